@@ -1,0 +1,137 @@
+//! Reading numbers printed in tables: amounts, blanks, integers.
+//!
+//! A table amount always has a decimal point ("10,095.35", "0.00", "-0.07");
+//! a bare integer ("31", "2010301", "2024") is a 行次, a code or a year, never an
+//! amount. That one rule is what keeps codes and line numbers out of the sums.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// What one table token is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token {
+    /// A decimal amount as printed, e.g. "10,095.35" (value keeps the scale).
+    Amount(Decimal),
+    /// A placeholder for "nothing": "-", "—", "–", "— —", "/".
+    Dash,
+    /// A non-negative integer with no separators (行次, 栏次, 科目编码, year).
+    Int(u64),
+    /// Anything else.
+    Text,
+}
+
+/// Classifies a token (white space already split off).
+pub fn classify(tok: &str) -> Token {
+    let t = tok.trim();
+    if t.is_empty() {
+        return Token::Text;
+    }
+    if t.chars().all(|c| matches!(c, '-' | '—' | '–' | '/' | ' ')) {
+        return Token::Dash;
+    }
+    if t.len() <= 18 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse().map(Token::Int).unwrap_or(Token::Text);
+    }
+    match parse_amount(t) {
+        Some(d) => Token::Amount(d),
+        None => Token::Text,
+    }
+}
+
+/// Parses a printed decimal amount with an optional sign, optional thousands
+/// separators (groups of exactly three digits) and a decimal point. Accepts the
+/// accounting form "(123.00)" as negative. Returns None for anything else,
+/// including integers without a point.
+pub fn parse_amount(s: &str) -> Option<Decimal> {
+    let s = s.trim();
+    let (neg, body) = if let Some(b) = s.strip_prefix('-') {
+        (true, b)
+    } else if let Some(b) = s.strip_prefix('(').and_then(|b| b.strip_suffix(')')) {
+        (true, b)
+    } else {
+        (false, s.strip_prefix('+').unwrap_or(s))
+    };
+    let (int, frac) = body.split_once('.')?;
+    if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) || int.is_empty() {
+        return None;
+    }
+    let digits = if int.contains(',') {
+        let mut groups = int.split(',');
+        let first = groups.next()?;
+        if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mut d = first.to_string();
+        for g in groups {
+            if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            d.push_str(g);
+        }
+        d
+    } else {
+        if !int.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        int.to_string()
+    };
+    if digits.len() + frac.len() > 26 {
+        return None;
+    }
+    let v = Decimal::from_str(&format!("{digits}.{frac}")).ok()?;
+    Some(if neg { -v } else { v })
+}
+
+/// Parses a number written in prose: like [`parse_amount`] but integers are
+/// accepted too ("4,520", "1244").
+pub fn parse_prose_number(s: &str) -> Option<Decimal> {
+    if let Some(d) = parse_amount(s) {
+        return Some(d);
+    }
+    let t = s.trim();
+    let plain: String = t.chars().filter(|c| *c != ',').collect();
+    if plain.is_empty() || plain.len() > 20 || !plain.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if t.contains(',') && parse_amount(&format!("{t}.0")).is_none() {
+        return None;
+    }
+    Decimal::from_str(&plain).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn amounts_keep_their_printed_scale() {
+        assert_eq!(parse_amount("10,095.35"), Some(d("10095.35")));
+        assert_eq!(parse_amount("10,236.70").unwrap().to_string(), "10236.70");
+        assert_eq!(parse_amount("0.00").unwrap().scale(), 2);
+        assert_eq!(parse_amount("-0.07"), Some(d("-0.07")));
+        assert_eq!(parse_amount("(123.00)"), Some(d("-123.00")));
+    }
+
+    #[test]
+    fn codes_years_and_bad_groups_are_not_amounts() {
+        assert_eq!(classify("2010301"), Token::Int(2010301));
+        assert_eq!(classify("31"), Token::Int(31));
+        assert_eq!(classify("—"), Token::Dash);
+        assert_eq!(classify("合计"), Token::Text);
+        assert_eq!(parse_amount("1,23.00"), None);
+        assert_eq!(parse_amount("12.3.4"), None);
+        assert_eq!(parse_amount("2024"), None);
+    }
+
+    #[test]
+    fn prose_numbers_accept_integers_with_groups() {
+        assert_eq!(parse_prose_number("4,520"), Some(d("4520")));
+        assert_eq!(parse_prose_number("1244"), Some(d("1244")));
+        assert_eq!(parse_prose_number("10,236.7"), Some(d("10236.7")));
+        assert_eq!(parse_prose_number("1,23"), None);
+    }
+}

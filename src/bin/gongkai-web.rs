@@ -1,0 +1,18 @@
+//! The browser front end's entry point (built by Trunk for wasm32).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    gongkai::app::mount();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    println!("gongkai-web 是浏览器版本的入口，请用 `make serve` 构建并打开网页；命令行请用 `gongkai check`。");
+}
+
+// The app's pure formatting helpers are tested natively through this binary,
+// since the `app` module itself only compiles for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../app/format.rs"]
+#[allow(dead_code)]
+mod format;

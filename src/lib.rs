@@ -1,0 +1,73 @@
+//! gongkai (公开核对): checks a Chinese government department's published budget
+//! or final-account disclosure, entirely offline.
+//!
+//! The pipeline, one module per stage:
+//! bytes → [`text`] (decode, normalise) → [`recognise`] (what the document is)
+//! → [`segment`] (where the tables are) → [`tables`] (exact decimal cells)
+//! → [`rules`] (findings) → [`report`] (JSON for the CLI and the app).
+//!
+//! This crate knows nothing of the web; the Leptos app (`app`, wasm32 only) and
+//! the CLI are thin layers over [`check_bytes`] and [`check_text`].
+
+pub mod amount;
+pub mod error;
+pub mod model;
+pub mod recognise;
+pub mod report;
+pub mod rules;
+pub mod sangong;
+pub mod segment;
+pub mod tables;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+
+pub use error::InputError;
+pub use report::{DocumentReport, Report};
+
+/// Reads a text into the document model (recognition and tables, no rules).
+pub fn read(text: &str) -> model::Document {
+    let lines = text::normalise(text);
+    let info = recognise::recognise(&lines);
+    let mut doc = model::Document { info, lines, tables: Vec::new(), problems: Vec::new() };
+    if doc.info.kind != model::DocumentKind::Unknown {
+        tables::read_all(&mut doc);
+    }
+    doc
+}
+
+/// Checks a text: reads it and runs every rule. Never panics; a text that is not
+/// a disclosure gives `document.kind == Unknown` with a reason.
+pub fn check_text(source: &str, text: &str) -> DocumentReport {
+    let doc = read(text);
+    let run = rules::run(&doc);
+    report::build(source, None, &doc, run)
+}
+
+/// Checks raw bytes: detects the encoding, then [`check_text`]. Fails only when
+/// the bytes are empty or are not text at all.
+pub fn check_bytes(source: &str, bytes: &[u8]) -> Result<DocumentReport, InputError> {
+    let decoded = decode_input(bytes)?;
+    let mut report = check_text(source, &decoded.text);
+    report.encoding = Some(decoded.encoding.label().to_string());
+    Ok(report)
+}
+
+/// Decodes input bytes, refusing empty input and binary data.
+pub fn decode_input(bytes: &[u8]) -> Result<text::Decoded, InputError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(InputError::Empty);
+    }
+    let decoded = text::decode(bytes);
+    let total = decoded.text.chars().count().max(1);
+    let bad = decoded
+        .text
+        .chars()
+        .filter(|c| *c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')))
+        .count();
+    if bad * 20 > total {
+        return Err(InputError::NotText);
+    }
+    Ok(decoded)
+}

@@ -1,0 +1,223 @@
+//! The document model every reader produces and every rule reads.
+//!
+//! Cells keep the printed value with its scale (decimals shown) and the source
+//! line; a blank cell is `None`, never zero.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::text::Line;
+
+/// 决算 or 预算.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// 部门决算 / 单位决算 (final accounts).
+    FinalAccounts,
+    /// 部门预算 / 单位预算.
+    Budget,
+    /// Not recognised as a disclosure.
+    Unknown,
+}
+
+/// 部门 (department, consolidated) or 单位 (a single unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// 部门: the department with all its units.
+    Department,
+    /// 单位: one unit.
+    Unit,
+}
+
+/// What a document is, as recognised from its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentInfo {
+    /// 决算, 预算 or unknown.
+    pub kind: DocumentKind,
+    /// 部门 or 单位, when stated.
+    pub scope: Option<Scope>,
+    /// The fiscal year the disclosure covers.
+    pub year: Option<u16>,
+    /// The department (or unit) name.
+    pub department: Option<String>,
+    /// The money unit most tables state ("万元", "元").
+    pub unit: Option<String>,
+    /// Why the text is not taken as a disclosure, in Chinese; None when it is.
+    pub reason: Option<String>,
+}
+
+/// One table cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The printed value; None for a blank or a dash.
+    pub value: Option<Decimal>,
+    /// 1-based source line the cell was read from.
+    pub source_line: usize,
+}
+
+impl Cell {
+    /// A blank cell on a source line.
+    pub fn blank(source_line: usize) -> Cell {
+        Cell { value: None, source_line }
+    }
+}
+
+/// One table row in normalised form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// 科目编码 / economic code without spaces, when the row has one.
+    pub code: Option<String>,
+    /// The row label with white space removed ("合 计" → "合计").
+    pub label: String,
+    /// 行次 for two-sided tables.
+    pub line: Option<u32>,
+    /// One cell per column of the table.
+    pub cells: Vec<Cell>,
+    /// 1-based source line of the row (its first line when wrapped).
+    pub source_line: usize,
+}
+
+impl Row {
+    /// The value in column `i`, None when blank or absent.
+    pub fn value(&self, i: usize) -> Option<Decimal> {
+        self.cells.get(i).and_then(|c| c.value)
+    }
+}
+
+/// The standard tables the readers know, by their meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum TableKind {
+    /// 公开01表 收入支出决算总表.
+    F01,
+    /// 公开02表 收入决算表.
+    F02,
+    /// 公开03表 支出决算表.
+    F03,
+    /// 公开04表 财政拨款收入支出决算总表.
+    F04,
+    /// 公开05表 一般公共预算财政拨款支出决算表.
+    F05,
+    /// 公开06表 一般公共预算财政拨款基本支出决算明细表.
+    F06,
+    /// 公开07表 政府性基金预算财政拨款收入支出决算表.
+    F07,
+    /// 公开08表 国有资本经营预算财政拨款支出决算表.
+    F08,
+    /// 公开09表 财政拨款"三公"经费支出决算表.
+    F09,
+}
+
+impl TableKind {
+    /// The 决算 tables in their standard order.
+    pub const FINAL: [TableKind; 9] = [
+        TableKind::F01,
+        TableKind::F02,
+        TableKind::F03,
+        TableKind::F04,
+        TableKind::F05,
+        TableKind::F06,
+        TableKind::F07,
+        TableKind::F08,
+        TableKind::F09,
+    ];
+
+    /// The table number as printed on a standard 决算 ("01" … "09").
+    pub fn number(self) -> &'static str {
+        match self {
+            TableKind::F01 => "01",
+            TableKind::F02 => "02",
+            TableKind::F03 => "03",
+            TableKind::F04 => "04",
+            TableKind::F05 => "05",
+            TableKind::F06 => "06",
+            TableKind::F07 => "07",
+            TableKind::F08 => "08",
+            TableKind::F09 => "09",
+        }
+    }
+
+    /// The standard title.
+    pub fn title(self) -> &'static str {
+        match self {
+            TableKind::F01 => "收入支出决算总表",
+            TableKind::F02 => "收入决算表",
+            TableKind::F03 => "支出决算表",
+            TableKind::F04 => "财政拨款收入支出决算总表",
+            TableKind::F05 => "一般公共预算财政拨款支出决算表",
+            TableKind::F06 => "一般公共预算财政拨款基本支出决算明细表",
+            TableKind::F07 => "政府性基金预算财政拨款收入支出决算表",
+            TableKind::F08 => "国有资本经营预算财政拨款支出决算表",
+            TableKind::F09 => "财政拨款\"三公\"经费支出决算表",
+        }
+    }
+
+    /// The 决算 table with this printed number ("1", "01").
+    pub fn final_by_number(n: u32) -> Option<TableKind> {
+        TableKind::FINAL.get((n as usize).checked_sub(1)?).copied()
+    }
+}
+
+/// A table read from the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// What the table is.
+    pub kind: TableKind,
+    /// The number as printed ("01" for 公开01表), if printed.
+    pub number: Option<String>,
+    /// The title as printed (white space removed), or the standard title.
+    pub title: String,
+    /// The money unit stated for this table.
+    pub unit: Option<String>,
+    /// Column captions of the value columns, in order.
+    pub columns: Vec<String>,
+    /// Rows in normalised order.
+    pub rows: Vec<Row>,
+    /// Notes printed under the table ("注：…"), with their source lines.
+    pub notes: Vec<(usize, String)>,
+    /// 1-based source line of the table marker.
+    pub source_line: usize,
+}
+
+impl Table {
+    /// The row with 行次 `n`.
+    pub fn by_line(&self, n: u32) -> Option<&Row> {
+        self.rows.iter().find(|r| r.line == Some(n))
+    }
+
+    /// The value at 行次 `n`, column `col`.
+    pub fn at_line(&self, n: u32, col: usize) -> Option<Decimal> {
+        self.by_line(n).and_then(|r| r.value(col))
+    }
+}
+
+/// Something a reader could not do, for the coverage report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReadProblem {
+    /// The table concerned ("01"), if any.
+    pub table: Option<String>,
+    /// What went wrong, in Chinese.
+    pub message: String,
+    /// The source line, if any.
+    pub source_line: Option<usize>,
+}
+
+/// A recognised and read document: what the rules check.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// What the document is.
+    pub info: DocumentInfo,
+    /// The normalised lines (with their source numbers).
+    pub lines: Vec<Line>,
+    /// The tables that could be read.
+    pub tables: Vec<Table>,
+    /// What could not be read.
+    pub problems: Vec<ReadProblem>,
+}
+
+impl Document {
+    /// The table of a kind, if it was read.
+    pub fn table(&self, kind: TableKind) -> Option<&Table> {
+        self.tables.iter().find(|t| t.kind == kind)
+    }
+}

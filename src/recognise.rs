@@ -1,0 +1,173 @@
+//! Recognising what a document is: 决算 or 预算, 部门 or 单位, year,
+//! department, money unit.
+
+use crate::model::{DocumentInfo, DocumentKind, Scope};
+use crate::text::{squeeze, Line};
+
+/// Recognises the document from its first pages and its table meta lines.
+pub fn recognise(lines: &[Line]) -> DocumentInfo {
+    let head: String = lines.iter().take(400).map(|l| squeeze(&l.text)).collect::<Vec<_>>().join("\n");
+    // Kind keywords may first appear deep in the text (a budget that opens with
+    // a long 单位概况), so they are counted over the whole text.
+    let whole: String = lines.iter().map(|l| squeeze(&l.text)).collect::<Vec<_>>().join("\n");
+    let all_markers = lines.iter().filter(|l| is_table_marker(&squeeze(&l.text))).count();
+
+    let count = |needle: &str| whole.matches(needle).count();
+    let final_hits = count("决算");
+    let budget_hits = count("预算表") + count("部门预算") + count("单位预算") + count("预算公开");
+    let kind = if final_hits == 0 && budget_hits == 0 {
+        DocumentKind::Unknown
+    } else if count("部门决算") + count("单位决算") + count("决算表") > 0 && final_hits >= budget_hits {
+        DocumentKind::FinalAccounts
+    } else if budget_hits > 0 {
+        DocumentKind::Budget
+    } else {
+        DocumentKind::FinalAccounts
+    };
+
+    let reason = if kind == DocumentKind::Unknown {
+        Some("未识别为部门预算或决算公开文本：文中没有“部门决算”“部门预算”等字样，也没有“公开01表”之类的表格编号。".to_string())
+    } else if all_markers == 0 && !whole.contains("总表") {
+        Some("文中提到预算或决算，但没有找到任何公开表（如“公开01表”“收入支出决算总表”）。".to_string())
+    } else {
+        None
+    };
+    let kind = if reason.is_some() { DocumentKind::Unknown } else { kind };
+
+    let scope = if whole.contains("单位决算") || whole.contains("单位预算") {
+        Some(Scope::Unit)
+    } else if whole.contains("部门决算") || whole.contains("部门预算") {
+        Some(Scope::Department)
+    } else {
+        None
+    };
+
+    DocumentInfo {
+        kind,
+        scope,
+        year: year(&head),
+        department: department(lines),
+        unit: money_unit(lines),
+        reason,
+    }
+}
+
+/// "公开01表", "公开 01 表", "公开06 表", "公开表1" (white space already removed).
+pub fn is_table_marker(squeezed: &str) -> bool {
+    table_marker_number(squeezed).is_some()
+}
+
+/// The printed number of a table marker line: "公开01表" → "01", "公开表1" → "1".
+/// The marker may share its line with meta text ("公开01表金额单位：万元").
+pub fn table_marker_number(squeezed: &str) -> Option<String> {
+    let i = squeezed.find("公开")?;
+    let rest = &squeezed[i + "公开".len()..];
+    if squeezed.chars().count() > 40 {
+        return None;
+    }
+    if let Some(r) = rest.strip_prefix('表') {
+        let digits: String = r.chars().take_while(|c| c.is_ascii_digit()).collect();
+        return (!digits.is_empty() && digits.len() <= 2).then_some(digits);
+    }
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    rest[digits.len()..].starts_with('表').then_some(digits)
+}
+
+fn year(head: &str) -> Option<u16> {
+    // The first "20xx年" that precedes 部门决算/预算 or 年度; fall back to the first
+    // 4-digit 20xx followed by 年.
+    let mut first = None;
+    let b = head.as_bytes();
+    for (i, _) in head.match_indices('年') {
+        if i < 4 {
+            continue;
+        }
+        let y = &b[i - 4..i];
+        if y.iter().all(|c| c.is_ascii_digit()) && y[0] == b'2' && y[1] == b'0' {
+            let v: u16 = std::str::from_utf8(y).ok()?.parse().ok()?;
+            let after = &head[i..];
+            if after.starts_with("年度") || after.starts_with("年部门") || after.starts_with("年单位") {
+                return Some(v);
+            }
+            first.get_or_insert(v);
+        }
+    }
+    first
+}
+
+/// The department named in the tables' "部门：…" meta lines (the most common
+/// one), else in a "单位名称：" line.
+fn department(lines: &[Line]) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for l in lines {
+        let s = squeeze(&l.text);
+        for key in ["部门：", "部门:", "单位名称：", "编制单位：", "编制部门："] {
+            if let Some(i) = s.find(key) {
+                let rest = &s[i + key.len()..];
+                let end = ["金额单位", "单位：", "单位:", "公开"].iter().filter_map(|k| rest.find(k)).min().unwrap_or(rest.len());
+                let name = rest[..end].trim_end_matches(['，', ',', '。']).to_string();
+                if name.chars().count() >= 2 && name.chars().count() <= 40 {
+                    match counts.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, c)) => *c += 1,
+                        None => counts.push((name, 1)),
+                    }
+                }
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
+}
+
+fn money_unit(lines: &[Line]) -> Option<String> {
+    let mut best: Vec<(&'static str, usize)> = vec![("万元", 0), ("元", 0), ("亿元", 0), ("千元", 0)];
+    for l in lines {
+        let s = squeeze(&l.text);
+        if let Some(i) = s.find("单位：").or_else(|| s.find("单位:")) {
+            let rest = &s[i..];
+            let rest = rest.split_once(['：', ':']).map(|x| x.1).unwrap_or("");
+            for (u, c) in best.iter_mut() {
+                if rest.starts_with(*u) {
+                    *c += 1;
+                    break;
+                }
+            }
+        }
+    }
+    best.into_iter().filter(|(_, c)| *c > 0).max_by_key(|(_, c)| *c).map(|(u, _)| u.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalise;
+
+    #[test]
+    fn markers_in_every_spelling() {
+        for (s, n) in [("公开01表", "01"), ("公开 01表", "01"), ("公开06 表", "06"), ("公开表1", "1"), ("公开表12", "12")] {
+            assert_eq!(table_marker_number(&squeeze(s)).as_deref(), Some(n), "{s}");
+        }
+        assert_eq!(table_marker_number("政务公开是政府的责任"), None);
+    }
+
+    #[test]
+    fn a_novel_is_not_a_disclosure() {
+        let info = recognise(&normalise("话说天下大势，分久必合，合久必分。\n周末七国分争，并入于秦。"));
+        assert_eq!(info.kind, DocumentKind::Unknown);
+        assert!(info.reason.is_some());
+    }
+
+    #[test]
+    fn fused_meta_lines_give_department_and_unit() {
+        let info = recognise(&normalise(
+            "2024年度部门决算\n 金额单位：万元部门：青岛市人民政府办公厅\n收入支出决算总表\n公开01表\n",
+        ));
+        assert_eq!(info.kind, DocumentKind::FinalAccounts);
+        assert_eq!(info.department.as_deref(), Some("青岛市人民政府办公厅"));
+        assert_eq!(info.unit.as_deref(), Some("万元"));
+        assert_eq!(info.year, Some(2024));
+        assert_eq!(info.scope, Some(Scope::Department));
+    }
+}

@@ -1,0 +1,150 @@
+//! The report: what the CLI prints and the app renders (JSON schema 1).
+//!
+//! Keys are never missing; unknown values are `null`. Amounts are decimal
+//! strings without thousands separators that keep the document's decimals.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::{Document, DocumentInfo, Table};
+use crate::rules::{Finding, Skipped};
+use crate::sangong::SangongSeries;
+
+/// The JSON schema version.
+pub const SCHEMA: u32 = 1;
+
+/// Everything checked in one run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Always [`SCHEMA`].
+    pub schema: u32,
+    /// One entry per input.
+    pub documents: Vec<DocumentReport>,
+}
+
+/// The result for one input.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentReport {
+    /// The file path, or "-" for standard input.
+    pub source: String,
+    /// The encoding the input was decoded from ("UTF-8", "GBK/GB18030", …).
+    pub encoding: Option<String>,
+    /// What the document is.
+    pub document: DocumentInfo,
+    /// The tables read, in normalised form.
+    pub tables: Vec<TableOut>,
+    /// What the rules found.
+    pub findings: Vec<Finding>,
+    /// What was read and what was checked.
+    pub coverage: Coverage,
+    /// 三公 figures, one series per year and kind (预算数 / 决算数), or null.
+    pub sangong: Option<Vec<SangongSeries>>,
+}
+
+impl DocumentReport {
+    /// Counts of findings by severity: (errors, warnings, infos).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        use crate::rules::Severity::*;
+        let n = |s| self.findings.iter().filter(|f| f.severity == s).count();
+        (n(Error), n(Warning), n(Info))
+    }
+
+    /// True when at least one finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.counts().0 > 0
+    }
+}
+
+/// A table in normalised form.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableOut {
+    /// The number as printed ("01"), or null.
+    pub number: Option<String>,
+    /// The title.
+    pub title: String,
+    /// The money unit.
+    pub unit: Option<String>,
+    /// Captions of the value columns.
+    pub columns: Vec<String>,
+    /// The rows.
+    pub rows: Vec<RowOut>,
+}
+
+/// A row in normalised form.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowOut {
+    /// 科目编码 / economic code, or null.
+    pub code: Option<String>,
+    /// The label (white space removed).
+    pub label: String,
+    /// 行次 for two-sided tables, or null.
+    pub line: Option<u32>,
+    /// One value per column; null for a blank cell.
+    pub values: Vec<Option<Decimal>>,
+    /// 1-based source line.
+    pub source_line: usize,
+}
+
+/// What was found and what could be checked.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Coverage {
+    /// Tables read ("01", …).
+    pub tables_found: Vec<String>,
+    /// Standard tables not found.
+    pub tables_missing: Vec<String>,
+    /// Rules that could not run, and why.
+    pub rules_skipped: Vec<Skipped>,
+    /// Parts of the input that could not be read, and why.
+    pub problems: Vec<crate::model::ReadProblem>,
+}
+
+impl TableOut {
+    /// The normalised form of a model table.
+    pub fn from_table(t: &Table) -> TableOut {
+        TableOut {
+            number: t.number.clone(),
+            title: t.title.clone(),
+            unit: t.unit.clone(),
+            columns: t.columns.clone(),
+            rows: t
+                .rows
+                .iter()
+                .map(|r| RowOut {
+                    code: r.code.clone(),
+                    label: r.label.clone(),
+                    line: r.line,
+                    values: r.cells.iter().map(|c| c.value).collect(),
+                    source_line: r.source_line,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Builds the report for a read document and its findings.
+pub fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::rules::RunResult) -> DocumentReport {
+    let expected: &[crate::model::TableKind] = match doc.info.kind {
+        crate::model::DocumentKind::FinalAccounts => &crate::model::TableKind::FINAL,
+        _ => &[],
+    };
+    let found: Vec<String> = doc.tables.iter().map(|t| t.kind.number().to_string()).collect();
+    let missing = expected
+        .iter()
+        .filter(|k| doc.table(**k).is_none())
+        .map(|k| k.number().to_string())
+        .collect();
+    DocumentReport {
+        source: source.to_string(),
+        encoding: encoding.map(str::to_string),
+        document: doc.info.clone(),
+        tables: doc.tables.iter().map(TableOut::from_table).collect(),
+        findings: run.findings,
+        coverage: Coverage {
+            tables_found: found,
+            tables_missing: missing,
+            rules_skipped: run.skipped,
+            problems: doc.problems.clone(),
+        },
+        sangong: crate::sangong::series(doc),
+    }
+}

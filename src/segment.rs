@@ -1,0 +1,78 @@
+//! Segmentation: where each table starts and ends, its title, unit and notes.
+
+use std::ops::Range;
+
+use crate::recognise::table_marker_number;
+use crate::text::{squeeze, Line};
+
+/// One table's place in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The number as printed in the marker ("01", "1").
+    pub number: String,
+    /// Index (into the lines) of the marker line.
+    pub marker: usize,
+    /// The title line near the marker, white space removed, with its index.
+    pub title: Option<(usize, String)>,
+    /// The money unit stated near the marker ("万元").
+    pub unit: Option<String>,
+    /// Indexes of the lines after the marker up to the next table or part.
+    pub body: Range<usize>,
+}
+
+/// Finds every table marker and the lines that belong to it.
+pub fn find_tables(lines: &[Line]) -> Vec<Segment> {
+    let squeezed: Vec<String> = lines.iter().map(|l| squeeze(&l.text)).collect();
+    let markers: Vec<(usize, String)> = squeezed
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| table_marker_number(s).map(|n| (i, n)))
+        .collect();
+    let mut out = Vec::with_capacity(markers.len());
+    for (k, (i, number)) in markers.iter().enumerate() {
+        let next = markers.get(k + 1).map_or(lines.len(), |m| m.0);
+        let end = (i + 1..next).find(|&j| is_part_heading(&squeezed[j])).unwrap_or(next);
+        let lo = if k == 0 { i.saturating_sub(8) } else { i.saturating_sub(8).max(markers[k - 1].0 + 1) };
+        let title = find_title(&squeezed, lo, *i, end.min(i + 8));
+        let unit = (lo..end.min(i + 8)).find_map(|j| unit_in(&squeezed[j]));
+        out.push(Segment { number: number.clone(), marker: *i, title, unit, body: i + 1..end });
+    }
+    out
+}
+
+/// "第三部分 …": the tables end where the narrative starts.
+fn is_part_heading(s: &str) -> bool {
+    ["第一部分", "第二部分", "第三部分", "第四部分", "第五部分"].iter().any(|p| s.starts_with(p))
+}
+
+/// A table title: a short line ending in 表 that names money, not a marker or a
+/// meta line. The nearest one before the marker wins, then the nearest after.
+fn find_title(squeezed: &[String], lo: usize, marker: usize, hi: usize) -> Option<(usize, String)> {
+    let is_title = |s: &str| {
+        let n = s.chars().count();
+        (4..=40).contains(&n)
+            && (s.ends_with('表') || s.ends_with("表（续）") || s.ends_with("表(续)"))
+            && !s.contains("公开")
+            && !s.contains("单位：")
+            && !s.contains("部门：")
+            && ["收", "支", "决算", "预算", "三公", "经费", "采购", "绩效"].iter().any(|k| s.contains(k))
+    };
+    let strip_ordinal = |s: &str| s.trim_start_matches(|c: char| "一二三四五六七八九十、.0123456789".contains(c)).to_string();
+    (lo..marker)
+        .rev()
+        .chain(marker + 1..hi)
+        .find(|&j| is_title(&squeezed[j]))
+        .map(|j| (j, strip_ordinal(&squeezed[j])))
+}
+
+/// The unit in "金额单位：万元", "单位：元" (also fused with 部门).
+pub fn unit_in(s: &str) -> Option<String> {
+    let i = s.find("单位：").or_else(|| s.find("单位:"))?;
+    let rest = s[i..].split_once(['：', ':'])?.1;
+    ["万元", "亿元", "千元", "元"].iter().find(|u| rest.starts_with(**u)).map(|u| u.to_string())
+}
+
+/// True for a note line ("注：", "注:", "说明：", "备注").
+pub fn is_note(s: &str) -> bool {
+    s.starts_with("注") || s.starts_with("说明：") || s.starts_with("备注")
+}

@@ -1,0 +1,157 @@
+//! Splitting one table line into typed tokens.
+//!
+//! Two layouts exist: TAB-separated (a cell per tab, blank cells kept, so
+//! positions are known) and SPACE-separated PDF text (blank cells either printed
+//! as 0.00 or dropped). Adjacent text pieces are joined, because PDF text breaks
+//! labels at spaces ("合 计", "附属单位 上缴收入").
+
+use rust_decimal::Decimal;
+
+use crate::amount::{classify, Token};
+
+/// A token of a table line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tok {
+    /// A decimal amount.
+    Amount(Decimal),
+    /// An explicitly empty cell: a blank tab cell or a dash.
+    Blank,
+    /// An integer (行次, 栏次, code).
+    Int(u64),
+    /// Label text, white space removed.
+    Text(String),
+}
+
+/// A tokenised line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokLine {
+    /// The tokens in order.
+    pub toks: Vec<Tok>,
+    /// Whether the line was TAB-separated (blank cells are explicit).
+    pub tabbed: bool,
+}
+
+/// Tokenises a table line.
+pub fn tokenize(line: &str) -> TokLine {
+    let tabbed = line.contains('\t');
+    let mut toks: Vec<Tok> = Vec::new();
+    if tabbed {
+        for cell in line.split('\t') {
+            let c = cell.trim();
+            if c.is_empty() {
+                toks.push(Tok::Blank);
+                continue;
+            }
+            // A tab cell may still hold "code name" or several numbers.
+            let inner = split_spaces(c);
+            if inner.len() == 1 || inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
+                match inner.into_iter().reduce(|a, b| merge_text(a, b)) {
+                    Some(t) => toks.push(t),
+                    None => toks.push(Tok::Blank),
+                }
+            } else {
+                toks.extend(inner);
+            }
+        }
+    } else {
+        toks = split_spaces(line);
+    }
+    TokLine { toks, tabbed }
+}
+
+fn merge_text(a: Tok, b: Tok) -> Tok {
+    let s = |t: Tok| match t {
+        Tok::Text(s) => s,
+        Tok::Int(n) => n.to_string(),
+        Tok::Amount(d) => d.to_string(),
+        Tok::Blank => String::new(),
+    };
+    Tok::Text(s(a) + &s(b))
+}
+
+fn split_spaces(s: &str) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    for piece in s.split_whitespace() {
+        for part in unglue(piece) {
+            let tok = match classify(part) {
+                Token::Amount(d) => Tok::Amount(d),
+                Token::Dash => Tok::Blank,
+                Token::Int(n) => Tok::Int(n),
+                Token::Text => Tok::Text(part.to_string()),
+            };
+            match (out.last_mut(), tok) {
+                (Some(Tok::Text(prev)), Tok::Text(t)) => prev.push_str(&t),
+                (_, t) => out.push(t),
+            }
+        }
+    }
+    out
+}
+
+/// Splits tokens that PDF extraction glued together: an amount followed by a
+/// label ("8666.60一、一般公共服务支出") or a label followed by an amount.
+fn unglue(piece: &str) -> Vec<&str> {
+    let is_num = |c: char| c.is_ascii_digit() || c == ',' || c == '.' || c == '-';
+    let mut cuts = Vec::new();
+    let mut prev: Option<(usize, char)> = None;
+    for (i, c) in piece.char_indices() {
+        if let Some((_, p)) = prev {
+            // Cut between "…60" and "一、" (amount then CJK), only when the numeric
+            // run before has a decimal point (an amount, not "2024年").
+            if is_num(p) && !is_num(c) && !c.is_ascii() {
+                let run: String = piece[..i].chars().rev().take_while(|c| is_num(*c)).collect();
+                if run.contains('.') && run.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                    cuts.push(i);
+                }
+            }
+        }
+        prev = Some((i, c));
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for c in cuts {
+        out.push(&piece[start..c]);
+        start = c;
+    }
+    out.push(&piece[start..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn a(s: &str) -> Tok {
+        Tok::Amount(Decimal::from_str(s).unwrap())
+    }
+
+    #[test]
+    fn tab_lines_keep_blank_cells() {
+        let t = tokenize("二、政府性基金预算财政拨款收入\t2\t\t二、外交支出\t33\t");
+        assert!(t.tabbed);
+        assert_eq!(
+            t.toks,
+            vec![
+                Tok::Text("二、政府性基金预算财政拨款收入".into()),
+                Tok::Int(2),
+                Tok::Blank,
+                Tok::Text("二、外交支出".into()),
+                Tok::Int(33),
+                Tok::Blank
+            ]
+        );
+    }
+
+    #[test]
+    fn space_lines_join_label_pieces() {
+        let t = tokenize("合 计 10,116.83 0.00");
+        assert_eq!(t.toks, vec![Tok::Text("合计".into()), a("10116.83"), a("0.00")]);
+    }
+
+    #[test]
+    fn glued_amount_and_label_are_split() {
+        let t = tokenize("8666.60一、一般公共服务支出 2024年");
+        assert_eq!(t.toks, vec![a("8666.60"), Tok::Text("一、一般公共服务支出2024年".into())]);
+    }
+}

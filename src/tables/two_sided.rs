@@ -1,0 +1,171 @@
+//! Two-sided tables (收入 | 支出) anchored on 行次: 公开01表 and 公开04表.
+//!
+//! Each physical row holds a left (income) entry and a right (expenditure)
+//! entry, each "label 行次 values…". Labels may be empty, wrapped over lines
+//! before the 行次, or split around a lone left 行次; the 行次 sequence is the
+//! anchor that survives all of it.
+
+use rust_decimal::Decimal;
+
+use super::tokens::{tokenize, Tok};
+use crate::model::{Cell, ReadProblem, Row};
+use crate::segment::is_note;
+use crate::text::{squeeze, Line};
+
+/// The shape of one side.
+#[derive(Debug, Clone, Copy)]
+pub struct Side {
+    /// First 行次.
+    pub first: u32,
+    /// Last 行次.
+    pub last: u32,
+    /// Number of value columns.
+    pub ncols: usize,
+}
+
+/// One side-entry as read, before placement.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// 行次.
+    pub line: u32,
+    /// Label (may be empty).
+    pub label: String,
+    /// Values as read: `Some(cell)` or an explicit blank `None`.
+    pub values: Vec<Option<(Decimal, usize)>>,
+    /// Whether blank cells were explicit (TAB layout or full count), so
+    /// positions are certain.
+    pub positional: bool,
+    /// Source line of the 行次.
+    pub source_line: usize,
+}
+
+/// Reads the entries of both sides from a table body.
+pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Vec<Entry>, Vec<ReadProblem>) {
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut problems = Vec::new();
+    let mut pending = String::new();
+    let mut open: Option<usize> = None; // index into entries still taking values
+    let (mut last_left, mut last_right) = (0u32, 0u32);
+    for l in lines {
+        let sq = squeeze(&l.text);
+        if sq.is_empty() {
+            continue;
+        }
+        if is_note(&sq) {
+            break;
+        }
+        if is_header_line(&sq) || sq.contains("单位：") || sq.contains("部门：") {
+            pending.clear();
+            open = None;
+            continue;
+        }
+        let tl = tokenize(&l.text);
+        for tok in tl.toks {
+            match tok {
+                Tok::Text(t) => {
+                    if open.take().is_some() {
+                        pending.clear();
+                    }
+                    pending.push_str(&t);
+                }
+                Tok::Int(n) => {
+                    let n = n as u32;
+                    let is_left = (left.first..=left.last).contains(&n) && n > last_left;
+                    let is_right = (right.first..=right.last).contains(&n) && n > last_right;
+                    if is_left || is_right {
+                        if is_left {
+                            last_left = n;
+                        } else {
+                            last_right = n;
+                        }
+                        entries.push(Entry {
+                            line: n,
+                            label: std::mem::take(&mut pending),
+                            values: Vec::new(),
+                            positional: tl.tabbed,
+                            source_line: l.no,
+                        });
+                        open = Some(entries.len() - 1);
+                    } else {
+                        problems.push(ReadProblem {
+                            table: Some(table.to_string()),
+                            message: format!("第{}行的数字 {n} 不是预期的行次，已忽略", l.no),
+                            source_line: Some(l.no),
+                        });
+                    }
+                }
+                Tok::Amount(d) => match open {
+                    Some(i) => entries[i].values.push(Some((d, l.no))),
+                    None => problems.push(ReadProblem {
+                        table: Some(table.to_string()),
+                        message: format!("第{}行的金额 {d} 前面没有行次，无法确定它属于哪一行，已忽略", l.no),
+                        source_line: Some(l.no),
+                    }),
+                },
+                Tok::Blank => {
+                    if let Some(i) = open {
+                        entries[i].values.push(None);
+                    }
+                }
+            }
+        }
+        if tl.tabbed {
+            // In TAB layout a row never continues on the next line.
+            open = None;
+        }
+    }
+    (entries, problems)
+}
+
+/// A header line: captions, not data ("项目 行次 金额", "栏次 1 2", "收入 支出").
+pub fn is_header_line(sq: &str) -> bool {
+    sq.contains("栏次")
+        || sq.starts_with("项目")
+        || (sq.contains("行次") && (sq.contains("项目") || sq.contains("金额")))
+        || sq == "收入支出"
+        || sq.starts_with("收入支出") && sq.chars().count() <= 6
+}
+
+/// Places the entries of one side into rows of `side.ncols` cells, one row per
+/// 行次 from `first` to `last`. Entries whose cells cannot be placed by
+/// position alone are returned in the third element for the solver.
+pub fn place(entries: &[Entry], side: Side, table: &str) -> (Vec<Row>, Vec<ReadProblem>, Vec<Entry>) {
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    let mut ambiguous = Vec::new();
+    for n in side.first..=side.last {
+        let Some(e) = entries.iter().find(|e| e.line == n) else {
+            problems.push(ReadProblem {
+                table: Some(table.to_string()),
+                message: format!("公开{table}表缺少行次{n}"),
+                source_line: None,
+            });
+            continue;
+        };
+        let mut cells: Vec<Cell> = Vec::with_capacity(side.ncols);
+        let printed: Vec<&Option<(Decimal, usize)>> = e.values.iter().collect();
+        let amounts = printed.iter().filter(|v| v.is_some()).count();
+        if e.positional || printed.len() >= side.ncols || amounts == 0 || side.ncols == 1 {
+            if printed.len() > side.ncols && printed[side.ncols..].iter().any(|v| v.is_some()) {
+                problems.push(ReadProblem {
+                    table: Some(table.to_string()),
+                    message: format!("公开{table}表行次{n}的数字比栏目多，多出的数字已忽略"),
+                    source_line: Some(e.source_line),
+                });
+            }
+            for i in 0..side.ncols {
+                let cell = match printed.get(i) {
+                    Some(Some((d, ln))) => Cell { value: Some(*d), source_line: *ln },
+                    _ => Cell::blank(e.source_line),
+                };
+                cells.push(cell);
+            }
+        } else {
+            // Dropped blank cells: positions unknown until the solver runs.
+            ambiguous.push(e.clone());
+            cells = (0..side.ncols).map(|_| Cell::blank(e.source_line)).collect();
+        }
+        rows.push(Row { code: None, label: e.label.clone(), line: Some(n), cells, source_line: e.source_line });
+    }
+    (rows, problems, ambiguous)
+}

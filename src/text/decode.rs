@@ -1,0 +1,148 @@
+//! Bytes to text: detects UTF-8, UTF-16 (with or without BOM) and GBK/GB18030.
+//!
+//! Published disclosures are saved from portals by many tools; Windows machines
+//! still write GBK. Detection is deliberately simple and explainable: a BOM wins,
+//! then valid UTF-8, then the UTF-16 NUL pattern, then GB18030 (a superset of GBK).
+
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+
+/// The encoding a text was decoded from, as shown to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum TextEncoding {
+    /// UTF-8, with or without a byte-order mark.
+    Utf8,
+    /// UTF-16 little-endian.
+    Utf16Le,
+    /// UTF-16 big-endian.
+    Utf16Be,
+    /// GBK or GB18030 (GB18030 is decoded, which covers GBK and GB2312).
+    Gb18030,
+}
+
+impl TextEncoding {
+    /// A short name for the user interface.
+    pub fn label(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf16Le => "UTF-16LE",
+            TextEncoding::Utf16Be => "UTF-16BE",
+            TextEncoding::Gb18030 => "GBK/GB18030",
+        }
+    }
+}
+
+/// Decoded text and how it was decoded.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    /// The text, with any BOM removed.
+    pub text: String,
+    /// The encoding used.
+    pub encoding: TextEncoding,
+    /// Whether some bytes were not valid in that encoding (replaced by U+FFFD).
+    pub had_errors: bool,
+}
+
+/// Decodes bytes into text. Never fails: undecodable bytes become U+FFFD and
+/// `had_errors` is set; deciding whether the result is a disclosure is left to
+/// recognition.
+pub fn decode(bytes: &[u8]) -> Decoded {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return run(enc, &bytes[bom_len..]);
+    }
+    if let Some(enc) = utf16_by_nuls(bytes) {
+        return run(enc, bytes);
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return run(UTF_8, bytes);
+    }
+    if let Some(enc) = utf16_by_range(bytes) {
+        return run(enc, bytes);
+    }
+    run(GB18030, bytes)
+}
+
+fn run(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let encoding = if enc == UTF_16LE {
+        TextEncoding::Utf16Le
+    } else if enc == UTF_16BE {
+        TextEncoding::Utf16Be
+    } else if enc == UTF_8 {
+        TextEncoding::Utf8
+    } else {
+        TextEncoding::Gb18030
+    };
+    Decoded { text: text.into_owned(), encoding, had_errors }
+}
+
+/// UTF-16 without a BOM, ASCII-heavy: a NUL in every other byte.
+fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = utf16_sample(bytes)?;
+    let pairs = sample.len() / 2;
+    let even_nuls = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_nuls = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if odd_nuls * 4 > pairs && even_nuls * 20 < pairs {
+        return Some(UTF_16LE);
+    }
+    if even_nuls * 4 > pairs && odd_nuls * 20 < pairs {
+        return Some(UTF_16BE);
+    }
+    None
+}
+
+fn utf16_sample(bytes: &[u8]) -> Option<&[u8]> {
+    (bytes.len() >= 4 && bytes.len() % 2 == 0).then(|| &bytes[..bytes.len().min(4096)])
+}
+
+/// UTF-16 without a BOM, CJK-heavy: nearly every code unit is CJK, CJK
+/// punctuation, full-width forms, ASCII or a line break.
+fn utf16_by_range(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = utf16_sample(bytes)?;
+    let pairs = sample.len() / 2;
+    let plausible = |hi: u8, lo: u8| {
+        let u = u16::from_be_bytes([hi, lo]);
+        (0x4E00..=0x9FFF).contains(&u) || (0x20..=0x7E).contains(&u) || u == 0x0A || u == 0x0D
+            || (0x3000..=0x303F).contains(&u) || (0xFF00..=0xFFEF).contains(&u)
+    };
+    let le = sample.chunks_exact(2).filter(|c| plausible(c[1], c[0])).count();
+    let be = sample.chunks_exact(2).filter(|c| plausible(c[0], c[1])).count();
+    if le * 10 >= pairs * 9 {
+        Some(UTF_16LE)
+    } else if be * 10 >= pairs * 9 {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_gbk_and_utf16_decode_to_the_same_text() {
+        let text = "收入支出决算总表\n金额单位：万元\n";
+        let (gbk, _, _) = GB18030.encode(text);
+        let utf16le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let mut utf16be_bom = vec![0xFE, 0xFF];
+        utf16be_bom.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+        let mut utf8_bom = vec![0xEF, 0xBB, 0xBF];
+        utf8_bom.extend_from_slice(text.as_bytes());
+
+        assert_eq!(decode(text.as_bytes()).encoding, TextEncoding::Utf8);
+        assert_eq!(decode(&utf8_bom).text, text);
+        let d = decode(&gbk);
+        assert_eq!((d.text.as_str(), d.encoding), (text, TextEncoding::Gb18030));
+        let d = decode(&utf16le);
+        assert_eq!((d.text.as_str(), d.encoding), (text, TextEncoding::Utf16Le));
+        let d = decode(&utf16be_bom);
+        assert_eq!((d.text.as_str(), d.encoding), (text, TextEncoding::Utf16Be));
+    }
+
+    #[test]
+    fn arbitrary_bytes_decode_without_panicking() {
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(3000).collect();
+        let d = decode(&bytes);
+        assert!(d.had_errors || !d.text.is_empty());
+    }
+}

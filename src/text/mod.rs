@@ -1,0 +1,7 @@
+//! Text input: decoding bytes and normalising lines.
+
+pub mod decode;
+pub mod normalise;
+
+pub use decode::{decode, Decoded, TextEncoding};
+pub use normalise::{fold, normalise, squeeze, Line};

@@ -177,6 +177,9 @@ pub struct Table {
     pub notes: Vec<(usize, String)>,
     /// 1-based source line of the table marker.
     pub source_line: usize,
+    /// Rows (indexes) whose dropped blank cells could not be placed uniquely;
+    /// their cells are blank and rules that need them are skipped.
+    pub unresolved: Vec<usize>,
 }
 
 impl Table {

@@ -1,17 +1,33 @@
 //! Table readers: one per table kind, over a shared row/cell model.
+//!
+//! Reading runs in two phases. First every table is read on its own; rows whose
+//! blank cells were dropped keep their candidate placements. Then the solver
+//! places them using identities inside the table and anchors from the other
+//! tables, in dependency order (05 → 03 → 02 → 04).
 
+pub mod coded;
+pub mod layout;
 pub mod tokens;
 pub mod two_sided;
 
-use crate::model::{Document, DocumentKind, ReadProblem, Table, TableKind};
+use crate::model::{Cell, Document, DocumentKind, ReadProblem, Row, Table, TableKind};
 use crate::segment::{find_tables, is_note, Segment};
+use crate::solve;
 use crate::text::squeeze;
+use layout::{columns_for, Layout};
 use two_sided::Side;
+
+/// Rows waiting for the solver: (table kind, row index, candidate cells).
+#[derive(Debug, Default)]
+pub struct Pending {
+    rows: Vec<(TableKind, usize, Vec<Vec<Cell>>)>,
+}
 
 /// Finds and reads every table it can; what it cannot read goes to
 /// `doc.problems` (and so to the coverage report).
 pub fn read_all(doc: &mut Document) {
     let segments = find_tables(&doc.lines);
+    let mut pending = Pending::default();
     for seg in &segments {
         let kind = match doc.info.kind {
             DocumentKind::FinalAccounts => seg.number.parse().ok().and_then(TableKind::final_by_number),
@@ -33,7 +49,7 @@ pub fn read_all(doc: &mut Document) {
             });
             continue;
         }
-        match read_table(doc, seg, kind) {
+        match read_table(doc, seg, kind, &mut pending) {
             Some(t) => doc.tables.push(t),
             None => doc.problems.push(ReadProblem {
                 table: Some(seg.number.clone()),
@@ -42,9 +58,10 @@ pub fn read_all(doc: &mut Document) {
             }),
         }
     }
+    place_pending(doc, pending);
 }
 
-fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind) -> Option<Table> {
+fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind, pending: &mut Pending) -> Option<Table> {
     let body = &doc.lines[seg.body.clone()];
     let mut table = Table {
         kind,
@@ -55,23 +72,95 @@ fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind) -> Option<Tabl
         rows: Vec::new(),
         notes: notes(doc, seg),
         source_line: doc.lines[seg.marker].no,
+        unresolved: Vec::new(),
     };
-    match kind {
-        TableKind::F01 => {
-            let (left, right) = (Side { first: 1, last: 31, ncols: 1 }, Side { first: 32, last: 62, ncols: 1 });
-            let (entries, mut problems) = two_sided::read_entries(body, left, right, kind.number());
-            let (mut rows, p1, _) = two_sided::place(&entries, left, kind.number());
-            let (rows_r, p2, _) = two_sided::place(&entries, right, kind.number());
+    let n = kind.number();
+    match columns_for(kind) {
+        Layout::TwoSided { left, right, columns } => {
+            let (entries, mut problems) = two_sided::read_entries(body, left, right, n);
+            let (mut rows, p1, amb_l) = two_sided::place(&entries, left, n);
+            let (rows_r, p2, amb_r) = two_sided::place(&entries, right, n);
+            let offset = rows.len();
             rows.extend(rows_r);
             problems.extend(p1);
             problems.extend(p2);
-            table.columns = vec!["金额".to_string()];
+            for (side, amb, base) in [(left, amb_l, 0), (right, amb_r, offset)] {
+                for e in amb {
+                    if let Some(i) = rows[base..].iter().position(|r| r.line == Some(e.line)) {
+                        pending.rows.push((kind, base + i, two_sided::candidates(&e, side.ncols)));
+                    }
+                }
+            }
+            table.columns = columns.iter().map(|c| c.to_string()).collect();
             table.rows = rows;
             doc.problems.extend(problems);
         }
-        _ => return None,
+        Layout::Coded { columns } => {
+            let (raw, problems) = coded::read_rows(body, &['2'], n);
+            doc.problems.extend(problems);
+            table.columns = columns.iter().map(|c| c.to_string()).collect();
+            for r in raw {
+                let cells = match coded::place_certain(&r, columns.len()) {
+                    Some(cells) => cells,
+                    None => {
+                        pending.rows.push((kind, table.rows.len(), coded::candidates(&r, columns.len())));
+                        vec![Cell::blank(r.source_line); columns.len()]
+                    }
+                };
+                table.rows.push(Row { code: r.code, label: r.label, line: None, cells, source_line: r.source_line });
+            }
+        }
+        Layout::Unsupported => return None,
     }
-    (!table.rows.is_empty()).then_some(table)
+    Some(table)
+}
+
+/// Runs the solver over the rows whose positions were not certain.
+fn place_pending(doc: &mut Document, mut pending: Pending) {
+    for kind in [TableKind::F05, TableKind::F03, TableKind::F02, TableKind::F04, TableKind::F07, TableKind::F08] {
+        let mine: Vec<(usize, Vec<Vec<Cell>>)> = {
+            let (a, rest): (Vec<_>, Vec<_>) = pending.rows.into_iter().partition(|(k, _, _)| *k == kind);
+            pending.rows = rest;
+            a.into_iter().map(|(_, i, c)| (i, c)).collect()
+        };
+        if mine.is_empty() {
+            continue;
+        }
+        let Some(problem) = layout::problem_for(doc, kind, &mine) else { continue };
+        let results = solve::solve(&problem);
+        let Some(ti) = doc.tables.iter().position(|t| t.kind == kind) else { continue };
+        for (row, placement) in results {
+            let Some((_, cands)) = mine.iter().find(|(i, _)| *i == row) else { continue };
+            let table = &mut doc.tables[ti];
+            let label = {
+                let r = &table.rows[row];
+                r.code.clone().unwrap_or_else(|| r.line.map(|l| format!("行次{l}")).unwrap_or_else(|| r.label.clone()))
+            };
+            match placement {
+                solve::Placement::Unique(values) => {
+                    if let Some(cells) = cands.iter().find(|c| c.iter().map(|x| x.value).eq(values.iter().copied())) {
+                        table.rows[row].cells = cells.clone();
+                    }
+                }
+                solve::Placement::Ambiguous(k) => {
+                    table.unresolved.push(row);
+                    doc.problems.push(ReadProblem {
+                        table: Some(kind.number().to_string()),
+                        message: format!("公开{}表“{}”一行的空白栏被省略，数字有{}种可能的栏目归属，无法唯一确定；依赖这一行的核对已跳过", kind.number(), label, k),
+                        source_line: Some(table.rows[row].source_line),
+                    });
+                }
+                solve::Placement::Contradiction => {
+                    table.unresolved.push(row);
+                    doc.problems.push(ReadProblem {
+                        table: Some(kind.number().to_string()),
+                        message: format!("公开{}表“{}”一行的空白栏被省略，而且任何一种栏目归属都与表内或表间勾稽关系矛盾", kind.number(), label),
+                        source_line: Some(table.rows[row].source_line),
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// The "注：…" lines under a table, joined per note.
@@ -92,4 +181,9 @@ fn notes(doc: &Document, seg: &Segment) -> Vec<(usize, String)> {
         }
     }
     out
+}
+
+/// The standard shape of a 决算 side; used by [`layout`].
+pub(crate) const fn side(first: u32, last: u32, ncols: usize) -> Side {
+    Side { first, last, ncols }
 }

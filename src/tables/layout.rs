@@ -80,6 +80,9 @@ fn is_empty_table(t: &Table) -> bool {
 /// Builds the placement problem for a table's open rows.
 pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell>>)]) -> Option<Problem> {
     let t = doc.table(kind)?;
+    // Rows of other tables that were themselves not placed are no evidence.
+    let settled = |t: &Table, i: usize| !t.unresolved.contains(&i);
+    let _ = settled;
     let values = |cells: &[Cell]| cells.iter().map(|c| c.value).collect::<Vec<_>>();
     let rows: Vec<RowChoice> = t
         .rows
@@ -91,7 +94,9 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell
         })
         .collect();
     let t01 = doc.table(TableKind::F01);
-    let at01 = |n: u32| t01.and_then(|t| t.at_line(n, 0));
+    // An anchor is only evidence when its row was read (a missing row is not 0).
+    let at01 = |n: u32| t01.and_then(|t| t.by_line(n)).map(|r| r.value(0));
+    let all = |v: &[Option<Option<Decimal>>]| v.iter().copied().collect::<Option<Vec<_>>>();
     let total_row = t.rows.iter().position(|r| r.code.is_none());
     let mut bounds = Vec::new();
     let mut sums = Vec::new();
@@ -105,17 +110,23 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell
     }
     match kind {
         TableKind::F02 => {
-            if let (Some(tr), Some(_)) = (total_row, t01) {
-                bounds.push(Bound::Equal(tr, 0, iv(at01(27))));
-                bounds.push(Bound::Equal(tr, 1, iv_sum(&[at01(1), at01(2), at01(3)])));
+            if let Some(tr) = total_row {
+                if let Some(v) = at01(27) {
+                    bounds.push(Bound::Equal(tr, 0, iv(v)));
+                }
+                if let Some(v) = all(&[at01(1), at01(2), at01(3)]) {
+                    bounds.push(Bound::Equal(tr, 1, iv_sum(&v)));
+                }
                 for (c, line) in (2..7).zip(4..=8) {
-                    bounds.push(Bound::Equal(tr, c, iv(at01(line))));
+                    if let Some(v) = at01(line) {
+                        bounds.push(Bound::Equal(tr, c, iv(v)));
+                    }
                 }
             }
         }
         TableKind::F03 => {
-            if let (Some(tr), Some(_)) = (total_row, t01) {
-                bounds.push(Bound::Equal(tr, 0, iv(at01(58))));
+            if let (Some(tr), Some(v)) = (total_row, at01(58)) {
+                bounds.push(Bound::Equal(tr, 0, iv(v)));
             }
             if let Some(t05) = doc.table(TableKind::F05) {
                 for (i, r) in t.rows.iter().enumerate() {
@@ -126,10 +137,8 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell
                 }
             }
             for (i, r) in t.rows.iter().enumerate() {
-                if let Some(p) = r.code.as_deref().and_then(class_position) {
-                    if t01.is_some() {
-                        bounds.push(Bound::Equal(i, 0, iv(at01(32 + p))));
-                    }
+                if let Some(v) = r.code.as_deref().and_then(class_position).and_then(|p| at01(32 + p)) {
+                    bounds.push(Bound::Equal(i, 0, iv(v)));
                 }
             }
         }

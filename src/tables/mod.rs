@@ -53,7 +53,10 @@ pub fn read_all(doc: &mut Document) {
             Some(t) => doc.tables.push(t),
             None => doc.problems.push(ReadProblem {
                 table: Some(seg.number.clone()),
-                message: format!("公开{}表（{}）：本版本尚不能读取其数据", seg.number, kind.title()),
+                message: match columns_for(kind) {
+                    Layout::Unsupported => format!("公开{}表（{}）：本版本尚不能读取其数据", seg.number, kind.title()),
+                    _ => format!("公开{}表（{}）：找到了表号，但没有读出任何数据行（表格可能被截断或格式无法识别）", seg.number, kind.title()),
+                },
                 source_line: Some(doc.lines[seg.marker].no),
             }),
         }
@@ -112,7 +115,7 @@ fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind, pending: &mut 
         }
         Layout::Unsupported => return None,
     }
-    Some(table)
+    (!table.rows.is_empty()).then_some(table)
 }
 
 /// Runs the solver over the rows whose positions were not certain.
@@ -129,13 +132,12 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
         let Some(problem) = layout::problem_for(doc, kind, &mine) else { continue };
         let results = solve::solve(&problem);
         let Some(ti) = doc.tables.iter().position(|t| t.kind == kind) else { continue };
+        let (mut ambiguous, mut contradicted) = (Vec::new(), Vec::new());
         for (row, placement) in results {
             let Some((_, cands)) = mine.iter().find(|(i, _)| *i == row) else { continue };
             let table = &mut doc.tables[ti];
-            let label = {
-                let r = &table.rows[row];
-                r.code.clone().unwrap_or_else(|| r.line.map(|l| format!("行次{l}")).unwrap_or_else(|| r.label.clone()))
-            };
+            let r = &table.rows[row];
+            let name = r.code.clone().unwrap_or_else(|| r.line.map(|l| format!("行次{l}")).unwrap_or_else(|| r.label.clone()));
             match placement {
                 solve::Placement::Unique(values) => {
                     if let Some(cells) = cands.iter().find(|c| c.iter().map(|x| x.value).eq(values.iter().copied())) {
@@ -144,23 +146,46 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
                 }
                 solve::Placement::Ambiguous(k) => {
                     table.unresolved.push(row);
-                    doc.problems.push(ReadProblem {
-                        table: Some(kind.number().to_string()),
-                        message: format!("公开{}表“{}”一行的空白栏被省略，数字有{}种可能的栏目归属，无法唯一确定；依赖这一行的核对已跳过", kind.number(), label, k),
-                        source_line: Some(table.rows[row].source_line),
-                    });
+                    ambiguous.push((format!("{name}（{k}种）"), r.source_line));
                 }
                 solve::Placement::Contradiction => {
                     table.unresolved.push(row);
-                    doc.problems.push(ReadProblem {
-                        table: Some(kind.number().to_string()),
-                        message: format!("公开{}表“{}”一行的空白栏被省略，而且任何一种栏目归属都与表内或表间勾稽关系矛盾", kind.number(), label),
-                        source_line: Some(table.rows[row].source_line),
-                    });
+                    contradicted.push((name, r.source_line));
                 }
             }
         }
+        let n = kind.number();
+        if !ambiguous.is_empty() {
+            doc.problems.push(ReadProblem {
+                table: Some(n.to_string()),
+                message: format!(
+                    "公开{n}表有{}行省略了空白栏，其数字的栏目归属无法唯一确定：{}。这些行暂按空白显示，依赖它们的核对已跳过",
+                    ambiguous.len(),
+                    list(&ambiguous)
+                ),
+                source_line: ambiguous.first().map(|a| a.1),
+            });
+        }
+        if !contradicted.is_empty() {
+            doc.problems.push(ReadProblem {
+                table: Some(n.to_string()),
+                message: format!(
+                    "公开{n}表有{}行省略了空白栏，而任何一种栏目归属都与表内或表间的勾稽关系矛盾：{}。这些行暂按空白显示",
+                    contradicted.len(),
+                    list(&contradicted)
+                ),
+                source_line: contradicted.first().map(|a| a.1),
+            });
+        }
     }
+}
+
+fn list(rows: &[(String, usize)]) -> String {
+    let mut s: Vec<String> = rows.iter().take(8).map(|(n, l)| format!("{n}（第{l}行）")).collect();
+    if rows.len() > 8 {
+        s.push(format!("等{}行", rows.len()));
+    }
+    s.join("、")
 }
 
 /// The "注：…" lines under a table, joined per note.

@@ -76,6 +76,8 @@ fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind, pending: &mut 
         notes: notes(doc, seg),
         source_line: doc.lines[seg.marker].no,
         unresolved: Vec::new(),
+        contradicted: Vec::new(),
+        printed: Vec::new(),
     };
     let n = kind.number();
     match columns_for(kind) {
@@ -146,10 +148,13 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
                 }
                 solve::Placement::Ambiguous(k) => {
                     table.unresolved.push(row);
+                    table.printed.push((row, printed_amounts(cands)));
                     ambiguous.push((format!("{name}（{k}种）"), r.source_line));
                 }
                 solve::Placement::Contradiction => {
                     table.unresolved.push(row);
+                    table.contradicted.push(row);
+                    table.printed.push((row, printed_amounts(cands)));
                     contradicted.push((name, r.source_line));
                 }
             }
@@ -178,6 +183,11 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
             });
         }
     }
+}
+
+/// The printed amounts of a row, in order, recovered from any candidate.
+fn printed_amounts(cands: &[Vec<Cell>]) -> Vec<Cell> {
+    cands.first().map(|c| c.iter().filter(|x| x.value.is_some()).cloned().collect()).unwrap_or_default()
 }
 
 fn list(rows: &[(String, usize)]) -> String {

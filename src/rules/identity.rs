@@ -3,9 +3,47 @@
 
 use rust_decimal::Decimal;
 
+use serde::Serialize;
+
 use super::rounding::{compare, Term, Verdict};
 use super::{Finding, Severity, Sink};
 use crate::model::{Row, Table};
+
+/// Where a printed value sits: a cell of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellRef {
+    /// Table number ("01").
+    pub table: String,
+    /// Row description.
+    pub row: String,
+    /// Column caption, if the table has several value columns.
+    pub column: Option<String>,
+    /// 1-based source line.
+    pub source_line: usize,
+}
+
+/// A value that takes part in an identity, with its place when it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The printed value (None = blank).
+    pub value: Option<Decimal>,
+    /// The cell it was printed in.
+    pub at: Option<CellRef>,
+}
+
+/// The value at column `col` of `row` in `t`, located.
+pub fn at(t: &Table, row: &Row, col: usize) -> Located {
+    let target = Target::cell(t, row, col);
+    Located {
+        value: target.actual,
+        at: Some(CellRef { table: target.table, row: target.row, column: target.column, source_line: target.source_line }),
+    }
+}
+
+/// A value with no cell (a missing row counts as blank).
+pub fn nowhere(value: Option<Decimal>) -> Located {
+    Located { value, at: None }
+}
 
 /// Where the checked (printed) value sits.
 #[derive(Debug, Clone)]
@@ -51,8 +89,9 @@ impl Sink {
     /// within rounding → an info "尾数误差" finding; beyond → a finding at the
     /// rule's severity. `what` names the right-hand side in Chinese
     /// ("各项收入（行次1—8）之和").
-    pub fn identity(&mut self, target: Target, terms: &[Term], what: &str) {
-        let (verdict, expected) = compare(target.actual, terms);
+    pub fn identity(&mut self, target: Target, parts: &[(i8, Located)], what: &str) {
+        let terms: Vec<Term> = parts.iter().map(|(s, l)| (*s, l.value)).collect();
+        let (verdict, expected) = compare(target.actual, &terms);
         if verdict == Verdict::Exact {
             return;
         }
@@ -86,6 +125,8 @@ impl Sink {
             actual: target.actual,
             difference: Some(diff),
             source_line: Some(target.source_line),
+            related: parts.iter().filter_map(|(_, l)| l.at.clone()).collect(),
+            also: Vec::new(),
         });
     }
 
@@ -125,6 +166,8 @@ impl Sink {
             actual: target.actual,
             difference: Some(diff),
             source_line: Some(target.source_line),
+            related: vec![CellRef { table: bound.table, row: bound.row, column: bound.column, source_line: bound.source_line }],
+            also: Vec::new(),
         });
     }
 }

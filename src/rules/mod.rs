@@ -115,6 +115,11 @@ pub struct Finding {
     pub difference: Option<Decimal>,
     /// 1-based source line of the printed value.
     pub source_line: Option<usize>,
+    /// The other cells the identity involves (where they are printed).
+    pub related: Vec<identity::CellRef>,
+    /// Other rules that failed on the same root cause and were folded into
+    /// this finding (their ids and messages).
+    pub also: Vec<String>,
 }
 
 /// A rule that could not run, and why.
@@ -168,6 +173,8 @@ impl Sink {
             actual: None,
             difference: None,
             source_line: Some(r.source_line),
+            related: Vec::new(),
+            also: Vec::new(),
         });
     }
 }
@@ -277,6 +284,80 @@ pub fn run(doc: &Document) -> RunResult {
         (rule.check)(doc, &mut sink);
         out.findings.extend(sink.findings);
         out.skipped.extend(sink.skipped);
+    }
+    out.findings = group_root_causes(out.findings);
+    out
+}
+
+/// Folds error findings that share one cell into one finding about that cell.
+///
+/// A single misprinted number breaks every identity it takes part in (its row
+/// sum, its parent's sum, the same figure in another table). Reporting each
+/// would bury the reader in a cascade; instead the cell shared by the most
+/// failing identities is named once, with the other failures listed in `also`.
+fn group_root_causes(findings: Vec<Finding>) -> Vec<Finding> {
+    type Key = (String, String, Option<String>);
+    let key_of = |f: &Finding| -> Option<Key> { Some((f.table.clone()?, f.row.clone()?, f.column.clone())) };
+    let cells = |f: &Finding| -> Vec<Key> {
+        let mut v: Vec<Key> = key_of(f).into_iter().collect();
+        v.extend(f.related.iter().map(|c| (c.table.clone(), c.row.clone(), c.column.clone())));
+        v
+    };
+    let errors: Vec<usize> = (0..findings.len()).filter(|i| findings[*i].severity == Severity::Error).collect();
+    let mut grouped: Vec<Option<usize>> = vec![None; findings.len()]; // finding → primary
+    loop {
+        let open: Vec<usize> = errors.iter().copied().filter(|i| grouped[*i].is_none()).collect();
+        let mut counts: Vec<(Key, usize)> = Vec::new();
+        for i in &open {
+            let mut seen: Vec<Key> = Vec::new();
+            for k in cells(&findings[*i]) {
+                if seen.contains(&k) {
+                    continue;
+                }
+                match counts.iter_mut().find(|(c, _)| *c == k) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((k.clone(), 1)),
+                }
+                seen.push(k);
+            }
+        }
+        let Some((root, n)) = counts.into_iter().max_by_key(|(_, n)| *n) else { break };
+        if n < 2 {
+            break;
+        }
+        let members: Vec<usize> = open.iter().copied().filter(|i| cells(&findings[*i]).contains(&root)).collect();
+        let primary = members.iter().copied().find(|i| key_of(&findings[*i]).as_ref() == Some(&root)).unwrap_or(members[0]);
+        for m in members {
+            grouped[m] = Some(primary);
+        }
+    }
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    let mut index_of: Vec<Option<usize>> = vec![None; findings.len()];
+    for (i, f) in findings.iter().enumerate() {
+        match grouped[i] {
+            Some(p) if p != i => {
+                let Some(pi) = index_of[p] else {
+                    // The primary comes later in catalogue order: keep this one as is.
+                    index_of[i] = Some(out.len());
+                    out.push(f.clone());
+                    continue;
+                };
+                let primary = &mut out[pi];
+                primary.also.push(format!("{}：{}", f.rule, f.message));
+                for c in &f.related {
+                    if !primary.related.contains(c) {
+                        primary.related.push(c.clone());
+                    }
+                }
+            }
+            _ => {
+                index_of[i] = Some(out.len());
+                out.push(f.clone());
+            }
+        }
+    }
+    for f in out.iter_mut().filter(|f| !f.also.is_empty()) {
+        f.message.push_str(&format!("这个数还使另外{}项勾稽关系不成立（见“同源问题”），很可能就是这一格印错了。", f.also.len()));
     }
     out
 }

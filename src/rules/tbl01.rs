@@ -1,7 +1,7 @@
 //! 公开01表 收入支出决算总表: its own identities.
 
 use super::identity::Target;
-use super::rounding::Term;
+use super::identity::{at, nowhere, Located};
 use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind, TableKind};
 
@@ -89,6 +89,7 @@ pub const BALANCE: Rule = Rule {
 fn side_sum(doc: &Document, sink: &mut Sink, target: u32, parts: impl IntoIterator<Item = u32>, what: &str) {
     let Some(t) = doc.table(TableKind::F01) else { return };
     let Some(row) = t.by_line(target) else { return };
-    let terms: Vec<Term> = parts.into_iter().map(|n| (1, t.at_line(n, 0))).collect();
+    let terms: Vec<(i8, Located)> =
+        parts.into_iter().map(|n| (1, t.by_line(n).map_or(nowhere(None), |r| at(t, r, 0)))).collect();
     sink.identity(Target::cell(t, row, 0), &terms, what);
 }

@@ -1,7 +1,7 @@
 //! 公开04表 财政拨款收入支出决算总表: its own identities.
 
 use super::identity::Target;
-use super::rounding::Term;
+use super::identity::{at, nowhere, Located};
 use super::tbl01::FINAL;
 use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, Table, TableKind};
@@ -48,7 +48,7 @@ pub const EXPENDITURE_SIDE: Rule = Rule {
         let Some(t) = doc.table(TableKind::F04) else { return };
         for n in 33..=64 {
             if let Some(r) = row(t, n) {
-                sink.identity(Target::cell(t, r, 0), &[(1, r.value(1)), (1, r.value(2)), (1, r.value(3))], "三类财政拨款之和");
+                sink.identity(Target::cell(t, r, 0), &[(1, at(t, r, 1)), (1, at(t, r, 2)), (1, at(t, r, 3))], "三类财政拨款之和");
             }
         }
         let classes: Vec<u32> = (33..=58).collect();
@@ -57,7 +57,7 @@ pub const EXPENDITURE_SIDE: Rule = Rule {
             sum_lines(t, sink, 64, c, &[59, 60], "本年支出合计与年末结转和结余之和");
         }
         if let (Some(r64), Some(r32)) = (row(t, 64), row(t, 32)) {
-            sink.identity(Target::cell(t, r64, 0), &[(1, r32.value(0))], "收入总计（行次32）");
+            sink.identity(Target::cell(t, r64, 0), &[(1, at(t, r32, 0))], "收入总计（行次32）");
         }
     },
     fixtures: &[
@@ -86,7 +86,7 @@ pub const ROLL_FORWARD: Rule = Rule {
             let col = 1 + i;
             sink.identity(
                 Target::cell(t, end, col),
-                &[(1, begin.value(0)), (1, income.value(0)), (-1, spent.value(col))],
+                &[(1, at(t, begin, 0)), (1, at(t, income, 0)), (-1, at(t, spent, col))],
                 &format!("{fund}的年初结转和结余加本年收入减本年支出"),
             );
         }
@@ -109,7 +109,8 @@ fn sum_lines(t: &Table, sink: &mut Sink, target: u32, col: usize, parts: &[u32],
     if parts.iter().any(|n| t.by_line(*n).is_some() && row(t, *n).is_none()) {
         return; // an unplaced row: the coverage report already says so
     }
-    let terms: Vec<Term> = parts.iter().map(|n| (1, t.at_line(*n, col))).collect();
+    let terms: Vec<(i8, Located)> =
+        parts.iter().map(|n| (1, t.by_line(*n).map_or(nowhere(None), |r| at(t, r, col)))).collect();
     sink.identity(Target::cell(t, r, col), &terms, what);
 }
 

@@ -1,7 +1,7 @@
 //! 科目 tables (公开02/03/05/07/08表): row identities and the 类/款/项 hierarchy.
 
 use super::identity::Target;
-use super::rounding::Term;
+use super::identity::{at, nowhere, Located};
 use super::tbl01::FINAL;
 use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, Table, TableKind};
@@ -35,21 +35,21 @@ pub const ROW_SUM: Rule = Rule {
                                 actual: first.value,
                                 source_line: first.source_line,
                             };
-                            let terms: Vec<Term> = rest.iter().map(|c| (1, c.value)).collect();
+                            let terms: Vec<(i8, Located)> = rest.iter().map(|c| (1, nowhere(c.value))).collect();
                             sink.identity(target, &terms, "本行其余各数之和");
                         }
                     }
                     continue;
                 }
                 if t.kind == TableKind::F07 {
-                    sink.identity(Target::cell(t, r, 2), &[(1, r.value(3)), (1, r.value(4))], "基本支出与项目支出之和");
+                    sink.identity(Target::cell(t, r, 2), &[(1, at(t, r, 3)), (1, at(t, r, 4))], "基本支出与项目支出之和");
                     sink.identity(
                         Target::cell(t, r, 5),
-                        &[(1, r.value(0)), (1, r.value(1)), (-1, r.value(2))],
+                        &[(1, at(t, r, 0)), (1, at(t, r, 1)), (-1, at(t, r, 2))],
                         "年初结转和结余加本年收入减本年支出",
                     );
                 } else {
-                    let terms: Vec<Term> = (1..t.columns.len()).map(|c| (1, r.value(c))).collect();
+                    let terms: Vec<(i8, Located)> = (1..t.columns.len()).map(|c| (1, at(t, r, c))).collect();
                     sink.identity(Target::cell(t, r, 0), &terms, "本行其余各栏之和");
                 }
             }
@@ -81,7 +81,7 @@ pub const TOTAL_OF_CLASSES: Rule = Rule {
                 return;
             }
             for c in 0..t.columns.len() {
-                let terms: Vec<Term> = classes.iter().map(|i| (1, t.rows[*i].value(c))).collect();
+                let terms: Vec<(i8, Located)> = classes.iter().map(|i| (1, at(t, &t.rows[*i], c))).collect();
                 sink.identity(Target::cell(t, &t.rows[ti], c), &terms, "各类级科目之和");
             }
         });
@@ -120,7 +120,7 @@ pub const HIERARCHY: Rule = Rule {
                 }
                 let level = if child_len == 5 { "所属各款" } else { "所属各项" };
                 for c in 0..t.columns.len() {
-                    let terms: Vec<Term> = kids.iter().map(|k| (1, t.rows[*k].value(c))).collect();
+                    let terms: Vec<(i8, Located)> = kids.iter().map(|k| (1, at(t, &t.rows[*k], c))).collect();
                     sink.identity(Target::cell(t, parent, c), &terms, &format!("{level}之和"));
                 }
             }

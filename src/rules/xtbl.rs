@@ -1,7 +1,7 @@
 //! Identities across the 决算 tables.
 
 use super::identity::Target;
-use super::rounding::Term;
+use super::identity::{at, Located};
 use super::tbl01::FINAL;
 use super::tbl04::line as line04;
 use super::{Family, Fixture, Rule, Severity, Sink};
@@ -16,9 +16,14 @@ fn line01(doc: &Document, n: u32) -> Option<&Row> {
     doc.table(TableKind::F01)?.by_line(n)
 }
 
-fn v01(doc: &Document, n: u32) -> Option<rust_decimal::Decimal> {
-    line01(doc, n).and_then(|r| r.value(0))
+/// The located value of 01 row `n` (blank when the row is missing).
+fn v01(doc: &Document, n: u32) -> Located {
+    match (doc.table(TableKind::F01), line01(doc, n)) {
+        (Some(t), Some(r)) => at(t, r, 0),
+        _ => super::identity::nowhere(None),
+    }
 }
+
 
 /// The 合计 row of a 科目 table, if placed.
 fn total_row(t: &Table) -> Option<&Row> {
@@ -51,7 +56,7 @@ pub const INCOME_01_02: Rule = Rule {
         }
         for (col, n) in (2..7).zip(4..=8) {
             if let Some(r) = line01(doc, n) {
-                sink.identity(Target::cell(t02, tot, col), &[(1, r.value(0))], &format!("公开01表“{}”（行次{n}）", r.label));
+                sink.identity(Target::cell(t02, tot, col), &[(1, v01(doc, n))], &format!("公开01表“{}”（行次{n}）", r.label));
             }
         }
     },
@@ -83,7 +88,7 @@ pub const EXPENDITURE_01_03: Rule = Rule {
                 continue;
             }
             if let Some(r01) = line01(doc, 32 + p) {
-                sink.identity(Target::cell(t03, r, 0), &[(1, r01.value(0))], &format!("公开01表“{}”（行次{}）", r01.label, 32 + p));
+                sink.identity(Target::cell(t03, r, 0), &[(1, v01(doc, 32 + p))], &format!("公开01表“{}”（行次{}）", r01.label, 32 + p));
             }
         }
         // A class with money in 01 but no row in 03.
@@ -117,11 +122,11 @@ pub const FISCAL_01_04: Rule = Rule {
         let Some(t04) = doc.table(TableKind::F04) else { return };
         for n in 1..=3 {
             if let (Some(r04), Some(r01)) = (line04(doc, n), line01(doc, n)) {
-                sink.identity(Target::cell(t04, r04, 0), &[(1, r01.value(0))], &format!("公开01表“{}”（行次{n}）", r01.label));
+                sink.identity(Target::cell(t04, r04, 0), &[(1, v01(doc, n))], &format!("公开01表“{}”（行次{n}）", r01.label));
             }
         }
         if let (Some(r27), Some(tot)) = (line04(doc, 27), doc.table(TableKind::F02).and_then(total_row)) {
-            sink.identity(Target::cell(t04, r27, 0), &[(1, tot.value(1))], "公开02表合计行的财政拨款收入");
+            sink.identity(Target::cell(t04, r27, 0), &[(1, at(doc.table(TableKind::F02).expect("row came from it"), tot, 1))], "公开02表合计行的财政拨款收入");
         }
     },
     fixtures: &[
@@ -145,13 +150,13 @@ pub const GENERAL_04_05: Rule = Rule {
         let Some(t05) = doc.table(TableKind::F05) else { return };
         let Some(t04) = doc.table(TableKind::F04) else { return };
         if let (Some(tot), Some(r59)) = (total_row(t05), line04(doc, 59)) {
-            sink.identity(Target::cell(t05, tot, 0), &[(1, r59.value(1))], "公开04表本年支出合计（行次59）的一般公共预算财政拨款");
+            sink.identity(Target::cell(t05, tot, 0), &[(1, at(t04, r59, 1))], "公开04表本年支出合计（行次59）的一般公共预算财政拨款");
         }
         for p in 0..crate::tables::layout::CLASSES.len() as u32 {
             let code = crate::tables::layout::CLASSES[p as usize];
             let Some(r04) = line04(doc, 33 + p) else { continue };
             match coded_row(t05, code) {
-                Some(r05) => sink.identity(Target::cell(t05, r05, 0), &[(1, r04.value(1))], &format!("公开04表“{}”的一般公共预算财政拨款", r04.label)),
+                Some(r05) => sink.identity(Target::cell(t05, r05, 0), &[(1, at(t04, r04, 1))], &format!("公开04表“{}”的一般公共预算财政拨款", r04.label)),
                 None if t05.rows.iter().all(|r| r.code.as_deref() != Some(code)) => {
                     if r04.value(1).is_some_and(|v| !v.is_zero()) {
                         sink.note(t04, r04, format!("公开04表“{}”的一般公共预算财政拨款为 {}，但公开05表没有 {code} 类科目的行。", r04.label, r04.value(1).unwrap_or_default()));
@@ -185,7 +190,7 @@ pub const FUNDS_04_07_08: Rule = Rule {
                 let t = doc.table(TableKind::F07).expect("checked above");
                 for (col07, n, col04, what) in [(0, 30, 0, "年初结转和结余"), (1, 2, 0, "本年收入"), (2, 59, 2, "本年支出"), (5, 60, 2, "年末结转和结余")] {
                     if let Some(r04) = line04(doc, n) {
-                        sink.identity(Target::cell(t, t07, col07), &[(1, r04.value(col04))], &format!("公开04表行次{n}的政府性基金{what}"));
+                        sink.identity(Target::cell(t, t07, col07), &[(1, at(t04, r04, col04))], &format!("公开04表行次{n}的政府性基金{what}"));
                     }
                 }
             }
@@ -194,12 +199,11 @@ pub const FUNDS_04_07_08: Rule = Rule {
         match doc.table(TableKind::F08) {
             Some(t08) => {
                 if let (Some(tot), Some(r59)) = (total_row(t08), line04(doc, 59)) {
-                    sink.identity(Target::cell(t08, tot, 0), &[(1, r59.value(3))], "公开04表本年支出合计（行次59）的国有资本经营预算财政拨款");
+                    sink.identity(Target::cell(t08, tot, 0), &[(1, at(t04, r59, 3))], "公开04表本年支出合计（行次59）的国有资本经营预算财政拨款");
                 }
             }
             None => sink.skip("公开08表未读取，国有资本经营一栏未核对".to_string()),
         }
-        let _ = t04;
     },
     fixtures: &[
         Fixture::fires(Q, &[("合计 0.00 0.00 0.00 0.00 0.00 0.00", "合计 0.00 0.00 5.00 5.00 0.00 -5.00")]),
@@ -293,7 +297,16 @@ pub const NON_FISCAL_ROLL_FORWARD: Rule = Rule {
     check: |doc, sink| {
         let Some(t01) = doc.table(TableKind::F01) else { return };
         let (Some(end01), Some(b04), Some(e04), Some(s04)) = (line01(doc, 60), line04(doc, 28), line04(doc, 60), line04(doc, 59)) else { return };
-        let mut terms: Vec<Term> = vec![(1, v01(doc, 29)), (-1, b04.value(0)), (1, v01(doc, 28)), (-1, v01(doc, 58)), (1, s04.value(0)), (-1, v01(doc, 59)), (1, e04.value(0))];
+        let Some(t04) = doc.table(TableKind::F04) else { return };
+        let mut terms: Vec<(i8, Located)> = vec![
+            (1, v01(doc, 29)),
+            (-1, at(t04, b04, 0)),
+            (1, v01(doc, 28)),
+            (-1, v01(doc, 58)),
+            (1, at(t04, s04, 0)),
+            (-1, v01(doc, 59)),
+            (1, at(t04, e04, 0)),
+        ];
         terms.extend((4..=8).map(|n| (1, v01(doc, n))));
         sink.identity(Target::cell(t01, end01, 0), &terms, "非财政拨款资金的年初结转加收入减支出、减结余分配，再加财政拨款年末结转");
     },

@@ -63,9 +63,17 @@ fn finding_item(checker: Checker, f: Finding) -> impl IntoView {
         place.push(format!("列：{c}"));
     }
     let place = place.join(" · ");
-    let numbers = [("应为", f.expected), ("实为", f.actual), ("差额", f.difference)]
+    // The difference keeps its sign, as in the messages ("相差 +0.01").
+    let difference = f.difference.map(|d| {
+        if d.is_sign_positive() && !d.is_zero() {
+            format!("+{}", amount(&d))
+        } else {
+            amount(&d)
+        }
+    });
+    let numbers = [("应为", f.expected.map(|v| amount(&v))), ("实为", f.actual.map(|v| amount(&v))), ("差额", difference)]
         .into_iter()
-        .filter_map(|(name, v)| v.map(|v| (name, amount(&v))))
+        .filter_map(|(name, v)| v.map(|v| (name, v)))
         .map(|(name, v)| view! { <span class="figure"><span class="name">{name}</span>" "<span class="num">{v}</span></span> })
         .collect_view();
     let line = f.source_line.map(|n| {
@@ -79,7 +87,7 @@ fn finding_item(checker: Checker, f: Finding) -> impl IntoView {
         <li class=format!("finding {}", severity_class(f.severity)) data-rule=f.rule>
             <p class="head">
                 <span class="badge">{f.severity.zh()}</span>
-                <code class="rule">{f.rule}</code>
+                <code class="rule-id">{f.rule}</code>
                 <span class="place">{place}</span>
             </p>
             <p class="message">{f.message}</p>

@@ -31,7 +31,10 @@ pub fn Summary(checker: Checker) -> impl IntoView {
 }
 
 fn not_recognised(info: &DocumentInfo) -> impl IntoView {
-    let reason = info.reason.clone().unwrap_or_else(|| "文本中没有找到预算或决算公开文本的特征。".to_string());
+    let reason = info
+        .reason
+        .clone()
+        .unwrap_or_else(|| "文本中没有找到预算或决算公开文本的特征。".to_string());
     view! {
         <div class="notice error not-recognised" role="alert">
             <p class="headline">"无法核对：这段文本不像部门预算或决算公开文本。"</p>
@@ -63,8 +66,14 @@ fn scope_zh(scope: Option<Scope>) -> &'static str {
 fn card(report: &DocumentReport, source: &Source, millis: f64) -> impl IntoView {
     let info = &report.document;
     let (errors, warnings, infos) = report.counts();
-    let title = info.department.clone().unwrap_or_else(|| "（未识别出部门名称）".to_string());
-    let year = info.year.map(|y| format!("{y}年度")).unwrap_or_else(|| "年度未识别".to_string());
+    let title = info
+        .department
+        .clone()
+        .unwrap_or_else(|| "（未识别出部门名称）".to_string());
+    let year = info
+        .year
+        .map(|y| format!("{y}年度"))
+        .unwrap_or_else(|| "年度未识别".to_string());
     let kind = format!("{}{}", scope_zh(info.scope), kind_zh(info.kind));
     let unit = info.unit.clone().map(|u| format!("金额单位：{u}"));
     let mut from = format!("来源：{}", source.name);
@@ -76,7 +85,11 @@ fn card(report: &DocumentReport, source: &Source, millis: f64) -> impl IntoView 
         (0, w) => format!("未发现错误，有 {w} 处需要人工查看。"),
         (e, _) => format!("发现 {e} 处数字对不上。"),
     };
-    let card_class = if errors > 0 { "card has-errors" } else { "card" };
+    let card_class = if errors > 0 {
+        "card has-errors"
+    } else {
+        "card"
+    };
     view! {
         <div class=card_class>
             <p class="department">{title}</p>
@@ -101,7 +114,10 @@ fn coverage_view(coverage: &Coverage) -> impl IntoView {
         if v.is_empty() {
             "无".to_string()
         } else {
-            v.iter().map(|n| format!("{n}表")).collect::<Vec<_>>().join("、")
+            v.iter()
+                .map(|n| format!("{n}表"))
+                .collect::<Vec<_>>()
+                .join("、")
         }
     };
     let found = join(&coverage.tables_found);
@@ -115,14 +131,9 @@ fn coverage_view(coverage: &Coverage) -> impl IntoView {
         .problems
         .iter()
         .map(|p| {
-            let mut where_ = String::new();
-            if let Some(t) = &p.table {
-                where_.push_str(&format!("公开{t}表 "));
-            }
-            if let Some(l) = p.source_line {
-                where_.push_str(&format!("原文第{l}行 "));
-            }
-            view! { <li>{where_}{p.message.clone()}</li> }
+            // The message names the table itself; add only where to look.
+            let at = p.source_line.map(|l| format!("原文第{l}行："));
+            view! { <li>{at}{p.message.clone()}</li> }
         })
         .collect();
     let any_skipped = !skipped.is_empty();
@@ -133,7 +144,7 @@ fn coverage_view(coverage: &Coverage) -> impl IntoView {
             <dl>
                 <dt>"已读取的表"</dt>
                 <dd class="tables-found">{found}</dd>
-                <dt>"未找到的表"</dt>
+                <dt>"未读取的表"</dt>
                 <dd class="tables-missing">{missing}</dd>
             </dl>
             {any_skipped.then(|| view! {

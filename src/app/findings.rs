@@ -83,6 +83,49 @@ fn finding_item(checker: Checker, f: Finding) -> impl IntoView {
             </button>
         }
     });
+    // Other rules folded into this one because they share its cause.
+    let also = (!f.also.is_empty()).then(|| {
+        let n = f.also.len();
+        let items = f
+            .also
+            .into_iter()
+            .map(|m| view! { <li>{m}</li> })
+            .collect_view();
+        view! {
+            <details class="also">
+                <summary>{format!("同一原因引起的其他不一致（{n}）")}</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    });
+    let related = (!f.related.is_empty()).then(|| {
+        let n = f.related.len();
+        let items = f
+            .related
+            .into_iter()
+            .map(|c| {
+                let mut place = format!("公开{}表 {}", c.table, c.row);
+                if let Some(col) = &c.column {
+                    place.push_str(&format!(" · {col}"));
+                }
+                let l = c.source_line;
+                view! {
+                    <li>
+                        {place}" "
+                        <button type="button" class="link" on:click=move |_| checker.show_line(l)>
+                            {format!("第{l}行")}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="related">
+                <summary>{format!("参与核对的其他数字（{n}）")}</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    });
     view! {
         <li class=format!("finding {}", severity_class(f.severity)) data-rule=f.rule>
             <p class="head">
@@ -92,6 +135,8 @@ fn finding_item(checker: Checker, f: Finding) -> impl IntoView {
             </p>
             <p class="message">{f.message}</p>
             <p class="figures">{numbers}{line}</p>
+            {also}
+            {related}
         </li>
     }
 }

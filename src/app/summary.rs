@@ -22,7 +22,7 @@ pub fn Summary(checker: Checker) -> impl IntoView {
                     if report.document.kind == DocumentKind::Unknown {
                         not_recognised(&report.document).into_any()
                     } else {
-                        (card(report, source, *millis), coverage_view(&report.coverage)).into_any()
+                        (card(report, source, *millis), coverage_view(checker, &report.coverage)).into_any()
                     }
                 }
             }}
@@ -80,13 +80,27 @@ fn card(report: &DocumentReport, source: &Source, millis: f64) -> impl IntoView 
     if let Some(enc) = &report.encoding {
         from.push_str(&format!("（{enc}）"));
     }
-    let verdict = match (errors, warnings) {
-        (0, 0) => "未发现错误或警告。".to_string(),
-        (0, w) => format!("未发现错误，有 {w} 处需要人工查看。"),
-        (e, _) => format!("发现 {e} 处数字对不上。"),
+    // "No errors" must not be claimed when nothing could be checked.
+    let verdict = if report.tables.is_empty() {
+        "没有读取到可核对的表格，因此没有进行任何核对。".to_string()
+    } else {
+        let partly =
+            if report.coverage.tables_missing.is_empty() && report.coverage.problems.is_empty() {
+                ""
+            } else {
+                "（部分表格未能读取，见下方核对范围）"
+            };
+        match (errors, warnings) {
+            (0, 0) => format!("在已读取的表格中未发现错误或警告。{partly}"),
+            (0, w) => format!("未发现错误，有 {w} 处需要人工查看。{partly}"),
+            (e, _) => format!("发现 {e} 处数字对不上。{partly}"),
+        }
     };
+    let nothing_checked = report.tables.is_empty();
     let card_class = if errors > 0 {
         "card has-errors"
+    } else if nothing_checked {
+        "card unchecked"
     } else {
         "card"
     };
@@ -109,7 +123,7 @@ fn card(report: &DocumentReport, source: &Source, millis: f64) -> impl IntoView 
     }
 }
 
-fn coverage_view(coverage: &Coverage) -> impl IntoView {
+fn coverage_view(checker: Checker, coverage: &Coverage) -> impl IntoView {
     let join = |v: &[String]| {
         if v.is_empty() {
             "无".to_string()
@@ -132,7 +146,14 @@ fn coverage_view(coverage: &Coverage) -> impl IntoView {
         .iter()
         .map(|p| {
             // The message names the table itself; add only where to look.
-            let at = p.source_line.map(|l| format!("原文第{l}行："));
+            let at = p.source_line.map(|l| {
+                view! {
+                    <button type="button" class="link" on:click=move |_| checker.show_line(l)>
+                        {format!("原文第{l}行")}
+                    </button>
+                    "："
+                }
+            });
             view! { <li>{at}{p.message.clone()}</li> }
         })
         .collect();

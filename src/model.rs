@@ -222,6 +222,8 @@ pub struct Document {
     pub tables: Vec<Table>,
     /// What could not be read.
     pub problems: Vec<ReadProblem>,
+    /// Every table marker found ("01", "1"…) with its source line, read or not.
+    pub markers: Vec<(String, usize)>,
 }
 
 impl Document {

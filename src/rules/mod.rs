@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::model::{Document, TableKind};
 
 pub mod rounding;
+mod doc;
 pub mod identity;
 mod tbl01;
 mod tbl04;
@@ -241,6 +242,8 @@ pub fn catalogue() -> &'static [Rule] {
 }
 
 static CATALOGUE: &[Rule] = &[
+    doc::TABLES_PRESENT,
+    doc::EMPTY_TABLE_NOTE,
     tbl01::INCOME_SUM,
     tbl01::EXPENDITURE_SUM,
     tbl01::TOTALS,

@@ -27,6 +27,7 @@ pub struct Pending {
 /// `doc.problems` (and so to the coverage report).
 pub fn read_all(doc: &mut Document) {
     let segments = find_tables(&doc.lines);
+    doc.markers = segments.iter().map(|s| (s.number.clone(), doc.lines[s.marker].no)).collect();
     let mut pending = Pending::default();
     for seg in &segments {
         let kind = match doc.info.kind {

@@ -1,5 +1,8 @@
 //! Table readers: one per table kind, over a shared row/cell model.
 
+pub mod econ;
+pub mod sangong09;
+pub mod sangong_narrative;
 pub mod tokens;
 pub mod two_sided;
 
@@ -12,7 +15,10 @@ use two_sided::Side;
 /// `doc.problems` (and so to the coverage report).
 pub fn read_all(doc: &mut Document) {
     let segments = find_tables(&doc.lines);
-    for seg in &segments {
+    // 09 is read last: placing its dropped cells uses 06.
+    let is_09 = |s: &&Segment| s.number.parse::<u32>().ok() == Some(9);
+    let ordered = segments.iter().filter(|s| !is_09(s)).chain(segments.iter().filter(is_09));
+    for seg in ordered {
         let kind = match doc.info.kind {
             DocumentKind::FinalAccounts => seg.number.parse().ok().and_then(TableKind::final_by_number),
             _ => None,
@@ -66,6 +72,18 @@ fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind) -> Option<Tabl
             problems.extend(p1);
             problems.extend(p2);
             table.columns = vec!["金额".to_string()];
+            table.rows = rows;
+            doc.problems.extend(problems);
+        }
+        TableKind::F06 => {
+            let (rows, problems) = econ::read(body, kind.number());
+            table.columns = vec!["金额".to_string()];
+            table.rows = rows;
+            doc.problems.extend(problems);
+        }
+        TableKind::F09 => {
+            let (rows, problems) = sangong09::read(body, doc.table(TableKind::F06), &doc.lines, kind.number());
+            table.columns = sangong09::COLUMNS.iter().map(|c| c.to_string()).collect();
             table.rows = rows;
             doc.problems.extend(problems);
         }

@@ -17,6 +17,7 @@ pub mod report;
 pub mod rules;
 pub mod sangong;
 pub mod segment;
+pub mod solve;
 pub mod tables;
 pub mod text;
 

@@ -177,6 +177,15 @@ pub struct Table {
     pub notes: Vec<(usize, String)>,
     /// 1-based source line of the table marker.
     pub source_line: usize,
+    /// Rows (indexes) whose dropped blank cells could not be placed uniquely;
+    /// their cells are blank and rules that need them are skipped.
+    pub unresolved: Vec<usize>,
+    /// The subset of `unresolved` that no placement fits at all: the printed
+    /// numbers contradict the identities whatever their columns.
+    pub contradicted: Vec<usize>,
+    /// For unresolved rows: the amounts as printed, in order (the first is the
+    /// row total in tables whose first column is a total).
+    pub printed: Vec<(usize, Vec<Cell>)>,
 }
 
 impl Table {

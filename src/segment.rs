@@ -31,13 +31,42 @@ pub fn find_tables(lines: &[Line]) -> Vec<Segment> {
     let mut out = Vec::with_capacity(markers.len());
     for (k, (i, number)) in markers.iter().enumerate() {
         let next = markers.get(k + 1).map_or(lines.len(), |m| m.0);
-        let end = (i + 1..next).find(|&j| is_part_heading(&squeezed[j])).unwrap_or(next);
+        let mut end = (i + 1..next).find(|&j| is_part_heading(&squeezed[j])).unwrap_or(next);
+        // The next table's title and meta lines precede its marker; they are
+        // not part of this table.
+        if end == next && k + 1 < markers.len() {
+            while end > i + 1 && is_preamble(&squeezed[end - 1]) {
+                end -= 1;
+            }
+        }
         let lo = if k == 0 { i.saturating_sub(8) } else { i.saturating_sub(8).max(markers[k - 1].0 + 1) };
         let title = find_title(&squeezed, lo, *i, end.min(i + 8));
         let unit = (lo..end.min(i + 8)).find_map(|j| unit_in(&squeezed[j]));
         out.push(Segment { number: number.clone(), marker: *i, title, unit, body: i + 1..end });
     }
     out
+}
+
+/// A line that may stand between two tables: blank, a title, 部门/单位 meta,
+/// a year heading.
+fn is_preamble(s: &str) -> bool {
+    s.is_empty()
+        || is_title(s)
+        || s.contains("单位：")
+        || s.contains("部门：")
+        || s.contains("单位:")
+        || (s.ends_with("年度") && s.chars().count() <= 8)
+        || s.ends_with("决算表") && s.chars().count() <= 12
+}
+
+fn is_title(s: &str) -> bool {
+    let n = s.chars().count();
+    (4..=40).contains(&n)
+        && (s.ends_with('表') || s.ends_with("表（续）") || s.ends_with("表(续)"))
+        && !s.contains("公开")
+        && !s.contains("单位：")
+        && !s.contains("部门：")
+        && ["收", "支", "决算", "预算", "三公", "经费", "采购", "绩效"].iter().any(|k| s.contains(k))
 }
 
 /// "第三部分 …": the tables end where the narrative starts.
@@ -48,16 +77,13 @@ fn is_part_heading(s: &str) -> bool {
 /// A table title: a short line ending in 表 that names money, not a marker or a
 /// meta line. The nearest one before the marker wins, then the nearest after.
 fn find_title(squeezed: &[String], lo: usize, marker: usize, hi: usize) -> Option<(usize, String)> {
-    let is_title = |s: &str| {
-        let n = s.chars().count();
-        (4..=40).contains(&n)
-            && (s.ends_with('表') || s.ends_with("表（续）") || s.ends_with("表(续)"))
-            && !s.contains("公开")
-            && !s.contains("单位：")
-            && !s.contains("部门：")
-            && ["收", "支", "决算", "预算", "三公", "经费", "采购", "绩效"].iter().any(|k| s.contains(k))
+    // "一、收入支出决算总表" → "收入支出决算总表"; "一般公共…" keeps its 一.
+    let strip_ordinal = |s: &str| match s.find(['、', '.']) {
+        Some(i) if s[..i].chars().all(|c| "一二三四五六七八九十0123456789".contains(c)) && i > 0 => {
+            s[i..].trim_start_matches(['、', '.']).to_string()
+        }
+        _ => s.to_string(),
     };
-    let strip_ordinal = |s: &str| s.trim_start_matches(|c: char| "一二三四五六七八九十、.0123456789".contains(c)).to_string();
     (lo..marker)
         .rev()
         .chain(marker + 1..hi)

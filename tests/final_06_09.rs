@@ -325,6 +325,7 @@ fn row<'a>(t: &'a gongkai::report::TableOut, key: &str) -> &'a gongkai::report::
 fn yantai_2024_tab_layout_06_every_row_exactly() {
     let r = check_fixture("yantai-office-2024-final.txt");
     let t = table(&r, "06");
+    assert_eq!(t.title, "一般公共预算财政拨款基本支出决算明细表");
     assert_eq!(t.columns, vec!["金额"]);
     assert_rows(t, Y06);
     assert_eq!(code_count(t), 81);
@@ -389,6 +390,7 @@ fn all_three_09_tables_exactly() {
     ] {
         let r = check_fixture(name);
         let t = table(&r, "09");
+        assert_eq!(t.title, "财政拨款“三公”经费支出决算表", "{name}");
         assert_eq!(t.columns, COLS09, "{name}");
         assert_rows(t, spec);
         assert!(t.rows.iter().all(|r| r.source_line == line), "{name}");
@@ -410,7 +412,9 @@ fn bigdata_09_placement_says_what_decided_it() {
     let r = check_fixture("yantai-bigdata-2023-final.txt");
     let p = problems(&r, "09");
     assert_eq!(p.len(), 1, "{p:?}");
-    assert!(p[0].contains("决算数不超过预算数"), "{p:?}");
+    assert!(p[0].contains("预算数一行") && p[0].contains("决算数不超过预算数"), "{p:?}");
+    let doc = gongkai::read(&text("yantai-bigdata-2023-final.txt"));
+    assert!(doc.table(gongkai::model::TableKind::F09).unwrap().unresolved.is_empty());
     let s = r.sangong.as_ref().unwrap();
     assert_eq!(s[1].label, "决算数");
     assert_eq!(s[1].vehicle_operation.map(|d| d.to_string()).as_deref(), Some("1.58"));
@@ -427,8 +431,9 @@ fn bigdata_09_without_06_uses_the_narrative() {
     assert!(r.tables.iter().all(|t| t.number.as_deref() != Some("06")));
     assert_rows(table(&r, "09"), B09);
     let p = problems(&r, "09");
-    assert_eq!(p.len(), 1, "{p:?}");
-    assert!(p[0].contains("情况说明") && p[0].contains("决算数不超过预算数"), "{p:?}");
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(p[0].contains("决算数一行") && p[0].contains("情况说明"), "{p:?}");
+    assert!(p[1].contains("预算数一行") && p[1].contains("决算数不超过预算数"), "{p:?}");
 }
 
 #[test]
@@ -444,6 +449,9 @@ fn bigdata_09_without_any_evidence_is_ambiguous_not_guessed() {
     assert!(p[1].contains("决算数") && p[1].contains("2种"), "{p:?}");
     // The 三公 series then carries blanks, not invented numbers.
     assert!(r.sangong.unwrap().iter().all(|s| s.total.is_none() && s.vehicle_operation.is_none()));
+    let doc = gongkai::read(&t);
+    let t09 = doc.table(gongkai::model::TableKind::F09).unwrap();
+    assert_eq!((t09.unresolved.as_slice(), t09.contradicted.as_slice()), (&[0, 1][..], &[][..]));
 }
 
 #[test]
@@ -457,6 +465,9 @@ fn an_inconsistent_dropped_cell_09_is_a_problem_not_a_guess() {
         let p = problems(&r, "09");
         assert_eq!(p.len(), 1, "{bad}: {p:?}");
         assert!(p[0].contains("无法读取"), "{p:?}");
+        let doc = gongkai::read(&t);
+        let t09 = doc.table(gongkai::model::TableKind::F09).unwrap();
+        assert_eq!((t09.unresolved.as_slice(), t09.contradicted.as_slice()), (&[0, 1][..], &[0, 1][..]));
     }
 }
 
@@ -474,22 +485,53 @@ fn a_tab_empty_09_cell_keeps_every_position() {
 
 #[test]
 fn truncated_06_and_09_bodies_never_panic() {
+    use gongkai::model::TableKind;
+    use gongkai::tables::{econ, sangong09};
     for (name, lo, hi) in [("yantai-office-2024-final.txt", 315, 400), ("qingdao-office-2024-final.txt", 455, 605), ("yantai-bigdata-2023-final.txt", 570, 774)] {
         let full = text(name);
-        let lines: Vec<&str> = full.split('\n').collect();
-        for cut in lo..=hi.min(lines.len()) {
-            let t = lines[..cut].join("\n");
-            let r = gongkai::check_text("cut", &t);
-            if let Some(t06) = r.tables.iter().find(|t| t.number.as_deref() == Some("06")) {
-                assert!(t06.rows.iter().all(|r| r.values.len() == 1));
+        let doc = gongkai::read(&full);
+        let f06 = doc.table(TableKind::F06);
+        let lines = gongkai::text::normalise(&full);
+        // Bodies cut after every line, and in the middle of the next one.
+        for cut in lo..=hi {
+            let mut body: Vec<gongkai::text::Line> = lines[lo..cut].to_vec();
+            for half in [false, true] {
+                if half {
+                    let Some(next) = lines.get(cut) else { continue };
+                    let n = next.text.char_indices().nth(next.text.chars().count() / 2).map_or(0, |c| c.0);
+                    body.push(gongkai::text::Line { no: next.no, text: next.text[..n].to_string() });
+                }
+                let (rows, _) = econ::read(&body, "06");
+                assert!(rows.iter().all(|r| r.cells.len() == 1));
+                for anchor in [f06, None] {
+                    let r = sangong09::read(&body, anchor, &body, "09");
+                    assert!(r.rows.is_empty() || (r.rows.len() == 2 && r.rows.iter().all(|r| r.cells.len() == 6)));
+                }
             }
-            if let Some(t09) = r.tables.iter().find(|t| t.number.as_deref() == Some("09")) {
-                assert_eq!(t09.rows.len(), 2);
-                assert!(t09.rows.iter().all(|r| r.values.len() == 6));
-            }
-            // Also cut mid-line.
-            let mid = format!("{}\n{}", lines[..cut].join("\n"), lines.get(cut).map_or("", |l| &l[..l.char_indices().nth(l.chars().count() / 2).map_or(0, |c| c.0)]));
-            let _ = gongkai::check_text("cut", &mid);
+        }
+        // And whole documents cut inside 06/09, through every reader and rule.
+        let raw: Vec<&str> = full.split('\n').collect();
+        for cut in (lo..=hi).step_by(4) {
+            let r = gongkai::check_text("cut", &raw[..cut].join("\n"));
+            let _ = serde_json::to_string(&r).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_narrative_lookup_agrees_with_every_09_table() {
+    use gongkai::model::TableKind;
+    // Each narrative states 合计, 出国, 车小计 and 接待 for both halves, and the
+    // vehicle split for 决算数 only: ten figures.
+    for name in ["yantai-office-2024-final.txt", "qingdao-office-2024-final.txt", "yantai-bigdata-2023-final.txt"] {
+        let doc = gongkai::read(&text(name));
+        let facts = gongkai::tables::sangong_narrative::stated(&doc.lines);
+        let cols: Vec<usize> = facts.iter().map(|f| f.0).collect();
+        assert_eq!(cols, vec![0, 6, 1, 7, 2, 8, 9, 10, 5, 11], "{name}");
+        let t = doc.table(TableKind::F09).unwrap();
+        for (col, v) in facts {
+            let cell = t.rows[col / 6].value(col % 6).unwrap_or_default();
+            assert_eq!(cell, v, "{name} column {col}");
         }
     }
 }

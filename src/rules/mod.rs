@@ -12,8 +12,11 @@ use serde::Serialize;
 use crate::model::{Document, TableKind};
 
 pub mod rounding;
-mod identity;
+pub mod identity;
 mod tbl01;
+mod tbl04;
+mod tbl_coded;
+mod xtbl;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -132,16 +135,40 @@ pub struct RunResult {
     pub skipped: Vec<Skipped>,
 }
 
-/// What a check function writes to.
-#[derive(Debug, Default)]
+/// What a check function writes to; it knows which rule is running.
+#[derive(Debug)]
 pub struct Sink {
     findings: Vec<Finding>,
+    skipped: Vec<Skipped>,
+    rule: &'static str,
+    severity: Severity,
 }
 
 impl Sink {
     /// Records a finding.
     pub fn push(&mut self, f: Finding) {
         self.findings.push(f);
+    }
+
+    /// Records that part of the rule could not run, and why.
+    pub fn skip(&mut self, reason: String) {
+        self.skipped.push(Skipped { rule: self.rule, reason });
+    }
+
+    /// Records a finding about a row (no arithmetic), at the rule's severity.
+    pub fn note(&mut self, t: &crate::model::Table, r: &crate::model::Row, message: String) {
+        self.push(Finding {
+            rule: self.rule,
+            severity: self.severity,
+            message,
+            table: Some(t.kind.number().to_string()),
+            row: Some(identity::describe(r)),
+            column: None,
+            expected: None,
+            actual: None,
+            difference: None,
+            source_line: Some(r.source_line),
+        });
     }
 }
 
@@ -164,14 +191,71 @@ pub struct Rule {
     pub needs: &'static [TableKind],
     /// The check.
     pub check: fn(&Document, &mut Sink),
+    /// Example documents: at least one where the rule fires and one where it
+    /// must stay quiet (tests run them all; the app shows them).
+    pub fixtures: &'static [Fixture],
+}
+
+/// A rule fixture: a corpus document (from tests/fixtures) with edits applied.
+#[derive(Debug)]
+pub struct Fixture {
+    /// File name under tests/fixtures.
+    pub document: &'static str,
+    /// (find, replace) pairs, each applied once; every `find` must occur.
+    pub edits: &'static [(&'static str, &'static str)],
+    /// What the rule must do on it.
+    pub expect: Expect,
+}
+
+/// The expected behaviour of a rule on a fixture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// At least one finding of the rule at its own severity.
+    Fires,
+    /// No finding of the rule at warning or error severity (尾数误差 info allowed).
+    Quiet,
+}
+
+impl Fixture {
+    /// A fixture that fires the rule after `edits`.
+    pub const fn fires(document: &'static str, edits: &'static [(&'static str, &'static str)]) -> Fixture {
+        Fixture { document, edits, expect: Expect::Fires }
+    }
+
+    /// A fixture (the document as published) on which the rule stays quiet.
+    pub const fn quiet(document: &'static str) -> Fixture {
+        Fixture { document, edits: &[], expect: Expect::Quiet }
+    }
 }
 
 /// Every rule, in the order they run and are documented.
 pub fn catalogue() -> &'static [Rule] {
-    &CATALOGUE
+    CATALOGUE
 }
 
-static CATALOGUE: [Rule; 4] = [tbl01::INCOME_SUM, tbl01::EXPENDITURE_SUM, tbl01::TOTALS, tbl01::BALANCE];
+static CATALOGUE: &[Rule] = &[
+    tbl01::INCOME_SUM,
+    tbl01::EXPENDITURE_SUM,
+    tbl01::TOTALS,
+    tbl01::BALANCE,
+    tbl_coded::ROW_SUM,
+    tbl_coded::TOTAL_OF_CLASSES,
+    tbl_coded::HIERARCHY,
+    tbl_coded::ORPHANS,
+    tbl_coded::UNPLACEABLE,
+    tbl04::INCOME_SIDE,
+    tbl04::EXPENDITURE_SIDE,
+    tbl04::ROLL_FORWARD,
+    xtbl::INCOME_01_02,
+    xtbl::EXPENDITURE_01_03,
+    xtbl::FISCAL_01_04,
+    xtbl::GENERAL_04_05,
+    xtbl::FUNDS_04_07_08,
+    xtbl::SUBSETS,
+    xtbl::CARRY_OVER,
+    xtbl::NON_FISCAL_ROLL_FORWARD,
+    xtbl::SAME_SUBJECTS,
+];
 
 /// Runs every rule whose inputs are present; records the others as skipped.
 pub fn run(doc: &Document) -> RunResult {
@@ -189,9 +273,10 @@ pub fn run(doc: &Document) -> RunResult {
             });
             continue;
         }
-        let mut sink = Sink::default();
+        let mut sink = Sink { findings: Vec::new(), skipped: Vec::new(), rule: rule.id, severity: rule.severity };
         (rule.check)(doc, &mut sink);
         out.findings.extend(sink.findings);
+        out.skipped.extend(sink.skipped);
     }
     out
 }

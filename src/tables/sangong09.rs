@@ -38,14 +38,28 @@ type Line12 = [Option<(Decimal, usize)>; 12];
 /// A named piece of soft evidence: keeps the placements it agrees with.
 type Evidence<'a> = (&'a str, &'a dyn Fn(&Line12) -> bool);
 
+/// What the 09 reader produced.
+#[derive(Debug, Clone, Default)]
+pub struct Read09 {
+    /// 预算数 and 决算数 (none when no data line was found).
+    pub rows: Vec<Row>,
+    /// What could not be read, and which evidence beyond the identities placed
+    /// dropped cells.
+    pub problems: Vec<ReadProblem>,
+    /// Rows (0 预算数, 1 决算数) left blank because their cells could not be
+    /// placed uniquely.
+    pub unresolved: Vec<usize>,
+    /// True when no placement fits the identities at all (both rows unresolved).
+    pub contradicted: bool,
+}
+
 /// Reads the 09 body. `f06` is the 06 table if it was read; `narrative` is
 /// the whole document, searched for the 三公 section.
-pub fn read(body: &[Line], f06: Option<&Table>, narrative: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
-    let mut problems = Vec::new();
+pub fn read(body: &[Line], f06: Option<&Table>, narrative: &[Line], table: &str) -> Read09 {
     let problem = |msg: String, line: Option<usize>| ReadProblem { table: Some(table.to_string()), message: msg, source_line: line };
     let Some(data) = data_cells(body) else {
-        problems.push(problem(format!("公开{table}表没有找到数据行"), None));
-        return (Vec::new(), problems);
+        // No rows: the caller reports the table as found but unread.
+        return Read09::default();
     };
     let at = data.line;
     let explicit = data.cells.len();
@@ -59,14 +73,12 @@ pub fn read(body: &[Line], f06: Option<&Table>, narrative: &[Line], table: &str)
     } else {
         let amounts: Vec<(Decimal, usize)> = data.cells.iter().flatten().copied().collect();
         if amounts.len() > 12 {
-            problems.push(problem(format!("公开{table}表数据行有{}个数字，多于12栏，无法读取", amounts.len()), Some(at)));
-            return (blank_rows(at), problems);
+            let msg = format!("公开{table}表数据行有{}个数字，多于12栏，无法读取", amounts.len());
+            return Read09 { rows: blank_rows(at), problems: vec![problem(msg, Some(at))], unresolved: vec![0, 1], contradicted: false };
         }
-        let (rows, p) = solve(&amounts, f06, narrative, table, at);
-        problems.extend(p);
-        return (rows, problems);
+        return solve(&amounts, f06, narrative, table, at);
     };
-    (to_rows(&cells, [true, true], at), problems)
+    Read09 { rows: to_rows(&cells, [true, true], at), ..Read09::default() }
 }
 
 /// The data line's cells in reading order: amounts, and None for a blank the
@@ -116,35 +128,47 @@ fn data_cells(body: &[Line]) -> Option<Data> {
 }
 
 /// Places dropped-cell amounts (see the module doc).
-fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, narrative: &[Line], table: &str, at: usize) -> (Vec<Row>, Vec<ReadProblem>) {
+fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, narrative: &[Line], table: &str, at: usize) -> Read09 {
     let problem = |msg: String| ReadProblem { table: Some(table.to_string()), message: msg, source_line: Some(at) };
     let hard: Vec<Line12> = placements(amounts).into_iter().filter(|c| halves_hold(c) && basic_items_fit(c, f06)).collect();
     if hard.is_empty() {
-        let msg = format!("公开{table}表数据行省略了空白栏，而{}个数字的任何一种栏目归属都不满足“合计=因公出国+公务用车+公务接待”“公务用车=购置+运行维护”（及06表基本支出不超过决算数），无法读取", amounts.len());
-        return (blank_rows(at), vec![problem(msg)]);
+        let with_06 = if f06.is_some() { "，也不满足“06表的基本支出项目不超过决算数”" } else { "" };
+        let msg = format!(
+            "公开{table}表数据行省略了空白栏，而{}个数字的任何一种栏目归属都不满足“合计=因公出国（境）费+公务用车购置及运行维护费+公务接待费”和“公务用车购置及运行维护费=购置费+运行维护费”{with_06}，无法读取，两行已留空",
+            amounts.len()
+        );
+        return Read09 { rows: blank_rows(at), problems: vec![problem(msg)], unresolved: vec![0, 1], contradicted: true };
     }
     let mut survivors = hard;
-    let mut used: Vec<&str> = Vec::new();
+    let mut problems = Vec::new();
     let facts = sangong_narrative::stated(narrative);
     let soft: [Evidence; 2] = [
-        ("第三部分“三公”经费情况说明中的金额", &|c: &Line12| facts.iter().all(|(i, v)| c[*i].map_or(Decimal::ZERO, |x| x.0) == *v)),
-        ("决算数不超过预算数", &|c: &Line12| (0..6).all(|i| Interval::of(c[i + 6].map(|x| x.0)).lo <= Interval::of(c[i].map(|x| x.0)).hi)),
+        ("第三部分“三公”经费支出决算情况说明中所述的金额", &|c: &Line12| {
+            facts.iter().all(|(i, v)| c.get(*i).copied().flatten().map_or(Decimal::ZERO, |x| x.0) == *v)
+        }),
+        ("“决算数不超过预算数”", &|c: &Line12| (0..6).all(|i| Interval::of(c[i + 6].map(|x| x.0)).lo <= Interval::of(c[i].map(|x| x.0)).hi)),
     ];
     for (name, keep) in soft {
-        if settled(&survivors) == [true, true] {
+        let before = settled(&survivors);
+        if before == [true, true] {
             break;
         }
         let next: Vec<Line12> = survivors.iter().filter(|c| keep(c)).copied().collect();
-        if !next.is_empty() && next.len() < survivors.len() {
-            let before = settled(&survivors);
-            survivors = next;
-            if settled(&survivors) != before {
-                used.push(name);
+        // Evidence that fits no placement is itself wrong somewhere: ignore it.
+        if next.is_empty() {
+            continue;
+        }
+        survivors = next;
+        let after = settled(&survivors);
+        for (r, label) in ROWS.iter().enumerate() {
+            if after[r] && !before[r] {
+                problems.push(problem(format!(
+                    "公开{table}表数据行省略了空白栏，{label}一行的数字按勾稽关系有多种栏目归属，依据{name}才唯一确定"
+                )));
             }
         }
     }
     let ok = settled(&survivors);
-    let mut problems = Vec::new();
     for (r, label) in ROWS.iter().enumerate() {
         if !ok[r] {
             let k = distinct_halves(&survivors, r);
@@ -153,14 +177,9 @@ fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, narrative: &[Line], 
             )));
         }
     }
-    if !used.is_empty() && ok.iter().any(|x| *x) {
-        problems.push(problem(format!(
-            "公开{table}表数据行省略了空白栏，栏目归属除勾稽关系外还依据了：{}",
-            used.join("；")
-        )));
-    }
     let first = survivors.first().copied().unwrap_or([None; 12]);
-    (to_rows(&first, ok, at), problems)
+    let unresolved = (0..2).filter(|r| !ok[*r]).collect();
+    Read09 { rows: to_rows(&first, ok, at), problems, unresolved, contradicted: false }
 }
 
 /// Every order-preserving placement of the amounts into twelve columns.

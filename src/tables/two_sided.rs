@@ -133,13 +133,10 @@ pub fn place(entries: &[Entry], side: Side, table: &str) -> (Vec<Row>, Vec<ReadP
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let mut ambiguous = Vec::new();
+    let mut missing = Vec::new();
     for n in side.first..=side.last {
         let Some(e) = entries.iter().find(|e| e.line == n) else {
-            problems.push(ReadProblem {
-                table: Some(table.to_string()),
-                message: format!("公开{table}表缺少行次{n}"),
-                source_line: None,
-            });
+            missing.push(n);
             continue;
         };
         let mut cells: Vec<Cell> = Vec::with_capacity(side.ncols);
@@ -167,5 +164,40 @@ pub fn place(entries: &[Entry], side: Side, table: &str) -> (Vec<Row>, Vec<ReadP
         }
         rows.push(Row { code: None, label: e.label.clone(), line: Some(n), cells, source_line: e.source_line });
     }
+    if !missing.is_empty() && !rows.is_empty() {
+        problems.push(ReadProblem {
+            table: Some(table.to_string()),
+            message: format!("公开{table}表缺少行次{}", ranges(&missing)),
+            source_line: None,
+        });
+    }
     (rows, problems, ambiguous)
+}
+
+/// Every order-preserving placement of an entry's amounts into `ncols`
+/// columns, the first amount being the row total (column 0).
+pub fn candidates(e: &Entry, ncols: usize) -> Vec<Vec<Cell>> {
+    let raw = super::coded::RawRow {
+        code: None,
+        label: String::new(),
+        printed: e.values.clone(),
+        positional: false,
+        source_line: e.source_line,
+    };
+    super::coded::candidates(&raw, ncols)
+}
+
+/// "1—3、7" for [1, 2, 3, 7].
+fn ranges(ns: &[u32]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < ns.len() {
+        let mut j = i;
+        while j + 1 < ns.len() && ns[j + 1] == ns[j] + 1 {
+            j += 1;
+        }
+        out.push(if i == j { ns[i].to_string() } else { format!("{}—{}", ns[i], ns[j]) });
+        i = j + 1;
+    }
+    out.join("、")
 }

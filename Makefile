@@ -1,0 +1,37 @@
+# Two entry points for a new machine: `make serve` and `make test`.
+# Both first run scripts/setup.sh, which installs only what is missing.
+
+SHELL := /bin/bash
+PORT ?= 8080
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+# Release wasm build into dist/ (Trunk.toml: offline, relative URLs).
+TRUNK_BUILD := trunk build --release --offline
+
+.PHONY: serve test setup build test-browser clean
+
+## Build the web app and serve dist/ on http://127.0.0.1:$(PORT)/.
+serve: setup
+	$(TRUNK_BUILD)
+	node tests/browser/serve.mjs dist $(PORT)
+
+## Native tests, release wasm build, then the browser tests in headless Chromium.
+test: setup
+	cargo test --all-targets
+	$(TRUNK_BUILD)
+	cd tests/browser && node --test --test-reporter=spec
+
+setup:
+	scripts/setup.sh
+
+build: setup
+	$(TRUNK_BUILD)
+
+## Browser tests only, against the dist/ already built.
+test-browser:
+	cd tests/browser && node --test --test-reporter=spec
+
+clean:
+	rm -rf dist target/screenshots

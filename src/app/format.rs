@@ -1,0 +1,91 @@
+//! Pure text helpers for the app: amounts with thousands separators and
+//! UTF-16 offsets of source lines.
+//!
+//! Kept free of web types so the native test build of `gongkai-web` can include
+//! and test this file (the rest of `app` only compiles for wasm32).
+
+use rust_decimal::Decimal;
+
+/// An amount as printed in Chinese financial tables: thousands separators,
+/// the document's own decimals kept ("10116.83" → "10,116.83").
+pub fn amount(d: &Decimal) -> String {
+    group_thousands(&d.to_string())
+}
+
+/// Inserts thousands separators into a plain decimal string ("-1234.5" →
+/// "-1,234.5"). Anything that is not a plain decimal is returned unchanged.
+pub fn group_thousands(s: &str) -> String {
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// The UTF-16 range (start, end) of 1-based line `line` in `text`, which is
+/// what a textarea's selection API counts in. None when the text is shorter.
+pub fn line_range_utf16(text: &str, line: usize) -> Option<(u32, u32)> {
+    let mut start = 0u32;
+    for (i, l) in text.split('\n').enumerate() {
+        let len = l.encode_utf16().count() as u32;
+        if i + 1 == line {
+            // A CR before the LF belongs to the line break, not the line.
+            let len = if l.ends_with('\r') { len - 1 } else { len };
+            return Some((start, start + len));
+        }
+        start += len + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn groups_thousands_and_keeps_decimals() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        assert_eq!(amount(&d("10116.83")), "10,116.83");
+        assert_eq!(amount(&d("0.00")), "0.00");
+        assert_eq!(amount(&d("123")), "123");
+        assert_eq!(amount(&d("1234")), "1,234");
+        assert_eq!(amount(&d("-1234567.5")), "-1,234,567.5");
+        assert_eq!(amount(&d("100.10")), "100.10");
+    }
+
+    #[test]
+    fn leaves_odd_strings_alone() {
+        assert_eq!(group_thousands("1e5"), "1e5");
+        assert_eq!(group_thousands(""), "");
+    }
+
+    #[test]
+    fn finds_lines_in_utf16_units() {
+        let text = "第一行\r\n二\n𠀀x";
+        assert_eq!(line_range_utf16(text, 1), Some((0, 3)));
+        assert_eq!(line_range_utf16(text, 2), Some((5, 6)));
+        // U+20000 is two UTF-16 units.
+        assert_eq!(line_range_utf16(text, 3), Some((7, 10)));
+        assert_eq!(line_range_utf16(text, 4), None);
+    }
+}

@@ -1,0 +1,130 @@
+//! The input panel: paste area, 检查 button, sample chooser and file picker.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::load::{load_file, load_sample, SAMPLES};
+use super::{Checker, Notice};
+
+/// How long typing must pause before the text is checked again.
+const DEBOUNCE: Duration = Duration::from_millis(500);
+
+/// Where the text goes in, and how.
+#[component]
+pub fn InputPanel(checker: Checker) -> impl IntoView {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel_pending = move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        pending.set_value(None);
+    };
+
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        if text.trim().is_empty() {
+            // A cleared editor no longer holds the loaded file.
+            checker.source.set(super::Source::pasted());
+        } else {
+            checker.source.update(|s| s.edited = true);
+        }
+        checker.draft.set(text);
+        cancel_pending();
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                checker.submit_quietly();
+            },
+            DEBOUNCE,
+        );
+        pending.set_value(handle.ok());
+    };
+
+    let on_check = move |_| {
+        cancel_pending();
+        checker.submit();
+    };
+
+    let on_sample = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if let Some(sample) = SAMPLES.iter().find(|s| s.file == value) {
+            cancel_pending();
+            load_sample(checker, sample);
+        }
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            cancel_pending();
+            load_file(checker, file);
+        }
+        // Let the same file be chosen again after it has been edited.
+        input.set_value("");
+    };
+
+    let source_line = move || {
+        checker.source.with(|s| {
+            let mut line = format!("来源：{}", s.name);
+            if let Some(enc) = s.encoding {
+                line.push_str(&format!("（按 {enc} 解码）"));
+            }
+            if s.edited && s.encoding.is_some() {
+                line.push_str("，已编辑");
+            }
+            line
+        })
+    };
+    let decode_warning = move || checker.source.with(|s| s.had_errors);
+
+    view! {
+        <section id="input" class="panel input" aria-labelledby="input-heading">
+            <h2 id="input-heading" class="visually-hidden">"输入"</h2>
+            <div class="toolbar">
+                <label class="sample">
+                    <span>"载入示例"</span>
+                    <select on:change=on_sample>
+                        <option value="">"选择一份公开文本…"</option>
+                        {SAMPLES
+                            .iter()
+                            .map(|s| view! { <option value=s.file>{s.label}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="file button-like">
+                    "选择文件（.txt）"
+                    <input type="file" accept=".txt,text/plain" class="visually-hidden" on:change=on_file />
+                </label>
+                <span class="hint">"也可以把文件拖到页面任意位置。"</span>
+            </div>
+            <label for="paste" class="paste-label">"粘贴公开文本"</label>
+            <textarea
+                id="paste"
+                node_ref=checker.editor
+                spellcheck="false"
+                placeholder="把部门预算或决算公开文本（含“公开01表”等表格）整篇粘贴到这里，停止输入后会自动核对。"
+                prop:value=move || checker.draft.get()
+                on:input=on_input
+            ></textarea>
+            <div class="actions">
+                <button type="button" class="primary" on:click=on_check>"检查"</button>
+                <span class="source">{source_line}</span>
+            </div>
+            <Show when=decode_warning>
+                <p class="notice warn" role="status">
+                    "注意：文件中有部分字节无法按该编码解码，已显示为 �。数字可能受影响。"
+                </p>
+            </Show>
+            {move || {
+                checker.notice.get().map(|n| match n {
+                    Notice::Busy(msg) => view! { <p class="notice busy" role="status">{msg}</p> }.into_any(),
+                    Notice::Error(msg) => view! { <p class="notice error" role="alert">{msg}</p> }.into_any(),
+                })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,242 @@
+//! The browser app (wasm32 only): a Leptos CSR front end over [`crate::check_text`].
+//!
+//! Everything runs in the page; the only requests are same-origin fetches of
+//! the bundled samples. State lives in [`App`] and flows down: the text being
+//! edited, the last submitted snapshot, and the check [`Outcome`] derived from
+//! that snapshot by a memo, so no component keeps its own copy of a report.
+//! User text is only ever rendered as text nodes.
+
+mod findings;
+pub mod format;
+mod input;
+mod load;
+mod rule_list;
+mod summary;
+mod tables;
+
+use std::sync::Arc;
+
+use leptos::html::Textarea;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::{DocumentReport, InputError};
+
+/// Where the text in the editor came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// A file or sample name, or "粘贴的文本".
+    pub name: String,
+    /// The encoding it was decoded from; None for pasted text.
+    pub encoding: Option<&'static str>,
+    /// Whether some bytes could not be decoded.
+    pub had_errors: bool,
+    /// Whether the user changed the text after loading it.
+    pub edited: bool,
+}
+
+impl Source {
+    /// Text the user typed or pasted.
+    pub fn pasted() -> Source {
+        Source { name: "粘贴的文本".to_string(), encoding: None, had_errors: false, edited: false }
+    }
+}
+
+/// A snapshot of the editor handed to the checker.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    /// Where the text came from.
+    pub source: Source,
+    /// The text as it was when submitted.
+    pub text: String,
+}
+
+/// The result of checking the latest submission.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Nothing submitted yet (or the editor was cleared).
+    Idle,
+    /// The input could not be checked at all; the message is in Chinese.
+    Refused(String),
+    /// The text was checked. The report may still say it is not a disclosure.
+    Checked {
+        /// What the core returned.
+        report: Box<DocumentReport>,
+        /// Where the text came from.
+        source: Source,
+        /// How long the check took in the browser, in milliseconds.
+        millis: f64,
+    },
+}
+
+/// A message about loading input (a file that is not text, a failed fetch).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Something is being read.
+    Busy(String),
+    /// Loading failed; the editor was left as it was.
+    Error(String),
+}
+
+/// The shared state, all `Copy` handles, passed down to the components.
+#[derive(Clone, Copy)]
+pub struct Checker {
+    /// The editor's text.
+    pub draft: RwSignal<String>,
+    /// Where the editor's text came from.
+    pub source: RwSignal<Source>,
+    /// The snapshot last handed to the checker.
+    pub submission: RwSignal<Option<Submission>>,
+    /// The check result, derived from `submission`.
+    pub outcome: Memo<Arc<Outcome>>,
+    /// A loading message, if any.
+    pub notice: RwSignal<Option<Notice>>,
+    /// The editor element, so findings can point into the text.
+    pub editor: NodeRef<Textarea>,
+}
+
+impl Checker {
+    fn new() -> Checker {
+        let submission = RwSignal::new(None::<Submission>);
+        // Every new submission is a new result; reports are not compared.
+        let outcome = Memo::new_with_compare(
+            move |_| Arc::new(submission.with(|s| check(s.as_ref()))),
+            |_, _| true,
+        );
+        Checker {
+            draft: RwSignal::new(String::new()),
+            source: RwSignal::new(Source::pasted()),
+            submission,
+            outcome,
+            notice: RwSignal::new(None),
+            editor: NodeRef::new(),
+        }
+    }
+
+    /// Hands the editor's current text to the checker.
+    pub fn submit(&self) {
+        let text = self.draft.get_untracked();
+        let source = self.source.get_untracked();
+        self.submission.set(Some(Submission { source, text }));
+    }
+
+    /// Submits unless the editor is blank (then shows nothing rather than
+    /// scolding someone who is still typing).
+    pub fn submit_quietly(&self) {
+        if self.draft.with_untracked(|t| t.trim().is_empty()) {
+            self.submission.set(None);
+        } else {
+            self.submit();
+        }
+    }
+
+    /// Loads bytes from a file or sample into the editor and checks them. On
+    /// failure the editor keeps what it had and the reason is shown.
+    pub fn load_bytes(&self, name: &str, bytes: &[u8]) {
+        match crate::decode_input(bytes) {
+            Ok(decoded) => {
+                self.draft.set(decoded.text);
+                self.source.set(Source {
+                    name: name.to_string(),
+                    encoding: Some(decoded.encoding.label()),
+                    had_errors: decoded.had_errors,
+                    edited: false,
+                });
+                self.notice.set(None);
+                self.submit();
+            }
+            Err(e) => self.notice.set(Some(Notice::Error(format!("“{name}”：{}", e.zh())))),
+        }
+    }
+
+    /// Selects 1-based source line `line` in the editor and scrolls to it.
+    pub fn show_line(&self, line: usize) {
+        let Some(area) = self.editor.get_untracked() else { return };
+        let value = area.value();
+        let Some((start, end)) = format::line_range_utf16(&value, line) else { return };
+        // Blur first: Chromium scrolls a textarea to its selection on focus.
+        let _ = area.blur();
+        let _ = area.set_selection_range(start, end);
+        let _ = area.focus();
+        area.scroll_into_view();
+    }
+}
+
+/// Runs the core on a submission.
+fn check(submission: Option<&Submission>) -> Outcome {
+    let Some(sub) = submission else { return Outcome::Idle };
+    if sub.text.trim().is_empty() {
+        return Outcome::Refused(InputError::Empty.zh());
+    }
+    let started = now();
+    let mut report = crate::check_text(&sub.source.name, &sub.text);
+    report.encoding = sub.source.encoding.map(str::to_string);
+    Outcome::Checked { report: Box::new(report), source: sub.source.clone(), millis: now() - started }
+}
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let checker = Checker::new();
+    let dragging = RwSignal::new(false);
+    load::listen_for_drops(checker, dragging);
+
+    view! {
+        <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
+            <p>"松开鼠标即可载入文本文件"</p>
+        </div>
+        <header class="site">
+            <h1>"公开核对"</h1>
+            <p class="tagline">
+                "核对部门预算、决算公开文本中的表格数字是否自洽。全部在本机浏览器中完成，文本不会上传。"
+            </p>
+            <nav aria-label="页内导航">
+                <a href="#input">"输入"</a>
+                <a href="#summary">"结果"</a>
+                <a href="#findings">"发现"</a>
+                <a href="#tables">"表格"</a>
+                <a href="#rules">"规则"</a>
+            </nav>
+        </header>
+        <main>
+            <input::InputPanel checker=checker />
+            <summary::Summary checker=checker />
+            <findings::Findings checker=checker />
+            <tables::Tables checker=checker />
+            <rule_list::RuleList />
+        </main>
+        <footer class="site">
+            <p>"公开核对 · 开源软件 · 结果仅供参考，以原文为准。"</p>
+        </footer>
+    }
+}
+
+/// Installs the panic hook and mounts [`App`] into `#app`.
+pub fn mount() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        // The app is dead after a panic; say so instead of looking frozen.
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("fatal"))
+        {
+            let _ = el.remove_attribute("hidden");
+        }
+    }));
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) => {
+            // Drop the "loading" placeholder.
+            root.set_text_content(None);
+            leptos::mount::mount_to(root, App).forget();
+        }
+        None => leptos::mount::mount_to_body(App),
+    }
+}

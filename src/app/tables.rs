@@ -1,0 +1,126 @@
+//! Every table the core read, as the core normalised it, so a reader can
+//! compare it with the original.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::findings::severity_class;
+use super::format::amount;
+use super::{Checker, Outcome};
+use crate::model::DocumentKind;
+use crate::report::{RowOut, TableOut};
+use crate::rules::Severity;
+
+/// The most serious finding per (table number, source line), to mark rows.
+type Marks = HashMap<(String, usize), Severity>;
+
+/// All extracted tables.
+#[component]
+pub fn Tables(checker: Checker) -> impl IntoView {
+    move || {
+        let outcome = checker.outcome.get();
+        let Outcome::Checked { report, .. } = &*outcome else { return None };
+        if report.document.kind == DocumentKind::Unknown {
+            return None;
+        }
+        let mut marks = Marks::new();
+        for f in &report.findings {
+            if let (Some(t), Some(l)) = (&f.table, f.source_line) {
+                let e = marks.entry((t.clone(), l)).or_insert(f.severity);
+                *e = (*e).min(f.severity);
+            }
+        }
+        let body = if report.tables.is_empty() {
+            view! { <p class="none">"没有读取到任何表格。"</p> }.into_any()
+        } else {
+            report.tables.iter().map(|t| table_view(checker, t, &marks)).collect_view().into_any()
+        };
+        Some(view! {
+            <section id="tables" class="panel" aria-labelledby="tables-heading">
+                <h2 id="tables-heading">"读取到的表格"</h2>
+                <p class="legend">
+                    "金额按原文小数位显示；"<span class="num blank-sample">"—"</span>
+                    "表示原文此格空白（与 0.00 不同）。点击“第N行”可在输入框中定位原文。"
+                </p>
+                {body}
+            </section>
+        })
+    }
+}
+
+fn table_view(checker: Checker, t: &TableOut, marks: &Marks) -> impl IntoView {
+    let number = t.number.clone();
+    let heading = match &number {
+        Some(n) => format!("公开{n}表 {}", t.title),
+        None => t.title.clone(),
+    };
+    let unit = t.unit.clone().map(|u| format!("单位：{u}"));
+    let has_code = t.rows.iter().any(|r| r.code.is_some());
+    let has_line = t.rows.iter().any(|r| r.line.is_some());
+    let columns = t.columns.iter().map(|c| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view();
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| {
+            let mark = number.as_ref().and_then(|n| marks.get(&(n.clone(), r.source_line)).copied());
+            row_view(checker, r, has_code, has_line, t.columns.len(), mark)
+        })
+        .collect_view();
+    let row_count = format!("{} 行", t.rows.len());
+    view! {
+        <details class="table" open data-table=number.clone().unwrap_or_default()>
+            <summary>
+                <span class="title">{heading}</span>
+                {unit.map(|u| view! { <span class="unit">{u}</span> })}
+                <span class="rows">{row_count}</span>
+            </summary>
+            <div class="scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            {has_code.then(|| view! { <th scope="col">"编码"</th> })}
+                            <th scope="col">"项目"</th>
+                            {has_line.then(|| view! { <th scope="col" class="num">"行次"</th> })}
+                            {columns}
+                            <th scope="col">"原文"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+fn row_view(
+    checker: Checker,
+    r: &RowOut,
+    has_code: bool,
+    has_line: bool,
+    width: usize,
+    mark: Option<Severity>,
+) -> impl IntoView {
+    let class = mark.map(severity_class).unwrap_or_default();
+    // Rows shorter than the header still get their cells, as blanks.
+    let cells = (0..width)
+        .map(|i| match r.values.get(i).copied().flatten() {
+            Some(v) => view! { <td class="num">{amount(&v)}</td> }.into_any(),
+            None => view! { <td class="num blank" title="原文空白">"—"</td> }.into_any(),
+        })
+        .collect_view();
+    let line = r.source_line;
+    view! {
+        <tr class=class>
+            {has_code.then(|| view! { <td class="code">{r.code.clone().unwrap_or_default()}</td> })}
+            <th scope="row" class="label">{r.label.clone()}</th>
+            {has_line.then(|| view! { <td class="num line">{r.line.map(|l| l.to_string()).unwrap_or_default()}</td> })}
+            {cells}
+            <td class="src">
+                <button type="button" class="link" on:click=move |_| checker.show_line(line)>
+                    {format!("第{line}行")}
+                </button>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,292 @@
+//! Placing numbers whose blank cells were dropped.
+//!
+//! A row that prints k numbers under n columns keeps their order, so it has a
+//! few candidate placements. Candidates are pruned jointly by row identities,
+//! the 类/款/项 hierarchy, column totals, and anchors from other tables, all
+//! within rounding intervals. One survivor → placed; several → ambiguous
+//! (reported, never guessed); none → contradiction (reported).
+
+use rust_decimal::Decimal;
+
+use crate::rules::rounding::{compare, Interval, Term, Verdict};
+
+/// The values of one row, one per column (None = blank).
+pub type Values = Vec<Option<Decimal>>;
+
+/// A constraint over whole rows: row `total` = Σ rows `parts`, column by
+/// column, for the columns listed.
+#[derive(Debug, Clone)]
+pub struct SumOfRows {
+    /// The row holding the total.
+    pub total: usize,
+    /// The rows that add up to it.
+    pub parts: Vec<usize>,
+    /// The columns it binds.
+    pub columns: Vec<usize>,
+}
+
+/// A bound on one cell from outside the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Bound {
+    /// The cell (row, column) meets this interval (a value from another
+    /// table, or a sum of them, with its rounding).
+    Equal(usize, usize, Interval),
+    /// The cell is at least this interval's lower end, e.g. 03 ≥ 05.
+    AtLeast(usize, usize, Interval),
+}
+
+/// A placement problem for one table.
+#[derive(Debug, Clone, Default)]
+pub struct Problem {
+    /// Per row: the certain values, or the candidate placements.
+    pub rows: Vec<RowChoice>,
+    /// Sum constraints between rows.
+    pub sums: Vec<SumOfRows>,
+    /// Cell bounds from other tables.
+    pub bounds: Vec<Bound>,
+    /// The identity every row must satisfy by itself.
+    pub row_identity: Option<fn(&[Option<Decimal>]) -> bool>,
+}
+
+/// A row's state.
+#[derive(Debug, Clone)]
+pub enum RowChoice {
+    /// Values known.
+    Fixed(Values),
+    /// Candidate placements.
+    Open(Vec<Values>),
+}
+
+/// The result for one open row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placement {
+    /// Exactly one placement survives.
+    Unique(Values),
+    /// Several survive (their number).
+    Ambiguous(usize),
+    /// None survives: the printed numbers contradict the identities.
+    Contradiction,
+}
+
+/// Search limits: the domains are tiny after pruning, but a pathological
+/// input must not hang the browser.
+const MAX_STEPS: usize = 200_000;
+
+/// Solves a problem; returns a placement for each open row (by row index).
+pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
+    // Prune each open row by its own identity and by bounds on it alone.
+    let mut domains: Vec<Option<Vec<Values>>> = p
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match r {
+            RowChoice::Fixed(_) => None,
+            RowChoice::Open(c) => Some(
+                c.iter()
+                    .filter(|v| p.row_identity.is_none_or(|f| f(v)))
+                    .filter(|v| bounds_ok(p, i, v))
+                    .cloned()
+                    .collect(),
+            ),
+        })
+        .collect();
+    let open: Vec<usize> = (0..p.rows.len()).filter(|i| domains[*i].is_some()).collect();
+    // Constraints are checked when their last open row is assigned.
+    let last_open = |rows: &[usize]| rows.iter().filter(|r| domains[**r].is_some()).max().copied();
+    let mut checks_at: Vec<Vec<usize>> = vec![Vec::new(); p.rows.len()];
+    let mut fixed_violations = false;
+    for (ci, s) in p.sums.iter().enumerate() {
+        let mut rows = s.parts.clone();
+        rows.push(s.total);
+        match last_open(&rows) {
+            Some(r) => checks_at[r].push(ci),
+            None => {
+                let assign: Vec<Option<&Values>> = p.rows.iter().map(|r| fixed(r)).collect();
+                if !sum_ok(s, &assign) {
+                    fixed_violations = true;
+                }
+            }
+        }
+    }
+    let _ = fixed_violations; // Certain rows that break an identity are the rules' business.
+
+    let mut seen: Vec<Vec<bool>> = open.iter().map(|i| vec![false; domains[*i].as_ref().map_or(0, Vec::len)]).collect();
+    let mut assign: Vec<Option<usize>> = vec![None; p.rows.len()];
+    let mut steps = 0usize;
+    let mut solutions = 0usize;
+    let complete = search(p, &open, 0, &domains, &checks_at, &mut assign, &mut seen, &mut steps, &mut solutions);
+
+    let mut out = Vec::new();
+    for (k, i) in open.iter().enumerate() {
+        let dom = domains[*i].take().unwrap_or_default();
+        let alive: Vec<usize> = (0..dom.len()).filter(|j| seen[k][*j]).collect();
+        let placement = if !complete {
+            Placement::Ambiguous(dom.len())
+        } else if alive.len() == 1 {
+            Placement::Unique(dom[alive[0]].clone())
+        } else if alive.is_empty() {
+            Placement::Contradiction
+        } else {
+            Placement::Ambiguous(alive.len())
+        };
+        out.push((*i, placement));
+    }
+    out
+}
+
+fn fixed(r: &RowChoice) -> Option<&Values> {
+    match r {
+        RowChoice::Fixed(v) => Some(v),
+        RowChoice::Open(_) => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn search(
+    p: &Problem,
+    open: &[usize],
+    k: usize,
+    domains: &[Option<Vec<Values>>],
+    checks_at: &[Vec<usize>],
+    assign: &mut Vec<Option<usize>>,
+    seen: &mut Vec<Vec<bool>>,
+    steps: &mut usize,
+    solutions: &mut usize,
+) -> bool {
+    *steps += 1;
+    if *steps > MAX_STEPS {
+        return false;
+    }
+    if k == open.len() {
+        *solutions += 1;
+        for (kk, i) in open.iter().enumerate() {
+            if let Some(j) = assign[*i] {
+                seen[kk][j] = true;
+            }
+        }
+        return true;
+    }
+    let i = open[k];
+    let n = domains[i].as_ref().map_or(0, Vec::len);
+    for j in 0..n {
+        // Skip work that cannot teach us anything new: once this value has been
+        // seen in a solution and every later row's values too, stop.
+        assign[i] = Some(j);
+        let ok = checks_at[i].iter().all(|ci| {
+            let values: Vec<Option<&Values>> = (0..p.rows.len())
+                .map(|r| match &p.rows[r] {
+                    RowChoice::Fixed(v) => Some(v),
+                    RowChoice::Open(_) => assign[r].and_then(|a| domains[r].as_ref().and_then(|d| d.get(a))),
+                })
+                .collect();
+            sum_ok(&p.sums[*ci], &values)
+        });
+        if ok && !search(p, open, k + 1, domains, checks_at, assign, seen, steps, solutions) {
+            assign[i] = None;
+            return false;
+        }
+    }
+    assign[i] = None;
+    true
+}
+
+fn sum_ok(s: &SumOfRows, values: &[Option<&Values>]) -> bool {
+    let get = |r: usize, c: usize| values.get(r).copied().flatten().and_then(|v| v.get(c).copied().flatten());
+    s.columns.iter().all(|c| {
+        let terms: Vec<Term> = s.parts.iter().map(|r| (1, get(*r, *c))).collect();
+        compare(get(s.total, *c), &terms).0 != Verdict::Mismatch
+    })
+}
+
+fn bounds_ok(p: &Problem, row: usize, v: &Values) -> bool {
+    p.bounds.iter().all(|b| match b {
+        Bound::Equal(r, c, x) if *r == row => Interval::of(v.get(*c).copied().flatten()).gap(*x).is_zero(),
+        Bound::AtLeast(r, c, x) if *r == row => Interval::of(v.get(*c).copied().flatten()).hi >= x.lo,
+        _ => true,
+    })
+}
+
+/// Row identity "column 0 = Σ other columns".
+pub fn total_first(v: &[Option<Decimal>]) -> bool {
+    match v.split_first() {
+        Some((t, parts)) => compare(*t, &parts.iter().map(|p| (1, *p)).collect::<Vec<_>>()).0 != Verdict::Mismatch,
+        None => true,
+    }
+}
+
+/// Sum constraints of a 科目 table: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, over all
+/// `ncols` columns. `codes[i]` is row i's code (None for 合计).
+pub fn hierarchy(codes: &[Option<&str>], ncols: usize) -> Vec<SumOfRows> {
+    let columns: Vec<usize> = (0..ncols).collect();
+    let mut out = Vec::new();
+    if let Some(total) = codes.iter().position(Option::is_none) {
+        let parts: Vec<usize> = (0..codes.len()).filter(|i| codes[*i].is_some_and(|c| c.len() == 3)).collect();
+        if !parts.is_empty() {
+            out.push(SumOfRows { total, parts, columns: columns.clone() });
+        }
+    }
+    for (i, code) in codes.iter().enumerate() {
+        let Some(code) = code else { continue };
+        let child_len = match code.len() {
+            3 => 5,
+            5 => 7,
+            _ => continue,
+        };
+        let parts: Vec<usize> = (0..codes.len())
+            .filter(|j| codes[*j].is_some_and(|c| c.len() == child_len && c.starts_with(code)))
+            .collect();
+        if !parts.is_empty() {
+            out.push(SumOfRows { total: i, parts, columns: columns.clone() });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn v(s: &[&str]) -> Values {
+        s.iter().map(|x| if x.is_empty() { None } else { Some(Decimal::from_str(x).unwrap()) }).collect()
+    }
+
+    #[test]
+    fn hierarchy_resolves_a_child_from_its_parent() {
+        // 210 = 93.38 (基本 71.78, 项目 21.60); its two 款 print 2 numbers each.
+        let p = Problem {
+            rows: vec![
+                RowChoice::Fixed(v(&["93.38", "71.78", "21.60"])),
+                RowChoice::Open(vec![v(&["21.60", "21.60", ""]), v(&["21.60", "", "21.60"])]),
+                RowChoice::Open(vec![v(&["71.78", "71.78", ""]), v(&["71.78", "", "71.78"])]),
+            ],
+            sums: hierarchy(&[Some("210"), Some("21004"), Some("21011")], 3),
+            bounds: vec![],
+            row_identity: Some(total_first),
+        };
+        let got = solve(&p);
+        assert_eq!(got[0], (1, Placement::Unique(v(&["21.60", "", "21.60"]))));
+        assert_eq!(got[1], (2, Placement::Unique(v(&["71.78", "71.78", ""]))));
+    }
+
+    #[test]
+    fn without_evidence_the_placement_stays_ambiguous() {
+        let p = Problem {
+            rows: vec![RowChoice::Open(vec![v(&["1.00", "1.00", ""]), v(&["1.00", "", "1.00"])])],
+            row_identity: Some(total_first),
+            ..Problem::default()
+        };
+        assert_eq!(solve(&p), vec![(0, Placement::Ambiguous(2))]);
+    }
+
+    #[test]
+    fn bounds_from_other_tables_decide() {
+        let p = Problem {
+            rows: vec![RowChoice::Open(vec![v(&["1.00", "1.00", ""]), v(&["1.00", "", "1.00"])])],
+            bounds: vec![Bound::AtLeast(0, 2, Interval::of(Some(Decimal::from_str("1.00").unwrap())))],
+            row_identity: Some(total_first),
+            ..Problem::default()
+        };
+        assert_eq!(solve(&p), vec![(0, Placement::Unique(v(&["1.00", "", "1.00"])))]);
+    }
+}

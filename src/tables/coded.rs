@@ -1,0 +1,252 @@
+//! 科目 tables keyed by 功能分类 codes (公开02/03/05/07/08表): a 合计 row, then
+//! 类/款/项 rows with 3/5/7-digit codes, each with n value columns.
+//!
+//! Rows are recognised by their anchor (a code, or 合计), not by line: a code
+//! may stand alone with its name wrapped over the next lines and its numbers
+//! on a line of their own, and headers repeat after page breaks.
+
+use rust_decimal::Decimal;
+
+use super::tokens::{tokenize, Tok};
+use crate::model::{Cell, ReadProblem};
+use crate::segment::is_note;
+use crate::text::{squeeze, Line};
+
+/// A row as read, before its numbers are placed in columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRow {
+    /// The code ("2010301"), None for the 合计 row.
+    pub code: Option<String>,
+    /// The label: name, or "合计".
+    pub label: String,
+    /// The printed cells in order; `None` is an explicit blank (TAB layout).
+    pub printed: Vec<Option<(Decimal, usize)>>,
+    /// True when blank cells were explicit, so positions are certain.
+    pub positional: bool,
+    /// Source line of the anchor.
+    pub source_line: usize,
+}
+
+impl RawRow {
+    /// How many amounts were printed.
+    pub fn amount_count(&self) -> usize {
+        self.printed.iter().filter(|p| p.is_some()).count()
+    }
+
+    /// The printed amounts in order (blank cells skipped).
+    pub fn amounts(&self) -> Vec<(Decimal, usize)> {
+        self.printed.iter().flatten().copied().collect()
+    }
+}
+
+/// Whether a digit string is a 功能分类 (2xx) or 经济分类 (3xx/5xx) code of a
+/// 类 (3), 款 (5) or 项 (7) level.
+pub fn is_code(s: &str, first: &[char]) -> bool {
+    matches!(s.len(), 3 | 5 | 7) && s.bytes().all(|b| b.is_ascii_digit()) && s.starts_with(first)
+}
+
+/// Joins codes split by spaces ("201 03 01" → "2010301", "201 03" → "20103").
+pub fn join_split_codes(line: &str) -> String {
+    let toks: Vec<&str> = line.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    while i < toks.len() {
+        let t = toks[i];
+        if digits(t, 3) && toks.get(i + 1).is_some_and(|n| digits(n, 2)) {
+            let mut code = format!("{t}{}", toks[i + 1]);
+            i += 2;
+            if toks.get(i).is_some_and(|n| digits(n, 2)) {
+                code.push_str(toks[i]);
+                i += 1;
+            }
+            out.push(code);
+        } else {
+            out.push(t.to_string());
+            i += 1;
+        }
+    }
+    out.join(" ")
+}
+
+/// A header line of a 科目 table (captions, 栏次, 科目编码 …).
+pub fn is_header_line(sq: &str) -> bool {
+    sq.starts_with("项目")
+        || sq.contains("栏次")
+        || sq.contains("科目编码")
+        || sq.contains("科目代码")
+        || sq.contains("科目名称")
+        || sq.starts_with("功能分类")
+}
+
+fn is_total_label(s: &str) -> bool {
+    matches!(s, "合计" | "总计")
+}
+
+/// Reads the rows of a 科目 table body. `first` lists the allowed first digits
+/// of codes ('2' for 功能分类).
+pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, Vec<ReadProblem>) {
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut problems = Vec::new();
+    let mut open = false; // the last row may still take name text / numbers
+    let mut name_slot = false; // the cell after the anchor is the name (TAB layout)
+    for l in lines {
+        let sq = squeeze(&l.text);
+        if sq.is_empty() {
+            continue;
+        }
+        if is_note(&sq) {
+            // 07/08 print their note before the header; the table goes on.
+            open = false;
+            continue;
+        }
+        if is_header_line(&sq) || sq.contains("单位：") || sq.contains("部门：") {
+            open = false;
+            continue;
+        }
+        let tl = tokenize(&join_split_codes(&l.text));
+        for tok in tl.toks {
+            let anchor = match &tok {
+                Tok::Int(n) if is_code(&n.to_string(), first) => Some((Some(n.to_string()), String::new())),
+                Tok::Text(t) if is_total_label(t) => Some((None, "合计".to_string())),
+                _ => None,
+            };
+            if let Some((code, label)) = anchor {
+                rows.push(RawRow { code, label, printed: Vec::new(), positional: tl.tabbed, source_line: l.no });
+                open = true;
+                name_slot = true;
+                continue;
+            }
+            let row = rows.last_mut().filter(|_| open);
+            match (tok, row) {
+                (Tok::Text(t), Some(r)) => {
+                    if r.printed.is_empty() && r.code.is_some() {
+                        r.label.push_str(&t);
+                    }
+                    name_slot = false;
+                }
+                (Tok::Amount(d), Some(r)) => {
+                    r.printed.push(Some((d, l.no)));
+                    name_slot = false;
+                }
+                (Tok::Amount(d), None) => problems.push(ReadProblem {
+                    table: Some(table.to_string()),
+                    message: format!("第{}行的金额 {d} 不属于任何科目行，已忽略", l.no),
+                    source_line: Some(l.no),
+                }),
+                (Tok::Blank, Some(r)) => {
+                    if name_slot && tl.tabbed {
+                        name_slot = false;
+                    } else {
+                        r.printed.push(None);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if tl.tabbed {
+            open = false;
+        }
+    }
+    (rows, problems)
+}
+
+/// Places printed numbers into `ncols` columns where positions are certain:
+/// TAB layout, or as many numbers as columns, or no number at all. Returns
+/// None when blanks were dropped and the placement must be solved.
+pub fn place_certain(r: &RawRow, ncols: usize) -> Option<Vec<Cell>> {
+    let n = r.amount_count();
+    if r.positional || r.printed.len() == ncols || n == 0 {
+        let mut cells: Vec<Cell> = r
+            .printed
+            .iter()
+            .take(ncols)
+            .map(|p| match p {
+                Some((d, ln)) => Cell { value: Some(*d), source_line: *ln },
+                None => Cell::blank(r.source_line),
+            })
+            .collect();
+        cells.resize(ncols, Cell::blank(r.source_line));
+        return Some(cells);
+    }
+    None
+}
+
+/// Every order-preserving placement of a row's printed amounts into `ncols`
+/// columns where the first amount is the row total (column 0).
+pub fn candidates(r: &RawRow, ncols: usize) -> Vec<Vec<Cell>> {
+    let amounts = r.amounts();
+    let k = amounts.len();
+    if k == 0 || k > ncols {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut chosen: Vec<usize> = Vec::with_capacity(k - 1);
+    combos(1, ncols, k - 1, &mut chosen, &mut |cols| {
+        let mut cells = vec![Cell::blank(r.source_line); ncols];
+        cells[0] = Cell { value: Some(amounts[0].0), source_line: amounts[0].1 };
+        for (i, c) in cols.iter().enumerate() {
+            let (d, ln) = amounts[i + 1];
+            cells[*c] = Cell { value: Some(d), source_line: ln };
+        }
+        out.push(cells);
+    });
+    out
+}
+
+fn combos(start: usize, n: usize, k: usize, chosen: &mut Vec<usize>, f: &mut impl FnMut(&[usize])) {
+    if chosen.len() == k {
+        f(chosen);
+        return;
+    }
+    for c in start..n {
+        if n - c < k - chosen.len() {
+            break;
+        }
+        chosen.push(c);
+        combos(c + 1, n, k, chosen, f);
+        chosen.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalise;
+
+    #[test]
+    fn split_codes_are_joined() {
+        assert_eq!(join_split_codes("201 03 01 行政运行 1.00"), "2010301 行政运行 1.00");
+        assert_eq!(join_split_codes("201 03 政府办公厅"), "20103 政府办公厅");
+        assert_eq!(join_split_codes("栏次 1 2 3"), "栏次 1 2 3");
+    }
+
+    #[test]
+    fn wrapped_rows_are_joined_by_their_code_anchor() {
+        let lines = normalise("合 计 8,979.28 8,979.10 0.18\n2080505\n\n机关事业单位基本养老保\n\n险缴费支出\n\n101.65 101.65\n 项 目\n栏次 1 2 3\n210 卫生健康支出 93.38 93.38\n");
+        let (rows, problems) = read_rows(&lines, &['2'], "02");
+        assert!(problems.is_empty());
+        let got: Vec<(Option<&str>, &str, usize)> =
+            rows.iter().map(|r| (r.code.as_deref(), r.label.as_str(), r.amount_count())).collect();
+        assert_eq!(got, vec![(None, "合计", 3), (Some("2080505"), "机关事业单位基本养老保险缴费支出", 2), (Some("210"), "卫生健康支出", 2)]);
+    }
+
+    #[test]
+    fn tab_rows_keep_positions() {
+        let lines = normalise("合 计\t\t10,116.83\t10,095.35\t\t\t\t\t21.48\n2010302\t一般行政管理事务\t4,646.70\t4,646.70\t\t\t\t\t\n");
+        let (rows, _) = read_rows(&lines, &['2'], "02");
+        let c = place_certain(&rows[0], 7).unwrap();
+        assert_eq!(c[6].value.map(|d| d.to_string()).as_deref(), Some("21.48"));
+        assert_eq!(c[2].value, None);
+        let c = place_certain(&rows[1], 7).unwrap();
+        assert_eq!(c.iter().filter(|c| c.value.is_some()).count(), 2);
+    }
+
+    #[test]
+    fn candidates_keep_order_and_put_the_total_first() {
+        let lines = normalise("合计 3.00 1.00 2.00\n");
+        let (rows, _) = read_rows(&lines, &['2'], "02");
+        assert_eq!(candidates(&rows[0], 4).len(), 3);
+        assert!(place_certain(&rows[0], 4).is_none());
+    }
+}

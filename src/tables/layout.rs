@@ -1,0 +1,202 @@
+//! What each standard table looks like (columns, sides) and which identities
+//! and anchors place its dropped cells.
+
+use rust_decimal::Decimal;
+
+use super::two_sided::Side;
+use crate::model::{Cell, Document, Table, TableKind};
+use crate::rules::rounding::Interval;
+use crate::solve::{hierarchy, total_first, Bound, Problem, RowChoice, SumOfRows};
+
+/// The shape of a table kind.
+#[derive(Debug, Clone, Copy)]
+pub enum Layout {
+    /// Two sides anchored on 行次.
+    TwoSided {
+        /// Income side.
+        left: Side,
+        /// Expenditure side.
+        right: Side,
+        /// Column captions (the widest side's).
+        columns: &'static [&'static str],
+    },
+    /// 科目 rows with these value columns.
+    Coded {
+        /// Column captions in standard order.
+        columns: &'static [&'static str],
+    },
+    /// 公开06表: (code, name, amount) triples in three panels ([`super::econ`]).
+    Economic,
+    /// 公开09表: one line of twelve 三公 cells ([`super::sangong09`]).
+    Sangong,
+    /// Not read by this module.
+    Unsupported,
+}
+
+/// Column captions of 公开02表.
+pub const F02_COLUMNS: &[&str] = &["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"];
+/// Column captions of 公开03表.
+pub const F03_COLUMNS: &[&str] = &["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"];
+/// Column captions of 公开05表 and 公开08表.
+pub const F05_COLUMNS: &[&str] = &["小计", "基本支出", "项目支出"];
+/// Column captions of 公开07表.
+pub const F07_COLUMNS: &[&str] = &["年初结转和结余", "本年收入", "本年支出小计", "基本支出", "项目支出", "年末结转和结余"];
+/// Column captions of 公开04表 (the expenditure side; the income side has one).
+pub const F04_COLUMNS: &[&str] = &["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"];
+
+/// The layout of a 决算 table kind.
+pub fn columns_for(kind: TableKind) -> Layout {
+    match kind {
+        TableKind::F01 => Layout::TwoSided { left: super::side(1, 31, 1), right: super::side(32, 62, 1), columns: &["金额"] },
+        TableKind::F04 => Layout::TwoSided { left: super::side(1, 32, 1), right: super::side(33, 64, 4), columns: F04_COLUMNS },
+        TableKind::F02 => Layout::Coded { columns: F02_COLUMNS },
+        TableKind::F03 => Layout::Coded { columns: F03_COLUMNS },
+        TableKind::F05 | TableKind::F08 => Layout::Coded { columns: F05_COLUMNS },
+        TableKind::F07 => Layout::Coded { columns: F07_COLUMNS },
+        TableKind::F06 => Layout::Economic,
+        TableKind::F09 => Layout::Sangong,
+    }
+}
+
+/// The 26 functional classes (类) in 01/04 order: code → position (0-based).
+/// 01 row = 32 + position; 04 row = 33 + position.
+pub const CLASSES: [&str; 26] = [
+    "201", "202", "203", "204", "205", "206", "207", "208", "210", "211", "212", "213", "214", "215", "216", "217", "219",
+    "220", "221", "222", "223", "224", "229", "231", "232", "234",
+];
+
+/// The position of a 类 code in the 01/04 class rows.
+pub fn class_position(code: &str) -> Option<u32> {
+    CLASSES.iter().position(|c| *c == code).map(|p| p as u32)
+}
+
+fn iv(v: Option<Decimal>) -> Interval {
+    Interval::of(v)
+}
+
+fn iv_sum(vs: &[Option<Decimal>]) -> Interval {
+    vs.iter().fold(Interval::of(None), |a, v| a.add(Interval::of(*v)))
+}
+
+fn is_empty_table(t: &Table) -> bool {
+    t.rows.iter().all(|r| r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero())))
+}
+
+/// Builds the placement problem for a table's open rows.
+pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell>>)]) -> Option<Problem> {
+    let t = doc.table(kind)?;
+    // Rows of other tables that were themselves not placed are no evidence.
+    let settled = |t: &Table, i: usize| !t.unresolved.contains(&i);
+    let _ = settled;
+    let values = |cells: &[Cell]| cells.iter().map(|c| c.value).collect::<Vec<_>>();
+    let rows: Vec<RowChoice> = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match open.iter().find(|(j, _)| *j == i) {
+            Some((_, cands)) => RowChoice::Open(cands.iter().map(|c| values(c)).collect()),
+            None => RowChoice::Fixed(values(&r.cells)),
+        })
+        .collect();
+    let t01 = doc.table(TableKind::F01);
+    // An anchor is only evidence when its row was read (a missing row is not 0).
+    let at01 = |n: u32| t01.and_then(|t| t.by_line(n)).map(|r| r.value(0));
+    let all = |v: &[Option<Option<Decimal>>]| v.iter().copied().collect::<Option<Vec<_>>>();
+    let total_row = t.rows.iter().position(|r| r.code.is_none());
+    let mut bounds = Vec::new();
+    let mut sums = Vec::new();
+    let codes: Vec<Option<&str>> = t.rows.iter().map(|r| r.code.as_deref()).collect();
+    let ncols = t.columns.len();
+    match kind {
+        TableKind::F02 | TableKind::F03 | TableKind::F05 | TableKind::F08 | TableKind::F07 => {
+            sums = hierarchy(&codes, ncols);
+        }
+        _ => {}
+    }
+    match kind {
+        TableKind::F02 => {
+            if let Some(tr) = total_row {
+                if let Some(v) = at01(27) {
+                    bounds.push(Bound::Equal(tr, 0, iv(v)));
+                }
+                if let Some(v) = all(&[at01(1), at01(2), at01(3)]) {
+                    bounds.push(Bound::Equal(tr, 1, iv_sum(&v)));
+                }
+                for (c, line) in (2..7).zip(4..=8) {
+                    if let Some(v) = at01(line) {
+                        bounds.push(Bound::Equal(tr, c, iv(v)));
+                    }
+                }
+            }
+        }
+        TableKind::F03 => {
+            if let (Some(tr), Some(v)) = (total_row, at01(58)) {
+                bounds.push(Bound::Equal(tr, 0, iv(v)));
+            }
+            if let Some(t05) = doc.table(TableKind::F05) {
+                for (i, r) in t.rows.iter().enumerate() {
+                    let Some(r05) = t05.rows.iter().find(|x| x.code == r.code) else { continue };
+                    for c in 0..3 {
+                        bounds.push(Bound::AtLeast(i, c, iv(r05.value(c))));
+                    }
+                }
+            }
+            for (i, r) in t.rows.iter().enumerate() {
+                if let Some(v) = r.code.as_deref().and_then(class_position).and_then(|p| at01(32 + p)) {
+                    bounds.push(Bound::Equal(i, 0, iv(v)));
+                }
+            }
+        }
+        TableKind::F05 => {
+            if let (Some(tr), Some(t06)) = (total_row, doc.table(TableKind::F06)) {
+                let get = |label: &str| t06.rows.iter().find(|r| r.code.is_none() && r.label == label).and_then(|r| r.value(0));
+                let (p, g) = (get("人员经费合计"), get("公用经费合计"));
+                if p.is_some() || g.is_some() {
+                    bounds.push(Bound::Equal(tr, 1, iv_sum(&[p, g])));
+                }
+            }
+        }
+        TableKind::F04 => {
+            let line_row = |n: u32| t.rows.iter().position(|r| r.line == Some(n));
+            let all4: Vec<usize> = (0..4).collect();
+            if let Some(total) = line_row(59) {
+                let parts: Vec<usize> = (33..=58).filter_map(line_row).collect();
+                sums.push(SumOfRows { total, parts, columns: all4.clone() });
+            }
+            if let (Some(total), Some(a), Some(b)) = (line_row(64), line_row(59), line_row(60)) {
+                sums.push(SumOfRows { total, parts: vec![a, b], columns: all4 });
+            }
+            let zero = Interval::of(None);
+            for (fund, col) in [(TableKind::F07, 2), (TableKind::F08, 3)] {
+                if doc.table(fund).is_some_and(is_empty_table) {
+                    for n in 33..=64 {
+                        if let Some(i) = line_row(n) {
+                            bounds.push(Bound::Equal(i, col, zero));
+                        }
+                    }
+                }
+            }
+            if let Some(t05) = doc.table(TableKind::F05) {
+                for r05 in t05.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3)) {
+                    if let Some(i) = r05.code.as_deref().and_then(class_position).and_then(|p| line_row(33 + p)) {
+                        bounds.push(Bound::Equal(i, 1, iv(r05.value(0))));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    let row_identity: Option<fn(&[Option<Decimal>]) -> bool> = match kind {
+        TableKind::F07 => Some(f07_row),
+        _ => Some(total_first),
+    };
+    Some(Problem { rows, sums, bounds, row_identity })
+}
+
+/// 07's row identities: 本年支出小计 = 基本 + 项目; 年末 = 年初 + 收入 − 支出.
+fn f07_row(v: &[Option<Decimal>]) -> bool {
+    use crate::rules::rounding::{compare, Verdict};
+    let g = |i: usize| v.get(i).copied().flatten();
+    compare(g(2), &[(1, g(3)), (1, g(4))]).0 != Verdict::Mismatch
+        && compare(g(5), &[(1, g(0)), (1, g(1)), (-1, g(2))]).0 != Verdict::Mismatch
+}

@@ -43,6 +43,10 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
             continue;
         }
         if is_note(&sq) {
+            // Some templates print the note above the table (bigdata 07/08).
+            if entries.is_empty() {
+                continue;
+            }
             break;
         }
         for tok in split_codes(tokenize(&l.text).toks) {
@@ -296,6 +300,13 @@ mod tests {
         assert_eq!(rows[1], r("", "人员经费合计", ""));
         assert_eq!(p.len(), 3, "{p:?}");
         assert!(p[0].message.contains("2.00"));
+    }
+
+    #[test]
+    fn a_note_above_the_table_does_not_end_it() {
+        let (rows, _) = read_text("注：本表反映基本支出。\n30101 基本工资 1.00\n人员经费合计 1.00 公用经费合计\n注：完\n30102 津贴补贴 2.00");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0], r("30101", "基本工资", "1.00"));
     }
 
     #[test]

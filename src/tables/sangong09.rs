@@ -98,7 +98,11 @@ fn data_cells(body: &[Line]) -> Option<Data> {
             continue;
         }
         if is_note(&sq) {
-            break;
+            // Some templates print the note above the table (bigdata 07/08).
+            if found.is_some() {
+                break;
+            }
+            continue;
         }
         let tl = tokenize(&l.text);
         // A leading label ("决算数") is not a cell.

@@ -30,8 +30,9 @@ fn s(v: &[(&str, usize)]) -> Vec<(String, usize)> {
 }
 
 #[test]
-fn yantai_2024_tables_01_to_05() {
-    // §2.3 items 1–13 and X-17 (items 14–17 are in 公开06表).
+fn yantai_2024_all_tables() {
+    // §2.3 items 1–16 and X-17 (item 17, 人员经费合计 against the sum of all
+    // 301xx/303xx items, is implied by 14 and the exact 人员 = 301 + 303).
     assert_eq!(
         infos("yantai-office-2024-final.txt"),
         s(&[
@@ -49,13 +50,16 @@ fn yantai_2024_tables_01_to_05() {
             ("TBL-010", 263),
             ("TBL-011", 264), // 13. 04 roll-forward
             ("XTBL-008", 131),
+            ("TBL-013", 338), // 14. 06 303
+            ("TBL-013", 327), // 15. 06 310
+            ("TBL-014", 355), // 16. 06 公用经费合计 vs groups
         ])
     );
 }
 
 #[test]
-fn qingdao_2024_tables_01_to_05() {
-    // §2.3 items 1–14 (15–16 are in 公开06表).
+fn qingdao_2024_all_tables() {
+    // §2.3 items 1–15 (16, 人员 against all items, is implied by 15).
     assert_eq!(
         infos("qingdao-office-2024-final.txt"),
         s(&[
@@ -73,12 +77,13 @@ fn qingdao_2024_tables_01_to_05() {
             ("TBL-010", 404),
             ("TBL-010", 417), // 13–14. 04 [64] both columns
             ("TBL-010", 417),
+            ("TBL-013", 497), // 15. 06 303
         ])
     );
 }
 
 #[test]
-fn bigdata_2023_tables_01_to_05() {
+fn bigdata_2023_all_tables() {
     assert_eq!(
         infos("yantai-bigdata-2023-final.txt"),
         s(&[
@@ -88,6 +93,8 @@ fn bigdata_2023_tables_01_to_05() {
             ("TBL-006", 260), // T02-tot ×2
             ("TBL-006", 260),
             ("XTBL-008", 231), // X-nonfiscal
+            ("TBL-013", 592), // T06-301
+            ("TBL-014", 677), // T06-公用
         ])
     );
 }

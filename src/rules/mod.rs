@@ -16,6 +16,7 @@ mod doc;
 pub mod identity;
 mod tbl01;
 mod tbl04;
+mod tbl06_09;
 mod tbl_coded;
 mod xtbl;
 
@@ -256,6 +257,10 @@ static CATALOGUE: &[Rule] = &[
     tbl04::INCOME_SIDE,
     tbl04::EXPENDITURE_SIDE,
     tbl04::ROLL_FORWARD,
+    tbl06_09::ECON_GROUPS,
+    tbl06_09::ECON_TOTALS,
+    tbl06_09::SANGONG_SUMS,
+    tbl06_09::SANGONG_WITHIN_BUDGET,
     xtbl::INCOME_01_02,
     xtbl::EXPENDITURE_01_03,
     xtbl::FISCAL_01_04,
@@ -265,6 +270,9 @@ static CATALOGUE: &[Rule] = &[
     xtbl::CARRY_OVER,
     xtbl::NON_FISCAL_ROLL_FORWARD,
     xtbl::SAME_SUBJECTS,
+    tbl06_09::BASIC_05_06,
+    tbl06_09::SANGONG_06_09,
+    tbl06_09::SANGONG_BUDGET_EQUALS_ACTUAL,
 ];
 
 /// Runs every rule whose inputs are present; records the others as skipped.

@@ -122,6 +122,16 @@ test("pasting the 烟台 2024 决算 renders its tables and findings", async () 
   await page.locator("#findings").screenshot({ path: join(shots, "03-findings.png") });
 });
 
+test("no serious or critical accessibility problems (axe-core)", async () => {
+  // Injected through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(readFileSync(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8"));
+  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.nodes.length}×): ${v.help} — ${v.nodes[0]?.target}`);
+  assert.deepEqual(bad, []);
+});
+
 test("blank cells are shown differently from 0.00", async () => {
   const blanks = page.locator("td.num.blank");
   assert.ok((await blanks.count()) > 0, "the 烟台 tables have blank cells");

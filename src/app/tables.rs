@@ -169,10 +169,16 @@ fn row_view(
         })
         .collect_view();
     let line = r.source_line;
+    // A filler row (行次 only) has no label to head it.
+    let label = if r.label.is_empty() {
+        view! { <td class="label"></td> }.into_any()
+    } else {
+        view! { <th scope="row" class="label">{r.label.clone()}</th> }.into_any()
+    };
     view! {
         <tr class=class>
             {has_code.then(|| view! { <td class="code">{r.code.clone().unwrap_or_default()}</td> })}
-            <th scope="row" class="label">{r.label.clone()}</th>
+            {label}
             {has_line.then(|| view! { <td class="num line">{r.line.map(|l| l.to_string()).unwrap_or_default()}</td> })}
             {cells}
             <td class="src">

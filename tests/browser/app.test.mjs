@@ -154,6 +154,22 @@ test("a UTF-16 file is decoded and its encoding shown", async () => {
   assert.match(await page.locator(".actions .source").innerText(), /决算-utf16\.txt.*UTF-16LE/);
 });
 
+test("a GBK file dropped anywhere on the page is decoded and checked", async () => {
+  const b64 = readFileSync(join(here, "fixtures", "qingdao-office-2024-final.gbk.txt")).toString("base64");
+  const dataTransfer = await page.evaluateHandle((b64) => {
+    const dt = new DataTransfer();
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    dt.items.add(new File([bytes], "青岛决算.txt", { type: "text/plain" }));
+    return dt;
+  }, b64);
+  await page.dispatchEvent("footer", "dragover", { dataTransfer });
+  await page.locator(".drop-overlay.shown").waitFor();
+  await page.dispatchEvent("footer", "drop", { dataTransfer });
+  await summary().locator(".card", { hasText: "青岛市人民政府办公厅" }).waitFor();
+  assert.match(await page.locator(".actions .source").innerText(), /青岛决算\.txt.*GBK\/GB18030/);
+  assert.equal(await page.locator(".drop-overlay.shown").count(), 0);
+});
+
 test("garbage gets a clear Chinese message and the text is kept", async () => {
   const novel =
     "那天下午，她沿着河边慢慢走着，想起小时候外婆家门前的那棵老槐树。风吹过来，带着泥土和青草的味道，" +

@@ -127,7 +127,11 @@ fn finding_item(checker: Checker, f: Finding) -> impl IntoView {
         }
     });
     view! {
-        <li class=format!("finding {}", severity_class(f.severity)) data-rule=f.rule>
+        <li
+            class=format!("finding {}", severity_class(f.severity))
+            data-rule=f.rule
+            data-table=f.table.clone().unwrap_or_default()
+        >
             <p class="head">
                 <span class="badge">{f.severity.zh()}</span>
                 <code class="rule-id">{f.rule}</code>

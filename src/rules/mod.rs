@@ -14,6 +14,7 @@ use crate::model::{Document, TableKind};
 pub mod rounding;
 mod doc;
 pub mod identity;
+mod perf;
 mod tbl01;
 mod tbl04;
 mod tbl06_09;
@@ -273,6 +274,11 @@ static CATALOGUE: &[Rule] = &[
     tbl06_09::BASIC_05_06,
     tbl06_09::SANGONG_06_09,
     tbl06_09::SANGONG_BUDGET_EQUALS_ACTUAL,
+    perf::EXECUTION_RATE,
+    perf::EXECUTION_SCORE,
+    perf::BLOCK_WEIGHTS,
+    perf::TOTAL_SCORE,
+    perf::SCORE_WITHIN_WEIGHT,
 ];
 
 /// Runs every rule whose inputs are present; records the others as skipped.

@@ -37,24 +37,13 @@ fn name(e: &SelfEvaluation) -> String {
     e.name.as_ref().map(|n| format!("“{n}”")).unwrap_or_else(|| format!("第{}行", e.funds.line))
 }
 
-fn finding(sink: &Sink, severity: Severity, message: String, expected: Option<Decimal>, actual: Option<Decimal>, line: usize) -> Finding {
-    let _ = sink;
+fn finding(sink: &Sink, message: String, expected: Decimal, actual: Decimal, line: usize) -> Finding {
     Finding {
-        rule: "",
-        severity,
-        message,
-        table: None,
-        row: None,
-        column: None,
-        expected,
-        actual,
-        difference: match (expected, actual) {
-            (Some(e), Some(a)) => Some(a - e),
-            _ => None,
-        },
+        expected: Some(expected),
+        actual: Some(actual),
+        difference: Some(actual - expected),
         source_line: Some(line),
-        related: Vec::new(),
-        also: Vec::new(),
+        ..sink.finding(message)
     }
 }
 
@@ -84,15 +73,13 @@ pub const EXECUTION_RATE: Rule = Rule {
                 return;
             }
             let exact = (f.executed / f.budget * Decimal::from(100)).round_dp(2);
-            let mut x = finding(
+            let x = finding(
                 sink,
-                Severity::Error,
                 format!("项目{}的自评表写预算执行率 {}，但全年执行数 {} ÷ 全年预算数 {} = {}%。", name(e), f.rate.printed, f.executed, f.budget, exact),
-                Some(exact),
-                Some(f.rate.fraction * Decimal::from(100)),
+                exact,
+                f.rate.fraction * Decimal::from(100),
                 f.line,
             );
-            x.rule = "PERF-001";
             sink.push(x);
         });
     },
@@ -118,9 +105,8 @@ pub const EXECUTION_SCORE: Rule = Rule {
                 return;
             }
             let expected = (f.weight * f.rate.fraction.min(Decimal::ONE)).round_dp(f.score.scale().max(2));
-            let mut x = finding(
+            let x = finding(
                 sink,
-                Severity::Error,
                 format!(
                     "项目{}的自评表预算执行得分写为 {}，但分值 {} × 执行率 {} = {}，得分多算或少算了 {}；自评总分也随之不准。",
                     name(e),
@@ -130,11 +116,10 @@ pub const EXECUTION_SCORE: Rule = Rule {
                     expected,
                     (f.score - expected).abs()
                 ),
-                Some(expected),
-                Some(f.score),
+                expected,
+                f.score,
                 f.line,
             );
-            x.rule = "PERF-002";
             sink.push(x);
         });
     },
@@ -160,15 +145,13 @@ pub const BLOCK_WEIGHTS: Rule = Rule {
                 }
                 let sum: Decimal = b.items.iter().map(|i| i.0).sum();
                 if sum != stated {
-                    let mut x = finding(
+                    let x = finding(
                         sink,
-                        Severity::Warning,
                         format!("项目{}的自评表“{}（{}分）”下各指标分值合计为 {} 分，与标注的 {} 分不符。", name(e), b.label, stated, sum, stated),
-                        Some(stated),
-                        Some(sum),
+                        stated,
+                        sum,
                         b.line,
                     );
-                    x.rule = "PERF-003";
                     sink.push(x);
                 }
             }
@@ -201,15 +184,13 @@ pub const TOTAL_SCORE: Rule = Rule {
             if iv(total).gap(iv(sum)).is_zero() {
                 return;
             }
-            let mut x = finding(
+            let x = finding(
                 sink,
-                Severity::Error,
                 format!("项目{}的自评总分写为 {}，但预算执行得分与各指标得分之和为 {}。", name(e), total, sum),
-                Some(sum),
-                Some(total),
+                sum,
+                total,
                 line,
             );
-            x.rule = "PERF-004";
             sink.push(x);
         });
     },
@@ -230,15 +211,13 @@ pub const SCORE_WITHIN_WEIGHT: Rule = Rule {
             for b in &e.blocks {
                 for (w, s, line) in &b.items {
                     if s > w {
-                        let mut x = finding(
+                        let x = finding(
                             sink,
-                            Severity::Error,
                             format!("项目{}的自评表第{line}行指标得分 {s} 超过了它的分值 {w}。", name(e)),
-                            Some(*w),
-                            Some(*s),
+                            *w,
+                            *s,
                             *line,
                         );
-                        x.rule = "PERF-005";
                         sink.push(x);
                     }
                 }

@@ -57,6 +57,26 @@ pub fn line_range_utf16(text: &str, line: usize) -> Option<(u32, u32)> {
     None
 }
 
+/// Whether `new` replaced most of `old` rather than editing it: what the two
+/// share at the start and at the end covers less than half of the shorter.
+/// (Pasting a new document over a loaded file should not be labelled as that
+/// file, "edited".)
+pub fn mostly_replaced(old: &str, new: &str) -> bool {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let shorter = a.len().min(b.len());
+    if shorter == 0 {
+        return !a.is_empty() || !b.is_empty();
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (prefix + suffix) * 2 < shorter
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +97,16 @@ mod tests {
     fn leaves_odd_strings_alone() {
         assert_eq!(group_thousands("1e5"), "1e5");
         assert_eq!(group_thousands(""), "");
+    }
+
+    #[test]
+    fn tells_an_edit_from_a_replacement() {
+        let doc = "2024年度 某某部门决算\n公开01表\n本年收入合计\t100.00\n";
+        assert!(!mostly_replaced(doc, &doc.replace("100.00", "100.01")));
+        assert!(!mostly_replaced(doc, &format!("{doc}注：")));
+        assert!(mostly_replaced(doc, "那天下午，她沿着河边慢慢走着。"));
+        assert!(mostly_replaced(doc, ""));
+        assert!(!mostly_replaced("", ""));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::load::{load_file, load_sample, SAMPLES};
-use super::{Checker, Notice};
+use super::{format, Checker, Notice};
 
 /// How long typing must pause before the text is checked again.
 const DEBOUNCE: Duration = Duration::from_millis(500);
@@ -24,8 +24,11 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
 
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        if text.trim().is_empty() {
-            // A cleared editor no longer holds the loaded file.
+        let replaced = checker
+            .draft
+            .with_untracked(|old| format::mostly_replaced(old, &text));
+        if text.trim().is_empty() || replaced {
+            // Not the loaded file any more: a new paste, or a cleared editor.
             checker.source.set(super::Source::pasted());
         } else {
             checker.source.update(|s| s.edited = true);
@@ -52,6 +55,14 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
         if let Some(sample) = SAMPLES.iter().find(|s| s.file == value) {
             cancel_pending();
             load_sample(checker, sample);
+        }
+        // Back to the prompt: the source line says what is loaded, and the
+        // same sample can be chosen again after editing.
+        if let Some(select) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        {
+            select.set_value("");
         }
     };
 

@@ -182,6 +182,8 @@ test("garbage gets a clear Chinese message and the text is kept", async () => {
   await box.waitFor();
   assert.match(await box.innerText(), /无法核对/);
   assert.equal(await page.getByLabel("粘贴公开文本").inputValue(), novel);
+  // Pasting over a loaded file is a new text, not that file "edited".
+  assert.match(await page.locator(".actions .source").innerText(), /粘贴的文本/);
   assert.equal(await page.locator("#tables").count(), 0, "no tables for a non-disclosure");
   await page.screenshot({ path: join(shots, "05-garbage.png") });
 });

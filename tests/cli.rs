@@ -25,7 +25,8 @@ fn gongkai(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
 fn json_output_follows_schema_1() {
     let path = common::fixture("yantai-office-2024-final.txt");
     let (code, out, _) = gongkai(&["check", "--format", "json", path.to_str().unwrap()], None);
-    assert_eq!(code, 0);
+    // Exit 1: the narrative names a 类 that does not exist (TXT-001, L495/L497).
+    assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["schema"], 1);
     let d = &v["documents"][0];
@@ -56,8 +57,10 @@ fn json_output_follows_schema_1() {
 fn standard_input_is_dash() {
     let bytes = std::fs::read(common::fixture("qingdao-office-2024-final.txt")).unwrap();
     let (code, out, _) = gongkai(&["check", "-"], Some(&bytes));
-    assert_eq!(code, 0);
+    // Exit 1: "团组0个，累计15人次" with 87.60 万元 spent (SG-001, L752).
+    assert_eq!(code, 1);
     assert!(out.contains("青岛市人民政府办公厅"));
+    assert!(out.contains("SG-001"));
 }
 
 #[test]

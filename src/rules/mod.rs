@@ -11,7 +11,15 @@ use serde::Serialize;
 
 use crate::model::{Document, TableKind};
 
+pub mod nar_dept_eval;
+pub mod nar_procurement;
+pub mod nar_yoy;
+pub mod percent;
+pub mod pla_zero_base;
 pub mod rounding;
+pub mod sg_counts;
+pub mod txt_class;
+pub mod txt_latin;
 mod identity;
 mod tbl01;
 
@@ -171,7 +179,20 @@ pub fn catalogue() -> &'static [Rule] {
     &CATALOGUE
 }
 
-static CATALOGUE: [Rule; 4] = [tbl01::INCOME_SUM, tbl01::EXPENDITURE_SUM, tbl01::TOTALS, tbl01::BALANCE];
+static CATALOGUE: [Rule; 11] = [
+    tbl01::INCOME_SUM,
+    tbl01::EXPENDITURE_SUM,
+    tbl01::TOTALS,
+    tbl01::BALANCE,
+    // Narrative-only rules: what the 情况说明 says about itself.
+    nar_yoy::YEAR_ON_YEAR,
+    nar_procurement::PROCUREMENT,
+    nar_dept_eval::DEPARTMENT_EVALUATION,
+    sg_counts::COUNTS,
+    pla_zero_base::ZERO_BASE,
+    txt_class::CLASS_NAMES,
+    txt_latin::LATIN,
+];
 
 /// Runs every rule whose inputs are present; records the others as skipped.
 pub fn run(doc: &Document) -> RunResult {

@@ -5,8 +5,6 @@
 //! 与上年持平. Years, dates, 科目 codes, phone numbers and ordinals have no
 //! such unit and are never claims; Chinese numerals are never read.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -534,11 +532,6 @@ fn year_on_year_flat(chars: &[char], k: usize) -> Option<(usize, bool)> {
     let has_year = b.chars().take_while(|c| c.is_ascii_digit()).count() == 4 && b.contains('年');
     let prior = b.contains("上年") || b.contains("上一年") || b.contains("去年") || b.contains("上年度") || has_year;
     prior.then_some((yu, basic))
-}
-
-/// Parses a decimal written in the narrative (for tests and rules).
-pub fn dec(s: &str) -> Option<Decimal> {
-    Decimal::from_str(s).ok()
 }
 
 #[cfg(test)]

@@ -16,6 +16,9 @@ pub mod sangong;
 pub mod section;
 pub mod yoy;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use serde::Serialize;
 
 pub use claim::{Claim, ClaimKind, Direction, Money, Unit};
@@ -173,6 +176,27 @@ pub fn claims(lines: &[Line]) -> Narrative {
     out.sections.retain(|s| !(s.topic == Topic::Preamble && s.paragraphs.is_empty()));
     out.repairs.sort_by_key(|r| r.line);
     out
+}
+
+thread_local! {
+    /// The last text read and its narrative: every narrative rule reads the same one.
+    static LAST: RefCell<Option<(Vec<Line>, Rc<Narrative>)>> = const { RefCell::new(None) };
+}
+
+/// [`claims`], remembered for the last text read on this thread, so that the
+/// rules of one run share one reading. The lines are compared in full, so a
+/// different text is never served a stale narrative.
+pub fn cached(lines: &[Line]) -> Rc<Narrative> {
+    LAST.with(|cell| {
+        if let Some((seen, n)) = &*cell.borrow() {
+            if seen.as_slice() == lines {
+                return Rc::clone(n);
+            }
+        }
+        let n = Rc::new(claims(lines));
+        *cell.borrow_mut() = Some((lines.to_vec(), Rc::clone(&n)));
+        n
+    })
 }
 
 /// Handles a heading: a level-1 heading always opens a section; a deeper one

@@ -4,7 +4,7 @@ use super::percent::narrative_finding;
 use super::{Family, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::sentence_bounds;
-use crate::narrative::Narrative;
+use crate::narrative::{Narrative, Paragraph};
 
 const ID: &str = "NAR-018";
 
@@ -42,7 +42,7 @@ pub fn statements(n: &Narrative) -> (Vec<Statement>, Vec<Statement>) {
                 let before = &sentence[..at];
                 if DENIALS.iter().any(|d| sentence.contains(d)) {
                     no.push((line, sentence.trim().to_string()));
-                } else if before.contains("开展") && !before.contains(['无', '未', '没']) {
+                } else if before.contains("开展") && !before.contains(['无', '未', '没']) && !zero_scope(p, s, e) {
                     yes.push((line, sentence.trim().to_string()));
                 }
             }
@@ -52,8 +52,13 @@ pub fn statements(n: &Narrative) -> (Vec<Statement>, Vec<Statement>) {
     (yes, no)
 }
 
+/// "对0个项目开展了部门评价" / "涉及预算资金0万元": a claim of nothing.
+fn zero_scope(p: &Paragraph, s: usize, e: usize) -> bool {
+    p.claims.iter().any(|c| c.start >= s && c.start < e && c.value.is_some_and(|v| v.is_zero()))
+}
+
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::claims(&doc.lines);
+    let n = crate::narrative::cached(&doc.lines);
     let (yes, no) = statements(&n);
     let Some((yes_line, yes_text)) = yes.first() else { return };
     for (line, text) in &no {
@@ -86,6 +91,7 @@ mod tests {
     #[test]
     fn silent_when_consistent() {
         assert!(run("十三、预算绩效情况说明\n本部门无部门评价项目。\n（四）部门评价结果。本部门无部门评价项目。").is_empty());
+        assert!(run("十三、预算绩效情况说明\n组织对0个项目开展了部门评价，涉及预算资金0万元。\n（四）部门评价结果。本部门无部门评价项目。").is_empty());
         assert!(run("十一、预算绩效情况说明\n组织对“青岛政务网”项目开展了部门评价，涉及预算资金49.8万元。\n（五）部门评价结果\n“青岛政务网”项目，绩效评价得分为“100”分。").is_empty());
     }
 }

@@ -43,7 +43,7 @@ fn err(sink: &mut Sink, severity: Severity, c: &Claim, message: String, expected
 }
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::claims(&doc.lines);
+    let n = crate::narrative::cached(&doc.lines);
     let f = facts(&n);
     kinds_sum(&f, sink);
     shares_of_total(&f, sink);

@@ -25,7 +25,7 @@ pub const YEAR_ON_YEAR: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::claims(&doc.lines);
+    let n = crate::narrative::cached(&doc.lines);
     for pair in pairs(&n) {
         check_pair(&pair, sink);
     }

@@ -31,7 +31,7 @@ fn zero(f: Option<Fact>) -> Option<Fact> {
 }
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::claims(&doc.lines);
+    let n = crate::narrative::cached(&doc.lines);
     let f = facts(&n);
     let mut err = |line: usize, message: String| {
         sink.push(narrative_finding(ID, Severity::Error, message, line));

@@ -127,7 +127,7 @@ pub fn class_mentions(text: &str) -> Vec<(usize, String)> {
 }
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::claims(&doc.lines);
+    let n = crate::narrative::cached(&doc.lines);
     for (_, p) in n.paragraphs() {
         for (at, name) in class_mentions(&p.text) {
             if matches_list(&name, &CLASSES) {

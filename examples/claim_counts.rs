@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use gongkai::narrative::{yoy, ClaimKind};
 use gongkai::rules::nar_yoy::{check_pair, Outcome};
-use gongkai::rules::Sink;
 
 fn main() {
     for path in std::env::args().skip(1) {
@@ -34,7 +33,7 @@ fn main() {
         println!("{path}: {total} claims {kinds:?}");
         let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
         for p in yoy::pairs(&n) {
-            let mut sink = Sink::default();
+            let mut sink = Vec::new();
             let o = check_pair(&p, &mut sink);
             *outcomes.entry(format!("{o:?}")).or_default() += 1;
             if o != Outcome::Holds {

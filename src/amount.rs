@@ -44,6 +44,14 @@ pub fn classify(tok: &str) -> Token {
 /// including integers without a point.
 pub fn parse_amount(s: &str) -> Option<Decimal> {
     let s = s.trim();
+    // A full-width comma between digit groups is still a thousands separator.
+    let owned;
+    let s = if s.contains('，') {
+        owned = s.replace('，', ",");
+        owned.as_str()
+    } else {
+        s
+    };
     let (neg, body) = if let Some(b) = s.strip_prefix('-') {
         (true, b)
     } else if let Some(b) = s.strip_prefix('(').and_then(|b| b.strip_suffix(')')) {

@@ -32,7 +32,7 @@ pub use report::{DocumentReport, Report};
 pub fn read(text: &str) -> model::Document {
     let lines = text::normalise(text);
     let info = recognise::recognise(&lines);
-    let mut doc = model::Document { info, lines, tables: Vec::new(), problems: Vec::new() };
+    let mut doc = model::Document { info, lines, tables: Vec::new(), problems: Vec::new(), markers: Vec::new() };
     if doc.info.kind != model::DocumentKind::Unknown {
         tables::read_all(&mut doc);
     }

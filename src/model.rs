@@ -180,6 +180,12 @@ pub struct Table {
     /// Rows (indexes) whose dropped blank cells could not be placed uniquely;
     /// their cells are blank and rules that need them are skipped.
     pub unresolved: Vec<usize>,
+    /// The subset of `unresolved` that no placement fits at all: the printed
+    /// numbers contradict the identities whatever their columns.
+    pub contradicted: Vec<usize>,
+    /// For unresolved rows: the amounts as printed, in order (the first is the
+    /// row total in tables whose first column is a total).
+    pub printed: Vec<(usize, Vec<Cell>)>,
 }
 
 impl Table {
@@ -216,6 +222,8 @@ pub struct Document {
     pub tables: Vec<Table>,
     /// What could not be read.
     pub problems: Vec<ReadProblem>,
+    /// Every table marker found ("01", "1"…) with its source line, read or not.
+    pub markers: Vec<(String, usize)>,
 }
 
 impl Document {

@@ -63,9 +63,17 @@ fn finding_item(checker: Checker, f: Finding) -> impl IntoView {
         place.push(format!("列：{c}"));
     }
     let place = place.join(" · ");
-    let numbers = [("应为", f.expected), ("实为", f.actual), ("差额", f.difference)]
+    // The difference keeps its sign, as in the messages ("相差 +0.01").
+    let difference = f.difference.map(|d| {
+        if d.is_sign_positive() && !d.is_zero() {
+            format!("+{}", amount(&d))
+        } else {
+            amount(&d)
+        }
+    });
+    let numbers = [("应为", f.expected.map(|v| amount(&v))), ("实为", f.actual.map(|v| amount(&v))), ("差额", difference)]
         .into_iter()
-        .filter_map(|(name, v)| v.map(|v| (name, amount(&v))))
+        .filter_map(|(name, v)| v.map(|v| (name, v)))
         .map(|(name, v)| view! { <span class="figure"><span class="name">{name}</span>" "<span class="num">{v}</span></span> })
         .collect_view();
     let line = f.source_line.map(|n| {
@@ -75,15 +83,60 @@ fn finding_item(checker: Checker, f: Finding) -> impl IntoView {
             </button>
         }
     });
+    // Other rules folded into this one because they share its cause.
+    let also = (!f.also.is_empty()).then(|| {
+        let n = f.also.len();
+        let items = f
+            .also
+            .into_iter()
+            .map(|m| view! { <li>{m}</li> })
+            .collect_view();
+        view! {
+            <details class="also">
+                <summary>{format!("同一原因引起的其他不一致（{n}）")}</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    });
+    let related = (!f.related.is_empty()).then(|| {
+        let n = f.related.len();
+        let items = f
+            .related
+            .into_iter()
+            .map(|c| {
+                let mut place = format!("公开{}表 {}", c.table, c.row);
+                if let Some(col) = &c.column {
+                    place.push_str(&format!(" · {col}"));
+                }
+                let l = c.source_line;
+                view! {
+                    <li>
+                        {place}" "
+                        <button type="button" class="link" on:click=move |_| checker.show_line(l)>
+                            {format!("第{l}行")}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="related">
+                <summary>{format!("参与核对的其他数字（{n}）")}</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    });
     view! {
         <li class=format!("finding {}", severity_class(f.severity)) data-rule=f.rule>
             <p class="head">
                 <span class="badge">{f.severity.zh()}</span>
-                <code class="rule">{f.rule}</code>
+                <code class="rule-id">{f.rule}</code>
                 <span class="place">{place}</span>
             </p>
             <p class="message">{f.message}</p>
             <p class="figures">{numbers}{line}</p>
+            {also}
+            {related}
         </li>
     }
 }

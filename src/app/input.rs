@@ -44,7 +44,7 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
 
     let on_check = move |_| {
         cancel_pending();
-        checker.submit();
+        checker.submit_and_reveal();
     };
 
     let on_sample = move |ev: leptos::ev::Event| {
@@ -56,7 +56,10 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
     };
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
         if let Some(file) = input.files().and_then(|f| f.get(0)) {

@@ -38,7 +38,12 @@ pub struct Source {
 impl Source {
     /// Text the user typed or pasted.
     pub fn pasted() -> Source {
-        Source { name: "粘贴的文本".to_string(), encoding: None, had_errors: false, edited: false }
+        Source {
+            name: "粘贴的文本".to_string(),
+            encoding: None,
+            had_errors: false,
+            edited: false,
+        }
     }
 }
 
@@ -130,6 +135,21 @@ impl Checker {
         }
     }
 
+    /// Submits, then brings the result into view: for explicit actions (the
+    /// button, a file, a sample), not for checks while typing.
+    pub fn submit_and_reveal(&self) {
+        self.submit();
+        // The result renders on the next tick; scroll once it is there.
+        request_animation_frame(|| {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("summary"))
+            {
+                el.scroll_into_view();
+            }
+        });
+    }
+
     /// Loads bytes from a file or sample into the editor and checks them. On
     /// failure the editor keeps what it had and the reason is shown.
     pub fn load_bytes(&self, name: &str, bytes: &[u8]) {
@@ -143,17 +163,23 @@ impl Checker {
                     edited: false,
                 });
                 self.notice.set(None);
-                self.submit();
+                self.submit_and_reveal();
             }
-            Err(e) => self.notice.set(Some(Notice::Error(format!("“{name}”：{}", e.zh())))),
+            Err(e) => self
+                .notice
+                .set(Some(Notice::Error(format!("“{name}”：{}", e.zh())))),
         }
     }
 
     /// Selects 1-based source line `line` in the editor and scrolls to it.
     pub fn show_line(&self, line: usize) {
-        let Some(area) = self.editor.get_untracked() else { return };
+        let Some(area) = self.editor.get_untracked() else {
+            return;
+        };
         let value = area.value();
-        let Some((start, end)) = format::line_range_utf16(&value, line) else { return };
+        let Some((start, end)) = format::line_range_utf16(&value, line) else {
+            return;
+        };
         // Blur first: Chromium scrolls a textarea to its selection on focus.
         let _ = area.blur();
         let _ = area.set_selection_range(start, end);
@@ -164,18 +190,27 @@ impl Checker {
 
 /// Runs the core on a submission.
 fn check(submission: Option<&Submission>) -> Outcome {
-    let Some(sub) = submission else { return Outcome::Idle };
+    let Some(sub) = submission else {
+        return Outcome::Idle;
+    };
     if sub.text.trim().is_empty() {
         return Outcome::Refused(InputError::Empty.zh());
     }
     let started = now();
     let mut report = crate::check_text(&sub.source.name, &sub.text);
     report.encoding = sub.source.encoding.map(str::to_string);
-    Outcome::Checked { report: Box::new(report), source: sub.source.clone(), millis: now() - started }
+    Outcome::Checked {
+        report: Box::new(report),
+        source: sub.source.clone(),
+        millis: now() - started,
+    }
 }
 
 fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// The whole page.

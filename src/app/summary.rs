@@ -22,7 +22,7 @@ pub fn Summary(checker: Checker) -> impl IntoView {
                     if report.document.kind == DocumentKind::Unknown {
                         not_recognised(&report.document).into_any()
                     } else {
-                        (card(report, source, *millis), coverage_view(&report.coverage)).into_any()
+                        (card(report, source, *millis), coverage_view(checker, &report.coverage)).into_any()
                     }
                 }
             }}
@@ -31,7 +31,10 @@ pub fn Summary(checker: Checker) -> impl IntoView {
 }
 
 fn not_recognised(info: &DocumentInfo) -> impl IntoView {
-    let reason = info.reason.clone().unwrap_or_else(|| "文本中没有找到预算或决算公开文本的特征。".to_string());
+    let reason = info
+        .reason
+        .clone()
+        .unwrap_or_else(|| "文本中没有找到预算或决算公开文本的特征。".to_string());
     view! {
         <div class="notice error not-recognised" role="alert">
             <p class="headline">"无法核对：这段文本不像部门预算或决算公开文本。"</p>
@@ -63,20 +66,44 @@ fn scope_zh(scope: Option<Scope>) -> &'static str {
 fn card(report: &DocumentReport, source: &Source, millis: f64) -> impl IntoView {
     let info = &report.document;
     let (errors, warnings, infos) = report.counts();
-    let title = info.department.clone().unwrap_or_else(|| "（未识别出部门名称）".to_string());
-    let year = info.year.map(|y| format!("{y}年度")).unwrap_or_else(|| "年度未识别".to_string());
+    let title = info
+        .department
+        .clone()
+        .unwrap_or_else(|| "（未识别出部门名称）".to_string());
+    let year = info
+        .year
+        .map(|y| format!("{y}年度"))
+        .unwrap_or_else(|| "年度未识别".to_string());
     let kind = format!("{}{}", scope_zh(info.scope), kind_zh(info.kind));
     let unit = info.unit.clone().map(|u| format!("金额单位：{u}"));
     let mut from = format!("来源：{}", source.name);
     if let Some(enc) = &report.encoding {
         from.push_str(&format!("（{enc}）"));
     }
-    let verdict = match (errors, warnings) {
-        (0, 0) => "未发现错误或警告。".to_string(),
-        (0, w) => format!("未发现错误，有 {w} 处需要人工查看。"),
-        (e, _) => format!("发现 {e} 处数字对不上。"),
+    // "No errors" must not be claimed when nothing could be checked.
+    let verdict = if report.tables.is_empty() {
+        "没有读取到可核对的表格，因此没有进行任何核对。".to_string()
+    } else {
+        let partly =
+            if report.coverage.tables_missing.is_empty() && report.coverage.problems.is_empty() {
+                ""
+            } else {
+                "（部分表格未能读取，见下方核对范围）"
+            };
+        match (errors, warnings) {
+            (0, 0) => format!("在已读取的表格中未发现错误或警告。{partly}"),
+            (0, w) => format!("未发现错误，有 {w} 处需要人工查看。{partly}"),
+            (e, _) => format!("发现 {e} 处数字对不上。{partly}"),
+        }
     };
-    let card_class = if errors > 0 { "card has-errors" } else { "card" };
+    let nothing_checked = report.tables.is_empty();
+    let card_class = if errors > 0 {
+        "card has-errors"
+    } else if nothing_checked {
+        "card unchecked"
+    } else {
+        "card"
+    };
     view! {
         <div class=card_class>
             <p class="department">{title}</p>
@@ -96,12 +123,15 @@ fn card(report: &DocumentReport, source: &Source, millis: f64) -> impl IntoView 
     }
 }
 
-fn coverage_view(coverage: &Coverage) -> impl IntoView {
+fn coverage_view(checker: Checker, coverage: &Coverage) -> impl IntoView {
     let join = |v: &[String]| {
         if v.is_empty() {
             "无".to_string()
         } else {
-            v.iter().map(|n| format!("{n}表")).collect::<Vec<_>>().join("、")
+            v.iter()
+                .map(|n| format!("{n}表"))
+                .collect::<Vec<_>>()
+                .join("、")
         }
     };
     let found = join(&coverage.tables_found);
@@ -115,14 +145,16 @@ fn coverage_view(coverage: &Coverage) -> impl IntoView {
         .problems
         .iter()
         .map(|p| {
-            let mut where_ = String::new();
-            if let Some(t) = &p.table {
-                where_.push_str(&format!("公开{t}表 "));
-            }
-            if let Some(l) = p.source_line {
-                where_.push_str(&format!("原文第{l}行 "));
-            }
-            view! { <li>{where_}{p.message.clone()}</li> }
+            // The message names the table itself; add only where to look.
+            let at = p.source_line.map(|l| {
+                view! {
+                    <button type="button" class="link" on:click=move |_| checker.show_line(l)>
+                        {format!("原文第{l}行")}
+                    </button>
+                    "："
+                }
+            });
+            view! { <li>{at}{p.message.clone()}</li> }
         })
         .collect();
     let any_skipped = !skipped.is_empty();
@@ -133,7 +165,7 @@ fn coverage_view(coverage: &Coverage) -> impl IntoView {
             <dl>
                 <dt>"已读取的表"</dt>
                 <dd class="tables-found">{found}</dd>
-                <dt>"未找到的表"</dt>
+                <dt>"未读取的表"</dt>
                 <dd class="tables-missing">{missing}</dd>
             </dl>
             {any_skipped.then(|| view! {

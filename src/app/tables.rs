@@ -10,31 +10,74 @@ use super::format::amount;
 use super::{Checker, Outcome};
 use crate::model::DocumentKind;
 use crate::report::{RowOut, TableOut};
-use crate::rules::Severity;
+use crate::rules::{Finding, Severity};
 
-/// The most serious finding per (table number, source line), to mark rows.
-type Marks = HashMap<(String, usize), Severity>;
+/// Where findings point in one table: row index → (most serious severity,
+/// indices of the columns named).
+type Marks = HashMap<usize, (Severity, Vec<usize>)>;
+
+/// Marks the rows of table `t` that findings point at.
+fn marks_for(t: &TableOut, findings: &[Finding]) -> Marks {
+    let mut marks = Marks::new();
+    let Some(number) = &t.number else {
+        return marks;
+    };
+    for f in findings.iter().filter(|f| f.table.as_ref() == Some(number)) {
+        let (Some(line), Some(row)) = (f.source_line, f.row.as_deref()) else {
+            continue;
+        };
+        for (i, r) in t.rows.iter().enumerate() {
+            if r.source_line != line || !names_row(row, r) {
+                continue;
+            }
+            let e = marks.entry(i).or_insert((f.severity, Vec::new()));
+            e.0 = e.0.min(f.severity);
+            if let Some(c) = f
+                .column
+                .as_ref()
+                .and_then(|c| t.columns.iter().position(|x| x == c))
+            {
+                e.1.push(c);
+            }
+        }
+    }
+    marks
+}
+
+/// Whether a finding's row text ("本年支出合计（行次58）", "2010350 事业运行",
+/// "合计") names this row. Both sides of a two-sided table share source lines,
+/// so the line alone is not enough.
+fn names_row(text: &str, r: &RowOut) -> bool {
+    if let Some((name, rest)) = text.split_once("（行次") {
+        let n = rest.trim_end_matches('）').parse::<u32>().ok();
+        return n.is_some() && n == r.line && (name.is_empty() || name == r.label);
+    }
+    match &r.code {
+        Some(code) => text == code || text == format!("{code} {}", r.label) || text == r.label,
+        None => text == r.label,
+    }
+}
 
 /// All extracted tables.
 #[component]
 pub fn Tables(checker: Checker) -> impl IntoView {
     move || {
         let outcome = checker.outcome.get();
-        let Outcome::Checked { report, .. } = &*outcome else { return None };
+        let Outcome::Checked { report, .. } = &*outcome else {
+            return None;
+        };
         if report.document.kind == DocumentKind::Unknown {
             return None;
-        }
-        let mut marks = Marks::new();
-        for f in &report.findings {
-            if let (Some(t), Some(l)) = (&f.table, f.source_line) {
-                let e = marks.entry((t.clone(), l)).or_insert(f.severity);
-                *e = (*e).min(f.severity);
-            }
         }
         let body = if report.tables.is_empty() {
             view! { <p class="none">"没有读取到任何表格。"</p> }.into_any()
         } else {
-            report.tables.iter().map(|t| table_view(checker, t, &marks)).collect_view().into_any()
+            report
+                .tables
+                .iter()
+                .map(|t| table_view(checker, t, &marks_for(t, &report.findings)))
+                .collect_view()
+                .into_any()
         };
         Some(view! {
             <section id="tables" class="panel" aria-labelledby="tables-heading">
@@ -58,13 +101,24 @@ fn table_view(checker: Checker, t: &TableOut, marks: &Marks) -> impl IntoView {
     let unit = t.unit.clone().map(|u| format!("单位：{u}"));
     let has_code = t.rows.iter().any(|r| r.code.is_some());
     let has_line = t.rows.iter().any(|r| r.line.is_some());
-    let columns = t.columns.iter().map(|c| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view();
+    let columns = t
+        .columns
+        .iter()
+        .map(|c| view! { <th scope="col" class="num">{c.clone()}</th> })
+        .collect_view();
     let rows = t
         .rows
         .iter()
-        .map(|r| {
-            let mark = number.as_ref().and_then(|n| marks.get(&(n.clone(), r.source_line)).copied());
-            row_view(checker, r, has_code, has_line, t.columns.len(), mark)
+        .enumerate()
+        .map(|(i, r)| {
+            row_view(
+                checker,
+                r,
+                has_code,
+                has_line,
+                t.columns.len(),
+                marks.get(&i),
+            )
         })
         .collect_view();
     let row_count = format!("{} 行", t.rows.len());
@@ -99,21 +153,32 @@ fn row_view(
     has_code: bool,
     has_line: bool,
     width: usize,
-    mark: Option<Severity>,
+    mark: Option<&(Severity, Vec<usize>)>,
 ) -> impl IntoView {
-    let class = mark.map(severity_class).unwrap_or_default();
+    let class = mark.map(|m| severity_class(m.0)).unwrap_or_default();
+    let flagged = |i: usize| mark.is_some_and(|m| m.1.contains(&i));
     // Rows shorter than the header still get their cells, as blanks.
     let cells = (0..width)
-        .map(|i| match r.values.get(i).copied().flatten() {
-            Some(v) => view! { <td class="num">{amount(&v)}</td> }.into_any(),
-            None => view! { <td class="num blank" title="原文空白">"—"</td> }.into_any(),
+        .map(|i| {
+            let class = if flagged(i) { "num flagged" } else { "num" };
+            match r.values.get(i).copied().flatten() {
+                Some(v) => view! { <td class=class>{amount(&v)}</td> }.into_any(),
+                None => view! { <td class=format!("{class} blank") title="原文空白">"—"</td> }
+                    .into_any(),
+            }
         })
         .collect_view();
     let line = r.source_line;
+    // A filler row (行次 only) has no label to head it.
+    let label = if r.label.is_empty() {
+        view! { <td class="label"></td> }.into_any()
+    } else {
+        view! { <th scope="row" class="label">{r.label.clone()}</th> }.into_any()
+    };
     view! {
         <tr class=class>
             {has_code.then(|| view! { <td class="code">{r.code.clone().unwrap_or_default()}</td> })}
-            <th scope="row" class="label">{r.label.clone()}</th>
+            {label}
             {has_line.then(|| view! { <td class="num line">{r.line.map(|l| l.to_string()).unwrap_or_default()}</td> })}
             {cells}
             <td class="src">

@@ -501,6 +501,10 @@ fn wordless(chars: &[char], lines: &[usize]) -> Vec<Claim> {
         }
     };
     for k in 0..chars.len() {
+        // Cheap first-character test before comparing whole words.
+        if !matches!(chars[k], '无' | '持' | '一') {
+            continue;
+        }
         if starts_with_at(chars, k, "无预算") && k >= 2 {
             let before = text(chars, k - 2, k);
             if before == "年初" || before == "全年" {

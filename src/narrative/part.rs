@@ -7,19 +7,26 @@ use crate::text::{squeeze, Line};
 
 /// True for a part heading line "第N部分 …" (letter-spaced or not), never for a
 /// cross-reference such as "详见“第五部分 附件”".
-fn is_part(squeezed: &str, numerals: &[&str]) -> bool {
-    numerals.iter().any(|n| squeezed.starts_with(&format!("第{n}部分")))
-        && !squeezed.contains("详见")
-        && squeezed.chars().count() <= 40
+fn is_part(line: &str, numerals: &[char]) -> bool {
+    // Cheap test first: most lines do not start with "第".
+    if !line.trim_start().starts_with('第') {
+        return false;
+    }
+    let s = squeeze(line);
+    let mut c = s.chars();
+    c.next() == Some('第')
+        && c.next().is_some_and(|n| numerals.contains(&n))
+        && c.as_str().starts_with("部分")
+        && !s.contains("详见")
+        && s.chars().count() <= 40
 }
 
 /// The line indexes of the narrative, without its heading line. The last
 /// "第三部分" heading wins, so that a 目录 entry is skipped; None when there is
 /// no such heading.
 pub fn locate(lines: &[Line]) -> Option<Range<usize>> {
-    let squeezed: Vec<String> = lines.iter().map(|l| squeeze(&l.text)).collect();
-    let start = squeezed.iter().rposition(|s| is_part(s, &["三"]))?;
-    let end = (start + 1..lines.len()).find(|&j| is_part(&squeezed[j], &["四", "五"])).unwrap_or(lines.len());
+    let start = lines.iter().rposition(|l| is_part(&l.text, &['三']))?;
+    let end = (start + 1..lines.len()).find(|&j| is_part(&lines[j].text, &['四', '五'])).unwrap_or(lines.len());
     Some(start + 1..end)
 }
 

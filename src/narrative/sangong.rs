@@ -98,10 +98,7 @@ fn events(text: &str) -> Vec<(usize, Category)> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < chars.len() {
-        let hit = WORDS.iter().find(|(w, _)| {
-            let wc: Vec<char> = w.chars().collect();
-            chars.get(k..k + wc.len()) == Some(&wc[..])
-        });
+        let hit = WORDS.iter().find(|(w, _)| w.chars().enumerate().all(|(j, c)| chars.get(k + j) == Some(&c)));
         match hit {
             Some((w, c)) => {
                 out.push((k, *c));

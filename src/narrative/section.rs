@@ -152,9 +152,11 @@ pub fn line_start(t: &str) -> LineStart {
     if chars.first() == Some(&'图') && chars.get(1).is_some_and(|c| c.is_ascii_digit()) {
         return LineStart::Caption;
     }
-    let sq = squeeze(t);
-    if sq.chars().count() <= 12 && ["(单位", "（单位", "单位：", "单位:"].iter().any(|p| sq.starts_with(p)) {
-        return LineStart::Caption;
+    if chars.len() <= 24 {
+        let sq = squeeze(t);
+        if sq.chars().count() <= 12 && ["(单位", "（单位", "单位：", "单位:"].iter().any(|p| sq.starts_with(p)) {
+            return LineStart::Caption;
+        }
     }
     let Some((level, at)) = ordinal(&chars) else { return LineStart::Text };
     if level == 4 {

@@ -3,14 +3,53 @@
 
 use rust_decimal::Decimal;
 
+use serde::Serialize;
+
 use super::rounding::{compare, Term, Verdict};
 use super::{Finding, Severity, Sink};
+use crate::model::{Row, Table};
+
+/// Where a printed value sits: a cell of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellRef {
+    /// Table number ("01").
+    pub table: String,
+    /// Row description.
+    pub row: String,
+    /// Column caption, if the table has several value columns.
+    pub column: Option<String>,
+    /// 1-based source line.
+    pub source_line: usize,
+}
+
+/// A value that takes part in an identity, with its place when it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The printed value (None = blank).
+    pub value: Option<Decimal>,
+    /// The cell it was printed in.
+    pub at: Option<CellRef>,
+}
+
+/// The value at column `col` of `row` in `t`, located.
+pub fn at(t: &Table, row: &Row, col: usize) -> Located {
+    let target = Target::cell(t, row, col);
+    Located {
+        value: target.actual,
+        at: Some(CellRef { table: target.table, row: target.row, column: target.column, source_line: target.source_line }),
+    }
+}
+
+/// A value with no cell (a missing row counts as blank).
+pub fn nowhere(value: Option<Decimal>) -> Located {
+    Located { value, at: None }
+}
 
 /// Where the checked (printed) value sits.
 #[derive(Debug, Clone)]
-pub struct Target<'a> {
+pub struct Target {
     /// Table number ("01").
-    pub table: &'a str,
+    pub table: String,
     /// Row description (label, code or 行次).
     pub row: String,
     /// Column caption.
@@ -21,56 +60,116 @@ pub struct Target<'a> {
     pub source_line: usize,
 }
 
-/// Checks `target = Σ terms`. Exact → nothing; within rounding → an info
-/// "尾数误差" finding; beyond → a finding at `severity`. `what` describes the
-/// identity in Chinese ("本年收入合计应等于各项收入之和").
-pub fn check(sink: &mut Sink, rule: &'static str, severity: Severity, target: Target<'_>, terms: &[Term], what: &str) {
-    let (verdict, expected) = compare(target.actual, terms);
-    if verdict == Verdict::Exact {
-        return;
+impl Target {
+    /// The cell at column `col` of `row` in `t`.
+    pub fn cell(t: &Table, row: &Row, col: usize) -> Target {
+        Target {
+            table: t.kind.number().to_string(),
+            row: describe(row),
+            // One-value rows (01, the income side of 04) need no column name.
+            column: t.columns.get(col).filter(|_| row.cells.len() > 1).cloned(),
+            actual: row.value(col),
+            source_line: row.cells.get(col).map_or(row.source_line, |c| c.source_line),
+        }
     }
-    let actual = target.actual.unwrap_or_default();
-    let diff = actual - expected;
-    let place = match &target.column {
-        Some(c) => format!("公开{}表“{}”的“{}”", target.table, target.row, c),
-        None => format!("公开{}表“{}”", target.table, target.row),
-    };
-    let (severity, message) = match verdict {
-        Verdict::Rounding => (
-            Severity::Info,
-            format!(
-                "{place}印为 {}，按{what}计算为 {}，相差 {}。差额在各数四舍五入的允许范围内，属于尾数误差，不是错误。",
-                show(target.actual),
-                expected,
-                signed(diff)
-            ),
-        ),
-        _ => (
-            severity,
-            format!(
-                "{place}印为 {}，但按{what}计算应为 {}，相差 {}，超出四舍五入可能造成的误差。",
-                show(target.actual),
-                expected,
-                signed(diff)
-            ),
-        ),
-    };
-    sink.push(Finding {
-        rule,
-        severity,
-        message,
-        table: Some(target.table.to_string()),
-        row: Some(target.row),
-        column: target.column,
-        expected: Some(expected),
-        actual: target.actual,
-        difference: Some(diff),
-        source_line: Some(target.source_line),
-    });
 }
 
-fn show(v: Option<Decimal>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string())
+/// How a row is named in messages: "2010301 行政运行", "本年收入合计（行次27）".
+pub fn describe(row: &Row) -> String {
+    match (&row.code, row.line) {
+        (Some(c), _) => format!("{c} {}", row.label),
+        (None, Some(n)) if row.label.is_empty() => format!("行次{n}"),
+        (None, Some(n)) => format!("{}（行次{n}）", row.label),
+        (None, None) => row.label.clone(),
+    }
+}
+
+impl Sink {
+    /// Checks `target = Σ terms` for the rule being run. Exact → nothing;
+    /// within rounding → an info "尾数误差" finding; beyond → a finding at the
+    /// rule's severity. `what` names the right-hand side in Chinese
+    /// ("各项收入（行次1—8）之和").
+    pub fn identity(&mut self, target: Target, parts: &[(i8, Located)], what: &str) {
+        let terms: Vec<Term> = parts.iter().map(|(s, l)| (*s, l.value)).collect();
+        let (verdict, expected) = compare(target.actual, &terms);
+        if verdict == Verdict::Exact {
+            return;
+        }
+        let diff = target.actual.unwrap_or_default() - expected;
+        let place = match &target.column {
+            Some(c) => format!("公开{}表“{}”的“{}”", target.table, target.row, c),
+            None => format!("公开{}表“{}”", target.table, target.row),
+        };
+        let shown = target.actual.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
+        let (severity, message) = match verdict {
+            Verdict::Rounding => (
+                Severity::Info,
+                format!(
+                    "{place}印为 {shown}，按{what}计算为 {expected}，相差 {}。差额在各数四舍五入的允许范围内，属于尾数误差，不是错误。",
+                    signed(diff)
+                ),
+            ),
+            _ => (
+                self.severity,
+                format!("{place}印为 {shown}，但按{what}计算应为 {expected}，相差 {}，超出四舍五入可能造成的误差。", signed(diff)),
+            ),
+        };
+        self.push(Finding {
+            rule: self.rule,
+            severity,
+            message,
+            table: Some(target.table),
+            row: Some(target.row),
+            column: target.column,
+            expected: Some(expected),
+            actual: target.actual,
+            difference: Some(diff),
+            source_line: Some(target.source_line),
+            related: parts.iter().filter_map(|(_, l)| l.at.clone()).collect(),
+            also: Vec::new(),
+        });
+    }
+
+    /// Checks `target ≥ bound` (e.g. a fiscal subset against the whole).
+    /// Within rounding passes silently; beyond is reported at the rule's severity.
+    pub fn at_least(&mut self, target: Target, bound: Target, what: &str) {
+        use super::rounding::Interval;
+        let have = Interval::of(target.actual);
+        let need = Interval::of(bound.actual);
+        if have.hi >= need.lo {
+            return;
+        }
+        let diff = target.actual.unwrap_or_default() - bound.actual.unwrap_or_default();
+        let place = match &target.column {
+            Some(c) => format!("公开{}表“{}”的“{}”", target.table, target.row, c),
+            None => format!("公开{}表“{}”", target.table, target.row),
+        };
+        let other = match &bound.column {
+            Some(c) => format!("公开{}表“{}”的“{}”", bound.table, bound.row, c),
+            None => format!("公开{}表“{}”", bound.table, bound.row),
+        };
+        let shown = |v: Option<Decimal>| v.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
+        let message = format!(
+            "{place}为 {}，小于{other}的 {}（{what}），相差 {}。",
+            shown(target.actual),
+            shown(bound.actual),
+            signed(diff)
+        );
+        self.push(Finding {
+            rule: self.rule,
+            severity: self.severity,
+            message,
+            table: Some(target.table),
+            row: Some(target.row),
+            column: target.column,
+            expected: bound.actual,
+            actual: target.actual,
+            difference: Some(diff),
+            source_line: Some(target.source_line),
+            related: vec![CellRef { table: bound.table, row: bound.row, column: bound.column, source_line: bound.source_line }],
+            also: Vec::new(),
+        });
+    }
 }
 
 fn signed(d: Decimal) -> String {

@@ -20,8 +20,13 @@ pub mod rounding;
 pub mod sg_counts;
 pub mod txt_class;
 pub mod txt_latin;
-mod identity;
+mod doc;
+pub mod identity;
 mod tbl01;
+mod tbl04;
+mod tbl06_09;
+mod tbl_coded;
+mod xtbl;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -120,6 +125,11 @@ pub struct Finding {
     pub difference: Option<Decimal>,
     /// 1-based source line of the printed value.
     pub source_line: Option<usize>,
+    /// The other cells the identity involves (where they are printed).
+    pub related: Vec<identity::CellRef>,
+    /// Other rules that failed on the same root cause and were folded into
+    /// this finding (their ids and messages).
+    pub also: Vec<String>,
 }
 
 /// A rule that could not run, and why.
@@ -140,16 +150,42 @@ pub struct RunResult {
     pub skipped: Vec<Skipped>,
 }
 
-/// What a check function writes to.
-#[derive(Debug, Default)]
+/// What a check function writes to; it knows which rule is running.
+#[derive(Debug)]
 pub struct Sink {
     findings: Vec<Finding>,
+    skipped: Vec<Skipped>,
+    rule: &'static str,
+    severity: Severity,
 }
 
 impl Sink {
     /// Records a finding.
     pub fn push(&mut self, f: Finding) {
         self.findings.push(f);
+    }
+
+    /// Records that part of the rule could not run, and why.
+    pub fn skip(&mut self, reason: String) {
+        self.skipped.push(Skipped { rule: self.rule, reason });
+    }
+
+    /// Records a finding about a row (no arithmetic), at the rule's severity.
+    pub fn note(&mut self, t: &crate::model::Table, r: &crate::model::Row, message: String) {
+        self.push(Finding {
+            rule: self.rule,
+            severity: self.severity,
+            message,
+            table: Some(t.kind.number().to_string()),
+            row: Some(identity::describe(r)),
+            column: None,
+            expected: None,
+            actual: None,
+            difference: None,
+            source_line: Some(r.source_line),
+            related: Vec::new(),
+            also: Vec::new(),
+        });
     }
 }
 
@@ -172,18 +208,79 @@ pub struct Rule {
     pub needs: &'static [TableKind],
     /// The check.
     pub check: fn(&Document, &mut Sink),
+    /// Example documents: at least one where the rule fires and one where it
+    /// must stay quiet (tests run them all; the app shows them).
+    pub fixtures: &'static [Fixture],
+}
+
+/// A rule fixture: a corpus document (from tests/fixtures) with edits applied.
+#[derive(Debug)]
+pub struct Fixture {
+    /// File name under tests/fixtures.
+    pub document: &'static str,
+    /// (find, replace) pairs, each applied once; every `find` must occur.
+    pub edits: &'static [(&'static str, &'static str)],
+    /// What the rule must do on it.
+    pub expect: Expect,
+}
+
+/// The expected behaviour of a rule on a fixture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// At least one finding of the rule at its own severity.
+    Fires,
+    /// No finding of the rule at warning or error severity (尾数误差 info allowed).
+    Quiet,
+}
+
+impl Fixture {
+    /// A fixture that fires the rule after `edits`.
+    pub const fn fires(document: &'static str, edits: &'static [(&'static str, &'static str)]) -> Fixture {
+        Fixture { document, edits, expect: Expect::Fires }
+    }
+
+    /// A fixture (the document as published) on which the rule stays quiet.
+    pub const fn quiet(document: &'static str) -> Fixture {
+        Fixture { document, edits: &[], expect: Expect::Quiet }
+    }
 }
 
 /// Every rule, in the order they run and are documented.
 pub fn catalogue() -> &'static [Rule] {
-    &CATALOGUE
+    CATALOGUE
 }
 
-static CATALOGUE: [Rule; 11] = [
+static CATALOGUE: &[Rule] = &[
+    doc::TABLES_PRESENT,
+    doc::EMPTY_TABLE_NOTE,
     tbl01::INCOME_SUM,
     tbl01::EXPENDITURE_SUM,
     tbl01::TOTALS,
     tbl01::BALANCE,
+    tbl_coded::ROW_SUM,
+    tbl_coded::TOTAL_OF_CLASSES,
+    tbl_coded::HIERARCHY,
+    tbl_coded::ORPHANS,
+    tbl_coded::UNPLACEABLE,
+    tbl04::INCOME_SIDE,
+    tbl04::EXPENDITURE_SIDE,
+    tbl04::ROLL_FORWARD,
+    tbl06_09::ECON_GROUPS,
+    tbl06_09::ECON_TOTALS,
+    tbl06_09::SANGONG_SUMS,
+    tbl06_09::SANGONG_WITHIN_BUDGET,
+    xtbl::INCOME_01_02,
+    xtbl::EXPENDITURE_01_03,
+    xtbl::FISCAL_01_04,
+    xtbl::GENERAL_04_05,
+    xtbl::FUNDS_04_07_08,
+    xtbl::SUBSETS,
+    xtbl::CARRY_OVER,
+    xtbl::NON_FISCAL_ROLL_FORWARD,
+    xtbl::SAME_SUBJECTS,
+    tbl06_09::BASIC_05_06,
+    tbl06_09::SANGONG_06_09,
+    tbl06_09::SANGONG_BUDGET_EQUALS_ACTUAL,
     // Narrative-only rules: what the 情况说明 says about itself.
     nar_yoy::YEAR_ON_YEAR,
     nar_procurement::PROCUREMENT,
@@ -210,9 +307,84 @@ pub fn run(doc: &Document) -> RunResult {
             });
             continue;
         }
-        let mut sink = Sink::default();
+        let mut sink = Sink { findings: Vec::new(), skipped: Vec::new(), rule: rule.id, severity: rule.severity };
         (rule.check)(doc, &mut sink);
         out.findings.extend(sink.findings);
+        out.skipped.extend(sink.skipped);
+    }
+    out.findings = group_root_causes(out.findings);
+    out
+}
+
+/// Folds error findings that share one cell into one finding about that cell.
+///
+/// A single misprinted number breaks every identity it takes part in (its row
+/// sum, its parent's sum, the same figure in another table). Reporting each
+/// would bury the reader in a cascade; instead the cell shared by the most
+/// failing identities is named once, with the other failures listed in `also`.
+fn group_root_causes(findings: Vec<Finding>) -> Vec<Finding> {
+    type Key = (String, String, Option<String>);
+    let key_of = |f: &Finding| -> Option<Key> { Some((f.table.clone()?, f.row.clone()?, f.column.clone())) };
+    let cells = |f: &Finding| -> Vec<Key> {
+        let mut v: Vec<Key> = key_of(f).into_iter().collect();
+        v.extend(f.related.iter().map(|c| (c.table.clone(), c.row.clone(), c.column.clone())));
+        v
+    };
+    let errors: Vec<usize> = (0..findings.len()).filter(|i| findings[*i].severity == Severity::Error).collect();
+    let mut grouped: Vec<Option<usize>> = vec![None; findings.len()]; // finding → primary
+    loop {
+        let open: Vec<usize> = errors.iter().copied().filter(|i| grouped[*i].is_none()).collect();
+        let mut counts: Vec<(Key, usize)> = Vec::new();
+        for i in &open {
+            let mut seen: Vec<Key> = Vec::new();
+            for k in cells(&findings[*i]) {
+                if seen.contains(&k) {
+                    continue;
+                }
+                match counts.iter_mut().find(|(c, _)| *c == k) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((k.clone(), 1)),
+                }
+                seen.push(k);
+            }
+        }
+        let Some((root, n)) = counts.into_iter().max_by_key(|(_, n)| *n) else { break };
+        if n < 2 {
+            break;
+        }
+        let members: Vec<usize> = open.iter().copied().filter(|i| cells(&findings[*i]).contains(&root)).collect();
+        let primary = members.iter().copied().find(|i| key_of(&findings[*i]).as_ref() == Some(&root)).unwrap_or(members[0]);
+        for m in members {
+            grouped[m] = Some(primary);
+        }
+    }
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    let mut index_of: Vec<Option<usize>> = vec![None; findings.len()];
+    for (i, f) in findings.iter().enumerate() {
+        match grouped[i] {
+            Some(p) if p != i => {
+                let Some(pi) = index_of[p] else {
+                    // The primary comes later in catalogue order: keep this one as is.
+                    index_of[i] = Some(out.len());
+                    out.push(f.clone());
+                    continue;
+                };
+                let primary = &mut out[pi];
+                primary.also.push(format!("{}：{}", f.rule, f.message));
+                for c in &f.related {
+                    if !primary.related.contains(c) {
+                        primary.related.push(c.clone());
+                    }
+                }
+            }
+            _ => {
+                index_of[i] = Some(out.len());
+                out.push(f.clone());
+            }
+        }
+    }
+    for f in out.iter_mut().filter(|f| !f.also.is_empty()) {
+        f.message.push_str(&format!("这个数还使另外{}项勾稽关系不成立（见“同源问题”），很可能就是这一格印错了。", f.also.len()));
     }
     out
 }

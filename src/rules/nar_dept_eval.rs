@@ -1,12 +1,15 @@
 //! NAR-018: the 绩效 section must not both claim a 部门评价 and deny having one.
 
 use super::percent::narrative_finding;
-use super::{Family, Rule, Severity, Sink};
+use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{Narrative, Paragraph};
 
 const ID: &str = "NAR-018";
+const Y: &str = "yantai-office-2024-final.txt";
+const Q: &str = "qingdao-office-2024-final.txt";
+const B: &str = "yantai-bigdata-2023-final.txt";
 
 /// The rule.
 pub const DEPARTMENT_EVALUATION: Rule = Rule {
@@ -18,6 +21,7 @@ pub const DEPARTMENT_EVALUATION: Rule = Rule {
     applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
     needs: &[],
     check,
+    fixtures: &[Fixture::fires(B, &[]), Fixture::quiet(Y), Fixture::quiet(Q)],
 };
 
 const DENIALS: [&str; 5] = ["无部门评价", "未开展部门评价", "没有部门评价", "未组织部门评价", "没有开展部门评价"];
@@ -77,7 +81,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<usize> {
         let doc = crate::read(text);
-        let mut sink = Sink::default();
+        let mut sink = super::super::percent::test_sink(ID);
         check(&doc, &mut sink);
         sink.findings.into_iter().map(|f| f.source_line.unwrap_or(0)).collect()
     }

@@ -7,12 +7,17 @@ use rust_decimal::Decimal;
 
 use super::percent::{judge, narrative_finding, ratio_range, round_half_up, show};
 use super::rounding::{compare, Interval, Term, Verdict};
-use super::{Family, Rule, Severity, Sink};
+use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::procurement::{facts, ProcurementFacts};
 use crate::narrative::Claim;
 
 const ID: &str = "NAR-014";
+const Y: &str = "yantai-office-2024-final.txt";
+const Q: &str = "qingdao-office-2024-final.txt";
+const B: &str = "yantai-bigdata-2023-final.txt";
+const YB: &str = "yantai-office-2023-budget.txt";
+const QB: &str = "qingdao-office-2023-budget.txt";
 
 /// The rule.
 pub const PROCUREMENT: Rule = Rule {
@@ -24,6 +29,7 @@ pub const PROCUREMENT: Rule = Rule {
     applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
     needs: &[],
     check,
+    fixtures: &[Fixture::fires(B, &[]), Fixture::quiet(Y), Fixture::quiet(Q), Fixture::quiet(YB), Fixture::quiet(QB)],
 };
 
 fn iv(c: &Claim) -> Option<(Decimal, Interval)> {
@@ -158,7 +164,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<(Severity, usize, String)> {
         let doc = crate::read(text);
-        let mut sink = Sink::default();
+        let mut sink = super::super::percent::test_sink(ID);
         check(&doc, &mut sink);
         sink.findings.into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0), f.message)).collect()
     }

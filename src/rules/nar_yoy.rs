@@ -4,13 +4,18 @@ use rust_decimal::Decimal;
 
 use super::percent::{judge, narrative_finding, ratio_range, round_half_up, show};
 use super::rounding::{Interval, Verdict};
-use super::{Family, Rule, Severity, Sink};
+use super::{Family, Finding, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::clause_bounds;
 use crate::narrative::yoy::{pairs, YearOnYear};
 use crate::narrative::{ClaimKind, Direction, Narrative};
 
 const ID: &str = "NAR-008";
+const Y: &str = "yantai-office-2024-final.txt";
+const Q: &str = "qingdao-office-2024-final.txt";
+const B: &str = "yantai-bigdata-2023-final.txt";
+const YB: &str = "yantai-office-2023-budget.txt";
+const QB: &str = "qingdao-office-2023-budget.txt";
 
 /// The rule.
 pub const YEAR_ON_YEAR: Rule = Rule {
@@ -22,12 +27,22 @@ pub const YEAR_ON_YEAR: Rule = Rule {
     applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
     needs: &[],
     check,
+    fixtures: &[
+        Fixture::fires(Y, &[("增长 5.04%", "增长 5.14%")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
     let n = crate::narrative::cached(&doc.lines);
     for pair in pairs(&n) {
-        check_pair(&pair, sink);
+        let mut out = Vec::new();
+        check_pair(&pair, &mut out);
+        out.into_iter().for_each(|f| sink.push(f));
     }
     flat_contradictions(&n, sink);
 }
@@ -45,8 +60,8 @@ pub enum Outcome {
     Fails,
 }
 
-/// Checks one pair and reports what it found.
-pub fn check_pair(pair: &YearOnYear<'_>, sink: &mut Sink) -> Outcome {
+/// Checks one pair, appends its finding (if any) to `out` and says what it found.
+pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     let (ClaimKind::Change(dir_a), ClaimKind::ChangePercent(dir_p)) = (&pair.change.kind, &pair.percent.kind) else {
         return Outcome::Unchecked;
     };
@@ -60,7 +75,7 @@ pub fn check_pair(pair: &YearOnYear<'_>, sink: &mut Sink) -> Outcome {
         f.expected = expected;
         f.actual = Some(p);
         f.difference = expected.map(|e| p - e);
-        sink.push(f);
+        out.push(f);
     };
     // A zero change is flat whatever the verb; the rate must be zero too.
     if delta.is_zero() || p.is_zero() {
@@ -169,7 +184,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<(Severity, usize, String)> {
         let doc = crate::read(text);
-        let mut sink = Sink::default();
+        let mut sink = super::super::percent::test_sink(ID);
         check(&doc, &mut sink);
         sink.findings.into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0), f.message)).collect()
     }

@@ -56,7 +56,15 @@ pub fn narrative_finding(rule: &'static str, severity: Severity, message: String
         actual: None,
         difference: None,
         source_line: Some(source_line),
+        related: Vec::new(),
+        also: Vec::new(),
     }
+}
+
+/// A sink for a rule's unit tests.
+#[cfg(test)]
+pub(super) fn test_sink(rule: &'static str) -> super::Sink {
+    super::Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error }
 }
 
 /// A decimal as Chinese documents print it: thousands separators, the printed decimals.

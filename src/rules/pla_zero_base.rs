@@ -5,11 +5,14 @@
 use rust_decimal::Decimal;
 
 use super::percent::narrative_finding;
-use super::{Family, Rule, Severity, Sink};
+use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::{Claim, ClaimKind, Paragraph, Section};
 
-const ID: &str = "PLA-001";
+const ID: &str = "PLA-002";
+const Y: &str = "yantai-office-2024-final.txt";
+const Q: &str = "qingdao-office-2024-final.txt";
+const B: &str = "yantai-bigdata-2023-final.txt";
 
 /// The rule.
 pub const ZERO_BASE: Rule = Rule {
@@ -21,6 +24,7 @@ pub const ZERO_BASE: Rule = Rule {
     applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
     needs: &[],
     check,
+    fixtures: &[Fixture::fires(Q, &[]), Fixture::quiet(Y), Fixture::quiet(B)],
 };
 
 /// "工程支出金额" → ["工程支出金额", "工程支出"]: the base as printed and without
@@ -101,7 +105,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<usize> {
         let doc = crate::read(text);
-        let mut sink = Sink::default();
+        let mut sink = super::super::percent::test_sink(ID);
         check(&doc, &mut sink);
         sink.findings.into_iter().map(|f| f.source_line.unwrap_or(0)).collect()
     }

@@ -4,11 +4,14 @@
 use rust_decimal::Decimal;
 
 use super::percent::{narrative_finding, show};
-use super::{Family, Rule, Severity, Sink};
+use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::sangong::{facts, Fact};
 
 const ID: &str = "SG-001";
+const Y: &str = "yantai-office-2024-final.txt";
+const Q: &str = "qingdao-office-2024-final.txt";
+const B: &str = "yantai-bigdata-2023-final.txt";
 
 /// The rule.
 pub const COUNTS: Rule = Rule {
@@ -20,6 +23,12 @@ pub const COUNTS: Rule = Rule {
     applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
     needs: &[],
     check,
+    fixtures: &[
+        Fixture::fires(Q, &[]),
+        Fixture::fires(Y, &[("团组 22 个", "团组 0 个")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(B),
+    ],
 };
 
 fn positive(f: Option<Fact>) -> Option<Fact> {
@@ -85,7 +94,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<(usize, String)> {
         let doc = crate::read(text);
-        let mut sink = Sink::default();
+        let mut sink = super::super::percent::test_sink(ID);
         check(&doc, &mut sink);
         sink.findings.into_iter().map(|f| (f.source_line.unwrap_or(0), f.message)).collect()
     }

@@ -1,10 +1,13 @@
 //! TXT-001: every "…（类）" the narrative names must be a 支出功能分类 类.
 
 use super::percent::narrative_finding;
-use super::{Family, Rule, Severity, Sink};
+use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 
 const ID: &str = "TXT-001";
+const Y: &str = "yantai-office-2024-final.txt";
+const Q: &str = "qingdao-office-2024-final.txt";
+const B: &str = "yantai-bigdata-2023-final.txt";
 
 /// The rule.
 pub const CLASS_NAMES: Rule = Rule {
@@ -16,6 +19,7 @@ pub const CLASS_NAMES: Rule = Rule {
     applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
     needs: &[],
     check,
+    fixtures: &[Fixture::fires(Y, &[]), Fixture::quiet(Q), Fixture::quiet(B)],
 };
 
 /// The 类 of the 政府收支分类科目 支出功能分类 (2024), as 公开01表 lists them,
@@ -160,7 +164,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<(usize, String)> {
         let doc = crate::read(text);
-        let mut sink = Sink::default();
+        let mut sink = super::super::percent::test_sink(ID);
         check(&doc, &mut sink);
         sink.findings.into_iter().map(|f| (f.source_line.unwrap_or(0), f.message)).collect()
     }

@@ -1,10 +1,14 @@
 //! TXT-002: English words and LaTeX fragments inside Chinese prose.
 
 use super::percent::narrative_finding;
-use super::{Family, Rule, Severity, Sink};
+use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 
 const ID: &str = "TXT-002";
+const Y: &str = "yantai-office-2024-final.txt";
+const Q: &str = "qingdao-office-2024-final.txt";
+const B: &str = "yantai-bigdata-2023-final.txt";
+const QB: &str = "qingdao-office-2023-budget.txt";
 
 /// The rule.
 pub const LATIN: Rule = Rule {
@@ -16,6 +20,7 @@ pub const LATIN: Rule = Rule {
     applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
     needs: &[],
     check,
+    fixtures: &[Fixture::fires(Y, &[]), Fixture::quiet(Q), Fixture::quiet(B), Fixture::quiet(QB)],
 };
 
 /// Abbreviations and units that are normal in Chinese government prose
@@ -109,6 +114,10 @@ pub fn foreign_words(line: &str) -> Vec<(String, bool)> {
 
 fn check(doc: &Document, sink: &mut Sink) {
     for line in &doc.lines {
+        // Most lines hold no Latin letter at all.
+        if !line.text.bytes().any(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
         let chars: Vec<char> = line.text.chars().collect();
         if !chars.iter().any(|c| is_cjk(*c)) {
             continue;
@@ -140,7 +149,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<(Severity, usize)> {
         let doc = crate::read(text);
-        let mut sink = Sink::default();
+        let mut sink = super::super::percent::test_sink(ID);
         check(&doc, &mut sink);
         sink.findings.into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0))).collect()
     }

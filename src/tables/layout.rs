@@ -25,6 +25,10 @@ pub enum Layout {
         /// Column captions in standard order.
         columns: &'static [&'static str],
     },
+    /// 公开06表: (code, name, amount) triples in three panels ([`super::econ`]).
+    Economic,
+    /// 公开09表: one line of twelve 三公 cells ([`super::sangong09`]).
+    Sangong,
     /// Not read by this module.
     Unsupported,
 }
@@ -49,7 +53,8 @@ pub fn columns_for(kind: TableKind) -> Layout {
         TableKind::F03 => Layout::Coded { columns: F03_COLUMNS },
         TableKind::F05 | TableKind::F08 => Layout::Coded { columns: F05_COLUMNS },
         TableKind::F07 => Layout::Coded { columns: F07_COLUMNS },
-        _ => Layout::Unsupported,
+        TableKind::F06 => Layout::Economic,
+        TableKind::F09 => Layout::Sangong,
     }
 }
 

@@ -3,10 +3,14 @@
 //! Reading runs in two phases. First every table is read on its own; rows whose
 //! blank cells were dropped keep their candidate placements. Then the solver
 //! places them using identities inside the table and anchors from the other
-//! tables, in dependency order (05 → 03 → 02 → 04).
+//! tables, in dependency order (05 → 03 → 02 → 04). 09 is read after every
+//! other table, because placing its dropped cells uses 06.
 
 pub mod coded;
+pub mod econ;
 pub mod layout;
+pub mod sangong09;
+pub mod sangong_narrative;
 pub mod tokens;
 pub mod two_sided;
 
@@ -27,8 +31,11 @@ pub struct Pending {
 /// `doc.problems` (and so to the coverage report).
 pub fn read_all(doc: &mut Document) {
     let segments = find_tables(&doc.lines);
+    doc.markers = segments.iter().map(|s| (s.number.clone(), doc.lines[s.marker].no)).collect();
     let mut pending = Pending::default();
-    for seg in &segments {
+    let is_09 = |s: &&Segment| s.number.parse::<u32>().ok() == Some(9);
+    let ordered = segments.iter().filter(|s| !is_09(s)).chain(segments.iter().filter(is_09));
+    for seg in ordered {
         let kind = match doc.info.kind {
             DocumentKind::FinalAccounts => seg.number.parse().ok().and_then(TableKind::final_by_number),
             _ => None,
@@ -76,6 +83,8 @@ fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind, pending: &mut 
         notes: notes(doc, seg),
         source_line: doc.lines[seg.marker].no,
         unresolved: Vec::new(),
+        contradicted: Vec::new(),
+        printed: Vec::new(),
     };
     let n = kind.number();
     match columns_for(kind) {
@@ -113,6 +122,22 @@ fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind, pending: &mut 
                 table.rows.push(Row { code: r.code, label: r.label, line: None, cells, source_line: r.source_line });
             }
         }
+        Layout::Economic => {
+            let (rows, problems) = econ::read(body, n);
+            table.columns = vec!["金额".to_string()];
+            table.rows = rows;
+            doc.problems.extend(problems);
+        }
+        Layout::Sangong => {
+            let read = sangong09::read(body, doc.table(TableKind::F06), &doc.lines, n);
+            table.columns = sangong09::COLUMNS.iter().map(|c| c.to_string()).collect();
+            table.rows = read.rows;
+            table.unresolved = read.unresolved.clone();
+            if read.contradicted {
+                table.contradicted = read.unresolved;
+            }
+            doc.problems.extend(read.problems);
+        }
         Layout::Unsupported => return None,
     }
     (!table.rows.is_empty()).then_some(table)
@@ -146,10 +171,13 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
                 }
                 solve::Placement::Ambiguous(k) => {
                     table.unresolved.push(row);
+                    table.printed.push((row, printed_amounts(cands)));
                     ambiguous.push((format!("{name}（{k}种）"), r.source_line));
                 }
                 solve::Placement::Contradiction => {
                     table.unresolved.push(row);
+                    table.contradicted.push(row);
+                    table.printed.push((row, printed_amounts(cands)));
                     contradicted.push((name, r.source_line));
                 }
             }
@@ -178,6 +206,11 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
             });
         }
     }
+}
+
+/// The printed amounts of a row, in order, recovered from any candidate.
+fn printed_amounts(cands: &[Vec<Cell>]) -> Vec<Cell> {
+    cands.first().map(|c| c.iter().filter(|x| x.value.is_some()).cloned().collect()).unwrap_or_default()
 }
 
 fn list(rows: &[(String, usize)]) -> String {

@@ -64,11 +64,12 @@ async function pasteAndCheck(text) {
   await page.getByRole("button", { name: "检查", exact: true }).click();
 }
 
-/** The rendered cells of the first row with this label in table `number`. */
+/** The rendered cells of the first row whose label ends with `label` (labels
+ * keep their printed numbering, "一、…") in table `number`. */
 async function rowText(number, label) {
   const row = page
     .locator(`details.table[data-table="${number}"] tbody tr`)
-    .filter({ has: page.locator("th.label", { hasText: new RegExp(`^${label}$`) }) })
+    .filter({ has: page.locator("th.label", { hasText: new RegExp(`(^|、)${label}$`) }) })
     .first();
   return (await row.locator("td").allTextContents()).map((s) => s.trim());
 }
@@ -108,11 +109,29 @@ test("pasting the 烟台 2024 决算 renders its tables and findings", async () 
   assert.equal(await page.locator('li.finding.sev-error[data-rule="TXT-001"]').count(), 2);
   assert.match(await summary().locator(".counts .sev-error").innerText(), /错误\s*2/);
 
+  // "原文第N行" selects that line in the editor.
+  const jump = tbl002.first().locator("button.source-line");
+  const n = Number((await jump.innerText()).match(/\d+/)[0]);
+  await jump.click();
+  const selected = await page.getByLabel("粘贴公开文本").evaluate((t) => t.value.slice(t.selectionStart, t.selectionEnd));
+  assert.equal(selected, fixture.split("\n")[n - 1].replace(/\r$/, ""));
+  assert.match(selected, /本年支出合计/);
+
   // The rule list comes from the catalogue.
   assert.ok((await page.locator("#rules li.rule").count()) >= 1);
   assert.ok(await page.locator("#rule-TBL-002").count());
   await page.screenshot({ path: join(shots, "02-yantai-2024.png"), fullPage: false });
   await page.locator("#findings").screenshot({ path: join(shots, "03-findings.png") });
+});
+
+test("no serious or critical accessibility problems (axe-core)", async () => {
+  // Injected through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(readFileSync(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8"));
+  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.nodes.length}×): ${v.help} — ${v.nodes[0]?.target}`);
+  assert.deepEqual(bad, []);
 });
 
 test("blank cells are shown differently from 0.00", async () => {

@@ -1,0 +1,292 @@
+//! 公开09表 财政拨款"三公"经费支出决算表: one data line of twelve cells,
+//! 预算数 (1–6) then 决算数 (7–12).
+//!
+//! TAB and full SPACE layouts print every cell, so positions are certain. The
+//! PDF text layout drops blank cells ("5.35 1.58 1.58 3.77 5.35 1.58 1.58 3.77"
+//! for twelve columns), so the order-preserving placements are enumerated and
+//! pruned by evidence, strongest first:
+//! 1. the two identities on each half, within rounding (hard);
+//! 2. 06 basic items ≤ 决算数, since 06 is the basic-expenditure part of it (hard);
+//! 3. the figures the narrative states for each category (the document's own
+//!    words; skipped if they fit no placement);
+//! 4. 决算数 ≤ 预算数 per column: 预算法 art. 13 forbids spending outside the
+//!    budget (skipped if it fits no placement).
+//!
+//! A row is placed when every surviving placement agrees on it; otherwise its
+//! cells stay blank and a problem says so. Nothing is guessed.
+
+use rust_decimal::Decimal;
+
+use super::econ;
+use super::sangong_narrative;
+use super::tokens::{tokenize, Tok};
+use crate::model::{Cell, ReadProblem, Row, Table};
+use crate::rules::rounding::{compare, Interval, Verdict};
+use crate::segment::is_note;
+use crate::text::{squeeze, Line};
+
+/// The six value columns of each row.
+pub const COLUMNS: [&str; 6] = ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+/// The two row labels, in printed order.
+pub const ROWS: [&str; 2] = ["预算数", "决算数"];
+/// 06 basic items bounded by a 决算数 column (0..12): 因公出国, 公务用车购置,
+/// 公务用车运行维护, 公务接待.
+const BASIC_ITEMS: [(&str, usize); 4] = [("30212", 7), ("31013", 9), ("30231", 10), ("30217", 11)];
+
+/// Twelve cells (None = blank).
+type Line12 = [Option<(Decimal, usize)>; 12];
+/// A named piece of soft evidence: keeps the placements it agrees with.
+type Evidence<'a> = (&'a str, &'a dyn Fn(&Line12) -> bool);
+
+/// What the 09 reader produced.
+#[derive(Debug, Clone, Default)]
+pub struct Read09 {
+    /// 预算数 and 决算数 (none when no data line was found).
+    pub rows: Vec<Row>,
+    /// What could not be read, and which evidence beyond the identities placed
+    /// dropped cells.
+    pub problems: Vec<ReadProblem>,
+    /// Rows (0 预算数, 1 决算数) left blank because their cells could not be
+    /// placed uniquely.
+    pub unresolved: Vec<usize>,
+    /// True when no placement fits the identities at all (both rows unresolved).
+    pub contradicted: bool,
+}
+
+/// Reads the 09 body. `f06` is the 06 table if it was read; `narrative` is
+/// the whole document, searched for the 三公 section.
+pub fn read(body: &[Line], f06: Option<&Table>, narrative: &[Line], table: &str) -> Read09 {
+    let problem = |msg: String, line: Option<usize>| ReadProblem { table: Some(table.to_string()), message: msg, source_line: line };
+    let Some(data) = data_cells(body) else {
+        // No rows: the caller reports the table as found but unread.
+        return Read09::default();
+    };
+    let at = data.line;
+    let explicit = data.cells.len();
+    let cells: Line12 = if explicit == 12 {
+        // Every cell printed (a tab-empty cell or a dash is an explicit blank).
+        let mut out: Line12 = [None; 12];
+        for (o, c) in out.iter_mut().zip(data.cells) {
+            *o = c;
+        }
+        out
+    } else {
+        let amounts: Vec<(Decimal, usize)> = data.cells.iter().flatten().copied().collect();
+        if amounts.len() > 12 {
+            let msg = format!("公开{table}表数据行有{}个数字，多于12栏，无法读取", amounts.len());
+            return Read09 { rows: blank_rows(at), problems: vec![problem(msg, Some(at))], unresolved: vec![0, 1], contradicted: false };
+        }
+        return solve(&amounts, f06, narrative, table, at);
+    };
+    Read09 { rows: to_rows(&cells, [true, true], at), ..Read09::default() }
+}
+
+/// The data line's cells in reading order: amounts, and None for a blank the
+/// line states explicitly (an empty tab cell, a dash).
+struct Data {
+    cells: Vec<Option<(Decimal, usize)>>,
+    line: usize,
+}
+
+/// Finds the line(s) of amounts under the header: amounts (and blanks) with no
+/// 栏次 integers, after any leading label text.
+fn data_cells(body: &[Line]) -> Option<Data> {
+    let mut found: Option<Data> = None;
+    for l in body {
+        let sq = squeeze(&l.text);
+        if sq.is_empty() || sq.contains("单位：") || sq.contains("部门：") {
+            continue;
+        }
+        if is_note(&sq) {
+            // Some templates print the note above the table (bigdata 07/08).
+            if found.is_some() {
+                break;
+            }
+            continue;
+        }
+        let tl = tokenize(&l.text);
+        // A leading label ("决算数") is not a cell.
+        let toks: Vec<&Tok> = tl.toks.iter().skip_while(|t| matches!(t, Tok::Text(_))).collect();
+        let is_data = toks.iter().any(|t| matches!(t, Tok::Amount(_))) && toks.iter().all(|t| matches!(t, Tok::Amount(_) | Tok::Blank));
+        if !is_data {
+            continue;
+        }
+        let mut cells: Vec<Option<(Decimal, usize)>> =
+            toks.iter().map(|t| if let Tok::Amount(d) = t { Some((*d, l.no)) } else { None }).collect();
+        if tl.tabbed {
+            // Trailing (then leading) empty tab cells beyond twelve are padding.
+            while cells.len() > 12 && cells.last() == Some(&None) {
+                cells.pop();
+            }
+            while cells.len() > 12 && cells.first() == Some(&None) {
+                cells.remove(0);
+            }
+        }
+        match &mut found {
+            // 预算数 and 决算数 on two lines: cells continue in order.
+            Some(f) => f.cells.extend(cells),
+            None => found = Some(Data { cells, line: l.no }),
+        }
+    }
+    found
+}
+
+/// Places dropped-cell amounts (see the module doc).
+fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, narrative: &[Line], table: &str, at: usize) -> Read09 {
+    let problem = |msg: String| ReadProblem { table: Some(table.to_string()), message: msg, source_line: Some(at) };
+    let hard: Vec<Line12> = placements(amounts).into_iter().filter(|c| halves_hold(c) && basic_items_fit(c, f06)).collect();
+    if hard.is_empty() {
+        let with_06 = if f06.is_some() { "，也不满足“06表的基本支出项目不超过决算数”" } else { "" };
+        let msg = format!(
+            "公开{table}表数据行省略了空白栏，而{}个数字的任何一种栏目归属都不满足“合计=因公出国（境）费+公务用车购置及运行维护费+公务接待费”和“公务用车购置及运行维护费=购置费+运行维护费”{with_06}，无法读取，两行已留空",
+            amounts.len()
+        );
+        return Read09 { rows: blank_rows(at), problems: vec![problem(msg)], unresolved: vec![0, 1], contradicted: true };
+    }
+    let mut survivors = hard;
+    let mut problems = Vec::new();
+    let facts = sangong_narrative::stated(narrative);
+    let soft: [Evidence; 2] = [
+        ("第三部分“三公”经费支出决算情况说明中所述的金额", &|c: &Line12| {
+            facts.iter().all(|(i, v)| c.get(*i).copied().flatten().map_or(Decimal::ZERO, |x| x.0) == *v)
+        }),
+        ("“决算数不超过预算数”", &|c: &Line12| (0..6).all(|i| Interval::of(c[i + 6].map(|x| x.0)).lo <= Interval::of(c[i].map(|x| x.0)).hi)),
+    ];
+    for (name, keep) in soft {
+        let before = settled(&survivors);
+        if before == [true, true] {
+            break;
+        }
+        let next: Vec<Line12> = survivors.iter().filter(|c| keep(c)).copied().collect();
+        // Evidence that fits no placement is itself wrong somewhere: ignore it.
+        if next.is_empty() {
+            continue;
+        }
+        survivors = next;
+        let after = settled(&survivors);
+        for (r, label) in ROWS.iter().enumerate() {
+            if after[r] && !before[r] {
+                problems.push(problem(format!(
+                    "公开{table}表数据行省略了空白栏，{label}一行的数字按勾稽关系有多种栏目归属，依据{name}才唯一确定"
+                )));
+            }
+        }
+    }
+    let ok = settled(&survivors);
+    for (r, label) in ROWS.iter().enumerate() {
+        if !ok[r] {
+            let k = distinct_halves(&survivors, r);
+            problems.push(problem(format!(
+                "公开{table}表数据行省略了空白栏，{label}一行的数字有{k}种符合勾稽关系的栏目归属，无法唯一确定，该行已留空"
+            )));
+        }
+    }
+    let first = survivors.first().copied().unwrap_or([None; 12]);
+    let unresolved = (0..2).filter(|r| !ok[*r]).collect();
+    Read09 { rows: to_rows(&first, ok, at), problems, unresolved, contradicted: false }
+}
+
+/// Every order-preserving placement of the amounts into twelve columns.
+fn placements(amounts: &[(Decimal, usize)]) -> Vec<Line12> {
+    let k = amounts.len();
+    let mut out = Vec::new();
+    if k > 12 {
+        return out;
+    }
+    // Column indexes of the amounts, increasing; advanced like an odometer.
+    let mut idx: Vec<usize> = (0..k).collect();
+    loop {
+        let mut c: Line12 = [None; 12];
+        for (a, &i) in amounts.iter().zip(&idx) {
+            c[i] = Some(*a);
+        }
+        out.push(c);
+        let Some(p) = (0..k).rev().find(|&p| idx[p] < 12 - k + p) else { return out };
+        idx[p] += 1;
+        for q in p + 1..k {
+            idx[q] = idx[q - 1] + 1;
+        }
+    }
+}
+
+/// 合计 = 出国 + 车小计 + 接待 and 车小计 = 购置 + 运维, on both halves, within rounding.
+fn halves_hold(c: &Line12) -> bool {
+    let v = |i: usize| c[i].map(|x| x.0);
+    [0, 6].iter().all(|&h| {
+        compare(v(h), &[(1, v(h + 1)), (1, v(h + 2)), (1, v(h + 5))]).0 != Verdict::Mismatch
+            && compare(v(h + 2), &[(1, v(h + 3)), (1, v(h + 4))]).0 != Verdict::Mismatch
+    })
+}
+
+/// 06 basic items never exceed the 决算数 they are part of (within rounding).
+fn basic_items_fit(c: &Line12, f06: Option<&Table>) -> bool {
+    let Some(t) = f06 else { return true };
+    BASIC_ITEMS.iter().all(|(code, col)| match econ::value_of(t, code) {
+        Some(item) => Interval::of(item).lo <= Interval::of(c[*col].map(|x| x.0)).hi,
+        None => true,
+    })
+}
+
+/// Per row: do all candidates agree on its six cells?
+fn settled(cands: &[Line12]) -> [bool; 2] {
+    [distinct_halves(cands, 0) == 1, distinct_halves(cands, 1) == 1]
+}
+
+/// How many different value sets row `r` has among the candidates.
+fn distinct_halves(cands: &[Line12], r: usize) -> usize {
+    let mut seen: Vec<Vec<Option<Decimal>>> = Vec::new();
+    for c in cands {
+        let h: Vec<Option<Decimal>> = c[r * 6..r * 6 + 6].iter().map(|x| x.map(|y| y.0)).collect();
+        if !seen.contains(&h) {
+            seen.push(h);
+        }
+    }
+    seen.len()
+}
+
+/// The two rows; a row not `ok` is left blank.
+fn to_rows(c: &Line12, ok: [bool; 2], at: usize) -> Vec<Row> {
+    ROWS.iter()
+        .enumerate()
+        .map(|(r, label)| Row {
+            code: None,
+            label: label.to_string(),
+            line: None,
+            cells: (0..6)
+                .map(|i| match c[r * 6 + i] {
+                    Some((d, ln)) if ok[r] => Cell { value: Some(d), source_line: ln },
+                    _ => Cell::blank(at),
+                })
+                .collect(),
+            source_line: at,
+        })
+        .collect()
+}
+
+fn blank_rows(at: usize) -> Vec<Row> {
+    to_rows(&[None; 12], [false, false], at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn am(s: &str) -> Vec<(Decimal, usize)> {
+        s.split_whitespace().map(|x| (Decimal::from_str(x).unwrap(), 1)).collect()
+    }
+
+    #[test]
+    fn placements_count_is_the_binomial() {
+        assert_eq!(placements(&am("1.00 2.00 3.00 4.00 5.00 6.00 7.00 8.00")).len(), 495);
+        assert_eq!(placements(&am("")).len(), 1);
+        assert_eq!(placements(&am("1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00")).len(), 1);
+    }
+
+    #[test]
+    fn identities_alone_leave_four_placements_for_bigdata() {
+        let c: Vec<Line12> = placements(&am("5.35 1.58 1.58 3.77 5.35 1.58 1.58 3.77")).into_iter().filter(halves_hold).collect();
+        assert_eq!(c.len(), 4);
+        assert_eq!(settled(&c), [false, false]);
+    }
+}

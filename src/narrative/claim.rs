@@ -277,6 +277,10 @@ fn unit_after(chars: &[char], j: usize) -> After {
             return After::Money(Money::Wan, e + 1);
         }
     }
+    // "2.5个百分点" is a change of a rate, not a count.
+    if starts_with_at(chars, k, "个百分点") {
+        return After::Nothing;
+    }
     for w in COUNT_UNITS {
         if starts_with_at(chars, k, w) {
             // "次" alone only as a count of events, never in "次年"/"次日".
@@ -458,9 +462,12 @@ fn classify(lead: &str, unit: &Unit) -> ClaimKind {
             } else if lead.contains("完成") && lead.contains("预算") {
                 ClaimKind::Completion
             } else if let Some((_, after)) = lead.rsplit_once('占') {
-                let base = after.trim();
-                let base = base.strip_suffix('的').unwrap_or(base).trim();
-                ClaimKind::Share { base: (!base.is_empty()).then(|| base.to_string()) }
+                // "占工程支出金额的100%", "占政府采购总额的比重为5%": the base ends
+                // at the last "的"; "占比5%" and "占 99.79%" name none.
+                let after = after.trim();
+                let base = after.rfind('的').map_or(after, |i| &after[..i]).trim();
+                let named = base.chars().count() >= 2 && !after.starts_with('比');
+                ClaimKind::Share { base: named.then(|| base.to_string()) }
             } else {
                 ClaimKind::Percent
             }
@@ -582,6 +589,9 @@ mod tests {
         assert_eq!(c[2].value.unwrap().to_string(), "2.8");
         let c = claims("授予中小企业合同金额 308.4 万元,占政府采购支出总额的 76.06%");
         assert_eq!(c[1].kind, ClaimKind::Share { base: Some("政府采购支出总额".into()) });
+        assert_eq!(claims("占政府采购总额的比重为 5%")[0].kind, ClaimKind::Share { base: Some("政府采购总额".into()) });
+        assert_eq!(claims("占比 5%")[0].kind, ClaimKind::Share { base: None });
+        assert!(claims("提高2.5个百分点").is_empty());
     }
 
     #[test]

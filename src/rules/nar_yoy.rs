@@ -8,7 +8,7 @@ use super::{Family, Finding, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::clause_bounds;
 use crate::narrative::yoy::{pairs, YearOnYear};
-use crate::narrative::{ClaimKind, Direction, Narrative};
+use crate::narrative::{Claim, ClaimKind, Direction, Narrative};
 
 const ID: &str = "NAR-008";
 const Y: &str = "yantai-office-2024-final.txt";
@@ -91,6 +91,11 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     }
     let Some(current) = pair.current.and_then(|c| c.wan().map(|w| (c, w))) else { return Outcome::Unchecked };
     let (cur_claim, cur) = current;
+    // "上年支出100万元，…增加20万元": the amount stated is the prior year's own.
+    let stated_prior = ["上年", "上一年", "去年"].iter().any(|w| cur_claim.subject.contains(w));
+    if stated_prior {
+        return prior_stated(pair, cur_claim, cur, delta, p, &quote, out);
+    }
     let prior = match dir_a {
         Direction::Up => cur - delta,
         Direction::Down => cur + delta,
@@ -144,6 +149,31 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
             Outcome::Fails
         }
     }
+}
+
+/// Checks p = Δ / prior when the paragraph states the prior-year amount itself.
+fn prior_stated(pair: &YearOnYear<'_>, prior_claim: &Claim, prior: Decimal, delta: Decimal, p: Decimal, quote: &str, out: &mut Vec<Finding>) -> Outcome {
+    let Some(point) = delta.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(prior)) else { return Outcome::Unchecked };
+    let d = scale_to_wan(Interval::of(pair.change.value), pair.change.value, delta);
+    let b = scale_to_wan(Interval::of(prior_claim.value), prior_claim.value, prior);
+    let Some((lo, hi)) = ratio_range(d, b) else { return Outcome::Unchecked };
+    let expected = round_half_up(point, p.scale());
+    let (severity, outcome, tail) = match judge(p, point, lo, hi) {
+        Verdict::Exact => return Outcome::Holds,
+        Verdict::Rounding => (Severity::Info, Outcome::Rounding, "，差异在尾数误差范围内。"),
+        Verdict::Mismatch => (Severity::Error, Outcome::Fails, "。"),
+    };
+    let mut f = narrative_finding(
+        ID,
+        severity,
+        format!("{quote}：上年数为{}万元，幅度应为{}%，文中为{}%{tail}", prior_claim.printed, expected, pair.percent.printed),
+        pair.percent.source_line,
+    );
+    f.expected = Some(expected);
+    f.actual = Some(p);
+    f.difference = Some(p - expected);
+    out.push(f);
+    outcome
 }
 
 /// The interval of a printed money value, in 万元.
@@ -204,6 +234,12 @@ mod tests {
     fn stays_silent_on_consistent_statements() {
         let text = "一、收入支出决算总体情况\n2024年度收、支总计17,187.83万元。与2023年度相比，收、\n\n支总计各减少1,594.06万元，下降8.49%。\n二、三公\n因公出国（境）经费91.00万元，与上一年相比，增加0.00万元，增长0.00%，主要原因是：与上年持平。\n机关运行经费570.69万元，与上一年相比，减少18.47万元，下降3.13%。\n上级补助收入 0 万元。与上年决算数一致。\n其他收入 0.18 万元。与 2022 年度相比，减少 0.18万元，下降 50%。";
         assert!(run(text).is_empty(), "{:#?}", run(text));
+    }
+
+    #[test]
+    fn a_stated_prior_year_amount_is_the_base() {
+        assert!(run("一、收入支出总体情况\n本年支出120.00万元，上年支出100.00万元，增加20.00万元，增长20%。").is_empty());
+        assert_eq!(run("一、收入支出总体情况\n本年支出120.00万元，上年支出100.00万元，增加20.00万元，增长25%。").len(), 1);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::format::amount;
 use super::{Checker, Outcome};
 use crate::model::DocumentKind;
-use crate::rules::{Finding, Severity};
+use crate::rules::{catalogue, Finding, Severity};
 
 /// CSS class for a severity.
 pub fn severity_class(s: Severity) -> &'static str {
@@ -83,6 +83,7 @@ fn finding_item(checker: Checker, f: Finding) -> impl IntoView {
             </button>
         }
     });
+    let rule_title = catalogue().iter().find(|r| r.id == f.rule).map(|r| r.title);
     // Other rules folded into this one because they share its cause.
     let also = (!f.also.is_empty()).then(|| {
         let n = f.also.len();
@@ -127,10 +128,16 @@ fn finding_item(checker: Checker, f: Finding) -> impl IntoView {
         }
     });
     view! {
-        <li class=format!("finding {}", severity_class(f.severity)) data-rule=f.rule>
+        <li
+            class=format!("finding {}", severity_class(f.severity))
+            data-rule=f.rule
+            data-table=f.table.clone().unwrap_or_default()
+        >
             <p class="head">
                 <span class="badge">{f.severity.zh()}</span>
-                <code class="rule-id">{f.rule}</code>
+                <a class="rule-id" href=format!("#rule-{}", f.rule) title=rule_title>
+                    <code>{f.rule}</code>
+                </a>
                 <span class="place">{place}</span>
             </p>
             <p class="message">{f.message}</p>

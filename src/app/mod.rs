@@ -11,6 +11,7 @@ pub mod format;
 mod input;
 mod load;
 mod rule_list;
+mod sangong;
 mod summary;
 mod tables;
 
@@ -241,6 +242,7 @@ pub fn App() -> impl IntoView {
             <input::InputPanel checker=checker />
             <summary::Summary checker=checker />
             <findings::Findings checker=checker />
+            <sangong::Sangong checker=checker />
             <tables::Tables checker=checker />
             <rule_list::RuleList />
         </main>

@@ -22,20 +22,8 @@ pub const TABLES_PRESENT: Rule = Rule {
             let n: u32 = kind.number().parse().unwrap_or(0);
             let found = doc.markers.iter().any(|(m, _)| m.parse::<u32>().ok() == Some(n));
             if !found {
-                sink.push(Finding {
-                    rule: "DOC-001",
-                    severity: Severity::Error,
-                    message: format!("没有找到公开{}表（{}）。部门决算应公开全部九张表；没有数据的表也要公开并注明原因。", kind.number(), kind.title()),
-                    table: Some(kind.number().to_string()),
-                    row: None,
-                    column: None,
-                    expected: None,
-                    actual: None,
-                    difference: None,
-                    source_line: None,
-                    related: Vec::new(),
-                    also: Vec::new(),
-                });
+                let message = format!("没有找到公开{}表（{}）。部门决算应公开全部九张表；没有数据的表也要公开并注明原因。", kind.number(), kind.title());
+                sink.push(Finding { table: Some(kind.number().to_string()), ..sink.finding(message) });
             }
         }
     },
@@ -63,19 +51,13 @@ pub const EMPTY_TABLE_NOTE: Rule = Rule {
                 sink.note(t, first, format!("公开{}表（{}）没有任何数据，但表下没有说明原因（如“本部门没有……，故本表无数据”）。", t.kind.number(), t.title));
             } else if !empty && says_empty {
                 // A contradiction, not an omission: an error whatever the rule's default.
+                let message = format!("公开{}表的注释说本表无数据，但表中有非零金额，注释与表格矛盾，至少有一处错误。", t.kind.number());
                 sink.push(Finding {
-                    rule: "DOC-002",
                     severity: Severity::Error,
-                    message: format!("公开{}表的注释说本表无数据，但表中有非零金额，注释与表格矛盾，至少有一处错误。", t.kind.number()),
                     table: Some(t.kind.number().to_string()),
                     row: Some(super::identity::describe(first)),
-                    column: None,
-                    expected: None,
-                    actual: None,
-                    difference: None,
                     source_line: t.notes.first().map(|n| n.0),
-                    related: Vec::new(),
-                    also: Vec::new(),
+                    ..sink.finding(message)
                 });
             }
         }

@@ -22,6 +22,7 @@ pub mod txt_class;
 pub mod txt_latin;
 mod doc;
 pub mod identity;
+mod perf;
 mod tbl01;
 mod tbl04;
 mod tbl06_09;
@@ -132,6 +133,27 @@ pub struct Finding {
     pub also: Vec<String>,
 }
 
+impl Finding {
+    /// A finding with only its rule, severity and message; the rest is filled
+    /// in by the caller where known.
+    pub fn new(rule: &'static str, severity: Severity, message: String) -> Finding {
+        Finding {
+            rule,
+            severity,
+            message,
+            table: None,
+            row: None,
+            column: None,
+            expected: None,
+            actual: None,
+            difference: None,
+            source_line: None,
+            related: Vec::new(),
+            also: Vec::new(),
+        }
+    }
+}
+
 /// A rule that could not run, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skipped {
@@ -173,19 +195,16 @@ impl Sink {
     /// Records a finding about a row (no arithmetic), at the rule's severity.
     pub fn note(&mut self, t: &crate::model::Table, r: &crate::model::Row, message: String) {
         self.push(Finding {
-            rule: self.rule,
-            severity: self.severity,
-            message,
             table: Some(t.kind.number().to_string()),
             row: Some(identity::describe(r)),
-            column: None,
-            expected: None,
-            actual: None,
-            difference: None,
             source_line: Some(r.source_line),
-            related: Vec::new(),
-            also: Vec::new(),
+            ..Finding::new(self.rule, self.severity, message)
         });
+    }
+
+    /// A finding of the running rule at its own severity.
+    pub fn finding(&self, message: String) -> Finding {
+        Finding::new(self.rule, self.severity, message)
     }
 }
 
@@ -281,6 +300,11 @@ static CATALOGUE: &[Rule] = &[
     tbl06_09::BASIC_05_06,
     tbl06_09::SANGONG_06_09,
     tbl06_09::SANGONG_BUDGET_EQUALS_ACTUAL,
+    perf::EXECUTION_RATE,
+    perf::EXECUTION_SCORE,
+    perf::BLOCK_WEIGHTS,
+    perf::TOTAL_SCORE,
+    perf::SCORE_WITHIN_WEIGHT,
     // Narrative-only rules: what the 情况说明 says about itself.
     nar_yoy::YEAR_ON_YEAR,
     nar_procurement::PROCUREMENT,

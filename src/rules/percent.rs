@@ -45,20 +45,7 @@ pub fn judge(printed: Decimal, point: Decimal, lo: Decimal, hi: Decimal) -> Verd
 /// A finding about the narrative: no table, row or column (the message says
 /// which sentence), just the source line.
 pub fn narrative_finding(rule: &'static str, severity: Severity, message: String, source_line: usize) -> Finding {
-    Finding {
-        rule,
-        severity,
-        message,
-        table: None,
-        row: None,
-        column: None,
-        expected: None,
-        actual: None,
-        difference: None,
-        source_line: Some(source_line),
-        related: Vec::new(),
-        also: Vec::new(),
-    }
+    Finding { source_line: Some(source_line), ..Finding::new(rule, severity, message) }
 }
 
 /// A sink for a rule's unit tests.

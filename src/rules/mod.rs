@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::model::{Document, TableKind};
 
 pub mod nar_dept_eval;
+pub mod nar_tables;
 pub mod nar_procurement;
 pub mod nar_yoy;
 pub mod percent;
@@ -306,6 +307,10 @@ static CATALOGUE: &[Rule] = &[
     perf::TOTAL_SCORE,
     perf::SCORE_WITHIN_WEIGHT,
     // Narrative-only rules: what the 情况说明 says about itself.
+    nar_tables::AMOUNTS,
+    nar_tables::SHARES,
+    nar_tables::COMPLETION,
+    nar_tables::DECOMPOSITION,
     nar_yoy::YEAR_ON_YEAR,
     nar_procurement::PROCUREMENT,
     nar_dept_eval::DEPARTMENT_EVALUATION,

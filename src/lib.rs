@@ -12,6 +12,7 @@
 pub mod amount;
 pub mod error;
 pub mod model;
+pub mod narrative;
 pub mod perf;
 pub mod recognise;
 pub mod report;

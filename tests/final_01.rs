@@ -142,7 +142,8 @@ fn bigdata_2023_dropped_cell_layout_01() {
     assert_eq!(v("58"), "8979.11");
     assert_eq!(v("60"), "0.84");
     assert_eq!(v("62"), "8979.95");
-    assert!(!r.has_errors());
+    // No table errors (the narrative's own errors are asserted in tests/narrative.rs).
+    assert!(!r.findings.iter().any(|f| f.table.is_some() && f.severity == gongkai::rules::Severity::Error));
 }
 
 #[test]

@@ -11,7 +11,16 @@ use serde::Serialize;
 
 use crate::model::{Document, TableKind};
 
+pub mod nar_dept_eval;
+pub mod nar_tables;
+pub mod nar_procurement;
+pub mod nar_yoy;
+pub mod percent;
+pub mod pla_zero_base;
 pub mod rounding;
+pub mod sg_counts;
+pub mod txt_class;
+pub mod txt_latin;
 mod doc;
 pub mod identity;
 mod perf;
@@ -297,6 +306,18 @@ static CATALOGUE: &[Rule] = &[
     perf::BLOCK_WEIGHTS,
     perf::TOTAL_SCORE,
     perf::SCORE_WITHIN_WEIGHT,
+    // Narrative-only rules: what the 情况说明 says about itself.
+    nar_tables::AMOUNTS,
+    nar_tables::SHARES,
+    nar_tables::COMPLETION,
+    nar_tables::DECOMPOSITION,
+    nar_yoy::YEAR_ON_YEAR,
+    nar_procurement::PROCUREMENT,
+    nar_dept_eval::DEPARTMENT_EVALUATION,
+    sg_counts::COUNTS,
+    pla_zero_base::ZERO_BASE,
+    txt_class::CLASS_NAMES,
+    txt_latin::LATIN,
 ];
 
 /// Runs every rule whose inputs are present; records the others as skipped.

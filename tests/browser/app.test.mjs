@@ -99,7 +99,8 @@ test("pasting the 烟台 2024 决算 renders its tables and findings", async () 
   assert.ok((await rowText("01", "一般公共预算财政拨款收入")).includes("10,095.35"), "一般公共预算财政拨款收入 10,095.35");
   assert.match(await t01.innerText(), /10,261\.39/, "总计 10,261.39");
 
-  // Findings: the 尾数误差 on 本年支出合计 is an info, and there are no errors.
+  // Findings: the 尾数误差 on 本年支出合计 is an info; the only errors are the
+  // two invented 类 names in the narrative (TXT-001, L495 and L497).
   const tbl002 = page.locator('li.finding[data-rule="TBL-002"]');
   await tbl002.first().waitFor();
   assert.equal((await tbl002.first().locator(".badge").innerText()).trim(), "提示");

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::model::{Document, TableKind};
 
+pub mod nar_content;
 pub mod nar_dept_eval;
 pub mod nar_tables;
 pub mod nar_procurement;
@@ -311,6 +312,11 @@ static CATALOGUE: &[Rule] = &[
     nar_tables::SHARES,
     nar_tables::COMPLETION,
     nar_tables::DECOMPOSITION,
+    nar_content::LISTED_ITEMS,
+    nar_content::OPERATING_COSTS,
+    nar_content::VEHICLES,
+    nar_content::EVALUATION_COVERAGE,
+    nar_content::SANGONG_COUNTS_DISCLOSED,
     nar_yoy::YEAR_ON_YEAR,
     nar_procurement::PROCUREMENT,
     nar_dept_eval::DEPARTMENT_EVALUATION,

@@ -1,9 +1,13 @@
-// Trunk post_build hook: replaces CSP_INLINE_SCRIPT_HASHES in the staged
-// index.html with the sha256 of every inline <script>, so the CSP can forbid
-// all other inline code. Fails the build if the placeholder is missing.
+// Trunk post_build hook: finishes the staged build.
+// 1. Drops the debug-only "name" section from the .wasm (strip-wasm.mjs) and
+//    updates that file's integrity (SRI) hash in index.html to match.
+// 2. Replaces CSP_INLINE_SCRIPT_HASHES in index.html with the sha256 of every
+//    inline <script>, so the CSP can forbid all other inline code. Fails the
+//    build if the placeholder is missing.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stripNames } from "./strip-wasm.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -11,7 +15,23 @@ if (!dir) {
   process.exit(1);
 }
 const file = join(dir, "index.html");
-const html = readFileSync(file, "utf8");
+let html = readFileSync(file, "utf8");
+
+if (process.env.GONGKAI_KEEP_NAMES !== "1") {
+  for (const wasm of readdirSync(dir).filter((f) => f.endsWith(".wasm"))) {
+    const removed = stripNames(join(dir, wasm));
+    if (!removed) continue;
+    const sri = `sha384-${createHash("sha384").update(readFileSync(join(dir, wasm))).digest("base64")}`;
+    const tag = new RegExp(`(href="\\./${wasm.replace(/[.]/g, "\\.")}"[^>]*?integrity=")[^"]*(")`);
+    if (tag.test(html)) html = html.replace(tag, `$1${sri}$2`);
+    else if (html.includes(wasm) && /integrity=/.test(html)) {
+      console.error(`csp-hash: could not update the integrity hash of ${wasm}`);
+      process.exit(1);
+    }
+    console.log(`csp-hash: ${wasm}: dropped ${removed} bytes of function names`);
+  }
+}
+
 const hashes = [];
 for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
   if (/\bsrc\s*=/.test(m[1])) continue;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::format::{amount, context_lines, signed_amount};
+use super::format::{amount, context_lines, signed_amount, table_name};
 use super::locate::CellTarget;
 use super::{Checker, Outcome};
 use crate::model::DocumentKind;
@@ -166,14 +166,14 @@ fn filter_controls(filters: Filters, findings: &[Finding]) -> impl IntoView {
     }
 }
 
-/// The heading of a table group: "公开01表 收入支出决算总表", or the number
+/// The heading of a table group: "公开01表 收入支出决算总表", or the name
 /// alone when the table was not read.
 fn table_heading(report: &DocumentReport, number: Option<&str>) -> String {
     match number {
         None => "不对应某一张表".to_string(),
         Some(n) => match report.tables.iter().find(|t| t.number.as_deref() == Some(n)) {
-            Some(t) => format!("公开{n}表 {}", t.title),
-            None => format!("公开{n}表"),
+            Some(t) => format!("{} {}", table_name(n), t.title),
+            None => table_name(n),
         },
     }
 }
@@ -262,7 +262,7 @@ fn finding_item(
 ) -> impl IntoView {
     let mut place = Vec::new();
     if let Some(t) = &f.table {
-        place.push(format!("公开{t}表"));
+        place.push(table_name(t));
     }
     if let Some(r) = &f.row {
         place.push(format!("行：{r}"));
@@ -382,7 +382,7 @@ fn finding_item(
 
 /// One of the other cells an identity involves, with jumps to it.
 fn related_item(checker: Checker, c: &crate::rules::identity::CellRef, target: Option<CellTarget>) -> impl IntoView {
-    let mut place = format!("公开{}表 {}", c.table, c.row);
+    let mut place = format!("{} {}", table_name(&c.table), c.row);
     if let Some(col) = &c.column {
         place.push_str(&format!(" · {col}"));
     }

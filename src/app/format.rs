@@ -57,6 +57,17 @@ pub fn line_range_utf16(text: &str, line: usize) -> Option<(u32, u32)> {
     None
 }
 
+/// A table as its marker is printed: "公开01表" for 决算 (two digits), "公开表1"
+/// for budgets that print the number after 表. (The same rule as the core's
+/// message wording, so the page and the messages name tables alike.)
+pub fn table_name(no: &str) -> String {
+    if no.len() == 2 && no.starts_with('0') {
+        format!("公开{no}表")
+    } else {
+        format!("公开表{no}")
+    }
+}
+
 /// Lines `line - radius ..= line + radius` of `text` (1-based, clipped to the
 /// text), each with its number, without line breaks: the context a finding's
 /// source line is shown in.
@@ -138,6 +149,13 @@ mod tests {
         assert_eq!(context_lines(text, 4, 2), vec![(2, "b"), (3, "c"), (4, "d"), (5, "e"), (6, "f")]);
         assert_eq!(context_lines(text, 6, 1), vec![(5, "e"), (6, "f")]);
         assert_eq!(context_lines(text, 9, 1), vec![]);
+    }
+
+    #[test]
+    fn names_tables_as_printed() {
+        assert_eq!(table_name("01"), "公开01表");
+        assert_eq!(table_name("1"), "公开表1");
+        assert_eq!(table_name("12"), "公开表12");
     }
 
     #[test]

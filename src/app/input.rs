@@ -44,6 +44,9 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
             checker.source.update(|s| s.edited = true);
         }
         let bulk = replaced && text.len() >= BULK;
+        // Typing makes this the text to keep; the offer to restore the
+        // replaced one would now undo the user's edits.
+        checker.replaced.set(None);
         checker.draft.set(text);
         cancel_pending();
         if bulk || is_paste(&ev) {
@@ -172,6 +175,14 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
                     <button type="button" class="secondary" on:click=on_forget>"清除本机保存的文本"</button>
                 </Show>
             </div>
+            <Show when=move || checker.replaced.with(Option::is_some)>
+                <p class="notice busy replaced" role="status">
+                    "输入框中原来的文本已被替换。"
+                    <button type="button" class="secondary" on:click=move |_| checker.restore_replaced()>
+                        "恢复原来的文本"
+                    </button>
+                </p>
+            </Show>
             <Show when=decode_warning>
                 <p class="notice warn" role="status">
                     "注意：文件中有部分字节无法按该编码解码，已显示为 �。数字可能受影响。"

@@ -124,6 +124,9 @@ pub struct Checker {
     pub jump: RwSignal<Option<String>>,
     /// Whether the user opted in to keeping the text in local storage.
     pub keep: RwSignal<bool>,
+    /// Text a file or sample replaced in the editor, kept so it can be put
+    /// back: a paste must never be lost to a misclick on a sample.
+    pub replaced: RwSignal<Option<(String, Source)>>,
 }
 
 impl Checker {
@@ -143,6 +146,7 @@ impl Checker {
             editor: NodeRef::new(),
             jump: RwSignal::new(None),
             keep: RwSignal::new(storage::opted_in()),
+            replaced: RwSignal::new(None),
         }
     }
 
@@ -188,6 +192,12 @@ impl Checker {
     pub fn load_bytes(&self, name: &str, bytes: &[u8]) {
         match crate::decode_input(bytes) {
             Ok(decoded) => {
+                // Only the user's own text is worth offering back; an
+                // unedited file can simply be loaded again.
+                let previous = self.draft.get_untracked();
+                let before = self.source.get_untracked();
+                let own = !previous.trim().is_empty() && (before.encoding.is_none() || before.edited);
+                self.replaced.set(own.then_some((previous, before)));
                 self.draft.set(decoded.text);
                 self.source.set(Source {
                     name: name.to_string(),
@@ -201,6 +211,16 @@ impl Checker {
             Err(e) => self
                 .notice
                 .set(Some(Notice::Error(format!("“{name}”：{}", e.zh())))),
+        }
+    }
+
+    /// Puts back the text a file or sample replaced, and checks it.
+    pub fn restore_replaced(&self) {
+        if let Some((text, source)) = self.replaced.get_untracked() {
+            self.replaced.set(None);
+            self.draft.set(text);
+            self.source.set(source);
+            self.submit_and_reveal();
         }
     }
 

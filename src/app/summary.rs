@@ -135,7 +135,7 @@ fn coverage_view(checker: Checker, coverage: &Coverage) -> impl IntoView {
             "无".to_string()
         } else {
             v.iter()
-                .map(|n| format!("{n}表"))
+                .map(|n| super::format::table_name(n))
                 .collect::<Vec<_>>()
                 .join("、")
         }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::findings::severity_class;
-use super::format::amount;
+use super::format::{amount, table_name};
 use super::locate::CellTarget;
 use super::{Checker, Outcome};
 use crate::model::DocumentKind;
@@ -105,7 +105,7 @@ pub fn Tables(checker: Checker) -> impl IntoView {
 fn table_view(checker: Checker, ti: usize, t: &TableOut, marks: &Marks) -> impl IntoView {
     let number = t.number.clone();
     let heading = match &number {
-        Some(n) => format!("公开{n}表 {}", t.title),
+        Some(n) => format!("{} {}", table_name(n), t.title),
         None => t.title.clone(),
     };
     let unit = t.unit.clone().map(|u| format!("单位：{u}"));
@@ -162,6 +162,23 @@ fn table_view(checker: Checker, ti: usize, t: &TableOut, marks: &Marks) -> impl 
     }
 }
 
+/// Indentation by hierarchy: a subject code's level (类 3 digits, 款 5, 项 7;
+/// economic codes 3 and 5), and one more step for "其中：" rows.
+fn indent_class(r: &RowOut) -> &'static str {
+    let by_code = match r.code.as_deref().map(str::len) {
+        Some(5) => 1,
+        Some(7) => 2,
+        _ => 0,
+    };
+    let by_label = usize::from(r.label.starts_with("其中"));
+    match by_code + by_label {
+        0 => "",
+        1 => "lvl1",
+        2 => "lvl2",
+        _ => "lvl3",
+    }
+}
+
 /// A cell a finding points at: it carries the target's id, and the jump
 /// highlight when a finding link chose it. Other cells stay plain (and cheap).
 fn target_attrs(checker: Checker, target: CellTarget) -> (String, impl Fn() -> bool + Send + Sync + 'static) {
@@ -215,6 +232,7 @@ fn row_view(
         })
         .collect_view();
     let line = r.source_line;
+    let indent = indent_class(r);
     // A filler row (行次 only) has no label to head it.
     let label = if r.label.is_empty() {
         view! { <td class="label"></td> }.into_any()
@@ -222,13 +240,13 @@ fn row_view(
         let flagged = mark.is_some_and(|m| m.whole_row);
         let (id, jumped) = target_attrs(checker, row);
         view! {
-            <th scope="row" id=id tabindex="-1" class="label" class:flagged=flagged class:jumped=jumped>
+            <th scope="row" id=id tabindex="-1" class=format!("label {indent}") class:flagged=flagged class:jumped=jumped>
                 {r.label.clone()}
             </th>
         }
         .into_any()
     } else {
-        view! { <th scope="row" class="label">{r.label.clone()}</th> }.into_any()
+        view! { <th scope="row" class=format!("label {indent}")>{r.label.clone()}</th> }.into_any()
     };
     view! {
         <tr class=class>

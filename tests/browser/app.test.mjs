@@ -122,6 +122,17 @@ test("a sample can be loaded from the chooser", async () => {
   await page.screenshot({ path: join(shots, "04-sample-qingdao.png") });
 });
 
+test("a paste replaced by a sample can be put back", async () => {
+  const mine = fixture.replace(/\r\n/g, "\n") + "\n（我的批注）";
+  await paste(page, mine);
+  await page.getByLabel("载入示例").selectOption("yantai-bigdata-2023-final.txt");
+  await summary().locator(".card", { hasText: "烟台市大数据局" }).waitFor();
+  await page.getByRole("button", { name: "恢复原来的文本" }).click();
+  await summary().locator(".card", { hasText: "烟台市人民政府办公室" }).waitFor();
+  assert.equal(await page.getByLabel("粘贴公开文本").inputValue(), mine);
+  assert.equal(await page.locator(".notice.replaced").count(), 0);
+});
+
 test("a UTF-16 file is decoded and its encoding shown", async () => {
   const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixture, "utf16le")]);
   await page.locator('input[type="file"]').setInputFiles({ name: "决算-utf16.txt", mimeType: "text/plain", buffer: bytes });

@@ -48,6 +48,9 @@ function parseCsv(text) {
   return rows;
 }
 
+/** A table as its marker is printed: 公开01表 (决算), 公开表1 (budgets). */
+const tableName = (n) => (/^0\d$/.test(n) ? `公开${n}表` : `公开表${n}`);
+
 /** Thousands separators, as the page prints amounts. */
 const grouped = (s) => s.replace(/^(-?)(\d+)/, (_, sign, int) => sign + int.replace(/\B(?=(\d{3})+$)/g, ","));
 
@@ -99,7 +102,7 @@ for (const doc of CORPUS) {
       page_.tables,
       report.tables.map((t) => ({
         number: t.number ?? "",
-        title: t.number ? `公开${t.number}表 ${t.title}` : t.title,
+        title: t.number ? `${tableName(t.number)} ${t.title}` : t.title,
         rows: t.rows.length,
       })),
       "the tables shown are the tables exported",

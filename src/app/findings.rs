@@ -423,7 +423,8 @@ fn source_context(checker: Checker, text: &str, line: usize, id: String) -> impl
         .collect_view();
     view! {
         <div class="context" id=id role="group" aria-label=format!("原文第{line}行及前后几行")>
-            <ol class="lines">{lines}</ol>
+            // Focusable: long lines scroll sideways, also by keyboard.
+            <ol class="lines" tabindex="0" aria-label="原文">{lines}</ol>
             <button type="button" class="link" on:click=move |_| checker.show_line(line)>
                 "在输入框中选中这一行"
             </button>

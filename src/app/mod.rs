@@ -66,6 +66,8 @@ pub struct Submission {
 }
 
 /// The result of checking the latest submission.
+// One outcome lives at a time, behind an Arc: the variants' sizes don't matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Outcome {
     /// Nothing submitted yet (or the editor was cleared).

@@ -47,6 +47,7 @@ test("the page loads under its CSP with no errors", async () => {
   assert.match(csp, /'sha256-[A-Za-z0-9+/=]+'/, "the inline loader's hash is in the CSP");
   assert.doesNotMatch(csp, /CSP_INLINE_SCRIPT_HASHES|unsafe-inline/);
   await page.screenshot({ path: join(shots, "01-empty.png"), fullPage: true });
+  assert.deepEqual(await axeProblems(page), [], "axe-core on the empty page");
 });
 
 test("pasting the 烟台 2024 决算 renders its tables and findings", async () => {
@@ -169,6 +170,7 @@ test("garbage gets a clear Chinese message and the text is kept", async () => {
   assert.match(await page.locator(".actions .source").innerText(), /粘贴的文本/);
   assert.equal(await page.locator("#tables").count(), 0, "no tables for a non-disclosure");
   await page.screenshot({ path: join(shots, "05-garbage.png") });
+  assert.deepEqual(await axeProblems(page), [], "axe-core with the refusal shown");
 });
 
 test("a binary file is refused and the editor keeps its text", async () => {

@@ -127,7 +127,7 @@ pub fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::r
         crate::model::DocumentKind::FinalAccounts => &crate::model::TableKind::FINAL,
         _ => &[],
     };
-    let found: Vec<String> = doc.tables.iter().map(|t| t.kind.number().to_string()).collect();
+    let found: Vec<String> = doc.tables.iter().map(|t| t.no()).collect();
     let missing = expected
         .iter()
         .filter(|k| doc.table(**k).is_none())

@@ -60,14 +60,14 @@ pub const EMPTY_TABLE_NOTE: Rule = Rule {
             let says_empty = t.notes.iter().any(|(_, n)| n.contains("无数据") || n.contains("没有") || n.contains("为空") || n.contains("空表"));
             let Some(first) = t.rows.first() else { continue };
             if empty && !says_empty {
-                sink.note(t, first, format!("公开{}表（{}）没有任何数据，但表下没有说明原因（如“本部门没有……，故本表无数据”）。", t.kind.number(), t.title));
+                sink.note(t, first, format!("公开{}表（{}）没有任何数据，但表下没有说明原因（如“本部门没有……，故本表无数据”）。", t.no(), t.title));
             } else if !empty && says_empty {
                 // A contradiction, not an omission: an error whatever the rule's default.
                 sink.push(Finding {
                     rule: "DOC-002",
                     severity: Severity::Error,
-                    message: format!("公开{}表的注释说本表无数据，但表中有非零金额，注释与表格矛盾，至少有一处错误。", t.kind.number()),
-                    table: Some(t.kind.number().to_string()),
+                    message: format!("公开{}表的注释说本表无数据，但表中有非零金额，注释与表格矛盾，至少有一处错误。", t.no()),
+                    table: Some(t.no()),
                     row: Some(super::identity::describe(first)),
                     column: None,
                     expected: None,

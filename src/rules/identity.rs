@@ -64,7 +64,7 @@ impl Target {
     /// The cell at column `col` of `row` in `t`.
     pub fn cell(t: &Table, row: &Row, col: usize) -> Target {
         Target {
-            table: t.kind.number().to_string(),
+            table: t.no(),
             row: describe(row),
             // One-value rows (01, the income side of 04) need no column name.
             column: t.columns.get(col).filter(|_| row.cells.len() > 1).cloned(),

@@ -168,7 +168,7 @@ impl Sink {
             rule: self.rule,
             severity: self.severity,
             message,
-            table: Some(t.kind.number().to_string()),
+            table: Some(t.no()),
             row: Some(identity::describe(r)),
             column: None,
             expected: None,
@@ -282,13 +282,16 @@ pub fn run(doc: &Document) -> RunResult {
         return out;
     }
     for rule in catalogue().iter().filter(|r| r.applies_to.contains(&doc.info.kind)) {
-        let missing: Vec<&str> =
-            rule.needs.iter().filter(|k| doc.table(**k).is_none()).map(|k| k.number()).collect();
+        let missing: Vec<TableKind> = rule.needs.iter().filter(|k| doc.table(**k).is_none()).copied().collect();
         if !missing.is_empty() {
-            out.skipped.push(Skipped {
-                rule: rule.id,
-                reason: format!("缺少公开{}表，无法核对", missing.join("、")),
-            });
+            let reason = if missing.iter().any(|k| k.is_budget()) {
+                let names: Vec<String> = missing.iter().map(|k| k.name()).collect();
+                format!("缺少{}，无法核对", names.join("、"))
+            } else {
+                let numbers: Vec<&str> = missing.iter().map(|k| k.number()).collect();
+                format!("缺少公开{}表，无法核对", numbers.join("、"))
+            };
+            out.skipped.push(Skipped { rule: rule.id, reason });
             continue;
         }
         let mut sink = Sink { findings: Vec::new(), skipped: Vec::new(), rule: rule.id, severity: rule.severity };

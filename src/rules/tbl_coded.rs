@@ -29,7 +29,7 @@ pub const ROW_SUM: Rule = Rule {
                     if let Some((_, cells)) = t.printed.iter().find(|(j, _)| *j == i).filter(|_| t.kind != TableKind::F07) {
                         if let Some((first, rest)) = cells.split_first() {
                             let target = Target {
-                                table: t.kind.number().to_string(),
+                                table: t.no(),
                                 row: super::identity::describe(r),
                                 column: t.columns.first().cloned(),
                                 actual: first.value,
@@ -156,7 +156,7 @@ pub const ORPHANS: Rule = Rule {
                     sink.note(
                         t,
                         r,
-                        format!("公开{}表的科目 {code} {} 没有列出上级科目 {parent}，无法核对分级合计，可能漏了一行。", t.kind.number(), r.label),
+                        format!("公开{}表的科目 {code} {} 没有列出上级科目 {parent}，无法核对分级合计，可能漏了一行。", t.no(), r.label),
                     );
                 }
             }
@@ -194,7 +194,7 @@ pub const UNPLACEABLE: Rule = Rule {
                     r,
                     format!(
                         "公开{}表“{}”一行印有 {}，但无论把这些数放在哪几栏，都无法同时满足本行合计、上下级科目合计和其他表的对应数。",
-                        t.kind.number(),
+                        t.no(),
                         super::identity::describe(r),
                         shown.join("、")
                     ),

@@ -85,6 +85,8 @@ fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind, pending: &mut 
         unresolved: Vec::new(),
         contradicted: Vec::new(),
         printed: Vec::new(),
+        sides: None,
+        row_sums: Vec::new(),
     };
     let n = kind.number();
     match columns_for(kind) {

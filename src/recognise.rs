@@ -34,7 +34,14 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
     };
     let kind = if reason.is_some() { DocumentKind::Unknown } else { kind };
 
-    let scope = if whole.contains("单位决算") || whole.contains("单位预算") {
+    let scope = if kind == DocumentKind::Budget {
+        // A 部门预算 also speaks of its units' 单位预算: the more frequent wins.
+        match (count("部门预算"), count("单位预算")) {
+            (0, 0) => None,
+            (d, u) if u > d => Some(Scope::Unit),
+            _ => Some(Scope::Department),
+        }
+    } else if whole.contains("单位决算") || whole.contains("单位预算") {
         Some(Scope::Unit)
     } else if whole.contains("部门决算") || whole.contains("部门预算") {
         Some(Scope::Department)

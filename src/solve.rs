@@ -151,8 +151,20 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
             ),
         })
         .collect();
-    let constraints: Vec<Constraint> =
-        p.sums.iter().map(Constraint::Sum).chain(p.links.iter().map(Constraint::Link)).collect();
+    // A constraint is evidence only where it can tell placements apart: each
+    // sum is taken column by column, and a column (or link) whose cells hold
+    // the same value in every candidate is left out. If such a determined
+    // identity fails, the printed numbers are wrong whatever their columns:
+    // the rules report it, and it must not blank the rows around it.
+    let split: Vec<SumOfRows> = p
+        .sums
+        .iter()
+        .flat_map(|s| s.columns.iter().map(move |c| SumOfRows { total: s.total, parts: s.parts.clone(), columns: vec![*c] }))
+        .filter(|s| s.parts.iter().chain([&s.total]).any(|r| varies(&domains, *r, s.columns[0])))
+        .collect();
+    let links: Vec<&Link> =
+        p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(&domains, r, c))).collect();
+    let constraints: Vec<Constraint> = split.iter().map(Constraint::Sum).chain(links.into_iter().map(Constraint::Link)).collect();
     propagate(p, &constraints, &mut domains);
 
     let mut out = Vec::new();
@@ -161,6 +173,14 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     }
     out.sort_by_key(|(i, _)| *i);
     out
+}
+
+/// Whether cell (row, col) takes different values among the row's candidates.
+fn varies(domains: &[Option<Vec<Values>>], row: usize, col: usize) -> bool {
+    match domains.get(row) {
+        Some(Some(d)) => d.iter().any(|v| v.get(col) != d.first().and_then(|f| f.get(col))),
+        _ => false,
+    }
 }
 
 /// Groups the open rows that share a constraint (union-find).

@@ -157,3 +157,23 @@ fn without_the_narrative_2022_sangong_stays_unplaced() {
     assert_eq!(t.rows[1].values[4].map(|d| d.to_string()).as_deref(), Some("89.60"));
     assert!(r.coverage.problems.iter().any(|p| p.table.as_deref() == Some("7") && p.message.contains("无法唯一确定")));
 }
+
+#[test]
+fn without_the_economic_table_personnel_or_public_is_not_guessed() {
+    // 表5's "202.49 202.49 202.49" is 人员 or 公用; only 表6's class totals
+    // tell. Cut 表6: those rows are reported, not guessed, and 表3 (placed by
+    // 基本 ≥ 表5 基本 whichever it is) is still read.
+    let text = std::fs::read_to_string(fixture("yantai-office-2023-budget.txt")).unwrap();
+    let (a, b) = (text.find(" 公开表6").unwrap(), text.find(" 公开表7").unwrap());
+    let cut = format!("{}{}", &text[..a], &text[b..]);
+    let r = gongkai::check_text("cut", &cut);
+    let row = |t: &str, code: &str| -> Vec<String> {
+        let t = table(&r, t);
+        let row = t.rows.iter().find(|x| x.code.as_deref() == Some(code)).unwrap();
+        row.values.iter().map(|v| v.map(|d| d.to_string()).unwrap_or_default()).collect()
+    };
+    assert!(row("5", "208").iter().all(String::is_empty));
+    assert_eq!(row("3", "208"), ["202.49", "202.49", "", "", "", "", ""]);
+    assert!(r.coverage.problems.iter().any(|p| p.table.as_deref() == Some("5") && p.message.contains("208（2种）")));
+    assert!(!r.has_errors(), "{:#?}", r.findings);
+}

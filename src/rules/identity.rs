@@ -74,6 +74,16 @@ impl Target {
     }
 }
 
+/// How a table is named in messages, as its marker is printed: "公开01表"
+/// (决算), "公开表1" (budgets that print the number after 表).
+pub fn table_name(no: &str) -> String {
+    if no.len() == 2 && no.starts_with('0') {
+        format!("公开{no}表")
+    } else {
+        format!("公开表{no}")
+    }
+}
+
 /// How a row is named in messages: "2010301 行政运行", "本年收入合计（行次27）".
 pub fn describe(row: &Row) -> String {
     match (&row.code, row.line) {
@@ -97,8 +107,8 @@ impl Sink {
         }
         let diff = target.actual.unwrap_or_default() - expected;
         let place = match &target.column {
-            Some(c) => format!("公开{}表“{}”的“{}”", target.table, target.row, c),
-            None => format!("公开{}表“{}”", target.table, target.row),
+            Some(c) => format!("{}“{}”的“{}”", table_name(&target.table), target.row, c),
+            None => format!("{}“{}”", table_name(&target.table), target.row),
         };
         let shown = target.actual.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
         let (severity, message) = match verdict {
@@ -141,12 +151,12 @@ impl Sink {
         }
         let diff = target.actual.unwrap_or_default() - bound.actual.unwrap_or_default();
         let place = match &target.column {
-            Some(c) => format!("公开{}表“{}”的“{}”", target.table, target.row, c),
-            None => format!("公开{}表“{}”", target.table, target.row),
+            Some(c) => format!("{}“{}”的“{}”", table_name(&target.table), target.row, c),
+            None => format!("{}“{}”", table_name(&target.table), target.row),
         };
         let other = match &bound.column {
-            Some(c) => format!("公开{}表“{}”的“{}”", bound.table, bound.row, c),
-            None => format!("公开{}表“{}”", bound.table, bound.row),
+            Some(c) => format!("{}“{}”的“{}”", table_name(&bound.table), bound.row, c),
+            None => format!("{}“{}”", table_name(&bound.table), bound.row),
         };
         let shown = |v: Option<Decimal>| v.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
         let message = format!(

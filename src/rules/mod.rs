@@ -12,6 +12,9 @@ use serde::Serialize;
 use crate::model::{Document, TableKind};
 
 pub mod rounding;
+mod budget;
+mod budget_nar;
+mod budget_xtbl;
 mod doc;
 pub mod identity;
 mod tbl01;
@@ -273,6 +276,31 @@ static CATALOGUE: &[Rule] = &[
     tbl06_09::BASIC_05_06,
     tbl06_09::SANGONG_06_09,
     tbl06_09::SANGONG_BUDGET_EQUALS_ACTUAL,
+    budget::TABLES_PRESENT,
+    budget::SUMMARY_INCOME,
+    budget::SUMMARY_EXPENDITURE,
+    budget::SUMMARY_TOTALS,
+    budget::SUMMARY_BALANCE,
+    budget::ROW_IDENTITIES,
+    budget::PAIR_GROUPS,
+    budget::FISCAL_INCOME,
+    budget::FISCAL_EXPENDITURE,
+    budget::SANGONG_SUMS,
+    budget::PROCUREMENT_ITEMS,
+    budget_xtbl::FISCAL_GENERAL,
+    budget_xtbl::FISCAL_SUMMARY,
+    budget_xtbl::INCOME_SUMMARY,
+    budget_xtbl::EXPENDITURE_SUMMARY,
+    budget_xtbl::BASIC_GENERAL,
+    budget_xtbl::BASIC_ALL_FUNDS,
+    budget_xtbl::SANGONG_ITEMS,
+    budget_xtbl::PROJECTS,
+    budget_xtbl::CROSSWALK,
+    budget_xtbl::FUND_TABLES,
+    budget_nar::SANGONG_CLAIMS,
+    budget_nar::SANGONG_REASONS,
+    budget_nar::PROCUREMENT,
+    budget_nar::RUNNING_COSTS,
 ];
 
 /// Runs every rule whose inputs are present; records the others as skipped.

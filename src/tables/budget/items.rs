@@ -41,29 +41,40 @@ fn data_lines(body: &[Line]) -> Vec<(&Line, Vec<Tok>)> {
     out
 }
 
-fn cells_of(amounts: &[Cell], ncols: usize, line: usize, table: &str, what: &str, rows: &[Row], open: &mut Vec<(usize, Vec<Vec<Cell>>)>, problems: &mut Vec<ReadProblem>) -> Vec<Cell> {
-    let n = amounts.len();
-    if n > ncols {
-        problems.push(ReadProblem {
-            table: Some(table.to_string()),
-            message: format!("第{line}行“{what}”的数字比栏目多，多出的数字已忽略"),
-            source_line: Some(line),
-        });
-    }
-    let mut cells: Vec<Cell> = amounts.iter().take(ncols).cloned().collect();
-    if n == 0 || n >= ncols {
-        cells.resize(ncols, Cell::blank(line));
-        cells
-    } else {
-        open.push((rows.len(), candidates(&cells, ncols, line)));
-        vec![Cell::blank(line); ncols]
+/// Rows being read, with their open rows and problems.
+#[derive(Default)]
+struct Acc {
+    read: Read,
+}
+
+impl Acc {
+    /// Adds a row; its cells are certain when every column (or none) is
+    /// printed, else the row is open with its candidate placements.
+    fn push(&mut self, row: Row, amounts: &[Cell], ncols: usize, table: &str) {
+        let n = amounts.len();
+        let line = row.source_line;
+        if n > ncols {
+            self.read.problems.push(ReadProblem {
+                table: Some(table.to_string()),
+                message: format!("第{line}行“{}”的数字比栏目多，多出的数字已忽略", row.label),
+                source_line: Some(line),
+            });
+        }
+        let mut cells: Vec<Cell> = amounts.iter().take(ncols).cloned().collect();
+        if n == 0 || n >= ncols {
+            cells.resize(ncols, Cell::blank(line));
+        } else {
+            self.read.open.push((self.read.rows.len(), candidates(&cells, ncols, line)));
+            cells = vec![Cell::blank(line); ncols];
+        }
+        self.read.rows.push(Row { cells, ..row });
     }
 }
 
 /// 项目支出表: "项目名称 项目类型 amounts…", a row per line with amounts (a
 /// name wrapped onto lines before it is joined to it).
 pub fn read_projects(body: &[Line], ncols: usize, table: &str) -> Read {
-    let (mut rows, mut open, mut problems) = (Vec::new(), Vec::new(), Vec::new());
+    let mut acc = Acc::default();
     let mut pending: Vec<String> = Vec::new();
     for (l, toks) in data_lines(body) {
         let texts: Vec<String> = toks.iter().filter_map(|t| if let Tok::Text(s) = t { Some(s.clone()) } else { None }).collect();
@@ -83,15 +94,14 @@ pub fn read_projects(body: &[Line], ncols: usize, table: &str) -> Read {
             Some(k) => format!("{name}（{k}）"),
             None => name,
         };
-        let cells = cells_of(&amounts, ncols, l.no, table, &label, &rows, &mut open, &mut problems);
-        rows.push(Row { code: None, label, line: None, cells, source_line: l.no });
+        acc.push(Row { code: None, label, line: None, cells: Vec::new(), source_line: l.no }, &amounts, ncols, table);
     }
-    Read { rows, open, problems, sides: None }
+    acc.read
 }
 
 /// 政府采购预算表 item rows and their 合计 row.
 pub fn read_procurement(body: &[Line], ncols: usize, table: &str) -> Read {
-    let (mut rows, mut open, mut problems) = (Vec::new(), Vec::new(), Vec::new());
+    let mut acc = Acc::default();
     let mut pending = String::new();
     let mut first_line: Option<usize> = None;
     for (l, toks) in data_lines(body) {
@@ -119,11 +129,10 @@ pub fn read_procurement(body: &[Line], ncols: usize, table: &str) -> Read {
             Some(i) => parse_item(&full[i..]),
             None => (None, text.clone()),
         };
-        let cells = cells_of(&amounts, ncols, l.no, table, &label, &rows, &mut open, &mut problems);
         let source_line = if code.is_some() { start } else { l.no };
-        rows.push(Row { code, label, line: None, cells, source_line });
+        acc.push(Row { code, label, line: None, cells: Vec::new(), source_line }, &amounts, ncols, table);
     }
-    Read { rows, open, problems, sides: None }
+    acc.read
 }
 
 /// "[2010301]行政运行[C23120302]车辆加油、添加燃料服务服务" →
@@ -154,41 +163,34 @@ fn parse_item(s: &str) -> (Option<String>, String) {
 
 /// Rows led by a 序号 and a label: "3 一、因公出国（境）费 91.00 91.00 0.00 0.00".
 pub fn read_labelled(body: &[Line], ncols: usize, table: &str) -> Read {
-    let (mut rows, mut open, mut problems) = (Vec::new(), Vec::new(), Vec::new());
-    struct Open {
-        serial: Option<u32>,
-        label: String,
-        amounts: Vec<Cell>,
-        line: usize,
-    }
-    let mut cur: Option<Open> = None;
-    let flush = |cur: Option<Open>, rows: &mut Vec<Row>, open: &mut Vec<(usize, Vec<Vec<Cell>>)>, problems: &mut Vec<ReadProblem>| {
-        if let Some(o) = cur {
-            let cells = cells_of(&o.amounts, ncols, o.line, table, &o.label, rows, open, problems);
-            rows.push(Row { code: None, label: o.label, line: o.serial, cells, source_line: o.line });
-        }
-    };
+    let mut acc = Acc::default();
+    // The row being read and its amounts.
+    let mut cur: Option<(Row, Vec<Cell>)> = None;
     for (l, toks) in data_lines(body) {
         let serial = match toks.first() {
             Some(Tok::Int(n)) if toks.len() > 1 => u32::try_from(*n).ok(),
             _ => None,
         };
-        let starts_row = serial.is_some() || cur.as_ref().is_none_or(|o| !o.amounts.is_empty());
+        let starts_row = serial.is_some() || cur.as_ref().is_none_or(|o| !o.1.is_empty());
         if starts_row {
-            flush(cur.take(), &mut rows, &mut open, &mut problems);
-            cur = Some(Open { serial, label: String::new(), amounts: Vec::new(), line: l.no });
+            if let Some((row, amounts)) = cur.take() {
+                acc.push(row, &amounts, ncols, table);
+            }
+            cur = Some((Row { code: None, label: String::new(), line: serial, cells: Vec::new(), source_line: l.no }, Vec::new()));
         }
-        let Some(o) = cur.as_mut() else { continue };
+        let Some((row, amounts)) = cur.as_mut() else { continue };
         for t in toks.iter().skip(usize::from(serial.is_some())) {
             match t {
-                Tok::Text(s) if o.amounts.is_empty() => o.label.push_str(s),
-                Tok::Amount(d) => o.amounts.push(Cell { value: Some(*d), source_line: l.no }),
+                Tok::Text(s) if amounts.is_empty() => row.label.push_str(s),
+                Tok::Amount(d) => amounts.push(Cell { value: Some(*d), source_line: l.no }),
                 _ => {}
             }
         }
     }
-    flush(cur.take(), &mut rows, &mut open, &mut problems);
-    Read { rows, open, problems, sides: None }
+    if let Some((row, amounts)) = cur.take() {
+        acc.push(row, &amounts, ncols, table);
+    }
+    acc.read
 }
 
 #[cfg(test)]

@@ -58,7 +58,22 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     ctx.zero_bounds(&mut problem);
     ctx.sums(&mut problem);
     ctx.links(&mut problem);
-    let results = solve(&problem);
+    let mut results = solve(&problem);
+    // Tables that disagree (a misprint, a truncated table) make the rows they
+    // link contradictory. Those rows are placed again by their own table's
+    // identities and the weak "at least" links alone: what that settles is
+    // placed, the disagreement itself is for the cross-table rules to report.
+    if results.iter().any(|(_, p)| *p == Placement::Contradiction) {
+        let relaxed = Problem { links: problem.links.iter().filter(|l| l.relation == Relation::AtLeast).cloned().collect(), ..problem.clone() };
+        let second = solve(&relaxed);
+        for (g, p) in results.iter_mut() {
+            if *p == Placement::Contradiction {
+                if let Some((_, q)) = second.iter().find(|(h, _)| h == g) {
+                    *p = q.clone();
+                }
+            }
+        }
+    }
 
     for (pi, p) in parts.iter_mut().enumerate() {
         let (mut ambiguous, mut contradicted) = (Vec::new(), Vec::new());

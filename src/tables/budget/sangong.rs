@@ -69,6 +69,14 @@ pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], cla
         };
     }
     let printed: Vec<Cell> = amounts.iter().map(|(d, l)| Cell { value: Some(*d), source_line: *l }).collect();
+    if amounts.len() == 12 {
+        // Every cell printed: positions are certain; the rules check the sums.
+        let mut c: Line12 = [None; 12];
+        for (o, a) in c.iter_mut().zip(&amounts) {
+            *o = Some(*a);
+        }
+        return ReadYears { rows: rows(&years, &c, [true, true], at), ..ReadYears::default() };
+    }
     let hard: Vec<Line12> = placements(&amounts).into_iter().filter(|c| halves_hold(c) && items_fit(c, current, econ)).collect();
     if hard.is_empty() {
         return ReadYears {

@@ -336,6 +336,16 @@ pub fn pick(kind: TableKind, header: &str) -> Option<&'static Schema> {
         .find(|s| s.needs.iter().all(|w| header.contains(w)) && !s.avoid.iter().any(|w| header.contains(w)))
 }
 
+/// The layout a read table was read with (by kind and column captions).
+pub fn of(t: &crate::model::Table) -> Option<&'static Schema> {
+    SCHEMAS.iter().find(|s| s.kind == t.kind && s.columns.len() == t.columns.len() && s.columns.iter().zip(&t.columns).all(|(a, b)| a == b))
+}
+
+/// The column of a table that holds a source, if its layout has one.
+pub fn column(t: &crate::model::Table, source: Source) -> Option<usize> {
+    of(t)?.sources.iter().position(|s| *s == source)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

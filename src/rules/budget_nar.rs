@@ -1,0 +1,402 @@
+//! A budget's 情况说明 against its tables: 三公 amounts and year-on-year
+//! changes, the reasons given for them, 政府采购, 机关运行经费.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::budget::{settled, sums_equal, total_rows, BUDGET, QB, YB};
+use super::identity::{describe, nowhere, CellRef};
+use super::{Family, Finding, Fixture, Rule, Severity};
+use crate::model::{Document, Row, Table, TableKind};
+use crate::tables::budget::items::CATEGORIES;
+use crate::tables::budget::narrative::{sangong_claims, section, stated, SangongClaim};
+use crate::tables::budget::schema::{column, Source};
+
+/// Names of the six 三公 columns, for messages.
+const NAMES: [&str; 6] = ["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+
+/// The 三公 table's cell for a category: (row, column) of the current year,
+/// and of the previous year when the table prints it.
+struct Sangong<'a> {
+    t: &'a Table,
+    current: Vec<Option<(&'a Row, usize)>>,
+    prior: Vec<Option<(&'a Row, usize)>>,
+}
+
+fn sangong(doc: &Document) -> Option<Sangong<'_>> {
+    let t = doc.table(TableKind::BSangong)?;
+    if t.columns.len() == 6 {
+        // Year blocks: the row of the document's year is current, the other prior.
+        let cur = t.rows.iter().position(|r| doc.info.year.is_some_and(|y| r.label.starts_with(&y.to_string()))).unwrap_or(t.rows.len().saturating_sub(1));
+        let row = |i: usize| t.rows.get(i).filter(|_| settled(t, i));
+        let current = (0..6).map(|c| row(cur).map(|r| (r, c))).collect();
+        let prior = (0..6).map(|c| if cur >= 1 { row(cur - 1).map(|r| (r, c)) } else { None }).collect();
+        return Some(Sangong { t, current, prior });
+    }
+    // One row per category, the 合计 column first.
+    let find = |p: &dyn Fn(&str) -> bool| t.rows.iter().enumerate().find(|(i, r)| settled(t, *i) && p(&r.label)).map(|(_, r)| (r, 0));
+    let current = vec![
+        find(&|l| l.contains("三公")).or_else(|| find(&|l| l == "合计")),
+        find(&|l| l.contains("因公出国")),
+        find(&|l| l.contains("购置及运行")),
+        find(&|l| l.contains("购置费") && !l.contains("运行")),
+        find(&|l| l.contains("运行维护费") && !l.contains("购置")),
+        find(&|l| l.contains("公务接待")),
+    ];
+    Some(Sangong { t, current, prior: vec![None; 6] })
+}
+
+fn value(cell: Option<(&Row, usize)>) -> Decimal {
+    cell.and_then(|(r, c)| r.value(c)).unwrap_or_default()
+}
+
+/// A finding about a narrative claim: (expected, actual) as the rule sees them.
+fn claim_finding(rule: &'static str, severity: Severity, message: String, t: &Table, cell: Option<(&Row, usize)>, (expected, actual): (Option<Decimal>, Option<Decimal>), line: usize) -> Finding {
+    Finding {
+        rule,
+        severity,
+        message,
+        table: Some(t.no()),
+        row: cell.map(|(r, _)| describe(r)),
+        column: cell.and_then(|(_, c)| t.columns.get(c).cloned()),
+        expected,
+        actual,
+        difference: match (expected, actual) {
+            (Some(e), Some(a)) => Some(a - e),
+            _ => None,
+        },
+        source_line: Some(line),
+        related: cell.map(|(r, c)| CellRef { table: t.no(), row: describe(r), column: t.columns.get(c).cloned(), source_line: r.cells.get(c).map_or(r.source_line, |x| x.source_line) }).into_iter().collect(),
+        also: Vec::new(),
+    }
+}
+
+/// The percentage `change / base × 100` rounded half-up to `scale` decimals.
+fn percent(change: Decimal, base: Decimal, scale: u32) -> Option<Decimal> {
+    if base.is_zero() {
+        return None;
+    }
+    Some((change / base * Decimal::ONE_HUNDRED).round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// 三公 amounts and changes stated in the narrative = the table.
+pub const SANGONG_CLAIMS: Rule = Rule {
+    id: "NAR-101",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "“三公”经费情况说明中的金额、增减额和增减幅度与“三公”经费表一致",
+    why: "情况说明会写“三公”经费预算共多少、比上年增加或减少多少、增长或下降百分之几。这些数应当与“三公”经费表一致：金额等于表中本年预算数，增减额等于本年减上年，幅度等于增减额除以上年预算数。表里没有上年数时，由各项所述增减额推算出的上年数也应当自相吻合。",
+    applies_to: BUDGET,
+    needs: &[TableKind::BSangong],
+    check: |doc, sink| {
+        let Some(s) = sangong(doc) else { return };
+        let claims = sangong_claims(&doc.lines);
+        if claims.is_empty() {
+            sink.skip("情况说明中没有找到“三公”经费的金额，未核对".to_string());
+            return;
+        }
+        let rule = "NAR-101";
+        for c in &claims {
+            let Some(cur) = s.current.get(c.column).copied().flatten() else { continue };
+            let name = NAMES[c.column];
+            let have = value(Some(cur));
+            if have != c.amount {
+                sink.push(claim_finding(
+                    rule,
+                    Severity::Error,
+                    format!("情况说明（第{}行）称{name}为 {} 万元，但公开表{}中为 {have} 万元。", c.line, c.amount, s.t.no()),
+                    s.t,
+                    Some(cur),
+                    (Some(c.amount), Some(have)),
+                    c.line,
+                ));
+                continue;
+            }
+            let prior = s.prior.get(c.column).copied().flatten();
+            if let (Some(change), Some(p)) = (c.change, prior) {
+                let delta = have - value(Some(p));
+                if delta != change {
+                    sink.push(claim_finding(
+                        rule,
+                        Severity::Error,
+                        format!("情况说明（第{}行）称{name}比上年{} {} 万元，但公开表{}中本年 {have} 减上年 {} 为 {delta} 万元。", c.line, verb(change), change.abs(), s.t.no(), value(Some(p))),
+                        s.t,
+                        Some(cur),
+                        (Some(delta), Some(change)),
+                        c.line,
+                    ));
+                    continue;
+                }
+            }
+            // The percentage, on the previous year's amount (from the table, else implied).
+            let base = prior.map(|p| value(Some(p))).or_else(|| c.prior());
+            if let (Some(pct), Some(change), Some(base)) = (c.percent, c.change.or_else(|| prior.map(|p| have - value(Some(p)))), base) {
+                if let Some(want) = percent(change, base, pct.scale()) {
+                    let unit = Decimal::new(1, pct.scale());
+                    if (want - pct).abs() > unit {
+                        sink.push(claim_finding(
+                            rule,
+                            Severity::Error,
+                            format!("情况说明（第{}行）称{name}{} {}%，但按增减额 {change} 除以上年 {base} 计算应为 {}%。", c.line, if pct.is_sign_negative() { "下降" } else { "增长" }, pct.abs(), want.abs()),
+                            s.t,
+                            Some(cur),
+                            (Some(want), Some(pct)),
+                            c.line,
+                        ));
+                    }
+                }
+            }
+        }
+        // Without the previous year in the table: the implied previous-year
+        // parts must add up like the table's own identities.
+        if s.prior.iter().all(Option::is_none) {
+            let implied = |col: usize| claims.iter().find(|c| c.column == col).and_then(SangongClaim::prior);
+            for (total, parts, what) in [(0, &[1, 2, 5][..], "因公出国（境）费、公务用车购置及运行费、公务接待费"), (2, &[3, 4][..], "公务用车购置费与运行维护费")] {
+                let (Some(t), Some(ps)) = (implied(total), parts.iter().map(|p| implied(*p)).collect::<Option<Vec<_>>>()) else { continue };
+                let sum: Decimal = ps.iter().sum();
+                if sum != t {
+                    let line = claims.iter().find(|c| c.column == total).map_or(0, |c| c.line);
+                    sink.push(claim_finding(
+                        rule,
+                        Severity::Error,
+                        format!("按情况说明所述增减额推算，上年{}为 {t} 万元，而上年{what}推算之和为 {sum} 万元，两者应当相等。", NAMES[total]),
+                        s.t,
+                        None,
+                        (Some(sum), Some(t)),
+                        line,
+                    ));
+                }
+            }
+        }
+    },
+    fixtures: &[
+        Fixture::fires(YB, &[("比上年增加71.70万元", "比上年增加70.70万元")]),
+        Fixture::fires(QB, &[("与上一年相比，减少5.00万元，下降1.13%", "与上一年相比，减少5.00万元，下降1.23%")]),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
+};
+
+fn verb(d: Decimal) -> &'static str {
+    if d.is_sign_negative() {
+        "减少"
+    } else {
+        "增加"
+    }
+}
+
+/// Category words a reason may cite, with their 三公 column.
+const REASON_WORDS: [(&[&str], usize, &str); 4] = [
+    (&["购置"], 3, "公务用车购置费"),
+    (&["运维", "运行维护"], 4, "公务用车运行维护费"),
+    (&["接待"], 5, "公务接待费"),
+    (&["出国"], 1, "因公出国（境）费"),
+];
+
+/// A reason that cites an item's increase (or decrease) while the table shows
+/// it did not change that way.
+pub const SANGONG_REASONS: Rule = Rule {
+    id: "NAR-102",
+    family: Family::Nar,
+    severity: Severity::Warning,
+    title: "“三公”经费增减原因与表中数字相符",
+    why: "情况说明解释“三公”经费为什么增减，例如“新旧公务用车替换，相关购置及运维费增加”。如果表中某一项其实没有增加（例如公务用车购置费两年都是0），这个解释就与数字不符：要么原因写得不准确，要么数字有误。这不一定是错误，但值得追问。",
+    applies_to: BUDGET,
+    needs: &[TableKind::BSangong],
+    check: |doc, sink| {
+        let Some(s) = sangong(doc) else { return };
+        let claims = sangong_claims(&doc.lines);
+        // The change of a column: from the table when it prints both years,
+        // else as the narrative states it.
+        let change = |col: usize| -> Option<Decimal> {
+            match (s.current.get(col).copied().flatten(), s.prior.get(col).copied().flatten()) {
+                (Some(c), Some(p)) => Some(value(Some(c)) - value(Some(p))),
+                _ => claims.iter().find(|c| c.column == col).and_then(|c| c.change),
+            }
+        };
+        let mut seen: Vec<(usize, String)> = Vec::new();
+        for c in &claims {
+            let Some((reason, line)) = &c.reason else { continue };
+            for clause in reason.split(['；', '，', '、', '。']) {
+                let up = ["增加", "增长", "上升"].iter().any(|w| clause.contains(w));
+                let down = ["减少", "下降", "压减"].iter().any(|w| clause.contains(w));
+                if up == down {
+                    continue;
+                }
+                for (words, col, name) in REASON_WORDS {
+                    if !words.iter().any(|w| clause.contains(w)) {
+                        continue;
+                    }
+                    let Some(d) = change(col) else { continue };
+                    let contradicts = if up { d <= Decimal::ZERO } else { d >= Decimal::ZERO };
+                    if !contradicts || seen.iter().any(|(k, r)| *k == col && r == clause) {
+                        continue;
+                    }
+                    let lines: Vec<String> = claims
+                        .iter()
+                        .filter_map(|x| x.reason.as_ref())
+                        .filter(|(r, _)| r.split(['；', '，', '、', '。']).any(|cl| cl == clause))
+                        .map(|(_, l)| format!("第{l}行"))
+                        .collect();
+                    seen.push((col, clause.to_string()));
+                    let cur = s.current.get(col).copied().flatten();
+                    let said = if up { "增加" } else { "减少" };
+                    let actual = match d.cmp(&Decimal::ZERO) {
+                        std::cmp::Ordering::Equal => "与上年持平".to_string(),
+                        std::cmp::Ordering::Greater => format!("比上年增加 {d} 万元"),
+                        std::cmp::Ordering::Less => format!("比上年减少 {} 万元", d.abs()),
+                    };
+                    let both_zero = d.is_zero() && value(cur).is_zero();
+                    sink.push(claim_finding(
+                        "NAR-102",
+                        Severity::Warning,
+                        format!(
+                            "情况说明（{}）以“{clause}”解释“三公”经费的变化，说{name}{said}，但公开表{}中{name}{}{actual}。原因说明与数字不符。",
+                            lines.join("、"),
+                            s.t.no(),
+                            if both_zero { "两年均为0，" } else { "" },
+                        ),
+                        s.t,
+                        cur,
+                        (None, Some(d)),
+                        *line,
+                    ));
+                }
+            }
+        }
+    },
+    fixtures: &[
+        // As published: "相关购置及运维费增加" while 购置费 is 0.00 in both years.
+        Fixture::fires(YB, &[]),
+        Fixture::quiet(QB),
+        // The same reason without 购置 fits the numbers (运维 rose by 48.00).
+        Fixture {
+            document: YB,
+            edits: &[("相关购置及运维费增加", "相关运维费增加"), ("相关购置及运维费增加", "相关运维费增加")],
+            expect: super::Expect::Quiet,
+        },
+    ],
+};
+
+/// 政府采购 in the narrative = the 政府采购预算表.
+pub const PROCUREMENT: Rule = Rule {
+    id: "NAR-103",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "政府采购情况说明与政府采购预算表一致，货物、工程、服务之和等于采购总额",
+    why: "情况说明会写政府采购预算总额，以及其中货物、工程、服务各多少。总额应等于政府采购预算表的合计，三类之和应等于总额；表中列出采购类别时，每一类也应等于表中该类各项之和。",
+    applies_to: BUDGET,
+    needs: &[TableKind::BProcurement],
+    check: |doc, sink| {
+        let Some(t) = doc.table(TableKind::BProcurement) else { return };
+        let sec = section(&doc.lines, "政府采购");
+        let Some((total, line)) = stated(sec, "政府采购预算", 6) else {
+            sink.skip("情况说明中没有找到政府采购预算总额，未核对".to_string());
+            return;
+        };
+        if let Some(rows) = total_rows(t) {
+            sums_equal(sink, t, &rows, 0, vec![nowhere(Some(total))], &format!("情况说明（第{line}行）所述政府采购预算总额"));
+        }
+        let parts: Vec<(&str, Option<(Decimal, usize)>)> = CATEGORIES.iter().map(|c| (*c, stated(sec, &format!("{c}预算"), 2))).collect();
+        if parts.iter().all(|(_, p)| p.is_some()) {
+            let sum: Decimal = parts.iter().filter_map(|(_, p)| p.map(|x| x.0)).sum();
+            if sum != total {
+                sink.push(Finding {
+                    rule: "NAR-103",
+                    severity: Severity::Error,
+                    message: format!("情况说明（第{line}行）称政府采购预算 {total} 万元，但所述货物、工程、服务预算之和为 {sum} 万元。"),
+                    table: None,
+                    row: None,
+                    column: None,
+                    expected: Some(total),
+                    actual: Some(sum),
+                    difference: Some(sum - total),
+                    source_line: Some(line),
+                    related: Vec::new(),
+                    also: Vec::new(),
+                });
+            }
+        }
+        // Per category, where the table lists one per item.
+        let items: Vec<&Row> = t.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.contains('/'))).collect();
+        if items.is_empty() || (0..t.rows.len()).any(|i| !settled(t, i)) {
+            return;
+        }
+        for (c, p) in parts {
+            let Some((v, l)) = p else { continue };
+            let mine: Vec<&Row> = items.iter().copied().filter(|r| r.label.ends_with(&format!("（{c}）"))).collect();
+            let sum: Decimal = mine.iter().filter_map(|r| r.value(0)).sum();
+            if sum != v {
+                sink.push(Finding {
+                    rule: "NAR-103",
+                    severity: Severity::Error,
+                    message: format!("情况说明（第{l}行）称政府采购{c}预算 {v} 万元，但公开表{}中采购类别为“{c}”的{}项之和为 {sum} 万元。", t.no(), mine.len()),
+                    table: Some(t.no()),
+                    row: None,
+                    column: t.columns.first().cloned(),
+                    expected: Some(sum),
+                    actual: Some(v),
+                    difference: Some(v - sum),
+                    source_line: Some(l),
+                    related: mine.iter().map(|r| CellRef { table: t.no(), row: describe(r), column: t.columns.first().cloned(), source_line: r.source_line }).collect(),
+                    also: Vec::new(),
+                });
+            }
+        }
+    },
+    fixtures: &[
+        Fixture::fires(YB, &[("政府采购服\n\n务预算863.60万元", "政府采购服\n\n务预算853.60万元")]),
+        Fixture::fires(QB, &[("政府采购货物\n\n预算82.25万元", "政府采购货物\n\n预算72.25万元"), ("政府采购服务预算\n\n5,887.84万元", "政府采购服务预算\n\n5,897.84万元")]),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
+};
+
+/// 机关运行经费 = total 公用经费, or 公用经费 of the 行政运行 rows.
+pub const RUNNING_COSTS: Rule = Rule {
+    id: "NAR-104",
+    family: Family::Nar,
+    severity: Severity::Warning,
+    title: "机关运行经费与一般公共预算支出表的公用经费相符",
+    why: "机关运行经费是行政单位用于办公、水电、公务用车运行等的公用经费。各地口径有两种：一般公共预算的全部公用经费，或只算“行政运行”科目的公用经费。情况说明所述金额应当等于其中一种；两种都不符，就说不清这笔钱是怎么算出来的。",
+    applies_to: BUDGET,
+    needs: &[TableKind::BGeneral],
+    check: |doc, sink| {
+        let Some(g) = doc.table(TableKind::BGeneral) else { return };
+        let Some(pc) = column(g, Source::Public) else { return };
+        let Some((v, line)) = stated(section(&doc.lines, "机关运行经费"), "机关运行经费", 16) else {
+            sink.skip("情况说明中没有找到机关运行经费的金额，未核对".to_string());
+            return;
+        };
+        let Some(rows) = total_rows(g) else { return };
+        let total: Decimal = rows.iter().filter_map(|i| g.rows[*i].value(pc)).sum();
+        // 行政运行 is the 01 项 of each 款 ("2010301").
+        let admin: Vec<&Row> = g.rows.iter().enumerate().filter(|(i, r)| settled(g, *i) && r.code.as_deref().is_some_and(|c| c.len() == 7 && c.ends_with("01"))).map(|(_, r)| r).collect();
+        let admin_sum: Decimal = admin.iter().filter_map(|r| r.value(pc)).sum();
+        if v == total || (!admin.is_empty() && v == admin_sum) {
+            return;
+        }
+        let first = g.rows.get(rows[0]);
+        sink.push(Finding {
+            rule: "NAR-104",
+            severity: Severity::Warning,
+            message: format!(
+                "情况说明（第{line}行）称机关运行经费 {v} 万元，既不等于公开表{}的公用经费合计 {total} 万元，也不等于其中“行政运行”科目的公用经费 {admin_sum} 万元。",
+                g.no()
+            ),
+            table: Some(g.no()),
+            row: first.map(describe),
+            column: g.columns.get(pc).cloned(),
+            expected: Some(total),
+            actual: Some(v),
+            difference: Some(v - total),
+            source_line: Some(line),
+            related: admin.iter().map(|r| CellRef { table: g.no(), row: describe(r), column: g.columns.get(pc).cloned(), source_line: r.source_line }).collect(),
+            also: Vec::new(),
+        });
+    },
+    fixtures: &[
+        Fixture::fires(YB, &[("机关运行经费安排608.27万元", "机关运行经费安排618.27万元")]),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
+};

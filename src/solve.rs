@@ -122,7 +122,8 @@ impl Constraint<'_> {
         v
     }
 
-    fn ok(&self, values: &[Option<&Values>]) -> bool {
+    /// Whether the constraint holds, `values(row)` giving each row's values.
+    fn ok<'v>(&self, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
         match self {
             Constraint::Sum(s) => sum_ok(s, values),
             Constraint::Link(l) => link_ok(l, values),
@@ -135,6 +136,14 @@ impl Constraint<'_> {
 /// Open rows that no constraint connects are solved separately, so a
 /// contradiction in one table (or one subtree) leaves the others placed.
 pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
+    // Bounds by row, so that pruning a row looks only at its own.
+    let mut by_row: Vec<Vec<&Bound>> = vec![Vec::new(); p.rows.len()];
+    for b in &p.bounds {
+        let (Bound::Equal(r, ..) | Bound::AtLeast(r, ..)) = b;
+        if let Some(v) = by_row.get_mut(*r) {
+            v.push(b);
+        }
+    }
     // Prune each open row by its own identity and by bounds on it alone.
     let mut domains: Vec<Option<Vec<Values>>> = p
         .rows
@@ -145,7 +154,7 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
             RowChoice::Open(c) => Some(
                 c.iter()
                     .filter(|v| p.row_identity.is_none_or(|f| f(v)))
-                    .filter(|v| bounds_ok(p, i, v))
+                    .filter(|v| bounds_ok(&by_row[i], v))
                     .cloned()
                     .collect(),
             ),
@@ -167,9 +176,12 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     let constraints: Vec<Constraint> = split.iter().map(Constraint::Sum).chain(links.into_iter().map(Constraint::Link)).collect();
     propagate(p, &constraints, &mut domains);
 
+    // Each constraint's open rows, once.
+    let open_rows: Vec<Vec<usize>> =
+        constraints.iter().map(|c| c.rows().into_iter().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect()).collect();
     let mut out = Vec::new();
-    for component in components(p, &constraints, &domains) {
-        out.extend(solve_component(p, &constraints, &domains, &component));
+    for component in components(p.rows.len(), &open_rows, &domains) {
+        out.extend(solve_component(p, &constraints, &open_rows, &domains, &component));
     }
     out.sort_by_key(|(i, _)| *i);
     out
@@ -184,8 +196,7 @@ fn varies(domains: &[Option<Vec<Values>>], row: usize, col: usize) -> bool {
 }
 
 /// Groups the open rows that share a constraint (union-find).
-fn components(p: &Problem, constraints: &[Constraint], domains: &[Option<Vec<Values>>]) -> Vec<Vec<usize>> {
-    let n = p.rows.len();
+fn components(n: usize, open_rows: &[Vec<usize>], domains: &[Option<Vec<Values>>]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
@@ -194,8 +205,7 @@ fn components(p: &Problem, constraints: &[Constraint], domains: &[Option<Vec<Val
         }
         x
     }
-    for c in constraints {
-        let open: Vec<usize> = c.rows().into_iter().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect();
+    for open in open_rows {
         for w in open.windows(2) {
             let (a, b) = (find(&mut parent, w[0]), find(&mut parent, w[1]));
             if a != b {
@@ -241,15 +251,13 @@ fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<
             let mut supported: Vec<Vec<bool>> = lens.iter().map(|n| vec![false; *n]).collect();
             let mut idx = vec![0usize; open.len()];
             loop {
-                let values: Vec<Option<&Values>> = (0..p.rows.len())
-                    .map(|r| match &p.rows[r] {
-                        RowChoice::Fixed(v) => Some(v),
-                        RowChoice::Open(_) => open
-                            .iter()
-                            .position(|o| *o == r)
-                            .and_then(|k| domains[r].as_ref().and_then(|d| d.get(idx[k]))),
-                    })
-                    .collect();
+                let values = |r: usize| match p.rows.get(r)? {
+                    RowChoice::Fixed(v) => Some(v),
+                    RowChoice::Open(_) => {
+                        let k = open.iter().position(|o| *o == r)?;
+                        domains[r].as_ref().and_then(|d| d.get(idx[k]))
+                    }
+                };
                 if c.ok(&values) {
                     for (k, j) in idx.iter().enumerate() {
                         supported[k][*j] = true;
@@ -286,15 +294,16 @@ fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<
     }
 }
 
-fn solve_component(p: &Problem, constraints: &[Constraint], domains: &[Option<Vec<Values>>], open: &[usize]) -> Vec<(usize, Placement)> {
-    // Constraints are checked when their last open row (in search order) is assigned.
+fn solve_component(p: &Problem, constraints: &[Constraint], open_rows: &[Vec<usize>], domains: &[Option<Vec<Values>>], open: &[usize]) -> Vec<(usize, Placement)> {
+    // Constraints are checked when their last open row (in search order) is
+    // assigned; a component's constraints are exactly those on its rows.
+    let mut mine = vec![false; p.rows.len()];
+    for r in open {
+        mine[*r] = true;
+    }
     let mut checks_at: Vec<Vec<usize>> = vec![Vec::new(); p.rows.len()];
-    for (ci, c) in constraints.iter().enumerate() {
-        let rows = c.rows();
-        if !rows.iter().any(|r| open.contains(r)) {
-            continue;
-        }
-        if let Some(r) = rows.iter().filter(|r| open.contains(r)).max() {
+    for (ci, rows) in open_rows.iter().enumerate() {
+        if let Some(r) = rows.iter().filter(|r| mine[**r]).max() {
             checks_at[*r].push(ci);
         }
     }
@@ -350,12 +359,10 @@ fn search(
     for j in 0..n {
         assign[i] = Some(j);
         let ok = checks_at[i].iter().all(|ci| {
-            let values: Vec<Option<&Values>> = (0..p.rows.len())
-                .map(|r| match &p.rows[r] {
-                    RowChoice::Fixed(v) => Some(v),
-                    RowChoice::Open(_) => assign[r].and_then(|a| domains[r].as_ref().and_then(|d| d.get(a))),
-                })
-                .collect();
+            let values = |r: usize| match p.rows.get(r)? {
+                RowChoice::Fixed(v) => Some(v),
+                RowChoice::Open(_) => assign[r].and_then(|a| domains[r].as_ref().and_then(|d| d.get(a))),
+            };
             constraints[*ci].ok(&values)
         });
         if ok && !search(p, constraints, open, k + 1, domains, checks_at, assign, seen, steps) {
@@ -367,8 +374,8 @@ fn search(
     true
 }
 
-fn link_ok(l: &Link, values: &[Option<&Values>]) -> bool {
-    let get = |(r, c): At| values.get(r).copied().flatten().and_then(|v| v.get(c).copied().flatten());
+fn link_ok<'v>(l: &Link, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
+    let get = |(r, c): At| values(r).and_then(|v| v.get(c).copied().flatten());
     let terms: Vec<Term> = l.parts.iter().map(|(s, a)| (*s, get(*a))).collect();
     match l.relation {
         Relation::Equal => compare(get(l.total), &terms).0 != Verdict::Mismatch,
@@ -382,19 +389,18 @@ fn link_ok(l: &Link, values: &[Option<&Values>]) -> bool {
     }
 }
 
-fn sum_ok(s: &SumOfRows, values: &[Option<&Values>]) -> bool {
-    let get = |r: usize, c: usize| values.get(r).copied().flatten().and_then(|v| v.get(c).copied().flatten());
+fn sum_ok<'v>(s: &SumOfRows, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
+    let get = |r: usize, c: usize| values(r).and_then(|v| v.get(c).copied().flatten());
     s.columns.iter().all(|c| {
         let terms: Vec<Term> = s.parts.iter().map(|r| (1, get(*r, *c))).collect();
         compare(get(s.total, *c), &terms).0 != Verdict::Mismatch
     })
 }
 
-fn bounds_ok(p: &Problem, row: usize, v: &Values) -> bool {
-    p.bounds.iter().all(|b| match b {
-        Bound::Equal(r, c, x) if *r == row => Interval::of(v.get(*c).copied().flatten()).gap(*x).is_zero(),
-        Bound::AtLeast(r, c, x) if *r == row => Interval::of(v.get(*c).copied().flatten()).hi >= x.lo,
-        _ => true,
+fn bounds_ok(bounds: &[&Bound], v: &Values) -> bool {
+    bounds.iter().all(|b| match b {
+        Bound::Equal(_, c, x) => Interval::of(v.get(*c).copied().flatten()).gap(*x).is_zero(),
+        Bound::AtLeast(_, c, x) => Interval::of(v.get(*c).copied().flatten()).hi >= x.lo,
     })
 }
 

@@ -53,16 +53,20 @@ fn is_heading(sq: &str) -> bool {
 /// The lines of the first section whose heading contains `word`, up to the
 /// next heading without it.
 pub fn section<'a>(lines: &'a [Line], word: &str) -> &'a [Line] {
+    // Cheap tests first: only a line that opens like a heading is squeezed.
+    let opens = |l: &Line| l.text.trim_start().starts_with(|c: char| "一二三四五六七八九十（第".contains(c));
     let heading = |l: &Line| {
         let sq = squeeze(&l.text);
         is_heading(&sq) && sq.contains(word) && sq.chars().count() <= 40
     };
-    let Some(start) = lines.iter().position(heading) else { return &[] };
+    let Some(start) = lines.iter().position(|l| opens(l) && heading(l)) else { return &[] };
     let end = lines[start + 1..]
         .iter()
         .position(|l| {
-            let sq = squeeze(&l.text);
-            is_heading(&sq) && !sq.contains(word)
+            opens(l) && {
+                let sq = squeeze(&l.text);
+                is_heading(&sq) && !sq.contains(word)
+            }
         })
         .map_or(lines.len(), |k| start + 1 + k);
     &lines[start..end]

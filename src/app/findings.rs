@@ -54,7 +54,7 @@ pub fn Findings(checker: Checker) -> impl IntoView {
 fn finding_item(checker: Checker, f: Finding) -> impl IntoView {
     let mut place = Vec::new();
     if let Some(t) = &f.table {
-        place.push(format!("公开{t}表"));
+        place.push(crate::rules::identity::table_name(t));
     }
     if let Some(r) = &f.row {
         place.push(format!("行：{r}"));
@@ -104,7 +104,7 @@ fn finding_item(checker: Checker, f: Finding) -> impl IntoView {
             .related
             .into_iter()
             .map(|c| {
-                let mut place = format!("公开{}表 {}", c.table, c.row);
+                let mut place = format!("{} {}", crate::rules::identity::table_name(&c.table), c.row);
                 if let Some(col) = &c.column {
                     place.push_str(&format!(" · {col}"));
                 }

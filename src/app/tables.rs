@@ -95,7 +95,7 @@ pub fn Tables(checker: Checker) -> impl IntoView {
 fn table_view(checker: Checker, t: &TableOut, marks: &Marks) -> impl IntoView {
     let number = t.number.clone();
     let heading = match &number {
-        Some(n) => format!("公开{n}表 {}", t.title),
+        Some(n) => format!("{} {}", crate::rules::identity::table_name(n), t.title),
         None => t.title.clone(),
     };
     let unit = t.unit.clone().map(|u| format!("单位：{u}"));

@@ -111,6 +111,10 @@ fn year(head: &str) -> Option<u16> {
 fn department(lines: &[Line]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for l in lines {
+        // Only lines that can hold a key are squeezed (keys may be letter-spaced).
+        if !(l.text.contains('：') || l.text.contains(':')) {
+            continue;
+        }
         let s = squeeze(&l.text);
         for key in ["部门：", "部门:", "单位名称：", "编制单位：", "编制部门："] {
             if let Some(i) = s.find(key) {
@@ -144,6 +148,9 @@ fn department_in_prose(lines: &[Line]) -> Option<String> {
 fn money_unit(lines: &[Line]) -> Option<String> {
     let mut best: Vec<(&'static str, usize)> = vec![("万元", 0), ("元", 0), ("亿元", 0), ("千元", 0)];
     for l in lines {
+        if !(l.text.contains('：') || l.text.contains(':')) {
+            continue;
+        }
         let s = squeeze(&l.text);
         if let Some(i) = s.find("单位：").or_else(|| s.find("单位:")) {
             let rest = &s[i..];

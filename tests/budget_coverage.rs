@@ -30,6 +30,7 @@ fn an_unidentified_table_is_reported() {
     assert!(!numbers(&r).contains(&"9".to_string()));
     assert!(r.coverage.problems.iter().any(|p| p.table.as_deref() == Some("9") && p.message.contains("没有认出")));
     assert!(r.findings.iter().any(|f| f.rule == "DOC-101"));
+    assert_eq!(r.coverage.tables_missing, ["《一般公共预算“三公”经费支出表》"]);
 }
 
 #[test]

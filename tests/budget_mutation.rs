@@ -2,7 +2,8 @@
 //! one at a time, by 10.00 (far beyond rounding), and the checker must raise
 //! an error finding that names the mutated table (as the cell it points at,
 //! or among the related cells). Recall must be at least 99%; the survivors
-//! are printed.
+//! are printed. To keep the run short, only every third printed 0.00 of 青岛
+//! (710 of its 1032 cells, most in all-zero rows of 表7) is mutated.
 
 mod common;
 use gongkai::rules::Severity;
@@ -98,7 +99,14 @@ fn budget_table_cell_mutations_are_caught() {
         let text = std::fs::read_to_string(common::fixture(doc)).unwrap();
         let base = common::check_fixture(doc);
         assert!(!base.has_errors());
+        let mut zeros = 0usize;
         for s in sites(&base) {
+            if s.value.is_zero() {
+                zeros += 1;
+                if zeros % 3 != 1 {
+                    continue;
+                }
+            }
             let Some(m) = mutate(&text, &s) else { panic!("{doc} L{}: cannot find amount #{} ({})", s.line, s.nth, s.value) };
             total += 1;
             let r = gongkai::check_text(doc, &m);

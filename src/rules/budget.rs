@@ -91,18 +91,6 @@ fn finding(rule: &'static str, severity: Severity, message: String, table: Optio
     }
 }
 
-/// The tables every budget publishes.
-const REQUIRED: [(&[TableKind], &str); 8] = [
-    (&[TableKind::BSummary], "收支总表"),
-    (&[TableKind::BIncome], "收入总表"),
-    (&[TableKind::BExpenditure], "支出总表"),
-    (&[TableKind::BFiscal], "财政拨款收支总表"),
-    (&[TableKind::BGeneral], "一般公共预算支出表"),
-    (&[TableKind::BBasicEcon, TableKind::BBasicGovEcon], "一般公共预算基本支出表"),
-    (&[TableKind::BSangong], "一般公共预算“三公”经费支出表"),
-    (&[TableKind::BFund], "政府性基金预算支出表"),
-];
-
 /// The standard budget tables are published.
 pub const TABLES_PRESENT: Rule = Rule {
     id: "DOC-101",
@@ -113,7 +101,7 @@ pub const TABLES_PRESENT: Rule = Rule {
     applies_to: BUDGET,
     needs: &[],
     check: |doc, sink| {
-        for (kinds, name) in REQUIRED {
+        for (kinds, name) in crate::tables::budget::kinds::REQUIRED {
             if kinds.iter().any(|k| doc.table(*k).is_some()) {
                 continue;
             }

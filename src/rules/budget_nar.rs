@@ -400,3 +400,154 @@ pub const RUNNING_COSTS: Rule = Rule {
         Fixture::quiet(QB),
     ],
 };
+
+/// A finding with no table cell of its own (a 绩效目标表 of the narrative).
+fn plain(rule: &'static str, message: String, table: Option<&Table>, (expected, actual): (Option<Decimal>, Option<Decimal>), line: usize) -> Finding {
+    Finding {
+        rule,
+        severity: Severity::Error,
+        message,
+        table: table.map(Table::no),
+        row: None,
+        column: None,
+        expected,
+        actual,
+        difference: match (expected, actual) {
+            (Some(e), Some(a)) => Some(a - e),
+            _ => None,
+        },
+        source_line: Some(line),
+        related: Vec::new(),
+        also: Vec::new(),
+    }
+}
+
+/// 项目绩效目标表: each adds up, and together they cover the 项目支出.
+pub const PERFORMANCE_TOTALS: Rule = Rule {
+    id: "PERF-101",
+    family: Family::Perf,
+    severity: Severity::Error,
+    title: "项目绩效目标表的资金与项目支出一致",
+    why: "部门要为每个预算项目编制绩效目标表，写明年度预算资金及其中财政拨款和其他资金。每张表的资金应当加得上；部门说“全面实施绩效目标管理”时，各表资金之和应等于项目支出总额，情况说明所说的项目个数和金额也应与这些表一致。对不上，说明有项目没有绩效目标，或金额写错了。",
+    applies_to: BUDGET,
+    needs: &[],
+    check: |doc, sink| {
+        let tables = crate::tables::budget::narrative::performance_tables(&doc.lines);
+        if tables.is_empty() {
+            sink.skip("没有找到项目绩效目标表，未核对".to_string());
+            return;
+        }
+        for p in &tables {
+            let Some(fiscal) = p.fiscal else { continue };
+            let sum = fiscal + p.other.unwrap_or_default();
+            if sum != p.total {
+                sink.push(plain(
+                    "PERF-101",
+                    format!("第{}行起的绩效目标表（{}）年度预算资金为 {}，但财政拨款 {fiscal} 与其他资金 {} 之和为 {sum}。", p.line, p.name, p.total, p.other.map_or("空白".to_string(), |v| v.to_string())),
+                    None,
+                    (Some(sum), Some(p.total)),
+                    p.line,
+                ));
+            }
+        }
+        let sum: Decimal = tables.iter().map(|p| p.total).sum();
+        let first = tables[0].line;
+        let sec = section(&doc.lines, "绩效");
+        if let Some((count, amount, line)) = crate::tables::budget::narrative::performance_summary(sec) {
+            let n = Decimal::from(tables.len());
+            if count.is_some_and(|c| c != n) {
+                sink.push(plain("PERF-101", format!("情况说明（第{line}行）称涉及项目支出{}个，但文中有{}张项目绩效目标表。", count.unwrap_or_default(), tables.len()), None, (Some(n), count), line));
+            }
+            if amount.is_some_and(|a| a != sum) {
+                sink.push(plain("PERF-101", format!("情况说明（第{line}行）称项目预算资金 {} 万元，但各项目绩效目标表的资金之和为 {sum} 万元。", amount.unwrap_or_default()), None, (Some(sum), amount), line));
+            }
+        }
+        // Full coverage claimed: the tables add up to the 项目支出 of the tables.
+        let claimed = sec.iter().any(|l| crate::text::squeeze(&l.text).contains("全面实施"));
+        if !claimed {
+            return;
+        }
+        let project_total = |t: &Table, c: usize| -> Option<Decimal> {
+            let rows = if t.kind == TableKind::BProjects { Some((0..t.rows.len()).collect::<Vec<_>>()) } else { total_rows(t) };
+            let rows = rows?;
+            rows.iter().all(|i| settled(t, *i)).then(|| rows.iter().filter_map(|i| t.rows[*i].value(c)).sum())
+        };
+        let source = doc
+            .table(TableKind::BProjects)
+            .and_then(|t| project_total(t, 0).map(|v| (t, v)))
+            .or_else(|| doc.table(TableKind::BExpenditure).and_then(|t| column(t, Source::Project).and_then(|c| project_total(t, c)).map(|v| (t, v))));
+        if let Some((t, v)) = source {
+            if v != sum {
+                sink.push(plain(
+                    "PERF-101",
+                    format!("部门称全面实施绩效目标管理，但{}张项目绩效目标表的资金之和为 {sum} 万元，而公开表{}的项目支出为 {v} 万元。", tables.len(), t.no()),
+                    Some(t),
+                    (Some(v), Some(sum)),
+                    first,
+                ));
+            }
+        }
+    },
+    fixtures: &[
+        Fixture::fires(YB, &[("其中：财政拨款 3300", "其中：财政拨款 3200")]),
+        Fixture::fires(QB, &[("预算数 7104.00", "预算数 7204.00"), ("7104.00 其他资金", "7204.00 其他资金")]),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
+};
+
+/// Every 项目绩效目标表 names a project of the 项目支出预算表, and back.
+pub const PERFORMANCE_PROJECTS: Rule = Rule {
+    id: "PERF-102",
+    family: Family::Perf,
+    severity: Severity::Warning,
+    title: "项目绩效目标表与项目支出预算表的项目一一对应",
+    why: "项目支出预算表列出部门的每一个项目，绩效目标表为每个项目写明要达到的目标。两边的项目名称和金额应当一一对应：有项目没有绩效目标，或绩效目标表里的项目在预算表中找不到、金额不同，读者就无法把钱和要办的事对上。",
+    applies_to: BUDGET,
+    needs: &[TableKind::BProjects],
+    check: |doc, sink| {
+        let Some(t) = doc.table(TableKind::BProjects) else { return };
+        let perf = crate::tables::budget::narrative::performance_tables(&doc.lines);
+        if perf.is_empty() {
+            return;
+        }
+        // A project row's label is "名称（类型）".
+        let name_of = |r: &Row| -> String {
+            match r.label.rfind('（') {
+                Some(i) if r.label.ends_with("类）") => r.label[..i].to_string(),
+                _ => r.label.clone(),
+            }
+        };
+        let mut used = vec![false; t.rows.len()];
+        for p in &perf {
+            match t.rows.iter().enumerate().find(|(i, r)| !used[*i] && name_of(r) == p.name) {
+                Some((i, r)) => {
+                    used[i] = true;
+                    // 烟台 prints 绩效 amounts as integers ("3300"): compare values, not scales.
+                    if settled(t, i) && r.value(0).is_some_and(|v| v != p.total) {
+                        let mut f = plain("PERF-102", format!("第{}行起的绩效目标表（{}）年度预算资金为 {}，但公开表{}中该项目为 {}。", p.line, p.name, p.total, t.no(), r.value(0).unwrap_or_default()), Some(t), (r.value(0), Some(p.total)), p.line);
+                        f.severity = Severity::Warning;
+                        f.row = Some(describe(r));
+                        sink.push(f);
+                    }
+                }
+                None => {
+                    let mut f = plain("PERF-102", format!("第{}行起的绩效目标表所列项目“{}”在公开表{}（{}）中找不到同名项目。", p.line, p.name, t.no(), t.title), Some(t), (None, Some(p.total)), p.line);
+                    f.severity = Severity::Warning;
+                    sink.push(f);
+                }
+            }
+        }
+        for (_, r) in t.rows.iter().enumerate().filter(|(i, _)| !used[*i]) {
+            let mut f = plain("PERF-102", format!("公开表{}的项目“{}”没有对应的绩效目标表。", t.no(), name_of(r)), Some(t), (None, r.value(0)), r.source_line);
+            f.severity = Severity::Warning;
+            f.row = Some(describe(r));
+            sink.push(f);
+        }
+    },
+    fixtures: &[
+        Fixture::fires(YB, &[("项目名称 驻外机构工作保障经费", "项目名称 驻外机构保障经费")]),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
+};

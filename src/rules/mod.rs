@@ -301,6 +301,8 @@ static CATALOGUE: &[Rule] = &[
     budget_nar::SANGONG_REASONS,
     budget_nar::PROCUREMENT,
     budget_nar::RUNNING_COSTS,
+    budget_nar::PERFORMANCE_TOTALS,
+    budget_nar::PERFORMANCE_PROJECTS,
 ];
 
 /// Runs every rule whose inputs are present; records the others as skipped.

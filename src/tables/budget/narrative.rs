@@ -45,8 +45,11 @@ impl Prose {
 /// A heading-like line: "二、…", "（五）…", "第三部分…", or short and ending in 情况.
 fn is_heading(sq: &str) -> bool {
     let ordinal = sq.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    // "（五）", "（十一）", "（2）": a numeral in brackets, not "（万元）".
+    let bracketed = sq.strip_prefix('（').map(|r| r.chars().take_while(|c| "一二三四五六七八九十0123456789".contains(*c)).count()).filter(|n| (1..=3).contains(n));
+    let bracketed = bracketed.is_some_and(|n| sq.chars().nth(n + 1) == Some('）'));
     (ordinal > 0 && sq.chars().nth(ordinal) == Some('、'))
-        || (sq.starts_with('（') && sq.chars().nth(2).is_some_and(|c| c == '）' || sq.chars().nth(3) == Some('）')) && sq.chars().count() <= 30)
+        || (bracketed && sq.chars().count() <= 30)
         || (sq.starts_with('第') && sq.contains("部分"))
 }
 
@@ -187,6 +190,87 @@ pub fn stated(lines: &[Line], keyword: &str, gap: usize) -> Option<(Decimal, usi
     })
 }
 
+/// A number (with optional thousands separators and decimals) at the start of `s`.
+fn number_at(s: &str) -> Option<Decimal> {
+    let n = s.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
+    parse_prose_number(s.get(..n)?.trim_end_matches(['.', ',']))
+}
+
+/// The number right after the first of `keys` found in `s`.
+fn after_key(s: &str, keys: &[&str]) -> Option<Decimal> {
+    keys.iter().find_map(|k| s.find(k).and_then(|i| number_at(&s[i + k.len()..])))
+}
+
+/// One 项目支出绩效目标表 of the narrative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Performance {
+    /// 项目名称.
+    pub name: String,
+    /// 年度预算资金总额 / 预算数.
+    pub total: Decimal,
+    /// 其中：财政拨款 / 财政资金.
+    pub fiscal: Option<Decimal>,
+    /// 其他资金 (None when printed blank).
+    pub other: Option<Decimal>,
+    /// Source line of the table's heading.
+    pub line: usize,
+}
+
+/// The 项目绩效目标表 the narrative prints, each with its amounts. A block
+/// starts at a short line ending in 绩效目标表 and ends at the next one or at
+/// the next section heading; a block without an amount (a section heading
+/// such as "（二）部门预算项目绩效目标表") is not a table.
+pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
+    let starts_block = |l: &Line| {
+        let t = l.text.trim_end();
+        t.ends_with("绩效目标表") && squeeze(t).chars().count() <= 40
+    };
+    let ends_section = |l: &Line| {
+        l.text.trim_start().starts_with(|c: char| "一二三四五六七八九十（第".contains(c)) && {
+            let sq = squeeze(&l.text);
+            is_heading(&sq) && !sq.contains("绩效")
+        }
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !starts_block(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..lines.len()).find(|j| starts_block(&lines[*j]) || ends_section(&lines[*j])).unwrap_or(lines.len());
+        let p = Prose::of(&lines[i..end]);
+        let t = p.text.as_str();
+        if let Some(total) = after_key(t, &["年度预算资金总额", "预算数"]) {
+            let name = t.find("项目名称").map(|k| {
+                let rest = &t[k + "项目名称".len()..];
+                let stop = ["主管部门", "预算规模", "实施单位", "项目资金", "项目编码", "预算数", "年度"].iter().filter_map(|w| rest.find(w)).min().unwrap_or(rest.len());
+                rest[..stop].to_string()
+            });
+            out.push(Performance {
+                name: name.unwrap_or_default(),
+                total,
+                fiscal: after_key(t, &["其中：财政拨款", "其中：财政资金", "财政拨款"]),
+                other: after_key(t, &["其他资金"]),
+                line: lines[i].no,
+            });
+        }
+        i = end;
+    }
+    out
+}
+
+/// "涉及预算项目支出9个，预算资金4,995.00万元": the project count and amount
+/// the narrative's 绩效 section states, with the line.
+pub fn performance_summary(lines: &[Line]) -> Option<(Option<Decimal>, Option<Decimal>, usize)> {
+    let p = Prose::of(lines);
+    let i = p.text.find("涉及预算项目支出")?;
+    let rest = &p.text[i + "涉及预算项目支出".len()..];
+    let count = number_at(rest).filter(|_| rest.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('个'));
+    let amount = rest.find("预算资金").and_then(|k| first_wan(&rest[k + "预算资金".len()..], 4)).map(|x| x.0);
+    Some((count, amount, p.line_at(i)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +301,17 @@ mod tests {
         assert!(c[0].reason.as_ref().is_some_and(|r| r.0.contains("购置及运维费增加") && r.1 == 4));
         assert_eq!(c[4].prior(), Some(d("41.60")));
         assert_eq!(c[3].line, 9);
+    }
+
+    #[test]
+    fn performance_tables_in_both_layouts() {
+        let text = "（二）部门预算项目绩效目标表\n项目支出绩效目标表\n项目名称 12345 政务热线平台运营项目经费\n主管部门及代码\n年度预算资金\n总额\n3300\n其中：财政拨款 3300\n其他资金 0\n 1.市政府决策等相关经费绩效目标表\n项目编码 37020023P880028106842 项目名称 市政府决策等相关经费\n预算数 7104.00\n其中：财政\n资金\n7104.00 其他资金\n市政府决策等相关经费\n（五）重点项目情况\n预算数 1.00\n";
+        let got = performance_tables(&normalise(text));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!((got[0].name.as_str(), got[0].total, got[0].fiscal, got[0].other, got[0].line), ("12345政务热线平台运营项目经费", d("3300"), Some(d("3300")), Some(d("0")), 2));
+        assert_eq!((got[1].name.as_str(), got[1].total, got[1].fiscal, got[1].other), ("市政府决策等相关经费", d("7104.00"), Some(d("7104.00")), None));
+        let s = performance_summary(&normalise("涉及预算项目支出9个，预算资金4,995.00\n万元"));
+        assert_eq!(s, Some((Some(d("9")), Some(d("4995.00")), 1)));
     }
 
     #[test]

@@ -10,7 +10,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # Release wasm build into dist/ (Trunk.toml: offline, relative URLs).
 TRUNK_BUILD := trunk build --release --offline
 
-.PHONY: serve test setup build test-browser clean
+.PHONY: serve test setup build test-browser bench-browser clean
 
 ## Build the web app and serve dist/ on http://127.0.0.1:$(PORT)/.
 serve: setup
@@ -32,6 +32,11 @@ build: setup
 ## Browser tests only, against the dist/ already built.
 test-browser:
 	cd tests/browser && node --test --test-reporter=spec
+
+## Paste the largest corpus document 15 times in headless Chromium and print
+## the median time until its results are on screen (needs dist/; not a test).
+bench-browser:
+	cd tests/browser && node bench.mjs $(or $(RUNS),15)
 
 clean:
 	rm -rf dist target/screenshots

@@ -12,6 +12,8 @@
 pub mod amount;
 pub mod error;
 pub mod model;
+pub mod narrative;
+pub mod perf;
 pub mod recognise;
 pub mod report;
 pub mod rules;
@@ -31,9 +33,17 @@ pub use report::{DocumentReport, Report};
 pub fn read(text: &str) -> model::Document {
     let lines = text::normalise(text);
     let info = recognise::recognise(&lines);
-    let mut doc = model::Document { info, lines, tables: Vec::new(), problems: Vec::new(), markers: Vec::new() };
+    let mut doc = model::Document {
+        info,
+        lines,
+        tables: Vec::new(),
+        problems: Vec::new(),
+        markers: Vec::new(),
+        evaluations: Vec::new(),
+    };
     if doc.info.kind != model::DocumentKind::Unknown {
         tables::read_all(&mut doc);
+        doc.evaluations = perf::self_evaluations(&doc.lines);
     }
     doc
 }

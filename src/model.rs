@@ -336,6 +336,8 @@ pub struct Document {
     pub problems: Vec<ReadProblem>,
     /// Every table marker found ("01", "1"…) with its source line, read or not.
     pub markers: Vec<(String, usize)>,
+    /// The 绩效自评表 found in the attachments.
+    pub evaluations: Vec<crate::perf::SelfEvaluation>,
 }
 
 impl Document {

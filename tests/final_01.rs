@@ -86,7 +86,8 @@ fn yantai_2024_tab_layout_01_every_row_exactly() {
 #[test]
 fn yantai_2024_01_has_only_the_known_tail_difference_at_row_58() {
     let r = check_fixture("yantai-office-2024-final.txt");
-    assert!(r.findings.iter().all(|f| f.severity == gongkai::rules::Severity::Info));
+    // The tables hold together (the narrative and attachments have real defects).
+    assert!(r.findings.iter().filter(|f| f.rule.contains("TBL")).all(|f| f.severity == gongkai::rules::Severity::Info));
     let own = ["TBL-001", "TBL-002", "TBL-003", "TBL-004"];
     let f01: Vec<_> = r.findings.iter().filter(|f| own.contains(&f.rule)).collect();
     assert_eq!(f01.len(), 1, "{f01:#?}");
@@ -141,7 +142,8 @@ fn bigdata_2023_dropped_cell_layout_01() {
     assert_eq!(v("58"), "8979.11");
     assert_eq!(v("60"), "0.84");
     assert_eq!(v("62"), "8979.95");
-    assert!(!r.has_errors());
+    // No table errors (the narrative's own errors are asserted in tests/narrative.rs).
+    assert!(!r.findings.iter().any(|f| f.table.is_some() && f.severity == gongkai::rules::Severity::Error));
 }
 
 #[test]
@@ -151,7 +153,7 @@ fn a_real_imbalance_is_an_error() {
     let broken = text.replacen("总计\t62\t10,261.39", "总计\t62\t10,271.39", 1);
     assert_ne!(broken, text);
     let r = gongkai::check_text("broken", &broken);
-    let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == gongkai::rules::Severity::Error).collect();
+    let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == gongkai::rules::Severity::Error && f.rule.contains("TBL")).collect();
     // One misprinted cell, one finding: the balance failure is folded into it.
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!((errors[0].rule, errors[0].source_line), ("TBL-003", Some(133)));

@@ -93,7 +93,7 @@ fn table_cell_mutations_are_caught() {
     for doc in ["yantai-office-2024-final.txt", "qingdao-office-2024-final.txt", "yantai-bigdata-2023-final.txt"] {
         let text = std::fs::read_to_string(common::fixture(doc)).unwrap();
         let base = common::check_fixture(doc);
-        assert!(!base.has_errors());
+        assert!(base.findings.iter().all(|f| f.severity != Severity::Error || f.table.is_none()), "{doc}: table errors before mutation");
         for s in sites(&base) {
             let Some(m) = mutate(&text, &s) else { panic!("{doc} L{}: cannot find amount #{} ({})", s.line, s.nth, s.value) };
             total += 1;

@@ -6,10 +6,20 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::load::{load_file, load_sample, SAMPLES};
-use super::{Checker, Notice};
+use super::{format, storage, Checker, Notice};
 
 /// How long typing must pause before the text is checked again.
 const DEBOUNCE: Duration = Duration::from_millis(500);
+
+/// A change that replaces the text with at least this many characters is a
+/// new document (pasted, dropped, filled in), not typing: checked at once.
+const BULK: usize = 200;
+
+/// Whether an input event is a paste or drop rather than typing.
+fn is_paste(ev: &leptos::ev::Event) -> bool {
+    ev.dyn_ref::<web_sys::InputEvent>()
+        .is_some_and(|e| matches!(e.input_type().as_str(), "insertFromPaste" | "insertFromDrop"))
+}
 
 /// Where the text goes in, and how.
 #[component]
@@ -24,14 +34,23 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
 
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        if text.trim().is_empty() {
-            // A cleared editor no longer holds the loaded file.
+        let replaced = checker
+            .draft
+            .with_untracked(|old| format::mostly_replaced(old, &text));
+        if text.trim().is_empty() || replaced {
+            // Not the loaded file any more: a new paste, or a cleared editor.
             checker.source.set(super::Source::pasted());
         } else {
             checker.source.update(|s| s.edited = true);
         }
+        let bulk = replaced && text.len() >= BULK;
         checker.draft.set(text);
         cancel_pending();
+        if bulk || is_paste(&ev) {
+            // A whole document arrived: no reason to wait for more typing.
+            checker.submit_quietly();
+            return;
+        }
         let handle = set_timeout_with_handle(
             move || {
                 pending.set_value(None);
@@ -53,6 +72,14 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
             cancel_pending();
             load_sample(checker, sample);
         }
+        // Back to the prompt: the source line says what is loaded, and the
+        // same sample can be chosen again after editing.
+        if let Some(select) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        {
+            select.set_value("");
+        }
     };
 
     let on_file = move |ev: leptos::ev::Event| {
@@ -73,7 +100,7 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
     let source_line = move || {
         checker.source.with(|s| {
             let mut line = format!("来源：{}", s.name);
-            if let Some(enc) = s.encoding {
+            if let Some(enc) = &s.encoding {
                 line.push_str(&format!("（按 {enc} 解码）"));
             }
             if s.edited && s.encoding.is_some() {
@@ -83,6 +110,18 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
         })
     };
     let decode_warning = move || checker.source.with(|s| s.had_errors);
+
+    let on_keep = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        if !on {
+            storage::forget();
+        }
+        checker.keep.set(on);
+    };
+    let on_forget = move |_| {
+        storage::forget();
+        checker.keep.set(false);
+    };
 
     view! {
         <section id="input" class="panel input" aria-labelledby="input-heading">
@@ -109,13 +148,29 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
                 id="paste"
                 node_ref=checker.editor
                 spellcheck="false"
-                placeholder="把部门预算或决算公开文本（含“公开01表”等表格）整篇粘贴到这里，停止输入后会自动核对。"
+                placeholder="把部门预算或决算公开文本（含“公开01表”等表格）整篇粘贴到这里，粘贴后会自动核对；手动修改后停顿片刻也会重新核对。"
                 prop:value=move || checker.draft.get()
                 on:input=on_input
             ></textarea>
             <div class="actions">
                 <button type="button" class="primary" on:click=on_check>"检查"</button>
                 <span class="source">{source_line}</span>
+            </div>
+            <div class="keep">
+                <label>
+                    <input type="checkbox" prop:checked=move || checker.keep.get() on:change=on_keep />
+                    "在本机保存粘贴的文本"
+                </label>
+                <span class="hint">
+                    {move || if checker.keep.get() {
+                        "文本保存在这台电脑的浏览器中，刷新或重新打开本页后会自动恢复；不会上传。"
+                    } else {
+                        "默认不保存：刷新页面后输入框为空。"
+                    }}
+                </span>
+                <Show when=move || checker.keep.get()>
+                    <button type="button" class="secondary" on:click=on_forget>"清除本机保存的文本"</button>
+                </Show>
             </div>
             <Show when=decode_warning>
                 <p class="notice warn" role="status">

@@ -6,11 +6,17 @@
 //! that snapshot by a memo, so no component keeps its own copy of a report.
 //! User text is only ever rendered as text nodes.
 
+mod chart;
+pub mod csv;
+mod export;
 mod findings;
 pub mod format;
 mod input;
 mod load;
+pub mod locate;
 mod rule_list;
+mod sangong;
+mod storage;
 mod summary;
 mod tables;
 
@@ -27,8 +33,8 @@ use crate::{DocumentReport, InputError};
 pub struct Source {
     /// A file or sample name, or "粘贴的文本".
     pub name: String,
-    /// The encoding it was decoded from; None for pasted text.
-    pub encoding: Option<&'static str>,
+    /// The encoding it was decoded from ("GBK/GB18030"); None for pasted text.
+    pub encoding: Option<String>,
     /// Whether some bytes could not be decoded.
     pub had_errors: bool,
     /// Whether the user changed the text after loading it.
@@ -50,10 +56,13 @@ impl Source {
 /// A snapshot of the editor handed to the checker.
 #[derive(Debug, Clone)]
 pub struct Submission {
+    /// Counts submissions, so tests and the bench can tell results apart.
+    pub seq: u32,
     /// Where the text came from.
     pub source: Source,
-    /// The text as it was when submitted.
-    pub text: String,
+    /// The text as it was when submitted (shared with the outcome, which
+    /// shows source lines from it even after the editor changes).
+    pub text: Arc<str>,
 }
 
 /// The result of checking the latest submission.
@@ -67,8 +76,21 @@ pub enum Outcome {
     Checked {
         /// What the core returned.
         report: Box<DocumentReport>,
+        /// Where each finding points in the tables, parallel to
+        /// `report.findings` (computed once here, used by findings and tables).
+        targets: Vec<Option<locate::CellTarget>>,
+        /// Where each finding's related cells are, parallel to their
+        /// `related` lists.
+        related: Vec<Vec<Option<locate::CellTarget>>>,
+        /// The text that was checked.
+        text: Arc<str>,
+        /// The 三公 counts the narrative states (read only when there is a
+        /// 三公 table to show them with).
+        counts: sangong::SangongCounts,
         /// Where the text came from.
         source: Source,
+        /// The submission's sequence number.
+        seq: u32,
         /// How long the check took in the browser, in milliseconds.
         millis: f64,
     },
@@ -98,6 +120,10 @@ pub struct Checker {
     pub notice: RwSignal<Option<Notice>>,
     /// The editor element, so findings can point into the text.
     pub editor: NodeRef<Textarea>,
+    /// The DOM id of the table cell a finding link jumped to (highlighted).
+    pub jump: RwSignal<Option<String>>,
+    /// Whether the user opted in to keeping the text in local storage.
+    pub keep: RwSignal<bool>,
 }
 
 impl Checker {
@@ -115,14 +141,21 @@ impl Checker {
             outcome,
             notice: RwSignal::new(None),
             editor: NodeRef::new(),
+            jump: RwSignal::new(None),
+            keep: RwSignal::new(storage::opted_in()),
         }
     }
 
     /// Hands the editor's current text to the checker.
     pub fn submit(&self) {
-        let text = self.draft.get_untracked();
+        let text: Arc<str> = self.draft.with_untracked(|t| Arc::from(t.as_str()));
         let source = self.source.get_untracked();
-        self.submission.set(Some(Submission { source, text }));
+        let seq = self
+            .submission
+            .with_untracked(|s| s.as_ref().map_or(1, |s| s.seq + 1));
+        // A jump target belongs to the previous report's cells.
+        self.jump.set(None);
+        self.submission.set(Some(Submission { seq, source, text }));
     }
 
     /// Submits unless the editor is blank (then shows nothing rather than
@@ -158,7 +191,7 @@ impl Checker {
                 self.draft.set(decoded.text);
                 self.source.set(Source {
                     name: name.to_string(),
-                    encoding: Some(decoded.encoding.label()),
+                    encoding: Some(decoded.encoding.label().to_string()),
                     had_errors: decoded.had_errors,
                     edited: false,
                 });
@@ -186,6 +219,29 @@ impl Checker {
         let _ = area.focus();
         area.scroll_into_view();
     }
+
+    /// Highlights the table cell with DOM id `id`, opens its table if it was
+    /// folded, scrolls it to the middle of the screen and focuses it (so the
+    /// keyboard continues from there).
+    pub fn jump_to(&self, id: String) {
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+        else {
+            return;
+        };
+        if let Ok(Some(details)) = el.closest("details") {
+            let _ = details.set_attribute("open", "");
+        }
+        self.jump.set(Some(id));
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        opts.set_inline(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
 }
 
 /// Runs the core on a submission.
@@ -198,11 +254,32 @@ fn check(submission: Option<&Submission>) -> Outcome {
     }
     let started = now();
     let mut report = crate::check_text(&sub.source.name, &sub.text);
-    report.encoding = sub.source.encoding.map(str::to_string);
+    report.encoding = sub.source.encoding.clone();
+    let targets = report
+        .findings
+        .iter()
+        .map(|f| locate::finding_target(&report, f))
+        .collect();
+    let related = report
+        .findings
+        .iter()
+        .map(|f| f.related.iter().map(|c| locate::related_target(&report, c)).collect())
+        .collect();
+    let counts = if report.sangong.is_some() {
+        sangong::narrative_counts(&sub.text)
+    } else {
+        sangong::SangongCounts::default()
+    };
+    let millis = now() - started;
     Outcome::Checked {
         report: Box::new(report),
+        targets,
+        related,
+        counts,
+        text: sub.text.clone(),
         source: sub.source.clone(),
-        millis: now() - started,
+        seq: sub.seq,
+        millis,
     }
 }
 
@@ -219,6 +296,7 @@ pub fn App() -> impl IntoView {
     let checker = Checker::new();
     let dragging = RwSignal::new(false);
     load::listen_for_drops(checker, dragging);
+    storage::restore_and_keep(checker);
 
     view! {
         <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
@@ -241,6 +319,7 @@ pub fn App() -> impl IntoView {
             <input::InputPanel checker=checker />
             <summary::Summary checker=checker />
             <findings::Findings checker=checker />
+            <sangong::Sangong checker=checker />
             <tables::Tables checker=checker />
             <rule_list::RuleList />
         </main>

@@ -7,55 +7,64 @@ use leptos::prelude::*;
 
 use super::findings::severity_class;
 use super::format::amount;
+use super::locate::CellTarget;
 use super::{Checker, Outcome};
 use crate::model::DocumentKind;
 use crate::report::{RowOut, TableOut};
 use crate::rules::{Finding, Severity};
 
-/// Where findings point in one table: row index → (most serious severity,
-/// indices of the columns named).
-type Marks = HashMap<usize, (Severity, Vec<usize>)>;
+/// What findings point at in one row.
+#[derive(Debug, Clone, Default)]
+struct RowMark {
+    /// The most serious severity of the findings on the row.
+    severity: Option<Severity>,
+    /// Value columns named by a finding.
+    columns: Vec<usize>,
+    /// Whether a finding names the row as a whole (its label cell is the target).
+    whole_row: bool,
+    /// Value columns that take part in a finding's identity (its related
+    /// cells): they carry an id to jump to, without a severity colour.
+    related: Vec<usize>,
+    /// Whether the row's label is a related target.
+    related_row: bool,
+}
 
-/// Marks the rows of table `t` that findings point at.
-fn marks_for(t: &TableOut, findings: &[Finding]) -> Marks {
+/// Where findings point in one table: row index → mark.
+type Marks = HashMap<usize, RowMark>;
+
+/// Marks the rows of table `ti` that findings point at.
+fn marks_for(
+    ti: usize,
+    findings: &[Finding],
+    targets: &[Option<CellTarget>],
+    related: &[Vec<Option<CellTarget>>],
+) -> Marks {
     let mut marks = Marks::new();
-    let Some(number) = &t.number else {
-        return marks;
-    };
-    for f in findings.iter().filter(|f| f.table.as_ref() == Some(number)) {
-        let (Some(line), Some(row)) = (f.source_line, f.row.as_deref()) else {
+    for t in related.iter().flatten().flatten() {
+        let (true, Some(row)) = (t.table == ti, t.row) else {
             continue;
         };
-        for (i, r) in t.rows.iter().enumerate() {
-            if r.source_line != line || !names_row(row, r) {
-                continue;
-            }
-            let e = marks.entry(i).or_insert((f.severity, Vec::new()));
-            e.0 = e.0.min(f.severity);
-            if let Some(c) = f
-                .column
-                .as_ref()
-                .and_then(|c| t.columns.iter().position(|x| x == c))
-            {
-                e.1.push(c);
-            }
+        let m = marks.entry(row).or_default();
+        match t.column {
+            Some(c) => m.related.push(c),
+            None => m.related_row = true,
+        }
+    }
+    for (f, t) in findings.iter().zip(targets) {
+        let Some(CellTarget { table, row: Some(row), column }) = *t else {
+            continue;
+        };
+        if table != ti {
+            continue;
+        }
+        let m = marks.entry(row).or_default();
+        m.severity = Some(m.severity.map_or(f.severity, |s| s.min(f.severity)));
+        match column {
+            Some(c) => m.columns.push(c),
+            None => m.whole_row = true,
         }
     }
     marks
-}
-
-/// Whether a finding's row text ("本年支出合计（行次58）", "2010350 事业运行",
-/// "合计") names this row. Both sides of a two-sided table share source lines,
-/// so the line alone is not enough.
-fn names_row(text: &str, r: &RowOut) -> bool {
-    if let Some((name, rest)) = text.split_once("（行次") {
-        let n = rest.trim_end_matches('）').parse::<u32>().ok();
-        return n.is_some() && n == r.line && (name.is_empty() || name == r.label);
-    }
-    match &r.code {
-        Some(code) => text == code || text == format!("{code} {}", r.label) || text == r.label,
-        None => text == r.label,
-    }
 }
 
 /// All extracted tables.
@@ -63,7 +72,7 @@ fn names_row(text: &str, r: &RowOut) -> bool {
 pub fn Tables(checker: Checker) -> impl IntoView {
     move || {
         let outcome = checker.outcome.get();
-        let Outcome::Checked { report, .. } = &*outcome else {
+        let Outcome::Checked { report, targets, related, .. } = &*outcome else {
             return None;
         };
         if report.document.kind == DocumentKind::Unknown {
@@ -75,7 +84,8 @@ pub fn Tables(checker: Checker) -> impl IntoView {
             report
                 .tables
                 .iter()
-                .map(|t| table_view(checker, t, &marks_for(t, &report.findings)))
+                .enumerate()
+                .map(|(ti, t)| table_view(checker, ti, t, &marks_for(ti, &report.findings, targets, related)))
                 .collect_view()
                 .into_any()
         };
@@ -84,7 +94,7 @@ pub fn Tables(checker: Checker) -> impl IntoView {
                 <h2 id="tables-heading">"读取到的表格"</h2>
                 <p class="legend">
                     "金额按原文小数位显示；"<span class="num blank-sample">"—"</span>
-                    "表示原文此格空白（与 0.00 不同）。点击“第N行”可在输入框中定位原文。"
+                    "表示原文此格空白（与 0.00 不同）。点击“第N行”可在输入框中定位原文。有发现的格子以颜色标出。"
                 </p>
                 {body}
             </section>
@@ -92,7 +102,7 @@ pub fn Tables(checker: Checker) -> impl IntoView {
     }
 }
 
-fn table_view(checker: Checker, t: &TableOut, marks: &Marks) -> impl IntoView {
+fn table_view(checker: Checker, ti: usize, t: &TableOut, marks: &Marks) -> impl IntoView {
     let number = t.number.clone();
     let heading = match &number {
         Some(n) => format!("{} {}", crate::rules::identity::table_name(n), t.title),
@@ -113,6 +123,7 @@ fn table_view(checker: Checker, t: &TableOut, marks: &Marks) -> impl IntoView {
         .map(|(i, r)| {
             row_view(
                 checker,
+                CellTarget { table: ti, row: Some(i), column: None },
                 r,
                 has_code,
                 has_line,
@@ -122,14 +133,18 @@ fn table_view(checker: Checker, t: &TableOut, marks: &Marks) -> impl IntoView {
         })
         .collect_view();
     let row_count = format!("{} 行", t.rows.len());
+    // The heading is the target of findings whose row could not be placed.
+    let (heading_id, jumped) = target_attrs(checker, CellTarget { table: ti, row: None, column: None });
+    let scroll_label = format!("{heading}（可左右滚动）");
     view! {
         <details class="table" open data-table=number.clone().unwrap_or_default()>
-            <summary>
+            <summary id=heading_id class:jumped=jumped>
                 <span class="title">{heading}</span>
                 {unit.map(|u| view! { <span class="unit">{u}</span> })}
                 <span class="rows">{row_count}</span>
             </summary>
-            <div class="scroll">
+            // Focusable, so a keyboard can scroll a wide table at 360 px.
+            <div class="scroll" tabindex="0" role="region" aria-label=scroll_label>
                 <table>
                     <thead>
                         <tr>
@@ -137,7 +152,7 @@ fn table_view(checker: Checker, t: &TableOut, marks: &Marks) -> impl IntoView {
                             <th scope="col">"项目"</th>
                             {has_line.then(|| view! { <th scope="col" class="num">"行次"</th> })}
                             {columns}
-                            <th scope="col">"原文"</th>
+                            <th scope="col" class="src">"原文"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -147,24 +162,55 @@ fn table_view(checker: Checker, t: &TableOut, marks: &Marks) -> impl IntoView {
     }
 }
 
+/// A cell a finding points at: it carries the target's id, and the jump
+/// highlight when a finding link chose it. Other cells stay plain (and cheap).
+fn target_attrs(checker: Checker, target: CellTarget) -> (String, impl Fn() -> bool + Send + Sync + 'static) {
+    let id = target.dom_id();
+    let this = id.clone();
+    (id, move || checker.jump.with(|j| j.as_deref() == Some(this.as_str())))
+}
+
+#[allow(clippy::too_many_arguments)]
 fn row_view(
     checker: Checker,
+    row: CellTarget,
     r: &RowOut,
     has_code: bool,
     has_line: bool,
     width: usize,
-    mark: Option<&(Severity, Vec<usize>)>,
+    mark: Option<&RowMark>,
 ) -> impl IntoView {
-    let class = mark.map(|m| severity_class(m.0)).unwrap_or_default();
-    let flagged = |i: usize| mark.is_some_and(|m| m.1.contains(&i));
+    let class = mark
+        .and_then(|m| m.severity)
+        .map(severity_class)
+        .unwrap_or_default();
     // Rows shorter than the header still get their cells, as blanks.
     let cells = (0..width)
         .map(|i| {
-            let class = if flagged(i) { "num flagged" } else { "num" };
-            match r.values.get(i).copied().flatten() {
-                Some(v) => view! { <td class=class>{amount(&v)}</td> }.into_any(),
-                None => view! { <td class=format!("{class} blank") title="原文空白">"—"</td> }
-                    .into_any(),
+            let value = r.values.get(i).copied().flatten();
+            let text = value.map(|v| amount(&v)).unwrap_or_else(|| "—".to_string());
+            let blank = value.is_none();
+            let flagged = mark.is_some_and(|m| m.columns.contains(&i));
+            if flagged || mark.is_some_and(|m| m.related.contains(&i)) {
+                let (id, jumped) = target_attrs(checker, CellTarget { column: Some(i), ..row });
+                view! {
+                    <td
+                        id=id
+                        tabindex="-1"
+                        class="num"
+                        class:flagged=flagged
+                        class:related=!flagged
+                        class:blank=blank
+                        class:jumped=jumped
+                    >
+                        {text}
+                    </td>
+                }
+                .into_any()
+            } else if blank {
+                view! { <td class="num blank" title="原文空白">{text}</td> }.into_any()
+            } else {
+                view! { <td class="num">{text}</td> }.into_any()
             }
         })
         .collect_view();
@@ -172,6 +218,15 @@ fn row_view(
     // A filler row (行次 only) has no label to head it.
     let label = if r.label.is_empty() {
         view! { <td class="label"></td> }.into_any()
+    } else if mark.is_some_and(|m| m.whole_row || m.related_row) {
+        let flagged = mark.is_some_and(|m| m.whole_row);
+        let (id, jumped) = target_attrs(checker, row);
+        view! {
+            <th scope="row" id=id tabindex="-1" class="label" class:flagged=flagged class:jumped=jumped>
+                {r.label.clone()}
+            </th>
+        }
+        .into_any()
     } else {
         view! { <th scope="row" class="label">{r.label.clone()}</th> }.into_any()
     };

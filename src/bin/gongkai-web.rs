@@ -10,9 +10,23 @@ fn main() {
     println!("gongkai-web 是浏览器版本的入口，请用 `make serve` 构建并打开网页；命令行请用 `gongkai check`。");
 }
 
-// The app's pure formatting helpers are tested natively through this binary,
-// since the `app` module itself only compiles for wasm32.
+// The app's pure helpers (formatting, locating cells, export files) are tested
+// natively through this binary, since the `app` module itself only compiles
+// for wasm32. The `use` lines let their `crate::…` paths resolve here.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+use gongkai::{check_text, report, rules};
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "../app/format.rs"]
 #[allow(dead_code)]
 mod format;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../app/locate.rs"]
+#[allow(dead_code)]
+mod locate;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../app/csv.rs"]
+#[allow(dead_code)]
+mod csv;

@@ -22,20 +22,8 @@ pub const TABLES_PRESENT: Rule = Rule {
             let n: u32 = kind.number().parse().unwrap_or(0);
             let found = doc.markers.iter().any(|(m, _)| m.parse::<u32>().ok() == Some(n));
             if !found {
-                sink.push(Finding {
-                    rule: "DOC-001",
-                    severity: Severity::Error,
-                    message: format!("没有找到公开{}表（{}）。部门决算应公开全部九张表；没有数据的表也要公开并注明原因。", kind.number(), kind.title()),
-                    table: Some(kind.number().to_string()),
-                    row: None,
-                    column: None,
-                    expected: None,
-                    actual: None,
-                    difference: None,
-                    source_line: None,
-                    related: Vec::new(),
-                    also: Vec::new(),
-                });
+                let message = format!("没有找到公开{}表（{}）。部门决算应公开全部九张表；没有数据的表也要公开并注明原因。", kind.number(), kind.title());
+                sink.push(Finding { table: Some(kind.number().to_string()), ..sink.finding(message) });
             }
         }
     },
@@ -63,37 +51,18 @@ pub const EMPTY_TABLE_NOTE: Rule = Rule {
                 match t.rows.first() {
                     Some(first) => sink.note(t, first, message),
                     // A budget table printed as a header with no rows at all.
-                    None => sink.push(Finding {
-                        rule: "DOC-002",
-                        severity: Severity::Warning,
-                        message,
-                        table: Some(t.no()),
-                        row: None,
-                        column: None,
-                        expected: None,
-                        actual: None,
-                        difference: None,
-                        source_line: Some(t.source_line),
-                        related: Vec::new(),
-                        also: Vec::new(),
-                    }),
+                    None => sink.push(Finding { table: Some(t.no()), source_line: Some(t.source_line), ..sink.finding(message) }),
                 }
             } else if !empty && says_empty {
                 let Some(first) = t.rows.first() else { continue };
                 // A contradiction, not an omission: an error whatever the rule's default.
+                let message = format!("{}的注释说本表无数据，但表中有非零金额，注释与表格矛盾，至少有一处错误。", super::identity::table_name(&t.no()));
                 sink.push(Finding {
-                    rule: "DOC-002",
                     severity: Severity::Error,
-                    message: format!("{}的注释说本表无数据，但表中有非零金额，注释与表格矛盾，至少有一处错误。", super::identity::table_name(&t.no())),
                     table: Some(t.no()),
                     row: Some(super::identity::describe(first)),
-                    column: None,
-                    expected: None,
-                    actual: None,
-                    difference: None,
                     source_line: t.notes.first().map(|n| n.0),
-                    related: Vec::new(),
-                    also: Vec::new(),
+                    ..sink.finding(message)
                 });
             }
         }

@@ -11,12 +11,23 @@ use serde::Serialize;
 
 use crate::model::{Document, TableKind};
 
+pub mod nar_content;
+pub mod nar_dept_eval;
+pub mod nar_tables;
+pub mod nar_procurement;
+pub mod nar_yoy;
+pub mod percent;
+pub mod pla_zero_base;
 pub mod rounding;
 mod budget;
 mod budget_nar;
 mod budget_xtbl;
+pub mod sg_counts;
+pub mod txt_class;
+pub mod txt_latin;
 mod doc;
 pub mod identity;
+mod perf;
 mod tbl01;
 mod tbl04;
 mod tbl06_09;
@@ -127,6 +138,27 @@ pub struct Finding {
     pub also: Vec<String>,
 }
 
+impl Finding {
+    /// A finding with only its rule, severity and message; the rest is filled
+    /// in by the caller where known.
+    pub fn new(rule: &'static str, severity: Severity, message: String) -> Finding {
+        Finding {
+            rule,
+            severity,
+            message,
+            table: None,
+            row: None,
+            column: None,
+            expected: None,
+            actual: None,
+            difference: None,
+            source_line: None,
+            related: Vec::new(),
+            also: Vec::new(),
+        }
+    }
+}
+
 /// A rule that could not run, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skipped {
@@ -168,19 +200,16 @@ impl Sink {
     /// Records a finding about a row (no arithmetic), at the rule's severity.
     pub fn note(&mut self, t: &crate::model::Table, r: &crate::model::Row, message: String) {
         self.push(Finding {
-            rule: self.rule,
-            severity: self.severity,
-            message,
             table: Some(t.no()),
             row: Some(identity::describe(r)),
-            column: None,
-            expected: None,
-            actual: None,
-            difference: None,
             source_line: Some(r.source_line),
-            related: Vec::new(),
-            also: Vec::new(),
+            ..Finding::new(self.rule, self.severity, message)
         });
+    }
+
+    /// A finding of the running rule at its own severity.
+    pub fn finding(&self, message: String) -> Finding {
+        Finding::new(self.rule, self.severity, message)
     }
 }
 
@@ -276,6 +305,28 @@ static CATALOGUE: &[Rule] = &[
     tbl06_09::BASIC_05_06,
     tbl06_09::SANGONG_06_09,
     tbl06_09::SANGONG_BUDGET_EQUALS_ACTUAL,
+    perf::EXECUTION_RATE,
+    perf::EXECUTION_SCORE,
+    perf::BLOCK_WEIGHTS,
+    perf::TOTAL_SCORE,
+    perf::SCORE_WITHIN_WEIGHT,
+    // Narrative-only rules: what the 情况说明 says about itself.
+    nar_tables::AMOUNTS,
+    nar_tables::SHARES,
+    nar_tables::COMPLETION,
+    nar_tables::DECOMPOSITION,
+    nar_content::LISTED_ITEMS,
+    nar_content::OPERATING_COSTS,
+    nar_content::VEHICLES,
+    nar_content::EVALUATION_COVERAGE,
+    nar_content::SANGONG_COUNTS_DISCLOSED,
+    nar_yoy::YEAR_ON_YEAR,
+    nar_procurement::PROCUREMENT,
+    nar_dept_eval::DEPARTMENT_EVALUATION,
+    sg_counts::COUNTS,
+    pla_zero_base::ZERO_BASE,
+    txt_class::CLASS_NAMES,
+    txt_latin::LATIN,
     budget::TABLES_PRESENT,
     budget::SUMMARY_INCOME,
     budget::SUMMARY_EXPENDITURE,

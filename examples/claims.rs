@@ -1,0 +1,31 @@
+//! Prints the narrative sections and claims of a text file:
+//! `cargo run --example claims -- FILE`.
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: claims FILE");
+        std::process::exit(2);
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let text = gongkai::text::decode(&bytes).text;
+    let n = gongkai::narrative::claims(&gongkai::text::normalise(&text));
+    println!("span {:?}", n.span);
+    for r in &n.repairs {
+        println!("repair L{} {:?}: {} → {}", r.line, r.kind, r.before, r.after);
+    }
+    for s in &n.sections {
+        println!("== {:?} L{} {}", s.topic, s.source_line, s.heading);
+        for p in &s.paragraphs {
+            println!("  ¶ L{}: {}", p.first_line(), p.text.chars().take(60).collect::<String>());
+            for c in &p.claims {
+                println!("     L{} {:?} {:?} {:?} [{}]", c.source_line, c.kind, c.value.map(|v| v.to_string()), c.unit, c.subject);
+            }
+        }
+    }
+}

@@ -1,0 +1,631 @@
+//! Numeric claims in a joined paragraph.
+//!
+//! A claim is a number with a unit (万元/元/亿元, %, or a count word such as
+//! 个/人次/辆/批次/台（套）) or one of the wordless claims 年初无预算 and
+//! 与上年持平. Years, dates, 科目 codes, phone numbers and ordinals have no
+//! such unit and are never claims; Chinese numerals are never read.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::amount::parse_prose_number;
+
+/// Up or down, from the verb ("增加"/"增长" or "减少"/"下降").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// 增加, 增长, 上升, 提高.
+    Up,
+    /// 减少, 下降, 降低, 节约.
+    Down,
+}
+
+impl Direction {
+    /// The verbs for an amount and for a rate ("增加"/"增长").
+    pub fn verbs(self) -> (&'static str, &'static str) {
+        match self {
+            Direction::Up => ("增加", "增长"),
+            Direction::Down => ("减少", "下降"),
+        }
+    }
+}
+
+/// A money unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Money {
+    /// 元.
+    Yuan,
+    /// 千元.
+    Qian,
+    /// 万元.
+    Wan,
+    /// 亿元.
+    Yi,
+}
+
+impl Money {
+    /// How many 万元 one unit is.
+    pub fn in_wan(self) -> Decimal {
+        match self {
+            Money::Yuan => Decimal::new(1, 4),
+            Money::Qian => Decimal::new(1, 1),
+            Money::Wan => Decimal::ONE,
+            Money::Yi => Decimal::from(10_000),
+        }
+    }
+}
+
+/// The unit a claim's number is stated in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// No number (年初无预算, 与上年持平).
+    None,
+    /// Money.
+    Money(Money),
+    /// Per cent.
+    Percent,
+    /// A count word as printed ("个", "人次", "批次", "辆", "台（套）").
+    Count(String),
+}
+
+/// What a claim says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// An amount of money ("收入合计 10,116.83 万元").
+    Amount,
+    /// A change of money, direction from the verb ("增加 492.55 万元").
+    Change(Direction),
+    /// An amount said to have moved to a value ("减少为0.00万元").
+    Reached(Direction),
+    /// A rate of change ("增长 5.04%").
+    ChangePercent(Direction),
+    /// A share "占X%"; `base` is the phrase between 占 and 的, if printed
+    /// ("占政府采购支出总额的 76.06%" → "政府采购支出总额").
+    Share {
+        /// What the share is of, as printed.
+        base: Option<String>,
+    },
+    /// "完成（年初/全年）预算的X%".
+    Completion,
+    /// Any other percentage ("满意度达 97.57%").
+    Percent,
+    /// A count ("团组 22 个", "1,230 批次").
+    Count,
+    /// "年初无预算" / "全年无预算".
+    NoBudget,
+    /// "与上年持平" / "与上年决算数一致"; `basic` for "基本持平".
+    Flat {
+        /// "基本持平": roughly flat, not exactly.
+        basic: bool,
+    },
+}
+
+/// One numeric claim of the narrative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    /// What the claim says.
+    pub kind: ClaimKind,
+    /// The number as read, keeping its printed decimals ("10,236.7" → 10236.7);
+    /// None for wordless claims.
+    pub value: Option<Decimal>,
+    /// Its unit.
+    pub unit: Unit,
+    /// The number as it stands in the (repaired) text, "" for wordless claims.
+    pub printed: String,
+    /// The words before the number, up to the previous punctuation or claim,
+    /// without ordinals, leading dates, "其中" and a trailing "为"
+    /// ("2024 年度一般公共预算财政拨款收入为" → "一般公共预算财政拨款收入").
+    pub subject: String,
+    /// The sentence the claim stands in.
+    pub sentence: String,
+    /// 1-based source line of the number's first character.
+    pub source_line: usize,
+    /// Char offset of the claim in its paragraph's text.
+    pub start: usize,
+    /// Char offset just past the claim (number and unit).
+    pub end: usize,
+}
+
+impl Claim {
+    /// The value in 万元 when the claim is money.
+    pub fn wan(&self) -> Option<Decimal> {
+        match (&self.unit, self.value) {
+            (Unit::Money(m), Some(v)) => v.checked_mul(m.in_wan()),
+            _ => None,
+        }
+    }
+
+    /// True for a stated amount (not a change): [`ClaimKind::Amount`] or [`ClaimKind::Reached`] in money.
+    pub fn is_money_amount(&self) -> bool {
+        matches!(self.kind, ClaimKind::Amount | ClaimKind::Reached(_)) && matches!(self.unit, Unit::Money(_))
+    }
+
+    /// The count as an integer, for [`ClaimKind::Count`] claims.
+    pub fn count(&self) -> Option<Decimal> {
+        (self.kind == ClaimKind::Count).then_some(self.value).flatten()
+    }
+}
+
+const UP: [&str; 5] = ["增加", "增长", "上升", "提高", "增支"];
+const DOWN: [&str; 7] = ["减少", "下降", "降低", "节约", "减支", "下滑", "压减"];
+const REACHED: [(&str, Direction); 16] = [
+    ("增加为", Direction::Up),
+    ("增加到", Direction::Up),
+    ("增加至", Direction::Up),
+    ("增长为", Direction::Up),
+    ("增长到", Direction::Up),
+    ("增长至", Direction::Up),
+    ("增至", Direction::Up),
+    ("上升到", Direction::Up),
+    ("上升至", Direction::Up),
+    ("减少为", Direction::Down),
+    ("减少到", Direction::Down),
+    ("减少至", Direction::Down),
+    ("减至", Direction::Down),
+    ("降至", Direction::Down),
+    ("下降为", Direction::Down),
+    ("下降至", Direction::Down),
+];
+
+/// Count words, longest first so "人次" wins over "人".
+const COUNT_UNITS: [&str; 16] = [
+    "台（件、套）",
+    "台(件、套)",
+    "台（套）",
+    "台(套)",
+    "人次",
+    "批次",
+    "团组",
+    "辆",
+    "个",
+    "人",
+    "台",
+    "套",
+    "家",
+    "项",
+    "名",
+    "次",
+];
+
+/// Punctuation that ends a subject.
+fn is_delimiter(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | ':' | '！' | '？' | '!' | '?')
+}
+
+fn starts_with_at(chars: &[char], at: usize, s: &str) -> bool {
+    (at..).zip(s.chars()).all(|(k, c)| chars.get(k) == Some(&c))
+}
+
+fn ends_with(s: &str, words: &[&str]) -> Option<usize> {
+    words.iter().position(|w| s.ends_with(w))
+}
+
+/// The direction verb a lead ends with ("比上年减少" → Down), allowing "了".
+pub fn trailing_direction(lead: &str) -> Option<Direction> {
+    let t = lead.trim_end();
+    let t = t.strip_suffix('了').unwrap_or(t).trim_end();
+    if ends_with(t, &UP).is_some() {
+        Some(Direction::Up)
+    } else if ends_with(t, &DOWN).is_some() {
+        Some(Direction::Down)
+    } else {
+        None
+    }
+}
+
+fn trailing_reached(lead: &str) -> Option<Direction> {
+    let t = lead.trim_end();
+    REACHED.iter().find(|(w, _)| t.ends_with(w)).map(|(_, d)| *d)
+}
+
+/// A number starting at `i`: digits, thousands groups of exactly three digits
+/// (an ASCII "," followed by anything else is punctuation), a decimal part.
+/// Returns the end index.
+fn number_end(chars: &[char], i: usize) -> usize {
+    let mut j = i;
+    while j < chars.len() && chars[j].is_ascii_digit() {
+        j += 1;
+    }
+    if j - i <= 3 {
+        while chars.get(j) == Some(&',')
+            && (1..=3).all(|k| chars.get(j + k).is_some_and(|c| c.is_ascii_digit()))
+            && !chars.get(j + 4).is_some_and(|c| c.is_ascii_digit())
+        {
+            j += 4;
+        }
+    }
+    if chars.get(j) == Some(&'.') && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit()) {
+        j += 1;
+        while j < chars.len() && chars[j].is_ascii_digit() {
+            j += 1;
+        }
+    }
+    j
+}
+
+enum After {
+    Money(Money, usize),
+    Percent(usize),
+    Count(String, usize),
+    Nothing,
+}
+
+/// What follows a number (white space skipped).
+fn unit_after(chars: &[char], j: usize) -> After {
+    let mut k = j;
+    while chars.get(k) == Some(&' ') {
+        k += 1;
+    }
+    if matches!(chars.get(k), Some('%' | '％')) {
+        return After::Percent(k + 1);
+    }
+    for (w, m) in [("万元", Money::Wan), ("亿元", Money::Yi), ("千元", Money::Qian), ("元", Money::Yuan)] {
+        if starts_with_at(chars, k, w) {
+            return After::Money(m, k + w.chars().count());
+        }
+    }
+    // "万 元" split by the wrap.
+    if chars.get(k) == Some(&'万') {
+        let mut e = k + 1;
+        while chars.get(e) == Some(&' ') {
+            e += 1;
+        }
+        if chars.get(e) == Some(&'元') {
+            return After::Money(Money::Wan, e + 1);
+        }
+    }
+    // "2.5个百分点" is a change of a rate, not a count.
+    if starts_with_at(chars, k, "个百分点") {
+        return After::Nothing;
+    }
+    for w in COUNT_UNITS {
+        if starts_with_at(chars, k, w) {
+            // "次" alone only as a count of events, never in "次年"/"次日".
+            if w == "次" && matches!(chars.get(k + 1), Some('年' | '日' | '月')) {
+                return After::Nothing;
+            }
+            return After::Count(w.to_string(), k + w.chars().count());
+        }
+    }
+    After::Nothing
+}
+
+/// Char bounds (start, end) of the sentence around `pos`.
+pub fn sentence_bounds(chars: &[char], pos: usize) -> (usize, usize) {
+    bounds(chars, pos, |c| matches!(c, '。' | '！' | '？' | '!' | '?'))
+}
+
+/// Char bounds of the clause around `pos`: a sentence cut at "；" as well.
+pub fn clause_bounds(chars: &[char], pos: usize) -> (usize, usize) {
+    bounds(chars, pos, |c| matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';'))
+}
+
+fn bounds(chars: &[char], pos: usize, stop: impl Fn(char) -> bool) -> (usize, usize) {
+    let pos = pos.min(chars.len());
+    let start = (0..pos).rev().find(|&k| stop(chars[k])).map_or(0, |k| k + 1);
+    let end = (pos..chars.len()).find(|&k| stop(chars[k])).map_or(chars.len(), |k| k + 1);
+    (start, end)
+}
+
+fn text(chars: &[char], s: usize, e: usize) -> String {
+    let e = e.min(chars.len());
+    let s = s.min(e);
+    chars[s..e].iter().collect()
+}
+
+/// Cleans the words before a number into a subject.
+fn clean_subject(lead: &str) -> String {
+    let mut s = lead.trim().trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']).to_string();
+    // An opening bracket whose closing one is not in the subject: "(含外事接待".
+    if s.starts_with(['（', '(']) && !s.contains(['）', ')']) {
+        s = s.chars().skip(1).collect();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    if let Some((_, at)) = super::section::ordinal(&chars) {
+        s = chars[at..].iter().collect();
+    }
+    s = strip_leading_date(s.trim());
+    let s = s.trim().strip_prefix("其中").unwrap_or(s.trim()).trim_start_matches(['：', ':', '，', ' ']);
+    let mut s = s.trim().to_string();
+    for w in ["均为", "为", "达到", "达", "是", "约"] {
+        if let Some(t) = s.strip_suffix(w) {
+            s = t.trim_end().to_string();
+            break;
+        }
+    }
+    s
+}
+
+/// Drops a leading "2024 年度", "2024年", "截至 2024 年 12 月 31 日," style date.
+fn strip_leading_date(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut k = 0;
+    let skip_ws = |k: &mut usize| {
+        while chars.get(*k) == Some(&' ') {
+            *k += 1;
+        }
+    };
+    if starts_with_at(&chars, k, "截至") {
+        k += 2;
+        skip_ws(&mut k);
+    }
+    let d = chars[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if d != 4 {
+        return s.to_string();
+    }
+    let mut e = k + d;
+    skip_ws(&mut e);
+    if chars.get(e) != Some(&'年') {
+        return s.to_string();
+    }
+    e += 1;
+    if chars.get(e) == Some(&'度') {
+        e += 1;
+    }
+    // Month and day.
+    for unit in ['月', '日'] {
+        let mut m = e;
+        skip_ws(&mut m);
+        let dd = chars[m.min(chars.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if dd == 0 {
+            break;
+        }
+        let mut u = m + dd;
+        skip_ws(&mut u);
+        if chars.get(u) == Some(&unit) {
+            e = u + 1;
+        } else {
+            break;
+        }
+    }
+    chars[e.min(chars.len())..].iter().collect()
+}
+
+/// Extracts every claim of one paragraph, in order. `lines` gives the source
+/// line of each char.
+pub fn extract(chars: &[char], lines: &[usize]) -> Vec<Claim> {
+    let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
+    let mut out: Vec<Claim> = Vec::new();
+    let mut prev_end = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let glued = i > 0 && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.');
+        if !c.is_ascii_digit() || glued {
+            i += 1;
+            continue;
+        }
+        let j = number_end(chars, i);
+        // "1.2.3", "192.168…": not a number.
+        if chars.get(j) == Some(&'.') && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit()) {
+            i = j + 1;
+            continue;
+        }
+        let printed = text(chars, i, j);
+        let Some(value) = parse_prose_number(&printed) else {
+            i = j;
+            continue;
+        };
+        let (unit, end) = match unit_after(chars, j) {
+            After::Money(m, e) => (Unit::Money(m), e),
+            After::Percent(e) => (Unit::Percent, e),
+            After::Count(w, e) => (Unit::Count(w), e),
+            After::Nothing => {
+                i = j;
+                continue;
+            }
+        };
+        let lead_start = (prev_end..i).rev().find(|&k| is_delimiter(chars[k])).map_or(prev_end, |k| k + 1);
+        let lead = text(chars, lead_start, i);
+        let kind = classify(&lead, &unit);
+        let mut subject = clean_subject(&lead);
+        if matches!(kind, ClaimKind::Change(_) | ClaimKind::ChangePercent(_) | ClaimKind::Reached(_)) {
+            subject = strip_verb(&subject);
+        }
+        let (ss, se) = sentence_bounds(chars, i);
+        out.push(Claim {
+            kind,
+            value: Some(value),
+            unit,
+            printed,
+            subject,
+            sentence: text(chars, ss, se).trim().to_string(),
+            source_line: line_at(i),
+            start: i,
+            end,
+        });
+        prev_end = end;
+        i = end;
+    }
+    out.extend(wordless(chars, lines));
+    out.sort_by_key(|c| c.start);
+    out
+}
+
+fn classify(lead: &str, unit: &Unit) -> ClaimKind {
+    match unit {
+        Unit::Money(_) => {
+            if let Some(d) = trailing_reached(lead) {
+                ClaimKind::Reached(d)
+            } else if let Some(d) = trailing_direction(lead) {
+                ClaimKind::Change(d)
+            } else {
+                ClaimKind::Amount
+            }
+        }
+        Unit::Percent => {
+            if let Some(d) = trailing_direction(lead) {
+                ClaimKind::ChangePercent(d)
+            } else if lead.contains("完成") && lead.contains("预算") {
+                ClaimKind::Completion
+            } else if let Some((_, after)) = lead.rsplit_once('占') {
+                // "占工程支出金额的100%", "占政府采购总额的比重为5%": the base ends
+                // at the last "的"; "占比5%" and "占 99.79%" name none.
+                let after = after.trim();
+                let base = after.rfind('的').map_or(after, |i| &after[..i]).trim();
+                let named = base.chars().count() >= 2 && !after.starts_with('比');
+                ClaimKind::Share { base: named.then(|| base.to_string()) }
+            } else {
+                ClaimKind::Percent
+            }
+        }
+        Unit::Count(_) => ClaimKind::Count,
+        Unit::None => ClaimKind::Percent,
+    }
+}
+
+/// "比年初预算数减少" → "比年初预算数"; "各增加" → "".
+fn strip_verb(s: &str) -> String {
+    let mut t = s.trim_end().strip_suffix('了').unwrap_or(s.trim_end()).to_string();
+    for w in UP.iter().chain(DOWN.iter()).copied().chain(REACHED.iter().map(|r| r.0)) {
+        if let Some(x) = t.strip_suffix(w) {
+            t = x.to_string();
+            break;
+        }
+    }
+    t.trim_end_matches(['各', '共', ' ']).trim().to_string()
+}
+
+/// 年初无预算 and year-on-year "持平" / "一致" claims.
+fn wordless(chars: &[char], lines: &[usize]) -> Vec<Claim> {
+    let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
+    let mut out = Vec::new();
+    let mk = |kind: ClaimKind, subject: &str, s: usize, e: usize| {
+        let (ss, se) = sentence_bounds(chars, s);
+        Claim {
+            kind,
+            value: None,
+            unit: Unit::None,
+            printed: String::new(),
+            subject: subject.to_string(),
+            sentence: text(chars, ss, se).trim().to_string(),
+            source_line: line_at(s),
+            start: s,
+            end: e,
+        }
+    };
+    for k in 0..chars.len() {
+        // Cheap first-character test before comparing whole words.
+        if !matches!(chars[k], '无' | '持' | '一') {
+            continue;
+        }
+        if starts_with_at(chars, k, "无预算") && k >= 2 {
+            let before = text(chars, k - 2, k);
+            if before == "年初" || before == "全年" {
+                out.push(mk(ClaimKind::NoBudget, &format!("{before}无预算"), k - 2, k + 3));
+            }
+        }
+        if starts_with_at(chars, k, "持平") || starts_with_at(chars, k, "一致") {
+            if let Some((s, basic)) = year_on_year_flat(chars, k) {
+                out.push(mk(ClaimKind::Flat { basic }, &text(chars, s, k + 2), s, k + 2));
+            }
+        }
+    }
+    out
+}
+
+/// For "持平"/"一致" at `k`: when it compares with the previous year ("与上年
+/// 持平", "与上年决算数一致", "与2023年度持平"), the start of the phrase and
+/// whether it says "基本". Comparisons with a budget ("与年初预算持平") are not
+/// year-on-year and give None.
+fn year_on_year_flat(chars: &[char], k: usize) -> Option<(usize, bool)> {
+    let (cs, _) = bounds(chars, k, |c| matches!(c, '，' | '。' | '；' | ',' | ';' | '！' | '？'));
+    let yu = (cs..k).rev().find(|&j| chars[j] == '与')?;
+    let between = text(chars, yu + 1, k);
+    let basic = between.ends_with("基本");
+    if between.contains("预算") {
+        return None;
+    }
+    let b: String = between.chars().filter(|c| !c.is_whitespace()).collect();
+    let has_year = b.chars().take_while(|c| c.is_ascii_digit()).count() == 4 && b.contains('年');
+    let prior = b.contains("上年") || b.contains("上一年") || b.contains("去年") || b.contains("上年度") || has_year;
+    prior.then_some((yu, basic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims(s: &str) -> Vec<Claim> {
+        let chars: Vec<char> = s.chars().collect();
+        let lines: Vec<usize> = (0..chars.len()).map(|k| 100 + k / 10).collect();
+        extract(&chars, &lines)
+    }
+
+    fn brief(s: &str) -> Vec<(ClaimKind, Option<String>, String)> {
+        claims(s).into_iter().map(|c| (c.kind, c.value.map(|v| v.to_string()), c.subject)).collect()
+    }
+
+    #[test]
+    fn amounts_and_year_on_year() {
+        let got = brief("2024 年度收、支总计均为 10,261.39 万元。与 2023 年度相比，收、支总计各增加 492.55 万元，增长 5.04%。");
+        assert_eq!(
+            got,
+            vec![
+                (ClaimKind::Amount, Some("10261.39".into()), "收、支总计".into()),
+                (ClaimKind::Change(Direction::Up), Some("492.55".into()), "收、支总计".into()),
+                (ClaimKind::ChangePercent(Direction::Up), Some("5.04".into()), "".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn ascii_commas_are_punctuation_unless_three_digits_follow() {
+        let got = brief("国内接待费 190.24 万元,主要用于各类公务接待的费用等,共计接待 1,230 批次、16,071 人次(含外事接待 0 批次、0 人次);");
+        let vals: Vec<_> = got.iter().map(|g| g.1.clone().unwrap()).collect();
+        assert_eq!(vals, vec!["190.24", "1230", "16071", "0", "0"]);
+        assert_eq!(got[3].2, "含外事接待");
+        assert_eq!(brief("支出 620.98 万元,比年初预算数减少 4.12 万元,下降 0.66%")[1].0, ClaimKind::Change(Direction::Down));
+    }
+
+    #[test]
+    fn trailing_zeros_and_shares_keep_printed_decimals() {
+        let c = claims("财政拨款收、支总计均为 10,236.7 万元，其他(类)支出 280.68 万元，占 2.8%。");
+        assert_eq!(c[0].value.unwrap().to_string(), "10236.7");
+        assert_eq!(c[2].kind, ClaimKind::Share { base: None });
+        assert_eq!(c[2].value.unwrap().to_string(), "2.8");
+        let c = claims("授予中小企业合同金额 308.4 万元,占政府采购支出总额的 76.06%");
+        assert_eq!(c[1].kind, ClaimKind::Share { base: Some("政府采购支出总额".into()) });
+        assert_eq!(claims("占政府采购总额的比重为 5%")[0].kind, ClaimKind::Share { base: Some("政府采购总额".into()) });
+        assert_eq!(claims("占比 5%")[0].kind, ClaimKind::Share { base: None });
+        assert!(claims("提高2.5个百分点").is_empty());
+    }
+
+    #[test]
+    fn not_amounts() {
+        assert!(claims("2024 年度部门决算，截至 2024 年 12 月 31 日，科目 2010301，电话 0535-6789012，壹辆。").is_empty());
+        assert!(claims("1、财政拨款收入。2.开展工作").is_empty());
+        assert!(claims("项目编码 37020023P880028106842 万元").is_empty());
+    }
+
+    #[test]
+    fn completion_no_budget_and_flat() {
+        let got = brief("年初预算为 0 万元，支出决算为 48.29 万元，年初无预算。上级补助收入 0 万元。与上年决算数一致。与年初预算持平。");
+        assert_eq!(got[0], (ClaimKind::Amount, Some("0".into()), "年初预算".into()));
+        assert_eq!(got[2].0, ClaimKind::NoBudget);
+        assert_eq!(got[4].0, ClaimKind::Flat { basic: false });
+        assert_eq!(got.len(), 5, "{got:?}");
+        let got = brief("完成年初预算的 113.59%。减少为0.00万元，与2024年持平");
+        assert_eq!(got[0].0, ClaimKind::Completion);
+        assert_eq!(got[1].0, ClaimKind::Reached(Direction::Down));
+        assert_eq!(got[2].0, ClaimKind::Flat { basic: false });
+    }
+
+    #[test]
+    fn counts() {
+        let got = brief("全年支出涉及因公出国（境）团组 22 个，累计 32 人次。单价 100 万元(含)以上设备(不含车辆)2 台(套)。");
+        assert_eq!(got[0], (ClaimKind::Count, Some("22".into()), "全年支出涉及因公出国（境）团组".into()));
+        assert_eq!(got[1], (ClaimKind::Count, Some("32".into()), "累计".into()));
+        assert_eq!(got[3].0, ClaimKind::Count);
+        assert_eq!(claims("设备2 台(套)")[0].unit, Unit::Count("台(套)".into()));
+    }
+
+    #[test]
+    fn source_lines_follow_the_number() {
+        let c = claims("0123456789本年收入合计17,127.83万元");
+        assert_eq!(c[0].source_line, 101);
+    }
+}

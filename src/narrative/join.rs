@@ -1,0 +1,276 @@
+//! Joining hard-wrapped lines into paragraphs, and repairing PDF artefacts
+//! inside them, while every character keeps its source line.
+//!
+//! PDF text wraps every ~30 characters with blank lines in between, even
+//! between a number and its unit ("减少了1244" / "万元"), so blank lines never
+//! end a paragraph here: sentence-final punctuation, headings and list
+//! ordinals do.
+
+use serde::Serialize;
+
+use crate::amount::parse_prose_number;
+
+/// A character of a joined paragraph and the 1-based source line it came from.
+pub type Ch = (char, usize);
+
+/// What a repair fixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepairKind {
+    /// Spaces inside a number ("17,12 7 . 8 3" → "17,127.83").
+    SpacedDigits,
+    /// A LaTeX fragment left by the PDF converter ("$\geq 95\%$" → "≥95%").
+    Latex,
+}
+
+/// One normalisation applied to the narrative text (for the coverage report).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Repair {
+    /// What kind of repair.
+    pub kind: RepairKind,
+    /// 1-based source line of the repaired text.
+    pub line: usize,
+    /// The text as printed.
+    pub before: String,
+    /// The text as read.
+    pub after: String,
+}
+
+/// Appends a physical line (already trimmed) to a paragraph under construction.
+/// Two ASCII alphanumerics meeting at the join get a space between them, so
+/// that a number wrapped across lines is judged by [`repair_spaced_digits`]
+/// rather than glued blindly.
+pub fn append(buf: &mut Vec<Ch>, text: &str, line: usize) {
+    let first = text.chars().next();
+    if let (Some((last, last_line)), Some(first)) = (buf.last().copied(), first) {
+        if last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric() {
+            buf.push((' ', last_line));
+        }
+    }
+    buf.extend(text.chars().map(|c| (c, line)));
+}
+
+/// True when a line ends a paragraph: it ends a sentence ("。", "！", "？"),
+/// possibly followed by closing brackets or quotes. A line that ends in a
+/// 类/款/项 path ("…死亡抚恤（项）。") does not: its amounts follow on the next
+/// line.
+pub fn ends_paragraph(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.ends_with("（项）。") || t.ends_with("(项)。") {
+        return false;
+    }
+    let t = t.trim_end_matches(['）', ')', '”', '’', '"', '」', '』']);
+    t.ends_with(['。', '！', '？', '!', '?'])
+}
+
+/// Replaces LaTeX fragments "$…\…$" by what they print ("$\geq 95\%$" → "≥95%").
+pub fn repair_latex(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
+    let mut i = 0;
+    while i < buf.len() {
+        if buf[i].0 != '$' {
+            i += 1;
+            continue;
+        }
+        let Some(j) = (i + 1..buf.len().min(i + 60)).find(|&j| buf[j].0 == '$') else {
+            i += 1;
+            continue;
+        };
+        let inner: Vec<char> = buf[i + 1..j].iter().map(|c| c.0).collect();
+        if !inner.contains(&'\\') {
+            i = j;
+            continue;
+        }
+        let line = buf[i].1;
+        let out = render_latex(&inner);
+        let before: String = buf[i..=j].iter().map(|c| c.0).collect();
+        repairs.push(Repair { kind: RepairKind::Latex, line, before, after: out.clone() });
+        let replacement: Vec<Ch> = out.chars().map(|c| (c, line)).collect();
+        let n = replacement.len();
+        buf.splice(i..=j, replacement);
+        i += n.max(1);
+    }
+}
+
+/// What a LaTeX fragment prints: known commands become their symbols, escaped
+/// characters themselves; white space, braces and unknown commands vanish.
+fn render_latex(inner: &[char]) -> String {
+    let mut out = String::new();
+    let mut k = 0;
+    while k < inner.len() {
+        let c = inner[k];
+        if c == '\\' {
+            let start = k + 1;
+            let mut e = start;
+            while e < inner.len() && inner[e].is_ascii_alphabetic() {
+                e += 1;
+            }
+            if e == start {
+                // An escaped character such as "\%".
+                if let Some(&ch) = inner.get(start) {
+                    out.push(ch);
+                }
+                k = start + 1;
+                continue;
+            }
+            let name: String = inner[start..e].iter().collect();
+            let sym = match name.as_str() {
+                "geq" | "ge" | "geqslant" => Some('≥'),
+                "leq" | "le" | "leqslant" => Some('≤'),
+                "times" => Some('×'),
+                "pm" => Some('±'),
+                "approx" => Some('≈'),
+                "neq" | "ne" => Some('≠'),
+                "cdot" => Some('·'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "sim" => Some('~'),
+                _ => None,
+            };
+            if let Some(s) = sym {
+                out.push(s);
+            }
+            k = e;
+        } else {
+            if !c.is_whitespace() && c != '{' && c != '}' {
+                out.push(c);
+            }
+            k += 1;
+        }
+    }
+    out
+}
+
+fn is_num_char(c: char) -> bool {
+    c.is_ascii_digit() || c == ',' || c == '.'
+}
+
+/// Removes spaces inside a number ("17,12 7 . 8 3" → "17,127.83"), only where
+/// the pieces separated by spaces are runs of digits, commas and dots, at least
+/// one piece is not a number by itself, and the joined text is a well-formed
+/// number. "2023 2024" stays two numbers.
+pub fn repair_spaced_digits(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
+    // Maximal runs of number characters: (start, end).
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < buf.len() {
+        if is_num_char(buf[i].0) {
+            let s = i;
+            while i < buf.len() && is_num_char(buf[i].0) {
+                i += 1;
+            }
+            runs.push((s, i));
+        } else {
+            i += 1;
+        }
+    }
+    let text_of = |buf: &[Ch], s: usize, e: usize| -> String { buf[s..e].iter().map(|c| c.0).collect() };
+    // Groups of runs separated only by spaces.
+    let mut joins: Vec<(usize, usize)> = Vec::new(); // (first run, last run) to join
+    let mut k = 0;
+    while k < runs.len() {
+        let mut last = k;
+        while last + 1 < runs.len()
+            && buf[runs[last].1..runs[last + 1].0].iter().all(|c| c.0 == ' ')
+            && !(runs[last].0 > 0 && buf[runs[last].0 - 1].0.is_ascii_alphabetic())
+        {
+            last += 1;
+        }
+        let mut s = k;
+        // A list ordinal "1." at the start of a paragraph is not part of a number.
+        if s < last && s == 0 && runs[s].0 == 0 && text_of(buf, runs[s].0, runs[s].1).ends_with('.') {
+            s += 1;
+        }
+        while s < last {
+            // The longest prefix of runs s..=e that joins into a number and
+            // contains a piece that is not a number by itself.
+            let mut best = None;
+            for e in (s + 1..=last).rev() {
+                let joined: String = (s..=e).map(|r| text_of(buf, runs[r].0, runs[r].1)).collect();
+                let broken = (s..=e).any(|r| parse_prose_number(&text_of(buf, runs[r].0, runs[r].1)).is_none());
+                if broken && well_formed(&joined) {
+                    best = Some(e);
+                    break;
+                }
+            }
+            match best {
+                Some(e) => {
+                    joins.push((s, e));
+                    s = e + 1;
+                }
+                None => s += 1,
+            }
+        }
+        k = last + 1;
+    }
+    // Apply from the end so earlier indexes stay valid.
+    for &(s, e) in joins.iter().rev() {
+        let (from, to) = (runs[s].0, runs[e].1);
+        let before = text_of(buf, from, to);
+        let line = buf[from].1;
+        let kept: Vec<Ch> = buf[from..to].iter().copied().filter(|c| c.0 != ' ').collect();
+        let after: String = kept.iter().map(|c| c.0).collect();
+        buf.splice(from..to, kept);
+        repairs.push(Repair { kind: RepairKind::SpacedDigits, line, before, after });
+    }
+    repairs.sort_by_key(|r| r.line);
+}
+
+/// A number with valid thousands groups, not starting or ending in a separator.
+fn well_formed(s: &str) -> bool {
+    !s.starts_with([',', '.']) && !s.ends_with([',', '.']) && parse_prose_number(s).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str, f: fn(&mut Vec<Ch>, &mut Vec<Repair>)) -> (String, Vec<Repair>) {
+        let mut buf: Vec<Ch> = s.chars().map(|c| (c, 7)).collect();
+        let mut rep = Vec::new();
+        f(&mut buf, &mut rep);
+        (buf.iter().map(|c| c.0).collect(), rep)
+    }
+
+    #[test]
+    fn spaced_digits_join_only_when_a_piece_is_broken() {
+        assert_eq!(run("本年收入合计17,12 7 . 8 3万元", repair_spaced_digits).0, "本年收入合计17,127.83万元");
+        assert_eq!(run("占 5 . 5 4%", repair_spaced_digits).0, "占 5.54%");
+        assert_eq!(run("2023 2024 年", repair_spaced_digits).0, "2023 2024 年");
+        assert_eq!(run("1. 2024 年度", repair_spaced_digits).0, "1. 2024 年度");
+        assert_eq!(run("10,261.39 万元, 比", repair_spaced_digits).0, "10,261.39 万元, 比");
+        let (_, rep) = run("合计17,12 7 . 8 3万元", repair_spaced_digits);
+        assert_eq!(rep.len(), 1);
+        assert_eq!((rep[0].line, rep[0].after.as_str()), (7, "17,127.83"));
+    }
+
+    #[test]
+    fn latex_becomes_what_it_prints() {
+        assert_eq!(run("参与率 $\\geq 95\\%$ ，满意度", repair_latex).0, "参与率 ≥95% ，满意度");
+        assert_eq!(run("价格$5 和 $6", repair_latex).0, "价格$5 和 $6");
+        assert_eq!(run("$\\", repair_latex).0, "$\\");
+    }
+
+    #[test]
+    fn paragraph_ends() {
+        assert!(ends_paragraph("…占3.7%。（金额单位转换时，存在尾数误差。）"));
+        assert!(!ends_paragraph("8、社会保障和就业支出（类）抚恤（款）死亡抚恤（项）。"));
+        assert!(!ends_paragraph("减少了1244"));
+        assert!(!ends_paragraph("其中："));
+    }
+
+    #[test]
+    fn wrapped_numbers_get_a_space_for_the_repair_to_judge() {
+        let mut buf = Vec::new();
+        append(&mut buf, "减少了1244", 1);
+        append(&mut buf, "万元", 3);
+        let s: String = buf.iter().map(|c| c.0).collect();
+        assert_eq!(s, "减少了1244万元");
+        assert_eq!(buf.last().map(|c| c.1), Some(3));
+        let mut buf = Vec::new();
+        append(&mut buf, "合计17,12", 1);
+        append(&mut buf, "7.83万元", 2);
+        let mut rep = Vec::new();
+        repair_spaced_digits(&mut buf, &mut rep);
+        assert_eq!(buf.iter().map(|c| c.0).collect::<String>(), "合计17,127.83万元");
+    }
+}

@@ -1,0 +1,275 @@
+//! The narrative (第三部分 情况说明): sections, joined paragraphs, numeric claims.
+//!
+//! Independent of the tables: it reads only the normalised lines, so a rule can
+//! check what the text says about itself, and later rules can tie claims to
+//! table cells by their subjects.
+//!
+//! Steps: find the part ([`part`]), classify lines into headings and text
+//! ([`section`]), join wrapped lines into paragraphs and repair PDF artefacts
+//! with a per-character source-line map ([`join`]), extract claims ([`claim`]).
+
+pub mod claim;
+pub mod join;
+pub mod part;
+pub mod procurement;
+pub mod sangong;
+pub mod section;
+pub mod yoy;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde::Serialize;
+
+pub use claim::{Claim, ClaimKind, Direction, Money, Unit};
+pub use join::{Repair, RepairKind};
+pub use section::Topic;
+
+use crate::text::Line;
+use join::Ch;
+use section::LineStart;
+
+/// A joined paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    /// The joined, repaired text.
+    pub text: String,
+    /// The 1-based source line of each character of `text`.
+    #[serde(skip)]
+    pub lines: Vec<usize>,
+    /// The claims in this paragraph, in order.
+    pub claims: Vec<Claim>,
+}
+
+impl Paragraph {
+    fn from_chars(buf: Vec<Ch>) -> Paragraph {
+        let chars: Vec<char> = buf.iter().map(|c| c.0).collect();
+        let lines: Vec<usize> = buf.iter().map(|c| c.1).collect();
+        let claims = claim::extract(&chars, &lines);
+        Paragraph { text: chars.into_iter().collect(), lines, claims }
+    }
+
+    /// The source line of the paragraph's first character.
+    pub fn first_line(&self) -> usize {
+        self.lines.first().copied().unwrap_or(0)
+    }
+
+    /// The source line of char `k` (the last line when out of range).
+    pub fn line_at(&self, k: usize) -> usize {
+        self.lines.get(k).or(self.lines.last()).copied().unwrap_or(0)
+    }
+
+    /// The text between two char offsets.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.text.chars().skip(start).take(end.saturating_sub(start)).collect()
+    }
+}
+
+/// A section of the narrative, from one heading to the next heading that
+/// changes the topic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// What the section is about.
+    pub topic: Topic,
+    /// The heading text without its ordinal ("" for the preamble).
+    pub heading: String,
+    /// 1-based source line of the heading.
+    pub source_line: usize,
+    /// The sub-headings inside the section that kept its topic.
+    pub subheadings: Vec<(usize, String)>,
+    /// The paragraphs, in order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Section {
+    /// Every claim of the section with its paragraph, in order.
+    pub fn claims(&self) -> impl Iterator<Item = (&Paragraph, &Claim)> {
+        self.paragraphs.iter().flat_map(|p| p.claims.iter().map(move |c| (p, c)))
+    }
+}
+
+/// The narrative part of a disclosure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Narrative {
+    /// Source lines (first, last) of the part; None when no "第三部分" heading
+    /// was found and the whole text was read as narrative.
+    pub span: Option<(usize, usize)>,
+    /// The sections, in order.
+    pub sections: Vec<Section>,
+    /// Normalisations applied (spaced digits, LaTeX).
+    pub repairs: Vec<Repair>,
+}
+
+impl Narrative {
+    /// Every claim with its section and paragraph, in document order.
+    pub fn claims(&self) -> impl Iterator<Item = (&Section, &Paragraph, &Claim)> {
+        self.sections.iter().flat_map(|s| s.claims().map(move |(p, c)| (s, p, c)))
+    }
+
+    /// Every paragraph with its section.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (&Section, &Paragraph)> {
+        self.sections.iter().flat_map(|s| s.paragraphs.iter().map(move |p| (s, p)))
+    }
+
+    /// The sections about a topic.
+    pub fn sections_about(&self, topic: Topic) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(move |s| s.topic == topic)
+    }
+}
+
+/// Reads the narrative of a document: finds 第三部分 (or takes the whole text
+/// when there is none), splits it into sections and paragraphs and extracts
+/// every numeric claim. Never panics.
+pub fn claims(lines: &[Line]) -> Narrative {
+    let (range, span) = match part::locate(lines) {
+        Some(r) => {
+            let first = lines.get(r.start).map_or(0, |l| l.no);
+            let last = lines.get(r.end.saturating_sub(1)).map_or(first, |l| l.no);
+            (r, Some((first, last)))
+        }
+        None => (0..lines.len(), None),
+    };
+    let mut out = Narrative { span, sections: Vec::new(), repairs: Vec::new() };
+    let mut current = Section {
+        topic: Topic::Preamble,
+        heading: String::new(),
+        source_line: lines.get(range.start).map_or(0, |l| l.no),
+        subheadings: Vec::new(),
+        paragraphs: Vec::new(),
+    };
+    let mut buf: Vec<Ch> = Vec::new();
+    let mut last_text = String::new();
+    for line in lines.get(range).unwrap_or(&[]) {
+        let t = line.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let start = section::line_start(t);
+        match &start {
+            LineStart::Caption => {
+                flush(&mut buf, &mut current, &mut out.repairs);
+                last_text.clear();
+                continue;
+            }
+            LineStart::Heading(level, h) => {
+                flush(&mut buf, &mut current, &mut out.repairs);
+                last_text.clear();
+                open(&mut out, &mut current, *level, h, line.no);
+                continue;
+            }
+            LineStart::InlineHeading(level, h) => {
+                flush(&mut buf, &mut current, &mut out.repairs);
+                open(&mut out, &mut current, *level, h, line.no);
+            }
+            LineStart::ListItem => flush(&mut buf, &mut current, &mut out.repairs),
+            LineStart::Text => {
+                if !buf.is_empty() && join::ends_paragraph(&last_text) {
+                    flush(&mut buf, &mut current, &mut out.repairs);
+                }
+            }
+        }
+        join::append(&mut buf, t, line.no);
+        last_text = t.to_string();
+    }
+    flush(&mut buf, &mut current, &mut out.repairs);
+    out.sections.push(current);
+    out.sections.retain(|s| !(s.topic == Topic::Preamble && s.paragraphs.is_empty()));
+    out.repairs.sort_by_key(|r| r.line);
+    out
+}
+
+thread_local! {
+    /// The last text read and its narrative: every narrative rule reads the same one.
+    static LAST: RefCell<Option<(Vec<Line>, Rc<Narrative>)>> = const { RefCell::new(None) };
+}
+
+/// [`claims`], remembered for the last text read on this thread, so that the
+/// rules of one run share one reading. The lines are compared in full, so a
+/// different text is never served a stale narrative.
+pub fn cached(lines: &[Line]) -> Rc<Narrative> {
+    LAST.with(|cell| {
+        if let Some((seen, n)) = &*cell.borrow() {
+            if seen.as_slice() == lines {
+                return Rc::clone(n);
+            }
+        }
+        let n = Rc::new(claims(lines));
+        *cell.borrow_mut() = Some((lines.to_vec(), Rc::clone(&n)));
+        n
+    })
+}
+
+/// Handles a heading: a level-1 heading always opens a section; a deeper one
+/// opens a section only when it names a different topic ("十、其他重要事项" →
+/// "（一）机关运行经费"), otherwise it is a sub-heading of the current one.
+fn open(out: &mut Narrative, current: &mut Section, level: u8, heading: &str, line: usize) {
+    let topic = section::topic_of(heading);
+    let new_topic = match (level, topic) {
+        (1, t) => Some(t.unwrap_or(Topic::Other)),
+        (_, Some(t)) if t != current.topic => Some(t),
+        _ => None,
+    };
+    match new_topic {
+        Some(t) => {
+            let next = Section {
+                topic: t,
+                heading: heading.to_string(),
+                source_line: line,
+                subheadings: Vec::new(),
+                paragraphs: Vec::new(),
+            };
+            out.sections.push(std::mem::replace(current, next));
+        }
+        None => current.subheadings.push((line, heading.to_string())),
+    }
+}
+
+fn flush(buf: &mut Vec<Ch>, current: &mut Section, repairs: &mut Vec<Repair>) {
+    if buf.is_empty() {
+        return;
+    }
+    let mut chars = std::mem::take(buf);
+    join::repair_latex(&mut chars, repairs);
+    join::repair_spaced_digits(&mut chars, repairs);
+    current.paragraphs.push(Paragraph::from_chars(chars));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalise;
+
+    #[test]
+    fn wrapped_paragraphs_join_and_keep_lines() {
+        let text = "第三部分\n\n一、收入支出决算总体情况\n\n2024年度收、支总计17,187.83万元。与2023年度相比，收、\n\n支总计各减少1,594.06万元，下降8.49%，大通关补助专项资金减少了1244\n\n万元。\n二、收入决算情况\n\n本年收入合计17,12 7 . 8 3万元，其中：财政拨款收入\n\n17,127.83万元，占100%。\n第四部分\n名词解释\n";
+        let n = claims(&normalise(text));
+        assert_eq!(n.span, Some((2, 14)));
+        let topics: Vec<Topic> = n.sections.iter().map(|s| s.topic).collect();
+        assert_eq!(topics, vec![Topic::Overall, Topic::Income]);
+        let p = &n.sections[0].paragraphs[0];
+        assert!(p.text.contains("收、支总计各减少1,594.06万元"), "{}", p.text);
+        let c: Vec<(String, usize)> = p.claims.iter().map(|c| (c.printed.clone(), c.source_line)).collect();
+        assert_eq!(c, vec![("17,187.83".into(), 5), ("1,594.06".into(), 7), ("8.49".into(), 7), ("1244".into(), 7)]);
+        let inc = &n.sections[1].paragraphs[0].claims;
+        assert_eq!((inc[0].value.map(|v| v.to_string()), inc[0].source_line), (Some("17127.83".into()), 12));
+        assert_eq!(n.repairs.len(), 1);
+    }
+
+    #[test]
+    fn a_path_line_joins_its_amounts() {
+        let text = "一、一般公共预算财政拨款支出情况\n8、社会保障和就业支出（类）抚恤（款）死亡抚恤（项）。\n\n年初预算为 0 万元，支出决算为 48.29 万元，年初无预算。\n9、卫生健康支出（类）。\n";
+        let n = claims(&normalise(text));
+        assert_eq!(n.span, None);
+        assert_eq!(n.sections[0].paragraphs.len(), 2);
+        assert!(n.sections[0].paragraphs[0].text.starts_with("8、社会保障"));
+    }
+
+    #[test]
+    fn nested_headings_open_sections_only_for_new_topics() {
+        let text = "九、财政拨款“三公”经费支出决算情况\n（一）“三公”经费支出决算总体情况\n正文。\n十、其他重要事项情况说明\n（一）机关运行经费支出情况\n正文。\n（二）政府采购支出情况\n正文。";
+        let n = claims(&normalise(text));
+        let topics: Vec<(Topic, usize)> = n.sections.iter().map(|s| (s.topic, s.paragraphs.len())).collect();
+        assert_eq!(topics, vec![(Topic::Sangong, 1), (Topic::Other, 0), (Topic::Operating, 1), (Topic::Procurement, 1)]);
+        assert_eq!(n.sections[0].subheadings.len(), 1);
+    }
+}

@@ -1,0 +1,44 @@
+//! Where the narrative part is: after the "第三部分" heading, up to "第四部分"
+//! (名词解释) or "第五部分" (附件).
+
+use std::ops::Range;
+
+use crate::text::{squeeze, Line};
+
+/// True for a part heading line "第N部分 …" (letter-spaced or not), never for a
+/// cross-reference such as "详见“第五部分 附件”".
+fn is_part(line: &str, numerals: &[char]) -> bool {
+    // Cheap test first: most lines do not start with "第".
+    if !line.trim_start().starts_with('第') {
+        return false;
+    }
+    let s = squeeze(line);
+    let mut c = s.chars();
+    c.next() == Some('第')
+        && c.next().is_some_and(|n| numerals.contains(&n))
+        && c.as_str().starts_with("部分")
+        && !s.contains("详见")
+        && s.chars().count() <= 40
+}
+
+/// The line indexes of the narrative, without its heading line. The last
+/// "第三部分" heading wins, so that a 目录 entry is skipped; None when there is
+/// no such heading.
+pub fn locate(lines: &[Line]) -> Option<Range<usize>> {
+    let start = lines.iter().rposition(|l| is_part(&l.text, &['三']))?;
+    let end = (start + 1..lines.len()).find(|&j| is_part(&lines[j].text, &['四', '五'])).unwrap_or(lines.len());
+    Some(start + 1..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalise;
+
+    #[test]
+    fn the_body_heading_wins_over_the_table_of_contents() {
+        let lines = normalise("目录\n第三部分 2024 年度部门决算情况说明\n第四部分 名词解释\n表格\n 第 三 部 分\n说明\n详见“第五部分 附件”。\n第四部分\n名词");
+        assert_eq!(locate(&lines), Some(5..7));
+        assert_eq!(locate(&normalise("无")), None);
+    }
+}

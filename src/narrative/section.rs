@@ -1,0 +1,213 @@
+//! Section headings of the narrative and what each section is about.
+//!
+//! Sections are recognised by keywords, never by their ordinals: the same
+//! content is 十/十一/十二 in one document and 十(一)(二)(三) in another.
+
+use serde::Serialize;
+
+use crate::text::squeeze;
+
+/// What a narrative section is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    /// Text before the first numbered heading (the part title).
+    Preamble,
+    /// 收入支出（决算/预算）总体情况.
+    Overall,
+    /// 收入（决算/预算）情况.
+    Income,
+    /// 支出（决算/预算）情况.
+    Expenditure,
+    /// 财政拨款收入支出总体情况.
+    FiscalOverall,
+    /// 一般公共预算财政拨款支出情况.
+    GeneralBudget,
+    /// 一般公共预算财政拨款基本支出情况.
+    Basic,
+    /// 政府性基金预算财政拨款.
+    Fund,
+    /// 国有资本经营预算财政拨款.
+    StateCapital,
+    /// 财政拨款"三公"经费.
+    Sangong,
+    /// 机关运行经费.
+    Operating,
+    /// 政府采购.
+    Procurement,
+    /// 国有资产占用.
+    Assets,
+    /// 预算绩效.
+    Performance,
+    /// Any other heading (其他重要事项, 名词解释 …).
+    Other,
+}
+
+impl Topic {
+    /// The Chinese name of the topic.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Topic::Preamble => "说明",
+            Topic::Overall => "收入支出总体情况",
+            Topic::Income => "收入情况",
+            Topic::Expenditure => "支出情况",
+            Topic::FiscalOverall => "财政拨款收入支出总体情况",
+            Topic::GeneralBudget => "一般公共预算财政拨款支出情况",
+            Topic::Basic => "一般公共预算财政拨款基本支出情况",
+            Topic::Fund => "政府性基金预算财政拨款情况",
+            Topic::StateCapital => "国有资本经营预算财政拨款情况",
+            Topic::Sangong => "“三公”经费情况",
+            Topic::Operating => "机关运行经费情况",
+            Topic::Procurement => "政府采购情况",
+            Topic::Assets => "国有资产占用情况",
+            Topic::Performance => "预算绩效情况",
+            Topic::Other => "其他事项",
+        }
+    }
+}
+
+/// The topic a heading names, if any. Order matters: the more specific
+/// keywords are tried first ("一般公共预算财政拨款基本支出" is 基本支出,
+/// "财政拨款收入支出决算总体" is not the overall 收入支出).
+pub fn topic_of(heading: &str) -> Option<Topic> {
+    let s = squeeze(heading);
+    let has = |k: &str| s.contains(k);
+    let t = if has("三公") {
+        Topic::Sangong
+    } else if has("机关运行经费") {
+        Topic::Operating
+    } else if has("政府采购") {
+        Topic::Procurement
+    } else if has("国有资产") {
+        Topic::Assets
+    } else if has("绩效") {
+        Topic::Performance
+    } else if has("政府性基金") {
+        Topic::Fund
+    } else if has("国有资本") {
+        Topic::StateCapital
+    } else if has("基本支出") {
+        Topic::Basic
+    } else if has("一般公共预算") {
+        Topic::GeneralBudget
+    } else if has("财政拨款收入支出") || has("财政拨款收支") {
+        Topic::FiscalOverall
+    } else if has("收入支出") || has("收支") {
+        Topic::Overall
+    } else if has("收入") {
+        Topic::Income
+    } else if has("支出") {
+        Topic::Expenditure
+    } else {
+        return None;
+    };
+    Some(t)
+}
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// A leading ordinal: its level (1 "一、", 2 "（一）", 3 "（1）", 4 "1、"/"1.")
+/// and the char index where the text after it starts.
+pub fn ordinal(chars: &[char]) -> Option<(u8, usize)> {
+    let n_cn = chars.iter().take_while(|c| CN_DIGITS.contains(**c)).count();
+    if n_cn > 0 && n_cn <= 3 && chars.get(n_cn) == Some(&'、') {
+        return Some((1, n_cn + 1));
+    }
+    if matches!(chars.first(), Some('（' | '(')) {
+        let inner = &chars[1..];
+        let cn = inner.iter().take_while(|c| CN_DIGITS.contains(**c)).count();
+        if cn > 0 && cn <= 3 && matches!(inner.get(cn), Some('）' | ')')) {
+            return Some((2, cn + 2));
+        }
+        let d = inner.iter().take_while(|c| c.is_ascii_digit()).count();
+        if d > 0 && d <= 2 && matches!(inner.get(d), Some('）' | ')')) {
+            return Some((3, d + 2));
+        }
+    }
+    let d = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    if d > 0 && d <= 2 && matches!(chars.get(d), Some('、' | '.' | '．')) && !chars.get(d + 1).is_some_and(|c| c.is_ascii_digit()) {
+        return Some((4, d + 1));
+    }
+    None
+}
+
+/// How a (trimmed, non-blank) narrative line starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineStart {
+    /// A heading on a line of its own: level (1–3) and its text without the ordinal.
+    Heading(u8, String),
+    /// An ordinal followed by a short heading and "。", then text: "（四）部门评价结果。本部门…".
+    InlineHeading(u8, String),
+    /// A list item ("1、…", "2.…"): always starts a paragraph.
+    ListItem,
+    /// A figure caption or a unit note ("图1：…", "(单位：万元)"): skipped.
+    Caption,
+    /// Anything else.
+    Text,
+}
+
+/// Classifies a trimmed narrative line.
+pub fn line_start(t: &str) -> LineStart {
+    let chars: Vec<char> = t.chars().collect();
+    if chars.first() == Some(&'图') && chars.get(1).is_some_and(|c| c.is_ascii_digit()) {
+        return LineStart::Caption;
+    }
+    if chars.len() <= 24 {
+        let sq = squeeze(t);
+        if sq.chars().count() <= 12 && ["(单位", "（单位", "单位：", "单位:"].iter().any(|p| sq.starts_with(p)) {
+            return LineStart::Caption;
+        }
+    }
+    let Some((level, at)) = ordinal(&chars) else { return LineStart::Text };
+    if level == 4 {
+        return LineStart::ListItem;
+    }
+    let rest: String = chars[at..].iter().collect();
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return LineStart::ListItem;
+    }
+    let punct = |s: &str| s.contains(['。', '，', ',', '；', ';', '：', ':']);
+    if !punct(rest) && rest.chars().count() <= 40 {
+        return LineStart::Heading(level, rest.to_string());
+    }
+    if let Some((head, _)) = rest.split_once('。') {
+        if head.chars().count() <= 30 && !punct(head) {
+            return LineStart::InlineHeading(level, head.trim().to_string());
+        }
+    }
+    LineStart::ListItem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topics_by_keyword_not_ordinal() {
+        assert_eq!(topic_of("一、收入支出决算总体情况说明"), Some(Topic::Overall));
+        assert_eq!(topic_of("四、财政拨款收入支出决算总体情况说明"), Some(Topic::FiscalOverall));
+        assert_eq!(topic_of("六、一般公共预算财政拨款基本支出决算情况说明"), Some(Topic::Basic));
+        assert_eq!(topic_of("(二) 一般公共预算财政拨款支出决算结构情况"), Some(Topic::GeneralBudget));
+        assert_eq!(topic_of("（二）“三公” 经费支出决算具体情况"), Some(Topic::Sangong));
+        assert_eq!(topic_of("（一）机关运行经费支出情况"), Some(Topic::Operating));
+        assert_eq!(topic_of("十、其他重要事项情况说明"), None);
+        assert_eq!(topic_of("一、预算收支增减变化情况说明"), Some(Topic::Overall));
+        assert_eq!(topic_of("二、收入决算情况说明"), Some(Topic::Income));
+    }
+
+    #[test]
+    fn line_starts() {
+        assert_eq!(line_start("十一、政府采购支出情况"), LineStart::Heading(1, "政府采购支出情况".into()));
+        assert_eq!(line_start("(一) 收入决算结构情况"), LineStart::Heading(2, "收入决算结构情况".into()));
+        assert_eq!(line_start("（3）增减变化情况"), LineStart::Heading(3, "增减变化情况".into()));
+        assert_eq!(line_start("（四）部门评价结果。本部门无部门评价项目。"), LineStart::InlineHeading(2, "部门评价结果".into()));
+        assert_eq!(line_start("1、财政拨款收入 10,095.35 万元。"), LineStart::ListItem);
+        assert_eq!(line_start("（1）收入预算：2023年收入预算为17,332.62万元，包括："), LineStart::ListItem);
+        assert_eq!(line_start("17,127.83万元，占100%。"), LineStart::Text);
+        assert_eq!(line_start("0.00万元、国有资本经营预算拨款收入0.00万元"), LineStart::Text);
+        assert_eq!(line_start("图1：收入支出决算变动情况"), LineStart::Caption);
+        assert_eq!(line_start("(单位：万元)"), LineStart::Caption);
+        assert_eq!(line_start("一"), LineStart::Text);
+    }
+}

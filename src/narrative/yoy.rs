@@ -1,0 +1,81 @@
+//! Year-on-year statements: "（本年数 X 万元）…增加/减少 Δ 万元，增长/下降 p%".
+
+use super::{Claim, ClaimKind, Narrative, Paragraph, Section};
+
+/// One "增加/减少 Δ，增长/下降 p%" statement with the amount it changes.
+#[derive(Debug, Clone, Copy)]
+pub struct YearOnYear<'a> {
+    /// The section it stands in.
+    pub section: &'a Section,
+    /// The paragraph it stands in.
+    pub paragraph: &'a Paragraph,
+    /// The change of money ("增加 492.55 万元").
+    pub change: &'a Claim,
+    /// The rate ("增长 5.04%").
+    pub percent: &'a Claim,
+    /// The current amount the change leads to ("收、支总计均为 10,261.39 万元"),
+    /// if the paragraph states it before the change: see [`current_amount`].
+    pub current: Option<&'a Claim>,
+}
+
+/// Every change-and-rate pair of the narrative. The rate must follow the change
+/// directly, with nothing but punctuation and its verb between them.
+pub fn pairs(n: &Narrative) -> Vec<YearOnYear<'_>> {
+    let mut out = Vec::new();
+    for (section, paragraph) in n.paragraphs() {
+        let claims = &paragraph.claims;
+        for k in 1..claims.len() {
+            let (change, percent) = (&claims[k - 1], &claims[k]);
+            if !matches!(change.kind, ClaimKind::Change(_)) || change.wan().is_none() {
+                continue;
+            }
+            if !matches!(percent.kind, ClaimKind::ChangePercent(_)) {
+                continue;
+            }
+            let between = paragraph.slice(change.end, percent.start);
+            let rest: String = between.chars().filter(|c| !matches!(c, ' ' | '，' | ',' | '、')).collect();
+            if rest.chars().count() > 6 || rest.contains(['。', '；', ';']) {
+                continue;
+            }
+            let current = current_amount(&claims[..k - 1], change);
+            out.push(YearOnYear { section, paragraph, change, percent, current });
+        }
+    }
+    out
+}
+
+/// The amount a change is a change of: when the change names its subject
+/// ("一般公共预算财政拨款支出增加…"), the nearest earlier amount with that
+/// subject, else none (never a guess: "基本支出…，项目支出…。基本支出增加…"
+/// must not be read against 项目支出); when it names none ("增加…",
+/// "比上年减少…"), the nearest earlier amount.
+pub fn current_amount<'a>(before: &'a [Claim], change: &Claim) -> Option<&'a Claim> {
+    let s = change.subject.as_str();
+    let named = !(s.is_empty() || s.starts_with(['比', '较', '与']));
+    let amounts = before.iter().rev().filter(|c| c.is_money_amount());
+    if !named {
+        return amounts.into_iter().next();
+    }
+    amounts.into_iter().find(|c| {
+        let a = c.subject.as_str();
+        !a.is_empty() && (a == s || a.ends_with(s) || s.ends_with(a))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalise;
+
+    fn currents(text: &str) -> Vec<Option<String>> {
+        let n = crate::narrative::claims(&normalise(text));
+        pairs(&n).iter().map(|p| p.current.map(|c| c.printed.clone())).collect()
+    }
+
+    #[test]
+    fn the_current_amount_is_the_one_the_change_names() {
+        assert_eq!(currents("基本支出 4,942.51 万元，项目支出 5,111.47 万元。与上年相比，基本支出增加168.56万元，增长3.53%。"), vec![Some("4,942.51".into())]);
+        assert_eq!(currents("机关运行经费支出 620.98 万元,比年初预算数减少 4.12 万元,下降 0.66%"), vec![Some("620.98".into())]);
+        assert_eq!(currents("项目支出 5,111.47 万元。其他收入增加18.87万元，增长722.99%。"), vec![None]);
+    }
+}

@@ -1,0 +1,233 @@
+//! 绩效自评表 (project performance self-evaluation tables) in the attachments.
+//!
+//! Their layout is the least stable part of a disclosure (columns shift from
+//! row to row, labels are written one character per line), so this reader
+//! anchors on words ("年度资金总额", "（40分）", "总分") and takes trailing
+//! numbers, and it says when a table could not be read rather than guessing.
+
+use rust_decimal::Decimal;
+
+use crate::amount::parse_prose_number;
+use crate::text::{squeeze, Line};
+
+/// A printed execution rate: "82.79%", "87.04" (a percentage without %), "1" (a fraction).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rate {
+    /// The rate as a fraction (0.8279).
+    pub fraction: Decimal,
+    /// The text as printed.
+    pub printed: String,
+    /// Half a unit in the last printed place, as a fraction.
+    pub half_ulp: Decimal,
+}
+
+/// The 预算执行 line of one self-evaluation table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Funds {
+    /// 年初预算数.
+    pub initial: Decimal,
+    /// 全年预算数 (A).
+    pub budget: Decimal,
+    /// 全年执行数 (B).
+    pub executed: Decimal,
+    /// 分值 of budget execution.
+    pub weight: Decimal,
+    /// 执行率 as printed.
+    pub rate: Rate,
+    /// 得分 as printed.
+    pub score: Decimal,
+    /// Source line.
+    pub line: usize,
+}
+
+/// One 一级指标 block: its stated weight and the (分值, 得分) of its indicators.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// "产出指标".
+    pub label: String,
+    /// The N of "（N分）"; None when the label prints no weight.
+    pub stated: Option<Decimal>,
+    /// Source line of the label.
+    pub line: usize,
+    /// (分值, 得分, source line) per indicator.
+    pub items: Vec<(Decimal, Decimal, usize)>,
+    /// False when some line of the block could not be read as an indicator.
+    pub complete: bool,
+}
+
+/// One self-evaluation table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelfEvaluation {
+    /// 项目名称, when found on the table's first lines.
+    pub name: Option<String>,
+    /// The funds line.
+    pub funds: Funds,
+    /// The 一级指标 blocks, in order.
+    pub blocks: Vec<Block>,
+    /// 总分 and its line.
+    pub total: Option<(Decimal, usize)>,
+}
+
+fn numbers_at_end(cells: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = cells.iter().rev().skip_while(|c| c.trim().is_empty()).take_while(|c| is_numberish(c)).map(|c| c.trim().to_string()).collect();
+    out.reverse();
+    out
+}
+
+fn is_numberish(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(['%', '％']);
+    !t.is_empty() && parse_prose_number(t).is_some()
+}
+
+fn cells(line: &str) -> Vec<&str> {
+    if line.contains('\t') {
+        line.split('\t').collect()
+    } else {
+        line.split_whitespace().collect()
+    }
+}
+
+/// Parses a printed rate. Without "%", a value above 1.5 is a percentage that
+/// lost its sign ("87.04"); otherwise it is a fraction ("1").
+pub fn parse_rate(s: &str) -> Option<Rate> {
+    let t = s.trim();
+    let (num, percent) = match t.strip_suffix(['%', '％']) {
+        Some(n) => (n, true),
+        None => (t, false),
+    };
+    let v = parse_prose_number(num)?;
+    let percent = percent || v > Decimal::new(15, 1);
+    let half = Decimal::new(5, v.scale() + 1);
+    let hundred = Decimal::from(100);
+    Some(if percent {
+        Rate { fraction: v / hundred, printed: t.to_string(), half_ulp: half / hundred }
+    } else {
+        Rate { fraction: v, printed: t.to_string(), half_ulp: half }
+    })
+}
+
+/// "产出指标（40分）" → ("产出指标", Some(40)); a 一级 label printed without
+/// its weight ("效益指标" as the first cell) → ("效益指标", None).
+fn block_label(first_cells: &[&str]) -> Option<(String, Option<Decimal>)> {
+    for cell in first_cells {
+        let sq = squeeze(cell);
+        for kind in ["成本指标", "产出指标", "效益指标", "满意度指标"] {
+            let Some(rest) = sq.strip_prefix(kind) else { continue };
+            let weight = rest
+                .strip_prefix('（')
+                .or_else(|| rest.strip_prefix('('))
+                .and_then(|r| r.find('分').map(|e| &r[..e]))
+                .and_then(parse_prose_number);
+            return Some((kind.to_string(), weight));
+        }
+    }
+    None
+}
+
+/// The (分值, 得分) of an indicator row: the last two numbers of the last run
+/// of numeric cells (a 偏差原因 text may follow them).
+fn weight_and_score(cells: &[&str]) -> Option<(Decimal, Decimal)> {
+    let numeric: Vec<bool> = cells.iter().map(|c| is_plain_number(c)).collect();
+    let last = (0..cells.len()).rev().find(|i| numeric[*i])?;
+    if last == 0 || !numeric[last - 1] {
+        return None;
+    }
+    // Text after the run must be a remark, not another value.
+    if cells[last + 1..].iter().any(|c| is_numberish(c)) {
+        return None;
+    }
+    Some((parse_prose_number(cells[last - 1].trim())?, parse_prose_number(cells[last].trim())?))
+}
+
+fn is_plain_number(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty() && parse_prose_number(t).is_some()
+}
+
+/// Finds every self-evaluation table by its "年度资金总额" line.
+pub fn self_evaluations(lines: &[Line]) -> Vec<SelfEvaluation> {
+    let anchors: Vec<usize> = (0..lines.len()).filter(|i| squeeze(&lines[*i].text).contains("年度资金总额")).collect();
+    let mut out = Vec::new();
+    for (k, &i) in anchors.iter().enumerate() {
+        let end = anchors.get(k + 1).copied().unwrap_or(lines.len());
+        let l = &lines[i];
+        let nums = numbers_at_end(&cells(&l.text));
+        if nums.len() < 6 {
+            continue;
+        }
+        let nums = &nums[nums.len() - 6..];
+        let (Some(initial), Some(budget), Some(executed), Some(weight), Some(rate), Some(score)) = (
+            parse_prose_number(&nums[0]),
+            parse_prose_number(&nums[1]),
+            parse_prose_number(&nums[2]),
+            parse_prose_number(&nums[3]),
+            parse_rate(&nums[4]),
+            parse_prose_number(&nums[5]),
+        ) else {
+            continue;
+        };
+        let funds = Funds { initial, budget, executed, weight, rate, score, line: l.no };
+        let name = (i.saturating_sub(40)..i).rev().find_map(|j| {
+            let sq = squeeze(&lines[j].text);
+            let rest = sq.strip_prefix("项目名称")?;
+            let name = rest.split("主管部门").next().unwrap_or(rest).trim_start_matches(['：', ':']);
+            (!name.is_empty()).then(|| name.to_string())
+        });
+        let (blocks, total) = indicator_blocks(&lines[i + 1..end]);
+        out.push(SelfEvaluation { name, funds, blocks, total });
+    }
+    out
+}
+
+fn indicator_blocks(lines: &[Line]) -> (Vec<Block>, Option<(Decimal, usize)>) {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut total = None;
+    for l in lines {
+        let sq = squeeze(&l.text);
+        if sq.is_empty() {
+            continue;
+        }
+        if sq.starts_with("总分") && !sq.contains("以下") {
+            total = numbers_at_end(&cells(&l.text)).last().and_then(|n| parse_prose_number(n)).map(|v| (v, l.no));
+            break;
+        }
+        let cs = cells(&l.text);
+        let head: Vec<&str> = cs.iter().copied().filter(|c| !c.trim().is_empty()).take(2).collect();
+        if let Some((label, stated)) = block_label(&head) {
+            blocks.push(Block { label, stated, line: l.no, items: Vec::new(), complete: true });
+        }
+        let Some(b) = blocks.last_mut() else { continue };
+        match weight_and_score(&cs) {
+            Some((w, s)) => b.items.push((w, s, l.no)),
+            None => b.complete = false,
+        }
+    }
+    (blocks, total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_in_every_printed_form() {
+        assert_eq!(parse_rate("82.79%").unwrap().fraction.to_string(), "0.8279");
+        assert_eq!(parse_rate("87.04").unwrap().fraction.to_string(), "0.8704");
+        assert_eq!(parse_rate("1").unwrap().fraction.to_string(), "1");
+        assert_eq!(parse_rate("62%").unwrap().half_ulp.to_string(), "0.005");
+    }
+
+    #[test]
+    fn block_labels() {
+        assert_eq!(block_label(&["产出指标（40分）", "数量指标"]), Some(("产出指标".into(), Some(Decimal::from(40)))));
+        assert_eq!(block_label(&["满意度指标(10分)"]), Some(("满意度指标".into(), Some(Decimal::from(10)))));
+        assert_eq!(block_label(&["效益指标", "社会效益指标"]), Some(("效益指标".into(), None)));
+        assert_eq!(block_label(&["数量指标"]), None);
+    }
+
+    #[test]
+    fn a_remark_after_the_scores_is_allowed() {
+        let cs = ["", "", "双招双引", "显著提升", "显著提升", "10", "9", "继续做好在谈项目的推进工作"];
+        assert_eq!(weight_and_score(&cs), Some((Decimal::from(10), Decimal::from(9))));
+    }
+}

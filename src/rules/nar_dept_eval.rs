@@ -1,0 +1,101 @@
+//! NAR-018: the 绩效 section must not both claim a 部门评价 and deny having one.
+
+use super::percent::narrative_finding;
+use super::{Family, Fixture, Rule, Severity, Sink};
+use crate::model::{Document, DocumentKind};
+use crate::narrative::claim::sentence_bounds;
+use crate::narrative::{Narrative, Paragraph};
+
+const ID: &str = "NAR-018";
+const Y: &str = "yantai-office-2024-final.txt";
+const Q: &str = "qingdao-office-2024-final.txt";
+const B: &str = "yantai-bigdata-2023-final.txt";
+
+/// The rule.
+pub const DEPARTMENT_EVALUATION: Rule = Rule {
+    id: ID,
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "预算绩效：是否开展部门评价的说法前后一致",
+    why: "部门评价是部门对自己重点项目绩效的深入评价，结果应当公开。如果情况说明前面说“组织对某项目开展了部门评价”，后面又说“本部门无部门评价项目”，读者就无法知道评价到底做了没有，评价结果也可能被隐去了。",
+    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    needs: &[],
+    check,
+    fixtures: &[Fixture::fires(B, &[]), Fixture::quiet(Y), Fixture::quiet(Q)],
+};
+
+const DENIALS: [&str; 5] = ["无部门评价", "未开展部门评价", "没有部门评价", "未组织部门评价", "没有开展部门评价"];
+
+/// A sentence and its source line.
+pub type Statement = (usize, String);
+
+/// (source line, sentence) of every sentence that says a 部门评价 was carried
+/// out, and of every sentence that says there was none.
+pub fn statements(n: &Narrative) -> (Vec<Statement>, Vec<Statement>) {
+    let (mut yes, mut no) = (Vec::new(), Vec::new());
+    for (_, p) in n.paragraphs() {
+        let chars: Vec<char> = p.text.chars().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (s, e) = sentence_bounds(&chars, k);
+            let sentence: String = chars[s..e].iter().collect();
+            if let Some(at) = sentence.find("部门评价") {
+                // Char offset of the mention, for its source line.
+                let off = s + sentence[..at].chars().count();
+                let line = p.line_at(off);
+                let before = &sentence[..at];
+                if DENIALS.iter().any(|d| sentence.contains(d)) {
+                    no.push((line, sentence.trim().to_string()));
+                } else if before.contains("开展") && !before.contains(['无', '未', '没']) && !zero_scope(p, s, e) {
+                    yes.push((line, sentence.trim().to_string()));
+                }
+            }
+            k = e.max(k + 1);
+        }
+    }
+    (yes, no)
+}
+
+/// "对0个项目开展了部门评价" / "涉及预算资金0万元": a claim of nothing.
+fn zero_scope(p: &Paragraph, s: usize, e: usize) -> bool {
+    p.claims.iter().any(|c| c.start >= s && c.start < e && c.value.is_some_and(|v| v.is_zero()))
+}
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let n = crate::narrative::cached(&doc.lines);
+    let (yes, no) = statements(&n);
+    let Some((yes_line, yes_text)) = yes.first() else { return };
+    for (line, text) in &no {
+        sink.push(narrative_finding(
+            ID,
+            Severity::Error,
+            format!("第{yes_line}行说“{yes_text}”，这里却说“{text}”：是否开展了部门评价，前后说法相互矛盾。"),
+            *line,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<usize> {
+        let doc = crate::read(text);
+        let mut sink = super::super::percent::test_sink(ID);
+        check(&doc, &mut sink);
+        sink.findings.into_iter().map(|f| f.source_line.unwrap_or(0)).collect()
+    }
+
+    #[test]
+    fn fires_when_claimed_and_denied() {
+        let text = "十三、预算绩效情况说明\n组织对爱山东烟台分厅优化升级等 1个项目开展了部门\n\n评价，涉及预算资金 189.57 万元。\n（四）部门评价结果。本部门无部门评价项目。";
+        assert_eq!(run(text), vec![5]);
+    }
+
+    #[test]
+    fn silent_when_consistent() {
+        assert!(run("十三、预算绩效情况说明\n本部门无部门评价项目。\n（四）部门评价结果。本部门无部门评价项目。").is_empty());
+        assert!(run("十三、预算绩效情况说明\n组织对0个项目开展了部门评价，涉及预算资金0万元。\n（四）部门评价结果。本部门无部门评价项目。").is_empty());
+        assert!(run("十一、预算绩效情况说明\n组织对“青岛政务网”项目开展了部门评价，涉及预算资金49.8万元。\n（五）部门评价结果\n“青岛政务网”项目，绩效评价得分为“100”分。").is_empty());
+    }
+}

@@ -1,0 +1,194 @@
+//! NAR-014: the 政府采购 paragraph's figures must agree with each other:
+//! 总额 = 货物 + 工程 + 服务; 中小企业/小微企业 shares of the total; 小微 ≤
+//! 中小 ≤ 总额; and the per-category 中小企业 shares must add up to the
+//! 中小企业 amount.
+
+use rust_decimal::Decimal;
+
+use super::percent::{judge, narrative_finding, ratio_range, round_half_up, show};
+use super::rounding::{compare, Interval, Term, Verdict};
+use super::{Family, Fixture, Rule, Severity, Sink};
+use crate::model::{Document, DocumentKind};
+use crate::narrative::procurement::{facts, ProcurementFacts};
+use crate::narrative::Claim;
+
+const ID: &str = "NAR-014";
+const Y: &str = "yantai-office-2024-final.txt";
+const Q: &str = "qingdao-office-2024-final.txt";
+const B: &str = "yantai-bigdata-2023-final.txt";
+const YB: &str = "yantai-office-2023-budget.txt";
+const QB: &str = "qingdao-office-2023-budget.txt";
+
+/// The rule.
+pub const PROCUREMENT: Rule = Rule {
+    id: ID,
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "政府采购：总额、分类金额与授予中小企业的金额和比例相互一致",
+    why: "政府采购情况要说明采购总额、货物/工程/服务各多少，以及授予中小企业、小微企业的合同金额和比例，这是国家支持中小企业政策的落实情况。各类采购按所说比例授予中小企业的金额加起来，应当等于授予中小企业的总金额；比例也应当能由金额算出。对不上，说明至少有一个数字是错的，政策落实情况就无从判断。",
+    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    needs: &[],
+    check,
+    fixtures: &[Fixture::fires(B, &[]), Fixture::quiet(Y), Fixture::quiet(Q), Fixture::quiet(YB), Fixture::quiet(QB)],
+};
+
+fn iv(c: &Claim) -> Option<(Decimal, Interval)> {
+    let w = c.wan()?;
+    let v = c.value?;
+    let f = if v.is_zero() { Decimal::ONE } else { w / v };
+    let i = Interval::of(Some(v));
+    Some((w, Interval { lo: i.lo * f, hi: i.hi * f }))
+}
+
+fn err(sink: &mut Sink, severity: Severity, c: &Claim, message: String, expected: Option<Decimal>, actual: Option<Decimal>) {
+    let mut f = narrative_finding(ID, severity, message, c.source_line);
+    f.expected = expected;
+    f.actual = actual;
+    f.difference = expected.zip(actual).map(|(e, a)| a - e);
+    sink.push(f);
+}
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let n = crate::narrative::cached(&doc.lines);
+    let f = facts(&n);
+    kinds_sum(&f, sink);
+    shares_of_total(&f, sink);
+    ordering(&f, sink);
+    kind_shares(&f, sink);
+}
+
+/// 总额 = 货物 + 工程 + 服务 (when all three are stated).
+fn kinds_sum(f: &ProcurementFacts<'_>, sink: &mut Sink) {
+    let Some(total) = f.total else { return };
+    if f.by_kind.len() != 3 {
+        return;
+    }
+    let terms: Vec<Term> = f.by_kind.iter().map(|(_, c)| (1, c.wan())).collect();
+    let (verdict, expected) = compare(total.wan(), &terms);
+    let parts = f.by_kind.iter().map(|(k, c)| format!("{}{}万元", k.zh(), c.printed)).collect::<Vec<_>>().join("、");
+    let msg = |tail: &str| format!("政府采购总额{}万元，{parts}之和为{}万元，{tail}", total.printed, show(expected));
+    match verdict {
+        Verdict::Exact => {}
+        Verdict::Rounding => err(sink, Severity::Info, total, msg("差异在尾数误差范围内。"), Some(expected), total.wan()),
+        Verdict::Mismatch => err(sink, Severity::Error, total, msg("两者不符。"), Some(expected), total.wan()),
+    }
+}
+
+/// "占政府采购支出总额的X%" for 中小企业 and 小微企业.
+fn shares_of_total(f: &ProcurementFacts<'_>, sink: &mut Sink) {
+    let Some((total_w, total_iv)) = f.total.and_then(iv) else { return };
+    for (who, entry) in [("中小企业", f.sme), ("小微企业", f.small)] {
+        let Some((amount, Some(share))) = entry else { continue };
+        let (Some((w, a_iv)), Some(p)) = (iv(amount), share.value) else { continue };
+        let Some(point) = w.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(total_w)) else { continue };
+        let Some((lo, hi)) = ratio_range(a_iv, total_iv) else { continue };
+        let expected = round_half_up(point, p.scale());
+        let base = format!("授予{who}合同金额{}万元占采购总额{}万元的比例应为{}%，文中为{}%", amount.printed, show(total_w), expected, share.printed);
+        match judge(p, point, lo, hi) {
+            Verdict::Exact => {}
+            Verdict::Rounding => err(sink, Severity::Info, share, format!("{base}，差异在尾数误差范围内。"), Some(expected), Some(p)),
+            Verdict::Mismatch => err(sink, Severity::Error, share, format!("{base}。"), Some(expected), Some(p)),
+        }
+    }
+}
+
+/// 小微 ≤ 中小 ≤ 总额, beyond rounding.
+fn ordering(f: &ProcurementFacts<'_>, sink: &mut Sink) {
+    let total = f.total.and_then(iv);
+    let sme = f.sme.and_then(|(c, _)| iv(c).map(|x| (c, x)));
+    let small = f.small.and_then(|(c, _)| iv(c).map(|x| (c, x)));
+    if let (Some((c, (w, i))), Some((t, ti))) = (sme, total) {
+        if i.lo > ti.hi {
+            err(sink, Severity::Error, c, format!("授予中小企业合同金额{}万元大于政府采购总额{}万元。", show(w), show(t)), Some(t), Some(w));
+        }
+    }
+    if let (Some((c, (w, i))), Some((_, (s, si)))) = (small, sme) {
+        if i.lo > si.hi {
+            err(sink, Severity::Error, c, format!("授予小微企业合同金额{}万元大于授予中小企业合同金额{}万元，小微企业本是中小企业的一部分。", show(w), show(s)), Some(s), Some(w));
+        }
+    }
+}
+
+/// Σ category amount × its 中小企业 share ≈ the 中小企业 amount, when every
+/// category with money has a stated share.
+fn kind_shares(f: &ProcurementFacts<'_>, sink: &mut Sink) {
+    let Some((sme, _)) = f.sme else { return };
+    let Some((sme_w, sme_iv)) = iv(sme) else { return };
+    if f.sme_share_by_kind.is_empty() {
+        return;
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    let (mut lo, mut hi, mut point) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut used = Vec::new();
+    for (kind, amount) in &f.by_kind {
+        let Some((w, a)) = iv(amount) else { return };
+        let share = f.sme_share_by_kind.iter().find(|(k, _)| k == kind).map(|(_, s)| *s);
+        let Some(share) = share else {
+            if w.is_zero() {
+                continue;
+            }
+            return; // A category with money but no stated share: cannot add up.
+        };
+        let Some(p) = share.value else { return };
+        let s = Interval::of(Some(p));
+        let (s_lo, s_hi) = (s.lo.max(Decimal::ZERO) / hundred, s.hi.min(hundred) / hundred);
+        lo += a.lo.max(Decimal::ZERO) * s_lo;
+        hi += a.hi * s_hi;
+        point += w * p / hundred;
+        used.push(format!("{}{}万元×{}%", kind.zh(), amount.printed, share.printed));
+    }
+    if used.is_empty() || sme_iv.gap(Interval { lo, hi }).is_zero() {
+        return;
+    }
+    let expected = point.round_dp(2);
+    let mut message = format!(
+        "按各类采购金额和文中所说授予中小企业的比例计算（{}），授予中小企业的合同金额应约为{}万元，文中为{}万元，相差{}万元。",
+        used.join(" + "),
+        show(expected),
+        sme.printed,
+        show((sme_w - expected).abs())
+    );
+    if let Some((small, _)) = f.small {
+        if let Some((sw, si)) = iv(small) {
+            if si.gap(Interval { lo, hi }).is_zero() {
+                message.push_str(&format!("这个结果与授予小微企业合同金额{}万元相符，分类比例可能是按小微企业金额计算的。", show(sw)));
+            }
+        }
+    }
+    err(sink, Severity::Error, sme, message, Some(expected), Some(sme_w));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<(Severity, usize, String)> {
+        let doc = crate::read(text);
+        let mut sink = super::super::percent::test_sink(ID);
+        check(&doc, &mut sink);
+        sink.findings.into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0), f.message)).collect()
+    }
+
+    #[test]
+    fn fires_when_category_shares_do_not_add_up() {
+        let text = "十一、政府采购支出情况\n2023 年度政府采购支出总额 8,281.83 万元，其中：政府采购货物支出 14.43 万元、政府采购工程支出 0万元、政府采购服务支出 8,267.4 万元。授予中小企业合同金额\n\n1,839.9 万元，占政府采购支出总额的 22.22%，其中：授予小微企业合同金额 492.19 万元，占政府采购支出总额的 5.94%。货物采购授予中小企业合同金额占货物支出金额的 100%，服务采购授予中小企业合同金额占服务支出金额的 5.78%。";
+        let got = run(text);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!((got[0].0, got[0].1), (Severity::Error, 4));
+        assert!(got[0].2.contains("小微企业合同金额492.19"), "{}", got[0].2);
+    }
+
+    #[test]
+    fn silent_when_everything_agrees() {
+        let text = "十一、政府采购支出情况\n2024 年度政府采购支出总额 405.49 万元,其中:政府采购货物支出 43.44 万元、政府采购工程支出 0 万元、政府采购服务支出 362.05 万元。授予中小企业合同金额 308.4 万元,占政府采购支出总额的 76.06%,其中:授予小微企业合同金额 286.99 万元,占政府采购支出总额的 70.78%。货物采购授予中小企业合同金额占货物支出金额的 88.37%,服务采购授予中小企业合同金额占服务支出金额的 74.58%。";
+        assert!(run(text).is_empty(), "{:#?}", run(text));
+    }
+
+    #[test]
+    fn fires_on_a_wrong_total_and_a_wrong_share() {
+        let text = "（二）政府采购支出情况\n政府采购支出总额500.00万元，其中：政府采购货物支出44.48万元、政府采购工程支出0万元、政府采购服务支出400.00万元。授予中小企业合同金额100.00万元，占政府采购支出总额的25%。";
+        let got = run(text);
+        let sev: Vec<Severity> = got.iter().map(|g| g.0).collect();
+        assert_eq!(sev, vec![Severity::Error, Severity::Error], "{got:#?}");
+    }
+}

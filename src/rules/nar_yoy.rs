@@ -1,0 +1,253 @@
+//! NAR-008 年度同比: "增加/减少 Δ 万元，增长/下降 p%" must agree with itself.
+
+use rust_decimal::Decimal;
+
+use super::percent::{judge, narrative_finding, ratio_range, round_half_up, show};
+use super::rounding::{Interval, Verdict};
+use super::{Family, Finding, Fixture, Rule, Severity, Sink};
+use crate::model::{Document, DocumentKind};
+use crate::narrative::claim::clause_bounds;
+use crate::narrative::yoy::{pairs, YearOnYear};
+use crate::narrative::{Claim, ClaimKind, Direction, Narrative};
+
+const ID: &str = "NAR-008";
+const Y: &str = "yantai-office-2024-final.txt";
+const Q: &str = "qingdao-office-2024-final.txt";
+const B: &str = "yantai-bigdata-2023-final.txt";
+const YB: &str = "yantai-office-2023-budget.txt";
+const QB: &str = "qingdao-office-2023-budget.txt";
+
+/// The rule.
+pub const YEAR_ON_YEAR: Rule = Rule {
+    id: ID,
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "情况说明：增减额与增减幅度相互一致",
+    why: "情况说明常写“与上年相比增加（减少）X万元，增长（下降）Y%”。本年数减去（加上）增减额就是上年数，增减额除以上年数就是增减幅度。三个数对不上，或者同一句话里既说“减少”又说“持平”，说明文字是套用模板或抄错了，读者就无法知道这项收支到底变了多少。",
+    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    needs: &[],
+    check,
+    fixtures: &[
+        Fixture::fires(Y, &[("增长 5.04%", "增长 5.14%")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let n = crate::narrative::cached(&doc.lines);
+    for pair in pairs(&n) {
+        let mut out = Vec::new();
+        check_pair(&pair, &mut out);
+        out.into_iter().for_each(|f| sink.push(f));
+    }
+    flat_contradictions(&n, sink);
+}
+
+/// The outcome of checking one pair, for tests and counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Δ and p agree exactly.
+    Holds,
+    /// They agree within rounding of the printed figures.
+    Rounding,
+    /// No current amount to derive the prior year from: not checkable.
+    Unchecked,
+    /// A finding at error or warning level.
+    Fails,
+}
+
+/// Checks one pair, appends its finding (if any) to `out` and says what it found.
+pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
+    let (ClaimKind::Change(dir_a), ClaimKind::ChangePercent(dir_p)) = (&pair.change.kind, &pair.percent.kind) else {
+        return Outcome::Unchecked;
+    };
+    let (Some(delta), Some(p)) = (pair.change.wan(), pair.percent.value) else { return Outcome::Unchecked };
+    let line = pair.percent.source_line;
+    let (va, _) = dir_a.verbs();
+    let (_, vp) = dir_p.verbs();
+    let quote = format!("“{va}{}万元，{vp}{}%”", pair.change.printed, pair.percent.printed);
+    let mut push = |severity: Severity, message: String, expected: Option<Decimal>| {
+        let mut f = narrative_finding(ID, severity, message, line);
+        f.expected = expected;
+        f.actual = Some(p);
+        f.difference = expected.map(|e| p - e);
+        out.push(f);
+    };
+    // A zero change is flat whatever the verb; the rate must be zero too.
+    if delta.is_zero() || p.is_zero() {
+        if delta.is_zero() && p.is_zero() {
+            return Outcome::Holds;
+        }
+        push(Severity::Error, format!("{quote}：增减额与增减幅度一个为零、一个不为零，相互矛盾。"), None);
+        return Outcome::Fails;
+    }
+    if dir_a != dir_p {
+        push(Severity::Error, format!("{quote}：同一项变化，金额说“{va}”，幅度却说“{vp}”，方向相反。"), None);
+        return Outcome::Fails;
+    }
+    let Some(current) = pair.current.and_then(|c| c.wan().map(|w| (c, w))) else { return Outcome::Unchecked };
+    let (cur_claim, cur) = current;
+    // "上年支出100万元，…增加20万元": the amount stated is the prior year's own.
+    let stated_prior = ["上年", "上一年", "去年"].iter().any(|w| cur_claim.subject.contains(w));
+    if stated_prior {
+        return prior_stated(pair, cur_claim, cur, delta, p, &quote, out);
+    }
+    let prior = match dir_a {
+        Direction::Up => cur - delta,
+        Direction::Down => cur + delta,
+    };
+    let cur_quote = format!("本年数{}万元", cur_claim.printed);
+    if prior < Decimal::ZERO {
+        push(Severity::Error, format!("{quote}：按{cur_quote}推算，上年数为{}万元，是负数，这组数字不可能同时成立。", show(prior)), None);
+        return Outcome::Fails;
+    }
+    if prior.is_zero() {
+        push(Severity::Warning, format!("{quote}：按{cur_quote}推算，上年数为零，从零起算的增长幅度没有意义。"), None);
+        return Outcome::Fails;
+    }
+    let Some(point) = delta.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(prior)) else {
+        return Outcome::Unchecked;
+    };
+    // The printed amounts stand for intervals. The rate rises with the change
+    // and falls with the current amount, so its extremes pair the smallest
+    // change with the largest current amount and vice versa.
+    let d = scale_to_wan(Interval::of(pair.change.value), pair.change.value, delta);
+    let c = scale_to_wan(Interval::of(cur_claim.value), cur_claim.value, cur);
+    let den = match dir_a {
+        Direction::Up => Interval { lo: c.lo - d.hi, hi: c.hi - d.lo.max(Decimal::ZERO) },
+        Direction::Down => Interval { lo: c.lo + d.hi, hi: c.hi + d.lo.max(Decimal::ZERO) },
+    };
+    let Some((lo, hi)) = ratio_range(d, den) else { return Outcome::Unchecked };
+    let expected = round_half_up(point, p.scale());
+    match judge(p, point, lo, hi) {
+        Verdict::Exact => Outcome::Holds,
+        Verdict::Rounding => {
+            push(
+                Severity::Info,
+                format!("{quote}：按{cur_quote}推算上年数为{}万元，幅度应为{}%，文中为{}%，差异在尾数误差范围内。", show(prior), expected, pair.percent.printed),
+                Some(expected),
+            );
+            Outcome::Rounding
+        }
+        Verdict::Mismatch => {
+            push(
+                Severity::Error,
+                format!(
+                    "{quote}：按{cur_quote}推算，上年数为{}万元，{vp}幅度应为{}%（{}÷{}），文中为{}%。",
+                    show(prior),
+                    expected,
+                    show(delta),
+                    show(prior),
+                    pair.percent.printed
+                ),
+                Some(expected),
+            );
+            Outcome::Fails
+        }
+    }
+}
+
+/// Checks p = Δ / prior when the paragraph states the prior-year amount itself.
+fn prior_stated(pair: &YearOnYear<'_>, prior_claim: &Claim, prior: Decimal, delta: Decimal, p: Decimal, quote: &str, out: &mut Vec<Finding>) -> Outcome {
+    let Some(point) = delta.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(prior)) else { return Outcome::Unchecked };
+    let d = scale_to_wan(Interval::of(pair.change.value), pair.change.value, delta);
+    let b = scale_to_wan(Interval::of(prior_claim.value), prior_claim.value, prior);
+    let Some((lo, hi)) = ratio_range(d, b) else { return Outcome::Unchecked };
+    let expected = round_half_up(point, p.scale());
+    let (severity, outcome, tail) = match judge(p, point, lo, hi) {
+        Verdict::Exact => return Outcome::Holds,
+        Verdict::Rounding => (Severity::Info, Outcome::Rounding, "，差异在尾数误差范围内。"),
+        Verdict::Mismatch => (Severity::Error, Outcome::Fails, "。"),
+    };
+    let mut f = narrative_finding(
+        ID,
+        severity,
+        format!("{quote}：上年数为{}万元，幅度应为{}%，文中为{}%{tail}", prior_claim.printed, expected, pair.percent.printed),
+        pair.percent.source_line,
+    );
+    f.expected = Some(expected);
+    f.actual = Some(p);
+    f.difference = Some(p - expected);
+    out.push(f);
+    outcome
+}
+
+/// The interval of a printed money value, in 万元.
+fn scale_to_wan(iv: Interval, printed: Option<Decimal>, wan: Decimal) -> Interval {
+    let Some(v) = printed.filter(|v| !v.is_zero()) else { return Interval::of(Some(wan)) };
+    let factor = wan / v;
+    Interval { lo: iv.lo * factor, hi: iv.hi * factor }
+}
+
+/// "减少为0.00万元，与上年持平": a clause that states a change (or a value
+/// reached by one) and also that nothing changed.
+fn flat_contradictions(n: &Narrative, sink: &mut Sink) {
+    for (_, p) in n.paragraphs() {
+        let chars: Vec<char> = p.text.chars().collect();
+        for flat in p.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Flat { basic: false })) {
+            let (s, e) = clause_bounds(&chars, flat.start);
+            let moved = p.claims.iter().filter(|c| c.start >= s && c.start < e).find(|c| match c.kind {
+                ClaimKind::Reached(_) => true,
+                ClaimKind::Change(_) | ClaimKind::ChangePercent(_) => c.value.is_some_and(|v| !v.is_zero()),
+                _ => false,
+            });
+            if let Some(m) = moved {
+                let said = p.slice(m.start.saturating_sub(3), m.end);
+                sink.push(narrative_finding(
+                    ID,
+                    Severity::Error,
+                    format!("“{}”与“{}”在同一句中：既说有增减，又说与上年相同，自相矛盾。", said.trim(), flat.subject),
+                    flat.source_line,
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<(Severity, usize, String)> {
+        let doc = crate::read(text);
+        let mut sink = super::super::percent::test_sink(ID);
+        check(&doc, &mut sink);
+        sink.findings.into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0), f.message)).collect()
+    }
+
+    #[test]
+    fn fires_on_a_wrong_rate_a_wrong_direction_and_a_flat_change() {
+        let text = "一、收入支出决算总体情况\n2024年度收、支总计10,261.39万元。与上年相比，增加492.55万元，增长5.24%。\n二、收入\n其他收入21.48万元，与上年相比，增加18.87万元，下降722.99%。\n三、三公\n购置费减少为0.00万元，与2023年持平。";
+        let got = run(text);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert_eq!((got[0].0, got[0].1), (Severity::Error, 2));
+        assert!(got[0].2.contains("5.04%"), "{}", got[0].2);
+        assert!(got[1].2.contains("方向相反"));
+        assert_eq!((got[2].0, got[2].1), (Severity::Error, 6));
+    }
+
+    #[test]
+    fn stays_silent_on_consistent_statements() {
+        let text = "一、收入支出决算总体情况\n2024年度收、支总计17,187.83万元。与2023年度相比，收、\n\n支总计各减少1,594.06万元，下降8.49%。\n二、三公\n因公出国（境）经费91.00万元，与上一年相比，增加0.00万元，增长0.00%，主要原因是：与上年持平。\n机关运行经费570.69万元，与上一年相比，减少18.47万元，下降3.13%。\n上级补助收入 0 万元。与上年决算数一致。\n其他收入 0.18 万元。与 2022 年度相比，减少 0.18万元，下降 50%。";
+        assert!(run(text).is_empty(), "{:#?}", run(text));
+    }
+
+    #[test]
+    fn a_stated_prior_year_amount_is_the_base() {
+        assert!(run("一、收入支出总体情况\n本年支出120.00万元，上年支出100.00万元，增加20.00万元，增长20%。").is_empty());
+        assert_eq!(run("一、收入支出总体情况\n本年支出120.00万元，上年支出100.00万元，增加20.00万元，增长25%。").len(), 1);
+    }
+
+    #[test]
+    fn rounding_of_the_printed_amounts_is_info() {
+        // 1244 printed without decimals: 1244 / (5000 − 1244) = 33.12 %, but
+        // 1244.4 / (5000 − 1244.4) = 33.13 % is possible.
+        let got = run("一、收入支出总体情况\n收、支总计5000万元，增加1244万元，增长33.13%。");
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!(got[0].0, Severity::Info);
+    }
+}

@@ -1,0 +1,127 @@
+// Shared by the browser tests and the bench: serve dist/ on loopback, start
+// Debian's headless Chromium, record every request, paste text the fast way,
+// run axe-core.
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./serve.mjs";
+
+export const here = dirname(fileURLToPath(import.meta.url));
+export const repo = join(here, "..", "..");
+export const dist = join(repo, "dist");
+export const shots = join(repo, "target", "screenshots");
+
+/** A corpus document's text (tests/fixtures). */
+export const fixture = (file) => readFileSync(join(repo, "tests", "fixtures", file), "utf8");
+
+/** The five corpus documents and what the page must say about them. */
+export const CORPUS = [
+  { file: "yantai-office-2024-final.txt", department: "烟台市人民政府办公室", year: 2024, kind: "决算" },
+  { file: "qingdao-office-2024-final.txt", department: "青岛市人民政府办公厅", year: 2024, kind: "决算" },
+  { file: "yantai-bigdata-2023-final.txt", department: "烟台市大数据局", year: 2023, kind: "决算" },
+  { file: "yantai-office-2023-budget.txt", department: null, year: null, kind: "预算" },
+  { file: "qingdao-office-2023-budget.txt", department: "青岛市人民政府办公厅", year: null, kind: "预算" },
+];
+
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/**
+ * Serves dist/, starts Chromium and opens the app once the wasm is running.
+ * Returns { url, browser, context, page, requests, problems, open, close }:
+ * `requests` collects every URL requested, `problems` page and console
+ * errors; `open(viewport)` opens another page in its own context.
+ */
+export async function start({ viewport = { width: 1280, height: 900 } } = {}) {
+  mkdirSync(shots, { recursive: true });
+  const { server, url } = await serve(dist);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+  const requests = [];
+  const problems = [];
+  const open = async (vp = viewport) => {
+    const context = await browser.newContext({ viewport: vp, locale: "zh-CN", acceptDownloads: true });
+    context.on("request", (r) => requests.push(r.url()));
+    const page = await context.newPage();
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(url);
+    await ready(page);
+    return { context, page };
+  };
+  const { context, page } = await open();
+  const close = async () => {
+    await browser.close();
+    await new Promise((ok) => server.close(ok));
+  };
+  return { url, browser, context, page, requests, problems, open, close };
+}
+
+/** Waits until the app replaced the loading placeholder. */
+export async function ready(page) {
+  await page.getByLabel("粘贴公开文本").waitFor({ timeout: 60_000 });
+}
+
+/** The submission number the summary shows, or 0. */
+export const checkNumber = (page) =>
+  page.evaluate(() => Number(document.querySelector("#summary [data-check]")?.dataset.check ?? 0));
+
+/**
+ * Pastes `text` the way a browser reports a paste (value set at once, one
+ * input event of type insertFromPaste; typing 100 KB would take minutes),
+ * then waits for the result of this paste.
+ */
+export async function paste(page, text) {
+  const before = await checkNumber(page);
+  await page.evaluate((text) => {
+    const area = document.getElementById("paste");
+    area.value = text;
+    area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, text);
+  await page.waitForFunction(
+    (before) => Number(document.querySelector("#summary [data-check]")?.dataset.check ?? 0) > before ||
+      document.querySelector("#summary .not-recognised"),
+    before,
+  );
+}
+
+/** axe-core problems of serious or critical impact, as readable strings. */
+export async function axeProblems(page) {
+  // Injected through the DevTools protocol, which the page's CSP does not govern.
+  if (!(await page.evaluate(() => !!window.axe))) {
+    await page.evaluate(readFileSync(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8"));
+  }
+  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.nodes.length}×): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target).join(" | ")}`);
+}
+
+/** Requests that left loopback (data: and blob: URLs stay in the page). */
+export function outside(requests, url) {
+  const origin = new URL(url).origin;
+  return requests.filter((r) => !r.startsWith(origin + "/") && !/^(data|blob):/.test(r));
+}
+
+/** Clicks an export button and returns the downloaded file's name and bytes. */
+export async function download(page, which) {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator(`button[data-export="${which}"]`).click(),
+  ]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}

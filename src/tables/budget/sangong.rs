@@ -104,24 +104,27 @@ pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], cla
     }
     if settled(&survivors) != [true, true] {
         let prior = 1 - current;
-        let keep = |c: &Line12| {
-            claims.iter().all(|cl| {
-                let get = |block: usize| c[block * 6 + cl.column].map_or(Decimal::ZERO, |x| x.0);
-                get(current) == cl.amount && cl.prior().is_none_or(|p| get(prior) == p)
-            })
-        };
-        let next: Vec<Line12> = survivors.iter().filter(|c| keep(c)).copied().collect();
-        if !next.is_empty() {
-            let was = settled(&survivors);
-            survivors = next;
-            let now = settled(&survivors);
-            for r in 0..2 {
-                if now[r] && !was[r] {
-                    problems.push(problem(format!(
-                        "公开表{table}数据行省略了空白栏，{}一行的数字按勾稽关系有多种栏目归属，依据第三部分“三公”经费情况说明中所述的金额和增减额才唯一确定",
-                        years[r]
-                    )));
-                }
+        let was = settled(&survivors);
+        // Each stated figure is a separate piece of evidence; one that fits no
+        // remaining placement is itself wrong (a rule reports it) and is ignored.
+        let facts: Vec<(usize, Decimal)> = claims
+            .iter()
+            .flat_map(|cl| [Some((current * 6 + cl.column, cl.amount)), cl.prior().map(|p| (prior * 6 + cl.column, p))])
+            .flatten()
+            .collect();
+        for (col, v) in facts {
+            let next: Vec<Line12> = survivors.iter().filter(|c| c[col].map_or(Decimal::ZERO, |x| x.0) == v).copied().collect();
+            if !next.is_empty() {
+                survivors = next;
+            }
+        }
+        let now = settled(&survivors);
+        for r in 0..2 {
+            if now[r] && !was[r] {
+                problems.push(problem(format!(
+                    "公开表{table}数据行省略了空白栏，{}一行的数字按勾稽关系有多种栏目归属，依据第三部分“三公”经费情况说明中所述的金额和增减额才唯一确定",
+                    years[r]
+                )));
             }
         }
     }

@@ -106,6 +106,32 @@ pub enum TableKind {
     F08,
     /// 公开09表 财政拨款"三公"经费支出决算表.
     F09,
+    /// 预算: 收支总表 (部门收支总表, 单位预算收支总表).
+    BSummary,
+    /// 预算: 收入总表.
+    BIncome,
+    /// 预算: 支出总表.
+    BExpenditure,
+    /// 预算: 财政拨款收支总表.
+    BFiscal,
+    /// 预算: 一般公共预算(财政拨款)支出表.
+    BGeneral,
+    /// 预算: 一般公共预算基本支出表 by 部门经济分类 (or by 部门/政府 code pairs).
+    BBasicEcon,
+    /// 预算: 一般公共预算基本支出表 by 政府经济分类 only.
+    BBasicGovEcon,
+    /// 预算: 一般公共预算"三公"经费支出表.
+    BSangong,
+    /// 预算: 政府性基金预算(财政拨款)支出表.
+    BFund,
+    /// 预算: 国有资本经营预算(财政拨款)支出表.
+    BCapital,
+    /// 预算: 部门基本支出预算表 (all funds, by economic classification).
+    BBasicAll,
+    /// 预算: 项目支出预算表.
+    BProjects,
+    /// 预算: 政府采购预算表.
+    BProcurement,
 }
 
 impl TableKind {
@@ -122,7 +148,32 @@ impl TableKind {
         TableKind::F09,
     ];
 
-    /// The table number as printed on a standard 决算 ("01" … "09").
+    /// The budget tables, in the order of the standard 部门预算 template.
+    pub const BUDGET: [TableKind; 13] = [
+        TableKind::BSummary,
+        TableKind::BIncome,
+        TableKind::BExpenditure,
+        TableKind::BFiscal,
+        TableKind::BGeneral,
+        TableKind::BBasicEcon,
+        TableKind::BBasicGovEcon,
+        TableKind::BSangong,
+        TableKind::BFund,
+        TableKind::BCapital,
+        TableKind::BBasicAll,
+        TableKind::BProjects,
+        TableKind::BProcurement,
+    ];
+
+    /// True for the budget (预算) kinds.
+    pub fn is_budget(self) -> bool {
+        !TableKind::FINAL.contains(&self)
+    }
+
+    /// The table number: as printed on a standard 决算 ("01" … "09"); for a
+    /// budget kind, its place in the standard 部门预算 template ("1" … "12"),
+    /// used only when a document does not print one (the JSON `number` and
+    /// every finding use the number as printed, see [`Table::no`]).
     pub fn number(self) -> &'static str {
         match self {
             TableKind::F01 => "01",
@@ -134,6 +185,19 @@ impl TableKind {
             TableKind::F07 => "07",
             TableKind::F08 => "08",
             TableKind::F09 => "09",
+            TableKind::BSummary => "1",
+            TableKind::BIncome => "2",
+            TableKind::BExpenditure => "3",
+            TableKind::BFiscal => "4",
+            TableKind::BGeneral => "5",
+            TableKind::BBasicEcon => "6",
+            TableKind::BBasicGovEcon => "6",
+            TableKind::BSangong => "7",
+            TableKind::BFund => "8",
+            TableKind::BCapital => "9",
+            TableKind::BBasicAll => "10",
+            TableKind::BProjects => "11",
+            TableKind::BProcurement => "12",
         }
     }
 
@@ -149,6 +213,29 @@ impl TableKind {
             TableKind::F07 => "政府性基金预算财政拨款收入支出决算表",
             TableKind::F08 => "国有资本经营预算财政拨款支出决算表",
             TableKind::F09 => "财政拨款\"三公\"经费支出决算表",
+            TableKind::BSummary => "收支总表",
+            TableKind::BIncome => "收入总表",
+            TableKind::BExpenditure => "支出总表",
+            TableKind::BFiscal => "财政拨款收支总表",
+            TableKind::BGeneral => "一般公共预算支出表",
+            TableKind::BBasicEcon => "一般公共预算基本支出表",
+            TableKind::BBasicGovEcon => "一般公共预算基本支出表（政府经济分类）",
+            TableKind::BSangong => "一般公共预算\"三公\"经费支出表",
+            TableKind::BFund => "政府性基金预算支出表",
+            TableKind::BCapital => "国有资本经营预算支出表",
+            TableKind::BBasicAll => "部门基本支出预算表",
+            TableKind::BProjects => "项目支出预算表",
+            TableKind::BProcurement => "政府采购预算表",
+        }
+    }
+
+    /// How a missing table of this kind is named in messages: "公开01表" for
+    /// 决算, the title for a budget (whose numbering varies by region).
+    pub fn name(self) -> String {
+        if self.is_budget() {
+            format!("《{}》", self.title())
+        } else {
+            format!("公开{}表", self.number())
         }
     }
 
@@ -186,9 +273,34 @@ pub struct Table {
     /// For unresolved rows: the amounts as printed, in order (the first is the
     /// row total in tables whose first column is a total).
     pub printed: Vec<(usize, Vec<Cell>)>,
+    /// Two-sided budget tables, whose rows carry no side-specific 行次: the
+    /// number of income-side rows (they come first, expenditure rows after).
+    pub sides: Option<usize>,
+    /// The within-row identities of this table's layout (budget tables): the
+    /// column `total` equals the sum of columns `parts` in every row that has
+    /// all of them. Empty for 决算 tables, whose rules know their layout.
+    pub row_sums: Vec<RowSum>,
+}
+
+/// A within-row identity: column `total` = Σ columns `parts`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowSum {
+    /// The total column.
+    pub total: usize,
+    /// The columns adding up to it.
+    pub parts: Vec<usize>,
 }
 
 impl Table {
+    /// The table's number for messages and JSON: as printed for a budget
+    /// ("1" for 公开表1), the standard "01"… for 决算.
+    pub fn no(&self) -> String {
+        match (&self.number, self.kind.is_budget()) {
+            (Some(n), true) => n.clone(),
+            _ => self.kind.number().to_string(),
+        }
+    }
+
     /// The row with 行次 `n`.
     pub fn by_line(&self, n: u32) -> Option<&Row> {
         self.rows.iter().find(|r| r.line == Some(n))

@@ -34,7 +34,14 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
     };
     let kind = if reason.is_some() { DocumentKind::Unknown } else { kind };
 
-    let scope = if whole.contains("单位决算") || whole.contains("单位预算") {
+    let scope = if kind == DocumentKind::Budget {
+        // A 部门预算 also speaks of its units' 单位预算: the more frequent wins.
+        match (count("部门预算"), count("单位预算")) {
+            (0, 0) => None,
+            (d, u) if u > d => Some(Scope::Unit),
+            _ => Some(Scope::Department),
+        }
+    } else if whole.contains("单位决算") || whole.contains("单位预算") {
         Some(Scope::Unit)
     } else if whole.contains("部门决算") || whole.contains("部门预算") {
         Some(Scope::Department)
@@ -45,8 +52,9 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
     DocumentInfo {
         kind,
         scope,
-        year: year(&head),
-        department: department(lines),
+        // A budget may open with a long 单位概况 that states no year at all.
+        year: year(&head).or_else(|| year(&whole)),
+        department: department(lines).or_else(|| department_in_prose(lines)),
         unit: money_unit(lines),
         reason,
     }
@@ -103,6 +111,10 @@ fn year(head: &str) -> Option<u16> {
 fn department(lines: &[Line]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for l in lines {
+        // Only lines that can hold a key are squeezed (keys may be letter-spaced).
+        if !(l.text.contains('：') || l.text.contains(':')) {
+            continue;
+        }
         let s = squeeze(&l.text);
         for key in ["部门：", "部门:", "单位名称：", "编制单位：", "编制部门："] {
             if let Some(i) = s.find(key) {
@@ -121,9 +133,24 @@ fn department(lines: &[Line]) -> Option<String> {
     counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
 }
 
+/// The department named where the text says what its budget covers:
+/// "烟台市人民政府办公室部门预算包括：…" (for documents without 部门： lines).
+fn department_in_prose(lines: &[Line]) -> Option<String> {
+    lines.iter().take(600).find_map(|l| {
+        let s = squeeze(&l.text);
+        let i = ["部门预算包括", "单位预算包括", "部门决算包括", "单位决算包括"].iter().filter_map(|k| s.find(k)).min()?;
+        let name = &s[..i];
+        let n = name.chars().count();
+        ((2..=30).contains(&n) && !name.contains(['，', '。', '：', ',', ':'])).then(|| name.to_string())
+    })
+}
+
 fn money_unit(lines: &[Line]) -> Option<String> {
     let mut best: Vec<(&'static str, usize)> = vec![("万元", 0), ("元", 0), ("亿元", 0), ("千元", 0)];
     for l in lines {
+        if !(l.text.contains('：') || l.text.contains(':')) {
+            continue;
+        }
         let s = squeeze(&l.text);
         if let Some(i) = s.find("单位：").or_else(|| s.find("单位:")) {
             let rest = &s[i..];
@@ -150,6 +177,21 @@ mod tests {
             assert_eq!(table_marker_number(&squeeze(s)).as_deref(), Some(n), "{s}");
         }
         assert_eq!(table_marker_number("政务公开是政府的责任"), None);
+    }
+
+    #[test]
+    fn budget_year_after_a_long_overview_and_department_from_prose() {
+        let mut text = String::from("第一部分 单位概况\n");
+        for _ in 0..450 {
+            text.push_str("负责有关工作。\n");
+        }
+        text.push_str("青岛市人民政府办公厅（本级）2023年单位\n预算表\n公开表1\n单位预算收支总表\n");
+        let info = recognise(&normalise(&text));
+        assert_eq!(info.kind, DocumentKind::Budget);
+        assert_eq!(info.year, Some(2023));
+        let info = recognise(&normalise("烟台市人民政府办公室部门预算包括：本部门机关预算。\n2023年部门预算表\n公开表1\n"));
+        assert_eq!(info.department.as_deref(), Some("烟台市人民政府办公室"));
+        assert_eq!(info.scope, Some(Scope::Department));
     }
 
     #[test]

@@ -90,7 +90,8 @@ pub struct RowOut {
 pub struct Coverage {
     /// Tables read ("01", …).
     pub tables_found: Vec<String>,
-    /// Standard tables not found.
+    /// Standard tables not found: numbers for 决算 ("09"), names for budgets
+    /// ("《政府性基金预算支出表》").
     pub tables_missing: Vec<String>,
     /// Rules that could not run, and why.
     pub rules_skipped: Vec<Skipped>,
@@ -127,12 +128,20 @@ pub fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::r
         crate::model::DocumentKind::FinalAccounts => &crate::model::TableKind::FINAL,
         _ => &[],
     };
-    let found: Vec<String> = doc.tables.iter().map(|t| t.kind.number().to_string()).collect();
-    let missing = expected
+    let found: Vec<String> = doc.tables.iter().map(|t| t.no()).collect();
+    let mut missing: Vec<String> = expected
         .iter()
         .filter(|k| doc.table(**k).is_none())
         .map(|k| k.number().to_string())
         .collect();
+    if doc.info.kind == crate::model::DocumentKind::Budget {
+        // Budgets number their tables differently: a missing one is named.
+        for (kinds, name) in crate::tables::budget::kinds::REQUIRED {
+            if !kinds.iter().any(|k| doc.table(*k).is_some()) {
+                missing.push(format!("《{name}》"));
+            }
+        }
+    }
     DocumentReport {
         source: source.to_string(),
         encoding: encoding.map(str::to_string),

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{Document, TableKind};
+use crate::model::{Document, Row, Table, TableKind};
 
 /// One 三公 series: a year's 预算数 or 决算数, split by category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -24,21 +24,70 @@ pub struct SangongSeries {
     pub reception: Option<Decimal>,
 }
 
+impl SangongSeries {
+    fn from_six(label: String, v: [Option<Decimal>; 6]) -> SangongSeries {
+        SangongSeries {
+            label,
+            total: v[0],
+            abroad: v[1],
+            vehicles: v[2],
+            vehicle_purchase: v[3],
+            vehicle_operation: v[4],
+            reception: v[5],
+        }
+    }
+
+    /// The six values in table column order (合计, 出国, 车小计, 购置, 运维, 接待).
+    pub fn six(&self) -> [Option<Decimal>; 6] {
+        [self.total, self.abroad, self.vehicles, self.vehicle_purchase, self.vehicle_operation, self.reception]
+    }
+}
+
 /// The 三公 series of a document, from its 三公 table; None when it has none.
+///
+/// 决算: 预算数 and 决算数. Budgets printed as year blocks (烟台): one series
+/// per year. Budgets printed by fund (青岛, current year only): the 合计
+/// column as the current year, and the previous year as the narrative's
+/// stated changes imply it, labelled as inferred.
 pub fn series(doc: &Document) -> Option<Vec<SangongSeries>> {
-    let t = doc.table(TableKind::F09)?;
-    let out: Vec<SangongSeries> = t
-        .rows
-        .iter()
-        .map(|r| SangongSeries {
-            label: r.label.clone(),
-            total: r.value(0),
-            abroad: r.value(1),
-            vehicles: r.value(2),
-            vehicle_purchase: r.value(3),
-            vehicle_operation: r.value(4),
-            reception: r.value(5),
-        })
-        .collect();
-    (!out.is_empty()).then_some(out)
+    if let Some(t) = doc.table(TableKind::F09).or_else(|| doc.table(TableKind::BSangong).filter(|t| t.columns.len() == 6)) {
+        let out: Vec<SangongSeries> = t
+            .rows
+            .iter()
+            .map(|r| SangongSeries::from_six(r.label.clone(), [0, 1, 2, 3, 4, 5].map(|c| r.value(c))))
+            .collect();
+        return (!out.is_empty()).then_some(out);
+    }
+    let t = doc.table(TableKind::BSangong)?;
+    let current = by_category(t)?;
+    let year = |y: Option<u16>, fallback: &str| y.map_or(fallback.to_string(), |y| format!("{y}年预算数"));
+    let mut out = Vec::new();
+    let claims = crate::tables::budget::narrative::sangong_claims(&doc.lines);
+    let mut prior: [Option<Decimal>; 6] = [None; 6];
+    for c in &claims {
+        if let (Some(p), Some(slot)) = (c.prior(), prior.get_mut(c.column)) {
+            slot.get_or_insert(p);
+        }
+    }
+    if prior.iter().any(Option::is_some) {
+        out.push(SangongSeries::from_six(format!("{}（据情况说明所述增减额推算）", year(doc.info.year.map(|y| y - 1), "上年预算数")), prior));
+    }
+    out.push(SangongSeries::from_six(year(doc.info.year, "本年预算数"), current));
+    Some(out)
+}
+
+/// A 三公 table with one row per category (and columns per fund): the
+/// 合计 column of each category, in the six-column order.
+pub fn by_category(t: &Table) -> Option<[Option<Decimal>; 6]> {
+    let find = |pred: &dyn Fn(&str) -> bool| -> Option<&Row> { t.rows.iter().find(|r| pred(&r.label)) };
+    let total = find(&|l| l.contains("三公")).or_else(|| find(&|l| l == "合计"))?;
+    let get = |r: Option<&Row>| r.and_then(|r| r.value(0));
+    Some([
+        total.value(0),
+        get(find(&|l| l.contains("因公出国"))),
+        get(find(&|l| l.contains("购置及运行"))),
+        get(find(&|l| l.contains("购置费") && !l.contains("运行"))),
+        get(find(&|l| l.contains("运行维护费") && !l.contains("购置"))),
+        get(find(&|l| l.contains("公务接待"))),
+    ])
 }

@@ -61,8 +61,13 @@ fn is_preamble(s: &str) -> bool {
 
 fn is_title(s: &str) -> bool {
     let n = s.chars().count();
+    // "一般公共预算基本支出表（部门经济分类）": a qualifier may follow the 表.
+    let core = match s.strip_suffix('）').and_then(|x| x.rfind('（').map(|i| &x[..i])) {
+        Some(c) if c.ends_with('表') => c,
+        _ => s,
+    };
     (4..=40).contains(&n)
-        && (s.ends_with('表') || s.ends_with("表（续）") || s.ends_with("表(续)"))
+        && (core.ends_with('表') || s.ends_with("表(续)"))
         && !s.contains("公开")
         && !s.contains("单位：")
         && !s.contains("部门：")

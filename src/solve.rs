@@ -25,6 +25,32 @@ pub struct SumOfRows {
     pub columns: Vec<usize>,
 }
 
+/// A cell of a problem: (row, column).
+pub type At = (usize, usize);
+
+/// How a [`Link`]'s total relates to its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// total = Σ parts, within rounding.
+    Equal,
+    /// total ≥ Σ parts, within rounding (a subset of a whole, e.g. 一般公共预算
+    /// spending within all-funds spending).
+    AtLeast,
+}
+
+/// A constraint between single cells of any rows: the rows of several tables
+/// may be joined in one problem, so this is how tables constrain each other
+/// when both sides still have open rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The cell on the left.
+    pub total: At,
+    /// Signed cells on the right.
+    pub parts: Vec<(i8, At)>,
+    /// = or ≥.
+    pub relation: Relation,
+}
+
 /// A bound on one cell from outside the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Bound {
@@ -35,13 +61,15 @@ pub enum Bound {
     AtLeast(usize, usize, Interval),
 }
 
-/// A placement problem for one table.
+/// A placement problem for one table, or for several tables joined.
 #[derive(Debug, Clone, Default)]
 pub struct Problem {
     /// Per row: the certain values, or the candidate placements.
     pub rows: Vec<RowChoice>,
     /// Sum constraints between rows.
     pub sums: Vec<SumOfRows>,
+    /// Constraints between single cells.
+    pub links: Vec<Link>,
     /// Cell bounds from other tables.
     pub bounds: Vec<Bound>,
     /// The identity every row must satisfy by itself.
@@ -72,8 +100,50 @@ pub enum Placement {
 /// input must not hang the browser.
 const MAX_STEPS: usize = 200_000;
 
+/// Propagation tries every combination of the other rows of a constraint up
+/// to this many; larger constraints are left to the search.
+const MAX_SUPPORT: usize = 512;
+
+/// A constraint of either kind, seen uniformly.
+#[derive(Clone, Copy)]
+enum Constraint<'a> {
+    Sum(&'a SumOfRows),
+    Link(&'a Link),
+}
+
+impl Constraint<'_> {
+    fn rows(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = match self {
+            Constraint::Sum(s) => s.parts.iter().copied().chain([s.total]).collect(),
+            Constraint::Link(l) => l.parts.iter().map(|(_, a)| a.0).chain([l.total.0]).collect(),
+        };
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// Whether the constraint holds, `values(row)` giving each row's values.
+    fn ok<'v>(&self, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
+        match self {
+            Constraint::Sum(s) => sum_ok(s, values),
+            Constraint::Link(l) => link_ok(l, values),
+        }
+    }
+}
+
 /// Solves a problem; returns a placement for each open row (by row index).
+///
+/// Open rows that no constraint connects are solved separately, so a
+/// contradiction in one table (or one subtree) leaves the others placed.
 pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
+    // Bounds by row, so that pruning a row looks only at its own.
+    let mut by_row: Vec<Vec<&Bound>> = vec![Vec::new(); p.rows.len()];
+    for b in &p.bounds {
+        let (Bound::Equal(r, ..) | Bound::AtLeast(r, ..)) = b;
+        if let Some(v) = by_row.get_mut(*r) {
+            v.push(b);
+        }
+    }
     // Prune each open row by its own identity and by bounds on it alone.
     let mut domains: Vec<Option<Vec<Values>>> = p
         .rows
@@ -84,41 +154,167 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
             RowChoice::Open(c) => Some(
                 c.iter()
                     .filter(|v| p.row_identity.is_none_or(|f| f(v)))
-                    .filter(|v| bounds_ok(p, i, v))
+                    .filter(|v| bounds_ok(&by_row[i], v))
                     .cloned()
                     .collect(),
             ),
         })
         .collect();
-    let open: Vec<usize> = (0..p.rows.len()).filter(|i| domains[*i].is_some()).collect();
-    // Constraints are checked when their last open row is assigned.
-    let last_open = |rows: &[usize]| rows.iter().filter(|r| domains[**r].is_some()).max().copied();
-    let mut checks_at: Vec<Vec<usize>> = vec![Vec::new(); p.rows.len()];
-    let mut fixed_violations = false;
-    for (ci, s) in p.sums.iter().enumerate() {
-        let mut rows = s.parts.clone();
-        rows.push(s.total);
-        match last_open(&rows) {
-            Some(r) => checks_at[r].push(ci),
-            None => {
-                let assign: Vec<Option<&Values>> = p.rows.iter().map(|r| fixed(r)).collect();
-                if !sum_ok(s, &assign) {
-                    fixed_violations = true;
+    // A constraint is evidence only where it can tell placements apart: each
+    // sum is taken column by column, and a column (or link) whose cells hold
+    // the same value in every candidate is left out. If such a determined
+    // identity fails, the printed numbers are wrong whatever their columns:
+    // the rules report it, and it must not blank the rows around it.
+    let split: Vec<SumOfRows> = p
+        .sums
+        .iter()
+        .flat_map(|s| s.columns.iter().map(move |c| SumOfRows { total: s.total, parts: s.parts.clone(), columns: vec![*c] }))
+        .filter(|s| s.parts.iter().chain([&s.total]).any(|r| varies(&domains, *r, s.columns[0])))
+        .collect();
+    let links: Vec<&Link> =
+        p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(&domains, r, c))).collect();
+    let constraints: Vec<Constraint> = split.iter().map(Constraint::Sum).chain(links.into_iter().map(Constraint::Link)).collect();
+    propagate(p, &constraints, &mut domains);
+
+    // Each constraint's open rows, once.
+    let open_rows: Vec<Vec<usize>> =
+        constraints.iter().map(|c| c.rows().into_iter().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect()).collect();
+    let mut out = Vec::new();
+    for component in components(p.rows.len(), &open_rows, &domains) {
+        out.extend(solve_component(p, &constraints, &open_rows, &domains, &component));
+    }
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
+/// Whether cell (row, col) takes different values among the row's candidates.
+fn varies(domains: &[Option<Vec<Values>>], row: usize, col: usize) -> bool {
+    match domains.get(row) {
+        Some(Some(d)) => d.iter().any(|v| v.get(col) != d.first().and_then(|f| f.get(col))),
+        _ => false,
+    }
+}
+
+/// Groups the open rows that share a constraint (union-find).
+fn components(n: usize, open_rows: &[Vec<usize>], domains: &[Option<Vec<Values>>]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for open in open_rows {
+        for w in open.windows(2) {
+            let (a, b) = (find(&mut parent, w[0]), find(&mut parent, w[1]));
+            if a != b {
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in (0..n).filter(|i| domains[*i].is_some()) {
+        let r = find(&mut parent, i);
+        match groups.iter_mut().find(|g| g.0 == r) {
+            Some(g) => g.1.push(i),
+            None => groups.push((r, vec![i])),
+        }
+    }
+    groups.into_iter().map(|g| g.1).collect()
+}
+
+/// Removes candidates that no combination of the other rows of a constraint
+/// supports, until nothing changes. Sound: a value removed here is in no
+/// solution, so the search below sees the same solutions, faster.
+fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<Values>>]) {
+    let mut changed = true;
+    let mut rounds = 0;
+    while changed && rounds < 50 {
+        changed = false;
+        rounds += 1;
+        for c in constraints {
+            let rows = c.rows();
+            let open: Vec<usize> = rows.iter().copied().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect();
+            if open.is_empty() {
+                continue;
+            }
+            let size: usize = open.iter().map(|r| domains[*r].as_ref().map_or(1, Vec::len).max(1)).fold(1usize, |a, b| a.saturating_mul(b));
+            if size > MAX_SUPPORT {
+                continue;
+            }
+            // Enumerate every combination once; mark the values that take part in one that holds.
+            let lens: Vec<usize> = open.iter().map(|r| domains[*r].as_ref().map_or(0, Vec::len)).collect();
+            if lens.contains(&0) {
+                continue;
+            }
+            let mut supported: Vec<Vec<bool>> = lens.iter().map(|n| vec![false; *n]).collect();
+            let mut idx = vec![0usize; open.len()];
+            loop {
+                let values = |r: usize| match p.rows.get(r)? {
+                    RowChoice::Fixed(v) => Some(v),
+                    RowChoice::Open(_) => {
+                        let k = open.iter().position(|o| *o == r)?;
+                        domains[r].as_ref().and_then(|d| d.get(idx[k]))
+                    }
+                };
+                if c.ok(&values) {
+                    for (k, j) in idx.iter().enumerate() {
+                        supported[k][*j] = true;
+                    }
+                }
+                // Odometer over the combinations.
+                let mut k = 0;
+                loop {
+                    if k == idx.len() {
+                        break;
+                    }
+                    idx[k] += 1;
+                    if idx[k] < lens[k] {
+                        break;
+                    }
+                    idx[k] = 0;
+                    k += 1;
+                }
+                if k == idx.len() {
+                    break;
+                }
+            }
+            for (k, r) in open.iter().enumerate() {
+                if supported[k].iter().all(|s| *s) {
+                    continue;
+                }
+                if let Some(d) = domains[*r].as_mut() {
+                    let keep: Vec<Values> = d.iter().zip(&supported[k]).filter(|(_, s)| **s).map(|(v, _)| v.clone()).collect();
+                    *d = keep;
+                    changed = true;
                 }
             }
         }
     }
-    let _ = fixed_violations; // Certain rows that break an identity are the rules' business.
+}
 
+fn solve_component(p: &Problem, constraints: &[Constraint], open_rows: &[Vec<usize>], domains: &[Option<Vec<Values>>], open: &[usize]) -> Vec<(usize, Placement)> {
+    // Constraints are checked when their last open row (in search order) is
+    // assigned; a component's constraints are exactly those on its rows.
+    let mut mine = vec![false; p.rows.len()];
+    for r in open {
+        mine[*r] = true;
+    }
+    let mut checks_at: Vec<Vec<usize>> = vec![Vec::new(); p.rows.len()];
+    for (ci, rows) in open_rows.iter().enumerate() {
+        if let Some(r) = rows.iter().filter(|r| mine[**r]).max() {
+            checks_at[*r].push(ci);
+        }
+    }
     let mut seen: Vec<Vec<bool>> = open.iter().map(|i| vec![false; domains[*i].as_ref().map_or(0, Vec::len)]).collect();
     let mut assign: Vec<Option<usize>> = vec![None; p.rows.len()];
     let mut steps = 0usize;
-    let mut solutions = 0usize;
-    let complete = search(p, &open, 0, &domains, &checks_at, &mut assign, &mut seen, &mut steps, &mut solutions);
+    let complete = search(p, constraints, open, 0, domains, &checks_at, &mut assign, &mut seen, &mut steps);
 
     let mut out = Vec::new();
     for (k, i) in open.iter().enumerate() {
-        let dom = domains[*i].take().unwrap_or_default();
+        let dom = domains[*i].clone().unwrap_or_default();
         let alive: Vec<usize> = (0..dom.len()).filter(|j| seen[k][*j]).collect();
         let placement = if !complete {
             Placement::Ambiguous(dom.len())
@@ -134,16 +330,10 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     out
 }
 
-fn fixed(r: &RowChoice) -> Option<&Values> {
-    match r {
-        RowChoice::Fixed(v) => Some(v),
-        RowChoice::Open(_) => None,
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
 fn search(
     p: &Problem,
+    constraints: &[Constraint],
     open: &[usize],
     k: usize,
     domains: &[Option<Vec<Values>>],
@@ -151,14 +341,12 @@ fn search(
     assign: &mut Vec<Option<usize>>,
     seen: &mut Vec<Vec<bool>>,
     steps: &mut usize,
-    solutions: &mut usize,
 ) -> bool {
     *steps += 1;
     if *steps > MAX_STEPS {
         return false;
     }
     if k == open.len() {
-        *solutions += 1;
         for (kk, i) in open.iter().enumerate() {
             if let Some(j) = assign[*i] {
                 seen[kk][j] = true;
@@ -169,19 +357,15 @@ fn search(
     let i = open[k];
     let n = domains[i].as_ref().map_or(0, Vec::len);
     for j in 0..n {
-        // Skip work that cannot teach us anything new: once this value has been
-        // seen in a solution and every later row's values too, stop.
         assign[i] = Some(j);
         let ok = checks_at[i].iter().all(|ci| {
-            let values: Vec<Option<&Values>> = (0..p.rows.len())
-                .map(|r| match &p.rows[r] {
-                    RowChoice::Fixed(v) => Some(v),
-                    RowChoice::Open(_) => assign[r].and_then(|a| domains[r].as_ref().and_then(|d| d.get(a))),
-                })
-                .collect();
-            sum_ok(&p.sums[*ci], &values)
+            let values = |r: usize| match p.rows.get(r)? {
+                RowChoice::Fixed(v) => Some(v),
+                RowChoice::Open(_) => assign[r].and_then(|a| domains[r].as_ref().and_then(|d| d.get(a))),
+            };
+            constraints[*ci].ok(&values)
         });
-        if ok && !search(p, open, k + 1, domains, checks_at, assign, seen, steps, solutions) {
+        if ok && !search(p, constraints, open, k + 1, domains, checks_at, assign, seen, steps) {
             assign[i] = None;
             return false;
         }
@@ -190,19 +374,33 @@ fn search(
     true
 }
 
-fn sum_ok(s: &SumOfRows, values: &[Option<&Values>]) -> bool {
-    let get = |r: usize, c: usize| values.get(r).copied().flatten().and_then(|v| v.get(c).copied().flatten());
+fn link_ok<'v>(l: &Link, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
+    let get = |(r, c): At| values(r).and_then(|v| v.get(c).copied().flatten());
+    let terms: Vec<Term> = l.parts.iter().map(|(s, a)| (*s, get(*a))).collect();
+    match l.relation {
+        Relation::Equal => compare(get(l.total), &terms).0 != Verdict::Mismatch,
+        Relation::AtLeast => {
+            let mut iv = Interval::of(None);
+            for (s, v) in &terms {
+                iv = if *s >= 0 { iv.add(Interval::of(*v)) } else { iv.sub(Interval::of(*v)) };
+            }
+            Interval::of(get(l.total)).hi >= iv.lo
+        }
+    }
+}
+
+fn sum_ok<'v>(s: &SumOfRows, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
+    let get = |r: usize, c: usize| values(r).and_then(|v| v.get(c).copied().flatten());
     s.columns.iter().all(|c| {
         let terms: Vec<Term> = s.parts.iter().map(|r| (1, get(*r, *c))).collect();
         compare(get(s.total, *c), &terms).0 != Verdict::Mismatch
     })
 }
 
-fn bounds_ok(p: &Problem, row: usize, v: &Values) -> bool {
-    p.bounds.iter().all(|b| match b {
-        Bound::Equal(r, c, x) if *r == row => Interval::of(v.get(*c).copied().flatten()).gap(*x).is_zero(),
-        Bound::AtLeast(r, c, x) if *r == row => Interval::of(v.get(*c).copied().flatten()).hi >= x.lo,
-        _ => true,
+fn bounds_ok(bounds: &[&Bound], v: &Values) -> bool {
+    bounds.iter().all(|b| match b {
+        Bound::Equal(_, c, x) => Interval::of(v.get(*c).copied().flatten()).gap(*x).is_zero(),
+        Bound::AtLeast(_, c, x) => Interval::of(v.get(*c).copied().flatten()).hi >= x.lo,
     })
 }
 
@@ -262,6 +460,7 @@ mod tests {
             ],
             sums: hierarchy(&[Some("210"), Some("21004"), Some("21011")], 3),
             bounds: vec![],
+            links: vec![],
             row_identity: Some(total_first),
         };
         let got = solve(&p);

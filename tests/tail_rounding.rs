@@ -98,3 +98,34 @@ fn bigdata_2023_all_tables() {
         ])
     );
 }
+
+#[test]
+fn qingdao_2023_budget_seven_tail_differences() {
+    // Budget analysis §0/§2: 表6 Σ classes vs 合计 (合计 and 人员经费 columns),
+    // 表7 the same, 表7 509 vs its items (both columns), and the 部门→政府
+    // crosswalk 30301 + 30302 = 50905 (899.31 vs 899.30).
+    assert_eq!(
+        infos("qingdao-office-2023-budget.txt"),
+        s(&[
+            ("TBL-006", 765), // 表6 合计 栏1
+            ("TBL-006", 765), // 表6 合计 人员经费
+            ("TBL-006", 837), // 表7 合计 栏1
+            ("TBL-006", 837), // 表7 合计 人员经费
+            ("TBL-007", 945), // 表7 509 栏1
+            ("TBL-007", 945), // 表7 509 人员经费
+            ("XTBL-109", 964), // 50905 离退休费
+        ])
+    );
+}
+
+#[test]
+fn budgets_have_no_errors_and_one_warning() {
+    // 烟台 is arithmetically clean; its one soft mismatch is the reason
+    // "新旧公务用车替换，相关购置及运维费增加" while 购置费 is 0.00 in both years.
+    let y = common::check_fixture("yantai-office-2023-budget.txt");
+    let got: Vec<(&str, Severity)> = y.findings.iter().map(|f| (f.rule, f.severity)).collect();
+    assert_eq!(got, vec![("NAR-102", Severity::Warning)], "{:#?}", y.findings);
+    assert!(y.findings[0].message.contains("公务用车购置费") && y.findings[0].message.contains("第1024行"));
+    let q = common::check_fixture("qingdao-office-2023-budget.txt");
+    assert_eq!(q.counts(), (0, 0, 7), "{:#?}", q.findings);
+}

@@ -190,7 +190,8 @@ fn rules(format: Format) {
                 serde_json::json!({
                     "id": r.id, "family": r.family.prefix(), "severity": r.severity,
                     "title": r.title, "why": r.why,
-                    "needs": r.needs.iter().map(|k| k.number()).collect::<Vec<_>>(),
+                    // 决算 tables by number ("01"); budget tables, numbered differently by region, by name.
+                    "needs": r.needs.iter().map(|k| if k.is_budget() { k.name() } else { k.number().to_string() }).collect::<Vec<_>>(),
                 })
             })
             .collect();

@@ -37,24 +37,29 @@ pub const EMPTY_TABLE_NOTE: Rule = Rule {
     severity: Severity::Warning,
     title: "空表要说明原因，说明“无数据”的表确实为空",
     why: "部门没有某类资金时（如政府性基金），相应的表仍要公开，并在表下注明“本部门没有……，故本表无数据”。只给一张空表而不说明，读者分不清是没有这笔钱还是漏填；反过来，注明“无数据”的表里却有数，就是自相矛盾。",
-    applies_to: FINAL,
+    applies_to: &[crate::model::DocumentKind::FinalAccounts, crate::model::DocumentKind::Budget],
     needs: &[],
     check: |doc, sink| {
         for t in &doc.tables {
-            if !matches!(t.kind, TableKind::F07 | TableKind::F08) {
+            if !matches!(t.kind, TableKind::F07 | TableKind::F08 | TableKind::BFund | TableKind::BCapital) {
                 continue;
             }
             let empty = t.rows.iter().all(|r| r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero())));
             let says_empty = t.notes.iter().any(|(_, n)| n.contains("无数据") || n.contains("没有") || n.contains("为空") || n.contains("空表"));
-            let Some(first) = t.rows.first() else { continue };
             if empty && !says_empty {
-                sink.note(t, first, format!("公开{}表（{}）没有任何数据，但表下没有说明原因（如“本部门没有……，故本表无数据”）。", t.kind.number(), t.title));
+                let message = format!("{}（{}）没有任何数据，但表下没有说明原因（如“本部门没有……，故本表无数据”）。", super::identity::table_name(&t.no()), t.title);
+                match t.rows.first() {
+                    Some(first) => sink.note(t, first, message),
+                    // A budget table printed as a header with no rows at all.
+                    None => sink.push(Finding { table: Some(t.no()), source_line: Some(t.source_line), ..sink.finding(message) }),
+                }
             } else if !empty && says_empty {
+                let Some(first) = t.rows.first() else { continue };
                 // A contradiction, not an omission: an error whatever the rule's default.
-                let message = format!("公开{}表的注释说本表无数据，但表中有非零金额，注释与表格矛盾，至少有一处错误。", t.kind.number());
+                let message = format!("{}的注释说本表无数据，但表中有非零金额，注释与表格矛盾，至少有一处错误。", super::identity::table_name(&t.no()));
                 sink.push(Finding {
                     severity: Severity::Error,
-                    table: Some(t.kind.number().to_string()),
+                    table: Some(t.no()),
                     row: Some(super::identity::describe(first)),
                     source_line: t.notes.first().map(|n| n.0),
                     ..sink.finding(message)
@@ -63,6 +68,9 @@ pub const EMPTY_TABLE_NOTE: Rule = Rule {
         }
     },
     fixtures: &[
+        Fixture::fires("qingdao-office-2023-budget.txt", &[("2.本单位2023年无政府性基金预算财政拨款安排的支出，故本表无数据。", "")]),
+        Fixture::quiet("yantai-office-2023-budget.txt"),
+        Fixture::quiet("qingdao-office-2023-budget.txt"),
         Fixture::fires(Y, &[("注：本部门没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。", "")]),
         Fixture::quiet(Y),
         Fixture::quiet(Q),

@@ -64,13 +64,23 @@ impl Target {
     /// The cell at column `col` of `row` in `t`.
     pub fn cell(t: &Table, row: &Row, col: usize) -> Target {
         Target {
-            table: t.kind.number().to_string(),
+            table: t.no(),
             row: describe(row),
             // One-value rows (01, the income side of 04) need no column name.
             column: t.columns.get(col).filter(|_| row.cells.len() > 1).cloned(),
             actual: row.value(col),
             source_line: row.cells.get(col).map_or(row.source_line, |c| c.source_line),
         }
+    }
+}
+
+/// How a table is named in messages, as its marker is printed: "公开01表"
+/// (决算), "公开表1" (budgets that print the number after 表).
+pub fn table_name(no: &str) -> String {
+    if no.len() == 2 && no.starts_with('0') {
+        format!("公开{no}表")
+    } else {
+        format!("公开表{no}")
     }
 }
 
@@ -97,8 +107,8 @@ impl Sink {
         }
         let diff = target.actual.unwrap_or_default() - expected;
         let place = match &target.column {
-            Some(c) => format!("公开{}表“{}”的“{}”", target.table, target.row, c),
-            None => format!("公开{}表“{}”", target.table, target.row),
+            Some(c) => format!("{}“{}”的“{}”", table_name(&target.table), target.row, c),
+            None => format!("{}“{}”", table_name(&target.table), target.row),
         };
         let shown = target.actual.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
         let (severity, message) = match verdict {
@@ -141,12 +151,12 @@ impl Sink {
         }
         let diff = target.actual.unwrap_or_default() - bound.actual.unwrap_or_default();
         let place = match &target.column {
-            Some(c) => format!("公开{}表“{}”的“{}”", target.table, target.row, c),
-            None => format!("公开{}表“{}”", target.table, target.row),
+            Some(c) => format!("{}“{}”的“{}”", table_name(&target.table), target.row, c),
+            None => format!("{}“{}”", table_name(&target.table), target.row),
         };
         let other = match &bound.column {
-            Some(c) => format!("公开{}表“{}”的“{}”", bound.table, bound.row, c),
-            None => format!("公开{}表“{}”", bound.table, bound.row),
+            Some(c) => format!("{}“{}”的“{}”", table_name(&bound.table), bound.row, c),
+            None => format!("{}“{}”", table_name(&bound.table), bound.row),
         };
         let shown = |v: Option<Decimal>| v.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
         let message = format!(

@@ -19,6 +19,9 @@ pub mod nar_yoy;
 pub mod percent;
 pub mod pla_zero_base;
 pub mod rounding;
+mod budget;
+mod budget_nar;
+mod budget_xtbl;
 pub mod sg_counts;
 pub mod txt_class;
 pub mod txt_latin;
@@ -197,7 +200,7 @@ impl Sink {
     /// Records a finding about a row (no arithmetic), at the rule's severity.
     pub fn note(&mut self, t: &crate::model::Table, r: &crate::model::Row, message: String) {
         self.push(Finding {
-            table: Some(t.kind.number().to_string()),
+            table: Some(t.no()),
             row: Some(identity::describe(r)),
             source_line: Some(r.source_line),
             ..Finding::new(self.rule, self.severity, message)
@@ -324,6 +327,33 @@ static CATALOGUE: &[Rule] = &[
     pla_zero_base::ZERO_BASE,
     txt_class::CLASS_NAMES,
     txt_latin::LATIN,
+    budget::TABLES_PRESENT,
+    budget::SUMMARY_INCOME,
+    budget::SUMMARY_EXPENDITURE,
+    budget::SUMMARY_TOTALS,
+    budget::SUMMARY_BALANCE,
+    budget::ROW_IDENTITIES,
+    budget::PAIR_GROUPS,
+    budget::FISCAL_INCOME,
+    budget::FISCAL_EXPENDITURE,
+    budget::SANGONG_SUMS,
+    budget::PROCUREMENT_ITEMS,
+    budget_xtbl::FISCAL_GENERAL,
+    budget_xtbl::FISCAL_SUMMARY,
+    budget_xtbl::INCOME_SUMMARY,
+    budget_xtbl::EXPENDITURE_SUMMARY,
+    budget_xtbl::BASIC_GENERAL,
+    budget_xtbl::BASIC_ALL_FUNDS,
+    budget_xtbl::SANGONG_ITEMS,
+    budget_xtbl::PROJECTS,
+    budget_xtbl::CROSSWALK,
+    budget_xtbl::FUND_TABLES,
+    budget_nar::SANGONG_CLAIMS,
+    budget_nar::SANGONG_REASONS,
+    budget_nar::PROCUREMENT,
+    budget_nar::RUNNING_COSTS,
+    budget_nar::PERFORMANCE_TOTALS,
+    budget_nar::PERFORMANCE_PROJECTS,
 ];
 
 /// Runs every rule whose inputs are present; records the others as skipped.
@@ -333,13 +363,16 @@ pub fn run(doc: &Document) -> RunResult {
         return out;
     }
     for rule in catalogue().iter().filter(|r| r.applies_to.contains(&doc.info.kind)) {
-        let missing: Vec<&str> =
-            rule.needs.iter().filter(|k| doc.table(**k).is_none()).map(|k| k.number()).collect();
+        let missing: Vec<TableKind> = rule.needs.iter().filter(|k| doc.table(**k).is_none()).copied().collect();
         if !missing.is_empty() {
-            out.skipped.push(Skipped {
-                rule: rule.id,
-                reason: format!("缺少公开{}表，无法核对", missing.join("、")),
-            });
+            let reason = if missing.iter().any(|k| k.is_budget()) {
+                let names: Vec<String> = missing.iter().map(|k| k.name()).collect();
+                format!("缺少{}，无法核对", names.join("、"))
+            } else {
+                let numbers: Vec<&str> = missing.iter().map(|k| k.number()).collect();
+                format!("缺少公开{}表，无法核对", numbers.join("、"))
+            };
+            out.skipped.push(Skipped { rule: rule.id, reason });
             continue;
         }
         let mut sink = Sink { findings: Vec::new(), skipped: Vec::new(), rule: rule.id, severity: rule.severity };

@@ -10,6 +10,20 @@ const Y: &str = "yantai-office-2024-final.txt";
 const Q: &str = "qingdao-office-2024-final.txt";
 const B: &str = "yantai-bigdata-2023-final.txt";
 const CODED: [TableKind; 5] = [TableKind::F02, TableKind::F03, TableKind::F05, TableKind::F07, TableKind::F08];
+/// Budget tables keyed by plain 科目 codes (功能 or 经济分类).
+const BUDGET_CODED: [TableKind; 8] = [
+    TableKind::BIncome,
+    TableKind::BExpenditure,
+    TableKind::BGeneral,
+    TableKind::BFund,
+    TableKind::BCapital,
+    TableKind::BBasicEcon,
+    TableKind::BBasicGovEcon,
+    TableKind::BProcurement,
+];
+const BOTH: &[crate::model::DocumentKind] = &[crate::model::DocumentKind::FinalAccounts, crate::model::DocumentKind::Budget];
+const YB: &str = "yantai-office-2023-budget.txt";
+const QB: &str = "qingdao-office-2023-budget.txt";
 
 /// Each row: 合计栏 = Σ the other columns (07: 小计 = 基本 + 项目, 年末 = 年初 + 收入 − 支出).
 pub const ROW_SUM: Rule = Rule {
@@ -29,7 +43,7 @@ pub const ROW_SUM: Rule = Rule {
                     if let Some((_, cells)) = t.printed.iter().find(|(j, _)| *j == i).filter(|_| t.kind != TableKind::F07) {
                         if let Some((first, rest)) = cells.split_first() {
                             let target = Target {
-                                table: t.kind.number().to_string(),
+                                table: t.no(),
                                 row: super::identity::describe(r),
                                 column: t.columns.first().cloned(),
                                 actual: first.value,
@@ -71,7 +85,7 @@ pub const TOTAL_OF_CLASSES: Rule = Rule {
     severity: Severity::Error,
     title: "科目表：合计行等于各类（3位科目）之和",
     why: "表格最上面的“合计”应当等于各个类级科目（如一般公共服务支出、社会保障和就业支出）之和。不相等，说明有支出或收入没有归到任何科目，或者合计算错了。",
-    applies_to: FINAL,
+    applies_to: BOTH,
     needs: &[],
     check: |doc, sink| {
         for_each_table(doc, sink, |t, sink| {
@@ -87,6 +101,9 @@ pub const TOTAL_OF_CLASSES: Rule = Rule {
         });
     },
     fixtures: &[
+        Fixture::fires(QB, &[("1 合计 17,332.62 8,723.41 8,609.21 0.00", "1 合计 17,342.62 8,733.41 8,609.21 0.00")]),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
         Fixture::fires(Y, &[("合 计\t\t10,041.99\t4,930.51", "合 计\t\t10,051.99\t4,940.51")]),
         Fixture::quiet(Y),
         Fixture::quiet(Q),
@@ -101,7 +118,7 @@ pub const HIERARCHY: Rule = Rule {
     severity: Severity::Error,
     title: "科目表：类等于所属各款之和，款等于所属各项之和",
     why: "政府收支分类科目分三级：类（3位）、款（5位）、项（7位）。上一级的金额必须等于下一级之和。对不上，说明某一项的钱数或归类有误，公众据此了解的资金用途就不可靠。",
-    applies_to: FINAL,
+    applies_to: BOTH,
     needs: &[],
     check: |doc, sink| {
         for_each_table(doc, sink, |t, sink| {
@@ -127,6 +144,9 @@ pub const HIERARCHY: Rule = Rule {
         });
     },
     fixtures: &[
+        Fixture::fires(QB, &[("8 30108 机关事业单位基本养老保险缴费 530.34 530.34 0.00", "8 30108 机关事业单位基本养老保险缴费 540.34 540.34 0.00")]),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
         Fixture::fires(Y, &[("2010302\t一般行政管理事务\t4,646.70\t4,646.70", "2010302\t一般行政管理事务\t4,656.70\t4,656.70")]),
         Fixture::fires(Q, &[("2080506 机关事业单位职业年金缴费支出 377.25 377.25", "2080506 机关事业单位职业年金缴费支出 387.25 387.25")]),
         Fixture::quiet(Y),
@@ -142,7 +162,7 @@ pub const ORPHANS: Rule = Rule {
     severity: Severity::Warning,
     title: "科目表：每个项、款都列出了它的上级科目",
     why: "每个7位的“项”都应在它所属的5位“款”和3位“类”之下列出。缺了上级科目，读者无法核对分级合计，也可能是表格漏行。",
-    applies_to: FINAL,
+    applies_to: BOTH,
     needs: &[],
     check: |doc, sink| {
         for_each_table(doc, sink, |t, sink| {
@@ -156,13 +176,16 @@ pub const ORPHANS: Rule = Rule {
                     sink.note(
                         t,
                         r,
-                        format!("公开{}表的科目 {code} {} 没有列出上级科目 {parent}，无法核对分级合计，可能漏了一行。", t.kind.number(), r.label),
+                        format!("{}的科目 {code} {} 没有列出上级科目 {parent}，无法核对分级合计，可能漏了一行。", super::identity::table_name(&t.no()), r.label),
                     );
                 }
             }
         });
     },
     fixtures: &[
+        Fixture::fires(QB, &[("10 22102 住房改革支出 654.87 654.87 654.87 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n", "")]),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
         Fixture::fires(Y, &[("20808\t抚恤\t48.29\t48.29\t\t\t\t\t\n", "")]),
         Fixture::quiet(Y),
         Fixture::quiet(Q),
@@ -177,7 +200,7 @@ pub const UNPLACEABLE: Rule = Rule {
     severity: Severity::Error,
     title: "省略空白栏的行：数字无论放在哪一栏都与勾稽关系矛盾",
     why: "有些公开文本把空白单元格直接省略，只剩下有数的格子。核对工具会尝试每一种可能的栏目归属；如果没有任何一种能同时满足行合计、科目分级合计和其他表的对应数，说明这一行（或与它相关的行）本身有错。",
-    applies_to: FINAL,
+    applies_to: BOTH,
     needs: &[],
     check: |doc, sink| {
         for t in &doc.tables {
@@ -193,8 +216,8 @@ pub const UNPLACEABLE: Rule = Rule {
                     t,
                     r,
                     format!(
-                        "公开{}表“{}”一行印有 {}，但无论把这些数放在哪几栏，都无法同时满足本行合计、上下级科目合计和其他表的对应数。",
-                        t.kind.number(),
+                        "{}“{}”一行印有 {}，但无论把这些数放在哪几栏，都无法同时满足本行合计、上下级科目合计和其他表的对应数。",
+                        super::identity::table_name(&t.no()),
                         super::identity::describe(r),
                         shown.join("、")
                     ),
@@ -203,6 +226,9 @@ pub const UNPLACEABLE: Rule = Rule {
         }
     },
     fixtures: &[
+        Fixture::fires(YB, &[("201 03 01 行政运行 2678.40 2678.40 2070.13 608.27", "201 03 01 行政运行 2678.40 2678.40 2070.13 618.27")]),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
         Fixture::fires(B, &[("2101101 行政单位医疗 15.56 15.56", "2101101 行政单位医疗 25.56 25.56")]),
         Fixture::quiet(Y),
         Fixture::quiet(Q),
@@ -211,7 +237,16 @@ pub const UNPLACEABLE: Rule = Rule {
 };
 
 /// Runs `f` on every 科目 table that was read, and records the ones that were not.
+/// In a budget: every table keyed by plain codes (not code pairs or items).
 fn for_each_table(doc: &Document, sink: &mut Sink, mut f: impl FnMut(&Table, &mut Sink)) {
+    if doc.info.kind == crate::model::DocumentKind::Budget {
+        for t in doc.tables.iter().filter(|t| BUDGET_CODED.contains(&t.kind)) {
+            if t.rows.iter().all(|r| r.code.as_deref().is_none_or(|c| !c.contains('/'))) {
+                f(t, sink);
+            }
+        }
+        return;
+    }
     for kind in CODED {
         match doc.table(kind) {
             Some(t) => f(t, sink),

@@ -44,7 +44,7 @@ pub const F07_COLUMNS: &[&str] = &["年初结转和结余", "本年收入", "本
 /// Column captions of 公开04表 (the expenditure side; the income side has one).
 pub const F04_COLUMNS: &[&str] = &["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"];
 
-/// The layout of a 决算 table kind.
+/// The layout of a 决算 table kind (budget kinds: [`Layout::Unsupported`] here).
 pub fn columns_for(kind: TableKind) -> Layout {
     match kind {
         TableKind::F01 => Layout::TwoSided { left: super::side(1, 31, 1), right: super::side(32, 62, 1), columns: &["金额"] },
@@ -55,6 +55,8 @@ pub fn columns_for(kind: TableKind) -> Layout {
         TableKind::F07 => Layout::Coded { columns: F07_COLUMNS },
         TableKind::F06 => Layout::Economic,
         TableKind::F09 => Layout::Sangong,
+        // Budget tables are read by [`super::budget`], whose layouts come from the header.
+        _ => Layout::Unsupported,
     }
 }
 
@@ -190,7 +192,7 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell
         TableKind::F07 => Some(f07_row),
         _ => Some(total_first),
     };
-    Some(Problem { rows, sums, bounds, row_identity })
+    Some(Problem { rows, sums, links: Vec::new(), bounds, row_identity })
 }
 
 /// 07's row identities: 本年支出小计 = 基本 + 项目; 年末 = 年初 + 收入 − 支出.

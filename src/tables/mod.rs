@@ -6,6 +6,7 @@
 //! tables, in dependency order (05 → 03 → 02 → 04). 09 is read after every
 //! other table, because placing its dropped cells uses 06.
 
+pub mod budget;
 pub mod coded;
 pub mod econ;
 pub mod layout;
@@ -30,6 +31,10 @@ pub struct Pending {
 /// Finds and reads every table it can; what it cannot read goes to
 /// `doc.problems` (and so to the coverage report).
 pub fn read_all(doc: &mut Document) {
+    if doc.info.kind == DocumentKind::Budget {
+        budget::read_all(doc);
+        return;
+    }
     let segments = find_tables(&doc.lines);
     doc.markers = segments.iter().map(|s| (s.number.clone(), doc.lines[s.marker].no)).collect();
     let mut pending = Pending::default();
@@ -85,6 +90,8 @@ fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind, pending: &mut 
         unresolved: Vec::new(),
         contradicted: Vec::new(),
         printed: Vec::new(),
+        sides: None,
+        row_sums: Vec::new(),
     };
     let n = kind.number();
     match columns_for(kind) {
@@ -209,11 +216,11 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
 }
 
 /// The printed amounts of a row, in order, recovered from any candidate.
-fn printed_amounts(cands: &[Vec<Cell>]) -> Vec<Cell> {
+pub(crate) fn printed_amounts(cands: &[Vec<Cell>]) -> Vec<Cell> {
     cands.first().map(|c| c.iter().filter(|x| x.value.is_some()).cloned().collect()).unwrap_or_default()
 }
 
-fn list(rows: &[(String, usize)]) -> String {
+pub(crate) fn list(rows: &[(String, usize)]) -> String {
     let mut s: Vec<String> = rows.iter().take(8).map(|(n, l)| format!("{n}（第{l}行）")).collect();
     if rows.len() > 8 {
         s.push(format!("等{}行", rows.len()));
@@ -222,7 +229,7 @@ fn list(rows: &[(String, usize)]) -> String {
 }
 
 /// The "注：…" lines under a table, joined per note.
-fn notes(doc: &Document, seg: &Segment) -> Vec<(usize, String)> {
+pub(crate) fn notes(doc: &Document, seg: &Segment) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut in_note = false;
     for l in &doc.lines[seg.body.clone()] {

@@ -34,7 +34,7 @@ pub const ROWS: [&str; 2] = ["预算数", "决算数"];
 const BASIC_ITEMS: [(&str, usize); 4] = [("30212", 7), ("31013", 9), ("30231", 10), ("30217", 11)];
 
 /// Twelve cells (None = blank).
-type Line12 = [Option<(Decimal, usize)>; 12];
+pub(crate) type Line12 = [Option<(Decimal, usize)>; 12];
 /// A named piece of soft evidence: keeps the placements it agrees with.
 type Evidence<'a> = (&'a str, &'a dyn Fn(&Line12) -> bool);
 
@@ -187,7 +187,7 @@ fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, narrative: &[Line], 
 }
 
 /// Every order-preserving placement of the amounts into twelve columns.
-fn placements(amounts: &[(Decimal, usize)]) -> Vec<Line12> {
+pub(crate) fn placements(amounts: &[(Decimal, usize)]) -> Vec<Line12> {
     let k = amounts.len();
     let mut out = Vec::new();
     if k > 12 {
@@ -210,7 +210,7 @@ fn placements(amounts: &[(Decimal, usize)]) -> Vec<Line12> {
 }
 
 /// 合计 = 出国 + 车小计 + 接待 and 车小计 = 购置 + 运维, on both halves, within rounding.
-fn halves_hold(c: &Line12) -> bool {
+pub(crate) fn halves_hold(c: &Line12) -> bool {
     let v = |i: usize| c[i].map(|x| x.0);
     [0, 6].iter().all(|&h| {
         compare(v(h), &[(1, v(h + 1)), (1, v(h + 2)), (1, v(h + 5))]).0 != Verdict::Mismatch

@@ -59,6 +59,24 @@ pub fn tokenize(line: &str) -> TokLine {
     TokLine { toks, tabbed }
 }
 
+/// Tokenises a SPACE-separated line without joining adjacent text pieces:
+/// for two-sided rows, where a space is what separates the income label
+/// from the expenditure label ("政府性基金预算收入 三、公共安全支出").
+pub fn pieces(line: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for piece in line.split_whitespace() {
+        for part in unglue(piece) {
+            out.push(match classify(part) {
+                Token::Amount(d) => Tok::Amount(d),
+                Token::Dash => Tok::Blank,
+                Token::Int(n) => Tok::Int(n),
+                Token::Text => Tok::Text(part.to_string()),
+            });
+        }
+    }
+    out
+}
+
 fn merge_text(a: Tok, b: Tok) -> Tok {
     let s = |t: Tok| match t {
         Tok::Text(s) => s,

@@ -1,0 +1,229 @@
+//! Budget tables whose rows are not 科目 codes: 项目支出 rows (name and type),
+//! 政府采购 item rows ("[2010301]行政运行 [C23120302]车辆加油… 服务 28.00 …")
+//! and rows led by a 序号 and a label (三公 by fund).
+//!
+//! Text columns are kept in the label: a project's type and a procurement
+//! item's category (货物/工程/服务) follow the name in full-width brackets,
+//! "驻外机构工作保障经费（其他运转类）"; a procurement row's key is its
+//! function code and item code, "2010301/C23120302".
+
+use super::sides::candidates;
+use super::Read;
+use crate::model::{Cell, ReadProblem, Row};
+use crate::recognise::table_marker_number;
+use crate::segment::is_note;
+use crate::tables::tokens::{pieces, Tok};
+use crate::text::{squeeze, Line};
+
+/// 采购类别 words, printed at the start of a procurement row's numbers line.
+pub const CATEGORIES: [&str; 3] = ["货物", "工程", "服务"];
+
+/// The lines of a body that hold rows: from the first line with an amount,
+/// without markers, unit lines, empty lines and anything from a note on.
+fn data_lines(body: &[Line]) -> Vec<(&Line, Vec<Tok>)> {
+    let mut out = Vec::new();
+    let mut started = false;
+    for l in body {
+        let sq = squeeze(&l.text);
+        if sq.is_empty() || table_marker_number(&sq).is_some() || sq.contains("单位：") || sq.contains("单位:") || sq.contains("栏次") {
+            continue;
+        }
+        if is_note(&sq) {
+            break;
+        }
+        let toks = pieces(&l.text);
+        if !started && !toks.iter().any(|t| matches!(t, Tok::Amount(_))) {
+            continue;
+        }
+        started = true;
+        out.push((l, toks));
+    }
+    out
+}
+
+/// Rows being read, with their open rows and problems.
+#[derive(Default)]
+struct Acc {
+    read: Read,
+}
+
+impl Acc {
+    /// Adds a row; its cells are certain when every column (or none) is
+    /// printed, else the row is open with its candidate placements.
+    fn push(&mut self, row: Row, amounts: &[Cell], ncols: usize, table: &str) {
+        let n = amounts.len();
+        let line = row.source_line;
+        if n > ncols {
+            self.read.problems.push(ReadProblem {
+                table: Some(table.to_string()),
+                message: format!("第{line}行“{}”的数字比栏目多，多出的数字已忽略", row.label),
+                source_line: Some(line),
+            });
+        }
+        let mut cells: Vec<Cell> = amounts.iter().take(ncols).cloned().collect();
+        if n == 0 || n >= ncols {
+            cells.resize(ncols, Cell::blank(line));
+        } else {
+            self.read.open.push((self.read.rows.len(), candidates(&cells, ncols, line)));
+            cells = vec![Cell::blank(line); ncols];
+        }
+        self.read.rows.push(Row { cells, ..row });
+    }
+}
+
+/// 项目支出表: "项目名称 项目类型 amounts…", a row per line with amounts (a
+/// name wrapped onto lines before it is joined to it).
+pub fn read_projects(body: &[Line], ncols: usize, table: &str) -> Read {
+    let mut acc = Acc::default();
+    let mut pending: Vec<String> = Vec::new();
+    for (l, toks) in data_lines(body) {
+        let texts: Vec<String> = toks.iter().filter_map(|t| if let Tok::Text(s) = t { Some(s.clone()) } else { None }).collect();
+        let amounts: Vec<Cell> = toks.iter().filter_map(|t| if let Tok::Amount(d) = t { Some(Cell { value: Some(*d), source_line: l.no }) } else { None }).collect();
+        pending.extend(texts);
+        if amounts.is_empty() {
+            continue;
+        }
+        let mut parts = std::mem::take(&mut pending);
+        // The type column is the last text piece when it names a class of project ("其他运转类").
+        let kind = match parts.last() {
+            Some(k) if parts.len() >= 2 && k.ends_with('类') && k.chars().count() <= 10 => parts.pop(),
+            _ => None,
+        };
+        let name = parts.concat();
+        let label = match kind {
+            Some(k) => format!("{name}（{k}）"),
+            None => name,
+        };
+        acc.push(Row { code: None, label, line: None, cells: Vec::new(), source_line: l.no }, &amounts, ncols, table);
+    }
+    acc.read
+}
+
+/// 政府采购预算表 item rows and their 合计 row.
+pub fn read_procurement(body: &[Line], ncols: usize, table: &str) -> Read {
+    let mut acc = Acc::default();
+    let mut pending = String::new();
+    let mut first_line: Option<usize> = None;
+    for (l, toks) in data_lines(body) {
+        let mut text = String::new();
+        let mut amounts = Vec::new();
+        for t in &toks {
+            match t {
+                Tok::Text(s) if amounts.is_empty() => text.push_str(s),
+                Tok::Amount(d) => amounts.push(Cell { value: Some(*d), source_line: l.no }),
+                _ => {}
+            }
+        }
+        if text.contains('[') && first_line.is_none() {
+            first_line = Some(l.no);
+        }
+        if amounts.is_empty() {
+            // Wrapped name lines, and headers repeated after a page break
+            // (cut off below at the first "[").
+            pending.push_str(&text);
+            continue;
+        }
+        let full = format!("{}{text}", std::mem::take(&mut pending));
+        let start = first_line.take().unwrap_or(l.no);
+        let (code, label) = match full.find('[') {
+            Some(i) => parse_item(&full[i..]),
+            None => (None, text.clone()),
+        };
+        let source_line = if code.is_some() { start } else { l.no };
+        acc.push(Row { code, label, line: None, cells: Vec::new(), source_line }, &amounts, ncols, table);
+    }
+    acc.read
+}
+
+/// "[2010301]行政运行[C23120302]车辆加油、添加燃料服务服务" →
+/// ("2010301/C23120302", "车辆加油、添加燃料服务（服务）").
+fn parse_item(s: &str) -> (Option<String>, String) {
+    let mut codes: Vec<String> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for part in s.split('[').filter(|p| !p.is_empty()) {
+        match part.split_once(']') {
+            Some((c, n)) => {
+                codes.push(c.to_string());
+                names.push(n.to_string());
+            }
+            None => names.push(part.to_string()),
+        }
+    }
+    let mut name = names.pop().unwrap_or_default();
+    let category = CATEGORIES.iter().find(|c| name.ends_with(**c) && name.len() > c.len());
+    let label = match category {
+        Some(c) => {
+            name.truncate(name.len() - c.len());
+            format!("{name}（{c}）")
+        }
+        None => name,
+    };
+    ((!codes.is_empty()).then(|| codes.join("/")), label)
+}
+
+/// Rows led by a 序号 and a label: "3 一、因公出国（境）费 91.00 91.00 0.00 0.00".
+pub fn read_labelled(body: &[Line], ncols: usize, table: &str) -> Read {
+    let mut acc = Acc::default();
+    // The row being read and its amounts.
+    let mut cur: Option<(Row, Vec<Cell>)> = None;
+    for (l, toks) in data_lines(body) {
+        let serial = match toks.first() {
+            Some(Tok::Int(n)) if toks.len() > 1 => u32::try_from(*n).ok(),
+            _ => None,
+        };
+        let starts_row = serial.is_some() || cur.as_ref().is_none_or(|o| !o.1.is_empty());
+        if starts_row {
+            if let Some((row, amounts)) = cur.take() {
+                acc.push(row, &amounts, ncols, table);
+            }
+            cur = Some((Row { code: None, label: String::new(), line: serial, cells: Vec::new(), source_line: l.no }, Vec::new()));
+        }
+        let Some((row, amounts)) = cur.as_mut() else { continue };
+        for t in toks.iter().skip(usize::from(serial.is_some())) {
+            match t {
+                Tok::Text(s) if amounts.is_empty() => row.label.push_str(s),
+                Tok::Amount(d) => amounts.push(Cell { value: Some(*d), source_line: l.no }),
+                _ => {}
+            }
+        }
+    }
+    if let Some((row, amounts)) = cur.take() {
+        acc.push(row, &amounts, ncols, table);
+    }
+    acc.read
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalise;
+
+    #[test]
+    fn procurement_items_wrap_and_repeat_headers() {
+        let text = "采购品目\n合计 5,970.09 5,970.09\n[2010301]行政\n运行\n[C23120302]车\n辆加油、添加燃\n料服务\n服务 28.00 28.00\n功能科目编码及\n名称\n[2010301]行政\n运行\n[C99000000]其\n他服务\n服务 5,581.64 5,581.64\n";
+        let r = read_procurement(&normalise(text), 2, "10");
+        let got: Vec<(Option<String>, String)> = r.rows.iter().map(|x| (x.code.clone(), x.label.clone())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (None, "合计".to_string()),
+                (Some("2010301/C23120302".to_string()), "车辆加油、添加燃料服务（服务）".to_string()),
+                (Some("2010301/C99000000".to_string()), "其他服务（服务）".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn projects_keep_their_type() {
+        let r = read_projects(&normalise("项目名称 项目类型 合计\n驻外机构工作保障经费 其他运转类 303.00 303.00 303.00\n"), 9, "11");
+        assert_eq!(r.rows[0].label, "驻外机构工作保障经费（其他运转类）");
+        assert_eq!(r.open.len(), 1);
+    }
+
+    #[test]
+    fn labelled_rows_keep_their_serial() {
+        let r = read_labelled(&normalise("序号 项目\n1 合计 438.50 438.50 0.00 0.00\n5 　　其中:公务用车购置费 0.00 0.00 0.00 0.00\n"), 4, "9");
+        assert_eq!(r.rows.len(), 2);
+        assert_eq!((r.rows[1].line, r.rows[1].label.as_str()), (Some(5), "其中:公务用车购置费"));
+    }
+}

@@ -1,0 +1,399 @@
+//! Placing dropped cells jointly across a budget's tables.
+//!
+//! 烟台's budget drops every blank cell and prints no 合计 rows, so most rows
+//! fit several placements on their own: 表5's "202.49 202.49 202.49" may be
+//! 人员 or 公用, 表6's "x x" rows likewise, 表3's "x x" rows 基本 or 项目. Only
+//! together do the tables settle them: 表5's 人员/公用 totals must equal
+//! 表6's, 表3 基本 is at least 表5 基本, 表10's 一般公共预算 column is 表6's
+//! 小计, and a source the 收支总表 prints blank (政府性基金, 上年结转 …) is
+//! blank in every table. All rows of all budget tables go into one problem;
+//! the solver splits it into independent parts, so a contradiction in one
+//! table does not blank the others.
+
+use rust_decimal::Decimal;
+
+use super::functions::class_code;
+use super::pairs::groups;
+use super::schema::{Reader, Schema, Source};
+use super::sides::{side_of, Side};
+use crate::model::{Cell, ReadProblem, Table, TableKind};
+use crate::rules::rounding::{compare, Interval, Verdict};
+use crate::solve::{hierarchy, solve, At, Bound, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
+
+/// A table with its layout and the rows still to place.
+pub struct Part {
+    /// The table as read (open rows blank).
+    pub table: Table,
+    /// Its layout.
+    pub schema: &'static Schema,
+    /// Open rows: (row index, candidate cells).
+    pub open: Vec<(usize, Vec<Vec<Cell>>)>,
+}
+
+/// Places every open row it can; the others are marked unresolved (or
+/// contradicted) with a coverage problem per table.
+pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
+    if parts.iter().all(|p| p.open.is_empty()) {
+        return;
+    }
+    let mut base = Vec::with_capacity(parts.len());
+    let mut n = 0;
+    for p in parts.iter() {
+        base.push(n);
+        n += p.table.rows.len();
+    }
+    let mut rows: Vec<RowChoice> = Vec::with_capacity(n);
+    for p in parts.iter() {
+        for (i, r) in p.table.rows.iter().enumerate() {
+            rows.push(match p.open.iter().find(|(j, _)| *j == i) {
+                Some((_, cands)) => RowChoice::Open(
+                    cands.iter().map(|c| values(c)).filter(|v| holds(v, p.schema.row_sums)).collect(),
+                ),
+                None => RowChoice::Fixed(values(&r.cells)),
+            });
+        }
+    }
+    let ctx = Ctx { parts, base: &base };
+    let mut problem = Problem { rows, ..Problem::default() };
+    ctx.zero_bounds(&mut problem);
+    ctx.sums(&mut problem);
+    ctx.links(&mut problem);
+    let mut results = solve(&problem);
+    // Tables that disagree (a misprint, a truncated table) make the rows they
+    // link contradictory. Those rows are placed again by their own table's
+    // identities and the weak "at least" links alone: what that settles is
+    // placed, the disagreement itself is for the cross-table rules to report.
+    if results.iter().any(|(_, p)| *p == Placement::Contradiction) {
+        let relaxed = Problem { links: problem.links.iter().filter(|l| l.relation == Relation::AtLeast).cloned().collect(), ..problem.clone() };
+        let second = solve(&relaxed);
+        for (g, p) in results.iter_mut() {
+            if *p == Placement::Contradiction {
+                if let Some((_, q)) = second.iter().find(|(h, _)| h == g) {
+                    *p = q.clone();
+                }
+            }
+        }
+    }
+
+    for (pi, p) in parts.iter_mut().enumerate() {
+        let (mut ambiguous, mut contradicted) = (Vec::new(), Vec::new());
+        for (row, cands) in &p.open {
+            let Some((_, placement)) = results.iter().find(|(g, _)| *g == base[pi] + row) else { continue };
+            let r = &p.table.rows[*row];
+            let name = r.code.clone().unwrap_or_else(|| r.label.clone());
+            match placement {
+                Placement::Unique(v) => {
+                    if let Some(cells) = cands.iter().find(|c| c.iter().map(|x| x.value).eq(v.iter().copied())) {
+                        p.table.rows[*row].cells = cells.clone();
+                    }
+                }
+                Placement::Ambiguous(k) => {
+                    p.table.unresolved.push(*row);
+                    p.table.printed.push((*row, crate::tables::printed_amounts(cands)));
+                    ambiguous.push((format!("{name}（{k}种）"), r.source_line));
+                }
+                Placement::Contradiction => {
+                    p.table.unresolved.push(*row);
+                    p.table.contradicted.push(*row);
+                    p.table.printed.push((*row, crate::tables::printed_amounts(cands)));
+                    contradicted.push((name, r.source_line));
+                }
+            }
+        }
+        let no = p.table.no();
+        if !ambiguous.is_empty() {
+            problems.push(ReadProblem {
+                table: Some(no.clone()),
+                message: format!(
+                    "公开表{no}有{}行省略了空白栏，其数字的栏目归属无法唯一确定：{}。这些行暂按空白显示，依赖它们的核对已跳过",
+                    ambiguous.len(),
+                    crate::tables::list(&ambiguous)
+                ),
+                source_line: ambiguous.first().map(|a| a.1),
+            });
+        }
+        if !contradicted.is_empty() {
+            problems.push(ReadProblem {
+                table: Some(no.clone()),
+                message: format!(
+                    "公开表{no}有{}行省略了空白栏，而任何一种栏目归属都与表内或表间的勾稽关系矛盾：{}。这些行暂按空白显示",
+                    contradicted.len(),
+                    crate::tables::list(&contradicted)
+                ),
+                source_line: contradicted.first().map(|a| a.1),
+            });
+        }
+    }
+}
+
+fn values(cells: &[Cell]) -> Vec<Option<Decimal>> {
+    cells.iter().map(|c| c.value).collect()
+}
+
+/// Every within-row identity of the layout holds (within rounding).
+pub fn holds(v: &[Option<Decimal>], sums: &[(usize, &[usize])]) -> bool {
+    sums.iter().all(|(t, parts)| {
+        if *t >= v.len() || parts.iter().any(|p| *p >= v.len()) {
+            return true;
+        }
+        let terms: Vec<(i8, Option<Decimal>)> = parts.iter().map(|p| (1, v[*p])).collect();
+        compare(v[*t], &terms).0 != Verdict::Mismatch
+    })
+}
+
+/// The sources a document shows to be nothing: every row that states them
+/// (收支总表, 财政拨款收支总表 income) is blank or zero, or their table is empty
+/// with a note.
+pub fn zero_sources(tables: &[&Table]) -> Vec<Source> {
+    let mut seen: Vec<(Source, bool)> = Vec::new(); // (source, is zero)
+    let mut note = |s: Source, zero: bool| match seen.iter_mut().find(|x| x.0 == s) {
+        Some(x) => x.1 &= zero,
+        None => seen.push((s, zero)),
+    };
+    for t in tables {
+        match t.kind {
+            TableKind::BSummary | TableKind::BFiscal => {
+                let split = t.sides.unwrap_or(0);
+                for (i, r) in t.rows.iter().enumerate() {
+                    let side = if i < split { Side::Income } else { Side::Expenditure };
+                    let Some(s) = label_source(&r.label, side) else { continue };
+                    note(s, r.value(0).is_none_or(|v| v.is_zero()));
+                }
+            }
+            TableKind::BFund | TableKind::BCapital => {
+                let empty = t.rows.iter().all(|r| r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero())));
+                let says = t.notes.iter().any(|(_, n)| n.contains("没有") || n.contains("无数据") || n.contains('无'));
+                if empty && says {
+                    note(if t.kind == TableKind::BFund { Source::Fund } else { Source::Capital }, true);
+                }
+            }
+            _ => {}
+        }
+    }
+    let zero = |s: Source| seen.iter().any(|x| x.0 == s && x.1);
+    let mut out: Vec<Source> = seen.iter().filter(|x| x.1).map(|x| x.0).collect();
+    if [Source::Business, Source::Operating, Source::Other, Source::Upper, Source::Affiliated].iter().all(|s| zero(*s)) {
+        out.push(Source::UnitFunds);
+    }
+    out
+}
+
+/// What a 收支总表 row states, by its words and side.
+pub fn label_source(label: &str, side: Side) -> Option<Source> {
+    let has = |w: &str| label.contains(w);
+    let source = match side {
+        Side::Income => Some(if has("结转") || has("结余") && !has("使用") {
+            Source::CarryIn
+        } else if has("使用非财政拨款结余") {
+            Source::Surplus
+        } else if has("一般公共预算") {
+            Source::Gpb
+        } else if has("政府性基金") {
+            Source::Fund
+        } else if has("国有资本经营") {
+            Source::Capital
+        } else if has("财政专户") {
+            Source::Special
+        } else if has("经营收入") {
+            Source::Operating
+        } else if has("事业收入") {
+            Source::Business
+        } else if has("其他收入") {
+            Source::Other
+        } else if has("上级补助") {
+            Source::Upper
+        } else if has("附属单位上缴") {
+            Source::Affiliated
+        } else if has("财政拨款") {
+            Source::Fiscal
+        } else {
+            return None;
+        }),
+        Side::Expenditure => Some(if has("上缴上级") {
+            Source::ToUpper
+        } else if has("对附属单位") {
+            Source::ToAffiliated
+        } else if has("结转下年") || has("年终结转") || label.starts_with("年末") {
+            Source::CarryOut
+        } else if has("经营支出") {
+            Source::OperatingSpend
+        } else {
+            return None;
+        }),
+    };
+    // A label whose words say the other side states nothing about this one.
+    source.filter(|_| side_of(label).is_none_or(|s| s == side))
+}
+
+struct Ctx<'a> {
+    parts: &'a [Part],
+    base: &'a [usize],
+}
+
+impl Ctx<'_> {
+    fn find(&self, kind: TableKind) -> Option<usize> {
+        self.parts.iter().position(|p| p.table.kind == kind)
+    }
+
+    fn col(&self, pi: usize, s: Source) -> Option<usize> {
+        self.parts[pi].schema.sources.iter().position(|x| *x == s)
+    }
+
+    fn is_open(&self, pi: usize, row: usize) -> bool {
+        self.parts[pi].open.iter().any(|(r, _)| *r == row)
+    }
+
+    /// The rows whose sum is the table's total: its 合计 row, else its 类 rows
+    /// (3-digit codes, or 3-digit 部门 codes of a pair table).
+    fn total_rows(&self, pi: usize) -> Vec<usize> {
+        let t = &self.parts[pi].table;
+        if let Some(i) = t.rows.iter().position(|r| r.code.is_none() && matches!(r.label.as_str(), "合计" | "总计")) {
+            return vec![i];
+        }
+        t.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.code.as_deref().is_some_and(|c| super::pairs::split(c).0.len() == 3))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn at(&self, pi: usize, row: usize, col: usize) -> At {
+        (self.base[pi] + row, col)
+    }
+
+    /// Columns of sources shown to be nothing are blank in every open row.
+    fn zero_bounds(&self, p: &mut Problem) {
+        let tables: Vec<&Table> = self.parts.iter().map(|p| &p.table).collect();
+        let zero = zero_sources(&tables);
+        let nothing = Interval::of(None);
+        for (pi, part) in self.parts.iter().enumerate() {
+            for (c, s) in part.schema.sources.iter().enumerate() {
+                if !zero.contains(s) {
+                    continue;
+                }
+                for (row, _) in &part.open {
+                    p.bounds.push(Bound::Equal(self.base[pi] + row, c, nothing));
+                }
+            }
+        }
+    }
+
+    /// Sums inside each table: the 类/款/项 hierarchy, pair-table groups,
+    /// 本年支出合计 of a two-sided table, a 合计 row over item rows.
+    fn sums(&self, p: &mut Problem) {
+        for (pi, part) in self.parts.iter().enumerate() {
+            let t = &part.table;
+            let ncols = t.columns.len();
+            let b = self.base[pi];
+            let shift = |s: SumOfRows| SumOfRows { total: s.total + b, parts: s.parts.iter().map(|x| x + b).collect(), columns: s.columns };
+            let codes: Vec<Option<&str>> = t.rows.iter().map(|r| r.code.as_deref()).collect();
+            match part.schema.reader {
+                Reader::Coded(_) => p.sums.extend(hierarchy(&codes, ncols).into_iter().map(shift)),
+                Reader::EconPair => {
+                    for (class, items) in groups(&codes) {
+                        if !items.is_empty() {
+                            p.sums.push(shift(SumOfRows { total: class, parts: items, columns: (0..ncols).collect() }));
+                        }
+                    }
+                }
+                Reader::TwoSided { .. } => {
+                    let split = t.sides.unwrap_or(0);
+                    if let Some(total) = (split..t.rows.len()).find(|i| t.rows[*i].label.contains("本年支出合计")) {
+                        let classes: Vec<usize> = (split..total).filter(|i| class_code(&t.rows[*i].label).is_some()).collect();
+                        p.sums.push(shift(SumOfRows { total, parts: classes, columns: (0..ncols).collect() }));
+                    }
+                }
+                Reader::Procurement => {
+                    if let Some(total) = t.rows.iter().position(|r| r.code.is_none()) {
+                        let items: Vec<usize> = (0..t.rows.len()).filter(|i| t.rows[*i].code.is_some()).collect();
+                        p.sums.push(shift(SumOfRows { total, parts: items, columns: (0..ncols).collect() }));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Equalities and bounds between tables.
+    fn links(&self, p: &mut Problem) {
+        let gpb = self.find(TableKind::BGeneral);
+        let econ = self.find(TableKind::BBasicEcon).or_else(|| self.find(TableKind::BBasicGovEcon));
+        // 一般公共预算支出表 基本/人员/公用 totals = 基本支出表 totals.
+        if let (Some(g), Some(e)) = (gpb, econ) {
+            for s in [Source::Basic, Source::Personnel, Source::Public] {
+                let (Some(gc), Some(ec)) = (self.col(g, s), self.col(e, s)) else { continue };
+                let left: Vec<At> = self.total_rows(g).into_iter().map(|r| self.at(g, r, gc)).collect();
+                let right: Vec<At> = self.total_rows(e).into_iter().map(|r| self.at(e, r, ec)).collect();
+                p.links.extend(equal_sums(&left, &right));
+            }
+        }
+        // 支出总表 ≥ 一般公共预算支出表, row by row, for 基本 and 项目.
+        if let (Some(x), Some(g)) = (self.find(TableKind::BExpenditure), gpb) {
+            for (i, r) in self.parts[x].table.rows.iter().enumerate() {
+                let Some(j) = self.parts[g].table.rows.iter().position(|q| q.code.is_some() && q.code == r.code) else { continue };
+                if !self.is_open(x, i) && !self.is_open(g, j) {
+                    continue;
+                }
+                for s in [Source::Basic, Source::Project] {
+                    if let (Some(xc), Some(gc)) = (self.col(x, s), self.col(g, s)) {
+                        p.links.push(Link { total: self.at(x, i, xc), parts: vec![(1, self.at(g, j, gc))], relation: Relation::AtLeast });
+                    }
+                }
+            }
+        }
+        // 全口径基本支出表: its 一般公共预算 column is the 基本支出表's row total.
+        if let (Some(a), Some(e)) = (self.find(TableKind::BBasicAll), econ) {
+            if let (Some(ac), Some(ec)) = (self.col(a, Source::Gpb), self.col(e, Source::Basic)) {
+                for (i, r) in self.parts[a].table.rows.iter().enumerate() {
+                    let Some(j) = self.parts[e].table.rows.iter().position(|q| q.code.is_some() && q.code == r.code) else { continue };
+                    p.links.push(Link { total: self.at(a, i, ac), parts: vec![(1, self.at(e, j, ec))], relation: Relation::Equal });
+                }
+            }
+        }
+        // 财政拨款收支总表: its 一般公共预算 column per class = 一般公共预算支出表's class total.
+        if let (Some(f), Some(g)) = (self.find(TableKind::BFiscal), gpb) {
+            if let Some(fc) = self.col(f, Source::Gpb) {
+                let t = &self.parts[f].table;
+                for (i, r) in t.rows.iter().enumerate().skip(t.sides.unwrap_or(0)) {
+                    let Some(code) = class_code(&r.label) else { continue };
+                    let Some(j) = self.parts[g].table.rows.iter().position(|q| q.code.as_deref() == Some(code)) else { continue };
+                    p.links.push(Link { total: self.at(f, i, fc), parts: vec![(1, self.at(g, j, 0))], relation: Relation::Equal });
+                }
+            }
+        }
+        // 项目支出表: Σ 一般公共预算 = 一般公共预算支出表 项目支出.
+        if let (Some(pr), Some(g)) = (self.find(TableKind::BProjects), gpb) {
+            if let (Some(pc), Some(gc)) = (self.col(pr, Source::Gpb), self.col(g, Source::Project)) {
+                let left: Vec<At> = (0..self.parts[pr].table.rows.len()).map(|r| self.at(pr, r, pc)).collect();
+                let right: Vec<At> = self.total_rows(g).into_iter().map(|r| self.at(g, r, gc)).collect();
+                p.links.extend(equal_sums(&left, &right));
+            }
+        }
+        // 收入总表 columns = the 收支总表 income rows of the same source.
+        if let (Some(inc), Some(s)) = (self.find(TableKind::BIncome), self.find(TableKind::BSummary)) {
+            let st = &self.parts[s].table;
+            for (c, src) in self.parts[inc].schema.sources.iter().enumerate() {
+                if matches!(src, Source::None) {
+                    continue;
+                }
+                let stated: Vec<usize> =
+                    (0..st.sides.unwrap_or(0)).filter(|i| label_source(&st.rows[*i].label, Side::Income) == Some(*src)).collect();
+                // Only a single, unambiguous row of that source anchors the column.
+                let [row] = stated.as_slice() else { continue };
+                let left: Vec<At> = self.total_rows(inc).into_iter().map(|r| self.at(inc, r, c)).collect();
+                p.links.extend(equal_sums(&left, &[self.at(s, *row, 0)]));
+            }
+        }
+    }
+}
+
+/// Σ left = Σ right as one link (the first left cell is the link's total).
+fn equal_sums(left: &[At], right: &[At]) -> Option<Link> {
+    let (first, rest) = left.split_first()?;
+    if right.is_empty() {
+        return None;
+    }
+    let parts = rest.iter().map(|a| (-1, *a)).chain(right.iter().map(|a| (1, *a))).collect();
+    Some(Link { total: *first, parts, relation: Relation::Equal })
+}

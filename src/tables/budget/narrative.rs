@@ -1,0 +1,322 @@
+//! The few figures a budget's 情况说明 states that reading and the budget rules
+//! need: the 三公 amounts with their year-on-year changes and reasons, 机关运行
+//! 经费, and the 政府采购 split. Small and local on purpose: a sentence is
+//! matched by its keyword and the number right after it, nothing more.
+//!
+//! Text is joined without line breaks or white space (numbers and units are
+//! split over lines in these PDFs), quotes are dropped, and every position
+//! maps back to its source line.
+
+use rust_decimal::Decimal;
+
+use crate::amount::parse_prose_number;
+use crate::text::{squeeze, Line};
+
+/// Joined narrative text with a map back to source lines.
+#[derive(Debug, Clone, Default)]
+pub struct Prose {
+    /// The text, white space and quotes removed.
+    pub text: String,
+    /// (byte offset in `text`, source line) at the start of each line.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Prose {
+    /// Joins lines.
+    pub fn of(lines: &[Line]) -> Prose {
+        let mut p = Prose::default();
+        for l in lines {
+            p.starts.push((p.text.len(), l.no));
+            p.text.extend(squeeze(&l.text).chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
+        }
+        p
+    }
+
+    /// The source line of a byte offset.
+    pub fn line_at(&self, offset: usize) -> usize {
+        match self.starts.binary_search_by(|(o, _)| o.cmp(&offset)) {
+            Ok(i) => self.starts[i].1,
+            Err(0) => self.starts.first().map_or(0, |s| s.1),
+            Err(i) => self.starts[i - 1].1,
+        }
+    }
+}
+
+/// A heading-like line: "二、…", "（五）…", "第三部分…", or short and ending in 情况.
+fn is_heading(sq: &str) -> bool {
+    let ordinal = sq.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    // "（五）", "（十一）", "（2）": a numeral in brackets, not "（万元）".
+    let bracketed = sq.strip_prefix('（').map(|r| r.chars().take_while(|c| "一二三四五六七八九十0123456789".contains(*c)).count()).filter(|n| (1..=3).contains(n));
+    let bracketed = bracketed.is_some_and(|n| sq.chars().nth(n + 1) == Some('）'));
+    (ordinal > 0 && sq.chars().nth(ordinal) == Some('、'))
+        || (bracketed && sq.chars().count() <= 30)
+        || (sq.starts_with('第') && sq.contains("部分"))
+}
+
+/// The lines of the first section whose heading contains `word`, up to the
+/// next heading without it.
+pub fn section<'a>(lines: &'a [Line], word: &str) -> &'a [Line] {
+    // Cheap tests first: only a line that opens like a heading is squeezed.
+    let opens = |l: &Line| l.text.trim_start().starts_with(|c: char| "一二三四五六七八九十（第".contains(c));
+    let heading = |l: &Line| {
+        let sq = squeeze(&l.text);
+        is_heading(&sq) && sq.contains(word) && sq.chars().count() <= 40
+    };
+    let Some(start) = lines.iter().position(|l| opens(l) && heading(l)) else { return &[] };
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| {
+            opens(l) && {
+                let sq = squeeze(&l.text);
+                is_heading(&sq) && !sq.contains(word)
+            }
+        })
+        .map_or(lines.len(), |k| start + 1 + k);
+    &lines[start..end]
+}
+
+/// A number followed by 万元 starting at the beginning of `s`.
+fn wan_at(s: &str) -> Option<(Decimal, usize)> {
+    let n = s.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
+    if n == 0 || !s[n..].starts_with("万元") {
+        return None;
+    }
+    Some((parse_prose_number(&s[..n])?, n + "万元".len()))
+}
+
+/// The first "N万元" in `s` that starts within `gap` characters and before
+/// any sentence end; returns the value and its byte offset in `s`.
+pub fn first_wan(s: &str, gap: usize) -> Option<(Decimal, usize)> {
+    for (k, (i, c)) in s.char_indices().enumerate() {
+        if k > gap || matches!(c, '。' | '；') {
+            return None;
+        }
+        if c.is_ascii_digit() {
+            if i > 0 && s[..i].ends_with(|p: char| p.is_ascii_digit() || p == '.' || p == ',') {
+                continue;
+            }
+            if let Some((v, _)) = wan_at(&s[i..]) {
+                return Some((v, i));
+            }
+        }
+    }
+    None
+}
+
+/// The 三公 categories in the narrative: (keyword, column of the 三公 table's
+/// six: 合计, 出国, 车小计, 购置, 运维, 接待). No keyword contains another.
+const SANGONG_WORDS: [(&str, usize); 6] =
+    [("三公经费", 0), ("因公出国（境）", 1), ("公务用车购置及运行", 2), ("公务用车购置费", 3), ("公务用车运行维护费", 4), ("公务接待费", 5)];
+
+/// One 三公 category as the narrative states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SangongClaim {
+    /// Column 0..6 of the 三公 table.
+    pub column: usize,
+    /// The current-year amount.
+    pub amount: Decimal,
+    /// The stated change on the previous year (signed); 0 for "与上年持平".
+    pub change: Option<Decimal>,
+    /// The stated percentage change (signed), as printed.
+    pub percent: Option<Decimal>,
+    /// The stated reason ("主要原因是…"), if any.
+    pub reason: Option<(String, usize)>,
+    /// Source line of the amount.
+    pub line: usize,
+}
+
+impl SangongClaim {
+    /// The previous year's amount the claim implies.
+    pub fn prior(&self) -> Option<Decimal> {
+        self.change.map(|c| self.amount - c)
+    }
+}
+
+/// The 三公 claims of the narrative's 三公 section, in order.
+pub fn sangong_claims(lines: &[Line]) -> Vec<SangongClaim> {
+    let p = Prose::of(section(lines, "三公"));
+    let t = p.text.as_str();
+    let mut hits: Vec<(usize, &str, usize)> = Vec::new();
+    for (w, col) in SANGONG_WORDS {
+        hits.extend(t.match_indices(w).map(|(i, _)| (i, w, col)));
+    }
+    hits.sort();
+    let mut out = Vec::new();
+    for (k, (i, w, col)) in hits.iter().enumerate() {
+        let start = i + w.len();
+        let end = hits.get(k + 1).map_or(t.len(), |h| h.0.max(start));
+        let window = &t[start..end];
+        let Some((amount, at)) = first_wan(window, 12) else { continue };
+        let rest = &window[at..];
+        let change = signed_after(rest, &[("增加", 1), ("减少", -1)], "万元").or_else(|| rest.contains("持平").then_some(Decimal::ZERO));
+        let percent = signed_after(rest, &[("增长", 1), ("下降", -1), ("减少", -1), ("增加", 1)], "%");
+        let reason = rest.find("原因").map(|r| {
+            let body = &rest[r..];
+            let stop = body.find('。').unwrap_or(body.len());
+            (body[..stop].to_string(), p.line_at(start + at + r))
+        });
+        out.push(SangongClaim { column: *col, amount, change, percent, reason, line: p.line_at(start + at) });
+    }
+    out
+}
+
+/// The first "<verb>N<unit>" in `s`, signed by the verb.
+fn signed_after(s: &str, verbs: &[(&str, i8)], unit: &str) -> Option<Decimal> {
+    let mut best: Option<(usize, Decimal)> = None;
+    for (v, sign) in verbs {
+        for (i, _) in s.match_indices(v) {
+            let after = &s[i + v.len()..];
+            let n = after.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
+            if n == 0 || !after[n..].starts_with(unit) {
+                continue;
+            }
+            let Some(d) = parse_prose_number(&after[..n]) else { continue };
+            let d = if *sign < 0 { -d } else { d };
+            if best.is_none_or(|(j, _)| i < j) {
+                best = Some((i, d));
+            }
+        }
+    }
+    best.map(|b| b.1)
+}
+
+/// The amount stated right after `keyword` (within a few characters, e.g.
+/// "机关运行经费安排608.27万元", "…财政拨款预算为570.69万元"), with its line.
+pub fn stated(lines: &[Line], keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
+    let p = Prose::of(lines);
+    p.text.match_indices(keyword).find_map(|(i, _)| {
+        let start = i + keyword.len();
+        first_wan(&p.text[start..], gap).map(|(v, at)| (v, p.line_at(start + at)))
+    })
+}
+
+/// A number (with optional thousands separators and decimals) at the start of `s`.
+fn number_at(s: &str) -> Option<Decimal> {
+    let n = s.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
+    parse_prose_number(s.get(..n)?.trim_end_matches(['.', ',']))
+}
+
+/// The number right after the first of `keys` found in `s`.
+fn after_key(s: &str, keys: &[&str]) -> Option<Decimal> {
+    keys.iter().find_map(|k| s.find(k).and_then(|i| number_at(&s[i + k.len()..])))
+}
+
+/// One 项目支出绩效目标表 of the narrative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Performance {
+    /// 项目名称.
+    pub name: String,
+    /// 年度预算资金总额 / 预算数.
+    pub total: Decimal,
+    /// 其中：财政拨款 / 财政资金.
+    pub fiscal: Option<Decimal>,
+    /// 其他资金 (None when printed blank).
+    pub other: Option<Decimal>,
+    /// Source line of the table's heading.
+    pub line: usize,
+}
+
+/// The 项目绩效目标表 the narrative prints, each with its amounts. A block
+/// starts at a short line ending in 绩效目标表 and ends at the next one or at
+/// the next section heading; a block without an amount (a section heading
+/// such as "（二）部门预算项目绩效目标表") is not a table.
+pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
+    let starts_block = |l: &Line| {
+        let t = l.text.trim_end();
+        t.ends_with("绩效目标表") && squeeze(t).chars().count() <= 40
+    };
+    let ends_section = |l: &Line| {
+        l.text.trim_start().starts_with(|c: char| "一二三四五六七八九十（第".contains(c)) && {
+            let sq = squeeze(&l.text);
+            is_heading(&sq) && !sq.contains("绩效")
+        }
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !starts_block(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..lines.len()).find(|j| starts_block(&lines[*j]) || ends_section(&lines[*j])).unwrap_or(lines.len());
+        let p = Prose::of(&lines[i..end]);
+        let t = p.text.as_str();
+        if let Some(total) = after_key(t, &["年度预算资金总额", "预算数"]) {
+            let name = t.find("项目名称").map(|k| {
+                let rest = &t[k + "项目名称".len()..];
+                let stop = ["主管部门", "预算规模", "实施单位", "项目资金", "项目编码", "预算数", "年度"].iter().filter_map(|w| rest.find(w)).min().unwrap_or(rest.len());
+                rest[..stop].to_string()
+            });
+            out.push(Performance {
+                name: name.unwrap_or_default(),
+                total,
+                fiscal: after_key(t, &["其中：财政拨款", "其中：财政资金", "财政拨款"]),
+                other: after_key(t, &["其他资金"]),
+                line: lines[i].no,
+            });
+        }
+        i = end;
+    }
+    out
+}
+
+/// "涉及预算项目支出9个，预算资金4,995.00万元": the project count and amount
+/// the narrative's 绩效 section states, with the line.
+pub fn performance_summary(lines: &[Line]) -> Option<(Option<Decimal>, Option<Decimal>, usize)> {
+    let p = Prose::of(lines);
+    let i = p.text.find("涉及预算项目支出")?;
+    let rest = &p.text[i + "涉及预算项目支出".len()..];
+    let count = number_at(rest).filter(|_| rest.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('个'));
+    let amount = rest.find("预算资金").and_then(|k| first_wan(&rest[k + "预算资金".len()..], 4)).map(|x| x.0);
+    Some((count, amount, p.line_at(i)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalise;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    const YANTAI: &str = "二、“三公”经费支出情况\n2023年通过一般公共预算财政拨款安排的“三公”经费\n预算共275.60万元，比上年增加71.70万元，增长35.16%，\n主要原因是新旧公务用车替换，相关购置及运维费增加；疫\n情形势缓解，公务活动增加。\n其中：1.因公出国（境）费10.00万元，比上年减少3.30\n万元，下降24.81%，主要原因是出国人数减少。\n2.公务用车购置及运行费89.60万元，包括公务用车购\n置费0.00万元，与上年持平；公务用车运行维护费89.60万\n元，比上年增加48.00万元，增长115.38%，主要原因是新旧\n 公务用车替换，相关购置及运维费增加；疫情形势缓解，公\n务活动增加。\n3.公务接待费176.00万元，比上年增加27.00万元，增\n长18.12%，主要原因是疫情形势缓解，公务接待活动增加。\n三、机关运行经费情况\n2023年本部门机关运行经费安排608.27万元。\n";
+
+    #[test]
+    fn yantai_sangong_claims_with_changes_and_reasons() {
+        let c = sangong_claims(&normalise(YANTAI));
+        let got: Vec<(usize, Decimal, Option<Decimal>, Option<Decimal>)> = c.iter().map(|c| (c.column, c.amount, c.change, c.percent)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (0, d("275.60"), Some(d("71.70")), Some(d("35.16"))),
+                (1, d("10.00"), Some(d("-3.30")), Some(d("-24.81"))),
+                (2, d("89.60"), None, None),
+                (3, d("0.00"), Some(d("0")), None),
+                (4, d("89.60"), Some(d("48.00")), Some(d("115.38"))),
+                (5, d("176.00"), Some(d("27.00")), Some(d("18.12"))),
+            ]
+        );
+        assert!(c[0].reason.as_ref().is_some_and(|r| r.0.contains("购置及运维费增加") && r.1 == 4));
+        assert_eq!(c[4].prior(), Some(d("41.60")));
+        assert_eq!(c[3].line, 9);
+    }
+
+    #[test]
+    fn performance_tables_in_both_layouts() {
+        let text = "（二）部门预算项目绩效目标表\n项目支出绩效目标表\n项目名称 12345 政务热线平台运营项目经费\n主管部门及代码\n年度预算资金\n总额\n3300\n其中：财政拨款 3300\n其他资金 0\n 1.市政府决策等相关经费绩效目标表\n项目编码 37020023P880028106842 项目名称 市政府决策等相关经费\n预算数 7104.00\n其中：财政\n资金\n7104.00 其他资金\n市政府决策等相关经费\n（五）重点项目情况\n预算数 1.00\n";
+        let got = performance_tables(&normalise(text));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!((got[0].name.as_str(), got[0].total, got[0].fiscal, got[0].other, got[0].line), ("12345政务热线平台运营项目经费", d("3300"), Some(d("3300")), Some(d("0")), 2));
+        assert_eq!((got[1].name.as_str(), got[1].total, got[1].fiscal, got[1].other), ("市政府决策等相关经费", d("7104.00"), Some(d("7104.00")), None));
+        let s = performance_summary(&normalise("涉及预算项目支出9个，预算资金4,995.00\n万元"));
+        assert_eq!(s, Some((Some(d("9")), Some(d("4995.00")), 1)));
+    }
+
+    #[test]
+    fn stated_amounts_skip_definitions() {
+        let text = "机关运行经费指为保障行政单位运行用于购买货物和服务的各项资金。\n2023年本部门机关运行经费安排608.27万元。\n";
+        assert_eq!(stated(&normalise(text), "机关运行经费", 12), Some((d("608.27"), 2)));
+    }
+}

@@ -1,0 +1,147 @@
+//! Economic-classification tables keyed by (部门经济分类, 政府经济分类) code
+//! pairs: "301 01 基本工资 501 01 工资奖金津补贴 532.41 532.41".
+//!
+//! A 部门 code (3xx) starts a row; the 政府 code (5xx) that follows and then
+//! the amounts complete it. A row may wrap between the two code systems
+//! ("301 08" / name fragments / "501 02 社会保障缴费 156.44 156.44"). The same
+//! 部门 code appears in several groups (301 under 501 机关 and under 505 对事业
+//! 单位补助), so the row key is the pair, written "30101/50101", and a class
+//! row's items are the rows after it up to the next class row.
+
+use super::sides::candidates;
+use super::Read;
+use crate::model::{Cell, ReadProblem, Row};
+use crate::recognise::table_marker_number;
+use crate::segment::is_note;
+use crate::tables::coded::{is_code, join_split_codes};
+use crate::tables::tokens::{tokenize, Tok};
+use crate::text::{squeeze, Line};
+
+struct Pair {
+    dept: String,
+    dept_name: String,
+    gov: Option<String>,
+    gov_name: String,
+    amounts: Vec<Cell>,
+    line: usize,
+}
+
+/// Reads the rows of a code-pair table with `ncols` value columns.
+pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
+    let mut pairs: Vec<Pair> = Vec::new();
+    let mut problems = Vec::new();
+    let problem = |m: String, line: usize| ReadProblem { table: Some(table.to_string()), message: m, source_line: Some(line) };
+    for l in body {
+        let sq = squeeze(&l.text);
+        if sq.is_empty() || table_marker_number(&sq).is_some() || sq.contains("单位：") || sq.contains("单位:") {
+            continue;
+        }
+        if is_note(&sq) {
+            break;
+        }
+        for tok in tokenize(&join_split_codes(&l.text)).toks {
+            let open = pairs.last_mut().filter(|p| p.amounts.is_empty());
+            match tok {
+                Tok::Int(n) if is_code(&n.to_string(), &['3']) => pairs.push(Pair {
+                    dept: n.to_string(),
+                    dept_name: String::new(),
+                    gov: None,
+                    gov_name: String::new(),
+                    amounts: Vec::new(),
+                    line: l.no,
+                }),
+                Tok::Int(n) if is_code(&n.to_string(), &['5']) => match open {
+                    Some(p) if p.gov.is_none() => p.gov = Some(n.to_string()),
+                    _ => problems.push(problem(format!("第{}行的政府经济分类编码 {n} 前面没有部门经济分类编码，已忽略", l.no), l.no)),
+                },
+                Tok::Text(t) => {
+                    // Captions repeated after a page break follow a complete row: ignored.
+                    if let Some(p) = open {
+                        if p.gov.is_some() {
+                            p.gov_name.push_str(&t);
+                        } else {
+                            p.dept_name.push_str(&t);
+                        }
+                    }
+                }
+                Tok::Amount(d) => match pairs.last_mut() {
+                    Some(p) if p.gov.is_some() => p.amounts.push(Cell { value: Some(d), source_line: l.no }),
+                    _ => problems.push(problem(format!("第{}行的金额 {d} 前面没有完整的经济分类编码，已忽略", l.no), l.no)),
+                },
+                Tok::Int(_) | Tok::Blank => {}
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    let mut open = Vec::new();
+    for p in pairs {
+        let Some(gov) = &p.gov else {
+            problems.push(problem(format!("第{}行的部门经济分类 {} 没有对应的政府经济分类编码，已忽略", p.line, p.dept), p.line));
+            continue;
+        };
+        let n = p.amounts.len();
+        if n > ncols {
+            problems.push(problem(format!("第{}行经济分类 {}/{gov} 的数字比栏目多，多出的数字已忽略", p.line, p.dept), p.line));
+        }
+        let mut cells: Vec<Cell> = p.amounts.iter().take(ncols).cloned().collect();
+        if n == 0 || n >= ncols {
+            cells.resize(ncols, Cell::blank(p.line));
+        } else {
+            open.push((rows.len(), candidates(&cells, ncols, p.line)));
+            cells = vec![Cell::blank(p.line); ncols];
+        }
+        rows.push(Row {
+            code: Some(format!("{}/{gov}", p.dept)),
+            label: format!("{}/{}", p.dept_name, p.gov_name),
+            line: None,
+            cells,
+            source_line: p.line,
+        });
+    }
+    Read { rows, open, problems, sides: None }
+}
+
+/// The 部门 and 政府 codes of a pair key ("30101/50101").
+pub fn split(code: &str) -> (&str, &str) {
+    code.split_once('/').unwrap_or((code, ""))
+}
+
+/// Class rows (3-digit 部门 code) with the indexes of their items: the rows
+/// after each up to the next class row.
+pub fn groups(codes: &[Option<&str>]) -> Vec<(usize, Vec<usize>)> {
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, c) in codes.iter().enumerate() {
+        let Some(c) = c else { continue };
+        if split(c).0.len() == 3 {
+            out.push((i, Vec::new()));
+        } else if let Some(g) = out.last_mut() {
+            g.1.push(i);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalise;
+
+    #[test]
+    fn wrapped_pairs_and_repeated_groups() {
+        let text = "类 款 类 款 小计 人员支出 日常公用支出\n301 工资福利支出 501 机关工资福利支出 2225.10 2225.10\n301 08\n\n机关事业单位基本养老保\n\n险缴费\n\n501 02 社会保障缴费 156.44 156.44\n公开表6\n类 款 类 款 小计\n301 工资福利支出 505 对事业单位经常性补助 460.11 460.11\n";
+        let r = read(&normalise(text), 3, "6");
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let keys: Vec<(String, String)> = r.rows.iter().map(|x| (x.code.clone().unwrap_or_default(), x.label.clone())).collect();
+        assert_eq!(
+            keys,
+            vec![
+                ("301/501".to_string(), "工资福利支出/机关工资福利支出".to_string()),
+                ("30108/50102".to_string(), "机关事业单位基本养老保险缴费/社会保障缴费".to_string()),
+                ("301/505".to_string(), "工资福利支出/对事业单位经常性补助".to_string()),
+            ]
+        );
+        assert_eq!(r.open.len(), 3);
+        let codes: Vec<Option<&str>> = r.rows.iter().map(|x| x.code.as_deref()).collect();
+        assert_eq!(groups(&codes), vec![(0, vec![1]), (2, vec![])]);
+    }
+}

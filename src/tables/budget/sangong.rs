@@ -1,0 +1,224 @@
+//! A budget's 三公 table printed as one line for two years ("2022年预算数 |
+//! 2023年预算数", six columns each), with blank cells dropped:烟台 prints 10
+//! numbers for 12 columns.
+//!
+//! Placements are enumerated (order kept) and pruned by evidence, strongest
+//! first: the identities of each year (hard); the 基本支出 economic items of
+//! the current year (因公出国, 公务用车购置/运维, 公务接待), which are part of
+//! its 三公 budget (hard); then the amounts and year-on-year changes the
+//! narrative states (soft: ignored if they fit no placement). A year is placed
+//! only when every surviving placement agrees on it; nothing is guessed.
+
+use rust_decimal::Decimal;
+
+use super::narrative::SangongClaim;
+use super::pairs::split;
+use crate::model::{Cell, ReadProblem, Row, Table};
+use crate::rules::rounding::Interval;
+use crate::segment::is_note;
+use crate::tables::sangong09::{halves_hold, placements, Line12, COLUMNS};
+use crate::tables::tokens::{tokenize, Tok};
+use crate::text::{squeeze, Line};
+
+/// Economic items (部门 and 政府 codes) bounded by a 三公 column (0..6).
+const ITEMS: [(&[&str], usize); 4] = [
+    (&["30212", "50207"], 1),
+    (&["31013", "50303", "50403", "5060113"], 3),
+    (&["30231", "50208"], 4),
+    (&["30217", "50206"], 5),
+];
+
+/// What was read.
+#[derive(Debug, Default)]
+pub struct ReadYears {
+    /// One row per year block.
+    pub rows: Vec<Row>,
+    /// Problems and the evidence that placed dropped cells.
+    pub problems: Vec<ReadProblem>,
+    /// Rows left blank because their cells could not be placed.
+    pub unresolved: Vec<usize>,
+    /// True when no placement fits the identities at all.
+    pub contradicted: bool,
+    /// The amounts as printed, for unresolved rows.
+    pub printed: Vec<Cell>,
+}
+
+/// Reads the year blocks. `header` is the squeezed header text (for the years),
+/// `econ` the 基本支出 tables read, `claims` the narrative's 三公 claims.
+pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], claims: &[SangongClaim], table: &str) -> ReadYears {
+    let mut years: Vec<String> = Vec::new();
+    for (i, _) in header.match_indices("年预算数") {
+        if i >= 4 && header.is_char_boundary(i - 4) && header[i - 4..i].bytes().all(|b| b.is_ascii_digit()) {
+            years.push(format!("{}年预算数", &header[i - 4..i]));
+        }
+    }
+    if years.len() != 2 {
+        years = vec!["上年预算数".to_string(), "本年预算数".to_string()];
+    }
+    // The block of the document's year is the current one; else the later.
+    let current = years.iter().position(|y| year.is_some_and(|yr| y.starts_with(&yr.to_string()))).unwrap_or(1);
+    let Some((amounts, at)) = data(body) else { return ReadYears::default() };
+    let problem = |m: String| ReadProblem { table: Some(table.to_string()), message: m, source_line: Some(at) };
+    if amounts.len() > 12 {
+        return ReadYears {
+            rows: rows(&years, &[None; 12], [false, false], at),
+            problems: vec![problem(format!("公开表{table}数据行有{}个数字，多于12栏，无法读取", amounts.len()))],
+            unresolved: vec![0, 1],
+            contradicted: false,
+            printed: amounts.iter().map(|(d, l)| Cell { value: Some(*d), source_line: *l }).collect(),
+        };
+    }
+    let printed: Vec<Cell> = amounts.iter().map(|(d, l)| Cell { value: Some(*d), source_line: *l }).collect();
+    if amounts.len() == 12 {
+        // Every cell printed: positions are certain; the rules check the sums.
+        let mut c: Line12 = [None; 12];
+        for (o, a) in c.iter_mut().zip(&amounts) {
+            *o = Some(*a);
+        }
+        return ReadYears { rows: rows(&years, &c, [true, true], at), ..ReadYears::default() };
+    }
+    let hard: Vec<Line12> = placements(&amounts).into_iter().filter(|c| halves_hold(c) && items_fit(c, current, econ)).collect();
+    if hard.is_empty() {
+        return ReadYears {
+            rows: rows(&years, &[None; 12], [false, false], at),
+            problems: vec![problem(format!(
+                "公开表{table}数据行省略了空白栏，而{}个数字的任何一种栏目归属都不满足“合计=因公出国（境）费+公务用车购置及运行维护费+公务接待费”“公务用车购置及运行维护费=购置费+运行维护费”和“基本支出中的三公科目不超过本年预算”，两行已留空",
+                amounts.len()
+            ))],
+            unresolved: vec![0, 1],
+            contradicted: true,
+            printed,
+        };
+    }
+    let mut survivors = hard;
+    let mut problems = Vec::new();
+    let before = settled(&survivors);
+    // Basic economic items decided some rows already; say so.
+    for r in 0..2 {
+        if before[r] && placements(&amounts).into_iter().filter(halves_hold).map(|c| half(&c, r)).collect::<std::collections::BTreeSet<_>>().len() > 1 {
+            problems.push(problem(format!(
+                "公开表{table}数据行省略了空白栏，{}一行的数字按勾稽关系有多种栏目归属，依据基本支出表中的“三公”经济科目（不超过本年预算）才唯一确定",
+                years[r]
+            )));
+        }
+    }
+    if settled(&survivors) != [true, true] {
+        let prior = 1 - current;
+        let was = settled(&survivors);
+        // Each stated figure is a separate piece of evidence; one that fits no
+        // remaining placement is itself wrong (a rule reports it) and is ignored.
+        let facts: Vec<(usize, Decimal)> = claims
+            .iter()
+            .flat_map(|cl| [Some((current * 6 + cl.column, cl.amount)), cl.prior().map(|p| (prior * 6 + cl.column, p))])
+            .flatten()
+            .collect();
+        for (col, v) in facts {
+            let next: Vec<Line12> = survivors.iter().filter(|c| c[col].map_or(Decimal::ZERO, |x| x.0) == v).copied().collect();
+            if !next.is_empty() {
+                survivors = next;
+            }
+        }
+        let now = settled(&survivors);
+        for r in 0..2 {
+            if now[r] && !was[r] {
+                problems.push(problem(format!(
+                    "公开表{table}数据行省略了空白栏，{}一行的数字按勾稽关系有多种栏目归属，依据第三部分“三公”经费情况说明中所述的金额和增减额才唯一确定",
+                    years[r]
+                )));
+            }
+        }
+    }
+    let ok = settled(&survivors);
+    for r in 0..2 {
+        if !ok[r] {
+            let k = survivors.iter().map(|c| half(c, r)).collect::<std::collections::BTreeSet<_>>().len();
+            problems.push(problem(format!(
+                "公开表{table}数据行省略了空白栏，{}一行的数字有{k}种符合勾稽关系的栏目归属，无法唯一确定，该行已留空",
+                years[r]
+            )));
+        }
+    }
+    let first = survivors.first().copied().unwrap_or([None; 12]);
+    ReadYears {
+        rows: rows(&years, &first, ok, at),
+        problems,
+        unresolved: (0..2).filter(|r| !ok[*r]).collect(),
+        contradicted: false,
+        printed,
+    }
+}
+
+/// The amounts of the data line(s): lines of amounts only, after the header.
+fn data(body: &[Line]) -> Option<(Vec<(Decimal, usize)>, usize)> {
+    let mut out: Vec<(Decimal, usize)> = Vec::new();
+    let mut at = None;
+    for l in body {
+        let sq = squeeze(&l.text);
+        if sq.is_empty() {
+            continue;
+        }
+        if is_note(&sq) {
+            if at.is_some() {
+                break;
+            }
+            continue;
+        }
+        let toks = tokenize(&l.text).toks;
+        let toks: Vec<&Tok> = toks.iter().skip_while(|t| matches!(t, Tok::Text(_))).collect();
+        if toks.is_empty() || !toks.iter().all(|t| matches!(t, Tok::Amount(_) | Tok::Blank)) {
+            continue;
+        }
+        at.get_or_insert(l.no);
+        out.extend(toks.iter().filter_map(|t| if let Tok::Amount(d) = t { Some((*d, l.no)) } else { None }));
+    }
+    at.map(|a| (out, a))
+}
+
+/// The current block's items are within its columns (within rounding).
+fn items_fit(c: &Line12, current: usize, econ: &[&Table]) -> bool {
+    ITEMS.iter().all(|(codes, col)| {
+        let mut total = Interval::of(None);
+        let mut any = false;
+        for t in econ {
+            for r in &t.rows {
+                let Some(code) = r.code.as_deref() else { continue };
+                if codes.contains(&split(code).0) || codes.contains(&split(code).1) {
+                    total = total.add(Interval::of(r.value(0)));
+                    any = true;
+                }
+            }
+            if any {
+                break; // one table is enough: 部门 and 政府 tables list the same money
+            }
+        }
+        !any || total.lo <= Interval::of(c[current * 6 + col].map(|x| x.0)).hi
+    })
+}
+
+fn half(c: &Line12, r: usize) -> Vec<Option<Decimal>> {
+    c[r * 6..r * 6 + 6].iter().map(|x| x.map(|y| y.0)).collect()
+}
+
+fn settled(cands: &[Line12]) -> [bool; 2] {
+    let distinct = |r: usize| cands.iter().map(|c| half(c, r)).collect::<std::collections::BTreeSet<_>>().len();
+    [distinct(0) == 1, distinct(1) == 1]
+}
+
+fn rows(years: &[String], c: &Line12, ok: [bool; 2], at: usize) -> Vec<Row> {
+    years
+        .iter()
+        .enumerate()
+        .map(|(r, label)| Row {
+            code: None,
+            label: label.clone(),
+            line: None,
+            cells: (0..COLUMNS.len())
+                .map(|i| match c[r * 6 + i] {
+                    Some((d, ln)) if ok[r] => Cell { value: Some(d), source_line: ln },
+                    _ => Cell::blank(at),
+                })
+                .collect(),
+            source_line: at,
+        })
+        .collect()
+}

@@ -1,0 +1,239 @@
+//! Two-sided budget tables (收支总表, 财政拨款收支总表): each printed line holds
+//! an income entry and an expenditure entry, "label amounts… label amounts…".
+//!
+//! Without 行次 there is no anchor but the words: either side may be missing
+//! from a line, a line may hold two labels and no number, and a number may be
+//! glued to the next label ("8666.60二、外交支出"). Every amount belongs to the
+//! label right before it, and the side of a label is told by its vocabulary
+//! (…收入, 上年结转 are income; …支出, 结转下年 are expenditure), with its place
+//! on the line deciding when the words do not. A leading 序号 is kept as the
+//! row's `line`.
+
+use rust_decimal::Decimal;
+
+use super::Read;
+use crate::model::{Cell, ReadProblem, Row};
+use crate::recognise::table_marker_number;
+use crate::segment::is_note;
+use crate::tables::tokens::{pieces, Tok};
+use crate::text::{squeeze, Line};
+
+/// Which side of the table an entry is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// 收入 (left).
+    Income,
+    /// 支出 (right).
+    Expenditure,
+}
+
+/// The side a label belongs to by its words, if they tell.
+pub fn side_of(label: &str) -> Option<Side> {
+    let l = label;
+    if l.contains("支出") || l.contains("结转下年") || l.starts_with("年终") || l.starts_with("年末") || super::functions::class_code(l).is_some() {
+        return Some(Side::Expenditure);
+    }
+    if l.contains("收入") || l.contains("结转") || l.contains("结余") || l.contains("拨款") {
+        return Some(Side::Income);
+    }
+    None
+}
+
+/// One entry as read.
+struct Entry {
+    label: String,
+    amounts: Vec<(Decimal, usize)>,
+    serial: Option<u32>,
+    side: Option<Side>,
+    line: usize,
+}
+
+/// Reads a two-sided table body; income entries get `income` value columns,
+/// expenditure entries `expenditure`.
+pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Read {
+    let mut problems = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut started = false;
+    for l in body {
+        let sq = squeeze(&l.text);
+        if sq.is_empty() || table_marker_number(&sq).is_some() || sq.contains("单位：") || sq.contains("单位:") {
+            continue;
+        }
+        if is_note(&sq) {
+            break;
+        }
+        let toks = pieces(&l.text);
+        let has_amount = toks.iter().any(|t| matches!(t, Tok::Amount(_)));
+        // Header lines come before the first row; the first row is the first
+        // line with an amount or an ordinal label ("一、…").
+        if !started {
+            let ordinal = toks.iter().any(|t| matches!(t, Tok::Text(s) if starts_with_ordinal(s)));
+            if !(has_amount || ordinal) {
+                continue;
+            }
+            started = true;
+        }
+        if is_header_line(&sq) {
+            continue;
+        }
+        let mut line_entries: Vec<Entry> = Vec::new();
+        let mut serial = None;
+        for (k, tok) in toks.into_iter().enumerate() {
+            match tok {
+                Tok::Int(n) if k == 0 => serial = u32::try_from(n).ok(),
+                Tok::Text(t) => match line_entries.last_mut() {
+                    // A label broken by a space ("合 计", "上年 结转") continues
+                    // until its words tell its side; a new ordinal starts a new label.
+                    Some(e) if e.amounts.is_empty() && side_of(&e.label).is_none() && !starts_with_ordinal(&t) => e.label.push_str(&t),
+                    _ => line_entries.push(Entry { label: t, amounts: Vec::new(), serial, side: None, line: l.no }),
+                },
+                Tok::Amount(d) => match line_entries.last_mut() {
+                    Some(e) => e.amounts.push((d, l.no)),
+                    None => problems.push(problem(table, format!("第{}行的金额 {d} 前面没有项目名称，无法确定它属于哪一项，已忽略", l.no), l.no)),
+                },
+                Tok::Int(n) => problems.push(problem(table, format!("第{}行的数字 {n} 不是金额，已忽略", l.no), l.no)),
+                Tok::Blank => {}
+            }
+        }
+        assign_sides(&mut line_entries);
+        for e in line_entries {
+            if e.side.is_none() {
+                problems.push(problem(table, format!("第{}行的“{}”无法判断属于收入还是支出，已忽略", e.line, e.label), e.line));
+                continue;
+            }
+            entries.push(e);
+        }
+    }
+    let mut rows = Vec::new();
+    let mut open = Vec::new();
+    for side in [Side::Income, Side::Expenditure] {
+        let ncols = if side == Side::Income { income } else { expenditure };
+        for e in entries.iter().filter(|e| e.side == Some(side)) {
+            let n = e.amounts.len();
+            if n > ncols {
+                problems.push(problem(table, format!("第{}行“{}”的数字比栏目多，多出的数字已忽略", e.line, e.label), e.line));
+            }
+            let mut cells: Vec<Cell> = e.amounts.iter().take(ncols).map(|(d, ln)| Cell { value: Some(*d), source_line: *ln }).collect();
+            if n == 0 || n >= ncols {
+                cells.resize(ncols, Cell::blank(e.line));
+            } else {
+                // Blank cells were dropped: the first amount is the row total,
+                // the others could be in any later column.
+                open.push((rows.len(), candidates(&cells, ncols, e.line)));
+                cells = vec![Cell::blank(e.line); ncols];
+            }
+            rows.push(Row { code: None, label: e.label.clone(), line: e.serial, cells, source_line: e.line });
+        }
+    }
+    let sides = entries.iter().filter(|e| e.side == Some(Side::Income)).count();
+    Read { rows, open, problems, sides: Some(sides) }
+}
+
+/// Order-preserving placements of printed cells (the first being column 0).
+pub fn candidates(printed: &[Cell], ncols: usize, line: usize) -> Vec<Vec<Cell>> {
+    let raw = crate::tables::coded::RawRow {
+        code: None,
+        label: String::new(),
+        printed: printed.iter().filter_map(|c| c.value.map(|v| Some((v, c.source_line)))).collect(),
+        positional: false,
+        source_line: line,
+    };
+    crate::tables::coded::candidates(&raw, ncols)
+}
+
+/// Decides each entry's side: its words, else its place relative to entries
+/// whose side is known (income is printed left of expenditure), else its
+/// place on a line of two.
+fn assign_sides(entries: &mut [Entry]) {
+    for e in entries.iter_mut() {
+        e.side = side_of(&e.label);
+    }
+    let n = entries.len();
+    for i in 0..n {
+        if entries[i].side.is_some() {
+            continue;
+        }
+        let later_income = entries[i + 1..].iter().any(|e| e.side == Some(Side::Income));
+        let earlier_exp = entries[..i].iter().any(|e| e.side == Some(Side::Expenditure));
+        entries[i].side = if later_income {
+            Some(Side::Income)
+        } else if earlier_exp {
+            Some(Side::Expenditure)
+        } else if n == 2 {
+            Some(if i == 0 { Side::Income } else { Side::Expenditure })
+        } else {
+            None
+        };
+    }
+}
+
+/// "一、…" "十九、…": a label that opens with a Chinese ordinal.
+pub fn starts_with_ordinal(s: &str) -> bool {
+    let n = s.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    n > 0 && s.chars().nth(n) == Some('、')
+}
+
+/// A repeated header line inside the body ("序号", "收入 支出", "项目 预算数 …", "栏次 1 2 3 4").
+fn is_header_line(sq: &str) -> bool {
+    sq == "序号" || sq.contains("栏次") || sq.starts_with("项目") || sq.starts_with("收入支出") || sq.starts_with("序号收入")
+}
+
+fn problem(table: &str, message: String, line: usize) -> ReadProblem {
+    ReadProblem { table: Some(table.to_string()), message, source_line: Some(line) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalise;
+
+    fn rows(text: &str, income: usize, exp: usize) -> Vec<String> {
+        let r = read(&normalise(text), income, exp, "1");
+        let mut out: Vec<String> = r
+            .rows
+            .iter()
+            .map(|r| {
+                let v: Vec<String> = r.cells.iter().map(|c| c.value.map(|d| d.to_string()).unwrap_or_default()).collect();
+                format!("{}|{}|{}", r.line.map(|n| n.to_string()).unwrap_or_default(), r.label, v.join(","))
+            })
+            .collect();
+        out.push(format!("sides={:?} open={}", r.sides, r.open.len()));
+        out
+    }
+
+    #[test]
+    fn glued_amounts_missing_sides_and_label_only_lines() {
+        let got = rows(
+            "收入 支出\n项目 预算数 项目 预算数\n一、财政拨款收入 8666.60一、一般公共服务支出 8299.58\n一般公共预算收入 8666.60二、外交支出\n政府性基金预算收入 三、公共安全支出\n四、事业单位经营收入 七、社会保障和就业支出 202.49\n九、节能环保支出\n上级补助收入\n上年结转 结转下年\n",
+            1,
+            1,
+        );
+        assert_eq!(
+            got,
+            vec![
+                "|一、财政拨款收入|8666.60",
+                "|一般公共预算收入|8666.60",
+                "|政府性基金预算收入|",
+                "|四、事业单位经营收入|",
+                "|上级补助收入|",
+                "|上年结转|",
+                "|一、一般公共服务支出|8299.58",
+                "|二、外交支出|",
+                "|三、公共安全支出|",
+                "|七、社会保障和就业支出|202.49",
+                "|九、节能环保支出|",
+                "|结转下年|",
+                "sides=Some(6) open=0",
+            ]
+        );
+    }
+
+    #[test]
+    fn serial_numbers_and_dropped_fund_cells() {
+        let got = rows("序号\n栏次 1 2 3 4\n1 一、一般公共预算拨款收入 17,332.62 一、一般公共服务支出 15,882.24 15,882.24\n10 十、卫生健康支出 0.00 0.00 0.00 0.00\n", 1, 4);
+        assert_eq!(got[0], "1|一、一般公共预算拨款收入|17332.62");
+        assert_eq!(got[1], "1|一、一般公共服务支出|,,,");
+        assert_eq!(got[2], "10|十、卫生健康支出|0.00,0.00,0.00,0.00");
+        assert_eq!(got[3], "sides=Some(1) open=1");
+    }
+}

@@ -34,19 +34,16 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
     };
     let kind = if reason.is_some() { DocumentKind::Unknown } else { kind };
 
-    let scope = if kind == DocumentKind::Budget {
-        // A 部门预算 also speaks of its units' 单位预算: the more frequent wins.
-        match (count("部门预算"), count("单位预算")) {
-            (0, 0) => None,
-            (d, u) if u > d => Some(Scope::Unit),
-            _ => Some(Scope::Department),
-        }
-    } else if whole.contains("单位决算") || whole.contains("单位预算") {
-        Some(Scope::Unit)
-    } else if whole.contains("部门决算") || whole.contains("部门预算") {
-        Some(Scope::Department)
-    } else {
-        None
+    // A 部门 disclosure also speaks of its units' 单位预算/单位决算 ("局属事业单位
+    // 决算"): the more frequent wording wins.
+    let (dept, unit) = match kind {
+        DocumentKind::Budget => ("部门预算", "单位预算"),
+        _ => ("部门决算", "单位决算"),
+    };
+    let scope = match (count(dept), count(unit)) {
+        (0, 0) => None,
+        (d, u) if u > d => Some(Scope::Unit),
+        _ => Some(Scope::Department),
     };
 
     DocumentInfo {

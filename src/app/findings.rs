@@ -178,30 +178,28 @@ fn table_heading(report: &DocumentReport, number: Option<&str>) -> String {
     }
 }
 
-/// The findings the filters let through, by severity, then table (in the
-/// document's order, findings about no table last), then source line.
+/// The findings the filters let through, grouped by severity, then table,
+/// with a count of how many are shown.
 fn grouped_list(checker: Checker, filters: Filters, outcome: Arc<Outcome>) -> impl IntoView {
-    move || {
+    let Outcome::Checked { report, .. } = &*outcome else {
+        return None;
+    };
+    let total = report.findings.len();
+    // Which findings pass the filters, in display order; shared by the count
+    // (a live region that stays put) and the list.
+    let order = {
+        let outcome = outcome.clone();
+        Memo::new(move |_| match &*outcome {
+            Outcome::Checked { report, .. } => display_order(report, filters),
+            _ => Vec::new(),
+        })
+    };
+    let count = move || format!("显示 {} 条，共 {total} 条。", order.with(Vec::len));
+    let list = move || {
         let Outcome::Checked { report, targets, related, text, .. } = &*outcome else {
             return None;
         };
-        let table_order = |n: Option<&str>| match n {
-            Some(n) => report
-                .tables
-                .iter()
-                .position(|t| t.number.as_deref() == Some(n))
-                .unwrap_or(usize::MAX - 1),
-            None => usize::MAX,
-        };
-        let mut shown: Vec<usize> = (0..report.findings.len())
-            .filter(|&i| filters.shows(&report.findings[i]))
-            .collect();
-        shown.sort_by_key(|&i| {
-            let f = &report.findings[i];
-            (f.severity, table_order(f.table.as_deref()), f.table.clone(), f.source_line)
-        });
-        let total = report.findings.len();
-        let count = format!("显示 {} 条，共 {total} 条。", shown.len());
+        let shown = order.get();
         let groups = SEVERITIES
             .into_iter()
             .filter_map(|sev| {
@@ -236,11 +234,33 @@ fn grouped_list(checker: Checker, filters: Filters, outcome: Arc<Outcome>) -> im
                 })
             })
             .collect_view();
-        Some(view! {
-            <p class="shown" role="status">{count}</p>
-            {groups}
-        })
-    }
+        Some(groups)
+    };
+    Some(view! {
+        <p class="shown" role="status">{count}</p>
+        {list}
+    })
+}
+
+/// Indices of the findings the filters let through: by severity, then table
+/// (in the document's order, findings about no table last), then source line.
+fn display_order(report: &DocumentReport, filters: Filters) -> Vec<usize> {
+    let table_order = |n: Option<&str>| match n {
+        Some(n) => report
+            .tables
+            .iter()
+            .position(|t| t.number.as_deref() == Some(n))
+            .unwrap_or(usize::MAX - 1),
+        None => usize::MAX,
+    };
+    let mut shown: Vec<usize> = (0..report.findings.len())
+        .filter(|&i| filters.shows(&report.findings[i]))
+        .collect();
+    shown.sort_by_key(|&i| {
+        let f = &report.findings[i];
+        (f.severity, table_order(f.table.as_deref()), f.table.clone(), f.source_line)
+    });
+    shown
 }
 
 /// The label of a jump link for a target.

@@ -107,7 +107,7 @@ for (const doc of CORPUS) {
       })),
       "the tables shown are the tables exported",
     );
-    if (doc.kind === "决算") assert.ok(report.tables.length >= 9, "all nine 决算 tables read");
+    assert.ok(report.tables.length >= 9, "the corpus documents have at least nine tables each");
     assert.equal(page_.findings.length, report.findings.length, "every finding is listed");
     for (const f of page_.findings) {
       const e = report.findings[f.index];
@@ -133,7 +133,7 @@ for (const doc of CORPUS) {
     }
 
     // 三公 charts for the documents with 三公 figures.
-    if (doc.kind === "决算") assert.ok(report.sangong, "every 决算 of the corpus has 公开09表");
+    assert.ok(report.sangong, "every document of the corpus has 三公 figures");
     const section = page.locator("#sangong");
     if (report.sangong) {
       const n = report.sangong.length;

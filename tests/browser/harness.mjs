@@ -20,8 +20,8 @@ export const CORPUS = [
   { file: "yantai-office-2024-final.txt", department: "烟台市人民政府办公室", year: 2024, kind: "决算" },
   { file: "qingdao-office-2024-final.txt", department: "青岛市人民政府办公厅", year: 2024, kind: "决算" },
   { file: "yantai-bigdata-2023-final.txt", department: "烟台市大数据局", year: 2023, kind: "决算" },
-  { file: "yantai-office-2023-budget.txt", department: null, year: null, kind: "预算" },
-  { file: "qingdao-office-2023-budget.txt", department: "青岛市人民政府办公厅", year: null, kind: "预算" },
+  { file: "yantai-office-2023-budget.txt", department: "烟台市人民政府办公室", year: 2023, kind: "预算" },
+  { file: "qingdao-office-2023-budget.txt", department: "青岛市人民政府办公厅", year: 2023, kind: "预算" },
 ];
 
 const CHROMIUM_FLAGS = [

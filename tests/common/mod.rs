@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+pub mod mutation;
+
 use gongkai::report::{DocumentReport, TableOut};
 
 /// A corpus fixture's path.

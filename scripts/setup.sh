@@ -21,13 +21,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
-    say "installing trunk $TRUNK_VERSION (a few minutes)"
+    say "installing trunk $TRUNK_VERSION from crates.io: about 15 minutes on 2 cores, once"
     cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
-    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force
+    # Not --locked: its lock file pins webpki-roots 1.0.11, which the registry
+    # these machines reach does not serve; unlocked it resolves to 1.0.10.
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io: about 6 minutes on 2 cores, once"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
 # Trunk builds with `cargo --offline`; fetch the wasm32-only crates first.

@@ -132,6 +132,14 @@ pub enum TableKind {
     BProjects,
     /// 预算: 政府采购预算表.
     BProcurement,
+    /// 预算: 财政拨款支出预算表 (功能科目; all fiscal funds).
+    BFiscalSpend,
+    /// 预算: 财政拨款基本支出预算表 (经济科目).
+    BFiscalBasic,
+    /// 预算: 一般公共预算机关运行经费支出预算表.
+    BOperating,
+    /// 预算: 项目支出绩效目标表.
+    BPerformance,
 }
 
 impl TableKind {
@@ -198,6 +206,10 @@ impl TableKind {
             TableKind::BBasicAll => "10",
             TableKind::BProjects => "11",
             TableKind::BProcurement => "12",
+            TableKind::BFiscalSpend => "5",
+            TableKind::BFiscalBasic => "6",
+            TableKind::BOperating => "11",
+            TableKind::BPerformance => "13",
         }
     }
 
@@ -226,6 +238,10 @@ impl TableKind {
             TableKind::BBasicAll => "部门基本支出预算表",
             TableKind::BProjects => "项目支出预算表",
             TableKind::BProcurement => "政府采购预算表",
+            TableKind::BFiscalSpend => "财政拨款支出预算表",
+            TableKind::BFiscalBasic => "财政拨款基本支出预算表",
+            TableKind::BOperating => "机关运行经费支出预算表",
+            TableKind::BPerformance => "项目支出绩效目标表",
         }
     }
 
@@ -280,6 +296,100 @@ pub struct Table {
     /// column `total` equals the sum of columns `parts` in every row that has
     /// all of them. Empty for 决算 tables, whose rules know their layout.
     pub row_sums: Vec<RowSum>,
+    /// Tables read by the general reader (any region's layout, by position
+    /// and header): their column meanings and panels. None for tables read by
+    /// the readers of the corpus layouts, whose rules know their columns.
+    pub grid: Option<Box<Grid>>,
+}
+
+/// What the general reader knows about a table's layout.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Grid {
+    /// Per value column: its header path, outermost caption first
+    /// (["2024年“三公”经费预算数", "公务用车购置及运行费", "购置费"]).
+    pub paths: Vec<Vec<String>>,
+    /// Per value column: what it means, from its path.
+    pub meanings: Vec<Meaning>,
+    /// Blocks of columns printed side by side, each with rows of its own
+    /// (收入 | 支出): a row belongs to one panel and fills only its columns.
+    pub panels: Vec<Panel>,
+    /// False when the table was found but its cells were not read (the
+    /// reason is in the document's problems); its rows are then empty.
+    pub read: bool,
+    /// 1-based page of the title, when the text has page breaks.
+    pub page: Option<usize>,
+    /// The marker as printed ("公开表一", "表三", "一、"), if any.
+    pub marker: Option<String>,
+}
+
+/// A block of a table printed beside others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Panel {
+    /// The caption above the block ("收入", "支出 › 功能分类").
+    pub name: String,
+    /// Its value columns.
+    pub columns: std::ops::Range<usize>,
+    /// Its rows.
+    pub rows: std::ops::Range<usize>,
+}
+
+/// What a value column holds, from its header words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Meaning {
+    /// 合计 / 总计 / 小计 of the columns after it in its group.
+    Total,
+    /// 金额 / 预算数 / 决算数: the one amount of a list.
+    Amount,
+    /// 基本支出.
+    Basic,
+    /// 项目支出.
+    Project,
+    /// 人员经费 / 人员支出.
+    Personnel,
+    /// 公用经费 / 日常公用支出.
+    Public,
+    /// 财政拨款.
+    Fiscal,
+    /// 一般公共预算.
+    General,
+    /// 政府性基金.
+    Fund,
+    /// 国有资本经营.
+    Capital,
+    /// Any other caption.
+    Other,
+}
+
+impl Meaning {
+    /// The meaning of a column from its leaf caption and its path.
+    pub fn of(path: &[String]) -> Meaning {
+        let leaf = path.last().map(String::as_str).unwrap_or("");
+        let has = |w: &str| leaf.contains(w);
+        if ["合计", "总计", "小计"].iter().any(|w| leaf == *w || leaf.ends_with(w) && leaf.chars().count() <= 6) {
+            Meaning::Total
+        } else if has("基本支出") {
+            Meaning::Basic
+        } else if has("项目支出") {
+            Meaning::Project
+        } else if has("人员") {
+            Meaning::Personnel
+        } else if has("公用") {
+            Meaning::Public
+        } else if has("一般公共预算") {
+            Meaning::General
+        } else if has("政府性基金") {
+            Meaning::Fund
+        } else if has("国有资本") {
+            Meaning::Capital
+        } else if has("财政拨款") {
+            Meaning::Fiscal
+        } else if ["金额", "预算数", "决算数", "预算", "经费支出"].iter().any(|w| leaf.ends_with(w)) {
+            Meaning::Amount
+        } else {
+            Meaning::Other
+        }
+    }
 }
 
 /// A within-row identity: column `total` = Σ columns `parts`.
@@ -295,6 +405,10 @@ impl Table {
     /// The table's number for messages and JSON: as printed for a budget
     /// ("1" for 公开表1), the standard "01"… for 决算.
     pub fn no(&self) -> String {
+        if self.grid.is_some() {
+            // The general reader's tables are named by their printed title.
+            return format!("《{}》", self.title);
+        }
         match (&self.number, self.kind.is_budget()) {
             (Some(n), true) => n.clone(),
             _ => self.kind.number().to_string(),
@@ -341,8 +455,25 @@ pub struct Document {
 }
 
 impl Document {
-    /// The table of a kind, if it was read.
+    /// The table of a kind read by the corpus-layout readers, if any: the
+    /// rules written for those layouts address columns by position, so they
+    /// never see a table of the general reader (see [`Document::found`]).
     pub fn table(&self, kind: TableKind) -> Option<&Table> {
+        self.tables.iter().find(|t| t.kind == kind && t.grid.is_none())
+    }
+
+    /// The table of a kind, however it was read (or only found).
+    pub fn found(&self, kind: TableKind) -> Option<&Table> {
         self.tables.iter().find(|t| t.kind == kind)
+    }
+
+    /// The tables of the general reader whose cells were read.
+    pub fn grid_tables(&self) -> impl Iterator<Item = (&Table, &Grid)> {
+        self.tables.iter().filter_map(|t| t.grid.as_deref().filter(|g| g.read).map(|g| (t, g)))
+    }
+
+    /// The tables read by the corpus-layout readers.
+    pub fn legacy_tables(&self) -> impl Iterator<Item = &Table> {
+        self.tables.iter().filter(|t| t.grid.is_none())
     }
 }

@@ -40,10 +40,20 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
         DocumentKind::Budget => ("部门预算", "单位预算"),
         _ => ("部门决算", "单位决算"),
     };
-    let scope = match (count(dept), count(unit)) {
-        (0, 0) => None,
-        (d, u) if u > d => Some(Scope::Unit),
-        _ => Some(Scope::Department),
+    let cover = cover(lines);
+    let scope = if cover.contains(unit) || cover.contains("单位预算") && kind == DocumentKind::Budget {
+        // The cover's own wording ("区级单位预算") before any word count.
+        Some(Scope::Unit)
+    } else if cover.contains(dept) {
+        Some(Scope::Department)
+    } else {
+        match (count(dept), count(unit)) {
+            // Tables alone: "部门：…" meta lines say whose tables they are.
+            (0, 0) if whole.contains("\n部门：") || whole.starts_with("部门：") => Some(Scope::Department),
+            (0, 0) => None,
+            (d, u) if u > d => Some(Scope::Unit),
+            _ => Some(Scope::Department),
+        }
     };
 
     DocumentInfo {
@@ -51,7 +61,7 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
         scope,
         // A budget may open with a long 单位概况 that states no year at all.
         year: year(&head).or_else(|| year(&whole)),
-        department: department(lines).or_else(|| department_in_prose(lines)),
+        department: department_on_cover(&cover).or_else(|| department(lines)).or_else(|| department_in_prose(lines)),
         unit: money_unit(lines),
         reason,
     }
@@ -101,6 +111,38 @@ fn year(head: &str) -> Option<u16> {
         }
     }
     first
+}
+
+/// The cover: the first few non-blank lines before the 目录 or the first part,
+/// squeezed and joined (a cover title may wrap: "2018年度江苏省高级" / "人民法院预算公开").
+fn cover(lines: &[Line]) -> String {
+    let mut out = String::new();
+    for l in lines.iter().filter(|l| !l.is_blank()).take(6) {
+        let s = squeeze(&l.text);
+        if s.starts_with("目录") || s.starts_with("第一部分") || s.contains("公开表") || ["单位：", "单位:", "部门：", "部门:"].iter().any(|k| s.contains(k)) {
+            break;
+        }
+        out.push_str(&s);
+    }
+    out
+}
+
+/// The department a cover names: "上海市普陀区财政局2024年度部门决算",
+/// "2017年度江苏省高级人民法院部门预算公开", "江苏省委办公厅2017年度部门预算".
+fn department_on_cover(cover: &str) -> Option<String> {
+    let b = cover.as_bytes();
+    let at = cover.match_indices('年').map(|(i, _)| i).find(|i| *i >= 4 && b[i - 4..*i].iter().all(u8::is_ascii_digit) && b[i - 4] == b'2')?;
+    let before = &cover[..at - 4];
+    let after = cover[at..].trim_start_matches('年').trim_start_matches('度');
+    let stop = ["部门预算", "单位预算", "部门决算", "单位决算", "预算", "决算"].iter().filter_map(|k| after.find(k)).min();
+    // A department's name ends like one ("…局", "…办公厅", "…法院"), not
+    // like a region ("上海市普陀区", "江苏省").
+    let named = |n: &str| {
+        let c = n.chars().count();
+        let dept = ["局", "厅", "院", "室", "会", "处", "部", "中心", "所", "委", "署", "社", "馆", "站", "队", "校", "团", "联", "府"].iter().any(|e| n.ends_with(e));
+        ((3..=30).contains(&c) && dept && !n.contains(['，', '。', '：', ',', ':', '（'])).then(|| n.to_string())
+    };
+    stop.and_then(|e| named(&after[..e])).or_else(|| named(before))
 }
 
 /// The department named in the tables' "部门：…" meta lines (the most common

@@ -58,8 +58,21 @@ impl DocumentReport {
 /// A table in normalised form.
 #[derive(Debug, Clone, Serialize)]
 pub struct TableOut {
+    /// What the table is (the catalogue's kind: "F01" … "F09" for 决算,
+    /// "BSummary", "BGeneral" … for 预算), whatever its printed name.
+    pub kind: crate::model::TableKind,
     /// The number as printed ("01"), or null.
     pub number: Option<String>,
+    /// The marker as printed ("公开表一", "表三", "一、"), or null.
+    pub marker: Option<String>,
+    /// 1-based page of the title, when the text has page breaks, or null.
+    pub page: Option<usize>,
+    /// False when the table was found but its cells could not be read (the
+    /// reason is in coverage.problems); its rows are then empty.
+    pub read: bool,
+    /// Per column: what it holds ("total", "basic", "project", …), from its
+    /// header; empty for tables read by the corpus-layout readers.
+    pub meanings: Vec<crate::model::Meaning>,
     /// The title.
     pub title: String,
     /// The money unit.
@@ -102,8 +115,14 @@ pub struct Coverage {
 impl TableOut {
     /// The normalised form of a model table.
     pub fn from_table(t: &Table) -> TableOut {
+        let g = t.grid.as_deref();
         TableOut {
+            kind: t.kind,
             number: t.number.clone(),
+            marker: g.and_then(|g| g.marker.clone()),
+            page: g.and_then(|g| g.page),
+            read: g.is_none_or(|g| g.read),
+            meanings: g.map(|g| g.meanings.clone()).unwrap_or_default(),
             title: t.title.clone(),
             unit: t.unit.clone(),
             columns: t.columns.clone(),
@@ -131,13 +150,13 @@ pub fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::r
     let found: Vec<String> = doc.tables.iter().map(|t| t.no()).collect();
     let mut missing: Vec<String> = expected
         .iter()
-        .filter(|k| doc.table(**k).is_none())
+        .filter(|k| doc.found(**k).is_none())
         .map(|k| k.number().to_string())
         .collect();
     if doc.info.kind == crate::model::DocumentKind::Budget {
         // Budgets number their tables differently: a missing one is named.
         for (kinds, name) in crate::tables::budget::kinds::REQUIRED {
-            if !kinds.iter().any(|k| doc.table(*k).is_some()) {
+            if !kinds.iter().any(|k| doc.found(*k).is_some()) {
                 missing.push(format!("《{name}》"));
             }
         }

@@ -98,9 +98,11 @@ fn find_title(squeezed: &[String], lo: usize, marker: usize, hi: usize) -> Optio
 
 /// The unit in "金额单位：万元", "单位：元" (also fused with 部门).
 pub fn unit_in(s: &str) -> Option<String> {
-    let i = s.find("单位：").or_else(|| s.find("单位:"))?;
-    let rest = s[i..].split_once(['：', ':'])?.1;
-    ["万元", "亿元", "千元", "元"].iter().find(|u| rest.starts_with(**u)).map(|u| u.to_string())
+    // "编制单位：某局 单位：元": the unit is after the 单位 that names money.
+    s.match_indices("单位").find_map(|(i, w)| {
+        let rest = s[i + w.len()..].strip_prefix('：').or_else(|| s[i + w.len()..].strip_prefix(':'))?;
+        ["万元", "亿元", "千元", "元"].iter().find(|u| rest.starts_with(**u)).map(|u| u.to_string())
+    })
 }
 
 /// True for a note line ("注：", "注:", "说明：", "备注").

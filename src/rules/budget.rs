@@ -101,8 +101,14 @@ pub const TABLES_PRESENT: Rule = Rule {
     applies_to: BUDGET,
     needs: &[],
     check: |doc, sink| {
+        if doc.tables.is_empty() {
+            // A narrative published apart from its tables: say so once.
+            let message = "这份文本中没有公开表（可能另行发布）；只核对了情况说明，与表格有关的核对未进行。".to_string();
+            sink.push(finding("DOC-101", Severity::Info, message, None, None));
+            return;
+        }
         for (kinds, name) in crate::tables::budget::kinds::REQUIRED {
-            if kinds.iter().any(|k| doc.table(*k).is_some()) {
+            if kinds.iter().any(|k| doc.found(*k).is_some()) {
                 continue;
             }
             let unread = doc.problems.iter().any(|p| p.message.contains("没有认出") || p.message.contains("暂不能读取"));
@@ -242,7 +248,7 @@ pub const ROW_IDENTITIES: Rule = Rule {
     applies_to: BUDGET,
     needs: &[],
     check: |doc, sink| {
-        for t in doc.tables.iter().filter(|t| t.kind.is_budget() && t.kind != TableKind::BSangong) {
+        for t in doc.legacy_tables().filter(|t| t.kind.is_budget() && t.kind != TableKind::BSangong) {
             for (i, r) in t.rows.iter().enumerate() {
                 if !settled(t, i) {
                     continue;
@@ -275,7 +281,7 @@ pub const PAIR_GROUPS: Rule = Rule {
     applies_to: BUDGET,
     needs: &[],
     check: |doc, sink| {
-        for t in doc.tables.iter().filter(|t| t.rows.iter().any(|r| r.code.as_deref().is_some_and(|c| c.contains('/')) && matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicAll))) {
+        for t in doc.legacy_tables().filter(|t| t.rows.iter().any(|r| r.code.as_deref().is_some_and(|c| c.contains('/')) && matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicAll))) {
             let codes: Vec<Option<&str>> = t.rows.iter().map(|r| r.code.as_deref()).collect();
             for (class, items) in crate::tables::budget::pairs::groups(&codes) {
                 if items.is_empty() || !settled(t, class) || items.iter().any(|i| !settled(t, *i)) {

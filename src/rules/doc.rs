@@ -18,9 +18,16 @@ pub const TABLES_PRESENT: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check: |doc, sink| {
+        if doc.tables.is_empty() {
+            // A narrative published apart from its tables: say so once.
+            let message = "这份文本中没有公开表（可能另行发布）；只核对了情况说明，与表格有关的核对未进行。".to_string();
+            sink.push(Finding { severity: Severity::Info, ..sink.finding(message) });
+            return;
+        }
         for kind in TableKind::FINAL {
             let n: u32 = kind.number().parse().unwrap_or(0);
-            let found = doc.markers.iter().any(|(m, _)| m.parse::<u32>().ok() == Some(n));
+            // Printed with its 公开NN表 marker, or found by its title.
+            let found = doc.markers.iter().any(|(m, _)| m.parse::<u32>().ok() == Some(n)) || doc.found(kind).is_some();
             if !found {
                 let message = format!("没有找到公开{}表（{}）。部门决算应公开全部九张表；没有数据的表也要公开并注明原因。", kind.number(), kind.title());
                 sink.push(Finding { table: Some(kind.number().to_string()), ..sink.finding(message) });

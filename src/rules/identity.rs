@@ -77,7 +77,9 @@ impl Target {
 /// How a table is named in messages, as its marker is printed: "公开01表"
 /// (决算), "公开表1" (budgets that print the number after 表).
 pub fn table_name(no: &str) -> String {
-    if no.len() == 2 && no.starts_with('0') {
+    if no.starts_with('《') {
+        no.to_string()
+    } else if no.len() == 2 && no.starts_with('0') {
         format!("公开{no}表")
     } else {
         format!("公开表{no}")

@@ -32,6 +32,7 @@ mod tbl01;
 mod tbl04;
 mod tbl06_09;
 mod tbl_coded;
+mod tbl_grid;
 mod xtbl;
 
 /// How serious a finding is.
@@ -354,6 +355,12 @@ static CATALOGUE: &[Rule] = &[
     budget_nar::RUNNING_COSTS,
     budget_nar::PERFORMANCE_TOTALS,
     budget_nar::PERFORMANCE_PROJECTS,
+    // Tables read by the general reader, any region's layout.
+    tbl_grid::ROW_SUM,
+    tbl_grid::HIERARCHY,
+    tbl_grid::PANEL_TOTALS,
+    tbl_grid::SANGONG,
+    tbl_grid::TOTALS_ACROSS,
 ];
 
 /// Runs every rule whose inputs are present; records the others as skipped.
@@ -365,7 +372,10 @@ pub fn run(doc: &Document) -> RunResult {
     for rule in catalogue().iter().filter(|r| r.applies_to.contains(&doc.info.kind)) {
         let missing: Vec<TableKind> = rule.needs.iter().filter(|k| doc.table(**k).is_none()).copied().collect();
         if !missing.is_empty() {
-            let reason = if missing.iter().any(|k| k.is_budget()) {
+            let reason = if missing.iter().all(|k| doc.found(*k).is_some()) {
+                let names: Vec<String> = missing.iter().filter_map(|k| doc.found(*k)).map(|t| format!("《{}》", t.title)).collect();
+                format!("{}按表头读取（格式与山东样式不同），本条按固定栏目核对的规则不适用；相应核对由 TBL-201 至 TBL-204、XTBL-201 进行", names.join("、"))
+            } else if missing.iter().any(|k| k.is_budget()) {
                 let names: Vec<String> = missing.iter().map(|k| k.name()).collect();
                 format!("缺少{}，无法核对", names.join("、"))
             } else {

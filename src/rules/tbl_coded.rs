@@ -240,7 +240,7 @@ pub const UNPLACEABLE: Rule = Rule {
 /// In a budget: every table keyed by plain codes (not code pairs or items).
 fn for_each_table(doc: &Document, sink: &mut Sink, mut f: impl FnMut(&Table, &mut Sink)) {
     if doc.info.kind == crate::model::DocumentKind::Budget {
-        for t in doc.tables.iter().filter(|t| BUDGET_CODED.contains(&t.kind)) {
+        for t in doc.legacy_tables().filter(|t| BUDGET_CODED.contains(&t.kind)) {
             if t.rows.iter().all(|r| r.code.as_deref().is_none_or(|c| !c.contains('/'))) {
                 f(t, sink);
             }

@@ -7,8 +7,10 @@
 //! other table, because placing its dropped cells uses 06.
 
 pub mod budget;
+pub mod catalogue;
 pub mod coded;
 pub mod econ;
+pub mod grid;
 pub mod layout;
 pub mod sangong09;
 pub mod sangong_narrative;
@@ -33,8 +35,14 @@ pub struct Pending {
 pub fn read_all(doc: &mut Document) {
     if doc.info.kind == DocumentKind::Budget {
         budget::read_all(doc);
-        return;
+    } else {
+        read_final(doc);
     }
+    grid::read_all(doc);
+}
+
+/// The corpus 决算 layout: tables by their 公开NN表 marker.
+fn read_final(doc: &mut Document) {
     let segments = find_tables(&doc.lines);
     doc.markers = segments.iter().map(|s| (s.number.clone(), doc.lines[s.marker].no)).collect();
     let mut pending = Pending::default();
@@ -92,6 +100,7 @@ fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind, pending: &mut 
         printed: Vec::new(),
         sides: None,
         row_sums: Vec::new(),
+        grid: None,
     };
     let n = kind.number();
     match columns_for(kind) {

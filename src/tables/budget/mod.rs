@@ -105,6 +105,7 @@ pub fn read_all(doc: &mut Document) {
             printed: Vec::new(),
             sides: None,
             row_sums: schema.row_sums.iter().map(|(t, p)| RowSum { total: *t, parts: p.to_vec() }).collect(),
+            grid: None,
         };
         let ncols = schema.columns.len();
         let read = match schema.reader {

@@ -1,0 +1,257 @@
+//! The table catalogue: which standard table a printed title names.
+//!
+//! Regions print the same tables under many names (收支预算总表, 部门财务收支
+//! 预算总表, 2017年度江苏省高级人民法院部门收支预算总表 …), with or without a
+//! marker (公开01表, 公开表一, 表一, 一、). A title is matched by the words it
+//! must contain and must not contain, most specific entry first; the marker,
+//! the year and the department name never decide the kind.
+//!
+//! **Adding a region's spelling is one entry in [`FINAL_TITLES`] or
+//! [`BUDGET_TITLES`].**
+
+use crate::model::{DocumentKind, TableKind};
+
+/// One way of naming a table: all of `all` appear, none of `none` does.
+#[derive(Debug)]
+pub struct Alias {
+    /// Words the cleaned title must contain.
+    pub all: &'static [&'static str],
+    /// Words it must not contain.
+    pub none: &'static [&'static str],
+    /// The table it names.
+    pub kind: TableKind,
+}
+
+const fn a(all: &'static [&'static str], none: &'static [&'static str], kind: TableKind) -> Alias {
+    Alias { all, none, kind }
+}
+
+/// 决算 titles, most specific first.
+pub const FINAL_TITLES: &[Alias] = &[
+    a(&["三公"], &[], TableKind::F09),
+    a(&["政府性基金"], &[], TableKind::F07),
+    a(&["国有资本经营"], &[], TableKind::F08),
+    a(&["财政拨款", "收入支出", "总表"], &[], TableKind::F04),
+    a(&["财政拨款收支", "总表"], &[], TableKind::F04),
+    a(&["收入支出", "总表"], &[], TableKind::F01),
+    a(&["收支", "总表"], &[], TableKind::F01),
+    a(&["一般公共预算", "基本支出"], &[], TableKind::F06),
+    a(&["一般公共预算", "支出"], &[], TableKind::F05),
+    a(&["收入", "决算表"], &["支出"], TableKind::F02),
+    a(&["支出", "决算表"], &["收入"], TableKind::F03),
+];
+
+/// 预算 titles, most specific first.
+pub const BUDGET_TITLES: &[Alias] = &[
+    a(&["三公"], &[], TableKind::BSangong),
+    a(&["机关运行经费"], &[], TableKind::BOperating),
+    a(&["政府采购"], &[], TableKind::BProcurement),
+    a(&["绩效目标"], &[], TableKind::BPerformance),
+    a(&["财政拨款", "收支", "总表"], &[], TableKind::BFiscal),
+    a(&["收支", "总表"], &[], TableKind::BSummary),
+    a(&["收入", "总表"], &["支出"], TableKind::BIncome),
+    a(&["支出", "总表"], &["收入"], TableKind::BExpenditure),
+    a(&["项目支出"], &[], TableKind::BProjects),
+    a(&["政府性基金"], &[], TableKind::BFund),
+    a(&["国有资本经营"], &[], TableKind::BCapital),
+    a(&["基本支出", "政府经济分类"], &[], TableKind::BBasicGovEcon),
+    a(&["一般公共预算", "基本支出"], &[], TableKind::BBasicEcon),
+    a(&["财政拨款", "基本支出"], &[], TableKind::BFiscalBasic),
+    a(&["基本支出预算表"], &[], TableKind::BBasicAll),
+    a(&["一般公共预算", "支出"], &[], TableKind::BGeneral),
+    a(&["财政拨款", "支出"], &["收入"], TableKind::BFiscalSpend),
+];
+
+/// The kind a cleaned title names in a document of `doc` kind.
+pub fn kind_of(title: &str, doc: DocumentKind) -> Option<TableKind> {
+    let list = match doc {
+        DocumentKind::FinalAccounts => FINAL_TITLES,
+        DocumentKind::Budget => BUDGET_TITLES,
+        DocumentKind::Unknown => return None,
+    };
+    list.iter()
+        .find(|al| al.all.iter().all(|w| title.contains(w)) && !al.none.iter().any(|w| title.contains(w)))
+        .map(|al| al.kind)
+}
+
+/// A title line, cleaned: white space removed, marker split off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// The marker printed before the title ("公开01表", "表一", "一、"), if any.
+    pub marker: Option<String>,
+    /// The title as printed, without marker and white space.
+    pub text: String,
+}
+
+/// Splits a squeezed line into its marker and title when it reads like a
+/// table title: short, ending in 表 (or 表 plus a qualifier in brackets), about
+/// money, not a sentence, a table of contents entry or a 部门/单位 meta line.
+pub fn title(squeezed: &str) -> Option<Title> {
+    let n = squeezed.chars().count();
+    if !(4..=64).contains(&n) {
+        return None;
+    }
+    if ["。", "，", "…", "...", "··", "本表", "反映", "详见", "附后", "单位：", "单位:", "部门：", "部门:"]
+        .iter()
+        .any(|w| squeezed.contains(w))
+    {
+        return None;
+    }
+    let (marker, text) = split_marker(squeezed);
+    if !ends_like_title(text) || text.starts_with("第") && text.contains("部分") {
+        return None;
+    }
+    if !["收", "支", "预算", "决算", "三公", "经费", "采购", "绩效"].iter().any(|k| text.contains(k)) {
+        return None;
+    }
+    Some(Title { marker, text: text.to_string() })
+}
+
+/// "…表", "…表（功能科目）", "…表(一般公共预算)", "…表（续）", "续表".
+fn ends_like_title(t: &str) -> bool {
+    let core = match t.strip_suffix('）').and_then(|x| x.rfind('（').map(|i| &x[..i])) {
+        Some(c) => c,
+        None => match t.strip_suffix(')').and_then(|x| x.rfind('(').map(|i| &x[..i])) {
+            Some(c) => c,
+            None => t,
+        },
+    };
+    core.ends_with('表') && core.chars().count() >= 4
+}
+
+/// A marker alone on its line ("公开01表", "公开表一", "表一", "附表3"), as printed.
+pub fn marker_line(squeezed: &str) -> Option<String> {
+    let (m, rest) = split_marker(squeezed);
+    if rest.is_empty() {
+        return m;
+    }
+    None
+}
+
+const NUMERALS: &str = "一二三四五六七八九十〇零0123456789";
+
+/// Splits a leading marker off a squeezed title.
+fn split_marker(s: &str) -> (Option<String>, &str) {
+    // 公开01表 / 公开表一 / 公开表1 / 附表1 / 表一 (only with a numeral after 表).
+    for head in ["公开表", "附表", "表", "公开"] {
+        if let Some(rest) = s.strip_prefix(head) {
+            let num: String = rest.chars().take_while(|c| NUMERALS.contains(*c)).collect();
+            if num.is_empty() {
+                continue;
+            }
+            let mut after = &rest[num.len()..];
+            if head == "公开" {
+                match after.strip_prefix('表') {
+                    Some(r) => after = r,
+                    None => continue,
+                }
+            }
+            let after = after.trim_start_matches(['：', ':', '、', '.', '．', ' ']);
+            return (Some(s[..s.len() - after.len()].to_string()), after);
+        }
+    }
+    // 一、 / 1. / 5． / （一）.
+    let num: String = s.chars().take_while(|c| NUMERALS.contains(*c)).collect();
+    if !num.is_empty() {
+        let rest = &s[num.len()..];
+        for sep in ['、', '.', '．'] {
+            if let Some(after) = rest.strip_prefix(sep) {
+                // "1.5万元" is not a marker, but "一、2017年度…" is.
+                if sep == '、' || after.starts_with(|c: char| !c.is_ascii_digit()) {
+                    return (Some(s[..s.len() - after.len()].to_string()), after);
+                }
+            }
+        }
+    }
+    if let Some(r) = s.strip_prefix('（') {
+        let num: String = r.chars().take_while(|c| NUMERALS.contains(*c)).collect();
+        if let Some(after) = r[num.len()..].strip_prefix('）').filter(|_| !num.is_empty()) {
+            return (Some(s[..s.len() - after.len()].to_string()), after);
+        }
+    }
+    (None, s)
+}
+
+/// The number a marker stands for ("公开01表" → 1, "公开表十二" → 12, "表三" → 3).
+pub fn marker_number(marker: &str) -> Option<u32> {
+    let digits: String = marker.chars().filter(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    let cn: String = marker.chars().filter(|c| "一二三四五六七八九十".contains(*c)).collect();
+    let v = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let chars: Vec<char> = cn.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => v(*c),
+        ['十', d] => Some(10 + v(*d)?),
+        [t, '十'] => Some(10 * v(*t)?),
+        [t, '十', d] => Some(10 * v(*t)? + v(*d)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn budget(t: &str) -> Option<TableKind> {
+        title(t).and_then(|t| kind_of(&t.text, DocumentKind::Budget))
+    }
+
+    #[test]
+    fn budget_titles_from_every_region_name_their_kind() {
+        assert_eq!(budget("2024年部门财务收支预算总表"), Some(TableKind::BSummary));
+        assert_eq!(budget("收支预算总表"), Some(TableKind::BSummary));
+        assert_eq!(budget("一、2017年度江苏省高级人民法院部门收支预算总表"), Some(TableKind::BSummary));
+        assert_eq!(budget("2024年部门财政拨款收支预算总表"), Some(TableKind::BFiscal));
+        assert_eq!(budget("收入预算总表"), Some(TableKind::BIncome));
+        assert_eq!(budget("支出预算总表"), Some(TableKind::BExpenditure));
+        assert_eq!(budget("2024年部门一般公共预算支出功能分类预算表"), Some(TableKind::BGeneral));
+        assert_eq!(budget("一般公共预算支出预算表（功能科目）"), Some(TableKind::BGeneral));
+        assert_eq!(budget("2024年部门一般公共预算基本支出部门预算经济分类预算表"), Some(TableKind::BBasicEcon));
+        assert_eq!(budget("财政拨款支出预算表（功能科目）"), Some(TableKind::BFiscalSpend));
+        assert_eq!(budget("财政拨款基本支出预算表（经济科目）"), Some(TableKind::BFiscalBasic));
+        assert_eq!(budget("部门“三公”经费和机关运行经费预算表"), Some(TableKind::BSangong));
+        assert_eq!(budget("“三公”经费、会议费、培训费支出预算表（一般公共预算）"), Some(TableKind::BSangong));
+        assert_eq!(budget("一般公共预算机关运行经费支出预算表"), Some(TableKind::BOperating));
+        assert_eq!(budget("2024年部门政府性基金预算支出功能分类预算表"), Some(TableKind::BFund));
+        assert_eq!(budget("财政拨款政府性基金支出预算表"), Some(TableKind::BFund));
+        assert_eq!(budget("2024年部门国有资本经营预算支出功能分类预算表"), Some(TableKind::BCapital));
+        assert_eq!(budget("十二、2017年江苏省高级人民法院部门政府采购预算表"), Some(TableKind::BProcurement));
+        assert_eq!(budget("公开表十二2019年政府采购预算表"), Some(TableKind::BProcurement));
+    }
+
+    #[test]
+    fn final_titles_name_their_kind() {
+        let k = |t: &str| title(t).and_then(|t| kind_of(&t.text, DocumentKind::FinalAccounts));
+        assert_eq!(k("收入支出决算总表"), Some(TableKind::F01));
+        assert_eq!(k("收入决算表"), Some(TableKind::F02));
+        assert_eq!(k("支出决算表"), Some(TableKind::F03));
+        assert_eq!(k("财政拨款收入支出决算总表"), Some(TableKind::F04));
+        assert_eq!(k("一般公共预算财政拨款支出决算表"), Some(TableKind::F05));
+        assert_eq!(k("一般公共预算财政拨款基本支出决算表"), Some(TableKind::F06));
+        assert_eq!(k("政府性基金预算财政拨款收入支出决算表"), Some(TableKind::F07));
+        assert_eq!(k("国有资本经营预算财政拨款收入支出决算表"), Some(TableKind::F08));
+        assert_eq!(k("财政拨款“三公”经费支出决算表"), Some(TableKind::F09));
+    }
+
+    #[test]
+    fn sentences_contents_and_meta_lines_are_not_titles() {
+        assert_eq!(title("本表（公开01表）反映部门收支预算总体情况。"), None);
+        assert_eq!(title("1.2024年部门财务收支预算总表……………………"), None);
+        assert_eq!(title("部门：江苏省人大常委会办公厅单位：万元"), None);
+        assert_eq!(title("第二部分江苏省人民检察院2017年度部门预算表").map(|t| t.text), None);
+    }
+
+    #[test]
+    fn markers_are_split_off_and_numbered() {
+        let t = title("公开表十一机关运行经费支出预算表").unwrap();
+        assert_eq!(t.marker.as_deref(), Some("公开表十一"));
+        assert_eq!(marker_line("公开01表").as_deref(), Some("公开01表"));
+        assert_eq!(marker_line("表十二").as_deref(), Some("表十二"));
+        assert_eq!(marker_number("公开表十二"), Some(12));
+        assert_eq!(marker_number("公开09表"), Some(9));
+        assert_eq!(marker_number("二十、"), Some(20));
+    }
+}

@@ -1,0 +1,215 @@
+//! Where the tables are: title lines matched against the catalogue.
+//!
+//! A title is a table only when a table follows it: a unit line or header
+//! words within a few lines, not another title (a table of contents lists
+//! titles one after another) and not prose. A table runs until the next
+//! table's title (and the marker printed before it), a part heading, or prose
+//! after its notes. The same kind again right after a table, with no other
+//! table between, is its continuation on the next page.
+
+use std::ops::Range;
+
+use super::super::catalogue::{self, Title};
+use crate::model::{DocumentKind, TableKind};
+use crate::segment::{is_note, unit_in};
+use crate::text::{squeeze, Line};
+
+/// One table found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What the title names.
+    pub kind: TableKind,
+    /// The title as printed (white space removed, marker split off).
+    pub title: String,
+    /// The marker printed with the title, if any.
+    pub marker: Option<String>,
+    /// Index of the first line that belongs to the table (its marker or title).
+    pub first: usize,
+    /// Index of the title line.
+    pub title_line: usize,
+    /// The money unit stated for it.
+    pub unit: Option<String>,
+    /// Indexes of the lines after the title up to the end of the table.
+    pub body: Range<usize>,
+    /// Indexes of the lines of later pages that continue it (repeated title).
+    pub more: Vec<Range<usize>>,
+    /// 1-based page of the title (pages split by form feeds).
+    pub page: usize,
+}
+
+/// Finds every table whose title the catalogue knows.
+pub fn blocks(lines: &[Line], doc: DocumentKind) -> Vec<Block> {
+    let sq: Vec<String> = lines.iter().map(|l| squeeze(&l.text)).collect();
+    let mut titles: Vec<(usize, usize, Title, TableKind)> = Vec::new(); // (line, lines used, title, kind)
+    let mut i = 0;
+    while i < sq.len() {
+        if let Some((t, used)) = title_at(&sq, i) {
+            if let Some(kind) = catalogue::kind_of(&t.text, doc) {
+                titles.push((i, used, t, kind));
+                i += used;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // A table of contents: a title whose next non-blank line is another title.
+    let accepted: Vec<&(usize, usize, Title, TableKind)> = titles
+        .iter()
+        .filter(|(i, used, _, _)| {
+            let next = (i + used..sq.len()).find(|j| !sq[*j].is_empty() && catalogue::marker_line(&sq[*j]).is_none());
+            match next {
+                None => false,
+                Some(j) => title_at(&sq, j).is_none() && table_follows(&sq[j..sq.len().min(j + 16)]),
+            }
+        })
+        .collect();
+    let pages = page_index(lines);
+    let mut out: Vec<Block> = Vec::new();
+    for (k, (i, used, t, kind)) in accepted.iter().enumerate() {
+        let (i, used) = (*i, *used);
+        let first = marker_before(&sq, i).unwrap_or(i);
+        let marker = t.marker.clone().or_else(|| {
+            marker_before(&sq, i).map(|m| sq[m].clone()).or_else(|| {
+                let j = (i + used..sq.len()).find(|j| !sq[*j].is_empty())?;
+                catalogue::marker_line(&sq[j])
+            })
+        });
+        let next = accepted.get(k + 1).map(|n| marker_before(&sq, n.0).unwrap_or(n.0)).unwrap_or(sq.len());
+        let end = (i + used..next).find(|j| is_part_heading(&sq[*j])).unwrap_or(next);
+        let end = trim_prose(&sq, i + used, end);
+        let unit = (i..end.min(i + used + 16)).find_map(|j| unit_in(&sq[j]));
+        let block = Block {
+            kind: *kind,
+            title: t.text.clone(),
+            marker,
+            first,
+            title_line: i,
+            unit,
+            body: i + used..end,
+            more: Vec::new(),
+            page: pages[i],
+        };
+        match out.last_mut() {
+            // The same table again after a page break: a continuation.
+            Some(prev) if prev.kind == block.kind && prev.title == block.title && block.page > prev.page => {
+                prev.more.push(block.body.clone());
+            }
+            _ => out.push(block),
+        }
+    }
+    out
+}
+
+/// The title starting at line `i`, and how many lines it takes (a title
+/// wrapped onto a short second line, "…培训费支出预" / "算表", takes two).
+fn title_at(sq: &[String], i: usize) -> Option<(Title, usize)> {
+    if sq[i].is_empty() {
+        return None;
+    }
+    if let Some(t) = catalogue::title(&sq[i]) {
+        return Some((t, 1));
+    }
+    let next = sq.get(i + 1)?;
+    if next.chars().count() <= 4 && next.ends_with('表') {
+        return catalogue::title(&format!("{}{}", sq[i], next)).map(|t| (t, 2));
+    }
+    None
+}
+
+/// Words a table's first lines hold (unit, header).
+fn table_follows(next: &[String]) -> bool {
+    // "本表（公开01表）反映…": a narrative about the table, not the table.
+    if next.first().is_some_and(|s| s.starts_with("本表") || s.contains("反映")) {
+        return false;
+    }
+    // Up to the next title or contents leader: a unit line, or a header line
+    // naming at least two columns.
+    for s in next {
+        if catalogue::title(s).is_some() || s.contains('…') || s.contains("..") {
+            return false;
+        }
+        if unit_in(s).is_some() {
+            return true;
+        }
+        let words = ["项目", "科目", "合计", "金额", "预算数", "决算数", "收入", "支出", "编码", "名称"].iter().filter(|w| s.contains(**w)).count();
+        if words >= 2 && !s.contains('。') && !s.contains('，') {
+            return true;
+        }
+    }
+    false
+}
+
+/// A marker line just above a title ("公开 09 表" then blank lines).
+fn marker_before(sq: &[String], i: usize) -> Option<usize> {
+    (i.saturating_sub(4)..i).rev().find(|j| !sq[*j].is_empty()).filter(|j| catalogue::marker_line(&sq[*j]).is_some())
+}
+
+/// "第三部分 …": the tables end where the narrative starts.
+fn is_part_heading(s: &str) -> bool {
+    s.starts_with('第') && s.chars().nth(2) == Some('部') && s.chars().nth(3) == Some('分')
+}
+
+/// The end of a table: the first line of prose after its rows and notes (a
+/// heading or a sentence with no number in a column), else `end`.
+fn trim_prose(sq: &[String], start: usize, end: usize) -> usize {
+    let mut in_note = false;
+    for j in start..end {
+        let s = &sq[j];
+        if s.is_empty() {
+            continue;
+        }
+        if is_note(s) {
+            in_note = true;
+            continue;
+        }
+        let prose = s.contains('。') || s.ends_with("情况说明") || s.contains("情况说明") && s.chars().count() < 30;
+        if prose && !in_note {
+            return j;
+        }
+        // A heading after a note ("其他相关情况说明", "一、…情况") ends the table.
+        if in_note && (s.contains("情况说明") || s.starts_with("一、") || s.starts_with("第")) {
+            return j;
+        }
+    }
+    end
+}
+
+/// The 1-based page of every line (pages split by form feeds).
+pub fn page_index(lines: &[Line]) -> Vec<usize> {
+    let mut page = 1;
+    lines
+        .iter()
+        .map(|l| {
+            page += l.text.matches('\u{c}').count();
+            page
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(t: &str) -> Vec<Line> {
+        crate::text::normalise(t)
+    }
+
+    #[test]
+    fn contents_entries_are_not_tables_and_titles_with_a_header_are() {
+        let text = "目录\n一、收支预算总表\n二、收入预算总表\n\n一、收支预算总表\n部门：某局    单位：万元\n  项目   金额\n  合计   1.00\n";
+        let b = blocks(&lines(text), DocumentKind::Budget);
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].kind, TableKind::BSummary);
+        assert_eq!(b[0].unit.as_deref(), Some("万元"));
+        assert_eq!(b[0].marker.as_deref(), Some("一、"));
+    }
+
+    #[test]
+    fn a_wrapped_title_and_a_marker_above_it() {
+        let text = "公开 09 表\n\n一般公共预算“三公”经费、会议费、培训费支出预\n算表\n单位：万元\n合计  1.00\n";
+        let b = blocks(&lines(text), DocumentKind::Budget);
+        assert_eq!(b[0].kind, TableKind::BSangong);
+        assert_eq!(b[0].marker.as_deref(), Some("公开09表"));
+        assert_eq!(b[0].first, 0);
+    }
+}

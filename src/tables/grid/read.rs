@@ -1,0 +1,639 @@
+//! Reading one table from layout text: columns by position, meanings by header.
+//!
+//! Numbers are right-aligned in their columns, so the value columns are the
+//! clusters of the numbers' right edges. Header words above them give each
+//! column its path (a word over several columns is their group caption; a
+//! word over one is its leaf caption; two leaf words over one cluster mean a
+//! column with no number in it). Text that follows a number on the same line
+//! starts another panel (收入 | 支出 | 支出用途). Codes lead a row ("201 05 01",
+//! "2010501") and are joined; labels are the row's words in its panel.
+//!
+//! Whatever cannot be placed without guessing makes the table "found, not
+//! read", with the reason: a table not read is better than a table misread.
+
+use super::locate::Block;
+use super::spans::{spans, Span, What};
+use crate::model::{Cell, Grid, Meaning, Panel, ReadProblem, Row, Table};
+use crate::segment::{is_note, unit_in};
+use crate::text::{squeeze, Line};
+
+/// A value column: the extent of its numbers.
+#[derive(Debug, Clone)]
+struct Col {
+    lo: usize,
+    hi: usize,
+    /// The smallest right edge of its numbers (the cluster's start).
+    e0: usize,
+    /// Header pieces: (header line index, text, is group caption).
+    caption: Vec<(usize, String, bool)>,
+    has_data: bool,
+}
+
+/// One line of the body, as cells.
+struct BodyLine {
+    no: usize,
+    /// 1-based page.
+    page: usize,
+    sq: String,
+    spans: Vec<Span>,
+    /// Leading codes before the first text cell.
+    codes: usize,
+    data: bool,
+}
+
+/// Reads a located table. The table comes back with `grid.read == false`
+/// and a problem saying why when its cells cannot be placed with certainty.
+pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadProblem>) {
+    let mut problems = Vec::new();
+    let source_line = lines[block.title_line].no;
+    let name = format!("《{}》", block.title);
+    let mut table = Table {
+        kind: block.kind,
+        number: block.marker.as_deref().and_then(super::super::catalogue::marker_number).map(|n| n.to_string()),
+        title: block.title.clone(),
+        unit: block.unit.clone(),
+        columns: Vec::new(),
+        rows: Vec::new(),
+        notes: Vec::new(),
+        source_line,
+        unresolved: Vec::new(),
+        contradicted: Vec::new(),
+        printed: Vec::new(),
+        sides: None,
+        row_sums: Vec::new(),
+        grid: Some(Box::new(Grid { read: false, page: Some(block.page), marker: block.marker.clone(), ..Grid::default() })),
+    };
+    let mut refuse = |table: &mut Table, why: String| {
+        problems.push(ReadProblem { table: Some(name.clone()), message: format!("{name}（{}）：{why}", page_text(block.page)), source_line: Some(source_line) });
+        table.rows.clear();
+        table.columns.clear();
+    };
+
+    // The body: the table's lines and its continuations, notes apart.
+    let mut body: Vec<BodyLine> = Vec::new();
+    let mut in_note = false;
+    let mut header_seen: Vec<String> = Vec::new();
+    let ranges = std::iter::once(block.body.clone()).chain(block.more.iter().cloned());
+    for (part, range) in ranges.enumerate() {
+        let mut before_data = true;
+        for (l, page) in lines[range.clone()].iter().zip(&pages[range]) {
+            let sq = squeeze(&l.text);
+            if sq.is_empty() || is_page_number(&sq) || is_meta(&sq) || super::super::catalogue::marker_line(&sq).is_some() {
+                continue;
+            }
+            if is_note(&sq) {
+                in_note = true;
+                table.notes.push((l.no, sq));
+                continue;
+            }
+            if in_note {
+                if let Some(n) = table.notes.last_mut() {
+                    n.1.push_str(&sq);
+                }
+                continue;
+            }
+            let sp = spans(&l.text);
+            let codes = leading_codes(&sp);
+            let data = sp[codes..].iter().any(|s| s.what != What::Text) && !is_column_numbers(&sp);
+            if part > 0 && before_data && !data {
+                continue; // the header repeated on a continuation page
+            }
+            if data {
+                before_data = false;
+            } else if !body.iter().any(|b| b.data) {
+                header_seen.push(sq.clone());
+            } else if header_seen.contains(&sq) {
+                continue;
+            }
+            body.push(BodyLine { no: l.no, page: *page, sq, spans: sp, codes, data });
+        }
+    }
+    let Some(first_data) = body.iter().position(|b| b.data) else {
+        // Printed empty: a header (and perhaps a 合计 line) and no number.
+        if let Some(g) = table.grid.as_mut() {
+            g.read = true;
+        }
+        return (table, problems);
+    };
+
+    // Text copied from a PDF viewer: one cell per line, no columns to go by.
+    let data_lines: Vec<&BodyLine> = body.iter().filter(|b| b.data).collect();
+    // Layout text aligns columns with runs of spaces; without any, there
+    // are no positions to go by.
+    let aligned = body.iter().filter(|b| b.spans.windows(2).any(|w| w[1].start >= w[0].end + 3)).count();
+    let single = data_lines.iter().filter(|b| b.spans.len() == 1).count();
+    if aligned == 0 || single * 2 > data_lines.len() && data_lines.len() >= 3 {
+        refuse(&mut table, "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字），无法确定数字属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string());
+        return (table, problems);
+    }
+
+    // Columns and panels, page by page: a page may be laid out narrower.
+    let pages: Vec<usize> = {
+        let mut v: Vec<usize> = data_lines.iter().map(|b| b.page).collect();
+        v.dedup();
+        v
+    };
+    let mut layouts: Vec<(usize, Layout)> = Vec::new();
+    // (merged below when the header names fewer columns)
+    for p in &pages {
+        let on: Vec<&BodyLine> = data_lines.iter().copied().filter(|b| b.page == *p).collect();
+        match layout_of(&on) {
+            Some(l) => layouts.push((*p, l)),
+            None => {
+                refuse(&mut table, "数字没有按栏对齐，无法确定每个数属于哪一栏，本表未读取。".to_string());
+                return (table, problems);
+            }
+        }
+    }
+    // One column printed at two offsets (the text layer drifts after long
+    // labels): clusters that never share a line, in a one-panel table whose
+    // header names fewer columns, are one column.
+    let header: Vec<&BodyLine> = body[..first_data].iter().collect();
+    for (_, l) in layouts.iter_mut() {
+        if l.starts.len() != 1 {
+            continue;
+        }
+        let want = header_leaves(&header, l).len().max(1);
+        while l.cols.len() > want {
+            let pair = (0..l.cols.len() - 1).filter(|i| !l.lines[*i].iter().any(|x| l.lines[i + 1].contains(x))).min_by_key(|i| l.cols[i + 1].lo.saturating_sub(l.cols[*i].hi));
+            let Some(i) = pair else { break };
+            let b = l.cols.remove(i + 1);
+            let bl = l.lines.remove(i + 1);
+            l.cols[i].lo = l.cols[i].lo.min(b.lo);
+            l.cols[i].hi = l.cols[i].hi.max(b.hi);
+            l.lines[i].extend(bl);
+        }
+    }
+    let primary = &layouts[0].1;
+    // A page whose columns do not pair up with the first page's: its rows are
+    // read only where they print a number in every column.
+    let unmapped: Vec<usize> = layouts.iter().filter(|(_, l)| l.cols.len() != primary.cols.len() || l.starts.len() != primary.starts.len()).map(|(p, _)| *p).collect();
+    let starts = primary.starts.clone();
+    let npanels = starts.len();
+    let panel_of = |l: &Layout, x: usize| l.starts.iter().rposition(|s| x >= *s).unwrap_or(0);
+
+    // Header captions: the header's leaf words matched to the columns, in
+    // order within each panel; a leaf with no numbers under it is an empty column.
+    let leaves = header_leaves(&header, primary);
+    let mut cols: Vec<Col> = Vec::new(); // final columns
+    let mut data_col: Vec<usize> = vec![0; primary.cols.len()]; // layout column → final column
+    let mut panel_cols: Vec<std::ops::Range<usize>> = Vec::new();
+    for p in 0..npanels {
+        let d: Vec<usize> = (0..primary.cols.len()).filter(|c| panel_of(primary, primary.cols[*c].lo) == p).collect();
+        let l: Vec<&Leaf> = leaves.iter().filter(|lf| panel_of(primary, lf.lo) == p).collect();
+        let matched = match_leaves(&d.iter().map(|c| &primary.cols[*c]).collect::<Vec<_>>(), &l);
+        let first = cols.len();
+        // Merge data columns and unmatched leaves in x order.
+        let mut items: Vec<(usize, Option<usize>, Option<&Leaf>)> = Vec::new(); // (x, data col, leaf)
+        for (k, c) in d.iter().enumerate() {
+            items.push((primary.cols[*c].lo + primary.cols[*c].hi, Some(*c), matched[k].map(|j| l[j])));
+        }
+        // A panel of one amount column ("项目 | 金额") has no empty columns:
+        // its stray header words are the amount's caption.
+        for (j, lf) in l.iter().enumerate() {
+            if !matched.contains(&Some(j)) && d.len() > 1 {
+                items.push((lf.lo + lf.hi, None, Some(*lf)));
+            }
+        }
+        items.sort_by_key(|x| x.0);
+        for (_, dc, lf) in items {
+            let mut col = match dc {
+                Some(c) => primary.cols[c].clone(),
+                None => Col { lo: lf.map_or(0, |l| l.lo), hi: lf.map_or(0, |l| l.hi), e0: 0, caption: Vec::new(), has_data: false },
+            };
+            if let Some(lf) = lf {
+                col.caption = lf.groups.iter().map(|(i, t)| (*i, t.clone(), true)).chain(lf.words.iter().map(|(i, t)| (*i, t.clone(), false))).collect();
+            }
+            if let Some(c) = dc {
+                data_col[c] = cols.len();
+            }
+            cols.push(col);
+        }
+        panel_cols.push(first..cols.len());
+    }
+    let paths: Vec<Vec<String>> = cols.iter().map(path).collect();
+    // Page layouts map their columns onto the first page's by order.
+    let col_of = |page: usize, s: &Span| -> Option<usize> {
+        if unmapped.contains(&page) {
+            return None;
+        }
+        let l = &layouts.iter().find(|(p, _)| *p == page)?.1;
+        nearest(&l.cols, s).map(|c| data_col[c])
+    };
+    let panel_at = |page: usize, x: usize| -> usize {
+        let l = layouts.iter().find(|(p, _)| *p == page && !unmapped.contains(p)).map_or(primary, |(_, l)| l);
+        if unmapped.contains(&page) && primary.starts.len() > 1 {
+            return usize::MAX; // panels cannot be told apart on this page
+        }
+        panel_of(l, x)
+    };
+
+    // A label's panel: the nearest label column at or a little right of it
+    // (layout text drifts a few columns after Chinese text).
+    let text_panel = |page: usize, x: usize| -> usize {
+        let l = layouts.iter().find(|(p, _)| *p == page && !unmapped.contains(p)).map_or(primary, |(_, l)| l);
+        (0..l.starts.len()).filter(|p| l.starts[*p] <= x + 6).min_by_key(|p| l.starts[*p].abs_diff(x)).unwrap_or(0)
+    };
+
+    // Rows, per panel.
+    let ncols = cols.len();
+    let mut rows_by_panel: Vec<Vec<Row>> = vec![Vec::new(); npanels];
+    let mut collisions = 0usize;
+    let mut strays = 0usize;
+    for b in &body[first_data..] {
+        if !b.data && header_seen.contains(&b.sq) {
+            continue;
+        }
+        // Split the line's cells into panels.
+        let mut pieces: Vec<(Vec<&Span>, Vec<&Span>, Vec<(&Span, Option<usize>)>)> = vec![(Vec::new(), Vec::new(), Vec::new()); npanels];
+        if panel_at(b.page, 0) == usize::MAX {
+            strays += 1;
+            continue;
+        }
+        for (k, s) in b.spans.iter().enumerate() {
+            let p = if s.what == What::Text { text_panel(b.page, s.start) } else { panel_at(b.page, s.start) };
+            if k < b.codes {
+                pieces[p].0.push(s);
+            } else if s.what == What::Text {
+                pieces[p].1.push(s);
+            } else {
+                // A number belongs to the panel of its column.
+                let c = col_of(b.page, s);
+                let p = c.and_then(|c| panel_cols.iter().position(|r| r.contains(&c))).unwrap_or(p);
+                pieces[p].2.push((s, c));
+            }
+        }
+        // A label whose number sits under the next panel (a 合计 printed
+        // across two panels): the number is the label's.
+        for p in 0..pieces.len().saturating_sub(1) {
+            let label: String = pieces[p].1.iter().map(|s| s.text.as_str()).collect();
+            let total = ["合计", "总计", "小计"].iter().any(|w| label.contains(w));
+            if total && pieces[p].2.is_empty() && pieces[p + 1].1.is_empty() && !pieces[p + 1].2.is_empty() && panel_cols[p].len() == pieces[p + 1].2.len() {
+                let moved = std::mem::take(&mut pieces[p + 1].2);
+                pieces[p].2 = moved;
+            }
+        }
+        for (p, (codes, texts, values)) in pieces.into_iter().enumerate() {
+            if codes.is_empty() && texts.is_empty() && values.is_empty() {
+                continue;
+            }
+            let label: String = texts.iter().map(|s| s.text.as_str()).collect();
+            let (code, label) = split_code(&codes, &label);
+            if values.is_empty() && code.is_none() && is_wrap(&label) {
+                if let Some(prev) = rows_by_panel[p].last_mut() {
+                    prev.label.push_str(&label);
+                    continue;
+                }
+            }
+            // A label printed on its own line above the code and numbers of
+            // its row (a wrapped label): one row.
+            let merge = label.is_empty()
+                && (code.is_some() || !values.is_empty())
+                && rows_by_panel[p].last().is_some_and(|r| r.code.is_none() && !r.label.is_empty() && r.cells.iter().all(|c| c.value.is_none()) && !is_total_label(&r.label));
+            let mut cells = vec![Cell::blank(b.no); ncols];
+            let mut filled = vec![false; ncols];
+            // As many numbers as the panel has columns with numbers: in order.
+            let with_data: Vec<usize> = panel_cols[p].clone().filter(|c| cols[*c].has_data).collect();
+            let ordered = values.len() == with_data.len() && !with_data.is_empty();
+            for (k, (s, c)) in values.iter().enumerate() {
+                let c = if ordered { Some(with_data[k]) } else { c.filter(|c| panel_cols[p].contains(c)) };
+                let Some(c) = c else {
+                    strays += 1;
+                    continue;
+                };
+                let _ = &unmapped;
+                if filled[c] {
+                    collisions += 1;
+                    continue;
+                }
+                filled[c] = true;
+                cells[c] = Cell { value: s.value(), source_line: b.no };
+            }
+            if merge {
+                if let Some(prev) = rows_by_panel[p].last_mut() {
+                    prev.code = code;
+                    prev.cells = cells;
+                    continue;
+                }
+            }
+            rows_by_panel[p].push(Row { code, label, line: None, cells, source_line: b.no });
+        }
+    }
+    if collisions + strays > 0 {
+        refuse(
+            &mut table,
+            format!("有{}个数字无法唯一对应到表头的某一栏（栏目没有对齐），为免放错位置，本表未读取。", collisions + strays),
+        );
+        return (table, problems);
+    }
+    let mut panels = Vec::new();
+    for (p, rows) in rows_by_panel.into_iter().enumerate() {
+        if rows.is_empty() && panel_cols[p].is_empty() {
+            continue;
+        }
+        let start = table.rows.len();
+        table.rows.extend(rows);
+        panels.push(Panel { name: panel_name(&header, starts.get(p).copied().unwrap_or(0), starts.get(p + 1).copied()), columns: panel_cols[p].clone(), rows: start..table.rows.len() });
+    }
+    table.columns = paths.iter().map(|p| p.join(" › ")).collect();
+    if let Some(g) = table.grid.as_mut() {
+        g.meanings = paths.iter().map(|p| Meaning::of(p)).collect();
+        g.paths = paths;
+        g.panels = panels;
+        g.read = true;
+    }
+    (table, problems)
+}
+
+fn page_text(page: usize) -> String {
+    format!("第{page}页")
+}
+
+fn overlaps(s: &Span, c: &Col) -> bool {
+    s.start < c.hi + 1 && c.lo < s.end + 1
+}
+
+/// The column whose numbers end nearest this number's end.
+fn nearest(cols: &[Col], s: &Span) -> Option<usize> {
+    (0..cols.len()).min_by_key(|c| cols[*c].hi.abs_diff(s.end)).filter(|c| cols[*c].hi.abs_diff(s.end) <= 6 || overlaps(s, &cols[*c]))
+}
+
+/// Value columns and panel starts of the data lines of one page.
+#[derive(Debug, Clone)]
+struct Layout {
+    cols: Vec<Col>,
+    /// The first column of each panel's labels (the first is 0).
+    starts: Vec<usize>,
+    /// Per panel: whether its rows have labels.
+    labelled: Vec<bool>,
+    /// Per column: the data lines that have a number in it.
+    lines: Vec<Vec<usize>>,
+}
+
+fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
+    let mut ends: Vec<(usize, usize, usize)> = Vec::new(); // (end, start, line)
+    for (i, b) in data.iter().enumerate() {
+        for s in b.spans[b.codes..].iter().filter(|s| s.what != What::Text) {
+            ends.push((s.end, s.start, i));
+        }
+    }
+    ends.sort_unstable();
+    let mut cols: Vec<Col> = Vec::new();
+    let mut lines_of: Vec<Vec<usize>> = Vec::new();
+    for (e, s, i) in ends {
+        // Two numbers of one line are never one column ("0   0   0").
+        match cols.last_mut() {
+            Some(c) if e <= c.e0 + 4 && !lines_of.last().is_some_and(|l| l.contains(&i)) => {
+                c.hi = c.hi.max(e);
+                c.lo = c.lo.min(s);
+                if let Some(l) = lines_of.last_mut() {
+                    l.push(i);
+                }
+            }
+            _ => {
+                cols.push(Col { lo: s, hi: e, e0: e, caption: Vec::new(), has_data: true });
+                lines_of.push(vec![i]);
+            }
+        }
+    }
+    // Clusters that overlap are one column whose numbers are not aligned.
+    if cols.windows(2).any(|w| w[1].lo + 1 < w[0].hi) {
+        return None;
+    }
+    // Text after a number on the same line starts a panel; all such starts
+    // between the same two columns are one panel's label column.
+    let mut starts: Vec<usize> = vec![0];
+    let mut gap_min: Vec<Option<usize>> = vec![None; cols.len()];
+    // Text after a number, or text lying between two columns of numbers,
+    // is a label of the next panel.
+    for b in data {
+        let mut seen_value = false;
+        for s in &b.spans[b.codes..] {
+            if s.what != What::Text {
+                seen_value = true;
+                continue;
+            }
+            let gap = (0..cols.len().saturating_sub(1)).find(|g| cols[*g].hi <= s.start && s.start < cols[g + 1].lo);
+            if let Some(g) = gap.filter(|_| seen_value || cols[0].hi < s.start) {
+                gap_min[g] = Some(gap_min[g].map_or(s.start, |m: usize| m.min(s.start)));
+            }
+            seen_value = false;
+        }
+    }
+    starts.extend(gap_min.into_iter().flatten());
+    // Panels whose rows carry labels (a 三公 line of numbers has none).
+    let labelled = (0..starts.len())
+        .map(|p| {
+            let (from, to) = (starts[p], starts.get(p + 1).copied());
+            data.iter().any(|b| b.spans.iter().any(|s| s.what == What::Text && s.start >= from && to.is_none_or(|t| s.start < t)))
+        })
+        .collect();
+    Some(Layout { cols, starts, labelled, lines: lines_of })
+}
+
+/// A leaf of the header tree: its words (top down), the group captions over it.
+#[derive(Debug, Clone)]
+struct Leaf {
+    lo: usize,
+    hi: usize,
+    words: Vec<(usize, String)>,
+    groups: Vec<(usize, String)>,
+}
+
+/// The header's leaf captions over the value columns. A word with two or
+/// more words below it inside its width is a group caption; words stacked
+/// over the same place are one caption ("事业单位" / "经营收入").
+fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
+    // Words in a panel's label area are captions of the labels.
+    let label_area = |x2: usize| -> bool {
+        l.starts.iter().enumerate().any(|(p, st)| {
+            let first = l.cols.iter().filter(|c| c.lo >= *st).map(|c| c.lo).min();
+            let next = l.starts.get(p + 1).copied();
+            l.labelled.get(p).copied().unwrap_or(false) && x2 >= 2 * st && first.is_some_and(|f| x2 + 4 < 2 * f) && next.is_none_or(|n| x2 < 2 * n)
+        })
+    };
+    let words: Vec<(usize, &Span)> = header
+        .iter()
+        .enumerate()
+        .flat_map(|(i, h)| h.spans.iter().filter(|s| s.what == What::Text || s.what == What::Digits && s.text.len() == 4).map(move |s| (i, s)))
+        .filter(|(_, s)| !label_area(s.mid2()))
+        .collect();
+    // A word alone on its header line spans the words below it (centred
+    // captions are narrower than their groups): widen it before testing.
+    let reach = |i: usize, s: &Span| -> (usize, usize) {
+        let alone = words.iter().filter(|(j, _)| *j == i).count() == 1;
+        let w = if alone { (s.end - s.start).max(10) } else { 1 };
+        (s.start.saturating_sub(w), s.end + w)
+    };
+    let is_group = |i: usize, s: &Span| -> bool {
+        let (lo, hi) = reach(i, s);
+        let below: Vec<&Span> = words.iter().filter(|(j, w)| *j > i && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi).map(|(_, w)| *w).collect();
+        below.iter().enumerate().any(|(a, x)| below[a + 1..].iter().any(|y| x.end <= y.start || y.end <= x.start))
+    };
+    let mut leaves: Vec<Leaf> = Vec::new();
+    let mut groups: Vec<(usize, &Span)> = Vec::new();
+    for (i, s) in &words {
+        // Words that name a side or a block are never a column's own caption.
+        let block_word = ["收入", "支出", "本年收入", "本年支出", "功能分类", "支出用途", "经济分类", "财政拨款"].contains(&s.text.as_str());
+        if block_word || is_group(*i, s) {
+            groups.push((*i, s));
+            continue;
+        }
+        let lo = s.start;
+        let hi = s.end;
+        match leaves.iter_mut().find(|lf| {
+            let ov = lf.hi.min(hi).saturating_sub(lf.lo.max(lo));
+            ov * 2 >= (hi - lo).min(lf.hi - lf.lo).max(1)
+        }) {
+            Some(lf) => {
+                lf.words.push((*i, s.text.clone()));
+                lf.lo = lf.lo.min(lo);
+                lf.hi = lf.hi.max(hi);
+            }
+            None => leaves.push(Leaf { lo, hi, words: vec![(*i, s.text.clone())], groups: Vec::new() }),
+        }
+    }
+    for lf in leaves.iter_mut() {
+        let mid2 = lf.lo + lf.hi;
+        lf.groups = groups
+            .iter()
+            .filter(|(i, g)| {
+                let (lo, hi) = reach(*i, g);
+                mid2 >= 2 * lo && mid2 <= 2 * hi && lf.words.iter().all(|(j, _)| j > i)
+            })
+            .map(|(i, g)| (*i, g.text.clone()))
+            .collect();
+    }
+    leaves.sort_by_key(|lf| lf.lo + lf.hi);
+    leaves
+}
+
+/// Which leaf (index) each data column takes, in order: equal counts pair
+/// up in order; otherwise each column takes the nearest leaf, never reusing
+/// one and never crossing (an order-preserving match).
+fn match_leaves(cols: &[&Col], leaves: &[&Leaf]) -> Vec<Option<usize>> {
+    if cols.len() == leaves.len() {
+        return (0..cols.len()).map(Some).collect();
+    }
+    let dist = |c: &Col, l: &Leaf| (c.lo + c.hi).abs_diff(l.lo + l.hi);
+    let (n, m) = (cols.len(), leaves.len());
+    // best[i][j]: least cost matching the first i columns within the first j leaves.
+    const INF: usize = usize::MAX / 4;
+    let mut best = vec![vec![INF; m + 1]; n + 1];
+    for row in best.iter_mut().take(1) {
+        row.fill(0);
+    }
+    // An unmatched column costs a fixed amount, so nearby leaves are preferred.
+    let skip = 40;
+    for i in 1..=n {
+        for j in 0..=m {
+            let mut v = best[i - 1][j].saturating_add(skip);
+            if j > 0 {
+                v = v.min(best[i][j - 1]).min(best[i - 1][j - 1].saturating_add(dist(cols[i - 1], leaves[j - 1])));
+            }
+            best[i][j] = v;
+        }
+    }
+    let mut out = vec![None; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 {
+        if j > 0 && best[i][j] == best[i][j - 1] {
+            j -= 1;
+        } else if j > 0 && best[i][j] == best[i - 1][j - 1].saturating_add(dist(cols[i - 1], leaves[j - 1])) {
+            out[i - 1] = Some(j - 1);
+            i -= 1;
+            j -= 1;
+        } else {
+            i -= 1;
+        }
+    }
+    out
+}
+
+/// A column's header path: group captions top down, then its leaf words.
+fn path(c: &Col) -> Vec<String> {
+    let mut groups: Vec<&(usize, String, bool)> = c.caption.iter().filter(|x| x.2).collect();
+    groups.sort_by_key(|x| x.0);
+    let mut out: Vec<String> = groups.iter().map(|x| x.1.clone()).collect();
+    let mut leaf: Vec<&(usize, String, bool)> = c.caption.iter().filter(|x| !x.2).collect();
+    leaf.sort_by_key(|x| x.0);
+    let leaf: String = leaf.iter().map(|x| x.1.as_str()).collect();
+    if !leaf.is_empty() {
+        out.push(leaf);
+    }
+    out
+}
+
+/// The header words over a panel's label area.
+fn panel_name(header: &[&BodyLine], from: usize, to: Option<usize>) -> String {
+    let mut words = Vec::new();
+    for h in header {
+        for s in &h.spans {
+            if s.start >= from && to.is_none_or(|t| s.start < t) && s.what == What::Text && ["收入", "支出", "功能分类", "支出用途", "经济分类"].iter().any(|w| s.text.contains(w)) {
+                words.push(s.text.clone());
+            }
+        }
+    }
+    words.join(" › ")
+}
+
+/// How many leading cells are codes: digits before the first text cell.
+fn leading_codes(sp: &[Span]) -> usize {
+    let n = sp.iter().take_while(|s| s.what == What::Digits && s.text.len() <= 7).count();
+    match sp.get(n) {
+        Some(s) if n > 0 && s.what == What::Text => n,
+        // "2080505        580.01": a code whose label wrapped onto other lines.
+        Some(s) if n == 1 && matches!(sp[0].text.len(), 3 | 5 | 7) && matches!(s.what, What::Number(_)) => 1,
+        _ => 0,
+    }
+}
+
+/// A 栏次 line: 1 2 3 … (or 栏次 words), not numbers.
+fn is_column_numbers(sp: &[Span]) -> bool {
+    let nums: Vec<u64> = sp.iter().filter(|s| s.what == What::Digits).filter_map(|s| s.text.parse().ok()).collect();
+    nums.len() >= 2 && nums.len() == sp.iter().filter(|s| s.what != What::Text || s.text == "栏次").count() && nums.windows(2).all(|w| w[1] == w[0] + 1)
+}
+
+/// Codes joined: "201 05 01" → "2010501", "301 2" → "30102"; or a code that
+/// leads the label ("2010101行政运行").
+fn split_code(codes: &[&Span], label: &str) -> (Option<String>, String) {
+    if let Some((first, rest)) = codes.split_first() {
+        let mut code = first.text.clone();
+        for c in rest {
+            if c.text.len() == 1 {
+                code.push('0');
+            }
+            code.push_str(&c.text);
+        }
+        return (Some(code), label.to_string());
+    }
+    let digits: String = label.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if matches!(digits.len(), 3 | 5 | 7) && label[digits.len()..].starts_with(|c: char| !c.is_ascii()) {
+        return (Some(digits.clone()), label[digits.len()..].to_string());
+    }
+    (None, label.to_string())
+}
+
+/// The rest of a wrapped label ("费", "支出"): short and not a row of its own.
+fn is_wrap(label: &str) -> bool {
+    let n = label.chars().count();
+    (1..=4).contains(&n)
+        && !["合计", "总计", "小计"].iter().any(|w| label.contains(w))
+        && !label.starts_with(|c: char| "一二三四五六七八九十0123456789（(".contains(c))
+}
+
+fn is_total_label(l: &str) -> bool {
+    ["合计", "总计", "小计"].iter().any(|w| l.contains(w))
+}
+
+/// "12", "- 12 -": a page number alone on its line.
+fn is_page_number(sq: &str) -> bool {
+    let t = sq.trim_matches(|c| matches!(c, '-' | '—' | '–'));
+    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// 部门：… 单位：万元, 编制部门：…, 单位名称：….
+fn is_meta(sq: &str) -> bool {
+    unit_in(sq).is_some()
+        || ["部门：", "部门:", "编制部门", "编制单位", "部门名称", "单位名称", "预算单位："].iter().any(|w| sq.starts_with(w))
+}

@@ -1,0 +1,185 @@
+//! A line of layout text as positioned cells.
+//!
+//! In text that keeps the page layout (`pdftotext -layout`, a PDF read with
+//! positions, a sheet) a cell is a run of characters; its x-extent is its
+//! character span. Words of one label are one space apart; numbers are cells
+//! of their own even when a single space separates them from a label
+//! ("18,330.37 一、一般公共服务支出").
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// One cell of a line: its text and character columns `[start, end)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The text, inner single spaces removed.
+    pub text: String,
+    /// First character column.
+    pub start: usize,
+    /// One past the last character column.
+    pub end: usize,
+    /// What the cell holds.
+    pub what: What,
+}
+
+/// What a cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    /// Digits only, no separators ("201", "05", "0", "2024").
+    Digits,
+    /// A number with separators or decimals ("18,330.37", "156,211,123", "0.00").
+    Number(Decimal),
+    /// A dash standing for nothing ("-", "—").
+    Dash,
+    /// Anything else.
+    Text,
+}
+
+impl Span {
+    /// The centre column, doubled (to stay in integers).
+    pub fn mid2(&self) -> usize {
+        self.start + self.end
+    }
+
+    /// True for a number or digits.
+    pub fn is_numeric(&self) -> bool {
+        matches!(self.what, What::Digits | What::Number(_))
+    }
+
+    /// The value of a numeric cell (digits read as an integer amount).
+    pub fn value(&self) -> Option<Decimal> {
+        match self.what {
+            What::Number(d) => Some(d),
+            What::Digits if self.text.len() <= 20 => Decimal::from_str(&self.text).ok(),
+            _ => None,
+        }
+    }
+}
+
+/// Classifies one whitespace-free token.
+fn classify(tok: &str) -> What {
+    if tok.chars().all(|c| matches!(c, '-' | '—' | '–' | '－')) {
+        return What::Dash;
+    }
+    if tok.bytes().all(|b| b.is_ascii_digit()) {
+        return What::Digits;
+    }
+    number(tok).map(What::Number).unwrap_or(What::Text)
+}
+
+/// "18,330.37", "-1,234", "156,211,123", "0.00": optional sign, thousands
+/// groups of three, optional decimals. None for anything else.
+pub fn number(tok: &str) -> Option<Decimal> {
+    let (neg, body) = match tok.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, tok),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    if int.is_empty() || frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = first.to_string();
+    let mut grouped = false;
+    for g in groups {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) || first.len() > 3 {
+            return None;
+        }
+        grouped = true;
+        digits.push_str(g);
+    }
+    if !grouped && frac.is_none() {
+        return None; // bare digits are What::Digits
+    }
+    let text = match frac {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    if text.len() > 28 {
+        return None;
+    }
+    let v = Decimal::from_str(&text).ok()?;
+    Some(if neg { -v } else { v })
+}
+
+/// The cells of one line. Form feeds take no column.
+pub fn spans(line: &str) -> Vec<Span> {
+    // Whitespace-separated tokens with their columns.
+    let mut toks: Vec<(String, usize, usize)> = Vec::new();
+    let mut col = 0usize;
+    let mut cur: Option<(String, usize)> = None;
+    for c in line.chars() {
+        if c == '\u{c}' {
+            continue;
+        }
+        if c.is_whitespace() {
+            if let Some((t, s)) = cur.take() {
+                toks.push((t, s, col));
+            }
+        } else {
+            match cur.as_mut() {
+                Some((t, _)) => t.push(c),
+                None => cur = Some((c.to_string(), col)),
+            }
+        }
+        col += 1;
+    }
+    if let Some((t, s)) = cur.take() {
+        toks.push((t, s, col));
+    }
+    // Words one space apart form one text cell; numbers stand alone.
+    let mut out: Vec<Span> = Vec::new();
+    for (t, s, e) in toks {
+        let what = classify(&t);
+        if let Some(last) = out.last_mut() {
+            if what == What::Text && last.what == What::Text && s == last.end + 1 {
+                last.text.push_str(&t);
+                last.end = e;
+                continue;
+            }
+        }
+        out.push(Span { text: t, start: s, end: e, what });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn labels_and_numbers_become_cells_with_their_columns() {
+        let s = spans("一、财政拨款                         18,330.37 一、一般公共服务支出     13,907.78");
+        let texts: Vec<&str> = s.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(texts, ["一、财政拨款", "18,330.37", "一、一般公共服务支出", "13,907.78"]);
+        assert_eq!(s[1].what, What::Number(dec("18330.37")));
+        assert_eq!((s[1].start, s[1].end), (31, 40));
+    }
+
+    #[test]
+    fn codes_integers_and_yuan_amounts() {
+        let s = spans("201   05   07   专项普查活动                  257,700      257,700          0");
+        assert_eq!(s[0].what, What::Digits);
+        assert_eq!(s[3].text, "专项普查活动");
+        assert_eq!(s[4].value(), Some(dec("257700")));
+        assert_eq!(s[6].value(), Some(dec("0")));
+        assert_eq!(number("1,23"), None);
+        assert_eq!(number("12.5.1"), None);
+    }
+
+    #[test]
+    fn a_form_feed_takes_no_column() {
+        assert_eq!(spans("\u{c}合计  1.00")[1].start, 4);
+    }
+}

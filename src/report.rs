@@ -61,6 +61,9 @@ pub struct TableOut {
     /// What the table is (the catalogue's kind: "F01" … "F09" for 决算,
     /// "BSummary", "BGeneral" … for 预算), whatever its printed name.
     pub kind: crate::model::TableKind,
+    /// How findings name this table in their `table` field: "01" (公开01表),
+    /// "1" (公开表1), or "《收支预算总表》" for a table read by its title.
+    pub key: String,
     /// The number as printed ("01"), or null.
     pub number: Option<String>,
     /// The marker as printed ("公开表一", "表三", "一、"), or null.
@@ -117,6 +120,7 @@ impl TableOut {
     pub fn from_table(t: &Table) -> TableOut {
         let g = t.grid.as_deref();
         TableOut {
+            key: t.no(),
             kind: t.kind,
             number: t.number.clone(),
             marker: g.and_then(|g| g.marker.clone()),

@@ -125,8 +125,11 @@ fn table_follows(next: &[String]) -> bool {
     // Up to the next title or contents leader: a unit line, or a header line
     // naming at least two columns.
     for s in next {
-        if catalogue::title(s).is_some() || s.contains('…') || s.contains("..") {
+        if catalogue::title(s).is_some() || s.contains('…') || s.contains("..") || is_part_heading(s) {
             return false;
+        }
+        if s.contains("说明") {
+            continue; // a heading of the narrative, not a header
         }
         if unit_in(s).is_some() {
             return true;

@@ -36,8 +36,6 @@ struct BodyLine {
     page: usize,
     sq: String,
     spans: Vec<Span>,
-    /// Leading codes before the first text cell.
-    codes: usize,
     data: bool,
 }
 
@@ -93,8 +91,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
                 continue;
             }
             let sp = spans(&l.text);
-            let codes = leading_codes(&sp);
-            let data = sp[codes..].iter().any(|s| s.what != What::Text) && !is_column_numbers(&sp);
+            let data = sp.iter().any(Span::is_value) && !is_column_numbers(&sp);
             if part > 0 && before_data && !data {
                 continue; // the header repeated on a continuation page
             }
@@ -105,7 +102,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             } else if header_seen.contains(&sq) {
                 continue;
             }
-            body.push(BodyLine { no: l.no, page: *page, sq, spans: sp, codes, data });
+            body.push(BodyLine { no: l.no, page: *page, sq, spans: sp, data });
         }
     }
     let Some(first_data) = body.iter().position(|b| b.data) else {
@@ -167,7 +164,27 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     let primary = &layouts[0].1;
     // A page whose columns do not pair up with the first page's: its rows are
     // read only where they print a number in every column.
-    let unmapped: Vec<usize> = layouts.iter().filter(|(_, l)| l.cols.len() != primary.cols.len() || l.starts.len() != primary.starts.len()).map(|(p, _)| *p).collect();
+    // A page with fewer columns of numbers (a column blank on that page), at
+    // the same positions: each of its columns is the first page's column
+    // whose numbers end within a few characters, one to one.
+    let by_position = |l: &Layout| -> Option<Vec<usize>> {
+        if l.starts.len() != primary.starts.len() || l.cols.len() > primary.cols.len() {
+            return None;
+        }
+        let m: Vec<usize> = l.cols.iter().map(|c| (0..primary.cols.len()).min_by_key(|k| primary.cols[*k].hi.abs_diff(c.hi)).filter(|k| primary.cols[*k].hi.abs_diff(c.hi) <= 3)).collect::<Option<_>>()?;
+        m.windows(2).all(|w| w[0] < w[1]).then_some(m)
+    };
+    let remap: Vec<(usize, Vec<usize>)> = layouts
+        .iter()
+        .filter_map(|(p, l)| {
+            if l.cols.len() == primary.cols.len() && l.starts.len() == primary.starts.len() {
+                Some((*p, (0..l.cols.len()).collect()))
+            } else {
+                by_position(l).map(|m| (*p, m))
+            }
+        })
+        .collect();
+    let unmapped: Vec<usize> = layouts.iter().map(|(p, _)| *p).filter(|p| !remap.iter().any(|(q, _)| q == p)).collect();
     let starts = primary.starts.clone();
     let npanels = starts.len();
     let panel_of = |l: &Layout, x: usize| l.starts.iter().rposition(|s| x >= *s).unwrap_or(0);
@@ -218,7 +235,8 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             return None;
         }
         let l = &layouts.iter().find(|(p, _)| *p == page)?.1;
-        nearest(&l.cols, s).map(|c| data_col[c])
+        let m = &remap.iter().find(|(p, _)| *p == page)?.1;
+        nearest(&l.cols, s).map(|c| data_col[m[c]])
     };
     let panel_at = |page: usize, x: usize| -> usize {
         let l = layouts.iter().find(|(p, _)| *p == page && !unmapped.contains(p)).map_or(primary, |(_, l)| l);
@@ -247,12 +265,15 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         // Split the line's cells into panels.
         let mut pieces: Vec<(Vec<&Span>, Vec<&Span>, Vec<(&Span, Option<usize>)>)> = vec![(Vec::new(), Vec::new(), Vec::new()); npanels];
         if panel_at(b.page, 0) == usize::MAX {
-            strays += 1;
+            // Rows without numbers on such a page carry nothing to misplace.
+            if b.data {
+                strays += 1;
+            }
             continue;
         }
-        for (k, s) in b.spans.iter().enumerate() {
-            let p = if s.what == What::Text { text_panel(b.page, s.start) } else { panel_at(b.page, s.start) };
-            if k < b.codes {
+        for s in &b.spans {
+            let p = if s.is_value() { panel_at(b.page, s.start) } else { text_panel(b.page, s.start) };
+            if s.what == What::Code {
                 pieces[p].0.push(s);
             } else if s.what == What::Text {
                 pieces[p].1.push(s);
@@ -373,7 +394,7 @@ struct Layout {
 fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
     let mut ends: Vec<(usize, usize, usize)> = Vec::new(); // (end, start, line)
     for (i, b) in data.iter().enumerate() {
-        for s in b.spans[b.codes..].iter().filter(|s| s.what != What::Text) {
+        for s in b.spans.iter().filter(|s| s.is_value()) {
             ends.push((s.end, s.start, i));
         }
     }
@@ -408,9 +429,12 @@ fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
     // is a label of the next panel.
     for b in data {
         let mut seen_value = false;
-        for s in &b.spans[b.codes..] {
-            if s.what != What::Text {
+        for s in &b.spans {
+            if s.is_value() {
                 seen_value = true;
+                continue;
+            }
+            if s.what == What::Code && !seen_value {
                 continue;
             }
             let gap = (0..cols.len().saturating_sub(1)).find(|g| cols[*g].hi <= s.start && s.start < cols[g + 1].lo);
@@ -577,21 +601,10 @@ fn panel_name(header: &[&BodyLine], from: usize, to: Option<usize>) -> String {
     words.join(" › ")
 }
 
-/// How many leading cells are codes: digits before the first text cell.
-fn leading_codes(sp: &[Span]) -> usize {
-    let n = sp.iter().take_while(|s| s.what == What::Digits && s.text.len() <= 7).count();
-    match sp.get(n) {
-        Some(s) if n > 0 && s.what == What::Text => n,
-        // "2080505        580.01": a code whose label wrapped onto other lines.
-        Some(s) if n == 1 && matches!(sp[0].text.len(), 3 | 5 | 7) && matches!(s.what, What::Number(_)) => 1,
-        _ => 0,
-    }
-}
-
 /// A 栏次 line: 1 2 3 … (or 栏次 words), not numbers.
 fn is_column_numbers(sp: &[Span]) -> bool {
     let nums: Vec<u64> = sp.iter().filter(|s| s.what == What::Digits).filter_map(|s| s.text.parse().ok()).collect();
-    nums.len() >= 2 && nums.len() == sp.iter().filter(|s| s.what != What::Text || s.text == "栏次").count() && nums.windows(2).all(|w| w[1] == w[0] + 1)
+    nums.len() >= 2 && nums.len() == sp.iter().filter(|s| s.is_value()).count() && nums.windows(2).all(|w| w[1] == w[0] + 1)
 }
 
 /// Codes joined: "201 05 01" → "2010501", "301 2" → "30102"; or a code that

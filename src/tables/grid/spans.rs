@@ -31,6 +31,8 @@ pub enum What {
     Number(Decimal),
     /// A dash standing for nothing ("-", "—").
     Dash,
+    /// A 科目 code before a label ("201", "05" in "201 05 01 行政运行").
+    Code,
     /// Anything else.
     Text,
 }
@@ -44,6 +46,11 @@ impl Span {
     /// True for a number or digits.
     pub fn is_numeric(&self) -> bool {
         matches!(self.what, What::Digits | What::Number(_))
+    }
+
+    /// True for a cell that stands in a value column (a number, digits or a dash).
+    pub fn is_value(&self) -> bool {
+        matches!(self.what, What::Digits | What::Number(_) | What::Dash)
     }
 
     /// The value of a numeric cell (digits read as an integer amount).
@@ -147,7 +154,36 @@ pub fn spans(line: &str) -> Vec<Span> {
         }
         out.push(Span { text: t, start: s, end: e, what });
     }
+    mark_codes(&mut out);
     out
+}
+
+/// Digits that lead a label are its 科目 code, wherever the label stands
+/// ("303 09 奖励金 0.31 302 28 工会经费 24.42"): a 3-, 5- or 7-digit code,
+/// perhaps split into 类 款 项 of one or two digits, then text. A code alone
+/// at the start of a line before a number is one too ("2080505  580.01": its
+/// label wrapped onto the lines around it).
+fn mark_codes(sp: &mut [Span]) {
+    let mut i = 0;
+    while i < sp.len() {
+        let starts_code = sp[i].what == What::Digits && matches!(sp[i].text.len(), 3 | 5 | 7);
+        if !starts_code {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < sp.len() && sp[j].what == What::Digits && sp[j].text.len() <= 2 && sp[i].text.len() == 3 {
+            j += 1;
+        }
+        let label_follows = sp.get(j).is_some_and(|s| s.what == What::Text);
+        let wrapped = i == 0 && j == 1 && sp.get(1).is_some_and(|s| matches!(s.what, What::Number(_)));
+        if label_follows || wrapped {
+            for s in &mut sp[i..j] {
+                s.what = What::Code;
+            }
+        }
+        i = j;
+    }
 }
 
 #[cfg(test)]
@@ -170,12 +206,22 @@ mod tests {
     #[test]
     fn codes_integers_and_yuan_amounts() {
         let s = spans("201   05   07   专项普查活动                  257,700      257,700          0");
-        assert_eq!(s[0].what, What::Digits);
+        assert_eq!(s[0].what, What::Code);
         assert_eq!(s[3].text, "专项普查活动");
         assert_eq!(s[4].value(), Some(dec("257700")));
         assert_eq!(s[6].value(), Some(dec("0")));
         assert_eq!(number("1,23"), None);
         assert_eq!(number("12.5.1"), None);
+    }
+
+    #[test]
+    fn codes_lead_labels_in_any_panel() {
+        let s = spans("303   09   奖励金                     0.31   302   28   工会经费           24.42");
+        let what: Vec<What> = s.iter().map(|x| x.what).collect();
+        assert_eq!(what[..3], [What::Code, What::Code, What::Text]);
+        assert_eq!(what[4..7], [What::Code, What::Code, What::Text]);
+        assert_eq!(spans("2080505                                   580.01")[0].what, What::Code);
+        assert_eq!(spans("合计    250      300")[1].what, What::Digits);
     }
 
     #[test]

@@ -312,3 +312,21 @@ fn every_real_document_is_recognised_kind_scope_year_and_department() {
         }
     }
 }
+
+#[test]
+fn the_planted_empty_sangong_table_of_02_is_found_against_its_narrative() {
+    let Some(dir) = real_dir() else { return };
+    for file in ["02-shanghai-putuo-caizhengju-defective-2024-department-final.layout.txt", "02-shanghai-putuo-caizhengju-defective-2024-department-final.txt"] {
+        let r = check(&dir, file);
+        let f = r.findings.iter().find(|f| f.rule == "SG-101").unwrap_or_else(|| panic!("{file}: SG-101 not found"));
+        assert_eq!(f.severity, gongkai::rules::Severity::Error);
+        assert!(f.message.contains("0.95 万元"), "{}", f.message);
+    }
+    // Nowhere else: every other real document's 三公 table has its figures or no narrative amount.
+    for m in manifest(&dir) {
+        for form in ["layout", "plain"] {
+            let Some(file) = m["text"][form].as_str().filter(|f| !f.starts_with("02-")) else { continue };
+            assert!(check(&dir, file).findings.iter().all(|f| f.rule != "SG-101"), "{file}");
+        }
+    }
+}

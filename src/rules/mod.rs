@@ -23,6 +23,7 @@ mod budget;
 mod budget_nar;
 mod budget_xtbl;
 pub mod sg_counts;
+mod sg_empty_table;
 pub mod txt_class;
 pub mod txt_latin;
 mod doc;
@@ -361,6 +362,7 @@ static CATALOGUE: &[Rule] = &[
     tbl_grid::PANEL_TOTALS,
     tbl_grid::SANGONG,
     tbl_grid::TOTALS_ACROSS,
+    sg_empty_table::EMPTY_TABLE,
 ];
 
 /// Runs every rule whose inputs are present; records the others as skipped.

@@ -11,6 +11,8 @@ use crate::model::{DocumentKind, Grid, Meaning, Row, Table, TableKind};
 const BOTH: &[DocumentKind] = &[DocumentKind::FinalAccounts, DocumentKind::Budget];
 const YB: &str = "yantai-office-2023-budget.txt";
 const Y: &str = "yantai-office-2024-final.txt";
+/// A made-up budget in layout text (tests/fixtures), the form these rules read.
+const L: &str = "layout-budget-sample.txt";
 
 /// A label that names a total of its panel ("合计", "收入总计", "支出合计").
 pub fn is_total(label: &str) -> bool {
@@ -63,7 +65,7 @@ pub const ROW_SUM: Rule = Rule {
             }
         }
     },
-    fixtures: &[Fixture::quiet(YB), Fixture::quiet(Y)],
+    fixtures: &[Fixture::fires(L, &[("2010101     行政运行                              800.00", "2010101     行政运行                              810.00")]), Fixture::quiet(L), Fixture::quiet(YB), Fixture::quiet(Y)],
 };
 
 /// 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类, per column.
@@ -83,7 +85,7 @@ pub const HIERARCHY: Rule = Rule {
             }
         }
     },
-    fixtures: &[Fixture::quiet(YB), Fixture::quiet(Y)],
+    fixtures: &[Fixture::fires(L, &[("30101       基本工资                              500.00        500.00", "30101       基本工资                              510.00        510.00")]), Fixture::quiet(L), Fixture::quiet(YB), Fixture::quiet(Y)],
 };
 
 fn check_hierarchy(t: &Table, rows: &[Row], cols: std::ops::Range<usize>, sink: &mut Sink) {
@@ -156,7 +158,7 @@ pub const PANEL_TOTALS: Rule = Rule {
             }
         }
     },
-    fixtures: &[Fixture::quiet(YB), Fixture::quiet(Y)],
+    fixtures: &[Fixture::fires(L, &[("当年收入小计              1,520.00", "当年收入小计              1,530.00")]), Fixture::quiet(L), Fixture::quiet(YB), Fixture::quiet(Y)],
 };
 
 fn panel_sums(t: &Table, rows: &[Row], col: usize, sink: &mut Sink) {
@@ -233,7 +235,7 @@ pub const SANGONG: Rule = Rule {
             }
         }
     },
-    fixtures: &[Fixture::quiet(YB), Fixture::quiet(Y)],
+    fixtures: &[Fixture::fires(L, &[("    100.00       60.00", "    100.00       70.00")]), Fixture::quiet(L), Fixture::quiet(YB), Fixture::quiet(Y)],
 };
 
 /// The columns of a “三公” table, by caption.
@@ -334,7 +336,7 @@ pub const TOTALS_ACROSS: Rule = Rule {
             }
         }
     },
-    fixtures: &[Fixture::quiet(YB), Fixture::quiet(Y)],
+    fixtures: &[Fixture::fires(L, &[("    1,520.00        1,000.00          520.00", "    1,530.00        1,010.00          520.00")]), Fixture::quiet(L), Fixture::quiet(YB), Fixture::quiet(Y)],
 };
 
 #[cfg(test)]

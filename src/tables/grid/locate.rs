@@ -56,7 +56,7 @@ pub fn blocks(lines: &[Line], doc: DocumentKind) -> Vec<Block> {
     let accepted: Vec<&(usize, usize, Title, TableKind)> = titles
         .iter()
         .filter(|(i, used, _, _)| {
-            let next = (i + used..sq.len()).find(|j| !sq[*j].is_empty() && catalogue::marker_line(&sq[*j]).is_none());
+            let next = (i + used..sq.len().min(i + used + 40)).find(|j| !sq[*j].is_empty() && catalogue::marker_line(&sq[*j]).is_none());
             match next {
                 None => false,
                 Some(j) => title_at(&sq, j).is_none() && table_follows(&sq[j..sq.len().min(j + 16)]),

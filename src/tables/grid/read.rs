@@ -145,7 +145,8 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     // One column printed at two offsets (the text layer drifts after long
     // labels): clusters that never share a line, in a one-panel table whose
     // header names fewer columns, are one column.
-    let header: Vec<&BodyLine> = body[..first_data].iter().collect();
+    // A header is a few lines; bounding it keeps pathological input linear.
+    let header: Vec<&BodyLine> = body[first_data.saturating_sub(12)..first_data].iter().collect();
     for (_, l) in layouts.iter_mut() {
         if l.starts.len() != 1 {
             continue;
@@ -416,6 +417,9 @@ fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
                 lines_of.push(vec![i]);
             }
         }
+    }
+    if cols.len() > 48 {
+        return None; // no disclosure table has that many columns
     }
     // Clusters that overlap are one column whose numbers are not aligned.
     if cols.windows(2).any(|w| w[1].lo + 1 < w[0].hi) {

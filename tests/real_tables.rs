@@ -330,3 +330,27 @@ fn the_planted_empty_sangong_table_of_02_is_found_against_its_narrative() {
         }
     }
 }
+
+#[test]
+fn the_rounding_differences_the_manifest_records_in_02_are_tail_rounding_not_errors() {
+    let Some(dir) = real_dir() else { return };
+    let r = check(&dir, "02-shanghai-putuo-caizhengju-defective-2024-department-final.layout.txt");
+    let tails: Vec<(Option<Decimal>, Option<Decimal>)> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "TBL-202")
+        .inspect(|f| assert_eq!(f.severity, gongkai::rules::Severity::Info, "{}", f.message))
+        .map(|f| (f.actual, f.expected))
+        .collect();
+    // 合计 2,940.05 and 2,336.91 against their classes, 301 2,082.85 and 302
+    // 171.07 against their items: one or two cents, within the rounding.
+    assert_eq!(
+        tails,
+        [
+            (Some(d("2940.05")), Some(d("2940.06"))),
+            (Some(d("2336.91")), Some(d("2336.92"))),
+            (Some(d("2082.85")), Some(d("2082.86"))),
+            (Some(d("171.07")), Some(d("171.09"))),
+        ]
+    );
+}

@@ -326,6 +326,8 @@ static CATALOGUE: &[Rule] = &[
     sg_counts::COUNTS,
     pla_zero_base::ZERO_BASE,
     txt_class::CLASS_NAMES,
+    txt_class::LEVEL_LABELS,
+    txt_class::CLASS_YEARS,
     txt_latin::LATIN,
     budget::TABLES_PRESENT,
     budget::SUMMARY_INCOME,

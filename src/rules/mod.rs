@@ -16,6 +16,7 @@ pub mod nar_dept_eval;
 pub mod nar_tables;
 pub mod nar_procurement;
 pub mod nar_yoy;
+pub mod nar_change;
 pub mod percent;
 pub mod pla_zero_base;
 pub mod rounding;
@@ -321,6 +322,10 @@ static CATALOGUE: &[Rule] = &[
     nar_content::EVALUATION_COVERAGE,
     nar_content::SANGONG_COUNTS_DISCLOSED,
     nar_yoy::YEAR_ON_YEAR,
+    nar_change::BUDGET_DIRECTION,
+    nar_change::TWO_AMOUNT_CHANGES,
+    nar_change::STATED_TWICE,
+    nar_change::REASON_DIRECTION,
     nar_procurement::PROCUREMENT,
     nar_dept_eval::DEPARTMENT_EVALUATION,
     sg_counts::COUNTS,

@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use super::identity::{at, CellRef, Located};
-use super::percent::{judge, narrative_finding, ratio_range, round_half_up, show};
+use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
 use super::rounding::{Interval, Verdict};
 use super::tbl01::FINAL;
 use super::{Family, Finding, Fixture, Rule, Severity, Sink};
@@ -356,6 +356,12 @@ fn share_base(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim) -> Option<
     Some((claim_interval(first)?, first.wan()?, format!("第{}行所说的{}", first.source_line, first.subject.trim_end_matches('为'))))
 }
 
+/// True when the shares "占X%" of a paragraph add up to exactly 100.
+fn shares_make_100(p: &Paragraph) -> bool {
+    let shares: Vec<Decimal> = p.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Share { .. })).filter_map(|c| c.value).collect();
+    shares.len() >= 2 && shares.iter().sum::<Decimal>() == Decimal::ONE_HUNDRED
+}
+
 /// Shares "占X%" equal the amounts they are computed from.
 pub const SHARES: Rule = Rule {
     id: "NAR-002",
@@ -385,14 +391,16 @@ pub const SHARES: Rule = Rule {
                     let point = part_v * Decimal::ONE_HUNDRED / base;
                     let expected = round_half_up(point, printed.scale());
                     let last_place = Decimal::new(1, printed.scale());
-                    let (severity, tail) = match judge(printed, point, lo, hi) {
-                        Verdict::Exact => continue,
-                        Verdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
-                        // Shares are often nudged by one unit so that they add up to 100%.
-                        Verdict::Mismatch if (printed - expected).abs() <= last_place => {
-                            (Severity::Info, "只差最后一位，通常是为使各项占比合计为100%而作的尾数调整。")
+                    let (severity, tail) = match judge_percent(printed, point, lo, hi) {
+                        PercentVerdict::Exact => continue,
+                        PercentVerdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
+                        PercentVerdict::Truncated => (Severity::Info, "是截尾（舍去）而非四舍五入，不是矛盾。"),
+                        // A share nudged by one unit so that the printed shares add
+                        // up to exactly 100%: only when they do.
+                        PercentVerdict::Mismatch if (printed - expected).abs() <= last_place && shares_make_100(p) => {
+                            (Severity::Info, "只差最后一位，且文中各项占比合计恰为100%，是为凑足100%而作的尾数调整。")
                         }
-                        Verdict::Mismatch => (Severity::Error, "超出了四舍五入可能造成的误差。"),
+                        PercentVerdict::Mismatch => (Severity::Error, "超出了四舍五入可能造成的误差。"),
                     };
                     let message = format!(
                         "情况说明第{}行写“{}”占 {}%，但 {} ÷ {}（{}）= {}%，{}",
@@ -453,10 +461,11 @@ pub const COMPLETION: Rule = Rule {
                         let Some((lo, hi)) = ratio_range(aiv, biv) else { continue };
                         let point = a * Decimal::ONE_HUNDRED / b;
                         let expected = round_half_up(point, printed.scale());
-                        let (severity, tail) = match judge(printed, point, lo, hi) {
-                            Verdict::Exact => continue,
-                            Verdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
-                            Verdict::Mismatch => (Severity::Error, "与金额不符。"),
+                        let (severity, tail) = match judge_percent(printed, point, lo, hi) {
+                            PercentVerdict::Exact => continue,
+                            PercentVerdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
+                            PercentVerdict::Truncated => (Severity::Info, "是截尾（舍去）而非四舍五入，不是矛盾。"),
+                            PercentVerdict::Mismatch => (Severity::Error, "与金额不符。"),
                         };
                         let message = format!(
                             "情况说明第{}行写完成预算的 {}%，但决算 {} ÷ 预算 {} = {}%，{}",

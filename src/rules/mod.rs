@@ -26,6 +26,7 @@ mod budget_xtbl;
 pub mod sg_counts;
 pub mod txt_class;
 pub mod txt_latin;
+pub mod txt_defects;
 mod doc;
 pub mod identity;
 mod perf;
@@ -334,6 +335,11 @@ static CATALOGUE: &[Rule] = &[
     txt_class::LEVEL_LABELS,
     txt_class::CLASS_YEARS,
     txt_latin::LATIN,
+    txt_defects::DOUBLED_PUNCTUATION,
+    txt_defects::TRUNCATED,
+    txt_defects::PLACEHOLDERS,
+    txt_defects::WRONG_YEAR,
+    txt_defects::SCOPE_WORDS,
     budget::TABLES_PRESENT,
     budget::SUMMARY_INCOME,
     budget::SUMMARY_EXPENDITURE,

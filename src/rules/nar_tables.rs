@@ -150,8 +150,12 @@ fn reference(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim, sangong: &m
     let s = s.as_str();
     let f01 = |n: u32| cell(doc, TableKind::F01, line(n), 0);
     match topic {
-        Topic::Overall if s.contains("收、支总计") || s.contains("收支总计") => figure(f01(31).map(|c| vec![c]), "公开01表收入总计"),
-        Topic::FiscalOverall if s.contains("收、支总计") || s.contains("收支总计") => {
+        // "收、支总计", "收支总计", "收入支出总计" (the Shanghai wording).
+        Topic::Overall if s.contains("收、支总计") || s.contains("收支总计") || s.contains("收入支出总计") => {
+            let by_label = || cell(doc, TableKind::F01, |r: &Row| r.label == "收入总计" || r.label == "总计", 0);
+            figure(f01(31).or_else(by_label).map(|c| vec![c]), "公开01表收入总计")
+        }
+        Topic::FiscalOverall if s.contains("收、支总计") || s.contains("收支总计") || s.contains("收入支出总计") => {
             figure(cell(doc, TableKind::F04, line(32), 0).map(|c| vec![c]), "公开04表收入总计")
         }
         Topic::Income => {
@@ -299,6 +303,8 @@ pub const AMOUNTS: Rule = Rule {
     fixtures: &[
         Fixture::fires(Y, &[("收入合计 10,116.83 万元", "收入合计 10,126.83 万元")]),
         Fixture::fires(Q, &[("因公出国（境）费全年预算为87.6万元", "因公出国（境）费全年预算为97.6万元")]),
+        // 02-caizhengju L341 (planted): "收入支出总计 0 万元" against the 01 table total.
+        Fixture::fires(Y, &[("2024 年度收、支总计均为 10,261.39 万元", "2024 年度收入支出总计 0 万元")]),
         Fixture::quiet(Y),
         Fixture::quiet(Q),
         Fixture::quiet(B),

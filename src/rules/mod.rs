@@ -17,6 +17,8 @@ pub mod nar_tables;
 pub mod nar_procurement;
 pub mod nar_yoy;
 pub mod nar_change;
+pub mod nar_claims;
+pub mod nar_paths;
 pub mod percent;
 pub mod pla_zero_base;
 pub mod rounding;
@@ -316,6 +318,7 @@ static CATALOGUE: &[Rule] = &[
     nar_tables::AMOUNTS,
     nar_tables::SHARES,
     nar_tables::COMPLETION,
+    nar_tables::SANGONG_COMPLETION,
     nar_tables::DECOMPOSITION,
     nar_content::LISTED_ITEMS,
     nar_content::OPERATING_COSTS,
@@ -327,6 +330,10 @@ static CATALOGUE: &[Rule] = &[
     nar_change::TWO_AMOUNT_CHANGES,
     nar_change::STATED_TWICE,
     nar_change::REASON_DIRECTION,
+    nar_claims::EXECUTION_RATE,
+    nar_claims::SHARE_ABOVE_100,
+    nar_claims::SAME_ITEM_TWICE,
+    nar_paths::CLASS_PATHS,
     nar_procurement::PROCUREMENT,
     nar_dept_eval::DEPARTMENT_EVALUATION,
     sg_counts::COUNTS,

@@ -508,6 +508,67 @@ pub const COMPLETION: Rule = Rule {
     ],
 };
 
+/// "“三公”经费…完成全年预算的X%" with no amounts in the sentence: X against
+/// 公开09表's 决算数 ÷ 预算数 of the item the sentence names.
+pub const SANGONG_COMPLETION: Rule = Rule {
+    id: "NAR-019",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "情况说明：“三公”经费预算完成率与公开09表相符",
+    why: "“三公”经费的说明常只写“完成全年预算的X%”而不列金额。公开09表印有每项“三公”经费的预算数和决算数，X应当等于决算数÷预算数；对不上，说明文字或表格有一处写错。",
+    applies_to: FINAL,
+    needs: &[TableKind::F09],
+    check: |doc, sink| {
+        let n = narrative(doc);
+        for s in n.sections_about(Topic::Sangong) {
+            for p in &s.paragraphs {
+                let chars: Vec<char> = p.text.chars().collect();
+                for c in p.claims.iter().filter(|c| c.kind == ClaimKind::Completion) {
+                    let Some(printed) = c.value else { continue };
+                    let (ss, _) = narrative::claim::sentence_bounds(&chars, c.start);
+                    // With the amounts in the sentence NAR-003 checks it from the text.
+                    if p.claims.iter().any(|x| x.start >= ss && x.start < c.start && x.is_money_amount()) {
+                        continue;
+                    }
+                    let sentence: String = chars[ss..c.start].iter().collect();
+                    let Some(Some(col)) = sangong_item(&sentence) else { continue };
+                    let budget = cell(doc, TableKind::F09, |r: &Row| r.label == "预算数", col);
+                    let actual = cell(doc, TableKind::F09, |r: &Row| r.label == "决算数", col);
+                    let (Some(b), Some(a)) = (budget, actual) else { continue };
+                    let (Some(bv), Some(av)) = (b.value, a.value) else { continue };
+                    if bv.is_zero() {
+                        continue; // PLA-002's: a rate of a zero budget
+                    }
+                    let Some((lo, hi)) = ratio_range(Interval::of(a.value), Interval::of(b.value)) else { continue };
+                    let Some(point) = av.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(bv)) else { continue };
+                    let expected = round_half_up(point, printed.scale());
+                    let (severity, tail) = match judge_percent(printed, point, lo, hi) {
+                        PercentVerdict::Exact => continue,
+                        PercentVerdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
+                        PercentVerdict::Truncated => (Severity::Info, "是截尾（舍去）而非四舍五入，不是矛盾。"),
+                        PercentVerdict::Mismatch => (Severity::Error, "与表格不符。"),
+                    };
+                    let message = format!("情况说明第{}行写完成预算的 {}%，公开09表该项决算数 {} ÷ 预算数 {} = {}%，{}", c.source_line, c.printed, show(av), show(bv), expected, tail);
+                    let related = [b.at, a.at].into_iter().flatten().collect();
+                    sink.push(Finding {
+                        expected: Some(expected),
+                        actual: Some(printed),
+                        difference: printed.checked_sub(expected),
+                        related,
+                        ..narrative_finding("NAR-019", severity, message, c.source_line)
+                    });
+                }
+            }
+        }
+    },
+    fixtures: &[
+        Fixture::fires(Y, &[("支出全年预算为 417.53 万元，支出决算为 417.53 万元，与 2024 年全年预算基本持平。完成全年预算的 100%。", "支出完成全年预算的 95%。")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+    ],
+};
+
 /// A stated change explained part by part: the parts add up to the change.
 pub const DECOMPOSITION: Rule = Rule {
     id: "NAR-009",

@@ -1,0 +1,251 @@
+//! Narrative figures the document itself lets us verify: a project's 执行率
+//! from its own 预算数 and 执行数 (NAR-011), shares above 100% (NAR-012), and
+//! one item stated twice in a section with different amounts (NAR-017).
+
+use rust_decimal::Decimal;
+
+use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
+use super::rounding::Interval;
+use super::{Family, Fixture, Rule, Severity, Sink};
+use crate::model::{Document, DocumentKind};
+use crate::narrative::claim::sentence_bounds;
+use crate::narrative::{Claim, ClaimKind, Topic};
+
+const Y: &str = "yantai-office-2024-final.txt";
+const Q: &str = "qingdao-office-2024-final.txt";
+const B: &str = "yantai-bigdata-2023-final.txt";
+const YB: &str = "yantai-office-2023-budget.txt";
+const QB: &str = "qingdao-office-2023-budget.txt";
+
+/// The interval a printed money claim stands for, in 万元.
+fn interval(c: &Claim) -> Option<Interval> {
+    let v = c.value?;
+    let wan = c.wan()?;
+    let factor = if v.is_zero() { Decimal::ONE } else { wan.checked_div(v)? };
+    let half = Decimal::new(5, v.scale() + 1).checked_mul(factor)?;
+    Some(Interval { lo: wan.checked_sub(half)?, hi: wan.checked_add(half)? })
+}
+
+/// The rule.
+pub const EXECUTION_RATE: Rule = Rule {
+    id: "NAR-011",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "情况说明：项目执行率等于执行数除以预算数",
+    why: "绩效自评综述常写“全年预算数为A万元，执行数为B万元，完成预算的X%”或“执行率为X%”。A、B都印在同一句里，X就必须等于B÷A；否则至少有一个数写错，执行率又是绩效评分的依据。",
+    applies_to: &[DocumentKind::FinalAccounts],
+    needs: &[],
+    check: check_execution,
+    fixtures: &[
+        Fixture::fires(Q, &[("元，执行数为7524.43万元，完成预算的100%", "元，执行数为7424.43万元，完成预算的100%")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+    ],
+};
+
+/// An amount executed ("执行数为", "实际执行", "实际支出"), not a 决算 (NAR-003's).
+fn is_executed(c: &Claim) -> bool {
+    let s = c.subject.as_str();
+    c.is_money_amount() && (s.contains("执行") || s.contains("实际支出")) && !s.contains("预算") && !s.contains("决算")
+}
+
+fn is_budget(c: &Claim) -> bool {
+    c.is_money_amount() && c.subject.contains("预算") && !c.subject.contains("执行") && !c.subject.contains("决算")
+}
+
+fn check_execution(doc: &Document, sink: &mut Sink) {
+    let n = crate::narrative::cached(&doc.lines);
+    for (_, p) in n.paragraphs() {
+        let chars: Vec<char> = p.text.chars().collect();
+        for (k, c) in p.claims.iter().enumerate() {
+            let rate = c.kind == ClaimKind::Completion || (c.kind == ClaimKind::Percent && (c.subject.ends_with("执行率") || c.subject.ends_with("预算执行率")));
+            let Some(printed) = c.value.filter(|_| rate) else { continue };
+            // The executed amount and the budgets in the same or the previous sentence.
+            let (s, _) = sentence_bounds(&chars, c.start);
+            let (s0, _) = sentence_bounds(&chars, s.saturating_sub(2));
+            let before: Vec<&Claim> = p.claims[..k].iter().filter(|x| x.start >= s0).collect();
+            let Some(done) = before.iter().rev().find(|x| is_executed(x)) else { continue };
+            let budgets: Vec<&Claim> = before.iter().copied().filter(|x| is_budget(x) && x.start < done.start).collect();
+            let Some(last) = budgets.last() else { continue };
+            let (Some(a), Some(ai)) = (done.wan(), interval(done)) else { continue };
+            // "年初预算A，调整后预算A′，实际执行B，执行率X%": either budget may be the base.
+            let verdicts: Vec<(PercentVerdict, Decimal, &Claim)> = budgets
+                .iter()
+                .filter_map(|b| {
+                    let (bw, bi) = (b.wan()?, interval(b)?);
+                    let point = a.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(bw)?;
+                    let (lo, hi) = ratio_range(ai, bi)?;
+                    Some((judge_percent(printed, point, lo, hi), point, *b))
+                })
+                .collect();
+            if verdicts.is_empty() || verdicts.iter().any(|v| v.0 == PercentVerdict::Exact) {
+                continue;
+            }
+            let Some(&(verdict, point, base)) = verdicts.iter().find(|v| v.0 != PercentVerdict::Mismatch).or_else(|| verdicts.iter().find(|v| std::ptr::eq(v.2, *last))) else { continue };
+            let expected = round_half_up(point, printed.scale());
+            let head = format!("执行数{}万元 ÷ {}{}万元 = {}%，文中为{}%", done.printed, base.subject.trim_end_matches('为'), base.printed, expected, c.printed);
+            let (severity, tail) = match verdict {
+                PercentVerdict::Exact => continue,
+                PercentVerdict::Rounding => (Severity::Info, "，差异在尾数误差范围内。"),
+                PercentVerdict::Truncated => (Severity::Info, "，是截尾（舍去）而非四舍五入。"),
+                PercentVerdict::Mismatch => (Severity::Error, "，执行率与金额不符。"),
+            };
+            let mut f = narrative_finding("NAR-011", severity, format!("{head}{tail}"), c.source_line);
+            f.expected = Some(expected);
+            f.actual = Some(printed);
+            f.difference = printed.checked_sub(expected);
+            sink.push(f);
+        }
+    }
+}
+
+/// The rule.
+pub const SHARE_ABOVE_100: Rule = Rule {
+    id: "NAR-012",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "情况说明：部分占总体的比例不超过100%",
+    why: "“占……的X%”说的是部分在总体中的比重，不可能超过100%。超过了，要么部分和总体写反了，要么数字写错了。",
+    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    needs: &[],
+    check: check_share_above,
+    fixtures: &[
+        Fixture::fires(Y, &[("占 99.79%", "占 109.79%")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
+};
+
+fn check_share_above(doc: &Document, sink: &mut Sink) {
+    let n = crate::narrative::cached(&doc.lines);
+    for (_, _, c) in n.claims() {
+        let ClaimKind::Share { base } = &c.kind else { continue };
+        let Some(v) = c.value.filter(|v| *v > Decimal::ONE_HUNDRED) else { continue };
+        // "占上年的110%" compares two years, not a part with its whole.
+        if base.as_deref().is_some_and(|b| ["上年", "去年", "预算", "计划", "目标"].iter().any(|w| b.contains(w))) {
+            continue;
+        }
+        let of = base.as_deref().map_or(String::new(), |b| format!("占{b}的"));
+        let mut f = narrative_finding(
+            "NAR-012",
+            Severity::Error,
+            format!("“{}”{of}比例为{}%，超过100%：部分不可能大于总体。", c.subject.trim_end_matches('为'), c.printed),
+            c.source_line,
+        );
+        f.actual = Some(v);
+        sink.push(f);
+    }
+}
+
+/// The rule.
+pub const SAME_ITEM_TWICE: Rule = Rule {
+    id: "NAR-017",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "情况说明：同一节中同一项目的金额前后一致",
+    why: "同一节里先说“基本支出4,942.51万元”，后面又说“基本支出4,924.51万元”，两个数至少有一个是错的。读者无从判断哪个可信；有表格时，表格能说明哪一个对。",
+    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    needs: &[],
+    check: check_same_item,
+    fixtures: &[
+        Fixture::fires(Y, &[("2、项目支出 5,111.47 万元。", "2、项目支出 5,111.47 万元，基本支出 4,924.51 万元。")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
+};
+
+/// Subjects that name a position in a template, not an item: the same words
+/// stand before every item's figures ("年初预算为", "支出决算为").
+fn specific(subject: &str) -> bool {
+    let s = subject.trim_end_matches(['为', '是', '：', ':', ' ']);
+    let generic = ["年初预算", "全年预算", "调整后预算", "支出决算", "决算", "预算", "预算数", "决算数", "执行数", "合计", "支出", "收入", "其中", "金额", "采购金额", "共计", "累计", "涉及预算金额"];
+    s.chars().count() >= 4
+        && !generic.contains(&s)
+        && !s.contains("其中")
+        && !s.ends_with("合计为")
+        // A subject carrying its own path or ordinal is one item's.
+        && !s.contains('、')
+        && !s.chars().any(|c| c.is_ascii_digit())
+        // Names of money items, not thresholds ("单位价值50万元以上") or comparisons.
+        && ["支出", "收入", "经费", "费", "总计", "总额", "资金"].iter().any(|w| s.ends_with(w))
+        && !["小于", "大于", "等于", "比", "较", "以上", "以下", "价值", "单价", "原因"].iter().any(|w| s.contains(w))
+}
+
+fn check_same_item(doc: &Document, sink: &mut Sink) {
+    let n = crate::narrative::cached(&doc.lines);
+    for s in &n.sections {
+        // Attachments and 名词解释 repeat definitions; 绩效 lists projects with like names.
+        if matches!(s.topic, Topic::Other | Topic::Performance | Topic::Preamble) {
+            continue;
+        }
+        let amounts: Vec<&Claim> = s.claims().map(|(_, c)| c).filter(|c| c.kind == ClaimKind::Amount && c.is_money_amount() && specific(&c.subject)).collect();
+        let mut reported: Vec<String> = Vec::new();
+        for (i, a) in amounts.iter().enumerate() {
+            for b in &amounts[i + 1..] {
+                if a.subject != b.subject || reported.contains(&a.subject) {
+                    continue;
+                }
+                let (Some(av), Some(bv), Some(ai), Some(bi)) = (a.wan(), b.wan(), interval(a), interval(b)) else { continue };
+                if av == bv {
+                    continue;
+                }
+                let rounding = ai.gap(bi).is_zero();
+                let severity = if rounding { Severity::Info } else { Severity::Error };
+                let tail = if rounding { "差异在尾数误差范围内。" } else { "同一项目在同一节中出现两个不同金额。" };
+                let mut f = narrative_finding(
+                    "NAR-017",
+                    severity,
+                    format!("“{}”第{}行写{}万元，第{}行又写{}万元，{tail}", a.subject, a.source_line, show(av), b.source_line, show(bv)),
+                    b.source_line,
+                );
+                f.expected = Some(av);
+                f.actual = Some(bv);
+                f.difference = bv.checked_sub(av);
+                sink.push(f);
+                reported.push(a.subject.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(rule: &Rule, text: &str) -> Vec<(Severity, usize, String)> {
+        let doc = crate::read(text);
+        let mut sink = super::super::percent::test_sink(rule.id);
+        (rule.check)(&doc, &mut sink);
+        sink.findings.into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0), f.message)).collect()
+    }
+
+    #[test]
+    fn a_project_execution_rate_from_its_own_figures() {
+        let ok = "一、预算绩效管理情况\n全年预算数为38.06万元，执行数为38.06万元，完成预算的100%。\n年初预算 49.8 万元，调整后预算 52.0 万元，实际执行 49.8 万元，执行率为 95.77%。";
+        assert!(run(&EXECUTION_RATE, ok).is_empty(), "{:#?}", run(&EXECUTION_RATE, ok));
+        let got = run(&EXECUTION_RATE, "一、预算绩效管理情况\n全年预算数为38.06万元，执行数为36.06万元，完成预算的100%。");
+        assert_eq!(got.len(), 1);
+        assert!(got[0].2.contains("= 95%"), "{}", got[0].2);
+    }
+
+    #[test]
+    fn shares_above_100() {
+        assert_eq!(run(&SHARE_ABOVE_100, "一、收入\n财政拨款收入 100 万元，占 109.79%。").len(), 1);
+        assert!(run(&SHARE_ABOVE_100, "一、收入\n财政拨款收入 100 万元，占上年的109.79%。").is_empty());
+    }
+
+    #[test]
+    fn one_item_twice_in_a_section() {
+        let text = "三、支出决算情况说明\n本年支出合计 9,000.00 万元，其中：基本支出 4,942.51 万元。\n基本支出 4,924.51 万元，主要用于人员经费。\n1、年初预算为 10 万元。2、年初预算为 20 万元。";
+        let got = run(&SAME_ITEM_TWICE, text);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!((got[0].0, got[0].1), (Severity::Error, 3));
+    }
+}

@@ -57,6 +57,8 @@ const REAL_ERRORS: &[(&str, &str, usize, usize)] = &[
     ("02", "NAR-008", 342, 1358),
     // 02 (planted): 一般公共服务支出 2106.66 ÷ 2940.05 = 71.65%, printed 71.73%.
     ("02", "NAR-002", 367, 1382),
+    // 02 (planted, the same 71.73%): the four shares of 2940.05 add up to 100.07%.
+    ("02", "NAR-021", 370, 1385),
     // 02 (planted): items 1, 7 and 9 say 决算数大于/大于/等于预算数 of 1511.89/1560.05, 80.38/80.81, 60.99/62.29.
     ("02", "NAR-004", 378, 1393),
     ("02", "NAR-004", 407, 1423),
@@ -116,6 +118,7 @@ const PLANTED_02: &[(&str, Severity, usize, usize, &str)] = &[
     ("TXT-008", Warning, 337, 1355, "(4) 2023年度部门决算情况说明 in a 2024 决算"),
     ("NAR-008", Error, 342, 1358, "(5) 收入支出总计 0 万元 against its own fall of 56.95 / 1.87%"),
     ("NAR-002", Error, 367, 1382, "(6) 71.73% for 71.65%"),
+    ("NAR-021", Error, 370, 1385, "(6) the four shares add up to 100.07%"),
     ("NAR-004", Error, 378, 1393, "(7) item 1 决算数大于预算数"),
     ("NAR-004", Error, 407, 1423, "(8) item 7 决算数大于预算数"),
     ("NAR-004", Error, 415, 1432, "(9) item 9 决算数等于预算数"),

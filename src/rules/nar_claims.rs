@@ -142,6 +142,63 @@ fn check_share_above(doc: &Document, sink: &mut Sink) {
 }
 
 /// The rule.
+pub const SHARES_SUM: Rule = Rule {
+    id: "NAR-021",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "情况说明：同一总额下列出的各项占比之和不超过100%",
+    why: "“主要用于以下方面：甲占71.73%，乙占11.11%，丙占2.07%，丁占15.16%”——这些是同一个总额的组成部分，占比加起来最多是100%（只列主要项目时会少于100%）。合计超过100%又超出了四舍五入的范围，至少有一个占比算错了。",
+    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    needs: &[],
+    check: check_shares_sum,
+    fixtures: &[
+        Fixture::fires(Y, &[("占 85.66%", "占 85.86%")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
+};
+
+fn check_shares_sum(doc: &Document, sink: &mut Sink) {
+    let n = crate::narrative::cached(&doc.lines);
+    for (_, p) in n.paragraphs() {
+        let chars: Vec<char> = p.text.chars().collect();
+        // Shares of one sentence with no printed base: the parts of the total it opens with.
+        let mut groups: Vec<(usize, Vec<&Claim>)> = Vec::new();
+        for c in p.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Share { base: None })) {
+            let (s, _) = sentence_bounds(&chars, c.start);
+            match groups.last_mut() {
+                Some((gs, g)) if *gs == s => g.push(c),
+                _ => groups.push((s, vec![c])),
+            }
+        }
+        for (_, g) in groups.into_iter().filter(|(_, g)| g.len() >= 2) {
+            let values: Vec<Decimal> = g.iter().filter_map(|c| c.value).collect();
+            let Some(sum) = values.iter().try_fold(Decimal::ZERO, |a, v| a.checked_add(*v)) else { continue };
+            // Each printed share may be up to half a unit of its last digit high.
+            let slack: Decimal = values.iter().map(|v| Decimal::new(5, v.scale() + 1)).sum();
+            if sum <= Decimal::ONE_HUNDRED + slack {
+                continue;
+            }
+            let Some(last) = g.last() else { continue };
+            let listed: Vec<String> = g.iter().map(|c| format!("{}%", c.printed)).collect();
+            let mut f = narrative_finding(
+                "NAR-021",
+                Severity::Error,
+                format!("同一总额下列出的占比{}合计为{}%，超过100%，超出了四舍五入可能造成的误差。", listed.join("、"), sum),
+                last.source_line,
+            );
+            f.expected = Some(Decimal::ONE_HUNDRED);
+            f.actual = Some(sum);
+            f.difference = sum.checked_sub(Decimal::ONE_HUNDRED);
+            sink.push(f);
+        }
+    }
+}
+
+/// The rule.
 pub const SAME_ITEM_TWICE: Rule = Rule {
     id: "NAR-017",
     family: Family::Nar,
@@ -178,15 +235,35 @@ fn specific(subject: &str) -> bool {
         && !["小于", "大于", "等于", "比", "较", "以上", "以下", "价值", "单价", "原因"].iter().any(|w| s.contains(w))
 }
 
+/// Figures the narrative may state in several sections and that are one
+/// figure of the whole document wherever they stand.
+const DOCUMENT_FIGURES: [&str; 5] = ["一般公共预算财政拨款支出", "一般公共预算财政拨款基本支出", "本年收入合计", "本年支出合计", "财政拨款收入支出总计"];
+
 fn check_same_item(doc: &Document, sink: &mut Sink) {
     let n = crate::narrative::cached(&doc.lines);
+    let mut reported: Vec<String> = Vec::new();
     for s in &n.sections {
         // Attachments and 名词解释 repeat definitions; 绩效 lists projects with like names.
         if matches!(s.topic, Topic::Other | Topic::Performance | Topic::Preamble) {
             continue;
         }
         let amounts: Vec<&Claim> = s.claims().map(|(_, c)| c).filter(|c| c.kind == ClaimKind::Amount && c.is_money_amount() && specific(&c.subject)).collect();
-        let mut reported: Vec<String> = Vec::new();
+        report_pairs(&amounts, &mut reported, sink);
+    }
+    // Across sections, only the figures that cannot mean two things.
+    let whole: Vec<&Claim> = n
+        .sections
+        .iter()
+        .filter(|s| !matches!(s.topic, Topic::Other | Topic::Performance | Topic::Preamble))
+        .flat_map(|s| s.claims().map(|(_, c)| c))
+        .filter(|c| c.kind == ClaimKind::Amount && c.is_money_amount() && DOCUMENT_FIGURES.contains(&c.subject.trim_end_matches('为')))
+        .collect();
+    report_pairs(&whole, &mut reported, sink);
+}
+
+/// Reports, once per subject, two amounts with the same subject and different values.
+fn report_pairs(amounts: &[&Claim], reported: &mut Vec<String>, sink: &mut Sink) {
+    {
         for (i, a) in amounts.iter().enumerate() {
             for b in &amounts[i + 1..] {
                 if a.subject != b.subject || reported.contains(&a.subject) {
@@ -242,10 +319,24 @@ mod tests {
     }
 
     #[test]
+    fn shares_of_one_total_add_up_to_at_most_100() {
+        // 02-caizhengju L366-369 (planted 71.73%): the four shares add up to 100.07%.
+        let text = "五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类）2106.66 万元，占 71.73%；社会保障和就业支出（类）326.72 万元，占 11.11%；卫生健康支出（类）60.99 万元，占 2.07%；住房保障支出（类）445.69 万元，占 15.16%。";
+        let got = run(&SHARES_SUM, text);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].2.contains("100.07%"), "{}", got[0].2);
+        assert!(run(&SHARES_SUM, &text.replace("71.73", "71.65")).is_empty());
+    }
+
+    #[test]
     fn one_item_twice_in_a_section() {
         let text = "三、支出决算情况说明\n本年支出合计 9,000.00 万元，其中：基本支出 4,942.51 万元。\n基本支出 4,924.51 万元，主要用于人员经费。\n1、年初预算为 10 万元。2、年初预算为 20 万元。";
         let got = run(&SAME_ITEM_TWICE, text);
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!((got[0].0, got[0].1), (Severity::Error, 3));
+        // The 一般公共预算财政拨款支出 of two sections is one figure.
+        let text = "四、财政拨款收入支出决算总体情况说明\n一般公共预算财政拨款支出 2940.05 万元。\n五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出 2904.05 万元，占本年支出合计的 100.00%。";
+        let got = run(&SAME_ITEM_TWICE, text);
+        assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(Severity::Error, 4)], "{got:#?}");
     }
 }

@@ -81,7 +81,9 @@ fn marks(chars: &[char]) -> Vec<(usize, usize, char, Option<String>)> {
 /// The name belonging to a mark: the CJK run before it ("政府办公厅（室）及相关机构事务（款）"
 /// keeps its "（室）"), or, for a code mark "（204类）公共安全支出", the words after it.
 fn name_before(chars: &[char], from: usize, to: usize) -> String {
-    let s: String = chars[from..to].iter().collect();
+    // Marks printed out of order give an empty name, never a bad slice.
+    let Some(slice) = chars.get(from..to.min(chars.len())) else { return String::new() };
+    let s: String = slice.iter().collect();
     s.trim().trim_start_matches(['“', '"', '、', '.', '．', ' ']).trim_end_matches(['”', '"']).trim().to_string()
 }
 
@@ -270,5 +272,7 @@ mod tests {
         );
         assert_eq!(path_of("1．检察（款）行政运行（项）支出12,268.62 万元")[0].2, "行政运行");
         assert_eq!(path_of("政府办公厅（室）及相关机构事务（款）行政运行（项）")[0].1.as_deref(), Some("政府办公厅（室）及相关机构事务"));
+        // Marks out of order do not panic.
+        assert_eq!(path_of("（06款）（204类）（01项）行政运行").len(), 1);
     }
 }

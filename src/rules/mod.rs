@@ -333,6 +333,7 @@ static CATALOGUE: &[Rule] = &[
     nar_claims::EXECUTION_RATE,
     nar_claims::SHARE_ABOVE_100,
     nar_claims::SHARES_SUM,
+    nar_claims::BUDGET_SHARES,
     nar_claims::SAME_ITEM_TWICE,
     nar_paths::CLASS_PATHS,
     nar_procurement::PROCUREMENT,

@@ -139,9 +139,10 @@ pub fn claims(lines: &[Line]) -> Narrative {
     };
     let mut buf: Vec<Ch> = Vec::new();
     let mut last_text = String::new();
-    for line in lines.get(range).unwrap_or(&[]) {
+    let body = lines.get(range).unwrap_or(&[]);
+    for (i, line) in body.iter().enumerate() {
         let t = line.text.trim();
-        if t.is_empty() {
+        if t.is_empty() || is_page_number(body, i) {
             continue;
         }
         let start = section::line_start(t);
@@ -176,6 +177,19 @@ pub fn claims(lines: &[Line]) -> Narrative {
     out.sections.retain(|s| !(s.topic == Topic::Preamble && s.paragraphs.is_empty()));
     out.repairs.sort_by_key(|r| r.line);
     out
+}
+
+/// A page number printed alone on its line at a page break ("27" before the
+/// form feed that opens the next page): not part of the paragraph it
+/// interrupts ("因公出国（境）费支出 222.5 ⏎ 27 ⏎ ␌万元" is 222.5 万元).
+fn is_page_number(lines: &[Line], i: usize) -> bool {
+    let t = lines[i].text.trim();
+    if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let opens_page = |l: &Line| l.text.starts_with('\u{c}');
+    let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
+    opens_page(&lines[i]) || next.is_some_and(opens_page)
 }
 
 thread_local! {
@@ -253,6 +267,17 @@ mod tests {
         let inc = &n.sections[1].paragraphs[0].claims;
         assert_eq!((inc[0].value.map(|v| v.to_string()), inc[0].source_line), (Some("17127.83".into()), 12));
         assert_eq!(n.repairs.len(), 1);
+    }
+
+    #[test]
+    fn a_page_number_at_a_page_break_is_not_read() {
+        // 07-renda-2018 L868-872.
+        let text = "一、三公\n“三公”经费预算支出中，因公出国（境）费支出 222.5\n\n\n                27\n\u{c}万元，占“三公”经费的 26.69%。";
+        let n = claims(&normalise(text));
+        let c = &n.sections[0].paragraphs[0].claims;
+        assert_eq!(c[0].printed, "222.5");
+        assert_eq!(c[0].kind, ClaimKind::Amount);
+        assert_eq!(c.len(), 2, "{c:#?}");
     }
 
     #[test]

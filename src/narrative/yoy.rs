@@ -56,10 +56,22 @@ pub fn current_amount<'a>(before: &'a [Claim], change: &Claim) -> Option<&'a Cla
     if !named {
         return amounts.into_iter().next();
     }
+    let s = loose(s);
     amounts.into_iter().find(|c| {
-        let a = c.subject.as_str();
-        !a.is_empty() && (a == s || a.ends_with(s) || s.ends_with(a))
+        let a = loose(&c.subject);
+        !a.is_empty() && (a == s || a.ends_with(&s) || s.ends_with(&a))
     })
+}
+
+/// A subject without the words that vary between the amount and its change:
+/// "财政拨款收、支总预算" and "财政拨款收、支总计" both give "财政拨款收支总".
+fn loose(s: &str) -> String {
+    let mut t: String = s.chars().filter(|c| !c.is_whitespace() && *c != '、').collect();
+    for w in ["预算数", "预算", "总计", "合计"] {
+        t = t.replace(w, if w.ends_with('计') { "总" } else { "" });
+    }
+    t = t.replace("合总", "总");
+    t
 }
 
 #[cfg(test)]
@@ -77,5 +89,7 @@ mod tests {
         assert_eq!(currents("基本支出 4,942.51 万元，项目支出 5,111.47 万元。与上年相比，基本支出增加168.56万元，增长3.53%。"), vec![Some("4,942.51".into())]);
         assert_eq!(currents("机关运行经费支出 620.98 万元,比年初预算数减少 4.12 万元,下降 0.66%"), vec![Some("620.98".into())]);
         assert_eq!(currents("项目支出 5,111.47 万元。其他收入增加18.87万元，增长722.99%。"), vec![None]);
+        // 16-shengweiban-2019 L182: "收、支总预算" is the amount of "收、支总计".
+        assert_eq!(currents("江苏省委办公厅2019年度财政拨款收、支总预算27664.22万元。与上年相比，财政拨款收、支总计各增加3205.79万元，增长13.11%。"), vec![Some("27664.22".into())]);
     }
 }

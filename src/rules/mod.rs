@@ -16,6 +16,9 @@ pub mod nar_dept_eval;
 pub mod nar_tables;
 pub mod nar_procurement;
 pub mod nar_yoy;
+pub mod nar_change;
+pub mod nar_claims;
+pub mod nar_paths;
 pub mod percent;
 pub mod pla_zero_base;
 pub mod rounding;
@@ -26,6 +29,7 @@ pub mod sg_counts;
 mod sg_empty_table;
 pub mod txt_class;
 pub mod txt_latin;
+pub mod txt_defects;
 mod doc;
 pub mod identity;
 mod perf;
@@ -316,6 +320,7 @@ static CATALOGUE: &[Rule] = &[
     nar_tables::AMOUNTS,
     nar_tables::SHARES,
     nar_tables::COMPLETION,
+    nar_tables::SANGONG_COMPLETION,
     nar_tables::DECOMPOSITION,
     nar_content::LISTED_ITEMS,
     nar_content::OPERATING_COSTS,
@@ -323,12 +328,29 @@ static CATALOGUE: &[Rule] = &[
     nar_content::EVALUATION_COVERAGE,
     nar_content::SANGONG_COUNTS_DISCLOSED,
     nar_yoy::YEAR_ON_YEAR,
+    nar_change::BUDGET_DIRECTION,
+    nar_change::TWO_AMOUNT_CHANGES,
+    nar_change::STATED_TWICE,
+    nar_change::REASON_DIRECTION,
+    nar_claims::EXECUTION_RATE,
+    nar_claims::SHARE_ABOVE_100,
+    nar_claims::SHARES_SUM,
+    nar_claims::BUDGET_SHARES,
+    nar_claims::SAME_ITEM_TWICE,
+    nar_paths::CLASS_PATHS,
     nar_procurement::PROCUREMENT,
     nar_dept_eval::DEPARTMENT_EVALUATION,
     sg_counts::COUNTS,
     pla_zero_base::ZERO_BASE,
     txt_class::CLASS_NAMES,
+    txt_class::LEVEL_LABELS,
+    txt_class::CLASS_YEARS,
     txt_latin::LATIN,
+    txt_defects::DOUBLED_PUNCTUATION,
+    txt_defects::TRUNCATED,
+    txt_defects::PLACEHOLDERS,
+    txt_defects::WRONG_YEAR,
+    txt_defects::SCOPE_WORDS,
     budget::TABLES_PRESENT,
     budget::SUMMARY_INCOME,
     budget::SUMMARY_EXPENDITURE,

@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::percent::{judge, narrative_finding, ratio_range, round_half_up, show};
+use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
 use super::rounding::{compare, Interval, Term, Verdict};
 use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
@@ -84,10 +84,11 @@ fn shares_of_total(f: &ProcurementFacts<'_>, sink: &mut Sink) {
         let Some((lo, hi)) = ratio_range(a_iv, total_iv) else { continue };
         let expected = round_half_up(point, p.scale());
         let base = format!("授予{who}合同金额{}万元占采购总额{}万元的比例应为{}%，文中为{}%", amount.printed, show(total_w), expected, share.printed);
-        match judge(p, point, lo, hi) {
-            Verdict::Exact => {}
-            Verdict::Rounding => err(sink, Severity::Info, share, format!("{base}，差异在尾数误差范围内。"), Some(expected), Some(p)),
-            Verdict::Mismatch => err(sink, Severity::Error, share, format!("{base}。"), Some(expected), Some(p)),
+        match judge_percent(p, point, lo, hi) {
+            PercentVerdict::Exact => {}
+            PercentVerdict::Rounding => err(sink, Severity::Info, share, format!("{base}，差异在尾数误差范围内。"), Some(expected), Some(p)),
+            PercentVerdict::Truncated => err(sink, Severity::Info, share, format!("{base}，是截尾（舍去）而非四舍五入，不是矛盾。"), Some(expected), Some(p)),
+            PercentVerdict::Mismatch => err(sink, Severity::Error, share, format!("{base}。"), Some(expected), Some(p)),
         }
     }
 }

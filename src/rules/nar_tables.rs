@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use super::identity::{at, CellRef, Located};
-use super::percent::{judge, narrative_finding, ratio_range, round_half_up, show};
+use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
 use super::rounding::{Interval, Verdict};
 use super::tbl01::FINAL;
 use super::{Family, Finding, Fixture, Rule, Severity, Sink};
@@ -150,8 +150,12 @@ fn reference(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim, sangong: &m
     let s = s.as_str();
     let f01 = |n: u32| cell(doc, TableKind::F01, line(n), 0);
     match topic {
-        Topic::Overall if s.contains("收、支总计") || s.contains("收支总计") => figure(f01(31).map(|c| vec![c]), "公开01表收入总计"),
-        Topic::FiscalOverall if s.contains("收、支总计") || s.contains("收支总计") => {
+        // "收、支总计", "收支总计", "收入支出总计" (the Shanghai wording).
+        Topic::Overall if s.contains("收、支总计") || s.contains("收支总计") || s.contains("收入支出总计") => {
+            let by_label = || cell(doc, TableKind::F01, |r: &Row| r.label == "收入总计" || r.label == "总计", 0);
+            figure(f01(31).or_else(by_label).map(|c| vec![c]), "公开01表收入总计")
+        }
+        Topic::FiscalOverall if s.contains("收、支总计") || s.contains("收支总计") || s.contains("收入支出总计") => {
             figure(cell(doc, TableKind::F04, line(32), 0).map(|c| vec![c]), "公开04表收入总计")
         }
         Topic::Income => {
@@ -299,6 +303,8 @@ pub const AMOUNTS: Rule = Rule {
     fixtures: &[
         Fixture::fires(Y, &[("收入合计 10,116.83 万元", "收入合计 10,126.83 万元")]),
         Fixture::fires(Q, &[("因公出国（境）费全年预算为87.6万元", "因公出国（境）费全年预算为97.6万元")]),
+        // 02-caizhengju L341 (planted): "收入支出总计 0 万元" against the 01 table total.
+        Fixture::fires(Y, &[("2024 年度收、支总计均为 10,261.39 万元", "2024 年度收入支出总计 0 万元")]),
         Fixture::quiet(Y),
         Fixture::quiet(Q),
         Fixture::quiet(B),
@@ -356,6 +362,12 @@ fn share_base(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim) -> Option<
     Some((claim_interval(first)?, first.wan()?, format!("第{}行所说的{}", first.source_line, first.subject.trim_end_matches('为'))))
 }
 
+/// True when the shares "占X%" of a paragraph add up to exactly 100.
+fn shares_make_100(p: &Paragraph) -> bool {
+    let shares: Vec<Decimal> = p.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Share { .. })).filter_map(|c| c.value).collect();
+    shares.len() >= 2 && shares.iter().sum::<Decimal>() == Decimal::ONE_HUNDRED
+}
+
 /// Shares "占X%" equal the amounts they are computed from.
 pub const SHARES: Rule = Rule {
     id: "NAR-002",
@@ -385,14 +397,16 @@ pub const SHARES: Rule = Rule {
                     let point = part_v * Decimal::ONE_HUNDRED / base;
                     let expected = round_half_up(point, printed.scale());
                     let last_place = Decimal::new(1, printed.scale());
-                    let (severity, tail) = match judge(printed, point, lo, hi) {
-                        Verdict::Exact => continue,
-                        Verdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
-                        // Shares are often nudged by one unit so that they add up to 100%.
-                        Verdict::Mismatch if (printed - expected).abs() <= last_place => {
-                            (Severity::Info, "只差最后一位，通常是为使各项占比合计为100%而作的尾数调整。")
+                    let (severity, tail) = match judge_percent(printed, point, lo, hi) {
+                        PercentVerdict::Exact => continue,
+                        PercentVerdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
+                        PercentVerdict::Truncated => (Severity::Info, "是截尾（舍去）而非四舍五入，不是矛盾。"),
+                        // A share nudged by one unit so that the printed shares add
+                        // up to exactly 100%: only when they do.
+                        PercentVerdict::Mismatch if (printed - expected).abs() <= last_place && shares_make_100(p) => {
+                            (Severity::Info, "只差最后一位，且文中各项占比合计恰为100%，是为凑足100%而作的尾数调整。")
                         }
-                        Verdict::Mismatch => (Severity::Error, "超出了四舍五入可能造成的误差。"),
+                        PercentVerdict::Mismatch => (Severity::Error, "超出了四舍五入可能造成的误差。"),
                     };
                     let message = format!(
                         "情况说明第{}行写“{}”占 {}%，但 {} ÷ {}（{}）= {}%，{}",
@@ -453,10 +467,11 @@ pub const COMPLETION: Rule = Rule {
                         let Some((lo, hi)) = ratio_range(aiv, biv) else { continue };
                         let point = a * Decimal::ONE_HUNDRED / b;
                         let expected = round_half_up(point, printed.scale());
-                        let (severity, tail) = match judge(printed, point, lo, hi) {
-                            Verdict::Exact => continue,
-                            Verdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
-                            Verdict::Mismatch => (Severity::Error, "与金额不符。"),
+                        let (severity, tail) = match judge_percent(printed, point, lo, hi) {
+                            PercentVerdict::Exact => continue,
+                            PercentVerdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
+                            PercentVerdict::Truncated => (Severity::Info, "是截尾（舍去）而非四舍五入，不是矛盾。"),
+                            PercentVerdict::Mismatch => (Severity::Error, "与金额不符。"),
                         };
                         let message = format!(
                             "情况说明第{}行写完成预算的 {}%，但决算 {} ÷ 预算 {} = {}%，{}",
@@ -487,6 +502,67 @@ pub const COMPLETION: Rule = Rule {
     },
     fixtures: &[
         Fixture::fires(Y, &[("完成年初预算的 113.59%", "完成年初预算的 123.59%")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+    ],
+};
+
+/// "“三公”经费…完成全年预算的X%" with no amounts in the sentence: X against
+/// 公开09表's 决算数 ÷ 预算数 of the item the sentence names.
+pub const SANGONG_COMPLETION: Rule = Rule {
+    id: "NAR-019",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "情况说明：“三公”经费预算完成率与公开09表相符",
+    why: "“三公”经费的说明常只写“完成全年预算的X%”而不列金额。公开09表印有每项“三公”经费的预算数和决算数，X应当等于决算数÷预算数；对不上，说明文字或表格有一处写错。",
+    applies_to: FINAL,
+    needs: &[TableKind::F09],
+    check: |doc, sink| {
+        let n = narrative(doc);
+        for s in n.sections_about(Topic::Sangong) {
+            for p in &s.paragraphs {
+                let chars: Vec<char> = p.text.chars().collect();
+                for c in p.claims.iter().filter(|c| c.kind == ClaimKind::Completion) {
+                    let Some(printed) = c.value else { continue };
+                    let (ss, _) = narrative::claim::sentence_bounds(&chars, c.start);
+                    // With the amounts in the sentence NAR-003 checks it from the text.
+                    if p.claims.iter().any(|x| x.start >= ss && x.start < c.start && x.is_money_amount()) {
+                        continue;
+                    }
+                    let sentence: String = chars[ss..c.start].iter().collect();
+                    let Some(Some(col)) = sangong_item(&sentence) else { continue };
+                    let budget = cell(doc, TableKind::F09, |r: &Row| r.label == "预算数", col);
+                    let actual = cell(doc, TableKind::F09, |r: &Row| r.label == "决算数", col);
+                    let (Some(b), Some(a)) = (budget, actual) else { continue };
+                    let (Some(bv), Some(av)) = (b.value, a.value) else { continue };
+                    if bv.is_zero() {
+                        continue; // PLA-002's: a rate of a zero budget
+                    }
+                    let Some((lo, hi)) = ratio_range(Interval::of(a.value), Interval::of(b.value)) else { continue };
+                    let Some(point) = av.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(bv)) else { continue };
+                    let expected = round_half_up(point, printed.scale());
+                    let (severity, tail) = match judge_percent(printed, point, lo, hi) {
+                        PercentVerdict::Exact => continue,
+                        PercentVerdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
+                        PercentVerdict::Truncated => (Severity::Info, "是截尾（舍去）而非四舍五入，不是矛盾。"),
+                        PercentVerdict::Mismatch => (Severity::Error, "与表格不符。"),
+                    };
+                    let message = format!("情况说明第{}行写完成预算的 {}%，公开09表该项决算数 {} ÷ 预算数 {} = {}%，{}", c.source_line, c.printed, show(av), show(bv), expected, tail);
+                    let related = [b.at, a.at].into_iter().flatten().collect();
+                    sink.push(Finding {
+                        expected: Some(expected),
+                        actual: Some(printed),
+                        difference: printed.checked_sub(expected),
+                        related,
+                        ..narrative_finding("NAR-019", severity, message, c.source_line)
+                    });
+                }
+            }
+        }
+    },
+    fixtures: &[
+        Fixture::fires(Y, &[("支出全年预算为 417.53 万元，支出决算为 417.53 万元，与 2024 年全年预算基本持平。完成全年预算的 100%。", "支出完成全年预算的 95%。")]),
         Fixture::quiet(Y),
         Fixture::quiet(Q),
         Fixture::quiet(B),

@@ -2,8 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use super::percent::{judge, narrative_finding, ratio_range, round_half_up, show};
-use super::rounding::{Interval, Verdict};
+use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
+use super::rounding::Interval;
 use super::{Family, Finding, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::clause_bounds;
@@ -123,9 +123,9 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     };
     let Some((lo, hi)) = ratio_range(d, den) else { return Outcome::Unchecked };
     let expected = round_half_up(point, p.scale());
-    match judge(p, point, lo, hi) {
-        Verdict::Exact => Outcome::Holds,
-        Verdict::Rounding => {
+    match judge_percent(p, point, lo, hi) {
+        PercentVerdict::Exact => Outcome::Holds,
+        PercentVerdict::Rounding => {
             push(
                 Severity::Info,
                 format!("{quote}：按{cur_quote}推算上年数为{}万元，幅度应为{}%，文中为{}%，差异在尾数误差范围内。", show(prior), expected, pair.percent.printed),
@@ -133,11 +133,22 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
             );
             Outcome::Rounding
         }
-        Verdict::Mismatch => {
+        PercentVerdict::Truncated => {
+            push(
+                Severity::Info,
+                format!("{quote}：按{cur_quote}推算上年数为{}万元，幅度为{}%，四舍五入应为{}%，文中为{}%，是截尾（舍去）而非四舍五入，不是矛盾。", show(prior), round_half_up(point, p.scale() + 2), expected, pair.percent.printed),
+                Some(expected),
+            );
+            Outcome::Rounding
+        }
+        PercentVerdict::Mismatch => {
+            // A common slip: the change divided by this year's amount, not last year's.
+            let on_current = delta.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(cur)).map(|r| round_half_up(r, p.scale()));
+            let hint = if on_current == Some(p) { format!("文中幅度等于{}÷{}，似误以本年数为分母。", show(delta), show(cur)) } else { String::new() };
             push(
                 Severity::Error,
                 format!(
-                    "{quote}：按{cur_quote}推算，上年数为{}万元，{vp}幅度应为{}%（{}÷{}），文中为{}%。",
+                    "{quote}：按{cur_quote}推算，上年数为{}万元，{vp}幅度应为{}%（{}÷{}），文中为{}%。{hint}",
                     show(prior),
                     expected,
                     show(delta),
@@ -158,10 +169,11 @@ fn prior_stated(pair: &YearOnYear<'_>, prior_claim: &Claim, prior: Decimal, delt
     let b = scale_to_wan(Interval::of(prior_claim.value), prior_claim.value, prior);
     let Some((lo, hi)) = ratio_range(d, b) else { return Outcome::Unchecked };
     let expected = round_half_up(point, p.scale());
-    let (severity, outcome, tail) = match judge(p, point, lo, hi) {
-        Verdict::Exact => return Outcome::Holds,
-        Verdict::Rounding => (Severity::Info, Outcome::Rounding, "，差异在尾数误差范围内。"),
-        Verdict::Mismatch => (Severity::Error, Outcome::Fails, "。"),
+    let (severity, outcome, tail) = match judge_percent(p, point, lo, hi) {
+        PercentVerdict::Exact => return Outcome::Holds,
+        PercentVerdict::Rounding => (Severity::Info, Outcome::Rounding, "，差异在尾数误差范围内。"),
+        PercentVerdict::Truncated => (Severity::Info, Outcome::Rounding, "，是截尾（舍去）而非四舍五入，不是矛盾。"),
+        PercentVerdict::Mismatch => (Severity::Error, Outcome::Fails, "。"),
     };
     let mut f = narrative_finding(
         ID,
@@ -190,7 +202,11 @@ fn flat_contradictions(n: &Narrative, sink: &mut Sink) {
         let chars: Vec<char> = p.text.chars().collect();
         for flat in p.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Flat { basic: false })) {
             let (s, e) = clause_bounds(&chars, flat.start);
-            let moved = p.claims.iter().filter(|c| c.start >= s && c.start < e).find(|c| match c.kind {
+            // "与上年统计口径一致" compares how a figure is counted, not the figure.
+            if flat.subject.contains("口径") {
+                continue;
+            }
+            let moved = p.claims.iter().filter(|c| c.start >= s && c.start < e).filter(|c| !in_other_scope(&chars, c.start, flat.start)).find(|c| match c.kind {
                 ClaimKind::Reached(_) => true,
                 ClaimKind::Change(_) | ClaimKind::ChangePercent(_) => c.value.is_some_and(|v| !v.is_zero()),
                 _ => false,
@@ -206,6 +222,15 @@ fn flat_contradictions(n: &Narrative, sink: &mut Sink) {
             }
         }
     }
+}
+
+/// True when a scope word ("其中", "分别", "主要是") stands between two offsets
+/// of a clause: "三公经费减少2万元，其中：接待费与上年持平" gives the two
+/// statements different subjects.
+fn in_other_scope(chars: &[char], a: usize, b: usize) -> bool {
+    let (lo, hi) = (a.min(b), a.max(b).min(chars.len()));
+    let between: String = chars[lo..hi].iter().collect();
+    ["其中", "分别", "主要是", "主要原因", "包括"].iter().any(|w| between.contains(w))
 }
 
 #[cfg(test)]
@@ -234,6 +259,28 @@ mod tests {
     fn stays_silent_on_consistent_statements() {
         let text = "一、收入支出决算总体情况\n2024年度收、支总计17,187.83万元。与2023年度相比，收、\n\n支总计各减少1,594.06万元，下降8.49%。\n二、三公\n因公出国（境）经费91.00万元，与上一年相比，增加0.00万元，增长0.00%，主要原因是：与上年持平。\n机关运行经费570.69万元，与上一年相比，减少18.47万元，下降3.13%。\n上级补助收入 0 万元。与上年决算数一致。\n其他收入 0.18 万元。与 2022 年度相比，减少 0.18万元，下降 50%。";
         assert!(run(text).is_empty(), "{:#?}", run(text));
+    }
+
+    #[test]
+    fn flat_belongs_to_its_own_clause() {
+        // 22-gaoyuan-2017: "按与上年统计口径一致相比，本年比上年减少161.96万元" — 一致 is about the 口径.
+        assert!(run("一、机关运行经费\n按与上年统计口径一致相比，本年比上年减少 161.96 万元，下降了 4.39%，主要原因为在编人员减少。").iter().all(|f| f.0 == Severity::Info));
+        // 持平 after 其中 is about a part, not the total that fell.
+        assert!(run("一、三公\n“三公”经费支出减少2.00万元，其中：公务接待费与上年持平。").is_empty());
+        assert_eq!(run("一、三公\n公务接待费减少2.00万元，与上年持平。").len(), 1);
+    }
+
+    #[test]
+    fn a_cut_off_rate_is_info_and_a_rate_over_this_year_is_named() {
+        // 11-jianchayuan-2019 L866: 1,311.6 ÷ 3,666.0 = 35.777…%, printed 35.77%.
+        let got = run("一、支出\n一般行政管理事务(项)支出 2354.4万元，与上年相比减少1311.6 万元，减少35.77 %。");
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!(got[0].0, Severity::Info);
+        assert!(got[0].2.contains("截尾"), "{}", got[0].2);
+        // 12-shengweiban-2017 L197: 101.48 ÷ 6,005.51 = 1.69%, but 101.48 ÷ 6,106.99 = 1.66%.
+        let got = run("一、支出\n行政运行（项）支出 6106.99 万元，与上年相比增加 101.48 万元，增长 1.66%。");
+        assert_eq!(got[0].0, Severity::Error);
+        assert!(got[0].2.contains("1.69%") && got[0].2.contains("误以本年数为分母"), "{}", got[0].2);
     }
 
     #[test]

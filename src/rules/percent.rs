@@ -42,6 +42,40 @@ pub fn judge(printed: Decimal, point: Decimal, lo: Decimal, hi: Decimal) -> Verd
     }
 }
 
+/// How a printed percentage relates to the ratio of the printed amounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PercentVerdict {
+    /// It is the exact ratio rounded half-up at the printed decimals.
+    Exact,
+    /// Only the rounding of the printed amounts explains it (尾数误差).
+    Rounding,
+    /// It is the ratio cut off (not rounded) at the printed decimals: 95.457%
+    /// printed 95.45% (截尾). A style of rounding, not a contradiction.
+    Truncated,
+    /// Beyond rounding and truncation.
+    Mismatch,
+}
+
+/// [`judge`], telling truncation apart: a printed `p` with d decimals is a
+/// truncation when some ratio in [lo, hi] lies in [p, p + 10⁻ᵈ) (for
+/// non-negative ratios). Every narrative rule judges percentages with this, so
+/// the same gap gets the same severity everywhere.
+pub fn judge_percent(printed: Decimal, point: Decimal, lo: Decimal, hi: Decimal) -> PercentVerdict {
+    match judge(printed, point, lo, hi) {
+        Verdict::Exact => PercentVerdict::Exact,
+        Verdict::Rounding => PercentVerdict::Rounding,
+        Verdict::Mismatch => {
+            let ulp = Decimal::new(1, printed.scale());
+            let top = printed.checked_add(ulp).unwrap_or(printed);
+            if printed >= Decimal::ZERO && printed <= hi && top > lo {
+                PercentVerdict::Truncated
+            } else {
+                PercentVerdict::Mismatch
+            }
+        }
+    }
+}
+
 /// A finding about the narrative: no table, row or column (the message says
 /// which sentence), just the source line.
 pub fn narrative_finding(rule: &'static str, severity: Severity, message: String, source_line: usize) -> Finding {
@@ -100,6 +134,23 @@ mod tests {
         assert_eq!(judge(d("5.05"), point, lo, hi), Verdict::Mismatch);
         assert_eq!(judge(d("5.0"), point, lo, hi), Verdict::Exact);
         assert!(ratio_range(num, Interval::of(Some(d("0.00")))).is_none());
+    }
+
+    #[test]
+    fn a_cut_off_percentage_is_truncation_not_a_mismatch() {
+        // 1,311.6 ÷ 3,666.0 = 35.7774…%: 35.78 rounds, 35.77 cuts off, 35.76 and 35.79 are wrong.
+        let num = Interval::of(Some(d("1311.6")));
+        let den = Interval::of(Some(d("3666.0")));
+        let (lo, hi) = ratio_range(num, den).unwrap();
+        let point = d("1311.6") * d("100") / d("3666.0");
+        assert_eq!(judge_percent(d("35.78"), point, lo, hi), PercentVerdict::Exact);
+        assert_eq!(judge_percent(d("35.77"), point, lo, hi), PercentVerdict::Truncated);
+        assert_eq!(judge_percent(d("35.76"), point, lo, hi), PercentVerdict::Mismatch);
+        assert_eq!(judge_percent(d("35.79"), point, lo, hi), PercentVerdict::Mismatch);
+        // 878.93 ÷ 3,015.16 = 29.15%: printed "30%" is neither rounded nor cut off.
+        let (lo, hi) = ratio_range(Interval::of(Some(d("878.93"))), Interval::of(Some(d("3015.16")))).unwrap();
+        assert_eq!(judge_percent(d("30"), d("29.15"), lo, hi), PercentVerdict::Mismatch);
+        assert_eq!(judge_percent(d("29"), d("29.15"), lo, hi), PercentVerdict::Exact);
     }
 
     #[test]

@@ -1,0 +1,278 @@
+//! NAR-020: a budget narrative's 功能分类 sentence — "（204类）公共安全支出（06款）
+//! 司法（01项）行政运行 X万元", "“一般公共服务支出（类）…（项）”25.77万元",
+//! "检察（款）行政运行（项）支出12,268.62万元" — against the table row of that
+//! 项, in either unit (a 元 table and a 万元 sentence agree when the cell
+//! rounds to the printed figure).
+//!
+//! The 决算 form is NAR-001's (公开05表).
+
+use rust_decimal::Decimal;
+
+use super::identity::{at, CellRef};
+use super::percent::{narrative_finding, show};
+use super::rounding::Interval;
+use super::{Expect, Family, Fixture, Rule, Severity, Sink};
+use crate::model::{Document, DocumentKind, Row, Table, TableKind};
+use crate::narrative::claim::sentence_bounds;
+use crate::narrative::Claim;
+
+const YB: &str = "yantai-office-2023-budget.txt";
+const QB: &str = "qingdao-office-2023-budget.txt";
+
+/// A sentence of the Yantai budget the fixtures extend with a path sentence.
+const ANCHOR: &str = "3.收支预算增加的主要原因，项目经费增加。";
+
+/// The rule.
+pub const CLASS_PATHS: Rule = Rule {
+    id: "NAR-020",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "情况说明：按功能分类科目说明的金额与支出表该科目相符",
+    why: "预算说明常按“类、款、项”逐项说明，例如“公共安全支出（类）检察（款）行政运行（项）支出12,268.62万元”。这个数就是一般公共预算支出表（或支出总表）中该科目的金额，表格可能以元为单位，文字以万元为单位，换算后应当一致。对不上，说明文字或表格有一处写错。",
+    applies_to: &[DocumentKind::Budget],
+    needs: &[],
+    check,
+    fixtures: &[
+        Fixture {
+            document: YB,
+            edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,687.40 万元。")],
+            expect: Expect::Fires,
+        },
+        Fixture {
+            document: YB,
+            edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。（201类）一般公共服务支出（03款）政府办公厅（室）及相关机构事务（01项）行政运行 26,784,000 元。")],
+            expect: Expect::Quiet,
+        },
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
+};
+
+/// A 功能分类 path as printed: names and codes of 类, 款 and 项 (any may be missing
+/// except the 项), and the char offset just past the path.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Path {
+    class: Option<String>,
+    class_code: Option<String>,
+    kuan: Option<String>,
+    kuan_code: Option<String>,
+    item: String,
+    item_code: Option<String>,
+    end: usize,
+}
+
+/// The level marks of a text: (offset of "（", offset past "）", level char, code digits).
+fn marks(chars: &[char]) -> Vec<(usize, usize, char, Option<String>)> {
+    let mut out = Vec::new();
+    for k in 0..chars.len() {
+        if !matches!(chars[k], '（' | '(') {
+            continue;
+        }
+        let digits: String = chars[k + 1..].iter().take_while(|c| c.is_ascii_digit()).collect();
+        let j = k + 1 + digits.chars().count();
+        let (Some(level), Some(close)) = (chars.get(j), chars.get(j + 1)) else { continue };
+        if matches!(level, '类' | '款' | '项') && matches!(close, '）' | ')') {
+            out.push((k, j + 2, *level, (!digits.is_empty()).then_some(digits)));
+        }
+    }
+    out
+}
+
+/// The name belonging to a mark: the CJK run before it ("政府办公厅（室）及相关机构事务（款）"
+/// keeps its "（室）"), or, for a code mark "（204类）公共安全支出", the words after it.
+fn name_before(chars: &[char], from: usize, to: usize) -> String {
+    // Marks printed out of order give an empty name, never a bad slice.
+    let Some(slice) = chars.get(from..to.min(chars.len())) else { return String::new() };
+    let s: String = slice.iter().collect();
+    s.trim().trim_start_matches(['“', '"', '、', '.', '．', ' ']).trim_end_matches(['”', '"']).trim().to_string()
+}
+
+/// The paths of a paragraph.
+fn paths(chars: &[char]) -> Vec<Path> {
+    let ms = marks(chars);
+    let mut out = Vec::new();
+    for (i, m) in ms.iter().enumerate() {
+        if m.2 != '项' {
+            continue;
+        }
+        // The 款 and 类 marks just before, in this sentence.
+        let (s, _) = sentence_bounds(chars, m.0);
+        let prior: Vec<&(usize, usize, char, Option<String>)> = ms[..i].iter().filter(|x| x.0 >= s).collect();
+        let kuan = prior.iter().rev().find(|x| x.2 == '款').copied();
+        let class = prior.iter().rev().find(|x| x.2 == '类').copied();
+        let coded = m.3.is_some();
+        // Code marks precede their names, name marks follow them.
+        let (item, end) = if coded {
+            let stop = (m.1..chars.len()).find(|&k| !is_name_char(chars[k])).unwrap_or(chars.len());
+            (name_before(chars, m.1, stop), stop)
+        } else {
+            let start = kuan.map_or_else(|| start_of_name(chars, m.0), |k| k.1);
+            (name_before(chars, start, m.0), m.1)
+        };
+        let kuan_name = kuan.map(|k| {
+            if coded {
+                name_before(chars, k.1, m.0)
+            } else {
+                let start = class.filter(|c| c.0 < k.0).map_or_else(|| start_of_name(chars, k.0), |c| c.1);
+                name_before(chars, start, k.0)
+            }
+        });
+        let class_name = class.map(|c| if coded { name_before(chars, c.1, kuan.map_or(m.0, |k| k.0)) } else { name_before(chars, start_of_name(chars, c.0), c.0) });
+        if item.is_empty() {
+            continue;
+        }
+        out.push(Path { class: class_name, class_code: class.and_then(|c| c.3.clone()), kuan: kuan_name, kuan_code: kuan.and_then(|k| k.3.clone()), item, item_code: m.3.clone(), end });
+    }
+    out
+}
+
+fn is_name_char(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}')
+}
+
+/// The start of the CJK name ending at `end` (brackets such as "（室）" kept).
+fn start_of_name(chars: &[char], end: usize) -> usize {
+    let mut k = end;
+    while k > 0 {
+        let c = chars[k - 1];
+        if matches!(c, '\u{4E00}'..='\u{9FFF}') {
+            k -= 1;
+        } else if c == '）' && k >= 3 && chars[k - 3] == '（' {
+            k -= 3;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+fn same(a: &str, b: &str) -> bool {
+    let n = |s: &str| s.replace('(', "（").replace(')', "）");
+    let (a, b) = (n(a), n(b));
+    a == b || a.strip_suffix("支出") == Some(b.as_str()) || b.strip_suffix("支出") == Some(a.as_str())
+}
+
+/// The 项 row a path names, if exactly one.
+fn row_of<'a>(t: &'a Table, path: &Path) -> Option<&'a Row> {
+    let code_of = |r: &Row| r.code.clone().unwrap_or_default();
+    let parent = |code: &str, len: usize| t.rows.iter().find(|r| code_of(r) == code.get(..len).unwrap_or(""));
+    let hits: Vec<&Row> = t
+        .rows
+        .iter()
+        .filter(|r| {
+            let code = code_of(r);
+            if code.len() != 7 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                return false;
+            }
+            let codes_fit = path.item_code.as_deref().is_none_or(|c| code.ends_with(c))
+                && path.kuan_code.as_deref().is_none_or(|c| code.get(3..5) == Some(c))
+                && path.class_code.as_deref().is_none_or(|c| code.get(..3) == Some(c));
+            let names_fit = same(&r.label, &path.item)
+                && path.kuan.as_deref().is_none_or(|k| parent(&code, 5).is_some_and(|p| same(&p.label, k)))
+                && path.class.as_deref().is_none_or(|c| parent(&code, 3).is_none_or(|p| same(&p.label, c)));
+            codes_fit && names_fit
+        })
+        .collect();
+    match hits.as_slice() {
+        [r] => Some(r),
+        _ => None,
+    }
+}
+
+/// How many 万元 one unit of the table is.
+fn table_unit_in_wan(t: &Table, doc: &Document) -> Decimal {
+    match t.unit.as_deref().or(doc.info.unit.as_deref()) {
+        Some("元") => Decimal::new(1, 4),
+        _ => Decimal::ONE,
+    }
+}
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let tables: Vec<&Table> = [TableKind::BGeneral, TableKind::BExpenditure].iter().filter_map(|k| doc.table(*k)).collect();
+    if tables.is_empty() {
+        sink.skip("缺少一般公共预算支出表和支出总表，无法核对按科目说明的金额".into());
+        return;
+    }
+    let n = crate::narrative::cached(&doc.lines);
+    for (_, p) in n.paragraphs() {
+        let chars: Vec<char> = p.text.chars().collect();
+        for path in paths(&chars) {
+            // The amount right after the path, in its sentence, with at most a
+            // "支出"/"”" between ("（项）”25.77万元", "（项）支出12,268.62万元").
+            let (_, se) = sentence_bounds(&chars, path.end.saturating_sub(1));
+            let Some(c) = p.claims.iter().find(|c| c.start >= path.end && c.start < se && c.is_money_amount()) else { continue };
+            let gap: String = chars[path.end..c.start].iter().filter(|c| !c.is_whitespace()).collect();
+            if !["", "支出", "”", "”支出", "支出为", "为", "安排", "预算", "预算为"].contains(&gap.as_str()) {
+                continue;
+            }
+            check_claim(doc, &tables, &path, c, sink);
+        }
+    }
+}
+
+fn check_claim(doc: &Document, tables: &[&Table], path: &Path, c: &Claim, sink: &mut Sink) {
+    let (Some(v), Some(wan)) = (c.value, c.wan()) else { return };
+    let factor = if v.is_zero() { Decimal::ONE } else { wan / v };
+    let half = Decimal::new(5, v.scale() + 1) * factor;
+    let claim = Interval { lo: wan - half, hi: wan + half };
+    let mut seen: Vec<(String, Decimal, Option<CellRef>)> = Vec::new();
+    for t in tables {
+        let Some(row) = row_of(t, path) else { continue };
+        let cell = at(t, row, 0);
+        let Some(value) = cell.value else { continue };
+        let u = table_unit_in_wan(t, doc);
+        let iv = Interval::of(Some(value));
+        let in_wan = Interval { lo: iv.lo * u, hi: iv.hi * u };
+        // Any table that agrees settles it.
+        if claim.gap(in_wan).is_zero() {
+            return;
+        }
+        seen.push((t.title.clone(), value * u, cell.at));
+    }
+    let Some((title, table_wan, cell)) = seen.first().cloned() else { return };
+    let mut f = narrative_finding(
+        "NAR-020",
+        Severity::Error,
+        format!("情况说明写“{}”{}{}，而《{}》该项为{}万元，两者不符。", path.item, c.printed, unit_word(c), title, show(table_wan.round_dp(4).normalize())),
+        c.source_line,
+    );
+    f.expected = Some(table_wan);
+    f.actual = Some(wan);
+    f.difference = wan.checked_sub(table_wan);
+    f.related = cell.into_iter().collect();
+    sink.push(f);
+}
+
+fn unit_word(c: &Claim) -> &'static str {
+    match c.unit {
+        crate::narrative::Unit::Money(crate::narrative::Money::Yuan) => "元",
+        crate::narrative::Unit::Money(crate::narrative::Money::Yi) => "亿元",
+        _ => "万元",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path_of(s: &str) -> Vec<(Option<String>, Option<String>, String, Option<String>)> {
+        let chars: Vec<char> = s.chars().collect();
+        paths(&chars).into_iter().map(|p| (p.class, p.kuan, p.item, p.item_code)).collect()
+    }
+
+    #[test]
+    fn paths_with_names_and_with_codes() {
+        assert_eq!(
+            path_of("1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元"),
+            vec![(Some("一般公共服务支出".into()), Some("统计信息事务".into()), "专项普查活动".into(), None)]
+        );
+        assert_eq!(
+            path_of("（204类）公共安全支出（06款）司法（01项）行政运行 30.00万元"),
+            vec![(Some("公共安全支出".into()), Some("司法".into()), "行政运行".into(), Some("01".into()))]
+        );
+        assert_eq!(path_of("1．检察（款）行政运行（项）支出12,268.62 万元")[0].2, "行政运行");
+        assert_eq!(path_of("政府办公厅（室）及相关机构事务（款）行政运行（项）")[0].1.as_deref(), Some("政府办公厅（室）及相关机构事务"));
+        // Marks out of order do not panic.
+        assert_eq!(path_of("（06款）（204类）（01项）行政运行").len(), 1);
+    }
+}

@@ -28,10 +28,9 @@ pub const EMPTY_TABLE: Rule = Rule {
             .find_map(|(_, c)| Some((c, c.wan().filter(|v| c.kind == ClaimKind::Amount && *v > rust_decimal::Decimal::ZERO)?)));
         if let Some((c, wan)) = stated {
             let message = format!(
-                "{}没有任何数字，但情况说明（第{}行）写明{}为 {} 万元。表中应列出这些金额（没有支出的填0），表与说明至少有一处有误或遗漏。",
+                "{}没有任何数字，但情况说明（第{}行）写明了三公经费金额 {} 万元。表中应列出这些金额（没有支出的填0），表与说明至少有一处有误或遗漏。",
                 super::identity::table_name(&t.no()),
                 c.source_line,
-                c.subject,
                 wan
             );
             sink.push(Finding { table: Some(t.no()), source_line: Some(t.source_line), related: Vec::new(), ..sink.finding(message) });

@@ -41,19 +41,19 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
         _ => ("部门决算", "单位决算"),
     };
     let cover = cover(lines);
-    let scope = if cover.contains(unit) || cover.contains("单位预算") && kind == DocumentKind::Budget {
-        // The cover's own wording ("区级单位预算") before any word count.
-        Some(Scope::Unit)
-    } else if cover.contains(dept) {
-        Some(Scope::Department)
-    } else {
-        match (count(dept), count(unit)) {
+    // The cover's own wording ("区级单位预算") before any word count; the
+    // first of the two it uses.
+    let scope = match (cover.find(dept), cover.find(unit)) {
+        (Some(d), Some(u)) => Some(if u < d { Scope::Unit } else { Scope::Department }),
+        (None, Some(_)) => Some(Scope::Unit),
+        (Some(_), None) => Some(Scope::Department),
+        (None, None) => match (count(dept), count(unit)) {
             // Tables alone: "部门：…" meta lines say whose tables they are.
             (0, 0) if whole.contains("\n部门：") || whole.starts_with("部门：") => Some(Scope::Department),
             (0, 0) => None,
             (d, u) if u > d => Some(Scope::Unit),
             _ => Some(Scope::Department),
-        }
+        },
     };
 
     DocumentInfo {
@@ -119,7 +119,8 @@ fn cover(lines: &[Line]) -> String {
     let mut out = String::new();
     for l in lines.iter().filter(|l| !l.is_blank()).take(6) {
         let s = squeeze(&l.text);
-        if s.starts_with("目录") || s.starts_with("第一部分") || s.contains("公开表") || ["单位：", "单位:", "部门：", "部门:"].iter().any(|k| s.contains(k)) {
+        let part = s.starts_with('第') && s.chars().nth(2) == Some('部') && s.chars().nth(3) == Some('分');
+        if s.starts_with("目录") || part || s.contains("公开表") || ["单位：", "单位:", "部门：", "部门:"].iter().any(|k| s.contains(k)) {
             break;
         }
         out.push_str(&s);

@@ -9,18 +9,34 @@
 //! This crate knows nothing of the web; the Leptos app (`app`, wasm32 only) and
 //! the CLI are thin layers over [`check_bytes`] and [`check_text`].
 
+// Money and percentages are computed with checked arithmetic only (see
+// `checked`): an absurd figure must skip a check, never panic. Clippy enforces
+// it on every module that reads or checks figures.
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod amount;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
+pub mod checked;
 pub mod error;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod model;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod narrative;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod perf;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod recognise;
 pub mod report;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod rules;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod sangong;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod segment;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod solve;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod tables;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -48,8 +48,8 @@ impl Money {
     /// How many 万元 one unit is.
     pub fn in_wan(self) -> Decimal {
         match self {
-            Money::Yuan => Decimal::new(1, 4),
-            Money::Qian => Decimal::new(1, 1),
+            Money::Yuan => Decimal::from_parts(1, 0, 0, false, 4),
+            Money::Qian => Decimal::from_parts(1, 0, 0, false, 1),
             Money::Wan => Decimal::ONE,
             Money::Yi => Decimal::from(10_000),
         }

@@ -17,6 +17,7 @@ pub mod amount;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod checked;
 pub mod error;
+pub mod limits;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod model;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
@@ -59,6 +60,7 @@ pub fn read(text: &str) -> model::Document {
     };
     if doc.info.kind != model::DocumentKind::Unknown {
         tables::read_all(&mut doc);
+        limits::cap_rows(&mut doc);
         doc.evaluations = perf::self_evaluations(&doc.lines);
     }
     doc
@@ -66,8 +68,13 @@ pub fn read(text: &str) -> model::Document {
 
 /// Checks a text: reads it and runs every rule. Never panics; a text that is not
 /// a disclosure gives `document.kind == Unknown` with a reason.
+/// Text beyond [`limits::MAX_TEXT_BYTES`] is not checked, and coverage says so.
 pub fn check_text(source: &str, text: &str) -> DocumentReport {
-    let doc = read(text);
+    let (text, cut) = limits::cap_text(text);
+    let mut doc = read(text);
+    doc.problems.extend(cut);
+    let dropped = limits::claim_problems(&doc);
+    doc.problems.extend(dropped);
     let run = rules::run(&doc);
     report::build(source, None, &doc, run)
 }

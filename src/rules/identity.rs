@@ -10,7 +10,7 @@ use super::{Finding, Severity, Sink};
 use crate::model::{Row, Table};
 
 /// Where a printed value sits: a cell of a table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct CellRef {
     /// Table number ("01").
     pub table: String,

@@ -455,13 +455,22 @@ pub const COMPLETION: Rule = Rule {
 fn check_completion(doc: &crate::model::Document, sink: &mut super::Sink) {
     let n = narrative(doc);
     for p in n.sections.iter().flat_map(|s| s.paragraphs.iter()) {
-        for (k, c) in p.claims.iter().enumerate() {
-            let before = &p.claims[..k];
-            let budget = before.iter().rev().find(|x| x.is_money_amount() && x.subject.contains("预算"));
+        // The last budget amount before each claim, and the last 决算 amount
+        // after that budget, kept as the claims go by (one pass: a long
+        // paragraph must not be scanned back from every claim).
+        let (mut budget, mut actual): (Option<&Claim>, Option<&Claim>) = (None, None);
+        for c in &p.claims {
+            let (this_budget, this_actual) = (budget, actual);
+            if c.is_money_amount() && c.subject.contains("预算") {
+                (budget, actual) = (Some(c), None);
+            } else if c.is_money_amount() && c.subject.contains("决算") && budget.is_some() {
+                actual = Some(c);
+            }
+            let (budget, actual) = (this_budget, this_actual);
             match c.kind {
                 ClaimKind::Completion => {
                     let Some(budget) = budget else { continue };
-                    let Some(actual) = before.iter().rev().take_while(|x| x.start > budget.start).find(|x| x.is_money_amount() && x.subject.contains("决算")) else { continue };
+                    let Some(actual) = actual else { continue };
                     let (Some(printed), Some(b), Some(a)) = (c.value, budget.wan(), actual.wan()) else { continue };
                     if b.is_zero() {
                         let message = format!("情况说明第{}行年初预算为0，却写“完成预算的{}%”；预算为0时应写“年初无预算”。", c.source_line, printed);

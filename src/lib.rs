@@ -76,6 +76,8 @@ pub fn check_text(source: &str, text: &str) -> DocumentReport {
     let dropped = limits::claim_problems(&doc);
     doc.problems.extend(dropped);
     let run = rules::run(&doc);
+    // After the rules, which may look at what could not be read.
+    doc.problems = limits::summarise_problems(std::mem::take(&mut doc.problems));
     report::build(source, None, &doc, run)
 }
 

@@ -103,3 +103,35 @@ pub fn claim_problems(doc: &Document) -> Vec<ReadProblem> {
         })
         .collect()
 }
+
+/// Reading problems of one table listed one by one; the rest are counted.
+pub const MAX_PROBLEMS_PER_TABLE: usize = 50;
+
+/// Keeps the first [`MAX_PROBLEMS_PER_TABLE`] problems of each table (and of
+/// the text outside tables) and replaces the rest with one that counts them.
+pub fn summarise_problems(problems: Vec<ReadProblem>) -> Vec<ReadProblem> {
+    use std::collections::HashMap;
+    let mut total: HashMap<Option<String>, usize> = HashMap::new();
+    for p in &problems {
+        *total.entry(p.table.clone()).or_default() += 1;
+    }
+    if total.values().all(|n| *n <= MAX_PROBLEMS_PER_TABLE) {
+        return problems;
+    }
+    let mut seen: HashMap<Option<String>, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for p in problems {
+        let table = p.table.clone();
+        let n = seen.entry(table.clone()).or_default();
+        *n += 1;
+        if *n <= MAX_PROBLEMS_PER_TABLE {
+            out.push(p);
+        }
+        if *n == MAX_PROBLEMS_PER_TABLE && total[&table] > MAX_PROBLEMS_PER_TABLE {
+            let rest = total[&table] - MAX_PROBLEMS_PER_TABLE;
+            let place = table.as_deref().map_or("表格以外的文字".to_string(), crate::rules::identity::table_name);
+            out.push(ReadProblem { table, message: format!("{place}另有 {rest} 条读取问题，与以上同类，不再逐条列出。"), source_line: None });
+        }
+    }
+    out
+}

@@ -84,3 +84,14 @@ fn text_beyond_the_size_cap_is_left_out_and_named() {
     assert!(problem.message.contains("未核对"), "{}", problem.message);
     assert_eq!(gongkai::limits::cap_text("短文本").1, None);
 }
+
+#[test]
+fn many_inserted_total_rows_give_a_report_of_bounded_size() {
+    // Issue 13: 100,000 such rows made 93 MB of JSON. Past the row cap the
+    // rows are left out, and repeated findings and problems are counted.
+    let text = stress::total_rows(gongkai::limits::MAX_ROWS_PER_TABLE + 2_000);
+    let r = check(&text);
+    let json = serde_json::to_string(&r).expect("json");
+    assert!(json.len() < 4 * text.len(), "{} bytes of JSON for {} bytes of text", json.len(), text.len());
+    assert!(r.coverage.problems.iter().any(|p| p.message.contains("上限")), "coverage names the row cap");
+}

@@ -27,6 +27,7 @@ pub mod txt_class;
 pub mod txt_latin;
 mod doc;
 pub mod identity;
+mod index;
 mod perf;
 mod tbl01;
 mod tbl04;

@@ -22,9 +22,8 @@ fn narrative(doc: &Document) -> std::rc::Rc<narrative::Narrative> {
 }
 
 /// Labels compared with ASCII and full-width brackets unified.
-fn same_label(a: &str, b: &str) -> bool {
-    let n = |s: &str| s.replace('(', "（").replace(')', "）");
-    n(a) == n(b)
+fn unified(s: &str) -> String {
+    s.replace('(', "（").replace(')', "）")
 }
 
 /// Items named after "主要包括：" in a 基本支出 paragraph must be non-zero in 06.
@@ -43,6 +42,9 @@ pub const LISTED_ITEMS: Rule = Rule {
 fn check_listed_items(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(t06) = doc.table(TableKind::F06) else { return };
     let n = narrative(doc);
+    // The 款 rows with their labels unified once, not once per listed item.
+    let labelled: Vec<(String, &Row)> =
+        t06.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 5)).map(|r| (unified(&r.label), r)).collect();
     for s in n.sections_about(Topic::Basic) {
         for p in &s.paragraphs {
             let Some(i) = p.text.find("主要包括") else { continue };
@@ -50,7 +52,8 @@ fn check_listed_items(doc: &crate::model::Document, sink: &mut super::Sink) {
             let list = list.trim_end_matches('等');
             let offset = p.text[..i].chars().count();
             for item in list.split('、').map(str::trim).filter(|x| !x.is_empty()) {
-                let rows: Vec<&Row> = t06.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 5) && same_label(&r.label, item)).collect();
+                let item_label = unified(item);
+                let rows: Vec<&Row> = labelled.iter().filter(|(l, _)| *l == item_label).map(|(_, r)| *r).collect();
                 let [row] = rows.as_slice() else { continue };
                 if row.value(0).is_none_or(|v| v.is_zero()) {
                     let shown = row.value(0).map(|v| v.to_string()).unwrap_or_else(|| "空白".into());

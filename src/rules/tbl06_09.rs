@@ -40,14 +40,14 @@ pub const ECON_GROUPS: Rule = Rule {
 
 fn check_econ_groups(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(t) = doc.table(TableKind::F06) else { return };
+    let index = super::index::Codes::of(t);
     for g in groups(t) {
         let code = g.code.as_deref().unwrap_or_default();
-        let items: Vec<(i8, Located)> = t
-            .rows
-            .iter()
-            .filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 5 && c.starts_with(code)))
-            .map(|r| (1, at(t, r, 0)))
-            .collect();
+        let items: Vec<(i8, Located)> = if code.len() == 3 {
+            index.children(code).iter().map(|i| (1, at(t, &t.rows[*i], 0))).collect()
+        } else {
+            t.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 5 && c.starts_with(code))).map(|r| (1, at(t, r, 0))).collect()
+        };
         if !items.is_empty() {
             sink.identity(Target::cell(t, g, 0), &items, "其下各款之和");
         }

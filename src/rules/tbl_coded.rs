@@ -139,6 +139,7 @@ pub const HIERARCHY: Rule = Rule {
 
 fn check_hierarchy(doc: &crate::model::Document, sink: &mut super::Sink) {
     for_each_table(doc, sink, |t, sink| {
+        let index = super::index::Codes::of(t);
         for (pi, parent) in t.rows.iter().enumerate() {
             let Some(code) = parent.code.as_deref() else { continue };
             let child_len = match code.len() {
@@ -146,10 +147,8 @@ fn check_hierarchy(doc: &crate::model::Document, sink: &mut super::Sink) {
                 5 => 7,
                 _ => continue,
             };
-            let kids: Vec<usize> = (0..t.rows.len())
-                .filter(|j| t.rows[*j].code.as_deref().is_some_and(|c| c.len() == child_len && c.starts_with(code)))
-                .collect();
-            if kids.is_empty() || t.unresolved.contains(&pi) || kids.iter().any(|k| t.unresolved.contains(k)) {
+            let kids = index.children(code);
+            if kids.is_empty() || index.unresolved(pi) || kids.iter().any(|k| index.unresolved(*k)) {
                 continue;
             }
             let level = if child_len == 5 { "所属各款" } else { "所属各项" };

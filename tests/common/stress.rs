@@ -95,3 +95,12 @@ pub fn budget_tabs() -> String {
     }
     out
 }
+
+/// `n` "合计" rows inserted under the 栏次 line of the Yantai 02 table's
+/// continued page.
+pub fn total_rows(n: usize) -> String {
+    let y = final_lines();
+    let at = y.iter().position(|l| l.starts_with("栏次\t\t1\t2\t3")).expect("a 栏次 line");
+    let rows = vec!["合计\t\t10,116.83\t10,095.35\t\t\t\t\t21.48".to_string(); n];
+    join(&[&y[..=at], &rows, &y[at + 1..]])
+}

@@ -10,7 +10,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # Release wasm build into dist/ (Trunk.toml: offline, relative URLs).
 TRUNK_BUILD := trunk build --release --offline
 
-.PHONY: serve test setup build test-browser bench-browser clean
+.PHONY: serve test setup build test-browser bench-browser clean lint fuzz fuzz-smoke fuzz-seeds bench
 
 ## Build the web app and serve dist/ on http://127.0.0.1:$(PORT)/.
 serve: setup
@@ -40,3 +40,29 @@ bench-browser:
 
 clean:
 	rm -rf dist target/screenshots
+
+## Clippy, with checked money arithmetic denied in lib.rs (issue 13).
+lint:
+	cargo clippy --all-targets -- -D warnings -A clippy::all -D clippy::arithmetic_side_effects -D clippy::disallowed_methods
+
+## Speed per document (ratio to a per-character pass) and growth cases.
+bench:
+	nice cargo bench --bench scaling
+
+FUZZ_SECONDS ?= 900
+FUZZ_TARGETS := check_bytes mutate_document
+FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=262144 -print_final_stats=1
+
+## Seeds: the corpus, and ../shared/real texts when present.
+fuzz-seeds:
+	mkdir -p fuzz/corpus/check_bytes fuzz/corpus/mutate_document
+	cp tests/fixtures/*.txt fuzz/corpus/check_bytes/
+	if ls ../shared/real/*.txt >/dev/null 2>&1; then cp ../shared/real/*.txt fuzz/corpus/check_bytes/; else echo "../shared/real absent: seeds are the corpus only"; fi
+
+## Fuzz each target for FUZZ_SECONDS (nightly + cargo-fuzz; crashes land in fuzz/artifacts/).
+fuzz: fuzz-seeds
+	for t in $(FUZZ_TARGETS); do nice cargo +nightly fuzz run --sanitizer none $$t fuzz/corpus/$$t -- $(FUZZ_FLAGS) || exit 1; done
+
+## A bounded smoke run for CI: 30 s per target.
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=30

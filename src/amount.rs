@@ -87,7 +87,7 @@ pub fn parse_amount(s: &str) -> Option<Decimal> {
         return None;
     }
     let v = Decimal::from_str(&format!("{digits}.{frac}")).ok()?;
-    Some(if neg { -v } else { v })
+    Some(if neg { crate::checked::neg(v) } else { v })
 }
 
 /// Parses a number written in prose: like [`parse_amount`] but integers are

@@ -9,18 +9,35 @@
 //! This crate knows nothing of the web; the Leptos app (`app`, wasm32 only) and
 //! the CLI are thin layers over [`check_bytes`] and [`check_text`].
 
+// Money and percentages are computed with checked arithmetic only (see
+// `checked`): an absurd figure must skip a check, never panic. Clippy enforces
+// it on every module that reads or checks figures.
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod amount;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
+pub mod checked;
 pub mod error;
+pub mod limits;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod model;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod narrative;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod perf;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod recognise;
 pub mod report;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod rules;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod sangong;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod segment;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod solve;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod tables;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -43,6 +60,7 @@ pub fn read(text: &str) -> model::Document {
     };
     if doc.info.kind != model::DocumentKind::Unknown {
         tables::read_all(&mut doc);
+        limits::cap_rows(&mut doc);
         doc.evaluations = perf::self_evaluations(&doc.lines);
     }
     doc
@@ -50,9 +68,16 @@ pub fn read(text: &str) -> model::Document {
 
 /// Checks a text: reads it and runs every rule. Never panics; a text that is not
 /// a disclosure gives `document.kind == Unknown` with a reason.
+/// Text beyond [`limits::MAX_TEXT_BYTES`] is not checked, and coverage says so.
 pub fn check_text(source: &str, text: &str) -> DocumentReport {
-    let doc = read(text);
+    let (text, cut) = limits::cap_text(text);
+    let mut doc = read(text);
+    doc.problems.extend(cut);
+    let dropped = limits::claim_problems(&doc);
+    doc.problems.extend(dropped);
     let run = rules::run(&doc);
+    // After the rules, which may look at what could not be read.
+    doc.problems = limits::summarise_problems(std::mem::take(&mut doc.problems));
     report::build(source, None, &doc, run)
 }
 

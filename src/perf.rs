@@ -96,11 +96,11 @@ pub fn parse_rate(s: &str) -> Option<Rate> {
         None => (t, false),
     };
     let v = parse_prose_number(num)?;
-    let percent = percent || v > Decimal::new(15, 1);
-    let half = Decimal::new(5, v.scale() + 1);
+    let percent = percent || v > Decimal::from_parts(15, 0, 0, false, 1);
+    let half = crate::checked::half_unit(v.scale());
     let hundred = Decimal::from(100);
     Some(if percent {
-        Rate { fraction: v / hundred, printed: t.to_string(), half_ulp: half / hundred }
+        Rate { fraction: v.checked_div(hundred)?, printed: t.to_string(), half_ulp: half.checked_div(hundred)? }
     } else {
         Rate { fraction: v, printed: t.to_string(), half_ulp: half }
     })

@@ -48,8 +48,8 @@ impl Money {
     /// How many 万元 one unit is.
     pub fn in_wan(self) -> Decimal {
         match self {
-            Money::Yuan => Decimal::new(1, 4),
-            Money::Qian => Decimal::new(1, 1),
+            Money::Yuan => Decimal::from_parts(1, 0, 0, false, 4),
+            Money::Qian => Decimal::from_parts(1, 0, 0, false, 1),
             Money::Wan => Decimal::ONE,
             Money::Yi => Decimal::from(10_000),
         }
@@ -119,8 +119,10 @@ pub struct Claim {
     /// without ordinals, leading dates, "其中" and a trailing "为"
     /// ("2024 年度一般公共预算财政拨款收入为" → "一般公共预算财政拨款收入").
     pub subject: String,
-    /// The sentence the claim stands in.
-    pub sentence: String,
+    /// The sentence the claim stands in: its char range in the paragraph's
+    /// text (a range, not a copy: a paragraph without "。" is one sentence,
+    /// and copying it per claim made long paragraphs quadratic).
+    pub sentence: (usize, usize),
     /// 1-based source line of the number's first character.
     pub source_line: usize,
     /// Char offset of the claim in its paragraph's text.
@@ -303,6 +305,25 @@ pub fn clause_bounds(chars: &[char], pos: usize) -> (usize, usize) {
     bounds(chars, pos, |c| matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';'))
 }
 
+/// The sentence ends of a paragraph, to find [`sentence_bounds`] of many
+/// positions in logarithmic time each.
+struct Sentences(Vec<usize>);
+
+impl Sentences {
+    fn of(chars: &[char]) -> Sentences {
+        Sentences(chars.iter().enumerate().filter(|(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?')).map(|(k, _)| k).collect())
+    }
+
+    /// The same as `sentence_bounds(chars, pos)`.
+    fn around(&self, len: usize, pos: usize) -> (usize, usize) {
+        let pos = pos.min(len);
+        let i = self.0.partition_point(|&k| k < pos);
+        let start = if i == 0 { 0 } else { self.0[i - 1] + 1 };
+        let end = self.0.get(i).map_or(len, |k| k + 1);
+        (start, end)
+    }
+}
+
 fn bounds(chars: &[char], pos: usize, stop: impl Fn(char) -> bool) -> (usize, usize) {
     let pos = pos.min(chars.len());
     let start = (0..pos).rev().find(|&k| stop(chars[k])).map_or(0, |k| k + 1);
@@ -388,6 +409,7 @@ fn strip_leading_date(s: &str) -> String {
 /// line of each char.
 pub fn extract(chars: &[char], lines: &[usize]) -> Vec<Claim> {
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
+    let sentences = Sentences::of(chars);
     let mut out: Vec<Claim> = Vec::new();
     let mut prev_end = 0;
     let mut i = 0;
@@ -425,14 +447,13 @@ pub fn extract(chars: &[char], lines: &[usize]) -> Vec<Claim> {
         if matches!(kind, ClaimKind::Change(_) | ClaimKind::ChangePercent(_) | ClaimKind::Reached(_)) {
             subject = strip_verb(&subject);
         }
-        let (ss, se) = sentence_bounds(chars, i);
         out.push(Claim {
             kind,
             value: Some(value),
             unit,
             printed,
             subject,
-            sentence: text(chars, ss, se).trim().to_string(),
+            sentence: sentences.around(chars.len(), i),
             source_line: line_at(i),
             start: i,
             end,
@@ -493,15 +514,15 @@ fn strip_verb(s: &str) -> String {
 fn wordless(chars: &[char], lines: &[usize]) -> Vec<Claim> {
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
     let mut out = Vec::new();
+    let sentences = Sentences::of(chars);
     let mk = |kind: ClaimKind, subject: &str, s: usize, e: usize| {
-        let (ss, se) = sentence_bounds(chars, s);
         Claim {
             kind,
             value: None,
             unit: Unit::None,
             printed: String::new(),
             subject: subject.to_string(),
-            sentence: text(chars, ss, se).trim().to_string(),
+            sentence: sentences.around(chars.len(), s),
             source_line: line_at(s),
             start: s,
             end: e,

@@ -37,16 +37,26 @@ pub struct Paragraph {
     /// The 1-based source line of each character of `text`.
     #[serde(skip)]
     pub lines: Vec<usize>,
-    /// The claims in this paragraph, in order.
+    /// The claims in this paragraph, in order (at most
+    /// [`crate::limits::MAX_CLAIMS_PER_PARAGRAPH`]).
     pub claims: Vec<Claim>,
+    /// Claims beyond the cap, not checked (coverage says so).
+    pub claims_dropped: usize,
+    /// Byte offset in `text` of each char, and of the end: slices in O(1).
+    #[serde(skip)]
+    offsets: Vec<usize>,
 }
 
 impl Paragraph {
     fn from_chars(buf: Vec<Ch>) -> Paragraph {
         let chars: Vec<char> = buf.iter().map(|c| c.0).collect();
         let lines: Vec<usize> = buf.iter().map(|c| c.1).collect();
-        let claims = claim::extract(&chars, &lines);
-        Paragraph { text: chars.into_iter().collect(), lines, claims }
+        let mut claims = claim::extract(&chars, &lines);
+        let claims_dropped = claims.len().saturating_sub(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
+        claims.truncate(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
+        let text: String = chars.into_iter().collect();
+        let offsets = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+        Paragraph { text, lines, claims, claims_dropped, offsets }
     }
 
     /// The source line of the paragraph's first character.
@@ -61,7 +71,12 @@ impl Paragraph {
 
     /// The text between two char offsets.
     pub fn slice(&self, start: usize, end: usize) -> String {
-        self.text.chars().skip(start).take(end.saturating_sub(start)).collect()
+        let last = self.offsets.len().saturating_sub(1);
+        let (s, e) = (start.min(last), end.min(last));
+        match (self.offsets.get(s), self.offsets.get(e.max(s))) {
+            (Some(&a), Some(&b)) => self.text[a..b].to_string(),
+            _ => String::new(),
+        }
     }
 }
 

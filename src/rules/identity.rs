@@ -10,7 +10,7 @@ use super::{Finding, Severity, Sink};
 use crate::model::{Row, Table};
 
 /// Where a printed value sits: a cell of a table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct CellRef {
     /// Table number ("01").
     pub table: String,
@@ -107,10 +107,14 @@ impl Sink {
         if verdict == Verdict::Exact {
             return;
         }
-        let diff = target.actual.unwrap_or_default() - expected;
         let place = match &target.column {
             Some(c) => format!("{}“{}”的“{}”", table_name(&target.table), target.row, c),
             None => format!("{}“{}”", table_name(&target.table), target.row),
+        };
+        let diff = target.actual.unwrap_or_default().checked_sub(expected);
+        let (Some(diff), false) = (diff, verdict == Verdict::TooLarge) else {
+            self.skip(format!("{place}与{what}：{}", crate::checked::TOO_LARGE));
+            return;
         };
         let shown = target.actual.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
         let (severity, message) = match verdict {
@@ -151,7 +155,6 @@ impl Sink {
         if have.hi >= need.lo {
             return;
         }
-        let diff = target.actual.unwrap_or_default() - bound.actual.unwrap_or_default();
         let place = match &target.column {
             Some(c) => format!("{}“{}”的“{}”", table_name(&target.table), target.row, c),
             None => format!("{}“{}”", table_name(&target.table), target.row),
@@ -159,6 +162,10 @@ impl Sink {
         let other = match &bound.column {
             Some(c) => format!("{}“{}”的“{}”", table_name(&bound.table), bound.row, c),
             None => format!("{}“{}”", table_name(&bound.table), bound.row),
+        };
+        let Some(diff) = target.actual.unwrap_or_default().checked_sub(bound.actual.unwrap_or_default()) else {
+            self.skip(format!("{place}与{other}：{}", crate::checked::TOO_LARGE));
+            return;
         };
         let shown = |v: Option<Decimal>| v.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
         let message = format!(

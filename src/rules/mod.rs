@@ -32,6 +32,7 @@ pub mod txt_latin;
 pub mod txt_defects;
 mod doc;
 pub mod identity;
+mod index;
 mod perf;
 mod tbl01;
 mod tbl04;
@@ -414,7 +415,72 @@ pub fn run(doc: &Document) -> RunResult {
         out.findings.extend(sink.findings);
         out.skipped.extend(sink.skipped);
     }
-    out.findings = group_root_causes(out.findings);
+    out.findings = summarise(group_root_causes(out.findings));
+    out.skipped = summarise_skips(out.skipped);
+    out
+}
+
+/// Keeps the report bounded: of the findings of one rule on one table at one
+/// severity, the first [`crate::limits::MAX_FINDINGS_PER_RULE_AND_TABLE`] are
+/// listed and the rest become one finding that counts them (100,000 inserted
+/// "合计" rows must not become 100,000 findings).
+fn summarise(findings: Vec<Finding>) -> Vec<Finding> {
+    use std::collections::HashMap;
+    let max = crate::limits::MAX_FINDINGS_PER_RULE_AND_TABLE;
+    let mut total: HashMap<(&'static str, Option<String>, Severity), usize> = HashMap::new();
+    for f in &findings {
+        *total.entry((f.rule, f.table.clone(), f.severity)).or_default() += 1;
+    }
+    if total.values().all(|n| *n <= max) {
+        return findings;
+    }
+    let mut seen: HashMap<(&'static str, Option<String>, Severity), usize> = HashMap::new();
+    let mut out = Vec::new();
+    for f in findings {
+        let key = (f.rule, f.table.clone(), f.severity);
+        let n = seen.entry(key.clone()).or_default();
+        *n += 1;
+        if *n <= max {
+            out.push(f);
+        }
+        if *n == max {
+            let rest = total[&key] - max;
+            if rest > 0 {
+                let place = f_table_name(key.1.as_deref());
+                let message = format!("{place}还有 {rest} 处同类问题（{}），为使报告可读，不再逐条列出。", key.0);
+                out.push(Finding { table: key.1, ..Finding::new(key.0, key.2, message) });
+            }
+        }
+    }
+    out
+}
+
+fn f_table_name(table: Option<&str>) -> String {
+    table.map_or("文中".to_string(), identity::table_name)
+}
+
+/// Of the skipped checks of one rule, lists the first
+/// [`crate::limits::MAX_SKIPS_PER_RULE`] and counts the rest.
+fn summarise_skips(skipped: Vec<Skipped>) -> Vec<Skipped> {
+    use std::collections::HashMap;
+    let max = crate::limits::MAX_SKIPS_PER_RULE;
+    let mut total: HashMap<&'static str, usize> = HashMap::new();
+    for s in &skipped {
+        *total.entry(s.rule).or_default() += 1;
+    }
+    let mut seen: HashMap<&'static str, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for s in skipped {
+        let n = seen.entry(s.rule).or_default();
+        *n += 1;
+        let rule = s.rule;
+        if *n <= max {
+            out.push(s);
+        }
+        if *n == max && total[rule] > max {
+            out.push(Skipped { rule, reason: format!("另有 {} 处未能核对，原因同上类，不再逐条列出", total[rule] - max) });
+        }
+    }
     out
 }
 
@@ -425,43 +491,10 @@ pub fn run(doc: &Document) -> RunResult {
 /// would bury the reader in a cascade; instead the cell shared by the most
 /// failing identities is named once, with the other failures listed in `also`.
 fn group_root_causes(findings: Vec<Finding>) -> Vec<Finding> {
-    type Key = (String, String, Option<String>);
-    let key_of = |f: &Finding| -> Option<Key> { Some((f.table.clone()?, f.row.clone()?, f.column.clone())) };
-    let cells = |f: &Finding| -> Vec<Key> {
-        let mut v: Vec<Key> = key_of(f).into_iter().collect();
-        v.extend(f.related.iter().map(|c| (c.table.clone(), c.row.clone(), c.column.clone())));
-        v
-    };
-    let errors: Vec<usize> = (0..findings.len()).filter(|i| findings[*i].severity == Severity::Error).collect();
-    let mut grouped: Vec<Option<usize>> = vec![None; findings.len()]; // finding → primary
-    loop {
-        let open: Vec<usize> = errors.iter().copied().filter(|i| grouped[*i].is_none()).collect();
-        let mut counts: Vec<(Key, usize)> = Vec::new();
-        for i in &open {
-            let mut seen: Vec<Key> = Vec::new();
-            for k in cells(&findings[*i]) {
-                if seen.contains(&k) {
-                    continue;
-                }
-                match counts.iter_mut().find(|(c, _)| *c == k) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((k.clone(), 1)),
-                }
-                seen.push(k);
-            }
-        }
-        let Some((root, n)) = counts.into_iter().max_by_key(|(_, n)| *n) else { break };
-        if n < 2 {
-            break;
-        }
-        let members: Vec<usize> = open.iter().copied().filter(|i| cells(&findings[*i]).contains(&root)).collect();
-        let primary = members.iter().copied().find(|i| key_of(&findings[*i]).as_ref() == Some(&root)).unwrap_or(members[0]);
-        for m in members {
-            grouped[m] = Some(primary);
-        }
-    }
+    let grouped = root_causes(&findings);
     let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
     let mut index_of: Vec<Option<usize>> = vec![None; findings.len()];
+    let mut related_seen: std::collections::HashMap<usize, std::collections::HashSet<identity::CellRef>> = std::collections::HashMap::new();
     for (i, f) in findings.iter().enumerate() {
         match grouped[i] {
             Some(p) if p != i => {
@@ -473,8 +506,9 @@ fn group_root_causes(findings: Vec<Finding>) -> Vec<Finding> {
                 };
                 let primary = &mut out[pi];
                 primary.also.push(format!("{}：{}", f.rule, f.message));
+                let known = related_seen.entry(pi).or_insert_with(|| primary.related.iter().cloned().collect());
                 for c in &f.related {
-                    if !primary.related.contains(c) {
+                    if known.insert(c.clone()) {
                         primary.related.push(c.clone());
                     }
                 }
@@ -489,4 +523,80 @@ fn group_root_causes(findings: Vec<Finding>) -> Vec<Finding> {
         f.message.push_str(&format!("这个数还使另外{}项勾稽关系不成立（见“同源问题”），很可能就是这一格印错了。", f.also.len()));
     }
     out
+}
+
+/// For each finding, the primary it is folded into (None: stands alone).
+///
+/// Repeatedly takes the cell shared by the most open error findings (ties:
+/// the cell met last when reading the open findings in order), folds those
+/// findings into the one printed in that cell (else the first), until no
+/// cell is shared by two. Counts and first appearances are kept up to date
+/// per cell with an inverted index and a lazy heap, so this is O(n log n) in
+/// the number of findings rather than a scan of all of them per root cause.
+fn root_causes(findings: &[Finding]) -> Vec<Option<usize>> {
+    use std::collections::{BinaryHeap, HashMap};
+    type Key<'a> = (&'a str, &'a str, Option<&'a str>);
+    let mut ids: HashMap<Key<'_>, usize> = HashMap::new();
+    let mut holders: Vec<Vec<usize>> = Vec::new(); // key → open-able findings, in order
+    let mut keys_of: Vec<Vec<usize>> = vec![Vec::new(); findings.len()]; // finding → its distinct keys, in order
+    let mut own: Vec<Option<usize>> = vec![None; findings.len()];
+    for (i, f) in findings.iter().enumerate().filter(|(_, f)| f.severity == Severity::Error) {
+        let mine = f.table.as_deref().zip(f.row.as_deref()).map(|(t, r)| (t, r, f.column.as_deref()));
+        let related = f.related.iter().map(|c| (c.table.as_str(), c.row.as_str(), c.column.as_deref()));
+        for k in mine.into_iter().chain(related) {
+            let next = ids.len();
+            let id = *ids.entry(k).or_insert(next);
+            if id == holders.len() {
+                holders.push(Vec::new());
+            }
+            if !keys_of[i].contains(&id) {
+                keys_of[i].push(id);
+                holders[id].push(i);
+            }
+        }
+        own[i] = mine.map(|k| ids[&k]);
+    }
+    let mut grouped: Vec<Option<usize>> = vec![None; findings.len()];
+    let mut count: Vec<usize> = holders.iter().map(Vec::len).collect();
+    let mut first: Vec<usize> = vec![0; holders.len()]; // index into holders[key] of its first open finding
+    // A key's place in the order of first appearance: (finding, position in its keys).
+    let place = |key: usize, first: &[usize], holders: &[Vec<usize>], keys_of: &[Vec<usize>]| -> Option<(usize, usize)> {
+        let f = *holders[key].get(first[key])?;
+        Some((f, keys_of[f].iter().position(|k| *k == key).unwrap_or(0)))
+    };
+    let mut heap: BinaryHeap<(usize, (usize, usize), usize)> = BinaryHeap::new();
+    for key in 0..holders.len() {
+        if let Some(p) = place(key, &first, &holders, &keys_of) {
+            heap.push((count[key], p, key));
+        }
+    }
+    while let Some((n, p, root)) = heap.pop() {
+        if count[root] != n || place(root, &first, &holders, &keys_of) != Some(p) {
+            continue; // stale entry
+        }
+        if n < 2 {
+            break;
+        }
+        let members: Vec<usize> = holders[root].iter().copied().filter(|i| grouped[*i].is_none()).collect();
+        let primary = members.iter().copied().find(|i| own[*i] == Some(root)).unwrap_or(members[0]);
+        let mut touched: Vec<usize> = Vec::new();
+        for m in members {
+            grouped[m] = Some(primary);
+            for &k in &keys_of[m] {
+                count[k] -= 1;
+                touched.push(k);
+            }
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for k in touched {
+            while holders[k].get(first[k]).is_some_and(|i| grouped[*i].is_some()) {
+                first[k] += 1;
+            }
+            if let Some(p) = place(k, &first, &holders, &keys_of) {
+                heap.push((count[k], p, k));
+            }
+        }
+    }
+    grouped
 }

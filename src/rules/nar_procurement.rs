@@ -10,6 +10,7 @@ use super::rounding::{compare, Interval, Term, Verdict};
 use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::procurement::{facts, ProcurementFacts};
+use crate::checked::TOO_LARGE;
 use crate::narrative::Claim;
 
 const ID: &str = "NAR-014";
@@ -35,16 +36,15 @@ pub const PROCUREMENT: Rule = Rule {
 fn iv(c: &Claim) -> Option<(Decimal, Interval)> {
     let w = c.wan()?;
     let v = c.value?;
-    let f = if v.is_zero() { Decimal::ONE } else { w / v };
-    let i = Interval::of(Some(v));
-    Some((w, Interval { lo: i.lo * f, hi: i.hi * f }))
+    let f = if v.is_zero() { Decimal::ONE } else { w.checked_div(v)? };
+    Some((w, Interval::try_of(Some(v))?.times(f)?))
 }
 
 fn err(sink: &mut Sink, severity: Severity, c: &Claim, message: String, expected: Option<Decimal>, actual: Option<Decimal>) {
     let mut f = narrative_finding(ID, severity, message, c.source_line);
     f.expected = expected;
     f.actual = actual;
-    f.difference = expected.zip(actual).map(|(e, a)| a - e);
+    f.difference = expected.zip(actual).and_then(|(e, a)| a.checked_sub(e));
     sink.push(f);
 }
 
@@ -71,6 +71,7 @@ fn kinds_sum(f: &ProcurementFacts<'_>, sink: &mut Sink) {
         Verdict::Exact => {}
         Verdict::Rounding => err(sink, Severity::Info, total, msg("差异在尾数误差范围内。"), Some(expected), total.wan()),
         Verdict::Mismatch => err(sink, Severity::Error, total, msg("两者不符。"), Some(expected), total.wan()),
+        Verdict::TooLarge => sink.skip(format!("第{}行政府采购总额与分类金额之和：{}", total.source_line, TOO_LARGE)),
     }
 }
 
@@ -118,26 +119,11 @@ fn kind_shares(f: &ProcurementFacts<'_>, sink: &mut Sink) {
     if f.sme_share_by_kind.is_empty() {
         return;
     }
-    let hundred = Decimal::ONE_HUNDRED;
-    let (mut lo, mut hi, mut point) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    let mut used = Vec::new();
-    for (kind, amount) in &f.by_kind {
-        let Some((w, a)) = iv(amount) else { return };
-        let share = f.sme_share_by_kind.iter().find(|(k, _)| k == kind).map(|(_, s)| *s);
-        let Some(share) = share else {
-            if w.is_zero() {
-                continue;
-            }
-            return; // A category with money but no stated share: cannot add up.
-        };
-        let Some(p) = share.value else { return };
-        let s = Interval::of(Some(p));
-        let (s_lo, s_hi) = (s.lo.max(Decimal::ZERO) / hundred, s.hi.min(hundred) / hundred);
-        lo += a.lo.max(Decimal::ZERO) * s_lo;
-        hi += a.hi * s_hi;
-        point += w * p / hundred;
-        used.push(format!("{}{}万元×{}%", kind.zh(), amount.printed, share.printed));
-    }
+    let Some(sums) = share_sums(f) else {
+        sink.skip(format!("第{}行按各类采购金额和比例计算授予中小企业的金额：{}", sme.source_line, TOO_LARGE));
+        return;
+    };
+    let Some((lo, hi, point, used)) = sums else { return };
     if used.is_empty() || sme_iv.gap(Interval { lo, hi }).is_zero() {
         return;
     }
@@ -147,7 +133,7 @@ fn kind_shares(f: &ProcurementFacts<'_>, sink: &mut Sink) {
         used.join(" + "),
         show(expected),
         sme.printed,
-        show((sme_w - expected).abs())
+        show(sme_w.checked_sub(expected).unwrap_or(Decimal::MAX).abs())
     );
     if let Some((small, _)) = f.small {
         if let Some((sw, si)) = iv(small) {
@@ -157,6 +143,35 @@ fn kind_shares(f: &ProcurementFacts<'_>, sink: &mut Sink) {
         }
     }
     err(sink, Severity::Error, sme, message, Some(expected), Some(sme_w));
+}
+
+/// The interval and point of Σ category amount × its share, with the terms as
+/// shown; `Some(None)` when the sum cannot be formed (a category without a
+/// share), `None` when it overflows.
+type ShareSums = Option<(Decimal, Decimal, Decimal, Vec<String>)>;
+
+fn share_sums(f: &ProcurementFacts<'_>) -> Option<ShareSums> {
+    let hundred = Decimal::ONE_HUNDRED;
+    let (mut lo, mut hi, mut point) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut used = Vec::new();
+    for (kind, amount) in &f.by_kind {
+        let Some((w, a)) = iv(amount) else { return Some(None) };
+        let share = f.sme_share_by_kind.iter().find(|(k, _)| k == kind).map(|(_, s)| *s);
+        let Some(share) = share else {
+            if w.is_zero() {
+                continue;
+            }
+            return Some(None); // A category with money but no stated share: cannot add up.
+        };
+        let Some(p) = share.value else { return Some(None) };
+        let s = Interval::try_of(Some(p))?;
+        let (s_lo, s_hi) = (s.lo.max(Decimal::ZERO).checked_div(hundred)?, s.hi.min(hundred).checked_div(hundred)?);
+        lo = lo.checked_add(a.lo.max(Decimal::ZERO).checked_mul(s_lo)?)?;
+        hi = hi.checked_add(a.hi.checked_mul(s_hi)?)?;
+        point = point.checked_add(w.checked_mul(p)?.checked_div(hundred)?)?;
+        used.push(format!("{}{}万元×{}%", kind.zh(), amount.printed, share.printed));
+    }
+    Some(Some((lo, hi, point, used)))
 }
 
 #[cfg(test)]

@@ -31,8 +31,8 @@ impl Figure {
         self.cells.iter().fold(Interval::of(None), |a, c| a.add(Interval::of(c.value)))
     }
 
-    fn point(&self) -> Decimal {
-        self.cells.iter().filter_map(|c| c.value).sum()
+    fn point(&self) -> Option<Decimal> {
+        crate::checked::sum(self.cells.iter().filter_map(|c| c.value))
     }
 }
 
@@ -40,9 +40,9 @@ impl Figure {
 fn claim_interval(c: &Claim) -> Option<Interval> {
     let v = c.value?;
     let wan = c.wan()?;
-    let factor = if v.is_zero() { Decimal::ONE } else { wan / v };
-    let half = Decimal::new(5, v.scale() + 1) * factor;
-    Some(Interval { lo: wan - half, hi: wan + half })
+    let factor = if v.is_zero() { Decimal::ONE } else { wan.checked_div(v)? };
+    let half = crate::checked::half_unit(v.scale()).checked_mul(factor)?.abs();
+    Some(Interval { lo: wan.checked_sub(half)?, hi: wan.checked_add(half)? })
 }
 
 fn row_at<'a>(t: &'a Table, pick: impl Fn(&Row) -> bool) -> Option<&'a Row> {
@@ -247,7 +247,7 @@ fn located_finding(sink: &Sink, c: &Claim, message: String, expected: Decimal, a
     Finding {
         expected: Some(expected),
         actual: Some(actual),
-        difference: Some(actual - expected),
+        difference: actual.checked_sub(expected),
         related,
         ..narrative_finding(sink.rule, sink.severity, message, c.source_line)
     }
@@ -266,40 +266,7 @@ pub const AMOUNTS: Rule = Rule {
     why: "情况说明用文字复述表中的主要数字：收支总计、各项收入、基本支出和项目支出、各类支出、“三公”经费等。文字和表格说的是同一笔钱，数字必须一致；不一致时，读者无从判断哪个是真的。",
     applies_to: FINAL,
     needs: &[],
-    check: |doc, sink| {
-        let n = narrative(doc);
-        if n.sections.is_empty() {
-            sink.skip("没有找到情况说明（第三部分）".to_string());
-            return;
-        }
-        for s in n.sections_about(Topic::Sangong) {
-            reception_parts(doc, s, sink);
-        }
-        for s in &n.sections {
-            for p in &s.paragraphs {
-                let mut sangong = None;
-                for c in p.claims.iter().filter(|c| c.is_money_amount() && c.kind == ClaimKind::Amount) {
-                    let Some(fig) = reference(doc, s.topic, p, c, &mut sangong) else { continue };
-                    let Some(said) = claim_interval(c) else { continue };
-                    if said.gap(fig.interval()).is_zero() {
-                        continue;
-                    }
-                    let actual = c.wan().unwrap_or_default();
-                    let message = format!(
-                        "情况说明{}写为 {} 万元，但{}为 {} 万元，相差 {}。文字与表格不一致。",
-                        place(c),
-                        show(actual),
-                        fig.what,
-                        show(fig.point()),
-                        show(actual - fig.point())
-                    );
-                    let related = fig.cells.iter().filter_map(|l| l.at.clone()).collect();
-                    let f = located_finding(sink, c, message, fig.point(), actual, related);
-                    sink.push(f);
-                }
-            }
-        }
-    },
+    check: check_amounts,
     fixtures: &[
         Fixture::fires(Y, &[("收入合计 10,116.83 万元", "收入合计 10,126.83 万元")]),
         Fixture::fires(Q, &[("因公出国（境）费全年预算为87.6万元", "因公出国（境）费全年预算为97.6万元")]),
@@ -310,6 +277,45 @@ pub const AMOUNTS: Rule = Rule {
         Fixture::quiet(B),
     ],
 };
+
+fn check_amounts(doc: &crate::model::Document, sink: &mut super::Sink) {
+    let n = narrative(doc);
+    if n.sections.is_empty() {
+        sink.skip("没有找到情况说明（第三部分）".to_string());
+        return;
+    }
+    for s in n.sections_about(Topic::Sangong) {
+        reception_parts(doc, s, sink);
+    }
+    for s in &n.sections {
+        for p in &s.paragraphs {
+            let mut sangong = None;
+            for c in p.claims.iter().filter(|c| c.is_money_amount() && c.kind == ClaimKind::Amount) {
+                let Some(fig) = reference(doc, s.topic, p, c, &mut sangong) else { continue };
+                let Some(said) = claim_interval(c) else { continue };
+                if said.gap(fig.interval()).is_zero() {
+                    continue;
+                }
+                let actual = c.wan().unwrap_or_default();
+                let Some((point, diff)) = fig.point().and_then(|p| Some((p, actual.checked_sub(p)?))) else {
+                    sink.skip(format!("情况说明{}与{}：{}", place(c), fig.what, crate::checked::TOO_LARGE));
+                    continue;
+                };
+                let message = format!(
+                    "情况说明{}写为 {} 万元，但{}为 {} 万元，相差 {}。文字与表格不一致。",
+                    place(c),
+                    show(actual),
+                    fig.what,
+                    show(point),
+                    show(diff)
+                );
+                let related = fig.cells.iter().filter_map(|l| l.at.clone()).collect();
+                let f = located_finding(sink, c, message, point, actual, related);
+                sink.push(f);
+            }
+        }
+    }
+}
 
 /// 国内接待费 + 国（境）外接待费 = 公务接待费 决算 (09).
 fn reception_parts(doc: &Document, s: &narrative::Section, sink: &mut Sink) {
@@ -325,17 +331,18 @@ fn reception_parts(doc: &Document, s: &narrative::Section, sink: &mut Sink) {
     if div.add(fiv).gap(Interval::of(cell.value)).is_zero() {
         return;
     }
+    let Some(sum) = d.checked_add(f) else { return };
     let table = cell.value.unwrap_or_default();
     let message = format!(
         "情况说明第{}行国内公务接待费 {} 万元与国（境）外接待费 {} 万元之和为 {} 万元，但公开09表公务接待费决算数为 {} 万元。",
         domestic.source_line,
         show(d),
         show(f),
-        show(d + f),
+        show(sum),
         show(table)
     );
     let related = cell.at.into_iter().collect();
-    let finding = located_finding(sink, domestic, message, table, d + f, related);
+    let finding = located_finding(sink, domestic, message, table, sum, related);
     sink.push(finding);
 }
 
@@ -377,59 +384,7 @@ pub const SHARES: Rule = Rule {
     why: "“财政拨款收入占99.79%”“基本支出占49.16%”这类占比，应当等于这一项金额除以总额。占比算错，会让人误解收支结构。按公布的两位小数四舍五入比较，只差尾数的算作提示。",
     applies_to: FINAL,
     needs: &[],
-    check: |doc, sink| {
-        let n = narrative(doc);
-        for s in &n.sections {
-            for p in &s.paragraphs {
-                for (k, c) in p.claims.iter().enumerate() {
-                    if !matches!(c.kind, ClaimKind::Share { .. }) {
-                        continue;
-                    }
-                    let Some(printed) = c.value else { continue };
-                    // The amount the share belongs to: the money amount just before it.
-                    let Some(part) = p.claims[..k].iter().rev().find(|x| x.is_money_amount()) else { continue };
-                    let Some((base_iv, base, base_name)) = share_base(doc, s.topic, p, c) else { continue };
-                    let (Some(part_iv), Some(part_v)) = (claim_interval(part), part.wan()) else { continue };
-                    let Some((lo, hi)) = ratio_range(part_iv, base_iv) else { continue };
-                    if base.is_zero() {
-                        continue;
-                    }
-                    let point = part_v * Decimal::ONE_HUNDRED / base;
-                    let expected = round_half_up(point, printed.scale());
-                    let last_place = Decimal::new(1, printed.scale());
-                    let (severity, tail) = match judge_percent(printed, point, lo, hi) {
-                        PercentVerdict::Exact => continue,
-                        PercentVerdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
-                        PercentVerdict::Truncated => (Severity::Info, "是截尾（舍去）而非四舍五入，不是矛盾。"),
-                        // A share nudged by one unit so that the printed shares add
-                        // up to exactly 100%: only when they do.
-                        PercentVerdict::Mismatch if (printed - expected).abs() <= last_place && shares_make_100(p) => {
-                            (Severity::Info, "只差最后一位，且文中各项占比合计恰为100%，是为凑足100%而作的尾数调整。")
-                        }
-                        PercentVerdict::Mismatch => (Severity::Error, "超出了四舍五入可能造成的误差。"),
-                    };
-                    let message = format!(
-                        "情况说明第{}行写“{}”占 {}%，但 {} ÷ {}（{}）= {}%，{}",
-                        c.source_line,
-                        part.subject.trim_end_matches('为'),
-                        printed,
-                        show(part_v),
-                        show(base),
-                        base_name,
-                        expected,
-                        tail
-                    );
-                    sink.push(Finding {
-                        severity,
-                        expected: Some(expected),
-                        actual: Some(printed),
-                        difference: Some(printed - expected),
-                        ..narrative_finding("NAR-002", severity, message, c.source_line)
-                    });
-                }
-            }
-        }
-    },
+    check: check_shares,
     fixtures: &[
         Fixture::fires(Y, &[("占 99.79%", "占 98.79%")]),
         Fixture::quiet(Y),
@@ -437,6 +392,60 @@ pub const SHARES: Rule = Rule {
         Fixture::quiet(B),
     ],
 };
+
+fn check_shares(doc: &crate::model::Document, sink: &mut super::Sink) {
+    let n = narrative(doc);
+    for s in &n.sections {
+        for p in &s.paragraphs {
+            for (k, c) in p.claims.iter().enumerate() {
+                if !matches!(c.kind, ClaimKind::Share { .. }) {
+                    continue;
+                }
+                let Some(printed) = c.value else { continue };
+                // The amount the share belongs to: the money amount just before it.
+                let Some(part) = p.claims[..k].iter().rev().find(|x| x.is_money_amount()) else { continue };
+                let Some((base_iv, base, base_name)) = share_base(doc, s.topic, p, c) else { continue };
+                let (Some(part_iv), Some(part_v)) = (claim_interval(part), part.wan()) else { continue };
+                let Some((lo, hi)) = ratio_range(part_iv, base_iv) else { continue };
+                if base.is_zero() {
+                    continue;
+                }
+                let Some(point) = part_v.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(base)) else { continue };
+                let expected = round_half_up(point, printed.scale());
+                let last_place = crate::checked::unit(printed.scale()).unwrap_or_default();
+                let (severity, tail) = match judge_percent(printed, point, lo, hi) {
+                    PercentVerdict::Exact => continue,
+                    PercentVerdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
+                    PercentVerdict::Truncated => (Severity::Info, "是截尾（舍去）而非四舍五入，不是矛盾。"),
+                    // A share nudged by one unit so that the printed shares add
+                    // up to exactly 100%: only when they do.
+                    PercentVerdict::Mismatch if printed.checked_sub(expected).is_some_and(|d| d.abs() <= last_place) && shares_make_100(p) => {
+                        (Severity::Info, "只差最后一位，且文中各项占比合计恰为100%，是为凑足100%而作的尾数调整。")
+                    }
+                    PercentVerdict::Mismatch => (Severity::Error, "超出了四舍五入可能造成的误差。"),
+                };
+                let message = format!(
+                    "情况说明第{}行写“{}”占 {}%，但 {} ÷ {}（{}）= {}%，{}",
+                    c.source_line,
+                    part.subject.trim_end_matches('为'),
+                    printed,
+                    show(part_v),
+                    show(base),
+                    base_name,
+                    expected,
+                    tail
+                );
+                sink.push(Finding {
+                    severity,
+                    expected: Some(expected),
+                    actual: Some(printed),
+                    difference: printed.checked_sub(expected),
+                    ..narrative_finding("NAR-002", severity, message, c.source_line)
+                });
+            }
+        }
+    }
+}
 
 /// "完成年初预算的X%" = 决算 / 年初预算; "年初无预算" ⇔ 年初预算 0.
 pub const COMPLETION: Rule = Rule {
@@ -447,59 +456,7 @@ pub const COMPLETION: Rule = Rule {
     why: "“年初预算为A万元，支出决算为B万元，完成年初预算的X%”中，X应当等于B÷A。年初预算为0时只能说“年初无预算”，不能给出完成率；写了“年初无预算”却又列出预算金额，也是矛盾。",
     applies_to: FINAL,
     needs: &[],
-    check: |doc, sink| {
-        let n = narrative(doc);
-        for p in n.sections.iter().flat_map(|s| s.paragraphs.iter()) {
-            for (k, c) in p.claims.iter().enumerate() {
-                let before = &p.claims[..k];
-                let budget = before.iter().rev().find(|x| x.is_money_amount() && x.subject.contains("预算"));
-                match c.kind {
-                    ClaimKind::Completion => {
-                        let Some(budget) = budget else { continue };
-                        let Some(actual) = before.iter().rev().take_while(|x| x.start > budget.start).find(|x| x.is_money_amount() && x.subject.contains("决算")) else { continue };
-                        let (Some(printed), Some(b), Some(a)) = (c.value, budget.wan(), actual.wan()) else { continue };
-                        if b.is_zero() {
-                            let message = format!("情况说明第{}行年初预算为0，却写“完成预算的{}%”；预算为0时应写“年初无预算”。", c.source_line, printed);
-                            sink.push(narrative_finding("NAR-003", Severity::Error, message, c.source_line));
-                            continue;
-                        }
-                        let (Some(biv), Some(aiv)) = (claim_interval(budget), claim_interval(actual)) else { continue };
-                        let Some((lo, hi)) = ratio_range(aiv, biv) else { continue };
-                        let point = a * Decimal::ONE_HUNDRED / b;
-                        let expected = round_half_up(point, printed.scale());
-                        let (severity, tail) = match judge_percent(printed, point, lo, hi) {
-                            PercentVerdict::Exact => continue,
-                            PercentVerdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
-                            PercentVerdict::Truncated => (Severity::Info, "是截尾（舍去）而非四舍五入，不是矛盾。"),
-                            PercentVerdict::Mismatch => (Severity::Error, "与金额不符。"),
-                        };
-                        let message = format!(
-                            "情况说明第{}行写完成预算的 {}%，但决算 {} ÷ 预算 {} = {}%，{}",
-                            c.source_line,
-                            printed,
-                            show(a),
-                            show(b),
-                            expected,
-                            tail
-                        );
-                        sink.push(Finding {
-                            expected: Some(expected),
-                            actual: Some(printed),
-                            difference: Some(printed - expected),
-                            ..narrative_finding("NAR-003", severity, message, c.source_line)
-                        });
-                    }
-                    ClaimKind::NoBudget => {
-                        if let Some(b) = budget.filter(|b| b.wan().is_some_and(|v| !v.is_zero())) {
-                            let message = format!("情况说明第{}行写“年初无预算”，但前面说年初预算为 {} 万元，自相矛盾。", c.source_line, show(b.wan().unwrap_or_default()));
-                            sink.push(narrative_finding("NAR-003", Severity::Error, message, c.source_line));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-    },
+    check: check_completion,
     fixtures: &[
         Fixture::fires(Y, &[("完成年初预算的 113.59%", "完成年初预算的 123.59%")]),
         Fixture::quiet(Y),
@@ -569,6 +526,69 @@ pub const SANGONG_COMPLETION: Rule = Rule {
     ],
 };
 
+fn check_completion(doc: &crate::model::Document, sink: &mut super::Sink) {
+    let n = narrative(doc);
+    for p in n.sections.iter().flat_map(|s| s.paragraphs.iter()) {
+        // The last budget amount before each claim, and the last 决算 amount
+        // after that budget, kept as the claims go by (one pass: a long
+        // paragraph must not be scanned back from every claim).
+        let (mut budget, mut actual): (Option<&Claim>, Option<&Claim>) = (None, None);
+        for c in &p.claims {
+            let (this_budget, this_actual) = (budget, actual);
+            if c.is_money_amount() && c.subject.contains("预算") {
+                (budget, actual) = (Some(c), None);
+            } else if c.is_money_amount() && c.subject.contains("决算") && budget.is_some() {
+                actual = Some(c);
+            }
+            let (budget, actual) = (this_budget, this_actual);
+            match c.kind {
+                ClaimKind::Completion => {
+                    let Some(budget) = budget else { continue };
+                    let Some(actual) = actual else { continue };
+                    let (Some(printed), Some(b), Some(a)) = (c.value, budget.wan(), actual.wan()) else { continue };
+                    if b.is_zero() {
+                        let message = format!("情况说明第{}行年初预算为0，却写“完成预算的{}%”；预算为0时应写“年初无预算”。", c.source_line, printed);
+                        sink.push(narrative_finding("NAR-003", Severity::Error, message, c.source_line));
+                        continue;
+                    }
+                    let (Some(biv), Some(aiv)) = (claim_interval(budget), claim_interval(actual)) else { continue };
+                    let Some((lo, hi)) = ratio_range(aiv, biv) else { continue };
+                    let Some(point) = a.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(b)) else { continue };
+                    let expected = round_half_up(point, printed.scale());
+                    let (severity, tail) = match judge_percent(printed, point, lo, hi) {
+                        PercentVerdict::Exact => continue,
+                        PercentVerdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
+                        PercentVerdict::Truncated => (Severity::Info, "是截尾（舍去）而非四舍五入，不是矛盾。"),
+                        PercentVerdict::Mismatch => (Severity::Error, "与金额不符。"),
+                    };
+                    let message = format!(
+                        "情况说明第{}行写完成预算的 {}%，但决算 {} ÷ 预算 {} = {}%，{}",
+                        c.source_line,
+                        printed,
+                        show(a),
+                        show(b),
+                        expected,
+                        tail
+                    );
+                    sink.push(Finding {
+                        expected: Some(expected),
+                        actual: Some(printed),
+                        difference: printed.checked_sub(expected),
+                        ..narrative_finding("NAR-003", severity, message, c.source_line)
+                    });
+                }
+                ClaimKind::NoBudget => {
+                    if let Some(b) = budget.filter(|b| b.wan().is_some_and(|v| !v.is_zero())) {
+                        let message = format!("情况说明第{}行写“年初无预算”，但前面说年初预算为 {} 万元，自相矛盾。", c.source_line, show(b.wan().unwrap_or_default()));
+                        sink.push(narrative_finding("NAR-003", Severity::Error, message, c.source_line));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 /// A stated change explained part by part: the parts add up to the change.
 pub const DECOMPOSITION: Rule = Rule {
     id: "NAR-009",
@@ -578,58 +598,7 @@ pub const DECOMPOSITION: Rule = Rule {
     why: "情况说明常写“减少1,594.06万元，主要原因是：甲增加354.68万元，乙减少1,244万元，其他支出减少704.74万元”。列出的各项增减加起来应当等于总的增减额；列出了“其他……等”兜底项而仍对不上，说明其中有数字写错。只列主要原因、没有兜底项时，对不上只作提醒。",
     applies_to: FINAL,
     needs: &[],
-    check: |doc, sink| {
-        let n = narrative(doc);
-        for p in n.sections.iter().flat_map(|s| s.paragraphs.iter()) {
-            // The headline: a change of money followed by its rate.
-            let Some(k) = p.claims.windows(2).position(|w| matches!(w[0].kind, ClaimKind::Change(_)) && w[0].is_money_change() && matches!(w[1].kind, ClaimKind::ChangePercent(_))) else { continue };
-            let head = &p.claims[k];
-            // Char offset of "原因" after the rate.
-            let after: Vec<char> = p.text.chars().skip(p.claims[k + 1].end).collect();
-            let Some(reason_at) = after.windows(2).position(|w| w == ['原', '因']).map(|i| p.claims[k + 1].end + i) else { continue };
-            // The parts: the money changes after "原因", up to the next headline rate.
-            let parts: Vec<&Claim> = p.claims[k + 2..]
-                .iter()
-                .filter(|c| c.start > reason_at)
-                .take_while(|c| !matches!(c.kind, ClaimKind::ChangePercent(_)))
-                .filter(|c| c.is_money_change())
-                .collect();
-            if parts.len() < 2 {
-                continue;
-            }
-            let signed = |c: &Claim| -> Option<(i8, Option<Decimal>)> {
-                let sign = match c.kind {
-                    ClaimKind::Change(narrative::Direction::Up) => 1,
-                    ClaimKind::Change(narrative::Direction::Down) => -1,
-                    _ => return None,
-                };
-                Some((sign, c.wan()))
-            };
-            let Some((hs, hv)) = signed(head) else { continue };
-            let terms: Option<Vec<(i8, Option<Decimal>)>> = parts.iter().map(|c| signed(c).map(|(s, v)| (s * hs, v))).collect();
-            let Some(terms) = terms else { continue };
-            let (verdict, expected) = super::rounding::compare(hv, &terms);
-            if verdict != Verdict::Mismatch {
-                continue;
-            }
-            let complete = parts.iter().any(|c| c.subject.contains("其他") || c.subject.ends_with('等'));
-            let severity = if complete { Severity::Error } else { Severity::Warning };
-            let listed: Vec<String> = parts.iter().map(|c| format!("{}{}", c.subject.trim_end_matches(['了', '为']), show(c.wan().unwrap_or_default()))).collect();
-            let message = format!(
-                "情况说明第{}行说总额变化 {} 万元，其后列出的原因（{}）合计为 {} 万元，两者不符。",
-                head.source_line,
-                show(hv.unwrap_or_default()),
-                listed.join("；"),
-                show(expected.abs())
-            );
-            sink.push(Finding {
-                expected: Some(expected.abs()),
-                actual: hv,
-                difference: hv.map(|v| v - expected.abs()),
-                ..narrative_finding("NAR-009", severity, message, head.source_line)
-            });
-        }
-    },
+    check: check_decomposition,
     fixtures: &[
         Fixture::fires(Q, &[("专项业务费增加了354.68万元", "专项业务费增加了364.68万元")]),
         Fixture::quiet(Y),
@@ -637,3 +606,56 @@ pub const DECOMPOSITION: Rule = Rule {
         Fixture::quiet(B),
     ],
 };
+
+fn check_decomposition(doc: &crate::model::Document, sink: &mut super::Sink) {
+    let n = narrative(doc);
+    for p in n.sections.iter().flat_map(|s| s.paragraphs.iter()) {
+        // The headline: a change of money followed by its rate.
+        let Some(k) = p.claims.windows(2).position(|w| matches!(w[0].kind, ClaimKind::Change(_)) && w[0].is_money_change() && matches!(w[1].kind, ClaimKind::ChangePercent(_))) else { continue };
+        let head = &p.claims[k];
+        // Char offset of "原因" after the rate.
+        let after: Vec<char> = p.text.chars().skip(p.claims[k + 1].end).collect();
+        let Some(reason_at) = after.windows(2).position(|w| w == ['原', '因']).map(|i| p.claims[k + 1].end + i) else { continue };
+        // The parts: the money changes after "原因", up to the next headline rate.
+        let parts: Vec<&Claim> = p.claims[k + 2..]
+            .iter()
+            .filter(|c| c.start > reason_at)
+            .take_while(|c| !matches!(c.kind, ClaimKind::ChangePercent(_)))
+            .filter(|c| c.is_money_change())
+            .collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let signed = |c: &Claim| -> Option<(i8, Option<Decimal>)> {
+            let sign = match c.kind {
+                ClaimKind::Change(narrative::Direction::Up) => 1,
+                ClaimKind::Change(narrative::Direction::Down) => -1,
+                _ => return None,
+            };
+            Some((sign, c.wan()))
+        };
+        let Some((hs, hv)) = signed(head) else { continue };
+        let terms: Option<Vec<(i8, Option<Decimal>)>> = parts.iter().map(|c| signed(c).map(|(s, v)| (s * hs, v))).collect();
+        let Some(terms) = terms else { continue };
+        let (verdict, expected) = super::rounding::compare(hv, &terms);
+        if verdict != Verdict::Mismatch {
+            continue;
+        }
+        let complete = parts.iter().any(|c| c.subject.contains("其他") || c.subject.ends_with('等'));
+        let severity = if complete { Severity::Error } else { Severity::Warning };
+        let listed: Vec<String> = parts.iter().map(|c| format!("{}{}", c.subject.trim_end_matches(['了', '为']), show(c.wan().unwrap_or_default()))).collect();
+        let message = format!(
+            "情况说明第{}行说总额变化 {} 万元，其后列出的原因（{}）合计为 {} 万元，两者不符。",
+            head.source_line,
+            show(hv.unwrap_or_default()),
+            listed.join("；"),
+            show(expected.abs())
+        );
+        sink.push(Finding {
+            expected: Some(expected.abs()),
+            actual: hv,
+            difference: hv.and_then(|v| v.checked_sub(expected.abs())),
+            ..narrative_finding("NAR-009", severity, message, head.source_line)
+        });
+    }
+}

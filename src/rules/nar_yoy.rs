@@ -74,7 +74,7 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
         let mut f = narrative_finding(ID, severity, message, line);
         f.expected = expected;
         f.actual = Some(p);
-        f.difference = expected.map(|e| p - e);
+        f.difference = expected.and_then(|e| p.checked_sub(e));
         out.push(f);
     };
     // A zero change is flat whatever the verb; the rate must be zero too.
@@ -97,9 +97,10 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
         return prior_stated(pair, cur_claim, cur, delta, p, &quote, out);
     }
     let prior = match dir_a {
-        Direction::Up => cur - delta,
-        Direction::Down => cur + delta,
+        Direction::Up => cur.checked_sub(delta),
+        Direction::Down => cur.checked_add(delta),
     };
+    let Some(prior) = prior else { return Outcome::Unchecked };
     let cur_quote = format!("本年数{}万元", cur_claim.printed);
     if prior < Decimal::ZERO {
         push(Severity::Error, format!("{quote}：按{cur_quote}推算，上年数为{}万元，是负数，这组数字不可能同时成立。", show(prior)), None);
@@ -115,12 +116,15 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     // The printed amounts stand for intervals. The rate rises with the change
     // and falls with the current amount, so its extremes pair the smallest
     // change with the largest current amount and vice versa.
-    let d = scale_to_wan(Interval::of(pair.change.value), pair.change.value, delta);
-    let c = scale_to_wan(Interval::of(cur_claim.value), cur_claim.value, cur);
-    let den = match dir_a {
-        Direction::Up => Interval { lo: c.lo - d.hi, hi: c.hi - d.lo.max(Decimal::ZERO) },
-        Direction::Down => Interval { lo: c.lo + d.hi, hi: c.hi + d.lo.max(Decimal::ZERO) },
+    let (Some(d), Some(c)) = (scale_to_wan(pair.change.value, delta), scale_to_wan(cur_claim.value, cur)) else {
+        return Outcome::Unchecked;
     };
+    let den = match dir_a {
+        Direction::Up => c.lo.checked_sub(d.hi).zip(c.hi.checked_sub(d.lo.max(Decimal::ZERO))),
+        Direction::Down => c.lo.checked_add(d.hi).zip(c.hi.checked_add(d.lo.max(Decimal::ZERO))),
+    };
+    let Some((lo, hi)) = den else { return Outcome::Unchecked };
+    let den = Interval { lo, hi };
     let Some((lo, hi)) = ratio_range(d, den) else { return Outcome::Unchecked };
     let expected = round_half_up(point, p.scale());
     match judge_percent(p, point, lo, hi) {
@@ -165,8 +169,9 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
 /// Checks p = Δ / prior when the paragraph states the prior-year amount itself.
 fn prior_stated(pair: &YearOnYear<'_>, prior_claim: &Claim, prior: Decimal, delta: Decimal, p: Decimal, quote: &str, out: &mut Vec<Finding>) -> Outcome {
     let Some(point) = delta.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(prior)) else { return Outcome::Unchecked };
-    let d = scale_to_wan(Interval::of(pair.change.value), pair.change.value, delta);
-    let b = scale_to_wan(Interval::of(prior_claim.value), prior_claim.value, prior);
+    let (Some(d), Some(b)) = (scale_to_wan(pair.change.value, delta), scale_to_wan(prior_claim.value, prior)) else {
+        return Outcome::Unchecked;
+    };
     let Some((lo, hi)) = ratio_range(d, b) else { return Outcome::Unchecked };
     let expected = round_half_up(point, p.scale());
     let (severity, outcome, tail) = match judge_percent(p, point, lo, hi) {
@@ -183,16 +188,15 @@ fn prior_stated(pair: &YearOnYear<'_>, prior_claim: &Claim, prior: Decimal, delt
     );
     f.expected = Some(expected);
     f.actual = Some(p);
-    f.difference = Some(p - expected);
+    f.difference = p.checked_sub(expected);
     out.push(f);
     outcome
 }
 
-/// The interval of a printed money value, in 万元.
-fn scale_to_wan(iv: Interval, printed: Option<Decimal>, wan: Decimal) -> Interval {
-    let Some(v) = printed.filter(|v| !v.is_zero()) else { return Interval::of(Some(wan)) };
-    let factor = wan / v;
-    Interval { lo: iv.lo * factor, hi: iv.hi * factor }
+/// The interval of a printed money value, in 万元 (None when too large).
+fn scale_to_wan(printed: Option<Decimal>, wan: Decimal) -> Option<Interval> {
+    let Some(v) = printed.filter(|v| !v.is_zero()) else { return Interval::try_of(Some(wan)) };
+    Interval::try_of(Some(v))?.times(wan.checked_div(v)?)
 }
 
 /// "减少为0.00万元，与上年持平": a clause that states a change (or a value

@@ -64,7 +64,8 @@ pub fn judge_percent(printed: Decimal, point: Decimal, lo: Decimal, hi: Decimal)
     match judge(printed, point, lo, hi) {
         Verdict::Exact => PercentVerdict::Exact,
         Verdict::Rounding => PercentVerdict::Rounding,
-        Verdict::Mismatch => {
+        // `judge` never says TooLarge (only sums can overflow); judged as a mismatch would be.
+        Verdict::Mismatch | Verdict::TooLarge => {
             let ulp = Decimal::new(1, printed.scale());
             let top = printed.checked_add(ulp).unwrap_or(printed);
             if printed >= Decimal::ZERO && printed <= hi && top > lo {

@@ -8,10 +8,14 @@ use rust_decimal::Decimal;
 
 /// Half a unit in the last printed place of `v`.
 pub fn half_ulp(v: Decimal) -> Decimal {
-    Decimal::new(5, v.scale() + 1)
+    crate::checked::half_unit(v.scale())
 }
 
 /// A closed interval of real values.
+///
+/// Bounds that would leave Decimal's range make the interval "anything"
+/// ([`Interval::ANY`]), which meets every other interval: a sum too large to
+/// compute can never be reported as a mismatch. `ANY` absorbs further sums.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Interval {
     /// Lower bound.
@@ -21,30 +25,58 @@ pub struct Interval {
 }
 
 impl Interval {
+    /// Every representable value: what an overflowing computation stands for.
+    pub const ANY: Interval = Interval { lo: Decimal::MIN, hi: Decimal::MAX };
+
+    fn from_bounds(lo: Option<Decimal>, hi: Option<Decimal>) -> Interval {
+        match (lo, hi) {
+            (Some(lo), Some(hi)) => Interval { lo, hi },
+            _ => Interval::ANY,
+        }
+    }
+
     /// The interval a printed value stands for; a blank is an exact zero.
     pub fn of(v: Option<Decimal>) -> Interval {
+        Interval::try_of(v).unwrap_or(Interval::ANY)
+    }
+
+    /// Like [`Interval::of`], None when the value is too close to Decimal's
+    /// limits to widen by its rounding.
+    pub fn try_of(v: Option<Decimal>) -> Option<Interval> {
         match v {
-            Some(v) => Interval { lo: v - half_ulp(v), hi: v + half_ulp(v) },
-            None => Interval { lo: Decimal::ZERO, hi: Decimal::ZERO },
+            Some(v) => Some(Interval { lo: v.checked_sub(half_ulp(v))?, hi: v.checked_add(half_ulp(v))? }),
+            None => Some(Interval { lo: Decimal::ZERO, hi: Decimal::ZERO }),
         }
+    }
+
+    /// True when an overflow made this interval meaningless.
+    pub fn is_any(self) -> bool {
+        self == Interval::ANY
     }
 
     /// Interval sum.
     pub fn add(self, o: Interval) -> Interval {
-        Interval { lo: self.lo + o.lo, hi: self.hi + o.hi }
+        Interval::from_bounds(self.lo.checked_add(o.lo), self.hi.checked_add(o.hi))
     }
 
     /// Interval difference.
     pub fn sub(self, o: Interval) -> Interval {
-        Interval { lo: self.lo - o.hi, hi: self.hi - o.lo }
+        Interval::from_bounds(self.lo.checked_sub(o.hi), self.hi.checked_sub(o.lo))
     }
 
-    /// The gap between two intervals; zero when they meet.
+    /// The interval scaled by `f` (e.g. 元 to 万元), None when it overflows.
+    pub fn times(self, f: Decimal) -> Option<Interval> {
+        let (a, b) = (self.lo.checked_mul(f)?, self.hi.checked_mul(f)?);
+        Some(Interval { lo: a.min(b), hi: a.max(b) })
+    }
+
+    /// The gap between two intervals; zero when they meet (a gap too large to
+    /// compute is the largest Decimal).
     pub fn gap(self, o: Interval) -> Decimal {
         if self.hi < o.lo {
-            o.lo - self.hi
+            o.lo.checked_sub(self.hi).unwrap_or(Decimal::MAX)
         } else if o.hi < self.lo {
-            self.lo - o.hi
+            self.lo.checked_sub(o.hi).unwrap_or(Decimal::MAX)
         } else {
             Decimal::ZERO
         }
@@ -60,35 +92,49 @@ pub enum Verdict {
     Rounding,
     /// They differ beyond rounding.
     Mismatch,
+    /// The figures are too large to add up within Decimal's range: nothing can
+    /// be said (the caller records the check as skipped).
+    TooLarge,
 }
 
 /// A signed sum term: (+1 or −1, value).
 pub type Term = (i8, Option<Decimal>);
 
 /// Compares `actual` with the signed sum of `terms`. Returns the verdict and the
-/// point value the terms imply (blanks as zero).
+/// point value the terms imply (blanks as zero; zero when the verdict is
+/// [`Verdict::TooLarge`]).
 pub fn compare(actual: Option<Decimal>, terms: &[Term]) -> (Verdict, Decimal) {
+    match try_compare(actual, terms) {
+        Some(r) => r,
+        None => (Verdict::TooLarge, Decimal::ZERO),
+    }
+}
+
+fn try_compare(actual: Option<Decimal>, terms: &[Term]) -> Option<(Verdict, Decimal)> {
     let mut point = Decimal::ZERO;
     let mut iv = Interval { lo: Decimal::ZERO, hi: Decimal::ZERO };
     for (sign, v) in terms {
-        let t = Interval::of(*v);
+        let t = Interval::try_of(*v)?;
         if *sign >= 0 {
-            point += v.unwrap_or_default();
+            point = point.checked_add(v.unwrap_or_default())?;
             iv = iv.add(t);
         } else {
-            point -= v.unwrap_or_default();
+            point = point.checked_sub(v.unwrap_or_default())?;
             iv = iv.sub(t);
+        }
+        if iv.is_any() {
+            return None;
         }
     }
     let a = actual.unwrap_or_default();
     let verdict = if a == point {
         Verdict::Exact
-    } else if Interval::of(actual).gap(iv).is_zero() {
+    } else if Interval::try_of(actual)?.gap(iv).is_zero() {
         Verdict::Rounding
     } else {
         Verdict::Mismatch
     };
-    (verdict, point)
+    Some((verdict, point))
 }
 
 /// Shorthand: all terms added.
@@ -120,6 +166,16 @@ mod tests {
         // Two parts allow at most 0.015: 0.01 is rounding, 0.02 is not.
         assert_eq!(compare(d("10.01"), &sum_terms(&[d("5.00"), d("5.00")])).0, Verdict::Rounding);
         assert_eq!(compare(d("10.02"), &sum_terms(&[d("5.00"), d("5.00")])).0, Verdict::Mismatch);
+    }
+
+    #[test]
+    fn sums_beyond_decimal_range_are_too_large_not_a_panic() {
+        // 8,000 rows of 25-digit amounts under one 款 (issue 13).
+        let huge = d("9999999999999999999999999.9");
+        let (v, _) = compare(huge, &sum_terms(&vec![huge; 8000]));
+        assert_eq!(v, Verdict::TooLarge);
+        assert!(Interval::of(Some(Decimal::MAX)).is_any());
+        assert_eq!(Interval::ANY.add(Interval::of(d("-5.00"))), Interval::ANY);
     }
 
     #[test]

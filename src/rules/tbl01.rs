@@ -56,10 +56,7 @@ pub const TOTALS: Rule = Rule {
     why: "收入总计 = 本年收入 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出 + 结余分配 + 年末结转和结余。这两个等式说明钱从哪里来、到哪里去，不成立就意味着有一笔钱去向不明。",
     applies_to: FINAL,
     needs: NEEDS,
-    check: |doc, sink| {
-        side_sum(doc, sink, 31, [27, 28, 29], "本年收入合计、使用非财政拨款结余、年初结转和结余之和");
-        side_sum(doc, sink, 62, [58, 59, 60], "本年支出合计、结余分配、年末结转和结余之和");
-    },
+    check: check_totals,
     fixtures: &[
         Fixture::fires(B, &[("年初结转和结余 29 0.66", "年初结转和结余 29 0.76")]),
         Fixture::quiet(Y),
@@ -67,6 +64,11 @@ pub const TOTALS: Rule = Rule {
         Fixture::quiet(B),
     ],
 };
+
+fn check_totals(doc: &crate::model::Document, sink: &mut super::Sink) {
+    side_sum(doc, sink, 31, [27, 28, 29], "本年收入合计、使用非财政拨款结余、年初结转和结余之和");
+    side_sum(doc, sink, 62, [58, 59, 60], "本年支出合计、结余分配、年末结转和结余之和");
+}
 
 /// 收入总计 (31) = 支出总计 (62).
 pub const BALANCE: Rule = Rule {

@@ -45,28 +45,40 @@ pub fn is_code(s: &str, first: &[char]) -> bool {
     matches!(s.len(), 3 | 5 | 7) && s.bytes().all(|b| b.is_ascii_digit()) && s.starts_with(first)
 }
 
-/// Joins codes split by spaces ("201 03 01" → "2010301", "201 03" → "20103").
+/// Joins codes split by spaces or tabs ("201 03 01" → "2010301", "201\t03" →
+/// "20103"); every other separator is kept as it was (a tab still separates
+/// cells).
 pub fn join_split_codes(line: &str) -> String {
-    let toks: Vec<&str> = line.split(' ').collect();
-    let mut out: Vec<String> = Vec::with_capacity(toks.len());
+    // (token, the separator after it or None at the end)
+    let mut toks: Vec<(&str, Option<char>)> = Vec::new();
+    let mut start = 0;
+    for (k, c) in line.char_indices().filter(|(_, c)| matches!(c, ' ' | '\t')) {
+        toks.push((&line[start..k], Some(c)));
+        start = k + 1;
+    }
+    toks.push((&line[start..], None));
+    let mut out = String::with_capacity(line.len());
     let mut i = 0;
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let two = |j: usize| toks.get(j).is_some_and(|n: &(&str, Option<char>)| digits(n.0, 2));
     while i < toks.len() {
-        let t = toks[i];
-        if digits(t, 3) && toks.get(i + 1).is_some_and(|n| digits(n, 2)) {
-            let mut code = format!("{t}{}", toks[i + 1]);
+        let (t, mut sep) = toks[i];
+        out.push_str(t);
+        if digits(t, 3) && two(i + 1) {
+            out.push_str(toks[i + 1].0);
+            sep = toks[i + 1].1;
             i += 2;
-            if toks.get(i).is_some_and(|n| digits(n, 2)) {
-                code.push_str(toks[i]);
+            if two(i) {
+                out.push_str(toks[i].0);
+                sep = toks[i].1;
                 i += 1;
             }
-            out.push(code);
         } else {
-            out.push(t.to_string());
             i += 1;
         }
+        out.extend(sep);
     }
-    out.join(" ")
+    out
 }
 
 /// A header line of a 科目 table (captions, 栏次, 科目编码 …).
@@ -148,6 +160,15 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
             open = false;
         }
     }
+    // TAB positions are trusted only when the table shows a blank cell
+    // between tabs somewhere: a text export that turned every run of spaces
+    // into one tab has none, and its short rows dropped blanks like a
+    // space-separated table (the solver places them).
+    if !rows.iter().any(|r| r.positional && r.printed.iter().any(Option::is_none)) {
+        for r in &mut rows {
+            r.positional = false;
+        }
+    }
     (rows, problems)
 }
 
@@ -219,6 +240,9 @@ mod tests {
         assert_eq!(join_split_codes("201 03 01 行政运行 1.00"), "2010301 行政运行 1.00");
         assert_eq!(join_split_codes("201 03 政府办公厅"), "20103 政府办公厅");
         assert_eq!(join_split_codes("栏次 1 2 3"), "栏次 1 2 3");
+        // A text export may turn every run of spaces into a tab.
+        assert_eq!(join_split_codes("201\t03\t01\t行政运行\t1.00"), "2010301\t行政运行\t1.00");
+        assert_eq!(join_split_codes("201 03\t政府办公厅"), "20103\t政府办公厅");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 pub mod mutation;
+pub mod stress;
 
 use gongkai::report::{DocumentReport, TableOut};
 

@@ -128,7 +128,7 @@ pub struct SangongClaim {
 impl SangongClaim {
     /// The previous year's amount the claim implies.
     pub fn prior(&self) -> Option<Decimal> {
-        self.change.map(|c| self.amount - c)
+        self.change.and_then(|c| self.amount.checked_sub(c))
     }
 }
 
@@ -171,7 +171,7 @@ fn signed_after(s: &str, verbs: &[(&str, i8)], unit: &str) -> Option<Decimal> {
                 continue;
             }
             let Some(d) = parse_prose_number(&after[..n]) else { continue };
-            let d = if *sign < 0 { -d } else { d };
+            let d = if *sign < 0 { crate::checked::neg(d) } else { d };
             if best.is_none_or(|(j, _)| i < j) {
                 best = Some((i, d));
             }

@@ -1,0 +1,143 @@
+//! Speed against the physical limit, and growth on adversarial inputs:
+//! `cargo bench --bench scaling` (or `make bench`).
+//!
+//! Per document (the corpus, and ../shared/real/*.layout.txt when present) it
+//! prints a baseline — one plain pass over the text's characters, the least
+//! any reader must do — then read and full-check times and check ÷ baseline,
+//! with the median ratio. Then the growth cases of issue 13: time per KB
+//! should stay within 2× of the smallest case of its group (linear scaling).
+//! Wall-clock medians on this machine; nothing here is asserted.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[path = "../tests/common/stress.rs"]
+mod stress;
+
+/// Median of repeated runs, at least `min_runs` and about `budget` in total.
+fn time(budget: Duration, min_runs: usize, mut f: impl FnMut()) -> Duration {
+    f(); // warm-up
+    let mut v = Vec::new();
+    let start = Instant::now();
+    while v.len() < min_runs || (start.elapsed() < budget && v.len() < 1001) {
+        let t = Instant::now();
+        f();
+        v.push(t.elapsed());
+    }
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// The baseline: decode every character and look at it once (is it a digit,
+/// a line end, CJK?), as any reader of the text must.
+fn baseline(text: &str) -> u64 {
+    let mut h: u64 = 0;
+    for c in text.chars() {
+        let class = if c.is_ascii_digit() {
+            1
+        } else if c == '\n' {
+            2
+        } else if c > '\u{2e80}' {
+            3
+        } else {
+            4
+        };
+        h = h.wrapping_mul(31).wrapping_add(class ^ u64::from(c));
+    }
+    h
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn documents() -> Vec<(String, String)> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut docs: Vec<(String, String)> = Vec::new();
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures")).expect("fixtures").map(|e| e.expect("entry").path()).collect();
+    fixtures.sort();
+    for p in fixtures.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        docs.push((name(&p), std::fs::read_to_string(&p).expect("utf-8 fixture")));
+    }
+    let real = root.join("../shared/real");
+    match std::fs::read_dir(&real) {
+        Ok(dir) => {
+            let mut paths: Vec<PathBuf> = dir.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.to_string_lossy().ends_with(".layout.txt")).collect();
+            paths.sort();
+            for p in paths {
+                if let Ok(text) = std::fs::read_to_string(&p) {
+                    docs.push((format!("real/{}", name(&p)), text));
+                }
+            }
+        }
+        Err(_) => println!("(../shared/real absent: skipped the real documents)"),
+    }
+    docs
+}
+
+fn name(p: &Path) -> String {
+    p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    // `cargo test --all-targets` runs this too, unoptimised and without
+    // `--bench`: then only check that one document goes through.
+    if !std::env::args().any(|a| a == "--bench") {
+        let text = stress::budget();
+        assert!(gongkai::check_bytes("budget", text.as_bytes()).is_ok());
+        println!("scaling: run with `cargo bench --bench scaling` for numbers");
+        return;
+    }
+    let budget = Duration::from_millis(std::env::var("BENCH_MS").ok().and_then(|s| s.parse().ok()).unwrap_or(400));
+    println!("{:<62} {:>7} {:>10} {:>9} {:>9} {:>7}", "document", "KiB", "base (ms)", "read (ms)", "check(ms)", "ratio");
+    let mut ratios = Vec::new();
+    for (doc, text) in documents() {
+        let base = time(budget, 5, || {
+            black_box(baseline(black_box(&text)));
+        });
+        let read = time(budget, 5, || {
+            black_box(gongkai::read(&text));
+        });
+        let check = time(budget, 5, || {
+            black_box(gongkai::check_bytes(&doc, text.as_bytes()).ok());
+        });
+        let ratio = check.as_secs_f64() / base.as_secs_f64().max(1e-9);
+        ratios.push(ratio);
+        println!("{:<62} {:>7.1} {:>10.3} {:>9.3} {:>9.3} {:>6.1}×", doc, text.len() as f64 / 1024.0, ms(base), ms(read), ms(check), ratio);
+    }
+    ratios.sort_by(f64::total_cmp);
+    if !ratios.is_empty() {
+        println!("median ratio check ÷ baseline: {:.1}× over {} documents", ratios[ratios.len() / 2], ratios.len());
+    }
+
+    println!("\ngrowth (time per KiB relative to the first case of its group; ≤ 2.0 is linear within 2×)");
+    println!("{:<28} {:>9} {:>10} {:>11} {:>9}", "case", "KiB", "check (ms)", "µs per KiB", "relative");
+    let groups: Vec<(&str, Vec<(String, String)>)> = vec![
+        ("numeric paragraph", [8usize << 10, 64 << 10, 1 << 20].iter().map(|n| (format!("paragraph {} KiB", n >> 10), stress::numeric_paragraph(*n))).collect()),
+        ("repeated table", [1usize, 8, 64].iter().map(|n| (format!("table ×{n}"), stress::table_repeated(*n))).collect()),
+        ("spaces → tabs", vec![("budget".to_string(), stress::budget()), ("budget, spaces → tabs".to_string(), stress::budget_tabs())]),
+        ("overflow", vec![("add overflow 8,000 rows".to_string(), stress::add_overflow(8000)), ("mul overflow".to_string(), stress::mul_overflow())]),
+    ];
+    for (_, cases) in groups {
+        let mut first: Option<f64> = None;
+        for (label, text) in cases {
+            let t = time(budget, 3, || {
+                black_box(gongkai::check_bytes(&label, text.as_bytes()).ok());
+            });
+            let kib = text.len() as f64 / 1024.0;
+            let per = t.as_secs_f64() * 1e6 / kib;
+            let rel = per / *first.get_or_insert(per);
+            println!("{:<28} {:>9.1} {:>10.2} {:>11.2} {:>8.2}×", label, kib, ms(t), per, rel);
+        }
+    }
+    if let Some(mb) = peak_rss_mb() {
+        println!("\npeak resident memory of this benchmark process: {mb:.0} MB");
+    }
+}

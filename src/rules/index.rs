@@ -1,0 +1,40 @@
+//! Per-table indexes, so that a rule visiting every parent row does not scan
+//! every row again for its children (a table repeated 64 times made that
+//! quadratic).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::Table;
+
+/// The rows of a 科目 table by their parent's code: a 5-digit 款 under its
+/// 3-digit 类, a 7-digit 项 under its 5-digit 款; plus the unresolved rows.
+pub struct Codes<'a> {
+    by_parent: HashMap<&'a str, Vec<usize>>,
+    unresolved: HashSet<usize>,
+}
+
+impl<'a> Codes<'a> {
+    /// Indexes `t` (one pass over its rows).
+    pub fn of(t: &'a Table) -> Codes<'a> {
+        let mut by_parent: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (i, r) in t.rows.iter().enumerate() {
+            let Some(c) = r.code.as_deref() else { continue };
+            if matches!(c.len(), 5 | 7) {
+                if let Some(parent) = c.get(..c.len() - 2) {
+                    by_parent.entry(parent).or_default().push(i);
+                }
+            }
+        }
+        Codes { by_parent, unresolved: t.unresolved.iter().copied().collect() }
+    }
+
+    /// The rows one level below `code` (3 → 5 digits, 5 → 7), in table order.
+    pub fn children(&self, code: &str) -> &[usize] {
+        self.by_parent.get(code).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether row `i` could not be placed.
+    pub fn unresolved(&self, i: usize) -> bool {
+        self.unresolved.contains(&i)
+    }
+}

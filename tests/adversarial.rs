@@ -1,0 +1,97 @@
+//! Issue 13: adversarial inputs (made in `common/stress.rs` from the corpus)
+//! give a report with what could not be checked, never a panic, a hang or a
+//! flood of output.
+
+mod common;
+use common::stress;
+
+use gongkai::report::DocumentReport;
+use gongkai::rules::Severity;
+
+fn check(text: &str) -> DocumentReport {
+    gongkai::check_bytes("stress", text.as_bytes()).expect("a readable disclosure")
+}
+
+fn skipped(r: &DocumentReport, rule: &str) -> Vec<String> {
+    r.coverage.rules_skipped.iter().filter(|s| s.rule == rule).map(|s| s.reason.clone()).collect()
+}
+
+#[test]
+fn an_absurd_procurement_amount_and_share_skip_the_check_instead_of_panicking() {
+    // 政府采购货物支出 10¹⁸ 万元 at 10¹¹ %: the product leaves Decimal's range.
+    let r = check(&stress::mul_overflow());
+    let reasons = skipped(&r, "NAR-014");
+    assert!(reasons.iter().any(|s| s.contains("数额过大")), "NAR-014 skips with a reason: {reasons:?}");
+}
+
+#[test]
+fn eight_thousand_25_digit_rows_under_one_kuan_skip_the_sum_instead_of_panicking() {
+    // 8,000 × 10²⁵ passes Decimal's 7.9×10²⁸ (and stays under the row cap).
+    assert!(8000 <= gongkai::limits::MAX_ROWS_PER_TABLE);
+    let r = check(&stress::add_overflow(8000));
+    let reasons = skipped(&r, "TBL-007");
+    assert!(reasons.iter().any(|s| s.contains("20103") && s.contains("数额过大")), "TBL-007 names the 款 it could not add up: {reasons:?}");
+    // The overflow is not an error about the document.
+    assert!(!r.findings.iter().any(|f| f.rule == "TBL-007" && f.severity == Severity::Error && f.row.as_deref().is_some_and(|x| x.starts_with("20103 "))));
+}
+
+/// (rule, severity, message) of every finding, in order.
+fn findings(r: &DocumentReport) -> Vec<(&'static str, Severity, String)> {
+    r.findings.iter().map(|f| (f.rule, f.severity, f.message.clone())).collect()
+}
+
+#[test]
+fn a_budget_whose_runs_of_spaces_became_tabs_reads_as_the_original() {
+    // Tabs that merely replace spaces carry no column positions: the table
+    // has no blank cell between tabs, so short rows are placed by the solver
+    // as in the original, and "201\t03\t01" is still code 2010301.
+    let original = check(&stress::budget());
+    let tabbed = check(&stress::budget_tabs());
+    assert_eq!(findings(&tabbed), findings(&original));
+    assert_eq!(tabbed.coverage.problems.len(), original.coverage.problems.len());
+}
+
+#[test]
+fn a_numeric_paragraph_without_a_full_stop_is_read_up_to_the_claim_cap() {
+    let r = check(&stress::numeric_paragraph(256 << 10));
+    let cap = r.coverage.problems.iter().find(|p| p.message.contains("每段")).expect("coverage names the paragraph cut at the cap");
+    assert!(cap.message.contains(&gongkai::limits::MAX_CLAIMS_PER_PARAGRAPH.to_string()), "{}", cap.message);
+}
+
+#[test]
+fn one_rule_on_one_table_reports_at_most_the_cap_and_counts_the_rest() {
+    // The table's coded rows repeated 64 times: every repeated 类 breaks the
+    // 合计 and the hierarchy again and again.
+    let r = check(&stress::table_repeated(64));
+    let cap = gongkai::limits::MAX_FINDINGS_PER_RULE_AND_TABLE;
+    let mut per: std::collections::HashMap<(&str, Option<String>, Severity), usize> = std::collections::HashMap::new();
+    for f in &r.findings {
+        *per.entry((f.rule, f.table.clone(), f.severity)).or_default() += 1;
+    }
+    assert!(per.values().all(|n| *n <= cap + 1), "{per:?}");
+    if per.values().any(|n| *n == cap + 1) {
+        assert!(r.findings.iter().any(|f| f.message.contains("同类问题")));
+    }
+}
+
+#[test]
+fn text_beyond_the_size_cap_is_left_out_and_named() {
+    let line = "这是一行很长的说明文字，用来把输入撑过上限。\n";
+    let text = line.repeat(gongkai::limits::MAX_TEXT_BYTES / line.len() + 10);
+    let (kept, problem) = gongkai::limits::cap_text(&text);
+    assert!(kept.len() <= gongkai::limits::MAX_TEXT_BYTES && kept.ends_with('\n'));
+    let problem = problem.expect("a problem names what was left out");
+    assert!(problem.message.contains("未核对"), "{}", problem.message);
+    assert_eq!(gongkai::limits::cap_text("短文本").1, None);
+}
+
+#[test]
+fn many_inserted_total_rows_give_a_report_of_bounded_size() {
+    // Issue 13: 100,000 such rows made 93 MB of JSON. Past the row cap the
+    // rows are left out, and repeated findings and problems are counted.
+    let text = stress::total_rows(gongkai::limits::MAX_ROWS_PER_TABLE + 2_000);
+    let r = check(&text);
+    let json = serde_json::to_string(&r).expect("json");
+    assert!(json.len() < 4 * text.len(), "{} bytes of JSON for {} bytes of text", json.len(), text.len());
+    assert!(r.coverage.problems.iter().any(|p| p.message.contains("上限")), "coverage names the row cap");
+}

@@ -22,6 +22,7 @@ pub mod segment;
 pub mod solve;
 pub mod tables;
 pub mod text;
+pub mod input;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

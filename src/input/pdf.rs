@@ -1,0 +1,211 @@
+//! PDF text layer → positioned glyphs → `pdftotext -layout`-shaped lines.
+//!
+//! lopdf parses the file (cross-reference repair, decryption with the empty
+//! password, bounded decompression); everything that turns content streams
+//! into text is here because no pure-Rust crate gives glyph positions with
+//! CJK-safe decoding and survives hostile input without panicking (see
+//! docs/input.md for the measurement that chose this).
+//!
+//! Stages: [`content`] tokenises a content stream, [`fonts`] decodes codes to
+//! Unicode and widths, [`interp`] runs the text operators into [`Glyph`]s in
+//! display space (page rotation applied), and [`layout`] rebuilds lines.
+
+use std::collections::HashMap;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use super::{Extracted, InputKind};
+use crate::InputError;
+
+mod cmap;
+mod content;
+mod fonts;
+mod interp;
+pub mod layout;
+
+pub use interp::Glyph;
+
+/// Bounds that keep a hostile or huge PDF from freezing the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Decompressed content bytes per page.
+    pub page_content_bytes: usize,
+    /// Glyphs per page (beyond it the page is cut; real pages hold < 20 000).
+    pub page_glyphs: usize,
+    /// Content-stream operators per page, forms included.
+    pub page_ops: usize,
+    /// Pages read.
+    pub pages: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { page_content_bytes: 32 << 20, page_glyphs: 200_000, page_ops: 2_000_000, pages: 5_000 }
+    }
+}
+
+/// One page as glyphs in display space (y grows upwards, origin bottom-left,
+/// /Rotate already applied).
+#[derive(Debug, Clone, Default)]
+pub struct PageGlyphs {
+    /// Width of the displayed page in points.
+    pub width: f32,
+    /// Height of the displayed page in points.
+    pub height: f32,
+    /// The glyphs in drawing order.
+    pub glyphs: Vec<Glyph>,
+    /// Whether the page draws at least one image (tells a scan from a blank page).
+    pub has_image: bool,
+}
+
+/// Reads every page's glyphs. Errors only when nothing at all can be read.
+pub fn glyphs(bytes: &[u8], limits: Limits) -> Result<Vec<PageGlyphs>, InputError> {
+    let doc = load(bytes)?;
+    let mut out = Vec::new();
+    let mut font_cache: HashMap<ObjectId, std::rc::Rc<fonts::Font>> = HashMap::new();
+    for (_, page_id) in doc.get_pages().into_iter().take(limits.pages) {
+        out.push(page(&doc, page_id, limits, &mut font_cache));
+    }
+    if out.is_empty() {
+        return Err(InputError::PdfDamaged);
+    }
+    Ok(out)
+}
+
+/// Reads a PDF into layout text; see [`super::extract`].
+pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
+    let pages = glyphs(bytes, Limits::default())?;
+    let visible: usize = pages.iter().map(|p| p.glyphs.iter().filter(|g| !g.ch.is_whitespace()).count()).sum();
+    // A scan has images and no text layer; a few stray glyphs (a page number
+    // stamped on a scan) do not make it readable either.
+    if visible < 20 * pages.len().min(3) {
+        return Err(InputError::PdfNoText);
+    }
+    let mut text = String::new();
+    let mut page_of_line = Vec::new();
+    for (i, p) in pages.iter().enumerate() {
+        if i > 0 {
+            // pdftotext ends every page with \f; the next page's first line starts after it.
+            text.push('\u{c}');
+        }
+        for line in layout::lines(p) {
+            text.push_str(&line);
+            text.push('\n');
+            page_of_line.push(i as u32 + 1);
+        }
+    }
+    Ok(Extracted { text, kind: InputKind::Pdf, pages: pages.len() as u32, page_of_line, sheet_names: Vec::new() })
+}
+
+fn load(bytes: &[u8]) -> Result<Document, InputError> {
+    match Document::load_mem(bytes) {
+        Ok(doc) => {
+            if doc.is_encrypted() {
+                // lopdf decrypts with the empty user password when it can; still
+                // encrypted means a password is needed.
+                return Err(InputError::PdfEncrypted);
+            }
+            Ok(doc)
+        }
+        Err(lopdf::Error::Decryption(_)) | Err(lopdf::Error::InvalidPassword) => Err(InputError::PdfEncrypted),
+        Err(_) => {
+            if looks_encrypted(bytes) {
+                Err(InputError::PdfEncrypted)
+            } else {
+                Err(InputError::PdfDamaged)
+            }
+        }
+    }
+}
+
+/// An /Encrypt entry in a trailer: the load failed because of the password.
+fn looks_encrypted(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1 << 16)..];
+    tail.windows(8).any(|w| w == b"/Encrypt")
+}
+
+/// Follows references (bounded: a reference cycle must not hang).
+pub(crate) fn deref<'a>(doc: &'a Document, mut o: &'a Object) -> &'a Object {
+    for _ in 0..16 {
+        match o {
+            Object::Reference(id) => match doc.get_object(*id) {
+                Ok(next) => o = next,
+                Err(_) => return &Object::Null,
+            },
+            _ => return o,
+        }
+    }
+    &Object::Null
+}
+
+pub(crate) fn dict_get<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> &'a Object {
+    match d.get(key) {
+        Ok(o) => deref(doc, o),
+        Err(_) => &Object::Null,
+    }
+}
+
+pub(crate) fn num(o: &Object) -> Option<f32> {
+    match o {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) => Some(*r),
+        _ => None,
+    }
+}
+
+/// A page attribute that may be inherited from the page tree (MediaBox, Rotate, Resources).
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> &'a Object {
+    let mut node = page;
+    for _ in 0..32 {
+        let v = dict_get(doc, node, key);
+        if !matches!(v, Object::Null) {
+            return v;
+        }
+        match dict_get(doc, node, b"Parent") {
+            Object::Dictionary(p) => node = p,
+            _ => break,
+        }
+    }
+    &Object::Null
+}
+
+fn page(
+    doc: &Document,
+    page_id: ObjectId,
+    limits: Limits,
+    font_cache: &mut HashMap<ObjectId, std::rc::Rc<fonts::Font>>,
+) -> PageGlyphs {
+    let Ok(page) = doc.get_dictionary(page_id) else { return PageGlyphs::default() };
+    let bbox = match inherited(doc, page, b"CropBox") {
+        Object::Array(a) if a.len() == 4 => a.clone(),
+        _ => match inherited(doc, page, b"MediaBox") {
+            Object::Array(a) if a.len() == 4 => a.clone(),
+            _ => Vec::new(),
+        },
+    };
+    let b: Vec<f32> = bbox.iter().map(|o| num(deref(doc, o)).unwrap_or(0.0)).collect();
+    let (x0, y0, x1, y1) = if b.len() == 4 {
+        (b[0].min(b[2]), b[1].min(b[3]), b[0].max(b[2]), b[1].max(b[3]))
+    } else {
+        (0.0, 0.0, 595.0, 842.0)
+    };
+    let rotate = num(inherited(doc, page, b"Rotate")).unwrap_or(0.0) as i64;
+    let rotate = rotate.rem_euclid(360) / 90 * 90;
+    // Display transform: media box to an upright page with its origin at 0,0.
+    let (w, h) = (x1 - x0, y1 - y0);
+    let display = match rotate {
+        90 => [0.0, -1.0, 1.0, 0.0, -y0, x1],
+        180 => [-1.0, 0.0, 0.0, -1.0, x1, y1],
+        270 => [0.0, 1.0, -1.0, 0.0, y1, -x0],
+        _ => [1.0, 0.0, 0.0, 1.0, -x0, -y0],
+    };
+    let (width, height) = if rotate % 180 == 90 { (h, w) } else { (w, h) };
+    let content = doc.get_page_content_with_limit(page_id, limits.page_content_bytes).unwrap_or_default();
+    let resources = match inherited(doc, page, b"Resources") {
+        Object::Dictionary(d) => Some(d),
+        _ => None,
+    };
+    let mut run = interp::Interp::new(doc, limits, font_cache, display);
+    run.run(&content, resources, 0);
+    PageGlyphs { width, height, glyphs: run.glyphs, has_image: run.has_image }
+}

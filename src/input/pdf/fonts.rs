@@ -47,8 +47,6 @@ pub struct Font {
 
 /// One code of a shown string.
 pub struct Code {
-    /// The code's value.
-    pub code: u32,
     /// Its text (may be empty for an unmapped code, or several characters for ligatures).
     pub text: String,
     /// Advance width in text space units per 1 point of font size.
@@ -225,7 +223,7 @@ impl Font {
             i += len;
             let text = self.text(code, bytes);
             let w = self.widths.get(&code).copied().unwrap_or(self.default_width) * self.width_scale;
-            out.push(Code { code, text, width: w, is_space_byte: len == 1 && code == 32 });
+            out.push(Code { text, width: w, is_space_byte: len == 1 && code == 32 });
         }
     }
 

@@ -87,12 +87,12 @@ def main():
             pages = pages or str(npages)
             ms = float(t[2]) * 1000 / max(1, npages)
             status = '' if t[3] == 'ok' else f' **{t[3][:30]}**'
-            cells.append(f'{r:.1%} / {p:.1%}, {hit}/{n}, {ms:.1f}{status}')
+            cells.append(f'{r:.2%} / {p:.2%}, {hit}/{n}, {ms:.1f}{status}')
             a = tot[d]
             rc = sum(chars(ref).values())
             a[0] += r * rc; a[1] += rc; a[2] += hit; a[3] += n; a[4] += float(t[2]); a[5] += npages
         print(f'| {nn} | {pages} | ' + ' | '.join(cells) + ' |')
-    print('| all | | ' + ' | '.join(f'{a[0]/max(1,a[1]):.1%}, {a[2]}/{a[3]}, {a[4]*1000/max(1,a[5]):.1f}' for a in tot.values()) + ' |')
+    print('| all | | ' + ' | '.join(f'{a[0]/max(1,a[1]):.2%}, {a[2]}/{a[3]}, {a[4]*1000/max(1,a[5]):.1f}' for a in tot.values()) + ' |')
 
 
 if __name__ == '__main__':

@@ -81,7 +81,7 @@ fn render(gs: &[&Glyph], left: f32, pitch: f32) -> String {
             None => target,
             Some(end) => {
                 let gap = g.x - end;
-                if gap < 0.2 * size {
+                if gap < 0.12 * size {
                     0
                 } else if gap < 0.8 * size {
                     target.saturating_sub(col).clamp(1, 1)

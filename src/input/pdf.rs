@@ -98,6 +98,78 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
 }
 
 fn load(bytes: &[u8]) -> Result<Document, InputError> {
+    let first = load_as_is(bytes);
+    match &first {
+        Ok(doc) if !doc.get_pages().is_empty() => return first,
+        Err(InputError::PdfEncrypted) => return first,
+        _ => {}
+    }
+    // A truncated file loses its page tree (it is often written last): give
+    // the page objects that survive a new one and read those.
+    match repair(bytes).map(|b| load_as_is(&b)) {
+        Some(Ok(doc)) if !doc.get_pages().is_empty() => Ok(doc),
+        _ => first,
+    }
+}
+
+/// The file with a new catalog and page tree appended, listing every
+/// `/Type /Page` object found by scanning; `None` when there is none.
+fn repair(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut pages = Vec::new();
+    let mut max_id = 0u32;
+    let mut i = 0;
+    while let Some(k) = find_from(bytes, b" obj", i) {
+        i = k + 4;
+        // Read "<id> <gen>" backwards from " obj".
+        let head = &bytes[k.saturating_sub(24)..k];
+        let text = String::from_utf8_lossy(head);
+        let mut nums = text.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty()).rev();
+        let (Some(gen), Some(id)) = (nums.next(), nums.next()) else { continue };
+        let (Ok(id), Ok(gen)) = (id.parse::<u32>(), gen.parse::<u16>()) else { continue };
+        max_id = max_id.max(id);
+        let end = find_from(bytes, b"endobj", i).unwrap_or(bytes.len()).min(i + 4096);
+        let body = &bytes[i..end];
+        if is_page_dict(body) {
+            pages.push((id, gen));
+        }
+    }
+    if pages.is_empty() || pages.len() > 100_000 {
+        return None;
+    }
+    let (cat, tree) = (max_id + 1, max_id + 2);
+    let kids: Vec<String> = pages.iter().map(|(id, g)| format!("{id} {g} R")).collect();
+    let mut out = bytes.to_vec();
+    out.extend_from_slice(
+        format!(
+            "\nendstream\nendobj\n{cat} 0 obj\n<< /Type /Catalog /Pages {tree} 0 R >>\nendobj\n{tree} 0 obj\n<< /Type /Pages /Kids [{}] /Count {} >>\nendobj\ntrailer\n<< /Size {} /Root {cat} 0 R >>\n%%EOF\n",
+            kids.join(" "),
+            pages.len(),
+            tree + 1
+        )
+        .as_bytes(),
+    );
+    Some(out)
+}
+
+/// `/Type /Page` (not `/Pages`) in an object's first bytes.
+fn is_page_dict(body: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(k) = find_from(body, b"/Type", i) {
+        let rest = &body[k + 5..];
+        let rest = &rest[rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+        if rest.starts_with(b"/Page") && !rest.starts_with(b"/Pages") {
+            return true;
+        }
+        i = k + 5;
+    }
+    false
+}
+
+fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+}
+
+fn load_as_is(bytes: &[u8]) -> Result<Document, InputError> {
     match Document::load_mem(bytes) {
         Ok(doc) => {
             if doc.is_encrypted() {

@@ -20,7 +20,7 @@ pub mod pdf;
 pub mod sheet;
 #[cfg(feature = "office")]
 pub mod docx;
-pub(crate) mod grid;
+pub mod grid;
 
 /// What kind of file the bytes are, by content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]

@@ -58,43 +58,81 @@ pub struct PageGlyphs {
     pub has_image: bool,
 }
 
+/// An opened PDF, read page by page so that a caller (the app) can show
+/// progress and yield to the browser between pages of a large file.
+pub struct Pdf {
+    doc: Document,
+    pages: Vec<ObjectId>,
+    limits: Limits,
+    fonts: HashMap<ObjectId, std::rc::Rc<fonts::Font>>,
+}
+
+impl Pdf {
+    /// Opens a PDF. Errors: encrypted with a password, or nothing readable.
+    pub fn open(bytes: &[u8]) -> Result<Pdf, InputError> {
+        Pdf::open_with(bytes, Limits::default())
+    }
+
+    /// [`Pdf::open`] with other bounds.
+    pub fn open_with(bytes: &[u8], limits: Limits) -> Result<Pdf, InputError> {
+        let doc = load(bytes)?;
+        let pages: Vec<ObjectId> = doc.get_pages().into_values().take(limits.pages).collect();
+        if pages.is_empty() {
+            return Err(InputError::PdfDamaged);
+        }
+        Ok(Pdf { doc, pages, limits, fonts: HashMap::new() })
+    }
+
+    /// The number of pages.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// The glyphs of page `i` (0-based); an unreadable page is empty.
+    pub fn page_glyphs(&mut self, i: usize) -> PageGlyphs {
+        match self.pages.get(i) {
+            Some(&id) => page(&self.doc, id, self.limits, &mut self.fonts),
+            None => PageGlyphs::default(),
+        }
+    }
+
+    /// The layout lines of page `i` (0-based).
+    pub fn page_lines(&mut self, i: usize) -> Vec<String> {
+        layout::lines(&self.page_glyphs(i))
+    }
+}
+
 /// Reads every page's glyphs. Errors only when nothing at all can be read.
 pub fn glyphs(bytes: &[u8], limits: Limits) -> Result<Vec<PageGlyphs>, InputError> {
-    let doc = load(bytes)?;
-    let mut out = Vec::new();
-    let mut font_cache: HashMap<ObjectId, std::rc::Rc<fonts::Font>> = HashMap::new();
-    for (_, page_id) in doc.get_pages().into_iter().take(limits.pages) {
-        out.push(page(&doc, page_id, limits, &mut font_cache));
-    }
-    if out.is_empty() {
-        return Err(InputError::PdfDamaged);
-    }
-    Ok(out)
+    let mut pdf = Pdf::open_with(bytes, limits)?;
+    Ok((0..pdf.page_count()).map(|i| pdf.page_glyphs(i)).collect())
 }
 
 /// Reads a PDF into layout text; see [`super::extract`].
 pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
-    let pages = glyphs(bytes, Limits::default())?;
-    // A scan has images and no text layer; a few stray glyphs per page (a page
-    // number stamped on each scanned page) do not make it readable either.
-    let has_text = pages.iter().any(|p| p.glyphs.iter().filter(|g| !g.ch.is_whitespace()).take(10).count() >= 10);
-    if !has_text {
-        return Err(InputError::PdfNoText);
-    }
+    let mut pdf = Pdf::open(bytes)?;
     let mut text = String::new();
     let mut page_of_line = Vec::new();
-    for (i, p) in pages.iter().enumerate() {
+    let mut has_text = false;
+    for i in 0..pdf.page_count() {
+        let glyphs = pdf.page_glyphs(i);
+        // A scan has images and no text layer; a few stray glyphs per page (a
+        // page number stamped on each scanned page) do not make it readable.
+        has_text |= glyphs.glyphs.iter().filter(|g| !g.ch.is_whitespace()).take(10).count() >= 10;
         if i > 0 {
             // pdftotext ends every page with \f; the next page's first line starts after it.
             text.push('\u{c}');
         }
-        for line in layout::lines(p) {
+        for line in layout::lines(&glyphs) {
             text.push_str(&line);
             text.push('\n');
             page_of_line.push(i as u32 + 1);
         }
     }
-    Ok(Extracted { text, kind: InputKind::Pdf, pages: pages.len() as u32, page_of_line, sheet_names: Vec::new() })
+    if !has_text {
+        return Err(InputError::PdfNoText);
+    }
+    Ok(Extracted { text, kind: InputKind::Pdf, pages: pdf.page_count() as u32, page_of_line, sheet_names: Vec::new() })
 }
 
 fn load(bytes: &[u8]) -> Result<Document, InputError> {

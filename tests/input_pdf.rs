@@ -373,3 +373,35 @@ fn twenty_megabyte_pdf_is_read_in_bounded_time() {
     assert!(x.text.contains("18,330.37"));
     assert!(t.elapsed() < Duration::from_secs(30), "{:?}", t.elapsed());
 }
+
+// ---- any bytes ----------------------------------------------------------
+
+mod any_bytes {
+    use proptest::prelude::*;
+
+    fn prefixed(prefix: &'static [u8]) -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(any::<u8>(), 0..4096).prop_map(move |tail| {
+            let mut b = prefix.to_vec();
+            b.extend(tail);
+            b
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Whatever follows a format's magic bytes, reading gives text or an error, never a panic.
+        #[test]
+        fn never_panics(b in prop_oneof![
+            prefixed(b"%PDF-1.7\n"),
+            prefixed(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Length 99 >>\nstream\nBT /F1 9 Tf "),
+            prefixed(b"PK\x03\x04xl/"),
+            prefixed(b"PK\x03\x04word/"),
+            prefixed(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+            prefixed(b"<html><table><tr><td rowspan=9 colspan=70>"),
+        ]) {
+            let _ = gongkai::input::extract(&b);
+            let _ = gongkai::check_file("x", &b);
+        }
+    }
+}

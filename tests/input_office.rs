@@ -206,6 +206,11 @@ fn xlsx_of(text: &str) -> Vec<u8> {
         }
         rows.push_str("</row>");
     }
+    xlsx_with_rows(&rows)
+}
+
+/// A one-sheet workbook (sheet 决算) with these `<row>` elements and a #,##0.00 style as s="1".
+fn xlsx_with_rows(rows: &str) -> Vec<u8> {
     let sheet = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{rows}</sheetData></worksheet>"
     );
@@ -272,4 +277,19 @@ fn html_docx_xlsx_made_from_a_corpus_text_give_its_report() {
     assert_eq!(xi.sheet_names, vec!["决算".to_string()]);
     assert_eq!(summary(&x.report).1, want.1, "XLSX: the same tables");
     assert_eq!(summary(&x.report), want, "XLSX");
+}
+
+#[test]
+fn workbook_numbers_as_displayed_and_far_cells_bounded() {
+    // 18330.37 * 3 / 3 is 18330.370000000003 as a float; Excel shows 18,330.37.
+    let v = 18330.37f64 * 3.0 / 3.0;
+    let rows = format!(
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>合计</t></is></c><c r=\"B1\" s=\"1\"><v>{v:?}</v></c><c r=\"C1\"><v>0.30000000000000004</v></c></row>\
+         <row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>"
+    );
+    let x = input::extract(&xlsx_with_rows(&rows)).unwrap().unwrap();
+    let first = x.text.lines().next().unwrap();
+    assert_eq!(cells(first), vec!["合计", "18,330.37", "0.3"]);
+    // The stray far cell is outside the bounds and dropped; nothing huge was built.
+    assert!(x.text.len() < 1000);
 }

@@ -165,8 +165,9 @@ fn repair(bytes: &[u8]) -> Option<Vec<u8>> {
         let (Some(gen), Some(id)) = (nums.next(), nums.next()) else { continue };
         let (Ok(id), Ok(gen)) = (id.parse::<u32>(), gen.parse::<u16>()) else { continue };
         max_id = max_id.max(id);
-        let end = find_from(bytes, b"endobj", i).unwrap_or(bytes.len()).min(i + 4096);
-        let body = &bytes[i..end];
+        // Only the object's first 4 KiB: keeps the scan linear on hostile input.
+        let window = &bytes[i..bytes.len().min(i + 4096)];
+        let body = &window[..find_from(window, b"endobj", 0).unwrap_or(window.len())];
         if is_page_dict(body) {
             pages.push((id, gen));
         }

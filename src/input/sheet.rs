@@ -27,48 +27,89 @@ pub struct Sheet {
     pub grid: Grid,
 }
 
+/// Rows and columns kept per sheet: a stray value at XFD1048576 must not make
+/// a dense grid of 17 billion cells. Real forms are far smaller.
+const MAX_ROWS: u32 = 65_536;
+const MAX_COLS: u32 = 1_024;
+
 /// Reads every sheet of a workbook.
 pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| InputError::Office(e.to_string()))?;
     let names = wb.sheet_names();
     let mut out = Vec::new();
     for name in names {
-        let Ok(range) = wb.worksheet_range(&name) else { continue };
-        let (merges, formats): (Vec<Dimensions>, Option<calamine::StyleRange>) = match &mut wb {
-            Sheets::Xlsx(x) => (x.merge_cells_by_sheet_name(&name).unwrap_or_default(), x.worksheet_style(&name).ok()),
-            Sheets::Xls(x) => (x.merge_cells_by_sheet_name(&name).unwrap_or_default(), None),
-            _ => (Vec::new(), None),
-        };
-        let Some((r0, c0)) = range.start() else {
-            out.push(Sheet { name, grid: Grid::default() });
-            continue;
-        };
-        if range.width().saturating_mul(range.height()) > MAX_CELLS {
-            continue;
-        }
-        let mut cells = Vec::with_capacity(range.height());
-        for (r, row) in range.rows().enumerate() {
-            let mut line = Vec::with_capacity(row.len());
-            for (c, v) in row.iter().enumerate() {
-                let pos = (r0 + r as u32, c0 + c as u32);
-                let fmt = formats.as_ref().and_then(|f| f.get(pos)).and_then(|s| s.number_format.as_ref()).map(|n| n.format_code.as_str());
-                line.push(display(v, fmt));
+        let (cells, merges, formats): (Vec<((u32, u32), Data)>, Vec<Dimensions>, Option<calamine::StyleRange>) = match &mut wb {
+            Sheets::Xlsx(x) => {
+                // Streamed rather than `worksheet_range`, whose dense range
+                // would be as large as the distance between the outermost cells.
+                let mut cells = Vec::new();
+                if let Ok(mut rd) = x.worksheet_cells_reader(&name) {
+                    while let Ok(Some(c)) = rd.next_cell() {
+                        let (r, col) = c.get_position();
+                        if r < MAX_ROWS && col < MAX_COLS && cells.len() < MAX_CELLS {
+                            cells.push(((r, col), Data::from(c.get_value().clone())));
+                        }
+                    }
+                }
+                (cells, x.merge_cells_by_sheet_name(&name).unwrap_or_default(), x.worksheet_style(&name).ok())
             }
-            cells.push(line);
-        }
-        let merges = merges
-            .iter()
-            .filter(|d| d.start.0 >= r0 && d.start.1 >= c0)
-            .map(|d| Merge {
-                row: (d.start.0 - r0) as usize,
-                col: (d.start.1 - c0) as usize,
-                rows: (d.end.0.saturating_sub(d.start.0) + 1) as usize,
-                cols: (d.end.1.saturating_sub(d.start.1) + 1) as usize,
-            })
-            .collect();
-        out.push(Sheet { name, grid: Grid { cells, merges } });
+            Sheets::Xls(x) => {
+                // .xls is bounded by the format itself (65 536 × 256).
+                let cells = match x.worksheet_range(&name) {
+                    Ok(r) => {
+                        let (sr, sc) = r.start().unwrap_or((0, 0));
+                        r.used_cells().map(|(i, j, v)| ((sr + i as u32, sc + j as u32), v.clone())).collect()
+                    }
+                    Err(_) => Vec::new(),
+                };
+                (cells, x.merge_cells_by_sheet_name(&name).unwrap_or_default(), None)
+            }
+            _ => match wb.worksheet_range(&name) {
+                Ok(r) => {
+                    let start = r.start().unwrap_or((0, 0));
+                    let cells = r.used_cells().map(|(r0, c0, v)| ((r0 as u32 + start.0, c0 as u32 + start.1), v.clone())).collect();
+                    (cells, Vec::new(), None)
+                }
+                Err(_) => (Vec::new(), Vec::new(), None),
+            },
+        };
+        out.push(Sheet { name, grid: to_grid(cells, &merges, formats.as_ref()) });
     }
     Ok(out)
+}
+
+/// Absolute (row, column) cells → a grid starting at the first used row and column.
+fn to_grid(cells: Vec<((u32, u32), Data)>, merges: &[Dimensions], formats: Option<&calamine::StyleRange>) -> Grid {
+    let (Some(r0), Some(c0)) = (cells.iter().map(|c| c.0 .0).min(), cells.iter().map(|c| c.0 .1).min()) else {
+        return Grid::default();
+    };
+    let mut grid: Vec<Vec<String>> = Vec::new();
+    for ((r, c), v) in cells {
+        let fmt = formats.and_then(|f| f.get((r, c))).and_then(|s| s.number_format.as_ref()).map(|n| n.format_code.as_str());
+        let text = display(&v, fmt);
+        if text.is_empty() {
+            continue;
+        }
+        let (r, c) = ((r - r0) as usize, (c - c0) as usize);
+        if grid.len() <= r {
+            grid.resize(r + 1, Vec::new());
+        }
+        if grid[r].len() <= c {
+            grid[r].resize(c + 1, String::new());
+        }
+        grid[r][c] = text;
+    }
+    let merges = merges
+        .iter()
+        .filter(|d| d.start.0 >= r0 && d.start.1 >= c0 && d.start.0 < MAX_ROWS && d.start.1 < MAX_COLS)
+        .map(|d| Merge {
+            row: (d.start.0 - r0) as usize,
+            col: (d.start.1 - c0) as usize,
+            rows: d.end.0.saturating_sub(d.start.0).saturating_add(1).min(MAX_ROWS) as usize,
+            cols: d.end.1.saturating_sub(d.start.1).saturating_add(1).min(MAX_COLS) as usize,
+        })
+        .collect();
+    Grid { cells: grid, merges }
 }
 
 /// Reads a workbook into layout text; sheets are separated by `\f` like pages.

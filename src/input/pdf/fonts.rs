@@ -169,7 +169,7 @@ impl Font {
         if let Object::Array(w) = dict_get(doc, d, b"Widths") {
             for (i, o) in w.iter().enumerate().take(256) {
                 if let Some(v) = num(deref(doc, o)) {
-                    widths.insert(first + i as u32, v);
+                    widths.insert(first.saturating_add(i as u32), v);
                 }
             }
         }
@@ -277,7 +277,7 @@ fn cid_widths(doc: &Document, w: &[Object], out: &mut HashMap<u32, f32>) {
             Some(Object::Array(ws)) => {
                 for (k, o) in ws.iter().enumerate().take(1 << 16) {
                     if let Some(v) = num(deref(doc, o)) {
-                        out.insert(c + k as u32, v);
+                        out.insert(c.saturating_add(k as u32), v);
                     }
                 }
                 i += 2;
@@ -285,10 +285,9 @@ fn cid_widths(doc: &Document, w: &[Object], out: &mut HashMap<u32, f32>) {
             Some(o2) => {
                 let c2 = num(o2).unwrap_or(0.0).max(0.0) as u32;
                 let v = w.get(i + 2).and_then(|o| num(deref(doc, o))).unwrap_or(1000.0);
-                let mut k = c;
-                while k <= c2 && k - c < 1 << 16 {
+                // Bounded and overflow-free: hostile ranges such as 0–4294967295 exist.
+                for k in (c..=c2).take(1 << 16) {
                     out.insert(k, v);
-                    k += 1;
                 }
                 i += 3;
             }

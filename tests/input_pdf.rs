@@ -251,7 +251,7 @@ fn pages_pdf(contents: &[Vec<u8>], trailer_extra: &str, extra_objs: &[Vec<u8>]) 
     for (i, c) in contents.iter().enumerate() {
         objs.push(
             format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> /Contents {} 0 R >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 7 0 R >> /XObject << /Im1 4 0 R >> >> /Contents {} 0 R >>",
                 6 + 2 * i
             )
             .into_bytes(),
@@ -279,6 +279,20 @@ fn made_up_text_pdf_reads() {
     let lines: Vec<&str> = x.text.lines().collect();
     assert!(lines[0].starts_with("Total  ") && lines[0].ends_with("18,330.37"), "{lines:?}");
     assert!(lines[1].starts_with("Basic  ") && lines[1].ends_with("9,312.90"));
+}
+
+#[test]
+fn cjk_font_without_tounicode_reads_through_adobe_gb1() {
+    // A non-embedded SimSun-style Type0 font, Identity-H, CIDSystemInfo Adobe-GB1, no ToUnicode:
+    // the CIDs are Adobe-GB1's (财政拨款合计 18,330.37).
+    let content = b"BT /F2 10 Tf 72 700 Td <048D119F046D097B07860839> Tj 200 0 Td <00120019000D00140014001100 0F00140018> Tj ET".to_vec();
+    let font = b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [8 0 R] >>".to_vec();
+    let cid = b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 5 >> /DW 1000 /W [13 [500] 15 [500] 17 26 500] >>".to_vec();
+    // One page: objects 5 (page) and 6 (content), then 7 (font, /F2) and 8.
+    let b = pages_pdf(&[content], "", &[font, cid]);
+    let x = input::extract(&b).unwrap().unwrap();
+    assert_eq!(x.text.split_whitespace().collect::<Vec<_>>(), ["财政拨款合计", "18,330.37"], "{:?}", x.text);
+    assert!(x.text.contains("合计  "), "two cells: {:?}", x.text);
 }
 
 #[test]

@@ -11,6 +11,8 @@ pub struct CMap {
     pub ranges: Vec<(usize, u32, u32)>,
     /// Code → Unicode text (ToUnicode, bfchar/bfrange).
     pub uni: HashMap<u32, String>,
+    /// Code ranges → first CID (cidrange; cidchar as one-code ranges).
+    pub cids: Vec<(u32, u32, u32)>,
 }
 
 /// Caps one CMap's entries so that a hostile bfrange (0000–FFFFFFFF) cannot
@@ -81,7 +83,8 @@ pub fn parse(data: &[u8]) -> CMap {
                     b"begincodespacerange" => mode = b"codespace",
                     b"beginbfchar" => mode = b"bfchar",
                     b"beginbfrange" => mode = b"bfrange",
-                    b"begincidchar" | b"begincidrange" => mode = b"cid",
+                    b"begincidchar" => mode = b"cidchar",
+                    b"begincidrange" => mode = b"cidrange",
                     b"endcodespacerange" | b"endbfchar" | b"endbfrange" | b"endcidchar" | b"endcidrange" => mode = b"",
                     _ => {}
                 }
@@ -122,7 +125,22 @@ pub fn parse(data: &[u8]) -> CMap {
                         }
                         stack.clear();
                     }
-                    b"cid" if stack.len() >= 3 => stack.clear(),
+                    b"cidrange" if stack.len() == 3 => {
+                        if let (Tok::Str(lo), Tok::Str(hi), Tok::Num(cid)) = (&stack[0], &stack[1], &stack[2]) {
+                            if cm.cids.len() < MAX_ENTRIES as usize {
+                                cm.cids.push((be(lo), be(hi), cid.max(0.0) as u32));
+                            }
+                        }
+                        stack.clear();
+                    }
+                    b"cidchar" if stack.len() == 2 => {
+                        if let (Tok::Str(c), Tok::Num(cid)) = (&stack[0], &stack[1]) {
+                            if cm.cids.len() < MAX_ENTRIES as usize {
+                                cm.cids.push((be(c), be(c), cid.max(0.0) as u32));
+                            }
+                        }
+                        stack.clear();
+                    }
                     _ => {
                         if stack.len() > 8 {
                             stack.clear();
@@ -136,6 +154,11 @@ pub fn parse(data: &[u8]) -> CMap {
 }
 
 impl CMap {
+    /// The CID of a code by the cidrange/cidchar entries.
+    pub fn cid_of(&self, code: u32) -> Option<u32> {
+        self.cids.iter().rev().find(|(lo, hi, _)| code >= *lo && code <= *hi).map(|(lo, _, cid)| cid.saturating_add(code - lo))
+    }
+
     /// The byte length of the code starting at `b`, from the code-space ranges
     /// (the shortest range that matches, as the PDF spec's matching rule gives
     /// for well-formed maps); `None` when no range is declared.
@@ -174,6 +197,10 @@ mod tests {
         assert_eq!(cm.uni[&0x20], "年");
         assert_eq!(cm.uni[&0x21], "fl");
         assert_eq!(cm.code_len(&[0x01, 0xF2]), Some(2));
+        let enc = parse(b"1 begincidrange <8140> <817e> 10062 endcidrange 1 begincidchar <20> 1 endcidchar");
+        assert_eq!(enc.cid_of(0x8141), Some(10063));
+        assert_eq!(enc.cid_of(0x20), Some(1));
+        assert_eq!(enc.cid_of(0x41), None);
     }
 
     #[test]

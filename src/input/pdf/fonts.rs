@@ -22,6 +22,23 @@ enum CidText {
     Ucs2,
     /// Identity-H and embedded CMaps: CIDs, which need a CID→Unicode table.
     Cid,
+    /// CIDs of the Adobe-GB1 collection (CIDSystemInfo ordering GB1): Adobe's table.
+    Gb1,
+}
+
+/// Adobe-GB1 CID → Unicode (Adobe-GB1-UCS2, from Adobe's cmap-resources;
+/// scripts/gen_adobe_gb1.py writes it): one little-endian u16 per CID, 0 = none.
+static ADOBE_GB1: &[u8] = include_bytes!("data/adobe-gb1.u16le");
+
+/// The character Adobe-GB1 assigns to a CID.
+pub fn gb1_char(cid: u32) -> Option<char> {
+    let i = cid as usize * 2;
+    let v = u16::from_le_bytes([*ADOBE_GB1.get(i)?, *ADOBE_GB1.get(i + 1)?]);
+    if v == 0 {
+        None
+    } else {
+        char::from_u32(v as u32)
+    }
 }
 
 /// A decoded font.
@@ -105,6 +122,18 @@ impl Font {
             } else {
                 CidText::Cid
             };
+            let ordering = desc
+                .map(|dd| match dict_get(doc, dd, b"CIDSystemInfo") {
+                    Object::Dictionary(ci) => match dict_get(doc, ci, b"Ordering") {
+                        Object::String(s, _) => s.clone(),
+                        _ => Vec::new(),
+                    },
+                    _ => Vec::new(),
+                })
+                .unwrap_or_default();
+            // Identity-H over an Adobe-GB1 font: the code is the CID, and the
+            // collection says which character each CID is.
+            let cid_text = if cid_text == CidText::Cid && ordering == b"GB1" { CidText::Gb1 } else { cid_text };
             let two_byte = cid_text != CidText::Gbk;
             let mut widths = HashMap::new();
             let mut default_width = 1000.0;
@@ -249,6 +278,13 @@ impl Font {
                 }
             }
             CidText::Ucs2 => char::from_u32(code).map(String::from).unwrap_or_default(),
+            CidText::Gb1 => {
+                let cid = match &self.encoding_cmap {
+                    Some(cm) => cm.cid_of(code).unwrap_or(code),
+                    None => code,
+                };
+                gb1_char(cid).map(String::from).unwrap_or_else(|| "\u{FFFD}".to_string())
+            }
             // An Identity-H CID without ToUnicode: Adobe-GB1's CID→Unicode table
             // is not carried (about 30 000 entries); the glyph still counts for
             // layout and for telling a text PDF from a scan.
@@ -347,6 +383,16 @@ mod tests {
         assert_eq!(glyph_name(b"uni8D22"), Some('财'));
         assert_eq!(glyph_name(b"period"), Some('.'));
         assert_eq!(glyph_name(b"g123"), None);
+    }
+
+    #[test]
+    fn adobe_gb1_cids() {
+        // Adobe-GB1: CID 1 is the space, 17 the digit 0, 4040 a common hanzi.
+        assert_eq!(gb1_char(1), Some(' '));
+        assert_eq!(gb1_char(17), Some('0'));
+        assert_eq!(gb1_char(34), Some('A'));
+        assert!(gb1_char(4040).is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+        assert_eq!(gb1_char(10_000_000), None);
     }
 
     #[test]

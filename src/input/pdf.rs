@@ -324,3 +324,54 @@ fn page(
     glyphs.retain(|g| g.x >= -1.0 && g.x < width + 1.0 && g.y >= -1.0 && g.y < height + 1.0);
     PageGlyphs { width, height, glyphs, has_image: run.has_image }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::dictionary;
+
+    /// A one-page PDF (Helvetica, "Total 18,330.37"), encrypted by lopdf with these passwords.
+    fn encrypted(user: &str) -> Vec<u8> {
+        let mut doc = Document::with_version("1.5");
+        let font = doc.add_object(lopdf::dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
+        let content = doc.add_object(lopdf::Stream::new(
+            lopdf::dictionary! {},
+            b"BT /F1 10 Tf 72 700 Td (Total 18,330.37 general public services) Tj ET".to_vec(),
+        ));
+        let pages = doc.new_object_id();
+        let page = doc.add_object(lopdf::dictionary! {
+            "Type" => "Page", "Parent" => pages, "Contents" => content,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            "Resources" => lopdf::dictionary! { "Font" => lopdf::dictionary! { "F1" => font } },
+        });
+        doc.objects.insert(pages, Object::Dictionary(lopdf::dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
+        let catalog = doc.add_object(lopdf::dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", catalog);
+        let id = Object::string_literal(b"0123456789abcdef".to_vec());
+        doc.trailer.set("ID", vec![id.clone(), id]);
+        let state = lopdf::EncryptionState::try_from(lopdf::EncryptionVersion::V2 {
+            document: &doc,
+            owner_password: "owner",
+            user_password: user,
+            key_length: 128,
+            permissions: lopdf::Permissions::all(),
+        })
+        .unwrap();
+        doc.encrypt(&state).unwrap();
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn empty_user_password_is_read() {
+        // Portals often "protect" PDFs against printing only: no password to open.
+        let x = extract(&encrypted("")).unwrap();
+        assert!(x.text.contains("Total 18,330.37"), "{:?}", x.text);
+    }
+
+    #[test]
+    fn user_password_is_refused() {
+        assert_eq!(extract(&encrypted("secret")).unwrap_err(), InputError::PdfEncrypted);
+    }
+}

@@ -22,9 +22,10 @@ pub struct Glyph {
     pub size: f32,
     /// The character (ligatures give several glyphs sharing the advance).
     pub ch: char,
-    /// Whether the baseline runs left to right in display space; other
-    /// directions (vertical stamps, rotated labels) are laid out separately.
-    pub upright: bool,
+    /// Quarter turns of the baseline in display space: 0 left to right, 1
+    /// bottom to top, 2 right to left (upside down), 3 top to bottom, 4 skewed.
+    /// Turned text (rotated table headers, stamps) is laid out separately.
+    pub turn: u8,
 }
 
 type M = [f32; 6];
@@ -300,15 +301,27 @@ impl<'a> Interp<'a> {
             let em_w = (ax * ax + ay * ay).sqrt();
             let em_h = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
             let w = if size.abs() > 1e-6 { em_w * adv / size } else { 0.0 };
-            let upright = ax > 0.0 && ay.abs() < ax * 0.2;
+            let turn = if ax > 0.0 && ay.abs() < ax * 0.2 {
+                0
+            } else if ay > 0.0 && ax.abs() < ay * 0.2 {
+                1
+            } else if ax < 0.0 && ay.abs() < -ax * 0.2 {
+                2
+            } else if ay < 0.0 && ax.abs() < -ay * 0.2 {
+                3
+            } else {
+                4
+            };
             let n = c.text.chars().count().max(1) as f32;
             for (k, ch) in c.text.chars().enumerate() {
                 if self.glyphs.len() >= self.limits.page_glyphs {
                     break;
                 }
-                let (x, y) = if upright { (trm[4] + w * k as f32 / n, trm[5]) } else { (trm[4], trm[5]) };
+                // Ligatures share the advance along the baseline's direction.
+                let f = k as f32 / n * if em_w > 0.0 { w / em_w } else { 0.0 };
+                let (x, y) = (trm[4] + ax * f, trm[5] + ay * f);
                 if x.is_finite() && y.is_finite() {
-                    self.glyphs.push(Glyph { x, y, w: w / n, size: em_h, ch, upright });
+                    self.glyphs.push(Glyph { x, y, w: w / n, size: em_h, ch, turn });
                 }
             }
             if font.vertical {

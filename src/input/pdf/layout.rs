@@ -14,9 +14,36 @@ struct Line<'a> {
     glyphs: Vec<&'a Glyph>,
 }
 
-/// The page's text lines, top to bottom.
+/// The page's text lines, top to bottom; turned text follows in its own
+/// reading frame (a rotated header reads as a line after the page's lines).
 pub fn lines(page: &PageGlyphs) -> Vec<String> {
-    let mut gs: Vec<&Glyph> = page.glyphs.iter().filter(|g| g.upright && !g.ch.is_whitespace() && !g.ch.is_control()).collect();
+    let mut out = upright_lines(page.glyphs.iter().filter(|g| g.turn == 0));
+    for turn in 1..=3u8 {
+        // Rotate the glyphs back so that their baseline runs left to right.
+        let turned: Vec<Glyph> = page
+            .glyphs
+            .iter()
+            .filter(|g| g.turn == turn)
+            .map(|g| {
+                let (x, y) = match turn {
+                    1 => (g.y, -g.x),
+                    2 => (-g.x, -g.y),
+                    _ => (-g.y, g.x),
+                };
+                Glyph { x, y, turn: 0, ..g.clone() }
+            })
+            .collect();
+        let more = upright_lines(turned.iter());
+        if !more.is_empty() {
+            out.push(String::new());
+            out.extend(more);
+        }
+    }
+    out
+}
+
+fn upright_lines<'a>(glyphs: impl Iterator<Item = &'a Glyph>) -> Vec<String> {
+    let mut gs: Vec<&Glyph> = glyphs.filter(|g| !g.ch.is_whitespace() && !g.ch.is_control()).collect();
     if gs.is_empty() {
         return Vec::new();
     }
@@ -106,7 +133,7 @@ mod tests {
     use super::*;
 
     fn g(x: f32, y: f32, ch: char) -> Glyph {
-        Glyph { x, y, w: 10.0, size: 10.0, ch, upright: true }
+        Glyph { x, y, w: 10.0, size: 10.0, ch, turn: 0 }
     }
 
     #[test]
@@ -126,5 +153,16 @@ mod tests {
         assert!(l[0].starts_with("合计  "), "{:?}", l[0]);
         assert!(l[0].ends_with("18,330.37"));
         assert_eq!(l[1], "一");
+    }
+
+    #[test]
+    fn rotated_header_reads_after_the_page() {
+        // 项目 drawn bottom to top (a rotated table header) at x = 50.
+        let mut glyphs = vec![g(10.0, 700.0, '表')];
+        for (i, c) in "项目".chars().enumerate() {
+            glyphs.push(Glyph { turn: 1, ..g(50.0, 600.0 + 10.0 * i as f32, c) });
+        }
+        let page = PageGlyphs { width: 600.0, height: 800.0, glyphs, has_image: false };
+        assert_eq!(lines(&page), vec!["表".to_string(), String::new(), "项目".to_string()]);
     }
 }

@@ -1,7 +1,7 @@
 //! `gongkai`: the command-line front end.
 //!
 //! ```text
-//! gongkai check [--format text|json] FILE...   (- = standard input)
+//! gongkai check [--format text|json] FILE...   (- = standard input; text, PDF, XLSX/XLS, DOCX or HTML, told by content)
 //! gongkai rules [--format text|json]
 //! ```
 //! Exit status: 0 no error finding; 1 at least one error finding; 2 an input
@@ -23,6 +23,7 @@ enum Format {
 
 const USAGE: &str = "用法 / usage:
   gongkai check [--format text|json] FILE...   核对公开文本（- 表示标准输入）
+                                               FILE 可以是文本、PDF、Excel（.xlsx/.xls）、Word（.docx）或 HTML，按内容识别
   gongkai rules [--format text|json]           列出全部核对规则
 退出码 / exit: 0 无错误; 1 有错误; 2 输入无法读取或不是预决算公开文本";
 

@@ -441,3 +441,16 @@ fn cli_checks_pdf_and_workbook_together() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("文字识别（OCR）"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("文件：PDF，已读取 13 页"));
 }
+
+#[test]
+fn broken_cross_reference_reads_every_page() {
+    let Some((bytes, _)) = real("09", ".pdf") else { return };
+    let good = input::extract(&bytes).unwrap().unwrap();
+    // startxref pointing nowhere: the cross-reference table is rebuilt by scanning.
+    let at = bytes.windows(9).rposition(|w| w == b"startxref").unwrap();
+    let mut bad = bytes[..at].to_vec();
+    bad.extend_from_slice(b"startxref\n12345\n%%EOF\n");
+    let x = input::extract(&bad).unwrap().unwrap();
+    assert_eq!(x.pages, 13);
+    assert_eq!(x.text, good.text);
+}

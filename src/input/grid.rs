@@ -76,9 +76,7 @@ impl Grid {
                     line.push_str(&v);
                     col += width(&v);
                 }
-                for k in c..c + s {
-                    start += widths[k] + 2;
-                }
+                start += widths[c..c + s].iter().map(|w| w + 2).sum::<usize>();
                 c += s;
             }
             out.push(line.trim_end().to_string());

@@ -32,13 +32,16 @@ pub struct Sheet {
 const MAX_ROWS: u32 = 65_536;
 const MAX_COLS: u32 = 1_024;
 
+/// A sheet's cells at absolute positions, its merged regions, and (xlsx) its styles.
+type SheetParts = (Vec<((u32, u32), Data)>, Vec<Dimensions>, Option<calamine::StyleRange>);
+
 /// Reads every sheet of a workbook.
 pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| InputError::Office(e.to_string()))?;
     let names = wb.sheet_names();
     let mut out = Vec::new();
     for name in names {
-        let (cells, merges, formats): (Vec<((u32, u32), Data)>, Vec<Dimensions>, Option<calamine::StyleRange>) = match &mut wb {
+        let (cells, merges, formats): SheetParts = match &mut wb {
             Sheets::Xlsx(x) => {
                 // Streamed rather than `worksheet_range`, whose dense range
                 // would be as large as the distance between the outermost cells.

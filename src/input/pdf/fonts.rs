@@ -174,8 +174,8 @@ impl Font {
         };
         if base == b"MacRomanEncoding" {
             // Only the ASCII half matters for disclosures; MacRoman agrees with it.
-            for b in 128..256usize {
-                table[b] = None;
+            for slot in table.iter_mut().skip(128) {
+                *slot = None;
             }
         }
         if let Some(diffs) = diffs {

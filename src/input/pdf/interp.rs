@@ -148,11 +148,7 @@ impl<'a> Interp<'a> {
                         }
                     };
                     match op.as_slice() {
-                        b"q" => {
-                            if stack.len() < 64 {
-                                stack.push(gs.clone());
-                            }
-                        }
+                        b"q" if stack.len() < 64 => stack.push(gs.clone()),
                         b"Q" => {
                             if let Some(s) = stack.pop() {
                                 gs = s;

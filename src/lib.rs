@@ -39,6 +39,7 @@ pub mod solve;
 pub mod tables;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod text;
+pub mod input;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -81,13 +82,37 @@ pub fn check_text(source: &str, text: &str) -> DocumentReport {
     report::build(source, None, &doc, run)
 }
 
-/// Checks raw bytes: detects the encoding, then [`check_text`]. Fails only when
-/// the bytes are empty or are not text at all.
+/// Checks raw bytes: a PDF, workbook, .docx or HTML file (told by content) is
+/// first turned into layout text by [`input::extract`]; anything else is
+/// decoded as text. Then [`check_text`]. Fails only when nothing can be read.
 pub fn check_bytes(source: &str, bytes: &[u8]) -> Result<DocumentReport, InputError> {
+    check_file(source, bytes).map(|c| c.report)
+}
+
+/// A checked file: the report and, for a PDF/workbook/.docx/HTML, what was extracted
+/// (its kind, pages, and the page or sheet of every line, for 第N页).
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The report, as [`check_text`] gives it.
+    pub report: DocumentReport,
+    /// The extracted text and its origin; `None` for plain text input.
+    pub input: Option<input::Extracted>,
+}
+
+/// [`check_bytes`], also returning what was extracted from a non-text file.
+pub fn check_file(source: &str, bytes: &[u8]) -> Result<Checked, InputError> {
+    if let Some(x) = input::extract(bytes)? {
+        if x.text.trim().is_empty() {
+            return Err(InputError::Empty);
+        }
+        let mut report = check_text(source, &x.text);
+        report.encoding = Some(x.kind.label().to_string());
+        return Ok(Checked { report, input: Some(x) });
+    }
     let decoded = decode_input(bytes)?;
     let mut report = check_text(source, &decoded.text);
     report.encoding = Some(decoded.encoding.label().to_string());
-    Ok(report)
+    Ok(Checked { report, input: None })
 }
 
 /// Decodes input bytes, refusing empty input and binary data.

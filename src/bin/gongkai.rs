@@ -1,7 +1,7 @@
 //! `gongkai`: the command-line front end.
 //!
 //! ```text
-//! gongkai check [--format text|json] FILE...   (- = standard input)
+//! gongkai check [--format text|json] FILE...   (- = standard input; text, PDF, XLSX/XLS, DOCX or HTML, told by content)
 //! gongkai rules [--format text|json]
 //! ```
 //! Exit status: 0 no error finding; 1 at least one error finding; 2 an input
@@ -23,6 +23,7 @@ enum Format {
 
 const USAGE: &str = "用法 / usage:
   gongkai check [--format text|json] FILE...   核对公开文本（- 表示标准输入）
+                                               FILE 可以是文本、PDF、Excel（.xlsx/.xls）、Word（.docx）或 HTML，按内容识别
   gongkai rules [--format text|json]           列出全部核对规则
 退出码 / exit: 0 无错误; 1 有错误; 2 输入无法读取或不是预决算公开文本";
 
@@ -94,15 +95,18 @@ fn check(files: &[String], format: Format) -> Result<u8, String> {
         return Err("缺少要核对的文件 / no input file".into());
     }
     let mut reports = Vec::new();
+    // Per report: what was extracted from a PDF/workbook, to say 第N页 in text output.
+    let mut pages: Vec<Option<gongkai::input::Extracted>> = Vec::new();
     let mut unreadable = false;
     for path in files {
         let checked = read_input(path).and_then(|bytes| {
             // Last line of defence: a parser bug must not lose the batch.
-            std::panic::catch_unwind(|| gongkai::check_bytes(path, &bytes))
+            std::panic::catch_unwind(|| gongkai::check_file(path, &bytes))
                 .unwrap_or_else(|_| Err(InputError::Io("内部错误：解析时出现异常 (internal error while parsing)".into())))
         });
         match checked {
-            Ok(r) => {
+            Ok(gongkai::Checked { report: r, input }) => {
+                pages.push(input);
                 if r.document.kind == DocumentKind::Unknown {
                     eprintln!(
                         "{path}: {} (not a budget or final-account disclosure)",
@@ -126,7 +130,7 @@ fn check(files: &[String], format: Format) -> Result<u8, String> {
             let report = Report { schema: SCHEMA, documents: reports };
             serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from).and_then(|_| writeln!(out))
         }
-        Format::Text => reports.iter().try_for_each(|r| write_text(&mut out, r)),
+        Format::Text => reports.iter().zip(&pages).try_for_each(|(r, x)| write_text(&mut out, r, x.as_ref())),
     };
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -142,7 +146,7 @@ fn check(files: &[String], format: Format) -> Result<u8, String> {
     })
 }
 
-fn write_text(out: &mut impl Write, r: &DocumentReport) -> std::io::Result<()> {
+fn write_text(out: &mut impl Write, r: &DocumentReport, input: Option<&gongkai::input::Extracted>) -> std::io::Result<()> {
     let d = &r.document;
     let kind = match d.kind {
         DocumentKind::FinalAccounts => "决算",
@@ -157,11 +161,23 @@ fn write_text(out: &mut impl Write, r: &DocumentReport) -> std::io::Result<()> {
         d.year.map(|y| format!("{y}年度")).unwrap_or_default(),
         kind
     )?;
+    if let Some(x) = input {
+        let unit = if x.sheet_names.is_empty() { "页" } else { "个工作表" };
+        writeln!(out, "文件：{}，已读取 {} {}", x.kind.label(), x.pages, unit)?;
+    }
     let (e, w, i) = r.counts();
     writeln!(out, "表格：已读取 {}；缺少 {}", join(&r.coverage.tables_found), join(&r.coverage.tables_missing))?;
     writeln!(out, "结果：错误 {e}，警告 {w}，提示 {i}")?;
     for f in &r.findings {
-        let line = f.source_line.map(|n| format!("第{n}行 ")).unwrap_or_default();
+        let line = match (f.source_line, input) {
+            (Some(n), Some(x)) => match x.page_of(n) {
+                Some(p) if x.sheet_names.is_empty() => format!("第{p}页（第{n}行） "),
+                Some(p) => format!("工作表“{}”（第{n}行） ", x.sheet_names.get(p as usize - 1).map(String::as_str).unwrap_or("")),
+                None => format!("第{n}行 "),
+            },
+            (Some(n), None) => format!("第{n}行 "),
+            _ => String::new(),
+        };
         writeln!(out, "[{}] {} {}{}", f.severity.zh(), f.rule, line, f.message)?;
     }
     for s in &r.coverage.rules_skipped {

@@ -1,0 +1,20 @@
+#!/usr/bin/env python3
+"""Writes src/input/pdf/data/adobe-gb1.u16le: Adobe-GB1 CID → Unicode (BMP), one
+little-endian u16 per CID (0 = none), from pdfminer.six's to-unicode-Adobe-GB1.json.gz,
+which is Adobe's cmap-resources (BSD-3-Clause) Adobe-GB1-UCS2 mapping.
+
+usage: pip download pdfminer.six --no-deps; unzip the wheel; gen_adobe_gb1.py path/to/pdfminer/cmap
+"""
+import gzip, json, os, struct, sys
+
+src = os.path.join(sys.argv[1], 'to-unicode-Adobe-GB1.json.gz')
+m = json.load(gzip.open(src))['CID2UNICHR_H']
+top = max(int(k) for k in m)
+table = [0] * (top + 1)
+for k, v in m.items():
+    if len(v) == 1 and ord(v) < 0x10000:
+        table[int(k)] = ord(v)
+out = os.path.join(os.path.dirname(__file__), '..', 'src', 'input', 'pdf', 'data', 'adobe-gb1.u16le')
+with open(out, 'wb') as f:
+    f.write(struct.pack('<%dH' % len(table), *table))
+print(out, len(table), 'CIDs')

@@ -1,0 +1,145 @@
+//! Files as published (PDF, XLS/XLSX, DOCX, HTML) → layout text for the readers.
+//!
+//! Every format becomes the same thing the table readers already take: text
+//! lines shaped like `pdftotext -layout` output (cells separated by runs of at
+//! least two spaces, pages separated by `\f`), plus where each line came from
+//! (page or sheet), so findings can say 第N页. The kind is told by content
+//! (magic bytes), never by the file name.
+//!
+//! Entry point: [`extract`]. Plain text is not handled here; [`crate::decode_input`]
+//! does that, and [`crate::check_bytes`] routes between the two.
+
+use serde::Serialize;
+
+use crate::InputError;
+
+pub mod html;
+#[cfg(feature = "pdf")]
+pub mod pdf;
+#[cfg(feature = "office")]
+pub mod sheet;
+#[cfg(feature = "office")]
+pub mod docx;
+pub mod grid;
+
+/// What kind of file the bytes are, by content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum InputKind {
+    /// `%PDF-` within the first KiB.
+    Pdf,
+    /// A zip with `xl/` entries (Office Open XML workbook).
+    Xlsx,
+    /// An OLE2 compound file (legacy Excel .xls; also old .doc, refused later).
+    Xls,
+    /// A zip with `word/` entries.
+    Docx,
+    /// An HTML page (a `<html`, `<table` or `<!doctype html` near the start).
+    Html,
+    /// Anything else: handled as plain text.
+    #[default]
+    Text,
+}
+
+impl InputKind {
+    /// A short label for the user interface.
+    pub fn label(self) -> &'static str {
+        match self {
+            InputKind::Pdf => "PDF",
+            InputKind::Xlsx => "Excel (.xlsx)",
+            InputKind::Xls => "Excel (.xls)",
+            InputKind::Docx => "Word (.docx)",
+            InputKind::Html => "HTML",
+            InputKind::Text => "文本",
+        }
+    }
+}
+
+/// Text extracted from a file, ready for [`crate::check_text`].
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Extracted {
+    /// Layout text: one line per row, cells separated by ≥2 spaces, `\f` between pages/sheets.
+    pub text: String,
+    /// What the file was.
+    pub kind: InputKind,
+    /// Pages (PDF) or sheets (workbooks) read.
+    pub pages: u32,
+    /// For each line of `text` (split on `\n`), its 1-based page or sheet number.
+    pub page_of_line: Vec<u32>,
+    /// Sheet names, in order (workbooks only).
+    pub sheet_names: Vec<String>,
+}
+
+
+impl Extracted {
+    /// The 1-based page (or sheet) of a 1-based line number, if known.
+    pub fn page_of(&self, line_no: usize) -> Option<u32> {
+        line_no.checked_sub(1).and_then(|i| self.page_of_line.get(i)).copied()
+    }
+}
+
+/// Tells the kind of a file from its first bytes.
+pub fn detect(bytes: &[u8]) -> InputKind {
+    let head = &bytes[..bytes.len().min(1024)];
+    if find(head, b"%PDF-").is_some() {
+        return InputKind::Pdf;
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return InputKind::Xls;
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        // Entry names are stored in clear in local headers and the central
+        // directory, so a byte search finds them without unzipping.
+        if find(bytes, b"xl/").is_some() {
+            return InputKind::Xlsx;
+        }
+        if find(bytes, b"word/").is_some() {
+            return InputKind::Docx;
+        }
+        return InputKind::Text;
+    }
+    let start: Vec<u8> = bytes.iter().take(4096).map(|b| b.to_ascii_lowercase()).collect();
+    if find(&start, b"<html").is_some() || find(&start, b"<!doctype html").is_some() || find(&start, b"<table").is_some() {
+        return InputKind::Html;
+    }
+    InputKind::Text
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Extracts layout text from a PDF, workbook, Word or HTML file.
+///
+/// Returns `Ok(None)` for anything else (plain text), which the caller decodes
+/// as text. Never panics on any bytes; a damaged file reads what it can.
+pub fn extract(bytes: &[u8]) -> Result<Option<Extracted>, InputError> {
+    match detect(bytes) {
+        #[cfg(feature = "pdf")]
+        InputKind::Pdf => pdf::extract(bytes).map(Some),
+        #[cfg(feature = "office")]
+        InputKind::Xlsx | InputKind::Xls => sheet::extract(bytes).map(Some),
+        #[cfg(feature = "office")]
+        InputKind::Docx => docx::extract(bytes).map(Some),
+        InputKind::Html => html::extract(bytes).map(Some),
+        InputKind::Text => Ok(None),
+        #[allow(unreachable_patterns)]
+        _ => Err(InputError::NotText),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detect_by_content() {
+        assert_eq!(detect(b"%PDF-1.7\n"), InputKind::Pdf);
+        assert_eq!(detect(b"\xEF\xBB\xBF%PDF-1.4"), InputKind::Pdf);
+        assert_eq!(detect(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]), InputKind::Xls);
+        assert_eq!(detect(b"PK\x03\x04....xl/workbook.xml"), InputKind::Xlsx);
+        assert_eq!(detect(b"PK\x03\x04....word/document.xml"), InputKind::Docx);
+        assert_eq!(detect(b"<!DOCTYPE html><html>"), InputKind::Html);
+        assert_eq!(detect("收支预算总表".as_bytes()), InputKind::Text);
+        assert_eq!(detect(b""), InputKind::Text);
+    }
+}

@@ -1,0 +1,244 @@
+//! Workbooks (.xlsx, .xls) → one grid per sheet → layout lines.
+//!
+//! calamine reads the cells. Numbers come out as f64, so each is written as
+//! the text Excel would display — rounded to the decimals of the cell's number
+//! format (xlsx), or to 15 significant digits like Excel's General format —
+//! through `Decimal`, never by printing the float, so 18330.370000000003
+//! reads 18,330.37 and money stays exact from here on.
+
+use std::io::Cursor;
+
+use calamine::{open_workbook_auto_from_rs, Data, Dimensions, Reader, Sheets};
+use rust_decimal::prelude::*;
+
+use super::grid::{Grid, Merge};
+use super::{Extracted, InputKind};
+use crate::InputError;
+
+/// Cells read per sheet at most (a 20 MB workbook must not freeze the page).
+const MAX_CELLS: usize = 2_000_000;
+
+/// One sheet as read.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    /// The sheet's name as shown on its tab.
+    pub name: String,
+    /// Its cells, merged regions kept.
+    pub grid: Grid,
+}
+
+/// Rows and columns kept per sheet: a stray value at XFD1048576 must not make
+/// a dense grid of 17 billion cells. Real forms are far smaller.
+const MAX_ROWS: u32 = 65_536;
+const MAX_COLS: u32 = 1_024;
+
+/// A sheet's cells at absolute positions, its merged regions, and (xlsx) its styles.
+type SheetParts = (Vec<((u32, u32), Data)>, Vec<Dimensions>, Option<calamine::StyleRange>);
+
+/// Reads every sheet of a workbook.
+pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
+    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| InputError::Office(e.to_string()))?;
+    let names = wb.sheet_names();
+    let mut out = Vec::new();
+    for name in names {
+        let (cells, merges, formats): SheetParts = match &mut wb {
+            Sheets::Xlsx(x) => {
+                // Streamed rather than `worksheet_range`, whose dense range
+                // would be as large as the distance between the outermost cells.
+                let mut cells = Vec::new();
+                if let Ok(mut rd) = x.worksheet_cells_reader(&name) {
+                    while let Ok(Some(c)) = rd.next_cell() {
+                        let (r, col) = c.get_position();
+                        if r < MAX_ROWS && col < MAX_COLS && cells.len() < MAX_CELLS {
+                            cells.push(((r, col), Data::from(c.get_value().clone())));
+                        }
+                    }
+                }
+                (cells, x.merge_cells_by_sheet_name(&name).unwrap_or_default(), x.worksheet_style(&name).ok())
+            }
+            Sheets::Xls(x) => {
+                // .xls is bounded by the format itself (65 536 × 256).
+                let cells = match x.worksheet_range(&name) {
+                    Ok(r) => {
+                        let (sr, sc) = r.start().unwrap_or((0, 0));
+                        r.used_cells().map(|(i, j, v)| ((sr + i as u32, sc + j as u32), v.clone())).collect()
+                    }
+                    Err(_) => Vec::new(),
+                };
+                (cells, x.merge_cells_by_sheet_name(&name).unwrap_or_default(), None)
+            }
+            _ => match wb.worksheet_range(&name) {
+                Ok(r) => {
+                    let start = r.start().unwrap_or((0, 0));
+                    let cells = r.used_cells().map(|(r0, c0, v)| ((r0 as u32 + start.0, c0 as u32 + start.1), v.clone())).collect();
+                    (cells, Vec::new(), None)
+                }
+                Err(_) => (Vec::new(), Vec::new(), None),
+            },
+        };
+        out.push(Sheet { name, grid: to_grid(cells, &merges, formats.as_ref()) });
+    }
+    Ok(out)
+}
+
+/// Absolute (row, column) cells → a grid starting at the first used row and column.
+fn to_grid(cells: Vec<((u32, u32), Data)>, merges: &[Dimensions], formats: Option<&calamine::StyleRange>) -> Grid {
+    let (Some(r0), Some(c0)) = (cells.iter().map(|c| c.0 .0).min(), cells.iter().map(|c| c.0 .1).min()) else {
+        return Grid::default();
+    };
+    let mut grid: Vec<Vec<String>> = Vec::new();
+    for ((r, c), v) in cells {
+        let fmt = formats.and_then(|f| f.get((r, c))).and_then(|s| s.number_format.as_ref()).map(|n| n.format_code.as_str());
+        let text = display(&v, fmt);
+        if text.is_empty() {
+            continue;
+        }
+        let (r, c) = ((r - r0) as usize, (c - c0) as usize);
+        if grid.len() <= r {
+            grid.resize(r + 1, Vec::new());
+        }
+        if grid[r].len() <= c {
+            grid[r].resize(c + 1, String::new());
+        }
+        grid[r][c] = text;
+    }
+    let merges = merges
+        .iter()
+        .filter(|d| d.start.0 >= r0 && d.start.1 >= c0 && d.start.0 < MAX_ROWS && d.start.1 < MAX_COLS)
+        .map(|d| Merge {
+            row: (d.start.0 - r0) as usize,
+            col: (d.start.1 - c0) as usize,
+            rows: d.end.0.saturating_sub(d.start.0).saturating_add(1).min(MAX_ROWS) as usize,
+            cols: d.end.1.saturating_sub(d.start.1).saturating_add(1).min(MAX_COLS) as usize,
+        })
+        .collect();
+    Grid { cells: grid, merges }
+}
+
+/// Reads a workbook into layout text; sheets are separated by `\f` like pages.
+pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
+    let kind = if bytes.starts_with(b"PK") { InputKind::Xlsx } else { InputKind::Xls };
+    let sheets = sheets(bytes)?;
+    if sheets.is_empty() {
+        return Err(InputError::Office("no sheet".into()));
+    }
+    let mut text = String::new();
+    let mut page_of_line = Vec::new();
+    for (i, s) in sheets.iter().enumerate() {
+        if i > 0 {
+            text.push('\u{c}');
+        }
+        for line in s.grid.lines() {
+            text.push_str(&line);
+            text.push('\n');
+            page_of_line.push(i as u32 + 1);
+        }
+    }
+    Ok(Extracted {
+        text,
+        kind,
+        pages: sheets.len() as u32,
+        page_of_line,
+        sheet_names: sheets.into_iter().map(|s| s.name).collect(),
+    })
+}
+
+/// A cell as Excel displays it.
+fn display(v: &Data, format: Option<&str>) -> String {
+    match v {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => number(Decimal::from(*i), format),
+        Data::Float(f) => match float_decimal(*f) {
+            Some(d) => number(d, format),
+            None => String::new(),
+        },
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::Error(e) => format!("{e}"),
+        other => other.to_string(),
+    }
+}
+
+/// A float to the decimal Excel shows in General format: 15 significant digits.
+pub fn float_decimal(f: f64) -> Option<Decimal> {
+    if !f.is_finite() {
+        return None;
+    }
+    let s = format!("{f:.14e}");
+    Decimal::from_scientific(&s).ok().map(|d| d.normalize())
+}
+
+/// Formats a number by an Excel number format: its decimals and thousands
+/// separators (`#,##0.00`), a percent, or General.
+pub fn number(d: Decimal, format: Option<&str>) -> String {
+    let fmt = format.unwrap_or("General");
+    // Only the positive section decides the shape; the negative one may add
+    // parentheses or colour, which a check does not need.
+    let section = fmt.split(';').next().unwrap_or("");
+    let body: String = {
+        // Drop quoted literals and [colour]/[condition] brackets.
+        let mut out = String::new();
+        let mut quoted = false;
+        let mut bracket = false;
+        for ch in section.chars() {
+            match ch {
+                '"' => quoted = !quoted,
+                '[' if !quoted => bracket = true,
+                ']' if !quoted => bracket = false,
+                _ if quoted || bracket => {}
+                _ => out.push(ch),
+            }
+        }
+        out
+    };
+    if section.eq_ignore_ascii_case("general") || section.is_empty() || !body.contains('0') && !body.contains('#') {
+        return d.normalize().to_string();
+    }
+    let percent = body.contains('%');
+    let d = if percent { d * Decimal::from(100) } else { d };
+    let decimals = body.split_once('.').map(|(_, frac)| frac.chars().take_while(|c| matches!(c, '0' | '#')).filter(|c| *c == '0').count()).unwrap_or(0) as u32;
+    let r = d.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let mut s = format!("{:.*}", decimals as usize, r);
+    if body.contains(",") {
+        s = group_thousands(&s);
+    }
+    if percent {
+        s.push('%');
+    }
+    s
+}
+
+fn group_thousands(s: &str) -> String {
+    let (sign, rest) = s.strip_prefix('-').map(|r| ("-", r)).unwrap_or(("", s));
+    let (int, frac) = rest.split_once('.').map(|(a, b)| (a, Some(b))).unwrap_or((rest, None));
+    let mut out = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_displayed() {
+        let d = float_decimal(18330.370000000003).unwrap();
+        assert_eq!(d.to_string(), "18330.37");
+        assert_eq!(number(d, Some("#,##0.00")), "18,330.37");
+        assert_eq!(number(d, Some("#,##0.00_);[Red]\\(#,##0.00\\)")), "18,330.37");
+        assert_eq!(number(float_decimal(0.1 + 0.2).unwrap(), None), "0.3");
+        assert_eq!(number(float_decimal(0.125).unwrap(), Some("0.0%")), "12.5%");
+        assert_eq!(number(float_decimal(2.345).unwrap(), Some("0.00")), "2.35");
+        assert_eq!(number(float_decimal(-1234567.0).unwrap(), Some("#,##0")), "-1,234,567");
+        assert_eq!(number(Decimal::from(7), Some("General")), "7");
+        assert!(float_decimal(f64::NAN).is_none());
+    }
+}

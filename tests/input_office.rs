@@ -1,0 +1,295 @@
+//! Workbook, .docx and HTML input: the official Shanghai forms in
+//! ../shared/real (read in place), and files made here from a corpus text
+//! (tests/fixtures) that must give the same report as the text itself.
+
+use std::path::PathBuf;
+
+use gongkai::input::{self, InputKind};
+
+fn real(nn: &str) -> Option<Vec<u8>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: ../shared/real is absent");
+        return None;
+    };
+    let p = rd.flatten().map(|e| e.path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(&format!("{nn}-")))?;
+    std::fs::read(p).ok()
+}
+
+fn line_with<'a>(x: &'a input::Extracted, parts: &[&str]) -> Option<(u32, &'a str)> {
+    x.text.split('\n').enumerate().find(|(_, l)| parts.iter().all(|p| l.contains(p))).map(|(i, l)| (x.page_of_line[i], l))
+}
+
+/// Cells of a layout line: runs of two or more spaces separate them.
+fn cells(l: &str) -> Vec<&str> {
+    l.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect()
+}
+
+#[test]
+fn shanghai_dept_budget_form_04_xlsx() {
+    let Some(b) = real("04") else { return };
+    assert_eq!(input::detect(&b), InputKind::Xlsx);
+    let x = input::extract(&b).unwrap().unwrap();
+    assert_eq!(x.kind, InputKind::Xlsx);
+    assert_eq!(x.pages, 17);
+    assert_eq!(x.sheet_names.len(), 17);
+    // 财务收支预算总表: the two sides of a row stay on one line, one cell each.
+    let (sheet, l) = line_with(&x, &["一、财政拨款收入", "一、一般公共服务支出"]).expect("two-sided row");
+    assert_eq!(cells(l), vec!["一、财政拨款收入", "一、一般公共服务支出"]);
+    // The table's title is on the same sheet (the contents sheet names it too).
+    assert!(x.text.split('\n').zip(&x.page_of_line).any(|(l, s)| *s == sheet && l.trim() == "2026年部门财务收支预算总表"));
+    let (_, head) = line_with(&x, &["功能分类科目编码", "功能分类科目名称", "合计", "财政拨款收入"]).unwrap();
+    assert!(cells(head).len() >= 6, "{head}");
+}
+
+#[test]
+fn shanghai_unit_budget_forms_05_xlsx_06_xls() {
+    let (Some(a), Some(b)) = (real("05"), real("06")) else { return };
+    assert_eq!(input::detect(&a), InputKind::Xlsx);
+    assert_eq!(input::detect(&b), InputKind::Xls);
+    let xa = input::extract(&a).unwrap().unwrap();
+    let xb = input::extract(&b).unwrap().unwrap();
+    assert_eq!(xb.kind, InputKind::Xls);
+    assert_eq!(xb.pages, 16);
+    for x in [&xa, &xb] {
+        assert!(line_with(x, &["上海市普陀区2026年区级单位预算"]).is_some());
+        assert!(line_with(x, &["2026年预算单位财务收支预算总表"]).is_some(), "{:?}", x.sheet_names);
+        let (_, l) = line_with(x, &["一、财政拨款收入", "一、一般公共服务支出"]).expect("two-sided row");
+        assert_eq!(cells(l)[0], "一、财政拨款收入");
+    }
+}
+
+// ---- files made from a corpus text --------------------------------------
+
+const CORPUS: &str = include_str!("fixtures/yantai-office-2024-final.txt");
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Runs of tab-separated lines (the corpus text's tables) as tables, other lines as paragraphs.
+fn blocks(text: &str) -> Vec<Result<&str, Vec<Vec<&str>>>> {
+    let mut out: Vec<Result<&str, Vec<Vec<&str>>>> = Vec::new();
+    for l in text.lines() {
+        if l.contains('\t') {
+            let row: Vec<&str> = l.split('\t').collect();
+            match out.last_mut() {
+                Some(Err(rows)) => rows.push(row),
+                _ => out.push(Err(vec![row])),
+            }
+        } else {
+            out.push(Ok(l));
+        }
+    }
+    out
+}
+
+fn html_of(text: &str) -> String {
+    let mut h = String::from("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title></head><body>\n");
+    for b in blocks(text) {
+        match b {
+            Ok(p) => h.push_str(&format!("<p>{}</p>\n", esc(p))),
+            Err(rows) => {
+                h.push_str("<table border=1>\n");
+                for r in rows {
+                    h.push_str("<tr>");
+                    for c in r {
+                        h.push_str(&format!("<td>{}</td>", esc(c)));
+                    }
+                    h.push_str("</tr>\n");
+                }
+                h.push_str("</table>\n");
+            }
+        }
+    }
+    h.push_str("</body></html>");
+    h
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = 0xFFFF_FFFFu32;
+    for &b in data {
+        c ^= b as u32;
+        for _ in 0..8 {
+            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+        }
+    }
+    !c
+}
+
+/// A zip archive with the files stored (no compression).
+fn zip_store(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in files {
+        let off = out.len() as u32;
+        let crc = crc32(data);
+        let mut h = Vec::new();
+        h.extend_from_slice(&[0x50, 0x4B, 3, 4, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        h.extend_from_slice(&crc.to_le_bytes());
+        h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        h.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        h.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(&h);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+        central.extend_from_slice(&[0x50, 0x4B, 1, 2, 20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        central.extend_from_slice(&crc.to_le_bytes());
+        central.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        central.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        central.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        central.extend_from_slice(&[0; 12]);
+        central.extend_from_slice(&off.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let cd_off = out.len() as u32;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&[0x50, 0x4B, 5, 6, 0, 0, 0, 0]);
+    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+    out.extend_from_slice(&cd_off.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out
+}
+
+fn docx_of(text: &str) -> Vec<u8> {
+    let p = |s: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", esc(s));
+    let mut body = String::new();
+    for b in blocks(text) {
+        match b {
+            Ok(l) => body.push_str(&p(l)),
+            Err(rows) => {
+                body.push_str("<w:tbl>");
+                for r in rows {
+                    body.push_str("<w:tr>");
+                    for c in r {
+                        body.push_str(&format!("<w:tc>{}</w:tc>", p(c)));
+                    }
+                    body.push_str("</w:tr>");
+                }
+                body.push_str("</w:tbl>");
+            }
+        }
+    }
+    let doc = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    zip_store(&[
+        ("[Content_Types].xml", b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_vec()),
+        ("word/document.xml", doc.into_bytes()),
+    ])
+}
+
+/// A workbook with one sheet: the corpus text, one line per row, tab-separated cells in columns,
+/// amounts as numbers with a #,##0.00 format (as a finance office's workbook has them).
+fn xlsx_of(text: &str) -> Vec<u8> {
+    let mut rows = String::new();
+    for (r, line) in text.lines().enumerate() {
+        rows.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, cell) in line.split('\t').enumerate() {
+            if cell.is_empty() || c > 25 {
+                continue;
+            }
+            let at = format!("{}{}", (b'A' + c as u8) as char, r + 1);
+            let plain = cell.trim().replace(',', "");
+            let is_amount = cell.trim().contains('.') && plain.parse::<f64>().is_ok() && !plain.starts_with('.');
+            if is_amount {
+                // Stored as a binary float, as Excel does: 0.1 + 0.2 style artefacts must not show.
+                let v: f64 = plain.parse::<f64>().unwrap() * 3.0 / 3.0;
+                rows.push_str(&format!("<c r=\"{at}\" s=\"1\"><v>{v:?}</v></c>"));
+            } else {
+                rows.push_str(&format!("<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", esc(cell)));
+            }
+        }
+        rows.push_str("</row>");
+    }
+    xlsx_with_rows(&rows)
+}
+
+/// A one-sheet workbook (sheet 决算) with these `<row>` elements and a #,##0.00 style as s="1".
+fn xlsx_with_rows(rows: &str) -> Vec<u8> {
+    let sheet = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{rows}</sheetData></worksheet>"
+    );
+    let styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
+        <numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"#,##0.00\"/></numFmts>\
+        <fonts count=\"1\"><font/></fonts><fills count=\"1\"><fill/></fills><borders count=\"1\"><border/></borders>\
+        <cellStyleXfs count=\"1\"><xf/></cellStyleXfs>\
+        <cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>";
+    zip_store(&[
+        ("[Content_Types].xml", b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>".to_vec()),
+        ("_rels/.rels", b"<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".to_vec()),
+        ("xl/workbook.xml", b"<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"\xE5\x86\xB3\xE7\xAE\x97\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".to_vec()),
+        ("xl/_rels/workbook.xml.rels", b"<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>".to_vec()),
+        ("xl/styles.xml", styles.as_bytes().to_vec()),
+        ("xl/worksheets/sheet1.xml", sheet.into_bytes()),
+    ])
+}
+
+/// What a report says, minus where it came from.
+fn summary(r: &gongkai::DocumentReport) -> (String, Vec<String>, Vec<String>) {
+    // Line numbers differ (an HTML page has no blank lines); the findings must not.
+    let unline = |m: &str| {
+        let mut out = String::new();
+        for (i, part) in m.split('第').enumerate() {
+            if i > 0 {
+                let digits = part.chars().take_while(char::is_ascii_digit).count();
+                if digits > 0 && part[digits..].starts_with('行') {
+                    out.push_str("第N");
+                    out.push_str(&part[digits..]);
+                    continue;
+                }
+                out.push('第');
+            }
+            out.push_str(part);
+        }
+        out
+    };
+    let mut f: Vec<String> = r.findings.iter().map(|f| format!("{} {}", f.rule, unline(&f.message))).collect();
+    f.sort();
+    (format!("{:?} {:?} {:?}", r.document.kind, r.document.department, r.document.year), r.coverage.tables_found.clone(), f)
+}
+
+#[test]
+fn html_docx_xlsx_made_from_a_corpus_text_give_its_report() {
+    let from_text = gongkai::check_bytes("t", CORPUS.as_bytes()).unwrap();
+    let want = summary(&from_text);
+    assert_eq!(want.1.len(), 9, "the text itself reads all nine tables: {:?}", want.1);
+
+    let html = html_of(CORPUS);
+    assert_eq!(input::detect(html.as_bytes()), InputKind::Html);
+    let h = gongkai::check_file("t.html", html.as_bytes()).unwrap();
+    assert_eq!(h.input.as_ref().unwrap().kind, InputKind::Html);
+    assert_eq!(summary(&h.report), want, "HTML");
+
+    let docx = docx_of(CORPUS);
+    assert_eq!(input::detect(&docx), InputKind::Docx);
+    let d = gongkai::check_file("t.docx", &docx).unwrap();
+    assert_eq!(summary(&d.report), want, "DOCX");
+
+    let xlsx = xlsx_of(CORPUS);
+    assert_eq!(input::detect(&xlsx), InputKind::Xlsx);
+    let x = gongkai::check_file("t.xlsx", &xlsx).unwrap();
+    let xi = x.input.as_ref().unwrap();
+    assert_eq!(xi.sheet_names, vec!["决算".to_string()]);
+    assert_eq!(summary(&x.report).1, want.1, "XLSX: the same tables");
+    assert_eq!(summary(&x.report), want, "XLSX");
+}
+
+#[test]
+fn workbook_numbers_as_displayed_and_far_cells_bounded() {
+    // 18330.37 * 3 / 3 is 18330.370000000003 as a float; Excel shows 18,330.37.
+    let v = 18330.37f64 * 3.0 / 3.0;
+    let rows = format!(
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>合计</t></is></c><c r=\"B1\" s=\"1\"><v>{v:?}</v></c><c r=\"C1\"><v>0.30000000000000004</v></c></row>\
+         <row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>"
+    );
+    let x = input::extract(&xlsx_with_rows(&rows)).unwrap().unwrap();
+    let first = x.text.lines().next().unwrap();
+    assert_eq!(cells(first), vec!["合计", "18,330.37", "0.3"]);
+    // The stray far cell is outside the bounds and dropped; nothing huge was built.
+    assert!(x.text.len() < 1000);
+}

@@ -320,6 +320,11 @@ pub struct Grid {
     pub page: Option<usize>,
     /// The marker as printed ("公开表一", "表三", "一、"), if any.
     pub marker: Option<String>,
+    /// True when every panel's header named exactly as many columns as it
+    /// has columns of numbers, so captions and numbers pair up in order; false
+    /// when some were paired by position alone (a blank column, a wrapped
+    /// caption), which rules on a single row of figures must not rely on.
+    pub exact: bool,
 }
 
 /// A block of a table printed beside others.

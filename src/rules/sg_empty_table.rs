@@ -37,7 +37,7 @@ pub const EMPTY_TABLE: Rule = Rule {
         }
     },
     fixtures: &[
-        Fixture::fires("layout-budget-sample.txt", &[("    100.00       60.00           10.00       40.00               40.00         10.00       25.00       15.00", "")]),
+        Fixture::fires("layout-budget-sample.txt", &[("    100.00       60.00           10.00       40.00      0.00     40.00         10.00       25.00       15.00", "")]),
         Fixture::quiet("layout-budget-sample.txt"),
         Fixture::quiet("yantai-office-2024-final.txt"),
         Fixture::quiet("yantai-office-2023-budget.txt"),

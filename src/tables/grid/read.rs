@@ -196,10 +196,12 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     let mut cols: Vec<Col> = Vec::new(); // final columns
     let mut data_col: Vec<usize> = vec![0; primary.cols.len()]; // layout column → final column
     let mut panel_cols: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut exact = true;
     for p in 0..npanels {
         let d: Vec<usize> = (0..primary.cols.len()).filter(|c| panel_of(primary, primary.cols[*c].lo) == p).collect();
         let l: Vec<&Leaf> = leaves.iter().filter(|lf| panel_of(primary, lf.lo) == p).collect();
         let matched = match_leaves(&d.iter().map(|c| &primary.cols[*c]).collect::<Vec<_>>(), &l);
+        exact &= d.len() == l.len();
         let first = cols.len();
         // Merge data columns and unmatched leaves in x order.
         let mut items: Vec<(usize, Option<usize>, Option<&Leaf>)> = Vec::new(); // (x, data col, leaf)
@@ -363,6 +365,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         g.paths = paths;
         g.panels = panels;
         g.read = true;
+        g.exact = exact;
     }
     (table, problems)
 }

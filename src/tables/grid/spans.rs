@@ -113,7 +113,11 @@ pub fn number(tok: &str) -> Option<Decimal> {
         return None;
     }
     let v = Decimal::from_str(&text).ok()?;
-    Some(if neg { -v } else { v })
+    if neg {
+        v.checked_mul(Decimal::NEGATIVE_ONE)
+    } else {
+        Some(v)
+    }
 }
 
 /// The cells of one line. Form feeds take no column.

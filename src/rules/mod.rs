@@ -346,6 +346,7 @@ static CATALOGUE: &[Rule] = &[
     txt_class::CLASS_NAMES,
     txt_class::LEVEL_LABELS,
     txt_class::CLASS_YEARS,
+    txt_class::CLASS_AS_TABLES,
     txt_latin::LATIN,
     txt_defects::DOUBLED_PUNCTUATION,
     txt_defects::TRUNCATED,

@@ -363,10 +363,18 @@ fn share_base(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim) -> Option<
         Topic::GeneralBudget => norm(&first.subject) == "一般公共预算财政拨款支出",
         _ => false,
     };
-    if !ok || first.start >= c.start {
-        return None;
+    if ok && first.start < c.start {
+        return Some((claim_interval(first)?, first.wan()?, format!("第{}行所说的{}", first.source_line, first.subject.trim_end_matches('为'))));
     }
-    Some((claim_interval(first)?, first.wan()?, format!("第{}行所说的{}", first.source_line, first.subject.trim_end_matches('为'))))
+    // No total stated before it: the table total of the section's subject.
+    let (kind, pick, what): (TableKind, fn(&Row) -> bool, &str) = match topic {
+        Topic::Income => (TableKind::F01, |r: &Row| r.line == Some(27), "公开01表本年收入合计"),
+        Topic::Expenditure => (TableKind::F03, total, "公开03表合计"),
+        Topic::GeneralBudget => (TableKind::F05, total, "公开05表合计"),
+        _ => return None,
+    };
+    let v = cell(doc, kind, pick, 0)?;
+    Some((Interval::of(v.value), v.value?, what.to_string()))
 }
 
 /// True when the shares "占X%" of a paragraph add up to exactly 100.
@@ -387,6 +395,8 @@ pub const SHARES: Rule = Rule {
     check: check_shares,
     fixtures: &[
         Fixture::fires(Y, &[("占 99.79%", "占 98.79%")]),
+        // No total before the share: the base is the section's table total (公开05表合计 10,041.99).
+        Fixture::fires(Y, &[("2024 年度一般公共预算财政拨款支出 10,041.99 万元，主要用于以下方面：一般公共服务(类)支出 8,602.95 万元，占 85.66%", "主要用于以下方面：一般公共服务(类)支出 8,602.95 万元，占 95.66%")]),
         Fixture::quiet(Y),
         Fixture::quiet(Q),
         Fixture::quiet(B),

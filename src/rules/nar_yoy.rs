@@ -107,6 +107,12 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
         return Outcome::Fails;
     }
     if prior.is_zero() {
+        // "增加X万元，增长100%" for an item new this year is the usual way to say
+        // so (as NAR-005 accepts it); any other rate from zero is meaningless.
+        if dir_p == &Direction::Up && p == Decimal::ONE_HUNDRED {
+            push(Severity::Info, format!("{quote}：按{cur_quote}推算，上年数为零（本年新增），“增长100%”是惯用的写法，并非计算结果。"), None);
+            return Outcome::Unchecked;
+        }
         push(Severity::Warning, format!("{quote}：按{cur_quote}推算，上年数为零，从零起算的增长幅度没有意义。"), None);
         return Outcome::Fails;
     }
@@ -285,6 +291,15 @@ mod tests {
         let got = run("一、支出\n行政运行（项）支出 6106.99 万元，与上年相比增加 101.48 万元，增长 1.66%。");
         assert_eq!(got[0].0, Severity::Error);
         assert!(got[0].2.contains("1.69%") && got[0].2.contains("误以本年数为分母"), "{}", got[0].2);
+    }
+
+    #[test]
+    fn a_new_item_said_to_grow_by_100_percent_is_info() {
+        // 23-gaoyuan-2018 L650.
+        let got = run("一、支出\n基本养老保险缴费支出（项）支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 100%。");
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![Severity::Info], "{got:#?}");
+        let got = run("一、支出\n缴费支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 50%。");
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![Severity::Warning], "{got:#?}");
     }
 
     #[test]

@@ -41,7 +41,10 @@ impl Table {
         for (r, row) in self.rows.iter().enumerate() {
             let mut cells = Vec::new();
             // At most 1024 columns a row: a hostile gridSpan must not allocate without bound.
-            for (text, span, cont) in row.iter().take_while(|_| cells.len() < 1024) {
+            for (text, span, cont) in row {
+                if cells.len() >= 1024 {
+                    break;
+                }
                 let col = cells.len();
                 if *span > 1 {
                     g.merges.push(Merge { row: r, col, rows: 1, cols: *span });

@@ -216,7 +216,13 @@ fn table_grid(rows: &[Vec<Cell>]) -> Grid {
     let mut g = Grid::default();
     // Columns still covered by a rowspan from above: column → rows left.
     let mut covered: Vec<usize> = Vec::new();
-    for (r, row) in rows.iter().enumerate().take(100_000) {
+    // Bounds against a hostile page: columns per row and cells in all.
+    const MAX_COLS: usize = 1024;
+    let mut total = 0usize;
+    for (r, row) in rows.iter().enumerate() {
+        if total > 2_000_000 {
+            break;
+        }
         let mut cells: Vec<String> = Vec::new();
         let mut col = 0;
         let mut it = row.iter();
@@ -226,6 +232,9 @@ fn table_grid(rows: &[Vec<Cell>]) -> Grid {
                 col += 1;
             }
             let Some((text, cs, rs)) = it.next() else { break };
+            if col >= MAX_COLS {
+                break;
+            }
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
             if *cs > 1 || *rs > 1 {
                 g.merges.push(Merge { row: r, col, rows: *rs, cols: *cs });
@@ -242,6 +251,7 @@ fn table_grid(rows: &[Vec<Cell>]) -> Grid {
         for n in covered.iter_mut() {
             *n = n.saturating_sub(1);
         }
+        total += cells.len();
         g.cells.push(cells);
     }
     g

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::findings::severity_class;
 use super::format::{amount, table_name};
 use super::locate::CellTarget;
+use super::scroll::ScrollBox;
 use super::{Checker, Outcome};
 use crate::model::DocumentKind;
 use crate::report::{RowOut, TableOut};
@@ -143,8 +144,7 @@ fn table_view(checker: Checker, ti: usize, t: &TableOut, marks: &Marks) -> impl 
                 {unit.map(|u| view! { <span class="unit">{u}</span> })}
                 <span class="rows">{row_count}</span>
             </summary>
-            // Focusable, so a keyboard can scroll a wide table at 360 px.
-            <div class="scroll" tabindex="0" role="region" aria-label=scroll_label>
+            <ScrollBox label=scroll_label>
                 <table>
                     <thead>
                         <tr>
@@ -157,7 +157,7 @@ fn table_view(checker: Checker, ti: usize, t: &TableOut, marks: &Marks) -> impl 
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </ScrollBox>
         </details>
     }
 }

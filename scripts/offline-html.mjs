@@ -57,7 +57,12 @@ export function writeOffline(dir) {
   html = html.replace(loaders[0], "");
 
   const glue = readFileSync(join(dir, only(dir, /\.js$/, "wasm-bindgen script")), "utf8");
-  const init = glue.match(/^export default (\w+);?$/m)?.[1] ?? fail("the glue has no default export (its init function)");
+  const init =
+    glue.match(/^export default (\w+);?$/m)?.[1] ??
+    glue.match(/^export \{[^}]*\b(\w+) as default\b/m)?.[1] ??
+    fail("the glue has no default export (its init function)");
+  // A snippet module (wasm-bindgen's inline_js) would be fetched by an import.
+  if (/^\s*import\b/m.test(glue)) fail("the glue imports another module, which a file:// page cannot load");
   const wasm = readFileSync(join(dir, only(dir, /_bg\.wasm$/, "wasm file"))).toString("base64");
   // The glue stays a module (its exports are harmless inline); the wasm is
   // passed as bytes, so the glue never builds a URL to fetch it from.

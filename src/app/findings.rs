@@ -249,9 +249,9 @@ fn grouped_list(checker: Checker, filters: Filters, outcome: Arc<Outcome>) -> im
     })
 }
 
-/// Indices of the findings the filters let through: by kind, severity, then
-/// table (in the document's order, findings about no table last), then
-/// source line.
+/// Indices of the findings the filters let through: by kind, then table (in
+/// the document's order, findings about no table last, so each table is one
+/// group), then severity, then source line.
 fn display_order(report: &DocumentReport, filters: Filters) -> Vec<usize> {
     let table_order = |n: Option<&str>| match n {
         Some(n) => report
@@ -266,7 +266,7 @@ fn display_order(report: &DocumentReport, filters: Filters) -> Vec<usize> {
         .collect();
     shown.sort_by_key(|&i| {
         let f = &report.findings[i];
-        (FindingKind::of(f), f.severity, table_order(f.table.as_deref()), f.table.clone(), f.source_line)
+        (FindingKind::of(f), table_order(f.table.as_deref()), f.table.clone(), f.severity, f.source_line)
     });
     shown
 }

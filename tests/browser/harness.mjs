@@ -118,7 +118,7 @@ export const inViewport = (locator) =>
 /** Opens the folded 尾数误差 group of the findings, if there is one. */
 export async function openRounding(page) {
   const group = page.locator("#findings details.kind-rounding");
-  if ((await group.count()) && !(await group.evaluate((d) => d.open))) await group.locator("summary").click();
+  if ((await group.count()) && !(await group.evaluate((d) => d.open))) await group.locator(":scope > summary").click();
 }
 
 /** axe-core problems of serious or critical impact, as readable strings. */

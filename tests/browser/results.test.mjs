@@ -62,12 +62,12 @@ for (const doc of CORPUS) {
     const rounding = page.locator("#findings details.kind-rounding");
     if (headline.rounding) {
       assert.equal(await rounding.evaluate((d) => d.open), false, "folded by default");
-      assert.match(await rounding.locator("summary").innerText(), new RegExp(`尾数误差（${headline.rounding} 处）`));
+      assert.match(await rounding.locator(":scope > summary").innerText(), new RegExp(`尾数误差（${headline.rounding} 处）`));
       const inside = rounding.locator('li.finding[data-kind="rounding"]');
       assert.equal(await inside.count(), headline.rounding, "every 尾数误差 is in the folded group");
       assert.equal(await inside.first().isVisible(), false);
       for (const m of await inside.locator(".message").allTextContents()) assert.match(m, /尾数/);
-      await rounding.locator("summary").click();
+      await rounding.locator(":scope > summary").click();
       assert.equal(await inside.first().isVisible(), true, "opened on request");
     } else {
       assert.equal(await rounding.count(), 0);

@@ -220,7 +220,11 @@ test("findings can be filtered by severity and by family", async () => {
   // Grouped by kind, 尾数误差 last, and within a kind by table.
   const groups = await page.locator("#findings .kind-group h3").allTextContents();
   assert.deepEqual(groups.map((g) => g.replace(/（.*/, "")), ["数字不符", "文字与表述问题", "其他提示", "尾数误差"]);
-  assert.ok((await page.locator("#findings h4.table-group").allInnerTexts()).some((h) => /^公开01表/.test(h)));
+  assert.ok((await page.locator("#findings h4.table-group").allTextContents()).some((h) => /^公开01表/.test(h)));
+  for (const group of await page.locator("#findings .kind-group").all()) {
+    const tables = (await group.locator("h4.table-group").allTextContents()).map((h) => h.replace(/（\d+）$/, ""));
+    assert.equal(new Set(tables).size, tables.length, `one heading per table in a group: ${tables}`);
+  }
 });
 
 test("the rule's explanation is available on each finding", async () => {

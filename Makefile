@@ -3,14 +3,17 @@
 
 SHELL := /bin/bash
 PORT ?= 8080
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# Tools cargo installs (trunk, wasm-bindgen) land in $CARGO_HOME/bin.
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-# Release wasm build into dist/ (Trunk.toml: offline, relative URLs).
-TRUNK_BUILD := trunk build --release --offline
+# Release wasm build into dist/ (Trunk.toml: offline, relative URLs); the
+# post_build hook also writes dist/gongkai-offline.html.
+TRUNK_BUILD := @echo "build: the web app (release wasm): about 5 minutes the first time, less after"; \
+	trunk build --release --offline
 
-.PHONY: serve test setup build test-browser bench-browser clean lint fuzz fuzz-smoke fuzz-seeds bench
+.PHONY: serve test setup build test-browser bench-browser fresh-check clean lint fuzz fuzz-smoke fuzz-seeds bench
 
 ## Build the web app and serve dist/ on http://127.0.0.1:$(PORT)/.
 serve: setup
@@ -19,6 +22,7 @@ serve: setup
 
 ## Native tests, release wasm build, then the browser tests in headless Chromium.
 test: setup
+	@echo "test: Rust tests (the first build takes a few minutes)"
 	cargo test --all-targets
 	$(TRUNK_BUILD)
 	cd tests/browser && node --test --test-reporter=spec
@@ -37,6 +41,12 @@ test-browser:
 ## the median time until its results are on screen (needs dist/; not a test).
 bench-browser:
 	cd tests/browser && node bench.mjs $(or $(RUNS),15)
+
+## `make test` on a fresh clone of the committed HEAD with an empty
+## CARGO_HOME (nothing installed earlier can hide a missing install step);
+## prints how long it took. About 30–40 minutes on 2 cores.
+fresh-check:
+	scripts/fresh-check.sh
 
 clean:
 	rm -rf dist target/screenshots

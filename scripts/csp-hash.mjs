@@ -4,10 +4,14 @@
 // 2. Replaces CSP_INLINE_SCRIPT_HASHES in index.html with the sha256 of every
 //    inline <script>, so the CSP can forbid all other inline code. Fails the
 //    build if the placeholder is missing.
+// 3. Writes the single-file gongkai-offline.html (offline-html.mjs). It runs
+//    here rather than as a second hook because Trunk runs a stage's hooks
+//    at the same time, and it needs the stripped wasm.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stripNames } from "./strip-wasm.mjs";
+import { OFFLINE, writeOffline } from "./offline-html.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -43,3 +47,6 @@ if (!html.includes("CSP_INLINE_SCRIPT_HASHES")) {
 }
 writeFileSync(file, html.replace("CSP_INLINE_SCRIPT_HASHES", hashes.join(" ")));
 console.log(`csp-hash: ${hashes.length} inline script(s) hashed`);
+
+const size = writeOffline(dir);
+console.log(`csp-hash: ${OFFLINE}: ${(size / 1e6).toFixed(2)} MB, everything inlined`);

@@ -10,7 +10,8 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130 # must equal the =0.2.130 pin in Cargo.toml
 APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
 
-export PATH="$HOME/.cargo/bin:$PATH"
+# Where `cargo install` puts trunk and wasm-bindgen.
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export DEBIAN_FRONTEND=noninteractive
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 say() { echo "setup: $*" >&2; }
@@ -21,7 +22,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
-    say "installing trunk $TRUNK_VERSION from crates.io: about 15 minutes on 2 cores, once"
+    say "installing trunk $TRUNK_VERSION from crates.io: about 15 minutes on 2 cores, once (the last minutes, linking, print nothing)"
     cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
@@ -42,7 +43,7 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
-    say "installing ${missing[*]} from Debian"
+    say "installing ${missing[*]} from Debian: about 2 minutes, once"
     "${sudo[@]}" apt-get update -q </dev/null
     "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
 fi
@@ -50,6 +51,6 @@ fi
 # npm ci only when node_modules is missing or older than the lock file.
 if [ ! -f tests/browser/node_modules/.package-lock.json ] \
     || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
-    say "installing the browser-test packages (npm ci)"
+    say "installing the browser-test packages (npm ci): under a minute"
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error </dev/null)
 fi

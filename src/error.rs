@@ -7,7 +7,8 @@ use std::fmt;
 pub enum InputError {
     /// Nothing but white space.
     Empty,
-    /// The bytes are not text in any supported encoding (a PDF, an image, …).
+    /// The bytes are not text in any supported encoding (a PDF, a Word or
+    /// Excel file, an image, …).
     NotText,
     /// The file could not be read.
     Io(String),
@@ -26,7 +27,16 @@ impl InputError {
     pub fn zh(&self) -> String {
         match self {
             InputError::Empty => "输入为空：请粘贴或选择一份部门预算或决算公开文本。".to_string(),
-            InputError::NotText => "无法识别为文本：这似乎是二进制文件（例如 PDF、图片或压缩包）。请先把公开文本复制出来，或另存为 .txt 文件。".to_string(),
+            // Until other formats are read, say how to get the text out of
+            // the three formats disclosures are published in.
+            InputError::NotText => concat!(
+                "无法识别为文本：这似乎是 PDF、Word、Excel 或其他二进制文件，本工具目前只能读取文本。",
+                "PDF：用阅读器打开，全选（Ctrl+A）、复制（Ctrl+C）后粘贴到输入框，或“另存为文本”；",
+                "Word：“文件 → 另存为”，保存类型选“纯文本（.txt）”；",
+                "Excel：把每张表“另存为”“Unicode 文本（.txt）”或 CSV，或选中表格复制后粘贴。",
+                "扫描件（图片）中的文字无法读取。"
+            )
+            .to_string(),
             InputError::Io(e) => format!("无法读取文件：{e}"),
             InputError::PdfNoText => "这个 PDF 没有文字层（可能是扫描件）：需要先做文字识别（OCR），再把识别出的文本粘贴进来。".to_string(),
             InputError::PdfEncrypted => "文件已加密：这个 PDF 需要密码才能打开。请用阅读器输入密码后另存为未加密的 PDF，或复制出文本。".to_string(),
@@ -39,7 +49,7 @@ impl InputError {
     pub fn en(&self) -> String {
         match self {
             InputError::Empty => "empty input".to_string(),
-            InputError::NotText => "not text: the bytes look binary (PDF, image, archive?)".to_string(),
+            InputError::NotText => "not text: the bytes look binary (PDF, Word, Excel, image?); save or copy the text out first".to_string(),
             InputError::Io(e) => format!("cannot read input: {e}"),
             InputError::PdfNoText => "PDF without a text layer (a scan?): run OCR first".to_string(),
             InputError::PdfEncrypted => "PDF is encrypted and needs a password".to_string(),
@@ -56,3 +66,17 @@ impl fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+#[cfg(test)]
+mod tests {
+    use super::InputError;
+
+    #[test]
+    fn a_refused_binary_names_the_published_formats_and_how_to_get_text_out() {
+        let msg = InputError::NotText.zh();
+        for format in ["PDF", "Word", "Excel"] {
+            assert!(msg.contains(format), "{format} in {msg}");
+        }
+        assert!(msg.contains("复制") && msg.contains("另存为"), "{msg}");
+    }
+}

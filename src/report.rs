@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::{Document, DocumentInfo, Table};
-use crate::rules::{Finding, Skipped};
+use crate::rules::{catalogue, Family, Finding, Severity, Skipped};
 use crate::sangong::SangongSeries;
 
 /// The JSON schema version.
@@ -53,6 +53,82 @@ impl DocumentReport {
     pub fn has_errors(&self) -> bool {
         self.counts().0 > 0
     }
+
+    /// How many findings there are of `kind`.
+    pub fn count_of(&self, kind: FindingKind) -> usize {
+        self.findings.iter().filter(|f| FindingKind::of(f) == kind).count()
+    }
+}
+
+/// What a finding is about, as a reader sorts them: the headline counts
+/// these, not severities, because an error in the wording is not a wrong
+/// number and a 0.01 rounding difference is neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Printed numbers that disagree beyond rounding (数字不符).
+    Numbers,
+    /// Wording, names and statements that do not fit the tables or
+    /// themselves (文字与表述问题).
+    Wording,
+    /// Something worth knowing that is not a defect (其他提示).
+    Note,
+    /// A difference within rounding (尾数误差): not a defect.
+    Rounding,
+}
+
+impl FindingKind {
+    /// Every kind, in the order the page lists them.
+    pub const ALL: [FindingKind; 4] = [FindingKind::Numbers, FindingKind::Wording, FindingKind::Note, FindingKind::Rounding];
+
+    /// The kind of a finding, from what it carries: its severity, its rule's
+    /// family, and whether the rule computed a value to compare with.
+    pub fn of(f: &Finding) -> FindingKind {
+        let computed = f.expected.is_some();
+        match (f.severity, family_of(f.rule)) {
+            // Text quality is wording at any severity.
+            (_, Some(Family::Txt | Family::Doc)) => FindingKind::Wording,
+            // Infos with a computed value are the differences within rounding.
+            (Severity::Info, _) if computed => FindingKind::Rounding,
+            (Severity::Info, _) => FindingKind::Note,
+            // Identities between printed numbers.
+            (_, Some(Family::Tbl | Family::Xtbl | Family::Perf | Family::Sg)) => FindingKind::Numbers,
+            // Narrative and plausibility rules: a number only when they
+            // computed one; otherwise what the text says does not fit.
+            _ if computed => FindingKind::Numbers,
+            _ => FindingKind::Wording,
+        }
+    }
+
+    /// The Chinese name the page shows.
+    pub fn zh(self) -> &'static str {
+        match self {
+            FindingKind::Numbers => "数字不符",
+            FindingKind::Wording => "文字与表述问题",
+            FindingKind::Note => "其他提示",
+            FindingKind::Rounding => "尾数误差",
+        }
+    }
+
+    /// A short stable name for CSS and tests ("numbers").
+    pub fn key(self) -> &'static str {
+        match self {
+            FindingKind::Numbers => "numbers",
+            FindingKind::Wording => "wording",
+            FindingKind::Note => "note",
+            FindingKind::Rounding => "rounding",
+        }
+    }
+}
+
+/// The family of a rule id: from the catalogue, else from its prefix.
+pub fn family_of(rule: &str) -> Option<Family> {
+    const FAMILIES: [Family; 8] =
+        [Family::Doc, Family::Tbl, Family::Xtbl, Family::Nar, Family::Sg, Family::Perf, Family::Txt, Family::Pla];
+    catalogue().iter().find(|r| r.id == rule).map(|r| r.family).or_else(|| {
+        let prefix = rule.split('-').next()?;
+        FAMILIES.into_iter().find(|f| f.prefix() == prefix)
+    })
 }
 
 /// A table in normalised form.

@@ -1,6 +1,7 @@
-//! The findings list: grouped by severity, then by table; filtered by
-//! severity and rule family; each finding with its numbers, the rule's
-//! explanation, a jump to the table cell and its source line in context.
+//! The findings list: grouped by kind (数字不符, 文字与表述问题, 其他提示,
+//! and 尾数误差 folded away), then by table; filtered by severity and rule
+//! family; each finding with its numbers, the rule's explanation, a jump to
+//! the table cell and its source line in context.
 
 use std::sync::Arc;
 
@@ -10,10 +11,10 @@ use super::format::{amount, context_lines, signed_amount, table_name};
 use super::locate::CellTarget;
 use super::{Checker, Outcome};
 use crate::model::DocumentKind;
-use crate::report::DocumentReport;
+use crate::report::{family_of, DocumentReport, FindingKind};
 use crate::rules::{catalogue, Family, Finding, Severity};
 
-/// The severities, most serious first (the order of the groups).
+/// The severities, most serious first (the order of the filters).
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
 /// The rule families, in the order the filter lists them.
@@ -38,18 +39,6 @@ pub fn severity_class(s: Severity) -> &'static str {
         Severity::Warning => "sev-warning",
         Severity::Info => "sev-info",
     }
-}
-
-/// The family of a rule id: from the catalogue, else from its prefix.
-fn family_of(rule: &str) -> Option<Family> {
-    catalogue()
-        .iter()
-        .find(|r| r.id == rule)
-        .map(|r| r.family)
-        .or_else(|| {
-            let prefix = rule.split('-').next()?;
-            FAMILIES.into_iter().find(|f| f.prefix() == prefix)
-        })
 }
 
 /// What the reader chose to hide. Lives as long as the page, so a choice
@@ -171,7 +160,8 @@ fn filter_controls(filters: Filters, findings: &[Finding]) -> impl IntoView {
 fn table_heading(report: &DocumentReport, number: Option<&str>) -> String {
     match number {
         None => "不对应某一张表".to_string(),
-        Some(n) => match report.tables.iter().find(|t| t.number.as_deref() == Some(n)) {
+        Some(n) => match report.tables.iter().find(|t| t.key == n) {
+            Some(t) if n.starts_with('《') => t.title.clone(),
             Some(t) => format!("{} {}", table_name(n), t.title),
             None => table_name(n),
         },
@@ -200,19 +190,19 @@ fn grouped_list(checker: Checker, filters: Filters, outcome: Arc<Outcome>) -> im
             return None;
         };
         let shown = order.get();
-        let groups = SEVERITIES
+        let groups = FindingKind::ALL
             .into_iter()
-            .filter_map(|sev| {
-                let of_sev: Vec<usize> = shown
+            .filter_map(|kind| {
+                let of_kind: Vec<usize> = shown
                     .iter()
                     .copied()
-                    .filter(|&i| report.findings[i].severity == sev)
+                    .filter(|&i| FindingKind::of(&report.findings[i]) == kind)
                     .collect();
-                if of_sev.is_empty() {
+                if of_kind.is_empty() {
                     return None;
                 }
-                let n = of_sev.len();
-                let tables = of_sev
+                let n = of_kind.len();
+                let tables = of_kind
                     .chunk_by(|&a, &b| report.findings[a].table == report.findings[b].table)
                     .map(|chunk| {
                         let heading = table_heading(report, report.findings[chunk[0]].table.as_deref());
@@ -226,11 +216,29 @@ fn grouped_list(checker: Checker, filters: Filters, outcome: Arc<Outcome>) -> im
                         }
                     })
                     .collect_view();
-                Some(view! {
-                    <section class=format!("sev-group {}", severity_class(sev))>
-                        <h3>{format!("{}（{n}）", sev.zh())}</h3>
-                        {tables}
-                    </section>
+                let class = format!("kind-group kind-{}", kind.key());
+                let heading = format!("{}（{n} 处）", kind.zh());
+                Some(if kind == FindingKind::Rounding {
+                    // Differences of a 分 from rounding are not defects and can
+                    // be many: one line until the reader opens it.
+                    view! {
+                        <details class=class>
+                            <summary>
+                                <h3>{heading}</h3>
+                                <span class="hint">"四舍五入造成的差额，不是错误。点击展开"</span>
+                            </summary>
+                            {tables}
+                        </details>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <section class=class>
+                            <h3>{heading}</h3>
+                            {tables}
+                        </section>
+                    }
+                    .into_any()
                 })
             })
             .collect_view();
@@ -242,14 +250,15 @@ fn grouped_list(checker: Checker, filters: Filters, outcome: Arc<Outcome>) -> im
     })
 }
 
-/// Indices of the findings the filters let through: by severity, then table
-/// (in the document's order, findings about no table last), then source line.
+/// Indices of the findings the filters let through: by kind, then table (in
+/// the document's order, findings about no table last, so each table is one
+/// group), then severity, then source line.
 fn display_order(report: &DocumentReport, filters: Filters) -> Vec<usize> {
     let table_order = |n: Option<&str>| match n {
         Some(n) => report
             .tables
             .iter()
-            .position(|t| t.number.as_deref() == Some(n))
+            .position(|t| t.key == n)
             .unwrap_or(usize::MAX - 1),
         None => usize::MAX,
     };
@@ -258,7 +267,7 @@ fn display_order(report: &DocumentReport, filters: Filters) -> Vec<usize> {
         .collect();
     shown.sort_by_key(|&i| {
         let f = &report.findings[i];
-        (f.severity, table_order(f.table.as_deref()), f.table.clone(), f.source_line)
+        (FindingKind::of(f), table_order(f.table.as_deref()), f.table.clone(), f.severity, f.source_line)
     });
     shown
 }
@@ -377,6 +386,7 @@ fn finding_item(
     view! {
         <li
             class=format!("finding {}", severity_class(f.severity))
+            data-kind=FindingKind::of(f).key()
             data-rule=f.rule
             data-table=f.table.clone().unwrap_or_default()
             data-finding=index

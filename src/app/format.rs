@@ -61,7 +61,10 @@ pub fn line_range_utf16(text: &str, line: usize) -> Option<(u32, u32)> {
 /// for budgets that print the number after 表. (The same rule as the core's
 /// message wording, so the page and the messages name tables alike.)
 pub fn table_name(no: &str) -> String {
-    if no.len() == 2 && no.starts_with('0') {
+    if no.starts_with('《') {
+        // A table read by its title (no number printed): its key is the title.
+        no.to_string()
+    } else if no.len() == 2 && no.starts_with('0') {
         format!("公开{no}表")
     } else {
         format!("公开表{no}")

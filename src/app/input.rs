@@ -50,8 +50,9 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
         checker.draft.set(text);
         cancel_pending();
         if bulk || is_paste(&ev) {
-            // A whole document arrived: no reason to wait for more typing.
-            checker.submit_quietly();
+            // A whole document arrived: no reason to wait for more typing,
+            // and the reader wants its result, not the text they just pasted.
+            checker.submit_pasted();
             return;
         }
         let handle = set_timeout_with_handle(

@@ -1,5 +1,6 @@
 //! Getting bytes into the checker: files (picker or drag-and-drop) and the
-//! bundled samples (same-origin, relative URLs only).
+//! bundled samples (same-origin, relative URLs only, or inline in the
+//! single-file build).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -58,8 +59,13 @@ pub fn load_file(checker: Checker, file: web_sys::File) {
     });
 }
 
-/// Fetches a bundled sample by its relative URL and loads it.
+/// Loads a bundled sample: from the page itself when the single-file build
+/// (gongkai-offline.html) carries it inline, else by its relative URL.
 pub fn load_sample(checker: Checker, sample: &'static Sample) {
+    if let Some(text) = inline_sample(sample) {
+        checker.load_bytes(sample.label, text.as_bytes());
+        return;
+    }
     checker.notice.set(Some(Notice::Busy(format!(
         "正在载入示例“{}”…",
         sample.label
@@ -72,6 +78,15 @@ pub fn load_sample(checker: Checker, sample: &'static Sample) {
                 .set(Some(Notice::Error(format!("无法载入示例：{e}")))),
         }
     });
+}
+
+/// The text of a sample the page carries inline (in a hidden element with
+/// the id `sample-FILE`), if it does. A file:// page cannot fetch anything.
+fn inline_sample(sample: &Sample) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(&format!("sample-{}", sample.file))?
+        .text_content()
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {

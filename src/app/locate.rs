@@ -60,7 +60,7 @@ pub fn target(
     let ti = report
         .tables
         .iter()
-        .position(|t| t.number.as_deref() == Some(table))?;
+        .position(|t| t.key == table)?;
     let t = &report.tables[ti];
     let ri = row.and_then(|text| {
         t.rows

@@ -16,6 +16,7 @@ mod load;
 pub mod locate;
 mod rule_list;
 mod sangong;
+mod scroll;
 mod storage;
 mod summary;
 mod tables;
@@ -178,15 +179,16 @@ impl Checker {
     /// button, a file, a sample), not for checks while typing.
     pub fn submit_and_reveal(&self) {
         self.submit();
-        // The result renders on the next tick; scroll once it is there.
-        request_animation_frame(|| {
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("summary"))
-            {
-                el.scroll_into_view();
-            }
-        });
+        reveal_result();
+    }
+
+    /// Submits a whole pasted or dropped text and brings its result into
+    /// view, unless the editor is blank.
+    pub fn submit_pasted(&self) {
+        self.submit_quietly();
+        if self.submission.with_untracked(Option::is_some) {
+            reveal_result();
+        }
     }
 
     /// Loads bytes from a file or sample into the editor and checks them. On
@@ -303,6 +305,19 @@ fn check(submission: Option<&Submission>) -> Outcome {
         seq: sub.seq,
         millis,
     }
+}
+
+/// Scrolls the result summary to the top of the window. The result renders
+/// on the next tick, so this waits for the next frame.
+fn reveal_result() {
+    request_animation_frame(|| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("summary"))
+        {
+            el.scroll_into_view();
+        }
+    });
 }
 
 fn now() -> f64 {

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::chart::{series_class, Composition, GroupedBars, SeriesLegend};
 use super::format::amount;
+use super::scroll::ScrollBox;
 use super::{Checker, Outcome};
 use crate::sangong::SangongSeries;
 
@@ -190,7 +191,7 @@ fn NumbersTable(series: Vec<SangongSeries>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="scroll" tabindex="0" role="region" aria-label="“三公”经费数字表（可左右滚动）">
+        <ScrollBox label="“三公”经费数字表（可左右滚动）".to_string()>
             <table class="sangong">
                 <caption class="visually-hidden">"“三公”经费各项数字（图表所用数据）"</caption>
                 <thead>
@@ -206,6 +207,6 @@ fn NumbersTable(series: Vec<SangongSeries>) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </ScrollBox>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{Checker, Outcome, Source};
 use crate::model::{DocumentInfo, DocumentKind, Scope};
-use crate::report::{Coverage, DocumentReport};
+use crate::report::{Coverage, DocumentReport, FindingKind};
 
 /// The result header: a summary card, or why the text could not be checked.
 #[component]
@@ -70,7 +70,6 @@ fn scope_zh(scope: Option<Scope>) -> &'static str {
 
 fn card(report: &DocumentReport, source: &Source, millis: f64, seq: u32) -> impl IntoView {
     let info = &report.document;
-    let (errors, warnings, infos) = report.counts();
     let title = info
         .department
         .clone()
@@ -85,30 +84,29 @@ fn card(report: &DocumentReport, source: &Source, millis: f64, seq: u32) -> impl
     if let Some(enc) = &report.encoding {
         from.push_str(&format!("（{enc}）"));
     }
-    // "No errors" must not be claimed when nothing could be checked.
-    let verdict = if report.tables.is_empty() {
-        "没有读取到可核对的表格，因此没有进行任何核对。".to_string()
-    } else {
-        let partly =
-            if report.coverage.tables_missing.is_empty() && report.coverage.problems.is_empty() {
-                ""
-            } else {
-                "（部分表格未能读取，见下方核对范围）"
-            };
-        match (errors, warnings) {
-            (0, 0) => format!("在已读取的表格中未发现错误或警告。{partly}"),
-            (0, w) => format!("未发现错误，有 {w} 处需要人工查看。{partly}"),
-            (e, _) => format!("发现 {e} 处数字对不上。{partly}"),
-        }
-    };
     let nothing_checked = report.tables.is_empty();
-    let card_class = if errors > 0 {
+    let card_class = if report.has_errors() {
         "card has-errors"
     } else if nothing_checked {
         "card unchecked"
     } else {
         "card"
     };
+    // One line per kind that occurs; 尾数误差 last and quiet, since it is
+    // not a defect (the list keeps those folded).
+    let counts = FindingKind::ALL
+        .into_iter()
+        .filter_map(|k| {
+            let n = report.count_of(k);
+            (n > 0 || k == FindingKind::Numbers).then(|| {
+                view! {
+                    <li class=format!("kind-{}", k.key()) data-kind=k.key()>
+                        {k.zh()}" "<strong>{n}</strong>" 处"
+                    </li>
+                }
+            })
+        })
+        .collect_view();
     view! {
         // data-check: which submission this is (the tests and the bench wait for it).
         <div class=card_class data-check=seq>
@@ -118,14 +116,35 @@ fn card(report: &DocumentReport, source: &Source, millis: f64, seq: u32) -> impl
                 <span class="kind">{kind}</span>
                 {unit.map(|u| view! { <span class="unit">{u}</span> })}
             </p>
-            <p class="verdict">{verdict}</p>
-            <ul class="counts" aria-label="发现数量">
-                <li class="sev-error">"错误 "<strong>{errors}</strong></li>
-                <li class="sev-warning">"警告 "<strong>{warnings}</strong></li>
-                <li class="sev-info">"提示 "<strong>{infos}</strong></li>
-            </ul>
+            <p class="verdict">{verdict(report)}</p>
+            <ul class="counts" aria-label="发现数量（按类别）">{counts}</ul>
             <p class="source-meta">{from}{format!(" · 用时 {millis:.0} 毫秒")}</p>
         </div>
+    }
+}
+
+/// The one-sentence verdict. It counts kinds, never claims "no errors" when
+/// nothing could be checked, and mentions unread tables only when the
+/// coverage lists some (a note about how a table was read is not one).
+fn verdict(report: &DocumentReport) -> String {
+    if report.tables.is_empty() {
+        return "没有读取到可核对的表格，因此没有进行任何核对。".to_string();
+    }
+    let numbers = report.count_of(FindingKind::Numbers);
+    let wording = report.count_of(FindingKind::Wording);
+    let coverage = &report.coverage;
+    let partly = if !coverage.tables_missing.is_empty() {
+        "（部分表格未能读取，见下方核对范围）"
+    } else if !coverage.problems.is_empty() {
+        "（读取表格时有需要说明之处，见下方核对范围）"
+    } else {
+        ""
+    };
+    match (numbers, wording) {
+        (0, 0) => format!("在已读取的表格中未发现数字不符或表述问题。{partly}"),
+        (0, w) => format!("未发现数字不符；有 {w} 处文字与表述问题需要人工查看。{partly}"),
+        (n, 0) => format!("发现 {n} 处数字不符。{partly}"),
+        (n, w) => format!("发现 {n} 处数字不符，另有 {w} 处文字与表述问题。{partly}"),
     }
 }
 
@@ -171,7 +190,9 @@ fn coverage_view(checker: Checker, coverage: &Coverage) -> impl IntoView {
             <dl>
                 <dt>"已读取的表"</dt>
                 <dd class="tables-found">{found}</dd>
-                <dt>"未读取的表"</dt>
+                // Only the tables the rules for publishing require: a rule
+                // below may still miss an optional one.
+                <dt>"缺少的必须公开的表"</dt>
                 <dd class="tables-missing">{missing}</dd>
             </dl>
             {any_skipped.then(|| view! {
@@ -179,7 +200,9 @@ fn coverage_view(checker: Checker, coverage: &Coverage) -> impl IntoView {
                 <ul class="skipped">{skipped}</ul>
             })}
             {any_problems.then(|| view! {
-                <h4>"未能读取的部分"</h4>
+                // Some are parts left out, some are notes on how a table
+                // was read: the heading must fit both.
+                <h4>"读取表格时的说明"</h4>
                 <ul class="problems">{problems}</ul>
             })}
         </div>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::findings::severity_class;
 use super::format::{amount, table_name};
 use super::locate::CellTarget;
+use super::scroll::ScrollBox;
 use super::{Checker, Outcome};
 use crate::model::DocumentKind;
 use crate::report::{RowOut, TableOut};
@@ -103,10 +104,12 @@ pub fn Tables(checker: Checker) -> impl IntoView {
 }
 
 fn table_view(checker: Checker, ti: usize, t: &TableOut, marks: &Marks) -> impl IntoView {
-    let number = t.number.clone();
-    let heading = match &number {
-        Some(n) => format!("{} {}", table_name(n), t.title),
-        None => t.title.clone(),
+    // As printed: the marker of a table read by its title ("公开表一",
+    // "表三"), else the standard name of its number.
+    let heading = match (&t.marker, &t.number) {
+        (Some(m), _) => format!("{m} {}", t.title),
+        (None, Some(n)) if !t.key.starts_with('《') => format!("{} {}", table_name(n), t.title),
+        _ => t.title.clone(),
     };
     let unit = t.unit.clone().map(|u| format!("单位：{u}"));
     let has_code = t.rows.iter().any(|r| r.code.is_some());
@@ -137,14 +140,13 @@ fn table_view(checker: Checker, ti: usize, t: &TableOut, marks: &Marks) -> impl 
     let (heading_id, jumped) = target_attrs(checker, CellTarget { table: ti, row: None, column: None });
     let scroll_label = format!("{heading}（可左右滚动）");
     view! {
-        <details class="table" open data-table=number.clone().unwrap_or_default()>
+        <details class="table" open data-table=t.key.clone()>
             <summary id=heading_id class:jumped=jumped>
                 <span class="title">{heading}</span>
                 {unit.map(|u| view! { <span class="unit">{u}</span> })}
                 <span class="rows">{row_count}</span>
             </summary>
-            // Focusable, so a keyboard can scroll a wide table at 360 px.
-            <div class="scroll" tabindex="0" role="region" aria-label=scroll_label>
+            <ScrollBox label=scroll_label>
                 <table>
                     <thead>
                         <tr>
@@ -157,7 +159,7 @@ fn table_view(checker: Checker, ti: usize, t: &TableOut, marks: &Marks) -> impl 
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </ScrollBox>
         </details>
     }
 }

@@ -43,11 +43,7 @@ const CHROMIUM_FLAGS = [
 export async function start({ viewport = { width: 1280, height: 900 } } = {}) {
   mkdirSync(shots, { recursive: true });
   const { server, url } = await serve(dist);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  });
+  const browser = await launch();
   const requests = [];
   const problems = [];
   const open = async (vp = viewport) => {
@@ -68,6 +64,15 @@ export async function start({ viewport = { width: 1280, height: 900 } } = {}) {
     await new Promise((ok) => server.close(ok));
   };
   return { url, browser, context, page, requests, problems, open, close };
+}
+
+/** Starts Debian's headless Chromium (never a downloaded one). */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
 }
 
 /** Waits until the app replaced the loading placeholder. */
@@ -96,6 +101,24 @@ export async function paste(page, text) {
       document.querySelector("#summary .not-recognised"),
     before,
   );
+}
+
+/** Resolves after the next two frames: what the app does in
+ * requestAnimationFrame after a check (scrolling to the result) is done. */
+export const frames = (page) =>
+  page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+
+/** Whether the element's box lies wholly inside the viewport. */
+export const inViewport = (locator) =>
+  locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+  });
+
+/** Opens the folded 尾数误差 group of the findings, if there is one. */
+export async function openRounding(page) {
+  const group = page.locator("#findings details.kind-rounding");
+  if ((await group.count()) && !(await group.evaluate((d) => d.open))) await group.locator(":scope > summary").click();
 }
 
 /** axe-core problems of serious or critical impact, as readable strings. */

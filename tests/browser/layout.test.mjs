@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { axeProblems, fixture, outside, paste, shots, start } from "./harness.mjs";
+import { axeProblems, fixture, openRounding, outside, paste, shots, start } from "./harness.mjs";
 
 let app;
 
@@ -61,6 +61,7 @@ for (const viewport of [
     assert.notEqual(focused.outline, "none", "visible focus");
 
     // A jump from a finding lands in view, also sideways inside a table box.
+    await openRounding(page);
     const jump = page.locator("li.finding p.links button.jump", { hasText: "定位此格" }).first();
     await jump.scrollIntoViewIfNeeded();
     await jump.press("Enter");

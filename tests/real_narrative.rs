@@ -63,6 +63,9 @@ const REAL_ERRORS: &[(&str, &str, usize, usize)] = &[
     ("02", "NAR-004", 378, 1393),
     ("02", "NAR-004", 407, 1423),
     ("02", "NAR-004", 415, 1432),
+    // 02 (planted): the 三公 table prints no figure (L297) while the narrative
+    // (L437) gives 年初预算 0.95 万元 (SG-101, against the table read by title).
+    ("02", "SG-101", 297, 1262),
     // 07 单位预留机动经费 1685.72, +1557.29: 1557.29 ÷ 128.43 = 1212.56%, printed 1312.56% (one digit off).
     ("07", "NAR-008", 724, 1320),
     // 10 机关运行经费 6032.55, +3401.59: 3401.59 ÷ 2630.96 = 129.29%, printed 129.97%.

@@ -51,7 +51,7 @@ bench:
 
 FUZZ_SECONDS ?= 900
 FUZZ_TARGETS := check_bytes mutate_document
-FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=262144 -print_final_stats=1
+FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=262144 -len_control=0 -print_final_stats=1
 
 ## Seeds: the corpus, and ../shared/real texts when present.
 fuzz-seeds:

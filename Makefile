@@ -10,7 +10,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # Release wasm build into dist/ (Trunk.toml: offline, relative URLs).
 TRUNK_BUILD := trunk build --release --offline
 
-.PHONY: serve test setup build test-browser bench-browser clean lint fuzz fuzz-smoke fuzz-seeds bench
+.PHONY: serve test setup build test-browser bench-browser clean lint fuzz fuzz-smoke fuzz-seeds fuzz-setup bench
 
 ## Build the web app and serve dist/ on http://127.0.0.1:$(PORT)/.
 serve: setup
@@ -59,8 +59,13 @@ fuzz-seeds:
 	cp tests/fixtures/*.txt fuzz/corpus/check_bytes/
 	if ls ../shared/real/*.txt >/dev/null 2>&1; then cp ../shared/real/*.txt fuzz/corpus/check_bytes/; else echo "../shared/real absent: seeds are the corpus only"; fi
 
-## Fuzz each target for FUZZ_SECONDS (nightly + cargo-fuzz; crashes land in fuzz/artifacts/).
-fuzz: fuzz-seeds
+## cargo-fuzz from crates.io when missing (a few minutes, once); the nightly
+## toolchain must be installed (rustup).
+fuzz-setup:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+
+## Fuzz each target for FUZZ_SECONDS (crashes and timeouts land in fuzz/artifacts/).
+fuzz: fuzz-setup fuzz-seeds
 	for t in $(FUZZ_TARGETS); do nice cargo +nightly fuzz run --sanitizer none $$t fuzz/corpus/$$t -- $(FUZZ_FLAGS) || exit 1; done
 
 ## A bounded smoke run for CI: 30 s per target.

@@ -107,6 +107,19 @@ const MAX_STEPS: usize = 200_000;
 /// repeated 1,312 times to a few seconds.
 const MAX_WORK: usize = 60_000_000;
 
+/// And for all the searches of one document together (many tables, or a row
+/// repeated a thousand times in each): [`reset_budget`] starts a document.
+const MAX_WORK_PER_DOCUMENT: usize = 120_000_000;
+
+thread_local! {
+    static SPENT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Starts the work budget of a new document (called before reading it).
+pub fn reset_budget() {
+    SPENT.with(|s| s.set(0));
+}
+
 /// Propagation tries every combination of the other rows of a constraint up
 /// to this many; larger constraints are left to the search.
 const MAX_SUPPORT: usize = 512;
@@ -327,8 +340,12 @@ fn solve_component(p: &Problem, constraints: &[Constraint], open_rows: &[Vec<usi
     }
     let mut seen: Vec<Vec<bool>> = open.iter().map(|i| vec![false; domains[*i].as_ref().map_or(0, Vec::len)]).collect();
     let mut assign: Vec<Option<usize>> = vec![None; p.rows.len()];
-    let mut steps = (0usize, 0usize);
+    // What this document's earlier searches left counts as already spent.
+    let spent = SPENT.with(std::cell::Cell::get);
+    let mut steps = (0usize, MAX_WORK.saturating_sub(MAX_WORK_PER_DOCUMENT.saturating_sub(spent)));
+    let start = steps.1;
     let complete = search(p, constraints, open, 0, domains, &checks_at, &mut assign, &mut seen, &mut steps);
+    SPENT.with(|s| s.set(spent.saturating_add(steps.1.saturating_sub(start))));
 
     let mut out = Vec::new();
     for (k, i) in open.iter().enumerate() {

@@ -111,3 +111,18 @@ fn a_row_repeated_a_thousand_times_is_left_ambiguous_instead_of_searched_for_min
     let r = check(&lines.join("\n"));
     assert!(!r.tables.is_empty());
 }
+
+#[test]
+fn an_economic_row_repeated_a_thousand_times_stays_within_the_document_work_budget() {
+    // Found by the mutate_document fuzz target: the Yantai budget's "301 03
+    // 奖金 501 01 …" row (two numbers under more columns) repeated 1,056
+    // times. Each search stopped at its own bound but there were many; all
+    // searches of one document now share one work budget.
+    let text = stress::budget();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with("301 03 奖金 501 01 工资奖金津补贴 41.96 41.96")).expect("the 30103 row");
+    let line = lines[at];
+    lines.splice(at..at, std::iter::repeat_n(line, 1056));
+    let r = check(&lines.join("\n"));
+    assert!(!r.tables.is_empty());
+}

@@ -103,13 +103,13 @@ const MAX_STEPS: usize = 200_000;
 /// The same for the cells added up while checking constraints: steps alone
 /// do not bound the time when each check adds up a thousand repeated rows.
 /// The corpus needs at most about 29 million (Yantai 2024 relaid out with
-/// dropped blanks: 26 open rows, 196,565 steps); twice that bounds a row
-/// repeated 1,312 times to a few seconds.
-const MAX_WORK: usize = 60_000_000;
+/// dropped blanks: 26 open rows, 196,565 steps); this bounds a row repeated
+/// 1,312 times to about a second.
+const MAX_WORK: usize = 40_000_000;
 
 /// And for all the searches of one document together (many tables, or a row
 /// repeated a thousand times in each): [`reset_budget`] starts a document.
-const MAX_WORK_PER_DOCUMENT: usize = 120_000_000;
+const MAX_WORK_PER_DOCUMENT: usize = 40_000_000;
 
 thread_local! {
     static SPENT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };

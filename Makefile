@@ -13,7 +13,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 TRUNK_BUILD := @echo "build: the web app (release wasm): about 5 minutes the first time, less after"; \
 	trunk build --release --offline
 
-.PHONY: serve test setup build test-browser bench-browser fresh-check clean lint fuzz fuzz-smoke fuzz-seeds bench
+.PHONY: serve test setup build test-browser bench-browser fresh-check clean lint fuzz fuzz-smoke fuzz-seeds fuzz-setup bench
 
 ## Build the web app and serve dist/ on http://127.0.0.1:$(PORT)/.
 serve: setup
@@ -61,7 +61,7 @@ bench:
 
 FUZZ_SECONDS ?= 900
 FUZZ_TARGETS := check_bytes mutate_document
-FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=262144 -print_final_stats=1
+FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=262144 -len_control=0 -print_final_stats=1
 
 ## Seeds: the corpus, and ../shared/real texts when present.
 fuzz-seeds:
@@ -69,8 +69,13 @@ fuzz-seeds:
 	cp tests/fixtures/*.txt fuzz/corpus/check_bytes/
 	if ls ../shared/real/*.txt >/dev/null 2>&1; then cp ../shared/real/*.txt fuzz/corpus/check_bytes/; else echo "../shared/real absent: seeds are the corpus only"; fi
 
-## Fuzz each target for FUZZ_SECONDS (nightly + cargo-fuzz; crashes land in fuzz/artifacts/).
-fuzz: fuzz-seeds
+## cargo-fuzz from crates.io when missing (a few minutes, once); the nightly
+## toolchain must be installed (rustup).
+fuzz-setup:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+
+## Fuzz each target for FUZZ_SECONDS (crashes and timeouts land in fuzz/artifacts/).
+fuzz: fuzz-setup fuzz-seeds
 	for t in $(FUZZ_TARGETS); do nice cargo +nightly fuzz run --sanitizer none $$t fuzz/corpus/$$t -- $(FUZZ_FLAGS) || exit 1; done
 
 ## A bounded smoke run for CI: 30 s per target.

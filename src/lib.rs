@@ -60,6 +60,7 @@ pub fn read(text: &str) -> model::Document {
         evaluations: Vec::new(),
     };
     if doc.info.kind != model::DocumentKind::Unknown {
+        solve::reset_budget();
         tables::read_all(&mut doc);
         limits::cap_rows(&mut doc);
         doc.evaluations = perf::self_evaluations(&doc.lines);

@@ -100,6 +100,26 @@ pub enum Placement {
 /// input must not hang the browser.
 const MAX_STEPS: usize = 200_000;
 
+/// The same for the cells added up while checking constraints: steps alone
+/// do not bound the time when each check adds up a thousand repeated rows.
+/// The corpus needs at most about 29 million (Yantai 2024 relaid out with
+/// dropped blanks: 26 open rows, 196,565 steps); this bounds a row repeated
+/// 1,312 times to about a second.
+const MAX_WORK: usize = 40_000_000;
+
+/// And for all the searches of one document together (many tables, or a row
+/// repeated a thousand times in each): [`reset_budget`] starts a document.
+const MAX_WORK_PER_DOCUMENT: usize = 40_000_000;
+
+thread_local! {
+    static SPENT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Starts the work budget of a new document (called before reading it).
+pub fn reset_budget() {
+    SPENT.with(|s| s.set(0));
+}
+
 /// Propagation tries every combination of the other rows of a constraint up
 /// to this many; larger constraints are left to the search.
 const MAX_SUPPORT: usize = 512;
@@ -112,6 +132,14 @@ enum Constraint<'a> {
 }
 
 impl Constraint<'_> {
+    /// How many cells a check of this constraint adds up (its cost).
+    fn size(&self) -> usize {
+        match self {
+            Constraint::Sum(s) => (s.parts.len() + 1) * s.columns.len(),
+            Constraint::Link(l) => l.parts.len() + 1,
+        }
+    }
+
     fn rows(&self) -> Vec<usize> {
         let mut v: Vec<usize> = match self {
             Constraint::Sum(s) => s.parts.iter().copied().chain([s.total]).collect(),
@@ -230,7 +258,8 @@ fn components(n: usize, open_rows: &[Vec<usize>], domains: &[Option<Vec<Values>>
 fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<Values>>]) {
     let mut changed = true;
     let mut rounds = 0;
-    while changed && rounds < 50 {
+    let mut work = 0usize; // cells added up; stopping early only prunes less
+    while changed && rounds < 50 && work <= MAX_WORK {
         changed = false;
         rounds += 1;
         for c in constraints {
@@ -250,11 +279,13 @@ fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<
             }
             let mut supported: Vec<Vec<bool>> = lens.iter().map(|n| vec![false; *n]).collect();
             let mut idx = vec![0usize; open.len()];
+            let slot: std::collections::HashMap<usize, usize> = open.iter().enumerate().map(|(k, r)| (*r, k)).collect();
             loop {
+                work += c.size();
                 let values = |r: usize| match p.rows.get(r)? {
                     RowChoice::Fixed(v) => Some(v),
                     RowChoice::Open(_) => {
-                        let k = open.iter().position(|o| *o == r)?;
+                        let k = *slot.get(&r)?;
                         domains[r].as_ref().and_then(|d| d.get(idx[k]))
                     }
                 };
@@ -309,8 +340,12 @@ fn solve_component(p: &Problem, constraints: &[Constraint], open_rows: &[Vec<usi
     }
     let mut seen: Vec<Vec<bool>> = open.iter().map(|i| vec![false; domains[*i].as_ref().map_or(0, Vec::len)]).collect();
     let mut assign: Vec<Option<usize>> = vec![None; p.rows.len()];
-    let mut steps = 0usize;
+    // What this document's earlier searches left counts as already spent.
+    let spent = SPENT.with(std::cell::Cell::get);
+    let mut steps = (0usize, MAX_WORK.saturating_sub(MAX_WORK_PER_DOCUMENT.saturating_sub(spent)));
+    let start = steps.1;
     let complete = search(p, constraints, open, 0, domains, &checks_at, &mut assign, &mut seen, &mut steps);
+    SPENT.with(|s| s.set(spent.saturating_add(steps.1.saturating_sub(start))));
 
     let mut out = Vec::new();
     for (k, i) in open.iter().enumerate() {
@@ -340,13 +375,15 @@ fn search(
     checks_at: &[Vec<usize>],
     assign: &mut Vec<Option<usize>>,
     seen: &mut Vec<Vec<bool>>,
-    steps: &mut usize,
+    steps: &mut (usize, usize),
 ) -> bool {
-    *steps += 1;
-    if *steps > MAX_STEPS {
+    // (search steps, cells added up): either limit leaves the rows ambiguous.
+    steps.0 += 1;
+    if steps.0 > MAX_STEPS || steps.1 > MAX_WORK {
         return false;
     }
     if k == open.len() {
+        steps.1 += open.len();
         for (kk, i) in open.iter().enumerate() {
             if let Some(j) = assign[*i] {
                 seen[kk][j] = true;
@@ -358,6 +395,7 @@ fn search(
     let n = domains[i].as_ref().map_or(0, Vec::len);
     for j in 0..n {
         assign[i] = Some(j);
+        steps.1 += checks_at[i].iter().fold(0, |a, ci| a + constraints[*ci].size());
         let ok = checks_at[i].iter().all(|ci| {
             let values = |r: usize| match p.rows.get(r)? {
                 RowChoice::Fixed(v) => Some(v),

@@ -95,3 +95,34 @@ fn many_inserted_total_rows_give_a_report_of_bounded_size() {
     assert!(json.len() < 4 * text.len(), "{} bytes of JSON for {} bytes of text", json.len(), text.len());
     assert!(r.coverage.problems.iter().any(|p| p.message.contains("上限")), "coverage names the row cap");
 }
+
+#[test]
+fn a_row_repeated_a_thousand_times_is_left_ambiguous_instead_of_searched_for_minutes() {
+    // Found by the mutate_document fuzz target: one space-separated 款 row of
+    // the bigdata final accounts (two numbers under more columns) repeated
+    // 1,312 times. Every placement check added up all the copies; the solver
+    // now also bounds the cells it adds up, so this finishes and the rows it
+    // could not place are reported as such.
+    let text = std::fs::read_to_string(common::fixture("yantai-bigdata-2023-final.txt")).expect("fixture");
+    let mut lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with("20805 行政事业单位养老支出 112.81 112.81")).expect("the 20805 row");
+    let row = lines[at];
+    lines.splice(at..at, std::iter::repeat_n(row, 1312));
+    let r = check(&lines.join("\n"));
+    assert!(!r.tables.is_empty());
+}
+
+#[test]
+fn an_economic_row_repeated_a_thousand_times_stays_within_the_document_work_budget() {
+    // Found by the mutate_document fuzz target: the Yantai budget's "301 03
+    // 奖金 501 01 …" row (two numbers under more columns) repeated 1,056
+    // times. Each search stopped at its own bound but there were many; all
+    // searches of one document now share one work budget.
+    let text = stress::budget();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with("301 03 奖金 501 01 工资奖金津补贴 41.96 41.96")).expect("the 30103 row");
+    let line = lines[at];
+    lines.splice(at..at, std::iter::repeat_n(line, 1056));
+    let r = check(&lines.join("\n"));
+    assert!(!r.tables.is_empty());
+}

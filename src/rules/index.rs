@@ -11,21 +11,30 @@ use crate::model::Table;
 pub struct Codes<'a> {
     by_parent: HashMap<&'a str, Vec<usize>>,
     unresolved: HashSet<usize>,
+    seen: HashMap<&'a str, usize>,
 }
 
 impl<'a> Codes<'a> {
     /// Indexes `t` (one pass over its rows).
     pub fn of(t: &'a Table) -> Codes<'a> {
         let mut by_parent: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        let mut seen: HashMap<&'a str, usize> = HashMap::new();
         for (i, r) in t.rows.iter().enumerate() {
             let Some(c) = r.code.as_deref() else { continue };
+            *seen.entry(c).or_default() += 1;
             if matches!(c.len(), 5 | 7) {
                 if let Some(parent) = c.get(..c.len() - 2) {
                     by_parent.entry(parent).or_default().push(i);
                 }
             }
         }
-        Codes { by_parent, unresolved: t.unresolved.iter().copied().collect() }
+        Codes { by_parent, unresolved: t.unresolved.iter().copied().collect(), seen }
+    }
+
+    /// How many rows print `code`: more than one makes "its children"
+    /// ambiguous (and summing all of them per occurrence quadratic).
+    pub fn count(&self, code: &str) -> usize {
+        self.seen.get(code).copied().unwrap_or(0)
     }
 
     /// The rows one level below `code` (3 → 5 digits, 5 → 7), in table order.

@@ -41,8 +41,16 @@ pub const ECON_GROUPS: Rule = Rule {
 fn check_econ_groups(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(t) = doc.table(TableKind::F06) else { return };
     let index = super::index::Codes::of(t);
+    let mut skipped: Vec<&str> = Vec::new();
     for g in groups(t) {
         let code = g.code.as_deref().unwrap_or_default();
+        if index.count(code) > 1 {
+            if !skipped.contains(&code) {
+                skipped.push(code);
+                sink.skip(format!("公开06表的经济分类 {code} 出现了不止一次，无法确定其下各款属于哪一次，未核对"));
+            }
+            continue;
+        }
         let items: Vec<(i8, Located)> = if code.len() == 3 {
             index.children(code).iter().map(|i| (1, at(t, &t.rows[*i], 0))).collect()
         } else {

@@ -140,6 +140,7 @@ pub const HIERARCHY: Rule = Rule {
 fn check_hierarchy(doc: &crate::model::Document, sink: &mut super::Sink) {
     for_each_table(doc, sink, |t, sink| {
         let index = super::index::Codes::of(t);
+        let mut skipped = std::collections::HashSet::new();
         for (pi, parent) in t.rows.iter().enumerate() {
             let Some(code) = parent.code.as_deref() else { continue };
             let child_len = match code.len() {
@@ -149,6 +150,13 @@ fn check_hierarchy(doc: &crate::model::Document, sink: &mut super::Sink) {
             };
             let kids = index.children(code);
             if kids.is_empty() || index.unresolved(pi) || kids.iter().any(|k| index.unresolved(*k)) {
+                continue;
+            }
+            if index.count(code) > 1 {
+                // Once per code: which rows belong to which occurrence is unknown.
+                if skipped.insert(code) {
+                    sink.skip(format!("{}的科目编码 {code} 出现了不止一次，无法确定其下各级科目属于哪一次，未核对其分级合计", super::identity::table_name(&t.no())));
+                }
                 continue;
             }
             let level = if child_len == 5 { "所属各款" } else { "所属各项" };

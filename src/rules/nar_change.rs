@@ -33,8 +33,7 @@ fn interval(c: &Claim) -> Option<Interval> {
 
 /// The raw words before a claim back to the previous "，。；：" (the claim's
 /// subject keeps no dates; here the year is what matters).
-fn raw_lead(p: &Paragraph, c: &Claim) -> String {
-    let chars: Vec<char> = p.text.chars().collect();
+fn raw_lead(chars: &[char], c: &Claim) -> String {
     let end = c.start.min(chars.len());
     let start = (0..end).rev().find(|&k| matches!(chars[k], '，' | '。' | '；' | '：' | ',' | ';' | ':')).map_or(0, |k| k + 1);
     chars[start..end].iter().filter(|c| !c.is_whitespace()).collect()
@@ -218,7 +217,9 @@ fn two_amounts<'a>(p: &'a Paragraph, year: Option<u16>) -> Vec<TwoAmounts<'a>> {
     for (pos, rate, dir) in statements {
         let (s, _) = sentence_bounds(&chars, pos);
         let amounts: Vec<&Claim> = p.claims.iter().filter(|c| c.start >= s && c.start < pos && c.is_money_amount()).collect();
-        let names = |c: &Claim, words: &[String]| words.iter().any(|w| raw_lead(p, c).contains(w.as_str()));
+        // The paragraph's chars are split once: a long paragraph must not be
+        // re-read for every amount.
+        let names = |c: &Claim, words: &[String]| words.iter().any(|w| raw_lead(&chars, c).contains(w.as_str()));
         let prior = amounts.iter().rev().find(|c| names(c, &prior_w) && !names(c, &current_w));
         let current = amounts.iter().rev().find(|c| names(c, &current_w) && !names(c, &prior_w));
         if let (Some(prior), Some(current)) = (prior, current) {
@@ -340,7 +341,9 @@ fn heading_amount<'a>(p: &'a Paragraph, current: &Claim) -> Option<&'a Claim> {
     if first.start >= current.start {
         return None;
     }
-    let lead = raw_lead(p, first);
+    // Only the text before the paragraph's first amount: cheap however long the paragraph.
+    let chars: Vec<char> = p.text.chars().take(first.start).collect();
+    let lead = raw_lead(&chars, first);
     (lead.ends_with('”') || lead.ends_with("（项）") || lead.ends_with("(项)")).then_some(first)
 }
 

@@ -22,14 +22,7 @@ const B: &str = "yantai-bigdata-2023-final.txt";
 const YB: &str = "yantai-office-2023-budget.txt";
 const QB: &str = "qingdao-office-2023-budget.txt";
 
-/// The interval a printed money claim stands for, in 万元.
-fn interval(c: &Claim) -> Option<Interval> {
-    let v = c.value?;
-    let wan = c.wan()?;
-    let factor = if v.is_zero() { Decimal::ONE } else { wan.checked_div(v)? };
-    let half = Decimal::new(5, v.scale() + 1).checked_mul(factor)?;
-    Some(Interval { lo: wan.checked_sub(half)?, hi: wan.checked_add(half)? })
-}
+use super::nar_tables::claim_interval as interval;
 
 /// The raw words before a claim back to the previous "，。；：" (the claim's
 /// subject keeps no dates; here the year is what matters).

@@ -37,7 +37,8 @@ impl Figure {
 }
 
 /// The interval a printed narrative amount stands for, in 万元.
-fn claim_interval(c: &Claim) -> Option<Interval> {
+/// The interval a printed money claim stands for, in 万元 (shared by the narrative rules).
+pub(super) fn claim_interval(c: &Claim) -> Option<Interval> {
     let v = c.value?;
     let wan = c.wan()?;
     let factor = if v.is_zero() { Decimal::ONE } else { wan.checked_div(v)? };

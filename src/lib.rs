@@ -2,9 +2,12 @@
 //! or final-account disclosure, entirely offline.
 //!
 //! The pipeline, one module per stage:
-//! bytes → [`text`] (decode, normalise) → [`recognise`] (what the document is)
-//! → [`segment`] (where the tables are) → [`tables`] (exact decimal cells)
-//! → [`rules`] (findings) → [`report`] (JSON for the CLI and the app).
+//! bytes → [`input`] (PDF, workbooks, .docx, HTML as layout text) → [`text`]
+//! (decode, normalise) → [`recognise`] (what the document is) → [`narrative`]
+//! (sections, claims, stated figures) → [`segment`] and [`tables`] (exact
+//! decimal cells, compared within [`rounding`]) → [`rules`] (findings) →
+//! [`report`] (JSON for the CLI and the app). Each stage runs once into
+//! [`model::Document`]; the rules and the report read only that model.
 //!
 //! This crate knows nothing of the web; the Leptos app (`app`, wasm32 only) and
 //! the CLI are thin layers over [`check_bytes`] and [`check_text`].
@@ -27,6 +30,9 @@ pub mod perf;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod recognise;
 pub mod report;
+// Below the tables: the readers and the solver compare values within rounding too.
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
+pub mod rounding;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod rules;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
@@ -58,8 +64,11 @@ pub fn read(text: &str) -> model::Document {
         problems: Vec::new(),
         markers: Vec::new(),
         evaluations: Vec::new(),
+        narrative: narrative::Narrative::default(),
     };
     if doc.info.kind != model::DocumentKind::Unknown {
+        // The narrative first: the table readers use what it states as evidence.
+        doc.narrative = narrative::claims(&doc.lines);
         solve::reset_budget();
         tables::read_all(&mut doc);
         limits::cap_rows(&mut doc);

@@ -81,7 +81,7 @@ pub fn claim_problems(doc: &Document) -> Vec<ReadProblem> {
     if doc.info.kind == crate::model::DocumentKind::Unknown {
         return Vec::new();
     }
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     n.sections
         .iter()
         .flat_map(|s| s.paragraphs.iter())

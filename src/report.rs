@@ -39,6 +39,9 @@ pub struct DocumentReport {
     pub coverage: Coverage,
     /// 三公 figures, one series per year and kind (预算数 / 决算数), or null.
     pub sangong: Option<Vec<SangongSeries>>,
+    /// The counts the narrative states with the 三公 amounts (团组, 人次,
+    /// 车辆, 批次), each with its source line; null without a 三公 series.
+    pub sangong_counts: Option<crate::sangong::SangongCounts>,
 }
 
 impl DocumentReport {
@@ -223,6 +226,7 @@ impl TableOut {
 
 /// Builds the report for a read document and its findings.
 pub fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::rules::RunResult) -> DocumentReport {
+    let sangong = crate::sangong::series(doc);
     let expected: &[crate::model::TableKind] = match doc.info.kind {
         crate::model::DocumentKind::FinalAccounts => &crate::model::TableKind::FINAL,
         _ => &[],
@@ -253,6 +257,7 @@ pub fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::r
             rules_skipped: run.skipped,
             problems: doc.problems.clone(),
         },
-        sangong: crate::sangong::series(doc),
+        sangong_counts: sangong.as_ref().map(|_| crate::sangong::counts(doc)),
+        sangong,
     }
 }

@@ -1,9 +1,50 @@
-//! 三公 figures as chart-ready series.
+//! 三公 figures as chart-ready series, and the counts the narrative states with them.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::{Document, Row, Table, TableKind};
+
+/// A count the narrative states, with the source line it is printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Count {
+    /// The number as printed.
+    pub value: Decimal,
+    /// 1-based source line.
+    pub line: usize,
+}
+
+/// The counts a disclosure's narrative gives with the 三公 amounts
+/// (团组/人次, 购置数/保有量, 批次/人次); None where it states none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SangongCounts {
+    /// 因公出国（境）团组数.
+    pub abroad_groups: Option<Count>,
+    /// 因公出国（境）人次.
+    pub abroad_persons: Option<Count>,
+    /// 公务用车购置数（辆）.
+    pub vehicles_bought: Option<Count>,
+    /// 公务用车保有量（辆）.
+    pub fleet: Option<Count>,
+    /// 公务接待（国内）批次.
+    pub reception_batches: Option<Count>,
+    /// 公务接待（国内）人次.
+    pub reception_persons: Option<Count>,
+}
+
+/// The counts the narrative states with the 三公 amounts.
+pub fn counts(doc: &Document) -> SangongCounts {
+    let facts = crate::narrative::sangong::facts(&doc.narrative);
+    let c = |f: Option<crate::narrative::sangong::Fact>| f.map(|f| Count { value: f.value, line: f.line });
+    SangongCounts {
+        abroad_groups: c(facts.abroad_groups),
+        abroad_persons: c(facts.abroad_persons),
+        vehicles_bought: c(facts.purchased),
+        fleet: c(facts.fleet),
+        reception_batches: c(facts.reception_batches),
+        reception_persons: c(facts.reception_persons),
+    }
+}
 
 /// One 三公 series: a year's 预算数 or 决算数, split by category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,9 +103,9 @@ pub fn series(doc: &Document) -> Option<Vec<SangongSeries>> {
     let current = by_category(t)?;
     let year = |y: Option<u16>, fallback: &str| y.map_or(fallback.to_string(), |y| format!("{y}年预算数"));
     let mut out = Vec::new();
-    let claims = crate::tables::budget::narrative::sangong_claims(&doc.lines);
+    let claims = &doc.narrative.stated.sangong;
     let mut prior: [Option<Decimal>; 6] = [None; 6];
-    for c in &claims {
+    for c in claims {
         if let (Some(p), Some(slot)) = (c.prior(), prior.get_mut(c.column)) {
             slot.get_or_insert(p);
         }

@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::rules::rounding::{compare, Interval, Term, Verdict};
+use crate::rounding::{compare, Interval, Term, Verdict};
 
 /// The values of one row, one per column (None = blank).
 pub type Values = Vec<Option<Decimal>>;

@@ -525,7 +525,7 @@ fn the_narrative_lookup_agrees_with_every_09_table() {
     // vehicle split for 决算数 only: ten figures.
     for name in ["yantai-office-2024-final.txt", "qingdao-office-2024-final.txt", "yantai-bigdata-2023-final.txt"] {
         let doc = gongkai::read(&text(name));
-        let facts = gongkai::tables::sangong_narrative::stated(&doc.lines);
+        let facts = doc.narrative.stated.sangong_final.clone();
         let cols: Vec<usize> = facts.iter().map(|f| f.0).collect();
         assert_eq!(cols, vec![0, 6, 1, 7, 2, 8, 9, 10, 5, 11], "{name}");
         let t = doc.table(TableKind::F09).unwrap();

@@ -89,7 +89,7 @@ pub enum Outcome {
         text: Arc<str>,
         /// The 三公 counts the narrative states (read only when there is a
         /// 三公 table to show them with).
-        counts: sangong::SangongCounts,
+        counts: crate::sangong::SangongCounts,
         /// Where the text came from.
         source: Source,
         /// The submission's sequence number.
@@ -289,11 +289,7 @@ fn check(submission: Option<&Submission>) -> Outcome {
         .iter()
         .map(|f| f.related.iter().map(|c| locate::related_target(&report, c)).collect())
         .collect();
-    let counts = if report.sangong.is_some() {
-        sangong::narrative_counts(&sub.text)
-    } else {
-        sangong::SangongCounts::default()
-    };
+    let counts = report.sangong_counts.clone().unwrap_or_default();
     let millis = now() - started;
     Outcome::Checked {
         report: Box::new(report),

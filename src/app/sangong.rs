@@ -9,58 +9,7 @@ use super::chart::{series_class, Composition, GroupedBars, SeriesLegend};
 use super::format::amount;
 use super::scroll::ScrollBox;
 use super::{Checker, Outcome};
-use crate::sangong::SangongSeries;
-
-/// A count the narrative states, with the source line it is printed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Count {
-    /// The number as printed.
-    pub value: Decimal,
-    /// 1-based source line.
-    pub line: usize,
-}
-
-/// The counts a disclosure's narrative gives with the 三公 amounts
-/// (团组/人次, 购置数/保有量, 批次/人次); None where it states none.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SangongCounts {
-    /// 因公出国（境）团组数.
-    pub abroad_groups: Option<Count>,
-    /// 因公出国（境）人次.
-    pub abroad_persons: Option<Count>,
-    /// 公务用车购置数（辆）.
-    pub vehicles_bought: Option<Count>,
-    /// 公务用车保有量（辆）.
-    pub fleet: Option<Count>,
-    /// 公务接待（国内）批次.
-    pub reception_batches: Option<Count>,
-    /// 公务接待（国内）人次.
-    pub reception_persons: Option<Count>,
-}
-
-/// The slot for the narrative's 三公 counts. The report does not carry them
-/// (yet), so they are read here from the narrative module: the rules have
-/// just read this text, and `narrative::cached` hands back that reading, so
-/// this costs one more normalisation of the text. When `DocumentReport`
-/// gains the counts, take them from there instead.
-pub fn narrative_counts(text: &str) -> SangongCounts {
-    let lines = crate::text::normalise(text);
-    let facts = crate::narrative::sangong::facts(&crate::narrative::cached(&lines));
-    let c = |f: Option<crate::narrative::sangong::Fact>| {
-        f.map(|f| Count {
-            value: f.value,
-            line: f.line,
-        })
-    };
-    SangongCounts {
-        abroad_groups: c(facts.abroad_groups),
-        abroad_persons: c(facts.abroad_persons),
-        vehicles_bought: c(facts.purchased),
-        fleet: c(facts.fleet),
-        reception_batches: c(facts.reception_batches),
-        reception_persons: c(facts.reception_persons),
-    }
-}
+use crate::sangong::{Count, SangongCounts, SangongSeries};
 
 /// Which chart compares what: budget against actual for 决算, years for
 /// budgets with several years, else just the one series.

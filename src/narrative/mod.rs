@@ -1,8 +1,9 @@
 //! The narrative (第三部分 情况说明): sections, joined paragraphs, numeric claims.
 //!
-//! Independent of the tables: it reads only the normalised lines, so a rule can
-//! check what the text says about itself, and later rules can tie claims to
-//! table cells by their subjects.
+//! Read once, before the tables, from the normalised lines only, into
+//! [`crate::model::Document::narrative`]: the table readers take what it
+//! states as evidence (the 三公 amounts, [`Stated`]), rules check what the
+//! text says about itself and tie claims to table cells by their subjects.
 //!
 //! Steps: find the part ([`part`]), classify lines into headings and text
 //! ([`section`]), join wrapped lines into paragraphs and repair PDF artefacts
@@ -13,17 +14,17 @@ pub mod join;
 pub mod part;
 pub mod procurement;
 pub mod sangong;
+pub mod sangong_amounts;
 pub mod section;
+pub mod stated;
 pub mod yoy;
-
-use std::cell::RefCell;
-use std::rc::Rc;
 
 use serde::Serialize;
 
 pub use claim::{Claim, ClaimKind, Direction, Money, Unit};
 pub use join::{Repair, RepairKind};
 pub use section::Topic;
+pub use stated::Stated;
 
 use crate::text::Line;
 use join::Ch;
@@ -113,6 +114,9 @@ pub struct Narrative {
     pub sections: Vec<Section>,
     /// Normalisations applied (spaced digits, LaTeX).
     pub repairs: Vec<Repair>,
+    /// The figures the table readers and the budget rules look up by keyword.
+    #[serde(skip)]
+    pub stated: Stated,
 }
 
 impl Narrative {
@@ -144,7 +148,7 @@ pub fn claims(lines: &[Line]) -> Narrative {
         }
         None => (0..lines.len(), None),
     };
-    let mut out = Narrative { span, sections: Vec::new(), repairs: Vec::new() };
+    let mut out = Narrative { span, sections: Vec::new(), repairs: Vec::new(), stated: Stated::read(lines) };
     let mut current = Section {
         topic: Topic::Preamble,
         heading: String::new(),
@@ -205,27 +209,6 @@ fn is_page_number(lines: &[Line], i: usize) -> bool {
     let opens_page = |l: &Line| l.text.starts_with('\u{c}');
     let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
     opens_page(&lines[i]) || next.is_some_and(opens_page)
-}
-
-thread_local! {
-    /// The last text read and its narrative: every narrative rule reads the same one.
-    static LAST: RefCell<Option<(Vec<Line>, Rc<Narrative>)>> = const { RefCell::new(None) };
-}
-
-/// [`claims`], remembered for the last text read on this thread, so that the
-/// rules of one run share one reading. The lines are compared in full, so a
-/// different text is never served a stale narrative.
-pub fn cached(lines: &[Line]) -> Rc<Narrative> {
-    LAST.with(|cell| {
-        if let Some((seen, n)) = &*cell.borrow() {
-            if seen.as_slice() == lines {
-                return Rc::clone(n);
-            }
-        }
-        let n = Rc::new(claims(lines));
-        *cell.borrow_mut() = Some((lines.to_vec(), Rc::clone(&n)));
-        n
-    })
 }
 
 /// Handles a heading: a level-1 heading always opens a section; a deeper one

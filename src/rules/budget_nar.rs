@@ -8,7 +8,7 @@ use super::identity::{describe, nowhere, CellRef};
 use super::{Family, Finding, Fixture, Rule, Severity};
 use crate::model::{Document, Row, Table, TableKind};
 use crate::tables::budget::items::CATEGORIES;
-use crate::tables::budget::narrative::{sangong_claims, section, stated, SangongClaim};
+use crate::narrative::stated::SangongClaim;
 use crate::tables::budget::schema::{column, Source};
 
 /// Names of the six 三公 columns, for messages.
@@ -91,13 +91,13 @@ pub const SANGONG_CLAIMS: Rule = Rule {
 
 fn check_sangong_claims(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(s) = sangong(doc) else { return };
-    let claims = sangong_claims(&doc.lines);
+    let claims = &doc.narrative.stated.sangong;
     if claims.is_empty() {
         sink.skip("情况说明中没有找到“三公”经费的金额，未核对".to_string());
         return;
     }
     let rule = "NAR-101";
-    for c in &claims {
+    for c in claims {
         let Some(cur) = s.current.get(c.column).copied().flatten() else { continue };
         let name = NAMES[c.column];
         let have = value(Some(cur));
@@ -195,7 +195,7 @@ pub const SANGONG_REASONS: Rule = Rule {
 
 fn check_sangong_reasons(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(s) = sangong(doc) else { return };
-    let claims = sangong_claims(&doc.lines);
+    let claims = &doc.narrative.stated.sangong;
     // The change of a column: from the table when it prints both years,
     // else as the narrative states it.
     let change = |col: usize| -> Option<Decimal> {
@@ -205,7 +205,7 @@ fn check_sangong_reasons(doc: &crate::model::Document, sink: &mut super::Sink) {
         }
     };
     let mut seen: Vec<(usize, String)> = Vec::new();
-    for c in &claims {
+    for c in claims {
         let Some((reason, line)) = &c.reason else { continue };
         for clause in reason.split(['；', '，', '、', '。']) {
             let up = ["增加", "增长", "上升"].iter().any(|w| clause.contains(w));
@@ -276,8 +276,8 @@ pub const PROCUREMENT: Rule = Rule {
 
 fn check_procurement(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(t) = doc.table(TableKind::BProcurement) else { return };
-    let sec = section(&doc.lines, "政府采购");
-    let Some((total, line)) = stated(sec, "政府采购预算", 6) else {
+    let said = &doc.narrative.stated;
+    let Some((total, line)) = said.procurement_total else {
         sink.skip("情况说明中没有找到政府采购预算总额，未核对".to_string());
         return;
     };
@@ -286,7 +286,7 @@ fn check_procurement(doc: &crate::model::Document, sink: &mut super::Sink) {
     }
     // 货物 + 工程 + 服务 = 总额 within the narrative is NAR-014's; here each
     // category is held against the table.
-    let parts: Vec<(&str, Option<(Decimal, usize)>)> = CATEGORIES.iter().map(|c| (*c, stated(sec, &format!("{c}预算"), 2))).collect();
+    let parts = CATEGORIES.iter().zip(said.procurement_parts);
     // Per category, where the table lists one per item.
     let items: Vec<&Row> = t.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.contains('/'))).collect();
     if items.is_empty() || (0..t.rows.len()).any(|i| !settled(t, i)) {
@@ -335,7 +335,7 @@ pub const RUNNING_COSTS: Rule = Rule {
 fn check_running_costs(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(g) = doc.table(TableKind::BGeneral) else { return };
     let Some(pc) = column(g, Source::Public) else { return };
-    let Some((v, line)) = stated(section(&doc.lines, "机关运行经费"), "机关运行经费", 16) else {
+    let Some((v, line)) = doc.narrative.stated.running_costs else {
         sink.skip("情况说明中没有找到机关运行经费的金额，未核对".to_string());
         return;
     };
@@ -413,12 +413,12 @@ pub const PERFORMANCE_TOTALS: Rule = Rule {
 };
 
 fn check_performance_totals(doc: &crate::model::Document, sink: &mut super::Sink) {
-    let tables = crate::tables::budget::narrative::performance_tables(&doc.lines);
+    let tables = &doc.narrative.stated.performance;
     if tables.is_empty() {
         sink.skip("没有找到项目绩效目标表，未核对".to_string());
         return;
     }
-    for p in &tables {
+    for p in tables {
         let Some(fiscal) = p.fiscal else { continue };
         let Some(sum) = fiscal.checked_add(p.other.unwrap_or_default()) else { continue };
         if sum != p.total {
@@ -436,8 +436,7 @@ fn check_performance_totals(doc: &crate::model::Document, sink: &mut super::Sink
         return;
     };
     let first = tables[0].line;
-    let sec = section(&doc.lines, "绩效");
-    if let Some((count, amount, line)) = crate::tables::budget::narrative::performance_summary(sec) {
+    if let Some((count, amount, line)) = doc.narrative.stated.performance_summary {
         let n = Decimal::from(tables.len());
         if count.is_some_and(|c| c != n) {
             sink.push(plain("PERF-101", format!("情况说明（第{line}行）称涉及项目支出{}个，但文中有{}张项目绩效目标表。", count.unwrap_or_default(), tables.len()), None, (Some(n), count), line));
@@ -447,8 +446,7 @@ fn check_performance_totals(doc: &crate::model::Document, sink: &mut super::Sink
         }
     }
     // Full coverage claimed: the tables add up to the 项目支出 of the tables.
-    let claimed = sec.iter().any(|l| crate::text::squeeze(&l.text).contains("全面实施"));
-    if !claimed {
+    if !doc.narrative.stated.performance_everywhere {
         return;
     }
     let project_total = |t: &Table, c: usize| -> Option<Decimal> {
@@ -495,7 +493,7 @@ pub const PERFORMANCE_PROJECTS: Rule = Rule {
 
 fn check_performance_projects(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(t) = doc.table(TableKind::BProjects) else { return };
-    let perf = crate::tables::budget::narrative::performance_tables(&doc.lines);
+    let perf = &doc.narrative.stated.performance;
     if perf.is_empty() {
         return;
     }
@@ -507,7 +505,7 @@ fn check_performance_projects(doc: &crate::model::Document, sink: &mut super::Si
         }
     };
     let mut used = vec![false; t.rows.len()];
-    for p in &perf {
+    for p in perf {
         match t.rows.iter().enumerate().find(|(i, r)| !used[*i] && name_of(r) == p.name) {
             Some((i, r)) => {
                 used[i] = true;

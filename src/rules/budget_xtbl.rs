@@ -269,8 +269,8 @@ fn check_sangong_items(doc: &crate::model::Document, sink: &mut super::Sink) {
             sink.skip(format!("公开表{}的各项之和：{}", e.no(), crate::checked::TOO_LARGE));
             continue;
         };
-        let have = crate::rules::rounding::Interval::of(six[col]);
-        let need = items.iter().fold(crate::rules::rounding::Interval::of(None), |a, r| a.add(crate::rules::rounding::Interval::of(r.value(0))));
+        let have = crate::rounding::Interval::of(six[col]);
+        let need = items.iter().fold(crate::rounding::Interval::of(None), |a, r| a.add(crate::rounding::Interval::of(r.value(0))));
         if have.hi >= need.lo {
             continue;
         }

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use serde::Serialize;
 
-use super::rounding::{compare, Term, Verdict};
+use crate::rounding::{compare, Term, Verdict};
 use super::{Finding, Severity, Sink};
 use crate::model::{Row, Table};
 
@@ -149,7 +149,7 @@ impl Sink {
     /// Checks `target ≥ bound` (e.g. a fiscal subset against the whole).
     /// Within rounding passes silently; beyond is reported at the rule's severity.
     pub fn at_least(&mut self, target: Target, bound: Target, what: &str) {
-        use super::rounding::Interval;
+        use crate::rounding::Interval;
         let have = Interval::of(target.actual);
         let need = Interval::of(bound.actual);
         if have.hi >= need.lo {

@@ -21,7 +21,6 @@ pub mod nar_claims;
 pub mod nar_paths;
 pub mod percent;
 pub mod pla_zero_base;
-pub mod rounding;
 mod budget;
 mod budget_nar;
 mod budget_xtbl;

@@ -10,7 +10,7 @@
 use rust_decimal::Decimal;
 
 use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use super::rounding::Interval;
+use crate::rounding::Interval;
 use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::sentence_bounds;
@@ -124,7 +124,7 @@ pub const BUDGET_DIRECTION: Rule = Rule {
 };
 
 fn check_direction(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
         for (rel, at) in relations(&p.text) {
             let before: Vec<&Claim> = p.claims.iter().filter(|c| c.start < at && c.is_money_amount()).collect();
@@ -248,7 +248,7 @@ pub const TWO_AMOUNT_CHANGES: Rule = Rule {
 };
 
 fn check_two_amounts(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
         for t in two_amounts(p, doc.info.year) {
             // A paragraph whose heading amount disagrees with the body is NAR-006's;
@@ -361,7 +361,7 @@ pub const STATED_TWICE: Rule = Rule {
 };
 
 fn check_twice(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
         for t in two_amounts(p, doc.info.year) {
             let Some(h) = heading_amount(p, t.current) else { continue };
@@ -422,7 +422,7 @@ const UP_WORDS: [&str; 7] = ["增加", "增长", "新增", "提高", "调增", "
 const DOWN_WORDS: [&str; 10] = ["减少", "下降", "压减", "调减", "降低", "节约", "缩减", "取消", "不再", "减支"];
 
 fn check_reasons(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
         let chars: Vec<char> = p.text.chars().collect();
         // The direction of each stated rate; "增加0%" says nothing.

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use super::rounding::Interval;
+use crate::rounding::Interval;
 use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::sentence_bounds;
@@ -48,7 +48,7 @@ fn is_budget(c: &Claim) -> bool {
 }
 
 fn check_execution(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
         let chars: Vec<char> = p.text.chars().collect();
         for (k, c) in p.claims.iter().enumerate() {
@@ -114,7 +114,7 @@ pub const SHARE_ABOVE_100: Rule = Rule {
 };
 
 fn check_share_above(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     for (_, _, c) in n.claims() {
         let ClaimKind::Share { base } = &c.kind else { continue };
         let Some(v) = c.value.filter(|v| *v > Decimal::ONE_HUNDRED) else { continue };
@@ -155,7 +155,7 @@ pub const SHARES_SUM: Rule = Rule {
 };
 
 fn check_shares_sum(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
         let chars: Vec<char> = p.text.chars().collect();
         // Shares of one sentence with no printed base: the parts of the total it opens with.
@@ -228,7 +228,7 @@ fn plain(s: &str) -> String {
 }
 
 fn check_budget_shares(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     for s in &n.sections {
         let all: Vec<&Claim> = s.claims().map(|(_, c)| c).collect();
         for p in &s.paragraphs {
@@ -371,7 +371,7 @@ fn specific(subject: &str) -> bool {
 const DOCUMENT_FIGURES: [&str; 5] = ["一般公共预算财政拨款支出", "一般公共预算财政拨款基本支出", "本年收入合计", "本年支出合计", "财政拨款收入支出总计"];
 
 fn check_same_item(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     let mut reported: Vec<String> = Vec::new();
     for s in &n.sections {
         // Attachments and 名词解释 repeat definitions; 绩效 lists projects with like names.

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::identity::at;
 use super::percent::{narrative_finding, round_half_up, show};
-use super::rounding::Interval;
+use crate::rounding::Interval;
 use super::tbl01::FINAL;
 use super::{Family, Finding, Fixture, Rule, Severity};
 use crate::model::{Document, Row, TableKind};
@@ -17,8 +17,8 @@ const Y: &str = "yantai-office-2024-final.txt";
 const Q: &str = "qingdao-office-2024-final.txt";
 const B: &str = "yantai-bigdata-2023-final.txt";
 
-fn narrative(doc: &Document) -> std::rc::Rc<narrative::Narrative> {
-    narrative::cached(&doc.lines)
+fn narrative(doc: &Document) -> &narrative::Narrative {
+    &doc.narrative
 }
 
 /// Labels compared with ASCII and full-width brackets unified.

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::identity::{at, CellRef};
 use super::percent::{narrative_finding, show};
-use super::rounding::Interval;
+use crate::rounding::Interval;
 use super::{Expect, Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind, Row, Table, TableKind};
 use crate::narrative::claim::sentence_bounds;
@@ -193,7 +193,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         sink.skip("缺少一般公共预算支出表和支出总表，无法核对按科目说明的金额".into());
         return;
     }
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
         let chars: Vec<char> = p.text.chars().collect();
         for path in paths(&chars) {

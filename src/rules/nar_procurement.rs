@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use super::rounding::{compare, Interval, Term, Verdict};
+use crate::rounding::{compare, Interval, Term, Verdict};
 use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::procurement::{facts, ProcurementFacts};
@@ -49,7 +49,7 @@ fn err(sink: &mut Sink, severity: Severity, c: &Claim, message: String, expected
 }
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     let f = facts(&n);
     kinds_sum(&f, sink);
     shares_of_total(&f, sink);

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::identity::{at, CellRef, Located};
 use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use super::rounding::{Interval, Verdict};
+use crate::rounding::{Interval, Verdict};
 use super::tbl01::FINAL;
 use super::{Family, Finding, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, Row, Table, TableKind};
@@ -254,8 +254,8 @@ fn located_finding(sink: &Sink, c: &Claim, message: String, expected: Decimal, a
     }
 }
 
-fn narrative(doc: &Document) -> std::rc::Rc<narrative::Narrative> {
-    narrative::cached(&doc.lines)
+fn narrative(doc: &Document) -> &narrative::Narrative {
+    &doc.narrative
 }
 
 /// Amounts stated in the narrative equal the table cells they name.
@@ -648,7 +648,7 @@ fn check_decomposition(doc: &crate::model::Document, sink: &mut super::Sink) {
         let Some((hs, hv)) = signed(head) else { continue };
         let terms: Option<Vec<(i8, Option<Decimal>)>> = parts.iter().map(|c| signed(c).map(|(s, v)| (s * hs, v))).collect();
         let Some(terms) = terms else { continue };
-        let (verdict, expected) = super::rounding::compare(hv, &terms);
+        let (verdict, expected) = crate::rounding::compare(hv, &terms);
         if verdict != Verdict::Mismatch {
             continue;
         }

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use super::rounding::Interval;
+use crate::rounding::Interval;
 use super::{Family, Finding, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::clause_bounds;
@@ -38,7 +38,7 @@ pub const YEAR_ON_YEAR: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     for pair in pairs(&n) {
         let mut out = Vec::new();
         check_pair(&pair, &mut out);

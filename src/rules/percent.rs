@@ -8,7 +8,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::rounding::{Interval, Verdict};
+use crate::rounding::{Interval, Verdict};
 use super::{Finding, Severity};
 
 /// Rounds half away from zero ("四舍五入") to `dp` decimals.

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::rounding::Interval;
+use crate::rounding::Interval;
 use super::tbl01::FINAL;
 use super::{Family, Finding, Fixture, Rule, Severity, Sink};
 use crate::perf::{Funds, SelfEvaluation};

@@ -70,7 +70,7 @@ fn base_of<'a>(section: &'a Section, para: &'a Paragraph, share: &'a Claim) -> O
 }
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     for section in &n.sections {
         for (para, c) in section.claims() {
             let is_share = matches!(c.kind, ClaimKind::Share { .. });

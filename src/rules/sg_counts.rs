@@ -40,7 +40,7 @@ fn zero(f: Option<Fact>) -> Option<Fact> {
 }
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     let f = facts(&n);
     let mut err = |line: usize, message: String| {
         sink.push(narrative_finding(ID, Severity::Error, message, line));

@@ -21,7 +21,7 @@ pub const EMPTY_TABLE: Rule = Rule {
         if t.rows.iter().any(|r| r.cells.iter().any(|c| c.value.is_some())) {
             return;
         }
-        let n = crate::narrative::cached(&doc.lines);
+        let n = &doc.narrative;
         let stated = n
             .sections_about(Topic::Sangong)
             .flat_map(|s| s.claims())

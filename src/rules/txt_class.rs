@@ -41,7 +41,7 @@ pub const LEVEL_LABELS: Rule = Rule {
 };
 
 fn check_levels(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     let old = doc.info.year.is_some_and(|y| y < 2019);
     for (_, p) in n.paragraphs() {
         for (at, name) in class_mentions(&p.text) {
@@ -187,7 +187,7 @@ fn check_as_tables(doc: &Document, sink: &mut Sink) {
     let table_name = |code: &str| -> Option<String> {
         kinds.iter().filter_map(|k| doc.table(*k)).flat_map(|t| t.rows.iter()).find(|r| r.code.as_deref() == Some(code)).map(|r| r.label.clone())
     };
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     let mut seen: Vec<String> = Vec::new();
     for (_, p) in n.paragraphs() {
         for (at, name) in class_mentions(&p.text) {
@@ -421,7 +421,7 @@ pub fn class_mentions(text: &str) -> Vec<(usize, String)> {
 }
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = crate::narrative::cached(&doc.lines);
+    let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
         for (at, name) in class_mentions(&p.text) {
             // Current, economic, former (TXT-004) and 款 names (TXT-003) are not invented.

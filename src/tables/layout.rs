@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::two_sided::Side;
 use crate::model::{Cell, Document, Table, TableKind};
-use crate::rules::rounding::Interval;
+use crate::rounding::Interval;
 use crate::solve::{hierarchy, total_first, Bound, Problem, RowChoice, SumOfRows};
 
 /// The shape of a table kind.
@@ -197,7 +197,7 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell
 
 /// 07's row identities: 本年支出小计 = 基本 + 项目; 年末 = 年初 + 收入 − 支出.
 fn f07_row(v: &[Option<Decimal>]) -> bool {
-    use crate::rules::rounding::{compare, Verdict};
+    use crate::rounding::{compare, Verdict};
     let g = |i: usize| v.get(i).copied().flatten();
     compare(g(2), &[(1, g(3)), (1, g(4))]).0 != Verdict::Mismatch
         && compare(g(5), &[(1, g(0)), (1, g(1)), (-1, g(2))]).0 != Verdict::Mismatch

@@ -13,7 +13,6 @@ pub mod econ;
 pub mod grid;
 pub mod layout;
 pub mod sangong09;
-pub mod sangong_narrative;
 pub mod tokens;
 pub mod two_sided;
 
@@ -145,7 +144,7 @@ fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind, pending: &mut 
             doc.problems.extend(problems);
         }
         Layout::Sangong => {
-            let read = sangong09::read(body, doc.table(TableKind::F06), &doc.lines, n);
+            let read = sangong09::read(body, doc.table(TableKind::F06), &doc.narrative.stated.sangong_final, n);
             table.columns = sangong09::COLUMNS.iter().map(|c| c.to_string()).collect();
             table.rows = read.rows;
             table.unresolved = read.unresolved.clone();

@@ -18,10 +18,9 @@
 use rust_decimal::Decimal;
 
 use super::econ;
-use super::sangong_narrative;
 use super::tokens::{tokenize, Tok};
 use crate::model::{Cell, ReadProblem, Row, Table};
-use crate::rules::rounding::{compare, Interval, Verdict};
+use crate::rounding::{compare, Interval, Verdict};
 use crate::segment::is_note;
 use crate::text::{squeeze, Line};
 
@@ -53,9 +52,9 @@ pub struct Read09 {
     pub contradicted: bool,
 }
 
-/// Reads the 09 body. `f06` is the 06 table if it was read; `narrative` is
-/// the whole document, searched for the 三公 section.
-pub fn read(body: &[Line], f06: Option<&Table>, narrative: &[Line], table: &str) -> Read09 {
+/// Reads the 09 body. `f06` is the 06 table if it was read; `narrative` the
+/// (column, value) pairs the narrative's 三公 section states.
+pub fn read(body: &[Line], f06: Option<&Table>, narrative: &[(usize, Decimal)], table: &str) -> Read09 {
     let problem = |msg: String, line: Option<usize>| ReadProblem { table: Some(table.to_string()), message: msg, source_line: line };
     let Some(data) = data_cells(body) else {
         // No rows: the caller reports the table as found but unread.
@@ -132,7 +131,7 @@ fn data_cells(body: &[Line]) -> Option<Data> {
 }
 
 /// Places dropped-cell amounts (see the module doc).
-fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, narrative: &[Line], table: &str, at: usize) -> Read09 {
+fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, facts: &[(usize, Decimal)], table: &str, at: usize) -> Read09 {
     let problem = |msg: String| ReadProblem { table: Some(table.to_string()), message: msg, source_line: Some(at) };
     let hard: Vec<Line12> = placements(amounts).into_iter().filter(|c| halves_hold(c) && basic_items_fit(c, f06)).collect();
     if hard.is_empty() {
@@ -145,7 +144,6 @@ fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, narrative: &[Line], 
     }
     let mut survivors = hard;
     let mut problems = Vec::new();
-    let facts = sangong_narrative::stated(narrative);
     let soft: [Evidence; 2] = [
         ("第三部分“三公”经费支出决算情况说明中所述的金额", &|c: &Line12| {
             facts.iter().all(|(i, v)| c.get(*i).copied().flatten().map_or(Decimal::ZERO, |x| x.0) == *v)

@@ -16,7 +16,7 @@ use crate::tables::tokens::{pieces, Tok};
 use crate::text::{squeeze, Line};
 
 /// 采购类别 words, printed at the start of a procurement row's numbers line.
-pub const CATEGORIES: [&str; 3] = ["货物", "工程", "服务"];
+pub use crate::narrative::stated::CATEGORIES;
 
 /// The lines of a body that hold rows: from the first line with an amount,
 /// without markers, unit lines, empty lines and anything from a note on.

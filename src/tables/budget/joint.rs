@@ -17,7 +17,7 @@ use super::pairs::groups;
 use super::schema::{Reader, Schema, Source};
 use super::sides::{side_of, Side};
 use crate::model::{Cell, ReadProblem, Table, TableKind};
-use crate::rules::rounding::{compare, Interval, Verdict};
+use crate::rounding::{compare, Interval, Verdict};
 use crate::solve::{hierarchy, solve, At, Bound, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
 
 /// A table with its layout and the rows still to place.

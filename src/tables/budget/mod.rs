@@ -21,7 +21,6 @@ pub mod functions;
 pub mod items;
 pub mod joint;
 pub mod kinds;
-pub mod narrative;
 pub mod pairs;
 pub mod sangong;
 pub mod schema;
@@ -130,11 +129,11 @@ pub fn read_all(doc: &mut Document) {
     }
     joint::place(&mut parts, &mut doc.problems);
     let mut tables: Vec<Table> = parts.into_iter().map(|p| p.table).collect();
-    let claims = narrative::sangong_claims(&doc.lines);
+    let claims = &doc.narrative.stated.sangong;
     for d in deferred {
         let econ: Vec<&Table> = tables.iter().filter(|t| matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicGovEcon)).collect();
         let no = d.table.no();
-        let r = sangong::read(&doc.lines[d.body], &d.header, doc.info.year, &econ, &claims, &no);
+        let r = sangong::read(&doc.lines[d.body], &d.header, doc.info.year, &econ, claims, &no);
         doc.problems.extend(r.problems);
         if r.rows.is_empty() {
             doc.problems.push(ReadProblem {

@@ -11,10 +11,10 @@
 
 use rust_decimal::Decimal;
 
-use super::narrative::SangongClaim;
+use crate::narrative::stated::SangongClaim;
 use super::pairs::split;
 use crate::model::{Cell, ReadProblem, Row, Table};
-use crate::rules::rounding::Interval;
+use crate::rounding::Interval;
 use crate::segment::is_note;
 use crate::tables::sangong09::{halves_hold, placements, Line12, COLUMNS};
 use crate::tables::tokens::{tokenize, Tok};

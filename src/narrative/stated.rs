@@ -1,7 +1,9 @@
-//! The few figures a budget's 情况说明 states that reading and the budget rules
-//! need: the 三公 amounts with their year-on-year changes and reasons, 机关运行
-//! 经费, and the 政府采购 split. Small and local on purpose: a sentence is
-//! matched by its keyword and the number right after it, nothing more.
+//! The few figures a 情况说明 states that the table readers (as evidence)
+//! and the budget rules need: the 三公 amounts with their year-on-year changes
+//! and reasons, 机关运行经费, the 政府采购 split and the 项目绩效目标表. Small
+//! and local on purpose: a sentence is matched by its keyword and the number
+//! right after it, nothing more. Read once, into [`Stated`], with the rest of
+//! the narrative.
 //!
 //! Text is joined without line breaks or white space (numbers and units are
 //! split over lines in these PDFs), quotes are dropped, and every position
@@ -11,6 +13,50 @@ use rust_decimal::Decimal;
 
 use crate::amount::parse_prose_number;
 use crate::text::{squeeze, Line};
+
+/// The 政府采购 categories, in the order budgets print them.
+pub const CATEGORIES: [&str; 3] = ["货物", "工程", "服务"];
+
+/// What the narrative states, read once (see the module doc).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stated {
+    /// 预算: the 三公 categories with their changes and reasons.
+    pub sangong: Vec<SangongClaim>,
+    /// 决算: the 三公 (预算数 or 决算数 column 0..12, value in 万元) pairs of
+    /// the 三公 section; see [`super::sangong_amounts::stated`].
+    pub sangong_final: Vec<(usize, Decimal)>,
+    /// 政府采购预算 total, with its line.
+    pub procurement_total: Option<(Decimal, usize)>,
+    /// 政府采购 per category ([`CATEGORIES`] order), each with its line.
+    pub procurement_parts: [Option<(Decimal, usize)>; 3],
+    /// 机关运行经费, with its line.
+    pub running_costs: Option<(Decimal, usize)>,
+    /// The 项目绩效目标表 printed in the narrative.
+    pub performance: Vec<Performance>,
+    /// "涉及预算项目支出N个，预算资金X万元" of the 绩效 section.
+    pub performance_summary: Option<(Option<Decimal>, Option<Decimal>, usize)>,
+    /// The 绩效 section says 绩效目标管理 is applied to every project (全面实施).
+    pub performance_everywhere: bool,
+}
+
+impl Stated {
+    /// Reads every stated figure from the document's lines (all of them: a
+    /// budget's 三公 section may sit outside 第三部分).
+    pub fn read(lines: &[Line]) -> Stated {
+        let procurement = section(lines, "政府采购");
+        let performance = section(lines, "绩效");
+        Stated {
+            sangong: sangong_claims(lines),
+            sangong_final: super::sangong_amounts::stated(lines),
+            procurement_total: stated(procurement, "政府采购预算", 6),
+            procurement_parts: CATEGORIES.map(|c| stated(procurement, &format!("{c}预算"), 2)),
+            running_costs: stated(section(lines, "机关运行经费"), "机关运行经费", 16),
+            performance: performance_tables(lines),
+            performance_summary: performance_summary(performance),
+            performance_everywhere: performance.iter().any(|l| squeeze(&l.text).contains("全面实施")),
+        }
+    }
+}
 
 /// Joined narrative text with a map back to source lines.
 #[derive(Debug, Clone, Default)]

@@ -1,28 +1,23 @@
-//! Prints the layout text `gongkai::input::extract` gives for a file, with
-//! the time it took: `cargo run --release --example extract FILE [--pages]`.
-
+//! Prints the layout text gongkai reads from a PDF, workbook, .docx or HTML
+//! file (what its table reader sees): `cargo run --example extract FILE`.
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let Some(path) = args.next() else {
-        eprintln!("usage: extract FILE [--pages]");
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: extract FILE");
         std::process::exit(2);
     };
-    let pages = args.next().as_deref() == Some("--pages");
-    let bytes = std::fs::read(&path).expect("read");
-    let t = std::time::Instant::now();
-    match gongkai::input::extract(&bytes) {
-        Ok(Some(x)) => {
-            let dt = t.elapsed().as_secs_f64();
-            for (i, line) in x.text.split('\n').enumerate() {
-                if pages {
-                    println!("{:>3}|{}", x.page_of_line.get(i).copied().unwrap_or(0), line);
-                } else {
-                    println!("{line}");
-                }
-            }
-            eprintln!("{path}: {:?}, {} pages, {:.3}s, {:.1} pages/s", x.kind, x.pages, dt, x.pages as f64 / dt);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(2);
         }
-        Ok(None) => eprintln!("{path}: plain text"),
-        Err(e) => eprintln!("{path}: {e}"),
+    };
+    match gongkai::input::extract(&bytes) {
+        Ok(Some(x)) => print!("{}", x.text),
+        Ok(None) => eprintln!("{path}: not a PDF, workbook, .docx or HTML file"),
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(2);
+        }
     }
 }

@@ -66,9 +66,11 @@ pub fn read(text: &str) -> model::Document {
         evaluations: Vec::new(),
         narrative: narrative::Narrative::default(),
     };
+    // The narrative first: the table readers use what it states as evidence.
+    // Read even when the text was not recognised, so that a rule run on a
+    // fragment sees what the fragment says.
+    doc.narrative = narrative::claims(&doc.lines);
     if doc.info.kind != model::DocumentKind::Unknown {
-        // The narrative first: the table readers use what it states as evidence.
-        doc.narrative = narrative::claims(&doc.lines);
         solve::reset_budget();
         tables::read_all(&mut doc);
         limits::cap_rows(&mut doc);

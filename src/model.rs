@@ -457,8 +457,7 @@ pub struct Document {
     pub markers: Vec<(String, usize)>,
     /// The 绩效自评表 found in the attachments.
     pub evaluations: Vec<crate::perf::SelfEvaluation>,
-    /// The narrative, read once before the tables (empty for a text that is
-    /// not a disclosure).
+    /// The narrative, read once before the tables.
     pub narrative: crate::narrative::Narrative,
 }
 

@@ -7,6 +7,7 @@
 use super::identity::{at, Target};
 use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{DocumentKind, Grid, Meaning, Row, Table, TableKind};
+use crate::tables::grid::sangong::SangongCols;
 
 const BOTH: &[DocumentKind] = &[DocumentKind::FinalAccounts, DocumentKind::Budget];
 const YB: &str = "yantai-office-2023-budget.txt";
@@ -244,60 +245,6 @@ pub const SANGONG: Rule = Rule {
     fixtures: &[Fixture::fires(L, &[("    100.00       60.00", "    100.00       70.00")]), Fixture::quiet(L), Fixture::quiet(YB), Fixture::quiet(Y)],
 };
 
-/// The columns of a “三公” table, by caption.
-struct SangongCols {
-    total: usize,
-    subtotal: Option<usize>,
-    abroad: Option<usize>,
-    reception: Option<usize>,
-    vehicle: Option<usize>,
-    purchase: Option<usize>,
-    operation: Option<usize>,
-    meeting: Option<usize>,
-    training: Option<usize>,
-}
-
-impl SangongCols {
-    fn of(g: &Grid) -> Option<SangongCols> {
-        let leaf = |c: usize| g.paths[c].last().cloned().unwrap_or_default();
-        let whole = |c: usize| g.paths[c].concat();
-        let n = g.paths.len();
-        let find = |w: &str| (0..n).find(|c| leaf(*c).contains(w));
-        let totals: Vec<usize> = (0..n).filter(|c| g.meanings[*c] == Meaning::Total).collect();
-        let vehicle = totals.iter().copied().find(|c| whole(*c).contains("公务用车"));
-        // A 公务用车 group printed without its 小计 among the captions: a
-        // caption was lost in reading, so the columns are not certain.
-        let grouped = (0..n).any(|c| g.paths[c].len() > 1 && g.paths[c][..g.paths[c].len() - 1].iter().any(|p| p.contains("公务用车")));
-        if grouped && vehicle.is_none() {
-            return None;
-        }
-        let others: Vec<usize> = totals.iter().copied().filter(|c| Some(*c) != vehicle).collect();
-        let total = *others.first()?;
-        if total != 0 {
-            return None;
-        }
-        // Only captions that name one thing each: a caption wrapped past
-        // recognition leaves that part unchecked rather than guessed.
-        let purchase = (0..n).find(|c| leaf(*c).contains("购置") && !leaf(*c).contains("运行"));
-        let operation = (0..n).find(|c| leaf(*c).contains("运行") && !leaf(*c).contains("购置") && !whole(*c).contains("机关运行"));
-        let roles = [find("出国"), find("接待"), vehicle, purchase, operation, find("会议"), find("培训"), Some(total), others.get(1).copied()];
-        let named: Vec<usize> = roles.iter().flatten().copied().collect();
-        if named.iter().enumerate().any(|(i, c)| named[i + 1..].contains(c)) {
-            return None; // one caption names two things: the header was not read cleanly
-        }
-        Some(SangongCols {
-            total,
-            subtotal: others.get(1).copied(),
-            abroad: find("出国"),
-            reception: find("接待"),
-            vehicle,
-            purchase,
-            operation,
-            meeting: find("会议"),
-            training: find("培训"),
-        })
-    }
-}
 
 /// The grand total of a table: its 合计/总计 row in the first column, or
 /// the first cell of a one-row table whose first column is a total.

@@ -1,26 +1,28 @@
-//! Table readers: one per table kind, over a shared row/cell model.
+//! Table readers over a shared row/cell model, driven by one engine
+//! ([`engine`]) for 决算 and 预算 alike, then the general reader ([`grid`]).
 //!
 //! Reading runs in two phases. First every table is read on its own; rows whose
 //! blank cells were dropped keep their candidate placements. Then the solver
 //! places them using identities inside the table and anchors from the other
-//! tables, in dependency order (05 → 03 → 02 → 04). 09 is read after every
-//! other table, because placing its dropped cells uses 06.
+//! tables (决算 in dependency order 05 → 03 → 02 → 04). The 三公 table is read
+//! after every other table, because placing its dropped cells uses 06 or the
+//! 基本支出 tables and the narrative.
 
 pub mod budget;
 pub mod catalogue;
 pub mod coded;
 pub mod econ;
+pub mod engine;
 pub mod grid;
 pub mod layout;
 pub mod sangong09;
 pub mod tokens;
 pub mod two_sided;
 
-use crate::model::{Cell, Document, DocumentKind, ReadProblem, Row, Table, TableKind};
-use crate::segment::{find_tables, is_note, Segment};
+use crate::model::{Cell, Document, ReadProblem, TableKind};
+use crate::segment::{is_note, Segment};
 use crate::solve;
 use crate::text::squeeze;
-use layout::{columns_for, Layout};
 use two_sided::Side;
 
 /// Rows waiting for the solver: (table kind, row index, candidate cells).
@@ -29,133 +31,13 @@ pub struct Pending {
     rows: Vec<(TableKind, usize, Vec<Vec<Cell>>)>,
 }
 
-/// Finds and reads every table it can; what it cannot read goes to
-/// `doc.problems` (and so to the coverage report).
+/// Finds and reads every table it can: the marked tables of the national
+/// templates ([`engine`]), then every other table by its title and header
+/// ([`grid`]); what cannot be read goes to `doc.problems` (and so to the
+/// coverage report).
 pub fn read_all(doc: &mut Document) {
-    if doc.info.kind == DocumentKind::Budget {
-        budget::read_all(doc);
-    } else {
-        read_final(doc);
-    }
+    engine::read_marked(doc);
     grid::read_all(doc);
-}
-
-/// The corpus 决算 layout: tables by their 公开NN表 marker.
-fn read_final(doc: &mut Document) {
-    let segments = find_tables(&doc.lines);
-    doc.markers = segments.iter().map(|s| (s.number.clone(), doc.lines[s.marker].no)).collect();
-    let mut pending = Pending::default();
-    let is_09 = |s: &&Segment| s.number.parse::<u32>().ok() == Some(9);
-    let ordered = segments.iter().filter(|s| !is_09(s)).chain(segments.iter().filter(is_09));
-    for seg in ordered {
-        let kind = match doc.info.kind {
-            DocumentKind::FinalAccounts => seg.number.parse().ok().and_then(TableKind::final_by_number),
-            _ => None,
-        };
-        let Some(kind) = kind else {
-            doc.problems.push(ReadProblem {
-                table: Some(seg.number.clone()),
-                message: format!("公开{}表：暂不能识别这张表", seg.number),
-                source_line: Some(doc.lines[seg.marker].no),
-            });
-            continue;
-        };
-        if doc.table(kind).is_some() {
-            doc.problems.push(ReadProblem {
-                table: Some(seg.number.clone()),
-                message: format!("公开{}表出现了不止一次，只读取了第一次出现的", seg.number),
-                source_line: Some(doc.lines[seg.marker].no),
-            });
-            continue;
-        }
-        match read_table(doc, seg, kind, &mut pending) {
-            Some(t) => doc.tables.push(t),
-            None => doc.problems.push(ReadProblem {
-                table: Some(seg.number.clone()),
-                message: match columns_for(kind) {
-                    Layout::Unsupported => format!("公开{}表（{}）：本版本尚不能读取其数据", seg.number, kind.title()),
-                    _ => format!("公开{}表（{}）：找到了表号，但没有读出任何数据行（表格可能被截断或格式无法识别）", seg.number, kind.title()),
-                },
-                source_line: Some(doc.lines[seg.marker].no),
-            }),
-        }
-    }
-    place_pending(doc, pending);
-}
-
-fn read_table(doc: &mut Document, seg: &Segment, kind: TableKind, pending: &mut Pending) -> Option<Table> {
-    let body = &doc.lines[seg.body.clone()];
-    let mut table = Table {
-        kind,
-        number: Some(seg.number.clone()),
-        title: seg.title.as_ref().map(|t| t.1.clone()).unwrap_or_else(|| kind.title().to_string()),
-        unit: seg.unit.clone(),
-        columns: Vec::new(),
-        rows: Vec::new(),
-        notes: notes(doc, seg),
-        source_line: doc.lines[seg.marker].no,
-        unresolved: Vec::new(),
-        contradicted: Vec::new(),
-        printed: Vec::new(),
-        sides: None,
-        row_sums: Vec::new(),
-        grid: None,
-    };
-    let n = kind.number();
-    match columns_for(kind) {
-        Layout::TwoSided { left, right, columns } => {
-            let (entries, mut problems) = two_sided::read_entries(body, left, right, n);
-            let (mut rows, p1, amb_l) = two_sided::place(&entries, left, n);
-            let (rows_r, p2, amb_r) = two_sided::place(&entries, right, n);
-            let offset = rows.len();
-            rows.extend(rows_r);
-            problems.extend(p1);
-            problems.extend(p2);
-            for (side, amb, base) in [(left, amb_l, 0), (right, amb_r, offset)] {
-                for e in amb {
-                    if let Some(i) = rows[base..].iter().position(|r| r.line == Some(e.line)) {
-                        pending.rows.push((kind, base + i, two_sided::candidates(&e, side.ncols)));
-                    }
-                }
-            }
-            table.columns = columns.iter().map(|c| c.to_string()).collect();
-            table.rows = rows;
-            doc.problems.extend(problems);
-        }
-        Layout::Coded { columns } => {
-            let (raw, problems) = coded::read_rows(body, &['2'], n);
-            doc.problems.extend(problems);
-            table.columns = columns.iter().map(|c| c.to_string()).collect();
-            for r in raw {
-                let cells = match coded::place_certain(&r, columns.len()) {
-                    Some(cells) => cells,
-                    None => {
-                        pending.rows.push((kind, table.rows.len(), coded::candidates(&r, columns.len())));
-                        vec![Cell::blank(r.source_line); columns.len()]
-                    }
-                };
-                table.rows.push(Row { code: r.code, label: r.label, line: None, cells, source_line: r.source_line });
-            }
-        }
-        Layout::Economic => {
-            let (rows, problems) = econ::read(body, n);
-            table.columns = vec!["金额".to_string()];
-            table.rows = rows;
-            doc.problems.extend(problems);
-        }
-        Layout::Sangong => {
-            let read = sangong09::read(body, doc.table(TableKind::F06), &doc.narrative.stated.sangong_final, n);
-            table.columns = sangong09::COLUMNS.iter().map(|c| c.to_string()).collect();
-            table.rows = read.rows;
-            table.unresolved = read.unresolved.clone();
-            if read.contradicted {
-                table.contradicted = read.unresolved;
-            }
-            doc.problems.extend(read.problems);
-        }
-        Layout::Unsupported => return None,
-    }
-    (!table.rows.is_empty()).then_some(table)
 }
 
 /// Runs the solver over the rows whose positions were not certain.

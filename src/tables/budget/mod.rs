@@ -2,12 +2,13 @@
 //!
 //! Budgets are laid out differently from 决算 and from each other: 烟台 prints
 //! only "公开表N" with no titles, no 合计 rows and no blank cells; 青岛 prints
-//! titles, a 序号 column, 栏次 and every zero. So a table's kind comes from its
-//! title or, failing that, its header signature ([`kinds`]); its columns from
-//! the known layout that header matches ([`schema`]); its rows from the reader
-//! of that layout; and dropped blank cells are placed jointly across all
-//! tables ([`joint`]), the 三公 line last, with the 基本支出 tables and the
-//! narrative as evidence ([`sangong`]).
+//! titles, a 序号 column, 栏次 and every zero. So, within the shared
+//! [`super::engine`], a table's kind comes from its title or, failing that,
+//! its header signature ([`kinds`]); its columns from the known layout that
+//! header matches ([`schema`]); its rows from the reader of that layout; and
+//! dropped blank cells are placed jointly across all tables ([`joint`]), the
+//! 三公 line last, with the 基本支出 tables and the narrative as evidence
+//! ([`sangong`]).
 //!
 //! JSON shapes follow the 决算 conventions: two-sided tables list income
 //! entries then expenditure entries (`line` = 序号 where printed); 科目 tables
@@ -26,13 +27,11 @@ pub mod sangong;
 pub mod schema;
 pub mod sides;
 
-use crate::model::{Cell, Document, ReadProblem, Row, RowSum, Table, TableKind};
-use crate::segment::{find_tables, is_note, Segment};
+use crate::model::{Cell, ReadProblem, Row};
+use crate::segment::{is_note, Segment};
 use crate::tables::coded;
 use crate::tables::tokens::{pieces, Tok};
 use crate::text::{squeeze, Line};
-use joint::Part;
-use schema::Reader;
 
 /// What a reader produced for one table.
 #[derive(Debug, Default)]
@@ -47,113 +46,9 @@ pub struct Read {
     pub sides: Option<usize>,
 }
 
-/// A 三公 table of year blocks, read after the others.
-struct Deferred {
-    table: Table,
-    body: std::ops::Range<usize>,
-    header: String,
-}
-
-/// Finds, identifies and reads every budget table; what cannot be read goes
-/// to `doc.problems`.
-pub fn read_all(doc: &mut Document) {
-    let found = find_tables(&doc.lines);
-    doc.markers = found.iter().map(|s| (s.number.clone(), doc.lines[s.marker].no)).collect();
-    let mut parts: Vec<Part> = Vec::new();
-    let mut deferred: Vec<Deferred> = Vec::new();
-    for seg in merge_pages(found) {
-        let no = seg.number.clone();
-        let at = doc.lines[seg.marker].no;
-        let problem = |m: String| ReadProblem { table: Some(no.clone()), message: m, source_line: Some(at) };
-        let body = &doc.lines[seg.body.clone()];
-        let header = header_text(body);
-        let notes = crate::tables::notes(doc, &seg);
-        let note_texts: Vec<String> = notes.iter().map(|n| n.1.clone()).collect();
-        let title = seg.title.as_ref().map(|t| t.1.as_str());
-        let Some((kind, titled)) = kinds::classify(title, &header, &note_texts) else {
-            doc.problems.push(problem(format!("公开表{no}：没有认出这是哪一张预算表（标题和表头都不是已知的格式），未读取")));
-            continue;
-        };
-        let taken = parts.iter().map(|p| &p.table).chain(deferred.iter().map(|d| &d.table)).find(|t| t.kind == kind);
-        if let Some(t) = taken {
-            doc.problems.push(problem(format!(
-                "公开表{no}与公开表{}都像是{}，只读取了前一张",
-                t.no(),
-                kind.title()
-            )));
-            continue;
-        }
-        let Some(schema) = schema::pick(kind, &header) else {
-            doc.problems.push(problem(format!("公开表{no}（{}）：表头的栏目与已知的格式都不相符，暂不能读取", kind.title())));
-            continue;
-        };
-        let table = Table {
-            kind,
-            number: Some(no.clone()),
-            title: match (titled, title) {
-                (true, Some(t)) => t.to_string(),
-                _ => kind.title().to_string(),
-            },
-            unit: seg.unit.clone(),
-            columns: schema.columns.iter().map(|c| c.to_string()).collect(),
-            rows: Vec::new(),
-            notes,
-            source_line: at,
-            unresolved: Vec::new(),
-            contradicted: Vec::new(),
-            printed: Vec::new(),
-            sides: None,
-            row_sums: schema.row_sums.iter().map(|(t, p)| RowSum { total: *t, parts: p.to_vec() }).collect(),
-            grid: None,
-        };
-        let ncols = schema.columns.len();
-        let read = match schema.reader {
-            Reader::TwoSided { income } => sides::read(body, income, ncols, &no),
-            Reader::Coded(first) => read_coded(body, first, ncols, header.contains("序号"), &no),
-            Reader::EconPair => pairs::read(body, ncols, &no),
-            Reader::Projects => items::read_projects(body, ncols, &no),
-            Reader::Procurement => items::read_procurement(body, ncols, &no),
-            Reader::Labelled => items::read_labelled(body, ncols, &no),
-            Reader::SangongYears => {
-                deferred.push(Deferred { table, body: seg.body.clone(), header });
-                continue;
-            }
-        };
-        doc.problems.extend(read.problems);
-        if read.rows.is_empty() && table.notes.is_empty() {
-            doc.problems.push(problem(format!("公开表{no}（{}）：找到了表号，但没有读出任何数据行（表格可能被截断或格式无法识别）", table.title)));
-            continue;
-        }
-        let table = Table { rows: read.rows, sides: read.sides, ..table };
-        parts.push(Part { table, schema, open: read.open });
-    }
-    joint::place(&mut parts, &mut doc.problems);
-    let mut tables: Vec<Table> = parts.into_iter().map(|p| p.table).collect();
-    let claims = &doc.narrative.stated.sangong;
-    for d in deferred {
-        let econ: Vec<&Table> = tables.iter().filter(|t| matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicGovEcon)).collect();
-        let no = d.table.no();
-        let r = sangong::read(&doc.lines[d.body], &d.header, doc.info.year, &econ, claims, &no);
-        doc.problems.extend(r.problems);
-        if r.rows.is_empty() {
-            doc.problems.push(ReadProblem {
-                table: Some(no.clone()),
-                message: format!("公开表{no}（{}）：找到了表号，但没有读出数据行", d.table.title),
-                source_line: Some(d.table.source_line),
-            });
-            continue;
-        }
-        let printed: Vec<(usize, Vec<Cell>)> = r.unresolved.iter().map(|i| (*i, r.printed.clone())).collect();
-        let contradicted = if r.contradicted { r.unresolved.clone() } else { Vec::new() };
-        tables.push(Table { rows: r.rows, unresolved: r.unresolved, contradicted, printed, ..d.table });
-    }
-    tables.sort_by_key(|t| t.source_line);
-    doc.tables = tables;
-}
-
 /// Joins a table continued on the next page under a repeated marker
 /// ("公开表6" twice) into one segment.
-fn merge_pages(segments: Vec<Segment>) -> Vec<Segment> {
+pub(crate) fn merge_pages(segments: Vec<Segment>) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     for s in segments {
         match out.last_mut() {
@@ -171,7 +66,7 @@ fn merge_pages(segments: Vec<Segment>) -> Vec<Segment> {
 
 /// The header: the squeezed text of the body up to its first line with an
 /// amount (all of it for an empty table), notes left out.
-fn header_text(body: &[Line]) -> String {
+pub(crate) fn header_text(body: &[Line]) -> String {
     let mut out = String::new();
     for l in body {
         if pieces(&l.text).iter().any(|t| matches!(t, Tok::Amount(_))) {
@@ -186,7 +81,7 @@ fn header_text(body: &[Line]) -> String {
 }
 
 /// 科目 rows, after removing a leading 序号 ("2 201 一般公共服务支出 …").
-fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bool, no: &str) -> Read {
+pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bool, no: &str) -> Read {
     let lines: Vec<Line> = if serial { body.iter().map(strip_serial).collect() } else { body.to_vec() };
     // Rows start at the first line led by a code or holding an amount: a
     // header cell "合计" on a line of its own is a caption, not the 合计 row.

@@ -8,6 +8,7 @@
 
 pub mod locate;
 pub mod read;
+pub mod sangong;
 pub mod spans;
 
 use crate::model::Document;

@@ -13,7 +13,7 @@
 
 use super::locate::Block;
 use super::spans::{spans, Span, What};
-use crate::model::{Cell, Grid, Meaning, Panel, ReadProblem, Row, Table};
+use crate::model::{Cell, Grid, Meaning, Panel, ReadProblem, Row, Table, TableKind};
 use crate::segment::{is_note, unit_in};
 use crate::text::{squeeze, Line};
 
@@ -367,6 +367,17 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         g.read = true;
         g.exact = exact;
     }
+    if matches!(table.kind, TableKind::BSangong | TableKind::F09) {
+        if let Some(g) = table.grid.take() {
+            match super::sangong::settle(&mut table, &g) {
+                Ok(_) => table.grid = Some(g),
+                Err(why) => {
+                    table.grid = Some(Box::new(Grid { read: false, page: g.page, marker: g.marker, ..Grid::default() }));
+                    refuse(&mut table, why.to_string());
+                }
+            }
+        }
+    }
     (table, problems)
 }
 
@@ -540,11 +551,22 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
 }
 
 /// Which leaf (index) each data column takes, in order: equal counts pair
-/// up in order; otherwise each column takes the nearest leaf, never reusing
-/// one and never crossing (an order-preserving match).
+/// up in order; otherwise by the cell's right edge when that is unambiguous,
+/// else each column takes the nearest leaf, never reusing one and never
+/// crossing (an order-preserving match).
 fn match_leaves(cols: &[&Col], leaves: &[&Leaf]) -> Vec<Option<usize>> {
     if cols.len() == leaves.len() {
         return (0..cols.len()).map(Some).collect();
+    }
+    // Amounts are right-aligned in their cells and captions centred, so a
+    // column's right edge lies at or after its caption's centre and before
+    // the next caption's. Centres alone mislead when a caption is skipped:
+    // "合计 基本支出 项目支出 单位预留机动经费 结转下年资金" over four amounts
+    // (结转 blank) puts 项目支出's amount nearer 单位预留's centre.
+    let centre2 = |l: &Leaf| l.lo.saturating_add(l.hi);
+    let by_edge: Option<Vec<usize>> = cols.iter().map(|c| leaves.iter().rposition(|l| centre2(l) <= c.hi.saturating_mul(2))).collect();
+    if let Some(v) = by_edge.filter(|v| v.windows(2).all(|w| w[0] < w[1])) {
+        return v.into_iter().map(Some).collect();
     }
     let dist = |c: &Col, l: &Leaf| (c.lo + c.hi).abs_diff(l.lo + l.hi);
     let (n, m) = (cols.len(), leaves.len());

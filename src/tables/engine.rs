@@ -1,0 +1,333 @@
+//! One reading engine for the marked tables of 决算 and 预算 alike.
+//!
+//! Every document goes through the same steps: find the tables by their
+//! 公开NN表 / 公开表N marker ([`crate::segment`]); decide what each one is and
+//! how its rows are printed (a [`Plan`]); read its rows, keeping the rows
+//! whose blank cells were dropped open with their candidate placements; place
+//! the open rows with the solver ([`crate::solve`]) under the identities that
+//! hold between the tables; read the 三公 table last, because the other
+//! tables and the narrative are its evidence. Only two things depend on
+//! whether the document is a 决算 or a 预算 (its [`Family`]): how a table's
+//! kind and layout are decided (决算 by the fixed number of the national
+//! template, 预算 by title and header, [`super::budget::kinds`] and
+//! [`super::budget::schema`]) and which cross-table identities place open
+//! cells ([`super::layout::problem_for`] or [`super::budget::joint`]).
+//!
+//! Tables without a marker, or with layouts none of these plans knows, are
+//! left to the general reader ([`super::grid`]), which runs afterwards.
+
+use std::ops::Range;
+
+use super::budget::{self, joint, kinds, schema, Read};
+use super::layout::{columns_for, Layout};
+use super::two_sided::Side;
+use super::{coded, econ, notes, place_pending, sangong09, two_sided, Pending};
+use crate::model::{Cell, Document, DocumentKind, ReadProblem, Row, RowSum, Table, TableKind};
+use crate::segment::{find_tables, Segment};
+
+/// Which national template a document's marked tables follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    /// 部门决算: nine tables, kind fixed by number.
+    Final,
+    /// 部门/单位预算: kind by title and header, layout by header signature.
+    Budget,
+}
+
+/// How a table's rows are printed.
+#[derive(Debug, Clone, Copy)]
+enum How {
+    /// 决算 收入 | 支出 anchored on 行次.
+    Sides { left: Side, right: Side },
+    /// 决算 科目 rows.
+    Coded,
+    /// 决算 公开06表: (code, name, amount) triples in panels.
+    Economic,
+    /// A budget layout.
+    Schema(&'static schema::Schema),
+    /// A 三公 table: read after the others.
+    Sangong,
+}
+
+/// What one found table is and how to read it.
+struct Plan {
+    table: Table,
+    how: How,
+    body: Range<usize>,
+    /// The squeezed header (budget tables).
+    header: String,
+}
+
+/// A table read, with its rows still to place.
+struct Part {
+    table: Table,
+    schema: Option<&'static schema::Schema>,
+    open: Vec<(usize, Vec<Vec<Cell>>)>,
+}
+
+/// Finds, identifies and reads every marked table; what cannot be read goes
+/// to `doc.problems`.
+pub fn read_marked(doc: &mut Document) {
+    let family = if doc.info.kind == DocumentKind::Budget { Family::Budget } else { Family::Final };
+    let found = find_tables(&doc.lines);
+    doc.markers = found.iter().map(|s| (s.number.clone(), doc.lines[s.marker].no)).collect();
+    // A budget table continued on the next page repeats its marker; in a
+    // 决算 a repeated marker is a table printed twice.
+    let segments = match family {
+        Family::Budget => budget::merge_pages(found),
+        Family::Final => found,
+    };
+    let mut parts: Vec<Part> = Vec::new();
+    let mut deferred: Vec<Plan> = Vec::new();
+    for seg in &segments {
+        let plan = match family {
+            Family::Final => final_plan(doc, seg),
+            Family::Budget => budget_plan(doc, seg),
+        };
+        let plan = match plan {
+            Ok(p) => p,
+            Err(problem) => {
+                doc.problems.push(problem);
+                continue;
+            }
+        };
+        let kind = plan.table.kind;
+        let taken = parts.iter().map(|p| &p.table).chain(deferred.iter().map(|d| &d.table)).find(|t| t.kind == kind);
+        if let Some(t) = taken {
+            let message = match family {
+                Family::Final => format!("公开{}表出现了不止一次，只读取了第一次出现的", seg.number),
+                Family::Budget => format!("公开表{}与公开表{}都像是{}，只读取了前一张", seg.number, t.no(), kind.title()),
+            };
+            doc.problems.push(problem_at(doc, seg, message));
+            continue;
+        }
+        if let How::Sangong = plan.how {
+            deferred.push(plan);
+            continue;
+        }
+        let read = read_rows(doc, &plan);
+        doc.problems.extend(read.problems);
+        let Plan { table, how, .. } = plan;
+        // A budget table may print only its notes ("本部门无…预算") and is read
+        // as such; a 决算 table without rows was not read.
+        if read.rows.is_empty() && (family == Family::Final || table.notes.is_empty()) {
+            let name = match family {
+                Family::Final => kind.title(),
+                Family::Budget => table.title.as_str(),
+            };
+            let message = format!("{}（{name}）：找到了表号，但没有读出任何数据行（表格可能被截断或格式无法识别）", marker_name(family, &seg.number));
+            doc.problems.push(problem_at(doc, seg, message));
+            continue;
+        }
+        let schema = match how {
+            How::Schema(s) => Some(s),
+            _ => None,
+        };
+        parts.push(Part { table: Table { rows: read.rows, sides: read.sides, ..table }, schema, open: read.open });
+    }
+    match family {
+        Family::Final => {
+            let mut pending = Pending::default();
+            for p in parts {
+                pending.rows.extend(p.open.into_iter().map(|(i, c)| (p.table.kind, i, c)));
+                doc.tables.push(p.table);
+            }
+            place_pending(doc, pending);
+        }
+        Family::Budget => {
+            let mut placed: Vec<joint::Part> = Vec::new();
+            for p in parts {
+                // Every budget part was planned from a schema.
+                if let Some(schema) = p.schema {
+                    placed.push(joint::Part { table: p.table, schema, open: p.open });
+                }
+            }
+            joint::place(&mut placed, &mut doc.problems);
+            doc.tables.extend(placed.into_iter().map(|p| p.table));
+        }
+    }
+    for d in deferred {
+        if let Some(t) = read_sangong(doc, family, d) {
+            doc.tables.push(t);
+        }
+    }
+    doc.tables.sort_by_key(|t| t.source_line);
+}
+
+/// How a 决算 marker is named in messages ("公开09表") and a budget one ("公开表9").
+fn marker_name(family: Family, number: &str) -> String {
+    match family {
+        Family::Final => format!("公开{number}表"),
+        Family::Budget => format!("公开表{number}"),
+    }
+}
+
+fn problem_at(doc: &Document, seg: &Segment, message: String) -> ReadProblem {
+    ReadProblem { table: Some(seg.number.clone()), message, source_line: Some(doc.lines[seg.marker].no) }
+}
+
+/// An empty table of `kind` for a segment, to be filled by its reader.
+fn blank_table(doc: &Document, seg: &Segment, kind: TableKind, title: String, columns: Vec<String>) -> Table {
+    Table {
+        kind,
+        number: Some(seg.number.clone()),
+        title,
+        unit: seg.unit.clone(),
+        columns,
+        rows: Vec::new(),
+        notes: notes(doc, seg),
+        source_line: doc.lines[seg.marker].no,
+        unresolved: Vec::new(),
+        contradicted: Vec::new(),
+        printed: Vec::new(),
+        sides: None,
+        row_sums: Vec::new(),
+        grid: None,
+    }
+}
+
+/// 决算: the kind is the template's number; the layout is the kind's.
+fn final_plan(doc: &Document, seg: &Segment) -> Result<Plan, ReadProblem> {
+    let kind = match doc.info.kind {
+        DocumentKind::FinalAccounts => seg.number.parse().ok().and_then(TableKind::final_by_number),
+        _ => None,
+    };
+    let Some(kind) = kind else {
+        return Err(problem_at(doc, seg, format!("公开{}表：暂不能识别这张表", seg.number)));
+    };
+    let title = seg.title.as_ref().map(|t| t.1.clone()).unwrap_or_else(|| kind.title().to_string());
+    let (how, columns): (How, Vec<String>) = match columns_for(kind) {
+        Layout::TwoSided { left, right, columns } => (How::Sides { left, right }, captions(columns)),
+        Layout::Coded { columns } => (How::Coded, captions(columns)),
+        Layout::Economic => (How::Economic, vec!["金额".to_string()]),
+        Layout::Sangong => (How::Sangong, captions(&sangong09::COLUMNS)),
+        Layout::Unsupported => {
+            return Err(problem_at(doc, seg, format!("公开{}表（{}）：本版本尚不能读取其数据", seg.number, kind.title())));
+        }
+    };
+    let table = blank_table(doc, seg, kind, title, columns);
+    Ok(Plan { table, how, body: seg.body.clone(), header: String::new() })
+}
+
+/// 预算: the kind from the title or the header signature, the layout from
+/// the header.
+fn budget_plan(doc: &Document, seg: &Segment) -> Result<Plan, ReadProblem> {
+    let no = &seg.number;
+    let body = &doc.lines[seg.body.clone()];
+    let header = budget::header_text(body);
+    let table_notes = notes(doc, seg);
+    let note_texts: Vec<String> = table_notes.iter().map(|n| n.1.clone()).collect();
+    let title = seg.title.as_ref().map(|t| t.1.as_str());
+    let Some((kind, titled)) = kinds::classify(title, &header, &note_texts) else {
+        return Err(problem_at(doc, seg, format!("公开表{no}：没有认出这是哪一张预算表（标题和表头都不是已知的格式），未读取")));
+    };
+    let Some(schema) = schema::pick(kind, &header) else {
+        return Err(problem_at(doc, seg, format!("公开表{no}（{}）：表头的栏目与已知的格式都不相符，暂不能读取", kind.title())));
+    };
+    let title = match (titled, title) {
+        (true, Some(t)) => t.to_string(),
+        _ => kind.title().to_string(),
+    };
+    let mut table = blank_table(doc, seg, kind, title, captions(schema.columns));
+    table.row_sums = schema.row_sums.iter().map(|(t, p)| RowSum { total: *t, parts: p.to_vec() }).collect();
+    let how = match schema.reader {
+        schema::Reader::SangongYears => How::Sangong,
+        _ => How::Schema(schema),
+    };
+    Ok(Plan { table, how, body: seg.body.clone(), header })
+}
+
+fn captions(columns: &[&str]) -> Vec<String> {
+    columns.iter().map(|c| c.to_string()).collect()
+}
+
+/// Reads the rows of a planned table (not a 三公 one).
+fn read_rows(doc: &Document, plan: &Plan) -> Read {
+    let body = &doc.lines[plan.body.clone()];
+    let kind = plan.table.kind;
+    let no = plan.table.number.clone().unwrap_or_default();
+    let ncols = plan.table.columns.len();
+    match plan.how {
+        How::Sides { left, right } => {
+            let n = kind.number();
+            let (entries, mut problems) = two_sided::read_entries(body, left, right, n);
+            let (mut rows, p1, amb_l) = two_sided::place(&entries, left, n);
+            let (rows_r, p2, amb_r) = two_sided::place(&entries, right, n);
+            let offset = rows.len();
+            rows.extend(rows_r);
+            problems.extend(p1);
+            problems.extend(p2);
+            let mut open = Vec::new();
+            for (side, amb, base) in [(left, amb_l, 0), (right, amb_r, offset)] {
+                for e in amb {
+                    if let Some(i) = rows[base..].iter().position(|r| r.line == Some(e.line)) {
+                        open.push((base + i, two_sided::candidates(&e, side.ncols)));
+                    }
+                }
+            }
+            Read { rows, open, problems, sides: None }
+        }
+        How::Coded => {
+            let (raw, problems) = coded::read_rows(body, &['2'], kind.number());
+            let mut read = Read { problems, ..Read::default() };
+            for r in raw {
+                let cells = match coded::place_certain(&r, ncols) {
+                    Some(cells) => cells,
+                    None => {
+                        read.open.push((read.rows.len(), coded::candidates(&r, ncols)));
+                        vec![Cell::blank(r.source_line); ncols]
+                    }
+                };
+                read.rows.push(Row { code: r.code, label: r.label, line: None, cells, source_line: r.source_line });
+            }
+            read
+        }
+        How::Economic => {
+            let (rows, problems) = econ::read(body, kind.number());
+            Read { rows, problems, ..Read::default() }
+        }
+        How::Schema(schema) => match schema.reader {
+            schema::Reader::TwoSided { income } => budget::sides::read(body, income, ncols, &no),
+            schema::Reader::Coded(first) => budget::read_coded(body, first, ncols, plan.header.contains("序号"), &no),
+            schema::Reader::EconPair => budget::pairs::read(body, ncols, &no),
+            schema::Reader::Projects => budget::items::read_projects(body, ncols, &no),
+            schema::Reader::Procurement => budget::items::read_procurement(body, ncols, &no),
+            schema::Reader::Labelled => budget::items::read_labelled(body, ncols, &no),
+            // Planned as How::Sangong.
+            schema::Reader::SangongYears => Read::default(),
+        },
+        How::Sangong => Read::default(),
+    }
+}
+
+/// Reads a 三公 table after the others: 决算 places its dropped cells with 公开06表
+/// and the narrative's figures, a budget's year blocks with the 基本支出
+/// tables and the narrative's changes.
+fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table> {
+    let no = plan.table.no();
+    let body = &doc.lines[plan.body.clone()];
+    let (rows, problems, unresolved, contradicted, printed) = match family {
+        Family::Final => {
+            let r = sangong09::read(body, doc.table(TableKind::F06), &doc.narrative.stated.sangong_final, plan.table.kind.number());
+            let contradicted = if r.contradicted { r.unresolved.clone() } else { Vec::new() };
+            (r.rows, r.problems, r.unresolved, contradicted, Vec::new())
+        }
+        Family::Budget => {
+            let econ: Vec<&Table> = doc.tables.iter().filter(|t| matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicGovEcon)).collect();
+            let r = budget::sangong::read(body, &plan.header, doc.info.year, &econ, &doc.narrative.stated.sangong, &no);
+            let printed: Vec<(usize, Vec<Cell>)> = r.unresolved.iter().map(|i| (*i, r.printed.clone())).collect();
+            let contradicted = if r.contradicted { r.unresolved.clone() } else { Vec::new() };
+            (r.rows, r.problems, r.unresolved, contradicted, printed)
+        }
+    };
+    doc.problems.extend(problems);
+    if rows.is_empty() {
+        let message = match family {
+            Family::Final => format!("公开{no}表（{}）：找到了表号，但没有读出任何数据行（表格可能被截断或格式无法识别）", plan.table.kind.title()),
+            Family::Budget => format!("公开表{no}（{}）：找到了表号，但没有读出数据行", plan.table.title),
+        };
+        doc.problems.push(ReadProblem { table: Some(no), message, source_line: Some(plan.table.source_line) });
+        return None;
+    }
+    Some(Table { rows, unresolved, contradicted, printed, ..plan.table })
+}

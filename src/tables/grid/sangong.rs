@@ -1,0 +1,202 @@
+//! The “三公” table read by position, held to its own identities.
+//!
+//! Its figures stand in one row under a header of three or four levels
+//! whose captions wrap, and a blank column prints nothing, so placing a
+//! number by position alone can shift it into the next column. The table's
+//! identities (合计 = 出国 + 接待 + 公务用车, 公务用车 = 购置 + 运行, and with
+//! 会议费、培训费 合计 = 三公小计 + 会议费 + 培训费) settle it: a reading that
+//! breaks them is replaced by the one placement of the printed amounts, in
+//! order, that keeps them with the least movement, and when there is no such
+//! placement, or more than one, the table is found but not read.
+
+use rust_decimal::Decimal;
+
+use crate::model::{Grid, Meaning, Table};
+use crate::rounding::{compare, Term, Verdict};
+
+/// The columns of a “三公” table, by caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SangongCols {
+    /// 合计 (the first total column).
+    pub total: usize,
+    /// “三公”经费小计, when the table also prints 会议费、培训费.
+    pub subtotal: Option<usize>,
+    /// 因公出国（境）费.
+    pub abroad: Option<usize>,
+    /// 公务接待费.
+    pub reception: Option<usize>,
+    /// 公务用车购置及运行维护费 (its 小计).
+    pub vehicle: Option<usize>,
+    /// 公务用车购置费.
+    pub purchase: Option<usize>,
+    /// 公务用车运行维护费.
+    pub operation: Option<usize>,
+    /// 会议费.
+    pub meeting: Option<usize>,
+    /// 培训费.
+    pub training: Option<usize>,
+}
+
+impl SangongCols {
+    /// The columns by caption; None when a caption names two things or a
+    /// 公务用车 group lost its 小计 (the header was not read cleanly).
+    pub fn of(g: &Grid) -> Option<SangongCols> {
+        let leaf = |c: usize| g.paths[c].last().cloned().unwrap_or_default();
+        let whole = |c: usize| g.paths[c].concat();
+        let n = g.paths.len();
+        let find = |w: &str| (0..n).find(|c| leaf(*c).contains(w));
+        let totals: Vec<usize> = (0..n).filter(|c| g.meanings[*c] == Meaning::Total).collect();
+        let vehicle = totals.iter().copied().find(|c| whole(*c).contains("公务用车"));
+        // A 公务用车 group printed without its 小计 among the captions: a
+        // caption was lost in reading, so the columns are not certain.
+        let grouped = (0..n).any(|c| g.paths[c].len() > 1 && g.paths[c][..g.paths[c].len() - 1].iter().any(|p| p.contains("公务用车")));
+        if grouped && vehicle.is_none() {
+            return None;
+        }
+        let others: Vec<usize> = totals.iter().copied().filter(|c| Some(*c) != vehicle).collect();
+        let total = *others.first()?;
+        if total != 0 {
+            return None;
+        }
+        // Only captions that name one thing each: a caption wrapped past
+        // recognition leaves that part unchecked rather than guessed.
+        let purchase = (0..n).find(|c| leaf(*c).contains("购置") && !leaf(*c).contains("运行"));
+        let operation = (0..n).find(|c| leaf(*c).contains("运行") && !leaf(*c).contains("购置") && !whole(*c).contains("机关运行"));
+        let roles = [find("出国"), find("接待"), vehicle, purchase, operation, find("会议"), find("培训"), Some(total), others.get(1).copied()];
+        let named: Vec<usize> = roles.iter().flatten().copied().collect();
+        if named.iter().enumerate().any(|(i, c)| named[i + 1..].contains(c)) {
+            return None; // one caption names two things: the header was not read cleanly
+        }
+        Some(SangongCols {
+            total,
+            subtotal: others.get(1).copied(),
+            abroad: find("出国"),
+            reception: find("接待"),
+            vehicle,
+            purchase,
+            operation,
+            meeting: find("会议"),
+            training: find("培训"),
+        })
+    }
+}
+
+impl SangongCols {
+    /// The identities among the columns: (total column, part columns).
+    pub fn identities(&self) -> Vec<(usize, Vec<usize>)> {
+        let mut out = Vec::new();
+        if let (Some(v), Some(b), Some(o)) = (self.vehicle, self.purchase, self.operation) {
+            out.push((v, vec![b, o]));
+        }
+        let vehicle: Option<Vec<usize>> = match (self.vehicle, self.purchase, self.operation) {
+            (Some(v), _, _) => Some(vec![v]),
+            (None, Some(b), Some(o)) => Some(vec![b, o]),
+            _ => None,
+        };
+        if let (Some(vehicle), Some(a), Some(r)) = (vehicle, self.abroad, self.reception) {
+            let target = self.subtotal.or(if self.meeting.is_none() && self.training.is_none() { Some(self.total) } else { None });
+            if let Some(s) = target {
+                let mut parts = vec![a, r];
+                parts.extend(vehicle);
+                out.push((s, parts));
+            }
+        }
+        if let (Some(s), Some(m), Some(t)) = (self.subtotal, self.meeting, self.training) {
+            out.push((self.total, vec![s, m, t]));
+        }
+        out
+    }
+}
+
+/// Why a 三公 table whose captions ran together is not read.
+pub const JOINED: &str = "表头中两个栏名连在了一起（如“公务接待”与“会议费”），无法确定每个数字属于哪一栏，未读取（以免把数字放错栏）";
+
+/// Why a 三公 table cannot be read with certainty.
+pub const UNSETTLED: &str = "表头多层且栏名折行，按位置读出的数字与“合计＝各项之和”不符，也找不到唯一一种符合的栏目对应，未读取（以免把数字放错栏）";
+
+/// Holds each row of a 三公 table to its identities, re-placing a row's
+/// amounts when the positions break them (see the module doc). Err when a
+/// row cannot be settled; Ok(true) when a row was moved.
+pub fn settle(table: &mut Table, grid: &Grid) -> Result<bool, &'static str> {
+    let Some(cols) = SangongCols::of(grid) else {
+        // Two captions run together ("公务接待 会议费" read as one): which
+        // number is which cannot be told.
+        let words = ["出国", "接待", "购置", "运行", "会议", "培训"];
+        let joined = grid.paths.iter().filter_map(|p| p.last()).any(|leaf| words.iter().filter(|w| leaf.contains(*w)).count() > 1 && !leaf.contains("购置及运行"));
+        return if joined { Err(JOINED) } else { Ok(false) };
+    };
+    let ids = cols.identities();
+    if ids.is_empty() {
+        return Ok(false);
+    }
+    let mut moved = false;
+    for row in &mut table.rows {
+        let values: Vec<Option<Decimal>> = row.cells.iter().map(|c| c.value).collect();
+        if holds(&values, &ids) {
+            continue;
+        }
+        let printed: Vec<usize> = (0..values.len()).filter(|c| values[*c].is_some()).collect();
+        let best = placements(values.len(), printed.len(), 2_000)
+            .ok_or(UNSETTLED)?
+            .into_iter()
+            .filter_map(|p| {
+                let mut v = vec![None; values.len()];
+                for (k, c) in p.iter().enumerate() {
+                    v[*c] = values[printed[k]];
+                }
+                let cost: usize = p.iter().zip(&printed).map(|(a, b)| a.abs_diff(*b)).sum();
+                holds(&v, &ids).then_some((cost, p))
+            })
+            .fold(Vec::<(usize, Vec<usize>)>::new(), |mut best, (cost, p)| {
+                match best.first().map(|b| b.0) {
+                    Some(c) if cost > c => {}
+                    Some(c) if cost == c => best.push((cost, p)),
+                    _ => best = vec![(cost, p)],
+                }
+                best
+            });
+        let [(_, p)] = best.as_slice() else { return Err(UNSETTLED) };
+        let cells = row.cells.clone();
+        for c in &mut row.cells {
+            c.value = None;
+        }
+        for (k, c) in p.iter().enumerate() {
+            row.cells[*c] = cells[printed[k]].clone();
+        }
+        moved = true;
+    }
+    Ok(moved)
+}
+
+/// Every identity holds within rounding (blank cells count as zero; an
+/// identity whose total is blank is not checked).
+fn holds(v: &[Option<Decimal>], ids: &[(usize, Vec<usize>)]) -> bool {
+    ids.iter().all(|(t, parts)| {
+        let Some(total) = v.get(*t).copied().flatten() else { return true };
+        let terms: Vec<Term> = parts.iter().map(|p| (1, v.get(*p).copied().flatten())).collect();
+        !matches!(compare(Some(total), &terms).0, Verdict::Mismatch)
+    })
+}
+
+/// Every order-preserving placement of `k` amounts into `n` columns, or None
+/// when there are more than `cap` of them.
+fn placements(n: usize, k: usize, cap: usize) -> Option<Vec<Vec<usize>>> {
+    fn go(n: usize, k: usize, from: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<usize>>, cap: usize) -> bool {
+        if cur.len() == k {
+            out.push(cur.clone());
+            return out.len() <= cap;
+        }
+        let left = k.saturating_sub(cur.len());
+        for c in from..=n.saturating_sub(left) {
+            cur.push(c);
+            let ok = go(n, k, c.saturating_add(1), cur, out, cap);
+            cur.pop();
+            if !ok {
+                return false;
+            }
+        }
+        true
+    }
+    let mut out = Vec::new();
+    (k <= n && go(n, k, 0, &mut Vec::new(), &mut out, cap)).then_some(out)
+}

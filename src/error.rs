@@ -7,8 +7,8 @@ use std::fmt;
 pub enum InputError {
     /// Nothing but white space.
     Empty,
-    /// The bytes are not text in any supported encoding (a PDF, a Word or
-    /// Excel file, an image, …).
+    /// The bytes are neither text in a supported encoding nor a file kind
+    /// that is read (an image, an old .doc, …).
     NotText,
     /// The file could not be read.
     Io(String),
@@ -27,14 +27,13 @@ impl InputError {
     pub fn zh(&self) -> String {
         match self {
             InputError::Empty => "输入为空：请粘贴或选择一份部门预算或决算公开文本。".to_string(),
-            // Until other formats are read, say how to get the text out of
-            // the three formats disclosures are published in.
+            // Say which formats are read, and how to get the text out of
+            // anything else.
             InputError::NotText => concat!(
-                "无法识别为文本：这似乎是 PDF、Word、Excel 或其他二进制文件，本工具目前只能读取文本。",
-                "PDF：用阅读器打开，全选（Ctrl+A）、复制（Ctrl+C）后粘贴到输入框，或“另存为文本”；",
-                "Word：“文件 → 另存为”，保存类型选“纯文本（.txt）”；",
-                "Excel：把每张表“另存为”“Unicode 文本（.txt）”或 CSV，或选中表格复制后粘贴。",
-                "扫描件（图片）中的文字无法读取。"
+                "无法识别为文本：本工具能读取文本、PDF、Excel（.xlsx/.xls）、Word（.docx）和网页（.html）文件，",
+                "这个文件不是其中之一（可能是图片、旧版 Word（.doc）或其他二进制文件）。",
+                "请用原来的程序打开，全选、复制后粘贴到输入框，或“另存为”纯文本（.txt）、PDF、.xlsx 或 .docx 后再选择。",
+                "扫描件（图片）中的文字需要先做文字识别（OCR）。"
             )
             .to_string(),
             InputError::Io(e) => format!("无法读取文件：{e}"),
@@ -49,7 +48,7 @@ impl InputError {
     pub fn en(&self) -> String {
         match self {
             InputError::Empty => "empty input".to_string(),
-            InputError::NotText => "not text: the bytes look binary (PDF, Word, Excel, image?); save or copy the text out first".to_string(),
+            InputError::NotText => "not text, PDF, XLSX/XLS, DOCX or HTML (an image, a .doc?): save or copy the text out first".to_string(),
             InputError::Io(e) => format!("cannot read input: {e}"),
             InputError::PdfNoText => "PDF without a text layer (a scan?): run OCR first".to_string(),
             InputError::PdfEncrypted => "PDF is encrypted and needs a password".to_string(),

@@ -117,14 +117,24 @@ pub fn check_file(source: &str, bytes: &[u8]) -> Result<Checked, InputError> {
         if x.text.trim().is_empty() {
             return Err(InputError::Empty);
         }
-        let mut report = check_text(source, &x.text);
-        report.encoding = Some(x.kind.label().to_string());
+        let report = check_extracted(source, &x);
         return Ok(Checked { report, input: Some(x) });
     }
     let decoded = decode_input(bytes)?;
     let mut report = check_text(source, &decoded.text);
     report.encoding = Some(decoded.encoding.label().to_string());
     Ok(Checked { report, input: None })
+}
+
+/// Checks the text extracted from a file: [`check_text`] on `x.text`, and
+/// the report says what the file was (`input`, `encoding` = its kind's
+/// label) and on which page or sheet each finding and row is (`page`).
+/// The CLI (through [`check_file`]) and the app both check files this way.
+pub fn check_extracted(source: &str, x: &input::Extracted) -> DocumentReport {
+    let mut report = check_text(source, &x.text);
+    report.encoding = Some(x.kind.label().to_string());
+    report.place_in(x);
+    report
 }
 
 /// Decodes input bytes, refusing empty input and binary data.

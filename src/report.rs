@@ -42,6 +42,28 @@ pub struct DocumentReport {
     /// The counts the narrative states with the 三公 amounts (团组, 人次,
     /// 车辆, 批次), each with its source line; null without a 三公 series.
     pub sangong_counts: Option<crate::sangong::SangongCounts>,
+    /// The file the text was extracted from (PDF, workbook, .docx, HTML);
+    /// null for text input.
+    pub input: Option<InputOut>,
+}
+
+/// The file a checked text was extracted from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputOut {
+    /// What it was: "pdf", "xlsx", "xls", "docx" or "html".
+    pub kind: crate::input::InputKind,
+    /// Pages (PDF) or sheets (workbook) read; 1 for .docx and HTML.
+    pub pages: u32,
+    /// The sheets' names in order (workbooks); empty otherwise.
+    pub sheet_names: Vec<String>,
+}
+
+impl InputOut {
+    /// Where page (or sheet) `page` is, for the user: "第3页", "工作表“表1”";
+    /// None for a file without pages.
+    pub fn place(&self, page: u32) -> Option<String> {
+        self.kind.place(page, &self.sheet_names)
+    }
 }
 
 impl DocumentReport {
@@ -50,6 +72,29 @@ impl DocumentReport {
         use crate::rules::Severity::*;
         let n = |s| self.findings.iter().filter(|f| f.severity == s).count();
         (n(Error), n(Warning), n(Info))
+    }
+
+    /// Records the file the checked text was extracted from (`input`) and,
+    /// for a PDF or workbook, the page or sheet of every finding's and row's
+    /// source line (`page`), from the page of every extracted line. The text
+    /// checked must be `x.text`, unchanged, or the pages would be wrong.
+    pub fn place_in(&mut self, x: &crate::input::Extracted) {
+        self.input = Some(InputOut { kind: x.kind, pages: x.pages, sheet_names: x.sheet_names.clone() });
+        if !x.kind.has_pages() {
+            return;
+        }
+        for f in &mut self.findings {
+            f.page = f.source_line.and_then(|n| x.page_of(n));
+        }
+        for r in self.tables.iter_mut().flat_map(|t| t.rows.iter_mut()) {
+            r.page = x.page_of(r.source_line);
+        }
+    }
+
+    /// Where a page of the input file is, for the user ("第3页",
+    /// "工作表“表1”"); None for text input.
+    pub fn place_of(&self, page: Option<u32>) -> Option<String> {
+        self.input.as_ref()?.place(page?)
     }
 
     /// True when at least one finding is an error.
@@ -178,6 +223,9 @@ pub struct RowOut {
     pub values: Vec<Option<Decimal>>,
     /// 1-based source line.
     pub source_line: usize,
+    /// The page (PDF) or sheet (workbook) of the file that holds the source
+    /// line; null for text input.
+    pub page: Option<u32>,
 }
 
 /// What was found and what could be checked.
@@ -218,6 +266,7 @@ impl TableOut {
                     line: r.line,
                     values: r.cells.iter().map(|c| c.value).collect(),
                     source_line: r.source_line,
+                    page: None,
                 })
                 .collect(),
         }
@@ -259,5 +308,6 @@ pub fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::r
         },
         sangong_counts: sangong.as_ref().map(|_| crate::sangong::counts(doc)),
         sangong,
+        input: None,
     }
 }

@@ -42,9 +42,12 @@ fn json_output_follows_schema_1() {
     assert_eq!(t01["rows"][1]["values"][0], serde_json::Value::Null);
     // Values keep the document's own decimals ("10,236.70" style trailing zeros).
     assert_eq!(t01["rows"][30]["values"][0], "10261.39");
-    for key in ["source", "document", "tables", "findings", "coverage", "sangong", "sangong_counts"] {
+    for key in ["source", "document", "tables", "findings", "coverage", "sangong", "sangong_counts", "input"] {
         assert!(d.get(key).is_some(), "missing key {key}");
     }
+    // Text input: no file, so no page numbers.
+    assert_eq!(d["input"], serde_json::Value::Null);
+    assert_eq!(t01["rows"][0]["page"], serde_json::Value::Null);
     // The narrative's 三公 counts travel in the report, so the app never
     // reads the text a second time: "共计接待 1,230 批次、16,071 人次" (line 559).
     let counts = &d["sangong_counts"];
@@ -54,7 +57,7 @@ fn json_output_follows_schema_1() {
     assert_eq!(counts["vehicles_bought"]["value"], "1");
     assert_eq!(counts["fleet"]["value"], "19");
     let f = d["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "TBL-002").unwrap();
-    for key in ["rule", "severity", "message", "table", "row", "column", "expected", "actual", "difference", "source_line"] {
+    for key in ["rule", "severity", "message", "table", "row", "column", "expected", "actual", "difference", "source_line", "page"] {
         assert!(f.get(key).is_some(), "finding lacks {key}");
     }
     assert_eq!(f["severity"], "info");

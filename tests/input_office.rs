@@ -277,6 +277,17 @@ fn html_docx_xlsx_made_from_a_corpus_text_give_its_report() {
     assert_eq!(xi.sheet_names, vec!["决算".to_string()]);
     assert_eq!(summary(&x.report).1, want.1, "XLSX: the same tables");
     assert_eq!(summary(&x.report), want, "XLSX");
+
+    // Where findings are: the sheet of a workbook; nothing for HTML and .docx,
+    // which have no pages of their own.
+    let sheet = x.report.findings.iter().find(|f| f.source_line.is_some()).unwrap();
+    assert_eq!(sheet.page, Some(1));
+    assert_eq!(x.report.place_of(sheet.page).as_deref(), Some("工作表“决算”"));
+    assert!(x.report.tables.iter().flat_map(|t| &t.rows).all(|r| r.page == Some(1)));
+    let html = h.report.input.as_ref().unwrap();
+    assert_eq!((html.kind, html.pages), (InputKind::Html, 1));
+    assert!(h.report.findings.iter().all(|f| f.page.is_none()));
+    assert_eq!(d.report.input.as_ref().unwrap().kind, InputKind::Docx);
 }
 
 #[test]

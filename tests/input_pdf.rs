@@ -207,6 +207,60 @@ fn cli_checks_a_pdf_like_its_layout_text() {
     assert_eq!(from_pdf.input.unwrap().pages, 13);
 }
 
+#[test]
+fn report_says_the_page_of_each_finding_and_row() {
+    let Some((bytes, path)) = real("09", ".pdf") else { return };
+    let c = gongkai::check_file("09.pdf", &bytes).unwrap();
+    let (r, x) = (&c.report, c.input.as_ref().unwrap());
+    let info = r.input.as_ref().expect("the report says what the file was");
+    assert_eq!((info.kind, info.pages), (InputKind::Pdf, 13));
+    // The page of a line is the page the form feeds put it on, so rows,
+    // findings and a table's title page (counted by form feeds) agree.
+    let mut page = 1;
+    for (i, l) in x.text.split('\n').enumerate().take(x.page_of_line.len()) {
+        page += l.matches('\u{c}').count() as u32;
+        assert_eq!(x.page_of_line[i], page, "line {}", i + 1);
+    }
+    assert!(!r.tables.is_empty());
+    for t in &r.tables {
+        for row in &t.rows {
+            assert_eq!(row.page, x.page_of(row.source_line), "{} {}", t.title, row.label);
+            assert!(row.page.is_some());
+        }
+    }
+    // The empty 政府性基金 table (DOC-002) is on page 10.
+    let doc002 = r.findings.iter().find(|f| f.rule == "DOC-002").expect("DOC-002");
+    assert_eq!(doc002.page, Some(10));
+    assert_eq!(r.place_of(doc002.page).as_deref(), Some("第10页"));
+    for f in &r.findings {
+        assert_eq!(f.page, f.source_line.and_then(|n| x.page_of(n)), "{}", f.rule);
+    }
+    // Additive JSON keys; text input has them as null.
+    let json = serde_json::to_value(r).unwrap();
+    assert_eq!(json["input"], serde_json::json!({ "kind": "pdf", "pages": 13, "sheet_names": [] }));
+    assert_eq!(json["tables"][0]["rows"][0]["page"], 1);
+    let f = r.findings.iter().position(|f| f.rule == "DOC-002").unwrap();
+    assert_eq!(json["findings"][f]["page"], 10);
+    let text = gongkai::check_bytes("t", &std::fs::read(path.with_extension("layout.txt")).unwrap()).unwrap();
+    let json = serde_json::to_value(&text).unwrap();
+    assert!(json["input"].is_null() && json["findings"][0]["page"].is_null());
+    assert!(json["tables"][0]["rows"][0]["page"].is_null());
+}
+
+#[test]
+fn page_reader_gives_what_extract_gives() {
+    let Some((bytes, _)) = real("15", ".pdf") else { return };
+    let mut r = input::pdf::Reader::open(&bytes).unwrap();
+    assert_eq!((r.pages(), r.done()), (15, 0));
+    let mut steps = 0;
+    while r.step() {
+        steps += 1;
+        assert_eq!(r.done(), steps);
+    }
+    assert_eq!(steps, 15);
+    assert_eq!(r.finish().unwrap(), input::extract(&bytes).unwrap().unwrap());
+}
+
 // ---- made-up PDFs -------------------------------------------------------
 
 /// Writes a PDF from object bodies (object i+1 = objs[i]) with a correct xref.

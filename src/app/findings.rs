@@ -208,7 +208,10 @@ fn grouped_list(checker: Checker, filters: Filters, outcome: Arc<Outcome>) -> im
                         let heading = table_heading(report, report.findings[chunk[0]].table.as_deref());
                         let items = chunk
                             .iter()
-                            .map(|&i| finding_item(checker, i, &report.findings[i], targets[i], &related[i], text.clone()))
+                            .map(|&i| {
+                                let f = &report.findings[i];
+                                finding_item(checker, i, f, report.place_of(f.page), targets[i], &related[i], text.clone())
+                            })
                             .collect_view();
                         view! {
                             <h4 class="table-group">{format!("{heading}（{}）", chunk.len())}</h4>
@@ -281,10 +284,13 @@ fn jump_label(target: &CellTarget) -> &'static str {
     }
 }
 
+/// One finding; `page` says where its source line is in the file it was
+/// read from ("第3页", "工作表“表1”"), if any.
 fn finding_item(
     checker: Checker,
     index: usize,
     f: &Finding,
+    page: Option<String>,
     target: Option<CellTarget>,
     related_targets: &[Option<CellTarget>],
     text: Arc<str>,
@@ -332,7 +338,10 @@ fn finding_item(
                 aria-controls=controls
                 on:click=move |_| context_open.update(|o| *o = !*o)
             >
-                {format!("原文第{n}行")}
+                {match &page {
+                    Some(p) => format!("{p} · 原文第{n}行"),
+                    None => format!("原文第{n}行"),
+                }}
             </button>
         }
     });

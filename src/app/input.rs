@@ -8,6 +8,10 @@ use wasm_bindgen::JsCast;
 use super::load::{load_file, load_sample, SAMPLES};
 use super::{format, storage, Checker, Notice};
 
+/// What the file picker offers (any file can still be dropped: the kind is
+/// told by content, not by this list).
+const ACCEPT: &str = ".pdf,.xlsx,.xls,.docx,.html,.htm,.txt,.csv,text/plain,text/html,application/pdf";
+
 /// How long typing must pause before the text is checked again.
 const DEBOUNCE: Duration = Duration::from_millis(500);
 
@@ -104,10 +108,12 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
     let source_line = move || {
         checker.source.with(|s| {
             let mut line = format!("来源：{}", s.name);
-            if let Some(enc) = &s.encoding {
+            if let Some(read) = s.file_summary() {
+                line.push_str(&format!("（{read}）"));
+            } else if let Some(enc) = &s.encoding {
                 line.push_str(&format!("（按 {enc} 解码）"));
             }
-            if s.edited && s.encoding.is_some() {
+            if s.edited && s.loaded() {
                 line.push_str("，已编辑");
             }
             line
@@ -142,8 +148,8 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
                     </select>
                 </label>
                 <label class="file button-like">
-                    "选择文件（.txt）"
-                    <input type="file" accept=".txt,text/plain" class="visually-hidden" on:change=on_file />
+                    "选择文件（PDF、Excel、Word、网页或文本）"
+                    <input type="file" accept=ACCEPT class="visually-hidden" on:change=on_file />
                 </label>
                 <span class="hint">"也可以把文件拖到页面任意位置。"</span>
             </div>
@@ -152,6 +158,8 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
                 id="paste"
                 node_ref=checker.editor
                 spellcheck="false"
+                // A file's layout text keeps its columns only unwrapped.
+                wrap=move || checker.source.with(|s| if s.file.is_some() { "off" } else { "soft" })
                 placeholder="把部门预算或决算公开文本（含“公开01表”等表格）整篇粘贴到这里，粘贴后会自动核对；手动修改后停顿片刻也会重新核对。"
                 prop:value=move || checker.draft.get()
                 on:input=on_input

@@ -42,26 +42,108 @@ pub const SAMPLES: &[Sample] = &[
     },
 ];
 
-/// Reads a user's file and loads it; errors become a notice.
+/// Reads a user's file and loads it; errors become a notice. A PDF is read
+/// page by page, with the progress shown and the browser given a turn every
+/// [`SLICE_MS`], so that a large one does not freeze the page. The bytes
+/// stay in this page's memory: nothing is sent anywhere.
 pub fn load_file(checker: Checker, file: web_sys::File) {
     let name = file.name();
+    let token = next_load();
     checker
         .notice
         .set(Some(Notice::Busy(format!("正在读取“{name}”…"))));
     spawn_local(async move {
-        match JsFuture::from(file.array_buffer()).await {
-            Ok(buf) => checker.load_bytes(&name, &js_sys::Uint8Array::new(&buf).to_vec()),
-            Err(e) => checker.notice.set(Some(Notice::Error(format!(
-                "无法读取文件“{name}”：{}",
-                describe(&e)
-            )))),
+        let bytes = match JsFuture::from(file.array_buffer()).await {
+            Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+            Err(e) => {
+                checker.notice.set(Some(Notice::Error(format!(
+                    "无法读取文件“{name}”：{}",
+                    describe(&e)
+                ))));
+                return;
+            }
+        };
+        if !is_current(token) {
+            return;
+        }
+        #[cfg(feature = "pdf")]
+        if crate::input::detect(&bytes) == crate::input::InputKind::Pdf {
+            return read_pdf(checker, &name, &bytes, token).await;
+        }
+        checker.load_bytes(&name, &bytes);
+    });
+}
+
+/// How long the app reads a PDF before letting the browser paint and handle
+/// input (milliseconds).
+#[cfg(feature = "pdf")]
+const SLICE_MS: f64 = 50.0;
+
+/// Reads a PDF page by page (the same reader as [`crate::input::extract`],
+/// in steps) and loads its text; gives up when another file was chosen
+/// meanwhile.
+#[cfg(feature = "pdf")]
+async fn read_pdf(checker: Checker, name: &str, bytes: &[u8], token: u32) {
+    let mut reader = match crate::input::pdf::Reader::open(bytes) {
+        Ok(r) => r,
+        Err(e) => return checker.refuse(name, &e),
+    };
+    let pages = reader.pages();
+    let mut slice = super::now();
+    while reader.step() {
+        if super::now() - slice > SLICE_MS {
+            checker.notice.set(Some(Notice::Busy(format!(
+                "正在读取“{name}”：第 {} 页，共 {pages} 页…",
+                reader.done()
+            ))));
+            next_task().await;
+            if !is_current(token) {
+                return;
+            }
+            slice = super::now();
+        }
+    }
+    match reader.finish() {
+        Ok(x) => checker.load_extracted(name, x),
+        Err(e) => checker.refuse(name, &e),
+    }
+}
+
+thread_local! {
+    /// Counts files chosen or dropped, so a slow read can tell it was superseded.
+    static LOADS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn next_load() -> u32 {
+    LOADS.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    })
+}
+
+fn is_current(token: u32) -> bool {
+    LOADS.with(|n| n.get() == token)
+}
+
+/// Resolves in a later task (a zero timeout), after the browser has painted
+/// and handled pending input.
+#[cfg(feature = "pdf")]
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        } else {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
         }
     });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Loads a bundled sample: from the page itself when the single-file build
 /// (gongkai-offline.html) carries it inline, else by its relative URL.
 pub fn load_sample(checker: Checker, sample: &'static Sample) {
+    // A file still being read must not replace the sample when it is done.
+    next_load();
     if let Some(text) = inline_sample(sample) {
         checker.load_bytes(sample.label, text.as_bytes());
         return;

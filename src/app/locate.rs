@@ -103,6 +103,7 @@ mod tests {
             line,
             values: vec![None, None],
             source_line,
+            page: None,
         }
     }
 

@@ -40,6 +40,10 @@ pub struct Source {
     pub had_errors: bool,
     /// Whether the user changed the text after loading it.
     pub edited: bool,
+    /// The file the text was extracted from (PDF, workbook, .docx, HTML),
+    /// with the page or sheet of every line; None for text. Its bytes are
+    /// not kept: the original never leaves the user's machine, nor this page.
+    pub file: Option<Arc<crate::input::Extracted>>,
 }
 
 impl Source {
@@ -50,7 +54,19 @@ impl Source {
             encoding: None,
             had_errors: false,
             edited: false,
+            file: None,
         }
+    }
+
+    /// Whether the text came from a file or sample rather than the keyboard.
+    pub fn loaded(&self) -> bool {
+        self.encoding.is_some() || self.file.is_some()
+    }
+
+    /// What was read from the file: "PDF，13 页", "Excel (.xlsx)，17 个工作表",
+    /// "Word (.docx)"; None for text.
+    pub fn file_summary(&self) -> Option<String> {
+        self.file.as_deref().map(|x| x.kind.summary(x.pages))
     }
 }
 
@@ -191,31 +207,64 @@ impl Checker {
         }
     }
 
-    /// Loads bytes from a file or sample into the editor and checks them. On
-    /// failure the editor keeps what it had and the reason is shown.
+    /// Loads bytes from a file or sample into the editor and checks them: a
+    /// PDF, workbook, .docx or HTML file (told by content) is read into
+    /// layout text first, as the CLI does; anything else is decoded as text.
+    /// On failure the editor keeps what it had and the reason is shown.
     pub fn load_bytes(&self, name: &str, bytes: &[u8]) {
-        match crate::decode_input(bytes) {
-            Ok(decoded) => {
-                // Only the user's own text is worth offering back; an
-                // unedited file can simply be loaded again.
-                let previous = self.draft.get_untracked();
-                let before = self.source.get_untracked();
-                let own = !previous.trim().is_empty() && (before.encoding.is_none() || before.edited);
-                self.replaced.set(own.then_some((previous, before)));
-                self.draft.set(decoded.text);
-                self.source.set(Source {
-                    name: name.to_string(),
-                    encoding: Some(decoded.encoding.label().to_string()),
-                    had_errors: decoded.had_errors,
-                    edited: false,
-                });
-                self.notice.set(None);
-                self.submit_and_reveal();
-            }
-            Err(e) => self
-                .notice
-                .set(Some(Notice::Error(format!("“{name}”：{}", e.zh())))),
+        match crate::input::extract(bytes) {
+            Ok(Some(x)) => self.load_extracted(name, x),
+            Ok(None) => match crate::decode_input(bytes) {
+                Ok(decoded) => self.load_text(
+                    decoded.text,
+                    Source {
+                        name: name.to_string(),
+                        encoding: Some(decoded.encoding.label().to_string()),
+                        had_errors: decoded.had_errors,
+                        edited: false,
+                        file: None,
+                    },
+                ),
+                Err(e) => self.refuse(name, &e),
+            },
+            Err(e) => self.refuse(name, &e),
         }
+    }
+
+    /// Loads the text read from a file (see [`crate::input::extract`]).
+    pub fn load_extracted(&self, name: &str, x: crate::input::Extracted) {
+        if x.text.trim().is_empty() {
+            return self.refuse(name, &InputError::Empty);
+        }
+        let text = x.text.clone();
+        self.load_text(
+            text,
+            Source {
+                name: name.to_string(),
+                encoding: None,
+                had_errors: false,
+                edited: false,
+                file: Some(Arc::new(x)),
+            },
+        );
+    }
+
+    /// Shows why a file could not be loaded; the editor keeps its text.
+    pub fn refuse(&self, name: &str, e: &InputError) {
+        self.notice.set(Some(Notice::Error(format!("“{name}”：{}", e.zh()))));
+    }
+
+    fn load_text(&self, text: String, source: Source) {
+        // Only the user's own text is worth offering back; an unedited file
+        // can simply be loaded again.
+        let previous = self.draft.get_untracked();
+        let before = self.source.get_untracked();
+        let own = !previous.trim().is_empty() && (!before.loaded() || before.edited);
+        self.replaced.set(own.then_some((previous, before)));
+        self.draft.set(text);
+        self.source.set(source);
+        self.notice.set(None);
+        self.submit_and_reveal();
     }
 
     /// Puts back the text a file or sample replaced, and checks it.
@@ -277,8 +326,18 @@ fn check(submission: Option<&Submission>) -> Outcome {
         return Outcome::Refused(InputError::Empty.zh());
     }
     let started = now();
-    let mut report = crate::check_text(&sub.source.name, &sub.text);
-    report.encoding = sub.source.encoding.clone();
+    let report = match sub.source.file.as_deref() {
+        // The text as read from the file: checked as the CLI checks a file,
+        // so the report names each finding's page or sheet.
+        Some(x) if *x.text == *sub.text => crate::check_extracted(&sub.source.name, x),
+        // Typed, pasted, decoded, or edited since it was read (then the
+        // pages of its lines are no longer known).
+        _ => {
+            let mut report = crate::check_text(&sub.source.name, &sub.text);
+            report.encoding = sub.source.encoding.clone();
+            report
+        }
+    };
     let targets = report
         .findings
         .iter()
@@ -316,7 +375,7 @@ fn reveal_result() {
     });
 }
 
-fn now() -> f64 {
+pub(crate) fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map(|p| p.now())
@@ -333,7 +392,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
-            <p>"松开鼠标即可载入文本文件"</p>
+            <p>"松开鼠标即可载入文件"</p>
         </div>
         <header class="site">
             <h1>"公开核对"</h1>

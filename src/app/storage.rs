@@ -62,6 +62,7 @@ fn load() -> Option<(String, Source)> {
         encoding: (!encoding.is_empty()).then(|| encoding.to_string()),
         had_errors: false,
         edited: false,
+        file: None,
     };
     Some((text, source))
 }

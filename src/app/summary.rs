@@ -81,7 +81,9 @@ fn card(report: &DocumentReport, source: &Source, millis: f64, seq: u32) -> impl
     let kind = format!("{}{}", scope_zh(info.scope), kind_zh(info.kind));
     let unit = info.unit.clone().map(|u| format!("金额单位：{u}"));
     let mut from = format!("来源：{}", source.name);
-    if let Some(enc) = &report.encoding {
+    if let Some(x) = &report.input {
+        from.push_str(&format!("（{}）", x.kind.summary(x.pages)));
+    } else if let Some(enc) = &report.encoding {
         from.push_str(&format!("（{enc}）"));
     }
     let nothing_checked = report.tables.is_empty();

@@ -86,7 +86,14 @@ pub fn Tables(checker: Checker) -> impl IntoView {
                 .tables
                 .iter()
                 .enumerate()
-                .map(|(ti, t)| table_view(checker, ti, t, &marks_for(ti, &report.findings, targets, related)))
+                .map(|(ti, t)| {
+                    // Where the table starts in the file it was read from
+                    // ("第3页", "工作表“表1”"); a PDF's rows say their page too.
+                    let start = t.page.and_then(|p| u32::try_from(p).ok()).or_else(|| t.rows.first().and_then(|r| r.page));
+                    let place = report.place_of(start);
+                    let row_pages = report.input.as_ref().is_some_and(|x| x.kind == crate::input::InputKind::Pdf);
+                    table_view(checker, ti, t, place, row_pages, &marks_for(ti, &report.findings, targets, related))
+                })
                 .collect_view()
                 .into_any()
         };
@@ -103,7 +110,7 @@ pub fn Tables(checker: Checker) -> impl IntoView {
     }
 }
 
-fn table_view(checker: Checker, ti: usize, t: &TableOut, marks: &Marks) -> impl IntoView {
+fn table_view(checker: Checker, ti: usize, t: &TableOut, place: Option<String>, row_pages: bool, marks: &Marks) -> impl IntoView {
     // As printed: the marker of a table read by its title ("公开表一",
     // "表三"), else the standard name of its number.
     let heading = match (&t.marker, &t.number) {
@@ -131,6 +138,7 @@ fn table_view(checker: Checker, ti: usize, t: &TableOut, marks: &Marks) -> impl 
                 has_code,
                 has_line,
                 t.columns.len(),
+                r.page.filter(|_| row_pages),
                 marks.get(&i),
             )
         })
@@ -144,6 +152,7 @@ fn table_view(checker: Checker, ti: usize, t: &TableOut, marks: &Marks) -> impl 
             <summary id=heading_id class:jumped=jumped>
                 <span class="title">{heading}</span>
                 {unit.map(|u| view! { <span class="unit">{u}</span> })}
+                {place.map(|p| view! { <span class="page">{p}</span> })}
                 <span class="rows">{row_count}</span>
             </summary>
             <ScrollBox label=scroll_label>
@@ -197,6 +206,7 @@ fn row_view(
     has_code: bool,
     has_line: bool,
     width: usize,
+    page: Option<u32>,
     mark: Option<&RowMark>,
 ) -> impl IntoView {
     let class = mark
@@ -257,6 +267,7 @@ fn row_view(
             {has_line.then(|| view! { <td class="num line">{r.line.map(|l| l.to_string()).unwrap_or_default()}</td> })}
             {cells}
             <td class="src">
+                {page.map(|p| view! { <span class="page">{format!("第{p}页 ")}</span> })}
                 <button type="button" class="link" on:click=move |_| checker.show_line(line)>
                     {format!("第{line}行")}
                 </button>

@@ -95,8 +95,6 @@ fn check(files: &[String], format: Format) -> Result<u8, String> {
         return Err("缺少要核对的文件 / no input file".into());
     }
     let mut reports = Vec::new();
-    // Per report: what was extracted from a PDF/workbook, to say 第N页 in text output.
-    let mut pages: Vec<Option<gongkai::input::Extracted>> = Vec::new();
     let mut unreadable = false;
     for path in files {
         let checked = read_input(path).and_then(|bytes| {
@@ -105,8 +103,7 @@ fn check(files: &[String], format: Format) -> Result<u8, String> {
                 .unwrap_or_else(|_| Err(InputError::Io("内部错误：解析时出现异常 (internal error while parsing)".into())))
         });
         match checked {
-            Ok(gongkai::Checked { report: r, input }) => {
-                pages.push(input);
+            Ok(gongkai::Checked { report: r, .. }) => {
                 if r.document.kind == DocumentKind::Unknown {
                     eprintln!(
                         "{path}: {} (not a budget or final-account disclosure)",
@@ -130,7 +127,7 @@ fn check(files: &[String], format: Format) -> Result<u8, String> {
             let report = Report { schema: SCHEMA, documents: reports };
             serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from).and_then(|_| writeln!(out))
         }
-        Format::Text => reports.iter().zip(&pages).try_for_each(|(r, x)| write_text(&mut out, r, x.as_ref())),
+        Format::Text => reports.iter().try_for_each(|r| write_text(&mut out, r)),
     };
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -146,7 +143,7 @@ fn check(files: &[String], format: Format) -> Result<u8, String> {
     })
 }
 
-fn write_text(out: &mut impl Write, r: &DocumentReport, input: Option<&gongkai::input::Extracted>) -> std::io::Result<()> {
+fn write_text(out: &mut impl Write, r: &DocumentReport) -> std::io::Result<()> {
     let d = &r.document;
     let kind = match d.kind {
         DocumentKind::FinalAccounts => "决算",
@@ -161,7 +158,7 @@ fn write_text(out: &mut impl Write, r: &DocumentReport, input: Option<&gongkai::
         d.year.map(|y| format!("{y}年度")).unwrap_or_default(),
         kind
     )?;
-    if let Some(x) = input {
+    if let Some(x) = &r.input {
         let unit = if x.sheet_names.is_empty() { "页" } else { "个工作表" };
         writeln!(out, "文件：{}，已读取 {} {}", x.kind.label(), x.pages, unit)?;
     }
@@ -169,12 +166,9 @@ fn write_text(out: &mut impl Write, r: &DocumentReport, input: Option<&gongkai::
     writeln!(out, "表格：已读取 {}；缺少 {}", join(&r.coverage.tables_found), join(&r.coverage.tables_missing))?;
     writeln!(out, "结果：错误 {e}，警告 {w}，提示 {i}")?;
     for f in &r.findings {
-        let line = match (f.source_line, input) {
-            (Some(n), Some(x)) => match x.page_of(n) {
-                Some(p) if x.sheet_names.is_empty() => format!("第{p}页（第{n}行） "),
-                Some(p) => format!("工作表“{}”（第{n}行） ", x.sheet_names.get(p as usize - 1).map(String::as_str).unwrap_or("")),
-                None => format!("第{n}行 "),
-            },
+        // "第3页（第120行） " for a PDF, "工作表“表1”（第12行） " for a workbook.
+        let line = match (f.source_line, r.place_of(f.page)) {
+            (Some(n), Some(place)) => format!("{place}（第{n}行） "),
             (Some(n), None) => format!("第{n}行 "),
             _ => String::new(),
         };

@@ -22,8 +22,10 @@ pub mod sheet;
 pub mod docx;
 pub mod grid;
 
-/// What kind of file the bytes are, by content.
+/// What kind of file the bytes are, by content. In the JSON report:
+/// "pdf", "xlsx", "xls", "docx", "html" (or "text").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum InputKind {
     /// `%PDF-` within the first KiB.
     Pdf,
@@ -52,10 +54,40 @@ impl InputKind {
             InputKind::Text => "文本",
         }
     }
+
+    /// What was read, for the user: "PDF，13 页", "Excel (.xlsx)，17 个工作表",
+    /// "Word (.docx)".
+    pub fn summary(self, pages: u32) -> String {
+        match self {
+            InputKind::Pdf => format!("{}，{pages} 页", self.label()),
+            InputKind::Xlsx | InputKind::Xls => format!("{}，{pages} 个工作表", self.label()),
+            _ => self.label().to_string(),
+        }
+    }
+
+    /// Whether the file's lines have a page (PDF) or sheet (workbook) worth
+    /// naming; a .docx or HTML page is read as one page.
+    pub fn has_pages(self) -> bool {
+        matches!(self, InputKind::Pdf | InputKind::Xlsx | InputKind::Xls)
+    }
+
+    /// Where a line is, for the user: "第3页" (PDF), "工作表“表1”" (a
+    /// workbook's sheet, by its 1-based number, from `sheet_names`); None for
+    /// kinds without pages.
+    pub fn place(self, page: u32, sheet_names: &[String]) -> Option<String> {
+        match self {
+            InputKind::Pdf => Some(format!("第{page}页")),
+            InputKind::Xlsx | InputKind::Xls => Some(match page.checked_sub(1).and_then(|i| sheet_names.get(i as usize)) {
+                Some(name) => format!("工作表“{name}”"),
+                None => format!("第{page}个工作表"),
+            }),
+            _ => None,
+        }
+    }
 }
 
-/// Text extracted from a file, ready for [`crate::check_text`].
-#[derive(Debug, Clone, Default, Serialize)]
+/// Text extracted from a file, ready for [`crate::check_extracted`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Extracted {
     /// Layout text: one line per row, cells separated by ≥2 spaces, `\f` between pages/sheets.
     pub text: String,

@@ -110,29 +110,74 @@ pub fn glyphs(bytes: &[u8], limits: Limits) -> Result<Vec<PageGlyphs>, InputErro
 
 /// Reads a PDF into layout text; see [`super::extract`].
 pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
-    let mut pdf = Pdf::open(bytes)?;
-    let mut text = String::new();
-    let mut page_of_line = Vec::new();
-    let mut has_text = false;
-    for i in 0..pdf.page_count() {
-        let glyphs = pdf.page_glyphs(i);
+    let mut reader = Reader::open(bytes)?;
+    while reader.step() {}
+    reader.finish()
+}
+
+/// [`extract`] one page at a time, so that a caller (the app) can show
+/// progress and yield to the browser between the pages of a large file. The
+/// result is the same as [`extract`]'s, which is this loop.
+pub struct Reader {
+    pdf: Pdf,
+    next: usize,
+    text: String,
+    page_of_line: Vec<u32>,
+    has_text: bool,
+}
+
+impl Reader {
+    /// Opens a PDF; errors as [`Pdf::open`].
+    pub fn open(bytes: &[u8]) -> Result<Reader, InputError> {
+        Ok(Reader { pdf: Pdf::open(bytes)?, next: 0, text: String::new(), page_of_line: Vec::new(), has_text: false })
+    }
+
+    /// The number of pages.
+    pub fn pages(&self) -> usize {
+        self.pdf.page_count()
+    }
+
+    /// How many pages have been read.
+    pub fn done(&self) -> usize {
+        self.next
+    }
+
+    /// Reads the next page; false when every page has been read.
+    pub fn step(&mut self) -> bool {
+        let i = self.next;
+        if i >= self.pdf.page_count() {
+            return false;
+        }
+        self.next = i + 1;
+        let glyphs = self.pdf.page_glyphs(i);
         // A scan has images and no text layer; a few stray glyphs per page (a
         // page number stamped on each scanned page) do not make it readable.
-        has_text |= glyphs.glyphs.iter().filter(|g| !g.ch.is_whitespace()).take(10).count() >= 10;
+        self.has_text |= glyphs.glyphs.iter().filter(|g| !g.ch.is_whitespace()).take(10).count() >= 10;
         if i > 0 {
             // pdftotext ends every page with \f; the next page's first line starts after it.
-            text.push('\u{c}');
+            self.text.push('\u{c}');
         }
         for line in layout::lines(&glyphs) {
-            text.push_str(&line);
-            text.push('\n');
-            page_of_line.push(i as u32 + 1);
+            self.text.push_str(&line);
+            self.text.push('\n');
+            self.page_of_line.push(i as u32 + 1);
         }
+        true
     }
-    if !has_text {
-        return Err(InputError::PdfNoText);
+
+    /// The text of the pages read. Error: no page had a text layer (a scan).
+    pub fn finish(self) -> Result<Extracted, InputError> {
+        if !self.has_text {
+            return Err(InputError::PdfNoText);
+        }
+        Ok(Extracted {
+            text: self.text,
+            kind: InputKind::Pdf,
+            pages: self.next as u32,
+            page_of_line: self.page_of_line,
+            sheet_names: Vec::new(),
+        })
     }
-    Ok(Extracted { text, kind: InputKind::Pdf, pages: pdf.page_count() as u32, page_of_line, sheet_names: Vec::new() })
 }
 
 fn load(bytes: &[u8]) -> Result<Document, InputError> {

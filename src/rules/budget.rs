@@ -86,6 +86,7 @@ fn finding(rule: &'static str, severity: Severity, message: String, table: Optio
         actual: None,
         difference: None,
         source_line: line,
+        page: None,
         related: Vec::new(),
         also: Vec::new(),
     }

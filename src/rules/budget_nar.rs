@@ -65,6 +65,7 @@ fn claim_finding(rule: &'static str, severity: Severity, message: String, t: &Ta
             _ => None,
         },
         source_line: Some(line),
+        page: None,
         related: cell.map(|(r, c)| CellRef { table: t.no(), row: describe(r), column: t.columns.get(c).cloned(), source_line: r.cells.get(c).map_or(r.source_line, |x| x.source_line) }).into_iter().collect(),
         also: Vec::new(),
     }
@@ -308,6 +309,7 @@ fn check_procurement(doc: &crate::model::Document, sink: &mut super::Sink) {
                 actual: Some(v),
                 difference: v.checked_sub(sum),
                 source_line: Some(l),
+                page: None,
                 related: mine.iter().map(|r| CellRef { table: t.no(), row: describe(r), column: t.columns.first().cloned(), source_line: r.source_line }).collect(),
                 also: Vec::new(),
             });
@@ -368,6 +370,7 @@ fn check_running_costs(doc: &crate::model::Document, sink: &mut super::Sink) {
         actual: Some(v),
         difference: v.checked_sub(total),
         source_line: Some(line),
+        page: None,
         related: admin.iter().map(|r| CellRef { table: g.no(), row: describe(r), column: g.columns.get(pc).cloned(), source_line: r.source_line }).collect(),
         also: Vec::new(),
     });
@@ -389,6 +392,7 @@ fn plain(rule: &'static str, message: String, table: Option<&Table>, (expected, 
             _ => None,
         },
         source_line: Some(line),
+        page: None,
         related: Vec::new(),
         also: Vec::new(),
     }

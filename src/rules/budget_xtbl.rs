@@ -291,6 +291,7 @@ fn check_sangong_items(doc: &crate::model::Document, sink: &mut super::Sink) {
             actual: six[col],
             difference: six[col].unwrap_or_default().checked_sub(sum),
             source_line: Some(t.source_line),
+            page: None,
             related: items.iter().map(|r| super::identity::CellRef { table: e.no(), row: super::identity::describe(r), column: e.columns.first().cloned(), source_line: r.source_line }).collect(),
             also: Vec::new(),
         });

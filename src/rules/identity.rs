@@ -141,6 +141,7 @@ impl Sink {
             actual: target.actual,
             difference: Some(diff),
             source_line: Some(target.source_line),
+            page: None,
             related: parts.iter().filter_map(|(_, l)| l.at.clone()).collect(),
             also: Vec::new(),
         });
@@ -185,6 +186,7 @@ impl Sink {
             actual: target.actual,
             difference: Some(diff),
             source_line: Some(target.source_line),
+            page: None,
             related: vec![CellRef { table: bound.table, row: bound.row, column: bound.column, source_line: bound.source_line }],
             also: Vec::new(),
         });

@@ -137,6 +137,10 @@ pub struct Finding {
     pub difference: Option<Decimal>,
     /// 1-based source line of the printed value.
     pub source_line: Option<usize>,
+    /// The page (PDF) or sheet (workbook) of the file that holds the source
+    /// line, when the text was extracted from one; the rules never set it
+    /// (see [`crate::report::DocumentReport::place_in`]).
+    pub page: Option<u32>,
     /// The other cells the identity involves (where they are printed).
     pub related: Vec<identity::CellRef>,
     /// Other rules that failed on the same root cause and were folded into
@@ -159,6 +163,7 @@ impl Finding {
             actual: None,
             difference: None,
             source_line: None,
+            page: None,
             related: Vec::new(),
             also: Vec::new(),
         }

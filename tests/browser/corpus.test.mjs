@@ -96,7 +96,7 @@ for (const doc of CORPUS) {
     assert.equal(data.schema, 1);
     assert.equal(data.documents.length, 1);
     const report = data.documents[0];
-    assert.deepEqual(Object.keys(report).sort(), ["coverage", "document", "encoding", "findings", "sangong", "source", "tables"]);
+    assert.deepEqual(Object.keys(report).sort(), ["coverage", "document", "encoding", "findings", "input", "sangong", "sangong_counts", "source", "tables"]);
     assert.equal(report.document.kind, doc.kind === "决算" ? "final_accounts" : "budget");
 
     const page_ = await shown();

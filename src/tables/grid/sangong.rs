@@ -7,7 +7,10 @@
 //! 会议费、培训费 合计 = 三公小计 + 会议费 + 培训费) settle it: a reading that
 //! breaks them is replaced by the one placement of the printed amounts, in
 //! order, that keeps them with the least movement, and when there is no such
-//! placement, or more than one, the table is found but not read.
+//! placement, or more than one, the table is found but not read. Only where
+//! some caption was paired by position alone (`Grid::exact` false): when
+//! every caption pairs with its column, a broken identity is the table's own
+//! and TBL-204 reports it.
 
 use rust_decimal::Decimal;
 
@@ -125,6 +128,11 @@ pub fn settle(table: &mut Table, grid: &Grid) -> Result<bool, &'static str> {
         let joined = grid.paths.iter().filter_map(|p| p.last()).any(|leaf| words.iter().filter(|w| leaf.contains(*w)).count() > 1 && !leaf.contains("购置及运行"));
         return if joined { Err(JOINED) } else { Ok(false) };
     };
+    // Every caption paired with its column in order: the positions are
+    // certain, and a broken identity is the table's own (TBL-204 reports it).
+    if grid.exact {
+        return Ok(false);
+    }
     let ids = cols.identities();
     if ids.is_empty() {
         return Ok(false);

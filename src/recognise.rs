@@ -6,11 +6,12 @@ use crate::text::{squeeze, Line};
 
 /// Recognises the document from its first pages and its table meta lines.
 pub fn recognise(lines: &[Line]) -> DocumentInfo {
-    let head: String = lines.iter().take(400).map(|l| squeeze(&l.text)).collect::<Vec<_>>().join("\n");
+    let squeezed: Vec<String> = lines.iter().map(|l| squeeze(&l.text)).collect();
+    let head: String = squeezed.iter().take(400).map(String::as_str).collect::<Vec<_>>().join("\n");
     // Kind keywords may first appear deep in the text (a budget that opens with
     // a long 单位概况), so they are counted over the whole text.
-    let whole: String = lines.iter().map(|l| squeeze(&l.text)).collect::<Vec<_>>().join("\n");
-    let all_markers = lines.iter().filter(|l| is_table_marker(&squeeze(&l.text))).count();
+    let whole: String = squeezed.join("\n");
+    let all_markers = squeezed.iter().filter(|s| is_table_marker(s)).count();
 
     let count = |needle: &str| whole.matches(needle).count();
     let final_hits = count("决算");

@@ -44,6 +44,10 @@ pub struct Source {
     /// with the page or sheet of every line; None for text. Its bytes are
     /// not kept: the original never leaves the user's machine, nor this page.
     pub file: Option<Arc<crate::input::Extracted>>,
+    /// Whether the text holds tables laid out from a pasted text/html (a
+    /// table copied from a web page or a spreadsheet): shown unwrapped, as a
+    /// file's layout text is.
+    pub layout: bool,
 }
 
 impl Source {
@@ -55,7 +59,14 @@ impl Source {
             had_errors: false,
             edited: false,
             file: None,
+            layout: false,
         }
+    }
+
+    /// Text pasted from a web page or spreadsheet whose tables were laid out
+    /// from the clipboard's text/html.
+    pub fn pasted_tables() -> Source {
+        Source { layout: true, ..Source::pasted() }
     }
 
     /// Whether the text came from a file or sample rather than the keyboard.
@@ -223,6 +234,7 @@ impl Checker {
                         had_errors: decoded.had_errors,
                         edited: false,
                         file: None,
+                        layout: false,
                     },
                 ),
                 Err(e) => self.refuse(name, &e),
@@ -245,6 +257,7 @@ impl Checker {
                 had_errors: false,
                 edited: false,
                 file: Some(Arc::new(x)),
+                layout: false,
             },
         );
     }

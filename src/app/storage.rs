@@ -63,6 +63,7 @@ fn load() -> Option<(String, Source)> {
         had_errors: false,
         edited: false,
         file: None,
+        layout: false,
     };
     Some((text, source))
 }

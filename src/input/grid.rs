@@ -2,7 +2,8 @@
 //!
 //! Shared by the workbook, .docx and HTML readers so all of them produce the
 //! same shape as `pdftotext -layout`: one line per row, every cell padded to
-//! its column's width, non-empty cells separated by at least two spaces.
+//! its column's width, non-empty cells separated by at least two spaces,
+//! amounts right-aligned in their column.
 
 /// A merged region: top-left cell and the number of rows and columns it covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +69,15 @@ impl Grid {
                 let s = span(r, c).min(ncols - c);
                 let v = row.get(c).map(|v| clean(v)).unwrap_or_default();
                 if !v.is_empty() {
-                    let pad = if line.is_empty() { start } else { start.max(col + 2) };
+                    // Amounts are right-aligned, as a spreadsheet and a PDF
+                    // print them: the layout readers find value columns by
+                    // the numbers' right edges.
+                    let at = if s == 1 && crate::amount::parse_amount(&v).is_some() {
+                        start + widths[c].saturating_sub(width(&v))
+                    } else {
+                        start
+                    };
+                    let pad = if line.is_empty() { at } else { at.max(col + 2) };
                     for _ in col..pad {
                         line.push(' ');
                     }

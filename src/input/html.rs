@@ -1,8 +1,10 @@
 //! HTML pages: paragraphs as lines, `<table>`s as aligned grids.
 //!
 //! A small tag scanner rather than an HTML5 parser: portal pages are simple,
-//! and a dependency-free reader costs nothing in the wasm bundle (in the app a
-//! pasted text/html can also go through the browser's own DOMParser).
+//! and a dependency-free reader costs nothing in the wasm bundle. The app
+//! reads a pasted text/html (a table copied from a web page, Excel, WPS or
+//! LibreOffice) through [`clipboard`], so a paste gives the same lines as
+//! the same table in a dropped .html file.
 
 use super::grid::{Grid, Merge};
 use super::{Extracted, InputKind};
@@ -23,6 +25,35 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
     Ok(Extracted { page_of_line: vec![1; lines.len()], text, kind: InputKind::Html, pages: 1, sheet_names: Vec::new() })
 }
 
+/// The `text/html` of a paste as layout text, the lines [`extract`] gives
+/// for the same HTML in a file, with a final line break. `None` when it holds
+/// no table with a row of at least two filled cells (prose from a web page,
+/// or a page laid out in a one-column table): then the paste's plain text
+/// serves as well, and the caller keeps it.
+///
+/// Spreadsheets put a `<table>` on the clipboard (Excel and WPS with `mso-`
+/// styles, `<col>` widths and conditional comments; LibreOffice with
+/// `<colgroup>` and `<font>`); merged cells come as colspan/rowspan, numbers
+/// as displayed ("10,095.35"). Excel's `mso-ignore:colspan` (text running
+/// over empty neighbours, not a merge) is read as the cell and its empty
+/// neighbours, and rows or cells hidden with `display:none` (filtered rows)
+/// are left out.
+pub fn clipboard(html: &str) -> Option<String> {
+    if !html.as_bytes().windows(6).any(|w| w.eq_ignore_ascii_case(b"<table")) {
+        return None;
+    }
+    let page = read(html);
+    if page.grid_rows == 0 {
+        return None;
+    }
+    let mut text = String::new();
+    for l in &page.lines {
+        text.push_str(l);
+        text.push('\n');
+    }
+    Some(text)
+}
+
 /// Bytes to text: a `charset=gb2312/gbk/gb18030` near the start means GB18030, else the usual detection.
 fn decode(bytes: &[u8]) -> String {
     let head: String = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
@@ -41,9 +72,38 @@ struct Tag<'a> {
     attrs: &'a str,
 }
 
+/// Where the tag starting at `s` ends: the first `>` outside a quoted
+/// attribute value (Google Sheets and Excel put `>` in attribute values); the
+/// first `>` at all when a quote is never closed.
+fn tag_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut after_eq = false;
+    for (i, &c) in b.iter().enumerate().skip(1) {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            b'>' => return Some(i),
+            b'"' | b'\'' if after_eq => {
+                quote = Some(c);
+                after_eq = false;
+            }
+            b'=' => after_eq = true,
+            c if c.is_ascii_whitespace() => {}
+            _ => after_eq = false,
+        }
+    }
+    s.find('>')
+}
+
 /// Parses `<name attrs>` at the start of `s`; returns the tag and its length.
+/// Names may carry a namespace prefix (`o:p`, Word and Excel) or a dash.
 fn tag(s: &str) -> Option<(Tag<'_>, usize)> {
-    let end = s.find('>')?;
+    let end = tag_end(s)?;
     let inner = &s[1..end];
     let (closing, inner) = match inner.strip_prefix('/') {
         Some(r) => (true, r),
@@ -51,10 +111,26 @@ fn tag(s: &str) -> Option<(Tag<'_>, usize)> {
     };
     let name_end = inner.find(|c: char| c.is_whitespace() || c == '/').unwrap_or(inner.len());
     let name = inner[..name_end].to_ascii_lowercase();
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic())
+        || !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_'))
+    {
         return None;
     }
     Some((Tag { name, closing, attrs: &inner[name_end..] }, end + 1))
+}
+
+/// Whether a tag's style hides it (`display:none`: a filtered-out row or a
+/// hidden column of a spreadsheet).
+fn hidden(attrs: &str) -> bool {
+    let flat: String = attrs.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    flat.contains("display:none")
+}
+
+/// Whether a cell's colspan is Excel's overflow (`mso-ignore:colspan`): the
+/// text runs over empty neighbours, which stay cells of their own.
+fn ignores_colspan(attrs: &str) -> bool {
+    let flat: String = attrs.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    flat.contains("mso-ignore:colspan")
 }
 
 fn attr_num(attrs: &str, key: &str) -> usize {
@@ -119,14 +195,56 @@ fn entities(s: &str) -> String {
 /// A cell being read: text, colspan, rowspan.
 type Cell = (String, usize, usize);
 
+/// What [`read`] found: the page's lines, and how many table rows had at
+/// least two filled cells (a grid, not a layout table around prose).
+struct Page {
+    lines: Vec<String>,
+    grid_rows: usize,
+}
+
 /// The page's lines; text in block elements becomes a line, tables aligned grids.
 pub fn html_lines(html: &str) -> Vec<String> {
+    read(html).lines
+}
+
+/// A cell open in the table being read.
+struct OpenCell {
+    cell: Cell,
+    /// `display:none`, or in a hidden row: dropped when closed.
+    hidden: bool,
+    /// Excel's `mso-ignore:colspan`: the colspan is empty neighbours.
+    overflow: bool,
+}
+
+/// Puts the open cell, if any, into the last row.
+fn close_cell(cell: &mut Option<OpenCell>, rows: &mut Vec<Vec<Cell>>) {
+    let Some(OpenCell { cell: (text, cs, rs), hidden: false, overflow }) = cell.take() else { return };
+    if rows.is_empty() {
+        rows.push(Vec::new());
+    }
+    if let Some(r) = rows.last_mut() {
+        if overflow {
+            r.push((text, 1, rs));
+            r.extend((1..cs).map(|_| (String::new(), 1, 1)));
+        } else {
+            r.push((text, cs, rs));
+        }
+    }
+}
+
+fn read(html: &str) -> Page {
     let mut out = Vec::new();
+    let mut grid_rows = 0usize;
     let mut line = String::new();
     // Nested tables are flattened into the outer table's cell.
     let mut depth = 0usize;
     let mut rows: Vec<Vec<Cell>> = Vec::new();
-    let mut cell: Option<Cell> = None;
+    let mut cell: Option<OpenCell> = None;
+    // The current row is hidden (a filtered-out spreadsheet row).
+    let mut row_hidden = false;
+    // The table's <caption>, read while open, put above the table.
+    let mut caption: Option<String> = None;
+    let mut captions: Vec<String> = Vec::new();
     let mut skip: Option<String> = None;
     let mut i = 0;
     let b = html.as_bytes();
@@ -143,6 +261,11 @@ pub fn html_lines(html: &str) -> Vec<String> {
                 i = html[i..].find("-->").map(|k| i + k + 3).unwrap_or(html.len());
                 continue;
             }
+            // <!DOCTYPE …>, Office's <![if …]> / <![endif]>, <?xml …?>: no text.
+            if html[i..].starts_with("<!") || html[i..].starts_with("<?") {
+                i = html[i..].find('>').map(|k| i + k + 1).unwrap_or(html.len());
+                continue;
+            }
             if let Some((t, len)) = tag(&html[i..]) {
                 i += len;
                 if let Some(s) = &skip {
@@ -152,41 +275,63 @@ pub fn html_lines(html: &str) -> Vec<String> {
                     continue;
                 }
                 match (t.name.as_str(), t.closing) {
-                    ("script" | "style" | "head" | "title", false) => skip = Some(t.name.clone()),
+                    ("script" | "style" | "head" | "title" | "xml", false) => skip = Some(t.name.clone()),
                     ("table", false) => {
                         depth += 1;
                         if depth == 1 {
                             flush(&mut line, &mut out);
                             rows.clear();
+                            captions.clear();
+                            row_hidden = false;
                         }
                     }
                     ("table", true) if depth > 0 => {
                         depth -= 1;
                         if depth == 0 {
+                            close_cell(&mut cell, &mut rows);
+                            caption = None;
+                            grid_rows += rows
+                                .iter()
+                                .filter(|r| r.iter().filter(|c| !c.0.trim().is_empty()).count() >= 2)
+                                .count();
+                            out.append(&mut captions);
                             out.extend(table_grid(&rows).lines());
                             rows.clear();
                         }
                     }
-                    ("tr", false) if depth == 1 => rows.push(Vec::new()),
-                    ("td" | "th", false) if depth == 1 => {
-                        cell = Some((String::new(), attr_num(t.attrs, "colspan"), attr_num(t.attrs, "rowspan")));
-                    }
-                    ("td" | "th", true) if depth == 1 => {
-                        if let Some(c) = cell.take() {
-                            if rows.is_empty() {
-                                rows.push(Vec::new());
-                            }
-                            if let Some(r) = rows.last_mut() {
-                                r.push(c);
+                    ("caption", false) if depth == 1 => caption = Some(String::new()),
+                    ("caption", true) if depth == 1 => {
+                        if let Some(c) = caption.take() {
+                            let c = c.split_whitespace().collect::<Vec<_>>().join(" ");
+                            if !c.is_empty() {
+                                captions.push(c);
                             }
                         }
                     }
+                    ("tr", false) if depth == 1 => {
+                        // An end tag may be left out (`<tr><td>a<td>b`).
+                        close_cell(&mut cell, &mut rows);
+                        row_hidden = hidden(t.attrs);
+                        if !row_hidden {
+                            rows.push(Vec::new());
+                        }
+                    }
+                    ("td" | "th", false) if depth == 1 => {
+                        close_cell(&mut cell, &mut rows);
+                        cell = Some(OpenCell {
+                            cell: (String::new(), attr_num(t.attrs, "colspan"), attr_num(t.attrs, "rowspan")),
+                            hidden: row_hidden || hidden(t.attrs),
+                            overflow: ignores_colspan(t.attrs),
+                        });
+                    }
+                    ("td" | "th", true) if depth == 1 => close_cell(&mut cell, &mut rows),
+                    ("tr", true) if depth == 1 => close_cell(&mut cell, &mut rows),
                     ("p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "tr", _) if depth == 0 => {
                         flush(&mut line, &mut out)
                     }
                     ("p" | "div" | "br" | "li", _) => {
                         if let Some(c) = cell.as_mut() {
-                            c.0.push(' ');
+                            c.cell.0.push(' ');
                         }
                     }
                     _ => {}
@@ -199,8 +344,9 @@ pub fn html_lines(html: &str) -> Vec<String> {
         let next = html[i + step..].find('<').map(|k| i + step + k).unwrap_or(html.len());
         if skip.is_none() {
             let text = entities(&html[i..next]);
-            match cell.as_mut() {
-                Some(c) if depth > 0 => c.0.push_str(&text),
+            match (cell.as_mut(), caption.as_mut()) {
+                (Some(c), _) if depth > 0 => c.cell.0.push_str(&text),
+                (None, Some(c)) if depth > 0 => c.push_str(&text),
                 _ if depth > 0 => {}
                 _ => line.push_str(&text),
             }
@@ -208,7 +354,14 @@ pub fn html_lines(html: &str) -> Vec<String> {
         i = next;
     }
     flush(&mut line, &mut out);
-    out
+    // A table never closed (a clipboard fragment cut short) still counts.
+    if depth > 0 {
+        close_cell(&mut cell, &mut rows);
+        grid_rows += rows.iter().filter(|r| r.iter().filter(|c| !c.0.trim().is_empty()).count() >= 2).count();
+        out.append(&mut captions);
+        out.extend(table_grid(&rows).lines());
+    }
+    Page { lines: out, grid_rows }
 }
 
 /// Places cells by colspan/rowspan into a grid.
@@ -272,14 +425,59 @@ mod tests {
         assert_eq!(l[0], "江苏省人大常委会办公厅 2019年部门预算");
         assert_eq!(l[1], "收支预算总表");
         assert_eq!(l[2], "一、财政拨款  18,330.37");
-        assert_eq!(l[3], "        9,312.90");
+        assert_eq!(l[3], "         9,312.90");
         assert_eq!(l[4], "单位：万元");
     }
 
     #[test]
+    fn excel_clipboard_fragment() {
+        // What Excel puts on the clipboard, trimmed: namespaces, a style
+        // block, conditional comments, <col> widths, a merged title, an
+        // overflowing label (mso-ignore:colspan), a filtered-out row.
+        let html = "<html xmlns:v=\"urn:schemas-microsoft-com:vml\"\r\nxmlns:o=\"urn:schemas-microsoft-com:office:office\"\r\n\
+            xmlns:x=\"urn:schemas-microsoft-com:office:excel\">\r\n<head>\r\n<meta name=ProgId content=Excel.Sheet>\r\n\
+            <style>\r\n<!--table\r\n\t{mso-displayed-decimal-separator:\"\\.\";}\r\n.xl65\r\n\t{mso-number-format:\"\\#\\,\\#\\#0\\.00\";}\r\n-->\r\n</style>\r\n\
+            </head>\r\n<body link=\"#0563C1\">\r\n<![if supportMisc]><o:p></o:p><![endif]>\r\n\
+            <table border=0 cellpadding=0 cellspacing=0 width=400 style='border-collapse:\r\n collapse;width:300pt'>\r\n<!--StartFragment-->\r\n\
+            <col width=200 style='mso-width-source:userset;width:150pt'>\r\n<col width=100 span=2 style='width:75pt'>\r\n\
+            <tr height=19 style='height:14.25pt'>\r\n  <td colspan=3 height=19 class=xl66 width=400 style='height:14.25pt;\r\n  width:300pt'>收入支出决算总表</td>\r\n </tr>\r\n\
+            <tr height=19 style='height:14.25pt'>\r\n  <td height=19 class=xl67 style='height:14.25pt'>项<span\r\n  style='mso-spacerun:yes'>&nbsp; </span>目</td>\r\n  <td class=xl67>行次</td>\r\n  <td class=xl67>金额</td>\r\n </tr>\r\n\
+            <tr height=19 style='height:14.25pt'>\r\n  <td colspan=2 height=19 class=xl68 style='mso-ignore:colspan'>一、一般公共预算财政拨款收入</td>\r\n  <td class=xl65 align=right x:num=\"10095.35\">10,095.35 </td>\r\n </tr>\r\n\
+            <tr height=0 style='display:none'>\r\n  <td>隐藏的行</td><td>1</td><td>1.00</td>\r\n </tr>\r\n\
+            <tr height=19 style='height:14.25pt'>\r\n  <td height=19 class=xl68>总计</td>\r\n  <td class=xl69 x:num>31</td>\r\n  <td class=xl65 x:num=\"10261.39\">10,261.39</td>\r\n </tr>\r\n\
+            <!--EndFragment-->\r\n</table>\r\n</body>\r\n</html>";
+        let text = clipboard(html).expect("a table");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines, vec![
+            "收入支出决算总表",
+            "项 目             行次  金额",
+            "一、一般公共预算财政拨款收入      10,095.35",
+            "总计              31  10,261.39",
+        ]);
+    }
+
+    #[test]
+    fn clipboard_needs_a_grid() {
+        assert_eq!(clipboard("<meta charset='utf-8'><p>一、部门主要职责</p><p>（一）负责……</p>"), None);
+        // A page laid out in a one-column table: prose, kept as plain text.
+        assert_eq!(clipboard("<table><tr><td><p>第一段</p><p>第二段</p></td></tr><tr><td>第三段</td></tr></table>"), None);
+        assert!(clipboard("<TABLE><TR><TD>合计<TD>1.00</TABLE>").is_some());
+    }
+
+    #[test]
+    fn tags_quotes_captions_and_omitted_end_tags() {
+        // `>` inside a quoted attribute (Google Sheets' data-sheets-value).
+        let l = html_lines("<table><caption>表一 收支总表</caption><tr><td data-v='{\"1\":\">\"}'>合计<td>1.00<tr><td>其中<td>0.50</table><p>说明</p>");
+        assert_eq!(l, vec!["表一 收支总表", "合计  1.00", "其中  0.50", "说明"]);
+        // Word's <o:p> and a doctype leave no text.
+        assert_eq!(html_lines("<!DOCTYPE html><p class=MsoNormal>正文<o:p></o:p></p><?xml:namespace prefix = o ?>"), vec!["正文"]);
+    }
+
+    #[test]
     fn junk_does_not_panic() {
-        for s in ["<", "<<>>", "财<政", "&财政;", "&amp财政预算资金合计",  "<table><td>", "</table></table>", "&#xFFFFFFFF;", "&", "<p", "<a href='>'>"] {
+        for s in ["<", "<<>>", "财<政", "&财政;", "&amp财政预算资金合计",  "<table><td>", "</table></table>", "&#xFFFFFFFF;", "&", "<p", "<a href='>'>", "<td title=\"a>b", "<![if", "<?", "<table><tr style='display:none'><td>x", "<table><caption>x"] {
             let _ = html_lines(s);
+            let _ = clipboard(s);
         }
     }
 }

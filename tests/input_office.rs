@@ -59,6 +59,25 @@ fn shanghai_unit_budget_forms_05_xlsx_06_xls() {
     }
 }
 
+#[test]
+fn the_three_official_forms_give_their_nine_tables_with_kinds_and_scope() {
+    use gongkai::model::{Scope, TableKind::*};
+    let want = [BSummary, BIncome, BExpenditure, BFiscal, BGeneral, BFund, BCapital, BBasicEcon, BSangong];
+    for (nn, scope) in [("04", Scope::Department), ("05", Scope::Unit), ("06", Scope::Unit)] {
+        let Some(b) = real(nn) else { return };
+        let r = gongkai::check_bytes(nn, &b).unwrap();
+        assert_eq!(r.document.kind, gongkai::model::DocumentKind::Budget, "{nn}");
+        assert_eq!(r.document.scope, Some(scope), "{nn}");
+        assert_eq!(r.document.year, Some(2026), "{nn}");
+        let kinds: Vec<_> = r.tables.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, want, "{nn}");
+        // Templates: headers and example codes, no amounts; every table is
+        // read, none reported missing.
+        assert!(r.tables.iter().all(|t| t.read), "{nn}");
+        assert!(r.coverage.tables_missing.is_empty(), "{nn}");
+    }
+}
+
 // ---- files made from a corpus text --------------------------------------
 
 const CORPUS: &str = include_str!("fixtures/yantai-office-2024-final.txt");

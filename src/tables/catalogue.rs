@@ -91,7 +91,9 @@ pub fn title(squeezed: &str) -> Option<Title> {
     if !(4..=64).contains(&n) {
         return None;
     }
-    if ["。", "，", "…", "...", "··", "本表", "反映", "详见", "附后", "单位：", "单位:", "部门：", "部门:"]
+    // Sentence marks, and a title quoted in prose ("…办案费;二是《财政拨款支出预算表"
+    // wrapped before its "（功能科目）》"): a reference to a table, not its title.
+    if ["。", "，", "；", ";", "《", "》", "万元", "…", "...", "··", "本表", "反映", "详见", "附后", "单位：", "单位:", "部门：", "部门:"]
         .iter()
         .any(|w| squeezed.contains(w))
     {
@@ -242,6 +244,8 @@ mod tests {
         assert_eq!(title("1.2024年部门财务收支预算总表……………………"), None);
         assert_eq!(title("部门：江苏省人大常委会办公厅单位：万元"), None);
         assert_eq!(title("第二部分江苏省人民检察院2017年度部门预算表").map(|t| t.text), None);
+        // 11-jianchayuan 2019 L878: a table named in a sentence, wrapped before "（功能科目）》".
+        assert_eq!(title("省检察院本级划转240万元办案费;二是《财政拨款支出预算表"), None);
     }
 
     #[test]

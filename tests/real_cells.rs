@@ -10,6 +10,10 @@
 //! the same cells — which `the_pdf_gives_the_same_cells_as_its_layout_text`
 //! keeps true.
 //!
+//! And the totals of every table read in every real document with tables
+//! (tests/expected/totals.txt: "NN || table || row || values"), from the layout
+//! text and from the PDF.
+//!
 //! Skipped (with a message) where ../shared/real is absent.
 
 use std::path::PathBuf;
@@ -90,5 +94,57 @@ fn the_pdf_gives_the_same_cells_as_its_layout_text() {
     let Some(dir) = real_dir() else { return };
     for name in [SHANGHAI, JIANGSU] {
         assert_same(&cells(&dir, &format!("{name}.pdf")), &expected(name), &format!("{name}.pdf"));
+    }
+}
+
+/// The report of a real document by its number and form ("layout.txt", "pdf").
+fn report_of(dir: &std::path::Path, nn: &str, ext: &str) -> Value {
+    let name = std::fs::read_dir(dir)
+        .expect("real dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .find(|n| n.starts_with(&format!("{nn}-")) && n.ends_with(&format!(".{ext}")))
+        .expect("document");
+    let bytes = std::fs::read(dir.join(&name)).expect("real document");
+    serde_json::to_value(gongkai::check_bytes(&name, &bytes).expect("readable")).expect("serialisable")
+}
+
+/// The values of each row labelled `label` in the table `key` (a two-sided
+/// table has a 总计 on each side), "-" for blank, trailing blank columns
+/// dropped (a PDF may show one empty column fewer).
+fn total_rows(report: &Value, key: &str, label: &str) -> Vec<String> {
+    let Some(t) = report["tables"].as_array().and_then(|ts| ts.iter().find(|t| t["key"] == key)) else { return Vec::new() };
+    let rows = t["rows"].as_array().map(Vec::as_slice).unwrap_or_default();
+    rows.iter()
+        .filter(|r| r["label"].as_str().filter(|l| !l.is_empty()).unwrap_or("·") == label)
+        .map(|r| {
+            let mut v: Vec<String> = r["values"].as_array().map(Vec::as_slice).unwrap_or_default().iter().map(|x| x.as_str().unwrap_or("-").to_string()).collect();
+            while v.last().is_some_and(|x| x == "-") {
+                v.pop();
+            }
+            v.join(" | ")
+        })
+        .collect()
+}
+
+#[test]
+fn every_table_read_in_every_real_document_has_its_totals() {
+    let Some(dir) = real_dir() else { return };
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/expected/totals.txt");
+    let want: Vec<Vec<String>> = std::fs::read_to_string(path).expect("totals").lines().map(|l| l.split(" || ").map(str::to_string).collect()).collect();
+    assert_eq!(want.len(), 161);
+    let mut reports: std::collections::HashMap<(String, &str), Value> = std::collections::HashMap::new();
+    for w in &want {
+        let [nn, key, label, values] = &w[..] else { panic!("bad line {w:?}") };
+        let mut values: Vec<&str> = values.split(" | ").collect();
+        while values.last() == Some(&"-") {
+            values.pop();
+        }
+        let values = values.join(" | ");
+        for ext in ["layout.txt", "pdf"] {
+            let r = reports.entry((nn.clone(), ext)).or_insert_with(|| report_of(&dir, nn, ext));
+            let got = total_rows(r, key, label);
+            assert!(got.contains(&values), "{nn}.{ext} {key} {label}: expected {values}, read {got:?}");
+        }
     }
 }

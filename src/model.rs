@@ -83,6 +83,38 @@ impl Row {
     pub fn value(&self, i: usize) -> Option<Decimal> {
         self.cells.get(i).and_then(|c| c.value)
     }
+
+    /// What the row is in its table: a total, a subtotal, a 类/款/项 (by the
+    /// digits of its code), or another item.
+    pub fn role(&self) -> RowRole {
+        let code = self.code.as_deref().map(|c| c.split('/').next().unwrap_or(c));
+        match code.map(str::len) {
+            Some(3) => RowRole::Class,
+            Some(5) => RowRole::Section,
+            Some(7) => RowRole::Item,
+            _ if ["合计", "总计"].iter().any(|w| self.label.contains(w)) && !self.label.contains("小计") => RowRole::Total,
+            _ if self.label.contains("小计") => RowRole::Subtotal,
+            _ => RowRole::Detail,
+        }
+    }
+}
+
+/// What a row is in its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowRole {
+    /// 合计 / 总计 of the table or of one side.
+    Total,
+    /// 小计 of a group of rows.
+    Subtotal,
+    /// A 类 (three-digit code: 201, or economic 301).
+    Class,
+    /// A 款 (five digits: 20101, or economic 30101).
+    Section,
+    /// A 项 (seven digits: 2010101).
+    Item,
+    /// Any other row (an income source, a project, a 三公 line).
+    Detail,
 }
 
 /// The standard tables the readers know, by their meaning.
@@ -407,6 +439,15 @@ pub struct RowSum {
 }
 
 impl Table {
+    /// What each column means: from the header path for a table read by
+    /// header, from its caption for a template table.
+    pub fn meanings(&self) -> Vec<Meaning> {
+        match self.grid.as_deref() {
+            Some(g) => g.meanings.clone(),
+            None => self.columns.iter().map(|c| Meaning::of(std::slice::from_ref(c))).collect(),
+        }
+    }
+
     /// The table's number for messages and JSON: as printed for a budget
     /// ("1" for 公开表1), the standard "01"… for 决算.
     pub fn no(&self) -> String {

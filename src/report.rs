@@ -226,6 +226,9 @@ pub struct RowOut {
     /// The page (PDF) or sheet (workbook) of the file that holds the source
     /// line; null for text input.
     pub page: Option<u32>,
+    /// What the row is: total, subtotal, class/section/item (类/款/项 by its
+    /// code), or detail.
+    pub role: crate::model::RowRole,
 }
 
 /// What was found and what could be checked.
@@ -253,7 +256,7 @@ impl TableOut {
             marker: g.and_then(|g| g.marker.clone()),
             page: g.and_then(|g| g.page),
             read: g.is_none_or(|g| g.read),
-            meanings: g.map(|g| g.meanings.clone()).unwrap_or_default(),
+            meanings: t.meanings(),
             title: t.title.clone(),
             unit: t.unit.clone(),
             columns: t.columns.clone(),
@@ -267,6 +270,7 @@ impl TableOut {
                     values: r.cells.iter().map(|c| c.value).collect(),
                     source_line: r.source_line,
                     page: None,
+                    role: r.role(),
                 })
                 .collect(),
         }

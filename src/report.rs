@@ -6,6 +6,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+/// A row's role, as the report gives it.
+pub use crate::model::RowRole;
+
 use crate::model::{Document, DocumentInfo, Table};
 use crate::rules::{catalogue, Family, Finding, Severity, Skipped};
 use crate::sangong::SangongSeries;

@@ -104,7 +104,7 @@ mod tests {
             values: vec![None, None],
             source_line,
             page: None,
-            role: crate::model::RowRole::Detail,
+            role: crate::report::RowRole::Detail,
         }
     }
 

@@ -392,34 +392,43 @@ fn check_same_item(doc: &Document, sink: &mut Sink) {
     report_pairs(&whole, &mut reported, sink);
 }
 
-/// Reports, once per subject, two amounts with the same subject and different values.
+/// Reports, once per subject, two amounts with the same subject and different
+/// values: the first amount of the subject, and the first later one that
+/// differs from it. Claims are grouped by subject and their values computed
+/// once, so a narrative that repeats one sentence thousands of times stays
+/// linear (a fuzzer found the pairwise version taking seconds).
 fn report_pairs(amounts: &[&Claim], reported: &mut Vec<String>, sink: &mut Sink) {
-    {
-        for (i, a) in amounts.iter().enumerate() {
-            for b in &amounts[i + 1..] {
-                if a.subject != b.subject || reported.contains(&a.subject) {
-                    continue;
-                }
-                let (Some(av), Some(bv), Some(ai), Some(bi)) = (a.wan(), b.wan(), interval(a), interval(b)) else { continue };
-                if av == bv {
-                    continue;
-                }
-                let rounding = ai.gap(bi).is_zero();
-                let severity = if rounding { Severity::Info } else { Severity::Error };
-                let tail = if rounding { "差异在尾数误差范围内。" } else { "同一项目在同一节中出现两个不同金额。" };
-                let mut f = narrative_finding(
-                    "NAR-017",
-                    severity,
-                    format!("“{}”第{}行写{}万元，第{}行又写{}万元，{tail}", a.subject, a.source_line, show(av), b.source_line, show(bv)),
-                    b.source_line,
-                );
-                f.expected = Some(av);
-                f.actual = Some(bv);
-                f.difference = bv.checked_sub(av);
-                sink.push(f);
-                reported.push(a.subject.clone());
-            }
+    let mut groups: std::collections::HashMap<&str, Vec<(&Claim, Decimal, Interval)>> = std::collections::HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for c in amounts {
+        let (Some(v), Some(iv)) = (c.wan(), interval(c)) else { continue };
+        let g = groups.entry(c.subject.as_str()).or_default();
+        if g.is_empty() {
+            order.push(c.subject.as_str());
         }
+        g.push((c, v, iv));
+    }
+    for subject in order {
+        if reported.iter().any(|r| r == subject) {
+            continue;
+        }
+        let Some(g) = groups.get(subject) else { continue };
+        let Some(&(a, av, ai)) = g.first() else { continue };
+        let Some(&(b, bv, bi)) = g.iter().find(|(_, v, _)| *v != av) else { continue };
+        let rounding = ai.gap(bi).is_zero();
+        let severity = if rounding { Severity::Info } else { Severity::Error };
+        let tail = if rounding { "差异在尾数误差范围内。" } else { "同一项目在同一节中出现两个不同金额。" };
+        let mut f = narrative_finding(
+            "NAR-017",
+            severity,
+            format!("“{}”第{}行写{}万元，第{}行又写{}万元，{tail}", a.subject, a.source_line, show(av), b.source_line, show(bv)),
+            b.source_line,
+        );
+        f.expected = Some(av);
+        f.actual = Some(bv);
+        f.difference = bv.checked_sub(av);
+        sink.push(f);
+        reported.push(a.subject.clone());
     }
 }
 
@@ -487,5 +496,19 @@ mod tests {
         let text = "四、财政拨款收入支出决算总体情况说明\n一般公共预算财政拨款支出 2940.05 万元。\n五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出 2904.05 万元，占本年支出合计的 100.00%。";
         let got = run(&SAME_ITEM_TWICE, text);
         assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(Severity::Error, 4)], "{got:#?}");
+    }
+
+    #[test]
+    fn one_sentence_repeated_thousands_of_times_is_one_subject() {
+        // The fuzzer's mutate_document timeout: a narrative line repeated
+        // over a thousand times made the pairwise comparison quadratic. Each
+        // subject is still told once, about its first differing amount.
+        let mut text = String::from("三、支出决算情况说明\n");
+        for _ in 0..3000 {
+            text.push_str("基本支出 4,942.51 万元，主要用于人员经费。\n");
+        }
+        text.push_str("基本支出 4,924.51 万元，主要用于人员经费。\n");
+        let got = run(&SAME_ITEM_TWICE, &text);
+        assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(Severity::Error, 3002)], "{got:#?}");
     }
 }

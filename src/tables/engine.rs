@@ -22,7 +22,7 @@ use super::budget::{self, joint, kinds, schema, Read};
 use super::layout::{columns_for, Layout};
 use super::two_sided::Side;
 use super::{coded, econ, notes, place_pending, sangong09, two_sided, Pending};
-use crate::model::{Cell, Document, DocumentKind, ReadProblem, Row, RowSum, Table, TableKind};
+use crate::model::{Cell, Document, DocumentKind, ReadProblem, RowSum, Table, TableKind};
 use crate::segment::{find_tables, Segment};
 
 /// Which national template a document's marked tables follow.
@@ -271,14 +271,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
             let (raw, problems) = coded::read_rows(body, &['2'], kind.number());
             let mut read = Read { problems, ..Read::default() };
             for r in raw {
-                let cells = match coded::place_certain(&r, ncols) {
-                    Some(cells) => cells,
-                    None => {
-                        read.open.push((read.rows.len(), coded::candidates(&r, ncols)));
-                        vec![Cell::blank(r.source_line); ncols]
-                    }
-                };
-                read.rows.push(Row { code: r.code, label: r.label, line: None, cells, source_line: r.source_line });
+                budget::push_coded(&mut read, r, ncols);
             }
             read
         }

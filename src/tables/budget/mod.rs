@@ -95,13 +95,6 @@ pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bo
     let (raw, problems) = coded::read_rows(&lines[start..], first, no);
     let mut read = Read { problems, ..Read::default() };
     for r in raw {
-        let cells = match coded::place_certain(&r, ncols) {
-            Some(cells) => cells,
-            None => {
-                read.open.push((read.rows.len(), coded::candidates(&r, ncols)));
-                vec![Cell::blank(r.source_line); ncols]
-            }
-        };
         if r.amount_count() > ncols {
             read.problems.push(ReadProblem {
                 table: Some(no.to_string()),
@@ -109,9 +102,22 @@ pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bo
                 source_line: Some(r.source_line),
             });
         }
-        read.rows.push(Row { code: r.code, label: r.label, line: None, cells, source_line: r.source_line });
+        push_coded(&mut read, r, ncols);
     }
     read
+}
+
+/// Adds a 科目 row: its cells where their columns are certain, otherwise
+/// blank and open, with the candidate placements for the solver.
+pub(crate) fn push_coded(read: &mut Read, r: coded::RawRow, ncols: usize) {
+    let cells = match coded::place_certain(&r, ncols) {
+        Some(cells) => cells,
+        None => {
+            read.open.push((read.rows.len(), coded::candidates(&r, ncols)));
+            vec![Cell::blank(r.source_line); ncols]
+        }
+    };
+    read.rows.push(Row { code: r.code, label: r.label, line: None, cells, source_line: r.source_line });
 }
 
 /// A line without its leading 序号 (a short integer before more text); a

@@ -56,7 +56,8 @@ fn ms(d: Duration) -> f64 {
 fn documents() -> Vec<(String, String)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut docs: Vec<(String, String)> = Vec::new();
-    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures")).expect("fixtures").map(|e| e.expect("entry").path()).collect();
+    let mut fixtures: Vec<PathBuf> =
+        std::fs::read_dir(root.join("tests/fixtures")).expect("fixtures").map(|e| e.expect("entry").path()).collect();
     fixtures.sort();
     for p in fixtures.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         docs.push((name(&p), std::fs::read_to_string(&p).expect("utf-8 fixture")));
@@ -64,7 +65,8 @@ fn documents() -> Vec<(String, String)> {
     let real = root.join("../shared/real");
     match std::fs::read_dir(&real) {
         Ok(dir) => {
-            let mut paths: Vec<PathBuf> = dir.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.to_string_lossy().ends_with(".layout.txt")).collect();
+            let mut paths: Vec<PathBuf> =
+                dir.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.to_string_lossy().ends_with(".layout.txt")).collect();
             paths.sort();
             for p in paths {
                 if let Ok(text) = std::fs::read_to_string(&p) {
@@ -121,10 +123,19 @@ fn main() {
     println!("\ngrowth (time per KiB relative to the first case of its group; ≤ 2.0 is linear within 2×)");
     println!("{:<28} {:>9} {:>10} {:>11} {:>9}", "case", "KiB", "check (ms)", "µs per KiB", "relative");
     let groups: Vec<(&str, Vec<(String, String)>)> = vec![
-        ("numeric paragraph", [8usize << 10, 64 << 10, 1 << 20].iter().map(|n| (format!("paragraph {} KiB", n >> 10), stress::numeric_paragraph(*n))).collect()),
+        (
+            "numeric paragraph",
+            [8usize << 10, 64 << 10, 1 << 20]
+                .iter()
+                .map(|n| (format!("paragraph {} KiB", n >> 10), stress::numeric_paragraph(*n)))
+                .collect(),
+        ),
         ("repeated table", [1usize, 8, 64].iter().map(|n| (format!("table ×{n}"), stress::table_repeated(*n))).collect()),
         ("spaces → tabs", vec![("budget".to_string(), stress::budget()), ("budget, spaces → tabs".to_string(), stress::budget_tabs())]),
-        ("overflow", vec![("add overflow 8,000 rows".to_string(), stress::add_overflow(8000)), ("mul overflow".to_string(), stress::mul_overflow())]),
+        (
+            "overflow",
+            vec![("add overflow 8,000 rows".to_string(), stress::add_overflow(8000)), ("mul overflow".to_string(), stress::mul_overflow())],
+        ),
     ];
     for (_, cases) in groups {
         let mut first: Option<f64> = None;

@@ -4,7 +4,15 @@ fn main() {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let n = gongkai::narrative::claims(&gongkai::text::normalise(&text));
         for (s, _, c) in n.claims() {
-            println!("L{} [{:?}] {:?} {:?} {:?} subj={}", c.source_line, s.topic, c.kind, c.value.map(|v| v.to_string()), c.unit, c.subject);
+            println!(
+                "L{} [{:?}] {:?} {:?} {:?} subj={}",
+                c.source_line,
+                s.topic,
+                c.kind,
+                c.value.map(|v| v.to_string()),
+                c.unit,
+                c.subject
+            );
         }
     }
 }

@@ -3,11 +3,23 @@ fn main() {
         let t = std::fs::read_to_string(&p).unwrap();
         let lines = gongkai::text::normalise(&t);
         for e in gongkai::perf::self_evaluations(&lines) {
-            println!("{:?} funds L{} A={} B={} w={} rate={} score={}", e.name, e.funds.line, e.funds.budget, e.funds.executed, e.funds.weight, e.funds.rate.printed, e.funds.score);
+            println!(
+                "{:?} funds L{} A={} B={} w={} rate={} score={}",
+                e.name, e.funds.line, e.funds.budget, e.funds.executed, e.funds.weight, e.funds.rate.printed, e.funds.score
+            );
             for b in &e.blocks {
                 let sum: rust_decimal::Decimal = b.items.iter().map(|x| x.0).sum();
                 let got: rust_decimal::Decimal = b.items.iter().map(|x| x.1).sum();
-                println!("   {} ({:?}) L{} items={} Σ分值={} Σ得分={} complete={}", b.label, b.stated, b.line, b.items.len(), sum, got, b.complete);
+                println!(
+                    "   {} ({:?}) L{} items={} Σ分值={} Σ得分={} complete={}",
+                    b.label,
+                    b.stated,
+                    b.line,
+                    b.items.len(),
+                    sum,
+                    got,
+                    b.complete
+                );
             }
             println!("   total {:?}", e.total);
         }

@@ -38,7 +38,9 @@ impl InputError {
             .to_string(),
             InputError::Io(e) => format!("无法读取文件：{e}"),
             InputError::PdfNoText => "这个 PDF 没有文字层（可能是扫描件）：需要先做文字识别（OCR），再把识别出的文本粘贴进来。".to_string(),
-            InputError::PdfEncrypted => "文件已加密：这个 PDF 需要密码才能打开。请用阅读器输入密码后另存为未加密的 PDF，或复制出文本。".to_string(),
+            InputError::PdfEncrypted => {
+                "文件已加密：这个 PDF 需要密码才能打开。请用阅读器输入密码后另存为未加密的 PDF，或复制出文本。".to_string()
+            }
             InputError::PdfDamaged => "文件不完整或已损坏：无法从这个 PDF 读出任何页面。请重新下载原文件。".to_string(),
             InputError::Office(e) => format!("无法读取这个表格或文档文件（文件可能不完整或已损坏）：{e}"),
         }

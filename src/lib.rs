@@ -31,6 +31,7 @@ pub mod perf;
 pub mod recognise;
 pub mod report;
 // Below the tables: the readers and the solver compare values within rounding too.
+pub mod input;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod rounding;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
@@ -45,7 +46,6 @@ pub mod solve;
 pub mod tables;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod text;
-pub mod input;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -144,11 +144,7 @@ pub fn decode_input(bytes: &[u8]) -> Result<text::Decoded, InputError> {
     }
     let decoded = text::decode(bytes);
     let total = decoded.text.chars().count().max(1);
-    let bad = decoded
-        .text
-        .chars()
-        .filter(|c| *c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')))
-        .count();
+    let bad = decoded.text.chars().filter(|c| *c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))).count();
     if bad * 20 > total {
         return Err(InputError::NotText);
     }

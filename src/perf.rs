@@ -69,7 +69,8 @@ pub struct SelfEvaluation {
 }
 
 fn numbers_at_end(cells: &[&str]) -> Vec<String> {
-    let mut out: Vec<String> = cells.iter().rev().skip_while(|c| c.trim().is_empty()).take_while(|c| is_numberish(c)).map(|c| c.trim().to_string()).collect();
+    let mut out: Vec<String> =
+        cells.iter().rev().skip_while(|c| c.trim().is_empty()).take_while(|c| is_numberish(c)).map(|c| c.trim().to_string()).collect();
     out.reverse();
     out
 }

@@ -121,7 +121,8 @@ fn cover(lines: &[Line]) -> String {
     for l in lines.iter().filter(|l| !l.is_blank()).take(6) {
         let s = squeeze(&l.text);
         let part = s.starts_with('第') && s.chars().nth(2) == Some('部') && s.chars().nth(3) == Some('分');
-        if s.starts_with("目录") || part || s.contains("公开表") || ["单位：", "单位:", "部门：", "部门:"].iter().any(|k| s.contains(k)) {
+        if s.starts_with("目录") || part || s.contains("公开表") || ["单位：", "单位:", "部门：", "部门:"].iter().any(|k| s.contains(k))
+        {
             break;
         }
         out.push_str(&s);
@@ -133,7 +134,8 @@ fn cover(lines: &[Line]) -> String {
 /// "2017年度江苏省高级人民法院部门预算公开", "江苏省委办公厅2017年度部门预算".
 fn department_on_cover(cover: &str) -> Option<String> {
     let b = cover.as_bytes();
-    let at = cover.match_indices('年').map(|(i, _)| i).find(|i| *i >= 4 && b[i - 4..*i].iter().all(u8::is_ascii_digit) && b[i - 4] == b'2')?;
+    let at =
+        cover.match_indices('年').map(|(i, _)| i).find(|i| *i >= 4 && b[i - 4..*i].iter().all(u8::is_ascii_digit) && b[i - 4] == b'2')?;
     let before = &cover[..at - 4];
     let after = cover[at..].trim_start_matches('年').trim_start_matches('度');
     let stop = ["部门预算", "单位预算", "部门决算", "单位决算", "预算", "决算"].iter().filter_map(|k| after.find(k)).min();
@@ -141,7 +143,9 @@ fn department_on_cover(cover: &str) -> Option<String> {
     // like a region ("上海市普陀区", "江苏省").
     let named = |n: &str| {
         let c = n.chars().count();
-        let dept = ["局", "厅", "院", "室", "会", "处", "部", "中心", "所", "委", "署", "社", "馆", "站", "队", "校", "团", "联", "府"].iter().any(|e| n.ends_with(e));
+        let dept = ["局", "厅", "院", "室", "会", "处", "部", "中心", "所", "委", "署", "社", "馆", "站", "队", "校", "团", "联", "府"]
+            .iter()
+            .any(|e| n.ends_with(e));
         ((3..=30).contains(&c) && dept && !n.contains(['，', '。', '：', ',', ':', '（'])).then(|| n.to_string())
     };
     stop.and_then(|e| named(&after[..e])).or_else(|| named(before))
@@ -244,9 +248,7 @@ mod tests {
 
     #[test]
     fn fused_meta_lines_give_department_and_unit() {
-        let info = recognise(&normalise(
-            "2024年度部门决算\n 金额单位：万元部门：青岛市人民政府办公厅\n收入支出决算总表\n公开01表\n",
-        ));
+        let info = recognise(&normalise("2024年度部门决算\n 金额单位：万元部门：青岛市人民政府办公厅\n收入支出决算总表\n公开01表\n"));
         assert_eq!(info.kind, DocumentKind::FinalAccounts);
         assert_eq!(info.department.as_deref(), Some("青岛市人民政府办公厅"));
         assert_eq!(info.unit.as_deref(), Some("万元"));

@@ -174,8 +174,7 @@ impl FindingKind {
 
 /// The family of a rule id: from the catalogue, else from its prefix.
 pub fn family_of(rule: &str) -> Option<Family> {
-    const FAMILIES: [Family; 8] =
-        [Family::Doc, Family::Tbl, Family::Xtbl, Family::Nar, Family::Sg, Family::Perf, Family::Txt, Family::Pla];
+    const FAMILIES: [Family; 8] = [Family::Doc, Family::Tbl, Family::Xtbl, Family::Nar, Family::Sg, Family::Perf, Family::Txt, Family::Pla];
     catalogue().iter().find(|r| r.id == rule).map(|r| r.family).or_else(|| {
         let prefix = rule.split('-').next()?;
         FAMILIES.into_iter().find(|f| f.prefix() == prefix)
@@ -288,11 +287,7 @@ pub fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::r
         _ => &[],
     };
     let found: Vec<String> = doc.tables.iter().map(|t| t.no()).collect();
-    let mut missing: Vec<String> = expected
-        .iter()
-        .filter(|k| doc.found(**k).is_none())
-        .map(|k| k.number().to_string())
-        .collect();
+    let mut missing: Vec<String> = expected.iter().filter(|k| doc.found(**k).is_none()).map(|k| k.number().to_string()).collect();
     if doc.info.kind == crate::model::DocumentKind::Budget {
         // Budgets number their tables differently: a missing one is named.
         for (kinds, name) in crate::tables::budget::kinds::REQUIRED {
@@ -307,12 +302,7 @@ pub fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::r
         document: doc.info.clone(),
         tables: doc.tables.iter().map(TableOut::from_table).collect(),
         findings: run.findings,
-        coverage: Coverage {
-            tables_found: found,
-            tables_missing: missing,
-            rules_skipped: run.skipped,
-            problems: doc.problems.clone(),
-        },
+        coverage: Coverage { tables_found: found, tables_missing: missing, rules_skipped: run.skipped, problems: doc.problems.clone() },
         sangong_counts: sangong.as_ref().map(|_| crate::sangong::counts(doc)),
         sangong,
         input: None,

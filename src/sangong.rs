@@ -67,15 +67,7 @@ pub struct SangongSeries {
 
 impl SangongSeries {
     fn from_six(label: String, v: [Option<Decimal>; 6]) -> SangongSeries {
-        SangongSeries {
-            label,
-            total: v[0],
-            abroad: v[1],
-            vehicles: v[2],
-            vehicle_purchase: v[3],
-            vehicle_operation: v[4],
-            reception: v[5],
-        }
+        SangongSeries { label, total: v[0], abroad: v[1], vehicles: v[2], vehicle_purchase: v[3], vehicle_operation: v[4], reception: v[5] }
     }
 
     /// The six values in table column order (合计, 出国, 车小计, 购置, 运维, 接待).
@@ -92,11 +84,8 @@ impl SangongSeries {
 /// stated changes imply it, labelled as inferred.
 pub fn series(doc: &Document) -> Option<Vec<SangongSeries>> {
     if let Some(t) = doc.table(TableKind::F09).or_else(|| doc.table(TableKind::BSangong).filter(|t| t.columns.len() == 6)) {
-        let out: Vec<SangongSeries> = t
-            .rows
-            .iter()
-            .map(|r| SangongSeries::from_six(r.label.clone(), [0, 1, 2, 3, 4, 5].map(|c| r.value(c))))
-            .collect();
+        let out: Vec<SangongSeries> =
+            t.rows.iter().map(|r| SangongSeries::from_six(r.label.clone(), [0, 1, 2, 3, 4, 5].map(|c| r.value(c)))).collect();
         return (!out.is_empty()).then_some(out);
     }
     let t = doc.table(TableKind::BSangong)?;
@@ -111,7 +100,10 @@ pub fn series(doc: &Document) -> Option<Vec<SangongSeries>> {
         }
     }
     if prior.iter().any(Option::is_some) {
-        out.push(SangongSeries::from_six(format!("{}（据情况说明所述增减额推算）", year(doc.info.year.map(|y| y - 1), "上年预算数")), prior));
+        out.push(SangongSeries::from_six(
+            format!("{}（据情况说明所述增减额推算）", year(doc.info.year.map(|y| y - 1), "上年预算数")),
+            prior,
+        ));
     }
     out.push(SangongSeries::from_six(year(doc.info.year, "本年预算数"), current));
     Some(out)

@@ -23,11 +23,7 @@ pub struct Segment {
 /// Finds every table marker and the lines that belong to it.
 pub fn find_tables(lines: &[Line]) -> Vec<Segment> {
     let squeezed: Vec<String> = lines.iter().map(|l| squeeze(&l.text)).collect();
-    let markers: Vec<(usize, String)> = squeezed
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| table_marker_number(s).map(|n| (i, n)))
-        .collect();
+    let markers: Vec<(usize, String)> = squeezed.iter().enumerate().filter_map(|(i, s)| table_marker_number(s).map(|n| (i, n))).collect();
     let mut out = Vec::with_capacity(markers.len());
     for (k, (i, number)) in markers.iter().enumerate() {
         let next = markers.get(k + 1).map_or(lines.len(), |m| m.0);
@@ -89,11 +85,7 @@ fn find_title(squeezed: &[String], lo: usize, marker: usize, hi: usize) -> Optio
         }
         _ => s.to_string(),
     };
-    (lo..marker)
-        .rev()
-        .chain(marker + 1..hi)
-        .find(|&j| is_title(&squeezed[j]))
-        .map(|j| (j, strip_ordinal(&squeezed[j])))
+    (lo..marker).rev().chain(marker + 1..hi).find(|&j| is_title(&squeezed[j])).map(|j| (j, strip_ordinal(&squeezed[j])))
 }
 
 /// The unit in "金额单位：万元", "单位：元" (also fused with 部门).

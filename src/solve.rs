@@ -179,13 +179,9 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
         .enumerate()
         .map(|(i, r)| match r {
             RowChoice::Fixed(_) => None,
-            RowChoice::Open(c) => Some(
-                c.iter()
-                    .filter(|v| p.row_identity.is_none_or(|f| f(v)))
-                    .filter(|v| bounds_ok(&by_row[i], v))
-                    .cloned()
-                    .collect(),
-            ),
+            RowChoice::Open(c) => {
+                Some(c.iter().filter(|v| p.row_identity.is_none_or(|f| f(v))).filter(|v| bounds_ok(&by_row[i], v)).cloned().collect())
+            }
         })
         .collect();
     // A constraint is evidence only where it can tell placements apart: each
@@ -325,7 +321,13 @@ fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<
     }
 }
 
-fn solve_component(p: &Problem, constraints: &[Constraint], open_rows: &[Vec<usize>], domains: &[Option<Vec<Values>>], open: &[usize]) -> Vec<(usize, Placement)> {
+fn solve_component(
+    p: &Problem,
+    constraints: &[Constraint],
+    open_rows: &[Vec<usize>],
+    domains: &[Option<Vec<Values>>],
+    open: &[usize],
+) -> Vec<(usize, Placement)> {
     // Constraints are checked when their last open row (in search order) is
     // assigned; a component's constraints are exactly those on its rows.
     let mut mine = vec![false; p.rows.len()];
@@ -468,9 +470,8 @@ pub fn hierarchy(codes: &[Option<&str>], ncols: usize) -> Vec<SumOfRows> {
             5 => 7,
             _ => continue,
         };
-        let parts: Vec<usize> = (0..codes.len())
-            .filter(|j| codes[*j].is_some_and(|c| c.len() == child_len && c.starts_with(code)))
-            .collect();
+        let parts: Vec<usize> =
+            (0..codes.len()).filter(|j| codes[*j].is_some_and(|c| c.len() == child_len && c.starts_with(code))).collect();
         if !parts.is_empty() {
             out.push(SumOfRows { total: i, parts, columns: columns.clone() });
         }

@@ -32,7 +32,10 @@ fn eight_thousand_25_digit_rows_under_one_kuan_skip_the_sum_instead_of_panicking
     let reasons = skipped(&r, "TBL-007");
     assert!(reasons.iter().any(|s| s.contains("20103") && s.contains("数额过大")), "TBL-007 names the 款 it could not add up: {reasons:?}");
     // The overflow is not an error about the document.
-    assert!(!r.findings.iter().any(|f| f.rule == "TBL-007" && f.severity == Severity::Error && f.row.as_deref().is_some_and(|x| x.starts_with("20103 "))));
+    assert!(!r
+        .findings
+        .iter()
+        .any(|f| f.rule == "TBL-007" && f.severity == Severity::Error && f.row.as_deref().is_some_and(|x| x.starts_with("20103 "))));
 }
 
 /// (rule, severity, message) of every finding, in order.

@@ -18,7 +18,11 @@ fn an_unknown_column_layout_is_reported_and_the_rest_is_read() {
     let t = text("qingdao-office-2023-budget.txt").replacen("财政专户收", "专项资金收", 1);
     let r = gongkai::check_text("changed", &t);
     assert_eq!(numbers(&r), ["1", "3", "4", "5", "6", "7", "8", "9", "10"]);
-    assert!(r.coverage.problems.iter().any(|p| p.table.as_deref() == Some("2") && p.message.contains("表头的栏目与已知的格式都不相符")), "{:#?}", r.coverage.problems);
+    assert!(
+        r.coverage.problems.iter().any(|p| p.table.as_deref() == Some("2") && p.message.contains("表头的栏目与已知的格式都不相符")),
+        "{:#?}",
+        r.coverage.problems
+    );
     assert!(r.coverage.rules_skipped.iter().any(|s| s.rule == "XTBL-103"));
     assert!(!r.has_errors(), "{:#?}", r.findings);
 }
@@ -71,7 +75,11 @@ fn scrambled_budget_tables_never_panic() {
             let r = gongkai::check_text("scrambled", &v.join("\n"));
             let _ = serde_json::to_string(&r).unwrap();
         }
-        let no_numbers: String = t.lines().map(|l| l.split_whitespace().filter(|w| !w.contains('.')).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n");
+        let no_numbers: String = t
+            .lines()
+            .map(|l| l.split_whitespace().filter(|w| !w.contains('.')).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join("\n");
         let _ = gongkai::check_text("no numbers", &no_numbers);
         let doubled: String = t.lines().map(|l| format!("{l} {l}")).collect::<Vec<_>>().join("\n");
         let _ = gongkai::check_text("doubled", &doubled);

@@ -6,8 +6,8 @@
 //! (710 of its 1032 cells, most in all-zero rows of 表7) is mutated.
 
 mod common;
-use gongkai::rules::Severity;
 use common::mutation::{mutate, sites};
+use gongkai::rules::Severity;
 
 #[test]
 fn budget_table_cell_mutations_are_caught() {

@@ -60,8 +60,16 @@ fn json_output_follows_schema_1() {
     // tables too: 公开05表 小计 | 基本支出 | 项目支出, rows by 类/款/项.
     let t05 = d["tables"].as_array().unwrap().iter().find(|t| t["number"] == "05").unwrap();
     assert_eq!(t05["meanings"], serde_json::json!(["total", "basic", "project"]));
-    let roles: Vec<(&str, &str)> = t05["rows"].as_array().unwrap().iter().map(|r| (r["code"].as_str().unwrap_or(r["label"].as_str().unwrap()), r["role"].as_str().unwrap())).collect();
-    assert!(roles.contains(&("201", "class")) && roles.contains(&("20103", "section")) && roles.contains(&("2010301", "item")), "{roles:?}");
+    let roles: Vec<(&str, &str)> = t05["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["code"].as_str().unwrap_or(r["label"].as_str().unwrap()), r["role"].as_str().unwrap()))
+        .collect();
+    assert!(
+        roles.contains(&("201", "class")) && roles.contains(&("20103", "section")) && roles.contains(&("2010301", "item")),
+        "{roles:?}"
+    );
     assert!(roles.iter().any(|(l, r)| l.contains("合计") && *r == "total"), "{roles:?}");
     let f = d["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "TBL-002").unwrap();
     for key in ["rule", "severity", "message", "table", "row", "column", "expected", "actual", "difference", "source_line", "page"] {

@@ -33,7 +33,8 @@ fn a_duplicated_table_is_read_once_and_the_repeat_is_named() {
 fn reordered_tables_are_read_by_their_numbers() {
     let t = text("qingdao-office-2024-final.txt");
     // Move 公开03表 in front of 公开02表.
-    let (a2, b2) = block(&t, " 金额单位：万元部门：青岛市人民政府办公厅\n\n收入决算表", " 金额单位：万元部门：青岛市人民政府办公厅\n\n支出决算表");
+    let (a2, b2) =
+        block(&t, " 金额单位：万元部门：青岛市人民政府办公厅\n\n收入决算表", " 金额单位：万元部门：青岛市人民政府办公厅\n\n支出决算表");
     let (a3, b3) = (b2, b2 + t[b2..].find(" 金额单位：万元部门：青岛市人民政府办公厅\n\n财政拨款收入支出决算总表").unwrap());
     let swapped = format!("{}{}{}{}", &t[..a2], &t[a3..b3], &t[a2..b2], &t[b3..]);
     let r = gongkai::check_text("swapped", &swapped);

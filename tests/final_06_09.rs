@@ -281,7 +281,6 @@ const B06: &str = "
 |公用经费合计|166.70
 ";
 
-
 const Y09: &str = "
 |预算数|417.53|131.89|95.40|17.95|77.45|190.24
 |决算数|417.53|131.89|95.40|17.95|77.45|190.24
@@ -298,7 +297,8 @@ const B09: &str = "
 |决算数|5.35||1.58||1.58|3.77
 ";
 
-const COLS09: [&str; 6] = ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+const COLS09: [&str; 6] =
+    ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
 
 fn text(name: &str) -> String {
     std::fs::read_to_string(fixture(name)).unwrap()
@@ -457,7 +457,8 @@ fn bigdata_09_without_any_evidence_is_ambiguous_not_guessed() {
 #[test]
 fn an_inconsistent_dropped_cell_09_is_a_problem_not_a_guess() {
     let good = "5.35 1.58 1.58 3.77 5.35 1.58 1.58 3.77";
-    for bad in ["6.35 1.58 1.58 3.77 6.35 1.58 1.58 3.77", "5.35 1.58 1.58 3.77 5.35 1.58 1.58 4.77", "5.35 1.58 1.58 3.77 5.35 1.58 1.58"] {
+    for bad in ["6.35 1.58 1.58 3.77 6.35 1.58 1.58 3.77", "5.35 1.58 1.58 3.77 5.35 1.58 1.58 4.77", "5.35 1.58 1.58 3.77 5.35 1.58 1.58"]
+    {
         let t = text("yantai-bigdata-2023-final.txt").replacen(good, bad, 1);
         let r = gongkai::check_text("bad-09", &t);
         let t09 = table(&r, "09");
@@ -487,7 +488,11 @@ fn a_tab_empty_09_cell_keeps_every_position() {
 fn truncated_06_and_09_bodies_never_panic() {
     use gongkai::model::TableKind;
     use gongkai::tables::{econ, sangong09};
-    for (name, lo, hi) in [("yantai-office-2024-final.txt", 315, 400), ("qingdao-office-2024-final.txt", 455, 605), ("yantai-bigdata-2023-final.txt", 570, 774)] {
+    for (name, lo, hi) in [
+        ("yantai-office-2024-final.txt", 315, 400),
+        ("qingdao-office-2024-final.txt", 455, 605),
+        ("yantai-bigdata-2023-final.txt", 570, 774),
+    ] {
         let full = text(name);
         let doc = gongkai::read(&full);
         let f06 = doc.table(TableKind::F06);

@@ -90,10 +90,15 @@ fn excel_table(titles: &[&str], rows: &[Vec<&str>]) -> String {
                 h.push_str(&format!("  <td{attrs} class=xl66 style='border-top:none'>&nbsp;</td>\r\n"));
             } else if is_amount(v) {
                 let num = v.replace(',', "");
-                h.push_str(&format!("  <td{attrs} class=xl65 align=right style='border-top:none;border-left:none' x:num=\"{num}\">{v}</td>\r\n"));
+                h.push_str(&format!(
+                    "  <td{attrs} class=xl65 align=right style='border-top:none;border-left:none' x:num=\"{num}\">{v}</td>\r\n"
+                ));
             } else if let Some(rest) = v.strip_prefix("（") {
                 // An indented label, as Excel writes leading spaces.
-                h.push_str(&format!("  <td{attrs} class=xl67 style='border-top:none'><span\r\n  style='mso-spacerun:yes'>&nbsp;&nbsp;</span>（{}</td>\r\n", esc(rest)));
+                h.push_str(&format!(
+                    "  <td{attrs} class=xl67 style='border-top:none'><span\r\n  style='mso-spacerun:yes'>&nbsp;&nbsp;</span>（{}</td>\r\n",
+                    esc(rest)
+                ));
             } else {
                 h.push_str(&format!("  <td{attrs} class=xl67 style='border-top:none'>{}</td>\r\n", esc(v)));
             }
@@ -152,10 +157,8 @@ fn excel_copy_of_table_01_reads_its_cells() {
     assert_eq!(split, vec!["一、一般公共预算财政拨款收入", "1", "10,095.35", "一、一般公共服务支出", "32", "8,614.95"]);
     // Columns line up: the amounts of a 金额 column end at one position (right-aligned).
     let at = |l: &str, v: &str| l.find(v).map(|i| l[..i].chars().count() + v.len());
-    let starts: std::collections::BTreeSet<Option<usize>> = ["10,095.35", "21.48", "10,116.83", "144.56"]
-        .iter()
-        .map(|v| lines.iter().find_map(|l| at(l, v)))
-        .collect();
+    let starts: std::collections::BTreeSet<Option<usize>> =
+        ["10,095.35", "21.48", "10,116.83", "144.56"].iter().map(|v| lines.iter().find_map(|l| at(l, v))).collect();
     assert_eq!(starts.len(), 1, "{starts:?}\n{text}");
 
     let pasted = gongkai::check_text("粘贴的文本", &text);
@@ -163,7 +166,8 @@ fn excel_copy_of_table_01_reads_its_cells() {
     let t = table(&pasted, "01");
     assert_eq!(cells(t), cells(table(&plain, "01")), "the pasted 01 table reads as the text's");
     // Both sides of the two-sided table: 总计 收入 (行 31) and 支出 (行 62).
-    let totals: Vec<String> = t.rows.iter().filter(|r| r.label == "总计").flat_map(|r| r.values.iter().flatten().map(|d| format!("{:?} {d}", r.line))).collect();
+    let totals: Vec<String> =
+        t.rows.iter().filter(|r| r.label == "总计").flat_map(|r| r.values.iter().flatten().map(|d| format!("{:?} {d}", r.line))).collect();
     assert_eq!(totals, vec!["Some(31) 10261.39", "Some(62) 10261.39"]);
     let first = t.rows.iter().find(|r| r.label == "一、一般公共预算财政拨款收入").unwrap();
     assert_eq!(first.values.first().copied().flatten(), Some("10095.35".parse().unwrap()));
@@ -195,7 +199,11 @@ fn a_whole_document_copied_from_a_web_page_gives_the_texts_report() {
         assert_eq!(cells(table(&pasted, &t.key)), cells(t), "table {}", t.key);
     }
     let rules = |r: &gongkai::DocumentReport| {
-        let mut v: Vec<String> = r.findings.iter().map(|f| format!("{} {:?} {:?} {:?} {:?} {:?}", f.rule, f.table, f.row, f.column, f.expected, f.actual)).collect();
+        let mut v: Vec<String> = r
+            .findings
+            .iter()
+            .map(|f| format!("{} {:?} {:?} {:?} {:?} {:?}", f.rule, f.table, f.row, f.column, f.expected, f.actual))
+            .collect();
         v.sort();
         v
     };
@@ -253,5 +261,4 @@ fn a_copied_range_with_numbers_of_every_width_is_read_by_its_columns() {
         let values: Vec<Option<String>> = row[2..].iter().map(|v| (!v.is_empty()).then(|| v.replace(',', ""))).collect();
         assert_eq!(r.values.iter().map(|v| v.map(|d| format!("{d:.2}"))).collect::<Vec<_>>(), values, "{}\n{text}", r.label);
     }
-
 }

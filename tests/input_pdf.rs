@@ -71,8 +71,7 @@ fn row_keys(text: &str) -> Vec<(usize, String, String)> {
 /// How many of the .layout.txt's labelled amounts our text has on one line
 /// with the same label on the same page.
 fn rows_kept(layout: &str, ours: &str) -> (usize, usize) {
-    let pages: Vec<Vec<Vec<&str>>> =
-        ours.split('\u{c}').map(|p| p.split('\n').map(|l| l.split_whitespace().collect()).collect()).collect();
+    let pages: Vec<Vec<Vec<&str>>> = ours.split('\u{c}').map(|p| p.split('\n').map(|l| l.split_whitespace().collect()).collect()).collect();
     let keys = row_keys(layout);
     let hit = keys
         .iter()
@@ -363,7 +362,11 @@ fn scan_without_text_layer_needs_ocr() {
 fn encrypted_pdf_is_refused_with_a_message() {
     let hex32 = "7A".repeat(32);
     let enc = format!("<< /Filter /Standard /V 1 /R 2 /Length 40 /O <{hex32}> /U <{hex32}> /P -4 >>").into_bytes();
-    let b = pages_pdf(&[text_page(&[("Total", "1.00")])], "/Encrypt 7 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]", &[enc]);
+    let b = pages_pdf(
+        &[text_page(&[("Total", "1.00")])],
+        "/Encrypt 7 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]",
+        &[enc],
+    );
     let e = input::extract(&b).unwrap_err();
     assert_eq!(e, InputError::PdfEncrypted);
     assert!(e.zh().contains("文件已加密"));
@@ -432,7 +435,10 @@ fn hostile_content_streams_are_bounded() {
 fn twenty_megabyte_pdf_is_read_in_bounded_time() {
     // 20 MB: one text page and a large (uncompressed) image, the shape of a
     // disclosure with scanned attachments.
-    let big = stream("/Type /XObject /Subtype /Image /Width 4000 /Height 5000 /ColorSpace /DeviceGray /BitsPerComponent 8", &vec![128u8; 20_000_000]);
+    let big = stream(
+        "/Type /XObject /Subtype /Image /Width 4000 /Height 5000 /ColorSpace /DeviceGray /BitsPerComponent 8",
+        &vec![128u8; 20_000_000],
+    );
     let b = pages_pdf(&[text_page(&[("Total", "18,330.37")]), b"q 595 0 0 842 0 0 cm /Im2 Do Q".to_vec()], "", &[big]);
     assert!(b.len() > 20_000_000);
     let t = Instant::now();

@@ -5,8 +5,8 @@
 //! least 99%; the survivors are printed.
 
 mod common;
-use gongkai::rules::Severity;
 use common::mutation::{mutate, sites};
+use gongkai::rules::Severity;
 
 #[test]
 fn table_cell_mutations_are_caught() {

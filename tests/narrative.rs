@@ -27,7 +27,11 @@ fn claims(n: &Narrative) -> Vec<(ClaimKind, Option<String>, Unit, usize, String)
     n.claims().map(|(_, _, c)| (c.kind.clone(), c.value.map(|v| v.to_string()), c.unit.clone(), c.source_line, c.subject.clone())).collect()
 }
 
-fn find<'a>(all: &'a [(ClaimKind, Option<String>, Unit, usize, String)], value: &str, line: usize) -> &'a (ClaimKind, Option<String>, Unit, usize, String) {
+fn find<'a>(
+    all: &'a [(ClaimKind, Option<String>, Unit, usize, String)],
+    value: &str,
+    line: usize,
+) -> &'a (ClaimKind, Option<String>, Unit, usize, String) {
     all.iter().find(|c| c.1.as_deref() == Some(value) && c.3 == line).unwrap_or_else(|| panic!("no claim {value} at L{line}"))
 }
 
@@ -42,13 +46,39 @@ fn sections_are_found_by_keyword_not_by_ordinal() {
     use Topic::*;
     let topics = |name| read(name).sections.iter().map(|s| s.topic).collect::<Vec<_>>();
     let final_y = vec![
-        Preamble, Overall, Income, Expenditure, FiscalOverall, GeneralBudget, Basic, Fund, StateCapital, Sangong, Operating, Procurement, Assets, Performance,
+        Preamble,
+        Overall,
+        Income,
+        Expenditure,
+        FiscalOverall,
+        GeneralBudget,
+        Basic,
+        Fund,
+        StateCapital,
+        Sangong,
+        Operating,
+        Procurement,
+        Assets,
+        Performance,
     ];
     assert_eq!(topics(Y), final_y);
     assert_eq!(topics(B), final_y);
     // Q: 十、其他重要事项 holds (一) 机关运行经费, (二) 政府采购, (三) 国有资产.
     let final_q = vec![
-        Preamble, Overall, Income, Expenditure, FiscalOverall, GeneralBudget, Basic, Fund, StateCapital, Sangong, Other, Operating, Procurement, Assets,
+        Preamble,
+        Overall,
+        Income,
+        Expenditure,
+        FiscalOverall,
+        GeneralBudget,
+        Basic,
+        Fund,
+        StateCapital,
+        Sangong,
+        Other,
+        Operating,
+        Procurement,
+        Assets,
         Performance,
     ];
     assert_eq!(topics(Q), final_q);

@@ -11,7 +11,12 @@ use gongkai::rules::Severity;
 fn is_target(kind: &ClaimKind) -> bool {
     matches!(
         kind,
-        ClaimKind::Amount | ClaimKind::Change(_) | ClaimKind::ChangePercent(_) | ClaimKind::Share { .. } | ClaimKind::Completion | ClaimKind::Reached(_)
+        ClaimKind::Amount
+            | ClaimKind::Change(_)
+            | ClaimKind::ChangePercent(_)
+            | ClaimKind::Share { .. }
+            | ClaimKind::Completion
+            | ClaimKind::Reached(_)
     )
 }
 
@@ -56,9 +61,7 @@ fn narrative_mutations_are_caught() {
             total += 1;
             let (lo, hi) = (p.first_line(), p.lines.last().copied().unwrap_or(0));
             let hit = r.findings.iter().any(|f| {
-                f.severity == Severity::Error
-                    && f.source_line.is_some_and(|l| l >= lo && l <= hi)
-                    && !base_errors.contains(&f.message)
+                f.severity == Severity::Error && f.source_line.is_some_and(|l| l >= lo && l <= hi) && !base_errors.contains(&f.message)
             });
             if hit {
                 caught += 1;
@@ -221,10 +224,16 @@ fn real_narrative_one_unit_mutations() {
 /// The five corpus documents, one unit of the last digit.
 #[test]
 fn corpus_narrative_one_unit_mutations() {
-    let docs: Vec<(String, String)> = ["yantai-office-2024-final.txt", "qingdao-office-2024-final.txt", "yantai-bigdata-2023-final.txt", "yantai-office-2023-budget.txt", "qingdao-office-2023-budget.txt"]
-        .iter()
-        .map(|d| (d.to_string(), std::fs::read_to_string(common::fixture(d)).expect("fixture")))
-        .collect();
+    let docs: Vec<(String, String)> = [
+        "yantai-office-2024-final.txt",
+        "qingdao-office-2024-final.txt",
+        "yantai-bigdata-2023-final.txt",
+        "yantai-office-2023-budget.txt",
+        "qingdao-office-2023-budget.txt",
+    ]
+    .iter()
+    .map(|d| (d.to_string(), std::fs::read_to_string(common::fixture(d)).expect("fixture")))
+    .collect();
     let (caught, total) = one_unit("corpus", &docs);
     assert!(total > 0, "no rates found");
     assert!(caught * 100 >= total * 60, "rates caught {caught}/{total}");

@@ -118,7 +118,13 @@ fn total_rows(report: &Value, key: &str, label: &str) -> Vec<String> {
     rows.iter()
         .filter(|r| r["label"].as_str().filter(|l| !l.is_empty()).unwrap_or("·") == label)
         .map(|r| {
-            let mut v: Vec<String> = r["values"].as_array().map(Vec::as_slice).unwrap_or_default().iter().map(|x| x.as_str().unwrap_or("-").to_string()).collect();
+            let mut v: Vec<String> = r["values"]
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+                .iter()
+                .map(|x| x.as_str().unwrap_or("-").to_string())
+                .collect();
             while v.last().is_some_and(|x| x == "-") {
                 v.pop();
             }
@@ -131,7 +137,8 @@ fn total_rows(report: &Value, key: &str, label: &str) -> Vec<String> {
 fn every_table_read_in_every_real_document_has_its_totals() {
     let Some(dir) = real_dir() else { return };
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/expected/totals.txt");
-    let want: Vec<Vec<String>> = std::fs::read_to_string(path).expect("totals").lines().map(|l| l.split(" || ").map(str::to_string).collect()).collect();
+    let want: Vec<Vec<String>> =
+        std::fs::read_to_string(path).expect("totals").lines().map(|l| l.split(" || ").map(str::to_string).collect()).collect();
     assert_eq!(want.len(), 161);
     let mut reports: std::collections::HashMap<(String, &str), Value> = std::collections::HashMap::new();
     for w in &want {

@@ -65,7 +65,8 @@ fn no_other_errors_on_the_corpus() {
     ];
     for (doc, want) in expected {
         let r = common::check_fixture(doc);
-        let mut got: Vec<(&str, usize)> = r.findings.iter().filter(|f| f.severity == Error).map(|f| (f.rule, f.source_line.unwrap_or(0))).collect();
+        let mut got: Vec<(&str, usize)> =
+            r.findings.iter().filter(|f| f.severity == Error).map(|f| (f.rule, f.source_line.unwrap_or(0))).collect();
         got.sort();
         let mut want = want.to_vec();
         want.sort();

@@ -89,7 +89,8 @@ const REAL_ERRORS: &[(&str, &str, usize, usize)] = &[
     ("23", "NAR-008", 633, 1577),
 ];
 
-const DOCUMENTS: [&str; 20] = ["01", "02", "03", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23"];
+const DOCUMENTS: [&str; 20] =
+    ["01", "02", "03", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23"];
 
 #[test]
 fn the_narrative_rules_raise_only_the_real_errors() {
@@ -106,7 +107,8 @@ fn the_narrative_rules_raise_only_the_real_errors() {
                 .map(|f| (f.rule, f.source_line.unwrap_or(0)))
                 .collect();
             got.sort();
-            let mut want: Vec<(&str, usize)> = REAL_ERRORS.iter().filter(|e| e.0 == nn).map(|e| (e.1, if layout { e.2 } else { e.3 })).collect();
+            let mut want: Vec<(&str, usize)> =
+                REAL_ERRORS.iter().filter(|e| e.0 == nn).map(|e| (e.1, if layout { e.2 } else { e.3 })).collect();
             want.sort();
             assert_eq!(got, want, "{}", path.display());
         }
@@ -170,7 +172,11 @@ fn class_labels_and_names_by_year_are_warnings() {
     }
     // 18: "工资福利支出（类）" is an economic 类, rightly so called: nothing at all.
     let r18 = layout("18");
-    assert!(r18.findings.iter().all(|f| !f.rule.starts_with("TXT-00")), "{:?}", r18.findings.iter().filter(|f| f.rule.starts_with("TXT")).collect::<Vec<_>>());
+    assert!(
+        r18.findings.iter().all(|f| !f.rule.starts_with("TXT-00")),
+        "{:?}",
+        r18.findings.iter().filter(|f| f.rule.starts_with("TXT")).collect::<Vec<_>>()
+    );
     // 21 (2019 tables) prints the 2018 names of 207, 210 and 220.
     let r21 = layout("21");
     for line in [15, 17, 25] {

@@ -117,7 +117,11 @@ fn plain_text_tables_are_found_with_their_kind_and_unread_ones_say_why() {
         let Some(file) = m["text"]["plain"].as_str() else { continue };
         let r = check(&dir, file);
         for t in r.tables.iter().filter(|t| !t.read) {
-            assert!(r.coverage.problems.iter().any(|p| p.message.contains(&t.title) && p.message.contains("未读取")), "{file}: {} unread without a reason", t.title);
+            assert!(
+                r.coverage.problems.iter().any(|p| p.message.contains(&t.title) && p.message.contains("未读取")),
+                "{file}: {} unread without a reason",
+                t.title
+            );
         }
         let fin = m["kind"] == "决算";
         let got: Vec<TableKind> = r.tables.iter().map(|t| t.kind).collect();
@@ -146,7 +150,14 @@ fn the_shouzhi_zongbiao_values_of_the_seven_csv_files_are_read() {
                 continue;
             }
             let want = d(v);
-            let found = t.rows.iter().filter(|r| r.label.trim_start_matches(|c: char| !c.is_ascii_digit() && "一二三四五六七八九十、.".contains(c)).trim_start_matches(|c: char| c.is_ascii_digit() || c == '.') == *name || r.label.ends_with(&format!("、{name}")) || r.label == *name);
+            let found = t.rows.iter().filter(|r| {
+                r.label
+                    .trim_start_matches(|c: char| !c.is_ascii_digit() && "一二三四五六七八九十、.".contains(c))
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                    == *name
+                    || r.label.ends_with(&format!("、{name}"))
+                    || r.label == *name
+            });
             let got: Vec<Decimal> = found.flat_map(|r| r.values.iter().flatten().copied()).collect();
             assert!(got.iter().any(|g| *g == want), "{csv}: {name} = {want}, read {got:?}");
             compared += 1;
@@ -162,12 +173,18 @@ fn shanghai_wanli_budget_totals_and_its_basic_expenditure_table_cell_by_cell() {
     let s = table(&r, TableKind::BSummary);
     assert_eq!(row(s, "收入总计").values, values(&[Some("156211123"), None]));
     assert_eq!(row(s, "支出总计").values, values(&[None, Some("156211123")]));
-    assert_eq!(row(table(&r, TableKind::BIncome), "合计").values, values(&[Some("156211123"), Some("156211123"), Some("0"), Some("0"), Some("0")]));
+    assert_eq!(
+        row(table(&r, TableKind::BIncome), "合计").values,
+        values(&[Some("156211123"), Some("156211123"), Some("0"), Some("0"), Some("0")])
+    );
     assert_eq!(row(table(&r, TableKind::BExpenditure), "合计").values, values(&[Some("156211123"), Some("99706020"), Some("56505103")]));
     assert_eq!(row(table(&r, TableKind::BGeneral), "合计").values, values(&[Some("156211123"), Some("99706020"), Some("56505103")]));
     let sg = table(&r, TableKind::BSangong);
     assert_eq!(sg.unit.as_deref(), Some("万元"));
-    assert_eq!(sg.rows[0].values, values(&[Some("47.91"), Some("0"), Some("1.35"), Some("46.56"), Some("25"), Some("21.56"), Some("443.18")]));
+    assert_eq!(
+        sg.rows[0].values,
+        values(&[Some("47.91"), Some("0"), Some("1.35"), Some("46.56"), Some("25"), Some("21.56"), Some("443.18")])
+    );
     // The 基本支出 table, every row: the codes printed "301 2" read as 30102.
     let e = table(&r, TableKind::BBasicEcon);
     let want: &[(&str, &str, &str, &str)] = &[
@@ -219,13 +236,26 @@ fn jiangsu_renda_2019_totals_and_its_functional_table_cell_by_cell() {
     let s = table(&r, TableKind::BSummary);
     assert_eq!(row(s, "收入合计").values[0], Some(d("18330.37")));
     assert_eq!(row(s, "支出合计").values.iter().flatten().next(), Some(&d("18330.37")));
-    assert_eq!(table(&r, TableKind::BExpenditure).rows[0].values, values(&[Some("18330.37"), Some("9312.90"), Some("6459.58"), Some("2557.89"), None]));
+    assert_eq!(
+        table(&r, TableKind::BExpenditure).rows[0].values,
+        values(&[Some("18330.37"), Some("9312.90"), Some("6459.58"), Some("2557.89"), None])
+    );
     assert_eq!(row(table(&r, TableKind::BFiscalBasic), "合计").values, values(&[Some("9312.90")]));
     assert_eq!(row(table(&r, TableKind::BOperating), "合计").values, values(&[Some("1642.08")]));
     assert_eq!(row(table(&r, TableKind::BProcurement), "合计").values, values(&[Some("2416.43")]));
     assert_eq!(
         table(&r, TableKind::BSangong).rows[0].values,
-        values(&[Some("2600.71"), Some("767.60"), Some("199.25"), Some("183.60"), None, Some("183.60"), Some("384.75"), Some("1469.73"), Some("363.38")])
+        values(&[
+            Some("2600.71"),
+            Some("767.60"),
+            Some("199.25"),
+            Some("183.60"),
+            None,
+            Some("183.60"),
+            Some("384.75"),
+            Some("1469.73"),
+            Some("363.38")
+        ])
     );
     let f = table(&r, TableKind::BFiscalSpend);
     let want: &[(&str, &str)] = &[
@@ -296,7 +326,8 @@ fn every_real_document_is_recognised_kind_scope_year_and_department() {
     use gongkai::model::{DocumentKind, Scope};
     let Some(dir) = real_dir() else { return };
     for m in manifest(&dir) {
-        let want_dept: String = m["department"].as_str().unwrap().replace(" (placeholder)", "").chars().filter(|c| !c.is_whitespace()).collect();
+        let want_dept: String =
+            m["department"].as_str().unwrap().replace(" (placeholder)", "").chars().filter(|c| !c.is_whitespace()).collect();
         for form in ["layout", "plain"] {
             let Some(file) = m["text"][form].as_str() else { continue };
             let info = check(&dir, file).document;
@@ -316,7 +347,10 @@ fn every_real_document_is_recognised_kind_scope_year_and_department() {
 #[test]
 fn the_planted_empty_sangong_table_of_02_is_found_against_its_narrative() {
     let Some(dir) = real_dir() else { return };
-    for file in ["02-shanghai-putuo-caizhengju-defective-2024-department-final.layout.txt", "02-shanghai-putuo-caizhengju-defective-2024-department-final.txt"] {
+    for file in [
+        "02-shanghai-putuo-caizhengju-defective-2024-department-final.layout.txt",
+        "02-shanghai-putuo-caizhengju-defective-2024-department-final.txt",
+    ] {
         let r = check(&dir, file);
         let f = r.findings.iter().find(|f| f.rule == "SG-101").unwrap_or_else(|| panic!("{file}: SG-101 not found"));
         assert_eq!(f.severity, gongkai::rules::Severity::Error);

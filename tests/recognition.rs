@@ -15,6 +15,10 @@ fn the_five_corpus_documents() {
     ];
     for (doc, kind, scope, year, department) in cases {
         let d = common::check_fixture(doc).document;
-        assert_eq!((d.kind, d.scope, d.year, d.department.as_deref(), d.unit.as_deref()), (kind, Some(scope), Some(year), Some(department), Some("万元")), "{doc}");
+        assert_eq!(
+            (d.kind, d.scope, d.year, d.department.as_deref(), d.unit.as_deref()),
+            (kind, Some(scope), Some(year), Some(department), Some("万元")),
+            "{doc}"
+        );
     }
 }

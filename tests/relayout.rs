@@ -87,9 +87,15 @@ fn apply(v: &Variant) -> String {
             Blanks::BlanksToZeros if l.contains('\t') => {
                 let cells: Vec<&str> = l.split('\t').collect();
                 let first = cells[0].replace(' ', "");
-                let coded = first == "合计" || (matches!(first.len(), 3 | 5 | 7) && first.bytes().all(|b| b.is_ascii_digit()) && first.starts_with('2'));
+                let coded = first == "合计"
+                    || (matches!(first.len(), 3 | 5 | 7) && first.bytes().all(|b| b.is_ascii_digit()) && first.starts_with('2'));
                 if coded && cells.len() > 3 {
-                    *l = cells.iter().enumerate().map(|(i, c)| if i >= 2 && c.trim().is_empty() { "0.00" } else { c }).collect::<Vec<_>>().join("\t");
+                    *l = cells
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| if i >= 2 && c.trim().is_empty() { "0.00" } else { c })
+                        .collect::<Vec<_>>()
+                        .join("\t");
                 }
             }
             _ => {}
@@ -118,11 +124,7 @@ fn cells(r: &DocumentReport, zero_is_blank: bool) -> Cells {
                 .rows
                 .iter()
                 .map(|x| {
-                    let vals = x
-                        .values
-                        .iter()
-                        .map(|v| v.filter(|d| !(zero_is_blank && d.is_zero())).map(|d| d.to_string()))
-                        .collect();
+                    let vals = x.values.iter().map(|v| v.filter(|d| !(zero_is_blank && d.is_zero())).map(|d| d.to_string())).collect();
                     (x.line, x.code.clone(), x.label.clone(), vals)
                 })
                 .collect();
@@ -170,7 +172,15 @@ proptest! {
 
 #[test]
 fn the_tab_document_as_a_dropped_cell_space_document() {
-    let v = Variant { doc: "yantai-office-2024-final.txt", blanks: Blanks::TabsToSpacesDropped, crlf: false, blank_lines: true, fullwidth: false, footers: vec![], header_after: None };
+    let v = Variant {
+        doc: "yantai-office-2024-final.txt",
+        blanks: Blanks::TabsToSpacesDropped,
+        crlf: false,
+        blank_lines: true,
+        fullwidth: false,
+        footers: vec![],
+        header_after: None,
+    };
     let (_, base) = original(v.doc);
     let got = gongkai::check_text("variant", &apply(&v));
     assert_eq!(cells(&got, true), cells(&base, true));
@@ -178,7 +188,8 @@ fn the_tab_document_as_a_dropped_cell_space_document() {
 
 #[test]
 fn the_space_document_as_tabs_and_the_tab_document_with_zeros() {
-    for (doc, blanks) in [("qingdao-office-2024-final.txt", Blanks::SpacesToTabs), ("yantai-office-2024-final.txt", Blanks::BlanksToZeros)] {
+    for (doc, blanks) in [("qingdao-office-2024-final.txt", Blanks::SpacesToTabs), ("yantai-office-2024-final.txt", Blanks::BlanksToZeros)]
+    {
         let v = Variant { doc, blanks, crlf: false, blank_lines: false, fullwidth: false, footers: vec![], header_after: None };
         let (_, base) = original(v.doc);
         let got = gongkai::check_text("variant", &apply(&v));

@@ -13,7 +13,13 @@ fn check_any(bytes: &[u8]) {
 
 #[test]
 fn truncated_corpus_documents_never_panic() {
-    for name in ["yantai-office-2024-final.txt", "qingdao-office-2024-final.txt", "yantai-bigdata-2023-final.txt", "yantai-office-2023-budget.txt", "qingdao-office-2023-budget.txt"] {
+    for name in [
+        "yantai-office-2024-final.txt",
+        "qingdao-office-2024-final.txt",
+        "yantai-bigdata-2023-final.txt",
+        "yantai-office-2023-budget.txt",
+        "qingdao-office-2023-budget.txt",
+    ] {
         let bytes = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)).unwrap();
         // Cut at many points, including mid-character.
         for cut in (0..bytes.len()).step_by(bytes.len() / 29 + 1) {

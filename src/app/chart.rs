@@ -87,19 +87,13 @@ pub fn GroupedBars(
     /// The money unit, for the description.
     unit: String,
 ) -> impl IntoView {
-    let max = series
-        .iter()
-        .flat_map(|s| CATEGORIES.iter().map(move |c| f64_of((c.value)(s))))
-        .fold(0.0, f64::max);
+    let max = series.iter().flat_map(|s| CATEGORIES.iter().map(move |c| f64_of((c.value)(s)))).fold(0.0, f64::max);
     let group_h = LABEL_H + series.len() as f64 * (BAR_H + BAR_GAP) + GROUP_GAP;
     let height = group_h * CATEGORIES.len() as f64;
     let desc = CATEGORIES
         .iter()
         .map(|c| {
-            let parts: Vec<String> = series
-                .iter()
-                .map(|s| format!("{} {}", s.label, shown((c.value)(s))))
-                .collect();
+            let parts: Vec<String> = series.iter().map(|s| format!("{} {}", s.label, shown((c.value)(s)))).collect();
             format!("{}：{}", c.name, parts.join("，"))
         })
         .collect::<Vec<_>>()
@@ -204,11 +198,7 @@ pub fn Composition(
         })
         .collect_view();
     let desc = if sum > 0.0 {
-        parts
-            .iter()
-            .map(|p| format!("{} {}（{:.1}%）", p.0, shown(p.1), share(p.2)))
-            .collect::<Vec<_>>()
-            .join("，")
+        parts.iter().map(|p| format!("{} {}（{:.1}%）", p.0, shown(p.1), share(p.2))).collect::<Vec<_>>().join("，")
             + &format!("。单位：{unit}。")
     } else {
         "各项均为零或空白，无法画出构成。".to_string()

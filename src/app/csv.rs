@@ -27,10 +27,7 @@ pub const BOM: char = '\u{feff}';
 
 /// The JSON the CLI prints for this one document.
 pub fn report_json(report: &DocumentReport) -> String {
-    let all = Report {
-        schema: SCHEMA,
-        documents: vec![report.clone()],
-    };
+    let all = Report { schema: SCHEMA, documents: vec![report.clone()] };
     let mut out = serde_json::to_string_pretty(&all).unwrap_or_default();
     out.push('\n');
     out
@@ -38,9 +35,8 @@ pub fn report_json(report: &DocumentReport) -> String {
 
 /// The findings, one a line.
 pub fn findings_csv(report: &DocumentReport) -> String {
-    let mut out = Csv::new(&[
-        "严重程度", "规则", "规则类别", "规则名称", "表", "行", "列", "应为", "实为", "差额", "原文行", "说明", "同源问题",
-    ]);
+    let mut out =
+        Csv::new(&["严重程度", "规则", "规则类别", "规则名称", "表", "行", "列", "应为", "实为", "差额", "原文行", "说明", "同源问题"]);
     for f in &report.findings {
         let rule = catalogue().iter().find(|r| r.id == f.rule);
         out.row([
@@ -64,9 +60,7 @@ pub fn findings_csv(report: &DocumentReport) -> String {
 
 /// Every table cell, one a line.
 pub fn tables_csv(report: &DocumentReport) -> String {
-    let mut out = Csv::new(&[
-        "表号", "表名", "单位", "行序号", "编码", "项目", "行次", "栏目", "金额", "原文行",
-    ]);
+    let mut out = Csv::new(&["表号", "表名", "单位", "行序号", "编码", "项目", "行次", "栏目", "金额", "原文行"]);
     for t in &report.tables {
         for (i, r) in t.rows.iter().enumerate() {
             for (c, caption) in t.columns.iter().enumerate() {

@@ -41,16 +41,12 @@ fn base_name(report: &DocumentReport) -> String {
         name.push_str(&format!("{y}年度"));
     }
     name.push_str(kind_zh(info.kind));
-    name.chars()
-        .map(|c| if r#"/\:*?"<>|"#.contains(c) || c.is_control() { '_' } else { c })
-        .collect()
+    name.chars().map(|c| if r#"/\:*?"<>|"#.contains(c) || c.is_control() { '_' } else { c }).collect()
 }
 
 /// Offers `content` as a file download.
 fn download(file: &str, mime: &str, content: &str) -> Result<(), JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -80,9 +76,7 @@ pub fn Export(checker: Checker) -> impl IntoView {
                 let (content, mime, suffix) = kind.build(report);
                 let file = format!("{}{suffix}", base_name(report));
                 if download(&file, mime, &content).is_err() {
-                    checker.notice.set(Some(super::Notice::Error(
-                        "浏览器未能生成下载文件。".to_string(),
-                    )));
+                    checker.notice.set(Some(super::Notice::Error("浏览器未能生成下载文件。".to_string())));
                 }
             }
         })

@@ -18,16 +18,7 @@ use crate::rules::{catalogue, Family, Finding, Severity};
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
 /// The rule families, in the order the filter lists them.
-const FAMILIES: [Family; 8] = [
-    Family::Doc,
-    Family::Tbl,
-    Family::Xtbl,
-    Family::Nar,
-    Family::Sg,
-    Family::Perf,
-    Family::Txt,
-    Family::Pla,
-];
+const FAMILIES: [Family; 8] = [Family::Doc, Family::Tbl, Family::Xtbl, Family::Nar, Family::Sg, Family::Perf, Family::Txt, Family::Pla];
 
 /// How many lines above and below a source line are shown with it.
 const CONTEXT: usize = 2;
@@ -52,20 +43,14 @@ struct Filters {
 impl Filters {
     fn shows(&self, f: &Finding) -> bool {
         let family = family_of(f.rule);
-        !self.severities.with(|h| h.contains(&f.severity))
-            && !self
-                .families
-                .with(|h| family.is_some_and(|fam| h.contains(&fam)))
+        !self.severities.with(|h| h.contains(&f.severity)) && !self.families.with(|h| family.is_some_and(|fam| h.contains(&fam)))
     }
 }
 
 /// Every finding of the current report.
 #[component]
 pub fn Findings(checker: Checker) -> impl IntoView {
-    let filters = Filters {
-        severities: RwSignal::new(Vec::new()),
-        families: RwSignal::new(Vec::new()),
-    };
+    let filters = Filters { severities: RwSignal::new(Vec::new()), families: RwSignal::new(Vec::new()) };
     move || {
         let outcome = checker.outcome.get();
         let Outcome::Checked { report, .. } = &*outcome else {
@@ -78,11 +63,7 @@ pub fn Findings(checker: Checker) -> impl IntoView {
         let body = if report.findings.is_empty() {
             view! { <p class="none">"所有已运行的规则都没有发现问题。"</p> }.into_any()
         } else {
-            (
-                filter_controls(filters, &report.findings),
-                grouped_list(checker, filters, outcome.clone()),
-            )
-                .into_any()
+            (filter_controls(filters, &report.findings), grouped_list(checker, filters, outcome.clone())).into_any()
         };
         Some(view! {
             <section id="findings" class="panel" aria-labelledby="findings-heading">
@@ -193,11 +174,7 @@ fn grouped_list(checker: Checker, filters: Filters, outcome: Arc<Outcome>) -> im
         let groups = FindingKind::ALL
             .into_iter()
             .filter_map(|kind| {
-                let of_kind: Vec<usize> = shown
-                    .iter()
-                    .copied()
-                    .filter(|&i| FindingKind::of(&report.findings[i]) == kind)
-                    .collect();
+                let of_kind: Vec<usize> = shown.iter().copied().filter(|&i| FindingKind::of(&report.findings[i]) == kind).collect();
                 if of_kind.is_empty() {
                     return None;
                 }
@@ -258,16 +235,10 @@ fn grouped_list(checker: Checker, filters: Filters, outcome: Arc<Outcome>) -> im
 /// group), then severity, then source line.
 fn display_order(report: &DocumentReport, filters: Filters) -> Vec<usize> {
     let table_order = |n: Option<&str>| match n {
-        Some(n) => report
-            .tables
-            .iter()
-            .position(|t| t.key == n)
-            .unwrap_or(usize::MAX - 1),
+        Some(n) => report.tables.iter().position(|t| t.key == n).unwrap_or(usize::MAX - 1),
         None => usize::MAX,
     };
-    let mut shown: Vec<usize> = (0..report.findings.len())
-        .filter(|&i| filters.shows(&report.findings[i]))
-        .collect();
+    let mut shown: Vec<usize> = (0..report.findings.len()).filter(|&i| filters.shows(&report.findings[i])).collect();
     shown.sort_by_key(|&i| {
         let f = &report.findings[i];
         (FindingKind::of(f), table_order(f.table.as_deref()), f.table.clone(), f.severity, f.source_line)
@@ -365,11 +336,7 @@ fn finding_item(
     // Other rules folded into this one because they share its cause.
     let also = (!f.also.is_empty()).then(|| {
         let n = f.also.len();
-        let items = f
-            .also
-            .iter()
-            .map(|m| view! { <li>{m.clone()}</li> })
-            .collect_view();
+        let items = f.also.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view();
         view! {
             <details class="also">
                 <summary>{format!("同一原因引起的其他不一致（{n}）")}</summary>
@@ -379,12 +346,7 @@ fn finding_item(
     });
     let related = (!f.related.is_empty()).then(|| {
         let n = f.related.len();
-        let items = f
-            .related
-            .iter()
-            .zip(related_targets)
-            .map(|(c, t)| related_item(checker, c, *t))
-            .collect_view();
+        let items = f.related.iter().zip(related_targets).map(|(c, t)| related_item(checker, c, *t)).collect_view();
         view! {
             <details class="related">
                 <summary>{format!("参与核对的其他数字（{n}）")}</summary>

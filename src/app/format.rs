@@ -104,12 +104,7 @@ pub fn mostly_replaced(old: &str, new: &str) -> bool {
         return !a.is_empty() || !b.is_empty();
     }
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     (prefix + suffix) * 2 < shorter
 }
 

@@ -21,8 +21,7 @@ const BULK: usize = 200;
 
 /// Whether an input event is a paste or drop rather than typing.
 fn is_paste(ev: &leptos::ev::Event) -> bool {
-    ev.dyn_ref::<web_sys::InputEvent>()
-        .is_some_and(|e| matches!(e.input_type().as_str(), "insertFromPaste" | "insertFromDrop"))
+    ev.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| matches!(e.input_type().as_str(), "insertFromPaste" | "insertFromDrop"))
 }
 
 /// The layout text of a paste's tables, when the clipboard carries a
@@ -51,11 +50,7 @@ fn insert_pasted(area: &web_sys::HtmlTextAreaElement, text: &str) {
     let start = area.selection_start().ok().flatten().unwrap_or(0);
     let end = area.selection_end().ok().flatten().unwrap_or(start).max(start);
     let before = (start as usize).checked_sub(1).and_then(|i| value.encode_utf16().nth(i));
-    let text = if start > 0 && before != Some(u16::from(b'\n')) {
-        format!("\n{text}")
-    } else {
-        text.to_string()
-    };
+    let text = if start > 0 && before != Some(u16::from(b'\n')) { format!("\n{text}") } else { text.to_string() };
     if area.set_range_text_with_start_and_end_and_mode(&text, start, end, "end").is_err() {
         return;
     }
@@ -84,16 +79,10 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         let tables = pasting_tables.get_value();
-        let replaced = checker
-            .draft
-            .with_untracked(|old| format::mostly_replaced(old, &text));
+        let replaced = checker.draft.with_untracked(|old| format::mostly_replaced(old, &text));
         if text.trim().is_empty() || replaced {
             // Not the loaded file any more: a new paste, or a cleared editor.
-            checker.source.set(if tables {
-                super::Source::pasted_tables()
-            } else {
-                super::Source::pasted()
-            });
+            checker.source.set(if tables { super::Source::pasted_tables() } else { super::Source::pasted() });
         } else {
             checker.source.update(|s| {
                 s.edited = true;
@@ -159,19 +148,13 @@ pub fn InputPanel(checker: Checker) -> impl IntoView {
         }
         // Back to the prompt: the source line says what is loaded, and the
         // same sample can be chosen again after editing.
-        if let Some(select) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        {
+        if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
             select.set_value("");
         }
     };
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
         if let Some(file) = input.files().and_then(|f| f.get(0)) {

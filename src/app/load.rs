@@ -20,26 +20,11 @@ pub struct Sample {
 
 /// The bundled samples: the five real disclosures of the test corpus.
 pub const SAMPLES: &[Sample] = &[
-    Sample {
-        file: "yantai-office-2024-final.txt",
-        label: "烟台市人民政府办公室 2024年度部门决算",
-    },
-    Sample {
-        file: "qingdao-office-2024-final.txt",
-        label: "青岛市人民政府办公厅 2024年度部门决算",
-    },
-    Sample {
-        file: "yantai-bigdata-2023-final.txt",
-        label: "烟台市大数据局 2023年度部门决算",
-    },
-    Sample {
-        file: "yantai-office-2023-budget.txt",
-        label: "烟台市人民政府办公室 2023年部门预算",
-    },
-    Sample {
-        file: "qingdao-office-2023-budget.txt",
-        label: "青岛市人民政府办公厅（本级）2023年单位预算",
-    },
+    Sample { file: "yantai-office-2024-final.txt", label: "烟台市人民政府办公室 2024年度部门决算" },
+    Sample { file: "qingdao-office-2024-final.txt", label: "青岛市人民政府办公厅 2024年度部门决算" },
+    Sample { file: "yantai-bigdata-2023-final.txt", label: "烟台市大数据局 2023年度部门决算" },
+    Sample { file: "yantai-office-2023-budget.txt", label: "烟台市人民政府办公室 2023年部门预算" },
+    Sample { file: "qingdao-office-2023-budget.txt", label: "青岛市人民政府办公厅（本级）2023年单位预算" },
 ];
 
 /// Reads a user's file and loads it; errors become a notice. A PDF is read
@@ -49,17 +34,12 @@ pub const SAMPLES: &[Sample] = &[
 pub fn load_file(checker: Checker, file: web_sys::File) {
     let name = file.name();
     let token = next_load();
-    checker
-        .notice
-        .set(Some(Notice::Busy(format!("正在读取“{name}”…"))));
+    checker.notice.set(Some(Notice::Busy(format!("正在读取“{name}”…"))));
     spawn_local(async move {
         let bytes = match JsFuture::from(file.array_buffer()).await {
             Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
             Err(e) => {
-                checker.notice.set(Some(Notice::Error(format!(
-                    "无法读取文件“{name}”：{}",
-                    describe(&e)
-                ))));
+                checker.notice.set(Some(Notice::Error(format!("无法读取文件“{name}”：{}", describe(&e)))));
                 return;
             }
         };
@@ -92,10 +72,7 @@ async fn read_pdf(checker: Checker, name: &str, bytes: &[u8], token: u32) {
     let mut slice = super::now();
     while reader.step() {
         if super::now() - slice > SLICE_MS {
-            checker.notice.set(Some(Notice::Busy(format!(
-                "正在读取“{name}”：第 {} 页，共 {pages} 页…",
-                reader.done()
-            ))));
+            checker.notice.set(Some(Notice::Busy(format!("正在读取“{name}”：第 {} 页，共 {pages} 页…", reader.done()))));
             next_task().await;
             if !is_current(token) {
                 return;
@@ -148,16 +125,11 @@ pub fn load_sample(checker: Checker, sample: &'static Sample) {
         checker.load_bytes(sample.label, text.as_bytes());
         return;
     }
-    checker.notice.set(Some(Notice::Busy(format!(
-        "正在载入示例“{}”…",
-        sample.label
-    ))));
+    checker.notice.set(Some(Notice::Busy(format!("正在载入示例“{}”…", sample.label))));
     spawn_local(async move {
         match fetch_bytes(&format!("samples/{}", sample.file)).await {
             Ok(bytes) => checker.load_bytes(sample.label, &bytes),
-            Err(e) => checker
-                .notice
-                .set(Some(Notice::Error(format!("无法载入示例：{e}")))),
+            Err(e) => checker.notice.set(Some(Notice::Error(format!("无法载入示例：{e}")))),
         }
     });
 }
@@ -165,20 +137,13 @@ pub fn load_sample(checker: Checker, sample: &'static Sample) {
 /// The text of a sample the page carries inline (in a hidden element with
 /// the id `sample-FILE`), if it does. A file:// page cannot fetch anything.
 fn inline_sample(sample: &Sample) -> Option<String> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(&format!("sample-{}", sample.file))?
-        .text_content()
+    web_sys::window()?.document()?.get_element_by_id(&format!("sample-{}", sample.file))?.text_content()
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("没有浏览器窗口")?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|e| describe(&e))?;
-    let resp: web_sys::Response = resp
-        .dyn_into()
-        .map_err(|_| "服务器的回应不正确".to_string())?;
+    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| describe(&e))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "服务器的回应不正确".to_string())?;
     if !resp.ok() {
         return Err(format!("服务器返回 {}", resp.status()));
     }
@@ -188,12 +153,7 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
 }
 
 fn describe(e: &JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| "未知错误".to_string())
+    e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_else(|| "未知错误".to_string())
 }
 
 /// Lets a file be dropped anywhere on the page; `dragging` drives the overlay.
@@ -215,10 +175,7 @@ pub fn listen_for_drops(checker: Checker, dragging: RwSignal<bool>) {
     let _ = window_event_listener(ev::drop, move |e| {
         e.prevent_default();
         dragging.set(false);
-        let file = e
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|files| files.get(0));
+        let file = e.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
         if let Some(file) = file {
             load_file(checker, file);
         }
@@ -226,11 +183,5 @@ pub fn listen_for_drops(checker: Checker, dragging: RwSignal<bool>) {
 }
 
 fn carries_files(e: &web_sys::DragEvent) -> bool {
-    e.data_transfer()
-        .map(|dt| {
-            dt.types()
-                .iter()
-                .any(|t| t.as_string().as_deref() == Some("Files"))
-        })
-        .unwrap_or(false)
+    e.data_transfer().map(|dt| dt.types().iter().any(|t| t.as_string().as_deref() == Some("Files"))).unwrap_or(false)
 }

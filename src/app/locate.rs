@@ -33,13 +33,7 @@ impl CellTarget {
 
 /// Where finding `f` points, if its table was read.
 pub fn finding_target(report: &DocumentReport, f: &Finding) -> Option<CellTarget> {
-    target(
-        report,
-        f.table.as_deref()?,
-        f.row.as_deref(),
-        f.column.as_deref(),
-        f.source_line,
-    )
+    target(report, f.table.as_deref()?, f.row.as_deref(), f.column.as_deref(), f.source_line)
 }
 
 /// Where one of a finding's related cells is; only a placed row counts.
@@ -50,29 +44,12 @@ pub fn related_target(report: &DocumentReport, c: &crate::rules::identity::CellR
 /// Where a (table number, row text, column caption, source line) reference
 /// points. The row must be named and, when the line is known, printed on it:
 /// both sides of a two-sided table share their source lines.
-pub fn target(
-    report: &DocumentReport,
-    table: &str,
-    row: Option<&str>,
-    column: Option<&str>,
-    line: Option<usize>,
-) -> Option<CellTarget> {
-    let ti = report
-        .tables
-        .iter()
-        .position(|t| t.key == table)?;
+pub fn target(report: &DocumentReport, table: &str, row: Option<&str>, column: Option<&str>, line: Option<usize>) -> Option<CellTarget> {
+    let ti = report.tables.iter().position(|t| t.key == table)?;
     let t = &report.tables[ti];
-    let ri = row.and_then(|text| {
-        t.rows
-            .iter()
-            .position(|r| line.is_none_or(|l| l == r.source_line) && names_row(text, r))
-    });
+    let ri = row.and_then(|text| t.rows.iter().position(|r| line.is_none_or(|l| l == r.source_line) && names_row(text, r)));
     let ci = ri.and(column).and_then(|c| column_index(t, c));
-    Some(CellTarget {
-        table: ti,
-        row: ri,
-        column: ci,
-    })
+    Some(CellTarget { table: ti, row: ri, column: ci })
 }
 
 fn column_index(t: &TableOut, caption: &str) -> Option<usize> {

@@ -53,14 +53,7 @@ pub struct Source {
 impl Source {
     /// Text the user typed or pasted.
     pub fn pasted() -> Source {
-        Source {
-            name: "粘贴的文本".to_string(),
-            encoding: None,
-            had_errors: false,
-            edited: false,
-            file: None,
-            layout: false,
-        }
+        Source { name: "粘贴的文本".to_string(), encoding: None, had_errors: false, edited: false, file: None, layout: false }
     }
 
     /// Text pasted from a web page or spreadsheet whose tables were laid out
@@ -163,10 +156,7 @@ impl Checker {
     fn new() -> Checker {
         let submission = RwSignal::new(None::<Submission>);
         // Every new submission is a new result; reports are not compared.
-        let outcome = Memo::new_with_compare(
-            move |_| Arc::new(submission.with(|s| check(s.as_ref()))),
-            |_, _| true,
-        );
+        let outcome = Memo::new_with_compare(move |_| Arc::new(submission.with(|s| check(s.as_ref()))), |_, _| true);
         Checker {
             draft: RwSignal::new(String::new()),
             source: RwSignal::new(Source::pasted()),
@@ -184,9 +174,7 @@ impl Checker {
     pub fn submit(&self) {
         let text: Arc<str> = self.draft.with_untracked(|t| Arc::from(t.as_str()));
         let source = self.source.get_untracked();
-        let seq = self
-            .submission
-            .with_untracked(|s| s.as_ref().map_or(1, |s| s.seq + 1));
+        let seq = self.submission.with_untracked(|s| s.as_ref().map_or(1, |s| s.seq + 1));
         // A jump target belongs to the previous report's cells.
         self.jump.set(None);
         self.submission.set(Some(Submission { seq, source, text }));
@@ -251,14 +239,7 @@ impl Checker {
         let text = x.text.clone();
         self.load_text(
             text,
-            Source {
-                name: name.to_string(),
-                encoding: None,
-                had_errors: false,
-                edited: false,
-                file: Some(Arc::new(x)),
-                layout: false,
-            },
+            Source { name: name.to_string(), encoding: None, had_errors: false, edited: false, file: Some(Arc::new(x)), layout: false },
         );
     }
 
@@ -310,10 +291,7 @@ impl Checker {
     /// folded, scrolls it to the middle of the screen and focuses it (so the
     /// keyboard continues from there).
     pub fn jump_to(&self, id: String) {
-        let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-        else {
+        let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) else {
             return;
         };
         if let Ok(Some(details)) = el.closest("details") {
@@ -351,16 +329,8 @@ fn check(submission: Option<&Submission>) -> Outcome {
             report
         }
     };
-    let targets = report
-        .findings
-        .iter()
-        .map(|f| locate::finding_target(&report, f))
-        .collect();
-    let related = report
-        .findings
-        .iter()
-        .map(|f| f.related.iter().map(|c| locate::related_target(&report, c)).collect())
-        .collect();
+    let targets = report.findings.iter().map(|f| locate::finding_target(&report, f)).collect();
+    let related = report.findings.iter().map(|f| f.related.iter().map(|c| locate::related_target(&report, c)).collect()).collect();
     let counts = report.sangong_counts.clone().unwrap_or_default();
     let millis = now() - started;
     Outcome::Checked {
@@ -379,20 +349,14 @@ fn check(submission: Option<&Submission>) -> Outcome {
 /// on the next tick, so this waits for the next frame.
 fn reveal_result() {
     request_animation_frame(|| {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("summary"))
-        {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("summary")) {
             el.scroll_into_view();
         }
     });
 }
 
 pub(crate) fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// The whole page.
@@ -439,10 +403,7 @@ pub fn mount() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         // The app is dead after a panic; say so instead of looking frozen.
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("fatal"))
-        {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("fatal")) {
             let _ = el.remove_attribute("hidden");
         }
     }));

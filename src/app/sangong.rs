@@ -26,11 +26,7 @@ fn comparison_title(series: &[SangongSeries]) -> String {
 /// The series whose composition is shown: the actual (决算数) if there is one,
 /// else the last (current year's) series.
 fn composed(series: &[SangongSeries]) -> &SangongSeries {
-    series
-        .iter()
-        .rev()
-        .find(|s| s.label.contains("决算"))
-        .unwrap_or(&series[series.len() - 1])
+    series.iter().rev().find(|s| s.label.contains("决算")).unwrap_or(&series[series.len() - 1])
 }
 
 /// The 三公 section of the current report, when the core read any.

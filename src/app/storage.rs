@@ -22,9 +22,7 @@ fn local() -> Option<web_sys::Storage> {
 
 /// Whether the user opted in on an earlier visit.
 pub fn opted_in() -> bool {
-    local()
-        .and_then(|s| s.get_item(KEEP).ok().flatten())
-        .is_some_and(|v| v == "1")
+    local().and_then(|s| s.get_item(KEEP).ok().flatten()).is_some_and(|v| v == "1")
 }
 
 /// Deletes everything this app stored.
@@ -38,11 +36,7 @@ pub fn forget() {
 
 fn save(text: &str, source: &Source) -> Result<(), ()> {
     let s = local().ok_or(())?;
-    let src = format!(
-        "{}\u{1f}{}",
-        source.name,
-        source.encoding.as_deref().unwrap_or("")
-    );
+    let src = format!("{}\u{1f}{}", source.name, source.encoding.as_deref().unwrap_or(""));
     s.set_item(KEEP, "1").map_err(|_| ())?;
     s.set_item(SOURCE, &src).map_err(|_| ())?;
     s.set_item(TEXT, text).map_err(|_| ())
@@ -54,11 +48,7 @@ fn load() -> Option<(String, Source)> {
     let src = s.get_item(SOURCE).ok().flatten().unwrap_or_default();
     let (name, encoding) = src.split_once('\u{1f}').unwrap_or((src.as_str(), ""));
     let source = Source {
-        name: if name.is_empty() {
-            Source::pasted().name
-        } else {
-            name.to_string()
-        },
+        name: if name.is_empty() { Source::pasted().name } else { name.to_string() },
         encoding: (!encoding.is_empty()).then(|| encoding.to_string()),
         had_errors: false,
         edited: false,
@@ -84,14 +74,10 @@ pub fn restore_and_keep(checker: Checker) {
         if !checker.keep.get() {
             return;
         }
-        let saved = checker
-            .draft
-            .with(|text| checker.source.with(|source| save(text, source)));
+        let saved = checker.draft.with(|text| checker.source.with(|source| save(text, source)));
         if saved.is_err() {
             // Full (a few MB) or refused: say so rather than pretend.
-            checker.notice.set(Some(Notice::Error(
-                "无法在本机保存文本（浏览器存储空间已满或被禁用）。文本仍在输入框中。".to_string(),
-            )));
+            checker.notice.set(Some(Notice::Error("无法在本机保存文本（浏览器存储空间已满或被禁用）。文本仍在输入框中。".to_string())));
         }
     });
 }

@@ -36,10 +36,7 @@ pub fn Summary(checker: Checker) -> impl IntoView {
 }
 
 fn not_recognised(info: &DocumentInfo) -> impl IntoView {
-    let reason = info
-        .reason
-        .clone()
-        .unwrap_or_else(|| "文本中没有找到预算或决算公开文本的特征。".to_string());
+    let reason = info.reason.clone().unwrap_or_else(|| "文本中没有找到预算或决算公开文本的特征。".to_string());
     view! {
         <div class="notice error not-recognised" role="alert">
             <p class="headline">"无法核对：这段文本不像部门预算或决算公开文本。"</p>
@@ -70,14 +67,8 @@ fn scope_zh(scope: Option<Scope>) -> &'static str {
 
 fn card(report: &DocumentReport, source: &Source, millis: f64, seq: u32) -> impl IntoView {
     let info = &report.document;
-    let title = info
-        .department
-        .clone()
-        .unwrap_or_else(|| "（未识别出部门名称）".to_string());
-    let year = info
-        .year
-        .map(|y| format!("{y}年度"))
-        .unwrap_or_else(|| "年度未识别".to_string());
+    let title = info.department.clone().unwrap_or_else(|| "（未识别出部门名称）".to_string());
+    let year = info.year.map(|y| format!("{y}年度")).unwrap_or_else(|| "年度未识别".to_string());
     let kind = format!("{}{}", scope_zh(info.scope), kind_zh(info.kind));
     let unit = info.unit.clone().map(|u| format!("金额单位：{u}"));
     let mut from = format!("来源：{}", source.name);
@@ -155,19 +146,12 @@ fn coverage_view(checker: Checker, coverage: &Coverage) -> impl IntoView {
         if v.is_empty() {
             "无".to_string()
         } else {
-            v.iter()
-                .map(|n| super::format::table_name(n))
-                .collect::<Vec<_>>()
-                .join("、")
+            v.iter().map(|n| super::format::table_name(n)).collect::<Vec<_>>().join("、")
         }
     };
     let found = join(&coverage.tables_found);
     let missing = join(&coverage.tables_missing);
-    let skipped: Vec<_> = coverage
-        .rules_skipped
-        .iter()
-        .map(|s| view! { <li><code>{s.rule}</code>" "{s.reason.clone()}</li> })
-        .collect();
+    let skipped: Vec<_> = coverage.rules_skipped.iter().map(|s| view! { <li><code>{s.rule}</code>" "{s.reason.clone()}</li> }).collect();
     let problems: Vec<_> = coverage
         .problems
         .iter()

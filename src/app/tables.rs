@@ -34,12 +34,7 @@ struct RowMark {
 type Marks = HashMap<usize, RowMark>;
 
 /// Marks the rows of table `ti` that findings point at.
-fn marks_for(
-    ti: usize,
-    findings: &[Finding],
-    targets: &[Option<CellTarget>],
-    related: &[Vec<Option<CellTarget>>],
-) -> Marks {
+fn marks_for(ti: usize, findings: &[Finding], targets: &[Option<CellTarget>], related: &[Vec<Option<CellTarget>>]) -> Marks {
     let mut marks = Marks::new();
     for t in related.iter().flatten().flatten() {
         let (true, Some(row)) = (t.table == ti, t.row) else {
@@ -121,11 +116,7 @@ fn table_view(checker: Checker, ti: usize, t: &TableOut, place: Option<String>, 
     let unit = t.unit.clone().map(|u| format!("单位：{u}"));
     let has_code = t.rows.iter().any(|r| r.code.is_some());
     let has_line = t.rows.iter().any(|r| r.line.is_some());
-    let columns = t
-        .columns
-        .iter()
-        .map(|c| view! { <th scope="col" class="num">{c.clone()}</th> })
-        .collect_view();
+    let columns = t.columns.iter().map(|c| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view();
     let rows = t
         .rows
         .iter()
@@ -209,10 +200,7 @@ fn row_view(
     page: Option<u32>,
     mark: Option<&RowMark>,
 ) -> impl IntoView {
-    let class = mark
-        .and_then(|m| m.severity)
-        .map(severity_class)
-        .unwrap_or_default();
+    let class = mark.and_then(|m| m.severity).map(severity_class).unwrap_or_default();
     // Rows shorter than the header still get their cells, as blanks.
     let cells = (0..width)
         .map(|i| {

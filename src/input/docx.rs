@@ -91,11 +91,7 @@ pub fn document_lines(xml: &[u8]) -> Vec<String> {
                     }
                     b"tc" if tables.len() == 1 => cell = Some((String::new(), 1, false)),
                     b"gridSpan" | b"vMerge" => {
-                        let val = e
-                            .attributes()
-                            .flatten()
-                            .find(|a| a.key.local_name().into_inner() == "val")
-                            .map(|a| a.value.to_string());
+                        let val = e.attributes().flatten().find(|a| a.key.local_name().into_inner() == "val").map(|a| a.value.to_string());
                         if let Some(c) = cell.as_mut() {
                             if name == b"gridSpan" {
                                 c.1 = val.and_then(|v| v.parse().ok()).unwrap_or(1usize).clamp(1, 64);

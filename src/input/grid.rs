@@ -48,8 +48,7 @@ impl Grid {
         // The column a horizontally merged cell spans is not widened by it;
         // only single-column cells set widths (a title over the table must not
         // push every column apart).
-        let spans: std::collections::HashMap<(usize, usize), usize> =
-            self.merges.iter().map(|m| ((m.row, m.col), m.cols.max(1))).collect();
+        let spans: std::collections::HashMap<(usize, usize), usize> = self.merges.iter().map(|m| ((m.row, m.col), m.cols.max(1))).collect();
         let span = |r: usize, c: usize| -> usize { spans.get(&(r, c)).copied().unwrap_or(1) };
         let mut widths = vec![0usize; ncols];
         for (r, row) in self.cells.iter().enumerate() {

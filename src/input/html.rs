@@ -290,10 +290,7 @@ fn read(html: &str) -> Page {
                         if depth == 0 {
                             close_cell(&mut cell, &mut rows);
                             caption = None;
-                            grid_rows += rows
-                                .iter()
-                                .filter(|r| r.iter().filter(|c| !c.0.trim().is_empty()).count() >= 2)
-                                .count();
+                            grid_rows += rows.iter().filter(|r| r.iter().filter(|c| !c.0.trim().is_empty()).count() >= 2).count();
                             out.append(&mut captions);
                             out.extend(table_grid(&rows).lines());
                             rows.clear();
@@ -448,12 +445,15 @@ mod tests {
             <!--EndFragment-->\r\n</table>\r\n</body>\r\n</html>";
         let text = clipboard(html).expect("a table");
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines, vec![
-            "收入支出决算总表",
-            "项 目             行次  金额",
-            "一、一般公共预算财政拨款收入      10,095.35",
-            "总计              31  10,261.39",
-        ]);
+        assert_eq!(
+            lines,
+            vec![
+                "收入支出决算总表",
+                "项 目             行次  金额",
+                "一、一般公共预算财政拨款收入      10,095.35",
+                "总计              31  10,261.39",
+            ]
+        );
     }
 
     #[test]
@@ -467,7 +467,9 @@ mod tests {
     #[test]
     fn tags_quotes_captions_and_omitted_end_tags() {
         // `>` inside a quoted attribute (Google Sheets' data-sheets-value).
-        let l = html_lines("<table><caption>表一 收支总表</caption><tr><td data-v='{\"1\":\">\"}'>合计<td>1.00<tr><td>其中<td>0.50</table><p>说明</p>");
+        let l = html_lines(
+            "<table><caption>表一 收支总表</caption><tr><td data-v='{\"1\":\">\"}'>合计<td>1.00<tr><td>其中<td>0.50</table><p>说明</p>",
+        );
         assert_eq!(l, vec!["表一 收支总表", "合计  1.00", "其中  0.50", "说明"]);
         // Word's <o:p> and a doctype leave no text.
         assert_eq!(html_lines("<!DOCTYPE html><p class=MsoNormal>正文<o:p></o:p></p><?xml:namespace prefix = o ?>"), vec!["正文"]);
@@ -475,7 +477,24 @@ mod tests {
 
     #[test]
     fn junk_does_not_panic() {
-        for s in ["<", "<<>>", "财<政", "&财政;", "&amp财政预算资金合计",  "<table><td>", "</table></table>", "&#xFFFFFFFF;", "&", "<p", "<a href='>'>", "<td title=\"a>b", "<![if", "<?", "<table><tr style='display:none'><td>x", "<table><caption>x"] {
+        for s in [
+            "<",
+            "<<>>",
+            "财<政",
+            "&财政;",
+            "&amp财政预算资金合计",
+            "<table><td>",
+            "</table></table>",
+            "&#xFFFFFFFF;",
+            "&",
+            "<p",
+            "<a href='>'>",
+            "<td title=\"a>b",
+            "<![if",
+            "<?",
+            "<table><tr style='display:none'><td>x",
+            "<table><caption>x",
+        ] {
             let _ = html_lines(s);
             let _ = clipboard(s);
         }

@@ -13,14 +13,14 @@ use serde::Serialize;
 
 use crate::InputError;
 
+#[cfg(feature = "office")]
+pub mod docx;
+pub mod grid;
 pub mod html;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 #[cfg(feature = "office")]
 pub mod sheet;
-#[cfg(feature = "office")]
-pub mod docx;
-pub mod grid;
 
 /// What kind of file the bytes are, by content. In the JSON report:
 /// "pdf", "xlsx", "xls", "docx", "html" (or "text").
@@ -100,7 +100,6 @@ pub struct Extracted {
     /// Sheet names, in order (workbooks only).
     pub sheet_names: Vec<String>,
 }
-
 
 impl Extracted {
     /// The 1-based page (or sheet) of a 1-based line number, if known.

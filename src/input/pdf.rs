@@ -325,12 +325,7 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> &'a Obj
     &Object::Null
 }
 
-fn page(
-    doc: &Document,
-    page_id: ObjectId,
-    limits: Limits,
-    font_cache: &mut HashMap<ObjectId, std::rc::Rc<fonts::Font>>,
-) -> PageGlyphs {
+fn page(doc: &Document, page_id: ObjectId, limits: Limits, font_cache: &mut HashMap<ObjectId, std::rc::Rc<fonts::Font>>) -> PageGlyphs {
     let Ok(page) = doc.get_dictionary(page_id) else { return PageGlyphs::default() };
     let bbox = match inherited(doc, page, b"CropBox") {
         Object::Array(a) if a.len() == 4 => a.clone(),
@@ -340,11 +335,8 @@ fn page(
         },
     };
     let b: Vec<f32> = bbox.iter().map(|o| num(deref(doc, o)).unwrap_or(0.0)).collect();
-    let (x0, y0, x1, y1) = if b.len() == 4 {
-        (b[0].min(b[2]), b[1].min(b[3]), b[0].max(b[2]), b[1].max(b[3]))
-    } else {
-        (0.0, 0.0, 595.0, 842.0)
-    };
+    let (x0, y0, x1, y1) =
+        if b.len() == 4 { (b[0].min(b[2]), b[1].min(b[3]), b[0].max(b[2]), b[1].max(b[3])) } else { (0.0, 0.0, 595.0, 842.0) };
     let rotate = num(inherited(doc, page, b"Rotate")).unwrap_or(0.0) as i64;
     let rotate = rotate.rem_euclid(360) / 90 * 90;
     // Display transform: media box to an upright page with its origin at 0,0.

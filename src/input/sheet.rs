@@ -134,13 +134,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
             page_of_line.push(i as u32 + 1);
         }
     }
-    Ok(Extracted {
-        text,
-        kind,
-        pages: sheets.len() as u32,
-        page_of_line,
-        sheet_names: sheets.into_iter().map(|s| s.name).collect(),
-    })
+    Ok(Extracted { text, kind, pages: sheets.len() as u32, page_of_line, sheet_names: sheets.into_iter().map(|s| s.name).collect() })
 }
 
 /// A cell as Excel displays it.
@@ -196,7 +190,10 @@ pub fn number(d: Decimal, format: Option<&str>) -> String {
     }
     let percent = body.contains('%');
     let d = if percent { d * Decimal::from(100) } else { d };
-    let decimals = body.split_once('.').map(|(_, frac)| frac.chars().take_while(|c| matches!(c, '0' | '#')).filter(|c| *c == '0').count()).unwrap_or(0) as u32;
+    let decimals = body
+        .split_once('.')
+        .map(|(_, frac)| frac.chars().take_while(|c| matches!(c, '0' | '#')).filter(|c| *c == '0').count())
+        .unwrap_or(0) as u32;
     let r = d.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
     let mut s = format!("{:.*}", decimals as usize, r);
     if body.contains(",") {

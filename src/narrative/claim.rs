@@ -173,24 +173,8 @@ const REACHED: [(&str, Direction); 16] = [
 ];
 
 /// Count words, longest first so "人次" wins over "人".
-const COUNT_UNITS: [&str; 16] = [
-    "台（件、套）",
-    "台(件、套)",
-    "台（套）",
-    "台(套)",
-    "人次",
-    "批次",
-    "团组",
-    "辆",
-    "个",
-    "人",
-    "台",
-    "套",
-    "家",
-    "项",
-    "名",
-    "次",
-];
+const COUNT_UNITS: [&str; 16] =
+    ["台（件、套）", "台(件、套)", "台（套）", "台(套)", "人次", "批次", "团组", "辆", "个", "人", "台", "套", "家", "项", "名", "次"];
 
 /// Punctuation that ends a subject.
 fn is_delimiter(c: char) -> bool {
@@ -515,18 +499,16 @@ fn wordless(chars: &[char], lines: &[usize]) -> Vec<Claim> {
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
     let mut out = Vec::new();
     let sentences = Sentences::of(chars);
-    let mk = |kind: ClaimKind, subject: &str, s: usize, e: usize| {
-        Claim {
-            kind,
-            value: None,
-            unit: Unit::None,
-            printed: String::new(),
-            subject: subject.to_string(),
-            sentence: sentences.around(chars.len(), s),
-            source_line: line_at(s),
-            start: s,
-            end: e,
-        }
+    let mk = |kind: ClaimKind, subject: &str, s: usize, e: usize| Claim {
+        kind,
+        value: None,
+        unit: Unit::None,
+        printed: String::new(),
+        subject: subject.to_string(),
+        sentence: sentences.around(chars.len(), s),
+        source_line: line_at(s),
+        start: s,
+        end: e,
     };
     for k in 0..chars.len() {
         // Cheap first-character test before comparing whole words.

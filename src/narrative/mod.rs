@@ -223,13 +223,8 @@ fn open(out: &mut Narrative, current: &mut Section, level: u8, heading: &str, li
     };
     match new_topic {
         Some(t) => {
-            let next = Section {
-                topic: t,
-                heading: heading.to_string(),
-                source_line: line,
-                subheadings: Vec::new(),
-                paragraphs: Vec::new(),
-            };
+            let next =
+                Section { topic: t, heading: heading.to_string(), source_line: line, subheadings: Vec::new(), paragraphs: Vec::new() };
             out.sections.push(std::mem::replace(current, next));
         }
         None => current.subheadings.push((line, heading.to_string())),

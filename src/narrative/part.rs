@@ -37,7 +37,9 @@ mod tests {
 
     #[test]
     fn the_body_heading_wins_over_the_table_of_contents() {
-        let lines = normalise("目录\n第三部分 2024 年度部门决算情况说明\n第四部分 名词解释\n表格\n 第 三 部 分\n说明\n详见“第五部分 附件”。\n第四部分\n名词");
+        let lines = normalise(
+            "目录\n第三部分 2024 年度部门决算情况说明\n第四部分 名词解释\n表格\n 第 三 部 分\n说明\n详见“第五部分 附件”。\n第四部分\n名词",
+        );
         assert_eq!(locate(&lines), Some(5..7));
         assert_eq!(locate(&normalise("无")), None);
     }

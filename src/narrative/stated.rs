@@ -92,7 +92,10 @@ impl Prose {
 fn is_heading(sq: &str) -> bool {
     let ordinal = sq.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
     // "（五）", "（十一）", "（2）": a numeral in brackets, not "（万元）".
-    let bracketed = sq.strip_prefix('（').map(|r| r.chars().take_while(|c| "一二三四五六七八九十0123456789".contains(*c)).count()).filter(|n| (1..=3).contains(n));
+    let bracketed = sq
+        .strip_prefix('（')
+        .map(|r| r.chars().take_while(|c| "一二三四五六七八九十0123456789".contains(*c)).count())
+        .filter(|n| (1..=3).contains(n));
     let bracketed = bracketed.is_some_and(|n| sq.chars().nth(n + 1) == Some('）'));
     (ordinal > 0 && sq.chars().nth(ordinal) == Some('、'))
         || (bracketed && sq.chars().count() <= 30)
@@ -151,8 +154,14 @@ pub fn first_wan(s: &str, gap: usize) -> Option<(Decimal, usize)> {
 
 /// The 三公 categories in the narrative: (keyword, column of the 三公 table's
 /// six: 合计, 出国, 车小计, 购置, 运维, 接待). No keyword contains another.
-const SANGONG_WORDS: [(&str, usize); 6] =
-    [("三公经费", 0), ("因公出国（境）", 1), ("公务用车购置及运行", 2), ("公务用车购置费", 3), ("公务用车运行维护费", 4), ("公务接待费", 5)];
+const SANGONG_WORDS: [(&str, usize); 6] = [
+    ("三公经费", 0),
+    ("因公出国（境）", 1),
+    ("公务用车购置及运行", 2),
+    ("公务用车购置费", 3),
+    ("公务用车运行维护费", 4),
+    ("公务接待费", 5),
+];
 
 /// One 三公 category as the narrative states it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -290,7 +299,11 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
         if let Some(total) = after_key(t, &["年度预算资金总额", "预算数"]) {
             let name = t.find("项目名称").map(|k| {
                 let rest = &t[k + "项目名称".len()..];
-                let stop = ["主管部门", "预算规模", "实施单位", "项目资金", "项目编码", "预算数", "年度"].iter().filter_map(|w| rest.find(w)).min().unwrap_or(rest.len());
+                let stop = ["主管部门", "预算规模", "实施单位", "项目资金", "项目编码", "预算数", "年度"]
+                    .iter()
+                    .filter_map(|w| rest.find(w))
+                    .min()
+                    .unwrap_or(rest.len());
                 rest[..stop].to_string()
             });
             out.push(Performance {
@@ -332,7 +345,8 @@ mod tests {
     #[test]
     fn yantai_sangong_claims_with_changes_and_reasons() {
         let c = sangong_claims(&normalise(YANTAI));
-        let got: Vec<(usize, Decimal, Option<Decimal>, Option<Decimal>)> = c.iter().map(|c| (c.column, c.amount, c.change, c.percent)).collect();
+        let got: Vec<(usize, Decimal, Option<Decimal>, Option<Decimal>)> =
+            c.iter().map(|c| (c.column, c.amount, c.change, c.percent)).collect();
         assert_eq!(
             got,
             vec![
@@ -354,8 +368,14 @@ mod tests {
         let text = "（二）部门预算项目绩效目标表\n项目支出绩效目标表\n项目名称 12345 政务热线平台运营项目经费\n主管部门及代码\n年度预算资金\n总额\n3300\n其中：财政拨款 3300\n其他资金 0\n 1.市政府决策等相关经费绩效目标表\n项目编码 37020023P880028106842 项目名称 市政府决策等相关经费\n预算数 7104.00\n其中：财政\n资金\n7104.00 其他资金\n市政府决策等相关经费\n（五）重点项目情况\n预算数 1.00\n";
         let got = performance_tables(&normalise(text));
         assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!((got[0].name.as_str(), got[0].total, got[0].fiscal, got[0].other, got[0].line), ("12345政务热线平台运营项目经费", d("3300"), Some(d("3300")), Some(d("0")), 2));
-        assert_eq!((got[1].name.as_str(), got[1].total, got[1].fiscal, got[1].other), ("市政府决策等相关经费", d("7104.00"), Some(d("7104.00")), None));
+        assert_eq!(
+            (got[0].name.as_str(), got[0].total, got[0].fiscal, got[0].other, got[0].line),
+            ("12345政务热线平台运营项目经费", d("3300"), Some(d("3300")), Some(d("0")), 2)
+        );
+        assert_eq!(
+            (got[1].name.as_str(), got[1].total, got[1].fiscal, got[1].other),
+            ("市政府决策等相关经费", d("7104.00"), Some(d("7104.00")), None)
+        );
         let s = performance_summary(&normalise("涉及预算项目支出9个，预算资金4,995.00\n万元"));
         assert_eq!(s, Some((Some(d("9")), Some(d("4995.00")), 1)));
     }

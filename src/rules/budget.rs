@@ -170,11 +170,7 @@ pub const SUMMARY_EXPENDITURE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BSummary],
     check: check_summary_expenditure,
-    fixtures: &[
-        Fixture::fires(QB, &[("10 十、卫生健康支出 0.00", "10 十、卫生健康支出 10.00")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
-    ],
+    fixtures: &[Fixture::fires(QB, &[("10 十、卫生健康支出 0.00", "10 十、卫生健康支出 10.00")]), Fixture::quiet(YB), Fixture::quiet(QB)],
 };
 
 fn check_summary_expenditure(doc: &crate::model::Document, sink: &mut super::Sink) {
@@ -208,7 +204,10 @@ pub const SUMMARY_TOTALS: Rule = Rule {
 fn check_summary_totals(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(t) = doc.table(TableKind::BSummary) else { return };
     let (income, exp) = sides(t);
-    for (rows, year, grand, what) in [(&income, "本年收入合计", "收入总计", "本年收入合计与其后各项收入之和"), (&exp, "本年支出合计", "支出总计", "本年支出合计与其后各项支出之和")] {
+    for (rows, year, grand, what) in [
+        (&income, "本年收入合计", "收入总计", "本年收入合计与其后各项收入之和"),
+        (&exp, "本年支出合计", "支出总计", "本年支出合计与其后各项支出之和"),
+    ] {
         let (Some((a, year_row)), Some((b, total))) = (labelled(rows, year), labelled(rows, grand)) else { continue };
         let mut terms = vec![(1, at(t, year_row, 0))];
         // Rows from "其中：" on break an item down; they are not added again.
@@ -302,7 +301,11 @@ pub const PAIR_GROUPS: Rule = Rule {
 };
 
 fn check_pair_groups(doc: &crate::model::Document, sink: &mut super::Sink) {
-    for t in doc.legacy_tables().filter(|t| t.rows.iter().any(|r| r.code.as_deref().is_some_and(|c| c.contains('/')) && matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicAll))) {
+    for t in doc.legacy_tables().filter(|t| {
+        t.rows
+            .iter()
+            .any(|r| r.code.as_deref().is_some_and(|c| c.contains('/')) && matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicAll))
+    }) {
         let codes: Vec<Option<&str>> = t.rows.iter().map(|r| r.code.as_deref()).collect();
         for (class, items) in crate::tables::budget::pairs::groups(&codes) {
             if items.is_empty() || !settled(t, class) || items.iter().any(|i| !settled(t, *i)) {
@@ -419,7 +422,11 @@ fn check_sangong_sums(doc: &crate::model::Document, sink: &mut super::Sink) {
     if t.columns.len() == 6 {
         // One row per year, categories across.
         for (_, r) in t.rows.iter().enumerate().filter(|(i, _)| settled(t, *i)) {
-            sink.identity(target(t, r, 0), &[(1, at(t, r, 1)), (1, at(t, r, 2)), (1, at(t, r, 5))], "因公出国（境）费、公务用车购置及运行维护费、公务接待费之和");
+            sink.identity(
+                target(t, r, 0),
+                &[(1, at(t, r, 1)), (1, at(t, r, 2)), (1, at(t, r, 5))],
+                "因公出国（境）费、公务用车购置及运行维护费、公务接待费之和",
+            );
             sink.identity(target(t, r, 2), &[(1, at(t, r, 3)), (1, at(t, r, 4))], "公务用车购置费与运行维护费之和");
         }
         return;
@@ -436,7 +443,11 @@ fn check_sangong_sums(doc: &crate::model::Document, sink: &mut super::Sink) {
     let cell = |r: Option<&Row>, c: usize| r.map_or(nowhere(None), |r| at(t, r, c));
     for c in 0..t.columns.len() {
         if let Some(tr) = total {
-            sink.identity(target(t, tr, c), &[(1, cell(abroad, c)), (1, cell(cars, c)), (1, cell(host, c))], "因公出国（境）费、公务用车购置及运行费、公务接待费之和");
+            sink.identity(
+                target(t, tr, c),
+                &[(1, cell(abroad, c)), (1, cell(cars, c)), (1, cell(host, c))],
+                "因公出国（境）费、公务用车购置及运行费、公务接待费之和",
+            );
         }
         if let Some(cr) = cars {
             sink.identity(target(t, cr, c), &[(1, cell(buy, c)), (1, cell(run, c))], "公务用车购置费与运行维护费之和");

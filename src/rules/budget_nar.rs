@@ -7,12 +7,13 @@ use super::budget::{settled, sums_equal, total_rows, BUDGET, QB, YB};
 use super::identity::{describe, nowhere, CellRef};
 use super::{Family, Finding, Fixture, Rule, Severity};
 use crate::model::{Document, Row, Table, TableKind};
-use crate::tables::budget::items::CATEGORIES;
 use crate::narrative::stated::SangongClaim;
+use crate::tables::budget::items::CATEGORIES;
 use crate::tables::budget::schema::{column, Source};
 
 /// Names of the six 三公 columns, for messages.
-const NAMES: [&str; 6] = ["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+const NAMES: [&str; 6] =
+    ["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
 
 /// The 三公 table's cell for a category: (row, column) of the current year,
 /// and of the previous year when the table prints it.
@@ -26,7 +27,11 @@ fn sangong(doc: &Document) -> Option<Sangong<'_>> {
     let t = doc.table(TableKind::BSangong)?;
     if t.columns.len() == 6 {
         // Year blocks: the row of the document's year is current, the other prior.
-        let cur = t.rows.iter().position(|r| doc.info.year.is_some_and(|y| r.label.starts_with(&y.to_string()))).unwrap_or(t.rows.len().saturating_sub(1));
+        let cur = t
+            .rows
+            .iter()
+            .position(|r| doc.info.year.is_some_and(|y| r.label.starts_with(&y.to_string())))
+            .unwrap_or(t.rows.len().saturating_sub(1));
         let row = |i: usize| t.rows.get(i).filter(|_| settled(t, i));
         let current = (0..6).map(|c| row(cur).map(|r| (r, c))).collect();
         let prior = (0..6).map(|c| if cur >= 1 { row(cur - 1).map(|r| (r, c)) } else { None }).collect();
@@ -50,7 +55,15 @@ fn value(cell: Option<(&Row, usize)>) -> Decimal {
 }
 
 /// A finding about a narrative claim: (expected, actual) as the rule sees them.
-fn claim_finding(rule: &'static str, severity: Severity, message: String, t: &Table, cell: Option<(&Row, usize)>, (expected, actual): (Option<Decimal>, Option<Decimal>), line: usize) -> Finding {
+fn claim_finding(
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    t: &Table,
+    cell: Option<(&Row, usize)>,
+    (expected, actual): (Option<Decimal>, Option<Decimal>),
+    line: usize,
+) -> Finding {
     Finding {
         rule,
         severity,
@@ -66,7 +79,15 @@ fn claim_finding(rule: &'static str, severity: Severity, message: String, t: &Ta
         },
         source_line: Some(line),
         page: None,
-        related: cell.map(|(r, c)| CellRef { table: t.no(), row: describe(r), column: t.columns.get(c).cloned(), source_line: r.cells.get(c).map_or(r.source_line, |x| x.source_line) }).into_iter().collect(),
+        related: cell
+            .map(|(r, c)| CellRef {
+                table: t.no(),
+                row: describe(r),
+                column: t.columns.get(c).cloned(),
+                source_line: r.cells.get(c).map_or(r.source_line, |x| x.source_line),
+            })
+            .into_iter()
+            .collect(),
         also: Vec::new(),
     }
 }
@@ -121,7 +142,14 @@ fn check_sangong_claims(doc: &crate::model::Document, sink: &mut super::Sink) {
                 sink.push(claim_finding(
                     rule,
                     Severity::Error,
-                    format!("情况说明（第{}行）称{name}比上年{} {} 万元，但公开表{}中本年 {have} 减上年 {} 为 {delta} 万元。", c.line, verb(change), change.abs(), s.t.no(), value(Some(p))),
+                    format!(
+                        "情况说明（第{}行）称{name}比上年{} {} 万元，但公开表{}中本年 {have} 减上年 {} 为 {delta} 万元。",
+                        c.line,
+                        verb(change),
+                        change.abs(),
+                        s.t.no(),
+                        value(Some(p))
+                    ),
                     s.t,
                     Some(cur),
                     (Some(delta), Some(change)),
@@ -135,7 +163,9 @@ fn check_sangong_claims(doc: &crate::model::Document, sink: &mut super::Sink) {
     // parts must add up like the table's own identities.
     if s.prior.iter().all(Option::is_none) {
         let implied = |col: usize| claims.iter().find(|c| c.column == col).and_then(SangongClaim::prior);
-        for (total, parts, what) in [(0, &[1, 2, 5][..], "因公出国（境）费、公务用车购置及运行费、公务接待费"), (2, &[3, 4][..], "公务用车购置费与运行维护费")] {
+        for (total, parts, what) in
+            [(0, &[1, 2, 5][..], "因公出国（境）费、公务用车购置及运行费、公务接待费"), (2, &[3, 4][..], "公务用车购置费与运行维护费")]
+        {
             let (Some(t), Some(ps)) = (implied(total), parts.iter().map(|p| implied(*p)).collect::<Option<Vec<_>>>()) else { continue };
             let Some(sum) = crate::checked::sum(ps.iter().copied()) else { continue };
             if sum != t {
@@ -301,7 +331,11 @@ fn check_procurement(doc: &crate::model::Document, sink: &mut super::Sink) {
             sink.push(Finding {
                 rule: "NAR-103",
                 severity: Severity::Error,
-                message: format!("情况说明（第{l}行）称政府采购{c}预算 {v} 万元，但公开表{}中采购类别为“{c}”的{}项之和为 {sum} 万元。", t.no(), mine.len()),
+                message: format!(
+                    "情况说明（第{l}行）称政府采购{c}预算 {v} 万元，但公开表{}中采购类别为“{c}”的{}项之和为 {sum} 万元。",
+                    t.no(),
+                    mine.len()
+                ),
                 table: Some(t.no()),
                 row: None,
                 column: t.columns.first().cloned(),
@@ -310,7 +344,10 @@ fn check_procurement(doc: &crate::model::Document, sink: &mut super::Sink) {
                 difference: v.checked_sub(sum),
                 source_line: Some(l),
                 page: None,
-                related: mine.iter().map(|r| CellRef { table: t.no(), row: describe(r), column: t.columns.first().cloned(), source_line: r.source_line }).collect(),
+                related: mine
+                    .iter()
+                    .map(|r| CellRef { table: t.no(), row: describe(r), column: t.columns.first().cloned(), source_line: r.source_line })
+                    .collect(),
                 also: Vec::new(),
             });
         }
@@ -347,7 +384,13 @@ fn check_running_costs(doc: &crate::model::Document, sink: &mut super::Sink) {
         return;
     };
     // 行政运行 is the 01 项 of each 款 ("2010301").
-    let admin: Vec<&Row> = g.rows.iter().enumerate().filter(|(i, r)| settled(g, *i) && r.code.as_deref().is_some_and(|c| c.len() == 7 && c.ends_with("01"))).map(|(_, r)| r).collect();
+    let admin: Vec<&Row> = g
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| settled(g, *i) && r.code.as_deref().is_some_and(|c| c.len() == 7 && c.ends_with("01")))
+        .map(|(_, r)| r)
+        .collect();
     let Some(admin_sum) = crate::checked::sum(admin.iter().filter_map(|r| r.value(pc))) else {
         sink.skip(format!("机关运行经费的行政运行合计：{}", crate::checked::TOO_LARGE));
         return;
@@ -377,7 +420,13 @@ fn check_running_costs(doc: &crate::model::Document, sink: &mut super::Sink) {
 }
 
 /// A finding with no table cell of its own (a 绩效目标表 of the narrative).
-fn plain(rule: &'static str, message: String, table: Option<&Table>, (expected, actual): (Option<Decimal>, Option<Decimal>), line: usize) -> Finding {
+fn plain(
+    rule: &'static str,
+    message: String,
+    table: Option<&Table>,
+    (expected, actual): (Option<Decimal>, Option<Decimal>),
+    line: usize,
+) -> Finding {
     Finding {
         rule,
         severity: Severity::Error,
@@ -428,7 +477,13 @@ fn check_performance_totals(doc: &crate::model::Document, sink: &mut super::Sink
         if sum != p.total {
             sink.push(plain(
                 "PERF-101",
-                format!("第{}行起的绩效目标表（{}）年度预算资金为 {}，但财政拨款 {fiscal} 与其他资金 {} 之和为 {sum}。", p.line, p.name, p.total, p.other.map_or("空白".to_string(), |v| v.to_string())),
+                format!(
+                    "第{}行起的绩效目标表（{}）年度预算资金为 {}，但财政拨款 {fiscal} 与其他资金 {} 之和为 {sum}。",
+                    p.line,
+                    p.name,
+                    p.total,
+                    p.other.map_or("空白".to_string(), |v| v.to_string())
+                ),
                 None,
                 (Some(sum), Some(p.total)),
                 p.line,
@@ -443,10 +498,25 @@ fn check_performance_totals(doc: &crate::model::Document, sink: &mut super::Sink
     if let Some((count, amount, line)) = doc.narrative.stated.performance_summary {
         let n = Decimal::from(tables.len());
         if count.is_some_and(|c| c != n) {
-            sink.push(plain("PERF-101", format!("情况说明（第{line}行）称涉及项目支出{}个，但文中有{}张项目绩效目标表。", count.unwrap_or_default(), tables.len()), None, (Some(n), count), line));
+            sink.push(plain(
+                "PERF-101",
+                format!("情况说明（第{line}行）称涉及项目支出{}个，但文中有{}张项目绩效目标表。", count.unwrap_or_default(), tables.len()),
+                None,
+                (Some(n), count),
+                line,
+            ));
         }
         if amount.is_some_and(|a| a != sum) {
-            sink.push(plain("PERF-101", format!("情况说明（第{line}行）称项目预算资金 {} 万元，但各项目绩效目标表的资金之和为 {sum} 万元。", amount.unwrap_or_default()), None, (Some(sum), amount), line));
+            sink.push(plain(
+                "PERF-101",
+                format!(
+                    "情况说明（第{line}行）称项目预算资金 {} 万元，但各项目绩效目标表的资金之和为 {sum} 万元。",
+                    amount.unwrap_or_default()
+                ),
+                None,
+                (Some(sum), amount),
+                line,
+            ));
         }
     }
     // Full coverage claimed: the tables add up to the 项目支出 of the tables.
@@ -461,15 +531,18 @@ fn check_performance_totals(doc: &crate::model::Document, sink: &mut super::Sink
         }
         crate::checked::sum(rows.iter().filter_map(|i| t.rows[*i].value(c)))
     };
-    let source = doc
-        .table(TableKind::BProjects)
-        .and_then(|t| project_total(t, 0).map(|v| (t, v)))
-        .or_else(|| doc.table(TableKind::BExpenditure).and_then(|t| column(t, Source::Project).and_then(|c| project_total(t, c)).map(|v| (t, v))));
+    let source = doc.table(TableKind::BProjects).and_then(|t| project_total(t, 0).map(|v| (t, v))).or_else(|| {
+        doc.table(TableKind::BExpenditure).and_then(|t| column(t, Source::Project).and_then(|c| project_total(t, c)).map(|v| (t, v)))
+    });
     if let Some((t, v)) = source {
         if v != sum {
             sink.push(plain(
                 "PERF-101",
-                format!("部门称全面实施绩效目标管理，但{}张项目绩效目标表的资金之和为 {sum} 万元，而公开表{}的项目支出为 {v} 万元。", tables.len(), t.no()),
+                format!(
+                    "部门称全面实施绩效目标管理，但{}张项目绩效目标表的资金之和为 {sum} 万元，而公开表{}的项目支出为 {v} 万元。",
+                    tables.len(),
+                    t.no()
+                ),
                 Some(t),
                 (Some(v), Some(sum)),
                 first,
@@ -515,21 +588,46 @@ fn check_performance_projects(doc: &crate::model::Document, sink: &mut super::Si
                 used[i] = true;
                 // 烟台 prints 绩效 amounts as integers ("3300"): compare values, not scales.
                 if settled(t, i) && r.value(0).is_some_and(|v| v != p.total) {
-                    let mut f = plain("PERF-102", format!("第{}行起的绩效目标表（{}）年度预算资金为 {}，但公开表{}中该项目为 {}。", p.line, p.name, p.total, t.no(), r.value(0).unwrap_or_default()), Some(t), (r.value(0), Some(p.total)), p.line);
+                    let mut f = plain(
+                        "PERF-102",
+                        format!(
+                            "第{}行起的绩效目标表（{}）年度预算资金为 {}，但公开表{}中该项目为 {}。",
+                            p.line,
+                            p.name,
+                            p.total,
+                            t.no(),
+                            r.value(0).unwrap_or_default()
+                        ),
+                        Some(t),
+                        (r.value(0), Some(p.total)),
+                        p.line,
+                    );
                     f.severity = Severity::Warning;
                     f.row = Some(describe(r));
                     sink.push(f);
                 }
             }
             None => {
-                let mut f = plain("PERF-102", format!("第{}行起的绩效目标表所列项目“{}”在公开表{}（{}）中找不到同名项目。", p.line, p.name, t.no(), t.title), Some(t), (None, Some(p.total)), p.line);
+                let mut f = plain(
+                    "PERF-102",
+                    format!("第{}行起的绩效目标表所列项目“{}”在公开表{}（{}）中找不到同名项目。", p.line, p.name, t.no(), t.title),
+                    Some(t),
+                    (None, Some(p.total)),
+                    p.line,
+                );
                 f.severity = Severity::Warning;
                 sink.push(f);
             }
         }
     }
     for (_, r) in t.rows.iter().enumerate().filter(|(i, _)| !used[*i]) {
-        let mut f = plain("PERF-102", format!("公开表{}的项目“{}”没有对应的绩效目标表。", t.no(), name_of(r)), Some(t), (None, r.value(0)), r.source_line);
+        let mut f = plain(
+            "PERF-102",
+            format!("公开表{}的项目“{}”没有对应的绩效目标表。", t.no(), name_of(r)),
+            Some(t),
+            (None, r.value(0)),
+            r.source_line,
+        );
         f.severity = Severity::Warning;
         f.row = Some(describe(r));
         sink.push(f);

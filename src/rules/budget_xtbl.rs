@@ -40,7 +40,9 @@ fn check_fiscal_general(doc: &crate::model::Document, sink: &mut super::Sink) {
             continue;
         }
         match coded(g, code) {
-            Some((j, gr)) if settled(g, j) => sink.identity(target(f, r, fc), &[(1, at(g, gr, 0))], &format!("公开表{}“{code} {}”的合计", g.no(), gr.label)),
+            Some((j, gr)) if settled(g, j) => {
+                sink.identity(target(f, r, fc), &[(1, at(g, gr, 0))], &format!("公开表{}“{code} {}”的合计", g.no(), gr.label))
+            }
             Some(_) => {}
             None => {
                 if r.value(fc).is_some_and(|v| !v.is_zero()) {
@@ -153,7 +155,9 @@ fn check_expenditure_summary(doc: &crate::model::Document, sink: &mut super::Sin
     for (_, r) in &se {
         let Some(code) = class_code(&r.label) else { continue };
         match coded(t, code) {
-            Some((j, tr)) if settled(t, j) => sink.identity(target(t, tr, 0), &[(1, at(s, r, 0))], &format!("公开表{}“{}”", s.no(), r.label)),
+            Some((j, tr)) if settled(t, j) => {
+                sink.identity(target(t, tr, 0), &[(1, at(s, r, 0))], &format!("公开表{}“{}”", s.no(), r.label))
+            }
             Some(_) => {}
             None if r.value(0).is_some_and(|v| !v.is_zero()) => {
                 sink.identity(target(s, r, 0), &[], &format!("公开表{}中 {code} 类科目的合计（该表没有这一类）", t.no()));
@@ -257,11 +261,8 @@ fn check_sangong_items(doc: &crate::model::Document, sink: &mut super::Sink) {
         (&["30231", "50208"][..], 4, "公务用车运行维护费"),
         (&["30217", "50206"][..], 5, "公务接待费"),
     ] {
-        let items: Vec<&Row> = e
-            .rows
-            .iter()
-            .filter(|r| r.code.as_deref().is_some_and(|c| c.split('/').any(|x| codes.contains(&x))))
-            .collect();
+        let items: Vec<&Row> =
+            e.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.split('/').any(|x| codes.contains(&x)))).collect();
         if items.is_empty() {
             continue;
         }
@@ -292,7 +293,15 @@ fn check_sangong_items(doc: &crate::model::Document, sink: &mut super::Sink) {
             difference: six[col].unwrap_or_default().checked_sub(sum),
             source_line: Some(t.source_line),
             page: None,
-            related: items.iter().map(|r| super::identity::CellRef { table: e.no(), row: super::identity::describe(r), column: e.columns.first().cloned(), source_line: r.source_line }).collect(),
+            related: items
+                .iter()
+                .map(|r| super::identity::CellRef {
+                    table: e.no(),
+                    row: super::identity::describe(r),
+                    column: e.columns.first().cloned(),
+                    source_line: r.source_line,
+                })
+                .collect(),
             also: Vec::new(),
         });
     }
@@ -360,13 +369,22 @@ fn check_crosswalk(doc: &crate::model::Document, sink: &mut super::Sink) {
     for (gov, dept) in MAP {
         let gov_rows: Vec<(usize, &Row)> = gov.iter().filter_map(|c| coded(g, c)).collect();
         let dept_rows: Vec<(usize, &Row)> = dept.iter().filter_map(|c| coded(d, c)).collect();
-        if gov_rows.is_empty() || dept_rows.is_empty() || gov_rows.iter().any(|(i, _)| !settled(g, *i)) || dept_rows.iter().any(|(i, _)| !settled(d, *i)) {
+        if gov_rows.is_empty()
+            || dept_rows.is_empty()
+            || gov_rows.iter().any(|(i, _)| !settled(g, *i))
+            || dept_rows.iter().any(|(i, _)| !settled(d, *i))
+        {
             continue;
         }
         let (first, rest) = gov_rows.split_first().map(|(f, r)| (*f, r.to_vec())).unwrap_or((gov_rows[0], Vec::new()));
         let mut parts: Vec<(i8, Located)> = dept_rows.iter().map(|(_, r)| (1, at(d, r, 0))).collect();
         parts.extend(rest.iter().map(|(_, r)| (-1, at(g, r, 0))));
-        let what = format!("公开表{}中 {} 之和{}", d.no(), dept.join("、"), if rest.is_empty() { String::new() } else { format!("减去本表 {}", gov[1..].join("、")) });
+        let what = format!(
+            "公开表{}中 {} 之和{}",
+            d.no(),
+            dept.join("、"),
+            if rest.is_empty() { String::new() } else { format!("减去本表 {}", gov[1..].join("、")) }
+        );
         sink.identity(target(g, first.1, 0), &parts, &what);
     }
 }

@@ -33,7 +33,8 @@ fn check_tables_present(doc: &crate::model::Document, sink: &mut super::Sink) {
         // Printed with its 公开NN表 marker, or found by its title.
         let found = doc.markers.iter().any(|(m, _)| m.parse::<u32>().ok() == Some(n)) || doc.found(kind).is_some();
         if !found {
-            let message = format!("没有找到公开{}表（{}）。部门决算应公开全部九张表；没有数据的表也要公开并注明原因。", kind.number(), kind.title());
+            let message =
+                format!("没有找到公开{}表（{}）。部门决算应公开全部九张表；没有数据的表也要公开并注明原因。", kind.number(), kind.title());
             sink.push(Finding { table: Some(kind.number().to_string()), ..sink.finding(message) });
         }
     }
@@ -66,9 +67,14 @@ fn check_empty_table_note(doc: &crate::model::Document, sink: &mut super::Sink) 
             continue;
         }
         let empty = t.rows.iter().all(|r| r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero())));
-        let says_empty = t.notes.iter().any(|(_, n)| n.contains("无数据") || n.contains("没有") || n.contains("为空") || n.contains("空表"));
+        let says_empty =
+            t.notes.iter().any(|(_, n)| n.contains("无数据") || n.contains("没有") || n.contains("为空") || n.contains("空表"));
         if empty && !says_empty {
-            let message = format!("{}（{}）没有任何数据，但表下没有说明原因（如“本部门没有……，故本表无数据”）。", super::identity::table_name(&t.no()), t.title);
+            let message = format!(
+                "{}（{}）没有任何数据，但表下没有说明原因（如“本部门没有……，故本表无数据”）。",
+                super::identity::table_name(&t.no()),
+                t.title
+            );
             match t.rows.first() {
                 Some(first) => sink.note(t, first, message),
                 // A budget table printed as a header with no rows at all.
@@ -77,7 +83,8 @@ fn check_empty_table_note(doc: &crate::model::Document, sink: &mut super::Sink) 
         } else if !empty && says_empty {
             let Some(first) = t.rows.first() else { continue };
             // A contradiction, not an omission: an error whatever the rule's default.
-            let message = format!("{}的注释说本表无数据，但表中有非零金额，注释与表格矛盾，至少有一处错误。", super::identity::table_name(&t.no()));
+            let message =
+                format!("{}的注释说本表无数据，但表中有非零金额，注释与表格矛盾，至少有一处错误。", super::identity::table_name(&t.no()));
             sink.push(Finding {
                 severity: Severity::Error,
                 table: Some(t.no()),

@@ -5,9 +5,9 @@ use rust_decimal::Decimal;
 
 use serde::Serialize;
 
-use crate::rounding::{compare, Term, Verdict};
 use super::{Finding, Severity, Sink};
 use crate::model::{Row, Table};
+use crate::rounding::{compare, Term, Verdict};
 
 /// Where a printed value sits: a cell of a table.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -169,12 +169,8 @@ impl Sink {
             return;
         };
         let shown = |v: Option<Decimal>| v.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
-        let message = format!(
-            "{place}为 {}，小于{other}的 {}（{what}），相差 {}。",
-            shown(target.actual),
-            shown(bound.actual),
-            signed(diff)
-        );
+        let message =
+            format!("{place}为 {}，小于{other}的 {}（{what}），相差 {}。", shown(target.actual), shown(bound.actual), signed(diff));
         self.push(Finding {
             rule: self.rule,
             severity: self.severity,

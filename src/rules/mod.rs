@@ -11,33 +11,33 @@ use serde::Serialize;
 
 use crate::model::{Document, TableKind};
 
-pub mod nar_content;
-pub mod nar_dept_eval;
-pub mod nar_tables;
-pub mod nar_procurement;
-pub mod nar_yoy;
-pub mod nar_change;
-pub mod nar_claims;
-pub mod nar_paths;
-pub mod percent;
-pub mod pla_zero_base;
 mod budget;
 mod budget_nar;
 mod budget_xtbl;
-pub mod sg_counts;
-mod sg_empty_table;
-pub mod txt_class;
-pub mod txt_latin;
-pub mod txt_defects;
 mod doc;
 pub mod identity;
 mod index;
+pub mod nar_change;
+pub mod nar_claims;
+pub mod nar_content;
+pub mod nar_dept_eval;
+pub mod nar_paths;
+pub mod nar_procurement;
+pub mod nar_tables;
+pub mod nar_yoy;
+pub mod percent;
 mod perf;
+pub mod pla_zero_base;
+pub mod sg_counts;
+mod sg_empty_table;
 mod tbl01;
 mod tbl04;
 mod tbl06_09;
 mod tbl_coded;
 mod tbl_grid;
+pub mod txt_class;
+pub mod txt_defects;
+pub mod txt_latin;
 mod xtbl;
 
 /// How serious a finding is.
@@ -404,7 +404,10 @@ pub fn run(doc: &Document) -> RunResult {
         if !missing.is_empty() {
             let reason = if missing.iter().all(|k| doc.found(*k).is_some()) {
                 let names: Vec<String> = missing.iter().filter_map(|k| doc.found(*k)).map(|t| format!("《{}》", t.title)).collect();
-                format!("{}按表头读取（格式与山东样式不同），本条按固定栏目核对的规则不适用；相应核对由 TBL-201 至 TBL-204、XTBL-201 进行", names.join("、"))
+                format!(
+                    "{}按表头读取（格式与山东样式不同），本条按固定栏目核对的规则不适用；相应核对由 TBL-201 至 TBL-204、XTBL-201 进行",
+                    names.join("、")
+                )
             } else if missing.iter().any(|k| k.is_budget()) {
                 let names: Vec<String> = missing.iter().map(|k| k.name()).collect();
                 format!("缺少{}，无法核对", names.join("、"))
@@ -483,7 +486,9 @@ fn summarise_skips(skipped: Vec<Skipped>) -> Vec<Skipped> {
             out.push(s);
         }
         if *n == max && total[rule] > max {
-            out.push(Skipped { rule, reason: format!("另有 {} 处未能核对，原因同上类，不再逐条列出", total[rule] - max) });
+            out.push(Skipped {
+                rule, reason: format!("另有 {} 处未能核对，原因同上类，不再逐条列出", total[rule] - max)
+            });
         }
     }
     out
@@ -564,7 +569,7 @@ fn root_causes(findings: &[Finding]) -> Vec<Option<usize>> {
     let mut grouped: Vec<Option<usize>> = vec![None; findings.len()];
     let mut count: Vec<usize> = holders.iter().map(Vec::len).collect();
     let mut first: Vec<usize> = vec![0; holders.len()]; // index into holders[key] of its first open finding
-    // A key's place in the order of first appearance: (finding, position in its keys).
+                                                        // A key's place in the order of first appearance: (finding, position in its keys).
     let place = |key: usize, first: &[usize], holders: &[Vec<usize>], keys_of: &[Vec<usize>]| -> Option<(usize, usize)> {
         let f = *holders[key].get(first[key])?;
         Some((f, keys_of[f].iter().position(|k| *k == key).unwrap_or(0)))

@@ -10,11 +10,11 @@
 use rust_decimal::Decimal;
 
 use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use crate::rounding::Interval;
 use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{Claim, ClaimKind, Direction, Paragraph, Unit};
+use crate::rounding::Interval;
 
 const Y: &str = "yantai-office-2024-final.txt";
 const Q: &str = "qingdao-office-2024-final.txt";
@@ -80,10 +80,19 @@ fn relations(text: &str) -> Vec<(Relation, usize)> {
     for k in find_all(&chars, "决算数").into_iter().chain(find_all(&chars, "决算")) {
         let rest: String = chars[k..].iter().take(16).collect();
         let rest = rest.strip_prefix("决算数").or_else(|| rest.strip_prefix("决算")).unwrap_or("");
-        let rel = [("大于", Relation::Greater), ("高于", Relation::Greater), ("超过", Relation::Greater), ("多于", Relation::Greater), ("小于", Relation::Less), ("低于", Relation::Less), ("少于", Relation::Less), ("等于", Relation::Equal)]
-            .iter()
-            .find(|(w, _)| rest.starts_with(w) && rest[w.len()..].trim_start_matches("年初").starts_with("预算"))
-            .map(|(_, r)| *r);
+        let rel = [
+            ("大于", Relation::Greater),
+            ("高于", Relation::Greater),
+            ("超过", Relation::Greater),
+            ("多于", Relation::Greater),
+            ("小于", Relation::Less),
+            ("低于", Relation::Less),
+            ("少于", Relation::Less),
+            ("等于", Relation::Equal),
+        ]
+        .iter()
+        .find(|(w, _)| rest.starts_with(w) && rest[w.len()..].trim_start_matches("年初").starts_with("预算"))
+        .map(|(_, r)| *r);
         if let Some(r) = rel {
             out.push((r, at[k]));
         }
@@ -129,8 +138,14 @@ fn check_direction(doc: &Document, sink: &mut Sink) {
         for (rel, at) in relations(&p.text) {
             let before: Vec<&Claim> = p.claims.iter().filter(|c| c.start < at && c.is_money_amount()).collect();
             // The nearest 决算 amount and the 预算 amount before it.
-            let Some(actual) = before.iter().rev().find(|c| c.subject.contains("决算") && !c.subject.contains("预算")) else { continue };
-            let Some(budget) = before.iter().rev().filter(|c| c.start < actual.start).find(|c| c.subject.contains("预算") && !c.subject.contains("决算")) else { continue };
+            let Some(actual) = before.iter().rev().find(|c| c.subject.contains("决算") && !c.subject.contains("预算")) else {
+                continue;
+            };
+            let Some(budget) =
+                before.iter().rev().filter(|c| c.start < actual.start).find(|c| c.subject.contains("预算") && !c.subject.contains("决算"))
+            else {
+                continue;
+            };
             // Only the sentence just before the relation: the pair must be the last amounts.
             if before.last().map(|c| c.start) != Some(actual.start) {
                 continue;
@@ -146,8 +161,15 @@ fn check_direction(doc: &Document, sink: &mut Sink) {
                 continue;
             }
             let line = p.line_at(at);
-            let what = if a > b { "大于" } else if a < b { "小于" } else { "等于" };
-            let base = format!("文中说决算数{}预算数，但所列预算数为{}万元、决算数为{}万元，决算数{}预算数", rel.zh(), show(b), show(a), what);
+            let what = if a > b {
+                "大于"
+            } else if a < b {
+                "小于"
+            } else {
+                "等于"
+            };
+            let base =
+                format!("文中说决算数{}预算数，但所列预算数为{}万元、决算数为{}万元，决算数{}预算数", rel.zh(), show(b), show(a), what);
             // Different only within rounding of the printed amounts: not a contradiction.
             let (severity, tail) = if overlap && (rel == Relation::Equal || a == b) {
                 (Severity::Info, "，差异在尾数误差范围内。")
@@ -218,7 +240,10 @@ fn two_amounts<'a>(p: &'a Paragraph, year: Option<u16>) -> Vec<TwoAmounts<'a>> {
         if let (Some(prior), Some(current)) = (prior, current) {
             // The comparison must name the prior year: "比2023年预算执行数", "较上年".
             let lead: String = chars[s..pos].iter().collect();
-            if !prior_w.iter().any(|w| lead.contains(&format!("比{w}")) || lead.contains(&format!("较{w}")) || lead.contains(&format!("与{w}"))) {
+            if !prior_w
+                .iter()
+                .any(|w| lead.contains(&format!("比{w}")) || lead.contains(&format!("较{w}")) || lead.contains(&format!("与{w}")))
+            {
                 continue;
             }
             out.push(TwoAmounts { prior, current, rate, at: pos, dir });
@@ -281,7 +306,13 @@ fn check_one(t: &TwoAmounts<'_>, heading: Option<&Claim>, p: &Paragraph, sink: &
         return;
     };
     let (Some(p_val), Some(dir)) = (rate.value, t.dir) else { return };
-    let actual_dir = if y > x { Some(Direction::Up) } else if y < x { Some(Direction::Down) } else { None };
+    let actual_dir = if y > x {
+        Some(Direction::Up)
+    } else if y < x {
+        Some(Direction::Down)
+    } else {
+        None
+    };
     if x.is_zero() {
         // From nothing: "增加100%" is the usual way to say "new"; nothing else is checkable.
         if dir == Direction::Down {
@@ -308,7 +339,12 @@ fn check_one(t: &TwoAmounts<'_>, heading: Option<&Claim>, p: &Paragraph, sink: &
     if verdict == PercentVerdict::Mismatch {
         if let Some(h) = heading.and_then(|h| h.wan().map(|w| (h, w))) {
             let (_, hw) = h;
-            let fits = hw.checked_sub(x).map(|d| d.abs()).and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED)).and_then(|d| d.checked_div(x)).map(|r| round_half_up(r, p_val.scale()));
+            let fits = hw
+                .checked_sub(x)
+                .map(|d| d.abs())
+                .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
+                .and_then(|d| d.checked_div(x))
+                .map(|r| round_half_up(r, p_val.scale()));
             if fits == Some(p_val) {
                 return; // NAR-006 reports the two amounts of the item.
             }
@@ -316,8 +352,18 @@ fn check_one(t: &TwoAmounts<'_>, heading: Option<&Claim>, p: &Paragraph, sink: &
     }
     match verdict {
         PercentVerdict::Exact => {}
-        PercentVerdict::Rounding => push(Severity::Info, format!("{said}，{verb}幅度应为{expected}%，文中为{}%，差异在尾数误差范围内。", rate.printed), Some(expected), Some(p_val)),
-        PercentVerdict::Truncated => push(Severity::Info, format!("{said}，{verb}幅度四舍五入应为{expected}%，文中为{}%，是截尾（舍去）而非四舍五入。", rate.printed), Some(expected), Some(p_val)),
+        PercentVerdict::Rounding => push(
+            Severity::Info,
+            format!("{said}，{verb}幅度应为{expected}%，文中为{}%，差异在尾数误差范围内。", rate.printed),
+            Some(expected),
+            Some(p_val),
+        ),
+        PercentVerdict::Truncated => push(
+            Severity::Info,
+            format!("{said}，{verb}幅度四舍五入应为{expected}%，文中为{}%，是截尾（舍去）而非四舍五入。", rate.printed),
+            Some(expected),
+            Some(p_val),
+        ),
         PercentVerdict::Mismatch => push(
             Severity::Error,
             format!("{said}，{verb}幅度应为{expected}%（{}÷{}），文中为{}%。", show(diff), show(x), rate.printed),
@@ -372,7 +418,13 @@ fn check_twice(doc: &Document, sink: &mut Sink) {
             let rounding = hi.gap(ci).is_zero();
             // Which one the rate was computed from, if the rate tells.
             let from = t.rate.and_then(|r| r.value).zip(t.prior.wan()).and_then(|(pv, x)| {
-                let r = |v: Decimal| v.checked_sub(x).map(|d| d.abs()).and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED)).and_then(|d| d.checked_div(x)).map(|r| round_half_up(r, pv.scale()));
+                let r = |v: Decimal| {
+                    v.checked_sub(x)
+                        .map(|d| d.abs())
+                        .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
+                        .and_then(|d| d.checked_div(x))
+                        .map(|r| round_half_up(r, pv.scale()))
+                };
                 if x.is_zero() {
                     None
                 } else if r(hw) == Some(pv) {
@@ -383,7 +435,11 @@ fn check_twice(doc: &Document, sink: &mut Sink) {
                     None
                 }
             });
-            let (severity, tail) = if rounding { (Severity::Info, "差异在尾数误差范围内。".to_string()) } else { (Severity::Error, from.unwrap_or_default()) };
+            let (severity, tail) = if rounding {
+                (Severity::Info, "差异在尾数误差范围内。".to_string())
+            } else {
+                (Severity::Error, from.unwrap_or_default())
+            };
             let mut f = narrative_finding(
                 "NAR-006",
                 severity,
@@ -438,13 +494,17 @@ fn check_reasons(doc: &Document, sink: &mut Sink) {
             }
             let re = (rs..chars.len()).find(|&k| matches!(chars[k], '。' | '；')).map_or(chars.len(), |k| k + 1);
             let reason: String = chars[rs.min(re)..re].iter().filter(|c| !c.is_whitespace()).collect();
-            let Some(body) = ["主要原因是", "主要原因为", "主要原因", "主要是"].iter().find_map(|w| reason.strip_prefix(w)) else { continue };
+            let Some(body) = ["主要原因是", "主要原因为", "主要原因", "主要是"].iter().find_map(|w| reason.strip_prefix(w))
+            else {
+                continue;
+            };
             // "一是……；二是……": several reasons pulling both ways, not one to check.
             if body.contains("一是") {
                 continue;
             }
             // The reason ends where the next change is stated.
-            if p.claims.iter().any(|o| o.start > rs && o.start < re && matches!(o.kind, ClaimKind::ChangePercent(_) | ClaimKind::Change(_))) {
+            if p.claims.iter().any(|o| o.start > rs && o.start < re && matches!(o.kind, ClaimKind::ChangePercent(_) | ClaimKind::Change(_)))
+            {
                 continue;
             }
             let up = UP_WORDS.iter().any(|w| body.contains(w));
@@ -494,16 +554,31 @@ mod tests {
         let year = "2024年度部门预算\n一、预算编制说明\n";
         // 01-wanli item 1: 60.13 → 25.77 is −57.14%.
         assert!(run(&TWO_AMOUNT_CHANGES, &format!("{year}“专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：项目调整。")).is_empty());
-        let got = run(&TWO_AMOUNT_CHANGES, &format!("{year}2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.41%。"));
+        let got = run(
+            &TWO_AMOUNT_CHANGES,
+            &format!("{year}2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.41%。"),
+        );
         assert_eq!(got.len(), 1);
         assert!(got[0].2.contains("57.14%"), "{}", got[0].2);
-        let got = run(&TWO_AMOUNT_CHANGES, &format!("{year}2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数增加57.14%。"));
+        let got = run(
+            &TWO_AMOUNT_CHANGES,
+            &format!("{year}2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数增加57.14%。"),
+        );
         assert!(got[0].2.contains("方向相反"), "{}", got[0].2);
-        let got = run(&TWO_AMOUNT_CHANGES, &format!("{year}2023年当年预算执行数为10.00万元，2024年预算安排10.50万元，比2023年预算执行数持平。"));
+        let got =
+            run(&TWO_AMOUNT_CHANGES, &format!("{year}2023年当年预算执行数为10.00万元，2024年预算安排10.50万元，比2023年预算执行数持平。"));
         assert_eq!(got[0].0, Severity::Error);
-        assert!(run(&TWO_AMOUNT_CHANGES, &format!("{year}2023年当年预算执行数为10.00万元，2024年预算安排10.00万元，比2023年预算执行数持平。")).is_empty());
+        assert!(run(
+            &TWO_AMOUNT_CHANGES,
+            &format!("{year}2023年当年预算执行数为10.00万元，2024年预算安排10.00万元，比2023年预算执行数持平。")
+        )
+        .is_empty());
         // New this year: "增加100%" from zero is how documents say so.
-        assert!(run(&TWO_AMOUNT_CHANGES, &format!("{year}2023年当年预算执行数为0.00万元，2024年预算安排25.00万元，比2023年预算执行数增加100.00%。")).is_empty());
+        assert!(run(
+            &TWO_AMOUNT_CHANGES,
+            &format!("{year}2023年当年预算执行数为0.00万元，2024年预算安排25.00万元，比2023年预算执行数增加100.00%。")
+        )
+        .is_empty());
     }
 
     #[test]

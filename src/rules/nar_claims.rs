@@ -5,11 +5,11 @@
 use rust_decimal::Decimal;
 
 use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use crate::rounding::Interval;
 use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{Claim, ClaimKind, Topic};
+use crate::rounding::Interval;
 
 const Y: &str = "yantai-office-2024-final.txt";
 const Q: &str = "qingdao-office-2024-final.txt";
@@ -52,7 +52,8 @@ fn check_execution(doc: &Document, sink: &mut Sink) {
     for (_, p) in n.paragraphs() {
         let chars: Vec<char> = p.text.chars().collect();
         for (k, c) in p.claims.iter().enumerate() {
-            let rate = c.kind == ClaimKind::Completion || (c.kind == ClaimKind::Percent && (c.subject.ends_with("执行率") || c.subject.ends_with("预算执行率")));
+            let rate = c.kind == ClaimKind::Completion
+                || (c.kind == ClaimKind::Percent && (c.subject.ends_with("执行率") || c.subject.ends_with("预算执行率")));
             let Some(printed) = c.value.filter(|_| rate) else { continue };
             // The executed amount and the budgets in the same or the previous sentence.
             let (s, _) = sentence_bounds(&chars, c.start);
@@ -75,9 +76,20 @@ fn check_execution(doc: &Document, sink: &mut Sink) {
             if verdicts.is_empty() || verdicts.iter().any(|v| v.0 == PercentVerdict::Exact) {
                 continue;
             }
-            let Some(&(verdict, point, base)) = verdicts.iter().find(|v| v.0 != PercentVerdict::Mismatch).or_else(|| verdicts.iter().find(|v| std::ptr::eq(v.2, *last))) else { continue };
+            let Some(&(verdict, point, base)) =
+                verdicts.iter().find(|v| v.0 != PercentVerdict::Mismatch).or_else(|| verdicts.iter().find(|v| std::ptr::eq(v.2, *last)))
+            else {
+                continue;
+            };
             let expected = round_half_up(point, printed.scale());
-            let head = format!("执行数{}万元 ÷ {}{}万元 = {}%，文中为{}%", done.printed, base.subject.trim_end_matches('为'), base.printed, expected, c.printed);
+            let head = format!(
+                "执行数{}万元 ÷ {}{}万元 = {}%，文中为{}%",
+                done.printed,
+                base.subject.trim_end_matches('为'),
+                base.printed,
+                expected,
+                c.printed
+            );
             let (severity, tail) = match verdict {
                 PercentVerdict::Exact => continue,
                 PercentVerdict::Rounding => (Severity::Info, "，差异在尾数误差范围内。"),
@@ -238,7 +250,11 @@ fn check_budget_shares(doc: &Document, sink: &mut Sink) {
                 let Some(printed) = c.value else { continue };
                 // The part: the money amount just before the share, in its sentence.
                 let (ss, _) = sentence_bounds(&chars, c.start);
-                let Some(part) = p.claims[..k].iter().rev().take_while(|x| x.start >= ss || x.is_money_amount()).find(|x| x.is_money_amount()) else { continue };
+                let Some(part) =
+                    p.claims[..k].iter().rev().take_while(|x| x.start >= ss || x.is_money_amount()).find(|x| x.is_money_amount())
+                else {
+                    continue;
+                };
                 // "占⏎项目支出⏎5533 万元，占⏎68.48 %": a text whose cells were
                 // serialised out of order puts a "占" before the part; the share is not its own.
                 if part.subject.contains('占') {
@@ -254,7 +270,8 @@ fn check_budget_shares(doc: &Document, sink: &mut Sink) {
                 let Some(point) = pv.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(bv)) else { continue };
                 let expected = round_half_up(point, printed.scale());
                 let last_place = Decimal::new(1, printed.scale());
-                let shares: Vec<Decimal> = p.claims.iter().filter(|x| matches!(x.kind, ClaimKind::Share { .. })).filter_map(|x| x.value).collect();
+                let shares: Vec<Decimal> =
+                    p.claims.iter().filter(|x| matches!(x.kind, ClaimKind::Share { .. })).filter_map(|x| x.value).collect();
                 let make_100 = shares.len() >= 2 && shares.iter().sum::<Decimal>() == Decimal::ONE_HUNDRED;
                 let (severity, tail) = match judge_percent(printed, point, lo, hi) {
                     PercentVerdict::Exact => continue,
@@ -268,7 +285,16 @@ fn check_budget_shares(doc: &Document, sink: &mut Sink) {
                 let mut f = narrative_finding(
                     "NAR-022",
                     severity,
-                    format!("“{}”占 {}%，但 {} ÷ {}（{}）= {}%，{}", part.subject.trim_end_matches('为'), c.printed, show(pv), show(bv), what, expected, tail),
+                    format!(
+                        "“{}”占 {}%，但 {} ÷ {}（{}）= {}%，{}",
+                        part.subject.trim_end_matches('为'),
+                        c.printed,
+                        show(pv),
+                        show(bv),
+                        what,
+                        expected,
+                        tail
+                    ),
                     c.source_line,
                 );
                 f.expected = Some(expected);
@@ -285,7 +311,14 @@ fn check_budget_shares(doc: &Document, sink: &mut Sink) {
 /// named base with no amount of its own, the sum of the parts its sentence
 /// lists when their shares make 100%; for "占X%" alone, the total the
 /// paragraph opens with.
-fn base_of(all: &[&Claim], p: &crate::narrative::Paragraph, chars: &[char], k: usize, part: &Claim, base: Option<&str>) -> Option<(Decimal, Interval, String)> {
+fn base_of(
+    all: &[&Claim],
+    p: &crate::narrative::Paragraph,
+    chars: &[char],
+    k: usize,
+    part: &Claim,
+    base: Option<&str>,
+) -> Option<(Decimal, Interval, String)> {
     let share = &p.claims[k];
     match base {
         Some(b) => {
@@ -303,7 +336,11 @@ fn base_of(all: &[&Claim], p: &crate::narrative::Paragraph, chars: &[char], k: u
             // No amount of its own: the parts listed in the sentence, if their shares make 100%.
             let (ss, se) = sentence_bounds(chars, share.start);
             let group: Vec<&Claim> = p.claims.iter().filter(|x| x.start >= ss && x.start < se).collect();
-            let shares: Vec<Decimal> = group.iter().filter(|x| matches!(&x.kind, ClaimKind::Share { base: Some(o) } if plain(o) == plain(b))).filter_map(|x| x.value).collect();
+            let shares: Vec<Decimal> = group
+                .iter()
+                .filter(|x| matches!(&x.kind, ClaimKind::Share { base: Some(o) } if plain(o) == plain(b)))
+                .filter_map(|x| x.value)
+                .collect();
             let sum: Decimal = shares.iter().sum();
             // Shares that make about 100% say the parts are the whole; one
             // misprinted share still leaves the list recognisable.
@@ -353,7 +390,26 @@ pub const SAME_ITEM_TWICE: Rule = Rule {
 /// stand before every item's figures ("年初预算为", "支出决算为").
 fn specific(subject: &str) -> bool {
     let s = subject.trim_end_matches(['为', '是', '：', ':', ' ']);
-    let generic = ["年初预算", "全年预算", "调整后预算", "支出决算", "决算", "预算", "预算数", "决算数", "执行数", "合计", "支出", "收入", "其中", "金额", "采购金额", "共计", "累计", "涉及预算金额"];
+    let generic = [
+        "年初预算",
+        "全年预算",
+        "调整后预算",
+        "支出决算",
+        "决算",
+        "预算",
+        "预算数",
+        "决算数",
+        "执行数",
+        "合计",
+        "支出",
+        "收入",
+        "其中",
+        "金额",
+        "采购金额",
+        "共计",
+        "累计",
+        "涉及预算金额",
+    ];
     s.chars().count() >= 4
         && !generic.contains(&s)
         && !s.contains("其中")
@@ -368,7 +424,8 @@ fn specific(subject: &str) -> bool {
 
 /// Figures the narrative may state in several sections and that are one
 /// figure of the whole document wherever they stand.
-const DOCUMENT_FIGURES: [&str; 5] = ["一般公共预算财政拨款支出", "一般公共预算财政拨款基本支出", "本年收入合计", "本年支出合计", "财政拨款收入支出总计"];
+const DOCUMENT_FIGURES: [&str; 5] =
+    ["一般公共预算财政拨款支出", "一般公共预算财政拨款基本支出", "本年收入合计", "本年支出合计", "财政拨款收入支出总计"];
 
 fn check_same_item(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
@@ -378,7 +435,8 @@ fn check_same_item(doc: &Document, sink: &mut Sink) {
         if matches!(s.topic, Topic::Other | Topic::Performance | Topic::Preamble) {
             continue;
         }
-        let amounts: Vec<&Claim> = s.claims().map(|(_, c)| c).filter(|c| c.kind == ClaimKind::Amount && c.is_money_amount() && specific(&c.subject)).collect();
+        let amounts: Vec<&Claim> =
+            s.claims().map(|(_, c)| c).filter(|c| c.kind == ClaimKind::Amount && c.is_money_amount() && specific(&c.subject)).collect();
         report_pairs(&amounts, &mut reported, sink);
     }
     // Across sections, only the figures that cannot mean two things.

@@ -7,11 +7,11 @@ use rust_decimal::Decimal;
 
 use super::identity::at;
 use super::percent::{narrative_finding, round_half_up, show};
-use crate::rounding::Interval;
 use super::tbl01::FINAL;
 use super::{Family, Finding, Fixture, Rule, Severity};
 use crate::model::{Document, Row, TableKind};
 use crate::narrative::{self, Claim, ClaimKind, Topic, Unit};
+use crate::rounding::Interval;
 
 const Y: &str = "yantai-office-2024-final.txt";
 const Q: &str = "qingdao-office-2024-final.txt";
@@ -48,7 +48,12 @@ fn check_listed_items(doc: &crate::model::Document, sink: &mut super::Sink) {
     for s in n.sections_about(Topic::Basic) {
         for p in &s.paragraphs {
             let Some(i) = p.text.find("主要包括") else { continue };
-            let list: String = p.text[i..].chars().skip("主要包括".chars().count()).skip_while(|c| matches!(c, '：' | ':')).take_while(|c| !matches!(c, '。' | '；')).collect();
+            let list: String = p.text[i..]
+                .chars()
+                .skip("主要包括".chars().count())
+                .skip_while(|c| matches!(c, '：' | ':'))
+                .take_while(|c| !matches!(c, '。' | '；'))
+                .collect();
             let list = list.trim_end_matches('等');
             let offset = p.text[..i].chars().count();
             for item in list.split('、').map(str::trim).filter(|x| !x.is_empty()) {
@@ -63,7 +68,10 @@ fn check_listed_items(doc: &crate::model::Document, sink: &mut super::Sink) {
                         row.code.as_deref().unwrap_or_default(),
                         row.label
                     );
-                    sink.push(Finding { related: at(t06, row, 0).at.into_iter().collect(), ..narrative_finding("NAR-010", Severity::Warning, message, line) });
+                    sink.push(Finding {
+                        related: at(t06, row, 0).at.into_iter().collect(),
+                        ..narrative_finding("NAR-010", Severity::Warning, message, line)
+                    });
                 }
             }
         }
@@ -88,10 +96,13 @@ fn check_operating_costs(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(public) = t06.rows.iter().find(|r| r.code.is_none() && r.label == "公用经费合计") else { return };
     let n = narrative(doc);
     for s in n.sections_about(Topic::Operating) {
-        let Some(c) = s.claims().map(|(_, c)| c).find(|c| c.is_money_amount() && c.subject.contains("机关运行经费")) else { continue };
+        let Some(c) = s.claims().map(|(_, c)| c).find(|c| c.is_money_amount() && c.subject.contains("机关运行经费")) else {
+            continue;
+        };
         let (Some(v), Some(limit)) = (c.wan(), public.value(0)) else { continue };
         if Interval::of(Some(v)).lo > Interval::of(Some(limit)).hi {
-            let message = format!("情况说明第{}行机关运行经费为 {} 万元，超过公开06表公用经费合计 {} 万元。", c.source_line, show(v), show(limit));
+            let message =
+                format!("情况说明第{}行机关运行经费为 {} 万元，超过公开06表公用经费合计 {} 万元。", c.source_line, show(v), show(limit));
             sink.push(Finding {
                 expected: Some(limit),
                 actual: Some(v),
@@ -122,7 +133,12 @@ pub const VEHICLES: Rule = Rule {
 
 fn check_vehicles(doc: &crate::model::Document, sink: &mut super::Sink) {
     let n = narrative(doc);
-    let kept = n.sections_about(Topic::Sangong).flat_map(|s| s.claims()).map(|(_, c)| c).find(|c| vehicles(c) && c.subject.contains("保有量")).cloned();
+    let kept = n
+        .sections_about(Topic::Sangong)
+        .flat_map(|s| s.claims())
+        .map(|(_, c)| c)
+        .find(|c| vehicles(c) && c.subject.contains("保有量"))
+        .cloned();
     for s in n.sections_about(Topic::Assets) {
         for p in &s.paragraphs {
             let counts: Vec<&Claim> = p.claims.iter().filter(|c| c.kind == ClaimKind::Count && vehicles(c)).collect();
@@ -145,7 +161,8 @@ fn check_vehicles(doc: &crate::model::Document, sink: &mut super::Sink) {
             }
             if let Some(k) = kept.as_ref().and_then(|c| c.value.map(|v| (v, c.source_line))) {
                 if k.0 > t {
-                    let message = format!("“三公”经费部分（第{}行）说公务用车保有量 {} 辆，多于国有资产部分所说的车辆总数 {} 辆。", k.1, k.0, t);
+                    let message =
+                        format!("“三公”经费部分（第{}行）说公务用车保有量 {} 辆，多于国有资产部分所说的车辆总数 {} 辆。", k.1, k.0, t);
                     sink.push(narrative_finding("NAR-015", Severity::Warning, message, total.source_line));
                 }
             }
@@ -230,7 +247,9 @@ fn check_sangong_counts_disclosed(doc: &crate::model::Document, sink: &mut super
     // A count whose subject names the item, and (for 人次) a 人次 count in the same paragraph.
     let named = |unit: &str, word: &str| paragraphs.iter().any(|p| p.claims.iter().any(|c| count(c, unit) && c.subject.contains(word)));
     let with_trips = |unit: &str, word: &str| {
-        paragraphs.iter().any(|p| p.claims.iter().any(|c| count(c, unit) && c.subject.contains(word)) && p.claims.iter().any(|c| count(c, "人次")))
+        paragraphs
+            .iter()
+            .any(|p| p.claims.iter().any(|c| count(c, unit) && c.subject.contains(word)) && p.claims.iter().any(|c| count(c, "人次")))
     };
     let mut missing = Vec::new();
     if !named("个", "团组") {

@@ -10,11 +10,11 @@ use rust_decimal::Decimal;
 
 use super::identity::{at, CellRef};
 use super::percent::{narrative_finding, show};
-use crate::rounding::Interval;
 use super::{Expect, Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind, Row, Table, TableKind};
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::Claim;
+use crate::rounding::Interval;
 
 const YB: &str = "yantai-office-2023-budget.txt";
 const QB: &str = "qingdao-office-2023-budget.txt";
@@ -117,11 +117,25 @@ fn paths(chars: &[char]) -> Vec<Path> {
                 name_before(chars, start, k.0)
             }
         });
-        let class_name = class.map(|c| if coded { name_before(chars, c.1, kuan.map_or(m.0, |k| k.0)) } else { name_before(chars, start_of_name(chars, c.0), c.0) });
+        let class_name = class.map(|c| {
+            if coded {
+                name_before(chars, c.1, kuan.map_or(m.0, |k| k.0))
+            } else {
+                name_before(chars, start_of_name(chars, c.0), c.0)
+            }
+        });
         if item.is_empty() {
             continue;
         }
-        out.push(Path { class: class_name, class_code: class.and_then(|c| c.3.clone()), kuan: kuan_name, kuan_code: kuan.and_then(|k| k.3.clone()), item, item_code: m.3.clone(), end });
+        out.push(Path {
+            class: class_name,
+            class_code: class.and_then(|c| c.3.clone()),
+            kuan: kuan_name,
+            kuan_code: kuan.and_then(|k| k.3.clone()),
+            item,
+            item_code: m.3.clone(),
+            end,
+        });
     }
     out
 }
@@ -233,7 +247,14 @@ fn check_claim(doc: &Document, tables: &[&Table], path: &Path, c: &Claim, sink: 
     let mut f = narrative_finding(
         "NAR-020",
         Severity::Error,
-        format!("情况说明写“{}”{}{}，而《{}》该项为{}万元，两者不符。", path.item, c.printed, unit_word(c), title, show(table_wan.round_dp(4).normalize())),
+        format!(
+            "情况说明写“{}”{}{}，而《{}》该项为{}万元，两者不符。",
+            path.item,
+            c.printed,
+            unit_word(c),
+            title,
+            show(table_wan.round_dp(4).normalize())
+        ),
         c.source_line,
     );
     f.expected = Some(table_wan);

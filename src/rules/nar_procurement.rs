@@ -6,12 +6,12 @@
 use rust_decimal::Decimal;
 
 use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use crate::rounding::{compare, Interval, Term, Verdict};
 use super::{Family, Fixture, Rule, Severity, Sink};
+use crate::checked::TOO_LARGE;
 use crate::model::{Document, DocumentKind};
 use crate::narrative::procurement::{facts, ProcurementFacts};
-use crate::checked::TOO_LARGE;
 use crate::narrative::Claim;
+use crate::rounding::{compare, Interval, Term, Verdict};
 
 const ID: &str = "NAR-014";
 const Y: &str = "yantai-office-2024-final.txt";
@@ -84,11 +84,21 @@ fn shares_of_total(f: &ProcurementFacts<'_>, sink: &mut Sink) {
         let Some(point) = w.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(total_w)) else { continue };
         let Some((lo, hi)) = ratio_range(a_iv, total_iv) else { continue };
         let expected = round_half_up(point, p.scale());
-        let base = format!("授予{who}合同金额{}万元占采购总额{}万元的比例应为{}%，文中为{}%", amount.printed, show(total_w), expected, share.printed);
+        let base = format!(
+            "授予{who}合同金额{}万元占采购总额{}万元的比例应为{}%，文中为{}%",
+            amount.printed,
+            show(total_w),
+            expected,
+            share.printed
+        );
         match judge_percent(p, point, lo, hi) {
             PercentVerdict::Exact => {}
-            PercentVerdict::Rounding => err(sink, Severity::Info, share, format!("{base}，差异在尾数误差范围内。"), Some(expected), Some(p)),
-            PercentVerdict::Truncated => err(sink, Severity::Info, share, format!("{base}，是截尾（舍去）而非四舍五入，不是矛盾。"), Some(expected), Some(p)),
+            PercentVerdict::Rounding => {
+                err(sink, Severity::Info, share, format!("{base}，差异在尾数误差范围内。"), Some(expected), Some(p))
+            }
+            PercentVerdict::Truncated => {
+                err(sink, Severity::Info, share, format!("{base}，是截尾（舍去）而非四舍五入，不是矛盾。"), Some(expected), Some(p))
+            }
             PercentVerdict::Mismatch => err(sink, Severity::Error, share, format!("{base}。"), Some(expected), Some(p)),
         }
     }
@@ -101,12 +111,26 @@ fn ordering(f: &ProcurementFacts<'_>, sink: &mut Sink) {
     let small = f.small.and_then(|(c, _)| iv(c).map(|x| (c, x)));
     if let (Some((c, (w, i))), Some((t, ti))) = (sme, total) {
         if i.lo > ti.hi {
-            err(sink, Severity::Error, c, format!("授予中小企业合同金额{}万元大于政府采购总额{}万元。", show(w), show(t)), Some(t), Some(w));
+            err(
+                sink,
+                Severity::Error,
+                c,
+                format!("授予中小企业合同金额{}万元大于政府采购总额{}万元。", show(w), show(t)),
+                Some(t),
+                Some(w),
+            );
         }
     }
     if let (Some((c, (w, i))), Some((_, (s, si)))) = (small, sme) {
         if i.lo > si.hi {
-            err(sink, Severity::Error, c, format!("授予小微企业合同金额{}万元大于授予中小企业合同金额{}万元，小微企业本是中小企业的一部分。", show(w), show(s)), Some(s), Some(w));
+            err(
+                sink,
+                Severity::Error,
+                c,
+                format!("授予小微企业合同金额{}万元大于授予中小企业合同金额{}万元，小微企业本是中小企业的一部分。", show(w), show(s)),
+                Some(s),
+                Some(w),
+            );
         }
     }
 }

@@ -10,11 +10,11 @@ use rust_decimal::Decimal;
 
 use super::identity::{at, CellRef, Located};
 use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use crate::rounding::{Interval, Verdict};
 use super::tbl01::FINAL;
 use super::{Family, Finding, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, Row, Table, TableKind};
 use crate::narrative::{self, Claim, ClaimKind, Paragraph, Topic};
+use crate::rounding::{Interval, Verdict};
 
 const Y: &str = "yantai-office-2024-final.txt";
 const Q: &str = "qingdao-office-2024-final.txt";
@@ -204,7 +204,10 @@ fn reference(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim, sangong: &m
                 figure(cell(doc, TableKind::F05, total, 1).map(|c| vec![c]), "公开05表合计行的基本支出")
             } else if s == "人员经费" || s == "公用经费" {
                 let label = format!("{s}合计");
-                figure(cell(doc, TableKind::F06, |r: &Row| r.code.is_none() && r.label == label, 0).map(|c| vec![c]), &format!("公开06表{label}"))
+                figure(
+                    cell(doc, TableKind::F06, |r: &Row| r.code.is_none() && r.label == label, 0).map(|c| vec![c]),
+                    &format!("公开06表{label}"),
+                )
             } else {
                 None
             }
@@ -365,7 +368,11 @@ fn share_base(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim) -> Option<
         _ => false,
     };
     if ok && first.start < c.start {
-        return Some((claim_interval(first)?, first.wan()?, format!("第{}行所说的{}", first.source_line, first.subject.trim_end_matches('为'))));
+        return Some((
+            claim_interval(first)?,
+            first.wan()?,
+            format!("第{}行所说的{}", first.source_line, first.subject.trim_end_matches('为')),
+        ));
     }
     // No total stated before it: the table total of the section's subject.
     let (kind, pick, what): (TableKind, fn(&Row) -> bool, &str) = match topic {
@@ -430,7 +437,9 @@ fn check_shares(doc: &crate::model::Document, sink: &mut super::Sink) {
                     PercentVerdict::Truncated => (Severity::Info, "是截尾（舍去）而非四舍五入，不是矛盾。"),
                     // A share nudged by one unit so that the printed shares add
                     // up to exactly 100%: only when they do.
-                    PercentVerdict::Mismatch if printed.checked_sub(expected).is_some_and(|d| d.abs() <= last_place) && shares_make_100(p) => {
+                    PercentVerdict::Mismatch
+                        if printed.checked_sub(expected).is_some_and(|d| d.abs() <= last_place) && shares_make_100(p) =>
+                    {
                         (Severity::Info, "只差最后一位，且文中各项占比合计恰为100%，是为凑足100%而作的尾数调整。")
                     }
                     PercentVerdict::Mismatch => (Severity::Error, "超出了四舍五入可能造成的误差。"),
@@ -558,7 +567,8 @@ fn check_completion(doc: &crate::model::Document, sink: &mut super::Sink) {
                     let Some(actual) = actual else { continue };
                     let (Some(printed), Some(b), Some(a)) = (c.value, budget.wan(), actual.wan()) else { continue };
                     if b.is_zero() {
-                        let message = format!("情况说明第{}行年初预算为0，却写“完成预算的{}%”；预算为0时应写“年初无预算”。", c.source_line, printed);
+                        let message =
+                            format!("情况说明第{}行年初预算为0，却写“完成预算的{}%”；预算为0时应写“年初无预算”。", c.source_line, printed);
                         sink.push(narrative_finding("NAR-003", Severity::Error, message, c.source_line));
                         continue;
                     }
@@ -590,7 +600,11 @@ fn check_completion(doc: &crate::model::Document, sink: &mut super::Sink) {
                 }
                 ClaimKind::NoBudget => {
                     if let Some(b) = budget.filter(|b| b.wan().is_some_and(|v| !v.is_zero())) {
-                        let message = format!("情况说明第{}行写“年初无预算”，但前面说年初预算为 {} 万元，自相矛盾。", c.source_line, show(b.wan().unwrap_or_default()));
+                        let message = format!(
+                            "情况说明第{}行写“年初无预算”，但前面说年初预算为 {} 万元，自相矛盾。",
+                            c.source_line,
+                            show(b.wan().unwrap_or_default())
+                        );
                         sink.push(narrative_finding("NAR-003", Severity::Error, message, c.source_line));
                     }
                 }
@@ -622,7 +636,11 @@ fn check_decomposition(doc: &crate::model::Document, sink: &mut super::Sink) {
     let n = narrative(doc);
     for p in n.sections.iter().flat_map(|s| s.paragraphs.iter()) {
         // The headline: a change of money followed by its rate.
-        let Some(k) = p.claims.windows(2).position(|w| matches!(w[0].kind, ClaimKind::Change(_)) && w[0].is_money_change() && matches!(w[1].kind, ClaimKind::ChangePercent(_))) else { continue };
+        let Some(k) = p.claims.windows(2).position(|w| {
+            matches!(w[0].kind, ClaimKind::Change(_)) && w[0].is_money_change() && matches!(w[1].kind, ClaimKind::ChangePercent(_))
+        }) else {
+            continue;
+        };
         let head = &p.claims[k];
         // Char offset of "原因" after the rate.
         let after: Vec<char> = p.text.chars().skip(p.claims[k + 1].end).collect();
@@ -654,7 +672,8 @@ fn check_decomposition(doc: &crate::model::Document, sink: &mut super::Sink) {
         }
         let complete = parts.iter().any(|c| c.subject.contains("其他") || c.subject.ends_with('等'));
         let severity = if complete { Severity::Error } else { Severity::Warning };
-        let listed: Vec<String> = parts.iter().map(|c| format!("{}{}", c.subject.trim_end_matches(['了', '为']), show(c.wan().unwrap_or_default()))).collect();
+        let listed: Vec<String> =
+            parts.iter().map(|c| format!("{}{}", c.subject.trim_end_matches(['了', '为']), show(c.wan().unwrap_or_default()))).collect();
         let message = format!(
             "情况说明第{}行说总额变化 {} 万元，其后列出的原因（{}）合计为 {} 万元，两者不符。",
             head.source_line,

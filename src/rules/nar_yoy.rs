@@ -3,12 +3,12 @@
 use rust_decimal::Decimal;
 
 use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use crate::rounding::Interval;
 use super::{Family, Finding, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::clause_bounds;
 use crate::narrative::yoy::{pairs, YearOnYear};
 use crate::narrative::{Claim, ClaimKind, Direction, Narrative};
+use crate::rounding::Interval;
 
 const ID: &str = "NAR-008";
 const Y: &str = "yantai-office-2024-final.txt";
@@ -110,7 +110,11 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
         // "增加X万元，增长100%" for an item new this year is the usual way to say
         // so (as NAR-005 accepts it); any other rate from zero is meaningless.
         if dir_p == &Direction::Up && p == Decimal::ONE_HUNDRED {
-            push(Severity::Info, format!("{quote}：按{cur_quote}推算，上年数为零（本年新增），“增长100%”是惯用的写法，并非计算结果。"), None);
+            push(
+                Severity::Info,
+                format!("{quote}：按{cur_quote}推算，上年数为零（本年新增），“增长100%”是惯用的写法，并非计算结果。"),
+                None,
+            );
             return Outcome::Unchecked;
         }
         push(Severity::Warning, format!("{quote}：按{cur_quote}推算，上年数为零，从零起算的增长幅度没有意义。"), None);
@@ -138,7 +142,12 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
         PercentVerdict::Rounding => {
             push(
                 Severity::Info,
-                format!("{quote}：按{cur_quote}推算上年数为{}万元，幅度应为{}%，文中为{}%，差异在尾数误差范围内。", show(prior), expected, pair.percent.printed),
+                format!(
+                    "{quote}：按{cur_quote}推算上年数为{}万元，幅度应为{}%，文中为{}%，差异在尾数误差范围内。",
+                    show(prior),
+                    expected,
+                    pair.percent.printed
+                ),
                 Some(expected),
             );
             Outcome::Rounding
@@ -154,7 +163,11 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
         PercentVerdict::Mismatch => {
             // A common slip: the change divided by this year's amount, not last year's.
             let on_current = delta.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(cur)).map(|r| round_half_up(r, p.scale()));
-            let hint = if on_current == Some(p) { format!("文中幅度等于{}÷{}，似误以本年数为分母。", show(delta), show(cur)) } else { String::new() };
+            let hint = if on_current == Some(p) {
+                format!("文中幅度等于{}÷{}，似误以本年数为分母。", show(delta), show(cur))
+            } else {
+                String::new()
+            };
             push(
                 Severity::Error,
                 format!(
@@ -173,7 +186,15 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
 }
 
 /// Checks p = Δ / prior when the paragraph states the prior-year amount itself.
-fn prior_stated(pair: &YearOnYear<'_>, prior_claim: &Claim, prior: Decimal, delta: Decimal, p: Decimal, quote: &str, out: &mut Vec<Finding>) -> Outcome {
+fn prior_stated(
+    pair: &YearOnYear<'_>,
+    prior_claim: &Claim,
+    prior: Decimal,
+    delta: Decimal,
+    p: Decimal,
+    quote: &str,
+    out: &mut Vec<Finding>,
+) -> Outcome {
     let Some(point) = delta.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(prior)) else { return Outcome::Unchecked };
     let (Some(d), Some(b)) = (scale_to_wan(pair.change.value, delta), scale_to_wan(prior_claim.value, prior)) else {
         return Outcome::Unchecked;
@@ -216,11 +237,14 @@ fn flat_contradictions(n: &Narrative, sink: &mut Sink) {
             if flat.subject.contains("口径") {
                 continue;
             }
-            let moved = p.claims.iter().filter(|c| c.start >= s && c.start < e).filter(|c| !in_other_scope(&chars, c.start, flat.start)).find(|c| match c.kind {
-                ClaimKind::Reached(_) => true,
-                ClaimKind::Change(_) | ClaimKind::ChangePercent(_) => c.value.is_some_and(|v| !v.is_zero()),
-                _ => false,
-            });
+            let moved =
+                p.claims.iter().filter(|c| c.start >= s && c.start < e).filter(|c| !in_other_scope(&chars, c.start, flat.start)).find(
+                    |c| match c.kind {
+                        ClaimKind::Reached(_) => true,
+                        ClaimKind::Change(_) | ClaimKind::ChangePercent(_) => c.value.is_some_and(|v| !v.is_zero()),
+                        _ => false,
+                    },
+                );
             if let Some(m) = moved {
                 let said = p.slice(m.start.saturating_sub(3), m.end);
                 sink.push(narrative_finding(
@@ -274,7 +298,9 @@ mod tests {
     #[test]
     fn flat_belongs_to_its_own_clause() {
         // 22-gaoyuan-2017: "按与上年统计口径一致相比，本年比上年减少161.96万元" — 一致 is about the 口径.
-        assert!(run("一、机关运行经费\n按与上年统计口径一致相比，本年比上年减少 161.96 万元，下降了 4.39%，主要原因为在编人员减少。").iter().all(|f| f.0 == Severity::Info));
+        assert!(run("一、机关运行经费\n按与上年统计口径一致相比，本年比上年减少 161.96 万元，下降了 4.39%，主要原因为在编人员减少。")
+            .iter()
+            .all(|f| f.0 == Severity::Info));
         // 持平 after 其中 is about a part, not the total that fell.
         assert!(run("一、三公\n“三公”经费支出减少2.00万元，其中：公务接待费与上年持平。").is_empty());
         assert_eq!(run("一、三公\n公务接待费减少2.00万元，与上年持平。").len(), 1);

@@ -8,8 +8,8 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::rounding::{Interval, Verdict};
 use super::{Finding, Severity};
+use crate::rounding::{Interval, Verdict};
 
 /// Rounds half away from zero ("四舍五入") to `dp` decimals.
 pub fn round_half_up(d: Decimal, dp: u32) -> Decimal {

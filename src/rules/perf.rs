@@ -2,10 +2,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::rounding::Interval;
 use super::tbl01::FINAL;
 use super::{Family, Finding, Fixture, Rule, Severity, Sink};
 use crate::perf::{Funds, SelfEvaluation};
+use crate::rounding::Interval;
 
 const Y: &str = "yantai-office-2024-final.txt";
 const Q: &str = "qingdao-office-2024-final.txt";
@@ -73,7 +73,12 @@ pub const EXECUTION_RATE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check: check_execution_rate,
-    fixtures: &[Fixture::fires(Y, &[("736.85\t10\t82.79%", "736.85\t10\t72.79%")]), Fixture::quiet(Y), Fixture::quiet(Q), Fixture::quiet(B)],
+    fixtures: &[
+        Fixture::fires(Y, &[("736.85\t10\t82.79%", "736.85\t10\t72.79%")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+    ],
 };
 
 fn check_execution_rate(doc: &crate::model::Document, sink: &mut super::Sink) {
@@ -92,7 +97,14 @@ fn check_execution_rate(doc: &crate::model::Document, sink: &mut super::Sink) {
         let exact = exact.round_dp(2);
         let x = finding(
             sink,
-            format!("项目{}的自评表写预算执行率 {}，但全年执行数 {} ÷ 全年预算数 {} = {}%。", name(e), f.rate.printed, f.executed, f.budget, exact),
+            format!(
+                "项目{}的自评表写预算执行率 {}，但全年执行数 {} ÷ 全年预算数 {} = {}%。",
+                name(e),
+                f.rate.printed,
+                f.executed,
+                f.budget,
+                exact
+            ),
             exact,
             printed,
             f.line,
@@ -175,7 +187,14 @@ fn check_block_weights(doc: &crate::model::Document, sink: &mut super::Sink) {
             if sum != stated {
                 let x = finding(
                     sink,
-                    format!("项目{}的自评表“{}（{}分）”下各指标分值合计为 {} 分，与标注的 {} 分不符。", name(e), b.label, stated, sum, stated),
+                    format!(
+                        "项目{}的自评表“{}（{}分）”下各指标分值合计为 {} 分，与标注的 {} 分不符。",
+                        name(e),
+                        b.label,
+                        stated,
+                        sum,
+                        stated
+                    ),
                     stated,
                     sum,
                     b.line,
@@ -218,13 +237,8 @@ fn check_total_score(doc: &crate::model::Document, sink: &mut super::Sink) {
         if iv(total).gap(iv(sum)).is_zero() {
             return;
         }
-        let x = finding(
-            sink,
-            format!("项目{}的自评总分写为 {}，但预算执行得分与各指标得分之和为 {}。", name(e), total, sum),
-            sum,
-            total,
-            line,
-        );
+        let x =
+            finding(sink, format!("项目{}的自评总分写为 {}，但预算执行得分与各指标得分之和为 {}。", name(e), total, sum), sum, total, line);
         sink.push(x);
     });
 }
@@ -239,7 +253,12 @@ pub const SCORE_WITHIN_WEIGHT: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check: check_score_within_weight,
-    fixtures: &[Fixture::fires(Y, &[("≤150万元\t134.31万元\t4\t4", "≤150万元\t134.31万元\t4\t5")]), Fixture::quiet(Y), Fixture::quiet(Q), Fixture::quiet(B)],
+    fixtures: &[
+        Fixture::fires(Y, &[("≤150万元\t134.31万元\t4\t4", "≤150万元\t134.31万元\t4\t5")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+    ],
 };
 
 fn check_score_within_weight(doc: &crate::model::Document, sink: &mut super::Sink) {
@@ -247,13 +266,7 @@ fn check_score_within_weight(doc: &crate::model::Document, sink: &mut super::Sin
         for b in &e.blocks {
             for (w, s, line) in &b.items {
                 if s > w {
-                    let x = finding(
-                        sink,
-                        format!("项目{}的自评表第{line}行指标得分 {s} 超过了它的分值 {w}。", name(e)),
-                        *w,
-                        *s,
-                        *line,
-                    );
+                    let x = finding(sink, format!("项目{}的自评表第{line}行指标得分 {s} 超过了它的分值 {w}。", name(e)), *w, *s, *line);
                     sink.push(x);
                 }
             }

@@ -91,7 +91,10 @@ fn check(doc: &Document, sink: &mut Sink) {
                 sink.push(narrative_finding(
                     ID,
                     Severity::Warning,
-                    format!("{what}：作为基数的“{}”为{}万元，对零计算的百分比没有意义，请核实是否应删去这句话。", base.subject, base.printed),
+                    format!(
+                        "{what}：作为基数的“{}”为{}万元，对零计算的百分比没有意义，请核实是否应删去这句话。",
+                        base.subject, base.printed
+                    ),
                     c.source_line,
                 ));
             }

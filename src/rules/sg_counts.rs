@@ -50,7 +50,10 @@ fn check(doc: &Document, sink: &mut Sink) {
         let persons = f.abroad_persons.map(|p| format!("，累计{}人次", p.value)).unwrap_or_default();
         err(
             groups.line,
-            format!("因公出国（境）费支出{}万元，但文中说团组0个{persons}：有支出、有人出国，却没有团组，数字不可能同时成立。", show(spent.value)),
+            format!(
+                "因公出国（境）费支出{}万元，但文中说团组0个{persons}：有支出、有人出国，却没有团组，数字不可能同时成立。",
+                show(spent.value)
+            ),
         );
     } else if let (Some(spent), Some(persons)) = (positive(f.abroad_spent), zero(f.abroad_persons)) {
         err(persons.line, format!("因公出国（境）费支出{}万元，但文中说累计0人次。", show(spent.value)));

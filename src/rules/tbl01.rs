@@ -35,7 +35,8 @@ pub const EXPENDITURE_SUM: Rule = Rule {
     family: Family::Tbl,
     severity: Severity::Error,
     title: "收入支出决算总表：本年支出合计等于各功能分类支出之和",
-    why: "本年支出合计应当等于按功能分类（一般公共服务、社会保障和就业等）列出的各类支出之和。对不上，说明钱花在哪些方面的说明与总数不一致。",
+    why:
+        "本年支出合计应当等于按功能分类（一般公共服务、社会保障和就业等）列出的各类支出之和。对不上，说明钱花在哪些方面的说明与总数不一致。",
     applies_to: FINAL,
     needs: NEEDS,
     check: |doc, sink| side_sum(doc, sink, 58, 32..=57, "各功能分类支出（行次32—57）之和"),
@@ -91,7 +92,6 @@ pub const BALANCE: Rule = Rule {
 fn side_sum(doc: &Document, sink: &mut Sink, target: u32, parts: impl IntoIterator<Item = u32>, what: &str) {
     let Some(t) = doc.table(TableKind::F01) else { return };
     let Some(row) = t.by_line(target) else { return };
-    let terms: Vec<(i8, Located)> =
-        parts.into_iter().map(|n| (1, t.by_line(n).map_or(nowhere(None), |r| at(t, r, 0)))).collect();
+    let terms: Vec<(i8, Located)> = parts.into_iter().map(|n| (1, t.by_line(n).map_or(nowhere(None), |r| at(t, r, 0)))).collect();
     sink.identity(Target::cell(t, row, 0), &terms, what);
 }

@@ -93,7 +93,8 @@ pub const ROLL_FORWARD: Rule = Rule {
 fn check_roll_forward(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(t) = doc.table(TableKind::F04) else { return };
     for (i, fund) in FUNDS.iter().enumerate() {
-        let (Some(begin), Some(income), Some(spent), Some(end)) = (row(t, 29 + i as u32), row(t, 1 + i as u32), row(t, 59), row(t, 60)) else {
+        let (Some(begin), Some(income), Some(spent), Some(end)) = (row(t, 29 + i as u32), row(t, 1 + i as u32), row(t, 59), row(t, 60))
+        else {
             continue;
         };
         let col = 1 + i;
@@ -115,8 +116,7 @@ fn sum_lines(t: &Table, sink: &mut Sink, target: u32, col: usize, parts: &[u32],
     if parts.iter().any(|n| t.by_line(*n).is_some() && row(t, *n).is_none()) {
         return; // an unplaced row: the coverage report already says so
     }
-    let terms: Vec<(i8, Located)> =
-        parts.iter().map(|n| (1, t.by_line(*n).map_or(nowhere(None), |r| at(t, r, col)))).collect();
+    let terms: Vec<(i8, Located)> = parts.iter().map(|n| (1, t.by_line(*n).map_or(nowhere(None), |r| at(t, r, col)))).collect();
     sink.identity(Target::cell(t, r, col), &terms, what);
 }
 

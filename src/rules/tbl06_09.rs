@@ -54,7 +54,11 @@ fn check_econ_groups(doc: &crate::model::Document, sink: &mut super::Sink) {
         let items: Vec<(i8, Located)> = if code.len() == 3 {
             index.children(code).iter().map(|i| (1, at(t, &t.rows[*i], 0))).collect()
         } else {
-            t.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 5 && c.starts_with(code))).map(|r| (1, at(t, r, 0))).collect()
+            t.rows
+                .iter()
+                .filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 5 && c.starts_with(code)))
+                .map(|r| (1, at(t, r, 0)))
+                .collect()
         };
         if !items.is_empty() {
             sink.identity(Target::cell(t, g, 0), &items, "其下各款之和");
@@ -82,9 +86,10 @@ pub const ECON_TOTALS: Rule = Rule {
 
 fn check_econ_totals(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(t) = doc.table(TableKind::F06) else { return };
-    let (personnel, public): (Vec<&Row>, Vec<&Row>) =
-        groups(t).partition(|g| PERSONNEL.contains(&g.code.as_deref().unwrap_or_default()));
-    for (label, parts, what) in [("人员经费合计", personnel, "工资福利支出与对个人和家庭的补助之和"), ("公用经费合计", public, "其余各类经济科目之和")] {
+    let (personnel, public): (Vec<&Row>, Vec<&Row>) = groups(t).partition(|g| PERSONNEL.contains(&g.code.as_deref().unwrap_or_default()));
+    for (label, parts, what) in
+        [("人员经费合计", personnel, "工资福利支出与对个人和家庭的补助之和"), ("公用经费合计", public, "其余各类经济科目之和")]
+    {
         if let Some(total) = labelled(t, label) {
             let terms: Vec<(i8, Located)> = parts.iter().map(|r| (1, at(t, r, 0))).collect();
             sink.identity(Target::cell(t, total, 0), &terms, what);
@@ -121,7 +126,8 @@ fn check_basic_05_06(doc: &crate::model::Document, sink: &mut super::Sink) {
 }
 
 /// 09 columns: 合计, 出国, 车小计, 购置, 运维, 接待.
-const SANGONG: [&str; 6] = ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+const SANGONG: [&str; 6] =
+    ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
 
 fn sangong_rows(t: &Table) -> impl Iterator<Item = (usize, &Row)> {
     t.rows.iter().enumerate().filter(move |(i, _)| !t.unresolved.contains(i))
@@ -148,7 +154,11 @@ pub const SANGONG_SUMS: Rule = Rule {
 fn check_sangong_sums(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(t) = doc.table(TableKind::F09) else { return };
     for (_, r) in sangong_rows(t) {
-        sink.identity(Target::cell(t, r, 0), &[(1, at(t, r, 1)), (1, at(t, r, 2)), (1, at(t, r, 5))], "因公出国（境）费、公务用车购置及运行维护费、公务接待费之和");
+        sink.identity(
+            Target::cell(t, r, 0),
+            &[(1, at(t, r, 1)), (1, at(t, r, 2)), (1, at(t, r, 5))],
+            "因公出国（境）费、公务用车购置及运行维护费、公务接待费之和",
+        );
         sink.identity(Target::cell(t, r, 2), &[(1, at(t, r, 3)), (1, at(t, r, 4))], "公务用车购置费与运行维护费之和");
     }
 }
@@ -164,7 +174,13 @@ pub const SANGONG_WITHIN_BUDGET: Rule = Rule {
     needs: &[TableKind::F09],
     check: check_sangong_within_budget,
     fixtures: &[
-        Fixture::fires(Y, &[("417.53\t131.89\t95.40\t17.95\t77.45\t190.24\t417.53\t131.89", "417.53\t131.89\t95.40\t17.95\t77.45\t190.24\t427.53\t141.89")]),
+        Fixture::fires(
+            Y,
+            &[(
+                "417.53\t131.89\t95.40\t17.95\t77.45\t190.24\t417.53\t131.89",
+                "417.53\t131.89\t95.40\t17.95\t77.45\t190.24\t427.53\t141.89",
+            )],
+        ),
         Fixture::quiet(Y),
         Fixture::quiet(Q),
         Fixture::quiet(B),
@@ -230,7 +246,12 @@ fn check_sangong_budget_equals_actual(doc: &crate::model::Document, sink: &mut s
     let (Some(b), Some(a)) = (row("预算数"), row("决算数")) else { return };
     let all_equal = (0..SANGONG.len()).all(|c| b.value(c).unwrap_or_default() == a.value(c).unwrap_or_default());
     if all_equal && b.value(0).is_some_and(|v| !v.is_zero()) {
-        sink.note(t, a, "“三公”经费每一项的决算数都与预算数完全相同。预算数是调整后的预算，可能是按实际支出调整的；“未超预算”不能说明控制成效。".to_string());
+        sink.note(
+            t,
+            a,
+            "“三公”经费每一项的决算数都与预算数完全相同。预算数是调整后的预算，可能是按实际支出调整的；“未超预算”不能说明控制成效。"
+                .to_string(),
+        );
     }
 }
 

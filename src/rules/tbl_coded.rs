@@ -155,7 +155,10 @@ fn check_hierarchy(doc: &crate::model::Document, sink: &mut super::Sink) {
             if index.count(code) > 1 {
                 // Once per code: which rows belong to which occurrence is unknown.
                 if skipped.insert(code) {
-                    sink.skip(format!("{}的科目编码 {code} 出现了不止一次，无法确定其下各级科目属于哪一次，未核对其分级合计", super::identity::table_name(&t.no())));
+                    sink.skip(format!(
+                        "{}的科目编码 {code} 出现了不止一次，无法确定其下各级科目属于哪一次，未核对其分级合计",
+                        super::identity::table_name(&t.no())
+                    ));
                 }
                 continue;
             }
@@ -201,7 +204,11 @@ fn check_orphans(doc: &crate::model::Document, sink: &mut super::Sink) {
                 sink.note(
                     t,
                     r,
-                    format!("{}的科目 {code} {} 没有列出上级科目 {parent}，无法核对分级合计，可能漏了一行。", super::identity::table_name(&t.no()), r.label),
+                    format!(
+                        "{}的科目 {code} {} 没有列出上级科目 {parent}，无法核对分级合计，可能漏了一行。",
+                        super::identity::table_name(&t.no()),
+                        r.label
+                    ),
                 );
             }
         }

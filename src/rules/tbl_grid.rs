@@ -245,7 +245,6 @@ pub const SANGONG: Rule = Rule {
     fixtures: &[Fixture::fires(L, &[("    100.00       60.00", "    100.00       70.00")]), Fixture::quiet(L), Fixture::quiet(YB), Fixture::quiet(Y)],
 };
 
-
 /// The grand total of a table: its 合计/总计 row in the first column, or
 /// the first cell of a one-row table whose first column is a total.
 fn grand_total(t: &Table, g: &Grid, label: Option<&str>) -> Option<(usize, usize)> {
@@ -257,7 +256,10 @@ fn grand_total(t: &Table, g: &Grid, label: Option<&str>) -> Option<(usize, usize
     let rows = panel.rows.clone();
     if let Some(i) = rows.clone().find(|i| {
         let r = &t.rows[*i];
-        r.code.is_none() && is_total(&r.label) && label.is_none_or(|l| r.label.contains(l) || !r.label.contains(['收', '支'])) && r.value(col).is_some()
+        r.code.is_none()
+            && is_total(&r.label)
+            && label.is_none_or(|l| r.label.contains(l) || !r.label.contains(['收', '支']))
+            && r.value(col).is_some()
     }) {
         return Some((i, col));
     }

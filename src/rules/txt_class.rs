@@ -183,9 +183,24 @@ const CODES: [(&str, &str); 33] = [
 fn check_as_tables(doc: &Document, sink: &mut Sink) {
     use crate::model::TableKind;
     // The tables that list 类 by code.
-    let kinds = [TableKind::F01, TableKind::F03, TableKind::F05, TableKind::F07, TableKind::F08, TableKind::BGeneral, TableKind::BExpenditure, TableKind::BFund, TableKind::BCapital];
+    let kinds = [
+        TableKind::F01,
+        TableKind::F03,
+        TableKind::F05,
+        TableKind::F07,
+        TableKind::F08,
+        TableKind::BGeneral,
+        TableKind::BExpenditure,
+        TableKind::BFund,
+        TableKind::BCapital,
+    ];
     let table_name = |code: &str| -> Option<String> {
-        kinds.iter().filter_map(|k| doc.table(*k)).flat_map(|t| t.rows.iter()).find(|r| r.code.as_deref() == Some(code)).map(|r| r.label.clone())
+        kinds
+            .iter()
+            .filter_map(|k| doc.table(*k))
+            .flat_map(|t| t.rows.iter())
+            .find(|r| r.code.as_deref() == Some(code))
+            .map(|r| r.label.clone())
     };
     let n = &doc.narrative;
     let mut seen: Vec<String> = Vec::new();
@@ -430,12 +445,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             }
             let line = p.line_at(at);
             let hint = suggestion(&name).map(|s| format!("，可能应为“{s}（类）”")).unwrap_or_default();
-            sink.push(narrative_finding(
-                ID,
-                Severity::Error,
-                format!("“{name}（类）”不是支出功能分类中的类级科目名称{hint}。"),
-                line,
-            ));
+            sink.push(narrative_finding(ID, Severity::Error, format!("“{name}（类）”不是支出功能分类中的类级科目名称{hint}。"), line));
         }
     }
 }

@@ -92,7 +92,8 @@ pub const TRUNCATED: Rule = Rule {
 };
 
 /// Lead-ins that promise content.
-const LEAD_INS: [&str; 10] = ["主要原因是", "主要原因为", "主要原因", "原因是", "主要用于", "主要包括", "主要是", "具体包括", "用于", "包括"];
+const LEAD_INS: [&str; 10] =
+    ["主要原因是", "主要原因为", "主要原因", "原因是", "主要用于", "主要包括", "主要是", "具体包括", "用于", "包括"];
 
 fn check_truncated(doc: &Document, sink: &mut Sink) {
     let s = stream(&doc.lines);
@@ -149,7 +150,8 @@ pub const PLACEHOLDERS: Rule = Rule {
 };
 
 /// Two alternatives printed side by side for the writer to choose from.
-const ALTERNATIVES: [&str; 8] = ["增加（减少）", "减少（增加）", "增长（下降）", "下降（增长）", "增长（减少）", "增加（下降）", "大于（小于）", "小于（大于）"];
+const ALTERNATIVES: [&str; 8] =
+    ["增加（减少）", "减少（增加）", "增长（下降）", "下降（增长）", "增长（减少）", "增加（下降）", "大于（小于）", "小于（大于）"];
 
 /// Words that make a bracketed text an instruction to the writer.
 const INSTRUCTIONS: [&str; 7] = ["填写", "填列", "表述）", "不涉及的不列", "请根据", "为必填项", "如无"];
@@ -166,7 +168,21 @@ fn check_placeholders(doc: &Document, sink: &mut Sink) {
         }
     }
     // Alternatives and bracketed instructions may be wrapped over two lines.
-    let s: Vec<(char, usize)> = stream(&doc.lines).into_iter().map(|(c, l)| (if c == '(' { '（' } else if c == ')' { '）' } else { c }, l)).collect();
+    let s: Vec<(char, usize)> = stream(&doc.lines)
+        .into_iter()
+        .map(|(c, l)| {
+            (
+                if c == '(' {
+                    '（'
+                } else if c == ')' {
+                    '）'
+                } else {
+                    c
+                },
+                l,
+            )
+        })
+        .collect();
     let chars: Vec<char> = s.iter().map(|(c, _)| *c).collect();
     for a in ALTERNATIVES {
         let n = a.chars().count();
@@ -324,7 +340,12 @@ fn check_years(doc: &Document, sink: &mut Sink) {
             && ["情况说明", "决算", "预算", "决算表", "预算表", "公开", "报告"].iter().any(|w| t.ends_with(w));
         if heading {
             if let Some((y, _)) = years(&chars).into_iter().find(|(y, _)| *y != year) {
-                sink.push(narrative_finding("TXT-008", Severity::Warning, format!("标题“{t}”写的是{y}年度，而本文件是{year}年度的{kind_word}。"), line.no));
+                sink.push(narrative_finding(
+                    "TXT-008",
+                    Severity::Warning,
+                    format!("标题“{t}”写的是{y}年度，而本文件是{year}年度的{kind_word}。"),
+                    line.no,
+                ));
                 continue;
             }
         }
@@ -342,7 +363,10 @@ fn check_years(doc: &Document, sink: &mut Sink) {
                 sink.push(narrative_finding(
                     "TXT-008",
                     Severity::Warning,
-                    format!("“{before}{y}年{}”：本文件是{year}年度的{kind_word}，日期的年度对不上。", rest.chars().take_while(|c| *c != '，' && *c != ',').collect::<String>()),
+                    format!(
+                        "“{before}{y}年{}”：本文件是{year}年度的{kind_word}，日期的年度对不上。",
+                        rest.chars().take_while(|c| *c != '，' && *c != ',').collect::<String>()
+                    ),
                     line.no,
                 ));
             }
@@ -380,7 +404,9 @@ fn check_scope(doc: &Document, sink: &mut Sink) {
         let t = squeeze(&line.text);
         // Titles and part headings only: prose may name the other kind legitimately
         // ("本部门预算包括所属单位预算").
-        let heading = t.chars().count() <= 40 && !t.contains(['，', '。', '；', '：', '、']) && (t.starts_with('第') && t.contains("部分") || t.ends_with("情况说明"));
+        let heading = t.chars().count() <= 40
+            && !t.contains(['，', '。', '；', '：', '、'])
+            && (t.starts_with('第') && t.contains("部分") || t.ends_with("情况说明"));
         if !heading {
             continue;
         }
@@ -409,7 +435,8 @@ mod tests {
         sink.findings.into_iter().map(|f| (f.source_line.unwrap_or(0), f.message)).collect()
     }
 
-    const DOC: &str = "收入支出决算总表\n2024 年度部门决算\n第三部分 上海市普陀区财政局 2024 年度部门决算情况说明\n一、收入支出决算总体情况说明\n";
+    const DOC: &str =
+        "收入支出决算总表\n2024 年度部门决算\n第三部分 上海市普陀区财政局 2024 年度部门决算情况说明\n一、收入支出决算总体情况说明\n";
 
     #[test]
     fn doubled_punctuation_even_across_a_wrap() {
@@ -420,7 +447,10 @@ mod tests {
 
     #[test]
     fn sentences_that_stop_at_the_lead_in() {
-        let got = run(&TRUNCATED, &format!("{DOC}减少56.95万元，下降1.87%。主要原因是。\n主要用于：。\n主要原因是：人员变化。主要包括：\n1、基本工资"));
+        let got = run(
+            &TRUNCATED,
+            &format!("{DOC}减少56.95万元，下降1.87%。主要原因是。\n主要用于：。\n主要原因是：人员变化。主要包括：\n1、基本工资"),
+        );
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![5, 6], "{got:#?}");
     }
 

@@ -26,12 +26,12 @@ pub const LATIN: Rule = Rule {
 /// Abbreviations and units that are normal in Chinese government prose
 /// (compared in upper case).
 const WHITELIST: &[&str] = &[
-    "GDP", "GNP", "CPI", "PPI", "PPP", "APP", "OA", "RCEP", "TPS", "QPS", "CPU", "GPU", "GPS", "LED", "LCD", "API", "SDK", "IPV4",
-    "IPV6", "WIFI", "WLAN", "VPN", "LAN", "WAN", "SAAS", "PAAS", "IAAS", "BIM", "GIS", "ERP", "CRM", "OCR", "ICT", "KPI", "PDF",
-    "USB", "UPS", "SIM", "ETC", "CBD", "EPC", "BOT", "TOT", "ROT", "NGO", "WTO", "FTA", "CPTPP", "ISO", "AAA", "AAAA", "AAAAA",
-    "COVID", "HIV", "AIDS", "DNA", "RNA", "MRI", "ICU", "CEO", "IOT", "ICP", "SSL", "HTTP", "HTTPS", "URL", "WWW", "EMS", "SMS",
-    "DVD", "KWH", "MHZ", "GHZ", "MBPS", "GBPS", "KBPS", "NFC", "RFID", "BRT", "LNG", "CNG", "NOX", "COD", "BOD", "SCI", "SSCI",
-    "CSSCI", "GEP", "ESG", "IPO", "FDI", "OEM", "ODM", "IPTV", "CCTV", "PLC", "IDC",
+    "GDP", "GNP", "CPI", "PPI", "PPP", "APP", "OA", "RCEP", "TPS", "QPS", "CPU", "GPU", "GPS", "LED", "LCD", "API", "SDK", "IPV4", "IPV6",
+    "WIFI", "WLAN", "VPN", "LAN", "WAN", "SAAS", "PAAS", "IAAS", "BIM", "GIS", "ERP", "CRM", "OCR", "ICT", "KPI", "PDF", "USB", "UPS",
+    "SIM", "ETC", "CBD", "EPC", "BOT", "TOT", "ROT", "NGO", "WTO", "FTA", "CPTPP", "ISO", "AAA", "AAAA", "AAAAA", "COVID", "HIV", "AIDS",
+    "DNA", "RNA", "MRI", "ICU", "CEO", "IOT", "ICP", "SSL", "HTTP", "HTTPS", "URL", "WWW", "EMS", "SMS", "DVD", "KWH", "MHZ", "GHZ",
+    "MBPS", "GBPS", "KBPS", "NFC", "RFID", "BRT", "LNG", "CNG", "NOX", "COD", "BOD", "SCI", "SSCI", "CSSCI", "GEP", "ESG", "IPO", "FDI",
+    "OEM", "ODM", "IPTV", "CCTV", "PLC", "IDC",
 ];
 
 fn is_cjk(c: char) -> bool {
@@ -128,7 +128,10 @@ fn check(doc: &Document, sink: &mut Sink) {
             sink.push(narrative_finding(
                 ID,
                 Severity::Info,
-                format!("正文中有格式转换留下的公式代码：{}。读者看到的应是“≥”“%”等符号。", frags.iter().map(|f| format!("“{f}”")).collect::<Vec<_>>().join("、")),
+                format!(
+                    "正文中有格式转换留下的公式代码：{}。读者看到的应是“≥”“%”等符号。",
+                    frags.iter().map(|f| format!("“{f}”")).collect::<Vec<_>>().join("、")
+                ),
                 line.no,
             ));
         }

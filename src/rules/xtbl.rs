@@ -24,7 +24,6 @@ fn v01(doc: &Document, n: u32) -> Located {
     }
 }
 
-
 /// The 合计 row of a 科目 table, if placed.
 fn total_row(t: &Table) -> Option<&Row> {
     let i = t.rows.iter().position(|r| r.code.is_none())?;
@@ -61,7 +60,11 @@ fn check_income_01_02(doc: &crate::model::Document, sink: &mut super::Sink) {
         sink.identity(Target::cell(t02, tot, 0), &[(1, v01(doc, 27))], "公开01表本年收入合计（行次27）");
     }
     if [1, 2, 3].iter().all(|n| line01(doc, *n).is_some()) {
-        sink.identity(Target::cell(t02, tot, 1), &[(1, v01(doc, 1)), (1, v01(doc, 2)), (1, v01(doc, 3))], "公开01表三类财政拨款收入（行次1—3）之和");
+        sink.identity(
+            Target::cell(t02, tot, 1),
+            &[(1, v01(doc, 1)), (1, v01(doc, 2)), (1, v01(doc, 3))],
+            "公开01表三类财政拨款收入（行次1—3）之和",
+        );
     }
     for (col, n) in (2..7).zip(4..=8) {
         if let Some(r) = line01(doc, n) {
@@ -107,7 +110,11 @@ fn check_expenditure_01_03(doc: &crate::model::Document, sink: &mut super::Sink)
         for (p, code) in crate::tables::layout::CLASSES.iter().enumerate() {
             let Some(r01) = t01.by_line(32 + p as u32) else { continue };
             if r01.value(0).is_some_and(|v| !v.is_zero()) && !t03.rows.iter().any(|r| r.code.as_deref() == Some(code)) {
-                sink.note(t01, r01, format!("公开01表“{}”有 {}，但公开03表没有 {code} 类科目的行。", r01.label, r01.value(0).unwrap_or_default()));
+                sink.note(
+                    t01,
+                    r01,
+                    format!("公开01表“{}”有 {}，但公开03表没有 {code} 类科目的行。", r01.label, r01.value(0).unwrap_or_default()),
+                );
             }
         }
     }
@@ -139,7 +146,11 @@ fn check_fiscal_01_04(doc: &crate::model::Document, sink: &mut super::Sink) {
         }
     }
     if let (Some(r27), Some(tot)) = (line04(doc, 27), doc.table(TableKind::F02).and_then(total_row)) {
-        sink.identity(Target::cell(t04, r27, 0), &[(1, at(doc.table(TableKind::F02).expect("row came from it"), tot, 1))], "公开02表合计行的财政拨款收入");
+        sink.identity(
+            Target::cell(t04, r27, 0),
+            &[(1, at(doc.table(TableKind::F02).expect("row came from it"), tot, 1))],
+            "公开02表合计行的财政拨款收入",
+        );
     }
 }
 
@@ -171,10 +182,20 @@ fn check_general_04_05(doc: &crate::model::Document, sink: &mut super::Sink) {
         let code = crate::tables::layout::CLASSES[p as usize];
         let Some(r04) = line04(doc, 33 + p) else { continue };
         match coded_row(t05, code) {
-            Some(r05) => sink.identity(Target::cell(t05, r05, 0), &[(1, at(t04, r04, 1))], &format!("公开04表“{}”的一般公共预算财政拨款", r04.label)),
+            Some(r05) => {
+                sink.identity(Target::cell(t05, r05, 0), &[(1, at(t04, r04, 1))], &format!("公开04表“{}”的一般公共预算财政拨款", r04.label))
+            }
             None if t05.rows.iter().all(|r| r.code.as_deref() != Some(code)) => {
                 if r04.value(1).is_some_and(|v| !v.is_zero()) {
-                    sink.note(t04, r04, format!("公开04表“{}”的一般公共预算财政拨款为 {}，但公开05表没有 {code} 类科目的行。", r04.label, r04.value(1).unwrap_or_default()));
+                    sink.note(
+                        t04,
+                        r04,
+                        format!(
+                            "公开04表“{}”的一般公共预算财政拨款为 {}，但公开05表没有 {code} 类科目的行。",
+                            r04.label,
+                            r04.value(1).unwrap_or_default()
+                        ),
+                    );
                 }
             }
             None => {}
@@ -205,7 +226,9 @@ fn check_funds_04_07_08(doc: &crate::model::Document, sink: &mut super::Sink) {
     match doc.table(TableKind::F07).and_then(total_row) {
         Some(t07) => {
             let t = doc.table(TableKind::F07).expect("checked above");
-            for (col07, n, col04, what) in [(0, 30, 0, "年初结转和结余"), (1, 2, 0, "本年收入"), (2, 59, 2, "本年支出"), (5, 60, 2, "年末结转和结余")] {
+            for (col07, n, col04, what) in
+                [(0, 30, 0, "年初结转和结余"), (1, 2, 0, "本年收入"), (2, 59, 2, "本年支出"), (5, 60, 2, "年末结转和结余")]
+            {
                 if let Some(r04) = line04(doc, n) {
                     sink.identity(Target::cell(t, t07, col07), &[(1, at(t04, r04, col04))], &format!("公开04表行次{n}的政府性基金{what}"));
                 }
@@ -216,7 +239,11 @@ fn check_funds_04_07_08(doc: &crate::model::Document, sink: &mut super::Sink) {
     match doc.table(TableKind::F08) {
         Some(t08) => {
             if let (Some(tot), Some(r59)) = (total_row(t08), line04(doc, 59)) {
-                sink.identity(Target::cell(t08, tot, 0), &[(1, at(t04, r59, 3))], "公开04表本年支出合计（行次59）的国有资本经营预算财政拨款");
+                sink.identity(
+                    Target::cell(t08, tot, 0),
+                    &[(1, at(t04, r59, 3))],
+                    "公开04表本年支出合计（行次59）的国有资本经营预算财政拨款",
+                );
             }
         }
         None => sink.skip("公开08表未读取，国有资本经营一栏未核对".to_string()),
@@ -319,7 +346,9 @@ pub const NON_FISCAL_ROLL_FORWARD: Rule = Rule {
 
 fn check_non_fiscal_roll_forward(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(t01) = doc.table(TableKind::F01) else { return };
-    let (Some(end01), Some(b04), Some(e04), Some(s04)) = (line01(doc, 60), line04(doc, 28), line04(doc, 60), line04(doc, 59)) else { return };
+    let (Some(end01), Some(b04), Some(e04), Some(s04)) = (line01(doc, 60), line04(doc, 28), line04(doc, 60), line04(doc, 59)) else {
+        return;
+    };
     let Some(t04) = doc.table(TableKind::F04) else { return };
     let mut terms: Vec<(i8, Located)> = vec![
         (1, v01(doc, 29)),

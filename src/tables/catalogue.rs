@@ -69,9 +69,7 @@ pub fn kind_of(title: &str, doc: DocumentKind) -> Option<TableKind> {
         DocumentKind::Budget => BUDGET_TITLES,
         DocumentKind::Unknown => return None,
     };
-    list.iter()
-        .find(|al| al.all.iter().all(|w| title.contains(w)) && !al.none.iter().any(|w| title.contains(w)))
-        .map(|al| al.kind)
+    list.iter().find(|al| al.all.iter().all(|w| title.contains(w)) && !al.none.iter().any(|w| title.contains(w))).map(|al| al.kind)
 }
 
 /// A title line, cleaned: white space removed, marker split off.

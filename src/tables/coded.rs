@@ -250,9 +250,11 @@ mod tests {
         let lines = normalise("合 计 8,979.28 8,979.10 0.18\n2080505\n\n机关事业单位基本养老保\n\n险缴费支出\n\n101.65 101.65\n 项 目\n栏次 1 2 3\n210 卫生健康支出 93.38 93.38\n");
         let (rows, problems) = read_rows(&lines, &['2'], "02");
         assert!(problems.is_empty());
-        let got: Vec<(Option<&str>, &str, usize)> =
-            rows.iter().map(|r| (r.code.as_deref(), r.label.as_str(), r.amount_count())).collect();
-        assert_eq!(got, vec![(None, "合计", 3), (Some("2080505"), "机关事业单位基本养老保险缴费支出", 2), (Some("210"), "卫生健康支出", 2)]);
+        let got: Vec<(Option<&str>, &str, usize)> = rows.iter().map(|r| (r.code.as_deref(), r.label.as_str(), r.amount_count())).collect();
+        assert_eq!(
+            got,
+            vec![(None, "合计", 3), (Some("2080505"), "机关事业单位基本养老保险缴费支出", 2), (Some("210"), "卫生健康支出", 2)]
+        );
     }
 
     #[test]

@@ -73,7 +73,9 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
                 }
                 Tok::Amount(d) => match entries.last_mut() {
                     Some(e) if e.amount.is_none() => e.amount = Some((d, l.no)),
-                    _ => problems.push(problem(format!("第{}行的金额 {d} 前面没有科目编码和名称，无法确定它属于哪一项，已忽略", l.no), l.no)),
+                    _ => {
+                        problems.push(problem(format!("第{}行的金额 {d} 前面没有科目编码和名称，无法确定它属于哪一项，已忽略", l.no), l.no))
+                    }
                 },
                 // An empty tab cell says nothing about which entry is blank.
                 Tok::Blank => {}
@@ -174,7 +176,8 @@ pub fn is_personnel(code: &str) -> bool {
 /// bigdata split "科目" / "编码" / "科目名称 金额"), repeated after page breaks.
 fn is_header_line(sq: &str) -> bool {
     let mut rest = sq.to_string();
-    for w in ["人员经费", "公用经费", "科目编码", "科目代码", "科目名称", "科目", "编码", "代码", "名称", "金额", "项目"] {
+    for w in ["人员经费", "公用经费", "科目编码", "科目代码", "科目名称", "科目", "编码", "代码", "名称", "金额", "项目"]
+    {
         rest = rest.replace(w, "");
     }
     rest.is_empty()
@@ -304,14 +307,16 @@ mod tests {
 
     #[test]
     fn a_note_above_the_table_does_not_end_it() {
-        let (rows, _) = read_text("注：本表反映基本支出。\n30101 基本工资 1.00\n人员经费合计 1.00 公用经费合计\n注：完\n30102 津贴补贴 2.00");
+        let (rows, _) =
+            read_text("注：本表反映基本支出。\n30101 基本工资 1.00\n人员经费合计 1.00 公用经费合计\n注：完\n30102 津贴补贴 2.00");
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0], r("30101", "基本工资", "1.00"));
     }
 
     #[test]
     fn headers_are_recognised() {
-        for h in ["人员经费公用经费", "科目代码科目名称金额科目代码科目名称金额", "科目", "编码", "科目名称金额"] {
+        for h in ["人员经费公用经费", "科目代码科目名称金额科目代码科目名称金额", "科目", "编码", "科目名称金额"]
+        {
             assert!(is_header_line(h), "{h}");
         }
         assert!(!is_header_line("人员经费合计"));

@@ -115,7 +115,8 @@ pub fn read_marked(doc: &mut Document) {
                 Family::Final => kind.title(),
                 Family::Budget => table.title.as_str(),
             };
-            let message = format!("{}（{name}）：找到了表号，但没有读出任何数据行（表格可能被截断或格式无法识别）", marker_name(family, &seg.number));
+            let message =
+                format!("{}（{name}）：找到了表号，但没有读出任何数据行（表格可能被截断或格式无法识别）", marker_name(family, &seg.number));
             doc.problems.push(problem_at(doc, seg, message));
             continue;
         }
@@ -306,7 +307,8 @@ fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table>
             (r.rows, r.problems, r.unresolved, contradicted, Vec::new())
         }
         Family::Budget => {
-            let econ: Vec<&Table> = doc.tables.iter().filter(|t| matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicGovEcon)).collect();
+            let econ: Vec<&Table> =
+                doc.tables.iter().filter(|t| matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicGovEcon)).collect();
             let r = budget::sangong::read(body, &plan.header, doc.info.year, &econ, &doc.narrative.stated.sangong, &no);
             let printed: Vec<(usize, Vec<Cell>)> = r.unresolved.iter().map(|i| (*i, r.printed.clone())).collect();
             let contradicted = if r.contradicted { r.unresolved.clone() } else { Vec::new() };
@@ -316,7 +318,9 @@ fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table>
     doc.problems.extend(problems);
     if rows.is_empty() {
         let message = match family {
-            Family::Final => format!("公开{no}表（{}）：找到了表号，但没有读出任何数据行（表格可能被截断或格式无法识别）", plan.table.kind.title()),
+            Family::Final => {
+                format!("公开{no}表（{}）：找到了表号，但没有读出任何数据行（表格可能被截断或格式无法识别）", plan.table.kind.title())
+            }
             Family::Budget => format!("公开表{no}（{}）：找到了表号，但没有读出数据行", plan.table.title),
         };
         doc.problems.push(ReadProblem { table: Some(no), message, source_line: Some(plan.table.source_line) });

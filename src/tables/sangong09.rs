@@ -25,7 +25,8 @@ use crate::segment::is_note;
 use crate::text::{squeeze, Line};
 
 /// The six value columns of each row.
-pub const COLUMNS: [&str; 6] = ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+pub const COLUMNS: [&str; 6] =
+    ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
 /// The two row labels, in printed order.
 pub const ROWS: [&str; 2] = ["预算数", "决算数"];
 /// 06 basic items bounded by a 决算数 column (0..12): 因公出国, 公务用车购置,
@@ -148,7 +149,9 @@ fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, facts: &[(usize, Dec
         ("第三部分“三公”经费支出决算情况说明中所述的金额", &|c: &Line12| {
             facts.iter().all(|(i, v)| c.get(*i).copied().flatten().map_or(Decimal::ZERO, |x| x.0) == *v)
         }),
-        ("“决算数不超过预算数”", &|c: &Line12| (0..6).all(|i| Interval::of(c[i + 6].map(|x| x.0)).lo <= Interval::of(c[i].map(|x| x.0)).hi)),
+        ("“决算数不超过预算数”", &|c: &Line12| {
+            (0..6).all(|i| Interval::of(c[i + 6].map(|x| x.0)).lo <= Interval::of(c[i].map(|x| x.0)).hi)
+        }),
     ];
     for (name, keep) in soft {
         let before = settled(&survivors);

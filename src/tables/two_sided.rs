@@ -177,13 +177,8 @@ pub fn place(entries: &[Entry], side: Side, table: &str) -> (Vec<Row>, Vec<ReadP
 /// Every order-preserving placement of an entry's amounts into `ncols`
 /// columns, the first amount being the row total (column 0).
 pub fn candidates(e: &Entry, ncols: usize) -> Vec<Vec<Cell>> {
-    let raw = super::coded::RawRow {
-        code: None,
-        label: String::new(),
-        printed: e.values.clone(),
-        positional: false,
-        source_line: e.source_line,
-    };
+    let raw =
+        super::coded::RawRow { code: None, label: String::new(), printed: e.values.clone(), positional: false, source_line: e.source_line };
     super::coded::candidates(&raw, ncols)
 }
 

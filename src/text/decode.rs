@@ -101,8 +101,12 @@ fn utf16_by_range(bytes: &[u8]) -> Option<&'static Encoding> {
     let pairs = sample.len() / 2;
     let plausible = |hi: u8, lo: u8| {
         let u = u16::from_be_bytes([hi, lo]);
-        (0x4E00..=0x9FFF).contains(&u) || (0x20..=0x7E).contains(&u) || u == 0x0A || u == 0x0D
-            || (0x3000..=0x303F).contains(&u) || (0xFF00..=0xFFEF).contains(&u)
+        (0x4E00..=0x9FFF).contains(&u)
+            || (0x20..=0x7E).contains(&u)
+            || u == 0x0A
+            || u == 0x0D
+            || (0x3000..=0x303F).contains(&u)
+            || (0xFF00..=0xFFEF).contains(&u)
     };
     let le = sample.chunks_exact(2).filter(|c| plausible(c[1], c[0])).count();
     let be = sample.chunks_exact(2).filter(|c| plausible(c[0], c[1])).count();

@@ -52,10 +52,7 @@ impl<'a> Lexer<'a> {
         let b = self.b;
         let mut i = self.i + 1;
         while i + 2 <= b.len() {
-            if &b[i..i + 2] == b"EI"
-                && (i == 0 || is_ws(b[i - 1]))
-                && (i + 2 == b.len() || is_ws(b[i + 2]) || is_delim(b[i + 2]))
-            {
+            if &b[i..i + 2] == b"EI" && (i == 0 || is_ws(b[i - 1])) && (i + 2 == b.len() || is_ws(b[i + 2]) || is_delim(b[i + 2])) {
                 self.i = i + 2;
                 return;
             }

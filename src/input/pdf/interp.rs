@@ -105,17 +105,7 @@ impl<'a> Interp<'a> {
     }
 
     fn run_with(&mut self, content: &[u8], res: Option<&Dictionary>, depth: usize, ctm: M) {
-        let mut gs = GState {
-            ctm,
-            font: None,
-            size: 0.0,
-            char_sp: 0.0,
-            word_sp: 0.0,
-            hscale: 1.0,
-            leading: 0.0,
-            rise: 0.0,
-            render: 0,
-        };
+        let mut gs = GState { ctm, font: None, size: 0.0, char_sp: 0.0, word_sp: 0.0, hscale: 1.0, leading: 0.0, rise: 0.0, render: 0 };
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = ID;
         let mut tlm = ID;
@@ -272,7 +262,11 @@ impl<'a> Interp<'a> {
                 };
                 let budget = self.limits.page_content_bytes;
                 let Ok(data) = s.decompressed_content_with_limit(budget).or_else(|_| {
-                    if s.dict.get(b"Filter").is_err() { Ok(s.content.clone()) } else { Err(()) }
+                    if s.dict.get(b"Filter").is_err() {
+                        Ok(s.content.clone())
+                    } else {
+                        Err(())
+                    }
                 }) else {
                     return;
                 };

@@ -87,9 +87,11 @@ fn upright_lines<'a>(glyphs: impl Iterator<Item = &'a Glyph>) -> Vec<String> {
 fn dedupe(gs: &mut Vec<&Glyph>) {
     let mut keep: Vec<&Glyph> = Vec::with_capacity(gs.len());
     for g in gs.iter() {
-        let dup = keep.iter().rev().take(4).any(|k| {
-            k.ch == g.ch && (k.x - g.x).abs() < 0.3 * k.w.max(0.5) && (k.y - g.y).abs() < 0.3 * k.size.max(0.5)
-        });
+        let dup = keep
+            .iter()
+            .rev()
+            .take(4)
+            .any(|k| k.ch == g.ch && (k.x - g.x).abs() < 0.3 * k.w.max(0.5) && (k.y - g.y).abs() < 0.3 * k.size.max(0.5));
         if !dup {
             keep.push(g);
         }

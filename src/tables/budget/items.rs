@@ -25,7 +25,8 @@ fn data_lines(body: &[Line]) -> Vec<(&Line, Vec<Tok>)> {
     let mut started = false;
     for l in body {
         let sq = squeeze(&l.text);
-        if sq.is_empty() || table_marker_number(&sq).is_some() || sq.contains("单位：") || sq.contains("单位:") || sq.contains("栏次") {
+        if sq.is_empty() || table_marker_number(&sq).is_some() || sq.contains("单位：") || sq.contains("单位:") || sq.contains("栏次")
+        {
             continue;
         }
         if is_note(&sq) {
@@ -78,7 +79,10 @@ pub fn read_projects(body: &[Line], ncols: usize, table: &str) -> Read {
     let mut pending: Vec<String> = Vec::new();
     for (l, toks) in data_lines(body) {
         let texts: Vec<String> = toks.iter().filter_map(|t| if let Tok::Text(s) = t { Some(s.clone()) } else { None }).collect();
-        let amounts: Vec<Cell> = toks.iter().filter_map(|t| if let Tok::Amount(d) = t { Some(Cell { value: Some(*d), source_line: l.no }) } else { None }).collect();
+        let amounts: Vec<Cell> = toks
+            .iter()
+            .filter_map(|t| if let Tok::Amount(d) = t { Some(Cell { value: Some(*d), source_line: l.no }) } else { None })
+            .collect();
         pending.extend(texts);
         if amounts.is_empty() {
             continue;
@@ -222,7 +226,8 @@ mod tests {
 
     #[test]
     fn labelled_rows_keep_their_serial() {
-        let r = read_labelled(&normalise("序号 项目\n1 合计 438.50 438.50 0.00 0.00\n5 　　其中:公务用车购置费 0.00 0.00 0.00 0.00\n"), 4, "9");
+        let r =
+            read_labelled(&normalise("序号 项目\n1 合计 438.50 438.50 0.00 0.00\n5 　　其中:公务用车购置费 0.00 0.00 0.00 0.00\n"), 4, "9");
         assert_eq!(r.rows.len(), 2);
         assert_eq!((r.rows[1].line, r.rows[1].label.as_str()), (Some(5), "其中:公务用车购置费"));
     }

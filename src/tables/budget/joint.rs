@@ -46,9 +46,7 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     for p in parts.iter() {
         for (i, r) in p.table.rows.iter().enumerate() {
             rows.push(match p.open.iter().find(|(j, _)| *j == i) {
-                Some((_, cands)) => RowChoice::Open(
-                    cands.iter().map(|c| values(c)).filter(|v| holds(v, p.schema.row_sums)).collect(),
-                ),
+                Some((_, cands)) => RowChoice::Open(cands.iter().map(|c| values(c)).filter(|v| holds(v, p.schema.row_sums)).collect()),
                 None => RowChoice::Fixed(values(&r.cells)),
             });
         }
@@ -64,7 +62,8 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     // identities and the weak "at least" links alone: what that settles is
     // placed, the disagreement itself is for the cross-table rules to report.
     if results.iter().any(|(_, p)| *p == Placement::Contradiction) {
-        let relaxed = Problem { links: problem.links.iter().filter(|l| l.relation == Relation::AtLeast).cloned().collect(), ..problem.clone() };
+        let relaxed =
+            Problem { links: problem.links.iter().filter(|l| l.relation == Relation::AtLeast).cloned().collect(), ..problem.clone() };
         let second = solve(&relaxed);
         for (g, p) in results.iter_mut() {
             if *p == Placement::Contradiction {

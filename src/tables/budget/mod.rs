@@ -89,7 +89,8 @@ pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bo
         .iter()
         .position(|l| {
             let toks = pieces(&coded::join_split_codes(&l.text));
-            matches!(toks.first(), Some(Tok::Int(n)) if coded::is_code(&n.to_string(), first)) || toks.iter().any(|t| matches!(t, Tok::Amount(_)))
+            matches!(toks.first(), Some(Tok::Int(n)) if coded::is_code(&n.to_string(), first))
+                || toks.iter().any(|t| matches!(t, Tok::Amount(_)))
         })
         .unwrap_or(lines.len());
     let (raw, problems) = coded::read_rows(&lines[start..], first, no);

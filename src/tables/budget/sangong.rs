@@ -11,9 +11,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::narrative::stated::SangongClaim;
 use super::pairs::split;
 use crate::model::{Cell, ReadProblem, Row, Table};
+use crate::narrative::stated::SangongClaim;
 use crate::rounding::Interval;
 use crate::segment::is_note;
 use crate::tables::sangong09::{halves_hold, placements, Line12, COLUMNS};
@@ -21,12 +21,8 @@ use crate::tables::tokens::{tokenize, Tok};
 use crate::text::{squeeze, Line};
 
 /// Economic items (部门 and 政府 codes) bounded by a 三公 column (0..6).
-const ITEMS: [(&[&str], usize); 4] = [
-    (&["30212", "50207"], 1),
-    (&["31013", "50303", "50403", "5060113"], 3),
-    (&["30231", "50208"], 4),
-    (&["30217", "50206"], 5),
-];
+const ITEMS: [(&[&str], usize); 4] =
+    [(&["30212", "50207"], 1), (&["31013", "50303", "50403", "5060113"], 3), (&["30231", "50208"], 4), (&["30217", "50206"], 5)];
 
 /// What was read.
 #[derive(Debug, Default)]
@@ -95,7 +91,10 @@ pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], cla
     let before = settled(&survivors);
     // Basic economic items decided some rows already; say so.
     for r in 0..2 {
-        if before[r] && placements(&amounts).into_iter().filter(halves_hold).map(|c| half(&c, r)).collect::<std::collections::BTreeSet<_>>().len() > 1 {
+        if before[r]
+            && placements(&amounts).into_iter().filter(halves_hold).map(|c| half(&c, r)).collect::<std::collections::BTreeSet<_>>().len()
+                > 1
+        {
             problems.push(problem(format!(
                 "公开表{table}数据行省略了空白栏，{}一行的数字按勾稽关系有多种栏目归属，依据基本支出表中的“三公”经济科目（不超过本年预算）才唯一确定",
                 years[r]

@@ -103,10 +103,18 @@ pub struct Schema {
 
 use Source as S;
 
-const FUNDS_9: &[&str] =
-    &["合计", "财政拨款小计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金", "使用非财政拨款结余", "上年结转"];
-const FUNDS_9_SOURCES: &[Source] =
-    &[S::None, S::Fiscal, S::Gpb, S::Fund, S::Capital, S::Special, S::UnitFunds, S::Surplus, S::CarryIn];
+const FUNDS_9: &[&str] = &[
+    "合计",
+    "财政拨款小计",
+    "一般公共预算",
+    "政府性基金预算",
+    "国有资本经营预算",
+    "财政专户管理资金",
+    "单位资金",
+    "使用非财政拨款结余",
+    "上年结转",
+];
+const FUNDS_9_SOURCES: &[Source] = &[S::None, S::Fiscal, S::Gpb, S::Fund, S::Capital, S::Special, S::UnitFunds, S::Surplus, S::CarryIn];
 const FUNDS_9_SUMS: &[(usize, &[usize])] = &[(0, &[1, 5, 6, 7, 8]), (1, &[2, 3, 4])];
 
 /// Every known layout. Within a kind, the first whose signature matches wins.
@@ -172,7 +180,18 @@ pub const SCHEMAS: &[Schema] = &[
     Schema {
         kind: TableKind::BIncome,
         reader: Reader::Coded(&['2']),
-        columns: &["合计", "本年收入小计", "财政拨款收入", "财政专户收入", "事业收入", "经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "上年结转"],
+        columns: &[
+            "合计",
+            "本年收入小计",
+            "财政拨款收入",
+            "财政专户收入",
+            "事业收入",
+            "经营收入",
+            "上级补助收入",
+            "附属单位上缴收入",
+            "其他收入",
+            "上年结转",
+        ],
         sources: &[S::None, S::None, S::Fiscal, S::Special, S::Business, S::Operating, S::Upper, S::Affiliated, S::Other, S::CarryIn],
         row_sums: &[(0, &[1, 9]), (1, &[2, 3, 4, 5, 6, 7, 8])],
         needs: &["本年收入", "财政专户收入", "上年结转"],

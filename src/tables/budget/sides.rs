@@ -30,7 +30,12 @@ pub enum Side {
 /// The side a label belongs to by its words, if they tell.
 pub fn side_of(label: &str) -> Option<Side> {
     let l = label;
-    if l.contains("支出") || l.contains("结转下年") || l.starts_with("年终") || l.starts_with("年末") || super::functions::class_code(l).is_some() {
+    if l.contains("支出")
+        || l.contains("结转下年")
+        || l.starts_with("年终")
+        || l.starts_with("年末")
+        || super::functions::class_code(l).is_some()
+    {
         return Some(Side::Expenditure);
     }
     if l.contains("收入") || l.contains("结转") || l.contains("结余") || l.contains("拨款") {
@@ -89,7 +94,11 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
                 },
                 Tok::Amount(d) => match line_entries.last_mut() {
                     Some(e) => e.amounts.push((d, l.no)),
-                    None => problems.push(problem(table, format!("第{}行的金额 {d} 前面没有项目名称，无法确定它属于哪一项，已忽略", l.no), l.no)),
+                    None => problems.push(problem(
+                        table,
+                        format!("第{}行的金额 {d} 前面没有项目名称，无法确定它属于哪一项，已忽略", l.no),
+                        l.no,
+                    )),
                 },
                 Tok::Int(n) => problems.push(problem(table, format!("第{}行的数字 {n} 不是金额，已忽略", l.no), l.no)),
                 Tok::Blank => {}

@@ -134,7 +134,8 @@ fn table_follows(next: &[String]) -> bool {
         if unit_in(s).is_some() {
             return true;
         }
-        let words = ["项目", "科目", "合计", "金额", "预算数", "决算数", "收入", "支出", "编码", "名称"].iter().filter(|w| s.contains(**w)).count();
+        let words =
+            ["项目", "科目", "合计", "金额", "预算数", "决算数", "收入", "支出", "编码", "名称"].iter().filter(|w| s.contains(**w)).count();
         if words >= 2 && !s.contains('。') && !s.contains('，') {
             return true;
         }

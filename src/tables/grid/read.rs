@@ -62,7 +62,11 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         grid: Some(Box::new(Grid { read: false, page: Some(block.page), marker: block.marker.clone(), ..Grid::default() })),
     };
     let mut refuse = |table: &mut Table, why: String| {
-        problems.push(ReadProblem { table: Some(name.clone()), message: format!("{name}（{}）：{why}", page_text(block.page)), source_line: Some(source_line) });
+        problems.push(ReadProblem {
+            table: Some(name.clone()),
+            message: format!("{name}（{}）：{why}", page_text(block.page)),
+            source_line: Some(source_line),
+        });
         table.rows.clear();
         table.columns.clear();
     };
@@ -153,7 +157,9 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         }
         let want = header_leaves(&header, l).len().max(1);
         while l.cols.len() > want {
-            let pair = (0..l.cols.len() - 1).filter(|i| !l.lines[*i].iter().any(|x| l.lines[i + 1].contains(x))).min_by_key(|i| l.cols[i + 1].lo.saturating_sub(l.cols[*i].hi));
+            let pair = (0..l.cols.len() - 1)
+                .filter(|i| !l.lines[*i].iter().any(|x| l.lines[i + 1].contains(x)))
+                .min_by_key(|i| l.cols[i + 1].lo.saturating_sub(l.cols[*i].hi));
             let Some(i) = pair else { break };
             let b = l.cols.remove(i + 1);
             let bl = l.lines.remove(i + 1);
@@ -172,7 +178,15 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         if l.starts.len() != primary.starts.len() || l.cols.len() > primary.cols.len() {
             return None;
         }
-        let m: Vec<usize> = l.cols.iter().map(|c| (0..primary.cols.len()).min_by_key(|k| primary.cols[*k].hi.abs_diff(c.hi)).filter(|k| primary.cols[*k].hi.abs_diff(c.hi) <= 3)).collect::<Option<_>>()?;
+        let m: Vec<usize> = l
+            .cols
+            .iter()
+            .map(|c| {
+                (0..primary.cols.len())
+                    .min_by_key(|k| primary.cols[*k].hi.abs_diff(c.hi))
+                    .filter(|k| primary.cols[*k].hi.abs_diff(c.hi) <= 3)
+            })
+            .collect::<Option<_>>()?;
         m.windows(2).all(|w| w[0] < w[1]).then_some(m)
     };
     let remap: Vec<(usize, Vec<usize>)> = layouts
@@ -222,7 +236,12 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
                 None => Col { lo: lf.map_or(0, |l| l.lo), hi: lf.map_or(0, |l| l.hi), e0: 0, caption: Vec::new(), has_data: false },
             };
             if let Some(lf) = lf {
-                col.caption = lf.groups.iter().map(|(i, t)| (*i, t.clone(), true)).chain(lf.words.iter().map(|(i, t)| (*i, t.clone(), false))).collect();
+                col.caption = lf
+                    .groups
+                    .iter()
+                    .map(|(i, t)| (*i, t.clone(), true))
+                    .chain(lf.words.iter().map(|(i, t)| (*i, t.clone(), false)))
+                    .collect();
             }
             if let Some(c) = dc {
                 data_col[c] = cols.len();
@@ -292,7 +311,12 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         for p in 0..pieces.len().saturating_sub(1) {
             let label: String = pieces[p].1.iter().map(|s| s.text.as_str()).collect();
             let total = ["合计", "总计", "小计"].iter().any(|w| label.contains(w));
-            if total && pieces[p].2.is_empty() && pieces[p + 1].1.is_empty() && !pieces[p + 1].2.is_empty() && panel_cols[p].len() == pieces[p + 1].2.len() {
+            if total
+                && pieces[p].2.is_empty()
+                && pieces[p + 1].1.is_empty()
+                && !pieces[p + 1].2.is_empty()
+                && panel_cols[p].len() == pieces[p + 1].2.len()
+            {
                 let moved = std::mem::take(&mut pieces[p + 1].2);
                 pieces[p].2 = moved;
             }
@@ -313,7 +337,9 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             // its row (a wrapped label): one row.
             let merge = label.is_empty()
                 && (code.is_some() || !values.is_empty())
-                && rows_by_panel[p].last().is_some_and(|r| r.code.is_none() && !r.label.is_empty() && r.cells.iter().all(|c| c.value.is_none()) && !is_total_label(&r.label));
+                && rows_by_panel[p].last().is_some_and(|r| {
+                    r.code.is_none() && !r.label.is_empty() && r.cells.iter().all(|c| c.value.is_none()) && !is_total_label(&r.label)
+                });
             let mut cells = vec![Cell::blank(b.no); ncols];
             let mut filled = vec![false; ncols];
             // As many numbers as the panel has columns with numbers: in order.
@@ -357,7 +383,11 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         }
         let start = table.rows.len();
         table.rows.extend(rows);
-        panels.push(Panel { name: panel_name(&header, starts.get(p).copied().unwrap_or(0), starts.get(p + 1).copied()), columns: panel_cols[p].clone(), rows: start..table.rows.len() });
+        panels.push(Panel {
+            name: panel_name(&header, starts.get(p).copied().unwrap_or(0), starts.get(p + 1).copied()),
+            columns: panel_cols[p].clone(),
+            rows: start..table.rows.len(),
+        });
     }
     table.columns = paths.iter().map(|p| p.join(" › ")).collect();
     if let Some(g) = table.grid.as_mut() {
@@ -491,13 +521,18 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
         l.starts.iter().enumerate().any(|(p, st)| {
             let first = l.cols.iter().filter(|c| c.lo >= *st).map(|c| c.lo).min();
             let next = l.starts.get(p + 1).copied();
-            l.labelled.get(p).copied().unwrap_or(false) && x2 >= 2 * st && first.is_some_and(|f| x2 + 4 < 2 * f) && next.is_none_or(|n| x2 < 2 * n)
+            l.labelled.get(p).copied().unwrap_or(false)
+                && x2 >= 2 * st
+                && first.is_some_and(|f| x2 + 4 < 2 * f)
+                && next.is_none_or(|n| x2 < 2 * n)
         })
     };
     let words: Vec<(usize, &Span)> = header
         .iter()
         .enumerate()
-        .flat_map(|(i, h)| h.spans.iter().filter(|s| s.what == What::Text || s.what == What::Digits && s.text.len() == 4).map(move |s| (i, s)))
+        .flat_map(|(i, h)| {
+            h.spans.iter().filter(|s| s.what == What::Text || s.what == What::Digits && s.text.len() == 4).map(move |s| (i, s))
+        })
         .filter(|(_, s)| !label_area(s.mid2()))
         .collect();
     // A word alone on its header line spans the words below it (centred
@@ -516,7 +551,8 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     let mut groups: Vec<(usize, &Span)> = Vec::new();
     for (i, s) in &words {
         // Words that name a side or a block are never a column's own caption.
-        let block_word = ["收入", "支出", "本年收入", "本年支出", "功能分类", "支出用途", "经济分类", "财政拨款"].contains(&s.text.as_str());
+        let block_word =
+            ["收入", "支出", "本年收入", "本年支出", "功能分类", "支出用途", "经济分类", "财政拨款"].contains(&s.text.as_str());
         if block_word || is_group(*i, s) {
             groups.push((*i, s));
             continue;
@@ -622,7 +658,11 @@ fn panel_name(header: &[&BodyLine], from: usize, to: Option<usize>) -> String {
     let mut words = Vec::new();
     for h in header {
         for s in &h.spans {
-            if s.start >= from && to.is_none_or(|t| s.start < t) && s.what == What::Text && ["收入", "支出", "功能分类", "支出用途", "经济分类"].iter().any(|w| s.text.contains(w)) {
+            if s.start >= from
+                && to.is_none_or(|t| s.start < t)
+                && s.what == What::Text
+                && ["收入", "支出", "功能分类", "支出用途", "经济分类"].iter().any(|w| s.text.contains(w))
+            {
                 words.push(s.text.clone());
             }
         }

@@ -65,7 +65,8 @@ impl SangongCols {
         // recognition leaves that part unchecked rather than guessed.
         let purchase = (0..n).find(|c| leaf(*c).contains("购置") && !leaf(*c).contains("运行"));
         let operation = (0..n).find(|c| leaf(*c).contains("运行") && !leaf(*c).contains("购置") && !whole(*c).contains("机关运行"));
-        let roles = [find("出国"), find("接待"), vehicle, purchase, operation, find("会议"), find("培训"), Some(total), others.get(1).copied()];
+        let roles =
+            [find("出国"), find("接待"), vehicle, purchase, operation, find("会议"), find("培训"), Some(total), others.get(1).copied()];
         let named: Vec<usize> = roles.iter().flatten().copied().collect();
         if named.iter().enumerate().any(|(i, c)| named[i + 1..].contains(c)) {
             return None; // one caption names two things: the header was not read cleanly
@@ -115,7 +116,8 @@ impl SangongCols {
 pub const JOINED: &str = "表头中两个栏名连在了一起（如“公务接待”与“会议费”），无法确定每个数字属于哪一栏，未读取（以免把数字放错栏）";
 
 /// Why a 三公 table cannot be read with certainty.
-pub const UNSETTLED: &str = "表头多层且栏名折行，按位置读出的数字与“合计＝各项之和”不符，也找不到唯一一种符合的栏目对应，未读取（以免把数字放错栏）";
+pub const UNSETTLED: &str =
+    "表头多层且栏名折行，按位置读出的数字与“合计＝各项之和”不符，也找不到唯一一种符合的栏目对应，未读取（以免把数字放错栏）";
 
 /// Holds each row of a 三公 table to its identities, re-placing a row's
 /// amounts when the positions break them (see the module doc). Err when a
@@ -125,7 +127,11 @@ pub fn settle(table: &mut Table, grid: &Grid) -> Result<bool, &'static str> {
         // Two captions run together ("公务接待 会议费" read as one): which
         // number is which cannot be told.
         let words = ["出国", "接待", "购置", "运行", "会议", "培训"];
-        let joined = grid.paths.iter().filter_map(|p| p.last()).any(|leaf| words.iter().filter(|w| leaf.contains(*w)).count() > 1 && !leaf.contains("购置及运行"));
+        let joined = grid
+            .paths
+            .iter()
+            .filter_map(|p| p.last())
+            .any(|leaf| words.iter().filter(|w| leaf.contains(*w)).count() > 1 && !leaf.contains("购置及运行"));
         return if joined { Err(JOINED) } else { Ok(false) };
     };
     // Every caption paired with its column in order: the positions are

@@ -52,7 +52,9 @@ pub fn in_worker() -> bool {
 // ---- in the worker --------------------------------------------------------
 
 /// Serves jobs: `[id, job JSON, bytes or null]` in, `[id, reply JSON]` out
-/// (progress replies first, for a PDF). `[0, "ready"]` says it started.
+/// (progress replies first, for a PDF), `[id, reply JSON, text]` for a
+/// file's reply whose text was taken out of the JSON. `[0, "ready"]` says
+/// it started.
 pub fn serve() {
     // A panic kills this instance; the page sees the worker's error event.
     std::panic::set_hook(Box::new(console_error_panic_hook::hook));
@@ -65,12 +67,22 @@ pub fn serve() {
             let json = serde_json::to_string(reply).unwrap_or_default();
             let _ = post_scope.post_message(&Array::of2(&id, &JsValue::from_str(&json)));
         };
+        // A file's text (megabytes for a large PDF) goes beside the JSON,
+        // not escaped inside it and parsed again.
+        let post_final = |mut reply: Reply| {
+            let text = match &mut reply {
+                Reply::Checked { loaded: Some(job::Loaded::File { extracted }), .. } => std::mem::take(&mut extracted.text),
+                _ => return post(&reply),
+            };
+            let json = serde_json::to_string(&reply).unwrap_or_default();
+            let _ = post_scope.post_message(&Array::of3(&id, &JsValue::from_str(&json), &JsValue::from_str(&text)));
+        };
         let bytes = data.get(2).dyn_into::<Uint8Array>().ok().map(|b| b.to_vec());
         let reply = match serde_json::from_str::<Job>(&data.get(1).as_string().unwrap_or_default()) {
             Ok(job) => job::run(job, bytes.as_deref(), &js_sys::Date::now, &mut |done, pages| post(&Reply::Progress { done, pages })),
             Err(e) => Reply::Refused { message: format!("核对程序无法识别这项任务：{e}") },
         };
-        post(&reply);
+        post_final(reply);
     });
     scope.set_onmessage(Some(on.as_ref().unchecked_ref()));
     on.forget();
@@ -313,7 +325,14 @@ fn on_message(generation: u32, data: JsValue) {
         return;
     }
     let event = match serde_json::from_str::<Reply>(&text) {
-        Ok(reply) => Event::Reply(reply),
+        Ok(mut reply) => {
+            if let (Reply::Checked { loaded: Some(job::Loaded::File { extracted }), .. }, Some(text)) =
+                (&mut reply, data.get(2).as_string())
+            {
+                extracted.text = text;
+            }
+            Event::Reply(reply)
+        }
         Err(e) => Event::Crashed(format!("结果无法读取：{e}")),
     };
     finish(id, event);

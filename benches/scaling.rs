@@ -15,6 +15,68 @@ use std::time::{Duration, Instant};
 #[path = "../tests/common/stress.rs"]
 mod stress;
 
+/// Counts heap bytes in use and their peak, so each case can report the
+/// memory it took (the process's resident peak covers every case at once).
+struct Counting;
+
+static IN_USE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static PEAK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let now = IN_USE.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        IN_USE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Peak heap (MB) of one run of `f`.
+fn peak_heap_mb(f: impl FnOnce()) -> f64 {
+    use std::sync::atomic::Ordering::Relaxed;
+    PEAK.store(IN_USE.load(Relaxed), Relaxed);
+    let before = IN_USE.load(Relaxed);
+    f();
+    PEAK.load(Relaxed).saturating_sub(before) as f64 / (1 << 20) as f64
+}
+
+/// Texts of about 1 MiB, as different as the readers' paths: repeated
+/// documents, prose, tables, one long line, noise.
+fn one_mebibyte() -> Vec<(String, String)> {
+    const MIB: usize = 1 << 20;
+    let fill = |t: &str| t.repeat(MIB / t.len().max(1) + 1);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out = Vec::new();
+    for name in ["yantai-office-2024-final.txt", "yantai-office-2023-budget.txt", "qingdao-office-2024-final.txt"] {
+        if let Ok(t) = std::fs::read_to_string(root.join(name)) {
+            out.push((format!("{name} repeated"), fill(&t)));
+            out.push((format!("{name} on one line"), fill(&t.replace('\n', " "))));
+        }
+    }
+    out.push(("numeric paragraph".to_string(), stress::numeric_paragraph(MIB)));
+    out.push(("table repeated".to_string(), stress::table_repeated(640)));
+    out.push(("duplicated parent codes".to_string(), stress::duplicated_parents(MIB / 18)));
+    out.push(("spaced digit groups".to_string(), stress::spaced_digits(MIB)));
+    out.push(("合计 rows".to_string(), stress::total_rows(MIB / 40)));
+    let mut x: u32 = 7;
+    let mut next = move || {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        x >> 8
+    };
+    let noise: String = (0..MIB / 3).map(|_| char::from_u32(0x4e00 + next() % 0x5000).unwrap_or('。')).collect();
+    out.push(("CJK noise".to_string(), noise));
+    let digits: String = (0..MIB / 8).map(|_| format!("{}.{:02} ", next() % 100_000, next() % 100)).collect();
+    out.push(("numbers on one line".to_string(), digits));
+    out
+}
+
 /// The fastest of repeated runs, at least `min_runs` and about `budget` in
 /// total: on a machine shared with other work the minimum is the stable
 /// figure (a median picks up time slices lost to other processes).
@@ -99,9 +161,12 @@ fn main() {
         return;
     }
     let budget = Duration::from_millis(std::env::var("BENCH_MS").ok().and_then(|s| s.parse().ok()).unwrap_or(400));
+    // BENCH_ONLY=docs or BENCH_ONLY=growth runs one half (for profiling).
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     println!("{:<62} {:>7} {:>10} {:>9} {:>9} {:>7}", "document", "KiB", "base (ms)", "read (ms)", "check(ms)", "ratio");
     let mut ratios = Vec::new();
-    for (doc, text) in documents() {
+    let docs = if only == "growth" { Vec::new() } else { documents() };
+    for (doc, text) in docs {
         let base = time(budget, 5, || {
             black_box(baseline(black_box(&text)));
         });
@@ -120,6 +185,9 @@ fn main() {
         println!("median ratio check ÷ baseline: {:.1}× over {} documents", ratios[ratios.len() / 2], ratios.len());
     }
 
+    if only == "docs" {
+        return;
+    }
     println!("\ngrowth (time per KiB relative to the first case of its group; ≤ 2.0 is linear within 2×)");
     println!("{:<28} {:>9} {:>10} {:>11} {:>9}", "case", "KiB", "check (ms)", "µs per KiB", "relative");
     let groups: Vec<(&str, Vec<(String, String)>)> = vec![
@@ -131,6 +199,17 @@ fn main() {
                 .collect(),
         ),
         ("repeated table", [1usize, 8, 64].iter().map(|n| (format!("table ×{n}"), stress::table_repeated(*n))).collect()),
+        (
+            "duplicated parent codes",
+            [3_000usize, 24_000, 58_000].iter().map(|n| (format!("parents, {n} rows"), stress::duplicated_parents(*n))).collect(),
+        ),
+        (
+            "spaced digit groups",
+            [8usize << 10, 64 << 10, 1 << 20]
+                .iter()
+                .map(|n| (format!("spaced digits {} KiB", n >> 10), stress::spaced_digits(*n)))
+                .collect(),
+        ),
         ("spaces → tabs", vec![("budget".to_string(), stress::budget()), ("budget, spaces → tabs".to_string(), stress::budget_tabs())]),
         (
             "overflow",
@@ -148,6 +227,17 @@ fn main() {
             let rel = per / *first.get_or_insert(per);
             println!("{:<28} {:>9.1} {:>10.2} {:>11.2} {:>8.2}×", label, kib, ms(t), per, rel);
         }
+    }
+    println!("\n1 MiB of any text (issue 13: each under 1 s and 200 MB)");
+    println!("{:<44} {:>9} {:>10} {:>14}", "text", "KiB", "check (ms)", "peak heap (MB)");
+    for (label, text) in one_mebibyte() {
+        let t = time(budget, 1, || {
+            black_box(gongkai::check_bytes(&label, text.as_bytes()).ok());
+        });
+        let heap = peak_heap_mb(|| {
+            black_box(gongkai::check_bytes(&label, text.as_bytes()).ok());
+        });
+        println!("{:<44} {:>9.1} {:>10.1} {:>14.1}", label, text.len() as f64 / 1024.0, ms(t), heap);
     }
     if let Some(mb) = peak_rss_mb() {
         println!("\npeak resident memory of this benchmark process: {mb:.0} MB");

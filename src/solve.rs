@@ -203,9 +203,28 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     // Each constraint's open rows, once.
     let open_rows: Vec<Vec<usize>> =
         constraints.iter().map(|c| c.rows().into_iter().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect()).collect();
+    // Each component's constraints, and scratch space shared by all
+    // components: per-component tables the size of the whole problem would
+    // make many small components quadratic (issue 13).
+    let comps = components(p.rows.len(), &open_rows, &domains);
+    let mut comp_of = vec![usize::MAX; p.rows.len()];
+    for (k, c) in comps.iter().enumerate() {
+        for r in c {
+            comp_of[*r] = k;
+        }
+    }
+    let mut cons_of: Vec<Vec<usize>> = vec![Vec::new(); comps.len()];
+    for (ci, rows) in open_rows.iter().enumerate() {
+        // A constraint's open rows are all in one component (they were joined).
+        if let Some(list) = rows.first().and_then(|r| comp_of.get(*r)).and_then(|k| cons_of.get_mut(*k)) {
+            list.push(ci);
+        }
+    }
+    let mut scratch =
+        Scratch { mine: vec![false; p.rows.len()], checks_at: vec![Vec::new(); p.rows.len()], assign: vec![None; p.rows.len()] };
     let mut out = Vec::new();
-    for component in components(p.rows.len(), &open_rows, &domains) {
-        out.extend(solve_component(p, &constraints, &open_rows, &domains, &component));
+    for (component, cons) in comps.iter().zip(&cons_of) {
+        out.extend(solve_component(p, &constraints, &open_rows, cons, &domains, component, &mut scratch));
     }
     out.sort_by_key(|(i, _)| *i);
     out
@@ -237,15 +256,18 @@ fn components(n: usize, open_rows: &[Vec<usize>], domains: &[Option<Vec<Values>>
             }
         }
     }
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in (0..n).filter(|i| domains[*i].is_some()) {
         let r = find(&mut parent, i);
-        match groups.iter_mut().find(|g| g.0 == r) {
-            Some(g) => g.1.push(i),
-            None => groups.push((r, vec![i])),
+        let next = groups.len();
+        let g = *group_of.entry(r).or_insert(next);
+        match groups.get_mut(g) {
+            Some(list) => list.push(i),
+            None => groups.push(vec![i]),
         }
     }
-    groups.into_iter().map(|g| g.1).collect()
+    groups
 }
 
 /// Removes candidates that no combination of the other rows of a constraint
@@ -321,33 +343,45 @@ fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<
     }
 }
 
+/// Tables indexed by row, reused by every component (each leaves them clean).
+struct Scratch {
+    mine: Vec<bool>,
+    checks_at: Vec<Vec<usize>>,
+    assign: Vec<Option<usize>>,
+}
+
 fn solve_component(
     p: &Problem,
     constraints: &[Constraint],
     open_rows: &[Vec<usize>],
+    cons: &[usize],
     domains: &[Option<Vec<Values>>],
     open: &[usize],
+    scratch: &mut Scratch,
 ) -> Vec<(usize, Placement)> {
     // Constraints are checked when their last open row (in search order) is
     // assigned; a component's constraints are exactly those on its rows.
-    let mut mine = vec![false; p.rows.len()];
+    let Scratch { mine, checks_at, assign } = scratch;
     for r in open {
         mine[*r] = true;
     }
-    let mut checks_at: Vec<Vec<usize>> = vec![Vec::new(); p.rows.len()];
-    for (ci, rows) in open_rows.iter().enumerate() {
-        if let Some(r) = rows.iter().filter(|r| mine[**r]).max() {
+    for &ci in cons {
+        if let Some(r) = open_rows[ci].iter().filter(|r| mine[**r]).max() {
             checks_at[*r].push(ci);
         }
     }
     let mut seen: Vec<Vec<bool>> = open.iter().map(|i| vec![false; domains[*i].as_ref().map_or(0, Vec::len)]).collect();
-    let mut assign: Vec<Option<usize>> = vec![None; p.rows.len()];
     // What this document's earlier searches left counts as already spent.
     let spent = SPENT.with(std::cell::Cell::get);
     let mut steps = (0usize, MAX_WORK.saturating_sub(MAX_WORK_PER_DOCUMENT.saturating_sub(spent)));
     let start = steps.1;
-    let complete = search(p, constraints, open, 0, domains, &checks_at, &mut assign, &mut seen, &mut steps);
+    let complete = search(p, constraints, open, 0, domains, checks_at, assign, &mut seen, &mut steps);
     SPENT.with(|s| s.set(spent.saturating_add(steps.1.saturating_sub(start))));
+    for r in open {
+        mine[*r] = false;
+        checks_at[*r].clear();
+        assign[*r] = None;
+    }
 
     let mut out = Vec::new();
     for (k, i) in open.iter().enumerate() {
@@ -463,17 +497,32 @@ pub fn hierarchy(codes: &[Option<&str>], ncols: usize) -> Vec<SumOfRows> {
             out.push(SumOfRows { total, parts, columns: columns.clone() });
         }
     }
+    // Children by their parent's code, and how often each parent code is
+    // printed: one pass each, not a scan of the table per parent (issue 13).
+    let mut children: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut printed: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (j, code) in codes.iter().enumerate() {
+        let Some(code) = code else { continue };
+        if matches!(code.len(), 5 | 7) {
+            if let Some(parent) = code.get(..code.len().saturating_sub(2)) {
+                children.entry(parent).or_default().push(j);
+            }
+        }
+        let n = printed.entry(code).or_default();
+        *n = n.saturating_add(1);
+    }
     for (i, code) in codes.iter().enumerate() {
         let Some(code) = code else { continue };
-        let child_len = match code.len() {
-            3 => 5,
-            5 => 7,
-            _ => continue,
-        };
-        let parts: Vec<usize> =
-            (0..codes.len()).filter(|j| codes[*j].is_some_and(|c| c.len() == child_len && c.starts_with(code))).collect();
-        if !parts.is_empty() {
-            out.push(SumOfRows { total: i, parts, columns: columns.clone() });
+        if !matches!(code.len(), 3 | 5) {
+            continue;
+        }
+        // A parent code printed twice: which rows are whose children is not
+        // known, so neither copy is held to a sum.
+        if printed.get(code).copied().unwrap_or(0) > 1 {
+            continue;
+        }
+        if let Some(parts) = children.get(code) {
+            out.push(SumOfRows { total: i, parts: parts.clone(), columns: columns.clone() });
         }
     }
     out

@@ -129,3 +129,23 @@ fn an_economic_row_repeated_a_thousand_times_stays_within_the_document_work_budg
     let r = check(&lines.join("\n"));
     assert!(!r.tables.is_empty());
 }
+
+#[test]
+fn a_parent_code_printed_thousands_of_times_is_held_to_no_sum() {
+    // Which rows are a repeated 类/款's children is not known, so the solver
+    // makes no sum of them (it gave every copy all the children: 49 s and
+    // 5 GB at 1 MB). The rows whose columns stay open are named, boundedly.
+    let r = check(&stress::duplicated_parents(10_000));
+    assert_eq!(r.tables.len(), 1, "the 05 table is read");
+    let problem = r.coverage.problems.iter().find(|p| p.message.contains("公开05表")).expect("open rows named");
+    assert!(problem.message.len() < 20_000, "the list of rows is bounded: {} bytes", problem.message.len());
+}
+
+#[test]
+fn a_long_line_of_spaced_digit_groups_is_read_in_one_pass() {
+    // Each candidate number was joined afresh and every repair moved the rest
+    // of the paragraph (45 s at 1 MB). Not a disclosure, so nothing to check.
+    let r = gongkai::check_bytes("stress", stress::spaced_digits(200 << 10).as_bytes()).expect("text");
+    assert_eq!(r.document.kind, gongkai::model::DocumentKind::Unknown);
+    assert!(r.findings.is_empty());
+}

@@ -304,14 +304,22 @@ impl Sentences {
         let i = self.0.partition_point(|&k| k < pos);
         let start = if i == 0 { 0 } else { self.0[i - 1] + 1 };
         let end = self.0.get(i).map_or(len, |k| k + 1);
-        (start, end)
+        (start.max(pos.saturating_sub(MAX_SENTENCE_CHARS)), end.min(pos.saturating_add(MAX_SENTENCE_CHARS)))
     }
 }
 
+/// The most chars a sentence reaches on either side of a position. The
+/// longest sentence in the corpus and ../shared/real is under 600 chars; a
+/// "sentence" of numeric prose with no "。" for a megabyte must not make every
+/// claim in it read the whole paragraph (quadratic time, issue 13).
+pub const MAX_SENTENCE_CHARS: usize = 1_500;
+
 fn bounds(chars: &[char], pos: usize, stop: impl Fn(char) -> bool) -> (usize, usize) {
     let pos = pos.min(chars.len());
-    let start = (0..pos).rev().find(|&k| stop(chars[k])).map_or(0, |k| k + 1);
-    let end = (pos..chars.len()).find(|&k| stop(chars[k])).map_or(chars.len(), |k| k + 1);
+    let floor = pos.saturating_sub(MAX_SENTENCE_CHARS);
+    let ceil = pos.saturating_add(MAX_SENTENCE_CHARS).min(chars.len());
+    let start = (floor..pos).rev().find(|&k| stop(chars[k])).map_or(floor, |k| k + 1);
+    let end = (pos..ceil).find(|&k| stop(chars[k])).map_or(ceil, |k| k + 1);
     (start, end)
 }
 

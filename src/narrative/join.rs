@@ -144,6 +144,10 @@ fn is_num_char(c: char) -> bool {
     c.is_ascii_digit() || c == ',' || c == '.'
 }
 
+/// The longest number a spaced-out run may join into: 28 digits (the most a
+/// Decimal holds), their thousands commas and a decimal point.
+const MAX_NUMBER_CHARS: usize = 40;
+
 /// Removes spaces inside a number ("17,12 7 . 8 3" → "17,127.83"), only where
 /// the pieces separated by spaces are runs of digits, commas and dots, at least
 /// one piece is not a number by itself, and the joined text is a well-formed
@@ -164,6 +168,8 @@ pub fn repair_spaced_digits(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
         }
     }
     let text_of = |buf: &[Ch], s: usize, e: usize| -> String { buf[s..e].iter().map(|c| c.0).collect() };
+    // Whether each run is a number by itself, decided once per run.
+    let whole: Vec<bool> = runs.iter().map(|&(s, e)| parse_prose_number(&text_of(buf, s, e)).is_some()).collect();
     // Groups of runs separated only by spaces.
     let mut joins: Vec<(usize, usize)> = Vec::new(); // (first run, last run) to join
     let mut k = 0;
@@ -184,10 +190,29 @@ pub fn repair_spaced_digits(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
             // The longest prefix of runs s..=e that joins into a number and
             // contains a piece that is not a number by itself.
             let mut best = None;
-            for e in (s + 1..=last).rev() {
-                let joined: String = (s..=e).map(|r| text_of(buf, runs[r].0, runs[r].1)).collect();
-                let broken = (s..=e).any(|r| parse_prose_number(&text_of(buf, runs[r].0, runs[r].1)).is_none());
-                if broken && well_formed(&joined) {
+            // No number is longer than MAX_NUMBER_CHARS: a megabyte of spaced
+            // digits on one line must not try every run against every other
+            // (cubic time, issue 13).
+            let mut reach = s;
+            let mut len = runs[s].1.saturating_sub(runs[s].0);
+            while reach < last {
+                len = len.saturating_add(runs[reach + 1].1.saturating_sub(runs[reach + 1].0));
+                if len > MAX_NUMBER_CHARS {
+                    break;
+                }
+                reach += 1;
+            }
+            // The runs s..=reach joined once; each candidate is a prefix.
+            let mut joined = String::new();
+            let mut ends = Vec::with_capacity(reach.saturating_sub(s).saturating_add(1));
+            for r in s..=reach {
+                joined.extend(buf[runs[r].0..runs[r].1].iter().map(|c| c.0));
+                ends.push(joined.len());
+            }
+            let first_broken = (s..=reach).find(|r| !whole[*r]);
+            for e in (s + 1..=reach).rev() {
+                let broken = first_broken.is_some_and(|b| b <= e);
+                if broken && well_formed(&joined[..ends[e - s]]) {
                     best = Some(e);
                     break;
                 }
@@ -202,16 +227,30 @@ pub fn repair_spaced_digits(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
         }
         k = last + 1;
     }
-    // Apply from the end so earlier indexes stay valid.
-    for &(s, e) in joins.iter().rev() {
+    if joins.is_empty() {
+        return;
+    }
+    // One pass that copies the text with the joined numbers' spaces left out
+    // (splicing each join in place would move the rest of the paragraph once
+    // per join: quadratic on a long line of spaced digits).
+    let mut out: Vec<Ch> = Vec::with_capacity(buf.len());
+    let mut copied = 0;
+    let mut made = Vec::with_capacity(joins.len());
+    for &(s, e) in &joins {
         let (from, to) = (runs[s].0, runs[e].1);
+        out.extend_from_slice(&buf[copied..from]);
         let before = text_of(buf, from, to);
         let line = buf[from].1;
         let kept: Vec<Ch> = buf[from..to].iter().copied().filter(|c| c.0 != ' ').collect();
         let after: String = kept.iter().map(|c| c.0).collect();
-        buf.splice(from..to, kept);
-        repairs.push(Repair { kind: RepairKind::SpacedDigits, line, before, after });
+        out.extend_from_slice(&kept);
+        copied = to;
+        made.push(Repair { kind: RepairKind::SpacedDigits, line, before, after });
     }
+    out.extend_from_slice(&buf[copied..]);
+    *buf = out;
+    // Last join first, as they were always listed.
+    repairs.extend(made.into_iter().rev());
     repairs.sort_by_key(|r| r.line);
 }
 

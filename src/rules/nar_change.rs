@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
 use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
-use crate::narrative::claim::sentence_bounds;
+use crate::narrative::claim::{sentence_bounds, MAX_SENTENCE_CHARS};
 use crate::narrative::{Claim, ClaimKind, Direction, Paragraph, Unit};
 use crate::rounding::{Interval, Verdict};
 
@@ -29,7 +29,8 @@ use super::nar_tables::claim_point;
 /// subject keeps no dates; here the year is what matters).
 fn raw_lead(chars: &[char], c: &Claim) -> String {
     let end = c.start.min(chars.len());
-    let start = (0..end).rev().find(|&k| matches!(chars[k], '，' | '。' | '；' | '：' | ',' | ';' | ':')).map_or(0, |k| k + 1);
+    let floor = end.saturating_sub(MAX_SENTENCE_CHARS);
+    let start = (floor..end).rev().find(|&k| matches!(chars[k], '，' | '。' | '；' | '：' | ',' | ';' | ':')).map_or(floor, |k| k + 1);
     chars[start..end].iter().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -508,7 +509,8 @@ fn check_reasons(doc: &Document, sink: &mut Sink) {
             while chars.get(rs).is_some_and(|ch| ch.is_whitespace() || matches!(ch, '，' | '。' | ',' | '；')) {
                 rs += 1;
             }
-            let re = (rs..chars.len()).find(|&k| matches!(chars[k], '。' | '；')).map_or(chars.len(), |k| k + 1);
+            let ceil = rs.saturating_add(MAX_SENTENCE_CHARS).min(chars.len());
+            let re = (rs..ceil).find(|&k| matches!(chars[k], '。' | '；')).map_or(ceil, |k| k + 1);
             let reason: String = chars[rs.min(re)..re].iter().filter(|c| !c.is_whitespace()).collect();
             let Some(body) = ["主要原因是", "主要原因为", "主要原因", "主要是"].iter().find_map(|w| reason.strip_prefix(w))
             else {

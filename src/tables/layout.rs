@@ -91,12 +91,13 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell
     let settled = |t: &Table, i: usize| !t.unresolved.contains(&i);
     let _ = settled;
     let values = |cells: &[Cell]| cells.iter().map(|c| c.value).collect::<Vec<_>>();
+    let open_at: std::collections::HashMap<usize, &Vec<Vec<Cell>>> = open.iter().map(|(j, c)| (*j, c)).collect();
     let rows: Vec<RowChoice> = t
         .rows
         .iter()
         .enumerate()
-        .map(|(i, r)| match open.iter().find(|(j, _)| *j == i) {
-            Some((_, cands)) => RowChoice::Open(cands.iter().map(|c| values(c)).collect()),
+        .map(|(i, r)| match open_at.get(&i) {
+            Some(cands) => RowChoice::Open(cands.iter().map(|c| values(c)).collect()),
             None => RowChoice::Fixed(values(&r.cells)),
         })
         .collect();
@@ -136,8 +137,13 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell
                 bounds.push(Bound::Equal(tr, 0, iv(v)));
             }
             if let Some(t05) = doc.table(TableKind::F05) {
+                // The first 05 row of each code, looked up rather than scanned.
+                let mut by_code: std::collections::HashMap<Option<&str>, &crate::model::Row> = std::collections::HashMap::new();
+                for x in &t05.rows {
+                    by_code.entry(x.code.as_deref()).or_insert(x);
+                }
                 for (i, r) in t.rows.iter().enumerate() {
-                    let Some(r05) = t05.rows.iter().find(|x| x.code == r.code) else { continue };
+                    let Some(r05) = by_code.get(&r.code.as_deref()).copied() else { continue };
                     for c in 0..3 {
                         bounds.push(Bound::AtLeast(i, c, iv(r05.value(c))));
                     }

@@ -55,8 +55,9 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
         let results = solve::solve(&problem);
         let Some(ti) = doc.tables.iter().position(|t| t.kind == kind) else { continue };
         let (mut ambiguous, mut contradicted) = (Vec::new(), Vec::new());
+        let by_row: std::collections::HashMap<usize, &Vec<Vec<Cell>>> = mine.iter().map(|(i, c)| (*i, c)).collect();
         for (row, placement) in results {
-            let Some((_, cands)) = mine.iter().find(|(i, _)| *i == row) else { continue };
+            let Some(cands) = by_row.get(&row).copied() else { continue };
             let table = &mut doc.tables[ti];
             let r = &table.rows[row];
             let name = r.code.clone().unwrap_or_else(|| r.line.map(|l| format!("行次{l}")).unwrap_or_else(|| r.label.clone()));

@@ -104,3 +104,34 @@ pub fn total_rows(n: usize) -> String {
     let rows = vec!["合计\t\t10,116.83\t10,095.35\t\t\t\t\t21.48".to_string(); n];
     join(&[&y[..=at], &rows, &y[at + 1..]])
 }
+
+/// A 公开05表 of `n` one-amount rows whose 类, 款 and 项 codes repeat
+/// ("201", "20101", "2010101", …): every row's column is open and every
+/// parent code is printed n/3 times (took 49 s and 5 GB at 1 MB: the solver
+/// gave each copy of a parent all the children).
+pub fn duplicated_parents(n: usize) -> String {
+    let mut s = String::from("2024年部门决算\n公开05表\n");
+    for i in 0..n {
+        let code = ["201", "20101", "2010101"][i % 3];
+        s.push_str(&format!("{code}\t名称\t{i}.00\n"));
+    }
+    s
+}
+
+/// About `bytes` bytes of one line of spaced-out digit groups ("2, 45 6 .
+/// 7,8 3. …") under a 情况说明 heading: every run of them is a candidate
+/// spaced number (took 45 s at 1 MB: each candidate was re-joined and the
+/// paragraph moved once per repair).
+pub fn spaced_digits(bytes: usize) -> String {
+    let pieces = ["1", "2,", "3.", "45", "6 .", "7,8"];
+    let mut s = String::from("2024年度部门决算情况说明\n");
+    let mut x: u32 = 12345;
+    while s.len() < bytes {
+        // A fixed linear congruential sequence: the same text every run.
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        s.push_str(pieces[(x >> 16) as usize % pieces.len()]);
+        s.push(' ');
+    }
+    s.push('\n');
+    s
+}

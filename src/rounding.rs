@@ -137,6 +137,49 @@ fn try_compare(actual: Option<Decimal>, terms: &[Term]) -> Option<(Verdict, Deci
     Some((verdict, point))
 }
 
+/// Compares two printings of ONE quantity, each given as (value, half a unit of
+/// its last printed digit), in the same unit: a narrative amount and the table
+/// cell it names, or one item stated twice.
+///
+/// Both were rounded (half away from zero) from the same exact value x, so x
+/// lies in the half-open [v − h, v + h) of each (mirrored for negatives). Two
+/// such intervals share a point only when |a − b| ≤ max(ha, hb):
+///
+/// * at the same precision (ha = hb = h) both values sit on the grid of
+///   2h, and the half-open intervals of two different grid points are
+///   disjoint: 123.45 and 123.46 cannot come from one number, however close
+///   their closed intervals look (they touch at 123.455, which rounds to
+///   123.46 only). Only equal digits agree;
+/// * at different precisions the finer grid holds the coarser one's
+///   midpoints (decimals are powers of ten), so the finer value f agrees with
+///   the coarser c exactly when round(f) = c, or f is c's midpoint c ± H (the
+///   exact value may have been just below or just above it): |f − c| ≤ H.
+///
+/// The closed-interval test of [`Interval::gap`] is right for DERIVED values
+/// (a sum of rounded parts against a rounded total), where many exact values
+/// meet; used for two printings of one value it would pass a one-unit
+/// misprint as 尾数误差. Returns `Exact` for equal values, `Rounding` when
+/// only the coarser printing's rounding separates them, else `Mismatch`
+/// (`TooLarge` when the difference cannot be computed).
+pub fn same_quantity(a: (Decimal, Decimal), b: (Decimal, Decimal)) -> Verdict {
+    let ((av, ah), (bv, bh)) = (a, b);
+    if av == bv {
+        return Verdict::Exact;
+    }
+    let Some(d) = av.checked_sub(bv) else { return Verdict::TooLarge };
+    if d.abs() <= ah.abs().max(bh.abs()) {
+        Verdict::Rounding
+    } else {
+        Verdict::Mismatch
+    }
+}
+
+/// A printed value with half a unit of its last digit: what
+/// [`same_quantity`] compares.
+pub fn printed(v: Decimal) -> (Decimal, Decimal) {
+    (v, half_ulp(v))
+}
+
 /// Shorthand: all terms added.
 pub fn sum_terms(values: &[Option<Decimal>]) -> Vec<Term> {
     values.iter().map(|v| (1, *v)).collect()
@@ -176,6 +219,24 @@ mod tests {
         assert_eq!(v, Verdict::TooLarge);
         assert!(Interval::of(Some(Decimal::MAX)).is_any());
         assert_eq!(Interval::ANY.add(Interval::of(d("-5.00"))), Interval::ANY);
+    }
+
+    #[test]
+    fn one_quantity_printed_twice_must_print_the_same_digits() {
+        let p = |s: &str| printed(d(s).unwrap());
+        // Same precision: one unit apart is a real difference, not rounding,
+        // although the closed intervals [123.445, 123.455] and [123.455, 123.465] touch.
+        assert_eq!(same_quantity(p("123.45"), p("123.45")), Verdict::Exact);
+        assert_eq!(same_quantity(p("123.45"), p("123.46")), Verdict::Mismatch);
+        assert!(Interval::of(d("123.45")).gap(Interval::of(d("123.46"))).is_zero());
+        // Different precisions: the finer rounds to the coarser, or is its midpoint.
+        assert_eq!(same_quantity(p("2354.4"), p("2354.43")), Verdict::Rounding);
+        assert_eq!(same_quantity(p("2354.4"), p("2354.45")), Verdict::Rounding);
+        assert_eq!(same_quantity(p("2354.4"), p("2354.35")), Verdict::Rounding);
+        assert_eq!(same_quantity(p("2354.4"), p("2354.46")), Verdict::Mismatch);
+        assert_eq!(same_quantity(p("2354.5"), p("2354.43")), Verdict::Mismatch);
+        assert_eq!(same_quantity(p("100"), p("100.00")), Verdict::Exact);
+        assert_eq!(same_quantity(p("-5.00"), p("-5.01")), Verdict::Mismatch);
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! survivors (claims no rule ties to anything checkable).
 
 mod common;
+use gongkai::model::{DocumentKind, TableKind};
 use gongkai::narrative::{self, ClaimKind};
 use gongkai::rules::Severity;
+use rust_decimal::Decimal;
 
 fn is_target(kind: &ClaimKind) -> bool {
     matches!(
@@ -90,112 +92,408 @@ fn class_of(kind: &ClaimKind) -> &'static str {
     }
 }
 
-/// Why a one-unit change of a figure went unnoticed: what the document
-/// offers (or does not) to verify it.
-fn why_unverifiable(p: &narrative::Paragraph, c: &narrative::Claim, tables: usize, below_error: bool, was_off: bool) -> &'static str {
-    if was_off && !below_error {
-        return "the printed figure was cut off (截尾) or off by rounding already; one unit up is the exact value, nothing is left to report";
-    }
-    if below_error {
-        return "reported below error level: one unit of the last digit stays within the rounding (or 截尾) of the printed figures";
-    }
-    let k = p.claims.iter().position(|o| o.start == c.start).unwrap_or(0);
-    let next_is_rate = p.claims.get(k + 1).is_some_and(|n| matches!(n.kind, ClaimKind::ChangePercent(_)));
-    let has_amount_before = p.claims[..k].iter().any(|o| o.is_money_amount());
-    match c.kind {
-        ClaimKind::Amount | ClaimKind::Reached(_) if tables == 0 => "no table read for this document (tables published separately or not recognised): nothing states the amount again",
-        ClaimKind::Amount | ClaimKind::Reached(_) if p.claims.get(k + 1).is_some_and(|n| matches!(n.kind, ClaimKind::Change(_))) => {
-            "the current amount of a change: with the prior year unstated, the one-unit move shifts the rate by less than its printed precision"
+/// A printed figure as the interval it stands for: (value, half a unit of its
+/// last printed digit); money in 万元, rates in percent.
+type Pr = (Decimal, Decimal);
+
+fn pr(c: &narrative::Claim, v: Decimal) -> Option<Pr> {
+    let half = Decimal::new(5, v.scale() + 1);
+    match c.unit {
+        narrative::Unit::Money(_) => {
+            let f = c.wan()?.checked_div(c.value?).unwrap_or(Decimal::ONE);
+            Some((v * f, half * f))
         }
-        ClaimKind::Amount | ClaimKind::Reached(_) => "stated once; no table row, total or other sentence ties this amount",
-        ClaimKind::Change(_) if next_is_rate => "the change of a change-and-rate pair: one unit moves the rate by less than its printed precision",
-        ClaimKind::Change(_) => "a change with no prior-year amount and no rate: any prior year fits",
-        ClaimKind::ChangePercent(_) if !has_amount_before => "a rate with no current-year amount in its paragraph: its base cannot be derived",
-        ClaimKind::ChangePercent(_) => "the rate's base is not tied to the printed amounts (named subject not found before it)",
-        ClaimKind::Share { .. } => "the share's base is neither printed nor the paragraph's opening total",
-        ClaimKind::Completion => "the budget and actual amounts are not in its sentence and no 09 table is read",
-        _ => "not a checkable figure",
+        _ => Some((v, half)),
     }
+}
+
+/// True when some exact values within the printed inputs give a ratio
+/// 100·num/den that rounds (half-up) or cuts off (截尾) to `rate`. Closed
+/// bounds throughout: a boundary case counts as consistent, so a figure is
+/// never called verifiable on a knife edge.
+fn ratio_fits(rate: Pr, num: Pr, den: Pr) -> bool {
+    let (nlo, nhi) = ((num.0 - num.1).max(Decimal::ZERO), num.0 + num.1);
+    let (dlo, dhi) = (den.0 - den.1, den.0 + den.1);
+    if dlo <= Decimal::ZERO {
+        return true; // the base may be zero: nothing follows
+    }
+    let (lo, hi) = (nlo * Decimal::ONE_HUNDRED / dhi, nhi * Decimal::ONE_HUNDRED / dlo);
+    let (r, k) = rate;
+    // rounded: [r − k, r + k]; cut off: [r, r + 2k]
+    (lo <= r + k && hi >= r - k) || (r >= Decimal::ZERO && lo <= r + k + k && hi >= r)
+}
+
+/// The relations a paragraph's printed figures stand in, found by the test
+/// from the claims alone (no rule consulted). Indices into `p.claims`.
+enum Relation {
+    /// 完成率 = 决算 ÷ 预算: (rate, actual, budget).
+    Completion(usize, usize, usize),
+    /// 增减幅度 = 增减额 ÷ (本年 ∓ 增减额): (rate, change, current, up).
+    ChangeRate(usize, usize, usize, bool),
+    /// "与（年初）预算持平/一致" after a 预算 and a 决算 amount: one value
+    /// printed twice, the digits must agree. (actual, budget).
+    Equal(usize, usize),
+    /// 占比 = 部分 ÷ 基数, the base printed in the paragraph before the part:
+    /// named after 占, or (unnamed) the paragraph's opening amount. (rate, part, base).
+    Share(usize, usize, usize),
+}
+
+fn relations(p: &narrative::Paragraph) -> Vec<Relation> {
+    let mut out = Vec::new();
+    let cl = &p.claims;
+    for (k, c) in cl.iter().enumerate() {
+        match c.kind {
+            ClaimKind::Completion => {
+                let Some(a) =
+                    (0..k).rev().find(|&i| cl[i].is_money_amount() && (cl[i].subject.contains("决算") || cl[i].subject.contains("执行")))
+                else {
+                    continue;
+                };
+                let Some(b) =
+                    (0..a).rev().find(|&i| cl[i].is_money_amount() && cl[i].subject.contains("预算") && !cl[i].subject.contains("决算"))
+                else {
+                    continue;
+                };
+                out.push(Relation::Completion(k, a, b));
+            }
+            ClaimKind::ChangePercent(dir) if k >= 2 => {
+                let ch = k - 1;
+                if !matches!(cl[ch].kind, ClaimKind::Change(d) if d == dir) || !matches!(cl[ch].unit, narrative::Unit::Money(_)) {
+                    continue;
+                }
+                if !cl[ch - 1].is_money_amount() {
+                    continue;
+                }
+                out.push(Relation::ChangeRate(k, ch, ch - 1, dir == narrative::Direction::Up));
+            }
+            ClaimKind::Share { ref base } => {
+                let Some(part) = (0..k).rev().find(|&i| cl[i].is_money_amount()) else { continue };
+                let b = match base {
+                    Some(name) => (0..part).rev().find(|&i| cl[i].is_money_amount() && cl[i].subject.contains(name.as_str())),
+                    None => (0..part).find(|&i| cl[i].is_money_amount()),
+                };
+                let Some(b) = b else { continue };
+                out.push(Relation::Share(k, part, b));
+            }
+            _ => {}
+        }
+    }
+    let chars: Vec<char> = p.text.chars().collect();
+    for (i, w) in chars.windows(2).enumerate() {
+        let word: String = w.iter().collect();
+        if word != "持平" && word != "一致" {
+            continue;
+        }
+        let before: String = chars[i.saturating_sub(10)..i].iter().collect();
+        let Some(yu) = before.rfind('与') else { continue };
+        let between = &before[yu + '与'.len_utf8()..];
+        if !between.contains("预算") || between.contains("决算") || between.contains("上年") || between.ends_with("基本") {
+            continue;
+        }
+        let upto: Vec<usize> = (0..cl.len()).filter(|&k| cl[k].start < i && cl[k].is_money_amount()).collect();
+        let Some(&a) = upto.last() else { continue };
+        if !cl[a].subject.contains("决算") {
+            continue;
+        }
+        let Some(&b) = upto.iter().rev().find(|&&k| k < a && cl[k].subject.contains("预算") && !cl[k].subject.contains("决算")) else {
+            continue;
+        };
+        out.push(Relation::Equal(a, b));
+    }
+    out
+}
+
+/// Whether the relation still holds with claim `moved` at `mv` (others as printed).
+fn relation_holds(p: &narrative::Paragraph, r: &Relation, moved: usize, mv: Decimal) -> Option<bool> {
+    let v = |i: usize| -> Option<Pr> {
+        let c = &p.claims[i];
+        pr(c, if i == moved { mv } else { c.value? })
+    };
+    match *r {
+        Relation::Completion(rate, a, b) | Relation::Share(rate, a, b) => Some(ratio_fits(v(rate)?, v(a)?, v(b)?)),
+        Relation::Equal(a, b) => {
+            let (x, y) = (v(a)?, v(b)?);
+            Some((x.0 - y.0).abs() <= x.1.max(y.1))
+        }
+        Relation::ChangeRate(rate, ch, cur, up) => {
+            let (c, a) = (v(ch)?, v(cur)?);
+            // prior = current ∓ change, an interval of both roundings
+            let prior = if up { (a.0 - c.0, a.1 + c.1) } else { (a.0 + c.0, a.1 + c.1) };
+            Some(ratio_fits(v(rate)?, c, prior))
+        }
+    }
+}
+
+fn members(r: &Relation) -> Vec<usize> {
+    match *r {
+        Relation::Completion(a, b, c) | Relation::Share(a, b, c) => vec![a, b, c],
+        Relation::Equal(a, b) => vec![a, b],
+        Relation::ChangeRate(a, b, c, _) => vec![a, b, c],
+    }
+}
+
+/// Table cells that print the same quantity as a money claim: the same
+/// value at its precision or finer, in a row or column whose name the
+/// claim's subject carries. The test's own reading of the tables, not a rule's.
+fn witnesses(doc: &gongkai::model::Document, c: &narrative::Claim) -> Vec<Pr> {
+    let Some(me) = c.value.and_then(|v| pr(c, v)) else { return Vec::new() };
+    let squeeze = |s: &str| -> String {
+        s.chars()
+            .filter(|ch| !ch.is_whitespace())
+            .map(|ch| match ch {
+                '(' => '（',
+                ')' => '）',
+                ch => ch,
+            })
+            .collect()
+    };
+    let subject = squeeze(&c.subject).replace("（类）", "").replace("（款）", "").replace("（项）", "");
+    // Names too general to tell one quantity from another.
+    let generic = [
+        "合计",
+        "总计",
+        "小计",
+        "收入",
+        "支出",
+        "经费",
+        "预算数",
+        "决算数",
+        "金额",
+        "本年",
+        "上年",
+        "项目",
+        "科目名称",
+        "功能分类科目",
+        "一般公共预算",
+    ];
+    let mut out = Vec::new();
+    for t in &doc.tables {
+        // An economic-classification row ("公务接待费" under 基本支出·公用经费)
+        // is the basic-expenditure part of an item, not the item.
+        if matches!(
+            t.kind,
+            TableKind::F06 | TableKind::BBasicEcon | TableKind::BBasicGovEcon | TableKind::BBasicAll | TableKind::BFiscalBasic
+        ) {
+            continue;
+        }
+        let f = match t.unit.as_deref().or(doc.info.unit.as_deref()) {
+            Some("元") => Decimal::new(1, 4),
+            _ => Decimal::ONE,
+        };
+        for r in &t.rows {
+            for (col, cell) in r.cells.iter().enumerate() {
+                let Some(x) = cell.value else { continue };
+                let w: Pr = (x * f, Decimal::new(5, x.scale() + 1) * f);
+                if w.1 > me.1 || (w.0 - me.0).abs() > me.1 {
+                    continue; // coarser than the claim, or another number
+                }
+                // A column by its last heading ("2024年“三公”经费预算数 › 公务接待费").
+                let head = t.columns.get(col).map(|h| squeeze(h.rsplit('›').next().unwrap_or(h))).unwrap_or_default();
+                // A column names the quantity only in a total row: elsewhere its
+                // cell is one row's part ("一般公共服务支出" row, 项目支出 column).
+                let total_row = ["", "合计", "总计"].contains(&squeeze(&r.label).as_str());
+                let names = [squeeze(&r.label), if total_row { head } else { String::new() }];
+                // The subject carries the whole name ("公共安全（类）支出" the row
+                // "公共安全支出"). Not the other way: a row "一般公共预算财政拨款收入"
+                // is a part of the subject "财政拨款收入", not the same quantity.
+                let named = names.iter().any(|n| {
+                    let n = n.trim_start_matches(|c: char| "一二三四五六七八九十、".contains(c)).trim_end_matches("合计");
+                    n.chars().count() >= 2 && !generic.contains(&n) && subject.contains(n)
+                });
+                if named {
+                    if std::env::var("WITNESS").is_ok() {
+                        eprintln!(
+                            "WITNESS L{} {} = {:?} [{}] row {:?} col {:?}",
+                            c.source_line,
+                            c.subject,
+                            t.kind,
+                            t.title,
+                            r.label,
+                            t.columns.get(col)
+                        );
+                    }
+                    out.push(w);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Why a figure's one-unit move is not verifiable, from what the document
+/// prints; None when it is verifiable (the mutation must then be caught).
+fn unverifiable(doc: &gongkai::model::Document, p: &narrative::Paragraph, k: usize, mv: Decimal) -> Option<String> {
+    let c = &p.claims[k];
+    let rels: Vec<Relation> = relations(p).into_iter().filter(|r| members(r).contains(&k)).collect();
+    // 1. The same quantity printed in a table at this precision or finer.
+    if c.is_money_amount() {
+        let ws = witnesses(doc, c);
+        if let (Some(m), false) = (pr(c, mv), ws.is_empty()) {
+            if ws.iter().all(|w| (w.0 - m.0).abs() > m.1.max(w.1)) {
+                return None;
+            }
+        }
+    }
+    // 2. A rate and its printed inputs: the moved figure leaves the interval.
+    for r in &rels {
+        if relation_holds(p, r, k, mv) == Some(false) {
+            return None;
+        }
+    }
+    Some(
+        match (&c.kind, rels.is_empty(), c.is_money_amount()) {
+            (_, false, _) => {
+                "the one-unit move stays within what the rounding of the other printed figures of its rate allows, and no table cell prints it under a name its subject carries"
+            }
+            (ClaimKind::Amount | ClaimKind::Reached(_), true, true) if doc.tables.is_empty() => {
+                "no table read for this document and no rate in its paragraph ties the amount"
+            }
+            (ClaimKind::Amount | ClaimKind::Reached(_), true, _) => {
+                "no table cell prints it at its precision under a name its subject carries, and no rate in its paragraph ties it"
+            }
+            (ClaimKind::Change(_), true, _) => "a change with no rate after it and its current amount: only derived sums, within rounding",
+            (ClaimKind::ChangePercent(_), true, _) => "a rate with no change amount and current amount just before it",
+            (ClaimKind::Share { .. }, true, _) => {
+                "a share whose base is not printed before it in its paragraph (a table total or a sum the test does not re-derive)"
+            }
+            (ClaimKind::Completion, true, _) => "a completion rate without both its 预算 and 决算 amounts before it in the paragraph",
+            _ => "not a checkable figure",
+        }
+        .to_string(),
+    )
 }
 
 /// Moves every amount and percentage of each document's narrative by one unit
 /// of its last printed digit (10.15% → 10.16%, 2214.39 → 2214.40), one at a
 /// time, and prints recall per claim class and every figure the document gives
-/// no way to verify, with why. Returns (rates caught, rates) over the 增减幅度,
-/// 占比 and 完成率 classes.
-fn one_unit(title: &str, docs: &[(String, String)]) -> (usize, usize) {
-    // class → (caught, total)
-    let mut by_class: Vec<(&'static str, usize, usize)> = Vec::new();
-    let mut unverifiable: Vec<String> = Vec::new();
-    let mut rates_total = 0;
-    let mut rates_caught = 0;
-    for (doc, text) in docs {
-        let (doc, text) = (doc.as_str(), text.as_str());
+/// no way to verify, with why.
+///
+/// "Verifiable" is decided by the test from what the document prints, before
+/// and without looking at the findings (see [`unverifiable`]):
+/// * an amount is verifiable when a table cell prints the same quantity (its
+///   row or column name carried by the amount's subject) at the amount's
+///   precision or finer, and the moved value no longer rounds to it;
+/// * any figure of a rate relation whose other members are printed in the
+///   same paragraph (完成率 = 决算 ÷ 预算, 占比 = 部分 ÷ 基数, 增减幅度 =
+///   增减额 ÷ (本年 ∓ 增减额)) is verifiable when, moved, no exact values within
+///   the rounding of the printed figures give the printed rate (rounded or cut
+///   off);
+/// * a 预算 and a 决算 amount the text calls equal ("与年初预算持平") are one
+///   value printed twice: verifiable as the same quantity.
+///
+/// Every verifiable figure must be caught: an error finding, new against the
+/// published text, inside the mutated paragraph. Returns the verifiable
+/// figures that were missed, and apart from them the known gap: amounts of a
+/// BUDGET narrative that a budget table prints under a name the subject
+/// carries, which no rule holds yet. NAR-105 takes only a name whose cells
+/// all print one value and that the subject does not narrow ("一般公共预算
+/// 财政拨款基本支出" against 支出总表's 基本支出); 三公 amounts are NAR-101's,
+/// whose reader does not take every wording; a 款 named before its 项
+/// ("检察（款）行政运行（项）") is NAR-020's only with the 类 before it.
+fn one_unit(title: &str, docs: &[(String, String)]) -> (Vec<String>, Vec<String>) {
+    // class → (caught, total, verifiable, verifiable caught, caught beyond the test's reading)
+    let mut by_class: Vec<(&'static str, usize, usize, usize, usize, usize)> = Vec::new();
+    let mut unverifiable_list: Vec<(String, String)> = Vec::new();
+    let mut missed: Vec<String> = Vec::new();
+    let mut gap: Vec<String> = Vec::new();
+    for (doc_name, text) in docs {
+        let (doc_name, text) = (doc_name.as_str(), text.as_str());
         let lines: Vec<&str> = text.split('\n').collect();
-        let base = gongkai::check_text(doc, text);
+        let base = gongkai::check_text(doc_name, text);
         let base_errors: Vec<String> = base.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.clone()).collect();
-        let base_all: Vec<String> = base.findings.iter().map(|f| f.message.clone()).collect();
-        let n = narrative::claims(&gongkai::text::normalise(text));
-        for (s, p, c) in n.claims() {
-            if !is_target(&c.kind) || c.printed.is_empty() || s.topic == narrative::Topic::Other {
-                continue;
-            }
-            let Some(v) = c.value else { continue };
-            if c.subject.ends_with("单价") || c.subject.ends_with("单位价值") {
-                continue;
-            }
-            let Some(line) = lines.get(c.source_line.saturating_sub(1)) else { continue };
-            let k = p.claims.iter().filter(|o| o.source_line == c.source_line && o.printed == c.printed && o.start < c.start).count();
-            let bounded = |i: usize| {
-                let before = line[..i].chars().next_back();
-                let after = line[i + c.printed.len()..].chars().next();
-                let num = |ch: Option<char>| ch.is_some_and(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',');
-                !num(before) && !num(after)
-            };
-            let Some((pos, _)) = line.match_indices(c.printed.as_str()).filter(|(i, _)| bounded(*i)).nth(k) else { continue };
-            let bumped = v + rust_decimal::Decimal::new(1, v.scale());
-            let mut all: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-            all[c.source_line - 1] = format!("{}{}{}", &line[..pos], bumped, &line[pos + c.printed.len()..]);
-            let r = gongkai::check_text(doc, &all.join("\n"));
-            let (lo, hi) = (p.first_line(), p.lines.last().copied().unwrap_or(0));
-            let inside = |f: &&gongkai::rules::Finding| f.source_line.is_some_and(|l| l >= lo && l <= hi);
-            let hit = r.findings.iter().filter(inside).any(|f| f.severity == Severity::Error && !base_errors.contains(&f.message));
-            let below = !hit && r.findings.iter().filter(inside).any(|f| !base_all.contains(&f.message));
-            let class = class_of(&c.kind);
-            let entry = match by_class.iter_mut().find(|e| e.0 == class) {
-                Some(e) => e,
-                None => {
-                    by_class.push((class, 0, 0));
-                    by_class.last_mut().expect("just pushed")
+        let doc = gongkai::read(text);
+        for (s, p) in doc.narrative.paragraphs() {
+            for (k, c) in p.claims.iter().enumerate() {
+                if !is_target(&c.kind) || c.printed.is_empty() || s.topic == narrative::Topic::Other {
+                    continue;
                 }
-            };
-            entry.2 += 1;
-            if matches!(c.kind, ClaimKind::ChangePercent(_) | ClaimKind::Share { .. } | ClaimKind::Completion) {
-                rates_total += 1;
-            }
-            if hit {
-                entry.1 += 1;
-                if matches!(c.kind, ClaimKind::ChangePercent(_) | ClaimKind::Share { .. } | ClaimKind::Completion) {
-                    rates_caught += 1;
+                let Some(v) = c.value else { continue };
+                if c.subject.ends_with("单价") || c.subject.ends_with("单位价值") {
+                    continue;
                 }
-            } else {
-                let was_off = base.findings.iter().any(|f| f.severity == Severity::Info && f.source_line == Some(c.source_line));
-                let why = why_unverifiable(p, c, r.tables.len(), below, was_off);
-                let short: String = doc.chars().take(24).collect();
-                unverifiable.push(format!("{short} L{} [{}] {}{} → {}: {why}", c.source_line, class, c.subject, c.printed, bumped));
+                let Some(line) = lines.get(c.source_line.saturating_sub(1)) else { continue };
+                let kth = p.claims.iter().filter(|o| o.source_line == c.source_line && o.printed == c.printed && o.start < c.start).count();
+                let bounded = |i: usize| {
+                    let before = line[..i].chars().next_back();
+                    let after = line[i + c.printed.len()..].chars().next();
+                    let num = |ch: Option<char>| ch.is_some_and(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',');
+                    !num(before) && !num(after)
+                };
+                let Some((pos, _)) = line.match_indices(c.printed.as_str()).filter(|(i, _)| bounded(*i)).nth(kth) else { continue };
+                let bumped = v + Decimal::new(1, v.scale());
+                let why = unverifiable(&doc, p, k, bumped);
+                let mut all: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                all[c.source_line - 1] = format!("{}{}{}", &line[..pos], bumped, &line[pos + c.printed.len()..]);
+                let r = gongkai::check_text(doc_name, &all.join("\n"));
+                let (lo, hi) = (p.first_line(), p.lines.last().copied().unwrap_or(0));
+                let inside = |f: &&gongkai::rules::Finding| f.source_line.is_some_and(|l| l >= lo && l <= hi);
+                let hit = r.findings.iter().filter(inside).any(|f| f.severity == Severity::Error && !base_errors.contains(&f.message));
+                let class = class_of(&c.kind);
+                let entry = match by_class.iter_mut().find(|e| e.0 == class) {
+                    Some(e) => e,
+                    None => {
+                        by_class.push((class, 0, 0, 0, 0, 0));
+                        by_class.last_mut().expect("just pushed")
+                    }
+                };
+                entry.2 += 1;
+                entry.1 += usize::from(hit);
+                let short: String = doc_name.chars().take(24).collect();
+                let said = format!("{short} L{} [{}] {}{} → {}", c.source_line, class, c.subject, c.printed, bumped);
+                match why {
+                    None => {
+                        entry.3 += 1;
+                        entry.4 += usize::from(hit);
+                        if !hit && doc.info.kind == DocumentKind::Budget && c.is_money_amount() {
+                            gap.push(said);
+                        } else if !hit {
+                            missed.push(said);
+                        }
+                    }
+                    // Caught although the test's reading finds no way to verify
+                    // it: a rule ties more than the test reads (a 项 named in the
+                    // paragraph's heading, a table total as a share's base).
+                    Some(_) if hit => entry.5 += 1,
+                    Some(why) => unverifiable_list.push((said, why)),
+                }
             }
         }
     }
     println!("one-unit narrative mutations, {title}:");
-    for (class, caught, total) in &by_class {
-        println!("  {class}: {caught}/{total} caught ({}%)", caught * 100 / (*total).max(1));
+    for (class, caught, total, ver, ver_caught, beyond) in &by_class {
+        println!(
+            "  {class}: {caught}/{total} caught ({}%); verifiable {ver}, of them caught {ver_caught}; caught beyond the test's reading {beyond}",
+            caught * 100 / (*total).max(1)
+        );
     }
-    println!("  unverifiable at one unit ({}):", unverifiable.len());
-    for u in &unverifiable {
-        println!("    {u}");
+    let mut reasons: Vec<(&str, usize)> = Vec::new();
+    for (_, why) in &unverifiable_list {
+        match reasons.iter_mut().find(|r| r.0 == why.as_str()) {
+            Some(r) => r.1 += 1,
+            None => reasons.push((why.as_str(), 1)),
+        }
     }
-    (rates_caught, rates_total)
+    println!("  unverifiable at one unit and not caught ({}), by reason:", unverifiable_list.len());
+    for (why, n) in &reasons {
+        println!("    {n:4} {why}");
+    }
+    for (said, why) in &unverifiable_list {
+        println!("    {said}: {why}");
+    }
+    println!("  known gap: verifiable budget amounts no rule holds yet ({}):", gap.len());
+    for g in &gap {
+        println!("    {g}");
+    }
+    for m in &missed {
+        println!("  MISSED (verifiable, not caught): {m}");
+    }
+    (missed, gap)
 }
+
+/// Budget-narrative amounts verifiable against a table and not yet checked
+/// (see [`one_unit`]); may only shrink.
+const REAL_GAP: usize = 28;
+const CORPUS_GAP: usize = 1;
 
 /// Three real disclosures of ../shared/real, read in place: a 2024 Shanghai
 /// budget (tables in 元), a 2019 Jiangsu budget and a 2019 narrative-only one.
@@ -214,11 +512,9 @@ fn real_narrative_one_unit_mutations() {
     .iter()
     .filter_map(|d| std::fs::read_to_string(dir.join(d)).ok().map(|t| (d.to_string(), t)))
     .collect();
-    let (caught, total) = one_unit("../shared/real 01, 11, 16", &docs);
-    // The rates that survive are listed with their reason; the floor keeps
-    // the rate classes from regressing (37 of 54 when written).
-    assert!(total > 0, "no rates found");
-    assert!(caught * 100 >= total * 60, "rates caught {caught}/{total}");
+    let (missed, gap) = one_unit("../shared/real 01, 11, 16", &docs);
+    assert!(missed.is_empty(), "verifiable one-unit changes not caught: {missed:#?}");
+    assert!(gap.len() <= REAL_GAP, "the budget-amount gap grew to {}", gap.len());
 }
 
 /// The five corpus documents, one unit of the last digit.
@@ -234,7 +530,7 @@ fn corpus_narrative_one_unit_mutations() {
     .iter()
     .map(|d| (d.to_string(), std::fs::read_to_string(common::fixture(d)).expect("fixture")))
     .collect();
-    let (caught, total) = one_unit("corpus", &docs);
-    assert!(total > 0, "no rates found");
-    assert!(caught * 100 >= total * 60, "rates caught {caught}/{total}");
+    let (missed, gap) = one_unit("corpus", &docs);
+    assert!(missed.is_empty(), "verifiable one-unit changes not caught: {missed:#?}");
+    assert!(gap.len() <= CORPUS_GAP, "the budget-amount gap grew to {}", gap.len());
 }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Document, TableKind};
 
 mod budget;
+mod budget_amounts;
 mod budget_nar;
 mod budget_xtbl;
 mod doc;
@@ -407,6 +408,7 @@ static CATALOGUE: &[Rule] = &[
     budget_nar::SANGONG_REASONS,
     budget_nar::PROCUREMENT,
     budget_nar::RUNNING_COSTS,
+    budget_amounts::BUDGET_AMOUNTS,
     budget_nar::PERFORMANCE_TOTALS,
     budget_nar::PERFORMANCE_PROJECTS,
     // Tables read by the general reader, any region's layout.

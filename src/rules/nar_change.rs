@@ -14,7 +14,7 @@ use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::{sentence_bounds, MAX_SENTENCE_CHARS};
 use crate::narrative::{Claim, ClaimKind, Direction, Paragraph, Unit};
-use crate::rounding::Interval;
+use crate::rounding::{Interval, Verdict};
 
 const Y: &str = "yantai-office-2024-final.txt";
 const Q: &str = "qingdao-office-2024-final.txt";
@@ -23,6 +23,7 @@ const YB: &str = "yantai-office-2023-budget.txt";
 const QB: &str = "qingdao-office-2023-budget.txt";
 
 use super::nar_tables::claim_interval as interval;
+use super::nar_tables::claim_point;
 
 /// The raw words before a claim back to the previous "，。；：" (the claim's
 /// subject keeps no dates; here the year is what matters).
@@ -127,6 +128,8 @@ pub const BUDGET_DIRECTION: Rule = Rule {
     fixtures: &[
         Fixture::fires(Y, &[("决算数大于年初预算数的主要原因是年中人员经费追加导致", "决算数小于年初预算数的主要原因是年中人员经费追加导致")]),
         Fixture::fires(Y, &[("完成年初预算的 99.03%。与年初预算基本持平", "完成年初预算的 99.03%。与年初预算持平")]),
+        // "持平" makes the two amounts one value: one unit apart at one precision is not rounding.
+        Fixture::fires(Y, &[("支出决算为 35.42 万元，完成年初预算的 100%。与年初预算持平", "支出决算为 35.43 万元，完成年初预算的 100%。与年初预算持平")]),
         Fixture::quiet(Y),
         Fixture::quiet(Q),
         Fixture::quiet(B),
@@ -152,7 +155,14 @@ fn check_direction(doc: &Document, sink: &mut Sink) {
                 continue;
             }
             let (Some(a), Some(b), Some(ai), Some(bi)) = (actual.wan(), budget.wan(), interval(actual), interval(budget)) else { continue };
-            let overlap = ai.gap(bi).is_zero();
+            // "决算数等于（持平于）预算数" says the two are one value: printed at
+            // one precision they must print the same digits
+            // (rounding::same_quantity). "大于/小于" with equal printed
+            // amounts is within rounding: the exact values may differ.
+            let overlap = match (claim_point(actual), claim_point(budget)) {
+                (Some(x), Some(y)) if rel == Relation::Equal => crate::rounding::same_quantity(x, y) != Verdict::Mismatch,
+                _ => ai.gap(bi).is_zero(),
+            };
             let holds = match rel {
                 Relation::Greater => a > b,
                 Relation::Less => a < b,
@@ -399,6 +409,8 @@ pub const STATED_TWICE: Rule = Rule {
     check: check_twice,
     fixtures: &[
         Fixture::fires(Y, &[("1、基本支出 4,942.51 万元。", "1、“基本支出（项）”4,942.51万元，2023年支出4,773.95万元，2024年支出4,924.51万元，比2023年增加3.15%。")]),
+        // One unit of the last digit apart: the same item, so not rounding.
+        Fixture::fires(Y, &[("1、基本支出 4,942.51 万元。", "1、“基本支出（项）”4,942.51万元，2023年支出4,773.95万元，2024年支出4,942.52万元，比2023年增加3.53%。")]),
         Fixture::quiet(Y),
         Fixture::quiet(Q),
         Fixture::quiet(B),
@@ -416,7 +428,11 @@ fn check_twice(doc: &Document, sink: &mut Sink) {
             if hw == cw {
                 continue;
             }
-            let rounding = hi.gap(ci).is_zero();
+            // One item's amount stated twice: the digits must agree (rounding::same_quantity).
+            let rounding = match (claim_point(h), claim_point(t.current)) {
+                (Some(x), Some(y)) => crate::rounding::same_quantity(x, y) != Verdict::Mismatch,
+                _ => hi.gap(ci).is_zero(),
+            };
             // Which one the rate was computed from, if the rate tells.
             let from = t.rate.and_then(|r| r.value).zip(t.prior.wan()).and_then(|(pv, x)| {
                 let r = |v: Decimal| {

@@ -9,7 +9,7 @@ use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{Claim, ClaimKind, Topic};
-use crate::rounding::Interval;
+use crate::rounding::{Interval, Verdict};
 
 const Y: &str = "yantai-office-2024-final.txt";
 const Q: &str = "qingdao-office-2024-final.txt";
@@ -18,6 +18,7 @@ const YB: &str = "yantai-office-2023-budget.txt";
 const QB: &str = "qingdao-office-2023-budget.txt";
 
 use super::nar_tables::claim_interval as interval;
+use super::nar_tables::claim_point;
 
 /// The rule.
 pub const EXECUTION_RATE: Rule = Rule {
@@ -378,6 +379,8 @@ pub const SAME_ITEM_TWICE: Rule = Rule {
     check: check_same_item,
     fixtures: &[
         Fixture::fires(Y, &[("2、项目支出 5,111.47 万元。", "2、项目支出 5,111.47 万元，基本支出 4,924.51 万元。")]),
+        // One unit of the last digit is a different number, not rounding.
+        Fixture::fires(Y, &[("2、项目支出 5,111.47 万元。", "2、项目支出 5,111.47 万元，基本支出 4,942.52 万元。")]),
         Fixture::quiet(Y),
         Fixture::quiet(Q),
         Fixture::quiet(B),
@@ -473,7 +476,11 @@ fn report_pairs(amounts: &[&Claim], reported: &mut Vec<String>, sink: &mut Sink)
         let Some(g) = groups.get(subject) else { continue };
         let Some(&(a, av, ai)) = g.first() else { continue };
         let Some(&(b, bv, bi)) = g.iter().find(|(_, v, _)| *v != av) else { continue };
-        let rounding = ai.gap(bi).is_zero();
+        // One item stated twice: the digits must agree (rounding::same_quantity).
+        let rounding = match (claim_point(a), claim_point(b)) {
+            (Some(x), Some(y)) => crate::rounding::same_quantity(x, y) != Verdict::Mismatch,
+            _ => ai.gap(bi).is_zero(),
+        };
         let severity = if rounding { Severity::Info } else { Severity::Error };
         let tail = if rounding { "差异在尾数误差范围内。" } else { "同一项目在同一节中出现两个不同金额。" };
         let mut f = narrative_finding(

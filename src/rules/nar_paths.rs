@@ -14,7 +14,7 @@ use super::{Expect, Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind, Row, Table, TableKind};
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::Claim;
-use crate::rounding::Interval;
+use crate::rounding::Verdict;
 
 const YB: &str = "yantai-office-2023-budget.txt";
 const QB: &str = "qingdao-office-2023-budget.txt";
@@ -41,6 +41,18 @@ pub const CLASS_PATHS: Rule = Rule {
         Fixture {
             document: YB,
             edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。（201类）一般公共服务支出（03款）政府办公厅（室）及相关机构事务（01项）行政运行 26,784,000 元。")],
+            expect: Expect::Quiet,
+        },
+        // One unit of the last digit off the table's 2,678.40: not rounding.
+        Fixture {
+            document: YB,
+            edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,678.41 万元。")],
+            expect: Expect::Fires,
+        },
+        // Coarser than the table and rounding to it: the same quantity.
+        Fixture {
+            document: YB,
+            edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,678.4 万元。")],
             expect: Expect::Quiet,
         },
         Fixture::quiet(YB),
@@ -225,23 +237,21 @@ fn check(doc: &Document, sink: &mut Sink) {
 }
 
 fn check_claim(doc: &Document, tables: &[&Table], path: &Path, c: &Claim, sink: &mut Sink) {
-    let (Some(v), Some(wan)) = (c.value, c.wan()) else { return };
-    let factor = if v.is_zero() { Decimal::ONE } else { wan / v };
-    let half = Decimal::new(5, v.scale() + 1) * factor;
-    let claim = Interval { lo: wan - half, hi: wan + half };
+    let (Some(wan), Some(claim)) = (c.wan(), super::nar_tables::claim_point(c)) else { return };
     let mut seen: Vec<(String, Decimal, Option<CellRef>)> = Vec::new();
     for t in tables {
         let Some(row) = row_of(t, path) else { continue };
         let cell = at(t, row, 0);
         let Some(value) = cell.value else { continue };
         let u = table_unit_in_wan(t, doc);
-        let iv = Interval::of(Some(value));
-        let in_wan = Interval { lo: iv.lo * u, hi: iv.hi * u };
-        // Any table that agrees settles it.
-        if claim.gap(in_wan).is_zero() {
+        let (Some(in_wan), Some(half)) = (value.checked_mul(u), crate::rounding::half_ulp(value).checked_mul(u)) else { continue };
+        // The cell and the sentence print one quantity: the digits must agree
+        // at the coarser precision (rounding::same_quantity), not merely their
+        // closed intervals touch. Any table that agrees settles it.
+        if crate::rounding::same_quantity(claim, (in_wan, half)) != Verdict::Mismatch {
             return;
         }
-        seen.push((t.title.clone(), value * u, cell.at));
+        seen.push((t.title.clone(), in_wan, cell.at));
     }
     let Some((title, table_wan, cell)) = seen.first().cloned() else { return };
     let mut f = narrative_finding(

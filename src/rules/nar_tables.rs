@@ -34,6 +34,25 @@ impl Figure {
     fn point(&self) -> Option<Decimal> {
         crate::checked::sum(self.cells.iter().filter_map(|c| c.value))
     }
+
+    /// The one printed cell this figure is (blanks beside it are exact
+    /// zeros), as (value, half a unit): None when it adds up two or more
+    /// printed cells, a derived value judged by intervals.
+    fn single(&self) -> Option<(Decimal, Decimal)> {
+        let mut printed = self.cells.iter().filter_map(|c| c.value);
+        match (printed.next(), printed.next()) {
+            (Some(v), None) => Some(crate::rounding::printed(v)),
+            (None, _) => Some((Decimal::ZERO, Decimal::ZERO)),
+            _ => None,
+        }
+    }
+}
+
+/// A printed money claim as (value, half a unit of its last digit), in 万元.
+pub(super) fn claim_point(c: &Claim) -> Option<(Decimal, Decimal)> {
+    let iv = claim_interval(c)?;
+    let half = iv.hi.checked_sub(iv.lo)?.checked_div(Decimal::TWO)?;
+    Some((c.wan()?, half))
 }
 
 /// The interval a printed narrative amount stands for, in 万元.
@@ -160,6 +179,15 @@ fn reference(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim, sangong: &m
             figure(cell(doc, TableKind::F04, line(32), 0).map(|c| vec![c]), "公开04表收入总计")
         }
         Topic::Income => {
+            // 财政拨款收入 is printed once as a whole in 02's 合计 row: that cell
+            // is the same quantity (compared digit for digit); 01 only has
+            // its three parts, a derived sum.
+            if s == "财政拨款收入" {
+                let f02 = doc.table(TableKind::F02).and_then(|t| t.columns.iter().position(|h| h == "财政拨款收入"));
+                if let Some(c) = f02.and_then(|col| cell(doc, TableKind::F02, total, col)) {
+                    return figure(Some(vec![c]), "公开02表合计行的“财政拨款收入”");
+                }
+            }
             let n = match s {
                 "收入合计" => Some(vec![27]),
                 "财政拨款收入" => Some(vec![1, 2, 3]),
@@ -273,6 +301,11 @@ pub const AMOUNTS: Rule = Rule {
     check: check_amounts,
     fixtures: &[
         Fixture::fires(Y, &[("收入合计 10,116.83 万元", "收入合计 10,126.83 万元")]),
+        // One unit of the last digit: the sentence and 01's cell print one
+        // quantity at one precision, so 10,116.84 cannot be 10,116.83 rounded.
+        Fixture::fires(Y, &[("收入合计 10,116.83 万元", "收入合计 10,116.84 万元")]),
+        // 02's 合计 row prints 财政拨款收入 as one cell (01 only has its parts).
+        Fixture::fires(Y, &[("财政拨款收入 10,095.35 万元", "财政拨款收入 10,095.36 万元")]),
         Fixture::fires(Q, &[("因公出国（境）费全年预算为87.6万元", "因公出国（境）费全年预算为97.6万元")]),
         // 02-caizhengju L341 (planted): "收入支出总计 0 万元" against the 01 table total.
         Fixture::fires(Y, &[("2024 年度收、支总计均为 10,261.39 万元", "2024 年度收入支出总计 0 万元")]),
@@ -297,7 +330,14 @@ fn check_amounts(doc: &crate::model::Document, sink: &mut super::Sink) {
             for c in p.claims.iter().filter(|c| c.is_money_amount() && c.kind == ClaimKind::Amount) {
                 let Some(fig) = reference(doc, s.topic, p, c, &mut sangong) else { continue };
                 let Some(said) = claim_interval(c) else { continue };
-                if said.gap(fig.interval()).is_zero() {
+                // One cell is the same quantity printed twice: the digits must
+                // agree (rounding::same_quantity). A sum of cells is derived:
+                // it may differ within the intervals (尾数误差).
+                let agrees = match (fig.single(), claim_point(c)) {
+                    (Some(cell), Some(said)) => crate::rounding::same_quantity(said, cell) != Verdict::Mismatch,
+                    _ => said.gap(fig.interval()).is_zero(),
+                };
+                if agrees {
                     continue;
                 }
                 let actual = c.wan().unwrap_or_default();
@@ -332,7 +372,16 @@ fn reception_parts(doc: &Document, s: &narrative::Section, sink: &mut Sink) {
         Some(c) => (c.wan().unwrap_or_default(), claim_interval(c).unwrap_or(Interval::of(None))),
         None => (Decimal::ZERO, Interval::of(None)),
     };
-    if div.add(fiv).gap(Interval::of(cell.value)).is_zero() {
+    // With no 国（境）外 part the domestic amount is the cell itself, printed
+    // twice: the digits must agree. Two parts add up to a derived value.
+    let agrees = match (foreign, claim_point(domestic)) {
+        (None, Some(said)) => {
+            crate::rounding::same_quantity(said, cell.value.map_or((Decimal::ZERO, Decimal::ZERO), crate::rounding::printed))
+                != Verdict::Mismatch
+        }
+        _ => div.add(fiv).gap(Interval::of(cell.value)).is_zero(),
+    };
+    if agrees {
         return;
     }
     let Some(sum) = d.checked_add(f) else { return };

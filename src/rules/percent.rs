@@ -30,6 +30,18 @@ pub fn ratio_range(num: Interval, den: Interval) -> Option<(Decimal, Decimal)> {
 
 /// Judges a printed percentage against the exact value `point` of the printed
 /// amounts and the range [lo, hi] their rounding allows.
+///
+/// Closed intervals here, unlike [`crate::rounding::same_quantity`]: a rate
+/// is DERIVED from rounded amounts. Strictly, the exact ratio lies in the open
+/// (lo, hi) (an amount printed A stands for [A − h, A + h), so the extreme
+/// ratios are not reached) and a printed rate R for [R − k, R + k); the two
+/// meet iff lo < R + k and hi > R − k. The closed test differs only when a
+/// bound lands exactly on a rounding boundary R ± k, a rational coincidence,
+/// and then errs towards 尾数误差, never a false error. What the closed model
+/// cannot do is lose a whole unit: a one-unit move of a rate is caught iff
+/// the moved rate's interval misses the range the printed inputs allow (and
+/// is not their truncation); narrative_mutation's one-unit test decides
+/// "verifiable" by that same criterion from the printed figures.
 pub fn judge(printed: Decimal, point: Decimal, lo: Decimal, hi: Decimal) -> Verdict {
     if round_half_up(point, printed.scale()) == printed {
         return Verdict::Exact;

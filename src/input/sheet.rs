@@ -197,28 +197,12 @@ pub fn number(d: Decimal, format: Option<&str>) -> String {
     let r = d.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
     let mut s = format!("{:.*}", decimals as usize, r);
     if body.contains(",") {
-        s = group_thousands(&s);
+        s = crate::amount::group_thousands(&s);
     }
     if percent {
         s.push('%');
     }
     s
-}
-
-fn group_thousands(s: &str) -> String {
-    let (sign, rest) = s.strip_prefix('-').map(|r| ("-", r)).unwrap_or(("", s));
-    let (int, frac) = rest.split_once('.').map(|(a, b)| (a, Some(b))).unwrap_or((rest, None));
-    let mut out = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
-    }
 }
 
 #[cfg(test)]

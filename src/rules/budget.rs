@@ -89,6 +89,7 @@ fn finding(rule: &'static str, severity: Severity, message: String, table: Optio
         page: None,
         related: Vec::new(),
         also: Vec::new(),
+        place: None,
     }
 }
 

@@ -300,9 +300,11 @@ fn check_sangong_items(doc: &crate::model::Document, sink: &mut super::Sink) {
                     row: super::identity::describe(r),
                     column: e.columns.first().cloned(),
                     source_line: r.source_line,
+                    place: None,
                 })
                 .collect(),
             also: Vec::new(),
+            place: None,
         });
     }
 }

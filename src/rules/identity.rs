@@ -20,6 +20,10 @@ pub struct CellRef {
     pub column: Option<String>,
     /// 1-based source line.
     pub source_line: usize,
+    /// Where the cell is in the report's tables, by index; set by the
+    /// report, only for a row it finds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::model::Place>,
 }
 
 /// A value that takes part in an identity, with its place when it has one.
@@ -36,7 +40,7 @@ pub fn at(t: &Table, row: &Row, col: usize) -> Located {
     let target = Target::cell(t, row, col);
     Located {
         value: target.actual,
-        at: Some(CellRef { table: target.table, row: target.row, column: target.column, source_line: target.source_line }),
+        at: Some(CellRef { table: target.table, row: target.row, column: target.column, source_line: target.source_line, place: None }),
     }
 }
 
@@ -144,6 +148,7 @@ impl Sink {
             page: None,
             related: parts.iter().filter_map(|(_, l)| l.at.clone()).collect(),
             also: Vec::new(),
+            place: None,
         });
     }
 
@@ -183,8 +188,15 @@ impl Sink {
             difference: Some(diff),
             source_line: Some(target.source_line),
             page: None,
-            related: vec![CellRef { table: bound.table, row: bound.row, column: bound.column, source_line: bound.source_line }],
+            related: vec![CellRef {
+                table: bound.table,
+                row: bound.row,
+                column: bound.column,
+                source_line: bound.source_line,
+                place: None,
+            }],
             also: Vec::new(),
+            place: None,
         });
     }
 }

@@ -143,6 +143,10 @@ pub struct Finding {
     /// line, when the text was extracted from one; the rules never set it
     /// (see [`crate::report::DocumentReport::place_in`]).
     pub page: Option<u32>,
+    /// Where `table`, `row` and `column` are in the report's tables, by
+    /// index; set by the report (the rules name places by their text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::model::Place>,
     /// The other cells the identity involves (where they are printed).
     pub related: Vec<identity::CellRef>,
     /// Other rules that failed on the same root cause and were folded into
@@ -166,6 +170,7 @@ impl Finding {
             difference: None,
             source_line: None,
             page: None,
+            place: None,
             related: Vec::new(),
             also: Vec::new(),
         }

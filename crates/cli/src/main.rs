@@ -1,17 +1,20 @@
 //! `gongkai`: the command-line front end.
 //!
 //! ```text
-//! gongkai check [--format text|json] FILE...   (- = standard input; text, PDF, XLSX/XLS, DOCX or HTML, told by content)
+//! gongkai check [--format text|json|csv|tables-csv] FILE...   (- = standard input; text, PDF, XLSX/XLS, DOCX or HTML, told by content)
 //! gongkai rules [--format text|json]
 //! ```
+//! `csv` is the findings, `tables-csv` every table cell, of all files in one
+//! sheet led by a 文件 column ([`gongkai::export`]).
 //! Exit status: 0 no error finding; 1 at least one error finding; 2 an input
 //! could not be read or is not a disclosure.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use gongkai::export;
 use gongkai::model::DocumentKind;
-use gongkai::report::{DocumentReport, Report, SCHEMA};
+use gongkai::report::DocumentReport;
 use gongkai::rules::{catalogue, Severity};
 use gongkai::InputError;
 
@@ -19,11 +22,17 @@ use gongkai::InputError;
 enum Format {
     Text,
     Json,
+    /// Findings, one a line ([`export::findings_csv_all`]).
+    Csv,
+    /// Table cells, one a line ([`export::tables_csv_all`]).
+    TablesCsv,
 }
 
 const USAGE: &str = "用法 / usage:
-  gongkai check [--format text|json] FILE...   核对公开文本（- 表示标准输入）
-                                               FILE 可以是文本、PDF、Excel（.xlsx/.xls）、Word（.docx）或 HTML，按内容识别
+  gongkai check [--format text|json|csv|tables-csv] FILE...
+                                               核对公开文本（- 表示标准输入）；FILE 可以是文本、PDF、
+                                               Excel（.xlsx/.xls）、Word（.docx）或 HTML，按内容识别；
+                                               csv：发现清单，tables-csv：全部表格数据（UTF-8，首列为文件）
   gongkai rules [--format text|json]           列出全部核对规则
 退出码 / exit: 0 无错误; 1 有错误; 2 输入无法读取或不是预决算公开文本";
 
@@ -50,6 +59,8 @@ fn run() -> Result<u8, String> {
                 format = match v.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
+                    "csv" => Format::Csv,
+                    "tables-csv" => Format::TablesCsv,
                     other => return Err(format!("未知的输出格式 / unknown format: {other}")),
                 };
             }
@@ -123,10 +134,9 @@ fn check(files: &[String], format: Format) -> Result<u8, String> {
     let out = std::io::stdout();
     let mut out = out.lock();
     let written = match format {
-        Format::Json => {
-            let report = Report { schema: SCHEMA, documents: reports };
-            serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from).and_then(|_| writeln!(out))
-        }
+        Format::Json => out.write_all(export::reports_json(&reports).as_bytes()),
+        Format::Csv => out.write_all(export::findings_csv_all(&reports).as_bytes()),
+        Format::TablesCsv => out.write_all(export::tables_csv_all(&reports).as_bytes()),
         Format::Text => reports.iter().try_for_each(|r| write_text(&mut out, r)),
     };
     if let Err(e) = written {

@@ -7,12 +7,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::format::{amount, context_lines, signed_amount, table_name};
+use super::format::{amount, context_lines, signed_amount};
 use super::locate::CellTarget;
 use super::{Checker, Outcome};
-use crate::model::DocumentKind;
-use crate::report::{family_of, DocumentReport, FindingKind};
-use crate::rules::{catalogue, Family, Finding, Severity};
+use gongkai::model::DocumentKind;
+use gongkai::report::{family_of, DocumentReport, FindingKind};
+use gongkai::rules::identity::table_name;
+use gongkai::rules::{catalogue, Family, Finding, Severity};
 
 /// The severities, most serious first (the order of the filters).
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
@@ -143,7 +144,7 @@ fn table_heading(report: &DocumentReport, number: Option<&str>) -> String {
         None => "不对应某一张表".to_string(),
         Some(n) => match report.tables.iter().find(|t| t.key == n) {
             Some(t) if n.starts_with('《') => t.title.clone(),
-            Some(t) => format!("{} {}", table_name(n), t.title),
+            Some(t) => format!("{} {}", t.name, t.title),
             None => table_name(n),
         },
     }
@@ -290,7 +291,7 @@ fn finding_item(
     let rule = catalogue().iter().find(|r| r.id == f.rule);
     let family = family_of(f.rule).map(|fam| view! { <span class="family">{fam.zh()}</span> });
     let jump = target.map(|t| {
-        let id = t.dom_id();
+        let id = super::locate::dom_id(&t);
         view! {
             <button type="button" class="link jump" on:click=move |_| checker.jump_to(id.clone())>
                 {jump_label(&t)}
@@ -382,14 +383,14 @@ fn finding_item(
 }
 
 /// One of the other cells an identity involves, with jumps to it.
-fn related_item(checker: Checker, c: &crate::rules::identity::CellRef, target: Option<CellTarget>) -> impl IntoView {
+fn related_item(checker: Checker, c: &gongkai::rules::identity::CellRef, target: Option<CellTarget>) -> impl IntoView {
     let mut place = format!("{} {}", table_name(&c.table), c.row);
     if let Some(col) = &c.column {
         place.push_str(&format!(" · {col}"));
     }
     let l = c.source_line;
     let jump = target.map(|t| {
-        let id = t.dom_id();
+        let id = super::locate::dom_id(&t);
         view! {
             <button type="button" class="link related-jump" on:click=move |_| checker.jump_to(id.clone())>
                 "定位"

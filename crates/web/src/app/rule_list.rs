@@ -1,10 +1,10 @@
-//! The rule catalogue, generated from [`crate::rules::catalogue`] so the page
+//! The rule catalogue, generated from [`gongkai::rules::catalogue`] so the page
 //! can never disagree with what actually runs.
 
 use leptos::prelude::*;
 
 use super::findings::severity_class;
-use crate::rules::catalogue;
+use gongkai::rules::catalogue;
 
 /// Every rule: id, title, family, severity and why it matters.
 #[component]

@@ -6,13 +6,13 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::findings::severity_class;
-use super::format::{amount, table_name};
+use super::format::amount;
 use super::locate::CellTarget;
 use super::scroll::ScrollBox;
 use super::{Checker, Outcome};
-use crate::model::DocumentKind;
-use crate::report::{RowOut, TableOut};
-use crate::rules::{Finding, Severity};
+use gongkai::model::DocumentKind;
+use gongkai::report::{RowOut, TableOut};
+use gongkai::rules::{Finding, Severity};
 
 /// What findings point at in one row.
 #[derive(Debug, Clone, Default)]
@@ -86,7 +86,7 @@ pub fn Tables(checker: Checker) -> impl IntoView {
                     // ("第3页", "工作表“表1”"); a PDF's rows say their page too.
                     let start = t.page.and_then(|p| u32::try_from(p).ok()).or_else(|| t.rows.first().and_then(|r| r.page));
                     let place = report.place_of(start);
-                    let row_pages = report.input.as_ref().is_some_and(|x| x.kind == crate::input::InputKind::Pdf);
+                    let row_pages = report.input.as_ref().is_some_and(|x| x.kind == gongkai::input::InputKind::Pdf);
                     table_view(checker, ti, t, place, row_pages, &marks_for(ti, &report.findings, targets, related))
                 })
                 .collect_view()
@@ -110,7 +110,7 @@ fn table_view(checker: Checker, ti: usize, t: &TableOut, place: Option<String>, 
     // "表三"), else the standard name of its number.
     let heading = match (&t.marker, &t.number) {
         (Some(m), _) => format!("{m} {}", t.title),
-        (None, Some(n)) if !t.key.starts_with('《') => format!("{} {}", table_name(n), t.title),
+        (None, Some(_)) if !t.key.starts_with('《') => format!("{} {}", t.name, t.title),
         _ => t.title.clone(),
     };
     let unit = t.unit.clone().map(|u| format!("单位：{u}"));
@@ -164,16 +164,10 @@ fn table_view(checker: Checker, ti: usize, t: &TableOut, place: Option<String>, 
     }
 }
 
-/// Indentation by hierarchy: a subject code's level (类 3 digits, 款 5, 项 7;
-/// economic codes 3 and 5), and one more step for "其中：" rows.
+/// Indentation by the row's depth in its table's hierarchy (the core's
+/// [`RowOut::level`]).
 fn indent_class(r: &RowOut) -> &'static str {
-    let by_code = match r.code.as_deref().map(str::len) {
-        Some(5) => 1,
-        Some(7) => 2,
-        _ => 0,
-    };
-    let by_label = usize::from(r.label.starts_with("其中"));
-    match by_code + by_label {
+    match r.level {
         0 => "",
         1 => "lvl1",
         2 => "lvl2",
@@ -184,7 +178,7 @@ fn indent_class(r: &RowOut) -> &'static str {
 /// A cell a finding points at: it carries the target's id, and the jump
 /// highlight when a finding link chose it. Other cells stay plain (and cheap).
 fn target_attrs(checker: Checker, target: CellTarget) -> (String, impl Fn() -> bool + Send + Sync + 'static) {
-    let id = target.dom_id();
+    let id = super::locate::dom_id(&target);
     let this = id.clone();
     (id, move || checker.jump.with(|j| j.as_deref() == Some(this.as_str())))
 }

@@ -1,4 +1,4 @@
-//! The browser app (wasm32 only): a Leptos CSR front end over [`crate::check_text`].
+//! The browser app (wasm32 only): a Leptos CSR front end over [`gongkai::check_text`].
 //!
 //! Everything runs in the browser; the only requests are same-origin fetches
 //! of the glue (once, for the worker) and of the bundled samples. Checks run
@@ -10,14 +10,10 @@
 //! only ever rendered as text nodes.
 
 mod chart;
-pub mod csv;
 mod export;
 mod findings;
-pub mod format;
 mod input;
-pub mod job;
 mod load;
-pub mod locate;
 mod rule_list;
 mod sangong;
 mod scroll;
@@ -32,7 +28,8 @@ use leptos::html::Textarea;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{DocumentReport, InputError};
+use crate::{format, job, locate};
+use gongkai::{DocumentReport, InputError};
 use job::{Job, Loaded, Reply};
 
 /// Where the text in the editor came from.
@@ -49,7 +46,7 @@ pub struct Source {
     /// The file the text was extracted from (PDF, workbook, .docx, HTML),
     /// with the page or sheet of every line; None for text. Its bytes are
     /// not kept: the original never leaves the user's machine, nor this page.
-    pub file: Option<Arc<crate::input::Extracted>>,
+    pub file: Option<Arc<gongkai::input::Extracted>>,
     /// Whether the text holds tables laid out from a pasted text/html (a
     /// table copied from a web page or a spreadsheet): shown unwrapped, as a
     /// file's layout text is.
@@ -105,8 +102,8 @@ pub enum Outcome {
     Checked {
         /// What the core returned.
         report: Box<DocumentReport>,
-        /// Where each finding points in the tables, parallel to
-        /// `report.findings` (computed once here, used by findings and tables).
+        /// Where each finding points in the tables (the core's `place`),
+        /// parallel to `report.findings`, for findings and tables alike.
         targets: Vec<Option<locate::CellTarget>>,
         /// Where each finding's related cells are, parallel to their
         /// `related` lists.
@@ -115,7 +112,7 @@ pub enum Outcome {
         text: Arc<str>,
         /// The 三公 counts the narrative states (read only when there is a
         /// 三公 table to show them with).
-        counts: crate::sangong::SangongCounts,
+        counts: gongkai::sangong::SangongCounts,
         /// Where the text came from.
         source: Source,
         /// The submission's sequence number.
@@ -292,8 +289,8 @@ impl Checker {
 
     /// Shows the report the worker sent for a submission.
     fn show(&self, sub: &Submission, report: DocumentReport, millis: f64) {
-        let targets = report.findings.iter().map(|f| locate::finding_target(&report, f)).collect();
-        let related = report.findings.iter().map(|f| f.related.iter().map(|c| locate::related_target(&report, c)).collect()).collect();
+        let targets = report.findings.iter().map(|f| f.place).collect();
+        let related = report.findings.iter().map(|f| f.related.iter().map(|c| c.place).collect()).collect();
         let counts = report.sangong_counts.clone().unwrap_or_default();
         self.outcome.set(Arc::new(Outcome::Checked {
             report: Box::new(report),

@@ -1,21 +1,22 @@
-//! What the export buttons download, built from the report alone.
+//! Reports written out as files: what `gongkai check --format json|csv|tables-csv`
+//! prints and what the app's export buttons download.
 //!
-//! - `…json`: exactly what `gongkai check --format json` prints for one file,
-//!   `{"schema":1,"documents":[report]}` (pretty-printed, trailing newline).
-//! - `…发现.csv`: one finding a line: 严重程度, 规则, 规则类别, 规则名称, 表, 行,
+//! - JSON: `{"schema":1,"documents":[report…]}` (pretty-printed, trailing newline).
+//! - Findings CSV: one finding a line: 严重程度, 规则, 规则类别, 规则名称, 表, 行,
 //!   列, 应为, 实为, 差额, 原文行, 说明, 同源问题.
-//! - `…表格.csv`: every table cell a line, so tables of different widths fit
+//! - Tables CSV: every table cell a line, so tables of different widths fit
 //!   one sheet: 表号, 表名, 单位, 行序号, 编码, 项目, 行次, 栏目, 金额, 原文行.
 //!   A blank cell has an empty 金额; a printed 0.00 stays "0.00".
+//!
+//! A CSV of several documents (the CLI given several files) has one more
+//! column first, 文件, the name each was checked under; one document's CSV
+//! is the same with or without it being one of many.
 //!
 //! CSV files are UTF-8 with a byte-order mark (Excel needs it to read Chinese),
 //! CRLF line ends, fields quoted when they hold a comma, quote or line break.
 //! Amounts are plain decimals without thousands separators. Text that would
 //! start a spreadsheet formula (=, +, -, @) gets a leading apostrophe, since
 //! labels and messages come from the user's text.
-//!
-//! Kept free of web types so the native test build of `gongkai-web` can
-//! include and test it.
 
 use rust_decimal::Decimal;
 
@@ -27,16 +28,39 @@ pub const BOM: char = '\u{feff}';
 
 /// The JSON the CLI prints for this one document.
 pub fn report_json(report: &DocumentReport) -> String {
-    let all = Report { schema: SCHEMA, documents: vec![report.clone()] };
+    reports_json(std::slice::from_ref(report))
+}
+
+/// The JSON the CLI prints for these documents.
+pub fn reports_json(reports: &[DocumentReport]) -> String {
+    let all = Report { schema: SCHEMA, documents: reports.to_vec() };
     let mut out = serde_json::to_string_pretty(&all).unwrap_or_default();
     out.push('\n');
     out
 }
 
-/// The findings, one a line.
+const FINDINGS: [&str; 13] =
+    ["严重程度", "规则", "规则类别", "规则名称", "表", "行", "列", "应为", "实为", "差额", "原文行", "说明", "同源问题"];
+const CELLS: [&str; 10] = ["表号", "表名", "单位", "行序号", "编码", "项目", "行次", "栏目", "金额", "原文行"];
+
+/// One document's findings, one a line.
 pub fn findings_csv(report: &DocumentReport) -> String {
-    let mut out =
-        Csv::new(&["严重程度", "规则", "规则类别", "规则名称", "表", "行", "列", "应为", "实为", "差额", "原文行", "说明", "同源问题"]);
+    let mut out = Csv::new(None, &FINDINGS);
+    finding_rows(&mut out, report);
+    out.finish()
+}
+
+/// Several documents' findings in one sheet, each line led by its 文件.
+pub fn findings_csv_all(reports: &[DocumentReport]) -> String {
+    let mut out = Csv::new(Some("文件"), &FINDINGS);
+    for r in reports {
+        out.file = Some(text(&r.source));
+        finding_rows(&mut out, r);
+    }
+    out.finish()
+}
+
+fn finding_rows(out: &mut Csv, report: &DocumentReport) {
     for f in &report.findings {
         let rule = catalogue().iter().find(|r| r.id == f.rule);
         out.row([
@@ -55,12 +79,26 @@ pub fn findings_csv(report: &DocumentReport) -> String {
             text(&f.also.join("\n")),
         ]);
     }
+}
+
+/// One document's table cells, one a line.
+pub fn tables_csv(report: &DocumentReport) -> String {
+    let mut out = Csv::new(None, &CELLS);
+    cell_rows(&mut out, report);
     out.finish()
 }
 
-/// Every table cell, one a line.
-pub fn tables_csv(report: &DocumentReport) -> String {
-    let mut out = Csv::new(&["表号", "表名", "单位", "行序号", "编码", "项目", "行次", "栏目", "金额", "原文行"]);
+/// Several documents' table cells in one sheet, each line led by its 文件.
+pub fn tables_csv_all(reports: &[DocumentReport]) -> String {
+    let mut out = Csv::new(Some("文件"), &CELLS);
+    for r in reports {
+        out.file = Some(text(&r.source));
+        cell_rows(&mut out, r);
+    }
+    out.finish()
+}
+
+fn cell_rows(out: &mut Csv, report: &DocumentReport) {
     for t in &report.tables {
         for (i, r) in t.rows.iter().enumerate() {
             for (c, caption) in t.columns.iter().enumerate() {
@@ -79,31 +117,34 @@ pub fn tables_csv(report: &DocumentReport) -> String {
             }
         }
     }
-    out.finish()
 }
 
-/// A CSV document being written.
-struct Csv(String);
+/// A CSV document being written; `file` leads every line when set.
+struct Csv {
+    out: String,
+    file: Option<String>,
+}
 
 impl Csv {
-    fn new(header: &[&str]) -> Csv {
-        let mut csv = Csv(String::from(BOM));
+    fn new(first: Option<&str>, header: &[&str]) -> Csv {
+        let mut csv = Csv { out: String::from(BOM), file: first.map(str::to_string) };
         csv.row(header.iter().map(|h| h.to_string()));
         csv
     }
 
     fn row(&mut self, fields: impl IntoIterator<Item = String>) {
-        for (i, f) in fields.into_iter().enumerate() {
+        let lead = self.file.clone();
+        for (i, f) in lead.into_iter().chain(fields).enumerate() {
             if i > 0 {
-                self.0.push(',');
+                self.out.push(',');
             }
-            self.0.push_str(&quote(&f));
+            self.out.push_str(&quote(&f));
         }
-        self.0.push_str("\r\n");
+        self.out.push_str("\r\n");
     }
 
     fn finish(self) -> String {
-        self.0
+        self.out
     }
 }
 
@@ -153,7 +194,7 @@ mod tests {
 
     #[test]
     fn a_real_report_exports() {
-        let text = include_str!("../../tests/fixtures/yantai-office-2024-final.txt");
+        let text = include_str!("../tests/fixtures/yantai-office-2024-final.txt");
         let report = crate::check_text("烟台.txt", text);
         let findings = findings_csv(&report);
         assert!(findings.starts_with("\u{feff}严重程度,规则,"));
@@ -165,5 +206,21 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&report_json(&report)).unwrap();
         assert_eq!(json["schema"], 1);
         assert_eq!(json["documents"][0]["findings"].as_array().unwrap().len(), report.findings.len());
+    }
+
+    #[test]
+    fn several_documents_share_one_sheet_led_by_their_file() {
+        let a = crate::check_text("烟台.txt", include_str!("../tests/fixtures/yantai-office-2024-final.txt"));
+        let b = crate::check_text("青岛.txt", include_str!("../tests/fixtures/qingdao-office-2024-final.txt"));
+        let both = findings_csv_all(&[a.clone(), b.clone()]);
+        assert!(both.starts_with("\u{feff}文件,严重程度,规则,"));
+        assert_eq!(both.matches("\r\n烟台.txt,").count(), a.findings.len());
+        assert_eq!(both.matches("\r\n青岛.txt,").count(), b.findings.len());
+        // One document's lines are its own CSV's lines behind the file name.
+        let own: Vec<String> = findings_csv(&a).split("\r\n").skip(1).filter(|l| !l.is_empty()).map(|l| format!("烟台.txt,{l}")).collect();
+        let led: Vec<&str> = both.split("\r\n").filter(|l| l.starts_with("烟台.txt,")).collect();
+        assert_eq!(own, led);
+        let cells = tables_csv_all(&[a, b]);
+        assert!(cells.starts_with("\u{feff}文件,表号,"));
     }
 }

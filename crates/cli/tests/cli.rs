@@ -1,9 +1,30 @@
-//! The CLI contract: `gongkai check [--format text|json] FILE...`, exit codes
-//! 0 / 1 / 2, JSON schema 1.
+//! The CLI contract: `gongkai check [--format text|json|csv|tables-csv] FILE...`,
+//! exit codes 0 / 1 / 2, JSON schema 1.
 
-mod common;
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
+
+/// The corpus fixtures live with the core crate's tests.
+mod common {
+    use std::path::PathBuf;
+
+    /// A corpus fixture's path.
+    pub fn fixture(name: &str) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
+    }
+}
+
+/// ../shared/real beside the checkout, read in place (never copied).
+fn real_dir() -> Option<PathBuf> {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/real");
+    if d.is_dir() {
+        Some(d)
+    } else {
+        eprintln!("skipped: ../shared/real is absent");
+        None
+    }
+}
 
 fn gongkai(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
@@ -123,4 +144,81 @@ fn rules_lists_the_catalogue() {
     assert_eq!(code, 0);
     assert!(out.contains("TBL-001"));
     assert!(out.contains("本年收入合计"));
+}
+
+#[test]
+fn csv_lists_every_finding_of_every_file_led_by_its_name() {
+    let y = common::fixture("yantai-office-2024-final.txt");
+    let q = common::fixture("qingdao-office-2024-final.txt");
+    let (y, q) = (y.to_str().unwrap(), q.to_str().unwrap());
+    let (_, json, _) = gongkai(&["check", "--format", "json", y, q], None);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let (code, csv, _) = gongkai(&["check", "--format", "csv", y, q], None);
+    assert_eq!(code, 1);
+    assert!(csv.starts_with("\u{feff}文件,严重程度,规则,规则类别,规则名称,表,行,列,应为,实为,差额,原文行,说明,同源问题\r\n"), "{csv}");
+    for (i, path) in [y, q].iter().enumerate() {
+        let n = v["documents"][i]["findings"].as_array().unwrap().len();
+        assert!(n > 0);
+        assert_eq!(csv.matches(&format!("\r\n{path},")).count(), n, "{path}");
+    }
+    let (code, cells, _) = gongkai(&["check", "--format", "tables-csv", y], None);
+    assert_eq!(code, 1);
+    assert!(cells.starts_with("\u{feff}文件,表号,表名,单位,行序号,编码,项目,行次,栏目,金额,原文行\r\n"));
+    // 烟台 2024 决算, 01 表: 本年收入合计 10,116.83 printed as a plain decimal.
+    assert!(cells.lines().any(|l| l.contains(",本年收入合计,") && l.contains(",10116.83,")), "{}", &cells[..2000.min(cells.len())]);
+}
+
+/// A one-page PDF holding only an image: a scan, which needs OCR.
+fn scan_pdf() -> Vec<u8> {
+    let objs: [&[u8]; 4] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream",
+    ];
+    let content = b"q 595 0 0 842 0 0 cm /Im1 Do Q";
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    let mut add = |out: &mut Vec<u8>, body: &[u8]| {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", offsets.len()).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    };
+    for o in objs {
+        add(&mut out, o);
+    }
+    let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+    stream.extend_from_slice(content);
+    stream.extend_from_slice(b"\nendstream");
+    add(&mut out, &stream);
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes());
+    for off in &offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", offsets.len() + 1).as_bytes());
+    out
+}
+
+#[test]
+fn checks_pdf_and_workbook_together() {
+    let Some(dir) = real_dir() else { return };
+    let pdf = dir.join("09-jiangsu-renda-tables-2019-department-budget.pdf");
+    let xlsx = dir.join("04-shanghai-putuo-dept-budget-form-2026-template.xlsx");
+    let out = Command::new(env!("CARGO_BIN_EXE_gongkai")).arg("check").arg(&pdf).arg(&xlsx).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("江苏省人大常委会办公厅 2019年度 预算"), "{stdout}");
+    assert!(stdout.contains("文件：PDF，已读取 13 页"), "{stdout}");
+    assert!(stdout.contains("文件：Excel (.xlsx)，已读取 17 个工作表"), "{stdout}");
+    assert_ne!(out.status.code(), Some(2), "both files were read");
+
+    // A scan: exit status 2 and the OCR message, the other file still checked.
+    let scan = std::env::temp_dir().join(format!("gongkai-scan-{}.pdf", std::process::id()));
+    std::fs::write(&scan, scan_pdf()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gongkai")).arg("check").arg(&scan).arg(&pdf).output().unwrap();
+    let _ = std::fs::remove_file(&scan);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("文字识别（OCR）"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("文件：PDF，已读取 13 页"));
 }

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::{Checker, Outcome, Source};
-use crate::model::{DocumentInfo, DocumentKind, Scope};
-use crate::report::{Coverage, DocumentReport, FindingKind};
+use gongkai::model::{DocumentInfo, DocumentKind, Scope};
+use gongkai::report::{Coverage, DocumentReport, FindingKind};
 
 /// The result header: a summary card, or why the text could not be checked.
 #[component]
@@ -172,7 +172,7 @@ fn coverage_view(checker: Checker, coverage: &Coverage) -> impl IntoView {
         if v.is_empty() {
             "无".to_string()
         } else {
-            v.iter().map(|n| super::format::table_name(n)).collect::<Vec<_>>().join("、")
+            v.iter().map(|n| gongkai::rules::identity::table_name(n)).collect::<Vec<_>>().join("、")
         }
     };
     let found = join(&coverage.tables_found);

@@ -1,14 +1,14 @@
 //! What the checking worker does, as plain functions without any browser
 //! API: a [`Job`] in, a [`Reply`] out, both sent as JSON between the page and
-//! its Web Worker (`super::worker`). The page only renders the report it
+//! its Web Worker (the app's `worker` module). The page only renders the report it
 //! gets back; it never checks anything itself unless no worker could start.
 //! Tested natively through the `gongkai-web` binary.
 
 use serde::{Deserialize, Serialize};
 
-use crate::input::Extracted;
-use crate::report::DocumentReport;
-use crate::InputError;
+use gongkai::input::Extracted;
+use gongkai::report::DocumentReport;
+use gongkai::InputError;
 
 /// One thing to check.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -92,7 +92,7 @@ pub enum Reply {
 /// Appended to the glue to make the worker's script: the first message is
 /// the wasm module; instantiating it runs the start function, which sees a
 /// worker and installs the handler for the jobs that follow
-/// (`super::worker::serve`). `{dead}` if it cannot start.
+/// (`app::worker::serve`). `{dead}` if it cannot start.
 const BOOT: &str = r#"
 self.onmessage = (e) => {
   self.onmessage = null;
@@ -141,7 +141,7 @@ pub fn run(job: Job, bytes: Option<&[u8]>, now: &dyn Fn() -> f64, progress: &mut
                 return Reply::Refused { message: InputError::Empty.zh() };
             }
             let started = now();
-            let mut report = crate::check_text(&name, &text);
+            let mut report = gongkai::check_text(&name, &text);
             report.encoding = encoding;
             Reply::Checked { report: Box::new(report), millis: now() - started, loaded: None }
         }
@@ -150,11 +150,11 @@ pub fn run(job: Job, bytes: Option<&[u8]>, now: &dyn Fn() -> f64, progress: &mut
             let bytes = bytes.unwrap_or_default();
             match read(bytes, now, progress) {
                 Ok(Some(x)) => checked_file(&name, x, now, true),
-                Ok(None) => match crate::decode_input(bytes) {
+                Ok(None) => match gongkai::decode_input(bytes) {
                     Ok(decoded) => {
                         let encoding = decoded.encoding.label().to_string();
                         let started = now();
-                        let mut report = crate::check_text(&name, &decoded.text);
+                        let mut report = gongkai::check_text(&name, &decoded.text);
                         report.encoding = Some(encoding.clone());
                         let millis = now() - started;
                         let loaded = Loaded::Text { text: decoded.text, encoding, had_errors: decoded.had_errors };
@@ -174,17 +174,16 @@ fn checked_file(name: &str, x: Extracted, now: &dyn Fn() -> f64, send_back: bool
         return Reply::Refused { message: InputError::Empty.zh() };
     }
     let started = now();
-    let report = crate::check_extracted(name, &x);
+    let report = gongkai::check_extracted(name, &x);
     let millis = now() - started;
     Reply::Checked { report: Box::new(report), millis, loaded: send_back.then_some(Loaded::File { extracted: x }) }
 }
 
-/// Reads a file's bytes as [`crate::input::extract`] does; a PDF page by
+/// Reads a file's bytes as [`gongkai::input::extract`] does; a PDF page by
 /// page, calling `progress` every [`PROGRESS_MS`].
 fn read(bytes: &[u8], now: &dyn Fn() -> f64, progress: &mut dyn FnMut(usize, usize)) -> Result<Option<Extracted>, InputError> {
-    #[cfg(feature = "pdf")]
-    if crate::input::detect(bytes) == crate::input::InputKind::Pdf {
-        let mut reader = crate::input::pdf::Reader::open(bytes)?;
+    if gongkai::input::detect(bytes) == gongkai::input::InputKind::Pdf {
+        let mut reader = gongkai::input::pdf::Reader::open(bytes)?;
         let pages = reader.pages();
         let mut last = now();
         progress(0, pages);
@@ -196,8 +195,7 @@ fn read(bytes: &[u8], now: &dyn Fn() -> f64, progress: &mut dyn FnMut(usize, usi
         }
         return reader.finish().map(Some);
     }
-    let _ = (&now, &progress);
-    crate::input::extract(bytes)
+    gongkai::input::extract(bytes)
 }
 
 #[cfg(test)]
@@ -205,7 +203,7 @@ mod tests {
     use super::*;
 
     fn fixture(name: &str) -> String {
-        std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+        std::fs::read_to_string(format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     }
 
     fn clock() -> f64 {
@@ -228,7 +226,7 @@ mod tests {
             else {
                 panic!("{name}: not checked")
             };
-            let want = crate::check_text(name, &text);
+            let want = gongkai::check_text(name, &text);
             assert_eq!(serde_json::to_value(&*report).unwrap(), serde_json::to_value(&want).unwrap(), "{name}");
             assert!(!report.findings.is_empty());
         }
@@ -237,7 +235,7 @@ mod tests {
     #[test]
     fn bytes_are_decoded_and_sent_back_with_their_encoding() {
         let bytes =
-            std::fs::read(format!("{}/tests/browser/fixtures/qingdao-office-2024-final.gbk.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            std::fs::read(format!("{}/../../tests/browser/fixtures/qingdao-office-2024-final.gbk.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let Reply::Checked { report, loaded: Some(Loaded::Text { text, encoding, had_errors }), .. } =
             through_json(Job::Bytes { name: "q.txt".into() }, Some(&bytes))
         else {
@@ -279,12 +277,12 @@ mod tests {
     fn a_files_text_checked_again_keeps_its_kind() {
         let x = Extracted {
             text: fixture("yantai-office-2024-final.txt"),
-            kind: crate::input::InputKind::Html,
+            kind: gongkai::input::InputKind::Html,
             pages: 1,
             page_of_line: Vec::new(),
             sheet_names: Vec::new(),
         };
         let Reply::Checked { report, .. } = through_json(Job::Extracted { name: "a.html".into(), extracted: x }, None) else { panic!() };
-        assert_eq!(report.input.as_ref().map(|i| i.kind), Some(crate::input::InputKind::Html));
+        assert_eq!(report.input.as_ref().map(|i| i.kind), Some(gongkai::input::InputKind::Html));
     }
 }

@@ -1,45 +1,10 @@
-//! Pure text helpers for the app: amounts with thousands separators and
-//! UTF-16 offsets of source lines.
-//!
-//! Kept free of web types so the native test build of `gongkai-web` can include
-//! and test this file (the rest of `app` only compiles for wasm32).
+//! Pure text helpers for the app: amounts as the core prints them, signed
+//! differences, and UTF-16 offsets of source lines. Free of web types, so
+//! they are tested natively.
 
 use rust_decimal::Decimal;
 
-/// An amount as printed in Chinese financial tables: thousands separators,
-/// the document's own decimals kept ("10116.83" → "10,116.83").
-pub fn amount(d: &Decimal) -> String {
-    group_thousands(&d.to_string())
-}
-
-/// Inserts thousands separators into a plain decimal string ("-1234.5" →
-/// "-1,234.5"). Anything that is not a plain decimal is returned unchanged.
-pub fn group_thousands(s: &str) -> String {
-    let (sign, rest) = match s.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", s),
-    };
-    let (int, frac) = match rest.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (rest, None),
-    };
-    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len() + int.len() / 3);
-    out.push_str(sign);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
+pub use gongkai::amount::{display as amount, group_thousands};
 
 /// The UTF-16 range (start, end) of 1-based line `line` in `text`, which is
 /// what a textarea's selection API counts in. None when the text is shorter.
@@ -55,20 +20,6 @@ pub fn line_range_utf16(text: &str, line: usize) -> Option<(u32, u32)> {
         start += len + 1;
     }
     None
-}
-
-/// A table as its marker is printed: "公开01表" for 决算 (two digits), "公开表1"
-/// for budgets that print the number after 表. (The same rule as the core's
-/// message wording, so the page and the messages name tables alike.)
-pub fn table_name(no: &str) -> String {
-    if no.starts_with('《') {
-        // A table read by its title (no number printed): its key is the title.
-        no.to_string()
-    } else if no.len() == 2 && no.starts_with('0') {
-        format!("公开{no}表")
-    } else {
-        format!("公开表{no}")
-    }
 }
 
 /// Lines `line - radius ..= line + radius` of `text` (1-based, clipped to the
@@ -147,13 +98,6 @@ mod tests {
         assert_eq!(context_lines(text, 4, 2), vec![(2, "b"), (3, "c"), (4, "d"), (5, "e"), (6, "f")]);
         assert_eq!(context_lines(text, 6, 1), vec![(5, "e"), (6, "f")]);
         assert_eq!(context_lines(text, 9, 1), vec![]);
-    }
-
-    #[test]
-    fn names_tables_as_printed() {
-        assert_eq!(table_name("01"), "公开01表");
-        assert_eq!(table_name("1"), "公开表1");
-        assert_eq!(table_name("12"), "公开表12");
     }
 
     #[test]

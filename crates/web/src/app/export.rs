@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::csv;
 use super::summary::kind_zh;
 use super::{Checker, Outcome};
-use crate::DocumentReport;
+use gongkai::export;
+use gongkai::DocumentReport;
 
 /// Which file to make.
 #[derive(Clone, Copy)]
@@ -21,9 +21,9 @@ enum Kind {
 impl Kind {
     fn build(self, report: &DocumentReport) -> (String, &'static str, &'static str) {
         match self {
-            Kind::Json => (csv::report_json(report), "application/json", ".json"),
-            Kind::FindingsCsv => (csv::findings_csv(report), "text/csv;charset=utf-8", "-发现.csv"),
-            Kind::TablesCsv => (csv::tables_csv(report), "text/csv;charset=utf-8", "-表格.csv"),
+            Kind::Json => (export::report_json(report), "application/json", ".json"),
+            Kind::FindingsCsv => (export::findings_csv(report), "text/csv;charset=utf-8", "-发现.csv"),
+            Kind::TablesCsv => (export::tables_csv(report), "text/csv;charset=utf-8", "-表格.csv"),
         }
     }
 }

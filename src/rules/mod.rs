@@ -16,8 +16,6 @@ mod budget_amounts;
 mod budget_nar;
 mod budget_xtbl;
 mod doc;
-pub mod identity;
-mod index;
 pub mod nar_change;
 pub mod nar_claims;
 pub mod nar_content;
@@ -26,11 +24,11 @@ pub mod nar_paths;
 pub mod nar_procurement;
 pub mod nar_tables;
 pub mod nar_yoy;
-pub mod percent;
 mod perf;
 pub mod pla_zero_base;
 pub mod sg_counts;
 mod sg_empty_table;
+mod support;
 mod tbl01;
 mod tbl04;
 mod tbl06_09;
@@ -40,6 +38,9 @@ pub mod txt_class;
 pub mod txt_defects;
 pub mod txt_latin;
 mod xtbl;
+
+use support::index;
+pub use support::{identity, percent};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -303,6 +304,17 @@ impl Fixture {
     /// A fixture (the document as published) on which the rule stays quiet.
     pub const fn quiet(document: &'static str) -> Fixture {
         Fixture { document, edits: &[], expect: Expect::Quiet }
+    }
+}
+
+/// What the rules' unit tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Severity, Sink};
+
+    /// A sink for a rule's unit tests (its findings at error severity).
+    pub(crate) fn test_sink(rule: &'static str) -> Sink {
+        Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error }
     }
 }
 

@@ -5,9 +5,9 @@ use rust_decimal::Decimal;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Finding, Severity, Sink};
 use crate::model::{Row, Table};
 use crate::rounding::{compare, Term, Verdict};
+use crate::rules::{Finding, Severity, Sink};
 
 /// Where a printed value sits: a cell of a table.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

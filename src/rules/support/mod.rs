@@ -1,0 +1,11 @@
+//! What several rules share: locating cells and checking identities
+//! ([`identity`]), percentages and findings about the narrative
+//! ([`percent`]), per-table indexes ([`index`]), the corpus documents the
+//! fixtures use ([`corpus`]), the document kinds rules apply to ([`kinds`]),
+//! and the helpers shared by one group of rules each (one module per group).
+//! A helper only one rule uses lives in that rule's file.
+
+pub mod identity;
+pub mod index;
+
+pub mod percent;

@@ -5,7 +5,13 @@
 //! and the helpers shared by one group of rules each (one module per group).
 //! A helper only one rule uses lives in that rule's file.
 
+pub mod coded;
+pub mod corpus;
+pub mod econ_sangong;
+pub mod final_summary;
+pub mod final_xtbl;
+pub mod fiscal04;
 pub mod identity;
 pub mod index;
-
+pub mod kinds;
 pub mod percent;

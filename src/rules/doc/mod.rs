@@ -1,0 +1,6 @@
+//! The DOC rules, 文档结构 (DOC): one file per rule, each its `RULE`
+//! and its `check`. They run in the order of the catalogue
+//! (`CATALOGUE` in `src/rules/mod.rs`).
+
+pub mod empty_table_note;
+pub mod tables_present;

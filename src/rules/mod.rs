@@ -24,17 +24,13 @@ pub mod nar_paths;
 pub mod nar_procurement;
 pub mod nar_tables;
 pub mod nar_yoy;
-mod perf;
+pub mod perf;
 pub mod pla;
-pub mod pla_zero_base;
-pub mod sg_counts;
-mod sg_empty_table;
+pub mod sg;
 mod support;
 pub mod tbl;
 mod tbl_grid;
-pub mod txt_class;
-pub mod txt_defects;
-pub mod txt_latin;
+pub mod txt;
 pub mod xtbl;
 
 use support::index;
@@ -357,11 +353,11 @@ static CATALOGUE: &[Rule] = &[
     xtbl::basic_05_06::RULE,
     xtbl::sangong_06_09::RULE,
     pla::sangong_budget_equals_actual::RULE,
-    perf::EXECUTION_RATE,
-    perf::EXECUTION_SCORE,
-    perf::BLOCK_WEIGHTS,
-    perf::TOTAL_SCORE,
-    perf::SCORE_WITHIN_WEIGHT,
+    perf::execution_rate::RULE,
+    perf::execution_score::RULE,
+    perf::block_weights::RULE,
+    perf::total_score::RULE,
+    perf::score_within_weight::RULE,
     // Narrative-only rules: what the 情况说明 says about itself.
     nar_tables::AMOUNTS,
     nar_tables::SHARES,
@@ -386,18 +382,18 @@ static CATALOGUE: &[Rule] = &[
     nar_paths::CLASS_PATHS,
     nar_procurement::PROCUREMENT,
     nar_dept_eval::DEPARTMENT_EVALUATION,
-    sg_counts::COUNTS,
-    pla_zero_base::ZERO_BASE,
-    txt_class::CLASS_NAMES,
-    txt_class::LEVEL_LABELS,
-    txt_class::CLASS_YEARS,
-    txt_class::CLASS_AS_TABLES,
-    txt_latin::LATIN,
-    txt_defects::DOUBLED_PUNCTUATION,
-    txt_defects::TRUNCATED,
-    txt_defects::PLACEHOLDERS,
-    txt_defects::WRONG_YEAR,
-    txt_defects::SCOPE_WORDS,
+    sg::counts::RULE,
+    pla::zero_base::RULE,
+    txt::class_names::RULE,
+    txt::level_labels::RULE,
+    txt::class_years::RULE,
+    txt::class_as_tables::RULE,
+    txt::latin::RULE,
+    txt::doubled_punctuation::RULE,
+    txt::truncated::RULE,
+    txt::placeholders::RULE,
+    txt::wrong_year::RULE,
+    txt::scope_words::RULE,
     budget::TABLES_PRESENT,
     budget::SUMMARY_INCOME,
     budget::SUMMARY_EXPENDITURE,
@@ -432,7 +428,7 @@ static CATALOGUE: &[Rule] = &[
     tbl_grid::PANEL_TOTALS,
     tbl_grid::SANGONG,
     tbl_grid::TOTALS_ACROSS,
-    sg_empty_table::EMPTY_TABLE,
+    sg::empty_table::RULE,
 ];
 
 /// Runs every rule whose inputs are present; records the others as skipped.

@@ -3,3 +3,4 @@
 //! (`CATALOGUE` in `src/rules/mod.rs`).
 
 pub mod sangong_budget_equals_actual;
+pub mod zero_base;

@@ -5,6 +5,7 @@
 //! and the helpers shared by one group of rules each (one module per group).
 //! A helper only one rule uses lives in that rule's file.
 
+pub mod classes;
 pub mod coded;
 pub mod corpus;
 pub mod econ_sangong;
@@ -15,3 +16,5 @@ pub mod identity;
 pub mod index;
 pub mod kinds;
 pub mod percent;
+pub mod perf;
+pub mod text;

@@ -1,20 +1,30 @@
+//! SG-001 “三公”经费：团组、人次、批次、车辆数与支出金额相符
+//!
+//! ## 它检查什么
+//!
 //! SG-001: the counts the 三公 section states must be possible for the money
 //! it says was spent (团组/人次, 批次/人次, 购置 辆, 保有量).
+//!
+//! ## 为什么重要
+//!
+//! 财政部要求决算公开因公出国（境）的团组数和人次、公务接待的批次和人次、购置和保有的公务用车数量。这些数字让公众判断钱花得是否合理：花了出国经费却是0个团组，接待人次少于批次，花了购车费却没买车，这些都不可能同时成立，说明数字填错了或者有支出没有说清楚。
+//!
+//! ## 示例
+//!
+//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
+//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
+//! `tests/snapshots/rules/SG-001.snap`；`cargo test SG_001` 只运行本条。
 
-use rust_decimal::Decimal;
-
-use super::percent::{narrative_finding, show};
-use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::sangong::{facts, Fact};
+use crate::rules::percent::{narrative_finding, show};
+use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+use rust_decimal::Decimal;
 
 const ID: &str = "SG-001";
-const Y: &str = "yantai-office-2024-final.txt";
-const Q: &str = "qingdao-office-2024-final.txt";
-const B: &str = "yantai-bigdata-2023-final.txt";
 
-/// The rule.
-pub const COUNTS: Rule = Rule {
+pub const RULE: Rule = Rule {
     id: ID,
     family: Family::Sg,
     severity: Severity::Error,
@@ -30,14 +40,6 @@ pub const COUNTS: Rule = Rule {
         Fixture::quiet(B),
     ],
 };
-
-fn positive(f: Option<Fact>) -> Option<Fact> {
-    f.filter(|f| f.value > Decimal::ZERO)
-}
-
-fn zero(f: Option<Fact>) -> Option<Fact> {
-    f.filter(|f| f.value.is_zero())
-}
 
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
@@ -91,13 +93,21 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
 }
 
+fn positive(f: Option<Fact>) -> Option<Fact> {
+    f.filter(|f| f.value > Decimal::ZERO)
+}
+
+fn zero(f: Option<Fact>) -> Option<Fact> {
+    f.filter(|f| f.value.is_zero())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<(usize, String)> {
         let doc = crate::read(text);
-        let mut sink = super::super::percent::test_sink(ID);
+        let mut sink = crate::rules::testing::test_sink(ID);
         check(&doc, &mut sink);
         sink.findings.into_iter().map(|f| (f.source_line.unwrap_or(0), f.message)).collect()
     }

@@ -1,27 +1,25 @@
+//! TXT-002 正文中不应夹杂英文单词或公式代码
+//!
+//! ## 它检查什么
+//!
 //! TXT-002: English words and LaTeX fragments inside Chinese prose.
+//!
+//! ## 为什么重要
+//!
+//! 公开文本是写给公众看的中文文件。正文里突然出现英文单词（如“组织会议决定事项的 implementation”），通常是机器翻译或AI改写后没有校对留下的痕迹；“$\\geq 95\\%$”这样的代码是转换格式时留下的，读者看不懂。常见缩写（GDP、PPP、APP等）不算。
+//!
+//! ## 示例
+//!
+//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
+//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
+//! `tests/snapshots/rules/TXT-002.snap`；`cargo test TXT_002` 只运行本条。
 
-use super::percent::narrative_finding;
-use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
+use crate::rules::percent::narrative_finding;
+use crate::rules::support::corpus::{B, Q, QB, Y};
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 const ID: &str = "TXT-002";
-const Y: &str = "yantai-office-2024-final.txt";
-const Q: &str = "qingdao-office-2024-final.txt";
-const B: &str = "yantai-bigdata-2023-final.txt";
-const QB: &str = "qingdao-office-2023-budget.txt";
-
-/// The rule.
-pub const LATIN: Rule = Rule {
-    id: ID,
-    family: Family::Txt,
-    severity: Severity::Warning,
-    title: "正文中不应夹杂英文单词或公式代码",
-    why: "公开文本是写给公众看的中文文件。正文里突然出现英文单词（如“组织会议决定事项的 implementation”），通常是机器翻译或AI改写后没有校对留下的痕迹；“$\\geq 95\\%$”这样的代码是转换格式时留下的，读者看不懂。常见缩写（GDP、PPP、APP等）不算。",
-    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
-    needs: &[],
-    check,
-    fixtures: &[Fixture::fires(Y, &[]), Fixture::quiet(Q), Fixture::quiet(B), Fixture::quiet(QB)],
-};
 
 /// Abbreviations and units that are normal in Chinese government prose
 /// (compared in upper case).
@@ -33,6 +31,52 @@ const WHITELIST: &[&str] = &[
     "MBPS", "GBPS", "KBPS", "NFC", "RFID", "BRT", "LNG", "CNG", "NOX", "COD", "BOD", "SCI", "SSCI", "CSSCI", "GEP", "ESG", "IPO", "FDI",
     "OEM", "ODM", "IPTV", "CCTV", "PLC", "IDC",
 ];
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    family: Family::Txt,
+    severity: Severity::Warning,
+    title: "正文中不应夹杂英文单词或公式代码",
+    why: "公开文本是写给公众看的中文文件。正文里突然出现英文单词（如“组织会议决定事项的 implementation”），通常是机器翻译或AI改写后没有校对留下的痕迹；“$\\geq 95\\%$”这样的代码是转换格式时留下的，读者看不懂。常见缩写（GDP、PPP、APP等）不算。",
+    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    needs: &[],
+    check,
+    fixtures: &[Fixture::fires(Y, &[]), Fixture::quiet(Q), Fixture::quiet(B), Fixture::quiet(QB)],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    for line in &doc.lines {
+        // Most lines hold no Latin letter at all.
+        if !line.text.bytes().any(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
+        let chars: Vec<char> = line.text.chars().collect();
+        if !chars.iter().any(|c| is_cjk(*c)) {
+            continue;
+        }
+        let latex = latex_spans(&chars);
+        if !latex.is_empty() {
+            let frags: Vec<String> = latex.iter().map(|(a, b)| chars[*a..*b].iter().collect()).collect();
+            sink.push(narrative_finding(
+                ID,
+                Severity::Info,
+                format!(
+                    "正文中有格式转换留下的公式代码：{}。读者看到的应是“≥”“%”等符号。",
+                    frags.iter().map(|f| format!("“{f}”")).collect::<Vec<_>>().join("、")
+                ),
+                line.no,
+            ));
+        }
+        for (word, acronym) in foreign_words(&line.text) {
+            let (severity, message) = if acronym {
+                (Severity::Info, format!("正文中出现未收录的英文缩写“{word}”，请确认读者能够理解。"))
+            } else {
+                (Severity::Warning, format!("中文正文中夹杂英文单词“{word}”，可能是翻译或改写后未校对的痕迹。"))
+            };
+            sink.push(narrative_finding(ID, severity, message, line.no));
+        }
+    }
+}
 
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
@@ -112,47 +156,13 @@ pub fn foreign_words(line: &str) -> Vec<(String, bool)> {
     out
 }
 
-fn check(doc: &Document, sink: &mut Sink) {
-    for line in &doc.lines {
-        // Most lines hold no Latin letter at all.
-        if !line.text.bytes().any(|b| b.is_ascii_alphabetic()) {
-            continue;
-        }
-        let chars: Vec<char> = line.text.chars().collect();
-        if !chars.iter().any(|c| is_cjk(*c)) {
-            continue;
-        }
-        let latex = latex_spans(&chars);
-        if !latex.is_empty() {
-            let frags: Vec<String> = latex.iter().map(|(a, b)| chars[*a..*b].iter().collect()).collect();
-            sink.push(narrative_finding(
-                ID,
-                Severity::Info,
-                format!(
-                    "正文中有格式转换留下的公式代码：{}。读者看到的应是“≥”“%”等符号。",
-                    frags.iter().map(|f| format!("“{f}”")).collect::<Vec<_>>().join("、")
-                ),
-                line.no,
-            ));
-        }
-        for (word, acronym) in foreign_words(&line.text) {
-            let (severity, message) = if acronym {
-                (Severity::Info, format!("正文中出现未收录的英文缩写“{word}”，请确认读者能够理解。"))
-            } else {
-                (Severity::Warning, format!("中文正文中夹杂英文单词“{word}”，可能是翻译或改写后未校对的痕迹。"))
-            };
-            sink.push(narrative_finding(ID, severity, message, line.no));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<(Severity, usize)> {
         let doc = crate::read(text);
-        let mut sink = super::super::percent::test_sink(ID);
+        let mut sink = crate::rules::testing::test_sink(ID);
         check(&doc, &mut sink);
         sink.findings.into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0))).collect()
     }

@@ -1,21 +1,31 @@
+//! PLA-002 情况说明：不对零基数计算百分比
+//!
+//! ## 它检查什么
+//!
 //! PLA-001: a percentage of something the same section says is zero
 //! ("工程采购授予中小企业合同金额占工程支出金额的100%" with 工程支出 0 万元,
 //! "年初预算为0万元 … 完成年初预算的X%").
+//!
+//! ## 为什么重要
+//!
+//! “占……的100%”“完成年初预算的X%”都是拿一个数除以另一个数。如果作为分母的金额本身是0（例如工程采购支出为0万元），这个百分比就没有意义，往往是套用模板时没有删掉的句子。读者可能因此误以为确有这项支出。
+//!
+//! ## 示例
+//!
+//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
+//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
+//! `tests/snapshots/rules/PLA-002.snap`；`cargo test PLA_002` 只运行本条。
 
-use rust_decimal::Decimal;
-
-use super::percent::narrative_finding;
-use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, DocumentKind};
 use crate::narrative::{Claim, ClaimKind, Paragraph, Section};
+use crate::rules::percent::narrative_finding;
+use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+use rust_decimal::Decimal;
 
 const ID: &str = "PLA-002";
-const Y: &str = "yantai-office-2024-final.txt";
-const Q: &str = "qingdao-office-2024-final.txt";
-const B: &str = "yantai-bigdata-2023-final.txt";
 
-/// The rule.
-pub const ZERO_BASE: Rule = Rule {
+pub const RULE: Rule = Rule {
     id: ID,
     family: Family::Pla,
     severity: Severity::Warning,
@@ -26,6 +36,39 @@ pub const ZERO_BASE: Rule = Rule {
     check,
     fixtures: &[Fixture::fires(Q, &[]), Fixture::quiet(Y), Fixture::quiet(B)],
 };
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let n = &doc.narrative;
+    for section in &n.sections {
+        for (para, c) in section.claims() {
+            let is_share = matches!(c.kind, ClaimKind::Share { .. });
+            if !(is_share || c.kind == ClaimKind::Completion) {
+                continue;
+            }
+            // "占0%" of nothing is harmless; a completion rate of a zero budget is not.
+            if is_share && c.value.is_none_or(|v| v <= Decimal::ZERO) {
+                continue;
+            }
+            let Some(base) = base_of(section, para, c) else { continue };
+            if base.value.is_some_and(|v| v.is_zero()) {
+                let what = match &c.kind {
+                    ClaimKind::Share { base: Some(b) } => format!("“占{b}的{}%”", c.printed),
+                    ClaimKind::Completion => format!("“{}{}%”", c.subject, c.printed),
+                    _ => format!("“占{}%”", c.printed),
+                };
+                sink.push(narrative_finding(
+                    ID,
+                    Severity::Warning,
+                    format!(
+                        "{what}：作为基数的“{}”为{}万元，对零计算的百分比没有意义，请核实是否应删去这句话。",
+                        base.subject, base.printed
+                    ),
+                    c.source_line,
+                ));
+            }
+        }
+    }
+}
 
 /// "工程支出金额" → ["工程支出金额", "工程支出"]: the base as printed and without
 /// a trailing 金额/总额/数.
@@ -69,46 +112,13 @@ fn base_of<'a>(section: &'a Section, para: &'a Paragraph, share: &'a Claim) -> O
     }
 }
 
-fn check(doc: &Document, sink: &mut Sink) {
-    let n = &doc.narrative;
-    for section in &n.sections {
-        for (para, c) in section.claims() {
-            let is_share = matches!(c.kind, ClaimKind::Share { .. });
-            if !(is_share || c.kind == ClaimKind::Completion) {
-                continue;
-            }
-            // "占0%" of nothing is harmless; a completion rate of a zero budget is not.
-            if is_share && c.value.is_none_or(|v| v <= Decimal::ZERO) {
-                continue;
-            }
-            let Some(base) = base_of(section, para, c) else { continue };
-            if base.value.is_some_and(|v| v.is_zero()) {
-                let what = match &c.kind {
-                    ClaimKind::Share { base: Some(b) } => format!("“占{b}的{}%”", c.printed),
-                    ClaimKind::Completion => format!("“{}{}%”", c.subject, c.printed),
-                    _ => format!("“占{}%”", c.printed),
-                };
-                sink.push(narrative_finding(
-                    ID,
-                    Severity::Warning,
-                    format!(
-                        "{what}：作为基数的“{}”为{}万元，对零计算的百分比没有意义，请核实是否应删去这句话。",
-                        base.subject, base.printed
-                    ),
-                    c.source_line,
-                ));
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<usize> {
         let doc = crate::read(text);
-        let mut sink = super::super::percent::test_sink(ID);
+        let mut sink = crate::rules::testing::test_sink(ID);
         check(&doc, &mut sink);
         sink.findings.into_iter().map(|f| f.source_line.unwrap_or(0)).collect()
     }

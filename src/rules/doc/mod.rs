@@ -2,5 +2,6 @@
 //! and its `check`. They run in the order of the catalogue
 //! (`CATALOGUE` in `src/rules/mod.rs`).
 
+pub mod budget_tables_present;
 pub mod empty_table_note;
 pub mod tables_present;

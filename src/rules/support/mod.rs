@@ -5,6 +5,8 @@
 //! and the helpers shared by one group of rules each (one module per group).
 //! A helper only one rule uses lives in that rule's file.
 
+pub mod budget;
+pub mod budget_xtbl;
 pub mod classes;
 pub mod coded;
 pub mod corpus;
@@ -12,6 +14,7 @@ pub mod econ_sangong;
 pub mod final_summary;
 pub mod final_xtbl;
 pub mod fiscal04;
+pub mod grid;
 pub mod identity;
 pub mod index;
 pub mod kinds;

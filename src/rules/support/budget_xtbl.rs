@@ -1,0 +1,9 @@
+//! Helpers shared by several rules (formerly in `src/rules/budget_xtbl.rs`).
+//!
+//! Identities across a budget's tables.
+
+use crate::model::{Row, Table};
+
+pub(crate) fn coded<'a>(t: &'a Table, code: &str) -> Option<(usize, &'a Row)> {
+    t.rows.iter().enumerate().find(|(_, r)| r.code.as_deref() == Some(code))
+}

@@ -78,8 +78,8 @@ pub fn judge_percent(printed: Decimal, point: Decimal, lo: Decimal, hi: Decimal)
         Verdict::Rounding => PercentVerdict::Rounding,
         // `judge` never says TooLarge (only sums can overflow); judged as a mismatch would be.
         Verdict::Mismatch | Verdict::TooLarge => {
-            let ulp = Decimal::new(1, printed.scale());
-            let top = printed.checked_add(ulp).unwrap_or(printed);
+            // A Decimal's scale is at most 28, so the unit always exists.
+            let top = crate::checked::unit(printed.scale()).and_then(|ulp| printed.checked_add(ulp)).unwrap_or(printed);
             if printed >= Decimal::ZERO && printed <= hi && top > lo {
                 PercentVerdict::Truncated
             } else {

@@ -5,6 +5,32 @@
 //! catalogue ([`catalogue`]) is the single source for `gongkai rules` and for the
 //! app's rule pages. A rule whose inputs are missing is recorded as skipped,
 //! never as passed.
+//!
+//! ## Where things are
+//!
+//! - `rules/<family>/<name>.rs` (families `doc`, `tbl`, `xtbl`, `sg`, `perf`,
+//!   `txt`, `pla`): one rule per file, its `RULE` (id, title, why, the
+//!   documents it applies to, the tables it needs, its fixtures) and its
+//!   `fn check`, under module docs 它检查什么 / 为什么重要 / 示例. Helpers
+//!   only that rule uses are in its file.
+//! - `rules/support/`: what several rules share (cells and identities,
+//!   percentages, indexes, the corpus documents of the fixtures, the
+//!   document kinds, and the helpers of one group of rules each).
+//! - `CATALOGUE`: the registry, one line per rule, in the order the rules
+//!   run and are documented.
+//! - The narrative (NAR) rules are still grouped several to a file in
+//!   `nar_*.rs`, `budget_nar.rs` and `budget_amounts.rs`.
+//!
+//! ## Adding a rule
+//!
+//! 1. Its file under `rules/<family>/` and its `pub mod` line in that
+//!    family's `mod.rs`; its fixtures (at least one document on which it
+//!    fires and one on which it stays quiet) are in its `RULE`.
+//! 2. Its line in `CATALOGUE`.
+//! 3. Its id in the `rules!` list of `tests/rules.rs` (a test fails until
+//!    it is there); `UPDATE_SNAPSHOTS=1 cargo test --test rules <ID>` writes
+//!    `tests/snapshots/rules/<ID>.snap`, the findings of each fixture, to be
+//!    reviewed with the change.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -328,6 +354,8 @@ pub fn catalogue() -> &'static [Rule] {
     CATALOGUE
 }
 
+/// The registry: every rule, one line each, in the order they run and are
+/// documented.
 static CATALOGUE: &[Rule] = &[
     doc::tables_present::RULE,
     doc::empty_table_note::RULE,

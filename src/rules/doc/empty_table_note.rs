@@ -10,9 +10,21 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/DOC-002.snap`；`cargo test DOC_002` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `qingdao-office-2023-budget.txt`：删去 “2.本单位2023年无政府性基金预算财政拨款安排的支出，故本表无数据。”
+//! - `yantai-office-2024-final.txt`：删去 “注：本部门没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/DOC-002.snap`，`cargo test DOC_002` 只运行本条。
 
 use crate::model::{Document, TableKind};
 use crate::rules::support::corpus::{B, Q, Y};

@@ -2,7 +2,7 @@
 //!
 //! ## 它检查什么
 //!
-//! PLA-001: a percentage of something the same section says is zero
+//! A percentage of something the same section says is zero
 //! ("工程采购授予中小企业合同金额占工程支出金额的100%" with 工程支出 0 万元,
 //! "年初预算为0万元 … 完成年初预算的X%").
 //!
@@ -12,9 +12,17 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/PLA-002.snap`；`cargo test PLA_002` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `qingdao-office-2024-final.txt`（原样）
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/PLA-002.snap`，`cargo test PLA_002` 只运行本条。
 
 use crate::model::{Document, DocumentKind};
 use crate::narrative::{Claim, ClaimKind, Paragraph, Section};

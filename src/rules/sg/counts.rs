@@ -2,7 +2,7 @@
 //!
 //! ## 它检查什么
 //!
-//! SG-001: the counts the 三公 section states must be possible for the money
+//! The counts the 三公 section states must be possible for the money
 //! it says was spent (团组/人次, 批次/人次, 购置 辆, 保有量).
 //!
 //! ## 为什么重要
@@ -11,9 +11,18 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/SG-001.snap`；`cargo test SG_001` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-office-2024-final.txt`：“团组 22 个” 改为 “团组 0 个”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/SG-001.snap`，`cargo test SG_001` 只运行本条。
 
 use crate::model::{Document, DocumentKind};
 use crate::narrative::sangong::{facts, Fact};

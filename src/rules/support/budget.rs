@@ -1,4 +1,7 @@
-//! Helpers shared by several rules (formerly in `src/rules/budget.rs`).
+//! What TBL-101, TBL-102, TBL-103, TBL-104, TBL-105, TBL-106, TBL-107, TBL-108,
+//! TBL-109, TBL-110, XTBL-101, XTBL-102, XTBL-103, XTBL-104, XTBL-105,
+//! XTBL-106, XTBL-108, XTBL-109, XTBL-110, the narrative rules of budget_nar.rs
+//! and budget_amounts.rs share (formerly in `src/rules/budget.rs`).
 //!
 //! Budget (预算) tables: helpers shared by the budget rules, the structure
 //! rule, and the identities inside one table.

@@ -1,4 +1,5 @@
-//! Helpers shared by several rules (formerly in `src/rules/budget_xtbl.rs`).
+//! What XTBL-101, XTBL-104, XTBL-106, XTBL-109 share (formerly in
+//! `src/rules/budget_xtbl.rs`).
 //!
 //! Identities across a budget's tables.
 

@@ -1,8 +1,10 @@
-//! Helpers shared by several rules (formerly in `src/rules/txt_class.rs`).
+//! What TXT-001, TXT-003, TXT-004, TXT-010 share (formerly in
+//! `src/rules/txt_class.rs`).
 //!
-//! TXT-001: every "…（类）" the narrative names must be a 支出功能分类 类.
+//! The 类 and 款 names of the 支出功能分类 (and the ones in force before), and
+//! the "…（类）" names a narrative text mentions.
 
-/// The 类 of the 政府收支分类科目/// The 类 of the 政府收支分类科目 支出功能分类 (2024), as 公开01表 lists them,
+/// The 类 of the 政府收支分类科目 支出功能分类 (2024), as 公开01表 lists them,
 /// plus the three classes that only governments (not departments) use.
 pub(crate) const CLASSES: [&str; 29] = [
     "一般公共服务支出",

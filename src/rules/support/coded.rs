@@ -1,4 +1,5 @@
-//! Helpers shared by several rules (formerly in `src/rules/tbl_coded.rs`).
+//! What TBL-005, TBL-006, TBL-007, TBL-008 share (formerly in
+//! `src/rules/tbl_coded.rs`).
 //!
 //! 科目 tables (公开02/03/05/07/08表): row identities and the 类/款/项 hierarchy.
 

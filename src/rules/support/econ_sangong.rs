@@ -1,4 +1,5 @@
-//! Helpers shared by several rules (formerly in `src/rules/tbl06_09.rs`).
+//! What TBL-013, TBL-014, TBL-015, TBL-016, XTBL-010, XTBL-011 share (formerly
+//! in `src/rules/tbl06_09.rs`).
 //!
 //! 公开06表 (basic expenditure by economic classification) and 公开09表 (三公).
 

@@ -1,4 +1,5 @@
-//! Helpers shared by several rules (formerly in `src/rules/tbl01.rs`).
+//! What TBL-001, TBL-002, TBL-003, TBL-004 share (formerly in
+//! `src/rules/tbl01.rs`).
 //!
 //! 公开01表 收入支出决算总表: its own identities.
 

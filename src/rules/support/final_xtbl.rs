@@ -1,4 +1,5 @@
-//! Helpers shared by several rules (formerly in `src/rules/xtbl.rs`).
+//! What XTBL-001, XTBL-002, XTBL-003, XTBL-004, XTBL-005, XTBL-006, XTBL-007,
+//! XTBL-008 share (formerly in `src/rules/xtbl.rs`).
 //!
 //! Identities across the 决算 tables.
 

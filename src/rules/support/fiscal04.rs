@@ -1,4 +1,5 @@
-//! Helpers shared by several rules (formerly in `src/rules/tbl04.rs`).
+//! What TBL-009, TBL-010, TBL-011, XTBL-003, XTBL-004, XTBL-005, XTBL-006,
+//! XTBL-007, XTBL-008 share (formerly in `src/rules/tbl04.rs`).
 //!
 //! 公开04表 财政拨款收入支出决算总表: its own identities.
 

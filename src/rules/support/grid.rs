@@ -1,4 +1,4 @@
-//! Helpers shared by several rules (formerly in `src/rules/tbl_grid.rs`).
+//! What TBL-202, TBL-203, XTBL-201 share (formerly in `src/rules/tbl_grid.rs`).
 //!
 //! Identities of the tables the general reader read, by column meaning and
 //! row role, so that one rule runs on every region's layout:

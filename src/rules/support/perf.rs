@@ -1,4 +1,5 @@
-//! Helpers shared by several rules (formerly in `src/rules/perf.rs`).
+//! What PERF-001, PERF-002, PERF-003, PERF-004, PERF-005 share (formerly in
+//! `src/rules/perf.rs`).
 //!
 //! 绩效自评表: the arithmetic of project self-evaluations.
 

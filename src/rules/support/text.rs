@@ -1,4 +1,5 @@
-//! Helpers shared by several rules (formerly in `src/rules/txt_defects.rs`).
+//! What TXT-005, TXT-006, TXT-007 share (formerly in
+//! `src/rules/txt_defects.rs`).
 //!
 //! Text defects an inspector ticks off without any arithmetic: doubled
 //! punctuation (TXT-005), sentences that stop where the content should be

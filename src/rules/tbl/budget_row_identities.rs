@@ -10,9 +10,17 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/TBL-105.snap`；`cargo test TBL_105` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `qingdao-office-2023-budget.txt`：“2 201 一般公共服务支出 15,882.24 7,273.03 8,609.21” 改为 “2 201 一般公共服务支出 15,882.24 7,273.03 8,619.21”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TBL-105.snap`，`cargo test TBL_105` 只运行本条。
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Located};

@@ -10,9 +10,18 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/TBL-109.snap`；`cargo test TBL_109` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2023-budget.txt`：“203.90 13.30 41.60 41.60 149.00 275.60 10.00 8…” 改为 “213.90 13.30 41.60 0.00 41.60 149.00 275.60 10…”
+//! - `qingdao-office-2023-budget.txt`：“7 三、公务接待费 280.00 280.00 0.00 0.00” 改为 “7 三、公务接待费 290.00 290.00 0.00 0.00”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TBL-109.snap`，`cargo test TBL_109` 只运行本条。
 
 use crate::model::{Document, Row, TableKind};
 use crate::rules::identity::{at, nowhere};

@@ -10,9 +10,22 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/TBL-007.snap`；`cargo test TBL_007` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `qingdao-office-2023-budget.txt`：“8 30108 机关事业单位基本养老保险缴费 530.34 530.34 0.00” 改为 “8 30108 机关事业单位基本养老保险缴费 540.34 540.34 0.00”
+//! - `yantai-office-2024-final.txt`：“2010302\t一般行政管理事务\t4,646.70\t4,646.70” 改为 “2010302\t一般行政管理事务\t4,656.70\t4,656.70”
+//! - `qingdao-office-2024-final.txt`：“2080506 机关事业单位职业年金缴费支出 377.25 377.25” 改为 “2080506 机关事业单位职业年金缴费支出 387.25 387.25”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TBL-007.snap`，`cargo test TBL_007` 只运行本条。
 
 use crate::model::Document;
 use crate::rules::identity::{at, Located, Target};

@@ -10,9 +10,21 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/TBL-006.snap`；`cargo test TBL_006` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `qingdao-office-2023-budget.txt`：“1 合计 17,332.62 8,723.41 8,609.21 0.00” 改为 “1 合计 17,342.62 8,733.41 8,609.21 0.00”
+//! - `yantai-office-2024-final.txt`：“合 计\t\t10,041.99\t4,930.51” 改为 “合 计\t\t10,051.99\t4,940.51”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TBL-006.snap`，`cargo test TBL_006` 只运行本条。
 
 use crate::model::Document;
 use crate::rules::identity::{at, Located, Target};

@@ -2,7 +2,7 @@
 //!
 //! ## 它检查什么
 //!
-//! Expenditure side: rows 合计 = Σ funds; [59] = Σ[33..58]; [64] = [59]+[60]; [64] = [32].
+//! Expenditure side: rows 合计 = Σ funds; \[59\] = Σ\[33..58\]; \[64\] = \[59\]+\[60\]; \[64\] = \[32\].
 //!
 //! ## 为什么重要
 //!
@@ -10,9 +10,18 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/TBL-010.snap`；`cargo test TBL_010` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `qingdao-office-2024-final.txt`：“本年收入合计 27 17,127.83 本年支出合计 59 17,127.83 17,127…” 改为 “本年收入合计 27 17,127.83 本年支出合计 59 17,137.83 17,127…”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TBL-010.snap`，`cargo test TBL_010` 只运行本条。
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};

@@ -2,7 +2,7 @@
 //!
 //! ## 它检查什么
 //!
-//! TXT-004: a 类 name that is not the one in force in the document's year.
+//! A 类 name that is not the one in force in the document's year.
 //!
 //! ## 为什么重要
 //!
@@ -10,9 +10,20 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/TXT-004.snap`；`cargo test TXT_004` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）” 改为 “医疗卫生与计划生育支出（类）行政事业单位医疗（款）行政单位医疗（项）”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TXT-004.snap`，`cargo test TXT_004` 只运行本条。
 
 use crate::model::{Document, DocumentKind};
 use crate::rules::percent::narrative_finding;

@@ -17,9 +17,21 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/TXT-007.snap`；`cargo test TXT_007` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“与 2023 年度相比，收、支总计各增加 492.55 万元” 改为 “与 2023 年度相比，收、支总计各增加（减少）492.55 万元”
+//! - `yantai-office-2024-final.txt`：“2024 年度收、支总计均为” 改为 “XX局2024 年度收、支总计均为”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TXT-007.snap`，`cargo test TXT_007` 只运行本条。
 
 use crate::model::Document;
 use crate::rules::percent::narrative_finding;

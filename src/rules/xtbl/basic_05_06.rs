@@ -10,9 +10,18 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/XTBL-010.snap`；`cargo test XTBL_010` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“人员经费合计\t4,244.74” 改为 “人员经费合计\t4,254.74”；“301\t工资福利支出\t3,755.44” 改为 “301\t工资福利支出\t3,765.44”；“30101\t基本工资\t708.07” 改为 “30101\t基本工资\t718.07”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/XTBL-010.snap`，`cargo test XTBL_010` 只运行本条。
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};

@@ -11,9 +11,17 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/XTBL-106.snap`；`cargo test XTBL_106` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2023-budget.txt`：“301 01 基本工资 501 01 工资奖金津补贴 532.41 532.41 532.41” 改为 “301 01 基本工资 501 01 工资奖金津补贴 542.41 542.41 542.41”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/XTBL-106.snap`，`cargo test XTBL_106` 只运行本条。
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::at;

@@ -10,9 +10,18 @@
 //!
 //! ## 示例
 //!
-//! [`RULE`] 的 `fixtures` 列出样例：语料文档（`tests/fixtures/`）加上改动后本条应当报告的（`fires`），
-//! 和原样发布、本条应当不报告的（`quiet`）。每个样例产生的发现记在
-//! `tests/snapshots/rules/XTBL-011.snap`；`cargo test XTBL_011` 只运行本条。
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“30212\t因公出国（境）费用\t40.00” 改为 “30212\t因公出国（境）费用\t140.00”；“302\t商品和服务支出\t652.97” 改为 “302\t商品和服务支出\t752.97”；“公用经费合计\t\t\t\t\t685.77” 改为 “公用经费合计\t\t\t\t\t785.77”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/XTBL-011.snap`，`cargo test XTBL_011` 只运行本条。
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::Target;

@@ -14,7 +14,7 @@
 //! the rules selected, e.g. `UPDATE_SNAPSHOTS=1 cargo test --test rules TBL_001`).
 //!
 //! Adding a rule: its file, its line in the catalogue, and its id in the
-//! [`rules!`] list below (the test `the_list_below_is_the_catalogue` fails
+//! [`rules!`] list below (the test `the_rules_list_is_the_catalogue` fails
 //! until then).
 
 mod common;
@@ -52,7 +52,7 @@ rules! {
 }
 
 #[test]
-fn the_list_below_is_the_catalogue() {
+fn the_rules_list_is_the_catalogue() {
     let listed: Vec<String> = IDS.iter().map(|id| id.replace('_', "-")).collect();
     let catalogue: Vec<&str> = catalogue().iter().map(|r| r.id).collect();
     assert_eq!(listed, catalogue, "tests/rules.rs: the rules! list must name every rule of the catalogue, in its order");

@@ -29,7 +29,7 @@ fn main() {
             };
             *kinds.entry(k).or_default() += 1;
         }
-        let total: usize = kinds.values().sum();
+        let total = kinds.values().copied().fold(0, usize::saturating_add);
         println!("{path}: {total} claims {kinds:?}");
         let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
         for p in yoy::pairs(&n) {

@@ -1,18 +1,10 @@
 //! Prints the narrative sections and claims of a text file:
 //! `cargo run --example claims -- FILE`.
 
+mod common;
+
 fn main() {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: claims FILE");
-        std::process::exit(2);
-    };
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            std::process::exit(2);
-        }
-    };
+    let (_, bytes) = common::file_argument("claims");
     let text = gongkai::text::decode(&bytes).text;
     let n = gongkai::narrative::claims(&gongkai::text::normalise(&text));
     println!("span {:?}", n.span);

@@ -8,16 +8,16 @@ fn main() {
                 e.name, e.funds.line, e.funds.budget, e.funds.executed, e.funds.weight, e.funds.rate.printed, e.funds.score
             );
             for b in &e.blocks {
-                let sum: rust_decimal::Decimal = b.items.iter().map(|x| x.0).sum();
-                let got: rust_decimal::Decimal = b.items.iter().map(|x| x.1).sum();
+                let sum = gongkai::checked::sum(b.items.iter().map(|x| x.0));
+                let got = gongkai::checked::sum(b.items.iter().map(|x| x.1));
                 println!(
                     "   {} ({:?}) L{} items={} Σ分值={} Σ得分={} complete={}",
                     b.label,
                     b.stated,
                     b.line,
                     b.items.len(),
-                    sum,
-                    got,
+                    sum.unwrap_or_default(),
+                    got.unwrap_or_default(),
                     b.complete
                 );
             }

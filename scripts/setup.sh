@@ -21,6 +21,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     rustup target add wasm32-unknown-unknown
 fi
 
+# `make lint` (part of `make test`) runs rustfmt and clippy.
+for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+        say "adding the $component component"
+        rustup component add "$component"
+    fi
+done
+
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
     say "installing trunk $TRUNK_VERSION from crates.io: about 15 minutes on 2 cores, once (the last minutes, linking, print nothing)"
     cargo install trunk --version "$TRUNK_VERSION" --locked --force

@@ -188,7 +188,7 @@ mod tests {
         assert_eq!(text("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(text("-"), "'-");
         assert_eq!(text("合计"), "合计");
-        assert_eq!(number(Some(Decimal::new(-150, 2))), "-1.50");
+        assert_eq!(number("-1.50".parse::<Decimal>().ok()), "-1.50");
         assert_eq!(number(None), "");
     }
 
@@ -200,7 +200,7 @@ mod tests {
         assert!(findings.starts_with("\u{feff}严重程度,规则,"));
         assert_eq!(findings.matches("\r\n").count(), report.findings.len() + 1);
         let tables = tables_csv(&report);
-        let cells: usize = report.tables.iter().map(|t| t.rows.len() * t.columns.len()).sum();
+        let cells = report.tables.iter().fold(0, |n, t| n + t.rows.len() * t.columns.len());
         assert_eq!(tables.split("\r\n").filter(|l| !l.is_empty()).count(), cells + 1);
         assert!(tables.contains(",本年收入合计,"));
         let json: serde_json::Value = serde_json::from_str(&report_json(&report)).unwrap();

@@ -16,38 +16,27 @@
 
 // Money and percentages are computed with checked arithmetic only (see
 // `checked`): an absurd figure must skip a check, never panic. Clippy enforces
-// it on every module that reads or checks figures.
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
+// it on the whole crate (clippy.toml: Decimal only; index and count arithmetic
+// on primitive integers is left to the fuzzer and debug builds).
+#![deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
+
 pub mod amount;
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod checked;
 pub mod error;
 pub mod export;
+pub mod input;
 pub mod limits;
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod model;
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod narrative;
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod perf;
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod recognise;
 pub mod report;
-// Below the tables: the readers and the solver compare values within rounding too.
-pub mod input;
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod rounding;
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod rules;
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod sangong;
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod segment;
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod solve;
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod tables;
-#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod text;
 
 pub use error::InputError;

@@ -125,7 +125,7 @@ fn cover(lines: &[Line]) -> String {
         {
             break;
         }
-        out.push_str(&s);
+        out.push_str(s);
     }
     out
 }

@@ -54,12 +54,15 @@ impl Interval {
         self == Interval::ANY
     }
 
-    /// Interval sum.
+    /// Interval sum. (Not `std::ops::Add`: an overflow gives [`Interval::ANY`],
+    /// which callers test for, rather than a panic.)
+    #[allow(clippy::should_implement_trait)]
     pub fn add(self, o: Interval) -> Interval {
         Interval::from_bounds(self.lo.checked_add(o.lo), self.hi.checked_add(o.hi))
     }
 
-    /// Interval difference.
+    /// Interval difference (see [`Interval::add`]).
+    #[allow(clippy::should_implement_trait)]
     pub fn sub(self, o: Interval) -> Interval {
         Interval::from_bounds(self.lo.checked_sub(o.hi), self.hi.checked_sub(o.lo))
     }

@@ -27,17 +27,17 @@ pub fn find_tables(lines: &[Line]) -> Vec<Segment> {
     let mut out = Vec::with_capacity(markers.len());
     for (k, (i, number)) in markers.iter().enumerate() {
         let next = markers.get(k + 1).map_or(lines.len(), |m| m.0);
-        let mut end = (i + 1..next).find(|&j| is_part_heading(&squeezed[j])).unwrap_or(next);
+        let mut end = (i + 1..next).find(|&j| is_part_heading(squeezed[j])).unwrap_or(next);
         // The next table's title and meta lines precede its marker; they are
         // not part of this table.
         if end == next && k + 1 < markers.len() {
-            while end > i + 1 && is_preamble(&squeezed[end - 1]) {
+            while end > i + 1 && is_preamble(squeezed[end - 1]) {
                 end -= 1;
             }
         }
         let lo = if k == 0 { i.saturating_sub(8) } else { i.saturating_sub(8).max(markers[k - 1].0 + 1) };
         let title = find_title(&squeezed, lo, *i, end.min(i + 8));
-        let unit = (lo..end.min(i + 8)).find_map(|j| unit_in(&squeezed[j]));
+        let unit = (lo..end.min(i + 8)).find_map(|j| unit_in(squeezed[j]));
         out.push(Segment { number: number.clone(), marker: *i, title, unit, body: i + 1..end });
     }
     out
@@ -85,7 +85,7 @@ fn find_title(squeezed: &[&str], lo: usize, marker: usize, hi: usize) -> Option<
         }
         _ => s.to_string(),
     };
-    (lo..marker).rev().chain(marker + 1..hi).find(|&j| is_title(&squeezed[j])).map(|j| (j, strip_ordinal(&squeezed[j])))
+    (lo..marker).rev().chain(marker + 1..hi).find(|&j| is_title(squeezed[j])).map(|j| (j, strip_ordinal(squeezed[j])))
 }
 
 /// The unit in "金额单位：万元", "单位：元" (also fused with 部门).

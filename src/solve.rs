@@ -61,6 +61,9 @@ pub enum Bound {
     AtLeast(usize, usize, Interval),
 }
 
+/// A check of one row's cells by themselves (its total is the sum of the rest).
+pub type RowIdentity = fn(&[Option<Decimal>]) -> bool;
+
 /// A placement problem for one table, or for several tables joined.
 #[derive(Debug, Clone, Default)]
 pub struct Problem {
@@ -73,7 +76,7 @@ pub struct Problem {
     /// Cell bounds from other tables.
     pub bounds: Vec<Bound>,
     /// The identity every row must satisfy by itself.
-    pub row_identity: Option<fn(&[Option<Decimal>]) -> bool>,
+    pub row_identity: Option<RowIdentity>,
 }
 
 /// A row's state.

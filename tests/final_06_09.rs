@@ -321,6 +321,13 @@ fn row<'a>(t: &'a gongkai::report::TableOut, key: &str) -> &'a gongkai::report::
     t.rows.iter().find(|r| r.code.as_deref() == Some(key) || (r.code.is_none() && r.label == key)).unwrap_or_else(|| panic!("no row {key}"))
 }
 
+/// Each row (by code, or label when it has none) is on its source line.
+fn assert_source_lines(t: &gongkai::report::TableOut, want: &[(&str, usize)]) {
+    for (key, line) in want {
+        assert_eq!(row(t, key).source_line, *line, "row {key}");
+    }
+}
+
 #[test]
 fn yantai_2024_tab_layout_06_every_row_exactly() {
     let r = check_fixture("yantai-office-2024-final.txt");
@@ -331,11 +338,7 @@ fn yantai_2024_tab_layout_06_every_row_exactly() {
     assert_eq!(code_count(t), 81);
     // Panel 1 starts at L324; 303's items continue after the page break (L342);
     // the footer's 公用经费合计 value sits in column 9 of L355.
-    assert_eq!(row(t, "301").source_line, 324);
-    assert_eq!(row(t, "30301").source_line, 342);
-    assert_eq!(row(t, "302").source_line, 324);
-    assert_eq!(row(t, "399").source_line, 347);
-    assert_eq!(row(t, "公用经费合计").source_line, 355);
+    assert_source_lines(t, &[("301", 324), ("30301", 342), ("302", 324), ("399", 347), ("公用经费合计", 355)]);
     assert!(problems(&r, "06").is_empty(), "{:?}", problems(&r, "06"));
 }
 
@@ -346,10 +349,7 @@ fn qingdao_2024_space_layout_06_zeros_and_wrapped_names() {
     assert_rows(t, Q06);
     assert_eq!(code_count(t), 89);
     // Wrapped: code alone on L477, name over L478/L480, amount starts L481.
-    assert_eq!(row(t, "30108").source_line, 477);
-    assert_eq!(row(t, "30206").source_line, 481);
-    assert_eq!(row(t, "39908").source_line, 532);
-    assert_eq!(row(t, "30309").source_line, 518);
+    assert_source_lines(t, &[("30108", 477), ("30206", 481), ("39908", 532), ("30309", 518)]);
     assert!(problems(&r, "06").is_empty(), "{:?}", problems(&r, "06"));
 }
 
@@ -361,8 +361,7 @@ fn bigdata_2023_dropped_cells_06_every_row_exactly() {
     assert_eq!(code_count(t), 89);
     let nonzero = t.rows.iter().filter(|r| r.code.is_some() && r.values[0].is_some_and(|v| !v.is_zero())).count();
     assert_eq!(nonzero, 36);
-    assert_eq!(row(t, "39908").source_line, 666);
-    assert_eq!(row(t, "人员经费合计").source_line, 677);
+    assert_source_lines(t, &[("39908", 666), ("人员经费合计", 677)]);
     assert!(problems(&r, "06").is_empty(), "{:?}", problems(&r, "06"));
 }
 

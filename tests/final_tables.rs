@@ -22,15 +22,7 @@ fn actual(r: &gongkai::DocumentReport, table: &str) -> Vec<String> {
 }
 
 fn table_rows(t: &gongkai::report::TableOut) -> Vec<String> {
-    t.rows
-        .iter()
-        .map(|r| {
-            let key = r.line.map(|n| n.to_string()).or_else(|| r.code.clone()).unwrap_or_default();
-            let mut parts = vec![key, r.label.clone()];
-            parts.extend(r.values.iter().map(|v| v.map(|d| d.to_string()).unwrap_or_default()));
-            format!("{}@{}", parts.join("|"), r.source_line)
-        })
-        .collect()
+    common::row_lines(t)
 }
 
 fn assert_document(doc: &str, tables: &[&str]) {

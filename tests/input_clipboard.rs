@@ -3,31 +3,12 @@
 //! and a browser put it there, read by `input::html::clipboard` into layout
 //! text whose tables the checker reads with the same cells as the text's.
 
+mod common;
+use common::{blocks, esc};
 use gongkai::input::html::clipboard;
 use gongkai::report::TableOut;
 
 const CORPUS: &str = include_str!("fixtures/yantai-office-2024-final.txt");
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-/// Runs of tab-separated lines (the corpus text's tables) as tables, other lines as paragraphs.
-fn blocks(text: &str) -> Vec<Result<&str, Vec<Vec<&str>>>> {
-    let mut out: Vec<Result<&str, Vec<Vec<&str>>>> = Vec::new();
-    for l in text.lines() {
-        if l.contains('\t') {
-            let row: Vec<&str> = l.split('\t').collect();
-            match out.last_mut() {
-                Some(Err(rows)) => rows.push(row),
-                _ => out.push(Err(vec![row])),
-            }
-        } else {
-            out.push(Ok(l));
-        }
-    }
-    out
-}
 
 /// "10,095.35" and the like: what Excel shows of a number cell.
 fn is_amount(s: &str) -> bool {

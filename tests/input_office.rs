@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+mod common;
+
 use gongkai::input::{self, InputKind};
 
 fn real(nn: &str) -> Option<Vec<u8>> {
@@ -81,27 +83,7 @@ fn the_three_official_forms_give_their_nine_tables_with_kinds_and_scope() {
 // ---- files made from a corpus text --------------------------------------
 
 const CORPUS: &str = include_str!("fixtures/yantai-office-2024-final.txt");
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-/// Runs of tab-separated lines (the corpus text's tables) as tables, other lines as paragraphs.
-fn blocks(text: &str) -> Vec<Result<&str, Vec<Vec<&str>>>> {
-    let mut out: Vec<Result<&str, Vec<Vec<&str>>>> = Vec::new();
-    for l in text.lines() {
-        if l.contains('\t') {
-            let row: Vec<&str> = l.split('\t').collect();
-            match out.last_mut() {
-                Some(Err(rows)) => rows.push(row),
-                _ => out.push(Err(vec![row])),
-            }
-        } else {
-            out.push(Ok(l));
-        }
-    }
-    out
-}
+use common::{blocks, esc};
 
 fn html_of(text: &str) -> String {
     let mut h = String::from("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title></head><body>\n");

@@ -6,22 +6,14 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+mod common;
+
 use gongkai::input::{self, InputKind};
 use gongkai::InputError;
 
-fn real_dir() -> Option<PathBuf> {
-    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
-    if d.is_dir() {
-        Some(d)
-    } else {
-        eprintln!("skipped: ../shared/real is absent");
-        None
-    }
-}
-
 /// The real file whose name starts with `nn-` and ends with `ext`.
 fn real(nn: &str, ext: &str) -> Option<(Vec<u8>, PathBuf)> {
-    let dir = real_dir()?;
+    let dir = common::real_dir()?;
     let mut names: Vec<_> = std::fs::read_dir(&dir).ok()?.flatten().map(|e| e.path()).collect();
     names.sort();
     let p = names.into_iter().find(|p| {
@@ -175,7 +167,7 @@ fn shanghai_final_02_gbk_euc_font() {
 
 #[test]
 fn every_real_pdf_reads_like_pdftotext() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
     names.sort();
     let (mut hit, mut n) = (0, 0);

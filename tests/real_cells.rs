@@ -18,20 +18,12 @@
 
 use std::path::PathBuf;
 
+mod common;
+
 use serde_json::Value;
 
 const SHANGHAI: &str = "01-shanghai-putuo-wanli-2024-department-budget";
 const JIANGSU: &str = "09-jiangsu-renda-tables-2019-department-budget";
-
-fn real_dir() -> Option<PathBuf> {
-    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
-    if d.join("MANIFEST.json").exists() {
-        Some(d)
-    } else {
-        eprintln!("skipped: ../shared/real is not beside the checkout");
-        None
-    }
-}
 
 /// The tables of a file's report in the expectation format.
 fn cells(dir: &std::path::Path, file: &str) -> Vec<String> {
@@ -72,7 +64,7 @@ fn assert_same(got: &[String], want: &[String], what: &str) {
 
 #[test]
 fn shanghai_wanli_2024_budget_every_cell_of_its_nine_tables() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     let want = expected(SHANGHAI);
     assert_eq!(want.iter().filter(|l| l.contains(" read=")).count(), 9);
     // 875 amounts in 元 and, in the 三公 table, 万元.
@@ -83,7 +75,7 @@ fn shanghai_wanli_2024_budget_every_cell_of_its_nine_tables() {
 
 #[test]
 fn jiangsu_renda_2019_budget_every_cell_of_its_twelve_tables() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     let want = expected(JIANGSU);
     assert_eq!(want.iter().filter(|l| l.contains(" read=")).count(), 12);
     assert_same(&cells(&dir, &format!("{JIANGSU}.layout.txt")), &want, JIANGSU);
@@ -91,7 +83,7 @@ fn jiangsu_renda_2019_budget_every_cell_of_its_twelve_tables() {
 
 #[test]
 fn the_pdf_gives_the_same_cells_as_its_layout_text() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     for name in [SHANGHAI, JIANGSU] {
         assert_same(&cells(&dir, &format!("{name}.pdf")), &expected(name), &format!("{name}.pdf"));
     }
@@ -135,7 +127,7 @@ fn total_rows(report: &Value, key: &str, label: &str) -> Vec<String> {
 
 #[test]
 fn every_table_read_in_every_real_document_has_its_totals() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/expected/totals.txt");
     let want: Vec<Vec<String>> =
         std::fs::read_to_string(path).expect("totals").lines().map(|l| l.split(" || ").map(str::to_string).collect()).collect();

@@ -9,18 +9,10 @@
 
 use std::path::PathBuf;
 
+mod common;
+
 use gongkai::report::DocumentReport;
 use gongkai::rules::Severity::{self, Error, Info, Warning};
-
-fn real_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipped: {} is absent", dir.display());
-        None
-    }
-}
 
 /// The two text forms of document `nn`: (layout, plain).
 fn forms(dir: &PathBuf, nn: &str) -> Vec<(bool, PathBuf)> {
@@ -94,7 +86,7 @@ const DOCUMENTS: [&str; 20] =
 
 #[test]
 fn the_narrative_rules_raise_only_the_real_errors() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     for nn in DOCUMENTS {
         let files = forms(&dir, nn);
         assert_eq!(files.len(), 2, "{nn}: expected a layout and a plain text form");
@@ -136,7 +128,7 @@ const PLANTED_02: &[(&str, Severity, usize, usize, &str)] = &[
 
 #[test]
 fn the_planted_narrative_defects_of_02_are_found() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     for (layout, path) in forms(&dir, "02") {
         let report = check(&path).expect("02 is read");
         for (rule, severity, l, p, what) in PLANTED_02 {
@@ -148,7 +140,7 @@ fn the_planted_narrative_defects_of_02_are_found() {
 
 #[test]
 fn cut_off_rates_are_info_not_errors() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     // 2.3153% printed 2.31%; 10.158% printed 10.15% (twice); 35.777% printed 35.77%; 16.0775% printed 16.07%.
     let cases: &[(&str, &[usize])] = &[("10", &[791]), ("11", &[805, 866, 923]), ("16", &[196])];
     for (nn, lines) in cases {
@@ -163,7 +155,7 @@ fn cut_off_rates_are_info_not_errors() {
 
 #[test]
 fn class_labels_and_names_by_year_are_warnings() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     let layout = |nn: &str| check(&forms(&dir, nn).into_iter().find(|f| f.0).expect("layout form").1).expect("read");
     // 07 and 08: "行政事业单位离退休（类）", "住房改革支出（类）" are 款 of 208 and 221.
     let r07 = layout("07");

@@ -6,29 +6,21 @@
 //!
 //! Skipped (with a message) where ../shared/real is absent.
 
-use std::path::PathBuf;
+use std::path::Path;
+
+mod common;
 
 use gongkai::model::TableKind;
 use gongkai::report::{DocumentReport, TableOut};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-fn real_dir() -> Option<PathBuf> {
-    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
-    if d.join("MANIFEST.json").exists() {
-        Some(d)
-    } else {
-        eprintln!("skipped: ../shared/real is not beside the checkout");
-        None
-    }
-}
-
-fn check(dir: &PathBuf, file: &str) -> DocumentReport {
+fn check(dir: &Path, file: &str) -> DocumentReport {
     let bytes = std::fs::read(dir.join(file)).expect("real document");
     gongkai::check_bytes(file, &bytes).expect("readable")
 }
 
-fn manifest(dir: &PathBuf) -> Vec<Value> {
+fn manifest(dir: &Path) -> Vec<Value> {
     let m: Value = serde_json::from_slice(&std::fs::read(dir.join("MANIFEST.json")).unwrap()).unwrap();
     m["documents"].as_array().unwrap().clone()
 }
@@ -71,7 +63,7 @@ fn d(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
-fn table<'a>(r: &'a DocumentReport, kind: TableKind) -> &'a TableOut {
+fn table(r: &DocumentReport, kind: TableKind) -> &TableOut {
     r.tables.iter().find(|t| t.kind == kind).unwrap_or_else(|| panic!("{kind:?} not found in {}", r.source))
 }
 
@@ -85,7 +77,7 @@ fn values(v: &[Option<&str>]) -> Vec<Option<Decimal>> {
 
 #[test]
 fn every_manifest_table_is_found_with_its_kind_and_unit_in_layout_text() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     let mut checked = 0;
     for m in manifest(&dir) {
         let Some(file) = m["text"]["layout"].as_str() else { continue };
@@ -112,7 +104,7 @@ fn every_manifest_table_is_found_with_its_kind_and_unit_in_layout_text() {
 
 #[test]
 fn plain_text_tables_are_found_with_their_kind_and_unread_ones_say_why() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     for m in manifest(&dir) {
         let Some(file) = m["text"]["plain"].as_str() else { continue };
         let r = check(&dir, file);
@@ -134,7 +126,7 @@ fn plain_text_tables_are_found_with_their_kind_and_unread_ones_say_why() {
 
 #[test]
 fn the_shouzhi_zongbiao_values_of_the_seven_csv_files_are_read() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     let mut compared = 0;
     for m in manifest(&dir) {
         let Some(file) = m["text"]["layout"].as_str() else { continue };
@@ -159,7 +151,7 @@ fn the_shouzhi_zongbiao_values_of_the_seven_csv_files_are_read() {
                     || r.label == *name
             });
             let got: Vec<Decimal> = found.flat_map(|r| r.values.iter().flatten().copied()).collect();
-            assert!(got.iter().any(|g| *g == want), "{csv}: {name} = {want}, read {got:?}");
+            assert!(got.contains(&want), "{csv}: {name} = {want}, read {got:?}");
             compared += 1;
         }
     }
@@ -168,7 +160,7 @@ fn the_shouzhi_zongbiao_values_of_the_seven_csv_files_are_read() {
 
 #[test]
 fn shanghai_wanli_budget_totals_and_its_basic_expenditure_table_cell_by_cell() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     let r = check(&dir, "01-shanghai-putuo-wanli-2024-department-budget.layout.txt");
     let s = table(&r, TableKind::BSummary);
     assert_eq!(row(s, "收入总计").values, values(&[Some("156211123"), None]));
@@ -231,7 +223,7 @@ fn shanghai_wanli_budget_totals_and_its_basic_expenditure_table_cell_by_cell() {
 
 #[test]
 fn jiangsu_renda_2019_totals_and_its_functional_table_cell_by_cell() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     let r = check(&dir, "09-jiangsu-renda-tables-2019-department-budget.layout.txt");
     let s = table(&r, TableKind::BSummary);
     assert_eq!(row(s, "收入合计").values[0], Some(d("18330.37")));
@@ -290,7 +282,7 @@ fn jiangsu_renda_2019_totals_and_its_functional_table_cell_by_cell() {
 
 #[test]
 fn table_identities_raise_no_error_but_the_recorded_defects() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     for m in manifest(&dir) {
         for form in ["layout", "plain"] {
             let Some(file) = m["text"][form].as_str() else { continue };
@@ -314,7 +306,7 @@ fn table_identities_raise_no_error_but_the_recorded_defects() {
 
 #[test]
 fn a_narrative_published_without_its_tables_is_told_once_not_nine_times() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     let r = check(&dir, "20-jiangsu-zhengxie-narrative-2019-department-budget.layout.txt");
     let doc101: Vec<_> = r.findings.iter().filter(|f| f.rule == "DOC-101").collect();
     assert_eq!(doc101.len(), 1);
@@ -324,7 +316,7 @@ fn a_narrative_published_without_its_tables_is_told_once_not_nine_times() {
 #[test]
 fn every_real_document_is_recognised_kind_scope_year_and_department() {
     use gongkai::model::{DocumentKind, Scope};
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     for m in manifest(&dir) {
         let want_dept: String =
             m["department"].as_str().unwrap().replace(" (placeholder)", "").chars().filter(|c| !c.is_whitespace()).collect();
@@ -346,7 +338,7 @@ fn every_real_document_is_recognised_kind_scope_year_and_department() {
 
 #[test]
 fn the_planted_empty_sangong_table_of_02_is_found_against_its_narrative() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     for file in [
         "02-shanghai-putuo-caizhengju-defective-2024-department-final.layout.txt",
         "02-shanghai-putuo-caizhengju-defective-2024-department-final.txt",
@@ -367,7 +359,7 @@ fn the_planted_empty_sangong_table_of_02_is_found_against_its_narrative() {
 
 #[test]
 fn the_rounding_differences_the_manifest_records_in_02_are_tail_rounding_not_errors() {
-    let Some(dir) = real_dir() else { return };
+    let Some(dir) = common::real_dir() else { return };
     let r = check(&dir, "02-shanghai-putuo-caizhengju-defective-2024-department-final.layout.txt");
     let tails: Vec<(Option<Decimal>, Option<Decimal>)> = r
         .findings

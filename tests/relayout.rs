@@ -22,7 +22,7 @@ enum Blanks {
     /// SPACE document → TAB-separated (one tab per space).
     SpacesToTabs,
     /// TAB document → blank value cells of 科目 rows printed as 0.00.
-    BlanksToZeros,
+    PrintedZeros,
 }
 
 #[derive(Debug, Clone)]
@@ -84,7 +84,7 @@ fn apply(v: &Variant) -> String {
             Blanks::SpacesToTabs if !l.contains('\t') && !l.trim().is_empty() => {
                 *l = l.split_whitespace().collect::<Vec<_>>().join("\t");
             }
-            Blanks::BlanksToZeros if l.contains('\t') => {
+            Blanks::PrintedZeros if l.contains('\t') => {
                 let cells: Vec<&str> = l.split('\t').collect();
                 let first = cells[0].replace(' ', "");
                 let coded = first == "合计"
@@ -147,7 +147,7 @@ fn variant() -> impl Strategy<Value = Variant> {
             let doc = ["yantai-office-2024-final.txt", "qingdao-office-2024-final.txt", "yantai-bigdata-2023-final.txt"][d];
             let blanks = match (d, relayout, crlf ^ fullwidth) {
                 (0, true, false) => Blanks::TabsToSpacesDropped,
-                (0, true, true) => Blanks::BlanksToZeros,
+                (0, true, true) => Blanks::PrintedZeros,
                 (1, true, false) => Blanks::ZerosDropped,
                 (1, true, true) => Blanks::SpacesToTabs,
                 _ => Blanks::AsPublished,
@@ -188,12 +188,11 @@ fn the_tab_document_as_a_dropped_cell_space_document() {
 
 #[test]
 fn the_space_document_as_tabs_and_the_tab_document_with_zeros() {
-    for (doc, blanks) in [("qingdao-office-2024-final.txt", Blanks::SpacesToTabs), ("yantai-office-2024-final.txt", Blanks::BlanksToZeros)]
-    {
+    for (doc, blanks) in [("qingdao-office-2024-final.txt", Blanks::SpacesToTabs), ("yantai-office-2024-final.txt", Blanks::PrintedZeros)] {
         let v = Variant { doc, blanks, crlf: false, blank_lines: false, fullwidth: false, footers: vec![], header_after: None };
         let (_, base) = original(v.doc);
         let got = gongkai::check_text("variant", &apply(&v));
-        let zero_is_blank = blanks == Blanks::BlanksToZeros;
+        let zero_is_blank = blanks == Blanks::PrintedZeros;
         assert_eq!(cells(&got, zero_is_blank), cells(&base, zero_is_blank), "{blanks:?}");
     }
 }

@@ -107,12 +107,12 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
         if sq.is_empty() {
             continue;
         }
-        if is_note(&sq) {
+        if is_note(sq) {
             // 07/08 print their note before the header; the table goes on.
             open = false;
             continue;
         }
-        if is_header_line(&sq) || sq.contains("单位：") || sq.contains("部门：") {
+        if is_header_line(sq) || sq.contains("单位：") || sq.contains("部门：") {
             open = false;
             continue;
         }

@@ -39,10 +39,10 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
     let problem = |msg: String, line: usize| ReadProblem { table: Some(table.to_string()), message: msg, source_line: Some(line) };
     for l in lines {
         let sq = l.squeezed.as_str();
-        if sq.is_empty() || sq.contains("单位：") || sq.contains("单位:") || sq.contains("部门：") || is_header_line(&sq) {
+        if sq.is_empty() || sq.contains("单位：") || sq.contains("单位:") || sq.contains("部门：") || is_header_line(sq) {
             continue;
         }
-        if is_note(&sq) {
+        if is_note(sq) {
             // Some templates print the note above the table (bigdata 07/08).
             if entries.is_empty() {
                 continue;

@@ -194,7 +194,7 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell
         }
         _ => {}
     }
-    let row_identity: Option<fn(&[Option<Decimal>]) -> bool> = match kind {
+    let row_identity: Option<crate::solve::RowIdentity> = match kind {
         TableKind::F07 => Some(f07_row),
         _ => Some(total_first),
     };

@@ -124,12 +124,12 @@ pub(crate) fn notes(doc: &Document, seg: &Segment) -> Vec<(usize, String)> {
     let mut in_note = false;
     for l in &doc.lines[seg.body.clone()] {
         let sq = l.squeezed.as_str();
-        if is_note(&sq) {
+        if is_note(sq) {
             in_note = true;
             out.push((l.no, sq.to_string()));
         } else if in_note && !sq.is_empty() && sq.starts_with(|c: char| c.is_ascii_digit()) {
             if let Some(last) = out.last_mut() {
-                last.1.push_str(&sq);
+                last.1.push_str(sq);
             }
         } else if in_note && !sq.is_empty() {
             in_note = false;

@@ -97,7 +97,7 @@ fn data_cells(body: &[Line]) -> Option<Data> {
         if sq.is_empty() || sq.contains("单位：") || sq.contains("部门：") {
             continue;
         }
-        if is_note(&sq) {
+        if is_note(sq) {
             // Some templates print the note above the table (bigdata 07/08).
             if found.is_some() {
                 break;

@@ -45,7 +45,7 @@ pub fn tokenize(line: &str) -> TokLine {
             // A tab cell may still hold "code name" or several numbers.
             let inner = split_spaces(c);
             if inner.len() == 1 || inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
-                match inner.into_iter().reduce(|a, b| merge_text(a, b)) {
+                match inner.into_iter().reduce(merge_text) {
                     Some(t) => toks.push(t),
                     None => toks.push(Tok::Blank),
                 }

@@ -51,10 +51,10 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
         if sq.is_empty() {
             continue;
         }
-        if is_note(&sq) {
+        if is_note(sq) {
             break;
         }
-        if is_header_line(&sq) || sq.contains("单位：") || sq.contains("部门：") {
+        if is_header_line(sq) || sq.contains("单位：") || sq.contains("部门：") {
             pending.clear();
             open = None;
             continue;

@@ -91,7 +91,7 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 fn utf16_sample(bytes: &[u8]) -> Option<&[u8]> {
-    (bytes.len() >= 4 && bytes.len() % 2 == 0).then(|| &bytes[..bytes.len().min(4096)])
+    (bytes.len() >= 4 && bytes.len().is_multiple_of(2)).then(|| &bytes[..bytes.len().min(4096)])
 }
 
 /// UTF-16 without a BOM, CJK-heavy: nearly every code unit is CJK, CJK

@@ -60,3 +60,53 @@ pub fn assert_rows(t: &TableOut, spec: &str) {
     }
     assert_eq!(got.len(), want.len(), "table {:?} row count", t.number);
 }
+
+/// Text escaped for HTML element content.
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A corpus text's blocks, as the tests that make files from it need them:
+/// runs of tab-separated lines (its tables) as rows of cells (`Err`), other
+/// lines as paragraphs (`Ok`).
+pub fn blocks(text: &str) -> Vec<Result<&str, Vec<Vec<&str>>>> {
+    let mut out: Vec<Result<&str, Vec<Vec<&str>>>> = Vec::new();
+    for l in text.lines() {
+        if l.contains('\t') {
+            let row: Vec<&str> = l.split('\t').collect();
+            match out.last_mut() {
+                Some(Err(rows)) => rows.push(row),
+                _ => out.push(Err(vec![row])),
+            }
+        } else {
+            out.push(Ok(l));
+        }
+    }
+    out
+}
+
+/// A table's rows as the expected files under tests/expected write them:
+/// "key|label|v1|v2…@source_line" (key: 行次 or code; a blank cell is empty).
+pub fn row_lines(t: &TableOut) -> Vec<String> {
+    t.rows
+        .iter()
+        .map(|r| {
+            let key = r.line.map(|n| n.to_string()).or_else(|| r.code.clone()).unwrap_or_default();
+            let mut parts = vec![key, r.label.clone()];
+            parts.extend(r.values.iter().map(|v| v.map(|d| d.to_string()).unwrap_or_default()));
+            format!("{}@{}", parts.join("|"), r.source_line)
+        })
+        .collect()
+}
+
+/// ../shared/real beside the checkout (read in place, never copied), or
+/// None after saying the test is skipped.
+pub fn real_dir() -> Option<PathBuf> {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
+    if d.join("MANIFEST.json").exists() {
+        Some(d)
+    } else {
+        eprintln!("skipped: {} is absent (../shared/real is not beside the checkout)", d.display());
+        None
+    }
+}

@@ -1,6 +1,8 @@
 //! The shared machinery of the table mutation tests: where each printed
 //! cell stands in the source text, and the text with one cell changed.
 
+use gongkai::rules::identity::table_name;
+use gongkai::rules::Severity;
 use gongkai::tables::tokens::{tokenize, Tok};
 
 /// A printed cell to mutate.
@@ -65,7 +67,7 @@ pub fn mutate(text: &str, s: &Site) -> Option<String> {
         let is_amount = matches!(tokenize(head).toks.as_slice(), [Tok::Amount(_)]) && (tail.is_empty() || !tail.is_ascii());
         if is_amount && !done {
             if k == s.nth {
-                let bumped = s.value + rust_decimal::Decimal::new(1000, 2);
+                let bumped = s.value + ten();
                 out.push_str(&bumped.to_string());
                 out.push_str(tail);
                 out.push_str(sep);
@@ -83,4 +85,67 @@ pub fn mutate(text: &str, s: &Site) -> Option<String> {
     let mut all: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
     all[s.line - 1] = out;
     Some(all.join("\n"))
+}
+
+/// What a mutation run found: how many cells were changed, how many of the
+/// changes an error finding names the table of, and the ones none did.
+pub struct Recall {
+    pub caught: usize,
+    pub total: usize,
+    pub survivors: Vec<String>,
+}
+
+impl Recall {
+    /// Prints the recall and the survivors under `title` and asserts at least 99%.
+    pub fn assert_at_least_99(&self, title: &str) {
+        let recall = self.caught as f64 / self.total as f64 * 100.0;
+        println!("{title}: {}/{} caught, recall {recall:.2}%", self.caught, self.total);
+        for s in &self.survivors {
+            println!("  survivor: {s}");
+        }
+        assert!(recall >= 99.0, "recall {recall:.2}% < 99%: {:#?}", self.survivors);
+    }
+}
+
+/// Mutates every site of each document's read tables that `keep` accepts, one at a
+/// time, by 10.00 (far beyond rounding) and counts the changes an error
+/// finding names the mutated table of (as the cell it points at, or among
+/// the related cells). Where `placed` holds, the changed value must also be
+/// read back in its own cell (blanks are printed, so placement cannot move it).
+pub fn run(docs: &[&str], placed: impl Fn(&str) -> bool, mut keep: impl FnMut(&str, &Site) -> bool) -> Recall {
+    let mut recall = Recall { caught: 0, total: 0, survivors: Vec::new() };
+    for &doc in docs {
+        let text = std::fs::read_to_string(super::fixture(doc)).unwrap();
+        let base = super::check_fixture(doc);
+        assert!(base.findings.iter().all(|f| f.severity != Severity::Error || f.table.is_none()), "{doc}: table errors before mutation");
+        for s in sites(&base) {
+            if !keep(doc, &s) {
+                continue;
+            }
+            let Some(m) = mutate(&text, &s) else { panic!("{doc} L{}: cannot find amount #{} ({})", s.line, s.nth, s.value) };
+            recall.total += 1;
+            let r = gongkai::check_text(doc, &m);
+            if placed(doc) {
+                let t = r.tables.iter().find(|t| t.number.as_deref() == Some(s.table.as_str())).unwrap();
+                let got = t.rows[s.row_index].values[s.col];
+                assert_eq!(got, Some(s.value + ten()), "{doc} L{} #{}", s.line, s.nth);
+            }
+            let hit = r.findings.iter().any(|f| {
+                f.severity == Severity::Error
+                    && (f.table.as_deref() == Some(s.table.as_str()) || f.related.iter().any(|c| c.table == s.table))
+            });
+            if hit {
+                recall.caught += 1;
+            } else {
+                recall.survivors.push(format!("{doc} {} {} L{} {}", table_name(&s.table), s.row, s.line, s.value));
+            }
+        }
+    }
+    recall
+}
+
+/// 10.00: with its two decimals, so that the changed cell still prints as
+/// an amount ("10" would read as a bare integer, a 行次 or a code).
+fn ten() -> rust_decimal::Decimal {
+    "10.00".parse().expect("a decimal")
 }

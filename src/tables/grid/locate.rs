@@ -56,7 +56,7 @@ pub fn blocks(lines: &[Line], doc: DocumentKind) -> Vec<Block> {
     let accepted: Vec<&(usize, usize, Title, TableKind)> = titles
         .iter()
         .filter(|(i, used, _, _)| {
-            let next = (i + used..sq.len().min(i + used + 40)).find(|j| !sq[*j].is_empty() && catalogue::marker_line(&sq[*j]).is_none());
+            let next = (i + used..sq.len().min(i + used + 40)).find(|j| !sq[*j].is_empty() && catalogue::marker_line(sq[*j]).is_none());
             match next {
                 None => false,
                 Some(j) => title_at(&sq, j).is_none() && table_follows(&sq[j..sq.len().min(j + 16)]),
@@ -71,13 +71,13 @@ pub fn blocks(lines: &[Line], doc: DocumentKind) -> Vec<Block> {
         let marker = t.marker.clone().or_else(|| {
             marker_before(&sq, i).map(|m| sq[m].to_string()).or_else(|| {
                 let j = (i + used..sq.len()).find(|j| !sq[*j].is_empty())?;
-                catalogue::marker_line(&sq[j])
+                catalogue::marker_line(sq[j])
             })
         });
         let next = accepted.get(k + 1).map(|n| marker_before(&sq, n.0).unwrap_or(n.0)).unwrap_or(sq.len());
-        let end = (i + used..next).find(|j| is_part_heading(&sq[*j])).unwrap_or(next);
+        let end = (i + used..next).find(|j| is_part_heading(sq[*j])).unwrap_or(next);
         let end = trim_prose(&sq, i + used, end);
-        let unit = (i..end.min(i + used + 16)).find_map(|j| unit_in(&sq[j]));
+        let unit = (i..end.min(i + used + 16)).find_map(|j| unit_in(sq[j]));
         let block = Block {
             kind: *kind,
             title: t.text.clone(),
@@ -106,7 +106,7 @@ fn title_at(sq: &[&str], i: usize) -> Option<(Title, usize)> {
     if sq[i].is_empty() {
         return None;
     }
-    if let Some(t) = catalogue::title(&sq[i]) {
+    if let Some(t) = catalogue::title(sq[i]) {
         return Some((t, 1));
     }
     let next = sq.get(i + 1)?;
@@ -145,7 +145,7 @@ fn table_follows(next: &[&str]) -> bool {
 
 /// A marker line just above a title ("公开 09 表" then blank lines).
 fn marker_before(sq: &[&str], i: usize) -> Option<usize> {
-    (i.saturating_sub(4)..i).rev().find(|j| !sq[*j].is_empty()).filter(|j| catalogue::marker_line(&sq[*j]).is_some())
+    (i.saturating_sub(4)..i).rev().find(|j| !sq[*j].is_empty()).filter(|j| catalogue::marker_line(sq[*j]).is_some())
 }
 
 /// "第三部分 …": the tables end where the narrative starts.
@@ -157,8 +157,7 @@ fn is_part_heading(s: &str) -> bool {
 /// heading or a sentence with no number in a column), else `end`.
 fn trim_prose(sq: &[&str], start: usize, end: usize) -> usize {
     let mut in_note = false;
-    for j in start..end {
-        let s = &sq[j];
+    for (j, s) in sq.iter().enumerate().take(end).skip(start) {
         if s.is_empty() {
             continue;
         }

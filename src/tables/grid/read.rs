@@ -39,6 +39,10 @@ struct BodyLine {
     data: bool,
 }
 
+/// One panel's share of a line: label spans, code spans, and amount spans
+/// with the column each was placed in.
+type Pieces<'a> = (Vec<&'a Span>, Vec<&'a Span>, Vec<(&'a Span, Option<usize>)>);
+
 /// Reads a located table. The table comes back with `grid.read == false`
 /// and a problem saying why when its cells cannot be placed with certainty.
 pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadProblem>) {
@@ -80,17 +84,17 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         let mut before_data = true;
         for (l, page) in lines[range.clone()].iter().zip(&pages[range]) {
             let sq = l.squeezed.as_str();
-            if sq.is_empty() || is_page_number(&sq) || is_meta(&sq) || super::super::catalogue::marker_line(&sq).is_some() {
+            if sq.is_empty() || is_page_number(sq) || is_meta(sq) || super::super::catalogue::marker_line(sq).is_some() {
                 continue;
             }
-            if is_note(&sq) {
+            if is_note(sq) {
                 in_note = true;
                 table.notes.push((l.no, sq.to_string()));
                 continue;
             }
             if in_note {
                 if let Some(n) = table.notes.last_mut() {
-                    n.1.push_str(&sq);
+                    n.1.push_str(sq);
                 }
                 continue;
             }
@@ -285,7 +289,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             continue;
         }
         // Split the line's cells into panels.
-        let mut pieces: Vec<(Vec<&Span>, Vec<&Span>, Vec<(&Span, Option<usize>)>)> = vec![(Vec::new(), Vec::new(), Vec::new()); npanels];
+        let mut pieces: Vec<Pieces> = vec![(Vec::new(), Vec::new(), Vec::new()); npanels];
         if panel_at(b.page, 0) == usize::MAX {
             // Rows without numbers on such a page carry nothing to misplace.
             if b.data {

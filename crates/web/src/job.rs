@@ -234,8 +234,8 @@ mod tests {
 
     #[test]
     fn bytes_are_decoded_and_sent_back_with_their_encoding() {
-        let bytes =
-            std::fs::read(format!("{}/../../tests/browser/fixtures/qingdao-office-2024-final.gbk.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let bytes = std::fs::read(format!("{}/../../tests/browser/fixtures/qingdao-office-2024-final.gbk.txt", env!("CARGO_MANIFEST_DIR")))
+            .unwrap();
         let Reply::Checked { report, loaded: Some(Loaded::Text { text, encoding, had_errors }), .. } =
             through_json(Job::Bytes { name: "q.txt".into() }, Some(&bytes))
         else {

@@ -164,7 +164,7 @@ pub fn Composition(
             (c.name, v, f64_of(v))
         })
         .collect();
-    let sum: f64 = parts.iter().map(|p| p.2).sum();
+    let sum = parts.iter().fold(0.0, |acc: f64, p| acc + p.2);
     let share = |x: f64| if sum > 0.0 { x / sum * 100.0 } else { 0.0 };
     let mut at = 0.0;
     let segments = parts

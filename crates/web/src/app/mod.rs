@@ -478,6 +478,25 @@ pub fn App() -> impl IntoView {
 
     view! {
         <input::DropZone checker=checker />
+        <SiteHeader />
+        <main>
+            <input::InputPanel checker=checker />
+            <summary::Summary checker=checker />
+            <findings::Findings checker=checker />
+            <sangong::Sangong checker=checker />
+            <tables::Tables checker=checker />
+            <rule_list::RuleList />
+        </main>
+        <footer class="site">
+            <p>"公开核对 · 开源软件 · 结果仅供参考，以原文为准。"</p>
+        </footer>
+    }
+}
+
+/// The page's title, what it does, and links to its panels.
+#[component]
+fn SiteHeader() -> impl IntoView {
+    view! {
         <header class="site">
             <h1>"公开核对"</h1>
             <p class="tagline">
@@ -491,17 +510,6 @@ pub fn App() -> impl IntoView {
                 <a href="#rules">"规则"</a>
             </nav>
         </header>
-        <main>
-            <input::InputPanel checker=checker />
-            <summary::Summary checker=checker />
-            <findings::Findings checker=checker />
-            <sangong::Sangong checker=checker />
-            <tables::Tables checker=checker />
-            <rule_list::RuleList />
-        </main>
-        <footer class="site">
-            <p>"公开核对 · 开源软件 · 结果仅供参考，以原文为准。"</p>
-        </footer>
     }
 }
 

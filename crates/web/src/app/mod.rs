@@ -90,8 +90,6 @@ pub struct Submission {
 }
 
 /// The result of checking the latest submission.
-// One outcome lives at a time, behind an Arc: the variants' sizes don't matter.
-#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Outcome {
     /// Nothing submitted yet (or the editor was cleared).
@@ -104,9 +102,6 @@ pub enum Outcome {
         report: Box<DocumentReport>,
         /// The text that was checked.
         text: Arc<str>,
-        /// The 三公 counts the narrative states (read only when there is a
-        /// 三公 table to show them with).
-        counts: gongkai::sangong::SangongCounts,
         /// Where the text came from.
         source: Source,
         /// The submission's sequence number.
@@ -308,10 +303,8 @@ impl Checker {
 
     /// Shows the report the worker sent for a submission.
     fn show(&self, sub: &Submission, report: DocumentReport, millis: f64) {
-        let counts = report.sangong_counts.clone().unwrap_or_default();
         self.outcome.set(Arc::new(Outcome::Checked {
             report: Box::new(report),
-            counts,
             text: sub.text.clone(),
             source: sub.source.clone(),
             seq: sub.seq,

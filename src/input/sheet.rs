@@ -189,7 +189,12 @@ pub fn number(d: Decimal, format: Option<&str>) -> String {
         return d.normalize().to_string();
     }
     let percent = body.contains('%');
-    let d = if percent { d * Decimal::from(100) } else { d };
+    let d = match percent.then(|| d.checked_mul(Decimal::ONE_HUNDRED)) {
+        None => d,
+        Some(Some(p)) => p,
+        // Too large to show as a percentage: the value as stored.
+        Some(None) => return d.normalize().to_string(),
+    };
     let decimals = body
         .split_once('.')
         .map(|(_, frac)| frac.chars().take_while(|c| matches!(c, '0' | '#')).filter(|c| *c == '0').count())

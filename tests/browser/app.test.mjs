@@ -3,24 +3,16 @@
 // One browser and one page for the whole file (the wasm loads once), driven
 // like a user would: paste, click, choose a sample, pick files, type garbage.
 // Every request is recorded; nothing may leave loopback.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { axeProblems, fixture as readFixture, here, openRounding, outside, paste, ready, shots, start } from "./harness.mjs";
+import { axeProblems, fixture as readFixture, here, openRounding, outside, paste, ready, shots, useApp } from "./harness.mjs";
 
 const fixture = readFixture("yantai-office-2024-final.txt");
 
-let app, page, url;
-
-before(async () => {
-  app = await start();
-  ({ page, url } = app);
-});
-
-after(async () => {
-  await app?.close();
-});
+let page, url;
+const app = useApp({ then: (a) => ({ page, url } = a) });
 
 const summary = () => page.locator("#summary");
 

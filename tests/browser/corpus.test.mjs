@@ -1,22 +1,14 @@
 // Browser tests over the five corpus documents: each is pasted, its tables,
 // findings and 三公 charts appear, and the JSON and CSV exports say exactly
 // what the page shows. Then the jump from a finding to its table cell.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { axeProblems, CORPUS, download, fixture, here, openRounding, outside, paste, shots, start } from "./harness.mjs";
+import { axeProblems, CORPUS, download, fixture, here, openRounding, outside, paste, shots, useApp } from "./harness.mjs";
 
-let app, page;
-
-before(async () => {
-  app = await start();
-  page = app.page;
-});
-
-after(async () => {
-  await app?.close();
-});
+let page;
+const app = useApp({ then: (a) => ({ page } = a) });
 
 /** Parses CSV (RFC 4180: quoted fields, doubled quotes, CRLF). */
 function parseCsv(text) {

@@ -4,11 +4,11 @@
 // The real PDFs are read from ../shared/real at test time (never copied into
 // the repository); without that folder those tests skip. The workbook is
 // made here from a corpus text, as tests/input_office.rs makes its own.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { axeProblems, checkNumber, fixture, outside, repo, shots, start } from "./harness.mjs";
+import { axeProblems, checkNumber, fixture, outside, repo, resultAfter, shots, useApp } from "./harness.mjs";
 
 const real = join(repo, "..", "shared", "real");
 const haveReal = existsSync(real);
@@ -17,16 +17,8 @@ const noReal = haveReal ? false : "../shared/real is absent: the real PDFs canno
 /** The file in ../shared/real whose name starts with `nn-` and ends with `ext`. */
 const realFile = (nn, ext) => readdirSync(real).find((n) => n.startsWith(`${nn}-`) && n.endsWith(ext));
 
-let app, page, url;
-
-before(async () => {
-  app = await start();
-  ({ page, url } = app);
-});
-
-after(async () => {
-  await app?.close();
-});
+let page, url;
+const app = useApp({ then: (a) => ({ page, url } = a) });
 
 const summary = () => page.locator("#summary");
 
@@ -54,14 +46,7 @@ async function drop(name, bytes, type, whileReading) {
   await page.dispatchEvent("footer", "drop", { dataTransfer });
   const state = { done: false };
   const side = whileReading?.(state);
-  await page.waitForFunction(
-    (seq) =>
-      Number(document.querySelector("#summary [data-check]")?.dataset.check ?? 0) > seq ||
-      document.querySelector("#summary .not-recognised") ||
-      document.querySelector("#input .notice.error"),
-    seq,
-    { timeout: 120_000 },
-  );
+  await resultAfter(page, seq, { orError: "#input .notice.error", timeout: 120_000 });
   const millis = Date.now() - started;
   state.done = true;
   await side;

@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
 
@@ -56,6 +57,7 @@ export async function start({ viewport = { width: 1280, height: 900 } } = {}) {
     });
     await page.goto(url);
     await ready(page);
+    await workerStarted(page);
     return { context, page };
   };
   const { context, page } = await open();
@@ -80,27 +82,73 @@ export async function ready(page) {
   await page.getByLabel("粘贴公开文本").waitFor({ timeout: 60_000 });
 }
 
+/**
+ * The app for the tests of one file: started before them (see [`start`]),
+ * closed after them. Returns its handle, filled in once it is up; `then`,
+ * if given, is called with it then (to pick out its page and URL).
+ */
+export function useApp({ viewport, then } = {}) {
+  const app = {};
+  before(async () => {
+    Object.assign(app, await start({ viewport }));
+    then?.(app);
+  });
+  after(async () => {
+    await app.close?.();
+  });
+  return app;
+}
+
+/**
+ * Waits until the page's checking worker is up. The app starts it with the
+ * page, from a blob: URL; waiting keeps that start out of the requests a
+ * test counts.
+ */
+export async function workerStarted(page) {
+  const started = page.waitForEvent("worker", { timeout: 30_000 });
+  if (page.workers().length > 0) {
+    started.catch(() => {});
+    return;
+  }
+  await started;
+}
+
 /** The submission number the summary shows, or 0. */
 export const checkNumber = (page) =>
   page.evaluate(() => Number(document.querySelector("#summary [data-check]")?.dataset.check ?? 0));
 
 /**
- * Pastes `text` the way a browser reports a paste (value set at once, one
- * input event of type insertFromPaste; typing 100 KB would take minutes),
- * then waits for the result of this paste.
+ * Puts `text` in the editor the way a browser reports a paste (value set at
+ * once, one input event of type insertFromPaste; typing 100 KB would take
+ * minutes), without waiting for its result.
  */
-export async function paste(page, text) {
-  const before = await checkNumber(page);
-  await page.evaluate((text) => {
+export const pasteOnly = (page, text) =>
+  page.evaluate((text) => {
     const area = document.getElementById("paste");
     area.value = text;
     area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
   }, text);
-  await page.waitForFunction(
-    (before) => Number(document.querySelector("#summary [data-check]")?.dataset.check ?? 0) > before ||
-      document.querySelector("#summary .not-recognised"),
-    before,
+
+/**
+ * Waits until the summary shows the result of a check newer than `seq`
+ * (see [`checkNumber`]) or says the text is not a disclosure, or, when
+ * `orError` (a selector) is given, until that error shows.
+ */
+export const resultAfter = (page, seq, { orError = null, timeout } = {}) =>
+  page.waitForFunction(
+    ({ seq, orError }) =>
+      Number(document.querySelector("#summary [data-check]")?.dataset.check ?? 0) > seq ||
+      document.querySelector("#summary .not-recognised") ||
+      (orError !== null && document.querySelector(orError)),
+    { seq, orError },
+    timeout === undefined ? {} : { timeout },
   );
+
+/** Pastes `text` (see [`pasteOnly`]), then waits for the result of this paste. */
+export async function paste(page, text) {
+  const before = await checkNumber(page);
+  await pasteOnly(page, text);
+  await resultAfter(page, before);
 }
 
 /** Resolves after the next two frames: what the app does in

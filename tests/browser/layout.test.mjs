@@ -3,20 +3,12 @@
 // to a cell still lands in view, no serious axe problems, and a print view
 // without the editor and controls. Screenshots of each state go to
 // target/screenshots/ for a person to look at.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { axeProblems, fixture, openRounding, outside, paste, shots, start } from "./harness.mjs";
+import { axeProblems, fixture, openRounding, outside, paste, shots, useApp } from "./harness.mjs";
 
-let app;
-
-before(async () => {
-  app = await start();
-});
-
-after(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 /** Whether the page itself scrolls sideways. */
 const pageScrollsSideways = (page) =>

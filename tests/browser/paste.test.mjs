@@ -2,21 +2,13 @@
 // clipboard's text/html is read into the layout text a dropped .html file
 // gives and checked like any text; a paste without a table stays the
 // browser's plain text. Nothing is requested meanwhile.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { checkNumber, fixture, outside, paste, shots, start } from "./harness.mjs";
+import { checkNumber, fixture, outside, paste, resultAfter, shots, useApp } from "./harness.mjs";
 
-let app, page, url;
-
-before(async () => {
-  app = await start();
-  ({ page, url } = app);
-});
-
-after(async () => {
-  await app?.close();
-});
+let page, url;
+const app = useApp({ then: (a) => ({ page, url } = a) });
 
 const CORPUS = "yantai-office-2024-final.txt";
 const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -121,7 +113,7 @@ test("a page's tables pasted as text/html are read and checked as the text is", 
   const started = Date.now();
   const taken = await dispatchPaste(htmlOf(plain), plain);
   assert.equal(taken, true, "a paste with tables is read by the app, not pasted as plain text");
-  await page.waitForFunction((seq) => Number(document.querySelector("#summary [data-check]")?.dataset.check ?? 0) > seq, seq);
+  await resultAfter(page, seq);
   const millis = Date.now() - started;
   assert.deepEqual(app.requests.slice(requests), [], "reading and checking a paste requests nothing");
   assert.deepEqual(outside(app.requests, url), []);

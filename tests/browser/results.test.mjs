@@ -3,22 +3,14 @@
 // 文字与表述问题, 尾数误差 …) and the list agrees; 尾数误差 stays folded
 // until opened; on a phone every table that is wider than the screen says
 // that it scrolls; and the coverage never contradicts itself.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { CORPUS, fixture, frames, inViewport, paste, shots, start } from "./harness.mjs";
+import { CORPUS, fixture, frames, inViewport, paste, shots, useApp } from "./harness.mjs";
 
 const KINDS = ["numbers", "wording", "note", "rounding"];
 
-let app;
-
-before(async () => {
-  app = await start();
-});
-
-after(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 test("after a Ctrl+V paste at 1280×900 the result is in view", async () => {
   const { context, page } = await app.open({ width: 1280, height: 900 });

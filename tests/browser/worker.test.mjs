@@ -3,21 +3,13 @@
 // paste stops the check still running; the 停止核对 button stops it; and
 // where no worker can start the page checks the text itself and says so.
 // Nothing is requested meanwhile.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { checkNumber, fixture, outside, paste, ready, shots, start } from "./harness.mjs";
+import { checkNumber, fixture, outside, paste, pasteOnly as pasteInto, ready, resultAfter, shots, useApp } from "./harness.mjs";
 
-let app, page, url;
-
-before(async () => {
-  app = await start();
-  ({ page, url } = app);
-});
-
-after(async () => {
-  await app?.close();
-});
+let page, url;
+const app = useApp({ then: (a) => ({ page, url } = a) });
 
 /** The repeated unit of numeric prose, without "。" (tests/common/stress.rs). */
 const PROSE_UNIT = "其他收入21.48万元，与2023年度相比，增加18.87万元，增长722.99%，";
@@ -37,23 +29,10 @@ function numericParagraph(bytes) {
 const BIG = numericParagraph(1 << 20);
 
 /** Pastes without waiting for the result (one input event of type insertFromPaste). */
-const pasteOnly = (text) =>
-  page.evaluate((text) => {
-    const area = document.getElementById("paste");
-    area.value = text;
-    area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
-  }, text);
+const pasteOnly = (text) => pasteInto(page, text);
 
 /** Waits until the summary shows a result newer than `seq`, a not-recognised notice or an error. */
-const settled = (seq) =>
-  page.waitForFunction(
-    (seq) =>
-      Number(document.querySelector("#summary [data-check]")?.dataset.check ?? 0) > seq ||
-      document.querySelector("#summary .not-recognised") ||
-      document.querySelector("#summary > .notice.error"),
-    seq,
-    { timeout: 120_000 },
-  );
+const settled = (seq) => resultAfter(page, seq, { orError: "#summary > .notice.error", timeout: 120_000 });
 
 const checking = page => page.locator("#summary .notice.checking");
 

@@ -90,44 +90,9 @@ pub fn GroupedBars(
     let max = series.iter().flat_map(|s| CATEGORIES.iter().map(move |c| f64_of((c.value)(s)))).fold(0.0, f64::max);
     let group_h = LABEL_H + series.len() as f64 * (BAR_H + BAR_GAP) + GROUP_GAP;
     let height = group_h * CATEGORIES.len() as f64;
-    let desc = CATEGORIES
-        .iter()
-        .map(|c| {
-            let parts: Vec<String> = series.iter().map(|s| format!("{} {}", s.label, shown((c.value)(s)))).collect();
-            format!("{}：{}", c.name, parts.join("，"))
-        })
-        .collect::<Vec<_>>()
-        .join("；")
-        + &format!("。单位：{unit}。");
-    let groups = CATEGORIES
-        .iter()
-        .enumerate()
-        .map(|(ci, c)| {
-            let top = ci as f64 * group_h;
-            let bars = series
-                .iter()
-                .enumerate()
-                .map(|(si, s)| {
-                    let v = (c.value)(s);
-                    let pct = if max > 0.0 { f64_of(v) / max * BAR_SPAN } else { 0.0 };
-                    // A non-zero amount never vanishes into a hairline.
-                    let pct = if f64_of(v) > 0.0 { pct.max(0.6) } else { 0.0 };
-                    let y = top + LABEL_H + si as f64 * (BAR_H + BAR_GAP);
-                    view! {
-                        <rect class=series_class(si) x="0" y=y width=format!("{pct:.2}%") height=BAR_H rx="2"></rect>
-                        <text class="value" x=format!("{pct:.2}%") dx="6" y={y + BAR_H - 4.0}>{shown(v)}</text>
-                    }
-                })
-                .collect_view();
-            view! {
-                <text class="category" x="0" y={top + LABEL_H - 7.0}>{c.name}</text>
-                {bars}
-            }
-        })
-        .collect_view();
-    let title_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
-    let labelled_by = format!("{title_id} {desc_id}");
+    let desc = bars_desc(&series, &unit);
+    let groups = CATEGORIES.iter().enumerate().map(|(ci, c)| bar_group(c, ci as f64 * group_h, &series, max)).collect_view();
+    let (title_id, desc_id, labelled_by) = label_ids(id);
     view! {
         <svg
             class="chart bars"
@@ -144,6 +109,51 @@ pub fn GroupedBars(
     }
 }
 
+/// The ids of a chart's <title> and <desc>, and its aria-labelledby.
+fn label_ids(id: &str) -> (String, String, String) {
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let labelled_by = format!("{title_id} {desc_id}");
+    (title_id, desc_id, labelled_by)
+}
+
+/// Every number of the grouped bars, in words, for their <desc>.
+fn bars_desc(series: &[SangongSeries], unit: &str) -> String {
+    CATEGORIES
+        .iter()
+        .map(|c| {
+            let parts: Vec<String> = series.iter().map(|s| format!("{} {}", s.label, shown((c.value)(s)))).collect();
+            format!("{}：{}", c.name, parts.join("，"))
+        })
+        .collect::<Vec<_>>()
+        .join("；")
+        + &format!("。单位：{unit}。")
+}
+
+/// One category's label and its bar per series, from `top` down; `max` is
+/// the longest bar's amount.
+fn bar_group(c: &Category, top: f64, series: &[SangongSeries], max: f64) -> impl IntoView {
+    let bars = series
+        .iter()
+        .enumerate()
+        .map(|(si, s)| {
+            let v = (c.value)(s);
+            let pct = if max > 0.0 { f64_of(v) / max * BAR_SPAN } else { 0.0 };
+            // A non-zero amount never vanishes into a hairline.
+            let pct = if f64_of(v) > 0.0 { pct.max(0.6) } else { 0.0 };
+            let y = top + LABEL_H + si as f64 * (BAR_H + BAR_GAP);
+            view! {
+                <rect class=series_class(si) x="0" y=y width=format!("{pct:.2}%") height=BAR_H rx="2"></rect>
+                <text class="value" x=format!("{pct:.2}%") dx="6" y={y + BAR_H - 4.0}>{shown(v)}</text>
+            }
+        })
+        .collect_view();
+    view! {
+        <text class="category" x="0" y={top + LABEL_H - 7.0}>{c.name}</text>
+        {bars}
+    }
+}
+
 /// One series as a single bar split by category (its composition), with a
 /// legend that gives each part's amount and share.
 #[component]
@@ -157,55 +167,8 @@ pub fn Composition(
     /// The money unit, for the description.
     unit: String,
 ) -> impl IntoView {
-    let parts: Vec<(&'static str, Option<Decimal>, f64)> = CATEGORIES
-        .iter()
-        .map(|c| {
-            let v = (c.value)(&series);
-            (c.name, v, f64_of(v))
-        })
-        .collect();
-    let sum: f64 = parts.iter().map(|p| p.2).sum();
-    let share = |x: f64| if sum > 0.0 { x / sum * 100.0 } else { 0.0 };
-    let mut at = 0.0;
-    let segments = parts
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.2 > 0.0)
-        .map(|(i, p)| {
-            let w = share(p.2);
-            let x = at;
-            at += w;
-            view! {
-                <rect class=format!("k{i}") x=format!("{x:.3}%") y="0" width=format!("{w:.3}%") height="28"></rect>
-            }
-        })
-        .collect_view();
-    let legend = parts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let pct = if sum > 0.0 { format!("{:.1}%", share(p.2)) } else { "—".to_string() };
-            view! {
-                <li>
-                    <svg class="swatch" width="12" height="12" aria-hidden="true">
-                        <rect class=format!("k{i}") width="12" height="12" rx="2"></rect>
-                    </svg>
-                    <span class="name">{p.0}</span>
-                    <span class="num">{shown(p.1)}</span>
-                    <span class="num share">{pct}</span>
-                </li>
-            }
-        })
-        .collect_view();
-    let desc = if sum > 0.0 {
-        parts.iter().map(|p| format!("{} {}（{:.1}%）", p.0, shown(p.1), share(p.2))).collect::<Vec<_>>().join("，")
-            + &format!("。单位：{unit}。")
-    } else {
-        "各项均为零或空白，无法画出构成。".to_string()
-    };
-    let title_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
-    let labelled_by = format!("{title_id} {desc_id}");
+    let parts = Parts::of(&series);
+    let (title_id, desc_id, labelled_by) = label_ids(id);
     view! {
         <svg
             class="chart stack"
@@ -215,10 +178,90 @@ pub fn Composition(
             aria-labelledby=labelled_by
         >
             <title id=title_id>{title}</title>
-            <desc id=desc_id>{desc}</desc>
+            <desc id=desc_id>{parts.desc(&unit)}</desc>
             <rect class="track" x="0" y="0" width="100%" height="28"></rect>
-            {segments}
+            {parts.segments()}
         </svg>
-        <ul class="composition-legend">{legend}</ul>
+        <ul class="composition-legend">{parts.legend()}</ul>
+    }
+}
+
+/// A series' categories with their amounts and total, for its composition.
+struct Parts {
+    /// Each category's name, amount as printed, and amount to draw.
+    parts: Vec<(&'static str, Option<Decimal>, f64)>,
+    /// The total drawn.
+    sum: f64,
+}
+
+impl Parts {
+    fn of(series: &SangongSeries) -> Parts {
+        let parts: Vec<(&'static str, Option<Decimal>, f64)> = CATEGORIES
+            .iter()
+            .map(|c| {
+                let v = (c.value)(series);
+                (c.name, v, f64_of(v))
+            })
+            .collect();
+        let sum = parts.iter().fold(0.0, |acc: f64, p| acc + p.2);
+        Parts { parts, sum }
+    }
+
+    /// The percentage of the total that `x` is.
+    fn share(&self, x: f64) -> f64 {
+        if self.sum > 0.0 {
+            x / self.sum * 100.0
+        } else {
+            0.0
+        }
+    }
+
+    /// A rect per non-zero part, side by side.
+    fn segments(&self) -> impl IntoView + use<> {
+        let mut at = 0.0;
+        self.parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.2 > 0.0)
+            .map(|(i, p)| {
+                let w = self.share(p.2);
+                let x = at;
+                at += w;
+                view! {
+                    <rect class=format!("k{i}") x=format!("{x:.3}%") y="0" width=format!("{w:.3}%") height="28"></rect>
+                }
+            })
+            .collect_view()
+    }
+
+    /// Each part's colour, name, amount and share.
+    fn legend(&self) -> impl IntoView + use<> {
+        self.parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let pct = if self.sum > 0.0 { format!("{:.1}%", self.share(p.2)) } else { "—".to_string() };
+                view! {
+                    <li>
+                        <svg class="swatch" width="12" height="12" aria-hidden="true">
+                            <rect class=format!("k{i}") width="12" height="12" rx="2"></rect>
+                        </svg>
+                        <span class="name">{p.0}</span>
+                        <span class="num">{shown(p.1)}</span>
+                        <span class="num share">{pct}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    }
+
+    /// Every part in words, for the chart's <desc>.
+    fn desc(&self, unit: &str) -> String {
+        if self.sum > 0.0 {
+            self.parts.iter().map(|p| format!("{} {}（{:.1}%）", p.0, shown(p.1), self.share(p.2))).collect::<Vec<_>>().join("，")
+                + &format!("。单位：{unit}。")
+        } else {
+            "各项均为零或空白，无法画出构成。".to_string()
+        }
     }
 }

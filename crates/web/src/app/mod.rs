@@ -90,8 +90,6 @@ pub struct Submission {
 }
 
 /// The result of checking the latest submission.
-// One outcome lives at a time, behind an Arc: the variants' sizes don't matter.
-#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Outcome {
     /// Nothing submitted yet (or the editor was cleared).
@@ -102,17 +100,8 @@ pub enum Outcome {
     Checked {
         /// What the core returned.
         report: Box<DocumentReport>,
-        /// Where each finding points in the tables (the core's `place`),
-        /// parallel to `report.findings`, for findings and tables alike.
-        targets: Vec<Option<locate::CellTarget>>,
-        /// Where each finding's related cells are, parallel to their
-        /// `related` lists.
-        related: Vec<Vec<Option<locate::CellTarget>>>,
         /// The text that was checked.
         text: Arc<str>,
-        /// The 三公 counts the narrative states (read only when there is a
-        /// 三公 table to show them with).
-        counts: gongkai::sangong::SangongCounts,
         /// Where the text came from.
         source: Source,
         /// The submission's sequence number.
@@ -130,6 +119,10 @@ pub enum Notice {
     /// Loading failed; the editor was left as it was.
     Error(String),
 }
+
+/// What a job's caller is handed: its progress and result, or why it
+/// failed; shared between the worker's reply and the in-page fallback.
+type Done = std::rc::Rc<std::cell::RefCell<dyn FnMut(Result<Reply, String>)>>;
 
 /// The shared state, all `Copy` handles, passed down to the components.
 #[derive(Clone, Copy)]
@@ -158,6 +151,8 @@ pub struct Checker {
     /// Text a file or sample replaced in the editor, kept so it can be put
     /// back: a paste must never be lost to a misclick on a sample.
     pub replaced: RwSignal<Option<(String, Source)>>,
+    /// The check waiting for typing to pause, if any.
+    pub pending: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Checker {
@@ -174,7 +169,31 @@ impl Checker {
             jump: RwSignal::new(None),
             keep: RwSignal::new(storage::opted_in()),
             replaced: RwSignal::new(None),
+            pending: StoredValue::new(None),
         }
+    }
+
+    /// Checks the editor's text once `delay` passes without another change
+    /// (the caller cancels the previous wait first).
+    pub fn submit_after(&self, delay: std::time::Duration) {
+        let checker = *self;
+        let handle = set_timeout_with_handle(
+            move || {
+                checker.pending.set_value(None);
+                checker.submit_quietly();
+            },
+            delay,
+        );
+        self.pending.set_value(handle.ok());
+    }
+
+    /// Forgets the check waiting for typing to pause: something else (a
+    /// button, a file, a paste) checks now.
+    pub fn cancel_pending(&self) {
+        if let Some(h) = self.pending.get_value() {
+            h.clear();
+        }
+        self.pending.set_value(None);
     }
 
     /// Hands the editor's current text to the checker (the worker); a check
@@ -260,12 +279,7 @@ impl Checker {
 
     /// Runs a job in the page, after letting it paint the busy indicator:
     /// the fallback when no worker can start.
-    fn run_here(
-        &self,
-        job: Job,
-        bytes: Option<js_sys::Uint8Array>,
-        done: std::rc::Rc<std::cell::RefCell<dyn FnMut(Result<Reply, String>)>>,
-    ) {
+    fn run_here(&self, job: Job, bytes: Option<js_sys::Uint8Array>, done: Done) {
         let checker = *self;
         // A newer job (or a stop) supersedes this one, as in the worker.
         let token = worker::current_job();
@@ -289,14 +303,8 @@ impl Checker {
 
     /// Shows the report the worker sent for a submission.
     fn show(&self, sub: &Submission, report: DocumentReport, millis: f64) {
-        let targets = report.findings.iter().map(|f| f.place).collect();
-        let related = report.findings.iter().map(|f| f.related.iter().map(|c| c.place).collect()).collect();
-        let counts = report.sangong_counts.clone().unwrap_or_default();
         self.outcome.set(Arc::new(Outcome::Checked {
             report: Box::new(report),
-            targets,
-            related,
-            counts,
             text: sub.text.clone(),
             source: sub.source.clone(),
             seq: sub.seq,
@@ -459,14 +467,29 @@ pub(crate) fn now() -> f64 {
 #[component]
 pub fn App() -> impl IntoView {
     let checker = Checker::new();
-    let dragging = RwSignal::new(false);
-    load::listen_for_drops(checker, dragging);
     storage::restore_and_keep(checker);
 
     view! {
-        <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
-            <p>"松开鼠标即可载入文件"</p>
-        </div>
+        <input::DropZone checker=checker />
+        <SiteHeader />
+        <main>
+            <input::InputPanel checker=checker />
+            <summary::Summary checker=checker />
+            <findings::Findings checker=checker />
+            <sangong::Sangong checker=checker />
+            <tables::Tables checker=checker />
+            <rule_list::RuleList />
+        </main>
+        <footer class="site">
+            <p>"公开核对 · 开源软件 · 结果仅供参考，以原文为准。"</p>
+        </footer>
+    }
+}
+
+/// The page's title, what it does, and links to its panels.
+#[component]
+fn SiteHeader() -> impl IntoView {
+    view! {
         <header class="site">
             <h1>"公开核对"</h1>
             <p class="tagline">
@@ -480,17 +503,6 @@ pub fn App() -> impl IntoView {
                 <a href="#rules">"规则"</a>
             </nav>
         </header>
-        <main>
-            <input::InputPanel checker=checker />
-            <summary::Summary checker=checker />
-            <findings::Findings checker=checker />
-            <sangong::Sangong checker=checker />
-            <tables::Tables checker=checker />
-            <rule_list::RuleList />
-        </main>
-        <footer class="site">
-            <p>"公开核对 · 开源软件 · 结果仅供参考，以原文为准。"</p>
-        </footer>
     }
 }
 

@@ -34,7 +34,7 @@ fn composed(series: &[SangongSeries]) -> &SangongSeries {
 pub fn Sangong(checker: Checker) -> impl IntoView {
     move || {
         let outcome = checker.outcome.get();
-        let Outcome::Checked { report, counts, .. } = &*outcome else {
+        let Outcome::Checked { report, .. } = &*outcome else {
             return None;
         };
         let series = report.sangong.clone().filter(|s| !s.is_empty())?;
@@ -55,7 +55,7 @@ pub fn Sangong(checker: Checker) -> impl IntoView {
                         <figcaption>{format!("{}的构成", shown.label)}</figcaption>
                         <Composition id="sg-composition" title=format!("{}的构成", shown.label) series=shown unit=unit.clone() />
                     </figure>
-                    {counts_view(checker, counts)}
+                    {report.sangong_counts.as_ref().and_then(|c| counts_view(checker, c))}
                 </div>
                 <NumbersTable series=series />
             </section>

@@ -19,48 +19,69 @@ pub fn Summary(checker: Checker) -> impl IntoView {
             aria-busy=move || if checker.checking.get() { "true" } else { "false" }
         >
             <h2 id="summary-heading">"核对结果"</h2>
-            {move || checker.fallback.get().map(|why| view! {
-                <p class="notice warn fallback" role="status">
-                    {format!("本浏览器未能启动后台核对（{why}），改为在本页核对：文本较长时，核对期间页面可能暂时没有响应。")}
-                </p>
-            })}
-            <Show when=move || checker.checking.get()>
-                <div class="notice busy checking" role="status">
-                    <span class="spinner" aria-hidden="true"></span>
-                    <span class="what">
-                        {move || if checker.notice.with(|n| matches!(n, Some(super::Notice::Busy(_)))) {
-                            "正在读取并核对文件……"
-                        } else {
-                            "正在核对……"
-                        }}
-                    </span>
-                    " 核对在后台进行，页面可以照常使用；粘贴或载入新的文本会取消这次核对。"
-                    <button type="button" class="secondary stop" on:click=move |_| checker.stop_by_user()>"停止核对"</button>
-                </div>
-            </Show>
-            {move || match &*checker.outcome.get() {
-                Outcome::Idle => view! {
-                    <p class="idle">"还没有核对任何文本。粘贴公开文本、选择文件，或载入一份示例。"</p>
-                }
-                .into_any(),
-                Outcome::Refused(msg) => view! { <p class="notice error" role="alert">{msg.clone()}</p> }.into_any(),
-                Outcome::Checked { report, source, millis, seq, .. } => {
-                    if report.document.kind == DocumentKind::Unknown {
-                        not_recognised(&report.document).into_any()
-                    } else {
-                        (
-                            card(report, source, *millis, *seq),
-                            view! { <super::export::Export checker=checker /> },
-                            coverage_view(checker, &report.coverage),
-                        )
-                            .into_any()
-                    }
-                }
-            }}
+            <FallbackNotice checker=checker />
+            <CheckingNotice checker=checker />
+            {move || result(checker)}
         </section>
     }
 }
 
+/// Says that checks run in the page, once no worker could start.
+#[component]
+fn FallbackNotice(checker: Checker) -> impl IntoView {
+    move || {
+        checker.fallback.get().map(|why| {
+            view! {
+                <p class="notice warn fallback" role="status">
+                    {format!("本浏览器未能启动后台核对（{why}），改为在本页核对：文本较长时，核对期间页面可能暂时没有响应。")}
+                </p>
+            }
+        })
+    }
+}
+
+/// The busy indicator while a check runs, with the button that stops it.
+#[component]
+fn CheckingNotice(checker: Checker) -> impl IntoView {
+    let what = move || {
+        if checker.notice.with(|n| matches!(n, Some(super::Notice::Busy(_)))) {
+            "正在读取并核对文件……"
+        } else {
+            "正在核对……"
+        }
+    };
+    view! {
+        <Show when=move || checker.checking.get()>
+            <div class="notice busy checking" role="status">
+                <span class="spinner" aria-hidden="true"></span>
+                <span class="what">{what}</span>
+                " 核对在后台进行，页面可以照常使用；粘贴或载入新的文本会取消这次核对。"
+                <button type="button" class="secondary stop" on:click=move |_| checker.stop_by_user()>"停止核对"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// The outcome of the last check: nothing yet, why it was refused, a text
+/// that is no disclosure, or the card, exports and coverage of a report.
+fn result(checker: Checker) -> AnyView {
+    match &*checker.outcome.get() {
+        Outcome::Idle => view! {
+            <p class="idle">"还没有核对任何文本。粘贴公开文本、选择文件，或载入一份示例。"</p>
+        }
+        .into_any(),
+        Outcome::Refused(msg) => view! { <p class="notice error" role="alert">{msg.clone()}</p> }.into_any(),
+        Outcome::Checked { report, .. } if report.document.kind == DocumentKind::Unknown => not_recognised(&report.document).into_any(),
+        Outcome::Checked { report, source, millis, seq, .. } => (
+            card(report, source, *millis, *seq),
+            view! { <super::export::Export checker=checker /> },
+            coverage_view(checker, &report.coverage),
+        )
+            .into_any(),
+    }
+}
+
+/// Why a text that is no disclosure was not checked.
 fn not_recognised(info: &DocumentInfo) -> impl IntoView {
     let reason = info.reason.clone().unwrap_or_else(|| "文本中没有找到预算或决算公开文本的特征。".to_string());
     view! {
@@ -91,6 +112,8 @@ fn scope_zh(scope: Option<Scope>) -> &'static str {
     }
 }
 
+/// The summary card: the document, the verdict, the counts by kind, and
+/// where the text came from.
 fn card(report: &DocumentReport, source: &Source, millis: f64, seq: u32) -> impl IntoView {
     let info = &report.document;
     let title = info.department.clone().unwrap_or_else(|| "（未识别出部门名称）".to_string());
@@ -111,21 +134,7 @@ fn card(report: &DocumentReport, source: &Source, millis: f64, seq: u32) -> impl
     } else {
         "card"
     };
-    // One line per kind that occurs; 尾数误差 last and quiet, since it is
-    // not a defect (the list keeps those folded).
-    let counts = FindingKind::ALL
-        .into_iter()
-        .filter_map(|k| {
-            let n = report.count_of(k);
-            (n > 0 || k == FindingKind::Numbers).then(|| {
-                view! {
-                    <li class=format!("kind-{}", k.key()) data-kind=k.key()>
-                        {k.zh()}" "<strong>{n}</strong>" 处"
-                    </li>
-                }
-            })
-        })
-        .collect_view();
+    let counts = kind_counts(report);
     view! {
         // data-check: which submission this is (the tests and the bench wait for it).
         <div class=card_class data-check=seq>
@@ -140,6 +149,24 @@ fn card(report: &DocumentReport, source: &Source, millis: f64, seq: u32) -> impl
             <p class="source-meta">{from}{format!(" · 用时 {millis:.0} 毫秒")}</p>
         </div>
     }
+}
+
+/// A line per kind of finding that occurs (数字不符 always); 尾数误差
+/// last and quiet, since it is not a defect (the list keeps those folded).
+fn kind_counts(report: &DocumentReport) -> impl IntoView {
+    FindingKind::ALL
+        .into_iter()
+        .filter_map(|k| {
+            let n = report.count_of(k);
+            (n > 0 || k == FindingKind::Numbers).then(|| {
+                view! {
+                    <li class=format!("kind-{}", k.key()) data-kind=k.key()>
+                        {k.zh()}" "<strong>{n}</strong>" 处"
+                    </li>
+                }
+            })
+        })
+        .collect_view()
 }
 
 /// The one-sentence verdict. It counts kinds, never claims "no errors" when
@@ -167,6 +194,8 @@ fn verdict(report: &DocumentReport) -> String {
     }
 }
 
+/// What was read and run: the tables found and missing, the rules that
+/// could not run, and notes on how tables were read.
 fn coverage_view(checker: Checker, coverage: &Coverage) -> impl IntoView {
     let join = |v: &[String]| {
         if v.is_empty() {
@@ -178,22 +207,7 @@ fn coverage_view(checker: Checker, coverage: &Coverage) -> impl IntoView {
     let found = join(&coverage.tables_found);
     let missing = join(&coverage.tables_missing);
     let skipped: Vec<_> = coverage.rules_skipped.iter().map(|s| view! { <li><code>{s.rule}</code>" "{s.reason.clone()}</li> }).collect();
-    let problems: Vec<_> = coverage
-        .problems
-        .iter()
-        .map(|p| {
-            // The message names the table itself; add only where to look.
-            let at = p.source_line.map(|l| {
-                view! {
-                    <button type="button" class="link" on:click=move |_| checker.show_line(l)>
-                        {format!("原文第{l}行")}
-                    </button>
-                    "："
-                }
-            });
-            view! { <li>{at}{p.message.clone()}</li> }
-        })
-        .collect();
+    let problems: Vec<_> = coverage.problems.iter().map(|p| problem_item(checker, p.source_line, &p.message)).collect();
     let any_skipped = !skipped.is_empty();
     let any_problems = !problems.is_empty();
     view! {
@@ -219,4 +233,18 @@ fn coverage_view(checker: Checker, coverage: &Coverage) -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// A note on how a table was read, with a link to its line. The message
+/// names the table itself; this adds only where to look.
+fn problem_item(checker: Checker, line: Option<usize>, message: &str) -> impl IntoView {
+    let at = line.map(|l| {
+        view! {
+            <button type="button" class="link" on:click=move |_| checker.show_line(l)>
+                {format!("原文第{l}行")}
+            </button>
+            "："
+        }
+    });
+    view! { <li>{at}{message.to_string()}</li> }
 }

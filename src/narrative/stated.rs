@@ -111,17 +111,34 @@ pub fn section<'a>(lines: &'a [Line], word: &str) -> &'a [Line] {
         let sq = squeeze(&l.text);
         is_heading(&sq) && sq.contains(word) && sq.chars().count() <= 40
     };
-    let Some(start) = lines.iter().position(|l| opens(l) && heading(l)) else { return &[] };
-    let end = lines[start + 1..]
-        .iter()
-        .position(|l| {
-            opens(l) && {
-                let sq = squeeze(&l.text);
-                is_heading(&sq) && !sq.contains(word)
-            }
-        })
-        .map_or(lines.len(), |k| start + 1 + k);
-    &lines[start..end]
+    let end_of = |start: usize| {
+        lines[start + 1..]
+            .iter()
+            .position(|l| {
+                opens(l) && {
+                    let sq = squeeze(&l.text);
+                    is_heading(&sq) && !sq.contains(word)
+                }
+            })
+            .map_or(lines.len(), |k| start + 1 + k)
+    };
+    // A heading straight followed by the next one is a 目录 entry
+    // ("九、一般公共预算“三公”经费…支出预算表" above "十、…"): the section is a later one.
+    let mut from = 0;
+    let mut first: Option<&'a [Line]> = None;
+    // At most a few candidates: linear time on a text of nothing but headings.
+    for _ in 0..4 {
+        let Some(k) = lines[from..].iter().position(|l| opens(l) && heading(l)) else { break };
+        let start = from + k;
+        let end = end_of(start);
+        let body = &lines[start..end];
+        if body.iter().skip(1).any(|l| !l.text.trim().is_empty()) {
+            return body;
+        }
+        first.get_or_insert(body);
+        from = start + 1;
+    }
+    first.unwrap_or(&[])
 }
 
 /// A number followed by 万元 starting at the beginning of `s`.
@@ -154,12 +171,14 @@ pub fn first_wan(s: &str, gap: usize) -> Option<(Decimal, usize)> {
 
 /// The 三公 categories in the narrative: (keyword, column of the 三公 table's
 /// six: 合计, 出国, 车小计, 购置, 运维, 接待). No keyword contains another.
-const SANGONG_WORDS: [(&str, usize); 6] = [
+const SANGONG_WORDS: [(&str, usize); 7] = [
     ("三公经费", 0),
     ("因公出国（境）", 1),
     ("公务用车购置及运行", 2),
     ("公务用车购置费", 3),
     ("公务用车运行维护费", 4),
+    // "公务用车运行费21.56万元" (Shanghai): the same column.
+    ("公务用车运行费", 4),
     ("公务接待费", 5),
 ];
 

@@ -37,6 +37,25 @@ fn sangong(doc: &Document) -> Option<Sangong<'_>> {
         let prior = (0..6).map(|c| if cur >= 1 { row(cur - 1).map(|r| (r, c)) } else { None }).collect();
         return Some(Sangong { t, current, prior });
     }
+    // One row, one column per category ("合计 | “三公”经费 › 小计 | 因公出国（境）费 …
+    // | 会议费 | 培训费", Jiangsu): each category by its column heading.
+    let last = |h: &str| h.rsplit('›').next().unwrap_or(h).trim().to_string();
+    let has = |w: &str| t.columns.iter().any(|h| last(h).contains(w));
+    if t.rows.len() == 1 && settled(t, 0) && has("因公出国") && has("公务接待") {
+        let col = |p: &dyn Fn(&str, &str) -> bool| t.columns.iter().position(|h| p(h, &last(h)));
+        let extra = has("会议费") || has("培训费");
+        let cols = [
+            if extra { col(&|h, l| l == "小计" && !h.contains("购置")) } else { col(&|_, l| l == "合计") },
+            col(&|_, l| l.contains("因公出国")),
+            col(&|h, l| (l == "小计" && h.contains("购置及运行")) || l.contains("购置及运行")),
+            col(&|_, l| l.contains("购置费") && !l.contains("运行")),
+            col(&|_, l| l.contains("运行维护费") && !l.contains("购置")),
+            col(&|_, l| l.contains("公务接待")),
+        ];
+        let r = &t.rows[0];
+        let current = cols.iter().map(|c| c.map(|c| (r, c))).collect();
+        return Some(Sangong { t, current, prior: vec![None; 6] });
+    }
     // One row per category, the 合计 column first.
     let find = |p: &dyn Fn(&str) -> bool| t.rows.iter().enumerate().find(|(i, r)| settled(t, *i) && p(&r.label)).map(|(_, r)| (r, 0));
     let current = vec![

@@ -5,7 +5,9 @@
 // text the app reads instead of fetching them), the wasm-bindgen glue and the
 // wasm itself (base64, decoded in the same inline script and handed to the
 // glue's init function). Its CSP allows nothing but the inline script and
-// style by hash, and wasm compilation.
+// style by hash, wasm compilation, and the checking worker, which the app
+// starts from a blob: URL made of the glue's text (read back from this
+// script, up to GLUE_END: src/app/worker.rs) and the compiled module.
 //
 // Called by csp-hash.mjs at the end of the post_build hook with the staging
 // directory (after the wasm is stripped); `node scripts/offline-html.mjs DIR`
@@ -16,6 +18,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 export const OFFLINE = "gongkai-offline.html";
+// Where the glue ends in the inline script; src/app/worker.rs looks for it.
+const GLUE_END = "\n//# gongkai: end of glue\n";
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const escapeText = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -66,8 +70,8 @@ export function writeOffline(dir) {
   const wasm = readFileSync(join(dir, only(dir, /_bg\.wasm$/, "wasm file"))).toString("base64");
   // The glue stays a module (its exports are harmless inline); the wasm is
   // passed as bytes, so the glue never builds a URL to fetch it from.
-  const script = `${glue}
-{
+  if (glue.includes(GLUE_END)) fail("the glue contains the end-of-glue marker");
+  const script = `${glue}${GLUE_END}{
   const b64 = "${wasm}";
   const wasm = Uint8Array.fromBase64 ? Uint8Array.fromBase64(b64) : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   await ${init}({ module_or_path: wasm });
@@ -86,6 +90,8 @@ export function writeOffline(dir) {
   const csp = [
     "default-src 'none'",
     `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+    // The checking worker's script is a blob: the app makes from the glue.
+    "worker-src blob:",
     `style-src ${sha256(style)}`,
     "img-src data:",
     "object-src 'none'",
@@ -100,7 +106,7 @@ export function writeOffline(dir) {
     .replace("</head>", () => `<link rel="icon" href="data:image/svg+xml;base64,${icon}">\n<style>${style}</style>\n</head>`)
     .replace(
       "</body>",
-      () => `<div id="inline-samples" hidden>${samples.join("")}</div>\n<script type="module">${script}</script>\n</body>`,
+      () => `<div id="inline-samples" hidden>${samples.join("")}</div>\n<script type="module" id="gongkai-script">${script}</script>\n</body>`,
     );
   writeFileSync(join(dir, OFFLINE), html);
   return Buffer.byteLength(html);

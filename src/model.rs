@@ -4,12 +4,12 @@
 //! line; a blank cell is `None`, never zero.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::Line;
 
 /// 决算 or 预算.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// 部门决算 / 单位决算 (final accounts).
@@ -21,7 +21,7 @@ pub enum DocumentKind {
 }
 
 /// 部门 (department, consolidated) or 单位 (a single unit).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// 部门: the department with all its units.
@@ -31,7 +31,7 @@ pub enum Scope {
 }
 
 /// What a document is, as recognised from its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentInfo {
     /// 决算, 预算 or unknown.
     pub kind: DocumentKind,
@@ -100,7 +100,7 @@ impl Row {
 }
 
 /// What a row is in its table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RowRole {
     /// 合计 / 总计 of the table or of one side.
@@ -118,7 +118,7 @@ pub enum RowRole {
 }
 
 /// The standard tables the readers know, by their meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum TableKind {
     /// 公开01表 收入支出决算总表.
     F01,
@@ -371,7 +371,7 @@ pub struct Panel {
 }
 
 /// What a value column holds, from its header words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Meaning {
     /// 合计 / 总计 / 小计 of the columns after it in its group.
@@ -473,7 +473,7 @@ impl Table {
 }
 
 /// Something a reader could not do, for the coverage report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadProblem {
     /// The table concerned ("01"), if any.
     pub table: Option<String>,

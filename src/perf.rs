@@ -147,7 +147,7 @@ fn is_plain_number(s: &str) -> bool {
 
 /// Finds every self-evaluation table by its "年度资金总额" line.
 pub fn self_evaluations(lines: &[Line]) -> Vec<SelfEvaluation> {
-    let anchors: Vec<usize> = (0..lines.len()).filter(|i| squeeze(&lines[*i].text).contains("年度资金总额")).collect();
+    let anchors: Vec<usize> = (0..lines.len()).filter(|i| lines[*i].squeezed.contains("年度资金总额")).collect();
     let mut out = Vec::new();
     for (k, &i) in anchors.iter().enumerate() {
         let end = anchors.get(k + 1).copied().unwrap_or(lines.len());
@@ -169,7 +169,7 @@ pub fn self_evaluations(lines: &[Line]) -> Vec<SelfEvaluation> {
         };
         let funds = Funds { initial, budget, executed, weight, rate, score, line: l.no };
         let name = (i.saturating_sub(40)..i).rev().find_map(|j| {
-            let sq = squeeze(&lines[j].text);
+            let sq = lines[j].squeezed.as_str();
             let rest = sq.strip_prefix("项目名称")?;
             let name = rest.split("主管部门").next().unwrap_or(rest).trim_start_matches(['：', ':']);
             (!name.is_empty()).then(|| name.to_string())
@@ -184,7 +184,7 @@ fn indicator_blocks(lines: &[Line]) -> (Vec<Block>, Option<(Decimal, usize)>) {
     let mut blocks: Vec<Block> = Vec::new();
     let mut total = None;
     for l in lines {
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         if sq.is_empty() {
             continue;
         }

@@ -2,12 +2,12 @@
 //! department, money unit.
 
 use crate::model::{DocumentInfo, DocumentKind, Scope};
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// Recognises the document from its first pages and its table meta lines.
 pub fn recognise(lines: &[Line]) -> DocumentInfo {
-    let squeezed: Vec<String> = lines.iter().map(|l| squeeze(&l.text)).collect();
-    let head: String = squeezed.iter().take(400).map(String::as_str).collect::<Vec<_>>().join("\n");
+    let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
+    let head: String = squeezed.iter().take(400).copied().collect::<Vec<_>>().join("\n");
     // Kind keywords may first appear deep in the text (a budget that opens with
     // a long 单位概况), so they are counted over the whole text.
     let whole: String = squeezed.join("\n");
@@ -119,7 +119,7 @@ fn year(head: &str) -> Option<u16> {
 fn cover(lines: &[Line]) -> String {
     let mut out = String::new();
     for l in lines.iter().filter(|l| !l.is_blank()).take(6) {
-        let s = squeeze(&l.text);
+        let s = l.squeezed.as_str();
         let part = s.starts_with('第') && s.chars().nth(2) == Some('部') && s.chars().nth(3) == Some('分');
         if s.starts_with("目录") || part || s.contains("公开表") || ["单位：", "单位:", "部门：", "部门:"].iter().any(|k| s.contains(k))
         {
@@ -160,7 +160,7 @@ fn department(lines: &[Line]) -> Option<String> {
         if !(l.text.contains('：') || l.text.contains(':')) {
             continue;
         }
-        let s = squeeze(&l.text);
+        let s = l.squeezed.as_str();
         for key in ["部门：", "部门:", "单位名称：", "编制单位：", "编制部门："] {
             if let Some(i) = s.find(key) {
                 let rest = &s[i + key.len()..];
@@ -182,7 +182,7 @@ fn department(lines: &[Line]) -> Option<String> {
 /// "烟台市人民政府办公室部门预算包括：…" (for documents without 部门： lines).
 fn department_in_prose(lines: &[Line]) -> Option<String> {
     lines.iter().take(600).find_map(|l| {
-        let s = squeeze(&l.text);
+        let s = l.squeezed.as_str();
         let i = ["部门预算包括", "单位预算包括", "部门决算包括", "单位决算包括"].iter().filter_map(|k| s.find(k)).min()?;
         let name = &s[..i];
         let n = name.chars().count();
@@ -196,7 +196,7 @@ fn money_unit(lines: &[Line]) -> Option<String> {
         if !(l.text.contains('：') || l.text.contains(':')) {
             continue;
         }
-        let s = squeeze(&l.text);
+        let s = l.squeezed.as_str();
         if let Some(i) = s.find("单位：").or_else(|| s.find("单位:")) {
             let rest = &s[i..];
             let rest = rest.split_once(['：', ':']).map(|x| x.1).unwrap_or("");
@@ -219,7 +219,7 @@ mod tests {
     #[test]
     fn markers_in_every_spelling() {
         for (s, n) in [("公开01表", "01"), ("公开 01表", "01"), ("公开06 表", "06"), ("公开表1", "1"), ("公开表12", "12")] {
-            assert_eq!(table_marker_number(&squeeze(s)).as_deref(), Some(n), "{s}");
+            assert_eq!(table_marker_number(&crate::text::squeeze(s)).as_deref(), Some(n), "{s}");
         }
         assert_eq!(table_marker_number("政务公开是政府的责任"), None);
     }

@@ -4,7 +4,7 @@
 //! strings without thousands separators that keep the document's decimals.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A row's role, as the report gives it.
 pub use crate::model::RowRole;
@@ -26,7 +26,7 @@ pub struct Report {
 }
 
 /// The result for one input.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocumentReport {
     /// The file path, or "-" for standard input.
     pub source: String,
@@ -51,7 +51,7 @@ pub struct DocumentReport {
 }
 
 /// The file a checked text was extracted from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputOut {
     /// What it was: "pdf", "xlsx", "xls", "docx" or "html".
     pub kind: crate::input::InputKind,
@@ -182,7 +182,7 @@ pub fn family_of(rule: &str) -> Option<Family> {
 }
 
 /// A table in normalised form.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TableOut {
     /// What the table is (the catalogue's kind: "F01" … "F09" for 决算,
     /// "BSummary", "BGeneral" … for 预算), whatever its printed name.
@@ -213,7 +213,7 @@ pub struct TableOut {
 }
 
 /// A row in normalised form.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RowOut {
     /// 科目编码 / economic code, or null.
     pub code: Option<String>,
@@ -234,7 +234,7 @@ pub struct RowOut {
 }
 
 /// What was found and what could be checked.
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Coverage {
     /// Tables read ("01", …).
     pub tables_found: Vec<String>,

@@ -1,12 +1,12 @@
 //! 三公 figures as chart-ready series, and the counts the narrative states with them.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Document, Row, Table, TableKind};
 
 /// A count the narrative states, with the source line it is printed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Count {
     /// The number as printed.
     pub value: Decimal,
@@ -16,7 +16,7 @@ pub struct Count {
 
 /// The counts a disclosure's narrative gives with the 三公 amounts
 /// (团组/人次, 购置数/保有量, 批次/人次); None where it states none.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SangongCounts {
     /// 因公出国（境）团组数.
     pub abroad_groups: Option<Count>,
@@ -47,7 +47,7 @@ pub fn counts(doc: &Document) -> SangongCounts {
 }
 
 /// One 三公 series: a year's 预算数 or 决算数, split by category.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SangongSeries {
     /// "预算数", "决算数", "2023年预算数" …
     pub label: String,

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::recognise::table_marker_number;
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// One table's place in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub struct Segment {
 
 /// Finds every table marker and the lines that belong to it.
 pub fn find_tables(lines: &[Line]) -> Vec<Segment> {
-    let squeezed: Vec<String> = lines.iter().map(|l| squeeze(&l.text)).collect();
+    let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
     let markers: Vec<(usize, String)> = squeezed.iter().enumerate().filter_map(|(i, s)| table_marker_number(s).map(|n| (i, n))).collect();
     let mut out = Vec::with_capacity(markers.len());
     for (k, (i, number)) in markers.iter().enumerate() {
@@ -77,7 +77,7 @@ fn is_part_heading(s: &str) -> bool {
 
 /// A table title: a short line ending in 表 that names money, not a marker or a
 /// meta line. The nearest one before the marker wins, then the nearest after.
-fn find_title(squeezed: &[String], lo: usize, marker: usize, hi: usize) -> Option<(usize, String)> {
+fn find_title(squeezed: &[&str], lo: usize, marker: usize, hi: usize) -> Option<(usize, String)> {
     // "一、收入支出决算总表" → "收入支出决算总表"; "一般公共…" keeps its 一.
     let strip_ordinal = |s: &str| match s.find(['、', '.']) {
         Some(i) if s[..i].chars().all(|c| "一二三四五六七八九十0123456789".contains(c)) && i > 0 => {

@@ -504,7 +504,7 @@ fn truncated_06_and_09_bodies_never_panic() {
                 if half {
                     let Some(next) = lines.get(cut) else { continue };
                     let n = next.text.char_indices().nth(next.text.chars().count() / 2).map_or(0, |c| c.0);
-                    body.push(gongkai::text::Line { no: next.no, text: next.text[..n].to_string() });
+                    body.push(gongkai::text::Line::new(next.no, next.text[..n].to_string()));
                 }
                 let (rows, _) = econ::read(&body, "06");
                 assert!(rows.iter().all(|r| r.cells.len() == 1));

@@ -27,17 +27,17 @@ pub const SAMPLES: &[Sample] = &[
     Sample { file: "qingdao-office-2023-budget.txt", label: "青岛市人民政府办公厅（本级）2023年单位预算" },
 ];
 
-/// Reads a user's file and loads it; errors become a notice. A PDF is read
-/// page by page, with the progress shown and the browser given a turn every
-/// [`SLICE_MS`], so that a large one does not freeze the page. The bytes
-/// stay in this page's memory: nothing is sent anywhere.
+/// Reads a user's file and hands its bytes to the worker, which reads it
+/// (a PDF page by page, with the progress shown) and checks it; errors
+/// become a notice. The bytes stay in this browser: nothing is sent
+/// anywhere.
 pub fn load_file(checker: Checker, file: web_sys::File) {
     let name = file.name();
     let token = next_load();
     checker.notice.set(Some(Notice::Busy(format!("正在读取“{name}”…"))));
     spawn_local(async move {
         let bytes = match JsFuture::from(file.array_buffer()).await {
-            Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+            Ok(buf) => js_sys::Uint8Array::new(&buf),
             Err(e) => {
                 checker.notice.set(Some(Notice::Error(format!("无法读取文件“{name}”：{}", describe(&e)))));
                 return;
@@ -46,44 +46,8 @@ pub fn load_file(checker: Checker, file: web_sys::File) {
         if !is_current(token) {
             return;
         }
-        #[cfg(feature = "pdf")]
-        if crate::input::detect(&bytes) == crate::input::InputKind::Pdf {
-            return read_pdf(checker, &name, &bytes, token).await;
-        }
-        checker.load_bytes(&name, &bytes);
+        checker.load_bytes(&name, bytes);
     });
-}
-
-/// How long the app reads a PDF before letting the browser paint and handle
-/// input (milliseconds).
-#[cfg(feature = "pdf")]
-const SLICE_MS: f64 = 50.0;
-
-/// Reads a PDF page by page (the same reader as [`crate::input::extract`],
-/// in steps) and loads its text; gives up when another file was chosen
-/// meanwhile.
-#[cfg(feature = "pdf")]
-async fn read_pdf(checker: Checker, name: &str, bytes: &[u8], token: u32) {
-    let mut reader = match crate::input::pdf::Reader::open(bytes) {
-        Ok(r) => r,
-        Err(e) => return checker.refuse(name, &e),
-    };
-    let pages = reader.pages();
-    let mut slice = super::now();
-    while reader.step() {
-        if super::now() - slice > SLICE_MS {
-            checker.notice.set(Some(Notice::Busy(format!("正在读取“{name}”：第 {} 页，共 {pages} 页…", reader.done()))));
-            next_task().await;
-            if !is_current(token) {
-                return;
-            }
-            slice = super::now();
-        }
-    }
-    match reader.finish() {
-        Ok(x) => checker.load_extracted(name, x),
-        Err(e) => checker.refuse(name, &e),
-    }
 }
 
 thread_local! {
@@ -102,33 +66,20 @@ fn is_current(token: u32) -> bool {
     LOADS.with(|n| n.get() == token)
 }
 
-/// Resolves in a later task (a zero timeout), after the browser has painted
-/// and handled pending input.
-#[cfg(feature = "pdf")]
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        } else {
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 /// Loads a bundled sample: from the page itself when the single-file build
 /// (gongkai-offline.html) carries it inline, else by its relative URL.
 pub fn load_sample(checker: Checker, sample: &'static Sample) {
     // A file still being read must not replace the sample when it is done.
-    next_load();
+    let token = next_load();
     if let Some(text) = inline_sample(sample) {
-        checker.load_bytes(sample.label, text.as_bytes());
+        checker.load_bytes(sample.label, js_sys::Uint8Array::from(text.as_bytes()));
         return;
     }
     checker.notice.set(Some(Notice::Busy(format!("正在载入示例“{}”…", sample.label))));
     spawn_local(async move {
         match fetch_bytes(&format!("samples/{}", sample.file)).await {
-            Ok(bytes) => checker.load_bytes(sample.label, &bytes),
+            Ok(_) if !is_current(token) => {}
+            Ok(bytes) => checker.load_bytes(sample.label, bytes),
             Err(e) => checker.notice.set(Some(Notice::Error(format!("无法载入示例：{e}")))),
         }
     });
@@ -140,7 +91,7 @@ fn inline_sample(sample: &Sample) -> Option<String> {
     web_sys::window()?.document()?.get_element_by_id(&format!("sample-{}", sample.file))?.text_content()
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+async fn fetch_bytes(url: &str) -> Result<js_sys::Uint8Array, String> {
     let window = web_sys::window().ok_or("没有浏览器窗口")?;
     let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| describe(&e))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "服务器的回应不正确".to_string())?;
@@ -149,7 +100,7 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     }
     let buf = resp.array_buffer().map_err(|e| describe(&e))?;
     let buf = JsFuture::from(buf).await.map_err(|e| describe(&e))?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+    Ok(js_sys::Uint8Array::new(&buf))
 }
 
 fn describe(e: &JsValue) -> String {

@@ -1,10 +1,13 @@
 //! The browser app (wasm32 only): a Leptos CSR front end over [`crate::check_text`].
 //!
-//! Everything runs in the page; the only requests are same-origin fetches of
-//! the bundled samples. State lives in [`App`] and flows down: the text being
-//! edited, the last submitted snapshot, and the check [`Outcome`] derived from
-//! that snapshot by a memo, so no component keeps its own copy of a report.
-//! User text is only ever rendered as text nodes.
+//! Everything runs in the browser; the only requests are same-origin fetches
+//! of the glue (once, for the worker) and of the bundled samples. Checks run
+//! in a Web Worker ([`worker`], the same wasm; [`job`] is what it does), so
+//! the page stays responsive; the page only renders the report it gets back.
+//! State lives in [`App`] and flows down: the text being edited, the last
+//! submitted snapshot, and the check [`Outcome`] the worker sent for that
+//! snapshot, so no component keeps its own copy of a report. User text is
+//! only ever rendered as text nodes.
 
 mod chart;
 pub mod csv;
@@ -12,6 +15,7 @@ mod export;
 mod findings;
 pub mod format;
 mod input;
+pub mod job;
 mod load;
 pub mod locate;
 mod rule_list;
@@ -20,6 +24,7 @@ mod scroll;
 mod storage;
 mod summary;
 mod tables;
+mod worker;
 
 use std::sync::Arc;
 
@@ -28,6 +33,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::{DocumentReport, InputError};
+use job::{Job, Loaded, Reply};
 
 /// Where the text in the editor came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,8 +143,13 @@ pub struct Checker {
     pub source: RwSignal<Source>,
     /// The snapshot last handed to the checker.
     pub submission: RwSignal<Option<Submission>>,
-    /// The check result, derived from `submission`.
-    pub outcome: Memo<Arc<Outcome>>,
+    /// The check result of `submission`, set when the worker replies.
+    pub outcome: RwSignal<Arc<Outcome>>,
+    /// Whether a check is running (the busy indicator).
+    pub checking: RwSignal<bool>,
+    /// Why checks run in the page rather than in a worker, once a worker
+    /// failed to start.
+    pub fallback: RwSignal<Option<String>>,
     /// A loading message, if any.
     pub notice: RwSignal<Option<Notice>>,
     /// The editor element, so findings can point into the text.
@@ -154,14 +165,13 @@ pub struct Checker {
 
 impl Checker {
     fn new() -> Checker {
-        let submission = RwSignal::new(None::<Submission>);
-        // Every new submission is a new result; reports are not compared.
-        let outcome = Memo::new_with_compare(move |_| Arc::new(submission.with(|s| check(s.as_ref()))), |_, _| true);
         Checker {
             draft: RwSignal::new(String::new()),
             source: RwSignal::new(Source::pasted()),
-            submission,
-            outcome,
+            submission: RwSignal::new(None),
+            outcome: RwSignal::new(Arc::new(Outcome::Idle)),
+            checking: RwSignal::new(false),
+            fallback: RwSignal::new(None),
             notice: RwSignal::new(None),
             editor: NodeRef::new(),
             jump: RwSignal::new(None),
@@ -170,21 +180,140 @@ impl Checker {
         }
     }
 
-    /// Hands the editor's current text to the checker.
+    /// Hands the editor's current text to the checker (the worker); a check
+    /// still running is stopped.
     pub fn submit(&self) {
         let text: Arc<str> = self.draft.with_untracked(|t| Arc::from(t.as_str()));
         let source = self.source.get_untracked();
-        let seq = self.submission.with_untracked(|s| s.as_ref().map_or(1, |s| s.seq + 1));
+        let seq = self.next_seq();
         // A jump target belongs to the previous report's cells.
         self.jump.set(None);
-        self.submission.set(Some(Submission { seq, source, text }));
+        self.submission.set(Some(Submission { seq, source: source.clone(), text: text.clone() }));
+        if text.trim().is_empty() {
+            self.stop();
+            self.outcome.set(Arc::new(Outcome::Refused(InputError::Empty.zh())));
+            return;
+        }
+        let job = match source.file.as_deref() {
+            // The text as read from the file: checked as the CLI checks a
+            // file, so the report names each finding's page or sheet.
+            Some(x) if *x.text == *text => Job::Extracted { name: source.name.clone(), extracted: x.clone() },
+            // Typed, pasted, decoded, or edited since it was read (then the
+            // pages of its lines are no longer known).
+            _ => Job::Text { name: source.name.clone(), text: text.to_string(), encoding: source.encoding.clone() },
+        };
+        let checker = *self;
+        let sub = Submission { seq, source, text };
+        self.run(job, None, move |reply| match reply {
+            Ok(Reply::Checked { report, millis, .. }) => checker.show(&sub, *report, millis),
+            Ok(Reply::Refused { message }) => checker.outcome.set(Arc::new(Outcome::Refused(message))),
+            Ok(Reply::Progress { .. }) => {}
+            Err(why) => checker.outcome.set(Arc::new(Outcome::Refused(crashed(&why)))),
+        });
+    }
+
+    fn next_seq(&self) -> u32 {
+        let last = self.outcome.with_untracked(|o| if let Outcome::Checked { seq, .. } = &**o { *seq } else { 0 });
+        self.submission.with_untracked(|s| s.as_ref().map_or(0, |s| s.seq)).max(last) + 1
+    }
+
+    /// Stops the check or file read in progress, if any.
+    pub fn stop(&self) {
+        worker::cancel();
+        self.checking.set(false);
+        if matches!(self.notice.get_untracked(), Some(Notice::Busy(_))) {
+            self.notice.set(None);
+        }
+    }
+
+    /// Stops the check in progress at the user's request. The result shown
+    /// before was not this text's, so the page says the check was stopped
+    /// instead; the text stays in the editor.
+    pub fn stop_by_user(&self) {
+        self.stop();
+        self.outcome.set(Arc::new(Outcome::Refused("已停止核对。文字仍在输入框中；点“检查”可重新核对。".to_string())));
+    }
+
+    /// Runs a job in the worker (or, when none can start, in the page) and
+    /// hands `done` its progress and result, or why it failed. The busy
+    /// indicator shows meanwhile; a newer job makes this one's result moot.
+    fn run(&self, job: Job, bytes: Option<js_sys::Uint8Array>, done: impl FnMut(Result<Reply, String>) + 'static) {
+        let checker = *self;
+        if matches!(self.notice.get_untracked(), Some(Notice::Busy(_))) && !matches!(job, Job::Bytes { .. }) {
+            self.notice.set(None);
+        }
+        self.checking.set(true);
+        let done = std::rc::Rc::new(std::cell::RefCell::new(done));
+        let fallback_job = job.clone();
+        let fallback_bytes = bytes.clone();
+        worker::send(&job, bytes, move |event| {
+            let result = match event {
+                worker::Event::Reply(reply @ Reply::Progress { .. }) => return (done.borrow_mut())(Ok(reply)),
+                worker::Event::Reply(reply) => Ok(reply),
+                worker::Event::Crashed(why) => Err(why),
+                worker::Event::Unavailable(why) => {
+                    checker.fallback.set(Some(why));
+                    return checker.run_here(fallback_job.clone(), fallback_bytes.clone(), done.clone());
+                }
+            };
+            checker.checking.set(false);
+            (done.borrow_mut())(result);
+        });
+    }
+
+    /// Runs a job in the page, after letting it paint the busy indicator:
+    /// the fallback when no worker can start.
+    fn run_here(
+        &self,
+        job: Job,
+        bytes: Option<js_sys::Uint8Array>,
+        done: std::rc::Rc<std::cell::RefCell<dyn FnMut(Result<Reply, String>)>>,
+    ) {
+        let checker = *self;
+        // A newer job (or a stop) supersedes this one, as in the worker.
+        let token = worker::current_job();
+        set_timeout(
+            move || {
+                if worker::current_job() != token {
+                    return;
+                }
+                let bytes = bytes.map(|b| b.to_vec());
+                let reply = job::run(job, bytes.as_deref(), &now, &mut |_, _| {});
+                if worker::current_job() != token {
+                    return;
+                }
+                worker::cancel();
+                checker.checking.set(false);
+                (done.borrow_mut())(Ok(reply));
+            },
+            std::time::Duration::from_millis(30),
+        );
+    }
+
+    /// Shows the report the worker sent for a submission.
+    fn show(&self, sub: &Submission, report: DocumentReport, millis: f64) {
+        let targets = report.findings.iter().map(|f| locate::finding_target(&report, f)).collect();
+        let related = report.findings.iter().map(|f| f.related.iter().map(|c| locate::related_target(&report, c)).collect()).collect();
+        let counts = report.sangong_counts.clone().unwrap_or_default();
+        self.outcome.set(Arc::new(Outcome::Checked {
+            report: Box::new(report),
+            targets,
+            related,
+            counts,
+            text: sub.text.clone(),
+            source: sub.source.clone(),
+            seq: sub.seq,
+            millis,
+        }));
     }
 
     /// Submits unless the editor is blank (then shows nothing rather than
     /// scolding someone who is still typing).
     pub fn submit_quietly(&self) {
         if self.draft.with_untracked(|t| t.trim().is_empty()) {
+            self.stop();
             self.submission.set(None);
+            self.outcome.set(Arc::new(Outcome::Idle));
         } else {
             self.submit();
         }
@@ -206,59 +335,60 @@ impl Checker {
         }
     }
 
-    /// Loads bytes from a file or sample into the editor and checks them: a
-    /// PDF, workbook, .docx or HTML file (told by content) is read into
-    /// layout text first, as the CLI does; anything else is decoded as text.
-    /// On failure the editor keeps what it had and the reason is shown.
-    pub fn load_bytes(&self, name: &str, bytes: &[u8]) {
-        match crate::input::extract(bytes) {
-            Ok(Some(x)) => self.load_extracted(name, x),
-            Ok(None) => match crate::decode_input(bytes) {
-                Ok(decoded) => self.load_text(
-                    decoded.text,
-                    Source {
-                        name: name.to_string(),
-                        encoding: Some(decoded.encoding.label().to_string()),
-                        had_errors: decoded.had_errors,
-                        edited: false,
-                        file: None,
-                        layout: false,
-                    },
-                ),
-                Err(e) => self.refuse(name, &e),
-            },
-            Err(e) => self.refuse(name, &e),
-        }
+    /// Loads bytes from a file or sample into the editor and checks them,
+    /// both in the worker: a PDF, workbook, .docx or HTML file (told by
+    /// content) is read into layout text first, as the CLI does; anything
+    /// else is decoded as text. On failure the editor keeps what it had and
+    /// the reason is shown.
+    pub fn load_bytes(&self, name: &str, bytes: js_sys::Uint8Array) {
+        let checker = *self;
+        let name = name.to_string();
+        self.notice.set(Some(Notice::Busy(format!("正在读取“{name}”…"))));
+        let job = Job::Bytes { name: name.clone() };
+        self.run(job, Some(bytes), move |reply| match reply {
+            Ok(Reply::Progress { done, pages }) => {
+                checker.notice.set(Some(Notice::Busy(format!("正在读取“{name}”：第 {done} 页，共 {pages} 页…"))));
+            }
+            Ok(Reply::Checked { report, millis, loaded: Some(loaded) }) => checker.show_loaded(&name, loaded, *report, millis),
+            Ok(Reply::Checked { loaded: None, .. }) => checker.notice.set(Some(Notice::Error(format!("“{name}”：没有读到文本")))),
+            Ok(Reply::Refused { message }) => checker.notice.set(Some(Notice::Error(format!("“{name}”：{message}")))),
+            Err(why) => checker.notice.set(Some(Notice::Error(format!("“{name}”：{}", crashed(&why))))),
+        });
     }
 
-    /// Loads the text read from a file (see [`crate::input::extract`]).
-    pub fn load_extracted(&self, name: &str, x: crate::input::Extracted) {
-        if x.text.trim().is_empty() {
-            return self.refuse(name, &InputError::Empty);
-        }
-        let text = x.text.clone();
-        self.load_text(
-            text,
-            Source { name: name.to_string(), encoding: None, had_errors: false, edited: false, file: Some(Arc::new(x)), layout: false },
-        );
-    }
-
-    /// Shows why a file could not be loaded; the editor keeps its text.
-    pub fn refuse(&self, name: &str, e: &InputError) {
-        self.notice.set(Some(Notice::Error(format!("“{name}”：{}", e.zh()))));
-    }
-
-    fn load_text(&self, text: String, source: Source) {
+    /// Puts a file's or sample's text in the editor with the report the
+    /// worker made of it.
+    fn show_loaded(&self, name: &str, loaded: Loaded, report: DocumentReport, millis: f64) {
+        let (text, source) = match loaded {
+            Loaded::File { extracted } => (
+                extracted.text.clone(),
+                Source {
+                    name: name.to_string(),
+                    encoding: None,
+                    had_errors: false,
+                    edited: false,
+                    file: Some(Arc::new(extracted)),
+                    layout: false,
+                },
+            ),
+            Loaded::Text { text, encoding, had_errors } => {
+                (text, Source { name: name.to_string(), encoding: Some(encoding), had_errors, edited: false, file: None, layout: false })
+            }
+        };
         // Only the user's own text is worth offering back; an unedited file
         // can simply be loaded again.
         let previous = self.draft.get_untracked();
         let before = self.source.get_untracked();
         let own = !previous.trim().is_empty() && (!before.loaded() || before.edited);
         self.replaced.set(own.then_some((previous, before)));
+        let sub = Submission { seq: self.next_seq(), source: source.clone(), text: Arc::from(text.as_str()) };
         self.draft.set(text);
         self.source.set(source);
         self.notice.set(None);
-        self.submit_and_reveal();
+        self.jump.set(None);
+        self.submission.set(Some(sub.clone()));
+        self.show(&sub, report, millis);
+        reveal_result();
     }
 
     /// Puts back the text a file or sample replaced, and checks it.
@@ -308,41 +438,10 @@ impl Checker {
     }
 }
 
-/// Runs the core on a submission.
-fn check(submission: Option<&Submission>) -> Outcome {
-    let Some(sub) = submission else {
-        return Outcome::Idle;
-    };
-    if sub.text.trim().is_empty() {
-        return Outcome::Refused(InputError::Empty.zh());
-    }
-    let started = now();
-    let report = match sub.source.file.as_deref() {
-        // The text as read from the file: checked as the CLI checks a file,
-        // so the report names each finding's page or sheet.
-        Some(x) if *x.text == *sub.text => crate::check_extracted(&sub.source.name, x),
-        // Typed, pasted, decoded, or edited since it was read (then the
-        // pages of its lines are no longer known).
-        _ => {
-            let mut report = crate::check_text(&sub.source.name, &sub.text);
-            report.encoding = sub.source.encoding.clone();
-            report
-        }
-    };
-    let targets = report.findings.iter().map(|f| locate::finding_target(&report, f)).collect();
-    let related = report.findings.iter().map(|f| f.related.iter().map(|c| locate::related_target(&report, c)).collect()).collect();
-    let counts = report.sangong_counts.clone().unwrap_or_default();
-    let millis = now() - started;
-    Outcome::Checked {
-        report: Box::new(report),
-        targets,
-        related,
-        counts,
-        text: sub.text.clone(),
-        source: sub.source.clone(),
-        seq: sub.seq,
-        millis,
-    }
+/// What the page says when the checker died on a text (a panic, or out of
+/// memory): the text is kept.
+fn crashed(why: &str) -> String {
+    format!("核对程序出错，没有得到结果（{why}）。您的文字仍在输入框中：可以点“检查”重试，或只粘贴需要核对的部分。")
 }
 
 /// Scrolls the result summary to the top of the window. The result renders
@@ -395,6 +494,17 @@ pub fn App() -> impl IntoView {
         <footer class="site">
             <p>"公开核对 · 开源软件 · 结果仅供参考，以原文为准。"</p>
         </footer>
+    }
+}
+
+/// The wasm's entry point: in the page, mounts the app; in the checking
+/// worker (the same wasm, see [`worker`]), serves checks instead.
+pub fn start() {
+    if worker::in_worker() {
+        worker::serve();
+    } else {
+        worker::prepare();
+        mount();
     }
 }
 

@@ -10,8 +10,34 @@ use crate::report::{Coverage, DocumentReport, FindingKind};
 #[component]
 pub fn Summary(checker: Checker) -> impl IntoView {
     view! {
-        <section id="summary" class="panel summary" aria-labelledby="summary-heading" aria-live="polite">
+        <section
+            id="summary"
+            class="panel summary"
+            class:stale=move || checker.checking.get()
+            aria-labelledby="summary-heading"
+            aria-live="polite"
+            aria-busy=move || if checker.checking.get() { "true" } else { "false" }
+        >
             <h2 id="summary-heading">"核对结果"</h2>
+            {move || checker.fallback.get().map(|why| view! {
+                <p class="notice warn fallback" role="status">
+                    {format!("本浏览器未能启动后台核对（{why}），改为在本页核对：文本较长时，核对期间页面可能暂时没有响应。")}
+                </p>
+            })}
+            <Show when=move || checker.checking.get()>
+                <div class="notice busy checking" role="status">
+                    <span class="spinner" aria-hidden="true"></span>
+                    <span class="what">
+                        {move || if checker.notice.with(|n| matches!(n, Some(super::Notice::Busy(_)))) {
+                            "正在读取并核对文件……"
+                        } else {
+                            "正在核对……"
+                        }}
+                    </span>
+                    " 核对在后台进行，页面可以照常使用；粘贴或载入新的文本会取消这次核对。"
+                    <button type="button" class="secondary stop" on:click=move |_| checker.stop_by_user()>"停止核对"</button>
+                </div>
+            </Show>
             {move || match &*checker.outcome.get() {
                 Outcome::Idle => view! {
                     <p class="idle">"还没有核对任何文本。粘贴公开文本、选择文件，或载入一份示例。"</p>

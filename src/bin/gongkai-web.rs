@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    gongkai::app::mount();
+    gongkai::app::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -14,7 +14,7 @@ fn main() {
 // natively through this binary, since the `app` module itself only compiles
 // for wasm32. The `use` lines let their `crate::…` paths resolve here.
 #[cfg(all(test, not(target_arch = "wasm32")))]
-use gongkai::{check_text, report, rules};
+use gongkai::{check_extracted, check_text, decode_input, input, report, rules, InputError};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "../app/format.rs"]
@@ -30,3 +30,8 @@ mod locate;
 #[path = "../app/csv.rs"]
 #[allow(dead_code)]
 mod csv;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../app/job.rs"]
+#[allow(dead_code)]
+mod job;

@@ -9,7 +9,7 @@
 //! Entry point: [`extract`]. Plain text is not handled here; [`crate::decode_input`]
 //! does that, and [`crate::check_bytes`] routes between the two.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::InputError;
 
@@ -24,7 +24,7 @@ pub mod sheet;
 
 /// What kind of file the bytes are, by content. In the JSON report:
 /// "pdf", "xlsx", "xls", "docx", "html" (or "text").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InputKind {
     /// `%PDF-` within the first KiB.
@@ -87,7 +87,7 @@ impl InputKind {
 }
 
 /// Text extracted from a file, ready for [`crate::check_extracted`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extracted {
     /// Layout text: one line per row, cells separated by ≥2 spaces, `\f` between pages/sheets.
     pub text: String,

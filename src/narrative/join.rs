@@ -193,13 +193,21 @@ pub fn repair_spaced_digits(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
             // No number is longer than MAX_NUMBER_CHARS: a megabyte of spaced
             // digits on one line must not try every run against every other
             // (cubic time, issue 13).
+            // Nor does one hold two decimal points, or a comma after its
+            // point: no longer join can be well formed once either appears.
             let mut reach = s;
             let mut len = runs[s].1.saturating_sub(runs[s].0);
+            let mut point = buf[runs[s].0..runs[s].1].iter().any(|c| c.0 == '.');
             while reach < last {
-                len = len.saturating_add(runs[reach + 1].1.saturating_sub(runs[reach + 1].0));
-                if len > MAX_NUMBER_CHARS {
+                let next = &buf[runs[reach + 1].0..runs[reach + 1].1];
+                len = len.saturating_add(next.len());
+                let dots = next.iter().filter(|c| c.0 == '.').count();
+                let comma_after_point =
+                    point && next.iter().any(|c| c.0 == ',') || next.iter().skip_while(|c| c.0 != '.').any(|c| c.0 == ',');
+                if len > MAX_NUMBER_CHARS || dots > 1 || (point && dots > 0) || comma_after_point {
                     break;
                 }
+                point |= dots > 0;
                 reach += 1;
             }
             // The runs s..=reach joined once; each candidate is a prefix.

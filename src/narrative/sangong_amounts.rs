@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use crate::amount::parse_prose_number;
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// Category keywords with their 预算数 and 决算数 column (0..12 in the 09 line).
 /// No keyword contains another, so occurrences never overlap.
@@ -67,7 +67,7 @@ fn section_text(lines: &[Line]) -> String {
     let mut out = String::new();
     let mut inside = false;
     for l in lines {
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         if is_top_heading(&sq) {
             inside = sq.contains("三公") && (sq.ends_with("情况说明") || sq.ends_with("情况"));
             continue;

@@ -53,7 +53,7 @@ impl Stated {
             running_costs: stated(section(lines, "机关运行经费"), "机关运行经费", 16),
             performance: performance_tables(lines),
             performance_summary: performance_summary(performance),
-            performance_everywhere: performance.iter().any(|l| squeeze(&l.text).contains("全面实施")),
+            performance_everywhere: performance.iter().any(|l| l.squeezed.contains("全面实施")),
         }
     }
 }
@@ -73,7 +73,7 @@ impl Prose {
         let mut p = Prose::default();
         for l in lines {
             p.starts.push((p.text.len(), l.no));
-            p.text.extend(squeeze(&l.text).chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
+            p.text.extend(l.squeezed.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
         }
         p
     }
@@ -108,7 +108,7 @@ pub fn section<'a>(lines: &'a [Line], word: &str) -> &'a [Line] {
     // Cheap tests first: only a line that opens like a heading is squeezed.
     let opens = |l: &Line| l.text.trim_start().starts_with(|c: char| "一二三四五六七八九十（第".contains(c));
     let heading = |l: &Line| {
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         is_heading(&sq) && sq.contains(word) && sq.chars().count() <= 40
     };
     let end_of = |start: usize| {
@@ -116,8 +116,8 @@ pub fn section<'a>(lines: &'a [Line], word: &str) -> &'a [Line] {
             .iter()
             .position(|l| {
                 opens(l) && {
-                    let sq = squeeze(&l.text);
-                    is_heading(&sq) && !sq.contains(word)
+                    let sq = l.squeezed.as_str();
+                    is_heading(sq) && !sq.contains(word)
                 }
             })
             .map_or(lines.len(), |k| start + 1 + k)
@@ -301,7 +301,7 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
     };
     let ends_section = |l: &Line| {
         l.text.trim_start().starts_with(|c: char| "一二三四五六七八九十（第".contains(c)) && {
-            let sq = squeeze(&l.text);
+            let sq = l.squeezed.as_str();
             is_heading(&sq) && !sq.contains("绩效")
         }
     };

@@ -106,8 +106,28 @@ fn names(subject: &str, name: &str) -> bool {
 }
 
 /// Value columns of a row named by its label: the amount ("金额", "合计") or the first.
-fn amount_column(t: &Table, col: usize) -> bool {
-    col == 0 || t.columns.get(col).is_some_and(|h| ["金额", "合计", "小计"].contains(&name_of(h).as_str()) || name_of(h).is_empty())
+fn amount_column(cols: &[String], col: usize) -> bool {
+    col == 0 || cols.get(col).is_some_and(|h| ["金额", "合计", "小计"].contains(&h.as_str()) || h.is_empty())
+}
+
+/// A table's row and column names as the narrative would say them, made
+/// once per document rather than once per amount the narrative states.
+struct TableNames<'a> {
+    t: &'a Table,
+    rows: Vec<String>,
+    cols: Vec<String>,
+}
+
+fn table_names(doc: &Document) -> Vec<TableNames<'_>> {
+    doc.tables
+        .iter()
+        .filter(|t| TABLES.contains(&t.kind))
+        .map(|t| TableNames {
+            t,
+            rows: t.rows.iter().map(|r| name_of(&r.label)).collect(),
+            cols: t.columns.iter().map(|h| name_of(h)).collect(),
+        })
+        .collect()
 }
 
 /// A cell the subject names: (value in 万元, half a unit in 万元, table, row, column).
@@ -123,10 +143,11 @@ struct Named<'a> {
     col: usize,
 }
 
-fn named_cells<'a>(doc: &'a Document, subject: &str) -> Vec<Named<'a>> {
+fn named_cells<'a>(doc: &'a Document, tables: &[TableNames<'a>], subject: &str) -> Vec<Named<'a>> {
     let mut out = Vec::new();
     // Every table of these kinds, Shandong layout or read by its headings.
-    for t in doc.tables.iter().filter(|t| TABLES.contains(&t.kind)) {
+    for TableNames { t, rows, cols } in tables {
+        let t: &'a Table = t;
         let (u, unit) = match t.unit.as_deref().or(doc.info.unit.as_deref()) {
             Some("元") => (crate::checked::unit(4).unwrap_or(Decimal::ONE), "元"),
             _ => (Decimal::ONE, "万元"),
@@ -135,12 +156,12 @@ fn named_cells<'a>(doc: &'a Document, subject: &str) -> Vec<Named<'a>> {
             if !settled(t, i) {
                 continue;
             }
-            let label = name_of(&r.label);
+            let label = rows.get(i).map_or("", String::as_str);
             let total_row = label.is_empty() || r.label.trim() == "合计" || r.label.trim() == "总计";
             for (col, cell) in r.cells.iter().enumerate() {
                 let Some(v) = cell.value else { continue };
-                let by_row = !total_row && amount_column(t, col) && names(subject, &label);
-                let by_column = total_row && t.columns.get(col).is_some_and(|h| names(subject, &name_of(h)));
+                let by_row = !total_row && amount_column(cols, col) && names(subject, label);
+                let by_column = total_row && cols.get(col).is_some_and(|h| names(subject, h));
                 if !(by_row || by_column) {
                     continue;
                 }
@@ -173,6 +194,7 @@ pub const BUDGET_AMOUNTS: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
+    let tables = table_names(doc);
     for s in &n.sections {
         if matches!(s.topic, Topic::Other | Topic::Performance | Topic::Preamble) {
             continue;
@@ -185,7 +207,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                     continue;
                 }
                 let subject = subject.replace("（类）", "");
-                let cells = named_cells(doc, &subject);
+                let cells = named_cells(doc, &tables, &subject);
                 let Some(first) = cells.first() else { continue };
                 // Ambiguous names (cells printing different values) settle nothing.
                 if cells.iter().any(|x| x.value != first.value) {

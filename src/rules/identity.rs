@@ -3,14 +3,14 @@
 
 use rust_decimal::Decimal;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Finding, Severity, Sink};
 use crate::model::{Row, Table};
 use crate::rounding::{compare, Term, Verdict};
 
 /// Where a printed value sits: a cell of a table.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CellRef {
     /// Table number ("01").
     pub table: String,

@@ -7,7 +7,7 @@
 //! never as passed.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Document, TableKind};
 
@@ -42,7 +42,7 @@ pub mod txt_latin;
 mod xtbl;
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The disclosure contradicts itself beyond rounding.
@@ -116,10 +116,11 @@ impl Family {
 }
 
 /// One finding: where, what was expected, what is printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The rule id ("TBL-001").
-    pub rule: &'static str,
+    #[serde(deserialize_with = "rule_id")]
+    pub rule: RuleId,
     /// Severity (a rule may report 尾数误差 as info).
     pub severity: Severity,
     /// A plain Chinese explanation of this instance.
@@ -172,12 +173,36 @@ impl Finding {
 }
 
 /// A rule that could not run, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     /// The rule id.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "rule_id")]
+    pub rule: RuleId,
     /// Why, in Chinese.
     pub reason: String,
+}
+
+/// A rule id ("TBL-001"). An alias, not `&'static str` written out, for
+/// serde: its derive takes a `&str` field as borrowed from the input and
+/// would then only read reports that live forever; [`rule_id`] reads it.
+pub type RuleId = &'static str;
+
+/// A rule id read back from a report (the web app's worker sends reports
+/// as JSON): the catalogue's own `&'static str` for a known id; an unknown
+/// one is kept once per distinct id for the life of the program.
+fn rule_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    let id = String::deserialize(d)?;
+    if let Some(rule) = catalogue().iter().find(|r| r.id == id) {
+        return Ok(rule.id);
+    }
+    static UNKNOWN: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut known = UNKNOWN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(kept) = known.iter().find(|k| **k == id) {
+        return Ok(kept);
+    }
+    let kept: &'static str = Box::leak(id.into_boxed_str());
+    known.push(kept);
+    Ok(kept)
 }
 
 /// Findings and skips from running the catalogue.

@@ -46,11 +46,14 @@ pub const ROW_SUM: Rule = Rule {
 
 fn check_row_sum(doc: &crate::model::Document, sink: &mut super::Sink) {
     for_each_table(doc, sink, |t, sink| {
+        // Looked up, not scanned: a table of thousands of unplaced rows.
+        let unresolved: std::collections::HashSet<usize> = t.unresolved.iter().copied().collect();
+        let printed: std::collections::HashMap<usize, &Vec<crate::model::Cell>> = t.printed.iter().map(|(j, c)| (*j, c)).collect();
         for (i, r) in t.rows.iter().enumerate() {
-            if t.unresolved.contains(&i) {
+            if unresolved.contains(&i) {
                 // Unplaced, but total = Σ parts holds for every placement:
                 // check it on the printed amounts.
-                if let Some((_, cells)) = t.printed.iter().find(|(j, _)| *j == i).filter(|_| t.kind != TableKind::F07) {
+                if let Some(cells) = printed.get(&i).copied().filter(|_| t.kind != TableKind::F07) {
                     if let Some((first, rest)) = cells.split_first() {
                         let target = Target {
                             table: t.no(),

@@ -26,10 +26,6 @@ fn stream(lines: &[Line]) -> Vec<(char, usize)> {
     lines.iter().flat_map(|l| l.text.chars().filter(|c| !c.is_whitespace()).map(move |c| (c, l.no))).collect()
 }
 
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 /// The rule.
 pub const DOUBLED_PUNCTUATION: Rule = Rule {
     id: "TXT-005",
@@ -162,7 +158,7 @@ const PLACEHOLDER_LINES: usize = 20;
 fn check_placeholders(doc: &Document, sink: &mut Sink) {
     let mut found: Vec<(usize, String)> = Vec::new(); // (line, what)
     for line in &doc.lines {
-        let t = squeeze(&line.text);
+        let t = line.squeezed.as_str();
         if let Some(x) = letter_placeholder(&t) {
             found.push((line.no, format!("占位符“{x}”")));
         }
@@ -184,11 +180,25 @@ fn check_placeholders(doc: &Document, sink: &mut Sink) {
         })
         .collect();
     let chars: Vec<char> = s.iter().map(|(c, _)| *c).collect();
-    for a in ALTERNATIVES {
-        let n = a.chars().count();
-        for k in (0..chars.len().saturating_sub(n - 1)).filter(|&k| starts_at(&chars, k, a)) {
-            found.push((s[k + n - 1].1, format!("未选定的“{a}”")));
+    // One pass over the text, trying the alternatives only where one could
+    // start (a pass per alternative was a large share of a whole check).
+    let firsts: Vec<char> = ALTERNATIVES.iter().filter_map(|a| a.chars().next()).collect();
+    let mut alternatives: Vec<(usize, usize, &str)> = Vec::new(); // (k, which, text)
+    for (k, c) in chars.iter().enumerate() {
+        if !firsts.contains(c) {
+            continue;
         }
+        for (which, a) in ALTERNATIVES.iter().enumerate() {
+            if starts_at(&chars, k, a) {
+                alternatives.push((k, which, a));
+            }
+        }
+    }
+    // Listed alternative by alternative, as before.
+    alternatives.sort_by_key(|(k, which, _)| (*which, *k));
+    for (k, _, a) in alternatives {
+        let n = a.chars().count();
+        found.push((s[k + n - 1].1, format!("未选定的“{a}”")));
     }
     for (open, close) in brackets(&chars) {
         let b: String = chars[open..=close].iter().collect();
@@ -326,7 +336,7 @@ fn check_years(doc: &Document, sink: &mut Sink) {
     let final_accounts = doc.info.kind == DocumentKind::FinalAccounts;
     let kind_word = if final_accounts { "决算" } else { "预算" };
     for line in &doc.lines {
-        let t = squeeze(&line.text);
+        let t = line.squeezed.as_str();
         if t.is_empty() || !t.contains('年') {
             continue;
         }
@@ -401,7 +411,7 @@ fn check_scope(doc: &Document, sink: &mut Sink) {
         Scope::Unit => ("单位", "部门"),
     };
     for line in &doc.lines {
-        let t = squeeze(&line.text);
+        let t = line.squeezed.as_str();
         // Titles and part headings only: prose may name the other kind legitimately
         // ("本部门预算包括所属单位预算").
         let heading = t.chars().count() <= 40

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::tokens::{tokenize, Tok};
 use crate::model::{Cell, ReadProblem};
 use crate::segment::is_note;
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// A row as read, before its numbers are placed in columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,7 +103,7 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
     let mut open = false; // the last row may still take name text / numbers
     let mut name_slot = false; // the cell after the anchor is the name (TAB layout)
     for l in lines {
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         if sq.is_empty() {
             continue;
         }

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use super::tokens::{tokenize, Tok};
 use crate::model::{Cell, ReadProblem, Row, Table};
 use crate::segment::is_note;
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// Label of the 人员经费 total on the footer line.
 pub const PERSONNEL_TOTAL: &str = "人员经费合计";
@@ -38,7 +38,7 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
     let mut problems = Vec::new();
     let problem = |msg: String, line: usize| ReadProblem { table: Some(table.to_string()), message: msg, source_line: Some(line) };
     for l in lines {
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         if sq.is_empty() || sq.contains("单位：") || sq.contains("单位:") || sq.contains("部门：") || is_header_line(&sq) {
             continue;
         }

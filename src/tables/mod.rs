@@ -22,7 +22,6 @@ pub mod two_sided;
 use crate::model::{Cell, Document, ReadProblem, TableKind};
 use crate::segment::{is_note, Segment};
 use crate::solve;
-use crate::text::squeeze;
 use two_sided::Side;
 
 /// Rows waiting for the solver: (table kind, row index, candidate cells).
@@ -124,10 +123,10 @@ pub(crate) fn notes(doc: &Document, seg: &Segment) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut in_note = false;
     for l in &doc.lines[seg.body.clone()] {
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         if is_note(&sq) {
             in_note = true;
-            out.push((l.no, sq));
+            out.push((l.no, sq.to_string()));
         } else if in_note && !sq.is_empty() && sq.starts_with(|c: char| c.is_ascii_digit()) {
             if let Some(last) = out.last_mut() {
                 last.1.push_str(&sq);

@@ -22,7 +22,7 @@ use super::tokens::{tokenize, Tok};
 use crate::model::{Cell, ReadProblem, Row, Table};
 use crate::rounding::{compare, Interval, Verdict};
 use crate::segment::is_note;
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// The six value columns of each row.
 pub const COLUMNS: [&str; 6] =
@@ -93,7 +93,7 @@ struct Data {
 fn data_cells(body: &[Line]) -> Option<Data> {
     let mut found: Option<Data> = None;
     for l in body {
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         if sq.is_empty() || sq.contains("单位：") || sq.contains("部门：") {
             continue;
         }

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::tokens::{tokenize, Tok};
 use crate::model::{Cell, ReadProblem, Row};
 use crate::segment::is_note;
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// The shape of one side.
 #[derive(Debug, Clone, Copy)]
@@ -47,7 +47,7 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
     let mut open: Option<usize> = None; // index into entries still taking values
     let (mut last_left, mut last_right) = (0u32, 0u32);
     for l in lines {
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         if sq.is_empty() {
             continue;
         }

@@ -14,9 +14,18 @@ pub struct Line {
     /// look-alikes folded, trailing white space removed. Tabs are kept because
     /// they separate table cells.
     pub text: String,
+    /// `text` with all white space removed ([`squeeze`]), made once: the
+    /// readers compare labels this way line after line.
+    pub squeezed: String,
 }
 
 impl Line {
+    /// A line from its number and normalised text.
+    pub fn new(no: usize, text: String) -> Line {
+        let squeezed = squeeze(&text);
+        Line { no, text, squeezed }
+    }
+
     /// True when the line holds nothing but white space.
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
@@ -39,7 +48,7 @@ pub fn normalise(text: &str) -> Vec<Line> {
             }
             let text = fold(piece);
             let text = if is_page_footer(&text) { String::new() } else { text };
-            out.push(Line { no, text });
+            out.push(Line::new(no, text));
         }
     }
     // A final newline does not start a line of its own.

@@ -141,6 +141,9 @@ test("a paste replaced by a sample can be put back", async () => {
 test("a UTF-16 file is decoded and its encoding shown", async () => {
   const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixture, "utf16le")]);
   await page.locator('input[type="file"]').setInputFiles({ name: "决算-utf16.txt", mimeType: "text/plain", buffer: bytes });
+  // The card already names 烟台市人民政府办公室 from the test before: wait
+  // for this file's result (checked in the worker, so not at once).
+  await page.locator(".actions .source", { hasText: "决算-utf16.txt" }).waitFor();
   await summary().locator(".card", { hasText: "烟台市人民政府办公室" }).waitFor();
   assert.match(await page.locator(".actions .source").innerText(), /决算-utf16\.txt.*UTF-16LE/);
 });

@@ -1,7 +1,9 @@
 // The single-file build, dist/gongkai-offline.html, opened from a file://
 // URL the way a reviewer on a locked-down machine would double-click it: no
-// server, no network. It must check a corpus document, load a bundled sample
-// from itself, and make no request at all besides the file itself.
+// server, no network. It must check a corpus document (in its checking
+// worker, started from a blob: URL the page makes of its own script), load a
+// bundled sample from itself, and make no request at all besides the file
+// itself (a blob: URL is memory of the page, not a request).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, statSync } from "node:fs";
@@ -40,6 +42,7 @@ test("it is one file, and its CSP allows only what it carries", async () => {
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'(;|$)/);
   assert.match(csp, /style-src 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+  assert.match(csp, /worker-src blob:(;|$)/);
   assert.doesNotMatch(csp, /'self'|unsafe-inline|https?:/);
   // Nothing refers to another file.
   const refs = await page.evaluate(() =>
@@ -48,8 +51,11 @@ test("it is one file, and its CSP allows only what it carries", async () => {
   assert.deepEqual(refs.filter((r) => !r.startsWith("data:")), []);
 });
 
-test("a pasted corpus document shows its tables and findings", async () => {
+test("a pasted corpus document is checked in the worker and shows its tables and findings", async () => {
   await paste(page, fixture("yantai-office-2024-final.txt"));
+  assert.equal(page.workers().length, 1, "the checking worker runs");
+  assert.match(page.workers()[0].url(), /^blob:/);
+  assert.equal(await page.locator("#summary .notice.fallback").count(), 0, "not checked in the page instead");
   const card = await page.locator("#summary .card").innerText();
   assert.match(card, /烟台市人民政府办公室/);
   assert.match(card, /2024年度/);
@@ -68,8 +74,9 @@ test("a bundled sample loads from the file itself", async () => {
 
 test("no request was made besides the file itself, and nothing logged an error", () => {
   assert.deepEqual(
-    requests.filter((r) => r !== url),
+    requests.filter((r) => r !== url && !r.startsWith("blob:null/")),
     [],
   );
+  assert.ok(requests.length <= 2, `the file and the worker's blob: ${requests.join(" ")}`);
   assert.deepEqual(problems, []);
 });

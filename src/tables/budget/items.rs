@@ -13,7 +13,7 @@ use crate::model::{Cell, ReadProblem, Row};
 use crate::recognise::table_marker_number;
 use crate::segment::is_note;
 use crate::tables::tokens::{pieces, Tok};
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// 采购类别 words, printed at the start of a procurement row's numbers line.
 pub use crate::narrative::stated::CATEGORIES;
@@ -24,7 +24,7 @@ fn data_lines(body: &[Line]) -> Vec<(&Line, Vec<Tok>)> {
     let mut out = Vec::new();
     let mut started = false;
     for l in body {
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         if sq.is_empty() || table_marker_number(&sq).is_some() || sq.contains("单位：") || sq.contains("单位:") || sq.contains("栏次")
         {
             continue;

@@ -31,7 +31,7 @@ use crate::model::{Cell, ReadProblem, Row};
 use crate::segment::{is_note, Segment};
 use crate::tables::coded;
 use crate::tables::tokens::{pieces, Tok};
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// What a reader produced for one table.
 #[derive(Debug, Default)]
@@ -72,7 +72,7 @@ pub(crate) fn header_text(body: &[Line]) -> String {
         if pieces(&l.text).iter().any(|t| matches!(t, Tok::Amount(_))) {
             break;
         }
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         if !is_note(&sq) {
             out.push_str(&sq);
         }
@@ -128,12 +128,12 @@ fn strip_serial(l: &Line) -> Line {
     let mut it = t.splitn(2, char::is_whitespace);
     let first = it.next().unwrap_or("");
     let rest = it.next().unwrap_or("").trim_start();
-    let text = if squeeze(t) == "序号" {
+    let text = if l.squeezed == "序号" {
         String::new()
     } else if !first.is_empty() && first.len() <= 3 && first.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() {
         rest.to_string()
     } else {
         l.text.clone()
     };
-    Line { no: l.no, text }
+    Line::new(l.no, text)
 }

@@ -15,7 +15,7 @@ use crate::recognise::table_marker_number;
 use crate::segment::is_note;
 use crate::tables::coded::{is_code, join_split_codes};
 use crate::tables::tokens::{tokenize, Tok};
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 struct Pair {
     dept: String,
@@ -32,7 +32,7 @@ pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
     let mut problems = Vec::new();
     let problem = |m: String, line: usize| ReadProblem { table: Some(table.to_string()), message: m, source_line: Some(line) };
     for l in body {
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         if sq.is_empty() || table_marker_number(&sq).is_some() || sq.contains("单位：") || sq.contains("单位:") {
             continue;
         }

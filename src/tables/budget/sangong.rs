@@ -18,7 +18,7 @@ use crate::rounding::Interval;
 use crate::segment::is_note;
 use crate::tables::sangong09::{halves_hold, placements, Line12, COLUMNS};
 use crate::tables::tokens::{tokenize, Tok};
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// Economic items (部门 and 政府 codes) bounded by a 三公 column (0..6).
 const ITEMS: [(&[&str], usize); 4] =
@@ -152,7 +152,7 @@ fn data(body: &[Line]) -> Option<(Vec<(Decimal, usize)>, usize)> {
     let mut out: Vec<(Decimal, usize)> = Vec::new();
     let mut at = None;
     for l in body {
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         if sq.is_empty() {
             continue;
         }

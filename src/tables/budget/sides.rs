@@ -16,7 +16,7 @@ use crate::model::{Cell, ReadProblem, Row};
 use crate::recognise::table_marker_number;
 use crate::segment::is_note;
 use crate::tables::tokens::{pieces, Tok};
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// Which side of the table an entry is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +60,7 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
     let mut entries: Vec<Entry> = Vec::new();
     let mut started = false;
     for l in body {
-        let sq = squeeze(&l.text);
+        let sq = l.squeezed.as_str();
         if sq.is_empty() || table_marker_number(&sq).is_some() || sq.contains("单位：") || sq.contains("单位:") {
             continue;
         }

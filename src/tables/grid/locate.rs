@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::super::catalogue::{self, Title};
 use crate::model::{DocumentKind, TableKind};
 use crate::segment::{is_note, unit_in};
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// One table found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub struct Block {
 
 /// Finds every table whose title the catalogue knows.
 pub fn blocks(lines: &[Line], doc: DocumentKind) -> Vec<Block> {
-    let sq: Vec<String> = lines.iter().map(|l| squeeze(&l.text)).collect();
+    let sq: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
     let mut titles: Vec<(usize, usize, Title, TableKind)> = Vec::new(); // (line, lines used, title, kind)
     let mut i = 0;
     while i < sq.len() {
@@ -69,7 +69,7 @@ pub fn blocks(lines: &[Line], doc: DocumentKind) -> Vec<Block> {
         let (i, used) = (*i, *used);
         let first = marker_before(&sq, i).unwrap_or(i);
         let marker = t.marker.clone().or_else(|| {
-            marker_before(&sq, i).map(|m| sq[m].clone()).or_else(|| {
+            marker_before(&sq, i).map(|m| sq[m].to_string()).or_else(|| {
                 let j = (i + used..sq.len()).find(|j| !sq[*j].is_empty())?;
                 catalogue::marker_line(&sq[j])
             })
@@ -102,7 +102,7 @@ pub fn blocks(lines: &[Line], doc: DocumentKind) -> Vec<Block> {
 
 /// The title starting at line `i`, and how many lines it takes (a title
 /// wrapped onto a short second line, "…培训费支出预" / "算表", takes two).
-fn title_at(sq: &[String], i: usize) -> Option<(Title, usize)> {
+fn title_at(sq: &[&str], i: usize) -> Option<(Title, usize)> {
     if sq[i].is_empty() {
         return None;
     }
@@ -117,7 +117,7 @@ fn title_at(sq: &[String], i: usize) -> Option<(Title, usize)> {
 }
 
 /// Words a table's first lines hold (unit, header).
-fn table_follows(next: &[String]) -> bool {
+fn table_follows(next: &[&str]) -> bool {
     // "本表（公开01表）反映…": a narrative about the table, not the table.
     if next.first().is_some_and(|s| s.starts_with("本表") || s.contains("反映")) {
         return false;
@@ -144,7 +144,7 @@ fn table_follows(next: &[String]) -> bool {
 }
 
 /// A marker line just above a title ("公开 09 表" then blank lines).
-fn marker_before(sq: &[String], i: usize) -> Option<usize> {
+fn marker_before(sq: &[&str], i: usize) -> Option<usize> {
     (i.saturating_sub(4)..i).rev().find(|j| !sq[*j].is_empty()).filter(|j| catalogue::marker_line(&sq[*j]).is_some())
 }
 
@@ -155,7 +155,7 @@ fn is_part_heading(s: &str) -> bool {
 
 /// The end of a table: the first line of prose after its rows and notes (a
 /// heading or a sentence with no number in a column), else `end`.
-fn trim_prose(sq: &[String], start: usize, end: usize) -> usize {
+fn trim_prose(sq: &[&str], start: usize, end: usize) -> usize {
     let mut in_note = false;
     for j in start..end {
         let s = &sq[j];

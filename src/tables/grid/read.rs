@@ -15,7 +15,7 @@ use super::locate::Block;
 use super::spans::{spans, Span, What};
 use crate::model::{Cell, Grid, Meaning, Panel, ReadProblem, Row, Table, TableKind};
 use crate::segment::{is_note, unit_in};
-use crate::text::{squeeze, Line};
+use crate::text::Line;
 
 /// A value column: the extent of its numbers.
 #[derive(Debug, Clone)]
@@ -79,13 +79,13 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     for (part, range) in ranges.enumerate() {
         let mut before_data = true;
         for (l, page) in lines[range.clone()].iter().zip(&pages[range]) {
-            let sq = squeeze(&l.text);
+            let sq = l.squeezed.as_str();
             if sq.is_empty() || is_page_number(&sq) || is_meta(&sq) || super::super::catalogue::marker_line(&sq).is_some() {
                 continue;
             }
             if is_note(&sq) {
                 in_note = true;
-                table.notes.push((l.no, sq));
+                table.notes.push((l.no, sq.to_string()));
                 continue;
             }
             if in_note {
@@ -102,11 +102,11 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             if data {
                 before_data = false;
             } else if !body.iter().any(|b| b.data) {
-                header_seen.push(sq.clone());
-            } else if header_seen.contains(&sq) {
+                header_seen.push(sq.to_string());
+            } else if header_seen.iter().any(|h| h == sq) {
                 continue;
             }
-            body.push(BodyLine { no: l.no, page: *page, sq, spans: sp, data });
+            body.push(BodyLine { no: l.no, page: *page, sq: sq.to_string(), spans: sp, data });
         }
     }
     let Some(first_data) = body.iter().position(|b| b.data) else {

@@ -1,0 +1,190 @@
+// Browser tests: the check runs in a Web Worker (the page's own wasm, a
+// second instance), so the page answers while a long text is checked; a new
+// paste stops the check still running; the 停止核对 button stops it; and
+// where no worker can start the page checks the text itself and says so.
+// Nothing is requested meanwhile.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { checkNumber, fixture, outside, paste, ready, shots, start } from "./harness.mjs";
+
+let app, page, url;
+
+before(async () => {
+  app = await start();
+  ({ page, url } = app);
+});
+
+after(async () => {
+  await app?.close();
+});
+
+/** The repeated unit of numeric prose, without "。" (tests/common/stress.rs). */
+const PROSE_UNIT = "其他收入21.48万元，与2023年度相比，增加18.87万元，增长722.99%，";
+
+/**
+ * The 烟台 2024 决算 with one numeric paragraph of about `bytes` bytes
+ * (UTF-8) after its 其他收入 line, as `stress::numeric_paragraph` makes it.
+ */
+function numericParagraph(bytes) {
+  const lines = fixture("yantai-office-2024-final.txt").split("\n");
+  const at = lines.findIndex((l) => l.startsWith("6、其他收入"));
+  assert.ok(at > 0, "the 其他收入 paragraph");
+  const para = PROSE_UNIT.repeat(Math.ceil(bytes / Buffer.byteLength(PROSE_UNIT)));
+  return [...lines.slice(0, at + 1), para, ...lines.slice(at + 1)].join("\n");
+}
+
+const BIG = numericParagraph(1 << 20);
+
+/** Pastes without waiting for the result (one input event of type insertFromPaste). */
+const pasteOnly = (text) =>
+  page.evaluate((text) => {
+    const area = document.getElementById("paste");
+    area.value = text;
+    area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, text);
+
+/** Waits until the summary shows a result newer than `seq`, a not-recognised notice or an error. */
+const settled = (seq) =>
+  page.waitForFunction(
+    (seq) =>
+      Number(document.querySelector("#summary [data-check]")?.dataset.check ?? 0) > seq ||
+      document.querySelector("#summary .not-recognised") ||
+      document.querySelector("#summary > .notice.error"),
+    seq,
+    { timeout: 120_000 },
+  );
+
+const checking = page => page.locator("#summary .notice.checking");
+
+test("a 1 MB numeric paragraph is checked in the worker: the page answers a click meanwhile", async () => {
+  assert.ok(Buffer.byteLength(BIG) > 1 << 20, `${Buffer.byteLength(BIG)} bytes`);
+  const seq = await checkNumber(page);
+  const requests = app.requests.length;
+  const started = Date.now();
+  await pasteOnly(BIG);
+  await checking(page).waitFor({ timeout: 5_000 });
+  const busyAfter = Date.now() - started;
+  await page.screenshot({ path: join(shots, "30-worker-busy.png") });
+
+  // Click the 在本机保存 checkbox while the check runs; its hint must change
+  // at once. The click and the wait run in the page: if the page's thread
+  // were busy checking, this evaluate could not even start.
+  const asked = Date.now();
+  const during = await page.evaluate(async () => {
+    const box = [...document.querySelectorAll(".keep input[type=checkbox]")][0];
+    box.click();
+    for (;;) {
+      if (/保存在这台电脑/.test(document.querySelector(".keep .hint").textContent)) break;
+      await new Promise((ok) => requestAnimationFrame(ok));
+    }
+    return !!document.querySelector("#summary .notice.checking");
+  });
+  const answered = Date.now() - asked;
+  assert.ok(during, "the check was still running when the click took effect");
+  assert.ok(answered < 200, `the click took effect in ${answered} ms`);
+  // Back as it was (and nothing kept in this browser).
+  await page.getByLabel("在本机保存粘贴的文本").uncheck();
+
+  await settled(seq);
+  const millis = Date.now() - started;
+  assert.equal(await checking(page).count(), 0, "the busy indicator is gone");
+  const card = await page.locator("#summary .card").innerText();
+  assert.match(card, /烟台市人民政府办公室/);
+  assert.match(card, /2024年度/);
+  assert.ok((await page.locator("details.table").count()) >= 9, "the tables are shown");
+  assert.equal((await page.getByLabel("粘贴公开文本").inputValue()).length, BIG.length, "the text stays in the editor");
+  assert.deepEqual(app.requests.slice(requests), [], "checking in the worker requests nothing");
+  const check = Number((await page.locator("#summary .source-meta").innerText()).match(/用时 (\d+) 毫秒/)?.[1]);
+  await page.screenshot({ path: join(shots, "31-worker-result.png") });
+  console.log(
+    `1 MB numeric paragraph (${Buffer.byteLength(BIG)} bytes): busy indicator after ${busyAfter} ms, ` +
+      `a click answered in ${answered} ms mid-check, paste → result ${millis} ms (check in the worker ${check} ms)`,
+  );
+});
+
+test("a second paste stops the first check: the result shown is the second text's", async () => {
+  const seq = await checkNumber(page);
+  await pasteOnly(BIG);
+  await checking(page).waitFor({ timeout: 5_000 });
+  const started = Date.now();
+  await paste(page, fixture("qingdao-office-2023-budget.txt"));
+  const millis = Date.now() - started;
+  const shown = await checkNumber(page);
+  assert.equal(shown, seq + 2, "the second paste's result (the first's was never shown)");
+  assert.match(await page.locator("#summary .card").innerText(), /青岛市人民政府办公厅/);
+  // Long enough for the first check to have finished, had it not been stopped.
+  await page.waitForTimeout(3_000);
+  assert.equal(await checkNumber(page), shown, "no late result replaced it");
+  assert.match(await page.locator("#summary .card").innerText(), /青岛市人民政府办公厅/);
+  assert.equal(await checking(page).count(), 0);
+  console.log(`second paste during a 1 MB check: its result in ${millis} ms`);
+});
+
+test("停止核对 stops a running check and keeps the text", async () => {
+  await pasteOnly(BIG);
+  await checking(page).waitFor({ timeout: 5_000 });
+  await checking(page).getByRole("button", { name: "停止核对" }).click();
+  await page.locator("#summary > .notice.error", { hasText: "已停止核对" }).waitFor({ timeout: 1_000 });
+  assert.equal(await checking(page).count(), 0);
+  assert.equal((await page.getByLabel("粘贴公开文本").inputValue()).length, BIG.length);
+  // A fresh worker checks the next text.
+  const started = Date.now();
+  await pasteOnly(fixture("yantai-office-2023-budget.txt"));
+  await settled(0);
+  assert.match(await page.locator("#summary .card").innerText(), /烟台市人民政府办公室/);
+  console.log(`after 停止核对, the next paste's result in ${Date.now() - started} ms`);
+});
+
+test("a worker that dies during a check becomes a message; the text stays and the next check works", async () => {
+  // Make the idle worker throw on its next job, as a panic or running out
+  // of memory would end it.
+  // Terminated workers leave the list a moment after they end.
+  for (let i = 0; i < 100 && page.workers().length !== 1; i++) await page.waitForTimeout(50);
+  const workers = page.workers();
+  assert.equal(workers.length, 1, "one checking worker, idle");
+  await workers[0].evaluate(() => {
+    self.onmessage = () => {
+      throw new Error("模拟的崩溃");
+    };
+  });
+  const text = fixture("yantai-office-2024-final.txt");
+  await pasteOnly(text);
+  const error = page.locator("#summary > .notice.error", { hasText: "核对程序出错" });
+  await error.waitFor({ timeout: 10_000 });
+  assert.match(await error.innerText(), /模拟的崩溃/);
+  assert.match(await error.innerText(), /您的文字仍在输入框中/);
+  assert.equal(await checking(page).count(), 0);
+  assert.equal(await page.getByLabel("粘贴公开文本").inputValue(), text.replace(/\r\n/g, "\n"));
+  // A fresh worker takes the next check.
+  await page.getByRole("button", { name: "检查", exact: true }).click();
+  await settled(0);
+  assert.match(await page.locator("#summary .card").innerText(), /烟台市人民政府办公室/);
+  // The simulated crash is the only error anything logged.
+  app.problems.splice(0, app.problems.length, ...app.problems.filter((p) => !/模拟的崩溃/.test(p)));
+});
+
+test("without Web Workers the page checks the text itself and says so", async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  const requests = [];
+  context.on("request", (r) => requests.push(r.url()));
+  await context.addInitScript(() => {
+    delete window.Worker;
+  });
+  const other = await context.newPage();
+  const problems = [];
+  other.on("pageerror", (e) => problems.push(e.message));
+  await other.goto(url);
+  await ready(other);
+  await paste(other, fixture("yantai-office-2024-final.txt"));
+  assert.match(await other.locator("#summary .card").innerText(), /烟台市人民政府办公室/);
+  assert.match(await other.locator("#summary .notice.fallback").innerText(), /改为在本页核对/);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(outside(requests, url), []);
+  await context.close();
+});
+
+test("every request stayed on loopback, and nothing logged an error", () => {
+  assert.deepEqual(outside(app.requests, url), []);
+  assert.deepEqual(app.problems, []);
+});

@@ -210,7 +210,7 @@ fn row_of<'a>(t: &'a Table, path: &Path) -> Option<&'a Row> {
 /// How many 万元 one unit of the table is.
 fn table_unit_in_wan(t: &Table, doc: &Document) -> Decimal {
     match t.unit.as_deref().or(doc.info.unit.as_deref()) {
-        Some("元") => Decimal::new(1, 4),
+        Some("元") => crate::checked::unit(4).unwrap_or(Decimal::ONE),
         _ => Decimal::ONE,
     }
 }

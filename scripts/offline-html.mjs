@@ -7,7 +7,7 @@
 // glue's init function). Its CSP allows nothing but the inline script and
 // style by hash, wasm compilation, and the checking worker, which the app
 // starts from a blob: URL made of the glue's text (read back from this
-// script, up to GLUE_END: src/app/worker.rs) and the compiled module.
+// script, up to GLUE_END: crates/web/src/app/worker.rs) and the compiled module.
 //
 // Called by csp-hash.mjs at the end of the post_build hook with the staging
 // directory (after the wasm is stripped); `node scripts/offline-html.mjs DIR`
@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 export const OFFLINE = "gongkai-offline.html";
-// Where the glue ends in the inline script; src/app/worker.rs looks for it.
+// Where the glue ends in the inline script; crates/web/src/app/worker.rs looks for it.
 const GLUE_END = "\n//# gongkai: end of glue\n";
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;

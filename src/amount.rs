@@ -107,6 +107,42 @@ pub fn parse_prose_number(s: &str) -> Option<Decimal> {
     Decimal::from_str(&plain).ok()
 }
 
+/// An amount as Chinese financial tables print it: thousands separators and
+/// the value's own decimals ("10116.83" → "10,116.83"). The app shows amounts
+/// this way, and a workbook's numbers become layout text this way.
+pub fn display(d: &Decimal) -> String {
+    group_thousands(&d.to_string())
+}
+
+/// Inserts thousands separators into a plain decimal string ("-1234.5" →
+/// "-1,234.5"). Anything that is not a plain decimal is returned unchanged.
+pub fn group_thousands(s: &str) -> String {
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len().saturating_add(int.len() / 3));
+    out.push_str(sign);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,11 +6,13 @@
 //! (decode, normalise) → [`recognise`] (what the document is) → [`narrative`]
 //! (sections, claims, stated figures) → [`segment`] and [`tables`] (exact
 //! decimal cells, compared within [`rounding`]) → [`rules`] (findings) →
-//! [`report`] (JSON for the CLI and the app). Each stage runs once into
-//! [`model::Document`]; the rules and the report read only that model.
+//! [`report`] (JSON for the CLI and the app), written out as files by
+//! [`export`] (JSON, CSV). Each stage runs once into [`model::Document`]; the
+//! rules and the report read only that model.
 //!
-//! This crate knows nothing of the web; the Leptos app (`app`, wasm32 only) and
-//! the CLI are thin layers over [`check_bytes`] and [`check_text`].
+//! This crate knows nothing of the web. Two thin front ends sit over
+//! [`check_file`] and [`check_text`]: the CLI (crates/cli) and the Leptos app
+//! (crates/web).
 
 // Money and percentages are computed with checked arithmetic only (see
 // `checked`): an absurd figure must skip a check, never panic. Clippy enforces
@@ -20,6 +22,7 @@ pub mod amount;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod checked;
 pub mod error;
+pub mod export;
 pub mod limits;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod model;
@@ -46,9 +49,6 @@ pub mod solve;
 pub mod tables;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 pub mod text;
-
-#[cfg(target_arch = "wasm32")]
-pub mod app;
 
 pub use error::InputError;
 pub use report::{DocumentReport, Report};

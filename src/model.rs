@@ -97,6 +97,32 @@ impl Row {
             _ => RowRole::Detail,
         }
     }
+
+    /// How deep the row sits in its table's hierarchy, for indentation: a
+    /// 款 is 1 and a 项 2 below its 类 (economic codes alike), and a "其中："
+    /// row one more than it would be; at most 3.
+    pub fn level(&self) -> u8 {
+        let by_code = match self.role() {
+            RowRole::Section => 1,
+            RowRole::Item => 2,
+            _ => 0,
+        };
+        (by_code + u8::from(self.label.starts_with("其中"))).min(3)
+    }
+}
+
+/// Where something is in the document's tables, by position: the table's
+/// index in [`Document::tables`] (and in the report's `tables`, which keeps
+/// their order), the row's index in its rows, the column's in its columns.
+/// Findings carry it so that nothing downstream parses their display text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Place {
+    /// Index of the table.
+    pub table: usize,
+    /// Index of the row in that table; None when only the table is known.
+    pub row: Option<usize>,
+    /// Index of the value column; None for the row as a whole.
+    pub column: Option<usize>,
 }
 
 /// What a row is in its table.

@@ -181,6 +181,31 @@ pub fn family_of(rule: &str) -> Option<Family> {
     })
 }
 
+/// Where a finding's (table key, row, column, source line) is in `tables`.
+/// The row must be the one the rules described (see
+/// [`crate::rules::identity::describe`]) and, when the line is known, be
+/// printed on it: both sides of a two-sided table share their source lines.
+fn place(tables: &[TableOut], table: &str, row: Option<&str>, column: Option<&str>, line: Option<usize>) -> Option<crate::model::Place> {
+    let ti = tables.iter().position(|t| t.key == table)?;
+    let t = &tables[ti];
+    let ri = row.and_then(|text| t.rows.iter().position(|r| line.is_none_or(|l| l == r.source_line) && names_row(text, r)));
+    let ci = ri.and(column).and_then(|c| t.columns.iter().position(|x| x == c));
+    Some(crate::model::Place { table: ti, row: ri, column: ci })
+}
+
+/// Whether a row description ("本年支出合计（行次58）", "2010350 事业运行",
+/// "合计"), as the rules write it, names this row.
+fn names_row(text: &str, r: &RowOut) -> bool {
+    if let Some((name, rest)) = text.split_once("（行次") {
+        let n = rest.trim_end_matches('）').parse::<u32>().ok();
+        return n.is_some() && n == r.line && (name.is_empty() || name == r.label);
+    }
+    match &r.code {
+        Some(code) => text == code || text == format!("{code} {}", r.label) || text == r.label,
+        None => text == r.label,
+    }
+}
+
 /// A table in normalised form.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TableOut {
@@ -190,6 +215,10 @@ pub struct TableOut {
     /// How findings name this table in their `table` field: "01" (公开01表),
     /// "1" (公开表1), or "《收支预算总表》" for a table read by its title.
     pub key: String,
+    /// How messages and the page name it: "公开01表", "公开表1", or the
+    /// title in 《》 for a table read by its title.
+    #[serde(default)]
+    pub name: String,
     /// The number as printed ("01"), or null.
     pub number: Option<String>,
     /// The marker as printed ("公开表一", "表三", "一、"), or null.
@@ -231,6 +260,10 @@ pub struct RowOut {
     /// What the row is: total, subtotal, class/section/item (类/款/项 by its
     /// code), or detail.
     pub role: crate::model::RowRole,
+    /// Depth in the table's hierarchy, for indentation: 0 for a 类 or an
+    /// unnumbered row, 1 a 款, 2 a 项, one more for a "其中：" row; at most 3.
+    #[serde(default)]
+    pub level: u8,
 }
 
 /// What was found and what could be checked.
@@ -253,6 +286,7 @@ impl TableOut {
         let g = t.grid.as_deref();
         TableOut {
             key: t.no(),
+            name: crate::rules::identity::table_name(&t.no()),
             kind: t.kind,
             number: t.number.clone(),
             marker: g.and_then(|g| g.marker.clone()),
@@ -273,6 +307,7 @@ impl TableOut {
                     source_line: r.source_line,
                     page: None,
                     role: r.role(),
+                    level: r.level(),
                 })
                 .collect(),
         }
@@ -296,15 +331,57 @@ pub fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::r
             }
         }
     }
+    let tables: Vec<TableOut> = doc.tables.iter().map(TableOut::from_table).collect();
+    let mut findings = run.findings;
+    for f in &mut findings {
+        f.place = f.table.as_deref().and_then(|t| place(&tables, t, f.row.as_deref(), f.column.as_deref(), f.source_line));
+        for c in &mut f.related {
+            // A related cell counts only where its row is found.
+            c.place = place(&tables, &c.table, Some(&c.row), c.column.as_deref(), Some(c.source_line)).filter(|p| p.row.is_some());
+        }
+    }
     DocumentReport {
         source: source.to_string(),
         encoding: encoding.map(str::to_string),
         document: doc.info.clone(),
-        tables: doc.tables.iter().map(TableOut::from_table).collect(),
-        findings: run.findings,
+        tables,
+        findings,
         coverage: Coverage { tables_found: found, tables_missing: missing, rules_skipped: run.skipped, problems: doc.problems.clone() },
         sangong_counts: sangong.as_ref().map(|_| crate::sangong::counts(doc)),
         sangong,
         input: None,
+    }
+}
+
+#[cfg(test)]
+mod place_tests {
+    use super::*;
+    use crate::model::RowRole;
+
+    fn row(code: Option<&str>, label: &str, line: Option<u32>, source_line: usize) -> RowOut {
+        RowOut {
+            code: code.map(str::to_string),
+            label: label.to_string(),
+            line,
+            values: vec![None, None],
+            source_line,
+            page: None,
+            role: RowRole::Detail,
+            level: 0,
+        }
+    }
+
+    #[test]
+    fn rows_are_named_by_label_code_or_line_number() {
+        let r = row(Some("2010350"), "事业运行", None, 40);
+        assert!(names_row("2010350", &r));
+        assert!(names_row("2010350 事业运行", &r));
+        assert!(names_row("事业运行", &r));
+        assert!(!names_row("行政运行", &r));
+        let two = row(None, "本年支出合计（行次58）".trim_end_matches("（行次58）"), Some(58), 90);
+        assert!(names_row("本年支出合计（行次58）", &two));
+        assert!(names_row("（行次58）", &two));
+        assert!(!names_row("本年收入合计（行次58）", &two));
+        assert!(!names_row("本年支出合计（行次59）", &two));
     }
 }

@@ -481,28 +481,6 @@ mod any_bytes {
 }
 
 #[test]
-fn cli_checks_pdf_and_workbook_together() {
-    let Some(dir) = real_dir() else { return };
-    let pdf = dir.join("09-jiangsu-renda-tables-2019-department-budget.pdf");
-    let xlsx = dir.join("04-shanghai-putuo-dept-budget-form-2026-template.xlsx");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai")).arg("check").arg(&pdf).arg(&xlsx).output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("江苏省人大常委会办公厅 2019年度 预算"), "{stdout}");
-    assert!(stdout.contains("文件：PDF，已读取 13 页"), "{stdout}");
-    assert!(stdout.contains("文件：Excel (.xlsx)，已读取 17 个工作表"), "{stdout}");
-    assert_ne!(out.status.code(), Some(2), "both files were read");
-
-    // A scan: exit status 2 and the OCR message, the other file still checked.
-    let scan = std::env::temp_dir().join(format!("gongkai-scan-{}.pdf", std::process::id()));
-    std::fs::write(&scan, pages_pdf(&[b"q 595 0 0 842 0 0 cm /Im1 Do Q".to_vec()], "", &[])).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai")).arg("check").arg(&scan).arg(&pdf).output().unwrap();
-    let _ = std::fs::remove_file(&scan);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("文字识别（OCR）"));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("文件：PDF，已读取 13 页"));
-}
-
-#[test]
 fn broken_cross_reference_reads_every_page() {
     let Some((bytes, _)) = real("09", ".pdf") else { return };
     let good = input::extract(&bytes).unwrap().unwrap();

@@ -1,5 +1,5 @@
 //! The JSON report reads back as it was written: the web app's checking
-//! worker sends reports to the page as JSON (src/app/worker.rs), and the
+//! worker sends reports to the page as JSON (crates/web/src/app/worker.rs), and the
 //! page renders what it reads back.
 
 use gongkai::report::DocumentReport;

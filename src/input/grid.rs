@@ -84,7 +84,7 @@ impl Grid {
                     line.push_str(&v);
                     col += width(&v);
                 }
-                start += widths[c..c + s].iter().map(|w| w + 2).sum::<usize>();
+                start += widths[c..c + s].iter().fold(0, |n, w| n + w + 2);
                 c += s;
             }
             out.push(line.trim_end().to_string());

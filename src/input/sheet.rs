@@ -189,7 +189,12 @@ pub fn number(d: Decimal, format: Option<&str>) -> String {
         return d.normalize().to_string();
     }
     let percent = body.contains('%');
-    let d = if percent { d * Decimal::from(100) } else { d };
+    let d = match percent.then(|| d.checked_mul(Decimal::ONE_HUNDRED)) {
+        None => d,
+        Some(Some(p)) => p,
+        // Too large to show as a percentage: the value as stored.
+        Some(None) => return d.normalize().to_string(),
+    };
     let decimals = body
         .split_once('.')
         .map(|(_, frac)| frac.chars().take_while(|c| matches!(c, '0' | '#')).filter(|c| *c == '0').count())
@@ -197,28 +202,12 @@ pub fn number(d: Decimal, format: Option<&str>) -> String {
     let r = d.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
     let mut s = format!("{:.*}", decimals as usize, r);
     if body.contains(",") {
-        s = group_thousands(&s);
+        s = crate::amount::group_thousands(&s);
     }
     if percent {
         s.push('%');
     }
     s
-}
-
-fn group_thousands(s: &str) -> String {
-    let (sign, rest) = s.strip_prefix('-').map(|r| ("-", r)).unwrap_or(("", s));
-    let (int, frac) = rest.split_once('.').map(|(a, b)| (a, Some(b))).unwrap_or((rest, None));
-    let mut out = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
-    }
 }
 
 #[cfg(test)]

@@ -478,6 +478,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                         row: describe(&x.t.rows[x.row]),
                         column: x.t.columns.get(x.col).cloned(),
                         source_line: x.t.rows[x.row].cells.get(x.col).map_or(x.t.rows[x.row].source_line, |cell| cell.source_line),
+                        place: None,
                     })
                     .collect();
                 sink.push(f);

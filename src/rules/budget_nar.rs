@@ -120,10 +120,12 @@ fn claim_finding(
                 row: describe(r),
                 column: t.columns.get(c).cloned(),
                 source_line: r.cells.get(c).map_or(r.source_line, |x| x.source_line),
+                place: None,
             })
             .into_iter()
             .collect(),
         also: Vec::new(),
+        place: None,
     }
 }
 
@@ -390,9 +392,16 @@ fn check_procurement(doc: &crate::model::Document, sink: &mut super::Sink) {
                 page: None,
                 related: mine
                     .iter()
-                    .map(|r| CellRef { table: t.no(), row: describe(r), column: t.columns.first().cloned(), source_line: r.source_line })
+                    .map(|r| CellRef {
+                        table: t.no(),
+                        row: describe(r),
+                        column: t.columns.first().cloned(),
+                        source_line: r.source_line,
+                        place: None,
+                    })
                     .collect(),
                 also: Vec::new(),
+                place: None,
             });
         }
     }
@@ -458,8 +467,9 @@ fn check_running_costs(doc: &crate::model::Document, sink: &mut super::Sink) {
         difference: v.checked_sub(total),
         source_line: Some(line),
         page: None,
-        related: admin.iter().map(|r| CellRef { table: g.no(), row: describe(r), column: g.columns.get(pc).cloned(), source_line: r.source_line }).collect(),
+        related: admin.iter().map(|r| CellRef { table: g.no(), row: describe(r), column: g.columns.get(pc).cloned(), source_line: r.source_line, place: None }).collect(),
         also: Vec::new(),
+        place: None,
     });
 }
 
@@ -488,6 +498,7 @@ fn plain(
         page: None,
         related: Vec::new(),
         also: Vec::new(),
+        place: None,
     }
 }
 

@@ -5,19 +5,41 @@
 //! catalogue ([`catalogue`]) is the single source for `gongkai rules` and for the
 //! app's rule pages. A rule whose inputs are missing is recorded as skipped,
 //! never as passed.
+//!
+//! ## Where things are
+//!
+//! - `rules/<family>/<name>.rs` (families `doc`, `tbl`, `xtbl`, `sg`, `perf`,
+//!   `txt`, `pla`): one rule per file, its `RULE` (id, title, why, the
+//!   documents it applies to, the tables it needs, its fixtures) and its
+//!   `fn check`, under module docs 它检查什么 / 为什么重要 / 示例. Helpers
+//!   only that rule uses are in its file.
+//! - `rules/support/`: what several rules share (cells and identities,
+//!   percentages, indexes, the corpus documents of the fixtures, the
+//!   document kinds, and the helpers of one group of rules each).
+//! - `CATALOGUE`: the registry, one line per rule, in the order the rules
+//!   run and are documented.
+//! - The narrative (NAR) rules are still grouped several to a file in
+//!   `nar_*.rs`, `budget_nar.rs` and `budget_amounts.rs`.
+//!
+//! ## Adding a rule
+//!
+//! 1. Its file under `rules/<family>/` and its `pub mod` line in that
+//!    family's `mod.rs`; its fixtures (at least one document on which it
+//!    fires and one on which it stays quiet) are in its `RULE`.
+//! 2. Its line in `CATALOGUE`.
+//! 3. Its id in the `rules!` list of `tests/rules.rs` (a test fails until
+//!    it is there); `UPDATE_SNAPSHOTS=1 cargo test --test rules <ID>` writes
+//!    `tests/snapshots/rules/<ID>.snap`, the findings of each fixture, to be
+//!    reviewed with the change.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Document, TableKind};
 
-mod budget;
 mod budget_amounts;
 mod budget_nar;
-mod budget_xtbl;
-mod doc;
-pub mod identity;
-mod index;
+pub mod doc;
 pub mod nar_change;
 pub mod nar_claims;
 pub mod nar_content;
@@ -26,20 +48,30 @@ pub mod nar_paths;
 pub mod nar_procurement;
 pub mod nar_tables;
 pub mod nar_yoy;
-pub mod percent;
-mod perf;
-pub mod pla_zero_base;
-pub mod sg_counts;
-mod sg_empty_table;
-mod tbl01;
-mod tbl04;
-mod tbl06_09;
-mod tbl_coded;
-mod tbl_grid;
-pub mod txt_class;
-pub mod txt_defects;
-pub mod txt_latin;
-mod xtbl;
+pub mod perf;
+pub mod pla;
+pub mod sg;
+mod support;
+pub mod tbl;
+pub mod txt;
+pub mod xtbl;
+
+use support::index;
+
+/// The paths the narrative rules import from, until they move into one
+/// file each like the other rules.
+mod budget {
+    pub(super) use super::support::budget::{settled, sums_equal, total_rows};
+    pub(super) use super::support::corpus::{QB, YB};
+    pub(super) use super::support::kinds::BUDGET;
+}
+
+/// The path the narrative rules import `FINAL` from (see [`budget`]).
+mod tbl01 {
+    pub(super) use super::support::kinds::FINAL;
+}
+
+pub use support::{identity, percent};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -143,6 +175,10 @@ pub struct Finding {
     /// line, when the text was extracted from one; the rules never set it
     /// (see [`crate::report::DocumentReport::place_in`]).
     pub page: Option<u32>,
+    /// Where `table`, `row` and `column` are in the report's tables, by
+    /// index; set by the report (the rules name places by their text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::model::Place>,
     /// The other cells the identity involves (where they are printed).
     pub related: Vec<identity::CellRef>,
     /// Other rules that failed on the same root cause and were folded into
@@ -166,6 +202,7 @@ impl Finding {
             difference: None,
             source_line: None,
             page: None,
+            place: None,
             related: Vec::new(),
             also: Vec::new(),
         }
@@ -306,47 +343,60 @@ impl Fixture {
     }
 }
 
+/// What the rules' unit tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Severity, Sink};
+
+    /// A sink for a rule's unit tests (its findings at error severity).
+    pub(crate) fn test_sink(rule: &'static str) -> Sink {
+        Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error }
+    }
+}
+
 /// Every rule, in the order they run and are documented.
 pub fn catalogue() -> &'static [Rule] {
     CATALOGUE
 }
 
+/// The registry: every rule, one line each, in the order they run and are
+/// documented.
 static CATALOGUE: &[Rule] = &[
-    doc::TABLES_PRESENT,
-    doc::EMPTY_TABLE_NOTE,
-    tbl01::INCOME_SUM,
-    tbl01::EXPENDITURE_SUM,
-    tbl01::TOTALS,
-    tbl01::BALANCE,
-    tbl_coded::ROW_SUM,
-    tbl_coded::TOTAL_OF_CLASSES,
-    tbl_coded::HIERARCHY,
-    tbl_coded::ORPHANS,
-    tbl_coded::UNPLACEABLE,
-    tbl04::INCOME_SIDE,
-    tbl04::EXPENDITURE_SIDE,
-    tbl04::ROLL_FORWARD,
-    tbl06_09::ECON_GROUPS,
-    tbl06_09::ECON_TOTALS,
-    tbl06_09::SANGONG_SUMS,
-    tbl06_09::SANGONG_WITHIN_BUDGET,
-    xtbl::INCOME_01_02,
-    xtbl::EXPENDITURE_01_03,
-    xtbl::FISCAL_01_04,
-    xtbl::GENERAL_04_05,
-    xtbl::FUNDS_04_07_08,
-    xtbl::SUBSETS,
-    xtbl::CARRY_OVER,
-    xtbl::NON_FISCAL_ROLL_FORWARD,
-    xtbl::SAME_SUBJECTS,
-    tbl06_09::BASIC_05_06,
-    tbl06_09::SANGONG_06_09,
-    tbl06_09::SANGONG_BUDGET_EQUALS_ACTUAL,
-    perf::EXECUTION_RATE,
-    perf::EXECUTION_SCORE,
-    perf::BLOCK_WEIGHTS,
-    perf::TOTAL_SCORE,
-    perf::SCORE_WITHIN_WEIGHT,
+    doc::tables_present::RULE,
+    doc::empty_table_note::RULE,
+    tbl::income_sum::RULE,
+    tbl::expenditure_sum::RULE,
+    tbl::totals::RULE,
+    tbl::balance::RULE,
+    tbl::coded_row_sum::RULE,
+    tbl::coded_total_of_classes::RULE,
+    tbl::coded_hierarchy::RULE,
+    tbl::coded_orphans::RULE,
+    tbl::coded_unplaceable::RULE,
+    tbl::fiscal_income_side::RULE,
+    tbl::fiscal_expenditure_side::RULE,
+    tbl::fiscal_roll_forward::RULE,
+    tbl::econ_groups::RULE,
+    tbl::econ_totals::RULE,
+    tbl::sangong_sums::RULE,
+    tbl::sangong_within_budget::RULE,
+    xtbl::income_01_02::RULE,
+    xtbl::expenditure_01_03::RULE,
+    xtbl::fiscal_01_04::RULE,
+    xtbl::general_04_05::RULE,
+    xtbl::funds_04_07_08::RULE,
+    xtbl::subsets::RULE,
+    xtbl::carry_over::RULE,
+    xtbl::non_fiscal_roll_forward::RULE,
+    xtbl::same_subjects::RULE,
+    xtbl::basic_05_06::RULE,
+    xtbl::sangong_06_09::RULE,
+    pla::sangong_budget_equals_actual::RULE,
+    perf::execution_rate::RULE,
+    perf::execution_score::RULE,
+    perf::block_weights::RULE,
+    perf::total_score::RULE,
+    perf::score_within_weight::RULE,
     // Narrative-only rules: what the 情况说明 says about itself.
     nar_tables::AMOUNTS,
     nar_tables::SHARES,
@@ -371,39 +421,39 @@ static CATALOGUE: &[Rule] = &[
     nar_paths::CLASS_PATHS,
     nar_procurement::PROCUREMENT,
     nar_dept_eval::DEPARTMENT_EVALUATION,
-    sg_counts::COUNTS,
-    pla_zero_base::ZERO_BASE,
-    txt_class::CLASS_NAMES,
-    txt_class::LEVEL_LABELS,
-    txt_class::CLASS_YEARS,
-    txt_class::CLASS_AS_TABLES,
-    txt_latin::LATIN,
-    txt_defects::DOUBLED_PUNCTUATION,
-    txt_defects::TRUNCATED,
-    txt_defects::PLACEHOLDERS,
-    txt_defects::WRONG_YEAR,
-    txt_defects::SCOPE_WORDS,
-    budget::TABLES_PRESENT,
-    budget::SUMMARY_INCOME,
-    budget::SUMMARY_EXPENDITURE,
-    budget::SUMMARY_TOTALS,
-    budget::SUMMARY_BALANCE,
-    budget::ROW_IDENTITIES,
-    budget::PAIR_GROUPS,
-    budget::FISCAL_INCOME,
-    budget::FISCAL_EXPENDITURE,
-    budget::SANGONG_SUMS,
-    budget::PROCUREMENT_ITEMS,
-    budget_xtbl::FISCAL_GENERAL,
-    budget_xtbl::FISCAL_SUMMARY,
-    budget_xtbl::INCOME_SUMMARY,
-    budget_xtbl::EXPENDITURE_SUMMARY,
-    budget_xtbl::BASIC_GENERAL,
-    budget_xtbl::BASIC_ALL_FUNDS,
-    budget_xtbl::SANGONG_ITEMS,
-    budget_xtbl::PROJECTS,
-    budget_xtbl::CROSSWALK,
-    budget_xtbl::FUND_TABLES,
+    sg::counts::RULE,
+    pla::zero_base::RULE,
+    txt::class_names::RULE,
+    txt::level_labels::RULE,
+    txt::class_years::RULE,
+    txt::class_as_tables::RULE,
+    txt::latin::RULE,
+    txt::doubled_punctuation::RULE,
+    txt::truncated::RULE,
+    txt::placeholders::RULE,
+    txt::wrong_year::RULE,
+    txt::scope_words::RULE,
+    doc::budget_tables_present::RULE,
+    tbl::budget_summary_income::RULE,
+    tbl::budget_summary_expenditure::RULE,
+    tbl::budget_summary_totals::RULE,
+    tbl::budget_summary_balance::RULE,
+    tbl::budget_row_identities::RULE,
+    tbl::budget_pair_groups::RULE,
+    tbl::budget_fiscal_income::RULE,
+    tbl::budget_fiscal_expenditure::RULE,
+    tbl::budget_sangong_sums::RULE,
+    tbl::budget_procurement_items::RULE,
+    xtbl::budget_fiscal_general::RULE,
+    xtbl::budget_fiscal_summary::RULE,
+    xtbl::budget_income_summary::RULE,
+    xtbl::budget_expenditure_summary::RULE,
+    xtbl::budget_basic_general::RULE,
+    xtbl::budget_basic_all_funds::RULE,
+    xtbl::budget_sangong_items::RULE,
+    xtbl::budget_projects::RULE,
+    xtbl::budget_crosswalk::RULE,
+    xtbl::budget_fund_tables::RULE,
     budget_nar::SANGONG_CLAIMS,
     budget_nar::SANGONG_REASONS,
     budget_nar::PROCUREMENT,
@@ -412,12 +462,12 @@ static CATALOGUE: &[Rule] = &[
     budget_nar::PERFORMANCE_TOTALS,
     budget_nar::PERFORMANCE_PROJECTS,
     // Tables read by the general reader, any region's layout.
-    tbl_grid::ROW_SUM,
-    tbl_grid::HIERARCHY,
-    tbl_grid::PANEL_TOTALS,
-    tbl_grid::SANGONG,
-    tbl_grid::TOTALS_ACROSS,
-    sg_empty_table::EMPTY_TABLE,
+    tbl::grid_row_sum::RULE,
+    tbl::grid_hierarchy::RULE,
+    tbl::grid_panel_totals::RULE,
+    tbl::grid_sangong::RULE,
+    xtbl::grid_totals_across::RULE,
+    sg::empty_table::RULE,
 ];
 
 /// Runs every rule whose inputs are present; records the others as skipped.

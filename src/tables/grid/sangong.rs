@@ -158,7 +158,7 @@ pub fn settle(table: &mut Table, grid: &Grid) -> Result<bool, &'static str> {
                 for (k, c) in p.iter().enumerate() {
                     v[*c] = values[printed[k]];
                 }
-                let cost: usize = p.iter().zip(&printed).map(|(a, b)| a.abs_diff(*b)).sum();
+                let cost = p.iter().zip(&printed).fold(0usize, |n, (a, b)| n + a.abs_diff(*b));
                 holds(&v, &ids).then_some((cost, p))
             })
             .fold(Vec::<(usize, Vec<usize>)>::new(), |mut best, (cost, p)| {

@@ -1,0 +1,61 @@
+//! PLA-001 “三公”经费预算数与决算数完全相同
+//!
+//! ## 它检查什么
+//!
+//! 09: 预算数 equal to 决算数 in every category.
+//!
+//! ## 为什么重要
+//!
+//! “三公”经费表中的预算数是按规定程序调整后的预算。如果每一项预算数都与决算数分毫不差，往往说明预算是按实际支出倒推调整的。这本身不违规，但读者应当知道：此时“没有超预算”并不说明控制得好。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/PLA-001.snap`，`cargo test PLA_001` 只运行本条。
+
+use crate::model::{Document, TableKind};
+use crate::rules::support::corpus::{B, Y};
+use crate::rules::support::kinds::FINAL;
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+
+/// 09 columns: 合计, 出国, 车小计, 购置, 运维, 接待.
+const SANGONG: [&str; 6] =
+    ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+
+pub const RULE: Rule = Rule {
+    id: "PLA-001",
+    family: Family::Pla,
+    severity: Severity::Info,
+    title: "“三公”经费预算数与决算数完全相同",
+    why: "“三公”经费表中的预算数是按规定程序调整后的预算。如果每一项预算数都与决算数分毫不差，往往说明预算是按实际支出倒推调整的。这本身不违规，但读者应当知道：此时“没有超预算”并不说明控制得好。",
+    applies_to: FINAL,
+    needs: &[TableKind::F09],
+    check,
+    fixtures: &[
+        Fixture::fires(Y, &[]),
+        Fixture::quiet(B),
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let Some(t) = doc.table(TableKind::F09) else { return };
+    let row = |label: &str| t.rows.iter().find(|r| r.label == label);
+    let (Some(b), Some(a)) = (row("预算数"), row("决算数")) else { return };
+    let all_equal = (0..SANGONG.len()).all(|c| b.value(c).unwrap_or_default() == a.value(c).unwrap_or_default());
+    if all_equal && b.value(0).is_some_and(|v| !v.is_zero()) {
+        sink.note(
+            t,
+            a,
+            "“三公”经费每一项的决算数都与预算数完全相同。预算数是调整后的预算，可能是按实际支出调整的；“未超预算”不能说明控制成效。"
+                .to_string(),
+        );
+    }
+}

@@ -1,0 +1,73 @@
+//! What TBL-101, TBL-102, TBL-103, TBL-104, TBL-105, TBL-106, TBL-107, TBL-108,
+//! TBL-109, TBL-110, XTBL-101, XTBL-102, XTBL-103, XTBL-104, XTBL-105,
+//! XTBL-106, XTBL-108, XTBL-109, XTBL-110, the narrative rules of budget_nar.rs
+//! and budget_amounts.rs share (formerly in `src/rules/budget.rs`).
+//!
+//! Budget (预算) tables: helpers shared by the budget rules, the structure
+//! rule, and the identities inside one table.
+//!
+//! Budget tables have no 行次, so rows are found by their words (本年收入合计,
+//! 收入总计 …) and by the side they are on; columns by their layout.
+
+use crate::model::{Row, Table};
+use crate::rules::identity::{at, Located, Target};
+
+/// Row `i` was placed (not left blank for want of a unique placement).
+pub(crate) fn settled(t: &Table, i: usize) -> bool {
+    !t.unresolved.contains(&i)
+}
+
+/// Rows with their indexes.
+pub(crate) type Rows<'a> = Vec<(usize, &'a Row)>;
+
+/// The income rows (first) and the expenditure rows of a two-sided table,
+/// with their indexes.
+pub(crate) fn sides(t: &Table) -> (Rows<'_>, Rows<'_>) {
+    let split = t.sides.unwrap_or(0).min(t.rows.len());
+    (t.rows.iter().enumerate().take(split).collect(), t.rows.iter().enumerate().skip(split).collect())
+}
+
+/// The first row of `rows` whose label contains `word`.
+pub(crate) fn labelled<'a>(rows: &[(usize, &'a Row)], word: &str) -> Option<(usize, &'a Row)> {
+    rows.iter().find(|(_, r)| r.label.contains(word)).copied()
+}
+
+/// The rows whose sum is a 科目 table's total: its 合计 row, else its 类 rows
+/// (3-digit codes, or 3-digit 部门 codes of a code pair). None when one of
+/// them was not placed.
+pub(crate) fn total_rows(t: &Table) -> Option<Vec<usize>> {
+    if let Some(i) = t.rows.iter().position(|r| r.code.is_none() && matches!(r.label.as_str(), "合计" | "总计")) {
+        return settled(t, i).then(|| vec![i]);
+    }
+    let classes: Vec<usize> = (0..t.rows.len()).filter(|i| t.rows[*i].code.as_deref().is_some_and(is_class)).collect();
+    if classes.is_empty() || classes.iter().any(|i| !settled(t, *i)) {
+        return None;
+    }
+    Some(classes)
+}
+
+/// The cells of [`total_rows`] in column `c`.
+pub(crate) fn total_terms(t: &Table, c: usize) -> Option<Vec<Located>> {
+    Some(total_rows(t)?.iter().map(|i| at(t, &t.rows[*i], c)).collect())
+}
+
+/// Checks Σ (rows of `t` in column `c`) = Σ `right`, reported on the first
+/// row (the other rows move to the right-hand side with a minus sign).
+pub(crate) fn sums_equal(sink: &mut crate::rules::Sink, t: &Table, rows: &[usize], c: usize, right: Vec<Located>, what: &str) {
+    let Some((first, rest)) = rows.split_first() else { return };
+    let Some(row) = t.rows.get(*first) else { return };
+    let mut parts: Vec<(i8, Located)> = right.into_iter().map(|x| (1, x)).collect();
+    parts.extend(rest.iter().filter_map(|i| t.rows.get(*i)).map(|r| (-1, at(t, r, c))));
+    let what = if rest.is_empty() { what.to_string() } else { format!("{what}减去本表其余各行") };
+    sink.identity(Target::cell(t, row, c), &parts, &what);
+}
+
+/// A 类 code: 3 digits, or a pair whose 部门 code has 3.
+pub(crate) fn is_class(code: &str) -> bool {
+    code.split('/').next().is_some_and(|c| c.len() == 3)
+}
+
+/// The same target, as a value (for `Sink::identity` on the left-hand side).
+pub(crate) fn target(t: &Table, r: &Row, c: usize) -> Target {
+    Target::cell(t, r, c)
+}

@@ -1,0 +1,210 @@
+//! The shared mechanism for identity rules: compare a printed cell with a sum
+//! of other printed cells under the rounding-interval model and report it.
+
+use rust_decimal::Decimal;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Row, Table};
+use crate::rounding::{compare, Term, Verdict};
+use crate::rules::{Finding, Severity, Sink};
+
+/// Where a printed value sits: a cell of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CellRef {
+    /// Table number ("01").
+    pub table: String,
+    /// Row description.
+    pub row: String,
+    /// Column caption, if the table has several value columns.
+    pub column: Option<String>,
+    /// 1-based source line.
+    pub source_line: usize,
+    /// Where the cell is in the report's tables, by index; set by the
+    /// report, only for a row it finds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::model::Place>,
+}
+
+/// A value that takes part in an identity, with its place when it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The printed value (None = blank).
+    pub value: Option<Decimal>,
+    /// The cell it was printed in.
+    pub at: Option<CellRef>,
+}
+
+/// The value at column `col` of `row` in `t`, located.
+pub fn at(t: &Table, row: &Row, col: usize) -> Located {
+    let target = Target::cell(t, row, col);
+    Located {
+        value: target.actual,
+        at: Some(CellRef { table: target.table, row: target.row, column: target.column, source_line: target.source_line, place: None }),
+    }
+}
+
+/// A value with no cell (a missing row counts as blank).
+pub fn nowhere(value: Option<Decimal>) -> Located {
+    Located { value, at: None }
+}
+
+/// Where the checked (printed) value sits.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// Table number ("01").
+    pub table: String,
+    /// Row description (label, code or 行次).
+    pub row: String,
+    /// Column caption.
+    pub column: Option<String>,
+    /// The printed value.
+    pub actual: Option<Decimal>,
+    /// Its source line.
+    pub source_line: usize,
+}
+
+impl Target {
+    /// The cell at column `col` of `row` in `t`.
+    pub fn cell(t: &Table, row: &Row, col: usize) -> Target {
+        Target {
+            table: t.no(),
+            row: describe(row),
+            // One-value rows (01, the income side of 04) need no column name.
+            column: t.columns.get(col).filter(|_| row.cells.len() > 1).cloned(),
+            actual: row.value(col),
+            source_line: row.cells.get(col).map_or(row.source_line, |c| c.source_line),
+        }
+    }
+}
+
+/// How a table is named in messages, as its marker is printed: "公开01表"
+/// (决算), "公开表1" (budgets that print the number after 表).
+pub fn table_name(no: &str) -> String {
+    if no.starts_with('《') {
+        no.to_string()
+    } else if no.len() == 2 && no.starts_with('0') {
+        format!("公开{no}表")
+    } else {
+        format!("公开表{no}")
+    }
+}
+
+/// How a row is named in messages: "2010301 行政运行", "本年收入合计（行次27）".
+pub fn describe(row: &Row) -> String {
+    match (&row.code, row.line) {
+        (Some(c), _) => format!("{c} {}", row.label),
+        (None, Some(n)) if row.label.is_empty() => format!("行次{n}"),
+        (None, Some(n)) => format!("{}（行次{n}）", row.label),
+        (None, None) => row.label.clone(),
+    }
+}
+
+impl Sink {
+    /// Checks `target = Σ terms` for the rule being run. Exact → nothing;
+    /// within rounding → an info "尾数误差" finding; beyond → a finding at the
+    /// rule's severity. `what` names the right-hand side in Chinese
+    /// ("各项收入（行次1—8）之和").
+    pub fn identity(&mut self, target: Target, parts: &[(i8, Located)], what: &str) {
+        let terms: Vec<Term> = parts.iter().map(|(s, l)| (*s, l.value)).collect();
+        let (verdict, expected) = compare(target.actual, &terms);
+        if verdict == Verdict::Exact {
+            return;
+        }
+        let place = match &target.column {
+            Some(c) => format!("{}“{}”的“{}”", table_name(&target.table), target.row, c),
+            None => format!("{}“{}”", table_name(&target.table), target.row),
+        };
+        let diff = target.actual.unwrap_or_default().checked_sub(expected);
+        let (Some(diff), false) = (diff, verdict == Verdict::TooLarge) else {
+            self.skip(format!("{place}与{what}：{}", crate::checked::TOO_LARGE));
+            return;
+        };
+        let shown = target.actual.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
+        let (severity, message) = match verdict {
+            Verdict::Rounding => (
+                Severity::Info,
+                format!(
+                    "{place}印为 {shown}，按{what}计算为 {expected}，相差 {}。差额在各数四舍五入的允许范围内，属于尾数误差，不是错误。",
+                    signed(diff)
+                ),
+            ),
+            _ => (
+                self.severity,
+                format!("{place}印为 {shown}，但按{what}计算应为 {expected}，相差 {}，超出四舍五入可能造成的误差。", signed(diff)),
+            ),
+        };
+        self.push(Finding {
+            rule: self.rule,
+            severity,
+            message,
+            table: Some(target.table),
+            row: Some(target.row),
+            column: target.column,
+            expected: Some(expected),
+            actual: target.actual,
+            difference: Some(diff),
+            source_line: Some(target.source_line),
+            page: None,
+            related: parts.iter().filter_map(|(_, l)| l.at.clone()).collect(),
+            also: Vec::new(),
+            place: None,
+        });
+    }
+
+    /// Checks `target ≥ bound` (e.g. a fiscal subset against the whole).
+    /// Within rounding passes silently; beyond is reported at the rule's severity.
+    pub fn at_least(&mut self, target: Target, bound: Target, what: &str) {
+        use crate::rounding::Interval;
+        let have = Interval::of(target.actual);
+        let need = Interval::of(bound.actual);
+        if have.hi >= need.lo {
+            return;
+        }
+        let place = match &target.column {
+            Some(c) => format!("{}“{}”的“{}”", table_name(&target.table), target.row, c),
+            None => format!("{}“{}”", table_name(&target.table), target.row),
+        };
+        let other = match &bound.column {
+            Some(c) => format!("{}“{}”的“{}”", table_name(&bound.table), bound.row, c),
+            None => format!("{}“{}”", table_name(&bound.table), bound.row),
+        };
+        let Some(diff) = target.actual.unwrap_or_default().checked_sub(bound.actual.unwrap_or_default()) else {
+            self.skip(format!("{place}与{other}：{}", crate::checked::TOO_LARGE));
+            return;
+        };
+        let shown = |v: Option<Decimal>| v.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
+        let message =
+            format!("{place}为 {}，小于{other}的 {}（{what}），相差 {}。", shown(target.actual), shown(bound.actual), signed(diff));
+        self.push(Finding {
+            rule: self.rule,
+            severity: self.severity,
+            message,
+            table: Some(target.table),
+            row: Some(target.row),
+            column: target.column,
+            expected: bound.actual,
+            actual: target.actual,
+            difference: Some(diff),
+            source_line: Some(target.source_line),
+            page: None,
+            related: vec![CellRef {
+                table: bound.table,
+                row: bound.row,
+                column: bound.column,
+                source_line: bound.source_line,
+                place: None,
+            }],
+            also: Vec::new(),
+            place: None,
+        });
+    }
+}
+
+fn signed(d: Decimal) -> String {
+    if d > Decimal::ZERO {
+        format!("+{d}")
+    } else {
+        d.to_string()
+    }
+}

@@ -1,0 +1,64 @@
+//! TBL-014 基本支出明细表：人员经费合计、公用经费合计等于各类之和
+//!
+//! ## 它检查什么
+//!
+//! 06: 人员经费合计 = 301 + 303; 公用经费合计 = the other groups.
+//!
+//! ## 为什么重要
+//!
+//! 人员经费是工资福利支出与对个人和家庭的补助之和，公用经费是商品和服务支出、资本性支出等其余各类之和。两个合计与各类对不上，人员和办公开支的说法就不一致。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `qingdao-office-2024-final.txt`：“人员经费合计 8,642.32” 改为 “人员经费合计 8,652.32”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TBL-014.snap`，`cargo test TBL_014` 只运行本条。
+
+use crate::model::{Document, Row, TableKind};
+use crate::rules::identity::{at, Located, Target};
+use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::econ_sangong::{groups, labelled};
+use crate::rules::support::kinds::FINAL;
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+
+/// 人员经费 groups of the economic classification in 决算 06; the rest are 公用经费.
+const PERSONNEL: [&str; 2] = ["301", "303"];
+
+pub const RULE: Rule = Rule {
+    id: "TBL-014",
+    family: Family::Tbl,
+    severity: Severity::Error,
+    title: "基本支出明细表：人员经费合计、公用经费合计等于各类之和",
+    why: "人员经费是工资福利支出与对个人和家庭的补助之和，公用经费是商品和服务支出、资本性支出等其余各类之和。两个合计与各类对不上，人员和办公开支的说法就不一致。",
+    applies_to: FINAL,
+    needs: &[TableKind::F06],
+    check,
+    fixtures: &[
+        Fixture::fires(Q, &[("人员经费合计 8,642.32", "人员经费合计 8,652.32")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let Some(t) = doc.table(TableKind::F06) else { return };
+    let (personnel, public): (Vec<&Row>, Vec<&Row>) = groups(t).partition(|g| PERSONNEL.contains(&g.code.as_deref().unwrap_or_default()));
+    for (label, parts, what) in
+        [("人员经费合计", personnel, "工资福利支出与对个人和家庭的补助之和"), ("公用经费合计", public, "其余各类经济科目之和")]
+    {
+        if let Some(total) = labelled(t, label) {
+            let terms: Vec<(i8, Located)> = parts.iter().map(|r| (1, at(t, r, 0))).collect();
+            sink.identity(Target::cell(t, total, 0), &terms, what);
+        }
+    }
+}

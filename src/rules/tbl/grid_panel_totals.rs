@@ -1,0 +1,121 @@
+//! TBL-203 收支总表（按表头读取）：各项收入、支出之和等于小计和总计，收入总计等于支出总计
+//!
+//! ## 它检查什么
+//!
+//! Each panel of a 收支总表: items add up to the subtotal and total; the
+//! income and expenditure totals agree.
+//!
+//! ## 为什么重要
+//!
+//! 收支总表左边列收入、右边列支出：各项收入（一、二、三……）之和应等于本年收入小计，加上上年结转等于收入总计；支出同理；收入总计与支出总计必须相等。对不上，说明总表本身算错或漏列了某一项。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `layout-budget-sample.txt`：“当年收入小计              1,520.00” 改为 “当年收入小计              1,530.00”
+//!
+//! 本条不报告的样例：
+//!
+//! - `layout-budget-sample.txt`（原样）
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `yantai-office-2024-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TBL-203.snap`，`cargo test TBL_203` 只运行本条。
+
+use crate::model::{Document, Row, Table};
+use crate::rules::identity::{at, Target};
+use crate::rules::support::corpus::{L, Y, YB};
+use crate::rules::support::grid::is_total;
+use crate::rules::support::kinds::BOTH;
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+
+pub const RULE: Rule = Rule {
+    id: "TBL-203",
+    family: Family::Tbl,
+    severity: Severity::Error,
+    title: "收支总表（按表头读取）：各项收入、支出之和等于小计和总计，收入总计等于支出总计",
+    why: "收支总表左边列收入、右边列支出：各项收入（一、二、三……）之和应等于本年收入小计，加上上年结转等于收入总计；支出同理；收入总计与支出总计必须相等。对不上，说明总表本身算错或漏列了某一项。",
+    applies_to: BOTH,
+    needs: &[],
+    check,
+    fixtures: &[Fixture::fires(L, &[("当年收入小计              1,520.00", "当年收入小计              1,530.00")]), Fixture::quiet(L), Fixture::quiet(YB), Fixture::quiet(Y)],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    for (t, g) in doc.grid_tables() {
+        let mut grand: Vec<(&Row, usize)> = Vec::new();
+        for p in &g.panels {
+            let [col] = p.columns.clone().collect::<Vec<_>>()[..] else { continue };
+            let rows = &t.rows[p.rows.clone()];
+            panel_sums(t, rows, col, sink);
+            if let Some(r) = rows.iter().rev().find(|r| is_total(&r.label) && r.value(col).is_some()) {
+                grand.push((r, col));
+            }
+        }
+        let income = grand.iter().find(|(r, _)| r.label.contains("收入"));
+        let spend = grand.iter().find(|(r, _)| r.label.contains("支出"));
+        if let (Some((ri, ci)), Some((rs, cs))) = (income, spend) {
+            sink.identity(Target::cell(t, rs, *cs), &[(1, at(t, ri, *ci))], "收入总计");
+        }
+    }
+}
+
+/// "一、…", "十二、…": a top-level item of a summary panel.
+fn is_item(label: &str) -> bool {
+    let n: String = label.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).collect();
+    !n.is_empty() && label[n.len()..].starts_with('、')
+}
+
+/// "1.…", "（1）…": an item under the item above it.
+fn is_sub_item(label: &str) -> bool {
+    let n: String = label.chars().take_while(|c| c.is_ascii_digit()).collect();
+    !n.is_empty() && label[n.len()..].starts_with(['.', '．', '、'])
+}
+
+fn panel_sums(t: &Table, rows: &[Row], col: usize, sink: &mut Sink) {
+    // An item with sub-items directly under it is their sum.
+    for (i, r) in rows.iter().enumerate() {
+        if !is_item(&r.label) || r.value(col).is_none() {
+            continue;
+        }
+        let subs: Vec<&Row> = rows[i + 1..].iter().take_while(|s| is_sub_item(&s.label)).collect();
+        if subs.is_empty() || subs.iter().all(|s| s.value(col).is_none()) {
+            continue;
+        }
+        let terms: Vec<(i8, _)> = subs.iter().map(|s| (1, at(t, s, col))).collect();
+        sink.identity(Target::cell(t, r, col), &terms, "其下各分项之和");
+    }
+    let sub = rows.iter().position(|r| r.label.contains("小计"));
+    let total = rows.iter().position(|r| is_total(&r.label));
+    // The items a subtotal or total adds up are those printed above it.
+    let items_before = |end: usize| -> Vec<&Row> { rows[..end].iter().filter(|r| is_item(&r.label)).collect() };
+    match (sub, total) {
+        (Some(s), _) if rows[s].value(col).is_some() && !items_before(s).is_empty() => {
+            let terms: Vec<(i8, _)> = items_before(s).iter().map(|r| (1, at(t, r, col))).collect();
+            sink.identity(Target::cell(t, &rows[s], col), &terms, "各项之和");
+            if let Some(tt) = total.filter(|tt| *tt > s && rows[*tt].value(col).is_some()) {
+                let terms: Vec<(i8, _)> = rows[s..tt].iter().map(|r| (1, at(t, r, col))).collect();
+                sink.identity(Target::cell(t, &rows[tt], col), &terms, "小计与其后各项之和");
+            }
+        }
+        (None, Some(tt)) if rows[tt].value(col).is_some() && !items_before(tt).is_empty() => {
+            let terms: Vec<(i8, _)> = items_before(tt).iter().map(|r| (1, at(t, r, col))).collect();
+            sink.identity(Target::cell(t, &rows[tt], col), &terms, "各项之和");
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_roles_from_labels() {
+        assert!(is_total("收入总计") && is_total("合计") && !is_total("当年收入小计"));
+        assert!(is_item("一、财政拨款") && is_item("十二、农林水支出") && !is_item("1.一般公共预算"));
+        assert!(is_sub_item("1.一般公共预算") && is_sub_item("2．政府性基金") && !is_sub_item("一、财政拨款"));
+    }
+}

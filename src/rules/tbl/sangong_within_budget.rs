@@ -1,0 +1,67 @@
+//! TBL-016 “三公”经费决算数不超过预算数
+//!
+//! ## 它检查什么
+//!
+//! 09: 决算数 ≤ 预算数, column by column.
+//!
+//! ## 为什么重要
+//!
+//! “三公”经费实行预算控制，决算数一般不应超过预算数。超过了，部门应在情况说明中解释原因；没有解释，就需要进一步核实。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“417.53\t131.89\t95.40\t17.95\t77.45\t190.24\t4…” 改为 “417.53\t131.89\t95.40\t17.95\t77.45\t190.24\t4…”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TBL-016.snap`，`cargo test TBL_016` 只运行本条。
+
+use crate::model::{Document, TableKind};
+use crate::rules::identity::Target;
+use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::econ_sangong::sangong_rows;
+use crate::rules::support::kinds::FINAL;
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+
+/// 09 columns: 合计, 出国, 车小计, 购置, 运维, 接待.
+const SANGONG: [&str; 6] =
+    ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+
+pub const RULE: Rule = Rule {
+    id: "TBL-016",
+    family: Family::Tbl,
+    severity: Severity::Warning,
+    title: "“三公”经费决算数不超过预算数",
+    why: "“三公”经费实行预算控制，决算数一般不应超过预算数。超过了，部门应在情况说明中解释原因；没有解释，就需要进一步核实。",
+    applies_to: FINAL,
+    needs: &[TableKind::F09],
+    check,
+    fixtures: &[
+        Fixture::fires(
+            Y,
+            &[(
+                "417.53\t131.89\t95.40\t17.95\t77.45\t190.24\t417.53\t131.89",
+                "417.53\t131.89\t95.40\t17.95\t77.45\t190.24\t427.53\t141.89",
+            )],
+        ),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let Some(t) = doc.table(TableKind::F09) else { return };
+    let row = |label: &str| sangong_rows(t).map(|(_, r)| r).find(|r| r.label == label);
+    let (Some(budget), Some(actual)) = (row("预算数"), row("决算数")) else { return };
+    for c in 0..SANGONG.len() {
+        sink.at_least(Target::cell(t, budget, c), Target::cell(t, actual, c), "决算数一般不应超过预算数");
+    }
+}

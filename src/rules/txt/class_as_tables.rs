@@ -1,0 +1,130 @@
+//! TXT-010 情况说明中的类级科目名称与表格一致
+//!
+//! ## 它检查什么
+//!
+//! A 类 the narrative names differently from the tables.
+//!
+//! ## 为什么重要
+//!
+//! 同一个支出功能分类“类”（例如210类），情况说明和表格应当用同一个名称。文字写“医疗卫生与计划生育支出”、表格写“卫生健康支出”，说明两部分套用了不同年度的模板，读者也难以把文字和表格对上。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“卫生健康(类)支出 208.93 万元” 改为 “医疗卫生与计划生育(类)支出 208.93 万元”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TXT-010.snap`，`cargo test TXT_010` 只运行本条。
+
+use crate::model::{Document, DocumentKind};
+use crate::rules::percent::narrative_finding;
+use crate::rules::support::classes::{class_mentions, same_name};
+use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+
+/// Codes of the 类 by name, current and former.
+const CODES: [(&str, &str); 33] = [
+    ("一般公共服务支出", "201"),
+    ("外交支出", "202"),
+    ("国防支出", "203"),
+    ("公共安全支出", "204"),
+    ("教育支出", "205"),
+    ("科学技术支出", "206"),
+    ("文化旅游体育与传媒支出", "207"),
+    ("文化体育与传媒支出", "207"),
+    ("社会保障和就业支出", "208"),
+    ("卫生健康支出", "210"),
+    ("医疗卫生与计划生育支出", "210"),
+    ("医疗卫生支出", "210"),
+    ("节能环保支出", "211"),
+    ("城乡社区支出", "212"),
+    ("农林水支出", "213"),
+    ("交通运输支出", "214"),
+    ("资源勘探工业信息等支出", "215"),
+    ("资源勘探信息等支出", "215"),
+    ("资源勘探电力信息等支出", "215"),
+    ("商业服务业等支出", "216"),
+    ("金融支出", "217"),
+    ("援助其他地区支出", "219"),
+    ("自然资源海洋气象等支出", "220"),
+    ("国土海洋气象等支出", "220"),
+    ("住房保障支出", "221"),
+    ("粮油物资储备支出", "222"),
+    ("国有资本经营预算支出", "223"),
+    ("灾害防治及应急管理支出", "224"),
+    ("预备费", "227"),
+    ("其他支出", "229"),
+    ("转移性支出", "230"),
+    ("债务还本支出", "231"),
+    ("债务付息支出", "232"),
+];
+
+pub const RULE: Rule = Rule {
+    id: "TXT-010",
+    family: Family::Txt,
+    severity: Severity::Warning,
+    title: "情况说明中的类级科目名称与表格一致",
+    why: "同一个支出功能分类“类”（例如210类），情况说明和表格应当用同一个名称。文字写“医疗卫生与计划生育支出”、表格写“卫生健康支出”，说明两部分套用了不同年度的模板，读者也难以把文字和表格对上。",
+    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    needs: &[],
+    check,
+    fixtures: &[
+        Fixture::fires(Y, &[("卫生健康(类)支出 208.93 万元", "医疗卫生与计划生育(类)支出 208.93 万元")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+        Fixture::quiet("yantai-office-2023-budget.txt"),
+        Fixture::quiet("qingdao-office-2023-budget.txt"),
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    use crate::model::TableKind;
+    // The tables that list 类 by code.
+    let kinds = [
+        TableKind::F01,
+        TableKind::F03,
+        TableKind::F05,
+        TableKind::F07,
+        TableKind::F08,
+        TableKind::BGeneral,
+        TableKind::BExpenditure,
+        TableKind::BFund,
+        TableKind::BCapital,
+    ];
+    let table_name = |code: &str| -> Option<String> {
+        kinds
+            .iter()
+            .filter_map(|k| doc.table(*k))
+            .flat_map(|t| t.rows.iter())
+            .find(|r| r.code.as_deref() == Some(code))
+            .map(|r| r.label.clone())
+    };
+    let n = &doc.narrative;
+    let mut seen: Vec<String> = Vec::new();
+    for (_, p) in n.paragraphs() {
+        for (at, name) in class_mentions(&p.text) {
+            let Some((_, code)) = CODES.iter().find(|(k, _)| same_name(k, &name)) else { continue };
+            let Some(label) = table_name(code) else { continue };
+            if same_name(&label, &name) || seen.contains(&name) {
+                continue;
+            }
+            seen.push(name.clone());
+            sink.push(narrative_finding(
+                "TXT-010",
+                Severity::Warning,
+                format!("情况说明写“{name}（类）”，而表格中{code}类的名称是“{label}”。"),
+                p.line_at(at),
+            ));
+        }
+    }
+}

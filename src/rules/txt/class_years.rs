@@ -1,0 +1,103 @@
+//! TXT-004 支出功能分类类级名称与年度相符
+//!
+//! ## 它检查什么
+//!
+//! A 类 name that is not the one in force in the document's year.
+//!
+//! ## 为什么重要
+//!
+//! 政府收支分类科目每年由财政部修订。2019年起，210类“医疗卫生与计划生育支出”改为“卫生健康支出”，207类“文化体育与传媒支出”改为“文化旅游体育与传媒支出”，220类“国土海洋气象等支出”改为“自然资源海洋气象等支出”，并新设224类“灾害防治及应急管理支出”。公开文件用了已经废止的名称（或者用了当年还不存在的名称），说明表格或文字沿用了旧模板，科目可能没有按当年的分类填列。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）” 改为 “医疗卫生与计划生育支出（类）行政事业单位医疗（款）行政单位医疗（项）”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TXT-004.snap`，`cargo test TXT_004` 只运行本条。
+
+use crate::model::{Document, DocumentKind};
+use crate::rules::percent::narrative_finding;
+use crate::rules::support::classes::FORMER;
+use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+
+/// Current 类 names that did not exist before the 2019 classification, with
+/// their first year and the name they replaced (None for a new class).
+pub const INTRODUCED: [(&str, u16, &str); 4] = [
+    ("卫生健康支出", 2019, "210"),
+    ("文化旅游体育与传媒支出", 2019, "207"),
+    ("自然资源海洋气象等支出", 2019, "220"),
+    ("灾害防治及应急管理支出", 2019, "224"),
+];
+
+pub const RULE: Rule = Rule {
+    id: "TXT-004",
+    family: Family::Txt,
+    severity: Severity::Warning,
+    title: "支出功能分类类级名称与年度相符",
+    why: "政府收支分类科目每年由财政部修订。2019年起，210类“医疗卫生与计划生育支出”改为“卫生健康支出”，207类“文化体育与传媒支出”改为“文化旅游体育与传媒支出”，220类“国土海洋气象等支出”改为“自然资源海洋气象等支出”，并新设224类“灾害防治及应急管理支出”。公开文件用了已经废止的名称（或者用了当年还不存在的名称），说明表格或文字沿用了旧模板，科目可能没有按当年的分类填列。",
+    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    needs: &[],
+    check,
+    fixtures: &[
+        Fixture::fires(Y, &[("卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）", "医疗卫生与计划生育支出（类）行政事业单位医疗（款）行政单位医疗（项）")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+        Fixture::quiet("yantai-office-2023-budget.txt"),
+        Fixture::quiet("qingdao-office-2023-budget.txt"),
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let Some(year) = doc.info.year else {
+        sink.skip("没有识别出文件年度，无法核对科目名称是否为当年名称".into());
+        return;
+    };
+    // Every line of the document: a table printed with the old template is as
+    // much out of date as a sentence.
+    let mut seen: Vec<(String, usize, usize)> = Vec::new(); // name, first line, count
+    for line in &doc.lines {
+        for (name, last, code) in FORMER.iter().filter_map(|(n, last, c)| last.map(|l| (*n, l, *c))) {
+            // "医疗卫生支出" is also plain prose; only the marked form counts.
+            let needle = if name == "医疗卫生支出" { "医疗卫生支出（类）" } else { name };
+            if year > last && line.text.contains(needle) {
+                note(&mut seen, format!("{name}|{code}|{last}|old"), line.no);
+            }
+        }
+        for (name, first, code) in INTRODUCED {
+            if year < first && line.text.contains(name) {
+                note(&mut seen, format!("{name}|{code}|{first}|new"), line.no);
+            }
+        }
+    }
+    for (key, line, count) in seen {
+        let parts: Vec<&str> = key.split('|').collect();
+        let [name, code, y, what] = parts[..] else { continue };
+        let times = if count > 1 { format!("（共{count}处）") } else { String::new() };
+        let message = if what == "old" {
+            let now = INTRODUCED.iter().find(|(_, _, c)| *c == code).map_or(String::new(), |(n, f, _)| format!("，{f}年起为“{n}”"));
+            format!("{year}年度的文件使用了{code}类的旧名称“{name}”{times}；该名称只用到{y}年{now}。")
+        } else {
+            format!("{year}年度的文件使用了{code}类名称“{name}”{times}，但该名称自{y}年起才启用，请核对文件年度或科目名称。")
+        };
+        sink.push(narrative_finding("TXT-004", Severity::Warning, message, line));
+    }
+}
+
+fn note(seen: &mut Vec<(String, usize, usize)>, key: String, line: usize) {
+    match seen.iter_mut().find(|(k, _, _)| *k == key) {
+        Some(e) => e.2 += 1,
+        None => seen.push((key, line, 1)),
+    }
+}

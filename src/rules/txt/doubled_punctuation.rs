@@ -1,0 +1,80 @@
+//! TXT-005 没有重复的标点符号
+//!
+//! ## 它检查什么
+//!
+//! Text defects an inspector ticks off without any arithmetic: doubled
+//! punctuation (TXT-005), sentences that stop where the content should be
+//! (TXT-006), placeholders and fill-in instructions left from the template
+//! (TXT-007), a heading or date with another year than the document's
+//! (TXT-008), and a 单位 disclosure calling itself 部门 or the reverse (TXT-009).
+//!
+//! They read the whole text, not only the narrative: a placeholder in a part
+//! heading or a doubled "。。" in the 名词解释 is as visible to a reader.
+//!
+//! ## 为什么重要
+//!
+//! “。。”“，，”这样重复的标点，说明文字在复制、删改之后没有校对。公开文件代表部门的形象，这类差错虽小，却是检查清单上的必查项。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“增长 5.04%。” 改为 “增长 5.04%。。”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TXT-005.snap`，`cargo test TXT_005` 只运行本条。
+
+use crate::model::Document;
+use crate::rules::percent::narrative_finding;
+use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::kinds::BOTH;
+use crate::rules::support::text::stream;
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+
+const PUNCT: [char; 4] = ['。', '，', '；', '、'];
+
+pub const RULE: Rule = Rule {
+    id: "TXT-005",
+    family: Family::Txt,
+    severity: Severity::Warning,
+    title: "没有重复的标点符号",
+    why: "“。。”“，，”这样重复的标点，说明文字在复制、删改之后没有校对。公开文件代表部门的形象，这类差错虽小，却是检查清单上的必查项。",
+    applies_to: BOTH,
+    needs: &[],
+    check,
+    fixtures: &[
+        Fixture::fires(Y, &[("增长 5.04%。", "增长 5.04%。。")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let s = stream(&doc.lines);
+    let mut k = 0;
+    while k + 1 < s.len() {
+        if !PUNCT.contains(&s[k].0) || !PUNCT.contains(&s[k + 1].0) {
+            k += 1;
+            continue;
+        }
+        let run = s[k..].iter().take_while(|(c, _)| PUNCT.contains(c)).count();
+        // Three or more ("。。。。。1") are leader dots or an ellipsis, not a slip.
+        if run == 2 {
+            let pair: String = [s[k].0, s[k + 1].0].iter().collect();
+            let context: String = s[k.saturating_sub(12)..k].iter().map(|(c, _)| *c).collect();
+            sink.push(narrative_finding("TXT-005", Severity::Warning, format!("“…{context}{pair}”：标点“{pair}”重复。"), s[k + 1].1));
+        }
+        k += run;
+    }
+}

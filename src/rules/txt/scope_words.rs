@@ -1,0 +1,88 @@
+//! TXT-009 单位预算（决算）与部门预算（决算）的称谓与文件一致
+//!
+//! ## 它检查什么
+//!
+//! Text defects an inspector ticks off without any arithmetic: doubled
+//! punctuation (TXT-005), sentences that stop where the content should be
+//! (TXT-006), placeholders and fill-in instructions left from the template
+//! (TXT-007), a heading or date with another year than the document's
+//! (TXT-008), and a 单位 disclosure calling itself 部门 or the reverse (TXT-009).
+//!
+//! They read the whole text, not only the narrative: a placeholder in a part
+//! heading or a doubled "。。" in the 名词解释 is as visible to a reader.
+//!
+//! ## 为什么重要
+//!
+//! 部门预算（决算）汇总一个部门及其所属全部单位，单位预算（决算）只反映一个单位，两者公开的表格和口径不同。一个单位的文件在标题里自称“部门预算”（或者反过来），读者就会按错误的口径理解其中的数字，通常也说明是套用了别的模板。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“第三部分 2024 年度部门决算情况说明” 改为 “第三部分 2024 年度单位决算情况说明”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/TXT-009.snap`，`cargo test TXT_009` 只运行本条。
+
+use crate::model::{Document, Scope};
+use crate::rules::percent::narrative_finding;
+use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::kinds::BOTH;
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+
+pub const RULE: Rule = Rule {
+    id: "TXT-009",
+    family: Family::Txt,
+    severity: Severity::Warning,
+    title: "单位预算（决算）与部门预算（决算）的称谓与文件一致",
+    why: "部门预算（决算）汇总一个部门及其所属全部单位，单位预算（决算）只反映一个单位，两者公开的表格和口径不同。一个单位的文件在标题里自称“部门预算”（或者反过来），读者就会按错误的口径理解其中的数字，通常也说明是套用了别的模板。",
+    applies_to: BOTH,
+    needs: &[],
+    check,
+    fixtures: &[
+        Fixture::fires(Y, &[("第三部分 2024 年度部门决算情况说明", "第三部分 2024 年度单位决算情况说明")]),
+        Fixture::quiet(Y),
+        Fixture::quiet(Q),
+        Fixture::quiet(B),
+        Fixture::quiet(YB),
+        Fixture::quiet(QB),
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let Some(scope) = doc.info.scope else { return };
+    let (own, other) = match scope {
+        Scope::Department => ("部门", "单位"),
+        Scope::Unit => ("单位", "部门"),
+    };
+    for line in &doc.lines {
+        let t = line.squeezed.as_str();
+        // Titles and part headings only: prose may name the other kind legitimately
+        // ("本部门预算包括所属单位预算").
+        let heading = t.chars().count() <= 40
+            && !t.contains(['，', '。', '；', '：', '、'])
+            && (t.starts_with('第') && t.contains("部分") || t.ends_with("情况说明"));
+        if !heading {
+            continue;
+        }
+        for kind in ["预算", "决算"] {
+            let wrong = format!("{other}{kind}");
+            if t.contains(&wrong) && !t.contains(&format!("{own}{kind}")) && !t.contains(&format!("所属{wrong}")) {
+                sink.push(narrative_finding(
+                    "TXT-009",
+                    Severity::Warning,
+                    format!("标题“{t}”称“{wrong}”，而本文件是{own}{kind}。"),
+                    line.no,
+                ));
+            }
+        }
+    }
+}

@@ -201,7 +201,7 @@ pub fn claims(lines: &[Line]) -> Narrative {
 /// A page number printed alone on its line at a page break ("27" before the
 /// form feed that opens the next page): not part of the paragraph it
 /// interrupts ("因公出国（境）费支出 222.5 ⏎ 27 ⏎ ␌万元" is 222.5 万元).
-fn is_page_number(lines: &[Line], i: usize) -> bool {
+pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
     let t = lines[i].text.trim();
     if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
         return false;

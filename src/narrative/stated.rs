@@ -20,8 +20,11 @@ pub const CATEGORIES: [&str; 3] = ["货物", "工程", "服务"];
 /// What the narrative states, read once (see the module doc).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stated {
-    /// 预算: the 三公 categories with their changes and reasons.
+    /// 预算: the 三公 categories with their changes and reasons (columns 0..6).
     pub sangong: Vec<SangongClaim>,
+    /// 预算: 会议费 and 培训费 stated in the 三公 section (columns 6 and 7),
+    /// kept apart from the six 三公 categories the table readers use.
+    pub meetings_training: Vec<SangongClaim>,
     /// 决算: the 三公 (预算数 or 决算数 column 0..12, value in 万元) pairs of
     /// the 三公 section; see [`super::sangong_amounts::stated`].
     pub sangong_final: Vec<(usize, Decimal)>,
@@ -45,8 +48,10 @@ impl Stated {
     pub fn read(lines: &[Line]) -> Stated {
         let procurement = section(lines, "政府采购");
         let performance = section(lines, "绩效");
+        let (sangong, meetings_training) = sangong_claims(lines).into_iter().partition(|c| c.column < 6);
         Stated {
-            sangong: sangong_claims(lines),
+            sangong,
+            meetings_training,
             sangong_final: super::sangong_amounts::stated(lines),
             procurement_total: stated(procurement, "政府采购预算", 6),
             procurement_parts: CATEGORIES.map(|c| stated(procurement, &format!("{c}预算"), 2)),
@@ -71,7 +76,12 @@ impl Prose {
     /// Joins lines.
     pub fn of(lines: &[Line]) -> Prose {
         let mut p = Prose::default();
-        for l in lines {
+        // A page number between two halves of a sentence is not part of it
+        // ("支出 222.5 ⏎ 27 ⏎ ␌万元" is 222.5 万元).
+        for (i, l) in lines.iter().enumerate() {
+            if super::is_page_number(lines, i) {
+                continue;
+            }
             p.starts.push((p.text.len(), l.no));
             p.text.extend(l.squeezed.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
         }
@@ -111,17 +121,34 @@ pub fn section<'a>(lines: &'a [Line], word: &str) -> &'a [Line] {
         let sq = l.squeezed.as_str();
         is_heading(&sq) && sq.contains(word) && sq.chars().count() <= 40
     };
-    let Some(start) = lines.iter().position(|l| opens(l) && heading(l)) else { return &[] };
-    let end = lines[start + 1..]
-        .iter()
-        .position(|l| {
-            opens(l) && {
-                let sq = l.squeezed.as_str();
-                is_heading(&sq) && !sq.contains(word)
-            }
-        })
-        .map_or(lines.len(), |k| start + 1 + k);
-    &lines[start..end]
+    let end_of = |start: usize| {
+        lines[start + 1..]
+            .iter()
+            .position(|l| {
+                opens(l) && {
+                    let sq = l.squeezed.as_str();
+                    is_heading(sq) && !sq.contains(word)
+                }
+            })
+            .map_or(lines.len(), |k| start + 1 + k)
+    };
+    // A heading straight followed by the next one is a 目录 entry
+    // ("九、一般公共预算“三公”经费…支出预算表" above "十、…"): the section is a later one.
+    let mut from = 0;
+    let mut first: Option<&'a [Line]> = None;
+    // At most a few candidates: linear time on a text of nothing but headings.
+    for _ in 0..4 {
+        let Some(k) = lines[from..].iter().position(|l| opens(l) && heading(l)) else { break };
+        let start = from + k;
+        let end = end_of(start);
+        let body = &lines[start..end];
+        if body.iter().skip(1).any(|l| !l.text.trim().is_empty()) {
+            return body;
+        }
+        first.get_or_insert(body);
+        from = start + 1;
+    }
+    first.unwrap_or(&[])
 }
 
 /// A number followed by 万元 starting at the beginning of `s`.
@@ -153,20 +180,25 @@ pub fn first_wan(s: &str, gap: usize) -> Option<(Decimal, usize)> {
 }
 
 /// The 三公 categories in the narrative: (keyword, column of the 三公 table's
-/// six: 合计, 出国, 车小计, 购置, 运维, 接待). No keyword contains another.
-const SANGONG_WORDS: [(&str, usize); 6] = [
+/// six: 合计, 出国, 车小计, 购置, 运维, 接待; then 会议费 and 培训费, which a
+/// Jiangsu 三公 section and table carry too). No keyword contains another.
+const SANGONG_WORDS: [(&str, usize); 9] = [
     ("三公经费", 0),
     ("因公出国（境）", 1),
     ("公务用车购置及运行", 2),
     ("公务用车购置费", 3),
     ("公务用车运行维护费", 4),
+    // "公务用车运行费21.56万元" (Shanghai): the same column.
+    ("公务用车运行费", 4),
     ("公务接待费", 5),
+    ("会议费", 6),
+    ("培训费", 7),
 ];
 
 /// One 三公 category as the narrative states it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SangongClaim {
-    /// Column 0..6 of the 三公 table.
+    /// Column 0..8 of the 三公 table (see [`sangong_claims`]'s keywords).
     pub column: usize,
     /// The current-year amount.
     pub amount: Decimal,

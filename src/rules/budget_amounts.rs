@@ -9,13 +9,17 @@
 //! the name do not narrow it ("一般公共预算财政拨款基本支出" is a part of the
 //! table's "基本支出", not the same quantity). 三公, 政府采购, 机关运行经费
 //! and 类款项 paths have their own rules (NAR-101, NAR-103, NAR-104, NAR-020).
+//!
+//! A total the sentence names by its scope ("收入、支出预算总计", "财政拨款
+//! 收、支总预算", "一般公共预算财政拨款基本支出") is held against the total of
+//! the table with that scope ([`total_cells`], indexed once per document).
 
 use rust_decimal::Decimal;
 
 use super::budget::{settled, BUDGET, QB, YB};
 use super::identity::{describe, CellRef};
 use super::percent::{narrative_finding, show};
-use super::{Family, Fixture, Rule, Severity, Sink};
+use super::{Expect, Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, Table, TableKind};
 use crate::narrative::{ClaimKind, Topic};
 use crate::rounding::Verdict;
@@ -173,13 +177,230 @@ fn named_cells<'a>(doc: &'a Document, tables: &[TableNames<'a>], subject: &str) 
     out
 }
 
+/// The funds a total covers: all of them, 财政拨款, or its 一般公共预算 part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    All,
+    Fiscal,
+    General,
+}
+
+/// What a total is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// 收入 (本年 or 总计: a difference between them makes the name ambiguous).
+    In,
+    /// 支出.
+    Out,
+    /// 收、支 both ("收、支总预算"): the income and the expenditure totals.
+    Both,
+    /// 基本支出.
+    Basic,
+    /// 项目支出.
+    Project,
+}
+
+/// A total cell of the budget tables, keyed by what the narrative calls it.
+struct TotalCell<'a> {
+    scope: Scope,
+    part: Part,
+    t: &'a Table,
+    row: usize,
+    col: usize,
+}
+
+/// The scope a table's figures have, from its kind (and for the economic
+/// classification of 基本支出, from its title).
+fn scope_of(t: &Table) -> Scope {
+    match t.kind {
+        TableKind::BFiscal | TableKind::BFiscalSpend | TableKind::BFiscalBasic => Scope::Fiscal,
+        TableKind::BGeneral => Scope::General,
+        TableKind::BBasicEcon | TableKind::BBasicGovEcon if t.title.contains("一般公共预算") => Scope::General,
+        TableKind::BBasicEcon | TableKind::BBasicGovEcon if t.title.contains("财政拨款") => Scope::Fiscal,
+        _ => Scope::All,
+    }
+}
+
+/// A row label without its ordinal ("一、", "1.").
+fn bare(label: &str) -> String {
+    let n = name_of(label);
+    let digits = n.chars().take_while(char::is_ascii_digit).count();
+    match n.chars().nth(digits) {
+        Some('.' | '．' | '、') if digits > 0 => n.chars().skip(digits + 1).collect(),
+        _ => n,
+    }
+}
+
+/// Every total of the budget tables under the name the narrative gives it,
+/// made once per document: the 收支总表's and 财政拨款收支总表's 收入/支出
+/// totals and their 财政拨款 / 一般公共预算 income rows, the total row of the
+/// 支出 tables (合计, 基本支出, 项目支出), the 合计 of the 基本支出 tables.
+fn total_cells(doc: &Document) -> Vec<TotalCell<'_>> {
+    let mut out = Vec::new();
+    for t in &doc.tables {
+        let scope = scope_of(t);
+        let first_col = |r: &crate::model::Row| r.cells.iter().position(|c| c.value.is_some());
+        match t.kind {
+            TableKind::BSummary | TableKind::BFiscal => {
+                // The income side ends at the first row that names a 支出.
+                let first_out = t.rows.iter().position(|r| r.label.contains("支出")).unwrap_or(t.rows.len());
+                // Fund rows after "上年结转" are the carried-over part of each fund.
+                let carried = t.rows.iter().position(|r| r.label.contains("结转")).unwrap_or(t.rows.len());
+                for (i, r) in t.rows.iter().enumerate() {
+                    let name = bare(&r.label);
+                    let income = i < first_out.min(carried);
+                    let part = match name.as_str() {
+                        "本年收入" | "当年收入小计" | "本年收入小计" | "收入" | "收入总计" => Some((scope, Part::In)),
+                        "本年支出" | "当年支出小计" | "本年支出小计" | "支出" | "支出总计" => {
+                            Some((scope, Part::Out))
+                        }
+                        "总计" => Some((scope, if i < first_out { Part::In } else { Part::Out })),
+                        "财政拨款" | "财政拨款收入" if income && scope == Scope::All => Some((Scope::Fiscal, Part::In)),
+                        "一般公共预算" | "一般公共预算收入" | "一般公共预算资金" | "一般公共预算拨款" | "一般公共预算拨款收入"
+                            if income =>
+                        {
+                            Some((Scope::General, Part::In))
+                        }
+                        "基本支出" if scope == Scope::Fiscal => Some((scope, Part::Basic)),
+                        "项目支出" if scope == Scope::Fiscal => Some((scope, Part::Project)),
+                        _ => None,
+                    };
+                    // The row's amount: its first printed cell (a two-panel
+                    // table prints the 支出 side in a later column).
+                    if let (Some((scope, part)), Some(col)) = (part, first_col(r)) {
+                        out.push(TotalCell { scope, part, t, row: i, col });
+                    }
+                }
+            }
+            TableKind::BExpenditure | TableKind::BGeneral | TableKind::BFiscalSpend => {
+                let Some(i) = t.rows.iter().position(|r| ["", "合计", "总计", "本年支出合计"].contains(&squeeze(&r.label).as_str()))
+                else {
+                    continue;
+                };
+                for (col, h) in t.columns.iter().enumerate() {
+                    let part = match name_of(h).as_str() {
+                        _ if col == 0 => Part::Out,
+                        "基本支出" | "基本支出小计" => Part::Basic,
+                        "项目支出" | "项目支出小计" => Part::Project,
+                        _ => continue,
+                    };
+                    out.push(TotalCell { scope, part, t, row: i, col });
+                }
+            }
+            TableKind::BBasicEcon | TableKind::BBasicGovEcon | TableKind::BFiscalBasic if scope != Scope::All => {
+                if let Some(i) = t.rows.iter().position(|r| ["", "合计", "总计"].contains(&squeeze(&r.label).as_str())) {
+                    out.push(TotalCell { scope, part: Part::Basic, t, row: i, col: 0 });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// True when the 财政拨款收支总表 prints its 政府性基金 and 国有资本经营
+/// rows as blank or zero: then 财政拨款 is its 一般公共预算 part.
+fn fiscal_is_general(doc: &Document) -> bool {
+    doc.found(TableKind::BFiscal).is_some_and(|t| {
+        t.rows.iter().all(|r| {
+            !(r.label.contains("政府性基金") || r.label.contains("国有资本")) || r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero()))
+        })
+    })
+}
+
+/// What a narrative subject calls a total: "江苏省人民检察院2019年度收入、支出预算总计",
+/// "财政拨款收入预算总计", "省检察院本年支出预算合计", "财政拨款收、支总预算",
+/// "一般公共预算财政拨款基本支出预算", "通过财政拨款安排的基本支出". None for
+/// anything else, or when the words before the total narrow it in a way no
+/// table's total does (上年, 结转, 其中 …).
+fn total_key(subject: &str) -> Option<(Scope, Part)> {
+    let s = squeeze(subject).replace("一般公共预算", "Ⓖ").replace("政府性基金", "Ⓕ").replace("国有资本", "Ⓒ").replace("预算", "");
+    let s = s.trim_end_matches(['为', '：', ':', '是']).trim_end_matches("安排").trim_end_matches('数');
+    const TAILS: [(&str, Part); 15] = [
+        ("收入、支出总计", Part::Both),
+        ("收、支总计", Part::Both),
+        ("收支总计", Part::Both),
+        ("收、支总", Part::Both),
+        ("收支总", Part::Both),
+        ("本年收入合计", Part::In),
+        ("收入总计", Part::In),
+        ("收入合计", Part::In),
+        ("本年支出合计", Part::Out),
+        ("支出总计", Part::Out),
+        ("支出合计", Part::Out),
+        ("基本支出", Part::Basic),
+        ("项目支出", Part::Project),
+        ("收入", Part::In),
+        ("支出", Part::Out),
+    ];
+    let (tail, part) = TAILS.iter().find(|(t, _)| s.ends_with(t))?;
+    let prefix = &s[..s.len() - tail.len()];
+    let scope = if prefix.contains('Ⓖ') {
+        Scope::General
+    } else if prefix.contains("财政拨款") {
+        Scope::Fiscal
+    } else {
+        Scope::All
+    };
+    // Unnarrowed 收入/支出/基本支出 alone are too general (or NAR-105's by name).
+    let bare_tail = matches!(*tail, "收入" | "支出" | "基本支出" | "项目支出");
+    if scope == Scope::All && bare_tail {
+        return None;
+    }
+    // The fund words, if any, stand right before the total ("…一般公共预算财政拨款
+    // 基本支出", "通过财政拨款安排的基本支出"), and before them only who and
+    // when ("江苏省人民检察院2019年度", "省检察院"): "其他资金收入预算总计"
+    // and "…拨款安排的会议费预算支出" are other quantities.
+    let fund_at = ["Ⓖ", "财政拨款"]
+        .iter()
+        .filter_map(|w| prefix.find(w).map(|i| (i, prefix.rfind(w).map_or(0, |j| j + w.len()))))
+        .fold(None, |acc: Option<(usize, usize)>, (i, j)| Some(acc.map_or((i, j), |(a, b)| (a.min(i), b.max(j)))));
+    let (owner, between) = match fund_at {
+        Some((i, j)) => (&prefix[..i], &prefix[j..]),
+        None => (prefix, ""),
+    };
+    if !["", "拨款", "安排的", "拨款安排的"].contains(&between) {
+        return None;
+    }
+    let who = ["年度", "年", "部门", "单位", "院", "厅", "局", "委", "办", "处", "会", "署", "通过"];
+    if !(owner.is_empty() || who.iter().any(|w| owner.ends_with(w))) {
+        return None;
+    }
+    let other = ["Ⓕ", "Ⓒ", "收", "支", "（", "(", "、", "，"];
+    if NARROWING.iter().any(|w| owner.contains(w)) || other.iter().any(|w| owner.contains(w)) {
+        return None;
+    }
+    Some((scope, *part))
+}
+
+/// The total cells a subject names (see [`total_key`]).
+fn totals_named<'a>(doc: &'a Document, cells: &[TotalCell<'a>], general_is_fiscal: bool, subject: &str) -> Vec<Named<'a>> {
+    let Some((scope, part)) = total_key(subject) else { return Vec::new() };
+    let scope_fits = |s: Scope| s == scope || (general_is_fiscal && scope == Scope::Fiscal && s == Scope::General);
+    let part_fits = |p: Part| p == part || (part == Part::Both && matches!(p, Part::In | Part::Out));
+    let mut out = Vec::new();
+    for c in cells.iter().filter(|c| scope_fits(c.scope) && part_fits(c.part)) {
+        if !settled(c.t, c.row) {
+            continue;
+        }
+        let Some(v) = c.t.rows.get(c.row).and_then(|r| r.value(c.col)) else { continue };
+        let (u, unit) = match c.t.unit.as_deref().or(doc.info.unit.as_deref()) {
+            Some("元") => (crate::checked::unit(4).unwrap_or(Decimal::ONE), "元"),
+            _ => (Decimal::ONE, "万元"),
+        };
+        let (Some(value), Some(half)) = (v.checked_mul(u), crate::rounding::half_ulp(v).checked_mul(u)) else { continue };
+        out.push(Named { printed: v, unit, value, half, t: c.t, row: c.row, col: c.col });
+    }
+    out
+}
+
 /// The rule.
 pub const BUDGET_AMOUNTS: Rule = Rule {
     id: "NAR-105",
     family: Family::Nar,
     severity: Severity::Error,
     title: "预算情况说明中的金额与公开表中同名的数一致",
-    why: "预算说明会用文字复述表中的数：收入、支出预算总计，基本支出、项目支出，某一类支出（如“公共安全支出”）各多少。文字和表格说的是同一个数，按同样的位数四舍五入后必须一字不差；差一个尾数也不是“尾数误差”，而是两处至少有一处写错。只有表中同名的格子都印着同一个数、文字又没有加上“一般公共预算”“财政拨款”之类缩小范围的词时才核对。",
+    why: "预算说明会用文字复述表中的数：收入、支出预算总计，基本支出、项目支出，某一类支出（如“公共安全支出”）各多少。文字和表格说的是同一个数，按同样的位数四舍五入后必须一字不差；差一个尾数也不是“尾数误差”，而是两处至少有一处写错。只有表中同名的格子都印着同一个数、文字又没有加上“一般公共预算”“财政拨款”之类缩小范围的词时才核对。说的是总数时（“收入、支出预算总计”“本年支出预算合计”“财政拨款收、支总预算”“一般公共预算财政拨款基本支出”），与范围相同的表的合计核对：财政拨款的数对财政拨款收支总表或财政拨款支出表，一般公共预算的数对一般公共预算支出表或一般公共预算基本支出表；财政拨款收支总表中政府性基金、国有资本经营预算都为零时，财政拨款的数就是一般公共预算的数。",
     applies_to: BUDGET,
     needs: &[],
     check,
@@ -187,14 +408,27 @@ pub const BUDGET_AMOUNTS: Rule = Rule {
         // 收支总表 prints 一般公共预算收入 8,666.60; 支出总表's 合计 row 项目支出 8,609.21.
         Fixture::fires(YB, &[("一般公共预算收入8,666.60万元", "一般公共预算收入8,666.61万元")]),
         Fixture::fires(QB, &[("本支出8,723.41万元、项目支出8,609.21万元", "本支出8,723.41万元、项目支出8,609.22万元")]),
+        // A narrowed total: 一般公共预算财政拨款支出表's 合计 row, 基本支出 column
+        // (政府性基金 and 国有资本经营 print 0.00: 财政拨款 is 一般公共预算).
+        Fixture::fires(QB, &[("通过财政拨款安排的基本支出8,723.41万元", "通过财政拨款安排的基本支出8,723.42万元")]),
+        // Totals by their 收支总表 names.
+        Fixture::fires(YB, &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。本部门2023年度收入、支出预算总计8,666.61万元。")]),
+        Fixture { document: YB, edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。本部门2023年度收入、支出预算总计8,666.60万元。")], expect: Expect::Quiet },
+        // Another quantity's total ("其他资金收入"), not the 收入总计.
+        Fixture { document: YB, edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。其他资金收入预算总计0万元。")], expect: Expect::Quiet },
         Fixture::quiet(YB),
         Fixture::quiet(QB),
     ],
 };
 
+/// A sentence of the Yantai budget the fixtures extend.
+const ANCHOR: &str = "3.收支预算增加的主要原因，项目经费增加。";
+
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
     let tables = table_names(doc);
+    let totals = total_cells(doc);
+    let general_is_fiscal = fiscal_is_general(doc);
     for s in &n.sections {
         if matches!(s.topic, Topic::Other | Topic::Performance | Topic::Preamble) {
             continue;
@@ -207,7 +441,10 @@ fn check(doc: &Document, sink: &mut Sink) {
                     continue;
                 }
                 let subject = subject.replace("（类）", "");
-                let cells = named_cells(doc, &tables, &subject);
+                let mut cells = named_cells(doc, &tables, &subject);
+                if cells.is_empty() {
+                    cells = totals_named(doc, &totals, general_is_fiscal, &subject);
+                }
                 let Some(first) = cells.first() else { continue };
                 // Ambiguous names (cells printing different values) settle nothing.
                 if cells.iter().any(|x| x.value != first.value) {

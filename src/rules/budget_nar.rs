@@ -11,9 +11,18 @@ use crate::narrative::stated::SangongClaim;
 use crate::tables::budget::items::CATEGORIES;
 use crate::tables::budget::schema::{column, Source};
 
-/// Names of the six 三公 columns, for messages.
-const NAMES: [&str; 6] =
-    ["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+/// Names of the 三公 columns, for messages: the six 三公 categories, then the
+/// 会议费 and 培训费 a Jiangsu table prints beside them.
+const NAMES: [&str; 8] = [
+    "“三公”经费合计",
+    "因公出国（境）费",
+    "公务用车购置及运行维护费",
+    "公务用车购置费",
+    "公务用车运行维护费",
+    "公务接待费",
+    "会议费",
+    "培训费",
+];
 
 /// The 三公 table's cell for a category: (row, column) of the current year,
 /// and of the previous year when the table prints it.
@@ -24,7 +33,10 @@ struct Sangong<'a> {
 }
 
 fn sangong(doc: &Document) -> Option<Sangong<'_>> {
-    let t = doc.table(TableKind::BSangong)?;
+    sangong_in(doc, doc.table(TableKind::BSangong)?)
+}
+
+fn sangong_in<'a>(doc: &'a Document, t: &'a Table) -> Option<Sangong<'a>> {
     if t.columns.len() == 6 {
         // Year blocks: the row of the document's year is current, the other prior.
         let cur = t
@@ -36,6 +48,29 @@ fn sangong(doc: &Document) -> Option<Sangong<'_>> {
         let current = (0..6).map(|c| row(cur).map(|r| (r, c))).collect();
         let prior = (0..6).map(|c| if cur >= 1 { row(cur - 1).map(|r| (r, c)) } else { None }).collect();
         return Some(Sangong { t, current, prior });
+    }
+    // One row, one column per category ("合计 | “三公”经费 › 小计 | 因公出国（境）费 …
+    // | 会议费 | 培训费", Jiangsu; "合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及
+    // 运行费 › 小计 | 购置费 | 运行费 | 机关运行经费", Shanghai): each category by
+    // its column heading.
+    let last = |h: &str| h.rsplit('›').next().unwrap_or(h).trim().to_string();
+    let has = |w: &str| t.columns.iter().any(|h| last(h).contains(w));
+    if t.rows.len() == 1 && settled(t, 0) && has("因公出国") && has("公务接待") {
+        let col = |p: &dyn Fn(&str, &str) -> bool| t.columns.iter().position(|h| p(h, &last(h)));
+        let extra = has("会议费") || has("培训费");
+        let cols = [
+            if extra { col(&|h, l| l == "小计" && !h.contains("购置")) } else { col(&|_, l| l == "合计") },
+            col(&|_, l| l.contains("因公出国")),
+            col(&|h, l| (l == "小计" && h.contains("购置及运行")) || l.contains("购置及运行")),
+            col(&|_, l| l.contains("购置费") && !l.contains("运行")),
+            col(&|_, l| l.contains("运行") && l.ends_with('费') && !l.contains("购置") && !l.contains("机关")),
+            col(&|_, l| l.contains("公务接待")),
+            col(&|_, l| l == "会议费"),
+            col(&|_, l| l == "培训费"),
+        ];
+        let r = &t.rows[0];
+        let current = cols.iter().map(|c| c.map(|c| (r, c))).collect();
+        return Some(Sangong { t, current, prior: vec![None; 6] });
     }
     // One row per category, the 合计 column first.
     let find = |p: &dyn Fn(&str) -> bool| t.rows.iter().enumerate().find(|(i, r)| settled(t, *i) && p(&r.label)).map(|(_, r)| (r, 0));
@@ -100,9 +135,9 @@ pub const SANGONG_CLAIMS: Rule = Rule {
     family: Family::Nar,
     severity: Severity::Error,
     title: "“三公”经费情况说明中的金额和增减额与“三公”经费表一致",
-    why: "情况说明会写“三公”经费预算共多少、比上年增加或减少多少。这些数应当与“三公”经费表一致：金额等于表中本年预算数，增减额等于本年减上年。表里没有上年数时，由各项所述增减额推算出的上年数也应当自相吻合（合计等于各项之和）。增减幅度与增减额是否相符由 NAR-008 核对。",
+    why: "情况说明会写“三公”经费预算共多少、比上年增加或减少多少。这些数应当与“三公”经费表一致：金额等于表中本年预算数，增减额等于本年减上年。表里没有上年数时，由各项所述增减额推算出的上年数也应当自相吻合（合计等于各项之和）。江苏等地的表在“三公”经费旁还列出会议费、培训费，说明中所述的这两项同样与表核对。按四舍五入只差最后一位以内的不算不符。增减幅度与增减额是否相符由 NAR-008 核对。",
     applies_to: BUDGET,
-    needs: &[TableKind::BSangong],
+    needs: &[],
     check: check_sangong_claims,
     fixtures: &[
         Fixture::fires(YB, &[("比上年增加71.70万元", "比上年增加70.70万元")]),
@@ -114,18 +149,27 @@ pub const SANGONG_CLAIMS: Rule = Rule {
 };
 
 fn check_sangong_claims(doc: &crate::model::Document, sink: &mut super::Sink) {
-    let Some(s) = sangong(doc) else { return };
+    // However the table was read: a Jiangsu or Shanghai one-row table is read
+    // by its headings.
+    let Some(s) = doc.found(TableKind::BSangong).and_then(|t| sangong_in(doc, t)) else {
+        sink.skip("缺少“三公”经费预算表，未核对".to_string());
+        return;
+    };
     let claims = &doc.narrative.stated.sangong;
     if claims.is_empty() {
         sink.skip("情况说明中没有找到“三公”经费的金额，未核对".to_string());
         return;
     }
     let rule = "NAR-101";
-    for c in claims {
+    for c in claims.iter().chain(&doc.narrative.stated.meetings_training) {
         let Some(cur) = s.current.get(c.column).copied().flatten() else { continue };
-        let name = NAMES[c.column];
+        let Some(name) = NAMES.get(c.column) else { continue };
         let have = value(Some(cur));
-        if have != c.amount {
+        // One quantity printed twice: the digits agree at the coarser
+        // precision ("80" and "80.00"); a difference rounding allows is none.
+        // A blank cell is an exact zero.
+        let cell = cur.0.value(cur.1).map_or((Decimal::ZERO, Decimal::ZERO), crate::rounding::printed);
+        if crate::rounding::same_quantity(crate::rounding::printed(c.amount), cell) == crate::rounding::Verdict::Mismatch {
             sink.push(claim_finding(
                 rule,
                 Severity::Error,

@@ -341,7 +341,9 @@ fn check_one(t: &TwoAmounts<'_>, heading: Option<&Claim>, p: &Paragraph, sink: &
     }
     let Some(diff) = y.checked_sub(x).map(|d| d.abs()) else { return };
     let Some(point) = diff.checked_mul(Decimal::ONE_HUNDRED).and_then(|v| v.checked_div(x)) else { return };
-    let num = Interval { lo: (yi.lo - xi.hi).abs().min((yi.hi - xi.lo).abs()), hi: (yi.hi - xi.lo).abs().max((yi.lo - xi.hi).abs()) };
+    // |y − x| over the two intervals; bounds past Decimal's range say nothing.
+    let (Some(a), Some(b)) = (yi.lo.checked_sub(xi.hi).map(|d| d.abs()), yi.hi.checked_sub(xi.lo).map(|d| d.abs())) else { return };
+    let num = Interval { lo: a.min(b), hi: b.max(a) };
     let num = if same { Interval { lo: Decimal::ZERO, hi: num.hi } } else { num };
     let Some((lo, hi)) = ratio_range(num, xi) else { return };
     let expected = round_half_up(point, p_val.scale());

@@ -198,8 +198,9 @@ fn check_shares_sum(doc: &Document, sink: &mut Sink) {
             let values: Vec<Decimal> = g.iter().filter_map(|c| c.value).collect();
             let Some(sum) = values.iter().try_fold(Decimal::ZERO, |a, v| a.checked_add(*v)) else { continue };
             // Each printed share may be up to half a unit of its last digit high.
-            let slack: Decimal = values.iter().map(|v| Decimal::new(5, v.scale() + 1)).sum();
-            if sum <= Decimal::ONE_HUNDRED + slack {
+            let Some(slack) = crate::checked::sum(values.iter().map(|v| crate::checked::half_unit(v.scale()))) else { continue };
+            // A bound past Decimal's range: nothing can be said.
+            if Decimal::ONE_HUNDRED.checked_add(slack).is_none_or(|bound| sum <= bound) {
                 continue;
             }
             let Some(last) = g.last() else { continue };
@@ -270,15 +271,15 @@ fn check_budget_shares(doc: &Document, sink: &mut Sink) {
                 let Some((lo, hi)) = ratio_range(pi, bi) else { continue };
                 let Some(point) = pv.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(bv)) else { continue };
                 let expected = round_half_up(point, printed.scale());
-                let last_place = Decimal::new(1, printed.scale());
+                let last_place = crate::checked::unit(printed.scale()).unwrap_or(Decimal::ZERO);
                 let shares: Vec<Decimal> =
                     p.claims.iter().filter(|x| matches!(x.kind, ClaimKind::Share { .. })).filter_map(|x| x.value).collect();
-                let make_100 = shares.len() >= 2 && shares.iter().sum::<Decimal>() == Decimal::ONE_HUNDRED;
+                let make_100 = shares.len() >= 2 && crate::checked::sum(shares.iter().copied()) == Some(Decimal::ONE_HUNDRED);
                 let (severity, tail) = match judge_percent(printed, point, lo, hi) {
                     PercentVerdict::Exact => continue,
                     PercentVerdict::Rounding => (Severity::Info, "差在四舍五入的尾数范围内（尾数误差）。"),
                     PercentVerdict::Truncated => (Severity::Info, "是截尾（舍去）而非四舍五入，不是矛盾。"),
-                    PercentVerdict::Mismatch if (printed - expected).abs() <= last_place && make_100 => {
+                    PercentVerdict::Mismatch if printed.checked_sub(expected).is_some_and(|d| d.abs() <= last_place) && make_100 => {
                         (Severity::Info, "只差最后一位，且各项占比合计恰为100%，是为凑足100%而作的尾数调整。")
                     }
                     PercentVerdict::Mismatch => (Severity::Error, "超出了四舍五入可能造成的误差。"),
@@ -342,10 +343,10 @@ fn base_of(
                 .filter(|x| matches!(&x.kind, ClaimKind::Share { base: Some(o) } if plain(o) == plain(b)))
                 .filter_map(|x| x.value)
                 .collect();
-            let sum: Decimal = shares.iter().sum();
+            let sum = crate::checked::sum(shares.iter().copied())?;
             // Shares that make about 100% say the parts are the whole; one
             // misprinted share still leaves the list recognisable.
-            if shares.len() < 2 || (sum - Decimal::ONE_HUNDRED).abs() > Decimal::ONE {
+            if shares.len() < 2 || sum.checked_sub(Decimal::ONE_HUNDRED).is_none_or(|d| d.abs() > Decimal::ONE) {
                 return None;
             }
             let parts: Vec<&Claim> = group.iter().copied().filter(|x| x.is_money_amount()).collect();

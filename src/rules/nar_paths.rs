@@ -28,7 +28,7 @@ pub const CLASS_PATHS: Rule = Rule {
     family: Family::Nar,
     severity: Severity::Error,
     title: "情况说明：按功能分类科目说明的金额与支出表该科目相符",
-    why: "预算说明常按“类、款、项”逐项说明，例如“公共安全支出（类）检察（款）行政运行（项）支出12,268.62万元”。这个数就是一般公共预算支出表（或支出总表）中该科目的金额，表格可能以元为单位，文字以万元为单位，换算后应当一致。对不上，说明文字或表格有一处写错。",
+    why: "预算说明常按“类、款、项”逐项说明，例如“公共安全支出（类）检察（款）行政运行（项）支出12,268.62万元”。这个数就是一般公共预算支出表（或支出总表、财政拨款支出表）中该科目的金额，表格可能以元为单位，文字以万元为单位，换算后应当一致。对不上，说明文字或表格有一处写错。",
     applies_to: &[DocumentKind::Budget],
     needs: &[],
     check,
@@ -182,10 +182,11 @@ fn same(a: &str, b: &str) -> bool {
 fn row_of<'a>(t: &'a Table, path: &Path) -> Option<&'a Row> {
     let code_of = |r: &Row| r.code.clone().unwrap_or_default();
     let parent = |code: &str, len: usize| t.rows.iter().find(|r| code_of(r) == code.get(..len).unwrap_or(""));
-    let hits: Vec<&Row> = t
+    let hits: Vec<(usize, &Row)> = t
         .rows
         .iter()
-        .filter(|r| {
+        .enumerate()
+        .filter(|(_, r)| {
             let code = code_of(r);
             if code.len() != 7 || !code.bytes().all(|b| b.is_ascii_digit()) {
                 return false;
@@ -199,8 +200,9 @@ fn row_of<'a>(t: &'a Table, path: &Path) -> Option<&'a Row> {
             codes_fit && names_fit
         })
         .collect();
+    // A row whose amounts were not placed with certainty settles nothing.
     match hits.as_slice() {
-        [r] => Some(r),
+        [(i, r)] if !t.unresolved.contains(i) => Some(r),
         _ => None,
     }
 }
@@ -208,15 +210,21 @@ fn row_of<'a>(t: &'a Table, path: &Path) -> Option<&'a Row> {
 /// How many 万元 one unit of the table is.
 fn table_unit_in_wan(t: &Table, doc: &Document) -> Decimal {
     match t.unit.as_deref().or(doc.info.unit.as_deref()) {
-        Some("元") => Decimal::new(1, 4),
+        Some("元") => crate::checked::unit(4).unwrap_or(Decimal::ONE),
         _ => Decimal::ONE,
     }
 }
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let tables: Vec<&Table> = [TableKind::BGeneral, TableKind::BExpenditure].iter().filter_map(|k| doc.table(*k)).collect();
+    // However the table was read (Shandong layout or by its headings, as the
+    // Jiangsu 功能科目 tables are); the 财政拨款支出表（功能科目） too.
+    let tables: Vec<&Table> = [TableKind::BGeneral, TableKind::BExpenditure, TableKind::BFiscalSpend]
+        .iter()
+        .filter_map(|k| doc.found(*k))
+        .filter(|t| !t.rows.is_empty())
+        .collect();
     if tables.is_empty() {
-        sink.skip("缺少一般公共预算支出表和支出总表，无法核对按科目说明的金额".into());
+        sink.skip("缺少一般公共预算支出表、支出总表和财政拨款支出表，无法核对按科目说明的金额".into());
         return;
     }
     let n = &doc.narrative;

@@ -437,7 +437,7 @@ fn share_base(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim) -> Option<
 /// True when the shares "占X%" of a paragraph add up to exactly 100.
 fn shares_make_100(p: &Paragraph) -> bool {
     let shares: Vec<Decimal> = p.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Share { .. })).filter_map(|c| c.value).collect();
-    shares.len() >= 2 && shares.iter().sum::<Decimal>() == Decimal::ONE_HUNDRED
+    shares.len() >= 2 && crate::checked::sum(shares.iter().copied()) == Some(Decimal::ONE_HUNDRED)
 }
 
 /// Shares "占X%" equal the amounts they are computed from.

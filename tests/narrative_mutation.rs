@@ -5,6 +5,7 @@
 //! survivors (claims no rule ties to anything checkable).
 
 mod common;
+use gongkai::checked::{half_unit, unit};
 use gongkai::model::TableKind;
 use gongkai::narrative::{self, ClaimKind};
 use gongkai::rules::Severity;
@@ -97,7 +98,7 @@ fn class_of(kind: &ClaimKind) -> &'static str {
 type Pr = (Decimal, Decimal);
 
 fn pr(c: &narrative::Claim, v: Decimal) -> Option<Pr> {
-    let half = Decimal::new(5, v.scale() + 1);
+    let half = half_unit(v.scale());
     match c.unit {
         narrative::Unit::Money(_) => {
             let f = c.wan()?.checked_div(c.value?).unwrap_or(Decimal::ONE);
@@ -290,13 +291,13 @@ fn witnesses(doc: &gongkai::model::Document, c: &narrative::Claim) -> Vec<Pr> {
             continue;
         }
         let f = match t.unit.as_deref().or(doc.info.unit.as_deref()) {
-            Some("元") => Decimal::new(1, 4),
+            Some("元") => unit(4).expect("0.0001"),
             _ => Decimal::ONE,
         };
         for r in &t.rows {
             for (col, cell) in r.cells.iter().enumerate() {
                 let Some(x) = cell.value else { continue };
-                let w: Pr = (x * f, Decimal::new(5, x.scale() + 1) * f);
+                let w: Pr = (x * f, half_unit(x.scale()) * f);
                 if w.1 > me.1 || (w.0 - me.0).abs() > me.1 {
                     continue; // coarser than the claim, or another number
                 }
@@ -429,7 +430,7 @@ fn one_unit(title: &str, docs: &[(String, String)]) -> Vec<String> {
                     !num(before) && !num(after)
                 };
                 let Some((pos, _)) = line.match_indices(c.printed.as_str()).filter(|(i, _)| bounded(*i)).nth(kth) else { continue };
-                let bumped = v + Decimal::new(1, v.scale());
+                let bumped = v + unit(v.scale()).expect("a printed figure's unit");
                 let why = unverifiable(&doc, p, k, bumped);
                 let mut all: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
                 all[c.source_line - 1] = format!("{}{}{}", &line[..pos], bumped, &line[pos + c.printed.len()..]);

@@ -68,12 +68,12 @@ fn section_text(lines: &[Line]) -> String {
     let mut inside = false;
     for l in lines {
         let sq = l.squeezed.as_str();
-        if is_top_heading(&sq) {
+        if is_top_heading(sq) {
             inside = sq.contains("三公") && (sq.ends_with("情况说明") || sq.ends_with("情况"));
             continue;
         }
         if inside {
-            out.push_str(&sq);
+            out.push_str(sq);
         }
     }
     out.chars()

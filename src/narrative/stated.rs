@@ -119,7 +119,7 @@ pub fn section<'a>(lines: &'a [Line], word: &str) -> &'a [Line] {
     let opens = |l: &Line| l.text.trim_start().starts_with(|c: char| "一二三四五六七八九十（第".contains(c));
     let heading = |l: &Line| {
         let sq = l.squeezed.as_str();
-        is_heading(&sq) && sq.contains(word) && sq.chars().count() <= 40
+        is_heading(sq) && sq.contains(word) && sq.chars().count() <= 40
     };
     let end_of = |start: usize| {
         lines[start + 1..]
@@ -315,7 +315,7 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
     let ends_section = |l: &Line| {
         l.text.trim_start().starts_with(|c: char| "一二三四五六七八九十（第".contains(c)) && {
             let sq = l.squeezed.as_str();
-            is_heading(&sq) && !sq.contains("绩效")
+            is_heading(sq) && !sq.contains("绩效")
         }
     };
     let mut out = Vec::new();

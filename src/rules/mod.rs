@@ -343,17 +343,6 @@ impl Fixture {
     }
 }
 
-/// What the rules' unit tests share.
-#[cfg(test)]
-pub(crate) mod testing {
-    use super::{Severity, Sink};
-
-    /// A sink for a rule's unit tests (its findings at error severity).
-    pub(crate) fn test_sink(rule: &'static str) -> Sink {
-        Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error }
-    }
-}
-
 /// Every rule, in the order they run and are documented.
 pub fn catalogue() -> &'static [Rule] {
     CATALOGUE
@@ -652,9 +641,9 @@ fn root_causes(findings: &[Finding]) -> Vec<Option<usize>> {
         Some((f, keys_of[f].iter().position(|k| *k == key).unwrap_or(0)))
     };
     let mut heap: BinaryHeap<(usize, (usize, usize), usize)> = BinaryHeap::new();
-    for key in 0..holders.len() {
+    for (key, n) in count.iter().enumerate() {
         if let Some(p) = place(key, &first, &holders, &keys_of) {
-            heap.push((count[key], p, key));
+            heap.push((*n, p, key));
         }
     }
     while let Some((n, p, root)) = heap.pop() {
@@ -686,4 +675,15 @@ fn root_causes(findings: &[Finding]) -> Vec<Option<usize>> {
         }
     }
     grouped
+}
+
+/// What the rules' unit tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Severity, Sink};
+
+    /// A sink for a rule's unit tests (its findings at error severity).
+    pub(crate) fn test_sink(rule: &'static str) -> Sink {
+        Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error }
+    }
 }

@@ -63,7 +63,7 @@ fn zero_scope(p: &Paragraph, s: usize, e: usize) -> bool {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
-    let (yes, no) = statements(&n);
+    let (yes, no) = statements(n);
     let Some((yes_line, yes_text)) = yes.first() else { return };
     for (line, text) in &no {
         sink.push(narrative_finding(

@@ -294,7 +294,10 @@ fn unit_word(c: &Claim) -> &'static str {
 mod tests {
     use super::*;
 
-    fn path_of(s: &str) -> Vec<(Option<String>, Option<String>, String, Option<String>)> {
+    /// (类, 款, 项, 项's code) as read.
+    type Path = (Option<String>, Option<String>, String, Option<String>);
+
+    fn path_of(s: &str) -> Vec<Path> {
         let chars: Vec<char> = s.chars().collect();
         paths(&chars).into_iter().map(|p| (p.class, p.kuan, p.item, p.item_code)).collect()
     }

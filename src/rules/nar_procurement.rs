@@ -50,7 +50,7 @@ fn err(sink: &mut Sink, severity: Severity, c: &Claim, message: String, expected
 
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
-    let f = facts(&n);
+    let f = facts(n);
     kinds_sum(&f, sink);
     shares_of_total(&f, sink);
     ordering(&f, sink);

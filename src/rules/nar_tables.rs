@@ -65,7 +65,7 @@ pub(super) fn claim_interval(c: &Claim) -> Option<Interval> {
     Some(Interval { lo: wan.checked_sub(half)?, hi: wan.checked_add(half)? })
 }
 
-fn row_at<'a>(t: &'a Table, pick: impl Fn(&Row) -> bool) -> Option<&'a Row> {
+fn row_at(t: &Table, pick: impl Fn(&Row) -> bool) -> Option<&Row> {
     let i = t.rows.iter().position(pick)?;
     (!t.unresolved.contains(&i)).then(|| &t.rows[i])
 }

@@ -39,12 +39,12 @@ pub const YEAR_ON_YEAR: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
-    for pair in pairs(&n) {
+    for pair in pairs(n) {
         let mut out = Vec::new();
         check_pair(&pair, &mut out);
         out.into_iter().for_each(|f| sink.push(f));
     }
-    flat_contradictions(&n, sink);
+    flat_contradictions(n, sink);
 }
 
 /// The outcome of checking one pair, for tests and counts.

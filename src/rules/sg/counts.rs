@@ -52,7 +52,7 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
-    let f = facts(&n);
+    let f = facts(n);
     let mut err = |line: usize, message: String| {
         sink.push(narrative_finding(ID, Severity::Error, message, line));
     };

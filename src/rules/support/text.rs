@@ -19,14 +19,8 @@ pub(crate) fn stream(lines: &[Line]) -> Vec<(char, usize)> {
 }
 
 pub(crate) fn starts_at(chars: &[char], k: usize, w: &str) -> bool {
-    let mut i = k;
-    for c in w.chars() {
-        if chars.get(i) != Some(&c) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    let mut rest = chars.get(k..).unwrap_or_default().iter();
+    w.chars().all(|c| rest.next() == Some(&c))
 }
 
 #[cfg(test)]

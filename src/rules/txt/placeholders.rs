@@ -74,7 +74,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     let mut found: Vec<(usize, String)> = Vec::new(); // (line, what)
     for line in &doc.lines {
         let t = line.squeezed.as_str();
-        if let Some(x) = letter_placeholder(&t) {
+        if let Some(x) = letter_placeholder(t) {
             found.push((line.no, format!("占位符“{x}”")));
         }
     }

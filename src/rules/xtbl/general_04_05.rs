@@ -61,18 +61,16 @@ fn check(doc: &Document, sink: &mut Sink) {
             Some(r05) => {
                 sink.identity(Target::cell(t05, r05, 0), &[(1, at(t04, r04, 1))], &format!("公开04表“{}”的一般公共预算财政拨款", r04.label))
             }
-            None if t05.rows.iter().all(|r| r.code.as_deref() != Some(code)) => {
-                if r04.value(1).is_some_and(|v| !v.is_zero()) {
-                    sink.note(
-                        t04,
-                        r04,
-                        format!(
-                            "公开04表“{}”的一般公共预算财政拨款为 {}，但公开05表没有 {code} 类科目的行。",
-                            r04.label,
-                            r04.value(1).unwrap_or_default()
-                        ),
-                    );
-                }
+            None if t05.rows.iter().all(|r| r.code.as_deref() != Some(code)) && r04.value(1).is_some_and(|v| !v.is_zero()) => {
+                sink.note(
+                    t04,
+                    r04,
+                    format!(
+                        "公开04表“{}”的一般公共预算财政拨款为 {}，但公开05表没有 {code} 类科目的行。",
+                        r04.label,
+                        r04.value(1).unwrap_or_default()
+                    ),
+                );
             }
             None => {}
         }

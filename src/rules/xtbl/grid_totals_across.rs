@@ -44,7 +44,9 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let grid = |k: TableKind| doc.grid_tables().find(|(t, _)| t.kind == k);
-    let pairs: [(TableKind, Option<&str>, TableKind, Option<&str>, &str); 2] = [
+    // (table, its side, the summary table, its side, how the total is named)
+    type Pair<'a> = (TableKind, Option<&'a str>, TableKind, Option<&'a str>, &'a str);
+    let pairs: [Pair; 2] = [
         (TableKind::BIncome, None, TableKind::BSummary, Some("收入"), "收支总表的收入总计"),
         (TableKind::BExpenditure, None, TableKind::BSummary, Some("支出"), "收支总表的支出总计"),
     ];

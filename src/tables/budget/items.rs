@@ -25,11 +25,11 @@ fn data_lines(body: &[Line]) -> Vec<(&Line, Vec<Tok>)> {
     let mut started = false;
     for l in body {
         let sq = l.squeezed.as_str();
-        if sq.is_empty() || table_marker_number(&sq).is_some() || sq.contains("单位：") || sq.contains("单位:") || sq.contains("栏次")
+        if sq.is_empty() || table_marker_number(sq).is_some() || sq.contains("单位：") || sq.contains("单位:") || sq.contains("栏次")
         {
             continue;
         }
-        if is_note(&sq) {
+        if is_note(sq) {
             break;
         }
         let toks = pieces(&l.text);

@@ -73,8 +73,8 @@ pub(crate) fn header_text(body: &[Line]) -> String {
             break;
         }
         let sq = l.squeezed.as_str();
-        if !is_note(&sq) {
-            out.push_str(&sq);
+        if !is_note(sq) {
+            out.push_str(sq);
         }
     }
     out

@@ -33,10 +33,10 @@ pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
     let problem = |m: String, line: usize| ReadProblem { table: Some(table.to_string()), message: m, source_line: Some(line) };
     for l in body {
         let sq = l.squeezed.as_str();
-        if sq.is_empty() || table_marker_number(&sq).is_some() || sq.contains("单位：") || sq.contains("单位:") {
+        if sq.is_empty() || table_marker_number(sq).is_some() || sq.contains("单位：") || sq.contains("单位:") {
             continue;
         }
-        if is_note(&sq) {
+        if is_note(sq) {
             break;
         }
         for tok in tokenize(&join_split_codes(&l.text)).toks {

@@ -156,7 +156,7 @@ fn data(body: &[Line]) -> Option<(Vec<(Decimal, usize)>, usize)> {
         if sq.is_empty() {
             continue;
         }
-        if is_note(&sq) {
+        if is_note(sq) {
             if at.is_some() {
                 break;
             }

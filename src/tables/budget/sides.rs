@@ -61,10 +61,10 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
     let mut started = false;
     for l in body {
         let sq = l.squeezed.as_str();
-        if sq.is_empty() || table_marker_number(&sq).is_some() || sq.contains("单位：") || sq.contains("单位:") {
+        if sq.is_empty() || table_marker_number(sq).is_some() || sq.contains("单位：") || sq.contains("单位:") {
             continue;
         }
-        if is_note(&sq) {
+        if is_note(sq) {
             break;
         }
         let toks = pieces(&l.text);
@@ -78,7 +78,7 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
             }
             started = true;
         }
-        if is_header_line(&sq) {
+        if is_header_line(sq) {
             continue;
         }
         let mut line_entries: Vec<Entry> = Vec::new();

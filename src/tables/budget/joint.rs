@@ -151,10 +151,9 @@ pub fn zero_sources(tables: &[&Table]) -> Vec<Source> {
     for t in tables {
         match t.kind {
             TableKind::BSummary | TableKind::BFiscal => {
-                let split = t.sides.unwrap_or(0);
+                // What each row states was told when the table was read.
                 for (i, r) in t.rows.iter().enumerate() {
-                    let side = if i < split { Side::Income } else { Side::Expenditure };
-                    let Some(s) = label_source(&r.label, side) else { continue };
+                    let Some(s) = t.stated(i) else { continue };
                     note(s, r.value(0).is_none_or(|v| v.is_zero()));
                 }
             }
@@ -370,8 +369,7 @@ impl Ctx<'_> {
                 if matches!(src, Source::None) {
                     continue;
                 }
-                let stated: Vec<usize> =
-                    (0..st.sides.unwrap_or(0)).filter(|i| label_source(&st.rows[*i].label, Side::Income) == Some(*src)).collect();
+                let stated: Vec<usize> = (0..st.sides.unwrap_or(0)).filter(|i| st.stated(*i) == Some(*src)).collect();
                 // Only a single, unambiguous row of that source anchors the column.
                 let [row] = stated.as_slice() else { continue };
                 let left: Vec<At> = self.total_rows(inc).into_iter().map(|r| self.at(inc, r, c)).collect();

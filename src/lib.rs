@@ -8,7 +8,8 @@
 //! decimal cells, compared within [`rounding`]) → [`rules`] (findings) →
 //! [`report`] (JSON for the CLI and the app), written out as files by
 //! [`export`] (JSON, CSV). Each stage runs once into [`model::Document`]; the
-//! rules and the report read only that model.
+//! rules and the report read only that model (and the facts in [`domain`]
+//! that readers and rules share), never a reader's internals.
 //!
 //! This crate knows nothing of the web. Two thin front ends sit over
 //! [`check_file`] and [`check_text`]: the CLI (crates/cli) and the Leptos app
@@ -22,6 +23,8 @@
 
 pub mod amount;
 pub mod checked;
+#[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
+pub mod domain;
 pub mod error;
 pub mod export;
 pub mod input;

@@ -129,7 +129,7 @@ pub fn summarise_problems(problems: Vec<ReadProblem>) -> Vec<ReadProblem> {
         }
         if *n == MAX_PROBLEMS_PER_TABLE && total[&table] > MAX_PROBLEMS_PER_TABLE {
             let rest = total[&table] - MAX_PROBLEMS_PER_TABLE;
-            let place = table.as_deref().map_or("表格以外的文字".to_string(), crate::rules::identity::table_name);
+            let place = table.as_deref().map_or("表格以外的文字".to_string(), crate::model::table_name);
             out.push(ReadProblem {
                 table,
                 message: format!("{place}另有 {rest} 条读取问题，与以上同类，不再逐条列出。"),

@@ -354,6 +354,14 @@ pub struct Table {
     /// column `total` equals the sum of columns `parts` in every row that has
     /// all of them. Empty for 决算 tables, whose rules know their layout.
     pub row_sums: Vec<RowSum>,
+    /// Budget tables read by a template layout: what each value column holds
+    /// (its source of funds or its use), from the layout the header matched.
+    /// Empty for other tables.
+    pub sources: Vec<Source>,
+    /// Two-sided budget tables (收支总表, 财政拨款收支总表): per row, what the
+    /// row states by its words and side (一般公共预算收入 → [`Source::Gpb`]),
+    /// if anything. Empty for other tables.
+    pub stated: Vec<Option<Source>>,
     /// Tables read by the general reader (any region's layout, by position
     /// and header): their column meanings and panels. None for tables read by
     /// the readers of the corpus layouts, whose rules know their columns.
@@ -383,6 +391,32 @@ pub struct Grid {
     /// when some were paired by position alone (a blank column, a wrapped
     /// caption), which rules on a single row of figures must not rely on.
     pub exact: bool,
+    /// A “三公” table (budget or 公开09表) whose cells were read: its columns
+    /// by caption, when the captions name them cleanly.
+    pub sangong: Option<SangongCols>,
+}
+
+/// The columns of a “三公” table read by the general reader, by caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SangongCols {
+    /// 合计 (the first total column).
+    pub total: usize,
+    /// “三公”经费小计, when the table also prints 会议费、培训费.
+    pub subtotal: Option<usize>,
+    /// 因公出国（境）费.
+    pub abroad: Option<usize>,
+    /// 公务接待费.
+    pub reception: Option<usize>,
+    /// 公务用车购置及运行维护费 (its 小计).
+    pub vehicle: Option<usize>,
+    /// 公务用车购置费.
+    pub purchase: Option<usize>,
+    /// 公务用车运行维护费.
+    pub operation: Option<usize>,
+    /// 会议费.
+    pub meeting: Option<usize>,
+    /// 培训费.
+    pub training: Option<usize>,
 }
 
 /// A block of a table printed beside others.
@@ -455,6 +489,69 @@ impl Meaning {
     }
 }
 
+/// What a budget-template column holds (or a 收支总表 row states): a source
+/// of funds or a use, so that columns of different tables can be matched (a
+/// blank in the 收支总表's 政府性基金 income settles that column elsewhere, and
+/// 基本支出 in one table is 基本支出 in another).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A column with no such meaning (合计, 本年收入小计).
+    None,
+    /// 财政拨款 (小计).
+    Fiscal,
+    /// 一般公共预算.
+    Gpb,
+    /// 政府性基金预算.
+    Fund,
+    /// 国有资本经营预算.
+    Capital,
+    /// 财政专户管理资金.
+    Special,
+    /// 事业收入.
+    Business,
+    /// 事业单位经营收入.
+    Operating,
+    /// 其他收入.
+    Other,
+    /// 上级补助收入.
+    Upper,
+    /// 附属单位上缴收入.
+    Affiliated,
+    /// 使用非财政拨款结余.
+    Surplus,
+    /// 上年结转 (carry-in).
+    CarryIn,
+    /// 单位资金: the unit's own money (事业, 经营, 其他, 上级补助, 附属上缴).
+    UnitFunds,
+    /// 基本支出.
+    Basic,
+    /// 项目支出.
+    Project,
+    /// 人员经费 / 人员支出.
+    Personnel,
+    /// 公用经费 / 日常公用支出.
+    Public,
+    /// 上缴上级支出.
+    ToUpper,
+    /// 对附属单位补助支出.
+    ToAffiliated,
+    /// 事业单位经营支出.
+    OperatingSpend,
+    /// 结转下年 / 年终结转结余.
+    CarryOut,
+    /// 中小微企业预留份额.
+    SmeShare,
+}
+
+/// Which side of a two-sided table (收入 | 支出) a row is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// 收入 (left).
+    Income,
+    /// 支出 (right).
+    Expenditure,
+}
+
 /// A within-row identity: column `total` = Σ columns `parts`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowSum {
@@ -472,6 +569,24 @@ impl Table {
             Some(g) => g.meanings.clone(),
             None => self.columns.iter().map(|c| Meaning::of(std::slice::from_ref(c))).collect(),
         }
+    }
+
+    /// The value column holding `source`, for a budget table read by a
+    /// template layout that has one.
+    pub fn column(&self, source: Source) -> Option<usize> {
+        self.sources.iter().position(|s| *s == source)
+    }
+
+    /// The side row `i` is on, for a two-sided budget table (its income rows
+    /// come first).
+    pub fn side(&self, i: usize) -> Option<Side> {
+        self.sides.map(|n| if i < n { Side::Income } else { Side::Expenditure })
+    }
+
+    /// What row `i` of a two-sided budget table states, by its words and
+    /// side (see [`Table::stated`]).
+    pub fn stated(&self, i: usize) -> Option<Source> {
+        self.stated.get(i).copied().flatten()
     }
 
     /// The table's number for messages and JSON: as printed for a budget
@@ -495,6 +610,19 @@ impl Table {
     /// The value at 行次 `n`, column `col`.
     pub fn at_line(&self, n: u32, col: usize) -> Option<Decimal> {
         self.by_line(n).and_then(|r| r.value(col))
+    }
+}
+
+/// How a table is named in messages, as its marker is printed: "公开01表"
+/// (决算), "公开表1" (budgets that print the number after 表), the title in
+/// 《》 for a table of the general reader (its [`Table::no`]).
+pub fn table_name(no: &str) -> String {
+    if no.starts_with('《') {
+        no.to_string()
+    } else if no.len() == 2 && no.starts_with('0') {
+        format!("公开{no}表")
+    } else {
+        format!("公开表{no}")
     }
 }
 

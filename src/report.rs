@@ -286,7 +286,7 @@ impl TableOut {
         let g = t.grid.as_deref();
         TableOut {
             key: t.no(),
-            name: crate::rules::identity::table_name(&t.no()),
+            name: crate::model::table_name(&t.no()),
             kind: t.kind,
             number: t.number.clone(),
             marker: g.and_then(|g| g.marker.clone()),
@@ -325,7 +325,7 @@ pub fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::r
     let mut missing: Vec<String> = expected.iter().filter(|k| doc.found(**k).is_none()).map(|k| k.number().to_string()).collect();
     if doc.info.kind == crate::model::DocumentKind::Budget {
         // Budgets number their tables differently: a missing one is named.
-        for (kinds, name) in crate::tables::budget::kinds::REQUIRED {
+        for (kinds, name) in crate::domain::REQUIRED_BUDGET_TABLES {
             if !kinds.iter().any(|k| doc.found(*k).is_some()) {
                 missing.push(format!("《{name}》"));
             }

@@ -124,7 +124,19 @@ pub fn read_marked(doc: &mut Document) {
             How::Schema(s) => Some(s),
             _ => None,
         };
-        parts.push(Part { table: Table { rows: read.rows, sides: read.sides, ..table }, schema, open: read.open });
+        // Two-sided budget tables: what each row states, by its words and side.
+        let stated = match read.sides {
+            Some(n) => read
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    joint::label_source(&r.label, if i < n { crate::model::Side::Income } else { crate::model::Side::Expenditure })
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        parts.push(Part { table: Table { rows: read.rows, sides: read.sides, stated, ..table }, schema, open: read.open });
     }
     match family {
         Family::Final => {
@@ -183,6 +195,8 @@ fn blank_table(doc: &Document, seg: &Segment, kind: TableKind, title: String, co
         printed: Vec::new(),
         sides: None,
         row_sums: Vec::new(),
+        sources: Vec::new(),
+        stated: Vec::new(),
         grid: None,
     }
 }
@@ -231,6 +245,7 @@ fn budget_plan(doc: &Document, seg: &Segment) -> Result<Plan, ReadProblem> {
     };
     let mut table = blank_table(doc, seg, kind, title, captions(schema.columns));
     table.row_sums = schema.row_sums.iter().map(|(t, p)| RowSum { total: *t, parts: p.to_vec() }).collect();
+    table.sources = schema.sources.to_vec();
     let how = match schema.reader {
         schema::Reader::SangongYears => How::Sangong,
         _ => How::Schema(schema),

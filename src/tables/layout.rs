@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::two_sided::Side;
+use crate::domain::class_position;
 use crate::model::{Cell, Document, Table, TableKind};
 use crate::rounding::Interval;
 use crate::solve::{hierarchy, total_first, Bound, Problem, RowChoice, SumOfRows};
@@ -58,18 +59,6 @@ pub fn columns_for(kind: TableKind) -> Layout {
         // Budget tables are read by [`super::budget`], whose layouts come from the header.
         _ => Layout::Unsupported,
     }
-}
-
-/// The 26 functional classes (类) in 01/04 order: code → position (0-based).
-/// 01 row = 32 + position; 04 row = 33 + position.
-pub const CLASSES: [&str; 26] = [
-    "201", "202", "203", "204", "205", "206", "207", "208", "210", "211", "212", "213", "214", "215", "216", "217", "219", "220", "221",
-    "222", "223", "224", "229", "231", "232", "234",
-];
-
-/// The position of a 类 code in the 01/04 class rows.
-pub fn class_position(code: &str) -> Option<u32> {
-    CLASSES.iter().position(|c| *c == code).map(|p| p as u32)
 }
 
 fn iv(v: Option<Decimal>) -> Interval {

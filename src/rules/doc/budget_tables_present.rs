@@ -50,7 +50,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         sink.push(finding("DOC-101", Severity::Info, message, None, None));
         return;
     }
-    for (kinds, name) in crate::tables::budget::kinds::REQUIRED {
+    for (kinds, name) in crate::domain::REQUIRED_BUDGET_TABLES {
         if kinds.iter().any(|k| doc.found(*k).is_some()) {
             continue;
         }

@@ -78,17 +78,9 @@ impl Target {
     }
 }
 
-/// How a table is named in messages, as its marker is printed: "公开01表"
-/// (决算), "公开表1" (budgets that print the number after 表).
-pub fn table_name(no: &str) -> String {
-    if no.starts_with('《') {
-        no.to_string()
-    } else if no.len() == 2 && no.starts_with('0') {
-        format!("公开{no}表")
-    } else {
-        format!("公开表{no}")
-    }
-}
+/// How a table is named in messages ("公开01表"): the model's, here too for
+/// the rules and the app that name it by this path.
+pub use crate::model::table_name;
 
 /// How a row is named in messages: "2010301 行政运行", "本年收入合计（行次27）".
 pub fn describe(row: &Row) -> String {

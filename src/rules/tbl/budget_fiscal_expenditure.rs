@@ -22,13 +22,13 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TBL-108.snap`，`cargo test TBL_108` 只运行本条。
 
+use crate::domain::class_code;
 use crate::model::{Document, Row, TableKind};
 use crate::rules::identity::{at, Located};
 use crate::rules::support::budget::{labelled, settled, sides, target};
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-use crate::tables::budget::functions::class_code;
 
 pub const RULE: Rule = Rule {
     id: "TBL-108",

@@ -22,13 +22,13 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TBL-107.snap`，`cargo test TBL_107` 只运行本条。
 
+use crate::domain::starts_with_ordinal;
 use crate::model::{Document, Row, TableKind};
 use crate::rules::identity::{at, Located};
 use crate::rules::support::budget::{labelled, sides, target};
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-use crate::tables::budget::sides::starts_with_ordinal;
 
 pub const RULE: Rule = Rule {
     id: "TBL-107",

@@ -52,7 +52,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             .any(|r| r.code.as_deref().is_some_and(|c| c.contains('/')) && matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicAll))
     }) {
         let codes: Vec<Option<&str>> = t.rows.iter().map(|r| r.code.as_deref()).collect();
-        for (class, items) in crate::tables::budget::pairs::groups(&codes) {
+        for (class, items) in crate::domain::pair_groups(&codes) {
             if items.is_empty() || !settled(t, class) || items.iter().any(|i| !settled(t, *i)) {
                 continue;
             }

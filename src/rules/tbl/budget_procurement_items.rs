@@ -22,7 +22,7 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TBL-110.snap`，`cargo test TBL_110` 只运行本条。
 
-use crate::model::{Document, TableKind};
+use crate::model::{Document, Source, TableKind};
 use crate::rules::identity::{at, Located};
 use crate::rules::support::budget::{settled, target};
 use crate::rules::support::corpus::{QB, YB};
@@ -59,7 +59,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         let terms: Vec<(i8, Located)> = items.iter().map(|i| (1, at(t, &t.rows[*i], c))).collect();
         sink.identity(target(t, &t.rows[ti], c), &terms, "各采购项目之和");
     }
-    if let Some(sme) = t.columns.iter().position(|c| c.contains("中小微")) {
+    if let Some(sme) = t.column(Source::SmeShare) {
         for r in &t.rows {
             sink.at_least(target(t, r, 0), target(t, r, sme), "中小微企业预留份额是采购金额的一部分");
         }

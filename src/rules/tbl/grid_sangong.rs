@@ -29,7 +29,6 @@ use crate::rules::identity::{at, Target};
 use crate::rules::support::corpus::{L, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-use crate::tables::grid::sangong::SangongCols;
 
 pub const RULE: Rule = Rule {
     id: "TBL-204",
@@ -51,7 +50,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             sink.skip(format!("{}的表头与数字不能一一对应（有空白栏或折行的栏名），表内各项之和未核对", t.no()));
             continue;
         }
-        let Some(c) = SangongCols::of(g) else { continue };
+        let Some(c) = g.sangong else { continue };
         for r in &t.rows {
             if let (Some(v), Some(b), Some(o)) = (c.vehicle, c.purchase, c.operation) {
                 if r.value(v).is_some() {

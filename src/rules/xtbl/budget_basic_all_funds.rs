@@ -23,14 +23,13 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/XTBL-106.snap`，`cargo test XTBL_106` 只运行本条。
 
-use crate::model::{Document, TableKind};
+use crate::model::{Document, Source, TableKind};
 use crate::rules::identity::at;
 use crate::rules::support::budget::{settled, sums_equal, target, total_rows, total_terms};
 use crate::rules::support::budget_xtbl::coded;
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-use crate::tables::budget::schema::{column, Source};
 
 pub const RULE: Rule = Rule {
     id: "XTBL-106",
@@ -50,7 +49,7 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let Some(a) = doc.table(TableKind::BBasicAll) else { return };
-    if let (Some(e), Some(ac)) = (doc.table(TableKind::BBasicEcon), column(a, Source::Gpb)) {
+    if let (Some(e), Some(ac)) = (doc.table(TableKind::BBasicEcon), a.column(Source::Gpb)) {
         for (i, r) in a.rows.iter().enumerate() {
             let (Some(code), true) = (r.code.as_deref(), settled(a, i)) else { continue };
             if let Some((j, er)) = coded(e, code) {
@@ -61,6 +60,6 @@ fn check(doc: &Document, sink: &mut Sink) {
         }
     }
     let (Some(x), Some(rows)) = (doc.table(TableKind::BExpenditure), total_rows(a)) else { return };
-    let Some(xterms) = column(x, Source::Basic).and_then(|xc| total_terms(x, xc)) else { return };
+    let Some(xterms) = x.column(Source::Basic).and_then(|xc| total_terms(x, xc)) else { return };
     sums_equal(sink, a, &rows, 0, xterms, &format!("公开表{}的基本支出合计", x.no()));
 }

@@ -22,12 +22,11 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/XTBL-105.snap`，`cargo test XTBL_105` 只运行本条。
 
-use crate::model::{Document, TableKind};
+use crate::model::{Document, Source, TableKind};
 use crate::rules::support::budget::{sums_equal, total_rows, total_terms};
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-use crate::tables::budget::schema::{column, Source};
 
 pub const RULE: Rule = Rule {
     id: "XTBL-105",
@@ -50,7 +49,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     let Some(grows) = total_rows(g) else { return };
     for e in [TableKind::BBasicEcon, TableKind::BBasicGovEcon].iter().filter_map(|k| doc.table(*k)) {
         for src in [Source::Basic, Source::Personnel, Source::Public] {
-            let (Some(gc), Some(ec)) = (column(g, src), column(e, src)) else { continue };
+            let (Some(gc), Some(ec)) = (g.column(src), e.column(src)) else { continue };
             let Some(eterms) = total_terms(e, ec) else { continue };
             sums_equal(sink, g, &grows, gc, eterms, &format!("公开表{}的合计", e.no()));
         }

@@ -22,6 +22,7 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/XTBL-104.snap`，`cargo test XTBL_104` 只运行本条。
 
+use crate::domain::class_code;
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Located};
 use crate::rules::support::budget::{labelled, settled, sides, target, total_terms};
@@ -29,7 +30,6 @@ use crate::rules::support::budget_xtbl::coded;
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-use crate::tables::budget::functions::class_code;
 
 pub const RULE: Rule = Rule {
     id: "XTBL-104",

@@ -22,15 +22,14 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/XTBL-101.snap`，`cargo test XTBL_101` 只运行本条。
 
-use crate::model::{Document, TableKind};
+use crate::domain::class_code;
+use crate::model::{Document, Source, TableKind};
 use crate::rules::identity::at;
 use crate::rules::support::budget::{labelled, settled, sides, target, total_terms};
 use crate::rules::support::budget_xtbl::coded;
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-use crate::tables::budget::functions::class_code;
-use crate::tables::budget::schema::{column, Source};
 
 pub const RULE: Rule = Rule {
     id: "XTBL-101",
@@ -50,7 +49,7 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let (Some(f), Some(g)) = (doc.table(TableKind::BFiscal), doc.table(TableKind::BGeneral)) else { return };
-    let Some(fc) = column(f, Source::Gpb) else { return };
+    let Some(fc) = f.column(Source::Gpb) else { return };
     let (_, exp) = sides(f);
     for (i, r) in &exp {
         let Some(code) = class_code(&r.label) else { continue };

@@ -22,15 +22,12 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/XTBL-102.snap`，`cargo test XTBL_102` 只运行本条。
 
-use crate::model::{Document, Row, TableKind};
+use crate::model::{Document, Row, Source, Table, TableKind};
 use crate::rules::identity::at;
 use crate::rules::support::budget::{labelled, sides, target};
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-use crate::tables::budget::joint::label_source;
-use crate::tables::budget::schema::Source;
-use crate::tables::budget::sides::Side;
 
 pub const RULE: Rule = Rule {
     id: "XTBL-102",
@@ -54,11 +51,11 @@ fn check(doc: &Document, sink: &mut Sink) {
     let (si, _) = sides(s);
     let Some((k, _)) = labelled(&fi, "本年收入合计") else { return };
     for src in [Source::Gpb, Source::Fund, Source::Capital] {
-        fn pick<'a>(rows: &[(usize, &'a Row)], before: usize, src: Source) -> Option<(usize, &'a Row)> {
-            rows.iter().find(|(i, r)| *i < before && label_source(&r.label, Side::Income) == Some(src)).copied()
+        fn pick<'a>(t: &Table, rows: &[(usize, &'a Row)], before: usize, src: Source) -> Option<(usize, &'a Row)> {
+            rows.iter().find(|(i, _)| *i < before && t.stated(*i) == Some(src)).copied()
         }
         let s_end = labelled(&si, "本年收入合计").map_or(usize::MAX, |x| x.0);
-        if let (Some((_, fr)), Some((_, sr))) = (pick(&fi, k, src), pick(&si, s_end, src)) {
+        if let (Some((_, fr)), Some((_, sr))) = (pick(f, &fi, k, src), pick(s, &si, s_end, src)) {
             sink.identity(target(f, fr, 0), &[(1, at(s, sr, 0))], &format!("公开表{}“{}”", s.no(), sr.label));
         }
     }

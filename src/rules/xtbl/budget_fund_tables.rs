@@ -23,12 +23,11 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/XTBL-110.snap`，`cargo test XTBL_110` 只运行本条。
 
-use crate::model::{Document, TableKind};
+use crate::model::{Document, Source, TableKind};
 use crate::rules::support::budget::{labelled, settled, sides, target, total_terms};
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-use crate::tables::budget::schema::{column, Source};
 
 pub const RULE: Rule = Rule {
     id: "XTBL-110",
@@ -54,7 +53,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         return;
     }
     for (kind, src) in [(TableKind::BFund, Source::Fund), (TableKind::BCapital, Source::Capital)] {
-        let (Some(t), Some(fc)) = (doc.table(kind), column(f, src)) else { continue };
+        let (Some(t), Some(fc)) = (doc.table(kind), f.column(src)) else { continue };
         let empty = t.rows.iter().all(|r| r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero())));
         if empty {
             sink.identity(target(f, year, fc), &[], &format!("公开表{}（{}为空表）", t.no(), t.title));

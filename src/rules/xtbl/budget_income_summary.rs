@@ -22,15 +22,12 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/XTBL-103.snap`，`cargo test XTBL_103` 只运行本条。
 
-use crate::model::{Document, Row, TableKind};
+use crate::model::{Document, Row, Source, TableKind};
 use crate::rules::identity::at;
 use crate::rules::support::budget::{labelled, sides, sums_equal, total_rows};
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-use crate::tables::budget::joint::label_source;
-use crate::tables::budget::schema::Source;
-use crate::tables::budget::sides::Side;
 
 pub const RULE: Rule = Rule {
     id: "XTBL-103",
@@ -50,17 +47,20 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let (Some(t), Some(s)) = (doc.table(TableKind::BIncome), doc.table(TableKind::BSummary)) else { return };
-    let Some(schema) = crate::tables::budget::schema::of(t) else { return };
+    // Only a table read by a template layout knows what its columns hold.
+    if t.sources.is_empty() {
+        return;
+    }
     let Some(rows) = total_rows(t) else { return };
     let (si, _) = sides(s);
     if let Some((_, grand)) = labelled(&si, "收入总计") {
         sums_equal(sink, t, &rows, 0, vec![at(s, grand, 0)], &format!("公开表{}的收入总计", s.no()));
     }
-    for (c, src) in schema.sources.iter().enumerate() {
+    for (c, src) in t.sources.iter().enumerate() {
         if matches!(src, Source::None) {
             continue;
         }
-        let stated: Vec<&Row> = si.iter().filter(|(_, r)| label_source(&r.label, Side::Income) == Some(*src)).map(|(_, r)| *r).collect();
+        let stated: Vec<&Row> = si.iter().filter(|(i, _)| s.stated(*i) == Some(*src)).map(|(_, r)| *r).collect();
         // Only a source stated by exactly one row anchors its column.
         if let [r] = stated.as_slice() {
             sums_equal(sink, t, &rows, c, vec![at(s, r, 0)], &format!("公开表{}“{}”", s.no(), r.label));

@@ -22,12 +22,11 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/XTBL-108.snap`，`cargo test XTBL_108` 只运行本条。
 
-use crate::model::{Document, TableKind};
+use crate::model::{Document, Source, TableKind};
 use crate::rules::support::budget::{settled, sums_equal, total_terms};
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-use crate::tables::budget::schema::{column, Source};
 
 pub const RULE: Rule = Rule {
     id: "XTBL-108",
@@ -51,9 +50,9 @@ fn check(doc: &Document, sink: &mut Sink) {
         return;
     }
     let all: Vec<usize> = (0..p.rows.len()).collect();
-    for (kind, pc) in [(TableKind::BExpenditure, Some(0)), (TableKind::BGeneral, column(p, Source::Gpb))] {
+    for (kind, pc) in [(TableKind::BExpenditure, Some(0)), (TableKind::BGeneral, p.column(Source::Gpb))] {
         let (Some(x), Some(pc)) = (doc.table(kind), pc) else { continue };
-        let Some(xterms) = column(x, Source::Project).and_then(|xc| total_terms(x, xc)) else { continue };
+        let Some(xterms) = x.column(Source::Project).and_then(|xc| total_terms(x, xc)) else { continue };
         sums_equal(sink, p, &all, pc, xterms, &format!("公开表{}的项目支出合计", x.no()));
     }
 }

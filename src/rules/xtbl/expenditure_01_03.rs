@@ -23,13 +23,13 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/XTBL-002.snap`，`cargo test XTBL_002` 只运行本条。
 
+use crate::domain::{class_position, CLASSES};
 use crate::model::{Document, TableKind};
 use crate::rules::identity::Target;
 use crate::rules::support::corpus::{B, Q, Y};
 use crate::rules::support::final_xtbl::{line01, total_row, v01};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-use crate::tables::layout::class_position;
 
 pub const RULE: Rule = Rule {
     id: "XTBL-002",
@@ -64,7 +64,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
     // A class with money in 01 but no row in 03.
     if let Some(t01) = doc.table(TableKind::F01) {
-        for (p, code) in crate::tables::layout::CLASSES.iter().enumerate() {
+        for (p, code) in CLASSES.iter().enumerate() {
             let Some(r01) = t01.by_line(32 + p as u32) else { continue };
             if r01.value(0).is_some_and(|v| !v.is_zero()) && !t03.rows.iter().any(|r| r.code.as_deref() == Some(code)) {
                 sink.note(

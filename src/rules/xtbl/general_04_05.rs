@@ -23,6 +23,7 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/XTBL-004.snap`，`cargo test XTBL_004` 只运行本条。
 
+use crate::domain::CLASSES;
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};
 use crate::rules::support::corpus::{B, Q, Y};
@@ -54,8 +55,8 @@ fn check(doc: &Document, sink: &mut Sink) {
     if let (Some(tot), Some(r59)) = (total_row(t05), line04(doc, 59)) {
         sink.identity(Target::cell(t05, tot, 0), &[(1, at(t04, r59, 1))], "公开04表本年支出合计（行次59）的一般公共预算财政拨款");
     }
-    for p in 0..crate::tables::layout::CLASSES.len() as u32 {
-        let code = crate::tables::layout::CLASSES[p as usize];
+    for p in 0..CLASSES.len() as u32 {
+        let code = CLASSES[p as usize];
         let Some(r04) = line04(doc, 33 + p) else { continue };
         match coded_row(t05, code) {
             Some(r05) => {

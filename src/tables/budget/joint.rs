@@ -12,11 +12,10 @@
 
 use rust_decimal::Decimal;
 
-use super::functions::class_code;
-use super::pairs::groups;
-use super::schema::{Reader, Schema, Source};
-use super::sides::{side_of, Side};
-use crate::model::{Cell, ReadProblem, Table, TableKind};
+use super::schema::{Reader, Schema};
+use super::sides::side_of;
+use crate::domain::{class_code, pair_groups, split_pair};
+use crate::model::{Cell, ReadProblem, Side, Source, Table, TableKind};
 use crate::rounding::{compare, Interval, Verdict};
 use crate::solve::{hierarchy, solve, At, Bound, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
 
@@ -152,10 +151,9 @@ pub fn zero_sources(tables: &[&Table]) -> Vec<Source> {
     for t in tables {
         match t.kind {
             TableKind::BSummary | TableKind::BFiscal => {
-                let split = t.sides.unwrap_or(0);
+                // What each row states was told when the table was read.
                 for (i, r) in t.rows.iter().enumerate() {
-                    let side = if i < split { Side::Income } else { Side::Expenditure };
-                    let Some(s) = label_source(&r.label, side) else { continue };
+                    let Some(s) = t.stated(i) else { continue };
                     note(s, r.value(0).is_none_or(|v| v.is_zero()));
                 }
             }
@@ -249,12 +247,7 @@ impl Ctx<'_> {
         if let Some(i) = t.rows.iter().position(|r| r.code.is_none() && matches!(r.label.as_str(), "合计" | "总计")) {
             return vec![i];
         }
-        t.rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.code.as_deref().is_some_and(|c| super::pairs::split(c).0.len() == 3))
-            .map(|(i, _)| i)
-            .collect()
+        t.rows.iter().enumerate().filter(|(_, r)| r.code.as_deref().is_some_and(|c| split_pair(c).0.len() == 3)).map(|(i, _)| i).collect()
     }
 
     fn at(&self, pi: usize, row: usize, col: usize) -> At {
@@ -290,7 +283,7 @@ impl Ctx<'_> {
             match part.schema.reader {
                 Reader::Coded(_) => p.sums.extend(hierarchy(&codes, ncols).into_iter().map(shift)),
                 Reader::EconPair => {
-                    for (class, items) in groups(&codes) {
+                    for (class, items) in pair_groups(&codes) {
                         if !items.is_empty() {
                             p.sums.push(shift(SumOfRows { total: class, parts: items, columns: (0..ncols).collect() }));
                         }
@@ -376,8 +369,7 @@ impl Ctx<'_> {
                 if matches!(src, Source::None) {
                     continue;
                 }
-                let stated: Vec<usize> =
-                    (0..st.sides.unwrap_or(0)).filter(|i| label_source(&st.rows[*i].label, Side::Income) == Some(*src)).collect();
+                let stated: Vec<usize> = (0..st.sides.unwrap_or(0)).filter(|i| st.stated(*i) == Some(*src)).collect();
                 // Only a single, unambiguous row of that source anchors the column.
                 let [row] = stated.as_slice() else { continue };
                 let left: Vec<At> = self.total_rows(inc).into_iter().map(|r| self.at(inc, r, c)).collect();

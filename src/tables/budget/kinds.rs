@@ -6,20 +6,6 @@
 
 use crate::model::TableKind;
 
-/// The tables every budget publishes (any one kind of a group will do), with
-/// the name used when one is missing. 国有资本经营、项目支出 and 政府采购 tables
-/// are required in some regions only.
-pub const REQUIRED: [(&[TableKind], &str); 8] = [
-    (&[TableKind::BSummary], "收支总表"),
-    (&[TableKind::BIncome], "收入总表"),
-    (&[TableKind::BExpenditure], "支出总表"),
-    (&[TableKind::BFiscal], "财政拨款收支总表"),
-    (&[TableKind::BGeneral], "一般公共预算支出表"),
-    (&[TableKind::BBasicEcon, TableKind::BBasicGovEcon], "一般公共预算基本支出表"),
-    (&[TableKind::BSangong], "一般公共预算“三公”经费支出表"),
-    (&[TableKind::BFund], "政府性基金预算支出表"),
-];
-
 /// Title aliases, most specific first: (words that must all appear, kind).
 const TITLES: &[(&[&str], TableKind)] = &[
     (&["三公"], TableKind::BSangong),

@@ -18,7 +18,6 @@
 //! (功能科目/品目) with the category in the label, "其他服务（服务）"; 项目 rows
 //! carry their type the same way, "驻外机构工作保障经费（其他运转类）".
 
-pub mod functions;
 pub mod items;
 pub mod joint;
 pub mod kinds;

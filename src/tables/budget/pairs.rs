@@ -101,26 +101,6 @@ pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
     Read { rows, open, problems, sides: None }
 }
 
-/// The 部门 and 政府 codes of a pair key ("30101/50101").
-pub fn split(code: &str) -> (&str, &str) {
-    code.split_once('/').unwrap_or((code, ""))
-}
-
-/// Class rows (3-digit 部门 code) with the indexes of their items: the rows
-/// after each up to the next class row.
-pub fn groups(codes: &[Option<&str>]) -> Vec<(usize, Vec<usize>)> {
-    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (i, c) in codes.iter().enumerate() {
-        let Some(c) = c else { continue };
-        if split(c).0.len() == 3 {
-            out.push((i, Vec::new()));
-        } else if let Some(g) = out.last_mut() {
-            g.1.push(i);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +122,6 @@ mod tests {
         );
         assert_eq!(r.open.len(), 3);
         let codes: Vec<Option<&str>> = r.rows.iter().map(|x| x.code.as_deref()).collect();
-        assert_eq!(groups(&codes), vec![(0, vec![1]), (2, vec![])]);
+        assert_eq!(crate::domain::pair_groups(&codes), vec![(0, vec![1]), (2, vec![])]);
     }
 }

@@ -11,7 +11,7 @@
 
 use rust_decimal::Decimal;
 
-use super::pairs::split;
+use crate::domain::split_pair;
 use crate::model::{Cell, ReadProblem, Row, Table};
 use crate::narrative::stated::SangongClaim;
 use crate::rounding::Interval;
@@ -181,7 +181,7 @@ fn items_fit(c: &Line12, current: usize, econ: &[&Table]) -> bool {
         for t in econ {
             for r in &t.rows {
                 let Some(code) = r.code.as_deref() else { continue };
-                if codes.contains(&split(code).0) || codes.contains(&split(code).1) {
+                if codes.contains(&split_pair(code).0) || codes.contains(&split_pair(code).1) {
                     total = total.add(Interval::of(r.value(0)));
                     any = true;
                 }

@@ -30,57 +30,7 @@ pub enum Reader {
     SangongYears,
 }
 
-/// What a column means, so that a blank in one table (收支总表 prints no
-/// 政府性基金 income) can settle a column of another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    /// A column with no such meaning (合计, 本年收入小计).
-    None,
-    /// 财政拨款 (小计).
-    Fiscal,
-    /// 一般公共预算.
-    Gpb,
-    /// 政府性基金预算.
-    Fund,
-    /// 国有资本经营预算.
-    Capital,
-    /// 财政专户管理资金.
-    Special,
-    /// 事业收入.
-    Business,
-    /// 事业单位经营收入.
-    Operating,
-    /// 其他收入.
-    Other,
-    /// 上级补助收入.
-    Upper,
-    /// 附属单位上缴收入.
-    Affiliated,
-    /// 使用非财政拨款结余.
-    Surplus,
-    /// 上年结转 (carry-in).
-    CarryIn,
-    /// 单位资金: the unit's own money (事业, 经营, 其他, 上级补助, 附属上缴).
-    UnitFunds,
-    /// 基本支出.
-    Basic,
-    /// 项目支出.
-    Project,
-    /// 人员经费 / 人员支出.
-    Personnel,
-    /// 公用经费 / 日常公用支出.
-    Public,
-    /// 上缴上级支出.
-    ToUpper,
-    /// 对附属单位补助支出.
-    ToAffiliated,
-    /// 事业单位经营支出.
-    OperatingSpend,
-    /// 结转下年 / 年终结转结余.
-    CarryOut,
-    /// 中小微企业预留份额.
-    SmeShare,
-}
+pub use crate::model::Source;
 
 /// One known layout of a budget table kind.
 #[derive(Debug, Clone, Copy)]
@@ -376,6 +326,30 @@ mod tests {
             for (t, parts) in s.row_sums {
                 assert!(*t < s.columns.len() && parts.iter().all(|p| p < &s.columns.len() && p != t), "{:?}", s.kind);
             }
+        }
+    }
+
+    /// The model carries what the rules need of a layout: each column's
+    /// source as the layout the table was read with has it, and each row of a
+    /// two-sided table what its words state on its side.
+    #[test]
+    fn read_tables_carry_their_layout() {
+        use crate::tables::budget::joint::label_source;
+        for name in ["yantai-office-2023-budget.txt", "qingdao-office-2023-budget.txt", "layout-budget-sample.txt"] {
+            let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+            let doc = crate::read(&std::fs::read_to_string(&path).unwrap());
+            let mut sided = 0;
+            for t in doc.legacy_tables().filter(|t| t.kind.is_budget()) {
+                assert_eq!(t.sources, of(t).map(|s| s.sources.to_vec()).unwrap_or_default(), "{name} {}", t.no());
+                assert_eq!(t.stated.len(), if t.sides.is_some() { t.rows.len() } else { 0 }, "{name} {}", t.no());
+                for (i, r) in t.rows.iter().enumerate() {
+                    if let Some(side) = t.side(i) {
+                        sided += 1;
+                        assert_eq!(t.stated(i), label_source(&r.label, side), "{name} {} {}", t.no(), r.label);
+                    }
+                }
+            }
+            assert!(sided > 0 || name.starts_with("layout"), "{name}: no two-sided table");
         }
     }
 

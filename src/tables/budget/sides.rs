@@ -12,30 +12,17 @@
 use rust_decimal::Decimal;
 
 use super::Read;
-use crate::model::{Cell, ReadProblem, Row};
+use crate::domain::{class_code, starts_with_ordinal};
+use crate::model::{Cell, ReadProblem, Row, Side};
 use crate::recognise::table_marker_number;
 use crate::segment::is_note;
 use crate::tables::tokens::{pieces, Tok};
 use crate::text::Line;
 
-/// Which side of the table an entry is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// 收入 (left).
-    Income,
-    /// 支出 (right).
-    Expenditure,
-}
-
 /// The side a label belongs to by its words, if they tell.
 pub fn side_of(label: &str) -> Option<Side> {
     let l = label;
-    if l.contains("支出")
-        || l.contains("结转下年")
-        || l.starts_with("年终")
-        || l.starts_with("年末")
-        || super::functions::class_code(l).is_some()
-    {
+    if l.contains("支出") || l.contains("结转下年") || l.starts_with("年终") || l.starts_with("年末") || class_code(l).is_some() {
         return Some(Side::Expenditure);
     }
     if l.contains("收入") || l.contains("结转") || l.contains("结余") || l.contains("拨款") {
@@ -174,12 +161,6 @@ fn assign_sides(entries: &mut [Entry]) {
             None
         };
     }
-}
-
-/// "一、…" "十九、…": a label that opens with a Chinese ordinal.
-pub fn starts_with_ordinal(s: &str) -> bool {
-    let n = s.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
-    n > 0 && s.chars().nth(n) == Some('、')
 }
 
 /// A repeated header line inside the body ("序号", "收入 支出", "项目 预算数 …", "栏次 1 2 3 4").

@@ -13,7 +13,7 @@
 
 use super::locate::Block;
 use super::spans::{spans, Span, What};
-use crate::model::{Cell, Grid, Meaning, Panel, ReadProblem, Row, Table, TableKind};
+use crate::model::{Cell, Grid, Meaning, Panel, ReadProblem, Row, SangongCols, Table, TableKind};
 use crate::segment::{is_note, unit_in};
 use crate::text::Line;
 
@@ -63,6 +63,8 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         printed: Vec::new(),
         sides: None,
         row_sums: Vec::new(),
+        sources: Vec::new(),
+        stated: Vec::new(),
         grid: Some(Box::new(Grid { read: false, page: Some(block.page), marker: block.marker.clone(), ..Grid::default() })),
     };
     let mut refuse = |table: &mut Table, why: String| {
@@ -404,7 +406,12 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     if matches!(table.kind, TableKind::BSangong | TableKind::F09) {
         if let Some(g) = table.grid.take() {
             match super::sangong::settle(&mut table, &g) {
-                Ok(_) => table.grid = Some(g),
+                Ok(_) => {
+                    // The columns the rules check the table's identities on.
+                    let mut g = g;
+                    g.sangong = SangongCols::of(&g);
+                    table.grid = Some(g);
+                }
                 Err(why) => {
                     table.grid = Some(Box::new(Grid { read: false, page: g.page, marker: g.marker, ..Grid::default() }));
                     refuse(&mut table, why.to_string());

@@ -14,31 +14,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Grid, Meaning, Table};
+use crate::model::{Grid, Meaning, SangongCols, Table};
 use crate::rounding::{compare, Term, Verdict};
-
-/// The columns of a “三公” table, by caption.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SangongCols {
-    /// 合计 (the first total column).
-    pub total: usize,
-    /// “三公”经费小计, when the table also prints 会议费、培训费.
-    pub subtotal: Option<usize>,
-    /// 因公出国（境）费.
-    pub abroad: Option<usize>,
-    /// 公务接待费.
-    pub reception: Option<usize>,
-    /// 公务用车购置及运行维护费 (its 小计).
-    pub vehicle: Option<usize>,
-    /// 公务用车购置费.
-    pub purchase: Option<usize>,
-    /// 公务用车运行维护费.
-    pub operation: Option<usize>,
-    /// 会议费.
-    pub meeting: Option<usize>,
-    /// 培训费.
-    pub training: Option<usize>,
-}
 
 impl SangongCols {
     /// The columns by caption; None when a caption names two things or a

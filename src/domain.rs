@@ -1,0 +1,128 @@
+//! Facts of the disclosure domain that the readers and the rules share: the
+//! 政府收支分类 classes (类) and how they are printed, how 预算 lists number
+//! their items, how economic code pairs group, and which tables a budget must
+//! publish.
+//!
+//! Pure data and functions of strings, depending on nothing but the model:
+//! a reader uses them to read a table, a rule to check one, and neither has
+//! to reach into the other for them.
+
+use crate::model::TableKind;
+
+/// The 支出功能分类 类 codes in the order 公开01表 and 公开04表 print their
+/// class rows (行次 32… in 01, 33… in 04).
+pub const CLASSES: [&str; 26] = [
+    "201", "202", "203", "204", "205", "206", "207", "208", "210", "211", "212", "213", "214", "215", "216", "217", "219", "220", "221",
+    "222", "223", "224", "229", "231", "232", "234",
+];
+
+/// The position of a 类 code in the 01/04 class rows.
+pub fn class_position(code: &str) -> Option<u32> {
+    CLASSES.iter().position(|c| *c == code).map(|p| p as u32)
+}
+
+/// (name, 类 code) of the 支出功能分类 classes, for two-sided tables that
+/// list classes by name only ("七、社会保障和就业支出").
+const CLASS_NAMES: [(&str, &str); 30] = [
+    ("一般公共服务支出", "201"),
+    ("外交支出", "202"),
+    ("国防支出", "203"),
+    ("公共安全支出", "204"),
+    ("教育支出", "205"),
+    ("科学技术支出", "206"),
+    ("文化旅游体育与传媒支出", "207"),
+    ("社会保障和就业支出", "208"),
+    ("社会保险基金支出", "209"),
+    ("卫生健康支出", "210"),
+    ("节能环保支出", "211"),
+    ("城乡社区支出", "212"),
+    ("农林水支出", "213"),
+    ("交通运输支出", "214"),
+    ("资源勘探工业信息等支出", "215"),
+    ("商业服务业等支出", "216"),
+    ("金融支出", "217"),
+    ("援助其他地区支出", "219"),
+    ("自然资源海洋气象等支出", "220"),
+    ("住房保障支出", "221"),
+    ("粮油物资储备支出", "222"),
+    ("国有资本经营预算支出", "223"),
+    ("灾害防治及应急管理支出", "224"),
+    ("预备费", "227"),
+    ("其他支出", "229"),
+    ("转移性支出", "230"),
+    ("债务还本支出", "231"),
+    ("债务付息支出", "232"),
+    ("债务发行费用支出", "233"),
+    ("抗疫特别国债安排的支出", "234"),
+];
+
+/// The 类 code of a class label ("七、社会保障和就业支出" → "208").
+pub fn class_code(label: &str) -> Option<&'static str> {
+    let name = match label.find('、') {
+        Some(i) if label[..i].chars().all(|c| "一二三四五六七八九十".contains(c)) => &label[i + '、'.len_utf8()..],
+        _ => label,
+    };
+    CLASS_NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+}
+
+/// "一、…" "十九、…": a label that opens with a Chinese ordinal.
+pub fn starts_with_ordinal(s: &str) -> bool {
+    let n = s.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    n > 0 && s.chars().nth(n) == Some('、')
+}
+
+/// The 部门 and 政府 codes of an economic code pair ("30101/50101").
+pub fn split_pair(code: &str) -> (&str, &str) {
+    code.split_once('/').unwrap_or((code, ""))
+}
+
+/// Class rows (3-digit 部门 code) with the indexes of their items: the rows
+/// after each up to the next class row.
+pub fn pair_groups(codes: &[Option<&str>]) -> Vec<(usize, Vec<usize>)> {
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, c) in codes.iter().enumerate() {
+        let Some(c) = c else { continue };
+        if split_pair(c).0.len() == 3 {
+            out.push((i, Vec::new()));
+        } else if let Some(g) = out.last_mut() {
+            g.1.push(i);
+        }
+    }
+    out
+}
+
+/// The tables every budget publishes (any one kind of a group will do), with
+/// the name used when one is missing. 国有资本经营、项目支出 and 政府采购 tables
+/// are required in some regions only.
+pub const REQUIRED_BUDGET_TABLES: [(&[TableKind], &str); 8] = [
+    (&[TableKind::BSummary], "收支总表"),
+    (&[TableKind::BIncome], "收入总表"),
+    (&[TableKind::BExpenditure], "支出总表"),
+    (&[TableKind::BFiscal], "财政拨款收支总表"),
+    (&[TableKind::BGeneral], "一般公共预算支出表"),
+    (&[TableKind::BBasicEcon, TableKind::BBasicGovEcon], "一般公共预算基本支出表"),
+    (&[TableKind::BSangong], "一般公共预算“三公”经费支出表"),
+    (&[TableKind::BFund], "政府性基金预算支出表"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_names_with_and_without_ordinals() {
+        assert_eq!(class_code("七、社会保障和就业支出"), Some("208"));
+        assert_eq!(class_code("二十、住房保障支出"), Some("221"));
+        assert_eq!(class_code("卫生健康支出"), Some("210"));
+        assert_eq!(class_code("本年支出合计"), None);
+    }
+
+    #[test]
+    fn ordinals_and_pairs() {
+        assert!(starts_with_ordinal("十九、其他支出"));
+        assert!(!starts_with_ordinal("上年结转"));
+        assert_eq!(split_pair("30101/50101"), ("30101", "50101"));
+        let codes = [Some("301/501"), Some("30108/50102"), None, Some("301/505")];
+        assert_eq!(pair_groups(&codes), vec![(0, vec![1]), (3, vec![])]);
+    }
+}

@@ -7,11 +7,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Rule files that still import reader internals, to be removed from this
-/// list when they are reworked (the narrative rules, being changed
-/// separately). Paths relative to `src/rules`.
-const KNOWN_EXCEPTIONS: &[&str] = &["budget_nar.rs", "budget_amounts.rs", "nar_*.rs"];
-
 /// What a rule may not import: the readers and the solver they use.
 const READER_PATHS: &[&str] = &["crate::tables", "crate::input", "crate::segment", "crate::solve"];
 
@@ -77,24 +72,10 @@ fn hits(files: &[PathBuf], words: &[&str]) -> Vec<String> {
     out
 }
 
-/// `f` (under `rules`) is named by the exception `x` ("budget_nar.rs",
-/// or "nar_*.rs" for every file of that prefix directly under `rules`).
-fn excepted_by(rules: &Path, f: &Path, x: &str) -> bool {
-    let rel = f.strip_prefix(rules).unwrap_or(f).to_string_lossy().replace('\\', "/");
-    match x.strip_suffix("*.rs") {
-        Some(prefix) => !rel.contains('/') && rel.starts_with(prefix) && rel.ends_with(".rs"),
-        None => rel == x,
-    }
-}
-
-fn excepted(rules: &Path, f: &Path) -> bool {
-    KNOWN_EXCEPTIONS.iter().any(|x| excepted_by(rules, f, x))
-}
-
 #[test]
 fn rules_import_no_reader_internals() {
     let rules = root().join("src/rules");
-    let files: Vec<PathBuf> = rust_files(&rules).into_iter().filter(|f| !excepted(&rules, f)).collect();
+    let files = rust_files(&rules);
     assert!(files.len() > 50, "the rules were not found under {}", rules.display());
     let found = hits(&files, READER_PATHS);
     assert!(
@@ -111,14 +92,4 @@ fn readers_import_nothing_from_the_rules() {
     assert!(files.len() > 20, "the readers were not found");
     let found = hits(&files, &["crate::rules", "rules::"]);
     assert!(found.is_empty(), "readers (and the model) must not depend on the rules:\n{}", found.join("\n"));
-}
-
-#[test]
-fn the_known_exceptions_name_rule_files() {
-    // An exception whose files are gone should be taken off the list.
-    let rules = root().join("src/rules");
-    let files = rust_files(&rules);
-    for x in KNOWN_EXCEPTIONS {
-        assert!(files.iter().any(|f| excepted_by(&rules, f, x)), "{x}: no such rule file; remove it from KNOWN_EXCEPTIONS");
-    }
 }

@@ -6,10 +6,10 @@ use rust_decimal::Decimal;
 use super::budget::{settled, sums_equal, total_rows, BUDGET, QB, YB};
 use super::identity::{describe, nowhere, CellRef};
 use super::{Family, Finding, Fixture, Rule, Severity};
+use crate::model::Source;
 use crate::model::{Document, Row, Table, TableKind};
 use crate::narrative::stated::SangongClaim;
-use crate::tables::budget::items::CATEGORIES;
-use crate::tables::budget::schema::{column, Source};
+use crate::narrative::stated::CATEGORIES;
 
 /// Names of the 三公 columns, for messages: the six 三公 categories, then the
 /// 会议费 and 培训费 a Jiangsu table prints beside them.
@@ -426,7 +426,7 @@ pub const RUNNING_COSTS: Rule = Rule {
 
 fn check_running_costs(doc: &crate::model::Document, sink: &mut super::Sink) {
     let Some(g) = doc.table(TableKind::BGeneral) else { return };
-    let Some(pc) = column(g, Source::Public) else { return };
+    let Some(pc) = g.column(Source::Public) else { return };
     let Some((v, line)) = doc.narrative.stated.running_costs else {
         sink.skip("情况说明中没有找到机关运行经费的金额，未核对".to_string());
         return;
@@ -587,7 +587,7 @@ fn check_performance_totals(doc: &crate::model::Document, sink: &mut super::Sink
         crate::checked::sum(rows.iter().filter_map(|i| t.rows[*i].value(c)))
     };
     let source = doc.table(TableKind::BProjects).and_then(|t| project_total(t, 0).map(|v| (t, v))).or_else(|| {
-        doc.table(TableKind::BExpenditure).and_then(|t| column(t, Source::Project).and_then(|c| project_total(t, c)).map(|v| (t, v)))
+        doc.table(TableKind::BExpenditure).and_then(|t| t.column(Source::Project).and_then(|c| project_total(t, c)).map(|v| (t, v)))
     });
     if let Some((t, v)) = source {
         if v != sum {

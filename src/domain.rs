@@ -56,6 +56,22 @@ const CLASS_NAMES: [(&str, &str); 30] = [
     ("抗疫特别国债安排的支出", "234"),
 ];
 
+/// Former names of classes, for text that still uses them (TXT-010 reads
+/// both; [`class_code`] only the current ones, as the tables print them).
+pub const FORMER_CLASS_NAMES: [(&str, &str); 6] = [
+    ("文化体育与传媒支出", "207"),
+    ("医疗卫生与计划生育支出", "210"),
+    ("医疗卫生支出", "210"),
+    ("资源勘探信息等支出", "215"),
+    ("资源勘探电力信息等支出", "215"),
+    ("国土海洋气象等支出", "220"),
+];
+
+/// Every (name, 类 code), current names first, then former ones.
+pub fn class_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    CLASS_NAMES.iter().chain(FORMER_CLASS_NAMES.iter()).copied()
+}
+
 /// The 类 code of a class label ("七、社会保障和就业支出" → "208").
 pub fn class_code(label: &str) -> Option<&'static str> {
     let name = match label.find('、') {

@@ -31,43 +31,6 @@ use crate::rules::support::classes::{class_mentions, same_name};
 use crate::rules::support::corpus::{B, Q, Y};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
-/// Codes of the 类 by name, current and former.
-const CODES: [(&str, &str); 33] = [
-    ("一般公共服务支出", "201"),
-    ("外交支出", "202"),
-    ("国防支出", "203"),
-    ("公共安全支出", "204"),
-    ("教育支出", "205"),
-    ("科学技术支出", "206"),
-    ("文化旅游体育与传媒支出", "207"),
-    ("文化体育与传媒支出", "207"),
-    ("社会保障和就业支出", "208"),
-    ("卫生健康支出", "210"),
-    ("医疗卫生与计划生育支出", "210"),
-    ("医疗卫生支出", "210"),
-    ("节能环保支出", "211"),
-    ("城乡社区支出", "212"),
-    ("农林水支出", "213"),
-    ("交通运输支出", "214"),
-    ("资源勘探工业信息等支出", "215"),
-    ("资源勘探信息等支出", "215"),
-    ("资源勘探电力信息等支出", "215"),
-    ("商业服务业等支出", "216"),
-    ("金融支出", "217"),
-    ("援助其他地区支出", "219"),
-    ("自然资源海洋气象等支出", "220"),
-    ("国土海洋气象等支出", "220"),
-    ("住房保障支出", "221"),
-    ("粮油物资储备支出", "222"),
-    ("国有资本经营预算支出", "223"),
-    ("灾害防治及应急管理支出", "224"),
-    ("预备费", "227"),
-    ("其他支出", "229"),
-    ("转移性支出", "230"),
-    ("债务还本支出", "231"),
-    ("债务付息支出", "232"),
-];
-
 pub const RULE: Rule = Rule {
     id: "TXT-010",
     family: Family::Txt,
@@ -113,7 +76,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     let mut seen: Vec<String> = Vec::new();
     for (_, p) in n.paragraphs() {
         for (at, name) in class_mentions(&p.text) {
-            let Some((_, code)) = CODES.iter().find(|(k, _)| same_name(k, &name)) else { continue };
+            let Some((_, code)) = crate::domain::class_names().find(|(k, _)| same_name(k, &name)) else { continue };
             let Some(label) = table_name(code) else { continue };
             if same_name(&label, &name) || seen.contains(&name) {
                 continue;

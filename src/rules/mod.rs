@@ -686,4 +686,12 @@ pub(crate) mod testing {
     pub(crate) fn test_sink(rule: &'static str) -> Sink {
         Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error }
     }
+
+    /// What `check` (rule `rule`) finds in `text`, read as a whole document.
+    pub(crate) fn findings_of(rule: &'static str, check: fn(&crate::model::Document, &mut Sink), text: &str) -> Vec<super::Finding> {
+        let doc = crate::read(text);
+        let mut sink = test_sink(rule);
+        check(&doc, &mut sink);
+        sink.findings
+    }
 }

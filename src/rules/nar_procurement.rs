@@ -203,10 +203,10 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<(Severity, usize, String)> {
-        let doc = crate::read(text);
-        let mut sink = super::super::percent::test_sink(ID);
-        check(&doc, &mut sink);
-        sink.findings.into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0), f.message)).collect()
+        crate::rules::testing::findings_of(ID, check, text)
+            .into_iter()
+            .map(|f| (f.severity, f.source_line.unwrap_or(0), f.message))
+            .collect()
     }
 
     #[test]

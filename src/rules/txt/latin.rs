@@ -170,10 +170,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<(Severity, usize)> {
-        let doc = crate::read(text);
-        let mut sink = crate::rules::testing::test_sink(ID);
-        check(&doc, &mut sink);
-        sink.findings.into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0))).collect()
+        crate::rules::testing::findings_of(ID, check, text).into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0))).collect()
     }
 
     #[test]

@@ -95,10 +95,6 @@ pub fn narrative_finding(rule: &'static str, severity: Severity, message: String
     Finding { source_line: Some(source_line), ..Finding::new(rule, severity, message) }
 }
 
-// The narrative rules' unit tests still call it by this path.
-#[cfg(test)]
-pub(crate) use crate::rules::testing::test_sink;
-
 /// A decimal as Chinese documents print it: thousands separators, the printed decimals.
 pub fn show(d: Decimal) -> String {
     let s = d.abs().to_string();

@@ -23,6 +23,33 @@ pub(crate) fn starts_at(chars: &[char], k: usize, w: &str) -> bool {
     w.chars().all(|c| rest.next() == Some(&c))
 }
 
+/// The text with white space removed, with each kept char's offset in `text`.
+pub(crate) fn squeezed(text: &str) -> (Vec<char>, Vec<usize>) {
+    let mut chars = Vec::new();
+    let mut at = Vec::new();
+    for (k, c) in text.chars().enumerate() {
+        if !c.is_whitespace() {
+            chars.push(c);
+            at.push(k);
+        }
+    }
+    (chars, at)
+}
+
+/// Every offset in `hay` where `needle` starts.
+pub(crate) fn find_all(hay: &[char], needle: &str) -> Vec<usize> {
+    let n: Vec<char> = needle.chars().collect();
+    if n.is_empty() || hay.len() < n.len() {
+        return Vec::new();
+    }
+    (0..=hay.len() - n.len()).filter(|&i| hay[i..i + n.len()] == n[..]).collect()
+}
+
+/// "“三公”经费" → "三公经费": quotes and spaces do not name anything.
+pub(crate) fn plain(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"')).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::txt::{doubled_punctuation, placeholders, scope_words, truncated, wrong_year};

@@ -1,37 +1,68 @@
-//! NAR-014: the 政府采购 paragraph's figures must agree with each other:
-//! 总额 = 货物 + 工程 + 服务; 中小企业/小微企业 shares of the total; 小微 ≤
-//! 中小 ≤ 总额; and the per-category 中小企业 shares must add up to the
-//! 中小企业 amount.
+//! NAR-014 政府采购：总额、分类金额与授予中小企业的金额和比例相互一致
+//!
+//! ## 它检查什么
+//!
+//! The 政府采购 paragraph's figures agree with each other: 总额 = 货物 + 工程 +
+//! 服务; the 中小企业 and 小微企业 shares of the total; 小微 ≤ 中小 ≤ 总额; and
+//! the per-category 中小企业 shares, applied to the category amounts, add up to
+//! the 中小企业 amount.
+//!
+//! ## 为什么重要
+//!
+//! 政府采购情况要说明采购总额、货物/工程/服务各多少，以及授予中小企业、小微企业的合同金额和比例，这是国家支持中小企业政策的落实情况。各类采购按所说比例授予中小企业的金额加起来，应当等于授予中小企业的总金额；比例也应当能由金额算出。对不上，说明至少有一个数字是错的，政策落实情况就无从判断。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/NAR-014.snap`，`cargo test NAR_014` 只运行本条。
 
 use rust_decimal::Decimal;
 
-use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::checked::TOO_LARGE;
-use crate::model::{Document, DocumentKind};
+use crate::model::Document;
 use crate::narrative::procurement::{facts, ProcurementFacts};
 use crate::narrative::Claim;
-use crate::rounding::{compare, Interval, Term, Verdict};
+use crate::rounding::{compare, Term};
+use crate::rounding::{Interval, Verdict};
+use crate::rules::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::kinds::BOTH;
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 const ID: &str = "NAR-014";
-const Y: &str = "yantai-office-2024-final.txt";
-const Q: &str = "qingdao-office-2024-final.txt";
-const B: &str = "yantai-bigdata-2023-final.txt";
-const YB: &str = "yantai-office-2023-budget.txt";
-const QB: &str = "qingdao-office-2023-budget.txt";
 
 /// The rule.
-pub const PROCUREMENT: Rule = Rule {
+pub const RULE: Rule = Rule {
     id: ID,
     family: Family::Nar,
     severity: Severity::Error,
     title: "政府采购：总额、分类金额与授予中小企业的金额和比例相互一致",
     why: "政府采购情况要说明采购总额、货物/工程/服务各多少，以及授予中小企业、小微企业的合同金额和比例，这是国家支持中小企业政策的落实情况。各类采购按所说比例授予中小企业的金额加起来，应当等于授予中小企业的总金额；比例也应当能由金额算出。对不上，说明至少有一个数字是错的，政策落实情况就无从判断。",
-    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    applies_to: BOTH,
     needs: &[],
     check,
     fixtures: &[Fixture::fires(B, &[]), Fixture::quiet(Y), Fixture::quiet(Q), Fixture::quiet(YB), Fixture::quiet(QB)],
 };
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let n = &doc.narrative;
+    let f = facts(n);
+    kinds_sum(&f, sink);
+    shares_of_total(&f, sink);
+    ordering(&f, sink);
+    kind_shares(&f, sink);
+}
 
 fn iv(c: &Claim) -> Option<(Decimal, Interval)> {
     let w = c.wan()?;
@@ -46,15 +77,6 @@ fn err(sink: &mut Sink, severity: Severity, c: &Claim, message: String, expected
     f.actual = actual;
     f.difference = expected.zip(actual).and_then(|(e, a)| a.checked_sub(e));
     sink.push(f);
-}
-
-fn check(doc: &Document, sink: &mut Sink) {
-    let n = &doc.narrative;
-    let f = facts(n);
-    kinds_sum(&f, sink);
-    shares_of_total(&f, sink);
-    ordering(&f, sink);
-    kind_shares(&f, sink);
 }
 
 /// 总额 = 货物 + 工程 + 服务 (when all three are stated).
@@ -201,12 +223,10 @@ fn share_sums(f: &ProcurementFacts<'_>) -> Option<ShareSums> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::testing::found;
 
     fn run(text: &str) -> Vec<(Severity, usize, String)> {
-        crate::rules::testing::findings_of(ID, check, text)
-            .into_iter()
-            .map(|f| (f.severity, f.source_line.unwrap_or(0), f.message))
-            .collect()
+        found(&RULE, text)
     }
 
     #[test]

@@ -1,30 +1,57 @@
-//! NAR-008 年度同比: "增加/减少 Δ 万元，增长/下降 p%" must agree with itself.
+//! NAR-008 情况说明：增减额与增减幅度相互一致
+//!
+//! ## 它检查什么
+//!
+//! "与上年相比增加/减少 Δ 万元，增长/下降 p%" must agree with itself: the prior
+//! year is the current amount minus (plus) Δ, or the prior-year amount the
+//! paragraph states, and p is Δ over it. The printed amounts stand for intervals,
+//! so a rate within their rounding is 尾数误差 (info), a cut-off rate is info,
+//! and a rate computed over this year's amount is named. A clause that states a
+//! change and also "与上年持平" contradicts itself.
+//!
+//! ## 为什么重要
+//!
+//! 情况说明常写“与上年相比增加（减少）X万元，增长（下降）Y%”。本年数减去（加上）增减额就是上年数，增减额除以上年数就是增减幅度。三个数对不上，或者同一句话里既说“减少”又说“持平”，说明文字是套用模板或抄错了，读者就无法知道这项收支到底变了多少。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“增长 5.04%” 改为 “增长 5.14%”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/NAR-008.snap`，`cargo test NAR_008` 只运行本条。
 
 use rust_decimal::Decimal;
 
-use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use super::{Family, Finding, Fixture, Rule, Severity, Sink};
-use crate::model::{Document, DocumentKind};
+use crate::model::Document;
 use crate::narrative::claim::clause_bounds;
 use crate::narrative::yoy::{pairs, YearOnYear};
 use crate::narrative::{Claim, ClaimKind, Direction, Narrative};
 use crate::rounding::Interval;
+use crate::rules::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::kinds::BOTH;
+use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
 const ID: &str = "NAR-008";
-const Y: &str = "yantai-office-2024-final.txt";
-const Q: &str = "qingdao-office-2024-final.txt";
-const B: &str = "yantai-bigdata-2023-final.txt";
-const YB: &str = "yantai-office-2023-budget.txt";
-const QB: &str = "qingdao-office-2023-budget.txt";
 
 /// The rule.
-pub const YEAR_ON_YEAR: Rule = Rule {
+pub const RULE: Rule = Rule {
     id: ID,
     family: Family::Nar,
     severity: Severity::Error,
     title: "情况说明：增减额与增减幅度相互一致",
     why: "情况说明常写“与上年相比增加（减少）X万元，增长（下降）Y%”。本年数减去（加上）增减额就是上年数，增减额除以上年数就是增减幅度。三个数对不上，或者同一句话里既说“减少”又说“持平”，说明文字是套用模板或抄错了，读者就无法知道这项收支到底变了多少。",
-    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    applies_to: BOTH,
     needs: &[],
     check,
     fixtures: &[
@@ -49,7 +76,7 @@ fn check(doc: &Document, sink: &mut Sink) {
 
 /// The outcome of checking one pair, for tests and counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+enum Outcome {
     /// Δ and p agree exactly.
     Holds,
     /// They agree within rounding of the printed figures.
@@ -61,7 +88,7 @@ pub enum Outcome {
 }
 
 /// Checks one pair, appends its finding (if any) to `out` and says what it found.
-pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
+fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     let (ClaimKind::Change(dir_a), ClaimKind::ChangePercent(dir_p)) = (&pair.change.kind, &pair.percent.kind) else {
         return Outcome::Unchecked;
     };
@@ -270,12 +297,10 @@ fn in_other_scope(chars: &[char], a: usize, b: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::testing::found;
 
     fn run(text: &str) -> Vec<(Severity, usize, String)> {
-        crate::rules::testing::findings_of(ID, check, text)
-            .into_iter()
-            .map(|f| (f.severity, f.source_line.unwrap_or(0), f.message))
-            .collect()
+        found(&RULE, text)
     }
 
     #[test]
@@ -341,5 +366,24 @@ mod tests {
         let got = run("一、收入支出总体情况\n收、支总计5000万元，增加1244万元，增长33.13%。");
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!(got[0].0, Severity::Info);
+    }
+
+    /// Every "增加/减少 Δ，增长/下降 p%" in the five corpus documents is
+    /// checked, and every one holds exactly.
+    #[test]
+    fn every_year_on_year_statement_holds() {
+        let mut per_doc = Vec::new();
+        for name in [Y, Q, B, YB, QB] {
+            let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).expect("fixture");
+            let n = crate::narrative::claims(&crate::text::normalise(&text));
+            let pairs = pairs(&n);
+            for p in &pairs {
+                let mut sink = Vec::new();
+                assert_eq!(check_pair(p, &mut sink), Outcome::Holds, "{name} L{}", p.percent.source_line);
+            }
+            per_doc.push(pairs.len());
+        }
+        assert_eq!(per_doc, vec![8, 4, 8, 4, 9]);
     }
 }

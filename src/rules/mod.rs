@@ -23,7 +23,9 @@
 //!
 //! 1. Its file under `rules/<family>/` and its `pub mod` line in that
 //!    family's `mod.rs`; its fixtures (at least one document on which it
-//!    fires and one on which it stays quiet) are in its `RULE`.
+//!    fires and one on which it stays quiet) are in its `RULE`
+//!    (`support::corpus::fixtures!` lists the corpus documents on which it
+//!    stays quiet as published on one line).
 //! 2. Its line in `CATALOGUE`.
 //! 3. Its id in the `rules!` list of `tests/rules.rs` (a test fails until
 //!    it is there); `UPDATE_SNAPSHOTS=1 cargo test --test rules <ID>` writes
@@ -663,9 +665,11 @@ pub(crate) mod testing {
         Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error }
     }
 
-    /// What `rule` finds in `text`, as (severity, source line, message).
-    pub(crate) fn found(rule: &super::Rule, text: &str) -> Vec<(Severity, usize, String)> {
-        findings_of(rule.id, rule.check, text).into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0), f.message)).collect()
+    impl super::Rule {
+        /// What the rule finds in `text`, as (severity, source line, message).
+        pub(crate) fn found(&self, text: &str) -> Vec<(Severity, usize, String)> {
+            findings_of(self.id, self.check, text).into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0), f.message)).collect()
+        }
     }
 
     /// What `check` (rule `rule`) finds in `text`, read as a whole document.

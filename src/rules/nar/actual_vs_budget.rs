@@ -32,9 +32,9 @@
 use crate::model::Document;
 use crate::narrative::Claim;
 use crate::rounding::Verdict;
-use crate::rules::percent::{narrative_finding, show};
+use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::claims::{claim_interval, claim_point};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::support::text::{find_all, squeezed};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -49,14 +49,12 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(Y, &[("决算数大于年初预算数的主要原因是年中人员经费追加导致", "决算数小于年初预算数的主要原因是年中人员经费追加导致")]),
         Fixture::fires(Y, &[("完成年初预算的 99.03%。与年初预算基本持平", "完成年初预算的 99.03%。与年初预算持平")]),
         // "持平" makes the two amounts one value: one unit apart at one precision is not rounding.
-        Fixture::fires(Y, &[("支出决算为 35.42 万元，完成年初预算的 100%。与年初预算持平", "支出决算为 35.43 万元，完成年初预算的 100%。与年初预算持平")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+        Fixture::fires(Y, &[("支出决算为 35.42 万元，完成年初预算的 100%。与年初预算持平", "支出决算为 35.43 万元，完成年初预算的 100%。与年初预算持平")]);
+        quiet Y, Q, B
     ],
 };
 
@@ -114,11 +112,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             } else {
                 (Severity::Error, "，文字与金额相反。")
             };
-            let mut f = narrative_finding("NAR-004", severity, format!("{base}{tail}"), line);
-            f.expected = Some(b);
-            f.actual = Some(a);
-            f.difference = a.checked_sub(b);
-            sink.push(f);
+            sink.push(narrative_values("NAR-004", severity, format!("{base}{tail}"), line, (Some(b), Some(a))));
         }
     }
 }
@@ -186,7 +180,6 @@ fn relations(text: &str) -> Vec<(Relation, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::found;
 
     const HEAD: &str = "2024年度部门决算\n第三部分 2024年度部门决算情况说明\n五、一般公共预算财政拨款支出决算情况说明\n";
 
@@ -194,7 +187,7 @@ mod tests {
     fn budget_direction_words_follow_the_amounts() {
         // 02-caizhengju L378-379, L406-407, L414-415 (planted).
         let text = format!("{HEAD}1、一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为 1560.05 万元，支出决算为 1511.89 万元。 决算数大于预算数的主要原因：人员变化。\n2、行政单位医疗（项）。年初预算为 62.29 万元，支出决算为 60.99 万元。 决算数等于预算数的主要原因：预算按周全保障测算。\n3、信息化建设（项）。年初预算为 135.90 万元，支出决算为 135.25 万元。决算数小于预算数的主要原因：调减。\n4、一般行政管理事务（项）。年初预算为 10.00 万元，支出决算为 10.00 万元。决算数与预算数基本持平。");
-        let got = found(&RULE, &text);
+        let got = RULE.found(&text);
         let lines: Vec<(Severity, usize)> = got.iter().map(|g| (g.0, g.1)).collect();
         assert_eq!(lines, vec![(Severity::Error, 4), (Severity::Error, 5)], "{got:#?}");
         assert!(got[0].2.contains("决算数小于预算数"), "{}", got[0].2);

@@ -41,9 +41,9 @@ use crate::model::{Document, Row, TableKind};
 use crate::narrative::{self, Claim, ClaimKind, Paragraph, Topic};
 use crate::rounding::{Interval, Verdict};
 use crate::rules::identity::{at, CellRef, Located};
-use crate::rules::percent::{narrative_finding, show};
+use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::claims::{claim_interval, claim_point};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_cells::{cell, line, norm, sangong_item, total};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
@@ -58,7 +58,7 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(Y, &[("收入合计 10,116.83 万元", "收入合计 10,126.83 万元")]),
         // One unit of the last digit: the sentence and 01's cell print one
         // quantity at one precision, so 10,116.84 cannot be 10,116.83 rounded.
@@ -67,10 +67,8 @@ pub const RULE: Rule = Rule {
         Fixture::fires(Y, &[("财政拨款收入 10,095.35 万元", "财政拨款收入 10,095.36 万元")]),
         Fixture::fires(Q, &[("因公出国（境）费全年预算为87.6万元", "因公出国（境）费全年预算为97.6万元")]),
         // 02-caizhengju L341 (planted): "收入支出总计 0 万元" against the 01 table total.
-        Fixture::fires(Y, &[("2024 年度收、支总计均为 10,261.39 万元", "2024 年度收入支出总计 0 万元")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+        Fixture::fires(Y, &[("2024 年度收、支总计均为 10,261.39 万元", "2024 年度收入支出总计 0 万元")]);
+        quiet Y, Q, B
     ],
 };
 
@@ -333,11 +331,5 @@ fn place(c: &Claim) -> String {
 }
 
 fn located_finding(sink: &Sink, c: &Claim, message: String, expected: Decimal, actual: Decimal, related: Vec<CellRef>) -> Finding {
-    Finding {
-        expected: Some(expected),
-        actual: Some(actual),
-        difference: actual.checked_sub(expected),
-        related,
-        ..narrative_finding(sink.rule, sink.severity, message, c.source_line)
-    }
+    Finding { related, ..narrative_values(sink.rule, sink.severity, message, c.source_line, (Some(expected), Some(actual))) }
 }

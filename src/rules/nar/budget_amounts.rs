@@ -47,15 +47,12 @@ use crate::model::{Document, Table, TableKind};
 use crate::narrative::{ClaimKind, Topic};
 use crate::rounding::Verdict;
 use crate::rules::identity::{describe, CellRef};
-use crate::rules::percent::{narrative_finding, show};
+use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::budget::settled;
 use crate::rules::support::claims::claim_point;
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB, YB_ANCHOR};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Expect, Family, Fixture, Rule, Severity, Sink};
-
-/// A sentence of the Yantai budget the fixtures extend.
-const ANCHOR: &str = "3.收支预算增加的主要原因，项目经费增加。";
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -67,7 +64,7 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         // 收支总表 prints 一般公共预算收入 8,666.60; 支出总表's 合计 row 项目支出 8,609.21.
         Fixture::fires(YB, &[("一般公共预算收入8,666.60万元", "一般公共预算收入8,666.61万元")]),
         Fixture::fires(QB, &[("本支出8,723.41万元、项目支出8,609.21万元", "本支出8,723.41万元、项目支出8,609.22万元")]),
@@ -75,12 +72,11 @@ pub const RULE: Rule = Rule {
         // (政府性基金 and 国有资本经营 print 0.00: 财政拨款 is 一般公共预算).
         Fixture::fires(QB, &[("通过财政拨款安排的基本支出8,723.41万元", "通过财政拨款安排的基本支出8,723.42万元")]),
         // Totals by their 收支总表 names.
-        Fixture::fires(YB, &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。本部门2023年度收入、支出预算总计8,666.61万元。")]),
-        Fixture { document: YB, edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。本部门2023年度收入、支出预算总计8,666.60万元。")], expect: Expect::Quiet },
+        Fixture::fires(YB, &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。本部门2023年度收入、支出预算总计8,666.61万元。")]),
+        Fixture { document: YB, edits: &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。本部门2023年度收入、支出预算总计8,666.60万元。")], expect: Expect::Quiet },
         // Another quantity's total ("其他资金收入"), not the 收入总计.
-        Fixture { document: YB, edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。其他资金收入预算总计0万元。")], expect: Expect::Quiet },
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+        Fixture { document: YB, edits: &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。其他资金收入预算总计0万元。")], expect: Expect::Quiet };
+        quiet YB, QB
     ],
 };
 
@@ -127,10 +123,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                     show(first.printed),
                     first.unit
                 );
-                let mut f = narrative_finding("NAR-105", Severity::Error, message, c.source_line);
-                f.expected = Some(first.value);
-                f.actual = Some(said.0);
-                f.difference = said.0.checked_sub(first.value);
+                let mut f = narrative_values("NAR-105", Severity::Error, message, c.source_line, (Some(first.value), Some(said.0)));
                 f.related = cells
                     .iter()
                     .map(|x| CellRef {

@@ -32,9 +32,9 @@ use crate::model::Document;
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{Claim, ClaimKind};
 use crate::rounding::Interval;
-use crate::rules::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
 use crate::rules::support::claims::claim_interval;
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB, YB_ANCHOR};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::support::text::plain;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -49,10 +49,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(YB, &[("3.收支预算增加的主要原因，项目经费增加。", "3.收支预算增加的主要原因，项目经费增加。本年支出预算合计100.00万元，其中：基本支出42.00万元，占40.00%。")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(YB, &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。本年支出预算合计100.00万元，其中：基本支出42.00万元，占40.00%。")]);
+        quiet YB, QB
     ],
 };
 
@@ -99,7 +98,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                     }
                     PercentVerdict::Mismatch => (Severity::Error, "超出了四舍五入可能造成的误差。"),
                 };
-                let mut f = narrative_finding(
+                sink.push(narrative_values(
                     "NAR-022",
                     severity,
                     format!(
@@ -113,11 +112,8 @@ fn check(doc: &Document, sink: &mut Sink) {
                         tail
                     ),
                     c.source_line,
-                );
-                f.expected = Some(expected);
-                f.actual = Some(printed);
-                f.difference = printed.checked_sub(expected);
-                sink.push(f);
+                    (Some(expected), Some(printed)),
+                ));
             }
         }
     }
@@ -187,23 +183,22 @@ fn base_of(
 mod tests {
     use super::*;
     use crate::rules::nar::shares_sum;
-    use crate::rules::testing::found;
 
     #[test]
     fn budget_shares_of_a_named_or_opening_total() {
         let year = "2019年度部门预算\n";
         // 16-shengweiban-2019 L171-177: 11700.63 ÷ 27664.22 = 42.30%.
         let text = format!("{year}三、支出预算情况说明\n江苏省委办公厅本年支出预算合计27664.22万元，其中：基本支出11700.63万元，占42.30%；项目支出13025.38万元，占47.08%；单位预留机动经费2938.21万元，占10.62%。");
-        assert!(found(&RULE, &text).iter().all(|f| f.0 == Severity::Info), "{:#?}", found(&RULE, &text));
-        let got = found(&RULE, &text.replace("42.30", "42.40"));
+        assert!(RULE.found(&text).iter().all(|f| f.0 == Severity::Info), "{:#?}", RULE.found(&text));
+        let got = RULE.found(&text.replace("42.30", "42.40"));
         assert_eq!(got.iter().filter(|f| f.0 == Severity::Error).count(), 1, "{got:#?}");
         // L264-268: the three 三公 items, their total not printed: 411.20 ÷ 508.20 = 80.91%, printed 80.92% so that the shares make 100%.
         let sg = format!("{year}九、一般公共预算“三公”经费支出预算情况说明\n“三公”经费预算支出中，因公出国（境）费支出70万元，占“三公”经费的13.77%；公务用车购置及运行费支出411.20万元，占“三公”经费的80.92%；公务接待费支出27万元，占“三公”经费的5.31 %。");
-        assert!(found(&RULE, &sg).iter().all(|f| f.0 == Severity::Info), "{:#?}", found(&RULE, &sg));
-        assert_eq!(found(&RULE, &sg.replace("13.77", "14.77")).iter().filter(|f| f.0 == Severity::Error).count(), 1);
+        assert!(RULE.found(&sg).iter().all(|f| f.0 == Severity::Info), "{:#?}", RULE.found(&sg));
+        assert_eq!(RULE.found(&sg.replace("13.77", "14.77")).iter().filter(|f| f.0 == Severity::Error).count(), 1);
         // Shares 1.5 points away from 100% are not read as the parts of one total.
-        assert_eq!(found(&RULE, &sg.replace("13.77", "15.27")).iter().filter(|f| f.0 == Severity::Error).count(), 0);
+        assert_eq!(RULE.found(&sg.replace("13.77", "15.27")).iter().filter(|f| f.0 == Severity::Error).count(), 0);
         // Their sum above 100% is NAR-021's.
-        assert_eq!(found(&shares_sum::RULE, &sg.replace("13.77", "13.87")).len(), 1);
+        assert_eq!(shares_sum::RULE.found(&sg.replace("13.77", "13.87")).len(), 1);
     }
 }

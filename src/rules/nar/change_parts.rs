@@ -32,10 +32,10 @@ use rust_decimal::Decimal;
 use crate::model::Document;
 use crate::narrative::{self, Claim, ClaimKind};
 use crate::rounding::Verdict;
-use crate::rules::percent::{narrative_finding, show};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::percent::{narrative_values, show};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
-use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// A stated change explained part by part: the parts add up to the change.
 pub const RULE: Rule = Rule {
@@ -47,11 +47,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Q, &[("专项业务费增加了354.68万元", "专项业务费增加了364.68万元")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Q, &[("专项业务费增加了354.68万元", "专项业务费增加了364.68万元")]);
+        quiet Y, Q, B
     ],
 };
 
@@ -104,12 +102,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             listed.join("；"),
             show(expected.abs())
         );
-        sink.push(Finding {
-            expected: Some(expected.abs()),
-            actual: hv,
-            difference: hv.and_then(|v| v.checked_sub(expected.abs())),
-            ..narrative_finding("NAR-009", severity, message, head.source_line)
-        });
+        sink.push(narrative_values("NAR-009", severity, message, head.source_line, (Some(expected.abs()), hv)));
     }
 }
 

@@ -38,14 +38,11 @@ use crate::narrative::claim::sentence_bounds;
 use crate::narrative::Claim;
 use crate::rounding::Verdict;
 use crate::rules::identity::{at, CellRef};
-use crate::rules::percent::{narrative_finding, show};
+use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::claims::claim_point;
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB, YB_ANCHOR};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Expect, Family, Fixture, Rule, Severity, Sink};
-
-/// A sentence of the Yantai budget the fixtures extend with a path sentence.
-const ANCHOR: &str = "3.收支预算增加的主要原因，项目经费增加。";
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -57,31 +54,30 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture {
             document: YB,
-            edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,687.40 万元。")],
+            edits: &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,687.40 万元。")],
             expect: Expect::Fires,
         },
         Fixture {
             document: YB,
-            edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。（201类）一般公共服务支出（03款）政府办公厅（室）及相关机构事务（01项）行政运行 26,784,000 元。")],
+            edits: &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。（201类）一般公共服务支出（03款）政府办公厅（室）及相关机构事务（01项）行政运行 26,784,000 元。")],
             expect: Expect::Quiet,
         },
         // One unit of the last digit off the table's 2,678.40: not rounding.
         Fixture {
             document: YB,
-            edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,678.41 万元。")],
+            edits: &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,678.41 万元。")],
             expect: Expect::Fires,
         },
         // Coarser than the table and rounding to it: the same quantity.
         Fixture {
             document: YB,
-            edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,678.4 万元。")],
+            edits: &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,678.4 万元。")],
             expect: Expect::Quiet,
-        },
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+        };
+        quiet YB, QB
     ],
 };
 
@@ -132,7 +128,7 @@ fn check_claim(doc: &Document, tables: &[&Table], path: &Path, c: &Claim, sink: 
         seen.push((t.title.clone(), in_wan, cell.at));
     }
     let Some((title, table_wan, cell)) = seen.first().cloned() else { return };
-    let mut f = narrative_finding(
+    let mut f = narrative_values(
         "NAR-020",
         Severity::Error,
         format!(
@@ -144,10 +140,8 @@ fn check_claim(doc: &Document, tables: &[&Table], path: &Path, c: &Claim, sink: 
             show(table_wan.round_dp(4).normalize())
         ),
         c.source_line,
+        (Some(table_wan), Some(wan)),
     );
-    f.expected = Some(table_wan);
-    f.actual = Some(wan);
-    f.difference = wan.checked_sub(table_wan);
     f.related = cell.into_iter().collect();
     sink.push(f);
 }

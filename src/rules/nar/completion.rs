@@ -29,11 +29,11 @@ use rust_decimal::Decimal;
 
 use crate::model::Document;
 use crate::narrative::{Claim, ClaimKind};
-use crate::rules::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::percent::{judge_percent, narrative_finding, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
 use crate::rules::support::claims::claim_interval;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
-use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// "完成年初预算的X%" = 决算 / 年初预算; "年初无预算" ⇔ 年初预算 0.
 pub const RULE: Rule = Rule {
@@ -45,11 +45,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("完成年初预算的 113.59%", "完成年初预算的 123.59%")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("完成年初预算的 113.59%", "完成年初预算的 123.59%")]);
+        quiet Y, Q, B
     ],
 };
 
@@ -98,12 +96,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                         expected,
                         tail
                     );
-                    sink.push(Finding {
-                        expected: Some(expected),
-                        actual: Some(printed),
-                        difference: printed.checked_sub(expected),
-                        ..narrative_finding("NAR-003", severity, message, c.source_line)
-                    });
+                    sink.push(narrative_values("NAR-003", severity, message, c.source_line, (Some(expected), Some(printed))));
                 }
                 ClaimKind::NoBudget => {
                     if let Some(b) = budget.filter(|b| b.wan().is_some_and(|v| !v.is_zero())) {

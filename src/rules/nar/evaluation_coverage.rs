@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 use crate::model::{Document, TableKind};
 use crate::narrative::{ClaimKind, Topic};
 use crate::rules::identity::at;
-use crate::rules::percent::{narrative_finding, round_half_up, show};
+use crate::rules::percent::{narrative_values, round_half_up, show};
 use crate::rules::support::corpus::{Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
@@ -74,11 +74,8 @@ fn check(doc: &Document, sink: &mut Sink) {
                     expected
                 );
                 sink.push(Finding {
-                    expected: Some(expected),
-                    actual: Some(printed),
-                    difference: printed.checked_sub(expected),
                     related: at(t03, total, 2).at.into_iter().collect(),
-                    ..narrative_finding("NAR-016", Severity::Warning, message, c.source_line)
+                    ..narrative_values("NAR-016", Severity::Warning, message, c.source_line, (Some(expected), Some(printed)))
                 });
             }
         }

@@ -30,9 +30,9 @@ use rust_decimal::Decimal;
 use crate::model::Document;
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{Claim, ClaimKind};
-use crate::rules::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, PercentVerdict};
+use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, PercentVerdict};
 use crate::rules::support::claims::claim_interval;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -46,11 +46,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Q, &[("元，执行数为7524.43万元，完成预算的100%", "元，执行数为7424.43万元，完成预算的100%")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Q, &[("元，执行数为7524.43万元，完成预算的100%", "元，执行数为7424.43万元，完成预算的100%")]);
+        quiet Y, Q, B
     ],
 };
 
@@ -103,11 +101,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                 PercentVerdict::Truncated => (Severity::Info, "，是截尾（舍去）而非四舍五入。"),
                 PercentVerdict::Mismatch => (Severity::Error, "，执行率与金额不符。"),
             };
-            let mut f = narrative_finding("NAR-011", severity, format!("{head}{tail}"), c.source_line);
-            f.expected = Some(expected);
-            f.actual = Some(printed);
-            f.difference = printed.checked_sub(expected);
-            sink.push(f);
+            sink.push(narrative_values("NAR-011", severity, format!("{head}{tail}"), c.source_line, (Some(expected), Some(printed))));
         }
     }
 }
@@ -125,13 +119,12 @@ fn is_budget(c: &Claim) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::found;
 
     #[test]
     fn a_project_execution_rate_from_its_own_figures() {
         let ok = "一、预算绩效管理情况\n全年预算数为38.06万元，执行数为38.06万元，完成预算的100%。\n年初预算 49.8 万元，调整后预算 52.0 万元，实际执行 49.8 万元，执行率为 95.77%。";
-        assert!(found(&RULE, ok).is_empty(), "{:#?}", found(&RULE, ok));
-        let got = found(&RULE, "一、预算绩效管理情况\n全年预算数为38.06万元，执行数为36.06万元，完成预算的100%。");
+        assert!(RULE.found(ok).is_empty(), "{:#?}", RULE.found(ok));
+        let got = RULE.found("一、预算绩效管理情况\n全年预算数为38.06万元，执行数为36.06万元，完成预算的100%。");
         assert_eq!(got.len(), 1);
         assert!(got[0].2.contains("= 95%"), "{}", got[0].2);
     }

@@ -28,7 +28,7 @@ use crate::model::{Document, TableKind};
 use crate::narrative::Topic;
 use crate::rounding::Interval;
 use crate::rules::identity::at;
-use crate::rules::percent::{narrative_finding, show};
+use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::corpus::{B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
@@ -59,11 +59,8 @@ fn check(doc: &Document, sink: &mut Sink) {
             let message =
                 format!("情况说明第{}行机关运行经费为 {} 万元，超过公开06表公用经费合计 {} 万元。", c.source_line, show(v), show(limit));
             sink.push(Finding {
-                expected: Some(limit),
-                actual: Some(v),
-                difference: v.checked_sub(limit),
                 related: at(t06, public, 0).at.into_iter().collect(),
-                ..narrative_finding("NAR-013", Severity::Warning, message, c.source_line)
+                ..narrative_values("NAR-013", Severity::Warning, message, c.source_line, (Some(limit), Some(v)))
             });
         }
     }

@@ -35,7 +35,7 @@ use crate::narrative::procurement::{facts, ProcurementFacts};
 use crate::narrative::Claim;
 use crate::rounding::{compare, Term};
 use crate::rounding::{Interval, Verdict};
-use crate::rules::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
 use crate::rules::support::corpus::{B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -72,11 +72,7 @@ fn iv(c: &Claim) -> Option<(Decimal, Interval)> {
 }
 
 fn err(sink: &mut Sink, severity: Severity, c: &Claim, message: String, expected: Option<Decimal>, actual: Option<Decimal>) {
-    let mut f = narrative_finding(ID, severity, message, c.source_line);
-    f.expected = expected;
-    f.actual = actual;
-    f.difference = expected.zip(actual).and_then(|(e, a)| a.checked_sub(e));
-    sink.push(f);
+    sink.push(narrative_values(ID, severity, message, c.source_line, (expected, actual)));
 }
 
 /// 总额 = 货物 + 工程 + 服务 (when all three are stated).
@@ -223,16 +219,11 @@ fn share_sums(f: &ProcurementFacts<'_>) -> Option<ShareSums> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::found;
-
-    fn run(text: &str) -> Vec<(Severity, usize, String)> {
-        found(&RULE, text)
-    }
 
     #[test]
     fn fires_when_category_shares_do_not_add_up() {
         let text = "十一、政府采购支出情况\n2023 年度政府采购支出总额 8,281.83 万元，其中：政府采购货物支出 14.43 万元、政府采购工程支出 0万元、政府采购服务支出 8,267.4 万元。授予中小企业合同金额\n\n1,839.9 万元，占政府采购支出总额的 22.22%，其中：授予小微企业合同金额 492.19 万元，占政府采购支出总额的 5.94%。货物采购授予中小企业合同金额占货物支出金额的 100%，服务采购授予中小企业合同金额占服务支出金额的 5.78%。";
-        let got = run(text);
+        let got = RULE.found(text);
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!((got[0].0, got[0].1), (Severity::Error, 4));
         assert!(got[0].2.contains("小微企业合同金额492.19"), "{}", got[0].2);
@@ -241,13 +232,13 @@ mod tests {
     #[test]
     fn silent_when_everything_agrees() {
         let text = "十一、政府采购支出情况\n2024 年度政府采购支出总额 405.49 万元,其中:政府采购货物支出 43.44 万元、政府采购工程支出 0 万元、政府采购服务支出 362.05 万元。授予中小企业合同金额 308.4 万元,占政府采购支出总额的 76.06%,其中:授予小微企业合同金额 286.99 万元,占政府采购支出总额的 70.78%。货物采购授予中小企业合同金额占货物支出金额的 88.37%,服务采购授予中小企业合同金额占服务支出金额的 74.58%。";
-        assert!(run(text).is_empty(), "{:#?}", run(text));
+        assert!(RULE.found(text).is_empty(), "{:#?}", RULE.found(text));
     }
 
     #[test]
     fn fires_on_a_wrong_total_and_a_wrong_share() {
         let text = "（二）政府采购支出情况\n政府采购支出总额500.00万元，其中：政府采购货物支出44.48万元、政府采购工程支出0万元、政府采购服务支出400.00万元。授予中小企业合同金额100.00万元，占政府采购支出总额的25%。";
-        let got = run(text);
+        let got = RULE.found(text);
         let sev: Vec<Severity> = got.iter().map(|g| g.0).collect();
         assert_eq!(sev, vec![Severity::Error, Severity::Error], "{got:#?}");
     }

@@ -29,8 +29,9 @@
 use crate::model::{Document, Row, TableKind};
 use crate::narrative::stated::CATEGORIES;
 use crate::rules::identity::{describe, nowhere, CellRef};
+use crate::rules::percent::narrative_values;
 use crate::rules::support::budget::{settled, sums_equal, total_rows};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
@@ -44,11 +45,10 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BProcurement],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(YB, &[("2023年政府采购预算917.60万元", "2023年政府采购预算927.60万元")]),
-        Fixture::fires(QB, &[("政府采购货物\n\n预算82.25万元", "政府采购货物\n\n预算72.25万元"), ("政府采购服务预算\n\n5,887.84万元", "政府采购服务预算\n\n5,897.84万元")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+        Fixture::fires(QB, &[("政府采购货物\n\n预算82.25万元", "政府采购货物\n\n预算72.25万元"), ("政府采购服务预算\n\n5,887.84万元", "政府采购服务预算\n\n5,897.84万元")]);
+        quiet YB, QB
     ],
 };
 
@@ -75,34 +75,26 @@ fn check(doc: &Document, sink: &mut Sink) {
         let mine: Vec<&Row> = items.iter().copied().filter(|r| r.label.ends_with(&format!("（{c}）"))).collect();
         let Some(sum) = crate::checked::sum(mine.iter().filter_map(|r| r.value(0))) else { continue };
         if sum != v {
+            let message = format!(
+                "情况说明（第{l}行）称政府采购{c}预算 {v} 万元，但公开表{}中采购类别为“{c}”的{}项之和为 {sum} 万元。",
+                t.no(),
+                mine.len()
+            );
+            let related = mine
+                .iter()
+                .map(|r| CellRef {
+                    table: t.no(),
+                    row: describe(r),
+                    column: t.columns.first().cloned(),
+                    source_line: r.source_line,
+                    place: None,
+                })
+                .collect();
             sink.push(Finding {
-                rule: "NAR-103",
-                severity: Severity::Error,
-                message: format!(
-                    "情况说明（第{l}行）称政府采购{c}预算 {v} 万元，但公开表{}中采购类别为“{c}”的{}项之和为 {sum} 万元。",
-                    t.no(),
-                    mine.len()
-                ),
                 table: Some(t.no()),
-                row: None,
                 column: t.columns.first().cloned(),
-                expected: Some(sum),
-                actual: Some(v),
-                difference: v.checked_sub(sum),
-                source_line: Some(l),
-                page: None,
-                related: mine
-                    .iter()
-                    .map(|r| CellRef {
-                        table: t.no(),
-                        row: describe(r),
-                        column: t.columns.first().cloned(),
-                        source_line: r.source_line,
-                        place: None,
-                    })
-                    .collect(),
-                also: Vec::new(),
-                place: None,
+                related,
+                ..narrative_values("NAR-103", Severity::Error, message, l, (Some(sum), Some(v)))
             });
         }
     }

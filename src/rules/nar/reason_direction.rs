@@ -32,7 +32,7 @@ use crate::model::Document;
 use crate::narrative::claim::MAX_SENTENCE_CHARS;
 use crate::narrative::{ClaimKind, Direction, Unit};
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -46,13 +46,9 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("增长 3.53%。主要是人员经费的增加所导致。", "增长 3.53%。主要原因是人员经费减少。")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("增长 3.53%。主要是人员经费的增加所导致。", "增长 3.53%。主要原因是人员经费减少。")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 
@@ -113,15 +109,14 @@ const DOWN_WORDS: [&str; 10] = ["减少", "下降", "压减", "调减", "降低"
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::found;
 
     #[test]
     fn a_reason_that_points_the_other_way() {
         // 01-wanli item 4.
         let text = "2024年度部门预算\n一、预算编制说明\n2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：宣传事务一般行政管理事务经费增加。";
-        let got = found(&RULE, text);
+        let got = RULE.found(text);
         assert_eq!(got.len(), 1, "{got:#?}");
-        assert!(found(&RULE, &text.replace("经费增加", "经费减少")).is_empty());
-        assert!(found(&RULE, &text.replace("经费增加", "人员增加、项目经费压减")).is_empty());
+        assert!(RULE.found(&text.replace("经费增加", "经费减少")).is_empty());
+        assert!(RULE.found(&text.replace("经费增加", "人员增加、项目经费压减")).is_empty());
     }
 }

@@ -26,8 +26,9 @@
 
 use crate::model::{Document, Row, Source, TableKind};
 use crate::rules::identity::{describe, CellRef};
+use crate::rules::percent::narrative_values;
 use crate::rules::support::budget::{settled, total_rows};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
@@ -41,10 +42,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BGeneral],
     check,
-    fixtures: &[
-        Fixture::fires(YB, &[("机关运行经费安排608.27万元", "机关运行经费安排618.27万元")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(YB, &[("机关运行经费安排608.27万元", "机关运行经费安排618.27万元")]);
+        quiet YB, QB
     ],
 };
 
@@ -76,23 +76,24 @@ fn check(doc: &Document, sink: &mut Sink) {
         return;
     }
     let first = g.rows.get(rows[0]);
+    let message = format!(
+        "情况说明（第{line}行）称机关运行经费 {v} 万元，既不等于公开表{}的公用经费合计 {total} 万元，也不等于其中“行政运行”科目的公用经费 {admin_sum} 万元。",
+        g.no()
+    );
     sink.push(Finding {
-        rule: "NAR-104",
-        severity: Severity::Warning,
-        message: format!(
-            "情况说明（第{line}行）称机关运行经费 {v} 万元，既不等于公开表{}的公用经费合计 {total} 万元，也不等于其中“行政运行”科目的公用经费 {admin_sum} 万元。",
-            g.no()
-        ),
         table: Some(g.no()),
         row: first.map(describe),
         column: g.columns.get(pc).cloned(),
-        expected: Some(total),
-        actual: Some(v),
-        difference: v.checked_sub(total),
-        source_line: Some(line),
-        page: None,
-        related: admin.iter().map(|r| CellRef { table: g.no(), row: describe(r), column: g.columns.get(pc).cloned(), source_line: r.source_line, place: None }).collect(),
-        also: Vec::new(),
-        place: None,
+        related: admin
+            .iter()
+            .map(|r| CellRef {
+                table: g.no(),
+                row: describe(r),
+                column: g.columns.get(pc).cloned(),
+                source_line: r.source_line,
+                place: None,
+            })
+            .collect(),
+        ..narrative_values("NAR-104", Severity::Warning, message, line, (Some(total), Some(v)))
     });
 }

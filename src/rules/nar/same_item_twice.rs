@@ -34,9 +34,9 @@ use rust_decimal::Decimal;
 use crate::model::Document;
 use crate::narrative::{Claim, ClaimKind, Topic};
 use crate::rounding::{Interval, Verdict};
-use crate::rules::percent::{narrative_finding, show};
+use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::claims::{claim_interval, claim_point};
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -50,15 +50,11 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(Y, &[("2、项目支出 5,111.47 万元。", "2、项目支出 5,111.47 万元，基本支出 4,924.51 万元。")]),
         // One unit of the last digit is a different number, not rounding.
-        Fixture::fires(Y, &[("2、项目支出 5,111.47 万元。", "2、项目支出 5,111.47 万元，基本支出 4,942.52 万元。")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+        Fixture::fires(Y, &[("2、项目支出 5,111.47 万元。", "2、项目支出 5,111.47 万元，基本支出 4,942.52 万元。")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 
@@ -156,16 +152,13 @@ fn report_pairs(amounts: &[&Claim], reported: &mut Vec<String>, sink: &mut Sink)
         };
         let severity = if rounding { Severity::Info } else { Severity::Error };
         let tail = if rounding { "差异在尾数误差范围内。" } else { "同一项目在同一节中出现两个不同金额。" };
-        let mut f = narrative_finding(
+        sink.push(narrative_values(
             "NAR-017",
             severity,
             format!("“{}”第{}行写{}万元，第{}行又写{}万元，{tail}", a.subject, a.source_line, show(av), b.source_line, show(bv)),
             b.source_line,
-        );
-        f.expected = Some(av);
-        f.actual = Some(bv);
-        f.difference = bv.checked_sub(av);
-        sink.push(f);
+            (Some(av), Some(bv)),
+        ));
         reported.push(a.subject.clone());
     }
 }
@@ -173,17 +166,16 @@ fn report_pairs(amounts: &[&Claim], reported: &mut Vec<String>, sink: &mut Sink)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::found;
 
     #[test]
     fn one_item_twice_in_a_section() {
         let text = "三、支出决算情况说明\n本年支出合计 9,000.00 万元，其中：基本支出 4,942.51 万元。\n基本支出 4,924.51 万元，主要用于人员经费。\n1、年初预算为 10 万元。2、年初预算为 20 万元。";
-        let got = found(&RULE, text);
+        let got = RULE.found(text);
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!((got[0].0, got[0].1), (Severity::Error, 3));
         // The 一般公共预算财政拨款支出 of two sections is one figure.
         let text = "四、财政拨款收入支出决算总体情况说明\n一般公共预算财政拨款支出 2940.05 万元。\n五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出 2904.05 万元，占本年支出合计的 100.00%。";
-        let got = found(&RULE, text);
+        let got = RULE.found(text);
         assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(Severity::Error, 4)], "{got:#?}");
     }
 
@@ -197,7 +189,7 @@ mod tests {
             text.push_str("基本支出 4,942.51 万元，主要用于人员经费。\n");
         }
         text.push_str("基本支出 4,924.51 万元，主要用于人员经费。\n");
-        let got = found(&RULE, &text);
+        let got = RULE.found(&text);
         assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(Severity::Error, 3002)], "{got:#?}");
     }
 }

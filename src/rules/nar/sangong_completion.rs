@@ -32,8 +32,8 @@ use crate::model::{Document, Row, TableKind};
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{ClaimKind, Topic};
 use crate::rounding::Interval;
-use crate::rules::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_cells::{cell, sangong_item};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
@@ -49,11 +49,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F09],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("支出全年预算为 417.53 万元，支出决算为 417.53 万元，与 2024 年全年预算基本持平。完成全年预算的 100%。", "支出完成全年预算的 95%。")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("支出全年预算为 417.53 万元，支出决算为 417.53 万元，与 2024 年全年预算基本持平。完成全年预算的 100%。", "支出完成全年预算的 95%。")]);
+        quiet Y, Q, B
     ],
 };
 
@@ -98,11 +96,8 @@ fn check(doc: &Document, sink: &mut Sink) {
                 );
                 let related = [b.at, a.at].into_iter().flatten().collect();
                 sink.push(Finding {
-                    expected: Some(expected),
-                    actual: Some(printed),
-                    difference: printed.checked_sub(expected),
                     related,
-                    ..narrative_finding("NAR-019", severity, message, c.source_line)
+                    ..narrative_values("NAR-019", severity, message, c.source_line, (Some(expected), Some(printed)))
                 });
             }
         }

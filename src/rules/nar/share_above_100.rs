@@ -31,8 +31,8 @@ use rust_decimal::Decimal;
 
 use crate::model::Document;
 use crate::narrative::ClaimKind;
-use crate::rules::percent::narrative_finding;
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::percent::narrative_values;
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -46,13 +46,9 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("占 99.79%", "占 109.79%")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("占 99.79%", "占 109.79%")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 
@@ -66,25 +62,23 @@ fn check(doc: &Document, sink: &mut Sink) {
             continue;
         }
         let of = base.as_deref().map_or(String::new(), |b| format!("占{b}的"));
-        let mut f = narrative_finding(
+        sink.push(narrative_values(
             "NAR-012",
             Severity::Error,
             format!("“{}”{of}比例为{}%，超过100%：部分不可能大于总体。", c.subject.trim_end_matches('为'), c.printed),
             c.source_line,
-        );
-        f.actual = Some(v);
-        sink.push(f);
+            (None, Some(v)),
+        ));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::found;
 
     #[test]
     fn shares_above_100() {
-        assert_eq!(found(&RULE, "一、收入\n财政拨款收入 100 万元，占 109.79%。").len(), 1);
-        assert!(found(&RULE, "一、收入\n财政拨款收入 100 万元，占上年的109.79%。").is_empty());
+        assert_eq!(RULE.found("一、收入\n财政拨款收入 100 万元，占 109.79%。").len(), 1);
+        assert!(RULE.found("一、收入\n财政拨款收入 100 万元，占上年的109.79%。").is_empty());
     }
 }

@@ -33,12 +33,12 @@ use rust_decimal::Decimal;
 use crate::model::{Document, Row, TableKind};
 use crate::narrative::{Claim, ClaimKind, Paragraph, Topic};
 use crate::rounding::Interval;
-use crate::rules::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
 use crate::rules::support::claims::claim_interval;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_cells::{cell, line, norm, total};
 use crate::rules::support::kinds::FINAL;
-use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// Shares "占X%" equal the amounts they are computed from.
 pub const RULE: Rule = Rule {
@@ -50,13 +50,11 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(Y, &[("占 99.79%", "占 98.79%")]),
         // No total before the share: the base is the section's table total (公开05表合计 10,041.99).
-        Fixture::fires(Y, &[("2024 年度一般公共预算财政拨款支出 10,041.99 万元，主要用于以下方面：一般公共服务(类)支出 8,602.95 万元，占 85.66%", "主要用于以下方面：一般公共服务(类)支出 8,602.95 万元，占 95.66%")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+        Fixture::fires(Y, &[("2024 年度一般公共预算财政拨款支出 10,041.99 万元，主要用于以下方面：一般公共服务(类)支出 8,602.95 万元，占 85.66%", "主要用于以下方面：一般公共服务(类)支出 8,602.95 万元，占 95.66%")]);
+        quiet Y, Q, B
     ],
 };
 
@@ -104,13 +102,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                     expected,
                     tail
                 );
-                sink.push(Finding {
-                    severity,
-                    expected: Some(expected),
-                    actual: Some(printed),
-                    difference: printed.checked_sub(expected),
-                    ..narrative_finding("NAR-002", severity, message, c.source_line)
-                });
+                sink.push(narrative_values("NAR-002", severity, message, c.source_line, (Some(expected), Some(printed))));
             }
         }
     }

@@ -32,8 +32,8 @@ use rust_decimal::Decimal;
 use crate::model::Document;
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{Claim, ClaimKind};
-use crate::rules::percent::narrative_finding;
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::percent::narrative_values;
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::support::text::plain;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -48,13 +48,9 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("占 85.66%", "占 85.86%")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("占 85.66%", "占 85.86%")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 
@@ -96,16 +92,13 @@ fn check(doc: &Document, sink: &mut Sink) {
             }
             let Some(last) = g.last() else { continue };
             let listed: Vec<String> = g.iter().map(|c| format!("{}%", c.printed)).collect();
-            let mut f = narrative_finding(
+            sink.push(narrative_values(
                 "NAR-021",
                 Severity::Error,
                 format!("同一总额下列出的占比{}合计为{}%，超过100%，超出了四舍五入可能造成的误差。", listed.join("、"), sum),
                 last.source_line,
-            );
-            f.expected = Some(Decimal::ONE_HUNDRED);
-            f.actual = Some(sum);
-            f.difference = sum.checked_sub(Decimal::ONE_HUNDRED);
-            sink.push(f);
+                (Some(Decimal::ONE_HUNDRED), Some(sum)),
+            ));
         }
     }
 }
@@ -113,15 +106,14 @@ fn check(doc: &Document, sink: &mut Sink) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::found;
 
     #[test]
     fn shares_of_one_total_add_up_to_at_most_100() {
         // 02-caizhengju L366-369 (planted 71.73%): the four shares add up to 100.07%.
         let text = "五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类）2106.66 万元，占 71.73%；社会保障和就业支出（类）326.72 万元，占 11.11%；卫生健康支出（类）60.99 万元，占 2.07%；住房保障支出（类）445.69 万元，占 15.16%。";
-        let got = found(&RULE, text);
+        let got = RULE.found(text);
         assert_eq!(got.len(), 1, "{got:#?}");
         assert!(got[0].2.contains("100.07%"), "{}", got[0].2);
-        assert!(found(&RULE, &text.replace("71.73", "71.65")).is_empty());
+        assert!(RULE.found(&text.replace("71.73", "71.65")).is_empty());
     }
 }

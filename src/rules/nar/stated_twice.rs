@@ -33,9 +33,9 @@ use rust_decimal::Decimal;
 
 use crate::model::Document;
 use crate::rounding::Verdict;
-use crate::rules::percent::{narrative_finding, round_half_up};
+use crate::rules::percent::{narrative_values, round_half_up};
 use crate::rules::support::claims::{claim_interval, claim_point};
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::support::two_amounts::{heading_amount, two_amounts};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -50,15 +50,11 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(Y, &[("1、基本支出 4,942.51 万元。", "1、“基本支出（项）”4,942.51万元，2023年支出4,773.95万元，2024年支出4,924.51万元，比2023年增加3.15%。")]),
         // One unit of the last digit apart: the same item, so not rounding.
-        Fixture::fires(Y, &[("1、基本支出 4,942.51 万元。", "1、“基本支出（项）”4,942.51万元，2023年支出4,773.95万元，2024年支出4,942.52万元，比2023年增加3.53%。")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+        Fixture::fires(Y, &[("1、基本支出 4,942.51 万元。", "1、“基本支出（项）”4,942.51万元，2023年支出4,773.95万元，2024年支出4,942.52万元，比2023年增加3.53%。")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 
@@ -102,16 +98,13 @@ fn check(doc: &Document, sink: &mut Sink) {
             } else {
                 (Severity::Error, from.unwrap_or_default())
             };
-            let mut f = narrative_finding(
+            sink.push(narrative_values(
                 "NAR-006",
                 severity,
                 format!("同一科目前面写{}万元，后面又写本年{}万元，前后不一致。{tail}", h.printed, t.current.printed),
                 t.current.source_line,
-            );
-            f.expected = Some(hw);
-            f.actual = Some(cw);
-            f.difference = cw.checked_sub(hw);
-            sink.push(f);
+                (Some(hw), Some(cw)),
+            ));
         }
     }
 }
@@ -120,17 +113,16 @@ fn check(doc: &Document, sink: &mut Sink) {
 mod tests {
     use super::*;
     use crate::rules::nar::two_amount_changes;
-    use crate::rules::testing::found;
 
     #[test]
     fn an_item_stated_with_two_amounts() {
         // 01-wanli item 31: heading 350.35, body 352.67; 0.53% fits 350.35 (and the table's 3,503,499 元).
         let text = "2024年度部门预算\n一、预算编制说明\n31. “住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元，主要用于住房公积金。2023年当年预算执行数为348.52万元，2024年预算安排352.67万元，比2023年预算执行数增加0.53%。主要原因是：住房公积金经费增加。";
-        let got = found(&RULE, text);
+        let got = RULE.found(text);
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!(got[0].0, Severity::Error);
         assert!(got[0].2.contains("正文的352.67万元很可能有误"), "{}", got[0].2);
         // The rate is not a second error: it fits the heading amount.
-        assert!(found(&two_amount_changes::RULE, text).is_empty());
+        assert!(two_amount_changes::RULE.found(text).is_empty());
     }
 }

@@ -34,9 +34,9 @@ use rust_decimal::Decimal;
 use crate::model::Document;
 use crate::narrative::{Claim, Direction, Paragraph};
 use crate::rounding::Interval;
-use crate::rules::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
 use crate::rules::support::claims::claim_interval;
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::support::two_amounts::{heading_amount, two_amounts, TwoAmounts};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -51,13 +51,9 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("1、基本支出 4,942.51 万元。", "1、2024年基本支出 4,942.51 万元，上年基本支出 4,773.95 万元，比上年增加 3.35%。")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("1、基本支出 4,942.51 万元。", "1、2024年基本支出 4,942.51 万元，上年基本支出 4,773.95 万元，比上年增加 3.35%。")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 
@@ -81,11 +77,7 @@ fn check_one(t: &TwoAmounts<'_>, heading: Option<&Claim>, p: &Paragraph, sink: &
     let line = p.line_at(t.at);
     let said = format!("上年数{}万元、本年数{}万元", t.prior.printed, t.current.printed);
     let mut push = |severity: Severity, message: String, expected: Option<Decimal>, actual: Option<Decimal>| {
-        let mut f = narrative_finding("NAR-005", severity, message, line);
-        f.expected = expected;
-        f.actual = actual;
-        f.difference = expected.zip(actual).and_then(|(e, a)| a.checked_sub(e));
-        sink.push(f);
+        sink.push(narrative_values("NAR-005", severity, message, line, (expected, actual)));
     };
     let same = xi.gap(yi).is_zero();
     let Some(rate) = t.rate else {
@@ -170,25 +162,25 @@ fn check_one(t: &TwoAmounts<'_>, heading: Option<&Claim>, p: &Paragraph, sink: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::found;
 
     #[test]
     fn two_amount_changes_follow_the_amounts() {
         let year = "2024年度部门预算\n一、预算编制说明\n";
         // 01-wanli item 1: 60.13 → 25.77 is −57.14%.
-        assert!(found(&RULE, &format!("{year}“专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：项目调整。")).is_empty());
-        let got = found(&RULE, &format!("{year}2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.41%。"));
+        assert!(RULE.found(&format!("{year}“专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：项目调整。")).is_empty());
+        let got = RULE.found(&format!("{year}2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.41%。"));
         assert_eq!(got.len(), 1);
         assert!(got[0].2.contains("57.14%"), "{}", got[0].2);
-        let got = found(&RULE, &format!("{year}2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数增加57.14%。"));
+        let got = RULE.found(&format!("{year}2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数增加57.14%。"));
         assert!(got[0].2.contains("方向相反"), "{}", got[0].2);
-        let got = found(&RULE, &format!("{year}2023年当年预算执行数为10.00万元，2024年预算安排10.50万元，比2023年预算执行数持平。"));
+        let got = RULE.found(&format!("{year}2023年当年预算执行数为10.00万元，2024年预算安排10.50万元，比2023年预算执行数持平。"));
         assert_eq!(got[0].0, Severity::Error);
-        assert!(
-            found(&RULE, &format!("{year}2023年当年预算执行数为10.00万元，2024年预算安排10.00万元，比2023年预算执行数持平。")).is_empty()
-        );
+        assert!(RULE
+            .found(&format!("{year}2023年当年预算执行数为10.00万元，2024年预算安排10.00万元，比2023年预算执行数持平。"))
+            .is_empty());
         // New this year: "增加100%" from zero is how documents say so.
-        assert!(found(&RULE, &format!("{year}2023年当年预算执行数为0.00万元，2024年预算安排25.00万元，比2023年预算执行数增加100.00%。"))
+        assert!(RULE
+            .found(&format!("{year}2023年当年预算执行数为0.00万元，2024年预算安排25.00万元，比2023年预算执行数增加100.00%。"))
             .is_empty());
     }
 }

@@ -27,10 +27,10 @@
 
 use crate::model::Document;
 use crate::narrative::{Claim, ClaimKind, Topic, Unit};
-use crate::rules::percent::narrative_finding;
+use crate::rules::percent::{narrative_finding, narrative_values};
 use crate::rules::support::corpus::{B, Q, Y};
 use crate::rules::support::kinds::FINAL;
-use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// 车辆总数 = Σ by kind; 三公 保有量 ≤ 车辆总数.
 pub const RULE: Rule = Rule {
@@ -65,12 +65,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                 let Some(sum) = crate::checked::sum(kinds.iter().filter_map(|c| c.value)) else { continue };
                 if sum != t {
                     let message = format!("情况说明第{}行说共有车辆 {} 辆，但按用途列出的各类车辆合计 {} 辆。", total.source_line, t, sum);
-                    sink.push(Finding {
-                        expected: Some(sum),
-                        actual: Some(t),
-                        difference: t.checked_sub(sum),
-                        ..narrative_finding("NAR-015", Severity::Error, message, total.source_line)
-                    });
+                    sink.push(narrative_values("NAR-015", Severity::Error, message, total.source_line, (Some(sum), Some(t))));
                 }
             }
             if let Some(k) = kept.as_ref().and_then(|c| c.value.map(|v| (v, c.source_line))) {

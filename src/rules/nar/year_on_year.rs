@@ -37,8 +37,8 @@ use crate::narrative::claim::clause_bounds;
 use crate::narrative::yoy::{pairs, YearOnYear};
 use crate::narrative::{Claim, ClaimKind, Direction, Narrative};
 use crate::rounding::Interval;
-use crate::rules::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::percent::{judge_percent, narrative_finding, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
@@ -54,13 +54,9 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("增长 5.04%", "增长 5.14%")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("增长 5.04%", "增长 5.14%")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 
@@ -98,11 +94,7 @@ fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     let (_, vp) = dir_p.verbs();
     let quote = format!("“{va}{}万元，{vp}{}%”", pair.change.printed, pair.percent.printed);
     let mut push = |severity: Severity, message: String, expected: Option<Decimal>| {
-        let mut f = narrative_finding(ID, severity, message, line);
-        f.expected = expected;
-        f.actual = Some(p);
-        f.difference = expected.and_then(|e| p.checked_sub(e));
-        out.push(f);
+        out.push(narrative_values(ID, severity, message, line, (expected, Some(p))));
     };
     // A zero change is flat whatever the verb; the rate must be zero too.
     if delta.is_zero() || p.is_zero() {
@@ -234,16 +226,13 @@ fn prior_stated(
         PercentVerdict::Truncated => (Severity::Info, Outcome::Rounding, "，是截尾（舍去）而非四舍五入，不是矛盾。"),
         PercentVerdict::Mismatch => (Severity::Error, Outcome::Fails, "。"),
     };
-    let mut f = narrative_finding(
+    out.push(narrative_values(
         ID,
         severity,
         format!("{quote}：上年数为{}万元，幅度应为{}%，文中为{}%{tail}", prior_claim.printed, expected, pair.percent.printed),
         pair.percent.source_line,
-    );
-    f.expected = Some(expected);
-    f.actual = Some(p);
-    f.difference = p.checked_sub(expected);
-    out.push(f);
+        (Some(expected), Some(p)),
+    ));
     outcome
 }
 
@@ -297,16 +286,11 @@ fn in_other_scope(chars: &[char], a: usize, b: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::found;
-
-    fn run(text: &str) -> Vec<(Severity, usize, String)> {
-        found(&RULE, text)
-    }
 
     #[test]
     fn fires_on_a_wrong_rate_a_wrong_direction_and_a_flat_change() {
         let text = "一、收入支出决算总体情况\n2024年度收、支总计10,261.39万元。与上年相比，增加492.55万元，增长5.24%。\n二、收入\n其他收入21.48万元，与上年相比，增加18.87万元，下降722.99%。\n三、三公\n购置费减少为0.00万元，与2023年持平。";
-        let got = run(text);
+        let got = RULE.found(text);
         assert_eq!(got.len(), 3, "{got:#?}");
         assert_eq!((got[0].0, got[0].1), (Severity::Error, 2));
         assert!(got[0].2.contains("5.04%"), "{}", got[0].2);
@@ -317,29 +301,30 @@ mod tests {
     #[test]
     fn stays_silent_on_consistent_statements() {
         let text = "一、收入支出决算总体情况\n2024年度收、支总计17,187.83万元。与2023年度相比，收、\n\n支总计各减少1,594.06万元，下降8.49%。\n二、三公\n因公出国（境）经费91.00万元，与上一年相比，增加0.00万元，增长0.00%，主要原因是：与上年持平。\n机关运行经费570.69万元，与上一年相比，减少18.47万元，下降3.13%。\n上级补助收入 0 万元。与上年决算数一致。\n其他收入 0.18 万元。与 2022 年度相比，减少 0.18万元，下降 50%。";
-        assert!(run(text).is_empty(), "{:#?}", run(text));
+        assert!(RULE.found(text).is_empty(), "{:#?}", RULE.found(text));
     }
 
     #[test]
     fn flat_belongs_to_its_own_clause() {
         // 22-gaoyuan-2017: "按与上年统计口径一致相比，本年比上年减少161.96万元" — 一致 is about the 口径.
-        assert!(run("一、机关运行经费\n按与上年统计口径一致相比，本年比上年减少 161.96 万元，下降了 4.39%，主要原因为在编人员减少。")
+        assert!(RULE
+            .found("一、机关运行经费\n按与上年统计口径一致相比，本年比上年减少 161.96 万元，下降了 4.39%，主要原因为在编人员减少。")
             .iter()
             .all(|f| f.0 == Severity::Info));
         // 持平 after 其中 is about a part, not the total that fell.
-        assert!(run("一、三公\n“三公”经费支出减少2.00万元，其中：公务接待费与上年持平。").is_empty());
-        assert_eq!(run("一、三公\n公务接待费减少2.00万元，与上年持平。").len(), 1);
+        assert!(RULE.found("一、三公\n“三公”经费支出减少2.00万元，其中：公务接待费与上年持平。").is_empty());
+        assert_eq!(RULE.found("一、三公\n公务接待费减少2.00万元，与上年持平。").len(), 1);
     }
 
     #[test]
     fn a_cut_off_rate_is_info_and_a_rate_over_this_year_is_named() {
         // 11-jianchayuan-2019 L866: 1,311.6 ÷ 3,666.0 = 35.777…%, printed 35.77%.
-        let got = run("一、支出\n一般行政管理事务(项)支出 2354.4万元，与上年相比减少1311.6 万元，减少35.77 %。");
+        let got = RULE.found("一、支出\n一般行政管理事务(项)支出 2354.4万元，与上年相比减少1311.6 万元，减少35.77 %。");
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!(got[0].0, Severity::Info);
         assert!(got[0].2.contains("截尾"), "{}", got[0].2);
         // 12-shengweiban-2017 L197: 101.48 ÷ 6,005.51 = 1.69%, but 101.48 ÷ 6,106.99 = 1.66%.
-        let got = run("一、支出\n行政运行（项）支出 6106.99 万元，与上年相比增加 101.48 万元，增长 1.66%。");
+        let got = RULE.found("一、支出\n行政运行（项）支出 6106.99 万元，与上年相比增加 101.48 万元，增长 1.66%。");
         assert_eq!(got[0].0, Severity::Error);
         assert!(got[0].2.contains("1.69%") && got[0].2.contains("误以本年数为分母"), "{}", got[0].2);
     }
@@ -347,23 +332,23 @@ mod tests {
     #[test]
     fn a_new_item_said_to_grow_by_100_percent_is_info() {
         // 23-gaoyuan-2018 L650.
-        let got = run("一、支出\n基本养老保险缴费支出（项）支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 100%。");
+        let got = RULE.found("一、支出\n基本养老保险缴费支出（项）支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 100%。");
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![Severity::Info], "{got:#?}");
-        let got = run("一、支出\n缴费支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 50%。");
+        let got = RULE.found("一、支出\n缴费支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 50%。");
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![Severity::Warning], "{got:#?}");
     }
 
     #[test]
     fn a_stated_prior_year_amount_is_the_base() {
-        assert!(run("一、收入支出总体情况\n本年支出120.00万元，上年支出100.00万元，增加20.00万元，增长20%。").is_empty());
-        assert_eq!(run("一、收入支出总体情况\n本年支出120.00万元，上年支出100.00万元，增加20.00万元，增长25%。").len(), 1);
+        assert!(RULE.found("一、收入支出总体情况\n本年支出120.00万元，上年支出100.00万元，增加20.00万元，增长20%。").is_empty());
+        assert_eq!(RULE.found("一、收入支出总体情况\n本年支出120.00万元，上年支出100.00万元，增加20.00万元，增长25%。").len(), 1);
     }
 
     #[test]
     fn rounding_of_the_printed_amounts_is_info() {
         // 1244 printed without decimals: 1244 / (5000 − 1244) = 33.12 %, but
         // 1244.4 / (5000 − 1244.4) = 33.13 % is possible.
-        let got = run("一、收入支出总体情况\n收、支总计5000万元，增加1244万元，增长33.13%。");
+        let got = RULE.found("一、收入支出总体情况\n收、支总计5000万元，增加1244万元，增长33.13%。");
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!(got[0].0, Severity::Info);
     }

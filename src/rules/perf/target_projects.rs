@@ -28,7 +28,7 @@ use crate::model::{Document, Row, TableKind};
 use crate::rules::identity::describe;
 use crate::rules::support::budget::settled;
 use crate::rules::support::budget_narrative::target_finding;
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -42,10 +42,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BProjects],
     check,
-    fixtures: &[
-        Fixture::fires(YB, &[("项目名称 驻外机构工作保障经费", "项目名称 驻外机构保障经费")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(YB, &[("项目名称 驻外机构工作保障经费", "项目名称 驻外机构保障经费")]);
+        quiet YB, QB
     ],
 };
 

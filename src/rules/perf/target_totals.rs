@@ -31,7 +31,7 @@ use rust_decimal::Decimal;
 use crate::model::{Document, Source, Table, TableKind};
 use crate::rules::support::budget::{settled, total_rows};
 use crate::rules::support::budget_narrative::target_finding;
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -45,11 +45,10 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(YB, &[("其中：财政拨款 3300", "其中：财政拨款 3200")]),
-        Fixture::fires(QB, &[("预算数 7104.00", "预算数 7204.00"), ("7104.00 其他资金", "7204.00 其他资金")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+        Fixture::fires(QB, &[("预算数 7104.00", "预算数 7204.00"), ("7104.00 其他资金", "7204.00 其他资金")]);
+        quiet YB, QB
     ],
 };
 

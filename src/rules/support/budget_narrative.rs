@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Document, Row, Table, TableKind};
 use crate::rules::identity::{describe, CellRef};
+use crate::rules::percent::narrative_values;
 use crate::rules::support::budget::settled;
 use crate::rules::{Finding, Severity};
 
@@ -80,31 +81,21 @@ pub fn value(cell: Option<(&Row, usize)>) -> Decimal {
     cell.and_then(|(r, c)| r.value(c)).unwrap_or_default()
 }
 
-/// A finding about a narrative claim: (expected, actual) as the rule sees them.
+/// A finding about a narrative claim, on the table's cell it is held
+/// against: (expected, actual) as the rule sees them.
 pub fn claim_finding(
     rule: &'static str,
     severity: Severity,
     message: String,
     t: &Table,
     cell: Option<(&Row, usize)>,
-    (expected, actual): (Option<Decimal>, Option<Decimal>),
+    values: (Option<Decimal>, Option<Decimal>),
     line: usize,
 ) -> Finding {
     Finding {
-        rule,
-        severity,
-        message,
         table: Some(t.no()),
         row: cell.map(|(r, _)| describe(r)),
         column: cell.and_then(|(_, c)| t.columns.get(c).cloned()),
-        expected,
-        actual,
-        difference: match (expected, actual) {
-            (Some(e), Some(a)) => a.checked_sub(e),
-            _ => None,
-        },
-        source_line: Some(line),
-        page: None,
         related: cell
             .map(|(r, c)| CellRef {
                 table: t.no(),
@@ -115,8 +106,7 @@ pub fn claim_finding(
             })
             .into_iter()
             .collect(),
-        also: Vec::new(),
-        place: None,
+        ..narrative_values(rule, severity, message, line, values)
     }
 }
 
@@ -125,26 +115,8 @@ pub fn target_finding(
     rule: &'static str,
     message: String,
     table: Option<&Table>,
-    (expected, actual): (Option<Decimal>, Option<Decimal>),
+    values: (Option<Decimal>, Option<Decimal>),
     line: usize,
 ) -> Finding {
-    Finding {
-        rule,
-        severity: Severity::Error,
-        message,
-        table: table.map(Table::no),
-        row: None,
-        column: None,
-        expected,
-        actual,
-        difference: match (expected, actual) {
-            (Some(e), Some(a)) => a.checked_sub(e),
-            _ => None,
-        },
-        source_line: Some(line),
-        page: None,
-        related: Vec::new(),
-        also: Vec::new(),
-        place: None,
-    }
+    Finding { table: table.map(Table::no), ..narrative_values(rule, Severity::Error, message, line, values) }
 }

@@ -95,6 +95,24 @@ pub fn narrative_finding(rule: &'static str, severity: Severity, message: String
     Finding { source_line: Some(source_line), ..Finding::new(rule, severity, message) }
 }
 
+/// A finding about the narrative with the value the check expects and the
+/// value printed, as (expected, actual), and their difference (actual −
+/// expected) when both are known.
+pub fn narrative_values(
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    source_line: usize,
+    (expected, actual): (Option<Decimal>, Option<Decimal>),
+) -> Finding {
+    Finding {
+        expected,
+        actual,
+        difference: expected.zip(actual).and_then(|(e, a)| a.checked_sub(e)),
+        ..narrative_finding(rule, severity, message, source_line)
+    }
+}
+
 /// A decimal as Chinese documents print it: thousands separators, the printed decimals.
 pub fn show(d: Decimal) -> String {
     let s = d.abs().to_string();

@@ -12,8 +12,8 @@ fn main() {
             eprintln!("{path}: cannot read");
             continue;
         };
-        let text = gongkai::text::decode(&bytes).text;
-        let n = gongkai::narrative::claims(&gongkai::text::normalise(&text));
+        let text = gongkai::decode_input(&bytes).map(|d| d.text).unwrap_or_default();
+        let n = gongkai::read(&text).narrative;
         let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
         for (_, _, c) in n.claims() {
             let k = match c.kind {

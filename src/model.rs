@@ -6,7 +6,10 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::text::Line;
+/// A performance self-evaluation table (what [`Document::evaluations`] holds).
+pub use crate::perf::{Block, Funds, Rate, SelfEvaluation};
+/// A line of the normalised text (what [`Document::lines`] holds).
+pub use crate::text::Line;
 
 /// 决算 or 预算.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -651,7 +654,7 @@ pub struct Document {
     /// Every table marker found ("01", "1"…) with its source line, read or not.
     pub markers: Vec<(String, usize)>,
     /// The 绩效自评表 found in the attachments.
-    pub evaluations: Vec<crate::perf::SelfEvaluation>,
+    pub evaluations: Vec<SelfEvaluation>,
     /// The narrative, read once before the tables.
     pub narrative: crate::narrative::Narrative,
 }

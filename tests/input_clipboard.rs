@@ -5,7 +5,7 @@
 
 mod common;
 use common::{blocks, esc};
-use gongkai::input::html::clipboard;
+use gongkai::input::clipboard;
 use gongkai::report::TableOut;
 
 const CORPUS: &str = include_str!("fixtures/yantai-office-2024-final.txt");

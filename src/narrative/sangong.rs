@@ -217,4 +217,37 @@ mod tests {
         assert_eq!(v(f.foreign_spent), Some(("0".into(), 8)));
         assert_eq!(v(f.foreign_persons), Some(("0".into(), 8)));
     }
+
+    /// The facts of a corpus document (tests/fixtures).
+    fn corpus(name: &str) -> SangongFacts {
+        facts(&super::super::claims(&normalise(&crate::fixture(name))))
+    }
+
+    #[test]
+    fn sangong_counts_of_the_corpus() {
+        let y = corpus("yantai-office-2024-final.txt");
+        assert_eq!(v(y.abroad_spent), Some(("131.89".into(), 549)));
+        assert_eq!(v(y.abroad_groups), Some(("22".into(), 549)));
+        assert_eq!(v(y.abroad_persons), Some(("32".into(), 549)));
+        assert_eq!(v(y.purchase_spent), Some(("17.95".into(), 553)));
+        assert_eq!(v(y.purchased), Some(("1".into(), 553)));
+        assert_eq!(v(y.fleet), Some(("19".into(), 555)));
+        assert_eq!(v(y.reception_spent), Some(("190.24".into(), 559)));
+        assert_eq!(v(y.reception_batches), Some(("1230".into(), 559)));
+        assert_eq!(v(y.reception_persons), Some(("16071".into(), 559)));
+        assert_eq!(v(y.foreign_affairs_batches), Some(("0".into(), 559)));
+        assert_eq!(v(y.foreign_batches), Some(("0".into(), 561)));
+        let q = corpus("qingdao-office-2024-final.txt");
+        assert_eq!(v(q.abroad_spent), Some(("87.6".into(), 748)));
+        assert_eq!(v(q.abroad_groups), Some(("0".into(), 752)));
+        assert_eq!(v(q.abroad_persons), Some(("15".into(), 752)));
+        assert_eq!(v(q.reception_batches), Some(("389".into(), 778)));
+        assert_eq!(v(q.reception_persons), Some(("4886".into(), 778)));
+        assert_eq!(v(q.fleet), Some(("27".into(), 770)));
+        let b = corpus("yantai-bigdata-2023-final.txt");
+        assert_eq!(v(b.abroad_spent), Some(("0".into(), 994)));
+        assert_eq!(v(b.purchased), Some(("0".into(), 1008)));
+        assert_eq!(v(b.reception_batches), Some(("27".into(), 1026)));
+        assert_eq!(v(b.reception_persons), Some(("299".into(), 1026)));
+    }
 }

@@ -39,7 +39,7 @@ use crate::model::{Document, TableKind};
 
 mod budget_amounts;
 mod budget_nar;
-pub mod doc;
+mod doc;
 pub mod nar_change;
 pub mod nar_claims;
 pub mod nar_content;
@@ -48,13 +48,13 @@ pub mod nar_paths;
 pub mod nar_procurement;
 pub mod nar_tables;
 pub mod nar_yoy;
-pub mod perf;
-pub mod pla;
-pub mod sg;
+mod perf;
+mod pla;
+mod sg;
 mod support;
-pub mod tbl;
-pub mod txt;
-pub mod xtbl;
+mod tbl;
+mod txt;
+mod xtbl;
 
 use support::index;
 
@@ -71,7 +71,8 @@ mod tbl01 {
     pub(super) use super::support::kinds::FINAL;
 }
 
-pub use support::{identity, percent};
+pub use support::identity;
+pub(crate) use support::percent;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -221,7 +222,7 @@ pub struct Skipped {
 
 /// A rule id ("TBL-001"). An alias, not `&'static str` written out, for
 /// serde: its derive takes a `&str` field as borrowed from the input and
-/// would then only read reports that live forever; [`rule_id`] reads it.
+/// would then only read reports that live forever; `rule_id` reads it.
 pub type RuleId = &'static str;
 
 /// A rule id read back from a report (the web app's worker sends reports
@@ -244,7 +245,7 @@ fn rule_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Er
 
 /// Findings and skips from running the catalogue.
 #[derive(Debug, Clone, Default)]
-pub struct RunResult {
+pub(crate) struct RunResult {
     /// All findings, in catalogue order.
     pub findings: Vec<Finding>,
     /// Rules that could not run.
@@ -460,7 +461,7 @@ static CATALOGUE: &[Rule] = &[
 ];
 
 /// Runs every rule whose inputs are present; records the others as skipped.
-pub fn run(doc: &Document) -> RunResult {
+pub(crate) fn run(doc: &Document) -> RunResult {
     let mut out = RunResult::default();
     if doc.info.kind == crate::model::DocumentKind::Unknown {
         return out;

@@ -290,4 +290,37 @@ mod tests {
         assert_eq!(c.len(), 4);
         assert_eq!(settled(&c), [false, false]);
     }
+
+    /// 06 and 09 bodies cut after every line, and in the middle of the next
+    /// one, read without panicking into rows of the right width.
+    #[test]
+    fn truncated_06_and_09_bodies_never_panic() {
+        use crate::model::TableKind;
+        use crate::tables::econ;
+        for (name, lo, hi) in [
+            ("yantai-office-2024-final.txt", 315, 400),
+            ("qingdao-office-2024-final.txt", 455, 605),
+            ("yantai-bigdata-2023-final.txt", 570, 774),
+        ] {
+            let doc = crate::read(&crate::fixture(name));
+            let f06 = doc.table(TableKind::F06);
+            let lines = &doc.lines;
+            for cut in lo..=hi {
+                let mut body: Vec<Line> = lines[lo..cut].to_vec();
+                for half in [false, true] {
+                    if half {
+                        let Some(next) = lines.get(cut) else { continue };
+                        let n = next.text.char_indices().nth(next.text.chars().count() / 2).map_or(0, |c| c.0);
+                        body.push(Line::new(next.no, next.text[..n].to_string()));
+                    }
+                    let (rows, _) = econ::read(&body, "06");
+                    assert!(rows.iter().all(|r| r.cells.len() == 1));
+                    for anchor in [f06, None] {
+                        let r = read(&body, anchor, &[], "09");
+                        assert!(r.rows.is_empty() || (r.rows.len() == 2 && r.rows.iter().all(|r| r.cells.len() == 6)));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -4,4 +4,4 @@ pub mod decode;
 pub mod normalise;
 
 pub use decode::{decode, Decoded, TextEncoding};
-pub use normalise::{fold, normalise, squeeze, Line};
+pub use normalise::{normalise, squeeze, Line};

@@ -305,16 +305,6 @@ pub fn pick(kind: TableKind, header: &str) -> Option<&'static Schema> {
         .find(|s| s.needs.iter().all(|w| header.contains(w)) && !s.avoid.iter().any(|w| header.contains(w)))
 }
 
-/// The layout a read table was read with (by kind and column captions).
-pub fn of(t: &crate::model::Table) -> Option<&'static Schema> {
-    SCHEMAS.iter().find(|s| s.kind == t.kind && s.columns.len() == t.columns.len() && s.columns.iter().zip(&t.columns).all(|(a, b)| a == b))
-}
-
-/// The column of a table that holds a source, if its layout has one.
-pub fn column(t: &crate::model::Table, source: Source) -> Option<usize> {
-    of(t)?.sources.iter().position(|s| *s == source)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,6 +319,13 @@ mod tests {
         }
     }
 
+    /// The layout a read table was read with (by kind and column captions).
+    fn of(t: &crate::model::Table) -> Option<&'static Schema> {
+        SCHEMAS
+            .iter()
+            .find(|s| s.kind == t.kind && s.columns.len() == t.columns.len() && s.columns.iter().zip(&t.columns).all(|(a, b)| a == b))
+    }
+
     /// The model carries what the rules need of a layout: each column's
     /// source as the layout the table was read with has it, and each row of a
     /// two-sided table what its words state on its side.
@@ -336,8 +333,7 @@ mod tests {
     fn read_tables_carry_their_layout() {
         use crate::tables::budget::joint::label_source;
         for name in ["yantai-office-2023-budget.txt", "qingdao-office-2023-budget.txt", "layout-budget-sample.txt"] {
-            let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-            let doc = crate::read(&std::fs::read_to_string(&path).unwrap());
+            let doc = crate::read(&crate::fixture(name));
             let mut sided = 0;
             for t in doc.legacy_tables().filter(|t| t.kind.is_budget()) {
                 assert_eq!(t.sources, of(t).map(|s| s.sources.to_vec()).unwrap_or_default(), "{name} {}", t.no());

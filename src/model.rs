@@ -565,6 +565,29 @@ pub struct RowSum {
 }
 
 impl Table {
+    /// A table of `kind` headed at `source_line`, before its reader fills
+    /// it: no number, title, unit, columns or rows yet.
+    pub(crate) fn empty(kind: TableKind, source_line: usize) -> Table {
+        Table {
+            kind,
+            number: None,
+            title: String::new(),
+            unit: None,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+            source_line,
+            unresolved: Vec::new(),
+            contradicted: Vec::new(),
+            printed: Vec::new(),
+            sides: None,
+            row_sums: Vec::new(),
+            sources: Vec::new(),
+            stated: Vec::new(),
+            grid: None,
+        }
+    }
+
     /// What each column means: from the header path for a table read by
     /// header, from its caption for a template table.
     pub fn meanings(&self) -> Vec<Meaning> {

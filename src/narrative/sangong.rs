@@ -115,6 +115,21 @@ fn fact(c: &Claim) -> Option<Fact> {
     Some(Fact { value, line: c.source_line })
 }
 
+impl SangongFacts {
+    /// The amount spent in a category; None for a category stated only by
+    /// counts (车辆, 外事接待).
+    fn spent(&mut self, cat: Category) -> Option<&mut Option<Fact>> {
+        match cat {
+            Category::Abroad => Some(&mut self.abroad_spent),
+            Category::Purchase => Some(&mut self.purchase_spent),
+            Category::Operation => Some(&mut self.operation_spent),
+            Category::Reception => Some(&mut self.reception_spent),
+            Category::Foreign => Some(&mut self.foreign_spent),
+            Category::Vehicles | Category::ForeignAffairs => None,
+        }
+    }
+}
+
 /// Reads the 三公 figures from every 三公 section of a narrative.
 pub fn facts(n: &Narrative) -> SangongFacts {
     let mut f = SangongFacts::default();
@@ -137,14 +152,7 @@ pub fn facts(n: &Narrative) -> SangongFacts {
                             budget_only.push((cat, x));
                             continue;
                         }
-                        let slot = match cat {
-                            Category::Abroad => &mut f.abroad_spent,
-                            Category::Purchase => &mut f.purchase_spent,
-                            Category::Operation => &mut f.operation_spent,
-                            Category::Reception => &mut f.reception_spent,
-                            Category::Foreign => &mut f.foreign_spent,
-                            Category::Vehicles | Category::ForeignAffairs => continue,
-                        };
+                        let Some(slot) = f.spent(cat) else { continue };
                         // 国内接待费 overrides the 公务接待费 total stated before it.
                         if slot.is_none() || (cat == Category::Reception && c.subject.contains("国内")) {
                             *slot = Some(x);
@@ -175,14 +183,7 @@ pub fn facts(n: &Narrative) -> SangongFacts {
     }
     // A category stated only as a budget (a 预算 document): that is its figure.
     for (cat, x) in budget_only {
-        let slot = match cat {
-            Category::Abroad => &mut f.abroad_spent,
-            Category::Purchase => &mut f.purchase_spent,
-            Category::Operation => &mut f.operation_spent,
-            Category::Reception => &mut f.reception_spent,
-            Category::Foreign => &mut f.foreign_spent,
-            Category::Vehicles | Category::ForeignAffairs => continue,
-        };
+        let Some(slot) = f.spent(cat) else { continue };
         if slot.is_none() {
             *slot = Some(x);
         }

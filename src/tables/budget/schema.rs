@@ -147,24 +147,16 @@ pub const SCHEMAS: &[Schema] = &[
         needs: &["本年收入", "财政专户收入", "上年结转"],
         avoid: &[],
     },
-    Schema {
-        kind: TableKind::BExpenditure,
-        reader: Reader::Coded(&['2']),
-        columns: &["合计", "基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出", "事业单位经营支出", "结转下年"],
-        sources: &[S::None, S::Basic, S::Project, S::ToUpper, S::ToAffiliated, S::OperatingSpend, S::CarryOut],
-        row_sums: &[(0, &[1, 2, 3, 4, 5])],
-        needs: &["基本支出", "项目支出", "结转下年"],
-        avoid: &[],
-    },
-    Schema {
-        kind: TableKind::BExpenditure,
-        reader: Reader::Coded(&['2']),
-        columns: &["本年支出合计", "基本支出", "项目支出", "经营支出", "上缴上级支出", "对附属单位补助支出", "年终结转结余"],
-        sources: &[S::None, S::Basic, S::Project, S::OperatingSpend, S::ToUpper, S::ToAffiliated, S::CarryOut],
-        row_sums: &[(0, &[1, 2, 3, 4, 5])],
-        needs: &["基本支出", "项目支出", "年终结转结余"],
-        avoid: &[],
-    },
+    expenditure(
+        &["合计", "基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出", "事业单位经营支出", "结转下年"],
+        &[S::None, S::Basic, S::Project, S::ToUpper, S::ToAffiliated, S::OperatingSpend, S::CarryOut],
+        &["基本支出", "项目支出", "结转下年"],
+    ),
+    expenditure(
+        &["本年支出合计", "基本支出", "项目支出", "经营支出", "上缴上级支出", "对附属单位补助支出", "年终结转结余"],
+        &[S::None, S::Basic, S::Project, S::OperatingSpend, S::ToUpper, S::ToAffiliated, S::CarryOut],
+        &["基本支出", "项目支出", "年终结转结余"],
+    ),
     gpb_like(TableKind::BGeneral, &["合计", "基本支出小计", "人员支出", "日常公用支出", "项目支出"], &["人员支出", "日常公用支出"]),
     gpb_like(TableKind::BGeneral, &["合计", "基本支出小计", "人员经费", "公用经费", "项目支出"], &["人员经费", "公用经费"]),
     gpb_short(TableKind::BGeneral),
@@ -184,51 +176,11 @@ pub const SCHEMAS: &[Schema] = &[
         needs: &["部门预算支出经济分类", "政府预算支出经济分类", "人员支出"],
         avoid: &["单位资金"],
     },
-    Schema {
-        kind: TableKind::BBasicEcon,
-        reader: Reader::Coded(&['3']),
-        columns: &["合计", "人员经费", "公用经费"],
-        sources: &[S::Basic, S::Personnel, S::Public],
-        row_sums: &[(0, &[1, 2])],
-        needs: &["人员经费", "公用经费"],
-        avoid: &[],
-    },
-    Schema {
-        kind: TableKind::BBasicGovEcon,
-        reader: Reader::Coded(&['5']),
-        columns: &["合计", "人员经费", "公用经费"],
-        sources: &[S::Basic, S::Personnel, S::Public],
-        row_sums: &[(0, &[1, 2])],
-        needs: &["人员经费", "公用经费"],
-        avoid: &[],
-    },
-    Schema {
-        kind: TableKind::BBasicAll,
-        reader: Reader::EconPair,
-        columns: FUNDS_9,
-        sources: FUNDS_9_SOURCES,
-        row_sums: FUNDS_9_SUMS,
-        needs: &["部门预算支出经济分类", "单位资金"],
-        avoid: &[],
-    },
-    Schema {
-        kind: TableKind::BProjects,
-        reader: Reader::Projects,
-        columns: FUNDS_9,
-        sources: FUNDS_9_SOURCES,
-        row_sums: FUNDS_9_SUMS,
-        needs: &["项目名称", "单位资金"],
-        avoid: &[],
-    },
-    Schema {
-        kind: TableKind::BProcurement,
-        reader: Reader::Coded(&['2']),
-        columns: FUNDS_9,
-        sources: FUNDS_9_SOURCES,
-        row_sums: FUNDS_9_SUMS,
-        needs: &["科目编码", "单位资金"],
-        avoid: &["采购品目"],
-    },
+    basic_split(TableKind::BBasicEcon, &['3']),
+    basic_split(TableKind::BBasicGovEcon, &['5']),
+    funds_9(TableKind::BBasicAll, Reader::EconPair, &["部门预算支出经济分类", "单位资金"], &[]),
+    funds_9(TableKind::BProjects, Reader::Projects, &["项目名称", "单位资金"], &[]),
+    funds_9(TableKind::BProcurement, Reader::Coded(&['2']), &["科目编码", "单位资金"], &["采购品目"]),
     // 政府采购预算表 with item rows (青岛). The 中小微企业预留份额 header is printed
     // before 合计, but every row has first = last, so its place cannot be told
     // from the numbers; it is taken as the last column, after the sources.
@@ -271,6 +223,37 @@ pub const SCHEMAS: &[Schema] = &[
         avoid: &[],
     },
 ];
+
+/// 部门支出总表 (two templates): 合计 = the five kinds of spending, 结转 aside.
+const fn expenditure(columns: &'static [&'static str], sources: &'static [Source], needs: &'static [&'static str]) -> Schema {
+    Schema {
+        kind: TableKind::BExpenditure,
+        reader: Reader::Coded(&['2']),
+        columns,
+        sources,
+        row_sums: &[(0, &[1, 2, 3, 4, 5])],
+        needs,
+        avoid: &[],
+    }
+}
+
+/// 基本支出 as 合计 · 人员经费 · 公用经费, by codes whose first digit is one of `first`.
+const fn basic_split(kind: TableKind, first: &'static [char]) -> Schema {
+    Schema {
+        kind,
+        reader: Reader::Coded(first),
+        columns: &["合计", "人员经费", "公用经费"],
+        sources: &[S::Basic, S::Personnel, S::Public],
+        row_sums: &[(0, &[1, 2])],
+        needs: &["人员经费", "公用经费"],
+        avoid: &[],
+    }
+}
+
+/// The nine fund columns of [`FUNDS_9`] (单位资金 tables).
+const fn funds_9(kind: TableKind, reader: Reader, needs: &'static [&'static str], avoid: &'static [&'static str]) -> Schema {
+    Schema { kind, reader, columns: FUNDS_9, sources: FUNDS_9_SOURCES, row_sums: FUNDS_9_SUMS, needs, avoid }
+}
 
 const fn gpb_like(kind: TableKind, columns: &'static [&'static str], needs: &'static [&'static str]) -> Schema {
     Schema {

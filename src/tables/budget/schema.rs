@@ -53,7 +53,9 @@ pub struct Schema {
 
 use Source as S;
 
-const FUNDS_9: &[&str] = &[
+/// The nine fund columns of the 单位资金 tables, then 中小微企业预留份额 (政府采购
+/// item rows only).
+const FUNDS_9_AND_SME: &[&str] = &[
     "合计",
     "财政拨款小计",
     "一般公共预算",
@@ -63,8 +65,12 @@ const FUNDS_9: &[&str] = &[
     "单位资金",
     "使用非财政拨款结余",
     "上年结转",
+    "中小微企业预留份额",
 ];
-const FUNDS_9_SOURCES: &[Source] = &[S::None, S::Fiscal, S::Gpb, S::Fund, S::Capital, S::Special, S::UnitFunds, S::Surplus, S::CarryIn];
+const FUNDS_9_AND_SME_SOURCES: &[Source] =
+    &[S::None, S::Fiscal, S::Gpb, S::Fund, S::Capital, S::Special, S::UnitFunds, S::Surplus, S::CarryIn, S::SmeShare];
+const FUNDS_9: &[&str] = FUNDS_9_AND_SME.split_at(9).0;
+const FUNDS_9_SOURCES: &[Source] = FUNDS_9_AND_SME_SOURCES.split_at(9).0;
 const FUNDS_9_SUMS: &[(usize, &[usize])] = &[(0, &[1, 5, 6, 7, 8]), (1, &[2, 3, 4])];
 
 /// Every known layout. Within a kind, the first whose signature matches wins.
@@ -187,19 +193,8 @@ pub const SCHEMAS: &[Schema] = &[
     Schema {
         kind: TableKind::BProcurement,
         reader: Reader::Procurement,
-        columns: &[
-            "合计",
-            "财政拨款小计",
-            "一般公共预算",
-            "政府性基金预算",
-            "国有资本经营预算",
-            "财政专户管理资金",
-            "单位资金",
-            "使用非财政拨款结余",
-            "上年结转",
-            "中小微企业预留份额",
-        ],
-        sources: &[S::None, S::Fiscal, S::Gpb, S::Fund, S::Capital, S::Special, S::UnitFunds, S::Surplus, S::CarryIn, S::SmeShare],
+        columns: FUNDS_9_AND_SME,
+        sources: FUNDS_9_AND_SME_SOURCES,
         row_sums: FUNDS_9_SUMS,
         needs: &["采购品目", "中小微企业预留"],
         avoid: &[],

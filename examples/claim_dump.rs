@@ -2,7 +2,7 @@
 fn main() {
     for path in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let n = gongkai::narrative::claims(&gongkai::text::normalise(&text));
+        let n = gongkai::read(&text).narrative;
         for (s, _, c) in n.claims() {
             println!(
                 "L{} [{:?}] {:?} {:?} {:?} subj={}",

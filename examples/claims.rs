@@ -5,8 +5,8 @@ mod common;
 
 fn main() {
     let (_, bytes) = common::file_argument("claims");
-    let text = gongkai::text::decode(&bytes).text;
-    let n = gongkai::narrative::claims(&gongkai::text::normalise(&text));
+    let text = gongkai::decode_input(&bytes).map(|d| d.text).unwrap_or_default();
+    let n = gongkai::read(&text).narrative;
     println!("span {:?}", n.span);
     for r in &n.repairs {
         println!("repair L{} {:?}: {} → {}", r.line, r.kind, r.before, r.after);

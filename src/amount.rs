@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 /// What one table token is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Token {
+pub(crate) enum Token {
     /// A decimal amount as printed, e.g. "10,095.35" (value keeps the scale).
     Amount(Decimal),
     /// A placeholder for "nothing": "-", "—", "–", "— —", "/".
@@ -21,7 +21,7 @@ pub enum Token {
 }
 
 /// Classifies a token (white space already split off).
-pub fn classify(tok: &str) -> Token {
+pub(crate) fn classify(tok: &str) -> Token {
     let t = tok.trim();
     if t.is_empty() {
         return Token::Text;
@@ -92,7 +92,7 @@ pub fn parse_amount(s: &str) -> Option<Decimal> {
 
 /// Parses a number written in prose: like [`parse_amount`] but integers are
 /// accepted too ("4,520", "1244").
-pub fn parse_prose_number(s: &str) -> Option<Decimal> {
+pub(crate) fn parse_prose_number(s: &str) -> Option<Decimal> {
     if let Some(d) = parse_amount(s) {
         return Some(d);
     }

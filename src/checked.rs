@@ -36,11 +36,6 @@ pub fn neg(v: Decimal) -> Decimal {
     Decimal::ZERO.checked_sub(v).unwrap_or(v)
 }
 
-/// a − b, for a difference shown next to a finding (None when it overflows).
-pub fn diff(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_sub(b)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -107,6 +107,11 @@ pub fn pair_groups(codes: &[Option<&str>]) -> Vec<(usize, Vec<usize>)> {
     out
 }
 
+/// The six value columns of a 三公 table (公开09表 and the budget's 三公
+/// table), in printed order: 合计, 出国, 车小计, 购置, 运维, 接待.
+pub const SANGONG_COLUMNS: [&str; 6] =
+    ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+
 /// The tables every budget publishes (any one kind of a group will do), with
 /// the name used when one is missing. 国有资本经营、项目支出 and 政府采购 tables
 /// are required in some regions only.

@@ -1,15 +1,35 @@
 //! gongkai (公开核对): checks a Chinese government department's published budget
 //! or final-account disclosure, entirely offline.
 //!
-//! The pipeline, one module per stage:
-//! bytes → [`input`] (PDF, workbooks, .docx, HTML as layout text) → [`text`]
-//! (decode, normalise) → [`recognise`] (what the document is) → [`narrative`]
-//! (sections, claims, stated figures) → [`segment`] and [`tables`] (exact
-//! decimal cells, compared within [`rounding`]) → [`rules`] (findings) →
-//! [`report`] (JSON for the CLI and the app), written out as files by
-//! [`export`] (JSON, CSV). Each stage runs once into [`model::Document`]; the
-//! rules and the report read only that model (and the facts in [`domain`]
-//! that readers and rules share), never a reader's internals.
+//! # Public API
+//!
+//! - Checking: [`check_bytes`] (any file, told by content), [`check_file`]
+//!   (also returns what was extracted, as [`Checked`]), [`check_text`],
+//!   [`check_extracted`]; [`decode_input`] decodes text input
+//!   ([`Decoded`], [`TextEncoding`]); [`read`] gives the document model
+//!   without running the rules. Unreadable input is an [`InputError`].
+//! - [`report`]: what a check gives ([`DocumentReport`], [`Report`] for many
+//!   inputs), the JSON the CLI prints and the app renders; [`export`] writes
+//!   reports as JSON and CSV files.
+//! - [`model`]: what was read ([`model::Document`], its tables, rows and
+//!   cells) and what the report names ([`model::DocumentKind`],
+//!   [`model::Place`]); [`narrative`]: the 情况说明 as sections, paragraphs
+//!   and claims ([`model::Document::narrative`]).
+//! - [`rules`]: the catalogue of checks ([`rules::catalogue`], [`rules::Rule`],
+//!   its [`rules::Finding`]s and [`rules::Severity`]).
+//! - [`input`]: files as layout text (PDF, workbooks, .docx, HTML, a
+//!   clipboard paste); [`limits`]: the bounds on what is read;
+//!   [`amount`]: how amounts are parsed and shown.
+//!
+//! # Inside
+//!
+//! bytes → `input` (layout text) → `text` (decode, normalise) → `recognise`
+//! (what the document is) → `narrative` (sections, claims, stated figures) →
+//! `segment` and `tables` (exact decimal cells, compared within `rounding`) →
+//! `rules` (findings) → `report`. Each stage runs once into
+//! [`model::Document`]; the rules and the report read only that model (and
+//! the facts in `domain` that readers and rules share), never a reader's
+//! internals.
 //!
 //! This crate knows nothing of the web. Two thin front ends sit over
 //! [`check_file`] and [`check_text`]: the CLI (crates/cli) and the Leptos app
@@ -22,28 +42,29 @@
 #![deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 
 pub mod amount;
-pub mod checked;
+mod checked;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
-pub mod domain;
-pub mod error;
+mod domain;
+mod error;
 pub mod export;
 pub mod input;
 pub mod limits;
 pub mod model;
 pub mod narrative;
-pub mod perf;
-pub mod recognise;
+mod perf;
+mod recognise;
 pub mod report;
-pub mod rounding;
+mod rounding;
 pub mod rules;
-pub mod sangong;
-pub mod segment;
-pub mod solve;
-pub mod tables;
-pub mod text;
+mod sangong;
+mod segment;
+mod solve;
+mod tables;
+mod text;
 
 pub use error::InputError;
 pub use report::{DocumentReport, Report};
+pub use text::{Decoded, TextEncoding};
 
 /// Reads a text into the document model (recognition and tables, no rules).
 pub fn read(text: &str) -> model::Document {
@@ -70,6 +91,12 @@ pub fn read(text: &str) -> model::Document {
         doc.evaluations = perf::self_evaluations(&doc.lines);
     }
     doc
+}
+
+/// The text of a corpus document under tests/fixtures, for unit tests.
+#[cfg(test)]
+pub(crate) fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
 }
 
 /// Checks a text: reads it and runs every rule. Never panics; a text that is not

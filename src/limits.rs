@@ -20,7 +20,7 @@ pub const MAX_SKIPS_PER_RULE: usize = 50;
 
 /// The part of `text` that is checked: all of it, or the lines that fit in
 /// [`MAX_TEXT_BYTES`], with a problem saying what was left out.
-pub fn cap_text(text: &str) -> (&str, Option<ReadProblem>) {
+pub(crate) fn cap_text(text: &str) -> (&str, Option<ReadProblem>) {
     if text.len() <= MAX_TEXT_BYTES {
         return (text, None);
     }
@@ -49,7 +49,7 @@ fn mb(bytes: usize) -> f64 {
 }
 
 /// Drops the rows of each table beyond [`MAX_ROWS_PER_TABLE`], saying so.
-pub fn cap_rows(doc: &mut Document) {
+pub(crate) fn cap_rows(doc: &mut Document) {
     for t in &mut doc.tables {
         let n = t.rows.len();
         if n <= MAX_ROWS_PER_TABLE {
@@ -77,7 +77,7 @@ pub fn cap_rows(doc: &mut Document) {
 }
 
 /// Problems for paragraphs whose numbers went beyond [`MAX_CLAIMS_PER_PARAGRAPH`].
-pub fn claim_problems(doc: &Document) -> Vec<ReadProblem> {
+pub(crate) fn claim_problems(doc: &Document) -> Vec<ReadProblem> {
     if doc.info.kind == crate::model::DocumentKind::Unknown {
         return Vec::new();
     }
@@ -109,7 +109,7 @@ pub const MAX_PROBLEMS_PER_TABLE: usize = 50;
 
 /// Keeps the first [`MAX_PROBLEMS_PER_TABLE`] problems of each table (and of
 /// the text outside tables) and replaces the rest with one that counts them.
-pub fn summarise_problems(problems: Vec<ReadProblem>) -> Vec<ReadProblem> {
+pub(crate) fn summarise_problems(problems: Vec<ReadProblem>) -> Vec<ReadProblem> {
     use std::collections::HashMap;
     let mut total: HashMap<Option<String>, usize> = HashMap::new();
     for p in &problems {
@@ -138,4 +138,20 @@ pub fn summarise_problems(problems: Vec<ReadProblem>) -> Vec<ReadProblem> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_beyond_the_size_cap_is_left_out_and_named() {
+        let line = "这是一行很长的说明文字，用来把输入撑过上限。\n";
+        let text = line.repeat(MAX_TEXT_BYTES / line.len() + 10);
+        let (kept, problem) = cap_text(&text);
+        assert!(kept.len() <= MAX_TEXT_BYTES && kept.ends_with('\n'));
+        let problem = problem.expect("a problem names what was left out");
+        assert!(problem.message.contains("未核对"), "{}", problem.message);
+        assert_eq!(cap_text("短文本").1, None);
+    }
 }

@@ -6,7 +6,10 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::text::Line;
+/// A performance self-evaluation table (what [`Document::evaluations`] holds).
+pub use crate::perf::{Block, Funds, Rate, SelfEvaluation};
+/// A line of the normalised text (what [`Document::lines`] holds).
+pub use crate::text::Line;
 
 /// 决算 or 预算.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -562,6 +565,29 @@ pub struct RowSum {
 }
 
 impl Table {
+    /// A table of `kind` headed at `source_line`, before its reader fills
+    /// it: no number, title, unit, columns or rows yet.
+    pub(crate) fn empty(kind: TableKind, source_line: usize) -> Table {
+        Table {
+            kind,
+            number: None,
+            title: String::new(),
+            unit: None,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+            source_line,
+            unresolved: Vec::new(),
+            contradicted: Vec::new(),
+            printed: Vec::new(),
+            sides: None,
+            row_sums: Vec::new(),
+            sources: Vec::new(),
+            stated: Vec::new(),
+            grid: None,
+        }
+    }
+
     /// What each column means: from the header path for a table read by
     /// header, from its caption for a template table.
     pub fn meanings(&self) -> Vec<Meaning> {
@@ -651,7 +677,7 @@ pub struct Document {
     /// Every table marker found ("01", "1"…) with its source line, read or not.
     pub markers: Vec<(String, usize)>,
     /// The 绩效自评表 found in the attachments.
-    pub evaluations: Vec<crate::perf::SelfEvaluation>,
+    pub evaluations: Vec<SelfEvaluation>,
     /// The narrative, read once before the tables.
     pub narrative: crate::narrative::Narrative,
     /// The text as one stream of chars, made once on first use (see

@@ -11,7 +11,7 @@ pub use crate::model::RowRole;
 
 use crate::model::{Document, DocumentInfo, Table};
 use crate::rules::{catalogue, Family, Finding, Severity, Skipped};
-use crate::sangong::SangongSeries;
+pub use crate::sangong::{Count, SangongCounts, SangongSeries};
 
 /// The JSON schema version.
 pub const SCHEMA: u32 = 1;
@@ -44,7 +44,7 @@ pub struct DocumentReport {
     pub sangong: Option<Vec<SangongSeries>>,
     /// The counts the narrative states with the 三公 amounts (团组, 人次,
     /// 车辆, 批次), each with its source line; null without a 三公 series.
-    pub sangong_counts: Option<crate::sangong::SangongCounts>,
+    pub sangong_counts: Option<SangongCounts>,
     /// The file the text was extracted from (PDF, workbook, .docx, HTML);
     /// null for text input.
     pub input: Option<InputOut>,
@@ -315,7 +315,7 @@ impl TableOut {
 }
 
 /// Builds the report for a read document and its findings.
-pub fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::rules::RunResult) -> DocumentReport {
+pub(crate) fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::rules::RunResult) -> DocumentReport {
     let sangong = crate::sangong::series(doc);
     let expected: &[crate::model::TableKind] = match doc.info.kind {
         crate::model::DocumentKind::FinalAccounts => &crate::model::TableKind::FINAL,

@@ -184,6 +184,7 @@ pub fn printed(v: Decimal) -> (Decimal, Decimal) {
 }
 
 /// Shorthand: all terms added.
+#[cfg(test)]
 pub fn sum_terms(values: &[Option<Decimal>]) -> Vec<Term> {
     values.iter().map(|v| (1, *v)).collect()
 }

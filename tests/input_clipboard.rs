@@ -1,11 +1,11 @@
 //! A table pasted from a spreadsheet or a web page: the clipboard's
 //! text/html, made here from a corpus text (tests/fixtures) the way Excel
-//! and a browser put it there, read by `input::html::clipboard` into layout
+//! and a browser put it there, read by `input::clipboard` into layout
 //! text whose tables the checker reads with the same cells as the text's.
 
 mod common;
 use common::{blocks, esc};
-use gongkai::input::html::clipboard;
+use gongkai::input::clipboard;
 use gongkai::report::TableOut;
 
 const CORPUS: &str = include_str!("fixtures/yantai-office-2024-final.txt");
@@ -205,22 +205,23 @@ fn a_copied_range_with_numbers_of_every_width_is_read_by_its_columns() {
     // with amounts of every width: 0.00 and 11,000.00 in one column must
     // still be one column (amounts are right-aligned as Excel shows them).
     const SAMPLE: &str = include_str!("fixtures/layout-budget-sample.txt");
-    let rows: &[[&str; 5]] = &[
-        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
-        ["", "合计", "11,500.00", "11,000.00", "500.00"],
-        ["201", "一般公共服务支出", "11,200.00", "10,800.00", "400.00"],
-        ["20101", "人大事务", "11,200.00", "10,800.00", "400.00"],
-        ["2010101", "行政运行", "10,800.00", "10,800.00", "0.00"],
-        ["2010102", "一般行政管理事务", "400.00", "0.00", "400.00"],
-        ["208", "社会保障和就业支出", "200.00", "150.00", "50.00"],
-        ["20805", "行政事业单位养老支出", "200.00", "150.00", "50.00"],
-        ["2080505", "机关事业单位基本养老保险缴费支出", "150.00", "150.00", ""],
-        ["2080599", "其他行政事业单位养老支出", "50.00", "", "50.00"],
-        ["221", "住房保障支出", "100.00", "50.00", "50.00"],
-        ["22102", "住房改革支出", "100.00", "50.00", "50.00"],
-        ["2210201", "住房公积金", "100.00", "50.00", "50.00"],
-    ];
-    let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.to_vec()).collect();
+    // The copied range, one row a line, cells separated by |.
+    const RANGE: &str = "
+科目编码|科目名称|合计|基本支出|项目支出
+|合计|11,500.00|11,000.00|500.00
+201|一般公共服务支出|11,200.00|10,800.00|400.00
+20101|人大事务|11,200.00|10,800.00|400.00
+2010101|行政运行|10,800.00|10,800.00|0.00
+2010102|一般行政管理事务|400.00|0.00|400.00
+208|社会保障和就业支出|200.00|150.00|50.00
+20805|行政事业单位养老支出|200.00|150.00|50.00
+2080505|机关事业单位基本养老保险缴费支出|150.00|150.00|
+2080599|其他行政事业单位养老支出|50.00||50.00
+221|住房保障支出|100.00|50.00|50.00
+22102|住房改革支出|100.00|50.00|50.00
+2210201|住房公积金|100.00|50.00|50.00
+";
+    let rows: Vec<Vec<&str>> = RANGE.trim().lines().map(|l| l.split('|').collect()).collect();
     let title = "一般公共预算支出预算表（功能科目）";
     let table = excel_table(&[title, "公开表七", "部门：示例市某某局", "单位：万元"], &rows);
     // Pasted into the sample in place of the table (title to last row), as

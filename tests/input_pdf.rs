@@ -241,7 +241,7 @@ fn report_says_the_page_of_each_finding_and_row() {
 #[test]
 fn page_reader_gives_what_extract_gives() {
     let Some((bytes, _)) = real("15", ".pdf") else { return };
-    let mut r = input::pdf::Reader::open(&bytes).unwrap();
+    let mut r = input::PdfReader::open(&bytes).unwrap();
     assert_eq!((r.pages(), r.done()), (15, 0));
     let mut steps = 0;
     while r.step() {

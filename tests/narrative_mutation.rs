@@ -5,11 +5,21 @@
 //! survivors (claims no rule ties to anything checkable).
 
 mod common;
-use gongkai::checked::{half_unit, unit};
 use gongkai::model::TableKind;
 use gongkai::narrative::{self, ClaimKind};
 use gongkai::rules::Severity;
 use rust_decimal::Decimal;
+
+/// One unit in the `scale`-th decimal place (10⁻ˢᶜᵃˡᵉ), or None beyond 28 places.
+fn unit(scale: u32) -> Option<Decimal> {
+    Decimal::try_new(1, scale).ok()
+}
+
+/// Half a unit in the `scale`-th decimal place: what rounding to `scale`
+/// places may have hidden (zero beyond 28 places).
+fn half_unit(scale: u32) -> Decimal {
+    scale.checked_add(1).and_then(|s| Decimal::try_new(5, s).ok()).unwrap_or(Decimal::ZERO)
+}
 
 fn is_target(kind: &ClaimKind) -> bool {
     matches!(
@@ -34,7 +44,7 @@ fn narrative_mutations_are_caught() {
         let base = gongkai::check_text(doc, &text);
         // A finding identical to one on the published text says nothing about the mutation.
         let base_errors: Vec<String> = base.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.clone()).collect();
-        let n = narrative::claims(&gongkai::text::normalise(&text));
+        let n = gongkai::read(&text).narrative;
         for (s, p, c) in n.claims() {
             if !is_target(&c.kind) || c.value.is_none() || c.printed.is_empty() {
                 continue;

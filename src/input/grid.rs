@@ -33,6 +33,7 @@ fn width(s: &str) -> usize {
 
 impl Grid {
     /// The value shown at a cell, merged regions resolved to their top-left value.
+    #[cfg(test)]
     pub fn value_at(&self, r: usize, c: usize) -> &str {
         for m in &self.merges {
             if r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols {

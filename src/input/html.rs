@@ -25,7 +25,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
     Ok(Extracted { page_of_line: vec![1; lines.len()], text, kind: InputKind::Html, pages: 1, sheet_names: Vec::new() })
 }
 
-/// The `text/html` of a paste as layout text, the lines [`extract`] gives
+/// The `text/html` of a paste as layout text, the lines [`extract`](crate::input::extract) gives
 /// for the same HTML in a file, with a final line break. `None` when it holds
 /// no table with a row of at least two filled cells (prose from a web page,
 /// or a page laid out in a one-column table): then the paste's plain text

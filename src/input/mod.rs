@@ -14,13 +14,17 @@ use serde::{Deserialize, Serialize};
 use crate::InputError;
 
 #[cfg(feature = "office")]
-pub mod docx;
-pub mod grid;
-pub mod html;
+mod docx;
+mod grid;
+mod html;
 #[cfg(feature = "pdf")]
-pub mod pdf;
+mod pdf;
 #[cfg(feature = "office")]
-pub mod sheet;
+mod sheet;
+
+pub use html::clipboard;
+#[cfg(feature = "pdf")]
+pub use pdf::Reader as PdfReader;
 
 /// What kind of file the bytes are, by content. In the JSON report:
 /// "pdf", "xlsx", "xls", "docx", "html" (or "text").

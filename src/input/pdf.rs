@@ -48,14 +48,8 @@ impl Default for Limits {
 /// /Rotate already applied).
 #[derive(Debug, Clone, Default)]
 pub struct PageGlyphs {
-    /// Width of the displayed page in points.
-    pub width: f32,
-    /// Height of the displayed page in points.
-    pub height: f32,
     /// The glyphs in drawing order.
     pub glyphs: Vec<Glyph>,
-    /// Whether the page draws at least one image (tells a scan from a blank page).
-    pub has_image: bool,
 }
 
 /// An opened PDF, read page by page so that a caller (the app) can show
@@ -95,17 +89,6 @@ impl Pdf {
             None => PageGlyphs::default(),
         }
     }
-
-    /// The layout lines of page `i` (0-based).
-    pub fn page_lines(&mut self, i: usize) -> Vec<String> {
-        layout::lines(&self.page_glyphs(i))
-    }
-}
-
-/// Reads every page's glyphs. Errors only when nothing at all can be read.
-pub fn glyphs(bytes: &[u8], limits: Limits) -> Result<Vec<PageGlyphs>, InputError> {
-    let mut pdf = Pdf::open_with(bytes, limits)?;
-    Ok((0..pdf.page_count()).map(|i| pdf.page_glyphs(i)).collect())
 }
 
 /// Reads a PDF into layout text; see [`super::extract`].
@@ -115,9 +98,9 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
     reader.finish()
 }
 
-/// [`extract`] one page at a time, so that a caller (the app) can show
-/// progress and yield to the browser between the pages of a large file. The
-/// result is the same as [`extract`]'s, which is this loop.
+/// [`extract`](crate::input::extract) of a PDF one page at a time, so that a
+/// caller (the app) can show progress and yield to the browser between the
+/// pages of a large file. The result is the same as `extract`'s, which is this loop.
 pub struct Reader {
     pdf: Pdf,
     next: usize,
@@ -127,7 +110,7 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// Opens a PDF; errors as [`Pdf::open`].
+    /// Opens a PDF. Errors: encrypted with a password, or nothing readable.
     pub fn open(bytes: &[u8]) -> Result<Reader, InputError> {
         Ok(Reader { pdf: Pdf::open(bytes)?, next: 0, text: String::new(), page_of_line: Vec::new(), has_text: false })
     }
@@ -359,7 +342,7 @@ fn page(doc: &Document, page_id: ObjectId, limits: Limits, font_cache: &mut Hash
     // Text placed off the page is not shown by viewers and pdftotext drops it;
     // generators leave such leftovers (a second 单位：万元 beyond the right edge).
     glyphs.retain(|g| g.x >= -1.0 && g.x < width + 1.0 && g.y >= -1.0 && g.y < height + 1.0);
-    PageGlyphs { width, height, glyphs, has_image: run.has_image }
+    PageGlyphs { glyphs }
 }
 
 #[cfg(test)]

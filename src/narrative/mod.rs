@@ -5,26 +5,26 @@
 //! states as evidence (the 三公 amounts, [`Stated`]), rules check what the
 //! text says about itself and tie claims to table cells by their subjects.
 //!
-//! Steps: find the part ([`part`]), classify lines into headings and text
-//! ([`section`]), join wrapped lines into paragraphs and repair PDF artefacts
-//! with a per-character source-line map ([`join`]), extract claims ([`claim`]).
+//! Steps: find the part (`part`), classify lines into headings and text
+//! (`section`), join wrapped lines into paragraphs and repair PDF artefacts
+//! with a per-character source-line map (`join`), extract claims (`claim`).
 
-pub mod claim;
-pub mod join;
-pub mod part;
-pub mod procurement;
-pub mod sangong;
-pub mod sangong_amounts;
-pub mod section;
-pub mod stated;
-pub mod yoy;
+pub(crate) mod claim;
+pub(crate) mod join;
+pub(crate) mod part;
+pub(crate) mod procurement;
+pub(crate) mod sangong;
+pub(crate) mod sangong_amounts;
+pub(crate) mod section;
+pub(crate) mod stated;
+pub(crate) mod yoy;
 
 use serde::Serialize;
 
 pub use claim::{Claim, ClaimKind, Direction, Money, Unit};
 pub use join::{Repair, RepairKind};
 pub use section::Topic;
-pub use stated::Stated;
+pub use stated::{Performance, SangongClaim, Stated};
 
 use crate::text::Line;
 use join::Ch;
@@ -139,7 +139,7 @@ impl Narrative {
 /// Reads the narrative of a document: finds 第三部分 (or takes the whole text
 /// when there is none), splits it into sections and paragraphs and extracts
 /// every numeric claim. Never panics.
-pub fn claims(lines: &[Line]) -> Narrative {
+pub(crate) fn claims(lines: &[Line]) -> Narrative {
     let (range, span) = match part::locate(lines) {
         Some(r) => {
             let first = lines.get(r.start).map_or(0, |l| l.no);

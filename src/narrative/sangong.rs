@@ -115,6 +115,21 @@ fn fact(c: &Claim) -> Option<Fact> {
     Some(Fact { value, line: c.source_line })
 }
 
+impl SangongFacts {
+    /// The amount spent in a category; None for a category stated only by
+    /// counts (车辆, 外事接待).
+    fn spent(&mut self, cat: Category) -> Option<&mut Option<Fact>> {
+        match cat {
+            Category::Abroad => Some(&mut self.abroad_spent),
+            Category::Purchase => Some(&mut self.purchase_spent),
+            Category::Operation => Some(&mut self.operation_spent),
+            Category::Reception => Some(&mut self.reception_spent),
+            Category::Foreign => Some(&mut self.foreign_spent),
+            Category::Vehicles | Category::ForeignAffairs => None,
+        }
+    }
+}
+
 /// Reads the 三公 figures from every 三公 section of a narrative.
 pub fn facts(n: &Narrative) -> SangongFacts {
     let mut f = SangongFacts::default();
@@ -137,14 +152,7 @@ pub fn facts(n: &Narrative) -> SangongFacts {
                             budget_only.push((cat, x));
                             continue;
                         }
-                        let slot = match cat {
-                            Category::Abroad => &mut f.abroad_spent,
-                            Category::Purchase => &mut f.purchase_spent,
-                            Category::Operation => &mut f.operation_spent,
-                            Category::Reception => &mut f.reception_spent,
-                            Category::Foreign => &mut f.foreign_spent,
-                            Category::Vehicles | Category::ForeignAffairs => continue,
-                        };
+                        let Some(slot) = f.spent(cat) else { continue };
                         // 国内接待费 overrides the 公务接待费 total stated before it.
                         if slot.is_none() || (cat == Category::Reception && c.subject.contains("国内")) {
                             *slot = Some(x);
@@ -175,14 +183,7 @@ pub fn facts(n: &Narrative) -> SangongFacts {
     }
     // A category stated only as a budget (a 预算 document): that is its figure.
     for (cat, x) in budget_only {
-        let slot = match cat {
-            Category::Abroad => &mut f.abroad_spent,
-            Category::Purchase => &mut f.purchase_spent,
-            Category::Operation => &mut f.operation_spent,
-            Category::Reception => &mut f.reception_spent,
-            Category::Foreign => &mut f.foreign_spent,
-            Category::Vehicles | Category::ForeignAffairs => continue,
-        };
+        let Some(slot) = f.spent(cat) else { continue };
         if slot.is_none() {
             *slot = Some(x);
         }
@@ -216,5 +217,38 @@ mod tests {
         assert_eq!(v(f.foreign_affairs_batches), Some(("0".into(), 7)));
         assert_eq!(v(f.foreign_spent), Some(("0".into(), 8)));
         assert_eq!(v(f.foreign_persons), Some(("0".into(), 8)));
+    }
+
+    /// The facts of a corpus document (tests/fixtures).
+    fn corpus(name: &str) -> SangongFacts {
+        facts(&super::super::claims(&normalise(&crate::fixture(name))))
+    }
+
+    #[test]
+    fn sangong_counts_of_the_corpus() {
+        let y = corpus("yantai-office-2024-final.txt");
+        assert_eq!(v(y.abroad_spent), Some(("131.89".into(), 549)));
+        assert_eq!(v(y.abroad_groups), Some(("22".into(), 549)));
+        assert_eq!(v(y.abroad_persons), Some(("32".into(), 549)));
+        assert_eq!(v(y.purchase_spent), Some(("17.95".into(), 553)));
+        assert_eq!(v(y.purchased), Some(("1".into(), 553)));
+        assert_eq!(v(y.fleet), Some(("19".into(), 555)));
+        assert_eq!(v(y.reception_spent), Some(("190.24".into(), 559)));
+        assert_eq!(v(y.reception_batches), Some(("1230".into(), 559)));
+        assert_eq!(v(y.reception_persons), Some(("16071".into(), 559)));
+        assert_eq!(v(y.foreign_affairs_batches), Some(("0".into(), 559)));
+        assert_eq!(v(y.foreign_batches), Some(("0".into(), 561)));
+        let q = corpus("qingdao-office-2024-final.txt");
+        assert_eq!(v(q.abroad_spent), Some(("87.6".into(), 748)));
+        assert_eq!(v(q.abroad_groups), Some(("0".into(), 752)));
+        assert_eq!(v(q.abroad_persons), Some(("15".into(), 752)));
+        assert_eq!(v(q.reception_batches), Some(("389".into(), 778)));
+        assert_eq!(v(q.reception_persons), Some(("4886".into(), 778)));
+        assert_eq!(v(q.fleet), Some(("27".into(), 770)));
+        let b = corpus("yantai-bigdata-2023-final.txt");
+        assert_eq!(v(b.abroad_spent), Some(("0".into(), 994)));
+        assert_eq!(v(b.purchased), Some(("0".into(), 1008)));
+        assert_eq!(v(b.reception_batches), Some(("27".into(), 1026)));
+        assert_eq!(v(b.reception_persons), Some(("299".into(), 1026)));
     }
 }

@@ -44,6 +44,25 @@ pub enum Topic {
 }
 
 impl Topic {
+    /// Every topic, in the order the sections of a 决算's 情况说明 follow.
+    pub const ALL: [Topic; 15] = [
+        Topic::Preamble,
+        Topic::Overall,
+        Topic::Income,
+        Topic::Expenditure,
+        Topic::FiscalOverall,
+        Topic::GeneralBudget,
+        Topic::Basic,
+        Topic::Fund,
+        Topic::StateCapital,
+        Topic::Sangong,
+        Topic::Operating,
+        Topic::Procurement,
+        Topic::Assets,
+        Topic::Performance,
+        Topic::Other,
+    ];
+
     /// The Chinese name of the topic.
     pub fn zh(self) -> &'static str {
         match self {

@@ -26,11 +26,11 @@ pub struct Stated {
     /// kept apart from the six 三公 categories the table readers use.
     pub meetings_training: Vec<SangongClaim>,
     /// 决算: the 三公 (预算数 or 决算数 column 0..12, value in 万元) pairs of
-    /// the 三公 section; see [`super::sangong_amounts::stated`].
+    /// the 三公 section; see `sangong_amounts::stated`.
     pub sangong_final: Vec<(usize, Decimal)>,
     /// 政府采购预算 total, with its line.
     pub procurement_total: Option<(Decimal, usize)>,
-    /// 政府采购 per category ([`CATEGORIES`] order), each with its line.
+    /// 政府采购 per category (`CATEGORIES` order), each with its line.
     pub procurement_parts: [Option<(Decimal, usize)>; 3],
     /// 机关运行经费, with its line.
     pub running_costs: Option<(Decimal, usize)>,
@@ -198,7 +198,7 @@ const SANGONG_WORDS: [(&str, usize); 9] = [
 /// One 三公 category as the narrative states it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SangongClaim {
-    /// Column 0..8 of the 三公 table (see [`sangong_claims`]'s keywords).
+    /// Column 0..8 of the 三公 table (see `sangong_claims`'s keywords).
     pub column: usize,
     /// The current-year amount.
     pub amount: Decimal,

@@ -1,14 +1,10 @@
 //! Year-on-year statements: "（本年数 X 万元）…增加/减少 Δ 万元，增长/下降 p%".
 
-use super::{Claim, ClaimKind, Narrative, Paragraph, Section};
+use super::{Claim, ClaimKind, Narrative};
 
 /// One "增加/减少 Δ，增长/下降 p%" statement with the amount it changes.
 #[derive(Debug, Clone, Copy)]
 pub struct YearOnYear<'a> {
-    /// The section it stands in.
-    pub section: &'a Section,
-    /// The paragraph it stands in.
-    pub paragraph: &'a Paragraph,
     /// The change of money ("增加 492.55 万元").
     pub change: &'a Claim,
     /// The rate ("增长 5.04%").
@@ -22,7 +18,7 @@ pub struct YearOnYear<'a> {
 /// directly, with nothing but punctuation and its verb between them.
 pub fn pairs(n: &Narrative) -> Vec<YearOnYear<'_>> {
     let mut out = Vec::new();
-    for (section, paragraph) in n.paragraphs() {
+    for (_, paragraph) in n.paragraphs() {
         let claims = &paragraph.claims;
         for k in 1..claims.len() {
             let (change, percent) = (&claims[k - 1], &claims[k]);
@@ -38,7 +34,7 @@ pub fn pairs(n: &Narrative) -> Vec<YearOnYear<'_>> {
                 continue;
             }
             let current = current_amount(&claims[..k - 1], change);
-            out.push(YearOnYear { section, paragraph, change, percent, current });
+            out.push(YearOnYear { change, percent, current });
         }
     }
     out

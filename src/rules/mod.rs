@@ -37,19 +37,20 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Document, TableKind};
 
-pub mod doc;
-pub mod nar;
-pub mod perf;
-pub mod pla;
-pub mod sg;
+mod doc;
+mod nar;
+mod perf;
+mod pla;
+mod sg;
 mod support;
-pub mod tbl;
-pub mod txt;
-pub mod xtbl;
+mod tbl;
+mod txt;
+mod xtbl;
 
 use support::index;
 
-pub use support::{identity, percent};
+pub use support::identity;
+pub(crate) use support::percent;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -199,7 +200,7 @@ pub struct Skipped {
 
 /// A rule id ("TBL-001"). An alias, not `&'static str` written out, for
 /// serde: its derive takes a `&str` field as borrowed from the input and
-/// would then only read reports that live forever; [`rule_id`] reads it.
+/// would then only read reports that live forever; `rule_id` reads it.
 pub type RuleId = &'static str;
 
 /// A rule id read back from a report (the web app's worker sends reports
@@ -222,7 +223,7 @@ fn rule_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Er
 
 /// Findings and skips from running the catalogue.
 #[derive(Debug, Clone, Default)]
-pub struct RunResult {
+pub(crate) struct RunResult {
     /// All findings, in catalogue order.
     pub findings: Vec<Finding>,
     /// Rules that could not run.
@@ -438,7 +439,7 @@ static CATALOGUE: &[Rule] = &[
 ];
 
 /// Runs every rule whose inputs are present; records the others as skipped.
-pub fn run(doc: &Document) -> RunResult {
+pub(crate) fn run(doc: &Document) -> RunResult {
     let mut out = RunResult::default();
     if doc.info.kind == crate::model::DocumentKind::Unknown {
         return out;

@@ -167,11 +167,6 @@ pub fn panel(code: &str) -> u8 {
     }
 }
 
-/// True for 人员经费 codes (301 工资福利支出, 303 对个人和家庭的补助).
-pub fn is_personnel(code: &str) -> bool {
-    panel(code) == 0
-}
-
 /// A caption line ("人员经费 公用经费", "科目编码 科目名称 金额" ×3, and the
 /// bigdata split "科目" / "编码" / "科目名称 金额"), repeated after page breaks.
 fn is_header_line(sq: &str) -> bool {

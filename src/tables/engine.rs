@@ -182,22 +182,12 @@ fn problem_at(doc: &Document, seg: &Segment, message: String) -> ReadProblem {
 /// An empty table of `kind` for a segment, to be filled by its reader.
 fn blank_table(doc: &Document, seg: &Segment, kind: TableKind, title: String, columns: Vec<String>) -> Table {
     Table {
-        kind,
         number: Some(seg.number.clone()),
         title,
         unit: seg.unit.clone(),
         columns,
-        rows: Vec::new(),
         notes: notes(doc, seg),
-        source_line: doc.lines[seg.marker].no,
-        unresolved: Vec::new(),
-        contradicted: Vec::new(),
-        printed: Vec::new(),
-        sides: None,
-        row_sums: Vec::new(),
-        sources: Vec::new(),
-        stated: Vec::new(),
-        grid: None,
+        ..Table::empty(kind, doc.lines[seg.marker].no)
     }
 }
 

@@ -25,8 +25,7 @@ use crate::segment::is_note;
 use crate::text::Line;
 
 /// The six value columns of each row.
-pub const COLUMNS: [&str; 6] =
-    ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+pub const COLUMNS: [&str; 6] = crate::domain::SANGONG_COLUMNS;
 /// The two row labels, in printed order.
 pub const ROWS: [&str; 2] = ["预算数", "决算数"];
 /// 06 basic items bounded by a 决算数 column (0..12): 因公出国, 公务用车购置,
@@ -229,31 +228,35 @@ fn basic_items_fit(c: &Line12, f06: Option<&Table>) -> bool {
 }
 
 /// Per row: do all candidates agree on its six cells?
-fn settled(cands: &[Line12]) -> [bool; 2] {
+pub(crate) fn settled(cands: &[Line12]) -> [bool; 2] {
     [distinct_halves(cands, 0) == 1, distinct_halves(cands, 1) == 1]
 }
 
 /// How many different value sets row `r` has among the candidates.
-fn distinct_halves(cands: &[Line12], r: usize) -> usize {
-    let mut seen: Vec<Vec<Option<Decimal>>> = Vec::new();
-    for c in cands {
-        let h: Vec<Option<Decimal>> = c[r * 6..r * 6 + 6].iter().map(|x| x.map(|y| y.0)).collect();
-        if !seen.contains(&h) {
-            seen.push(h);
-        }
-    }
-    seen.len()
+pub(crate) fn distinct_halves<'a>(cands: impl IntoIterator<Item = &'a Line12>, r: usize) -> usize {
+    cands
+        .into_iter()
+        .map(|c| c[r * 6..r * 6 + 6].iter().map(|x| x.map(|y| y.0)).collect::<Vec<_>>())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
 }
 
 /// The two rows; a row not `ok` is left blank.
 fn to_rows(c: &Line12, ok: [bool; 2], at: usize) -> Vec<Row> {
-    ROWS.iter()
+    rows_labelled(&ROWS, c, ok, at)
+}
+
+/// The two rows of a candidate line, labelled `labels`; a row not `ok` is
+/// left blank.
+pub(crate) fn rows_labelled<S: AsRef<str>>(labels: &[S], c: &Line12, ok: [bool; 2], at: usize) -> Vec<Row> {
+    labels
+        .iter()
         .enumerate()
         .map(|(r, label)| Row {
             code: None,
-            label: label.to_string(),
+            label: label.as_ref().to_string(),
             line: None,
-            cells: (0..6)
+            cells: (0..COLUMNS.len())
                 .map(|i| match c[r * 6 + i] {
                     Some((d, ln)) if ok[r] => Cell { value: Some(d), source_line: ln },
                     _ => Cell::blank(at),
@@ -289,5 +292,38 @@ mod tests {
         let c: Vec<Line12> = placements(&am("5.35 1.58 1.58 3.77 5.35 1.58 1.58 3.77")).into_iter().filter(halves_hold).collect();
         assert_eq!(c.len(), 4);
         assert_eq!(settled(&c), [false, false]);
+    }
+
+    /// 06 and 09 bodies cut after every line, and in the middle of the next
+    /// one, read without panicking into rows of the right width.
+    #[test]
+    fn truncated_06_and_09_bodies_never_panic() {
+        use crate::model::TableKind;
+        use crate::tables::econ;
+        for (name, lo, hi) in [
+            ("yantai-office-2024-final.txt", 315, 400),
+            ("qingdao-office-2024-final.txt", 455, 605),
+            ("yantai-bigdata-2023-final.txt", 570, 774),
+        ] {
+            let doc = crate::read(&crate::fixture(name));
+            let f06 = doc.table(TableKind::F06);
+            let lines = &doc.lines;
+            for cut in lo..=hi {
+                let mut body: Vec<Line> = lines[lo..cut].to_vec();
+                for half in [false, true] {
+                    if half {
+                        let Some(next) = lines.get(cut) else { continue };
+                        let n = next.text.char_indices().nth(next.text.chars().count() / 2).map_or(0, |c| c.0);
+                        body.push(Line::new(next.no, next.text[..n].to_string()));
+                    }
+                    let (rows, _) = econ::read(&body, "06");
+                    assert!(rows.iter().all(|r| r.cells.len() == 1));
+                    for anchor in [f06, None] {
+                        let r = read(&body, anchor, &[], "09");
+                        assert!(r.rows.is_empty() || (r.rows.len() == 2 && r.rows.iter().all(|r| r.cells.len() == 6)));
+                    }
+                }
+            }
+        }
     }
 }

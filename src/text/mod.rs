@@ -5,4 +5,4 @@ pub mod normalise;
 
 pub use decode::{decode, Decoded, TextEncoding};
 pub(crate) use normalise::Stream;
-pub use normalise::{fold, normalise, squeeze, Line};
+pub use normalise::{normalise, squeeze, Line};

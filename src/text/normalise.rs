@@ -14,7 +14,7 @@ pub struct Line {
     /// look-alikes folded, trailing white space removed. Tabs are kept because
     /// they separate table cells.
     pub text: String,
-    /// `text` with all white space removed ([`squeeze`]), made once: the
+    /// `text` with all white space removed (`squeeze`), made once: the
     /// readers compare labels this way line after line.
     pub squeezed: String,
 }

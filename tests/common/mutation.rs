@@ -3,7 +3,6 @@
 
 use gongkai::rules::identity::table_name;
 use gongkai::rules::Severity;
-use gongkai::tables::tokens::{tokenize, Tok};
 
 /// A printed cell to mutate.
 pub struct Site {
@@ -64,7 +63,7 @@ pub fn mutate(text: &str, s: &Site) -> Option<String> {
         // An amount, possibly glued to the next label ("8666.60二、外交支出").
         let num = core.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b',').count();
         let (head, tail) = core.split_at(num);
-        let is_amount = matches!(tokenize(head).toks.as_slice(), [Tok::Amount(_)]) && (tail.is_empty() || !tail.is_ascii());
+        let is_amount = gongkai::amount::parse_amount(head).is_some() && (tail.is_empty() || !tail.is_ascii());
         if is_amount && !done {
             if k == s.nth {
                 let bumped = s.value + ten();

@@ -183,7 +183,7 @@ fn checked_file(name: &str, x: Extracted, now: &dyn Fn() -> f64, send_back: bool
 /// page, calling `progress` every [`PROGRESS_MS`].
 fn read(bytes: &[u8], now: &dyn Fn() -> f64, progress: &mut dyn FnMut(usize, usize)) -> Result<Option<Extracted>, InputError> {
     if gongkai::input::detect(bytes) == gongkai::input::InputKind::Pdf {
-        let mut reader = gongkai::input::pdf::Reader::open(bytes)?;
+        let mut reader = gongkai::input::PdfReader::open(bytes)?;
         let pages = reader.pages();
         let mut last = now();
         progress(0, pages);

@@ -87,17 +87,28 @@ pub struct Code {
 impl Font {
     /// The font used when a Tf names a font that cannot be found.
     pub fn fallback() -> Font {
+        Font::simple(win_ansi(), None, HashMap::new(), 500.0, 0.001)
+    }
+
+    /// A simple (single-byte) font: the text of each byte, and its widths.
+    fn simple(
+        table: [Option<char>; 256],
+        to_unicode: Option<CMap>,
+        widths: HashMap<u32, f32>,
+        default_width: f32,
+        width_scale: f32,
+    ) -> Font {
         Font {
             composite: false,
             vertical: false,
             encoding_cmap: None,
             cid_text: CidText::Cid,
             two_byte: false,
-            to_unicode: None,
-            simple: Some(Box::new(win_ansi())),
-            widths: HashMap::new(),
-            default_width: 500.0,
-            width_scale: 0.001,
+            to_unicode,
+            simple: Some(Box::new(table)),
+            widths,
+            default_width,
+            width_scale,
         }
     }
 
@@ -228,18 +239,7 @@ impl Font {
         } else {
             0.001
         };
-        Font {
-            composite: false,
-            vertical: false,
-            encoding_cmap: None,
-            cid_text: CidText::Cid,
-            two_byte: false,
-            to_unicode,
-            simple: Some(Box::new(table)),
-            widths,
-            default_width,
-            width_scale,
-        }
+        Font::simple(table, to_unicode, widths, default_width, width_scale)
     }
 
     /// Splits a shown string into codes with their text and widths.

@@ -64,8 +64,6 @@ pub struct Interp<'a> {
     display: M,
     /// The glyphs produced so far.
     pub glyphs: Vec<Glyph>,
-    /// Whether an image was drawn.
-    pub has_image: bool,
     ops: usize,
     codes: Vec<Code>,
 }
@@ -73,7 +71,7 @@ pub struct Interp<'a> {
 impl<'a> Interp<'a> {
     /// An interpreter drawing onto a page whose display transform is `display`.
     pub fn new(doc: &'a Document, limits: Limits, fonts: &'a mut HashMap<ObjectId, Rc<Font>>, display: M) -> Self {
-        Interp { doc, limits, fonts, display, glyphs: Vec::new(), has_image: false, ops: 0, codes: Vec::new() }
+        Interp { doc, limits, fonts, display, glyphs: Vec::new(), ops: 0, codes: Vec::new() }
     }
 
     fn font(&mut self, res: Option<&Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
@@ -222,10 +220,7 @@ impl<'a> Interp<'a> {
                             }
                         }
                         b"BI" => {}
-                        b"ID" => {
-                            self.has_image = true;
-                            lex.skip_inline_image();
-                        }
+                        b"ID" => lex.skip_inline_image(),
                         _ => {}
                     }
                     args.clear();
@@ -247,7 +242,6 @@ impl<'a> Interp<'a> {
         };
         let Object::Stream(s) = dict_get(self.doc, xobjs, name) else { return };
         match dict_get(self.doc, &s.dict, b"Subtype") {
-            Object::Name(n) if n == b"Image" => self.has_image = true,
             Object::Name(n) if n == b"Form" && depth < 8 => {
                 let m = match dict_get(self.doc, &s.dict, b"Matrix") {
                     Object::Array(a) if a.len() == 6 => {

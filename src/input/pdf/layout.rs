@@ -149,7 +149,7 @@ mod tests {
             glyphs.push(Glyph { w: 5.0, ..g(200.0 + 5.0 * i as f32, 99.0, c) });
         }
         glyphs.push(g(10.0, 80.0, '一'));
-        let page = PageGlyphs { width: 600.0, height: 800.0, glyphs, has_image: false };
+        let page = PageGlyphs { glyphs };
         let l = lines(&page);
         assert_eq!(l.len(), 2);
         assert!(l[0].starts_with("合计  "), "{:?}", l[0]);
@@ -164,7 +164,7 @@ mod tests {
         for (i, c) in "项目".chars().enumerate() {
             glyphs.push(Glyph { turn: 1, ..g(50.0, 600.0 + 10.0 * i as f32, c) });
         }
-        let page = PageGlyphs { width: 600.0, height: 800.0, glyphs, has_image: false };
+        let page = PageGlyphs { glyphs };
         assert_eq!(lines(&page), vec!["表".to_string(), String::new(), "项目".to_string()]);
     }
 }

@@ -23,22 +23,16 @@
 //! `tests/snapshots/rules/PERF-003.snap`，`cargo test PERF_003` 只运行本条。
 
 use crate::model::Document;
-use crate::rules::support::corpus::{B, Q, Y};
-use crate::rules::support::kinds::FINAL;
-use crate::rules::support::perf::{finding, for_each, name};
-use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+use crate::rules::support::perf::{broken_in_y, finding, for_each, name};
+use crate::rules::{Rule, Severity, Sink};
 
-pub const RULE: Rule = Rule {
-    id: "PERF-003",
-    family: Family::Perf,
-    severity: Severity::Warning,
-    title: "绩效自评表：一级指标标注的分值等于其下各指标分值之和",
-    why: "自评表把指标分为成本、产出、效益、满意度等一级指标，并注明每类的分值（如“产出指标（40分）”）。其下各指标的分值加起来应当正好等于这个数；不等，说明指标分值设置或填写有误，得分也就失去了可比性。",
-    applies_to: FINAL,
-    needs: &[],
+pub const RULE: Rule = broken_in_y(
+    "PERF-003",
+    Severity::Warning,
+    "绩效自评表：一级指标标注的分值等于其下各指标分值之和",
+    "自评表把指标分为成本、产出、效益、满意度等一级指标，并注明每类的分值（如“产出指标（40分）”）。其下各指标的分值加起来应当正好等于这个数；不等，说明指标分值设置或填写有误，得分也就失去了可比性。",
     check,
-    fixtures: &[Fixture::fires(Y, &[]), Fixture::quiet(Q), Fixture::quiet(B)],
-};
+);
 
 fn check(doc: &Document, sink: &mut Sink) {
     for_each(doc, sink, |e, sink| {

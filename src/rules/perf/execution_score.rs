@@ -24,23 +24,17 @@
 
 use crate::model::Document;
 use crate::rounding::Interval;
-use crate::rules::support::corpus::{B, Q, Y};
-use crate::rules::support::kinds::FINAL;
-use crate::rules::support::perf::{finding, for_each, iv, name, rate_iv, ratio};
-use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+use crate::rules::support::perf::{broken_in_y, finding, for_each, iv, name, rate_iv, ratio};
+use crate::rules::{Rule, Severity, Sink};
 use rust_decimal::Decimal;
 
-pub const RULE: Rule = Rule {
-    id: "PERF-002",
-    family: Family::Perf,
-    severity: Severity::Error,
-    title: "绩效自评表：预算执行得分等于分值乘以执行率",
-    why: "预算执行一项的得分按“分值 × 预算执行率”计算（执行率最高按100%计）。例如分值10分、执行率82.79%，得分应为8.28分。得分多算，项目的自评总分和等级就被抬高了。",
-    applies_to: FINAL,
-    needs: &[],
+pub const RULE: Rule = broken_in_y(
+    "PERF-002",
+    Severity::Error,
+    "绩效自评表：预算执行得分等于分值乘以执行率",
+    "预算执行一项的得分按“分值 × 预算执行率”计算（执行率最高按100%计）。例如分值10分、执行率82.79%，得分应为8.28分。得分多算，项目的自评总分和等级就被抬高了。",
     check,
-    fixtures: &[Fixture::fires(Y, &[]), Fixture::quiet(Q), Fixture::quiet(B)],
-};
+);
 
 fn check(doc: &Document, sink: &mut Sink) {
     for_each(doc, sink, |e, sink| {

@@ -21,14 +21,11 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/PLA-001.snap`，`cargo test PLA_001` 只运行本条。
 
+use crate::domain::SANGONG_COLUMNS;
 use crate::model::{Document, TableKind};
 use crate::rules::support::corpus::{B, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-
-/// 09 columns: 合计, 出国, 车小计, 购置, 运维, 接待.
-const SANGONG: [&str; 6] =
-    ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
 
 pub const RULE: Rule = Rule {
     id: "PLA-001",
@@ -49,7 +46,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     let Some(t) = doc.table(TableKind::F09) else { return };
     let row = |label: &str| t.rows.iter().find(|r| r.label == label);
     let (Some(b), Some(a)) = (row("预算数"), row("决算数")) else { return };
-    let all_equal = (0..SANGONG.len()).all(|c| b.value(c).unwrap_or_default() == a.value(c).unwrap_or_default());
+    let all_equal = (0..SANGONG_COLUMNS.len()).all(|c| b.value(c).unwrap_or_default() == a.value(c).unwrap_or_default());
     if all_equal && b.value(0).is_some_and(|v| !v.is_zero()) {
         sink.note(
             t,

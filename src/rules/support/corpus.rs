@@ -28,3 +28,15 @@ macro_rules! fixtures {
     };
 }
 pub(crate) use fixtures;
+
+/// YB with 基本工资 (301 01 / 501 01 in its 基本支出 table by economic code
+/// pairs) raised by 10 in every column, and the two budgets as published:
+/// the fixtures of the rules that check that table's rows.
+pub const BASIC_SALARY_RAISED: &[crate::rules::Fixture] = &[
+    crate::rules::Fixture::fires(
+        YB,
+        &[("301 01 基本工资 501 01 工资奖金津补贴 532.41 532.41 532.41", "301 01 基本工资 501 01 工资奖金津补贴 542.41 542.41 542.41")],
+    ),
+    crate::rules::Fixture::quiet(YB),
+    crate::rules::Fixture::quiet(QB),
+];

@@ -28,7 +28,7 @@ pub struct CellRef {
 
 /// A value that takes part in an identity, with its place when it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located {
+pub(crate) struct Located {
     /// The printed value (None = blank).
     pub value: Option<Decimal>,
     /// The cell it was printed in.
@@ -36,7 +36,7 @@ pub struct Located {
 }
 
 /// The value at column `col` of `row` in `t`, located.
-pub fn at(t: &Table, row: &Row, col: usize) -> Located {
+pub(crate) fn at(t: &Table, row: &Row, col: usize) -> Located {
     let target = Target::cell(t, row, col);
     Located {
         value: target.actual,
@@ -45,13 +45,13 @@ pub fn at(t: &Table, row: &Row, col: usize) -> Located {
 }
 
 /// A value with no cell (a missing row counts as blank).
-pub fn nowhere(value: Option<Decimal>) -> Located {
+pub(crate) fn nowhere(value: Option<Decimal>) -> Located {
     Located { value, at: None }
 }
 
 /// Where the checked (printed) value sits.
 #[derive(Debug, Clone)]
-pub struct Target {
+pub(crate) struct Target {
     /// Table number ("01").
     pub table: String,
     /// Row description (label, code or 行次).
@@ -66,7 +66,7 @@ pub struct Target {
 
 impl Target {
     /// The cell at column `col` of `row` in `t`.
-    pub fn cell(t: &Table, row: &Row, col: usize) -> Target {
+    pub(crate) fn cell(t: &Table, row: &Row, col: usize) -> Target {
         Target {
             table: t.no(),
             row: describe(row),
@@ -83,7 +83,7 @@ impl Target {
 pub use crate::model::table_name;
 
 /// How a row is named in messages: "2010301 行政运行", "本年收入合计（行次27）".
-pub fn describe(row: &Row) -> String {
+pub(crate) fn describe(row: &Row) -> String {
     match (&row.code, row.line) {
         (Some(c), _) => format!("{c} {}", row.label),
         (None, Some(n)) if row.label.is_empty() => format!("行次{n}"),
@@ -97,7 +97,7 @@ impl Sink {
     /// within rounding → an info "尾数误差" finding; beyond → a finding at the
     /// rule's severity. `what` names the right-hand side in Chinese
     /// ("各项收入（行次1—8）之和").
-    pub fn identity(&mut self, target: Target, parts: &[(i8, Located)], what: &str) {
+    pub(crate) fn identity(&mut self, target: Target, parts: &[(i8, Located)], what: &str) {
         let terms: Vec<Term> = parts.iter().map(|(s, l)| (*s, l.value)).collect();
         let (verdict, expected) = compare(target.actual, &terms);
         if verdict == Verdict::Exact {
@@ -146,7 +146,7 @@ impl Sink {
 
     /// Checks `target ≥ bound` (e.g. a fiscal subset against the whole).
     /// Within rounding passes silently; beyond is reported at the rule's severity.
-    pub fn at_least(&mut self, target: Target, bound: Target, what: &str) {
+    pub(crate) fn at_least(&mut self, target: Target, bound: Target, what: &str) {
         use crate::rounding::Interval;
         let have = Interval::of(target.actual);
         let need = Interval::of(bound.actual);

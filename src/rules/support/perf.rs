@@ -3,10 +3,28 @@
 //!
 //! 绩效自评表: the arithmetic of project self-evaluations.
 
+use crate::model::Document;
 use crate::perf::{Funds, SelfEvaluation};
 use crate::rounding::Interval;
-use crate::rules::{Finding, Sink};
+use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::kinds::FINAL;
+use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 use rust_decimal::Decimal;
+
+/// A PERF rule of 决算s that Y's self-evaluation tables break as published
+/// and Q's and B's keep: those are its fixtures.
+pub(crate) const fn broken_in_y(
+    id: &'static str,
+    severity: Severity,
+    title: &'static str,
+    why: &'static str,
+    check: fn(&Document, &mut Sink),
+) -> Rule {
+    Rule { id, family: Family::Perf, severity, title, why, applies_to: FINAL, needs: &[], check, fixtures: BROKEN_IN_Y }
+}
+
+/// The fixtures of [`broken_in_y`].
+const BROKEN_IN_Y: &[Fixture] = &[Fixture::fires(Y, &[]), Fixture::quiet(Q), Fixture::quiet(B)];
 
 pub(crate) fn iv(v: Decimal) -> Interval {
     Interval::of(Some(v))
@@ -43,7 +61,7 @@ pub(crate) fn finding(sink: &Sink, message: String, expected: Decimal, actual: D
     }
 }
 
-pub(crate) fn for_each(doc: &crate::model::Document, sink: &mut Sink, mut f: impl FnMut(&SelfEvaluation, &mut Sink)) {
+pub(crate) fn for_each(doc: &Document, sink: &mut Sink, mut f: impl FnMut(&SelfEvaluation, &mut Sink)) {
     if doc.evaluations.is_empty() {
         sink.skip("没有找到项目绩效自评表（以“年度资金总额”一行识别）".to_string());
     }

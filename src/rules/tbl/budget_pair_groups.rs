@@ -25,9 +25,9 @@
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Located};
 use crate::rules::support::budget::{settled, target};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::BASIC_SALARY_RAISED;
 use crate::rules::support::kinds::BUDGET;
-use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+use crate::rules::{Family, Rule, Severity, Sink};
 
 pub const RULE: Rule = Rule {
     id: "TBL-106",
@@ -38,11 +38,7 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(YB, &[("301 01 基本工资 501 01 工资奖金津补贴 532.41 532.41 532.41", "301 01 基本工资 501 01 工资奖金津补贴 542.41 542.41 542.41")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
-    ],
+    fixtures: BASIC_SALARY_RAISED,
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

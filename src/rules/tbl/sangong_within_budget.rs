@@ -23,16 +23,13 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TBL-016.snap`，`cargo test TBL_016` 只运行本条。
 
+use crate::domain::SANGONG_COLUMNS;
 use crate::model::{Document, TableKind};
 use crate::rules::identity::Target;
 use crate::rules::support::corpus::{B, Q, Y};
 use crate::rules::support::econ_sangong::sangong_rows;
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
-
-/// 09 columns: 合计, 出国, 车小计, 购置, 运维, 接待.
-const SANGONG: [&str; 6] =
-    ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
 
 pub const RULE: Rule = Rule {
     id: "TBL-016",
@@ -61,7 +58,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     let Some(t) = doc.table(TableKind::F09) else { return };
     let row = |label: &str| sangong_rows(t).map(|(_, r)| r).find(|r| r.label == label);
     let (Some(budget), Some(actual)) = (row("预算数"), row("决算数")) else { return };
-    for c in 0..SANGONG.len() {
+    for c in 0..SANGONG_COLUMNS.len() {
         sink.at_least(Target::cell(t, budget, c), Target::cell(t, actual, c), "决算数一般不应超过预算数");
     }
 }

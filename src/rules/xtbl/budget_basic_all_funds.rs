@@ -27,9 +27,9 @@ use crate::model::{Document, Source, TableKind};
 use crate::rules::identity::at;
 use crate::rules::support::budget::{settled, sums_equal, target, total_rows, total_terms};
 use crate::rules::support::budget_xtbl::coded;
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::BASIC_SALARY_RAISED;
 use crate::rules::support::kinds::BUDGET;
-use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+use crate::rules::{Family, Rule, Severity, Sink};
 
 pub const RULE: Rule = Rule {
     id: "XTBL-106",
@@ -40,11 +40,7 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BBasicAll],
     check,
-    fixtures: &[
-        Fixture::fires(YB, &[("301 01 基本工资 501 01 工资奖金津补贴 532.41 532.41 532.41", "301 01 基本工资 501 01 工资奖金津补贴 542.41 542.41 542.41")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
-    ],
+    fixtures: BASIC_SALARY_RAISED,
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

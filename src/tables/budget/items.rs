@@ -10,8 +10,6 @@
 use super::sides::candidates;
 use super::Read;
 use crate::model::{Cell, ReadProblem, Row};
-use crate::recognise::table_marker_number;
-use crate::segment::is_note;
 use crate::tables::tokens::{pieces, Tok};
 use crate::text::Line;
 
@@ -23,15 +21,7 @@ pub use crate::narrative::stated::CATEGORIES;
 fn data_lines(body: &[Line]) -> Vec<(&Line, Vec<Tok>)> {
     let mut out = Vec::new();
     let mut started = false;
-    for l in body {
-        let sq = l.squeezed.as_str();
-        if sq.is_empty() || table_marker_number(sq).is_some() || sq.contains("单位：") || sq.contains("单位:") || sq.contains("栏次")
-        {
-            continue;
-        }
-        if is_note(sq) {
-            break;
-        }
+    for l in super::body_lines(body, &["栏次"]) {
         let toks = pieces(&l.text);
         if !started && !toks.iter().any(|t| matches!(t, Tok::Amount(_))) {
             continue;

@@ -27,6 +27,7 @@ pub mod schema;
 pub mod sides;
 
 use crate::model::{Cell, ReadProblem, Row};
+use crate::recognise::table_marker_number;
 use crate::segment::{is_note, Segment};
 use crate::tables::coded;
 use crate::tables::tokens::{pieces, Tok};
@@ -61,6 +62,22 @@ pub(crate) fn merge_pages(segments: Vec<Segment>) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// The lines of a body that can hold rows: up to its note, without empty,
+/// marker (公开表N) and unit (单位：) lines, nor lines containing a word of
+/// `also_skip`.
+pub(crate) fn body_lines<'a>(body: &'a [Line], also_skip: &'a [&str]) -> impl Iterator<Item = &'a Line> + 'a {
+    body.iter()
+        .filter(move |l| {
+            let sq = l.squeezed.as_str();
+            !(sq.is_empty()
+                || table_marker_number(sq).is_some()
+                || sq.contains("单位：")
+                || sq.contains("单位:")
+                || also_skip.iter().any(|w| sq.contains(w)))
+        })
+        .take_while(|l| !is_note(&l.squeezed))
 }
 
 /// The header: the squeezed text of the body up to its first line with an

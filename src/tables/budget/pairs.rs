@@ -11,8 +11,6 @@
 use super::sides::candidates;
 use super::Read;
 use crate::model::{Cell, ReadProblem, Row};
-use crate::recognise::table_marker_number;
-use crate::segment::is_note;
 use crate::tables::coded::{is_code, join_split_codes};
 use crate::tables::tokens::{tokenize, Tok};
 use crate::text::Line;
@@ -31,14 +29,7 @@ pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
     let mut pairs: Vec<Pair> = Vec::new();
     let mut problems = Vec::new();
     let problem = |m: String, line: usize| ReadProblem { table: Some(table.to_string()), message: m, source_line: Some(line) };
-    for l in body {
-        let sq = l.squeezed.as_str();
-        if sq.is_empty() || table_marker_number(sq).is_some() || sq.contains("单位：") || sq.contains("单位:") {
-            continue;
-        }
-        if is_note(sq) {
-            break;
-        }
+    for l in super::body_lines(body, &[]) {
         for tok in tokenize(&join_split_codes(&l.text)).toks {
             let open = pairs.last_mut().filter(|p| p.amounts.is_empty());
             match tok {

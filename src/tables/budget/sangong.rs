@@ -16,7 +16,7 @@ use crate::model::{Cell, ReadProblem, Row, Table};
 use crate::narrative::stated::SangongClaim;
 use crate::rounding::Interval;
 use crate::segment::is_note;
-use crate::tables::sangong09::{halves_hold, placements, Line12, COLUMNS};
+use crate::tables::sangong09::{distinct_halves, halves_hold, placements, rows_labelled, settled, Line12};
 use crate::tables::tokens::{tokenize, Tok};
 use crate::text::Line;
 
@@ -57,7 +57,7 @@ pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], cla
     let problem = |m: String| ReadProblem { table: Some(table.to_string()), message: m, source_line: Some(at) };
     if amounts.len() > 12 {
         return ReadYears {
-            rows: rows(&years, &[None; 12], [false, false], at),
+            rows: rows_labelled(&years, &[None; 12], [false, false], at),
             problems: vec![problem(format!("公开表{table}数据行有{}个数字，多于12栏，无法读取", amounts.len()))],
             unresolved: vec![0, 1],
             contradicted: false,
@@ -71,12 +71,12 @@ pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], cla
         for (o, a) in c.iter_mut().zip(&amounts) {
             *o = Some(*a);
         }
-        return ReadYears { rows: rows(&years, &c, [true, true], at), ..ReadYears::default() };
+        return ReadYears { rows: rows_labelled(&years, &c, [true, true], at), ..ReadYears::default() };
     }
     let hard: Vec<Line12> = placements(&amounts).into_iter().filter(|c| halves_hold(c) && items_fit(c, current, econ)).collect();
     if hard.is_empty() {
         return ReadYears {
-            rows: rows(&years, &[None; 12], [false, false], at),
+            rows: rows_labelled(&years, &[None; 12], [false, false], at),
             problems: vec![problem(format!(
                 "公开表{table}数据行省略了空白栏，而{}个数字的任何一种栏目归属都不满足“合计=因公出国（境）费+公务用车购置及运行维护费+公务接待费”“公务用车购置及运行维护费=购置费+运行维护费”和“基本支出中的三公科目不超过本年预算”，两行已留空",
                 amounts.len()
@@ -91,10 +91,7 @@ pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], cla
     let before = settled(&survivors);
     // Basic economic items decided some rows already; say so.
     for r in 0..2 {
-        if before[r]
-            && placements(&amounts).into_iter().filter(halves_hold).map(|c| half(&c, r)).collect::<std::collections::BTreeSet<_>>().len()
-                > 1
-        {
+        if before[r] && distinct_halves(placements(&amounts).iter().filter(|c| halves_hold(c)), r) > 1 {
             problems.push(problem(format!(
                 "公开表{table}数据行省略了空白栏，{}一行的数字按勾稽关系有多种栏目归属，依据基本支出表中的“三公”经济科目（不超过本年预算）才唯一确定",
                 years[r]
@@ -130,7 +127,7 @@ pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], cla
     let ok = settled(&survivors);
     for r in 0..2 {
         if !ok[r] {
-            let k = survivors.iter().map(|c| half(c, r)).collect::<std::collections::BTreeSet<_>>().len();
+            let k = distinct_halves(&survivors, r);
             problems.push(problem(format!(
                 "公开表{table}数据行省略了空白栏，{}一行的数字有{k}种符合勾稽关系的栏目归属，无法唯一确定，该行已留空",
                 years[r]
@@ -139,7 +136,7 @@ pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], cla
     }
     let first = survivors.first().copied().unwrap_or([None; 12]);
     ReadYears {
-        rows: rows(&years, &first, ok, at),
+        rows: rows_labelled(&years, &first, ok, at),
         problems,
         unresolved: (0..2).filter(|r| !ok[*r]).collect(),
         contradicted: false,
@@ -192,32 +189,4 @@ fn items_fit(c: &Line12, current: usize, econ: &[&Table]) -> bool {
         }
         !any || total.lo <= Interval::of(c[current * 6 + col].map(|x| x.0)).hi
     })
-}
-
-fn half(c: &Line12, r: usize) -> Vec<Option<Decimal>> {
-    c[r * 6..r * 6 + 6].iter().map(|x| x.map(|y| y.0)).collect()
-}
-
-fn settled(cands: &[Line12]) -> [bool; 2] {
-    let distinct = |r: usize| cands.iter().map(|c| half(c, r)).collect::<std::collections::BTreeSet<_>>().len();
-    [distinct(0) == 1, distinct(1) == 1]
-}
-
-fn rows(years: &[String], c: &Line12, ok: [bool; 2], at: usize) -> Vec<Row> {
-    years
-        .iter()
-        .enumerate()
-        .map(|(r, label)| Row {
-            code: None,
-            label: label.clone(),
-            line: None,
-            cells: (0..COLUMNS.len())
-                .map(|i| match c[r * 6 + i] {
-                    Some((d, ln)) if ok[r] => Cell { value: Some(d), source_line: ln },
-                    _ => Cell::blank(at),
-                })
-                .collect(),
-            source_line: at,
-        })
-        .collect()
 }

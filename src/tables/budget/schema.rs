@@ -53,7 +53,9 @@ pub struct Schema {
 
 use Source as S;
 
-const FUNDS_9: &[&str] = &[
+/// The nine fund columns of the 单位资金 tables, then 中小微企业预留份额 (政府采购
+/// item rows only).
+const FUNDS_9_AND_SME: &[&str] = &[
     "合计",
     "财政拨款小计",
     "一般公共预算",
@@ -63,8 +65,12 @@ const FUNDS_9: &[&str] = &[
     "单位资金",
     "使用非财政拨款结余",
     "上年结转",
+    "中小微企业预留份额",
 ];
-const FUNDS_9_SOURCES: &[Source] = &[S::None, S::Fiscal, S::Gpb, S::Fund, S::Capital, S::Special, S::UnitFunds, S::Surplus, S::CarryIn];
+const FUNDS_9_AND_SME_SOURCES: &[Source] =
+    &[S::None, S::Fiscal, S::Gpb, S::Fund, S::Capital, S::Special, S::UnitFunds, S::Surplus, S::CarryIn, S::SmeShare];
+const FUNDS_9: &[&str] = FUNDS_9_AND_SME.split_at(9).0;
+const FUNDS_9_SOURCES: &[Source] = FUNDS_9_AND_SME_SOURCES.split_at(9).0;
 const FUNDS_9_SUMS: &[(usize, &[usize])] = &[(0, &[1, 5, 6, 7, 8]), (1, &[2, 3, 4])];
 
 /// Every known layout. Within a kind, the first whose signature matches wins.
@@ -147,24 +153,16 @@ pub const SCHEMAS: &[Schema] = &[
         needs: &["本年收入", "财政专户收入", "上年结转"],
         avoid: &[],
     },
-    Schema {
-        kind: TableKind::BExpenditure,
-        reader: Reader::Coded(&['2']),
-        columns: &["合计", "基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出", "事业单位经营支出", "结转下年"],
-        sources: &[S::None, S::Basic, S::Project, S::ToUpper, S::ToAffiliated, S::OperatingSpend, S::CarryOut],
-        row_sums: &[(0, &[1, 2, 3, 4, 5])],
-        needs: &["基本支出", "项目支出", "结转下年"],
-        avoid: &[],
-    },
-    Schema {
-        kind: TableKind::BExpenditure,
-        reader: Reader::Coded(&['2']),
-        columns: &["本年支出合计", "基本支出", "项目支出", "经营支出", "上缴上级支出", "对附属单位补助支出", "年终结转结余"],
-        sources: &[S::None, S::Basic, S::Project, S::OperatingSpend, S::ToUpper, S::ToAffiliated, S::CarryOut],
-        row_sums: &[(0, &[1, 2, 3, 4, 5])],
-        needs: &["基本支出", "项目支出", "年终结转结余"],
-        avoid: &[],
-    },
+    expenditure(
+        &["合计", "基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出", "事业单位经营支出", "结转下年"],
+        &[S::None, S::Basic, S::Project, S::ToUpper, S::ToAffiliated, S::OperatingSpend, S::CarryOut],
+        &["基本支出", "项目支出", "结转下年"],
+    ),
+    expenditure(
+        &["本年支出合计", "基本支出", "项目支出", "经营支出", "上缴上级支出", "对附属单位补助支出", "年终结转结余"],
+        &[S::None, S::Basic, S::Project, S::OperatingSpend, S::ToUpper, S::ToAffiliated, S::CarryOut],
+        &["基本支出", "项目支出", "年终结转结余"],
+    ),
     gpb_like(TableKind::BGeneral, &["合计", "基本支出小计", "人员支出", "日常公用支出", "项目支出"], &["人员支出", "日常公用支出"]),
     gpb_like(TableKind::BGeneral, &["合计", "基本支出小计", "人员经费", "公用经费", "项目支出"], &["人员经费", "公用经费"]),
     gpb_short(TableKind::BGeneral),
@@ -184,70 +182,19 @@ pub const SCHEMAS: &[Schema] = &[
         needs: &["部门预算支出经济分类", "政府预算支出经济分类", "人员支出"],
         avoid: &["单位资金"],
     },
-    Schema {
-        kind: TableKind::BBasicEcon,
-        reader: Reader::Coded(&['3']),
-        columns: &["合计", "人员经费", "公用经费"],
-        sources: &[S::Basic, S::Personnel, S::Public],
-        row_sums: &[(0, &[1, 2])],
-        needs: &["人员经费", "公用经费"],
-        avoid: &[],
-    },
-    Schema {
-        kind: TableKind::BBasicGovEcon,
-        reader: Reader::Coded(&['5']),
-        columns: &["合计", "人员经费", "公用经费"],
-        sources: &[S::Basic, S::Personnel, S::Public],
-        row_sums: &[(0, &[1, 2])],
-        needs: &["人员经费", "公用经费"],
-        avoid: &[],
-    },
-    Schema {
-        kind: TableKind::BBasicAll,
-        reader: Reader::EconPair,
-        columns: FUNDS_9,
-        sources: FUNDS_9_SOURCES,
-        row_sums: FUNDS_9_SUMS,
-        needs: &["部门预算支出经济分类", "单位资金"],
-        avoid: &[],
-    },
-    Schema {
-        kind: TableKind::BProjects,
-        reader: Reader::Projects,
-        columns: FUNDS_9,
-        sources: FUNDS_9_SOURCES,
-        row_sums: FUNDS_9_SUMS,
-        needs: &["项目名称", "单位资金"],
-        avoid: &[],
-    },
-    Schema {
-        kind: TableKind::BProcurement,
-        reader: Reader::Coded(&['2']),
-        columns: FUNDS_9,
-        sources: FUNDS_9_SOURCES,
-        row_sums: FUNDS_9_SUMS,
-        needs: &["科目编码", "单位资金"],
-        avoid: &["采购品目"],
-    },
+    basic_split(TableKind::BBasicEcon, &['3']),
+    basic_split(TableKind::BBasicGovEcon, &['5']),
+    funds_9(TableKind::BBasicAll, Reader::EconPair, &["部门预算支出经济分类", "单位资金"], &[]),
+    funds_9(TableKind::BProjects, Reader::Projects, &["项目名称", "单位资金"], &[]),
+    funds_9(TableKind::BProcurement, Reader::Coded(&['2']), &["科目编码", "单位资金"], &["采购品目"]),
     // 政府采购预算表 with item rows (青岛). The 中小微企业预留份额 header is printed
     // before 合计, but every row has first = last, so its place cannot be told
     // from the numbers; it is taken as the last column, after the sources.
     Schema {
         kind: TableKind::BProcurement,
         reader: Reader::Procurement,
-        columns: &[
-            "合计",
-            "财政拨款小计",
-            "一般公共预算",
-            "政府性基金预算",
-            "国有资本经营预算",
-            "财政专户管理资金",
-            "单位资金",
-            "使用非财政拨款结余",
-            "上年结转",
-            "中小微企业预留份额",
-        ],
-        sources: &[S::None, S::Fiscal, S::Gpb, S::Fund, S::Capital, S::Special, S::UnitFunds, S::Surplus, S::CarryIn, S::SmeShare],
+        columns: FUNDS_9_AND_SME,
+        sources: FUNDS_9_AND_SME_SOURCES,
         row_sums: FUNDS_9_SUMS,
         needs: &["采购品目", "中小微企业预留"],
         avoid: &[],
@@ -271,6 +218,37 @@ pub const SCHEMAS: &[Schema] = &[
         avoid: &[],
     },
 ];
+
+/// 部门支出总表 (two templates): 合计 = the five kinds of spending, 结转 aside.
+const fn expenditure(columns: &'static [&'static str], sources: &'static [Source], needs: &'static [&'static str]) -> Schema {
+    Schema {
+        kind: TableKind::BExpenditure,
+        reader: Reader::Coded(&['2']),
+        columns,
+        sources,
+        row_sums: &[(0, &[1, 2, 3, 4, 5])],
+        needs,
+        avoid: &[],
+    }
+}
+
+/// 基本支出 as 合计 · 人员经费 · 公用经费, by codes whose first digit is one of `first`.
+const fn basic_split(kind: TableKind, first: &'static [char]) -> Schema {
+    Schema {
+        kind,
+        reader: Reader::Coded(first),
+        columns: &["合计", "人员经费", "公用经费"],
+        sources: &[S::Basic, S::Personnel, S::Public],
+        row_sums: &[(0, &[1, 2])],
+        needs: &["人员经费", "公用经费"],
+        avoid: &[],
+    }
+}
+
+/// The nine fund columns of [`FUNDS_9`] (单位资金 tables).
+const fn funds_9(kind: TableKind, reader: Reader, needs: &'static [&'static str], avoid: &'static [&'static str]) -> Schema {
+    Schema { kind, reader, columns: FUNDS_9, sources: FUNDS_9_SOURCES, row_sums: FUNDS_9_SUMS, needs, avoid }
+}
 
 const fn gpb_like(kind: TableKind, columns: &'static [&'static str], needs: &'static [&'static str]) -> Schema {
     Schema {
@@ -305,16 +283,6 @@ pub fn pick(kind: TableKind, header: &str) -> Option<&'static Schema> {
         .find(|s| s.needs.iter().all(|w| header.contains(w)) && !s.avoid.iter().any(|w| header.contains(w)))
 }
 
-/// The layout a read table was read with (by kind and column captions).
-pub fn of(t: &crate::model::Table) -> Option<&'static Schema> {
-    SCHEMAS.iter().find(|s| s.kind == t.kind && s.columns.len() == t.columns.len() && s.columns.iter().zip(&t.columns).all(|(a, b)| a == b))
-}
-
-/// The column of a table that holds a source, if its layout has one.
-pub fn column(t: &crate::model::Table, source: Source) -> Option<usize> {
-    of(t)?.sources.iter().position(|s| *s == source)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,6 +297,13 @@ mod tests {
         }
     }
 
+    /// The layout a read table was read with (by kind and column captions).
+    fn of(t: &crate::model::Table) -> Option<&'static Schema> {
+        SCHEMAS
+            .iter()
+            .find(|s| s.kind == t.kind && s.columns.len() == t.columns.len() && s.columns.iter().zip(&t.columns).all(|(a, b)| a == b))
+    }
+
     /// The model carries what the rules need of a layout: each column's
     /// source as the layout the table was read with has it, and each row of a
     /// two-sided table what its words state on its side.
@@ -336,8 +311,7 @@ mod tests {
     fn read_tables_carry_their_layout() {
         use crate::tables::budget::joint::label_source;
         for name in ["yantai-office-2023-budget.txt", "qingdao-office-2023-budget.txt", "layout-budget-sample.txt"] {
-            let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-            let doc = crate::read(&std::fs::read_to_string(&path).unwrap());
+            let doc = crate::read(&crate::fixture(name));
             let mut sided = 0;
             for t in doc.legacy_tables().filter(|t| t.kind.is_budget()) {
                 assert_eq!(t.sources, of(t).map(|s| s.sources.to_vec()).unwrap_or_default(), "{name} {}", t.no());

@@ -14,8 +14,6 @@ use rust_decimal::Decimal;
 use super::Read;
 use crate::domain::{class_code, starts_with_ordinal};
 use crate::model::{Cell, ReadProblem, Row, Side};
-use crate::recognise::table_marker_number;
-use crate::segment::is_note;
 use crate::tables::tokens::{pieces, Tok};
 use crate::text::Line;
 
@@ -46,14 +44,8 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
     let mut problems = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
     let mut started = false;
-    for l in body {
+    for l in super::body_lines(body, &[]) {
         let sq = l.squeezed.as_str();
-        if sq.is_empty() || table_marker_number(sq).is_some() || sq.contains("单位：") || sq.contains("单位:") {
-            continue;
-        }
-        if is_note(sq) {
-            break;
-        }
         let toks = pieces(&l.text);
         let has_amount = toks.iter().any(|t| matches!(t, Tok::Amount(_)));
         // Header lines come before the first row; the first row is the first

@@ -50,22 +50,11 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     let source_line = lines[block.title_line].no;
     let name = format!("《{}》", block.title);
     let mut table = Table {
-        kind: block.kind,
         number: block.marker.as_deref().and_then(super::super::catalogue::marker_number).map(|n| n.to_string()),
         title: block.title.clone(),
         unit: block.unit.clone(),
-        columns: Vec::new(),
-        rows: Vec::new(),
-        notes: Vec::new(),
-        source_line,
-        unresolved: Vec::new(),
-        contradicted: Vec::new(),
-        printed: Vec::new(),
-        sides: None,
-        row_sums: Vec::new(),
-        sources: Vec::new(),
-        stated: Vec::new(),
         grid: Some(Box::new(Grid { read: false, page: Some(block.page), marker: block.marker.clone(), ..Grid::default() })),
+        ..Table::empty(block.kind, source_line)
     };
     let mut refuse = |table: &mut Table, why: String| {
         problems.push(ReadProblem {

@@ -43,11 +43,6 @@ impl Span {
         self.start + self.end
     }
 
-    /// True for a number or digits.
-    pub fn is_numeric(&self) -> bool {
-        matches!(self.what, What::Digits | What::Number(_))
-    }
-
     /// True for a cell that stands in a value column (a number, digits or a dash).
     pub fn is_value(&self) -> bool {
         matches!(self.what, What::Digits | What::Number(_) | What::Dash)

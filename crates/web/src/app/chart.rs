@@ -12,7 +12,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::format::amount;
-use gongkai::sangong::SangongSeries;
+use gongkai::report::SangongSeries;
 
 /// A category the charts show: its name and how to read it from a series.
 pub struct Category {

@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use super::format::{amount, context_lines, signed_amount};
 use super::locate::CellTarget;
 use super::{Checker, Outcome};
-use gongkai::model::DocumentKind;
 use gongkai::report::{family_of, DocumentReport, FindingKind};
 use gongkai::rules::identity::{table_name, CellRef};
 use gongkai::rules::{catalogue, Family, Finding, Rule, Severity};
@@ -54,13 +53,7 @@ pub fn Findings(checker: Checker) -> impl IntoView {
     let filters = Filters { severities: RwSignal::new(Vec::new()), families: RwSignal::new(Vec::new()) };
     move || {
         let outcome = checker.outcome.get();
-        let Outcome::Checked { report, .. } = &*outcome else {
-            return None;
-        };
-        // Only a recognised document has findings to show.
-        if report.document.kind == DocumentKind::Unknown {
-            return None;
-        }
+        let report = outcome.recognised()?;
         let body = if report.findings.is_empty() {
             view! { <p class="none">"所有已运行的规则都没有发现问题。"</p> }.into_any()
         } else {

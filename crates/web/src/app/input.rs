@@ -30,7 +30,7 @@ fn is_paste(ev: &leptos::ev::Event) -> bool {
 /// The layout text of a paste's tables, when the clipboard carries a
 /// text/html with a table (copied from a web page, Excel, WPS or
 /// LibreOffice): read by the same reader as a dropped .html file
-/// ([`gongkai::input::html::clipboard`]), so the text is what that file would
+/// ([`gongkai::input::clipboard`]), so the text is what that file would
 /// give. None for anything else (prose from a web page, plain text): the
 /// browser then pastes its plain text as always. The HTML is only read as a
 /// string, never put into the page, so nothing in it is loaded or run.
@@ -39,7 +39,7 @@ fn clipboard_tables(ev: &web_sys::ClipboardEvent) -> Option<String> {
     if html.is_empty() {
         return None;
     }
-    gongkai::input::html::clipboard(&html)
+    gongkai::input::clipboard(&html)
 }
 
 /// Puts `text` in place of the editor's selection and sends the `input`

@@ -111,6 +111,17 @@ pub enum Outcome {
     },
 }
 
+impl Outcome {
+    /// The report, when a text was checked and recognised as a disclosure:
+    /// only such a report has findings and tables to show.
+    pub fn recognised(&self) -> Option<&DocumentReport> {
+        match self {
+            Outcome::Checked { report, .. } if report.document.kind != gongkai::model::DocumentKind::Unknown => Some(report),
+            _ => None,
+        }
+    }
+}
+
 /// A message about loading input (a file that is not text, a failed fetch).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {

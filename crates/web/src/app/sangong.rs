@@ -9,7 +9,7 @@ use super::chart::{series_class, Composition, GroupedBars, SeriesLegend};
 use super::format::amount;
 use super::scroll::ScrollBox;
 use super::{Checker, Outcome};
-use gongkai::sangong::{Count, SangongCounts, SangongSeries};
+use gongkai::report::{Count, SangongCounts, SangongSeries};
 
 /// Which chart compares what: budget against actual for 决算, years for
 /// budgets with several years, else just the one series.

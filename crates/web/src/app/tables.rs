@@ -9,8 +9,7 @@ use super::findings::severity_class;
 use super::format::amount;
 use super::locate::CellTarget;
 use super::scroll::ScrollBox;
-use super::{Checker, Outcome};
-use gongkai::model::DocumentKind;
+use super::Checker;
 use gongkai::report::{DocumentReport, RowOut, TableOut};
 use gongkai::rules::{Finding, Severity};
 
@@ -69,12 +68,7 @@ fn marks_for(ti: usize, findings: &[Finding]) -> Marks {
 pub fn Tables(checker: Checker) -> impl IntoView {
     move || {
         let outcome = checker.outcome.get();
-        let Outcome::Checked { report, .. } = &*outcome else {
-            return None;
-        };
-        if report.document.kind == DocumentKind::Unknown {
-            return None;
-        }
+        let report = outcome.recognised()?;
         let body = if report.tables.is_empty() {
             view! { <p class="none">"没有读取到任何表格。"</p> }.into_any()
         } else {

@@ -1,10 +1,9 @@
-//! Counts narrative claims by kind and checks every year-on-year pair:
-//! `cargo run --example claim_counts -- FILE...`.
+//! Counts narrative claims by kind and year-on-year pairs, and lists what
+//! NAR-008 finds: `cargo run --example claim_counts -- FILE...`.
 
 use std::collections::BTreeMap;
 
 use gongkai::narrative::{yoy, ClaimKind};
-use gongkai::rules::nar_yoy::{check_pair, Outcome};
 
 fn main() {
     for path in std::env::args().skip(1) {
@@ -31,15 +30,15 @@ fn main() {
         }
         let total = kinds.values().copied().fold(0, usize::saturating_add);
         println!("{path}: {total} claims {kinds:?}");
-        let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
-        for p in yoy::pairs(&n) {
-            let mut sink = Vec::new();
-            let o = check_pair(&p, &mut sink);
-            *outcomes.entry(format!("{o:?}")).or_default() += 1;
-            if o != Outcome::Holds {
-                println!("  L{} {:?}", p.percent.source_line, o);
-            }
+        // The pairs through the public API: NAR-008's findings (a pair that
+        // holds has none; a clause both changed and flat is one too).
+        let pairs = yoy::pairs(&n).len();
+        let report = gongkai::check_text(&path, &text);
+        let mut severities: BTreeMap<String, usize> = BTreeMap::new();
+        for f in report.findings.iter().filter(|f| f.rule == "NAR-008") {
+            *severities.entry(format!("{:?}", f.severity)).or_default() += 1;
+            println!("  L{} {:?}", f.source_line.unwrap_or(0), f.severity);
         }
-        println!("  year-on-year pairs: {outcomes:?}");
+        println!("  year-on-year pairs: {pairs}, NAR-008 findings: {severities:?}");
     }
 }

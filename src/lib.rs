@@ -57,6 +57,7 @@ pub fn read(text: &str) -> model::Document {
         markers: Vec::new(),
         evaluations: Vec::new(),
         narrative: narrative::Narrative::default(),
+        stream: Default::default(),
     };
     // The narrative first: the table readers use what it states as evidence.
     // Read even when the text was not recognised, so that a rule run on a

@@ -654,6 +654,9 @@ pub struct Document {
     pub evaluations: Vec<crate::perf::SelfEvaluation>,
     /// The narrative, read once before the tables.
     pub narrative: crate::narrative::Narrative,
+    /// The text as one stream of chars, made once on first use (see
+    /// [`Document::stream`]).
+    pub(crate) stream: std::sync::OnceLock<crate::text::Stream>,
 }
 
 impl Document {
@@ -672,6 +675,13 @@ impl Document {
     /// The tables of the general reader whose cells were read.
     pub fn grid_tables(&self) -> impl Iterator<Item = (&Table, &Grid)> {
         self.tables.iter().filter_map(|t| t.grid.as_deref().filter(|g| g.read).map(|g| (t, g)))
+    }
+
+    /// The non-blank chars of the text with their source lines: made once
+    /// per document, on first use, however many rules read the text as one
+    /// stream (TXT-005 to TXT-007).
+    pub(crate) fn stream(&self) -> &crate::text::Stream {
+        self.stream.get_or_init(|| crate::text::Stream::of(&self.lines))
     }
 
     /// The tables read by the corpus-layout readers.

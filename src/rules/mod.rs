@@ -8,8 +8,8 @@
 //!
 //! ## Where things are
 //!
-//! - `rules/<family>/<name>.rs` (families `doc`, `tbl`, `xtbl`, `sg`, `perf`,
-//!   `txt`, `pla`): one rule per file, its `RULE` (id, title, why, the
+//! - `rules/<family>/<name>.rs` (families `doc`, `tbl`, `xtbl`, `nar`, `sg`,
+//!   `perf`, `txt`, `pla`): one rule per file, its `RULE` (id, title, why, the
 //!   documents it applies to, the tables it needs, its fixtures) and its
 //!   `fn check`, under module docs 它检查什么 / 为什么重要 / 示例. Helpers
 //!   only that rule uses are in its file.
@@ -18,14 +18,14 @@
 //!   document kinds, and the helpers of one group of rules each).
 //! - `CATALOGUE`: the registry, one line per rule, in the order the rules
 //!   run and are documented.
-//! - The narrative (NAR) rules are still grouped several to a file in
-//!   `nar_*.rs`, `budget_nar.rs` and `budget_amounts.rs`.
 //!
 //! ## Adding a rule
 //!
 //! 1. Its file under `rules/<family>/` and its `pub mod` line in that
 //!    family's `mod.rs`; its fixtures (at least one document on which it
-//!    fires and one on which it stays quiet) are in its `RULE`.
+//!    fires and one on which it stays quiet) are in its `RULE`
+//!    (`support::corpus::fixtures!` lists the corpus documents on which it
+//!    stays quiet as published on one line).
 //! 2. Its line in `CATALOGUE`.
 //! 3. Its id in the `rules!` list of `tests/rules.rs` (a test fails until
 //!    it is there); `UPDATE_SNAPSHOTS=1 cargo test --test rules <ID>` writes
@@ -37,17 +37,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Document, TableKind};
 
-mod budget_amounts;
-mod budget_nar;
 pub mod doc;
-pub mod nar_change;
-pub mod nar_claims;
-pub mod nar_content;
-pub mod nar_dept_eval;
-pub mod nar_paths;
-pub mod nar_procurement;
-pub mod nar_tables;
-pub mod nar_yoy;
+pub mod nar;
 pub mod perf;
 pub mod pla;
 pub mod sg;
@@ -57,19 +48,6 @@ pub mod txt;
 pub mod xtbl;
 
 use support::index;
-
-/// The paths the narrative rules import from, until they move into one
-/// file each like the other rules.
-mod budget {
-    pub(super) use super::support::budget::{settled, sums_equal, total_rows};
-    pub(super) use super::support::corpus::{QB, YB};
-    pub(super) use super::support::kinds::BUDGET;
-}
-
-/// The path the narrative rules import `FINAL` from (see [`budget`]).
-mod tbl01 {
-    pub(super) use super::support::kinds::FINAL;
-}
 
 pub use support::{identity, percent};
 
@@ -387,29 +365,29 @@ static CATALOGUE: &[Rule] = &[
     perf::total_score::RULE,
     perf::score_within_weight::RULE,
     // Narrative-only rules: what the 情况说明 says about itself.
-    nar_tables::AMOUNTS,
-    nar_tables::SHARES,
-    nar_tables::COMPLETION,
-    nar_tables::SANGONG_COMPLETION,
-    nar_tables::DECOMPOSITION,
-    nar_content::LISTED_ITEMS,
-    nar_content::OPERATING_COSTS,
-    nar_content::VEHICLES,
-    nar_content::EVALUATION_COVERAGE,
-    nar_content::SANGONG_COUNTS_DISCLOSED,
-    nar_yoy::YEAR_ON_YEAR,
-    nar_change::BUDGET_DIRECTION,
-    nar_change::TWO_AMOUNT_CHANGES,
-    nar_change::STATED_TWICE,
-    nar_change::REASON_DIRECTION,
-    nar_claims::EXECUTION_RATE,
-    nar_claims::SHARE_ABOVE_100,
-    nar_claims::SHARES_SUM,
-    nar_claims::BUDGET_SHARES,
-    nar_claims::SAME_ITEM_TWICE,
-    nar_paths::CLASS_PATHS,
-    nar_procurement::PROCUREMENT,
-    nar_dept_eval::DEPARTMENT_EVALUATION,
+    nar::amounts::RULE,
+    nar::shares::RULE,
+    nar::completion::RULE,
+    nar::sangong_completion::RULE,
+    nar::change_parts::RULE,
+    nar::listed_items::RULE,
+    nar::operating_costs::RULE,
+    nar::vehicles::RULE,
+    nar::evaluation_coverage::RULE,
+    sg::counts_disclosed::RULE,
+    nar::year_on_year::RULE,
+    nar::actual_vs_budget::RULE,
+    nar::two_amount_changes::RULE,
+    nar::stated_twice::RULE,
+    nar::reason_direction::RULE,
+    nar::execution_rate::RULE,
+    nar::share_above_100::RULE,
+    nar::shares_sum::RULE,
+    nar::budget_shares::RULE,
+    nar::same_item_twice::RULE,
+    nar::class_paths::RULE,
+    nar::procurement_figures::RULE,
+    nar::department_evaluation::RULE,
     sg::counts::RULE,
     pla::zero_base::RULE,
     txt::class_names::RULE,
@@ -443,13 +421,13 @@ static CATALOGUE: &[Rule] = &[
     xtbl::budget_projects::RULE,
     xtbl::budget_crosswalk::RULE,
     xtbl::budget_fund_tables::RULE,
-    budget_nar::SANGONG_CLAIMS,
-    budget_nar::SANGONG_REASONS,
-    budget_nar::PROCUREMENT,
-    budget_nar::RUNNING_COSTS,
-    budget_amounts::BUDGET_AMOUNTS,
-    budget_nar::PERFORMANCE_TOTALS,
-    budget_nar::PERFORMANCE_PROJECTS,
+    nar::sangong_claims::RULE,
+    nar::sangong_reasons::RULE,
+    nar::procurement_table::RULE,
+    nar::running_costs::RULE,
+    nar::budget_amounts::RULE,
+    perf::target_totals::RULE,
+    perf::target_projects::RULE,
     // Tables read by the general reader, any region's layout.
     tbl::grid_row_sum::RULE,
     tbl::grid_hierarchy::RULE,
@@ -685,6 +663,13 @@ pub(crate) mod testing {
     /// A sink for a rule's unit tests (its findings at error severity).
     pub(crate) fn test_sink(rule: &'static str) -> Sink {
         Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error }
+    }
+
+    impl super::Rule {
+        /// What the rule finds in `text`, as (severity, source line, message).
+        pub(crate) fn found(&self, text: &str) -> Vec<(Severity, usize, String)> {
+            findings_of(self.id, self.check, text).into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0), f.message)).collect()
+        }
     }
 
     /// What `check` (rule `rule`) finds in `text`, read as a whole document.

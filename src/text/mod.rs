@@ -4,4 +4,5 @@ pub mod decode;
 pub mod normalise;
 
 pub use decode::{decode, Decoded, TextEncoding};
+pub(crate) use normalise::Stream;
 pub use normalise::{fold, normalise, squeeze, Line};

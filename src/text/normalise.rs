@@ -32,6 +32,30 @@ impl Line {
     }
 }
 
+/// The non-blank chars of a text in order, white space dropped, each with
+/// its source line: a defect split by a line wrap is still one run of chars.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Stream {
+    /// The chars.
+    pub(crate) chars: Vec<char>,
+    /// The source line of each char.
+    pub(crate) lines: Vec<usize>,
+}
+
+impl Stream {
+    /// The stream of `lines`.
+    pub(crate) fn of(lines: &[Line]) -> Stream {
+        let mut s = Stream::default();
+        for l in lines {
+            for c in l.text.chars().filter(|c| !c.is_whitespace()) {
+                s.chars.push(c);
+                s.lines.push(l.no);
+            }
+        }
+        s
+    }
+}
+
 /// Splits text into normalised lines (CRLF, CR and LF all end a line). Page
 /// footers such as "第1页，共102页", "— 12 —" and "- 36 -" become blank lines so
 /// that they never land inside a table or a paragraph.

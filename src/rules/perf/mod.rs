@@ -6,4 +6,6 @@ pub mod block_weights;
 pub mod execution_rate;
 pub mod execution_score;
 pub mod score_within_weight;
+pub mod target_projects;
+pub mod target_totals;
 pub mod total_score;

@@ -3,4 +3,5 @@
 //! (`CATALOGUE` in `src/rules/mod.rs`).
 
 pub mod counts;
+pub mod counts_disclosed;
 pub mod empty_table;

@@ -13,3 +13,18 @@ pub const QB: &str = "qingdao-office-2023-budget.txt";
 /// 示例市某某局 2024 年度部门预算, its tables as a PDF extractor's layout mode
 /// prints them (columns aligned by spaces).
 pub const L: &str = "layout-budget-sample.txt";
+
+/// A sentence of [`YB`] that fixtures extend with a sentence of their own
+/// (the find of their edit).
+pub const YB_ANCHOR: &str = "3.收支预算增加的主要原因，项目经费增加。";
+
+/// A rule's fixtures: those written out (on which it fires, or stays quiet
+/// after edits), then the corpus documents on which it stays quiet as
+/// published, one line for the list most rules share:
+/// `fixtures![Fixture::fires(Y, &[…]); quiet Y, Q, B]`.
+macro_rules! fixtures {
+    ($($fixture:expr),* $(,)?; quiet $($document:expr),+ $(,)?) => {
+        &[$($fixture,)* $($crate::rules::Fixture::quiet($document),)+]
+    };
+}
+pub(crate) use fixtures;

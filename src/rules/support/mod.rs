@@ -6,11 +6,14 @@
 //! A helper only one rule uses lives in that rule's file.
 
 pub mod budget;
+pub mod budget_narrative;
 pub mod budget_xtbl;
+pub mod claims;
 pub mod classes;
 pub mod coded;
 pub mod corpus;
 pub mod econ_sangong;
+pub mod final_cells;
 pub mod final_summary;
 pub mod final_xtbl;
 pub mod fiscal04;
@@ -21,3 +24,4 @@ pub mod kinds;
 pub mod percent;
 pub mod perf;
 pub mod text;
+pub mod two_amounts;

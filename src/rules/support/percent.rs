@@ -95,9 +95,23 @@ pub fn narrative_finding(rule: &'static str, severity: Severity, message: String
     Finding { source_line: Some(source_line), ..Finding::new(rule, severity, message) }
 }
 
-// The narrative rules' unit tests still call it by this path.
-#[cfg(test)]
-pub(crate) use crate::rules::testing::test_sink;
+/// A finding about the narrative with the value the check expects and the
+/// value printed, as (expected, actual), and their difference (actual −
+/// expected) when both are known.
+pub fn narrative_values(
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    source_line: usize,
+    (expected, actual): (Option<Decimal>, Option<Decimal>),
+) -> Finding {
+    Finding {
+        expected,
+        actual,
+        difference: expected.zip(actual).and_then(|(e, a)| a.checked_sub(e)),
+        ..narrative_finding(rule, severity, message, source_line)
+    }
+}
 
 /// A decimal as Chinese documents print it: thousands separators, the printed decimals.
 pub fn show(d: Decimal) -> String {

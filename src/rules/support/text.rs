@@ -1,26 +1,40 @@
-//! What TXT-005, TXT-006, TXT-007 share (formerly in
-//! `src/rules/txt_defects.rs`).
-//!
-//! Text defects an inspector ticks off without any arithmetic: doubled
-//! punctuation (TXT-005), sentences that stop where the content should be
-//! (TXT-006), placeholders and fill-in instructions left from the template
-//! (TXT-007), a heading or date with another year than the document's
-//! (TXT-008), and a 单位 disclosure calling itself 部门 or the reverse (TXT-009).
-//!
-//! They read the whole text, not only the narrative: a placeholder in a part
-//! heading or a doubled "。。" in the 名词解释 is as visible to a reader.
+//! Text helpers several rules share: whether a word starts at a place of a
+//! char stream (TXT-006, TXT-007, which read the document's text as one
+//! stream, `Document::stream`, made once per document), a text without white
+//! space with the offsets of its chars and where a word occurs in it (NAR-004,
+//! NAR-005, NAR-006), and a name without quotes or spaces (NAR-021, NAR-022).
 
-use crate::text::Line;
-
-/// Every non-blank char of the document with its source line, white space
-/// dropped, so that a defect split by a line wrap is still one defect.
-pub(crate) fn stream(lines: &[Line]) -> Vec<(char, usize)> {
-    lines.iter().flat_map(|l| l.text.chars().filter(|c| !c.is_whitespace()).map(move |c| (c, l.no))).collect()
-}
-
+/// Whether the chars of `w` stand at offset `k` of `chars`.
 pub(crate) fn starts_at(chars: &[char], k: usize, w: &str) -> bool {
     let mut rest = chars.get(k..).unwrap_or_default().iter();
     w.chars().all(|c| rest.next() == Some(&c))
+}
+
+/// The text with white space removed, with each kept char's offset in `text`.
+pub(crate) fn squeezed(text: &str) -> (Vec<char>, Vec<usize>) {
+    let mut chars = Vec::new();
+    let mut at = Vec::new();
+    for (k, c) in text.chars().enumerate() {
+        if !c.is_whitespace() {
+            chars.push(c);
+            at.push(k);
+        }
+    }
+    (chars, at)
+}
+
+/// Every offset in `hay` where `needle` starts.
+pub(crate) fn find_all(hay: &[char], needle: &str) -> Vec<usize> {
+    let n: Vec<char> = needle.chars().collect();
+    if n.is_empty() || hay.len() < n.len() {
+        return Vec::new();
+    }
+    (0..=hay.len() - n.len()).filter(|&i| hay[i..i + n.len()] == n[..]).collect()
+}
+
+/// "“三公”经费" → "三公经费": quotes and spaces do not name anything.
+pub(crate) fn plain(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"')).collect()
 }
 
 #[cfg(test)]

@@ -25,10 +25,11 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TXT-010.snap`，`cargo test TXT_010` 只运行本条。
 
-use crate::model::{Document, DocumentKind};
+use crate::model::Document;
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::classes::{class_mentions, same_name};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
+use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -37,16 +38,12 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "情况说明中的类级科目名称与表格一致",
     why: "同一个支出功能分类“类”（例如210类），情况说明和表格应当用同一个名称。文字写“医疗卫生与计划生育支出”、表格写“卫生健康支出”，说明两部分套用了不同年度的模板，读者也难以把文字和表格对上。",
-    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("卫生健康(类)支出 208.93 万元", "医疗卫生与计划生育(类)支出 208.93 万元")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet("yantai-office-2023-budget.txt"),
-        Fixture::quiet("qingdao-office-2023-budget.txt"),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("卫生健康(类)支出 208.93 万元", "医疗卫生与计划生育(类)支出 208.93 万元")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 

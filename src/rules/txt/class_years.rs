@@ -25,10 +25,11 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TXT-004.snap`，`cargo test TXT_004` 只运行本条。
 
-use crate::model::{Document, DocumentKind};
+use crate::model::Document;
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::classes::FORMER;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
+use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// Current 类 names that did not exist before the 2019 classification, with
@@ -46,16 +47,12 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "支出功能分类类级名称与年度相符",
     why: "政府收支分类科目每年由财政部修订。2019年起，210类“医疗卫生与计划生育支出”改为“卫生健康支出”，207类“文化体育与传媒支出”改为“文化旅游体育与传媒支出”，220类“国土海洋气象等支出”改为“自然资源海洋气象等支出”，并新设224类“灾害防治及应急管理支出”。公开文件用了已经废止的名称（或者用了当年还不存在的名称），说明表格或文字沿用了旧模板，科目可能没有按当年的分类填列。",
-    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）", "医疗卫生与计划生育支出（类）行政事业单位医疗（款）行政单位医疗（项）")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet("yantai-office-2023-budget.txt"),
-        Fixture::quiet("qingdao-office-2023-budget.txt"),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）", "医疗卫生与计划生育支出（类）行政事业单位医疗（款）行政单位医疗（项）")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 

@@ -34,9 +34,8 @@
 
 use crate::model::Document;
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
-use crate::rules::support::text::stream;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 const PUNCT: [char; 4] = ['。', '，', '；', '、'];
@@ -50,30 +49,27 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("增长 5.04%。", "增长 5.04%。。")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("增长 5.04%。", "增长 5.04%。。")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let s = stream(&doc.lines);
+    let s = doc.stream();
+    let (chars, lines) = (&s.chars, &s.lines);
     let mut k = 0;
-    while k + 1 < s.len() {
-        if !PUNCT.contains(&s[k].0) || !PUNCT.contains(&s[k + 1].0) {
+    while k + 1 < chars.len() {
+        if !PUNCT.contains(&chars[k]) || !PUNCT.contains(&chars[k + 1]) {
             k += 1;
             continue;
         }
-        let run = s[k..].iter().take_while(|(c, _)| PUNCT.contains(c)).count();
+        let run = chars[k..].iter().take_while(|c| PUNCT.contains(c)).count();
         // Three or more ("。。。。。1") are leader dots or an ellipsis, not a slip.
         if run == 2 {
-            let pair: String = [s[k].0, s[k + 1].0].iter().collect();
-            let context: String = s[k.saturating_sub(12)..k].iter().map(|(c, _)| *c).collect();
-            sink.push(narrative_finding("TXT-005", Severity::Warning, format!("“…{context}{pair}”：标点“{pair}”重复。"), s[k + 1].1));
+            let pair: String = chars[k..k + 2].iter().collect();
+            let context: String = chars[k.saturating_sub(12)..k].iter().collect();
+            sink.push(narrative_finding("TXT-005", Severity::Warning, format!("“…{context}{pair}”：标点“{pair}”重复。"), lines[k + 1]));
         }
         k += run;
     }

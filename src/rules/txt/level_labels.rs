@@ -26,7 +26,7 @@
 use crate::model::{Document, DocumentKind};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::classes::{class_mentions, kuan_of, matches_list, CLASSES};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -38,11 +38,9 @@ pub const RULE: Rule = Rule {
     applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("住房保障支出（类）住房改革支出（款）", "住房保障支出（类）住房改革支出（类）")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("住房保障支出（类）住房改革支出（款）", "住房保障支出（类）住房改革支出（类）")]);
+        quiet Y, Q, B
     ],
 };
 

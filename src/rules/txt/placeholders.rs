@@ -35,9 +35,9 @@
 
 use crate::model::Document;
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
-use crate::rules::support::text::{starts_at, stream};
+use crate::rules::support::text::starts_at;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// Two alternatives printed side by side for the writer to choose from.
@@ -59,14 +59,10 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(Y, &[("与 2023 年度相比，收、支总计各增加 492.55 万元", "与 2023 年度相比，收、支总计各增加（减少）492.55 万元")]),
-        Fixture::fires(Y, &[("2024 年度收、支总计均为", "XX局2024 年度收、支总计均为")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+        Fixture::fires(Y, &[("2024 年度收、支总计均为", "XX局2024 年度收、支总计均为")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 
@@ -79,22 +75,16 @@ fn check(doc: &Document, sink: &mut Sink) {
         }
     }
     // Alternatives and bracketed instructions may be wrapped over two lines.
-    let s: Vec<(char, usize)> = stream(&doc.lines)
-        .into_iter()
-        .map(|(c, l)| {
-            (
-                if c == '(' {
-                    '（'
-                } else if c == ')' {
-                    '）'
-                } else {
-                    c
-                },
-                l,
-            )
+    let s = doc.stream();
+    let chars: Vec<char> = s
+        .chars
+        .iter()
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => *c,
         })
         .collect();
-    let chars: Vec<char> = s.iter().map(|(c, _)| *c).collect();
     // One pass over the text, trying the alternatives only where one could
     // start (a pass per alternative was a large share of a whole check).
     let firsts: Vec<char> = ALTERNATIVES.iter().filter_map(|a| a.chars().next()).collect();
@@ -113,12 +103,12 @@ fn check(doc: &Document, sink: &mut Sink) {
     alternatives.sort_by_key(|(k, which, _)| (*which, *k));
     for (k, _, a) in alternatives {
         let n = a.chars().count();
-        found.push((s[k + n - 1].1, format!("未选定的“{a}”")));
+        found.push((s.lines[k + n - 1], format!("未选定的“{a}”")));
     }
     for (open, close) in brackets(&chars) {
         let b: String = chars[open..=close].iter().collect();
         if INSTRUCTIONS.iter().any(|w| b.contains(w)) && b.chars().count() <= 80 {
-            found.push((s[close].1, format!("填写说明“{b}”")));
+            found.push((s.lines[close], format!("填写说明“{b}”")));
         }
     }
     // "注：“科目编码”和“科目名称”为必填项。" is an instruction without brackets.

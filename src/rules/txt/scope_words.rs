@@ -34,7 +34,7 @@
 
 use crate::model::{Document, Scope};
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -47,13 +47,9 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("第三部分 2024 年度部门决算情况说明", "第三部分 2024 年度单位决算情况说明")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("第三部分 2024 年度部门决算情况说明", "第三部分 2024 年度单位决算情况说明")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 

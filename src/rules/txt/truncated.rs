@@ -34,9 +34,9 @@
 
 use crate::model::Document;
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
-use crate::rules::support::text::{starts_at, stream};
+use crate::rules::support::text::starts_at;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// Lead-ins that promise content.
@@ -52,22 +52,18 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("主要是人员经费的增加所导致。", "主要原因是。")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("主要是人员经费的增加所导致。", "主要原因是。")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let s = stream(&doc.lines);
-    let chars: Vec<char> = s.iter().map(|(c, _)| *c).collect();
+    let s = doc.stream();
+    let (chars, lines) = (&s.chars, &s.lines);
     let mut k = 0;
     while k < chars.len() {
-        let Some(w) = LEAD_INS.iter().find(|w| starts_at(&chars, k, w)) else {
+        let Some(w) = LEAD_INS.iter().find(|w| starts_at(chars, k, w)) else {
             k += 1;
             continue;
         };
@@ -78,7 +74,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         // "主要原因，项目经费增加。" goes on after the comma; "主要原因是。" does not.
         if chars.get(e).is_some_and(|c| matches!(c, '。' | '；' | ';')) {
             let said: String = chars[k..=e].iter().collect();
-            sink.push(narrative_finding("TXT-006", Severity::Warning, format!("“{said}”：句子在应写明内容的地方就结束了。"), s[e].1));
+            sink.push(narrative_finding("TXT-006", Severity::Warning, format!("“{said}”：句子在应写明内容的地方就结束了。"), lines[e]));
         }
         k = e.max(k + 1);
     }

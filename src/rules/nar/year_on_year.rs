@@ -1,39 +1,62 @@
-//! NAR-008 年度同比: "增加/减少 Δ 万元，增长/下降 p%" must agree with itself.
+//! NAR-008 情况说明：增减额与增减幅度相互一致
+//!
+//! ## 它检查什么
+//!
+//! "与上年相比增加/减少 Δ 万元，增长/下降 p%" must agree with itself: the prior
+//! year is the current amount minus (plus) Δ, or the prior-year amount the
+//! paragraph states, and p is Δ over it. The printed amounts stand for intervals,
+//! so a rate within their rounding is 尾数误差 (info), a cut-off rate is info,
+//! and a rate computed over this year's amount is named. A clause that states a
+//! change and also "与上年持平" contradicts itself.
+//!
+//! ## 为什么重要
+//!
+//! 情况说明常写“与上年相比增加（减少）X万元，增长（下降）Y%”。本年数减去（加上）增减额就是上年数，增减额除以上年数就是增减幅度。三个数对不上，或者同一句话里既说“减少”又说“持平”，说明文字是套用模板或抄错了，读者就无法知道这项收支到底变了多少。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“增长 5.04%” 改为 “增长 5.14%”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/NAR-008.snap`，`cargo test NAR_008` 只运行本条。
 
 use rust_decimal::Decimal;
 
-use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use super::{Family, Finding, Fixture, Rule, Severity, Sink};
-use crate::model::{Document, DocumentKind};
+use crate::model::Document;
 use crate::narrative::claim::clause_bounds;
 use crate::narrative::yoy::{pairs, YearOnYear};
 use crate::narrative::{Claim, ClaimKind, Direction, Narrative};
 use crate::rounding::Interval;
+use crate::rules::percent::{judge_percent, narrative_finding, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
+use crate::rules::support::kinds::BOTH;
+use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
 const ID: &str = "NAR-008";
-const Y: &str = "yantai-office-2024-final.txt";
-const Q: &str = "qingdao-office-2024-final.txt";
-const B: &str = "yantai-bigdata-2023-final.txt";
-const YB: &str = "yantai-office-2023-budget.txt";
-const QB: &str = "qingdao-office-2023-budget.txt";
 
 /// The rule.
-pub const YEAR_ON_YEAR: Rule = Rule {
+pub const RULE: Rule = Rule {
     id: ID,
     family: Family::Nar,
     severity: Severity::Error,
     title: "情况说明：增减额与增减幅度相互一致",
     why: "情况说明常写“与上年相比增加（减少）X万元，增长（下降）Y%”。本年数减去（加上）增减额就是上年数，增减额除以上年数就是增减幅度。三个数对不上，或者同一句话里既说“减少”又说“持平”，说明文字是套用模板或抄错了，读者就无法知道这项收支到底变了多少。",
-    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("增长 5.04%", "增长 5.14%")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("增长 5.04%", "增长 5.14%")]);
+        quiet Y, Q, B, YB, QB
     ],
 };
 
@@ -49,7 +72,7 @@ fn check(doc: &Document, sink: &mut Sink) {
 
 /// The outcome of checking one pair, for tests and counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+enum Outcome {
     /// Δ and p agree exactly.
     Holds,
     /// They agree within rounding of the printed figures.
@@ -61,7 +84,7 @@ pub enum Outcome {
 }
 
 /// Checks one pair, appends its finding (if any) to `out` and says what it found.
-pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
+fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     let (ClaimKind::Change(dir_a), ClaimKind::ChangePercent(dir_p)) = (&pair.change.kind, &pair.percent.kind) else {
         return Outcome::Unchecked;
     };
@@ -71,11 +94,7 @@ pub fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     let (_, vp) = dir_p.verbs();
     let quote = format!("“{va}{}万元，{vp}{}%”", pair.change.printed, pair.percent.printed);
     let mut push = |severity: Severity, message: String, expected: Option<Decimal>| {
-        let mut f = narrative_finding(ID, severity, message, line);
-        f.expected = expected;
-        f.actual = Some(p);
-        f.difference = expected.and_then(|e| p.checked_sub(e));
-        out.push(f);
+        out.push(narrative_values(ID, severity, message, line, (expected, Some(p))));
     };
     // A zero change is flat whatever the verb; the rate must be zero too.
     if delta.is_zero() || p.is_zero() {
@@ -207,16 +226,13 @@ fn prior_stated(
         PercentVerdict::Truncated => (Severity::Info, Outcome::Rounding, "，是截尾（舍去）而非四舍五入，不是矛盾。"),
         PercentVerdict::Mismatch => (Severity::Error, Outcome::Fails, "。"),
     };
-    let mut f = narrative_finding(
+    out.push(narrative_values(
         ID,
         severity,
         format!("{quote}：上年数为{}万元，幅度应为{}%，文中为{}%{tail}", prior_claim.printed, expected, pair.percent.printed),
         pair.percent.source_line,
-    );
-    f.expected = Some(expected);
-    f.actual = Some(p);
-    f.difference = p.checked_sub(expected);
-    out.push(f);
+        (Some(expected), Some(p)),
+    ));
     outcome
 }
 
@@ -271,17 +287,10 @@ fn in_other_scope(chars: &[char], a: usize, b: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn run(text: &str) -> Vec<(Severity, usize, String)> {
-        crate::rules::testing::findings_of(ID, check, text)
-            .into_iter()
-            .map(|f| (f.severity, f.source_line.unwrap_or(0), f.message))
-            .collect()
-    }
-
     #[test]
     fn fires_on_a_wrong_rate_a_wrong_direction_and_a_flat_change() {
         let text = "一、收入支出决算总体情况\n2024年度收、支总计10,261.39万元。与上年相比，增加492.55万元，增长5.24%。\n二、收入\n其他收入21.48万元，与上年相比，增加18.87万元，下降722.99%。\n三、三公\n购置费减少为0.00万元，与2023年持平。";
-        let got = run(text);
+        let got = RULE.found(text);
         assert_eq!(got.len(), 3, "{got:#?}");
         assert_eq!((got[0].0, got[0].1), (Severity::Error, 2));
         assert!(got[0].2.contains("5.04%"), "{}", got[0].2);
@@ -292,29 +301,30 @@ mod tests {
     #[test]
     fn stays_silent_on_consistent_statements() {
         let text = "一、收入支出决算总体情况\n2024年度收、支总计17,187.83万元。与2023年度相比，收、\n\n支总计各减少1,594.06万元，下降8.49%。\n二、三公\n因公出国（境）经费91.00万元，与上一年相比，增加0.00万元，增长0.00%，主要原因是：与上年持平。\n机关运行经费570.69万元，与上一年相比，减少18.47万元，下降3.13%。\n上级补助收入 0 万元。与上年决算数一致。\n其他收入 0.18 万元。与 2022 年度相比，减少 0.18万元，下降 50%。";
-        assert!(run(text).is_empty(), "{:#?}", run(text));
+        assert!(RULE.found(text).is_empty(), "{:#?}", RULE.found(text));
     }
 
     #[test]
     fn flat_belongs_to_its_own_clause() {
         // 22-gaoyuan-2017: "按与上年统计口径一致相比，本年比上年减少161.96万元" — 一致 is about the 口径.
-        assert!(run("一、机关运行经费\n按与上年统计口径一致相比，本年比上年减少 161.96 万元，下降了 4.39%，主要原因为在编人员减少。")
+        assert!(RULE
+            .found("一、机关运行经费\n按与上年统计口径一致相比，本年比上年减少 161.96 万元，下降了 4.39%，主要原因为在编人员减少。")
             .iter()
             .all(|f| f.0 == Severity::Info));
         // 持平 after 其中 is about a part, not the total that fell.
-        assert!(run("一、三公\n“三公”经费支出减少2.00万元，其中：公务接待费与上年持平。").is_empty());
-        assert_eq!(run("一、三公\n公务接待费减少2.00万元，与上年持平。").len(), 1);
+        assert!(RULE.found("一、三公\n“三公”经费支出减少2.00万元，其中：公务接待费与上年持平。").is_empty());
+        assert_eq!(RULE.found("一、三公\n公务接待费减少2.00万元，与上年持平。").len(), 1);
     }
 
     #[test]
     fn a_cut_off_rate_is_info_and_a_rate_over_this_year_is_named() {
         // 11-jianchayuan-2019 L866: 1,311.6 ÷ 3,666.0 = 35.777…%, printed 35.77%.
-        let got = run("一、支出\n一般行政管理事务(项)支出 2354.4万元，与上年相比减少1311.6 万元，减少35.77 %。");
+        let got = RULE.found("一、支出\n一般行政管理事务(项)支出 2354.4万元，与上年相比减少1311.6 万元，减少35.77 %。");
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!(got[0].0, Severity::Info);
         assert!(got[0].2.contains("截尾"), "{}", got[0].2);
         // 12-shengweiban-2017 L197: 101.48 ÷ 6,005.51 = 1.69%, but 101.48 ÷ 6,106.99 = 1.66%.
-        let got = run("一、支出\n行政运行（项）支出 6106.99 万元，与上年相比增加 101.48 万元，增长 1.66%。");
+        let got = RULE.found("一、支出\n行政运行（项）支出 6106.99 万元，与上年相比增加 101.48 万元，增长 1.66%。");
         assert_eq!(got[0].0, Severity::Error);
         assert!(got[0].2.contains("1.69%") && got[0].2.contains("误以本年数为分母"), "{}", got[0].2);
     }
@@ -322,24 +332,43 @@ mod tests {
     #[test]
     fn a_new_item_said_to_grow_by_100_percent_is_info() {
         // 23-gaoyuan-2018 L650.
-        let got = run("一、支出\n基本养老保险缴费支出（项）支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 100%。");
+        let got = RULE.found("一、支出\n基本养老保险缴费支出（项）支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 100%。");
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![Severity::Info], "{got:#?}");
-        let got = run("一、支出\n缴费支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 50%。");
+        let got = RULE.found("一、支出\n缴费支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 50%。");
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![Severity::Warning], "{got:#?}");
     }
 
     #[test]
     fn a_stated_prior_year_amount_is_the_base() {
-        assert!(run("一、收入支出总体情况\n本年支出120.00万元，上年支出100.00万元，增加20.00万元，增长20%。").is_empty());
-        assert_eq!(run("一、收入支出总体情况\n本年支出120.00万元，上年支出100.00万元，增加20.00万元，增长25%。").len(), 1);
+        assert!(RULE.found("一、收入支出总体情况\n本年支出120.00万元，上年支出100.00万元，增加20.00万元，增长20%。").is_empty());
+        assert_eq!(RULE.found("一、收入支出总体情况\n本年支出120.00万元，上年支出100.00万元，增加20.00万元，增长25%。").len(), 1);
     }
 
     #[test]
     fn rounding_of_the_printed_amounts_is_info() {
         // 1244 printed without decimals: 1244 / (5000 − 1244) = 33.12 %, but
         // 1244.4 / (5000 − 1244.4) = 33.13 % is possible.
-        let got = run("一、收入支出总体情况\n收、支总计5000万元，增加1244万元，增长33.13%。");
+        let got = RULE.found("一、收入支出总体情况\n收、支总计5000万元，增加1244万元，增长33.13%。");
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!(got[0].0, Severity::Info);
+    }
+
+    /// Every "增加/减少 Δ，增长/下降 p%" in the five corpus documents is
+    /// checked, and every one holds exactly.
+    #[test]
+    fn every_year_on_year_statement_holds() {
+        let mut per_doc = Vec::new();
+        for name in [Y, Q, B, YB, QB] {
+            let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).expect("fixture");
+            let n = crate::narrative::claims(&crate::text::normalise(&text));
+            let pairs = pairs(&n);
+            for p in &pairs {
+                let mut sink = Vec::new();
+                assert_eq!(check_pair(p, &mut sink), Outcome::Holds, "{name} L{}", p.percent.source_line);
+            }
+            per_doc.push(pairs.len());
+        }
+        assert_eq!(per_doc, vec![8, 4, 8, 4, 9]);
     }
 }

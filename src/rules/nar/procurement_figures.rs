@@ -1,37 +1,68 @@
-//! NAR-014: the 政府采购 paragraph's figures must agree with each other:
-//! 总额 = 货物 + 工程 + 服务; 中小企业/小微企业 shares of the total; 小微 ≤
-//! 中小 ≤ 总额; and the per-category 中小企业 shares must add up to the
-//! 中小企业 amount.
+//! NAR-014 政府采购：总额、分类金额与授予中小企业的金额和比例相互一致
+//!
+//! ## 它检查什么
+//!
+//! The 政府采购 paragraph's figures agree with each other: 总额 = 货物 + 工程 +
+//! 服务; the 中小企业 and 小微企业 shares of the total; 小微 ≤ 中小 ≤ 总额; and
+//! the per-category 中小企业 shares, applied to the category amounts, add up to
+//! the 中小企业 amount.
+//!
+//! ## 为什么重要
+//!
+//! 政府采购情况要说明采购总额、货物/工程/服务各多少，以及授予中小企业、小微企业的合同金额和比例，这是国家支持中小企业政策的落实情况。各类采购按所说比例授予中小企业的金额加起来，应当等于授予中小企业的总金额；比例也应当能由金额算出。对不上，说明至少有一个数字是错的，政策落实情况就无从判断。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/NAR-014.snap`，`cargo test NAR_014` 只运行本条。
 
 use rust_decimal::Decimal;
 
-use super::percent::{judge_percent, narrative_finding, ratio_range, round_half_up, show, PercentVerdict};
-use super::{Family, Fixture, Rule, Severity, Sink};
 use crate::checked::TOO_LARGE;
-use crate::model::{Document, DocumentKind};
+use crate::model::Document;
 use crate::narrative::procurement::{facts, ProcurementFacts};
 use crate::narrative::Claim;
-use crate::rounding::{compare, Interval, Term, Verdict};
+use crate::rounding::{compare, Term};
+use crate::rounding::{Interval, Verdict};
+use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::kinds::BOTH;
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 const ID: &str = "NAR-014";
-const Y: &str = "yantai-office-2024-final.txt";
-const Q: &str = "qingdao-office-2024-final.txt";
-const B: &str = "yantai-bigdata-2023-final.txt";
-const YB: &str = "yantai-office-2023-budget.txt";
-const QB: &str = "qingdao-office-2023-budget.txt";
 
 /// The rule.
-pub const PROCUREMENT: Rule = Rule {
+pub const RULE: Rule = Rule {
     id: ID,
     family: Family::Nar,
     severity: Severity::Error,
     title: "政府采购：总额、分类金额与授予中小企业的金额和比例相互一致",
     why: "政府采购情况要说明采购总额、货物/工程/服务各多少，以及授予中小企业、小微企业的合同金额和比例，这是国家支持中小企业政策的落实情况。各类采购按所说比例授予中小企业的金额加起来，应当等于授予中小企业的总金额；比例也应当能由金额算出。对不上，说明至少有一个数字是错的，政策落实情况就无从判断。",
-    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    applies_to: BOTH,
     needs: &[],
     check,
     fixtures: &[Fixture::fires(B, &[]), Fixture::quiet(Y), Fixture::quiet(Q), Fixture::quiet(YB), Fixture::quiet(QB)],
 };
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let n = &doc.narrative;
+    let f = facts(n);
+    kinds_sum(&f, sink);
+    shares_of_total(&f, sink);
+    ordering(&f, sink);
+    kind_shares(&f, sink);
+}
 
 fn iv(c: &Claim) -> Option<(Decimal, Interval)> {
     let w = c.wan()?;
@@ -41,20 +72,7 @@ fn iv(c: &Claim) -> Option<(Decimal, Interval)> {
 }
 
 fn err(sink: &mut Sink, severity: Severity, c: &Claim, message: String, expected: Option<Decimal>, actual: Option<Decimal>) {
-    let mut f = narrative_finding(ID, severity, message, c.source_line);
-    f.expected = expected;
-    f.actual = actual;
-    f.difference = expected.zip(actual).and_then(|(e, a)| a.checked_sub(e));
-    sink.push(f);
-}
-
-fn check(doc: &Document, sink: &mut Sink) {
-    let n = &doc.narrative;
-    let f = facts(n);
-    kinds_sum(&f, sink);
-    shares_of_total(&f, sink);
-    ordering(&f, sink);
-    kind_shares(&f, sink);
+    sink.push(narrative_values(ID, severity, message, c.source_line, (expected, actual)));
 }
 
 /// 总额 = 货物 + 工程 + 服务 (when all three are stated).
@@ -202,17 +220,10 @@ fn share_sums(f: &ProcurementFacts<'_>) -> Option<ShareSums> {
 mod tests {
     use super::*;
 
-    fn run(text: &str) -> Vec<(Severity, usize, String)> {
-        crate::rules::testing::findings_of(ID, check, text)
-            .into_iter()
-            .map(|f| (f.severity, f.source_line.unwrap_or(0), f.message))
-            .collect()
-    }
-
     #[test]
     fn fires_when_category_shares_do_not_add_up() {
         let text = "十一、政府采购支出情况\n2023 年度政府采购支出总额 8,281.83 万元，其中：政府采购货物支出 14.43 万元、政府采购工程支出 0万元、政府采购服务支出 8,267.4 万元。授予中小企业合同金额\n\n1,839.9 万元，占政府采购支出总额的 22.22%，其中：授予小微企业合同金额 492.19 万元，占政府采购支出总额的 5.94%。货物采购授予中小企业合同金额占货物支出金额的 100%，服务采购授予中小企业合同金额占服务支出金额的 5.78%。";
-        let got = run(text);
+        let got = RULE.found(text);
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!((got[0].0, got[0].1), (Severity::Error, 4));
         assert!(got[0].2.contains("小微企业合同金额492.19"), "{}", got[0].2);
@@ -221,13 +232,13 @@ mod tests {
     #[test]
     fn silent_when_everything_agrees() {
         let text = "十一、政府采购支出情况\n2024 年度政府采购支出总额 405.49 万元,其中:政府采购货物支出 43.44 万元、政府采购工程支出 0 万元、政府采购服务支出 362.05 万元。授予中小企业合同金额 308.4 万元,占政府采购支出总额的 76.06%,其中:授予小微企业合同金额 286.99 万元,占政府采购支出总额的 70.78%。货物采购授予中小企业合同金额占货物支出金额的 88.37%,服务采购授予中小企业合同金额占服务支出金额的 74.58%。";
-        assert!(run(text).is_empty(), "{:#?}", run(text));
+        assert!(RULE.found(text).is_empty(), "{:#?}", RULE.found(text));
     }
 
     #[test]
     fn fires_on_a_wrong_total_and_a_wrong_share() {
         let text = "（二）政府采购支出情况\n政府采购支出总额500.00万元，其中：政府采购货物支出44.48万元、政府采购工程支出0万元、政府采购服务支出400.00万元。授予中小企业合同金额100.00万元，占政府采购支出总额的25%。";
-        let got = run(text);
+        let got = RULE.found(text);
         let sev: Vec<Severity> = got.iter().map(|g| g.0).collect();
         assert_eq!(sev, vec![Severity::Error, Severity::Error], "{got:#?}");
     }

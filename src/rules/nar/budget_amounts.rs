@@ -1,3 +1,7 @@
+//! NAR-105 预算情况说明中的金额与公开表中同名的数一致
+//!
+//! ## 它检查什么
+//!
 //! A budget's 情况说明 states its general amounts (收支总计, 基本支出, 项目支出,
 //! a 类's total …) in words; the budget tables print the same amounts under the
 //! same names. NAR-105 holds each such amount against the cells whose name the
@@ -13,16 +17,128 @@
 //! A total the sentence names by its scope ("收入、支出预算总计", "财政拨款
 //! 收、支总预算", "一般公共预算财政拨款基本支出") is held against the total of
 //! the table with that scope ([`total_cells`], indexed once per document).
+//!
+//! ## 为什么重要
+//!
+//! 预算说明会用文字复述表中的数：收入、支出预算总计，基本支出、项目支出，某一类支出（如“公共安全支出”）各多少。文字和表格说的是同一个数，按同样的位数四舍五入后必须一字不差；差一个尾数也不是“尾数误差”，而是两处至少有一处写错。只有表中同名的格子都印着同一个数、文字又没有加上“一般公共预算”“财政拨款”之类缩小范围的词时才核对。说的是总数时（“收入、支出预算总计”“本年支出预算合计”“财政拨款收、支总预算”“一般公共预算财政拨款基本支出”），与范围相同的表的合计核对：财政拨款的数对财政拨款收支总表或财政拨款支出表，一般公共预算的数对一般公共预算支出表或一般公共预算基本支出表；财政拨款收支总表中政府性基金、国有资本经营预算都为零时，财政拨款的数就是一般公共预算的数。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2023-budget.txt`：“一般公共预算收入8,666.60万元” 改为 “一般公共预算收入8,666.61万元”
+//! - `qingdao-office-2023-budget.txt`：“本支出8,723.41万元、项目支出8,609.21万元” 改为 “本支出8,723.41万元、项目支出8,609.22万元”
+//! - `qingdao-office-2023-budget.txt`：“通过财政拨款安排的基本支出8,723.41万元” 改为 “通过财政拨款安排的基本支出8,723.42万元”
+//! - `yantai-office-2023-budget.txt`：“3.收支预算增加的主要原因，项目经费增加。” 改为 “3.收支预算增加的主要原因，项目经费增加。本部门2023年度收入、支出预算总计8,666.6…”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2023-budget.txt`：“3.收支预算增加的主要原因，项目经费增加。” 改为 “3.收支预算增加的主要原因，项目经费增加。本部门2023年度收入、支出预算总计8,666.6…”
+//! - `yantai-office-2023-budget.txt`：“3.收支预算增加的主要原因，项目经费增加。” 改为 “3.收支预算增加的主要原因，项目经费增加。其他资金收入预算总计0万元。”
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/NAR-105.snap`，`cargo test NAR_105` 只运行本条。
 
 use rust_decimal::Decimal;
 
-use super::budget::{settled, BUDGET, QB, YB};
-use super::identity::{describe, CellRef};
-use super::percent::{narrative_finding, show};
-use super::{Expect, Family, Fixture, Rule, Severity, Sink};
 use crate::model::{Document, Table, TableKind};
 use crate::narrative::{ClaimKind, Topic};
 use crate::rounding::Verdict;
+use crate::rules::identity::{describe, CellRef};
+use crate::rules::percent::{narrative_values, show};
+use crate::rules::support::budget::settled;
+use crate::rules::support::claims::claim_point;
+use crate::rules::support::corpus::{fixtures, QB, YB, YB_ANCHOR};
+use crate::rules::support::kinds::BUDGET;
+use crate::rules::{Expect, Family, Fixture, Rule, Severity, Sink};
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    id: "NAR-105",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "预算情况说明中的金额与公开表中同名的数一致",
+    why: "预算说明会用文字复述表中的数：收入、支出预算总计，基本支出、项目支出，某一类支出（如“公共安全支出”）各多少。文字和表格说的是同一个数，按同样的位数四舍五入后必须一字不差；差一个尾数也不是“尾数误差”，而是两处至少有一处写错。只有表中同名的格子都印着同一个数、文字又没有加上“一般公共预算”“财政拨款”之类缩小范围的词时才核对。说的是总数时（“收入、支出预算总计”“本年支出预算合计”“财政拨款收、支总预算”“一般公共预算财政拨款基本支出”），与范围相同的表的合计核对：财政拨款的数对财政拨款收支总表或财政拨款支出表，一般公共预算的数对一般公共预算支出表或一般公共预算基本支出表；财政拨款收支总表中政府性基金、国有资本经营预算都为零时，财政拨款的数就是一般公共预算的数。",
+    applies_to: BUDGET,
+    needs: &[],
+    check,
+    fixtures: fixtures![
+        // 收支总表 prints 一般公共预算收入 8,666.60; 支出总表's 合计 row 项目支出 8,609.21.
+        Fixture::fires(YB, &[("一般公共预算收入8,666.60万元", "一般公共预算收入8,666.61万元")]),
+        Fixture::fires(QB, &[("本支出8,723.41万元、项目支出8,609.21万元", "本支出8,723.41万元、项目支出8,609.22万元")]),
+        // A narrowed total: 一般公共预算财政拨款支出表's 合计 row, 基本支出 column
+        // (政府性基金 and 国有资本经营 print 0.00: 财政拨款 is 一般公共预算).
+        Fixture::fires(QB, &[("通过财政拨款安排的基本支出8,723.41万元", "通过财政拨款安排的基本支出8,723.42万元")]),
+        // Totals by their 收支总表 names.
+        Fixture::fires(YB, &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。本部门2023年度收入、支出预算总计8,666.61万元。")]),
+        Fixture { document: YB, edits: &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。本部门2023年度收入、支出预算总计8,666.60万元。")], expect: Expect::Quiet },
+        // Another quantity's total ("其他资金收入"), not the 收入总计.
+        Fixture { document: YB, edits: &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。其他资金收入预算总计0万元。")], expect: Expect::Quiet };
+        quiet YB, QB
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let n = &doc.narrative;
+    let tables = table_names(doc);
+    let totals = total_cells(doc);
+    let general_is_fiscal = fiscal_is_general(doc);
+    for s in &n.sections {
+        if matches!(s.topic, Topic::Other | Topic::Performance | Topic::Preamble) {
+            continue;
+        }
+        for p in &s.paragraphs {
+            for c in p.claims.iter().filter(|c| c.kind == ClaimKind::Amount && c.is_money_amount()) {
+                let subject = squeeze(&c.subject);
+                // A 款 or 项 path is NAR-020's: its names nest ("法院（款）其他法院支出（项）").
+                if subject.contains("（款）") || subject.contains("（项）") {
+                    continue;
+                }
+                let subject = subject.replace("（类）", "");
+                let mut cells = named_cells(doc, &tables, &subject);
+                if cells.is_empty() {
+                    cells = totals_named(doc, &totals, general_is_fiscal, &subject);
+                }
+                let Some(first) = cells.first() else { continue };
+                // Ambiguous names (cells printing different values) settle nothing.
+                if cells.iter().any(|x| x.value != first.value) {
+                    continue;
+                }
+                let Some(said) = claim_point(c) else { continue };
+                if cells.iter().any(|x| crate::rounding::same_quantity(said, (x.value, x.half)) != Verdict::Mismatch) {
+                    continue;
+                }
+                let r = &first.t.rows[first.row];
+                let column = first.t.columns.get(first.col).cloned();
+                let message = format!(
+                    "情况说明第{}行写“{}”{} 万元，但公开表{}“{}”{}为 {} {}，两者不符。",
+                    c.source_line,
+                    c.subject.trim_end_matches('为'),
+                    show(said.0),
+                    first.t.no(),
+                    if r.label.trim().is_empty() { "合计" } else { r.label.trim() },
+                    column.as_deref().map(|h| format!("的“{h}”")).unwrap_or_default(),
+                    show(first.printed),
+                    first.unit
+                );
+                let mut f = narrative_values("NAR-105", Severity::Error, message, c.source_line, (Some(first.value), Some(said.0)));
+                f.related = cells
+                    .iter()
+                    .map(|x| CellRef {
+                        table: x.t.no(),
+                        row: describe(&x.t.rows[x.row]),
+                        column: x.t.columns.get(x.col).cloned(),
+                        source_line: x.t.rows[x.row].cells.get(x.col).map_or(x.t.rows[x.row].source_line, |cell| cell.source_line),
+                        place: None,
+                    })
+                    .collect();
+                sink.push(f);
+            }
+        }
+    }
+}
 
 /// The tables that print a budget's amounts by name. Not the economic
 /// classifications (a "公务接待费" row there is the basic-expenditure part of
@@ -392,97 +508,4 @@ fn totals_named<'a>(doc: &'a Document, cells: &[TotalCell<'a>], general_is_fisca
         out.push(Named { printed: v, unit, value, half, t: c.t, row: c.row, col: c.col });
     }
     out
-}
-
-/// The rule.
-pub const BUDGET_AMOUNTS: Rule = Rule {
-    id: "NAR-105",
-    family: Family::Nar,
-    severity: Severity::Error,
-    title: "预算情况说明中的金额与公开表中同名的数一致",
-    why: "预算说明会用文字复述表中的数：收入、支出预算总计，基本支出、项目支出，某一类支出（如“公共安全支出”）各多少。文字和表格说的是同一个数，按同样的位数四舍五入后必须一字不差；差一个尾数也不是“尾数误差”，而是两处至少有一处写错。只有表中同名的格子都印着同一个数、文字又没有加上“一般公共预算”“财政拨款”之类缩小范围的词时才核对。说的是总数时（“收入、支出预算总计”“本年支出预算合计”“财政拨款收、支总预算”“一般公共预算财政拨款基本支出”），与范围相同的表的合计核对：财政拨款的数对财政拨款收支总表或财政拨款支出表，一般公共预算的数对一般公共预算支出表或一般公共预算基本支出表；财政拨款收支总表中政府性基金、国有资本经营预算都为零时，财政拨款的数就是一般公共预算的数。",
-    applies_to: BUDGET,
-    needs: &[],
-    check,
-    fixtures: &[
-        // 收支总表 prints 一般公共预算收入 8,666.60; 支出总表's 合计 row 项目支出 8,609.21.
-        Fixture::fires(YB, &[("一般公共预算收入8,666.60万元", "一般公共预算收入8,666.61万元")]),
-        Fixture::fires(QB, &[("本支出8,723.41万元、项目支出8,609.21万元", "本支出8,723.41万元、项目支出8,609.22万元")]),
-        // A narrowed total: 一般公共预算财政拨款支出表's 合计 row, 基本支出 column
-        // (政府性基金 and 国有资本经营 print 0.00: 财政拨款 is 一般公共预算).
-        Fixture::fires(QB, &[("通过财政拨款安排的基本支出8,723.41万元", "通过财政拨款安排的基本支出8,723.42万元")]),
-        // Totals by their 收支总表 names.
-        Fixture::fires(YB, &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。本部门2023年度收入、支出预算总计8,666.61万元。")]),
-        Fixture { document: YB, edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。本部门2023年度收入、支出预算总计8,666.60万元。")], expect: Expect::Quiet },
-        // Another quantity's total ("其他资金收入"), not the 收入总计.
-        Fixture { document: YB, edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。其他资金收入预算总计0万元。")], expect: Expect::Quiet },
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
-    ],
-};
-
-/// A sentence of the Yantai budget the fixtures extend.
-const ANCHOR: &str = "3.收支预算增加的主要原因，项目经费增加。";
-
-fn check(doc: &Document, sink: &mut Sink) {
-    let n = &doc.narrative;
-    let tables = table_names(doc);
-    let totals = total_cells(doc);
-    let general_is_fiscal = fiscal_is_general(doc);
-    for s in &n.sections {
-        if matches!(s.topic, Topic::Other | Topic::Performance | Topic::Preamble) {
-            continue;
-        }
-        for p in &s.paragraphs {
-            for c in p.claims.iter().filter(|c| c.kind == ClaimKind::Amount && c.is_money_amount()) {
-                let subject = squeeze(&c.subject);
-                // A 款 or 项 path is NAR-020's: its names nest ("法院（款）其他法院支出（项）").
-                if subject.contains("（款）") || subject.contains("（项）") {
-                    continue;
-                }
-                let subject = subject.replace("（类）", "");
-                let mut cells = named_cells(doc, &tables, &subject);
-                if cells.is_empty() {
-                    cells = totals_named(doc, &totals, general_is_fiscal, &subject);
-                }
-                let Some(first) = cells.first() else { continue };
-                // Ambiguous names (cells printing different values) settle nothing.
-                if cells.iter().any(|x| x.value != first.value) {
-                    continue;
-                }
-                let Some(said) = super::nar_tables::claim_point(c) else { continue };
-                if cells.iter().any(|x| crate::rounding::same_quantity(said, (x.value, x.half)) != Verdict::Mismatch) {
-                    continue;
-                }
-                let r = &first.t.rows[first.row];
-                let column = first.t.columns.get(first.col).cloned();
-                let message = format!(
-                    "情况说明第{}行写“{}”{} 万元，但公开表{}“{}”{}为 {} {}，两者不符。",
-                    c.source_line,
-                    c.subject.trim_end_matches('为'),
-                    show(said.0),
-                    first.t.no(),
-                    if r.label.trim().is_empty() { "合计" } else { r.label.trim() },
-                    column.as_deref().map(|h| format!("的“{h}”")).unwrap_or_default(),
-                    show(first.printed),
-                    first.unit
-                );
-                let mut f = narrative_finding("NAR-105", Severity::Error, message, c.source_line);
-                f.expected = Some(first.value);
-                f.actual = Some(said.0);
-                f.difference = said.0.checked_sub(first.value);
-                f.related = cells
-                    .iter()
-                    .map(|x| CellRef {
-                        table: x.t.no(),
-                        row: describe(&x.t.rows[x.row]),
-                        column: x.t.columns.get(x.col).cloned(),
-                        source_line: x.t.rows[x.row].cells.get(x.col).map_or(x.t.rows[x.row].source_line, |cell| cell.source_line),
-                        place: None,
-                    })
-                    .collect();
-                sink.push(f);
-            }
-        }
-    }
 }

@@ -1,37 +1,74 @@
-//! NAR-018: the 绩效 section must not both claim a 部门评价 and deny having one.
+//! NAR-018 预算绩效：是否开展部门评价的说法前后一致
+//!
+//! ## 它检查什么
+//!
+//! The 绩效 part must not both claim a 部门评价 ("组织对……项目开展了部门评价") and
+//! deny having one ("本部门无部门评价项目"). A claim of nothing ("对0个项目开展了
+//! 部门评价") is no claim.
+//!
+//! ## 为什么重要
+//!
+//! 部门评价是部门对自己重点项目绩效的深入评价，结果应当公开。如果情况说明前面说“组织对某项目开展了部门评价”，后面又说“本部门无部门评价项目”，读者就无法知道评价到底做了没有，评价结果也可能被隐去了。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/NAR-018.snap`，`cargo test NAR_018` 只运行本条。
 
-use super::percent::narrative_finding;
-use super::{Family, Fixture, Rule, Severity, Sink};
-use crate::model::{Document, DocumentKind};
+use crate::model::Document;
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{Narrative, Paragraph};
+use crate::rules::percent::narrative_finding;
+use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::kinds::BOTH;
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 const ID: &str = "NAR-018";
-const Y: &str = "yantai-office-2024-final.txt";
-const Q: &str = "qingdao-office-2024-final.txt";
-const B: &str = "yantai-bigdata-2023-final.txt";
 
 /// The rule.
-pub const DEPARTMENT_EVALUATION: Rule = Rule {
+pub const RULE: Rule = Rule {
     id: ID,
     family: Family::Nar,
     severity: Severity::Error,
     title: "预算绩效：是否开展部门评价的说法前后一致",
     why: "部门评价是部门对自己重点项目绩效的深入评价，结果应当公开。如果情况说明前面说“组织对某项目开展了部门评价”，后面又说“本部门无部门评价项目”，读者就无法知道评价到底做了没有，评价结果也可能被隐去了。",
-    applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
+    applies_to: BOTH,
     needs: &[],
     check,
     fixtures: &[Fixture::fires(B, &[]), Fixture::quiet(Y), Fixture::quiet(Q)],
 };
 
+fn check(doc: &Document, sink: &mut Sink) {
+    let n = &doc.narrative;
+    let (yes, no) = statements(n);
+    let Some((yes_line, yes_text)) = yes.first() else { return };
+    for (line, text) in &no {
+        sink.push(narrative_finding(
+            ID,
+            Severity::Error,
+            format!("第{yes_line}行说“{yes_text}”，这里却说“{text}”：是否开展了部门评价，前后说法相互矛盾。"),
+            *line,
+        ));
+    }
+}
+
 const DENIALS: [&str; 5] = ["无部门评价", "未开展部门评价", "没有部门评价", "未组织部门评价", "没有开展部门评价"];
 
 /// A sentence and its source line.
-pub type Statement = (usize, String);
+type Statement = (usize, String);
 
 /// (source line, sentence) of every sentence that says a 部门评价 was carried
 /// out, and of every sentence that says there was none.
-pub fn statements(n: &Narrative) -> (Vec<Statement>, Vec<Statement>) {
+fn statements(n: &Narrative) -> (Vec<Statement>, Vec<Statement>) {
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for (_, p) in n.paragraphs() {
         let chars: Vec<char> = p.text.chars().collect();
@@ -59,20 +96,6 @@ pub fn statements(n: &Narrative) -> (Vec<Statement>, Vec<Statement>) {
 /// "对0个项目开展了部门评价" / "涉及预算资金0万元": a claim of nothing.
 fn zero_scope(p: &Paragraph, s: usize, e: usize) -> bool {
     p.claims.iter().any(|c| c.start >= s && c.start < e && c.value.is_some_and(|v| v.is_zero()))
-}
-
-fn check(doc: &Document, sink: &mut Sink) {
-    let n = &doc.narrative;
-    let (yes, no) = statements(n);
-    let Some((yes_line, yes_text)) = yes.first() else { return };
-    for (line, text) in &no {
-        sink.push(narrative_finding(
-            ID,
-            Severity::Error,
-            format!("第{yes_line}行说“{yes_text}”，这里却说“{text}”：是否开展了部门评价，前后说法相互矛盾。"),
-            *line,
-        ));
-    }
 }
 
 #[cfg(test)]

@@ -1,64 +1,150 @@
-//! NAR-020: a budget narrative's 功能分类 sentence — "（204类）公共安全支出（06款）
-//! 司法（01项）行政运行 X万元", "“一般公共服务支出（类）…（项）”25.77万元",
-//! "检察（款）行政运行（项）支出12,268.62万元" — against the table row of that
-//! 项, in either unit (a 元 table and a 万元 sentence agree when the cell
-//! rounds to the printed figure).
+//! NAR-020 情况说明：按功能分类科目说明的金额与支出表该科目相符
+//!
+//! ## 它检查什么
+//!
+//! A budget narrative's 功能分类 sentence — "（204类）公共安全支出（06款）司法（01项）
+//! 行政运行 X万元", "“一般公共服务支出（类）…（项）”25.77万元", "检察（款）行政运行
+//! （项）支出12,268.62万元" — against the table row of that 项 (一般公共预算支出表,
+//! 支出总表 or 财政拨款支出表), in either unit: a 元 table and a 万元 sentence
+//! agree when the cell rounds to the printed figure.
 //!
 //! The 决算 form is NAR-001's (公开05表).
+//!
+//! ## 为什么重要
+//!
+//! 预算说明常按“类、款、项”逐项说明，例如“公共安全支出（类）检察（款）行政运行（项）支出12,268.62万元”。这个数就是一般公共预算支出表（或支出总表、财政拨款支出表）中该科目的金额，表格可能以元为单位，文字以万元为单位，换算后应当一致。对不上，说明文字或表格有一处写错。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2023-budget.txt`：“3.收支预算增加的主要原因，项目经费增加。” 改为 “3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事…”
+//! - `yantai-office-2023-budget.txt`：“3.收支预算增加的主要原因，项目经费增加。” 改为 “3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事…”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2023-budget.txt`：“3.收支预算增加的主要原因，项目经费增加。” 改为 “3.收支预算增加的主要原因，项目经费增加。（201类）一般公共服务支出（03款）政府办公厅（…”
+//! - `yantai-office-2023-budget.txt`：“3.收支预算增加的主要原因，项目经费增加。” 改为 “3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事…”
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/NAR-020.snap`，`cargo test NAR_020` 只运行本条。
 
 use rust_decimal::Decimal;
 
-use super::identity::{at, CellRef};
-use super::percent::{narrative_finding, show};
-use super::{Expect, Family, Fixture, Rule, Severity, Sink};
-use crate::model::{Document, DocumentKind, Row, Table, TableKind};
+use crate::model::{Document, Row, Table, TableKind};
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::Claim;
 use crate::rounding::Verdict;
-
-const YB: &str = "yantai-office-2023-budget.txt";
-const QB: &str = "qingdao-office-2023-budget.txt";
-
-/// A sentence of the Yantai budget the fixtures extend with a path sentence.
-const ANCHOR: &str = "3.收支预算增加的主要原因，项目经费增加。";
+use crate::rules::identity::{at, CellRef};
+use crate::rules::percent::{narrative_values, show};
+use crate::rules::support::claims::claim_point;
+use crate::rules::support::corpus::{fixtures, QB, YB, YB_ANCHOR};
+use crate::rules::support::kinds::BUDGET;
+use crate::rules::{Expect, Family, Fixture, Rule, Severity, Sink};
 
 /// The rule.
-pub const CLASS_PATHS: Rule = Rule {
+pub const RULE: Rule = Rule {
     id: "NAR-020",
     family: Family::Nar,
     severity: Severity::Error,
     title: "情况说明：按功能分类科目说明的金额与支出表该科目相符",
     why: "预算说明常按“类、款、项”逐项说明，例如“公共安全支出（类）检察（款）行政运行（项）支出12,268.62万元”。这个数就是一般公共预算支出表（或支出总表、财政拨款支出表）中该科目的金额，表格可能以元为单位，文字以万元为单位，换算后应当一致。对不上，说明文字或表格有一处写错。",
-    applies_to: &[DocumentKind::Budget],
+    applies_to: BUDGET,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture {
             document: YB,
-            edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,687.40 万元。")],
+            edits: &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,687.40 万元。")],
             expect: Expect::Fires,
         },
         Fixture {
             document: YB,
-            edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。（201类）一般公共服务支出（03款）政府办公厅（室）及相关机构事务（01项）行政运行 26,784,000 元。")],
+            edits: &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。（201类）一般公共服务支出（03款）政府办公厅（室）及相关机构事务（01项）行政运行 26,784,000 元。")],
             expect: Expect::Quiet,
         },
         // One unit of the last digit off the table's 2,678.40: not rounding.
         Fixture {
             document: YB,
-            edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,678.41 万元。")],
+            edits: &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,678.41 万元。")],
             expect: Expect::Fires,
         },
         // Coarser than the table and rounding to it: the same quantity.
         Fixture {
             document: YB,
-            edits: &[(ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,678.4 万元。")],
+            edits: &[(YB_ANCHOR, "3.收支预算增加的主要原因，项目经费增加。一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 2,678.4 万元。")],
             expect: Expect::Quiet,
-        },
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+        };
+        quiet YB, QB
     ],
 };
+
+fn check(doc: &Document, sink: &mut Sink) {
+    // However the table was read (Shandong layout or by its headings, as the
+    // Jiangsu 功能科目 tables are); the 财政拨款支出表（功能科目） too.
+    let tables: Vec<&Table> = [TableKind::BGeneral, TableKind::BExpenditure, TableKind::BFiscalSpend]
+        .iter()
+        .filter_map(|k| doc.found(*k))
+        .filter(|t| !t.rows.is_empty())
+        .collect();
+    if tables.is_empty() {
+        sink.skip("缺少一般公共预算支出表、支出总表和财政拨款支出表，无法核对按科目说明的金额".into());
+        return;
+    }
+    let n = &doc.narrative;
+    for (_, p) in n.paragraphs() {
+        let chars: Vec<char> = p.text.chars().collect();
+        for path in paths(&chars) {
+            // The amount right after the path, in its sentence, with at most a
+            // "支出"/"”" between ("（项）”25.77万元", "（项）支出12,268.62万元").
+            let (_, se) = sentence_bounds(&chars, path.end.saturating_sub(1));
+            let Some(c) = p.claims.iter().find(|c| c.start >= path.end && c.start < se && c.is_money_amount()) else { continue };
+            let gap: String = chars[path.end..c.start].iter().filter(|c| !c.is_whitespace()).collect();
+            if !["", "支出", "”", "”支出", "支出为", "为", "安排", "预算", "预算为"].contains(&gap.as_str()) {
+                continue;
+            }
+            check_claim(doc, &tables, &path, c, sink);
+        }
+    }
+}
+
+fn check_claim(doc: &Document, tables: &[&Table], path: &Path, c: &Claim, sink: &mut Sink) {
+    let (Some(wan), Some(claim)) = (c.wan(), claim_point(c)) else { return };
+    let mut seen: Vec<(String, Decimal, Option<CellRef>)> = Vec::new();
+    for t in tables {
+        let Some(row) = row_of(t, path) else { continue };
+        let cell = at(t, row, 0);
+        let Some(value) = cell.value else { continue };
+        let u = table_unit_in_wan(t, doc);
+        let (Some(in_wan), Some(half)) = (value.checked_mul(u), crate::rounding::half_ulp(value).checked_mul(u)) else { continue };
+        // The cell and the sentence print one quantity: the digits must agree
+        // at the coarser precision (rounding::same_quantity), not merely their
+        // closed intervals touch. Any table that agrees settles it.
+        if crate::rounding::same_quantity(claim, (in_wan, half)) != Verdict::Mismatch {
+            return;
+        }
+        seen.push((t.title.clone(), in_wan, cell.at));
+    }
+    let Some((title, table_wan, cell)) = seen.first().cloned() else { return };
+    let mut f = narrative_values(
+        "NAR-020",
+        Severity::Error,
+        format!(
+            "情况说明写“{}”{}{}，而《{}》该项为{}万元，两者不符。",
+            path.item,
+            c.printed,
+            unit_word(c),
+            title,
+            show(table_wan.round_dp(4).normalize())
+        ),
+        c.source_line,
+        (Some(table_wan), Some(wan)),
+    );
+    f.related = cell.into_iter().collect();
+    sink.push(f);
+}
 
 /// A 功能分类 path as printed: names and codes of 类, 款 and 项 (any may be missing
 /// except the 项), and the char offset just past the path.
@@ -213,73 +299,6 @@ fn table_unit_in_wan(t: &Table, doc: &Document) -> Decimal {
         Some("元") => crate::checked::unit(4).unwrap_or(Decimal::ONE),
         _ => Decimal::ONE,
     }
-}
-
-fn check(doc: &Document, sink: &mut Sink) {
-    // However the table was read (Shandong layout or by its headings, as the
-    // Jiangsu 功能科目 tables are); the 财政拨款支出表（功能科目） too.
-    let tables: Vec<&Table> = [TableKind::BGeneral, TableKind::BExpenditure, TableKind::BFiscalSpend]
-        .iter()
-        .filter_map(|k| doc.found(*k))
-        .filter(|t| !t.rows.is_empty())
-        .collect();
-    if tables.is_empty() {
-        sink.skip("缺少一般公共预算支出表、支出总表和财政拨款支出表，无法核对按科目说明的金额".into());
-        return;
-    }
-    let n = &doc.narrative;
-    for (_, p) in n.paragraphs() {
-        let chars: Vec<char> = p.text.chars().collect();
-        for path in paths(&chars) {
-            // The amount right after the path, in its sentence, with at most a
-            // "支出"/"”" between ("（项）”25.77万元", "（项）支出12,268.62万元").
-            let (_, se) = sentence_bounds(&chars, path.end.saturating_sub(1));
-            let Some(c) = p.claims.iter().find(|c| c.start >= path.end && c.start < se && c.is_money_amount()) else { continue };
-            let gap: String = chars[path.end..c.start].iter().filter(|c| !c.is_whitespace()).collect();
-            if !["", "支出", "”", "”支出", "支出为", "为", "安排", "预算", "预算为"].contains(&gap.as_str()) {
-                continue;
-            }
-            check_claim(doc, &tables, &path, c, sink);
-        }
-    }
-}
-
-fn check_claim(doc: &Document, tables: &[&Table], path: &Path, c: &Claim, sink: &mut Sink) {
-    let (Some(wan), Some(claim)) = (c.wan(), super::nar_tables::claim_point(c)) else { return };
-    let mut seen: Vec<(String, Decimal, Option<CellRef>)> = Vec::new();
-    for t in tables {
-        let Some(row) = row_of(t, path) else { continue };
-        let cell = at(t, row, 0);
-        let Some(value) = cell.value else { continue };
-        let u = table_unit_in_wan(t, doc);
-        let (Some(in_wan), Some(half)) = (value.checked_mul(u), crate::rounding::half_ulp(value).checked_mul(u)) else { continue };
-        // The cell and the sentence print one quantity: the digits must agree
-        // at the coarser precision (rounding::same_quantity), not merely their
-        // closed intervals touch. Any table that agrees settles it.
-        if crate::rounding::same_quantity(claim, (in_wan, half)) != Verdict::Mismatch {
-            return;
-        }
-        seen.push((t.title.clone(), in_wan, cell.at));
-    }
-    let Some((title, table_wan, cell)) = seen.first().cloned() else { return };
-    let mut f = narrative_finding(
-        "NAR-020",
-        Severity::Error,
-        format!(
-            "情况说明写“{}”{}{}，而《{}》该项为{}万元，两者不符。",
-            path.item,
-            c.printed,
-            unit_word(c),
-            title,
-            show(table_wan.round_dp(4).normalize())
-        ),
-        c.source_line,
-    );
-    f.expected = Some(table_wan);
-    f.actual = Some(wan);
-    f.difference = wan.checked_sub(table_wan);
-    f.related = cell.into_iter().collect();
-    sink.push(f);
 }
 
 fn unit_word(c: &Claim) -> &'static str {

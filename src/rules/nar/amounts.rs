@@ -1,0 +1,335 @@
+//! NAR-001 情况说明中的金额与公开表一致
+//!
+//! ## 它检查什么
+//!
+//! Every amount the 情况说明 states about a table figure (收支总计, each 收入,
+//! 基本支出 and 项目支出, a 类 or 项 of 公开05表, the 三公 items of 公开09表)
+//! against the cells it names; 国内 and 国（境）外 接待费 against 公开09表's
+//! 公务接待费.
+//!
+//! Claims are tied to cells by their section (收入, 支出, 三公 …) and their
+//! subject words, never by position; a claim whose subject names no known cell
+//! is left alone rather than guessed at. One cell is the same quantity printed
+//! twice, so its digits must agree; a sum of cells may differ within rounding.
+//!
+//! ## 为什么重要
+//!
+//! 情况说明用文字复述表中的主要数字：收支总计、各项收入、基本支出和项目支出、各类支出、“三公”经费等。文字和表格说的是同一笔钱，数字必须一致；不一致时，读者无从判断哪个是真的。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“收入合计 10,116.83 万元” 改为 “收入合计 10,126.83 万元”
+//! - `yantai-office-2024-final.txt`：“收入合计 10,116.83 万元” 改为 “收入合计 10,116.84 万元”
+//! - `yantai-office-2024-final.txt`：“财政拨款收入 10,095.35 万元” 改为 “财政拨款收入 10,095.36 万元”
+//! - `qingdao-office-2024-final.txt`：“因公出国（境）费全年预算为87.6万元” 改为 “因公出国（境）费全年预算为97.6万元”
+//! - `yantai-office-2024-final.txt`：“2024 年度收、支总计均为 10,261.39 万元” 改为 “2024 年度收入支出总计 0 万元”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/NAR-001.snap`，`cargo test NAR_001` 只运行本条。
+
+use rust_decimal::Decimal;
+
+use crate::model::{Document, Row, TableKind};
+use crate::narrative::{self, Claim, ClaimKind, Paragraph, Topic};
+use crate::rounding::{Interval, Verdict};
+use crate::rules::identity::{at, CellRef, Located};
+use crate::rules::percent::{narrative_values, show};
+use crate::rules::support::claims::{claim_interval, claim_point};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
+use crate::rules::support::final_cells::{cell, line, norm, sangong_item, total};
+use crate::rules::support::kinds::FINAL;
+use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
+
+/// Amounts stated in the narrative equal the table cells they name.
+pub const RULE: Rule = Rule {
+    id: "NAR-001",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "情况说明中的金额与公开表一致",
+    why: "情况说明用文字复述表中的主要数字：收支总计、各项收入、基本支出和项目支出、各类支出、“三公”经费等。文字和表格说的是同一笔钱，数字必须一致；不一致时，读者无从判断哪个是真的。",
+    applies_to: FINAL,
+    needs: &[],
+    check,
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("收入合计 10,116.83 万元", "收入合计 10,126.83 万元")]),
+        // One unit of the last digit: the sentence and 01's cell print one
+        // quantity at one precision, so 10,116.84 cannot be 10,116.83 rounded.
+        Fixture::fires(Y, &[("收入合计 10,116.83 万元", "收入合计 10,116.84 万元")]),
+        // 02's 合计 row prints 财政拨款收入 as one cell (01 only has its parts).
+        Fixture::fires(Y, &[("财政拨款收入 10,095.35 万元", "财政拨款收入 10,095.36 万元")]),
+        Fixture::fires(Q, &[("因公出国（境）费全年预算为87.6万元", "因公出国（境）费全年预算为97.6万元")]),
+        // 02-caizhengju L341 (planted): "收入支出总计 0 万元" against the 01 table total.
+        Fixture::fires(Y, &[("2024 年度收、支总计均为 10,261.39 万元", "2024 年度收入支出总计 0 万元")]);
+        quiet Y, Q, B
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let n = &doc.narrative;
+    if n.sections.is_empty() {
+        sink.skip("没有找到情况说明（第三部分）".to_string());
+        return;
+    }
+    for s in n.sections_about(Topic::Sangong) {
+        reception_parts(doc, s, sink);
+    }
+    for s in &n.sections {
+        for p in &s.paragraphs {
+            let mut sangong = None;
+            for c in p.claims.iter().filter(|c| c.is_money_amount() && c.kind == ClaimKind::Amount) {
+                let Some(fig) = reference(doc, s.topic, p, c, &mut sangong) else { continue };
+                let Some(said) = claim_interval(c) else { continue };
+                // One cell is the same quantity printed twice: the digits must
+                // agree (rounding::same_quantity). A sum of cells is derived:
+                // it may differ within the intervals (尾数误差).
+                let agrees = match (fig.single(), claim_point(c)) {
+                    (Some(cell), Some(said)) => crate::rounding::same_quantity(said, cell) != Verdict::Mismatch,
+                    _ => said.gap(fig.interval()).is_zero(),
+                };
+                if agrees {
+                    continue;
+                }
+                let actual = c.wan().unwrap_or_default();
+                let Some((point, diff)) = fig.point().and_then(|p| Some((p, actual.checked_sub(p)?))) else {
+                    sink.skip(format!("情况说明{}与{}：{}", place(c), fig.what, crate::checked::TOO_LARGE));
+                    continue;
+                };
+                let message = format!(
+                    "情况说明{}写为 {} 万元，但{}为 {} 万元，相差 {}。文字与表格不一致。",
+                    place(c),
+                    show(actual),
+                    fig.what,
+                    show(point),
+                    show(diff)
+                );
+                let related = fig.cells.iter().filter_map(|l| l.at.clone()).collect();
+                let f = located_finding(sink, c, message, point, actual, related);
+                sink.push(f);
+            }
+        }
+    }
+}
+
+/// 国内接待费 + 国（境）外接待费 = 公务接待费 决算 (09).
+fn reception_parts(doc: &Document, s: &narrative::Section, sink: &mut Sink) {
+    let amounts: Vec<&Claim> = s.claims().map(|(_, c)| c).filter(|c| c.is_money_amount() && c.kind == ClaimKind::Amount).collect();
+    let Some(domestic) = amounts.iter().find(|c| c.subject.contains("国内接待")) else { return };
+    let foreign = amounts.iter().find(|c| c.subject.contains("外接待") || c.subject.contains("外事接待"));
+    let Some(cell) = cell(doc, TableKind::F09, |r: &Row| r.label == "决算数", 5) else { return };
+    let (Some(d), Some(div)) = (domestic.wan(), claim_interval(domestic)) else { return };
+    let (f, fiv) = match foreign {
+        Some(c) => (c.wan().unwrap_or_default(), claim_interval(c).unwrap_or(Interval::of(None))),
+        None => (Decimal::ZERO, Interval::of(None)),
+    };
+    // With no 国（境）外 part the domestic amount is the cell itself, printed
+    // twice: the digits must agree. Two parts add up to a derived value.
+    let agrees = match (foreign, claim_point(domestic)) {
+        (None, Some(said)) => {
+            crate::rounding::same_quantity(said, cell.value.map_or((Decimal::ZERO, Decimal::ZERO), crate::rounding::printed))
+                != Verdict::Mismatch
+        }
+        _ => div.add(fiv).gap(Interval::of(cell.value)).is_zero(),
+    };
+    if agrees {
+        return;
+    }
+    let Some(sum) = d.checked_add(f) else { return };
+    let table = cell.value.unwrap_or_default();
+    let message = format!(
+        "情况说明第{}行国内公务接待费 {} 万元与国（境）外接待费 {} 万元之和为 {} 万元，但公开09表公务接待费决算数为 {} 万元。",
+        domestic.source_line,
+        show(d),
+        show(f),
+        show(sum),
+        show(table)
+    );
+    let related = cell.at.into_iter().collect();
+    let finding = located_finding(sink, domestic, message, table, sum, related);
+    sink.push(finding);
+}
+
+/// A table figure a claim refers to: one or more cells added up.
+struct Figure {
+    cells: Vec<Located>,
+    what: String,
+}
+
+impl Figure {
+    fn interval(&self) -> Interval {
+        self.cells.iter().fold(Interval::of(None), |a, c| a.add(Interval::of(c.value)))
+    }
+
+    fn point(&self) -> Option<Decimal> {
+        crate::checked::sum(self.cells.iter().filter_map(|c| c.value))
+    }
+
+    /// The one printed cell this figure is (blanks beside it are exact
+    /// zeros), as (value, half a unit): None when it adds up two or more
+    /// printed cells, a derived value judged by intervals.
+    fn single(&self) -> Option<(Decimal, Decimal)> {
+        let mut printed = self.cells.iter().filter_map(|c| c.value);
+        match (printed.next(), printed.next()) {
+            (Some(v), None) => Some(crate::rounding::printed(v)),
+            (None, _) => Some((Decimal::ZERO, Decimal::ZERO)),
+            _ => None,
+        }
+    }
+}
+
+fn figure(cells: Option<Vec<Located>>, what: &str) -> Option<Figure> {
+    cells.map(|cells| Figure { cells, what: what.to_string() })
+}
+
+/// What a money amount claim refers to, given its section and the 三公 item
+/// the sentence is about.
+fn reference(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim, sangong: &mut Option<usize>) -> Option<Figure> {
+    let s = norm(&c.subject);
+    let s = s.as_str();
+    let f01 = |n: u32| cell(doc, TableKind::F01, line(n), 0);
+    match topic {
+        // "收、支总计", "收支总计", "收入支出总计" (the Shanghai wording).
+        Topic::Overall if s.contains("收、支总计") || s.contains("收支总计") || s.contains("收入支出总计") => {
+            let by_label = || cell(doc, TableKind::F01, |r: &Row| r.label == "收入总计" || r.label == "总计", 0);
+            figure(f01(31).or_else(by_label).map(|c| vec![c]), "公开01表收入总计")
+        }
+        Topic::FiscalOverall if s.contains("收、支总计") || s.contains("收支总计") || s.contains("收入支出总计") => {
+            figure(cell(doc, TableKind::F04, line(32), 0).map(|c| vec![c]), "公开04表收入总计")
+        }
+        Topic::Income => {
+            // 财政拨款收入 is printed once as a whole in 02's 合计 row: that cell
+            // is the same quantity (compared digit for digit); 01 only has
+            // its three parts, a derived sum.
+            if s == "财政拨款收入" {
+                let f02 = doc.table(TableKind::F02).and_then(|t| t.columns.iter().position(|h| h == "财政拨款收入"));
+                if let Some(c) = f02.and_then(|col| cell(doc, TableKind::F02, total, col)) {
+                    return figure(Some(vec![c]), "公开02表合计行的“财政拨款收入”");
+                }
+            }
+            let n = match s {
+                "收入合计" => Some(vec![27]),
+                "财政拨款收入" => Some(vec![1, 2, 3]),
+                "一般公共预算财政拨款收入" => Some(vec![1]),
+                "政府性基金预算财政拨款收入" => Some(vec![2]),
+                "国有资本经营预算财政拨款收入" => Some(vec![3]),
+                "上级补助收入" => Some(vec![4]),
+                "事业收入" => Some(vec![5]),
+                "经营收入" => Some(vec![6]),
+                "附属单位上缴收入" => Some(vec![7]),
+                "其他收入" => Some(vec![8]),
+                _ => None,
+            }?;
+            figure(n.iter().map(|n| f01(*n)).collect(), &format!("公开01表“{s}”"))
+        }
+        Topic::Expenditure => {
+            let col = match s {
+                "支出合计" => 0,
+                "基本支出" => 1,
+                "项目支出" => 2,
+                "上缴上级支出" => 3,
+                "经营支出" => 4,
+                "对附属单位补助支出" => 5,
+                _ => return None,
+            };
+            figure(cell(doc, TableKind::F03, total, col).map(|c| vec![c]), &format!("公开03表合计行的“{s}”"))
+        }
+        Topic::GeneralBudget => {
+            if s == "一般公共预算财政拨款支出" {
+                return figure(cell(doc, TableKind::F05, total, 0).map(|c| vec![c]), "公开05表合计");
+            }
+            if s.contains("类）") || s.contains("类)") {
+                return figure(class_row(doc, s).map(|c| vec![c]), "公开05表该类");
+            }
+            if s == "支出" {
+                return figure(item_row(doc, p, c.start).map(|c| vec![c]), "公开05表该项");
+            }
+            None
+        }
+        Topic::Basic => {
+            if s.contains("基本支出") {
+                figure(cell(doc, TableKind::F05, total, 1).map(|c| vec![c]), "公开05表合计行的基本支出")
+            } else if s == "人员经费" || s == "公用经费" {
+                let label = format!("{s}合计");
+                figure(
+                    cell(doc, TableKind::F06, |r: &Row| r.code.is_none() && r.label == label, 0).map(|c| vec![c]),
+                    &format!("公开06表{label}"),
+                )
+            } else {
+                None
+            }
+        }
+        Topic::Sangong => {
+            match sangong_item(s) {
+                Some(Some(col)) => *sangong = Some(col),
+                Some(None) => return None,
+                None => {}
+            }
+            let col = (*sangong)?;
+            // An item named without 预算 is its 决算 ("公务用车运行维护费77.45万元").
+            let row = if s.contains("预算") { "预算数" } else { "决算数" };
+            figure(cell(doc, TableKind::F09, |r: &Row| r.label == row, col).map(|c| vec![c]), &format!("公开09表{row}"))
+        }
+        _ => None,
+    }
+}
+
+/// The 05 row of a 类 named in the narrative ("一般公共服务（类）支出").
+fn class_row(doc: &Document, subject: &str) -> Option<Located> {
+    let i = subject.find("（类）").or_else(|| subject.find("(类)"))?;
+    let name = &subject[..i];
+    let t = doc.table(TableKind::F05)?;
+    let hits: Vec<&Row> = t
+        .rows
+        .iter()
+        .filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3) && (r.label == name || r.label == format!("{name}支出")))
+        .collect();
+    match hits.as_slice() {
+        [r] => Some(at(t, r, 0)),
+        _ => None,
+    }
+}
+
+/// The 05 项 row named by the path "X（类）Y（款）Z（项）" before `upto` in a paragraph.
+fn item_row(doc: &Document, p: &Paragraph, upto: usize) -> Option<Located> {
+    let text: String = p.text.chars().take(upto).collect();
+    let norm = text.replace('(', "（").replace(')', "）");
+    let end = norm.rfind("（项）")?;
+    let before = &norm[..end];
+    let k = before.rfind("（款）")?;
+    let item = &before[k + "（款）".len()..];
+    let c = before[..k].rfind("（类）")?;
+    let section = &before[c + "（类）".len()..k];
+    let t = doc.table(TableKind::F05)?;
+    let hits: Vec<&Row> = t
+        .rows
+        .iter()
+        .filter(|r| {
+            let Some(code) = r.code.as_deref().filter(|c| c.len() == 7) else { return false };
+            r.label == item && t.rows.iter().any(|p| p.code.as_deref() == Some(&code[..5]) && p.label == section)
+        })
+        .collect();
+    match hits.as_slice() {
+        [r] => Some(at(t, r, 0)),
+        _ => None,
+    }
+}
+
+fn place(c: &Claim) -> String {
+    let s = c.subject.trim_end_matches('为');
+    if s.is_empty() {
+        format!("第{}行", c.source_line)
+    } else {
+        format!("第{}行“{}”", c.source_line, s)
+    }
+}
+
+fn located_finding(sink: &Sink, c: &Claim, message: String, expected: Decimal, actual: Decimal, related: Vec<CellRef>) -> Finding {
+    Finding { related, ..narrative_values(sink.rule, sink.severity, message, c.source_line, (Some(expected), Some(actual))) }
+}

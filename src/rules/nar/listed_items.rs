@@ -1,0 +1,90 @@
+//! NAR-010 基本支出说明中列举的经费项目在明细表中确有支出
+//!
+//! ## 它检查什么
+//!
+//! Items named after "主要包括：" in a 基本支出 paragraph of the 情况说明 must be
+//! non-zero in 公开06表 (matched to one 款 row by label, ASCII and full-width
+//! brackets unified).
+//!
+//! ## 为什么重要
+//!
+//! 情况说明常写“公用经费主要包括：办公费、手续费、邮电费……”。列举的应当是确实花了钱的项目；如果列出的某一项在基本支出明细表中是0，说明文字是照搬模板，没有如实反映支出。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `qingdao-office-2024-final.txt`（原样）
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/NAR-010.snap`，`cargo test NAR_010` 只运行本条。
+
+use crate::model::{Document, Row, TableKind};
+use crate::narrative::Topic;
+use crate::rules::identity::at;
+use crate::rules::percent::narrative_finding;
+use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::kinds::FINAL;
+use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
+
+/// Labels compared with ASCII and full-width brackets unified.
+fn unified(s: &str) -> String {
+    s.replace('(', "（").replace(')', "）")
+}
+
+/// Items named after "主要包括：" in a 基本支出 paragraph must be non-zero in 06.
+pub const RULE: Rule = Rule {
+    id: "NAR-010",
+    family: Family::Nar,
+    severity: Severity::Warning,
+    title: "基本支出说明中列举的经费项目在明细表中确有支出",
+    why: "情况说明常写“公用经费主要包括：办公费、手续费、邮电费……”。列举的应当是确实花了钱的项目；如果列出的某一项在基本支出明细表中是0，说明文字是照搬模板，没有如实反映支出。",
+    applies_to: FINAL,
+    needs: &[TableKind::F06],
+    check,
+    fixtures: &[Fixture::fires(Q, &[]), Fixture::quiet(Y), Fixture::quiet(B)],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let Some(t06) = doc.table(TableKind::F06) else { return };
+    let n = &doc.narrative;
+    // The 款 rows with their labels unified once, not once per listed item.
+    let labelled: Vec<(String, &Row)> =
+        t06.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 5)).map(|r| (unified(&r.label), r)).collect();
+    for s in n.sections_about(Topic::Basic) {
+        for p in &s.paragraphs {
+            let Some(i) = p.text.find("主要包括") else { continue };
+            let list: String = p.text[i..]
+                .chars()
+                .skip("主要包括".chars().count())
+                .skip_while(|c| matches!(c, '：' | ':'))
+                .take_while(|c| !matches!(c, '。' | '；'))
+                .collect();
+            let list = list.trim_end_matches('等');
+            let offset = p.text[..i].chars().count();
+            for item in list.split('、').map(str::trim).filter(|x| !x.is_empty()) {
+                let item_label = unified(item);
+                let rows: Vec<&Row> = labelled.iter().filter(|(l, _)| *l == item_label).map(|(_, r)| *r).collect();
+                let [row] = rows.as_slice() else { continue };
+                if row.value(0).is_none_or(|v| v.is_zero()) {
+                    let shown = row.value(0).map(|v| v.to_string()).unwrap_or_else(|| "空白".into());
+                    let line = p.line_at(offset);
+                    let message = format!(
+                        "情况说明第{line}行在“主要包括”中列出了“{item}”，但公开06表 {} {} 为 {shown}，并没有这项支出。",
+                        row.code.as_deref().unwrap_or_default(),
+                        row.label
+                    );
+                    sink.push(Finding {
+                        related: at(t06, row, 0).at.into_iter().collect(),
+                        ..narrative_finding("NAR-010", Severity::Warning, message, line)
+                    });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! NAR-017 情况说明：同一节中同一项目的金额前后一致
+//!
+//! ## 它检查什么
+//!
+//! One item stated twice in a section with different amounts ("基本支出4,942.51
+//! 万元" … "基本支出4,924.51万元"); across sections only the figures of the whole
+//! document (一般公共预算财政拨款支出, 本年收入合计 …). Subjects that name a place
+//! in a template ("年初预算为") are not items. Each subject is reported once.
+//!
+//! ## 为什么重要
+//!
+//! 同一节里先说“基本支出4,942.51万元”，后面又说“基本支出4,924.51万元”，两个数至少有一个是错的。读者无从判断哪个可信；有表格时，表格能说明哪一个对。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2024-final.txt`：“2、项目支出 5,111.47 万元。” 改为 “2、项目支出 5,111.47 万元，基本支出 4,924.51 万元。”
+//! - `yantai-office-2024-final.txt`：“2、项目支出 5,111.47 万元。” 改为 “2、项目支出 5,111.47 万元，基本支出 4,942.52 万元。”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2024-final.txt`（原样）
+//! - `qingdao-office-2024-final.txt`（原样）
+//! - `yantai-bigdata-2023-final.txt`（原样）
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/NAR-017.snap`，`cargo test NAR_017` 只运行本条。
+
+use rust_decimal::Decimal;
+
+use crate::model::Document;
+use crate::narrative::{Claim, ClaimKind, Topic};
+use crate::rounding::{Interval, Verdict};
+use crate::rules::percent::{narrative_values, show};
+use crate::rules::support::claims::{claim_interval, claim_point};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
+use crate::rules::support::kinds::BOTH;
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    id: "NAR-017",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "情况说明：同一节中同一项目的金额前后一致",
+    why: "同一节里先说“基本支出4,942.51万元”，后面又说“基本支出4,924.51万元”，两个数至少有一个是错的。读者无从判断哪个可信；有表格时，表格能说明哪一个对。",
+    applies_to: BOTH,
+    needs: &[],
+    check,
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("2、项目支出 5,111.47 万元。", "2、项目支出 5,111.47 万元，基本支出 4,924.51 万元。")]),
+        // One unit of the last digit is a different number, not rounding.
+        Fixture::fires(Y, &[("2、项目支出 5,111.47 万元。", "2、项目支出 5,111.47 万元，基本支出 4,942.52 万元。")]);
+        quiet Y, Q, B, YB, QB
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let n = &doc.narrative;
+    let mut reported: Vec<String> = Vec::new();
+    for s in &n.sections {
+        // Attachments and 名词解释 repeat definitions; 绩效 lists projects with like names.
+        if matches!(s.topic, Topic::Other | Topic::Performance | Topic::Preamble) {
+            continue;
+        }
+        let amounts: Vec<&Claim> =
+            s.claims().map(|(_, c)| c).filter(|c| c.kind == ClaimKind::Amount && c.is_money_amount() && specific(&c.subject)).collect();
+        report_pairs(&amounts, &mut reported, sink);
+    }
+    // Across sections, only the figures that cannot mean two things.
+    let whole: Vec<&Claim> = n
+        .sections
+        .iter()
+        .filter(|s| !matches!(s.topic, Topic::Other | Topic::Performance | Topic::Preamble))
+        .flat_map(|s| s.claims().map(|(_, c)| c))
+        .filter(|c| c.kind == ClaimKind::Amount && c.is_money_amount() && DOCUMENT_FIGURES.contains(&c.subject.trim_end_matches('为')))
+        .collect();
+    report_pairs(&whole, &mut reported, sink);
+}
+
+/// Subjects that name a position in a template, not an item: the same words
+/// stand before every item's figures ("年初预算为", "支出决算为").
+fn specific(subject: &str) -> bool {
+    let s = subject.trim_end_matches(['为', '是', '：', ':', ' ']);
+    let generic = [
+        "年初预算",
+        "全年预算",
+        "调整后预算",
+        "支出决算",
+        "决算",
+        "预算",
+        "预算数",
+        "决算数",
+        "执行数",
+        "合计",
+        "支出",
+        "收入",
+        "其中",
+        "金额",
+        "采购金额",
+        "共计",
+        "累计",
+        "涉及预算金额",
+    ];
+    s.chars().count() >= 4
+        && !generic.contains(&s)
+        && !s.contains("其中")
+        && !s.ends_with("合计为")
+        // A subject carrying its own path or ordinal is one item's.
+        && !s.contains('、')
+        && !s.chars().any(|c| c.is_ascii_digit())
+        // Names of money items, not thresholds ("单位价值50万元以上") or comparisons.
+        && ["支出", "收入", "经费", "费", "总计", "总额", "资金"].iter().any(|w| s.ends_with(w))
+        && !["小于", "大于", "等于", "比", "较", "以上", "以下", "价值", "单价", "原因"].iter().any(|w| s.contains(w))
+}
+
+/// Figures the narrative may state in several sections and that are one
+/// figure of the whole document wherever they stand.
+const DOCUMENT_FIGURES: [&str; 5] =
+    ["一般公共预算财政拨款支出", "一般公共预算财政拨款基本支出", "本年收入合计", "本年支出合计", "财政拨款收入支出总计"];
+
+/// Reports, once per subject, two amounts with the same subject and different
+/// values: the first amount of the subject, and the first later one that
+/// differs from it. Claims are grouped by subject and their values computed
+/// once, so a narrative that repeats one sentence thousands of times stays
+/// linear (a fuzzer found the pairwise version taking seconds).
+fn report_pairs(amounts: &[&Claim], reported: &mut Vec<String>, sink: &mut Sink) {
+    let mut groups: std::collections::HashMap<&str, Vec<(&Claim, Decimal, Interval)>> = std::collections::HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for c in amounts {
+        let (Some(v), Some(iv)) = (c.wan(), claim_interval(c)) else { continue };
+        let g = groups.entry(c.subject.as_str()).or_default();
+        if g.is_empty() {
+            order.push(c.subject.as_str());
+        }
+        g.push((c, v, iv));
+    }
+    for subject in order {
+        if reported.iter().any(|r| r == subject) {
+            continue;
+        }
+        let Some(g) = groups.get(subject) else { continue };
+        let Some(&(a, av, ai)) = g.first() else { continue };
+        let Some(&(b, bv, bi)) = g.iter().find(|(_, v, _)| *v != av) else { continue };
+        // One item stated twice: the digits must agree (rounding::same_quantity).
+        let rounding = match (claim_point(a), claim_point(b)) {
+            (Some(x), Some(y)) => crate::rounding::same_quantity(x, y) != Verdict::Mismatch,
+            _ => ai.gap(bi).is_zero(),
+        };
+        let severity = if rounding { Severity::Info } else { Severity::Error };
+        let tail = if rounding { "差异在尾数误差范围内。" } else { "同一项目在同一节中出现两个不同金额。" };
+        sink.push(narrative_values(
+            "NAR-017",
+            severity,
+            format!("“{}”第{}行写{}万元，第{}行又写{}万元，{tail}", a.subject, a.source_line, show(av), b.source_line, show(bv)),
+            b.source_line,
+            (Some(av), Some(bv)),
+        ));
+        reported.push(a.subject.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_item_twice_in_a_section() {
+        let text = "三、支出决算情况说明\n本年支出合计 9,000.00 万元，其中：基本支出 4,942.51 万元。\n基本支出 4,924.51 万元，主要用于人员经费。\n1、年初预算为 10 万元。2、年初预算为 20 万元。";
+        let got = RULE.found(text);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!((got[0].0, got[0].1), (Severity::Error, 3));
+        // The 一般公共预算财政拨款支出 of two sections is one figure.
+        let text = "四、财政拨款收入支出决算总体情况说明\n一般公共预算财政拨款支出 2940.05 万元。\n五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出 2904.05 万元，占本年支出合计的 100.00%。";
+        let got = RULE.found(text);
+        assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(Severity::Error, 4)], "{got:#?}");
+    }
+
+    #[test]
+    fn one_sentence_repeated_thousands_of_times_is_one_subject() {
+        // The fuzzer's mutate_document timeout: a narrative line repeated
+        // over a thousand times made the pairwise comparison quadratic. Each
+        // subject is still told once, about its first differing amount.
+        let mut text = String::from("三、支出决算情况说明\n");
+        for _ in 0..3000 {
+            text.push_str("基本支出 4,942.51 万元，主要用于人员经费。\n");
+        }
+        text.push_str("基本支出 4,924.51 万元，主要用于人员经费。\n");
+        let got = RULE.found(&text);
+        assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(Severity::Error, 3002)], "{got:#?}");
+    }
+}

@@ -1,0 +1,161 @@
+//! NAR-101 “三公”经费情况说明中的金额和增减额与“三公”经费表一致
+//!
+//! ## 它检查什么
+//!
+//! A budget's 三公 amounts and year-on-year changes in the 情况说明 against the
+//! 三公 table, however it was read (years as rows; one row with a column per
+//! category, Jiangsu and Shanghai, with 会议费 and 培训费): each amount is the
+//! table's current-year cell, digit for digit at the coarser precision; each
+//! change is current minus prior when the table prints both years. Without the
+//! prior year in the table, the prior-year amounts the changes imply must add
+//! up like the table's own identities.
+//!
+//! ## 为什么重要
+//!
+//! 情况说明会写“三公”经费预算共多少、比上年增加或减少多少。这些数应当与“三公”经费表一致：金额等于表中本年预算数，增减额等于本年减上年。表里没有上年数时，由各项所述增减额推算出的上年数也应当自相吻合（合计等于各项之和）。江苏等地的表在“三公”经费旁还列出会议费、培训费，说明中所述的这两项同样与表核对。按四舍五入只差最后一位以内的不算不符。增减幅度与增减额是否相符由 NAR-008 核对。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2023-budget.txt`：“比上年增加71.70万元” 改为 “比上年增加70.70万元”
+//! - `qingdao-office-2023-budget.txt`：“因公出国（境）经费91.00万” 改为 “因公出国（境）经费81.00万”
+//! - `qingdao-office-2023-budget.txt`：“公务接待费280.00万元，与上一年相比，减少5.00万元” 改为 “公务接待费280.00万元，与上一年相比，减少15.00万元”
+//!
+//! 本条不报告的样例：
+//!
+//! - `yantai-office-2023-budget.txt`（原样）
+//! - `qingdao-office-2023-budget.txt`（原样）
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/NAR-101.snap`，`cargo test NAR_101` 只运行本条。
+
+use rust_decimal::Decimal;
+
+use crate::model::{Document, TableKind};
+use crate::narrative::stated::SangongClaim;
+use crate::rules::support::budget_narrative::{claim_finding, sangong_in, value};
+use crate::rules::support::corpus::{fixtures, QB, YB};
+use crate::rules::support::kinds::BUDGET;
+use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+
+/// Names of the 三公 columns, for messages: the six 三公 categories, then the
+/// 会议费 and 培训费 a Jiangsu table prints beside them.
+const NAMES: [&str; 8] = [
+    "“三公”经费合计",
+    "因公出国（境）费",
+    "公务用车购置及运行维护费",
+    "公务用车购置费",
+    "公务用车运行维护费",
+    "公务接待费",
+    "会议费",
+    "培训费",
+];
+
+/// 三公 amounts and changes stated in the narrative = the table.
+pub const RULE: Rule = Rule {
+    id: "NAR-101",
+    family: Family::Nar,
+    severity: Severity::Error,
+    title: "“三公”经费情况说明中的金额和增减额与“三公”经费表一致",
+    why: "情况说明会写“三公”经费预算共多少、比上年增加或减少多少。这些数应当与“三公”经费表一致：金额等于表中本年预算数，增减额等于本年减上年。表里没有上年数时，由各项所述增减额推算出的上年数也应当自相吻合（合计等于各项之和）。江苏等地的表在“三公”经费旁还列出会议费、培训费，说明中所述的这两项同样与表核对。按四舍五入只差最后一位以内的不算不符。增减幅度与增减额是否相符由 NAR-008 核对。",
+    applies_to: BUDGET,
+    needs: &[],
+    check,
+    fixtures: fixtures![
+        Fixture::fires(YB, &[("比上年增加71.70万元", "比上年增加70.70万元")]),
+        Fixture::fires(QB, &[("因公出国（境）经费91.00万", "因公出国（境）经费81.00万")]),
+        Fixture::fires(QB, &[("公务接待费280.00万元，与上一年相比，减少5.00万元", "公务接待费280.00万元，与上一年相比，减少15.00万元")]);
+        quiet YB, QB
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    // However the table was read: a Jiangsu or Shanghai one-row table is read
+    // by its headings.
+    let Some(s) = doc.found(TableKind::BSangong).and_then(|t| sangong_in(doc, t)) else {
+        sink.skip("缺少“三公”经费预算表，未核对".to_string());
+        return;
+    };
+    let claims = &doc.narrative.stated.sangong;
+    if claims.is_empty() {
+        sink.skip("情况说明中没有找到“三公”经费的金额，未核对".to_string());
+        return;
+    }
+    let rule = "NAR-101";
+    for c in claims.iter().chain(&doc.narrative.stated.meetings_training) {
+        let Some(cur) = s.current.get(c.column).copied().flatten() else { continue };
+        let Some(name) = NAMES.get(c.column) else { continue };
+        let have = value(Some(cur));
+        // One quantity printed twice: the digits agree at the coarser
+        // precision ("80" and "80.00"); a difference rounding allows is none.
+        // A blank cell is an exact zero.
+        let cell = cur.0.value(cur.1).map_or((Decimal::ZERO, Decimal::ZERO), crate::rounding::printed);
+        if crate::rounding::same_quantity(crate::rounding::printed(c.amount), cell) == crate::rounding::Verdict::Mismatch {
+            sink.push(claim_finding(
+                rule,
+                Severity::Error,
+                format!("情况说明（第{}行）称{name}为 {} 万元，但公开表{}中为 {have} 万元。", c.line, c.amount, s.t.no()),
+                s.t,
+                Some(cur),
+                (Some(c.amount), Some(have)),
+                c.line,
+            ));
+            continue;
+        }
+        let prior = s.prior.get(c.column).copied().flatten();
+        if let (Some(change), Some(p)) = (c.change, prior) {
+            let Some(delta) = have.checked_sub(value(Some(p))) else { continue };
+            if delta != change {
+                sink.push(claim_finding(
+                    rule,
+                    Severity::Error,
+                    format!(
+                        "情况说明（第{}行）称{name}比上年{} {} 万元，但公开表{}中本年 {have} 减上年 {} 为 {delta} 万元。",
+                        c.line,
+                        verb(change),
+                        change.abs(),
+                        s.t.no(),
+                        value(Some(p))
+                    ),
+                    s.t,
+                    Some(cur),
+                    (Some(delta), Some(change)),
+                    c.line,
+                ));
+                continue;
+            }
+        }
+    }
+    // Without the previous year in the table: the implied previous-year
+    // parts must add up like the table's own identities.
+    if s.prior.iter().all(Option::is_none) {
+        let implied = |col: usize| claims.iter().find(|c| c.column == col).and_then(SangongClaim::prior);
+        for (total, parts, what) in
+            [(0, &[1, 2, 5][..], "因公出国（境）费、公务用车购置及运行费、公务接待费"), (2, &[3, 4][..], "公务用车购置费与运行维护费")]
+        {
+            let (Some(t), Some(ps)) = (implied(total), parts.iter().map(|p| implied(*p)).collect::<Option<Vec<_>>>()) else { continue };
+            let Some(sum) = crate::checked::sum(ps.iter().copied()) else { continue };
+            if sum != t {
+                let line = claims.iter().find(|c| c.column == total).map_or(0, |c| c.line);
+                sink.push(claim_finding(
+                    rule,
+                    Severity::Error,
+                    format!("按情况说明所述增减额推算，上年{}为 {t} 万元，而上年{what}推算之和为 {sum} 万元，两者应当相等。", NAMES[total]),
+                    s.t,
+                    None,
+                    (Some(sum), Some(t)),
+                    line,
+                ));
+            }
+        }
+    }
+}
+
+fn verb(d: Decimal) -> &'static str {
+    if d.is_sign_negative() {
+        "减少"
+    } else {
+        "增加"
+    }
+}

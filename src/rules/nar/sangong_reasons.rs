@@ -1,0 +1,128 @@
+//! NAR-102 “三公”经费增减原因与表中数字相符
+//!
+//! ## 它检查什么
+//!
+//! A reason the 情况说明 gives for the 三公 change that cites an item's increase
+//! (or decrease) while the table shows it did not change that way (or the
+//! narrative's own stated change of the item, when the table prints one year).
+//!
+//! ## 为什么重要
+//!
+//! 情况说明解释“三公”经费为什么增减，例如“新旧公务用车替换，相关购置及运维费增加”。如果表中某一项其实没有增加（例如公务用车购置费两年都是0），这个解释就与数字不符：要么原因写得不准确，要么数字有误。这不一定是错误，但值得追问。
+//!
+//! ## 示例
+//!
+//! 本条报告的样例（`tests/fixtures/` 中的文档，加上改动）：
+//!
+//! - `yantai-office-2023-budget.txt`（原样）
+//!
+//! 本条不报告的样例：
+//!
+//! - `qingdao-office-2023-budget.txt`（原样）
+//! - `yantai-office-2023-budget.txt`：“相关购置及运维费增加” 改为 “相关运维费增加”；“相关购置及运维费增加” 改为 “相关运维费增加”
+//!
+//! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
+//! `tests/snapshots/rules/NAR-102.snap`，`cargo test NAR_102` 只运行本条。
+
+use rust_decimal::Decimal;
+
+use crate::model::{Document, TableKind};
+use crate::rules::support::budget_narrative::{claim_finding, sangong, value};
+use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::kinds::BUDGET;
+use crate::rules::{Expect, Family, Fixture, Rule, Severity, Sink};
+
+/// Category words a reason may cite, with their 三公 column.
+const REASON_WORDS: [(&[&str], usize, &str); 4] = [
+    (&["购置"], 3, "公务用车购置费"),
+    (&["运维", "运行维护"], 4, "公务用车运行维护费"),
+    (&["接待"], 5, "公务接待费"),
+    (&["出国"], 1, "因公出国（境）费"),
+];
+
+/// A reason that cites an item's increase (or decrease) while the table shows
+/// it did not change that way.
+pub const RULE: Rule = Rule {
+    id: "NAR-102",
+    family: Family::Nar,
+    severity: Severity::Warning,
+    title: "“三公”经费增减原因与表中数字相符",
+    why: "情况说明解释“三公”经费为什么增减，例如“新旧公务用车替换，相关购置及运维费增加”。如果表中某一项其实没有增加（例如公务用车购置费两年都是0），这个解释就与数字不符：要么原因写得不准确，要么数字有误。这不一定是错误，但值得追问。",
+    applies_to: BUDGET,
+    needs: &[TableKind::BSangong],
+    check,
+    fixtures: &[
+        // As published: "相关购置及运维费增加" while 购置费 is 0.00 in both years.
+        Fixture::fires(YB, &[]),
+        Fixture::quiet(QB),
+        // The same reason without 购置 fits the numbers (运维 rose by 48.00).
+        Fixture {
+            document: YB,
+            edits: &[("相关购置及运维费增加", "相关运维费增加"), ("相关购置及运维费增加", "相关运维费增加")],
+            expect: Expect::Quiet,
+        },
+    ],
+};
+
+fn check(doc: &Document, sink: &mut Sink) {
+    let Some(s) = sangong(doc) else { return };
+    let claims = &doc.narrative.stated.sangong;
+    // The change of a column: from the table when it prints both years,
+    // else as the narrative states it.
+    let change = |col: usize| -> Option<Decimal> {
+        match (s.current.get(col).copied().flatten(), s.prior.get(col).copied().flatten()) {
+            (Some(c), Some(p)) => value(Some(c)).checked_sub(value(Some(p))),
+            _ => claims.iter().find(|c| c.column == col).and_then(|c| c.change),
+        }
+    };
+    let mut seen: Vec<(usize, String)> = Vec::new();
+    for c in claims {
+        let Some((reason, line)) = &c.reason else { continue };
+        for clause in reason.split(['；', '，', '、', '。']) {
+            let up = ["增加", "增长", "上升"].iter().any(|w| clause.contains(w));
+            let down = ["减少", "下降", "压减"].iter().any(|w| clause.contains(w));
+            if up == down {
+                continue;
+            }
+            for (words, col, name) in REASON_WORDS {
+                if !words.iter().any(|w| clause.contains(w)) {
+                    continue;
+                }
+                let Some(d) = change(col) else { continue };
+                let contradicts = if up { d <= Decimal::ZERO } else { d >= Decimal::ZERO };
+                if !contradicts || seen.iter().any(|(k, r)| *k == col && r == clause) {
+                    continue;
+                }
+                let lines: Vec<String> = claims
+                    .iter()
+                    .filter_map(|x| x.reason.as_ref())
+                    .filter(|(r, _)| r.split(['；', '，', '、', '。']).any(|cl| cl == clause))
+                    .map(|(_, l)| format!("第{l}行"))
+                    .collect();
+                seen.push((col, clause.to_string()));
+                let cur = s.current.get(col).copied().flatten();
+                let said = if up { "增加" } else { "减少" };
+                let actual = match d.cmp(&Decimal::ZERO) {
+                    std::cmp::Ordering::Equal => "与上年持平".to_string(),
+                    std::cmp::Ordering::Greater => format!("比上年增加 {d} 万元"),
+                    std::cmp::Ordering::Less => format!("比上年减少 {} 万元", d.abs()),
+                };
+                let both_zero = d.is_zero() && value(cur).is_zero();
+                sink.push(claim_finding(
+                    "NAR-102",
+                    Severity::Warning,
+                    format!(
+                        "情况说明（{}）以“{clause}”解释“三公”经费的变化，说{name}{said}，但公开表{}中{name}{}{actual}。原因说明与数字不符。",
+                        lines.join("、"),
+                        s.t.no(),
+                        if both_zero { "两年均为0，" } else { "" },
+                    ),
+                    s.t,
+                    cur,
+                    (None, Some(d)),
+                    *line,
+                ));
+            }
+        }
+    }
+}

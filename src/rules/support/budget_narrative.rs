@@ -1,0 +1,122 @@
+//! What the rules of a budget's 情况说明 share: the 三公 table's cell of each
+//! category, however the table was read (NAR-101, NAR-102), and the findings
+//! they build about a stated figure (NAR-101, NAR-102, PERF-101, PERF-102).
+
+use rust_decimal::Decimal;
+
+use crate::model::{Document, Row, Table, TableKind};
+use crate::rules::identity::{describe, CellRef};
+use crate::rules::percent::narrative_values;
+use crate::rules::support::budget::settled;
+use crate::rules::{Finding, Severity};
+
+/// The 三公 table's cell for a category: (row, column) of the current year,
+/// and of the previous year when the table prints it.
+pub struct Sangong<'a> {
+    /// The table.
+    pub t: &'a Table,
+    /// Per category, the current year's cell.
+    pub current: Vec<Option<(&'a Row, usize)>>,
+    /// Per category, the previous year's cell.
+    pub prior: Vec<Option<(&'a Row, usize)>>,
+}
+
+/// The cells of the 三公 table (as read in the Shandong layout).
+pub fn sangong(doc: &Document) -> Option<Sangong<'_>> {
+    sangong_in(doc, doc.table(TableKind::BSangong)?)
+}
+
+/// The cells of 三公 table `t`, by its layout.
+pub fn sangong_in<'a>(doc: &'a Document, t: &'a Table) -> Option<Sangong<'a>> {
+    if t.columns.len() == 6 {
+        // Year blocks: the row of the document's year is current, the other prior.
+        let cur = t
+            .rows
+            .iter()
+            .position(|r| doc.info.year.is_some_and(|y| r.label.starts_with(&y.to_string())))
+            .unwrap_or(t.rows.len().saturating_sub(1));
+        let row = |i: usize| t.rows.get(i).filter(|_| settled(t, i));
+        let current = (0..6).map(|c| row(cur).map(|r| (r, c))).collect();
+        let prior = (0..6).map(|c| if cur >= 1 { row(cur - 1).map(|r| (r, c)) } else { None }).collect();
+        return Some(Sangong { t, current, prior });
+    }
+    // One row, one column per category ("合计 | “三公”经费 › 小计 | 因公出国（境）费 …
+    // | 会议费 | 培训费", Jiangsu; "合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及
+    // 运行费 › 小计 | 购置费 | 运行费 | 机关运行经费", Shanghai): each category by
+    // its column heading.
+    let last = |h: &str| h.rsplit('›').next().unwrap_or(h).trim().to_string();
+    let has = |w: &str| t.columns.iter().any(|h| last(h).contains(w));
+    if t.rows.len() == 1 && settled(t, 0) && has("因公出国") && has("公务接待") {
+        let col = |p: &dyn Fn(&str, &str) -> bool| t.columns.iter().position(|h| p(h, &last(h)));
+        let extra = has("会议费") || has("培训费");
+        let cols = [
+            if extra { col(&|h, l| l == "小计" && !h.contains("购置")) } else { col(&|_, l| l == "合计") },
+            col(&|_, l| l.contains("因公出国")),
+            col(&|h, l| (l == "小计" && h.contains("购置及运行")) || l.contains("购置及运行")),
+            col(&|_, l| l.contains("购置费") && !l.contains("运行")),
+            col(&|_, l| l.contains("运行") && l.ends_with('费') && !l.contains("购置") && !l.contains("机关")),
+            col(&|_, l| l.contains("公务接待")),
+            col(&|_, l| l == "会议费"),
+            col(&|_, l| l == "培训费"),
+        ];
+        let r = &t.rows[0];
+        let current = cols.iter().map(|c| c.map(|c| (r, c))).collect();
+        return Some(Sangong { t, current, prior: vec![None; 6] });
+    }
+    // One row per category, the 合计 column first.
+    let find = |p: &dyn Fn(&str) -> bool| t.rows.iter().enumerate().find(|(i, r)| settled(t, *i) && p(&r.label)).map(|(_, r)| (r, 0));
+    let current = vec![
+        find(&|l| l.contains("三公")).or_else(|| find(&|l| l == "合计")),
+        find(&|l| l.contains("因公出国")),
+        find(&|l| l.contains("购置及运行")),
+        find(&|l| l.contains("购置费") && !l.contains("运行")),
+        find(&|l| l.contains("运行维护费") && !l.contains("购置")),
+        find(&|l| l.contains("公务接待")),
+    ];
+    Some(Sangong { t, current, prior: vec![None; 6] })
+}
+
+/// The value of a cell; a blank or a missing cell is zero.
+pub fn value(cell: Option<(&Row, usize)>) -> Decimal {
+    cell.and_then(|(r, c)| r.value(c)).unwrap_or_default()
+}
+
+/// A finding about a narrative claim, on the table's cell it is held
+/// against: (expected, actual) as the rule sees them.
+pub fn claim_finding(
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    t: &Table,
+    cell: Option<(&Row, usize)>,
+    values: (Option<Decimal>, Option<Decimal>),
+    line: usize,
+) -> Finding {
+    Finding {
+        table: Some(t.no()),
+        row: cell.map(|(r, _)| describe(r)),
+        column: cell.and_then(|(_, c)| t.columns.get(c).cloned()),
+        related: cell
+            .map(|(r, c)| CellRef {
+                table: t.no(),
+                row: describe(r),
+                column: t.columns.get(c).cloned(),
+                source_line: r.cells.get(c).map_or(r.source_line, |x| x.source_line),
+                place: None,
+            })
+            .into_iter()
+            .collect(),
+        ..narrative_values(rule, severity, message, line, values)
+    }
+}
+
+/// A finding with no table cell of its own (a 绩效目标表 of the narrative).
+pub fn target_finding(
+    rule: &'static str,
+    message: String,
+    table: Option<&Table>,
+    values: (Option<Decimal>, Option<Decimal>),
+    line: usize,
+) -> Finding {
+    Finding { table: table.map(Table::no), ..narrative_values(rule, Severity::Error, message, line, values) }
+}

@@ -1,0 +1,62 @@
+//! The cells of a 决算's tables the narrative names, and the words it names
+//! them by (NAR-001, NAR-002, NAR-019).
+
+use crate::model::{Document, Row, Table, TableKind};
+use crate::rules::identity::{at, Located};
+
+fn row_at(t: &Table, pick: impl Fn(&Row) -> bool) -> Option<&Row> {
+    let i = t.rows.iter().position(pick)?;
+    (!t.unresolved.contains(&i)).then(|| &t.rows[i])
+}
+
+/// The located cell in column `col` of the first row of table `kind` that
+/// `pick` selects, when that row was placed with certainty.
+pub fn cell(doc: &Document, kind: TableKind, pick: impl Fn(&Row) -> bool, col: usize) -> Option<Located> {
+    let t = doc.table(kind)?;
+    Some(at(t, row_at(t, pick)?, col))
+}
+
+/// Selects the row of 行次 `n`.
+pub fn line(n: u32) -> impl Fn(&Row) -> bool {
+    move |r: &Row| r.line == Some(n)
+}
+
+/// Selects the 合计 row (no code, no 行次).
+pub fn total(r: &Row) -> bool {
+    r.code.is_none() && r.line.is_none() && r.label == "合计"
+}
+
+/// "本年收入合计为" → "收入合计": the words that name a figure, without the
+/// filler that varies between documents.
+pub fn norm(subject: &str) -> String {
+    let mut s = subject.trim_end_matches('为').trim_end_matches("决算").to_string();
+    for p in ["本年度", "本年", "全年", "年度"] {
+        if let Some(r) = s.strip_prefix(p) {
+            s = r.to_string();
+        }
+    }
+    s
+}
+
+/// The 三公 column a subject names (0 合计 … 5 接待), if any.
+pub fn sangong_item(subject: &str) -> Option<Option<usize>> {
+    if subject.contains("国内接待") || subject.contains("外接待") || subject.contains("外事接待") {
+        return Some(None); // a part of 公务接待费: no column of its own
+    }
+    let col = if subject.contains("购置及运行") {
+        2
+    } else if subject.contains("购置费") {
+        3
+    } else if subject.contains("运行维护费") {
+        4
+    } else if subject.contains("因公出国") {
+        1
+    } else if subject.contains("公务接待") {
+        5
+    } else if subject.contains("三公") {
+        0
+    } else {
+        return None;
+    };
+    Some(Some(col))
+}

@@ -64,7 +64,9 @@ fn check(doc: &Document, sink: &mut Sink) {
     let mut k = 0;
     while k < chars.len() {
         // Every lead-in starts with one of these: most chars try none.
-        let Some(w) = matches!(chars[k], '主' | '原' | '用' | '具' | '包').then(|| LEAD_INS.iter().find(|w| starts_at(chars, k, w))).flatten() else {
+        let Some(w) =
+            matches!(chars[k], '主' | '原' | '用' | '具' | '包').then(|| LEAD_INS.iter().find(|w| starts_at(chars, k, w))).flatten()
+        else {
             k += 1;
             continue;
         };

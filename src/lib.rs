@@ -163,9 +163,13 @@ pub fn decode_input(bytes: &[u8]) -> Result<text::Decoded, InputError> {
         return Err(InputError::Empty);
     }
     let decoded = text::decode(bytes);
-    let total = decoded.text.chars().count().max(1);
-    let bad = decoded.text.chars().filter(|c| *c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))).count();
-    if bad * 20 > total {
+    // One pass for both counts: this runs over every byte of every input.
+    let (mut total, mut bad) = (0usize, 0usize);
+    for c in decoded.text.chars() {
+        total += 1;
+        bad += usize::from(c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')));
+    }
+    if bad * 20 > total.max(1) {
         return Err(InputError::NotText);
     }
     Ok(decoded)

@@ -13,7 +13,8 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
     let whole: String = squeezed.join("\n");
     let all_markers = squeezed.iter().filter(|s| is_table_marker(s)).count();
 
-    let count = |needle: &str| whole.matches(needle).count();
+    let counts = Counts::of(&whole);
+    let count = |needle: &str| counts.get(needle).unwrap_or_else(|| whole.matches(needle).count());
     let final_hits = count("决算");
     let budget_hits = count("预算表") + count("部门预算") + count("单位预算") + count("预算公开");
     let kind = if final_hits == 0 && budget_hits == 0 {
@@ -65,6 +66,48 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
         department: department_on_cover(&cover).or_else(|| department(lines)).or_else(|| department_in_prose(lines)),
         unit: money_unit(lines),
         reason,
+    }
+}
+
+/// The kind words counted in the whole text, found in two passes (one for
+/// 决算, one for 预算) rather than one pass per word: each word is 决算 or 预算
+/// with one word before or after, and none overlaps itself, so counting the
+/// neighbours of every 决算/预算 gives the same numbers as `matches`.
+struct Counts {
+    words: [(&'static str, usize); 9],
+}
+
+impl Counts {
+    fn of(whole: &str) -> Counts {
+        let mut words = [
+            ("决算", 0),
+            ("部门决算", 0),
+            ("单位决算", 0),
+            ("决算表", 0),
+            ("预算", 0),
+            ("部门预算", 0),
+            ("单位预算", 0),
+            ("预算表", 0),
+            ("预算公开", 0),
+        ];
+        for (base, at) in [("决算", 0), ("预算", 4)] {
+            for (i, _) in whole.match_indices(base) {
+                let (before, after) = (&whole[..i], &whole[i + base.len()..]);
+                words[at].1 += 1;
+                words[at + 1].1 += usize::from(before.ends_with("部门"));
+                words[at + 2].1 += usize::from(before.ends_with("单位"));
+                words[at + 3].1 += usize::from(after.starts_with('表'));
+                if at == 4 {
+                    words[8].1 += usize::from(after.starts_with("公开"));
+                }
+            }
+        }
+        Counts { words }
+    }
+
+    /// The count of `needle`, None when it is not one of the words.
+    fn get(&self, needle: &str) -> Option<usize> {
+        self.words.iter().find(|(w, _)| *w == needle).map(|(_, n)| *n)
     }
 }
 

@@ -140,6 +140,81 @@ fn try_compare(actual: Option<Decimal>, terms: &[Term]) -> Option<(Verdict, Deci
     Some((verdict, point))
 }
 
+/// Fast-path scale: values of up to 8 decimals, and their half units, are
+/// whole multiples of 10⁻⁹.
+const FAST_SCALE: u32 = 9;
+
+/// Fast-path bound on |sums| in units of 10⁻⁹: far inside Decimal's 96-bit
+/// mantissa, so Decimal would add these exactly and the two paths agree.
+const FAST_LIMIT: i128 = 1_000_000_000_000_000_000_000_000_000;
+
+/// A printed value and half a unit of its last digit, in units of 10⁻⁹;
+/// None when outside the fast path.
+fn units(v: Option<Decimal>) -> Option<(i128, i128)> {
+    let Some(v) = v else { return Some((0, 0)) };
+    const POW10: [i128; 10] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+    let f = *POW10.get(FAST_SCALE.checked_sub(v.scale()).filter(|k| *k > 0)? as usize)?;
+    let x = v.mantissa().checked_mul(f)?;
+    (x.checked_abs()? <= FAST_LIMIT).then_some((x, f.checked_div(2)?))
+}
+
+/// The signed sum of `terms`: (point, lower bound, upper bound) in units of
+/// 10⁻⁹, or None when a value is outside the fast path.
+fn unit_sum(terms: impl Iterator<Item = Term>) -> Option<(i128, i128, i128)> {
+    let (mut p, mut lo, mut hi) = (0i128, 0i128, 0i128);
+    for (sign, v) in terms {
+        let (x, h) = units(v)?;
+        if sign >= 0 {
+            p = p.checked_add(x)?;
+            lo = lo.checked_add(x.checked_sub(h)?)?;
+            hi = hi.checked_add(x.checked_add(h)?)?;
+        } else {
+            p = p.checked_sub(x)?;
+            lo = lo.checked_sub(x.checked_add(h)?)?;
+            hi = hi.checked_sub(x.checked_sub(h)?)?;
+        }
+        if p.checked_abs()?.max(lo.checked_abs()?).max(hi.checked_abs()?) > FAST_LIMIT {
+            return None;
+        }
+    }
+    Some((p, lo, hi))
+}
+
+/// Whether `compare(actual, terms)` is anything but [`Verdict::Mismatch`],
+/// without allocating: the placement search asks this millions of times.
+/// Sums of ordinary amounts are added exactly in i128 (the same result as
+/// Decimal, which is exact there); anything else goes through [`compare`].
+pub(crate) fn agrees<I: Iterator<Item = Term> + Clone>(actual: Option<Decimal>, terms: I) -> bool {
+    let fast = || {
+        let (p, lo, hi) = unit_sum(terms.clone())?;
+        let (a, h) = units(actual)?;
+        Some(a == p || (a.checked_add(h)? >= lo && hi >= a.checked_sub(h)?))
+    };
+    match fast() {
+        Some(ok) => ok,
+        None => compare(actual, &terms.collect::<Vec<_>>()).0 != Verdict::Mismatch,
+    }
+}
+
+/// Whether `total`, widened by its rounding, reaches the lower end of the
+/// interval sum of `terms` (an overflowing sum is [`Interval::ANY`], which
+/// it always reaches): a total that must be at least its parts.
+pub(crate) fn reaches<I: Iterator<Item = Term> + Clone>(total: Option<Decimal>, terms: I) -> bool {
+    let fast = || {
+        let (_, lo, _) = unit_sum(terms.clone())?;
+        let (a, h) = units(total)?;
+        Some(a.checked_add(h)? >= lo)
+    };
+    if let Some(ok) = fast() {
+        return ok;
+    }
+    let mut iv = Interval::of(None);
+    for (s, v) in terms {
+        iv = if s >= 0 { iv.add(Interval::of(v)) } else { iv.sub(Interval::of(v)) };
+    }
+    Interval::of(total).hi >= iv.lo
+}
+
 /// Compares two printings of ONE quantity, each given as (value, half a unit of
 /// its last printed digit), in the same unit: a narrative amount and the table
 /// cell it names, or one item stated twice.
@@ -241,6 +316,30 @@ mod tests {
         assert_eq!(same_quantity(p("2354.5"), p("2354.43")), Verdict::Mismatch);
         assert_eq!(same_quantity(p("100"), p("100.00")), Verdict::Exact);
         assert_eq!(same_quantity(p("-5.00"), p("-5.01")), Verdict::Mismatch);
+    }
+
+    #[test]
+    fn the_fast_agreement_is_compare() {
+        // Every verdict boundary: equal, within rounding, one unit beyond,
+        // mixed precisions and signs, blanks, and values beyond the fast path.
+        let vals = ["10.00", "10.01", "10.02", "9.99", "5", "5.0", "5.00", "-5.00", "0.005", "", "1e-9", "123456789012345678901234567"];
+        let v = |s: &str| if s.is_empty() { None } else { Decimal::from_str(s).or_else(|_| Decimal::from_scientific(s)).ok() };
+        for a in vals {
+            for b in vals {
+                for c in vals {
+                    for sign in [1i8, -1] {
+                        let terms = [(1i8, v(b)), (sign, v(c))];
+                        let slow = compare(v(a), &terms).0 != Verdict::Mismatch;
+                        assert_eq!(agrees(v(a), terms.iter().copied()), slow, "{a} vs {b} {sign} {c}");
+                        let mut iv = Interval::of(None);
+                        for (s, x) in terms {
+                            iv = if s >= 0 { iv.add(Interval::of(x)) } else { iv.sub(Interval::of(x)) };
+                        }
+                        assert_eq!(reaches(v(a), terms.iter().copied()), Interval::of(v(a)).hi >= iv.lo);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::rounding::{compare, Interval, Term, Verdict};
+use crate::rounding::{self, Interval};
 
 /// The values of one row, one per column (None = blank).
 pub type Values = Vec<Option<Decimal>>;
@@ -300,13 +300,13 @@ fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<
             }
             let mut supported: Vec<Vec<bool>> = lens.iter().map(|n| vec![false; *n]).collect();
             let mut idx = vec![0usize; open.len()];
-            let slot: std::collections::HashMap<usize, usize> = open.iter().enumerate().map(|(k, r)| (*r, k)).collect();
             loop {
                 work += c.size();
                 let values = |r: usize| match p.rows.get(r)? {
                     RowChoice::Fixed(v) => Some(v),
                     RowChoice::Open(_) => {
-                        let k = *slot.get(&r)?;
+                        // `open` is sorted (from `rows`): its index is the row's slot.
+                        let k = open.binary_search(&r).ok()?;
                         domains[r].as_ref().and_then(|d| d.get(idx[k]))
                     }
                 };
@@ -453,25 +453,16 @@ fn search(
 
 fn link_ok<'v>(l: &Link, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
     let get = |(r, c): At| values(r).and_then(|v| v.get(c).copied().flatten());
-    let terms: Vec<Term> = l.parts.iter().map(|(s, a)| (*s, get(*a))).collect();
+    let terms = l.parts.iter().map(|(s, a)| (*s, get(*a)));
     match l.relation {
-        Relation::Equal => compare(get(l.total), &terms).0 != Verdict::Mismatch,
-        Relation::AtLeast => {
-            let mut iv = Interval::of(None);
-            for (s, v) in &terms {
-                iv = if *s >= 0 { iv.add(Interval::of(*v)) } else { iv.sub(Interval::of(*v)) };
-            }
-            Interval::of(get(l.total)).hi >= iv.lo
-        }
+        Relation::Equal => rounding::agrees(get(l.total), terms),
+        Relation::AtLeast => rounding::reaches(get(l.total), terms),
     }
 }
 
 fn sum_ok<'v>(s: &SumOfRows, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
     let get = |r: usize, c: usize| values(r).and_then(|v| v.get(c).copied().flatten());
-    s.columns.iter().all(|c| {
-        let terms: Vec<Term> = s.parts.iter().map(|r| (1, get(*r, *c))).collect();
-        compare(get(s.total, *c), &terms).0 != Verdict::Mismatch
-    })
+    s.columns.iter().all(|c| rounding::agrees(get(s.total, *c), s.parts.iter().map(|r| (1, get(*r, *c)))))
 }
 
 fn bounds_ok(bounds: &[&Bound], v: &Values) -> bool {
@@ -484,7 +475,7 @@ fn bounds_ok(bounds: &[&Bound], v: &Values) -> bool {
 /// Row identity "column 0 = Σ other columns".
 pub fn total_first(v: &[Option<Decimal>]) -> bool {
     match v.split_first() {
-        Some((t, parts)) => compare(*t, &parts.iter().map(|p| (1, *p)).collect::<Vec<_>>()).0 != Verdict::Mismatch,
+        Some((t, parts)) => rounding::agrees(*t, parts.iter().map(|p| (1, *p))),
         None => true,
     }
 }

@@ -168,8 +168,9 @@ pub fn repair_spaced_digits(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
         }
     }
     let text_of = |buf: &[Ch], s: usize, e: usize| -> String { buf[s..e].iter().map(|c| c.0).collect() };
-    // Whether each run is a number by itself, decided once per run.
-    let whole: Vec<bool> = runs.iter().map(|&(s, e)| parse_prose_number(&text_of(buf, s, e)).is_some()).collect();
+    // Whether each run is a number by itself, decided at most once per run
+    // and only for runs spaced from another (most runs stand alone).
+    let mut whole: Vec<Option<bool>> = vec![None; runs.len()];
     // Groups of runs separated only by spaces.
     let mut joins: Vec<(usize, usize)> = Vec::new(); // (first run, last run) to join
     let mut k = 0;
@@ -217,7 +218,14 @@ pub fn repair_spaced_digits(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
                 joined.extend(buf[runs[r].0..runs[r].1].iter().map(|c| c.0));
                 ends.push(joined.len());
             }
-            let first_broken = (s..=reach).find(|r| !whole[*r]);
+            let mut first_broken = None;
+            for r in s..=reach {
+                let (rs, re) = runs[r];
+                if !*whole[r].get_or_insert_with(|| parse_prose_number(&text_of(buf, rs, re)).is_some()) {
+                    first_broken = Some(r);
+                    break;
+                }
+            }
             for e in (s + 1..=reach).rev() {
                 let broken = first_broken.is_some_and(|b| b <= e);
                 if broken && well_formed(&joined[..ends[e - s]]) {

@@ -157,7 +157,7 @@ pub(crate) fn claims(lines: &[Line]) -> Narrative {
         paragraphs: Vec::new(),
     };
     let mut buf: Vec<Ch> = Vec::new();
-    let mut last_text = String::new();
+    let mut last_text: &str = "";
     let body = lines.get(range).unwrap_or(&[]);
     for (i, line) in body.iter().enumerate() {
         let t = line.text.trim();
@@ -168,12 +168,12 @@ pub(crate) fn claims(lines: &[Line]) -> Narrative {
         match &start {
             LineStart::Caption => {
                 flush(&mut buf, &mut current, &mut out.repairs);
-                last_text.clear();
+                last_text = "";
                 continue;
             }
             LineStart::Heading(level, h) => {
                 flush(&mut buf, &mut current, &mut out.repairs);
-                last_text.clear();
+                last_text = "";
                 open(&mut out, &mut current, *level, h, line.no);
                 continue;
             }
@@ -183,13 +183,13 @@ pub(crate) fn claims(lines: &[Line]) -> Narrative {
             }
             LineStart::ListItem => flush(&mut buf, &mut current, &mut out.repairs),
             LineStart::Text => {
-                if !buf.is_empty() && join::ends_paragraph(&last_text) {
+                if !buf.is_empty() && join::ends_paragraph(last_text) {
                     flush(&mut buf, &mut current, &mut out.repairs);
                 }
             }
         }
         join::append(&mut buf, t, line.no);
-        last_text = t.to_string();
+        last_text = t;
     }
     flush(&mut buf, &mut current, &mut out.repairs);
     out.sections.push(current);

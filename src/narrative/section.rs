@@ -167,11 +167,13 @@ pub enum LineStart {
 
 /// Classifies a trimmed narrative line.
 pub fn line_start(t: &str) -> LineStart {
-    let chars: Vec<char> = t.chars().collect();
+    // An ordinal is decided by its first 8 chars (a longer run of digits is
+    // no ordinal either way): the rest of the line is not copied.
+    let chars: Vec<char> = t.chars().take(8).collect();
     if chars.first() == Some(&'图') && chars.get(1).is_some_and(|c| c.is_ascii_digit()) {
         return LineStart::Caption;
     }
-    if chars.len() <= 24 {
+    if t.len() <= 24 * 4 && t.chars().count() <= 24 {
         let sq = squeeze(t);
         if sq.chars().count() <= 12 && ["(单位", "（单位", "单位：", "单位:"].iter().any(|p| sq.starts_with(p)) {
             return LineStart::Caption;
@@ -181,8 +183,7 @@ pub fn line_start(t: &str) -> LineStart {
     if level == 4 {
         return LineStart::ListItem;
     }
-    let rest: String = chars[at..].iter().collect();
-    let rest = rest.trim();
+    let rest = t.char_indices().nth(at).map_or("", |(i, _)| &t[i..]).trim();
     if rest.is_empty() {
         return LineStart::ListItem;
     }

@@ -85,6 +85,11 @@ pub struct Title {
 /// table title: short, ending in 表 (or 表 plus a qualifier in brackets), about
 /// money, not a sentence, a table of contents entry or a 部门/单位 meta line.
 pub fn title(squeezed: &str) -> Option<Title> {
+    // The title text is a suffix of the line and must end like one (see
+    // `ends_like_title`): most lines are turned away here, before any search.
+    if !squeezed.ends_with(['表', '）', ')']) {
+        return None;
+    }
     let n = squeezed.chars().count();
     if !(4..=64).contains(&n) {
         return None;

@@ -192,8 +192,7 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell
 
 /// 07's row identities: 本年支出小计 = 基本 + 项目; 年末 = 年初 + 收入 − 支出.
 fn f07_row(v: &[Option<Decimal>]) -> bool {
-    use crate::rounding::{compare, Verdict};
+    use crate::rounding::agrees;
     let g = |i: usize| v.get(i).copied().flatten();
-    compare(g(2), &[(1, g(3)), (1, g(4))]).0 != Verdict::Mismatch
-        && compare(g(5), &[(1, g(0)), (1, g(1)), (-1, g(2))]).0 != Verdict::Mismatch
+    agrees(g(2), [(1, g(3)), (1, g(4))].into_iter()) && agrees(g(5), [(1, g(0)), (1, g(1)), (-1, g(2))].into_iter())
 }

@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use super::econ;
 use super::tokens::{tokenize, Tok};
 use crate::model::{Cell, ReadProblem, Row, Table};
-use crate::rounding::{compare, Interval, Verdict};
+use crate::rounding::{agrees, Interval};
 use crate::segment::is_note;
 use crate::text::Line;
 
@@ -213,8 +213,8 @@ pub(crate) fn placements(amounts: &[(Decimal, usize)]) -> Vec<Line12> {
 pub(crate) fn halves_hold(c: &Line12) -> bool {
     let v = |i: usize| c[i].map(|x| x.0);
     [0, 6].iter().all(|&h| {
-        compare(v(h), &[(1, v(h + 1)), (1, v(h + 2)), (1, v(h + 5))]).0 != Verdict::Mismatch
-            && compare(v(h + 2), &[(1, v(h + 3)), (1, v(h + 4))]).0 != Verdict::Mismatch
+        agrees(v(h), [(1, v(h + 1)), (1, v(h + 2)), (1, v(h + 5))].into_iter())
+            && agrees(v(h + 2), [(1, v(h + 3)), (1, v(h + 4))].into_iter())
     })
 }
 

@@ -52,8 +52,9 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some(enc) = utf16_by_nuls(bytes) {
         return run(enc, bytes);
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return run(UTF_8, bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        // Already valid: copied, not decoded (and validated) a second time.
+        return Decoded { text: text.to_string(), encoding: TextEncoding::Utf8, had_errors: false };
     }
     if let Some(enc) = utf16_by_range(bytes) {
         return run(enc, bytes);

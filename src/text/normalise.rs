@@ -87,10 +87,22 @@ pub fn normalise(text: &str) -> Vec<Line> {
 /// (（）：，、；), ideographic space to a space, minus look-alikes to '-', and
 /// CJK radicals that bad PDF font maps emit to their ordinary characters.
 pub fn fold(s: &str) -> String {
+    let s = s.trim_end();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        out.push(fold_char(c));
+    // Runs of unchanged characters (all of ASCII, most CJK) are copied whole.
+    let mut copied = 0;
+    for (i, c) in s.char_indices() {
+        if c < '\u{A0}' {
+            continue;
+        }
+        let f = fold_char(c);
+        if f != c {
+            out.push_str(&s[copied..i]);
+            out.push(f);
+            copied = i + c.len_utf8();
+        }
     }
+    out.push_str(&s[copied..]);
     out.truncate(out.trim_end().len());
     out
 }
@@ -133,6 +145,10 @@ fn fold_char(c: char) -> char {
 
 /// Page numbers that PDF extraction leaves between the lines of a table.
 fn is_page_footer(line: &str) -> bool {
+    // Most lines start otherwise: decided without copying the line.
+    if !line.trim_start().starts_with(['第', '—', '-', '–', '－']) {
+        return false;
+    }
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return false;

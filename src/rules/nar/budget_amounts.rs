@@ -278,9 +278,11 @@ fn named_cells<'a>(doc: &'a Document, tables: &[TableNames<'a>], subject: &str) 
             }
             let label = rows.get(i).map_or("", String::as_str);
             let total_row = label.is_empty() || r.label.trim() == "合计" || r.label.trim() == "总计";
+            // Whether the subject names the row: asked once per row, not per cell.
+            let mut row_named: Option<bool> = None;
             for (col, cell) in r.cells.iter().enumerate() {
                 let Some(v) = cell.value else { continue };
-                let by_row = !total_row && amount_column(cols, col) && names(subject, label);
+                let by_row = !total_row && amount_column(cols, col) && *row_named.get_or_insert_with(|| names(subject, label));
                 let by_column = total_row && cols.get(col).is_some_and(|h| names(subject, h));
                 if !(by_row || by_column) {
                     continue;

@@ -71,6 +71,10 @@ type Statement = (usize, String);
 fn statements(n: &Narrative) -> (Vec<Statement>, Vec<Statement>) {
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for (_, p) in n.paragraphs() {
+        // A sentence is a part of the paragraph: most paragraphs mention no 部门评价.
+        if !p.text.contains("部门评价") {
+            continue;
+        }
         let chars: Vec<char> = p.text.chars().collect();
         let mut k = 0;
         while k < chars.len() {

@@ -45,8 +45,6 @@ pub struct TwoAmounts<'a> {
 /// 减少57.14%": both amounts in the sentence of the rate (or of "持平"), the
 /// prior one named by the prior year, the current by the current year.
 pub fn two_amounts<'a>(p: &'a Paragraph, year: Option<u16>) -> Vec<TwoAmounts<'a>> {
-    let (prior_w, current_w) = year_words(year);
-    let chars: Vec<char> = p.text.chars().collect();
     let mut out = Vec::new();
     let mut statements: Vec<(usize, Option<&Claim>, Option<Direction>)> = Vec::new();
     for c in &p.claims {
@@ -54,13 +52,21 @@ pub fn two_amounts<'a>(p: &'a Paragraph, year: Option<u16>) -> Vec<TwoAmounts<'a
             statements.push((c.start, Some(c), Some(d)));
         }
     }
-    let (sq, at) = squeezed(&p.text);
-    for k in find_all(&sq, "持平") {
-        let before: String = sq[k.saturating_sub(3)..k].iter().collect();
-        if !before.ends_with("基本") && !before.contains("预算") {
-            statements.push((at[k], None, None));
+    // Most paragraphs state neither a rate nor 持平: nothing is copied for them.
+    if p.text.contains('持') {
+        let (sq, at) = squeezed(&p.text);
+        for k in find_all(&sq, "持平") {
+            let before: String = sq[k.saturating_sub(3)..k].iter().collect();
+            if !before.ends_with("基本") && !before.contains("预算") {
+                statements.push((at[k], None, None));
+            }
         }
     }
+    if statements.is_empty() {
+        return out;
+    }
+    let (prior_w, current_w) = year_words(year);
+    let chars: Vec<char> = p.text.chars().collect();
     for (pos, rate, dir) in statements {
         let (s, _) = sentence_bounds(&chars, pos);
         let amounts: Vec<&Claim> = p.claims.iter().filter(|c| c.start >= s && c.start < pos && c.is_money_amount()).collect();

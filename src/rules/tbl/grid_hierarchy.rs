@@ -23,6 +23,8 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TBL-202.snap`，`cargo test TBL_202` 只运行本条。
 
+use std::collections::HashMap;
+
 use crate::model::{Document, Row, Table};
 use crate::rules::identity::{at, Target};
 use crate::rules::support::corpus::{L, Y, YB};
@@ -55,7 +57,17 @@ fn check_hierarchy(t: &Table, rows: &[Row], cols: std::ops::Range<usize>, sink: 
     fn code(r: &Row) -> Option<&str> {
         r.code.as_deref().filter(|c| c.bytes().all(|b| b.is_ascii_digit()))
     }
-    let count = |c: &str| rows.iter().filter(|r| code(r) == Some(c)).count();
+    // Each code's count, and the 款/项 rows under each 类/款 code in row
+    // order, indexed once: scanning all rows per parent was quadratic.
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut under: HashMap<(&str, usize), Vec<&Row>> = HashMap::new();
+    for r in rows {
+        let Some(c) = code(r) else { continue };
+        *count.entry(c).or_default() += 1;
+        if matches!(c.len(), 5 | 7) {
+            under.entry((&c[..c.len() - 2], c.len())).or_default().push(r);
+        }
+    }
     for parent in rows {
         let Some(pc) = code(parent) else { continue };
         let child_len = match pc.len() {
@@ -63,13 +75,10 @@ fn check_hierarchy(t: &Table, rows: &[Row], cols: std::ops::Range<usize>, sink: 
             5 => 7,
             _ => continue,
         };
-        if count(pc) != 1 {
+        if count.get(pc) != Some(&1) {
             continue; // printed twice: which is the parent is not clear
         }
-        let kids: Vec<&Row> = rows.iter().filter(|r| code(r).is_some_and(|c| c.len() == child_len && c.starts_with(pc))).collect();
-        if kids.is_empty() {
-            continue;
-        }
+        let Some(kids) = under.get(&(pc, child_len)) else { continue };
         let level = if child_len == 5 { "所属各款" } else { "所属各项" };
         for c in cols.clone() {
             if parent.value(c).is_none() {

@@ -65,6 +65,10 @@ fn check(doc: &Document, sink: &mut Sink) {
     // much out of date as a sentence.
     let mut seen: Vec<(String, usize, usize)> = Vec::new(); // name, first line, count
     for line in &doc.lines {
+        // Every name below ends in 支出 (a test says so): most lines hold none.
+        if !line.text.contains("支出") {
+            continue;
+        }
         for (name, last, code) in FORMER.iter().filter_map(|(n, last, c)| last.map(|l| (*n, l, *c))) {
             // "医疗卫生支出" is also plain prose; only the marked form counts.
             let needle = if name == "医疗卫生支出" { "医疗卫生支出（类）" } else { name };
@@ -96,5 +100,15 @@ fn note(seen: &mut Vec<(String, usize, usize)>, key: String, line: usize) {
     match seen.iter_mut().find(|(k, _, _)| *k == key) {
         Some(e) => e.2 += 1,
         None => seen.push((key, line, 1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_holds_the_tested_word() {
+        assert!(FORMER.iter().map(|f| f.0).chain(INTRODUCED.iter().map(|i| i.0)).all(|n| n.contains("支出")));
     }
 }

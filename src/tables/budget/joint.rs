@@ -16,7 +16,7 @@ use super::schema::{Reader, Schema};
 use super::sides::side_of;
 use crate::domain::{class_code, pair_groups, split_pair};
 use crate::model::{Cell, ReadProblem, Side, Source, Table, TableKind};
-use crate::rounding::{compare, Interval, Verdict};
+use crate::rounding::Interval;
 use crate::solve::{hierarchy, solve, At, Bound, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
 
 /// A table with its layout and the rows still to place.
@@ -134,8 +134,7 @@ pub fn holds(v: &[Option<Decimal>], sums: &[(usize, &[usize])]) -> bool {
         if *t >= v.len() || parts.iter().any(|p| *p >= v.len()) {
             return true;
         }
-        let terms: Vec<(i8, Option<Decimal>)> = parts.iter().map(|p| (1, v[*p])).collect();
-        compare(v[*t], &terms).0 != Verdict::Mismatch
+        crate::rounding::agrees(v[*t], parts.iter().map(|p| (1, v[*p])))
     })
 }
 

@@ -15,7 +15,6 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Grid, Meaning, SangongCols, Table};
-use crate::rounding::{compare, Term, Verdict};
 
 impl SangongCols {
     /// The columns by caption; None when a caption names two things or a
@@ -164,8 +163,7 @@ pub fn settle(table: &mut Table, grid: &Grid) -> Result<bool, &'static str> {
 fn holds(v: &[Option<Decimal>], ids: &[(usize, Vec<usize>)]) -> bool {
     ids.iter().all(|(t, parts)| {
         let Some(total) = v.get(*t).copied().flatten() else { return true };
-        let terms: Vec<Term> = parts.iter().map(|p| (1, v.get(*p).copied().flatten())).collect();
-        !matches!(compare(Some(total), &terms).0, Verdict::Mismatch)
+        crate::rounding::agrees(Some(total), parts.iter().map(|p| (1, v.get(*p).copied().flatten())))
     })
 }
 

@@ -219,6 +219,11 @@ pub struct TableOut {
     /// title in 《》 for a table read by its title.
     #[serde(default)]
     pub name: String,
+    /// How the page heads the table: the marker as printed and the title
+    /// ("公开表一 收支总表"), else the standard name and the title ("公开01表
+    /// 收入支出决算总表"), or the title alone for a table read by its title.
+    #[serde(default)]
+    pub heading: String,
     /// The number as printed ("01"), or null.
     pub number: Option<String>,
     /// The marker as printed ("公开表一", "表三", "一、"), or null.
@@ -284,12 +289,21 @@ impl TableOut {
     /// The normalised form of a model table.
     pub fn from_table(t: &Table) -> TableOut {
         let g = t.grid.as_deref();
+        let marker = g.and_then(|g| g.marker.clone());
+        let name = crate::model::table_name(&t.no());
+        let heading = match (&marker, &t.number) {
+            (Some(m), _) => format!("{m} {}", t.title),
+            // A table read by its title is named by it: the name would repeat it.
+            (None, Some(_)) if t.grid.is_none() => format!("{name} {}", t.title),
+            _ => t.title.clone(),
+        };
         TableOut {
             key: t.no(),
-            name: crate::model::table_name(&t.no()),
+            name,
+            heading,
             kind: t.kind,
             number: t.number.clone(),
-            marker: g.and_then(|g| g.marker.clone()),
+            marker,
             page: g.and_then(|g| g.page),
             read: g.is_none_or(|g| g.read),
             meanings: t.meanings(),

@@ -51,6 +51,9 @@ pub fn counts(doc: &Document) -> SangongCounts {
 pub struct SangongSeries {
     /// "预算数", "决算数", "2023年预算数" …
     pub label: String,
+    /// True for the amounts spent (决算数), false for a budget.
+    #[serde(default)]
+    pub actual: bool,
     /// 合计.
     pub total: Option<Decimal>,
     /// 因公出国（境）费.
@@ -66,8 +69,17 @@ pub struct SangongSeries {
 }
 
 impl SangongSeries {
-    fn from_six(label: String, v: [Option<Decimal>; 6]) -> SangongSeries {
-        SangongSeries { label, total: v[0], abroad: v[1], vehicles: v[2], vehicle_purchase: v[3], vehicle_operation: v[4], reception: v[5] }
+    fn from_six(label: String, actual: bool, v: [Option<Decimal>; 6]) -> SangongSeries {
+        SangongSeries {
+            label,
+            actual,
+            total: v[0],
+            abroad: v[1],
+            vehicles: v[2],
+            vehicle_purchase: v[3],
+            vehicle_operation: v[4],
+            reception: v[5],
+        }
     }
 
     /// The six values in table column order (合计, 出国, 车小计, 购置, 运维, 接待).
@@ -84,8 +96,11 @@ impl SangongSeries {
 /// stated changes imply it, labelled as inferred.
 pub fn series(doc: &Document) -> Option<Vec<SangongSeries>> {
     if let Some(t) = doc.table(TableKind::F09).or_else(|| doc.table(TableKind::BSangong).filter(|t| t.columns.len() == 6)) {
-        let out: Vec<SangongSeries> =
-            t.rows.iter().map(|r| SangongSeries::from_six(r.label.clone(), [0, 1, 2, 3, 4, 5].map(|c| r.value(c)))).collect();
+        let out: Vec<SangongSeries> = t
+            .rows
+            .iter()
+            .map(|r| SangongSeries::from_six(r.label.clone(), r.label.contains("决算"), [0, 1, 2, 3, 4, 5].map(|c| r.value(c))))
+            .collect();
         return (!out.is_empty()).then_some(out);
     }
     let t = doc.table(TableKind::BSangong)?;
@@ -102,10 +117,11 @@ pub fn series(doc: &Document) -> Option<Vec<SangongSeries>> {
     if prior.iter().any(Option::is_some) {
         out.push(SangongSeries::from_six(
             format!("{}（据情况说明所述增减额推算）", year(doc.info.year.map(|y| y - 1), "上年预算数")),
+            false,
             prior,
         ));
     }
-    out.push(SangongSeries::from_six(year(doc.info.year, "本年预算数"), current));
+    out.push(SangongSeries::from_six(year(doc.info.year, "本年预算数"), false, current));
     Some(out)
 }
 

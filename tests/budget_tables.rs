@@ -117,6 +117,8 @@ fn sangong_series_carry_both_years() {
             .collect()
     };
     let y = check_fixture("yantai-office-2023-budget.txt");
+    // A budget has no amounts spent: no series is the 决算数.
+    assert!(y.sangong.iter().flatten().all(|s| !s.actual));
     assert_eq!(
         s(&y),
         vec![

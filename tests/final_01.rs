@@ -161,3 +161,11 @@ fn a_real_imbalance_is_an_error() {
     assert_eq!(errors[0].also.len(), 1);
     assert!(errors[0].also[0].starts_with("TBL-004"));
 }
+
+#[test]
+fn each_table_is_headed_by_its_standard_name_and_title() {
+    let r = check_fixture("yantai-office-2024-final.txt");
+    assert_eq!(r.tables[0].heading, "公开01表 收入支出决算总表");
+    let b = check_fixture("qingdao-office-2023-budget.txt");
+    assert_eq!(b.tables[0].heading, "公开表1 单位预算收支总表");
+}

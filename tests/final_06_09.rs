@@ -245,6 +245,8 @@ fn bigdata_09_placement_says_what_decided_it() {
     assert!(doc.table(gongkai::model::TableKind::F09).unwrap().unresolved.is_empty());
     let s = r.sangong.as_ref().unwrap();
     assert_eq!(s[1].label, "决算数");
+    // The app charts the composition of the amounts spent, not of the budget.
+    assert_eq!(s.iter().map(|s| s.actual).collect::<Vec<_>>(), [false, true]);
     assert_eq!(s[1].vehicle_operation.map(|d| d.to_string()).as_deref(), Some("1.58"));
     assert_eq!(s[1].vehicle_purchase, None);
     assert_eq!(s[0].abroad, None);

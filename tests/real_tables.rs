@@ -380,3 +380,14 @@ fn the_rounding_differences_the_manifest_records_in_02_are_tail_rounding_not_err
         ]
     );
 }
+
+#[test]
+fn a_table_is_headed_as_printed() {
+    let Some(dir) = common::real_dir() else { return };
+    let first = |file: &str| check(&dir, file).tables.into_iter().next().expect("a table").heading;
+    // The marker as printed, then the title.
+    assert_eq!(first("09-jiangsu-renda-tables-2019-department-budget.layout.txt"), "公开表一 收支预算总表");
+    assert_eq!(first("10-jiangsu-jianchayuan-2017-department-budget.layout.txt"), "一、 收支预算总表");
+    // No marker: the title alone (its 《》 name would only repeat it).
+    assert_eq!(first("13-jiangsu-shengweiban-tables-2017-department-budget.layout.txt"), "收支预算总表");
+}

@@ -133,16 +133,12 @@ fn family_filter(filters: Filters, findings: &[Finding], fam: Family) -> impl In
     }
 }
 
-/// The heading of a table group: "公开01表 收入支出决算总表", or the name
-/// alone when the table was not read.
+/// The heading of a table group: the table's own heading ("公开01表
+/// 收入支出决算总表"), or its name alone when the table was not read.
 fn table_heading(report: &DocumentReport, number: Option<&str>) -> String {
     match number {
         None => "不对应某一张表".to_string(),
-        Some(n) => match report.tables.iter().find(|t| t.key == n) {
-            Some(t) if n.starts_with('《') => t.title.clone(),
-            Some(t) => format!("{} {}", t.name, t.title),
-            None => table_name(n),
-        },
+        Some(n) => report.tables.iter().find(|t| t.key == n).map_or_else(|| table_name(n), |t| t.heading.clone()),
     }
 }
 

@@ -14,7 +14,7 @@ use gongkai::report::{Count, SangongCounts, SangongSeries};
 /// Which chart compares what: budget against actual for 决算, years for
 /// budgets with several years, else just the one series.
 fn comparison_title(series: &[SangongSeries]) -> String {
-    if series.iter().any(|s| s.label.contains("决算")) {
+    if series.iter().any(|s| s.actual) {
         "预算数与决算数（按类别）".to_string()
     } else if series.len() > 1 {
         "上年与本年预算数（按类别）".to_string()
@@ -26,7 +26,7 @@ fn comparison_title(series: &[SangongSeries]) -> String {
 /// The series whose composition is shown: the actual (决算数) if there is one,
 /// else the last (current year's) series.
 fn composed(series: &[SangongSeries]) -> &SangongSeries {
-    series.iter().rev().find(|s| s.label.contains("决算")).unwrap_or(&series[series.len() - 1])
+    series.iter().rev().find(|s| s.actual).unwrap_or(&series[series.len() - 1])
 }
 
 /// The 三公 section of the current report, when the core read any.

@@ -120,7 +120,7 @@ fn table_view(checker: Checker, report: &DocumentReport, ti: usize, t: &TableOut
         row_pages: report.input.as_ref().is_some_and(|x| x.kind == gongkai::input::InputKind::Pdf),
         marks: &marks,
     };
-    let heading = table_heading(t);
+    let heading = t.heading.clone();
     let unit = t.unit.clone().map(|u| format!("单位：{u}"));
     let row_count = format!("{} 行", t.rows.len());
     // The heading is the target of findings whose row could not be placed.
@@ -137,16 +137,6 @@ fn table_view(checker: Checker, report: &DocumentReport, ti: usize, t: &TableOut
             </summary>
             <ScrollBox label=scroll_label>{grid}</ScrollBox>
         </details>
-    }
-}
-
-/// A table's heading as printed: the marker of a table read by its title
-/// ("公开表一", "表三"), else the standard name of its number.
-fn table_heading(t: &TableOut) -> String {
-    match (&t.marker, &t.number) {
-        (Some(m), _) => format!("{m} {}", t.title),
-        (None, Some(_)) if !t.key.starts_with('《') => format!("{} {}", t.name, t.title),
-        _ => t.title.clone(),
     }
 }
 

@@ -23,7 +23,7 @@
 //! `tests/snapshots/rules/DOC-101.snap`，`cargo test DOC_101` 只运行本条。
 
 use crate::model::Document;
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
@@ -36,10 +36,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("单位一般公共预算“三公”经费支出情况表", "单位一般公共预算经费支出情况表")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(QB, &[("单位一般公共预算“三公”经费支出情况表", "单位一般公共预算经费支出情况表")]);
+        quiet YB, QB
     ],
 };
 

@@ -27,7 +27,7 @@
 //! `tests/snapshots/rules/DOC-002.snap`，`cargo test DOC_002` 只运行本条。
 
 use crate::model::{Document, TableKind};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -39,14 +39,12 @@ pub const RULE: Rule = Rule {
     applies_to: &[crate::model::DocumentKind::FinalAccounts, crate::model::DocumentKind::Budget],
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires("qingdao-office-2023-budget.txt", &[("2.本单位2023年无政府性基金预算财政拨款安排的支出，故本表无数据。", "")]),
         Fixture::quiet("yantai-office-2023-budget.txt"),
         Fixture::quiet("qingdao-office-2023-budget.txt"),
-        Fixture::fires(Y, &[("注：本部门没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。", "")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+        Fixture::fires(Y, &[("注：本部门没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。", "")]);
+        quiet Y, Q, B
     ],
 };
 

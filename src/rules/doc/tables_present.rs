@@ -24,7 +24,7 @@
 //! `tests/snapshots/rules/DOC-001.snap`，`cargo test DOC_001` 只运行本条。
 
 use crate::model::{Document, TableKind};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
@@ -37,7 +37,10 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check,
-    fixtures: &[Fixture::fires(Y, &[("公开 09 表", "")]), Fixture::quiet(Y), Fixture::quiet(Q), Fixture::quiet(B)],
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("公开 09 表", "")]);
+        quiet Y, Q, B
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

@@ -28,7 +28,7 @@ use crate::model::Document;
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{Narrative, Paragraph};
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -44,7 +44,10 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[Fixture::fires(B, &[]), Fixture::quiet(Y), Fixture::quiet(Q)],
+    fixtures: fixtures![
+        Fixture::fires(B, &[]);
+        quiet Y, Q
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

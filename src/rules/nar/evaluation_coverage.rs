@@ -28,7 +28,7 @@ use crate::model::{Document, TableKind};
 use crate::narrative::{ClaimKind, Topic};
 use crate::rules::identity::at;
 use crate::rules::percent::{narrative_values, round_half_up, show};
-use crate::rules::support::corpus::{Q, Y};
+use crate::rules::support::corpus::{fixtures, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
@@ -42,7 +42,10 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F03],
     check,
-    fixtures: &[Fixture::fires(Y, &[]), Fixture::quiet(Q)],
+    fixtures: fixtures![
+        Fixture::fires(Y, &[]);
+        quiet Q
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

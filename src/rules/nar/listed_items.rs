@@ -28,7 +28,7 @@ use crate::model::{Document, Row, TableKind};
 use crate::narrative::Topic;
 use crate::rules::identity::at;
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
@@ -47,7 +47,10 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F06],
     check,
-    fixtures: &[Fixture::fires(Q, &[]), Fixture::quiet(Y), Fixture::quiet(B)],
+    fixtures: fixtures![
+        Fixture::fires(Q, &[]);
+        quiet Y, B
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

@@ -29,7 +29,7 @@ use crate::narrative::Topic;
 use crate::rounding::Interval;
 use crate::rules::identity::at;
 use crate::rules::percent::{narrative_values, show};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
@@ -43,7 +43,10 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F06],
     check,
-    fixtures: &[Fixture::fires(Y, &[("机关运行经费支出 620.98 万元", "机关运行经费支出 720.98 万元")]), Fixture::quiet(Y), Fixture::quiet(Q), Fixture::quiet(B)],
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("机关运行经费支出 620.98 万元", "机关运行经费支出 720.98 万元")]);
+        quiet Y, Q, B
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

@@ -36,7 +36,7 @@ use crate::narrative::Claim;
 use crate::rounding::{compare, Term};
 use crate::rounding::{Interval, Verdict};
 use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -52,7 +52,10 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[Fixture::fires(B, &[]), Fixture::quiet(Y), Fixture::quiet(Q), Fixture::quiet(YB), Fixture::quiet(QB)],
+    fixtures: fixtures![
+        Fixture::fires(B, &[]);
+        quiet Y, Q, YB, QB
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

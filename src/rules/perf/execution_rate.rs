@@ -24,7 +24,7 @@
 //! `tests/snapshots/rules/PERF-001.snap`，`cargo test PERF_001` 只运行本条。
 
 use crate::model::Document;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::support::perf::{finding, for_each, name, rate_iv, ratio};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -39,11 +39,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("736.85\t10\t82.79%", "736.85\t10\t72.79%")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+            Fixture::fires(Y, &[("736.85\t10\t82.79%", "736.85\t10\t72.79%")]);
+     quiet Y, Q, B
     ],
 };
 

@@ -24,7 +24,7 @@
 //! `tests/snapshots/rules/PERF-005.snap`，`cargo test PERF_005` 只运行本条。
 
 use crate::model::Document;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::support::perf::{finding, for_each, name};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -38,11 +38,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("≤150万元\t134.31万元\t4\t4", "≤150万元\t134.31万元\t4\t5")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+            Fixture::fires(Y, &[("≤150万元\t134.31万元\t4\t4", "≤150万元\t134.31万元\t4\t5")]);
+     quiet Y, Q, B
     ],
 };
 

@@ -24,7 +24,7 @@
 //! `tests/snapshots/rules/PERF-004.snap`，`cargo test PERF_004` 只运行本条。
 
 use crate::model::Document;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::support::perf::{finding, for_each, iv, name};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -38,7 +38,10 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check,
-    fixtures: &[Fixture::fires(Y, &[("总分\t\t98.38", "总分\t\t97.38")]), Fixture::quiet(Y), Fixture::quiet(Q), Fixture::quiet(B)],
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("总分\t\t98.38", "总分\t\t97.38")]);
+     quiet Y, Q, B
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

@@ -23,7 +23,7 @@
 
 use crate::domain::SANGONG_COLUMNS;
 use crate::model::{Document, TableKind};
-use crate::rules::support::corpus::{B, Y};
+use crate::rules::support::corpus::{fixtures, B, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -36,9 +36,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F09],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[]),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[]);
+        quiet B
     ],
 };
 

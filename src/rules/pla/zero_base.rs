@@ -27,7 +27,7 @@
 use crate::model::{Document, DocumentKind};
 use crate::narrative::{Claim, ClaimKind, Paragraph, Section};
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 use rust_decimal::Decimal;
 
@@ -42,7 +42,10 @@ pub const RULE: Rule = Rule {
     applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
     needs: &[],
     check,
-    fixtures: &[Fixture::fires(Q, &[]), Fixture::quiet(Y), Fixture::quiet(B)],
+    fixtures: fixtures![
+        Fixture::fires(Q, &[]);
+        quiet Y, B
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

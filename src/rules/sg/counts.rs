@@ -27,7 +27,7 @@
 use crate::model::{Document, DocumentKind};
 use crate::narrative::sangong::{facts, Fact};
 use crate::rules::percent::{narrative_finding, show};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 use rust_decimal::Decimal;
 
@@ -42,11 +42,10 @@ pub const RULE: Rule = Rule {
     applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(Q, &[]),
-        Fixture::fires(Y, &[("团组 22 个", "团组 0 个")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(B),
+        Fixture::fires(Y, &[("团组 22 个", "团组 0 个")]);
+        quiet Y, B
     ],
 };
 

@@ -28,7 +28,7 @@
 use crate::model::Document;
 use crate::narrative::{self, Claim, ClaimKind, Topic, Unit};
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -42,7 +42,10 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check,
-    fixtures: &[Fixture::fires(Y, &[("保有量为 19 辆", "保有量为若干")]), Fixture::quiet(Y), Fixture::quiet(Q), Fixture::quiet(B)],
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("保有量为 19 辆", "保有量为若干")]);
+        quiet Y, Q, B
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

@@ -24,7 +24,7 @@
 //! `tests/snapshots/rules/TBL-004.snap`，`cargo test TBL_004` 只运行本条。
 
 use crate::model::{Document, TableKind};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_summary::side_sum;
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -40,11 +40,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: NEEDS,
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("总计\t62\t10,261.39", "总计\t62\t10,271.39")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+            Fixture::fires(Y, &[("总计\t62\t10,261.39", "总计\t62\t10,271.39")]);
+     quiet Y, Q, B
     ],
 };
 

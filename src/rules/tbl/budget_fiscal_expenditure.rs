@@ -26,7 +26,7 @@ use crate::domain::class_code;
 use crate::model::{Document, Row, TableKind};
 use crate::rules::identity::{at, Located};
 use crate::rules::support::budget::{labelled, settled, sides, target};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -39,10 +39,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BFiscal],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("10 十、卫生健康支出 0.00 0.00 0.00 0.00", "10 十、卫生健康支出 10.00 10.00 0.00 0.00")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(QB, &[("10 十、卫生健康支出 0.00 0.00 0.00 0.00", "10 十、卫生健康支出 10.00 10.00 0.00 0.00")]);
+        quiet YB, QB
     ],
 };
 

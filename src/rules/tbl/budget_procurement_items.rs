@@ -25,7 +25,7 @@
 use crate::model::{Document, Source, TableKind};
 use crate::rules::identity::{at, Located};
 use crate::rules::support::budget::{settled, target};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -38,10 +38,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BProcurement],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("服务 30.00 30.00 30.00", "服务 40.00 40.00 40.00")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(QB, &[("服务 30.00 30.00 30.00", "服务 40.00 40.00 40.00")]);
+        quiet YB, QB
     ],
 };
 

@@ -25,7 +25,7 @@
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Located};
 use crate::rules::support::budget::{settled, target};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -38,10 +38,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("2 201 一般公共服务支出 15,882.24 7,273.03 8,609.21", "2 201 一般公共服务支出 15,882.24 7,273.03 8,619.21")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(QB, &[("2 201 一般公共服务支出 15,882.24 7,273.03 8,609.21", "2 201 一般公共服务支出 15,882.24 7,273.03 8,619.21")]);
+        quiet YB, QB
     ],
 };
 

@@ -26,7 +26,7 @@
 use crate::model::{Document, Row, TableKind};
 use crate::rules::identity::{at, nowhere};
 use crate::rules::support::budget::{settled, target};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -39,12 +39,11 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BSangong],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         // All twelve cells printed, so the line is placed and the sum checked.
         Fixture::fires(YB, &[("203.90 13.30 41.60 41.60 149.00 275.60 10.00 89.60 89.60 176.00", "213.90 13.30 41.60 0.00 41.60 149.00 275.60 10.00 89.60 0.00 89.60 176.00")]),
-        Fixture::fires(QB, &[("7 三、公务接待费 280.00 280.00 0.00 0.00", "7 三、公务接待费 290.00 290.00 0.00 0.00")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+        Fixture::fires(QB, &[("7 三、公务接待费 280.00 280.00 0.00 0.00", "7 三、公务接待费 290.00 290.00 0.00 0.00")]);
+        quiet YB, QB
     ],
 };
 

@@ -25,7 +25,7 @@
 use crate::model::{Document, TableKind};
 use crate::rules::identity::at;
 use crate::rules::support::budget::{labelled, sides, target};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -38,10 +38,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BSummary],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("33 收入总计 17,332.62 支出总计 17,332.62", "33 收入总计 17,342.62 支出总计 17,332.62")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+            Fixture::fires(QB, &[("33 收入总计 17,332.62 支出总计 17,332.62", "33 收入总计 17,342.62 支出总计 17,332.62")]);
+     quiet YB, QB
     ],
 };
 

@@ -26,7 +26,7 @@ use crate::domain::starts_with_ordinal;
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Located};
 use crate::rules::support::budget::{labelled, sides, target};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -39,10 +39,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BSummary],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("9 九、其他收入 0.00 九、社会保险基金支出 0.00", "9 九、其他收入 10.00 九、社会保险基金支出 0.00")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+            Fixture::fires(QB, &[("9 九、其他收入 0.00 九、社会保险基金支出 0.00", "9 九、其他收入 10.00 九、社会保险基金支出 0.00")]);
+     quiet YB, QB
     ],
 };
 

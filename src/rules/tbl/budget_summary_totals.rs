@@ -25,7 +25,7 @@
 use crate::model::{Document, TableKind};
 use crate::rules::identity::at;
 use crate::rules::support::budget::{labelled, sides, target};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -38,10 +38,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BSummary],
     check,
-    fixtures: &[
-        Fixture::fires(YB, &[("上年结转 结转下年", "上年结转 10.00 结转下年")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(YB, &[("上年结转 结转下年", "上年结转 10.00 结转下年")]);
+        quiet YB, QB
     ],
 };
 

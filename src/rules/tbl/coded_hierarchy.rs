@@ -30,7 +30,7 @@
 use crate::model::Document;
 use crate::rules::identity::{at, Located, Target};
 use crate::rules::support::coded::for_each_table;
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -43,15 +43,13 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(QB, &[("8 30108 机关事业单位基本养老保险缴费 530.34 530.34 0.00", "8 30108 机关事业单位基本养老保险缴费 540.34 540.34 0.00")]),
         Fixture::quiet(YB),
         Fixture::quiet(QB),
         Fixture::fires(Y, &[("2010302\t一般行政管理事务\t4,646.70\t4,646.70", "2010302\t一般行政管理事务\t4,656.70\t4,656.70")]),
-        Fixture::fires(Q, &[("2080506 机关事业单位职业年金缴费支出 377.25 377.25", "2080506 机关事业单位职业年金缴费支出 387.25 387.25")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+        Fixture::fires(Q, &[("2080506 机关事业单位职业年金缴费支出 377.25 377.25", "2080506 机关事业单位职业年金缴费支出 387.25 387.25")]);
+        quiet Y, Q, B
     ],
 };
 

@@ -28,7 +28,7 @@
 
 use crate::model::Document;
 use crate::rules::support::coded::for_each_table;
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -41,14 +41,12 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("10 22102 住房改革支出 654.87 654.87 654.87 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n", "")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
-        Fixture::fires(Y, &[("20808\t抚恤\t48.29\t48.29\t\t\t\t\t\n", "")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+            Fixture::fires(QB, &[("10 22102 住房改革支出 654.87 654.87 654.87 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n", "")]),
+            Fixture::quiet(YB),
+            Fixture::quiet(QB),
+            Fixture::fires(Y, &[("20808\t抚恤\t48.29\t48.29\t\t\t\t\t\n", "")]);
+     quiet Y, Q, B
     ],
 };
 

@@ -27,7 +27,7 @@
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, nowhere, Located, Target};
 use crate::rules::support::coded::for_each_table;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -40,12 +40,10 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(Y, &[("2010301\t行政运行\t2,934.81", "2010301\t行政运行\t2,944.81")]),
-        Fixture::fires(B, &[("2101101 行政单位医疗 15.56 15.56", "2101101 行政单位医疗 15.56 15.66")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+        Fixture::fires(B, &[("2101101 行政单位医疗 15.56 15.56", "2101101 行政单位医疗 15.56 15.66")]);
+        quiet Y, Q, B
     ],
 };
 

@@ -29,7 +29,7 @@
 use crate::model::Document;
 use crate::rules::identity::{at, Located, Target};
 use crate::rules::support::coded::for_each_table;
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -42,14 +42,12 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(QB, &[("1 合计 17,332.62 8,723.41 8,609.21 0.00", "1 合计 17,342.62 8,733.41 8,609.21 0.00")]),
         Fixture::quiet(YB),
         Fixture::quiet(QB),
-        Fixture::fires(Y, &[("合 计\t\t10,041.99\t4,930.51", "合 计\t\t10,051.99\t4,940.51")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+        Fixture::fires(Y, &[("合 计\t\t10,041.99\t4,930.51", "合 计\t\t10,051.99\t4,940.51")]);
+        quiet Y, Q, B
     ],
 };
 

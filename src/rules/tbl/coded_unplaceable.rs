@@ -27,7 +27,7 @@
 //! `tests/snapshots/rules/TBL-012.snap`，`cargo test TBL_012` 只运行本条。
 
 use crate::model::Document;
-use crate::rules::support::corpus::{B, Q, QB, Y, YB};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -40,14 +40,12 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[
+    fixtures: fixtures![
         Fixture::fires(YB, &[("201 03 01 行政运行 2678.40 2678.40 2070.13 608.27", "201 03 01 行政运行 2678.40 2678.40 2070.13 618.27")]),
         Fixture::quiet(YB),
         Fixture::quiet(QB),
-        Fixture::fires(B, &[("2101101 行政单位医疗 15.56 15.56", "2101101 行政单位医疗 25.56 25.56")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+        Fixture::fires(B, &[("2101101 行政单位医疗 15.56 15.56", "2101101 行政单位医疗 25.56 25.56")]);
+        quiet Y, Q, B
     ],
 };
 

@@ -25,7 +25,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Located, Target};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::econ_sangong::groups;
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -39,11 +39,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F06],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("30101\t基本工资\t708.07", "30101\t基本工资\t718.07")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+            Fixture::fires(Y, &[("30101\t基本工资\t708.07", "30101\t基本工资\t718.07")]);
+     quiet Y, Q, B
     ],
 };
 

@@ -25,7 +25,7 @@
 
 use crate::model::{Document, Row, TableKind};
 use crate::rules::identity::{at, Located, Target};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::econ_sangong::{groups, labelled};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -42,11 +42,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F06],
     check,
-    fixtures: &[
-        Fixture::fires(Q, &[("人员经费合计 8,642.32", "人员经费合计 8,652.32")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Q, &[("人员经费合计 8,642.32", "人员经费合计 8,652.32")]);
+        quiet Y, Q, B
     ],
 };
 

@@ -24,7 +24,7 @@
 //! `tests/snapshots/rules/TBL-002.snap`，`cargo test TBL_002` 只运行本条。
 
 use crate::model::{Document, TableKind};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_summary::side_sum;
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -41,11 +41,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: NEEDS,
     check,
-    fixtures: &[
-        Fixture::fires(Q, &[("八、社会保障和就业支出 39 998.66", "八、社会保障和就业支出 39 988.66")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+            Fixture::fires(Q, &[("八、社会保障和就业支出 39 998.66", "八、社会保障和就业支出 39 988.66")]);
+     quiet Y, Q, B
     ],
 };
 

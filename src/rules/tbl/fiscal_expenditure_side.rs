@@ -25,7 +25,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::fiscal04::{row, sum_lines};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -41,11 +41,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: NEEDS,
     check,
-    fixtures: &[
-        Fixture::fires(Q, &[("本年收入合计 27 17,127.83 本年支出合计 59 17,127.83 17,127.83", "本年收入合计 27 17,127.83 本年支出合计 59 17,137.83 17,127.83")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Q, &[("本年收入合计 27 17,127.83 本年支出合计 59 17,127.83 17,127.83", "本年收入合计 27 17,127.83 本年支出合计 59 17,137.83 17,127.83")]);
+        quiet Y, Q, B
     ],
 };
 

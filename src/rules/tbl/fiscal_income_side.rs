@@ -24,7 +24,7 @@
 //! `tests/snapshots/rules/TBL-009.snap`，`cargo test TBL_009` 只运行本条。
 
 use crate::model::{Document, TableKind};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::fiscal04::sum_lines;
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -40,11 +40,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: NEEDS,
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("一般公共预算财政拨款\t29\t141.34", "一般公共预算财政拨款\t29\t151.34")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("一般公共预算财政拨款\t29\t141.34", "一般公共预算财政拨款\t29\t151.34")]);
+        quiet Y, Q, B
     ],
 };
 

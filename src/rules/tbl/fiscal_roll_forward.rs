@@ -25,7 +25,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::fiscal04::row;
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -43,11 +43,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: NEEDS,
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("年末财政拨款结转和结余\t60\t194.71\t194.71", "年末财政拨款结转和结余\t60\t204.71\t204.71")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("年末财政拨款结转和结余\t60\t194.71\t194.71", "年末财政拨款结转和结余\t60\t204.71\t204.71")]);
+        quiet Y, Q, B
     ],
 };
 

@@ -27,7 +27,7 @@ use std::collections::HashMap;
 
 use crate::model::{Document, Row, Table};
 use crate::rules::identity::{at, Target};
-use crate::rules::support::corpus::{L, Y, YB};
+use crate::rules::support::corpus::{fixtures, L, Y, YB};
 use crate::rules::support::grid::is_total;
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -41,7 +41,10 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[Fixture::fires(L, &[("30101       基本工资                              500.00        500.00", "30101       基本工资                              510.00        510.00")]), Fixture::quiet(L), Fixture::quiet(YB), Fixture::quiet(Y)],
+    fixtures: fixtures![
+        Fixture::fires(L, &[("30101       基本工资                              500.00        500.00", "30101       基本工资                              510.00        510.00")]);
+        quiet L, YB, Y
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

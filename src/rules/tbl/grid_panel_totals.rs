@@ -26,7 +26,7 @@
 
 use crate::model::{Document, Row, Table};
 use crate::rules::identity::{at, Target};
-use crate::rules::support::corpus::{L, Y, YB};
+use crate::rules::support::corpus::{fixtures, L, Y, YB};
 use crate::rules::support::grid::is_total;
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -40,7 +40,10 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[Fixture::fires(L, &[("当年收入小计              1,520.00", "当年收入小计              1,530.00")]), Fixture::quiet(L), Fixture::quiet(YB), Fixture::quiet(Y)],
+    fixtures: fixtures![
+        Fixture::fires(L, &[("当年收入小计              1,520.00", "当年收入小计              1,530.00")]);
+        quiet L, YB, Y
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

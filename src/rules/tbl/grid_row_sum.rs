@@ -25,7 +25,7 @@
 
 use crate::model::{Document, Meaning, TableKind};
 use crate::rules::identity::{at, Target};
-use crate::rules::support::corpus::{L, Y, YB};
+use crate::rules::support::corpus::{fixtures, L, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -38,7 +38,10 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[Fixture::fires(L, &[("2010101     行政运行                              800.00", "2010101     行政运行                              810.00")]), Fixture::quiet(L), Fixture::quiet(YB), Fixture::quiet(Y)],
+    fixtures: fixtures![
+        Fixture::fires(L, &[("2010101     行政运行                              800.00", "2010101     行政运行                              810.00")]);
+        quiet L, YB, Y
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

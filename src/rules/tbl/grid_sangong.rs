@@ -26,7 +26,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};
-use crate::rules::support::corpus::{L, Y, YB};
+use crate::rules::support::corpus::{fixtures, L, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -39,7 +39,10 @@ pub const RULE: Rule = Rule {
     applies_to: BOTH,
     needs: &[],
     check,
-    fixtures: &[Fixture::fires(L, &[("    100.00       60.00", "    100.00       70.00")]), Fixture::quiet(L), Fixture::quiet(YB), Fixture::quiet(Y)],
+    fixtures: fixtures![
+        Fixture::fires(L, &[("    100.00       60.00", "    100.00       70.00")]);
+        quiet L, YB, Y
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

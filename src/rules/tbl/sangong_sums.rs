@@ -25,7 +25,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::econ_sangong::sangong_rows;
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -39,11 +39,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F09],
     check,
-    fixtures: &[
-        Fixture::fires(Q, &[("448.38 87.60 61.36 17.98 43.38 299.42 448.38", "448.38 87.60 61.36 17.98 43.38 299.42 458.38")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Q, &[("448.38 87.60 61.36 17.98 43.38 299.42 448.38", "448.38 87.60 61.36 17.98 43.38 299.42 458.38")]);
+        quiet Y, Q, B
     ],
 };
 

@@ -26,7 +26,7 @@
 use crate::domain::SANGONG_COLUMNS;
 use crate::model::{Document, TableKind};
 use crate::rules::identity::Target;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::econ_sangong::sangong_rows;
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -40,17 +40,15 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F09],
     check,
-    fixtures: &[
-        Fixture::fires(
-            Y,
-            &[(
-                "417.53\t131.89\t95.40\t17.95\t77.45\t190.24\t417.53\t131.89",
-                "417.53\t131.89\t95.40\t17.95\t77.45\t190.24\t427.53\t141.89",
-            )],
-        ),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+            Fixture::fires(
+                Y,
+                &[(
+                    "417.53\t131.89\t95.40\t17.95\t77.45\t190.24\t417.53\t131.89",
+                    "417.53\t131.89\t95.40\t17.95\t77.45\t190.24\t427.53\t141.89",
+                )],
+            );
+     quiet Y, Q, B
     ],
 };
 

@@ -24,7 +24,7 @@
 //! `tests/snapshots/rules/TBL-003.snap`，`cargo test TBL_003` 只运行本条。
 
 use crate::model::{Document, TableKind};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_summary::side_sum;
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -40,11 +40,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: NEEDS,
     check,
-    fixtures: &[
-        Fixture::fires(B, &[("年初结转和结余 29 0.66", "年初结转和结余 29 0.76")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(B, &[("年初结转和结余 29 0.66", "年初结转和结余 29 0.76")]);
+        quiet Y, Q, B
     ],
 };
 

@@ -25,7 +25,7 @@
 use crate::model::{Document, DocumentKind};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::classes::{class_mentions, kuan_of, matches_list, same_name, CLASSES, FORMER};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 const ID: &str = "TXT-001";
@@ -65,7 +65,10 @@ pub const RULE: Rule = Rule {
     applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
     needs: &[],
     check,
-    fixtures: &[Fixture::fires(Y, &[]), Fixture::quiet(Q), Fixture::quiet(B)],
+    fixtures: fixtures![
+        Fixture::fires(Y, &[]);
+        quiet Q, B
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

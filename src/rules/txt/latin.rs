@@ -25,7 +25,7 @@
 
 use crate::model::{Document, DocumentKind};
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::corpus::{B, Q, QB, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, QB, Y};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 const ID: &str = "TXT-002";
@@ -50,7 +50,10 @@ pub const RULE: Rule = Rule {
     applies_to: &[DocumentKind::FinalAccounts, DocumentKind::Budget],
     needs: &[],
     check,
-    fixtures: &[Fixture::fires(Y, &[]), Fixture::quiet(Q), Fixture::quiet(B), Fixture::quiet(QB)],
+    fixtures: fixtures![
+        Fixture::fires(Y, &[]);
+        quiet Q, B, QB
+    ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {

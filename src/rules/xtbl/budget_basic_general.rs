@@ -24,7 +24,7 @@
 
 use crate::model::{Document, Source, TableKind};
 use crate::rules::support::budget::{sums_equal, total_rows, total_terms};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -37,10 +37,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BGeneral],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("1 合计 8,723.41 8,152.72 570.69", "1 合计 8,733.41 8,162.72 570.69")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(QB, &[("1 合计 8,723.41 8,152.72 570.69", "1 合计 8,733.41 8,162.72 570.69")]);
+        quiet YB, QB
     ],
 };
 

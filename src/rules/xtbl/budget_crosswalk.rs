@@ -26,7 +26,7 @@ use crate::model::{Document, Row, TableKind};
 use crate::rules::identity::{at, Located};
 use crate::rules::support::budget::{settled, target};
 use crate::rules::support::budget_xtbl::coded;
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -39,10 +39,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BBasicEcon, TableKind::BBasicGovEcon],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("21 30301 离休费 127.95 127.95 0.00", "21 30301 离休费 137.95 137.95 0.00")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(QB, &[("21 30301 离休费 127.95 127.95 0.00", "21 30301 离休费 137.95 137.95 0.00")]);
+        quiet YB, QB
     ],
 };
 

@@ -27,7 +27,7 @@ use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Located};
 use crate::rules::support::budget::{labelled, settled, sides, target, total_terms};
 use crate::rules::support::budget_xtbl::coded;
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -40,10 +40,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BExpenditure, TableKind::BSummary],
     check,
-    fixtures: &[
-        Fixture::fires(YB, &[("七、社会保障和就业支出 202.49\n", "七、社会保障和就业支出 212.49\n")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(YB, &[("七、社会保障和就业支出 202.49\n", "七、社会保障和就业支出 212.49\n")]);
+        quiet YB, QB
     ],
 };
 

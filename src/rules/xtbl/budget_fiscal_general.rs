@@ -27,7 +27,7 @@ use crate::model::{Document, Source, TableKind};
 use crate::rules::identity::at;
 use crate::rules::support::budget::{labelled, settled, sides, target, total_terms};
 use crate::rules::support::budget_xtbl::coded;
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -40,10 +40,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BFiscal, TableKind::BGeneral],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("20 二十、住房保障支出 654.87 654.87 0.00 0.00", "20 二十、住房保障支出 664.87 664.87 0.00 0.00")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(QB, &[("20 二十、住房保障支出 654.87 654.87 0.00 0.00", "20 二十、住房保障支出 664.87 664.87 0.00 0.00")]);
+        quiet YB, QB
     ],
 };
 

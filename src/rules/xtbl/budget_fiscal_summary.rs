@@ -25,7 +25,7 @@
 use crate::model::{Document, Row, Source, Table, TableKind};
 use crate::rules::identity::at;
 use crate::rules::support::budget::{labelled, sides, target};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -38,10 +38,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BFiscal, TableKind::BSummary],
     check,
-    fixtures: &[
-        Fixture::fires(YB, &[("一、一般公共预算收入 8666.60一、一般公共服务支出 8299.58 8299.58", "一、一般公共预算收入 8676.60一、一般公共服务支出 8299.58 8299.58")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(YB, &[("一、一般公共预算收入 8666.60一、一般公共服务支出 8299.58 8299.58", "一、一般公共预算收入 8676.60一、一般公共服务支出 8299.58 8299.58")]);
+        quiet YB, QB
     ],
 };
 

@@ -25,7 +25,7 @@
 
 use crate::model::{Document, Source, TableKind};
 use crate::rules::support::budget::{labelled, settled, sides, target, total_terms};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -38,10 +38,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BFiscal],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("1 合计 0.00 0.00 0.00\n", "1 合计 10.00 0.00 10.00\n")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(QB, &[("1 合计 0.00 0.00 0.00\n", "1 合计 10.00 0.00 10.00\n")]);
+        quiet YB, QB
     ],
 };
 

@@ -25,7 +25,7 @@
 use crate::model::{Document, Row, Source, TableKind};
 use crate::rules::identity::at;
 use crate::rules::support::budget::{labelled, sides, sums_equal, total_rows};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -38,10 +38,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BIncome, TableKind::BSummary],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("1 合计 17,332.62 17,332.62 17,332.62 0.00 0.00 0.00 0.00 0.00 0.00 0.00", "1 合计 17,342.62 17,342.62 17,342.62 0.00 0.00 0.00 0.00 0.00 0.00 0.00")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(QB, &[("1 合计 17,332.62 17,332.62 17,332.62 0.00 0.00 0.00 0.00 0.00 0.00 0.00", "1 合计 17,342.62 17,342.62 17,342.62 0.00 0.00 0.00 0.00 0.00 0.00 0.00")]);
+        quiet YB, QB
     ],
 };
 

@@ -24,7 +24,7 @@
 
 use crate::model::{Document, Source, TableKind};
 use crate::rules::support::budget::{settled, sums_equal, total_terms};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -37,10 +37,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BProjects],
     check,
-    fixtures: &[
-        Fixture::fires(YB, &[("驻外机构工作保障经费 其他运转类 303.00 303.00 303.00", "驻外机构工作保障经费 其他运转类 313.00 313.00 313.00")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(YB, &[("驻外机构工作保障经费 其他运转类 303.00 303.00 303.00", "驻外机构工作保障经费 其他运转类 313.00 313.00 313.00")]);
+        quiet YB, QB
     ],
 };
 

@@ -23,7 +23,7 @@
 //! `tests/snapshots/rules/XTBL-107.snap`，`cargo test XTBL_107` 只运行本条。
 
 use crate::model::{Document, Row, Table, TableKind};
-use crate::rules::support::corpus::{QB, YB};
+use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -36,10 +36,9 @@ pub const RULE: Rule = Rule {
     applies_to: BUDGET,
     needs: &[TableKind::BSangong],
     check,
-    fixtures: &[
-        Fixture::fires(QB, &[("17 30231 公务用车运行维护费 67.50 0.00 67.50", "17 30231 公务用车运行维护费 77.50 0.00 77.50")]),
-        Fixture::quiet(YB),
-        Fixture::quiet(QB),
+    fixtures: fixtures![
+        Fixture::fires(QB, &[("17 30231 公务用车运行维护费 67.50 0.00 67.50", "17 30231 公务用车运行维护费 77.50 0.00 77.50")]);
+        quiet YB, QB
     ],
 };
 

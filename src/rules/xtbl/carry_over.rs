@@ -25,7 +25,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::Target;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_xtbl::line01;
 use crate::rules::support::fiscal04::line as line04;
 use crate::rules::support::kinds::FINAL;
@@ -40,11 +40,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F01, TableKind::F04],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("年初财政拨款结转和结余\t28\t141.34", "年初财政拨款结转和结余\t28\t151.34")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+            Fixture::fires(Y, &[("年初财政拨款结转和结余\t28\t141.34", "年初财政拨款结转和结余\t28\t151.34")]);
+     quiet Y, Q, B
     ],
 };
 

@@ -26,7 +26,7 @@
 use crate::domain::{class_position, CLASSES};
 use crate::model::{Document, TableKind};
 use crate::rules::identity::Target;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_xtbl::{line01, total_row, v01};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -40,11 +40,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F01, TableKind::F03],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("八、社会保障和就业支出\t39\t625.49", "八、社会保障和就业支出\t39\t635.49")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("八、社会保障和就业支出\t39\t625.49", "八、社会保障和就业支出\t39\t635.49")]);
+        quiet Y, Q, B
     ],
 };
 

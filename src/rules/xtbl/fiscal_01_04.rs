@@ -25,7 +25,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_xtbl::{line01, total_row, v01};
 use crate::rules::support::fiscal04::line as line04;
 use crate::rules::support::kinds::FINAL;
@@ -40,11 +40,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F01, TableKind::F04],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("一、一般公共预算财政拨款\t1\t10,095.35\t一、一般公共服务支出\t33", "一、一般公共预算财政拨款\t1\t10,105.35\t一、一般公共服务支出\t33")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("一、一般公共预算财政拨款\t1\t10,095.35\t一、一般公共服务支出\t33", "一、一般公共预算财政拨款\t1\t10,105.35\t一、一般公共服务支出\t33")]);
+        quiet Y, Q, B
     ],
 };
 

@@ -25,7 +25,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_xtbl::total_row;
 use crate::rules::support::fiscal04::line as line04;
 use crate::rules::support::kinds::FINAL;
@@ -40,11 +40,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F04],
     check,
-    fixtures: &[
-        Fixture::fires(Q, &[("合计 0.00 0.00 0.00 0.00 0.00 0.00", "合计 0.00 0.00 5.00 5.00 0.00 -5.00")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Q, &[("合计 0.00 0.00 0.00 0.00 0.00 0.00", "合计 0.00 0.00 5.00 5.00 0.00 -5.00")]);
+        quiet Y, Q, B
     ],
 };
 

@@ -26,7 +26,7 @@
 use crate::domain::CLASSES;
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_xtbl::{coded_row, total_row};
 use crate::rules::support::fiscal04::line as line04;
 use crate::rules::support::kinds::FINAL;
@@ -41,11 +41,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F04, TableKind::F05],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("一、一般公共服务支出\t33\t8,602.95\t8,602.95", "一、一般公共服务支出\t33\t8,612.95\t8,612.95")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("一、一般公共服务支出\t33\t8,602.95\t8,602.95", "一、一般公共服务支出\t33\t8,612.95\t8,612.95")]);
+        quiet Y, Q, B
     ],
 };
 

@@ -25,7 +25,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::Target;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_xtbl::{line01, total_row, v01};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -39,11 +39,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F01, TableKind::F02],
     check,
-    fixtures: &[
-        Fixture::fires(Q, &[("合计 17,127.83 17,127.83 0.00 0.00 0.00 0.00 0.00", "合计 17,137.83 17,137.83 0.00 0.00 0.00 0.00 0.00")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Q, &[("合计 17,127.83 17,127.83 0.00 0.00 0.00 0.00 0.00", "合计 17,137.83 17,137.83 0.00 0.00 0.00 0.00 0.00")]);
+        quiet Y, Q, B
     ],
 };
 

@@ -26,7 +26,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Located, Target};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_xtbl::{line01, v01};
 use crate::rules::support::fiscal04::line as line04;
 use crate::rules::support::kinds::FINAL;
@@ -41,11 +41,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F01, TableKind::F04],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("结余分配\t59\t10.81", "结余分配\t59\t20.81"), ("总计\t62\t10,261.39", "总计\t62\t10,271.39")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("结余分配\t59\t10.81", "结余分配\t59\t20.81"), ("总计\t62\t10,261.39", "总计\t62\t10,271.39")]);
+        quiet Y, Q, B
     ],
 };
 

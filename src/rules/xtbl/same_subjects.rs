@@ -24,7 +24,7 @@
 //! `tests/snapshots/rules/XTBL-009.snap`，`cargo test XTBL_009` 只运行本条。
 
 use crate::model::{Document, Table, TableKind};
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -37,11 +37,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F02, TableKind::F03],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("2080801\t死亡抚恤\t48.29\t48.29\t\t\t\t\t\n", "2080899\t其他抚恤\t48.29\t48.29\t\t\t\t\t\n")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("2080801\t死亡抚恤\t48.29\t48.29\t\t\t\t\t\n", "2080899\t其他抚恤\t48.29\t48.29\t\t\t\t\t\n")]);
+        quiet Y, Q, B
     ],
 };
 

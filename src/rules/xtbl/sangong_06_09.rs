@@ -25,7 +25,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::Target;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::econ_sangong::sangong_rows;
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -39,11 +39,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F06, TableKind::F09],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("30212\t因公出国（境）费用\t40.00", "30212\t因公出国（境）费用\t140.00"), ("302\t商品和服务支出\t652.97", "302\t商品和服务支出\t752.97"), ("公用经费合计\t\t\t\t\t685.77", "公用经费合计\t\t\t\t\t785.77")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("30212\t因公出国（境）费用\t40.00", "30212\t因公出国（境）费用\t140.00"), ("302\t商品和服务支出\t652.97", "302\t商品和服务支出\t752.97"), ("公用经费合计\t\t\t\t\t685.77", "公用经费合计\t\t\t\t\t785.77")]);
+        quiet Y, Q, B
     ],
 };
 

@@ -25,7 +25,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::identity::Target;
-use crate::rules::support::corpus::{B, Q, Y};
+use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_xtbl::{coded_row, line01, total_row};
 use crate::rules::support::fiscal04::line as line04;
 use crate::rules::support::kinds::FINAL;
@@ -40,11 +40,9 @@ pub const RULE: Rule = Rule {
     applies_to: FINAL,
     needs: &[TableKind::F03, TableKind::F05],
     check,
-    fixtures: &[
-        Fixture::fires(Y, &[("2010301\t行政运行\t2,934.14\t2,934.14", "2010301\t行政运行\t2,954.14\t2,954.14")]),
-        Fixture::quiet(Y),
-        Fixture::quiet(Q),
-        Fixture::quiet(B),
+    fixtures: fixtures![
+        Fixture::fires(Y, &[("2010301\t行政运行\t2,934.14\t2,934.14", "2010301\t行政运行\t2,954.14\t2,954.14")]);
+        quiet Y, Q, B
     ],
 };
 

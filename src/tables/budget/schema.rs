@@ -94,10 +94,8 @@ pub const SCHEMAS: &[Schema] = &[
         avoid: &[],
     },
     // 部门收入总表 (烟台): 财政拨款 split into the three budgets, then other sources.
-    Schema {
-        kind: TableKind::BIncome,
-        reader: Reader::Coded(&['2']),
-        columns: &[
+    income(
+        &[
             "合计",
             "财政拨款收入小计",
             "一般公共预算收入",
@@ -112,7 +110,7 @@ pub const SCHEMAS: &[Schema] = &[
             "使用非财政拨款结余",
             "上年结转",
         ],
-        sources: &[
+        &[
             S::None,
             S::Fiscal,
             S::Gpb,
@@ -127,16 +125,13 @@ pub const SCHEMAS: &[Schema] = &[
             S::Surplus,
             S::CarryIn,
         ],
-        row_sums: &[(0, &[1, 5, 6, 7, 8, 9, 10, 11, 12]), (1, &[2, 3, 4])],
-        needs: &["一般公共预算收入", "政府性基金预算收入", "使用非财政拨款结余"],
-        avoid: &[],
-    },
+        &[(0, &[1, 5, 6, 7, 8, 9, 10, 11, 12]), (1, &[2, 3, 4])],
+        &["一般公共预算收入", "政府性基金预算收入", "使用非财政拨款结余"],
+    ),
     // 单位预算收入总表 (青岛): 本年收入 by source, then 上年结转. The header text
     // prints 上年结转 before 小计, but 合计 = 小计 + 上年结转 shows it is last.
-    Schema {
-        kind: TableKind::BIncome,
-        reader: Reader::Coded(&['2']),
-        columns: &[
+    income(
+        &[
             "合计",
             "本年收入小计",
             "财政拨款收入",
@@ -148,11 +143,10 @@ pub const SCHEMAS: &[Schema] = &[
             "其他收入",
             "上年结转",
         ],
-        sources: &[S::None, S::None, S::Fiscal, S::Special, S::Business, S::Operating, S::Upper, S::Affiliated, S::Other, S::CarryIn],
-        row_sums: &[(0, &[1, 9]), (1, &[2, 3, 4, 5, 6, 7, 8])],
-        needs: &["本年收入", "财政专户收入", "上年结转"],
-        avoid: &[],
-    },
+        &[S::None, S::None, S::Fiscal, S::Special, S::Business, S::Operating, S::Upper, S::Affiliated, S::Other, S::CarryIn],
+        &[(0, &[1, 9]), (1, &[2, 3, 4, 5, 6, 7, 8])],
+        &["本年收入", "财政专户收入", "上年结转"],
+    ),
     expenditure(
         &["合计", "基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出", "事业单位经营支出", "结转下年"],
         &[S::None, S::Basic, S::Project, S::ToUpper, S::ToAffiliated, S::OperatingSpend, S::CarryOut],
@@ -218,6 +212,17 @@ pub const SCHEMAS: &[Schema] = &[
         avoid: &[],
     },
 ];
+
+/// 部门收入总表 (two templates): read by their 2xx codes, every column a
+/// source of income.
+const fn income(
+    columns: &'static [&'static str],
+    sources: &'static [Source],
+    row_sums: &'static [(usize, &'static [usize])],
+    needs: &'static [&'static str],
+) -> Schema {
+    Schema { kind: TableKind::BIncome, reader: Reader::Coded(&['2']), columns, sources, row_sums, needs, avoid: &[] }
+}
 
 /// 部门支出总表 (two templates): 合计 = the five kinds of spending, 结转 aside.
 const fn expenditure(columns: &'static [&'static str], sources: &'static [Source], needs: &'static [&'static str]) -> Schema {

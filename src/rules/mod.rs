@@ -662,7 +662,7 @@ pub(crate) mod testing {
     use super::{Severity, Sink};
 
     /// A sink for a rule's unit tests (its findings at error severity).
-    pub(crate) fn test_sink(rule: &'static str) -> Sink {
+    fn test_sink(rule: &'static str) -> Sink {
         Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error }
     }
 

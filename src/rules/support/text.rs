@@ -43,10 +43,7 @@ mod tests {
     use crate::rules::Rule;
 
     fn run(rule: &Rule, text: &str) -> Vec<(usize, String)> {
-        let doc = crate::read(text);
-        let mut sink = crate::rules::testing::test_sink(rule.id);
-        (rule.check)(&doc, &mut sink);
-        sink.findings.into_iter().map(|f| (f.source_line.unwrap_or(0), f.message)).collect()
+        rule.found(text).into_iter().map(|(_, line, message)| (line, message)).collect()
     }
 
     const DOC: &str =

@@ -163,12 +163,7 @@ pub fn decode_input(bytes: &[u8]) -> Result<text::Decoded, InputError> {
         return Err(InputError::Empty);
     }
     let decoded = text::decode(bytes);
-    // One pass for both counts: this runs over every byte of every input.
-    let (mut total, mut bad) = (0usize, 0usize);
-    for c in decoded.text.chars() {
-        total += 1;
-        bad += usize::from(c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')));
-    }
+    let (total, bad) = text::unreadable_chars(&decoded.text);
     if bad * 20 > total.max(1) {
         return Err(InputError::NotText);
     }

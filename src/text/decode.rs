@@ -62,6 +62,31 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     run(GB18030, bytes)
 }
 
+/// The chars of `text`, and how many of them are U+FFFD or control
+/// characters other than line breaks, tab and form feed: a text with many is
+/// binary data, not a disclosure.
+pub(crate) fn unreadable_chars(text: &str) -> (usize, usize) {
+    // Byte by byte, one pass over every input: a char is counted at its lead
+    // byte; U+FFFD is EF BF BD and the C1 controls are C2 80…C2 9F.
+    let bytes = text.as_bytes();
+    let (mut total, mut bad) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        total += 1;
+        let next = |k: usize| bytes.get(i.saturating_add(k)).copied().unwrap_or(0);
+        bad += usize::from(match b {
+            b'\n' | b'\r' | b'\t' | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => (0x80..=0x9F).contains(&next(1)),
+            0xEF => next(1) == 0xBF && next(2) == 0xBD,
+            _ => false,
+        });
+    }
+    (total, bad)
+}
+
 fn run(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     let encoding = if enc == UTF_16LE {
@@ -142,6 +167,14 @@ mod tests {
         assert_eq!((d.text.as_str(), d.encoding), (text, TextEncoding::Utf16Le));
         let d = decode(&utf16be_bom);
         assert_eq!((d.text.as_str(), d.encoding), (text, TextEncoding::Utf16Be));
+    }
+
+    #[test]
+    fn unreadable_chars_counts_as_char_methods_do() {
+        let text: String = (0u32..0x3000).chain(0xFFF0..0x10010).filter_map(char::from_u32).collect();
+        let total = text.chars().count();
+        let bad = text.chars().filter(|c| *c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))).count();
+        assert_eq!(unreadable_chars(&text), (total, bad));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod decode;
 pub mod normalise;
 
+pub(crate) use decode::unreadable_chars;
 pub use decode::{decode, Decoded, TextEncoding};
 pub(crate) use normalise::Stream;
 pub use normalise::{normalise, squeeze, Line};

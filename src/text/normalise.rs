@@ -45,12 +45,15 @@ pub(crate) struct Stream {
 impl Stream {
     /// The stream of `lines`.
     pub(crate) fn of(lines: &[Line]) -> Stream {
-        let mut s = Stream::default();
+        // `squeezed` is the line without its white space already; its byte
+        // length bounds its chars, so neither vector grows as it fills.
+        let bound = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
+        let mut s = Stream { chars: Vec::with_capacity(bound), lines: Vec::with_capacity(bound) };
         for l in lines {
-            for c in l.text.chars().filter(|c| !c.is_whitespace()) {
-                s.chars.push(c);
-                s.lines.push(l.no);
-            }
+            let before = s.chars.len();
+            s.chars.extend(l.squeezed.chars());
+            let added = s.chars.len().saturating_sub(before);
+            s.lines.extend(std::iter::repeat_n(l.no, added));
         }
         s
     }
@@ -90,21 +93,40 @@ pub fn fold(s: &str) -> String {
     let s = s.trim_end();
     let mut out = String::with_capacity(s.len());
     // Runs of unchanged characters (all of ASCII, most CJK) are copied whole.
+    // Only characters whose UTF-8 lead byte is C2, E2, E3 or EF can fold
+    // (U+00A0…U+00FF, U+2000…U+2FFF, U+3000…U+3FFF, U+F000…U+FFFF), so the
+    // scan looks at lead bytes and decodes nothing else.
+    let bytes = s.as_bytes();
     let mut copied = 0;
-    for (i, c) in s.char_indices() {
-        if c < '\u{A0}' {
-            continue;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let width = utf8_width(b);
+        if matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+            if let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) {
+                let f = fold_char(c);
+                if f != c {
+                    out.push_str(&s[copied..i]);
+                    out.push(f);
+                    copied = i.saturating_add(width);
+                }
+            }
         }
-        let f = fold_char(c);
-        if f != c {
-            out.push_str(&s[copied..i]);
-            out.push(f);
-            copied = i + c.len_utf8();
-        }
+        i = i.saturating_add(width);
     }
-    out.push_str(&s[copied..]);
+    out.push_str(s.get(copied..).unwrap_or(""));
     out.truncate(out.trim_end().len());
     out
+}
+
+/// The length of the UTF-8 sequence a lead byte starts (1 for a
+/// continuation byte, which a valid `str` never starts a char with).
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
 }
 
 fn fold_char(c: char) -> char {
@@ -184,10 +206,27 @@ fn is_page_footer(line: &str) -> bool {
 /// Removes all white space: how labels are compared ("合 计" = "合计").
 pub fn squeeze(s: &str) -> String {
     // Runs of text copied whole: every rule squeezes lines, so this is hot.
+    // White space is ASCII (tab … CR, space) or a char whose UTF-8 lead byte
+    // is C2, E1, E2 or E3 (U+0085, U+00A0, U+1680, U+2000…, U+3000): other
+    // bytes are passed over without decoding.
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for piece in s.split(char::is_whitespace) {
-        out.push_str(piece);
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let width = utf8_width(b);
+        let space = match b {
+            b'\t'..=b'\r' | b' ' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => s.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if space {
+            out.push_str(&s[copied..i]);
+            copied = i.saturating_add(width);
+        }
+        i = i.saturating_add(width);
     }
+    out.push_str(s.get(copied..).unwrap_or(""));
     out
 }
 
@@ -206,6 +245,21 @@ mod tests {
     fn radicals_and_minus_lookalikes_fold() {
         assert_eq!(fold("部⻔ 公务⽤⻋ −0.07"), "部门 公务用车 -0.07");
         assert_eq!(fold("（类）：，"), "（类）：，");
+    }
+
+    #[test]
+    fn squeeze_drops_every_unicode_space_and_nothing_else() {
+        let spaced = "合\t计 \u{85}收\u{A0}入\u{1680}支\u{2003}出\u{2028}\u{202F}\u{205F}决\u{3000}算\r\n";
+        let expected: String = spaced.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(squeeze(spaced), expected);
+        assert_eq!(squeeze("部⻔ 公务⽤⻋ −0.07 ￥"), "部⻔公务⽤⻋−0.07￥");
+    }
+
+    #[test]
+    fn fold_agrees_with_folding_every_char() {
+        let text: String = (0x20u32..0x3100).chain(0xFE00..0x10000).filter_map(char::from_u32).collect();
+        let by_char: String = text.trim_end().chars().map(fold_char).collect();
+        assert_eq!(fold(&text), by_char.trim_end());
     }
 
     #[test]

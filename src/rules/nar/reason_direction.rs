@@ -67,6 +67,12 @@ fn check(doc: &Document, sink: &mut Sink) {
             while chars.get(rs).is_some_and(|ch| ch.is_whitespace() || matches!(ch, '，' | '。' | ',' | '；')) {
                 rs += 1;
             }
+            // Every opening below starts with 主要: most rates are followed by
+            // something else, and their sentence is not copied.
+            let mut opening = chars.get(rs..).unwrap_or(&[]).iter().filter(|c| !c.is_whitespace());
+            if opening.next() != Some(&'主') || opening.next() != Some(&'要') {
+                continue;
+            }
             let ceil = rs.saturating_add(MAX_SENTENCE_CHARS).min(chars.len());
             let re = (rs..ceil).find(|&k| matches!(chars[k], '。' | '；')).map_or(ceil, |k| k + 1);
             let reason: String = chars[rs.min(re)..re].iter().filter(|c| !c.is_whitespace()).collect();

@@ -146,11 +146,11 @@ const FAST_SCALE: u32 = 9;
 
 /// Fast-path bound on |sums| in units of 10⁻⁹: far inside Decimal's 96-bit
 /// mantissa, so Decimal would add these exactly and the two paths agree.
-const FAST_LIMIT: i128 = 1_000_000_000_000_000_000_000_000_000;
+pub(crate) const FAST_LIMIT: i128 = 1_000_000_000_000_000_000_000_000_000;
 
 /// A printed value and half a unit of its last digit, in units of 10⁻⁹;
 /// None when outside the fast path.
-fn units(v: Option<Decimal>) -> Option<(i128, i128)> {
+pub(crate) fn units(v: Option<Decimal>) -> Option<(i128, i128)> {
     let Some(v) = v else { return Some((0, 0)) };
     const POW10: [i128; 10] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
     let f = *POW10.get(FAST_SCALE.checked_sub(v.scale()).filter(|k| *k > 0)? as usize)?;

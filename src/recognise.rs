@@ -119,8 +119,10 @@ pub fn is_table_marker(squeezed: &str) -> bool {
 /// The printed number of a table marker line: "公开01表" → "01", "公开表1" → "1".
 /// The marker may share its line with meta text ("公开01表金额单位：万元").
 pub fn table_marker_number(squeezed: &str) -> Option<String> {
-    let i = squeezed.find("公开")?;
-    let rest = &squeezed[i + "公开".len()..];
+    // Where "公开" first starts: found by its first character, which the
+    // standard library looks for with memchr (a two-character pattern would
+    // set up a substring searcher for every line of the document).
+    let rest = squeezed.match_indices('公').find_map(|(i, _)| squeezed.get(i + '公'.len_utf8()..)?.strip_prefix('开'))?;
     if squeezed.chars().count() > 40 {
         return None;
     }

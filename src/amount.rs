@@ -79,11 +79,18 @@ pub fn parse_amount(s: &str) -> Option<Decimal> {
     // The digits without separators are the mantissa, the decimals its
     // scale: what Decimal::from_str("{digits}.{frac}") gives, without
     // building that string (every table cell comes through here).
-    let mut digits = int.bytes().chain(frac.bytes()).filter(|b| *b != b',');
-    if digits.clone().count() > 26 {
+    let digits = int.bytes().chain(frac.bytes()).filter(|b| *b != b',');
+    let count = digits.clone().count();
+    if count > 26 {
         return None;
     }
-    let mantissa = digits.try_fold(0i128, |m, b| m.checked_mul(10)?.checked_add(i128::from(b - b'0')))?;
+    // Up to 19 digits fit a u64, whose multiplication is one instruction
+    // (an i128 one is a library call per digit).
+    let mantissa = if count <= 19 {
+        i128::from(digits.map(|b| b - b'0').try_fold(0u64, |m, d| m.checked_mul(10)?.checked_add(u64::from(d)))?)
+    } else {
+        digits.map(|b| b - b'0').try_fold(0i128, |m, d| m.checked_mul(10)?.checked_add(i128::from(d)))?
+    };
     let v = Decimal::try_from_i128_with_scale(mantissa, u32::try_from(frac.len()).ok()?).ok()?;
     Some(if neg { crate::checked::neg(v) } else { v })
 }

@@ -195,8 +195,9 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     let split: Vec<SumOfRows> = p
         .sums
         .iter()
-        .flat_map(|s| s.columns.iter().map(move |c| SumOfRows { total: s.total, parts: s.parts.clone(), columns: vec![*c] }))
-        .filter(|s| s.parts.iter().chain([&s.total]).any(|r| varies(&domains, *r, s.columns[0])))
+        .flat_map(|s| s.columns.iter().map(move |c| (s, *c)))
+        .filter(|(s, c)| s.parts.iter().chain([&s.total]).any(|r| varies(&domains, *r, *c)))
+        .map(|(s, c)| SumOfRows { total: s.total, parts: s.parts.clone(), columns: vec![c] })
         .collect();
     let links: Vec<&Link> =
         p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(&domains, r, c))).collect();
@@ -408,7 +409,7 @@ fn solve_component(
 
     let mut out = Vec::new();
     for (k, i) in open.iter().enumerate() {
-        let dom = domains[*i].clone().unwrap_or_default();
+        let dom = domains[*i].as_deref().unwrap_or_default();
         let alive: Vec<usize> = (0..dom.len()).filter(|j| seen[k][*j]).collect();
         let placement = if !complete {
             Placement::Ambiguous(dom.len())

@@ -63,30 +63,35 @@ pub fn parse_amount(s: &str) -> Option<Decimal> {
     if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) || int.is_empty() {
         return None;
     }
-    let digits = if int.contains(',') {
+    // The groups are checked here; the digits are read below.
+    if int.contains(',') {
         let mut groups = int.split(',');
         let first = groups.next()?;
         if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let mut d = first.to_string();
-        for g in groups {
-            if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            d.push_str(g);
-        }
-        d
-    } else {
-        if !int.bytes().all(|b| b.is_ascii_digit()) {
+        if !groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())) {
             return None;
         }
-        int.to_string()
-    };
-    if digits.len() + frac.len() > 26 {
+    } else if !int.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let v = Decimal::from_str(&format!("{digits}.{frac}")).ok()?;
+    // The digits without separators are the mantissa, the decimals its
+    // scale: what Decimal::from_str("{digits}.{frac}") gives, without
+    // building that string (every table cell comes through here).
+    let digits = int.bytes().chain(frac.bytes()).filter(|b| *b != b',');
+    let count = digits.clone().count();
+    if count > 26 {
+        return None;
+    }
+    // Up to 19 digits fit a u64, whose multiplication is one instruction
+    // (an i128 one is a library call per digit).
+    let mantissa = if count <= 19 {
+        i128::from(digits.map(|b| b - b'0').try_fold(0u64, |m, d| m.checked_mul(10)?.checked_add(u64::from(d)))?)
+    } else {
+        digits.map(|b| b - b'0').try_fold(0i128, |m, d| m.checked_mul(10)?.checked_add(i128::from(d)))?
+    };
+    let v = Decimal::try_from_i128_with_scale(mantissa, u32::try_from(frac.len()).ok()?).ok()?;
     Some(if neg { crate::checked::neg(v) } else { v })
 }
 
@@ -169,6 +174,28 @@ mod tests {
         assert_eq!(parse_amount("1,23.00"), None);
         assert_eq!(parse_amount("12.3.4"), None);
         assert_eq!(parse_amount("2024"), None);
+    }
+
+    #[test]
+    fn amounts_are_what_from_str_reads() {
+        for t in [
+            "0.00",
+            "000.50",
+            "1.0",
+            "12,345,678.901",
+            "-0.00",
+            "(0.10)",
+            "+3.25",
+            "99999999999999999999999.999",
+            "1234567890123456789012345.6",
+        ] {
+            let body = t.trim_start_matches(['-', '+', '(']).trim_end_matches(')').replace(',', "");
+            let want = Decimal::from_str(&body).unwrap();
+            let want = if t.starts_with('-') || t.starts_with('(') { crate::checked::neg(want) } else { want };
+            let got = parse_amount(t).unwrap();
+            assert_eq!((got, got.scale(), got.to_string()), (want, want.scale(), want.to_string()), "{t}");
+        }
+        assert_eq!(parse_amount("123456789012345678901234567.0"), None);
     }
 
     #[test]

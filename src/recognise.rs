@@ -69,8 +69,8 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
     }
 }
 
-/// The kind words counted in the whole text, found in two passes (one for
-/// 决算, one for 预算) rather than one pass per word: each word is 决算 or 预算
+/// The kind words counted in the whole text, found in one pass over its 算
+/// rather than one pass per word: each word is 决算 or 预算
 /// with one word before or after, and none overlaps itself, so counting the
 /// neighbours of every 决算/预算 gives the same numbers as `matches`.
 struct Counts {
@@ -90,16 +90,24 @@ impl Counts {
             ("预算表", 0),
             ("预算公开", 0),
         ];
-        for (base, at) in [("决算", 0), ("预算", 4)] {
-            for (i, _) in whole.match_indices(base) {
-                let (before, after) = (&whole[..i], &whole[i + base.len()..]);
-                words[at].1 += 1;
-                words[at + 1].1 += usize::from(before.ends_with("部门"));
-                words[at + 2].1 += usize::from(before.ends_with("单位"));
-                words[at + 3].1 += usize::from(after.starts_with('表'));
-                if at == 4 {
-                    words[8].1 += usize::from(after.starts_with("公开"));
-                }
+        // Both words end in 算, which is found by memchr in one pass; the
+        // character before it says which word it ends.
+        for (j, _) in whole.match_indices('算') {
+            let Some(head) = whole.get(..j) else { continue };
+            let (before, at) = if let Some(b) = head.strip_suffix('决') {
+                (b, 0)
+            } else if let Some(b) = head.strip_suffix('预') {
+                (b, 4)
+            } else {
+                continue;
+            };
+            let after = whole.get(j + '算'.len_utf8()..).unwrap_or_default();
+            words[at].1 += 1;
+            words[at + 1].1 += usize::from(before.ends_with("部门"));
+            words[at + 2].1 += usize::from(before.ends_with("单位"));
+            words[at + 3].1 += usize::from(after.starts_with('表'));
+            if at == 4 {
+                words[8].1 += usize::from(after.starts_with("公开"));
             }
         }
         Counts { words }
@@ -119,8 +127,10 @@ pub fn is_table_marker(squeezed: &str) -> bool {
 /// The printed number of a table marker line: "公开01表" → "01", "公开表1" → "1".
 /// The marker may share its line with meta text ("公开01表金额单位：万元").
 pub fn table_marker_number(squeezed: &str) -> Option<String> {
-    let i = squeezed.find("公开")?;
-    let rest = &squeezed[i + "公开".len()..];
+    // Where "公开" first starts: found by its first character, which the
+    // standard library looks for with memchr (a two-character pattern would
+    // set up a substring searcher for every line of the document).
+    let rest = squeezed.match_indices('公').find_map(|(i, _)| squeezed.get(i + '公'.len_utf8()..)?.strip_prefix('开'))?;
     if squeezed.chars().count() > 40 {
         return None;
     }
@@ -226,6 +236,10 @@ fn department(lines: &[Line]) -> Option<String> {
 fn department_in_prose(lines: &[Line]) -> Option<String> {
     lines.iter().take(600).find_map(|l| {
         let s = l.squeezed.as_str();
+        // Every key has a 括, which memchr finds cheaply; most lines have none.
+        if !s.contains('括') {
+            return None;
+        }
         let i = ["部门预算包括", "单位预算包括", "部门决算包括", "单位决算包括"].iter().filter_map(|k| s.find(k)).min()?;
         let name = &s[..i];
         let n = name.chars().count();

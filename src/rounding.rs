@@ -146,16 +146,25 @@ const FAST_SCALE: u32 = 9;
 
 /// Fast-path bound on |sums| in units of 10⁻⁹: far inside Decimal's 96-bit
 /// mantissa, so Decimal would add these exactly and the two paths agree.
-const FAST_LIMIT: i128 = 1_000_000_000_000_000_000_000_000_000;
+pub(crate) const FAST_LIMIT: i128 = 1_000_000_000_000_000_000_000_000_000;
 
 /// A printed value and half a unit of its last digit, in units of 10⁻⁹;
 /// None when outside the fast path.
-fn units(v: Option<Decimal>) -> Option<(i128, i128)> {
+pub(crate) fn units(v: Option<Decimal>) -> Option<(i128, i128)> {
     let Some(v) = v else { return Some((0, 0)) };
     const POW10: [i128; 10] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
     let f = *POW10.get(FAST_SCALE.checked_sub(v.scale()).filter(|k| *k > 0)? as usize)?;
-    let x = v.mantissa().checked_mul(f)?;
-    (x.checked_abs()? <= FAST_LIMIT).then_some((x, f.checked_div(2)?))
+    // |mantissa| × f in u128, then the sign: an unsigned multiplication is
+    // inline code, a signed i128 one a library call, and this runs for
+    // every cell of every sum checked.
+    let m = v.mantissa();
+    let magnitude = m.unsigned_abs().checked_mul(f.unsigned_abs())?;
+    if magnitude > FAST_LIMIT.unsigned_abs() {
+        return None;
+    }
+    let x = i128::try_from(magnitude).ok()?;
+    let x = if m < 0 { x.checked_neg()? } else { x };
+    Some((x, f.checked_div(2)?))
 }
 
 /// The signed sum of `terms`: (point, lower bound, upper bound) in units of

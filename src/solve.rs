@@ -195,13 +195,18 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     let split: Vec<SumOfRows> = p
         .sums
         .iter()
-        .flat_map(|s| s.columns.iter().map(move |c| SumOfRows { total: s.total, parts: s.parts.clone(), columns: vec![*c] }))
-        .filter(|s| s.parts.iter().chain([&s.total]).any(|r| varies(&domains, *r, s.columns[0])))
+        .flat_map(|s| s.columns.iter().map(move |c| (s, *c)))
+        .filter(|(s, c)| s.parts.iter().chain([&s.total]).any(|r| varies(&domains, *r, *c)))
+        .map(|(s, c)| SumOfRows { total: s.total, parts: s.parts.clone(), columns: vec![c] })
         .collect();
     let links: Vec<&Link> =
         p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(&domains, r, c))).collect();
     let constraints: Vec<Constraint> = split.iter().map(Constraint::Sum).chain(links.into_iter().map(Constraint::Link)).collect();
-    propagate(p, &constraints, &mut domains);
+    let mut cells = cells_of(p, &domains);
+    propagate(p, &constraints, &mut domains, &mut cells);
+    // The integer form of each constraint, over the candidates left.
+    let compiled: Vec<Option<Compiled>> = constraints.iter().map(|c| Compiled::new(c, &domains, &cells)).collect();
+    let checker = Checker { p, constraints: &constraints, compiled: &compiled };
 
     // Each constraint's open rows, once.
     let open_rows: Vec<Vec<usize>> =
@@ -227,7 +232,7 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
         Scratch { mine: vec![false; p.rows.len()], checks_at: vec![Vec::new(); p.rows.len()], assign: vec![None; p.rows.len()] };
     let mut out = Vec::new();
     for (component, cons) in comps.iter().zip(&cons_of) {
-        out.extend(solve_component(p, &constraints, &open_rows, cons, &domains, component, &mut scratch));
+        out.extend(solve_component(&checker, &open_rows, cons, &domains, component, &mut scratch));
     }
     out.sort_by_key(|(i, _)| *i);
     out
@@ -276,7 +281,7 @@ fn components(n: usize, open_rows: &[Vec<usize>], domains: &[Option<Vec<Values>>
 /// Removes candidates that no combination of the other rows of a constraint
 /// supports, until nothing changes. Sound: a value removed here is in no
 /// solution, so the search below sees the same solutions, faster.
-fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<Values>>]) {
+fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<Values>>], cells: &mut Cells) {
     let mut changed = true;
     let mut rounds = 0;
     let mut work = 0usize; // cells added up; stopping early only prunes less
@@ -300,17 +305,28 @@ fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<
             }
             let mut supported: Vec<Vec<bool>> = lens.iter().map(|n| vec![false; *n]).collect();
             let mut idx = vec![0usize; open.len()];
+            // Compiled afresh: the domains change as this loop prunes them.
+            let compiled = Compiled::new(c, domains, cells);
+            // `open` is sorted (from `rows`): its index is the row's slot.
+            let slots: Vec<usize> =
+                compiled.as_ref().map_or(&[][..], |f| f.open.as_slice()).iter().map(|t| open.binary_search(&t.0).unwrap_or(0)).collect();
             loop {
                 work += c.size();
-                let values = |r: usize| match p.rows.get(r)? {
-                    RowChoice::Fixed(v) => Some(v),
-                    RowChoice::Open(_) => {
-                        // `open` is sorted (from `rows`): its index is the row's slot.
-                        let k = open.binary_search(&r).ok()?;
-                        domains[r].as_ref().and_then(|d| d.get(idx[k]))
-                    }
+                let holds = match &compiled {
+                    Some(f) => f.holds_at(|t| idx.get(slots[t]).copied()),
+                    None => None,
                 };
-                if c.ok(&values) {
+                let holds = holds.unwrap_or_else(|| {
+                    let values = |r: usize| match p.rows.get(r)? {
+                        RowChoice::Fixed(v) => Some(v),
+                        RowChoice::Open(_) => {
+                            let k = open.binary_search(&r).ok()?;
+                            domains[r].as_ref().and_then(|d| d.get(idx[k]))
+                        }
+                    };
+                    c.ok(&values)
+                });
+                if holds {
                     for (k, j) in idx.iter().enumerate() {
                         supported[k][*j] = true;
                     }
@@ -341,6 +357,11 @@ fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<
                     *d = keep;
                     changed = true;
                 }
+                // The cells in units follow their candidates.
+                if let Some(c) = cells.get_mut(*r) {
+                    let mut keep = supported[k].iter();
+                    c.retain(|_| keep.next().copied().unwrap_or(false));
+                }
             }
         }
     }
@@ -354,8 +375,7 @@ struct Scratch {
 }
 
 fn solve_component(
-    p: &Problem,
-    constraints: &[Constraint],
+    checker: &Checker,
     open_rows: &[Vec<usize>],
     cons: &[usize],
     domains: &[Option<Vec<Values>>],
@@ -378,7 +398,8 @@ fn solve_component(
     let spent = SPENT.with(std::cell::Cell::get);
     let mut steps = (0usize, MAX_WORK.saturating_sub(MAX_WORK_PER_DOCUMENT.saturating_sub(spent)));
     let start = steps.1;
-    let complete = search(p, constraints, open, 0, domains, checks_at, assign, &mut seen, &mut steps);
+    let at = Search { checker, open, domains, checks_at };
+    let complete = search(&at, 0, assign, &mut Vec::new(), &mut seen, &mut steps);
     SPENT.with(|s| s.set(spent.saturating_add(steps.1.saturating_sub(start))));
     for r in open {
         mine[*r] = false;
@@ -388,7 +409,7 @@ fn solve_component(
 
     let mut out = Vec::new();
     for (k, i) in open.iter().enumerate() {
-        let dom = domains[*i].clone().unwrap_or_default();
+        let dom = domains[*i].as_deref().unwrap_or_default();
         let alive: Vec<usize> = (0..dom.len()).filter(|j| seen[k][*j]).collect();
         let placement = if !complete {
             Placement::Ambiguous(dom.len())
@@ -404,18 +425,29 @@ fn solve_component(
     out
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the search reads and never changes.
+struct Search<'a> {
+    checker: &'a Checker<'a>,
+    /// The component's open rows, in search order.
+    open: &'a [usize],
+    domains: &'a [Option<Vec<Values>>],
+    /// The constraints checked when a row is assigned.
+    checks_at: &'a [Vec<usize>],
+}
+
+/// Assigns the open rows from `k` on. `partial` is a stack: each level
+/// pushes, for each constraint it checks, the sum of the cells that do not
+/// depend on its own row, so that each candidate of the row adds only its
+/// own cells.
 fn search(
-    p: &Problem,
-    constraints: &[Constraint],
-    open: &[usize],
+    at: &Search,
     k: usize,
-    domains: &[Option<Vec<Values>>],
-    checks_at: &[Vec<usize>],
     assign: &mut Vec<Option<usize>>,
+    partial: &mut Vec<Option<UnitSum>>,
     seen: &mut Vec<Vec<bool>>,
     steps: &mut (usize, usize),
 ) -> bool {
+    let Search { checker, open, domains, checks_at } = *at;
     // (search steps, cells added up): either limit leaves the rows ambiguous.
     steps.0 += 1;
     if steps.0 > MAX_STEPS || steps.1 > MAX_WORK {
@@ -432,23 +464,167 @@ fn search(
     }
     let i = open[k];
     let n = domains[i].as_ref().map_or(0, Vec::len);
+    let mark = partial.len();
+    partial.extend(checks_at[i].iter().map(|ci| checker.compiled(*ci).and_then(|c| c.sum_without(i, |r| assign[r]))));
+    let cost = checks_at[i].iter().fold(0, |a, ci| a + checker.constraints[*ci].size());
+    let mut complete = true;
     for j in 0..n {
         assign[i] = Some(j);
-        steps.1 += checks_at[i].iter().fold(0, |a, ci| a + constraints[*ci].size());
-        let ok = checks_at[i].iter().all(|ci| {
-            let values = |r: usize| match p.rows.get(r)? {
-                RowChoice::Fixed(v) => Some(v),
-                RowChoice::Open(_) => assign[r].and_then(|a| domains[r].as_ref().and_then(|d| d.get(a))),
-            };
-            constraints[*ci].ok(&values)
+        steps.1 += cost;
+        let ok = checks_at[i].iter().zip(&partial[mark..]).all(|(ci, sum)| {
+            let fast = checker.compiled(*ci).zip(*sum).and_then(|(c, s)| c.meets(c.add_row(s, i, j)));
+            fast.unwrap_or_else(|| checker.slow(*ci, domains, &|r| assign[r]))
         });
-        if ok && !search(p, constraints, open, k + 1, domains, checks_at, assign, seen, steps) {
-            assign[i] = None;
-            return false;
+        if ok && !search(at, k + 1, assign, partial, seen, steps) {
+            complete = false;
+            break;
         }
     }
+    partial.truncate(mark);
     assign[i] = None;
-    true
+    complete
+}
+
+/// A cell in the units of the rounding fast path ([`rounding::units`]):
+/// (value, half a unit of its last digit) in 10⁻⁹; None outside that path.
+type Units = Option<(i128, i128)>;
+
+/// Per row, per candidate (a fixed row has one), per column: its cell in
+/// units. Converted once, and pruned together with the domains.
+type Cells = Vec<Vec<Vec<Units>>>;
+
+fn cells_of(p: &Problem, domains: &[Option<Vec<Values>>]) -> Cells {
+    let row_units = |v: &Values| v.iter().map(|x| rounding::units(*x)).collect::<Vec<Units>>();
+    p.rows
+        .iter()
+        .zip(domains)
+        .map(|(r, d)| match (r, d) {
+            (_, Some(d)) => d.iter().map(row_units).collect(),
+            (RowChoice::Fixed(v), None) => vec![row_units(v)],
+            (RowChoice::Open(_), None) => Vec::new(),
+        })
+        .collect()
+}
+
+/// A signed interval sum in units: (point, lower end, upper end).
+type UnitSum = (i128, i128, i128);
+
+/// What adding (sign ≥ 0) or subtracting a cell adds to a [`UnitSum`], as
+/// [`rounding::agrees`] adds it up.
+fn delta(sign: i8, (x, h): (i128, i128)) -> Option<UnitSum> {
+    let x = if sign >= 0 { x } else { x.checked_neg()? };
+    Some((x, x.checked_sub(h)?, x.checked_add(h)?))
+}
+
+fn plus(a: UnitSum, b: UnitSum) -> Option<UnitSum> {
+    Some((a.0.checked_add(b.0)?, a.1.checked_add(b.1)?, a.2.checked_add(b.2)?))
+}
+
+/// A constraint as integer arithmetic: Σ parts − total must meet zero
+/// (Equal), or its lower end must not be above zero (AtLeast). The cells of
+/// fixed rows are added up once; each open cell is a table of what each
+/// candidate of its row adds.
+///
+/// Built only when every cell any candidate can put in it is on the fast
+/// path and the magnitudes of all of them together stay within
+/// [`rounding::FAST_LIMIT`]: then every partial sum does too, whatever the
+/// order, so [`rounding::agrees`] and [`rounding::reaches`] would take their
+/// exact integer path and give the same answer as [`Compiled::meets`].
+struct Compiled {
+    /// The fixed cells, added up.
+    base: UnitSum,
+    /// The open cells: (row, what each of its candidates adds).
+    open: Vec<(usize, Vec<UnitSum>)>,
+    relation: Relation,
+}
+
+impl Compiled {
+    fn new(c: &Constraint, domains: &[Option<Vec<Values>>], cells: &Cells) -> Option<Compiled> {
+        // The total moves to the side of the parts with a minus sign.
+        let (terms, relation): (Vec<(i8, At)>, Relation) = match c {
+            Constraint::Sum(s) => {
+                let [col] = s.columns.as_slice() else { return None };
+                (s.parts.iter().map(|r| (1, (*r, *col))).chain([(-1, (s.total, *col))]).collect(), Relation::Equal)
+            }
+            Constraint::Link(l) => (l.parts.iter().copied().chain([(-1, l.total)]).collect(), l.relation),
+        };
+        let (mut base, mut bound, mut open) = ((0, 0, 0), 0u128, Vec::new());
+        for (sign, (r, col)) in terms {
+            // A row outside the problem is blank.
+            let cands = cells.get(r).map_or(&[][..], Vec::as_slice);
+            let deltas = cands.iter().map(|v| delta(sign, cell_at(v, col)?)).collect::<Option<Vec<UnitSum>>>()?;
+            let widest = deltas.iter().map(|d| d.1.unsigned_abs().max(d.2.unsigned_abs())).max().unwrap_or(0);
+            bound = bound.checked_add(widest)?;
+            if domains.get(r).is_some_and(Option::is_some) {
+                open.push((r, deltas));
+            } else if let Some(d) = deltas.first() {
+                base = plus(base, *d)?;
+            }
+        }
+        (bound <= rounding::FAST_LIMIT.unsigned_abs()).then_some(Compiled { base, open, relation })
+    }
+
+    /// Whether the sum meets the relation; None if it overflowed.
+    fn meets(&self, sum: Option<UnitSum>) -> Option<bool> {
+        let (p, lo, hi) = sum?;
+        Some(match self.relation {
+            Relation::Equal => p == 0 || (lo <= 0 && hi >= 0),
+            Relation::AtLeast => lo <= 0,
+        })
+    }
+
+    /// What open cell `t` adds at candidate `j` of its row (nothing when
+    /// there is no such candidate: a blank, as in the Decimal check).
+    fn cell(&self, t: usize, j: Option<usize>) -> UnitSum {
+        self.open.get(t).and_then(|(_, d)| d.get(j?)).copied().unwrap_or((0, 0, 0))
+    }
+
+    /// Whether the constraint holds with open cell t at candidate `cand(t)`;
+    /// None if a sum overflows (it cannot, given the bound of [`Compiled::new`]).
+    fn holds_at(&self, cand: impl Fn(usize) -> Option<usize>) -> Option<bool> {
+        let sum = (0..self.open.len()).try_fold(self.base, |s, t| plus(s, self.cell(t, cand(t))));
+        self.meets(sum)
+    }
+
+    /// The fixed cells and the open cells of rows other than `row`, each
+    /// row r at candidate `cand(r)`.
+    fn sum_without(&self, row: usize, cand: impl Fn(usize) -> Option<usize>) -> Option<UnitSum> {
+        self.open.iter().enumerate().filter(|(_, (r, _))| *r != row).try_fold(self.base, |s, (t, (r, _))| plus(s, self.cell(t, cand(*r))))
+    }
+
+    /// `sum` with the open cells of `row` at candidate `j` added.
+    fn add_row(&self, sum: UnitSum, row: usize, j: usize) -> Option<UnitSum> {
+        self.open.iter().enumerate().filter(|(_, (r, _))| *r == row).try_fold(sum, |s, (t, _)| plus(s, self.cell(t, Some(j))))
+    }
+}
+
+/// A row's cell in units; a column beyond the row is blank.
+fn cell_at(v: &[Units], col: usize) -> Units {
+    v.get(col).copied().unwrap_or(Some((0, 0)))
+}
+
+/// The constraints of a problem and how to check them.
+struct Checker<'a> {
+    p: &'a Problem,
+    constraints: &'a [Constraint<'a>],
+    /// The integer form of each constraint, where it has one.
+    compiled: &'a [Option<Compiled>],
+}
+
+impl Checker<'_> {
+    fn compiled(&self, ci: usize) -> Option<&Compiled> {
+        self.compiled.get(ci).and_then(Option::as_ref)
+    }
+
+    /// Whether constraint `ci` holds with each open row r at candidate
+    /// `cand(r)`, added up in Decimal.
+    fn slow(&self, ci: usize, domains: &[Option<Vec<Values>>], cand: &dyn Fn(usize) -> Option<usize>) -> bool {
+        let values = |r: usize| match self.p.rows.get(r)? {
+            RowChoice::Fixed(v) => Some(v),
+            RowChoice::Open(_) => cand(r).and_then(|a| domains[r].as_ref().and_then(|d| d.get(a))),
+        };
+        self.constraints[ci].ok(&values)
+    }
 }
 
 fn link_ok<'v>(l: &Link, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {

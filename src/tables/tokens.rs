@@ -65,14 +65,14 @@ pub fn tokenize(line: &str) -> TokLine {
 pub fn pieces(line: &str) -> Vec<Tok> {
     let mut out = Vec::new();
     for piece in line.split_whitespace() {
-        for part in unglue(piece) {
+        unglue(piece, |part| {
             out.push(match classify(part) {
                 Token::Amount(d) => Tok::Amount(d),
                 Token::Dash => Tok::Blank,
                 Token::Int(n) => Tok::Int(n),
                 Token::Text => Tok::Text(part.to_string()),
-            });
-        }
+            })
+        });
     }
     out
 }
@@ -90,49 +90,44 @@ fn merge_text(a: Tok, b: Tok) -> Tok {
 fn split_spaces(s: &str) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
     for piece in s.split_whitespace() {
-        for part in unglue(piece) {
-            let tok = match classify(part) {
-                Token::Amount(d) => Tok::Amount(d),
-                Token::Dash => Tok::Blank,
-                Token::Int(n) => Tok::Int(n),
-                Token::Text => Tok::Text(part.to_string()),
-            };
-            match (out.last_mut(), tok) {
-                (Some(Tok::Text(prev)), Tok::Text(t)) => prev.push_str(&t),
-                (_, t) => out.push(t),
-            }
-        }
+        unglue(piece, |part| match (classify(part), out.last_mut()) {
+            // Adjacent text pieces join, without a String of their own.
+            (Token::Text, Some(Tok::Text(prev))) => prev.push_str(part),
+            (Token::Text, _) => out.push(Tok::Text(part.to_string())),
+            (Token::Amount(d), _) => out.push(Tok::Amount(d)),
+            (Token::Dash, _) => out.push(Tok::Blank),
+            (Token::Int(n), _) => out.push(Tok::Int(n)),
+        });
     }
     out
 }
 
 /// Splits tokens that PDF extraction glued together: an amount followed by a
-/// label ("8666.60一、一般公共服务支出") or a label followed by an amount.
-fn unglue(piece: &str) -> Vec<&str> {
-    let is_num = |c: char| c.is_ascii_digit() || c == ',' || c == '.' || c == '-';
-    let mut cuts = Vec::new();
-    let mut prev: Option<(usize, char)> = None;
+/// label ("8666.60一、一般公共服务支出") or a label followed by an amount, and
+/// gives each part to `f` in order.
+fn unglue<'a>(piece: &'a str, mut f: impl FnMut(&'a str)) {
+    // A cut is always before a non-ASCII character.
+    if piece.is_ascii() {
+        return f(piece);
+    }
+    let is_num = |b: u8| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-');
+    let bytes = piece.as_bytes();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
     for (i, c) in piece.char_indices() {
-        if let Some((_, p)) = prev {
-            // Cut between "…60" and "一、" (amount then CJK), only when the numeric
-            // run before has a decimal point (an amount, not "2024年").
-            if is_num(p) && !is_num(c) && !c.is_ascii() {
-                let run: String = piece[..i].chars().rev().take_while(|c| is_num(*c)).collect();
-                if run.contains('.') && run.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                    cuts.push(i);
-                }
+        // Cut between "…60" and "一、" (amount then CJK), only when the numeric
+        // run before ends in a digit and has a decimal point (an amount, not
+        // "2024年"). The run is ASCII, so it is read backwards by bytes.
+        if prev.is_some_and(|p| p.is_ascii_digit()) && !c.is_ascii() {
+            let mut run = bytes.get(..i).unwrap_or_default().iter().rev().take_while(|b| is_num(**b));
+            if run.any(|b| *b == b'.') {
+                f(piece.get(start..i).unwrap_or_default());
+                start = i;
             }
         }
-        prev = Some((i, c));
+        prev = Some(c);
     }
-    let mut out = Vec::new();
-    let mut start = 0;
-    for c in cuts {
-        out.push(&piece[start..c]);
-        start = c;
-    }
-    out.push(&piece[start..]);
-    out
+    f(piece.get(start..).unwrap_or_default());
 }
 
 #[cfg(test)]

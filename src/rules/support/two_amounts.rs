@@ -4,7 +4,7 @@
 
 use crate::narrative::claim::{sentence_bounds, MAX_SENTENCE_CHARS};
 use crate::narrative::{Claim, ClaimKind, Direction, Paragraph};
-use crate::rules::support::text::{find_all, squeezed};
+use crate::rules::support::text::{find_all, squeezed, starts_at};
 
 /// The raw words before a claim back to the previous "，。；：" (the claim's
 /// subject keeps no dates; here the year is what matters).
@@ -67,24 +67,41 @@ pub fn two_amounts<'a>(p: &'a Paragraph, year: Option<u16>) -> Vec<TwoAmounts<'a
     }
     let (prior_w, current_w) = year_words(year);
     let chars: Vec<char> = p.text.chars().collect();
+    // Which years each claim's lead names, (prior, current), worked out once
+    // per claim: in a long sentence a claim is an amount of many statements.
+    let mut named: Vec<Option<(bool, bool)>> = vec![None; p.claims.len()];
+    let mut names = |i: usize| {
+        *named[i].get_or_insert_with(|| {
+            let lead = raw_lead(&chars, &p.claims[i]);
+            (prior_w.iter().any(|w| lead.contains(w.as_str())), current_w.iter().any(|w| lead.contains(w.as_str())))
+        })
+    };
+    // Claims come in text order (claim::extract sorts them): a statement's
+    // amounts are found by binary search, not by a pass over the paragraph
+    // (quadratic in a long numeric paragraph).
+    let sorted = p.claims.windows(2).all(|w| w[0].start <= w[1].start);
     for (pos, rate, dir) in statements {
         let (s, _) = sentence_bounds(&chars, pos);
-        let amounts: Vec<&Claim> = p.claims.iter().filter(|c| c.start >= s && c.start < pos && c.is_money_amount()).collect();
-        // The paragraph's chars are split once: a long paragraph must not be
-        // re-read for every amount.
-        let names = |c: &Claim, words: &[String]| words.iter().any(|w| raw_lead(&chars, c).contains(w.as_str()));
-        let prior = amounts.iter().rev().find(|c| names(c, &prior_w) && !names(c, &current_w));
-        let current = amounts.iter().rev().find(|c| names(c, &current_w) && !names(c, &prior_w));
-        if let (Some(prior), Some(current)) = (prior, current) {
+        let range =
+            if sorted { p.claims.partition_point(|c| c.start < s)..p.claims.partition_point(|c| c.start < pos) } else { 0..p.claims.len() };
+        let amounts: Vec<usize> = range
+            .filter(|&i| {
+                let c = &p.claims[i];
+                c.start >= s && c.start < pos && c.is_money_amount()
+            })
+            .collect();
+        let prior = amounts.iter().rev().find(|&&i| matches!(names(i), (true, false)));
+        let current = amounts.iter().rev().find(|&&i| matches!(names(i), (false, true)));
+        if let (Some(&prior), Some(&current)) = (prior, current) {
             // The comparison must name the prior year: "比2023年预算执行数", "较上年".
-            let lead: String = chars[s..pos].iter().collect();
-            if !prior_w
-                .iter()
-                .any(|w| lead.contains(&format!("比{w}")) || lead.contains(&format!("较{w}")) || lead.contains(&format!("与{w}")))
-            {
+            // Matched in the chars, not in a copy of the sentence.
+            let lead = &chars[s..pos];
+            let compared =
+                (0..lead.len()).any(|k| matches!(lead[k], '比' | '较' | '与') && prior_w.iter().any(|w| starts_at(lead, k + 1, w)));
+            if !compared {
                 continue;
             }
-            out.push(TwoAmounts { prior, current, rate, at: pos, dir });
+            out.push(TwoAmounts { prior: &p.claims[prior], current: &p.claims[current], rate, at: pos, dir });
         }
     }
     out

@@ -453,7 +453,7 @@ pub fn extract(chars: &[char], lines: &[usize]) -> Vec<Claim> {
         prev_end = end;
         i = end;
     }
-    out.extend(wordless(chars, lines));
+    out.extend(wordless(chars, lines, &sentences));
     out.sort_by_key(|c| c.start);
     out
 }
@@ -503,10 +503,9 @@ fn strip_verb(s: &str) -> String {
 }
 
 /// 年初无预算 and year-on-year "持平" / "一致" claims.
-fn wordless(chars: &[char], lines: &[usize]) -> Vec<Claim> {
+fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences) -> Vec<Claim> {
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
     let mut out = Vec::new();
-    let sentences = Sentences::of(chars);
     let mk = |kind: ClaimKind, subject: &str, s: usize, e: usize| Claim {
         kind,
         value: None,

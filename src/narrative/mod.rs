@@ -55,8 +55,14 @@ impl Paragraph {
         let mut claims = claim::extract(&chars, &lines);
         let claims_dropped = claims.len().saturating_sub(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
         claims.truncate(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
-        let text: String = chars.into_iter().collect();
-        let offsets = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+        // The text and the byte offset of each char in one pass.
+        let mut text = String::with_capacity(chars.len());
+        let mut offsets = Vec::with_capacity(chars.len() + 1);
+        for c in chars {
+            offsets.push(text.len());
+            text.push(c);
+        }
+        offsets.push(text.len());
         Paragraph { text, lines, claims, claims_dropped, offsets }
     }
 

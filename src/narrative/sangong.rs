@@ -98,6 +98,11 @@ fn events(text: &str) -> Vec<(usize, Category)> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < chars.len() {
+        // The first chars of the words (a test says so): elsewhere no word is tried.
+        if !matches!(chars[k], '公' | '国' | '购' | '运' | '因' | '境' | '外') {
+            k += 1;
+            continue;
+        }
         let hit = WORDS.iter().find(|(w, _)| w.chars().enumerate().all(|(j, c)| chars.get(k + j) == Some(&c)));
         match hit {
             Some((w, c)) => {
@@ -198,6 +203,11 @@ mod tests {
 
     fn v(f: Option<Fact>) -> Option<(String, usize)> {
         f.map(|f| (f.value.to_string(), f.line))
+    }
+
+    #[test]
+    fn every_word_starts_with_a_tested_char() {
+        assert!(WORDS.iter().all(|(w, _)| w.starts_with(['公', '国', '购', '运', '因', '境', '外'])));
     }
 
     #[test]

@@ -88,6 +88,10 @@ fn section_text(lines: &[Line]) -> String {
 
 /// "九、…" or "第三部分…": a heading that starts or ends a narrative section.
 fn is_top_heading(sq: &str) -> bool {
+    // Read for every line: most open with neither a numeral nor 第.
+    if !sq.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']) {
+        return false;
+    }
     let ordinal = sq.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
     (ordinal > 0 && sq.chars().nth(ordinal) == Some('、')) || (sq.starts_with('第') && sq.contains("部分"))
 }

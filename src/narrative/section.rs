@@ -169,7 +169,14 @@ pub enum LineStart {
 pub fn line_start(t: &str) -> LineStart {
     // An ordinal is decided by its first 8 chars (a longer run of digits is
     // no ordinal either way): the rest of the line is not copied.
-    let chars: Vec<char> = t.chars().take(8).collect();
+    // (On the stack: this runs for every line of the narrative.)
+    let mut buf = ['\0'; 8];
+    let mut n = 0;
+    for (slot, c) in buf.iter_mut().zip(t.chars()) {
+        *slot = c;
+        n += 1;
+    }
+    let chars = &buf[..n];
     if chars.first() == Some(&'图') && chars.get(1).is_some_and(|c| c.is_ascii_digit()) {
         return LineStart::Caption;
     }
@@ -179,7 +186,7 @@ pub fn line_start(t: &str) -> LineStart {
             return LineStart::Caption;
         }
     }
-    let Some((level, at)) = ordinal(&chars) else { return LineStart::Text };
+    let Some((level, at)) = ordinal(chars) else { return LineStart::Text };
     if level == 4 {
         return LineStart::ListItem;
     }

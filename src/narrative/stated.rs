@@ -46,16 +46,20 @@ impl Stated {
     /// Reads every stated figure from the document's lines (all of them: a
     /// budget's 三公 section may sit outside 第三部分).
     pub fn read(lines: &[Line]) -> Stated {
-        let procurement = section(lines, "政府采购");
-        let performance = section(lines, "绩效");
-        let (sangong, meetings_training) = sangong_claims(lines).into_iter().partition(|c| c.column < 6);
+        // The heading-like lines are found once for the four sections below.
+        let heads = Heads::of(lines);
+        let procurement = heads.section(lines, "政府采购");
+        let performance = heads.section(lines, "绩效");
+        let (sangong, meetings_training) = claims_in(&Prose::of(heads.section(lines, "三公"))).into_iter().partition(|c| c.column < 6);
+        // Joined once for its four amounts.
+        let procurement_prose = Prose::of(procurement);
         Stated {
             sangong,
             meetings_training,
             sangong_final: super::sangong_amounts::stated(lines),
-            procurement_total: stated(procurement, "政府采购预算", 6),
-            procurement_parts: CATEGORIES.map(|c| stated(procurement, &format!("{c}预算"), 2)),
-            running_costs: stated(section(lines, "机关运行经费"), "机关运行经费", 16),
+            procurement_total: stated_in(&procurement_prose, "政府采购预算", 6),
+            procurement_parts: CATEGORIES.map(|c| stated_in(&procurement_prose, &format!("{c}预算"), 2)),
+            running_costs: stated(heads.section(lines, "机关运行经费"), "机关运行经费", 16),
             performance: performance_tables(lines),
             performance_summary: performance_summary(performance),
             performance_everywhere: performance.iter().any(|l| l.squeezed.contains("全面实施")),
@@ -75,7 +79,10 @@ pub struct Prose {
 impl Prose {
     /// Joins lines.
     pub fn of(lines: &[Line]) -> Prose {
-        let mut p = Prose::default();
+        let mut p = Prose {
+            text: String::with_capacity(lines.iter().fold(0usize, |n, l| n.saturating_add(l.squeezed.len()))),
+            starts: Vec::with_capacity(lines.len()),
+        };
         // A page number between two halves of a sentence is not part of it
         // ("支出 222.5 ⏎ 27 ⏎ ␌万元" is 222.5 万元).
         for (i, l) in lines.iter().enumerate() {
@@ -83,7 +90,14 @@ impl Prose {
                 continue;
             }
             p.starts.push((p.text.len(), l.no));
-            p.text.extend(l.squeezed.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
+            let sq = l.squeezed.as_str();
+            // Every quote is '"', '\'' or starts with byte E2: a line with none
+            // is copied whole, not char by char.
+            if sq.bytes().any(|b| matches!(b, b'"' | b'\'' | 0xE2)) {
+                p.text.extend(sq.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
+            } else {
+                p.text.push_str(sq);
+            }
         }
         p
     }
@@ -112,43 +126,56 @@ fn is_heading(sq: &str) -> bool {
         || (sq.starts_with('第') && sq.contains("部分"))
 }
 
-/// The lines of the first section whose heading contains `word`, up to the
-/// next heading without it.
-pub fn section<'a>(lines: &'a [Line], word: &str) -> &'a [Line] {
-    // Cheap tests first: only a line that opens like a heading is squeezed.
-    let opens = |l: &Line| l.text.trim_start().starts_with(|c: char| "一二三四五六七八九十（第".contains(c));
-    let heading = |l: &Line| {
-        let sq = l.squeezed.as_str();
-        is_heading(sq) && sq.contains(word) && sq.chars().count() <= 40
-    };
-    let end_of = |start: usize| {
-        lines[start + 1..]
-            .iter()
-            .position(|l| {
-                opens(l) && {
-                    let sq = l.squeezed.as_str();
-                    is_heading(sq) && !sq.contains(word)
-                }
-            })
-            .map_or(lines.len(), |k| start + 1 + k)
-    };
-    // A heading straight followed by the next one is a 目录 entry
-    // ("九、一般公共预算“三公”经费…支出预算表" above "十、…"): the section is a later one.
-    let mut from = 0;
-    let mut first: Option<&'a [Line]> = None;
-    // At most a few candidates: linear time on a text of nothing but headings.
-    for _ in 0..4 {
-        let Some(k) = lines[from..].iter().position(|l| opens(l) && heading(l)) else { break };
-        let start = from + k;
-        let end = end_of(start);
-        let body = &lines[start..end];
-        if body.iter().skip(1).any(|l| !l.text.trim().is_empty()) {
-            return body;
-        }
-        first.get_or_insert(body);
-        from = start + 1;
+/// Whether a line opens like a heading (an ordinal, "（" or "第"): the cheap
+/// test before a line is read as one.
+fn opens(l: &Line) -> bool {
+    l.text.trim_start().starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '第'])
+}
+
+/// The indexes of the lines that open like a heading ([`opens`]), found once
+/// for several [`Heads::section`] look-ups.
+struct Heads(Vec<usize>);
+
+impl Heads {
+    fn of(lines: &[Line]) -> Heads {
+        Heads((0..lines.len()).filter(|&i| opens(&lines[i])).collect())
     }
-    first.unwrap_or(&[])
+
+    /// The lines of the first section whose heading contains `word`, up to
+    /// the next heading without it.
+    fn section<'a>(&self, lines: &'a [Line], word: &str) -> &'a [Line] {
+        let heading = |l: &Line| {
+            let sq = l.squeezed.as_str();
+            is_heading(sq) && sq.contains(word) && sq.chars().count() <= 40
+        };
+        let end_of = |h: usize| {
+            self.0[h + 1..]
+                .iter()
+                .find(|&&i| {
+                    let sq = lines[i].squeezed.as_str();
+                    is_heading(sq) && !sq.contains(word)
+                })
+                .map_or(lines.len(), |&i| i)
+        };
+        // A heading straight followed by the next one is a 目录 entry
+        // ("九、一般公共预算“三公”经费…支出预算表" above "十、…"): the section is a later one.
+        let mut from = 0;
+        let mut first: Option<&'a [Line]> = None;
+        // At most a few candidates: linear time on a text of nothing but headings.
+        for _ in 0..4 {
+            let Some(k) = self.0[from..].iter().position(|&i| heading(&lines[i])) else { break };
+            let h = from + k;
+            let start = self.0[h];
+            let end = end_of(h);
+            let body = &lines[start..end];
+            if body.iter().skip(1).any(|l| !l.text.trim().is_empty()) {
+                return body;
+            }
+            first.get_or_insert(body);
+            from = h + 1;
+        }
+        first.unwrap_or(&[])
+    }
 }
 
 /// A number followed by 万元 starting at the beginning of `s`.
@@ -198,7 +225,7 @@ const SANGONG_WORDS: [(&str, usize); 9] = [
 /// One 三公 category as the narrative states it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SangongClaim {
-    /// Column 0..8 of the 三公 table (see `sangong_claims`'s keywords).
+    /// Column 0..8 of the 三公 table (see `SANGONG_WORDS`).
     pub column: usize,
     /// The current-year amount.
     pub amount: Decimal,
@@ -219,9 +246,15 @@ impl SangongClaim {
     }
 }
 
-/// The 三公 claims of the narrative's 三公 section, in order.
-pub fn sangong_claims(lines: &[Line]) -> Vec<SangongClaim> {
-    let p = Prose::of(section(lines, "三公"));
+/// The 三公 claims of the narrative's 三公 section, in order ([`Stated::read`]
+/// reads them with its other sections; this is the tests' way in).
+#[cfg(test)]
+fn sangong_claims(lines: &[Line]) -> Vec<SangongClaim> {
+    claims_in(&Prose::of(Heads::of(lines).section(lines, "三公")))
+}
+
+/// The 三公 claims of the joined 三公 section, in order.
+fn claims_in(p: &Prose) -> Vec<SangongClaim> {
     let t = p.text.as_str();
     let mut hits: Vec<(usize, &str, usize)> = Vec::new();
     for (w, col) in SANGONG_WORDS {
@@ -270,7 +303,11 @@ fn signed_after(s: &str, verbs: &[(&str, i8)], unit: &str) -> Option<Decimal> {
 /// The amount stated right after `keyword` (within a few characters, e.g.
 /// "机关运行经费安排608.27万元", "…财政拨款预算为570.69万元"), with its line.
 pub fn stated(lines: &[Line], keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
-    let p = Prose::of(lines);
+    stated_in(&Prose::of(lines), keyword, gap)
+}
+
+/// [`stated`] in joined text.
+fn stated_in(p: &Prose, keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
     p.text.match_indices(keyword).find_map(|(i, _)| {
         let start = i + keyword.len();
         first_wan(&p.text[start..], gap).map(|(v, at)| (v, p.line_at(start + at)))
@@ -313,7 +350,7 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
         t.ends_with("绩效目标表") && squeeze(t).chars().count() <= 40
     };
     let ends_section = |l: &Line| {
-        l.text.trim_start().starts_with(|c: char| "一二三四五六七八九十（第".contains(c)) && {
+        opens(l) && {
             let sq = l.squeezed.as_str();
             is_heading(sq) && !sq.contains("绩效")
         }

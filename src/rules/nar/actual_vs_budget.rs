@@ -139,6 +139,11 @@ impl Relation {
 /// relation and its char offset in the paragraph text. "基本持平" says too
 /// little to check and is skipped.
 fn relations(text: &str) -> Vec<(Relation, usize)> {
+    // Every relation word holds 决, 持 or 致 (决算, 持平, 一致): a paragraph
+    // without them is not squeezed.
+    if !(text.contains('决') || text.contains('持') || text.contains('致')) {
+        return Vec::new();
+    }
     let (chars, at) = squeezed(text);
     let mut out = Vec::new();
     for k in find_all(&chars, "决算数").into_iter().chain(find_all(&chars, "决算")) {

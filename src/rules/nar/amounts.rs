@@ -110,7 +110,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                     show(point),
                     show(diff)
                 );
-                let related = fig.cells.iter().filter_map(|l| l.at.clone()).collect();
+                let related = fig.cells.iter().filter_map(|l| l.cell()).collect();
                 let f = located_finding(sink, c, message, point, actual, related);
                 sink.push(f);
             }
@@ -151,18 +151,18 @@ fn reception_parts(doc: &Document, s: &narrative::Section, sink: &mut Sink) {
         show(sum),
         show(table)
     );
-    let related = cell.at.into_iter().collect();
+    let related = cell.cell().into_iter().collect();
     let finding = located_finding(sink, domestic, message, table, sum, related);
     sink.push(finding);
 }
 
 /// A table figure a claim refers to: one or more cells added up.
-struct Figure {
-    cells: Vec<Located>,
+struct Figure<'a> {
+    cells: Vec<Located<'a>>,
     what: String,
 }
 
-impl Figure {
+impl Figure<'_> {
     fn interval(&self) -> Interval {
         self.cells.iter().fold(Interval::of(None), |a, c| a.add(Interval::of(c.value)))
     }
@@ -184,13 +184,13 @@ impl Figure {
     }
 }
 
-fn figure(cells: Option<Vec<Located>>, what: &str) -> Option<Figure> {
+fn figure<'a>(cells: Option<Vec<Located<'a>>>, what: &str) -> Option<Figure<'a>> {
     cells.map(|cells| Figure { cells, what: what.to_string() })
 }
 
 /// What a money amount claim refers to, given its section and the 三公 item
 /// the sentence is about.
-fn reference(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim, sangong: &mut Option<usize>) -> Option<Figure> {
+fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sangong: &mut Option<usize>) -> Option<Figure<'a>> {
     let s = norm(&c.subject);
     let s = s.as_str();
     let f01 = |n: u32| cell(doc, TableKind::F01, line(n), 0);
@@ -281,7 +281,7 @@ fn reference(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim, sangong: &m
 }
 
 /// The 05 row of a 类 named in the narrative ("一般公共服务（类）支出").
-fn class_row(doc: &Document, subject: &str) -> Option<Located> {
+fn class_row<'a>(doc: &'a Document, subject: &str) -> Option<Located<'a>> {
     let i = subject.find("（类）").or_else(|| subject.find("(类)"))?;
     let name = &subject[..i];
     let t = doc.table(TableKind::F05)?;
@@ -297,7 +297,7 @@ fn class_row(doc: &Document, subject: &str) -> Option<Located> {
 }
 
 /// The 05 项 row named by the path "X（类）Y（款）Z（项）" before `upto` in a paragraph.
-fn item_row(doc: &Document, p: &Paragraph, upto: usize) -> Option<Located> {
+fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize) -> Option<Located<'a>> {
     let text: String = p.text.chars().take(upto).collect();
     let norm = text.replace('(', "（").replace(')', "）");
     let end = norm.rfind("（项）")?;

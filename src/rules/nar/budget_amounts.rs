@@ -282,6 +282,10 @@ fn named_cells<'a>(doc: &'a Document, tables: &[TableNames<'a>], subject: &str) 
             let mut row_named: Option<bool> = None;
             for (col, cell) in r.cells.iter().enumerate() {
                 let Some(v) = cell.value else { continue };
+                // A row its subject does not name has nothing more to offer.
+                if !total_row && row_named == Some(false) {
+                    break;
+                }
                 let by_row = !total_row && amount_column(cols, col) && *row_named.get_or_insert_with(|| names(subject, label));
                 let by_column = total_row && cols.get(col).is_some_and(|h| names(subject, h));
                 if !(by_row || by_column) {

@@ -125,7 +125,7 @@ fn check_claim(doc: &Document, tables: &[&Table], path: &Path, c: &Claim, sink: 
         if crate::rounding::same_quantity(claim, (in_wan, half)) != Verdict::Mismatch {
             return;
         }
-        seen.push((t.title.clone(), in_wan, cell.at));
+        seen.push((t.title.clone(), in_wan, cell.cell()));
     }
     let Some((title, table_wan, cell)) = seen.first().cloned() else { return };
     let mut f = narrative_values(

@@ -77,7 +77,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                     expected
                 );
                 sink.push(Finding {
-                    related: at(t03, total, 2).at.into_iter().collect(),
+                    related: at(t03, total, 2).cell().into_iter().collect(),
                     ..narrative_values("NAR-016", Severity::Warning, message, c.source_line, (Some(expected), Some(printed)))
                 });
             }

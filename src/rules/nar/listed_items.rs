@@ -83,7 +83,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                         row.label
                     );
                     sink.push(Finding {
-                        related: at(t06, row, 0).at.into_iter().collect(),
+                        related: at(t06, row, 0).cell().into_iter().collect(),
                         ..narrative_finding("NAR-010", Severity::Warning, message, line)
                     });
                 }

@@ -62,7 +62,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             let message =
                 format!("情况说明第{}行机关运行经费为 {} 万元，超过公开06表公用经费合计 {} 万元。", c.source_line, show(v), show(limit));
             sink.push(Finding {
-                related: at(t06, public, 0).at.into_iter().collect(),
+                related: at(t06, public, 0).cell().into_iter().collect(),
                 ..narrative_values("NAR-013", Severity::Warning, message, c.source_line, (Some(limit), Some(v)))
             });
         }

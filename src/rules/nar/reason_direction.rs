@@ -67,14 +67,14 @@ fn check(doc: &Document, sink: &mut Sink) {
             while chars.get(rs).is_some_and(|ch| ch.is_whitespace() || matches!(ch, '，' | '。' | ',' | '；')) {
                 rs += 1;
             }
-            // Every opening below starts with 主要: most rates are followed by
-            // something else, and their sentence is not copied.
-            let mut opening = chars.get(rs..).unwrap_or(&[]).iter().filter(|c| !c.is_whitespace());
-            if opening.next() != Some(&'主') || opening.next() != Some(&'要') {
-                continue;
-            }
             let ceil = rs.saturating_add(MAX_SENTENCE_CHARS).min(chars.len());
             let re = (rs..ceil).find(|&k| matches!(chars[k], '。' | '；')).map_or(ceil, |k| k + 1);
+            // Every reason word starts with 主要: a sentence that does not is not
+            // copied (in a long numeric sentence that copy was quadratic work).
+            let mut head = chars[rs.min(re)..re].iter().filter(|c| !c.is_whitespace());
+            if head.next() != Some(&'主') || head.next() != Some(&'要') {
+                continue;
+            }
             let reason: String = chars[rs.min(re)..re].iter().filter(|c| !c.is_whitespace()).collect();
             let Some(body) = ["主要原因是", "主要原因为", "主要原因", "主要是"].iter().find_map(|w| reason.strip_prefix(w))
             else {

@@ -94,7 +94,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                     expected,
                     tail
                 );
-                let related = [b.at, a.at].into_iter().flatten().collect();
+                let related = [b.cell(), a.cell()].into_iter().flatten().collect();
                 sink.push(Finding {
                     related,
                     ..narrative_values("NAR-019", severity, message, c.source_line, (Some(expected), Some(printed)))

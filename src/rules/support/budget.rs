@@ -47,7 +47,7 @@ pub(crate) fn total_rows(t: &Table) -> Option<Vec<usize>> {
 }
 
 /// The cells of [`total_rows`] in column `c`.
-pub(crate) fn total_terms(t: &Table, c: usize) -> Option<Vec<Located>> {
+pub(crate) fn total_terms(t: &Table, c: usize) -> Option<Vec<Located<'_>>> {
     Some(total_rows(t)?.iter().map(|i| at(t, &t.rows[*i], c)).collect())
 }
 
@@ -68,6 +68,6 @@ pub(crate) fn is_class(code: &str) -> bool {
 }
 
 /// The same target, as a value (for `Sink::identity` on the left-hand side).
-pub(crate) fn target(t: &Table, r: &Row, c: usize) -> Target {
+pub(crate) fn target<'a>(t: &'a Table, r: &'a Row, c: usize) -> Target<'a> {
     Target::cell(t, r, c)
 }

@@ -109,6 +109,10 @@ pub fn kuan_of(name: &str) -> Option<(&'static str, &'static str)> {
 
 /// Every "名称（类）" of a text: (char offset of the name, the name).
 pub fn class_mentions(text: &str) -> Vec<(usize, String)> {
+    // Most paragraphs hold no 类 at all and are not copied into chars.
+    if !text.contains('类') {
+        return Vec::new();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     for k in 0..chars.len() {

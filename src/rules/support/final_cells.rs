@@ -11,7 +11,7 @@ fn row_at(t: &Table, pick: impl Fn(&Row) -> bool) -> Option<&Row> {
 
 /// The located cell in column `col` of the first row of table `kind` that
 /// `pick` selects, when that row was placed with certainty.
-pub fn cell(doc: &Document, kind: TableKind, pick: impl Fn(&Row) -> bool, col: usize) -> Option<Located> {
+pub fn cell(doc: &Document, kind: TableKind, pick: impl Fn(&Row) -> bool, col: usize) -> Option<Located<'_>> {
     let t = doc.table(kind)?;
     Some(at(t, row_at(t, pick)?, col))
 }

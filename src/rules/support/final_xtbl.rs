@@ -11,7 +11,7 @@ pub(crate) fn line01(doc: &Document, n: u32) -> Option<&Row> {
 }
 
 /// The located value of 01 row `n` (blank when the row is missing).
-pub(crate) fn v01(doc: &Document, n: u32) -> Located {
+pub(crate) fn v01(doc: &Document, n: u32) -> Located<'_> {
     match (doc.table(TableKind::F01), line01(doc, n)) {
         (Some(t), Some(r)) => at(t, r, 0),
         _ => crate::rules::identity::nowhere(None),

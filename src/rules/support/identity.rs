@@ -27,53 +27,72 @@ pub struct CellRef {
 }
 
 /// A value that takes part in an identity, with its place when it has one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Located {
+///
+/// The place is kept as references and named (table number, row description,
+/// column caption) only when a finding is written: most identities hold, and
+/// building those strings for every term was a large share of the rules' time.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Located<'a> {
     /// The printed value (None = blank).
     pub value: Option<Decimal>,
     /// The cell it was printed in.
-    pub at: Option<CellRef>,
+    pub at: Option<Target<'a>>,
 }
 
-/// The value at column `col` of `row` in `t`, located.
-pub(crate) fn at(t: &Table, row: &Row, col: usize) -> Located {
-    let target = Target::cell(t, row, col);
-    Located {
-        value: target.actual,
-        at: Some(CellRef { table: target.table, row: target.row, column: target.column, source_line: target.source_line, place: None }),
+impl Located<'_> {
+    /// The cell it was printed in, named for a finding.
+    pub(crate) fn cell(&self) -> Option<CellRef> {
+        self.at.as_ref().map(Target::cell_ref)
     }
 }
 
+/// The value at column `col` of `row` in `t`, located.
+pub(crate) fn at<'a>(t: &'a Table, row: &'a Row, col: usize) -> Located<'a> {
+    let target = Target::cell(t, row, col);
+    Located { value: target.actual, at: Some(target) }
+}
+
 /// A value with no cell (a missing row counts as blank).
-pub(crate) fn nowhere(value: Option<Decimal>) -> Located {
+pub(crate) fn nowhere<'a>(value: Option<Decimal>) -> Located<'a> {
     Located { value, at: None }
 }
 
-/// Where the checked (printed) value sits.
-#[derive(Debug, Clone)]
-pub(crate) struct Target {
-    /// Table number ("01").
-    pub table: String,
-    /// Row description (label, code or 行次).
-    pub row: String,
+/// Where the checked (printed) value sits. Borrowed, not named: see [`Located`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Target<'a> {
+    /// The table (named "01" by [`Table::no`]).
+    pub table: &'a Table,
+    /// The row (named "2010301 行政运行" by [`describe`]).
+    pub row: &'a Row,
     /// Column caption.
-    pub column: Option<String>,
+    pub column: Option<&'a str>,
     /// The printed value.
     pub actual: Option<Decimal>,
     /// Its source line.
     pub source_line: usize,
 }
 
-impl Target {
+impl<'a> Target<'a> {
     /// The cell at column `col` of `row` in `t`.
-    pub(crate) fn cell(t: &Table, row: &Row, col: usize) -> Target {
+    pub(crate) fn cell(t: &'a Table, row: &'a Row, col: usize) -> Target<'a> {
         Target {
-            table: t.no(),
-            row: describe(row),
+            table: t,
+            row,
             // One-value rows (01, the income side of 04) need no column name.
-            column: t.columns.get(col).filter(|_| row.cells.len() > 1).cloned(),
+            column: t.columns.get(col).filter(|_| row.cells.len() > 1).map(String::as_str),
             actual: row.value(col),
             source_line: row.cells.get(col).map_or(row.source_line, |c| c.source_line),
+        }
+    }
+
+    /// The cell, named for a finding.
+    pub(crate) fn cell_ref(&self) -> CellRef {
+        CellRef {
+            table: self.table.no(),
+            row: describe(self.row),
+            column: self.column.map(str::to_string),
+            source_line: self.source_line,
+            place: None,
         }
     }
 }
@@ -97,22 +116,25 @@ impl Sink {
     /// within rounding → an info "尾数误差" finding; beyond → a finding at the
     /// rule's severity. `what` names the right-hand side in Chinese
     /// ("各项收入（行次1—8）之和").
-    pub(crate) fn identity(&mut self, target: Target, parts: &[(i8, Located)], what: &str) {
+    pub(crate) fn identity(&mut self, target: Target<'_>, parts: &[(i8, Located<'_>)], what: &str) {
         let terms: Vec<Term> = parts.iter().map(|(s, l)| (*s, l.value)).collect();
         let (verdict, expected) = compare(target.actual, &terms);
         if verdict == Verdict::Exact {
             return;
         }
+        // Named only now: most identities hold.
+        let actual = target.actual;
+        let target = target.cell_ref();
         let place = match &target.column {
             Some(c) => format!("{}“{}”的“{}”", table_name(&target.table), target.row, c),
             None => format!("{}“{}”", table_name(&target.table), target.row),
         };
-        let diff = target.actual.unwrap_or_default().checked_sub(expected);
+        let diff = actual.unwrap_or_default().checked_sub(expected);
         let (Some(diff), false) = (diff, verdict == Verdict::TooLarge) else {
             self.skip(format!("{place}与{what}：{}", crate::checked::TOO_LARGE));
             return;
         };
-        let shown = target.actual.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
+        let shown = actual.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
         let (severity, message) = match verdict {
             Verdict::Rounding => (
                 Severity::Info,
@@ -134,11 +156,11 @@ impl Sink {
             row: Some(target.row),
             column: target.column,
             expected: Some(expected),
-            actual: target.actual,
+            actual,
             difference: Some(diff),
             source_line: Some(target.source_line),
             page: None,
-            related: parts.iter().filter_map(|(_, l)| l.at.clone()).collect(),
+            related: parts.iter().filter_map(|(_, l)| l.cell()).collect(),
             also: Vec::new(),
             place: None,
         });
@@ -146,13 +168,15 @@ impl Sink {
 
     /// Checks `target ≥ bound` (e.g. a fiscal subset against the whole).
     /// Within rounding passes silently; beyond is reported at the rule's severity.
-    pub(crate) fn at_least(&mut self, target: Target, bound: Target, what: &str) {
+    pub(crate) fn at_least(&mut self, target: Target<'_>, bound: Target<'_>, what: &str) {
         use crate::rounding::Interval;
         let have = Interval::of(target.actual);
         let need = Interval::of(bound.actual);
         if have.hi >= need.lo {
             return;
         }
+        let (actual, bound_actual) = (target.actual, bound.actual);
+        let (target, bound) = (target.cell_ref(), bound.cell_ref());
         let place = match &target.column {
             Some(c) => format!("{}“{}”的“{}”", table_name(&target.table), target.row, c),
             None => format!("{}“{}”", table_name(&target.table), target.row),
@@ -161,13 +185,12 @@ impl Sink {
             Some(c) => format!("{}“{}”的“{}”", table_name(&bound.table), bound.row, c),
             None => format!("{}“{}”", table_name(&bound.table), bound.row),
         };
-        let Some(diff) = target.actual.unwrap_or_default().checked_sub(bound.actual.unwrap_or_default()) else {
+        let Some(diff) = actual.unwrap_or_default().checked_sub(bound_actual.unwrap_or_default()) else {
             self.skip(format!("{place}与{other}：{}", crate::checked::TOO_LARGE));
             return;
         };
         let shown = |v: Option<Decimal>| v.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
-        let message =
-            format!("{place}为 {}，小于{other}的 {}（{what}），相差 {}。", shown(target.actual), shown(bound.actual), signed(diff));
+        let message = format!("{place}为 {}，小于{other}的 {}（{what}），相差 {}。", shown(actual), shown(bound_actual), signed(diff));
         self.push(Finding {
             rule: self.rule,
             severity: self.severity,
@@ -175,18 +198,12 @@ impl Sink {
             table: Some(target.table),
             row: Some(target.row),
             column: target.column,
-            expected: bound.actual,
-            actual: target.actual,
+            expected: bound_actual,
+            actual,
             difference: Some(diff),
             source_line: Some(target.source_line),
             page: None,
-            related: vec![CellRef {
-                table: bound.table,
-                row: bound.row,
-                column: bound.column,
-                source_line: bound.source_line,
-                place: None,
-            }],
+            related: vec![bound],
             also: Vec::new(),
             place: None,
         });

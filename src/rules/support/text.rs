@@ -12,8 +12,10 @@ pub(crate) fn starts_at(chars: &[char], k: usize, w: &str) -> bool {
 
 /// The text with white space removed, with each kept char's offset in `text`.
 pub(crate) fn squeezed(text: &str) -> (Vec<char>, Vec<usize>) {
-    let mut chars = Vec::new();
-    let mut at = Vec::new();
+    // Sized once (a fast count): no regrowth on the way.
+    let n = text.chars().count();
+    let mut chars = Vec::with_capacity(n);
+    let mut at = Vec::with_capacity(n);
     for (k, c) in text.chars().enumerate() {
         if !c.is_whitespace() {
             chars.push(c);
@@ -25,11 +27,11 @@ pub(crate) fn squeezed(text: &str) -> (Vec<char>, Vec<usize>) {
 
 /// Every offset in `hay` where `needle` starts.
 pub(crate) fn find_all(hay: &[char], needle: &str) -> Vec<usize> {
-    let n: Vec<char> = needle.chars().collect();
-    if n.is_empty() || hay.len() < n.len() {
-        return Vec::new();
-    }
-    (0..=hay.len() - n.len()).filter(|&i| hay[i..i + n.len()] == n[..]).collect()
+    let mut rest = needle.chars();
+    let Some(first) = rest.next() else { return Vec::new() };
+    let rest = rest.as_str();
+    // The rest is compared only where the first char stands.
+    (0..hay.len()).filter(|&i| hay[i] == first && starts_at(hay, i + 1, rest)).collect()
 }
 
 /// "“三公”经费" → "三公经费": quotes and spaces do not name anything.

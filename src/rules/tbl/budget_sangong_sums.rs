@@ -23,7 +23,7 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TBL-109.snap`，`cargo test TBL_109` 只运行本条。
 
-use crate::model::{Document, Row, TableKind};
+use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, nowhere};
 use crate::rules::support::budget::{settled, target};
 use crate::rules::support::corpus::{fixtures, QB, YB};
@@ -70,7 +70,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     let buy = find(&|l| l.contains("购置费") && !l.contains("运行"));
     let run = find(&|l| l.contains("运行维护费") && !l.contains("购置"));
     let host = find(&|l| l.contains("公务接待"));
-    let cell = |r: Option<&Row>, c: usize| r.map_or(nowhere(None), |r| at(t, r, c));
+    let cell = |r: Option<_>, c: usize| r.map_or(nowhere(None), |r| at(t, r, c));
     for c in 0..t.columns.len() {
         if let Some(tr) = total {
             sink.identity(

@@ -78,10 +78,10 @@ fn check(doc: &Document, sink: &mut Sink) {
                 }
                 continue;
             }
-            let level = if child_len == 5 { "所属各款" } else { "所属各项" };
+            let what = if child_len == 5 { "所属各款之和" } else { "所属各项之和" };
             for c in 0..t.columns.len() {
                 let terms: Vec<(i8, Located)> = kids.iter().map(|k| (1, at(t, &t.rows[*k], c))).collect();
-                sink.identity(Target::cell(t, parent, c), &terms, &format!("{level}之和"));
+                sink.identity(Target::cell(t, parent, c), &terms, what);
             }
         }
     });

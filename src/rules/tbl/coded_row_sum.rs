@@ -59,9 +59,9 @@ fn check(doc: &Document, sink: &mut Sink) {
                 if let Some(cells) = printed.get(&i).copied().filter(|_| t.kind != TableKind::F07) {
                     if let Some((first, rest)) = cells.split_first() {
                         let target = Target {
-                            table: t.no(),
-                            row: crate::rules::identity::describe(r),
-                            column: t.columns.first().cloned(),
+                            table: t,
+                            row: r,
+                            column: t.columns.first().map(String::as_str),
                             actual: first.value,
                             source_line: first.source_line,
                         };

@@ -60,7 +60,13 @@ fn check(doc: &Document, sink: &mut Sink) {
     let (chars, lines) = (&s.chars, &s.lines);
     let mut k = 0;
     while k + 1 < chars.len() {
-        if !PUNCT.contains(&chars[k]) || !PUNCT.contains(&chars[k + 1]) {
+        // No pair at k or k + 1 when the second char is not a mark: the
+        // scan steps by two through ordinary text.
+        if !PUNCT.contains(&chars[k + 1]) {
+            k += 2;
+            continue;
+        }
+        if !PUNCT.contains(&chars[k]) {
             k += 1;
             continue;
         }

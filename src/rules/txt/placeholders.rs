@@ -37,7 +37,6 @@ use crate::model::Document;
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
-use crate::rules::support::text::starts_at;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// Two alternatives printed side by side for the writer to choose from.
@@ -68,35 +67,44 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let mut found: Vec<(usize, String)> = Vec::new(); // (line, what)
-    for line in &doc.lines {
-        let t = line.squeezed.as_str();
-        if let Some(x) = letter_placeholder(t) {
-            found.push((line.no, format!("占位符“{x}”")));
+                                                      // The whole text is read once, as the document's stream (its lines'
+                                                      // squeezed chars in order): a search per line cost more than the rule's
+                                                      // own work. Alternatives and bracketed instructions may be wrapped over
+                                                      // two lines.
+    let s = doc.stream();
+    // ASCII brackets read as full-width ones; mapped as read, not copied.
+    let chars = &s.chars;
+    let at = |k: usize| match chars[k] {
+        '(' => '（',
+        ')' => '）',
+        c => c,
+    };
+    let mut alternatives: Vec<(usize, usize, &str)> = Vec::new(); // (k, which, text)
+                                                                  // Lines whose squeezed text holds an X, x or ×, and lines where "为必填项"
+                                                                  // may stand: the only lines read on their own below.
+    let mut x_lines: Vec<usize> = Vec::new();
+    let mut required_lines: Vec<usize> = Vec::new();
+    for (k, c) in chars.iter().enumerate() {
+        match c {
+            // Every alternative has its bracket third (a test says so).
+            '（' | '(' if k >= 2 => {
+                for (which, a) in ALTERNATIVES.iter().enumerate() {
+                    if starts_at_mapped(chars.len(), &at, k - 2, a) {
+                        alternatives.push((k - 2, which, a));
+                    }
+                }
+            }
+            'X' | 'x' | '×' if x_lines.last() != Some(&s.lines[k]) => x_lines.push(s.lines[k]),
+            '为' if starts_at_mapped(chars.len(), &at, k, "为必填项") && required_lines.last() != Some(&s.lines[k]) => {
+                required_lines.push(s.lines[k]);
+            }
+            _ => {}
         }
     }
-    // Alternatives and bracketed instructions may be wrapped over two lines.
-    let s = doc.stream();
-    let chars: Vec<char> = s
-        .chars
-        .iter()
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            c => *c,
-        })
-        .collect();
-    // One pass over the text, trying the alternatives only where one could
-    // start (a pass per alternative was a large share of a whole check).
-    let mut alternatives: Vec<(usize, usize, &str)> = Vec::new(); // (k, which, text)
-    for (k, c) in chars.iter().enumerate() {
-        // The first chars of the alternatives (a test says so).
-        if !matches!(c, '增' | '减' | '下' | '大' | '小') {
-            continue;
-        }
-        for (which, a) in ALTERNATIVES.iter().enumerate() {
-            if starts_at(&chars, k, a) {
-                alternatives.push((k, which, a));
-            }
+    // (The stream's line numbers never decrease: both lists are sorted.)
+    for line in doc.lines.iter().filter(|l| x_lines.binary_search(&l.no).is_ok()) {
+        if let Some(x) = letter_placeholder(&line.squeezed) {
+            found.push((line.no, format!("占位符“{x}”")));
         }
     }
     // Listed alternative by alternative, as before.
@@ -105,19 +113,20 @@ fn check(doc: &Document, sink: &mut Sink) {
         let n = a.chars().count();
         found.push((s.lines[k + n - 1], format!("未选定的“{a}”")));
     }
-    for (open, close) in brackets(&chars) {
+    for (open, close) in brackets(chars) {
         // Every instruction starts with one of these chars: most brackets
         // ("（类）") hold none and are not copied.
         if close - open >= 80 || !chars[open..=close].iter().any(|c| matches!(c, '填' | '表' | '不' | '请' | '为' | '如')) {
             continue;
         }
-        let b: String = chars[open..=close].iter().collect();
+        let b: String = (open..=close).map(at).collect();
         if INSTRUCTIONS.iter().any(|w| b.contains(w)) {
             found.push((s.lines[close], format!("填写说明“{b}”")));
         }
     }
     // "注：“科目编码”和“科目名称”为必填项。" is an instruction without brackets.
-    for line in doc.lines.iter().filter(|l| l.text.contains("为必填项")) {
+    let required = |l: &&crate::text::Line| required_lines.binary_search(&l.no).is_ok() && l.text.contains("为必填项");
+    for line in doc.lines.iter().filter(required) {
         if !found.iter().any(|(l, w)| *l == line.no && w.contains("为必填项")) {
             found.push((line.no, "填写说明“……为必填项”".to_string()));
         }
@@ -175,20 +184,32 @@ fn letter_placeholder(t: &str) -> Option<String> {
     None
 }
 
-/// The char spans (open, close) of the outermost full-width brackets.
+/// Whether the chars of `w` stand at offset `k` of a text of `len` chars
+/// read through `at`.
+fn starts_at_mapped(len: usize, at: &impl Fn(usize) -> char, k: usize, w: &str) -> bool {
+    let mut i = k;
+    w.chars().all(|c| {
+        let ok = i < len && at(i) == c;
+        i += 1;
+        ok
+    })
+}
+
+/// The char spans (open, close) of the outermost brackets, full-width or
+/// ASCII (read as full-width).
 fn brackets(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut depth = 0;
     let mut open = 0;
     for (k, c) in chars.iter().enumerate() {
         match c {
-            '（' => {
+            '（' | '(' => {
                 if depth == 0 {
                     open = k;
                 }
                 depth += 1;
             }
-            '）' if depth > 0 => {
+            '）' | ')' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
                     out.push((open, k));
@@ -209,8 +230,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_alternative_starts_with_a_tested_char() {
-        assert!(ALTERNATIVES.iter().all(|w| w.starts_with(['增', '减', '下', '大', '小'])));
+    fn every_alternative_has_its_bracket_third() {
+        assert!(ALTERNATIVES.iter().all(|w| w.chars().nth(2) == Some('（')));
     }
 
     #[test]

@@ -65,14 +65,21 @@ fn check(doc: &Document, sink: &mut Sink) {
         if t.is_empty() || !t.contains('年') {
             continue;
         }
-        let chars: Vec<char> = t.chars().collect();
+        // Only a heading or a "截至/截止" date can be reported: most lines are
+        // neither and are not copied into chars.
+        let dated = t.contains('截');
         // A heading: short, no sentence punctuation, names the document kind
         // and ends like a title ("2024年度部门决算情况说明", "…部门决算表").
-        let heading = chars.len() <= 45
+        // (Cheapest test first.)
+        let heading = ["情况说明", "决算", "预算", "决算表", "预算表", "公开", "报告"].iter().any(|w| t.ends_with(w))
+            && t.chars().count() <= 45
             && !t.contains(['，', '。', '；', ','])
             && !["与", "比", "较", "执行", "调整"].iter().any(|w| t.contains(w))
-            && ["部门决算", "单位决算", "部门预算", "单位预算"].iter().any(|w| t.contains(w) && w.ends_with(kind_word))
-            && ["情况说明", "决算", "预算", "决算表", "预算表", "公开", "报告"].iter().any(|w| t.ends_with(w));
+            && ["部门决算", "单位决算", "部门预算", "单位预算"].iter().any(|w| t.contains(w) && w.ends_with(kind_word));
+        if !heading && !dated {
+            continue;
+        }
+        let chars: Vec<char> = t.chars().collect();
         if heading {
             if let Some((y, _)) = years(&chars).into_iter().find(|(y, _)| *y != year) {
                 sink.push(narrative_finding(
@@ -86,6 +93,9 @@ fn check(doc: &Document, sink: &mut Sink) {
         }
         // "截至2023年12月31日" in a 决算 must be the year's own end; a budget
         // may state the position at the end of the year before, or earlier in it.
+        if !dated {
+            continue;
+        }
         for (y, at) in years(&chars) {
             let before: String = chars[at.saturating_sub(2)..at].iter().collect();
             if before != "截至" && before != "截止" {

@@ -291,15 +291,16 @@ pub fn clause_bounds(chars: &[char], pos: usize) -> (usize, usize) {
 
 /// The sentence ends of a paragraph, to find [`sentence_bounds`] of many
 /// positions in logarithmic time each.
-struct Sentences(Vec<usize>);
+pub(crate) struct Sentences(Vec<usize>);
 
 impl Sentences {
-    fn of(chars: &[char]) -> Sentences {
+    /// The sentence ends of `chars`.
+    pub(crate) fn of(chars: &[char]) -> Sentences {
         Sentences(chars.iter().enumerate().filter(|(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?')).map(|(k, _)| k).collect())
     }
 
     /// The same as `sentence_bounds(chars, pos)`.
-    fn around(&self, len: usize, pos: usize) -> (usize, usize) {
+    pub(crate) fn around(&self, len: usize, pos: usize) -> (usize, usize) {
         let pos = pos.min(len);
         let i = self.0.partition_point(|&k| k < pos);
         let start = if i == 0 { 0 } else { self.0[i - 1] + 1 };
@@ -558,6 +559,17 @@ fn year_on_year_flat(chars: &[char], k: usize) -> Option<(usize, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sentence_index_gives_the_bounds_the_scan_gives() {
+        let long = "增加1万元，".repeat(400);
+        let text = format!("收入10万元。比上年增加2%！{long}支出5万元？结余。{long}");
+        let chars: Vec<char> = text.chars().collect();
+        let sentences = Sentences::of(&chars);
+        for pos in (0..=chars.len().saturating_add(2)).step_by(7) {
+            assert_eq!(sentences.around(chars.len(), pos), sentence_bounds(&chars, pos), "at {pos}");
+        }
+    }
 
     fn claims(s: &str) -> Vec<Claim> {
         let chars: Vec<char> = s.chars().collect();

@@ -2,7 +2,7 @@
 //! 万元，比上年增加p%") and the amount an item's paragraph opens with: what
 //! NAR-005 and NAR-006 share.
 
-use crate::narrative::claim::{sentence_bounds, MAX_SENTENCE_CHARS};
+use crate::narrative::claim::{Sentences, MAX_SENTENCE_CHARS};
 use crate::narrative::{Claim, ClaimKind, Direction, Paragraph};
 use crate::rules::support::text::{find_all, squeezed, starts_at};
 
@@ -80,8 +80,11 @@ pub fn two_amounts<'a>(p: &'a Paragraph, year: Option<u16>) -> Vec<TwoAmounts<'a
     // amounts are found by binary search, not by a pass over the paragraph
     // (quadratic in a long numeric paragraph).
     let sorted = p.claims.windows(2).all(|w| w[0].start <= w[1].start);
+    // Sentence ends found once: a statement's sentence is then a binary
+    // search, not a scan of up to MAX_SENTENCE_CHARS each way.
+    let sentences = Sentences::of(&chars);
     for (pos, rate, dir) in statements {
-        let (s, _) = sentence_bounds(&chars, pos);
+        let (s, _) = sentences.around(chars.len(), pos);
         let range =
             if sorted { p.claims.partition_point(|c| c.start < s)..p.claims.partition_point(|c| c.start < pos) } else { 0..p.claims.len() };
         let amounts: Vec<usize> = range

@@ -66,26 +66,47 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 /// characters other than line breaks, tab and form feed: a text with many is
 /// binary data, not a disclosure.
 pub(crate) fn unreadable_chars(text: &str) -> (usize, usize) {
-    // Byte by byte, one pass over every input: a char is counted at its lead
-    // byte; U+FFFD is EF BF BD and the C1 controls are C2 80…C2 9F.
+    // Byte by byte, one pass over every input. A char is counted at its lead
+    // byte (a count the compiler vectorises); bad chars are told by a table
+    // of lead bytes: U+FFFD is EF BF BD and the C1 controls are C2 80…C2 9F.
     let bytes = text.as_bytes();
-    let (mut total, mut bad) = (0usize, 0usize);
+    let total = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let mut bad = 0usize;
     for (i, &b) in bytes.iter().enumerate() {
-        if b & 0xC0 == 0x80 {
-            continue;
-        }
-        total += 1;
         let next = |k: usize| bytes.get(i.saturating_add(k)).copied().unwrap_or(0);
-        bad += usize::from(match b {
-            b'\n' | b'\r' | b'\t' | 0x0C => false,
-            0x00..=0x1F | 0x7F => true,
-            0xC2 => (0x80..=0x9F).contains(&next(1)),
-            0xEF => next(1) == 0xBF && next(2) == 0xBD,
-            _ => false,
+        bad += usize::from(match LEAD[usize::from(b)] {
+            Lead::Plain => continue,
+            Lead::Control => true,
+            Lead::C2 => (0x80..=0x9F).contains(&next(1)),
+            Lead::Ef => next(1) == 0xBF && next(2) == 0xBD,
         });
     }
     (total, bad)
 }
+
+/// What a byte can start, for [`unreadable_chars`].
+#[derive(Clone, Copy)]
+enum Lead {
+    Plain,
+    Control,
+    C2,
+    Ef,
+}
+
+const LEAD: [Lead; 256] = {
+    let mut t = [Lead::Plain; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        if !matches!(b, 0x09 | 0x0A | 0x0C | 0x0D) {
+            t[b] = Lead::Control;
+        }
+        b += 1;
+    }
+    t[0x7F] = Lead::Control;
+    t[0xC2] = Lead::C2;
+    t[0xEF] = Lead::Ef;
+    t
+};
 
 fn run(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);

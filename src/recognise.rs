@@ -124,13 +124,25 @@ pub fn is_table_marker(squeezed: &str) -> bool {
     table_marker_number(squeezed).is_some()
 }
 
+/// "公开" in UTF-8, the start of every table marker.
+const OPEN: &[u8] = "公开".as_bytes();
+
 /// The printed number of a table marker line: "公开01表" → "01", "公开表1" → "1".
 /// The marker may share its line with meta text ("公开01表金额单位：万元").
 pub fn table_marker_number(squeezed: &str) -> Option<String> {
-    // Where "公开" first starts: found by its first character, which the
-    // standard library looks for with memchr (a two-character pattern would
-    // set up a substring searcher for every line of the document).
-    let rest = squeezed.match_indices('公').find_map(|(i, _)| squeezed.get(i + '公'.len_utf8()..)?.strip_prefix('开'))?;
+    // A line of more than 160 bytes has more than 40 characters (none takes
+    // more than 4 bytes), too long for a marker; most long lines leave here
+    // without being scanned.
+    if squeezed.len() > 160 {
+        return None;
+    }
+    // Where "公开" first starts, found by one pass over the bytes: this runs
+    // for every line three times over (recognition, segmentation, table
+    // bodies) and the lines are short, so a plain byte scan beats setting up
+    // a substring searcher or stopping at every '公'. A match of all six
+    // bytes starts on a character boundary, UTF-8 being self-synchronising.
+    let at = squeezed.as_bytes().windows(OPEN.len()).position(|w| w[0] == OPEN[0] && w == OPEN)?;
+    let rest = squeezed.get(at.checked_add(OPEN.len())?..)?;
     if squeezed.chars().count() > 40 {
         return None;
     }

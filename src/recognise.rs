@@ -271,6 +271,11 @@ fn money_unit(lines: &[Line]) -> Option<String> {
             continue;
         }
         let s = l.squeezed.as_str();
+        // Both keys hold 单, which memchr finds cheaply; a line without it is
+        // spared two substring searchers.
+        if !s.contains('单') {
+            continue;
+        }
         if let Some(i) = s.find("单位：").or_else(|| s.find("单位:")) {
             let rest = &s[i..];
             let rest = rest.split_once(['：', ':']).map(|x| x.1).unwrap_or("");

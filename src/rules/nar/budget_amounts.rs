@@ -191,13 +191,19 @@ fn squeeze(s: &str) -> String {
 /// A row's or column's name as the narrative would say it: no ordinal
 /// ("四、公共安全支出"), no trailing 合计, no panel path ("支出 › 金额").
 fn name_of(s: &str) -> String {
-    let last = squeeze(s.rsplit('›').next().unwrap_or(s));
+    // One string, cut in place: this runs on every row of the budget tables.
+    let mut name = squeeze(s.rsplit('›').next().unwrap_or(s));
     // "四、" but not the 一 of "一般公共预算".
-    let bare = match last.split_once('、') {
-        Some((n, rest)) if !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)) => rest.to_string(),
-        _ => last,
-    };
-    bare.trim_end_matches("合计").to_string()
+    let ordinal = name
+        .split_once('、')
+        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+        .map(|(n, _)| n.len() + '、'.len_utf8());
+    if let Some(end) = ordinal {
+        name.drain(..end);
+    }
+    let kept = name.trim_end_matches("合计").len();
+    name.truncate(kept);
+    name
 }
 
 /// True when `subject` ends with `name` (after the words a budget sentence puts

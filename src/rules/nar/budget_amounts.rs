@@ -82,7 +82,7 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
-    let tables = table_names(doc);
+    let groups = name_groups(doc);
     let totals = total_cells(doc);
     let general_is_fiscal = fiscal_is_general(doc);
     for s in &n.sections {
@@ -97,7 +97,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                     continue;
                 }
                 let subject = subject.replace("（类）", "");
-                let mut cells = named_cells(doc, &tables, &subject);
+                let mut cells = named_cells(&groups, &subject);
                 if cells.is_empty() {
                     cells = totals_named(doc, &totals, general_is_fiscal, &subject);
                 }
@@ -191,13 +191,19 @@ fn squeeze(s: &str) -> String {
 /// A row's or column's name as the narrative would say it: no ordinal
 /// ("四、公共安全支出"), no trailing 合计, no panel path ("支出 › 金额").
 fn name_of(s: &str) -> String {
-    let last = squeeze(s.rsplit('›').next().unwrap_or(s));
+    // One string, cut in place: this runs on every row of the budget tables.
+    let mut name = squeeze(s.rsplit('›').next().unwrap_or(s));
     // "四、" but not the 一 of "一般公共预算".
-    let bare = match last.split_once('、') {
-        Some((n, rest)) if !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)) => rest.to_string(),
-        _ => last,
-    };
-    bare.trim_end_matches("合计").to_string()
+    let ordinal = name
+        .split_once('、')
+        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+        .map(|(n, _)| n.len() + '、'.len_utf8());
+    if let Some(end) = ordinal {
+        name.drain(..end);
+    }
+    let kept = name.trim_end_matches("合计").len();
+    name.truncate(kept);
+    name
 }
 
 /// True when `subject` ends with `name` (after the words a budget sentence puts
@@ -205,10 +211,10 @@ fn name_of(s: &str) -> String {
 /// it. Ends with: a name inside the subject is often its owner ("…检察院
 /// 2019年度收入、支出预算总计" holds the 款 name "检察"; "行政事业单位离退休（款）
 /// 未归口管理的行政单位离退休（项）" the 款 before the 项).
+///
+/// `name` must be [`nameable`]: that half of the test depends on the name
+/// alone and is asked once per document, in [`name_groups`].
 fn names(subject: &str, name: &str) -> bool {
-    if name.chars().count() < 2 || GENERIC.contains(&name) {
-        return false;
-    }
     let mut s = subject.trim_end_matches(['为', '：', ':']);
     loop {
         let before = s;
@@ -230,27 +236,71 @@ fn amount_column(cols: &[String], col: usize) -> bool {
     col == 0 || cols.get(col).is_some_and(|h| ["金额", "合计", "小计"].contains(&h.as_str()) || h.is_empty())
 }
 
-/// A table's row and column names as the narrative would say them, made
-/// once per document rather than once per amount the narrative states.
-struct TableNames<'a> {
-    t: &'a Table,
-    rows: Vec<String>,
-    cols: Vec<String>,
+/// True unless `name` is too short or too general to tell one quantity from
+/// another (see [`GENERIC`]).
+fn nameable(name: &str) -> bool {
+    name.chars().count() >= 2 && !GENERIC.contains(&name)
 }
 
-fn table_names(doc: &Document) -> Vec<TableNames<'_>> {
-    doc.tables
-        .iter()
-        .filter(|t| TABLES.contains(&t.kind))
-        .map(|t| TableNames {
-            t,
-            rows: t.rows.iter().map(|r| name_of(&r.label)).collect(),
-            cols: t.columns.iter().map(|h| name_of(h)).collect(),
-        })
-        .collect()
+/// The cells a subject may name, grouped by the name it must carry, made once
+/// per document rather than once per amount the narrative states: only the
+/// name test depends on the sentence.
+struct NameGroup<'a> {
+    /// A row's name (its amount columns) or, in a total row, a column's name.
+    name: String,
+    cells: Vec<Named<'a>>,
+}
+
+/// Every printed, settled cell of the [`TABLES`] under the name that selects
+/// it, in table, row, column order (the order the findings cite them).
+/// Names [`names`] can never accept are left out.
+fn name_groups(doc: &Document) -> Vec<NameGroup<'_>> {
+    let mut out = Vec::new();
+    // Every table of these kinds, Shandong layout or read by its headings.
+    for t in doc.tables.iter().filter(|t| TABLES.contains(&t.kind)) {
+        let cols: Vec<String> = t.columns.iter().map(|h| name_of(h)).collect();
+        let (u, unit) = match t.unit.as_deref().or(doc.info.unit.as_deref()) {
+            Some("元") => (crate::checked::unit(4).unwrap_or(Decimal::ONE), "元"),
+            _ => (Decimal::ONE, "万元"),
+        };
+        let named = |i: usize, col: usize, v: Decimal| {
+            let (Some(value), Some(half)) = (v.checked_mul(u), crate::rounding::half_ulp(v).checked_mul(u)) else { return None };
+            Some(Named { printed: v, unit, value, half, t, row: i, col })
+        };
+        for (i, r) in t.rows.iter().enumerate() {
+            if !settled(t, i) {
+                continue;
+            }
+            let label = name_of(&r.label);
+            let total_row = label.is_empty() || r.label.trim() == "合计" || r.label.trim() == "总计";
+            if total_row {
+                // A total row's cells are named by their columns.
+                for (col, cell) in r.cells.iter().enumerate() {
+                    let (Some(v), Some(h)) = (cell.value, cols.get(col)) else { continue };
+                    if nameable(h) {
+                        out.extend(named(i, col, v).map(|c| NameGroup { name: h.clone(), cells: vec![c] }));
+                    }
+                }
+            } else if nameable(&label) {
+                // Another row's amount columns are named by the row.
+                let cells: Vec<Named<'_>> = r
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(col, _)| amount_column(&cols, *col))
+                    .filter_map(|(col, cell)| named(i, col, cell.value?))
+                    .collect();
+                if !cells.is_empty() {
+                    out.push(NameGroup { name: label, cells });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A cell the subject names: (value in 万元, half a unit in 万元, table, row, column).
+#[derive(Clone, Copy)]
 struct Named<'a> {
     /// As printed, in the table's unit.
     printed: Decimal,
@@ -263,40 +313,8 @@ struct Named<'a> {
     col: usize,
 }
 
-fn named_cells<'a>(doc: &'a Document, tables: &[TableNames<'a>], subject: &str) -> Vec<Named<'a>> {
-    let mut out = Vec::new();
-    // Every table of these kinds, Shandong layout or read by its headings.
-    for TableNames { t, rows, cols } in tables {
-        let t: &'a Table = t;
-        let (u, unit) = match t.unit.as_deref().or(doc.info.unit.as_deref()) {
-            Some("元") => (crate::checked::unit(4).unwrap_or(Decimal::ONE), "元"),
-            _ => (Decimal::ONE, "万元"),
-        };
-        for (i, r) in t.rows.iter().enumerate() {
-            if !settled(t, i) {
-                continue;
-            }
-            let label = rows.get(i).map_or("", String::as_str);
-            let total_row = label.is_empty() || r.label.trim() == "合计" || r.label.trim() == "总计";
-            // Whether the subject names the row: asked once per row, not per cell.
-            let mut row_named: Option<bool> = None;
-            for (col, cell) in r.cells.iter().enumerate() {
-                let Some(v) = cell.value else { continue };
-                // A row its subject does not name has nothing more to offer.
-                if !total_row && row_named == Some(false) {
-                    break;
-                }
-                let by_row = !total_row && amount_column(cols, col) && *row_named.get_or_insert_with(|| names(subject, label));
-                let by_column = total_row && cols.get(col).is_some_and(|h| names(subject, h));
-                if !(by_row || by_column) {
-                    continue;
-                }
-                let (Some(value), Some(half)) = (v.checked_mul(u), crate::rounding::half_ulp(v).checked_mul(u)) else { continue };
-                out.push(Named { printed: v, unit, value, half, t, row: i, col });
-            }
-        }
-    }
-    out
+fn named_cells<'a>(groups: &[NameGroup<'a>], subject: &str) -> Vec<Named<'a>> {
+    groups.iter().filter(|g| names(subject, &g.name)).flat_map(|g| g.cells.iter().copied()).collect()
 }
 
 /// The funds a total covers: all of them, 财政拨款, or its 一般公共预算 part.

@@ -15,15 +15,21 @@ const app = useApp({ then: (a) => ({ page, url } = a) });
 const PROSE_UNIT = "其他收入21.48万元，与2023年度相比，增加18.87万元，增长722.99%，";
 
 /**
- * The 烟台 2024 决算 with one numeric paragraph of about `bytes` bytes
- * (UTF-8) after its 其他收入 line, as `stress::numeric_paragraph` makes it.
+ * The 烟台 2024 决算 with about `bytes` bytes (UTF-8) of numeric prose after
+ * its 其他收入 line, in paragraphs of about 8 KB without "。" (blank lines
+ * between them). One 1 MB paragraph, as `stress::numeric_paragraph` makes it,
+ * now takes about as long to check as the page takes to show it: its claims
+ * beyond the per-paragraph cap are skipped. In 8 KB paragraphs every claim
+ * is read, so the check runs long enough to be clicked through.
  */
 function numericParagraph(bytes) {
   const lines = fixture("yantai-office-2024-final.txt").split("\n");
   const at = lines.findIndex((l) => l.startsWith("6、其他收入"));
   assert.ok(at > 0, "the 其他收入 paragraph");
-  const para = PROSE_UNIT.repeat(Math.ceil(bytes / Buffer.byteLength(PROSE_UNIT)));
-  return [...lines.slice(0, at + 1), para, ...lines.slice(at + 1)].join("\n");
+  const unit = Buffer.byteLength(PROSE_UNIT);
+  const para = PROSE_UNIT.repeat(Math.ceil(8192 / unit));
+  const paras = Array.from({ length: Math.ceil(bytes / Buffer.byteLength(para)) }, () => para);
+  return [...lines.slice(0, at + 1), paras.join("\n\n"), ...lines.slice(at + 1)].join("\n");
 }
 
 const BIG = numericParagraph(1 << 20);
@@ -42,24 +48,27 @@ test("a 1 MB numeric paragraph is checked in the worker: the page answers a clic
   const requests = app.requests.length;
   const started = Date.now();
   await pasteOnly(BIG);
-  await checking(page).waitFor({ timeout: 5_000 });
-  const busyAfter = Date.now() - started;
-  await page.screenshot({ path: join(shots, "30-worker-busy.png") });
-
   // Click the 在本机保存 checkbox while the check runs; its hint must change
-  // at once. The click and the wait run in the page: if the page's thread
-  // were busy checking, this evaluate could not even start.
-  const asked = Date.now();
-  const during = await page.evaluate(async () => {
+  // at once. The wait for the busy indicator, the click and the wait for the
+  // hint all run in the page, without a round trip in between: read in
+  // linear time, the 1 MB check lasts only about half a second. If the
+  // page's thread were busy checking, this evaluate could not even start.
+  const { during, busyAt, asked, answeredAt } = await page.evaluate(async () => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(ok));
+    const limit = performance.now() + 5_000;
+    while (!document.querySelector("#summary .notice.checking") && performance.now() < limit) await frame();
+    const busyAt = Date.now();
     const box = [...document.querySelectorAll(".keep input[type=checkbox]")][0];
+    const asked = Date.now();
     box.click();
     for (;;) {
       if (/保存在这台电脑/.test(document.querySelector(".keep .hint").textContent)) break;
-      await new Promise((ok) => requestAnimationFrame(ok));
+      await frame();
     }
-    return !!document.querySelector("#summary .notice.checking");
+    return { during: !!document.querySelector("#summary .notice.checking"), busyAt, asked, answeredAt: Date.now() };
   });
-  const answered = Date.now() - asked;
+  const busyAfter = busyAt - started;
+  const answered = answeredAt - asked;
   // Back as it was (and nothing kept in this browser), and the check let
   // finish before anything is asserted, so that a failure here leaves no
   // check running into the next test.
@@ -103,8 +112,19 @@ test("a second paste stops the first check: the result shown is the second text'
 
 test("停止核对 stops a running check and keeps the text", async () => {
   await pasteOnly(BIG);
-  await checking(page).waitFor({ timeout: 5_000 });
-  await checking(page).getByRole("button", { name: "停止核对" }).click();
+  // Waited for and clicked in the page the moment it is there: read in
+  // linear time, the check lasts about half a second after the page shows
+  // it, less than a round trip per Playwright step can be trusted with.
+  const stopped = await page.evaluate(async () => {
+    const limit = performance.now() + 5_000;
+    let button = null;
+    while (!(button = document.querySelector("#summary .notice.checking button.stop")) && performance.now() < limit) {
+      await new Promise((ok) => requestAnimationFrame(ok));
+    }
+    button?.click();
+    return !!button;
+  });
+  assert.ok(stopped, "the check was still running when 停止核对 was clicked");
   await page.locator("#summary > .notice.error", { hasText: "已停止核对" }).waitFor({ timeout: 1_000 });
   assert.equal(await checking(page).count(), 0);
   assert.equal((await page.getByLabel("粘贴公开文本").inputValue()).length, BIG.length);

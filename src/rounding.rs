@@ -167,26 +167,33 @@ pub(crate) fn units(v: Option<Decimal>) -> Option<(i128, i128)> {
     Some((x, f.checked_div(2)?))
 }
 
+/// A signed interval sum in units of 10⁻⁹: (point, lower end, upper end).
+pub(crate) type UnitSum = (i128, i128, i128);
+
+/// What adding (sign ≥ 0) or subtracting a value of [`units`] `(x, h)` adds
+/// to a [`UnitSum`].
+pub(crate) fn delta(sign: i8, (x, h): (i128, i128)) -> Option<UnitSum> {
+    let x = if sign >= 0 { x } else { x.checked_neg()? };
+    Some((x, x.checked_sub(h)?, x.checked_add(h)?))
+}
+
+/// Two [`UnitSum`]s added.
+pub(crate) fn plus(a: UnitSum, b: UnitSum) -> Option<UnitSum> {
+    Some((a.0.checked_add(b.0)?, a.1.checked_add(b.1)?, a.2.checked_add(b.2)?))
+}
+
 /// The signed sum of `terms`: (point, lower bound, upper bound) in units of
 /// 10⁻⁹, or None when a value is outside the fast path.
-fn unit_sum(terms: impl Iterator<Item = Term>) -> Option<(i128, i128, i128)> {
-    let (mut p, mut lo, mut hi) = (0i128, 0i128, 0i128);
+fn unit_sum(terms: impl Iterator<Item = Term>) -> Option<UnitSum> {
+    let mut sum = (0, 0, 0);
     for (sign, v) in terms {
-        let (x, h) = units(v)?;
-        if sign >= 0 {
-            p = p.checked_add(x)?;
-            lo = lo.checked_add(x.checked_sub(h)?)?;
-            hi = hi.checked_add(x.checked_add(h)?)?;
-        } else {
-            p = p.checked_sub(x)?;
-            lo = lo.checked_sub(x.checked_add(h)?)?;
-            hi = hi.checked_sub(x.checked_sub(h)?)?;
-        }
+        sum = plus(sum, delta(sign, units(v)?)?)?;
+        let (p, lo, hi) = sum;
         if p.checked_abs()?.max(lo.checked_abs()?).max(hi.checked_abs()?) > FAST_LIMIT {
             return None;
         }
     }
-    Some((p, lo, hi))
+    Some(sum)
 }
 
 /// Whether `compare(actual, terms)` is anything but [`Verdict::Mismatch`],

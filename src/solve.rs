@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::rounding::{self, Interval};
+use crate::rounding::{self, delta, plus, Interval, UnitSum};
 
 /// The values of one row, one per column (None = blank).
 pub type Values = Vec<Option<Decimal>>;
@@ -504,20 +504,6 @@ fn cells_of(p: &Problem, domains: &[Option<Vec<Values>>]) -> Cells {
             (RowChoice::Open(_), None) => Vec::new(),
         })
         .collect()
-}
-
-/// A signed interval sum in units: (point, lower end, upper end).
-type UnitSum = (i128, i128, i128);
-
-/// What adding (sign ≥ 0) or subtracting a cell adds to a [`UnitSum`], as
-/// [`rounding::agrees`] adds it up.
-fn delta(sign: i8, (x, h): (i128, i128)) -> Option<UnitSum> {
-    let x = if sign >= 0 { x } else { x.checked_neg()? };
-    Some((x, x.checked_sub(h)?, x.checked_add(h)?))
-}
-
-fn plus(a: UnitSum, b: UnitSum) -> Option<UnitSum> {
-    Some((a.0.checked_add(b.0)?, a.1.checked_add(b.1)?, a.2.checked_add(b.2)?))
 }
 
 /// A constraint as integer arithmetic: Σ parts − total must meet zero

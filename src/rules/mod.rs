@@ -673,6 +673,16 @@ pub(crate) mod testing {
         }
     }
 
+    impl super::Rule {
+        /// Why parts of the rule could not run on `text` (its coverage notes).
+        pub(crate) fn skipped(&self, text: &str) -> Vec<String> {
+            let doc = crate::read(text);
+            let mut sink = test_sink(self.id);
+            (self.check)(&doc, &mut sink);
+            sink.skipped.into_iter().map(|s| s.reason).collect()
+        }
+    }
+
     /// What `check` (rule `rule`) finds in `text`, read as a whole document.
     pub(crate) fn findings_of(rule: &'static str, check: fn(&crate::model::Document, &mut Sink), text: &str) -> Vec<super::Finding> {
         let doc = crate::read(text);

@@ -8,11 +8,13 @@
 //! table's current-year cell, digit for digit at the coarser precision; each
 //! change is current minus prior when the table prints both years. Without the
 //! prior year in the table, the prior-year amounts the changes imply must add
-//! up like the table's own identities.
+//! up like the table's own identities. A blank cell prints no amount: only a
+//! stated zero agrees with it, and a change with a blank year is left
+//! unchecked (a coverage note), never worked out from an assumed zero.
 //!
 //! ## 为什么重要
 //!
-//! 情况说明会写“三公”经费预算共多少、比上年增加或减少多少。这些数应当与“三公”经费表一致：金额等于表中本年预算数，增减额等于本年减上年。表里没有上年数时，由各项所述增减额推算出的上年数也应当自相吻合（合计等于各项之和）。江苏等地的表在“三公”经费旁还列出会议费、培训费，说明中所述的这两项同样与表核对。按四舍五入只差最后一位以内的不算不符。增减幅度与增减额是否相符由 NAR-008 核对。
+//! 情况说明会写“三公”经费预算共多少、比上年增加或减少多少。这些数应当与“三公”经费表一致：金额等于表中本年预算数，增减额等于本年减上年。表里没有上年数时，由各项所述增减额推算出的上年数也应当自相吻合（合计等于各项之和）。江苏等地的表在“三公”经费旁还列出会议费、培训费，说明中所述的这两项同样与表核对。按四舍五入只差最后一位以内的不算不符。表中空白的单元格没有印出金额，只与所述的0相符；有一年为空白的项目不核对增减额（在覆盖情况中说明）。增减幅度与增减额是否相符由 NAR-008 核对。
 //!
 //! ## 示例
 //!
@@ -21,6 +23,7 @@
 //! - `yantai-office-2023-budget.txt`：“比上年增加71.70万元” 改为 “比上年增加70.70万元”
 //! - `qingdao-office-2023-budget.txt`：“因公出国（境）经费91.00万” 改为 “因公出国（境）经费81.00万”
 //! - `qingdao-office-2023-budget.txt`：“公务接待费280.00万元，与上一年相比，减少5.00万元” 改为 “公务接待费280.00万元，与上一年相比，减少15.00万元”
+//! - `yantai-office-2023-budget.txt`：“置费0.00万元，与上年持平” 改为 “置费5.00万元，与上年持平”
 //!
 //! 本条不报告的样例：
 //!
@@ -58,14 +61,16 @@ pub const RULE: Rule = Rule {
     family: Family::Nar,
     severity: Severity::Error,
     title: "“三公”经费情况说明中的金额和增减额与“三公”经费表一致",
-    why: "情况说明会写“三公”经费预算共多少、比上年增加或减少多少。这些数应当与“三公”经费表一致：金额等于表中本年预算数，增减额等于本年减上年。表里没有上年数时，由各项所述增减额推算出的上年数也应当自相吻合（合计等于各项之和）。江苏等地的表在“三公”经费旁还列出会议费、培训费，说明中所述的这两项同样与表核对。按四舍五入只差最后一位以内的不算不符。增减幅度与增减额是否相符由 NAR-008 核对。",
+    why: "情况说明会写“三公”经费预算共多少、比上年增加或减少多少。这些数应当与“三公”经费表一致：金额等于表中本年预算数，增减额等于本年减上年。表里没有上年数时，由各项所述增减额推算出的上年数也应当自相吻合（合计等于各项之和）。江苏等地的表在“三公”经费旁还列出会议费、培训费，说明中所述的这两项同样与表核对。按四舍五入只差最后一位以内的不算不符。表中空白的单元格没有印出金额，只与所述的0相符；有一年为空白的项目不核对增减额（在覆盖情况中说明）。增减幅度与增减额是否相符由 NAR-008 核对。",
     applies_to: BUDGET,
     needs: &[],
     check,
     fixtures: fixtures![
         Fixture::fires(YB, &[("比上年增加71.70万元", "比上年增加70.70万元")]),
         Fixture::fires(QB, &[("因公出国（境）经费91.00万", "因公出国（境）经费81.00万")]),
-        Fixture::fires(QB, &[("公务接待费280.00万元，与上一年相比，减少5.00万元", "公务接待费280.00万元，与上一年相比，减少15.00万元")]);
+        Fixture::fires(QB, &[("公务接待费280.00万元，与上一年相比，减少5.00万元", "公务接待费280.00万元，与上一年相比，减少15.00万元")]),
+        // 公开表7 leaves 公务用车购置费 blank: only a stated zero agrees with it.
+        Fixture::fires(YB, &[("置费0.00万元，与上年持平", "置费5.00万元，与上年持平")]);
         quiet YB, QB
     ],
 };
@@ -86,37 +91,48 @@ fn check(doc: &Document, sink: &mut Sink) {
     for c in claims.iter().chain(&doc.narrative.stated.meetings_training) {
         let Some(cur) = s.current.get(c.column).copied().flatten() else { continue };
         let Some(name) = NAMES.get(c.column) else { continue };
-        let have = value(Some(cur));
+        let cell = value(Some(cur));
         // One quantity printed twice: the digits agree at the coarser
         // precision ("80" and "80.00"); a difference rounding allows is none.
-        // A blank cell is an exact zero.
-        let cell = cur.0.value(cur.1).map_or((Decimal::ZERO, Decimal::ZERO), crate::rounding::printed);
-        if crate::rounding::same_quantity(crate::rounding::printed(c.amount), cell) == crate::rounding::Verdict::Mismatch {
+        // A blank cell prints no amount, which only a stated zero matches.
+        let agrees = match cell {
+            Some(have) => {
+                crate::rounding::same_quantity(crate::rounding::printed(c.amount), crate::rounding::printed(have))
+                    != crate::rounding::Verdict::Mismatch
+            }
+            None => c.amount.is_zero(),
+        };
+        if !agrees {
+            let shown = cell.map_or_else(|| "空白".to_string(), |have| format!(" {have} 万元"));
             sink.push(claim_finding(
                 rule,
                 Severity::Error,
-                format!("情况说明（第{}行）称{name}为 {} 万元，但公开表{}中为 {have} 万元。", c.line, c.amount, s.t.no()),
+                format!("情况说明（第{}行）称{name}为 {} 万元，但公开表{}中为{shown}。", c.line, c.amount, s.t.no()),
                 s.t,
                 Some(cur),
-                (Some(c.amount), Some(have)),
+                (Some(c.amount), cell),
                 c.line,
             ));
             continue;
         }
         let prior = s.prior.get(c.column).copied().flatten();
         if let (Some(change), Some(p)) = (c.change, prior) {
-            let Some(delta) = have.checked_sub(value(Some(p))) else { continue };
+            // A change needs both years' amounts: a blank year leaves it unchecked.
+            let (Some(have), Some(before)) = (cell, value(Some(p))) else {
+                sink.skip(format!("公开表{}中{name}有一年为空白，情况说明（第{}行）所称增减额未核对", s.t.no(), c.line));
+                continue;
+            };
+            let Some(delta) = have.checked_sub(before) else { continue };
             if delta != change {
                 sink.push(claim_finding(
                     rule,
                     Severity::Error,
                     format!(
-                        "情况说明（第{}行）称{name}比上年{} {} 万元，但公开表{}中本年 {have} 减上年 {} 为 {delta} 万元。",
+                        "情况说明（第{}行）称{name}比上年{} {} 万元，但公开表{}中本年 {have} 减上年 {before} 为 {delta} 万元。",
                         c.line,
                         verb(change),
                         change.abs(),
                         s.t.no(),
-                        value(Some(p))
                     ),
                     s.t,
                     Some(cur),
@@ -157,5 +173,36 @@ fn verb(d: Decimal) -> &'static str {
         "减少"
     } else {
         "增加"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn yantai_budget() -> String {
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/yantai-office-2023-budget.txt")).expect("fixture")
+    }
+
+    /// 公开表7 prints no 公务用车购置费 in either year (ten amounts for twelve
+    /// columns); the narrative says “公务用车购置费0.00万元，与上年持平”.
+    #[test]
+    fn a_blank_cell_agrees_with_a_stated_zero_but_leaves_the_change_unchecked() {
+        let text = yantai_budget();
+        assert!(RULE.found(&text).is_empty(), "{:#?}", RULE.found(&text));
+        let skipped = RULE.skipped(&text);
+        assert!(
+            skipped.iter().any(|s| s.contains("公务用车购置费有一年为空白") && s.contains("第1034行")),
+            "the change on a blank cell is reported as not checked: {skipped:#?}"
+        );
+    }
+
+    #[test]
+    fn a_blank_cell_against_a_stated_amount_is_an_error() {
+        let text = yantai_budget().replacen("置费0.00万元，与上年持平", "置费5.00万元，与上年持平", 1);
+        let got = RULE.found(&text);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!((got[0].0, got[0].1), (Severity::Error, 1034));
+        assert!(got[0].2.contains("公务用车购置费为 5.00 万元，但公开表7中为空白"), "{}", got[0].2);
     }
 }

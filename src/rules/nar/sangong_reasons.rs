@@ -4,7 +4,8 @@
 //!
 //! A reason the 情况说明 gives for the 三公 change that cites an item's increase
 //! (or decrease) while the table shows it did not change that way (or the
-//! narrative's own stated change of the item, when the table prints one year).
+//! narrative's own stated change of the item, when the table prints one year or
+//! leaves the item blank: a blank cell prints no amount to subtract).
 //!
 //! ## 为什么重要
 //!
@@ -67,12 +68,15 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     let Some(s) = sangong(doc) else { return };
     let claims = &doc.narrative.stated.sangong;
-    // The change of a column: from the table when it prints both years,
-    // else as the narrative states it.
-    let change = |col: usize| -> Option<Decimal> {
-        match (s.current.get(col).copied().flatten(), s.prior.get(col).copied().flatten()) {
-            (Some(c), Some(p)) => value(Some(c)).checked_sub(value(Some(p))),
-            _ => claims.iter().find(|c| c.column == col).and_then(|c| c.change),
+    let stated = |col: usize| claims.iter().find(|c| c.column == col);
+    let cell = |side: &[Option<(&crate::model::Row, usize)>], col: usize| value(side.get(col).copied().flatten());
+    // The change of a column, and whether the table gives it: from the table
+    // when it prints an amount for both years, else as the narrative states
+    // it (a blank cell prints no amount to subtract).
+    let change = |col: usize| -> Option<(Decimal, bool)> {
+        match (cell(&s.current, col), cell(&s.prior, col)) {
+            (Some(c), Some(p)) => c.checked_sub(p).map(|d| (d, true)),
+            _ => stated(col).and_then(|c| c.change).map(|d| (d, false)),
         }
     };
     let mut seen: Vec<(usize, String)> = Vec::new();
@@ -88,7 +92,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                 if !words.iter().any(|w| clause.contains(w)) {
                     continue;
                 }
-                let Some(d) = change(col) else { continue };
+                let Some((d, from_table)) = change(col) else { continue };
                 let contradicts = if up { d <= Decimal::ZERO } else { d >= Decimal::ZERO };
                 if !contradicts || seen.iter().any(|(k, r)| *k == col && r == clause) {
                     continue;
@@ -107,15 +111,29 @@ fn check(doc: &Document, sink: &mut Sink) {
                     std::cmp::Ordering::Greater => format!("比上年增加 {d} 万元"),
                     std::cmp::Ordering::Less => format!("比上年减少 {} 万元", d.abs()),
                 };
-                let both_zero = d.is_zero() && value(cur).is_zero();
+                // Where the numbers come from, as the reader should look them up.
+                let shown = if from_table {
+                    let both_zero = d.is_zero() && value(cur).is_some_and(|v| v.is_zero());
+                    format!("公开表{}中{name}{}{actual}", s.t.no(), if both_zero { "两年均为0，" } else { "" })
+                } else {
+                    let amount = stated(col).map_or(String::new(), |c| format!("为 {} 万元，", c.amount));
+                    // A cell the table has, printed blank (not a year it leaves out).
+                    let blank_at = |side: &[Option<(&crate::model::Row, usize)>]| {
+                        side.get(col).copied().flatten().is_some_and(|(r, c)| r.value(c).is_none())
+                    };
+                    let blank = if blank_at(&s.current) || blank_at(&s.prior) {
+                        format!("公开表{}中{name}为空白，", s.t.no())
+                    } else {
+                        String::new()
+                    };
+                    format!("{blank}情况说明称{name}{amount}{actual}")
+                };
                 sink.push(claim_finding(
                     "NAR-102",
                     Severity::Warning,
                     format!(
-                        "情况说明（{}）以“{clause}”解释“三公”经费的变化，说{name}{said}，但公开表{}中{name}{}{actual}。原因说明与数字不符。",
+                        "情况说明（{}）以“{clause}”解释“三公”经费的变化，说{name}{said}，但{shown}。原因说明与数字不符。",
                         lines.join("、"),
-                        s.t.no(),
-                        if both_zero { "两年均为0，" } else { "" },
                     ),
                     s.t,
                     cur,
@@ -124,5 +142,22 @@ fn check(doc: &Document, sink: &mut Sink) {
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 公开表7 prints no 公务用车购置费 in either year; the narrative's own
+    /// “0.00万元，与上年持平” is what contradicts “相关购置及运维费增加”, and the
+    /// finding says so instead of reading the blanks as zeros.
+    #[test]
+    fn a_blank_item_is_judged_by_the_narratives_own_change() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/yantai-office-2023-budget.txt")).expect("fixture");
+        let got = RULE.found(&text);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].2.contains("公开表7中公务用车购置费为空白，情况说明称公务用车购置费为 0.00 万元，与上年持平"), "{}", got[0].2);
     }
 }

@@ -76,9 +76,12 @@ pub fn sangong_in<'a>(doc: &'a Document, t: &'a Table) -> Option<Sangong<'a>> {
     Some(Sangong { t, current, prior: vec![None; 6] })
 }
 
-/// The value of a cell; a blank or a missing cell is zero.
-pub fn value(cell: Option<(&Row, usize)>) -> Decimal {
-    cell.and_then(|(r, c)| r.value(c)).unwrap_or_default()
+/// The amount a cell prints; `None` when the cell is missing or blank. A
+/// blank states no amount: the rules decide what it may be held against
+/// (a stated zero agrees with it; a stated change cannot be worked out
+/// from it).
+pub fn value(cell: Option<(&Row, usize)>) -> Option<Decimal> {
+    cell.and_then(|(r, c)| r.value(c))
 }
 
 /// A finding about a narrative claim, on the table's cell it is held

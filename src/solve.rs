@@ -100,14 +100,18 @@ pub enum Placement {
 }
 
 /// Search limits: the domains are tiny after pruning, but a pathological
-/// input must not hang the browser.
+/// input must not hang the browser. This counts search nodes.
 const MAX_STEPS: usize = 200_000;
 
-/// The same for the cells added up while checking constraints: steps alone
-/// do not bound the time when each check adds up a thousand repeated rows.
-/// The corpus needs at most about 29 million (Yantai 2024 relaid out with
-/// dropped blanks: 26 open rows, 196,565 steps); this bounds a row repeated
-/// 1,312 times to about a second.
+/// The same for the work of checking constraints, which nodes alone do not
+/// bound (a row repeated a thousand times is in constraints of a thousand
+/// cells): the search counts one per candidate tried, one per integer
+/// constraint it updates, the cells of each Decimal check and the rows of
+/// each solution; propagation counts the cells of each combination it tries
+/// (one per row it adds, for integer constraints). The corpus needs at most a
+/// few thousand (Yantai 2024 relaid out with dropped blanks: 26 open rows, 27
+/// nodes, 1,839 work; before forward checking 196,565 nodes and about 29
+/// million cells).
 const MAX_WORK: usize = 40_000_000;
 
 /// And for all the searches of one document together (many tables, or a row
@@ -167,26 +171,7 @@ impl Constraint<'_> {
 /// Open rows that no constraint connects are solved separately, so a
 /// contradiction in one table (or one subtree) leaves the others placed.
 pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
-    // Bounds by row, so that pruning a row looks only at its own.
-    let mut by_row: Vec<Vec<&Bound>> = vec![Vec::new(); p.rows.len()];
-    for b in &p.bounds {
-        let (Bound::Equal(r, ..) | Bound::AtLeast(r, ..)) = b;
-        if let Some(v) = by_row.get_mut(*r) {
-            v.push(b);
-        }
-    }
-    // Prune each open row by its own identity and by bounds on it alone.
-    let mut domains: Vec<Option<Vec<Values>>> = p
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| match r {
-            RowChoice::Fixed(_) => None,
-            RowChoice::Open(c) => {
-                Some(c.iter().filter(|v| p.row_identity.is_none_or(|f| f(v))).filter(|v| bounds_ok(&by_row[i], v)).cloned().collect())
-            }
-        })
-        .collect();
+    let domains = own_domains(p);
     // A constraint is evidence only where it can tell placements apart: each
     // sum is taken column by column, and a column (or link) whose cells hold
     // the same value in every candidate is left out. If such a determined
@@ -202,15 +187,18 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     let links: Vec<&Link> =
         p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(&domains, r, c))).collect();
     let constraints: Vec<Constraint> = split.iter().map(Constraint::Sum).chain(links.into_iter().map(Constraint::Link)).collect();
-    let mut cells = cells_of(p, &domains);
-    propagate(p, &constraints, &mut domains, &mut cells);
-    // The integer form of each constraint, over the candidates left.
+    // The integer form of each constraint, once: propagation and the search
+    // index its tables by candidate. (Where it has none, the Decimal check
+    // gives the same verdicts: see the differential test.)
+    let cells = cells_of(p, &domains);
     let compiled: Vec<Option<Compiled>> = constraints.iter().map(|c| Compiled::new(c, &domains, &cells)).collect();
-    let checker = Checker { p, constraints: &constraints, compiled: &compiled };
-
     // Each constraint's open rows, once.
     let open_rows: Vec<Vec<usize>> =
         constraints.iter().map(|c| c.rows().into_iter().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect()).collect();
+    let checker = Checker { p, constraints: &constraints, compiled: &compiled, domains: &domains };
+    let alive = propagate(&checker, &open_rows);
+    let forward: Vec<Option<Forward>> = compiled.iter().map(|c| c.as_ref().and_then(|c| Forward::new(c, &alive))).collect();
+
     // Each component's constraints, and scratch space shared by all
     // components: per-component tables the size of the whole problem would
     // make many small components quadratic (issue 13).
@@ -228,14 +216,37 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
             list.push(ci);
         }
     }
-    let mut scratch =
-        Scratch { mine: vec![false; p.rows.len()], checks_at: vec![Vec::new(); p.rows.len()], assign: vec![None; p.rows.len()] };
+    let mut scratch = Scratch::new(p.rows.len(), constraints.len());
     let mut out = Vec::new();
     for (component, cons) in comps.iter().zip(&cons_of) {
-        out.extend(solve_component(&checker, &open_rows, cons, &domains, component, &mut scratch));
+        let at = Component { open: component, cons, open_rows: &open_rows, alive: &alive, forward: &forward };
+        out.extend(solve_component(&checker, &at, &mut scratch));
     }
     out.sort_by_key(|(i, _)| *i);
     out
+}
+
+/// Each open row's candidates that meet its own identity and the bounds on
+/// it alone (None for a fixed row).
+fn own_domains(p: &Problem) -> Vec<Option<Vec<Values>>> {
+    // Bounds by row, so that pruning a row looks only at its own.
+    let mut by_row: Vec<Vec<&Bound>> = vec![Vec::new(); p.rows.len()];
+    for b in &p.bounds {
+        let (Bound::Equal(r, ..) | Bound::AtLeast(r, ..)) = b;
+        if let Some(v) = by_row.get_mut(*r) {
+            v.push(b);
+        }
+    }
+    p.rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match r {
+            RowChoice::Fixed(_) => None,
+            RowChoice::Open(c) => {
+                Some(c.iter().filter(|v| p.row_identity.is_none_or(|f| f(v))).filter(|v| bounds_ok(&by_row[i], v)).cloned().collect())
+            }
+        })
+        .collect()
 }
 
 /// Whether cell (row, col) takes different values among the row's candidates.
@@ -280,145 +291,253 @@ fn components(n: usize, open_rows: &[Vec<usize>], domains: &[Option<Vec<Values>>
 
 /// Removes candidates that no combination of the other rows of a constraint
 /// supports, until nothing changes. Sound: a value removed here is in no
-/// solution, so the search below sees the same solutions, faster.
-fn propagate(p: &Problem, constraints: &[Constraint], domains: &mut [Option<Vec<Values>>], cells: &mut Cells) {
+/// solution, so the search below sees the same solutions, faster. Returns
+/// per row the indices of its candidates left (none for a fixed row).
+fn propagate(checker: &Checker, open_rows: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut alive: Vec<Vec<usize>> = checker.domains.iter().map(|d| (0..d.as_ref().map_or(0, Vec::len)).collect()).collect();
+    // A constraint looked at since its rows last lost a candidate would find
+    // every candidate left supported (its supports are among them), so it is
+    // skipped: the same prunings in the same order, without the enumeration.
+    let mut changed_at = vec![0usize; alive.len()];
+    let mut looked_at: Vec<Option<usize>> = vec![None; open_rows.len()];
+    let mut clock = 0usize;
     let mut changed = true;
     let mut rounds = 0;
     let mut work = 0usize; // cells added up; stopping early only prunes less
     while changed && rounds < 50 && work <= MAX_WORK {
         changed = false;
         rounds += 1;
-        for c in constraints {
-            let rows = c.rows();
-            let open: Vec<usize> = rows.iter().copied().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect();
-            if open.is_empty() {
+        for (ci, open) in open_rows.iter().enumerate() {
+            if looked_at[ci].is_some_and(|t| open.iter().all(|r| changed_at[*r] <= t)) {
                 continue;
             }
-            let size: usize = open.iter().map(|r| domains[*r].as_ref().map_or(1, Vec::len).max(1)).fold(1usize, |a, b| a.saturating_mul(b));
-            if size > MAX_SUPPORT {
-                continue;
-            }
-            // Enumerate every combination once; mark the values that take part in one that holds.
-            let lens: Vec<usize> = open.iter().map(|r| domains[*r].as_ref().map_or(0, Vec::len)).collect();
-            if lens.contains(&0) {
-                continue;
-            }
-            let mut supported: Vec<Vec<bool>> = lens.iter().map(|n| vec![false; *n]).collect();
-            let mut idx = vec![0usize; open.len()];
-            // Compiled afresh: the domains change as this loop prunes them.
-            let compiled = Compiled::new(c, domains, cells);
-            // `open` is sorted (from `rows`): its index is the row's slot.
-            let slots: Vec<usize> =
-                compiled.as_ref().map_or(&[][..], |f| f.open.as_slice()).iter().map(|t| open.binary_search(&t.0).unwrap_or(0)).collect();
-            loop {
-                work += c.size();
-                let holds = match &compiled {
-                    Some(f) => f.holds_at(|t| idx.get(slots[t]).copied()),
-                    None => None,
-                };
-                let holds = holds.unwrap_or_else(|| {
-                    let values = |r: usize| match p.rows.get(r)? {
-                        RowChoice::Fixed(v) => Some(v),
-                        RowChoice::Open(_) => {
-                            let k = open.binary_search(&r).ok()?;
-                            domains[r].as_ref().and_then(|d| d.get(idx[k]))
-                        }
-                    };
-                    c.ok(&values)
-                });
-                if holds {
-                    for (k, j) in idx.iter().enumerate() {
-                        supported[k][*j] = true;
+            if let Some(supported) = supports(checker, ci, open, &alive, &mut work) {
+                for (r, s) in open.iter().zip(&supported) {
+                    if s.iter().all(|x| *x) {
+                        continue;
                     }
-                }
-                // Odometer over the combinations.
-                let mut k = 0;
-                loop {
-                    if k == idx.len() {
-                        break;
-                    }
-                    idx[k] += 1;
-                    if idx[k] < lens[k] {
-                        break;
-                    }
-                    idx[k] = 0;
-                    k += 1;
-                }
-                if k == idx.len() {
-                    break;
-                }
-            }
-            for (k, r) in open.iter().enumerate() {
-                if supported[k].iter().all(|s| *s) {
-                    continue;
-                }
-                if let Some(d) = domains[*r].as_mut() {
-                    let keep: Vec<Values> = d.iter().zip(&supported[k]).filter(|(_, s)| **s).map(|(v, _)| v.clone()).collect();
-                    *d = keep;
+                    let mut keep = s.iter();
+                    alive[*r].retain(|_| keep.next().copied().unwrap_or(false));
+                    clock += 1;
+                    changed_at[*r] = clock;
                     changed = true;
                 }
-                // The cells in units follow their candidates.
-                if let Some(c) = cells.get_mut(*r) {
-                    let mut keep = supported[k].iter();
-                    c.retain(|_| keep.next().copied().unwrap_or(false));
+            }
+            looked_at[ci] = Some(clock);
+        }
+    }
+    alive
+}
+
+/// Per open row of constraint `ci` (in the order of `open`), which of its
+/// candidates left take part in a combination of the rows' candidates that
+/// holds; None when a row has none left or there are more than
+/// [`MAX_SUPPORT`] combinations (left to the search).
+fn supports(checker: &Checker, ci: usize, open: &[usize], alive: &[Vec<usize>], work: &mut usize) -> Option<Vec<Vec<bool>>> {
+    if open.is_empty() {
+        return None;
+    }
+    let lens: Vec<usize> = open.iter().map(|r| alive[*r].len()).collect();
+    let size = lens.iter().map(|n| (*n).max(1)).fold(1usize, usize::saturating_mul);
+    if size > MAX_SUPPORT || lens.contains(&0) {
+        return None;
+    }
+    if let Some(supported) = checker.compiled(ci).and_then(|c| supports_compiled(checker, ci, c, open, alive, work)) {
+        return Some(supported);
+    }
+    let mut supported: Vec<Vec<bool>> = lens.iter().map(|n| vec![false; *n]).collect();
+    let mut idx = vec![0usize; open.len()];
+    let cost = checker.constraints[ci].size();
+    // Enumerate every combination once; mark the values that take part in one that holds.
+    loop {
+        *work += cost;
+        let cand = |r: usize| open.binary_search(&r).ok().and_then(|k| alive[r].get(idx[k]).copied());
+        if checker.holds(ci, &cand) {
+            for (s, j) in supported.iter_mut().zip(&idx) {
+                s[*j] = true;
+            }
+        }
+        if !next_combination(&mut idx, &lens) {
+            break;
+        }
+    }
+    Some(supported)
+}
+
+/// [`supports`] for a compiled constraint: a depth-first walk over its open
+/// rows' candidates left, adding each row's cells as it goes and leaving a
+/// branch as soon as no completion can meet the relation (as the search
+/// does). It finds the same combinations that hold as trying them all, and
+/// counts one unit of `work` per row added. None if `open` is not the
+/// constraint's open rows (it always is) or has none.
+fn supports_compiled(
+    checker: &Checker,
+    ci: usize,
+    c: &Compiled,
+    open: &[usize],
+    alive: &[Vec<usize>],
+    work: &mut usize,
+) -> Option<Vec<Vec<bool>>> {
+    if open.is_empty() || c.open.len() != open.len() || c.open.iter().zip(open).any(|((r, _), o)| r != o) {
+        return None;
+    }
+    let left: Vec<&[usize]> = open.iter().map(|r| alive[*r].as_slice()).collect();
+    // rest[k]: the least rows k.. can add to the lower end, the most to the upper.
+    let mut rest = vec![Some((0i128, 0i128)); open.len() + 1];
+    for k in (0..open.len()).rev() {
+        let deltas = left[k].iter().map(|j| c.delta(k, *j));
+        let reach = (deltas.clone().map(|d| d.1).min().unwrap_or(0), deltas.map(|d| d.2).max().unwrap_or(0));
+        rest[k] = rest[k + 1].and_then(|r| Some((r.0.checked_add(reach.0)?, r.1.checked_add(reach.1)?)));
+    }
+    let mut supported: Vec<Vec<bool>> = left.iter().map(|l| vec![false; l.len()]).collect();
+    // sums[k]: the fixed cells plus rows ..k at their candidates idx[..k].
+    let mut sums = vec![Some(c.base); open.len() + 1];
+    let mut idx = vec![0usize; open.len()];
+    let mut k = 0;
+    loop {
+        if k < open.len() {
+            let &j = left[k].get(idx[k])?;
+            *work += 1;
+            let sum = sums[k].and_then(|s| plus(s, c.delta(k, j)));
+            // An overflow (the bound of Compiled::new rules it out) cuts nothing.
+            if sum.zip(rest[k + 1]).and_then(|(s, r)| c.within(s, r)) != Some(false) {
+                sums[k + 1] = sum;
+                k += 1;
+                continue;
+            }
+        } else {
+            // Every row chosen: the check itself.
+            let cand = |r: usize| open.binary_search(&r).ok().and_then(|t| left[t].get(idx[t]).copied());
+            if c.meets(sums[k]).unwrap_or_else(|| checker.slow(ci, &cand)) {
+                for (s, j) in supported.iter_mut().zip(&idx) {
+                    s[*j] = true;
                 }
             }
         }
+        // The next candidate at this level, backing up past exhausted ones.
+        let mut level = k.min(open.len() - 1);
+        loop {
+            idx[level] += 1;
+            if idx[level] < left[level].len() {
+                break;
+            }
+            idx[level] = 0;
+            let Some(up) = level.checked_sub(1) else { return Some(supported) };
+            level = up;
+        }
+        k = level;
     }
 }
 
-/// Tables indexed by row, reused by every component (each leaves them clean).
+/// Advances an odometer over `lens`; false after the last combination.
+fn next_combination(idx: &mut [usize], lens: &[usize]) -> bool {
+    for (i, n) in idx.iter_mut().zip(lens) {
+        *i += 1;
+        if *i < *n {
+            return true;
+        }
+        *i = 0;
+    }
+    false
+}
+
+/// Tables indexed by row or by constraint, reused by every component (each
+/// leaves them clean), so that the search allocates nothing per node.
 struct Scratch {
     mine: Vec<bool>,
+    /// Per row: the constraints without an integer form checked (in Decimal)
+    /// when it is assigned, its last open row in search order.
     checks_at: Vec<Vec<usize>>,
+    /// Per row: the integer constraints on it, as (constraint, its slot in
+    /// [`Compiled::open`], whether this is the constraint's last row).
+    touch: Vec<Vec<(usize, usize, bool)>>,
     assign: Vec<Option<usize>>,
+    /// Per constraint: its fixed cells and those of the rows assigned so
+    /// far, added up (None if that overflowed).
+    acc: Vec<Option<UnitSum>>,
+    /// Per constraint: the least the rows not yet assigned can add to its
+    /// lower end, and the most to its upper end (None if that overflowed).
+    rest: Vec<Option<(i128, i128)>>,
+    /// The `acc` of each touched constraint, saved level by level.
+    saved: Vec<Option<UnitSum>>,
 }
 
-fn solve_component(
-    checker: &Checker,
-    open_rows: &[Vec<usize>],
-    cons: &[usize],
-    domains: &[Option<Vec<Values>>],
-    open: &[usize],
-    scratch: &mut Scratch,
-) -> Vec<(usize, Placement)> {
-    // Constraints are checked when their last open row (in search order) is
-    // assigned; a component's constraints are exactly those on its rows.
-    let Scratch { mine, checks_at, assign } = scratch;
-    for r in open {
-        mine[*r] = true;
-    }
-    for &ci in cons {
-        if let Some(r) = open_rows[ci].iter().filter(|r| mine[**r]).max() {
-            checks_at[*r].push(ci);
+impl Scratch {
+    fn new(rows: usize, constraints: usize) -> Scratch {
+        Scratch {
+            mine: vec![false; rows],
+            checks_at: vec![Vec::new(); rows],
+            touch: vec![Vec::new(); rows],
+            assign: vec![None; rows],
+            acc: vec![None; constraints],
+            rest: vec![None; constraints],
+            saved: Vec::new(),
         }
     }
-    let mut seen: Vec<Vec<bool>> = open.iter().map(|i| vec![false; domains[*i].as_ref().map_or(0, Vec::len)]).collect();
+}
+
+/// One component of a problem: its open rows (in search order) and its
+/// constraints, with what propagation left.
+struct Component<'a> {
+    open: &'a [usize],
+    cons: &'a [usize],
+    open_rows: &'a [Vec<usize>],
+    alive: &'a [Vec<usize>],
+    forward: &'a [Option<Forward>],
+}
+
+fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch) -> Vec<(usize, Placement)> {
+    let Component { open, cons, open_rows, alive, forward } = *at;
+    for r in open {
+        scratch.mine[*r] = true;
+    }
+    for &ci in cons {
+        let Some(last) = open_rows[ci].iter().copied().filter(|r| scratch.mine[*r]).max() else { continue };
+        match (checker.compiled(ci), forward.get(ci).and_then(Option::as_ref)) {
+            // An integer constraint is checked at every row it has, against
+            // what the rows still open could add: a partial assignment that
+            // no completion can bring within rounding is cut off early.
+            (Some(c), Some(f)) => {
+                for (slot, (r, _)) in c.open.iter().enumerate() {
+                    scratch.touch[*r].push((ci, slot, *r == last));
+                }
+                scratch.acc[ci] = Some(c.base);
+                scratch.rest[ci] = Some(f.total);
+            }
+            // The others when their last open row (in search order) is assigned.
+            _ => scratch.checks_at[last].push(ci),
+        }
+    }
+    let mut seen: Vec<Vec<bool>> = open.iter().map(|i| vec![false; checker.domains[*i].as_ref().map_or(0, Vec::len)]).collect();
     // What this document's earlier searches left counts as already spent.
     let spent = SPENT.with(std::cell::Cell::get);
     let mut steps = (0usize, MAX_WORK.saturating_sub(MAX_WORK_PER_DOCUMENT.saturating_sub(spent)));
     let start = steps.1;
-    let at = Search { checker, open, domains, checks_at };
-    let complete = search(&at, 0, assign, &mut Vec::new(), &mut seen, &mut steps);
+    let complete = {
+        let search = Search { checker, open, alive, forward, checks_at: &scratch.checks_at, touch: &scratch.touch };
+        let mut state = State { assign: &mut scratch.assign, acc: &mut scratch.acc, rest: &mut scratch.rest, saved: &mut scratch.saved };
+        search.run(0, &mut state, &mut seen, &mut steps)
+    };
     SPENT.with(|s| s.set(spent.saturating_add(steps.1.saturating_sub(start))));
     for r in open {
-        mine[*r] = false;
-        checks_at[*r].clear();
-        assign[*r] = None;
+        scratch.mine[*r] = false;
+        scratch.checks_at[*r].clear();
+        scratch.touch[*r].clear();
+        scratch.assign[*r] = None;
     }
 
     let mut out = Vec::new();
     for (k, i) in open.iter().enumerate() {
-        let dom = domains[*i].as_deref().unwrap_or_default();
-        let alive: Vec<usize> = (0..dom.len()).filter(|j| seen[k][*j]).collect();
+        let (dom, left) = (checker.domains[*i].as_deref().unwrap_or_default(), &alive[*i]);
+        let found: Vec<usize> = left.iter().copied().filter(|j| seen[k][*j]).collect();
         let placement = if !complete {
-            Placement::Ambiguous(dom.len())
-        } else if alive.len() == 1 {
-            Placement::Unique(dom[alive[0]].clone())
-        } else if alive.is_empty() {
+            Placement::Ambiguous(left.len())
+        } else if let [j] = found.as_slice() {
+            dom.get(*j).map_or(Placement::Contradiction, |v| Placement::Unique(v.clone()))
+        } else if found.is_empty() {
             Placement::Contradiction
         } else {
-            Placement::Ambiguous(alive.len())
+            Placement::Ambiguous(found.len())
         };
         out.push((*i, placement));
     }
@@ -430,59 +549,88 @@ struct Search<'a> {
     checker: &'a Checker<'a>,
     /// The component's open rows, in search order.
     open: &'a [usize],
-    domains: &'a [Option<Vec<Values>>],
-    /// The constraints checked when a row is assigned.
+    /// Each row's candidates left after propagation.
+    alive: &'a [Vec<usize>],
+    forward: &'a [Option<Forward>],
+    /// See [`Scratch`].
     checks_at: &'a [Vec<usize>],
+    touch: &'a [Vec<(usize, usize, bool)>],
 }
 
-/// Assigns the open rows from `k` on. `partial` is a stack: each level
-/// pushes, for each constraint it checks, the sum of the cells that do not
-/// depend on its own row, so that each candidate of the row adds only its
-/// own cells.
-fn search(
-    at: &Search,
-    k: usize,
-    assign: &mut Vec<Option<usize>>,
-    partial: &mut Vec<Option<UnitSum>>,
-    seen: &mut Vec<Vec<bool>>,
-    steps: &mut (usize, usize),
-) -> bool {
-    let Search { checker, open, domains, checks_at } = *at;
-    // (search steps, cells added up): either limit leaves the rows ambiguous.
-    steps.0 += 1;
-    if steps.0 > MAX_STEPS || steps.1 > MAX_WORK {
-        return false;
-    }
-    if k == open.len() {
-        steps.1 += open.len();
-        for (kk, i) in open.iter().enumerate() {
-            if let Some(j) = assign[*i] {
-                seen[kk][j] = true;
+/// What the search changes, and restores on the way back (see [`Scratch`]).
+struct State<'s> {
+    assign: &'s mut [Option<usize>],
+    acc: &'s mut [Option<UnitSum>],
+    rest: &'s mut [Option<(i128, i128)>],
+    saved: &'s mut Vec<Option<UnitSum>>,
+}
+
+impl Search<'_> {
+    /// Assigns the open rows from `k` on, marking in `seen` the candidates
+    /// of every complete assignment; false when a limit stopped it.
+    /// `steps` counts (nodes, work): a node is a call; the work is one per
+    /// candidate tried, plus one per integer constraint it updates, plus the
+    /// cells of each Decimal check.
+    fn run(&self, k: usize, st: &mut State, seen: &mut [Vec<bool>], steps: &mut (usize, usize)) -> bool {
+        steps.0 += 1;
+        if steps.0 > MAX_STEPS || steps.1 > MAX_WORK {
+            return false;
+        }
+        let Some(&i) = self.open.get(k) else {
+            steps.1 += self.open.len();
+            for (kk, i) in self.open.iter().enumerate() {
+                if let Some(j) = st.assign[*i] {
+                    seen[kk][j] = true;
+                }
+            }
+            return true;
+        };
+        let touch = &self.touch[i];
+        let mark = st.saved.len();
+        for &(ci, slot, _) in touch {
+            st.saved.push(st.acc[ci]);
+            let reach = self.forward[ci].as_ref().and_then(|f| f.reach.get(slot));
+            st.rest[ci] = st.rest[ci].zip(reach).and_then(|(r, d)| Some((r.0.checked_sub(d.0)?, r.1.checked_sub(d.1)?)));
+        }
+        let slow = &self.checks_at[i];
+        let cost = slow.iter().fold(1 + touch.len(), |a, ci| a + self.checker.constraints[*ci].size());
+        let mut complete = true;
+        for &j in &self.alive[i] {
+            st.assign[i] = Some(j);
+            steps.1 += cost;
+            if self.admits(i, j, mark, st) && !self.run(k + 1, st, seen, steps) {
+                complete = false;
+                break;
             }
         }
-        return true;
-    }
-    let i = open[k];
-    let n = domains[i].as_ref().map_or(0, Vec::len);
-    let mark = partial.len();
-    partial.extend(checks_at[i].iter().map(|ci| checker.compiled(*ci).and_then(|c| c.sum_without(i, |r| assign[r]))));
-    let cost = checks_at[i].iter().fold(0, |a, ci| a + checker.constraints[*ci].size());
-    let mut complete = true;
-    for j in 0..n {
-        assign[i] = Some(j);
-        steps.1 += cost;
-        let ok = checks_at[i].iter().zip(&partial[mark..]).all(|(ci, sum)| {
-            let fast = checker.compiled(*ci).zip(*sum).and_then(|(c, s)| c.meets(c.add_row(s, i, j)));
-            fast.unwrap_or_else(|| checker.slow(*ci, domains, &|r| assign[r]))
-        });
-        if ok && !search(at, k + 1, assign, partial, seen, steps) {
-            complete = false;
-            break;
+        for (&(ci, slot, _), s) in touch.iter().zip(&st.saved[mark..]) {
+            st.acc[ci] = *s;
+            let reach = self.forward[ci].as_ref().and_then(|f| f.reach.get(slot));
+            st.rest[ci] = st.rest[ci].zip(reach).and_then(|(r, d)| Some((r.0.checked_add(d.0)?, r.1.checked_add(d.1)?)));
         }
+        st.saved.truncate(mark);
+        st.assign[i] = None;
+        complete
     }
-    partial.truncate(mark);
-    assign[i] = None;
-    complete
+
+    /// Whether row `i` at candidate `j` keeps every constraint on it
+    /// satisfiable, updating the integer sums of those it touches.
+    fn admits(&self, i: usize, j: usize, mark: usize, st: &mut State) -> bool {
+        for (t, &(ci, slot, last)) in self.touch[i].iter().enumerate() {
+            let Some(c) = self.checker.compiled(ci) else { continue };
+            let sum = st.saved.get(mark + t).copied().flatten().and_then(|s| plus(s, c.delta(slot, j)));
+            st.acc[ci] = sum;
+            // Past its last row nothing is left to add: this is the check itself.
+            let ok = match sum.zip(st.rest[ci]).and_then(|(s, r)| c.within(s, r)) {
+                Some(ok) => ok,
+                None => !last || self.checker.slow(ci, &|r| st.assign[r]),
+            };
+            if !ok {
+                return false;
+            }
+        }
+        self.checks_at[i].iter().all(|ci| self.checker.slow(*ci, &|r| st.assign[r]))
+    }
 }
 
 /// A cell in the units of the rounding fast path ([`rounding::units`]):
@@ -490,7 +638,7 @@ fn search(
 type Units = Option<(i128, i128)>;
 
 /// Per row, per candidate (a fixed row has one), per column: its cell in
-/// units. Converted once, and pruned together with the domains.
+/// units.
 type Cells = Vec<Vec<Vec<Units>>>;
 
 fn cells_of(p: &Problem, domains: &[Option<Vec<Values>>]) -> Cells {
@@ -506,10 +654,16 @@ fn cells_of(p: &Problem, domains: &[Option<Vec<Values>>]) -> Cells {
         .collect()
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Set by the differential test: every constraint takes the Decimal path.
+    static DECIMAL_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// A constraint as integer arithmetic: Σ parts − total must meet zero
 /// (Equal), or its lower end must not be above zero (AtLeast). The cells of
-/// fixed rows are added up once; each open cell is a table of what each
-/// candidate of its row adds.
+/// fixed rows are added up once; each open row is a table of what each of
+/// its candidates adds (all its cells in the constraint together).
 ///
 /// Built only when every cell any candidate can put in it is on the fast
 /// path and the magnitudes of all of them together stay within
@@ -519,13 +673,17 @@ fn cells_of(p: &Problem, domains: &[Option<Vec<Values>>]) -> Cells {
 struct Compiled {
     /// The fixed cells, added up.
     base: UnitSum,
-    /// The open cells: (row, what each of its candidates adds).
+    /// The open rows, ascending: (row, what each of its candidates adds).
     open: Vec<(usize, Vec<UnitSum>)>,
     relation: Relation,
 }
 
 impl Compiled {
     fn new(c: &Constraint, domains: &[Option<Vec<Values>>], cells: &Cells) -> Option<Compiled> {
+        #[cfg(test)]
+        if DECIMAL_ONLY.with(std::cell::Cell::get) {
+            return None;
+        }
         // The total moves to the side of the parts with a minus sign.
         let (terms, relation): (Vec<(i8, At)>, Relation) = match c {
             Constraint::Sum(s) => {
@@ -534,53 +692,87 @@ impl Compiled {
             }
             Constraint::Link(l) => (l.parts.iter().copied().chain([(-1, l.total)]).collect(), l.relation),
         };
-        let (mut base, mut bound, mut open) = ((0, 0, 0), 0u128, Vec::new());
+        let (mut base, mut bound, mut open) = ((0, 0, 0), 0u128, Vec::<(usize, Vec<UnitSum>)>::new());
         for (sign, (r, col)) in terms {
             // A row outside the problem is blank.
             let cands = cells.get(r).map_or(&[][..], Vec::as_slice);
             let deltas = cands.iter().map(|v| delta(sign, cell_at(v, col)?)).collect::<Option<Vec<UnitSum>>>()?;
             let widest = deltas.iter().map(|d| d.1.unsigned_abs().max(d.2.unsigned_abs())).max().unwrap_or(0);
             bound = bound.checked_add(widest)?;
-            if domains.get(r).is_some_and(Option::is_some) {
+            if !domains.get(r).is_some_and(Option::is_some) {
+                if let Some(d) = deltas.first() {
+                    base = plus(base, *d)?;
+                }
+            } else if let Some((_, row)) = open.iter_mut().find(|(o, _)| *o == r) {
+                // A row with several cells in the constraint adds them together.
+                for (a, d) in row.iter_mut().zip(&deltas) {
+                    *a = plus(*a, *d)?;
+                }
+            } else {
                 open.push((r, deltas));
-            } else if let Some(d) = deltas.first() {
-                base = plus(base, *d)?;
             }
         }
+        open.sort_unstable_by_key(|(r, _)| *r);
         (bound <= rounding::FAST_LIMIT.unsigned_abs()).then_some(Compiled { base, open, relation })
     }
 
     /// Whether the sum meets the relation; None if it overflowed.
     fn meets(&self, sum: Option<UnitSum>) -> Option<bool> {
-        let (p, lo, hi) = sum?;
+        self.within(sum?, (0, 0))
+    }
+
+    /// Whether `sum`, with the open rows not yet in it adding at least
+    /// `rest.0` to its lower end and at most `rest.1` to its upper end, can
+    /// still meet the relation (exactly whether it does when `rest` is zero);
+    /// None if a sum overflowed.
+    fn within(&self, (_, lo, hi): UnitSum, rest: (i128, i128)) -> Option<bool> {
+        let lo = lo.checked_add(rest.0)?;
         Some(match self.relation {
-            Relation::Equal => p == 0 || (lo <= 0 && hi >= 0),
+            Relation::Equal => lo <= 0 && hi.checked_add(rest.1)? >= 0,
             Relation::AtLeast => lo <= 0,
         })
     }
 
-    /// What open cell `t` adds at candidate `j` of its row (nothing when
-    /// there is no such candidate: a blank, as in the Decimal check).
-    fn cell(&self, t: usize, j: Option<usize>) -> UnitSum {
-        self.open.get(t).and_then(|(_, d)| d.get(j?)).copied().unwrap_or((0, 0, 0))
+    /// What open row `slot` adds at candidate `j` (nothing when there is no
+    /// such candidate: a blank, as in the Decimal check).
+    fn delta(&self, slot: usize, j: usize) -> UnitSum {
+        self.open.get(slot).and_then(|(_, d)| d.get(j)).copied().unwrap_or((0, 0, 0))
     }
 
-    /// Whether the constraint holds with open cell t at candidate `cand(t)`;
-    /// None if a sum overflows (it cannot, given the bound of [`Compiled::new`]).
+    /// Whether the constraint holds with each open row r at candidate
+    /// `cand(r)`; None if a sum overflows (it cannot, given the bound of
+    /// [`Compiled::new`]).
     fn holds_at(&self, cand: impl Fn(usize) -> Option<usize>) -> Option<bool> {
-        let sum = (0..self.open.len()).try_fold(self.base, |s, t| plus(s, self.cell(t, cand(t))));
+        let sum = self.open.iter().enumerate().try_fold(self.base, |s, (t, (r, _))| match cand(*r) {
+            Some(j) => plus(s, self.delta(t, j)),
+            None => Some(s),
+        });
         self.meets(sum)
     }
+}
 
-    /// The fixed cells and the open cells of rows other than `row`, each
-    /// row r at candidate `cand(r)`.
-    fn sum_without(&self, row: usize, cand: impl Fn(usize) -> Option<usize>) -> Option<UnitSum> {
-        self.open.iter().enumerate().filter(|(_, (r, _))| *r != row).try_fold(self.base, |s, (t, (r, _))| plus(s, self.cell(t, cand(*r))))
-    }
+/// What a compiled constraint's open rows can still add, for cutting the
+/// search off early: per open row (in the order of [`Compiled::open`]) the
+/// lowest lower end and the highest upper end of its candidates left, and
+/// both summed over all its open rows.
+struct Forward {
+    reach: Vec<(i128, i128)>,
+    total: (i128, i128),
+}
 
-    /// `sum` with the open cells of `row` at candidate `j` added.
-    fn add_row(&self, sum: UnitSum, row: usize, j: usize) -> Option<UnitSum> {
-        self.open.iter().enumerate().filter(|(_, (r, _))| *r == row).try_fold(sum, |s, (t, _)| plus(s, self.cell(t, Some(j))))
+impl Forward {
+    /// None if a sum overflows (it cannot, given the bound of [`Compiled::new`]).
+    fn new(c: &Compiled, alive: &[Vec<usize>]) -> Option<Forward> {
+        let reach: Vec<(i128, i128)> = c
+            .open
+            .iter()
+            .map(|(r, deltas)| {
+                let left = || alive.get(*r).into_iter().flatten().filter_map(|j| deltas.get(*j));
+                (left().map(|d| d.1).min().unwrap_or(0), left().map(|d| d.2).max().unwrap_or(0))
+            })
+            .collect();
+        let total = reach.iter().try_fold((0i128, 0i128), |a, d| Some((a.0.checked_add(d.0)?, a.1.checked_add(d.1)?)))?;
+        Some(Forward { reach, total })
     }
 }
 
@@ -595,6 +787,9 @@ struct Checker<'a> {
     constraints: &'a [Constraint<'a>],
     /// The integer form of each constraint, where it has one.
     compiled: &'a [Option<Compiled>],
+    /// Each open row's candidates that meet its own identity and bounds;
+    /// the candidate indices everywhere below are into these.
+    domains: &'a [Option<Vec<Values>>],
 }
 
 impl Checker<'_> {
@@ -603,11 +798,16 @@ impl Checker<'_> {
     }
 
     /// Whether constraint `ci` holds with each open row r at candidate
-    /// `cand(r)`, added up in Decimal.
-    fn slow(&self, ci: usize, domains: &[Option<Vec<Values>>], cand: &dyn Fn(usize) -> Option<usize>) -> bool {
+    /// `cand(r)`: in integers where it can, else in Decimal.
+    fn holds(&self, ci: usize, cand: &dyn Fn(usize) -> Option<usize>) -> bool {
+        self.compiled(ci).and_then(|f| f.holds_at(cand)).unwrap_or_else(|| self.slow(ci, cand))
+    }
+
+    /// The same, added up in Decimal.
+    fn slow(&self, ci: usize, cand: &dyn Fn(usize) -> Option<usize>) -> bool {
         let values = |r: usize| match self.p.rows.get(r)? {
             RowChoice::Fixed(v) => Some(v),
-            RowChoice::Open(_) => cand(r).and_then(|a| domains[r].as_ref().and_then(|d| d.get(a))),
+            RowChoice::Open(_) => cand(r).and_then(|a| self.domains.get(r)?.as_ref()?.get(a)),
         };
         self.constraints[ci].ok(&values)
     }
@@ -683,6 +883,9 @@ pub fn hierarchy(codes: &[Option<&str>], ncols: usize) -> Vec<SumOfRows> {
     }
     out
 }
+
+#[cfg(test)]
+mod differential;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,226 @@
+//! Differential test: the solver's compiled i128 constraints against its
+//! Decimal path, on random small problems.
+//!
+//! Each constraint is checked on every combination of its rows' candidates
+//! three ways (the compiled form, the solver's fallback, and a plain Decimal
+//! interval sum); then whole problems are solved with and without the
+//! compiled forms. All must agree.
+
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::rounding::{compare, Verdict};
+
+/// SplitMix64: tiny, deterministic, and good enough to spread test cases.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in 0..n (n > 0).
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    fn index(&mut self, n: usize) -> usize {
+        self.below(n as u64) as usize
+    }
+
+    fn one_in(&mut self, n: u64) -> bool {
+        self.below(n) == 0
+    }
+}
+
+/// A printed amount: mostly small values at 0–3 decimals, a unit off a
+/// whole number now and then (so that sums meet only within rounding), and
+/// sometimes a blank or a value outside the fast path (9 decimals, or large
+/// enough that a few of them overflow its bound).
+fn amount(rng: &mut Rng) -> Option<Decimal> {
+    match rng.below(24) {
+        0..=4 => None,
+        5 => Decimal::try_new(rng.below(3_000) as i64, 9).ok(),
+        6 => Decimal::try_new((rng.below(9) * 100_000_000_000_000_000) as i64, 0).ok(),
+        _ => {
+            let scale = rng.below(4) as u32;
+            let unit = 10i64.pow(scale);
+            let whole = rng.below(12) as i64 * unit + rng.below(3) as i64 - 1;
+            let signed = if rng.one_in(8) { -whole } else { whole };
+            Decimal::try_new(signed, scale).ok()
+        }
+    }
+}
+
+fn values(rng: &mut Rng, ncols: usize) -> Values {
+    (0..ncols).map(|_| amount(rng)).collect()
+}
+
+/// A row index, now and then one outside the problem (a blank row).
+fn row(rng: &mut Rng, nrows: usize) -> usize {
+    if rng.one_in(20) {
+        nrows + 1
+    } else {
+        rng.index(nrows)
+    }
+}
+
+/// A column index, now and then one beyond the rows (a blank cell).
+fn column(rng: &mut Rng, ncols: usize) -> usize {
+    if rng.one_in(20) {
+        ncols
+    } else {
+        rng.index(ncols)
+    }
+}
+
+fn problem(rng: &mut Rng) -> Problem {
+    let (nrows, ncols) = (2 + rng.index(4), 1 + rng.index(3));
+    let rows = (0..nrows)
+        .map(|_| {
+            if rng.one_in(2) {
+                RowChoice::Fixed(values(rng, ncols))
+            } else {
+                RowChoice::Open((0..1 + rng.index(3)).map(|_| values(rng, ncols)).collect())
+            }
+        })
+        .collect();
+    let sums = (0..rng.index(3))
+        .map(|_| SumOfRows {
+            total: row(rng, nrows),
+            parts: (0..1 + rng.index(3)).map(|_| row(rng, nrows)).collect(),
+            columns: (0..1 + rng.index(2)).map(|_| column(rng, ncols)).collect(),
+        })
+        .collect();
+    let cell = |rng: &mut Rng| (row(rng, nrows), column(rng, ncols));
+    let links = (0..rng.index(3))
+        .map(|_| Link {
+            total: cell(rng),
+            parts: (0..1 + rng.index(3)).map(|_| (if rng.one_in(4) { -1 } else { 1 }, cell(rng))).collect(),
+            relation: if rng.one_in(2) { Relation::Equal } else { Relation::AtLeast },
+        })
+        .collect();
+    let bounds = (0..rng.index(2))
+        .map(|_| {
+            let (r, c, iv) = (rng.index(nrows), rng.index(ncols), Interval::of(amount(rng)));
+            if rng.one_in(2) {
+                Bound::Equal(r, c, iv)
+            } else {
+                Bound::AtLeast(r, c, iv)
+            }
+        })
+        .collect();
+    let row_identity: Option<RowIdentity> = if rng.one_in(2) { Some(total_first) } else { None };
+    Problem { rows, sums, links, bounds, row_identity }
+}
+
+/// The verdict by Decimal interval sums alone, as the rules compute it.
+fn decimal_verdict<'v>(c: &Constraint, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
+    let get = |(r, col): At| values(r).and_then(|v| v.get(col).copied().flatten());
+    let (total, terms, relation): (At, Vec<(i8, At)>, Relation) = match c {
+        Constraint::Sum(s) => ((s.total, s.columns[0]), s.parts.iter().map(|r| (1, (*r, s.columns[0]))).collect(), Relation::Equal),
+        Constraint::Link(l) => (l.total, l.parts.clone(), l.relation),
+    };
+    let terms: Vec<(i8, Option<Decimal>)> = terms.iter().map(|(s, a)| (*s, get(*a))).collect();
+    match relation {
+        Relation::Equal => compare(get(total), &terms).0 != Verdict::Mismatch,
+        Relation::AtLeast => {
+            let sum = terms
+                .iter()
+                .fold(Interval::of(None), |iv, (s, v)| if *s >= 0 { iv.add(Interval::of(*v)) } else { iv.sub(Interval::of(*v)) });
+            Interval::of(get(total)).hi >= sum.lo
+        }
+    }
+}
+
+/// Counts of constraint checks: (compiled and true, compiled and false).
+type Tally = (usize, usize);
+
+/// Checks every constraint of `p` on every combination of its open rows'
+/// candidates.
+fn check_constraints(p: &Problem, tally: &mut Tally) {
+    let domains: Vec<Option<Vec<Values>>> = p
+        .rows
+        .iter()
+        .map(|r| match r {
+            RowChoice::Fixed(_) => None,
+            RowChoice::Open(c) => Some(c.clone()),
+        })
+        .collect();
+    let cells = cells_of(p, &domains);
+    let split: Vec<SumOfRows> = p
+        .sums
+        .iter()
+        .flat_map(|s| s.columns.iter().map(|c| SumOfRows { total: s.total, parts: s.parts.clone(), columns: vec![*c] }))
+        .collect();
+    let constraints: Vec<Constraint> = split.iter().map(Constraint::Sum).chain(p.links.iter().map(Constraint::Link)).collect();
+    for c in &constraints {
+        let open: Vec<usize> = c.rows().into_iter().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect();
+        let lens: Vec<usize> = open.iter().map(|r| domains[*r].as_ref().map_or(0, Vec::len)).collect();
+        let compiled = Compiled::new(c, &domains, &cells);
+        let mut idx = vec![0usize; open.len()];
+        loop {
+            let pick = |r: usize| open.binary_search(&r).ok().map(|k| idx[k]);
+            let values = |r: usize| match p.rows.get(r)? {
+                RowChoice::Fixed(v) => Some(v),
+                RowChoice::Open(_) => domains[r].as_ref().and_then(|d| d.get(pick(r)?)),
+            };
+            let reference = decimal_verdict(c, &values);
+            assert_eq!(c.ok(&values), reference, "fallback vs Decimal: {:?} at {idx:?}", p);
+            if let Some(f) = &compiled {
+                let fast = f.holds_at(pick);
+                assert_eq!(fast, Some(reference), "compiled vs Decimal: {:?} at {idx:?}", p);
+                if reference {
+                    tally.0 += 1;
+                } else {
+                    tally.1 += 1;
+                }
+            }
+            if !next_combination(&mut idx, &lens) {
+                break;
+            }
+        }
+    }
+}
+
+/// Advances an odometer over `lens`; false after the last combination.
+fn next_combination(idx: &mut [usize], lens: &[usize]) -> bool {
+    for (i, n) in idx.iter_mut().zip(lens) {
+        *i += 1;
+        if *i < *n {
+            return true;
+        }
+        *i = 0;
+    }
+    false
+}
+
+/// `solve` with every constraint on the Decimal path.
+fn solve_decimal_only(p: &Problem) -> Vec<(usize, Placement)> {
+    DECIMAL_ONLY.with(|d| d.set(true));
+    let out = solve(p);
+    DECIMAL_ONLY.with(|d| d.set(false));
+    out
+}
+
+#[test]
+fn compiled_constraints_agree_with_decimal_sums() {
+    let mut rng = Rng(0x5EED_0013);
+    let mut tally = (0, 0);
+    let mut placed = 0;
+    for _ in 0..3_000 {
+        let p = problem(&mut rng);
+        check_constraints(&p, &mut tally);
+        let fast = solve(&p);
+        assert_eq!(fast, solve_decimal_only(&p), "{p:?}");
+        placed += fast.iter().filter(|(_, x)| matches!(x, Placement::Unique(_))).count();
+    }
+    // Not vacuous: both verdicts were reached on the compiled path, and the
+    // solver placed rows.
+    assert!(tally.0 > 1_000 && tally.1 > 1_000, "{tally:?}");
+    assert!(placed > 500, "{placed}");
+}

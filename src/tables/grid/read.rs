@@ -48,7 +48,7 @@ type Pieces<'a> = (Vec<&'a Span<'a>>, Vec<&'a Span<'a>>, Vec<(&'a Span<'a>, Opti
 pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadProblem>) {
     let mut problems = Vec::new();
     let source_line = lines[block.title_line].no;
-    let name = format!("《{}》", block.title);
+    let name = crate::model::in_title_marks(&block.title);
     let mut table = Table {
         number: block.marker.as_deref().and_then(super::super::catalogue::marker_number).map(|n| n.to_string()),
         title: block.title.clone(),
@@ -67,7 +67,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     };
 
     // The body: the table's lines and its continuations, notes apart.
-    let mut body: Vec<BodyLine> = Vec::new();
+    let mut body: Vec<BodyLine> = Vec::with_capacity(block.body.len());
     let mut in_note = false;
     let mut header_seen: Vec<&str> = Vec::new();
     let ranges = std::iter::once(block.body.clone()).chain(block.more.iter().cloned());
@@ -272,7 +272,8 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
 
     // Rows, per panel.
     let ncols = cols.len();
-    let mut rows_by_panel: Vec<Vec<Row>> = vec![Vec::new(); npanels];
+    let rows_max = body.len() - first_data;
+    let mut rows_by_panel: Vec<Vec<Row>> = (0..npanels).map(|_| Vec::with_capacity(rows_max)).collect();
     let mut collisions = 0usize;
     let mut strays = 0usize;
     // Per panel, its columns with numbers (rows that print one number for
@@ -445,7 +446,7 @@ struct Layout {
 }
 
 fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
-    let mut ends: Vec<(usize, usize, usize)> = Vec::new(); // (end, start, line)
+    let mut ends: Vec<(usize, usize, usize)> = Vec::with_capacity(data.iter().map(|b| b.spans.len()).fold(0, usize::saturating_add)); // (end, start, line)
     for (i, b) in data.iter().enumerate() {
         for s in b.spans.iter().filter(|s| s.is_value()) {
             ends.push((s.end, s.start, i));
@@ -466,7 +467,10 @@ fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
             }
             _ => {
                 cols.push(Col { lo: s, hi: e, e0: e, caption: Vec::new(), has_data: true });
-                lines_of.push(vec![i]);
+                // Sized for every line: a column grows one number at a time.
+                let mut l = Vec::with_capacity(data.len());
+                l.push(i);
+                lines_of.push(l);
             }
         }
     }
@@ -550,10 +554,14 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
         let w = if alone { (s.end - s.start).max(10) } else { 1 };
         (s.start.saturating_sub(w), s.end + w)
     };
+    // Two words below it side by side (not overlapping): some word ends
+    // at or before another starts, i.e. the least end is at most the
+    // greatest start (a word never ends where it starts, so these are two).
     let is_group = |i: usize, s: &Span| -> bool {
         let (lo, hi) = reach(i, s);
-        let below: Vec<&Span> = words.iter().filter(|(j, w)| *j > i && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi).map(|(_, w)| *w).collect();
-        below.iter().enumerate().any(|(a, x)| below[a + 1..].iter().any(|y| x.end <= y.start || y.end <= x.start))
+        let below = words.iter().filter(|(j, w)| *j > i && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi).map(|(_, w)| w);
+        let (least_end, most_start) = below.fold((usize::MAX, 0), |(e, st), w| (e.min(w.end), st.max(w.start)));
+        least_end <= most_start
     };
     let mut leaves: Vec<Leaf> = Vec::new();
     let mut groups: Vec<(usize, &Span)> = Vec::new();

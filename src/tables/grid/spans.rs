@@ -126,7 +126,8 @@ pub fn number(tok: &str) -> Option<Decimal> {
 
 /// The cells of one line. Form feeds take no column.
 pub fn spans(line: &str) -> Vec<Span<'_>> {
-    let mut out: Vec<Span> = Vec::new();
+    // Room for a typical table line's cells, so most lines allocate once.
+    let mut out: Vec<Span> = Vec::with_capacity(8);
     let mut col = 0usize;
     // The token being read: its first byte and its first column. Tokens are
     // cut out of the line, not built a character at a time.

@@ -290,7 +290,8 @@ impl TableOut {
     pub fn from_table(t: &Table) -> TableOut {
         let g = t.grid.as_deref();
         let marker = g.and_then(|g| g.marker.clone());
-        let name = crate::model::table_name(&t.no());
+        let key = t.no();
+        let name = crate::model::table_name(&key);
         let heading = match (&marker, &t.number) {
             (Some(m), _) => format!("{m} {}", t.title),
             // A table read by its title is named by it: the name would repeat it.
@@ -298,7 +299,7 @@ impl TableOut {
             _ => t.title.clone(),
         };
         TableOut {
-            key: t.no(),
+            key,
             name,
             heading,
             kind: t.kind,

@@ -115,7 +115,9 @@ impl Extracted {
 /// Tells the kind of a file from its first bytes.
 pub fn detect(bytes: &[u8]) -> InputKind {
     let head = &bytes[..bytes.len().min(1024)];
-    if find(head, b"%PDF-").is_some() {
+    // `contains` of one byte is a fast memchr: most text has no '%' or '<'
+    // in its first KiB, and then no search is needed.
+    if head.contains(&b'%') && find(head, b"%PDF-").is_some() {
         return InputKind::Pdf;
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
@@ -132,15 +134,22 @@ pub fn detect(bytes: &[u8]) -> InputKind {
         }
         return InputKind::Text;
     }
-    let start: Vec<u8> = bytes.iter().take(4096).map(|b| b.to_ascii_lowercase()).collect();
-    if find(&start, b"<html").is_some() || find(&start, b"<!doctype html").is_some() || find(&start, b"<table").is_some() {
+    // Markup tags in any letter case; all start with '<', so only the '<'
+    // of the first 4 KiB are tried.
+    let start = &bytes[..bytes.len().min(4096)];
+    let tags: [&[u8]; 3] = [b"<html", b"<!doctype html", b"<table"];
+    let tag_at = |i: usize| tags.iter().any(|t| start[i..].get(..t.len()).is_some_and(|w| w.eq_ignore_ascii_case(t)));
+    if start.contains(&b'<') && (0..start.len()).any(|i| start[i] == b'<' && tag_at(i)) {
         return InputKind::Html;
     }
     InputKind::Text
 }
 
+/// The first place `needle` (not empty) occurs in `hay`: candidates are the
+/// places of its first byte, so most of the bytes are looked at once.
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    let (first, rest) = needle.split_first()?;
+    (0..hay.len()).find(|&i| hay[i] == *first && hay[i + 1..].starts_with(rest))
 }
 
 /// Extracts layout text from a PDF, workbook, Word or HTML file.
@@ -176,5 +185,10 @@ mod tests {
         assert_eq!(detect(b"<!DOCTYPE html><html>"), InputKind::Html);
         assert_eq!(detect("收支预算总表".as_bytes()), InputKind::Text);
         assert_eq!(detect(b""), InputKind::Text);
+        assert_eq!(detect(b"text <p> <TaBlE border=1>"), InputKind::Html);
+        assert_eq!(detect(b"<!DOCTYPE HTML>"), InputKind::Html);
+        assert_eq!(detect(b"a <tabl"), InputKind::Text);
+        assert_eq!(detect(b"xx%PDF"), InputKind::Text);
+        assert_eq!(find(b"abcabd", b"abd"), Some(3));
     }
 }

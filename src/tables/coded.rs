@@ -50,7 +50,9 @@ pub fn is_code(s: &str, first: &[char]) -> bool {
 /// cells).
 pub fn join_split_codes(line: &str) -> String {
     // (token, the separator after it or None at the end)
-    let mut toks: Vec<(&str, Option<char>)> = Vec::new();
+    // One token per separator, plus the last (a byte count, sized once).
+    let seps = line.bytes().filter(|b| matches!(b, b' ' | b'\t')).count();
+    let mut toks: Vec<(&str, Option<char>)> = Vec::with_capacity(seps.saturating_add(1));
     let mut start = 0;
     for (k, c) in line.char_indices().filter(|(_, c)| matches!(c, ' ' | '\t')) {
         toks.push((&line[start..k], Some(c)));

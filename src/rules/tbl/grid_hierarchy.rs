@@ -82,13 +82,13 @@ fn check_hierarchy(t: &Table, rows: &[Row], cols: std::ops::Range<usize>, sink: 
             continue; // printed twice: which is the parent is not clear
         }
         let Some(kids) = under.get(&(pc, child_len)) else { continue };
-        let level = if child_len == 5 { "所属各款" } else { "所属各项" };
+        let what = if child_len == 5 { "所属各款之和" } else { "所属各项之和" };
         for c in cols.clone() {
             if parent.value(c).is_none() {
                 continue;
             }
             let terms: Vec<(i8, _)> = kids.iter().map(|k| (1, at(t, k, c))).collect();
-            sink.identity(Target::cell(t, parent, c), &terms, &format!("{level}之和"));
+            sink.identity(Target::cell(t, parent, c), &terms, what);
         }
     }
     // The 合计 row: the sum of the 类 rows.

@@ -37,8 +37,9 @@ pub struct Block {
     pub page: usize,
 }
 
-/// Finds every table whose title the catalogue knows.
-pub fn blocks(lines: &[Line], doc: DocumentKind) -> Vec<Block> {
+/// Finds every table whose title the catalogue knows; `pages` is the
+/// lines' [`page_index`].
+pub fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind) -> Vec<Block> {
     let sq: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
     let mut titles: Vec<(usize, usize, Title, TableKind)> = Vec::new(); // (line, lines used, title, kind)
     let mut i = 0;
@@ -63,7 +64,6 @@ pub fn blocks(lines: &[Line], doc: DocumentKind) -> Vec<Block> {
             }
         })
         .collect();
-    let pages = page_index(lines);
     let mut out: Vec<Block> = Vec::new();
     for (k, (i, used, t, kind)) in accepted.iter().enumerate() {
         let (i, used) = (*i, *used);
@@ -110,7 +110,7 @@ fn title_at(sq: &[&str], i: usize) -> Option<(Title, usize)> {
         return Some((t, 1));
     }
     let next = sq.get(i + 1)?;
-    if next.chars().count() <= 4 && next.ends_with('表') {
+    if next.ends_with('表') && next.chars().count() <= 4 {
         return catalogue::title(&format!("{}{}", sq[i], next)).map(|t| (t, 2));
     }
     None
@@ -183,7 +183,10 @@ pub fn page_index(lines: &[Line]) -> Vec<usize> {
     lines
         .iter()
         .map(|l| {
-            page += l.text.matches('\u{c}').count();
+            // Form feeds are rare: one byte search per line finds most have none.
+            if l.text.as_bytes().contains(&0x0c) {
+                page += l.text.bytes().filter(|b| *b == 0x0c).count();
+            }
             page
         })
         .collect()
@@ -200,7 +203,8 @@ mod tests {
     #[test]
     fn contents_entries_are_not_tables_and_titles_with_a_header_are() {
         let text = "目录\n一、收支预算总表\n二、收入预算总表\n\n一、收支预算总表\n部门：某局    单位：万元\n  项目   金额\n  合计   1.00\n";
-        let b = blocks(&lines(text), DocumentKind::Budget);
+        let l = lines(text);
+        let b = blocks(&l, &page_index(&l), DocumentKind::Budget);
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].kind, TableKind::BSummary);
         assert_eq!(b[0].unit.as_deref(), Some("万元"));
@@ -210,7 +214,8 @@ mod tests {
     #[test]
     fn a_wrapped_title_and_a_marker_above_it() {
         let text = "公开 09 表\n\n一般公共预算“三公”经费、会议费、培训费支出预\n算表\n单位：万元\n合计  1.00\n";
-        let b = blocks(&lines(text), DocumentKind::Budget);
+        let l = lines(text);
+        let b = blocks(&l, &page_index(&l), DocumentKind::Budget);
         assert_eq!(b[0].kind, TableKind::BSangong);
         assert_eq!(b[0].marker.as_deref(), Some("公开09表"));
         assert_eq!(b[0].first, 0);

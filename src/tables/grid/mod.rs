@@ -15,8 +15,8 @@ use crate::model::Document;
 
 /// Finds and reads every table the corpus-layout readers left unread.
 pub fn read_all(doc: &mut Document) {
-    let blocks = locate::blocks(&doc.lines, doc.info.kind);
     let pages = locate::page_index(&doc.lines);
+    let blocks = locate::blocks(&doc.lines, &pages, doc.info.kind);
     let legacy = !doc.tables.is_empty();
     for b in blocks {
         let from = doc.lines[b.first].no;

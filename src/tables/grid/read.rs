@@ -30,25 +30,25 @@ struct Col {
 }
 
 /// One line of the body, as cells.
-struct BodyLine {
+struct BodyLine<'a> {
     no: usize,
     /// 1-based page.
     page: usize,
-    sq: String,
-    spans: Vec<Span>,
+    sq: &'a str,
+    spans: Vec<Span<'a>>,
     data: bool,
 }
 
 /// One panel's share of a line: label spans, code spans, and amount spans
 /// with the column each was placed in.
-type Pieces<'a> = (Vec<&'a Span>, Vec<&'a Span>, Vec<(&'a Span, Option<usize>)>);
+type Pieces<'a> = (Vec<&'a Span<'a>>, Vec<&'a Span<'a>>, Vec<(&'a Span<'a>, Option<usize>)>);
 
 /// Reads a located table. The table comes back with `grid.read == false`
 /// and a problem saying why when its cells cannot be placed with certainty.
 pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadProblem>) {
     let mut problems = Vec::new();
     let source_line = lines[block.title_line].no;
-    let name = format!("《{}》", block.title);
+    let name = crate::model::in_title_marks(&block.title);
     let mut table = Table {
         number: block.marker.as_deref().and_then(super::super::catalogue::marker_number).map(|n| n.to_string()),
         title: block.title.clone(),
@@ -67,9 +67,9 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     };
 
     // The body: the table's lines and its continuations, notes apart.
-    let mut body: Vec<BodyLine> = Vec::new();
+    let mut body: Vec<BodyLine> = Vec::with_capacity(block.body.len());
     let mut in_note = false;
-    let mut header_seen: Vec<String> = Vec::new();
+    let mut header_seen: Vec<&str> = Vec::new();
     let ranges = std::iter::once(block.body.clone()).chain(block.more.iter().cloned());
     for (part, range) in ranges.enumerate() {
         let mut before_data = true;
@@ -97,11 +97,11 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             if data {
                 before_data = false;
             } else if !body.iter().any(|b| b.data) {
-                header_seen.push(sq.to_string());
-            } else if header_seen.iter().any(|h| h == sq) {
+                header_seen.push(sq);
+            } else if header_seen.contains(&sq) {
                 continue;
             }
-            body.push(BodyLine { no: l.no, page: *page, sq: sq.to_string(), spans: sp, data });
+            body.push(BodyLine { no: l.no, page: *page, sq, spans: sp, data });
         }
     }
     let Some(first_data) = body.iter().position(|b| b.data) else {
@@ -272,15 +272,25 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
 
     // Rows, per panel.
     let ncols = cols.len();
-    let mut rows_by_panel: Vec<Vec<Row>> = vec![Vec::new(); npanels];
+    let rows_max = body.len() - first_data;
+    let mut rows_by_panel: Vec<Vec<Row>> = (0..npanels).map(|_| Vec::with_capacity(rows_max)).collect();
     let mut collisions = 0usize;
     let mut strays = 0usize;
+    // Per panel, its columns with numbers (rows that print one number for
+    // each are read in order).
+    let with_data: Vec<Vec<usize>> = panel_cols.iter().map(|r| r.clone().filter(|c| cols[*c].has_data).collect()).collect();
+    // Each line's cells split into panels; the buffers are reused line to line.
+    let mut pieces: Vec<Pieces> = vec![(Vec::new(), Vec::new(), Vec::new()); npanels];
+    let mut filled: Vec<bool> = Vec::with_capacity(ncols);
     for b in &body[first_data..] {
         if !b.data && header_seen.contains(&b.sq) {
             continue;
         }
-        // Split the line's cells into panels.
-        let mut pieces: Vec<Pieces> = vec![(Vec::new(), Vec::new(), Vec::new()); npanels];
+        for (codes, texts, values) in pieces.iter_mut() {
+            codes.clear();
+            texts.clear();
+            values.clear();
+        }
         if panel_at(b.page, 0) == usize::MAX {
             // Rows without numbers on such a page carry nothing to misplace.
             if b.data {
@@ -304,24 +314,22 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         // A label whose number sits under the next panel (a 合计 printed
         // across two panels): the number is the label's.
         for p in 0..pieces.len().saturating_sub(1) {
-            let label: String = pieces[p].1.iter().map(|s| s.text.as_str()).collect();
-            let total = ["合计", "总计", "小计"].iter().any(|w| label.contains(w));
-            if total
-                && pieces[p].2.is_empty()
+            if pieces[p].2.is_empty()
                 && pieces[p + 1].1.is_empty()
                 && !pieces[p + 1].2.is_empty()
                 && panel_cols[p].len() == pieces[p + 1].2.len()
+                && is_total_label(&pieces[p].1.iter().map(|s| &*s.text).collect::<String>())
             {
-                let moved = std::mem::take(&mut pieces[p + 1].2);
-                pieces[p].2 = moved;
+                // Swapped with the label's empty list, keeping both buffers.
+                let (left, right) = pieces.split_at_mut(p + 1);
+                std::mem::swap(&mut left[p].2, &mut right[0].2);
             }
         }
-        for (p, (codes, texts, values)) in pieces.into_iter().enumerate() {
+        for (p, (codes, texts, values)) in pieces.iter().enumerate() {
             if codes.is_empty() && texts.is_empty() && values.is_empty() {
                 continue;
             }
-            let label: String = texts.iter().map(|s| s.text.as_str()).collect();
-            let (code, label) = split_code(&codes, &label);
+            let (code, label) = split_code(codes, texts.iter().map(|s| &*s.text).collect());
             if values.is_empty() && code.is_none() && is_wrap(&label) {
                 if let Some(prev) = rows_by_panel[p].last_mut() {
                     prev.label.push_str(&label);
@@ -336,9 +344,10 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
                     r.code.is_none() && !r.label.is_empty() && r.cells.iter().all(|c| c.value.is_none()) && !is_total_label(&r.label)
                 });
             let mut cells = vec![Cell::blank(b.no); ncols];
-            let mut filled = vec![false; ncols];
+            filled.clear();
+            filled.resize(ncols, false);
             // As many numbers as the panel has columns with numbers: in order.
-            let with_data: Vec<usize> = panel_cols[p].clone().filter(|c| cols[*c].has_data).collect();
+            let with_data = &with_data[p];
             let ordered = values.len() == with_data.len() && !with_data.is_empty();
             for (k, (s, c)) in values.iter().enumerate() {
                 let c = if ordered { Some(with_data[k]) } else { c.filter(|c| panel_cols[p].contains(c)) };
@@ -415,12 +424,12 @@ fn page_text(page: usize) -> String {
     format!("第{page}页")
 }
 
-fn overlaps(s: &Span, c: &Col) -> bool {
+fn overlaps(s: &Span<'_>, c: &Col) -> bool {
     s.start < c.hi + 1 && c.lo < s.end + 1
 }
 
 /// The column whose numbers end nearest this number's end.
-fn nearest(cols: &[Col], s: &Span) -> Option<usize> {
+fn nearest(cols: &[Col], s: &Span<'_>) -> Option<usize> {
     (0..cols.len()).min_by_key(|c| cols[*c].hi.abs_diff(s.end)).filter(|c| cols[*c].hi.abs_diff(s.end) <= 6 || overlaps(s, &cols[*c]))
 }
 
@@ -437,7 +446,7 @@ struct Layout {
 }
 
 fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
-    let mut ends: Vec<(usize, usize, usize)> = Vec::new(); // (end, start, line)
+    let mut ends: Vec<(usize, usize, usize)> = Vec::with_capacity(data.iter().map(|b| b.spans.len()).fold(0, usize::saturating_add)); // (end, start, line)
     for (i, b) in data.iter().enumerate() {
         for s in b.spans.iter().filter(|s| s.is_value()) {
             ends.push((s.end, s.start, i));
@@ -458,7 +467,10 @@ fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
             }
             _ => {
                 cols.push(Col { lo: s, hi: e, e0: e, caption: Vec::new(), has_data: true });
-                lines_of.push(vec![i]);
+                // Sized for every line: a column grows one number at a time.
+                let mut l = Vec::with_capacity(data.len());
+                l.push(i);
+                lines_of.push(l);
             }
         }
     }
@@ -542,17 +554,21 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
         let w = if alone { (s.end - s.start).max(10) } else { 1 };
         (s.start.saturating_sub(w), s.end + w)
     };
+    // Two words below it side by side (not overlapping): some word ends
+    // at or before another starts, i.e. the least end is at most the
+    // greatest start (a word never ends where it starts, so these are two).
     let is_group = |i: usize, s: &Span| -> bool {
         let (lo, hi) = reach(i, s);
-        let below: Vec<&Span> = words.iter().filter(|(j, w)| *j > i && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi).map(|(_, w)| *w).collect();
-        below.iter().enumerate().any(|(a, x)| below[a + 1..].iter().any(|y| x.end <= y.start || y.end <= x.start))
+        let below = words.iter().filter(|(j, w)| *j > i && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi).map(|(_, w)| w);
+        let (least_end, most_start) = below.fold((usize::MAX, 0), |(e, st), w| (e.min(w.end), st.max(w.start)));
+        least_end <= most_start
     };
     let mut leaves: Vec<Leaf> = Vec::new();
     let mut groups: Vec<(usize, &Span)> = Vec::new();
     for (i, s) in &words {
         // Words that name a side or a block are never a column's own caption.
         let block_word =
-            ["收入", "支出", "本年收入", "本年支出", "功能分类", "支出用途", "经济分类", "财政拨款"].contains(&s.text.as_str());
+            ["收入", "支出", "本年收入", "本年支出", "功能分类", "支出用途", "经济分类", "财政拨款"].contains(&s.text.as_ref());
         if block_word || is_group(*i, s) {
             groups.push((*i, s));
             continue;
@@ -564,11 +580,11 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
             ov * 2 >= (hi - lo).min(lf.hi - lf.lo).max(1)
         }) {
             Some(lf) => {
-                lf.words.push((*i, s.text.clone()));
+                lf.words.push((*i, s.text.to_string()));
                 lf.lo = lf.lo.min(lo);
                 lf.hi = lf.hi.max(hi);
             }
-            None => leaves.push(Leaf { lo, hi, words: vec![(*i, s.text.clone())], groups: Vec::new() }),
+            None => leaves.push(Leaf { lo, hi, words: vec![(*i, s.text.to_string())], groups: Vec::new() }),
         }
     }
     for lf in leaves.iter_mut() {
@@ -579,7 +595,7 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
                 let (lo, hi) = reach(*i, g);
                 mid2 >= 2 * lo && mid2 <= 2 * hi && lf.words.iter().all(|(j, _)| j > i)
             })
-            .map(|(i, g)| (*i, g.text.clone()))
+            .map(|(i, g)| (*i, g.text.to_string()))
             .collect();
     }
     leaves.sort_by_key(|lf| lf.lo + lf.hi);
@@ -663,7 +679,7 @@ fn panel_name(header: &[&BodyLine], from: usize, to: Option<usize>) -> String {
                 && s.what == What::Text
                 && ["收入", "支出", "功能分类", "支出用途", "经济分类"].iter().any(|w| s.text.contains(w))
             {
-                words.push(s.text.clone());
+                words.push(s.text.to_string());
             }
         }
     }
@@ -671,29 +687,31 @@ fn panel_name(header: &[&BodyLine], from: usize, to: Option<usize>) -> String {
 }
 
 /// A 栏次 line: 1 2 3 … (or 栏次 words), not numbers.
-fn is_column_numbers(sp: &[Span]) -> bool {
+fn is_column_numbers(sp: &[Span<'_>]) -> bool {
     let nums: Vec<u64> = sp.iter().filter(|s| s.what == What::Digits).filter_map(|s| s.text.parse().ok()).collect();
     nums.len() >= 2 && nums.len() == sp.iter().filter(|s| s.is_value()).count() && nums.windows(2).all(|w| w[1] == w[0] + 1)
 }
 
 /// Codes joined: "201 05 01" → "2010501", "301 2" → "30102"; or a code that
 /// leads the label ("2010101行政运行").
-fn split_code(codes: &[&Span], label: &str) -> (Option<String>, String) {
+fn split_code(codes: &[&Span<'_>], mut label: String) -> (Option<String>, String) {
     if let Some((first, rest)) = codes.split_first() {
-        let mut code = first.text.clone();
+        let mut code = first.text.to_string();
         for c in rest {
             if c.text.len() == 1 {
                 code.push('0');
             }
             code.push_str(&c.text);
         }
-        return (Some(code), label.to_string());
+        return (Some(code), label);
     }
-    let digits: String = label.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if matches!(digits.len(), 3 | 5 | 7) && label[digits.len()..].starts_with(|c: char| !c.is_ascii()) {
-        return (Some(digits.clone()), label[digits.len()..].to_string());
+    let n = label.bytes().take_while(u8::is_ascii_digit).count();
+    if matches!(n, 3 | 5 | 7) && label[n..].starts_with(|c: char| !c.is_ascii()) {
+        let code = label[..n].to_string();
+        label.replace_range(..n, "");
+        return (Some(code), label);
     }
-    (None, label.to_string())
+    (None, label)
 }
 
 /// The rest of a wrapped label ("费", "支出"): short and not a row of its own.

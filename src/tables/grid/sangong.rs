@@ -20,7 +20,7 @@ impl SangongCols {
     /// The columns by caption; None when a caption names two things or a
     /// 公务用车 group lost its 小计 (the header was not read cleanly).
     pub fn of(g: &Grid) -> Option<SangongCols> {
-        let leaf = |c: usize| g.paths[c].last().cloned().unwrap_or_default();
+        let leaf = |c: usize| g.paths[c].last().map_or("", String::as_str);
         let whole = |c: usize| g.paths[c].concat();
         let n = g.paths.len();
         let find = |w: &str| (0..n).find(|c| leaf(*c).contains(w));
@@ -41,23 +41,13 @@ impl SangongCols {
         // recognition leaves that part unchecked rather than guessed.
         let purchase = (0..n).find(|c| leaf(*c).contains("购置") && !leaf(*c).contains("运行"));
         let operation = (0..n).find(|c| leaf(*c).contains("运行") && !leaf(*c).contains("购置") && !whole(*c).contains("机关运行"));
-        let roles =
-            [find("出国"), find("接待"), vehicle, purchase, operation, find("会议"), find("培训"), Some(total), others.get(1).copied()];
+        let (abroad, reception, meeting, training) = (find("出国"), find("接待"), find("会议"), find("培训"));
+        let roles = [abroad, reception, vehicle, purchase, operation, meeting, training, Some(total), others.get(1).copied()];
         let named: Vec<usize> = roles.iter().flatten().copied().collect();
         if named.iter().enumerate().any(|(i, c)| named[i + 1..].contains(c)) {
             return None; // one caption names two things: the header was not read cleanly
         }
-        Some(SangongCols {
-            total,
-            subtotal: others.get(1).copied(),
-            abroad: find("出国"),
-            reception: find("接待"),
-            vehicle,
-            purchase,
-            operation,
-            meeting: find("会议"),
-            training: find("培训"),
-        })
+        Some(SangongCols { total, subtotal: others.get(1).copied(), abroad, reception, vehicle, purchase, operation, meeting, training })
     }
 }
 

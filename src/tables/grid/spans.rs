@@ -7,13 +7,15 @@
 //! ("18,330.37 一、一般公共服务支出").
 
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::str::FromStr;
 
 /// One cell of a line: its text and character columns `[start, end)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    /// The text, inner single spaces removed.
-    pub text: String,
+pub struct Span<'a> {
+    /// The text, inner single spaces removed: borrowed from the line unless
+    /// words were joined (or a form feed dropped).
+    pub text: Cow<'a, str>,
     /// First character column.
     pub start: usize,
     /// One past the last character column.
@@ -37,7 +39,7 @@ pub enum What {
     Text,
 }
 
-impl Span {
+impl Span<'_> {
     /// The centre column, doubled (to stay in integers).
     pub fn mid2(&self) -> usize {
         self.start + self.end
@@ -88,21 +90,28 @@ pub fn number(tok: &str) -> Option<Decimal> {
     if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let mut digits = first.to_string();
-    let mut grouped = false;
+    // The digits without separators, built only when there are separators:
+    // otherwise the body already is the number's text.
+    let mut joined = String::new();
     for g in groups {
         if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) || first.len() > 3 {
             return None;
         }
-        grouped = true;
-        digits.push_str(g);
+        if joined.is_empty() {
+            joined.reserve(body.len());
+            joined.push_str(first);
+        }
+        joined.push_str(g);
     }
-    if !grouped && frac.is_none() {
-        return None; // bare digits are What::Digits
-    }
-    let text = match frac {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
+    let text = if joined.is_empty() {
+        frac?; // bare digits are What::Digits
+        Cow::Borrowed(body)
+    } else {
+        if let Some(f) = frac {
+            joined.push('.');
+            joined.push_str(f);
+        }
+        Cow::Owned(joined)
     };
     if text.len() > 28 {
         return None;
@@ -116,45 +125,47 @@ pub fn number(tok: &str) -> Option<Decimal> {
 }
 
 /// The cells of one line. Form feeds take no column.
-pub fn spans(line: &str) -> Vec<Span> {
-    // Whitespace-separated tokens with their columns.
-    let mut toks: Vec<(String, usize, usize)> = Vec::new();
+pub fn spans(line: &str) -> Vec<Span<'_>> {
+    // Room for a typical table line's cells, so most lines allocate once.
+    let mut out: Vec<Span> = Vec::with_capacity(8);
     let mut col = 0usize;
-    let mut cur: Option<(String, usize)> = None;
-    for c in line.chars() {
+    // The token being read: its first byte and its first column. Tokens are
+    // cut out of the line, not built a character at a time.
+    let mut cur: Option<(usize, usize)> = None;
+    for (at, c) in line.char_indices() {
         if c == '\u{c}' {
             continue;
         }
         if c.is_whitespace() {
-            if let Some((t, s)) = cur.take() {
-                toks.push((t, s, col));
+            if let Some((from, start)) = cur.take() {
+                push_token(&mut out, &line[from..at], start, col);
             }
-        } else {
-            match cur.as_mut() {
-                Some((t, _)) => t.push(c),
-                None => cur = Some((c.to_string(), col)),
-            }
+        } else if cur.is_none() {
+            cur = Some((at, col));
         }
         col += 1;
     }
-    if let Some((t, s)) = cur.take() {
-        toks.push((t, s, col));
-    }
-    // Words one space apart form one text cell; numbers stand alone.
-    let mut out: Vec<Span> = Vec::new();
-    for (t, s, e) in toks {
-        let what = classify(&t);
-        if let Some(last) = out.last_mut() {
-            if what == What::Text && last.what == What::Text && s == last.end + 1 {
-                last.text.push_str(&t);
-                last.end = e;
-                continue;
-            }
-        }
-        out.push(Span { text: t, start: s, end: e, what });
+    if let Some((from, start)) = cur {
+        push_token(&mut out, &line[from..], start, col);
     }
     mark_codes(&mut out);
     out
+}
+
+/// Adds one whitespace-free token at columns `[start, end)`: words one space
+/// apart form one text cell; numbers stand alone.
+fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usize) {
+    // A form feed inside a token takes no place in its text either.
+    let tok = if tok.contains('\u{c}') { Cow::Owned(tok.replace('\u{c}', "")) } else { Cow::Borrowed(tok) };
+    let what = classify(&tok);
+    if let Some(last) = out.last_mut() {
+        if what == What::Text && last.what == What::Text && start == last.end + 1 {
+            last.text.to_mut().push_str(&tok);
+            last.end = end;
+            return;
+        }
+    }
+    out.push(Span { text: tok, start, end, what });
 }
 
 /// Digits that lead a label are its 科目 code, wherever the label stands
@@ -162,7 +173,7 @@ pub fn spans(line: &str) -> Vec<Span> {
 /// perhaps split into 类 款 项 of one or two digits, then text. A code alone
 /// at the start of a line before a number is one too ("2080505  580.01": its
 /// label wrapped onto the lines around it).
-fn mark_codes(sp: &mut [Span]) {
+fn mark_codes(sp: &mut [Span<'_>]) {
     let mut i = 0;
     while i < sp.len() {
         let starts_code = sp[i].what == What::Digits && matches!(sp[i].text.len(), 3 | 5 | 7);
@@ -196,7 +207,7 @@ mod tests {
     #[test]
     fn labels_and_numbers_become_cells_with_their_columns() {
         let s = spans("一、财政拨款                         18,330.37 一、一般公共服务支出     13,907.78");
-        let texts: Vec<&str> = s.iter().map(|x| x.text.as_str()).collect();
+        let texts: Vec<&str> = s.iter().map(|x| &*x.text).collect();
         assert_eq!(texts, ["一、财政拨款", "18,330.37", "一、一般公共服务支出", "13,907.78"]);
         assert_eq!(s[1].what, What::Number(dec("18330.37")));
         assert_eq!((s[1].start, s[1].end), (31, 40));
@@ -211,6 +222,11 @@ mod tests {
         assert_eq!(s[6].value(), Some(dec("0")));
         assert_eq!(number("1,23"), None);
         assert_eq!(number("12.5.1"), None);
+        assert_eq!(number("1,234,567.50"), Some(dec("1234567.50")));
+        assert_eq!(number("-1,234"), Some(dec("-1234")));
+        assert_eq!(number("0.00"), Some(dec("0.00")));
+        assert_eq!(number("1234"), None);
+        assert_eq!(number("1234,567"), None);
     }
 
     #[test]
@@ -226,5 +242,8 @@ mod tests {
     #[test]
     fn a_form_feed_takes_no_column() {
         assert_eq!(spans("\u{c}合计  1.00")[1].start, 4);
+        let s = spans("合\u{c}计\u{c}  1,0\u{c}00.5 \u{c}");
+        assert_eq!((&*s[0].text, s[0].start, s[0].end), ("合计", 0, 2));
+        assert_eq!((s[1].what, s[1].start, s[1].end), (What::Number(dec("1000.5")), 4, 11));
     }
 }

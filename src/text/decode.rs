@@ -70,18 +70,49 @@ pub(crate) fn unreadable_chars(text: &str) -> (usize, usize) {
     // byte (a count the compiler vectorises); bad chars are told by a table
     // of lead bytes: U+FFFD is EF BF BD and the C1 controls are C2 80…C2 9F.
     let bytes = text.as_bytes();
-    let total = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    // Continuation bytes counted in byte-wide lanes, 255 at a time (a u8
+    // cannot overflow), which vectorises sixteen to a register.
+    let continuation: usize = bytes
+        .chunks(255)
+        .map(|c| usize::from(c.iter().fold(0u8, |n, &b| n.wrapping_add(u8::from(b & 0xC0 == 0x80)))))
+        .fold(0usize, usize::saturating_add);
+    let total = bytes.len().saturating_sub(continuation);
+    // Most blocks hold no byte that could start a bad char: that is decided
+    // for a whole block at once (branch-free, vectorised), and only a block
+    // that may hold one is read byte by byte. (EF alone is common: "，" is
+    // EF BC 8C; EF followed by BF is not.)
+    const BLOCK: usize = 32;
     let mut bad = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
-        let next = |k: usize| bytes.get(i.saturating_add(k)).copied().unwrap_or(0);
-        bad += usize::from(match LEAD[usize::from(b)] {
-            Lead::Plain => continue,
-            Lead::Control => true,
-            Lead::C2 => (0x80..=0x9F).contains(&next(1)),
-            Lead::Ef => next(1) == 0xBF && next(2) == 0xBD,
-        });
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = start.saturating_add(BLOCK).min(bytes.len());
+        let block = bytes.get(start..end).unwrap_or_default();
+        let ahead = bytes.get(start.saturating_add(1)..end.saturating_add(1).min(bytes.len())).unwrap_or_default();
+        let suspect = block.iter().fold(false, |a, &b| a | may_start_bad(b))
+            | block.iter().zip(ahead).fold(false, |a, (&b, &n)| a | ((b == 0xEF) & (n == 0xBF)));
+        if suspect {
+            bad = bad.saturating_add((start..end).filter(|&i| starts_bad(bytes, i)).count());
+        }
+        start = end;
     }
     (total, bad)
+}
+
+/// Whether a byte may start a bad char other than U+FFFD: a C0 control other
+/// than tab, line feed, form feed and carriage return; DEL; C2 (C1 controls).
+fn may_start_bad(b: u8) -> bool {
+    ((b < 0x20) & (b != 0x09) & (b != 0x0A) & (b != 0x0C) & (b != 0x0D)) | (b == 0x7F) | (b == 0xC2)
+}
+
+/// Whether the char at byte `i` is unreadable (counted at its lead byte).
+fn starts_bad(bytes: &[u8], i: usize) -> bool {
+    let next = |k: usize| bytes.get(i.saturating_add(k)).copied().unwrap_or(0);
+    match LEAD[usize::from(next(0))] {
+        Lead::Plain => false,
+        Lead::Control => true,
+        Lead::C2 => (0x80..=0x9F).contains(&next(1)),
+        Lead::Ef => next(1) == 0xBF && next(2) == 0xBD,
+    }
 }
 
 /// What a byte can start, for [`unreadable_chars`].
@@ -196,6 +227,21 @@ mod tests {
         let total = text.chars().count();
         let bad = text.chars().filter(|c| *c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))).count();
         assert_eq!(unreadable_chars(&text), (total, bad));
+    }
+
+    /// Bad chars at every offset of a block, among CJK, punctuation that
+    /// shares their lead byte (EF) and ASCII.
+    #[test]
+    fn unreadable_chars_are_found_at_every_offset() {
+        for bad in ['\u{FFFD}', '\u{1}', '\u{7F}', '\u{85}', '\u{9F}'] {
+            for pad in 0..70 {
+                let text = format!("{}{bad}，预算\n\t{}", "a".repeat(pad), "，支出".repeat(pad % 7));
+                let want = text.chars().filter(|c| *c == bad).count();
+                assert_eq!(unreadable_chars(&text), (text.chars().count(), want), "{bad:?} after {pad}");
+            }
+        }
+        let clean = "，：（）￥全角".repeat(50);
+        assert_eq!(unreadable_chars(&clean).1, 0);
     }
 
     #[test]

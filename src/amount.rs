@@ -5,7 +5,6 @@
 //! amount. That one rule is what keeps codes and line numbers out of the sums.
 
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// What one table token is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,14 +101,19 @@ pub(crate) fn parse_prose_number(s: &str) -> Option<Decimal> {
         return Some(d);
     }
     let t = s.trim();
-    let plain: String = t.chars().filter(|c| *c != ',').collect();
-    if plain.is_empty() || plain.len() > 20 || !plain.bytes().all(|b| b.is_ascii_digit()) {
+    // An integer of up to 20 digits, read from its digits (no string built:
+    // every number in the narrative comes through here).
+    let digits = t.bytes().filter(|b| *b != b',');
+    let count = digits.clone().count();
+    if count == 0 || count > 20 || !digits.clone().all(|b| b.is_ascii_digit()) {
         return None;
     }
+    // Separators only between groups of three ("4,520", not "45,20").
     if t.contains(',') && parse_amount(&format!("{t}.0")).is_none() {
         return None;
     }
-    Decimal::from_str(&plain).ok()
+    let mantissa = digits.map(|b| b - b'0').try_fold(0i128, |m, d| m.checked_mul(10)?.checked_add(i128::from(d)))?;
+    Decimal::try_from_i128_with_scale(mantissa, 0).ok()
 }
 
 /// An amount as Chinese financial tables print it: thousands separators and
@@ -151,6 +155,7 @@ pub fn group_thousands(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
@@ -196,6 +201,26 @@ mod tests {
             assert_eq!((got, got.scale(), got.to_string()), (want, want.scale(), want.to_string()), "{t}");
         }
         assert_eq!(parse_amount("123456789012345678901234567.0"), None);
+    }
+
+    #[test]
+    fn prose_integers_read_as_from_str_reads_them() {
+        let by_str = |s: &str| -> Option<Decimal> {
+            let plain: String = s.trim().chars().filter(|c| *c != ',').collect();
+            if plain.is_empty() || plain.len() > 20 || !plain.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            if s.trim().contains(',') && parse_amount(&format!("{}.0", s.trim())).is_none() {
+                return None;
+            }
+            Decimal::from_str(&plain).ok()
+        };
+        let cases = "0|007|1244| 4,520 |45,20|,||12a|99999999999999999999|100000000000000000000|1,234,567|１２|-5|2024";
+        for s in cases.split('|') {
+            let want = parse_amount(s).or_else(|| by_str(s));
+            assert_eq!(parse_prose_number(s), want, "{s:?}");
+            assert_eq!(parse_prose_number(s).map(|d| d.to_string()), want.map(|d| d.to_string()), "{s:?}");
+        }
     }
 
     #[test]

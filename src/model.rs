@@ -95,9 +95,25 @@ impl Row {
             Some(3) => RowRole::Class,
             Some(5) => RowRole::Section,
             Some(7) => RowRole::Item,
-            _ if ["合计", "总计"].iter().any(|w| self.label.contains(w)) && !self.label.contains("小计") => RowRole::Total,
-            _ if self.label.contains("小计") => RowRole::Subtotal,
-            _ => RowRole::Detail,
+            _ => {
+                // 合计, 总计 and 小计 all end in 计: the char before each 计
+                // says which (one char scan, not a str search per word).
+                let (mut total, mut sub) = (false, false);
+                for (i, _) in self.label.match_indices('计') {
+                    match self.label[..i].chars().next_back() {
+                        Some('合' | '总') => total = true,
+                        Some('小') => sub = true,
+                        _ => {}
+                    }
+                }
+                if sub {
+                    RowRole::Subtotal
+                } else if total {
+                    RowRole::Total
+                } else {
+                    RowRole::Detail
+                }
+            }
         }
     }
 
@@ -105,7 +121,12 @@ impl Row {
     /// 款 is 1 and a 项 2 below its 类 (economic codes alike), and a "其中："
     /// row one more than it would be; at most 3.
     pub fn level(&self) -> u8 {
-        let by_code = match self.role() {
+        self.level_in(self.role())
+    }
+
+    /// [`Row::level`] for a row whose [`Row::role`] is already known.
+    pub fn level_in(&self, role: RowRole) -> u8 {
+        let by_code = match role {
             RowRole::Section => 1,
             RowRole::Item => 2,
             _ => 0,

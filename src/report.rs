@@ -314,15 +314,19 @@ impl TableOut {
             rows: t
                 .rows
                 .iter()
-                .map(|r| RowOut {
-                    code: r.code.clone(),
-                    label: r.label.clone(),
-                    line: r.line,
-                    values: r.cells.iter().map(|c| c.value).collect(),
-                    source_line: r.source_line,
-                    page: None,
-                    role: r.role(),
-                    level: r.level(),
+                .map(|r| {
+                    // The role once: the level is read from it.
+                    let role = r.role();
+                    RowOut {
+                        code: r.code.clone(),
+                        label: r.label.clone(),
+                        line: r.line,
+                        values: r.cells.iter().map(|c| c.value).collect(),
+                        source_line: r.source_line,
+                        page: None,
+                        role,
+                        level: r.level_in(role),
+                    }
                 })
                 .collect(),
         }

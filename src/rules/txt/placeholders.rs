@@ -84,14 +84,30 @@ fn check(doc: &Document, sink: &mut Sink) {
                                                                   // may stand: the only lines read on their own below.
     let mut x_lines: Vec<usize> = Vec::new();
     let mut required_lines: Vec<usize> = Vec::new();
+    // The char spans (open, close) of the outermost brackets, full-width or
+    // ASCII (read as full-width), found in the same pass.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let (mut depth, mut open) = (0usize, 0usize);
     for (k, c) in chars.iter().enumerate() {
         match c {
-            // Every alternative has its bracket third (a test says so).
-            '（' | '(' if k >= 2 => {
-                for (which, a) in ALTERNATIVES.iter().enumerate() {
-                    if starts_at_mapped(chars.len(), &at, k - 2, a) {
-                        alternatives.push((k - 2, which, a));
+            '（' | '(' => {
+                // Every alternative has its bracket third (a test says so).
+                if k >= 2 {
+                    for (which, a) in ALTERNATIVES.iter().enumerate() {
+                        if starts_at_mapped(chars.len(), &at, k - 2, a) {
+                            alternatives.push((k - 2, which, a));
+                        }
                     }
+                }
+                if depth == 0 {
+                    open = k;
+                }
+                depth += 1;
+            }
+            '）' | ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    spans.push((open, k));
                 }
             }
             'X' | 'x' | '×' if x_lines.last() != Some(&s.lines[k]) => x_lines.push(s.lines[k]),
@@ -99,6 +115,10 @@ fn check(doc: &Document, sink: &mut Sink) {
                 required_lines.push(s.lines[k]);
             }
             _ => {}
+        }
+        // An unclosed bracket does not swallow the rest of the document.
+        if depth > 0 && k - open > 120 {
+            depth = 0;
         }
     }
     // (The stream's line numbers never decrease: both lists are sorted.)
@@ -113,7 +133,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         let n = a.chars().count();
         found.push((s.lines[k + n - 1], format!("未选定的“{a}”")));
     }
-    for (open, close) in brackets(chars) {
+    for (open, close) in spans {
         // Every instruction starts with one of these chars: most brackets
         // ("（类）") hold none and are not copied.
         if close - open >= 80 || !chars[open..=close].iter().any(|c| matches!(c, '填' | '表' | '不' | '请' | '为' | '如')) {
@@ -193,36 +213,6 @@ fn starts_at_mapped(len: usize, at: &impl Fn(usize) -> char, k: usize, w: &str) 
         i += 1;
         ok
     })
-}
-
-/// The char spans (open, close) of the outermost brackets, full-width or
-/// ASCII (read as full-width).
-fn brackets(chars: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut depth = 0;
-    let mut open = 0;
-    for (k, c) in chars.iter().enumerate() {
-        match c {
-            '（' | '(' => {
-                if depth == 0 {
-                    open = k;
-                }
-                depth += 1;
-            }
-            '）' | ')' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    out.push((open, k));
-                }
-            }
-            _ => {}
-        }
-        // An unclosed bracket does not swallow the rest of the document.
-        if depth > 0 && k - open > 120 {
-            depth = 0;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -166,6 +166,10 @@ impl Constraint<'_> {
     }
 }
 
+/// Per row: the open row's candidates left (by reference into the
+/// problem), or None for a fixed row.
+type Domains<'a> = [Option<Vec<&'a Values>>];
+
 /// Solves a problem; returns a placement for each open row (by row index).
 ///
 /// Open rows that no constraint connects are solved separately, so a
@@ -190,8 +194,7 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     // The integer form of each constraint, once: propagation and the search
     // index its tables by candidate. (Where it has none, the Decimal check
     // gives the same verdicts: see the differential test.)
-    let cells = cells_of(p, &domains);
-    let compiled: Vec<Option<Compiled>> = constraints.iter().map(|c| Compiled::new(c, &domains, &cells)).collect();
+    let compiled: Vec<Option<Compiled>> = constraints.iter().map(|c| Compiled::new(c, p, &domains)).collect();
     // Each constraint's open rows, once.
     let open_rows: Vec<Vec<usize>> =
         constraints.iter().map(|c| c.rows().into_iter().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect()).collect();
@@ -227,8 +230,8 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
 }
 
 /// Each open row's candidates that meet its own identity and the bounds on
-/// it alone (None for a fixed row).
-fn own_domains(p: &Problem) -> Vec<Option<Vec<Values>>> {
+/// it alone (None for a fixed row), by reference: nothing is copied.
+fn own_domains(p: &Problem) -> Vec<Option<Vec<&Values>>> {
     // Bounds by row, so that pruning a row looks only at its own.
     let mut by_row: Vec<Vec<&Bound>> = vec![Vec::new(); p.rows.len()];
     for b in &p.bounds {
@@ -243,14 +246,14 @@ fn own_domains(p: &Problem) -> Vec<Option<Vec<Values>>> {
         .map(|(i, r)| match r {
             RowChoice::Fixed(_) => None,
             RowChoice::Open(c) => {
-                Some(c.iter().filter(|v| p.row_identity.is_none_or(|f| f(v))).filter(|v| bounds_ok(&by_row[i], v)).cloned().collect())
+                Some(c.iter().filter(|v| p.row_identity.is_none_or(|f| f(v))).filter(|v| bounds_ok(&by_row[i], v)).collect())
             }
         })
         .collect()
 }
 
 /// Whether cell (row, col) takes different values among the row's candidates.
-fn varies(domains: &[Option<Vec<Values>>], row: usize, col: usize) -> bool {
+fn varies(domains: &Domains, row: usize, col: usize) -> bool {
     match domains.get(row) {
         Some(Some(d)) => d.iter().any(|v| v.get(col) != d.first().and_then(|f| f.get(col))),
         _ => false,
@@ -258,7 +261,7 @@ fn varies(domains: &[Option<Vec<Values>>], row: usize, col: usize) -> bool {
 }
 
 /// Groups the open rows that share a constraint (union-find).
-fn components(n: usize, open_rows: &[Vec<usize>], domains: &[Option<Vec<Values>>]) -> Vec<Vec<usize>> {
+fn components(n: usize, open_rows: &[Vec<usize>], domains: &Domains) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
@@ -275,15 +278,17 @@ fn components(n: usize, open_rows: &[Vec<usize>], domains: &[Option<Vec<Values>>
             }
         }
     }
-    let mut group_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    // Each root's group, indexed by row: the roots are rows.
+    let mut group_of = vec![usize::MAX; n];
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in (0..n).filter(|i| domains[*i].is_some()) {
         let r = find(&mut parent, i);
-        let next = groups.len();
-        let g = *group_of.entry(r).or_insert(next);
-        match groups.get_mut(g) {
+        match groups.get_mut(group_of[r]) {
             Some(list) => list.push(i),
-            None => groups.push(vec![i]),
+            None => {
+                group_of[r] = groups.len();
+                groups.push(vec![i]);
+            }
         }
     }
     groups
@@ -533,7 +538,7 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch) -> 
         let placement = if !complete {
             Placement::Ambiguous(left.len())
         } else if let [j] = found.as_slice() {
-            dom.get(*j).map_or(Placement::Contradiction, |v| Placement::Unique(v.clone()))
+            dom.get(*j).map_or(Placement::Contradiction, |v| Placement::Unique(Values::clone(v)))
         } else if found.is_empty() {
             Placement::Contradiction
         } else {
@@ -637,23 +642,6 @@ impl Search<'_> {
 /// (value, half a unit of its last digit) in 10⁻⁹; None outside that path.
 type Units = Option<(i128, i128)>;
 
-/// Per row, per candidate (a fixed row has one), per column: its cell in
-/// units.
-type Cells = Vec<Vec<Vec<Units>>>;
-
-fn cells_of(p: &Problem, domains: &[Option<Vec<Values>>]) -> Cells {
-    let row_units = |v: &Values| v.iter().map(|x| rounding::units(*x)).collect::<Vec<Units>>();
-    p.rows
-        .iter()
-        .zip(domains)
-        .map(|(r, d)| match (r, d) {
-            (_, Some(d)) => d.iter().map(row_units).collect(),
-            (RowChoice::Fixed(v), None) => vec![row_units(v)],
-            (RowChoice::Open(_), None) => Vec::new(),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 thread_local! {
     /// Set by the differential test: every constraint takes the Decimal path.
@@ -679,7 +667,7 @@ struct Compiled {
 }
 
 impl Compiled {
-    fn new(c: &Constraint, domains: &[Option<Vec<Values>>], cells: &Cells) -> Option<Compiled> {
+    fn new(c: &Constraint, p: &Problem, domains: &Domains) -> Option<Compiled> {
         #[cfg(test)]
         if DECIMAL_ONLY.with(std::cell::Cell::get) {
             return None;
@@ -694,16 +682,18 @@ impl Compiled {
         };
         let (mut base, mut bound, mut open) = ((0, 0, 0), 0u128, Vec::<(usize, Vec<UnitSum>)>::new());
         for (sign, (r, col)) in terms {
-            // A row outside the problem is blank.
-            let cands = cells.get(r).map_or(&[][..], Vec::as_slice);
-            let deltas = cands.iter().map(|v| delta(sign, cell_at(v, col)?)).collect::<Option<Vec<UnitSum>>>()?;
-            let widest = deltas.iter().map(|d| d.1.unsigned_abs().max(d.2.unsigned_abs())).max().unwrap_or(0);
-            bound = bound.checked_add(widest)?;
-            if !domains.get(r).is_some_and(Option::is_some) {
-                if let Some(d) = deltas.first() {
-                    base = plus(base, *d)?;
+            let Some(cands) = domains.get(r).and_then(Option::as_ref) else {
+                // A fixed row adds to the base; a row outside the problem is blank.
+                if let Some(RowChoice::Fixed(v)) = p.rows.get(r) {
+                    let d = delta(sign, cell_at(v, col)?)?;
+                    bound = bound.checked_add(widest(&d))?;
+                    base = plus(base, d)?;
                 }
-            } else if let Some((_, row)) = open.iter_mut().find(|(o, _)| *o == r) {
+                continue;
+            };
+            let deltas = cands.iter().map(|v| delta(sign, cell_at(v, col)?)).collect::<Option<Vec<UnitSum>>>()?;
+            bound = bound.checked_add(deltas.iter().map(widest).max().unwrap_or(0))?;
+            if let Some((_, row)) = open.iter_mut().find(|(o, _)| *o == r) {
                 // A row with several cells in the constraint adds them together.
                 for (a, d) in row.iter_mut().zip(&deltas) {
                     *a = plus(*a, *d)?;
@@ -777,8 +767,13 @@ impl Forward {
 }
 
 /// A row's cell in units; a column beyond the row is blank.
-fn cell_at(v: &[Units], col: usize) -> Units {
-    v.get(col).copied().unwrap_or(Some((0, 0)))
+fn cell_at(v: &[Option<Decimal>], col: usize) -> Units {
+    rounding::units(v.get(col).copied().flatten())
+}
+
+/// The largest magnitude a term's interval reaches.
+fn widest(d: &UnitSum) -> u128 {
+    d.1.unsigned_abs().max(d.2.unsigned_abs())
 }
 
 /// The constraints of a problem and how to check them.
@@ -789,7 +784,7 @@ struct Checker<'a> {
     compiled: &'a [Option<Compiled>],
     /// Each open row's candidates that meet its own identity and bounds;
     /// the candidate indices everywhere below are into these.
-    domains: &'a [Option<Vec<Values>>],
+    domains: &'a Domains<'a>,
 }
 
 impl Checker<'_> {
@@ -807,7 +802,7 @@ impl Checker<'_> {
     fn slow(&self, ci: usize, cand: &dyn Fn(usize) -> Option<usize>) -> bool {
         let values = |r: usize| match self.p.rows.get(r)? {
             RowChoice::Fixed(v) => Some(v),
-            RowChoice::Open(_) => cand(r).and_then(|a| self.domains.get(r)?.as_ref()?.get(a)),
+            RowChoice::Open(_) => cand(r).and_then(|a| self.domains.get(r)?.as_ref()?.get(a).copied()),
         };
         self.constraints[ci].ok(&values)
     }

@@ -143,15 +143,14 @@ type Tally = (usize, usize);
 /// Checks every constraint of `p` on every combination of its open rows'
 /// candidates.
 fn check_constraints(p: &Problem, tally: &mut Tally) {
-    let domains: Vec<Option<Vec<Values>>> = p
+    let domains: Vec<Option<Vec<&Values>>> = p
         .rows
         .iter()
         .map(|r| match r {
             RowChoice::Fixed(_) => None,
-            RowChoice::Open(c) => Some(c.clone()),
+            RowChoice::Open(c) => Some(c.iter().collect()),
         })
         .collect();
-    let cells = cells_of(p, &domains);
     let split: Vec<SumOfRows> = p
         .sums
         .iter()
@@ -161,13 +160,13 @@ fn check_constraints(p: &Problem, tally: &mut Tally) {
     for c in &constraints {
         let open: Vec<usize> = c.rows().into_iter().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect();
         let lens: Vec<usize> = open.iter().map(|r| domains[*r].as_ref().map_or(0, Vec::len)).collect();
-        let compiled = Compiled::new(c, &domains, &cells);
+        let compiled = Compiled::new(c, p, &domains);
         let mut idx = vec![0usize; open.len()];
         loop {
             let pick = |r: usize| open.binary_search(&r).ok().map(|k| idx[k]);
             let values = |r: usize| match p.rows.get(r)? {
                 RowChoice::Fixed(v) => Some(v),
-                RowChoice::Open(_) => domains[r].as_ref().and_then(|d| d.get(pick(r)?)),
+                RowChoice::Open(_) => domains[r].as_ref().and_then(|d| d.get(pick(r)?).copied()),
             };
             let reference = decimal_verdict(c, &values);
             assert_eq!(c.ok(&values), reference, "fallback vs Decimal: {:?} at {idx:?}", p);

@@ -43,9 +43,16 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     }
     let mut rows: Vec<RowChoice> = Vec::with_capacity(n);
     for p in parts.iter() {
-        for (i, r) in p.table.rows.iter().enumerate() {
-            rows.push(match p.open.iter().find(|(j, _)| *j == i) {
-                Some((_, cands)) => RowChoice::Open(cands.iter().map(|c| values(c)).filter(|v| holds(v, p.schema.row_sums)).collect()),
+        // Each row's open entry, by row: one pass, not a search per row.
+        let mut open_at: Vec<Option<&Vec<Vec<Cell>>>> = vec![None; p.table.rows.len()];
+        for (j, cands) in p.open.iter().rev() {
+            if let Some(slot) = open_at.get_mut(*j) {
+                *slot = Some(cands);
+            }
+        }
+        for (r, open) in p.table.rows.iter().zip(open_at) {
+            rows.push(match open {
+                Some(cands) => RowChoice::Open(cands.iter().map(|c| values(c)).filter(|v| holds(v, p.schema.row_sums)).collect()),
                 None => RowChoice::Fixed(values(&r.cells)),
             });
         }
@@ -76,7 +83,9 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     for (pi, p) in parts.iter_mut().enumerate() {
         let (mut ambiguous, mut contradicted) = (Vec::new(), Vec::new());
         for (row, cands) in &p.open {
-            let Some((_, placement)) = results.iter().find(|(g, _)| *g == base[pi] + row) else { continue };
+            // The results are sorted by row.
+            let Ok(at) = results.binary_search_by_key(&(base[pi] + row), |(g, _)| *g) else { continue };
+            let placement = &results[at].1;
             let r = &p.table.rows[*row];
             let name = r.code.clone().unwrap_or_else(|| r.label.clone());
             match placement {

@@ -43,9 +43,16 @@ pub(crate) fn classify(tok: &str) -> Token {
 /// including integers without a point.
 pub fn parse_amount(s: &str) -> Option<Decimal> {
     let s = s.trim();
+    // An amount starts with its sign, its bracket or a digit: every label
+    // that comes here (most tokens of a table line) leaves at once.
+    if !matches!(s.as_bytes().first(), Some(b'0'..=b'9' | b'-' | b'(' | b'+')) {
+        return None;
+    }
     // A full-width comma between digit groups is still a thousands separator.
+    // Its UTF-8 starts with 0xEF, rare in an amount; the byte test spares a
+    // substring search.
     let owned;
-    let s = if s.contains('，') {
+    let s = if s.bytes().any(|b| b == 0xEF) && s.contains('，') {
         owned = s.replace('，', ",");
         owned.as_str()
     } else {

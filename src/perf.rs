@@ -8,6 +8,7 @@
 use rust_decimal::Decimal;
 
 use crate::amount::parse_prose_number;
+use crate::text::search;
 use crate::text::{squeeze, Line};
 
 /// A printed execution rate: "82.79%", "87.04" (a percentage without %), "1" (a fraction).
@@ -188,7 +189,7 @@ fn indicator_blocks(lines: &[Line]) -> (Vec<Block>, Option<(Decimal, usize)>) {
         if sq.is_empty() {
             continue;
         }
-        if sq.starts_with("总分") && !sq.contains("以下") {
+        if sq.starts_with("总分") && !search::contains(sq, "以下") {
             total = numbers_at_end(&cells(&l.text)).last().and_then(|n| parse_prose_number(n)).map(|v| (v, l.no));
             break;
         }

@@ -2,6 +2,7 @@
 //! department, money unit.
 
 use crate::model::{DocumentInfo, DocumentKind, Scope};
+use crate::text::search;
 use crate::text::Line;
 
 /// Recognises the document from its first pages and its table meta lines.
@@ -29,7 +30,7 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
 
     let reason = if kind == DocumentKind::Unknown {
         Some("未识别为部门预算或决算公开文本：文中没有“部门决算”“部门预算”等字样，也没有“公开01表”之类的表格编号。".to_string())
-    } else if all_markers == 0 && !whole.contains("总表") {
+    } else if all_markers == 0 && !search::contains(&whole, "总表") {
         Some("文中提到预算或决算，但没有找到任何公开表（如“公开01表”“收入支出决算总表”）。".to_string())
     } else {
         None
@@ -186,7 +187,10 @@ fn cover(lines: &[Line]) -> String {
     for l in lines.iter().filter(|l| !l.is_blank()).take(6) {
         let s = l.squeezed.as_str();
         let part = s.starts_with('第') && s.chars().nth(2) == Some('部') && s.chars().nth(3) == Some('分');
-        if s.starts_with("目录") || part || s.contains("公开表") || ["单位：", "单位:", "部门：", "部门:"].iter().any(|k| s.contains(k))
+        if s.starts_with("目录")
+            || part
+            || search::contains(s, "公开表")
+            || ["单位：", "单位:", "部门：", "部门:"].iter().any(|k| s.contains(k))
         {
             break;
         }
@@ -222,13 +226,13 @@ fn department(lines: &[Line]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for l in lines {
         // Only lines that can hold a key are squeezed (keys may be letter-spaced).
-        if !(l.text.contains('：') || l.text.contains(':')) {
+        if !(search::has_char(&l.text, '：') || l.text.contains(':')) {
             continue;
         }
         let s = l.squeezed.as_str();
         // Every key holds 部 or 单, which memchr finds cheaply; a line with
         // neither is spared five substring searchers.
-        if !(s.contains('部') || s.contains('单')) {
+        if !(search::has_char(s, '部') || search::has_char(s, '单')) {
             continue;
         }
         for key in ["部门：", "部门:", "单位名称：", "编制单位：", "编制部门："] {
@@ -254,7 +258,7 @@ fn department_in_prose(lines: &[Line]) -> Option<String> {
     lines.iter().take(600).find_map(|l| {
         let s = l.squeezed.as_str();
         // Every key has a 括, which memchr finds cheaply; most lines have none.
-        if !s.contains('括') {
+        if !search::has_char(s, '括') {
             return None;
         }
         let i = ["部门预算包括", "单位预算包括", "部门决算包括", "单位决算包括"].iter().filter_map(|k| s.find(k)).min()?;
@@ -267,16 +271,16 @@ fn department_in_prose(lines: &[Line]) -> Option<String> {
 fn money_unit(lines: &[Line]) -> Option<String> {
     let mut best: Vec<(&'static str, usize)> = vec![("万元", 0), ("元", 0), ("亿元", 0), ("千元", 0)];
     for l in lines {
-        if !(l.text.contains('：') || l.text.contains(':')) {
+        if !(search::has_char(&l.text, '：') || l.text.contains(':')) {
             continue;
         }
         let s = l.squeezed.as_str();
         // Both keys hold 单, which memchr finds cheaply; a line without it is
         // spared two substring searchers.
-        if !s.contains('单') {
+        if !search::has_char(s, '单') {
             continue;
         }
-        if let Some(i) = s.find("单位：").or_else(|| s.find("单位:")) {
+        if let Some(i) = search::find(s, "单位：").or_else(|| search::find(s, "单位:")) {
             let rest = &s[i..];
             let rest = rest.split_once(['：', ':']).map(|x| x.1).unwrap_or("");
             for (u, c) in best.iter_mut() {

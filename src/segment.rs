@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::recognise::table_marker_number;
+use crate::text::search;
 use crate::text::Line;
 
 /// One table's place in the document.
@@ -48,9 +49,9 @@ pub fn find_tables(lines: &[Line]) -> Vec<Segment> {
 fn is_preamble(s: &str) -> bool {
     s.is_empty()
         || is_title(s)
-        || s.contains("单位：")
-        || s.contains("部门：")
-        || s.contains("单位:")
+        || search::contains(s, "单位：")
+        || search::contains(s, "部门：")
+        || search::contains(s, "单位:")
         || (s.ends_with("年度") && s.chars().count() <= 8)
         || s.ends_with("决算表") && s.chars().count() <= 12
 }
@@ -64,9 +65,9 @@ fn is_title(s: &str) -> bool {
     };
     (4..=40).contains(&n)
         && (core.ends_with('表') || s.ends_with("表(续)"))
-        && !s.contains("公开")
-        && !s.contains("单位：")
-        && !s.contains("部门：")
+        && !search::contains(s, "公开")
+        && !search::contains(s, "单位：")
+        && !search::contains(s, "部门：")
         && ["收", "支", "决算", "预算", "三公", "经费", "采购", "绩效"].iter().any(|k| s.contains(k))
 }
 

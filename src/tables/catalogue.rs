@@ -10,6 +10,7 @@
 //! [`BUDGET_TITLES`].**
 
 use crate::model::{DocumentKind, TableKind};
+use crate::text::search;
 
 /// One way of naming a table: all of `all` appear, none of `none` does.
 #[derive(Debug)]
@@ -100,7 +101,7 @@ pub fn title(squeezed: &str) -> Option<Title> {
         return None;
     }
     let (marker, text) = split_marker(squeezed);
-    if !ends_like_title(text) || text.starts_with("第") && text.contains("部分") {
+    if !ends_like_title(text) || text.starts_with("第") && search::contains(text, "部分") {
         return None;
     }
     if !["收", "支", "预算", "决算", "三公", "经费", "采购", "绩效"].iter().any(|k| text.contains(k)) {

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::tokens::{tokenize, Tok};
 use crate::model::{Cell, ReadProblem};
 use crate::segment::is_note;
+use crate::text::search;
 use crate::text::Line;
 
 /// A row as read, before its numbers are placed in columns.
@@ -45,10 +46,38 @@ pub fn is_code(s: &str, first: &[char]) -> bool {
     matches!(s.len(), 3 | 5 | 7) && s.bytes().all(|b| b.is_ascii_digit()) && s.starts_with(first)
 }
 
+/// The code an integer token prints, when it is one: [`is_code`] without
+/// writing out every integer (行次 and years are integers too).
+pub fn code_of(n: u64, first: &[char]) -> Option<String> {
+    if !matches!(n, 100..=999 | 10_000..=99_999 | 1_000_000..=9_999_999) {
+        return None;
+    }
+    let s = n.to_string();
+    is_code(&s, first).then_some(s)
+}
+
 /// Joins codes split by spaces or tabs ("201 03 01" → "2010301", "201\t03" →
 /// "20103"); every other separator is kept as it was (a tab still separates
 /// cells).
-pub fn join_split_codes(line: &str) -> String {
+pub fn join_split_codes(line: &str) -> std::borrow::Cow<'_, str> {
+    // A join needs two digits standing alone after a separator; most lines
+    // have none and are returned as they are, without a copy.
+    let b = line.as_bytes();
+    let sep = |i: usize| matches!(b.get(i), Some(b' ' | b'\t'));
+    let two_alone = |i: usize| {
+        sep(i)
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(i + 2).is_some_and(u8::is_ascii_digit)
+            && (i + 3 == b.len() || sep(i + 3))
+    };
+    if !(0..b.len()).any(two_alone) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    std::borrow::Cow::Owned(join_all(line))
+}
+
+/// [`join_split_codes`] for a line that may hold a split code.
+fn join_all(line: &str) -> String {
     // (token, the separator after it or None at the end)
     // One token per separator, plus the last (a byte count, sized once).
     let seps = line.bytes().filter(|b| matches!(b, b' ' | b'\t')).count();
@@ -86,10 +115,10 @@ pub fn join_split_codes(line: &str) -> String {
 /// A header line of a 科目 table (captions, 栏次, 科目编码 …).
 pub fn is_header_line(sq: &str) -> bool {
     sq.starts_with("项目")
-        || sq.contains("栏次")
-        || sq.contains("科目编码")
-        || sq.contains("科目代码")
-        || sq.contains("科目名称")
+        || search::contains(sq, "栏次")
+        || search::contains(sq, "科目编码")
+        || search::contains(sq, "科目代码")
+        || search::contains(sq, "科目名称")
         || sq.starts_with("功能分类")
 }
 
@@ -114,14 +143,14 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
             open = false;
             continue;
         }
-        if is_header_line(sq) || sq.contains("单位：") || sq.contains("部门：") {
+        if is_header_line(sq) || search::contains(sq, "单位：") || search::contains(sq, "部门：") {
             open = false;
             continue;
         }
         let tl = tokenize(&join_split_codes(&l.text));
         for tok in tl.toks {
             let anchor = match &tok {
-                Tok::Int(n) if is_code(&n.to_string(), first) => Some((Some(n.to_string()), String::new())),
+                Tok::Int(n) => code_of(*n, first).map(|c| (Some(c), String::new())),
                 Tok::Text(t) if is_total_label(t) => Some((None, "合计".to_string())),
                 _ => None,
             };
@@ -238,7 +267,24 @@ mod tests {
     use crate::text::normalise;
 
     #[test]
+    fn code_of_is_is_code_of_the_written_integer() {
+        let edges = [0u64, 99_990, 999_990, 1_999_990, 2_999_990, 9_999_990, 19_999_990];
+        for n in (0..12_000).chain(edges.iter().flat_map(|e| *e..e + 20)).chain([2010301, 3020199, u64::MAX]) {
+            for first in [&['2'][..], &['3'], &['5'], &['3', '5']] {
+                let s = n.to_string();
+                assert_eq!(code_of(n, first), is_code(&s, first).then_some(s.clone()), "{n} {first:?}");
+            }
+        }
+    }
+
+    #[test]
     fn split_codes_are_joined() {
+        // The fast path returns what the full join would.
+        for s in
+            ["201 03 01 行政运行 1.00", "栏次 1 2 3", "合计 12 34", "201 03", "2 01 03", "201 03x", "301 02 1.00 302 01 2.00", "12 03 01"]
+        {
+            assert_eq!(join_split_codes(s), join_all(s), "{s}");
+        }
         assert_eq!(join_split_codes("201 03 01 行政运行 1.00"), "2010301 行政运行 1.00");
         assert_eq!(join_split_codes("201 03 政府办公厅"), "20103 政府办公厅");
         assert_eq!(join_split_codes("栏次 1 2 3"), "栏次 1 2 3");

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 use super::tokens::{tokenize, Tok};
 use crate::model::{Cell, ReadProblem, Row, Table};
 use crate::segment::is_note;
+use crate::text::search;
 use crate::text::Line;
 
 /// Label of the 人员经费 total on the footer line.
@@ -39,7 +40,12 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
     let problem = |msg: String, line: usize| ReadProblem { table: Some(table.to_string()), message: msg, source_line: Some(line) };
     for l in lines {
         let sq = l.squeezed.as_str();
-        if sq.is_empty() || sq.contains("单位：") || sq.contains("单位:") || sq.contains("部门：") || is_header_line(sq) {
+        if sq.is_empty()
+            || search::contains(sq, "单位：")
+            || search::contains(sq, "单位:")
+            || search::contains(sq, "部门：")
+            || is_header_line(sq)
+        {
             continue;
         }
         if is_note(sq) {
@@ -170,6 +176,14 @@ pub fn panel(code: &str) -> u8 {
 /// A caption line ("人员经费 公用经费", "科目编码 科目名称 金额" ×3, and the
 /// bigdata split "科目" / "编码" / "科目名称 金额"), repeated after page breaks.
 fn is_header_line(sq: &str) -> bool {
+    // Removing the words leaves every other character in place: a line with
+    // one character none of them holds (a digit, most rows) is not a caption,
+    // decided without the copies below.
+    let in_words =
+        |c| matches!(c, '人' | '员' | '经' | '费' | '公' | '用' | '科' | '目' | '编' | '码' | '代' | '名' | '称' | '金' | '额' | '项');
+    if !sq.chars().all(in_words) {
+        return false;
+    }
     let mut rest = sq.to_string();
     for w in ["人员经费", "公用经费", "科目编码", "科目代码", "科目名称", "科目", "编码", "代码", "名称", "金额", "项目"]
     {

@@ -24,6 +24,7 @@ use super::two_sided::Side;
 use super::{coded, econ, notes, place_pending, sangong09, two_sided, Pending};
 use crate::model::{Cell, Document, DocumentKind, ReadProblem, RowSum, Table, TableKind};
 use crate::segment::{find_tables, Segment};
+use crate::text::search;
 
 /// Which national template a document's marked tables follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,7 +288,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
         }
         How::Schema(schema) => match schema.reader {
             schema::Reader::TwoSided { income } => budget::sides::read(body, income, ncols, &no),
-            schema::Reader::Coded(first) => budget::read_coded(body, first, ncols, plan.header.contains("序号"), &no),
+            schema::Reader::Coded(first) => budget::read_coded(body, first, ncols, search::contains(&plan.header, "序号"), &no),
             schema::Reader::EconPair => budget::pairs::read(body, ncols, &no),
             schema::Reader::Projects => budget::items::read_projects(body, ncols, &no),
             schema::Reader::Procurement => budget::items::read_procurement(body, ncols, &no),

@@ -22,6 +22,7 @@ use super::tokens::{tokenize, Tok};
 use crate::model::{Cell, ReadProblem, Row, Table};
 use crate::rounding::{agrees, Interval};
 use crate::segment::is_note;
+use crate::text::search;
 use crate::text::Line;
 
 /// The six value columns of each row.
@@ -93,7 +94,7 @@ fn data_cells(body: &[Line]) -> Option<Data> {
     let mut found: Option<Data> = None;
     for l in body {
         let sq = l.squeezed.as_str();
-        if sq.is_empty() || sq.contains("单位：") || sq.contains("部门：") {
+        if sq.is_empty() || search::contains(sq, "单位：") || search::contains(sq, "部门：") {
             continue;
         }
         if is_note(sq) {

@@ -36,6 +36,8 @@ pub fn tokenize(line: &str) -> TokLine {
     let tabbed = line.contains('\t');
     let mut toks: Vec<Tok> = Vec::new();
     if tabbed {
+        // One buffer for every cell's pieces, not a vector per cell.
+        let mut inner: Vec<Tok> = Vec::with_capacity(LINE_TOKENS);
         for cell in line.split('\t') {
             let c = cell.trim();
             if c.is_empty() {
@@ -43,14 +45,15 @@ pub fn tokenize(line: &str) -> TokLine {
                 continue;
             }
             // A tab cell may still hold "code name" or several numbers.
-            let inner = split_spaces(c);
+            inner.clear();
+            split_spaces_into(c, &mut inner);
             if inner.len() == 1 || inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
-                match inner.into_iter().reduce(merge_text) {
+                match inner.drain(..).reduce(merge_text) {
                     Some(t) => toks.push(t),
                     None => toks.push(Tok::Blank),
                 }
             } else {
-                toks.extend(inner);
+                toks.append(&mut inner);
             }
         }
     } else {
@@ -93,8 +96,16 @@ const LINE_TOKENS: usize = 8;
 
 fn split_spaces(s: &str) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::with_capacity(LINE_TOKENS);
+    split_spaces_into(s, &mut out);
+    out
+}
+
+/// [`split_spaces`] into `out` (which it only appends to).
+fn split_spaces_into(s: &str, out: &mut Vec<Tok>) {
+    // Pieces join only within this call: `out` may already hold a text token.
+    let start = out.len();
     for piece in s.split_whitespace() {
-        unglue(piece, |part| match (classify(part), out.last_mut()) {
+        unglue(piece, |part| match (classify(part), out.get_mut(start..).and_then(<[Tok]>::last_mut)) {
             // Adjacent text pieces join, without a String of their own.
             (Token::Text, Some(Tok::Text(prev))) => prev.push_str(part),
             (Token::Text, _) => out.push(Tok::Text(part.to_string())),
@@ -103,7 +114,6 @@ fn split_spaces(s: &str) -> Vec<Tok> {
             (Token::Int(n), _) => out.push(Tok::Int(n)),
         });
     }
-    out
 }
 
 /// Splits tokens that PDF extraction glued together: an amount followed by a

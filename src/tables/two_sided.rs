@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::tokens::{tokenize, Tok};
 use crate::model::{Cell, ReadProblem, Row};
 use crate::segment::is_note;
+use crate::text::search;
 use crate::text::Line;
 
 /// The shape of one side.
@@ -54,7 +55,7 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
         if is_note(sq) {
             break;
         }
-        if is_header_line(sq) || sq.contains("单位：") || sq.contains("部门：") {
+        if is_header_line(sq) || search::contains(sq, "单位：") || search::contains(sq, "部门：") {
             pending.clear();
             open = None;
             continue;
@@ -119,9 +120,9 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
 
 /// A header line: captions, not data ("项目 行次 金额", "栏次 1 2", "收入 支出").
 pub fn is_header_line(sq: &str) -> bool {
-    sq.contains("栏次")
+    search::contains(sq, "栏次")
         || sq.starts_with("项目")
-        || (sq.contains("行次") && (sq.contains("项目") || sq.contains("金额")))
+        || (search::contains(sq, "行次") && (search::contains(sq, "项目") || search::contains(sq, "金额")))
         || sq == "收入支出"
         || sq.starts_with("收入支出") && sq.chars().count() <= 6
 }

@@ -2,6 +2,7 @@
 
 pub mod decode;
 pub mod normalise;
+pub mod search;
 
 pub(crate) use decode::unreadable_chars;
 pub use decode::{decode, Decoded, TextEncoding};

@@ -18,6 +18,7 @@ use crate::domain::{class_code, pair_groups, split_pair};
 use crate::model::{Cell, ReadProblem, Side, Source, Table, TableKind};
 use crate::rounding::Interval;
 use crate::solve::{hierarchy, solve, At, Bound, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
+use crate::text::search;
 
 /// A table with its layout and the rows still to place.
 pub struct Part {
@@ -167,7 +168,8 @@ pub fn zero_sources(tables: &[&Table]) -> Vec<Source> {
             }
             TableKind::BFund | TableKind::BCapital => {
                 let empty = t.rows.iter().all(|r| r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero())));
-                let says = t.notes.iter().any(|(_, n)| n.contains("没有") || n.contains("无数据") || n.contains('无'));
+                let says =
+                    t.notes.iter().any(|(_, n)| search::contains(n, "没有") || search::contains(n, "无数据") || search::has_char(n, '无'));
                 if empty && says {
                     note(if t.kind == TableKind::BFund { Source::Fund } else { Source::Capital }, true);
                 }

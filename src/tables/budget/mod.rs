@@ -31,6 +31,7 @@ use crate::recognise::table_marker_number;
 use crate::segment::{is_note, Segment};
 use crate::tables::coded;
 use crate::tables::tokens::{pieces, Tok};
+use crate::text::search;
 use crate::text::Line;
 
 /// What a reader produced for one table.
@@ -73,8 +74,8 @@ pub(crate) fn body_lines<'a>(body: &'a [Line], also_skip: &'a [&str]) -> impl It
             let sq = l.squeezed.as_str();
             !(sq.is_empty()
                 || table_marker_number(sq).is_some()
-                || sq.contains("单位：")
-                || sq.contains("单位:")
+                || search::contains(sq, "单位：")
+                || search::contains(sq, "单位:")
                 || also_skip.iter().any(|w| sq.contains(w)))
         })
         .take_while(|l| !is_note(&l.squeezed))

@@ -15,15 +15,21 @@ use super::Read;
 use crate::domain::{class_code, starts_with_ordinal};
 use crate::model::{Cell, ReadProblem, Row, Side};
 use crate::tables::tokens::{pieces, Tok};
+use crate::text::search;
 use crate::text::Line;
 
 /// The side a label belongs to by its words, if they tell.
 pub fn side_of(label: &str) -> Option<Side> {
     let l = label;
-    if l.contains("支出") || l.contains("结转下年") || l.starts_with("年终") || l.starts_with("年末") || class_code(l).is_some() {
+    if search::contains(l, "支出")
+        || search::contains(l, "结转下年")
+        || l.starts_with("年终")
+        || l.starts_with("年末")
+        || class_code(l).is_some()
+    {
         return Some(Side::Expenditure);
     }
-    if l.contains("收入") || l.contains("结转") || l.contains("结余") || l.contains("拨款") {
+    if search::contains(l, "收入") || search::contains(l, "结转") || search::contains(l, "结余") || search::contains(l, "拨款") {
         return Some(Side::Income);
     }
     None
@@ -157,7 +163,7 @@ fn assign_sides(entries: &mut [Entry]) {
 
 /// A repeated header line inside the body ("序号", "收入 支出", "项目 预算数 …", "栏次 1 2 3 4").
 fn is_header_line(sq: &str) -> bool {
-    sq == "序号" || sq.contains("栏次") || sq.starts_with("项目") || sq.starts_with("收入支出") || sq.starts_with("序号收入")
+    sq == "序号" || search::contains(sq, "栏次") || sq.starts_with("项目") || sq.starts_with("收入支出") || sq.starts_with("序号收入")
 }
 
 fn problem(table: &str, message: String, line: usize) -> ReadProblem {

@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::super::catalogue::{self, Title};
 use crate::model::{DocumentKind, TableKind};
 use crate::segment::{is_note, unit_in};
+use crate::text::search;
 use crate::text::Line;
 
 /// One table found in the text.
@@ -119,16 +120,16 @@ fn title_at(sq: &[&str], i: usize) -> Option<(Title, usize)> {
 /// Words a table's first lines hold (unit, header).
 fn table_follows(next: &[&str]) -> bool {
     // "本表（公开01表）反映…": a narrative about the table, not the table.
-    if next.first().is_some_and(|s| s.starts_with("本表") || s.contains("反映")) {
+    if next.first().is_some_and(|s| s.starts_with("本表") || search::contains(s, "反映")) {
         return false;
     }
     // Up to the next title or contents leader: a unit line, or a header line
     // naming at least two columns.
     for s in next {
-        if catalogue::title(s).is_some() || s.contains('…') || s.contains("..") || is_part_heading(s) {
+        if catalogue::title(s).is_some() || search::has_char(s, '…') || search::contains(s, "..") || is_part_heading(s) {
             return false;
         }
-        if s.contains("说明") {
+        if search::contains(s, "说明") {
             continue; // a heading of the narrative, not a header
         }
         if unit_in(s).is_some() {
@@ -136,7 +137,7 @@ fn table_follows(next: &[&str]) -> bool {
         }
         let words =
             ["项目", "科目", "合计", "金额", "预算数", "决算数", "收入", "支出", "编码", "名称"].iter().filter(|w| s.contains(**w)).count();
-        if words >= 2 && !s.contains('。') && !s.contains('，') {
+        if words >= 2 && !search::has_char(s, '。') && !search::has_char(s, '，') {
             return true;
         }
     }
@@ -165,12 +166,12 @@ fn trim_prose(sq: &[&str], start: usize, end: usize) -> usize {
             in_note = true;
             continue;
         }
-        let prose = s.contains('。') || s.ends_with("情况说明") || s.contains("情况说明") && s.chars().count() < 30;
+        let prose = search::has_char(s, '。') || s.ends_with("情况说明") || search::contains(s, "情况说明") && s.chars().count() < 30;
         if prose && !in_note {
             return j;
         }
         // A heading after a note ("其他相关情况说明", "一、…情况") ends the table.
-        if in_note && (s.contains("情况说明") || s.starts_with("一、") || s.starts_with("第")) {
+        if in_note && (search::contains(s, "情况说明") || s.starts_with("一、") || s.starts_with("第")) {
             return j;
         }
     }

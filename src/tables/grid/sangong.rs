@@ -15,6 +15,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Grid, Meaning, SangongCols, Table};
+use crate::text::search;
 
 impl SangongCols {
     /// The columns by caption; None when a caption names two things or a
@@ -28,7 +29,8 @@ impl SangongCols {
         let vehicle = totals.iter().copied().find(|c| whole(*c).contains("公务用车"));
         // A 公务用车 group printed without its 小计 among the captions: a
         // caption was lost in reading, so the columns are not certain.
-        let grouped = (0..n).any(|c| g.paths[c].len() > 1 && g.paths[c][..g.paths[c].len() - 1].iter().any(|p| p.contains("公务用车")));
+        let grouped =
+            (0..n).any(|c| g.paths[c].len() > 1 && g.paths[c][..g.paths[c].len() - 1].iter().any(|p| search::contains(p, "公务用车")));
         if grouped && vehicle.is_none() {
             return None;
         }
@@ -97,7 +99,7 @@ pub fn settle(table: &mut Table, grid: &Grid) -> Result<bool, &'static str> {
             .paths
             .iter()
             .filter_map(|p| p.last())
-            .any(|leaf| words.iter().filter(|w| leaf.contains(*w)).count() > 1 && !leaf.contains("购置及运行"));
+            .any(|leaf| words.iter().filter(|w| leaf.contains(*w)).count() > 1 && !search::contains(leaf, "购置及运行"));
         return if joined { Err(JOINED) } else { Ok(false) };
     };
     // Every caption paired with its column in order: the positions are

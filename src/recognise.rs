@@ -137,12 +137,14 @@ pub fn table_marker_number(squeezed: &str) -> Option<String> {
     if squeezed.len() > 160 {
         return None;
     }
-    // Where "公开" first starts, found by one pass over the bytes: this runs
-    // for every line three times over (recognition, segmentation, table
-    // bodies) and the lines are short, so a plain byte scan beats setting up
-    // a substring searcher or stopping at every '公'. A match of all six
-    // bytes starts on a character boundary, UTF-8 being self-synchronising.
-    let at = squeezed.as_bytes().windows(OPEN.len()).position(|w| w[0] == OPEN[0] && w == OPEN)?;
+    // Where "公开" first starts: this runs for every line three times over
+    // (recognition, segmentation, table bodies). memchr looks for the last
+    // byte of 公 (AC), a continuation byte few characters share, where a scan
+    // for its lead byte (E5, the lead of a tenth of all CJK) stops often. A
+    // match of all six bytes starts on a character boundary, UTF-8 being
+    // self-synchronising.
+    let b = squeezed.as_bytes();
+    let at = memchr::memchr_iter(OPEN[2], b).filter_map(|i| i.checked_sub(2)).find(|s| b.get(*s..s + OPEN.len()) == Some(OPEN))?;
     let rest = squeezed.get(at.checked_add(OPEN.len())?..)?;
     if squeezed.chars().count() > 40 {
         return None;
@@ -301,7 +303,9 @@ mod tests {
 
     #[test]
     fn markers_in_every_spelling() {
-        for (s, n) in [("公开01表", "01"), ("公开 01表", "01"), ("公开06 表", "06"), ("公开表1", "1"), ("公开表12", "12")] {
+        for (s, n) in
+            [("公开01表", "01"), ("公开 01表", "01"), ("公开06 表", "06"), ("公开表1", "1"), ("公开表12", "12"), ("公示公开02表", "02")]
+        {
             assert_eq!(table_marker_number(&crate::text::squeeze(s)).as_deref(), Some(n), "{s}");
         }
         assert_eq!(table_marker_number("政务公开是政府的责任"), None);

@@ -53,7 +53,10 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
         }
         for (r, open) in p.table.rows.iter().zip(open_at) {
             rows.push(match open {
-                Some(cands) => RowChoice::Open(cands.iter().map(|c| values(c)).filter(|v| holds(v, p.schema.row_sums)).collect()),
+                // Tested on the cells: only the candidates that hold are copied.
+                Some(cands) => RowChoice::Open(
+                    cands.iter().filter(|c| holds_by(c.len(), |i| c[i].value, p.schema.row_sums)).map(|c| values(c)).collect(),
+                ),
                 None => RowChoice::Fixed(values(&r.cells)),
             });
         }
@@ -138,13 +141,14 @@ fn values(cells: &[Cell]) -> Vec<Option<Decimal>> {
     cells.iter().map(|c| c.value).collect()
 }
 
-/// Every within-row identity of the layout holds (within rounding).
-pub fn holds(v: &[Option<Decimal>], sums: &[(usize, &[usize])]) -> bool {
+/// Every within-row identity of the layout holds (within rounding), for
+/// `len` values read by `get` (called only below `len`).
+fn holds_by(len: usize, get: impl Fn(usize) -> Option<Decimal> + Copy, sums: &[(usize, &[usize])]) -> bool {
     sums.iter().all(|(t, parts)| {
-        if *t >= v.len() || parts.iter().any(|p| *p >= v.len()) {
+        if *t >= len || parts.iter().any(|p| *p >= len) {
             return true;
         }
-        crate::rounding::agrees(v[*t], parts.iter().map(|p| (1, v[*p])))
+        crate::rounding::agrees(get(*t), parts.iter().map(move |p| (1, get(*p))))
     })
 }
 

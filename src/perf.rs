@@ -148,7 +148,7 @@ fn is_plain_number(s: &str) -> bool {
 
 /// Finds every self-evaluation table by its "年度资金总额" line.
 pub fn self_evaluations(lines: &[Line]) -> Vec<SelfEvaluation> {
-    let anchors: Vec<usize> = (0..lines.len()).filter(|i| lines[*i].squeezed.contains("年度资金总额")).collect();
+    let anchors: Vec<usize> = (0..lines.len()).filter(|i| search::contains(&lines[*i].squeezed, "年度资金总额")).collect();
     let mut out = Vec::new();
     for (k, &i) in anchors.iter().enumerate() {
         let end = anchors.get(k + 1).copied().unwrap_or(lines.len());

@@ -65,10 +65,20 @@ impl Stream {
 pub fn normalise(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut no = 0;
-    for raw in text.split('\n') {
+    // The pieces of `text.split('\n')`, their ends found by memchr over the
+    // whole text rather than a search set up per line.
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        let raw = text.get(start..end).unwrap_or_default();
+        start = end.saturating_add(1);
         no += 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         // A lone CR (old Mac files) also ends a line.
+        if memchr::memchr(b'\r', raw.as_bytes()).is_none() {
+            out.push(folded_line(no, raw));
+            continue;
+        }
         for (i, piece) in raw.split('\r').enumerate() {
             if i > 0 {
                 no += 1;
@@ -318,6 +328,34 @@ pub fn squeeze(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Lines as `str::split` cuts them: what `normalise` finds with memchr.
+    fn normalise_by_split(text: &str) -> Vec<Line> {
+        let mut out = Vec::new();
+        let mut no = 0;
+        for raw in text.split('\n') {
+            no += 1;
+            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            for (i, piece) in raw.split('\r').enumerate() {
+                if i > 0 {
+                    no += 1;
+                }
+                out.push(folded_line(no, piece));
+            }
+        }
+        if text.ends_with('\n') {
+            out.pop();
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn lines_are_cut_as_split_cuts_them(text in "[a合\r\n 　]{0,24}") {
+            prop_assert_eq!(normalise(&text), normalise_by_split(&text));
+        }
+    }
 
     #[test]
     fn lines_keep_their_source_numbers_across_crlf_and_footers() {

@@ -111,7 +111,7 @@ pub fn check_text(source: &str, text: &str) -> DocumentReport {
     let run = rules::run(&doc);
     // After the rules, which may look at what could not be read.
     doc.problems = limits::summarise_problems(std::mem::take(&mut doc.problems));
-    report::build(source, None, &doc, run)
+    report::build(source, None, doc, run)
 }
 
 /// Checks raw bytes: a PDF, workbook, .docx or HTML file (told by content) is

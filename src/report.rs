@@ -287,9 +287,11 @@ pub struct Coverage {
 
 impl TableOut {
     /// The normalised form of a model table.
-    pub fn from_table(t: &Table) -> TableOut {
+    pub fn from_table(t: Table) -> TableOut {
         let g = t.grid.as_deref();
         let marker = g.and_then(|g| g.marker.clone());
+        let page = g.and_then(|g| g.page);
+        let read = g.is_none_or(|g| g.read);
         let key = t.no();
         let name = crate::model::table_name(&key);
         let heading = match (&marker, &t.number) {
@@ -298,44 +300,49 @@ impl TableOut {
             (None, Some(_)) if t.grid.is_none() => format!("{name} {}", t.title),
             _ => t.title.clone(),
         };
+        let meanings = t.meanings();
+        let rows = t
+            .rows
+            .into_iter()
+            .map(|r| {
+                // The role once: the level is read from it.
+                let role = r.role();
+                let level = r.level_in(role);
+                RowOut {
+                    values: r.cells.iter().map(|c| c.value).collect(),
+                    code: r.code,
+                    label: r.label,
+                    line: r.line,
+                    source_line: r.source_line,
+                    page: None,
+                    role,
+                    level,
+                }
+            })
+            .collect();
+        // The table is the report's now: its strings move, not copied.
         TableOut {
             key,
             name,
             heading,
             kind: t.kind,
-            number: t.number.clone(),
+            number: t.number,
             marker,
-            page: g.and_then(|g| g.page),
-            read: g.is_none_or(|g| g.read),
-            meanings: t.meanings(),
-            title: t.title.clone(),
-            unit: t.unit.clone(),
-            columns: t.columns.clone(),
-            rows: t
-                .rows
-                .iter()
-                .map(|r| {
-                    // The role once: the level is read from it.
-                    let role = r.role();
-                    RowOut {
-                        code: r.code.clone(),
-                        label: r.label.clone(),
-                        line: r.line,
-                        values: r.cells.iter().map(|c| c.value).collect(),
-                        source_line: r.source_line,
-                        page: None,
-                        role,
-                        level: r.level_in(role),
-                    }
-                })
-                .collect(),
+            page,
+            read,
+            meanings,
+            title: t.title,
+            unit: t.unit,
+            columns: t.columns,
+            rows,
         }
     }
 }
 
 /// Builds the report for a read document and its findings.
-pub(crate) fn build(source: &str, encoding: Option<&str>, doc: &Document, run: crate::rules::RunResult) -> DocumentReport {
-    let sangong = crate::sangong::series(doc);
+pub(crate) fn build(source: &str, encoding: Option<&str>, doc: Document, run: crate::rules::RunResult) -> DocumentReport {
+    let sangong = crate::sangong::series(&doc);
+    let sangong_counts = sangong.as_ref().map(|_| crate::sangong::counts(&doc));
     let expected: &[crate::model::TableKind] = match doc.info.kind {
         crate::model::DocumentKind::FinalAccounts => &crate::model::TableKind::FINAL,
         _ => &[],
@@ -350,7 +357,7 @@ pub(crate) fn build(source: &str, encoding: Option<&str>, doc: &Document, run: c
             }
         }
     }
-    let tables: Vec<TableOut> = doc.tables.iter().map(TableOut::from_table).collect();
+    let tables: Vec<TableOut> = doc.tables.into_iter().map(TableOut::from_table).collect();
     let mut findings = run.findings;
     for f in &mut findings {
         f.place = f.table.as_deref().and_then(|t| place(&tables, t, f.row.as_deref(), f.column.as_deref(), f.source_line));
@@ -362,11 +369,11 @@ pub(crate) fn build(source: &str, encoding: Option<&str>, doc: &Document, run: c
     DocumentReport {
         source: source.to_string(),
         encoding: encoding.map(str::to_string),
-        document: doc.info.clone(),
+        document: doc.info,
         tables,
         findings,
-        coverage: Coverage { tables_found: found, tables_missing: missing, rules_skipped: run.skipped, problems: doc.problems.clone() },
-        sangong_counts: sangong.as_ref().map(|_| crate::sangong::counts(doc)),
+        coverage: Coverage { tables_found: found, tables_missing: missing, rules_skipped: run.skipped, problems: doc.problems },
+        sangong_counts,
         sangong,
         input: None,
     }

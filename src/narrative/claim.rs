@@ -235,7 +235,7 @@ fn number_end(chars: &[char], i: usize) -> usize {
 enum After {
     Money(Money, usize),
     Percent(usize),
-    Count(String, usize),
+    Count(&'static str, usize),
     Nothing,
 }
 
@@ -273,7 +273,7 @@ fn unit_after(chars: &[char], j: usize) -> After {
             if w == "次" && matches!(chars.get(k + 1), Some('年' | '日' | '月')) {
                 return After::Nothing;
             }
-            return After::Count(w.to_string(), k + w.chars().count());
+            return After::Count(w, k + w.chars().count());
         }
     }
     After::Nothing
@@ -330,23 +330,47 @@ fn text(chars: &[char], s: usize, e: usize) -> String {
     chars[s..e].iter().collect()
 }
 
-/// Cleans the words before a number into a subject.
-fn clean_subject(lead: &str) -> String {
-    let mut s = lead.trim().trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']).to_string();
+/// A paragraph's chars with its text and the byte offset of each char (and
+/// of the end), so that a char range is a `&str` of the text, not a copy.
+pub(crate) struct Chars<'a> {
+    /// The chars.
+    pub(crate) chars: &'a [char],
+    /// The same chars as one string.
+    pub(crate) text: &'a str,
+    /// The byte offset in `text` of each char, and of the end.
+    pub(crate) offsets: &'a [usize],
+}
+
+impl Chars<'_> {
+    /// The text of chars `s..e`, clamped as [`text`] clamps (never panics:
+    /// the offsets are char boundaries, and a bad one gives "").
+    fn str(&self, s: usize, e: usize) -> &str {
+        let e = e.min(self.chars.len());
+        let s = s.min(e);
+        match (self.offsets.get(s), self.offsets.get(e)) {
+            (Some(&a), Some(&b)) => self.text.get(a..b).unwrap_or(""),
+            _ => "",
+        }
+    }
+}
+
+/// Cleans the words before a number into a subject (a slice of `lead`:
+/// the caller copies only what it keeps).
+fn clean_subject(lead: &str) -> &str {
+    let mut s = lead.trim().trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']);
     // An opening bracket whose closing one is not in the subject: "(含外事接待".
     if s.starts_with(['（', '(']) && !s.contains(['）', ')']) {
-        s = s.chars().skip(1).collect();
+        s = s.char_indices().nth(1).map_or("", |(i, _)| &s[i..]);
     }
-    let chars: Vec<char> = s.chars().collect();
-    if let Some((_, at)) = super::section::ordinal(&chars) {
-        s = chars[at..].iter().collect();
+    if let Some((_, at)) = super::section::ordinal_of(s) {
+        s = s.char_indices().nth(at).map_or("", |(i, _)| &s[i..]);
     }
-    s = strip_leading_date(s.trim());
+    let s = strip_leading_date(s.trim());
     let s = s.trim().strip_prefix("其中").unwrap_or(s.trim()).trim_start_matches(['：', ':', '，', ' ']);
-    let mut s = s.trim().to_string();
+    let mut s = s.trim();
     for w in ["均为", "为", "达到", "达", "是", "约"] {
         if let Some(t) = s.strip_suffix(w) {
-            s = t.trim_end().to_string();
+            s = t.trim_end();
             break;
         }
     }
@@ -354,53 +378,50 @@ fn clean_subject(lead: &str) -> String {
 }
 
 /// Drops a leading "2024 年度", "2024年", "截至 2024 年 12 月 31 日," style date.
-fn strip_leading_date(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
+/// Works on bytes: the spaces and digits it skips are ASCII, so every index
+/// it slices at is a char boundary.
+fn strip_leading_date(s: &str) -> &str {
+    let b = s.as_bytes();
+    let skip_ws = |k: usize| k + b.get(k..).map_or(0, |r| r.iter().take_while(|&&c| c == b' ').count());
+    let digits = |k: usize| b.get(k..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+    let at = |k: usize, c: char| s.get(k..).is_some_and(|r| r.starts_with(c));
     let mut k = 0;
-    let skip_ws = |k: &mut usize| {
-        while chars.get(*k) == Some(&' ') {
-            *k += 1;
-        }
-    };
-    if starts_with_at(&chars, k, "截至") {
-        k += 2;
-        skip_ws(&mut k);
+    if s.starts_with("截至") {
+        k = skip_ws("截至".len());
     }
-    let d = chars[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let d = digits(k);
     if d != 4 {
-        return s.to_string();
+        return s;
     }
-    let mut e = k + d;
-    skip_ws(&mut e);
-    if chars.get(e) != Some(&'年') {
-        return s.to_string();
+    let mut e = skip_ws(k + d);
+    if !at(e, '年') {
+        return s;
     }
-    e += 1;
-    if chars.get(e) == Some(&'度') {
-        e += 1;
+    e += '年'.len_utf8();
+    if at(e, '度') {
+        e += '度'.len_utf8();
     }
     // Month and day.
     for unit in ['月', '日'] {
-        let mut m = e;
-        skip_ws(&mut m);
-        let dd = chars[m.min(chars.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let m = skip_ws(e);
+        let dd = digits(m);
         if dd == 0 {
             break;
         }
-        let mut u = m + dd;
-        skip_ws(&mut u);
-        if chars.get(u) == Some(&unit) {
-            e = u + 1;
+        let u = skip_ws(m + dd);
+        if at(u, unit) {
+            e = u + unit.len_utf8();
         } else {
             break;
         }
     }
-    chars[e.min(chars.len())..].iter().collect()
+    s.get(e..).unwrap_or("")
 }
 
 /// Extracts every claim of one paragraph, in order. `lines` gives the source
 /// line of each char.
-pub fn extract(chars: &[char], lines: &[usize]) -> Vec<Claim> {
+pub(crate) fn extract(para: &Chars, lines: &[usize]) -> Vec<Claim> {
+    let chars = para.chars;
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
     let sentences = Sentences::of(chars);
     let mut out: Vec<Claim> = Vec::new();
@@ -419,33 +440,33 @@ pub fn extract(chars: &[char], lines: &[usize]) -> Vec<Claim> {
             i = j + 1;
             continue;
         }
-        let printed = text(chars, i, j);
-        let Some(value) = parse_prose_number(&printed) else {
+        let printed = para.str(i, j);
+        let Some(value) = parse_prose_number(printed) else {
             i = j;
             continue;
         };
         let (unit, end) = match unit_after(chars, j) {
             After::Money(m, e) => (Unit::Money(m), e),
             After::Percent(e) => (Unit::Percent, e),
-            After::Count(w, e) => (Unit::Count(w), e),
+            After::Count(w, e) => (Unit::Count(w.to_string()), e),
             After::Nothing => {
                 i = j;
                 continue;
             }
         };
         let lead_start = (prev_end..i).rev().find(|&k| is_delimiter(chars[k])).map_or(prev_end, |k| k + 1);
-        let lead = text(chars, lead_start, i);
-        let kind = classify(&lead, &unit);
-        let mut subject = clean_subject(&lead);
+        let lead = para.str(lead_start, i);
+        let kind = classify(lead, &unit);
+        let mut subject = clean_subject(lead);
         if matches!(kind, ClaimKind::Change(_) | ClaimKind::ChangePercent(_) | ClaimKind::Reached(_)) {
-            subject = strip_verb(&subject);
+            subject = strip_verb(subject);
         }
         out.push(Claim {
             kind,
             value: Some(value),
             unit,
-            printed,
-            subject,
+            printed: printed.to_string(),
+            subject: subject.to_string(),
             sentence: sentences.around(chars.len(), i),
             source_line: line_at(i),
             start: i,
@@ -492,15 +513,15 @@ fn classify(lead: &str, unit: &Unit) -> ClaimKind {
 }
 
 /// "比年初预算数减少" → "比年初预算数"; "各增加" → "".
-fn strip_verb(s: &str) -> String {
-    let mut t = s.trim_end().strip_suffix('了').unwrap_or(s.trim_end()).to_string();
+fn strip_verb(s: &str) -> &str {
+    let mut t = s.trim_end().strip_suffix('了').unwrap_or(s.trim_end());
     for w in UP.iter().chain(DOWN.iter()).copied().chain(REACHED.iter().map(|r| r.0)) {
         if let Some(x) = t.strip_suffix(w) {
-            t = x.to_string();
+            t = x;
             break;
         }
     }
-    t.trim_end_matches(['各', '共', ' ']).trim().to_string()
+    t.trim_end_matches(['各', '共', ' ']).trim()
 }
 
 /// 年初无预算 and year-on-year "持平" / "一致" claims.
@@ -574,7 +595,8 @@ mod tests {
     fn claims(s: &str) -> Vec<Claim> {
         let chars: Vec<char> = s.chars().collect();
         let lines: Vec<usize> = (0..chars.len()).map(|k| 100 + k / 10).collect();
-        extract(&chars, &lines)
+        let offsets: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        extract(&Chars { chars: &chars, text: s, offsets: &offsets }, &lines)
     }
 
     fn brief(s: &str) -> Vec<(ClaimKind, Option<String>, String)> {
@@ -643,6 +665,105 @@ mod tests {
         assert_eq!(got[1], (ClaimKind::Count, Some("32".into()), "累计".into()));
         assert_eq!(got[3].0, ClaimKind::Count);
         assert_eq!(claims("设备2 台(套)")[0].unit, Unit::Count("台(套)".into()));
+    }
+
+    /// The char-by-char subject cleaning [`clean_subject`] and
+    /// [`strip_leading_date`] restate on slices (copying at every step).
+    fn clean_subject_by_chars(lead: &str) -> String {
+        fn strip_leading_date(s: &str) -> String {
+            let chars: Vec<char> = s.chars().collect();
+            let mut k = 0;
+            let skip_ws = |k: &mut usize| {
+                while chars.get(*k) == Some(&' ') {
+                    *k += 1;
+                }
+            };
+            if starts_with_at(&chars, k, "截至") {
+                k += 2;
+                skip_ws(&mut k);
+            }
+            let d = chars[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if d != 4 {
+                return s.to_string();
+            }
+            let mut e = k + d;
+            skip_ws(&mut e);
+            if chars.get(e) != Some(&'年') {
+                return s.to_string();
+            }
+            e += 1;
+            if chars.get(e) == Some(&'度') {
+                e += 1;
+            }
+            for unit in ['月', '日'] {
+                let mut m = e;
+                skip_ws(&mut m);
+                let dd = chars[m.min(chars.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+                if dd == 0 {
+                    break;
+                }
+                let mut u = m + dd;
+                skip_ws(&mut u);
+                if chars.get(u) == Some(&unit) {
+                    e = u + 1;
+                } else {
+                    break;
+                }
+            }
+            chars[e.min(chars.len())..].iter().collect()
+        }
+        let mut s = lead.trim().trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']).to_string();
+        if s.starts_with(['（', '(']) && !s.contains(['）', ')']) {
+            s = s.chars().skip(1).collect();
+        }
+        let chars: Vec<char> = s.chars().collect();
+        if let Some((_, at)) = super::super::section::ordinal(&chars) {
+            s = chars[at..].iter().collect();
+        }
+        s = strip_leading_date(s.trim());
+        let s = s.trim().strip_prefix("其中").unwrap_or(s.trim()).trim_start_matches(['：', ':', '，', ' ']);
+        let mut s = s.trim().to_string();
+        for w in ["均为", "为", "达到", "达", "是", "约"] {
+            if let Some(t) = s.strip_suffix(w) {
+                s = t.trim_end().to_string();
+                break;
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn subjects_are_cleaned_as_the_char_by_char_cleaning_cleans_them() {
+        let cases = [
+            "",
+            " ",
+            "为",
+            "（",
+            "(含外事接待",
+            "（一）收入",
+            "1、财政拨款收入为",
+            "2.其中：基本支出达到",
+            "截至 2024 年 12 月 31 日，资产总额约",
+            "截至2024年12月31日资产是",
+            "截至 2024",
+            "2024 年度一般公共预算财政拨款收入为",
+            "2024年度",
+            "2024年",
+            "2024 年 12 月",
+            "2024年12 月 31日 其中:支出均为",
+            "2024年12月份",
+            "20245年收入",
+            "202年收入",
+            "2024 收入",
+            "、）”其中，  收、支总计均为",
+            "十二、（3）",
+            "一二三四、收入",
+            "“三公”经费为",
+            "收入  为",
+        ];
+        for lead in cases {
+            assert_eq!(clean_subject(lead), clean_subject_by_chars(lead), "{lead:?}");
+        }
     }
 
     #[test]

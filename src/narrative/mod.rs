@@ -49,20 +49,25 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
-    fn from_chars(buf: Vec<Ch>) -> Paragraph {
-        let chars: Vec<char> = buf.iter().map(|c| c.0).collect();
-        let lines: Vec<usize> = buf.iter().map(|c| c.1).collect();
-        let mut claims = claim::extract(&chars, &lines);
-        let claims_dropped = claims.len().saturating_sub(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
-        claims.truncate(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
-        // The text and the byte offset of each char in one pass.
-        let mut text = String::with_capacity(chars.len());
-        let mut offsets = Vec::with_capacity(chars.len() + 1);
-        for c in chars {
+    fn from_chars(buf: &[Ch]) -> Paragraph {
+        // The chars, their lines, the text (sized exactly: no regrowth) and
+        // the byte offset of each char in one pass; the claims slice the text
+        // by those offsets instead of collecting chars into Strings.
+        let bytes = buf.iter().fold(0usize, |n, c| n.saturating_add(c.0.len_utf8()));
+        let mut chars = Vec::with_capacity(buf.len());
+        let mut lines = Vec::with_capacity(buf.len());
+        let mut text = String::with_capacity(bytes);
+        let mut offsets = Vec::with_capacity(buf.len() + 1);
+        for &(c, line) in buf {
+            chars.push(c);
+            lines.push(line);
             offsets.push(text.len());
             text.push(c);
         }
         offsets.push(text.len());
+        let mut claims = claim::extract(&claim::Chars { chars: &chars, text: &text, offsets: &offsets }, &lines);
+        let claims_dropped = claims.len().saturating_sub(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
+        claims.truncate(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
         Paragraph { text, lines, claims, claims_dropped, offsets }
     }
 
@@ -244,7 +249,7 @@ fn flush(buf: &mut Vec<Ch>, current: &mut Section, repairs: &mut Vec<Repair>) {
     let mut chars = std::mem::take(buf);
     join::repair_latex(&mut chars, repairs);
     join::repair_spaced_digits(&mut chars, repairs);
-    current.paragraphs.push(Paragraph::from_chars(chars));
+    current.paragraphs.push(Paragraph::from_chars(&chars));
 }
 
 #[cfg(test)]

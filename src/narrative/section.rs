@@ -150,6 +150,19 @@ pub fn ordinal(chars: &[char]) -> Option<(u8, usize)> {
     None
 }
 
+/// [`ordinal`] of a string's chars. An ordinal is decided by its first 8
+/// chars (a longer run of digits is no ordinal either way), so only those are
+/// read, onto the stack: this runs for every line and every claim subject.
+pub fn ordinal_of(s: &str) -> Option<(u8, usize)> {
+    let mut buf = ['\0'; 8];
+    let mut n = 0;
+    for (slot, c) in buf.iter_mut().zip(s.chars()) {
+        *slot = c;
+        n += 1;
+    }
+    ordinal(&buf[..n])
+}
+
 /// How a (trimmed, non-blank) narrative line starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineStart {
@@ -167,17 +180,8 @@ pub enum LineStart {
 
 /// Classifies a trimmed narrative line.
 pub fn line_start(t: &str) -> LineStart {
-    // An ordinal is decided by its first 8 chars (a longer run of digits is
-    // no ordinal either way): the rest of the line is not copied.
-    // (On the stack: this runs for every line of the narrative.)
-    let mut buf = ['\0'; 8];
-    let mut n = 0;
-    for (slot, c) in buf.iter_mut().zip(t.chars()) {
-        *slot = c;
-        n += 1;
-    }
-    let chars = &buf[..n];
-    if chars.first() == Some(&'图') && chars.get(1).is_some_and(|c| c.is_ascii_digit()) {
+    let mut first = t.chars();
+    if first.next() == Some('图') && first.next().is_some_and(|c| c.is_ascii_digit()) {
         return LineStart::Caption;
     }
     if t.len() <= 24 * 4 && t.chars().count() <= 24 {
@@ -186,7 +190,7 @@ pub fn line_start(t: &str) -> LineStart {
             return LineStart::Caption;
         }
     }
-    let Some((level, at)) = ordinal(chars) else { return LineStart::Text };
+    let Some((level, at)) = ordinal_of(t) else { return LineStart::Text };
     if level == 4 {
         return LineStart::ListItem;
     }
@@ -221,6 +225,18 @@ mod tests {
         assert_eq!(topic_of("十、其他重要事项情况说明"), None);
         assert_eq!(topic_of("一、预算收支增减变化情况说明"), Some(Topic::Overall));
         assert_eq!(topic_of("二、收入决算情况说明"), Some(Topic::Income));
+    }
+
+    #[test]
+    fn an_ordinal_is_decided_by_its_first_eight_chars() {
+        let cases = "一、收入|十一、|一二三四、|（一）|(十二)|（一二三四）|（1）|(12)|（123）|1、|12.|123、|1.5|1．|（|(|一|1|11111111111、|一二三四五六七八九十、|（万元）|图1：|";
+        for s in cases.split('|') {
+            for tail in ["", "正文", "12345678"] {
+                let t = format!("{s}{tail}");
+                let chars: Vec<char> = t.chars().collect();
+                assert_eq!(ordinal_of(&t), ordinal(&chars), "{t:?}");
+            }
+        }
     }
 
     #[test]

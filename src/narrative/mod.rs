@@ -246,10 +246,12 @@ fn flush(buf: &mut Vec<Ch>, current: &mut Section, repairs: &mut Vec<Repair>) {
     if buf.is_empty() {
         return;
     }
-    let mut chars = std::mem::take(buf);
-    join::repair_latex(&mut chars, repairs);
-    join::repair_spaced_digits(&mut chars, repairs);
-    current.paragraphs.push(Paragraph::from_chars(&chars));
+    join::repair_latex(buf, repairs);
+    join::repair_spaced_digits(buf, repairs);
+    current.paragraphs.push(Paragraph::from_chars(buf));
+    // Cleared, not taken: the next paragraph reuses the capacity instead of
+    // growing a new buffer from nothing.
+    buf.clear();
 }
 
 #[cfg(test)]

@@ -176,6 +176,16 @@ const REACHED: [(&str, Direction); 16] = [
 const COUNT_UNITS: [&str; 16] =
     ["台（件、套）", "台(件、套)", "台（套）", "台(套)", "人次", "批次", "团组", "辆", "个", "人", "台", "套", "家", "项", "名", "次"];
 
+/// Money units after a number, tried in this order.
+const MONEY_UNITS: [(&str, Money); 4] = [("万元", Money::Wan), ("亿元", Money::Yi), ("千元", Money::Qian), ("元", Money::Yuan)];
+
+/// Whether `c` can open what [`unit_after`] reads (a per cent sign, a money
+/// unit, "万 元", "个百分点" or a count word): most numbers (years, dates,
+/// codes) are followed by none of these and need no word compared.
+fn may_start_unit(c: char) -> bool {
+    matches!(c, '%' | '％' | '万' | '亿' | '千' | '元' | '个' | '台' | '人' | '批' | '团' | '辆' | '套' | '家' | '项' | '名' | '次')
+}
+
 /// Punctuation that ends a subject.
 fn is_delimiter(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | ':' | '！' | '？' | '!' | '?')
@@ -245,10 +255,13 @@ fn unit_after(chars: &[char], j: usize) -> After {
     while chars.get(k) == Some(&' ') {
         k += 1;
     }
+    if !chars.get(k).is_some_and(|&c| may_start_unit(c)) {
+        return After::Nothing;
+    }
     if matches!(chars.get(k), Some('%' | '％')) {
         return After::Percent(k + 1);
     }
-    for (w, m) in [("万元", Money::Wan), ("亿元", Money::Yi), ("千元", Money::Qian), ("元", Money::Yuan)] {
+    for (w, m) in MONEY_UNITS {
         if starts_with_at(chars, k, w) {
             return After::Money(m, k + w.chars().count());
         }
@@ -428,9 +441,9 @@ pub(crate) fn extract(para: &Chars, lines: &[usize]) -> Vec<Claim> {
     let mut prev_end = 0;
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        let glued = i > 0 && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.');
-        if !c.is_ascii_digit() || glued {
+        // The digit test first: it rejects most chars without looking back.
+        let glued = || i > 0 && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.');
+        if !chars[i].is_ascii_digit() || glued() {
             i += 1;
             continue;
         }
@@ -440,12 +453,19 @@ pub(crate) fn extract(para: &Chars, lines: &[usize]) -> Vec<Claim> {
             i = j + 1;
             continue;
         }
+        // The unit before the value: a number without one (a year, a date,
+        // a code) is skipped either way, and is not worth reading.
+        let after = unit_after(chars, j);
+        if matches!(after, After::Nothing) {
+            i = j;
+            continue;
+        }
         let printed = para.str(i, j);
         let Some(value) = parse_prose_number(printed) else {
             i = j;
             continue;
         };
-        let (unit, end) = match unit_after(chars, j) {
+        let (unit, end) = match after {
             After::Money(m, e) => (Unit::Money(m), e),
             After::Percent(e) => (Unit::Percent, e),
             After::Count(w, e) => (Unit::Count(w.to_string()), e),
@@ -763,6 +783,14 @@ mod tests {
         ];
         for lead in cases {
             assert_eq!(clean_subject(lead), clean_subject_by_chars(lead), "{lead:?}");
+        }
+    }
+
+    #[test]
+    fn every_unit_word_opens_with_a_char_the_quick_test_lets_through() {
+        let words = MONEY_UNITS.iter().map(|m| m.0).chain(COUNT_UNITS).chain(["%", "％", "万 元", "个百分点"]);
+        for w in words {
+            assert!(w.chars().next().is_some_and(may_start_unit), "{w}");
         }
     }
 

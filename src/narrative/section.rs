@@ -123,18 +123,22 @@ pub fn topic_of(heading: &str) -> Option<Topic> {
     Some(t)
 }
 
-const CN_DIGITS: &str = "一二三四五六七八九十";
+/// Whether `c` is a Chinese numeral 一…十: a match, not a search of the
+/// string "一二三四五六七八九十" per char (headings are tested line after line).
+pub(crate) fn is_cn_digit(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
 
 /// A leading ordinal: its level (1 "一、", 2 "（一）", 3 "（1）", 4 "1、"/"1.")
 /// and the char index where the text after it starts.
 pub fn ordinal(chars: &[char]) -> Option<(u8, usize)> {
-    let n_cn = chars.iter().take_while(|c| CN_DIGITS.contains(**c)).count();
+    let n_cn = chars.iter().take_while(|&&c| is_cn_digit(c)).count();
     if n_cn > 0 && n_cn <= 3 && chars.get(n_cn) == Some(&'、') {
         return Some((1, n_cn + 1));
     }
     if matches!(chars.first(), Some('（' | '(')) {
         let inner = &chars[1..];
-        let cn = inner.iter().take_while(|c| CN_DIGITS.contains(**c)).count();
+        let cn = inner.iter().take_while(|&&c| is_cn_digit(c)).count();
         if cn > 0 && cn <= 3 && matches!(inner.get(cn), Some('）' | ')')) {
             return Some((2, cn + 2));
         }
@@ -225,6 +229,13 @@ mod tests {
         assert_eq!(topic_of("十、其他重要事项情况说明"), None);
         assert_eq!(topic_of("一、预算收支增减变化情况说明"), Some(Topic::Overall));
         assert_eq!(topic_of("二、收入决算情况说明"), Some(Topic::Income));
+    }
+
+    #[test]
+    fn cn_digits_are_the_chars_of_the_string() {
+        for c in ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']) {
+            assert_eq!(is_cn_digit(c), "一二三四五六七八九十".contains(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 use rust_decimal::Decimal;
 
+use super::section::is_cn_digit;
 use crate::amount::parse_prose_number;
 use crate::text::{squeeze, Line};
 
@@ -114,11 +115,11 @@ impl Prose {
 
 /// A heading-like line: "二、…", "（五）…", "第三部分…", or short and ending in 情况.
 fn is_heading(sq: &str) -> bool {
-    let ordinal = sq.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    let ordinal = sq.chars().take_while(|&c| is_cn_digit(c)).count();
     // "（五）", "（十一）", "（2）": a numeral in brackets, not "（万元）".
     let bracketed = sq
         .strip_prefix('（')
-        .map(|r| r.chars().take_while(|c| "一二三四五六七八九十0123456789".contains(*c)).count())
+        .map(|r| r.chars().take_while(|&c| is_cn_digit(c) || c.is_ascii_digit()).count())
         .filter(|n| (1..=3).contains(n));
     let bracketed = bracketed.is_some_and(|n| sq.chars().nth(n + 1) == Some('）'));
     (ordinal > 0 && sq.chars().nth(ordinal) == Some('、'))
@@ -132,13 +133,13 @@ fn opens(l: &Line) -> bool {
     l.text.trim_start().starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '第'])
 }
 
-/// The indexes of the lines that open like a heading ([`opens`]), found once
-/// for several [`Heads::section`] look-ups.
+/// The indexes of the heading lines ([`opens`] and [`is_heading`]), found
+/// once for several [`Heads::section`] look-ups (which read nothing else).
 struct Heads(Vec<usize>);
 
 impl Heads {
     fn of(lines: &[Line]) -> Heads {
-        Heads((0..lines.len()).filter(|&i| opens(&lines[i])).collect())
+        Heads((0..lines.len()).filter(|&i| opens(&lines[i]) && is_heading(&lines[i].squeezed)).collect())
     }
 
     /// The lines of the first section whose heading contains `word`, up to
@@ -146,17 +147,9 @@ impl Heads {
     fn section<'a>(&self, lines: &'a [Line], word: &str) -> &'a [Line] {
         let heading = |l: &Line| {
             let sq = l.squeezed.as_str();
-            is_heading(sq) && sq.contains(word) && sq.chars().count() <= 40
+            sq.contains(word) && sq.chars().count() <= 40
         };
-        let end_of = |h: usize| {
-            self.0[h + 1..]
-                .iter()
-                .find(|&&i| {
-                    let sq = lines[i].squeezed.as_str();
-                    is_heading(sq) && !sq.contains(word)
-                })
-                .map_or(lines.len(), |&i| i)
-        };
+        let end_of = |h: usize| self.0[h + 1..].iter().find(|&&i| !lines[i].squeezed.contains(word)).map_or(lines.len(), |&i| i);
         // A heading straight followed by the next one is a 目录 entry
         // ("九、一般公共预算“三公”经费…支出预算表" above "十、…"): the section is a later one.
         let mut from = 0;

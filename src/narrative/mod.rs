@@ -213,6 +213,11 @@ pub(crate) fn claims(lines: &[Line]) -> Narrative {
 /// form feed that opens the next page): not part of the paragraph it
 /// interrupts ("因公出国（境）费支出 222.5 ⏎ 27 ⏎ ␌万元" is 222.5 万元).
 pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
+    // Most lines open with neither a digit nor white space (whose UTF-8 lead
+    // byte is ASCII or C2, E1, E2, E3): rejected without trimming them.
+    if !lines[i].text.as_bytes().first().is_some_and(|&b| may_open_page_number(b)) {
+        return false;
+    }
     let t = lines[i].text.trim();
     if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
         return false;
@@ -220,6 +225,12 @@ pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
     let opens_page = |l: &Line| l.text.starts_with('\u{c}');
     let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
     opens_page(&lines[i]) || next.is_some_and(opens_page)
+}
+
+/// Whether a line whose first byte is `b` may be a page number: `b` is a
+/// digit or may open white space.
+fn may_open_page_number(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
 /// Handles a heading: a level-1 heading always opens a section; a deeper one
@@ -284,6 +295,16 @@ mod tests {
         assert_eq!(c[0].printed, "222.5");
         assert_eq!(c[0].kind, ClaimKind::Amount);
         assert_eq!(c.len(), 2, "{c:#?}");
+    }
+
+    #[test]
+    fn every_white_space_opens_with_a_byte_the_page_number_test_lets_through() {
+        for c in ('\0'..='\u{ffff}').filter(|c| c.is_whitespace()) {
+            let mut b = [0; 4];
+            assert!(may_open_page_number(c.encode_utf8(&mut b).as_bytes()[0]), "{c:?}");
+        }
+        let lines = normalise("\u{3000}27\n\u{c}正文\n正文\n27\n");
+        assert!(is_page_number(&lines, 0) && !is_page_number(&lines, 1));
     }
 
     #[test]

@@ -384,7 +384,11 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
 /// "涉及预算项目支出9个，预算资金4,995.00万元": the project count and amount
 /// the narrative's 绩效 section states, with the line.
 pub fn performance_summary(lines: &[Line]) -> Option<(Option<Decimal>, Option<Decimal>, usize)> {
-    let p = Prose::of(lines);
+    // The phrase's "涉" stands in some line: the lines before the first such
+    // line cannot hold it, and are not joined (page numbers are judged by
+    // the lines after them, so the join from there on is the same).
+    let from = lines.iter().position(|l| l.squeezed.contains('涉'))?;
+    let p = Prose::of(&lines[from..]);
     let i = p.text.find("涉及预算项目支出")?;
     let rest = &p.text[i + "涉及预算项目支出".len()..];
     let count = number_at(rest).filter(|_| rest.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('个'));
@@ -440,6 +444,9 @@ mod tests {
         );
         let s = performance_summary(&normalise("涉及预算项目支出9个，预算资金4,995.00\n万元"));
         assert_eq!(s, Some((Some(d("9")), Some(d("4995.00")), 1)));
+        let s = performance_summary(&normalise("正文\n\n涉及资金。\n12\n\u{c}本部门涉\n及“预算项目”支出9个，预算资金\n4,995.00\n万元"));
+        assert_eq!(s, Some((Some(d("9")), Some(d("4995.00")), 5)));
+        assert_eq!(performance_summary(&normalise("正文\n预算项目支出9个")), None);
     }
 
     #[test]

@@ -49,11 +49,12 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
-    fn from_chars(buf: &[Ch]) -> Paragraph {
-        // The chars, their lines, the byte offset of each char and the text
-        // (sized exactly by the offsets: no regrowth), each in a pass of its
-        // own (tighter loops than one pass filling four); the claims slice
-        // the text by the offsets instead of collecting chars into Strings.
+    /// The paragraph of `buf`, whose chars `joined` holds as a string.
+    fn from_chars(buf: &[Ch], joined: &str) -> Paragraph {
+        // The chars, their lines and the byte offset of each char, each in a
+        // pass of its own (tighter loops than one pass filling three); the
+        // text is copied whole, not encoded char by char; the claims slice
+        // it by the offsets instead of collecting chars into Strings.
         let chars: Vec<char> = buf.iter().map(|c| c.0).collect();
         let lines: Vec<usize> = buf.iter().map(|c| c.1).collect();
         let mut offsets = Vec::with_capacity(buf.len() + 1);
@@ -63,8 +64,8 @@ impl Paragraph {
             bytes += c.len_utf8();
         }
         offsets.push(bytes);
-        let mut text = String::with_capacity(bytes);
-        text.extend(chars.iter());
+        let text = joined.to_owned();
+        debug_assert!(text.chars().eq(chars.iter().copied()), "the joined text is the chars");
         let mut claims = claim::extract(&claim::Chars { chars: &chars, text: &text, offsets: &offsets }, &lines);
         let claims_dropped = claims.len().saturating_sub(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
         claims.truncate(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
@@ -167,7 +168,7 @@ pub(crate) fn claims(lines: &[Line]) -> Narrative {
         subheadings: Vec::new(),
         paragraphs: Vec::new(),
     };
-    let mut buf: Vec<Ch> = Vec::new();
+    let mut buf = Joining::default();
     let mut last_text: &str = "";
     let body = lines.get(range).unwrap_or(&[]);
     for (i, line) in body.iter().enumerate() {
@@ -194,12 +195,12 @@ pub(crate) fn claims(lines: &[Line]) -> Narrative {
             }
             LineStart::ListItem => flush(&mut buf, &mut current, &mut out.repairs),
             LineStart::Text => {
-                if !buf.is_empty() && join::ends_paragraph(last_text) {
+                if !buf.chars.is_empty() && join::ends_paragraph(last_text) {
                     flush(&mut buf, &mut current, &mut out.repairs);
                 }
             }
         }
-        join::append(&mut buf, t, line.no);
+        buf.append(t, line.no);
         last_text = t;
     }
     flush(&mut buf, &mut current, &mut out.repairs);
@@ -253,16 +254,40 @@ fn open(out: &mut Narrative, current: &mut Section, level: u8, heading: &str, li
     }
 }
 
-fn flush(buf: &mut Vec<Ch>, current: &mut Section, repairs: &mut Vec<Repair>) {
-    if buf.is_empty() {
+/// The paragraph being joined: its chars with their source lines, and the
+/// same text as a string, copied line by line (a paragraph's text is this
+/// string unless a repair changed the chars).
+#[derive(Default)]
+struct Joining {
+    chars: Vec<Ch>,
+    text: String,
+}
+
+impl Joining {
+    /// Appends a trimmed line, as [`join::append`] does.
+    fn append(&mut self, t: &str, line: usize) {
+        if join::append(&mut self.chars, t, line) {
+            self.text.push(' ');
+        }
+        self.text.push_str(t);
+    }
+}
+
+fn flush(buf: &mut Joining, current: &mut Section, repairs: &mut Vec<Repair>) {
+    if buf.chars.is_empty() {
         return;
     }
-    join::repair_latex(buf, repairs);
-    join::repair_spaced_digits(buf, repairs);
-    current.paragraphs.push(Paragraph::from_chars(buf));
+    let latex = join::repair_latex(&mut buf.chars, repairs);
+    let spaced = join::repair_spaced_digits(&mut buf.chars, repairs);
+    if latex || spaced {
+        buf.text.clear();
+        buf.text.extend(buf.chars.iter().map(|c| c.0));
+    }
+    current.paragraphs.push(Paragraph::from_chars(&buf.chars, &buf.text));
     // Cleared, not taken: the next paragraph reuses the capacity instead of
-    // growing a new buffer from nothing.
-    buf.clear();
+    // growing new buffers from nothing.
+    buf.chars.clear();
+    buf.text.clear();
 }
 
 #[cfg(test)]
@@ -284,6 +309,18 @@ mod tests {
         let inc = &n.sections[1].paragraphs[0].claims;
         assert_eq!((inc[0].value.map(|v| v.to_string()), inc[0].source_line), (Some("17127.83".into()), 12));
         assert_eq!(n.repairs.len(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_text_is_its_chars_after_repairs_and_joins() {
+        let text = "一、收入\n本年收入合计17,12 7 . 8 3万元，\n增长 $\\geq 95\\%$ ，减少了1244\n万元，合计12\n345.6万元。\n新段落 A\nB。";
+        let n = claims(&normalise(text));
+        let ps: Vec<&str> = n.sections[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(ps, vec!["本年收入合计17,127.83万元，增长 ≥95% ，减少了1244万元，合计12 345.6万元。", "新段落 A B。"]);
+        for p in &n.sections[0].paragraphs {
+            assert_eq!(p.text.chars().count(), p.lines.len());
+            assert_eq!(p.slice(0, p.lines.len()), p.text);
+        }
     }
 
     #[test]

@@ -310,6 +310,17 @@ mod tests {
     }
 
     #[test]
+    fn no_repair_without_its_marker() {
+        // The paragraph reader skips repair_latex without a '$' and
+        // repair_spaced_digits without a ' '.
+        for s in ["17,12\t7.8\u{3000}3万元", "1.2.3,4,,5..6", "\\geq95\\%", "17,127.83万元，占100%", ""] {
+            assert_eq!(run(s, repair_latex).0, s);
+            assert_eq!(run(s, repair_spaced_digits).0, s);
+        }
+        assert_ne!(run("17,12 7", repair_spaced_digits).0, "17,12 7");
+    }
+
+    #[test]
     fn latex_becomes_what_it_prints() {
         assert_eq!(run("参与率 $\\geq 95\\%$ ，满意度", repair_latex).0, "参与率 ≥95% ，满意度");
         assert_eq!(run("价格$5 和 $6", repair_latex).0, "价格$5 和 $6");

@@ -94,7 +94,7 @@ impl Prose {
             let sq = l.squeezed.as_str();
             // Every quote is '"', '\'' or starts with byte E2: a line with none
             // is copied whole, not char by char.
-            if sq.bytes().any(|b| matches!(b, b'"' | b'\'' | 0xE2)) {
+            if may_hold_quote(sq.as_bytes()) {
                 p.text.extend(sq.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
             } else {
                 p.text.push_str(sq);
@@ -111,6 +111,24 @@ impl Prose {
             Err(i) => self.starts[i - 1].1,
         }
     }
+}
+
+/// Whether `b` holds a byte '"', '\'' or E2 (the lead byte of “”‘’), read
+/// eight bytes at a time: the same as testing each byte, which a test checks.
+fn may_hold_quote(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A word has a zero byte iff (x - ONES) & !x & HIGH is not zero; a byte
+    // equal to `pattern`'s is a zero byte of their xor.
+    let has = |w: u64, pattern: u64| {
+        let x = w ^ pattern;
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
+    let (words, rest) = b.as_chunks::<8>();
+    words.iter().any(|w| {
+        let w = u64::from_le_bytes(*w);
+        has(w, 0x2222_2222_2222_2222) || has(w, 0x2727_2727_2727_2727) || has(w, 0xE2E2_E2E2_E2E2_E2E2)
+    }) || rest.iter().any(|b| matches!(b, b'"' | b'\'' | 0xE2))
 }
 
 /// A heading-like line: "二、…", "（五）…", "第三部分…", or short and ending in 情况.
@@ -427,6 +445,24 @@ mod tests {
         assert!(c[0].reason.as_ref().is_some_and(|r| r.0.contains("购置及运维费增加") && r.1 == 4));
         assert_eq!(c[4].prior(), Some(d("41.60")));
         assert_eq!(c[3].line, 9);
+    }
+
+    #[test]
+    fn quote_bytes_are_found_as_a_byte_scan_finds_them() {
+        let bytewise = |b: &[u8]| b.iter().any(|b| matches!(b, b'"' | b'\'' | 0xE2));
+        let base: Vec<u8> = "收入合计10,116.83万元，比上年增加（21）".bytes().collect();
+        for len in 0..base.len() {
+            let s = &base[..len];
+            assert_eq!(may_hold_quote(s), bytewise(s), "{len}");
+            // Each interesting byte (and its neighbours) at each position.
+            for at in 0..len {
+                for b in [b'"', b'\'', 0xE2, 0xE1, 0xE3, 0x21, 0x23, 0x26, 0x28, 0x00, 0xFF, 0x80, 0x01] {
+                    let mut t = s.to_vec();
+                    t[at] = b;
+                    assert_eq!(may_hold_quote(&t), bytewise(&t), "{t:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -312,6 +312,21 @@ impl Sentences {
         Sentences(chars.iter().enumerate().filter(|(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?')).map(|(k, _)| k).collect())
     }
 
+    /// The sentence ends of `chars`, and the indexes of the chars a wordless
+    /// claim opens with (无, 持, 一): one pass for both.
+    fn and_marks(chars: &[char]) -> (Sentences, Vec<usize>) {
+        let mut ends = Vec::new();
+        let mut marks = Vec::new();
+        for (k, &c) in chars.iter().enumerate() {
+            match c {
+                '。' | '！' | '？' | '!' | '?' => ends.push(k),
+                '无' | '持' | '一' => marks.push(k),
+                _ => {}
+            }
+        }
+        (Sentences(ends), marks)
+    }
+
     /// The same as `sentence_bounds(chars, pos)`.
     pub(crate) fn around(&self, len: usize, pos: usize) -> (usize, usize) {
         let pos = pos.min(len);
@@ -378,9 +393,8 @@ fn clean_subject(lead: &str) -> &str {
     if let Some((_, at)) = super::section::ordinal_of(s) {
         s = s.char_indices().nth(at).map_or("", |(i, _)| &s[i..]);
     }
-    let s = strip_leading_date(s.trim());
-    let s = s.trim().strip_prefix("其中").unwrap_or(s.trim()).trim_start_matches(['：', ':', '，', ' ']);
-    let mut s = s.trim();
+    let s = strip_leading_date(s.trim()).trim();
+    let mut s = s.strip_prefix("其中").unwrap_or(s).trim_start_matches(['：', ':', '，', ' ']).trim();
     for w in ["均为", "为", "达到", "达", "是", "约"] {
         if let Some(t) = s.strip_suffix(w) {
             s = t.trim_end();
@@ -436,7 +450,7 @@ fn strip_leading_date(s: &str) -> &str {
 pub(crate) fn extract(para: &Chars, lines: &[usize]) -> Vec<Claim> {
     let chars = para.chars;
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
-    let sentences = Sentences::of(chars);
+    let (sentences, marks) = Sentences::and_marks(chars);
     let mut out: Vec<Claim> = Vec::new();
     let mut prev_end = 0;
     let mut i = 0;
@@ -495,7 +509,7 @@ pub(crate) fn extract(para: &Chars, lines: &[usize]) -> Vec<Claim> {
         prev_end = end;
         i = end;
     }
-    out.extend(wordless(chars, lines, &sentences));
+    out.extend(wordless(chars, lines, &sentences, &marks));
     out.sort_by_key(|c| c.start);
     out
 }
@@ -544,8 +558,9 @@ fn strip_verb(s: &str) -> &str {
     t.trim_end_matches(['各', '共', ' ']).trim()
 }
 
-/// 年初无预算 and year-on-year "持平" / "一致" claims.
-fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences) -> Vec<Claim> {
+/// 年初无预算 and year-on-year "持平" / "一致" claims; `marks` are the indexes
+/// of the chars they can open with (无, 持, 一), in order.
+fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences, marks: &[usize]) -> Vec<Claim> {
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
     let mut out = Vec::new();
     let mk = |kind: ClaimKind, subject: &str, s: usize, e: usize| Claim {
@@ -559,11 +574,7 @@ fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences) -> Vec<Claim
         start: s,
         end: e,
     };
-    for k in 0..chars.len() {
-        // Cheap first-character test before comparing whole words.
-        if !matches!(chars[k], '无' | '持' | '一') {
-            continue;
-        }
+    for &k in marks {
         if starts_with_at(chars, k, "无预算") && k >= 2 {
             let before = text(chars, k - 2, k);
             if before == "年初" || before == "全年" {
@@ -604,9 +615,13 @@ mod tests {
     #[test]
     fn the_sentence_index_gives_the_bounds_the_scan_gives() {
         let long = "增加1万元，".repeat(400);
-        let text = format!("收入10万元。比上年增加2%！{long}支出5万元？结余。{long}");
+        let text = format!("收入10万元。比上年增加2%！{long}支出5万元？年初无预算，一般与上年持平!结余。{long}");
         let chars: Vec<char> = text.chars().collect();
         let sentences = Sentences::of(&chars);
+        let (same, marks) = Sentences::and_marks(&chars);
+        assert_eq!(same.0, sentences.0);
+        let want: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| matches!(c, '无' | '持' | '一')).map(|(k, _)| k).collect();
+        assert_eq!(marks, want);
         for pos in (0..=chars.len().saturating_add(2)).step_by(7) {
             assert_eq!(sentences.around(chars.len(), pos), sentence_bounds(&chars, pos), "at {pos}");
         }

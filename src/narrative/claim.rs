@@ -304,7 +304,17 @@ pub fn clause_bounds(chars: &[char], pos: usize) -> (usize, usize) {
 
 /// The sentence ends of a paragraph, to find [`sentence_bounds`] of many
 /// positions in logarithmic time each.
+#[derive(Default)]
 pub(crate) struct Sentences(Vec<usize>);
+
+/// The buffers [`extract`] fills for each paragraph (its sentence ends and
+/// the chars a wordless claim opens with), kept from one paragraph to the
+/// next so that they do not regrow from nothing each time.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    sentences: Sentences,
+    marks: Vec<usize>,
+}
 
 impl Sentences {
     /// The sentence ends of `chars`.
@@ -312,11 +322,12 @@ impl Sentences {
         Sentences(chars.iter().enumerate().filter(|(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?')).map(|(k, _)| k).collect())
     }
 
-    /// The sentence ends of `chars`, and the indexes of the chars a wordless
-    /// claim opens with (无, 持, 一): one pass for both.
-    fn and_marks(chars: &[char]) -> (Sentences, Vec<usize>) {
-        let mut ends = Vec::new();
-        let mut marks = Vec::new();
+    /// Refills `scratch` with the sentence ends of `chars` and the indexes
+    /// of the chars a wordless claim opens with (无, 持, 一): one pass for both.
+    fn and_marks(chars: &[char], scratch: &mut Scratch) {
+        let (ends, marks) = (&mut scratch.sentences.0, &mut scratch.marks);
+        ends.clear();
+        marks.clear();
         for (k, &c) in chars.iter().enumerate() {
             match c {
                 '。' | '！' | '？' | '!' | '?' => ends.push(k),
@@ -324,7 +335,6 @@ impl Sentences {
                 _ => {}
             }
         }
-        (Sentences(ends), marks)
     }
 
     /// The same as `sentence_bounds(chars, pos)`.
@@ -446,11 +456,12 @@ fn strip_leading_date(s: &str) -> &str {
 }
 
 /// Extracts every claim of one paragraph, in order. `lines` gives the source
-/// line of each char.
-pub(crate) fn extract(para: &Chars, lines: &[usize]) -> Vec<Claim> {
+/// line of each char; `scratch` holds buffers reused between paragraphs.
+pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> Vec<Claim> {
     let chars = para.chars;
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
-    let (sentences, marks) = Sentences::and_marks(chars);
+    Sentences::and_marks(chars, scratch);
+    let (sentences, marks) = (&scratch.sentences, &scratch.marks);
     let mut out: Vec<Claim> = Vec::new();
     let mut prev_end = 0;
     let mut i = 0;
@@ -509,7 +520,7 @@ pub(crate) fn extract(para: &Chars, lines: &[usize]) -> Vec<Claim> {
         prev_end = end;
         i = end;
     }
-    out.extend(wordless(chars, lines, &sentences, &marks));
+    out.extend(wordless(chars, lines, sentences, marks));
     out.sort_by_key(|c| c.start);
     out
 }
@@ -618,7 +629,9 @@ mod tests {
         let text = format!("收入10万元。比上年增加2%！{long}支出5万元？年初无预算，一般与上年持平!结余。{long}");
         let chars: Vec<char> = text.chars().collect();
         let sentences = Sentences::of(&chars);
-        let (same, marks) = Sentences::and_marks(&chars);
+        let mut scratch = Scratch { sentences: Sentences(vec![3, 1]), marks: vec![2] };
+        Sentences::and_marks(&chars, &mut scratch);
+        let (same, marks) = (scratch.sentences, scratch.marks);
         assert_eq!(same.0, sentences.0);
         let want: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| matches!(c, '无' | '持' | '一')).map(|(k, _)| k).collect();
         assert_eq!(marks, want);
@@ -631,7 +644,7 @@ mod tests {
         let chars: Vec<char> = s.chars().collect();
         let lines: Vec<usize> = (0..chars.len()).map(|k| 100 + k / 10).collect();
         let offsets: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
-        extract(&Chars { chars: &chars, text: s, offsets: &offsets }, &lines)
+        extract(&Chars { chars: &chars, text: s, offsets: &offsets }, &lines, &mut Scratch::default())
     }
 
     fn brief(s: &str) -> Vec<(ClaimKind, Option<String>, String)> {

@@ -50,7 +50,7 @@ pub struct Paragraph {
 
 impl Paragraph {
     /// The paragraph of `buf`, whose chars `joined` holds as a string.
-    fn from_chars(buf: &[Ch], joined: &str) -> Paragraph {
+    fn from_chars(buf: &[Ch], joined: &str, scratch: &mut claim::Scratch) -> Paragraph {
         // The chars, their lines and the byte offset of each char, each in a
         // pass of its own (tighter loops than one pass filling three); the
         // text is copied whole, not encoded char by char; the claims slice
@@ -66,7 +66,7 @@ impl Paragraph {
         offsets.push(bytes);
         let text = joined.to_owned();
         debug_assert!(text.chars().eq(chars.iter().copied()), "the joined text is the chars");
-        let mut claims = claim::extract(&claim::Chars { chars: &chars, text: &text, offsets: &offsets }, &lines);
+        let mut claims = claim::extract(&claim::Chars { chars: &chars, text: &text, offsets: &offsets }, &lines, scratch);
         let claims_dropped = claims.len().saturating_sub(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
         claims.truncate(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
         Paragraph { text, lines, claims, claims_dropped, offsets }
@@ -261,6 +261,8 @@ fn open(out: &mut Narrative, current: &mut Section, level: u8, heading: &str, li
 struct Joining {
     chars: Vec<Ch>,
     text: String,
+    /// The claim reader's buffers, reused paragraph after paragraph.
+    scratch: claim::Scratch,
 }
 
 impl Joining {
@@ -287,7 +289,7 @@ fn flush(buf: &mut Joining, current: &mut Section, repairs: &mut Vec<Repair>) {
         buf.text.clear();
         buf.text.extend(buf.chars.iter().map(|c| c.0));
     }
-    current.paragraphs.push(Paragraph::from_chars(&buf.chars, &buf.text));
+    current.paragraphs.push(Paragraph::from_chars(&buf.chars, &buf.text, &mut buf.scratch));
     // Cleared, not taken: the next paragraph reuses the capacity instead of
     // growing new buffers from nothing.
     buf.chars.clear();

@@ -104,6 +104,39 @@ pub fn parse_amount(s: &str) -> Option<Decimal> {
 /// Parses a number written in prose: like [`parse_amount`] but integers are
 /// accepted too ("4,520", "1244").
 pub(crate) fn parse_prose_number(s: &str) -> Option<Decimal> {
+    match plain_number(s) {
+        Some(d) => d,
+        None => parse_prose_number_in_full(s),
+    }
+}
+
+/// The commonest prose numbers in one pass: up to 19 digits with an
+/// optional decimal part ("1244", "10236.70"), nothing else. Some(value)
+/// when `s` is of that form (what [`parse_prose_number_in_full`] reads from
+/// it, a test checks), None when it is not and must be read in full.
+fn plain_number(s: &str) -> Option<Option<Decimal>> {
+    let b = s.as_bytes();
+    let int = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let frac = match b.get(int) {
+        None => 0,
+        Some(b'.') => {
+            let f = b.get(int + 1..)?;
+            if f.is_empty() || !f.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            f.len()
+        }
+        Some(_) => return None,
+    };
+    if int == 0 || int + frac > 19 {
+        return None;
+    }
+    let m = b.iter().filter(|c| c.is_ascii_digit()).try_fold(0u64, |m, c| m.checked_mul(10)?.checked_add(u64::from(c - b'0')))?;
+    Some(Decimal::try_from_i128_with_scale(i128::from(m), u32::try_from(frac).ok()?).ok())
+}
+
+/// [`parse_prose_number`] for any input.
+fn parse_prose_number_in_full(s: &str) -> Option<Decimal> {
     if let Some(d) = parse_amount(s) {
         return Some(d);
     }
@@ -228,6 +261,21 @@ mod tests {
             assert_eq!(parse_prose_number(s), want, "{s:?}");
             assert_eq!(parse_prose_number(s).map(|d| d.to_string()), want.map(|d| d.to_string()), "{s:?}");
         }
+    }
+
+    #[test]
+    fn plain_numbers_read_as_the_full_parse_reads_them() {
+        let cases = "0|007|1244|0.00|10236.70|000.50|1234567890123456789|123456789012345678.9|1.234567890123456789|12345678901234567890|\
+                     1.|.5|1..2|1.2.3|12a|1,234|1 |-5|+5|１２|";
+        let mut plain = 0;
+        for s in cases.split('|') {
+            if let Some(got) = plain_number(s) {
+                plain += 1;
+                let want = parse_prose_number_in_full(s);
+                assert_eq!((got, got.map(|d| d.to_string())), (want, want.map(|d| d.to_string())), "{s:?}");
+            }
+        }
+        assert_eq!(plain, 9);
     }
 
     #[test]

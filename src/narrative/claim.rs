@@ -176,6 +176,16 @@ const REACHED: [(&str, Direction); 16] = [
 const COUNT_UNITS: [&str; 16] =
     ["台（件、套）", "台(件、套)", "台（套）", "台(套)", "人次", "批次", "团组", "辆", "个", "人", "台", "套", "家", "项", "名", "次"];
 
+/// Money units after a number, tried in this order.
+const MONEY_UNITS: [(&str, Money); 4] = [("万元", Money::Wan), ("亿元", Money::Yi), ("千元", Money::Qian), ("元", Money::Yuan)];
+
+/// Whether `c` can open what [`unit_after`] reads (a per cent sign, a money
+/// unit, "万 元", "个百分点" or a count word): most numbers (years, dates,
+/// codes) are followed by none of these and need no word compared.
+fn may_start_unit(c: char) -> bool {
+    matches!(c, '%' | '％' | '万' | '亿' | '千' | '元' | '个' | '台' | '人' | '批' | '团' | '辆' | '套' | '家' | '项' | '名' | '次')
+}
+
 /// Punctuation that ends a subject.
 fn is_delimiter(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | ':' | '！' | '？' | '!' | '?')
@@ -235,7 +245,7 @@ fn number_end(chars: &[char], i: usize) -> usize {
 enum After {
     Money(Money, usize),
     Percent(usize),
-    Count(String, usize),
+    Count(&'static str, usize),
     Nothing,
 }
 
@@ -245,10 +255,13 @@ fn unit_after(chars: &[char], j: usize) -> After {
     while chars.get(k) == Some(&' ') {
         k += 1;
     }
+    if !chars.get(k).is_some_and(|&c| may_start_unit(c)) {
+        return After::Nothing;
+    }
     if matches!(chars.get(k), Some('%' | '％')) {
         return After::Percent(k + 1);
     }
-    for (w, m) in [("万元", Money::Wan), ("亿元", Money::Yi), ("千元", Money::Qian), ("元", Money::Yuan)] {
+    for (w, m) in MONEY_UNITS {
         if starts_with_at(chars, k, w) {
             return After::Money(m, k + w.chars().count());
         }
@@ -273,7 +286,7 @@ fn unit_after(chars: &[char], j: usize) -> After {
             if w == "次" && matches!(chars.get(k + 1), Some('年' | '日' | '月')) {
                 return After::Nothing;
             }
-            return After::Count(w.to_string(), k + w.chars().count());
+            return After::Count(w, k + w.chars().count());
         }
     }
     After::Nothing
@@ -291,12 +304,37 @@ pub fn clause_bounds(chars: &[char], pos: usize) -> (usize, usize) {
 
 /// The sentence ends of a paragraph, to find [`sentence_bounds`] of many
 /// positions in logarithmic time each.
+#[derive(Default)]
 pub(crate) struct Sentences(Vec<usize>);
+
+/// The buffers [`extract`] fills for each paragraph (its sentence ends and
+/// the chars a wordless claim opens with), kept from one paragraph to the
+/// next so that they do not regrow from nothing each time.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    sentences: Sentences,
+    marks: Vec<usize>,
+}
 
 impl Sentences {
     /// The sentence ends of `chars`.
     pub(crate) fn of(chars: &[char]) -> Sentences {
         Sentences(chars.iter().enumerate().filter(|(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?')).map(|(k, _)| k).collect())
+    }
+
+    /// Refills `scratch` with the sentence ends of `chars` and the indexes
+    /// of the chars a wordless claim opens with (无, 持, 一): one pass for both.
+    fn and_marks(chars: &[char], scratch: &mut Scratch) {
+        let (ends, marks) = (&mut scratch.sentences.0, &mut scratch.marks);
+        ends.clear();
+        marks.clear();
+        for (k, &c) in chars.iter().enumerate() {
+            match c {
+                '。' | '！' | '？' | '!' | '?' => ends.push(k),
+                '无' | '持' | '一' => marks.push(k),
+                _ => {}
+            }
+        }
     }
 
     /// The same as `sentence_bounds(chars, pos)`.
@@ -330,23 +368,46 @@ fn text(chars: &[char], s: usize, e: usize) -> String {
     chars[s..e].iter().collect()
 }
 
-/// Cleans the words before a number into a subject.
-fn clean_subject(lead: &str) -> String {
-    let mut s = lead.trim().trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']).to_string();
+/// A paragraph's chars with its text and the byte offset of each char (and
+/// of the end), so that a char range is a `&str` of the text, not a copy.
+pub(crate) struct Chars<'a> {
+    /// The chars.
+    pub(crate) chars: &'a [char],
+    /// The same chars as one string.
+    pub(crate) text: &'a str,
+    /// The byte offset in `text` of each char, and of the end.
+    pub(crate) offsets: &'a [usize],
+}
+
+impl Chars<'_> {
+    /// The text of chars `s..e`, clamped as [`text`] clamps (never panics:
+    /// the offsets are char boundaries, and a bad one gives "").
+    fn str(&self, s: usize, e: usize) -> &str {
+        let e = e.min(self.chars.len());
+        let s = s.min(e);
+        match (self.offsets.get(s), self.offsets.get(e)) {
+            (Some(&a), Some(&b)) => self.text.get(a..b).unwrap_or(""),
+            _ => "",
+        }
+    }
+}
+
+/// Cleans the words before a number into a subject (a slice of `lead`:
+/// the caller copies only what it keeps).
+fn clean_subject(lead: &str) -> &str {
+    let mut s = lead.trim().trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']);
     // An opening bracket whose closing one is not in the subject: "(含外事接待".
     if s.starts_with(['（', '(']) && !s.contains(['）', ')']) {
-        s = s.chars().skip(1).collect();
+        s = s.char_indices().nth(1).map_or("", |(i, _)| &s[i..]);
     }
-    let chars: Vec<char> = s.chars().collect();
-    if let Some((_, at)) = super::section::ordinal(&chars) {
-        s = chars[at..].iter().collect();
+    if let Some((_, at)) = super::section::ordinal_of(s) {
+        s = s.char_indices().nth(at).map_or("", |(i, _)| &s[i..]);
     }
-    s = strip_leading_date(s.trim());
-    let s = s.trim().strip_prefix("其中").unwrap_or(s.trim()).trim_start_matches(['：', ':', '，', ' ']);
-    let mut s = s.trim().to_string();
+    let s = strip_leading_date(s.trim()).trim();
+    let mut s = s.strip_prefix("其中").unwrap_or(s).trim_start_matches(['：', ':', '，', ' ']).trim();
     for w in ["均为", "为", "达到", "达", "是", "约"] {
         if let Some(t) = s.strip_suffix(w) {
-            s = t.trim_end().to_string();
+            s = t.trim_end();
             break;
         }
     }
@@ -354,62 +415,60 @@ fn clean_subject(lead: &str) -> String {
 }
 
 /// Drops a leading "2024 年度", "2024年", "截至 2024 年 12 月 31 日," style date.
-fn strip_leading_date(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
+/// Works on bytes: the spaces and digits it skips are ASCII, so every index
+/// it slices at is a char boundary.
+fn strip_leading_date(s: &str) -> &str {
+    let b = s.as_bytes();
+    let skip_ws = |k: usize| k + b.get(k..).map_or(0, |r| r.iter().take_while(|&&c| c == b' ').count());
+    let digits = |k: usize| b.get(k..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+    let at = |k: usize, c: char| s.get(k..).is_some_and(|r| r.starts_with(c));
     let mut k = 0;
-    let skip_ws = |k: &mut usize| {
-        while chars.get(*k) == Some(&' ') {
-            *k += 1;
-        }
-    };
-    if starts_with_at(&chars, k, "截至") {
-        k += 2;
-        skip_ws(&mut k);
+    if s.starts_with("截至") {
+        k = skip_ws("截至".len());
     }
-    let d = chars[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let d = digits(k);
     if d != 4 {
-        return s.to_string();
+        return s;
     }
-    let mut e = k + d;
-    skip_ws(&mut e);
-    if chars.get(e) != Some(&'年') {
-        return s.to_string();
+    let mut e = skip_ws(k + d);
+    if !at(e, '年') {
+        return s;
     }
-    e += 1;
-    if chars.get(e) == Some(&'度') {
-        e += 1;
+    e += '年'.len_utf8();
+    if at(e, '度') {
+        e += '度'.len_utf8();
     }
     // Month and day.
     for unit in ['月', '日'] {
-        let mut m = e;
-        skip_ws(&mut m);
-        let dd = chars[m.min(chars.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let m = skip_ws(e);
+        let dd = digits(m);
         if dd == 0 {
             break;
         }
-        let mut u = m + dd;
-        skip_ws(&mut u);
-        if chars.get(u) == Some(&unit) {
-            e = u + 1;
+        let u = skip_ws(m + dd);
+        if at(u, unit) {
+            e = u + unit.len_utf8();
         } else {
             break;
         }
     }
-    chars[e.min(chars.len())..].iter().collect()
+    s.get(e..).unwrap_or("")
 }
 
 /// Extracts every claim of one paragraph, in order. `lines` gives the source
-/// line of each char.
-pub fn extract(chars: &[char], lines: &[usize]) -> Vec<Claim> {
+/// line of each char; `scratch` holds buffers reused between paragraphs.
+pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> Vec<Claim> {
+    let chars = para.chars;
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
-    let sentences = Sentences::of(chars);
+    Sentences::and_marks(chars, scratch);
+    let (sentences, marks) = (&scratch.sentences, &scratch.marks);
     let mut out: Vec<Claim> = Vec::new();
     let mut prev_end = 0;
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        let glued = i > 0 && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.');
-        if !c.is_ascii_digit() || glued {
+        // The digit test first: it rejects most chars without looking back.
+        let glued = || i > 0 && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.');
+        if !chars[i].is_ascii_digit() || glued() {
             i += 1;
             continue;
         }
@@ -419,33 +478,40 @@ pub fn extract(chars: &[char], lines: &[usize]) -> Vec<Claim> {
             i = j + 1;
             continue;
         }
-        let printed = text(chars, i, j);
-        let Some(value) = parse_prose_number(&printed) else {
+        // The unit before the value: a number without one (a year, a date,
+        // a code) is skipped either way, and is not worth reading.
+        let after = unit_after(chars, j);
+        if matches!(after, After::Nothing) {
+            i = j;
+            continue;
+        }
+        let printed = para.str(i, j);
+        let Some(value) = parse_prose_number(printed) else {
             i = j;
             continue;
         };
-        let (unit, end) = match unit_after(chars, j) {
+        let (unit, end) = match after {
             After::Money(m, e) => (Unit::Money(m), e),
             After::Percent(e) => (Unit::Percent, e),
-            After::Count(w, e) => (Unit::Count(w), e),
+            After::Count(w, e) => (Unit::Count(w.to_string()), e),
             After::Nothing => {
                 i = j;
                 continue;
             }
         };
         let lead_start = (prev_end..i).rev().find(|&k| is_delimiter(chars[k])).map_or(prev_end, |k| k + 1);
-        let lead = text(chars, lead_start, i);
-        let kind = classify(&lead, &unit);
-        let mut subject = clean_subject(&lead);
+        let lead = para.str(lead_start, i);
+        let kind = classify(lead, &unit);
+        let mut subject = clean_subject(lead);
         if matches!(kind, ClaimKind::Change(_) | ClaimKind::ChangePercent(_) | ClaimKind::Reached(_)) {
-            subject = strip_verb(&subject);
+            subject = strip_verb(subject);
         }
         out.push(Claim {
             kind,
             value: Some(value),
             unit,
-            printed,
-            subject,
+            printed: printed.to_string(),
+            subject: subject.to_string(),
             sentence: sentences.around(chars.len(), i),
             source_line: line_at(i),
             start: i,
@@ -454,7 +520,7 @@ pub fn extract(chars: &[char], lines: &[usize]) -> Vec<Claim> {
         prev_end = end;
         i = end;
     }
-    out.extend(wordless(chars, lines, &sentences));
+    out.extend(wordless(chars, lines, sentences, marks));
     out.sort_by_key(|c| c.start);
     out
 }
@@ -492,19 +558,20 @@ fn classify(lead: &str, unit: &Unit) -> ClaimKind {
 }
 
 /// "比年初预算数减少" → "比年初预算数"; "各增加" → "".
-fn strip_verb(s: &str) -> String {
-    let mut t = s.trim_end().strip_suffix('了').unwrap_or(s.trim_end()).to_string();
+fn strip_verb(s: &str) -> &str {
+    let mut t = s.trim_end().strip_suffix('了').unwrap_or(s.trim_end());
     for w in UP.iter().chain(DOWN.iter()).copied().chain(REACHED.iter().map(|r| r.0)) {
         if let Some(x) = t.strip_suffix(w) {
-            t = x.to_string();
+            t = x;
             break;
         }
     }
-    t.trim_end_matches(['各', '共', ' ']).trim().to_string()
+    t.trim_end_matches(['各', '共', ' ']).trim()
 }
 
-/// 年初无预算 and year-on-year "持平" / "一致" claims.
-fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences) -> Vec<Claim> {
+/// 年初无预算 and year-on-year "持平" / "一致" claims; `marks` are the indexes
+/// of the chars they can open with (无, 持, 一), in order.
+fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences, marks: &[usize]) -> Vec<Claim> {
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
     let mut out = Vec::new();
     let mk = |kind: ClaimKind, subject: &str, s: usize, e: usize| Claim {
@@ -518,11 +585,7 @@ fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences) -> Vec<Claim
         start: s,
         end: e,
     };
-    for k in 0..chars.len() {
-        // Cheap first-character test before comparing whole words.
-        if !matches!(chars[k], '无' | '持' | '一') {
-            continue;
-        }
+    for &k in marks {
         if starts_with_at(chars, k, "无预算") && k >= 2 {
             let before = text(chars, k - 2, k);
             if before == "年初" || before == "全年" {
@@ -563,9 +626,15 @@ mod tests {
     #[test]
     fn the_sentence_index_gives_the_bounds_the_scan_gives() {
         let long = "增加1万元，".repeat(400);
-        let text = format!("收入10万元。比上年增加2%！{long}支出5万元？结余。{long}");
+        let text = format!("收入10万元。比上年增加2%！{long}支出5万元？年初无预算，一般与上年持平!结余。{long}");
         let chars: Vec<char> = text.chars().collect();
         let sentences = Sentences::of(&chars);
+        let mut scratch = Scratch { sentences: Sentences(vec![3, 1]), marks: vec![2] };
+        Sentences::and_marks(&chars, &mut scratch);
+        let (same, marks) = (scratch.sentences, scratch.marks);
+        assert_eq!(same.0, sentences.0);
+        let want: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| matches!(c, '无' | '持' | '一')).map(|(k, _)| k).collect();
+        assert_eq!(marks, want);
         for pos in (0..=chars.len().saturating_add(2)).step_by(7) {
             assert_eq!(sentences.around(chars.len(), pos), sentence_bounds(&chars, pos), "at {pos}");
         }
@@ -574,7 +643,8 @@ mod tests {
     fn claims(s: &str) -> Vec<Claim> {
         let chars: Vec<char> = s.chars().collect();
         let lines: Vec<usize> = (0..chars.len()).map(|k| 100 + k / 10).collect();
-        extract(&chars, &lines)
+        let offsets: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        extract(&Chars { chars: &chars, text: s, offsets: &offsets }, &lines, &mut Scratch::default())
     }
 
     fn brief(s: &str) -> Vec<(ClaimKind, Option<String>, String)> {
@@ -643,6 +713,113 @@ mod tests {
         assert_eq!(got[1], (ClaimKind::Count, Some("32".into()), "累计".into()));
         assert_eq!(got[3].0, ClaimKind::Count);
         assert_eq!(claims("设备2 台(套)")[0].unit, Unit::Count("台(套)".into()));
+    }
+
+    /// The char-by-char subject cleaning [`clean_subject`] and
+    /// [`strip_leading_date`] restate on slices (copying at every step).
+    fn clean_subject_by_chars(lead: &str) -> String {
+        fn strip_leading_date(s: &str) -> String {
+            let chars: Vec<char> = s.chars().collect();
+            let mut k = 0;
+            let skip_ws = |k: &mut usize| {
+                while chars.get(*k) == Some(&' ') {
+                    *k += 1;
+                }
+            };
+            if starts_with_at(&chars, k, "截至") {
+                k += 2;
+                skip_ws(&mut k);
+            }
+            let d = chars[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if d != 4 {
+                return s.to_string();
+            }
+            let mut e = k + d;
+            skip_ws(&mut e);
+            if chars.get(e) != Some(&'年') {
+                return s.to_string();
+            }
+            e += 1;
+            if chars.get(e) == Some(&'度') {
+                e += 1;
+            }
+            for unit in ['月', '日'] {
+                let mut m = e;
+                skip_ws(&mut m);
+                let dd = chars[m.min(chars.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+                if dd == 0 {
+                    break;
+                }
+                let mut u = m + dd;
+                skip_ws(&mut u);
+                if chars.get(u) == Some(&unit) {
+                    e = u + 1;
+                } else {
+                    break;
+                }
+            }
+            chars[e.min(chars.len())..].iter().collect()
+        }
+        let mut s = lead.trim().trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']).to_string();
+        if s.starts_with(['（', '(']) && !s.contains(['）', ')']) {
+            s = s.chars().skip(1).collect();
+        }
+        let chars: Vec<char> = s.chars().collect();
+        if let Some((_, at)) = super::super::section::ordinal(&chars) {
+            s = chars[at..].iter().collect();
+        }
+        s = strip_leading_date(s.trim());
+        let s = s.trim().strip_prefix("其中").unwrap_or(s.trim()).trim_start_matches(['：', ':', '，', ' ']);
+        let mut s = s.trim().to_string();
+        for w in ["均为", "为", "达到", "达", "是", "约"] {
+            if let Some(t) = s.strip_suffix(w) {
+                s = t.trim_end().to_string();
+                break;
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn subjects_are_cleaned_as_the_char_by_char_cleaning_cleans_them() {
+        let cases = [
+            "",
+            " ",
+            "为",
+            "（",
+            "(含外事接待",
+            "（一）收入",
+            "1、财政拨款收入为",
+            "2.其中：基本支出达到",
+            "截至 2024 年 12 月 31 日，资产总额约",
+            "截至2024年12月31日资产是",
+            "截至 2024",
+            "2024 年度一般公共预算财政拨款收入为",
+            "2024年度",
+            "2024年",
+            "2024 年 12 月",
+            "2024年12 月 31日 其中:支出均为",
+            "2024年12月份",
+            "20245年收入",
+            "202年收入",
+            "2024 收入",
+            "、）”其中，  收、支总计均为",
+            "十二、（3）",
+            "一二三四、收入",
+            "“三公”经费为",
+            "收入  为",
+        ];
+        for lead in cases {
+            assert_eq!(clean_subject(lead), clean_subject_by_chars(lead), "{lead:?}");
+        }
+    }
+
+    #[test]
+    fn every_unit_word_opens_with_a_char_the_quick_test_lets_through() {
+        let words = MONEY_UNITS.iter().map(|m| m.0).chain(COUNT_UNITS).chain(["%", "％", "万 元", "个百分点"]);
+        for w in words {
+            assert!(w.chars().next().is_some_and(may_start_unit), "{w}");
+        }
     }
 
     #[test]

@@ -39,15 +39,18 @@ pub struct Repair {
 /// Appends a physical line (already trimmed) to a paragraph under construction.
 /// Two ASCII alphanumerics meeting at the join get a space between them, so
 /// that a number wrapped across lines is judged by [`repair_spaced_digits`]
-/// rather than glued blindly.
-pub fn append(buf: &mut Vec<Ch>, text: &str, line: usize) {
+/// rather than glued blindly. Returns whether it put that space.
+pub fn append(buf: &mut Vec<Ch>, text: &str, line: usize) -> bool {
     let first = text.chars().next();
+    let mut spaced = false;
     if let (Some((last, last_line)), Some(first)) = (buf.last().copied(), first) {
         if last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric() {
             buf.push((' ', last_line));
+            spaced = true;
         }
     }
     buf.extend(text.chars().map(|c| (c, line)));
+    spaced
 }
 
 /// True when a line ends a paragraph: it ends a sentence ("。", "！", "？"),
@@ -64,7 +67,9 @@ pub fn ends_paragraph(text: &str) -> bool {
 }
 
 /// Replaces LaTeX fragments "$…\…$" by what they print ("$\geq 95\%$" → "≥95%").
-pub fn repair_latex(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
+/// Returns whether it replaced any.
+pub fn repair_latex(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) -> bool {
+    let mut changed = false;
     let mut i = 0;
     while i < buf.len() {
         if buf[i].0 != '$' {
@@ -87,8 +92,10 @@ pub fn repair_latex(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
         let replacement: Vec<Ch> = out.chars().map(|c| (c, line)).collect();
         let n = replacement.len();
         buf.splice(i..=j, replacement);
+        changed = true;
         i += n.max(1);
     }
+    changed
 }
 
 /// What a LaTeX fragment prints: known commands become their symbols, escaped
@@ -151,8 +158,8 @@ const MAX_NUMBER_CHARS: usize = 40;
 /// Removes spaces inside a number ("17,12 7 . 8 3" → "17,127.83"), only where
 /// the pieces separated by spaces are runs of digits, commas and dots, at least
 /// one piece is not a number by itself, and the joined text is a well-formed
-/// number. "2023 2024" stays two numbers.
-pub fn repair_spaced_digits(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
+/// number. "2023 2024" stays two numbers. Returns whether it joined any.
+pub fn repair_spaced_digits(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) -> bool {
     // Maximal runs of number characters: (start, end).
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -244,7 +251,7 @@ pub fn repair_spaced_digits(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
         k = last + 1;
     }
     if joins.is_empty() {
-        return;
+        return false;
     }
     // One pass that copies the text with the joined numbers' spaces left out
     // (splicing each join in place would move the rest of the paragraph once
@@ -268,6 +275,7 @@ pub fn repair_spaced_digits(buf: &mut Vec<Ch>, repairs: &mut Vec<Repair>) {
     // Last join first, as they were always listed.
     repairs.extend(made.into_iter().rev());
     repairs.sort_by_key(|r| r.line);
+    true
 }
 
 /// A number with valid thousands groups, not starting or ending in a separator.
@@ -279,11 +287,14 @@ fn well_formed(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn run(s: &str, f: fn(&mut Vec<Ch>, &mut Vec<Repair>)) -> (String, Vec<Repair>) {
+    fn run(s: &str, f: fn(&mut Vec<Ch>, &mut Vec<Repair>) -> bool) -> (String, Vec<Repair>) {
         let mut buf: Vec<Ch> = s.chars().map(|c| (c, 7)).collect();
         let mut rep = Vec::new();
-        f(&mut buf, &mut rep);
-        (buf.iter().map(|c| c.0).collect(), rep)
+        let changed = f(&mut buf, &mut rep);
+        let out: String = buf.iter().map(|c| c.0).collect();
+        // What the paragraph reader relies on to keep its copy of the text.
+        assert_eq!(changed, out != s, "{s:?}");
+        (out, rep)
     }
 
     #[test]
@@ -296,6 +307,17 @@ mod tests {
         let (_, rep) = run("合计17,12 7 . 8 3万元", repair_spaced_digits);
         assert_eq!(rep.len(), 1);
         assert_eq!((rep[0].line, rep[0].after.as_str()), (7, "17,127.83"));
+    }
+
+    #[test]
+    fn no_repair_without_its_marker() {
+        // The paragraph reader skips repair_latex without a '$' and
+        // repair_spaced_digits without a ' '.
+        for s in ["17,12\t7.8\u{3000}3万元", "1.2.3,4,,5..6", "\\geq95\\%", "17,127.83万元，占100%", ""] {
+            assert_eq!(run(s, repair_latex).0, s);
+            assert_eq!(run(s, repair_spaced_digits).0, s);
+        }
+        assert_ne!(run("17,12 7", repair_spaced_digits).0, "17,12 7");
     }
 
     #[test]

@@ -49,20 +49,26 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
-    fn from_chars(buf: Vec<Ch>) -> Paragraph {
+    /// The paragraph of `buf`, whose chars `joined` holds as a string.
+    fn from_chars(buf: &[Ch], joined: &str, scratch: &mut claim::Scratch) -> Paragraph {
+        // The chars, their lines and the byte offset of each char, each in a
+        // pass of its own (tighter loops than one pass filling three); the
+        // text is copied whole, not encoded char by char; the claims slice
+        // it by the offsets instead of collecting chars into Strings.
         let chars: Vec<char> = buf.iter().map(|c| c.0).collect();
         let lines: Vec<usize> = buf.iter().map(|c| c.1).collect();
-        let mut claims = claim::extract(&chars, &lines);
+        let mut offsets = Vec::with_capacity(buf.len() + 1);
+        let mut bytes = 0usize;
+        for c in &chars {
+            offsets.push(bytes);
+            bytes += c.len_utf8();
+        }
+        offsets.push(bytes);
+        let text = joined.to_owned();
+        debug_assert!(text.chars().eq(chars.iter().copied()), "the joined text is the chars");
+        let mut claims = claim::extract(&claim::Chars { chars: &chars, text: &text, offsets: &offsets }, &lines, scratch);
         let claims_dropped = claims.len().saturating_sub(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
         claims.truncate(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
-        // The text and the byte offset of each char in one pass.
-        let mut text = String::with_capacity(chars.len());
-        let mut offsets = Vec::with_capacity(chars.len() + 1);
-        for c in chars {
-            offsets.push(text.len());
-            text.push(c);
-        }
-        offsets.push(text.len());
         Paragraph { text, lines, claims, claims_dropped, offsets }
     }
 
@@ -162,7 +168,7 @@ pub(crate) fn claims(lines: &[Line]) -> Narrative {
         subheadings: Vec::new(),
         paragraphs: Vec::new(),
     };
-    let mut buf: Vec<Ch> = Vec::new();
+    let mut buf = Joining::default();
     let mut last_text: &str = "";
     let body = lines.get(range).unwrap_or(&[]);
     for (i, line) in body.iter().enumerate() {
@@ -189,12 +195,12 @@ pub(crate) fn claims(lines: &[Line]) -> Narrative {
             }
             LineStart::ListItem => flush(&mut buf, &mut current, &mut out.repairs),
             LineStart::Text => {
-                if !buf.is_empty() && join::ends_paragraph(last_text) {
+                if !buf.chars.is_empty() && join::ends_paragraph(last_text) {
                     flush(&mut buf, &mut current, &mut out.repairs);
                 }
             }
         }
-        join::append(&mut buf, t, line.no);
+        buf.append(t, line.no);
         last_text = t;
     }
     flush(&mut buf, &mut current, &mut out.repairs);
@@ -208,6 +214,11 @@ pub(crate) fn claims(lines: &[Line]) -> Narrative {
 /// form feed that opens the next page): not part of the paragraph it
 /// interrupts ("因公出国（境）费支出 222.5 ⏎ 27 ⏎ ␌万元" is 222.5 万元).
 pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
+    // Most lines open with neither a digit nor white space (whose UTF-8 lead
+    // byte is ASCII or C2, E1, E2, E3): rejected without trimming them.
+    if !lines[i].text.as_bytes().first().is_some_and(|&b| may_open_page_number(b)) {
+        return false;
+    }
     let t = lines[i].text.trim();
     if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
         return false;
@@ -215,6 +226,12 @@ pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
     let opens_page = |l: &Line| l.text.starts_with('\u{c}');
     let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
     opens_page(&lines[i]) || next.is_some_and(opens_page)
+}
+
+/// Whether a line whose first byte is `b` may be a page number: `b` is a
+/// digit or may open white space.
+fn may_open_page_number(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
 /// Handles a heading: a level-1 heading always opens a section; a deeper one
@@ -237,14 +254,46 @@ fn open(out: &mut Narrative, current: &mut Section, level: u8, heading: &str, li
     }
 }
 
-fn flush(buf: &mut Vec<Ch>, current: &mut Section, repairs: &mut Vec<Repair>) {
-    if buf.is_empty() {
+/// The paragraph being joined: its chars with their source lines, and the
+/// same text as a string, copied line by line (a paragraph's text is this
+/// string unless a repair changed the chars).
+#[derive(Default)]
+struct Joining {
+    chars: Vec<Ch>,
+    text: String,
+    /// The claim reader's buffers, reused paragraph after paragraph.
+    scratch: claim::Scratch,
+}
+
+impl Joining {
+    /// Appends a trimmed line, as [`join::append`] does.
+    fn append(&mut self, t: &str, line: usize) {
+        if join::append(&mut self.chars, t, line) {
+            self.text.push(' ');
+        }
+        self.text.push_str(t);
+    }
+}
+
+fn flush(buf: &mut Joining, current: &mut Section, repairs: &mut Vec<Repair>) {
+    if buf.chars.is_empty() {
         return;
     }
-    let mut chars = std::mem::take(buf);
-    join::repair_latex(&mut chars, repairs);
-    join::repair_spaced_digits(&mut chars, repairs);
-    current.paragraphs.push(Paragraph::from_chars(chars));
+    // Neither repair can apply to a text without its marker, found in the
+    // string far faster than by walking the chars: a LaTeX fragment opens
+    // with '$', and spaced digits are runs of number chars with only spaces
+    // between them (runs are maximal, so a gap of spaces is not empty).
+    let latex = buf.text.contains('$') && join::repair_latex(&mut buf.chars, repairs);
+    let spaced = (latex || buf.text.contains(' ')) && join::repair_spaced_digits(&mut buf.chars, repairs);
+    if latex || spaced {
+        buf.text.clear();
+        buf.text.extend(buf.chars.iter().map(|c| c.0));
+    }
+    current.paragraphs.push(Paragraph::from_chars(&buf.chars, &buf.text, &mut buf.scratch));
+    // Cleared, not taken: the next paragraph reuses the capacity instead of
+    // growing new buffers from nothing.
+    buf.chars.clear();
+    buf.text.clear();
 }
 
 #[cfg(test)]
@@ -269,6 +318,18 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_text_is_its_chars_after_repairs_and_joins() {
+        let text = "一、收入\n本年收入合计17,12 7 . 8 3万元，\n增长 $\\geq 95\\%$ ，减少了1244\n万元，合计12\n345.6万元。\n新段落 A\nB。";
+        let n = claims(&normalise(text));
+        let ps: Vec<&str> = n.sections[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(ps, vec!["本年收入合计17,127.83万元，增长 ≥95% ，减少了1244万元，合计12 345.6万元。", "新段落 A B。"]);
+        for p in &n.sections[0].paragraphs {
+            assert_eq!(p.text.chars().count(), p.lines.len());
+            assert_eq!(p.slice(0, p.lines.len()), p.text);
+        }
+    }
+
+    #[test]
     fn a_page_number_at_a_page_break_is_not_read() {
         // 07-renda-2018 L868-872.
         let text = "一、三公\n“三公”经费预算支出中，因公出国（境）费支出 222.5\n\n\n                27\n\u{c}万元，占“三公”经费的 26.69%。";
@@ -277,6 +338,16 @@ mod tests {
         assert_eq!(c[0].printed, "222.5");
         assert_eq!(c[0].kind, ClaimKind::Amount);
         assert_eq!(c.len(), 2, "{c:#?}");
+    }
+
+    #[test]
+    fn every_white_space_opens_with_a_byte_the_page_number_test_lets_through() {
+        for c in ('\0'..='\u{ffff}').filter(|c| c.is_whitespace()) {
+            let mut b = [0; 4];
+            assert!(may_open_page_number(c.encode_utf8(&mut b).as_bytes()[0]), "{c:?}");
+        }
+        let lines = normalise("\u{3000}27\n\u{c}正文\n正文\n27\n");
+        assert!(is_page_number(&lines, 0) && !is_page_number(&lines, 1));
     }
 
     #[test]

@@ -92,7 +92,7 @@ fn is_top_heading(sq: &str) -> bool {
     if !sq.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']) {
         return false;
     }
-    let ordinal = sq.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    let ordinal = sq.chars().take_while(|&c| super::section::is_cn_digit(c)).count();
     (ordinal > 0 && sq.chars().nth(ordinal) == Some('、')) || (sq.starts_with('第') && sq.contains("部分"))
 }
 

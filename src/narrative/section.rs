@@ -123,18 +123,22 @@ pub fn topic_of(heading: &str) -> Option<Topic> {
     Some(t)
 }
 
-const CN_DIGITS: &str = "一二三四五六七八九十";
+/// Whether `c` is a Chinese numeral 一…十: a match, not a search of the
+/// string "一二三四五六七八九十" per char (headings are tested line after line).
+pub(crate) fn is_cn_digit(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
 
 /// A leading ordinal: its level (1 "一、", 2 "（一）", 3 "（1）", 4 "1、"/"1.")
 /// and the char index where the text after it starts.
 pub fn ordinal(chars: &[char]) -> Option<(u8, usize)> {
-    let n_cn = chars.iter().take_while(|c| CN_DIGITS.contains(**c)).count();
+    let n_cn = chars.iter().take_while(|&&c| is_cn_digit(c)).count();
     if n_cn > 0 && n_cn <= 3 && chars.get(n_cn) == Some(&'、') {
         return Some((1, n_cn + 1));
     }
     if matches!(chars.first(), Some('（' | '(')) {
         let inner = &chars[1..];
-        let cn = inner.iter().take_while(|c| CN_DIGITS.contains(**c)).count();
+        let cn = inner.iter().take_while(|&&c| is_cn_digit(c)).count();
         if cn > 0 && cn <= 3 && matches!(inner.get(cn), Some('）' | ')')) {
             return Some((2, cn + 2));
         }
@@ -148,6 +152,19 @@ pub fn ordinal(chars: &[char]) -> Option<(u8, usize)> {
         return Some((4, d + 1));
     }
     None
+}
+
+/// [`ordinal`] of a string's chars. An ordinal is decided by its first 8
+/// chars (a longer run of digits is no ordinal either way), so only those are
+/// read, onto the stack: this runs for every line and every claim subject.
+pub fn ordinal_of(s: &str) -> Option<(u8, usize)> {
+    let mut buf = ['\0'; 8];
+    let mut n = 0;
+    for (slot, c) in buf.iter_mut().zip(s.chars()) {
+        *slot = c;
+        n += 1;
+    }
+    ordinal(&buf[..n])
 }
 
 /// How a (trimmed, non-blank) narrative line starts.
@@ -167,17 +184,8 @@ pub enum LineStart {
 
 /// Classifies a trimmed narrative line.
 pub fn line_start(t: &str) -> LineStart {
-    // An ordinal is decided by its first 8 chars (a longer run of digits is
-    // no ordinal either way): the rest of the line is not copied.
-    // (On the stack: this runs for every line of the narrative.)
-    let mut buf = ['\0'; 8];
-    let mut n = 0;
-    for (slot, c) in buf.iter_mut().zip(t.chars()) {
-        *slot = c;
-        n += 1;
-    }
-    let chars = &buf[..n];
-    if chars.first() == Some(&'图') && chars.get(1).is_some_and(|c| c.is_ascii_digit()) {
+    let mut first = t.chars();
+    if first.next() == Some('图') && first.next().is_some_and(|c| c.is_ascii_digit()) {
         return LineStart::Caption;
     }
     if t.len() <= 24 * 4 && t.chars().count() <= 24 {
@@ -186,7 +194,7 @@ pub fn line_start(t: &str) -> LineStart {
             return LineStart::Caption;
         }
     }
-    let Some((level, at)) = ordinal(chars) else { return LineStart::Text };
+    let Some((level, at)) = ordinal_of(t) else { return LineStart::Text };
     if level == 4 {
         return LineStart::ListItem;
     }
@@ -221,6 +229,25 @@ mod tests {
         assert_eq!(topic_of("十、其他重要事项情况说明"), None);
         assert_eq!(topic_of("一、预算收支增减变化情况说明"), Some(Topic::Overall));
         assert_eq!(topic_of("二、收入决算情况说明"), Some(Topic::Income));
+    }
+
+    #[test]
+    fn cn_digits_are_the_chars_of_the_string() {
+        for c in ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']) {
+            assert_eq!(is_cn_digit(c), "一二三四五六七八九十".contains(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn an_ordinal_is_decided_by_its_first_eight_chars() {
+        let cases = "一、收入|十一、|一二三四、|（一）|(十二)|（一二三四）|（1）|(12)|（123）|1、|12.|123、|1.5|1．|（|(|一|1|11111111111、|一二三四五六七八九十、|（万元）|图1：|";
+        for s in cases.split('|') {
+            for tail in ["", "正文", "12345678"] {
+                let t = format!("{s}{tail}");
+                let chars: Vec<char> = t.chars().collect();
+                assert_eq!(ordinal_of(&t), ordinal(&chars), "{t:?}");
+            }
+        }
     }
 
     #[test]

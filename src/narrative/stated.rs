@@ -11,6 +11,7 @@
 
 use rust_decimal::Decimal;
 
+use super::section::is_cn_digit;
 use crate::amount::parse_prose_number;
 use crate::text::{squeeze, Line};
 
@@ -93,7 +94,7 @@ impl Prose {
             let sq = l.squeezed.as_str();
             // Every quote is '"', '\'' or starts with byte E2: a line with none
             // is copied whole, not char by char.
-            if sq.bytes().any(|b| matches!(b, b'"' | b'\'' | 0xE2)) {
+            if may_hold_quote(sq.as_bytes()) {
                 p.text.extend(sq.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
             } else {
                 p.text.push_str(sq);
@@ -112,13 +113,31 @@ impl Prose {
     }
 }
 
+/// Whether `b` holds a byte '"', '\'' or E2 (the lead byte of “”‘’), read
+/// eight bytes at a time: the same as testing each byte, which a test checks.
+fn may_hold_quote(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A word has a zero byte iff (x - ONES) & !x & HIGH is not zero; a byte
+    // equal to `pattern`'s is a zero byte of their xor.
+    let has = |w: u64, pattern: u64| {
+        let x = w ^ pattern;
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
+    let (words, rest) = b.as_chunks::<8>();
+    words.iter().any(|w| {
+        let w = u64::from_le_bytes(*w);
+        has(w, 0x2222_2222_2222_2222) || has(w, 0x2727_2727_2727_2727) || has(w, 0xE2E2_E2E2_E2E2_E2E2)
+    }) || rest.iter().any(|b| matches!(b, b'"' | b'\'' | 0xE2))
+}
+
 /// A heading-like line: "二、…", "（五）…", "第三部分…", or short and ending in 情况.
 fn is_heading(sq: &str) -> bool {
-    let ordinal = sq.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    let ordinal = sq.chars().take_while(|&c| is_cn_digit(c)).count();
     // "（五）", "（十一）", "（2）": a numeral in brackets, not "（万元）".
     let bracketed = sq
         .strip_prefix('（')
-        .map(|r| r.chars().take_while(|c| "一二三四五六七八九十0123456789".contains(*c)).count())
+        .map(|r| r.chars().take_while(|&c| is_cn_digit(c) || c.is_ascii_digit()).count())
         .filter(|n| (1..=3).contains(n));
     let bracketed = bracketed.is_some_and(|n| sq.chars().nth(n + 1) == Some('）'));
     (ordinal > 0 && sq.chars().nth(ordinal) == Some('、'))
@@ -132,13 +151,13 @@ fn opens(l: &Line) -> bool {
     l.text.trim_start().starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '第'])
 }
 
-/// The indexes of the lines that open like a heading ([`opens`]), found once
-/// for several [`Heads::section`] look-ups.
+/// The indexes of the heading lines ([`opens`] and [`is_heading`]), found
+/// once for several [`Heads::section`] look-ups (which read nothing else).
 struct Heads(Vec<usize>);
 
 impl Heads {
     fn of(lines: &[Line]) -> Heads {
-        Heads((0..lines.len()).filter(|&i| opens(&lines[i])).collect())
+        Heads((0..lines.len()).filter(|&i| opens(&lines[i]) && is_heading(&lines[i].squeezed)).collect())
     }
 
     /// The lines of the first section whose heading contains `word`, up to
@@ -146,17 +165,9 @@ impl Heads {
     fn section<'a>(&self, lines: &'a [Line], word: &str) -> &'a [Line] {
         let heading = |l: &Line| {
             let sq = l.squeezed.as_str();
-            is_heading(sq) && sq.contains(word) && sq.chars().count() <= 40
+            sq.contains(word) && sq.chars().count() <= 40
         };
-        let end_of = |h: usize| {
-            self.0[h + 1..]
-                .iter()
-                .find(|&&i| {
-                    let sq = lines[i].squeezed.as_str();
-                    is_heading(sq) && !sq.contains(word)
-                })
-                .map_or(lines.len(), |&i| i)
-        };
+        let end_of = |h: usize| self.0[h + 1..].iter().find(|&&i| !lines[i].squeezed.contains(word)).map_or(lines.len(), |&i| i);
         // A heading straight followed by the next one is a 目录 entry
         // ("九、一般公共预算“三公”经费…支出预算表" above "十、…"): the section is a later one.
         let mut from = 0;
@@ -391,7 +402,11 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
 /// "涉及预算项目支出9个，预算资金4,995.00万元": the project count and amount
 /// the narrative's 绩效 section states, with the line.
 pub fn performance_summary(lines: &[Line]) -> Option<(Option<Decimal>, Option<Decimal>, usize)> {
-    let p = Prose::of(lines);
+    // The phrase's "涉" stands in some line: the lines before the first such
+    // line cannot hold it, and are not joined (page numbers are judged by
+    // the lines after them, so the join from there on is the same).
+    let from = lines.iter().position(|l| l.squeezed.contains('涉'))?;
+    let p = Prose::of(&lines[from..]);
     let i = p.text.find("涉及预算项目支出")?;
     let rest = &p.text[i + "涉及预算项目支出".len()..];
     let count = number_at(rest).filter(|_| rest.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('个'));
@@ -433,6 +448,24 @@ mod tests {
     }
 
     #[test]
+    fn quote_bytes_are_found_as_a_byte_scan_finds_them() {
+        let bytewise = |b: &[u8]| b.iter().any(|b| matches!(b, b'"' | b'\'' | 0xE2));
+        let base: Vec<u8> = "收入合计10,116.83万元，比上年增加（21）".bytes().collect();
+        for len in 0..base.len() {
+            let s = &base[..len];
+            assert_eq!(may_hold_quote(s), bytewise(s), "{len}");
+            // Each interesting byte (and its neighbours) at each position.
+            for at in 0..len {
+                for b in [b'"', b'\'', 0xE2, 0xE1, 0xE3, 0x21, 0x23, 0x26, 0x28, 0x00, 0xFF, 0x80, 0x01] {
+                    let mut t = s.to_vec();
+                    t[at] = b;
+                    assert_eq!(may_hold_quote(&t), bytewise(&t), "{t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn performance_tables_in_both_layouts() {
         let text = "（二）部门预算项目绩效目标表\n项目支出绩效目标表\n项目名称 12345 政务热线平台运营项目经费\n主管部门及代码\n年度预算资金\n总额\n3300\n其中：财政拨款 3300\n其他资金 0\n 1.市政府决策等相关经费绩效目标表\n项目编码 37020023P880028106842 项目名称 市政府决策等相关经费\n预算数 7104.00\n其中：财政\n资金\n7104.00 其他资金\n市政府决策等相关经费\n（五）重点项目情况\n预算数 1.00\n";
         let got = performance_tables(&normalise(text));
@@ -447,6 +480,9 @@ mod tests {
         );
         let s = performance_summary(&normalise("涉及预算项目支出9个，预算资金4,995.00\n万元"));
         assert_eq!(s, Some((Some(d("9")), Some(d("4995.00")), 1)));
+        let s = performance_summary(&normalise("正文\n\n涉及资金。\n12\n\u{c}本部门涉\n及“预算项目”支出9个，预算资金\n4,995.00\n万元"));
+        assert_eq!(s, Some((Some(d("9")), Some(d("4995.00")), 5)));
+        assert_eq!(performance_summary(&normalise("正文\n预算项目支出9个")), None);
     }
 
     #[test]

@@ -1,0 +1,132 @@
+//! The whole text as one string, for the rules that read across line wraps.
+
+use super::Line;
+
+/// The squeezed lines of a text joined into one string, with the source
+/// line of each part: a defect split by a line wrap is still one run of
+/// chars. Also the offsets of the few chars the text rules look for
+/// ([`marked`]), found in one pass so that no rule scans the whole text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Stream {
+    /// The lines' squeezed texts, joined with nothing between.
+    pub(crate) text: String,
+    /// (byte offset in `text`, line number) where each line with text starts.
+    starts: Vec<(usize, usize)>,
+    /// The byte offsets in `text` of the [`marked`] chars, in order.
+    pub(crate) marks: Vec<usize>,
+}
+
+/// The chars whose offsets the stream keeps: the doubled marks of TXT-005,
+/// the sentence ends of TXT-006, the brackets and X's of TXT-007 (each rule
+/// has a test that its chars are here).
+pub(crate) fn marked(c: char) -> bool {
+    matches!(c, '。' | '，' | '；' | '、' | ';' | '（' | '）' | '(' | ')' | 'X' | 'x' | '×')
+}
+
+/// The UTF-8 lead bytes of the [`marked`] chars: other bytes are passed
+/// over without decoding (a test checks every char).
+const LEADS: [bool; 256] = {
+    let mut t = [false; 256];
+    let leads = [b'(', b')', b';', b'X', b'x', 0xC3, 0xE3, 0xEF];
+    let mut i = 0;
+    while i < leads.len() {
+        t[leads[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+impl Stream {
+    /// The stream of `lines`.
+    pub(crate) fn of(lines: &[Line]) -> Stream {
+        let len = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
+        let mut text = String::with_capacity(len);
+        let mut starts = Vec::new();
+        for l in lines.iter().filter(|l| !l.squeezed.is_empty()) {
+            starts.push((text.len(), l.no));
+            text.push_str(&l.squeezed);
+        }
+        let mut marks = Vec::new();
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            // A lead byte is never inside a char, so `i` is a char boundary.
+            if LEADS[usize::from(b)] && text.get(i..).and_then(|r| r.chars().next()).is_some_and(marked) {
+                marks.push(i);
+            }
+        }
+        Stream { text, starts, marks }
+    }
+
+    /// The source line of the char at byte offset `i` of `text`.
+    pub(crate) fn line_at(&self, i: usize) -> usize {
+        let n = self.starts.partition_point(|&(s, _)| s <= i);
+        n.checked_sub(1).and_then(|n| self.starts.get(n)).map_or(0, |&(_, no)| no)
+    }
+}
+
+/// The chars of `lines` in stream order with their source lines, one by
+/// one: how the stream was read before it was a string, kept for tests that
+/// hold the text rules to their earlier char-by-char definitions.
+#[cfg(test)]
+pub(crate) fn chars_and_lines(lines: &[Line]) -> (Vec<char>, Vec<usize>) {
+    lines.iter().flat_map(|l| l.squeezed.chars().map(move |c| (c, l.no))).unzip()
+}
+
+/// Texts made of `pieces` in a pseudo-random order and count, some pieces
+/// on new lines (a fixed seed: the same texts every run).
+#[cfg(test)]
+pub(crate) fn sample_texts(pieces: &[&str], count: usize) -> Vec<String> {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |n: usize| {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(state >> 33).unwrap_or(0) % n.max(1)
+    };
+    (0..count)
+        .map(|_| {
+            let len = next(60);
+            let mut t = String::new();
+            for _ in 0..len {
+                if next(8) == 0 {
+                    t.push_str(if next(3) == 0 { "\n\n" } else { "\n " });
+                }
+                t.push_str(pieces[next(pieces.len())]);
+            }
+            t
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_marked_char_has_its_lead_byte_listed() {
+        for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| marked(*c)) {
+            let mut buf = [0u8; 4];
+            assert!(LEADS[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])], "{c}");
+        }
+    }
+
+    #[test]
+    fn marks_and_lines_agree_with_the_chars() {
+        let text = "第一行（X）。\n\n  增加(减少)；x×、，;\n普通文字《》「」：\n。";
+        let lines = crate::text::normalise(text);
+        let s = Stream::of(&lines);
+        let mut expected_marks = Vec::new();
+        let mut expected_lines = Vec::new();
+        let mut at = 0;
+        for l in &lines {
+            for (i, c) in l.squeezed.char_indices() {
+                if marked(c) {
+                    expected_marks.push(at + i);
+                }
+                expected_lines.push((at + i, l.no));
+            }
+            at += l.squeezed.len();
+        }
+        assert_eq!(s.marks, expected_marks);
+        for (i, no) in expected_lines {
+            assert_eq!(s.line_at(i), no);
+        }
+    }
+}

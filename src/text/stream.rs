@@ -12,8 +12,8 @@ pub(crate) struct Stream {
     pub(crate) text: String,
     /// (byte offset in `text`, line number) where each line with text starts.
     starts: Vec<(usize, usize)>,
-    /// The byte offsets in `text` of the [`marked`] chars, in order.
-    pub(crate) marks: Vec<usize>,
+    /// The [`marked`] chars with their byte offsets in `text`, in order.
+    pub(crate) marks: Vec<(usize, char)>,
 }
 
 /// The chars whose offsets the stream keeps: the doubled marks of TXT-005,
@@ -23,15 +23,26 @@ pub(crate) fn marked(c: char) -> bool {
     matches!(c, '。' | '，' | '；' | '、' | ';' | '（' | '）' | '(' | ')' | 'X' | 'x' | '×')
 }
 
-/// The UTF-8 lead bytes of the [`marked`] chars: other bytes are passed
-/// over without decoding (a test checks every char).
-const LEADS: [bool; 256] = {
-    let mut t = [false; 256];
-    let leads = [b'(', b')', b';', b'X', b'x', 0xC3, 0xE3, 0xEF];
-    let mut i = 0;
-    while i < leads.len() {
-        t[leads[i] as usize] = true;
-        i += 1;
+/// Whether `b` is the UTF-8 lead byte of a [`marked`] char (a test checks
+/// every char).
+const fn lead(b: u8) -> bool {
+    matches!(b, b'(' | b')' | b';' | b'X' | b'x' | 0xC3 | 0xE3 | 0xEF)
+}
+
+/// For each lead byte, the UTF-8 width of its char, with 0x80 added when it
+/// leads a [`marked`] char: the text is read char by char without decoding.
+const STEP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let width = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xFF => 4,
+            _ => 1,
+        };
+        t[b] = if lead(b as u8) { width | 0x80 } else { width };
+        b += 1;
     }
     t
 };
@@ -46,12 +57,18 @@ impl Stream {
             starts.push((text.len(), l.no));
             text.push_str(&l.squeezed);
         }
+        // Char by char, by the width its lead byte gives: only the chars led
+        // by a marked char's lead byte are decoded.
         let mut marks = Vec::new();
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            // A lead byte is never inside a char, so `i` is a char boundary.
-            if LEADS[usize::from(b)] && text.get(i..).and_then(|r| r.chars().next()).is_some_and(marked) {
-                marks.push(i);
+        let mut i = 0;
+        while let Some(&b) = text.as_bytes().get(i) {
+            let step = STEP[usize::from(b)];
+            if step & 0x80 != 0 {
+                if let Some(c) = text.get(i..).and_then(|r| r.chars().next()).filter(|c| marked(*c)) {
+                    marks.push((i, c));
+                }
             }
+            i += usize::from(step & 7);
         }
         Stream { text, starts, marks }
     }
@@ -103,30 +120,47 @@ mod tests {
     fn every_marked_char_has_its_lead_byte_listed() {
         for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| marked(*c)) {
             let mut buf = [0u8; 4];
-            assert!(LEADS[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])], "{c}");
+            assert!(lead(c.encode_utf8(&mut buf).as_bytes()[0]), "{c}");
+        }
+        // Never a byte inside a char.
+        assert!((0x80..0xC0).all(|b| !lead(b)));
+    }
+
+    #[test]
+    fn every_char_steps_by_its_width() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert_eq!(usize::from(STEP[usize::from(first)] & 7), c.len_utf8(), "{c}");
+            assert_eq!(STEP[usize::from(first)] & 0x80 != 0, lead(first));
         }
     }
 
     #[test]
     fn marks_and_lines_agree_with_the_chars() {
-        let text = "第一行（X）。\n\n  增加(减少)；x×、，;\n普通文字《》「」：\n。";
-        let lines = crate::text::normalise(text);
-        let s = Stream::of(&lines);
-        let mut expected_marks = Vec::new();
-        let mut expected_lines = Vec::new();
-        let mut at = 0;
-        for l in &lines {
-            for (i, c) in l.squeezed.char_indices() {
-                if marked(c) {
-                    expected_marks.push(at + i);
+        let pieces =
+            ["（", "）", "(", ")", "X", "x", "×", "。", "，", "；", "、", ";", "：", "《", "》", "字", "a", "1", "é", "😀", "\u{3000}"];
+        let mut texts = crate::text::stream::sample_texts(&pieces, 300);
+        texts.push("第一行（X）。\n\n  增加(减少)；x×、，;\n普通文字《》「」：\n。一二三四五六七八九十（一二三四五六七八九十）X十一二三四五六七八九十、".into());
+        for text in texts {
+            let lines = crate::text::normalise(&text);
+            let s = Stream::of(&lines);
+            let mut expected_marks = Vec::new();
+            let mut expected_lines = Vec::new();
+            let mut at = 0;
+            for l in &lines {
+                for (i, c) in l.squeezed.char_indices() {
+                    if marked(c) {
+                        expected_marks.push((at + i, c));
+                    }
+                    expected_lines.push((at + i, l.no));
                 }
-                expected_lines.push((at + i, l.no));
+                at += l.squeezed.len();
             }
-            at += l.squeezed.len();
-        }
-        assert_eq!(s.marks, expected_marks);
-        for (i, no) in expected_lines {
-            assert_eq!(s.line_at(i), no);
+            assert_eq!(s.marks, expected_marks, "{text}");
+            for (i, no) in expected_lines {
+                assert_eq!(s.line_at(i), no);
+            }
         }
     }
 }

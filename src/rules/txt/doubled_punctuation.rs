@@ -60,18 +60,16 @@ fn check(doc: &Document, sink: &mut Sink) {
     let text = s.text.as_str();
     // Every mark is among the stream's marked chars (a test says so), so a
     // run of marks is a run of marked chars at consecutive offsets.
-    let punct_at = |i: usize| text.get(i..).and_then(|r| r.chars().next()).filter(|c| PUNCT.contains(c));
     let marks = &s.marks;
     let mut j = 0;
-    while let Some(&start) = marks.get(j) {
-        let Some(first) = punct_at(start) else {
-            j += 1;
+    while let Some(&(start, first)) = marks.get(j) {
+        j += 1;
+        if !PUNCT.contains(&first) {
             continue;
-        };
+        }
         // The run's chars and where it ends.
         let (mut run, mut end) = (1usize, start + first.len_utf8());
-        j += 1;
-        while let Some(c) = marks.get(j).filter(|&&m| m == end).and_then(|&m| punct_at(m)) {
+        while let Some(&(_, c)) = marks.get(j).filter(|(m, c)| *m == end && PUNCT.contains(c)) {
             run += 1;
             end += c.len_utf8();
             j += 1;

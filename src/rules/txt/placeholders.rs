@@ -86,12 +86,13 @@ fn check(doc: &Document, sink: &mut Sink) {
     // The outermost brackets, full-width or ASCII (read as full-width), as
     // (open, close, end) byte offsets and the chars from open to close.
     let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
-    let (mut depth, mut open, mut open_k) = (0usize, 0usize, 0usize);
-    // The char index of the last bracket (counted on from there, not from
-    // the start).
+    let mut depth = 0usize;
+    // The outermost open bracket's byte offset (chars are counted from it).
+    let mut open = 0usize;
+    // The last bracket's byte offset and char index from `open`: chars are
+    // counted only inside brackets, from bracket to bracket.
     let (mut last_b, mut last_k) = (0usize, 0usize);
-    for &m in &s.marks {
-        let Some(c) = text.get(m..).and_then(|r| r.chars().next()) else { continue };
+    for &(m, c) in &s.marks {
         match c {
             'X' | 'x' | '×' => {
                 let l = s.line_at(m);
@@ -103,33 +104,38 @@ fn check(doc: &Document, sink: &mut Sink) {
             '（' | '(' | '）' | ')' => {}
             _ => continue,
         }
-        let k = last_k + text.get(last_b..m).map_or(0, |t| t.chars().count());
+        // (Outside brackets the count is not needed: a bracket opened there
+        // starts it again.)
+        let k = if depth > 0 { last_k + text.get(last_b..m).map_or(0, |t| t.chars().count()) } else { 0 };
         (last_b, last_k) = (m, k);
         // An unclosed bracket does not swallow the rest of the document: it
         // is dropped after the 121st char after it (which may be a bracket
         // itself), seen here at the next bracket after that.
-        if depth > 0 && k - open_k > 121 {
+        if depth > 0 && k > 121 {
             depth = 0;
         }
         match c {
             '（' | '(' => {
                 // Every alternative has its bracket third (a test says so).
-                if let Some((a, _)) = text.get(..m).unwrap_or_default().char_indices().rev().nth(1) {
+                // Every alternative starts with one of these (a test says so):
+                // most brackets ("支出（类）") try none.
+                let first = text.get(..m).unwrap_or_default().char_indices().rev().nth(1);
+                if let Some((a, '增' | '减' | '下' | '大' | '小')) = first {
                     for (which, w) in ALTERNATIVES.iter().enumerate() {
-                        if let Some(last) = read_at(text, a, w, read) {
+                        if let Some(last) = alternative_at(text, a, m, c, w) {
                             alternatives.push((a, which, w, last));
                         }
                     }
                 }
                 if depth == 0 {
-                    (open, open_k) = (m, k);
+                    (open, last_k) = (m, 0);
                 }
                 depth += 1;
             }
             _ if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
-                    spans.push((open, m, m + c.len_utf8(), k - open_k));
+                    spans.push((open, m, m + c.len_utf8(), k));
                 }
             }
             _ => {}
@@ -145,8 +151,13 @@ fn check(doc: &Document, sink: &mut Sink) {
             }
         }
     }
-    // (The stream's line numbers never decrease: both lists are sorted.)
-    for line in doc.lines.iter().filter(|l| x_lines.binary_search(&l.no).is_ok()) {
+    // The stream's line numbers never decrease, and the document's lines
+    // are numbered in order: each listed line is found by binary search, in
+    // the document's order, not by a pass over every line.
+    let listed = |nos: Vec<usize>| {
+        nos.into_iter().filter_map(|no| doc.lines.binary_search_by_key(&no, |l| l.no).ok().and_then(|i| doc.lines.get(i)))
+    };
+    for line in listed(x_lines) {
         if let Some(x) = letter_placeholder(&line.squeezed) {
             found.push((line.no, format!("占位符“{x}”")));
         }
@@ -169,8 +180,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         }
     }
     // "注：“科目编码”和“科目名称”为必填项。" is an instruction without brackets.
-    let required = |l: &&crate::text::Line| required_lines.binary_search(&l.no).is_ok() && l.text.contains("为必填项");
-    for line in doc.lines.iter().filter(required) {
+    for line in listed(required_lines).filter(|l| l.text.contains("为必填项")) {
         if !found.iter().any(|(l, w)| *l == line.no && w.contains("为必填项")) {
             found.push((line.no, "填写说明“……为必填项”".to_string()));
         }
@@ -233,19 +243,16 @@ fn letter_placeholder(t: &str) -> Option<String> {
     None
 }
 
-/// The byte offset of the last char of `w` when its chars stand at byte
-/// offset `k` of `text` read through `read`.
-fn read_at(text: &str, k: usize, w: &str, read: impl Fn(char) -> char) -> Option<usize> {
-    let mut rest = text.get(k..).unwrap_or_default().char_indices();
-    let mut last = None;
-    for c in w.chars() {
-        let (i, t) = rest.next()?;
-        if read(t) != c {
-            return None;
-        }
-        last = Some(k + i);
-    }
-    last
+/// The byte offset of the closing bracket when alternative `w` ("增加（减少）")
+/// stands in `text` from byte `a`, its opening bracket `open` at byte `m`.
+/// Compared as bytes, the brackets of the text in either form (a test says
+/// the alternatives hold no other brackets).
+fn alternative_at(text: &str, a: usize, m: usize, open: char, w: &str) -> Option<usize> {
+    let (before, rest) = w.split_once('（')?;
+    let inside = rest.strip_suffix('）')?;
+    let from = m + open.len_utf8();
+    let close = from + inside.len();
+    (text.get(a..m)? == before && text.get(from..)?.starts_with(inside) && text.get(close..)?.starts_with(['）', ')'])).then_some(close)
 }
 
 #[cfg(test)]
@@ -255,6 +262,10 @@ mod tests {
     #[test]
     fn every_alternative_has_its_bracket_third() {
         assert!(ALTERNATIVES.iter().all(|w| w.chars().nth(2) == Some('（')));
+        // …and its other bracket last, with none else.
+        let brackets = |w: &str| w.chars().filter(|c| matches!(c, '（' | '）' | '(' | ')')).count();
+        assert!(ALTERNATIVES.iter().all(|w| w.ends_with('）') && brackets(w) == 2));
+        assert!(ALTERNATIVES.iter().all(|w| w.starts_with(['增', '减', '下', '大', '小'])));
     }
 
     #[test]

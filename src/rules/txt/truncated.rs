@@ -71,10 +71,10 @@ fn check(doc: &Document, sink: &mut Sink) {
     // repeated only from the last such char before each sentence end.
     let s = doc.stream();
     let text = s.text.as_str();
-    for &e in &s.marks {
-        let Some(end) = text.get(e..).and_then(|r| r.chars().next()).filter(|c| matches!(c, '。' | '；' | ';')) else {
+    for &(e, end) in &s.marks {
+        if !matches!(end, '。' | '；' | ';') {
             continue;
-        };
+        }
         let before = text.get(..e).unwrap_or_default();
         let mut k = before.char_indices().rev().find(|(_, c)| !inner(*c)).map_or(0, |(i, _)| i);
         while k < e {

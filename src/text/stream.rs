@@ -73,6 +73,25 @@ impl Stream {
         Stream { text, starts, marks }
     }
 
+    /// The numbers of the lines whose squeezed text holds `c`, in order: one
+    /// search through the whole text (memchr), not one per line.
+    pub(crate) fn lines_with(&self, c: char) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(at) = self.text.get(from..).and_then(|t| t.find(c)).map(|i| from + i) {
+            // The line holding `at`, then on from the next line's start.
+            let n = self.starts.partition_point(|&(s, _)| s <= at);
+            if let Some(&(_, no)) = n.checked_sub(1).and_then(|n| self.starts.get(n)) {
+                out.push(no);
+            }
+            match self.starts.get(n) {
+                Some(&(next, _)) => from = next,
+                None => break,
+            }
+        }
+        out
+    }
+
     /// The source line of the char at byte offset `i` of `text`.
     pub(crate) fn line_at(&self, i: usize) -> usize {
         let n = self.starts.partition_point(|&(s, _)| s <= i);
@@ -158,6 +177,10 @@ mod tests {
                 at += l.squeezed.len();
             }
             assert_eq!(s.marks, expected_marks, "{text}");
+            for c in ['X', '。', '字', '😀'] {
+                let expected: Vec<usize> = lines.iter().filter(|l| l.squeezed.contains(c)).map(|l| l.no).collect();
+                assert_eq!(s.lines_with(c), expected, "{text}");
+            }
             for (i, no) in expected_lines {
                 assert_eq!(s.line_at(i), no);
             }

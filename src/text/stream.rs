@@ -17,16 +17,17 @@ pub(crate) struct Stream {
 }
 
 /// The chars whose offsets the stream keeps: the doubled marks of TXT-005,
-/// the sentence ends of TXT-006, the brackets and X's of TXT-007 (each rule
-/// has a test that its chars are here).
+/// the sentence ends of TXT-006, the brackets and X's of TXT-007, and the
+/// chars whose lines TXT-004 and TXT-008 read ([`Stream::lines_with`]; each
+/// rule has a test that its chars are here).
 pub(crate) fn marked(c: char) -> bool {
-    matches!(c, '。' | '，' | '；' | '、' | ';' | '（' | '）' | '(' | ')' | 'X' | 'x' | '×')
+    matches!(c, '。' | '，' | '；' | '、' | ';' | '（' | '）' | '(' | ')' | 'X' | 'x' | '×' | '支' | '年')
 }
 
 /// Whether `b` is the UTF-8 lead byte of a [`marked`] char (a test checks
 /// every char).
 const fn lead(b: u8) -> bool {
-    matches!(b, b'(' | b')' | b';' | b'X' | b'x' | 0xC3 | 0xE3 | 0xEF)
+    matches!(b, b'(' | b')' | b';' | b'X' | b'x' | 0xC3 | 0xE3 | 0xE5 | 0xE6 | 0xEF)
 }
 
 /// For each lead byte, the UTF-8 width of its char, with 0x80 added when it
@@ -61,10 +62,19 @@ impl Stream {
         // by a marked char's lead byte are decoded.
         let mut marks = Vec::new();
         let mut i = 0;
-        while let Some(&b) = text.as_bytes().get(i) {
+        let bytes = text.as_bytes();
+        while let Some(&b) = bytes.get(i) {
             let step = STEP[usize::from(b)];
             if step & 0x80 != 0 {
-                if let Some(c) = text.get(i..).and_then(|r| r.chars().next()).filter(|c| marked(*c)) {
+                // 年 and 支 share their lead bytes with a third of all CJK
+                // chars: they are told by their other bytes, not decoded.
+                let c = match (b, bytes.get(i + 1..i + 3)) {
+                    (0xE5, Some([0xB9, 0xB4])) => Some('年'),
+                    (0xE6, Some([0x94, 0xAF])) => Some('支'),
+                    (0xE5 | 0xE6, _) => None,
+                    _ => text.get(i..).and_then(|r| r.chars().next()).filter(|c| marked(*c)),
+                };
+                if let Some(c) = c {
                     marks.push((i, c));
                 }
             }
@@ -73,21 +83,22 @@ impl Stream {
         Stream { text, starts, marks }
     }
 
-    /// The numbers of the lines whose squeezed text holds `c`, in order: one
-    /// search through the whole text (memchr), not one per line.
+    /// The numbers of the lines whose squeezed text holds `c`, a [`marked`]
+    /// char, in order: read from the marks, not searched for line by line.
     pub(crate) fn lines_with(&self, c: char) -> Vec<usize> {
+        debug_assert!(marked(c));
         let mut out = Vec::new();
-        let mut from = 0;
-        while let Some(at) = self.text.get(from..).and_then(|t| t.find(c)).map(|i| from + i) {
-            // The line holding `at`, then on from the next line's start.
+        // Where the last line found ends: marks before it are in that line.
+        let mut end = 0;
+        for &(at, _) in self.marks.iter().filter(|(_, m)| *m == c) {
+            if at < end {
+                continue;
+            }
             let n = self.starts.partition_point(|&(s, _)| s <= at);
             if let Some(&(_, no)) = n.checked_sub(1).and_then(|n| self.starts.get(n)) {
                 out.push(no);
             }
-            match self.starts.get(n) {
-                Some(&(next, _)) => from = next,
-                None => break,
-            }
+            end = self.starts.get(n).map_or(usize::MAX, |&(next, _)| next);
         }
         out
     }
@@ -143,6 +154,17 @@ mod tests {
         }
         // Never a byte inside a char.
         assert!((0x80..0xC0).all(|b| !lead(b)));
+        // The only marked chars led by 0xE5 and 0xE6, told by their bytes.
+        let led_by = |b: u8| {
+            (0..0x11_0000)
+                .filter_map(char::from_u32)
+                .filter(|c| marked(*c) && c.encode_utf8(&mut [0; 4]).as_bytes()[0] == b)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(led_by(0xE5), ['年']);
+        assert_eq!(led_by(0xE6), ['支']);
+        assert_eq!('年'.encode_utf8(&mut [0; 4]).as_bytes(), [0xE5, 0xB9, 0xB4]);
+        assert_eq!('支'.encode_utf8(&mut [0; 4]).as_bytes(), [0xE6, 0x94, 0xAF]);
     }
 
     #[test]
@@ -177,7 +199,7 @@ mod tests {
                 at += l.squeezed.len();
             }
             assert_eq!(s.marks, expected_marks, "{text}");
-            for c in ['X', '。', '字', '😀'] {
+            for c in ['X', '。', '支', '年'] {
                 let expected: Vec<usize> = lines.iter().filter(|l| l.squeezed.contains(c)).map(|l| l.no).collect();
                 assert_eq!(s.lines_with(c), expected, "{text}");
             }

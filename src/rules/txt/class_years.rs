@@ -118,6 +118,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lines_with_a_zhi_are_marked_in_the_stream() {
+        assert!(crate::text::stream::marked('支'));
+    }
+
+    #[test]
     fn every_name_holds_the_tested_word() {
         assert!(FORMER.iter().map(|f| f.0).chain(INTRODUCED.iter().map(|i| i.0)).all(|n| n.ends_with("支出")));
     }

@@ -133,3 +133,11 @@ fn years(chars: &[char]) -> Vec<(u16, usize)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lines_with_a_nian_are_marked_in_the_stream() {
+        assert!(crate::text::stream::marked('年'));
+    }
+}

@@ -103,6 +103,33 @@ impl Stream {
         out
     }
 
+    /// The numbers of the lines whose squeezed text holds an ASCII letter, in
+    /// order. Few do: the text is tested 64 bytes at a time without an early
+    /// exit (so the test runs vectorised), and only blocks with a letter are
+    /// looked into.
+    pub(crate) fn lines_with_ascii_letters(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        // Where the last line found ends: letters before it are in that line.
+        let mut end = 0;
+        for (k, block) in self.text.as_bytes().chunks(64).enumerate() {
+            if !block.iter().fold(false, |seen, b| seen | b.is_ascii_alphabetic()) {
+                continue;
+            }
+            for (j, b) in block.iter().enumerate() {
+                let at = k * 64 + j;
+                if at < end || !b.is_ascii_alphabetic() {
+                    continue;
+                }
+                let n = self.starts.partition_point(|&(s, _)| s <= at);
+                if let Some(&(_, no)) = n.checked_sub(1).and_then(|n| self.starts.get(n)) {
+                    out.push(no);
+                }
+                end = self.starts.get(n).map_or(usize::MAX, |&(next, _)| next);
+            }
+        }
+        out
+    }
+
     /// The source line of the char at byte offset `i` of `text`.
     pub(crate) fn line_at(&self, i: usize) -> usize {
         let n = self.starts.partition_point(|&(s, _)| s <= i);
@@ -182,6 +209,7 @@ mod tests {
         let pieces =
             ["（", "）", "(", ")", "X", "x", "×", "。", "，", "；", "、", ";", "：", "《", "》", "字", "a", "1", "é", "😀", "\u{3000}"];
         let mut texts = crate::text::stream::sample_texts(&pieces, 300);
+        texts.push(format!("{}a\n{}\nb{}Z", "字".repeat(30), "字".repeat(50), "1".repeat(70)));
         texts.push("第一行（X）。\n\n  增加(减少)；x×、，;\n普通文字《》「」：\n。一二三四五六七八九十（一二三四五六七八九十）X十一二三四五六七八九十、".into());
         for text in texts {
             let lines = crate::text::normalise(&text);
@@ -199,6 +227,8 @@ mod tests {
                 at += l.squeezed.len();
             }
             assert_eq!(s.marks, expected_marks, "{text}");
+            let expected: Vec<usize> = lines.iter().filter(|l| l.squeezed.bytes().any(|b| b.is_ascii_alphabetic())).map(|l| l.no).collect();
+            assert_eq!(s.lines_with_ascii_letters(), expected, "{text}");
             for c in ['X', '。', '支', '年'] {
                 let expected: Vec<usize> = lines.iter().filter(|l| l.squeezed.contains(c)).map(|l| l.no).collect();
                 assert_eq!(s.lines_with(c), expected, "{text}");

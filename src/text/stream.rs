@@ -53,14 +53,16 @@ impl Stream {
     pub(crate) fn of(lines: &[Line]) -> Stream {
         let len = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
         let mut text = String::with_capacity(len);
-        let mut starts = Vec::new();
+        let mut starts = Vec::with_capacity(lines.len());
         for l in lines.iter().filter(|l| !l.squeezed.is_empty()) {
             starts.push((text.len(), l.no));
             text.push_str(&l.squeezed);
         }
         // Char by char, by the width its lead byte gives: only the chars led
         // by a marked char's lead byte are decoded.
-        let mut marks = Vec::new();
+        // About one char in six is marked in these texts (a char is mostly 3
+        // bytes): sized once, the vector seldom grows.
+        let mut marks = Vec::with_capacity(text.len() / 16);
         let mut i = 0;
         let bytes = text.as_bytes();
         while let Some(&b) = bytes.get(i) {

@@ -741,6 +741,24 @@ impl Document {
         self.stream.get_or_init(|| crate::text::Stream::of(&self.lines))
     }
 
+    /// The lines whose text holds `c` (not white space), in order: found by
+    /// one search of the [`Document::stream`], not one per line.
+    pub(crate) fn lines_with(&self, c: char) -> impl Iterator<Item = &crate::text::Line> {
+        self.numbered(self.stream().lines_with(c))
+    }
+
+    /// The lines whose text holds an ASCII letter, in order: found in one
+    /// pass over the [`Document::stream`], not one per line.
+    pub(crate) fn lines_with_ascii_letters(&self) -> impl Iterator<Item = &crate::text::Line> {
+        self.numbered(self.stream().lines_with_ascii_letters())
+    }
+
+    /// The lines of these numbers.
+    fn numbered(&self, nos: Vec<usize>) -> impl Iterator<Item = &crate::text::Line> {
+        // The lines are numbered in order (see `text::normalise`).
+        nos.into_iter().filter_map(|no| self.lines.binary_search_by_key(&no, |l| l.no).ok().and_then(|i| self.lines.get(i)))
+    }
+
     /// The tables read by the corpus-layout readers.
     pub fn legacy_tables(&self) -> impl Iterator<Item = &Table> {
         self.tables.iter().filter(|t| t.grid.is_none())

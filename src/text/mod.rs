@@ -3,8 +3,9 @@
 pub mod decode;
 pub mod normalise;
 pub mod search;
+pub(crate) mod stream;
 
 pub(crate) use decode::unreadable_chars;
 pub use decode::{decode, Decoded, TextEncoding};
-pub(crate) use normalise::Stream;
 pub use normalise::{normalise, squeeze, Line};
+pub(crate) use stream::Stream;

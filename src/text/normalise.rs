@@ -32,33 +32,6 @@ impl Line {
     }
 }
 
-/// The non-blank chars of a text in order, white space dropped, each with
-/// its source line: a defect split by a line wrap is still one run of chars.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Stream {
-    /// The chars.
-    pub(crate) chars: Vec<char>,
-    /// The source line of each char.
-    pub(crate) lines: Vec<usize>,
-}
-
-impl Stream {
-    /// The stream of `lines`.
-    pub(crate) fn of(lines: &[Line]) -> Stream {
-        // `squeezed` is the line without its white space already; its byte
-        // length bounds its chars, so neither vector grows as it fills.
-        let bound = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
-        let mut s = Stream { chars: Vec::with_capacity(bound), lines: Vec::with_capacity(bound) };
-        for l in lines {
-            let before = s.chars.len();
-            s.chars.extend(l.squeezed.chars());
-            let added = s.chars.len().saturating_sub(before);
-            s.lines.extend(std::iter::repeat_n(l.no, added));
-        }
-        s
-    }
-}
-
 /// Splits text into normalised lines (CRLF, CR and LF all end a line). Page
 /// footers such as "第1页，共102页", "— 12 —" and "- 36 -" become blank lines so
 /// that they never land inside a table or a paragraph.

@@ -57,26 +57,83 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let s = doc.stream();
-    let (chars, lines) = (&s.chars, &s.lines);
-    let mut k = 0;
-    while k + 1 < chars.len() {
-        // No pair at k or k + 1 when the second char is not a mark: the
-        // scan steps by two through ordinary text.
-        if !PUNCT.contains(&chars[k + 1]) {
-            k += 2;
+    let text = s.text.as_str();
+    // Every mark is among the stream's marked chars (a test says so), so a
+    // run of marks is a run of marked chars at consecutive offsets.
+    let marks = &s.marks;
+    let mut j = 0;
+    while let Some(&(start, first)) = marks.get(j) {
+        j += 1;
+        if !PUNCT.contains(&first) {
             continue;
         }
-        if !PUNCT.contains(&chars[k]) {
-            k += 1;
-            continue;
+        // The run's chars and where it ends.
+        let (mut run, mut end) = (1usize, start + first.len_utf8());
+        while let Some(&(_, c)) = marks.get(j).filter(|(m, c)| *m == end && PUNCT.contains(c)) {
+            run += 1;
+            end += c.len_utf8();
+            j += 1;
         }
-        let run = chars[k..].iter().take_while(|c| PUNCT.contains(c)).count();
         // Three or more ("。。。。。1") are leader dots or an ellipsis, not a slip.
         if run == 2 {
-            let pair: String = chars[k..k + 2].iter().collect();
-            let context: String = chars[k.saturating_sub(12)..k].iter().collect();
-            sink.push(narrative_finding("TXT-005", Severity::Warning, format!("“…{context}{pair}”：标点“{pair}”重复。"), lines[k + 1]));
+            let before = text.get(..start).unwrap_or_default();
+            let from = before.char_indices().rev().take(12).last().map_or(start, |(i, _)| i);
+            let (pair, context) = (text.get(start..end).unwrap_or_default(), before.get(from..).unwrap_or_default());
+            let second = start + first.len_utf8();
+            sink.push(narrative_finding(
+                "TXT-005",
+                Severity::Warning,
+                format!("“…{context}{pair}”：标点“{pair}”重复。"),
+                s.line_at(second),
+            ));
         }
-        k += run;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_mark_is_a_marked_char_of_the_stream() {
+        assert!(PUNCT.iter().all(|c| crate::text::stream::marked(*c)));
+    }
+
+    /// The rule as it was first written: a scan over every char of the stream.
+    fn char_by_char(doc: &Document, sink: &mut Sink) {
+        let (chars, lines) = crate::text::stream::chars_and_lines(&doc.lines);
+        let mut k = 0;
+        while k + 1 < chars.len() {
+            if !PUNCT.contains(&chars[k + 1]) {
+                k += 2;
+                continue;
+            }
+            if !PUNCT.contains(&chars[k]) {
+                k += 1;
+                continue;
+            }
+            let run = chars[k..].iter().take_while(|c| PUNCT.contains(c)).count();
+            if run == 2 {
+                let pair: String = chars[k..k + 2].iter().collect();
+                let context: String = chars[k.saturating_sub(12)..k].iter().collect();
+                sink.push(narrative_finding("TXT-005", Severity::Warning, format!("“…{context}{pair}”：标点“{pair}”重复。"), lines[k + 1]));
+            }
+            k += run;
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_char_by_char_scan() {
+        let pieces = ["。", "，", "；", "、", "：", "（", "）", "字", "ab", "1", "X", "增长5.04%"];
+        let found = |check: fn(&Document, &mut Sink), t: &str| -> Vec<(Option<usize>, String)> {
+            crate::rules::testing::findings_of("TXT-005", check, t).into_iter().map(|f| (f.source_line, f.message)).collect()
+        };
+        let mut fired = 0;
+        for t in crate::text::stream::sample_texts(&pieces, 400) {
+            let expected = found(char_by_char, &t);
+            fired += expected.len();
+            assert_eq!(found(check, &t), expected, "{t}");
+        }
+        assert!(fired > 50, "{fired}");
     }
 }

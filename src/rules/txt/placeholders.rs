@@ -67,90 +67,129 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let mut found: Vec<(usize, String)> = Vec::new(); // (line, what)
-                                                      // The whole text is read once, as the document's stream (its lines'
-                                                      // squeezed chars in order): a search per line cost more than the rule's
-                                                      // own work. Alternatives and bracketed instructions may be wrapped over
-                                                      // two lines.
+                                                      // The whole text is read as the document's stream (its lines' squeezed
+                                                      // text joined): alternatives and bracketed instructions may be wrapped
+                                                      // over two lines. Only the stream's marked chars (brackets, X's) are
+                                                      // visited, not every char.
     let s = doc.stream();
+    let text = s.text.as_str();
     // ASCII brackets read as full-width ones; mapped as read, not copied.
-    let chars = &s.chars;
-    let at = |k: usize| match chars[k] {
+    let read = |c: char| match c {
         '(' => '（',
         ')' => '）',
         c => c,
     };
-    let mut alternatives: Vec<(usize, usize, &str)> = Vec::new(); // (k, which, text)
-                                                                  // Lines whose squeezed text holds an X, x or ×, and lines where "为必填项"
-                                                                  // may stand: the only lines read on their own below.
+    let mut alternatives: Vec<(usize, usize, &str, usize)> = Vec::new(); // (offset, which, text, offset of its last char)
+                                                                         // Lines whose squeezed text holds an X, x or ×: the only lines read on
+                                                                         // their own below.
     let mut x_lines: Vec<usize> = Vec::new();
-    let mut required_lines: Vec<usize> = Vec::new();
-    // The char spans (open, close) of the outermost brackets, full-width or
-    // ASCII (read as full-width), found in the same pass.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let (mut depth, mut open) = (0usize, 0usize);
-    for (k, c) in chars.iter().enumerate() {
+    // The outermost brackets, full-width or ASCII (read as full-width), as
+    // (open, close, end) byte offsets and the chars from open to close.
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut depth = 0usize;
+    // The outermost open bracket's byte offset (chars are counted from it).
+    let mut open = 0usize;
+    // The last bracket's byte offset and char index from `open`: chars are
+    // counted only inside brackets, from bracket to bracket.
+    let (mut last_b, mut last_k) = (0usize, 0usize);
+    for &(m, c) in &s.marks {
+        match c {
+            'X' | 'x' | '×' => {
+                let l = s.line_at(m);
+                if x_lines.last() != Some(&l) {
+                    x_lines.push(l);
+                }
+                continue;
+            }
+            '（' | '(' | '）' | ')' => {}
+            _ => continue,
+        }
+        // (Outside brackets the count is not needed: a bracket opened there
+        // starts it again.)
+        let k = if depth > 0 { last_k + text.get(last_b..m).map_or(0, |t| t.chars().count()) } else { 0 };
+        (last_b, last_k) = (m, k);
+        // An unclosed bracket does not swallow the rest of the document: it
+        // is dropped after the 121st char after it (which may be a bracket
+        // itself), seen here at the next bracket after that.
+        if depth > 0 && k > 121 {
+            depth = 0;
+        }
         match c {
             '（' | '(' => {
                 // Every alternative has its bracket third (a test says so).
-                if k >= 2 {
-                    for (which, a) in ALTERNATIVES.iter().enumerate() {
-                        if starts_at_mapped(chars.len(), &at, k - 2, a) {
-                            alternatives.push((k - 2, which, a));
+                // Every alternative starts with one of these (a test says so):
+                // most brackets ("支出（类）") try none.
+                let first = text.get(..m).unwrap_or_default().char_indices().rev().nth(1);
+                if let Some((a, '增' | '减' | '下' | '大' | '小')) = first {
+                    for (which, w) in ALTERNATIVES.iter().enumerate() {
+                        if let Some(last) = alternative_at(text, a, m, c, w) {
+                            alternatives.push((a, which, w, last));
                         }
                     }
                 }
                 if depth == 0 {
-                    open = k;
+                    (open, last_k) = (m, 0);
                 }
                 depth += 1;
             }
-            '）' | ')' if depth > 0 => {
+            _ if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
-                    spans.push((open, k));
+                    spans.push((open, m, m + c.len_utf8(), k));
                 }
-            }
-            'X' | 'x' | '×' if x_lines.last() != Some(&s.lines[k]) => x_lines.push(s.lines[k]),
-            '为' if starts_at_mapped(chars.len(), &at, k, "为必填项") && required_lines.last() != Some(&s.lines[k]) => {
-                required_lines.push(s.lines[k]);
             }
             _ => {}
         }
-        // An unclosed bracket does not swallow the rest of the document.
-        if depth > 0 && k - open > 120 {
-            depth = 0;
+    }
+    // Lines where "为必填项" starts: the whole text is searched once.
+    let mut required_lines: Vec<usize> = Vec::new();
+    if text.contains("为必填项") {
+        for (i, _) in text.match_indices("为必填项") {
+            let l = s.line_at(i);
+            if required_lines.last() != Some(&l) {
+                required_lines.push(l);
+            }
         }
     }
-    // (The stream's line numbers never decrease: both lists are sorted.)
-    for line in doc.lines.iter().filter(|l| x_lines.binary_search(&l.no).is_ok()) {
+    // The stream's line numbers never decrease, and the document's lines
+    // are numbered in order: each listed line is found by binary search, in
+    // the document's order, not by a pass over every line.
+    let listed = |nos: Vec<usize>| {
+        nos.into_iter().filter_map(|no| doc.lines.binary_search_by_key(&no, |l| l.no).ok().and_then(|i| doc.lines.get(i)))
+    };
+    for line in listed(x_lines) {
         if let Some(x) = letter_placeholder(&line.squeezed) {
             found.push((line.no, format!("占位符“{x}”")));
         }
     }
     // Listed alternative by alternative, as before.
-    alternatives.sort_by_key(|(k, which, _)| (*which, *k));
-    for (k, _, a) in alternatives {
-        let n = a.chars().count();
-        found.push((s.lines[k + n - 1], format!("未选定的“{a}”")));
+    alternatives.sort_by_key(|(k, which, _, _)| (*which, *k));
+    for (_, _, a, last) in alternatives {
+        found.push((s.line_at(last), format!("未选定的“{a}”")));
     }
-    for (open, close) in spans {
+    for (open, close, end, chars) in spans {
         // Every instruction starts with one of these chars: most brackets
         // ("（类）") hold none and are not copied.
-        if close - open >= 80 || !chars[open..=close].iter().any(|c| matches!(c, '填' | '表' | '不' | '请' | '为' | '如')) {
+        let inside = text.get(open..end).unwrap_or_default();
+        if chars >= 80 || !inside.contains(['填', '表', '不', '请', '为', '如']) {
             continue;
         }
-        let b: String = (open..=close).map(at).collect();
+        let b: String = inside.chars().map(read).collect();
         if INSTRUCTIONS.iter().any(|w| b.contains(w)) {
-            found.push((s.lines[close], format!("填写说明“{b}”")));
+            found.push((s.line_at(close), format!("填写说明“{b}”")));
         }
     }
     // "注：“科目编码”和“科目名称”为必填项。" is an instruction without brackets.
-    let required = |l: &&crate::text::Line| required_lines.binary_search(&l.no).is_ok() && l.text.contains("为必填项");
-    for line in doc.lines.iter().filter(required) {
+    for line in listed(required_lines).filter(|l| l.text.contains("为必填项")) {
         if !found.iter().any(|(l, w)| *l == line.no && w.contains("为必填项")) {
             found.push((line.no, "填写说明“……为必填项”".to_string()));
         }
     }
+    report(found, sink);
+}
+
+/// The findings, one per line, and a summary beyond [`PLACEHOLDER_LINES`].
+fn report(mut found: Vec<(usize, String)>, sink: &mut Sink) {
     found.sort_by_key(|f| f.0);
     let mut lines: Vec<(usize, Vec<String>)> = Vec::new();
     for (l, w) in found {
@@ -204,15 +243,16 @@ fn letter_placeholder(t: &str) -> Option<String> {
     None
 }
 
-/// Whether the chars of `w` stand at offset `k` of a text of `len` chars
-/// read through `at`.
-fn starts_at_mapped(len: usize, at: &impl Fn(usize) -> char, k: usize, w: &str) -> bool {
-    let mut i = k;
-    w.chars().all(|c| {
-        let ok = i < len && at(i) == c;
-        i += 1;
-        ok
-    })
+/// The byte offset of the closing bracket when alternative `w` ("增加（减少）")
+/// stands in `text` from byte `a`, its opening bracket `open` at byte `m`.
+/// Compared as bytes, the brackets of the text in either form (a test says
+/// the alternatives hold no other brackets).
+fn alternative_at(text: &str, a: usize, m: usize, open: char, w: &str) -> Option<usize> {
+    let (before, rest) = w.split_once('（')?;
+    let inside = rest.strip_suffix('）')?;
+    let from = m + open.len_utf8();
+    let close = from + inside.len();
+    (text.get(a..m)? == before && text.get(from..)?.starts_with(inside) && text.get(close..)?.starts_with(['）', ')'])).then_some(close)
 }
 
 #[cfg(test)]
@@ -222,10 +262,169 @@ mod tests {
     #[test]
     fn every_alternative_has_its_bracket_third() {
         assert!(ALTERNATIVES.iter().all(|w| w.chars().nth(2) == Some('（')));
+        // …and its other bracket last, with none else.
+        let brackets = |w: &str| w.chars().filter(|c| matches!(c, '（' | '）' | '(' | ')')).count();
+        assert!(ALTERNATIVES.iter().all(|w| w.ends_with('）') && brackets(w) == 2));
+        assert!(ALTERNATIVES.iter().all(|w| w.starts_with(['增', '减', '下', '大', '小'])));
     }
 
     #[test]
     fn every_instruction_starts_with_a_tested_char() {
         assert!(INSTRUCTIONS.iter().all(|w| w.starts_with(['填', '表', '不', '请', '为', '如'])));
+    }
+
+    #[test]
+    fn brackets_and_xs_are_marked_chars_of_the_stream() {
+        assert!(['（', '）', '(', ')', 'X', 'x', '×'].iter().all(|c| crate::text::stream::marked(*c)));
+    }
+
+    /// Whether the chars of `w` stand at offset `k` of a text of `len` chars
+    /// read through `at`.
+    fn starts_at_mapped(len: usize, at: &impl Fn(usize) -> char, k: usize, w: &str) -> bool {
+        let mut i = k;
+        w.chars().all(|c| {
+            let ok = i < len && at(i) == c;
+            i += 1;
+            ok
+        })
+    }
+
+    /// The rule as it was first written: a scan over every char of the stream.
+    fn char_by_char(doc: &Document, sink: &mut Sink) {
+        let mut found: Vec<(usize, String)> = Vec::new(); // (line, what)
+                                                          // The whole text is read once, as the document's stream (its lines'
+                                                          // squeezed chars in order): a search per line cost more than the rule's
+                                                          // own work. Alternatives and bracketed instructions may be wrapped over
+                                                          // two lines.
+        let (chars, stream_lines) = crate::text::stream::chars_and_lines(&doc.lines);
+        let chars = &chars;
+        let at = |k: usize| match chars[k] {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        };
+        let mut alternatives: Vec<(usize, usize, &str)> = Vec::new(); // (k, which, text)
+                                                                      // Lines whose squeezed text holds an X, x or ×, and lines where "为必填项"
+                                                                      // may stand: the only lines read on their own below.
+        let mut x_lines: Vec<usize> = Vec::new();
+        let mut required_lines: Vec<usize> = Vec::new();
+        // The char spans (open, close) of the outermost brackets, full-width or
+        // ASCII (read as full-width), found in the same pass.
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let (mut depth, mut open) = (0usize, 0usize);
+        for (k, c) in chars.iter().enumerate() {
+            match c {
+                '（' | '(' => {
+                    // Every alternative has its bracket third (a test says so).
+                    if k >= 2 {
+                        for (which, a) in ALTERNATIVES.iter().enumerate() {
+                            if starts_at_mapped(chars.len(), &at, k - 2, a) {
+                                alternatives.push((k - 2, which, a));
+                            }
+                        }
+                    }
+                    if depth == 0 {
+                        open = k;
+                    }
+                    depth += 1;
+                }
+                '）' | ')' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        spans.push((open, k));
+                    }
+                }
+                'X' | 'x' | '×' if x_lines.last() != Some(&stream_lines[k]) => x_lines.push(stream_lines[k]),
+                '为' if starts_at_mapped(chars.len(), &at, k, "为必填项") && required_lines.last() != Some(&stream_lines[k]) => {
+                    required_lines.push(stream_lines[k]);
+                }
+                _ => {}
+            }
+            // An unclosed bracket does not swallow the rest of the document.
+            if depth > 0 && k - open > 120 {
+                depth = 0;
+            }
+        }
+        // (The stream's line numbers never decrease: both lists are sorted.)
+        for line in doc.lines.iter().filter(|l| x_lines.binary_search(&l.no).is_ok()) {
+            if let Some(x) = letter_placeholder(&line.squeezed) {
+                found.push((line.no, format!("占位符“{x}”")));
+            }
+        }
+        // Listed alternative by alternative, as before.
+        alternatives.sort_by_key(|(k, which, _)| (*which, *k));
+        for (k, _, a) in alternatives {
+            let n = a.chars().count();
+            found.push((stream_lines[k + n - 1], format!("未选定的“{a}”")));
+        }
+        for (open, close) in spans {
+            if close - open >= 80 || !chars[open..=close].iter().any(|c| matches!(c, '填' | '表' | '不' | '请' | '为' | '如')) {
+                continue;
+            }
+            let b: String = (open..=close).map(at).collect();
+            if INSTRUCTIONS.iter().any(|w| b.contains(w)) {
+                found.push((stream_lines[close], format!("填写说明“{b}”")));
+            }
+        }
+        let required = |l: &&crate::text::Line| required_lines.binary_search(&l.no).is_ok() && l.text.contains("为必填项");
+        for line in doc.lines.iter().filter(required) {
+            if !found.iter().any(|(l, w)| *l == line.no && w.contains("为必填项")) {
+                found.push((line.no, "填写说明“……为必填项”".to_string()));
+            }
+        }
+        report(found, sink);
+    }
+
+    #[test]
+    fn agrees_with_the_char_by_char_scan() {
+        let pieces = [
+            "增加",
+            "减少",
+            "（",
+            "）",
+            "(",
+            ")",
+            "增长",
+            "下降",
+            "按",
+            "填写",
+            "表述",
+            "请根据",
+            "为必填项",
+            "如无",
+            "XX",
+            "x",
+            "×",
+            "ab",
+            "局",
+            "万元",
+            "（类）",
+            "填",
+            "，",
+            "。",
+        ];
+        let found = |check: fn(&Document, &mut Sink), t: &str| -> Vec<(Option<usize>, String)> {
+            crate::rules::testing::findings_of("TXT-007", check, t).into_iter().map(|f| (f.source_line, f.message)).collect()
+        };
+        let mut fired = 0;
+        for t in crate::text::stream::sample_texts(&pieces, 400) {
+            let expected = found(char_by_char, &t);
+            fired += expected.len();
+            assert_eq!(found(check, &t), expected, "{t}");
+        }
+        // Long unclosed brackets, and a bracket closed just at the limit.
+        for n in [100, 117, 118, 119, 120, 121, 122, 123, 200] {
+            for t in [
+                format!("（{}请填写）（填写）", "字".repeat(n)),
+                format!("（{}）（填写）增加（减少）", "字".repeat(n)),
+                format!("（（{}）请填写）", "字".repeat(n)),
+                format!("（{}（填写）", "字".repeat(n)),
+            ] {
+                let expected = found(char_by_char, &t);
+                fired += expected.len();
+                assert_eq!(found(check, &t), expected, "{t}");
+            }
+        }
+        assert!(fired > 50, "{fired}");
     }
 }

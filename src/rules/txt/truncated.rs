@@ -36,7 +36,6 @@ use crate::model::Document;
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
-use crate::rules::support::text::starts_at;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// Lead-ins that promise content.
@@ -58,37 +57,126 @@ pub const RULE: Rule = Rule {
     ],
 };
 
+/// The chars a lead-in's match runs over after its first: the lead-ins' later
+/// chars and the colons after them (a test says so).
+fn inner(c: char) -> bool {
+    matches!(c, '：' | ':' | '要' | '原' | '因' | '是' | '为' | '用' | '于' | '包' | '括' | '体')
+}
+
 fn check(doc: &Document, sink: &mut Sink) {
+    // A finding ends at a sentence end: each is looked at, the whole text is
+    // not read. The scan the rule defines (from the start, a lead-in at a
+    // char taking the scan past it and its colons) passes through every char
+    // that no match can run over, whatever came before: so the scan is
+    // repeated only from the last such char before each sentence end.
     let s = doc.stream();
-    let (chars, lines) = (&s.chars, &s.lines);
-    let mut k = 0;
-    while k < chars.len() {
-        // Every lead-in starts with one of these: most chars try none.
-        let Some(w) =
-            matches!(chars[k], '主' | '原' | '用' | '具' | '包').then(|| LEAD_INS.iter().find(|w| starts_at(chars, k, w))).flatten()
-        else {
-            k += 1;
+    let text = s.text.as_str();
+    for &(e, end) in &s.marks {
+        if !matches!(end, '。' | '；' | ';') {
             continue;
-        };
-        let mut e = k + w.chars().count();
-        while chars.get(e).is_some_and(|c| matches!(c, '：' | ':')) {
-            e += 1;
         }
-        // "主要原因，项目经费增加。" goes on after the comma; "主要原因是。" does not.
-        if chars.get(e).is_some_and(|c| matches!(c, '。' | '；' | ';')) {
-            let said: String = chars[k..=e].iter().collect();
-            sink.push(narrative_finding("TXT-006", Severity::Warning, format!("“{said}”：句子在应写明内容的地方就结束了。"), lines[e]));
+        let before = text.get(..e).unwrap_or_default();
+        let mut k = before.char_indices().rev().find(|(_, c)| !inner(*c)).map_or(0, |(i, _)| i);
+        while k < e {
+            let rest = text.get(k..).unwrap_or_default();
+            let Some(c) = rest.chars().next() else { break };
+            // Every lead-in starts with one of these: most chars try none.
+            let Some(w) = matches!(c, '主' | '原' | '用' | '具' | '包').then(|| LEAD_INS.iter().find(|w| rest.starts_with(**w))).flatten()
+            else {
+                k += c.len_utf8();
+                continue;
+            };
+            let mut after = k + w.len();
+            while let Some(colon) = text.get(after..).and_then(|r| r.chars().next()).filter(|c| matches!(c, '：' | ':')) {
+                after += colon.len_utf8();
+            }
+            // "主要原因，项目经费增加。" goes on after the comma; "主要原因是。" does not.
+            if after == e {
+                let said = text.get(k..e + end.len_utf8()).unwrap_or_default();
+                sink.push(narrative_finding(
+                    "TXT-006",
+                    Severity::Warning,
+                    format!("“{said}”：句子在应写明内容的地方就结束了。"),
+                    s.line_at(e),
+                ));
+            }
+            k = after;
         }
-        k = e.max(k + 1);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::support::text::starts_at;
 
     #[test]
     fn every_lead_in_starts_with_a_tested_char() {
         assert!(LEAD_INS.iter().all(|w| w.starts_with(['主', '原', '用', '具', '包'])));
+    }
+
+    #[test]
+    fn inner_chars_are_the_later_chars_of_lead_ins_and_sentence_ends_are_marked() {
+        assert!(LEAD_INS.iter().all(|w| w.chars().skip(1).all(inner)));
+        assert!(['。', '；', ';'].iter().all(|c| !inner(*c) && crate::text::stream::marked(*c)));
+    }
+
+    /// The rule as it was first written: a scan over every char of the stream.
+    fn char_by_char(doc: &Document, sink: &mut Sink) {
+        let (chars, lines) = crate::text::stream::chars_and_lines(&doc.lines);
+        let mut k = 0;
+        while k < chars.len() {
+            let Some(w) =
+                matches!(chars[k], '主' | '原' | '用' | '具' | '包').then(|| LEAD_INS.iter().find(|w| starts_at(&chars, k, w))).flatten()
+            else {
+                k += 1;
+                continue;
+            };
+            let mut e = k + w.chars().count();
+            while chars.get(e).is_some_and(|c| matches!(c, '：' | ':')) {
+                e += 1;
+            }
+            if chars.get(e).is_some_and(|c| matches!(c, '。' | '；' | ';')) {
+                let said: String = chars[k..=e].iter().collect();
+                sink.push(narrative_finding("TXT-006", Severity::Warning, format!("“{said}”：句子在应写明内容的地方就结束了。"), lines[e]));
+            }
+            k = e.max(k + 1);
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_char_by_char_scan() {
+        let pieces = [
+            "主要",
+            "原因",
+            "是",
+            "为",
+            "主要原因",
+            "用于",
+            "包括",
+            "具体",
+            "：",
+            ":",
+            "。",
+            "；",
+            ";",
+            "，",
+            "的",
+            "a",
+            "主",
+            "原",
+            "用",
+            "包",
+        ];
+        let found = |check: fn(&Document, &mut Sink), t: &str| -> Vec<(Option<usize>, String)> {
+            crate::rules::testing::findings_of("TXT-006", check, t).into_iter().map(|f| (f.source_line, f.message)).collect()
+        };
+        let mut fired = 0;
+        for t in crate::text::stream::sample_texts(&pieces, 400) {
+            let expected = found(char_by_char, &t);
+            fired += expected.len();
+            assert_eq!(found(check, &t), expected, "{t}");
+        }
+        assert!(fired > 50, "{fired}");
     }
 }

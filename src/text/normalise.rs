@@ -41,6 +41,8 @@ pub fn normalise(text: &str) -> Vec<Line> {
     // The pieces of `text.split('\n')`, their ends found by memchr over the
     // whole text rather than a search set up per line.
     let bytes = text.as_bytes();
+    // Lone CRs are rare: one look at the whole text spares a look per line.
+    let any_cr = memchr::memchr(b'\r', bytes).is_some();
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
         let raw = text.get(start..end).unwrap_or_default();
@@ -48,7 +50,7 @@ pub fn normalise(text: &str) -> Vec<Line> {
         no += 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         // A lone CR (old Mac files) also ends a line.
-        if memchr::memchr(b'\r', raw.as_bytes()).is_none() {
+        if !any_cr || memchr::memchr(b'\r', raw.as_bytes()).is_none() {
             out.push(folded_line(no, raw));
             continue;
         }

@@ -212,6 +212,15 @@ pub(crate) fn agrees<I: Iterator<Item = Term> + Clone>(actual: Option<Decimal>, 
     }
 }
 
+/// Whether `compare(actual, terms)` is [`Verdict::Exact`], when the fast path
+/// can tell (None otherwise: ask [`compare`]). Most identities hold, and this
+/// settles them in i128 without the interval sums [`compare`] builds in Decimal.
+pub(crate) fn exact<I: Iterator<Item = Term>>(actual: Option<Decimal>, terms: I) -> Option<bool> {
+    let (p, _, _) = unit_sum(terms)?;
+    let (a, _) = units(actual)?;
+    Some(a == p)
+}
+
 /// Whether `total`, widened by its rounding, reaches the lower end of the
 /// interval sum of `terms` (an overflowing sum is [`Interval::ANY`], which
 /// it always reaches): a total that must be at least its parts.
@@ -352,6 +361,24 @@ mod tests {
                             iv = if s >= 0 { iv.add(Interval::of(x)) } else { iv.sub(Interval::of(x)) };
                         }
                         assert_eq!(reaches(v(a), terms.iter().copied()), Interval::of(v(a)).hi >= iv.lo);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_exact_is_compare() {
+        let vals = ["10.00", "10.01", "10.02", "9.99", "5", "5.0", "5.00", "-5.00", "0.005", "", "1e-9", "123456789012345678901234567"];
+        let v = |s: &str| if s.is_empty() { None } else { Decimal::from_str(s).or_else(|_| Decimal::from_scientific(s)).ok() };
+        for a in vals {
+            for b in vals {
+                for c in vals {
+                    for sign in [1i8, -1] {
+                        let terms = [(1i8, v(b)), (sign, v(c))];
+                        if let Some(fast) = exact(v(a), terms.iter().copied()) {
+                            assert_eq!(fast, compare(v(a), &terms).0 == Verdict::Exact, "{a} vs {b} {sign} {c}");
+                        }
                     }
                 }
             }

@@ -117,12 +117,24 @@ impl Sink {
     /// rule's severity. `what` names the right-hand side in Chinese
     /// ("各项收入（行次1—8）之和").
     pub(crate) fn identity(&mut self, target: Target<'_>, parts: &[(i8, Located<'_>)], what: &str) {
+        self.identity_named(target, parts, || what.to_string());
+    }
+
+    /// [`Sink::identity`] with the right-hand side named by `what` only when
+    /// a finding or skip is written: most identities hold, and some names
+    /// are built from several column captions.
+    pub(crate) fn identity_named(&mut self, target: Target<'_>, parts: &[(i8, Located<'_>)], what: impl FnOnce() -> String) {
+        // Most identities hold exactly: settled in i128, with no Vec of terms.
+        if crate::rounding::exact(target.actual, parts.iter().map(|(s, l)| (*s, l.value))) == Some(true) {
+            return;
+        }
         let terms: Vec<Term> = parts.iter().map(|(s, l)| (*s, l.value)).collect();
         let (verdict, expected) = compare(target.actual, &terms);
         if verdict == Verdict::Exact {
             return;
         }
         // Named only now: most identities hold.
+        let what = what();
         let actual = target.actual;
         let target = target.cell_ref();
         let place = match &target.column {

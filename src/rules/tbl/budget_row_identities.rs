@@ -45,6 +45,8 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
+    // One buffer for every row's terms, not a Vec per row and sum.
+    let mut terms: Vec<(i8, Located)> = Vec::new();
     for t in doc.legacy_tables().filter(|t| t.kind.is_budget() && t.kind != TableKind::BSangong) {
         for (i, r) in t.rows.iter().enumerate() {
             if !settled(t, i) {
@@ -54,9 +56,12 @@ fn check(doc: &Document, sink: &mut Sink) {
                 if s.total >= r.cells.len() || s.parts.iter().any(|p| *p >= r.cells.len()) {
                     continue; // an income entry of a two-sided table has one cell
                 }
-                let terms: Vec<(i8, Located)> = s.parts.iter().map(|p| (1, at(t, r, *p))).collect();
-                let names: Vec<&str> = s.parts.iter().filter_map(|p| t.columns.get(*p).map(String::as_str)).collect();
-                sink.identity(target(t, r, s.total), &terms, &format!("本行{}之和", names.join("、")));
+                terms.clear();
+                terms.extend(s.parts.iter().map(|p| (1, at(t, r, *p))));
+                sink.identity_named(target(t, r, s.total), &terms, || {
+                    let names: Vec<&str> = s.parts.iter().filter_map(|p| t.columns.get(*p).map(String::as_str)).collect();
+                    format!("本行{}之和", names.join("、"))
+                });
             }
         }
     }

@@ -25,6 +25,19 @@ pub(crate) fn squeezed(text: &str) -> (Vec<char>, Vec<usize>) {
     (chars, at)
 }
 
+/// Whether `word` occurs in `text` with white space removed: what
+/// `find_all(&squeezed(text).0, word)` finds something for, without the copy.
+pub(crate) fn occurs_squeezed(text: &str, word: &str) -> bool {
+    let mut w = word.chars();
+    let Some(first) = w.next() else { return true };
+    let rest = w.as_str();
+    // Where the first char stands (a byte search), then the rest past white space.
+    text.match_indices(first).any(|(i, _)| {
+        let mut after = text[i + first.len_utf8()..].chars().filter(|c| !c.is_whitespace());
+        rest.chars().all(|r| after.next() == Some(r))
+    })
+}
+
 /// Every offset in `hay` where `needle` starts.
 pub(crate) fn find_all(hay: &[char], needle: &str) -> Vec<usize> {
     let mut rest = needle.chars();
@@ -50,6 +63,17 @@ mod tests {
 
     const DOC: &str =
         "收入支出决算总表\n2024 年度部门决算\n第三部分 上海市普陀区财政局 2024 年度部门决算情况说明\n一、收入支出决算总体情况说明\n";
+
+    #[test]
+    fn occurs_squeezed_is_find_all_in_squeezed() {
+        use crate::rules::support::text::{find_all, occurs_squeezed, squeezed};
+        for text in ["", "持平", "持 平", "支持，平均", "保持\n 平稳", "持", "基本持平。", "坚持 x 平", "持持平"] {
+            for word in ["持平", "持", "平", ""] {
+                let slow = word.is_empty() || !find_all(&squeezed(text).0, word).is_empty();
+                assert_eq!(occurs_squeezed(text, word), slow, "{text:?} {word:?}");
+            }
+        }
+    }
 
     #[test]
     fn doubled_punctuation_even_across_a_wrap() {

@@ -4,7 +4,7 @@
 
 use crate::narrative::claim::{Sentences, MAX_SENTENCE_CHARS};
 use crate::narrative::{Claim, ClaimKind, Direction, Paragraph};
-use crate::rules::support::text::{find_all, squeezed, starts_at};
+use crate::rules::support::text::{find_all, occurs_squeezed, squeezed, starts_at};
 
 /// The raw words before a claim back to the previous "，。；：" (the claim's
 /// subject keeps no dates; here the year is what matters).
@@ -53,7 +53,8 @@ pub fn two_amounts<'a>(p: &'a Paragraph, year: Option<u16>) -> Vec<TwoAmounts<'a
         }
     }
     // Most paragraphs state neither a rate nor 持平: nothing is copied for them.
-    if p.text.contains('持') {
+    // (Most paragraphs with 持 say 坚持, 支持 …: no copy for them either.)
+    if p.text.contains('持') && occurs_squeezed(&p.text, "持平") {
         let (sq, at) = squeezed(&p.text);
         for k in find_all(&sq, "持平") {
             let before: String = sq[k.saturating_sub(3)..k].iter().collect();

@@ -220,6 +220,10 @@ fn name_of(s: &str) -> String {
 ///
 /// `name` must be [`nameable`]: that half of the test depends on the name
 /// alone and is asked once per document, in [`name_groups`].
+///
+/// The definition, kept for the test that holds [`named_cells`] (which cuts
+/// each subject once per set of tails, not once per name) to it.
+#[cfg(test)]
 fn names(subject: &str, name: &str) -> bool {
     let mut s = subject.trim_end_matches(['为', '：', ':']);
     loop {
@@ -233,6 +237,40 @@ fn names(subject: &str, name: &str) -> bool {
             break;
         }
     }
+    let Some(rest) = s.strip_suffix(name) else { return false };
+    !NARROWING.iter().any(|w| rest.contains(w) && !name.contains(w))
+}
+
+/// The words a budget sentence puts after a name, which `names` cuts from
+/// a subject unless the name itself ends with them.
+const TAILS: [&str; 4] = ["预算数", "预算", "支出", "安排"];
+
+/// Which [`TAILS`] `name` ends with, as bits: the only part of the name the
+/// cutting depends on, so a subject is cut once per set of bits, not once
+/// per name ([`named_cells`]).
+fn tails_of(name: &str) -> u8 {
+    TAILS.iter().enumerate().filter(|(_, t)| name.ends_with(*t)).fold(0, |m, (k, _)| m | (1 << k))
+}
+
+/// `s` with [`TAILS`] cut from its end, repeatedly, except those in `keep`.
+fn cut_tails(mut s: &str, keep: u8) -> &str {
+    loop {
+        let before = s;
+        for (k, tail) in TAILS.iter().enumerate() {
+            if keep & (1 << k) == 0 {
+                if let Some(rest) = s.strip_suffix(tail) {
+                    s = rest;
+                }
+            }
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+/// The cut subject `s` ends with `name` and adds nothing before it that narrows it.
+fn ends_with_name(s: &str, name: &str) -> bool {
     let Some(rest) = s.strip_suffix(name) else { return false };
     !NARROWING.iter().any(|w| rest.contains(w) && !name.contains(w))
 }
@@ -254,12 +292,14 @@ fn nameable(name: &str) -> bool {
 struct NameGroup<'a> {
     /// A row's name (its amount columns) or, in a total row, a column's name.
     name: String,
+    /// [`tails_of`] the name.
+    tails: u8,
     cells: Vec<Named<'a>>,
 }
 
 /// Every printed, settled cell of the [`TABLES`] under the name that selects
 /// it, in table, row, column order (the order the findings cite them).
-/// Names [`names`] can never accept are left out.
+/// Names `names` can never accept are left out.
 fn name_groups(doc: &Document) -> Vec<NameGroup<'_>> {
     let mut out = Vec::new();
     // Every table of these kinds, Shandong layout or read by its headings.
@@ -284,7 +324,7 @@ fn name_groups(doc: &Document) -> Vec<NameGroup<'_>> {
                 for (col, cell) in r.cells.iter().enumerate() {
                     let (Some(v), Some(h)) = (cell.value, cols.get(col)) else { continue };
                     if nameable(h) {
-                        out.extend(named(i, col, v).map(|c| NameGroup { name: h.clone(), cells: vec![c] }));
+                        out.extend(named(i, col, v).map(|c| NameGroup { name: h.clone(), tails: tails_of(h), cells: vec![c] }));
                     }
                 }
             } else if nameable(&label) {
@@ -297,7 +337,7 @@ fn name_groups(doc: &Document) -> Vec<NameGroup<'_>> {
                     .filter_map(|(col, cell)| named(i, col, cell.value?))
                     .collect();
                 if !cells.is_empty() {
-                    out.push(NameGroup { name: label, cells });
+                    out.push(NameGroup { tails: tails_of(&label), name: label, cells });
                 }
             }
         }
@@ -319,8 +359,19 @@ struct Named<'a> {
     col: usize,
 }
 
+/// The cells of the groups whose name the subject `names`.
 fn named_cells<'a>(groups: &[NameGroup<'a>], subject: &str) -> Vec<Named<'a>> {
-    groups.iter().filter(|g| names(subject, &g.name)).flat_map(|g| g.cells.iter().copied()).collect()
+    let trimmed = subject.trim_end_matches(['为', '：', ':']);
+    // The subject cut once per set of tails its names end with, not per name.
+    let mut cut: [Option<&str>; 16] = [None; 16];
+    groups
+        .iter()
+        .filter(|g| {
+            let s = *cut[usize::from(g.tails & 15)].get_or_insert_with(|| cut_tails(trimmed, g.tails));
+            ends_with_name(s, &g.name)
+        })
+        .flat_map(|g| g.cells.iter().copied())
+        .collect()
 }
 
 /// The funds a total covers: all of them, 财政拨款, or its 一般公共预算 part.
@@ -543,6 +594,28 @@ fn totals_named<'a>(doc: &'a Document, cells: &[TotalCell<'a>], general_is_fisca
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn named_cells_cuts_as_names_does() {
+        let subjects = [
+            "公共安全支出预算为",
+            "公共安全预算支出",
+            "项目支出预算",
+            "基本支出安排",
+            "会议费预算数：",
+            "一般公共预算财政拨款公共安全支出",
+            "预算",
+        ];
+        let names_ = ["公共安全支出", "公共安全", "项目支出", "基本支出", "会议费", "会议费预算数", "预算", "支出安排"];
+        let groups: Vec<NameGroup> =
+            names_.iter().map(|n| NameGroup { name: n.to_string(), tails: tails_of(n), cells: Vec::new() }).collect();
+        for subject in subjects {
+            let trimmed = subject.trim_end_matches(['为', '：', ':']);
+            for g in &groups {
+                assert_eq!(ends_with_name(cut_tails(trimmed, g.tails), &g.name), names(subject, &g.name), "{subject} {}", g.name);
+            }
+        }
+    }
 
     #[test]
     fn names_lose_their_path_ordinal_and_trailing_totals() {

@@ -179,13 +179,20 @@ const NARROWING: [&str; 22] = [
 ];
 
 fn squeeze(s: &str) -> String {
-    // Sized up front: collecting chars into a String grows it a few bytes at a time.
+    // Sized up front; the runs that need no change (most labels are one) are
+    // copied whole, not a char at a time.
     let mut out = String::with_capacity(s.len());
-    out.extend(s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
-        '(' => '（',
-        ')' => '）',
-        c => c,
-    }));
+    let mut rest = s;
+    while let Some((i, c)) = rest.char_indices().find(|(_, c)| c.is_whitespace() || matches!(c, '(' | ')')) {
+        out.push_str(&rest[..i]);
+        match c {
+            '(' => out.push('（'),
+            ')' => out.push('）'),
+            _ => {}
+        }
+        rest = &rest[i + c.len_utf8()..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -243,20 +250,20 @@ fn names(subject: &str, name: &str) -> bool {
 
 /// The words a budget sentence puts after a name, which `names` cuts from
 /// a subject unless the name itself ends with them.
-const TAILS: [&str; 4] = ["预算数", "预算", "支出", "安排"];
+const NAME_TAILS: [&str; 4] = ["预算数", "预算", "支出", "安排"];
 
-/// Which [`TAILS`] `name` ends with, as bits: the only part of the name the
+/// Which [`NAME_TAILS`] `name` ends with, as bits: the only part of the name the
 /// cutting depends on, so a subject is cut once per set of bits, not once
 /// per name ([`named_cells`]).
 fn tails_of(name: &str) -> u8 {
-    TAILS.iter().enumerate().filter(|(_, t)| name.ends_with(*t)).fold(0, |m, (k, _)| m | (1 << k))
+    NAME_TAILS.iter().enumerate().filter(|(_, t)| name.ends_with(*t)).fold(0, |m, (k, _)| m | (1 << k))
 }
 
-/// `s` with [`TAILS`] cut from its end, repeatedly, except those in `keep`.
+/// `s` with [`NAME_TAILS`] cut from its end, repeatedly, except those in `keep`.
 fn cut_tails(mut s: &str, keep: u8) -> &str {
     loop {
         let before = s;
-        for (k, tail) in TAILS.iter().enumerate() {
+        for (k, tail) in NAME_TAILS.iter().enumerate() {
             if keep & (1 << k) == 0 {
                 if let Some(rest) = s.strip_suffix(tail) {
                     s = rest;
@@ -511,7 +518,9 @@ fn fiscal_is_general(doc: &Document) -> bool {
 /// anything else, or when the words before the total narrow it in a way no
 /// table's total does (上年, 结转, 其中 …).
 fn total_key(subject: &str) -> Option<(Scope, Part)> {
-    let s = squeeze(subject).replace("一般公共预算", "Ⓖ").replace("政府性基金", "Ⓕ").replace("国有资本", "Ⓒ").replace("预算", "");
+    // Each word replaced only where it occurs: `replace` copies the string even when it does not.
+    let swap = |s: String, from: &str, to: &str| if s.contains(from) { s.replace(from, to) } else { s };
+    let s = swap(swap(swap(swap(squeeze(subject), "一般公共预算", "Ⓖ"), "政府性基金", "Ⓕ"), "国有资本", "Ⓒ"), "预算", "");
     let s = s.trim_end_matches(['为', '：', ':', '是']).trim_end_matches("安排").trim_end_matches('数');
     const TAILS: [(&str, Part); 15] = [
         ("收入、支出总计", Part::Both),
@@ -614,6 +623,22 @@ mod tests {
             for g in &groups {
                 assert_eq!(ends_with_name(cut_tails(trimmed, g.tails), &g.name), names(subject, &g.name), "{subject} {}", g.name);
             }
+        }
+    }
+
+    #[test]
+    fn squeeze_drops_white_space_and_widens_brackets() {
+        for s in ["", "合计", " 一般 公共\u{3000}预算(财政拨款) ", "(a)\tb\u{a0}c", "公共安全支出"] {
+            let slow: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| match c {
+                    '(' => '（',
+                    ')' => '）',
+                    c => c,
+                })
+                .collect();
+            assert_eq!(squeeze(s), slow, "{s:?}");
         }
     }
 

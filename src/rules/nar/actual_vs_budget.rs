@@ -36,7 +36,7 @@ use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::claims::{claim_interval, claim_point};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
-use crate::rules::support::text::{find_all, squeezed};
+use crate::rules::support::text::{squeezed, starts_at};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// The rule.
@@ -135,6 +135,18 @@ impl Relation {
     }
 }
 
+/// The words after 决算(数) that state a relation to 预算.
+const RELATION_WORDS: [(&str, Relation); 8] = [
+    ("大于", Relation::Greater),
+    ("高于", Relation::Greater),
+    ("超过", Relation::Greater),
+    ("多于", Relation::Greater),
+    ("小于", Relation::Less),
+    ("低于", Relation::Less),
+    ("少于", Relation::Less),
+    ("等于", Relation::Equal),
+];
+
 /// "决算数大于预算数", "决算数与年初预算数持平", "与年初预算持平": the
 /// relation and its char offset in the paragraph text. "基本持平" says too
 /// little to check and is skipped.
@@ -146,35 +158,41 @@ fn relations(text: &str) -> Vec<(Relation, usize)> {
     }
     let (chars, at) = squeezed(text);
     let mut out = Vec::new();
-    for k in find_all(&chars, "决算数").into_iter().chain(find_all(&chars, "决算")) {
-        let rest: String = chars[k..].iter().take(16).collect();
-        let rest = rest.strip_prefix("决算数").or_else(|| rest.strip_prefix("决算")).unwrap_or("");
-        let rel = [
-            ("大于", Relation::Greater),
-            ("高于", Relation::Greater),
-            ("超过", Relation::Greater),
-            ("多于", Relation::Greater),
-            ("小于", Relation::Less),
-            ("低于", Relation::Less),
-            ("少于", Relation::Less),
-            ("等于", Relation::Equal),
-        ]
-        .iter()
-        .find(|(w, _)| rest.starts_with(w) && rest[w.len()..].trim_start_matches("年初").starts_with("预算"))
-        .map(|(_, r)| *r);
-        if let Some(r) = rel {
-            out.push((r, at[k]));
-        }
-    }
-    // "与（年初）预算（数）持平/一致", not "基本持平".
-    for word in ["持平", "一致"] {
-        for k in find_all(&chars, word) {
-            let before: String = chars[k.saturating_sub(10)..k].iter().collect();
-            let Some(yu) = before.rfind('与') else { continue };
-            let between = &before[yu + '与'.len_utf8()..];
-            if between.contains("预算") && !between.contains("决算") && !between.ends_with("基本") && !between.contains("上年") {
-                out.push((Relation::Equal, at[k]));
+    // One pass over the chars for the three words (the positions of 决算数
+    // are among those of 决算); sorted by position below, as before.
+    for k in 0..chars.len() {
+        match chars[k] {
+            '决' if starts_at(&chars, k + 1, "算") => {
+                // The 16 chars from 决 hold the relation.
+                let near = &chars[k..chars.len().min(k.saturating_add(16))];
+                let rest = if starts_at(near, 0, "决算数") { 3 } else { 2 };
+                let rel = RELATION_WORDS
+                    .iter()
+                    .find(|(w, _)| {
+                        starts_at(near, rest, w) && {
+                            let mut j = rest + w.chars().count();
+                            while starts_at(near, j, "年初") {
+                                j += 2;
+                            }
+                            starts_at(near, j, "预算")
+                        }
+                    })
+                    .map(|(_, r)| *r);
+                if let Some(r) = rel {
+                    out.push((r, at[k]));
+                }
             }
+            // "与（年初）预算（数）持平/一致", not "基本持平".
+            '持' | '一' if starts_at(&chars, k + 1, if chars[k] == '持' { "平" } else { "致" }) => {
+                let before: String = chars[k.saturating_sub(10)..k].iter().collect();
+                let Some(yu) = before.rfind('与') else { continue };
+                let between = &before[yu + '与'.len_utf8()..];
+                if between.contains("预算") && !between.contains("决算") && !between.ends_with("基本") && !between.contains("上年")
+                {
+                    out.push((Relation::Equal, at[k]));
+                }
+            }
+            _ => {}
         }
     }
     out.sort_by_key(|r| r.1);
@@ -185,6 +203,54 @@ fn relations(text: &str) -> Vec<(Relation, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::support::text::find_all;
+
+    /// `relations` as it was written before its one-pass form.
+    fn relations_by_find_all(text: &str) -> Vec<(Relation, usize)> {
+        let (chars, at) = squeezed(text);
+        let mut out = Vec::new();
+        for k in find_all(&chars, "决算数").into_iter().chain(find_all(&chars, "决算")) {
+            let rest: String = chars[k..].iter().take(16).collect();
+            let rest = rest.strip_prefix("决算数").or_else(|| rest.strip_prefix("决算")).unwrap_or("");
+            let rel = RELATION_WORDS
+                .iter()
+                .find(|(w, _)| rest.starts_with(w) && rest[w.len()..].trim_start_matches("年初").starts_with("预算"))
+                .map(|(_, r)| *r);
+            if let Some(r) = rel {
+                out.push((r, at[k]));
+            }
+        }
+        for word in ["持平", "一致"] {
+            for k in find_all(&chars, word) {
+                let before: String = chars[k.saturating_sub(10)..k].iter().collect();
+                let Some(yu) = before.rfind('与') else { continue };
+                let between = &before[yu + '与'.len_utf8()..];
+                if between.contains("预算") && !between.contains("决算") && !between.ends_with("基本") && !between.contains("上年")
+                {
+                    out.push((Relation::Equal, at[k]));
+                }
+            }
+        }
+        out.sort_by_key(|r| r.1);
+        out.dedup_by_key(|r| r.1);
+        out
+    }
+
+    #[test]
+    fn relations_in_one_pass_as_by_find_all() {
+        for text in [
+            "",
+            "决算数大于预算数",
+            "决算 数 小于 年初 预算",
+            "决算数等于年初年初年初年初年初年初预算数",
+            "决算数等于年初年初年初预算数",
+            "决算数与年初预算数持平，与预算一致，与上年预算持平，决算数与预算基本持平",
+            "支出决算为10万元，决算高于预算；决算超过预算。决算",
+            "一致持平决算决算数",
+        ] {
+            assert_eq!(relations(text), relations_by_find_all(text), "{text}");
+        }
+    }
 
     const HEAD: &str = "2024年度部门决算\n第三部分 2024年度部门决算情况说明\n五、一般公共预算财政拨款支出决算情况说明\n";
 

@@ -57,6 +57,8 @@ fn check(doc: &Document, sink: &mut Sink) {
     for_each_table(doc, sink, |t, sink| {
         let index = crate::rules::index::Codes::of(t);
         let mut skipped = std::collections::HashSet::new();
+        // One buffer for every parent's terms, not a Vec per parent and column.
+        let mut terms: Vec<(i8, Located)> = Vec::new();
         for (pi, parent) in t.rows.iter().enumerate() {
             let Some(code) = parent.code.as_deref() else { continue };
             let child_len = match code.len() {
@@ -80,7 +82,8 @@ fn check(doc: &Document, sink: &mut Sink) {
             }
             let what = if child_len == 5 { "所属各款之和" } else { "所属各项之和" };
             for c in 0..t.columns.len() {
-                let terms: Vec<(i8, Located)> = kids.iter().map(|k| (1, at(t, &t.rows[*k], c))).collect();
+                terms.clear();
+                terms.extend(kids.iter().map(|k| (1, at(t, &t.rows[*k], c))));
                 sink.identity(Target::cell(t, parent, c), &terms, what);
             }
         }

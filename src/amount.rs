@@ -42,6 +42,66 @@ pub(crate) fn classify(tok: &str) -> Token {
 /// accounting form "(123.00)" as negative. Returns None for anything else,
 /// including integers without a point.
 pub fn parse_amount(s: &str) -> Option<Decimal> {
+    // Most table cells are plain "10,116.83": read in one pass when they are.
+    if let Some(d) = plain_amount(s.as_bytes()) {
+        return Some(d);
+    }
+    parse_amount_in_full(s)
+}
+
+/// The commonest amounts in one pass: digits in groups of three (or none),
+/// a point, at least one decimal, at most 19 digits in all, nothing else.
+/// Some when `s` is of that form, with what [`parse_amount_in_full`] reads
+/// from it (a test checks); None when it must be read in full.
+fn plain_amount(s: &[u8]) -> Option<Decimal> {
+    let mut mantissa: u64 = 0;
+    let mut count: u32 = 0;
+    // Digits before the first comma, and since the last one (None: no comma).
+    let (mut lead, mut group): (u32, Option<u32>) = (0, None);
+    let mut at = 0;
+    loop {
+        match *s.get(at)? {
+            b @ b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                count = count.checked_add(1)?;
+                match group.as_mut() {
+                    Some(g) => *g = g.checked_add(1)?,
+                    None => lead = lead.checked_add(1)?,
+                }
+            }
+            b',' => {
+                if !(1..=3).contains(&lead) || group.is_some_and(|g| g != 3) {
+                    return None;
+                }
+                group = Some(0);
+            }
+            b'.' => break,
+            _ => return None,
+        }
+        at = at.checked_add(1)?;
+    }
+    if lead == 0 || group.is_some_and(|g| g != 3) {
+        return None;
+    }
+    let frac = s.get(at.checked_add(1)?..)?;
+    if frac.is_empty() {
+        return None;
+    }
+    for b in frac {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        count = count.checked_add(1)?;
+    }
+    if count > 19 {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(i128::from(mantissa), u32::try_from(frac.len()).ok()?).ok()
+}
+
+/// [`parse_amount`] for any form.
+fn parse_amount_in_full(s: &str) -> Option<Decimal> {
     let s = s.trim();
     // An amount starts with its sign, its bracket or a digit: every label
     // that comes here (most tokens of a table line) leaves at once.
@@ -276,6 +336,42 @@ mod tests {
             }
         }
         assert_eq!(plain, 9);
+    }
+
+    #[test]
+    fn plain_amounts_read_as_the_full_parse_reads_them() {
+        let cases = "0.00|10,116.83|000.50|1,234,567.1|1234567.10|123456789012345678.9|1.234567890123456789|\
+                     12345678901234567890.1|1.2345678901234567890|99999999999999999999.99|0.0000000000000000001|\
+                     1.|.5|1..2|1.2.3|12a.5|1,234|1,23.4|1234,567.8|,123.4|1,,234.5|12,345,67.8|1,2345.6|1,234.|\
+                     1 .5| 1.5|1.5 |-5.00|+5.00|(5.00)|1，234.00|１２.5|2024年|1.5a|5|";
+        let mut plain = 0;
+        for s in cases.split('|') {
+            let got = plain_amount(s.as_bytes());
+            let want = parse_amount_in_full(s);
+            if got.is_some() {
+                plain += 1;
+                assert_eq!((got, got.map(|d| d.to_string())), (want, want.map(|d| d.to_string())), "{s:?}");
+            }
+            assert_eq!(parse_amount(s).map(|d| d.to_string()), want.map(|d| d.to_string()), "{s:?}");
+        }
+        assert_eq!(plain, 7);
+        // Every short string over the amount alphabet.
+        let alphabet = [b'0', b'1', b'9', b',', b'.'];
+        let mut buf = Vec::new();
+        for len in 1..=7u32 {
+            for mut n in 0..5usize.pow(len) {
+                buf.clear();
+                for _ in 0..len {
+                    buf.push(alphabet[n % 5]);
+                    n /= 5;
+                }
+                let s = std::str::from_utf8(&buf).unwrap();
+                if let Some(got) = plain_amount(&buf) {
+                    assert_eq!(Some(got.to_string()), parse_amount_in_full(s).map(|d| d.to_string()), "{s:?}");
+                }
+                assert_eq!(parse_amount(s), parse_amount_in_full(s), "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub struct DocumentInfo {
 }
 
 /// One table cell.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cell {
     /// The printed value; None for a blank or a dash.
     pub value: Option<Decimal>,

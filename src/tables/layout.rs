@@ -80,12 +80,19 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell
     let settled = |t: &Table, i: usize| !t.unresolved.contains(&i);
     let _ = settled;
     let values = |cells: &[Cell]| cells.iter().map(|c| c.value).collect::<Vec<_>>();
-    let open_at: std::collections::HashMap<usize, &Vec<Vec<Cell>>> = open.iter().map(|(j, c)| (*j, c)).collect();
+    // Each row's open entry, by row (the last one, as a map collected from
+    // `open` would keep): a table, not a hash per row.
+    let mut open_at: Vec<Option<&Vec<Vec<Cell>>>> = vec![None; t.rows.len()];
+    for (j, c) in open {
+        if let Some(slot) = open_at.get_mut(*j) {
+            *slot = Some(c);
+        }
+    }
     let rows: Vec<RowChoice> = t
         .rows
         .iter()
-        .enumerate()
-        .map(|(i, r)| match open_at.get(&i) {
+        .zip(open_at)
+        .map(|(r, open)| match open {
             Some(cands) => RowChoice::Open(cands.iter().map(|c| values(c)).collect()),
             None => RowChoice::Fixed(values(&r.cells)),
         })

@@ -54,9 +54,16 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
         let results = solve::solve(&problem);
         let Some(ti) = doc.tables.iter().position(|t| t.kind == kind) else { continue };
         let (mut ambiguous, mut contradicted) = (Vec::new(), Vec::new());
-        let by_row: std::collections::HashMap<usize, &Vec<Vec<Cell>>> = mine.iter().map(|(i, c)| (*i, c)).collect();
+        // Each row's candidates, by row (the last entry, as a map collected
+        // from `mine` would keep): a table, not a hash per result.
+        let mut by_row: Vec<Option<&Vec<Vec<Cell>>>> = vec![None; doc.tables[ti].rows.len()];
+        for (i, c) in &mine {
+            if let Some(slot) = by_row.get_mut(*i) {
+                *slot = Some(c);
+            }
+        }
         for (row, placement) in results {
-            let Some(cands) = by_row.get(&row).copied() else { continue };
+            let Some(cands) = by_row.get(row).copied().flatten() else { continue };
             let table = &mut doc.tables[ti];
             let r = &table.rows[row];
             let name = r.code.clone().unwrap_or_else(|| r.line.map(|l| format!("行次{l}")).unwrap_or_else(|| r.label.clone()));

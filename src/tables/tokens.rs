@@ -80,6 +80,32 @@ pub fn pieces(line: &str) -> Vec<Tok> {
     out
 }
 
+/// Whether any of a line's [`pieces`] is an amount, without building them
+/// (no String per text piece): readers ask this of every header line.
+pub fn has_amount(line: &str) -> bool {
+    line.split_whitespace().any(|piece| {
+        let mut found = false;
+        unglue(piece, |part| {
+            if !found && matches!(classify(part), Token::Amount(_)) {
+                found = true;
+            }
+        });
+        found
+    })
+}
+
+/// The integer a line's first piece (of [`pieces`]) is, if it is one.
+pub fn first_int(line: &str) -> Option<u64> {
+    let mut first = None;
+    unglue(line.split_whitespace().next()?, |part| {
+        first.get_or_insert_with(|| match classify(part) {
+            Token::Int(n) => Some(n),
+            _ => None,
+        });
+    });
+    first.flatten()
+}
+
 fn merge_text(a: Tok, b: Tok) -> Tok {
     let s = |t: Tok| match t {
         Tok::Text(s) => s,
@@ -174,6 +200,30 @@ mod tests {
     fn space_lines_join_label_pieces() {
         let t = tokenize("合 计 10,116.83 0.00");
         assert_eq!(t.toks, vec![Tok::Text("合计".into()), a("10116.83"), a("0.00")]);
+    }
+
+    #[test]
+    fn has_amount_and_first_int_read_what_pieces_gives() {
+        let lines = [
+            "",
+            "  ",
+            "合 计 10,116.83 0.00",
+            "8666.60一、一般公共服务支出 2024年",
+            "一、一般公共服务支出8666.60",
+            "201 一般公共服务支出",
+            "2010301\t行政运行\t1.00",
+            "项目 栏次 1 2 3",
+            "— — 5",
+            "(12.00) 结余",
+            "2024年预算",
+            "12.5",
+            "x 2024",
+        ];
+        for l in lines {
+            let p = pieces(l);
+            assert_eq!(has_amount(l), p.iter().any(|t| matches!(t, Tok::Amount(_))), "{l:?}");
+            assert_eq!(first_int(l), if let Some(Tok::Int(n)) = p.first() { Some(*n) } else { None }, "{l:?}");
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ use crate::model::{Cell, ReadProblem, Row};
 use crate::recognise::table_marker_number;
 use crate::segment::{is_note, Segment};
 use crate::tables::coded;
-use crate::tables::tokens::{pieces, Tok};
+use crate::tables::tokens::{first_int, has_amount};
 use crate::text::search;
 use crate::text::Line;
 
@@ -86,7 +86,7 @@ pub(crate) fn body_lines<'a>(body: &'a [Line], also_skip: &'a [&str]) -> impl It
 pub(crate) fn header_text(body: &[Line]) -> String {
     let mut out = String::new();
     for l in body {
-        if pieces(&l.text).iter().any(|t| matches!(t, Tok::Amount(_))) {
+        if has_amount(&l.text) {
             break;
         }
         let sq = l.squeezed.as_str();
@@ -105,9 +105,8 @@ pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bo
     let start = lines
         .iter()
         .position(|l| {
-            let toks = pieces(&coded::join_split_codes(&l.text));
-            matches!(toks.first(), Some(Tok::Int(n)) if coded::is_code(&n.to_string(), first))
-                || toks.iter().any(|t| matches!(t, Tok::Amount(_)))
+            let text = coded::join_split_codes(&l.text);
+            first_int(&text).is_some_and(|n| coded::is_code(&n.to_string(), first)) || has_amount(&text)
         })
         .unwrap_or(lines.len());
     let (raw, problems) = coded::read_rows(&lines[start..], first, no);

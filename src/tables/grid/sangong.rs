@@ -143,7 +143,7 @@ pub fn settle(table: &mut Table, grid: &Grid) -> Result<bool, &'static str> {
             c.value = None;
         }
         for (k, c) in p.iter().enumerate() {
-            row.cells[*c] = cells[printed[k]].clone();
+            row.cells[*c] = cells[printed[k]];
         }
         moved = true;
     }

@@ -18,8 +18,8 @@ mod stress;
 /// Counts heap bytes in use and their peak, so each case can report the
 /// memory it took (the process's resident peak covers every case at once).
 /// It counts only inside [`peak_heap_mb`]: elsewhere an allocation costs what
-/// it costs the CLI (two atomic updates per allocation would add about 5% to
-/// a check and nothing to the baseline), and a reallocation is the system's
+/// it costs the CLI (counting every allocation added 1–4% to a corpus
+/// check and nothing to the baseline), and a reallocation is the system's
 /// own, which may grow a block in place.
 struct Counting;
 

@@ -690,4 +690,26 @@ pub(crate) mod testing {
         check(&doc, &mut sink);
         sink.findings
     }
+
+    /// Holds `fast` (rule `rule`) to `slow`, its plain char-by-char
+    /// definition, on every text of `texts`: the same findings at the same
+    /// lines with the same messages. Returns how many findings the
+    /// definition made, so a test can require that it fired at all.
+    pub(crate) fn same_as_definition(
+        rule: &'static str,
+        fast: fn(&crate::model::Document, &mut Sink),
+        slow: fn(&crate::model::Document, &mut Sink),
+        texts: impl IntoIterator<Item = String>,
+    ) -> usize {
+        let found = |check, t: &str| -> Vec<(Option<usize>, String)> {
+            findings_of(rule, check, t).into_iter().map(|f| (f.source_line, f.message)).collect()
+        };
+        let mut fired = 0;
+        for t in texts {
+            let expected = found(slow, &t);
+            fired += expected.len();
+            assert_eq!(found(fast, &t), expected, "{t}");
+        }
+        fired
+    }
 }

@@ -125,15 +125,8 @@ mod tests {
     #[test]
     fn agrees_with_the_char_by_char_scan() {
         let pieces = ["。", "，", "；", "、", "：", "（", "）", "字", "ab", "1", "X", "增长5.04%"];
-        let found = |check: fn(&Document, &mut Sink), t: &str| -> Vec<(Option<usize>, String)> {
-            crate::rules::testing::findings_of("TXT-005", check, t).into_iter().map(|f| (f.source_line, f.message)).collect()
-        };
-        let mut fired = 0;
-        for t in crate::text::stream::sample_texts(&pieces, 400) {
-            let expected = found(char_by_char, &t);
-            fired += expected.len();
-            assert_eq!(found(check, &t), expected, "{t}");
-        }
+        let texts = crate::text::stream::sample_texts(&pieces, 400);
+        let fired = crate::rules::testing::same_as_definition("TXT-005", check, char_by_char, texts);
         assert!(fired > 50, "{fired}");
     }
 }

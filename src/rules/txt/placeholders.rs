@@ -403,28 +403,17 @@ mod tests {
             "，",
             "。",
         ];
-        let found = |check: fn(&Document, &mut Sink), t: &str| -> Vec<(Option<usize>, String)> {
-            crate::rules::testing::findings_of("TXT-007", check, t).into_iter().map(|f| (f.source_line, f.message)).collect()
-        };
-        let mut fired = 0;
-        for t in crate::text::stream::sample_texts(&pieces, 400) {
-            let expected = found(char_by_char, &t);
-            fired += expected.len();
-            assert_eq!(found(check, &t), expected, "{t}");
-        }
-        // Long unclosed brackets, and a bracket closed just at the limit.
-        for n in [100, 117, 118, 119, 120, 121, 122, 123, 200] {
-            for t in [
+        // And long unclosed brackets, and a bracket closed just at the limit.
+        let brackets = [100, 117, 118, 119, 120, 121, 122, 123, 200].into_iter().flat_map(|n| {
+            [
                 format!("（{}请填写）（填写）", "字".repeat(n)),
                 format!("（{}）（填写）增加（减少）", "字".repeat(n)),
                 format!("（（{}）请填写）", "字".repeat(n)),
                 format!("（{}（填写）", "字".repeat(n)),
-            ] {
-                let expected = found(char_by_char, &t);
-                fired += expected.len();
-                assert_eq!(found(check, &t), expected, "{t}");
-            }
-        }
+            ]
+        });
+        let texts = crate::text::stream::sample_texts(&pieces, 400).into_iter().chain(brackets);
+        let fired = crate::rules::testing::same_as_definition("TXT-007", check, char_by_char, texts);
         assert!(fired > 50, "{fired}");
     }
 }

@@ -168,15 +168,8 @@ mod tests {
             "用",
             "包",
         ];
-        let found = |check: fn(&Document, &mut Sink), t: &str| -> Vec<(Option<usize>, String)> {
-            crate::rules::testing::findings_of("TXT-006", check, t).into_iter().map(|f| (f.source_line, f.message)).collect()
-        };
-        let mut fired = 0;
-        for t in crate::text::stream::sample_texts(&pieces, 400) {
-            let expected = found(char_by_char, &t);
-            fired += expected.len();
-            assert_eq!(found(check, &t), expected, "{t}");
-        }
+        let texts = crate::text::stream::sample_texts(&pieces, 400);
+        let fired = crate::rules::testing::same_as_definition("TXT-006", check, char_by_char, texts);
         assert!(fired > 50, "{fired}");
     }
 }

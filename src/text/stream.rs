@@ -96,11 +96,9 @@ impl Stream {
             if at < end {
                 continue;
             }
-            let n = self.starts.partition_point(|&(s, _)| s <= at);
-            if let Some(&(_, no)) = n.checked_sub(1).and_then(|n| self.starts.get(n)) {
-                out.push(no);
-            }
-            end = self.starts.get(n).map_or(usize::MAX, |&(next, _)| next);
+            let (no, next) = self.line_of(at);
+            out.extend(no);
+            end = next;
         }
         out
     }
@@ -122,11 +120,9 @@ impl Stream {
                 if at < end || !b.is_ascii_alphabetic() {
                     continue;
                 }
-                let n = self.starts.partition_point(|&(s, _)| s <= at);
-                if let Some(&(_, no)) = n.checked_sub(1).and_then(|n| self.starts.get(n)) {
-                    out.push(no);
-                }
-                end = self.starts.get(n).map_or(usize::MAX, |&(next, _)| next);
+                let (no, next) = self.line_of(at);
+                out.extend(no);
+                end = next;
             }
         }
         out
@@ -134,8 +130,15 @@ impl Stream {
 
     /// The source line of the char at byte offset `i` of `text`.
     pub(crate) fn line_at(&self, i: usize) -> usize {
-        let n = self.starts.partition_point(|&(s, _)| s <= i);
-        n.checked_sub(1).and_then(|n| self.starts.get(n)).map_or(0, |&(_, no)| no)
+        self.line_of(i).0.unwrap_or(0)
+    }
+
+    /// The source line holding byte offset `at` of `text` (None before the
+    /// first line), and the offset where the next line starts.
+    fn line_of(&self, at: usize) -> (Option<usize>, usize) {
+        let n = self.starts.partition_point(|&(s, _)| s <= at);
+        let no = n.checked_sub(1).and_then(|n| self.starts.get(n)).map(|&(_, no)| no);
+        (no, self.starts.get(n).map_or(usize::MAX, |&(next, _)| next))
     }
 }
 

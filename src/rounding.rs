@@ -343,24 +343,17 @@ mod tests {
         assert_eq!(same_quantity(p("-5.00"), p("-5.01")), Verdict::Mismatch);
     }
 
-    #[test]
-    fn the_fast_agreement_is_compare() {
-        // Every verdict boundary: equal, within rounding, one unit beyond,
-        // mixed precisions and signs, blanks, and values beyond the fast path.
+    /// Every verdict boundary: equal, within rounding, one unit beyond,
+    /// mixed precisions and signs, blanks, and values beyond the fast path;
+    /// `f` gets a total, two terms, and the case written out.
+    fn each_sum(mut f: impl FnMut(Option<Decimal>, [Term; 2], &str)) {
         let vals = ["10.00", "10.01", "10.02", "9.99", "5", "5.0", "5.00", "-5.00", "0.005", "", "1e-9", "123456789012345678901234567"];
         let v = |s: &str| if s.is_empty() { None } else { Decimal::from_str(s).or_else(|_| Decimal::from_scientific(s)).ok() };
         for a in vals {
             for b in vals {
                 for c in vals {
                     for sign in [1i8, -1] {
-                        let terms = [(1i8, v(b)), (sign, v(c))];
-                        let slow = compare(v(a), &terms).0 != Verdict::Mismatch;
-                        assert_eq!(agrees(v(a), terms.iter().copied()), slow, "{a} vs {b} {sign} {c}");
-                        let mut iv = Interval::of(None);
-                        for (s, x) in terms {
-                            iv = if s >= 0 { iv.add(Interval::of(x)) } else { iv.sub(Interval::of(x)) };
-                        }
-                        assert_eq!(reaches(v(a), terms.iter().copied()), Interval::of(v(a)).hi >= iv.lo);
+                        f(v(a), [(1i8, v(b)), (sign, v(c))], &format!("{a} vs {b} {sign} {c}"));
                     }
                 }
             }
@@ -368,21 +361,25 @@ mod tests {
     }
 
     #[test]
-    fn the_fast_exact_is_compare() {
-        let vals = ["10.00", "10.01", "10.02", "9.99", "5", "5.0", "5.00", "-5.00", "0.005", "", "1e-9", "123456789012345678901234567"];
-        let v = |s: &str| if s.is_empty() { None } else { Decimal::from_str(s).or_else(|_| Decimal::from_scientific(s)).ok() };
-        for a in vals {
-            for b in vals {
-                for c in vals {
-                    for sign in [1i8, -1] {
-                        let terms = [(1i8, v(b)), (sign, v(c))];
-                        if let Some(fast) = exact(v(a), terms.iter().copied()) {
-                            assert_eq!(fast, compare(v(a), &terms).0 == Verdict::Exact, "{a} vs {b} {sign} {c}");
-                        }
-                    }
-                }
+    fn the_fast_agreement_is_compare() {
+        each_sum(|a, terms, case| {
+            let slow = compare(a, &terms).0 != Verdict::Mismatch;
+            assert_eq!(agrees(a, terms.iter().copied()), slow, "{case}");
+            let mut iv = Interval::of(None);
+            for (s, x) in terms {
+                iv = if s >= 0 { iv.add(Interval::of(x)) } else { iv.sub(Interval::of(x)) };
             }
-        }
+            assert_eq!(reaches(a, terms.iter().copied()), Interval::of(a).hi >= iv.lo);
+        });
+    }
+
+    #[test]
+    fn the_fast_exact_is_compare() {
+        each_sum(|a, terms, case| {
+            if let Some(fast) = exact(a, terms.iter().copied()) {
+                assert_eq!(fast, compare(a, &terms).0 == Verdict::Exact, "{case}");
+            }
+        });
     }
 
     #[test]

@@ -12,7 +12,9 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
     // Kind keywords may first appear deep in the text (a budget that opens with
     // a long 单位概况), so they are counted over the whole text.
     let whole: String = squeezed.join("\n");
-    let all_markers = squeezed.iter().filter(|s| is_table_marker(s)).count();
+    // Only whether there is any marker matters, and only when the text speaks
+    // of a budget or final account: asked then, and answered at the first one.
+    let any_marker = || squeezed.iter().any(|s| is_table_marker(s));
 
     let counts = Counts::of(&whole);
     let count = |needle: &str| counts.get(needle).unwrap_or_else(|| whole.matches(needle).count());
@@ -30,7 +32,7 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
 
     let reason = if kind == DocumentKind::Unknown {
         Some("未识别为部门预算或决算公开文本：文中没有“部门决算”“部门预算”等字样，也没有“公开01表”之类的表格编号。".to_string())
-    } else if all_markers == 0 && !search::contains(&whole, "总表") {
+    } else if !search::contains(&whole, "总表") && !any_marker() {
         Some("文中提到预算或决算，但没有找到任何公开表（如“公开01表”“收入支出决算总表”）。".to_string())
     } else {
         None

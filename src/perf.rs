@@ -111,7 +111,8 @@ pub fn parse_rate(s: &str) -> Option<Rate> {
 /// "产出指标（40分）" → ("产出指标", Some(40)); a 一级 label printed without
 /// its weight ("效益指标" as the first cell) → ("效益指标", None).
 fn block_label(first_cells: &[&str]) -> Option<(String, Option<Decimal>)> {
-    for cell in first_cells {
+    // Every label ends in 指标: a cell without 标 is not squeezed to find out.
+    for cell in first_cells.iter().filter(|c| c.contains('标')) {
         let sq = squeeze(cell);
         for kind in ["成本指标", "产出指标", "效益指标", "满意度指标"] {
             let Some(rest) = sq.strip_prefix(kind) else { continue };

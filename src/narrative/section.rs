@@ -188,7 +188,9 @@ pub fn line_start(t: &str) -> LineStart {
     if first.next() == Some('图') && first.next().is_some_and(|c| c.is_ascii_digit()) {
         return LineStart::Caption;
     }
-    if t.len() <= 24 * 4 && t.chars().count() <= 24 {
+    // A unit note names 单位 (perhaps spaced, "单 位"): a line without 单 is
+    // not squeezed to find out.
+    if t.len() <= 24 * 4 && t.contains('单') && t.chars().count() <= 24 {
         let sq = squeeze(t);
         if sq.chars().count() <= 12 && ["(单位", "（单位", "单位：", "单位:"].iter().any(|p| sq.starts_with(p)) {
             return LineStart::Caption;
@@ -262,6 +264,7 @@ mod tests {
         assert_eq!(line_start("0.00万元、国有资本经营预算拨款收入0.00万元"), LineStart::Text);
         assert_eq!(line_start("图1：收入支出决算变动情况"), LineStart::Caption);
         assert_eq!(line_start("(单位：万元)"), LineStart::Caption);
+        assert_eq!(line_start("（单 位：万元）"), LineStart::Caption);
         assert_eq!(line_start("一"), LineStart::Text);
     }
 }

@@ -46,6 +46,10 @@ pub struct Paragraph {
     /// Byte offset in `text` of each char, and of the end: slices in O(1).
     #[serde(skip)]
     offsets: Vec<usize>,
+    /// The chars of `text`, decoded once for the claim reader and kept for
+    /// the rules that read the paragraph char by char.
+    #[serde(skip)]
+    chars: Vec<char>,
 }
 
 impl Paragraph {
@@ -69,7 +73,12 @@ impl Paragraph {
         let mut claims = claim::extract(&claim::Chars { chars: &chars, text: &text, offsets: &offsets }, &lines, scratch);
         let claims_dropped = claims.len().saturating_sub(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
         claims.truncate(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
-        Paragraph { text, lines, claims, claims_dropped, offsets }
+        Paragraph { text, lines, claims, claims_dropped, offsets, chars }
+    }
+
+    /// The chars of the paragraph's text.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
     }
 
     /// The source line of the paragraph's first character.

@@ -60,12 +60,12 @@ fn check(doc: &Document, sink: &mut Sink) {
     for s in &n.sections {
         let all: Vec<&Claim> = s.claims().map(|(_, c)| c).collect();
         for p in &s.paragraphs {
-            let chars: Vec<char> = p.text.chars().collect();
+            let chars = p.chars();
             for (k, c) in p.claims.iter().enumerate() {
                 let ClaimKind::Share { base } = &c.kind else { continue };
                 let Some(printed) = c.value else { continue };
                 // The part: the money amount just before the share, in its sentence.
-                let (ss, _) = sentence_bounds(&chars, c.start);
+                let (ss, _) = sentence_bounds(chars, c.start);
                 let Some(part) =
                     p.claims[..k].iter().rev().take_while(|x| x.start >= ss || x.is_money_amount()).find(|x| x.is_money_amount())
                 else {
@@ -76,7 +76,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                 if part.subject.contains('占') {
                     continue;
                 }
-                let Some(base_amount) = base_of(&all, p, &chars, k, part, base.as_deref()) else { continue };
+                let Some(base_amount) = base_of(&all, p, chars, k, part, base.as_deref()) else { continue };
                 let (Some(pv), Some(pi)) = (part.wan(), claim_interval(part)) else { continue };
                 let (bv, bi, what) = base_amount;
                 if bv.is_zero() || pv > bv {

@@ -95,11 +95,11 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
     let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
-        let chars: Vec<char> = p.text.chars().collect();
-        for path in paths(&chars) {
+        let chars = p.chars();
+        for path in paths(chars) {
             // The amount right after the path, in its sentence, with at most a
             // "支出"/"”" between ("（项）”25.77万元", "（项）支出12,268.62万元").
-            let (_, se) = sentence_bounds(&chars, path.end.saturating_sub(1));
+            let (_, se) = sentence_bounds(chars, path.end.saturating_sub(1));
             let Some(c) = p.claims.iter().find(|c| c.start >= path.end && c.start < se && c.is_money_amount()) else { continue };
             let gap: String = chars[path.end..c.start].iter().filter(|c| !c.is_whitespace()).collect();
             if !["", "支出", "”", "”支出", "支出为", "为", "安排", "预算", "预算为"].contains(&gap.as_str()) {

@@ -78,10 +78,10 @@ fn statements(n: &Narrative) -> (Vec<Statement>, Vec<Statement>) {
         if !p.text.contains("部门评价") {
             continue;
         }
-        let chars: Vec<char> = p.text.chars().collect();
+        let chars = p.chars();
         let mut k = 0;
         while k < chars.len() {
-            let (s, e) = sentence_bounds(&chars, k);
+            let (s, e) = sentence_bounds(chars, k);
             let sentence: String = chars[s..e].iter().collect();
             if let Some(at) = sentence.find("部门评价") {
                 // Char offset of the mention, for its source line.

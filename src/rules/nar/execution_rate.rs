@@ -55,14 +55,14 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
-        let chars: Vec<char> = p.text.chars().collect();
+        let chars = p.chars();
         for (k, c) in p.claims.iter().enumerate() {
             let rate = c.kind == ClaimKind::Completion
                 || (c.kind == ClaimKind::Percent && (c.subject.ends_with("执行率") || c.subject.ends_with("预算执行率")));
             let Some(printed) = c.value.filter(|_| rate) else { continue };
             // The executed amount and the budgets in the same or the previous sentence.
-            let (s, _) = sentence_bounds(&chars, c.start);
-            let (s0, _) = sentence_bounds(&chars, s.saturating_sub(2));
+            let (s, _) = sentence_bounds(chars, c.start);
+            let (s0, _) = sentence_bounds(chars, s.saturating_sub(2));
             let before: Vec<&Claim> = p.claims[..k].iter().filter(|x| x.start >= s0).collect();
             let Some(done) = before.iter().rev().find(|x| is_executed(x)) else { continue };
             let budgets: Vec<&Claim> = before.iter().copied().filter(|x| is_budget(x) && x.start < done.start).collect();

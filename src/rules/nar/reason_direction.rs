@@ -55,7 +55,7 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
-        let chars: Vec<char> = p.text.chars().collect();
+        let chars = p.chars();
         // The direction of each stated rate; "增加0%" says nothing.
         for c in &p.claims {
             let ClaimKind::ChangePercent(dir) = c.kind else { continue };

@@ -59,10 +59,10 @@ fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
     for s in n.sections_about(Topic::Sangong) {
         for p in &s.paragraphs {
-            let chars: Vec<char> = p.text.chars().collect();
+            let chars = p.chars();
             for c in p.claims.iter().filter(|c| c.kind == ClaimKind::Completion) {
                 let Some(printed) = c.value else { continue };
-                let (ss, _) = sentence_bounds(&chars, c.start);
+                let (ss, _) = sentence_bounds(chars, c.start);
                 // With the amounts in the sentence NAR-003 checks it from the text.
                 if p.claims.iter().any(|x| x.start >= ss && x.start < c.start && x.is_money_amount()) {
                     continue;

@@ -57,7 +57,7 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
-        let chars: Vec<char> = p.text.chars().collect();
+        let chars = p.chars();
         // Shares of one sentence with no printed base: the parts of the total it opens with.
         let mut groups: Vec<(usize, Vec<&Claim>)> = Vec::new();
         // Or shares of one named base ("占“三公”经费的…").
@@ -72,7 +72,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             if !key.is_empty() && !key.contains("三公") && !key.contains("合计") && !key.contains("总计") {
                 continue;
             }
-            let (s, _) = sentence_bounds(&chars, c.start);
+            let (s, _) = sentence_bounds(chars, c.start);
             match groups.last_mut() {
                 Some((gs, g)) if *gs == s && keys.last() == Some(&key) => g.push(c),
                 _ => {

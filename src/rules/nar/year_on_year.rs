@@ -246,21 +246,21 @@ fn scale_to_wan(printed: Option<Decimal>, wan: Decimal) -> Option<Interval> {
 /// reached by one) and also that nothing changed.
 fn flat_contradictions(n: &Narrative, sink: &mut Sink) {
     for (_, p) in n.paragraphs() {
-        let chars: Vec<char> = p.text.chars().collect();
+        let chars = p.chars();
         for flat in p.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Flat { basic: false })) {
-            let (s, e) = clause_bounds(&chars, flat.start);
+            let (s, e) = clause_bounds(chars, flat.start);
             // "与上年统计口径一致" compares how a figure is counted, not the figure.
             if flat.subject.contains("口径") {
                 continue;
             }
             let moved =
-                p.claims.iter().filter(|c| c.start >= s && c.start < e).filter(|c| !in_other_scope(&chars, c.start, flat.start)).find(
-                    |c| match c.kind {
+                p.claims.iter().filter(|c| c.start >= s && c.start < e).filter(|c| !in_other_scope(chars, c.start, flat.start)).find(|c| {
+                    match c.kind {
                         ClaimKind::Reached(_) => true,
                         ClaimKind::Change(_) | ClaimKind::ChangePercent(_) => c.value.is_some_and(|v| !v.is_zero()),
                         _ => false,
-                    },
-                );
+                    }
+                });
             if let Some(m) = moved {
                 let said = p.slice(m.start.saturating_sub(3), m.end);
                 sink.push(narrative_finding(

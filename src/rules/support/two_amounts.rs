@@ -67,13 +67,13 @@ pub fn two_amounts<'a>(p: &'a Paragraph, year: Option<u16>) -> Vec<TwoAmounts<'a
         return out;
     }
     let (prior_w, current_w) = year_words(year);
-    let chars: Vec<char> = p.text.chars().collect();
+    let chars = p.chars();
     // Which years each claim's lead names, (prior, current), worked out once
     // per claim: in a long sentence a claim is an amount of many statements.
     let mut named: Vec<Option<(bool, bool)>> = vec![None; p.claims.len()];
     let mut names = |i: usize| {
         *named[i].get_or_insert_with(|| {
-            let lead = raw_lead(&chars, &p.claims[i]);
+            let lead = raw_lead(chars, &p.claims[i]);
             (prior_w.iter().any(|w| lead.contains(w.as_str())), current_w.iter().any(|w| lead.contains(w.as_str())))
         })
     };
@@ -83,7 +83,7 @@ pub fn two_amounts<'a>(p: &'a Paragraph, year: Option<u16>) -> Vec<TwoAmounts<'a
     let sorted = p.claims.windows(2).all(|w| w[0].start <= w[1].start);
     // Sentence ends found once: a statement's sentence is then a binary
     // search, not a scan of up to MAX_SENTENCE_CHARS each way.
-    let sentences = Sentences::of(&chars);
+    let sentences = Sentences::of(chars);
     for (pos, rate, dir) in statements {
         let (s, _) = sentences.around(chars.len(), pos);
         let range =

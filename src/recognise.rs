@@ -10,8 +10,18 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
     let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
     let head: String = squeezed.iter().take(400).copied().collect::<Vec<_>>().join("\n");
     // Kind keywords may first appear deep in the text (a budget that opens with
-    // a long 单位概况), so they are counted over the whole text.
-    let whole: String = squeezed.join("\n");
+    // a long 单位概况), so they are counted over the whole text: the squeezed
+    // lines joined by "\n", each line's start noted.
+    let mut whole = String::with_capacity(squeezed.iter().fold(0usize, |n, s| n.saturating_add(s.len()).saturating_add(1)));
+    let mut starts = Vec::with_capacity(squeezed.len());
+    for (i, s) in squeezed.iter().enumerate() {
+        if i > 0 {
+            whole.push('\n');
+        }
+        starts.push(whole.len());
+        whole.push_str(s);
+    }
+    let keyed = colon_lines(lines, &whole, &starts);
     // Only whether there is any marker matters, and only when the text speaks
     // of a budget or final account: asked then, and answered at the first one.
     let any_marker = || squeezed.iter().any(|s| is_table_marker(s));
@@ -66,8 +76,8 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
         scope,
         // A budget may open with a long 单位概况 that states no year at all.
         year: year(&head).or_else(|| year(&whole)),
-        department: department_on_cover(&cover).or_else(|| department(lines)).or_else(|| department_in_prose(lines)),
-        unit: money_unit(lines),
+        department: department_on_cover(&cover).or_else(|| department(&keyed)).or_else(|| department_in_prose(lines)),
+        unit: money_unit(&keyed),
         reason,
     }
 }
@@ -224,15 +234,25 @@ fn department_on_cover(cover: &str) -> Option<String> {
     stop.and_then(|e| named(&after[..e])).or_else(|| named(before))
 }
 
+/// The lines holding a colon (full-width or ASCII), in order: the only lines
+/// that can hold the keys [`department`] and [`money_unit`] look for. Found
+/// by two searches of the joined squeezed text (`whole`, whose line `i`
+/// starts at `starts[i]`), not by two per line.
+fn colon_lines<'a>(lines: &'a [Line], whole: &str, starts: &[usize]) -> Vec<&'a Line> {
+    let mut at: Vec<usize> = memchr::memmem::find_iter(whole.as_bytes(), "：".as_bytes())
+        .chain(memchr::memchr_iter(b':', whole.as_bytes()))
+        .map(|o| starts.partition_point(|&s| s <= o).saturating_sub(1))
+        .collect();
+    at.sort_unstable();
+    at.dedup();
+    at.into_iter().filter_map(|i| lines.get(i)).collect()
+}
+
 /// The department named in the tables' "部门：…" meta lines (the most common
-/// one), else in a "单位名称：" line.
-fn department(lines: &[Line]) -> Option<String> {
+/// one), else in a "单位名称：" line; `keyed` are the lines with a colon.
+fn department(keyed: &[&Line]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for l in lines {
-        // Only lines that can hold a key are squeezed (keys may be letter-spaced).
-        if !(search::has_char(&l.text, '：') || l.text.contains(':')) {
-            continue;
-        }
+    for l in keyed {
         let s = l.squeezed.as_str();
         // Every key holds 部 or 单, which memchr finds cheaply; a line with
         // neither is spared five substring searchers.
@@ -272,12 +292,11 @@ fn department_in_prose(lines: &[Line]) -> Option<String> {
     })
 }
 
-fn money_unit(lines: &[Line]) -> Option<String> {
+/// The money unit the "单位：" lines state most often; `keyed` are the lines
+/// with a colon.
+fn money_unit(keyed: &[&Line]) -> Option<String> {
     let mut best: Vec<(&'static str, usize)> = vec![("万元", 0), ("元", 0), ("亿元", 0), ("千元", 0)];
-    for l in lines {
-        if !(search::has_char(&l.text, '：') || l.text.contains(':')) {
-            continue;
-        }
+    for l in keyed {
         let s = l.squeezed.as_str();
         // Both keys hold 单, which memchr finds cheaply; a line without it is
         // spared two substring searchers.
@@ -302,6 +321,20 @@ fn money_unit(lines: &[Line]) -> Option<String> {
 mod tests {
     use super::*;
     use crate::text::normalise;
+
+    #[test]
+    fn the_colon_lines_are_the_lines_with_a_colon() {
+        let pieces = ["部门：", "单位:", "：", ":", "：:", "合", "a", " ", "\u{3000}", "\t", "﹕"];
+        for text in crate::text::stream::sample_texts(&pieces, 300) {
+            let lines = normalise(&text);
+            let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
+            let whole = squeezed.join("\n");
+            let starts: Vec<usize> = squeezed.iter().scan(0usize, |at, s| Some(std::mem::replace(at, *at + s.len() + 1))).collect();
+            let by_line: Vec<usize> = lines.iter().filter(|l| l.text.contains(['：', ':'])).map(|l| l.no).collect();
+            let found: Vec<usize> = colon_lines(&lines, &whole, &starts).iter().map(|l| l.no).collect();
+            assert_eq!(found, by_line, "{text:?}");
+        }
+    }
 
     #[test]
     fn markers_in_every_spelling() {

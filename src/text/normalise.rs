@@ -118,9 +118,10 @@ fn folded_line(no: usize, piece: &str) -> Line {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         match BYTE[usize::from(b)] {
-            // Continuation bytes land here too: a lead byte that matters is
-            // never one, so the scan may step byte by byte.
-            Byte::Plain => i += 1,
+            // A char that neither folds nor is white space is stepped over
+            // whole (a CJK char's three bytes at once): `i` stays on char
+            // boundaries, `s` being valid UTF-8.
+            Byte::Plain(width) => i += usize::from(width),
             Byte::Space => {
                 // Kept in the text (tabs separate cells), dropped when squeezed.
                 squeezed.push_str(&s[q..i]);
@@ -163,8 +164,9 @@ fn folded_line(no: usize, piece: &str) -> Line {
 /// What a byte can start, for [`folded_line`].
 #[derive(Clone, Copy)]
 enum Byte {
-    /// Copied as it is (and every UTF-8 continuation byte).
-    Plain,
+    /// A char copied as it is, of this many bytes (1 for a continuation
+    /// byte, which the scan never lands on).
+    Plain(u8),
     /// ASCII white space: tab … CR, space.
     Space,
     /// The lead byte of a char that may fold or be white space: C2, E1, E2,
@@ -173,7 +175,18 @@ enum Byte {
 }
 
 const BYTE: [Byte; 256] = {
-    let mut t = [Byte::Plain; 256];
+    let mut t = [Byte::Plain(1); 256];
+    let mut b = 0xC0;
+    while b <= 0xFF {
+        t[b] = Byte::Plain(if b < 0xE0 {
+            2
+        } else if b < 0xF0 {
+            3
+        } else {
+            4
+        });
+        b += 1;
+    }
     let mut b = 0x09;
     while b <= 0x0D {
         t[b] = Byte::Space;

@@ -68,78 +68,35 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 /// characters other than line breaks, tab and form feed: a text with many is
 /// binary data, not a disclosure.
 pub(crate) fn unreadable_chars(text: &str) -> (usize, usize) {
-    // Byte by byte, one pass over every input. A char is counted at its lead
-    // byte (a count the compiler vectorises); bad chars are told by a table
-    // of lead bytes: U+FFFD is EF BF BD and the C1 controls are C2 80…C2 9F.
+    // A char is counted at its lead byte. The three kinds of bad char are
+    // disjoint and each is found without a look at every char: C0 controls
+    // and DEL (one byte each) are counted with the continuation bytes in one
+    // pass the compiler vectorises; C1 controls (C2 80…C2 9F) and U+FFFD
+    // (EF BF BD) are found by memchr and memmem, their bytes being rare.
     let bytes = text.as_bytes();
-    // Continuation bytes counted in byte-wide lanes, 255 at a time (a u8
-    // cannot overflow), which vectorises sixteen to a register.
-    let continuation: usize = bytes
+    // Counted in byte-wide lanes, 255 bytes at a time (a u8 cannot overflow),
+    // sixteen or more to a register.
+    let (continuation, controls) = bytes
         .chunks(255)
-        .map(|c| usize::from(c.iter().fold(0u8, |n, &b| n.wrapping_add(u8::from(b & 0xC0 == 0x80)))))
-        .fold(0usize, usize::saturating_add);
+        .map(|c| {
+            let (n, k) = c
+                .iter()
+                .fold((0u8, 0u8), |(n, k), &b| (n.wrapping_add(u8::from(b & 0xC0 == 0x80)), k.wrapping_add(u8::from(is_control(b)))));
+            (usize::from(n), usize::from(k))
+        })
+        .fold((0usize, 0usize), |(n, k), (a, b)| (n.saturating_add(a), k.saturating_add(b)));
     let total = bytes.len().saturating_sub(continuation);
-    // Most blocks hold no byte that could start a bad char: that is decided
-    // for a whole block at once (branch-free, vectorised), and only a block
-    // that may hold one is read byte by byte. (EF alone is common: "，" is
-    // EF BC 8C; EF followed by BF is not.)
-    const BLOCK: usize = 32;
-    let mut bad = 0usize;
-    let mut start = 0;
-    while start < bytes.len() {
-        let end = start.saturating_add(BLOCK).min(bytes.len());
-        let block = bytes.get(start..end).unwrap_or_default();
-        let ahead = bytes.get(start.saturating_add(1)..end.saturating_add(1).min(bytes.len())).unwrap_or_default();
-        let suspect = block.iter().fold(false, |a, &b| a | may_start_bad(b))
-            | block.iter().zip(ahead).fold(false, |a, (&b, &n)| a | ((b == 0xEF) & (n == 0xBF)));
-        if suspect {
-            bad = bad.saturating_add((start..end).filter(|&i| starts_bad(bytes, i)).count());
-        }
-        start = end;
-    }
-    (total, bad)
+    let c1 =
+        memchr::memchr_iter(0xC2, bytes).filter(|&i| bytes.get(i.saturating_add(1)).is_some_and(|n| (0x80..=0x9F).contains(n))).count();
+    let replacement = memchr::memmem::find_iter(bytes, "\u{FFFD}".as_bytes()).count();
+    (total, controls.saturating_add(c1).saturating_add(replacement))
 }
 
-/// Whether a byte may start a bad char other than U+FFFD: a C0 control other
-/// than tab, line feed, form feed and carriage return; DEL; C2 (C1 controls).
-fn may_start_bad(b: u8) -> bool {
-    ((b < 0x20) & (b != 0x09) & (b != 0x0A) & (b != 0x0C) & (b != 0x0D)) | (b == 0x7F) | (b == 0xC2)
+/// Whether a byte is a C0 control other than tab, line feed, form feed and
+/// carriage return, or DEL: a bad char of one byte.
+fn is_control(b: u8) -> bool {
+    ((b < 0x20) & (b != 0x09) & (b != 0x0A) & (b != 0x0C) & (b != 0x0D)) | (b == 0x7F)
 }
-
-/// Whether the char at byte `i` is unreadable (counted at its lead byte).
-fn starts_bad(bytes: &[u8], i: usize) -> bool {
-    let next = |k: usize| bytes.get(i.saturating_add(k)).copied().unwrap_or(0);
-    match LEAD[usize::from(next(0))] {
-        Lead::Plain => false,
-        Lead::Control => true,
-        Lead::C2 => (0x80..=0x9F).contains(&next(1)),
-        Lead::Ef => next(1) == 0xBF && next(2) == 0xBD,
-    }
-}
-
-/// What a byte can start, for [`unreadable_chars`].
-#[derive(Clone, Copy)]
-enum Lead {
-    Plain,
-    Control,
-    C2,
-    Ef,
-}
-
-const LEAD: [Lead; 256] = {
-    let mut t = [Lead::Plain; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        if !matches!(b, 0x09 | 0x0A | 0x0C | 0x0D) {
-            t[b] = Lead::Control;
-        }
-        b += 1;
-    }
-    t[0x7F] = Lead::Control;
-    t[0xC2] = Lead::C2;
-    t[0xEF] = Lead::Ef;
-    t
-};
 
 fn run(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);

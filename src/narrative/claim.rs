@@ -615,7 +615,8 @@ fn year_on_year_flat(chars: &[char], k: usize) -> Option<(usize, bool)> {
     }
     let b: String = between.chars().filter(|c| !c.is_whitespace()).collect();
     let has_year = b.chars().take_while(|c| c.is_ascii_digit()).count() == 4 && b.contains('年');
-    let prior = b.contains("上年") || b.contains("上一年") || b.contains("去年") || b.contains("上年度") || has_year;
+    // "上年度" holds "上年".
+    let prior = b.contains("上年") || b.contains("上一年") || b.contains("去年") || has_year;
     prior.then_some((yu, basic))
 }
 

@@ -98,8 +98,13 @@ pub(crate) fn matches_list(name: &str, list: &[&str]) -> bool {
 /// A class name with or without its "支出" ("一般公共服务" = "一般公共服务支出",
 /// "对个人和家庭的补助支出" = "对个人和家庭的补助").
 pub(crate) fn same_name(canonical: &str, name: &str) -> bool {
-    let bare = |s: &str| s.strip_suffix("支出").unwrap_or(s).to_string();
+    // Compared as slices: no copy of either name.
     canonical == name || bare(canonical) == bare(name)
+}
+
+/// A name without its "支出".
+fn bare(s: &str) -> &str {
+    s.strip_suffix("支出").unwrap_or(s)
 }
 
 /// The 款 a name is, with its 类.

@@ -188,22 +188,51 @@ pub fn family_of(rule: &str) -> Option<Family> {
 fn place(tables: &[TableOut], table: &str, row: Option<&str>, column: Option<&str>, line: Option<usize>) -> Option<crate::model::Place> {
     let ti = tables.iter().position(|t| t.key == table)?;
     let t = &tables[ti];
-    let ri = row.and_then(|text| t.rows.iter().position(|r| line.is_none_or(|l| l == r.source_line) && names_row(text, r)));
+    let ri = row.map(RowName::of).and_then(|name| t.rows.iter().position(|r| line.is_none_or(|l| l == r.source_line) && name.names(r)));
     let ci = ri.and(column).and_then(|c| t.columns.iter().position(|x| x == c));
     Some(crate::model::Place { table: ti, row: ri, column: ci })
 }
 
-/// Whether a row description ("本年支出合计（行次58）", "2010350 事业运行",
-/// "合计"), as the rules write it, names this row.
+/// A row description ("本年支出合计（行次58）", "2010350 事业运行", "合计"),
+/// as the rules write it, read once per finding rather than once per row
+/// it is compared with.
+enum RowName<'a> {
+    /// "name（行次n）": the label before the 行次 (may be empty) and the
+    /// number, if it reads as one.
+    Line(&'a str, Option<u32>),
+    /// A code, a label, or "code label".
+    Text(&'a str),
+}
+
+impl<'a> RowName<'a> {
+    fn of(text: &'a str) -> RowName<'a> {
+        match text.split_once("（行次") {
+            Some((name, rest)) => RowName::Line(name, rest.trim_end_matches('）').parse::<u32>().ok()),
+            None => RowName::Text(text),
+        }
+    }
+
+    /// Whether the description names this row.
+    fn names(&self, r: &RowOut) -> bool {
+        match *self {
+            RowName::Line(name, n) => n.is_some() && n == r.line && (name.is_empty() || name == r.label),
+            RowName::Text(text) => match &r.code {
+                // "code label" is matched in parts: no string is built per row.
+                Some(code) => {
+                    text == code
+                        || text.strip_prefix(code.as_str()).and_then(|t| t.strip_prefix(' ')) == Some(r.label.as_str())
+                        || text == r.label
+                }
+                None => text == r.label,
+            },
+        }
+    }
+}
+
+/// Whether a row description, as the rules write it, names this row.
+#[cfg(test)]
 fn names_row(text: &str, r: &RowOut) -> bool {
-    if let Some((name, rest)) = text.split_once("（行次") {
-        let n = rest.trim_end_matches('）').parse::<u32>().ok();
-        return n.is_some() && n == r.line && (name.is_empty() || name == r.label);
-    }
-    match &r.code {
-        Some(code) => text == code || text == format!("{code} {}", r.label) || text == r.label,
-        None => text == r.label,
-    }
+    RowName::of(text).names(r)
 }
 
 /// A table in normalised form.

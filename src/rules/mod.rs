@@ -237,6 +237,9 @@ pub struct Sink {
     skipped: Vec<Skipped>,
     rule: &'static str,
     severity: Severity,
+    /// The narrative's two-amount changes, searched for once per run (see
+    /// [`Sink::two_amounts`]).
+    two_amounts: Option<Vec<support::two_amounts::Found>>,
 }
 
 impl Sink {
@@ -444,6 +447,7 @@ pub(crate) fn run(doc: &Document) -> RunResult {
     if doc.info.kind == crate::model::DocumentKind::Unknown {
         return out;
     }
+    let mut sink = Sink { findings: Vec::new(), skipped: Vec::new(), rule: "", severity: Severity::Info, two_amounts: None };
     for rule in catalogue().iter().filter(|r| r.applies_to.contains(&doc.info.kind)) {
         let missing: Vec<TableKind> = rule.needs.iter().filter(|k| doc.table(**k).is_none()).copied().collect();
         if !missing.is_empty() {
@@ -463,12 +467,16 @@ pub(crate) fn run(doc: &Document) -> RunResult {
             out.skipped.push(Skipped { rule: rule.id, reason });
             continue;
         }
-        let mut sink = Sink { findings: Vec::new(), skipped: Vec::new(), rule: rule.id, severity: rule.severity };
+        // One sink for the whole run, told which rule is running: the
+        // findings land in catalogue order without a vector per rule.
+        sink.rule = rule.id;
+        sink.severity = rule.severity;
         (rule.check)(doc, &mut sink);
-        out.findings.extend(sink.findings);
-        out.skipped.extend(sink.skipped);
+        // A skip of a missing table above and one pushed by a check keep
+        // their catalogue order.
+        out.skipped.append(&mut sink.skipped);
     }
-    out.findings = summarise(group_root_causes(out.findings));
+    out.findings = summarise(group_root_causes(sink.findings));
     out.skipped = summarise_skips(out.skipped);
     out
 }
@@ -550,27 +558,29 @@ fn group_root_causes(findings: Vec<Finding>) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
     let mut index_of: Vec<Option<usize>> = vec![None; findings.len()];
     let mut related_seen: std::collections::HashMap<usize, std::collections::HashSet<identity::CellRef>> = std::collections::HashMap::new();
-    for (i, f) in findings.iter().enumerate() {
+    // The findings are moved into `out` (or folded into their primary),
+    // not copied.
+    for (i, f) in findings.into_iter().enumerate() {
         match grouped[i] {
             Some(p) if p != i => {
                 let Some(pi) = index_of[p] else {
                     // The primary comes later in catalogue order: keep this one as is.
                     index_of[i] = Some(out.len());
-                    out.push(f.clone());
+                    out.push(f);
                     continue;
                 };
                 let primary = &mut out[pi];
                 primary.also.push(format!("{}：{}", f.rule, f.message));
                 let known = related_seen.entry(pi).or_insert_with(|| primary.related.iter().cloned().collect());
-                for c in &f.related {
+                for c in f.related {
                     if known.insert(c.clone()) {
-                        primary.related.push(c.clone());
+                        primary.related.push(c);
                     }
                 }
             }
             _ => {
                 index_of[i] = Some(out.len());
-                out.push(f.clone());
+                out.push(f);
             }
         }
     }
@@ -663,7 +673,7 @@ pub(crate) mod testing {
 
     /// A sink for a rule's unit tests (its findings at error severity).
     fn test_sink(rule: &'static str) -> Sink {
-        Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error }
+        Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error, two_amounts: None }
     }
 
     impl super::Rule {

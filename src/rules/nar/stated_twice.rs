@@ -37,7 +37,7 @@ use crate::rules::percent::{narrative_values, round_half_up};
 use crate::rules::support::claims::{claim_interval, claim_point};
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
-use crate::rules::support::two_amounts::{heading_amount, two_amounts};
+use crate::rules::support::two_amounts::heading_amount;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// The rule.
@@ -59,53 +59,50 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = &doc.narrative;
-    for (_, p) in n.paragraphs() {
-        for t in two_amounts(p, doc.info.year) {
-            let Some(h) = heading_amount(p, t.current) else { continue };
-            let (Some(hw), Some(cw), Some(hi), Some(ci)) = (h.wan(), t.current.wan(), claim_interval(h), claim_interval(t.current)) else {
-                continue;
-            };
-            if hw == cw {
-                continue;
-            }
-            // One item's amount stated twice: the digits must agree (rounding::same_quantity).
-            let rounding = match (claim_point(h), claim_point(t.current)) {
-                (Some(x), Some(y)) => crate::rounding::same_quantity(x, y) != Verdict::Mismatch,
-                _ => hi.gap(ci).is_zero(),
-            };
-            // Which one the rate was computed from, if the rate tells.
-            let from = t.rate.and_then(|r| r.value).zip(t.prior.wan()).and_then(|(pv, x)| {
-                let r = |v: Decimal| {
-                    v.checked_sub(x)
-                        .map(|d| d.abs())
-                        .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
-                        .and_then(|d| d.checked_div(x))
-                        .map(|r| round_half_up(r, pv.scale()))
-                };
-                if x.is_zero() {
-                    None
-                } else if r(hw) == Some(pv) {
-                    Some(format!("文中幅度{pv}%是按{}万元算得的，正文的{}万元很可能有误。", h.printed, t.current.printed))
-                } else if r(cw) == Some(pv) {
-                    Some(format!("文中幅度{pv}%是按{}万元算得的，标题处的{}万元很可能有误。", t.current.printed, h.printed))
-                } else {
-                    None
-                }
-            });
-            let (severity, tail) = if rounding {
-                (Severity::Info, "差异在尾数误差范围内。".to_string())
-            } else {
-                (Severity::Error, from.unwrap_or_default())
-            };
-            sink.push(narrative_values(
-                "NAR-006",
-                severity,
-                format!("同一科目前面写{}万元，后面又写本年{}万元，前后不一致。{tail}", h.printed, t.current.printed),
-                t.current.source_line,
-                (Some(hw), Some(cw)),
-            ));
+    for (p, t) in sink.two_amounts(doc) {
+        let Some(h) = heading_amount(p, t.current) else { continue };
+        let (Some(hw), Some(cw), Some(hi), Some(ci)) = (h.wan(), t.current.wan(), claim_interval(h), claim_interval(t.current)) else {
+            continue;
+        };
+        if hw == cw {
+            continue;
         }
+        // One item's amount stated twice: the digits must agree (rounding::same_quantity).
+        let rounding = match (claim_point(h), claim_point(t.current)) {
+            (Some(x), Some(y)) => crate::rounding::same_quantity(x, y) != Verdict::Mismatch,
+            _ => hi.gap(ci).is_zero(),
+        };
+        // Which one the rate was computed from, if the rate tells.
+        let from = t.rate.and_then(|r| r.value).zip(t.prior.wan()).and_then(|(pv, x)| {
+            let r = |v: Decimal| {
+                v.checked_sub(x)
+                    .map(|d| d.abs())
+                    .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
+                    .and_then(|d| d.checked_div(x))
+                    .map(|r| round_half_up(r, pv.scale()))
+            };
+            if x.is_zero() {
+                None
+            } else if r(hw) == Some(pv) {
+                Some(format!("文中幅度{pv}%是按{}万元算得的，正文的{}万元很可能有误。", h.printed, t.current.printed))
+            } else if r(cw) == Some(pv) {
+                Some(format!("文中幅度{pv}%是按{}万元算得的，标题处的{}万元很可能有误。", t.current.printed, h.printed))
+            } else {
+                None
+            }
+        });
+        let (severity, tail) = if rounding {
+            (Severity::Info, "差异在尾数误差范围内。".to_string())
+        } else {
+            (Severity::Error, from.unwrap_or_default())
+        };
+        sink.push(narrative_values(
+            "NAR-006",
+            severity,
+            format!("同一科目前面写{}万元，后面又写本年{}万元，前后不一致。{tail}", h.printed, t.current.printed),
+            t.current.source_line,
+            (Some(hw), Some(cw)),
+        ));
     }
 }
 

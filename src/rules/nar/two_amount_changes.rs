@@ -38,7 +38,7 @@ use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_
 use crate::rules::support::claims::claim_interval;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
-use crate::rules::support::two_amounts::{heading_amount, two_amounts, TwoAmounts};
+use crate::rules::support::two_amounts::{heading_amount, TwoAmounts};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// The rule.
@@ -58,14 +58,11 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = &doc.narrative;
-    for (_, p) in n.paragraphs() {
-        for t in two_amounts(p, doc.info.year) {
-            // A paragraph whose heading amount disagrees with the body is NAR-006's;
-            // a rate that fits the heading amount is not a second error.
-            let heading = heading_amount(p, t.current);
-            check_one(&t, heading, p, sink);
-        }
+    for (p, t) in sink.two_amounts(doc) {
+        // A paragraph whose heading amount disagrees with the body is NAR-006's;
+        // a rate that fits the heading amount is not a second error.
+        let heading = heading_amount(p, t.current);
+        check_one(&t, heading, p, sink);
     }
 }
 

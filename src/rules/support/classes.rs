@@ -98,8 +98,13 @@ pub(crate) fn matches_list(name: &str, list: &[&str]) -> bool {
 /// A class name with or without its "支出" ("一般公共服务" = "一般公共服务支出",
 /// "对个人和家庭的补助支出" = "对个人和家庭的补助").
 pub(crate) fn same_name(canonical: &str, name: &str) -> bool {
-    let bare = |s: &str| s.strip_suffix("支出").unwrap_or(s).to_string();
+    // Compared as slices: no copy of either name.
     canonical == name || bare(canonical) == bare(name)
+}
+
+/// A name without its "支出".
+fn bare(s: &str) -> &str {
+    s.strip_suffix("支出").unwrap_or(s)
 }
 
 /// The 款 a name is, with its 类.
@@ -125,26 +130,14 @@ pub fn class_mentions(text: &str) -> Vec<(usize, String)> {
             s -= 1;
         }
         let mut name: String = chars[s..k].iter().filter(|c| **c != ' ').collect();
-        let mut start = s;
-        while chars.get(start) == Some(&' ') {
-            start += 1;
-        }
         // "1,131.92 万元\n商品和服务支出（类）": the unit of the number before is not part of the name.
-        for u in ["万元", "元"] {
-            if let Some(rest) = name.strip_prefix(u) {
-                start += u.chars().count();
-                name = rest.to_string();
-                break;
-            }
-        }
-        for f in FILLERS {
-            if let Some(rest) = name.strip_prefix(f) {
-                start += f.chars().count();
-                name = rest.to_string();
-                break;
-            }
-        }
-        if !name.is_empty() {
+        let unit = ["万元", "元"].into_iter().find(|u| name.starts_with(u)).unwrap_or("");
+        let filler = FILLERS.into_iter().find(|f| name[unit.len()..].starts_with(f)).unwrap_or("");
+        name.drain(..unit.len() + filler.len());
+        // The name starts at the first kept char after the stripped words,
+        // found among the chars: those words may hold a space ("万 元").
+        let dropped = unit.chars().count() + filler.chars().count();
+        if let Some(start) = (s..k).filter(|&j| chars[j] != ' ').nth(dropped) {
             out.push((start, name));
         }
     }
@@ -153,3 +146,25 @@ pub fn class_mentions(text: &str) -> Vec<(usize, String)> {
 
 /// Words that may stand between the punctuation and a class name.
 pub(crate) const FILLERS: [&str; 7] = ["主要用于以下方面", "主要用于", "用于", "其中", "包括", "主要是", "主要"];
+
+#[cfg(test)]
+mod tests {
+    use super::class_mentions;
+
+    #[test]
+    fn a_stripped_unit_with_a_space_in_it_moves_the_offset_past_the_space() {
+        // "万 元" is three chars: the name starts at 商 (12), not at 元 (11).
+        assert_eq!(class_mentions("1,131.92 万 元商品和服务支出（类）"), vec![(12, "商品和服务支出".to_string())]);
+        assert_eq!(class_mentions("1,131.92 万元 商品和服务支出（类）"), vec![(12, "商品和服务支出".to_string())]);
+        assert_eq!(class_mentions("。 主 要用于 教育支出（类）"), vec![(8, "教育支出".to_string())]);
+        assert!(class_mentions("万 元（类）").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_a_wrapped_unit_is_reported_on_its_own_line() {
+        // The amount's unit ends line 5 as "万 元"; the (invented) class name is on line 6.
+        let doc = "收入支出决算总表\n2024 年度部门决算\n第三部分 上海市普陀区财政局 2024 年度部门决算情况说明\n一、收入支出决算总体情况说明\n本年支出 1,131.92 万 元\n一般公共预算服务支出（类）主要用于机关运行。\n";
+        let found = crate::rules::txt::class_names::RULE.found(doc);
+        assert_eq!(found.iter().map(|f| f.1).collect::<Vec<_>>(), vec![6], "{found:#?}");
+    }
+}

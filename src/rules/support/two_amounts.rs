@@ -2,9 +2,11 @@
 //! 万元，比上年增加p%") and the amount an item's paragraph opens with: what
 //! NAR-005 and NAR-006 share.
 
+use crate::model::Document;
 use crate::narrative::claim::{Sentences, MAX_SENTENCE_CHARS};
 use crate::narrative::{Claim, ClaimKind, Direction, Paragraph};
 use crate::rules::support::text::{find_all, occurs_squeezed, squeezed, starts_at};
+use crate::rules::Sink;
 
 /// The raw words before a claim back to the previous "，。；：" (the claim's
 /// subject keeps no dates; here the year is what matters).
@@ -41,15 +43,77 @@ pub struct TwoAmounts<'a> {
     pub dir: Option<Direction>,
 }
 
+/// A [`TwoAmounts`] by where it is: the section and paragraph, and its
+/// claims by their indices in the paragraph. What a run keeps of the
+/// search, which NAR-005 and NAR-006 both read (see [`Sink::two_amounts`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found {
+    /// Index of the section in the narrative.
+    section: usize,
+    /// Index of the paragraph in the section.
+    paragraph: usize,
+    /// Index of the prior year's amount in the paragraph's claims.
+    prior: usize,
+    /// Index of the current year's amount.
+    current: usize,
+    /// Index of the rate, or None for "持平".
+    rate: Option<usize>,
+    /// Char offset of the statement.
+    at: usize,
+    /// The direction stated.
+    dir: Option<Direction>,
+}
+
+impl Sink {
+    /// Every two-amount change of the narrative with its paragraph, in
+    /// order. Searched for once per run, on the first call (NAR-005's), and
+    /// read back by NAR-006: the search reads every paragraph.
+    pub(crate) fn two_amounts<'d>(&mut self, doc: &'d Document) -> Vec<(&'d Paragraph, TwoAmounts<'d>)> {
+        let found = self.two_amounts.get_or_insert_with(|| {
+            let mut all = Vec::new();
+            for (section, s) in doc.narrative.sections.iter().enumerate() {
+                for (paragraph, p) in s.paragraphs.iter().enumerate() {
+                    all.extend(search(p, doc.info.year).into_iter().map(|(prior, current, rate, at, dir)| Found {
+                        section,
+                        paragraph,
+                        prior,
+                        current,
+                        rate,
+                        at,
+                        dir,
+                    }));
+                }
+            }
+            all
+        });
+        found
+            .iter()
+            .filter_map(|f| {
+                let p = doc.narrative.sections.get(f.section)?.paragraphs.get(f.paragraph)?;
+                let rate = match f.rate {
+                    Some(r) => Some(p.claims.get(r)?),
+                    None => None,
+                };
+                Some((p, TwoAmounts { prior: p.claims.get(f.prior)?, current: p.claims.get(f.current)?, rate, at: f.at, dir: f.dir }))
+            })
+            .collect()
+    }
+}
+
+/// A two-amount change by the indices of its claims in the paragraph:
+/// (prior, current, rate, at, dir).
+type Indices = (usize, usize, Option<usize>, usize, Option<Direction>);
+
 /// "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数
 /// 减少57.14%": both amounts in the sentence of the rate (or of "持平"), the
 /// prior one named by the prior year, the current by the current year.
-pub fn two_amounts<'a>(p: &'a Paragraph, year: Option<u16>) -> Vec<TwoAmounts<'a>> {
+/// The claims are given by their indices (see [`Sink::two_amounts`]).
+fn search(p: &Paragraph, year: Option<u16>) -> Vec<Indices> {
     let mut out = Vec::new();
-    let mut statements: Vec<(usize, Option<&Claim>, Option<Direction>)> = Vec::new();
-    for c in &p.claims {
+    let mut statements: Vec<(usize, Option<usize>, Option<Direction>)> = Vec::new();
+    for (i, c) in p.claims.iter().enumerate() {
         if let ClaimKind::ChangePercent(d) = c.kind {
-            statements.push((c.start, Some(c), Some(d)));
+            statements.push((c.start, Some(i), Some(d)));
         }
     }
     // Most paragraphs state neither a rate nor 持平: nothing is copied for them.
@@ -105,7 +169,7 @@ pub fn two_amounts<'a>(p: &'a Paragraph, year: Option<u16>) -> Vec<TwoAmounts<'a
             if !compared {
                 continue;
             }
-            out.push(TwoAmounts { prior: &p.claims[prior], current: &p.claims[current], rate, at: pos, dir });
+            out.push((prior, current, rate, pos, dir));
         }
     }
     out

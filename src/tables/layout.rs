@@ -76,9 +76,6 @@ fn is_empty_table(t: &Table) -> bool {
 /// Builds the placement problem for a table's open rows.
 pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell>>)]) -> Option<Problem> {
     let t = doc.table(kind)?;
-    // Rows of other tables that were themselves not placed are no evidence.
-    let settled = |t: &Table, i: usize| !t.unresolved.contains(&i);
-    let _ = settled;
     let values = |cells: &[Cell]| cells.iter().map(|c| c.value).collect::<Vec<_>>();
     // Each row's open entry, by row (the last one, as a map collected from
     // `open` would keep): a table, not a hash per row.

@@ -9,6 +9,7 @@
 //! 基本支出 tables and the narrative.
 
 pub mod budget;
+pub mod candidates;
 pub mod catalogue;
 pub mod coded;
 pub mod econ;
@@ -19,15 +20,16 @@ pub mod sangong09;
 pub mod tokens;
 pub mod two_sided;
 
-use crate::model::{Cell, Document, ReadProblem, TableKind};
+use crate::model::{Document, ReadProblem, TableKind};
 use crate::segment::{is_note, Segment};
 use crate::solve;
+use candidates::Candidates;
 use two_sided::Side;
 
-/// Rows waiting for the solver: (table kind, row index, candidate cells).
+/// Rows waiting for the solver: (table kind, row index, candidate placements).
 #[derive(Debug, Default)]
 pub struct Pending {
-    rows: Vec<(TableKind, usize, Vec<Vec<Cell>>)>,
+    rows: Vec<(TableKind, usize, Candidates)>,
 }
 
 /// Finds and reads every table it can: the marked tables of the national
@@ -42,7 +44,7 @@ pub fn read_all(doc: &mut Document) {
 /// Runs the solver over the rows whose positions were not certain.
 fn place_pending(doc: &mut Document, mut pending: Pending) {
     for kind in [TableKind::F05, TableKind::F03, TableKind::F02, TableKind::F04, TableKind::F07, TableKind::F08] {
-        let mine: Vec<(usize, Vec<Vec<Cell>>)> = {
+        let mine: Vec<(usize, Candidates)> = {
             let (a, rest): (Vec<_>, Vec<_>) = pending.rows.into_iter().partition(|(k, _, _)| *k == kind);
             pending.rows = rest;
             a.into_iter().map(|(_, i, c)| (i, c)).collect()
@@ -56,7 +58,7 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
         let (mut ambiguous, mut contradicted) = (Vec::new(), Vec::new());
         // Each row's candidates, by row (the last entry, as a map collected
         // from `mine` would keep): a table, not a hash per result.
-        let mut by_row: Vec<Option<&Vec<Vec<Cell>>>> = vec![None; doc.tables[ti].rows.len()];
+        let mut by_row: Vec<Option<&Candidates>> = vec![None; doc.tables[ti].rows.len()];
         for (i, c) in &mine {
             if let Some(slot) = by_row.get_mut(*i) {
                 *slot = Some(c);
@@ -69,19 +71,19 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
             let name = r.code.clone().unwrap_or_else(|| r.line.map(|l| format!("行次{l}")).unwrap_or_else(|| r.label.clone()));
             match placement {
                 solve::Placement::Unique(values) => {
-                    if let Some(cells) = cands.iter().find(|c| c.iter().map(|x| x.value).eq(values.iter().copied())) {
-                        table.rows[row].cells = cells.clone();
+                    if let Some(cells) = cands.cells(&values) {
+                        table.rows[row].cells = cells;
                     }
                 }
                 solve::Placement::Ambiguous(k) => {
                     table.unresolved.push(row);
-                    table.printed.push((row, printed_amounts(cands)));
+                    table.printed.push((row, cands.printed()));
                     ambiguous.push((format!("{name}（{k}种）"), r.source_line));
                 }
                 solve::Placement::Contradiction => {
                     table.unresolved.push(row);
                     table.contradicted.push(row);
-                    table.printed.push((row, printed_amounts(cands)));
+                    table.printed.push((row, cands.printed()));
                     contradicted.push((name, r.source_line));
                 }
             }
@@ -110,11 +112,6 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
             });
         }
     }
-}
-
-/// The printed amounts of a row, in order, recovered from any candidate.
-pub(crate) fn printed_amounts(cands: &[Vec<Cell>]) -> Vec<Cell> {
-    cands.first().map(|c| c.iter().filter(|x| x.value.is_some()).cloned().collect()).unwrap_or_default()
 }
 
 pub(crate) fn list(rows: &[(String, usize)]) -> String {

@@ -18,6 +18,7 @@ use crate::domain::{class_code, pair_groups, split_pair};
 use crate::model::{Cell, ReadProblem, Side, Source, Table, TableKind};
 use crate::rounding::Interval;
 use crate::solve::{hierarchy, solve, At, Bound, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
+use crate::tables::candidates::Candidates;
 use crate::text::search;
 
 /// A table with its layout and the rows still to place.
@@ -27,7 +28,7 @@ pub struct Part {
     /// Its layout.
     pub schema: &'static Schema,
     /// Open rows: (row index, candidate cells).
-    pub open: Vec<(usize, Vec<Vec<Cell>>)>,
+    pub open: Vec<(usize, Candidates)>,
 }
 
 /// Places every open row it can; the others are marked unresolved (or
@@ -45,7 +46,7 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     let mut rows: Vec<RowChoice> = Vec::with_capacity(n);
     for p in parts.iter() {
         // Each row's open entry, by row: one pass, not a search per row.
-        let mut open_at: Vec<Option<&Vec<Vec<Cell>>>> = vec![None; p.table.rows.len()];
+        let mut open_at: Vec<Option<&Candidates>> = vec![None; p.table.rows.len()];
         for (j, cands) in p.open.iter().rev() {
             if let Some(slot) = open_at.get_mut(*j) {
                 *slot = Some(cands);
@@ -53,10 +54,16 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
         }
         for (r, open) in p.table.rows.iter().zip(open_at) {
             rows.push(match open {
-                // Tested on the cells: only the candidates that hold are copied.
-                Some(cands) => RowChoice::Open(
-                    cands.iter().filter(|c| holds_by(c.len(), |i| c[i].value, p.schema.row_sums)).map(|c| values(c)).collect(),
-                ),
+                Some(cands) => {
+                    // Tested as enumerated: only the placements that hold are written out.
+                    let mut kept = Vec::new();
+                    cands.for_each(|v| {
+                        if holds_by(v.len(), |i| v.get(i).copied().flatten(), p.schema.row_sums) {
+                            kept.push(v.to_vec());
+                        }
+                    });
+                    RowChoice::Open(kept)
+                }
                 None => RowChoice::Fixed(values(&r.cells)),
             });
         }
@@ -94,19 +101,19 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
             let name = r.code.clone().unwrap_or_else(|| r.label.clone());
             match placement {
                 Placement::Unique(v) => {
-                    if let Some(cells) = cands.iter().find(|c| c.iter().map(|x| x.value).eq(v.iter().copied())) {
-                        p.table.rows[*row].cells = cells.clone();
+                    if let Some(cells) = cands.cells(v) {
+                        p.table.rows[*row].cells = cells;
                     }
                 }
                 Placement::Ambiguous(k) => {
                     p.table.unresolved.push(*row);
-                    p.table.printed.push((*row, crate::tables::printed_amounts(cands)));
+                    p.table.printed.push((*row, cands.printed()));
                     ambiguous.push((format!("{name}（{k}种）"), r.source_line));
                 }
                 Placement::Contradiction => {
                     p.table.unresolved.push(*row);
                     p.table.contradicted.push(*row);
-                    p.table.printed.push((*row, crate::tables::printed_amounts(cands)));
+                    p.table.printed.push((*row, cands.printed()));
                     contradicted.push((name, r.source_line));
                 }
             }

@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 use super::Read;
 use crate::domain::{class_code, starts_with_ordinal};
 use crate::model::{Cell, ReadProblem, Row, Side};
+use crate::tables::candidates::Candidates;
 use crate::tables::tokens::{pieces, Tok};
 use crate::text::search;
 use crate::text::Line;
@@ -124,15 +125,8 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
 }
 
 /// Order-preserving placements of printed cells (the first being column 0).
-pub fn candidates(printed: &[Cell], ncols: usize, line: usize) -> Vec<Vec<Cell>> {
-    let raw = crate::tables::coded::RawRow {
-        code: None,
-        label: String::new(),
-        printed: printed.iter().filter_map(|c| c.value.map(|v| Some((v, c.source_line)))).collect(),
-        positional: false,
-        source_line: line,
-    };
-    crate::tables::coded::candidates(&raw, ncols)
+pub fn candidates(printed: &[Cell], ncols: usize, line: usize) -> Candidates {
+    Candidates::new(printed.iter().filter_map(|c| c.value.map(|v| (v, c.source_line))).collect(), ncols, line)
 }
 
 /// Decides each entry's side: its words, else its place relative to entries

@@ -50,23 +50,25 @@ impl Candidates {
         self.amounts.iter().map(|(d, ln)| Cell { value: Some(*d), source_line: *ln }).collect()
     }
 
-    /// Calls `f` with the values of each placement, in order: the columns of
-    /// the amounts after the first ascend lexicographically.
-    pub fn for_each(&self, mut f: impl FnMut(&[Option<Decimal>])) {
-        let Some(((total, _), rest)) = self.amounts.split_first() else { return };
+    /// Calls `f` with the values of each placement and the columns its
+    /// amounts are in (the first always 0), in order: the columns of the
+    /// amounts after the first ascend lexicographically.
+    pub fn for_each(&self, mut f: impl FnMut(&[Option<Decimal>], &[usize])) {
+        if self.amounts.is_empty() {
+            return;
+        }
         // One row of values, written and unwritten per placement.
         let mut values: Values = vec![None; self.ncols];
-        if let Some(first) = values.first_mut() {
-            *first = Some(*total);
-        }
-        let mut chosen = Vec::with_capacity(rest.len());
-        combos(1, self.ncols, rest.len(), &mut chosen, &mut |cols| {
-            for (c, (d, _)) in cols.iter().zip(rest) {
+        // The first amount is in column 0 in every placement.
+        let mut chosen = Vec::with_capacity(self.amounts.len());
+        chosen.push(0);
+        combos(1, self.ncols, self.amounts.len(), &mut chosen, &mut |cols| {
+            for (c, (d, _)) in cols.iter().zip(&self.amounts) {
                 if let Some(v) = values.get_mut(*c) {
                     *v = Some(*d);
                 }
             }
-            f(&values);
+            f(&values, cols);
             for c in cols {
                 if let Some(v) = values.get_mut(*c) {
                     *v = None;
@@ -75,10 +77,15 @@ impl Candidates {
         });
     }
 
+    /// The printed amounts, in order, with their source lines.
+    pub fn amounts(&self) -> &[(Decimal, usize)] {
+        &self.amounts
+    }
+
     /// The values of every placement, in the order of [`Candidates::for_each`].
     pub fn values(&self) -> Vec<Values> {
         let mut out = Vec::with_capacity(self.len().min(MAX_RESERVE));
-        self.for_each(|v| out.push(v.to_vec()));
+        self.for_each(|v, _| out.push(v.to_vec()));
         out
     }
 
@@ -114,7 +121,8 @@ fn binomial(n: usize, k: usize) -> usize {
     (0..k).try_fold(1usize, |c, i| c.checked_mul(n - i)?.checked_div(i + 1)).unwrap_or(usize::MAX)
 }
 
-/// Calls `f` with every `k`-subset of `start..n`, ascending, in lexicographic order.
+/// Calls `f` with `chosen` extended by every subset of `start..n` that
+/// makes it `k` long, ascending, in lexicographic order.
 fn combos(start: usize, n: usize, k: usize, chosen: &mut Vec<usize>, f: &mut impl FnMut(&[usize])) {
     if chosen.len() == k {
         f(chosen);

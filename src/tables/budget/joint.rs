@@ -16,7 +16,7 @@ use super::schema::{Reader, Schema};
 use super::sides::side_of;
 use crate::domain::{class_code, pair_groups, split_pair};
 use crate::model::{Cell, ReadProblem, Side, Source, Table, TableKind};
-use crate::rounding::Interval;
+use crate::rounding::{self, Interval};
 use crate::solve::{hierarchy, solve, At, Bound, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
 use crate::tables::candidates::Candidates;
 use crate::text::search;
@@ -56,9 +56,10 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
             rows.push(match open {
                 Some(cands) => {
                     // Tested as enumerated: only the placements that hold are written out.
+                    let mut check = RowSums::new(p.schema.row_sums, cands, p.table.columns.len());
                     let mut kept = Vec::new();
-                    cands.for_each(|v| {
-                        if holds_by(v.len(), |i| v.get(i).copied().flatten(), p.schema.row_sums) {
+                    cands.for_each(|v, cols| {
+                        if check.hold(v, cols) {
                             kept.push(v.to_vec());
                         }
                     });
@@ -146,6 +147,75 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
 
 fn values(cells: &[Cell]) -> Vec<Option<Decimal>> {
     cells.iter().map(|c| c.value).collect()
+}
+
+/// A layout's within-row identities ([`holds_by`]) over the placements of
+/// one row, added up in integers: each printed amount is turned into
+/// rounding units once, not once per placement and identity it is in.
+struct RowSums<'a> {
+    sums: &'a [(usize, &'a [usize])],
+    /// Each printed amount in [`rounding::units`], when all are on its fast
+    /// path and small enough that no identity's sum can leave it.
+    units: Option<Vec<(i128, i128)>>,
+    /// Per column, the units of the amount the placement being tested puts
+    /// there (blank: zero, as [`rounding::units`] has it).
+    at: Vec<(i128, i128)>,
+}
+
+impl<'a> RowSums<'a> {
+    fn new(sums: &'a [(usize, &'a [usize])], cands: &Candidates, ncols: usize) -> RowSums<'a> {
+        let units: Option<Vec<(i128, i128)>> = cands.amounts().iter().map(|(d, _)| rounding::units(Some(*d))).collect();
+        // A sum of n cells reaches at most n times the widest amount (value
+        // and half unit): if that stays within the fast path's limit for
+        // every identity, agrees takes its integer path at every step.
+        let widest = units.iter().flatten().map(|(x, h)| x.unsigned_abs().saturating_add(h.unsigned_abs())).max().unwrap_or(0);
+        let terms = sums.iter().map(|(_, parts)| parts.len().saturating_add(1)).max().unwrap_or(0);
+        let small =
+            u128::try_from(terms).ok().and_then(|n| widest.checked_mul(n)).is_some_and(|b| b <= rounding::FAST_LIMIT.unsigned_abs());
+        RowSums { sums, units: units.filter(|_| small), at: vec![(0, 0); ncols] }
+    }
+
+    /// [`holds_by`] for one placement: its `values`, and the columns of its
+    /// amounts in order.
+    fn hold(&mut self, values: &[Option<Decimal>], cols: &[usize]) -> bool {
+        let get = |i: usize| values.get(i).copied().flatten();
+        let Some(units) = &self.units else { return holds_by(values.len(), get, self.sums) };
+        for (c, u) in cols.iter().zip(units) {
+            if let Some(a) = self.at.get_mut(*c) {
+                *a = *u;
+            }
+        }
+        let at = &self.at;
+        let ok = self.sums.iter().all(|(t, parts)| {
+            if *t >= values.len() || parts.iter().any(|p| *p >= values.len()) {
+                return true;
+            }
+            agrees_in_units(at, *t, parts).unwrap_or_else(|| rounding::agrees(get(*t), parts.iter().map(|p| (1, get(*p)))))
+        });
+        for c in cols {
+            if let Some(a) = self.at.get_mut(*c) {
+                *a = (0, 0);
+            }
+        }
+        ok
+    }
+}
+
+/// [`rounding::agrees`] of the cell `t` with the sum of the cells `parts`,
+/// the cells given in units and known to keep every sum within the fast
+/// path's limit: its integer path, where the parts add up to the point Σx
+/// with the interval Σx ± Σh (None only on an overflow the limit rules out,
+/// or a column outside `at`).
+fn agrees_in_units(at: &[(i128, i128)], t: usize, parts: &[usize]) -> Option<bool> {
+    let (mut x, mut h) = (0i128, 0i128);
+    for p in parts {
+        let (px, ph) = *at.get(*p)?;
+        x = x.checked_add(px)?;
+        h = h.checked_add(ph)?;
+    }
+    let (a, ah) = *at.get(t)?;
+    // a ± ah meets x ± h.
+    Some(a == x || a.checked_sub(x)?.checked_abs()? <= ah.checked_add(h)?)
 }
 
 /// Every within-row identity of the layout holds (within rounding), for
@@ -408,4 +478,39 @@ fn equal_sums(left: &[At], right: &[At]) -> Option<Link> {
     }
     let parts = rest.iter().map(|a| (-1, *a)).chain(right.iter().map(|a| (1, *a))).collect();
     Some(Link { total: *first, parts, relation: Relation::Equal })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn row_sums_in_units_are_holds_by() {
+        const SUMS: &[(usize, &[usize])] = &[(0, &[1, 5, 6]), (1, &[2, 3, 4]), (2, &[9])];
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        // Sums that hold, that hold within rounding, that do not; a value off
+        // the integer path (13 decimals) and sums beyond its limit.
+        let rows = [
+            vec!["6.00", "3.00", "1.00", "2.00", "3.00", "0.00"],
+            vec!["6.0", "3.00", "1.00", "2.01", "3.00"],
+            vec!["6.00", "3.00", "3.00", "3.00", "3.00", "3.00", "1.00"],
+            vec!["1.0000000000001", "1.0000000000001", "1.0000000000001"],
+            vec!["79228162514264337593543950335", "79228162514264337593543950335", "1", "-1"],
+            vec!["900000000000000000", "900000000000000000", "900000000000000000", "-900000000000000000", "1"],
+        ];
+        for ncols in [3, 6, 8] {
+            for row in &rows {
+                let amounts: Vec<(Decimal, usize)> = row.iter().map(|s| (d(s), 1)).collect();
+                let cands = Candidates::new(amounts, ncols, 1);
+                let mut check = RowSums::new(SUMS, &cands, ncols);
+                let mut n = 0;
+                cands.for_each(|v, cols| {
+                    assert_eq!(check.hold(v, cols), holds_by(v.len(), |i| v[i], SUMS), "{v:?}");
+                    n += 1;
+                });
+                assert_eq!(n, cands.len());
+            }
+        }
+    }
 }

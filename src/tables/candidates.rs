@@ -114,6 +114,54 @@ impl Candidates {
 /// The most placements reserved for up front; more grow as they come.
 const MAX_RESERVE: usize = 1 << 12;
 
+/// The most placements one placement problem lists (a 13-column row with
+/// seven amounts has 924; the corpus lists a few thousand per document).
+/// Each is a row of values for the solver, so without a cap a long paste of
+/// such rows would take memory and time far out of proportion to its size.
+/// Rows beyond the cap are left out of the problem, blank, and named in the
+/// coverage report.
+pub const MAX_LISTED: usize = 1 << 16;
+
+/// What is left of a problem's [`MAX_LISTED`] placements.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    left: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget { left: MAX_LISTED }
+    }
+}
+
+impl Budget {
+    /// Whether a row's placements fit in what is left (taking them if so):
+    /// rows are listed in order until one does not fit.
+    pub fn take(&mut self, c: &Candidates) -> bool {
+        match self.left.checked_sub(c.len()) {
+            Some(left) => {
+                self.left = left;
+                true
+            }
+            None => {
+                self.left = 0;
+                false
+            }
+        }
+    }
+}
+
+/// The coverage message for rows left unplaced because their placements
+/// went beyond [`MAX_LISTED`]: `table` names the table ("公开02表"), `rows`
+/// lists them (name, source line).
+pub fn over_cap_message(table: &str, rows: &[(String, usize)]) -> String {
+    format!(
+        "{table}有{}行省略了空白栏，其可能的栏目归属合计超过 {MAX_LISTED} 种的上限，未尝试确定：{}。这些行暂按空白显示，依赖它们的核对已跳过",
+        rows.len(),
+        super::list(rows)
+    )
+}
+
 /// C(n, k), saturating.
 fn binomial(n: usize, k: usize) -> usize {
     let k = k.min(n.saturating_sub(k));
@@ -164,6 +212,19 @@ mod tests {
             out.push(cells);
         });
         out
+    }
+
+    #[test]
+    fn the_budget_lists_rows_in_order_until_one_does_not_fit() {
+        // 20 placements each: 4 amounts in 7 columns.
+        let row = Candidates::new(vec![(d("4"), 1), (d("1"), 1), (d("1"), 1), (d("2"), 1)], 7, 1);
+        assert_eq!(row.len(), 20);
+        let mut budget = Budget::default();
+        let listed = (0..MAX_LISTED).take_while(|_| budget.take(&row)).count();
+        assert_eq!(listed, MAX_LISTED / 20);
+        // Once a row did not fit, none is listed: the rows left out are the last.
+        assert!(!budget.take(&Candidates::new(vec![(d("4"), 1)], 7, 1)));
+        assert!(Budget::default().take(&Candidates::new(Vec::new(), 7, 1)));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::domain::{class_code, pair_groups, split_pair};
 use crate::model::{Cell, ReadProblem, Side, Source, Table, TableKind};
 use crate::rounding::{self, Interval};
 use crate::solve::{hierarchy, solve, At, Bound, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
-use crate::tables::candidates::Candidates;
+use crate::tables::candidates::{over_cap_message, Budget, Candidates};
 use crate::text::search;
 
 /// A table with its layout and the rows still to place.
@@ -44,6 +44,10 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
         n += p.table.rows.len();
     }
     let mut rows: Vec<RowChoice> = Vec::with_capacity(n);
+    // Rows beyond the cap on listed placements are left out of the problem
+    // (by their index in it).
+    let mut budget = Budget::default();
+    let mut unlisted: Vec<usize> = Vec::new();
     for p in parts.iter() {
         // Each row's open entry, by row: one pass, not a search per row.
         let mut open_at: Vec<Option<&Candidates>> = vec![None; p.table.rows.len()];
@@ -54,6 +58,10 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
         }
         for (r, open) in p.table.rows.iter().zip(open_at) {
             rows.push(match open {
+                Some(cands) if !budget.take(cands) => {
+                    unlisted.push(rows.len());
+                    RowChoice::Fixed(values(&r.cells))
+                }
                 Some(cands) => {
                     // Tested as enumerated: only the placements that hold are written out.
                     let mut check = RowSums::new(p.schema.row_sums, cands, p.table.columns.len());
@@ -74,6 +82,7 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     ctx.zero_bounds(&mut problem);
     ctx.sums(&mut problem);
     ctx.links(&mut problem);
+    problem.leave_out(&unlisted);
     let mut results = solve(&problem);
     // Tables that disagree (a misprint, a truncated table) make the rows they
     // link contradictory. Those rows are placed again by their own table's
@@ -93,13 +102,19 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     }
 
     for (pi, p) in parts.iter_mut().enumerate() {
-        let (mut ambiguous, mut contradicted) = (Vec::new(), Vec::new());
+        let (mut ambiguous, mut contradicted, mut too_many) = (Vec::new(), Vec::new(), Vec::new());
         for (row, cands) in &p.open {
-            // The results are sorted by row.
-            let Ok(at) = results.binary_search_by_key(&(base[pi] + row), |(g, _)| *g) else { continue };
-            let placement = &results[at].1;
             let r = &p.table.rows[*row];
             let name = r.code.clone().unwrap_or_else(|| r.label.clone());
+            // Both lists are sorted by row.
+            if unlisted.binary_search(&(base[pi] + row)).is_ok() {
+                too_many.push((name, r.source_line));
+                p.table.unresolved.push(*row);
+                p.table.printed.push((*row, cands.printed()));
+                continue;
+            }
+            let Ok(at) = results.binary_search_by_key(&(base[pi] + row), |(g, _)| *g) else { continue };
+            let placement = &results[at].1;
             match placement {
                 Placement::Unique(v) => {
                     if let Some(cells) = cands.cells(v) {
@@ -120,6 +135,13 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
             }
         }
         let no = p.table.no();
+        if !too_many.is_empty() {
+            problems.push(ReadProblem {
+                table: Some(no.clone()),
+                message: over_cap_message(&format!("公开表{no}"), &too_many),
+                source_line: too_many.first().map(|a| a.1),
+            });
+        }
         if !ambiguous.is_empty() {
             problems.push(ReadProblem {
                 table: Some(no.clone()),

@@ -148,7 +148,8 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
             open = false;
             continue;
         }
-        let tl = tokenize(&join_split_codes(&l.text));
+        let joined = join_split_codes(&l.text);
+        let tl = tokenize(&joined);
         for tok in tl.toks {
             let anchor = match &tok {
                 Tok::Int(n) => code_of(*n, first).map(|c| (Some(c), String::new())),

@@ -76,7 +76,7 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
                     // A label broken by a space ("合 计", "上年 结转") continues
                     // until its words tell its side; a new ordinal starts a new label.
                     Some(e) if e.amounts.is_empty() && side_of(&e.label).is_none() && !starts_with_ordinal(&t) => e.label.push_str(&t),
-                    _ => line_entries.push(Entry { label: t, amounts: Vec::new(), serial, side: None, line: l.no }),
+                    _ => line_entries.push(Entry { label: t.into_owned(), amounts: Vec::new(), serial, side: None, line: l.no }),
                 },
                 Tok::Amount(d) => match line_entries.last_mut() {
                     Some(e) => e.amounts.push((d, l.no)),

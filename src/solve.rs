@@ -79,6 +79,30 @@ pub struct Problem {
     pub row_identity: Option<RowIdentity>,
 }
 
+impl Problem {
+    /// Takes rows out of every constraint and bound: rows whose values are
+    /// not known and not listed either (their placements were too many),
+    /// which are evidence of nothing. A constraint through one of them
+    /// cannot be checked, so it is dropped whole; the rows themselves are
+    /// left as they are (fixed, blank), so no placement is given for them.
+    pub fn leave_out(&mut self, rows: &[usize]) {
+        let Some(last) = rows.iter().max() else { return };
+        let mut out = vec![false; last.saturating_add(1)];
+        for r in rows {
+            if let Some(o) = out.get_mut(*r) {
+                *o = true;
+            }
+        }
+        let out = |r: &usize| out.get(*r).copied().unwrap_or(false);
+        self.sums.retain(|s| !out(&s.total) && !s.parts.iter().any(out));
+        self.links.retain(|l| !out(&l.total.0) && !l.parts.iter().any(|(_, a)| out(&a.0)));
+        self.bounds.retain(|b| {
+            let (Bound::Equal(r, ..) | Bound::AtLeast(r, ..)) = b;
+            !out(r)
+        });
+    }
+}
+
 /// A row's state.
 #[derive(Debug, Clone)]
 pub enum RowChoice {
@@ -908,6 +932,26 @@ mod tests {
         let got = solve(&p);
         assert_eq!(got[0], (1, Placement::Unique(v(&["21.60", "", "21.60"]))));
         assert_eq!(got[1], (2, Placement::Unique(v(&["71.78", "71.78", ""]))));
+    }
+
+    #[test]
+    fn rows_left_out_are_no_evidence() {
+        // Row 2 would settle row 1 through the sum; left out, it does not.
+        let mut p = Problem {
+            rows: vec![
+                RowChoice::Fixed(v(&["93.38", "71.78", "21.60"])),
+                RowChoice::Open(vec![v(&["21.60", "21.60", ""]), v(&["21.60", "", "21.60"])]),
+                RowChoice::Fixed(v(&["", "", ""])),
+            ],
+            sums: hierarchy(&[Some("210"), Some("21004"), Some("21011")], 3),
+            links: vec![Link { total: (2, 0), parts: vec![(1, (1, 0))], relation: Relation::Equal }],
+            bounds: vec![Bound::Equal(2, 1, Interval::of(None))],
+            row_identity: Some(total_first),
+        };
+        assert_eq!(solve(&p), vec![(1, Placement::Contradiction)]);
+        p.leave_out(&[2]);
+        assert!(p.sums.is_empty() && p.links.is_empty() && p.bounds.is_empty());
+        assert_eq!(solve(&p), vec![(1, Placement::Ambiguous(2))]);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use rust_decimal::Decimal;
 
+use super::candidates::Candidates;
 use super::tokens::{tokenize, Tok};
 use crate::model::{Cell, ReadProblem};
 use crate::segment::is_note;
@@ -147,7 +148,8 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
             open = false;
             continue;
         }
-        let tl = tokenize(&join_split_codes(&l.text));
+        let joined = join_split_codes(&l.text);
+        let tl = tokenize(&joined);
         for tok in tl.toks {
             let anchor = match &tok {
                 Tok::Int(n) => code_of(*n, first).map(|c| (Some(c), String::new())),
@@ -226,52 +228,8 @@ pub fn place_certain(r: &RawRow, ncols: usize) -> Option<Vec<Cell>> {
 
 /// Every order-preserving placement of a row's printed amounts into `ncols`
 /// columns where the first amount is the row total (column 0).
-pub fn candidates(r: &RawRow, ncols: usize) -> Vec<Vec<Cell>> {
-    let amounts = r.amounts();
-    let k = amounts.len();
-    if k == 0 || k > ncols {
-        return Vec::new();
-    }
-    // Sized once: there are C(ncols − 1, k − 1) placements.
-    let mut out = Vec::with_capacity(binomial(ncols - 1, k - 1).min(MAX_RESERVE));
-    let mut chosen: Vec<usize> = Vec::with_capacity(k - 1);
-    // Every candidate starts as a copy of this: the total, then blanks.
-    let mut first = vec![Cell::blank(r.source_line); ncols];
-    first[0] = Cell { value: Some(amounts[0].0), source_line: amounts[0].1 };
-    combos(1, ncols, k - 1, &mut chosen, &mut |cols| {
-        let mut cells = first.clone();
-        for (i, c) in cols.iter().enumerate() {
-            let (d, ln) = amounts[i + 1];
-            cells[*c] = Cell { value: Some(d), source_line: ln };
-        }
-        out.push(cells);
-    });
-    out
-}
-
-/// The most candidates reserved for up front; more grow as they come.
-const MAX_RESERVE: usize = 1 << 12;
-
-/// C(n, k), saturating (only a capacity hint).
-fn binomial(n: usize, k: usize) -> usize {
-    let k = k.min(n.saturating_sub(k));
-    // C(n, i + 1) = C(n, i) · (n − i) / (i + 1), exact at every step.
-    (0..k).try_fold(1usize, |c, i| c.checked_mul(n - i)?.checked_div(i + 1)).unwrap_or(usize::MAX)
-}
-
-fn combos(start: usize, n: usize, k: usize, chosen: &mut Vec<usize>, f: &mut impl FnMut(&[usize])) {
-    if chosen.len() == k {
-        f(chosen);
-        return;
-    }
-    for c in start..n {
-        if n - c < k - chosen.len() {
-            break;
-        }
-        chosen.push(c);
-        combos(c + 1, n, k, chosen, f);
-        chosen.pop();
-    }
+pub fn candidates(r: &RawRow, ncols: usize) -> Candidates {
+    Candidates::new(r.amounts(), ncols, r.source_line)
 }
 
 #[cfg(test)]
@@ -327,17 +285,6 @@ mod tests {
         assert_eq!(c[2].value, None);
         let c = place_certain(&rows[1], 7).unwrap();
         assert_eq!(c.iter().filter(|c| c.value.is_some()).count(), 2);
-    }
-
-    #[test]
-    fn binomial_counts_the_candidates() {
-        for ncols in 1..9 {
-            for k in 1..=ncols {
-                let mut n = 0;
-                combos(1, ncols, k - 1, &mut Vec::new(), &mut |_| n += 1);
-                assert_eq!(binomial(ncols - 1, k - 1), n, "{ncols} {k}");
-            }
-        }
     }
 
     #[test]

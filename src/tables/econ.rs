@@ -225,7 +225,7 @@ fn split_totals(t: &str) -> Vec<Piece<'_>> {
 
 /// Splits a code glued to its name ("301工资福利支出", as a TAB cell holding
 /// "301 工资福利支出" is tokenised) into the code and the name.
-fn split_codes(toks: Vec<Tok>) -> Vec<Tok> {
+fn split_codes(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {
         match t {
@@ -237,7 +237,7 @@ fn split_codes(toks: Vec<Tok>) -> Vec<Tok> {
                 match (is_code(code) && starts_name, code.parse::<u64>()) {
                     (true, Ok(n)) => {
                         out.push(Tok::Int(n));
-                        out.push(Tok::Text(name.to_string()));
+                        out.push(Tok::Text(name.to_string().into()));
                     }
                     _ => out.push(Tok::Text(s)),
                 }

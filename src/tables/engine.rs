@@ -19,6 +19,7 @@
 use std::ops::Range;
 
 use super::budget::{self, joint, kinds, schema, Read};
+use super::candidates::Candidates;
 use super::layout::{columns_for, Layout};
 use super::two_sided::Side;
 use super::{coded, econ, notes, place_pending, sangong09, two_sided, Pending};
@@ -63,7 +64,7 @@ struct Plan {
 struct Part {
     table: Table,
     schema: Option<&'static schema::Schema>,
-    open: Vec<(usize, Vec<Vec<Cell>>)>,
+    open: Vec<(usize, Candidates)>,
 }
 
 /// Finds, identifies and reads every marked table; what cannot be read goes

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::candidates::Candidates;
 use super::two_sided::Side;
 use crate::domain::class_position;
 use crate::model::{Cell, Document, Table, TableKind};
@@ -74,15 +75,12 @@ fn is_empty_table(t: &Table) -> bool {
 }
 
 /// Builds the placement problem for a table's open rows.
-pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell>>)]) -> Option<Problem> {
+pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]) -> Option<Problem> {
     let t = doc.table(kind)?;
-    // Rows of other tables that were themselves not placed are no evidence.
-    let settled = |t: &Table, i: usize| !t.unresolved.contains(&i);
-    let _ = settled;
     let values = |cells: &[Cell]| cells.iter().map(|c| c.value).collect::<Vec<_>>();
     // Each row's open entry, by row (the last one, as a map collected from
     // `open` would keep): a table, not a hash per row.
-    let mut open_at: Vec<Option<&Vec<Vec<Cell>>>> = vec![None; t.rows.len()];
+    let mut open_at: Vec<Option<&Candidates>> = vec![None; t.rows.len()];
     for (j, c) in open {
         if let Some(slot) = open_at.get_mut(*j) {
             *slot = Some(c);
@@ -93,7 +91,7 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Vec<Vec<Cell
         .iter()
         .zip(open_at)
         .map(|(r, open)| match open {
-            Some(cands) => RowChoice::Open(cands.iter().map(|c| values(c)).collect()),
+            Some(cands) => RowChoice::Open(cands.values()),
             None => RowChoice::Fixed(values(&r.cells)),
         })
         .collect();

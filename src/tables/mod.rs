@@ -9,6 +9,7 @@
 //! 基本支出 tables and the narrative.
 
 pub mod budget;
+pub mod candidates;
 pub mod catalogue;
 pub mod coded;
 pub mod econ;
@@ -19,15 +20,16 @@ pub mod sangong09;
 pub mod tokens;
 pub mod two_sided;
 
-use crate::model::{Cell, Document, ReadProblem, TableKind};
+use crate::model::{Document, ReadProblem, TableKind};
 use crate::segment::{is_note, Segment};
 use crate::solve;
+use candidates::Candidates;
 use two_sided::Side;
 
-/// Rows waiting for the solver: (table kind, row index, candidate cells).
+/// Rows waiting for the solver: (table kind, row index, candidate placements).
 #[derive(Debug, Default)]
 pub struct Pending {
-    rows: Vec<(TableKind, usize, Vec<Vec<Cell>>)>,
+    rows: Vec<(TableKind, usize, Candidates)>,
 }
 
 /// Finds and reads every table it can: the marked tables of the national
@@ -42,7 +44,7 @@ pub fn read_all(doc: &mut Document) {
 /// Runs the solver over the rows whose positions were not certain.
 fn place_pending(doc: &mut Document, mut pending: Pending) {
     for kind in [TableKind::F05, TableKind::F03, TableKind::F02, TableKind::F04, TableKind::F07, TableKind::F08] {
-        let mine: Vec<(usize, Vec<Vec<Cell>>)> = {
+        let mine: Vec<(usize, Candidates)> = {
             let (a, rest): (Vec<_>, Vec<_>) = pending.rows.into_iter().partition(|(k, _, _)| *k == kind);
             pending.rows = rest;
             a.into_iter().map(|(_, i, c)| (i, c)).collect()
@@ -50,13 +52,24 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
         if mine.is_empty() {
             continue;
         }
-        let Some(problem) = layout::problem_for(doc, kind, &mine) else { continue };
+        // Rows beyond the cap on listed placements are left out of the problem.
+        let mut budget = candidates::Budget::default();
+        let (mine, unlisted): (Vec<_>, Vec<_>) = mine.into_iter().partition(|(_, c)| budget.take(c));
+        let Some(mut problem) = layout::problem_for(doc, kind, &mine) else { continue };
+        problem.leave_out(&unlisted.iter().map(|(i, _)| *i).collect::<Vec<_>>());
         let results = solve::solve(&problem);
         let Some(ti) = doc.tables.iter().position(|t| t.kind == kind) else { continue };
-        let (mut ambiguous, mut contradicted) = (Vec::new(), Vec::new());
+        let (mut ambiguous, mut contradicted, mut too_many) = (Vec::new(), Vec::new(), Vec::new());
+        for (row, cands) in &unlisted {
+            let table = &mut doc.tables[ti];
+            let Some(r) = table.rows.get(*row) else { continue };
+            too_many.push((row_name(r), r.source_line));
+            table.unresolved.push(*row);
+            table.printed.push((*row, cands.printed()));
+        }
         // Each row's candidates, by row (the last entry, as a map collected
         // from `mine` would keep): a table, not a hash per result.
-        let mut by_row: Vec<Option<&Vec<Vec<Cell>>>> = vec![None; doc.tables[ti].rows.len()];
+        let mut by_row: Vec<Option<&Candidates>> = vec![None; doc.tables[ti].rows.len()];
         for (i, c) in &mine {
             if let Some(slot) = by_row.get_mut(*i) {
                 *slot = Some(c);
@@ -66,27 +79,34 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
             let Some(cands) = by_row.get(row).copied().flatten() else { continue };
             let table = &mut doc.tables[ti];
             let r = &table.rows[row];
-            let name = r.code.clone().unwrap_or_else(|| r.line.map(|l| format!("行次{l}")).unwrap_or_else(|| r.label.clone()));
+            let name = row_name(r);
             match placement {
                 solve::Placement::Unique(values) => {
-                    if let Some(cells) = cands.iter().find(|c| c.iter().map(|x| x.value).eq(values.iter().copied())) {
-                        table.rows[row].cells = cells.clone();
+                    if let Some(cells) = cands.cells(&values) {
+                        table.rows[row].cells = cells;
                     }
                 }
                 solve::Placement::Ambiguous(k) => {
                     table.unresolved.push(row);
-                    table.printed.push((row, printed_amounts(cands)));
+                    table.printed.push((row, cands.printed()));
                     ambiguous.push((format!("{name}（{k}种）"), r.source_line));
                 }
                 solve::Placement::Contradiction => {
                     table.unresolved.push(row);
                     table.contradicted.push(row);
-                    table.printed.push((row, printed_amounts(cands)));
+                    table.printed.push((row, cands.printed()));
                     contradicted.push((name, r.source_line));
                 }
             }
         }
         let n = kind.number();
+        if !too_many.is_empty() {
+            doc.problems.push(ReadProblem {
+                table: Some(n.to_string()),
+                message: candidates::over_cap_message(&format!("公开{n}表"), &too_many),
+                source_line: too_many.first().map(|a| a.1),
+            });
+        }
         if !ambiguous.is_empty() {
             doc.problems.push(ReadProblem {
                 table: Some(n.to_string()),
@@ -112,9 +132,9 @@ fn place_pending(doc: &mut Document, mut pending: Pending) {
     }
 }
 
-/// The printed amounts of a row, in order, recovered from any candidate.
-pub(crate) fn printed_amounts(cands: &[Vec<Cell>]) -> Vec<Cell> {
-    cands.first().map(|c| c.iter().filter(|x| x.value.is_some()).cloned().collect()).unwrap_or_default()
+/// How a 决算 row is named in coverage messages: its code, else its 行次, else its label.
+fn row_name(r: &crate::model::Row) -> String {
+    r.code.clone().unwrap_or_else(|| r.line.map(|l| format!("行次{l}")).unwrap_or_else(|| r.label.clone()))
 }
 
 pub(crate) fn list(rows: &[(String, usize)]) -> String {
@@ -148,4 +168,31 @@ pub(crate) fn notes(doc: &Document, seg: &Segment) -> Vec<(usize, String)> {
 /// The standard shape of a 决算 side; used by [`layout`].
 pub(crate) const fn side(first: u32, last: u32, ncols: usize) -> Side {
     Side { first, last, ncols }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::candidates::MAX_LISTED;
+    use crate::model::TableKind;
+
+    #[test]
+    fn placements_beyond_the_cap_are_not_listed_and_are_reported() {
+        // A 公开02表 (seven columns) of rows printing four amounts each: 20
+        // placements a row, so the cap lists MAX_LISTED / 20 rows.
+        let rows = MAX_LISTED / 20 + 5;
+        let mut text = String::from("2024年度部门决算\n收入决算表\n公开02表\n金额单位：万元\n");
+        for i in 0..rows {
+            text.push_str(&format!("{} 行政运行 4.00 1.00 1.00 2.00\n", 2_010_101 + i));
+        }
+        let doc = crate::read(&text);
+        let t = doc.table(TableKind::F02).expect("公开02表 is read");
+        assert_eq!(t.rows.len(), rows);
+        // Every row stays blank and unresolved: ambiguous, or not tried.
+        assert_eq!(t.unresolved.len(), rows);
+        assert!(t.rows.iter().all(|r| r.cells.iter().all(|c| c.value.is_none())));
+        let over: Vec<&str> =
+            doc.problems.iter().map(|p| p.message.as_str()).filter(|m| m.contains(&format!("超过 {MAX_LISTED} 种的上限"))).collect();
+        assert_eq!(over.len(), 1, "{:?}", doc.problems);
+        assert!(over[0].starts_with("公开02表有5行"), "{}", over[0]);
+    }
 }

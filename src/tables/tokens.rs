@@ -5,34 +5,37 @@
 //! as 0.00 or dropped). Adjacent text pieces are joined, because PDF text breaks
 //! labels at spaces ("合 计", "附属单位 上缴收入").
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use crate::amount::{classify, Token};
 
-/// A token of a table line.
+/// A token of a table line, borrowing its text from the line where it can.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Tok {
+pub enum Tok<'a> {
     /// A decimal amount.
     Amount(Decimal),
     /// An explicitly empty cell: a blank tab cell or a dash.
     Blank,
     /// An integer (行次, 栏次, code).
     Int(u64),
-    /// Label text, white space removed.
-    Text(String),
+    /// Label text, white space removed: a piece of the line as it is, or
+    /// pieces joined (the only labels that need a String of their own).
+    Text(Cow<'a, str>),
 }
 
 /// A tokenised line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TokLine {
+pub struct TokLine<'a> {
     /// The tokens in order.
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Tok<'a>>,
     /// Whether the line was TAB-separated (blank cells are explicit).
     pub tabbed: bool,
 }
 
 /// Tokenises a table line.
-pub fn tokenize(line: &str) -> TokLine {
+pub fn tokenize(line: &str) -> TokLine<'_> {
     let tabbed = line.contains('\t');
     let mut toks: Vec<Tok> = Vec::new();
     if tabbed {
@@ -65,7 +68,7 @@ pub fn tokenize(line: &str) -> TokLine {
 /// Tokenises a SPACE-separated line without joining adjacent text pieces:
 /// for two-sided rows, where a space is what separates the income label
 /// from the expenditure label ("政府性基金预算收入 三、公共安全支出").
-pub fn pieces(line: &str) -> Vec<Tok> {
+pub fn pieces(line: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(LINE_TOKENS);
     for piece in line.split_whitespace() {
         unglue(piece, |part| {
@@ -73,7 +76,7 @@ pub fn pieces(line: &str) -> Vec<Tok> {
                 Token::Amount(d) => Tok::Amount(d),
                 Token::Dash => Tok::Blank,
                 Token::Int(n) => Tok::Int(n),
-                Token::Text => Tok::Text(part.to_string()),
+                Token::Text => Tok::Text(Cow::Borrowed(part)),
             })
         });
     }
@@ -106,35 +109,38 @@ pub fn first_int(line: &str) -> Option<u64> {
     first.flatten()
 }
 
-fn merge_text(a: Tok, b: Tok) -> Tok {
-    let s = |t: Tok| match t {
+fn merge_text<'a>(a: Tok<'a>, b: Tok<'a>) -> Tok<'a> {
+    let s = |t: Tok<'a>| match t {
         Tok::Text(s) => s,
-        Tok::Int(n) => n.to_string(),
-        Tok::Amount(d) => d.to_string(),
-        Tok::Blank => String::new(),
+        Tok::Int(n) => Cow::Owned(n.to_string()),
+        Tok::Amount(d) => Cow::Owned(d.to_string()),
+        Tok::Blank => Cow::Borrowed(""),
     };
-    Tok::Text(s(a) + &s(b))
+    let mut joined = s(a).into_owned();
+    joined.push_str(&s(b));
+    Tok::Text(Cow::Owned(joined))
 }
 
 /// Room for a typical table line's tokens: most lines then allocate once
 /// instead of growing 4 → 8.
 const LINE_TOKENS: usize = 8;
 
-fn split_spaces(s: &str) -> Vec<Tok> {
+fn split_spaces(s: &str) -> Vec<Tok<'_>> {
     let mut out: Vec<Tok> = Vec::with_capacity(LINE_TOKENS);
     split_spaces_into(s, &mut out);
     out
 }
 
 /// [`split_spaces`] into `out` (which it only appends to).
-fn split_spaces_into(s: &str, out: &mut Vec<Tok>) {
+fn split_spaces_into<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
     // Pieces join only within this call: `out` may already hold a text token.
     let start = out.len();
     for piece in s.split_whitespace() {
         unglue(piece, |part| match (classify(part), out.get_mut(start..).and_then(<[Tok]>::last_mut)) {
-            // Adjacent text pieces join, without a String of their own.
-            (Token::Text, Some(Tok::Text(prev))) => prev.push_str(part),
-            (Token::Text, _) => out.push(Tok::Text(part.to_string())),
+            // Adjacent text pieces join (the label then needs a String);
+            // a label of one piece borrows it.
+            (Token::Text, Some(Tok::Text(prev))) => prev.to_mut().push_str(part),
+            (Token::Text, _) => out.push(Tok::Text(Cow::Borrowed(part))),
             (Token::Amount(d), _) => out.push(Tok::Amount(d)),
             (Token::Dash, _) => out.push(Tok::Blank),
             (Token::Int(n), _) => out.push(Tok::Int(n)),
@@ -175,7 +181,7 @@ mod tests {
     use super::*;
     use std::str::FromStr;
 
-    fn a(s: &str) -> Tok {
+    fn a(s: &str) -> Tok<'static> {
         Tok::Amount(Decimal::from_str(s).unwrap())
     }
 

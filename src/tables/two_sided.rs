@@ -7,6 +7,7 @@
 
 use rust_decimal::Decimal;
 
+use super::candidates::Candidates;
 use super::tokens::{tokenize, Tok};
 use crate::model::{Cell, ReadProblem, Row};
 use crate::segment::is_note;
@@ -177,10 +178,8 @@ pub fn place(entries: &[Entry], side: Side, table: &str) -> (Vec<Row>, Vec<ReadP
 
 /// Every order-preserving placement of an entry's amounts into `ncols`
 /// columns, the first amount being the row total (column 0).
-pub fn candidates(e: &Entry, ncols: usize) -> Vec<Vec<Cell>> {
-    let raw =
-        super::coded::RawRow { code: None, label: String::new(), printed: e.values.clone(), positional: false, source_line: e.source_line };
-    super::coded::candidates(&raw, ncols)
+pub fn candidates(e: &Entry, ncols: usize) -> Candidates {
+    Candidates::new(e.values.iter().flatten().copied().collect(), ncols, e.source_line)
 }
 
 /// "1—3、7" for [1, 2, 3, 7].

@@ -18,7 +18,7 @@ pub use crate::narrative::stated::CATEGORIES;
 
 /// The lines of a body that hold rows: from the first line with an amount,
 /// without markers, unit lines, empty lines and anything from a note on.
-fn data_lines(body: &[Line]) -> Vec<(&Line, Vec<Tok>)> {
+fn data_lines(body: &[Line]) -> Vec<(&Line, Vec<Tok<'_>>)> {
     let mut out = Vec::new();
     let mut started = false;
     for l in super::body_lines(body, &["栏次"]) {
@@ -68,7 +68,7 @@ pub fn read_projects(body: &[Line], ncols: usize, table: &str) -> Read {
     let mut acc = Acc::default();
     let mut pending: Vec<String> = Vec::new();
     for (l, toks) in data_lines(body) {
-        let texts: Vec<String> = toks.iter().filter_map(|t| if let Tok::Text(s) = t { Some(s.clone()) } else { None }).collect();
+        let texts: Vec<String> = toks.iter().filter_map(|t| if let Tok::Text(s) = t { Some(s.to_string()) } else { None }).collect();
         let amounts: Vec<Cell> = toks
             .iter()
             .filter_map(|t| if let Tok::Amount(d) = t { Some(Cell { value: Some(*d), source_line: l.no }) } else { None })

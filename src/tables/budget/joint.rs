@@ -16,8 +16,9 @@ use super::schema::{Reader, Schema};
 use super::sides::side_of;
 use crate::domain::{class_code, pair_groups, split_pair};
 use crate::model::{Cell, ReadProblem, Side, Source, Table, TableKind};
-use crate::rounding::Interval;
+use crate::rounding::{self, Interval};
 use crate::solve::{hierarchy, solve, At, Bound, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
+use crate::tables::candidates::{over_cap_message, Budget, Candidates};
 use crate::text::search;
 
 /// A table with its layout and the rows still to place.
@@ -27,7 +28,7 @@ pub struct Part {
     /// Its layout.
     pub schema: &'static Schema,
     /// Open rows: (row index, candidate cells).
-    pub open: Vec<(usize, Vec<Vec<Cell>>)>,
+    pub open: Vec<(usize, Candidates)>,
 }
 
 /// Places every open row it can; the others are marked unresolved (or
@@ -43,9 +44,13 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
         n += p.table.rows.len();
     }
     let mut rows: Vec<RowChoice> = Vec::with_capacity(n);
+    // Rows beyond the cap on listed placements are left out of the problem
+    // (by their index in it).
+    let mut budget = Budget::default();
+    let mut unlisted: Vec<usize> = Vec::new();
     for p in parts.iter() {
         // Each row's open entry, by row: one pass, not a search per row.
-        let mut open_at: Vec<Option<&Vec<Vec<Cell>>>> = vec![None; p.table.rows.len()];
+        let mut open_at: Vec<Option<&Candidates>> = vec![None; p.table.rows.len()];
         for (j, cands) in p.open.iter().rev() {
             if let Some(slot) = open_at.get_mut(*j) {
                 *slot = Some(cands);
@@ -53,10 +58,21 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
         }
         for (r, open) in p.table.rows.iter().zip(open_at) {
             rows.push(match open {
-                // Tested on the cells: only the candidates that hold are copied.
-                Some(cands) => RowChoice::Open(
-                    cands.iter().filter(|c| holds_by(c.len(), |i| c[i].value, p.schema.row_sums)).map(|c| values(c)).collect(),
-                ),
+                Some(cands) if !budget.take(cands) => {
+                    unlisted.push(rows.len());
+                    RowChoice::Fixed(values(&r.cells))
+                }
+                Some(cands) => {
+                    // Tested as enumerated: only the placements that hold are written out.
+                    let mut check = RowSums::new(p.schema.row_sums, cands, p.table.columns.len());
+                    let mut kept = Vec::new();
+                    cands.for_each(|v, cols| {
+                        if check.hold(v, cols) {
+                            kept.push(v.to_vec());
+                        }
+                    });
+                    RowChoice::Open(kept)
+                }
                 None => RowChoice::Fixed(values(&r.cells)),
             });
         }
@@ -66,6 +82,7 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     ctx.zero_bounds(&mut problem);
     ctx.sums(&mut problem);
     ctx.links(&mut problem);
+    problem.leave_out(&unlisted);
     let mut results = solve(&problem);
     // Tables that disagree (a misprint, a truncated table) make the rows they
     // link contradictory. Those rows are placed again by their own table's
@@ -85,33 +102,46 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     }
 
     for (pi, p) in parts.iter_mut().enumerate() {
-        let (mut ambiguous, mut contradicted) = (Vec::new(), Vec::new());
+        let (mut ambiguous, mut contradicted, mut too_many) = (Vec::new(), Vec::new(), Vec::new());
         for (row, cands) in &p.open {
-            // The results are sorted by row.
-            let Ok(at) = results.binary_search_by_key(&(base[pi] + row), |(g, _)| *g) else { continue };
-            let placement = &results[at].1;
             let r = &p.table.rows[*row];
             let name = r.code.clone().unwrap_or_else(|| r.label.clone());
+            // Both lists are sorted by row.
+            if unlisted.binary_search(&(base[pi] + row)).is_ok() {
+                too_many.push((name, r.source_line));
+                p.table.unresolved.push(*row);
+                p.table.printed.push((*row, cands.printed()));
+                continue;
+            }
+            let Ok(at) = results.binary_search_by_key(&(base[pi] + row), |(g, _)| *g) else { continue };
+            let placement = &results[at].1;
             match placement {
                 Placement::Unique(v) => {
-                    if let Some(cells) = cands.iter().find(|c| c.iter().map(|x| x.value).eq(v.iter().copied())) {
-                        p.table.rows[*row].cells = cells.clone();
+                    if let Some(cells) = cands.cells(v) {
+                        p.table.rows[*row].cells = cells;
                     }
                 }
                 Placement::Ambiguous(k) => {
                     p.table.unresolved.push(*row);
-                    p.table.printed.push((*row, crate::tables::printed_amounts(cands)));
+                    p.table.printed.push((*row, cands.printed()));
                     ambiguous.push((format!("{name}（{k}种）"), r.source_line));
                 }
                 Placement::Contradiction => {
                     p.table.unresolved.push(*row);
                     p.table.contradicted.push(*row);
-                    p.table.printed.push((*row, crate::tables::printed_amounts(cands)));
+                    p.table.printed.push((*row, cands.printed()));
                     contradicted.push((name, r.source_line));
                 }
             }
         }
         let no = p.table.no();
+        if !too_many.is_empty() {
+            problems.push(ReadProblem {
+                table: Some(no.clone()),
+                message: over_cap_message(&format!("公开表{no}"), &too_many),
+                source_line: too_many.first().map(|a| a.1),
+            });
+        }
         if !ambiguous.is_empty() {
             problems.push(ReadProblem {
                 table: Some(no.clone()),
@@ -139,6 +169,75 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
 
 fn values(cells: &[Cell]) -> Vec<Option<Decimal>> {
     cells.iter().map(|c| c.value).collect()
+}
+
+/// A layout's within-row identities ([`holds_by`]) over the placements of
+/// one row, added up in integers: each printed amount is turned into
+/// rounding units once, not once per placement and identity it is in.
+struct RowSums<'a> {
+    sums: &'a [(usize, &'a [usize])],
+    /// Each printed amount in [`rounding::units`], when all are on its fast
+    /// path and small enough that no identity's sum can leave it.
+    units: Option<Vec<(i128, i128)>>,
+    /// Per column, the units of the amount the placement being tested puts
+    /// there (blank: zero, as [`rounding::units`] has it).
+    at: Vec<(i128, i128)>,
+}
+
+impl<'a> RowSums<'a> {
+    fn new(sums: &'a [(usize, &'a [usize])], cands: &Candidates, ncols: usize) -> RowSums<'a> {
+        let units: Option<Vec<(i128, i128)>> = cands.amounts().iter().map(|(d, _)| rounding::units(Some(*d))).collect();
+        // A sum of n cells reaches at most n times the widest amount (value
+        // and half unit): if that stays within the fast path's limit for
+        // every identity, agrees takes its integer path at every step.
+        let widest = units.iter().flatten().map(|(x, h)| x.unsigned_abs().saturating_add(h.unsigned_abs())).max().unwrap_or(0);
+        let terms = sums.iter().map(|(_, parts)| parts.len().saturating_add(1)).max().unwrap_or(0);
+        let small =
+            u128::try_from(terms).ok().and_then(|n| widest.checked_mul(n)).is_some_and(|b| b <= rounding::FAST_LIMIT.unsigned_abs());
+        RowSums { sums, units: units.filter(|_| small), at: vec![(0, 0); ncols] }
+    }
+
+    /// [`holds_by`] for one placement: its `values`, and the columns of its
+    /// amounts in order.
+    fn hold(&mut self, values: &[Option<Decimal>], cols: &[usize]) -> bool {
+        let get = |i: usize| values.get(i).copied().flatten();
+        let Some(units) = &self.units else { return holds_by(values.len(), get, self.sums) };
+        for (c, u) in cols.iter().zip(units) {
+            if let Some(a) = self.at.get_mut(*c) {
+                *a = *u;
+            }
+        }
+        let at = &self.at;
+        let ok = self.sums.iter().all(|(t, parts)| {
+            if *t >= values.len() || parts.iter().any(|p| *p >= values.len()) {
+                return true;
+            }
+            agrees_in_units(at, *t, parts).unwrap_or_else(|| rounding::agrees(get(*t), parts.iter().map(|p| (1, get(*p)))))
+        });
+        for c in cols {
+            if let Some(a) = self.at.get_mut(*c) {
+                *a = (0, 0);
+            }
+        }
+        ok
+    }
+}
+
+/// [`rounding::agrees`] of the cell `t` with the sum of the cells `parts`,
+/// the cells given in units and known to keep every sum within the fast
+/// path's limit: its integer path, where the parts add up to the point Σx
+/// with the interval Σx ± Σh (None only on an overflow the limit rules out,
+/// or a column outside `at`).
+fn agrees_in_units(at: &[(i128, i128)], t: usize, parts: &[usize]) -> Option<bool> {
+    let (mut x, mut h) = (0i128, 0i128);
+    for p in parts {
+        let (px, ph) = *at.get(*p)?;
+        x = x.checked_add(px)?;
+        h = h.checked_add(ph)?;
+    }
+    let (a, ah) = *at.get(t)?;
+    // a ± ah meets x ± h.
+    Some(a == x || a.checked_sub(x)?.checked_abs()? <= ah.checked_add(h)?)
 }
 
 /// Every within-row identity of the layout holds (within rounding), for
@@ -401,4 +500,39 @@ fn equal_sums(left: &[At], right: &[At]) -> Option<Link> {
     }
     let parts = rest.iter().map(|a| (-1, *a)).chain(right.iter().map(|a| (1, *a))).collect();
     Some(Link { total: *first, parts, relation: Relation::Equal })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn row_sums_in_units_are_holds_by() {
+        const SUMS: &[(usize, &[usize])] = &[(0, &[1, 5, 6]), (1, &[2, 3, 4]), (2, &[9])];
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        // Sums that hold, that hold within rounding, that do not; a value off
+        // the integer path (13 decimals) and sums beyond its limit.
+        let rows = [
+            vec!["6.00", "3.00", "1.00", "2.00", "3.00", "0.00"],
+            vec!["6.0", "3.00", "1.00", "2.01", "3.00"],
+            vec!["6.00", "3.00", "3.00", "3.00", "3.00", "3.00", "1.00"],
+            vec!["1.0000000000001", "1.0000000000001", "1.0000000000001"],
+            vec!["79228162514264337593543950335", "79228162514264337593543950335", "1", "-1"],
+            vec!["900000000000000000", "900000000000000000", "900000000000000000", "-900000000000000000", "1"],
+        ];
+        for ncols in [3, 6, 8] {
+            for row in &rows {
+                let amounts: Vec<(Decimal, usize)> = row.iter().map(|s| (d(s), 1)).collect();
+                let cands = Candidates::new(amounts, ncols, 1);
+                let mut check = RowSums::new(SUMS, &cands, ncols);
+                let mut n = 0;
+                cands.for_each(|v, cols| {
+                    assert_eq!(check.hold(v, cols), holds_by(v.len(), |i| v[i], SUMS), "{v:?}");
+                    n += 1;
+                });
+                assert_eq!(n, cands.len());
+            }
+        }
+    }
 }

@@ -29,6 +29,7 @@ pub mod sides;
 use crate::model::{Cell, ReadProblem, Row};
 use crate::recognise::table_marker_number;
 use crate::segment::{is_note, Segment};
+use crate::tables::candidates::Candidates;
 use crate::tables::coded;
 use crate::tables::tokens::{first_int, has_amount};
 use crate::text::search;
@@ -40,7 +41,7 @@ pub struct Read {
     /// Rows in printed order (open rows blank).
     pub rows: Vec<Row>,
     /// Rows whose blank cells were dropped: (row index, candidate cells).
-    pub open: Vec<(usize, Vec<Vec<Cell>>)>,
+    pub open: Vec<(usize, Candidates)>,
     /// What could not be read.
     pub problems: Vec<ReadProblem>,
     /// Two-sided tables: the number of income rows (listed first).

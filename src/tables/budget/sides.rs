@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 use super::Read;
 use crate::domain::{class_code, starts_with_ordinal};
 use crate::model::{Cell, ReadProblem, Row, Side};
+use crate::tables::candidates::Candidates;
 use crate::tables::tokens::{pieces, Tok};
 use crate::text::search;
 use crate::text::Line;
@@ -75,7 +76,7 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
                     // A label broken by a space ("合 计", "上年 结转") continues
                     // until its words tell its side; a new ordinal starts a new label.
                     Some(e) if e.amounts.is_empty() && side_of(&e.label).is_none() && !starts_with_ordinal(&t) => e.label.push_str(&t),
-                    _ => line_entries.push(Entry { label: t, amounts: Vec::new(), serial, side: None, line: l.no }),
+                    _ => line_entries.push(Entry { label: t.into_owned(), amounts: Vec::new(), serial, side: None, line: l.no }),
                 },
                 Tok::Amount(d) => match line_entries.last_mut() {
                     Some(e) => e.amounts.push((d, l.no)),
@@ -124,15 +125,8 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
 }
 
 /// Order-preserving placements of printed cells (the first being column 0).
-pub fn candidates(printed: &[Cell], ncols: usize, line: usize) -> Vec<Vec<Cell>> {
-    let raw = crate::tables::coded::RawRow {
-        code: None,
-        label: String::new(),
-        printed: printed.iter().filter_map(|c| c.value.map(|v| Some((v, c.source_line)))).collect(),
-        positional: false,
-        source_line: line,
-    };
-    crate::tables::coded::candidates(&raw, ncols)
+pub fn candidates(printed: &[Cell], ncols: usize, line: usize) -> Candidates {
+    Candidates::new(printed.iter().filter_map(|c| c.value.map(|v| (v, c.source_line))).collect(), ncols, line)
 }
 
 /// Decides each entry's side: its words, else its place relative to entries

@@ -1,0 +1,276 @@
+//! The candidate placements of a row whose blank cells were dropped.
+//!
+//! A row that prints k amounts under n columns keeps their order, and its
+//! first amount is the row total (column 0), so its placements are the
+//! C(n − 1, k − 1) ways to put the other amounts in columns 1‥n. They are
+//! enumerated when the solver's problem is built rather than stored as cells
+//! per placement: only the placements a problem keeps are ever written out,
+//! and the one the solver settles on is rebuilt from its values.
+
+use rust_decimal::Decimal;
+
+use crate::model::Cell;
+use crate::solve::Values;
+
+/// Every order-preserving placement of a row's printed amounts into its
+/// columns, the first amount in column 0.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidates {
+    /// The printed amounts in order, with their source lines; empty when the
+    /// row has no placement (no amount, or more amounts than columns).
+    amounts: Vec<(Decimal, usize)>,
+    /// The number of columns.
+    ncols: usize,
+    /// The source line of the blank cells (the row's).
+    line: usize,
+}
+
+impl Candidates {
+    /// The placements of `amounts` (in printed order, with their source
+    /// lines) into `ncols` columns of a row on source line `line`.
+    pub fn new(amounts: Vec<(Decimal, usize)>, ncols: usize, line: usize) -> Candidates {
+        let mut amounts = amounts;
+        if amounts.len() > ncols {
+            amounts.clear();
+        }
+        Candidates { amounts, ncols, line }
+    }
+
+    /// How many placements there are (saturating).
+    pub fn len(&self) -> usize {
+        match self.amounts.len() {
+            0 => 0,
+            k => binomial(self.ncols.saturating_sub(1), k - 1),
+        }
+    }
+
+    /// The printed amounts as cells, in order (none when there is no
+    /// placement): what a row left unplaced shows.
+    pub fn printed(&self) -> Vec<Cell> {
+        self.amounts.iter().map(|(d, ln)| Cell { value: Some(*d), source_line: *ln }).collect()
+    }
+
+    /// Calls `f` with the values of each placement and the columns its
+    /// amounts are in (the first always 0), in order: the columns of the
+    /// amounts after the first ascend lexicographically.
+    pub fn for_each(&self, mut f: impl FnMut(&[Option<Decimal>], &[usize])) {
+        if self.amounts.is_empty() {
+            return;
+        }
+        // One row of values, written and unwritten per placement.
+        let mut values: Values = vec![None; self.ncols];
+        // The first amount is in column 0 in every placement.
+        let mut chosen = Vec::with_capacity(self.amounts.len());
+        chosen.push(0);
+        combos(1, self.ncols, self.amounts.len(), &mut chosen, &mut |cols| {
+            for (c, (d, _)) in cols.iter().zip(&self.amounts) {
+                if let Some(v) = values.get_mut(*c) {
+                    *v = Some(*d);
+                }
+            }
+            f(&values, cols);
+            for c in cols {
+                if let Some(v) = values.get_mut(*c) {
+                    *v = None;
+                }
+            }
+        });
+    }
+
+    /// The printed amounts, in order, with their source lines.
+    pub fn amounts(&self) -> &[(Decimal, usize)] {
+        &self.amounts
+    }
+
+    /// The values of every placement, in the order of [`Candidates::for_each`].
+    pub fn values(&self) -> Vec<Values> {
+        let mut out = Vec::with_capacity(self.len().min(MAX_RESERVE));
+        self.for_each(|v, _| out.push(v.to_vec()));
+        out
+    }
+
+    /// The cells of the placement whose values are `values`, if there is
+    /// one. Placements differ in which columns are blank, so at most one
+    /// matches.
+    pub fn cells(&self, values: &[Option<Decimal>]) -> Option<Vec<Cell>> {
+        if values.len() != self.ncols || values.first().copied().flatten().is_none() {
+            return None;
+        }
+        let mut next = self.amounts.iter();
+        let mut cells = Vec::with_capacity(self.ncols);
+        for v in values {
+            cells.push(match v {
+                None => Cell::blank(self.line),
+                Some(d) => {
+                    let (a, ln) = next.next().filter(|(a, _)| a == d)?;
+                    Cell { value: Some(*a), source_line: *ln }
+                }
+            });
+        }
+        next.next().is_none().then_some(cells)
+    }
+}
+
+/// The most placements reserved for up front; more grow as they come.
+const MAX_RESERVE: usize = 1 << 12;
+
+/// The most placements one placement problem lists (a 13-column row with
+/// seven amounts has 924; the corpus lists a few thousand per document).
+/// Each is a row of values for the solver, so without a cap a long paste of
+/// such rows would take memory and time far out of proportion to its size.
+/// Rows beyond the cap are left out of the problem, blank, and named in the
+/// coverage report.
+pub const MAX_LISTED: usize = 1 << 16;
+
+/// What is left of a problem's [`MAX_LISTED`] placements.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    left: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget { left: MAX_LISTED }
+    }
+}
+
+impl Budget {
+    /// Whether a row's placements fit in what is left (taking them if so):
+    /// rows are listed in order until one does not fit.
+    pub fn take(&mut self, c: &Candidates) -> bool {
+        match self.left.checked_sub(c.len()) {
+            Some(left) => {
+                self.left = left;
+                true
+            }
+            None => {
+                self.left = 0;
+                false
+            }
+        }
+    }
+}
+
+/// The coverage message for rows left unplaced because their placements
+/// went beyond [`MAX_LISTED`]: `table` names the table ("公开02表"), `rows`
+/// lists them (name, source line).
+pub fn over_cap_message(table: &str, rows: &[(String, usize)]) -> String {
+    format!(
+        "{table}有{}行省略了空白栏，其可能的栏目归属合计超过 {MAX_LISTED} 种的上限，未尝试确定：{}。这些行暂按空白显示，依赖它们的核对已跳过",
+        rows.len(),
+        super::list(rows)
+    )
+}
+
+/// C(n, k), saturating.
+fn binomial(n: usize, k: usize) -> usize {
+    let k = k.min(n.saturating_sub(k));
+    // C(n, i + 1) = C(n, i) · (n − i) / (i + 1), exact at every step.
+    (0..k).try_fold(1usize, |c, i| c.checked_mul(n - i)?.checked_div(i + 1)).unwrap_or(usize::MAX)
+}
+
+/// Calls `f` with `chosen` extended by every subset of `start..n` that
+/// makes it `k` long, ascending, in lexicographic order.
+fn combos(start: usize, n: usize, k: usize, chosen: &mut Vec<usize>, f: &mut impl FnMut(&[usize])) {
+    if chosen.len() == k {
+        f(chosen);
+        return;
+    }
+    for c in start..n {
+        if n - c < k - chosen.len() {
+            break;
+        }
+        chosen.push(c);
+        combos(c + 1, n, k, chosen, f);
+        chosen.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    /// The placements as the cells they were once stored as.
+    fn stored(amounts: &[(Decimal, usize)], ncols: usize, line: usize) -> Vec<Vec<Cell>> {
+        let k = amounts.len();
+        if k == 0 || k > ncols {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut first = vec![Cell::blank(line); ncols];
+        first[0] = Cell { value: Some(amounts[0].0), source_line: amounts[0].1 };
+        combos(1, ncols, k - 1, &mut Vec::new(), &mut |cols| {
+            let mut cells = first.clone();
+            for (i, c) in cols.iter().enumerate() {
+                cells[*c] = Cell { value: Some(amounts[i + 1].0), source_line: amounts[i + 1].1 };
+            }
+            out.push(cells);
+        });
+        out
+    }
+
+    #[test]
+    fn the_budget_lists_rows_in_order_until_one_does_not_fit() {
+        // 20 placements each: 4 amounts in 7 columns.
+        let row = Candidates::new(vec![(d("4"), 1), (d("1"), 1), (d("1"), 1), (d("2"), 1)], 7, 1);
+        assert_eq!(row.len(), 20);
+        let mut budget = Budget::default();
+        let listed = (0..MAX_LISTED).take_while(|_| budget.take(&row)).count();
+        assert_eq!(listed, MAX_LISTED / 20);
+        // Once a row did not fit, none is listed: the rows left out are the last.
+        assert!(!budget.take(&Candidates::new(vec![(d("4"), 1)], 7, 1)));
+        assert!(Budget::default().take(&Candidates::new(Vec::new(), 7, 1)));
+    }
+
+    #[test]
+    fn binomial_counts_the_placements() {
+        for ncols in 1..9 {
+            for k in 1..=ncols {
+                let mut n = 0;
+                combos(1, ncols, k - 1, &mut Vec::new(), &mut |_| n += 1);
+                assert_eq!(binomial(ncols - 1, k - 1), n, "{ncols} {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn placements_are_the_cells_they_stand_for() {
+        // Equal amounts, amounts from other lines, every count up to and past the columns.
+        let all = [(d("3.00"), 7), (d("1.00"), 8), (d("1.00"), 7), (d("2.0"), 9), (d("-1"), 7)];
+        for ncols in 0..7 {
+            for k in 0..=all.len() {
+                let amounts = &all[..k];
+                let c = Candidates::new(amounts.to_vec(), ncols, 7);
+                let want = stored(amounts, ncols, 7);
+                let values: Vec<Values> = want.iter().map(|c| c.iter().map(|x| x.value).collect()).collect();
+                assert_eq!(c.values(), values, "{ncols} {k}");
+                assert_eq!(c.len(), want.len());
+                let printed: Vec<Cell> =
+                    want.first().map(|c| c.iter().filter(|x| x.value.is_some()).cloned().collect()).unwrap_or_default();
+                assert_eq!(c.printed(), printed);
+                for (v, cells) in values.iter().zip(&want) {
+                    assert_eq!(c.cells(v).as_ref(), Some(cells));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn values_of_no_placement_have_no_cells() {
+        let c = Candidates::new(vec![(d("3.00"), 1), (d("1.00"), 1)], 3, 1);
+        for v in [
+            vec![None, Some(d("3.00")), Some(d("1.00"))],
+            vec![Some(d("3.00")), Some(d("1.00")), Some(d("1.00"))],
+            vec![Some(d("3.00")), None, None],
+            vec![Some(d("3.00")), Some(d("2.00")), None],
+            vec![Some(d("3.00")), Some(d("1.00"))],
+        ] {
+            assert_eq!(c.cells(&v), None, "{v:?}");
+        }
+    }
+}

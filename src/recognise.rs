@@ -2,6 +2,7 @@
 //! department, money unit.
 
 use crate::model::{DocumentInfo, DocumentKind, Scope};
+use crate::text::joined::Joined;
 use crate::text::search;
 use crate::text::Line;
 
@@ -11,22 +12,15 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
     let head: String = squeezed.iter().take(400).copied().collect::<Vec<_>>().join("\n");
     // Kind keywords may first appear deep in the text (a budget that opens with
     // a long 单位概况), so they are counted over the whole text: the squeezed
-    // lines joined by "\n", each line's start noted.
-    let mut whole = String::with_capacity(squeezed.iter().fold(0usize, |n, s| n.saturating_add(s.len()).saturating_add(1)));
-    let mut starts = Vec::with_capacity(squeezed.len());
-    for (i, s) in squeezed.iter().enumerate() {
-        if i > 0 {
-            whole.push('\n');
-        }
-        starts.push(whole.len());
-        whole.push_str(s);
-    }
-    let keyed = colon_lines(lines, &whole, &starts);
+    // lines joined by "\n".
+    let joined = Joined::of(&squeezed);
+    let whole = joined.text.as_str();
+    let keyed = colon_lines(lines, &joined);
     // Only whether there is any marker matters, and only when the text speaks
     // of a budget or final account: asked then, and answered at the first one.
     let any_marker = || squeezed.iter().any(|s| is_table_marker(s));
 
-    let counts = Counts::of(&whole);
+    let counts = Counts::of(whole);
     let count = |needle: &str| counts.get(needle).unwrap_or_else(|| whole.matches(needle).count());
     let final_hits = count("决算");
     let budget_hits = count("预算表") + count("部门预算") + count("单位预算") + count("预算公开");
@@ -42,7 +36,7 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
 
     let reason = if kind == DocumentKind::Unknown {
         Some("未识别为部门预算或决算公开文本：文中没有“部门决算”“部门预算”等字样，也没有“公开01表”之类的表格编号。".to_string())
-    } else if !search::contains(&whole, "总表") && !any_marker() {
+    } else if !search::contains(whole, "总表") && !any_marker() {
         Some("文中提到预算或决算，但没有找到任何公开表（如“公开01表”“收入支出决算总表”）。".to_string())
     } else {
         None
@@ -75,7 +69,7 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
         kind,
         scope,
         // A budget may open with a long 单位概况 that states no year at all.
-        year: year(&head).or_else(|| year(&whole)),
+        year: year(&head).or_else(|| year(whole)),
         department: department_on_cover(&cover).or_else(|| department(&keyed)).or_else(|| department_in_prose(lines)),
         unit: money_unit(&keyed),
         reason,
@@ -236,13 +230,10 @@ fn department_on_cover(cover: &str) -> Option<String> {
 
 /// The lines holding a colon (full-width or ASCII), in order: the only lines
 /// that can hold the keys [`department`] and [`money_unit`] look for. Found
-/// by two searches of the joined squeezed text (`whole`, whose line `i`
-/// starts at `starts[i]`), not by two per line.
-fn colon_lines<'a>(lines: &'a [Line], whole: &str, starts: &[usize]) -> Vec<&'a Line> {
-    let mut at: Vec<usize> = memchr::memmem::find_iter(whole.as_bytes(), "：".as_bytes())
-        .chain(memchr::memchr_iter(b':', whole.as_bytes()))
-        .map(|o| starts.partition_point(|&s| s <= o).saturating_sub(1))
-        .collect();
+/// by two searches of the joined squeezed lines, not by two per line.
+fn colon_lines<'a>(lines: &'a [Line], joined: &Joined) -> Vec<&'a Line> {
+    let mut at = joined.lines_with("：");
+    at.extend(joined.lines_with(":"));
     at.sort_unstable();
     at.dedup();
     at.into_iter().filter_map(|i| lines.get(i)).collect()
@@ -328,10 +319,8 @@ mod tests {
         for text in crate::text::stream::sample_texts(&pieces, 300) {
             let lines = normalise(&text);
             let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
-            let whole = squeezed.join("\n");
-            let starts: Vec<usize> = squeezed.iter().scan(0usize, |at, s| Some(std::mem::replace(at, *at + s.len() + 1))).collect();
             let by_line: Vec<usize> = lines.iter().filter(|l| l.text.contains(['：', ':'])).map(|l| l.no).collect();
-            let found: Vec<usize> = colon_lines(&lines, &whole, &starts).iter().map(|l| l.no).collect();
+            let found: Vec<usize> = colon_lines(&lines, &Joined::of(&squeezed)).iter().map(|l| l.no).collect();
             assert_eq!(found, by_line, "{text:?}");
         }
     }

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::recognise::table_marker_number;
+use crate::text::joined::Joined;
 use crate::text::search;
 use crate::text::Line;
 
@@ -25,7 +26,9 @@ pub struct Segment {
 pub fn find_tables(lines: &[Line]) -> Vec<Segment> {
     let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
     let markers: Vec<(usize, String)> =
-        lines_with_open(&squeezed).into_iter().filter_map(|i| table_marker_number(squeezed[i]).map(|n| (i, n))).collect();
+        // Only a line holding "公开" can hold a marker: found by one search of
+        // the joined lines, not one per line.
+        Joined::of(&squeezed).lines_with("公开").into_iter().filter_map(|i| table_marker_number(squeezed[i]).map(|n| (i, n))).collect();
     let mut out = Vec::with_capacity(markers.len());
     for (k, (i, number)) in markers.iter().enumerate() {
         let next = markers.get(k + 1).map_or(lines.len(), |m| m.0);
@@ -42,24 +45,6 @@ pub fn find_tables(lines: &[Line]) -> Vec<Segment> {
         let unit = (lo..end.min(i + 8)).find_map(|j| unit_in(squeezed[j]));
         out.push(Segment { number: number.clone(), marker: *i, title, unit, body: i + 1..end });
     }
-    out
-}
-
-/// The indexes of the lines holding "公开", in order: the only lines that can
-/// hold a table marker. Found by one search of the lines joined by "\n" (a
-/// match cannot span two lines), not by one per line.
-fn lines_with_open(squeezed: &[&str]) -> Vec<usize> {
-    let mut joined = String::with_capacity(squeezed.iter().fold(0usize, |n, s| n.saturating_add(s.len()).saturating_add(1)));
-    let mut starts = Vec::with_capacity(squeezed.len());
-    for s in squeezed {
-        starts.push(joined.len());
-        joined.push_str(s);
-        joined.push('\n');
-    }
-    let mut out: Vec<usize> = memchr::memmem::find_iter(joined.as_bytes(), "公开".as_bytes())
-        .map(|at| starts.partition_point(|&s| s <= at).saturating_sub(1))
-        .collect();
-    out.dedup();
     out
 }
 
@@ -123,21 +108,4 @@ pub fn unit_in(s: &str) -> Option<String> {
 /// True for a note line ("注：", "注:", "说明：", "备注").
 pub fn is_note(s: &str) -> bool {
     s.starts_with("注") || s.starts_with("说明：") || s.starts_with("备注")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::text::normalise;
-
-    #[test]
-    fn the_lines_with_open_are_the_lines_holding_it() {
-        let pieces = ["公开", "公", "开", "公开01表", "表", "a", " ", "\u{3000}"];
-        for text in crate::text::stream::sample_texts(&pieces, 300) {
-            let lines = normalise(&text);
-            let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
-            let by_line: Vec<usize> = (0..squeezed.len()).filter(|&i| squeezed[i].contains("公开")).collect();
-            assert_eq!(lines_with_open(&squeezed), by_line, "{text:?}");
-        }
-    }
 }

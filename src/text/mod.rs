@@ -1,6 +1,7 @@
 //! Text input: decoding bytes and normalising lines.
 
 pub mod decode;
+pub(crate) mod joined;
 pub mod normalise;
 pub mod search;
 pub(crate) mod stream;

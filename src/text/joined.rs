@@ -1,0 +1,62 @@
+//! Lines joined into one string for a whole-text search.
+//!
+//! A search of one string finds what a search of every line would, at a
+//! fraction of the cost: memchr and memmem set up once, not once per line.
+//! The lines are joined by "\n", so a match never spans two of them.
+
+/// Lines joined by "\n", with where each one starts.
+pub(crate) struct Joined {
+    /// The lines, "\n" between them.
+    pub(crate) text: String,
+    /// The byte offset in `text` where each line starts.
+    starts: Vec<usize>,
+}
+
+impl Joined {
+    /// Joins `lines`.
+    pub(crate) fn of(lines: &[&str]) -> Joined {
+        let len = lines.iter().fold(0usize, |n, s| n.saturating_add(s.len()).saturating_add(1));
+        let mut text = String::with_capacity(len);
+        let mut starts = Vec::with_capacity(lines.len());
+        for (i, s) in lines.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            starts.push(text.len());
+            text.push_str(s);
+        }
+        Joined { text, starts }
+    }
+
+    /// The index of the line holding byte offset `at` of `text`.
+    pub(crate) fn line_of(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+
+    /// The indexes of the lines holding `needle` (which holds no "\n"), in
+    /// order, each once.
+    pub(crate) fn lines_with(&self, needle: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = memchr::memmem::find_iter(self.text.as_bytes(), needle.as_bytes()).map(|at| self.line_of(at)).collect();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lines_with_a_needle_are_the_lines_holding_it() {
+        let pieces = ["公开", "公", "开", "：", ":", "a", " "];
+        for text in crate::text::stream::sample_texts(&pieces, 300) {
+            let lines: Vec<&str> = text.split('\n').collect();
+            let joined = Joined::of(&lines);
+            assert_eq!(joined.text, lines.join("\n"));
+            for needle in ["公开", "：", ":"] {
+                let by_line: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].contains(needle)).collect();
+                assert_eq!(joined.lines_with(needle), by_line, "{needle} in {text:?}");
+            }
+        }
+    }
+}

@@ -201,15 +201,18 @@ fn unit_sum(terms: impl Iterator<Item = Term>) -> Option<UnitSum> {
 /// Sums of ordinary amounts are added exactly in i128 (the same result as
 /// Decimal, which is exact there); anything else goes through [`compare`].
 pub(crate) fn agrees<I: Iterator<Item = Term> + Clone>(actual: Option<Decimal>, terms: I) -> bool {
-    let fast = || {
-        let (p, lo, hi) = unit_sum(terms.clone())?;
-        let (a, h) = units(actual)?;
-        Some(a == p || (a.checked_add(h)? >= lo && hi >= a.checked_sub(h)?))
-    };
+    let fast = || units_agree(units(actual)?, unit_sum(terms.clone())?);
     match fast() {
         Some(ok) => ok,
         None => compare(actual, &terms.collect::<Vec<_>>()).0 != Verdict::Mismatch,
     }
+}
+
+/// [`agrees`]'s integer test: whether a total of `a` units (± `h`) meets a
+/// sum whose point is `p` and whose interval is `lo..=hi`, all in units
+/// (None on an overflow). For callers that add the units themselves.
+pub(crate) fn units_agree((a, h): (i128, i128), (p, lo, hi): UnitSum) -> Option<bool> {
+    Some(a == p || (a.checked_add(h)? >= lo && hi >= a.checked_sub(h)?))
 }
 
 /// Whether `compare(actual, terms)` is [`Verdict::Exact`], when the fast path

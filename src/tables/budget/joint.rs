@@ -235,9 +235,7 @@ fn agrees_in_units(at: &[(i128, i128)], t: usize, parts: &[usize]) -> Option<boo
         x = x.checked_add(px)?;
         h = h.checked_add(ph)?;
     }
-    let (a, ah) = *at.get(t)?;
-    // a ± ah meets x ± h.
-    Some(a == x || a.checked_sub(x)?.checked_abs()? <= ah.checked_add(h)?)
+    rounding::units_agree(*at.get(t)?, (x, x.checked_sub(h)?, x.checked_add(h)?))
 }
 
 /// Every within-row identity of the layout holds (within rounding), for

@@ -5,6 +5,7 @@ pub(crate) mod joined;
 pub mod normalise;
 pub mod search;
 pub(crate) mod stream;
+pub(crate) mod window;
 
 pub(crate) use decode::unreadable_chars;
 pub use decode::{decode, Decoded, TextEncoding};

@@ -50,42 +50,16 @@ fn starts_mark(w: [u8; 3]) -> bool {
 
 /// The offsets and chars of the [`marked`] chars of `text`, in order.
 fn marks_of(text: &str) -> Vec<(usize, char)> {
-    /// Positions tested at once: their results make one mask.
-    const BLOCK: usize = 64;
-    let bytes = text.as_bytes();
     // About one char in six is marked in these texts (a char is mostly 3
     // bytes): sized once, the vector seldom grows.
     let mut marks = Vec::with_capacity(text.len() / 16);
-    let mut at = 0;
-    while at < bytes.len() {
-        // The block and the two bytes after it, zero past the end.
-        let mut w = [0u8; BLOCK + 2];
-        let have = bytes.get(at..).unwrap_or_default();
-        let n = have.len().min(BLOCK + 2);
-        if let (Some(to), Some(from)) = (w.get_mut(..n), have.get(..n)) {
-            to.copy_from_slice(from);
-        }
-        // Each position tested alone (vectorised), then the results packed
-        // eight at a time into a mask: the low bit of byte k of a u64 goes to
-        // bit 56 + k of its product with this constant, and no two collide.
-        let mut hit = [0u8; BLOCK];
-        for (j, h) in hit.iter_mut().enumerate() {
-            *h = u8::from(starts_mark([w[j], w[j + 1], w[j + 2]]));
-        }
-        let mut mask: u64 = 0;
-        for (k, eight) in hit.chunks_exact(8).enumerate() {
-            let bits = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-            mask |= (bits.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
-        }
-        while mask != 0 {
-            let i = at + mask.trailing_zeros() as usize;
-            mask &= mask - 1;
+    super::window::scan(text.as_bytes(), starts_mark, |at, mask| {
+        for i in super::window::positions(at, mask) {
             if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
                 marks.push((i, c));
             }
         }
-        at += BLOCK;
-    }
+    });
     marks
 }
 

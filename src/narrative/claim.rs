@@ -8,6 +8,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::section::CharSet;
 use crate::amount::parse_prose_number;
 
 /// Up or down, from the verb ("增加"/"增长" or "减少"/"下降").
@@ -314,6 +315,9 @@ pub(crate) struct Sentences(Vec<usize>);
 pub(crate) struct Scratch {
     sentences: Sentences,
     marks: Vec<usize>,
+    /// The claims found, copied out at the end in one allocation of their
+    /// exact size (not grown push by push).
+    claims: Vec<Claim>,
 }
 
 impl Sentences {
@@ -325,14 +329,18 @@ impl Sentences {
     /// Refills `scratch` with the sentence ends of `chars` and the indexes
     /// of the chars a wordless claim opens with (无, 持, 一): one pass for both.
     fn and_marks(chars: &[char], scratch: &mut Scratch) {
+        const ENDS_AND_MARKS: CharSet = CharSet::new(&['。', '！', '？', '!', '?', '无', '持', '一']);
         let (ends, marks) = (&mut scratch.sentences.0, &mut scratch.marks);
         ends.clear();
         marks.clear();
         for (k, &c) in chars.iter().enumerate() {
-            match c {
-                '。' | '！' | '？' | '!' | '?' => ends.push(k),
-                '无' | '持' | '一' => marks.push(k),
-                _ => {}
+            // One well-predicted branch per char (most are neither).
+            if ENDS_AND_MARKS.has(c) {
+                if matches!(c, '。' | '！' | '？' | '!' | '?') {
+                    ends.push(k);
+                } else {
+                    marks.push(k);
+                }
             }
         }
     }
@@ -461,8 +469,8 @@ pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> V
     let chars = para.chars;
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
     Sentences::and_marks(chars, scratch);
-    let (sentences, marks) = (&scratch.sentences, &scratch.marks);
-    let mut out: Vec<Claim> = Vec::new();
+    let Scratch { sentences, marks, claims: out } = scratch;
+    out.clear();
     let mut prev_end = 0;
     let mut i = 0;
     while i < chars.len() {
@@ -520,9 +528,12 @@ pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> V
         prev_end = end;
         i = end;
     }
-    out.extend(wordless(chars, lines, sentences, marks));
+    wordless(chars, lines, sentences, marks, out);
     out.sort_by_key(|c| c.start);
-    out
+    // Moved into a vector of their exact size; the scratch keeps its capacity.
+    let mut claims = Vec::with_capacity(out.len());
+    claims.append(out);
+    claims
 }
 
 fn classify(lead: &str, unit: &Unit) -> ClaimKind {
@@ -571,9 +582,8 @@ fn strip_verb(s: &str) -> &str {
 
 /// 年初无预算 and year-on-year "持平" / "一致" claims; `marks` are the indexes
 /// of the chars they can open with (无, 持, 一), in order.
-fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences, marks: &[usize]) -> Vec<Claim> {
+fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences, marks: &[usize], out: &mut Vec<Claim>) {
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
-    let mut out = Vec::new();
     let mk = |kind: ClaimKind, subject: &str, s: usize, e: usize| Claim {
         kind,
         value: None,
@@ -598,7 +608,6 @@ fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences, marks: &[usi
             }
         }
     }
-    out
 }
 
 /// For "持平"/"一致" at `k`: when it compares with the previous year ("与上年
@@ -630,7 +639,7 @@ mod tests {
         let text = format!("收入10万元。比上年增加2%！{long}支出5万元？年初无预算，一般与上年持平!结余。{long}");
         let chars: Vec<char> = text.chars().collect();
         let sentences = Sentences::of(&chars);
-        let mut scratch = Scratch { sentences: Sentences(vec![3, 1]), marks: vec![2] };
+        let mut scratch = Scratch { sentences: Sentences(vec![3, 1]), marks: vec![2], claims: Vec::new() };
         Sentences::and_marks(&chars, &mut scratch);
         let (same, marks) = (scratch.sentences, scratch.marks);
         assert_eq!(same.0, sentences.0);

@@ -63,9 +63,9 @@ impl Paragraph {
         let lines: Vec<usize> = buf.iter().map(|c| c.1).collect();
         let mut offsets = Vec::with_capacity(buf.len() + 1);
         let mut bytes = 0usize;
-        for c in &chars {
+        for &c in &chars {
             offsets.push(bytes);
-            bytes += c.len_utf8();
+            bytes += utf8_len(c);
         }
         offsets.push(bytes);
         let text = joined.to_owned();
@@ -100,6 +100,13 @@ impl Paragraph {
             _ => String::new(),
         }
     }
+}
+
+/// The UTF-8 length of `c` by arithmetic, as `char::len_utf8` gives it
+/// (whose compares branch, and mispredict on text mixing CJK and digits).
+fn utf8_len(c: char) -> usize {
+    let u = c as u32;
+    1 + usize::from(u >= 0x80) + usize::from(u >= 0x800) + usize::from(u >= 0x1_0000)
 }
 
 /// A section of the narrative, from one heading to the next heading that
@@ -335,6 +342,13 @@ mod tests {
         for p in &n.sections[0].paragraphs {
             assert_eq!(p.text.chars().count(), p.lines.len());
             assert_eq!(p.slice(0, p.lines.len()), p.text);
+        }
+    }
+
+    #[test]
+    fn utf8_lengths_are_the_lengths_char_gives() {
+        for c in ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']) {
+            assert_eq!(utf8_len(c), c.len_utf8(), "{c:?}");
         }
     }
 

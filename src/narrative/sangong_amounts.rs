@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 
+use super::section::CharSet;
 use crate::amount::parse_prose_number;
 use crate::text::Line;
 
@@ -89,7 +90,8 @@ fn section_text(lines: &[Line]) -> String {
 /// "九、…" or "第三部分…": a heading that starts or ends a narrative section.
 fn is_top_heading(sq: &str) -> bool {
     // Read for every line: most open with neither a numeral nor 第.
-    if !sq.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']) {
+    const OPENERS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']);
+    if !sq.chars().next().is_some_and(|c| OPENERS.has(c)) {
         return false;
     }
     let ordinal = sq.chars().take_while(|&c| super::section::is_cn_digit(c)).count();

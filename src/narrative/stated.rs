@@ -11,7 +11,7 @@
 
 use rust_decimal::Decimal;
 
-use super::section::is_cn_digit;
+use super::section::{is_cn_digit, CharSet};
 use crate::amount::parse_prose_number;
 use crate::text::{squeeze, Line};
 
@@ -91,16 +91,46 @@ impl Prose {
                 continue;
             }
             p.starts.push((p.text.len(), l.no));
-            let sq = l.squeezed.as_str();
-            // Every quote is '"', '\'' or starts with byte E2: a line with none
-            // is copied whole, not char by char.
-            if may_hold_quote(sq.as_bytes()) {
-                p.text.extend(sq.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
-            } else {
-                p.text.push_str(sq);
-            }
+            p.text.push_str(&l.squeezed);
         }
+        // The quotes are dropped afterwards, in one search of the whole text
+        // (not one per line), the line starts moving back with them.
+        p.drop_quotes();
         p
+    }
+
+    /// Removes the quotes '“', '”', '"', '‘', '’' and '\'' from the text,
+    /// moving each line start back by the quote bytes before it. Every quote
+    /// is the byte '"' or '\'' or opens with byte E2 (never a continuation
+    /// byte, so each byte found opens a char): one memchr3 finds them all.
+    fn drop_quotes(&mut self) {
+        let bytes = self.text.as_bytes();
+        let mut out: Option<String> = None;
+        let mut copied = 0;
+        let mut removed = 0;
+        let mut next_start = 0;
+        for at in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
+            let len = match bytes.get(at..at.saturating_add(3)) {
+                _ if bytes.get(at) != Some(&0xE2) => 1,
+                Some([_, 0x80, 0x98 | 0x99 | 0x9C | 0x9D]) => 3,
+                _ => continue,
+            };
+            // Starts at or before the quote lose only the quotes before it.
+            while let Some(s) = self.starts.get_mut(next_start).filter(|s| s.0 <= at) {
+                s.0 = s.0.saturating_sub(removed);
+                next_start += 1;
+            }
+            let o = out.get_or_insert_with(|| String::with_capacity(bytes.len()));
+            o.push_str(self.text.get(copied..at).unwrap_or(""));
+            copied = at + len;
+            removed += len;
+        }
+        let Some(mut o) = out else { return };
+        o.push_str(self.text.get(copied..).unwrap_or(""));
+        for s in self.starts.get_mut(next_start..).unwrap_or(&mut []) {
+            s.0 = s.0.saturating_sub(removed);
+        }
+        self.text = o;
     }
 
     /// The source line of a byte offset.
@@ -111,24 +141,6 @@ impl Prose {
             Err(i) => self.starts[i - 1].1,
         }
     }
-}
-
-/// Whether `b` holds a byte '"', '\'' or E2 (the lead byte of “”‘’), read
-/// eight bytes at a time: the same as testing each byte, which a test checks.
-fn may_hold_quote(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A word has a zero byte iff (x - ONES) & !x & HIGH is not zero; a byte
-    // equal to `pattern`'s is a zero byte of their xor.
-    let has = |w: u64, pattern: u64| {
-        let x = w ^ pattern;
-        x.wrapping_sub(ONES) & !x & HIGH != 0
-    };
-    let (words, rest) = b.as_chunks::<8>();
-    words.iter().any(|w| {
-        let w = u64::from_le_bytes(*w);
-        has(w, 0x2222_2222_2222_2222) || has(w, 0x2727_2727_2727_2727) || has(w, 0xE2E2_E2E2_E2E2_E2E2)
-    }) || rest.iter().any(|b| matches!(b, b'"' | b'\'' | 0xE2))
 }
 
 /// A heading-like line: "二、…", "（五）…", "第三部分…", or short and ending in 情况.
@@ -148,7 +160,10 @@ fn is_heading(sq: &str) -> bool {
 /// Whether a line opens like a heading (an ordinal, "（" or "第"): the cheap
 /// test before a line is read as one.
 fn opens(l: &Line) -> bool {
-    l.text.trim_start().starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '第'])
+    // The squeezed line opens with the text's first char that is not white
+    // space: no trimming, and one look-up instead of twelve compares.
+    const OPENERS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '第']);
+    l.squeezed.chars().next().is_some_and(|c| OPENERS.has(c))
 }
 
 /// The indexes of the heading lines ([`opens`] and [`is_heading`]), found
@@ -357,8 +372,12 @@ pub struct Performance {
 /// such as "（二）部门预算项目绩效目标表") is not a table.
 pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
     let starts_block = |l: &Line| {
-        let t = l.text.trim_end();
-        t.ends_with("绩效目标表") && squeeze(t).chars().count() <= 40
+        // The squeezed line ends in the words whenever the trimmed text does:
+        // a byte compare rejects most lines before any trimming.
+        l.squeezed.ends_with("绩效目标表") && {
+            let t = l.text.trim_end();
+            t.ends_with("绩效目标表") && squeeze(t).chars().count() <= 40
+        }
     };
     let ends_section = |l: &Line| {
         opens(l) && {
@@ -447,21 +466,26 @@ mod tests {
         assert_eq!(c[3].line, 9);
     }
 
-    #[test]
-    fn quote_bytes_are_found_as_a_byte_scan_finds_them() {
-        let bytewise = |b: &[u8]| b.iter().any(|b| matches!(b, b'"' | b'\'' | 0xE2));
-        let base: Vec<u8> = "收入合计10,116.83万元，比上年增加（21）".bytes().collect();
-        for len in 0..base.len() {
-            let s = &base[..len];
-            assert_eq!(may_hold_quote(s), bytewise(s), "{len}");
-            // Each interesting byte (and its neighbours) at each position.
-            for at in 0..len {
-                for b in [b'"', b'\'', 0xE2, 0xE1, 0xE3, 0x21, 0x23, 0x26, 0x28, 0x00, 0xFF, 0x80, 0x01] {
-                    let mut t = s.to_vec();
-                    t[at] = b;
-                    assert_eq!(may_hold_quote(&t), bytewise(&t), "{t:?}");
-                }
+    /// [`Prose::of`] as it was written, line by line and char by char.
+    fn prose_by_chars(lines: &[Line]) -> (String, Vec<(usize, usize)>) {
+        let (mut text, mut starts) = (String::new(), Vec::new());
+        for (i, l) in lines.iter().enumerate() {
+            if crate::narrative::is_page_number(lines, i) {
+                continue;
             }
+            starts.push((text.len(), l.no));
+            text.extend(l.squeezed.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
+        }
+        (text, starts)
+    }
+
+    #[test]
+    fn quotes_are_dropped_as_the_char_by_char_join_drops_them() {
+        let pieces = ["“三公”", "经费", "\"", "'", "‘", "’", "—", "…", "①", "‖", "\u{2028}", "27", "\u{c}", " ", "万元", "a"];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            let lines = normalise(&text);
+            let p = Prose::of(&lines);
+            assert_eq!((p.text, p.starts), prose_by_chars(&lines), "{text:?}");
         }
     }
 

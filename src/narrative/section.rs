@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::text::squeeze;
+use crate::text::{search, squeeze};
 
 /// What a narrative section is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -90,7 +90,7 @@ impl Topic {
 /// "财政拨款收入支出决算总体" is not the overall 收入支出).
 pub fn topic_of(heading: &str) -> Option<Topic> {
     let s = squeeze(heading);
-    let has = |k: &str| s.contains(k);
+    let has = |k: &str| search::contains(&s, k);
     let t = if has("三公") {
         Topic::Sangong
     } else if has("机关运行经费") {

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::section::{is_cn_digit, CharSet};
 use crate::amount::parse_prose_number;
-use crate::text::{squeeze, Line};
+use crate::text::{search, squeeze, Line};
 
 /// The 政府采购 categories, in the order budgets print them.
 pub const CATEGORIES: [&str; 3] = ["货物", "工程", "服务"];
@@ -63,7 +63,7 @@ impl Stated {
             running_costs: stated(heads.section(lines, "机关运行经费"), "机关运行经费", 16),
             performance: performance_tables(lines),
             performance_summary: performance_summary(performance),
-            performance_everywhere: performance.iter().any(|l| l.squeezed.contains("全面实施")),
+            performance_everywhere: performance.iter().any(|l| search::contains(&l.squeezed, "全面实施")),
         }
     }
 }
@@ -143,6 +143,18 @@ impl Prose {
     }
 }
 
+/// The starts of the non-overlapping matches of `needle` (not empty) in
+/// `hay`, left to right: `hay.match_indices(needle)`'s, by [`search::find`]
+/// (no searcher set up per call).
+pub(super) fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0usize;
+    std::iter::from_fn(move || {
+        let i = from.checked_add(search::find(hay.get(from..)?, needle)?)?;
+        from = i.checked_add(needle.len().max(1))?;
+        Some(i)
+    })
+}
+
 /// A heading-like line: "二、…", "（五）…", "第三部分…", or short and ending in 情况.
 fn is_heading(sq: &str) -> bool {
     let ordinal = sq.chars().take_while(|&c| is_cn_digit(c)).count();
@@ -180,9 +192,9 @@ impl Heads {
     fn section<'a>(&self, lines: &'a [Line], word: &str) -> &'a [Line] {
         let heading = |l: &Line| {
             let sq = l.squeezed.as_str();
-            sq.contains(word) && sq.chars().count() <= 40
+            search::contains(sq, word) && sq.chars().count() <= 40
         };
-        let end_of = |h: usize| self.0[h + 1..].iter().find(|&&i| !lines[i].squeezed.contains(word)).map_or(lines.len(), |&i| i);
+        let end_of = |h: usize| self.0[h + 1..].iter().find(|&&i| !search::contains(&lines[i].squeezed, word)).map_or(lines.len(), |&i| i);
         // A heading straight followed by the next one is a 目录 entry
         // ("九、一般公共预算“三公”经费…支出预算表" above "十、…"): the section is a later one.
         let mut from = 0;
@@ -284,7 +296,7 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
     let t = p.text.as_str();
     let mut hits: Vec<(usize, &str, usize)> = Vec::new();
     for (w, col) in SANGONG_WORDS {
-        hits.extend(t.match_indices(w).map(|(i, _)| (i, w, col)));
+        hits.extend(match_starts(t, w).map(|i| (i, w, col)));
     }
     hits.sort();
     let mut out = Vec::new();
@@ -294,9 +306,10 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
         let window = &t[start..end];
         let Some((amount, at)) = first_wan(window, 12) else { continue };
         let rest = &window[at..];
-        let change = signed_after(rest, &[("增加", 1), ("减少", -1)], "万元").or_else(|| rest.contains("持平").then_some(Decimal::ZERO));
+        let change =
+            signed_after(rest, &[("增加", 1), ("减少", -1)], "万元").or_else(|| search::contains(rest, "持平").then_some(Decimal::ZERO));
         let percent = signed_after(rest, &[("增长", 1), ("下降", -1), ("减少", -1), ("增加", 1)], "%");
-        let reason = rest.find("原因").map(|r| {
+        let reason = search::find(rest, "原因").map(|r| {
             let body = &rest[r..];
             let stop = body.find('。').unwrap_or(body.len());
             (body[..stop].to_string(), p.line_at(start + at + r))
@@ -310,7 +323,7 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
 fn signed_after(s: &str, verbs: &[(&str, i8)], unit: &str) -> Option<Decimal> {
     let mut best: Option<(usize, Decimal)> = None;
     for (v, sign) in verbs {
-        for (i, _) in s.match_indices(v) {
+        for i in match_starts(s, v) {
             let after = &s[i + v.len()..];
             let n = after.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
             if n == 0 || !after[n..].starts_with(unit) {
@@ -334,7 +347,7 @@ pub fn stated(lines: &[Line], keyword: &str, gap: usize) -> Option<(Decimal, usi
 
 /// [`stated`] in joined text.
 fn stated_in(p: &Prose, keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
-    p.text.match_indices(keyword).find_map(|(i, _)| {
+    match_starts(&p.text, keyword).find_map(|i| {
         let start = i + keyword.len();
         first_wan(&p.text[start..], gap).map(|(v, at)| (v, p.line_at(start + at)))
     })
@@ -348,7 +361,7 @@ fn number_at(s: &str) -> Option<Decimal> {
 
 /// The number right after the first of `keys` found in `s`.
 fn after_key(s: &str, keys: &[&str]) -> Option<Decimal> {
-    keys.iter().find_map(|k| s.find(k).and_then(|i| number_at(&s[i + k.len()..])))
+    keys.iter().find_map(|k| search::find(s, k).and_then(|i| number_at(&s[i + k.len()..])))
 }
 
 /// One 项目支出绩效目标表 of the narrative.
@@ -382,7 +395,7 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
     let ends_section = |l: &Line| {
         opens(l) && {
             let sq = l.squeezed.as_str();
-            is_heading(sq) && !sq.contains("绩效")
+            is_heading(sq) && !search::contains(sq, "绩效")
         }
     };
     let mut out = Vec::new();
@@ -396,11 +409,11 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
         let p = Prose::of(&lines[i..end]);
         let t = p.text.as_str();
         if let Some(total) = after_key(t, &["年度预算资金总额", "预算数"]) {
-            let name = t.find("项目名称").map(|k| {
+            let name = search::find(t, "项目名称").map(|k| {
                 let rest = &t[k + "项目名称".len()..];
                 let stop = ["主管部门", "预算规模", "实施单位", "项目资金", "项目编码", "预算数", "年度"]
                     .iter()
-                    .filter_map(|w| rest.find(w))
+                    .filter_map(|w| search::find(rest, w))
                     .min()
                     .unwrap_or(rest.len());
                 rest[..stop].to_string()
@@ -426,10 +439,10 @@ pub fn performance_summary(lines: &[Line]) -> Option<(Option<Decimal>, Option<De
     // the lines after them, so the join from there on is the same).
     let from = lines.iter().position(|l| l.squeezed.contains('涉'))?;
     let p = Prose::of(&lines[from..]);
-    let i = p.text.find("涉及预算项目支出")?;
+    let i = search::find(&p.text, "涉及预算项目支出")?;
     let rest = &p.text[i + "涉及预算项目支出".len()..];
     let count = number_at(rest).filter(|_| rest.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('个'));
-    let amount = rest.find("预算资金").and_then(|k| first_wan(&rest[k + "预算资金".len()..], 4)).map(|x| x.0);
+    let amount = search::find(rest, "预算资金").and_then(|k| first_wan(&rest[k + "预算资金".len()..], 4)).map(|x| x.0);
     Some((count, amount, p.line_at(i)))
 }
 
@@ -486,6 +499,16 @@ mod tests {
             let lines = normalise(&text);
             let p = Prose::of(&lines);
             assert_eq!((p.text, p.starts), prose_by_chars(&lines), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn match_starts_are_the_match_indices() {
+        for (hay, needle) in
+            [("增加增加增加", "增加"), ("", "增加"), ("aaaa", "aa"), ("三公经费三公", "三公"), ("x增加", "增加"), ("增", "增加")]
+        {
+            let want: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+            assert_eq!(match_starts(hay, needle).collect::<Vec<_>>(), want, "{hay:?} {needle:?}");
         }
     }
 

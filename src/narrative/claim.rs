@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::section::CharSet;
+use super::{trim_end_fast, trim_fast};
 use crate::amount::parse_prose_number;
 
 /// Up or down, from the verb ("增加"/"增长" or "减少"/"下降").
@@ -202,8 +203,8 @@ fn ends_with(s: &str, words: &[&str]) -> Option<usize> {
 
 /// The direction verb a lead ends with ("比上年减少" → Down), allowing "了".
 pub fn trailing_direction(lead: &str) -> Option<Direction> {
-    let t = lead.trim_end();
-    let t = t.strip_suffix('了').unwrap_or(t).trim_end();
+    let t = trim_end_fast(lead);
+    let t = trim_end_fast(t.strip_suffix('了').unwrap_or(t));
     if ends_with(t, &UP).is_some() {
         Some(Direction::Up)
     } else if ends_with(t, &DOWN).is_some() {
@@ -214,7 +215,7 @@ pub fn trailing_direction(lead: &str) -> Option<Direction> {
 }
 
 fn trailing_reached(lead: &str) -> Option<Direction> {
-    let t = lead.trim_end();
+    let t = trim_end_fast(lead);
     REACHED.iter().find(|(w, _)| t.ends_with(w)).map(|(_, d)| *d)
 }
 
@@ -403,7 +404,7 @@ impl Chars<'_> {
 /// Cleans the words before a number into a subject (a slice of `lead`:
 /// the caller copies only what it keeps).
 fn clean_subject(lead: &str) -> &str {
-    let mut s = lead.trim().trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']);
+    let mut s = trim_fast(lead).trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']);
     // An opening bracket whose closing one is not in the subject: "(含外事接待".
     if s.starts_with(['（', '(']) && !s.contains(['）', ')']) {
         s = s.char_indices().nth(1).map_or("", |(i, _)| &s[i..]);
@@ -411,11 +412,11 @@ fn clean_subject(lead: &str) -> &str {
     if let Some((_, at)) = super::section::ordinal_of(s) {
         s = s.char_indices().nth(at).map_or("", |(i, _)| &s[i..]);
     }
-    let s = strip_leading_date(s.trim()).trim();
-    let mut s = s.strip_prefix("其中").unwrap_or(s).trim_start_matches(['：', ':', '，', ' ']).trim();
+    let s = trim_fast(strip_leading_date(trim_fast(s)));
+    let mut s = trim_fast(s.strip_prefix("其中").unwrap_or(s).trim_start_matches(['：', ':', '，', ' ']));
     for w in ["均为", "为", "达到", "达", "是", "约"] {
         if let Some(t) = s.strip_suffix(w) {
-            s = t.trim_end();
+            s = trim_end_fast(t);
             break;
         }
     }
@@ -570,14 +571,14 @@ fn classify(lead: &str, unit: &Unit) -> ClaimKind {
 
 /// "比年初预算数减少" → "比年初预算数"; "各增加" → "".
 fn strip_verb(s: &str) -> &str {
-    let mut t = s.trim_end().strip_suffix('了').unwrap_or(s.trim_end());
+    let mut t = trim_end_fast(s).strip_suffix('了').unwrap_or(trim_end_fast(s));
     for w in UP.iter().chain(DOWN.iter()).copied().chain(REACHED.iter().map(|r| r.0)) {
         if let Some(x) = t.strip_suffix(w) {
             t = x;
             break;
         }
     }
-    t.trim_end_matches(['各', '共', ' ']).trim()
+    trim_fast(t.trim_end_matches(['各', '共', ' ']))
 }
 
 /// 年初无预算 and year-on-year "持平" / "一致" claims; `marks` are the indexes

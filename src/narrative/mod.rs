@@ -188,7 +188,7 @@ pub(crate) fn claims(lines: &[Line]) -> Narrative {
     let mut last_text: &str = "";
     let body = lines.get(range).unwrap_or(&[]);
     for (i, line) in body.iter().enumerate() {
-        let t = line.text.trim();
+        let t = trim_fast(&line.text);
         if t.is_empty() || is_page_number(body, i) {
             continue;
         }
@@ -247,7 +247,36 @@ pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
 /// Whether a line whose first byte is `b` may be a page number: `b` is a
 /// digit or may open white space.
 fn may_open_page_number(b: u8) -> bool {
-    b.is_ascii_digit() || matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    b.is_ascii_digit() || may_open_white_space(b)
+}
+
+/// Whether a char whose UTF-8 lead byte is `b` may be white space: an
+/// ASCII one (tab … CR, space) or a char led by C2, E1, E2 or E3.
+fn may_open_white_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// `s.trim_end()`, without decoding the last char when its lead byte
+/// shows it is no white space (a CJK char's, mostly).
+pub(crate) fn trim_end_fast(s: &str) -> &str {
+    // White space ends in an ASCII white space byte, or is two bytes led by
+    // C2, or three led by E1, E2 or E3: three byte tests, no loop, and a
+    // CJK char (led by E4…E9) passes none of them.
+    let b = s.as_bytes();
+    let back = |k: usize| b.len().checked_sub(k).and_then(|i| b.get(i)).copied().unwrap_or(0);
+    let may_end = matches!(back(1), b'\t'..=b'\r' | b' ') | (back(2) == 0xC2) | matches!(back(3), 0xE1..=0xE3);
+    if may_end {
+        s.trim_end()
+    } else {
+        s
+    }
+}
+
+/// `s.trim()`, without decoding the first and last chars when their lead
+/// bytes show they are no white space.
+pub(crate) fn trim_fast(s: &str) -> &str {
+    let s = if s.as_bytes().first().is_some_and(|&b| may_open_white_space(b)) { s.trim_start() } else { s };
+    trim_end_fast(s)
 }
 
 /// Handles a heading: a level-1 heading always opens a section; a deeper one
@@ -371,6 +400,20 @@ mod tests {
         }
         let lines = normalise("\u{3000}27\n\u{c}正文\n正文\n27\n");
         assert!(is_page_number(&lines, 0) && !is_page_number(&lines, 1));
+    }
+
+    #[test]
+    fn fast_trims_trim_as_trim_does() {
+        let pieces = [
+            "收入", "a", "1", " ", "\t", "\u{3000}", "\u{a0}", "\u{85}", "\u{2003}", "\u{2028}", "\u{1680}", "—", "…", "①", "\u{c2}", "é",
+            "😀",
+        ];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            for s in text.split('\n') {
+                assert_eq!(trim_fast(s), s.trim(), "{s:?}");
+                assert_eq!(trim_end_fast(s), s.trim_end(), "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -85,8 +85,41 @@ fn cells(line: &str) -> Vec<&str> {
     if line.contains('\t') {
         line.split('\t').collect()
     } else {
-        line.split_whitespace().collect()
+        split_white_space(line)
     }
+}
+
+/// `line.split_whitespace()`, read byte by byte: white space is an ASCII
+/// byte (tab … CR, space) or a char whose UTF-8 lead byte is C2, E1, E2 or
+/// E3, so only those chars are decoded (not every CJK char of a row).
+fn split_white_space(line: &str) -> Vec<&str> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    // The start of the word being read, if any.
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let space = match x {
+            b'\t'..=b'\r' | b' ' => 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                line.get(i..).and_then(|r| r.chars().next()).filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
+            }
+            _ => 0,
+        };
+        if space > 0 {
+            if let Some(s) = word.take() {
+                out.push(line.get(s..i).unwrap_or(""));
+            }
+            i += space;
+        } else {
+            word.get_or_insert(i);
+            i += 1;
+        }
+    }
+    if let Some(s) = word {
+        out.push(line.get(s..).unwrap_or(""));
+    }
+    out
 }
 
 /// Parses a printed rate. Without "%", a value above 1.5 is a percentage that
@@ -130,9 +163,9 @@ fn block_label(first_cells: &[&str]) -> Option<(String, Option<Decimal>)> {
 /// The (分值, 得分) of an indicator row: the last two numbers of the last run
 /// of numeric cells (a 偏差原因 text may follow them).
 fn weight_and_score(cells: &[&str]) -> Option<(Decimal, Decimal)> {
-    let numeric: Vec<bool> = cells.iter().map(|c| is_plain_number(c)).collect();
-    let last = (0..cells.len()).rev().find(|i| numeric[*i])?;
-    if last == 0 || !numeric[last - 1] {
+    // Read from the end: the cells before the last two numbers are never parsed.
+    let last = (0..cells.len()).rev().find(|&i| is_plain_number(cells[i]))?;
+    if last == 0 || !is_plain_number(cells[last - 1]) {
         return None;
     }
     // Text after the run must be a remark, not another value.
@@ -218,6 +251,16 @@ mod tests {
         assert_eq!(parse_rate("87.04").unwrap().fraction.to_string(), "0.8704");
         assert_eq!(parse_rate("1").unwrap().fraction.to_string(), "1");
         assert_eq!(parse_rate("62%").unwrap().half_ulp.to_string(), "0.005");
+    }
+
+    #[test]
+    fn cells_split_as_split_whitespace_splits() {
+        let pieces = ["产出指标", "10", " ", "  ", "\u{3000}", "\u{a0}", "\u{2003}", "—", "…", "①", "\u{85}", "·", "a", "82.79%", "\u{c}"];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            for line in text.split('\n') {
+                assert_eq!(split_white_space(line), line.split_whitespace().collect::<Vec<_>>(), "{line:?}");
+            }
+        }
     }
 
     #[test]

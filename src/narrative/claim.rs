@@ -8,6 +8,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::section::CharSet;
+use super::{trim_end_fast, trim_fast};
 use crate::amount::parse_prose_number;
 
 /// Up or down, from the verb ("增加"/"增长" or "减少"/"下降").
@@ -201,8 +203,8 @@ fn ends_with(s: &str, words: &[&str]) -> Option<usize> {
 
 /// The direction verb a lead ends with ("比上年减少" → Down), allowing "了".
 pub fn trailing_direction(lead: &str) -> Option<Direction> {
-    let t = lead.trim_end();
-    let t = t.strip_suffix('了').unwrap_or(t).trim_end();
+    let t = trim_end_fast(lead);
+    let t = trim_end_fast(t.strip_suffix('了').unwrap_or(t));
     if ends_with(t, &UP).is_some() {
         Some(Direction::Up)
     } else if ends_with(t, &DOWN).is_some() {
@@ -213,7 +215,7 @@ pub fn trailing_direction(lead: &str) -> Option<Direction> {
 }
 
 fn trailing_reached(lead: &str) -> Option<Direction> {
-    let t = lead.trim_end();
+    let t = trim_end_fast(lead);
     REACHED.iter().find(|(w, _)| t.ends_with(w)).map(|(_, d)| *d)
 }
 
@@ -314,6 +316,9 @@ pub(crate) struct Sentences(Vec<usize>);
 pub(crate) struct Scratch {
     sentences: Sentences,
     marks: Vec<usize>,
+    /// The claims found, copied out at the end in one allocation of their
+    /// exact size (not grown push by push).
+    claims: Vec<Claim>,
 }
 
 impl Sentences {
@@ -325,14 +330,18 @@ impl Sentences {
     /// Refills `scratch` with the sentence ends of `chars` and the indexes
     /// of the chars a wordless claim opens with (无, 持, 一): one pass for both.
     fn and_marks(chars: &[char], scratch: &mut Scratch) {
+        const ENDS_AND_MARKS: CharSet = CharSet::new(&['。', '！', '？', '!', '?', '无', '持', '一']);
         let (ends, marks) = (&mut scratch.sentences.0, &mut scratch.marks);
         ends.clear();
         marks.clear();
         for (k, &c) in chars.iter().enumerate() {
-            match c {
-                '。' | '！' | '？' | '!' | '?' => ends.push(k),
-                '无' | '持' | '一' => marks.push(k),
-                _ => {}
+            // One well-predicted branch per char (most are neither).
+            if ENDS_AND_MARKS.has(c) {
+                if matches!(c, '。' | '！' | '？' | '!' | '?') {
+                    ends.push(k);
+                } else {
+                    marks.push(k);
+                }
             }
         }
     }
@@ -395,7 +404,7 @@ impl Chars<'_> {
 /// Cleans the words before a number into a subject (a slice of `lead`:
 /// the caller copies only what it keeps).
 fn clean_subject(lead: &str) -> &str {
-    let mut s = lead.trim().trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']);
+    let mut s = trim_fast(lead).trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']);
     // An opening bracket whose closing one is not in the subject: "(含外事接待".
     if s.starts_with(['（', '(']) && !s.contains(['）', ')']) {
         s = s.char_indices().nth(1).map_or("", |(i, _)| &s[i..]);
@@ -403,11 +412,11 @@ fn clean_subject(lead: &str) -> &str {
     if let Some((_, at)) = super::section::ordinal_of(s) {
         s = s.char_indices().nth(at).map_or("", |(i, _)| &s[i..]);
     }
-    let s = strip_leading_date(s.trim()).trim();
-    let mut s = s.strip_prefix("其中").unwrap_or(s).trim_start_matches(['：', ':', '，', ' ']).trim();
+    let s = trim_fast(strip_leading_date(trim_fast(s)));
+    let mut s = trim_fast(s.strip_prefix("其中").unwrap_or(s).trim_start_matches(['：', ':', '，', ' ']));
     for w in ["均为", "为", "达到", "达", "是", "约"] {
         if let Some(t) = s.strip_suffix(w) {
-            s = t.trim_end();
+            s = trim_end_fast(t);
             break;
         }
     }
@@ -461,8 +470,8 @@ pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> V
     let chars = para.chars;
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
     Sentences::and_marks(chars, scratch);
-    let (sentences, marks) = (&scratch.sentences, &scratch.marks);
-    let mut out: Vec<Claim> = Vec::new();
+    let Scratch { sentences, marks, claims: out } = scratch;
+    out.clear();
     let mut prev_end = 0;
     let mut i = 0;
     while i < chars.len() {
@@ -520,9 +529,12 @@ pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> V
         prev_end = end;
         i = end;
     }
-    out.extend(wordless(chars, lines, sentences, marks));
+    wordless(chars, lines, sentences, marks, out);
     out.sort_by_key(|c| c.start);
-    out
+    // Moved into a vector of their exact size; the scratch keeps its capacity.
+    let mut claims = Vec::with_capacity(out.len());
+    claims.append(out);
+    claims
 }
 
 fn classify(lead: &str, unit: &Unit) -> ClaimKind {
@@ -559,21 +571,20 @@ fn classify(lead: &str, unit: &Unit) -> ClaimKind {
 
 /// "比年初预算数减少" → "比年初预算数"; "各增加" → "".
 fn strip_verb(s: &str) -> &str {
-    let mut t = s.trim_end().strip_suffix('了').unwrap_or(s.trim_end());
+    let mut t = trim_end_fast(s).strip_suffix('了').unwrap_or(trim_end_fast(s));
     for w in UP.iter().chain(DOWN.iter()).copied().chain(REACHED.iter().map(|r| r.0)) {
         if let Some(x) = t.strip_suffix(w) {
             t = x;
             break;
         }
     }
-    t.trim_end_matches(['各', '共', ' ']).trim()
+    trim_fast(t.trim_end_matches(['各', '共', ' ']))
 }
 
 /// 年初无预算 and year-on-year "持平" / "一致" claims; `marks` are the indexes
 /// of the chars they can open with (无, 持, 一), in order.
-fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences, marks: &[usize]) -> Vec<Claim> {
+fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences, marks: &[usize], out: &mut Vec<Claim>) {
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
-    let mut out = Vec::new();
     let mk = |kind: ClaimKind, subject: &str, s: usize, e: usize| Claim {
         kind,
         value: None,
@@ -598,7 +609,6 @@ fn wordless(chars: &[char], lines: &[usize], sentences: &Sentences, marks: &[usi
             }
         }
     }
-    out
 }
 
 /// For "持平"/"一致" at `k`: when it compares with the previous year ("与上年
@@ -630,7 +640,7 @@ mod tests {
         let text = format!("收入10万元。比上年增加2%！{long}支出5万元？年初无预算，一般与上年持平!结余。{long}");
         let chars: Vec<char> = text.chars().collect();
         let sentences = Sentences::of(&chars);
-        let mut scratch = Scratch { sentences: Sentences(vec![3, 1]), marks: vec![2] };
+        let mut scratch = Scratch { sentences: Sentences(vec![3, 1]), marks: vec![2], claims: Vec::new() };
         Sentences::and_marks(&chars, &mut scratch);
         let (same, marks) = (scratch.sentences, scratch.marks);
         assert_eq!(same.0, sentences.0);

@@ -63,9 +63,9 @@ impl Paragraph {
         let lines: Vec<usize> = buf.iter().map(|c| c.1).collect();
         let mut offsets = Vec::with_capacity(buf.len() + 1);
         let mut bytes = 0usize;
-        for c in &chars {
+        for &c in &chars {
             offsets.push(bytes);
-            bytes += c.len_utf8();
+            bytes += utf8_len(c);
         }
         offsets.push(bytes);
         let text = joined.to_owned();
@@ -100,6 +100,13 @@ impl Paragraph {
             _ => String::new(),
         }
     }
+}
+
+/// The UTF-8 length of `c` by arithmetic, as `char::len_utf8` gives it
+/// (whose compares branch, and mispredict on text mixing CJK and digits).
+fn utf8_len(c: char) -> usize {
+    let u = c as u32;
+    1 + usize::from(u >= 0x80) + usize::from(u >= 0x800) + usize::from(u >= 0x1_0000)
 }
 
 /// A section of the narrative, from one heading to the next heading that
@@ -181,7 +188,7 @@ pub(crate) fn claims(lines: &[Line]) -> Narrative {
     let mut last_text: &str = "";
     let body = lines.get(range).unwrap_or(&[]);
     for (i, line) in body.iter().enumerate() {
-        let t = line.text.trim();
+        let t = trim_fast(&line.text);
         if t.is_empty() || is_page_number(body, i) {
             continue;
         }
@@ -240,7 +247,36 @@ pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
 /// Whether a line whose first byte is `b` may be a page number: `b` is a
 /// digit or may open white space.
 fn may_open_page_number(b: u8) -> bool {
-    b.is_ascii_digit() || matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    b.is_ascii_digit() || may_open_white_space(b)
+}
+
+/// Whether a char whose UTF-8 lead byte is `b` may be white space: an
+/// ASCII one (tab … CR, space) or a char led by C2, E1, E2 or E3.
+fn may_open_white_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// `s.trim_end()`, without decoding the last char when its lead byte
+/// shows it is no white space (a CJK char's, mostly).
+pub(crate) fn trim_end_fast(s: &str) -> &str {
+    // White space ends in an ASCII white space byte, or is two bytes led by
+    // C2, or three led by E1, E2 or E3: three byte tests, no loop, and a
+    // CJK char (led by E4…E9) passes none of them.
+    let b = s.as_bytes();
+    let back = |k: usize| b.len().checked_sub(k).and_then(|i| b.get(i)).copied().unwrap_or(0);
+    let may_end = matches!(back(1), b'\t'..=b'\r' | b' ') | (back(2) == 0xC2) | matches!(back(3), 0xE1..=0xE3);
+    if may_end {
+        s.trim_end()
+    } else {
+        s
+    }
+}
+
+/// `s.trim()`, without decoding the first and last chars when their lead
+/// bytes show they are no white space.
+pub(crate) fn trim_fast(s: &str) -> &str {
+    let s = if s.as_bytes().first().is_some_and(|&b| may_open_white_space(b)) { s.trim_start() } else { s };
+    trim_end_fast(s)
 }
 
 /// Handles a heading: a level-1 heading always opens a section; a deeper one
@@ -339,6 +375,13 @@ mod tests {
     }
 
     #[test]
+    fn utf8_lengths_are_the_lengths_char_gives() {
+        for c in ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']) {
+            assert_eq!(utf8_len(c), c.len_utf8(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn a_page_number_at_a_page_break_is_not_read() {
         // 07-renda-2018 L868-872.
         let text = "一、三公\n“三公”经费预算支出中，因公出国（境）费支出 222.5\n\n\n                27\n\u{c}万元，占“三公”经费的 26.69%。";
@@ -357,6 +400,20 @@ mod tests {
         }
         let lines = normalise("\u{3000}27\n\u{c}正文\n正文\n27\n");
         assert!(is_page_number(&lines, 0) && !is_page_number(&lines, 1));
+    }
+
+    #[test]
+    fn fast_trims_trim_as_trim_does() {
+        let pieces = [
+            "收入", "a", "1", " ", "\t", "\u{3000}", "\u{a0}", "\u{85}", "\u{2003}", "\u{2028}", "\u{1680}", "—", "…", "①", "\u{c2}", "é",
+            "😀",
+        ];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            for s in text.split('\n') {
+                assert_eq!(trim_fast(s), s.trim(), "{s:?}");
+                assert_eq!(trim_end_fast(s), s.trim_end(), "{s:?}");
+            }
+        }
     }
 
     #[test]

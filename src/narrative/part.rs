@@ -7,12 +7,13 @@ use crate::text::{squeeze, Line};
 
 /// True for a part heading line "第N部分 …" (letter-spaced or not), never for a
 /// cross-reference such as "详见“第五部分 附件”".
-fn is_part(line: &str, numerals: &[char]) -> bool {
-    // Cheap test first: most lines do not start with "第".
-    if !line.trim_start().starts_with('第') {
+fn is_part(line: &Line, numerals: &[char]) -> bool {
+    // Cheap test first: most lines do not start with "第" (the squeezed line
+    // opens with the text's first char that is not white space).
+    if !line.squeezed.starts_with('第') {
         return false;
     }
-    let s = squeeze(line);
+    let s = squeeze(&line.text);
     let mut c = s.chars();
     c.next() == Some('第')
         && c.next().is_some_and(|n| numerals.contains(&n))
@@ -25,8 +26,8 @@ fn is_part(line: &str, numerals: &[char]) -> bool {
 /// "第三部分" heading wins, so that a 目录 entry is skipped; None when there is
 /// no such heading.
 pub fn locate(lines: &[Line]) -> Option<Range<usize>> {
-    let start = lines.iter().rposition(|l| is_part(&l.text, &['三']))?;
-    let end = (start + 1..lines.len()).find(|&j| is_part(&lines[j].text, &['四', '五'])).unwrap_or(lines.len());
+    let start = lines.iter().rposition(|l| is_part(l, &['三']))?;
+    let end = (start + 1..lines.len()).find(|&j| is_part(&lines[j], &['四', '五'])).unwrap_or(lines.len());
     Some(start + 1..end)
 }
 

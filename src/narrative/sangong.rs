@@ -7,6 +7,7 @@
 
 use rust_decimal::Decimal;
 
+use super::section::CharSet;
 use super::{Claim, ClaimKind, Narrative, Topic, Unit};
 
 /// What a part of the 三公 text is about.
@@ -93,13 +94,13 @@ pub struct SangongFacts {
 }
 
 /// Category events (char offset, category) of a paragraph.
-fn events(text: &str) -> Vec<(usize, Category)> {
-    let chars: Vec<char> = text.chars().collect();
+fn events(chars: &[char]) -> Vec<(usize, Category)> {
+    const FIRSTS: CharSet = CharSet::new(&['公', '国', '购', '运', '因', '境', '外']);
     let mut out = Vec::new();
     let mut k = 0;
     while k < chars.len() {
         // The first chars of the words (a test says so): elsewhere no word is tried.
-        if !matches!(chars[k], '公' | '国' | '购' | '运' | '因' | '境' | '外') {
+        if !FIRSTS.has(chars[k]) {
             k += 1;
             continue;
         }
@@ -143,7 +144,8 @@ pub fn facts(n: &Narrative) -> SangongFacts {
     let mut category: Option<Category> = None;
     for section in n.sections_about(Topic::Sangong) {
         for p in &section.paragraphs {
-            let ev = events(&p.text);
+            // The paragraph's chars, decoded once when it was read.
+            let ev = events(p.chars());
             let mut e = 0;
             for c in &p.claims {
                 while e < ev.len() && ev[e].0 < c.start {

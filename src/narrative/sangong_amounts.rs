@@ -5,8 +5,9 @@
 
 use rust_decimal::Decimal;
 
+use super::section::CharSet;
 use crate::amount::parse_prose_number;
-use crate::text::Line;
+use crate::text::{search, Line};
 
 /// Category keywords with their 预算数 and 决算数 column (0..12 in the 09 line).
 /// No keyword contains another, so occurrences never overlap.
@@ -27,7 +28,7 @@ pub fn stated(lines: &[Line]) -> Vec<(usize, Decimal)> {
     let text = section_text(lines);
     let mut hits: Vec<(usize, &str, usize, usize)> = Vec::new();
     for (kw, b, a) in KEYWORDS {
-        for (i, _) in text.match_indices(kw) {
+        for i in super::stated::match_starts(&text, kw) {
             hits.push((i, kw, b, a));
         }
     }
@@ -69,7 +70,7 @@ fn section_text(lines: &[Line]) -> String {
     for l in lines {
         let sq = l.squeezed.as_str();
         if is_top_heading(sq) {
-            inside = sq.contains("三公") && (sq.ends_with("情况说明") || sq.ends_with("情况"));
+            inside = search::contains(sq, "三公") && (sq.ends_with("情况说明") || sq.ends_with("情况"));
             continue;
         }
         if inside {
@@ -89,7 +90,8 @@ fn section_text(lines: &[Line]) -> String {
 /// "九、…" or "第三部分…": a heading that starts or ends a narrative section.
 fn is_top_heading(sq: &str) -> bool {
     // Read for every line: most open with neither a numeral nor 第.
-    if !sq.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']) {
+    const OPENERS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']);
+    if !sq.chars().next().is_some_and(|c| OPENERS.has(c)) {
         return false;
     }
     let ordinal = sq.chars().take_while(|&c| super::section::is_cn_digit(c)).count();
@@ -98,7 +100,7 @@ fn is_top_heading(sq: &str) -> bool {
 
 /// The number right after the first of `markers` found in `s`, in 万元.
 fn after_any(s: &str, markers: &[&str]) -> Option<Decimal> {
-    markers.iter().find_map(|m| s.find(m).and_then(|i| number_in_wan(&s[i + m.len()..])))
+    markers.iter().find_map(|m| search::find(s, m).and_then(|i| number_in_wan(&s[i + m.len()..])))
 }
 
 /// A number at the very start of `s` followed by 万元.

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::text::squeeze;
+use crate::text::{search, squeeze};
 
 /// What a narrative section is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -90,7 +90,7 @@ impl Topic {
 /// "财政拨款收入支出决算总体" is not the overall 收入支出).
 pub fn topic_of(heading: &str) -> Option<Topic> {
     let s = squeeze(heading);
-    let has = |k: &str| s.contains(k);
+    let has = |k: &str| search::contains(&s, k);
     let t = if has("三公") {
         Topic::Sangong
     } else if has("机关运行经费") {
@@ -126,7 +126,56 @@ pub fn topic_of(heading: &str) -> Option<Topic> {
 /// Whether `c` is a Chinese numeral 一…十: a match, not a search of the
 /// string "一二三四五六七八九十" per char (headings are tested line after line).
 pub(crate) fn is_cn_digit(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+    const CN_DIGITS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+    CN_DIGITS.has(c)
+}
+
+/// A small set of chars tested by one table look-up and one compare: for
+/// sets tested on every char of a text, where a `match` (or compares joined
+/// by `|`, which the compiler turns back into one) branches per member and
+/// mispredicts on CJK text. Each member has a slot of its own, found by a
+/// multiplicative hash whose multiplier the constructor searches for.
+pub(crate) struct CharSet {
+    mul: u32,
+    slots: [u32; 32],
+}
+
+impl CharSet {
+    /// The set of `members` (at most 32; a collision-free multiplier is
+    /// searched for at compile time, and its absence fails the build).
+    pub(crate) const fn new(members: &[char]) -> CharSet {
+        let mut mul: u32 = 0x9E37_79B1;
+        let mut tries = 0;
+        while tries < 100_000 {
+            // u32::MAX is no char: an empty slot matches nothing.
+            let mut slots = [u32::MAX; 32];
+            let mut ok = true;
+            let mut k = 0;
+            while k < members.len() {
+                let m = members[k] as u32;
+                let slot = (m.wrapping_mul(mul) >> 27) as usize;
+                if slots[slot] != u32::MAX {
+                    ok = false;
+                    break;
+                }
+                slots[slot] = m;
+                k += 1;
+            }
+            if ok {
+                return CharSet { mul, slots };
+            }
+            mul = mul.wrapping_add(0x0001_0002);
+            tries += 1;
+        }
+        panic!("no collision-free multiplier for this set");
+    }
+
+    /// Whether `c` is a member.
+    pub(crate) fn has(&self, c: char) -> bool {
+        let u = c as u32;
+        // The shift leaves 5 bits: always a slot of the 32.
+        self.slots[(u.wrapping_mul(self.mul) >> 27) as usize] == u
+    }
 }
 
 /// A leading ordinal: its level (1 "一、", 2 "（一）", 3 "（1）", 4 "1、"/"1.")
@@ -158,6 +207,12 @@ pub fn ordinal(chars: &[char]) -> Option<(u8, usize)> {
 /// chars (a longer run of digits is no ordinal either way), so only those are
 /// read, onto the stack: this runs for every line and every claim subject.
 pub fn ordinal_of(s: &str) -> Option<(u8, usize)> {
+    // Every ordinal opens with a numeral, a bracket or a digit: most lines
+    // and subjects open with none and are rejected on their first char.
+    let first = s.chars().next()?;
+    if !(is_cn_digit(first) | (first == '（') | (first == '(') | first.is_ascii_digit()) {
+        return None;
+    }
     let mut buf = ['\0'; 8];
     let mut n = 0;
     for (slot, c) in buf.iter_mut().zip(s.chars()) {
@@ -237,6 +292,15 @@ mod tests {
     fn cn_digits_are_the_chars_of_the_string() {
         for c in ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']) {
             assert_eq!(is_cn_digit(c), "一二三四五六七八九十".contains(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_char_set_holds_its_members_and_nothing_else() {
+        let members = ['。', '！', '？', '!', '?', '无', '持', '一', '\0', '\u{10ffff}'];
+        let set = CharSet::new(&members);
+        for c in ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']) {
+            assert_eq!(set.has(c), members.contains(&c), "{c:?}");
         }
     }
 

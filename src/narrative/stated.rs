@@ -11,9 +11,9 @@
 
 use rust_decimal::Decimal;
 
-use super::section::is_cn_digit;
+use super::section::{is_cn_digit, CharSet};
 use crate::amount::parse_prose_number;
-use crate::text::{squeeze, Line};
+use crate::text::{search, squeeze, Line};
 
 /// The 政府采购 categories, in the order budgets print them.
 pub const CATEGORIES: [&str; 3] = ["货物", "工程", "服务"];
@@ -63,7 +63,7 @@ impl Stated {
             running_costs: stated(heads.section(lines, "机关运行经费"), "机关运行经费", 16),
             performance: performance_tables(lines),
             performance_summary: performance_summary(performance),
-            performance_everywhere: performance.iter().any(|l| l.squeezed.contains("全面实施")),
+            performance_everywhere: performance.iter().any(|l| search::contains(&l.squeezed, "全面实施")),
         }
     }
 }
@@ -91,16 +91,46 @@ impl Prose {
                 continue;
             }
             p.starts.push((p.text.len(), l.no));
-            let sq = l.squeezed.as_str();
-            // Every quote is '"', '\'' or starts with byte E2: a line with none
-            // is copied whole, not char by char.
-            if may_hold_quote(sq.as_bytes()) {
-                p.text.extend(sq.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
-            } else {
-                p.text.push_str(sq);
-            }
+            p.text.push_str(&l.squeezed);
         }
+        // The quotes are dropped afterwards, in one search of the whole text
+        // (not one per line), the line starts moving back with them.
+        p.drop_quotes();
         p
+    }
+
+    /// Removes the quotes '“', '”', '"', '‘', '’' and '\'' from the text,
+    /// moving each line start back by the quote bytes before it. Every quote
+    /// is the byte '"' or '\'' or opens with byte E2 (never a continuation
+    /// byte, so each byte found opens a char): one memchr3 finds them all.
+    fn drop_quotes(&mut self) {
+        let bytes = self.text.as_bytes();
+        let mut out: Option<String> = None;
+        let mut copied = 0;
+        let mut removed = 0;
+        let mut next_start = 0;
+        for at in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
+            let len = match bytes.get(at..at.saturating_add(3)) {
+                _ if bytes.get(at) != Some(&0xE2) => 1,
+                Some([_, 0x80, 0x98 | 0x99 | 0x9C | 0x9D]) => 3,
+                _ => continue,
+            };
+            // Starts at or before the quote lose only the quotes before it.
+            while let Some(s) = self.starts.get_mut(next_start).filter(|s| s.0 <= at) {
+                s.0 = s.0.saturating_sub(removed);
+                next_start += 1;
+            }
+            let o = out.get_or_insert_with(|| String::with_capacity(bytes.len()));
+            o.push_str(self.text.get(copied..at).unwrap_or(""));
+            copied = at + len;
+            removed += len;
+        }
+        let Some(mut o) = out else { return };
+        o.push_str(self.text.get(copied..).unwrap_or(""));
+        for s in self.starts.get_mut(next_start..).unwrap_or(&mut []) {
+            s.0 = s.0.saturating_sub(removed);
+        }
+        self.text = o;
     }
 
     /// The source line of a byte offset.
@@ -113,22 +143,16 @@ impl Prose {
     }
 }
 
-/// Whether `b` holds a byte '"', '\'' or E2 (the lead byte of “”‘’), read
-/// eight bytes at a time: the same as testing each byte, which a test checks.
-fn may_hold_quote(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A word has a zero byte iff (x - ONES) & !x & HIGH is not zero; a byte
-    // equal to `pattern`'s is a zero byte of their xor.
-    let has = |w: u64, pattern: u64| {
-        let x = w ^ pattern;
-        x.wrapping_sub(ONES) & !x & HIGH != 0
-    };
-    let (words, rest) = b.as_chunks::<8>();
-    words.iter().any(|w| {
-        let w = u64::from_le_bytes(*w);
-        has(w, 0x2222_2222_2222_2222) || has(w, 0x2727_2727_2727_2727) || has(w, 0xE2E2_E2E2_E2E2_E2E2)
-    }) || rest.iter().any(|b| matches!(b, b'"' | b'\'' | 0xE2))
+/// The starts of the non-overlapping matches of `needle` (not empty) in
+/// `hay`, left to right: `hay.match_indices(needle)`'s, by [`search::find`]
+/// (no searcher set up per call).
+pub(super) fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0usize;
+    std::iter::from_fn(move || {
+        let i = from.checked_add(search::find(hay.get(from..)?, needle)?)?;
+        from = i.checked_add(needle.len().max(1))?;
+        Some(i)
+    })
 }
 
 /// A heading-like line: "二、…", "（五）…", "第三部分…", or short and ending in 情况.
@@ -148,7 +172,10 @@ fn is_heading(sq: &str) -> bool {
 /// Whether a line opens like a heading (an ordinal, "（" or "第"): the cheap
 /// test before a line is read as one.
 fn opens(l: &Line) -> bool {
-    l.text.trim_start().starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '第'])
+    // The squeezed line opens with the text's first char that is not white
+    // space: no trimming, and one look-up instead of twelve compares.
+    const OPENERS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '第']);
+    l.squeezed.chars().next().is_some_and(|c| OPENERS.has(c))
 }
 
 /// The indexes of the heading lines ([`opens`] and [`is_heading`]), found
@@ -165,9 +192,9 @@ impl Heads {
     fn section<'a>(&self, lines: &'a [Line], word: &str) -> &'a [Line] {
         let heading = |l: &Line| {
             let sq = l.squeezed.as_str();
-            sq.contains(word) && sq.chars().count() <= 40
+            search::contains(sq, word) && sq.chars().count() <= 40
         };
-        let end_of = |h: usize| self.0[h + 1..].iter().find(|&&i| !lines[i].squeezed.contains(word)).map_or(lines.len(), |&i| i);
+        let end_of = |h: usize| self.0[h + 1..].iter().find(|&&i| !search::contains(&lines[i].squeezed, word)).map_or(lines.len(), |&i| i);
         // A heading straight followed by the next one is a 目录 entry
         // ("九、一般公共预算“三公”经费…支出预算表" above "十、…"): the section is a later one.
         let mut from = 0;
@@ -269,7 +296,7 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
     let t = p.text.as_str();
     let mut hits: Vec<(usize, &str, usize)> = Vec::new();
     for (w, col) in SANGONG_WORDS {
-        hits.extend(t.match_indices(w).map(|(i, _)| (i, w, col)));
+        hits.extend(match_starts(t, w).map(|i| (i, w, col)));
     }
     hits.sort();
     let mut out = Vec::new();
@@ -279,9 +306,10 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
         let window = &t[start..end];
         let Some((amount, at)) = first_wan(window, 12) else { continue };
         let rest = &window[at..];
-        let change = signed_after(rest, &[("增加", 1), ("减少", -1)], "万元").or_else(|| rest.contains("持平").then_some(Decimal::ZERO));
+        let change =
+            signed_after(rest, &[("增加", 1), ("减少", -1)], "万元").or_else(|| search::contains(rest, "持平").then_some(Decimal::ZERO));
         let percent = signed_after(rest, &[("增长", 1), ("下降", -1), ("减少", -1), ("增加", 1)], "%");
-        let reason = rest.find("原因").map(|r| {
+        let reason = search::find(rest, "原因").map(|r| {
             let body = &rest[r..];
             let stop = body.find('。').unwrap_or(body.len());
             (body[..stop].to_string(), p.line_at(start + at + r))
@@ -295,7 +323,7 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
 fn signed_after(s: &str, verbs: &[(&str, i8)], unit: &str) -> Option<Decimal> {
     let mut best: Option<(usize, Decimal)> = None;
     for (v, sign) in verbs {
-        for (i, _) in s.match_indices(v) {
+        for i in match_starts(s, v) {
             let after = &s[i + v.len()..];
             let n = after.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
             if n == 0 || !after[n..].starts_with(unit) {
@@ -319,7 +347,7 @@ pub fn stated(lines: &[Line], keyword: &str, gap: usize) -> Option<(Decimal, usi
 
 /// [`stated`] in joined text.
 fn stated_in(p: &Prose, keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
-    p.text.match_indices(keyword).find_map(|(i, _)| {
+    match_starts(&p.text, keyword).find_map(|i| {
         let start = i + keyword.len();
         first_wan(&p.text[start..], gap).map(|(v, at)| (v, p.line_at(start + at)))
     })
@@ -333,7 +361,7 @@ fn number_at(s: &str) -> Option<Decimal> {
 
 /// The number right after the first of `keys` found in `s`.
 fn after_key(s: &str, keys: &[&str]) -> Option<Decimal> {
-    keys.iter().find_map(|k| s.find(k).and_then(|i| number_at(&s[i + k.len()..])))
+    keys.iter().find_map(|k| search::find(s, k).and_then(|i| number_at(&s[i + k.len()..])))
 }
 
 /// One 项目支出绩效目标表 of the narrative.
@@ -357,13 +385,17 @@ pub struct Performance {
 /// such as "（二）部门预算项目绩效目标表") is not a table.
 pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
     let starts_block = |l: &Line| {
-        let t = l.text.trim_end();
-        t.ends_with("绩效目标表") && squeeze(t).chars().count() <= 40
+        // The squeezed line ends in the words whenever the trimmed text does:
+        // a byte compare rejects most lines before any trimming.
+        l.squeezed.ends_with("绩效目标表") && {
+            let t = l.text.trim_end();
+            t.ends_with("绩效目标表") && squeeze(t).chars().count() <= 40
+        }
     };
     let ends_section = |l: &Line| {
         opens(l) && {
             let sq = l.squeezed.as_str();
-            is_heading(sq) && !sq.contains("绩效")
+            is_heading(sq) && !search::contains(sq, "绩效")
         }
     };
     let mut out = Vec::new();
@@ -377,11 +409,11 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
         let p = Prose::of(&lines[i..end]);
         let t = p.text.as_str();
         if let Some(total) = after_key(t, &["年度预算资金总额", "预算数"]) {
-            let name = t.find("项目名称").map(|k| {
+            let name = search::find(t, "项目名称").map(|k| {
                 let rest = &t[k + "项目名称".len()..];
                 let stop = ["主管部门", "预算规模", "实施单位", "项目资金", "项目编码", "预算数", "年度"]
                     .iter()
-                    .filter_map(|w| rest.find(w))
+                    .filter_map(|w| search::find(rest, w))
                     .min()
                     .unwrap_or(rest.len());
                 rest[..stop].to_string()
@@ -407,10 +439,10 @@ pub fn performance_summary(lines: &[Line]) -> Option<(Option<Decimal>, Option<De
     // the lines after them, so the join from there on is the same).
     let from = lines.iter().position(|l| l.squeezed.contains('涉'))?;
     let p = Prose::of(&lines[from..]);
-    let i = p.text.find("涉及预算项目支出")?;
+    let i = search::find(&p.text, "涉及预算项目支出")?;
     let rest = &p.text[i + "涉及预算项目支出".len()..];
     let count = number_at(rest).filter(|_| rest.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('个'));
-    let amount = rest.find("预算资金").and_then(|k| first_wan(&rest[k + "预算资金".len()..], 4)).map(|x| x.0);
+    let amount = search::find(rest, "预算资金").and_then(|k| first_wan(&rest[k + "预算资金".len()..], 4)).map(|x| x.0);
     Some((count, amount, p.line_at(i)))
 }
 
@@ -447,21 +479,36 @@ mod tests {
         assert_eq!(c[3].line, 9);
     }
 
-    #[test]
-    fn quote_bytes_are_found_as_a_byte_scan_finds_them() {
-        let bytewise = |b: &[u8]| b.iter().any(|b| matches!(b, b'"' | b'\'' | 0xE2));
-        let base: Vec<u8> = "收入合计10,116.83万元，比上年增加（21）".bytes().collect();
-        for len in 0..base.len() {
-            let s = &base[..len];
-            assert_eq!(may_hold_quote(s), bytewise(s), "{len}");
-            // Each interesting byte (and its neighbours) at each position.
-            for at in 0..len {
-                for b in [b'"', b'\'', 0xE2, 0xE1, 0xE3, 0x21, 0x23, 0x26, 0x28, 0x00, 0xFF, 0x80, 0x01] {
-                    let mut t = s.to_vec();
-                    t[at] = b;
-                    assert_eq!(may_hold_quote(&t), bytewise(&t), "{t:?}");
-                }
+    /// [`Prose::of`] as it was written, line by line and char by char.
+    fn prose_by_chars(lines: &[Line]) -> (String, Vec<(usize, usize)>) {
+        let (mut text, mut starts) = (String::new(), Vec::new());
+        for (i, l) in lines.iter().enumerate() {
+            if crate::narrative::is_page_number(lines, i) {
+                continue;
             }
+            starts.push((text.len(), l.no));
+            text.extend(l.squeezed.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
+        }
+        (text, starts)
+    }
+
+    #[test]
+    fn quotes_are_dropped_as_the_char_by_char_join_drops_them() {
+        let pieces = ["“三公”", "经费", "\"", "'", "‘", "’", "—", "…", "①", "‖", "\u{2028}", "27", "\u{c}", " ", "万元", "a"];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            let lines = normalise(&text);
+            let p = Prose::of(&lines);
+            assert_eq!((p.text, p.starts), prose_by_chars(&lines), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn match_starts_are_the_match_indices() {
+        for (hay, needle) in
+            [("增加增加增加", "增加"), ("", "增加"), ("aaaa", "aa"), ("三公经费三公", "三公"), ("x增加", "增加"), ("增", "增加")]
+        {
+            let want: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+            assert_eq!(match_starts(hay, needle).collect::<Vec<_>>(), want, "{hay:?} {needle:?}");
         }
     }
 

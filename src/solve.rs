@@ -155,10 +155,12 @@ pub fn reset_budget() {
 /// to this many; larger constraints are left to the search.
 const MAX_SUPPORT: usize = 512;
 
-/// A constraint of either kind, seen uniformly.
+/// A constraint of either kind, seen uniformly: a sum of rows is taken in
+/// one of its columns (borrowed, with the column: no copy of its parts per
+/// column).
 #[derive(Clone, Copy)]
 enum Constraint<'a> {
-    Sum(&'a SumOfRows),
+    Sum(&'a SumOfRows, usize),
     Link(&'a Link),
 }
 
@@ -166,14 +168,14 @@ impl Constraint<'_> {
     /// How many cells a check of this constraint adds up (its cost).
     fn size(&self) -> usize {
         match self {
-            Constraint::Sum(s) => (s.parts.len() + 1) * s.columns.len(),
+            Constraint::Sum(s, _) => s.parts.len() + 1,
             Constraint::Link(l) => l.parts.len() + 1,
         }
     }
 
     fn rows(&self) -> Vec<usize> {
         let mut v: Vec<usize> = match self {
-            Constraint::Sum(s) => s.parts.iter().copied().chain([s.total]).collect(),
+            Constraint::Sum(s, _) => s.parts.iter().copied().chain([s.total]).collect(),
             Constraint::Link(l) => l.parts.iter().map(|(_, a)| a.0).chain([l.total.0]).collect(),
         };
         v.sort_unstable();
@@ -184,7 +186,7 @@ impl Constraint<'_> {
     /// Whether the constraint holds, `values(row)` giving each row's values.
     fn ok<'v>(&self, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
         match self {
-            Constraint::Sum(s) => sum_ok(s, values),
+            Constraint::Sum(s, c) => sum_ok(s, *c, values),
             Constraint::Link(l) => link_ok(l, values),
         }
     }
@@ -205,16 +207,15 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     // the same value in every candidate is left out. If such a determined
     // identity fails, the printed numbers are wrong whatever their columns:
     // the rules report it, and it must not blank the rows around it.
-    let split: Vec<SumOfRows> = p
+    let split = p
         .sums
         .iter()
         .flat_map(|s| s.columns.iter().map(move |c| (s, *c)))
         .filter(|(s, c)| s.parts.iter().chain([&s.total]).any(|r| varies(&domains, *r, *c)))
-        .map(|(s, c)| SumOfRows { total: s.total, parts: s.parts.clone(), columns: vec![c] })
-        .collect();
-    let links: Vec<&Link> =
-        p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(&domains, r, c))).collect();
-    let constraints: Vec<Constraint> = split.iter().map(Constraint::Sum).chain(links.into_iter().map(Constraint::Link)).collect();
+        .map(|(s, c)| Constraint::Sum(s, c));
+    let links =
+        p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(&domains, r, c))).map(Constraint::Link);
+    let constraints: Vec<Constraint> = split.chain(links).collect();
     // The integer form of each constraint, once: propagation and the search
     // index its tables by candidate. (Where it has none, the Decimal check
     // gives the same verdicts: see the differential test.)
@@ -698,10 +699,7 @@ impl Compiled {
         }
         // The total moves to the side of the parts with a minus sign.
         let (terms, relation): (Vec<(i8, At)>, Relation) = match c {
-            Constraint::Sum(s) => {
-                let [col] = s.columns.as_slice() else { return None };
-                (s.parts.iter().map(|r| (1, (*r, *col))).chain([(-1, (s.total, *col))]).collect(), Relation::Equal)
-            }
+            Constraint::Sum(s, col) => (s.parts.iter().map(|r| (1, (*r, *col))).chain([(-1, (s.total, *col))]).collect(), Relation::Equal),
             Constraint::Link(l) => (l.parts.iter().copied().chain([(-1, l.total)]).collect(), l.relation),
         };
         let (mut base, mut bound, mut open) = ((0, 0, 0), 0u128, Vec::<(usize, Vec<UnitSum>)>::new());
@@ -841,9 +839,10 @@ fn link_ok<'v>(l: &Link, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
     }
 }
 
-fn sum_ok<'v>(s: &SumOfRows, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
-    let get = |r: usize, c: usize| values(r).and_then(|v| v.get(c).copied().flatten());
-    s.columns.iter().all(|c| rounding::agrees(get(s.total, *c), s.parts.iter().map(|r| (1, get(*r, *c)))))
+/// Sum `s` in column `c`.
+fn sum_ok<'v>(s: &SumOfRows, c: usize, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
+    let get = |r: usize| values(r).and_then(|v| v.get(c).copied().flatten());
+    rounding::agrees(get(s.total), s.parts.iter().map(|r| (1, get(*r))))
 }
 
 fn bounds_ok(bounds: &[&Bound], v: &Values) -> bool {

@@ -57,7 +57,8 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
         }
         for tok in split_codes(tokenize(&l.text).toks) {
             match tok {
-                Tok::Int(n) if is_code(&n.to_string()) => {
+                // is_code of the digits, without writing them out for every integer.
+                Tok::Int(n) if matches!(n, 100..=999 | 10_000..=99_999) && super::coded::is_code_int(n, &['3']) => {
                     entries.push(Entry { code: Some(n.to_string()), label: String::new(), amount: None, source_line: l.no });
                 }
                 Tok::Int(n) => problems.push(problem(format!("第{}行的数字 {n} 不是经济分类科目编码，已忽略", l.no), l.no)),

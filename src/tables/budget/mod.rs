@@ -109,7 +109,7 @@ pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bo
         .iter()
         .position(|l| {
             let text = coded::join_split_codes(&l.text);
-            first_int(&text).is_some_and(|n| coded::is_code(&n.to_string(), first)) || has_amount(&text)
+            first_int(&text).is_some_and(|n| coded::is_code_int(n, first)) || has_amount(&text)
         })
         .unwrap_or(lines.len());
     let (raw, problems) = coded::read_rows(&lines[start..], first, no);

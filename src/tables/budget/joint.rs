@@ -89,8 +89,10 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     // identities and the weak "at least" links alone: what that settles is
     // placed, the disagreement itself is for the cross-table rules to report.
     if results.iter().any(|(_, p)| *p == Placement::Contradiction) {
-        let relaxed =
-            Problem { links: problem.links.iter().filter(|l| l.relation == Relation::AtLeast).cloned().collect(), ..problem.clone() };
+        // The problem is not needed again: its rows (every candidate) move
+        // into the relaxed one rather than being copied.
+        let mut relaxed = problem;
+        relaxed.links.retain(|l| l.relation == Relation::AtLeast);
         let second = solve(&relaxed);
         for (g, p) in results.iter_mut() {
             if *p == Placement::Contradiction {

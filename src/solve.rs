@@ -155,10 +155,12 @@ pub fn reset_budget() {
 /// to this many; larger constraints are left to the search.
 const MAX_SUPPORT: usize = 512;
 
-/// A constraint of either kind, seen uniformly.
+/// A constraint of either kind, seen uniformly: a sum of rows is taken in
+/// one of its columns (borrowed, with the column: no copy of its parts per
+/// column).
 #[derive(Clone, Copy)]
 enum Constraint<'a> {
-    Sum(&'a SumOfRows),
+    Sum(&'a SumOfRows, usize),
     Link(&'a Link),
 }
 
@@ -166,14 +168,14 @@ impl Constraint<'_> {
     /// How many cells a check of this constraint adds up (its cost).
     fn size(&self) -> usize {
         match self {
-            Constraint::Sum(s) => (s.parts.len() + 1) * s.columns.len(),
+            Constraint::Sum(s, _) => s.parts.len() + 1,
             Constraint::Link(l) => l.parts.len() + 1,
         }
     }
 
     fn rows(&self) -> Vec<usize> {
         let mut v: Vec<usize> = match self {
-            Constraint::Sum(s) => s.parts.iter().copied().chain([s.total]).collect(),
+            Constraint::Sum(s, _) => s.parts.iter().copied().chain([s.total]).collect(),
             Constraint::Link(l) => l.parts.iter().map(|(_, a)| a.0).chain([l.total.0]).collect(),
         };
         v.sort_unstable();
@@ -184,7 +186,7 @@ impl Constraint<'_> {
     /// Whether the constraint holds, `values(row)` giving each row's values.
     fn ok<'v>(&self, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
         match self {
-            Constraint::Sum(s) => sum_ok(s, values),
+            Constraint::Sum(s, c) => sum_ok(s, *c, values),
             Constraint::Link(l) => link_ok(l, values),
         }
     }
@@ -205,16 +207,15 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     // the same value in every candidate is left out. If such a determined
     // identity fails, the printed numbers are wrong whatever their columns:
     // the rules report it, and it must not blank the rows around it.
-    let split: Vec<SumOfRows> = p
+    let split = p
         .sums
         .iter()
         .flat_map(|s| s.columns.iter().map(move |c| (s, *c)))
         .filter(|(s, c)| s.parts.iter().chain([&s.total]).any(|r| varies(&domains, *r, *c)))
-        .map(|(s, c)| SumOfRows { total: s.total, parts: s.parts.clone(), columns: vec![c] })
-        .collect();
-    let links: Vec<&Link> =
-        p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(&domains, r, c))).collect();
-    let constraints: Vec<Constraint> = split.iter().map(Constraint::Sum).chain(links.into_iter().map(Constraint::Link)).collect();
+        .map(|(s, c)| Constraint::Sum(s, c));
+    let links =
+        p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(&domains, r, c))).map(Constraint::Link);
+    let constraints: Vec<Constraint> = split.chain(links).collect();
     // The integer form of each constraint, once: propagation and the search
     // index its tables by candidate. (Where it has none, the Decimal check
     // gives the same verdicts: see the differential test.)
@@ -333,6 +334,7 @@ fn propagate(checker: &Checker, open_rows: &[Vec<usize>]) -> Vec<Vec<usize>> {
     let mut changed = true;
     let mut rounds = 0;
     let mut work = 0usize; // cells added up; stopping early only prunes less
+    let mut bufs = SupportBufs::default();
     while changed && rounds < 50 && work <= MAX_WORK {
         changed = false;
         rounds += 1;
@@ -340,8 +342,8 @@ fn propagate(checker: &Checker, open_rows: &[Vec<usize>]) -> Vec<Vec<usize>> {
             if looked_at[ci].is_some_and(|t| open.iter().all(|r| changed_at[*r] <= t)) {
                 continue;
             }
-            if let Some(supported) = supports(checker, ci, open, &alive, &mut work) {
-                for (r, s) in open.iter().zip(&supported) {
+            if let Some(supported) = supports(checker, ci, open, &alive, &mut work, &mut bufs) {
+                for (r, s) in open.iter().zip(supported) {
                     if s.iter().all(|x| *x) {
                         continue;
                     }
@@ -358,47 +360,90 @@ fn propagate(checker: &Checker, open_rows: &[Vec<usize>]) -> Vec<Vec<usize>> {
     alive
 }
 
+/// Buffers [`supports`] reuses from one constraint to the next (propagation
+/// calls it for every constraint in every round): cleared and sized per
+/// call, allocated again only for a constraint larger than any before.
+#[derive(Default)]
+struct SupportBufs {
+    /// Per open row, which of its candidates left are supported: the first
+    /// `open.len()` entries are the answer.
+    supported: Vec<Vec<bool>>,
+    /// Per open row, how many candidates it has left.
+    lens: Vec<usize>,
+    idx: Vec<usize>,
+    rest: Vec<Option<(i128, i128)>>,
+    sums: Vec<Option<UnitSum>>,
+}
+
+impl SupportBufs {
+    /// `supported` as rows of `lens` falses.
+    fn clear_supported(&mut self) {
+        if self.supported.len() < self.lens.len() {
+            self.supported.resize_with(self.lens.len(), Vec::new);
+        }
+        for (s, n) in self.supported.iter_mut().zip(&self.lens) {
+            s.clear();
+            s.resize(*n, false);
+        }
+    }
+
+    /// `idx` as `n` zeros.
+    fn clear_idx(&mut self, n: usize) {
+        self.idx.clear();
+        self.idx.resize(n, 0);
+    }
+}
+
 /// Per open row of constraint `ci` (in the order of `open`), which of its
 /// candidates left take part in a combination of the rows' candidates that
 /// holds; None when a row has none left or there are more than
 /// [`MAX_SUPPORT`] combinations (left to the search).
-fn supports(checker: &Checker, ci: usize, open: &[usize], alive: &[Vec<usize>], work: &mut usize) -> Option<Vec<Vec<bool>>> {
+fn supports<'b>(
+    checker: &Checker,
+    ci: usize,
+    open: &[usize],
+    alive: &[Vec<usize>],
+    work: &mut usize,
+    b: &'b mut SupportBufs,
+) -> Option<&'b [Vec<bool>]> {
     if open.is_empty() {
         return None;
     }
-    let lens: Vec<usize> = open.iter().map(|r| alive[*r].len()).collect();
-    let size = lens.iter().map(|n| (*n).max(1)).fold(1usize, usize::saturating_mul);
-    if size > MAX_SUPPORT || lens.contains(&0) {
+    b.lens.clear();
+    b.lens.extend(open.iter().map(|r| alive[*r].len()));
+    let size = b.lens.iter().map(|n| (*n).max(1)).fold(1usize, usize::saturating_mul);
+    if size > MAX_SUPPORT || b.lens.contains(&0) {
         return None;
     }
-    if let Some(supported) = checker.compiled(ci).and_then(|c| supports_compiled(checker, ci, c, open, alive, work)) {
-        return Some(supported);
-    }
-    let mut supported: Vec<Vec<bool>> = lens.iter().map(|n| vec![false; *n]).collect();
-    let mut idx = vec![0usize; open.len()];
-    let cost = checker.constraints[ci].size();
-    // Enumerate every combination once; mark the values that take part in one that holds.
-    loop {
-        *work += cost;
-        let cand = |r: usize| open.binary_search(&r).ok().and_then(|k| alive[r].get(idx[k]).copied());
-        if checker.holds(ci, &cand) {
-            for (s, j) in supported.iter_mut().zip(&idx) {
-                s[*j] = true;
+    let compiled = checker.compiled(ci).and_then(|c| supports_compiled(checker, ci, c, open, alive, work, b));
+    if compiled.is_none() {
+        b.clear_supported();
+        b.clear_idx(open.len());
+        let cost = checker.constraints[ci].size();
+        // Enumerate every combination once; mark the values that take part in one that holds.
+        loop {
+            *work += cost;
+            let cand = |r: usize| open.binary_search(&r).ok().and_then(|k| alive[r].get(b.idx[k]).copied());
+            if checker.holds(ci, &cand) {
+                for (s, j) in b.supported.iter_mut().zip(&b.idx) {
+                    s[*j] = true;
+                }
+            }
+            if !next_combination(&mut b.idx, &b.lens) {
+                break;
             }
         }
-        if !next_combination(&mut idx, &lens) {
-            break;
-        }
     }
-    Some(supported)
+    b.supported.get(..open.len())
 }
 
-/// [`supports`] for a compiled constraint: a depth-first walk over its open
-/// rows' candidates left, adding each row's cells as it goes and leaving a
-/// branch as soon as no completion can meet the relation (as the search
-/// does). It finds the same combinations that hold as trying them all, and
-/// counts one unit of `work` per row added. None if `open` is not the
-/// constraint's open rows (it always is) or has none.
+/// [`supports`] for a compiled constraint, its answer left in `b.supported`
+/// (`b.lens` already set): a depth-first walk over its open rows'
+/// candidates left, adding each row's cells as it goes and leaving a branch
+/// as soon as no completion can meet the relation (as the search does). It
+/// finds the same combinations that hold as trying them all, and counts one
+/// unit of `work` per row added. None if `open` is not the constraint's
+/// open rows (it always is) or has none.
 fn supports_compiled(
     checker: &Checker,
     ci: usize,
@@ -406,39 +451,42 @@ fn supports_compiled(
     open: &[usize],
     alive: &[Vec<usize>],
     work: &mut usize,
-) -> Option<Vec<Vec<bool>>> {
+    b: &mut SupportBufs,
+) -> Option<()> {
     if open.is_empty() || c.open.len() != open.len() || c.open.iter().zip(open).any(|((r, _), o)| r != o) {
         return None;
     }
-    let left: Vec<&[usize]> = open.iter().map(|r| alive[*r].as_slice()).collect();
+    let left = |k: usize| open.get(k).and_then(|r| alive.get(*r)).map_or(&[][..], Vec::as_slice);
     // rest[k]: the least rows k.. can add to the lower end, the most to the upper.
-    let mut rest = vec![Some((0i128, 0i128)); open.len() + 1];
+    b.rest.clear();
+    b.rest.resize(open.len() + 1, Some((0i128, 0i128)));
     for k in (0..open.len()).rev() {
-        let deltas = left[k].iter().map(|j| c.delta(k, *j));
+        let deltas = left(k).iter().map(|j| c.delta(k, *j));
         let reach = (deltas.clone().map(|d| d.1).min().unwrap_or(0), deltas.map(|d| d.2).max().unwrap_or(0));
-        rest[k] = rest[k + 1].and_then(|r| Some((r.0.checked_add(reach.0)?, r.1.checked_add(reach.1)?)));
+        b.rest[k] = b.rest[k + 1].and_then(|r| Some((r.0.checked_add(reach.0)?, r.1.checked_add(reach.1)?)));
     }
-    let mut supported: Vec<Vec<bool>> = left.iter().map(|l| vec![false; l.len()]).collect();
+    b.clear_supported();
     // sums[k]: the fixed cells plus rows ..k at their candidates idx[..k].
-    let mut sums = vec![Some(c.base); open.len() + 1];
-    let mut idx = vec![0usize; open.len()];
+    b.sums.clear();
+    b.sums.resize(open.len() + 1, Some(c.base));
+    b.clear_idx(open.len());
     let mut k = 0;
     loop {
         if k < open.len() {
-            let &j = left[k].get(idx[k])?;
+            let &j = left(k).get(b.idx[k])?;
             *work += 1;
-            let sum = sums[k].and_then(|s| plus(s, c.delta(k, j)));
+            let sum = b.sums[k].and_then(|s| plus(s, c.delta(k, j)));
             // An overflow (the bound of Compiled::new rules it out) cuts nothing.
-            if sum.zip(rest[k + 1]).and_then(|(s, r)| c.within(s, r)) != Some(false) {
-                sums[k + 1] = sum;
+            if sum.zip(b.rest[k + 1]).and_then(|(s, r)| c.within(s, r)) != Some(false) {
+                b.sums[k + 1] = sum;
                 k += 1;
                 continue;
             }
         } else {
             // Every row chosen: the check itself.
-            let cand = |r: usize| open.binary_search(&r).ok().and_then(|t| left[t].get(idx[t]).copied());
-            if c.meets(sums[k]).unwrap_or_else(|| checker.slow(ci, &cand)) {
-                for (s, j) in supported.iter_mut().zip(&idx) {
+            let cand = |r: usize| open.binary_search(&r).ok().and_then(|t| left(t).get(b.idx[t]).copied());
+            if c.meets(b.sums[k]).unwrap_or_else(|| checker.slow(ci, &cand)) {
+                for (s, j) in b.supported.iter_mut().zip(&b.idx) {
                     s[*j] = true;
                 }
             }
@@ -446,12 +494,12 @@ fn supports_compiled(
         // The next candidate at this level, backing up past exhausted ones.
         let mut level = k.min(open.len() - 1);
         loop {
-            idx[level] += 1;
-            if idx[level] < left[level].len() {
+            b.idx[level] += 1;
+            if b.idx[level] < left(level).len() {
                 break;
             }
-            idx[level] = 0;
-            let Some(up) = level.checked_sub(1) else { return Some(supported) };
+            b.idx[level] = 0;
+            let Some(up) = level.checked_sub(1) else { return Some(()) };
             level = up;
         }
         k = level;
@@ -698,10 +746,7 @@ impl Compiled {
         }
         // The total moves to the side of the parts with a minus sign.
         let (terms, relation): (Vec<(i8, At)>, Relation) = match c {
-            Constraint::Sum(s) => {
-                let [col] = s.columns.as_slice() else { return None };
-                (s.parts.iter().map(|r| (1, (*r, *col))).chain([(-1, (s.total, *col))]).collect(), Relation::Equal)
-            }
+            Constraint::Sum(s, col) => (s.parts.iter().map(|r| (1, (*r, *col))).chain([(-1, (s.total, *col))]).collect(), Relation::Equal),
             Constraint::Link(l) => (l.parts.iter().copied().chain([(-1, l.total)]).collect(), l.relation),
         };
         let (mut base, mut bound, mut open) = ((0, 0, 0), 0u128, Vec::<(usize, Vec<UnitSum>)>::new());
@@ -841,9 +886,10 @@ fn link_ok<'v>(l: &Link, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
     }
 }
 
-fn sum_ok<'v>(s: &SumOfRows, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
-    let get = |r: usize, c: usize| values(r).and_then(|v| v.get(c).copied().flatten());
-    s.columns.iter().all(|c| rounding::agrees(get(s.total, *c), s.parts.iter().map(|r| (1, get(*r, *c)))))
+/// Sum `s` in column `c`.
+fn sum_ok<'v>(s: &SumOfRows, c: usize, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
+    let get = |r: usize| values(r).and_then(|v| v.get(c).copied().flatten());
+    rounding::agrees(get(s.total), s.parts.iter().map(|r| (1, get(*r))))
 }
 
 fn bounds_ok(bounds: &[&Bound], v: &Values) -> bool {

@@ -122,7 +122,7 @@ fn problem(rng: &mut Rng) -> Problem {
 fn decimal_verdict<'v>(c: &Constraint, values: &dyn Fn(usize) -> Option<&'v Values>) -> bool {
     let get = |(r, col): At| values(r).and_then(|v| v.get(col).copied().flatten());
     let (total, terms, relation): (At, Vec<(i8, At)>, Relation) = match c {
-        Constraint::Sum(s) => ((s.total, s.columns[0]), s.parts.iter().map(|r| (1, (*r, s.columns[0]))).collect(), Relation::Equal),
+        Constraint::Sum(s, col) => ((s.total, *col), s.parts.iter().map(|r| (1, (*r, *col))).collect(), Relation::Equal),
         Constraint::Link(l) => (l.total, l.parts.clone(), l.relation),
     };
     let terms: Vec<(i8, Option<Decimal>)> = terms.iter().map(|(s, a)| (*s, get(*a))).collect();
@@ -151,12 +151,8 @@ fn check_constraints(p: &Problem, tally: &mut Tally) {
             RowChoice::Open(c) => Some(c.iter().collect()),
         })
         .collect();
-    let split: Vec<SumOfRows> = p
-        .sums
-        .iter()
-        .flat_map(|s| s.columns.iter().map(|c| SumOfRows { total: s.total, parts: s.parts.clone(), columns: vec![*c] }))
-        .collect();
-    let constraints: Vec<Constraint> = split.iter().map(Constraint::Sum).chain(p.links.iter().map(Constraint::Link)).collect();
+    let split = p.sums.iter().flat_map(|s| s.columns.iter().map(move |c| Constraint::Sum(s, *c)));
+    let constraints: Vec<Constraint> = split.chain(p.links.iter().map(Constraint::Link)).collect();
     for c in &constraints {
         let open: Vec<usize> = c.rows().into_iter().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect();
         let lens: Vec<usize> = open.iter().map(|r| domains[*r].as_ref().map_or(0, Vec::len)).collect();

@@ -42,19 +42,30 @@ impl RawRow {
 }
 
 /// Whether a digit string is a 功能分类 (2xx) or 经济分类 (3xx/5xx) code of a
-/// 类 (3), 款 (5) or 项 (7) level.
+/// 类 (3), 款 (5) or 项 (7) level: the definition the readers' test of an
+/// integer's value ([`is_code_int`]) is held to.
+#[cfg(test)]
 pub fn is_code(s: &str, first: &[char]) -> bool {
     matches!(s.len(), 3 | 5 | 7) && s.bytes().all(|b| b.is_ascii_digit()) && s.starts_with(first)
 }
 
-/// The code an integer token prints, when it is one: [`is_code`] without
-/// writing out every integer (行次 and years are integers too).
+/// The code an integer token prints, when it is one ([`is_code_int`]): only
+/// a code is written out (行次 and years are integers too).
 pub fn code_of(n: u64, first: &[char]) -> Option<String> {
-    if !matches!(n, 100..=999 | 10_000..=99_999 | 1_000_000..=9_999_999) {
-        return None;
-    }
-    let s = n.to_string();
-    is_code(&s, first).then_some(s)
+    is_code_int(n, first).then(|| n.to_string())
+}
+
+/// Whether an integer's digits are a 功能分类 (2xx) or 经济分类 (3xx/5xx) code
+/// of a 类 (3), 款 (5) or 项 (7) level, the first digit in `first`: told from
+/// its value, without writing the digits out.
+pub fn is_code_int(n: u64, first: &[char]) -> bool {
+    let lead = match n {
+        100..=999 => n / 100,
+        10_000..=99_999 => n / 10_000,
+        1_000_000..=9_999_999 => n / 1_000_000,
+        _ => return false,
+    };
+    u32::try_from(lead).is_ok_and(|d| first.iter().any(|c| c.to_digit(10) == Some(d)))
 }
 
 /// Joins codes split by spaces or tabs ("201 03 01" → "2010301", "201\t03" →
@@ -234,6 +245,24 @@ pub fn candidates(r: &RawRow, ncols: usize) -> Candidates {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn is_code_int_is_is_code_of_the_digits() {
+        let firsts: [&[char]; 4] = [&['2'], &['3'], &['5'], &['3', '5']];
+        let around = |p: u64| p.saturating_sub(3)..p.saturating_add(3);
+        let ns = (0..120_000u64)
+            .chain([1_000_000, 10_000_000, 100_000_000].into_iter().flat_map(around))
+            .chain((0..20).map(|k| 2_000_000 + k * 499_999))
+            .chain([u64::MAX]);
+        for n in ns {
+            for f in firsts {
+                assert_eq!(super::is_code_int(n, f), super::is_code(&n.to_string(), f), "{n} {f:?}");
+            }
+            // As econ::read tests its codes.
+            let econ = matches!(n, 100..=999 | 10_000..=99_999) && super::is_code_int(n, &['3']);
+            assert_eq!(econ, crate::tables::econ::is_code(&n.to_string()), "{n}");
+        }
+    }
+
     use super::*;
     use crate::text::normalise;
 

@@ -57,7 +57,8 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
         }
         for tok in split_codes(tokenize(&l.text).toks) {
             match tok {
-                Tok::Int(n) if is_code(&n.to_string()) => {
+                // is_code of the digits, without writing them out for every integer.
+                Tok::Int(n) if matches!(n, 100..=999 | 10_000..=99_999) && super::coded::is_code_int(n, &['3']) => {
                     entries.push(Entry { code: Some(n.to_string()), label: String::new(), amount: None, source_line: l.no });
                 }
                 Tok::Int(n) => problems.push(problem(format!("第{}行的数字 {n} 不是经济分类科目编码，已忽略", l.no), l.no)),
@@ -98,9 +99,9 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
 
 /// Orders the entries into the normalised rows and checks the totals.
 fn to_rows(entries: Vec<Entry>, table: &str, problems: &mut Vec<ReadProblem>) -> Vec<Row> {
-    let row = |e: &Entry| Row {
-        code: e.code.clone(),
-        label: e.label.clone(),
+    let row = |e: Entry| Row {
+        code: e.code,
+        label: e.label,
         line: None,
         cells: vec![match e.amount {
             Some((d, ln)) => Cell { value: Some(d), source_line: ln },
@@ -108,7 +109,9 @@ fn to_rows(entries: Vec<Entry>, table: &str, problems: &mut Vec<ReadProblem>) ->
         }],
         source_line: e.source_line,
     };
-    let mut coded: Vec<&Entry> = entries.iter().filter(|e| e.code.is_some()).collect();
+    // The entries are moved into the rows, not copied: coded ones in panel
+    // order, the totals (the rest, in reading order) looked up by label.
+    let (mut coded, mut totals): (Vec<Entry>, Vec<Entry>) = entries.into_iter().partition(|e| e.code.is_some());
     if coded.is_empty() {
         return Vec::new();
     }
@@ -117,7 +120,7 @@ fn to_rows(entries: Vec<Entry>, table: &str, problems: &mut Vec<ReadProblem>) ->
     let mut seen = std::collections::HashSet::new();
     for e in &coded {
         if let Some(c) = &e.code {
-            if !seen.insert(c.clone()) {
+            if !seen.insert(c.as_str()) {
                 problems.push(ReadProblem {
                     table: Some(table.to_string()),
                     message: format!("公开{table}表的科目编码 {c} 出现了不止一次，各次都已保留"),
@@ -126,11 +129,13 @@ fn to_rows(entries: Vec<Entry>, table: &str, problems: &mut Vec<ReadProblem>) ->
             }
         }
     }
-    let mut rows: Vec<Row> = coded.into_iter().map(row).collect();
+    let mut rows: Vec<Row> = Vec::with_capacity(coded.len() + 2);
+    rows.extend(coded.into_iter().map(row));
     for label in [PERSONNEL_TOTAL, PUBLIC_TOTAL] {
-        let mut found = entries.iter().filter(|e| e.code.is_none() && e.label == label);
+        let mut found = totals.iter_mut().filter(|e| e.label == label);
         match found.next() {
-            Some(e) => rows.push(row(e)),
+            // Each label's first entry is taken once (the labels differ).
+            Some(e) => rows.push(row(Entry { code: None, label: std::mem::take(&mut e.label), ..*e })),
             None => {
                 let last = rows.last().map_or(0, |r| r.source_line);
                 problems.push(ReadProblem {
@@ -204,7 +209,8 @@ fn split_totals(t: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut rest = t;
     loop {
-        let next = [PERSONNEL_TOTAL, PUBLIC_TOTAL].into_iter().filter_map(|l| rest.find(l).map(|i| (i, l))).min();
+        // search::find, not str::find: no searcher set up per token.
+        let next = [PERSONNEL_TOTAL, PUBLIC_TOTAL].into_iter().filter_map(|l| search::find(rest, l).map(|i| (i, l))).min();
         match next {
             Some((i, label)) => {
                 if i > 0 {

@@ -190,10 +190,12 @@ fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, facts: &[(usize, Dec
 /// Every order-preserving placement of the amounts into twelve columns.
 pub(crate) fn placements(amounts: &[(Decimal, usize)]) -> Vec<Line12> {
     let k = amounts.len();
-    let mut out = Vec::new();
     if k > 12 {
-        return out;
+        return Vec::new();
     }
+    // There are C(12, k) of them (at most 924), each 12 cells: sized once,
+    // not grown by copying.
+    let mut out = Vec::with_capacity((0..k).fold(1, |c, i| c * (12 - i) / (i + 1)));
     // Column indexes of the amounts, increasing; advanced like an odometer.
     let mut idx: Vec<usize> = (0..k).collect();
     loop {

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use crate::amount::{classify, Token};
+use crate::amount::{self, Token};
 
 /// A token of a table line, borrowing its text from the line where it can.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +70,7 @@ pub fn tokenize(line: &str) -> TokLine<'_> {
 /// from the expenditure label ("政府性基金预算收入 三、公共安全支出").
 pub fn pieces(line: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(LINE_TOKENS);
-    for piece in line.split_whitespace() {
+    for piece in words(line) {
         unglue(piece, |part| {
             out.push(match classify(part) {
                 Token::Amount(d) => Tok::Amount(d),
@@ -86,7 +86,7 @@ pub fn pieces(line: &str) -> Vec<Tok<'_>> {
 /// Whether any of a line's [`pieces`] is an amount, without building them
 /// (no String per text piece): readers ask this of every header line.
 pub fn has_amount(line: &str) -> bool {
-    line.split_whitespace().any(|piece| {
+    words(line).any(|piece| {
         let mut found = false;
         unglue(piece, |part| {
             if !found && matches!(classify(part), Token::Amount(_)) {
@@ -100,7 +100,7 @@ pub fn has_amount(line: &str) -> bool {
 /// The integer a line's first piece (of [`pieces`]) is, if it is one.
 pub fn first_int(line: &str) -> Option<u64> {
     let mut first = None;
-    unglue(line.split_whitespace().next()?, |part| {
+    unglue(words(line).next()?, |part| {
         first.get_or_insert_with(|| match classify(part) {
             Token::Int(n) => Some(n),
             _ => None,
@@ -135,7 +135,7 @@ fn split_spaces(s: &str) -> Vec<Tok<'_>> {
 fn split_spaces_into<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
     // Pieces join only within this call: `out` may already hold a text token.
     let start = out.len();
-    for piece in s.split_whitespace() {
+    for piece in words(s) {
         unglue(piece, |part| match (classify(part), out.get_mut(start..).and_then(<[Tok]>::last_mut)) {
             // Adjacent text pieces join (the label then needs a String);
             // a label of one piece borrows it.
@@ -148,32 +148,116 @@ fn split_spaces_into<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
     }
 }
 
+/// [`amount::classify`] of a piece of a word (no white space in it), whose
+/// answer for a piece led by a CJK char is known without calling it: every
+/// amount, integer and dash starts with an ASCII byte or, for the dashes —
+/// and –, with 0xE2; anything else is text. Most label pieces are turned
+/// away by that one byte test.
+fn classify(part: &str) -> Token {
+    if matches!(part.as_bytes().first(), Some(0xC0..=0xE1 | 0xE3..=0xFF)) {
+        return Token::Text;
+    }
+    amount::classify(part)
+}
+
 /// Splits tokens that PDF extraction glued together: an amount followed by a
 /// label ("8666.60一、一般公共服务支出") or a label followed by an amount, and
 /// gives each part to `f` in order.
 fn unglue<'a>(piece: &'a str, mut f: impl FnMut(&'a str)) {
-    // A cut is always before a non-ASCII character.
-    if piece.is_ascii() {
-        return f(piece);
-    }
+    // Cut between "…60" and "一、" (amount then CJK), only when the numeric
+    // run before ends in a digit and has a decimal point (an amount, not
+    // "2024年"). A cut is where an ASCII digit is followed by a non-ASCII
+    // char's lead byte: found by bytes, both tests in one, rather than by
+    // decoding chars (whose width branches mispredict on mixed text). The
+    // run is ASCII, so it is read backwards by bytes.
     let is_num = |b: u8| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-');
     let bytes = piece.as_bytes();
     let mut start = 0;
-    let mut prev: Option<char> = None;
-    for (i, c) in piece.char_indices() {
-        // Cut between "…60" and "一、" (amount then CJK), only when the numeric
-        // run before ends in a digit and has a decimal point (an amount, not
-        // "2024年"). The run is ASCII, so it is read backwards by bytes.
-        if prev.is_some_and(|p| p.is_ascii_digit()) && !c.is_ascii() {
-            let mut run = bytes.get(..i).unwrap_or_default().iter().rev().take_while(|b| is_num(**b));
-            if run.any(|b| *b == b'.') {
-                f(piece.get(start..i).unwrap_or_default());
-                start = i;
+    for (i, pair) in bytes.windows(2).enumerate() {
+        if let [a, b] = *pair {
+            if a.is_ascii_digit() & (b >= 0x80) {
+                let at = i + 1;
+                let mut run = bytes.get(..at).unwrap_or_default().iter().rev().take_while(|b| is_num(**b));
+                if run.any(|b| *b == b'.') {
+                    f(piece.get(start..at).unwrap_or_default());
+                    start = at;
+                }
             }
         }
-        prev = Some(c);
     }
     f(piece.get(start..).unwrap_or_default());
+}
+
+/// Per byte: 1 if it is an ASCII white space char, 2 if it leads a
+/// non-ASCII char that may be white space (U+0085 and U+00A0 lead with C2,
+/// U+1680 with E1, U+2000–U+205F with E2, U+3000 with E3), else 0
+/// (continuation bytes included: no char starts there).
+const SPACE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'\t' as usize] = 1;
+    t[b'\n' as usize] = 1;
+    t[0x0B] = 1;
+    t[0x0C] = 1;
+    t[b'\r' as usize] = 1;
+    t[b' ' as usize] = 1;
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t
+};
+
+/// The byte length of the white space char at byte `i` of `s` (a char
+/// boundary or a continuation byte), 0 if there is none there.
+fn space_at(s: &str, i: usize) -> usize {
+    match s.as_bytes().get(i).map_or(0, |b| SPACE[usize::from(*b)]) {
+        0 => 0,
+        1 => 1,
+        // Rare: decoded and tested as `char::is_whitespace` has it.
+        _ => s.get(i..).and_then(|r| r.chars().next()).filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+    }
+}
+
+/// The words of `s` between white space, as [`str::split_whitespace`] gives
+/// them, found by bytes: a table lookup per byte, which on mixed CJK and
+/// ASCII text mispredicts far less than decoding every char to test it.
+fn words(s: &str) -> Words<'_> {
+    Words { s, at: 0 }
+}
+
+/// See [`words`].
+struct Words<'a> {
+    s: &'a str,
+    /// Where the search goes on (a char boundary).
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.s.len();
+        let mut i = self.at;
+        loop {
+            let w = space_at(self.s, i);
+            if w == 0 {
+                break;
+            }
+            i += w;
+        }
+        if i >= len {
+            self.at = len;
+            return None;
+        }
+        let start = i;
+        // The word's first byte is no space; its next bytes may continue it.
+        i += 1;
+        while i < len && space_at(self.s, i) == 0 {
+            i += 1;
+        }
+        self.at = i;
+        self.s.get(start..i)
+    }
 }
 
 #[cfg(test)]
@@ -229,6 +313,65 @@ mod tests {
             let p = pieces(l);
             assert_eq!(has_amount(l), p.iter().any(|t| matches!(t, Tok::Amount(_))), "{l:?}");
             assert_eq!(first_int(l), if let Some(Tok::Int(n)) = p.first() { Some(*n) } else { None }, "{l:?}");
+        }
+    }
+
+    /// The pieces of [`unglue`] as it was, by chars.
+    fn unglue_by_chars(piece: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        if piece.is_ascii() {
+            return vec![piece];
+        }
+        let is_num = |b: u8| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-');
+        let bytes = piece.as_bytes();
+        let mut start = 0;
+        let mut prev: Option<char> = None;
+        for (i, c) in piece.char_indices() {
+            if prev.is_some_and(|p| p.is_ascii_digit()) && !c.is_ascii() {
+                let mut run = bytes[..i].iter().rev().take_while(|b| is_num(**b));
+                if run.any(|b| *b == b'.') {
+                    out.push(&piece[start..i]);
+                    start = i;
+                }
+            }
+            prev = Some(c);
+        }
+        out.push(&piece[start..]);
+        out
+    }
+
+    #[test]
+    fn words_and_unglue_by_bytes_are_as_by_chars() {
+        let pieces: Vec<&str> = "合计|1.00|8666.60|一、|2024年|10,116.83|-|—| |  |\t|\r|\x0b|\x0c|\u{85}|\u{a0}|\u{1680}|\u{2000}|\u{200a}|\u{200b}|\u{2028}|\u{2029}|\u{202f}|\u{205f}|\u{3000}|\u{2030}|\u{3001}|。|\u{e1}|\u{1681}|Ⅻ|(12.00)|x|é|𝄞|5|.|,"
+            .split('|')
+            .collect();
+        let texts = crate::text::stream::sample_texts(&pieces, 400);
+        for t in &texts {
+            let by_bytes: Vec<&str> = words(t).collect();
+            let by_chars: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(by_bytes, by_chars, "{t:?}");
+            for w in by_chars {
+                let mut parts = Vec::new();
+                unglue(w, |p| parts.push(p));
+                assert_eq!(parts, unglue_by_chars(w), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_led_by_cjk_are_text_as_amount_classify_says() {
+        let pieces: Vec<&str> =
+            "合计|1.00|—|–|-|— —|/|（1.00）|(1.00)|１|１.00|一|〇|零|十|2024年|年2024|0.00|，1.00|１，０００.00|€1|£1|Ⅻ|é|𝄞|12"
+                .split('|')
+                .collect();
+        for t in crate::text::stream::sample_texts(&pieces, 300) {
+            for w in words(&t) {
+                unglue(w, |p| assert_eq!(classify(p), amount::classify(p), "{p:?}"));
+                for (i, _) in w.char_indices() {
+                    let p = &w[i..];
+                    assert_eq!(classify(p), amount::classify(p), "{p:?}");
+                }
+            }
         }
     }
 

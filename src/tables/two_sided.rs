@@ -142,7 +142,7 @@ pub fn place(entries: &[Entry], side: Side, table: &str) -> (Vec<Row>, Vec<ReadP
             continue;
         };
         let mut cells: Vec<Cell> = Vec::with_capacity(side.ncols);
-        let printed: Vec<&Option<(Decimal, usize)>> = e.values.iter().collect();
+        let printed: &[Option<(Decimal, usize)>] = &e.values;
         let amounts = printed.iter().filter(|v| v.is_some()).count();
         if e.positional || printed.len() >= side.ncols || amounts == 0 || side.ncols == 1 {
             if printed.len() > side.ncols && printed[side.ncols..].iter().any(|v| v.is_some()) {

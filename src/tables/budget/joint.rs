@@ -89,8 +89,10 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     // identities and the weak "at least" links alone: what that settles is
     // placed, the disagreement itself is for the cross-table rules to report.
     if results.iter().any(|(_, p)| *p == Placement::Contradiction) {
-        let relaxed =
-            Problem { links: problem.links.iter().filter(|l| l.relation == Relation::AtLeast).cloned().collect(), ..problem.clone() };
+        // The problem is not needed again: its rows (every candidate) move
+        // into the relaxed one rather than being copied.
+        let mut relaxed = problem;
+        relaxed.links.retain(|l| l.relation == Relation::AtLeast);
         let second = solve(&relaxed);
         for (g, p) in results.iter_mut() {
             if *p == Placement::Contradiction {
@@ -182,6 +184,10 @@ struct RowSums<'a> {
     /// Per column, the units of the amount the placement being tested puts
     /// there (blank: zero, as [`rounding::units`] has it).
     at: Vec<(i128, i128)>,
+    /// The identities within the row's columns, for placements of that many
+    /// values: the others hold by definition, so they are left out once
+    /// here rather than tested for every placement.
+    within: Vec<(usize, &'a [usize])>,
 }
 
 impl<'a> RowSums<'a> {
@@ -194,7 +200,8 @@ impl<'a> RowSums<'a> {
         let terms = sums.iter().map(|(_, parts)| parts.len().saturating_add(1)).max().unwrap_or(0);
         let small =
             u128::try_from(terms).ok().and_then(|n| widest.checked_mul(n)).is_some_and(|b| b <= rounding::FAST_LIMIT.unsigned_abs());
-        RowSums { sums, units: units.filter(|_| small), at: vec![(0, 0); ncols] }
+        let within = sums.iter().filter(|(t, parts)| *t < ncols && parts.iter().all(|p| *p < ncols)).copied().collect();
+        RowSums { sums, units: units.filter(|_| small), at: vec![(0, 0); ncols], within }
     }
 
     /// [`holds_by`] for one placement: its `values`, and the columns of its
@@ -208,12 +215,15 @@ impl<'a> RowSums<'a> {
             }
         }
         let at = &self.at;
-        let ok = self.sums.iter().all(|(t, parts)| {
-            if *t >= values.len() || parts.iter().any(|p| *p >= values.len()) {
-                return true;
-            }
+        let check = |(t, parts): &(usize, &[usize])| {
             agrees_in_units(at, *t, parts).unwrap_or_else(|| rounding::agrees(get(*t), parts.iter().map(|p| (1, get(*p)))))
-        });
+        };
+        // `within` was chosen for rows of `at.len()` values (every placement's).
+        let ok = if values.len() == at.len() {
+            self.within.iter().all(check)
+        } else {
+            self.sums.iter().filter(|(t, parts)| *t < values.len() && parts.iter().all(|p| *p < values.len())).all(check)
+        };
         for c in cols {
             if let Some(a) = self.at.get_mut(*c) {
                 *a = (0, 0);

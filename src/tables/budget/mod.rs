@@ -100,14 +100,16 @@ pub(crate) fn header_text(body: &[Line]) -> String {
 
 /// 科目 rows, after removing a leading 序号 ("2 201 一般公共服务支出 …").
 pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bool, no: &str) -> Read {
-    let lines: Vec<Line> = if serial { body.iter().map(strip_serial).collect() } else { body.to_vec() };
+    // Borrowed when nothing is stripped: no copy of every line.
+    let lines: std::borrow::Cow<[Line]> =
+        if serial { std::borrow::Cow::Owned(body.iter().map(strip_serial).collect()) } else { std::borrow::Cow::Borrowed(body) };
     // Rows start at the first line led by a code or holding an amount: a
     // header cell "合计" on a line of its own is a caption, not the 合计 row.
     let start = lines
         .iter()
         .position(|l| {
             let text = coded::join_split_codes(&l.text);
-            first_int(&text).is_some_and(|n| coded::is_code(&n.to_string(), first)) || has_amount(&text)
+            first_int(&text).is_some_and(|n| coded::is_code_int(n, first)) || has_amount(&text)
         })
         .unwrap_or(lines.len());
     let (raw, problems) = coded::read_rows(&lines[start..], first, no);

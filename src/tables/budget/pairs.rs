@@ -11,7 +11,7 @@
 use super::sides::candidates;
 use super::Read;
 use crate::model::{Cell, ReadProblem, Row};
-use crate::tables::coded::{is_code, join_split_codes};
+use crate::tables::coded::{is_code_int, join_split_codes};
 use crate::tables::tokens::{tokenize, Tok};
 use crate::text::Line;
 
@@ -33,7 +33,7 @@ pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
         for tok in tokenize(&join_split_codes(&l.text)).toks {
             let open = pairs.last_mut().filter(|p| p.amounts.is_empty());
             match tok {
-                Tok::Int(n) if is_code(&n.to_string(), &['3']) => pairs.push(Pair {
+                Tok::Int(n) if is_code_int(n, &['3']) => pairs.push(Pair {
                     dept: n.to_string(),
                     dept_name: String::new(),
                     gov: None,
@@ -41,7 +41,7 @@ pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
                     amounts: Vec::new(),
                     line: l.no,
                 }),
-                Tok::Int(n) if is_code(&n.to_string(), &['5']) => match open {
+                Tok::Int(n) if is_code_int(n, &['5']) => match open {
                     Some(p) if p.gov.is_none() => p.gov = Some(n.to_string()),
                     _ => problems.push(problem(format!("第{}行的政府经济分类编码 {n} 前面没有部门经济分类编码，已忽略", l.no), l.no)),
                 },

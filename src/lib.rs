@@ -69,7 +69,8 @@ pub use text::{Decoded, TextEncoding};
 /// Reads a text into the document model (recognition and tables, no rules).
 pub fn read(text: &str) -> model::Document {
     let lines = text::normalise(text);
-    let info = recognise::recognise(&lines);
+    let joined = text::joined::Joined::squeezed(&lines);
+    let info = recognise::recognise_in(&lines, &joined);
     let mut doc = model::Document {
         info,
         lines,
@@ -79,6 +80,7 @@ pub fn read(text: &str) -> model::Document {
         evaluations: Vec::new(),
         narrative: narrative::Narrative::default(),
         stream: Default::default(),
+        joined,
     };
     // The narrative first: the table readers use what it states as evidence.
     // Read even when the text was not recognised, so that a rule run on a

@@ -714,6 +714,9 @@ pub struct Document {
     /// The text as one stream of chars, made once on first use (see
     /// [`Document::stream`]).
     pub(crate) stream: std::sync::OnceLock<crate::text::Stream>,
+    /// The squeezed lines joined by "\n", made once for recognition and
+    /// segmentation.
+    pub(crate) joined: crate::text::joined::Joined,
 }
 
 impl Document {

@@ -6,16 +6,22 @@ use crate::text::joined::Joined;
 use crate::text::search;
 use crate::text::Line;
 
-/// Recognises the document from its first pages and its table meta lines.
+/// [`recognise_in`] on lines alone (for tests).
+#[cfg(test)]
 pub fn recognise(lines: &[Line]) -> DocumentInfo {
+    recognise_in(lines, &Joined::squeezed(lines))
+}
+
+/// Recognises the document from its first pages and its table meta lines,
+/// given the squeezed lines joined ([`Joined::squeezed`]).
+pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> DocumentInfo {
     let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
-    let head: String = squeezed.iter().take(400).copied().collect::<Vec<_>>().join("\n");
+    let head = joined.head(400);
     // Kind keywords may first appear deep in the text (a budget that opens with
     // a long 单位概况), so they are counted over the whole text: the squeezed
     // lines joined by "\n".
-    let joined = Joined::of(&squeezed);
     let whole = joined.text.as_str();
-    let keyed = colon_lines(lines, &joined);
+    let keyed = colon_lines(lines, joined);
     // Only whether there is any marker matters, and only when the text speaks
     // of a budget or final account: asked then, and answered at the first one.
     let any_marker = || squeezed.iter().any(|s| is_table_marker(s));
@@ -69,7 +75,7 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
         kind,
         scope,
         // A budget may open with a long 单位概况 that states no year at all.
-        year: year(&head).or_else(|| year(whole)),
+        year: year(head).or_else(|| year(whole)),
         department: department_on_cover(&cover).or_else(|| department(&keyed)).or_else(|| department_in_prose(lines)),
         unit: money_unit(&keyed),
         reason,

@@ -22,13 +22,14 @@ pub struct Segment {
     pub body: Range<usize>,
 }
 
-/// Finds every table marker and the lines that belong to it.
-pub fn find_tables(lines: &[Line]) -> Vec<Segment> {
+/// Finds every table marker and the lines that belong to it, given the
+/// squeezed lines joined ([`Joined::squeezed`]).
+pub(crate) fn find_tables_in(lines: &[Line], joined: &Joined) -> Vec<Segment> {
     let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
     let markers: Vec<(usize, String)> =
         // Only a line holding "公开" can hold a marker: found by one search of
         // the joined lines, not one per line.
-        Joined::of(&squeezed).lines_with("公开").into_iter().filter_map(|i| table_marker_number(squeezed[i]).map(|n| (i, n))).collect();
+        joined.lines_with("公开").into_iter().filter_map(|i| table_marker_number(squeezed[i]).map(|n| (i, n))).collect();
     let mut out = Vec::with_capacity(markers.len());
     for (k, (i, number)) in markers.iter().enumerate() {
         let next = markers.get(k + 1).map_or(lines.len(), |m| m.0);

@@ -24,7 +24,7 @@ use super::layout::{columns_for, Layout};
 use super::two_sided::Side;
 use super::{coded, econ, notes, place_pending, sangong09, two_sided, Pending};
 use crate::model::{Cell, Document, DocumentKind, ReadProblem, RowSum, Table, TableKind};
-use crate::segment::{find_tables, Segment};
+use crate::segment::{find_tables_in, Segment};
 use crate::text::search;
 
 /// Which national template a document's marked tables follow.
@@ -71,7 +71,7 @@ struct Part {
 /// to `doc.problems`.
 pub fn read_marked(doc: &mut Document) {
     let family = if doc.info.kind == DocumentKind::Budget { Family::Budget } else { Family::Final };
-    let found = find_tables(&doc.lines);
+    let found = find_tables_in(&doc.lines, &doc.joined);
     doc.markers = found.iter().map(|s| (s.number.clone(), doc.lines[s.marker].no)).collect();
     // A budget table continued on the next page repeats its marker; in a
     // 决算 a repeated marker is a table printed twice.

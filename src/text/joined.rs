@@ -5,6 +5,7 @@
 //! The lines are joined by "\n", so a match never spans two of them.
 
 /// Lines joined by "\n", with where each one starts.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Joined {
     /// The lines, "\n" between them.
     pub(crate) text: String,
@@ -26,6 +27,20 @@ impl Joined {
             text.push_str(s);
         }
         Joined { text, starts }
+    }
+
+    /// The squeezed texts of `lines`, joined: made once per document
+    /// (`Document::joined`) for recognition and segmentation.
+    pub(crate) fn squeezed(lines: &[crate::text::Line]) -> Joined {
+        let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
+        Joined::of(&squeezed)
+    }
+
+    /// The first `n` lines, joined: a prefix of `text`.
+    pub(crate) fn head(&self, n: usize) -> &str {
+        // Line n starts one byte after the "\n" that ends the head.
+        let end = self.starts.get(n).map_or(self.text.len(), |s| s.saturating_sub(1));
+        self.text.get(..end).unwrap_or(&self.text)
     }
 
     /// The index of the line holding byte offset `at` of `text`.
@@ -53,6 +68,9 @@ mod tests {
             let lines: Vec<&str> = text.split('\n').collect();
             let joined = Joined::of(&lines);
             assert_eq!(joined.text, lines.join("\n"));
+            for n in [0, 1, 2, 5, lines.len(), lines.len() + 1] {
+                assert_eq!(joined.head(n), lines.iter().take(n).copied().collect::<Vec<_>>().join("\n"), "{n} of {text:?}");
+            }
             for needle in ["公开", "：", ":"] {
                 let by_line: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].contains(needle)).collect();
                 assert_eq!(joined.lines_with(needle), by_line, "{needle} in {text:?}");

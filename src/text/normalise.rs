@@ -118,10 +118,13 @@ fn folded_line(no: usize, piece: &str) -> Line {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         match BYTE[usize::from(b)] {
-            // A char that neither folds nor is white space is stepped over
-            // whole (a CJK char's three bytes at once): `i` stays on char
-            // boundaries, `s` being valid UTF-8.
-            Byte::Plain(width) => i += usize::from(width),
+            // A byte of a char that neither folds nor is white space. Stepped
+            // over one byte at a time, not a char's width at once: then the
+            // next step does not wait on this byte's table look-up, and the
+            // branch is the same for every byte of a CJK char. A continuation
+            // byte is always Plain, so `i` is on a char boundary whenever a
+            // Space or Lead is seen (`s` being valid UTF-8).
+            Byte::Plain => i += 1,
             Byte::Space => {
                 // Kept in the text (tabs separate cells), dropped when squeezed.
                 squeezed.push_str(&s[q..i]);
@@ -161,12 +164,11 @@ fn folded_line(no: usize, piece: &str) -> Line {
     Line { no, text, squeezed }
 }
 
-/// What a byte can start, for [`folded_line`].
+/// What a byte can be, for [`folded_line`].
 #[derive(Clone, Copy)]
 enum Byte {
-    /// A char copied as it is, of this many bytes (1 for a continuation
-    /// byte, which the scan never lands on).
-    Plain(u8),
+    /// A byte of a char copied as it is (every continuation byte).
+    Plain,
     /// ASCII white space: tab … CR, space.
     Space,
     /// The lead byte of a char that may fold or be white space: C2, E1, E2,
@@ -175,18 +177,7 @@ enum Byte {
 }
 
 const BYTE: [Byte; 256] = {
-    let mut t = [Byte::Plain(1); 256];
-    let mut b = 0xC0;
-    while b <= 0xFF {
-        t[b] = Byte::Plain(if b < 0xE0 {
-            2
-        } else if b < 0xF0 {
-            3
-        } else {
-            4
-        });
-        b += 1;
-    }
+    let mut t = [Byte::Plain; 256];
     let mut b = 0x09;
     while b <= 0x0D {
         t[b] = Byte::Space;

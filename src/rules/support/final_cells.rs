@@ -3,6 +3,7 @@
 
 use crate::model::{Document, Row, Table, TableKind};
 use crate::rules::identity::{at, Located};
+use crate::rules::support::text::Holds;
 
 fn row_at(t: &Table, pick: impl Fn(&Row) -> bool) -> Option<&Row> {
     let i = t.rows.iter().position(pick)?;
@@ -40,20 +41,20 @@ pub fn norm(subject: &str) -> String {
 
 /// The 三公 column a subject names (0 合计 … 5 接待), if any.
 pub fn sangong_item(subject: &str) -> Option<Option<usize>> {
-    if subject.contains("国内接待") || subject.contains("外接待") || subject.contains("外事接待") {
+    if subject.holds("国内接待") || subject.holds("外接待") || subject.holds("外事接待") {
         return Some(None); // a part of 公务接待费: no column of its own
     }
-    let col = if subject.contains("购置及运行") {
+    let col = if subject.holds("购置及运行") {
         2
-    } else if subject.contains("购置费") {
+    } else if subject.holds("购置费") {
         3
-    } else if subject.contains("运行维护费") {
+    } else if subject.holds("运行维护费") {
         4
-    } else if subject.contains("因公出国") {
+    } else if subject.holds("因公出国") {
         1
-    } else if subject.contains("公务接待") {
+    } else if subject.holds("公务接待") {
         5
-    } else if subject.contains("三公") {
+    } else if subject.holds("三公") {
         0
     } else {
         return None;

@@ -114,6 +114,31 @@ pub fn kuan_of(name: &str) -> Option<(&'static str, &'static str)> {
     KUAN.iter().copied().find(|(k, _)| same_name(k, name))
 }
 
+/// A "名称（类）" of the narrative: (the paragraph's index in
+/// `Narrative::paragraphs` order, char offset of the name, the name).
+pub(crate) type Mention = (usize, usize, String);
+
+impl crate::rules::Sink {
+    /// Every "名称（类）" of the narrative with its paragraph, in order:
+    /// [`class_mentions`] of each paragraph. Searched for once per run, on the
+    /// first call, and read back by the other rules (TXT-001, TXT-003,
+    /// TXT-010 ask it of every paragraph).
+    pub(crate) fn class_mentions<'d>(&mut self, doc: &'d crate::model::Document) -> Vec<(&'d crate::narrative::Paragraph, usize, String)> {
+        let paragraphs = || doc.narrative.paragraphs().map(|(_, p)| p).enumerate();
+        let found = self.class_mentions.get_or_insert_with(|| {
+            paragraphs().flat_map(|(k, p)| class_mentions(&p.text).into_iter().map(move |(at, name)| (k, at, name))).collect()
+        });
+        let mut found = found.iter().peekable();
+        let mut out = Vec::new();
+        for (k, p) in paragraphs() {
+            while let Some((_, at, name)) = found.next_if(|m| m.0 == k) {
+                out.push((p, *at, name.clone()));
+            }
+        }
+        out
+    }
+}
+
 /// Every "名称（类）" of a text: (char offset of the name, the name).
 pub fn class_mentions(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();

@@ -19,7 +19,7 @@ impl Holds for str {
     }
 }
 
-/// Where a CJK char stands in texts, found by memmem: made once (a static),
+/// Where a CJK char (or a short word) stands in texts, found by memmem: made once (a static),
 /// searched for by two of its bytes at once. `str::match_indices(char)`
 /// stops at every byte equal to the char's last one, a UTF-8 continuation
 /// byte that CJK text holds every few dozen bytes, and costs more than
@@ -32,7 +32,9 @@ pub(crate) struct CharFinder {
 }
 
 impl CharFinder {
-    /// A finder of `c` (its UTF-8, given as a `&'static str`: "类").
+    /// A finder of `c` (its UTF-8, given as a `&'static str`: "类"; or a
+    /// word, "支出", whose matches then are `match_indices("支出")`'s when it
+    /// cannot overlap itself).
     pub(crate) const fn new(c: &'static str) -> CharFinder {
         CharFinder { needle: c, finder: std::sync::OnceLock::new() }
     }
@@ -119,11 +121,14 @@ mod tests {
         use crate::rules::support::text::{CharFinder, Holds};
         static CLASS: CharFinder = CharFinder::new("类");
         static ONE: CharFinder = CharFinder::new("一");
-        // Pieces sharing the bytes of 类 (E7 B1 BB) and 一 (E4 B8 80).
-        let pieces = ["类", "一", "粮", "精", "粻", "丁", "万", "（类）", "a", " ", "，", "\u{FFFD}"];
+        static SPENT: CharFinder = CharFinder::new("支出");
+        // Pieces sharing the bytes of 类 (E7 B1 BB), 一 (E4 B8 80), 支出.
+        let pieces = ["类", "一", "粮", "精", "粻", "丁", "万", "（类）", "a", " ", "，", "\u{FFFD}", "支", "出", "支出", "收"];
         for text in crate::text::stream::sample_texts(&pieces, 300) {
             assert_eq!(CLASS.in_text(&text).collect::<Vec<_>>(), text.match_indices('类').map(|(i, _)| i).collect::<Vec<_>>(), "{text:?}");
             assert_eq!(ONE.in_text(&text).collect::<Vec<_>>(), text.match_indices('一').map(|(i, _)| i).collect::<Vec<_>>(), "{text:?}");
+            let spent: Vec<usize> = text.match_indices('支').map(|(i, _)| i).filter(|&i| text[i..].starts_with("支出")).collect();
+            assert_eq!(SPENT.in_text(&text).collect::<Vec<_>>(), spent, "{text:?}");
             for w in ["类", "（类）", "一万", "", "粮精"] {
                 assert_eq!(text.holds(w), text.contains(w), "{text:?} {w:?}");
             }

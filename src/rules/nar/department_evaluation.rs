@@ -30,7 +30,6 @@ use crate::narrative::{Narrative, Paragraph};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::BOTH;
-use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 const ID: &str = "NAR-018";
@@ -76,7 +75,7 @@ fn statements(n: &Narrative) -> (Vec<Statement>, Vec<Statement>) {
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for (_, p) in n.paragraphs() {
         // A sentence is a part of the paragraph: most paragraphs mention no 部门评价.
-        if !p.text.holds("部门评价") {
+        if !p.text.contains("部门评价") {
             continue;
         }
         let chars = p.chars();
@@ -91,7 +90,7 @@ fn statements(n: &Narrative) -> (Vec<Statement>, Vec<Statement>) {
                 let before = &sentence[..at];
                 if DENIALS.iter().any(|d| sentence.contains(d)) {
                     no.push((line, sentence.trim().to_string()));
-                } else if before.holds("开展") && !before.contains(['无', '未', '没']) && !zero_scope(p, s, e) {
+                } else if before.contains("开展") && !before.contains(['无', '未', '没']) && !zero_scope(p, s, e) {
                     yes.push((line, sentence.trim().to_string()));
                 }
             }

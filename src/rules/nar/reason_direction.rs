@@ -34,7 +34,6 @@ use crate::narrative::{ClaimKind, Direction, Unit};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
-use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// The rule.
@@ -82,7 +81,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                 continue;
             };
             // "一是……；二是……": several reasons pulling both ways, not one to check.
-            if body.holds("一是") {
+            if body.contains("一是") {
                 continue;
             }
             // The reason ends where the next change is stated.
@@ -90,7 +89,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             {
                 continue;
             }
-            let up = UP_WORDS.iter().any(|w| body.holds(w));
+            let up = UP_WORDS.iter().any(|w| body.contains(w));
             let down = DOWN_WORDS.iter().any(|w| body.contains(w));
             let contrary = match dir {
                 Direction::Up => down && !up,

@@ -129,7 +129,8 @@ const DOCUMENT_FIGURES: [&str; 5] =
 /// once, so a narrative that repeats one sentence thousands of times stays
 /// linear (a fuzzer found the pairwise version taking seconds).
 fn report_pairs(amounts: &[&Claim], reported: &mut Vec<String>, sink: &mut Sink) {
-    let mut groups: std::collections::HashMap<&str, Vec<(&Claim, Decimal, Interval)>> = std::collections::HashMap::new();
+    let mut groups: std::collections::HashMap<&str, Vec<(&Claim, Decimal, Interval)>> =
+        std::collections::HashMap::with_capacity(amounts.len());
     let mut order: Vec<&str> = Vec::new();
     for c in amounts {
         let (Some(v), Some(iv)) = (c.wan(), claim_interval(c)) else { continue };

@@ -217,12 +217,13 @@ fn next_cut(s: &str) -> Option<(usize, char)> {
 /// ("四、公共安全支出"), no trailing 合计, no panel path ("支出 › 金额").
 fn name_of(s: &str) -> String {
     // One string, cut in place: this runs on every row of the budget tables.
-    let mut name = squeeze(s.rsplit('›').next().unwrap_or(s));
-    // "四、" but not the 一 of "一般公共预算".
-    let ordinal = name
-        .split_once('、')
-        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
-        .map(|(n, _)| n.len() + '、'.len_utf8());
+    let mut name = squeeze(last_part(s));
+    // "四、" but not the 一 of "一般公共预算": a run of numerals from the start
+    // and a 、 right after it (the first 、 of the name, as no numeral is one),
+    // read from the start, not searched for.
+    let after = name.trim_start_matches(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+    let run = name.len() - after.len();
+    let ordinal = (run > 0 && after.starts_with('、')).then(|| run + '、'.len_utf8());
     if let Some(end) = ordinal {
         name.drain(..end);
     }
@@ -234,6 +235,22 @@ fn name_of(s: &str) -> String {
     }
     name.truncate(kept.len());
     name
+}
+
+/// What follows the last "›" of a panel path ("支出 › 金额" → " 金额"), or the
+/// whole: `s.rsplit('›').next()`. By the lead byte of "›" (0xE2, which CJK
+/// labels hardly hold), not by a char searcher stopping at its last byte.
+fn last_part(s: &str) -> &str {
+    const ARROW: &[u8] = "›".as_bytes();
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(i) = b.get(..end).and_then(|h| h.iter().rposition(|&x| x == ARROW[0])) {
+        if b.get(i..i + ARROW.len()) == Some(ARROW) {
+            return s.get(i + ARROW.len()..).unwrap_or(s);
+        }
+        end = i;
+    }
+    s
 }
 
 /// True when `subject` ends with `name` (after the words a budget sentence puts
@@ -620,6 +637,31 @@ fn totals_named<'a>(doc: &'a Document, cells: &[TotalCell<'a>], general_is_fisca
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_of_is_its_first_definition() {
+        let old = |s: &str| {
+            let mut name = squeeze(s.rsplit('›').next().unwrap_or(s));
+            let ordinal = name
+                .split_once('、')
+                .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+                .map(|(n, _)| n.len() + '、'.len_utf8());
+            if let Some(end) = ordinal {
+                name.drain(..end);
+            }
+            let mut kept = name.as_str();
+            while let Some(rest) = kept.strip_suffix("合计") {
+                kept = rest;
+            }
+            name.truncate(kept.len());
+            name
+        };
+        let pieces = ["一", "四", "十", "、", "一般", "公共", "预算", "›", " › ", "合计", "支出", " ", "(", "’", "‰", "…", "a"];
+        for text in crate::text::stream::sample_texts(&pieces, 500) {
+            assert_eq!(name_of(&text), old(&text), "{text:?}");
+            assert_eq!(last_part(&text), text.rsplit('›').next().unwrap_or(&text), "{text:?}");
+        }
+    }
 
     #[test]
     fn every_char_squeeze_cuts_starts_with_a_listed_byte() {

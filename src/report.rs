@@ -181,14 +181,50 @@ pub fn family_of(rule: &str) -> Option<Family> {
     })
 }
 
+/// Each table's rows as (source line, row index), sorted: by line, then in
+/// table order.
+fn rows_by_line(tables: &[TableOut]) -> Vec<Vec<(usize, usize)>> {
+    tables
+        .iter()
+        .map(|t| {
+            let mut by_line: Vec<(usize, usize)> = t.rows.iter().enumerate().map(|(i, r)| (r.source_line, i)).collect();
+            by_line.sort_unstable();
+            by_line
+        })
+        .collect()
+}
+
 /// Where a finding's (table key, row, column, source line) is in `tables`.
 /// The row must be the one the rules described (see
 /// [`crate::rules::identity::describe`]) and, when the line is known, be
 /// printed on it: both sides of a two-sided table share their source lines.
-fn place(tables: &[TableOut], table: &str, row: Option<&str>, column: Option<&str>, line: Option<usize>) -> Option<crate::model::Place> {
+///
+/// `lines` holds each table's rows by source line (see [`rows_by_line`]): a
+/// row of a known line is looked for among the rows of that line, not in a
+/// pass over the table for every finding and related cell.
+fn place(
+    tables: &[TableOut],
+    lines: &[Vec<(usize, usize)>],
+    table: &str,
+    row: Option<&str>,
+    column: Option<&str>,
+    line: Option<usize>,
+) -> Option<crate::model::Place> {
     let ti = tables.iter().position(|t| t.key == table)?;
     let t = &tables[ti];
-    let ri = row.map(RowName::of).and_then(|name| t.rows.iter().position(|r| line.is_none_or(|l| l == r.source_line) && name.names(r)));
+    let ri = row.map(RowName::of).and_then(|name| match (line, lines.get(ti)) {
+        (Some(l), Some(by_line)) => {
+            // The rows of line l, in table order: the first that is named.
+            let from = by_line.partition_point(|(x, _)| *x < l);
+            by_line
+                .get(from..)?
+                .iter()
+                .take_while(|(x, _)| *x == l)
+                .map(|(_, i)| *i)
+                .find(|&i| t.rows.get(i).is_some_and(|r| name.names(r)))
+        }
+        _ => t.rows.iter().position(|r| line.is_none_or(|l| l == r.source_line) && name.names(r)),
+    });
     let ci = ri.and(column).and_then(|c| t.columns.iter().position(|x| x == c));
     Some(crate::model::Place { table: ti, row: ri, column: ci })
 }
@@ -206,8 +242,10 @@ enum RowName<'a> {
 
 impl<'a> RowName<'a> {
     fn of(text: &'a str) -> RowName<'a> {
-        match text.split_once("（行次") {
-            Some((name, rest)) => RowName::Line(name, rest.trim_end_matches('）').parse::<u32>().ok()),
+        // By a byte search: a str searcher set up per finding and related
+        // cell cost more than the search.
+        match crate::text::search::find(text, "（行次") {
+            Some(i) => RowName::Line(&text[..i], text[i + "（行次".len()..].trim_end_matches('）').parse::<u32>().ok()),
             None => RowName::Text(text),
         }
     }
@@ -388,11 +426,12 @@ pub(crate) fn build(source: &str, encoding: Option<&str>, doc: Document, run: cr
     }
     let tables: Vec<TableOut> = doc.tables.into_iter().map(TableOut::from_table).collect();
     let mut findings = run.findings;
+    let lines = if findings.is_empty() { Vec::new() } else { rows_by_line(&tables) };
     for f in &mut findings {
-        f.place = f.table.as_deref().and_then(|t| place(&tables, t, f.row.as_deref(), f.column.as_deref(), f.source_line));
+        f.place = f.table.as_deref().and_then(|t| place(&tables, &lines, t, f.row.as_deref(), f.column.as_deref(), f.source_line));
         for c in &mut f.related {
             // A related cell counts only where its row is found.
-            c.place = place(&tables, &c.table, Some(&c.row), c.column.as_deref(), Some(c.source_line)).filter(|p| p.row.is_some());
+            c.place = place(&tables, &lines, &c.table, Some(&c.row), c.column.as_deref(), Some(c.source_line)).filter(|p| p.row.is_some());
         }
     }
     DocumentReport {
@@ -423,6 +462,49 @@ mod place_tests {
             page: None,
             role: RowRole::Detail,
             level: 0,
+        }
+    }
+
+    #[test]
+    fn a_row_found_among_its_lines_rows_is_the_one_a_pass_finds() {
+        // Rows printed on shared lines (two-sided tables), out of line order,
+        // with repeated names.
+        let labels = ["合计", "行政运行", "事业运行", "合计（行次3）", ""];
+        let rows: Vec<RowOut> = (0..40usize)
+            .map(|i| {
+                let code = (i % 3 == 0).then(|| format!("20103{:02}", i % 5));
+                row(code.as_deref(), labels[i * 7 % labels.len()], u32::try_from(i % 4).ok(), 10 + (i * 13) % 9)
+            })
+            .collect();
+        let t = TableOut {
+            kind: crate::model::TableKind::F01,
+            key: "01".into(),
+            name: String::new(),
+            heading: String::new(),
+            number: None,
+            marker: None,
+            page: None,
+            read: true,
+            meanings: Vec::new(),
+            title: String::new(),
+            unit: None,
+            columns: vec!["a".into(), "b".into()],
+            rows,
+        };
+        let tables = [t];
+        let lines = rows_by_line(&tables);
+        let names: Vec<String> =
+            tables[0].rows.iter().flat_map(|r| [r.label.clone(), format!("{} {}", r.code.clone().unwrap_or_default(), r.label)]).collect();
+        for name in names.iter().map(String::as_str).chain(["（行次2）", "合计（行次3）", "无"]) {
+            for line in (8..21).map(Some).chain([None]) {
+                for column in [None, Some("b")] {
+                    assert_eq!(
+                        place(&tables, &lines, "01", Some(name), column, line),
+                        place(&tables, &[], "01", Some(name), column, line),
+                        "{name} {line:?}"
+                    );
+                }
+            }
         }
     }
 

@@ -240,6 +240,9 @@ pub struct Sink {
     /// The narrative's two-amount changes, searched for once per run (see
     /// [`Sink::two_amounts`]).
     two_amounts: Option<Vec<support::two_amounts::Found>>,
+    /// The narrative's "名称（类）" mentions, searched for once per run (see
+    /// [`Sink::class_mentions`]).
+    class_mentions: Option<Vec<support::classes::Mention>>,
 }
 
 impl Sink {
@@ -447,7 +450,8 @@ pub(crate) fn run(doc: &Document) -> RunResult {
     if doc.info.kind == crate::model::DocumentKind::Unknown {
         return out;
     }
-    let mut sink = Sink { findings: Vec::new(), skipped: Vec::new(), rule: "", severity: Severity::Info, two_amounts: None };
+    let mut sink =
+        Sink { findings: Vec::new(), skipped: Vec::new(), rule: "", severity: Severity::Info, two_amounts: None, class_mentions: None };
     for rule in catalogue().iter().filter(|r| r.applies_to.contains(&doc.info.kind)) {
         let missing: Vec<TableKind> = rule.needs.iter().filter(|k| doc.table(**k).is_none()).copied().collect();
         if !missing.is_empty() {
@@ -673,7 +677,7 @@ pub(crate) mod testing {
 
     /// A sink for a rule's unit tests (its findings at error severity).
     fn test_sink(rule: &'static str) -> Sink {
-        Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error, two_amounts: None }
+        Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error, two_amounts: None, class_mentions: None }
     }
 
     impl super::Rule {

@@ -36,7 +36,7 @@ use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::claims::{claim_interval, claim_point};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
-use crate::rules::support::text::{squeezed, starts_at};
+use crate::rules::support::text::{starts_at, unspaced, CharFinder, Holds};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// The rule.
@@ -64,11 +64,11 @@ fn check(doc: &Document, sink: &mut Sink) {
         for (rel, at) in relations(&p.text) {
             let before: Vec<&Claim> = p.claims.iter().filter(|c| c.start < at && c.is_money_amount()).collect();
             // The nearest 决算 amount and the 预算 amount before it.
-            let Some(actual) = before.iter().rev().find(|c| c.subject.contains("决算") && !c.subject.contains("预算")) else {
+            let Some(actual) = before.iter().rev().find(|c| c.subject.holds("决算") && !c.subject.holds("预算")) else {
                 continue;
             };
             let Some(budget) =
-                before.iter().rev().filter(|c| c.start < actual.start).find(|c| c.subject.contains("预算") && !c.subject.contains("决算"))
+                before.iter().rev().filter(|c| c.start < actual.start).find(|c| c.subject.holds("预算") && !c.subject.holds("决算"))
             else {
                 continue;
             };
@@ -151,59 +151,69 @@ const RELATION_WORDS: [(&str, Relation); 8] = [
 /// relation and its char offset in the paragraph text. "基本持平" says too
 /// little to check and is skipped.
 fn relations(text: &str) -> Vec<(Relation, usize)> {
-    // Every relation word holds 决, 持 or 致 (决算, 持平, 一致): a paragraph
-    // without them is not squeezed.
-    if !(text.contains('决') || text.contains('持') || text.contains('致')) {
-        return Vec::new();
-    }
-    let (chars, at) = squeezed(text);
     let mut out = Vec::new();
-    // One pass over the chars for the three words (the positions of 决算数
-    // are among those of 决算); sorted by position below, as before.
-    for k in 0..chars.len() {
-        match chars[k] {
-            '决' if starts_at(&chars, k + 1, "算") => {
-                // The 16 chars from 决 hold the relation.
-                let near = &chars[k..chars.len().min(k.saturating_add(16))];
-                let rest = if starts_at(near, 0, "决算数") { 3 } else { 2 };
-                let rel = RELATION_WORDS
-                    .iter()
-                    .find(|(w, _)| {
-                        starts_at(near, rest, w) && {
-                            let mut j = rest + w.chars().count();
-                            while starts_at(near, j, "年初") {
-                                j += 2;
-                            }
-                            starts_at(near, j, "预算")
-                        }
-                    })
-                    .map(|(_, r)| *r);
-                if let Some(r) = rel {
-                    out.push((r, at[k]));
+    // Every relation starts at a 决, 持 or 一 (a byte search each), and only
+    // there are the chars around it read, past white space: a paragraph is
+    // not copied into chars (most of its 决s start no relation). Results are
+    // sorted by offset below, so the three searches may come in any order.
+    static JUE: CharFinder = CharFinder::new("决");
+    for i in JUE.in_text(text) {
+        // The 16 chars from the 决 on, white space left out.
+        let mut near = ['\0'; 16];
+        let mut n = 0;
+        for (slot, c) in near.iter_mut().zip(unspaced(&text[i..])) {
+            *slot = c;
+            n += 1;
+        }
+        let near = &near[..n];
+        if !starts_at(near, 1, "算") {
+            continue;
+        }
+        let rest = if starts_at(near, 0, "决算数") { 3 } else { 2 };
+        let rel = RELATION_WORDS
+            .iter()
+            .find(|(w, _)| {
+                starts_at(near, rest, w) && {
+                    let mut j = rest + w.chars().count();
+                    while starts_at(near, j, "年初") {
+                        j += 2;
+                    }
+                    starts_at(near, j, "预算")
                 }
-            }
-            // "与（年初）预算（数）持平/一致", not "基本持平".
-            '持' | '一' if starts_at(&chars, k + 1, if chars[k] == '持' { "平" } else { "致" }) => {
-                let before: String = chars[k.saturating_sub(10)..k].iter().collect();
-                let Some(yu) = before.rfind('与') else { continue };
-                let between = &before[yu + '与'.len_utf8()..];
-                if between.contains("预算") && !between.contains("决算") && !between.ends_with("基本") && !between.contains("上年")
-                {
-                    out.push((Relation::Equal, at[k]));
-                }
-            }
-            _ => {}
+            })
+            .map(|(_, r)| *r);
+        if let Some(r) = rel {
+            out.push((r, i));
         }
     }
+    static CHI: CharFinder = CharFinder::new("持");
+    static YI: CharFinder = CharFinder::new("一");
+    for (finder, first, second) in [(&CHI, '持', '平'), (&YI, '一', '致')] {
+        for i in finder.in_text(text) {
+            if unspaced(&text[i + first.len_utf8()..]).next() != Some(second) {
+                continue;
+            }
+            // The 10 chars before, white space left out.
+            let mut before: Vec<char> = unspaced(&text[..i]).rev().take(10).collect();
+            before.reverse();
+            let before: String = before.into_iter().collect();
+            let Some(yu) = before.rfind('与') else { continue };
+            let between = &before[yu + '与'.len_utf8()..];
+            if between.holds("预算") && !between.holds("决算") && !between.ends_with("基本") && !between.holds("上年") {
+                out.push((Relation::Equal, i));
+            }
+        }
+    }
+    // Offsets in chars of the whole text, counted only for the relations found.
     out.sort_by_key(|r| r.1);
     out.dedup_by_key(|r| r.1);
-    out
+    out.into_iter().map(|(r, i)| (r, text[..i].chars().count())).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::support::text::find_all;
+    use crate::rules::support::text::{find_all, squeezed};
 
     /// `relations` as it was written before its one-pass form.
     fn relations_by_find_all(text: &str) -> Vec<(Relation, usize)> {
@@ -249,6 +259,43 @@ mod tests {
             "一致持平决算决算数",
         ] {
             assert_eq!(relations(text), relations_by_find_all(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn relations_by_byte_search_as_by_find_all_on_generated_texts() {
+        let pieces = [
+            "决",
+            "算",
+            "数",
+            "决算数",
+            "决算",
+            "大于",
+            "小于",
+            "等于",
+            "高于",
+            "年初",
+            "预算",
+            "预算数",
+            "与",
+            "持平",
+            "一致",
+            "持",
+            "平",
+            "一",
+            "致",
+            "基本",
+            "上年",
+            " ",
+            "\t",
+            "\u{3000}",
+            "，",
+            "。",
+            "10万元",
+            "a",
+        ];
+        for text in crate::text::stream::sample_texts(&pieces, 2000) {
+            assert_eq!(relations(&text), relations_by_find_all(&text), "{text:?}");
         }
     }
 

@@ -46,6 +46,7 @@ use crate::rules::support::claims::{claim_interval, claim_point};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_cells::{cell, line, norm, sangong_item, total};
 use crate::rules::support::kinds::FINAL;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
 /// Amounts stated in the narrative equal the table cells they name.
@@ -121,8 +122,8 @@ fn check(doc: &Document, sink: &mut Sink) {
 /// 国内接待费 + 国（境）外接待费 = 公务接待费 决算 (09).
 fn reception_parts(doc: &Document, s: &narrative::Section, sink: &mut Sink) {
     let amounts: Vec<&Claim> = s.claims().map(|(_, c)| c).filter(|c| c.is_money_amount() && c.kind == ClaimKind::Amount).collect();
-    let Some(domestic) = amounts.iter().find(|c| c.subject.contains("国内接待")) else { return };
-    let foreign = amounts.iter().find(|c| c.subject.contains("外接待") || c.subject.contains("外事接待"));
+    let Some(domestic) = amounts.iter().find(|c| c.subject.holds("国内接待")) else { return };
+    let foreign = amounts.iter().find(|c| c.subject.holds("外接待") || c.subject.holds("外事接待"));
     let Some(cell) = cell(doc, TableKind::F09, |r: &Row| r.label == "决算数", 5) else { return };
     let (Some(d), Some(div)) = (domestic.wan(), claim_interval(domestic)) else { return };
     let (f, fiv) = match foreign {
@@ -196,11 +197,11 @@ fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sang
     let f01 = |n: u32| cell(doc, TableKind::F01, line(n), 0);
     match topic {
         // "收、支总计", "收支总计", "收入支出总计" (the Shanghai wording).
-        Topic::Overall if s.contains("收、支总计") || s.contains("收支总计") || s.contains("收入支出总计") => {
+        Topic::Overall if s.holds("收、支总计") || s.holds("收支总计") || s.holds("收入支出总计") => {
             let by_label = || cell(doc, TableKind::F01, |r: &Row| r.label == "收入总计" || r.label == "总计", 0);
             figure(f01(31).or_else(by_label).map(|c| vec![c]), "公开01表收入总计")
         }
-        Topic::FiscalOverall if s.contains("收、支总计") || s.contains("收支总计") || s.contains("收入支出总计") => {
+        Topic::FiscalOverall if s.holds("收、支总计") || s.holds("收支总计") || s.holds("收入支出总计") => {
             figure(cell(doc, TableKind::F04, line(32), 0).map(|c| vec![c]), "公开04表收入总计")
         }
         Topic::Income => {
@@ -244,7 +245,7 @@ fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sang
             if s == "一般公共预算财政拨款支出" {
                 return figure(cell(doc, TableKind::F05, total, 0).map(|c| vec![c]), "公开05表合计");
             }
-            if s.contains("类）") || s.contains("类)") {
+            if s.holds("类）") || s.holds("类)") {
                 return figure(class_row(doc, s).map(|c| vec![c]), "公开05表该类");
             }
             if s == "支出" {
@@ -253,7 +254,7 @@ fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sang
             None
         }
         Topic::Basic => {
-            if s.contains("基本支出") {
+            if s.holds("基本支出") {
                 figure(cell(doc, TableKind::F05, total, 1).map(|c| vec![c]), "公开05表合计行的基本支出")
             } else if s == "人员经费" || s == "公用经费" {
                 let label = format!("{s}合计");
@@ -273,7 +274,7 @@ fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sang
             }
             let col = (*sangong)?;
             // An item named without 预算 is its 决算 ("公务用车运行维护费77.45万元").
-            let row = if s.contains("预算") { "预算数" } else { "决算数" };
+            let row = if s.holds("预算") { "预算数" } else { "决算数" };
             figure(cell(doc, TableKind::F09, |r: &Row| r.label == row, col).map(|c| vec![c]), &format!("公开09表{row}"))
         }
         _ => None,

@@ -52,6 +52,7 @@ use crate::rules::support::budget::settled;
 use crate::rules::support::claims::claim_point;
 use crate::rules::support::corpus::{fixtures, QB, YB, YB_ANCHOR};
 use crate::rules::support::kinds::BUDGET;
+use crate::rules::support::text::Holds;
 use crate::rules::{Expect, Family, Fixture, Rule, Severity, Sink};
 
 /// The rule.
@@ -93,7 +94,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             for c in p.claims.iter().filter(|c| c.kind == ClaimKind::Amount && c.is_money_amount()) {
                 let subject = squeeze(&c.subject);
                 // A 款 or 项 path is NAR-020's: its names nest ("法院（款）其他法院支出（项）").
-                if subject.contains("（款）") || subject.contains("（项）") {
+                if subject.holds("（款）") || subject.holds("（项）") {
                     continue;
                 }
                 // (A byte search for 类 first: most subjects have none.)
@@ -183,7 +184,7 @@ fn squeeze(s: &str) -> String {
     // copied whole, not a char at a time.
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some((i, c)) = rest.char_indices().find(|(_, c)| c.is_whitespace() || matches!(c, '(' | ')')) {
+    while let Some((i, c)) = next_cut(rest) {
         out.push_str(&rest[..i]);
         match c {
             '(' => out.push('（'),
@@ -196,16 +197,33 @@ fn squeeze(s: &str) -> String {
     out
 }
 
+/// The first char of `s` that [`squeeze`] drops or changes (white space, an
+/// ASCII bracket): `s.char_indices().find(..)`, but found by its first byte.
+/// Only an ASCII byte or the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 start one
+/// (a test says so): only there is a char decoded, not at every CJK char.
+fn next_cut(s: &str) -> Option<(usize, char)> {
+    let mut from = 0;
+    loop {
+        let i = from + s.as_bytes().get(from..)?.iter().position(|&b| b < 0x80 || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3))?;
+        let c = s.get(i..)?.chars().next()?;
+        if c.is_whitespace() || matches!(c, '(' | ')') {
+            return Some((i, c));
+        }
+        from = i + c.len_utf8();
+    }
+}
+
 /// A row's or column's name as the narrative would say it: no ordinal
 /// ("四、公共安全支出"), no trailing 合计, no panel path ("支出 › 金额").
 fn name_of(s: &str) -> String {
     // One string, cut in place: this runs on every row of the budget tables.
-    let mut name = squeeze(s.rsplit('›').next().unwrap_or(s));
-    // "四、" but not the 一 of "一般公共预算".
-    let ordinal = name
-        .split_once('、')
-        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
-        .map(|(n, _)| n.len() + '、'.len_utf8());
+    let mut name = squeeze(last_part(s));
+    // "四、" but not the 一 of "一般公共预算": a run of numerals from the start
+    // and a 、 right after it (the first 、 of the name, as no numeral is one),
+    // read from the start, not searched for.
+    let after = name.trim_start_matches(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+    let run = name.len() - after.len();
+    let ordinal = (run > 0 && after.starts_with('、')).then(|| run + '、'.len_utf8());
     if let Some(end) = ordinal {
         name.drain(..end);
     }
@@ -217,6 +235,22 @@ fn name_of(s: &str) -> String {
     }
     name.truncate(kept.len());
     name
+}
+
+/// What follows the last "›" of a panel path ("支出 › 金额" → " 金额"), or the
+/// whole: `s.rsplit('›').next()`. By the lead byte of "›" (0xE2, which CJK
+/// labels hardly hold), not by a char searcher stopping at its last byte.
+fn last_part(s: &str) -> &str {
+    const ARROW: &[u8] = "›".as_bytes();
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(i) = b.get(..end).and_then(|h| h.iter().rposition(|&x| x == ARROW[0])) {
+        if b.get(i..i + ARROW.len()) == Some(ARROW) {
+            return s.get(i + ARROW.len()..).unwrap_or(s);
+        }
+        end = i;
+    }
+    s
 }
 
 /// True when `subject` ends with `name` (after the words a budget sentence puts
@@ -419,8 +453,8 @@ fn scope_of(t: &Table) -> Scope {
     match t.kind {
         TableKind::BFiscal | TableKind::BFiscalSpend | TableKind::BFiscalBasic => Scope::Fiscal,
         TableKind::BGeneral => Scope::General,
-        TableKind::BBasicEcon | TableKind::BBasicGovEcon if t.title.contains("一般公共预算") => Scope::General,
-        TableKind::BBasicEcon | TableKind::BBasicGovEcon if t.title.contains("财政拨款") => Scope::Fiscal,
+        TableKind::BBasicEcon | TableKind::BBasicGovEcon if t.title.holds("一般公共预算") => Scope::General,
+        TableKind::BBasicEcon | TableKind::BBasicGovEcon if t.title.holds("财政拨款") => Scope::Fiscal,
         _ => Scope::All,
     }
 }
@@ -447,9 +481,9 @@ fn total_cells(doc: &Document) -> Vec<TotalCell<'_>> {
         match t.kind {
             TableKind::BSummary | TableKind::BFiscal => {
                 // The income side ends at the first row that names a 支出.
-                let first_out = t.rows.iter().position(|r| r.label.contains("支出")).unwrap_or(t.rows.len());
+                let first_out = t.rows.iter().position(|r| r.label.holds("支出")).unwrap_or(t.rows.len());
                 // Fund rows after "上年结转" are the carried-over part of each fund.
-                let carried = t.rows.iter().position(|r| r.label.contains("结转")).unwrap_or(t.rows.len());
+                let carried = t.rows.iter().position(|r| r.label.holds("结转")).unwrap_or(t.rows.len());
                 for (i, r) in t.rows.iter().enumerate() {
                     let name = bare(&r.label);
                     let income = i < first_out.min(carried);
@@ -507,7 +541,7 @@ fn total_cells(doc: &Document) -> Vec<TotalCell<'_>> {
 fn fiscal_is_general(doc: &Document) -> bool {
     doc.found(TableKind::BFiscal).is_some_and(|t| {
         t.rows.iter().all(|r| {
-            !(r.label.contains("政府性基金") || r.label.contains("国有资本")) || r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero()))
+            !(r.label.holds("政府性基金") || r.label.holds("国有资本")) || r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero()))
         })
     })
 }
@@ -543,7 +577,7 @@ fn total_key(subject: &str) -> Option<(Scope, Part)> {
     let prefix = &s[..s.len() - tail.len()];
     let scope = if prefix.contains('Ⓖ') {
         Scope::General
-    } else if prefix.contains("财政拨款") {
+    } else if prefix.holds("财政拨款") {
         Scope::Fiscal
     } else {
         Scope::All
@@ -603,6 +637,46 @@ fn totals_named<'a>(doc: &'a Document, cells: &[TotalCell<'a>], general_is_fisca
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_of_is_its_first_definition() {
+        let old = |s: &str| {
+            let mut name = squeeze(s.rsplit('›').next().unwrap_or(s));
+            let ordinal = name
+                .split_once('、')
+                .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+                .map(|(n, _)| n.len() + '、'.len_utf8());
+            if let Some(end) = ordinal {
+                name.drain(..end);
+            }
+            let mut kept = name.as_str();
+            while let Some(rest) = kept.strip_suffix("合计") {
+                kept = rest;
+            }
+            name.truncate(kept.len());
+            name
+        };
+        let pieces = ["一", "四", "十", "、", "一般", "公共", "预算", "›", " › ", "合计", "支出", " ", "(", "’", "‰", "…", "a"];
+        for text in crate::text::stream::sample_texts(&pieces, 500) {
+            assert_eq!(name_of(&text), old(&text), "{text:?}");
+            assert_eq!(last_part(&text), text.rsplit('›').next().unwrap_or(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_char_squeeze_cuts_starts_with_a_listed_byte() {
+        let cut = |c: char| c.is_whitespace() || matches!(c, '(' | ')');
+        for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| cut(*c)) {
+            let lead = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            assert!(lead < 0x80 || matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3), "{c:?}");
+        }
+        let pieces =
+            ["一般", "公共", "预算", "(", ")", "（", "）", " ", "\u{3000}", "\u{A0}", "\u{2009}", "\u{85}", "、", "四", "合计", "a1", "›"];
+        for text in crate::text::stream::sample_texts(&pieces, 300) {
+            let by_chars = text.char_indices().find(|(_, c)| cut(*c));
+            assert_eq!(next_cut(&text), by_chars, "{text:?}");
+        }
+    }
 
     #[test]
     fn named_cells_cuts_as_names_does() {

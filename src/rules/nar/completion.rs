@@ -33,6 +33,7 @@ use crate::rules::percent::{judge_percent, narrative_finding, narrative_values, 
 use crate::rules::support::claims::claim_interval;
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// "完成年初预算的X%" = 决算 / 年初预算; "年初无预算" ⇔ 年初预算 0.
@@ -60,9 +61,9 @@ fn check(doc: &Document, sink: &mut Sink) {
         let (mut budget, mut actual): (Option<&Claim>, Option<&Claim>) = (None, None);
         for c in &p.claims {
             let (this_budget, this_actual) = (budget, actual);
-            if c.is_money_amount() && c.subject.contains("预算") {
+            if c.is_money_amount() && c.subject.holds("预算") {
                 (budget, actual) = (Some(c), None);
-            } else if c.is_money_amount() && c.subject.contains("决算") && budget.is_some() {
+            } else if c.is_money_amount() && c.subject.holds("决算") && budget.is_some() {
                 actual = Some(c);
             }
             let (budget, actual) = (this_budget, this_actual);

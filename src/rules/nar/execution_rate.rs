@@ -34,6 +34,7 @@ use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_
 use crate::rules::support::claims::claim_interval;
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// The rule.
@@ -109,11 +110,11 @@ fn check(doc: &Document, sink: &mut Sink) {
 /// An amount executed ("执行数为", "实际执行", "实际支出"), not a 决算 (NAR-003's).
 fn is_executed(c: &Claim) -> bool {
     let s = c.subject.as_str();
-    c.is_money_amount() && (s.contains("执行") || s.contains("实际支出")) && !s.contains("预算") && !s.contains("决算")
+    c.is_money_amount() && (s.holds("执行") || s.holds("实际支出")) && !s.holds("预算") && !s.holds("决算")
 }
 
 fn is_budget(c: &Claim) -> bool {
-    c.is_money_amount() && c.subject.contains("预算") && !c.subject.contains("执行") && !c.subject.contains("决算")
+    c.is_money_amount() && c.subject.holds("预算") && !c.subject.holds("执行") && !c.subject.holds("决算")
 }
 
 #[cfg(test)]

@@ -32,9 +32,14 @@ use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
-/// Labels compared with ASCII and full-width brackets unified.
-fn unified(s: &str) -> String {
-    s.replace('(', "（").replace(')', "）")
+/// Labels compared with ASCII and full-width brackets unified. Borrowed when
+/// there is no ASCII bracket (most labels and items): no copy to compare.
+fn unified(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| matches!(b, b'(' | b')')) {
+        s.replace('(', "（").replace(')', "）").into()
+    } else {
+        s.into()
+    }
 }
 
 /// Items named after "主要包括：" in a 基本支出 paragraph must be non-zero in 06.
@@ -57,11 +62,11 @@ fn check(doc: &Document, sink: &mut Sink) {
     let Some(t06) = doc.table(TableKind::F06) else { return };
     let n = &doc.narrative;
     // The 款 rows with their labels unified once, not once per listed item.
-    let labelled: Vec<(String, &Row)> =
+    let labelled: Vec<(std::borrow::Cow<'_, str>, &Row)> =
         t06.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 5)).map(|r| (unified(&r.label), r)).collect();
     for s in n.sections_about(Topic::Basic) {
         for p in &s.paragraphs {
-            let Some(i) = p.text.find("主要包括") else { continue };
+            let Some(i) = crate::text::search::find(&p.text, "主要包括") else { continue };
             let list: String = p.text[i..]
                 .chars()
                 .skip("主要包括".chars().count())
@@ -72,8 +77,9 @@ fn check(doc: &Document, sink: &mut Sink) {
             let offset = p.text[..i].chars().count();
             for item in list.split('、').map(str::trim).filter(|x| !x.is_empty()) {
                 let item_label = unified(item);
-                let rows: Vec<&Row> = labelled.iter().filter(|(l, _)| *l == item_label).map(|(_, r)| *r).collect();
-                let [row] = rows.as_slice() else { continue };
+                // Exactly one row of that label (no Vec of them).
+                let mut rows = labelled.iter().filter(|(l, _)| *l == item_label).map(|(_, r)| *r);
+                let (Some(row), None) = (rows.next(), rows.next()) else { continue };
                 if row.value(0).is_none_or(|v| v.is_zero()) {
                     let shown = row.value(0).map(|v| v.to_string()).unwrap_or_else(|| "空白".into());
                     let line = p.line_at(offset);

@@ -38,6 +38,7 @@ use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::claims::{claim_interval, claim_point};
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// The rule.
@@ -107,14 +108,14 @@ fn specific(subject: &str) -> bool {
     ];
     s.chars().count() >= 4
         && !generic.contains(&s)
-        && !s.contains("其中")
+        && !s.holds("其中")
         && !s.ends_with("合计为")
         // A subject carrying its own path or ordinal is one item's.
         && !s.contains('、')
         && !s.chars().any(|c| c.is_ascii_digit())
         // Names of money items, not thresholds ("单位价值50万元以上") or comparisons.
         && ["支出", "收入", "经费", "费", "总计", "总额", "资金"].iter().any(|w| s.ends_with(w))
-        && !["小于", "大于", "等于", "比", "较", "以上", "以下", "价值", "单价", "原因"].iter().any(|w| s.contains(w))
+        && !["小于", "大于", "等于", "比", "较", "以上", "以下", "价值", "单价", "原因"].iter().any(|w| s.holds(w))
 }
 
 /// Figures the narrative may state in several sections and that are one
@@ -128,7 +129,8 @@ const DOCUMENT_FIGURES: [&str; 5] =
 /// once, so a narrative that repeats one sentence thousands of times stays
 /// linear (a fuzzer found the pairwise version taking seconds).
 fn report_pairs(amounts: &[&Claim], reported: &mut Vec<String>, sink: &mut Sink) {
-    let mut groups: std::collections::HashMap<&str, Vec<(&Claim, Decimal, Interval)>> = std::collections::HashMap::new();
+    let mut groups: std::collections::HashMap<&str, Vec<(&Claim, Decimal, Interval)>> =
+        std::collections::HashMap::with_capacity(amounts.len());
     let mut order: Vec<&str> = Vec::new();
     for c in amounts {
         let (Some(v), Some(iv)) = (c.wan(), claim_interval(c)) else { continue };

@@ -31,6 +31,7 @@ use crate::model::{Document, TableKind};
 use crate::rules::support::budget_narrative::{claim_finding, sangong, value};
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
+use crate::rules::support::text::Holds;
 use crate::rules::{Expect, Family, Fixture, Rule, Severity, Sink};
 
 /// Category words a reason may cite, with their 三公 column.
@@ -83,13 +84,13 @@ fn check(doc: &Document, sink: &mut Sink) {
     for c in claims {
         let Some((reason, line)) = &c.reason else { continue };
         for clause in reason.split(['；', '，', '、', '。']) {
-            let up = ["增加", "增长", "上升"].iter().any(|w| clause.contains(w));
-            let down = ["减少", "下降", "压减"].iter().any(|w| clause.contains(w));
+            let up = ["增加", "增长", "上升"].iter().any(|w| clause.holds(w));
+            let down = ["减少", "下降", "压减"].iter().any(|w| clause.holds(w));
             if up == down {
                 continue;
             }
             for (words, col, name) in REASON_WORDS {
-                if !words.iter().any(|w| clause.contains(w)) {
+                if !words.iter().any(|w| clause.holds(w)) {
                     continue;
                 }
                 let Some((d, from_table)) = change(col) else { continue };

@@ -38,6 +38,7 @@ use crate::rules::support::claims::claim_interval;
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_cells::{cell, line, norm, total};
 use crate::rules::support::kinds::FINAL;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// Shares "占X%" equal the amounts they are computed from.
@@ -111,7 +112,7 @@ fn check(doc: &Document, sink: &mut Sink) {
 /// The base a share "占X%" is computed over in each section.
 fn share_base(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim) -> Option<(Interval, Decimal, String)> {
     if let ClaimKind::Share { base: Some(b) } = &c.kind {
-        if b.contains("本年支出合计") && topic == Topic::GeneralBudget {
+        if b.holds("本年支出合计") && topic == Topic::GeneralBudget {
             let v = cell(doc, TableKind::F01, line(58), 0)?;
             return Some((Interval::of(v.value), v.value.unwrap_or_default(), "公开01表本年支出合计".into()));
         }
@@ -120,8 +121,8 @@ fn share_base(doc: &Document, topic: Topic, p: &Paragraph, c: &Claim) -> Option<
     // Without a printed base, the share is of the total the paragraph opens with.
     let first = p.claims.iter().find(|x| x.is_money_amount() && x.kind == ClaimKind::Amount)?;
     let ok = match topic {
-        Topic::Income => norm(&first.subject).contains("收入合计"),
-        Topic::Expenditure => norm(&first.subject).contains("支出合计"),
+        Topic::Income => norm(&first.subject).holds("收入合计"),
+        Topic::Expenditure => norm(&first.subject).holds("支出合计"),
         Topic::GeneralBudget => norm(&first.subject) == "一般公共预算财政拨款支出",
         _ => false,
     };

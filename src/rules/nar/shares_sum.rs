@@ -36,6 +36,7 @@ use crate::rules::percent::narrative_values;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::support::text::plain;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// The rule.
@@ -69,7 +70,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         for c in p.claims.iter() {
             let Some(key) = base_key(c) else { continue };
             // Bases like "政府采购支出总额" name one total each, not a breakdown.
-            if !key.is_empty() && !key.contains("三公") && !key.contains("合计") && !key.contains("总计") {
+            if !key.is_empty() && !key.holds("三公") && !key.holds("合计") && !key.holds("总计") {
                 continue;
             }
             let (s, _) = sentence_bounds(chars, c.start);

@@ -30,6 +30,7 @@ use crate::narrative::{Claim, ClaimKind, Topic, Unit};
 use crate::rules::percent::{narrative_finding, narrative_values};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// 车辆总数 = Σ by kind; 三公 保有量 ≤ 车辆总数.
@@ -54,13 +55,13 @@ fn check(doc: &Document, sink: &mut Sink) {
         .sections_about(Topic::Sangong)
         .flat_map(|s| s.claims())
         .map(|(_, c)| c)
-        .find(|c| vehicles(c) && c.subject.contains("保有量"))
+        .find(|c| vehicles(c) && c.subject.holds("保有量"))
         .cloned();
     for s in n.sections_about(Topic::Assets) {
         for p in &s.paragraphs {
             let counts: Vec<&Claim> = p.claims.iter().filter(|c| c.kind == ClaimKind::Count && vehicles(c)).collect();
             let Some((total, kinds)) = counts.split_first() else { continue };
-            if !total.subject.contains("车辆") {
+            if !total.subject.holds("车辆") {
                 continue;
             }
             let Some(t) = total.value else { continue };

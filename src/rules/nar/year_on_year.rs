@@ -40,6 +40,7 @@ use crate::rounding::Interval;
 use crate::rules::percent::{judge_percent, narrative_finding, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
 const ID: &str = "NAR-008";
@@ -250,7 +251,7 @@ fn flat_contradictions(n: &Narrative, sink: &mut Sink) {
         for flat in p.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Flat { basic: false })) {
             let (s, e) = clause_bounds(chars, flat.start);
             // "与上年统计口径一致" compares how a figure is counted, not the figure.
-            if flat.subject.contains("口径") {
+            if flat.subject.holds("口径") {
                 continue;
             }
             let moved =

@@ -28,6 +28,7 @@ use crate::model::{Document, DocumentKind};
 use crate::narrative::{Claim, ClaimKind, Paragraph, Section};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 use rust_decimal::Decimal;
 
@@ -116,9 +117,7 @@ fn base_of<'a>(section: &'a Section, para: &'a Paragraph, share: &'a Claim) -> O
             // The amount right before the share is its own part, not the base.
             (in_sentence.len() >= 2).then(|| in_sentence[0])
         }
-        ClaimKind::Completion => {
-            para.claims.iter().rev().find(|c| c.start < share.start && c.is_money_amount() && c.subject.contains("预算"))
-        }
+        ClaimKind::Completion => para.claims.iter().rev().find(|c| c.start < share.start && c.is_money_amount() && c.subject.holds("预算")),
         _ => None,
     }
 }

@@ -11,6 +11,7 @@
 
 use crate::model::{Row, Table};
 use crate::rules::identity::{at, Located, Target};
+use crate::rules::support::text::Holds;
 
 /// Row `i` was placed (not left blank for want of a unique placement).
 pub(crate) fn settled(t: &Table, i: usize) -> bool {
@@ -29,7 +30,7 @@ pub(crate) fn sides(t: &Table) -> (Rows<'_>, Rows<'_>) {
 
 /// The first row of `rows` whose label contains `word`.
 pub(crate) fn labelled<'a>(rows: &[(usize, &'a Row)], word: &str) -> Option<(usize, &'a Row)> {
-    rows.iter().find(|(_, r)| r.label.contains(word)).copied()
+    rows.iter().find(|(_, r)| r.label.holds(word)).copied()
 }
 
 /// The rows whose sum is a 科目 table's total: its 合计 row, else its 类 rows

@@ -8,6 +8,7 @@ use crate::model::{Document, Row, Table, TableKind};
 use crate::rules::identity::{describe, CellRef};
 use crate::rules::percent::narrative_values;
 use crate::rules::support::budget::settled;
+use crate::rules::support::text::Holds;
 use crate::rules::{Finding, Severity};
 
 /// The 三公 table's cell for a category: (row, column) of the current year,
@@ -50,12 +51,12 @@ pub fn sangong_in<'a>(doc: &'a Document, t: &'a Table) -> Option<Sangong<'a>> {
         let col = |p: &dyn Fn(&str, &str) -> bool| t.columns.iter().position(|h| p(h, &last(h)));
         let extra = has("会议费") || has("培训费");
         let cols = [
-            if extra { col(&|h, l| l == "小计" && !h.contains("购置")) } else { col(&|_, l| l == "合计") },
-            col(&|_, l| l.contains("因公出国")),
-            col(&|h, l| (l == "小计" && h.contains("购置及运行")) || l.contains("购置及运行")),
-            col(&|_, l| l.contains("购置费") && !l.contains("运行")),
-            col(&|_, l| l.contains("运行") && l.ends_with('费') && !l.contains("购置") && !l.contains("机关")),
-            col(&|_, l| l.contains("公务接待")),
+            if extra { col(&|h, l| l == "小计" && !h.holds("购置")) } else { col(&|_, l| l == "合计") },
+            col(&|_, l| l.holds("因公出国")),
+            col(&|h, l| (l == "小计" && h.holds("购置及运行")) || l.holds("购置及运行")),
+            col(&|_, l| l.holds("购置费") && !l.holds("运行")),
+            col(&|_, l| l.holds("运行") && l.ends_with('费') && !l.holds("购置") && !l.holds("机关")),
+            col(&|_, l| l.holds("公务接待")),
             col(&|_, l| l == "会议费"),
             col(&|_, l| l == "培训费"),
         ];
@@ -66,12 +67,12 @@ pub fn sangong_in<'a>(doc: &'a Document, t: &'a Table) -> Option<Sangong<'a>> {
     // One row per category, the 合计 column first.
     let find = |p: &dyn Fn(&str) -> bool| t.rows.iter().enumerate().find(|(i, r)| settled(t, *i) && p(&r.label)).map(|(_, r)| (r, 0));
     let current = vec![
-        find(&|l| l.contains("三公")).or_else(|| find(&|l| l == "合计")),
-        find(&|l| l.contains("因公出国")),
-        find(&|l| l.contains("购置及运行")),
-        find(&|l| l.contains("购置费") && !l.contains("运行")),
-        find(&|l| l.contains("运行维护费") && !l.contains("购置")),
-        find(&|l| l.contains("公务接待")),
+        find(&|l| l.holds("三公")).or_else(|| find(&|l| l == "合计")),
+        find(&|l| l.holds("因公出国")),
+        find(&|l| l.holds("购置及运行")),
+        find(&|l| l.holds("购置费") && !l.holds("运行")),
+        find(&|l| l.holds("运行维护费") && !l.holds("购置")),
+        find(&|l| l.holds("公务接待")),
     ];
     Some(Sangong { t, current, prior: vec![None; 6] })
 }

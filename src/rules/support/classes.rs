@@ -4,6 +4,8 @@
 //! The 类 and 款 names of the 支出功能分类 (and the ones in force before), and
 //! the "…（类）" names a narrative text mentions.
 
+use crate::rules::support::text::CharFinder;
+
 /// The 类 of the 政府收支分类科目 支出功能分类 (2024), as 公开01表 lists them,
 /// plus the three classes that only governments (not departments) use.
 pub(crate) const CLASSES: [&str; 29] = [
@@ -112,9 +114,75 @@ pub fn kuan_of(name: &str) -> Option<(&'static str, &'static str)> {
     KUAN.iter().copied().find(|(k, _)| same_name(k, name))
 }
 
+/// A "名称（类）" of the narrative: (the paragraph's index in
+/// `Narrative::paragraphs` order, char offset of the name, the name).
+pub(crate) type Mention = (usize, usize, String);
+
+impl crate::rules::Sink {
+    /// Every "名称（类）" of the narrative with its paragraph, in order:
+    /// [`class_mentions`] of each paragraph. Searched for once per run, on the
+    /// first call, and read back by the other rules (TXT-001, TXT-003,
+    /// TXT-010 ask it of every paragraph).
+    pub(crate) fn class_mentions<'d>(&mut self, doc: &'d crate::model::Document) -> Vec<(&'d crate::narrative::Paragraph, usize, String)> {
+        let paragraphs = || doc.narrative.paragraphs().map(|(_, p)| p).enumerate();
+        let found = self.class_mentions.get_or_insert_with(|| {
+            paragraphs().flat_map(|(k, p)| class_mentions(&p.text).into_iter().map(move |(at, name)| (k, at, name))).collect()
+        });
+        let mut found = found.iter().peekable();
+        let mut out = Vec::new();
+        for (k, p) in paragraphs() {
+            while let Some((_, at, name)) = found.next_if(|m| m.0 == k) {
+                out.push((p, *at, name.clone()));
+            }
+        }
+        out
+    }
+}
+
 /// Every "名称（类）" of a text: (char offset of the name, the name).
 pub fn class_mentions(text: &str) -> Vec<(usize, String)> {
-    // Most paragraphs hold no 类 at all and are not copied into chars.
+    let mut out = Vec::new();
+    // Every mention has a 类 between brackets: the 类s are found by a byte
+    // search and only around them are chars read (three rules ask this of
+    // every paragraph; most hold no mention). Chars are counted only up to a
+    // mention's name, from the last one counted.
+    let (mut counted_b, mut counted_k) = (0usize, 0usize);
+    static CLASS: CharFinder = CharFinder::new("类");
+    for j in CLASS.in_text(text) {
+        let (Some(head), Some(tail)) = (text.get(..j), text.get(j + '类'.len_utf8()..)) else { continue };
+        let Some(open) = head.chars().next_back().filter(|c| matches!(c, '（' | '(')) else { continue };
+        if !matches!(tail.chars().next(), Some('）' | ')')) {
+            continue;
+        }
+        let head = &head[..head.len() - open.len_utf8()];
+        // The name: the CJK chars and spaces just before the bracket.
+        let sb = head.char_indices().rev().take_while(|(_, c)| is_cjk(*c) || *c == ' ').last().map_or(head.len(), |(b, _)| b);
+        let run = &head[sb..];
+        let mut name: String = run.chars().filter(|c| *c != ' ').collect();
+        // "1,131.92 万元\n商品和服务支出（类）": the unit of the number before is not part of the name.
+        let unit = ["万元", "元"].into_iter().find(|u| name.starts_with(u)).unwrap_or("");
+        let filler = FILLERS.into_iter().find(|f| name[unit.len()..].starts_with(f)).unwrap_or("");
+        name.drain(..unit.len() + filler.len());
+        // The name starts at the first kept char after the stripped words,
+        // found among the chars: those words may hold a space ("万 元").
+        let dropped = unit.chars().count() + filler.chars().count();
+        let Some(skip) = run.chars().enumerate().filter(|(_, c)| *c != ' ').nth(dropped).map(|(i, _)| i) else { continue };
+        // Mentions come in order and a name never reaches back past the
+        // bracket of the one before, so the count only moves forward.
+        if sb < counted_b {
+            (counted_b, counted_k) = (0, 0);
+        }
+        counted_k += text.get(counted_b..sb).map_or(0, |t| t.chars().count());
+        counted_b = sb;
+        out.push((counted_k + skip, name));
+    }
+    out
+}
+
+/// [`class_mentions`] as first written, over every char: the definition the
+/// test holds the byte search to.
+#[cfg(test)]
+fn class_mentions_by_chars(text: &str) -> Vec<(usize, String)> {
     if !text.contains('类') {
         return Vec::new();
     }
@@ -130,12 +198,9 @@ pub fn class_mentions(text: &str) -> Vec<(usize, String)> {
             s -= 1;
         }
         let mut name: String = chars[s..k].iter().filter(|c| **c != ' ').collect();
-        // "1,131.92 万元\n商品和服务支出（类）": the unit of the number before is not part of the name.
         let unit = ["万元", "元"].into_iter().find(|u| name.starts_with(u)).unwrap_or("");
         let filler = FILLERS.into_iter().find(|f| name[unit.len()..].starts_with(f)).unwrap_or("");
         name.drain(..unit.len() + filler.len());
-        // The name starts at the first kept char after the stripped words,
-        // found among the chars: those words may hold a space ("万 元").
         let dropped = unit.chars().count() + filler.chars().count();
         if let Some(start) = (s..k).filter(|&j| chars[j] != ' ').nth(dropped) {
             out.push((start, name));
@@ -149,7 +214,44 @@ pub(crate) const FILLERS: [&str; 7] = ["主要用于以下方面", "主要用于
 
 #[cfg(test)]
 mod tests {
-    use super::class_mentions;
+    use super::{class_mentions, class_mentions_by_chars};
+
+    #[test]
+    fn the_byte_search_finds_what_the_char_scan_finds() {
+        let pieces = [
+            "（类）",
+            "(类)",
+            "（类)",
+            "(类）",
+            "（类",
+            "类）",
+            "类",
+            "（",
+            "）",
+            "(",
+            ")",
+            " ",
+            "万元",
+            "万 元",
+            "元",
+            "主要用于",
+            "用于",
+            "其中",
+            "教育支出",
+            "一般公共服务",
+            "1,131.92",
+            "。",
+            "、",
+            "a",
+            "类类",
+            "（（类））",
+        ];
+        let mut texts = crate::text::stream::sample_texts(&pieces, 400);
+        texts.extend(["（类）", " （类）", "万元（类）", "主要用于（类）", "元 用于 教育（类）(类)"].map(String::from));
+        for text in texts {
+            assert_eq!(class_mentions(&text), class_mentions_by_chars(&text), "{text:?}");
+        }
+    }
 
     #[test]
     fn a_stripped_unit_with_a_space_in_it_moves_the_offset_past_the_space() {

@@ -17,8 +17,10 @@ pub struct Codes<'a> {
 impl<'a> Codes<'a> {
     /// Indexes `t` (one pass over its rows).
     pub fn of(t: &'a Table) -> Codes<'a> {
-        let mut by_parent: HashMap<&'a str, Vec<usize>> = HashMap::new();
-        let mut seen: HashMap<&'a str, usize> = HashMap::new();
+        // Sized for every row up front: growing a map hashes its keys again
+        // at every doubling.
+        let mut by_parent: HashMap<&'a str, Vec<usize>> = HashMap::with_capacity(t.rows.len());
+        let mut seen: HashMap<&'a str, usize> = HashMap::with_capacity(t.rows.len());
         for (i, r) in t.rows.iter().enumerate() {
             let Some(c) = r.code.as_deref() else { continue };
             *seen.entry(c).or_default() += 1;

@@ -4,13 +4,57 @@
 //! space with the offsets of its chars and where a word occurs in it (NAR-004,
 //! NAR-005, NAR-006), and a name without quotes or spaces (NAR-021, NAR-022).
 
+/// `str::contains` for a `&str` needle by [`crate::text::search::contains`]
+/// (same answers, a test there says so): the rules ask it of short labels,
+/// subjects and lines thousands of times, where setting up `str`'s searcher
+/// costs more than the search.
+pub(crate) trait Holds {
+    /// Whether `self` holds `needle`: `self.contains(needle)`.
+    fn holds(&self, needle: &str) -> bool;
+}
+
+impl Holds for str {
+    fn holds(&self, needle: &str) -> bool {
+        crate::text::search::contains(self, needle)
+    }
+}
+
+/// Where a CJK char (or a short word) stands in texts, found by memmem: made once (a static),
+/// searched for by two of its bytes at once. `str::match_indices(char)`
+/// stops at every byte equal to the char's last one, a UTF-8 continuation
+/// byte that CJK text holds every few dozen bytes, and costs more than
+/// copying the text.
+pub(crate) struct CharFinder {
+    /// The char's UTF-8.
+    needle: &'static str,
+    /// Its finder, made on the first search.
+    finder: std::sync::OnceLock<memchr::memmem::Finder<'static>>,
+}
+
+impl CharFinder {
+    /// A finder of `c` (its UTF-8, given as a `&'static str`: "类"; or a
+    /// word, "支出", whose matches then are `match_indices("支出")`'s when it
+    /// cannot overlap itself).
+    pub(crate) const fn new(c: &'static str) -> CharFinder {
+        CharFinder { needle: c, finder: std::sync::OnceLock::new() }
+    }
+
+    /// The byte offsets of the char in `text`, in order: `text.match_indices(c)`'s.
+    pub(crate) fn in_text<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+        self.finder.get_or_init(|| memchr::memmem::Finder::new(self.needle)).find_iter(text.as_bytes())
+    }
+}
+
 /// Whether the chars of `w` stand at offset `k` of `chars`.
 pub(crate) fn starts_at(chars: &[char], k: usize, w: &str) -> bool {
     let mut rest = chars.get(k..).unwrap_or_default().iter();
     w.chars().all(|c| rest.next() == Some(&c))
 }
 
-/// The text with white space removed, with each kept char's offset in `text`.
+/// The text with white space removed, with each kept char's offset in `text`
+/// (the definition the byte searches of NAR-004 and NAR-005 are tested
+/// against: they read only the chars around a candidate, with [`unspaced`]).
+#[cfg(test)]
 pub(crate) fn squeezed(text: &str) -> (Vec<char>, Vec<usize>) {
     // Sized once (a fast count): no regrowth on the way.
     let n = text.chars().count();
@@ -25,8 +69,15 @@ pub(crate) fn squeezed(text: &str) -> (Vec<char>, Vec<usize>) {
     (chars, at)
 }
 
+/// The chars of `t` without white space: a squeezed text's chars without the
+/// copy, read forward from a place or back from it (`.rev()`).
+pub(crate) fn unspaced(t: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
+    t.chars().filter(|c| !c.is_whitespace())
+}
+
 /// Whether `word` occurs in `text` with white space removed: what
 /// `find_all(&squeezed(text).0, word)` finds something for, without the copy.
+#[cfg(test)]
 pub(crate) fn occurs_squeezed(text: &str, word: &str) -> bool {
     let mut w = word.chars();
     let Some(first) = w.next() else { return true };
@@ -39,6 +90,7 @@ pub(crate) fn occurs_squeezed(text: &str, word: &str) -> bool {
 }
 
 /// Every offset in `hay` where `needle` starts.
+#[cfg(test)]
 pub(crate) fn find_all(hay: &[char], needle: &str) -> Vec<usize> {
     let mut rest = needle.chars();
     let Some(first) = rest.next() else { return Vec::new() };
@@ -63,6 +115,25 @@ mod tests {
 
     const DOC: &str =
         "收入支出决算总表\n2024 年度部门决算\n第三部分 上海市普陀区财政局 2024 年度部门决算情况说明\n一、收入支出决算总体情况说明\n";
+
+    #[test]
+    fn char_finder_finds_what_match_indices_finds() {
+        use crate::rules::support::text::{CharFinder, Holds};
+        static CLASS: CharFinder = CharFinder::new("类");
+        static ONE: CharFinder = CharFinder::new("一");
+        static SPENT: CharFinder = CharFinder::new("支出");
+        // Pieces sharing the bytes of 类 (E7 B1 BB), 一 (E4 B8 80), 支出.
+        let pieces = ["类", "一", "粮", "精", "粻", "丁", "万", "（类）", "a", " ", "，", "\u{FFFD}", "支", "出", "支出", "收"];
+        for text in crate::text::stream::sample_texts(&pieces, 300) {
+            assert_eq!(CLASS.in_text(&text).collect::<Vec<_>>(), text.match_indices('类').map(|(i, _)| i).collect::<Vec<_>>(), "{text:?}");
+            assert_eq!(ONE.in_text(&text).collect::<Vec<_>>(), text.match_indices('一').map(|(i, _)| i).collect::<Vec<_>>(), "{text:?}");
+            let spent: Vec<usize> = text.match_indices('支').map(|(i, _)| i).filter(|&i| text[i..].starts_with("支出")).collect();
+            assert_eq!(SPENT.in_text(&text).collect::<Vec<_>>(), spent, "{text:?}");
+            for w in ["类", "（类）", "一万", "", "粮精"] {
+                assert_eq!(text.holds(w), text.contains(w), "{text:?} {w:?}");
+            }
+        }
+    }
 
     #[test]
     fn occurs_squeezed_is_find_all_in_squeezed() {

@@ -5,7 +5,9 @@
 use crate::model::Document;
 use crate::narrative::claim::{Sentences, MAX_SENTENCE_CHARS};
 use crate::narrative::{Claim, ClaimKind, Direction, Paragraph};
-use crate::rules::support::text::{find_all, occurs_squeezed, squeezed, starts_at};
+#[cfg(test)]
+use crate::rules::support::text::{find_all, occurs_squeezed, squeezed};
+use crate::rules::support::text::{starts_at, unspaced, CharFinder, Holds};
 use crate::rules::Sink;
 
 /// The raw words before a claim back to the previous "，。；：" (the claim's
@@ -118,15 +120,7 @@ fn search(p: &Paragraph, year: Option<u16>) -> Vec<Indices> {
     }
     // Most paragraphs state neither a rate nor 持平: nothing is copied for them.
     // (Most paragraphs with 持 say 坚持, 支持 …: no copy for them either.)
-    if p.text.contains('持') && occurs_squeezed(&p.text, "持平") {
-        let (sq, at) = squeezed(&p.text);
-        for k in find_all(&sq, "持平") {
-            let before: String = sq[k.saturating_sub(3)..k].iter().collect();
-            if !before.ends_with("基本") && !before.contains("预算") {
-                statements.push((at[k], None, None));
-            }
-        }
-    }
+    statements.extend(held_level(&p.text).into_iter().map(|at| (at, None, None)));
     if statements.is_empty() {
         return out;
     }
@@ -175,6 +169,44 @@ fn search(p: &Paragraph, year: Option<u16>) -> Vec<Indices> {
     out
 }
 
+/// Where `text` says 持平 (not 基本持平, not of a 预算), as char offsets of
+/// the 持, white space left out of the words. Each 持 is found by a byte
+/// search and the chars around it read past white space: most paragraphs
+/// with 持 say 坚持, 支持 …, and none is copied into chars.
+fn held_level(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    static CHI: CharFinder = CharFinder::new("持");
+    for i in CHI.in_text(text) {
+        if unspaced(&text[i + '持'.len_utf8()..]).next() != Some('平') {
+            continue;
+        }
+        let mut before: Vec<char> = unspaced(&text[..i]).rev().take(3).collect();
+        before.reverse();
+        let before: String = before.into_iter().collect();
+        if !before.ends_with("基本") && !before.holds("预算") {
+            out.push(text[..i].chars().count());
+        }
+    }
+    out
+}
+
+/// [`held_level`] as first written, on the squeezed chars: the definition its
+/// test holds it to.
+#[cfg(test)]
+fn held_level_by_squeezed(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    if text.contains('持') && occurs_squeezed(text, "持平") {
+        let (sq, at) = squeezed(text);
+        for k in find_all(&sq, "持平") {
+            let before: String = sq[k.saturating_sub(3)..k].iter().collect();
+            if !before.ends_with("基本") && !before.holds("预算") {
+                out.push(at[k]);
+            }
+        }
+    }
+    out
+}
+
 /// The amount a paragraph opens with for its item ("“……（项）”350.35万元"),
 /// when it is a different claim from `current` and comes before it.
 pub fn heading_amount<'a>(p: &'a Paragraph, current: &Claim) -> Option<&'a Claim> {
@@ -186,4 +218,19 @@ pub fn heading_amount<'a>(p: &'a Paragraph, current: &Claim) -> Option<&'a Claim
     let chars: Vec<char> = p.text.chars().take(first.start).collect();
     let lead = raw_lead(&chars, first);
     (lead.ends_with('”') || lead.ends_with("（项）") || lead.ends_with("(项)")).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{held_level, held_level_by_squeezed};
+
+    #[test]
+    fn held_level_by_byte_search_as_on_the_squeezed_chars() {
+        let pieces = ["持", "平", "持平", "基本", "基", "本", "预算", "预", "算", "坚持", "支持", " ", "\n", "\u{3000}", "，", "与上年"];
+        let mut texts = crate::text::stream::sample_texts(&pieces, 1000);
+        texts.extend(["持平", "持 平", "基本 持平", "预 算持平", "持\n平持平"].map(String::from));
+        for text in texts {
+            assert_eq!(held_level(&text), held_level_by_squeezed(&text), "{text:?}");
+        }
+    }
 }

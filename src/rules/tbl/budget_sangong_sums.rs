@@ -28,6 +28,7 @@ use crate::rules::identity::{at, nowhere};
 use crate::rules::support::budget::{settled, target};
 use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -63,13 +64,13 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
     // One row per category, funds across.
     let find = |p: &dyn Fn(&str) -> bool| t.rows.iter().find(|r| p(&r.label));
-    let total = find(&|l| l.contains("三公"));
+    let total = find(&|l| l.holds("三公"));
     let all = find(&|l| l == "合计");
-    let abroad = find(&|l| l.contains("因公出国"));
-    let cars = find(&|l| l.contains("购置及运行"));
-    let buy = find(&|l| l.contains("购置费") && !l.contains("运行"));
-    let run = find(&|l| l.contains("运行维护费") && !l.contains("购置"));
-    let host = find(&|l| l.contains("公务接待"));
+    let abroad = find(&|l| l.holds("因公出国"));
+    let cars = find(&|l| l.holds("购置及运行"));
+    let buy = find(&|l| l.holds("购置费") && !l.holds("运行"));
+    let run = find(&|l| l.holds("运行维护费") && !l.holds("购置"));
+    let host = find(&|l| l.holds("公务接待"));
     let cell = |r: Option<_>, c: usize| r.map_or(nowhere(None), |r| at(t, r, c));
     for c in 0..t.columns.len() {
         if let Some(tr) = total {

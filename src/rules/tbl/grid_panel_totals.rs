@@ -29,6 +29,7 @@ use crate::rules::identity::{at, Target};
 use crate::rules::support::corpus::{fixtures, L, Y, YB};
 use crate::rules::support::grid::is_total;
 use crate::rules::support::kinds::BOTH;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -57,8 +58,8 @@ fn check(doc: &Document, sink: &mut Sink) {
                 grand.push((r, col));
             }
         }
-        let income = grand.iter().find(|(r, _)| r.label.contains("收入"));
-        let spend = grand.iter().find(|(r, _)| r.label.contains("支出"));
+        let income = grand.iter().find(|(r, _)| r.label.holds("收入"));
+        let spend = grand.iter().find(|(r, _)| r.label.holds("支出"));
         if let (Some((ri, ci)), Some((rs, cs))) = (income, spend) {
             sink.identity(Target::cell(t, rs, *cs), &[(1, at(t, ri, *ci))], "收入总计");
         }
@@ -90,7 +91,7 @@ fn panel_sums(t: &Table, rows: &[Row], col: usize, sink: &mut Sink) {
         let terms: Vec<(i8, _)> = subs.iter().map(|s| (1, at(t, s, col))).collect();
         sink.identity(Target::cell(t, r, col), &terms, "其下各分项之和");
     }
-    let sub = rows.iter().position(|r| r.label.contains("小计"));
+    let sub = rows.iter().position(|r| r.label.holds("小计"));
     let total = rows.iter().position(|r| is_total(&r.label));
     // The items a subtotal or total adds up are those printed above it.
     let items_before = |end: usize| -> Vec<&Row> { rows[..end].iter().filter(|r| is_item(&r.label)).collect() };

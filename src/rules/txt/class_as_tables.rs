@@ -27,7 +27,7 @@
 
 use crate::model::Document;
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::classes::{class_mentions, same_name};
+use crate::rules::support::classes::same_name;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -69,22 +69,20 @@ fn check(doc: &Document, sink: &mut Sink) {
             .find(|r| r.code.as_deref() == Some(code))
             .map(|r| r.label.clone())
     };
-    let n = &doc.narrative;
     let mut seen: Vec<String> = Vec::new();
-    for (_, p) in n.paragraphs() {
-        for (at, name) in class_mentions(&p.text) {
-            let Some((_, code)) = crate::domain::class_names().find(|(k, _)| same_name(k, &name)) else { continue };
-            let Some(label) = table_name(code) else { continue };
-            if same_name(&label, &name) || seen.contains(&name) {
-                continue;
-            }
-            seen.push(name.clone());
-            sink.push(narrative_finding(
-                "TXT-010",
-                Severity::Warning,
-                format!("情况说明写“{name}（类）”，而表格中{code}类的名称是“{label}”。"),
-                p.line_at(at),
-            ));
+    // (Searched for once per run, shared with TXT-001 and TXT-003.)
+    for (p, at, name) in sink.class_mentions(doc) {
+        let Some((_, code)) = crate::domain::class_names().find(|(k, _)| same_name(k, &name)) else { continue };
+        let Some(label) = table_name(code) else { continue };
+        if same_name(&label, &name) || seen.contains(&name) {
+            continue;
         }
+        seen.push(name.clone());
+        sink.push(narrative_finding(
+            "TXT-010",
+            Severity::Warning,
+            format!("情况说明写“{name}（类）”，而表格中{code}类的名称是“{label}”。"),
+            p.line_at(at),
+        ));
     }
 }

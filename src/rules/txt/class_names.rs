@@ -24,7 +24,9 @@
 
 use crate::model::{Document, DocumentKind};
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::classes::{class_mentions, kuan_of, matches_list, same_name, CLASSES, FORMER};
+#[cfg(test)]
+use crate::rules::support::classes::class_mentions;
+use crate::rules::support::classes::{kuan_of, matches_list, same_name, CLASSES, FORMER};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -72,17 +74,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = &doc.narrative;
-    for (_, p) in n.paragraphs() {
-        for (at, name) in class_mentions(&p.text) {
-            // Current, economic, former (TXT-004) and 款 names (TXT-003) are not invented.
-            if matches_list(&name, &CLASSES) || matches_list(&name, &ECONOMIC) || former_of(&name).is_some() || kuan_of(&name).is_some() {
-                continue;
-            }
-            let line = p.line_at(at);
-            let hint = suggestion(&name).map(|s| format!("，可能应为“{s}（类）”")).unwrap_or_default();
-            sink.push(narrative_finding(ID, Severity::Error, format!("“{name}（类）”不是支出功能分类中的类级科目名称{hint}。"), line));
+    // (Searched for once per run, shared with TXT-003 and TXT-010.)
+    for (p, at, name) in sink.class_mentions(doc) {
+        // Current, economic, former (TXT-004) and 款 names (TXT-003) are not invented.
+        if matches_list(&name, &CLASSES) || matches_list(&name, &ECONOMIC) || former_of(&name).is_some() || kuan_of(&name).is_some() {
+            continue;
         }
+        let line = p.line_at(at);
+        let hint = suggestion(&name).map(|s| format!("，可能应为“{s}（类）”")).unwrap_or_default();
+        sink.push(narrative_finding(ID, Severity::Error, format!("“{name}（类）”不是支出功能分类中的类级科目名称{hint}。"), line));
     }
 }
 

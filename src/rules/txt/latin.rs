@@ -60,6 +60,12 @@ fn check(doc: &Document, sink: &mut Sink) {
     // Most lines hold no Latin letter at all: the others are found in one
     // pass over the whole text.
     for line in doc.lines_with_ascii_letters() {
+        // Only a "$" (LaTeX) or a word of three letters can be reported: most
+        // lines with a letter hold neither ("XX局", "A级") and are not copied
+        // into chars.
+        if !has_word(&line.text) && !line.text.contains('$') {
+            continue;
+        }
         let chars: Vec<char> = line.text.chars().collect();
         if !chars.iter().any(|c| is_cjk(*c)) {
             continue;
@@ -88,6 +94,16 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
 }
 
+/// Whether `t` holds three ASCII letters in a row, the shortest word
+/// [`foreign_words`] reports (a byte scan, no chars decoded).
+fn has_word(t: &str) -> bool {
+    let mut run = 0u8;
+    t.bytes().any(|b| {
+        run = if b.is_ascii_alphabetic() { run + 1 } else { 0 };
+        run >= 3
+    })
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
@@ -114,6 +130,9 @@ fn latex_spans(chars: &[char]) -> Vec<(usize, usize)> {
 /// Latin words of three or more letters outside LaTeX, URLs and the
 /// whitelist: (word, all upper case).
 pub fn foreign_words(line: &str) -> Vec<(String, bool)> {
+    if !has_word(line) {
+        return Vec::new();
+    }
     let chars: Vec<char> = line.chars().collect();
     if !chars.iter().any(|c| is_cjk(*c)) {
         return Vec::new();
@@ -172,6 +191,28 @@ mod tests {
 
     fn run(text: &str) -> Vec<(Severity, usize)> {
         crate::rules::testing::findings_of(ID, check, text).into_iter().map(|f| (f.severity, f.source_line.unwrap_or(0))).collect()
+    }
+
+    #[test]
+    fn has_word_is_a_run_of_three_letters() {
+        for (t, word) in [
+            ("", false),
+            ("ab", false),
+            ("ab1c", false),
+            ("abc", true),
+            ("中ab中c", false),
+            ("中abc", true),
+            ("A级XX局", false),
+            ("IPv6", true),
+            ("IP6v", false),
+            ("RCEP", true),
+        ] {
+            assert_eq!(has_word(t), word, "{t}");
+            // No word, nothing reported (and the word test is what decides that).
+            if !word {
+                assert!(foreign_words(&format!("中文{t}")).is_empty());
+            }
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@
 
 use crate::model::{Document, DocumentKind};
 use crate::rules::percent::narrative_finding;
-use crate::rules::support::classes::{class_mentions, kuan_of, matches_list, CLASSES};
+use crate::rules::support::classes::{kuan_of, matches_list, CLASSES};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -45,21 +45,19 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = &doc.narrative;
     let old = doc.info.year.is_some_and(|y| y < 2019);
-    for (_, p) in n.paragraphs() {
-        for (at, name) in class_mentions(&p.text) {
-            if matches_list(&name, &CLASSES) {
-                continue;
-            }
-            let Some((_, class)) = kuan_of(&name) else { continue };
-            let class = if old && class == "卫生健康支出" { "医疗卫生与计划生育支出" } else { class };
-            sink.push(narrative_finding(
-                "TXT-003",
-                Severity::Warning,
-                format!("“{name}”是“{class}”类下的款级科目，文中标为“（类）”，层级标注有误。"),
-                p.line_at(at),
-            ));
+    // (Searched for once per run, shared with TXT-001 and TXT-010.)
+    for (p, at, name) in sink.class_mentions(doc) {
+        if matches_list(&name, &CLASSES) {
+            continue;
         }
+        let Some((_, class)) = kuan_of(&name) else { continue };
+        let class = if old && class == "卫生健康支出" { "医疗卫生与计划生育支出" } else { class };
+        sink.push(narrative_finding(
+            "TXT-003",
+            Severity::Warning,
+            format!("“{name}”是“{class}”类下的款级科目，文中标为“（类）”，层级标注有误。"),
+            p.line_at(at),
+        ));
     }
 }

@@ -37,6 +37,7 @@ use crate::model::Document;
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// Two alternatives printed side by side for the writer to choose from.
@@ -143,12 +144,12 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
     // Lines where "为必填项" starts: the whole text is searched once.
     let mut required_lines: Vec<usize> = Vec::new();
-    if text.contains("为必填项") {
-        for (i, _) in text.match_indices("为必填项") {
-            let l = s.line_at(i);
-            if required_lines.last() != Some(&l) {
-                required_lines.push(l);
-            }
+    // (By memmem: SIMD over the whole text; the needle cannot overlap itself,
+    // so its matches are match_indices'.)
+    for i in memchr::memmem::find_iter(text.as_bytes(), "为必填项") {
+        let l = s.line_at(i);
+        if required_lines.last() != Some(&l) {
+            required_lines.push(l);
         }
     }
     // The stream's line numbers never decrease, and the document's lines
@@ -180,8 +181,8 @@ fn check(doc: &Document, sink: &mut Sink) {
         }
     }
     // "注：“科目编码”和“科目名称”为必填项。" is an instruction without brackets.
-    for line in listed(required_lines).filter(|l| l.text.contains("为必填项")) {
-        if !found.iter().any(|(l, w)| *l == line.no && w.contains("为必填项")) {
+    for line in listed(required_lines).filter(|l| l.text.holds("为必填项")) {
+        if !found.iter().any(|(l, w)| *l == line.no && w.holds("为必填项")) {
             found.push((line.no, "填写说明“……为必填项”".to_string()));
         }
     }

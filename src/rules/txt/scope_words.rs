@@ -59,6 +59,8 @@ fn check(doc: &Document, sink: &mut Sink) {
         Scope::Department => ("部门", "单位"),
         Scope::Unit => ("单位", "部门"),
     };
+    // The words looked for, made once, not on every heading line.
+    let words = ["预算", "决算"].map(|kind| (kind, format!("{other}{kind}"), format!("{own}{kind}"), format!("所属{other}{kind}")));
     for line in &doc.lines {
         let t = line.squeezed.as_str();
         // Titles and part headings only: prose may name the other kind legitimately
@@ -70,9 +72,8 @@ fn check(doc: &Document, sink: &mut Sink) {
         if !heading {
             continue;
         }
-        for kind in ["预算", "决算"] {
-            let wrong = format!("{other}{kind}");
-            if t.contains(&wrong) && !t.contains(&format!("{own}{kind}")) && !t.contains(&format!("所属{wrong}")) {
+        for (kind, wrong, right, within) in &words {
+            if t.contains(wrong.as_str()) && !t.contains(right.as_str()) && !t.contains(within.as_str()) {
                 sink.push(narrative_finding(
                     "TXT-009",
                     Severity::Warning,

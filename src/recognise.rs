@@ -103,9 +103,10 @@ impl Counts {
             ("预算表", 0),
             ("预算公开", 0),
         ];
-        // Both words end in 算, which is found by memchr in one pass; the
-        // character before it says which word it ends.
-        for (j, _) in whole.match_indices('算') {
+        // Both words end in 算, found in one pass by memmem (str's char
+        // search stops at every byte equal to 算's last, which CJK text is
+        // full of); the character before it says which word it ends.
+        for j in memchr::memmem::find_iter(whole.as_bytes(), "算".as_bytes()) {
             let Some(head) = whole.get(..j) else { continue };
             let (before, at) = if let Some(b) = head.strip_suffix('决') {
                 (b, 0)
@@ -177,7 +178,7 @@ fn year(head: &str) -> Option<u16> {
     // 4-digit 20xx followed by 年.
     let mut first = None;
     let b = head.as_bytes();
-    for (i, _) in head.match_indices('年') {
+    for i in memchr::memmem::find_iter(head.as_bytes(), "年".as_bytes()) {
         if i < 4 {
             continue;
         }

@@ -7,6 +7,8 @@
 //! per placement: only the placements a problem keeps are ever written out,
 //! and the one the solver settles on is rebuilt from its values.
 
+use std::ops::Range;
+
 use rust_decimal::Decimal;
 
 use crate::model::Cell;
@@ -77,9 +79,74 @@ impl Candidates {
         });
     }
 
+    /// [`Candidates::for_each`] for the placements `holds` lets through,
+    /// in the same order, pruning as it goes: amounts are put in columns one
+    /// at a time, and each time more columns are settled (filled or left
+    /// blank) `holds` is asked about them, with the values so far (columns
+    /// not yet settled blank), the columns of the amounts placed so far and
+    /// the columns just settled. The ranges along the way to a placement
+    /// cover its columns once each, in order; once `holds` says no, no
+    /// placement that begins the same way is tried.
+    pub fn for_each_where(
+        &self,
+        mut holds: impl FnMut(&[Option<Decimal>], &[usize], Range<usize>) -> bool,
+        mut f: impl FnMut(&[Option<Decimal>], &[usize]),
+    ) {
+        let Some((first, _)) = self.amounts.first() else { return };
+        let mut values: Values = vec![None; self.ncols];
+        if let Some(v) = values.first_mut() {
+            *v = Some(*first);
+        }
+        let mut chosen = Vec::with_capacity(self.amounts.len());
+        chosen.push(0);
+        if holds(&values, &chosen, 0..1) {
+            self.walk(1, &mut values, &mut chosen, &mut holds, &mut f);
+        }
+    }
+
+    /// [`Candidates::for_each_where`] below a placement begun with the
+    /// amounts in `chosen`, the next going in a column from `start` on.
+    fn walk(
+        &self,
+        start: usize,
+        values: &mut Values,
+        chosen: &mut Vec<usize>,
+        holds: &mut impl FnMut(&[Option<Decimal>], &[usize], Range<usize>) -> bool,
+        f: &mut impl FnMut(&[Option<Decimal>], &[usize]),
+    ) {
+        let Some((d, _)) = self.amounts.get(chosen.len()) else {
+            // Every amount is placed: the columns after the last are blank.
+            if holds(values, chosen, start..self.ncols) {
+                f(values, chosen);
+            }
+            return;
+        };
+        let left = self.amounts.len() - chosen.len();
+        for c in start..self.ncols {
+            if self.ncols - c < left {
+                break;
+            }
+            let Some(v) = values.get_mut(c) else { break };
+            *v = Some(*d);
+            chosen.push(c);
+            if holds(values, chosen, start..c + 1) {
+                self.walk(c + 1, values, chosen, holds, f);
+            }
+            chosen.pop();
+            if let Some(v) = values.get_mut(c) {
+                *v = None;
+            }
+        }
+    }
+
     /// The printed amounts, in order, with their source lines.
     pub fn amounts(&self) -> &[(Decimal, usize)] {
         &self.amounts
+    }
+
+    /// The number of columns.
+    pub fn ncols(&self) -> usize {
+        self.ncols
     }
 
     /// The values of every placement, in the order of [`Candidates::for_each`].

@@ -110,11 +110,56 @@ pub fn title(squeezed: &str) -> Option<Title> {
     Some(Title { marker, text: text.to_string() })
 }
 
-/// Whether the line holds any of 。，；;《》万元 … ... ·· 本表 反映 详见 附后
-/// 单位： 部门： (either colon). One pass over the line, each word tried only
-/// where its first character stands (eighteen substring searches per
-/// candidate title line cost more than the rest of the title test).
+/// The words that make a line no title: sentence marks, a title quoted in
+/// prose, units, leaders, notes and 部门/单位 meta lines (either colon).
+const NON_TITLE_WORDS: [&str; 18] =
+    ["。", "，", "；", ";", "《", "》", "…", "万元", "...", "··", "本表", "反映", "详见", "附后", "单位：", "单位:", "部门：", "部门:"];
+
+/// Per byte, the [`NON_TITLE_WORDS`] (by bit) whose first byte it is.
+const FIRST_BYTE: [u32; 256] = byte_bits(0);
+/// Per byte, the [`NON_TITLE_WORDS`] whose second byte it is; every byte
+/// (and the end of the line, 0) for a word of one byte.
+const SECOND_BYTE: [u32; 256] = byte_bits(1);
+
+const fn byte_bits(at: usize) -> [u32; 256] {
+    let mut t = [0u32; 256];
+    let mut k = 0;
+    while k < NON_TITLE_WORDS.len() {
+        let w = NON_TITLE_WORDS[k].as_bytes();
+        if at < w.len() {
+            t[w[at] as usize] |= 1 << k;
+        } else {
+            let mut b = 0;
+            while b < 256 {
+                t[b] |= 1 << k;
+                b += 1;
+            }
+        }
+        k += 1;
+    }
+    t
+}
+
+/// Whether the line holds any of [`NON_TITLE_WORDS`]. One pass over its
+/// bytes: a word is compared only where the byte and the next are its first
+/// two (two table look-ups, rarely both hit), not at every char decoded.
+/// Every word begins with an ASCII or a lead byte, so a match is at a char
+/// boundary, as a search by chars would find it.
 fn holds_non_title_word(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len()).any(|i| {
+        let first = b.get(i).map_or(0, |x| FIRST_BYTE[usize::from(*x)]);
+        let second = SECOND_BYTE[usize::from(b.get(i + 1).copied().unwrap_or(0))];
+        let hit = first & second;
+        hit != 0
+            && NON_TITLE_WORDS.iter().enumerate().any(|(k, w)| hit >> k & 1 == 1 && b.get(i..).is_some_and(|r| r.starts_with(w.as_bytes())))
+    })
+}
+
+/// [`holds_non_title_word`] as it was, by chars: the definition the tests
+/// hold the byte search to.
+#[cfg(test)]
+fn holds_non_title_word_by_chars(s: &str) -> bool {
     s.char_indices().any(|(i, c)| {
         let rest = &s[i + c.len_utf8()..];
         match c {
@@ -228,6 +273,27 @@ pub fn marker_number(marker: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_title_words_by_bytes_are_as_by_chars() {
+        // Every word and its pieces, chars sharing their lead or second
+        // bytes (万/与, 本/术, 。/、, ·/°), ASCII and the title words around them.
+        let pieces = [
+            "。", "，", "；", ";", "《", "》", "…", "万", "元", ".", "·", "本", "表", "反", "映", "详", "见", "附", "后", "单", "位", "：",
+            ":", "部", "门", "与", "术", "、", "°", "…", "收支", "预算", "公开01", " ", "a", "（", "）", "\u{80}",
+        ];
+        let mut texts = crate::text::stream::sample_texts(&pieces, 3000);
+        texts.extend(NON_TITLE_WORDS.iter().map(|w| w.to_string()));
+        texts.extend(NON_TITLE_WORDS.iter().map(|w| format!("收支预算表{w}")));
+        texts.push(String::new());
+        let mut hits = 0;
+        for t in &texts {
+            let want = holds_non_title_word_by_chars(t);
+            assert_eq!(holds_non_title_word(t), want, "{t:?}");
+            hits += usize::from(want);
+        }
+        assert!(hits > 100 && hits < texts.len() - 100, "{hits}");
+    }
 
     fn budget(t: &str) -> Option<TableKind> {
         title(t).and_then(|t| kind_of(&t.text, DocumentKind::Budget))

@@ -5,10 +5,12 @@
 //! may stand alone with its name wrapped over the next lines and its numbers
 //! on a line of their own, and headers repeat after page breaks.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::candidates::Candidates;
-use super::tokens::{tokenize, Tok};
+use super::tokens::{tokenize_into, Tok};
 use crate::model::{Cell, ReadProblem};
 use crate::segment::is_note;
 use crate::text::search;
@@ -83,7 +85,7 @@ pub fn join_split_codes(line: &str) -> std::borrow::Cow<'_, str> {
             && (i + 3 == b.len() || sep(i + 3))
     };
     if !(0..b.len()).any(two_alone) {
-        return std::borrow::Cow::Borrowed(line);
+        return Cow::Borrowed(line);
     }
     std::borrow::Cow::Owned(join_all(line))
 }
@@ -145,6 +147,7 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
     let mut problems = Vec::new();
     let mut open = false; // the last row may still take name text / numbers
     let mut name_slot = false; // the cell after the anchor is the name (TAB layout)
+    let mut buf: Vec<Tok> = Vec::new();
     for l in lines {
         let sq = l.squeezed.as_str();
         if sq.is_empty() {
@@ -160,15 +163,21 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
             continue;
         }
         let joined = join_split_codes(&l.text);
-        let tl = tokenize(&joined);
-        for tok in tl.toks {
+        // Most lines need no join and borrow the line: their tokens go into
+        // the one buffer; a joined line (rare) has a vector of its own.
+        let mut own = Vec::new();
+        let (tabbed, toks) = match &joined {
+            Cow::Borrowed(line) => (tokenize_into(line, &mut buf), buf.drain(..)),
+            Cow::Owned(line) => (tokenize_into(line, &mut own), own.drain(..)),
+        };
+        for tok in toks {
             let anchor = match &tok {
                 Tok::Int(n) => code_of(*n, first).map(|c| (Some(c), String::new())),
                 Tok::Text(t) if is_total_label(t) => Some((None, "合计".to_string())),
                 _ => None,
             };
             if let Some((code, label)) = anchor {
-                rows.push(RawRow { code, label, printed: Vec::new(), positional: tl.tabbed, source_line: l.no });
+                rows.push(RawRow { code, label, printed: Vec::new(), positional: tabbed, source_line: l.no });
                 open = true;
                 name_slot = true;
                 continue;
@@ -191,7 +200,7 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
                     source_line: Some(l.no),
                 }),
                 (Tok::Blank, Some(r)) => {
-                    if name_slot && tl.tabbed {
+                    if name_slot && tabbed {
                         name_slot = false;
                     } else {
                         r.printed.push(None);
@@ -200,7 +209,7 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
                 _ => {}
             }
         }
-        if tl.tabbed {
+        if tabbed {
             open = false;
         }
     }

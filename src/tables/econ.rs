@@ -10,7 +10,7 @@
 
 use rust_decimal::Decimal;
 
-use super::tokens::{tokenize, Tok};
+use super::tokens::{tokenize_into, Tok};
 use crate::model::{Cell, ReadProblem, Row, Table};
 use crate::segment::is_note;
 use crate::text::search;
@@ -38,6 +38,8 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
     let mut entries: Vec<Entry> = Vec::new();
     let mut problems = Vec::new();
     let problem = |msg: String, line: usize| ReadProblem { table: Some(table.to_string()), message: msg, source_line: Some(line) };
+    // Two token buffers for every line: as tokenised, and with codes split off.
+    let (mut toks, mut split): (Vec<Tok>, Vec<Tok>) = (Vec::new(), Vec::new());
     for l in lines {
         let sq = l.squeezed.as_str();
         if sq.is_empty()
@@ -55,7 +57,9 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
             }
             break;
         }
-        for tok in split_codes(tokenize(&l.text).toks) {
+        tokenize_into(&l.text, &mut toks);
+        split_codes(toks.drain(..), &mut split);
+        for tok in split.drain(..) {
             match tok {
                 // is_code of the digits, without writing them out for every integer.
                 Tok::Int(n) if matches!(n, 100..=999 | 10_000..=99_999) && super::coded::is_code_int(n, &['3']) => {
@@ -230,9 +234,9 @@ fn split_totals(t: &str) -> Vec<Piece<'_>> {
 }
 
 /// Splits a code glued to its name ("301工资福利支出", as a TAB cell holding
-/// "301 工资福利支出" is tokenised) into the code and the name.
-fn split_codes(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
-    let mut out = Vec::with_capacity(toks.len());
+/// "301 工资福利支出" is tokenised) into the code and the name: `toks` into
+/// `out`, which it only appends to.
+fn split_codes<'a>(toks: impl Iterator<Item = Tok<'a>>, out: &mut Vec<Tok<'a>>) {
     for t in toks {
         match t {
             Tok::Text(s) => {
@@ -251,7 +255,6 @@ fn split_codes(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
             other => out.push(other),
         }
     }
-    out
 }
 
 #[cfg(test)]

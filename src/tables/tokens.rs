@@ -36,8 +36,17 @@ pub struct TokLine<'a> {
 
 /// Tokenises a table line.
 pub fn tokenize(line: &str) -> TokLine<'_> {
+    let mut toks = Vec::new();
+    let tabbed = tokenize_into(line, &mut toks);
+    TokLine { toks, tabbed }
+}
+
+/// [`tokenize`] into `toks` (cleared first: a reader passes one buffer for
+/// all its lines rather than a new vector per line), returning whether the
+/// line was TAB-separated.
+pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
+    toks.clear();
     let tabbed = line.contains('\t');
-    let mut toks: Vec<Tok> = Vec::new();
     if tabbed {
         // One buffer for every cell's pieces, not a vector per cell.
         let mut inner: Vec<Tok> = Vec::with_capacity(LINE_TOKENS);
@@ -60,9 +69,10 @@ pub fn tokenize(line: &str) -> TokLine<'_> {
             }
         }
     } else {
-        toks = split_spaces(line);
+        toks.reserve(LINE_TOKENS);
+        split_spaces_into(line, toks);
     }
-    TokLine { toks, tabbed }
+    tabbed
 }
 
 /// Tokenises a SPACE-separated line without joining adjacent text pieces:
@@ -125,13 +135,8 @@ fn merge_text<'a>(a: Tok<'a>, b: Tok<'a>) -> Tok<'a> {
 /// instead of growing 4 → 8.
 const LINE_TOKENS: usize = 8;
 
-fn split_spaces(s: &str) -> Vec<Tok<'_>> {
-    let mut out: Vec<Tok> = Vec::with_capacity(LINE_TOKENS);
-    split_spaces_into(s, &mut out);
-    out
-}
-
-/// [`split_spaces`] into `out` (which it only appends to).
+/// Splits a SPACE-separated line into `out` (which it only appends to),
+/// adjacent text pieces joined.
 fn split_spaces_into<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
     // Pieces join only within this call: `out` may already hold a text token.
     let start = out.len();

@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 
 use super::candidates::Candidates;
-use super::tokens::{tokenize, Tok};
+use super::tokens::{tokenize_into, Tok};
 use crate::model::{Cell, ReadProblem, Row};
 use crate::segment::is_note;
 use crate::text::search;
@@ -48,6 +48,8 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
     let mut pending = String::new();
     let mut open: Option<usize> = None; // index into entries still taking values
     let (mut last_left, mut last_right) = (0u32, 0u32);
+    // One token buffer for every line.
+    let mut toks: Vec<Tok> = Vec::new();
     for l in lines {
         let sq = l.squeezed.as_str();
         if sq.is_empty() {
@@ -61,8 +63,8 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
             open = None;
             continue;
         }
-        let tl = tokenize(&l.text);
-        for tok in tl.toks {
+        let tabbed = tokenize_into(&l.text, &mut toks);
+        for tok in toks.drain(..) {
             match tok {
                 Tok::Text(t) => {
                     if open.take().is_some() {
@@ -84,7 +86,7 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
                             line: n,
                             label: std::mem::take(&mut pending),
                             values: Vec::new(),
-                            positional: tl.tabbed,
+                            positional: tabbed,
                             source_line: l.no,
                         });
                         open = Some(entries.len() - 1);
@@ -111,7 +113,7 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
                 }
             }
         }
-        if tl.tabbed {
+        if tabbed {
             // In TAB layout a row never continues on the next line.
             open = None;
         }

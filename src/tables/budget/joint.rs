@@ -64,13 +64,9 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
                 }
                 Some(cands) => {
                     // Tested as enumerated: only the placements that hold are written out.
-                    let mut check = RowSums::new(p.schema.row_sums, cands, p.table.columns.len());
+                    let mut check = RowSums::new(p.schema.row_sums, cands);
                     let mut kept = Vec::new();
-                    cands.for_each(|v, cols| {
-                        if check.hold(v, cols) {
-                            kept.push(v.to_vec());
-                        }
-                    });
+                    cands.for_each_where(|v, cols, settled| check.settled(v, cols, settled), |v, _| kept.push(v.to_vec()));
                     RowChoice::Open(kept)
                 }
                 None => RowChoice::Fixed(values(&r.cells)),
@@ -177,6 +173,7 @@ fn values(cells: &[Cell]) -> Vec<Option<Decimal>> {
 /// one row, added up in integers: each printed amount is turned into
 /// rounding units once, not once per placement and identity it is in.
 struct RowSums<'a> {
+    #[cfg(test)]
     sums: &'a [(usize, &'a [usize])],
     /// Each printed amount in [`rounding::units`], when all are on its fast
     /// path and small enough that no identity's sum can leave it.
@@ -184,14 +181,17 @@ struct RowSums<'a> {
     /// Per column, the units of the amount the placement being tested puts
     /// there (blank: zero, as [`rounding::units`] has it).
     at: Vec<(i128, i128)>,
-    /// The identities within the row's columns, for placements of that many
-    /// values: the others hold by definition, so they are left out once
-    /// here rather than tested for every placement.
-    within: Vec<(usize, &'a [usize])>,
+    /// The identities within the row's columns (the others hold by
+    /// definition), by their last column: an identity is tested once that
+    /// column is settled, so a placement that breaks it is abandoned early.
+    by_last: Vec<(usize, &'a [usize])>,
+    /// `by_last[first[c]..first[c + 1]]` end in column `c`.
+    first: Vec<usize>,
 }
 
 impl<'a> RowSums<'a> {
-    fn new(sums: &'a [(usize, &'a [usize])], cands: &Candidates, ncols: usize) -> RowSums<'a> {
+    fn new(sums: &'a [(usize, &'a [usize])], cands: &Candidates) -> RowSums<'a> {
+        let ncols = cands.ncols();
         let units: Option<Vec<(i128, i128)>> = cands.amounts().iter().map(|(d, _)| rounding::units(Some(*d))).collect();
         // A sum of n cells reaches at most n times the widest amount (value
         // and half unit): if that stays within the fast path's limit for
@@ -200,12 +200,57 @@ impl<'a> RowSums<'a> {
         let terms = sums.iter().map(|(_, parts)| parts.len().saturating_add(1)).max().unwrap_or(0);
         let small =
             u128::try_from(terms).ok().and_then(|n| widest.checked_mul(n)).is_some_and(|b| b <= rounding::FAST_LIMIT.unsigned_abs());
-        let within = sums.iter().filter(|(t, parts)| *t < ncols && parts.iter().all(|p| *p < ncols)).copied().collect();
-        RowSums { sums, units: units.filter(|_| small), at: vec![(0, 0); ncols], within }
+        let last = |(t, parts): &(usize, &[usize])| parts.iter().fold(*t, |m, p| m.max(*p));
+        let mut by_last: Vec<(usize, &[usize])> = sums.iter().filter(|s| last(s) < ncols).copied().collect();
+        by_last.sort_by_key(last);
+        let first = (0..=ncols).map(|c| by_last.partition_point(|s| last(s) < c)).collect();
+        RowSums {
+            #[cfg(test)]
+            sums,
+            units: units.filter(|_| small),
+            at: vec![(0, 0); ncols],
+            by_last,
+            first,
+        }
     }
 
-    /// [`holds_by`] for one placement: its `values`, and the columns of its
-    /// amounts in order.
+    /// Whether the identities that end in the columns `settled` hold, for
+    /// the placement begun in `values` with its amounts in the columns
+    /// `cols` (see [`Candidates::for_each_where`]): asked for every range
+    /// on the way to a placement, it is [`holds_by`] for that placement.
+    fn settled(&mut self, values: &[Option<Decimal>], cols: &[usize], settled: std::ops::Range<usize>) -> bool {
+        if self.by_last.is_empty() {
+            return true;
+        }
+        let get = |i: usize| values.get(i).copied().flatten();
+        let ids = self.first.get(settled.start).zip(self.first.get(settled.end)).and_then(|(a, b)| self.by_last.get(*a..*b));
+        let ids = ids.unwrap_or_default();
+        let Some(units) = &self.units else {
+            return ids.iter().all(|(t, parts)| rounding::agrees(get(*t), parts.iter().map(|p| (1, get(*p)))));
+        };
+        // The columns settled now are blank but for the last amount placed,
+        // if it is among them; those before were written on the way here,
+        // and no identity tested reads one after. The last amount's column
+        // is written either way: one settled before was written with the
+        // same units when it was placed (no test needed).
+        if let Some(at) = self.at.get_mut(settled) {
+            at.fill((0, 0));
+        }
+        if let Some((c, u)) = cols.last().zip(cols.len().checked_sub(1).and_then(|i| units.get(i))) {
+            if let Some(a) = self.at.get_mut(*c) {
+                *a = *u;
+            }
+        }
+        let at = &self.at;
+        ids.iter().all(|(t, parts)| {
+            agrees_in_units(at, *t, parts).unwrap_or_else(|| rounding::agrees(get(*t), parts.iter().map(|p| (1, get(*p)))))
+        })
+    }
+
+    /// [`holds_by`] for one whole placement: its `values`, and the columns
+    /// of its amounts in order (the unpruned test the tests hold
+    /// [`RowSums::settled`] to).
+    #[cfg(test)]
     fn hold(&mut self, values: &[Option<Decimal>], cols: &[usize]) -> bool {
         let get = |i: usize| values.get(i).copied().flatten();
         let Some(units) = &self.units else { return holds_by(values.len(), get, self.sums) };
@@ -215,15 +260,9 @@ impl<'a> RowSums<'a> {
             }
         }
         let at = &self.at;
-        let check = |(t, parts): &(usize, &[usize])| {
+        let ok = self.sums.iter().filter(|(t, parts)| *t < values.len() && parts.iter().all(|p| *p < values.len())).all(|(t, parts)| {
             agrees_in_units(at, *t, parts).unwrap_or_else(|| rounding::agrees(get(*t), parts.iter().map(|p| (1, get(*p)))))
-        };
-        // `within` was chosen for rows of `at.len()` values (every placement's).
-        let ok = if values.len() == at.len() {
-            self.within.iter().all(check)
-        } else {
-            self.sums.iter().filter(|(t, parts)| *t < values.len() && parts.iter().all(|p| *p < values.len())).all(check)
-        };
+        });
         for c in cols {
             if let Some(a) = self.at.get_mut(*c) {
                 *a = (0, 0);
@@ -249,7 +288,9 @@ fn agrees_in_units(at: &[(i128, i128)], t: usize, parts: &[usize]) -> Option<boo
 }
 
 /// Every within-row identity of the layout holds (within rounding), for
-/// `len` values read by `get` (called only below `len`).
+/// `len` values read by `get` (called only below `len`): the definition
+/// [`RowSums`] is held to.
+#[cfg(test)]
 fn holds_by(len: usize, get: impl Fn(usize) -> Option<Decimal> + Copy, sums: &[(usize, &[usize])]) -> bool {
     sums.iter().all(|(t, parts)| {
         if *t >= len || parts.iter().any(|p| *p >= len) {
@@ -533,7 +574,7 @@ mod tests {
             for row in &rows {
                 let amounts: Vec<(Decimal, usize)> = row.iter().map(|s| (d(s), 1)).collect();
                 let cands = Candidates::new(amounts, ncols, 1);
-                let mut check = RowSums::new(SUMS, &cands, ncols);
+                let mut check = RowSums::new(SUMS, &cands);
                 let mut n = 0;
                 cands.for_each(|v, cols| {
                     assert_eq!(check.hold(v, cols), holds_by(v.len(), |i| v[i], SUMS), "{v:?}");
@@ -542,5 +583,55 @@ mod tests {
                 assert_eq!(n, cands.len());
             }
         }
+    }
+
+    #[test]
+    fn pruned_placements_are_the_placements_that_hold() {
+        // Identities ending before, at and beyond the last column, a total
+        // after its parts, parts out of order, one column in two identities.
+        const SUMS: &[&[(usize, &[usize])]] = &[
+            &[(0, &[1, 5, 6]), (1, &[2, 3, 4]), (2, &[9])],
+            &[(0, &[1, 2, 5]), (2, &[3, 4])],
+            &[(0, &[1, 4]), (1, &[2, 3])],
+            &[(6, &[4, 2]), (0, &[1, 6]), (3, &[])],
+            &[],
+        ];
+        let pool = ["1", "2", "3", "0", "1.5", "3.00", "6", "0.01", "2.01", "-1", "1.0000000000001", "900000000000000000000"];
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        // A fixed pseudo-random walk over amounts drawn from a small pool,
+        // so that many placements hold and many do not.
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(seed >> 33).unwrap() % n
+        };
+        let mut kept_any = 0;
+        for _ in 0..3000 {
+            let ncols = 1 + next(9);
+            let k = 1 + next(ncols + 1);
+            // Mostly amounts that can add up; now and then one off the integer path.
+            let amounts: Vec<(Decimal, usize)> =
+                (0..k).map(|_| (d(pool[if next(8) == 0 { next(pool.len()) } else { next(9) }]), 1)).collect();
+            let cands = Candidates::new(amounts, ncols, 1);
+            for sums in SUMS {
+                let mut unpruned = Vec::new();
+                let mut check = RowSums::new(sums, &cands);
+                cands.for_each(|v, cols| {
+                    let ok = holds_by(v.len(), |i| v[i], sums);
+                    assert_eq!(check.hold(v, cols), ok, "{v:?}");
+                    if ok {
+                        unpruned.push((v.to_vec(), cols.to_vec()));
+                    }
+                });
+                let mut pruned = Vec::new();
+                let mut check = RowSums::new(sums, &cands);
+                cands
+                    .for_each_where(|v, cols, settled| check.settled(v, cols, settled), |v, cols| pruned.push((v.to_vec(), cols.to_vec())));
+                assert_eq!(pruned, unpruned, "{sums:?} {:?}", cands.amounts());
+                kept_any += usize::from(!pruned.is_empty() && pruned.len() < cands.len());
+            }
+        }
+        // The rows tried both keep and drop placements.
+        assert!(kept_any > 100, "{kept_any}");
     }
 }

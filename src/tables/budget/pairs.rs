@@ -8,11 +8,13 @@
 //! 单位补助), so the row key is the pair, written "30101/50101", and a class
 //! row's items are the rows after it up to the next class row.
 
+use std::borrow::Cow;
+
 use super::sides::candidates;
 use super::Read;
 use crate::model::{Cell, ReadProblem, Row};
 use crate::tables::coded::{is_code_int, join_split_codes};
-use crate::tables::tokens::{tokenize, Tok};
+use crate::tables::tokens::{tokenize_into, Tok};
 use crate::text::Line;
 
 struct Pair {
@@ -29,8 +31,23 @@ pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
     let mut pairs: Vec<Pair> = Vec::new();
     let mut problems = Vec::new();
     let problem = |m: String, line: usize| ReadProblem { table: Some(table.to_string()), message: m, source_line: Some(line) };
+    // One token buffer for the lines that need no join (most: they borrow
+    // the line); a joined line has a vector of its own.
+    let mut buf: Vec<Tok> = Vec::new();
     for l in super::body_lines(body, &[]) {
-        for tok in tokenize(&join_split_codes(&l.text)).toks {
+        let joined = join_split_codes(&l.text);
+        let mut own = Vec::new();
+        let toks = match &joined {
+            Cow::Borrowed(line) => {
+                tokenize_into(line, &mut buf);
+                buf.drain(..)
+            }
+            Cow::Owned(line) => {
+                tokenize_into(line, &mut own);
+                own.drain(..)
+            }
+        };
+        for tok in toks {
             let open = pairs.last_mut().filter(|p| p.amounts.is_empty());
             match tok {
                 Tok::Int(n) if is_code_int(n, &['3']) => pairs.push(Pair {

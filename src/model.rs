@@ -97,13 +97,17 @@ impl Row {
             Some(7) => RowRole::Item,
             _ => {
                 // 合计, 总计 and 小计 all end in 计: the char before each 计
-                // says which (one char scan, not a str search per word).
+                // says which. Read as six bytes at a time (all four chars
+                // are three bytes in UTF-8), tested from 计's last byte,
+                // which few bytes share: no char searcher set up per row.
                 let (mut total, mut sub) = (false, false);
-                for (i, _) in self.label.match_indices('计') {
-                    match self.label[..i].chars().next_back() {
-                        Some('合' | '总') => total = true,
-                        Some('小') => sub = true,
-                        _ => {}
+                for w in self.label.as_bytes().windows(6) {
+                    if let [a, b, c, 0xE8, 0xAE, 0xA1] = *w {
+                        match [a, b, c] {
+                            [0xE5, 0x90, 0x88] | [0xE6, 0x80, 0xBB] => total = true, // 合 总
+                            [0xE5, 0xB0, 0x8F] => sub = true,                        // 小
+                            _ => {}
+                        }
                     }
                 }
                 if sub {
@@ -486,7 +490,14 @@ impl Meaning {
     /// The meaning of a column from its leaf caption and its path.
     pub fn of(path: &[String]) -> Meaning {
         let leaf = path.last().map(String::as_str).unwrap_or("");
-        let has = |w: &str| leaf.contains(w);
+        // Captions are short: comparing each window of bytes costs less than
+        // setting up a str searcher per word (a byte match of one UTF-8
+        // string in another is a `contains`). A window is compared whole
+        // only when its last byte is the word's: few are.
+        let has = |w: &str| {
+            let w = w.as_bytes();
+            leaf.as_bytes().windows(w.len()).any(|x| x.last() == w.last() && x == w)
+        };
         if ["合计", "总计", "小计"].iter().any(|w| leaf == *w || leaf.ends_with(w) && leaf.chars().count() <= 6) {
             Meaning::Total
         } else if has("基本支出") {
@@ -765,5 +776,79 @@ impl Document {
     /// The tables read by the corpus-layout readers.
     pub fn legacy_tables(&self) -> impl Iterator<Item = &Table> {
         self.tables.iter().filter(|t| t.grid.is_none())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`Row::role`]'s byte test against its definition: a 计 after 合 or
+    /// 总 makes a total, after 小 a subtotal (which wins).
+    #[test]
+    fn role_by_bytes_is_role_by_words() {
+        // Pieces sharing bytes with 合, 总, 小, 计 (and ASCII before a 计).
+        let pieces = ["合", "总", "小", "计", "设", "讣", "台", "怂", "尔", "a", "/", "合计", "小计", "总计", "计计", "\u{FFFD}"];
+        for label in crate::text::stream::sample_texts(&pieces, 2000) {
+            let row = Row { code: None, label: label.clone(), line: None, cells: Vec::new(), source_line: 1 };
+            let expected = if label.contains("小计") {
+                RowRole::Subtotal
+            } else if label.contains("合计") || label.contains("总计") {
+                RowRole::Total
+            } else {
+                RowRole::Detail
+            };
+            assert_eq!(row.role(), expected, "{label:?}");
+        }
+    }
+
+    /// [`Meaning::of`]'s window test is `contains`.
+    #[test]
+    fn meaning_by_windows_is_meaning_by_contains() {
+        let pieces = [
+            "基本支出",
+            "项目支出",
+            "人员",
+            "公用",
+            "一般公共预算",
+            "政府性基金",
+            "国有资本",
+            "财政拨款",
+            "合计",
+            "小计",
+            "预算数",
+            "基本",
+            "支出",
+            "人",
+            "员",
+            "a",
+        ];
+        for leaf in crate::text::stream::sample_texts(&pieces, 2000) {
+            let has = |w: &str| leaf.contains(w);
+            let expected = if ["合计", "总计", "小计"].iter().any(|w| leaf == *w || leaf.ends_with(w) && leaf.chars().count() <= 6) {
+                Meaning::Total
+            } else if has("基本支出") {
+                Meaning::Basic
+            } else if has("项目支出") {
+                Meaning::Project
+            } else if has("人员") {
+                Meaning::Personnel
+            } else if has("公用") {
+                Meaning::Public
+            } else if has("一般公共预算") {
+                Meaning::General
+            } else if has("政府性基金") {
+                Meaning::Fund
+            } else if has("国有资本") {
+                Meaning::Capital
+            } else if has("财政拨款") {
+                Meaning::Fiscal
+            } else if ["金额", "预算数", "决算数", "预算", "经费支出"].iter().any(|w| leaf.ends_with(w)) {
+                Meaning::Amount
+            } else {
+                Meaning::Other
+            };
+            assert_eq!(Meaning::of(std::slice::from_ref(&leaf)), expected, "{leaf:?}");
+        }
     }
 }

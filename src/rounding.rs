@@ -219,7 +219,18 @@ pub(crate) fn units_agree((a, h): (i128, i128), (p, lo, hi): UnitSum) -> Option<
 /// can tell (None otherwise: ask [`compare`]). Most identities hold, and this
 /// settles them in i128 without the interval sums [`compare`] builds in Decimal.
 pub(crate) fn exact<I: Iterator<Item = Term>>(actual: Option<Decimal>, terms: I) -> Option<bool> {
-    let (p, _, _) = unit_sum(terms)?;
+    // Only the point sum: an equality needs no interval. Its bound keeps the
+    // interval ends (the point ± the terms' half units, each under 10⁹
+    // units) far inside Decimal's range too, so [`compare`] would say
+    // Exact whenever this does.
+    let mut p: i128 = 0;
+    for (sign, v) in terms {
+        let (x, _) = units(v)?;
+        p = if sign >= 0 { p.checked_add(x)? } else { p.checked_sub(x)? };
+        if p.checked_abs()? > FAST_LIMIT {
+            return None;
+        }
+    }
     let (a, _) = units(actual)?;
     Some(a == p)
 }

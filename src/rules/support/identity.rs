@@ -102,13 +102,51 @@ impl<'a> Target<'a> {
 pub use crate::model::table_name;
 
 /// How a row is named in messages: "2010301 行政运行", "本年收入合计（行次27）".
+///
+/// Built by `push_str` into a string sized once: every cell a finding names
+/// is described, and `format!`'s machinery cost several times the copying.
 pub(crate) fn describe(row: &Row) -> String {
+    let label = row.label.as_str();
     match (&row.code, row.line) {
-        (Some(c), _) => format!("{c} {}", row.label),
-        (None, Some(n)) if row.label.is_empty() => format!("行次{n}"),
-        (None, Some(n)) => format!("{}（行次{n}）", row.label),
-        (None, None) => row.label.clone(),
+        (Some(c), _) => {
+            let mut s = String::with_capacity(c.len() + 1 + label.len());
+            s.push_str(c);
+            s.push(' ');
+            s.push_str(label);
+            s
+        }
+        (None, Some(n)) => {
+            // "label（行次n）", or "行次n" for a blank label.
+            let mut s = String::with_capacity(label.len() + "（行次".len() + 10 + "）".len());
+            if label.is_empty() {
+                s.push_str("行次");
+                push_number(&mut s, n);
+            } else {
+                s.push_str(label);
+                s.push_str("（行次");
+                push_number(&mut s, n);
+                s.push('）');
+            }
+            s
+        }
+        (None, None) => label.to_string(),
     }
+}
+
+/// Appends `n` in decimal digits, as `{n}` would.
+fn push_number(s: &mut String, n: u32) {
+    let mut digits = [b'0'; 10]; // u32::MAX has 10 digits
+    let mut from = digits.len();
+    let mut n = n;
+    while let Some(d) = from.checked_sub(1).and_then(|i| digits.get_mut(i)) {
+        *d = b'0' + (n % 10) as u8;
+        from -= 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.push_str(std::str::from_utf8(digits.get(from..).unwrap_or_default()).unwrap_or_default());
 }
 
 impl Sink {
@@ -227,5 +265,29 @@ fn signed(d: Decimal) -> String {
         format!("+{d}")
     } else {
         d.to_string()
+    }
+}
+
+#[cfg(test)]
+mod describe_tests {
+    use super::*;
+
+    /// [`describe`] by `push_str` is its `format!` definition.
+    #[test]
+    fn describe_is_its_format_definition() {
+        let old = |row: &Row| match (&row.code, row.line) {
+            (Some(c), _) => format!("{c} {}", row.label),
+            (None, Some(n)) if row.label.is_empty() => format!("行次{n}"),
+            (None, Some(n)) => format!("{}（行次{n}）", row.label),
+            (None, None) => row.label.clone(),
+        };
+        for code in [None, Some("2010301".to_string()), Some(String::new())] {
+            for line in [None, Some(0), Some(7), Some(10), Some(58), Some(1_000_000_009), Some(u32::MAX)] {
+                for label in ["", "行政运行", "本年收入合计", "a b"] {
+                    let row = Row { code: code.clone(), label: label.to_string(), line, cells: Vec::new(), source_line: 1 };
+                    assert_eq!(describe(&row), old(&row), "{row:?}");
+                }
+            }
+        }
     }
 }

@@ -139,3 +139,22 @@ fn a_long_line_of_spaced_digit_groups_is_read_in_one_pass() {
     assert_eq!(r.document.kind, gongkai::model::DocumentKind::Unknown);
     assert!(r.findings.is_empty());
 }
+
+#[test]
+fn a_procurement_paragraph_repeated_ten_thousand_times_is_checked_without_a_search_per_pair() {
+    // Found by the mutate_document fuzz target: the Yantai final accounts'
+    // 政府采购 line (four shares of named bases: "占政府采购支出总额的76.06%"…)
+    // repeated 10,313 times in one section. PLA-002 looked for each share's
+    // base among every amount before it in the section, shares × amounts
+    // substring searches (45 s); it now looks back from the share, the
+    // nearest first and at most a bounded number of amounts.
+    let text = std::fs::read_to_string(common::fixture("yantai-office-2024-final.txt")).expect("fixture");
+    let mut lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with("2024 年度政府采购支出总额 405.49 万元")).expect("the 政府采购 line");
+    let line = lines[at];
+    lines.splice(at..at, std::iter::repeat_n(line, 10_313));
+    let r = check(&lines.join("\n"));
+    assert!(!r.tables.is_empty());
+    // The shares are of real (non-zero) bases: nothing to report.
+    assert!(r.findings.iter().all(|f| f.rule != "PLA-002"));
+}

@@ -25,7 +25,7 @@
 //! `tests/snapshots/rules/PLA-002.snap`，`cargo test PLA_002` 只运行本条。
 
 use crate::model::{Document, DocumentKind};
-use crate::narrative::{Claim, ClaimKind, Paragraph, Section};
+use crate::narrative::{Claim, ClaimKind, Paragraph};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::text::Holds;
@@ -52,7 +52,15 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
     for section in &n.sections {
-        for (para, c) in section.claims() {
+        // The section's claims in order, listed once: each share's base is
+        // looked for among those before it ([`base_of`]).
+        let all: Vec<(&Paragraph, &Claim)> = section.claims().collect();
+        // Where the current paragraph's claims start in `all`.
+        let mut first = 0;
+        for (k, &(para, c)) in all.iter().enumerate() {
+            if k > 0 && all.get(k - 1).is_some_and(|(p, _)| !std::ptr::eq(*p, para)) {
+                first = k;
+            }
             let is_share = matches!(c.kind, ClaimKind::Share { .. });
             if !(is_share || c.kind == ClaimKind::Completion) {
                 continue;
@@ -61,7 +69,11 @@ fn check(doc: &Document, sink: &mut Sink) {
             if is_share && c.value.is_none_or(|v| v <= Decimal::ZERO) {
                 continue;
             }
-            let Some(base) = base_of(section, para, c) else { continue };
+            // The claims before the share: those of earlier paragraphs, and of
+            // its own those that start before it.
+            let own = para.claims.iter().position(|o| o.start >= c.start).unwrap_or(para.claims.len());
+            let before = all.get(..first + own).unwrap_or_default();
+            let Some(base) = base_of(before, para, c) else { continue };
             if base.value.is_some_and(|v| v.is_zero()) {
                 let what = match &c.kind {
                     ClaimKind::Share { base: Some(b) } => format!("“占{b}的{}%”", c.printed),
@@ -97,19 +109,28 @@ fn cores(base: &str) -> Vec<String> {
     out
 }
 
-/// The amount a share is of: the nearest money amount before it in the
-/// section whose subject names the printed base; for a bare "占X%", the first
+/// How many money amounts back a share's named base is looked for. A real
+/// section names it within a few; without a bound, a section of thousands of
+/// repeated shares (a fuzzer's) cost shares × amounts substring searches:
+/// 45 s for one 6 MB text.
+const LOOKBACK: usize = 200;
+
+/// The amount a share is of: the nearest money amount `before` it (the
+/// section's claims before the share, in order) whose subject names the
+/// printed base, among the last [`LOOKBACK`]; for a bare "占X%", the first
 /// amount of its sentence (the total the sentence breaks down).
-fn base_of<'a>(section: &'a Section, para: &'a Paragraph, share: &'a Claim) -> Option<&'a Claim> {
-    let before = section
-        .claims()
-        .take_while(|(p, c)| !(std::ptr::eq(*p, para) && c.start >= share.start))
-        .map(|(_, c)| c)
-        .filter(|c| c.is_money_amount());
+fn base_of<'a>(before: &[(&'a Paragraph, &'a Claim)], para: &'a Paragraph, share: &'a Claim) -> Option<&'a Claim> {
     match &share.kind {
         ClaimKind::Share { base: Some(base) } => {
             let cores = cores(base);
-            before.filter(|c| cores.iter().any(|k| c.subject.contains(k.as_str()))).last()
+            // The nearest first: searched backwards, not to the end.
+            before
+                .iter()
+                .rev()
+                .map(|(_, c)| *c)
+                .filter(|c| c.is_money_amount())
+                .take(LOOKBACK)
+                .find(|c| cores.iter().any(|k| c.subject.contains(k.as_str())))
         }
         ClaimKind::Share { base: None } => {
             let in_sentence: Vec<&Claim> =

@@ -498,6 +498,11 @@ impl Meaning {
             let w = w.as_bytes();
             leaf.as_bytes().windows(w.len()).any(|x| x.last() == w.last() && x == w)
         };
+        Meaning::by(leaf, has)
+    }
+
+    /// The meaning of a leaf caption, `has` telling whether it holds a word.
+    fn by(leaf: &str, has: impl Fn(&str) -> bool) -> Meaning {
         if ["合计", "总计", "小计"].iter().any(|w| leaf == *w || leaf.ends_with(w) && leaf.chars().count() <= 6) {
             Meaning::Total
         } else if has("基本支出") {
@@ -824,30 +829,7 @@ mod tests {
             "a",
         ];
         for leaf in crate::text::stream::sample_texts(&pieces, 2000) {
-            let has = |w: &str| leaf.contains(w);
-            let expected = if ["合计", "总计", "小计"].iter().any(|w| leaf == *w || leaf.ends_with(w) && leaf.chars().count() <= 6) {
-                Meaning::Total
-            } else if has("基本支出") {
-                Meaning::Basic
-            } else if has("项目支出") {
-                Meaning::Project
-            } else if has("人员") {
-                Meaning::Personnel
-            } else if has("公用") {
-                Meaning::Public
-            } else if has("一般公共预算") {
-                Meaning::General
-            } else if has("政府性基金") {
-                Meaning::Fund
-            } else if has("国有资本") {
-                Meaning::Capital
-            } else if has("财政拨款") {
-                Meaning::Fiscal
-            } else if ["金额", "预算数", "决算数", "预算", "经费支出"].iter().any(|w| leaf.ends_with(w)) {
-                Meaning::Amount
-            } else {
-                Meaning::Other
-            };
+            let expected = Meaning::by(&leaf, |w| leaf.contains(w));
             assert_eq!(Meaning::of(std::slice::from_ref(&leaf)), expected, "{leaf:?}");
         }
     }

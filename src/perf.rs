@@ -85,41 +85,8 @@ fn cells(line: &str) -> Vec<&str> {
     if line.contains('\t') {
         line.split('\t').collect()
     } else {
-        split_white_space(line)
+        crate::text::words(line).collect()
     }
-}
-
-/// `line.split_whitespace()`, read byte by byte: white space is an ASCII
-/// byte (tab … CR, space) or a char whose UTF-8 lead byte is C2, E1, E2 or
-/// E3, so only those chars are decoded (not every CJK char of a row).
-fn split_white_space(line: &str) -> Vec<&str> {
-    let b = line.as_bytes();
-    let mut out = Vec::new();
-    // The start of the word being read, if any.
-    let mut word: Option<usize> = None;
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        let space = match x {
-            b'\t'..=b'\r' | b' ' => 1,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                line.get(i..).and_then(|r| r.chars().next()).filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
-            }
-            _ => 0,
-        };
-        if space > 0 {
-            if let Some(s) = word.take() {
-                out.push(line.get(s..i).unwrap_or(""));
-            }
-            i += space;
-        } else {
-            word.get_or_insert(i);
-            i += 1;
-        }
-    }
-    if let Some(s) = word {
-        out.push(line.get(s..).unwrap_or(""));
-    }
-    out
 }
 
 /// Parses a printed rate. Without "%", a value above 1.5 is a percentage that
@@ -258,7 +225,7 @@ mod tests {
         let pieces = ["产出指标", "10", " ", "  ", "\u{3000}", "\u{a0}", "\u{2003}", "—", "…", "①", "\u{85}", "·", "a", "82.79%", "\u{c}"];
         for text in crate::text::stream::sample_texts(&pieces, 400) {
             for line in text.split('\n') {
-                assert_eq!(split_white_space(line), line.split_whitespace().collect::<Vec<_>>(), "{line:?}");
+                assert_eq!(crate::text::words(line).collect::<Vec<_>>(), line.split_whitespace().collect::<Vec<_>>(), "{line:?}");
             }
         }
     }

@@ -247,13 +247,7 @@ pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
 /// Whether a line whose first byte is `b` may be a page number: `b` is a
 /// digit or may open white space.
 fn may_open_page_number(b: u8) -> bool {
-    b.is_ascii_digit() || may_open_white_space(b)
-}
-
-/// Whether a char whose UTF-8 lead byte is `b` may be white space: an
-/// ASCII one (tab … CR, space) or a char led by C2, E1, E2 or E3.
-fn may_open_white_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    b.is_ascii_digit() || crate::text::words::may_start_white_space(b)
 }
 
 /// `s.trim_end()`, without decoding the last char when its lead byte
@@ -275,7 +269,7 @@ pub(crate) fn trim_end_fast(s: &str) -> &str {
 /// `s.trim()`, without decoding the first and last chars when their lead
 /// bytes show they are no white space.
 pub(crate) fn trim_fast(s: &str) -> &str {
-    let s = if s.as_bytes().first().is_some_and(|&b| may_open_white_space(b)) { s.trim_start() } else { s };
+    let s = if s.as_bytes().first().is_some_and(|&b| crate::text::words::may_start_white_space(b)) { s.trim_start() } else { s };
     trim_end_fast(s)
 }
 

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use crate::amount::{self, Token};
+use crate::text::words;
 
 /// A token of a table line, borrowing its text from the line where it can.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,78 +192,6 @@ fn unglue<'a>(piece: &'a str, mut f: impl FnMut(&'a str)) {
         }
     }
     f(piece.get(start..).unwrap_or_default());
-}
-
-/// Per byte: 1 if it is an ASCII white space char, 2 if it leads a
-/// non-ASCII char that may be white space (U+0085 and U+00A0 lead with C2,
-/// U+1680 with E1, U+2000–U+205F with E2, U+3000 with E3), else 0
-/// (continuation bytes included: no char starts there).
-const SPACE: [u8; 256] = {
-    let mut t = [0u8; 256];
-    t[b'\t' as usize] = 1;
-    t[b'\n' as usize] = 1;
-    t[0x0B] = 1;
-    t[0x0C] = 1;
-    t[b'\r' as usize] = 1;
-    t[b' ' as usize] = 1;
-    t[0xC2] = 2;
-    t[0xE1] = 2;
-    t[0xE2] = 2;
-    t[0xE3] = 2;
-    t
-};
-
-/// The byte length of the white space char at byte `i` of `s` (a char
-/// boundary or a continuation byte), 0 if there is none there.
-fn space_at(s: &str, i: usize) -> usize {
-    match s.as_bytes().get(i).map_or(0, |b| SPACE[usize::from(*b)]) {
-        0 => 0,
-        1 => 1,
-        // Rare: decoded and tested as `char::is_whitespace` has it.
-        _ => s.get(i..).and_then(|r| r.chars().next()).filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
-    }
-}
-
-/// The words of `s` between white space, as [`str::split_whitespace`] gives
-/// them, found by bytes: a table lookup per byte, which on mixed CJK and
-/// ASCII text mispredicts far less than decoding every char to test it.
-fn words(s: &str) -> Words<'_> {
-    Words { s, at: 0 }
-}
-
-/// See [`words`].
-struct Words<'a> {
-    s: &'a str,
-    /// Where the search goes on (a char boundary).
-    at: usize,
-}
-
-impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let len = self.s.len();
-        let mut i = self.at;
-        loop {
-            let w = space_at(self.s, i);
-            if w == 0 {
-                break;
-            }
-            i += w;
-        }
-        if i >= len {
-            self.at = len;
-            return None;
-        }
-        let start = i;
-        // The word's first byte is no space; its next bytes may continue it.
-        i += 1;
-        while i < len && space_at(self.s, i) == 0 {
-            i += 1;
-        }
-        self.at = i;
-        self.s.get(start..i)
-    }
 }
 
 #[cfg(test)]

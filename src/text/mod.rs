@@ -6,8 +6,10 @@ pub mod normalise;
 pub mod search;
 pub(crate) mod stream;
 pub(crate) mod window;
+pub(crate) mod words;
 
 pub(crate) use decode::unreadable_chars;
 pub use decode::{decode, Decoded, TextEncoding};
 pub use normalise::{normalise, squeeze, Line};
 pub(crate) use stream::Stream;
+pub(crate) use words::words;

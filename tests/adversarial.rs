@@ -39,6 +39,17 @@ fn eight_thousand_25_digit_rows_under_one_kuan_skip_the_sum_instead_of_panicking
 }
 
 /// (rule, severity, message) of every finding, in order.
+/// `text` with its first line starting with `prefix` repeated `n` more
+/// times in place (how the mutate_document fuzz target grows a table or a
+/// section).
+fn with_line_repeated(text: &str, prefix: &str, n: usize) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with(prefix)).unwrap_or_else(|| panic!("a line starting {prefix}"));
+    let line = lines[at];
+    lines.splice(at..at, std::iter::repeat_n(line, n));
+    lines.join("\n")
+}
+
 fn findings(r: &DocumentReport) -> Vec<(&'static str, Severity, String)> {
     r.findings.iter().map(|f| (f.rule, f.severity, f.message.clone())).collect()
 }
@@ -97,11 +108,7 @@ fn a_row_repeated_a_thousand_times_is_read_instead_of_searched_for_minutes() {
     // soon as no completion can fit (a few nodes here), so this finishes and
     // the rows it could not place are reported as such.
     let text = std::fs::read_to_string(common::fixture("yantai-bigdata-2023-final.txt")).expect("fixture");
-    let mut lines: Vec<&str> = text.lines().collect();
-    let at = lines.iter().position(|l| l.starts_with("20805 行政事业单位养老支出 112.81 112.81")).expect("the 20805 row");
-    let row = lines[at];
-    lines.splice(at..at, std::iter::repeat_n(row, 1312));
-    let r = check(&lines.join("\n"));
+    let r = check(&with_line_repeated(&text, "20805 行政事业单位养老支出 112.81 112.81", 1312));
     assert!(!r.tables.is_empty());
 }
 
@@ -111,12 +118,7 @@ fn an_economic_row_repeated_a_thousand_times_stays_within_the_document_work_budg
     // 奖金 501 01 …" row (two numbers under more columns) repeated 1,056
     // times. Each search stopped at its own bound but there were many; all
     // searches of one document now share one work budget.
-    let text = stress::budget();
-    let mut lines: Vec<&str> = text.lines().collect();
-    let at = lines.iter().position(|l| l.starts_with("301 03 奖金 501 01 工资奖金津补贴 41.96 41.96")).expect("the 30103 row");
-    let line = lines[at];
-    lines.splice(at..at, std::iter::repeat_n(line, 1056));
-    let r = check(&lines.join("\n"));
+    let r = check(&with_line_repeated(&stress::budget(), "301 03 奖金 501 01 工资奖金津补贴 41.96 41.96", 1056));
     assert!(!r.tables.is_empty());
 }
 
@@ -149,11 +151,7 @@ fn a_procurement_paragraph_repeated_ten_thousand_times_is_checked_without_a_sear
     // substring searches (45 s); it now looks back from the share, the
     // nearest first and at most a bounded number of amounts.
     let text = std::fs::read_to_string(common::fixture("yantai-office-2024-final.txt")).expect("fixture");
-    let mut lines: Vec<&str> = text.lines().collect();
-    let at = lines.iter().position(|l| l.starts_with("2024 年度政府采购支出总额 405.49 万元")).expect("the 政府采购 line");
-    let line = lines[at];
-    lines.splice(at..at, std::iter::repeat_n(line, 10_313));
-    let r = check(&lines.join("\n"));
+    let r = check(&with_line_repeated(&text, "2024 年度政府采购支出总额 405.49 万元", 10_313));
     assert!(!r.tables.is_empty());
     // The shares are of real (non-zero) bases: nothing to report.
     assert!(r.findings.iter().all(|f| f.rule != "PLA-002"));

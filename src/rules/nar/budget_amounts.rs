@@ -227,14 +227,18 @@ fn name_of(s: &str) -> String {
     if let Some(end) = ordinal {
         name.drain(..end);
     }
-    // strip_suffix in a loop, as trim_end_matches would, without setting up
-    // a substring searcher for every name.
+    drop_trailing_totals(&mut name);
+    name
+}
+
+/// Cuts every trailing 合计: strip_suffix in a loop, as trim_end_matches
+/// would, without setting up a substring searcher for every name.
+fn drop_trailing_totals(name: &mut String) {
     let mut kept = name.as_str();
     while let Some(rest) = kept.strip_suffix("合计") {
         kept = rest;
     }
     name.truncate(kept.len());
-    name
 }
 
 /// What follows the last "›" of a panel path ("支出 › 金额" → " 金额"), or the
@@ -649,11 +653,7 @@ mod tests {
             if let Some(end) = ordinal {
                 name.drain(..end);
             }
-            let mut kept = name.as_str();
-            while let Some(rest) = kept.strip_suffix("合计") {
-                kept = rest;
-            }
-            name.truncate(kept.len());
+            drop_trailing_totals(&mut name);
             name
         };
         let pieces = ["一", "四", "十", "、", "一般", "公共", "预算", "›", " › ", "合计", "支出", " ", "(", "’", "‰", "…", "a"];

@@ -107,12 +107,18 @@ fn title_at(sq: &[&str], i: usize) -> Option<(Title, usize)> {
     if !may_start_title(sq, i) {
         return None;
     }
-    if let Some(t) = catalogue::title(sq[i]) {
+    title_on(sq, i)
+}
+
+/// The title at line `i` (alone or with a short next line), without the
+/// byte test that turns most lines away first.
+fn title_on(sq: &[&str], i: usize) -> Option<(Title, usize)> {
+    if let Some(t) = catalogue::title(sq.get(i)?) {
         return Some((t, 1));
     }
     let next = sq.get(i + 1)?;
     if next.ends_with('表') && next.chars().count() <= 4 {
-        return catalogue::title(&format!("{}{}", sq[i], next)).map(|t| (t, 2));
+        return catalogue::title(&format!("{}{}", sq.get(i)?, next)).map(|t| (t, 2));
     }
     None
 }
@@ -236,14 +242,7 @@ mod tests {
         if sq[i].is_empty() {
             return None;
         }
-        if let Some(t) = catalogue::title(sq[i]) {
-            return Some((t, 1));
-        }
-        let next = sq.get(i + 1)?;
-        if next.ends_with('表') && next.chars().count() <= 4 {
-            return catalogue::title(&format!("{}{}", sq[i], next)).map(|t| (t, 2));
-        }
-        None
+        title_on(sq, i)
     }
 
     #[test]

@@ -8,6 +8,10 @@
 
 use std::time::{Duration, Instant};
 
+/// The CLI's allocator (crates/cli/src/main.rs), so times are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const DOCS: &[&str] = &[
     "yantai-office-2024-final.txt",
     "qingdao-office-2024-final.txt",

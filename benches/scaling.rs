@@ -17,10 +17,11 @@ mod stress;
 
 /// Counts heap bytes in use and their peak, so each case can report the
 /// memory it took (the process's resident peak covers every case at once).
-/// It counts only inside [`peak_heap_mb`]: elsewhere an allocation costs what
-/// it costs the CLI (counting every allocation added 1–4% to a corpus
-/// check and nothing to the baseline), and a reallocation is the system's
-/// own, which may grow a block in place.
+/// Blocks come from mimalloc, the CLI's allocator (crates/cli/src/main.rs),
+/// so times are the CLI's. It counts only inside [`peak_heap_mb`]: elsewhere
+/// an allocation costs what it costs the CLI (counting every allocation
+/// added 1–4% to a corpus check and nothing to the baseline), and a
+/// reallocation is the allocator's own, which may grow a block in place.
 struct Counting;
 
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering::Relaxed};
@@ -45,19 +46,19 @@ unsafe impl std::alloc::GlobalAlloc for Counting {
         if COUNTING.load(Relaxed) {
             count(size(layout));
         }
-        unsafe { std::alloc::System.alloc(layout) }
+        unsafe { mimalloc::MiMalloc.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
         if COUNTING.load(Relaxed) {
             count(-size(layout));
         }
-        unsafe { std::alloc::System.dealloc(ptr, layout) }
+        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
         if COUNTING.load(Relaxed) {
             count(isize::try_from(new_size).unwrap_or(isize::MAX).saturating_sub(size(layout)));
         }
-        unsafe { std::alloc::System.realloc(ptr, layout, new_size) }
+        unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
     }
 }
 

@@ -1,4 +1,9 @@
 //! Loops the full check over files for profiling: `cargo run --release --example profile_loop -- N FILE...`.
+//! With the CLI's allocator, so a profile shows what the CLI spends.
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(100);

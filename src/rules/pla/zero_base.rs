@@ -57,6 +57,8 @@ fn check(doc: &Document, sink: &mut Sink) {
         let all: Vec<(&Paragraph, &Claim)> = section.claims().collect();
         // Where the current paragraph's claims start in `all`.
         let mut first = 0;
+        // Shares whose base was not among the last [`LOOKBACK`] amounts.
+        let mut gave_up = 0usize;
         for (k, &(para, c)) in all.iter().enumerate() {
             if k > 0 && all.get(k - 1).is_some_and(|(p, _)| !std::ptr::eq(*p, para)) {
                 first = k;
@@ -73,7 +75,14 @@ fn check(doc: &Document, sink: &mut Sink) {
             // its own those that start before it.
             let own = para.claims.iter().position(|o| o.start >= c.start).unwrap_or(para.claims.len());
             let before = all.get(..first + own).unwrap_or_default();
-            let Some(base) = base_of(before, para, c) else { continue };
+            let base = match base_of(before, para, c) {
+                Base::Found(base) => base,
+                Base::Absent => continue,
+                Base::TooFar => {
+                    gave_up = gave_up.saturating_add(1);
+                    continue;
+                }
+            };
             if base.value.is_some_and(|v| v.is_zero()) {
                 let what = match &c.kind {
                     ClaimKind::Share { base: Some(b) } => format!("“占{b}的{}%”", c.printed),
@@ -90,6 +99,10 @@ fn check(doc: &Document, sink: &mut Sink) {
                     c.source_line,
                 ));
             }
+        }
+        if gave_up > 0 {
+            let heading = if section.heading.is_empty() { "情况说明开头" } else { section.heading.as_str() };
+            sink.skip(format!("“{heading}”中有{gave_up}处百分比，其前{LOOKBACK}个金额里没有找到所说的基数，未核对其基数是否为零"));
         }
     }
 }
@@ -115,31 +128,44 @@ fn cores(base: &str) -> Vec<String> {
 /// 45 s for one 6 MB text.
 const LOOKBACK: usize = 200;
 
+/// What a share is of, as [`base_of`] finds it.
+enum Base<'a> {
+    /// The amount the share is of.
+    Found(&'a Claim),
+    /// No amount the section prints before the share names it.
+    Absent,
+    /// None of the last [`LOOKBACK`] amounts names it, and there are more:
+    /// not looked for further, which the coverage report says.
+    TooFar,
+}
+
 /// The amount a share is of: the nearest money amount `before` it (the
 /// section's claims before the share, in order) whose subject names the
 /// printed base, among the last [`LOOKBACK`]; for a bare "占X%", the first
 /// amount of its sentence (the total the sentence breaks down).
-fn base_of<'a>(before: &[(&'a Paragraph, &'a Claim)], para: &'a Paragraph, share: &'a Claim) -> Option<&'a Claim> {
+fn base_of<'a>(before: &[(&'a Paragraph, &'a Claim)], para: &'a Paragraph, share: &'a Claim) -> Base<'a> {
+    let found = |c: Option<&'a Claim>| c.map_or(Base::Absent, Base::Found);
     match &share.kind {
         ClaimKind::Share { base: Some(base) } => {
             let cores = cores(base);
             // The nearest first: searched backwards, not to the end.
-            before
-                .iter()
-                .rev()
-                .map(|(_, c)| *c)
-                .filter(|c| c.is_money_amount())
-                .take(LOOKBACK)
-                .find(|c| cores.iter().any(|k| c.subject.contains(k.as_str())))
+            let mut amounts = before.iter().rev().map(|(_, c)| *c).filter(|c| c.is_money_amount());
+            match amounts.by_ref().take(LOOKBACK).find(|c| cores.iter().any(|k| c.subject.contains(k.as_str()))) {
+                Some(c) => Base::Found(c),
+                None if amounts.next().is_some() => Base::TooFar,
+                None => Base::Absent,
+            }
         }
         ClaimKind::Share { base: None } => {
             let in_sentence: Vec<&Claim> =
                 para.claims.iter().filter(|c| c.start < share.start && c.sentence == share.sentence && c.is_money_amount()).collect();
             // The amount right before the share is its own part, not the base.
-            (in_sentence.len() >= 2).then(|| in_sentence[0])
+            found((in_sentence.len() >= 2).then(|| in_sentence[0]))
         }
-        ClaimKind::Completion => para.claims.iter().rev().find(|c| c.start < share.start && c.is_money_amount() && c.subject.holds("预算")),
-        _ => None,
+        ClaimKind::Completion => {
+            found(para.claims.iter().rev().find(|c| c.start < share.start && c.is_money_amount() && c.subject.holds("预算")))
+        }
+        _ => Base::Absent,
     }
 }
 
@@ -155,6 +181,31 @@ mod tests {
     fn fires_on_a_share_of_zero_and_a_completion_of_no_budget() {
         let text = "（二）政府采购支出情况\n政府采购货物支出44.48万元、政府采购工程支出0万元、政府采购服务支出6,430.14万元。货物采购授予中小企业合同金额占货物支出金额的100%，工程采购授予中小企业合同金额占工程支\n\n出金额的100%。\n五、一般公共预算\n1、其他支出（类）。年初预算为 0 万元，支出决算为 280.68 万元，完成年初预算的 100%。";
         assert_eq!(run(text), vec![4, 6]);
+    }
+
+    /// A section of `filler` amounts between a zero base and its share.
+    fn base_then_amounts_then_share(filler: usize) -> String {
+        let mut text = String::from("（二）政府采购支出情况\n政府采购工程支出0万元。\n");
+        for i in 0..filler {
+            text.push_str(&format!("第{i}批办公用品采购1.00万元。\n"));
+        }
+        text.push_str("工程采购授予中小企业合同金额占工程支出金额的100%。\n");
+        text
+    }
+
+    #[test]
+    fn looks_for_a_base_at_most_lookback_amounts_back_and_says_when_it_gave_up() {
+        // 199 amounts between: the base is the 200th back, found.
+        let near = base_then_amounts_then_share(LOOKBACK - 1);
+        assert_eq!(run(&near).len(), 1);
+        assert!(RULE.skipped(&near).is_empty());
+        // 200 between: not looked for, and the coverage report says so.
+        let far = base_then_amounts_then_share(LOOKBACK);
+        assert!(run(&far).is_empty());
+        assert_eq!(
+            RULE.skipped(&far),
+            vec![format!("“政府采购支出情况”中有1处百分比，其前{LOOKBACK}个金额里没有找到所说的基数，未核对其基数是否为零")]
+        );
     }
 
     #[test]

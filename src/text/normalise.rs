@@ -5,6 +5,8 @@
 //! source. Normalisation never joins or splits lines; joining wrapped paragraphs
 //! is the narrative reader's job.
 
+use crate::text::window;
+
 /// One physical line after normalisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -36,43 +38,133 @@ impl Line {
 /// footers such as "第1页，共102页", "— 12 —" and "- 36 -" become blank lines so
 /// that they never land inside a table or a paragraph.
 pub fn normalise(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut no = 0;
-    // The pieces of `text.split('\n')`, their ends found by memchr over the
-    // whole text rather than a search set up per line.
     let bytes = text.as_bytes();
-    // Lone CRs are rare: one look at the whole text spares a look per line.
-    let any_cr = memchr::memchr(b'\r', bytes).is_some();
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
-        let raw = text.get(start..end).unwrap_or_default();
-        start = end.saturating_add(1);
-        no += 1;
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        // A lone CR (old Mac files) also ends a line.
-        if !any_cr || memchr::memchr(b'\r', raw.as_bytes()).is_none() {
-            out.push(folded_line(no, raw));
-            continue;
+    // A CR right before the end is the remnant of a CRLF cut off: not a
+    // line end (see [`Lines::cr`]).
+    let body = match bytes.last() {
+        Some(b'\n') => bytes.len(),
+        Some(b'\r') => bytes.len() - 1,
+        _ => bytes.len(),
+    };
+    let mut lines = Lines::new(text);
+    // Only line ends, white space and the chars that may fold need a look:
+    // found 64 bytes at a time ([`window::scan`]), every other byte is
+    // copied as it is, in runs.
+    window::scan(bytes.get(..body).unwrap_or_default(), may_change, |at, mask| {
+        for p in window::positions(at, mask) {
+            lines.at(p);
         }
-        for (i, piece) in raw.split('\r').enumerate() {
-            if i > 0 {
-                no += 1;
-            }
-            out.push(folded_line(no, piece));
-        }
-    }
+    });
     // A final newline does not start a line of its own.
-    if text.ends_with('\n') {
-        out.pop();
+    if bytes.last() != Some(&b'\n') {
+        lines.end_line(body, body);
     }
-    out
+    lines.out
+}
+
+/// True at the first byte of every char that [`normalise`] must look at: a
+/// line end (LF, CR), ASCII white space, and a char that may fold or be
+/// white space (then decoded: this test lets through more than those, but
+/// never misses one, which a test checks for every char). It passes over
+/// the CJK punctuation of running text (，（）：；、。“” — …), which never folds.
+#[inline(always)]
+fn may_change([a, b, c]: [u8; 3]) -> bool {
+    let ascii_space = (a == b' ') | (a.wrapping_sub(b'\t') <= b'\r' - b'\t');
+    // U+0085 and U+00A0.
+    let c2 = (a == 0xC2) & ((b == 0x85) | (b == 0xA0));
+    // U+1680 (U+1000…U+1FFF holds no other).
+    let e1 = (a == 0xE1) & (b == 0x9A);
+    // U+2010…U+2027 (dashes, quotes, …) never fold; U+2000…U+200B, U+2028…
+    // and the radicals (U+2E80…) may.
+    let e2 = (a == 0xE2) & !((b == 0x80) & (c.wrapping_sub(0x90) <= 0xA7 - 0x90));
+    // U+3000 and U+30FC, the only two of U+3000…U+3FFF.
+    let e3 = (a == 0xE3) & (((b == 0x80) & (c == 0x80)) | ((b == 0x83) & (c == 0xBC)));
+    // U+F000…U+FFFF but the kept （）：，；.
+    let kept = (b == 0xBC) & ((c == 0x88) | (c == 0x89) | (c == 0x8C) | (c == 0x9A) | (c == 0x9B));
+    let ef = (a == 0xEF) & !kept;
+    ascii_space | c2 | e1 | e2 | e3 | ef
+}
+
+/// The lines of one text as [`normalise`] builds them: it is told each
+/// position [`may_change`] holds at, in order, and copies the runs between.
+struct Lines<'a> {
+    s: &'a str,
+    out: Vec<Line>,
+    /// Positions before this are handled (a CRLF's LF).
+    next: usize,
+    /// The current line so far: normalised text and squeezed text, each
+    /// with a pending run of unchanged bytes from `t` and `q`.
+    text: String,
+    squeezed: String,
+    t: usize,
+    q: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(s: &'a str) -> Lines<'a> {
+        Lines { s, out: Vec::new(), next: 0, text: String::new(), squeezed: String::new(), t: 0, q: 0 }
+    }
+
+    /// Handles the char at `p`, one [`may_change`] holds at.
+    fn at(&mut self, p: usize) {
+        if p < self.next {
+            return;
+        }
+        let bytes = self.s.as_bytes();
+        match bytes.get(p).copied().unwrap_or(0) {
+            b'\n' => self.end_line(p, p + 1),
+            // CRLF is one line end; a lone CR (old Mac files) is one too.
+            b'\r' => self.end_line(p, if bytes.get(p + 1) == Some(&b'\n') { p + 2 } else { p + 1 }),
+            // Kept in the text (tabs separate cells), dropped when squeezed.
+            b'\t' | 0x0B | 0x0C | b' ' => {
+                self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
+                self.q = p + 1;
+            }
+            _ => {
+                let Some(c) = self.s.get(p..).and_then(|rest| rest.chars().next()) else { return };
+                let end = p.saturating_add(c.len_utf8());
+                let f = fold_char(c);
+                if f != c {
+                    self.text.push_str(self.s.get(self.t..p).unwrap_or_default());
+                    self.text.push(f);
+                    self.t = end;
+                }
+                if f.is_whitespace() {
+                    self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
+                    self.q = end;
+                } else if f != c {
+                    self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
+                    self.squeezed.push(f);
+                    self.q = end;
+                }
+                self.next = end;
+            }
+        }
+    }
+
+    /// Ends the current line at `end` (exclusive) and starts the next at
+    /// `next`.
+    fn end_line(&mut self, end: usize, next: usize) {
+        let (mut text, mut squeezed) = (std::mem::take(&mut self.text), std::mem::take(&mut self.squeezed));
+        text.push_str(self.s.get(self.t..end).unwrap_or_default());
+        squeezed.push_str(self.s.get(self.q..end).unwrap_or_default());
+        // Trailing white space goes; what folds to it too (U+200B).
+        text.truncate(text.trim_end().len());
+        let no = self.out.len() + 1;
+        self.out.push(if is_page_footer(&text) {
+            Line { no, text: String::new(), squeezed: String::new() }
+        } else {
+            Line { no, text, squeezed }
+        });
+        (self.next, self.t, self.q) = (next, next, next);
+    }
 }
 
 /// Folds one line's characters: full-width ASCII (digits, letters, ．％－＋，
 /// etc.) to ASCII except the Chinese punctuation that labels keep
 /// (（）：，、；), ideographic space to a space, minus look-alikes to '-', and
 /// CJK radicals that bad PDF font maps emit to their ordinary characters.
-/// The reader folds and squeezes in one pass ([`folded_line`]); this is the
+/// [`normalise`] folds and squeezes the whole text in one pass; this is the
 /// plain definition the tests hold that pass to.
 #[cfg(test)]
 fn fold(s: &str) -> String {
@@ -103,94 +195,6 @@ fn fold(s: &str) -> String {
     out.truncate(out.trim_end().len());
     out
 }
-
-/// One line of the user's text, folded and squeezed in a single pass: the
-/// same as `Line::new(no, fold(piece))` (a page footer becomes blank), which
-/// a test checks, without reading the line twice.
-fn folded_line(no: usize, piece: &str) -> Line {
-    let s = piece.trim_end();
-    let bytes = s.as_bytes();
-    let mut text = String::with_capacity(s.len());
-    let mut squeezed = String::with_capacity(s.len());
-    // Pending runs of unchanged bytes, copied whole: from `t` into `text`,
-    // from `q` into `squeezed`.
-    let (mut t, mut q) = (0, 0);
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match BYTE[usize::from(b)] {
-            // A byte of a char that neither folds nor is white space. Stepped
-            // over one byte at a time, not a char's width at once: then the
-            // next step does not wait on this byte's table look-up, and the
-            // branch is the same for every byte of a CJK char. A continuation
-            // byte is always Plain, so `i` is on a char boundary whenever a
-            // Space or Lead is seen (`s` being valid UTF-8).
-            Byte::Plain => i += 1,
-            Byte::Space => {
-                // Kept in the text (tabs separate cells), dropped when squeezed.
-                squeezed.push_str(&s[q..i]);
-                i += 1;
-                while bytes.get(i).is_some_and(|&b| matches!(BYTE[usize::from(b)], Byte::Space)) {
-                    i += 1;
-                }
-                q = i;
-            }
-            Byte::Lead => {
-                let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else { break };
-                let end = i.saturating_add(c.len_utf8());
-                let f = fold_char(c);
-                if f != c {
-                    text.push_str(&s[t..i]);
-                    text.push(f);
-                    t = end;
-                }
-                if f.is_whitespace() {
-                    squeezed.push_str(&s[q..i]);
-                    q = end;
-                } else if f != c {
-                    squeezed.push_str(&s[q..i]);
-                    squeezed.push(f);
-                    q = end;
-                }
-                i = end;
-            }
-        }
-    }
-    text.push_str(s.get(t..).unwrap_or(""));
-    squeezed.push_str(s.get(q..).unwrap_or(""));
-    text.truncate(text.trim_end().len());
-    if is_page_footer(&text) {
-        return Line { no, text: String::new(), squeezed: String::new() };
-    }
-    Line { no, text, squeezed }
-}
-
-/// What a byte can be, for [`folded_line`].
-#[derive(Clone, Copy)]
-enum Byte {
-    /// A byte of a char copied as it is (every continuation byte).
-    Plain,
-    /// ASCII white space: tab … CR, space.
-    Space,
-    /// The lead byte of a char that may fold or be white space: C2, E1, E2,
-    /// E3, EF (U+0080…U+00FF, U+1000…U+3FFF, U+F000…U+FFFF).
-    Lead,
-}
-
-const BYTE: [Byte; 256] = {
-    let mut t = [Byte::Plain; 256];
-    let mut b = 0x09;
-    while b <= 0x0D {
-        t[b] = Byte::Space;
-        b += 1;
-    }
-    t[0x20] = Byte::Space;
-    t[0xC2] = Byte::Lead;
-    t[0xE1] = Byte::Lead;
-    t[0xE2] = Byte::Lead;
-    t[0xE3] = Byte::Lead;
-    t[0xEF] = Byte::Lead;
-    t
-};
 
 /// The length of the UTF-8 sequence a lead byte starts (1 for a
 /// continuation byte, which a valid `str` never starts a char with).
@@ -309,8 +313,9 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Lines as `str::split` cuts them: what `normalise` finds with memchr.
-    fn normalise_by_split(text: &str) -> Vec<Line> {
+    /// The plain definition of [`normalise`]: lines as `str::split` cuts
+    /// them, each folded, then squeezed (a page footer blank).
+    fn by_definition(text: &str) -> Vec<Line> {
         let mut out = Vec::new();
         let mut no = 0;
         for raw in text.split('\n') {
@@ -320,7 +325,8 @@ mod tests {
                 if i > 0 {
                     no += 1;
                 }
-                out.push(folded_line(no, piece));
+                let folded = fold(piece);
+                out.push(Line::new(no, if is_page_footer(&folded) { String::new() } else { folded }));
             }
         }
         if text.ends_with('\n') {
@@ -331,8 +337,26 @@ mod tests {
 
     proptest! {
         #[test]
-        fn lines_are_cut_as_split_cuts_them(text in "[a合\r\n 　]{0,24}") {
-            prop_assert_eq!(normalise(&text), normalise_by_split(&text));
+        fn lines_are_cut_folded_and_squeezed_as_defined(
+            text in "[a合1第页—\\-\r\n\t \u{3000}\u{A0}\u{200B}\u{FEFF}\u{2ED4}\u{30FC}\u{FF11}\u{FF0C}“”]{0,24}"
+        ) {
+            prop_assert_eq!(normalise(&text), by_definition(&text));
+        }
+    }
+
+    /// Every char `may_change` must see, with what a text may hold after it.
+    #[test]
+    fn may_change_holds_at_every_char_that_ends_a_line_folds_or_is_white_space() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            if !(fold_char(c) != c || c.is_whitespace()) {
+                continue;
+            }
+            let mut buf = [0u8; 4];
+            let enc = c.encode_utf8(&mut buf).as_bytes();
+            for next in [0u8, b'a', 0xE5, 0x80] {
+                let w = [enc[0], enc.get(1).copied().unwrap_or(next), enc.get(2).copied().unwrap_or(next)];
+                assert!(may_change(w), "{c:?} U+{:04X}", u32::from(c));
+            }
         }
     }
 
@@ -365,10 +389,10 @@ mod tests {
     }
 
     /// Every code point that folds or is white space, among CJK and ASCII,
-    /// alone and in runs, at the ends and inside: one pass gives what fold
-    /// then squeeze give.
+    /// alone and in runs, at the ends and inside, between every kind of line
+    /// end: one pass gives what the definition gives.
     #[test]
-    fn a_line_folds_and_squeezes_in_one_pass_as_in_two() {
+    fn a_text_folds_and_squeezes_in_one_pass_as_defined() {
         let special: Vec<char> = (0x09u32..0x3100).chain(0xFE00..0x10000).filter_map(char::from_u32).collect();
         let all: String = special.iter().collect();
         let mut cases =
@@ -377,10 +401,14 @@ mod tests {
             let run: String = w.iter().collect();
             cases.push(format!("{run}部门  {run}１２３．４５\u{3000}万元{run}"));
         }
-        for piece in cases {
-            let two = Line::new(1, if is_page_footer(&fold(&piece)) { String::new() } else { fold(&piece) });
-            let one = folded_line(1, &piece);
-            assert_eq!((one.text.as_str(), one.squeezed.as_str()), (two.text.as_str(), two.squeezed.as_str()), "{piece:?}");
+        for ends in ["\n", "\r\n", "\r", "\n\r", "\r\r\n"] {
+            let text = cases.join(ends);
+            assert_eq!(normalise(&text), by_definition(&text), "{ends:?}");
+            let ended = format!("{text}{ends}");
+            assert_eq!(normalise(&ended), by_definition(&ended), "{ends:?} at the end");
+        }
+        for piece in &cases {
+            assert_eq!(normalise(piece), by_definition(piece), "{piece:?}");
         }
     }
 

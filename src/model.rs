@@ -772,10 +772,20 @@ impl Document {
         self.numbered(self.stream().lines_with_ascii_letters())
     }
 
-    /// The lines of these numbers.
-    fn numbered(&self, nos: Vec<usize>) -> impl Iterator<Item = &crate::text::Line> {
-        // The lines are numbered in order (see `text::normalise`).
-        nos.into_iter().filter_map(|no| self.lines.binary_search_by_key(&no, |l| l.no).ok().and_then(|i| self.lines.get(i)))
+    /// The lines of these numbers (those there are).
+    pub(crate) fn numbered(&self, nos: Vec<usize>) -> impl Iterator<Item = &crate::text::Line> {
+        nos.into_iter().filter_map(|no| self.line(no))
+    }
+
+    /// The line numbered `no`, if there is one.
+    fn line(&self, no: usize) -> Option<&crate::text::Line> {
+        // Line `no` is mostly the `no`th (every source line is kept, a blank
+        // one as blank): looked at there first, then searched for, as the
+        // lines are numbered in order (see `text::normalise`).
+        self.lines
+            .get(no.wrapping_sub(1))
+            .filter(|l| l.no == no)
+            .or_else(|| self.lines.binary_search_by_key(&no, |l| l.no).ok().and_then(|i| self.lines.get(i)))
     }
 
     /// The tables read by the corpus-layout readers.

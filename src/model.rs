@@ -710,6 +710,65 @@ pub struct ReadProblem {
     pub source_line: Option<usize>,
 }
 
+/// The kinds of the stream's marked chars that the text rules read apart
+/// (see [`Document::marks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MarkKind {
+    /// The rest (，、年): each mark has one kind.
+    Other = 0,
+    /// 支 (TXT-004).
+    Zhi = 1,
+    /// Sentence ends: 。；; (TXT-006).
+    End = 2,
+    /// Brackets: （）() (TXT-007).
+    Bracket = 3,
+    /// Placeholder letters: X x × (TXT-007).
+    Ex = 4,
+}
+
+/// The [`MarkKind`] of a marked char, by the low byte of its code point:
+/// the marked chars' low bytes all differ (a test says so), so a table
+/// tells a mark's kind without a branch (which mark comes next cannot be
+/// foreseen).
+const MARK_KIND: [u8; 256] = {
+    let mut t = [MarkKind::Other as u8; 256];
+    t[('支' as u32 & 0xFF) as usize] = MarkKind::Zhi as u8;
+    t[('。' as u32 & 0xFF) as usize] = MarkKind::End as u8;
+    t[('；' as u32 & 0xFF) as usize] = MarkKind::End as u8;
+    t[(';' as u32 & 0xFF) as usize] = MarkKind::End as u8;
+    t[('（' as u32 & 0xFF) as usize] = MarkKind::Bracket as u8;
+    t[('）' as u32 & 0xFF) as usize] = MarkKind::Bracket as u8;
+    t[('(' as u32 & 0xFF) as usize] = MarkKind::Bracket as u8;
+    t[(')' as u32 & 0xFF) as usize] = MarkKind::Bracket as u8;
+    t[('X' as u32 & 0xFF) as usize] = MarkKind::Ex as u8;
+    t[('x' as u32 & 0xFF) as usize] = MarkKind::Ex as u8;
+    t[('×' as u32 & 0xFF) as usize] = MarkKind::Ex as u8;
+    t
+};
+
+/// A document's [`crate::text::Stream`] with its marks sorted by kind in one
+/// pass, so that each text rule reads its own marks, not every mark.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Streamed {
+    /// The stream.
+    pub(crate) stream: crate::text::Stream,
+    /// The stream's marks of each [`MarkKind`], in order.
+    by_kind: [Vec<(usize, char)>; 5],
+}
+
+impl Streamed {
+    fn of(stream: crate::text::Stream) -> Streamed {
+        let mut by_kind: [Vec<(usize, char)>; 5] = Default::default();
+        for &(at, c) in &stream.marks {
+            let kind = MARK_KIND.get((u32::from(c) & 0xFF) as usize).copied().unwrap_or(0);
+            if let Some(v) = by_kind.get_mut(usize::from(kind)) {
+                v.push((at, c));
+            }
+        }
+        Streamed { stream, by_kind }
+    }
+}
+
 /// A recognised and read document: what the rules check.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -727,9 +786,9 @@ pub struct Document {
     pub evaluations: Vec<SelfEvaluation>,
     /// The narrative, read once before the tables.
     pub narrative: crate::narrative::Narrative,
-    /// The text as one stream of chars, made once on first use (see
-    /// [`Document::stream`]).
-    pub(crate) stream: std::sync::OnceLock<crate::text::Stream>,
+    /// The text as one stream of chars, with its marks sorted by kind, made
+    /// once on first use (see [`Document::stream`], [`Document::marks`]).
+    pub(crate) stream: std::sync::OnceLock<Streamed>,
     /// The squeezed lines joined by "\n", made once for recognition and
     /// segmentation.
     pub(crate) joined: crate::text::joined::Joined,
@@ -757,7 +816,17 @@ impl Document {
     /// per document, on first use, however many rules read the text as one
     /// stream (TXT-005 to TXT-007).
     pub(crate) fn stream(&self) -> &crate::text::Stream {
-        self.stream.get_or_init(|| crate::text::Stream::of(&self.lines))
+        &self.streamed().stream
+    }
+
+    /// The marks of the [`Document::stream`] of one kind, in order (the
+    /// stream's `marks` of those chars).
+    pub(crate) fn marks(&self, kind: MarkKind) -> &[(usize, char)] {
+        self.streamed().by_kind.get(kind as usize).map_or(&[], Vec::as_slice)
+    }
+
+    fn streamed(&self) -> &Streamed {
+        self.stream.get_or_init(|| Streamed::of(crate::text::Stream::of(&self.lines)))
     }
 
     /// The lines whose text holds `c` (not white space), in order: found by
@@ -814,6 +883,30 @@ mod tests {
                 RowRole::Detail
             };
             assert_eq!(row.role(), expected, "{label:?}");
+        }
+    }
+
+    /// [`Document::marks`], sorted by the low-byte table, holds the stream's
+    /// marks of each kind's chars, in order.
+    #[test]
+    fn marks_by_kind_are_the_marks_of_their_chars() {
+        let kind_of = |c: char| match c {
+            '支' => MarkKind::Zhi,
+            '。' | '；' | ';' => MarkKind::End,
+            '（' | '）' | '(' | ')' => MarkKind::Bracket,
+            'X' | 'x' | '×' => MarkKind::Ex,
+            _ => MarkKind::Other,
+        };
+        for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| crate::text::stream::marked(*c)) {
+            assert_eq!(MARK_KIND[(u32::from(c) & 0xFF) as usize], kind_of(c) as u8, "{c}");
+        }
+        let pieces = ["支出", "支", "。", "；", ";", "（", "）", "(", ")", "X", "x", "×", "，", "、", "年", "字", " ", "a"];
+        for text in crate::text::stream::sample_texts(&pieces, 300) {
+            let doc = crate::read(&text);
+            for kind in [MarkKind::Other, MarkKind::Zhi, MarkKind::End, MarkKind::Bracket, MarkKind::Ex] {
+                let expected: Vec<(usize, char)> = doc.stream().marks.iter().copied().filter(|(_, c)| kind_of(*c) == kind).collect();
+                assert_eq!(doc.marks(kind), expected.as_slice(), "{text:?}");
+            }
         }
     }
 

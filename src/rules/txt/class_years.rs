@@ -25,7 +25,7 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TXT-004.snap`，`cargo test TXT_004` 只运行本条。
 
-use crate::model::Document;
+use crate::model::{Document, MarkKind};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::classes::FORMER;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
@@ -84,15 +84,15 @@ fn check(doc: &Document, sink: &mut Sink) {
 /// right after a char some name's stem ends with (a test says every name
 /// does). Squeezing only drops white space, so a name in a line's text is
 /// in its squeezed text too, and so in the stream. Its 支 are among the
-/// stream's marks (a test says so): read from them, the text is not
-/// searched again, nor every line holding a 支 read (most lines of a budget
-/// table hold one).
+/// stream's marks (a test says so), kept apart by `Document::marks`: read
+/// from them, the text is not searched again, nor every line holding a 支
+/// read (most lines of a budget table hold one).
 fn candidate_lines(doc: &Document) -> impl Iterator<Item = &crate::text::Line> {
     let s = doc.stream();
     let text = s.text.as_str();
     let mut nos: Vec<usize> = Vec::new();
-    for &(i, c) in &s.marks {
-        if c != '支' || !text.get(i + '支'.len_utf8()..).is_some_and(|r| r.starts_with('出')) {
+    for &(i, _) in doc.marks(MarkKind::Zhi) {
+        if !text.get(i + '支'.len_utf8()..).is_some_and(|r| r.starts_with('出')) {
             continue;
         }
         if !text.get(..i).unwrap_or_default().ends_with(STEM_ENDS) {

@@ -770,7 +770,8 @@ mod tests {
                 })
                 .collect()
         };
-        let pieces = ["一般", "公共", "(", ")", "（", " ", "\u{3000}", "\u{A0}", "\u{2009}", "\u{85}", "\u{1680}", "、", "。", "›", "a1", "\t"];
+        let pieces =
+            ["一般", "公共", "(", ")", "（", " ", "\u{3000}", "\u{A0}", "\u{2009}", "\u{85}", "\u{1680}", "、", "。", "›", "a1", "\t"];
         for text in crate::text::stream::sample_texts(&pieces, 1000) {
             assert_eq!(squeeze(&text), slow(&text), "{text:?}");
         }

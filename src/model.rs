@@ -714,7 +714,7 @@ pub struct ReadProblem {
 /// (see [`Document::marks`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum MarkKind {
-    /// The rest (，、年): each mark has one kind.
+    /// The rest (，、): each mark has one kind.
     Other = 0,
     /// 支 (TXT-004).
     Zhi = 1,
@@ -724,6 +724,8 @@ pub(crate) enum MarkKind {
     Bracket = 3,
     /// Placeholder letters: X x × (TXT-007).
     Ex = 4,
+    /// 年 (TXT-008).
+    Nian = 5,
 }
 
 /// The [`MarkKind`] of a marked char, by the low byte of its code point:
@@ -743,6 +745,7 @@ const MARK_KIND: [u8; 256] = {
     t[('X' as u32 & 0xFF) as usize] = MarkKind::Ex as u8;
     t[('x' as u32 & 0xFF) as usize] = MarkKind::Ex as u8;
     t[('×' as u32 & 0xFF) as usize] = MarkKind::Ex as u8;
+    t[('年' as u32 & 0xFF) as usize] = MarkKind::Nian as u8;
     t
 };
 
@@ -753,12 +756,14 @@ pub(crate) struct Streamed {
     /// The stream.
     pub(crate) stream: crate::text::Stream,
     /// The stream's marks of each [`MarkKind`], in order.
-    by_kind: [Vec<(usize, char)>; 5],
+    by_kind: [Vec<(usize, char)>; 6],
 }
 
 impl Streamed {
     fn of(stream: crate::text::Stream) -> Streamed {
-        let mut by_kind: [Vec<(usize, char)>; 5] = Default::default();
+        // Sized once (no kind holds more than a third of the marks in these
+        // texts): the vectors seldom grow.
+        let mut by_kind: [Vec<(usize, char)>; 6] = std::array::from_fn(|_| Vec::with_capacity(stream.marks.len() / 3));
         for &(at, c) in &stream.marks {
             let kind = MARK_KIND.get((u32::from(c) & 0xFF) as usize).copied().unwrap_or(0);
             if let Some(v) = by_kind.get_mut(usize::from(kind)) {
@@ -829,10 +834,35 @@ impl Document {
         self.stream.get_or_init(|| Streamed::of(crate::text::Stream::of(&self.lines)))
     }
 
-    /// The lines whose text holds `c` (not white space), in order: found by
-    /// one search of the [`Document::stream`], not one per line.
-    pub(crate) fn lines_with(&self, c: char) -> impl Iterator<Item = &crate::text::Line> {
-        self.numbered(self.stream().lines_with(c))
+    /// The lines whose text holds `c` (a marked char), in order: found from
+    /// the marks of the [`Document::stream`], not by a search per line.
+    pub(crate) fn lines_with(&self, c: char) -> Vec<&crate::text::Line> {
+        // A char with marks of its own kind: read from them.
+        match c {
+            '年' => self.lines_holding(MarkKind::Nian),
+            '支' => self.lines_holding(MarkKind::Zhi),
+            _ => self.numbered(self.stream().lines_with(c)).collect(),
+        }
+    }
+
+    /// The lines holding a mark of `kind`, in order: the kind's marks and the
+    /// lines walked together (the stream is the lines' squeezed texts joined
+    /// in order), not a binary search per line nor a pass over every mark.
+    fn lines_holding(&self, kind: MarkKind) -> Vec<&crate::text::Line> {
+        let mut out: Vec<&crate::text::Line> = Vec::new();
+        let mut lines = self.lines.iter();
+        // The line the walk is on and the stream offset where it ends.
+        let (mut line, mut end) = (None, 0usize);
+        for &(at, _) in self.marks(kind) {
+            while at >= end {
+                let Some(l) = lines.next() else { return out };
+                (line, end) = (Some(l), end.saturating_add(l.squeezed.len()));
+            }
+            if let Some(l) = line.filter(|l| out.last().is_none_or(|o| o.no != l.no)) {
+                out.push(l);
+            }
+        }
+        out
     }
 
     /// The lines whose text holds an ASCII letter, in order: found in one
@@ -895,6 +925,7 @@ mod tests {
             '。' | '；' | ';' => MarkKind::End,
             '（' | '）' | '(' | ')' => MarkKind::Bracket,
             'X' | 'x' | '×' => MarkKind::Ex,
+            '年' => MarkKind::Nian,
             _ => MarkKind::Other,
         };
         for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| crate::text::stream::marked(*c)) {
@@ -903,9 +934,24 @@ mod tests {
         let pieces = ["支出", "支", "。", "；", ";", "（", "）", "(", ")", "X", "x", "×", "，", "、", "年", "字", " ", "a"];
         for text in crate::text::stream::sample_texts(&pieces, 300) {
             let doc = crate::read(&text);
-            for kind in [MarkKind::Other, MarkKind::Zhi, MarkKind::End, MarkKind::Bracket, MarkKind::Ex] {
+            for kind in [MarkKind::Other, MarkKind::Zhi, MarkKind::End, MarkKind::Bracket, MarkKind::Ex, MarkKind::Nian] {
                 let expected: Vec<(usize, char)> = doc.stream().marks.iter().copied().filter(|(_, c)| kind_of(*c) == kind).collect();
                 assert_eq!(doc.marks(kind), expected.as_slice(), "{text:?}");
+            }
+        }
+    }
+
+    /// [`Document::lines_with`] by walking the 年 (支) marks and the lines
+    /// together is its search of the stream's marks.
+    #[test]
+    fn lines_with_by_the_walk_are_the_stream_s() {
+        let pieces = ["年", "2024年", "支出", "字", " ", "\n", "\n\n", "\n \n", "年年", "a"];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            let doc = crate::read(&text);
+            for c in ['年', '支'] {
+                let walked: Vec<usize> = doc.lines_with(c).iter().map(|l| l.no).collect();
+                let searched: Vec<usize> = doc.numbered(doc.stream().lines_with(c)).map(|l| l.no).collect();
+                assert_eq!(walked, searched, "{text:?}");
             }
         }
     }

@@ -710,6 +710,70 @@ pub struct ReadProblem {
     pub source_line: Option<usize>,
 }
 
+/// The kinds of the stream's marked chars that the text rules read apart
+/// (see [`Document::marks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MarkKind {
+    /// The rest (，、): each mark has one kind.
+    Other = 0,
+    /// 支 (TXT-004).
+    Zhi = 1,
+    /// Sentence ends: 。；; (TXT-006).
+    End = 2,
+    /// Brackets: （）() (TXT-007).
+    Bracket = 3,
+    /// Placeholder letters: X x × (TXT-007).
+    Ex = 4,
+    /// 年 (TXT-008).
+    Nian = 5,
+}
+
+/// The [`MarkKind`] of a marked char, by the low byte of its code point:
+/// the marked chars' low bytes all differ (a test says so), so a table
+/// tells a mark's kind without a branch (which mark comes next cannot be
+/// foreseen).
+const MARK_KIND: [u8; 256] = {
+    let mut t = [MarkKind::Other as u8; 256];
+    t[('支' as u32 & 0xFF) as usize] = MarkKind::Zhi as u8;
+    t[('。' as u32 & 0xFF) as usize] = MarkKind::End as u8;
+    t[('；' as u32 & 0xFF) as usize] = MarkKind::End as u8;
+    t[(';' as u32 & 0xFF) as usize] = MarkKind::End as u8;
+    t[('（' as u32 & 0xFF) as usize] = MarkKind::Bracket as u8;
+    t[('）' as u32 & 0xFF) as usize] = MarkKind::Bracket as u8;
+    t[('(' as u32 & 0xFF) as usize] = MarkKind::Bracket as u8;
+    t[(')' as u32 & 0xFF) as usize] = MarkKind::Bracket as u8;
+    t[('X' as u32 & 0xFF) as usize] = MarkKind::Ex as u8;
+    t[('x' as u32 & 0xFF) as usize] = MarkKind::Ex as u8;
+    t[('×' as u32 & 0xFF) as usize] = MarkKind::Ex as u8;
+    t[('年' as u32 & 0xFF) as usize] = MarkKind::Nian as u8;
+    t
+};
+
+/// A document's [`crate::text::Stream`] with its marks sorted by kind in one
+/// pass, so that each text rule reads its own marks, not every mark.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Streamed {
+    /// The stream.
+    pub(crate) stream: crate::text::Stream,
+    /// The stream's marks of each [`MarkKind`], in order.
+    by_kind: [Vec<(usize, char)>; 6],
+}
+
+impl Streamed {
+    fn of(stream: crate::text::Stream) -> Streamed {
+        // Sized once (no kind holds more than a third of the marks in these
+        // texts): the vectors seldom grow.
+        let mut by_kind: [Vec<(usize, char)>; 6] = std::array::from_fn(|_| Vec::with_capacity(stream.marks.len() / 3));
+        for &(at, c) in &stream.marks {
+            let kind = MARK_KIND.get((u32::from(c) & 0xFF) as usize).copied().unwrap_or(0);
+            if let Some(v) = by_kind.get_mut(usize::from(kind)) {
+                v.push((at, c));
+            }
+        }
+        Streamed { stream, by_kind }
+    }
+}
+
 /// A recognised and read document: what the rules check.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -727,9 +791,9 @@ pub struct Document {
     pub evaluations: Vec<SelfEvaluation>,
     /// The narrative, read once before the tables.
     pub narrative: crate::narrative::Narrative,
-    /// The text as one stream of chars, made once on first use (see
-    /// [`Document::stream`]).
-    pub(crate) stream: std::sync::OnceLock<crate::text::Stream>,
+    /// The text as one stream of chars, with its marks sorted by kind, made
+    /// once on first use (see [`Document::stream`], [`Document::marks`]).
+    pub(crate) stream: std::sync::OnceLock<Streamed>,
     /// The squeezed lines joined by "\n", made once for recognition and
     /// segmentation.
     pub(crate) joined: crate::text::joined::Joined,
@@ -757,13 +821,48 @@ impl Document {
     /// per document, on first use, however many rules read the text as one
     /// stream (TXT-005 to TXT-007).
     pub(crate) fn stream(&self) -> &crate::text::Stream {
-        self.stream.get_or_init(|| crate::text::Stream::of(&self.lines))
+        &self.streamed().stream
     }
 
-    /// The lines whose text holds `c` (not white space), in order: found by
-    /// one search of the [`Document::stream`], not one per line.
-    pub(crate) fn lines_with(&self, c: char) -> impl Iterator<Item = &crate::text::Line> {
-        self.numbered(self.stream().lines_with(c))
+    /// The marks of the [`Document::stream`] of one kind, in order (the
+    /// stream's `marks` of those chars).
+    pub(crate) fn marks(&self, kind: MarkKind) -> &[(usize, char)] {
+        self.streamed().by_kind.get(kind as usize).map_or(&[], Vec::as_slice)
+    }
+
+    fn streamed(&self) -> &Streamed {
+        self.stream.get_or_init(|| Streamed::of(crate::text::Stream::of(&self.lines)))
+    }
+
+    /// The lines whose text holds `c` (a marked char), in order: found from
+    /// the marks of the [`Document::stream`], not by a search per line.
+    pub(crate) fn lines_with(&self, c: char) -> Vec<&crate::text::Line> {
+        // A char with marks of its own kind: read from them.
+        match c {
+            '年' => self.lines_holding(MarkKind::Nian),
+            '支' => self.lines_holding(MarkKind::Zhi),
+            _ => self.numbered(self.stream().lines_with(c)).collect(),
+        }
+    }
+
+    /// The lines holding a mark of `kind`, in order: the kind's marks and the
+    /// lines walked together (the stream is the lines' squeezed texts joined
+    /// in order), not a binary search per line nor a pass over every mark.
+    fn lines_holding(&self, kind: MarkKind) -> Vec<&crate::text::Line> {
+        let mut out: Vec<&crate::text::Line> = Vec::new();
+        let mut lines = self.lines.iter();
+        // The line the walk is on and the stream offset where it ends.
+        let (mut line, mut end) = (None, 0usize);
+        for &(at, _) in self.marks(kind) {
+            while at >= end {
+                let Some(l) = lines.next() else { return out };
+                (line, end) = (Some(l), end.saturating_add(l.squeezed.len()));
+            }
+            if let Some(l) = line.filter(|l| out.last().is_none_or(|o| o.no != l.no)) {
+                out.push(l);
+            }
+        }
+        out
     }
 
     /// The lines whose text holds an ASCII letter, in order: found in one
@@ -772,10 +871,20 @@ impl Document {
         self.numbered(self.stream().lines_with_ascii_letters())
     }
 
-    /// The lines of these numbers.
-    fn numbered(&self, nos: Vec<usize>) -> impl Iterator<Item = &crate::text::Line> {
-        // The lines are numbered in order (see `text::normalise`).
-        nos.into_iter().filter_map(|no| self.lines.binary_search_by_key(&no, |l| l.no).ok().and_then(|i| self.lines.get(i)))
+    /// The lines of these numbers (those there are).
+    pub(crate) fn numbered(&self, nos: Vec<usize>) -> impl Iterator<Item = &crate::text::Line> {
+        nos.into_iter().filter_map(|no| self.line(no))
+    }
+
+    /// The line numbered `no`, if there is one.
+    fn line(&self, no: usize) -> Option<&crate::text::Line> {
+        // Line `no` is mostly the `no`th (every source line is kept, a blank
+        // one as blank): looked at there first, then searched for, as the
+        // lines are numbered in order (see `text::normalise`).
+        self.lines
+            .get(no.wrapping_sub(1))
+            .filter(|l| l.no == no)
+            .or_else(|| self.lines.binary_search_by_key(&no, |l| l.no).ok().and_then(|i| self.lines.get(i)))
     }
 
     /// The tables read by the corpus-layout readers.
@@ -804,6 +913,46 @@ mod tests {
                 RowRole::Detail
             };
             assert_eq!(row.role(), expected, "{label:?}");
+        }
+    }
+
+    /// [`Document::marks`], sorted by the low-byte table, holds the stream's
+    /// marks of each kind's chars, in order.
+    #[test]
+    fn marks_by_kind_are_the_marks_of_their_chars() {
+        let kind_of = |c: char| match c {
+            '支' => MarkKind::Zhi,
+            '。' | '；' | ';' => MarkKind::End,
+            '（' | '）' | '(' | ')' => MarkKind::Bracket,
+            'X' | 'x' | '×' => MarkKind::Ex,
+            '年' => MarkKind::Nian,
+            _ => MarkKind::Other,
+        };
+        for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| crate::text::stream::marked(*c)) {
+            assert_eq!(MARK_KIND[(u32::from(c) & 0xFF) as usize], kind_of(c) as u8, "{c}");
+        }
+        let pieces = ["支出", "支", "。", "；", ";", "（", "）", "(", ")", "X", "x", "×", "，", "、", "年", "字", " ", "a"];
+        for text in crate::text::stream::sample_texts(&pieces, 300) {
+            let doc = crate::read(&text);
+            for kind in [MarkKind::Other, MarkKind::Zhi, MarkKind::End, MarkKind::Bracket, MarkKind::Ex, MarkKind::Nian] {
+                let expected: Vec<(usize, char)> = doc.stream().marks.iter().copied().filter(|(_, c)| kind_of(*c) == kind).collect();
+                assert_eq!(doc.marks(kind), expected.as_slice(), "{text:?}");
+            }
+        }
+    }
+
+    /// [`Document::lines_with`] by walking the 年 (支) marks and the lines
+    /// together is its search of the stream's marks.
+    #[test]
+    fn lines_with_by_the_walk_are_the_stream_s() {
+        let pieces = ["年", "2024年", "支出", "字", " ", "\n", "\n\n", "\n \n", "年年", "a"];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            let doc = crate::read(&text);
+            for c in ['年', '支'] {
+                let walked: Vec<usize> = doc.lines_with(c).iter().map(|l| l.no).collect();
+                let searched: Vec<usize> = doc.numbered(doc.stream().lines_with(c)).map(|l| l.no).collect();
+                assert_eq!(walked, searched, "{text:?}");
+            }
         }
     }
 

@@ -41,6 +41,8 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/NAR-105.snap`，`cargo test NAR_105` 只运行本条。
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use crate::model::{Document, Table, TableKind};
@@ -98,7 +100,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                     continue;
                 }
                 // (A byte search for 类 first: most subjects have none.)
-                let subject = if subject.contains('类') { subject.replace("（类）", "") } else { subject };
+                let subject = if subject.contains('类') { Cow::Owned(subject.replace("（类）", "")) } else { subject };
                 let mut cells = named_cells(&groups, &subject);
                 if cells.is_empty() {
                     cells = totals_named(doc, &totals, general_is_fiscal, &subject);
@@ -179,12 +181,26 @@ const NARROWING: [&str; 22] = [
     "分流",
 ];
 
-fn squeeze(s: &str) -> String {
-    // Sized up front; the runs that need no change (most labels are one) are
-    // copied whole, not a char at a time.
+fn squeeze(s: &str) -> Cow<'_, str> {
+    // White space at the ends is dropped like any other (a panel path's last
+    // part starts with one: " 金额"): cut first, so that the rest may be lent.
+    let s = s.trim();
+    // Most labels hold nothing else to cut: they are lent, not copied. Told
+    // by a test of every byte without an early exit (no branch per byte),
+    // wider than [`next_cut`]'s: a byte that can start no cut char (an ASCII
+    // one above the space but a bracket, a CJK lead byte but 0xE1-0xE3, a
+    // continuation byte) leaves it unchanged.
+    if !s.bytes().fold(false, |any, b| any | may_cut(b)) {
+        return Cow::Borrowed(s);
+    }
+    // (A 、 or a 。 shares its lead byte with U+3000: looked at before a copy.)
+    let Some(first) = next_cut(s) else { return Cow::Borrowed(s) };
+    // Sized up front; the runs that need no change are copied whole, not a
+    // char at a time.
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some((i, c)) = next_cut(rest) {
+    let mut cut = Some(first);
+    while let Some((i, c)) = cut {
         out.push_str(&rest[..i]);
         match c {
             '(' => out.push('（'),
@@ -192,9 +208,16 @@ fn squeeze(s: &str) -> String {
             _ => {}
         }
         rest = &rest[i + c.len_utf8()..];
+        cut = next_cut(rest);
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
+}
+
+/// Whether `b` may start a char [`squeeze`] cuts (a test says every such
+/// char's first byte is one): white space, an ASCII bracket.
+fn may_cut(b: u8) -> bool {
+    (b <= b' ') | (b == b'(') | (b == b')') | (b == 0xC2) | (0xE1..=0xE3).contains(&b)
 }
 
 /// The first char of `s` that [`squeeze`] drops or changes (white space, an
@@ -215,30 +238,46 @@ fn next_cut(s: &str) -> Option<(usize, char)> {
 
 /// A row's or column's name as the narrative would say it: no ordinal
 /// ("四、公共安全支出"), no trailing 合计, no panel path ("支出 › 金额").
-fn name_of(s: &str) -> String {
-    // One string, cut in place: this runs on every row of the budget tables.
-    let mut name = squeeze(last_part(s));
+fn name_of(s: &str) -> Cow<'_, str> {
+    // Lent when squeezing changes nothing (most names): the cuts are slices.
+    let name = squeeze(last_part(s));
+    let (from, to) = name_span(&name);
+    match name {
+        Cow::Borrowed(b) => Cow::Borrowed(b.get(from..to).unwrap_or_default()),
+        Cow::Owned(mut o) => {
+            o.truncate(to);
+            o.drain(..from);
+            Cow::Owned(o)
+        }
+    }
+}
+
+/// Where a squeezed name is left after its ordinal and trailing 合计s.
+fn name_span(name: &str) -> (usize, usize) {
     // "四、" but not the 一 of "一般公共预算": a run of numerals from the start
     // and a 、 right after it (the first 、 of the name, as no numeral is one),
     // read from the start, not searched for.
     let after = name.trim_start_matches(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
     let run = name.len() - after.len();
-    let ordinal = (run > 0 && after.starts_with('、')).then(|| run + '、'.len_utf8());
-    if let Some(end) = ordinal {
-        name.drain(..end);
+    let from = if run > 0 && after.starts_with('、') { run + '、'.len_utf8() } else { 0 };
+    (from, from + without_trailing_totals(name.get(from..).unwrap_or_default()).len())
+}
+
+/// `name` without every trailing 合计: strip_suffix in a loop, as
+/// trim_end_matches would, without setting up a substring searcher for
+/// every name.
+fn without_trailing_totals(mut name: &str) -> &str {
+    while let Some(rest) = name.strip_suffix("合计") {
+        name = rest;
     }
-    drop_trailing_totals(&mut name);
     name
 }
 
-/// Cuts every trailing 合计: strip_suffix in a loop, as trim_end_matches
-/// would, without setting up a substring searcher for every name.
+/// Cuts every trailing 合计 (the test's first definition of [`name_of`]).
+#[cfg(test)]
 fn drop_trailing_totals(name: &mut String) {
-    let mut kept = name.as_str();
-    while let Some(rest) = kept.strip_suffix("合计") {
-        kept = rest;
-    }
-    name.truncate(kept.len());
+    let kept = without_trailing_totals(name).len();
+    name.truncate(kept);
 }
 
 /// What follows the last "›" of a panel path ("支出 › 金额" → " 金额"), or the
@@ -321,8 +360,8 @@ fn ends_with_name(s: &str, name: &str) -> bool {
 }
 
 /// Value columns of a row named by its label: the amount ("金额", "合计") or the first.
-fn amount_column(cols: &[String], col: usize) -> bool {
-    col == 0 || cols.get(col).is_some_and(|h| ["金额", "合计", "小计"].contains(&h.as_str()) || h.is_empty())
+fn amount_column(cols: &[Cow<'_, str>], col: usize) -> bool {
+    col == 0 || cols.get(col).is_some_and(|h| ["金额", "合计", "小计"].contains(&&**h) || h.is_empty())
 }
 
 /// True unless `name` is too short or too general to tell one quantity from
@@ -336,7 +375,7 @@ fn nameable(name: &str) -> bool {
 /// name test depends on the sentence.
 struct NameGroup<'a> {
     /// A row's name (its amount columns) or, in a total row, a column's name.
-    name: String,
+    name: Cow<'a, str>,
     /// [`tails_of`] the name.
     tails: u8,
     cells: Vec<Named<'a>>,
@@ -349,7 +388,7 @@ fn name_groups(doc: &Document) -> Vec<NameGroup<'_>> {
     let mut out = Vec::new();
     // Every table of these kinds, Shandong layout or read by its headings.
     for t in doc.tables.iter().filter(|t| TABLES.contains(&t.kind)) {
-        let cols: Vec<String> = t.columns.iter().map(|h| name_of(h)).collect();
+        let cols: Vec<Cow<'_, str>> = t.columns.iter().map(|h| name_of(h)).collect();
         let (u, unit) = match t.unit.as_deref().or(doc.info.unit.as_deref()) {
             Some("元") => (crate::checked::unit(4).unwrap_or(Decimal::ONE), "元"),
             _ => (Decimal::ONE, "万元"),
@@ -464,11 +503,11 @@ fn scope_of(t: &Table) -> Scope {
 }
 
 /// A row label without its ordinal ("一、", "1.").
-fn bare(label: &str) -> String {
+fn bare(label: &str) -> Cow<'_, str> {
     let n = name_of(label);
     let digits = n.chars().take_while(char::is_ascii_digit).count();
     match n.chars().nth(digits) {
-        Some('.' | '．' | '、') if digits > 0 => n.chars().skip(digits + 1).collect(),
+        Some('.' | '．' | '、') if digits > 0 => Cow::Owned(n.chars().skip(digits + 1).collect()),
         _ => n,
     }
 }
@@ -491,7 +530,7 @@ fn total_cells(doc: &Document) -> Vec<TotalCell<'_>> {
                 for (i, r) in t.rows.iter().enumerate() {
                     let name = bare(&r.label);
                     let income = i < first_out.min(carried);
-                    let part = match name.as_str() {
+                    let part = match &*name {
                         "本年收入" | "当年收入小计" | "本年收入小计" | "收入" | "收入总计" => Some((scope, Part::In)),
                         "本年支出" | "当年支出小计" | "本年支出小计" | "支出" | "支出总计" => {
                             Some((scope, Part::Out))
@@ -515,12 +554,12 @@ fn total_cells(doc: &Document) -> Vec<TotalCell<'_>> {
                 }
             }
             TableKind::BExpenditure | TableKind::BGeneral | TableKind::BFiscalSpend => {
-                let Some(i) = t.rows.iter().position(|r| ["", "合计", "总计", "本年支出合计"].contains(&squeeze(&r.label).as_str()))
+                let Some(i) = t.rows.iter().position(|r| ["", "合计", "总计", "本年支出合计"].contains(&&*squeeze(&r.label)))
                 else {
                     continue;
                 };
                 for (col, h) in t.columns.iter().enumerate() {
-                    let part = match name_of(h).as_str() {
+                    let part = match &*name_of(h) {
                         _ if col == 0 => Part::Out,
                         "基本支出" | "基本支出小计" => Part::Basic,
                         "项目支出" | "项目支出小计" => Part::Project,
@@ -530,7 +569,7 @@ fn total_cells(doc: &Document) -> Vec<TotalCell<'_>> {
                 }
             }
             TableKind::BBasicEcon | TableKind::BBasicGovEcon | TableKind::BFiscalBasic if scope != Scope::All => {
-                if let Some(i) = t.rows.iter().position(|r| ["", "合计", "总计"].contains(&squeeze(&r.label).as_str())) {
+                if let Some(i) = t.rows.iter().position(|r| ["", "合计", "总计"].contains(&&*squeeze(&r.label))) {
                     out.push(TotalCell { scope, part: Part::Basic, t, row: i, col: 0 });
                 }
             }
@@ -558,7 +597,7 @@ fn fiscal_is_general(doc: &Document) -> bool {
 fn total_key(subject: &str) -> Option<(Scope, Part)> {
     // Each word replaced only where it occurs: `replace` copies the string even when it does not.
     let swap = |s: String, from: &str, to: &str| if s.contains(from) { s.replace(from, to) } else { s };
-    let s = swap(swap(swap(swap(squeeze(subject), "一般公共预算", "Ⓖ"), "政府性基金", "Ⓕ"), "国有资本", "Ⓒ"), "预算", "");
+    let s = swap(swap(swap(swap(squeeze(subject).into_owned(), "一般公共预算", "Ⓖ"), "政府性基金", "Ⓕ"), "国有资本", "Ⓒ"), "预算", "");
     let s = s.trim_end_matches(['为', '：', ':', '是']).trim_end_matches("安排").trim_end_matches('数');
     const TAILS: [(&str, Part); 15] = [
         ("收入、支出总计", Part::Both),
@@ -645,7 +684,7 @@ mod tests {
     #[test]
     fn name_of_is_its_first_definition() {
         let old = |s: &str| {
-            let mut name = squeeze(s.rsplit('›').next().unwrap_or(s));
+            let mut name = squeeze(s.rsplit('›').next().unwrap_or(s)).into_owned();
             let ordinal = name
                 .split_once('、')
                 .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
@@ -669,6 +708,7 @@ mod tests {
         for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| cut(*c)) {
             let lead = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
             assert!(lead < 0x80 || matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3), "{c:?}");
+            assert!(may_cut(lead), "{c:?}");
         }
         let pieces =
             ["一般", "公共", "预算", "(", ")", "（", "）", " ", "\u{3000}", "\u{A0}", "\u{2009}", "\u{85}", "、", "四", "合计", "a1", "›"];
@@ -691,7 +731,7 @@ mod tests {
         ];
         let names_ = ["公共安全支出", "公共安全", "项目支出", "基本支出", "会议费", "会议费预算数", "预算", "支出安排"];
         let groups: Vec<NameGroup> =
-            names_.iter().map(|n| NameGroup { name: n.to_string(), tails: tails_of(n), cells: Vec::new() }).collect();
+            names_.iter().map(|n| NameGroup { name: Cow::Borrowed(n), tails: tails_of(n), cells: Vec::new() }).collect();
         for subject in subjects {
             let trimmed = subject.trim_end_matches(['为', '：', ':']);
             for g in &groups {
@@ -713,6 +753,27 @@ mod tests {
                 })
                 .collect();
             assert_eq!(squeeze(s), slow, "{s:?}");
+        }
+    }
+
+    /// [`squeeze`] (which lends what it need not change) is its char-by-char
+    /// definition.
+    #[test]
+    fn squeeze_is_its_char_by_char_definition() {
+        let slow = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| match c {
+                    '(' => '（',
+                    ')' => '）',
+                    c => c,
+                })
+                .collect()
+        };
+        let pieces =
+            ["一般", "公共", "(", ")", "（", " ", "\u{3000}", "\u{A0}", "\u{2009}", "\u{85}", "\u{1680}", "、", "。", "›", "a1", "\t"];
+        for text in crate::text::stream::sample_texts(&pieces, 1000) {
+            assert_eq!(squeeze(&text), slow(&text), "{text:?}");
         }
     }
 

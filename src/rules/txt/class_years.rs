@@ -25,7 +25,7 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TXT-004.snap`，`cargo test TXT_004` 只运行本条。
 
-use crate::model::Document;
+use crate::model::{Document, MarkKind};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::classes::FORMER;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
@@ -74,37 +74,70 @@ fn check(doc: &Document, sink: &mut Sink) {
     // Every line of the document: a table printed with the old template is as
     // much out of date as a sentence.
     let mut seen: Vec<(String, usize, usize)> = Vec::new(); // name, first line, count
-                                                            // (Only lines with a 支 can hold one: found by one search of the text.)
-    for line in doc.lines_with('支') {
-        // Every name below ends in 支出 (a test says so): most lines hold none.
-        // So a name is found by what precedes each 支出 (one search per line,
-        // not one per name).
-        let t = line.text.as_str();
-        // Found by a static memmem finder: a str searcher set up per line costs
-        // more than the line.
-        // Only a 支出 after a char some name's stem ends with can end a name
-        // (a test says so): most lines keep none and allocate nothing.
-        let ends: Vec<usize> = ZHICHU.in_text(t).filter(|&i| t[..i].ends_with(STEM_ENDS)).collect();
-        if ends.is_empty() {
+    for line in candidate_lines(doc) {
+        read_line(line, year, &mut seen);
+    }
+    report(year, seen, sink);
+}
+
+/// The lines that can hold a name: those whose squeezed text has a 支出
+/// right after a char some name's stem ends with (a test says every name
+/// does). Squeezing only drops white space, so a name in a line's text is
+/// in its squeezed text too, and so in the stream. Its 支 are among the
+/// stream's marks (a test says so), kept apart by `Document::marks`: read
+/// from them, the text is not searched again, nor every line holding a 支
+/// read (most lines of a budget table hold one).
+fn candidate_lines(doc: &Document) -> impl Iterator<Item = &crate::text::Line> {
+    let s = doc.stream();
+    let text = s.text.as_str();
+    let mut nos: Vec<usize> = Vec::new();
+    for &(i, _) in doc.marks(MarkKind::Zhi) {
+        if !text.get(i + '支'.len_utf8()..).is_some_and(|r| r.starts_with('出')) {
             continue;
         }
-        let has = |name: &str, after: &str| {
-            let stem = name.strip_suffix("支出").unwrap_or(name);
-            ends.iter().any(|&i| t[..i].ends_with(stem) && t[i + "支出".len()..].starts_with(after))
-        };
-        for (name, last, code) in FORMER.iter().filter_map(|(n, last, c)| last.map(|l| (*n, l, *c))) {
-            // "医疗卫生支出" is also plain prose; only the marked form counts.
-            let after = if name == "医疗卫生支出" { "（类）" } else { "" };
-            if year > last && has(name, after) {
-                note(&mut seen, format!("{name}|{code}|{last}|old"), line.no);
-            }
+        if !text.get(..i).unwrap_or_default().ends_with(STEM_ENDS) {
+            continue;
         }
-        for (name, first, code) in INTRODUCED {
-            if year < first && has(name, "") {
-                note(&mut seen, format!("{name}|{code}|{first}|new"), line.no);
-            }
+        // The stream is in line order: a line's matches are consecutive.
+        let no = s.line_at(i);
+        if nos.last() != Some(&no) {
+            nos.push(no);
         }
     }
+    doc.numbered(nos)
+}
+
+/// Notes the names in `line` that are out of date in `year`.
+fn read_line(line: &crate::text::Line, year: u16, seen: &mut Vec<(String, usize, usize)>) {
+    // Every name below ends in 支出 (a test says so): a name is found by what
+    // precedes each 支出 (one search per line, not one per name).
+    let t = line.text.as_str();
+    // Only a 支出 after a char some name's stem ends with can end a name
+    // (a test says so): most lines keep none and allocate nothing.
+    let ends: Vec<usize> = ZHICHU.in_text(t).filter(|&i| t[..i].ends_with(STEM_ENDS)).collect();
+    if ends.is_empty() {
+        return;
+    }
+    let has = |name: &str, after: &str| {
+        let stem = name.strip_suffix("支出").unwrap_or(name);
+        ends.iter().any(|&i| t[..i].ends_with(stem) && t[i + "支出".len()..].starts_with(after))
+    };
+    for (name, last, code) in FORMER.iter().filter_map(|(n, last, c)| last.map(|l| (*n, l, *c))) {
+        // "医疗卫生支出" is also plain prose; only the marked form counts.
+        let after = if name == "医疗卫生支出" { "（类）" } else { "" };
+        if year > last && has(name, after) {
+            note(seen, format!("{name}|{code}|{last}|old"), line.no);
+        }
+    }
+    for (name, first, code) in INTRODUCED {
+        if year < first && has(name, "") {
+            note(seen, format!("{name}|{code}|{first}|new"), line.no);
+        }
+    }
+}
+
+/// One finding per name noted, at its first line.
+fn report(year: u16, seen: Vec<(String, usize, usize)>, sink: &mut Sink) {
     for (key, line, count) in seen {
         let parts: Vec<&str> = key.split('|').collect();
         let [name, code, y, what] = parts[..] else { continue };
@@ -130,9 +163,53 @@ fn note(seen: &mut Vec<(String, usize, usize)>, key: String, line: usize) {
 mod tests {
     use super::*;
 
+    /// The rule as it was before [`candidate_lines`]: every line whose
+    /// squeezed text holds a 支 is read.
+    fn by_lines_with_zhi(doc: &Document, sink: &mut Sink) {
+        let Some(year) = doc.info.year else { return };
+        let mut seen = Vec::new();
+        for line in doc.lines_with('支') {
+            read_line(line, year, &mut seen);
+        }
+        report(year, seen, sink);
+    }
+
     #[test]
-    fn lines_with_a_zhi_are_marked_in_the_stream() {
+    fn a_zhi_is_marked_in_the_stream() {
         assert!(crate::text::stream::marked('支'));
+    }
+
+    #[test]
+    fn agrees_with_reading_every_line_with_a_zhi() {
+        // Names whole, split by white space or a line wrap, and near misses.
+        let pieces = [
+            "卫生健康支出",
+            "卫生 健康支出",
+            "卫生健康 支出",
+            "卫生健康支\n出",
+            "医疗卫生与计划生育支出",
+            "医疗卫生支出（类）",
+            "医疗卫生支出",
+            "文化体育与传媒支出",
+            "国土海洋气象等支出",
+            "灾害防治及应急管理支出",
+            "自然资源海洋气象等支出",
+            "文化旅游体育与传媒支出",
+            "管理支出",
+            "支出",
+            "支",
+            "出",
+            "生",
+            "（类）",
+            " ",
+            "字",
+        ];
+        let mut fired = 0;
+        for header in ["2024年度部门决算\n", "2018年度部门决算\n"] {
+            let texts = crate::text::stream::sample_texts(&pieces, 300).into_iter().map(|t| format!("{header}{t}"));
+            fired += crate::rules::testing::same_as_definition("TXT-004", check, by_lines_with_zhi, texts);
+        }
+        assert!(fired > 50, "{fired}");
     }
 
     #[test]

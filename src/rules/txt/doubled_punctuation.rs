@@ -38,6 +38,8 @@ use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
+/// The doubled marks, as [`punct`] tells them (the tests' definition).
+#[cfg(test)]
 const PUNCT: [char; 4] = ['。', '，', '；', '、'];
 
 pub const RULE: Rule = Rule {
@@ -59,35 +61,35 @@ fn check(doc: &Document, sink: &mut Sink) {
     let s = doc.stream();
     let text = s.text.as_str();
     // Every mark is among the stream's marked chars (a test says so), so a
-    // run of marks is a run of marked chars at consecutive offsets.
+    // run of marks is a run of marked chars at consecutive offsets, and a
+    // run of exactly two is a pair of marks, the second starting where the
+    // first ends, with no mark ending where the pair starts or starting
+    // where it ends. Marks that touch are few: that is tested first, and
+    // the chars only then (most marks are not these four, but which are
+    // cannot be foreseen).
     let marks = &s.marks;
-    let mut j = 0;
-    while let Some(&(start, first)) = marks.get(j) {
-        j += 1;
-        if !PUNCT.contains(&first) {
+    for (j, pair) in marks.windows(2).enumerate() {
+        let [(start, first), (second, last)] = [pair[0], pair[1]];
+        if second != start + first.len_utf8() || !(punct(first) & punct(last)) {
             continue;
         }
-        // The run's chars and where it ends.
-        let (mut run, mut end) = (1usize, start + first.len_utf8());
-        while let Some(&(_, c)) = marks.get(j).filter(|(m, c)| *m == end && PUNCT.contains(c)) {
-            run += 1;
-            end += c.len_utf8();
-            j += 1;
-        }
+        let end = second + last.len_utf8();
         // Three or more ("。。。。。1") are leader dots or an ellipsis, not a slip.
-        if run == 2 {
-            let before = text.get(..start).unwrap_or_default();
-            let from = before.char_indices().rev().take(12).last().map_or(start, |(i, _)| i);
-            let (pair, context) = (text.get(start..end).unwrap_or_default(), before.get(from..).unwrap_or_default());
-            let second = start + first.len_utf8();
-            sink.push(narrative_finding(
-                "TXT-005",
-                Severity::Warning,
-                format!("“…{context}{pair}”：标点“{pair}”重复。"),
-                s.line_at(second),
-            ));
+        let touches_before = j.checked_sub(1).and_then(|b| marks.get(b)).is_some_and(|&(m, c)| m + c.len_utf8() == start && punct(c));
+        let touches_after = marks.get(j + 2).is_some_and(|&(m, c)| m == end && punct(c));
+        if touches_before || touches_after {
+            continue;
         }
+        let before = text.get(..start).unwrap_or_default();
+        let from = before.char_indices().rev().take(12).last().map_or(start, |(i, _)| i);
+        let (pair, context) = (text.get(start..end).unwrap_or_default(), before.get(from..).unwrap_or_default());
+        sink.push(narrative_finding("TXT-005", Severity::Warning, format!("“…{context}{pair}”：标点“{pair}”重复。"), s.line_at(second)));
     }
+}
+
+/// Whether `c` is one of the marks whose doubling is a slip: 。，；、.
+fn punct(c: char) -> bool {
+    matches!(c, '。' | '，' | '；' | '、')
 }
 
 #[cfg(test)]
@@ -97,6 +99,10 @@ mod tests {
     #[test]
     fn every_mark_is_a_marked_char_of_the_stream() {
         assert!(PUNCT.iter().all(|c| crate::text::stream::marked(*c)));
+        // And `punct` tells them from the other marked chars.
+        for c in ['。', '，', '；', '、', ';', '（', '）', '(', ')', 'X', 'x', '×', '支', '年', '：', ','] {
+            assert_eq!(punct(c), PUNCT.contains(&c), "{c}");
+        }
     }
 
     /// The rule as it was first written: a scan over every char of the stream.

@@ -33,7 +33,7 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TXT-007.snap`，`cargo test TXT_007` 只运行本条。
 
-use crate::model::Document;
+use crate::model::{Document, MarkKind};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
@@ -93,18 +93,15 @@ fn check(doc: &Document, sink: &mut Sink) {
     // The last bracket's byte offset and char index from `open`: chars are
     // counted only inside brackets, from bracket to bracket.
     let (mut last_b, mut last_k) = (0usize, 0usize);
-    for &(m, c) in &s.marks {
-        match c {
-            'X' | 'x' | '×' => {
-                let l = s.line_at(m);
-                if x_lines.last() != Some(&l) {
-                    x_lines.push(l);
-                }
-                continue;
-            }
-            '（' | '(' | '）' | ')' => {}
-            _ => continue,
+    // The document's X marks and its brackets are kept apart (see
+    // `Document::marks`): no pass over every mark, no guess at each which it is.
+    for &(m, _) in doc.marks(MarkKind::Ex) {
+        let l = s.line_at(m);
+        if x_lines.last() != Some(&l) {
+            x_lines.push(l);
         }
+    }
+    for &(m, c) in doc.marks(MarkKind::Bracket) {
         // (Outside brackets the count is not needed: a bracket opened there
         // starts it again.)
         let k = if depth > 0 { last_k + text.get(last_b..m).map_or(0, |t| t.chars().count()) } else { 0 };

@@ -32,7 +32,7 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TXT-006.snap`，`cargo test TXT_006` 只运行本条。
 
-use crate::model::Document;
+use crate::model::{Document, MarkKind};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
@@ -71,10 +71,9 @@ fn check(doc: &Document, sink: &mut Sink) {
     // repeated only from the last such char before each sentence end.
     let s = doc.stream();
     let text = s.text.as_str();
-    for &(e, end) in &s.marks {
-        if !matches!(end, '。' | '；' | ';') {
-            continue;
-        }
+    // The sentence ends are kept apart from the other marks (see
+    // `Document::marks`): no pass over every mark.
+    for &(e, end) in doc.marks(MarkKind::End) {
         let before = text.get(..e).unwrap_or_default();
         let mut k = before.char_indices().rev().find(|(_, c)| !inner(*c)).map_or(0, |(i, _)| i);
         while k < e {

@@ -104,7 +104,9 @@ impl Stream {
         // Where the last line found ends: letters before it are in that line.
         let mut end = 0;
         for (k, block) in self.text.as_bytes().chunks(64).enumerate() {
-            if !block.iter().fold(false, |seen, b| seen | b.is_ascii_alphabetic()) {
+            // `is_ascii_alphabetic` tests two ranges and vectorises poorly;
+            // with the case bit set, one range is left.
+            if !block.iter().fold(false, |seen, b| seen | ((b | 0x20).wrapping_sub(b'a') < 26)) {
                 continue;
             }
             for (j, b) in block.iter().enumerate() {

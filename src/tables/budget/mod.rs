@@ -77,7 +77,7 @@ pub(crate) fn body_lines<'a>(body: &'a [Line], also_skip: &'a [&str]) -> impl It
                 || table_marker_number(sq).is_some()
                 || search::contains(sq, "单位：")
                 || search::contains(sq, "单位:")
-                || also_skip.iter().any(|w| sq.contains(w)))
+                || also_skip.iter().any(|w| search::contains(sq, w)))
         })
         .take_while(|l| !is_note(&l.squeezed))
 }

@@ -194,8 +194,10 @@ fn table_follows(next: &[&str]) -> bool {
         if unit_in(s).is_some() {
             return true;
         }
-        let words =
-            ["项目", "科目", "合计", "金额", "预算数", "决算数", "收入", "支出", "编码", "名称"].iter().filter(|w| s.contains(**w)).count();
+        let words = ["项目", "科目", "合计", "金额", "预算数", "决算数", "收入", "支出", "编码", "名称"]
+            .iter()
+            .filter(|w| search::contains(s, w))
+            .count();
         if words >= 2 && !search::has_char(s, '。') && !search::has_char(s, '，') {
             return true;
         }

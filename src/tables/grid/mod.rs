@@ -44,5 +44,5 @@ pub fn read_all(doc: &mut Document) {
 
 /// Text that aligns its columns with runs of spaces (layout text).
 fn aligned(lines: &[crate::text::Line]) -> bool {
-    lines.iter().any(|l| l.text.trim().contains("   "))
+    lines.iter().any(|l| crate::text::search::contains(l.text.trim(), "   "))
 }

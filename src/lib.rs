@@ -90,7 +90,7 @@ pub fn read(text: &str) -> model::Document {
         solve::reset_budget();
         tables::read_all(&mut doc);
         limits::cap_rows(&mut doc);
-        doc.evaluations = perf::self_evaluations(&doc.lines);
+        doc.evaluations = perf::self_evaluations(&doc.lines, &doc.joined);
     }
     doc
 }

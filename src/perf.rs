@@ -8,6 +8,7 @@
 use rust_decimal::Decimal;
 
 use crate::amount::parse_prose_number;
+use crate::text::joined::Joined;
 use crate::text::search;
 use crate::text::{squeeze, Line};
 
@@ -82,10 +83,18 @@ fn is_numberish(s: &str) -> bool {
 }
 
 fn cells(line: &str) -> Vec<&str> {
-    if line.contains('\t') {
-        line.split('\t').collect()
+    let mut out = Vec::new();
+    cells_into(line, &mut out);
+    out
+}
+
+/// [`cells`] into `out` (cleared first): the table's lines share one buffer.
+fn cells_into<'a>(line: &'a str, out: &mut Vec<&'a str>) {
+    out.clear();
+    if search::has_char(line, '\t') {
+        out.extend(line.split('\t'));
     } else {
-        crate::text::words(line).collect()
+        out.extend(crate::text::words(line));
     }
 }
 
@@ -112,7 +121,7 @@ pub fn parse_rate(s: &str) -> Option<Rate> {
 /// its weight ("效益指标" as the first cell) → ("效益指标", None).
 fn block_label(first_cells: &[&str]) -> Option<(String, Option<Decimal>)> {
     // Every label ends in 指标: a cell without 标 is not squeezed to find out.
-    for cell in first_cells.iter().filter(|c| c.contains('标')) {
+    for cell in first_cells.iter().filter(|c| search::has_char(c, '标')) {
         let sq = squeeze(cell);
         for kind in ["成本指标", "产出指标", "效益指标", "满意度指标"] {
             let Some(rest) = sq.strip_prefix(kind) else { continue };
@@ -147,9 +156,11 @@ fn is_plain_number(s: &str) -> bool {
     !t.is_empty() && parse_prose_number(t).is_some()
 }
 
-/// Finds every self-evaluation table by its "年度资金总额" line.
-pub fn self_evaluations(lines: &[Line]) -> Vec<SelfEvaluation> {
-    let anchors: Vec<usize> = (0..lines.len()).filter(|i| search::contains(&lines[*i].squeezed, "年度资金总额")).collect();
+/// Finds every self-evaluation table by its "年度资金总额" line; `joined` is
+/// the lines' squeezed texts joined ([`Joined::squeezed`], the document's
+/// own), searched once rather than line by line.
+pub(crate) fn self_evaluations(lines: &[Line], joined: &Joined) -> Vec<SelfEvaluation> {
+    let anchors = joined.lines_with("年度资金总额");
     let mut out = Vec::new();
     for (k, &i) in anchors.iter().enumerate() {
         let end = anchors.get(k + 1).copied().unwrap_or(lines.len());
@@ -185,6 +196,8 @@ pub fn self_evaluations(lines: &[Line]) -> Vec<SelfEvaluation> {
 fn indicator_blocks(lines: &[Line]) -> (Vec<Block>, Option<(Decimal, usize)>) {
     let mut blocks: Vec<Block> = Vec::new();
     let mut total = None;
+    // One buffer for every line's cells, not a vector per line.
+    let mut cs: Vec<&str> = Vec::new();
     for l in lines {
         let sq = l.squeezed.as_str();
         if sq.is_empty() {
@@ -194,9 +207,17 @@ fn indicator_blocks(lines: &[Line]) -> (Vec<Block>, Option<(Decimal, usize)>) {
             total = numbers_at_end(&cells(&l.text)).last().and_then(|n| parse_prose_number(n)).map(|v| (v, l.no));
             break;
         }
-        let cs = cells(&l.text);
-        let head: Vec<&str> = cs.iter().copied().filter(|c| !c.trim().is_empty()).take(2).collect();
-        if let Some((label, stated)) = block_label(&head) {
+        cells_into(&l.text, &mut cs);
+        // The first two cells that are not blank.
+        let mut head = [""; 2];
+        let mut n = 0;
+        for c in cs.iter().filter(|c| !c.trim().is_empty()).take(2) {
+            if let Some(h) = head.get_mut(n) {
+                *h = c;
+            }
+            n += 1;
+        }
+        if let Some((label, stated)) = block_label(head.get(..n).unwrap_or_default()) {
             blocks.push(Block { label, stated, line: l.no, items: Vec::new(), complete: true });
         }
         let Some(b) = blocks.last_mut() else { continue };

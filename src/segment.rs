@@ -73,7 +73,7 @@ fn is_title(s: &str) -> bool {
         && !search::contains(s, "公开")
         && !search::contains(s, "单位：")
         && !search::contains(s, "部门：")
-        && ["收", "支", "决算", "预算", "三公", "经费", "采购", "绩效"].iter().any(|k| s.contains(k))
+        && ["收", "支", "决算", "预算", "三公", "经费", "采购", "绩效"].iter().any(|k| search::contains(s, k))
 }
 
 /// "第三部分 …": the tables end where the narrative starts.

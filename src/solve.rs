@@ -221,8 +221,14 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     // gives the same verdicts: see the differential test.)
     let compiled: Vec<Option<Compiled>> = constraints.iter().map(|c| Compiled::new(c, p, &domains)).collect();
     // Each constraint's open rows, once.
-    let open_rows: Vec<Vec<usize>> =
-        constraints.iter().map(|c| c.rows().into_iter().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect()).collect();
+    let open_rows: Vec<Vec<usize>> = constraints
+        .iter()
+        .map(|c| {
+            let mut rows = c.rows();
+            rows.retain(|r| domains.get(*r).is_some_and(Option::is_some));
+            rows
+        })
+        .collect();
     let checker = Checker { p, constraints: &constraints, compiled: &compiled, domains: &domains };
     let alive = propagate(&checker, &open_rows);
     let forward: Vec<Option<Forward>> = compiled.iter().map(|c| c.as_ref().and_then(|c| Forward::new(c, &alive))).collect();
@@ -745,10 +751,15 @@ impl Compiled {
             return None;
         }
         // The total moves to the side of the parts with a minus sign.
-        let (terms, relation): (Vec<(i8, At)>, Relation) = match c {
-            Constraint::Sum(s, col) => (s.parts.iter().map(|r| (1, (*r, *col))).chain([(-1, (s.total, *col))]).collect(), Relation::Equal),
-            Constraint::Link(l) => (l.parts.iter().copied().chain([(-1, l.total)]).collect(), l.relation),
+        // The terms of either kind as one iterator (the other kind's part
+        // empty), not collected into a vector per constraint.
+        let (sum, link, relation) = match c {
+            Constraint::Sum(s, col) => (Some((*s, *col)), None, Relation::Equal),
+            Constraint::Link(l) => (None, Some(*l), l.relation),
         };
+        let sum_terms = sum.into_iter().flat_map(|(s, col)| s.parts.iter().map(move |r| (1i8, (*r, col))).chain([(-1, (s.total, col))]));
+        let link_terms = link.into_iter().flat_map(|l| l.parts.iter().copied().chain([(-1, l.total)]));
+        let terms = sum_terms.chain(link_terms);
         let (mut base, mut bound, mut open) = ((0, 0, 0), 0u128, Vec::<(usize, Vec<UnitSum>)>::new());
         for (sign, (r, col)) in terms {
             let Some(cands) = domains.get(r).and_then(Option::as_ref) else {

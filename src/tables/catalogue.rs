@@ -70,7 +70,9 @@ pub fn kind_of(title: &str, doc: DocumentKind) -> Option<TableKind> {
         DocumentKind::Budget => BUDGET_TITLES,
         DocumentKind::Unknown => return None,
     };
-    list.iter().find(|al| al.all.iter().all(|w| title.contains(w)) && !al.none.iter().any(|w| title.contains(w))).map(|al| al.kind)
+    list.iter()
+        .find(|al| al.all.iter().all(|w| search::contains(title, w)) && !al.none.iter().any(|w| search::contains(title, w)))
+        .map(|al| al.kind)
 }
 
 /// A title line, cleaned: white space removed, marker split off.
@@ -104,7 +106,7 @@ pub fn title(squeezed: &str) -> Option<Title> {
     if !ends_like_title(text) || text.starts_with("第") && search::contains(text, "部分") {
         return None;
     }
-    if !["收", "支", "预算", "决算", "三公", "经费", "采购", "绩效"].iter().any(|k| text.contains(k)) {
+    if !["收", "支", "预算", "决算", "三公", "经费", "采购", "绩效"].iter().any(|k| search::contains(text, k)) {
         return None;
     }
     Some(Title { marker, text: text.to_string() })

@@ -196,7 +196,10 @@ fn is_header_line(sq: &str) -> bool {
     let mut rest = sq.to_string();
     for w in ["人员经费", "公用经费", "科目编码", "科目代码", "科目名称", "科目", "编码", "代码", "名称", "金额", "项目"]
     {
-        rest = rest.replace(w, "");
+        // A word the caption lacks leaves it as it is: no copy.
+        if search::contains(&rest, w) {
+            rest = rest.replace(w, "");
+        }
     }
     rest.is_empty()
 }

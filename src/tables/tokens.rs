@@ -81,6 +81,14 @@ pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
 /// from the expenditure label ("政府性基金预算收入 三、公共安全支出").
 pub fn pieces(line: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(LINE_TOKENS);
+    pieces_into(line, &mut out);
+    out
+}
+
+/// [`pieces`] into `out` (cleared first): a reader passes one buffer for
+/// all its lines.
+pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Tok<'a>>) {
+    out.clear();
     for piece in words(line) {
         unglue(piece, |part| {
             out.push(match classify(part) {
@@ -91,7 +99,6 @@ pub fn pieces(line: &str) -> Vec<Tok<'_>> {
             })
         });
     }
-    out
 }
 
 /// Whether any of a line's [`pieces`] is an amount, without building them

@@ -339,7 +339,7 @@ pub fn zero_sources(tables: &[&Table]) -> Vec<Source> {
 
 /// What a 收支总表 row states, by its words and side.
 pub fn label_source(label: &str, side: Side) -> Option<Source> {
-    let has = |w: &str| label.contains(w);
+    let has = |w: &str| search::contains(label, w);
     let source = match side {
         Side::Income => Some(if has("结转") || has("结余") && !has("使用") {
             Source::CarryIn

@@ -5,6 +5,7 @@
 //! 公开表7 is a 基本支出表, 烟台's is 三公), so the number is never used.
 
 use crate::model::TableKind;
+use crate::text::search;
 
 /// Title aliases, most specific first: (words that must all appear, kind).
 const TITLES: &[(&[&str], TableKind)] = &[
@@ -28,7 +29,7 @@ const TITLES: &[(&[&str], TableKind)] = &[
 /// None when nothing identifies it.
 pub fn classify(title: Option<&str>, header: &str, notes: &[String]) -> Option<(TableKind, bool)> {
     if let Some(t) = title {
-        if let Some((_, k)) = TITLES.iter().find(|(words, _)| words.iter().all(|w| t.contains(w))) {
+        if let Some((_, k)) = TITLES.iter().find(|(words, _)| words.iter().all(|w| search::contains(t, w))) {
             return Some((*k, true));
         }
     }
@@ -38,7 +39,7 @@ pub fn classify(title: Option<&str>, header: &str, notes: &[String]) -> Option<(
 /// Header signatures of the standard 部门预算 tables, for documents that print
 /// only "公开表N" without titles.
 fn by_header(h: &str, notes: &[String]) -> Option<TableKind> {
-    let has = |w: &str| h.contains(w);
+    let has = |w: &str| search::contains(h, w);
     if has("因公出国") && has("公务接待") {
         return Some(TableKind::BSangong);
     }
@@ -70,7 +71,7 @@ fn by_header(h: &str, notes: &[String]) -> Option<TableKind> {
         }
         // 一般公共预算, 政府性基金 and 国有资本经营 支出表 share one header; an
         // empty one says which fund it is about in its note.
-        let said = |w: &str| notes.iter().any(|n| n.contains(w));
+        let said = |w: &str| notes.iter().any(|n| search::contains(n, w));
         return Some(if said("政府性基金") {
             TableKind::BFund
         } else if said("国有资本经营") {

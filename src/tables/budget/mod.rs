@@ -77,7 +77,7 @@ pub(crate) fn body_lines<'a>(body: &'a [Line], also_skip: &'a [&str]) -> impl It
                 || table_marker_number(sq).is_some()
                 || search::contains(sq, "单位：")
                 || search::contains(sq, "单位:")
-                || also_skip.iter().any(|w| sq.contains(w)))
+                || also_skip.iter().any(|w| search::contains(sq, w)))
         })
         .take_while(|l| !is_note(&l.squeezed))
 }
@@ -147,12 +147,45 @@ fn strip_serial(l: &Line) -> Line {
     let mut it = t.splitn(2, char::is_whitespace);
     let first = it.next().unwrap_or("");
     let rest = it.next().unwrap_or("").trim_start();
-    let text = if l.squeezed == "序号" {
-        String::new()
+    if l.squeezed == "序号" {
+        Line::new(l.no, String::new())
     } else if !first.is_empty() && first.len() <= 3 && first.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() {
-        rest.to_string()
+        // The squeezed line is the serial's digits, then the rest squeezed:
+        // cut, not squeezed again.
+        let squeezed = l.squeezed.get(first.len()..).unwrap_or_default().to_string();
+        Line { no: l.no, text: rest.to_string(), squeezed }
     } else {
-        l.text.clone()
-    };
-    Line::new(l.no, text)
+        l.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`strip_serial`] as it was: the stripped text squeezed again.
+    fn strip_serial_by_squeezing(l: &Line) -> Line {
+        let t = l.text.trim_start();
+        let mut it = t.splitn(2, char::is_whitespace);
+        let first = it.next().unwrap_or("");
+        let rest = it.next().unwrap_or("").trim_start();
+        let text = if l.squeezed == "序号" {
+            String::new()
+        } else if !first.is_empty() && first.len() <= 3 && first.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() {
+            rest.to_string()
+        } else {
+            l.text.clone()
+        };
+        Line::new(l.no, text)
+    }
+
+    #[test]
+    fn a_stripped_serial_leaves_the_line_squeezed_as_before() {
+        let pieces = ["2", "12", "123", "1234", "201", " ", "  ", "\t", "\u{3000}", "\u{a0}", "一般公共服务支出", "1.00", "序号", "x"];
+        for text in crate::text::stream::sample_texts(&pieces, 600) {
+            for l in crate::text::normalise(&text) {
+                assert_eq!(strip_serial(&l), strip_serial_by_squeezing(&l), "{:?}", l.text);
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@
 //! that matches none is reported, never forced into a layout.
 
 use crate::model::TableKind;
+use crate::text::search;
 
 /// How a table's rows are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -285,7 +286,7 @@ pub fn pick(kind: TableKind, header: &str) -> Option<&'static Schema> {
     SCHEMAS
         .iter()
         .filter(|s| s.kind == kind)
-        .find(|s| s.needs.iter().all(|w| header.contains(w)) && !s.avoid.iter().any(|w| header.contains(w)))
+        .find(|s| s.needs.iter().all(|w| search::contains(header, w)) && !s.avoid.iter().any(|w| search::contains(header, w)))
 }
 
 #[cfg(test)]

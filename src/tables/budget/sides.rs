@@ -15,7 +15,7 @@ use super::Read;
 use crate::domain::{class_code, starts_with_ordinal};
 use crate::model::{Cell, ReadProblem, Row, Side};
 use crate::tables::candidates::Candidates;
-use crate::tables::tokens::{pieces, Tok};
+use crate::tables::tokens::{pieces_into, Tok};
 use crate::text::search;
 use crate::text::Line;
 
@@ -51,9 +51,12 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
     let mut problems = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
     let mut started = false;
+    // One buffer for every line's tokens, and one for its entries.
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut line_entries: Vec<Entry> = Vec::new();
     for l in super::body_lines(body, &[]) {
         let sq = l.squeezed.as_str();
-        let toks = pieces(&l.text);
+        pieces_into(&l.text, &mut toks);
         let has_amount = toks.iter().any(|t| matches!(t, Tok::Amount(_)));
         // Header lines come before the first row; the first row is the first
         // line with an amount or an ordinal label ("一、…").
@@ -67,9 +70,9 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
         if is_header_line(sq) {
             continue;
         }
-        let mut line_entries: Vec<Entry> = Vec::new();
+        line_entries.clear();
         let mut serial = None;
-        for (k, tok) in toks.into_iter().enumerate() {
+        for (k, tok) in toks.drain(..).enumerate() {
             match tok {
                 Tok::Int(n) if k == 0 => serial = u32::try_from(n).ok(),
                 Tok::Text(t) => match line_entries.last_mut() {
@@ -91,7 +94,7 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
             }
         }
         assign_sides(&mut line_entries);
-        for e in line_entries {
+        for e in line_entries.drain(..) {
             if e.side.is_none() {
                 problems.push(problem(table, format!("第{}行的“{}”无法判断属于收入还是支出，已忽略", e.line, e.label), e.line));
                 continue;

@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::super::catalogue::{self, Title};
 use crate::model::{DocumentKind, TableKind};
 use crate::segment::{is_note, unit_in};
+use crate::text::joined::Joined;
 use crate::text::search;
 use crate::text::Line;
 
@@ -39,13 +40,20 @@ pub struct Block {
 }
 
 /// Finds every table whose title the catalogue knows; `pages` is the
-/// lines' [`page_index`].
-pub fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind) -> Vec<Block> {
+/// lines' [`page_index`], `joined` their squeezed texts joined
+/// ([`Joined::squeezed`], the document's own).
+pub(crate) fn blocks(lines: &[Line], joined: &Joined, pages: &[usize], doc: DocumentKind) -> Vec<Block> {
     let sq: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
+    let last = last_bytes(&sq, joined);
     let mut titles: Vec<(usize, usize, Title, TableKind)> = Vec::new(); // (line, lines used, title, kind)
     let mut i = 0;
     while i < sq.len() {
-        if let Some((t, used)) = title_at(&sq, i) {
+        // The byte test of `title_at`, from the last bytes read beforehand.
+        if !may_start_title_by(&last, i) {
+            i += 1;
+            continue;
+        }
+        if let Some((t, used)) = title_on(&sq, i) {
             if let Some(kind) = catalogue::kind_of(&t.text, doc) {
                 titles.push((i, used, t, kind));
                 i += used;
@@ -123,6 +131,37 @@ fn title_on(sq: &[&str], i: usize) -> Option<(Title, usize)> {
     None
 }
 
+/// The last byte of every line, "\n" for a blank one, read from their
+/// joined text: a line's last byte is the byte before where the next line
+/// starts, and for a blank line that is the "\n" before it. One read per
+/// line, where `last()` of each line branched on whether it is blank, which
+/// mispredicted on the alternation of blank and printed lines.
+fn last_bytes(sq: &[&str], joined: &Joined) -> Vec<u8> {
+    let text = joined.text.as_bytes();
+    // `joined` is made from these lines; should it not be, each line's
+    // own last byte.
+    let len = sq.iter().fold(sq.len().saturating_sub(1), |n, s| n.saturating_add(s.len()));
+    if len != text.len() {
+        return sq.iter().map(|s| s.as_bytes().last().copied().unwrap_or(b'\n')).collect();
+    }
+    let mut end = 0usize;
+    sq.iter()
+        .map(|s| {
+            end = end.wrapping_add(s.len());
+            let b = text.get(end.wrapping_sub(1)).copied().unwrap_or(b'\n');
+            end = end.wrapping_add(1);
+            b
+        })
+        .collect()
+}
+
+/// [`may_start_title`] from the lines' [`last_bytes`].
+fn may_start_title_by(last: &[u8], i: usize) -> bool {
+    let here = last.get(i).copied().unwrap_or(b'\n');
+    let next = last.get(i + 1).copied().unwrap_or(b'\n');
+    matches!(here, 0xA8 | 0x89 | b')') | ((here != b'\n') & (next == 0xA8))
+}
+
 /// Whether [`title_at`] can find a title at line `i`: the line is not blank
 /// and ends like a title (in 表, ） or ), tested by its last byte) or is
 /// followed by a line ending in 表. Most lines are no title: one test of two
@@ -155,8 +194,10 @@ fn table_follows(next: &[&str]) -> bool {
         if unit_in(s).is_some() {
             return true;
         }
-        let words =
-            ["项目", "科目", "合计", "金额", "预算数", "决算数", "收入", "支出", "编码", "名称"].iter().filter(|w| s.contains(**w)).count();
+        let words = ["项目", "科目", "合计", "金额", "预算数", "决算数", "收入", "支出", "编码", "名称"]
+            .iter()
+            .filter(|w| search::contains(s, w))
+            .count();
         if words >= 2 && !search::has_char(s, '。') && !search::has_char(s, '，') {
             return true;
         }
@@ -230,7 +271,7 @@ mod tests {
     fn contents_entries_are_not_tables_and_titles_with_a_header_are() {
         let text = "目录\n一、收支预算总表\n二、收入预算总表\n\n一、收支预算总表\n部门：某局    单位：万元\n  项目   金额\n  合计   1.00\n";
         let l = lines(text);
-        let b = blocks(&l, &page_index(&l), DocumentKind::Budget);
+        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget);
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].kind, TableKind::BSummary);
         assert_eq!(b[0].unit.as_deref(), Some("万元"));
@@ -254,10 +295,13 @@ mod tests {
         let mut titles = 0;
         for text in crate::text::stream::sample_texts(&pieces, 600) {
             let sq: Vec<&str> = text.split('\n').map(str::trim).collect();
+            let last = last_bytes(&sq, &Joined::of(&sq));
+            assert_eq!(last, sq.iter().map(|s| s.as_bytes().last().copied().unwrap_or(b'\n')).collect::<Vec<u8>>());
             for i in 0..sq.len() {
                 let full = title_at_in_full(&sq, i);
                 titles += usize::from(full.is_some());
                 assert_eq!(title_at(&sq, i), full, "{:?}", &sq[i..]);
+                assert_eq!(may_start_title_by(&last, i), may_start_title(&sq, i), "{:?}", &sq[i..]);
             }
         }
         assert!(titles > 100, "{titles}");
@@ -267,7 +311,7 @@ mod tests {
     fn a_wrapped_title_and_a_marker_above_it() {
         let text = "公开 09 表\n\n一般公共预算“三公”经费、会议费、培训费支出预\n算表\n单位：万元\n合计  1.00\n";
         let l = lines(text);
-        let b = blocks(&l, &page_index(&l), DocumentKind::Budget);
+        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget);
         assert_eq!(b[0].kind, TableKind::BSangong);
         assert_eq!(b[0].marker.as_deref(), Some("公开09表"));
         assert_eq!(b[0].first, 0);

@@ -16,7 +16,7 @@ use crate::model::Document;
 /// Finds and reads every table the corpus-layout readers left unread.
 pub fn read_all(doc: &mut Document) {
     let pages = locate::page_index(&doc.lines);
-    let blocks = locate::blocks(&doc.lines, &pages, doc.info.kind);
+    let blocks = locate::blocks(&doc.lines, &doc.joined, &pages, doc.info.kind);
     let legacy = !doc.tables.is_empty();
     for b in blocks {
         let from = doc.lines[b.first].no;
@@ -44,5 +44,5 @@ pub fn read_all(doc: &mut Document) {
 
 /// Text that aligns its columns with runs of spaces (layout text).
 fn aligned(lines: &[crate::text::Line]) -> bool {
-    lines.iter().any(|l| l.text.trim().contains("   "))
+    lines.iter().any(|l| crate::text::search::contains(l.text.trim(), "   "))
 }

@@ -15,6 +15,7 @@ use super::locate::Block;
 use super::spans::{spans, Span, What};
 use crate::model::{Cell, Grid, Meaning, Panel, ReadProblem, Row, SangongCols, Table, TableKind};
 use crate::segment::{is_note, unit_in};
+use crate::text::search;
 use crate::text::Line;
 
 /// A value column: the extent of its numbers.
@@ -677,7 +678,7 @@ fn panel_name(header: &[&BodyLine], from: usize, to: Option<usize>) -> String {
             if s.start >= from
                 && to.is_none_or(|t| s.start < t)
                 && s.what == What::Text
-                && ["收入", "支出", "功能分类", "支出用途", "经济分类"].iter().any(|w| s.text.contains(w))
+                && ["收入", "支出", "功能分类", "支出用途", "经济分类"].iter().any(|w| search::contains(&s.text, w))
             {
                 words.push(s.text.to_string());
             }
@@ -718,12 +719,12 @@ fn split_code(codes: &[&Span<'_>], mut label: String) -> (Option<String>, String
 fn is_wrap(label: &str) -> bool {
     let n = label.chars().count();
     (1..=4).contains(&n)
-        && !["合计", "总计", "小计"].iter().any(|w| label.contains(w))
+        && !["合计", "总计", "小计"].iter().any(|w| search::contains(label, w))
         && !label.starts_with(|c: char| "一二三四五六七八九十0123456789（(".contains(c))
 }
 
 fn is_total_label(l: &str) -> bool {
-    ["合计", "总计", "小计"].iter().any(|w| l.contains(w))
+    ["合计", "总计", "小计"].iter().any(|w| search::contains(l, w))
 }
 
 /// "12", "- 12 -": a page number alone on its line.

@@ -93,7 +93,9 @@ struct Lines<'a> {
     /// Positions before this are handled (a CRLF's LF).
     next: usize,
     /// The current line so far: normalised text and squeezed text, each
-    /// with a pending run of unchanged bytes from `t` and `q`.
+    /// with a pending run of unchanged bytes from `t` and `q` (a buffer is
+    /// empty while nothing was folded or dropped: then the line's text is
+    /// the input's from `t` or `q`).
     text: String,
     squeezed: String,
     t: usize,
@@ -102,7 +104,9 @@ struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     fn new(s: &'a str) -> Lines<'a> {
-        Lines { s, out: Vec::new(), next: 0, text: String::new(), squeezed: String::new(), t: 0, q: 0 }
+        // One line a newline (a lone CR's lines grow the vector).
+        let lines = memchr::memchr_iter(b'\n', s.as_bytes()).count().saturating_add(1);
+        Lines { s, out: Vec::with_capacity(lines), next: 0, text: String::new(), squeezed: String::new(), t: 0, q: 0 }
     }
 
     /// Handles the char at `p`, one [`may_change`] holds at.
@@ -145,17 +149,33 @@ impl<'a> Lines<'a> {
     /// Ends the current line at `end` (exclusive) and starts the next at
     /// `next`.
     fn end_line(&mut self, end: usize, next: usize) {
-        let (mut text, mut squeezed) = (std::mem::take(&mut self.text), std::mem::take(&mut self.squeezed));
-        text.push_str(self.s.get(self.t..end).unwrap_or_default());
-        squeezed.push_str(self.s.get(self.q..end).unwrap_or_default());
+        // A line's two strings are made at their final size, in one
+        // allocation each: the folded and squeezed parts are built in the two
+        // buffers, kept from line to line, and copied out. A line with nothing
+        // folded (or no white space) is its own text, copied from the input.
+        let rest = |from: usize| self.s.get(from..end).unwrap_or_default();
+        let text = if self.text.is_empty() {
+            rest(self.t)
+        } else {
+            self.text.push_str(rest(self.t));
+            &self.text
+        };
         // Trailing white space goes; what folds to it too (U+200B).
-        text.truncate(text.trim_end().len());
+        let text = text.trim_end();
+        let squeezed = if self.squeezed.is_empty() {
+            rest(self.q)
+        } else {
+            self.squeezed.push_str(rest(self.q));
+            &self.squeezed
+        };
         let no = self.out.len() + 1;
-        self.out.push(if is_page_footer(&text) {
+        self.out.push(if is_page_footer(text) {
             Line { no, text: String::new(), squeezed: String::new() }
         } else {
-            Line { no, text, squeezed }
+            Line { no, text: text.to_owned(), squeezed: squeezed.to_owned() }
         });
+        self.text.clear();
+        self.squeezed.clear();
         (self.next, self.t, self.q) = (next, next, next);
     }
 }

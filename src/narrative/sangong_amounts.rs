@@ -77,21 +77,23 @@ fn section_text(lines: &[Line]) -> String {
             out.push_str(sq);
         }
     }
-    out.chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            c => c,
-        })
-        .collect()
+    // The quotes dropped as the narrative's prose drops them (one memchr3
+    // over the text, not a char-by-char copy); ASCII parentheses, rare,
+    // replaced only when there are some.
+    let out = super::stated::Prose::without_quotes(out);
+    if memchr::memchr2(b'(', b')', out.as_bytes()).is_some() {
+        out.replace('(', "（").replace(')', "）")
+    } else {
+        out
+    }
 }
 
 /// "九、…" or "第三部分…": a heading that starts or ends a narrative section.
 fn is_top_heading(sq: &str) -> bool {
     // Read for every line: most open with neither a numeral nor 第.
+    // Every opener is a three-byte char: read without decoding the lead.
     const OPENERS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']);
-    if !sq.chars().next().is_some_and(|c| OPENERS.has(c)) {
+    if !OPENERS.has_code(super::section::first_three_byte_char(sq)) {
         return false;
     }
     let ordinal = sq.chars().take_while(|&c| super::section::is_cn_digit(c)).count();
@@ -146,6 +148,69 @@ mod tests {
     fn contradictory_statements_are_dropped() {
         let text = "九、三公经费支出决算情况\n公务接待费全年预算为 3.77 万元，支出决算为 3.77 万元。公务接待费全年预算为 4.00 万元。\n";
         assert_eq!(stated(&normalise(text)), vec![(11, d("3.77"))]);
+    }
+
+    /// [`section_text`] as it was written, char by char.
+    fn section_text_by_chars(lines: &[Line]) -> String {
+        let mut out = String::new();
+        let mut inside = false;
+        for l in lines {
+            let sq = l.squeezed.as_str();
+            let first = sq.chars().next().unwrap_or('\0');
+            let opens = matches!(first, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '第');
+            let ordinal = sq.chars().take_while(|&c| super::super::section::is_cn_digit(c)).count();
+            let top = opens && ((ordinal > 0 && sq.chars().nth(ordinal) == Some('、')) || (sq.starts_with('第') && sq.contains("部分")));
+            if top {
+                inside = sq.contains("三公") && (sq.ends_with("情况说明") || sq.ends_with("情况"));
+                continue;
+            }
+            if inside {
+                out.push_str(sq);
+            }
+        }
+        out.chars()
+            .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
+            .map(|c| match c {
+                '(' => '（',
+                ')' => '）',
+                c => c,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_section_text_is_the_char_by_char_one() {
+        let pieces = [
+            "九、“三公”经费情况\n",
+            "十、其他情况\n",
+            "第三部分\n",
+            "三公",
+            "（一）",
+            "(",
+            ")",
+            "（",
+            "）",
+            "“",
+            "”",
+            "\"",
+            "'",
+            "‘",
+            "’",
+            "—",
+            "万元",
+            "a",
+            "1",
+            " ",
+            "\n",
+            "第",
+            "一",
+            "、",
+            "é",
+        ];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            let lines = normalise(&text);
+            assert_eq!(section_text(&lines), section_text_by_chars(&lines), "{text:?}");
+        }
     }
 
     #[test]

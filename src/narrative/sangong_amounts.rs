@@ -20,12 +20,23 @@ const KEYWORDS: [(&str, usize, usize); 6] = [
     ("公务接待费", 5, 11),
 ];
 
+/// [`stated_among`] with every line a candidate: the tests' way in.
+#[cfg(test)]
+pub fn stated(lines: &[Line]) -> Vec<(usize, Decimal)> {
+    let every: Vec<usize> = (0..lines.len()).collect();
+    stated_among(lines, &every)
+}
+
 /// (column 0..12, value) pairs the narrative's 三公 section states in 万元:
 /// "X全年预算为a万元，支出决算为b万元" gives both halves, "X支出b万元" right after
 /// the keyword gives the 决算数. A column stated twice with different values is
-/// dropped: the narrative contradicts itself there.
-pub fn stated(lines: &[Line]) -> Vec<(usize, Decimal)> {
-    let text = section_text(lines);
+/// dropped: the narrative contradicts itself there. `candidates` are the
+/// indexes (in order) of the lines that may be a section's heading: a
+/// superset of those [`is_top_heading`] accepts, such as the narrative's
+/// heading-like lines, which the caller has found already (the other lines
+/// are then not tested one by one).
+pub(crate) fn stated_among(lines: &[Line], candidates: &[usize]) -> Vec<(usize, Decimal)> {
+    let text = section_text(lines, candidates);
     let mut hits: Vec<(usize, &str, usize, usize)> = Vec::new();
     for (kw, b, a) in KEYWORDS {
         for i in super::stated::match_starts(&text, kw) {
@@ -63,18 +74,25 @@ pub fn stated(lines: &[Line]) -> Vec<(usize, Decimal)> {
 }
 
 /// The 三公 section's text with white space, quotes and ASCII parentheses
-/// normalised; empty when the narrative has no such section.
-fn section_text(lines: &[Line]) -> String {
+/// normalised; empty when the narrative has no such section. `candidates`
+/// are the indexes of the lines that may be top headings (see
+/// [`stated_among`]): each top heading ends the section before it and
+/// opens a 三公 section when it names one.
+fn section_text(lines: &[Line], candidates: &[usize]) -> String {
     let mut out = String::new();
-    let mut inside = false;
-    for l in lines {
-        let sq = l.squeezed.as_str();
-        if is_top_heading(sq) {
-            inside = search::contains(sq, "三公") && (sq.ends_with("情况说明") || sq.ends_with("情况"));
-            continue;
+    // The first line of the 三公 section being read.
+    let mut open: Option<usize> = None;
+    let tops = candidates.iter().copied().filter(|&i| lines.get(i).is_some_and(|l| is_top_heading(&l.squeezed)));
+    for i in tops.chain([lines.len()]) {
+        if let Some(from) = open.take() {
+            for l in lines.get(from..i).unwrap_or(&[]) {
+                out.push_str(&l.squeezed);
+            }
         }
-        if inside {
-            out.push_str(sq);
+        if let Some(sq) = lines.get(i).map(|l| l.squeezed.as_str()) {
+            if search::contains(sq, "三公") && (sq.ends_with("情况说明") || sq.ends_with("情况")) {
+                open = Some(i + 1);
+            }
         }
     }
     // The quotes dropped as the narrative's prose drops them (one memchr3
@@ -209,7 +227,8 @@ mod tests {
         ];
         for text in crate::text::stream::sample_texts(&pieces, 400) {
             let lines = normalise(&text);
-            assert_eq!(section_text(&lines), section_text_by_chars(&lines), "{text:?}");
+            let every: Vec<usize> = (0..lines.len()).collect();
+            assert_eq!(section_text(&lines, &every), section_text_by_chars(&lines), "{text:?}");
         }
     }
 

@@ -27,7 +27,7 @@ pub struct Stated {
     /// kept apart from the six 三公 categories the table readers use.
     pub meetings_training: Vec<SangongClaim>,
     /// 决算: the 三公 (预算数 or 决算数 column 0..12, value in 万元) pairs of
-    /// the 三公 section; see `sangong_amounts::stated`.
+    /// the 三公 section; see `sangong_amounts::stated_among`.
     pub sangong_final: Vec<(usize, Decimal)>,
     /// 政府采购预算 total, with its line.
     pub procurement_total: Option<(Decimal, usize)>,
@@ -57,7 +57,8 @@ impl Stated {
         Stated {
             sangong,
             meetings_training,
-            sangong_final: super::sangong_amounts::stated(lines),
+            // Every top heading is a heading line: only those are tested.
+            sangong_final: super::sangong_amounts::stated_among(lines, &heads.at),
             procurement_total: stated_in(&procurement_prose, "政府采购预算", 6),
             procurement_parts: CATEGORIES.map(|c| stated_in(&procurement_prose, &format!("{c}预算"), 2)),
             running_costs: stated(heads.section(lines, "机关运行经费"), "机关运行经费", 16),
@@ -614,17 +615,25 @@ mod tests {
             "绩效",
             "十、机关运行经费\n",
             "a",
+            "公务接待费支出 1.5 万元",
+            "九、“三公”经费支出情况\n",
         ];
+        let mut stated_some = 0;
         for text in crate::text::stream::sample_texts(&pieces, 400) {
             let lines = normalise(&text);
             let heads = Heads::of(&lines);
             let want: Vec<usize> = (0..lines.len()).filter(|&i| opens(&lines[i]) && is_heading(&lines[i].squeezed)).collect();
             assert_eq!(heads.at, want, "{text:?}");
+            let every: Vec<usize> = (0..lines.len()).collect();
+            let sangong = super::super::sangong_amounts::stated_among(&lines, &every);
+            assert_eq!(super::super::sangong_amounts::stated_among(&lines, &heads.at), sangong, "{text:?}");
+            stated_some += usize::from(!sangong.is_empty());
             for word in ["三公", "政府采购", "绩效", "机关运行经费", "经经"] {
                 let span = |s: &[Line]| (s.first().map(|l| l.no), s.len());
                 assert_eq!(span(heads.section(&lines, word)), span(section_by_heads(&want, &lines, word)), "{text:?} {word}");
             }
         }
+        assert!(stated_some > 0, "no generated text states a 三公 amount");
     }
 
     #[test]

@@ -201,10 +201,33 @@ fn ends_with(s: &str, words: &[&str]) -> Option<usize> {
     words.iter().position(|w| s.ends_with(w))
 }
 
+/// The last char of `s` when it takes three UTF-8 bytes, as a code point,
+/// else 0: read from the last three bytes without decoding backwards (whose
+/// branches on the byte kinds mispredict). Every verb of [`UP`], [`DOWN`] and
+/// [`REACHED`] ends with such a char, so a lead ending otherwise, or with
+/// none of their last chars (most leads: "收入合计"), is rejected without
+/// comparing the words.
+fn last_three_byte_char(s: &str) -> u32 {
+    let [.., b0, b1, b2] = *s.as_bytes() else { return 0 };
+    let (b0, b1, b2) = (u32::from(b0), u32::from(b1), u32::from(b2));
+    // In valid UTF-8 a three-byte lead three bytes from the end opens the
+    // last char, and only then.
+    let three = u32::from(b0 >> 4 == 0xE);
+    (((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)) * three
+}
+
+/// The last chars of the [`UP`] and [`DOWN`] verbs.
+const DIRECTION_ENDS: CharSet = CharSet::new(&['加', '长', '升', '高', '支', '少', '降', '低', '约', '滑', '减']);
+/// The last chars of the [`REACHED`] verbs.
+const REACHED_ENDS: CharSet = CharSet::new(&['为', '到', '至']);
+
 /// The direction verb a lead ends with ("比上年减少" → Down), allowing "了".
 pub fn trailing_direction(lead: &str) -> Option<Direction> {
     let t = trim_end_fast(lead);
     let t = trim_end_fast(t.strip_suffix('了').unwrap_or(t));
+    if !DIRECTION_ENDS.has_code(last_three_byte_char(t)) {
+        return None;
+    }
     if ends_with(t, &UP).is_some() {
         Some(Direction::Up)
     } else if ends_with(t, &DOWN).is_some() {
@@ -216,6 +239,9 @@ pub fn trailing_direction(lead: &str) -> Option<Direction> {
 
 fn trailing_reached(lead: &str) -> Option<Direction> {
     let t = trim_end_fast(lead);
+    if !REACHED_ENDS.has_code(last_three_byte_char(t)) {
+        return None;
+    }
     REACHED.iter().find(|(w, _)| t.ends_with(w)).map(|(_, d)| *d)
 }
 
@@ -830,6 +856,23 @@ mod tests {
         let words = MONEY_UNITS.iter().map(|m| m.0).chain(COUNT_UNITS).chain(["%", "％", "万 元", "个百分点"]);
         for w in words {
             assert!(w.chars().next().is_some_and(may_start_unit), "{w}");
+        }
+    }
+
+    #[test]
+    fn verbs_end_with_a_char_the_quick_tests_let_through() {
+        for w in UP.iter().chain(DOWN.iter()) {
+            assert!(DIRECTION_ENDS.has_code(last_three_byte_char(w)), "{w}");
+        }
+        for (w, _) in REACHED {
+            assert!(REACHED_ENDS.has_code(last_three_byte_char(w)), "{w}");
+        }
+        let pieces = ["增加", "减少了", "增至", "为", "了", " ", "收入", "a", "1", "é", "😀", "\u{800}", "\u{ffff}", "加a"];
+        let texts = crate::text::stream::sample_texts(&pieces, 400);
+        let singles = ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']).map(|c| format!("x{c}"));
+        for s in texts.into_iter().chain(singles).chain([String::new()]) {
+            let want = s.chars().next_back().filter(|c| c.len_utf8() == 3).map_or(0, u32::from);
+            assert_eq!(last_three_byte_char(&s), want, "{s:?}");
         }
     }
 

@@ -321,9 +321,10 @@ fn flush(buf: &mut Joining, current: &mut Section, repairs: &mut Vec<Repair>) {
     // Neither repair can apply to a text without its marker, found in the
     // string far faster than by walking the chars: a LaTeX fragment opens
     // with '$', and spaced digits are runs of number chars with only spaces
-    // between them (runs are maximal, so a gap of spaces is not empty).
+    // between them (runs are maximal, so a gap of spaces is not empty): a
+    // number char, spaces and a number char, looked for at the spaces only.
     let latex = buf.text.contains('$') && join::repair_latex(&mut buf.chars, repairs);
-    let spaced = (latex || buf.text.contains(' ')) && join::repair_spaced_digits(&mut buf.chars, repairs);
+    let spaced = (latex || join::may_have_spaced_digits(&buf.text)) && join::repair_spaced_digits(&mut buf.chars, repairs);
     if latex || spaced {
         buf.text.clear();
         buf.text.extend(buf.chars.iter().map(|c| c.0));

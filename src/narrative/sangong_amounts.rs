@@ -20,12 +20,23 @@ const KEYWORDS: [(&str, usize, usize); 6] = [
     ("公务接待费", 5, 11),
 ];
 
+/// [`stated_among`] with every line a candidate: the tests' way in.
+#[cfg(test)]
+pub fn stated(lines: &[Line]) -> Vec<(usize, Decimal)> {
+    let every: Vec<usize> = (0..lines.len()).collect();
+    stated_among(lines, &every)
+}
+
 /// (column 0..12, value) pairs the narrative's 三公 section states in 万元:
 /// "X全年预算为a万元，支出决算为b万元" gives both halves, "X支出b万元" right after
 /// the keyword gives the 决算数. A column stated twice with different values is
-/// dropped: the narrative contradicts itself there.
-pub fn stated(lines: &[Line]) -> Vec<(usize, Decimal)> {
-    let text = section_text(lines);
+/// dropped: the narrative contradicts itself there. `candidates` are the
+/// indexes (in order) of the lines that may be a section's heading: a
+/// superset of those [`is_top_heading`] accepts, such as the narrative's
+/// heading-like lines, which the caller has found already (the other lines
+/// are then not tested one by one).
+pub(crate) fn stated_among(lines: &[Line], candidates: &[usize]) -> Vec<(usize, Decimal)> {
+    let text = section_text(lines, candidates);
     let mut hits: Vec<(usize, &str, usize, usize)> = Vec::new();
     for (kw, b, a) in KEYWORDS {
         for i in super::stated::match_starts(&text, kw) {
@@ -63,35 +74,44 @@ pub fn stated(lines: &[Line]) -> Vec<(usize, Decimal)> {
 }
 
 /// The 三公 section's text with white space, quotes and ASCII parentheses
-/// normalised; empty when the narrative has no such section.
-fn section_text(lines: &[Line]) -> String {
+/// normalised; empty when the narrative has no such section. `candidates`
+/// are the indexes of the lines that may be top headings (see
+/// [`stated_among`]): each top heading ends the section before it and
+/// opens a 三公 section when it names one.
+fn section_text(lines: &[Line], candidates: &[usize]) -> String {
     let mut out = String::new();
-    let mut inside = false;
-    for l in lines {
-        let sq = l.squeezed.as_str();
-        if is_top_heading(sq) {
-            inside = search::contains(sq, "三公") && (sq.ends_with("情况说明") || sq.ends_with("情况"));
-            continue;
+    // The first line of the 三公 section being read.
+    let mut open: Option<usize> = None;
+    let tops = candidates.iter().copied().filter(|&i| lines.get(i).is_some_and(|l| is_top_heading(&l.squeezed)));
+    for i in tops.chain([lines.len()]) {
+        if let Some(from) = open.take() {
+            for l in lines.get(from..i).unwrap_or(&[]) {
+                out.push_str(&l.squeezed);
+            }
         }
-        if inside {
-            out.push_str(sq);
+        if let Some(sq) = lines.get(i).map(|l| l.squeezed.as_str()) {
+            if search::contains(sq, "三公") && (sq.ends_with("情况说明") || sq.ends_with("情况")) {
+                open = Some(i + 1);
+            }
         }
     }
-    out.chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            c => c,
-        })
-        .collect()
+    // The quotes dropped as the narrative's prose drops them (one memchr3
+    // over the text, not a char-by-char copy); ASCII parentheses, rare,
+    // replaced only when there are some.
+    let out = super::stated::Prose::without_quotes(out);
+    if memchr::memchr2(b'(', b')', out.as_bytes()).is_some() {
+        out.replace('(', "（").replace(')', "）")
+    } else {
+        out
+    }
 }
 
 /// "九、…" or "第三部分…": a heading that starts or ends a narrative section.
 fn is_top_heading(sq: &str) -> bool {
     // Read for every line: most open with neither a numeral nor 第.
+    // Every opener is a three-byte char: read without decoding the lead.
     const OPENERS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']);
-    if !sq.chars().next().is_some_and(|c| OPENERS.has(c)) {
+    if !OPENERS.has_code(super::section::first_three_byte_char(sq)) {
         return false;
     }
     let ordinal = sq.chars().take_while(|&c| super::section::is_cn_digit(c)).count();
@@ -146,6 +166,70 @@ mod tests {
     fn contradictory_statements_are_dropped() {
         let text = "九、三公经费支出决算情况\n公务接待费全年预算为 3.77 万元，支出决算为 3.77 万元。公务接待费全年预算为 4.00 万元。\n";
         assert_eq!(stated(&normalise(text)), vec![(11, d("3.77"))]);
+    }
+
+    /// [`section_text`] as it was written, char by char.
+    fn section_text_by_chars(lines: &[Line]) -> String {
+        let mut out = String::new();
+        let mut inside = false;
+        for l in lines {
+            let sq = l.squeezed.as_str();
+            let first = sq.chars().next().unwrap_or('\0');
+            let opens = matches!(first, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '第');
+            let ordinal = sq.chars().take_while(|&c| super::super::section::is_cn_digit(c)).count();
+            let top = opens && ((ordinal > 0 && sq.chars().nth(ordinal) == Some('、')) || (sq.starts_with('第') && sq.contains("部分")));
+            if top {
+                inside = sq.contains("三公") && (sq.ends_with("情况说明") || sq.ends_with("情况"));
+                continue;
+            }
+            if inside {
+                out.push_str(sq);
+            }
+        }
+        out.chars()
+            .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
+            .map(|c| match c {
+                '(' => '（',
+                ')' => '）',
+                c => c,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_section_text_is_the_char_by_char_one() {
+        let pieces = [
+            "九、“三公”经费情况\n",
+            "十、其他情况\n",
+            "第三部分\n",
+            "三公",
+            "（一）",
+            "(",
+            ")",
+            "（",
+            "）",
+            "“",
+            "”",
+            "\"",
+            "'",
+            "‘",
+            "’",
+            "—",
+            "万元",
+            "a",
+            "1",
+            " ",
+            "\n",
+            "第",
+            "一",
+            "、",
+            "é",
+        ];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            let lines = normalise(&text);
+            let every: Vec<usize> = (0..lines.len()).collect();
+            assert_eq!(section_text(&lines, &every), section_text_by_chars(&lines), "{text:?}");
+        }
     }
 
     #[test]

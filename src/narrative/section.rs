@@ -130,6 +130,21 @@ pub(crate) fn is_cn_digit(c: char) -> bool {
     CN_DIGITS.has(c)
 }
 
+/// The first char of `s` when it takes three UTF-8 bytes (every CJK
+/// numeral, 第 and the full-width brackets do), as a code point, else 0:
+/// assembled from three bytes without branching on the lead byte, as
+/// `chars().next()` does (lines open with ASCII and CJK alike, and it
+/// mispredicts). Tested on the first char of every line before a line is
+/// read as a heading, with [`CharSet::has_code`].
+pub(crate) fn first_three_byte_char(s: &str) -> u32 {
+    let [b0, b1, b2, ..] = *s.as_bytes() else { return 0 };
+    let (b0, b1, b2) = (u32::from(b0), u32::from(b1), u32::from(b2));
+    // A lead byte 1110xxxx opens a three-byte char, whose two continuation
+    // bytes follow in valid UTF-8; any other lead gives 0.
+    let three = u32::from(b0 >> 4 == 0xE);
+    (((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)) * three
+}
+
 /// A small set of chars tested by one table look-up and one compare: for
 /// sets tested on every char of a text, where a `match` (or compares joined
 /// by `|`, which the compiler turns back into one) branches per member and
@@ -172,7 +187,12 @@ impl CharSet {
 
     /// Whether `c` is a member.
     pub(crate) fn has(&self, c: char) -> bool {
-        let u = c as u32;
+        self.has_code(c as u32)
+    }
+
+    /// Whether the char of code point `u` is a member (false for a `u` that
+    /// is no char: no member has it).
+    pub(crate) fn has_code(&self, u: u32) -> bool {
         // The shift leaves 5 bits: always a slot of the 32.
         self.slots[(u.wrapping_mul(self.mul) >> 27) as usize] == u
     }
@@ -209,8 +229,11 @@ pub fn ordinal(chars: &[char]) -> Option<(u8, usize)> {
 pub fn ordinal_of(s: &str) -> Option<(u8, usize)> {
     // Every ordinal opens with a numeral, a bracket or a digit: most lines
     // and subjects open with none and are rejected on their first char.
-    let first = s.chars().next()?;
-    if !(is_cn_digit(first) | (first == '（') | (first == '(') | first.is_ascii_digit()) {
+    // Tested on bytes: '(' and the digits are ASCII, the numerals and '（'
+    // three-byte chars, so the first char is not decoded.
+    const OPENERS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（']);
+    let b0 = *s.as_bytes().first()?;
+    if !((b0 == b'(') | b0.is_ascii_digit() | OPENERS.has_code(first_three_byte_char(s))) {
         return None;
     }
     let mut buf = ['\0'; 8];
@@ -274,6 +297,18 @@ pub fn line_start(t: &str) -> LineStart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_three_byte_char_is_the_first_char_when_three_bytes_long() {
+        let pieces = ["一", "（", "第", "a", "1", " ", "é", "😀", "\u{800}", "\u{ffff}", "\u{e000}", "4x@", "收入", "、"];
+        let firsts =
+            crate::text::stream::sample_texts(&pieces, 400).into_iter().flat_map(|t| t.split('\n').map(str::to_string).collect::<Vec<_>>());
+        let singles = ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']).map(|c| format!("{c}x"));
+        for s in firsts.chain(singles).chain([String::new()]) {
+            let want = s.chars().next().filter(|c| c.len_utf8() == 3).map_or(0, u32::from);
+            assert_eq!(first_three_byte_char(&s), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn topics_by_keyword_not_ordinal() {

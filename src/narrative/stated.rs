@@ -11,7 +11,7 @@
 
 use rust_decimal::Decimal;
 
-use super::section::{is_cn_digit, CharSet};
+use super::section::{first_three_byte_char, is_cn_digit, CharSet};
 use crate::amount::parse_prose_number;
 use crate::text::{search, squeeze, Line};
 
@@ -27,7 +27,7 @@ pub struct Stated {
     /// kept apart from the six 三公 categories the table readers use.
     pub meetings_training: Vec<SangongClaim>,
     /// 决算: the 三公 (预算数 or 决算数 column 0..12, value in 万元) pairs of
-    /// the 三公 section; see `sangong_amounts::stated`.
+    /// the 三公 section; see `sangong_amounts::stated_among`.
     pub sangong_final: Vec<(usize, Decimal)>,
     /// 政府采购预算 total, with its line.
     pub procurement_total: Option<(Decimal, usize)>,
@@ -57,7 +57,8 @@ impl Stated {
         Stated {
             sangong,
             meetings_training,
-            sangong_final: super::sangong_amounts::stated(lines),
+            // Every top heading is a heading line: only those are tested.
+            sangong_final: super::sangong_amounts::stated_among(lines, &heads.at),
             procurement_total: stated_in(&procurement_prose, "政府采购预算", 6),
             procurement_parts: CATEGORIES.map(|c| stated_in(&procurement_prose, &format!("{c}预算"), 2)),
             running_costs: stated(heads.section(lines, "机关运行经费"), "机关运行经费", 16),
@@ -133,6 +134,13 @@ impl Prose {
         self.text = o;
     }
 
+    /// `text` without the quotes [`Prose::of`] drops.
+    pub(super) fn without_quotes(text: String) -> String {
+        let mut p = Prose { text, starts: Vec::new() };
+        p.drop_quotes();
+        p.text
+    }
+
     /// The source line of a byte offset.
     pub fn line_at(&self, offset: usize) -> usize {
         match self.starts.binary_search_by(|(o, _)| o.cmp(&offset)) {
@@ -144,15 +152,18 @@ impl Prose {
 }
 
 /// The starts of the non-overlapping matches of `needle` (not empty) in
-/// `hay`, left to right: `hay.match_indices(needle)`'s, by [`search::find`]
-/// (no searcher set up per call).
+/// `hay`, left to right: `hay.match_indices(needle)`'s. A section's joined
+/// prose is long: one memmem searcher over it, not [`search::find`]
+/// (made for short lines), which restarts a memchr at every byte equal to
+/// the needle's last, a UTF-8 continuation byte common in CJK text.
 pub(super) fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let mut from = 0usize;
-    std::iter::from_fn(move || {
-        let i = from.checked_add(search::find(hay.get(from..)?, needle)?)?;
-        from = i.checked_add(needle.len().max(1))?;
-        Some(i)
-    })
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
+}
+
+/// Where `needle` first starts in the long text `hay` (`hay.find(needle)`),
+/// by one memmem search (see [`match_starts`]).
+fn find_in_prose(hay: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(hay.as_bytes(), needle.as_bytes())
 }
 
 /// A heading-like line: "二、…", "（五）…", "第三部分…", or short and ending in 情况.
@@ -174,36 +185,67 @@ fn is_heading(sq: &str) -> bool {
 fn opens(l: &Line) -> bool {
     // The squeezed line opens with the text's first char that is not white
     // space: no trimming, and one look-up instead of twelve compares.
+    // Every opener is a three-byte char: read without decoding the lead.
     const OPENERS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '第']);
-    l.squeezed.chars().next().is_some_and(|c| OPENERS.has(c))
+    OPENERS.has_code(first_three_byte_char(&l.squeezed))
 }
 
 /// The indexes of the heading lines ([`opens`] and [`is_heading`]), found
-/// once for several [`Heads::section`] look-ups (which read nothing else).
-struct Heads(Vec<usize>);
+/// once for several [`Heads::section`] look-ups (which read nothing else),
+/// and their squeezed texts joined, each ended by '\n', so that a word is
+/// looked for in all of them by one search rather than one per heading.
+struct Heads {
+    at: Vec<usize>,
+    text: String,
+    /// The byte offset in `text` of the '\n' that ends each heading.
+    ends: Vec<usize>,
+}
 
 impl Heads {
     fn of(lines: &[Line]) -> Heads {
-        Heads((0..lines.len()).filter(|&i| opens(&lines[i]) && is_heading(&lines[i].squeezed)).collect())
+        let at: Vec<usize> = (0..lines.len()).filter(|&i| opens(&lines[i]) && is_heading(&lines[i].squeezed)).collect();
+        let mut text = String::with_capacity(at.iter().fold(0usize, |n, &i| n.saturating_add(lines[i].squeezed.len() + 1)));
+        let mut ends = Vec::with_capacity(at.len());
+        for &i in &at {
+            text.push_str(&lines[i].squeezed);
+            ends.push(text.len());
+            text.push('\n');
+        }
+        Heads { at, text, ends }
+    }
+
+    /// The first heading from the `from`th on whose text contains `word`
+    /// (which holds no '\n', so a match lies inside one heading).
+    fn next_with(&self, from: usize, word: &str) -> Option<usize> {
+        let start = match from.checked_sub(1) {
+            Some(k) => self.ends.get(k)?.checked_add(1)?,
+            None => 0,
+        };
+        let i = start.checked_add(find_in_prose(self.text.get(start..)?, word)?)?;
+        let end = i.checked_add(word.len())?;
+        Some(self.ends.partition_point(|&e| e < end))
     }
 
     /// The lines of the first section whose heading contains `word`, up to
     /// the next heading without it.
     fn section<'a>(&self, lines: &'a [Line], word: &str) -> &'a [Line] {
-        let heading = |l: &Line| {
-            let sq = l.squeezed.as_str();
-            search::contains(sq, word) && sq.chars().count() <= 40
-        };
-        let end_of = |h: usize| self.0[h + 1..].iter().find(|&&i| !search::contains(&lines[i].squeezed, word)).map_or(lines.len(), |&i| i);
+        let end_of = |h: usize| self.at[h + 1..].iter().find(|&&i| !search::contains(&lines[i].squeezed, word)).map_or(lines.len(), |&i| i);
         // A heading straight followed by the next one is a 目录 entry
         // ("九、一般公共预算“三公”经费…支出预算表" above "十、…"): the section is a later one.
         let mut from = 0;
         let mut first: Option<&'a [Line]> = None;
         // At most a few candidates: linear time on a text of nothing but headings.
         for _ in 0..4 {
-            let Some(k) = self.0[from..].iter().position(|&i| heading(&lines[i])) else { break };
-            let h = from + k;
-            let start = self.0[h];
+            // The next heading holding the word and at most 40 chars long.
+            let mut h = from;
+            let h = loop {
+                let Some(k) = self.next_with(h, word) else { return first.unwrap_or(&[]) };
+                if self.at.get(k).is_some_and(|&i| lines[i].squeezed.chars().count() <= 40) {
+                    break k;
+                }
+                h = k + 1;
+            };
+            let start = self.at[h];
             let end = end_of(h);
             let body = &lines[start..end];
             if body.iter().skip(1).any(|l| !l.text.trim().is_empty()) {
@@ -361,7 +403,7 @@ fn number_at(s: &str) -> Option<Decimal> {
 
 /// The number right after the first of `keys` found in `s`.
 fn after_key(s: &str, keys: &[&str]) -> Option<Decimal> {
-    keys.iter().find_map(|k| search::find(s, k).and_then(|i| number_at(&s[i + k.len()..])))
+    keys.iter().find_map(|k| find_in_prose(s, k).and_then(|i| number_at(&s[i + k.len()..])))
 }
 
 /// One 项目支出绩效目标表 of the narrative.
@@ -409,11 +451,11 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
         let p = Prose::of(&lines[i..end]);
         let t = p.text.as_str();
         if let Some(total) = after_key(t, &["年度预算资金总额", "预算数"]) {
-            let name = search::find(t, "项目名称").map(|k| {
+            let name = find_in_prose(t, "项目名称").map(|k| {
                 let rest = &t[k + "项目名称".len()..];
                 let stop = ["主管部门", "预算规模", "实施单位", "项目资金", "项目编码", "预算数", "年度"]
                     .iter()
-                    .filter_map(|w| search::find(rest, w))
+                    .filter_map(|w| find_in_prose(rest, w))
                     .min()
                     .unwrap_or(rest.len());
                 rest[..stop].to_string()
@@ -439,10 +481,10 @@ pub fn performance_summary(lines: &[Line]) -> Option<(Option<Decimal>, Option<De
     // the lines after them, so the join from there on is the same).
     let from = lines.iter().position(|l| l.squeezed.contains('涉'))?;
     let p = Prose::of(&lines[from..]);
-    let i = search::find(&p.text, "涉及预算项目支出")?;
+    let i = find_in_prose(&p.text, "涉及预算项目支出")?;
     let rest = &p.text[i + "涉及预算项目支出".len()..];
     let count = number_at(rest).filter(|_| rest.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('个'));
-    let amount = search::find(rest, "预算资金").and_then(|k| first_wan(&rest[k + "预算资金".len()..], 4)).map(|x| x.0);
+    let amount = find_in_prose(rest, "预算资金").and_then(|k| first_wan(&rest[k + "预算资金".len()..], 4)).map(|x| x.0);
     Some((count, amount, p.line_at(i)))
 }
 
@@ -509,6 +551,7 @@ mod tests {
         {
             let want: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
             assert_eq!(match_starts(hay, needle).collect::<Vec<_>>(), want, "{hay:?} {needle:?}");
+            assert_eq!(find_in_prose(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
         }
     }
 
@@ -530,6 +573,67 @@ mod tests {
         let s = performance_summary(&normalise("正文\n\n涉及资金。\n12\n\u{c}本部门涉\n及“预算项目”支出9个，预算资金\n4,995.00\n万元"));
         assert_eq!(s, Some((Some(d("9")), Some(d("4995.00")), 5)));
         assert_eq!(performance_summary(&normalise("正文\n预算项目支出9个")), None);
+    }
+
+    /// [`Heads::section`] as it was written, a search per heading line.
+    fn section_by_heads<'a>(heads: &[usize], lines: &'a [Line], word: &str) -> &'a [Line] {
+        let heading = |l: &Line| {
+            let sq = l.squeezed.as_str();
+            sq.contains(word) && sq.chars().count() <= 40
+        };
+        let end_of = |h: usize| heads[h + 1..].iter().find(|&&i| !lines[i].squeezed.contains(word)).map_or(lines.len(), |&i| i);
+        let mut from = 0;
+        let mut first: Option<&'a [Line]> = None;
+        for _ in 0..4 {
+            let Some(k) = heads[from..].iter().position(|&i| heading(&lines[i])) else { break };
+            let h = from + k;
+            let body = &lines[heads[h]..end_of(h)];
+            if body.iter().skip(1).any(|l| !l.text.trim().is_empty()) {
+                return body;
+            }
+            first.get_or_insert(body);
+            from = h + 1;
+        }
+        first.unwrap_or(&[])
+    }
+
+    #[test]
+    fn sections_are_found_as_a_search_per_heading_finds_them() {
+        let long = format!("一、三公{}\n", "经".repeat(40));
+        let pieces = [
+            "一、三公情况\n",
+            "二、政府采购\n",
+            "（一）三公\n",
+            "第三部分\n",
+            "三、绩效\n",
+            long.as_str(),
+            "正文三公\n",
+            "\n",
+            "  \n",
+            "万元",
+            "三公",
+            "绩效",
+            "十、机关运行经费\n",
+            "a",
+            "公务接待费支出 1.5 万元",
+            "九、“三公”经费支出情况\n",
+        ];
+        let mut stated_some = 0;
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            let lines = normalise(&text);
+            let heads = Heads::of(&lines);
+            let want: Vec<usize> = (0..lines.len()).filter(|&i| opens(&lines[i]) && is_heading(&lines[i].squeezed)).collect();
+            assert_eq!(heads.at, want, "{text:?}");
+            let every: Vec<usize> = (0..lines.len()).collect();
+            let sangong = super::super::sangong_amounts::stated_among(&lines, &every);
+            assert_eq!(super::super::sangong_amounts::stated_among(&lines, &heads.at), sangong, "{text:?}");
+            stated_some += usize::from(!sangong.is_empty());
+            for word in ["三公", "政府采购", "绩效", "机关运行经费", "经经"] {
+                let span = |s: &[Line]| (s.first().map(|l| l.no), s.len());
+                assert_eq!(span(heads.section(&lines, word)), span(section_by_heads(&want, &lines, word)), "{text:?} {word}");
+            }
+        }
+        assert!(stated_some > 0, "no generated text states a 三公 amount");
     }
 
     #[test]

@@ -733,19 +733,27 @@ pub(crate) enum MarkKind {
 /// tells a mark's kind without a branch (which mark comes next cannot be
 /// foreseen).
 const MARK_KIND: [u8; 256] = {
-    let mut t = [MarkKind::Other as u8; 256];
-    t[('支' as u32 & 0xFF) as usize] = MarkKind::Zhi as u8;
-    t[('。' as u32 & 0xFF) as usize] = MarkKind::End as u8;
-    t[('；' as u32 & 0xFF) as usize] = MarkKind::End as u8;
-    t[(';' as u32 & 0xFF) as usize] = MarkKind::End as u8;
-    t[('（' as u32 & 0xFF) as usize] = MarkKind::Bracket as u8;
-    t[('）' as u32 & 0xFF) as usize] = MarkKind::Bracket as u8;
-    t[('(' as u32 & 0xFF) as usize] = MarkKind::Bracket as u8;
-    t[(')' as u32 & 0xFF) as usize] = MarkKind::Bracket as u8;
-    t[('X' as u32 & 0xFF) as usize] = MarkKind::Ex as u8;
-    t[('x' as u32 & 0xFF) as usize] = MarkKind::Ex as u8;
-    t[('×' as u32 & 0xFF) as usize] = MarkKind::Ex as u8;
-    t[('年' as u32 & 0xFF) as usize] = MarkKind::Nian as u8;
+    use MarkKind::*;
+    let kinds = [
+        ('支', Zhi),
+        ('。', End),
+        ('；', End),
+        (';', End),
+        ('（', Bracket),
+        ('）', Bracket),
+        ('(', Bracket),
+        (')', Bracket),
+        ('X', Ex),
+        ('x', Ex),
+        ('×', Ex),
+        ('年', Nian),
+    ];
+    let mut t = [Other as u8; 256];
+    let mut i = 0;
+    while i < kinds.len() {
+        t[(kinds[i].0 as u32 & 0xFF) as usize] = kinds[i].1 as u8;
+        i += 1;
+    }
     t
 };
 

@@ -39,8 +39,9 @@ impl Line {
 /// that they never land inside a table or a paragraph.
 pub fn normalise(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    // A CR right before the end is the remnant of a CRLF cut off: not a
-    // line end (see [`Lines::cr`]).
+    // A CR at the very end is dropped, not taken as a line end: lines are
+    // the pieces between LFs, each without one trailing CR, then cut at any
+    // CR left (the tests' `by_definition`).
     let body = match bytes.last() {
         Some(b'\n') => bytes.len(),
         Some(b'\r') => bytes.len() - 1,

@@ -842,21 +842,11 @@ impl Document {
         self.stream.get_or_init(|| Streamed::of(crate::text::Stream::of(&self.lines)))
     }
 
-    /// The lines whose text holds `c` (a marked char), in order: found from
-    /// the marks of the [`Document::stream`], not by a search per line.
-    pub(crate) fn lines_with(&self, c: char) -> Vec<&crate::text::Line> {
-        // A char with marks of its own kind: read from them.
-        match c {
-            '年' => self.lines_holding(MarkKind::Nian),
-            '支' => self.lines_holding(MarkKind::Zhi),
-            _ => self.numbered(self.stream().lines_with(c)).collect(),
-        }
-    }
-
-    /// The lines holding a mark of `kind`, in order: the kind's marks and the
-    /// lines walked together (the stream is the lines' squeezed texts joined
-    /// in order), not a binary search per line nor a pass over every mark.
-    fn lines_holding(&self, kind: MarkKind) -> Vec<&crate::text::Line> {
+    /// The lines whose text holds a mark of `kind` (年 or 支), in order: the
+    /// kind's marks and the lines walked together (the stream is the lines'
+    /// squeezed texts joined in order), not a search per line, a binary
+    /// search per mark, nor a pass over every mark.
+    pub(crate) fn lines_with(&self, kind: MarkKind) -> Vec<&crate::text::Line> {
         let mut out: Vec<&crate::text::Line> = Vec::new();
         let mut lines = self.lines.iter();
         // The line the walk is on and the stream offset where it ends.
@@ -956,8 +946,8 @@ mod tests {
         let pieces = ["年", "2024年", "支出", "字", " ", "\n", "\n\n", "\n \n", "年年", "a"];
         for text in crate::text::stream::sample_texts(&pieces, 400) {
             let doc = crate::read(&text);
-            for c in ['年', '支'] {
-                let walked: Vec<usize> = doc.lines_with(c).iter().map(|l| l.no).collect();
+            for (c, kind) in [('年', MarkKind::Nian), ('支', MarkKind::Zhi)] {
+                let walked: Vec<usize> = doc.lines_with(kind).iter().map(|l| l.no).collect();
                 let searched: Vec<usize> = doc.numbered(doc.stream().lines_with(c)).map(|l| l.no).collect();
                 assert_eq!(walked, searched, "{text:?}");
             }

@@ -18,8 +18,10 @@ pub(crate) struct Stream {
 
 /// The chars whose offsets the stream keeps: the doubled marks of TXT-005,
 /// the sentence ends of TXT-006, the brackets and X's of TXT-007, and the
-/// chars whose lines TXT-004 and TXT-008 read ([`Stream::lines_with`]; each
-/// rule has a test that its chars are here).
+/// chars whose lines TXT-004 and TXT-008 read (`Document::lines_with`; each
+/// rule has a test that its chars are here). The definition the tests hold
+/// [`starts_mark`] to.
+#[cfg(test)]
 pub(crate) fn marked(c: char) -> bool {
     matches!(c, '。' | '，' | '；' | '、' | ';' | '（' | '）' | '(' | ')' | 'X' | 'x' | '×' | '支' | '年')
 }
@@ -79,6 +81,9 @@ impl Stream {
 
     /// The numbers of the lines whose squeezed text holds `c`, a [`marked`]
     /// char, in order: read from the marks, not searched for line by line.
+    /// The tests' definition of `Document::lines_with`, which walks one
+    /// kind's marks instead.
+    #[cfg(test)]
     pub(crate) fn lines_with(&self, c: char) -> Vec<usize> {
         debug_assert!(marked(c));
         let mut out = Vec::new();

@@ -168,7 +168,7 @@ mod tests {
     fn by_lines_with_zhi(doc: &Document, sink: &mut Sink) {
         let Some(year) = doc.info.year else { return };
         let mut seen = Vec::new();
-        for line in doc.lines_with('支') {
+        for line in doc.lines_with(MarkKind::Zhi) {
             read_line(line, year, &mut seen);
         }
         report(year, seen, sink);

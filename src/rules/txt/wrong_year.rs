@@ -32,7 +32,7 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TXT-008.snap`，`cargo test TXT_008` 只运行本条。
 
-use crate::model::{Document, DocumentKind};
+use crate::model::{Document, DocumentKind, MarkKind};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
@@ -61,7 +61,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     let final_accounts = doc.info.kind == DocumentKind::FinalAccounts;
     let kind_word = if final_accounts { "决算" } else { "预算" };
     // Only lines with a 年: found by one search of the text, not one per line.
-    for line in doc.lines_with('年') {
+    for line in doc.lines_with(MarkKind::Nian) {
         let t = line.squeezed.as_str();
         // Only a heading or a "截至/截止" date can be reported: most lines are
         // neither and are not copied into chars.

@@ -208,12 +208,10 @@ fn ends_with(s: &str, words: &[&str]) -> Option<usize> {
 /// none of their last chars (most leads: "收入合计"), is rejected without
 /// comparing the words.
 fn last_three_byte_char(s: &str) -> u32 {
-    let [.., b0, b1, b2] = *s.as_bytes() else { return 0 };
-    let (b0, b1, b2) = (u32::from(b0), u32::from(b1), u32::from(b2));
     // In valid UTF-8 a three-byte lead three bytes from the end opens the
     // last char, and only then.
-    let three = u32::from(b0 >> 4 == 0xE);
-    (((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)) * three
+    let [.., b0, b1, b2] = *s.as_bytes() else { return 0 };
+    super::section::three_byte_code(b0, b1, b2)
 }
 
 /// The last chars of the [`UP`] and [`DOWN`] verbs.

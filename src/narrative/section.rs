@@ -138,9 +138,14 @@ pub(crate) fn is_cn_digit(c: char) -> bool {
 /// read as a heading, with [`CharSet::has_code`].
 pub(crate) fn first_three_byte_char(s: &str) -> u32 {
     let [b0, b1, b2, ..] = *s.as_bytes() else { return 0 };
+    three_byte_code(b0, b1, b2)
+}
+
+/// The code point of a three-byte UTF-8 char, 0 when `b0` does not open one,
+/// without a branch: a lead byte 1110xxxx opens a three-byte char, whose two
+/// continuation bytes follow in valid UTF-8.
+pub(crate) fn three_byte_code(b0: u8, b1: u8, b2: u8) -> u32 {
     let (b0, b1, b2) = (u32::from(b0), u32::from(b1), u32::from(b2));
-    // A lead byte 1110xxxx opens a three-byte char, whose two continuation
-    // bytes follow in valid UTF-8; any other lead gives 0.
     let three = u32::from(b0 >> 4 == 0xE);
     (((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)) * three
 }

@@ -39,7 +39,7 @@ pub(crate) fn stated_among(lines: &[Line], candidates: &[usize]) -> Vec<(usize, 
     let text = section_text(lines, candidates);
     let mut hits: Vec<(usize, &str, usize, usize)> = Vec::new();
     for (kw, b, a) in KEYWORDS {
-        for i in super::stated::match_starts(&text, kw) {
+        for i in crate::text::search::long_match_starts(&text, kw) {
             hits.push((i, kw, b, a));
         }
     }

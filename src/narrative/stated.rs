@@ -151,21 +151,6 @@ impl Prose {
     }
 }
 
-/// The starts of the non-overlapping matches of `needle` (not empty) in
-/// `hay`, left to right: `hay.match_indices(needle)`'s. A section's joined
-/// prose is long: one memmem searcher over it, not [`search::find`]
-/// (made for short lines), which restarts a memchr at every byte equal to
-/// the needle's last, a UTF-8 continuation byte common in CJK text.
-pub(super) fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
-}
-
-/// Where `needle` first starts in the long text `hay` (`hay.find(needle)`),
-/// by one memmem search (see [`match_starts`]).
-fn find_in_prose(hay: &str, needle: &str) -> Option<usize> {
-    memchr::memmem::find(hay.as_bytes(), needle.as_bytes())
-}
-
 /// A heading-like line: "二、…", "（五）…", "第三部分…", or short and ending in 情况.
 fn is_heading(sq: &str) -> bool {
     let ordinal = sq.chars().take_while(|&c| is_cn_digit(c)).count();
@@ -221,7 +206,7 @@ impl Heads {
             Some(k) => self.ends.get(k)?.checked_add(1)?,
             None => 0,
         };
-        let i = start.checked_add(find_in_prose(self.text.get(start..)?, word)?)?;
+        let i = start.checked_add(search::find_long(self.text.get(start..)?, word)?)?;
         let end = i.checked_add(word.len())?;
         Some(self.ends.partition_point(|&e| e < end))
     }
@@ -338,7 +323,7 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
     let t = p.text.as_str();
     let mut hits: Vec<(usize, &str, usize)> = Vec::new();
     for (w, col) in SANGONG_WORDS {
-        hits.extend(match_starts(t, w).map(|i| (i, w, col)));
+        hits.extend(search::long_match_starts(t, w).map(|i| (i, w, col)));
     }
     hits.sort();
     let mut out = Vec::new();
@@ -365,7 +350,7 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
 fn signed_after(s: &str, verbs: &[(&str, i8)], unit: &str) -> Option<Decimal> {
     let mut best: Option<(usize, Decimal)> = None;
     for (v, sign) in verbs {
-        for i in match_starts(s, v) {
+        for i in search::long_match_starts(s, v) {
             let after = &s[i + v.len()..];
             let n = after.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
             if n == 0 || !after[n..].starts_with(unit) {
@@ -389,7 +374,7 @@ pub fn stated(lines: &[Line], keyword: &str, gap: usize) -> Option<(Decimal, usi
 
 /// [`stated`] in joined text.
 fn stated_in(p: &Prose, keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
-    match_starts(&p.text, keyword).find_map(|i| {
+    search::long_match_starts(&p.text, keyword).find_map(|i| {
         let start = i + keyword.len();
         first_wan(&p.text[start..], gap).map(|(v, at)| (v, p.line_at(start + at)))
     })
@@ -403,7 +388,7 @@ fn number_at(s: &str) -> Option<Decimal> {
 
 /// The number right after the first of `keys` found in `s`.
 fn after_key(s: &str, keys: &[&str]) -> Option<Decimal> {
-    keys.iter().find_map(|k| find_in_prose(s, k).and_then(|i| number_at(&s[i + k.len()..])))
+    keys.iter().find_map(|k| search::find_long(s, k).and_then(|i| number_at(&s[i + k.len()..])))
 }
 
 /// One 项目支出绩效目标表 of the narrative.
@@ -451,11 +436,11 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
         let p = Prose::of(&lines[i..end]);
         let t = p.text.as_str();
         if let Some(total) = after_key(t, &["年度预算资金总额", "预算数"]) {
-            let name = find_in_prose(t, "项目名称").map(|k| {
+            let name = search::find_long(t, "项目名称").map(|k| {
                 let rest = &t[k + "项目名称".len()..];
                 let stop = ["主管部门", "预算规模", "实施单位", "项目资金", "项目编码", "预算数", "年度"]
                     .iter()
-                    .filter_map(|w| find_in_prose(rest, w))
+                    .filter_map(|w| search::find_long(rest, w))
                     .min()
                     .unwrap_or(rest.len());
                 rest[..stop].to_string()
@@ -481,10 +466,10 @@ pub fn performance_summary(lines: &[Line]) -> Option<(Option<Decimal>, Option<De
     // the lines after them, so the join from there on is the same).
     let from = lines.iter().position(|l| l.squeezed.contains('涉'))?;
     let p = Prose::of(&lines[from..]);
-    let i = find_in_prose(&p.text, "涉及预算项目支出")?;
+    let i = search::find_long(&p.text, "涉及预算项目支出")?;
     let rest = &p.text[i + "涉及预算项目支出".len()..];
     let count = number_at(rest).filter(|_| rest.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('个'));
-    let amount = find_in_prose(rest, "预算资金").and_then(|k| first_wan(&rest[k + "预算资金".len()..], 4)).map(|x| x.0);
+    let amount = search::find_long(rest, "预算资金").and_then(|k| first_wan(&rest[k + "预算资金".len()..], 4)).map(|x| x.0);
     Some((count, amount, p.line_at(i)))
 }
 
@@ -541,17 +526,6 @@ mod tests {
             let lines = normalise(&text);
             let p = Prose::of(&lines);
             assert_eq!((p.text, p.starts), prose_by_chars(&lines), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn match_starts_are_the_match_indices() {
-        for (hay, needle) in
-            [("增加增加增加", "增加"), ("", "增加"), ("aaaa", "aa"), ("三公经费三公", "三公"), ("x增加", "增加"), ("增", "增加")]
-        {
-            let want: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
-            assert_eq!(match_starts(hay, needle).collect::<Vec<_>>(), want, "{hay:?} {needle:?}");
-            assert_eq!(find_in_prose(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
         }
     }
 

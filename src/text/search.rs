@@ -37,10 +37,37 @@ pub fn has_char(hay: &str, c: char) -> bool {
     contains(hay, c.encode_utf8(&mut [0; 4]))
 }
 
+/// The starts of the non-overlapping matches of `needle` (not empty) in
+/// the long text `hay`, left to right: `hay.match_indices(needle)`'s. For a
+/// section's prose or a whole document: one memmem searcher, whose set-up
+/// pays off there, not [`find`] (made for short lines), which restarts a
+/// memchr at every byte equal to the needle's last, a UTF-8 continuation
+/// byte common in CJK text.
+pub fn long_match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
+}
+
+/// Where `needle` first starts in the long text `hay`: `hay.find(needle)`,
+/// by one memmem search (see [`long_match_starts`]).
+pub fn find_long(hay: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(hay.as_bytes(), needle.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn long_match_starts_are_the_match_indices() {
+        for (hay, needle) in
+            [("增加增加增加", "增加"), ("", "增加"), ("aaaa", "aa"), ("三公经费三公", "三公"), ("x增加", "增加"), ("增", "增加")]
+        {
+            let want: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+            assert_eq!(long_match_starts(hay, needle).collect::<Vec<_>>(), want, "{hay:?} {needle:?}");
+            assert_eq!(find_long(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+        }
+    }
 
     #[test]
     fn finds_what_str_finds() {

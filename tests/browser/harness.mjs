@@ -131,14 +131,15 @@ export const pasteOnly = (page, text) =>
 
 /**
  * Waits until the summary shows the result of a check newer than `seq`
- * (see [`checkNumber`]) or says the text is not a disclosure, or, when
- * `orError` (a selector) is given, until that error shows.
+ * (see [`checkNumber`]): a report's card, or the notice that the text is
+ * not a disclosure (both carry the number, so a notice left from an
+ * earlier check does not count), or, when `orError` (a selector) is given,
+ * until that error shows.
  */
 export const resultAfter = (page, seq, { orError = null, timeout } = {}) =>
   page.waitForFunction(
     ({ seq, orError }) =>
       Number(document.querySelector("#summary [data-check]")?.dataset.check ?? 0) > seq ||
-      document.querySelector("#summary .not-recognised") ||
       (orError !== null && document.querySelector(orError)),
     { seq, orError },
     timeout === undefined ? {} : { timeout },

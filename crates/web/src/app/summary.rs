@@ -71,7 +71,9 @@ fn result(checker: Checker) -> AnyView {
         }
         .into_any(),
         Outcome::Refused(msg) => view! { <p class="notice error" role="alert">{msg.clone()}</p> }.into_any(),
-        Outcome::Checked { report, .. } if report.document.kind == DocumentKind::Unknown => not_recognised(&report.document).into_any(),
+        Outcome::Checked { report, seq, .. } if report.document.kind == DocumentKind::Unknown => {
+            not_recognised(&report.document, *seq).into_any()
+        }
         Outcome::Checked { report, source, millis, seq, .. } => (
             card(report, source, *millis, *seq),
             view! { <super::export::Export checker=checker /> },
@@ -81,11 +83,13 @@ fn result(checker: Checker) -> AnyView {
     }
 }
 
-/// Why a text that is no disclosure was not checked.
-fn not_recognised(info: &DocumentInfo) -> impl IntoView {
+/// Why a text that is no disclosure was not checked. It carries the
+/// submission number like the card, so a wait for the next result cannot
+/// mistake an earlier refusal for it.
+fn not_recognised(info: &DocumentInfo, seq: u32) -> impl IntoView {
     let reason = info.reason.clone().unwrap_or_else(|| "文本中没有找到预算或决算公开文本的特征。".to_string());
     view! {
-        <div class="notice error not-recognised" role="alert">
+        <div class="notice error not-recognised" role="alert" data-check=seq>
             <p class="headline">"无法核对：这段文本不像部门预算或决算公开文本。"</p>
             <p class="reason">{reason}</p>
             <p class="hint">

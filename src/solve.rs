@@ -379,6 +379,13 @@ struct SupportBufs {
     idx: Vec<usize>,
     rest: Vec<Option<(i128, i128)>>,
     sums: Vec<Option<UnitSum>>,
+    /// [`supports_compiled`]'s distinct additions of each row, where each
+    /// row's begin, which of them each candidate left is, and which take
+    /// part in a combination that holds.
+    adds: Vec<UnitSum>,
+    starts: Vec<usize>,
+    which: Vec<usize>,
+    ok: Vec<bool>,
 }
 
 impl SupportBufs {
@@ -421,7 +428,7 @@ fn supports<'b>(
     if size > MAX_SUPPORT || b.lens.contains(&0) {
         return None;
     }
-    let compiled = checker.compiled(ci).and_then(|c| supports_compiled(checker, ci, c, open, alive, work, b));
+    let compiled = checker.compiled(ci).and_then(|c| supports_compiled(c, open, alive, work, b));
     if compiled.is_none() {
         b.clear_supported();
         b.clear_idx(open.len());
@@ -444,73 +451,117 @@ fn supports<'b>(
 }
 
 /// [`supports`] for a compiled constraint, its answer left in `b.supported`
-/// (`b.lens` already set): a depth-first walk over its open rows'
-/// candidates left, adding each row's cells as it goes and leaving a branch
-/// as soon as no completion can meet the relation (as the search does). It
-/// finds the same combinations that hold as trying them all, and counts one
-/// unit of `work` per row added. None if `open` is not the constraint's
-/// open rows (it always is) or has none.
-fn supports_compiled(
-    checker: &Checker,
-    ci: usize,
-    c: &Compiled,
-    open: &[usize],
-    alive: &[Vec<usize>],
-    work: &mut usize,
-    b: &mut SupportBufs,
-) -> Option<()> {
+/// (`b.lens` already set): a depth-first walk over its open rows, adding
+/// each row's cells as it goes and leaving a branch as soon as no
+/// completion can meet the relation (as the search does). The candidates of
+/// a row that add the same to the sum are alike here (a row's cells in one
+/// column take few values: blank or one of its amounts), so the walk is over
+/// each row's distinct additions, and a candidate is supported when its
+/// addition is; the walk stops once every addition is. It finds the same
+/// supports as trying every combination, and counts one unit of `work` per
+/// row added. None if `open` is not the constraint's open rows (it always
+/// is) or has none, or if a sum overflowed (the bound of [`Compiled::new`]
+/// rules it out): then the caller tries every combination.
+fn supports_compiled(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut usize, b: &mut SupportBufs) -> Option<()> {
     if open.is_empty() || c.open.len() != open.len() || c.open.iter().zip(open).any(|((r, _), o)| r != o) {
         return None;
     }
     let left = |k: usize| open.get(k).and_then(|r| alive.get(*r)).map_or(&[][..], Vec::as_slice);
+    // Each row's distinct additions, `adds[starts[k]..starts[k + 1]]`, and
+    // per candidate left which of them it is (`which`, rows one after another).
+    b.adds.clear();
+    b.starts.clear();
+    b.which.clear();
+    for k in 0..open.len() {
+        let start = b.adds.len();
+        b.starts.push(start);
+        for j in left(k) {
+            let d = c.delta(k, *j);
+            // A row with many distinct additions keeps some twice rather
+            // than being compared with all of them (a repeat is only walked twice).
+            let seen = b.adds.get(start..).and_then(|a| a.iter().take(MAX_ALIKE).position(|x| *x == d));
+            b.which.push(seen.unwrap_or_else(|| {
+                b.adds.push(d);
+                b.adds.len() - 1 - start
+            }));
+        }
+    }
+    b.starts.push(b.adds.len());
+    let level = |adds: &[UnitSum], starts: &[usize], k: usize| -> (usize, usize) {
+        let a = starts.get(k).copied().unwrap_or(0);
+        (a, starts.get(k + 1).copied().unwrap_or(a).min(adds.len()))
+    };
     // rest[k]: the least rows k.. can add to the lower end, the most to the upper.
     b.rest.clear();
     b.rest.resize(open.len() + 1, Some((0i128, 0i128)));
     for k in (0..open.len()).rev() {
-        let deltas = left(k).iter().map(|j| c.delta(k, *j));
-        let reach = (deltas.clone().map(|d| d.1).min().unwrap_or(0), deltas.map(|d| d.2).max().unwrap_or(0));
+        let (a, z) = level(&b.adds, &b.starts, k);
+        let deltas = b.adds.get(a..z).unwrap_or_default();
+        let reach = (deltas.iter().map(|d| d.1).min().unwrap_or(0), deltas.iter().map(|d| d.2).max().unwrap_or(0));
         b.rest[k] = b.rest[k + 1].and_then(|r| Some((r.0.checked_add(reach.0)?, r.1.checked_add(reach.1)?)));
     }
-    b.clear_supported();
-    // sums[k]: the fixed cells plus rows ..k at their candidates idx[..k].
+    // ok[i]: whether addition i takes part in a combination that holds.
+    b.ok.clear();
+    b.ok.resize(b.adds.len(), false);
+    let mut unsupported = b.adds.len();
+    // sums[k]: the fixed cells plus rows ..k at their additions idx[..k].
     b.sums.clear();
     b.sums.resize(open.len() + 1, Some(c.base));
     b.clear_idx(open.len());
     let mut k = 0;
-    loop {
+    'walk: loop {
         if k < open.len() {
-            let &j = left(k).get(b.idx[k])?;
+            let (a, _) = level(&b.adds, &b.starts, k);
+            let &d = b.adds.get(a + b.idx[k])?;
             *work += 1;
-            let sum = b.sums[k].and_then(|s| plus(s, c.delta(k, j)));
+            let sum = b.sums[k].and_then(|s| plus(s, d));
             // An overflow (the bound of Compiled::new rules it out) cuts nothing.
             if sum.zip(b.rest[k + 1]).and_then(|(s, r)| c.within(s, r)) != Some(false) {
                 b.sums[k + 1] = sum;
                 k += 1;
                 continue;
             }
-        } else {
-            // Every row chosen: the check itself.
-            let cand = |r: usize| open.binary_search(&r).ok().and_then(|t| left(t).get(b.idx[t]).copied());
-            if c.meets(b.sums[k]).unwrap_or_else(|| checker.slow(ci, &cand)) {
-                for (s, j) in b.supported.iter_mut().zip(&b.idx) {
-                    s[*j] = true;
+        } else if c.meets(b.sums[k])? {
+            // Every row chosen, and the sum holds.
+            for (t, i) in b.idx.iter().enumerate() {
+                let (a, _) = level(&b.adds, &b.starts, t);
+                if let Some(ok) = b.ok.get_mut(a + i) {
+                    unsupported -= usize::from(!*ok);
+                    *ok = true;
                 }
             }
+            if unsupported == 0 {
+                break 'walk;
+            }
         }
-        // The next candidate at this level, backing up past exhausted ones.
-        let mut level = k.min(open.len() - 1);
+        // The next addition at this level, backing up past exhausted ones.
+        let mut at = k.min(open.len() - 1);
         loop {
-            b.idx[level] += 1;
-            if b.idx[level] < left(level).len() {
+            b.idx[at] += 1;
+            let (a, z) = level(&b.adds, &b.starts, at);
+            if b.idx[at] < z.saturating_sub(a) {
                 break;
             }
-            b.idx[level] = 0;
-            let Some(up) = level.checked_sub(1) else { return Some(()) };
-            level = up;
+            b.idx[at] = 0;
+            let Some(up) = at.checked_sub(1) else { break 'walk };
+            at = up;
         }
-        k = level;
+        k = at;
     }
+    b.clear_supported();
+    let mut which = b.which.iter();
+    for (k, s) in b.supported.iter_mut().enumerate().take(open.len()) {
+        let (a, _) = level(&b.adds, &b.starts, k);
+        for x in s.iter_mut() {
+            *x = which.next().is_some_and(|i| b.ok.get(a + i).copied().unwrap_or(false));
+        }
+    }
+    Some(())
 }
+
+/// How many of a row's distinct additions [`supports_compiled`] compares a
+/// candidate's with.
+const MAX_ALIKE: usize = 16;
 
 /// Advances an odometer over `lens`; false after the last combination.
 fn next_combination(idx: &mut [usize], lens: &[usize]) -> bool {

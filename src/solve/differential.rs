@@ -219,3 +219,70 @@ fn compiled_constraints_agree_with_decimal_sums() {
     assert!(tally.0 > 1_000 && tally.1 > 1_000, "{tally:?}");
     assert!(placed > 500, "{placed}");
 }
+
+/// [`supports_compiled`] (over each row's distinct additions, stopping once
+/// all are supported) finds the supports that trying every combination of
+/// the candidates left finds.
+#[test]
+fn supports_over_distinct_additions_are_every_combinations() {
+    let mut rng = Rng(0x5EED_0014);
+    let (mut compared, mut some_unsupported, mut many_distinct) = (0, 0, 0);
+    let mut b = SupportBufs::default();
+    for round in 0..3_000 {
+        let mut p = problem(&mut rng);
+        let ncols = p.rows.iter().map(|r| match r {
+            RowChoice::Fixed(v) => v.len(),
+            RowChoice::Open(c) => c.first().map_or(0, Vec::len),
+        });
+        let ncols = ncols.max().unwrap_or(1);
+        // Every other problem: many candidates per open row, so that
+        // additions repeat and some rows have more than MAX_ALIKE distinct ones.
+        if round % 2 == 0 {
+            for r in &mut p.rows {
+                if let RowChoice::Open(c) = r {
+                    *c = (0..1 + rng.index(40)).map(|_| values(&mut rng, ncols)).collect();
+                }
+            }
+        }
+        let domains = own_domains(&p);
+        let split = p.sums.iter().flat_map(|s| s.columns.iter().map(move |c| Constraint::Sum(s, *c)));
+        let constraints: Vec<Constraint> = split.chain(p.links.iter().map(Constraint::Link)).collect();
+        let compiled: Vec<Option<Compiled>> = constraints.iter().map(|c| Compiled::new(c, &p, &domains)).collect();
+        let checker = Checker { p: &p, constraints: &constraints, compiled: &compiled, domains: &domains };
+        // Candidates left: all, or about two in three.
+        let alive: Vec<Vec<usize>> =
+            domains.iter().map(|d| (0..d.as_ref().map_or(0, Vec::len)).filter(|_| round % 4 != 1 || !rng.one_in(3)).collect()).collect();
+        for (ci, c) in constraints.iter().enumerate() {
+            let Some(f) = checker.compiled(ci) else { continue };
+            let open: Vec<usize> = c.rows().into_iter().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect();
+            let lens: Vec<usize> = open.iter().map(|r| alive[*r].len()).collect();
+            if open.is_empty() || lens.contains(&0) || lens.iter().fold(1usize, |a, n| a.saturating_mul(*n)) > 20_000 {
+                continue;
+            }
+            b.lens.clone_from(&lens);
+            let mut work = 0;
+            assert_eq!(supports_compiled(f, &open, &alive, &mut work, &mut b), Some(()), "{p:?}");
+            let got = b.supported[..open.len()].to_vec();
+            let mut want: Vec<Vec<bool>> = lens.iter().map(|n| vec![false; *n]).collect();
+            let mut idx = vec![0usize; open.len()];
+            loop {
+                let cand = |r: usize| open.binary_search(&r).ok().and_then(|k| alive[r].get(idx[k]).copied());
+                if checker.holds(ci, &cand) {
+                    for (s, j) in want.iter_mut().zip(&idx) {
+                        s[*j] = true;
+                    }
+                }
+                if !next_combination(&mut idx, &lens) {
+                    break;
+                }
+            }
+            assert_eq!(got, want, "{p:?} {ci}");
+            compared += 1;
+            some_unsupported += usize::from(want.iter().flatten().any(|x| !*x) && want.iter().flatten().any(|x| *x));
+            many_distinct += usize::from(b.starts.windows(2).any(|w| w[1] - w[0] > MAX_ALIKE));
+        }
+    }
+    // Not vacuous: constraints that support some candidates and not others,
+    // and rows with more distinct additions than are compared.
+    assert!(compared > 2_000 && some_unsupported > 300 && many_distinct > 50, "{compared} {some_unsupported} {many_distinct}");
+}

@@ -17,7 +17,7 @@ use super::sides::side_of;
 use crate::domain::{class_code, pair_groups, split_pair};
 use crate::model::{Cell, ReadProblem, Side, Source, Table, TableKind};
 use crate::rounding::{self, Interval};
-use crate::solve::{hierarchy, solve, At, Bound, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
+use crate::solve::{hierarchy, solve, At, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
 use crate::tables::candidates::{over_cap_message, Budget, Candidates};
 use crate::text::search;
 
@@ -48,7 +48,14 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     // (by their index in it).
     let mut budget = Budget::default();
     let mut unlisted: Vec<usize> = Vec::new();
+    // Columns of sources shown to be nothing are blank in every open row: a
+    // placement with an amount there (one that cannot be zero within
+    // rounding) is dropped as the row is enumerated, not listed and then
+    // held to a bound per column.
+    let tables: Vec<&Table> = parts.iter().map(|p| &p.table).collect();
+    let zero = zero_sources(&tables);
     for p in parts.iter() {
+        let zero_col: Vec<bool> = p.schema.sources.iter().map(|s| zero.contains(s)).collect();
         // Each row's open entry, by row: one pass, not a search per row.
         let mut open_at: Vec<Option<&Candidates>> = vec![None; p.table.rows.len()];
         for (j, cands) in p.open.iter().rev() {
@@ -66,7 +73,12 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
                     // Tested as enumerated: only the placements that hold are written out.
                     let mut check = RowSums::new(p.schema.row_sums, cands);
                     let mut kept = Vec::new();
-                    cands.for_each_where(|v, cols, settled| check.settled(v, cols, settled), |v, _| kept.push(v.to_vec()));
+                    cands.for_each_where(
+                        |v, cols, settled| {
+                            blank_where_nothing(&zero_col, cands.amounts(), cols, &settled) && check.settled(v, cols, settled)
+                        },
+                        |v, _| kept.push(v.to_vec()),
+                    );
                     RowChoice::Open(kept)
                 }
                 None => RowChoice::Fixed(values(&r.cells)),
@@ -75,7 +87,6 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     }
     let ctx = Ctx { parts, base: &base };
     let mut problem = Problem { rows, ..Problem::default() };
-    ctx.zero_bounds(&mut problem);
     ctx.sums(&mut problem);
     ctx.links(&mut problem);
     problem.leave_out(&unlisted);
@@ -163,6 +174,18 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
             });
         }
     }
+}
+
+/// Whether the columns `settled` (see [`Candidates::for_each_where`]) of
+/// the placement begun with `amounts` in the columns `cols` are blank, or
+/// may be (zero within rounding), where `zero_col` says they must be: of the
+/// columns settled, only the last amount's can hold one.
+fn blank_where_nothing(zero_col: &[bool], amounts: &[(Decimal, usize)], cols: &[usize], settled: &std::ops::Range<usize>) -> bool {
+    let Some((c, (d, _))) = cols.last().zip(cols.len().checked_sub(1).and_then(|i| amounts.get(i))) else { return true };
+    !settled.contains(c)
+        || !zero_col.get(*c).copied().unwrap_or(false)
+        || d.is_zero()
+        || Interval::of(Some(*d)).gap(Interval::of(None)).is_zero()
 }
 
 fn values(cells: &[Cell]) -> Vec<Option<Decimal>> {
@@ -416,23 +439,6 @@ impl Ctx<'_> {
         (self.base[pi] + row, col)
     }
 
-    /// Columns of sources shown to be nothing are blank in every open row.
-    fn zero_bounds(&self, p: &mut Problem) {
-        let tables: Vec<&Table> = self.parts.iter().map(|p| &p.table).collect();
-        let zero = zero_sources(&tables);
-        let nothing = Interval::of(None);
-        for (pi, part) in self.parts.iter().enumerate() {
-            for (c, s) in part.schema.sources.iter().enumerate() {
-                if !zero.contains(s) {
-                    continue;
-                }
-                for (row, _) in &part.open {
-                    p.bounds.push(Bound::Equal(self.base[pi] + row, c, nothing));
-                }
-            }
-        }
-    }
-
     /// Sums inside each table: the 类/款/项 hierarchy, pair-table groups,
     /// 本年支出合计 of a two-sided table, a 合计 row over item rows.
     fn sums(&self, p: &mut Problem) {
@@ -583,6 +589,56 @@ mod tests {
                 assert_eq!(n, cands.len());
             }
         }
+    }
+
+    #[test]
+    fn placements_blank_where_nothing_are_those_that_meet_the_zero_bounds() {
+        // The definition: every column of a source shown to be nothing meets
+        // the interval of a blank (what the solver's bounds checked).
+        let meets_zero = |v: &[Option<Decimal>], zero_col: &[bool]| {
+            zero_col
+                .iter()
+                .enumerate()
+                .filter(|(_, z)| **z)
+                .all(|(c, _)| Interval::of(v.get(c).copied().flatten()).gap(Interval::of(None)).is_zero())
+        };
+        const SUMS: &[(usize, &[usize])] = &[(0, &[1, 2, 3]), (1, &[4, 5])];
+        let pool = ["0", "0.00", "0.004", "-0.00", "1", "2.5", "3.00", "0.01", "-1"];
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(seed >> 33).unwrap() % n
+        };
+        let (mut dropped, mut kept_zero) = (0, 0);
+        for _ in 0..3000 {
+            let ncols = 1 + next(8);
+            let k = 1 + next(ncols);
+            let amounts: Vec<(Decimal, usize)> = (0..k).map(|_| (d(pool[next(pool.len())]), 1)).collect();
+            let zero_col: Vec<bool> = (0..next(ncols + 2)).map(|_| next(3) == 0).collect();
+            let cands = Candidates::new(amounts, ncols, 1);
+            for sums in [SUMS, &[]] {
+                let mut want = Vec::new();
+                cands.for_each(|v, _| {
+                    if holds_by(v.len(), |i| v[i], sums) && meets_zero(v, &zero_col) {
+                        want.push(v.to_vec());
+                    }
+                });
+                let mut got = Vec::new();
+                let mut check = RowSums::new(sums, &cands);
+                cands.for_each_where(
+                    |v, cols, settled| blank_where_nothing(&zero_col, cands.amounts(), cols, &settled) && check.settled(v, cols, settled),
+                    |v, _| got.push(v.to_vec()),
+                );
+                assert_eq!(got, want, "{:?} {zero_col:?}", cands.amounts());
+                let mut all = 0;
+                cands.for_each(|v, _| all += usize::from(holds_by(v.len(), |i| v[i], sums)));
+                dropped += usize::from(want.len() < all);
+                kept_zero += usize::from(want.iter().any(|v| zero_col.iter().zip(v).any(|(z, x)| *z && x.is_some())));
+            }
+        }
+        // Not vacuous: placements dropped, and zeros kept in columns of nothing.
+        assert!(dropped > 500 && kept_zero > 200, "{dropped} {kept_zero}");
     }
 
     #[test]

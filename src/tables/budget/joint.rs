@@ -182,10 +182,13 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
 /// columns settled, only the last amount's can hold one.
 fn blank_where_nothing(zero_col: &[bool], amounts: &[(Decimal, usize)], cols: &[usize], settled: &std::ops::Range<usize>) -> bool {
     let Some((c, (d, _))) = cols.last().zip(cols.len().checked_sub(1).and_then(|i| amounts.get(i))) else { return true };
+    // An amount on the rounding fast path is exact to half a unit without
+    // an overflow, so its interval meets zero only if it is zero; others
+    // (whose interval may be every value) are asked.
     !settled.contains(c)
         || !zero_col.get(*c).copied().unwrap_or(false)
         || d.is_zero()
-        || Interval::of(Some(*d)).gap(Interval::of(None)).is_zero()
+        || rounding::units(Some(*d)).is_none() && Interval::of(Some(*d)).gap(Interval::of(None)).is_zero()
 }
 
 fn values(cells: &[Cell]) -> Vec<Option<Decimal>> {
@@ -603,8 +606,12 @@ mod tests {
                 .all(|(c, _)| Interval::of(v.get(c).copied().flatten()).gap(Interval::of(None)).is_zero())
         };
         const SUMS: &[(usize, &[usize])] = &[(0, &[1, 2, 3]), (1, &[4, 5])];
-        let pool = ["0", "0.00", "0.004", "-0.00", "1", "2.5", "3.00", "0.01", "-1"];
+        // Zeros, amounts near zero, and amounts off the fast path (too many
+        // decimals; so large that their interval overflows to every value).
+        let pool = ["0", "0.00", "0.004", "-0.00", "1", "2.5", "3.00", "0.01", "-1", "0.0000000000001", "79228162514264337593543950335"];
         let d = |s: &str| Decimal::from_str(s).unwrap();
+        // The largest amount's interval overflows to every value, zero among them.
+        assert!(Interval::of(Some(d(pool[10]))).gap(Interval::of(None)).is_zero());
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = |n: usize| {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);

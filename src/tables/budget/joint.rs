@@ -56,6 +56,7 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     let zero = zero_sources(&tables);
     for p in parts.iter() {
         let zero_col: Vec<bool> = p.schema.sources.iter().map(|s| zero.contains(s)).collect();
+        let mut row_sums = None;
         // Each row's open entry, by row: one pass, not a search per row.
         let mut open_at: Vec<Option<&Candidates>> = vec![None; p.table.rows.len()];
         for (j, cands) in p.open.iter().rev() {
@@ -71,7 +72,7 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
                 }
                 Some(cands) => {
                     // Tested as enumerated: only the placements that hold are written out.
-                    let mut check = RowSums::new(p.schema.row_sums, cands);
+                    let check = RowSums::ready(&mut row_sums, p.schema.row_sums, cands);
                     let mut kept = Vec::new();
                     cands.for_each_where(
                         |v, cols, settled| {
@@ -201,6 +202,10 @@ fn values(cells: &[Cell]) -> Vec<Option<Decimal>> {
 struct RowSums<'a> {
     #[cfg(test)]
     sums: &'a [(usize, &'a [usize])],
+    /// The number of columns of the rows it is for.
+    ncols: usize,
+    /// The most cells an identity adds up (its parts and its total).
+    terms: usize,
     /// Each printed amount in [`rounding::units`], when all are on its fast
     /// path and small enough that no identity's sum can leave it.
     units: Option<Vec<(i128, i128)>>,
@@ -218,26 +223,59 @@ struct RowSums<'a> {
 impl<'a> RowSums<'a> {
     fn new(sums: &'a [(usize, &'a [usize])], cands: &Candidates) -> RowSums<'a> {
         let ncols = cands.ncols();
-        let units: Option<Vec<(i128, i128)>> = cands.amounts().iter().map(|(d, _)| rounding::units(Some(*d))).collect();
-        // A sum of n cells reaches at most n times the widest amount (value
-        // and half unit): if that stays within the fast path's limit for
-        // every identity, agrees takes its integer path at every step.
-        let widest = units.iter().flatten().map(|(x, h)| x.unsigned_abs().saturating_add(h.unsigned_abs())).max().unwrap_or(0);
-        let terms = sums.iter().map(|(_, parts)| parts.len().saturating_add(1)).max().unwrap_or(0);
-        let small =
-            u128::try_from(terms).ok().and_then(|n| widest.checked_mul(n)).is_some_and(|b| b <= rounding::FAST_LIMIT.unsigned_abs());
         let last = |(t, parts): &(usize, &[usize])| parts.iter().fold(*t, |m, p| m.max(*p));
         let mut by_last: Vec<(usize, &[usize])> = sums.iter().filter(|s| last(s) < ncols).copied().collect();
         by_last.sort_by_key(last);
         let first = (0..=ncols).map(|c| by_last.partition_point(|s| last(s) < c)).collect();
-        RowSums {
+        let terms = sums.iter().map(|(_, parts)| parts.len().saturating_add(1)).max().unwrap_or(0);
+        let mut check = RowSums {
             #[cfg(test)]
             sums,
-            units: units.filter(|_| small),
-            at: vec![(0, 0); ncols],
+            ncols,
+            terms,
+            units: None,
+            at: Vec::new(),
             by_last,
             first,
+        };
+        check.row(cands);
+        check
+    }
+
+    /// `slot` made ready for the row `cands` of a layout with identities
+    /// `sums`: what depends on the columns alone is kept from the row before
+    /// when it had as many (the rows of one table do).
+    fn ready<'s>(slot: &'s mut Option<RowSums<'a>>, sums: &'a [(usize, &'a [usize])], cands: &Candidates) -> &'s mut RowSums<'a> {
+        match slot {
+            Some(check) if check.ncols == cands.ncols() => check.row(cands),
+            _ => *slot = Some(RowSums::new(sums, cands)),
         }
+        slot.get_or_insert_with(|| RowSums::new(sums, cands))
+    }
+
+    /// Takes the amounts of the row `cands` (of `ncols` columns).
+    fn row(&mut self, cands: &Candidates) {
+        let mut units = self.units.take().unwrap_or_default();
+        units.clear();
+        let mut all = true;
+        for (d, _) in cands.amounts() {
+            match rounding::units(Some(*d)) {
+                Some(u) => units.push(u),
+                None => {
+                    all = false;
+                    break;
+                }
+            }
+        }
+        // A sum of n cells reaches at most n times the widest amount (value
+        // and half unit): if that stays within the fast path's limit for
+        // every identity, agrees takes its integer path at every step.
+        let widest = units.iter().map(|(x, h)| x.unsigned_abs().saturating_add(h.unsigned_abs())).max().unwrap_or(0);
+        let small =
+            u128::try_from(self.terms).ok().and_then(|n| widest.checked_mul(n)).is_some_and(|b| b <= rounding::FAST_LIMIT.unsigned_abs());
+        self.units = Some(units).filter(|_| all && small);
+        self.at.clear();
+        self.at.resize(self.ncols, (0, 0));
     }
 
     /// Whether the identities that end in the columns `settled` hold, for
@@ -669,6 +707,7 @@ mod tests {
             usize::try_from(seed >> 33).unwrap() % n
         };
         let mut kept_any = 0;
+        let mut kept_from: Vec<Option<RowSums>> = SUMS.iter().map(|_| None).collect();
         for _ in 0..3000 {
             let ncols = 1 + next(9);
             let k = 1 + next(ncols + 1);
@@ -676,7 +715,7 @@ mod tests {
             let amounts: Vec<(Decimal, usize)> =
                 (0..k).map(|_| (d(pool[if next(8) == 0 { next(pool.len()) } else { next(9) }]), 1)).collect();
             let cands = Candidates::new(amounts, ncols, 1);
-            for sums in SUMS {
+            for (si, sums) in SUMS.iter().enumerate() {
                 let mut unpruned = Vec::new();
                 let mut check = RowSums::new(sums, &cands);
                 cands.for_each(|v, cols| {
@@ -691,6 +730,11 @@ mod tests {
                 cands
                     .for_each_where(|v, cols, settled| check.settled(v, cols, settled), |v, cols| pruned.push((v.to_vec(), cols.to_vec())));
                 assert_eq!(pruned, unpruned, "{sums:?} {:?}", cands.amounts());
+                // The same with the sums kept from the row before (rebuilt when its columns differ).
+                let mut again = Vec::new();
+                let check = RowSums::ready(&mut kept_from[si], sums, &cands);
+                cands.for_each_where(|v, cols, settled| check.settled(v, cols, settled), |v, cols| again.push((v.to_vec(), cols.to_vec())));
+                assert_eq!(again, unpruned, "{sums:?} {:?}", cands.amounts());
                 kept_any += usize::from(!pruned.is_empty() && pruned.len() < cands.len());
             }
         }

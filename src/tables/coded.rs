@@ -102,11 +102,12 @@ fn join_all(line: &str) -> String {
     let seps = line.bytes().filter(|b| matches!(b, b' ' | b'\t')).count();
     let mut toks: Vec<(&str, Option<char>)> = Vec::with_capacity(seps.saturating_add(1));
     let mut start = 0;
-    for (k, c) in line.char_indices().filter(|(_, c)| matches!(c, ' ' | '\t')) {
-        toks.push((&line[start..k], Some(c)));
+    // The separators are ASCII: found by bytes, they cut at char boundaries.
+    for (k, b) in line.bytes().enumerate().filter(|(_, b)| matches!(b, b' ' | b'\t')) {
+        toks.push((line.get(start..k).unwrap_or_default(), Some(char::from(b))));
         start = k + 1;
     }
-    toks.push((&line[start..], None));
+    toks.push((line.get(start..).unwrap_or_default(), None));
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());

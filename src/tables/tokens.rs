@@ -49,31 +49,34 @@ pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
     toks.clear();
     let tabbed = line.contains('\t');
     if tabbed {
-        // One buffer for every cell's pieces, not a vector per cell.
+        // One scan of the whole line (a TAB ends a cell), and one buffer for
+        // every cell's pieces, not a vector per cell.
         let mut inner: Vec<Tok> = Vec::with_capacity(LINE_TOKENS);
-        for cell in line.split('\t') {
-            let c = cell.trim();
-            if c.is_empty() {
-                toks.push(Tok::Blank);
-                continue;
-            }
-            // A tab cell may still hold "code name" or several numbers.
-            inner.clear();
-            split_spaces_into(c, &mut inner);
-            if inner.len() == 1 || inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
-                match inner.drain(..).reduce(merge_text) {
-                    Some(t) => toks.push(t),
-                    None => toks.push(Tok::Blank),
-                }
-            } else {
-                toks.append(&mut inner);
-            }
-        }
+        for_each_word(line, |piece| match piece {
+            Piece::Word(word, glued) => each_part(word, glued, |part| push_joined(&mut inner, 0, part)),
+            Piece::Tab => end_cell(&mut inner, toks),
+        });
+        end_cell(&mut inner, toks);
     } else {
         toks.reserve(LINE_TOKENS);
         split_spaces_into(line, toks);
     }
     tabbed
+}
+
+/// Moves a TAB cell's pieces (`inner`, emptied) to `toks`: a blank cell as
+/// [`Tok::Blank`]; a cell of one piece, or of text without an amount, as one
+/// token (a tab cell may still hold "code name" or several numbers).
+fn end_cell<'a>(inner: &mut Vec<Tok<'a>>, toks: &mut Vec<Tok<'a>>) {
+    if inner.len() == 1 || inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
+        if let Some(t) = inner.drain(..).reduce(merge_text) {
+            toks.push(t);
+        }
+    } else if inner.is_empty() {
+        toks.push(Tok::Blank);
+    } else {
+        toks.append(inner);
+    }
 }
 
 /// Tokenises a SPACE-separated line without joining adjacent text pieces:
@@ -97,7 +100,11 @@ pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Tok<'a>>) {
             Token::Text => Tok::Text(Cow::Borrowed(part)),
         })
     };
-    for_each_word(line, |word, glued| if glued { unglue(word, &mut push) } else { push(word) });
+    for_each_word(line, |piece| {
+        if let Piece::Word(word, glued) = piece {
+            each_part(word, glued, &mut push);
+        }
+    });
 }
 
 /// Whether any of a line's [`pieces`] is an amount, without building them
@@ -147,7 +154,17 @@ const LINE_TOKENS: usize = 8;
 fn split_spaces_into<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
     // Pieces join only within this call: `out` may already hold a text token.
     let start = out.len();
-    let mut push = |part: &'a str| match (classify(part), out.get_mut(start..).and_then(<[Tok]>::last_mut)) {
+    for_each_word(s, |piece| {
+        if let Piece::Word(word, glued) = piece {
+            each_part(word, glued, |part| push_joined(out, start, part));
+        }
+    });
+}
+
+/// Pushes a piece's token to `out`, a text piece joined to a text token
+/// before it at or after `start`.
+fn push_joined<'a>(out: &mut Vec<Tok<'a>>, start: usize, part: &'a str) {
+    match (classify(part), out.get_mut(start..).and_then(<[Tok]>::last_mut)) {
         // Adjacent text pieces join (the label then needs a String);
         // a label of one piece borrows it.
         (Token::Text, Some(Tok::Text(prev))) => prev.to_mut().push_str(part),
@@ -155,17 +172,34 @@ fn split_spaces_into<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
         (Token::Amount(d), _) => out.push(Tok::Amount(d)),
         (Token::Dash, _) => out.push(Tok::Blank),
         (Token::Int(n), _) => out.push(Tok::Int(n)),
-    };
-    for_each_word(s, |word, glued| if glued { unglue(word, &mut push) } else { push(word) });
+    }
 }
 
-/// Calls `f(word, glued)` for each of [`words`]`(s)` in order, `glued` false
-/// only when [`unglue`] would give the word whole (no ASCII digit in it is
-/// followed by a non-ASCII char). The white space and the places a glued
-/// word may be cut are found 64 bytes at a time ([`window::scan`]), with no
-/// branch per byte: a table line is mostly CJK labels and amounts, whose
-/// char-by-char reading mispredicts.
-fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(&'a str, bool)) {
+/// What [`for_each_word`] finds: a word (and whether a cut may fall in it),
+/// or a TAB, which ends a cell.
+enum Piece<'a> {
+    Word(&'a str, bool),
+    Tab,
+}
+
+/// The parts [`unglue`] cuts a word into, given to `f`; a word known not to
+/// be glued is given whole without a look.
+fn each_part<'a>(word: &'a str, glued: bool, mut f: impl FnMut(&'a str)) {
+    if glued {
+        unglue(word, f);
+    } else {
+        f(word);
+    }
+}
+
+/// Calls `f` for each of [`words`]`(s)` in order, as [`Piece::Word`] with
+/// `glued` false only when [`unglue`] would give the word whole (no ASCII
+/// digit in it is followed by a non-ASCII char), and for each TAB, as
+/// [`Piece::Tab`] after the word before it. The white space and the places
+/// a glued word may be cut are found 64 bytes at a time
+/// ([`window::scan`]), with no branch per byte: a table line is mostly CJK
+/// labels and amounts, whose char-by-char reading mispredicts.
+fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
     let bytes = s.as_bytes();
     // The current word starts at `from`; `glued` if a cut may fall in it.
     let (mut from, mut glued) = (0, false);
@@ -181,8 +215,11 @@ fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(&'a str, bool)) {
                 }
                 if p > from {
                     if let Some(w) = s.get(from..p) {
-                        f(w, glued);
+                        f(Piece::Word(w, glued));
                     }
+                }
+                if lead == b'\t' {
+                    f(Piece::Tab);
                 }
                 glued = false;
                 from = p + match lead {
@@ -195,7 +232,7 @@ fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(&'a str, bool)) {
     );
     if from < bytes.len() {
         if let Some(w) = s.get(from..) {
-            f(w, glued);
+            f(Piece::Word(w, glued));
         }
     }
 }
@@ -381,6 +418,34 @@ mod tests {
         }
     }
 
+    /// [`tokenize_into`] as it was: a TAB line cell by cell.
+    fn tokenize_by_cells(line: &str) -> Vec<Tok<'_>> {
+        let mut toks = Vec::new();
+        if !line.contains('\t') {
+            split_spaces_by_words(line, &mut toks);
+            return toks;
+        }
+        let mut inner: Vec<Tok> = Vec::new();
+        for cell in line.split('\t') {
+            let c = cell.trim();
+            if c.is_empty() {
+                toks.push(Tok::Blank);
+                continue;
+            }
+            inner.clear();
+            split_spaces_by_words(c, &mut inner);
+            if inner.len() == 1 || inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
+                match inner.drain(..).reduce(merge_text) {
+                    Some(t) => toks.push(t),
+                    None => toks.push(Tok::Blank),
+                }
+            } else {
+                toks.append(&mut inner);
+            }
+        }
+        toks
+    }
+
     #[test]
     fn words_found_by_blocks_are_words_then_unglue() {
         let pieces: Vec<&str> = "合计|1.00|8666.60|一、|2024年|10,116.83|-|—| |  |\t|\r|\n|\x0b|\x0c|\x1c|\u{85}|\u{a0}|\u{1680}|\u{2000}|\u{200a}|\u{200b}|\u{2028}|\u{2029}|\u{202f}|\u{205f}|\u{3000}|\u{3001}|\u{2030}|\u{2081}|\u{e0}|。|Ⅻ|(12.00)|x|é|𝄞|5|.|,|12345678901234567890"
@@ -390,14 +455,21 @@ mod tests {
         // Long lines: words and glued places across 64-byte blocks.
         texts.extend(texts.clone().chunks(7).map(|c| c.concat()));
         for t in &texts {
-            let mut words_of = Vec::new();
-            for_each_word(t, |w, glued| {
-                let mut parts = Vec::new();
-                unglue(w, |p| parts.push(p));
-                assert!(glued || parts.len() == 1, "{w:?}");
-                words_of.push(w);
+            let (mut words_of, mut tabs) = (Vec::new(), 0);
+            for_each_word(t, |piece| match piece {
+                Piece::Word(w, glued) => {
+                    let mut parts = Vec::new();
+                    unglue(w, |p| parts.push(p));
+                    assert!(glued || parts.len() == 1, "{w:?}");
+                    words_of.push(w);
+                }
+                Piece::Tab => tabs += 1,
             });
             assert_eq!(words_of, words(t).collect::<Vec<_>>(), "{t:?}");
+            assert_eq!(tabs, t.matches('\t').count(), "{t:?}");
+            let mut toks = Vec::new();
+            tokenize_into(t, &mut toks);
+            assert_eq!(toks, tokenize_by_cells(t), "{t:?}");
             let (mut new, mut old) = (Vec::new(), Vec::new());
             split_spaces_into(t, &mut new);
             split_spaces_by_words(t, &mut old);

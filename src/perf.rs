@@ -207,6 +207,11 @@ fn indicator_blocks(lines: &[Line]) -> (Vec<Block>, Option<(Decimal, usize)>) {
             total = numbers_at_end(&cells(&l.text)).last().and_then(|n| parse_prose_number(n)).map(|v| (v, l.no));
             break;
         }
+        // Before the first 一级指标 label a line matters only if it is one,
+        // and a label cell holds 标: a line without it is not split.
+        if blocks.is_empty() && !search::has_char(sq, '标') {
+            continue;
+        }
         cells_into(&l.text, &mut cs);
         // The first two cells that are not blank.
         let mut head = [""; 2];

@@ -13,8 +13,8 @@ use super::candidates::Candidates;
 use super::tokens::{tokenize_into, Tok};
 use crate::model::{Cell, ReadProblem};
 use crate::segment::is_note;
-use crate::text::search;
 use crate::text::Line;
+use crate::text::{search, window};
 
 /// A row as read, before its numbers are placed in columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,15 +76,20 @@ pub fn is_code_int(n: u64, first: &[char]) -> bool {
 pub fn join_split_codes(line: &str) -> std::borrow::Cow<'_, str> {
     // A join needs two digits standing alone after a separator; most lines
     // have none and are returned as they are, without a copy.
+    // Separator-digit-digit is found 64 positions at a time, without a
+    // branch per byte ([`window::scan`]); what follows the two digits is
+    // looked at only where it holds.
     let b = line.as_bytes();
-    let sep = |i: usize| matches!(b.get(i), Some(b' ' | b'\t'));
-    let two_alone = |i: usize| {
-        sep(i)
-            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-            && b.get(i + 2).is_some_and(u8::is_ascii_digit)
-            && (i + 3 == b.len() || sep(i + 3))
-    };
-    if !(0..b.len()).any(two_alone) {
+    let sep = |x: u8| (x == b' ') | (x == b'\t');
+    let mut two_alone = false;
+    window::scan(
+        b,
+        |[s, x, y]| sep(s) & x.is_ascii_digit() & y.is_ascii_digit(),
+        |at, mask| {
+            two_alone = two_alone || window::positions(at, mask).any(|i| b.get(i + 3).is_none_or(|x| sep(*x)));
+        },
+    );
+    if !two_alone {
         return Cow::Borrowed(line);
     }
     std::borrow::Cow::Owned(join_all(line))
@@ -97,11 +102,12 @@ fn join_all(line: &str) -> String {
     let seps = line.bytes().filter(|b| matches!(b, b' ' | b'\t')).count();
     let mut toks: Vec<(&str, Option<char>)> = Vec::with_capacity(seps.saturating_add(1));
     let mut start = 0;
-    for (k, c) in line.char_indices().filter(|(_, c)| matches!(c, ' ' | '\t')) {
-        toks.push((&line[start..k], Some(c)));
+    // The separators are ASCII: found by bytes, they cut at char boundaries.
+    for (k, b) in line.bytes().enumerate().filter(|(_, b)| matches!(b, b' ' | b'\t')) {
+        toks.push((line.get(start..k).unwrap_or_default(), Some(char::from(b))));
         start = k + 1;
     }
-    toks.push((&line[start..], None));
+    toks.push((line.get(start..).unwrap_or_default(), None));
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
@@ -300,6 +306,11 @@ mod tests {
         // A text export may turn every run of spaces into a tab.
         assert_eq!(join_split_codes("201\t03\t01\t行政运行\t1.00"), "2010301\t行政运行\t1.00");
         assert_eq!(join_split_codes("201 03\t政府办公厅"), "20103\t政府办公厅");
+        // Over generated lines, long ones included (64-byte blocks).
+        let pieces = ["201", "03", "01", "1", "12", "123", " ", "\t", "  ", "行政运行", "1.00", "x"];
+        for s in crate::text::stream::sample_texts(&pieces, 600) {
+            assert_eq!(join_split_codes(&s), join_all(&s), "{s:?}");
+        }
     }
 
     #[test]

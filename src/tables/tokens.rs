@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use crate::amount::{self, Token};
-use crate::text::words;
+use crate::text::{window, words};
 
 /// A token of a table line, borrowing its text from the line where it can.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,31 +49,34 @@ pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
     toks.clear();
     let tabbed = line.contains('\t');
     if tabbed {
-        // One buffer for every cell's pieces, not a vector per cell.
+        // One scan of the whole line (a TAB ends a cell), and one buffer for
+        // every cell's pieces, not a vector per cell.
         let mut inner: Vec<Tok> = Vec::with_capacity(LINE_TOKENS);
-        for cell in line.split('\t') {
-            let c = cell.trim();
-            if c.is_empty() {
-                toks.push(Tok::Blank);
-                continue;
-            }
-            // A tab cell may still hold "code name" or several numbers.
-            inner.clear();
-            split_spaces_into(c, &mut inner);
-            if inner.len() == 1 || inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
-                match inner.drain(..).reduce(merge_text) {
-                    Some(t) => toks.push(t),
-                    None => toks.push(Tok::Blank),
-                }
-            } else {
-                toks.append(&mut inner);
-            }
-        }
+        for_each_word(line, |piece| match piece {
+            Piece::Word(word, glued) => each_part(word, glued, |part| push_joined(&mut inner, 0, part)),
+            Piece::Tab => end_cell(&mut inner, toks),
+        });
+        end_cell(&mut inner, toks);
     } else {
         toks.reserve(LINE_TOKENS);
         split_spaces_into(line, toks);
     }
     tabbed
+}
+
+/// Moves a TAB cell's pieces (`inner`, emptied) to `toks`: a blank cell as
+/// [`Tok::Blank`]; a cell of one piece, or of text without an amount, as one
+/// token (a tab cell may still hold "code name" or several numbers).
+fn end_cell<'a>(inner: &mut Vec<Tok<'a>>, toks: &mut Vec<Tok<'a>>) {
+    if inner.len() == 1 || inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
+        if let Some(t) = inner.drain(..).reduce(merge_text) {
+            toks.push(t);
+        }
+    } else if inner.is_empty() {
+        toks.push(Tok::Blank);
+    } else {
+        toks.append(inner);
+    }
 }
 
 /// Tokenises a SPACE-separated line without joining adjacent text pieces:
@@ -89,16 +92,19 @@ pub fn pieces(line: &str) -> Vec<Tok<'_>> {
 /// all its lines.
 pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Tok<'a>>) {
     out.clear();
-    for piece in words(line) {
-        unglue(piece, |part| {
-            out.push(match classify(part) {
-                Token::Amount(d) => Tok::Amount(d),
-                Token::Dash => Tok::Blank,
-                Token::Int(n) => Tok::Int(n),
-                Token::Text => Tok::Text(Cow::Borrowed(part)),
-            })
-        });
-    }
+    let mut push = |part: &'a str| {
+        out.push(match classify(part) {
+            Token::Amount(d) => Tok::Amount(d),
+            Token::Dash => Tok::Blank,
+            Token::Int(n) => Tok::Int(n),
+            Token::Text => Tok::Text(Cow::Borrowed(part)),
+        })
+    };
+    for_each_word(line, |piece| {
+        if let Piece::Word(word, glued) = piece {
+            each_part(word, glued, &mut push);
+        }
+    });
 }
 
 /// Whether any of a line's [`pieces`] is an amount, without building them
@@ -148,29 +154,128 @@ const LINE_TOKENS: usize = 8;
 fn split_spaces_into<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
     // Pieces join only within this call: `out` may already hold a text token.
     let start = out.len();
-    for piece in words(s) {
-        unglue(piece, |part| match (classify(part), out.get_mut(start..).and_then(<[Tok]>::last_mut)) {
-            // Adjacent text pieces join (the label then needs a String);
-            // a label of one piece borrows it.
-            (Token::Text, Some(Tok::Text(prev))) => prev.to_mut().push_str(part),
-            (Token::Text, _) => out.push(Tok::Text(Cow::Borrowed(part))),
-            (Token::Amount(d), _) => out.push(Tok::Amount(d)),
-            (Token::Dash, _) => out.push(Tok::Blank),
-            (Token::Int(n), _) => out.push(Tok::Int(n)),
-        });
+    for_each_word(s, |piece| {
+        if let Piece::Word(word, glued) = piece {
+            each_part(word, glued, |part| push_joined(out, start, part));
+        }
+    });
+}
+
+/// Pushes a piece's token to `out`, a text piece joined to a text token
+/// before it at or after `start`.
+fn push_joined<'a>(out: &mut Vec<Tok<'a>>, start: usize, part: &'a str) {
+    match (classify(part), out.get_mut(start..).and_then(<[Tok]>::last_mut)) {
+        // Adjacent text pieces join (the label then needs a String);
+        // a label of one piece borrows it.
+        (Token::Text, Some(Tok::Text(prev))) => prev.to_mut().push_str(part),
+        (Token::Text, _) => out.push(Tok::Text(Cow::Borrowed(part))),
+        (Token::Amount(d), _) => out.push(Tok::Amount(d)),
+        (Token::Dash, _) => out.push(Tok::Blank),
+        (Token::Int(n), _) => out.push(Tok::Int(n)),
     }
+}
+
+/// What [`for_each_word`] finds: a word (and whether a cut may fall in it),
+/// or a TAB, which ends a cell.
+enum Piece<'a> {
+    Word(&'a str, bool),
+    Tab,
+}
+
+/// The parts [`unglue`] cuts a word into, given to `f`; a word known not to
+/// be glued is given whole without a look.
+fn each_part<'a>(word: &'a str, glued: bool, mut f: impl FnMut(&'a str)) {
+    if glued {
+        unglue(word, f);
+    } else {
+        f(word);
+    }
+}
+
+/// Calls `f` for each of [`words`]`(s)` in order, as [`Piece::Word`] with
+/// `glued` false only when [`unglue`] would give the word whole (no ASCII
+/// digit in it is followed by a non-ASCII char), and for each TAB, as
+/// [`Piece::Tab`] after the word before it. The white space and the places
+/// a glued word may be cut are found 64 bytes at a time
+/// ([`window::scan`]), with no branch per byte: a table line is mostly CJK
+/// labels and amounts, whose char-by-char reading mispredicts.
+fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
+    let bytes = s.as_bytes();
+    // The current word starts at `from`; `glued` if a cut may fall in it.
+    let (mut from, mut glued) = (0, false);
+    window::scan(
+        bytes,
+        |[a, b, c]| white_space_at([a, b, c]) | (a.is_ascii_digit() & (b >= 0x80)),
+        |at, mask| {
+            for p in window::positions(at, mask) {
+                let Some(&lead) = bytes.get(p) else { continue };
+                if lead.is_ascii_digit() {
+                    glued = true;
+                    continue;
+                }
+                if p > from {
+                    if let Some(w) = s.get(from..p) {
+                        f(Piece::Word(w, glued));
+                    }
+                }
+                if lead == b'\t' {
+                    f(Piece::Tab);
+                }
+                glued = false;
+                from = p + match lead {
+                    0..=0x7F => 1,
+                    0xC2 => 2,
+                    _ => 3,
+                };
+            }
+        },
+    );
+    if from < bytes.len() {
+        if let Some(w) = s.get(from..) {
+            f(Piece::Word(w, glued));
+        }
+    }
+}
+
+/// Whether a white space char (`char::is_whitespace`) starts with the bytes
+/// `[a, b, c]`: ASCII TAB … CR and space, U+0085, U+00A0, U+1680,
+/// U+2000…U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. Tested without a
+/// branch, so it runs on many positions at once.
+#[inline(always)]
+fn white_space_at([a, b, c]: [u8; 3]) -> bool {
+    let ascii = (a == b' ') | (a.wrapping_sub(b'\t') < 5);
+    let c2 = (a == 0xC2) & ((b == 0x85) | (b == 0xA0));
+    let e1 = (a == 0xE1) & (b == 0x9A) & (c == 0x80);
+    let e2_80 = (b == 0x80) & ((c.wrapping_sub(0x80) < 0x0B) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF));
+    let e2 = (a == 0xE2) & (e2_80 | ((b == 0x81) & (c == 0x9F)));
+    let e3 = (a == 0xE3) & (b == 0x80) & (c == 0x80);
+    ascii | c2 | e1 | e2 | e3
 }
 
 /// [`amount::classify`] of a piece of a word (no white space in it), whose
 /// answer for a piece led by a CJK char is known without calling it: every
 /// amount, integer and dash starts with an ASCII byte or, for the dashes —
 /// and –, with 0xE2; anything else is text. Most label pieces are turned
-/// away by that one byte test.
+/// away by that one byte test. A piece led by a digit (an amount, a code, a
+/// 行次) is neither blank nor a dash, so it skips those tests.
 fn classify(part: &str) -> Token {
-    if matches!(part.as_bytes().first(), Some(0xC0..=0xE1 | 0xE3..=0xFF)) {
-        return Token::Text;
+    match part.as_bytes().first() {
+        Some(0xC0..=0xE1 | 0xE3..=0xFF) => Token::Text,
+        Some(b'0'..=b'9') => {
+            // All digits: an integer (at most 18 digits, as amount::classify
+            // has it); else an amount or text.
+            if part.bytes().all(|b| b.is_ascii_digit()) {
+                if part.len() <= 18 {
+                    part.parse().map_or(Token::Text, Token::Int)
+                } else {
+                    Token::Text
+                }
+            } else {
+                amount::parse_amount(part).map_or(Token::Text, Token::Amount)
+            }
+        }
+        _ => amount::classify(part),
     }
-    amount::classify(part)
 }
 
 /// Splits tokens that PDF extraction glued together: an amount followed by a
@@ -299,10 +404,83 @@ mod tests {
         }
     }
 
+    /// [`split_spaces_into`] as it was: [`words`], then [`unglue`] on each.
+    fn split_spaces_by_words<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
+        let start = out.len();
+        for piece in words(s) {
+            unglue(piece, |part| match (amount::classify(part), out.get_mut(start..).and_then(<[Tok]>::last_mut)) {
+                (Token::Text, Some(Tok::Text(prev))) => prev.to_mut().push_str(part),
+                (Token::Text, _) => out.push(Tok::Text(Cow::Borrowed(part))),
+                (Token::Amount(d), _) => out.push(Tok::Amount(d)),
+                (Token::Dash, _) => out.push(Tok::Blank),
+                (Token::Int(n), _) => out.push(Tok::Int(n)),
+            });
+        }
+    }
+
+    /// [`tokenize_into`] as it was: a TAB line cell by cell.
+    fn tokenize_by_cells(line: &str) -> Vec<Tok<'_>> {
+        let mut toks = Vec::new();
+        if !line.contains('\t') {
+            split_spaces_by_words(line, &mut toks);
+            return toks;
+        }
+        let mut inner: Vec<Tok> = Vec::new();
+        for cell in line.split('\t') {
+            let c = cell.trim();
+            if c.is_empty() {
+                toks.push(Tok::Blank);
+                continue;
+            }
+            inner.clear();
+            split_spaces_by_words(c, &mut inner);
+            if inner.len() == 1 || inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
+                match inner.drain(..).reduce(merge_text) {
+                    Some(t) => toks.push(t),
+                    None => toks.push(Tok::Blank),
+                }
+            } else {
+                toks.append(&mut inner);
+            }
+        }
+        toks
+    }
+
+    #[test]
+    fn words_found_by_blocks_are_words_then_unglue() {
+        let pieces: Vec<&str> = "合计|1.00|8666.60|一、|2024年|10,116.83|-|—| |  |\t|\r|\n|\x0b|\x0c|\x1c|\u{85}|\u{a0}|\u{1680}|\u{2000}|\u{200a}|\u{200b}|\u{2028}|\u{2029}|\u{202f}|\u{205f}|\u{3000}|\u{3001}|\u{2030}|\u{2081}|\u{e0}|。|Ⅻ|(12.00)|x|é|𝄞|5|.|,|12345678901234567890"
+            .split('|')
+            .collect();
+        let mut texts = crate::text::stream::sample_texts(&pieces, 400);
+        // Long lines: words and glued places across 64-byte blocks.
+        texts.extend(texts.clone().chunks(7).map(|c| c.concat()));
+        for t in &texts {
+            let (mut words_of, mut tabs) = (Vec::new(), 0);
+            for_each_word(t, |piece| match piece {
+                Piece::Word(w, glued) => {
+                    let mut parts = Vec::new();
+                    unglue(w, |p| parts.push(p));
+                    assert!(glued || parts.len() == 1, "{w:?}");
+                    words_of.push(w);
+                }
+                Piece::Tab => tabs += 1,
+            });
+            assert_eq!(words_of, words(t).collect::<Vec<_>>(), "{t:?}");
+            assert_eq!(tabs, t.matches('\t').count(), "{t:?}");
+            let mut toks = Vec::new();
+            tokenize_into(t, &mut toks);
+            assert_eq!(toks, tokenize_by_cells(t), "{t:?}");
+            let (mut new, mut old) = (Vec::new(), Vec::new());
+            split_spaces_into(t, &mut new);
+            split_spaces_by_words(t, &mut old);
+            assert_eq!(new, old, "{t:?}");
+        }
+    }
+
     #[test]
     fn pieces_led_by_cjk_are_text_as_amount_classify_says() {
         let pieces: Vec<&str> =
-            "合计|1.00|—|–|-|— —|/|（1.00）|(1.00)|１|１.00|一|〇|零|十|2024年|年2024|0.00|，1.00|１，０００.00|€1|£1|Ⅻ|é|𝄞|12"
+            "合计|1.00|—|–|-|— —|/|（1.00）|(1.00)|１|１.00|一|〇|零|十|2024年|年2024|0.00|，1.00|１，０００.00|€1|£1|Ⅻ|é|𝄞|12|1234567890123456789|12,345.6|1,2.3|1.|1.x|0012"
                 .split('|')
                 .collect();
         for t in crate::text::stream::sample_texts(&pieces, 300) {

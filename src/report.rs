@@ -210,7 +210,7 @@ fn place(
     column: Option<&str>,
     line: Option<usize>,
 ) -> Option<crate::model::Place> {
-    let ti = tables.iter().position(|t| t.key == table)?;
+    let ti = table_index(tables, table)?;
     let t = &tables[ti];
     let ri = row.map(RowName::of).and_then(|name| match (line, lines.get(ti)) {
         (Some(l), Some(by_line)) => {
@@ -229,6 +229,13 @@ fn place(
     Some(crate::model::Place { table: ti, row: ri, column: ci })
 }
 
+/// The first of `tables` keyed `key`. Keys are short ("01", "1",
+/// "《…》"): told apart by their length and last byte before any memcmp.
+fn table_index(tables: &[TableOut], key: &str) -> Option<usize> {
+    let last = key.as_bytes().last();
+    tables.iter().position(|t| t.key.len() == key.len() && t.key.as_bytes().last() == last && t.key == key)
+}
+
 /// A row description ("本年支出合计（行次58）", "2010350 事业运行", "合计"),
 /// as the rules write it, read once per finding rather than once per row
 /// it is compared with.
@@ -242,6 +249,12 @@ enum RowName<'a> {
 
 impl<'a> RowName<'a> {
     fn of(text: &'a str) -> RowName<'a> {
+        // Most descriptions ("2010301 行政运行") hold no full-width char,
+        // whose lead byte 0xEF "（行次" starts with: told by a test of every
+        // byte (no branch per byte), not a search set up per description.
+        if !text.bytes().fold(false, |any, b| any | (b == 0xEF)) {
+            return RowName::Text(text);
+        }
         // By a byte search: a str searcher set up per finding and related
         // cell cost more than the search.
         match crate::text::search::find(text, "（行次") {

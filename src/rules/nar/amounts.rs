@@ -299,8 +299,12 @@ fn class_row<'a>(doc: &'a Document, subject: &str) -> Option<Located<'a>> {
 
 /// The 05 项 row named by the path "X（类）Y（款）Z（项）" before `upto` in a paragraph.
 fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize) -> Option<Located<'a>> {
-    let text: String = p.text.chars().take(upto).collect();
-    let norm = text.replace('(', "（").replace(')', "）");
+    // The first `upto` chars, lent, not copied a char at a time; copied
+    // only to widen an ASCII bracket.
+    let end = p.text.char_indices().nth(upto).map_or(p.text.len(), |(i, _)| i);
+    let text = p.text.get(..end).unwrap_or_default();
+    let norm: std::borrow::Cow<'_, str> =
+        if text.contains(['(', ')']) { text.replace('(', "（").replace(')', "）").into() } else { text.into() };
     let end = norm.rfind("（项）")?;
     let before = &norm[..end];
     let k = before.rfind("（款）")?;

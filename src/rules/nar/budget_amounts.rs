@@ -85,8 +85,11 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
-    let groups = name_groups(doc);
-    let totals = total_cells(doc);
+    // Each table's row and column names once: the groups and the totals
+    // both read them.
+    let table_names: Vec<Option<TableNames<'_>>> = doc.tables.iter().map(|t| TABLES.contains(&t.kind).then(|| TableNames::of(t))).collect();
+    let groups = Groups::of(name_groups(doc, &table_names));
+    let totals = total_cells(doc, &table_names);
     let general_is_fiscal = fiscal_is_general(doc);
     for s in &n.sections {
         if matches!(s.topic, Topic::Other | Topic::Performance | Topic::Preamble) {
@@ -384,11 +387,12 @@ struct NameGroup<'a> {
 /// Every printed, settled cell of the [`TABLES`] under the name that selects
 /// it, in table, row, column order (the order the findings cite them).
 /// Names `names` can never accept are left out.
-fn name_groups(doc: &Document) -> Vec<NameGroup<'_>> {
+fn name_groups<'a>(doc: &'a Document, table_names: &[Option<TableNames<'a>>]) -> Vec<NameGroup<'a>> {
     let mut out = Vec::new();
-    // Every table of these kinds, Shandong layout or read by its headings.
-    for t in doc.tables.iter().filter(|t| TABLES.contains(&t.kind)) {
-        let cols: Vec<Cow<'_, str>> = t.columns.iter().map(|h| name_of(h)).collect();
+    // Every table of these kinds, Shandong layout or read by its headings
+    // (those [`TableNames`] are made for).
+    for (t, names) in doc.tables.iter().zip(table_names).filter_map(|(t, n)| Some((t, n.as_ref()?))) {
+        let cols = &names.cols;
         let (u, unit) = match t.unit.as_deref().or(doc.info.unit.as_deref()) {
             Some("元") => (crate::checked::unit(4).unwrap_or(Decimal::ONE), "元"),
             _ => (Decimal::ONE, "万元"),
@@ -401,7 +405,7 @@ fn name_groups(doc: &Document) -> Vec<NameGroup<'_>> {
             if !settled(t, i) {
                 continue;
             }
-            let label = name_of(&r.label);
+            let Some(label) = names.rows.get(i) else { continue };
             let total_row = label.is_empty() || r.label.trim() == "合计" || r.label.trim() == "总计";
             if total_row {
                 // A total row's cells are named by their columns.
@@ -411,17 +415,17 @@ fn name_groups(doc: &Document) -> Vec<NameGroup<'_>> {
                         out.extend(named(i, col, v).map(|c| NameGroup { name: h.clone(), tails: tails_of(h), cells: vec![c] }));
                     }
                 }
-            } else if nameable(&label) {
+            } else if nameable(label) {
                 // Another row's amount columns are named by the row.
                 let cells: Vec<Named<'_>> = r
                     .cells
                     .iter()
                     .enumerate()
-                    .filter(|(col, _)| amount_column(&cols, *col))
+                    .filter(|(col, _)| amount_column(cols, *col))
                     .filter_map(|(col, cell)| named(i, col, cell.value?))
                     .collect();
                 if !cells.is_empty() {
-                    out.push(NameGroup { tails: tails_of(&label), name: label, cells });
+                    out.push(NameGroup { tails: tails_of(label), name: label.clone(), cells });
                 }
             }
         }
@@ -443,19 +447,62 @@ struct Named<'a> {
     col: usize,
 }
 
-/// The cells of the groups whose name the subject `names`.
-fn named_cells<'a>(groups: &[NameGroup<'a>], subject: &str) -> Vec<Named<'a>> {
+/// The row and column names of one table, as [`name_of`] gives them.
+struct TableNames<'a> {
+    /// Per row, its label's name.
+    rows: Vec<Cow<'a, str>>,
+    /// Per column, its caption's name.
+    cols: Vec<Cow<'a, str>>,
+}
+
+impl<'a> TableNames<'a> {
+    fn of(t: &'a Table) -> TableNames<'a> {
+        TableNames { rows: t.rows.iter().map(|r| name_of(&r.label)).collect(), cols: t.columns.iter().map(|h| name_of(h)).collect() }
+    }
+}
+
+/// The [`NameGroup`]s, indexed by what their names end with: a cut subject
+/// can only end with a name that ends with its own last char, so a subject
+/// is held against those groups alone, not against every group.
+struct Groups<'a> {
+    list: Vec<NameGroup<'a>>,
+    /// (tails, last char of the name, index in `list`), sorted.
+    by_end: Vec<(u8, char, usize)>,
+    /// The distinct tails of the names, ascending.
+    tails: Vec<u8>,
+}
+
+impl<'a> Groups<'a> {
+    fn of(list: Vec<NameGroup<'a>>) -> Groups<'a> {
+        let mut by_end: Vec<(u8, char, usize)> =
+            list.iter().enumerate().filter_map(|(i, g)| Some((g.tails, g.name.chars().next_back()?, i))).collect();
+        by_end.sort_unstable();
+        let mut tails: Vec<u8> = by_end.iter().map(|e| e.0).collect();
+        tails.dedup();
+        Groups { list, by_end, tails }
+    }
+}
+
+/// The cells of the groups whose name the subject `names`, in the groups'
+/// order.
+fn named_cells<'a>(groups: &Groups<'a>, subject: &str) -> Vec<Named<'a>> {
+    named_groups(groups, subject).iter().filter_map(|&i| groups.list.get(i)).flat_map(|g| g.cells.iter().copied()).collect()
+}
+
+/// The indexes of the groups whose name the subject `names`, ascending.
+fn named_groups(groups: &Groups<'_>, subject: &str) -> Vec<usize> {
     let trimmed = subject.trim_end_matches(['为', '：', ':']);
+    let mut hits: Vec<usize> = Vec::new();
     // The subject cut once per set of tails its names end with, not per name.
-    let mut cut: [Option<&str>; 16] = [None; 16];
-    groups
-        .iter()
-        .filter(|g| {
-            let s = *cut[usize::from(g.tails & 15)].get_or_insert_with(|| cut_tails(trimmed, g.tails));
-            ends_with_name(s, &g.name)
-        })
-        .flat_map(|g| g.cells.iter().copied())
-        .collect()
+    for &t in &groups.tails {
+        let s = cut_tails(trimmed, t);
+        let Some(last) = s.chars().next_back() else { continue };
+        let from = groups.by_end.partition_point(|&(gt, c, _)| (gt, c) < (t, last));
+        let same_end = groups.by_end.get(from..).unwrap_or_default().iter().take_while(|&&(gt, c, _)| (gt, c) == (t, last));
+        hits.extend(same_end.map(|e| e.2).filter(|&i| groups.list.get(i).is_some_and(|g| ends_with_name(s, &g.name))));
+    }
+    hits.sort_unstable();
+    hits
 }
 
 /// The funds a total covers: all of them, 财政拨款, or its 一般公共预算 part.
@@ -502,13 +549,12 @@ fn scope_of(t: &Table) -> Scope {
     }
 }
 
-/// A row label without its ordinal ("一、", "1.").
-fn bare(label: &str) -> Cow<'_, str> {
-    let n = name_of(label);
+/// A row label's [`name_of`] without its ordinal ("一、", "1.").
+fn bare(n: &str) -> Cow<'_, str> {
     let digits = n.chars().take_while(char::is_ascii_digit).count();
     match n.chars().nth(digits) {
         Some('.' | '．' | '、') if digits > 0 => Cow::Owned(n.chars().skip(digits + 1).collect()),
-        _ => n,
+        _ => Cow::Borrowed(n),
     }
 }
 
@@ -516,9 +562,9 @@ fn bare(label: &str) -> Cow<'_, str> {
 /// made once per document: the 收支总表's and 财政拨款收支总表's 收入/支出
 /// totals and their 财政拨款 / 一般公共预算 income rows, the total row of the
 /// 支出 tables (合计, 基本支出, 项目支出), the 合计 of the 基本支出 tables.
-fn total_cells(doc: &Document) -> Vec<TotalCell<'_>> {
+fn total_cells<'a>(doc: &'a Document, table_names: &[Option<TableNames<'a>>]) -> Vec<TotalCell<'a>> {
     let mut out = Vec::new();
-    for t in &doc.tables {
+    for (t, names) in doc.tables.iter().zip(table_names) {
         let scope = scope_of(t);
         let first_col = |r: &crate::model::Row| r.cells.iter().position(|c| c.value.is_some());
         match t.kind {
@@ -527,8 +573,11 @@ fn total_cells(doc: &Document) -> Vec<TotalCell<'_>> {
                 let first_out = t.rows.iter().position(|r| r.label.holds("支出")).unwrap_or(t.rows.len());
                 // Fund rows after "上年结转" are the carried-over part of each fund.
                 let carried = t.rows.iter().position(|r| r.label.holds("结转")).unwrap_or(t.rows.len());
+                // (Of the kinds [`TABLES`] names: their names are made.)
+                let Some(names) = names else { continue };
                 for (i, r) in t.rows.iter().enumerate() {
-                    let name = bare(&r.label);
+                    let Some(name) = names.rows.get(i) else { continue };
+                    let name = bare(name);
                     let income = i < first_out.min(carried);
                     let part = match &*name {
                         "本年收入" | "当年收入小计" | "本年收入小计" | "收入" | "收入总计" => Some((scope, Part::In)),
@@ -558,8 +607,9 @@ fn total_cells(doc: &Document) -> Vec<TotalCell<'_>> {
                 else {
                     continue;
                 };
-                for (col, h) in t.columns.iter().enumerate() {
-                    let part = match &*name_of(h) {
+                let Some(names) = names else { continue };
+                for (col, h) in names.cols.iter().enumerate() {
+                    let part = match &**h {
                         _ if col == 0 => Part::Out,
                         "基本支出" | "基本支出小计" => Part::Basic,
                         "项目支出" | "项目支出小计" => Part::Project,
@@ -738,6 +788,40 @@ mod tests {
                 assert_eq!(ends_with_name(cut_tails(trimmed, g.tails), &g.name), names(subject, &g.name), "{subject} {}", g.name);
             }
         }
+    }
+
+    /// [`named_groups`], which holds a subject against the groups whose
+    /// names end like it, finds the groups a pass over all of them finds.
+    #[test]
+    fn named_groups_are_those_a_pass_over_every_group_finds() {
+        let names_ = [
+            "公共安全支出",
+            "公共安全",
+            "项目支出",
+            "基本支出",
+            "会议费",
+            "会议费预算数",
+            "预算",
+            "支出安排",
+            "公共安全支出",
+            "安全",
+            "支出",
+            "项目支出安排",
+        ];
+        let list: Vec<NameGroup> =
+            names_.iter().map(|n| NameGroup { name: Cow::Borrowed(n), tails: tails_of(n), cells: Vec::new() }).collect();
+        let groups = Groups::of(list);
+        let pieces = ["公共", "安全", "支出", "预算", "预算数", "安排", "项目", "会议费", "为", "：", "基本", "财政拨款"];
+        let mut hit = 0;
+        for subject in crate::text::stream::sample_texts(&pieces, 2000) {
+            let trimmed = subject.trim_end_matches(['为', '：', ':']);
+            let by_scan: Vec<usize> = (0..groups.list.len())
+                .filter(|&i| ends_with_name(cut_tails(trimmed, groups.list[i].tails), &groups.list[i].name))
+                .collect();
+            hit += by_scan.len();
+            assert_eq!(named_groups(&groups, &subject), by_scan, "{subject}");
+        }
+        assert!(hit > 0);
     }
 
     #[test]

@@ -93,7 +93,8 @@ fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     let line = pair.percent.source_line;
     let (va, _) = dir_a.verbs();
     let (_, vp) = dir_p.verbs();
-    let quote = format!("“{va}{}万元，{vp}{}%”", pair.change.printed, pair.percent.printed);
+    // Written only into a finding: most pairs hold.
+    let quote = Quote { va, change: &pair.change.printed, vp, percent: &pair.percent.printed };
     let mut push = |severity: Severity, message: String, expected: Option<Decimal>| {
         out.push(narrative_values(ID, severity, message, line, (expected, Some(p))));
     };
@@ -121,7 +122,7 @@ fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
         Direction::Down => cur.checked_add(delta),
     };
     let Some(prior) = prior else { return Outcome::Unchecked };
-    let cur_quote = format!("本年数{}万元", cur_claim.printed);
+    let cur_quote = ThisYear(&cur_claim.printed);
     if prior < Decimal::ZERO {
         push(Severity::Error, format!("{quote}：按{cur_quote}推算，上年数为{}万元，是负数，这组数字不可能同时成立。", show(prior)), None);
         return Outcome::Fails;
@@ -205,6 +206,30 @@ fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     }
 }
 
+/// The pair as quoted in a message ("“增加20万元，增长10%”"), written out
+/// only when a finding is made.
+struct Quote<'a> {
+    va: &'a str,
+    change: &'a str,
+    vp: &'a str,
+    percent: &'a str,
+}
+
+impl std::fmt::Display for Quote<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "“{}{}万元，{}{}%”", self.va, self.change, self.vp, self.percent)
+    }
+}
+
+/// "本年数X万元" in a message, written out only when a finding is made.
+struct ThisYear<'a>(&'a str);
+
+impl std::fmt::Display for ThisYear<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "本年数{}万元", self.0)
+    }
+}
+
 /// Checks p = Δ / prior when the paragraph states the prior-year amount itself.
 fn prior_stated(
     pair: &YearOnYear<'_>,
@@ -212,7 +237,7 @@ fn prior_stated(
     prior: Decimal,
     delta: Decimal,
     p: Decimal,
-    quote: &str,
+    quote: &Quote<'_>,
     out: &mut Vec<Finding>,
 ) -> Outcome {
     let Some(point) = delta.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(prior)) else { return Outcome::Unchecked };

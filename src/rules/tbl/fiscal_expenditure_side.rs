@@ -26,7 +26,7 @@
 use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
-use crate::rules::support::fiscal04::{row, sum_lines};
+use crate::rules::support::fiscal04::{line_sum, row};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -55,9 +55,13 @@ fn check(doc: &Document, sink: &mut Sink) {
         }
     }
     let classes: Vec<u32> = (33..=58).collect();
+    // Each sum's rows found once for its four columns.
+    let spent = line_sum(t, 59, &classes, "各功能分类支出（行次33—58）之和");
+    let total = line_sum(t, 64, &[59, 60], "本年支出合计与年末结转和结余之和");
     for c in 0..4 {
-        sum_lines(t, sink, 59, c, &classes, "各功能分类支出（行次33—58）之和");
-        sum_lines(t, sink, 64, c, &[59, 60], "本年支出合计与年末结转和结余之和");
+        for sum in [&spent, &total].into_iter().flatten() {
+            sum.check(sink, c);
+        }
     }
     if let (Some(r64), Some(r32)) = (row(t, 64), row(t, 32)) {
         sink.identity(Target::cell(t, r64, 0), &[(1, at(t, r32, 0))], "收入总计（行次32）");

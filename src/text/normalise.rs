@@ -161,8 +161,9 @@ impl<'a> Lines<'a> {
             self.text.push_str(rest(self.t));
             &self.text
         };
-        // Trailing white space goes; what folds to it too (U+200B).
-        let text = text.trim_end();
+        // Trailing white space goes; what folds to it too (U+200B). Most
+        // lines end in a CJK char or a digit: no char decoded then.
+        let text = trim_end_fast(text);
         let squeezed = if self.squeezed.is_empty() {
             rest(self.q)
         } else {
@@ -264,9 +265,31 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// `s.trim_end()`, without decoding the last char when its bytes show it
+/// is no white space (a CJK char's or a digit, mostly).
+pub(crate) fn trim_end_fast(s: &str) -> &str {
+    // White space ends in an ASCII white space byte, or is two bytes led by
+    // C2, or three led by E1, E2 or E3: three byte tests, no loop, and a
+    // CJK char (led by E4…E9) passes none of them.
+    let b = s.as_bytes();
+    let back = |k: usize| b.len().checked_sub(k).and_then(|i| b.get(i)).copied().unwrap_or(0);
+    let may_end = matches!(back(1), b'\t'..=b'\r' | b' ') | (back(2) == 0xC2) | matches!(back(3), 0xE1..=0xE3);
+    if may_end {
+        s.trim_end()
+    } else {
+        s
+    }
+}
+
 /// Page numbers that PDF extraction leaves between the lines of a table.
 fn is_page_footer(line: &str) -> bool {
-    // Most lines start otherwise: decided without copying the line.
+    // Most lines start otherwise, which their first byte shows: white space
+    // (ASCII or led by C2, E1, E2, E3), '-', 第 (E7), — and – (E2) and －
+    // (EF). Then decided without copying the line.
+    let first = line.as_bytes().first().copied().unwrap_or(0);
+    if !(matches!(first, b'-' | 0xE7 | 0xEF) || crate::text::words::may_start_white_space(first)) {
+        return false;
+    }
     if !line.trim_start().starts_with(['第', '—', '-', '–', '－']) {
         return false;
     }
@@ -431,6 +454,18 @@ mod tests {
         for piece in &cases {
             assert_eq!(normalise(piece), by_definition(piece), "{piece:?}");
         }
+    }
+
+    /// The first-byte test of [`is_page_footer`] lets through every char a
+    /// footer may open with (white space, then 第 or a dash).
+    #[test]
+    fn a_footer_s_first_byte_passes_the_gate() {
+        for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| c.is_whitespace() || ['第', '—', '-', '–', '－'].contains(c)) {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(matches!(first, b'-' | 0xE7 | 0xEF) || crate::text::words::may_start_white_space(first), "{c:?}");
+        }
+        assert!(is_page_footer("\u{3000}— 12 —") && is_page_footer(" 第1页") && is_page_footer("\u{85}- 3 -"));
     }
 
     #[test]

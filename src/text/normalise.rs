@@ -80,8 +80,10 @@ fn may_change([a, b, c]: [u8; 3]) -> bool {
     let e2 = (a == 0xE2) & !((b == 0x80) & (c.wrapping_sub(0x90) <= 0xA7 - 0x90));
     // U+3000 and U+30FC, the only two of U+3000…U+3FFF.
     let e3 = (a == 0xE3) & (((b == 0x80) & (c == 0x80)) | ((b == 0x83) & (c == 0xBC)));
-    // U+F000…U+FFFF but the kept （）：，；.
-    let kept = (b == 0xBC) & ((c == 0x88) | (c == 0x89) | (c == 0x8C) | (c == 0x9A) | (c == 0x9B));
+    // U+F000…U+FFFF but the kept （）：，；: EF BC 88/89 and 9A/9B are
+    // pairs that differ in the low bit, tested as one with it cleared.
+    let pair = c & 0xFE;
+    let kept = (b == 0xBC) & ((pair == 0x88) | (pair == 0x9A) | (c == 0x8C));
     let ef = (a == 0xEF) & !kept;
     ascii_space | c2 | e1 | e2 | e3 | ef
 }
@@ -271,9 +273,13 @@ pub(crate) fn trim_end_fast(s: &str) -> &str {
     // White space ends in an ASCII white space byte, or is two bytes led by
     // C2, or three led by E1, E2 or E3: three byte tests, no loop, and a
     // CJK char (led by E4…E9) passes none of them.
+    // Tested with `|` and range arithmetic, not `matches!`, which the
+    // compiler turns into a branch per byte value, unpredictable at the end
+    // of lines of CJK, digits and punctuation.
     let b = s.as_bytes();
     let back = |k: usize| b.len().checked_sub(k).and_then(|i| b.get(i)).copied().unwrap_or(0);
-    let may_end = matches!(back(1), b'\t'..=b'\r' | b' ') | (back(2) == 0xC2) | matches!(back(3), 0xE1..=0xE3);
+    let (b1, b2, b3) = (back(1), back(2), back(3));
+    let may_end = (b1 == b' ') | (b1.wrapping_sub(b'\t') <= b'\r' - b'\t') | (b2 == 0xC2) | (b3.wrapping_sub(0xE1) <= 2);
     if may_end {
         s.trim_end()
     } else {
@@ -287,7 +293,7 @@ fn is_page_footer(line: &str) -> bool {
     // (ASCII or led by C2, E1, E2, E3), '-', 第 (E7), — and – (E2) and －
     // (EF). Then decided without copying the line.
     let first = line.as_bytes().first().copied().unwrap_or(0);
-    if !(matches!(first, b'-' | 0xE7 | 0xEF) || crate::text::words::may_start_white_space(first)) {
+    if !((first == b'-') | (first == 0xE7) | (first == 0xEF) | crate::text::words::may_start_white_space(first)) {
         return false;
     }
     if !line.trim_start().starts_with(['第', '—', '-', '–', '－']) {

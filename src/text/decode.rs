@@ -85,10 +85,11 @@ pub(crate) fn unreadable_chars(text: &str) -> usize {
     // by memchr and memmem, their bytes being rare. The chars themselves
     // are counted only when there is a bad one (seldom).
     let bytes = text.as_bytes();
-    // Counted in byte-wide lanes, 255 bytes at a time (a u8 cannot overflow),
-    // sixteen or more to a register.
+    // Counted in byte-wide lanes, 128 bytes at a time (a u8 cannot overflow),
+    // sixteen or more to a register: a whole number of registers, so no
+    // chunk ends in bytes counted one at a time (as 255 would).
     let controls = bytes
-        .chunks(255)
+        .chunks(128)
         .map(|c| usize::from(c.iter().fold(0u8, |k, &b| k.wrapping_add(u8::from(is_control(b))))))
         .fold(0usize, usize::saturating_add);
     let c1 =
@@ -120,6 +121,9 @@ fn run<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> (Cow<'a, str>, TextEncodi
 /// UTF-16 without a BOM, ASCII-heavy: a NUL in every other byte.
 fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = utf16_sample(bytes)?;
+    // Both tests need a NUL: a sample without one (any UTF-8 or GBK text)
+    // is passed by one memchr, not counted twice byte by byte.
+    memchr::memchr(0, sample)?;
     let pairs = sample.len() / 2;
     let even_nuls = sample.iter().step_by(2).filter(|b| **b == 0).count();
     let odd_nuls = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
@@ -222,6 +226,20 @@ mod tests {
         }
         let clean = "，：（）￥全角".repeat(50);
         assert_eq!(unreadable_chars(&clean), 0);
+    }
+
+    /// ASCII-heavy UTF-16 without a BOM is told by its NULs (the memchr
+    /// that passes samples without one lets it through).
+    #[test]
+    fn ascii_utf16_is_told_by_its_nuls() {
+        let text = "Budget 2024: 17,187.83\n".repeat(20);
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(utf16_by_nuls(&le), Some(UTF_16LE));
+        assert_eq!(utf16_by_nuls(&be), Some(UTF_16BE));
+        assert_eq!(utf16_by_nuls(text.as_bytes()), None);
+        let d = decode(&le);
+        assert_eq!((d.text.as_str(), d.encoding), (text.as_str(), TextEncoding::Utf16Le));
     }
 
     #[test]

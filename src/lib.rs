@@ -142,9 +142,10 @@ pub fn check_file(source: &str, bytes: &[u8]) -> Result<Checked, InputError> {
         let report = check_extracted(source, &x);
         return Ok(Checked { report, input: Some(x) });
     }
-    let decoded = decode_input(bytes)?;
-    let mut report = check_text(source, &decoded.text);
-    report.encoding = Some(decoded.encoding.label().to_string());
+    // Read in place when the bytes are UTF-8, not from a copy.
+    let (text, encoding, _) = decode_checked(bytes)?;
+    let mut report = check_text(source, &text);
+    report.encoding = Some(encoding.label().to_string());
     Ok(Checked { report, input: None })
 }
 
@@ -161,13 +162,22 @@ pub fn check_extracted(source: &str, x: &input::Extracted) -> DocumentReport {
 
 /// Decodes input bytes, refusing empty input and binary data.
 pub fn decode_input(bytes: &[u8]) -> Result<text::Decoded, InputError> {
+    let (text, encoding, had_errors) = decode_checked(bytes)?;
+    Ok(text::Decoded { text: text.into_owned(), encoding, had_errors })
+}
+
+/// [`decode_input`]'s text (borrowed from `bytes` when they are UTF-8),
+/// encoding and whether some bytes were not valid in it.
+fn decode_checked(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, TextEncoding, bool), InputError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::Empty);
     }
-    let decoded = text::decode(bytes);
-    let (total, bad) = text::unreadable_chars(&decoded.text);
-    if bad * 20 > total.max(1) {
+    let (text, encoding, had_errors) = text::decode::decode_borrowed(bytes);
+    // Binary data: more than one char in twenty unreadable (the chars are
+    // counted only when one is).
+    let bad = text::unreadable_chars(&text);
+    if bad > 0 && bad * 20 > text.chars().count().max(1) {
         return Err(InputError::NotText);
     }
-    Ok(decoded)
+    Ok((text, encoding, had_errors))
 }

@@ -26,6 +26,7 @@ pub use join::{Repair, RepairKind};
 pub use section::Topic;
 pub use stated::{Performance, SangongClaim, Stated};
 
+pub(crate) use crate::text::normalise::trim_end_fast;
 use crate::text::Line;
 use join::Ch;
 use section::LineStart;
@@ -248,22 +249,6 @@ pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
 /// digit or may open white space.
 fn may_open_page_number(b: u8) -> bool {
     b.is_ascii_digit() || crate::text::words::may_start_white_space(b)
-}
-
-/// `s.trim_end()`, without decoding the last char when its lead byte
-/// shows it is no white space (a CJK char's, mostly).
-pub(crate) fn trim_end_fast(s: &str) -> &str {
-    // White space ends in an ASCII white space byte, or is two bytes led by
-    // C2, or three led by E1, E2 or E3: three byte tests, no loop, and a
-    // CJK char (led by E4…E9) passes none of them.
-    let b = s.as_bytes();
-    let back = |k: usize| b.len().checked_sub(k).and_then(|i| b.get(i)).copied().unwrap_or(0);
-    let may_end = matches!(back(1), b'\t'..=b'\r' | b' ') | (back(2) == 0xC2) | matches!(back(3), 0xE1..=0xE3);
-    if may_end {
-        s.trim_end()
-    } else {
-        s
-    }
 }
 
 /// `s.trim()`, without decoding the first and last chars when their lead

@@ -265,19 +265,31 @@ pub enum LineStart {
     Text,
 }
 
+/// A unit note ("(单位：万元)", "单 位：元"): at most 12 chars once
+/// squeezed, opening with "(单位", "（单位", "单位：" or "单位:".
+fn is_unit_note(t: &str) -> bool {
+    // Squeezed, a note opens with '(', '（' or 单, and so does the line
+    // unless it opens with white space: most lines are rejected by their
+    // first bytes, not by a search for 单 (whose last byte, 0x95, is common
+    // in CJK text: each false hit restarts the search).
+    let b = t.as_bytes();
+    let opens = b.first().is_some_and(|&x| x == b'(' || crate::text::words::may_start_white_space(x))
+        || b.starts_with("（".as_bytes())
+        || b.starts_with("单".as_bytes());
+    opens && t.len() <= 24 * 4 && t.contains('单') && t.chars().count() <= 24 && {
+        let sq = squeeze(t);
+        sq.chars().count() <= 12 && ["(单位", "（单位", "单位：", "单位:"].iter().any(|p| sq.starts_with(p))
+    }
+}
+
 /// Classifies a trimmed narrative line.
 pub fn line_start(t: &str) -> LineStart {
     let mut first = t.chars();
     if first.next() == Some('图') && first.next().is_some_and(|c| c.is_ascii_digit()) {
         return LineStart::Caption;
     }
-    // A unit note names 单位 (perhaps spaced, "单 位"): a line without 单 is
-    // not squeezed to find out.
-    if t.len() <= 24 * 4 && t.contains('单') && t.chars().count() <= 24 {
-        let sq = squeeze(t);
-        if sq.chars().count() <= 12 && ["(单位", "（单位", "单位：", "单位:"].iter().any(|p| sq.starts_with(p)) {
-            return LineStart::Caption;
-        }
+    if is_unit_note(t) {
+        return LineStart::Caption;
     }
     let Some((level, at)) = ordinal_of(t) else { return LineStart::Text };
     if level == 4 {
@@ -356,6 +368,24 @@ mod tests {
         }
     }
 
+    /// [`is_unit_note`]'s first-byte test rules out no note: it agrees with
+    /// the plain definition (any line holding 单, squeezed and compared).
+    #[test]
+    fn unit_notes_by_first_bytes_are_unit_notes_by_definition() {
+        let by_definition = |t: &str| {
+            t.len() <= 24 * 4 && t.contains('单') && t.chars().count() <= 24 && {
+                let sq = squeeze(t);
+                sq.chars().count() <= 12 && ["(单位", "（单位", "单位：", "单位:"].iter().any(|p| sq.starts_with(p))
+            }
+        };
+        let pieces = ["单位", "单", "位", "（", "(", "）", ")", " ", "\u{3000}", "\t", "：", ":", "万元", "字", "a"];
+        for text in crate::text::stream::sample_texts(&pieces, 2000) {
+            for t in text.split('\n') {
+                assert_eq!(is_unit_note(t), by_definition(t), "{t:?}");
+            }
+        }
+    }
+
     #[test]
     fn line_starts() {
         assert_eq!(line_start("十一、政府采购支出情况"), LineStart::Heading(1, "政府采购支出情况".into()));
@@ -369,6 +399,7 @@ mod tests {
         assert_eq!(line_start("图1：收入支出决算变动情况"), LineStart::Caption);
         assert_eq!(line_start("(单位：万元)"), LineStart::Caption);
         assert_eq!(line_start("（单 位：万元）"), LineStart::Caption);
+        assert_eq!(line_start(" 单位：元"), LineStart::Caption);
         assert_eq!(line_start("一"), LineStart::Text);
     }
 }

@@ -4,6 +4,8 @@
 //! still write GBK. Detection is deliberately simple and explainable: a BOM wins,
 //! then valid UTF-8, then the UTF-16 NUL pattern, then GB18030 (a superset of GBK).
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
 /// The encoding a text was decoded from, as shown to the user.
@@ -46,8 +48,16 @@ pub struct Decoded {
 /// `had_errors` is set; deciding whether the result is a disclosure is left to
 /// recognition.
 pub fn decode(bytes: &[u8]) -> Decoded {
+    let (text, encoding, had_errors) = decode_borrowed(bytes);
+    Decoded { text: text.into_owned(), encoding, had_errors }
+}
+
+/// [`decode`]'s text, encoding and `had_errors`, the text borrowed from
+/// `bytes` where they are valid UTF-8 (most input): a check reads it in
+/// place, not from a copy.
+pub(crate) fn decode_borrowed(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding, bool) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return run(enc, &bytes[bom_len..]);
+        return run(enc, bytes.get(bom_len..).unwrap_or_default());
     }
     if let Some(enc) = utf16_by_nuls(bytes) {
         return run(enc, bytes);
@@ -55,8 +65,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     // encoding_rs validates UTF-8 faster than `str::from_utf8` where most
     // characters take three bytes (CJK text).
     if let Some(text) = encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
-        // Already valid: copied, not decoded (and validated) a second time.
-        return Decoded { text: text.into_owned(), encoding: TextEncoding::Utf8, had_errors: false };
+        // Already valid: borrowed, not decoded (and validated) a second time.
+        return (text, TextEncoding::Utf8, false);
     }
     if let Some(enc) = utf16_by_range(bytes) {
         return run(enc, bytes);
@@ -64,32 +74,28 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     run(GB18030, bytes)
 }
 
-/// The chars of `text`, and how many of them are U+FFFD or control
-/// characters other than line breaks, tab and form feed: a text with many is
+/// How many chars of `text` are U+FFFD or control characters other than
+/// line breaks, tab and form feed: a text with many (against its chars) is
 /// binary data, not a disclosure.
-pub(crate) fn unreadable_chars(text: &str) -> (usize, usize) {
+pub(crate) fn unreadable_chars(text: &str) -> usize {
     // A char is counted at its lead byte. The three kinds of bad char are
     // disjoint and each is found without a look at every char: C0 controls
-    // and DEL (one byte each) are counted with the continuation bytes in one
-    // pass the compiler vectorises; C1 controls (C2 80…C2 9F) and U+FFFD
-    // (EF BF BD) are found by memchr and memmem, their bytes being rare.
+    // and DEL (one byte each) are counted in one pass the compiler
+    // vectorises; C1 controls (C2 80…C2 9F) and U+FFFD (EF BF BD) are found
+    // by memchr and memmem, their bytes being rare. The chars themselves
+    // are counted only when there is a bad one (seldom).
     let bytes = text.as_bytes();
-    // Counted in byte-wide lanes, 255 bytes at a time (a u8 cannot overflow),
-    // sixteen or more to a register.
-    let (continuation, controls) = bytes
-        .chunks(255)
-        .map(|c| {
-            let (n, k) = c
-                .iter()
-                .fold((0u8, 0u8), |(n, k), &b| (n.wrapping_add(u8::from(b & 0xC0 == 0x80)), k.wrapping_add(u8::from(is_control(b)))));
-            (usize::from(n), usize::from(k))
-        })
-        .fold((0usize, 0usize), |(n, k), (a, b)| (n.saturating_add(a), k.saturating_add(b)));
-    let total = bytes.len().saturating_sub(continuation);
+    // Counted in byte-wide lanes, 128 bytes at a time (a u8 cannot overflow),
+    // sixteen or more to a register: a whole number of registers, so no
+    // chunk ends in bytes counted one at a time (as 255 would).
+    let controls = bytes
+        .chunks(128)
+        .map(|c| usize::from(c.iter().fold(0u8, |k, &b| k.wrapping_add(u8::from(is_control(b))))))
+        .fold(0usize, usize::saturating_add);
     let c1 =
         memchr::memchr_iter(0xC2, bytes).filter(|&i| bytes.get(i.saturating_add(1)).is_some_and(|n| (0x80..=0x9F).contains(n))).count();
     let replacement = memchr::memmem::find_iter(bytes, "\u{FFFD}".as_bytes()).count();
-    (total, controls.saturating_add(c1).saturating_add(replacement))
+    controls.saturating_add(c1).saturating_add(replacement)
 }
 
 /// Whether a byte is a C0 control other than tab, line feed, form feed and
@@ -98,7 +104,7 @@ fn is_control(b: u8) -> bool {
     ((b < 0x20) & (b != 0x09) & (b != 0x0A) & (b != 0x0C) & (b != 0x0D)) | (b == 0x7F)
 }
 
-fn run(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
+fn run<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> (Cow<'a, str>, TextEncoding, bool) {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     let encoding = if enc == UTF_16LE {
         TextEncoding::Utf16Le
@@ -109,12 +115,15 @@ fn run(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     } else {
         TextEncoding::Gb18030
     };
-    Decoded { text: text.into_owned(), encoding, had_errors }
+    (text, encoding, had_errors)
 }
 
 /// UTF-16 without a BOM, ASCII-heavy: a NUL in every other byte.
 fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = utf16_sample(bytes)?;
+    // Both tests need a NUL: a sample without one (any UTF-8 or GBK text)
+    // is passed by one memchr, not counted twice byte by byte.
+    memchr::memchr(0, sample)?;
     let pairs = sample.len() / 2;
     let even_nuls = sample.iter().step_by(2).filter(|b| **b == 0).count();
     let odd_nuls = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
@@ -185,6 +194,7 @@ mod tests {
         utf8_bom.extend_from_slice(text.as_bytes());
 
         assert_eq!(decode(text.as_bytes()).encoding, TextEncoding::Utf8);
+        assert!(matches!(decode_borrowed(text.as_bytes()), (Cow::Borrowed(t), TextEncoding::Utf8, false) if t == text));
         assert_eq!(decode(&utf8_bom).text, text);
         let d = decode(&gbk);
         assert_eq!((d.text.as_str(), d.encoding), (text, TextEncoding::Gb18030));
@@ -199,7 +209,8 @@ mod tests {
         let text: String = (0u32..0x3000).chain(0xFFF0..0x10010).filter_map(char::from_u32).collect();
         let total = text.chars().count();
         let bad = text.chars().filter(|c| *c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))).count();
-        assert_eq!(unreadable_chars(&text), (total, bad));
+        assert_eq!(unreadable_chars(&text), bad);
+        assert!(total > bad);
     }
 
     /// Bad chars at every offset of a block, among CJK, punctuation that
@@ -210,11 +221,25 @@ mod tests {
             for pad in 0..70 {
                 let text = format!("{}{bad}，预算\n\t{}", "a".repeat(pad), "，支出".repeat(pad % 7));
                 let want = text.chars().filter(|c| *c == bad).count();
-                assert_eq!(unreadable_chars(&text), (text.chars().count(), want), "{bad:?} after {pad}");
+                assert_eq!(unreadable_chars(&text), want, "{bad:?} after {pad}");
             }
         }
         let clean = "，：（）￥全角".repeat(50);
-        assert_eq!(unreadable_chars(&clean).1, 0);
+        assert_eq!(unreadable_chars(&clean), 0);
+    }
+
+    /// ASCII-heavy UTF-16 without a BOM is told by its NULs (the memchr
+    /// that passes samples without one lets it through).
+    #[test]
+    fn ascii_utf16_is_told_by_its_nuls() {
+        let text = "Budget 2024: 17,187.83\n".repeat(20);
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(utf16_by_nuls(&le), Some(UTF_16LE));
+        assert_eq!(utf16_by_nuls(&be), Some(UTF_16BE));
+        assert_eq!(utf16_by_nuls(text.as_bytes()), None);
+        let d = decode(&le);
+        assert_eq!((d.text.as_str(), d.encoding), (text.as_str(), TextEncoding::Utf16Le));
     }
 
     #[test]

@@ -14,7 +14,8 @@ pub(crate) struct Joined {
 }
 
 impl Joined {
-    /// Joins `lines`.
+    /// Joins `lines`: the definition the tests hold [`Joined::squeezed`] to.
+    #[cfg(test)]
     pub(crate) fn of(lines: &[&str]) -> Joined {
         let len = lines.iter().fold(0usize, |n, s| n.saturating_add(s.len()).saturating_add(1));
         let mut text = String::with_capacity(len);
@@ -32,8 +33,18 @@ impl Joined {
     /// The squeezed texts of `lines`, joined: made once per document
     /// (`Document::joined`) for recognition and segmentation.
     pub(crate) fn squeezed(lines: &[crate::text::Line]) -> Joined {
-        let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
-        Joined::of(&squeezed)
+        // As `Joined::of` joins them, without a vector of the texts first.
+        let len = lines.iter().fold(0usize, |n, l| n.saturating_add(l.squeezed.len()).saturating_add(1));
+        let mut text = String::with_capacity(len);
+        let mut starts = Vec::with_capacity(lines.len());
+        for (i, l) in lines.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            starts.push(text.len());
+            text.push_str(&l.squeezed);
+        }
+        Joined { text, starts }
     }
 
     /// The first `n` lines, joined: a prefix of `text`.
@@ -51,8 +62,18 @@ impl Joined {
     /// The indexes of the lines holding `needle` (which holds no "\n"), in
     /// order, each once.
     pub(crate) fn lines_with(&self, needle: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = memchr::memmem::find_iter(self.text.as_bytes(), needle.as_bytes()).map(|at| self.line_of(at)).collect();
-        out.dedup();
+        let mut out = Vec::new();
+        // Where the last line found ends: a match before it is in that line,
+        // and is passed over without a binary search.
+        let mut end = 0;
+        for at in memchr::memmem::find_iter(self.text.as_bytes(), needle.as_bytes()) {
+            if at < end {
+                continue;
+            }
+            let i = self.line_of(at);
+            out.push(i);
+            end = self.starts.get(i.saturating_add(1)).copied().unwrap_or(usize::MAX);
+        }
         out
     }
 }
@@ -68,10 +89,15 @@ mod tests {
             let lines: Vec<&str> = text.split('\n').collect();
             let joined = Joined::of(&lines);
             assert_eq!(joined.text, lines.join("\n"));
+            let normalised = crate::text::normalise(&text);
+            let squeezed: Vec<&str> = normalised.iter().map(|l| l.squeezed.as_str()).collect();
+            let by_lines = Joined::squeezed(&normalised);
+            let of = Joined::of(&squeezed);
+            assert_eq!((by_lines.text, by_lines.starts), (of.text, of.starts));
             for n in [0, 1, 2, 5, lines.len(), lines.len() + 1] {
                 assert_eq!(joined.head(n), lines.iter().take(n).copied().collect::<Vec<_>>().join("\n"), "{n} of {text:?}");
             }
-            for needle in ["公开", "：", ":"] {
+            for needle in ["公开", "：", ":", "开"] {
                 let by_line: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].contains(needle)).collect();
                 assert_eq!(joined.lines_with(needle), by_line, "{needle} in {text:?}");
             }

@@ -68,22 +68,26 @@ pub fn normalise(text: &str) -> Vec<Line> {
 /// white space (then decoded: this test lets through more than those, but
 /// never misses one, which a test checks for every char). It passes over
 /// the CJK punctuation of running text (，（）：；、。“” — …), which never folds.
+/// What it lets through needlessly is rare in these texts (the controls
+/// U+000E…U+001F, U+0080…U+00BF, U+1000…U+1FFF and Katakana): ranges
+/// tested whole cost fewer compares than their few chars one by one.
 #[inline(always)]
 fn may_change([a, b, c]: [u8; 3]) -> bool {
-    let ascii_space = (a == b' ') | (a.wrapping_sub(b'\t') <= b'\r' - b'\t');
-    // U+0085 and U+00A0.
-    let c2 = (a == 0xC2) & ((b == 0x85) | (b == 0xA0));
-    // U+1680 (U+1000…U+1FFF holds no other).
-    let e1 = (a == 0xE1) & (b == 0x9A);
+    // Tab … space.
+    let ascii_space = a.wrapping_sub(b'\t') <= b' ' - b'\t';
+    // U+0085 and U+00A0 (led by C2), U+1680 (by E1).
+    let c2_e1 = (a == 0xC2) | (a == 0xE1);
     // U+2010…U+2027 (dashes, quotes, …) never fold; U+2000…U+200B, U+2028…
     // and the radicals (U+2E80…) may.
     let e2 = (a == 0xE2) & !((b == 0x80) & (c.wrapping_sub(0x90) <= 0xA7 - 0x90));
-    // U+3000 and U+30FC, the only two of U+3000…U+3FFF.
-    let e3 = (a == 0xE3) & (((b == 0x80) & (c == 0x80)) | ((b == 0x83) & (c == 0xBC)));
-    // U+F000…U+FFFF but the kept （）：，；.
-    let kept = (b == 0xBC) & ((c == 0x88) | (c == 0x89) | (c == 0x8C) | (c == 0x9A) | (c == 0x9B));
+    // U+3000 and U+30FC (with the rest of U+30C0…U+30FF).
+    let e3 = (a == 0xE3) & (((b == 0x80) & (c == 0x80)) | (b == 0x83));
+    // U+F000…U+FFFF but the kept （）：，；: EF BC 88/89 and 9A/9B are
+    // pairs that differ in the low bit, tested as one with it cleared.
+    let pair = c & 0xFE;
+    let kept = (b == 0xBC) & ((pair == 0x88) | (pair == 0x9A) | (c == 0x8C));
     let ef = (a == 0xEF) & !kept;
-    ascii_space | c2 | e1 | e2 | e3 | ef
+    ascii_space | c2_e1 | e2 | e3 | ef
 }
 
 /// The lines of one text as [`normalise`] builds them: it is told each
@@ -161,8 +165,9 @@ impl<'a> Lines<'a> {
             self.text.push_str(rest(self.t));
             &self.text
         };
-        // Trailing white space goes; what folds to it too (U+200B).
-        let text = text.trim_end();
+        // Trailing white space goes; what folds to it too (U+200B). Most
+        // lines end in a CJK char or a digit: no char decoded then.
+        let text = trim_end_fast(text);
         let squeezed = if self.squeezed.is_empty() {
             rest(self.q)
         } else {
@@ -264,9 +269,35 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// `s.trim_end()`, without decoding the last char when its bytes show it
+/// is no white space (a CJK char's or a digit, mostly).
+pub(crate) fn trim_end_fast(s: &str) -> &str {
+    // White space ends in an ASCII white space byte, or is two bytes led by
+    // C2, or three led by E1, E2 or E3: three byte tests, no loop, and a
+    // CJK char (led by E4…E9) passes none of them.
+    // Tested with `|` and range arithmetic, not `matches!`, which the
+    // compiler turns into a branch per byte value, unpredictable at the end
+    // of lines of CJK, digits and punctuation.
+    let b = s.as_bytes();
+    let back = |k: usize| b.len().checked_sub(k).and_then(|i| b.get(i)).copied().unwrap_or(0);
+    let (b1, b2, b3) = (back(1), back(2), back(3));
+    let may_end = (b1 == b' ') | (b1.wrapping_sub(b'\t') <= b'\r' - b'\t') | (b2 == 0xC2) | (b3.wrapping_sub(0xE1) <= 2);
+    if may_end {
+        s.trim_end()
+    } else {
+        s
+    }
+}
+
 /// Page numbers that PDF extraction leaves between the lines of a table.
 fn is_page_footer(line: &str) -> bool {
-    // Most lines start otherwise: decided without copying the line.
+    // Most lines start otherwise, which their first byte shows: white space
+    // (ASCII or led by C2, E1, E2, E3), '-', 第 (E7), — and – (E2) and －
+    // (EF). Then decided without copying the line.
+    let first = line.as_bytes().first().copied().unwrap_or(0);
+    if !((first == b'-') | (first == 0xE7) | (first == 0xEF) | crate::text::words::may_start_white_space(first)) {
+        return false;
+    }
     if !line.trim_start().starts_with(['第', '—', '-', '–', '－']) {
         return false;
     }
@@ -431,6 +462,18 @@ mod tests {
         for piece in &cases {
             assert_eq!(normalise(piece), by_definition(piece), "{piece:?}");
         }
+    }
+
+    /// The first-byte test of [`is_page_footer`] lets through every char a
+    /// footer may open with (white space, then 第 or a dash).
+    #[test]
+    fn a_footer_s_first_byte_passes_the_gate() {
+        for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| c.is_whitespace() || ['第', '—', '-', '–', '－'].contains(c)) {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(matches!(first, b'-' | 0xE7 | 0xEF) || crate::text::words::may_start_white_space(first), "{c:?}");
+        }
+        assert!(is_page_footer("\u{3000}— 12 —") && is_page_footer(" 第1页") && is_page_footer("\u{85}- 3 -"));
     }
 
     #[test]

@@ -37,13 +37,15 @@ pub(crate) fn marked(c: char) -> bool {
 #[inline(always)]
 fn starts_mark(w: [u8; 3]) -> bool {
     let [a, b, c] = w;
-    (a == b'(') | (a == b')') | (a == b';') | (a == b'X') | (a == b'x')
+    // Pairs that differ in one bit are tested as one, the bit set or
+    // cleared: '(' ')' (0x28, 0x29), 'X' 'x' (0x58, 0x78), （ ） (…88, …89).
+    ((a & 0xFE) == b'(') | (a == b';') | ((a | 0x20) == b'x')
         // × U+00D7
         | ((a == 0xC3) & (b == 0x97))
         // 、 U+3001, 。 U+3002
-        | ((a == 0xE3) & (b == 0x80) & ((c == 0x81) | (c == 0x82)))
+        | ((a == 0xE3) & (b == 0x80) & (c.wrapping_sub(0x81) < 2))
         // （ U+FF08, ） U+FF09, ， U+FF0C, ； U+FF1B
-        | ((a == 0xEF) & (b == 0xBC) & ((c == 0x88) | (c == 0x89) | (c == 0x8C) | (c == 0x9B)))
+        | ((a == 0xEF) & (b == 0xBC) & (((c & 0xFE) == 0x88) | (c == 0x8C) | (c == 0x9B)))
         // 年 U+5E74
         | ((a == 0xE5) & (b == 0xB9) & (c == 0xB4))
         // 支 U+652F

@@ -137,28 +137,8 @@ const GENERIC: [&str; 18] = [
 fn specific_by_definition(subject: &str) -> bool {
     use crate::rules::support::text::Holds;
     let s = subject.trim_end_matches(['为', '是', '：', ':', ' ']);
-    let generic = [
-        "年初预算",
-        "全年预算",
-        "调整后预算",
-        "支出决算",
-        "决算",
-        "预算",
-        "预算数",
-        "决算数",
-        "执行数",
-        "合计",
-        "支出",
-        "收入",
-        "其中",
-        "金额",
-        "采购金额",
-        "共计",
-        "累计",
-        "涉及预算金额",
-    ];
     s.chars().count() >= 4
-        && !generic.contains(&s)
+        && !GENERIC.contains(&s)
         && !s.holds("其中")
         && !s.ends_with("合计为")
         // A subject carrying its own path or ordinal is one item's.

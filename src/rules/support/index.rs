@@ -102,24 +102,7 @@ mod tests {
             "201", "20101", "2010101", "2010102", "20102", "201", "2010201", "202", "20201", "", "abcdefgh", "abcdefgh", "abcdef", "2019",
             "20101", "1",
         ];
-        let mut t = crate::model::Table {
-            kind: crate::model::TableKind::F02,
-            number: None,
-            title: String::new(),
-            unit: None,
-            columns: Vec::new(),
-            rows: Vec::new(),
-            notes: Vec::new(),
-            source_line: 1,
-            unresolved: Vec::new(),
-            contradicted: Vec::new(),
-            printed: Vec::new(),
-            sides: None,
-            row_sums: Vec::new(),
-            sources: Vec::new(),
-            stated: Vec::new(),
-            grid: None,
-        };
+        let mut t = crate::model::Table::empty(crate::model::TableKind::F02, 1);
         for (n, c) in codes.iter().enumerate() {
             t.rows.push(crate::model::Row {
                 code: Some(c.to_string()),

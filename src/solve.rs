@@ -811,7 +811,9 @@ impl Compiled {
         let sum_terms = sum.into_iter().flat_map(|(s, col)| s.parts.iter().map(move |r| (1i8, (*r, col))).chain([(-1, (s.total, col))]));
         let link_terms = link.into_iter().flat_map(|l| l.parts.iter().copied().chain([(-1, l.total)]));
         let terms = sum_terms.chain(link_terms);
-        let (mut base, mut bound, mut open) = ((0, 0, 0), 0u128, Vec::<(usize, Vec<UnitSum>)>::new());
+        // Sized once: a row per term at most, a delta per candidate (a
+        // collected `Option<Vec>` does not know its length and grows).
+        let (mut base, mut bound, mut open) = ((0, 0, 0), 0u128, Vec::<(usize, Vec<UnitSum>)>::with_capacity(c.size()));
         for (sign, (r, col)) in terms {
             let Some(cands) = domains.get(r).and_then(Option::as_ref) else {
                 // A fixed row adds to the base; a row outside the problem is blank.
@@ -822,7 +824,10 @@ impl Compiled {
                 }
                 continue;
             };
-            let deltas = cands.iter().map(|v| delta(sign, cell_at(v, col)?)).collect::<Option<Vec<UnitSum>>>()?;
+            let mut deltas = Vec::with_capacity(cands.len());
+            for v in cands {
+                deltas.push(delta(sign, cell_at(v, col)?)?);
+            }
             bound = bound.checked_add(deltas.iter().map(widest).max().unwrap_or(0))?;
             if let Some((_, row)) = open.iter_mut().find(|(o, _)| *o == r) {
                 // A row with several cells in the constraint adds them together.

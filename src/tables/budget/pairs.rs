@@ -99,14 +99,24 @@ pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
             cells = vec![Cell::blank(p.line); ncols];
         }
         rows.push(Row {
-            code: Some(format!("{}/{gov}", p.dept)),
-            label: format!("{}/{}", p.dept_name, p.gov_name),
+            code: Some(slashed(&p.dept, gov)),
+            label: slashed(&p.dept_name, &p.gov_name),
             line: None,
             cells,
             source_line: p.line,
         });
     }
     Read { rows, open, problems, sides: None }
+}
+
+/// "a/b", sized once: a row's code and label each (`format!` goes through
+/// the formatting machinery, several times the cost of two copies).
+fn slashed(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + 1 + b.len());
+    s.push_str(a);
+    s.push('/');
+    s.push_str(b);
+    s
 }
 
 #[cfg(test)]

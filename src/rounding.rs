@@ -425,7 +425,7 @@ mod tests {
         assert_eq!(units(None), old(None));
         for m in ms {
             for scale in 0..=28 {
-                let v = Decimal::from_i128_with_scale(m, scale);
+                let v = Decimal::try_from_i128_with_scale(m, scale).unwrap();
                 assert_eq!(units(Some(v)), old(Some(v)), "{m} e-{scale}");
             }
         }

@@ -191,16 +191,19 @@ pub(crate) fn plus(a: UnitSum, b: UnitSum) -> Option<UnitSum> {
 /// The signed sum of `terms`: (point, lower bound, upper bound) in units of
 /// 10⁻⁹, or None when a value is outside the fast path.
 fn unit_sum(terms: impl Iterator<Item = Term>) -> Option<UnitSum> {
-    let mut sum = (0, 0, 0);
+    // Each term widens both ends by its half unit h ≥ 0, whatever its sign
+    // (see [`delta`]): the sum is (P, P − H, P + H) with H = Σ h, and its
+    // largest end in magnitude is |P| + H. Two running sums, not three.
+    let (mut p, mut half): (i128, i128) = (0, 0);
     for (sign, v) in terms {
-        sum = plus(sum, delta(sign, units(v)?)?)?;
-        let (p, lo, hi) = sum;
-        // unsigned_abs: i128::MIN (whose checked_abs is None) is 2¹²⁷, over the limit too.
-        if p.unsigned_abs().max(lo.unsigned_abs()).max(hi.unsigned_abs()) > FAST_LIMIT.unsigned_abs() {
+        let (x, h) = units(v)?;
+        p = if sign >= 0 { p.checked_add(x)? } else { p.checked_sub(x)? };
+        half = half.checked_add(h)?;
+        if p.unsigned_abs().checked_add(half.unsigned_abs())? > FAST_LIMIT.unsigned_abs() {
             return None;
         }
     }
-    Some(sum)
+    Some((p, p.checked_sub(half)?, p.checked_add(half)?))
 }
 
 /// Whether `compare(actual, terms)` is anything but [`Verdict::Mismatch`],

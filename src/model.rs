@@ -90,25 +90,28 @@ impl Row {
     /// What the row is in its table: a total, a subtotal, a 类/款/项 (by the
     /// digits of its code), or another item.
     pub fn role(&self) -> RowRole {
-        let code = self.code.as_deref().map(|c| c.split('/').next().unwrap_or(c));
-        match code.map(str::len) {
+        // The code's length up to any '/': a byte loop over a code of a few
+        // bytes, not a char searcher set up per row.
+        let code = self.code.as_deref().map(|c| c.bytes().position(|b| b == b'/').unwrap_or(c.len()));
+        match code {
             Some(3) => RowRole::Class,
             Some(5) => RowRole::Section,
             Some(7) => RowRole::Item,
             _ => {
-                // 合计, 总计 and 小计 all end in 计: the char before each 计
-                // says which. Read as six bytes at a time (all four chars
-                // are three bytes in UTF-8), tested from 计's last byte,
-                // which few bytes share: no char searcher set up per row.
+                // 合计, 总计 and 小计 all end in 计: the three bytes before
+                // each 计 (all four chars are three bytes in UTF-8) say
+                // which. Each 计 is found by a memchr of its last byte, which
+                // few bytes share (`search::find`), not by comparing every
+                // window of the label.
                 let (mut total, mut sub) = (false, false);
-                for w in self.label.as_bytes().windows(6) {
-                    if let [a, b, c, 0xE8, 0xAE, 0xA1] = *w {
-                        match [a, b, c] {
-                            [0xE5, 0x90, 0x88] | [0xE6, 0x80, 0xBB] => total = true, // 合 总
-                            [0xE5, 0xB0, 0x8F] => sub = true,                        // 小
-                            _ => {}
-                        }
+                let mut rest = self.label.as_str();
+                while let Some(i) = crate::text::search::find(rest, "计") {
+                    match rest.as_bytes().get(i.saturating_sub(3)..i) {
+                        Some([0xE5, 0x90, 0x88] | [0xE6, 0x80, 0xBB]) => total = true, // 合 总
+                        Some([0xE5, 0xB0, 0x8F]) => sub = true,                        // 小
+                        _ => {}
                     }
+                    rest = rest.get(i.saturating_add(3)..).unwrap_or("");
                 }
                 if sub {
                     RowRole::Subtotal
@@ -911,6 +914,17 @@ mod tests {
                 RowRole::Detail
             };
             assert_eq!(row.role(), expected, "{label:?}");
+        }
+        // A code's role is its length up to any '/'.
+        for code in ["201", "20101", "2010101", "201/01", "20101/2", "2010101/", "/201", "2", "20", "2010", "201010", "20101010", ""] {
+            let row = Row { code: Some(code.to_string()), label: "合计".to_string(), line: None, cells: Vec::new(), source_line: 1 };
+            let expected = match code.split('/').next().unwrap_or(code).len() {
+                3 => RowRole::Class,
+                5 => RowRole::Section,
+                7 => RowRole::Item,
+                _ => RowRole::Total,
+            };
+            assert_eq!(row.role(), expected, "{code:?}");
         }
     }
 

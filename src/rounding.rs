@@ -152,12 +152,18 @@ pub(crate) const FAST_LIMIT: i128 = 1_000_000_000_000_000_000_000_000_000;
 /// None when outside the fast path.
 pub(crate) fn units(v: Option<Decimal>) -> Option<(i128, i128)> {
     let Some(v) = v else { return Some((0, 0)) };
-    const POW10: [i128; 10] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+    const POW10: [i64; 10] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
     let f = *POW10.get(FAST_SCALE.checked_sub(v.scale()).filter(|k| *k > 0)? as usize)?;
-    // |mantissa| × f in u128, then the sign: an unsigned multiplication is
-    // inline code, a signed i128 one a library call, and this runs for
-    // every cell of every sum checked.
     let m = v.mantissa();
+    // Nearly every amount's mantissa is at most 10¹⁸: then |m × f| ≤ 10¹⁸ ×
+    // 10⁹ = FAST_LIMIT, so the product is one widening i64 multiply that
+    // cannot overflow and needs no bound test.
+    if let Some(m) = i64::try_from(m).ok().filter(|m| m.unsigned_abs() <= 1_000_000_000_000_000_000) {
+        return Some((i128::from(m).wrapping_mul(i128::from(f)), i128::from(f / 2)));
+    }
+    // |mantissa| × f in u128, then the sign: an unsigned multiplication is
+    // inline code, a signed i128 one a library call.
+    let f = i128::from(f);
     let magnitude = m.unsigned_abs().checked_mul(f.unsigned_abs())?;
     if magnitude > FAST_LIMIT.unsigned_abs() {
         return None;
@@ -185,15 +191,19 @@ pub(crate) fn plus(a: UnitSum, b: UnitSum) -> Option<UnitSum> {
 /// The signed sum of `terms`: (point, lower bound, upper bound) in units of
 /// 10⁻⁹, or None when a value is outside the fast path.
 fn unit_sum(terms: impl Iterator<Item = Term>) -> Option<UnitSum> {
-    let mut sum = (0, 0, 0);
+    // Each term widens both ends by its half unit h ≥ 0, whatever its sign
+    // (see [`delta`]): the sum is (P, P − H, P + H) with H = Σ h, and its
+    // largest end in magnitude is |P| + H. Two running sums, not three.
+    let (mut p, mut half): (i128, i128) = (0, 0);
     for (sign, v) in terms {
-        sum = plus(sum, delta(sign, units(v)?)?)?;
-        let (p, lo, hi) = sum;
-        if p.checked_abs()?.max(lo.checked_abs()?).max(hi.checked_abs()?) > FAST_LIMIT {
+        let (x, h) = units(v)?;
+        p = if sign >= 0 { p.checked_add(x)? } else { p.checked_sub(x)? };
+        half = half.checked_add(h)?;
+        if p.unsigned_abs().checked_add(half.unsigned_abs())? > FAST_LIMIT.unsigned_abs() {
             return None;
         }
     }
-    Some(sum)
+    Some((p, p.checked_sub(half)?, p.checked_add(half)?))
 }
 
 /// Whether `compare(actual, terms)` is anything but [`Verdict::Mismatch`],
@@ -227,7 +237,7 @@ pub(crate) fn exact<I: Iterator<Item = Term>>(actual: Option<Decimal>, terms: I)
     for (sign, v) in terms {
         let (x, _) = units(v)?;
         p = if sign >= 0 { p.checked_add(x)? } else { p.checked_sub(x)? };
-        if p.checked_abs()? > FAST_LIMIT {
+        if p.unsigned_abs() > FAST_LIMIT.unsigned_abs() {
             return None;
         }
     }
@@ -394,6 +404,34 @@ mod tests {
                 assert_eq!(fast, compare(a, &terms).0 == Verdict::Exact, "{case}");
             }
         });
+    }
+
+    /// [`units`] with its i64 shortcut is its u128 definition, at the
+    /// edges of i64 and of the fast path, at every scale.
+    #[test]
+    fn units_is_its_u128_definition() {
+        let old = |v: Option<Decimal>| -> Option<(i128, i128)> {
+            let Some(v) = v else { return Some((0, 0)) };
+            let k = FAST_SCALE.checked_sub(v.scale()).filter(|k| *k > 0)?;
+            let f = 10i128.pow(k);
+            let magnitude = v.mantissa().unsigned_abs().checked_mul(f.unsigned_abs())?;
+            if magnitude > FAST_LIMIT.unsigned_abs() {
+                return None;
+            }
+            let x = i128::try_from(magnitude).ok()?;
+            Some((if v.mantissa() < 0 { -x } else { x }, f / 2))
+        };
+        let big = i128::from(i64::MAX);
+        let e18 = 1_000_000_000_000_000_000i128;
+        let edges = [e18 - 1, e18, e18 + 1, -e18 + 1, -e18, -e18 - 1, e18 * 10, big - 1, big, big + 1, -big, -big - 1, -big - 2];
+        let ms = [0, 1, -1, 12345, -98765, FAST_LIMIT / 10, FAST_LIMIT / 1000 + 7, (1 << 95) - 1, -(1 << 95) + 1].into_iter().chain(edges);
+        assert_eq!(units(None), old(None));
+        for m in ms {
+            for scale in 0..=28 {
+                let v = Decimal::try_from_i128_with_scale(m, scale).unwrap();
+                assert_eq!(units(Some(v)), old(Some(v)), "{m} e-{scale}");
+            }
+        }
     }
 
     #[test]

@@ -28,6 +28,12 @@ pub(crate) fn classify(tok: &str) -> Token {
     if t.chars().all(|c| matches!(c, '-' | '—' | '–' | '/' | ' ')) {
         return Token::Dash;
     }
+    classify_number(t)
+}
+
+/// [`classify`] of a token that is neither blank nor a dash: an integer (at
+/// most 18 digits), an amount, or text.
+pub(crate) fn classify_number(t: &str) -> Token {
     if t.len() <= 18 && t.bytes().all(|b| b.is_ascii_digit()) {
         return t.parse().map(Token::Int).unwrap_or(Token::Text);
     }

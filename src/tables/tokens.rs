@@ -205,7 +205,7 @@ fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
     let (mut from, mut glued) = (0, false);
     window::scan(
         bytes,
-        |[a, b, c]| white_space_at([a, b, c]) | (a.is_ascii_digit() & (b >= 0x80)),
+        |[a, b, c]| words::white_space_at([a, b, c]) | (a.is_ascii_digit() & (b >= 0x80)),
         |at, mask| {
             for p in window::positions(at, mask) {
                 let Some(&lead) = bytes.get(p) else { continue };
@@ -237,21 +237,6 @@ fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
     }
 }
 
-/// Whether a white space char (`char::is_whitespace`) starts with the bytes
-/// `[a, b, c]`: ASCII TAB … CR and space, U+0085, U+00A0, U+1680,
-/// U+2000…U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. Tested without a
-/// branch, so it runs on many positions at once.
-#[inline(always)]
-fn white_space_at([a, b, c]: [u8; 3]) -> bool {
-    let ascii = (a == b' ') | (a.wrapping_sub(b'\t') < 5);
-    let c2 = (a == 0xC2) & ((b == 0x85) | (b == 0xA0));
-    let e1 = (a == 0xE1) & (b == 0x9A) & (c == 0x80);
-    let e2_80 = (b == 0x80) & ((c.wrapping_sub(0x80) < 0x0B) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF));
-    let e2 = (a == 0xE2) & (e2_80 | ((b == 0x81) & (c == 0x9F)));
-    let e3 = (a == 0xE3) & (b == 0x80) & (c == 0x80);
-    ascii | c2 | e1 | e2 | e3
-}
-
 /// [`amount::classify`] of a piece of a word (no white space in it), whose
 /// answer for a piece led by a CJK char is known without calling it: every
 /// amount, integer and dash starts with an ASCII byte or, for the dashes —
@@ -261,19 +246,7 @@ fn white_space_at([a, b, c]: [u8; 3]) -> bool {
 fn classify(part: &str) -> Token {
     match part.as_bytes().first() {
         Some(0xC0..=0xE1 | 0xE3..=0xFF) => Token::Text,
-        Some(b'0'..=b'9') => {
-            // All digits: an integer (at most 18 digits, as amount::classify
-            // has it); else an amount or text.
-            if part.bytes().all(|b| b.is_ascii_digit()) {
-                if part.len() <= 18 {
-                    part.parse().map_or(Token::Text, Token::Int)
-                } else {
-                    Token::Text
-                }
-            } else {
-                amount::parse_amount(part).map_or(Token::Text, Token::Amount)
-            }
-        }
+        Some(b'0'..=b'9') => amount::classify_number(part),
         _ => amount::classify(part),
     }
 }

@@ -26,6 +26,21 @@ pub(crate) fn may_start_white_space(b: u8) -> bool {
     SPACE[usize::from(b)] != 0
 }
 
+/// Whether a white space char (`char::is_whitespace`) starts with the bytes
+/// `[a, b, c]`: ASCII TAB … CR and space, U+0085, U+00A0, U+1680,
+/// U+2000…U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. Tested without a
+/// branch, so it runs on many positions at once.
+#[inline(always)]
+pub(crate) fn white_space_at([a, b, c]: [u8; 3]) -> bool {
+    let ascii = (a == b' ') | (a.wrapping_sub(b'\t') < 5);
+    let c2 = (a == 0xC2) & ((b == 0x85) | (b == 0xA0));
+    let e1 = (a == 0xE1) & (b == 0x9A) & (c == 0x80);
+    let e2_80 = (b == 0x80) & ((c.wrapping_sub(0x80) < 0x0B) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF));
+    let e2 = (a == 0xE2) & (e2_80 | ((b == 0x81) & (c == 0x9F)));
+    let e3 = (a == 0xE3) & (b == 0x80) & (c == 0x80);
+    ascii | c2 | e1 | e2 | e3
+}
+
 /// The byte length of the white space char at byte `i` of `s` (a char
 /// boundary or a continuation byte), 0 if there is none there.
 fn space_at(s: &str, i: usize) -> usize {
@@ -82,6 +97,19 @@ impl<'a> Iterator for Words<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn white_space_at_is_is_whitespace_at_every_char_and_nowhere_inside_one() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let at = |i: usize| [0, 1, 2].map(|k| bytes.get(i + k).copied().unwrap_or(0));
+            assert_eq!(white_space_at(at(0)), c.is_whitespace(), "{c:?}");
+            for i in 1..bytes.len() {
+                assert!(!white_space_at(at(i)), "{c:?} byte {i}");
+            }
+        }
+    }
 
     #[test]
     fn words_by_bytes_are_split_whitespace() {

@@ -246,11 +246,16 @@ impl<'a> RowSums<'a> {
     /// `sums`: what depends on the columns alone is kept from the row before
     /// when it had as many (the rows of one table do).
     fn ready<'s>(slot: &'s mut Option<RowSums<'a>>, sums: &'a [(usize, &'a [usize])], cands: &Candidates) -> &'s mut RowSums<'a> {
-        match slot {
-            Some(check) if check.ncols == cands.ncols() => check.row(cands),
-            _ => *slot = Some(RowSums::new(sums, cands)),
+        if slot.as_ref().is_some_and(|check| check.ncols != cands.ncols()) {
+            *slot = None;
         }
-        slot.get_or_insert_with(|| RowSums::new(sums, cands))
+        match slot {
+            Some(check) => {
+                check.row(cands);
+                check
+            }
+            None => slot.insert(RowSums::new(sums, cands)),
+        }
     }
 
     /// Takes the amounts of the row `cands` (of `ncols` columns).

@@ -99,24 +99,15 @@ pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
             cells = vec![Cell::blank(p.line); ncols];
         }
         rows.push(Row {
-            code: Some(slashed(&p.dept, gov)),
-            label: slashed(&p.dept_name, &p.gov_name),
+            // "a/b" by concat: sized once, not through format!'s machinery.
+            code: Some([p.dept.as_str(), "/", gov].concat()),
+            label: [p.dept_name.as_str(), "/", p.gov_name.as_str()].concat(),
             line: None,
             cells,
             source_line: p.line,
         });
     }
     Read { rows, open, problems, sides: None }
-}
-
-/// "a/b", sized once: a row's code and label each (`format!` goes through
-/// the formatting machinery, several times the cost of two copies).
-fn slashed(a: &str, b: &str) -> String {
-    let mut s = String::with_capacity(a.len() + 1 + b.len());
-    s.push_str(a);
-    s.push('/');
-    s.push_str(b);
-    s
 }
 
 #[cfg(test)]

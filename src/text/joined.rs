@@ -17,23 +17,16 @@ impl Joined {
     /// Joins `lines`: the definition the tests hold [`Joined::squeezed`] to.
     #[cfg(test)]
     pub(crate) fn of(lines: &[&str]) -> Joined {
-        let len = lines.iter().fold(0usize, |n, s| n.saturating_add(s.len()).saturating_add(1));
-        let mut text = String::with_capacity(len);
-        let mut starts = Vec::with_capacity(lines.len());
-        for (i, s) in lines.iter().enumerate() {
-            if i > 0 {
-                text.push('\n');
-            }
-            starts.push(text.len());
-            text.push_str(s);
-        }
-        Joined { text, starts }
+        // Each line starts one past the end of the one before.
+        let starts = lines.iter().scan(0, |at, s| Some(std::mem::replace(at, *at + s.len() + 1))).collect();
+        Joined { text: lines.join("\n"), starts }
     }
 
     /// The squeezed texts of `lines`, joined: made once per document
     /// (`Document::joined`) for recognition and segmentation.
     pub(crate) fn squeezed(lines: &[crate::text::Line]) -> Joined {
-        // As `Joined::of` joins them, without a vector of the texts first.
+        // As `Joined::of` joins them, without a vector of the texts first,
+        // and sized once.
         let len = lines.iter().fold(0usize, |n, l| n.saturating_add(l.squeezed.len()).saturating_add(1));
         let mut text = String::with_capacity(len);
         let mut starts = Vec::with_capacity(lines.len());

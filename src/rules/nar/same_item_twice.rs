@@ -101,9 +101,14 @@ fn specific(subject: &str) -> bool {
         && s.chars().count() >= 4
         && !s.char_indices().any(|(i, c)| {
             c == '、'
-                || (matches!(c, '其' | '小' | '大' | '等' | '比' | '较' | '以' | '价' | '单' | '原')
-                    && s.get(i..).is_some_and(|rest| NOT_ITEMS.iter().any(|w| rest.starts_with(w))))
+                || (starts_not_item(c) && s.get(i..).is_some_and(|rest| NOT_ITEMS.iter().any(|w| rest.starts_with(w))))
         })
+}
+
+/// Whether `c` is the first char of a word of [`NOT_ITEMS`] (a test says
+/// each word's is): one match per char, not eleven prefix tests.
+fn starts_not_item(c: char) -> bool {
+    matches!(c, '其' | '小' | '大' | '等' | '比' | '较' | '以' | '价' | '单' | '原')
 }
 
 /// Words that make a subject a threshold, a comparison or a part, not one
@@ -253,6 +258,13 @@ mod specific_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_not_item_word_starts_with_a_char_the_prefilter_lets_through() {
+        for w in NOT_ITEMS {
+            assert!(w.chars().next().is_some_and(starts_not_item), "{w}");
+        }
+    }
 
     #[test]
     fn one_item_twice_in_a_section() {

@@ -136,9 +136,10 @@ fn join_all(line: &str) -> String {
 pub fn is_header_line(sq: &str) -> bool {
     sq.starts_with("项目")
         || search::contains(sq, "栏次")
-        || search::contains(sq, "科目编码")
-        || search::contains(sq, "科目代码")
-        || search::contains(sq, "科目名称")
+        // The three 科目 captions are looked for only where 科目 is: one
+        // search on most lines rather than three.
+        || search::contains(sq, "科目")
+            && (search::contains(sq, "科目编码") || search::contains(sq, "科目代码") || search::contains(sq, "科目名称"))
         || sq.starts_with("功能分类")
 }
 
@@ -164,7 +165,7 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
             open = false;
             continue;
         }
-        if is_header_line(sq) || search::contains(sq, "单位：") || search::contains(sq, "部门：") {
+        if is_header_line(sq) || super::names_unit_or_department(sq) {
             open = false;
             continue;
         }

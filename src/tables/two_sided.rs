@@ -58,7 +58,7 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
         if is_note(sq) {
             break;
         }
-        if is_header_line(sq) || search::contains(sq, "单位：") || search::contains(sq, "部门：") {
+        if is_header_line(sq) || super::names_unit_or_department(sq) {
             pending.clear();
             open = None;
             continue;

@@ -86,13 +86,31 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
             *slot = Some(c);
         }
     }
+    // 公开04表's expenditure rows (行次 33–64, the first row of each) have
+    // nothing in the 政府性基金 or 国有资本经营 column when 07 or 08 is
+    // empty: their placements with an amount there are not listed (the rule
+    // budget tables follow, [`Candidates::blank_where_nothing`]).
+    let mut zero_at: Vec<Option<[bool; 4]>> = vec![None; t.rows.len()];
+    if kind == TableKind::F04 {
+        let zero_col =
+            [false, false, doc.table(TableKind::F07).is_some_and(is_empty_table), doc.table(TableKind::F08).is_some_and(is_empty_table)];
+        if zero_col.contains(&true) {
+            for n in 33..=64 {
+                if let Some(z) = t.rows.iter().position(|r| r.line == Some(n)).and_then(|i| zero_at.get_mut(i)) {
+                    *z = Some(zero_col);
+                }
+            }
+        }
+    }
     let rows: Vec<RowChoice> = t
         .rows
         .iter()
         .zip(open_at)
-        .map(|(r, open)| match open {
-            Some(cands) => RowChoice::Open(cands.values()),
-            None => RowChoice::Fixed(values(&r.cells)),
+        .zip(zero_at)
+        .map(|((r, open), zero)| match (open, zero) {
+            (Some(cands), Some(zero_col)) => RowChoice::Open(cands.values_blank_where(&zero_col)),
+            (Some(cands), None) => RowChoice::Open(cands.values()),
+            (None, _) => RowChoice::Fixed(values(&r.cells)),
         })
         .collect();
     let t01 = doc.table(TableKind::F01);
@@ -167,16 +185,6 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
             }
             if let (Some(total), Some(a), Some(b)) = (line_row(64), line_row(59), line_row(60)) {
                 sums.push(SumOfRows { total, parts: vec![a, b], columns: all4 });
-            }
-            let zero = Interval::of(None);
-            for (fund, col) in [(TableKind::F07, 2), (TableKind::F08, 3)] {
-                if doc.table(fund).is_some_and(is_empty_table) {
-                    for n in 33..=64 {
-                        if let Some(i) = line_row(n) {
-                            bounds.push(Bound::Equal(i, col, zero));
-                        }
-                    }
-                }
             }
             if let Some(t05) = doc.table(TableKind::F05) {
                 for r05 in t05.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3)) {

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::candidates::Candidates;
-use super::two_sided::Side;
+use super::two_sided::{first_by_line, Side};
 use crate::domain::class_position;
 use crate::model::{Cell, Document, Table, TableKind};
 use crate::rounding::Interval;
@@ -95,8 +95,8 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
         let zero_col =
             [false, false, doc.table(TableKind::F07).is_some_and(is_empty_table), doc.table(TableKind::F08).is_some_and(is_empty_table)];
         if zero_col.contains(&true) {
-            for n in 33..=64 {
-                if let Some(z) = t.rows.iter().position(|r| r.line == Some(n)).and_then(|i| zero_at.get_mut(i)) {
+            for i in first_by_line(t.rows.iter().map(|r| r.line.unwrap_or(0)), 33, 64).into_iter().flatten() {
+                if let Some(z) = zero_at.get_mut(i) {
                     *z = Some(zero_col);
                 }
             }
@@ -177,7 +177,9 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
             }
         }
         TableKind::F04 => {
-            let line_row = |n: u32| t.rows.iter().position(|r| r.line == Some(n));
+            // The first row of each 行次 of the expenditure side, found once.
+            let rows_at = first_by_line(t.rows.iter().map(|r| r.line.unwrap_or(0)), 33, 64);
+            let line_row = |n: u32| n.checked_sub(33).and_then(|k| rows_at.get(usize::try_from(k).ok()?).copied().flatten());
             let all4: Vec<usize> = (0..4).collect();
             if let Some(total) = line_row(59) {
                 let parts: Vec<usize> = (33..=58).filter_map(line_row).collect();

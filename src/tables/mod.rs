@@ -183,6 +183,21 @@ pub(crate) fn names_unit_or_department(sq: &str) -> bool {
     false
 }
 
+/// Whether a squeezed line names the unit ("金额单位：万元", with a full-width
+/// or an ASCII colon): `contains("单位：") || contains("单位:")`, by one
+/// search for 单位 and a look at the char after each.
+pub(crate) fn names_unit(sq: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = sq.get(from..).and_then(|rest| search::find(rest, "单位")).map(|i| from + i) {
+        let after = sq.as_bytes().get(at + "单位".len()..).unwrap_or_default();
+        if after.starts_with("：".as_bytes()) || after.starts_with(b":") {
+            return true;
+        }
+        from = at + "单位".len();
+    }
+    false
+}
+
 /// The standard shape of a 决算 side; used by [`layout`].
 pub(crate) const fn side(first: u32, last: u32, ncols: usize) -> Side {
     Side { first, last, ncols }
@@ -192,6 +207,19 @@ pub(crate) const fn side(first: u32, last: u32, ncols: usize) -> Side {
 mod tests {
     use super::candidates::MAX_LISTED;
     use crate::model::TableKind;
+
+    #[test]
+    fn names_unit_is_contains_of_either_colon() {
+        let pieces = ["单位", "单位单位", "：", ":", "单", "位", "金额", "万元", "x", "1.00", "：："];
+        let texts = crate::text::stream::sample_texts(&pieces, 3000);
+        let mut hits = 0;
+        for t in texts.iter().flat_map(|t| t.split('\n')) {
+            let want = t.contains("单位：") || t.contains("单位:");
+            assert_eq!(super::names_unit(t), want, "{t:?}");
+            hits += usize::from(want);
+        }
+        assert!(hits > 100, "{hits}");
+    }
 
     #[test]
     fn names_unit_or_department_is_contains_of_either_word() {

@@ -12,6 +12,7 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use crate::model::Cell;
+use crate::rounding::{self, Interval};
 use crate::solve::Values;
 
 /// Every order-preserving placement of a row's printed amounts into its
@@ -139,6 +140,33 @@ impl Candidates {
         }
     }
 
+    /// A test for [`Candidates::for_each_where`]: whether the columns
+    /// `settled` of the placement begun with its amounts in the columns
+    /// `cols` are blank, or may be (zero within rounding), where `zero_col`
+    /// says they must be (the columns of a source a document shows to be
+    /// nothing): of the columns settled, only the last amount's can hold
+    /// one. The placements it lets through are those whose cells in those
+    /// columns meet the interval of a blank: the rule for 决算 (公开04表's
+    /// fund columns when 07 or 08 is empty) and 预算 tables alike.
+    pub fn blank_where_nothing(&self, zero_col: &[bool], cols: &[usize], settled: &Range<usize>) -> bool {
+        let Some((c, (d, _))) = cols.last().zip(cols.len().checked_sub(1).and_then(|i| self.amounts.get(i))) else { return true };
+        // An amount on the rounding fast path is exact to half a unit without
+        // an overflow, so its interval meets zero only if it is zero; others
+        // (whose interval may be every value) are asked.
+        !settled.contains(c)
+            || !zero_col.get(*c).copied().unwrap_or(false)
+            || d.is_zero()
+            || rounding::units(Some(*d)).is_none() && Interval::of(Some(*d)).gap(Interval::of(None)).is_zero()
+    }
+
+    /// The values of the placements [`Candidates::blank_where_nothing`]
+    /// lets through, in the order of [`Candidates::for_each`].
+    pub fn values_blank_where(&self, zero_col: &[bool]) -> Vec<Values> {
+        let mut out = Vec::new();
+        self.for_each_where(|_, cols, settled| self.blank_where_nothing(zero_col, cols, &settled), |v, _| out.push(v.to_vec()));
+        out
+    }
+
     /// The printed amounts, in order, with their source lines.
     pub fn amounts(&self) -> &[(Decimal, usize)] {
         &self.amounts
@@ -260,6 +288,35 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn values_blank_where_are_the_values_that_meet_zero_bounds() {
+        // What 公开04表's zero bounds kept: every placement whose cells in the
+        // zero columns meet the interval of a blank.
+        let pool = ["0", "0.00", "0.004", "1", "2.5", "0.01", "-1", "0.0000000000001", "79228162514264337593543950335"];
+        let mut n = 0;
+        for (i, a) in pool.iter().enumerate() {
+            for b in &pool {
+                for c in &pool[..i + 1] {
+                    let amounts = vec![(d(a), 1), (d(b), 2), (d(c), 3)];
+                    let cands = Candidates::new(amounts, 4, 1);
+                    for zero_col in [[false, false, true, false], [false, false, false, true], [false, false, true, true], [false; 4]] {
+                        let meets = |v: &Values| {
+                            zero_col
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, z)| **z)
+                                .all(|(c, _)| Interval::of(v.get(c).copied().flatten()).gap(Interval::of(None)).is_zero())
+                        };
+                        let want: Vec<Values> = cands.values().into_iter().filter(meets).collect();
+                        assert_eq!(cands.values_blank_where(&zero_col), want, "{:?} {zero_col:?}", cands.amounts());
+                        n += usize::from(want.len() < cands.len());
+                    }
+                }
+            }
+        }
+        assert!(n > 50, "{n}");
     }
 
     /// The placements as the cells they were once stored as.

@@ -95,37 +95,41 @@ pub fn join_split_codes(line: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(join_all(line))
 }
 
-/// [`join_split_codes`] for a line that may hold a split code.
+/// [`join_split_codes`] for a line that may hold a split code: one pass
+/// over its tokens (what lies between separators, with the separator after
+/// it), the separators found by memchr rather than byte by byte, and no list
+/// of tokens built first.
 fn join_all(line: &str) -> String {
-    // (token, the separator after it or None at the end)
-    // One token per separator, plus the last (a byte count, sized once).
-    let seps = line.bytes().filter(|b| matches!(b, b' ' | b'\t')).count();
-    let mut toks: Vec<(&str, Option<char>)> = Vec::with_capacity(seps.saturating_add(1));
-    let mut start = 0;
+    let b = line.as_bytes();
+    let mut cuts = memchr::memchr2_iter(b' ', b'\t', b);
+    let (mut start, mut done) = (0, false);
     // The separators are ASCII: found by bytes, they cut at char boundaries.
-    for (k, b) in line.bytes().enumerate().filter(|(_, b)| matches!(b, b' ' | b'\t')) {
-        toks.push((line.get(start..k).unwrap_or_default(), Some(char::from(b))));
-        start = k + 1;
-    }
-    toks.push((line.get(start..).unwrap_or_default(), None));
-    let mut out = String::with_capacity(line.len());
-    let mut i = 0;
+    let mut toks = std::iter::from_fn(|| {
+        if done {
+            return None;
+        }
+        let cut = cuts.next();
+        let end = cut.unwrap_or(b.len());
+        let tok = (line.get(start..end).unwrap_or_default(), cut.and_then(|k| b.get(k)).map(|x| char::from(*x)));
+        done = cut.is_none();
+        start = end + 1;
+        Some(tok)
+    })
+    .peekable();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let two = |j: usize| toks.get(j).is_some_and(|n: &(&str, Option<char>)| digits(n.0, 2));
-    while i < toks.len() {
-        let (t, mut sep) = toks[i];
+    let mut out = String::with_capacity(line.len());
+    while let Some((t, mut sep)) = toks.next() {
         out.push_str(t);
-        if digits(t, 3) && two(i + 1) {
-            out.push_str(toks[i + 1].0);
-            sep = toks[i + 1].1;
-            i += 2;
-            if two(i) {
-                out.push_str(toks[i].0);
-                sep = toks[i].1;
-                i += 1;
+        // A 类 code, then one or two 2-digit parts: joined without their separators.
+        if digits(t, 3) {
+            if let Some((n1, s1)) = toks.next_if(|(n, _)| digits(n, 2)) {
+                out.push_str(n1);
+                sep = s1;
+                if let Some((n2, s2)) = toks.next_if(|(n, _)| digits(n, 2)) {
+                    out.push_str(n2);
+                    sep = s2;
+                }
             }
-        } else {
-            i += 1;
         }
         out.extend(sep);
     }
@@ -136,9 +140,10 @@ fn join_all(line: &str) -> String {
 pub fn is_header_line(sq: &str) -> bool {
     sq.starts_with("项目")
         || search::contains(sq, "栏次")
-        || search::contains(sq, "科目编码")
-        || search::contains(sq, "科目代码")
-        || search::contains(sq, "科目名称")
+        // The three 科目 captions are looked for only where 科目 is: one
+        // search on most lines rather than three.
+        || search::contains(sq, "科目")
+            && (search::contains(sq, "科目编码") || search::contains(sq, "科目代码") || search::contains(sq, "科目名称"))
         || sq.starts_with("功能分类")
 }
 
@@ -164,7 +169,7 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
             open = false;
             continue;
         }
-        if is_header_line(sq) || search::contains(sq, "单位：") || search::contains(sq, "部门：") {
+        if is_header_line(sq) || super::names_unit_or_department(sq) {
             open = false;
             continue;
         }
@@ -280,6 +285,73 @@ mod tests {
 
     use super::*;
     use crate::text::normalise;
+
+    /// [`join_all`] as it was: the line's tokens listed first, then joined.
+    fn join_all_listed(line: &str) -> String {
+        // (token, the separator after it or None at the end)
+        // One token per separator, plus the last (a byte count, sized once).
+        let seps = line.bytes().filter(|b| matches!(b, b' ' | b'\t')).count();
+        let mut toks: Vec<(&str, Option<char>)> = Vec::with_capacity(seps.saturating_add(1));
+        let mut start = 0;
+        // The separators are ASCII: found by bytes, they cut at char boundaries.
+        for (k, b) in line.bytes().enumerate().filter(|(_, b)| matches!(b, b' ' | b'\t')) {
+            toks.push((line.get(start..k).unwrap_or_default(), Some(char::from(b))));
+            start = k + 1;
+        }
+        toks.push((line.get(start..).unwrap_or_default(), None));
+        let mut out = String::with_capacity(line.len());
+        let mut i = 0;
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let two = |j: usize| toks.get(j).is_some_and(|n: &(&str, Option<char>)| digits(n.0, 2));
+        while i < toks.len() {
+            let (t, mut sep) = toks[i];
+            out.push_str(t);
+            if digits(t, 3) && two(i + 1) {
+                out.push_str(toks[i + 1].0);
+                sep = toks[i + 1].1;
+                i += 2;
+                if two(i) {
+                    out.push_str(toks[i].0);
+                    sep = toks[i].1;
+                    i += 1;
+                }
+            } else {
+                i += 1;
+            }
+            out.extend(sep);
+        }
+        out
+    }
+
+    #[test]
+    fn join_all_is_the_listed_join() {
+        // Lines of codes, their parts and other tokens, cut by runs of spaces
+        // and tabs (an empty token is two separators in a row).
+        let toks = ["201", "03", "01", "2", "12", "123", "2010301", "1.00", "一般公共服务", "x", "", "2\u{3000}01"];
+        let seps = [" ", "\t", "  "];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(seed >> 33).unwrap() % n
+        };
+        let mut joined = 0;
+        for _ in 0..5000 {
+            let mut line = String::new();
+            for k in 0..next(9) {
+                if k > 0 || next(4) == 0 {
+                    line.push_str(seps[next(seps.len())]);
+                }
+                line.push_str(toks[next(toks.len())]);
+            }
+            if next(4) == 0 {
+                line.push_str(seps[next(seps.len())]);
+            }
+            let got = join_all(&line);
+            assert_eq!(got, join_all_listed(&line), "{line:?}");
+            joined += usize::from(got.len() < line.len());
+        }
+        assert!(joined > 300, "{joined}");
+    }
 
     #[test]
     fn code_of_is_is_code_of_the_written_integer() {

@@ -42,12 +42,7 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
     let (mut toks, mut split): (Vec<Tok>, Vec<Tok>) = (Vec::new(), Vec::new());
     for l in lines {
         let sq = l.squeezed.as_str();
-        if sq.is_empty()
-            || search::contains(sq, "单位：")
-            || search::contains(sq, "单位:")
-            || search::contains(sq, "部门：")
-            || is_header_line(sq)
-        {
+        if sq.is_empty() || super::names_unit_or_department(sq) || search::contains(sq, "单位:") || is_header_line(sq) {
             continue;
         }
         if is_note(sq) {

@@ -181,14 +181,15 @@ fn problem_at(doc: &Document, seg: &Segment, message: String) -> ReadProblem {
     ReadProblem { table: Some(seg.number.clone()), message, source_line: Some(doc.lines[seg.marker].no) }
 }
 
-/// An empty table of `kind` for a segment, to be filled by its reader.
-fn blank_table(doc: &Document, seg: &Segment, kind: TableKind, title: String, columns: Vec<String>) -> Table {
+/// An empty table of `kind` for a segment, to be filled by its reader,
+/// with the segment's `notes` ([`notes`]).
+fn blank_table(doc: &Document, seg: &Segment, kind: TableKind, title: String, columns: Vec<String>, notes: Vec<(usize, String)>) -> Table {
     Table {
         number: Some(seg.number.clone()),
         title,
         unit: seg.unit.clone(),
         columns,
-        notes: notes(doc, seg),
+        notes,
         ..Table::empty(kind, doc.lines[seg.marker].no)
     }
 }
@@ -212,7 +213,7 @@ fn final_plan(doc: &Document, seg: &Segment) -> Result<Plan, ReadProblem> {
             return Err(problem_at(doc, seg, format!("公开{}表（{}）：本版本尚不能读取其数据", seg.number, kind.title())));
         }
     };
-    let table = blank_table(doc, seg, kind, title, columns);
+    let table = blank_table(doc, seg, kind, title, columns, notes(doc, seg));
     Ok(Plan { table, how, body: seg.body.clone(), header: String::new() })
 }
 
@@ -223,9 +224,8 @@ fn budget_plan(doc: &Document, seg: &Segment) -> Result<Plan, ReadProblem> {
     let body = &doc.lines[seg.body.clone()];
     let header = budget::header_text(body);
     let table_notes = notes(doc, seg);
-    let note_texts: Vec<String> = table_notes.iter().map(|n| n.1.clone()).collect();
     let title = seg.title.as_ref().map(|t| t.1.as_str());
-    let Some((kind, titled)) = kinds::classify(title, &header, &note_texts) else {
+    let Some((kind, titled)) = kinds::classify(title, &header, &table_notes) else {
         return Err(problem_at(doc, seg, format!("公开表{no}：没有认出这是哪一张预算表（标题和表头都不是已知的格式），未读取")));
     };
     let Some(schema) = schema::pick(kind, &header) else {
@@ -235,7 +235,8 @@ fn budget_plan(doc: &Document, seg: &Segment) -> Result<Plan, ReadProblem> {
         (true, Some(t)) => t.to_string(),
         _ => kind.title().to_string(),
     };
-    let mut table = blank_table(doc, seg, kind, title, captions(schema.columns));
+    // The notes read above for the kind are the table's: not read again.
+    let mut table = blank_table(doc, seg, kind, title, captions(schema.columns), table_notes);
     table.row_sums = schema.row_sums.iter().map(|(t, p)| RowSum { total: *t, parts: p.to_vec() }).collect();
     table.sources = schema.sources.to_vec();
     let how = match schema.reader {

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::candidates::Candidates;
-use super::two_sided::Side;
+use super::two_sided::{first_by_line, Side};
 use crate::domain::class_position;
 use crate::model::{Cell, Document, Table, TableKind};
 use crate::rounding::Interval;
@@ -86,13 +86,31 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
             *slot = Some(c);
         }
     }
+    // 公开04表's expenditure rows (行次 33–64, the first row of each) have
+    // nothing in the 政府性基金 or 国有资本经营 column when 07 or 08 is
+    // empty: their placements with an amount there are not listed (the rule
+    // budget tables follow, [`Candidates::blank_where_nothing`]).
+    let mut zero_at: Vec<Option<[bool; 4]>> = vec![None; t.rows.len()];
+    if kind == TableKind::F04 {
+        let zero_col =
+            [false, false, doc.table(TableKind::F07).is_some_and(is_empty_table), doc.table(TableKind::F08).is_some_and(is_empty_table)];
+        if zero_col.contains(&true) {
+            for i in first_by_line(t.rows.iter().map(|r| r.line.unwrap_or(0)), 33, 64).into_iter().flatten() {
+                if let Some(z) = zero_at.get_mut(i) {
+                    *z = Some(zero_col);
+                }
+            }
+        }
+    }
     let rows: Vec<RowChoice> = t
         .rows
         .iter()
         .zip(open_at)
-        .map(|(r, open)| match open {
-            Some(cands) => RowChoice::Open(cands.values()),
-            None => RowChoice::Fixed(values(&r.cells)),
+        .zip(zero_at)
+        .map(|((r, open), zero)| match (open, zero) {
+            (Some(cands), Some(zero_col)) => RowChoice::Open(cands.values_blank_where(&zero_col)),
+            (Some(cands), None) => RowChoice::Open(cands.values()),
+            (None, _) => RowChoice::Fixed(values(&r.cells)),
         })
         .collect();
     let t01 = doc.table(TableKind::F01);
@@ -159,7 +177,9 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
             }
         }
         TableKind::F04 => {
-            let line_row = |n: u32| t.rows.iter().position(|r| r.line == Some(n));
+            // The first row of each 行次 of the expenditure side, found once.
+            let rows_at = first_by_line(t.rows.iter().map(|r| r.line.unwrap_or(0)), 33, 64);
+            let line_row = |n: u32| n.checked_sub(33).and_then(|k| rows_at.get(usize::try_from(k).ok()?).copied().flatten());
             let all4: Vec<usize> = (0..4).collect();
             if let Some(total) = line_row(59) {
                 let parts: Vec<usize> = (33..=58).filter_map(line_row).collect();
@@ -167,16 +187,6 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
             }
             if let (Some(total), Some(a), Some(b)) = (line_row(64), line_row(59), line_row(60)) {
                 sums.push(SumOfRows { total, parts: vec![a, b], columns: all4 });
-            }
-            let zero = Interval::of(None);
-            for (fund, col) in [(TableKind::F07, 2), (TableKind::F08, 3)] {
-                if doc.table(fund).is_some_and(is_empty_table) {
-                    for n in 33..=64 {
-                        if let Some(i) = line_row(n) {
-                            bounds.push(Bound::Equal(i, col, zero));
-                        }
-                    }
-                }
             }
             if let Some(t05) = doc.table(TableKind::F05) {
                 for r05 in t05.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3)) {

@@ -23,6 +23,7 @@ pub mod two_sided;
 use crate::model::{Document, ReadProblem, TableKind};
 use crate::segment::{is_note, Segment};
 use crate::solve;
+use crate::text::search;
 use candidates::Candidates;
 use two_sided::Side;
 
@@ -165,6 +166,38 @@ pub(crate) fn notes(doc: &Document, seg: &Segment) -> Vec<(usize, String)> {
     out
 }
 
+/// Whether a squeezed line names the unit or the department ("金额单位：万元",
+/// "部门：…"): `contains("单位：") || contains("部门：")`, by one search for
+/// their shared full-width colon and a look at the two chars before each
+/// one, rather than a search per word (the readers ask this of every line,
+/// and most lines hold no colon).
+pub(crate) fn names_unit_or_department(sq: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = sq.get(from..).and_then(|rest| search::find(rest, "：")).map(|i| from + i) {
+        let before = sq.as_bytes().get(..at).unwrap_or_default();
+        if before.ends_with("单位".as_bytes()) || before.ends_with("部门".as_bytes()) {
+            return true;
+        }
+        from = at + "：".len();
+    }
+    false
+}
+
+/// Whether a squeezed line names the unit ("金额单位：万元", with a full-width
+/// or an ASCII colon): `contains("单位：") || contains("单位:")`, by one
+/// search for 单位 and a look at the char after each.
+pub(crate) fn names_unit(sq: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = sq.get(from..).and_then(|rest| search::find(rest, "单位")).map(|i| from + i) {
+        let after = sq.as_bytes().get(at + "单位".len()..).unwrap_or_default();
+        if after.starts_with("：".as_bytes()) || after.starts_with(b":") {
+            return true;
+        }
+        from = at + "单位".len();
+    }
+    false
+}
+
 /// The standard shape of a 决算 side; used by [`layout`].
 pub(crate) const fn side(first: u32, last: u32, ncols: usize) -> Side {
     Side { first, last, ncols }
@@ -174,6 +207,32 @@ pub(crate) const fn side(first: u32, last: u32, ncols: usize) -> Side {
 mod tests {
     use super::candidates::MAX_LISTED;
     use crate::model::TableKind;
+
+    #[test]
+    fn names_unit_is_contains_of_either_colon() {
+        let pieces = ["单位", "单位单位", "：", ":", "单", "位", "金额", "万元", "x", "1.00", "：："];
+        let texts = crate::text::stream::sample_texts(&pieces, 3000);
+        let mut hits = 0;
+        for t in texts.iter().flat_map(|t| t.split('\n')) {
+            let want = t.contains("单位：") || t.contains("单位:");
+            assert_eq!(super::names_unit(t), want, "{t:?}");
+            hits += usize::from(want);
+        }
+        assert!(hits > 100, "{hits}");
+    }
+
+    #[test]
+    fn names_unit_or_department_is_contains_of_either_word() {
+        let pieces = ["单位", "部门", "：", ":", "单", "位", "部", "门", "金额", "万元", "x", "1.00", "：："];
+        let texts = crate::text::stream::sample_texts(&pieces, 3000);
+        let mut hits = 0;
+        for t in texts.iter().flat_map(|t| t.split('\n')) {
+            let want = t.contains("单位：") || t.contains("部门：");
+            assert_eq!(super::names_unit_or_department(t), want, "{t:?}");
+            hits += usize::from(want);
+        }
+        assert!(hits > 100, "{hits}");
+    }
 
     #[test]
     fn placements_beyond_the_cap_are_not_listed_and_are_reported() {

@@ -134,7 +134,7 @@ fn data_cells(body: &[Line]) -> Option<Data> {
 /// Places dropped-cell amounts (see the module doc).
 fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, facts: &[(usize, Decimal)], table: &str, at: usize) -> Read09 {
     let problem = |msg: String| ReadProblem { table: Some(table.to_string()), message: msg, source_line: Some(at) };
-    let hard: Vec<Line12> = placements(amounts).into_iter().filter(|c| halves_hold(c) && basic_items_fit(c, f06)).collect();
+    let hard: Vec<Line12> = holding_placements(amounts).into_iter().filter(|c| basic_items_fit(c, f06)).collect();
     if hard.is_empty() {
         let with_06 = if f06.is_some() { "，也不满足“06表的基本支出项目不超过决算数”" } else { "" };
         let msg = format!(
@@ -187,15 +187,15 @@ fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, facts: &[(usize, Dec
     Read09 { rows: to_rows(&first, ok, at), problems, unresolved, contradicted: false }
 }
 
-/// Every order-preserving placement of the amounts into twelve columns.
+/// Every order-preserving placement of the amounts into twelve columns: the
+/// definition [`holding_placements`] is held to.
+#[cfg(test)]
 pub(crate) fn placements(amounts: &[(Decimal, usize)]) -> Vec<Line12> {
     let k = amounts.len();
     if k > 12 {
         return Vec::new();
     }
-    // There are C(12, k) of them (at most 924), each 12 cells: sized once,
-    // not grown by copying.
-    let mut out = Vec::with_capacity((0..k).fold(1, |c, i| c * (12 - i) / (i + 1)));
+    let mut out = Vec::new();
     // Column indexes of the amounts, increasing; advanced like an odometer.
     let mut idx: Vec<usize> = (0..k).collect();
     loop {
@@ -213,12 +213,79 @@ pub(crate) fn placements(amounts: &[(Decimal, usize)]) -> Vec<Line12> {
 }
 
 /// 合计 = 出国 + 车小计 + 接待 and 车小计 = 购置 + 运维, on both halves, within rounding.
+#[cfg(test)]
 pub(crate) fn halves_hold(c: &Line12) -> bool {
-    let v = |i: usize| c[i].map(|x| x.0);
-    [0, 6].iter().all(|&h| {
-        agrees(v(h), [(1, v(h + 1)), (1, v(h + 2)), (1, v(h + 5))].into_iter())
-            && agrees(v(h + 2), [(1, v(h + 3)), (1, v(h + 4))].into_iter())
-    })
+    half_holds(c, 0) && half_holds(c, 6)
+}
+
+/// The two identities of the half of `c` that starts at column `h`.
+fn half_holds(c: &Line12, h: usize) -> bool {
+    let v = |i: usize| c.get(i).copied().flatten().map(|x| x.0);
+    agrees(v(h), [(1, v(h + 1)), (1, v(h + 2)), (1, v(h + 5))].into_iter()) && agrees(v(h + 2), [(1, v(h + 3)), (1, v(h + 4))].into_iter())
+}
+
+/// The placements of [`placements`] whose halves both hold ([`halves_hold`]),
+/// in the same order. Each half's identities read only its own six cells,
+/// so the halves are enumerated apart, for each count of amounts the first
+/// takes, and only the halves that hold are combined: a few dozen half
+/// checks instead of a check of each of up to 924 placements (each copied
+/// into a list first).
+pub(crate) fn holding_placements(amounts: &[(Decimal, usize)]) -> Vec<Line12> {
+    let k = amounts.len();
+    if k > 12 {
+        return Vec::new();
+    }
+    // (the columns taken, column 0 the highest bit; the placement)
+    let mut out: Vec<(u16, Line12)> = Vec::new();
+    for k0 in k.saturating_sub(6)..=k.min(6) {
+        let (a, b) = amounts.split_at(k0);
+        let first = holding_halves(a, 0);
+        if first.is_empty() {
+            continue;
+        }
+        let second = holding_halves(b, 6);
+        for (m1, c1) in &first {
+            for (m2, c2) in &second {
+                let mut c = *c1;
+                c[6..].copy_from_slice(&c2[6..]);
+                out.push((m1 | m2, c));
+            }
+        }
+    }
+    // [`placements`] advances the columns like an odometer: lexicographic
+    // in the columns taken, which is the descending order of the mask (the
+    // smallest column where two placements differ is taken by the earlier).
+    out.sort_unstable_by_key(|(m, _)| std::cmp::Reverse(*m));
+    out.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Every order-preserving placement of `amounts` (at most six) into the six
+/// columns from `h` whose half holds, with the mask of its columns.
+fn holding_halves(amounts: &[(Decimal, usize)], h: usize) -> Vec<(u16, Line12)> {
+    let k = amounts.len();
+    let mut out = Vec::new();
+    if k > 6 {
+        return out;
+    }
+    let mut idx: [usize; 6] = [0, 1, 2, 3, 4, 5];
+    loop {
+        let mut c: Line12 = [None; 12];
+        let mut mask = 0u16;
+        for (a, &i) in amounts.iter().zip(&idx) {
+            if let Some(cell) = c.get_mut(h + i) {
+                *cell = Some(*a);
+            }
+            mask |= 1 << (11 - (h + i));
+        }
+        if half_holds(&c, h) {
+            out.push((mask, c));
+        }
+        let Some(p) = (0..k).rev().find(|&p| idx[p] < 6 - k + p) else { return out };
+        idx[p] += 1;
+        for q in p + 1..k {
+            idx[q] = idx[q - 1] + 1;
+        }
+    }
 }
 
 /// 06 basic items never exceed the 决算数 they are part of (within rounding).
@@ -288,6 +355,23 @@ mod tests {
         assert_eq!(placements(&am("1.00 2.00 3.00 4.00 5.00 6.00 7.00 8.00")).len(), 495);
         assert_eq!(placements(&am("")).len(), 1);
         assert_eq!(placements(&am("1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00")).len(), 1);
+    }
+
+    #[test]
+    fn holding_placements_are_the_placements_whose_halves_hold() {
+        // Amounts of every count, with sums that hold in some halves (the
+        // bigdata line and its parts) and repeated values.
+        let pool = ["5.35", "1.58", "1.58", "3.77", "5.35", "1.58", "1.58", "3.77", "2.19", "2.19", "0.00", "7.54"];
+        for k in 0..=13 {
+            for shift in 0..pool.len() {
+                let s: Vec<&str> = (0..k).map(|i| pool[(i + shift) % pool.len()]).collect();
+                let a = am(&s.join(" "));
+                let want: Vec<Line12> = placements(&a).into_iter().filter(halves_hold).collect();
+                assert_eq!(holding_placements(&a), want, "{s:?}");
+            }
+        }
+        let a = am("5.35 1.58 1.58 3.77 5.35 1.58 1.58 3.77");
+        assert_eq!(holding_placements(&a).len(), 4);
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
         if is_note(sq) {
             break;
         }
-        if is_header_line(sq) || search::contains(sq, "单位：") || search::contains(sq, "部门：") {
+        if is_header_line(sq) || super::names_unit_or_department(sq) {
             pending.clear();
             open = None;
             continue;
@@ -138,8 +138,12 @@ pub fn place(entries: &[Entry], side: Side, table: &str) -> (Vec<Row>, Vec<ReadP
     let mut problems = Vec::new();
     let mut ambiguous = Vec::new();
     let mut missing = Vec::new();
+    // The first entry of each 行次 of the side, by one pass over the entries
+    // rather than a search of them per 行次.
+    let at = first_by_line(entries.iter().map(|e| e.line), side.first, side.last);
     for n in side.first..=side.last {
-        let Some(e) = entries.iter().find(|e| e.line == n) else {
+        let e = n.checked_sub(side.first).and_then(|k| at.get(usize::try_from(k).ok()?).copied().flatten()).and_then(|i| entries.get(i));
+        let Some(e) = e else {
             missing.push(n);
             continue;
         };
@@ -178,6 +182,21 @@ pub fn place(entries: &[Entry], side: Side, table: &str) -> (Vec<Row>, Vec<ReadP
     (rows, problems, ambiguous)
 }
 
+/// For each line number `first..=last`, the index of the first of `lines`
+/// equal to it: what `lines.position(|l| l == n)` finds for each `n`, in
+/// one pass.
+pub(crate) fn first_by_line(lines: impl Iterator<Item = u32>, first: u32, last: u32) -> Vec<Option<usize>> {
+    let span = last.checked_sub(first).and_then(|d| usize::try_from(d).ok()).map_or(0, |d| d.saturating_add(1));
+    let mut at = vec![None; span];
+    for (i, n) in lines.enumerate() {
+        let slot = n.checked_sub(first).and_then(|k| usize::try_from(k).ok()).and_then(|k| at.get_mut(k));
+        if let Some(slot @ None) = slot {
+            *slot = Some(i);
+        }
+    }
+    at
+}
+
 /// Every order-preserving placement of an entry's amounts into `ncols`
 /// columns, the first amount being the row total (column 0).
 pub fn candidates(e: &Entry, ncols: usize) -> Candidates {
@@ -197,4 +216,22 @@ fn ranges(ns: &[u32]) -> String {
         i = j + 1;
     }
     out.join("、")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn first_by_line_is_the_position_of_each_line() {
+        let lines: Vec<u32> = (0..400u32).map(|i| (i * 7919 + i / 3) % 70).collect();
+        for (first, last) in [(1, 31), (32, 62), (33, 64), (0, 0), (5, 4), (60, 80)] {
+            for len in [0, 1, 10, 64, 400] {
+                let ls = &lines[..len];
+                let at = super::first_by_line(ls.iter().copied(), first, last);
+                assert_eq!(at.len(), (first..=last).count());
+                for (k, n) in (first..=last).enumerate() {
+                    assert_eq!(at[k], ls.iter().position(|l| *l == n), "{first} {last} {len} {n}");
+                }
+            }
+        }
+    }
 }

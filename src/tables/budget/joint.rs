@@ -16,7 +16,7 @@ use super::schema::{Reader, Schema};
 use super::sides::side_of;
 use crate::domain::{class_code, pair_groups, split_pair};
 use crate::model::{Cell, ReadProblem, Side, Source, Table, TableKind};
-use crate::rounding::{self, Interval};
+use crate::rounding;
 use crate::solve::{hierarchy, solve, At, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
 use crate::tables::candidates::{over_cap_message, Budget, Candidates};
 use crate::text::search;
@@ -75,9 +75,7 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
                     let check = RowSums::ready(&mut row_sums, p.schema.row_sums, cands);
                     let mut kept = Vec::new();
                     cands.for_each_where(
-                        |v, cols, settled| {
-                            blank_where_nothing(&zero_col, cands.amounts(), cols, &settled) && check.settled(v, cols, settled)
-                        },
+                        |v, cols, settled| cands.blank_where_nothing(&zero_col, cols, &settled) && check.settled(v, cols, settled),
                         |v, _| kept.push(v.to_vec()),
                     );
                     RowChoice::Open(kept)
@@ -175,21 +173,6 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
             });
         }
     }
-}
-
-/// Whether the columns `settled` (see [`Candidates::for_each_where`]) of
-/// the placement begun with `amounts` in the columns `cols` are blank, or
-/// may be (zero within rounding), where `zero_col` says they must be: of the
-/// columns settled, only the last amount's can hold one.
-fn blank_where_nothing(zero_col: &[bool], amounts: &[(Decimal, usize)], cols: &[usize], settled: &std::ops::Range<usize>) -> bool {
-    let Some((c, (d, _))) = cols.last().zip(cols.len().checked_sub(1).and_then(|i| amounts.get(i))) else { return true };
-    // An amount on the rounding fast path is exact to half a unit without
-    // an overflow, so its interval meets zero only if it is zero; others
-    // (whose interval may be every value) are asked.
-    !settled.contains(c)
-        || !zero_col.get(*c).copied().unwrap_or(false)
-        || d.is_zero()
-        || rounding::units(Some(*d)).is_none() && Interval::of(Some(*d)).gap(Interval::of(None)).is_zero()
 }
 
 fn values(cells: &[Cell]) -> Vec<Option<Decimal>> {
@@ -606,6 +589,7 @@ fn equal_sums(left: &[At], right: &[At]) -> Option<Link> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rounding::Interval;
     use std::str::FromStr;
 
     #[test]
@@ -677,7 +661,7 @@ mod tests {
                 let mut got = Vec::new();
                 let mut check = RowSums::new(sums, &cands);
                 cands.for_each_where(
-                    |v, cols, settled| blank_where_nothing(&zero_col, cands.amounts(), cols, &settled) && check.settled(v, cols, settled),
+                    |v, cols, settled| cands.blank_where_nothing(&zero_col, cols, &settled) && check.settled(v, cols, settled),
                     |v, _| got.push(v.to_vec()),
                 );
                 assert_eq!(got, want, "{:?} {zero_col:?}", cands.amounts());

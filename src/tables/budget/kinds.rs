@@ -27,7 +27,7 @@ const TITLES: &[(&[&str], TableKind)] = &[
 /// The kind of a budget table from its printed title, its squeezed header
 /// text and its notes, and whether the title told it (else the header did).
 /// None when nothing identifies it.
-pub fn classify(title: Option<&str>, header: &str, notes: &[String]) -> Option<(TableKind, bool)> {
+pub fn classify(title: Option<&str>, header: &str, notes: &[(usize, String)]) -> Option<(TableKind, bool)> {
     if let Some(t) = title {
         if let Some((_, k)) = TITLES.iter().find(|(words, _)| words.iter().all(|w| search::contains(t, w))) {
             return Some((*k, true));
@@ -38,7 +38,7 @@ pub fn classify(title: Option<&str>, header: &str, notes: &[String]) -> Option<(
 
 /// Header signatures of the standard 部门预算 tables, for documents that print
 /// only "公开表N" without titles.
-fn by_header(h: &str, notes: &[String]) -> Option<TableKind> {
+fn by_header(h: &str, notes: &[(usize, String)]) -> Option<TableKind> {
     let has = |w: &str| search::contains(h, w);
     if has("因公出国") && has("公务接待") {
         return Some(TableKind::BSangong);
@@ -71,7 +71,7 @@ fn by_header(h: &str, notes: &[String]) -> Option<TableKind> {
         }
         // 一般公共预算, 政府性基金 and 国有资本经营 支出表 share one header; an
         // empty one says which fund it is about in its note.
-        let said = |w: &str| notes.iter().any(|n| search::contains(n, w));
+        let said = |w: &str| notes.iter().any(|(_, n)| search::contains(n, w));
         return Some(if said("政府性基金") {
             TableKind::BFund
         } else if said("国有资本经营") {
@@ -109,7 +109,7 @@ mod tests {
     fn untitled_tables_by_header_and_note() {
         let h = "单位：万元科目编码科目名称合计基本支出项目支出类款项小计人员支出日常公用支出";
         assert_eq!(classify(None, h, &[]), Some((TableKind::BGeneral, false)));
-        let note = vec!["注：2023年没有使用政府性基金预算拨款安排的支出。".to_string()];
+        let note = vec![(1, "注：2023年没有使用政府性基金预算拨款安排的支出。".to_string())];
         assert_eq!(classify(None, h, &note), Some((TableKind::BFund, false)));
         assert_eq!(classify(None, "单位：万元收入支出项目预算数项目预算数", &[]), Some((TableKind::BSummary, false)));
         assert_eq!(classify(None, "随便什么", &[]), None);

@@ -75,8 +75,7 @@ pub(crate) fn body_lines<'a>(body: &'a [Line], also_skip: &'a [&str]) -> impl It
             let sq = l.squeezed.as_str();
             !(sq.is_empty()
                 || table_marker_number(sq).is_some()
-                || search::contains(sq, "单位：")
-                || search::contains(sq, "单位:")
+                || crate::tables::names_unit(sq)
                 || also_skip.iter().any(|w| search::contains(sq, w)))
         })
         .take_while(|l| !is_note(&l.squeezed))

@@ -16,7 +16,7 @@ use crate::model::{Cell, ReadProblem, Row, Table};
 use crate::narrative::stated::SangongClaim;
 use crate::rounding::Interval;
 use crate::segment::is_note;
-use crate::tables::sangong09::{distinct_halves, halves_hold, placements, rows_labelled, settled, Line12};
+use crate::tables::sangong09::{distinct_halves, holding_placements, rows_labelled, settled, Line12};
 use crate::tables::tokens::{tokenize, Tok};
 use crate::text::Line;
 
@@ -73,7 +73,10 @@ pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], cla
         }
         return ReadYears { rows: rows_labelled(&years, &c, [true, true], at), ..ReadYears::default() };
     }
-    let hard: Vec<Line12> = placements(&amounts).into_iter().filter(|c| halves_hold(c) && items_fit(c, current, econ)).collect();
+    // The placements the identities allow, once: the basic items then prune
+    // them, and the message below asks whether those alone would have settled a row.
+    let holding = holding_placements(&amounts);
+    let hard: Vec<Line12> = holding.iter().filter(|c| items_fit(c, current, econ)).copied().collect();
     if hard.is_empty() {
         return ReadYears {
             rows: rows_labelled(&years, &[None; 12], [false, false], at),
@@ -91,7 +94,7 @@ pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], cla
     let before = settled(&survivors);
     // Basic economic items decided some rows already; say so.
     for r in 0..2 {
-        if before[r] && distinct_halves(placements(&amounts).iter().filter(|c| halves_hold(c)), r) > 1 {
+        if before[r] && distinct_halves(&holding, r) > 1 {
             problems.push(problem(format!(
                 "公开表{table}数据行省略了空白栏，{}一行的数字按勾稽关系有多种栏目归属，依据基本支出表中的“三公”经济科目（不超过本年预算）才唯一确定",
                 years[r]

@@ -10,7 +10,8 @@
 //! prior year in the table, the prior-year amounts the changes imply must add
 //! up like the table's own identities. A blank cell prints no amount: only a
 //! stated zero agrees with it, and a change with a blank year is left
-//! unchecked (a coverage note), never worked out from an assumed zero.
+//! unchecked (a coverage note), never worked out from an assumed zero. A table
+//! printed in 元 is compared in 万元, converted exactly.
 //!
 //! ## 为什么重要
 //!
@@ -37,7 +38,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Document, TableKind};
 use crate::narrative::stated::SangongClaim;
-use crate::rules::support::budget_narrative::{claim_finding, sangong_in, value};
+use crate::rules::support::budget_narrative::{claim_finding, sangong_in, unit_in_wan, value};
 use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -88,10 +89,18 @@ fn check(doc: &Document, sink: &mut Sink) {
         return;
     }
     let rule = "NAR-101";
+    // The narrative states 万元; a table printed in 元 is converted exactly
+    // (a 元 cell's half unit becomes a 万元 value's half unit, 4 places down).
+    let (u, unit) = unit_in_wan(s.t, doc);
+    let wan = |v: Decimal| v.checked_mul(u);
     for c in claims.iter().chain(&doc.narrative.stated.meetings_training) {
         let Some(cur) = s.current.get(c.column).copied().flatten() else { continue };
         let Some(name) = NAMES.get(c.column) else { continue };
-        let cell = value(Some(cur));
+        let printed = value(Some(cur));
+        let cell = match printed.map(wan) {
+            Some(None) => continue, // beyond Decimal in 万元: left unchecked
+            converted => converted.flatten(),
+        };
         // One quantity printed twice: the digits agree at the coarser
         // precision ("80" and "80.00"); a difference rounding allows is none.
         // A blank cell prints no amount, which only a stated zero matches.
@@ -103,7 +112,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             None => c.amount.is_zero(),
         };
         if !agrees {
-            let shown = cell.map_or_else(|| "空白".to_string(), |have| format!(" {have} 万元"));
+            let shown = printed.map_or_else(|| "空白".to_string(), |have| format!(" {have} {unit}"));
             sink.push(claim_finding(
                 rule,
                 Severity::Error,
@@ -118,17 +127,26 @@ fn check(doc: &Document, sink: &mut Sink) {
         let prior = s.prior.get(c.column).copied().flatten();
         if let (Some(change), Some(p)) = (c.change, prior) {
             // A change needs both years' amounts: a blank year leaves it unchecked.
-            let (Some(have), Some(before)) = (cell, value(Some(p))) else {
+            let (Some(now), Some(then)) = (printed, value(Some(p))) else {
                 sink.skip(format!("公开表{}中{name}有一年为空白，情况说明（第{}行）所称增减额未核对", s.t.no(), c.line));
                 continue;
             };
-            let Some(delta) = have.checked_sub(before) else { continue };
-            if delta != change {
+            // The table's change in its own unit (for the message), and in 万元.
+            let Some((step, delta)) = now.checked_sub(then).and_then(|d| Some((d, wan(d)?))) else { continue };
+            // Cells in 万元 give the change exactly; cells in 元 give it to
+            // four places, which the stated change agrees with when rounded.
+            let differs = if u == Decimal::ONE {
+                delta != change
+            } else {
+                crate::rounding::same_quantity(crate::rounding::printed(change), crate::rounding::printed(delta))
+                    == crate::rounding::Verdict::Mismatch
+            };
+            if differs {
                 sink.push(claim_finding(
                     rule,
                     Severity::Error,
                     format!(
-                        "情况说明（第{}行）称{name}比上年{} {} 万元，但公开表{}中本年 {have} 减上年 {before} 为 {delta} 万元。",
+                        "情况说明（第{}行）称{name}比上年{} {} 万元，但公开表{}中本年 {now} 减上年 {then} 为 {step} {unit}。",
                         c.line,
                         verb(change),
                         change.abs(),
@@ -179,6 +197,7 @@ fn verb(d: Decimal) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::support::corpus::yb_sangong_in_yuan;
 
     fn yantai_budget() -> String {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/yantai-office-2023-budget.txt")).expect("fixture")
@@ -204,5 +223,24 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!((got[0].0, got[0].1), (Severity::Error, 1034));
         assert!(got[0].2.contains("公务用车购置费为 5.00 万元，但公开表7中为空白"), "{}", got[0].2);
+    }
+
+    #[test]
+    fn a_table_in_yuan_is_compared_in_wan() {
+        let text = yb_sangong_in_yuan();
+        let doc = crate::read(&text);
+        let t = doc.found(TableKind::BSangong).expect("the 三公 table is read");
+        assert_eq!(t.unit.as_deref(), Some("元"));
+        assert!(RULE.found(&text).is_empty(), "{:#?}", RULE.found(&text));
+    }
+
+    #[test]
+    fn a_table_in_yuan_still_disagrees_with_a_wrong_amount_or_change() {
+        let got = RULE.found(&yb_sangong_in_yuan().replacen("因公出国（境）费10.00万元", "因公出国（境）费11.00万元", 1));
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].2.contains("因公出国（境）费为 11.00 万元，但公开表7中为 100000.00 元"), "{}", got[0].2);
+        let got = RULE.found(&yb_sangong_in_yuan().replacen("比上年增加71.70万元", "比上年增加70.70万元", 1));
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].2.contains("本年 2756000.00 减上年 2039000.00 为 717000.00 元"), "{}", got[0].2);
     }
 }

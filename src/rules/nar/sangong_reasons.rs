@@ -28,7 +28,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Document, TableKind};
-use crate::rules::support::budget_narrative::{claim_finding, sangong, value};
+use crate::rules::support::budget_narrative::{claim_finding, sangong, unit_in_wan, value};
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::support::text::Holds;
@@ -80,6 +80,9 @@ fn check(doc: &Document, sink: &mut Sink) {
             _ => stated(col).and_then(|c| c.change).map(|d| (d, false)),
         }
     };
+    // A change from the table is in the table's unit (元 on some portals),
+    // one the narrative states in 万元: only its sign is compared.
+    let (_, table_unit) = unit_in_wan(s.t, doc);
     let mut seen: Vec<(usize, String)> = Vec::new();
     for c in claims {
         let Some((reason, line)) = &c.reason else { continue };
@@ -107,10 +110,11 @@ fn check(doc: &Document, sink: &mut Sink) {
                 seen.push((col, clause.to_string()));
                 let cur = s.current.get(col).copied().flatten();
                 let said = if up { "增加" } else { "减少" };
+                let unit = if from_table { table_unit } else { "万元" };
                 let actual = match d.cmp(&Decimal::ZERO) {
                     std::cmp::Ordering::Equal => "与上年持平".to_string(),
-                    std::cmp::Ordering::Greater => format!("比上年增加 {d} 万元"),
-                    std::cmp::Ordering::Less => format!("比上年减少 {} 万元", d.abs()),
+                    std::cmp::Ordering::Greater => format!("比上年增加 {d} {unit}"),
+                    std::cmp::Ordering::Less => format!("比上年减少 {} {unit}", d.abs()),
                 };
                 // Where the numbers come from, as the reader should look them up.
                 let shown = if from_table {
@@ -160,5 +164,21 @@ mod tests {
         let got = RULE.found(&text);
         assert_eq!(got.len(), 1, "{got:#?}");
         assert!(got[0].2.contains("公开表7中公务用车购置费为空白，情况说明称公务用车购置费为 0.00 万元，与上年持平"), "{}", got[0].2);
+    }
+
+    /// A reason against the table's own change: the change is given in the
+    /// table's unit, 元 where the table prints 元.
+    #[test]
+    fn a_change_from_the_table_is_given_in_its_unit() {
+        let edit = |t: String| t.replace("相关购置及运维费增加", "相关出国及运维费增加");
+        let wan = edit(
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/yantai-office-2023-budget.txt")).expect("fixture"),
+        );
+        let got = RULE.found(&wan);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].2.contains("公开表7中因公出国（境）费比上年减少 3.30 万元"), "{}", got[0].2);
+        let got = RULE.found(&edit(crate::rules::support::corpus::yb_sangong_in_yuan()));
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].2.contains("公开表7中因公出国（境）费比上年减少 33000.00 元"), "{}", got[0].2);
     }
 }

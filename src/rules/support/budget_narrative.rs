@@ -85,6 +85,16 @@ pub fn value(cell: Option<(&Row, usize)>) -> Option<Decimal> {
     cell.and_then(|(r, c)| r.value(c))
 }
 
+/// How many 万元 one unit of `t` is, and the unit's name: a table (or, when
+/// it states none, the document) in 元 is 0.0001 万元; anything else is taken
+/// as 万元, the unit the narrative's amounts are read in.
+pub fn unit_in_wan(t: &Table, doc: &Document) -> (Decimal, &'static str) {
+    match t.unit.as_deref().or(doc.info.unit.as_deref()) {
+        Some("元") => (crate::checked::unit(4).unwrap_or(Decimal::ONE), "元"),
+        _ => (Decimal::ONE, "万元"),
+    }
+}
+
 /// A finding about a narrative claim, on the table's cell it is held
 /// against: (expected, actual) as the rule sees them.
 pub fn claim_finding(

@@ -165,21 +165,30 @@ impl<'a> Lines<'a> {
             self.text.push_str(rest(self.t));
             &self.text
         };
-        // Trailing white space goes; what folds to it too (U+200B). Most
-        // lines end in a CJK char or a digit: no char decoded then.
-        let text = trim_end_fast(text);
-        let squeezed = if self.squeezed.is_empty() {
-            rest(self.q)
-        } else {
-            self.squeezed.push_str(rest(self.q));
-            &self.squeezed
-        };
         let no = self.out.len() + 1;
-        self.out.push(if is_page_footer(text) {
+        // Nearly half the lines of these PDFs are empty: they are told apart
+        // once, here, and every test after this one (the trim's, the
+        // footer's, the copies') sees text and is not misled by the empty
+        // lines that alternate with it. An empty line has no squeezed text.
+        let line = if text.is_empty() {
             Line { no, text: String::new(), squeezed: String::new() }
         } else {
-            Line { no, text: text.to_owned(), squeezed: squeezed.to_owned() }
-        });
+            // Trailing white space goes; what folds to it too (U+200B). Most
+            // lines end in a CJK char or a digit: no char decoded then.
+            let text = trim_end_fast(text);
+            let squeezed = if self.squeezed.is_empty() {
+                rest(self.q)
+            } else {
+                self.squeezed.push_str(rest(self.q));
+                &self.squeezed
+            };
+            if is_page_footer(text) {
+                Line { no, text: String::new(), squeezed: String::new() }
+            } else {
+                Line { no, text: text.to_owned(), squeezed: squeezed.to_owned() }
+            }
+        };
+        self.out.push(line);
         self.text.clear();
         self.squeezed.clear();
         (self.next, self.t, self.q) = (next, next, next);
@@ -289,13 +298,25 @@ pub(crate) fn trim_end_fast(s: &str) -> &str {
     }
 }
 
+/// Whether a line whose first three bytes are `w` (zero past its end) may
+/// open a page footer: with white space (ASCII or led by C2, E1, E2, E3,
+/// which takes in — and –), '-', 第 or －. Whole chars are compared, not
+/// lead bytes: E7 and EF lead many chars lines open with (（ above all),
+/// and a gate they passed was taken half the time, unpredictably. Tested
+/// without a branch per byte value.
+fn may_open_footer([a, b, c]: [u8; 3]) -> bool {
+    let di = (a == 0xE7) & (b == 0xAC) & (c == 0xAC);
+    let full_minus = (a == 0xEF) & (b == 0xBC) & (c == 0x8D);
+    (a == b'-') | di | full_minus | crate::text::words::may_start_white_space(a)
+}
+
 /// Page numbers that PDF extraction leaves between the lines of a table.
 fn is_page_footer(line: &str) -> bool {
-    // Most lines start otherwise, which their first byte shows: white space
-    // (ASCII or led by C2, E1, E2, E3), '-', 第 (E7), — and – (E2) and －
-    // (EF). Then decided without copying the line.
-    let first = line.as_bytes().first().copied().unwrap_or(0);
-    if !((first == b'-') | (first == 0xE7) | (first == 0xEF) | crate::text::words::may_start_white_space(first)) {
+    // Most lines start otherwise, which their first bytes show: then
+    // decided without copying the line.
+    let b = line.as_bytes();
+    let byte = |k: usize| b.get(k).copied().unwrap_or(0);
+    if !may_open_footer([byte(0), byte(1), byte(2)]) {
         return false;
     }
     if !line.trim_start().starts_with(['第', '—', '-', '–', '－']) {
@@ -470,9 +491,14 @@ mod tests {
     fn a_footer_s_first_byte_passes_the_gate() {
         for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| c.is_whitespace() || ['第', '—', '-', '–', '－'].contains(c)) {
             let mut buf = [0u8; 4];
-            let first = c.encode_utf8(&mut buf).as_bytes()[0];
-            assert!(matches!(first, b'-' | 0xE7 | 0xEF) || crate::text::words::may_start_white_space(first), "{c:?}");
+            let enc = c.encode_utf8(&mut buf).as_bytes();
+            for next in [0u8, b'1', 0xE5] {
+                let w = [enc[0], enc.get(1).copied().unwrap_or(next), enc.get(2).copied().unwrap_or(next)];
+                assert!(may_open_footer(w), "{c:?}");
+            }
         }
+        assert!(!may_open_footer("（一）".as_bytes()[..3].try_into().unwrap()));
+        assert!(!may_open_footer("经费".as_bytes()[..3].try_into().unwrap()));
         assert!(is_page_footer("\u{3000}— 12 —") && is_page_footer(" 第1页") && is_page_footer("\u{85}- 3 -"));
     }
 

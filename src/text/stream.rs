@@ -10,7 +10,7 @@ use super::Line;
 pub(crate) struct Stream {
     /// The lines' squeezed texts, joined with nothing between.
     pub(crate) text: String,
-    /// (byte offset in `text`, line number) where each line with text starts.
+    /// (byte offset in `text`, line number) where each line starts.
     starts: Vec<(usize, usize)>,
     /// The [`marked`] chars with their byte offsets in `text`, in order.
     pub(crate) marks: Vec<(usize, char)>,
@@ -73,7 +73,12 @@ impl Stream {
         let len = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
         let mut text = String::with_capacity(len);
         let mut starts = Vec::with_capacity(lines.len());
-        for l in lines.iter().filter(|l| !l.squeezed.is_empty()) {
+        // Empty lines too, not filtered out: a test of each line for text
+        // mispredicts on the empty lines that alternate with text in these
+        // PDFs. An empty line starts where the next line does, and a search
+        // of the starts takes the last that starts at or before an offset:
+        // the line with text.
+        for l in lines {
             starts.push((text.len(), l.no));
             text.push_str(&l.squeezed);
         }

@@ -93,10 +93,19 @@ impl Stream {
     #[cfg(test)]
     pub(crate) fn lines_with(&self, c: char) -> Vec<usize> {
         debug_assert!(marked(c));
+        self.lines_at(self.marks.iter().filter(|(_, m)| *m == c).map(|m| m.0))
+    }
+
+    /// The numbers of the lines holding these byte offsets of `text`
+    /// (ascending), each once, in order. An offset in the line last found
+    /// is passed over; any other is found by a binary search of the line
+    /// starts: few offsets (a rule's marks, a word's matches) cost a few
+    /// searches, not a walk over every line.
+    pub(crate) fn lines_at(&self, offsets: impl IntoIterator<Item = usize>) -> Vec<usize> {
         let mut out = Vec::new();
-        // Where the last line found ends: marks before it are in that line.
+        // Where the last line found ends: offsets before it are in that line.
         let mut end = 0;
-        for &(at, _) in self.marks.iter().filter(|(_, m)| *m == c) {
+        for at in offsets {
             if at < end {
                 continue;
             }

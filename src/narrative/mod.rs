@@ -26,7 +26,7 @@ pub use join::{Repair, RepairKind};
 pub use section::Topic;
 pub use stated::{Performance, SangongClaim, Stated};
 
-pub(crate) use crate::text::normalise::trim_end_fast;
+pub(crate) use crate::text::normalise::{trim_end_fast, trim_fast};
 use crate::text::Line;
 use join::Ch;
 use section::LineStart;
@@ -251,13 +251,6 @@ fn may_open_page_number(b: u8) -> bool {
     b.is_ascii_digit() || crate::text::words::may_start_white_space(b)
 }
 
-/// `s.trim()`, without decoding the first and last chars when their lead
-/// bytes show they are no white space.
-pub(crate) fn trim_fast(s: &str) -> &str {
-    let s = if s.as_bytes().first().is_some_and(|&b| crate::text::words::may_start_white_space(b)) { s.trim_start() } else { s };
-    trim_end_fast(s)
-}
-
 /// Handles a heading: a level-1 heading always opens a section; a deeper one
 /// opens a section only when it names a different topic ("十、其他重要事项" →
 /// "（一）机关运行经费"), otherwise it is a sub-heading of the current one.
@@ -380,20 +373,6 @@ mod tests {
         }
         let lines = normalise("\u{3000}27\n\u{c}正文\n正文\n27\n");
         assert!(is_page_number(&lines, 0) && !is_page_number(&lines, 1));
-    }
-
-    #[test]
-    fn fast_trims_trim_as_trim_does() {
-        let pieces = [
-            "收入", "a", "1", " ", "\t", "\u{3000}", "\u{a0}", "\u{85}", "\u{2003}", "\u{2028}", "\u{1680}", "—", "…", "①", "\u{c2}", "é",
-            "😀",
-        ];
-        for text in crate::text::stream::sample_texts(&pieces, 400) {
-            for s in text.split('\n') {
-                assert_eq!(trim_fast(s), s.trim(), "{s:?}");
-                assert_eq!(trim_end_fast(s), s.trim_end(), "{s:?}");
-            }
-        }
     }
 
     #[test]

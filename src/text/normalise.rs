@@ -5,7 +5,7 @@
 //! source. Normalisation never joins or splits lines; joining wrapped paragraphs
 //! is the narrative reader's job.
 
-use crate::text::window;
+use crate::text::{window, words};
 
 /// One physical line after normalisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -281,21 +281,18 @@ fn fold_char(c: char) -> char {
 /// `s.trim_end()`, without decoding the last char when its bytes show it
 /// is no white space (a CJK char's or a digit, mostly).
 pub(crate) fn trim_end_fast(s: &str) -> &str {
-    // White space ends in an ASCII white space byte, or is two bytes led by
-    // C2, or three led by E1, E2 or E3: three byte tests, no loop, and a
-    // CJK char (led by E4…E9) passes none of them.
-    // Tested with `|` and range arithmetic, not `matches!`, which the
-    // compiler turns into a branch per byte value, unpredictable at the end
-    // of lines of CJK, digits and punctuation.
-    let b = s.as_bytes();
-    let back = |k: usize| b.len().checked_sub(k).and_then(|i| b.get(i)).copied().unwrap_or(0);
-    let (b1, b2, b3) = (back(1), back(2), back(3));
-    let may_end = (b1 == b' ') | (b1.wrapping_sub(b'\t') <= b'\r' - b'\t') | (b2 == 0xC2) | (b3.wrapping_sub(0xE1) <= 2);
-    if may_end {
+    if words::may_end_white_space(s) {
         s.trim_end()
     } else {
         s
     }
+}
+
+/// `s.trim()`, without decoding the first and last chars when their lead
+/// bytes show they are no white space.
+pub(crate) fn trim_fast(s: &str) -> &str {
+    let s = if s.as_bytes().first().is_some_and(|&b| words::may_start_white_space(b)) { s.trim_start() } else { s };
+    trim_end_fast(s)
 }
 
 /// Whether a line whose first three bytes are `w` (zero past its end) may
@@ -307,7 +304,7 @@ pub(crate) fn trim_end_fast(s: &str) -> &str {
 fn may_open_footer([a, b, c]: [u8; 3]) -> bool {
     let di = (a == 0xE7) & (b == 0xAC) & (c == 0xAC);
     let full_minus = (a == 0xEF) & (b == 0xBC) & (c == 0x8D);
-    (a == b'-') | di | full_minus | crate::text::words::may_start_white_space(a)
+    (a == b'-') | di | full_minus | words::may_start_white_space(a)
 }
 
 /// Page numbers that PDF extraction leaves between the lines of a table.
@@ -357,20 +354,17 @@ fn is_page_footer(line: &str) -> bool {
 /// Removes all white space: how labels are compared ("合 计" = "合计").
 pub fn squeeze(s: &str) -> String {
     // Runs of text copied whole: every rule squeezes lines, so this is hot.
-    // White space is ASCII (tab … CR, space) or a char whose UTF-8 lead byte
-    // is C2, E1, E2 or E3 (U+0085, U+00A0, U+1680, U+2000…, U+3000): other
-    // bytes are passed over without decoding.
+    // White space is ASCII or a char whose UTF-8 lead byte may start white
+    // space (`words::may_start_white_space`): other bytes are passed over
+    // without decoding.
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut copied = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let width = utf8_width(b);
-        let space = match b {
-            b'\t'..=b'\r' | b' ' => true,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => s.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace),
-            _ => false,
-        };
+        let space = words::may_start_white_space(b)
+            && (b.is_ascii() || s.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace));
         if space {
             out.push_str(&s[copied..i]);
             copied = i.saturating_add(width);
@@ -500,6 +494,29 @@ mod tests {
         assert!(!may_open_footer("（一）".as_bytes()[..3].try_into().unwrap()));
         assert!(!may_open_footer("经费".as_bytes()[..3].try_into().unwrap()));
         assert!(is_page_footer("\u{3000}— 12 —") && is_page_footer(" 第1页") && is_page_footer("\u{85}- 3 -"));
+    }
+
+    #[test]
+    fn fast_trims_trim_as_trim_does() {
+        let pieces = [
+            "收入", "a", "1", " ", "\t", "\u{3000}", "\u{a0}", "\u{85}", "\u{2003}", "\u{2028}", "\u{1680}", "—", "…", "①", "\u{c2}", "é",
+            "😀",
+        ];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            for s in text.split('\n') {
+                assert_eq!(trim_fast(s), s.trim(), "{s:?}");
+                assert_eq!(trim_end_fast(s), s.trim_end(), "{s:?}");
+            }
+        }
+        // Every white space char, alone and after text: its last bytes pass
+        // the end test, its lead the start test.
+        for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+            for s in [c.to_string(), format!("收入{c}"), format!("a{c}")] {
+                assert!(words::may_end_white_space(&s), "{c:?}");
+                assert_eq!(trim_end_fast(&s), s.trim_end(), "{c:?}");
+            }
+            assert!(words::may_start_white_space(c.to_string().as_bytes()[0]), "{c:?}");
+        }
     }
 
     #[test]

@@ -11,8 +11,9 @@
 
 use rust_decimal::Decimal;
 
-use super::section::{first_three_byte_char, is_cn_digit, CharSet};
+use super::section::{is_cn_digit, numerals_and, CharSet};
 use crate::amount::parse_prose_number;
+use crate::text::utf8::first_three_byte_char;
 use crate::text::{search, squeeze, Line};
 
 /// The 政府采购 categories, in the order budgets print them.
@@ -96,49 +97,8 @@ impl Prose {
         }
         // The quotes are dropped afterwards, in one search of the whole text
         // (not one per line), the line starts moving back with them.
-        p.drop_quotes();
+        p.text = drop_quotes(std::mem::take(&mut p.text), &mut p.starts);
         p
-    }
-
-    /// Removes the quotes '“', '”', '"', '‘', '’' and '\'' from the text,
-    /// moving each line start back by the quote bytes before it. Every quote
-    /// is the byte '"' or '\'' or opens with byte E2 (never a continuation
-    /// byte, so each byte found opens a char): one memchr3 finds them all.
-    fn drop_quotes(&mut self) {
-        let bytes = self.text.as_bytes();
-        let mut out: Option<String> = None;
-        let mut copied = 0;
-        let mut removed = 0;
-        let mut next_start = 0;
-        for at in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
-            let len = match bytes.get(at..at.saturating_add(3)) {
-                _ if bytes.get(at) != Some(&0xE2) => 1,
-                Some([_, 0x80, 0x98 | 0x99 | 0x9C | 0x9D]) => 3,
-                _ => continue,
-            };
-            // Starts at or before the quote lose only the quotes before it.
-            while let Some(s) = self.starts.get_mut(next_start).filter(|s| s.0 <= at) {
-                s.0 = s.0.saturating_sub(removed);
-                next_start += 1;
-            }
-            let o = out.get_or_insert_with(|| String::with_capacity(bytes.len()));
-            o.push_str(self.text.get(copied..at).unwrap_or(""));
-            copied = at + len;
-            removed += len;
-        }
-        let Some(mut o) = out else { return };
-        o.push_str(self.text.get(copied..).unwrap_or(""));
-        for s in self.starts.get_mut(next_start..).unwrap_or(&mut []) {
-            s.0 = s.0.saturating_sub(removed);
-        }
-        self.text = o;
-    }
-
-    /// `text` without the quotes [`Prose::of`] drops.
-    pub(super) fn without_quotes(text: String) -> String {
-        let mut p = Prose { text, starts: Vec::new() };
-        p.drop_quotes();
-        p.text
     }
 
     /// The source line of a byte offset.
@@ -151,18 +111,65 @@ impl Prose {
     }
 }
 
-/// A heading-like line: "二、…", "（五）…", "第三部分…", or short and ending in 情况.
+/// `text` without the quotes '“', '”', '"', '‘', '’' and '\'', each of
+/// `starts` (byte offsets in `text`, ascending, with what they map to)
+/// moved back by the quote bytes before it. Every quote is the byte '"' or
+/// '\'' or opens with byte E2 (never a continuation byte, so each byte
+/// found opens a char): one memchr3 finds them all. The text is returned as
+/// it is when it holds none.
+pub(super) fn drop_quotes(text: String, starts: &mut [(usize, usize)]) -> String {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut removed = 0;
+    let mut next_start = 0;
+    for at in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
+        let len = match bytes.get(at..at.saturating_add(3)) {
+            _ if bytes.get(at) != Some(&0xE2) => 1,
+            Some([_, 0x80, 0x98 | 0x99 | 0x9C | 0x9D]) => 3,
+            _ => continue,
+        };
+        // Starts at or before the quote lose only the quotes before it.
+        while let Some(s) = starts.get_mut(next_start).filter(|s| s.0 <= at) {
+            s.0 = s.0.saturating_sub(removed);
+            next_start += 1;
+        }
+        let o = out.get_or_insert_with(|| String::with_capacity(bytes.len()));
+        o.push_str(text.get(copied..at).unwrap_or(""));
+        copied = at + len;
+        removed += len;
+    }
+    let Some(mut o) = out else { return text };
+    o.push_str(text.get(copied..).unwrap_or(""));
+    for s in starts.get_mut(next_start..).unwrap_or(&mut []) {
+        s.0 = s.0.saturating_sub(removed);
+    }
+    o
+}
+
+/// A heading-like line: "二、…", "（五）…", "第三部分…" ([`is_top_heading`]
+/// or a short line opening with a bracketed numeral).
 fn is_heading(sq: &str) -> bool {
-    let ordinal = sq.chars().take_while(|&c| is_cn_digit(c)).count();
     // "（五）", "（十一）", "（2）": a numeral in brackets, not "（万元）".
     let bracketed = sq
         .strip_prefix('（')
         .map(|r| r.chars().take_while(|&c| is_cn_digit(c) || c.is_ascii_digit()).count())
         .filter(|n| (1..=3).contains(n));
     let bracketed = bracketed.is_some_and(|n| sq.chars().nth(n + 1) == Some('）'));
-    (ordinal > 0 && sq.chars().nth(ordinal) == Some('、'))
-        || (bracketed && sq.chars().count() <= 30)
-        || (sq.starts_with('第') && sq.contains("部分"))
+    is_top_heading(sq) || (bracketed && sq.chars().count() <= 30)
+}
+
+/// "九、…" or "第三部分…": a heading that starts or ends a narrative section.
+pub(super) fn is_top_heading(sq: &str) -> bool {
+    // Read for many lines: most open with neither a numeral nor 第, which
+    // both clauses below need. Every opener is a three-byte char: read
+    // without decoding the lead.
+    const OPENERS: CharSet = CharSet::new(&numerals_and::<11>(&['第']));
+    if !OPENERS.has_code(first_three_byte_char(sq)) {
+        return false;
+    }
+    let ordinal = sq.chars().take_while(|&c| is_cn_digit(c)).count();
+    (ordinal > 0 && sq.chars().nth(ordinal) == Some('、')) || (sq.starts_with('第') && sq.contains("部分"))
 }
 
 /// Whether a line opens like a heading (an ordinal, "（" or "第"): the cheap
@@ -171,7 +178,7 @@ fn opens(l: &Line) -> bool {
     // The squeezed line opens with the text's first char that is not white
     // space: no trimming, and one look-up instead of twelve compares.
     // Every opener is a three-byte char: read without decoding the lead.
-    const OPENERS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '第']);
+    const OPENERS: CharSet = CharSet::new(&numerals_and::<12>(&['（', '第']));
     OPENERS.has_code(first_three_byte_char(&l.squeezed))
 }
 

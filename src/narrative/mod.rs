@@ -62,13 +62,17 @@ impl Paragraph {
         // it by the offsets instead of collecting chars into Strings.
         let chars: Vec<char> = buf.iter().map(|c| c.0).collect();
         let lines: Vec<usize> = buf.iter().map(|c| c.1).collect();
-        let mut offsets = Vec::with_capacity(buf.len() + 1);
+        // Sized first and written in place: a push per char checks the
+        // capacity each time, and cost twice as many instructions.
+        let mut offsets = vec![0usize; chars.len() + 1];
         let mut bytes = 0usize;
-        for &c in &chars {
-            offsets.push(bytes);
+        for (o, &c) in offsets.iter_mut().zip(&chars) {
+            *o = bytes;
             bytes += utf8_len(c);
         }
-        offsets.push(bytes);
+        if let Some(end) = offsets.last_mut() {
+            *end = bytes;
+        }
         let text = joined.to_owned();
         debug_assert!(text.chars().eq(chars.iter().copied()), "the joined text is the chars");
         let mut claims = claim::extract(&claim::Chars { chars: &chars, text: &text, offsets: &offsets }, &lines, scratch);

@@ -85,7 +85,7 @@ pub fn read(text: &str) -> model::Document {
     // The narrative first: the table readers use what it states as evidence.
     // Read even when the text was not recognised, so that a rule run on a
     // fragment sees what the fragment says.
-    doc.narrative = narrative::claims(&doc.lines);
+    doc.narrative = narrative::claims_in(&doc.lines, &doc.joined);
     if doc.info.kind != model::DocumentKind::Unknown {
         solve::reset_budget();
         tables::read_all(&mut doc);

@@ -866,6 +866,14 @@ impl Document {
         out
     }
 
+    /// The lines holding these byte offsets of the [`Document::stream`]'s
+    /// text (ascending, as marks and searches give them), each once, in
+    /// order (see `Stream::lines_at`). An offset past the text is in the
+    /// last line.
+    pub(crate) fn lines_at(&self, offsets: impl IntoIterator<Item = usize>) -> Vec<&crate::text::Line> {
+        self.numbered(self.stream().lines_at(offsets)).collect()
+    }
+
     /// The lines whose text holds an ASCII letter, in order: found in one
     /// pass over the [`Document::stream`], not one per line.
     pub(crate) fn lines_with_ascii_letters(&self) -> impl Iterator<Item = &crate::text::Line> {
@@ -964,6 +972,32 @@ mod tests {
                 let walked: Vec<usize> = doc.lines_with(kind).iter().map(|l| l.no).collect();
                 let searched: Vec<usize> = doc.numbered(doc.stream().lines_with(c)).map(|l| l.no).collect();
                 assert_eq!(walked, searched, "{text:?}");
+            }
+        }
+    }
+
+    /// [`Document::lines_at`] is the stream's line of each offset (a binary
+    /// search per offset), each line once.
+    #[test]
+    fn lines_at_are_the_lines_of_each_offset() {
+        let pieces = ["年", "支出", "字", "X", "（", " ", "\n", "\n\n", "\n \n", "a", "\u{3000}"];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            let doc = crate::read(&text);
+            let s = doc.stream();
+            // Every char's offset, every mark's, every third char's.
+            let all: Vec<usize> = s.text.char_indices().map(|(i, _)| i).collect();
+            let marks: Vec<usize> = s.marks.iter().map(|m| m.0).collect();
+            let some: Vec<usize> = all.iter().copied().step_by(3).collect();
+            for offsets in [all, marks, some, Vec::new()] {
+                let mut expected: Vec<usize> = Vec::new();
+                for &i in &offsets {
+                    let no = s.line_at(i);
+                    if expected.last() != Some(&no) {
+                        expected.push(no);
+                    }
+                }
+                let walked: Vec<usize> = doc.lines_at(offsets.iter().copied()).iter().map(|l| l.no).collect();
+                assert_eq!(walked, expected, "{text:?}");
             }
         }
     }

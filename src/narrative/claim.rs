@@ -211,7 +211,7 @@ fn last_three_byte_char(s: &str) -> u32 {
     // In valid UTF-8 a three-byte lead three bytes from the end opens the
     // last char, and only then.
     let [.., b0, b1, b2] = *s.as_bytes() else { return 0 };
-    super::section::three_byte_code(b0, b1, b2)
+    crate::text::utf8::three_byte_code(b0, b1, b2)
 }
 
 /// The last chars of the [`UP`] and [`DOWN`] verbs.

@@ -5,7 +5,6 @@
 
 use rust_decimal::Decimal;
 
-use super::section::CharSet;
 use crate::amount::parse_prose_number;
 use crate::text::{search, Line};
 
@@ -32,7 +31,7 @@ pub fn stated(lines: &[Line]) -> Vec<(usize, Decimal)> {
 /// the keyword gives the 决算数. A column stated twice with different values is
 /// dropped: the narrative contradicts itself there. `candidates` are the
 /// indexes (in order) of the lines that may be a section's heading: a
-/// superset of those [`is_top_heading`] accepts, such as the narrative's
+/// superset of those `stated::is_top_heading` accepts, such as the narrative's
 /// heading-like lines, which the caller has found already (the other lines
 /// are then not tested one by one).
 pub(crate) fn stated_among(lines: &[Line], candidates: &[usize]) -> Vec<(usize, Decimal)> {
@@ -82,7 +81,7 @@ fn section_text(lines: &[Line], candidates: &[usize]) -> String {
     let mut out = String::new();
     // The first line of the 三公 section being read.
     let mut open: Option<usize> = None;
-    let tops = candidates.iter().copied().filter(|&i| lines.get(i).is_some_and(|l| is_top_heading(&l.squeezed)));
+    let tops = candidates.iter().copied().filter(|&i| lines.get(i).is_some_and(|l| super::stated::is_top_heading(&l.squeezed)));
     for i in tops.chain([lines.len()]) {
         if let Some(from) = open.take() {
             for l in lines.get(from..i).unwrap_or(&[]) {
@@ -98,24 +97,12 @@ fn section_text(lines: &[Line], candidates: &[usize]) -> String {
     // The quotes dropped as the narrative's prose drops them (one memchr3
     // over the text, not a char-by-char copy); ASCII parentheses, rare,
     // replaced only when there are some.
-    let out = super::stated::Prose::without_quotes(out);
+    let out = super::stated::drop_quotes(out, &mut []);
     if memchr::memchr2(b'(', b')', out.as_bytes()).is_some() {
         out.replace('(', "（").replace(')', "）")
     } else {
         out
     }
-}
-
-/// "九、…" or "第三部分…": a heading that starts or ends a narrative section.
-fn is_top_heading(sq: &str) -> bool {
-    // Read for every line: most open with neither a numeral nor 第.
-    // Every opener is a three-byte char: read without decoding the lead.
-    const OPENERS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']);
-    if !OPENERS.has_code(super::section::first_three_byte_char(sq)) {
-        return false;
-    }
-    let ordinal = sq.chars().take_while(|&c| super::section::is_cn_digit(c)).count();
-    (ordinal > 0 && sq.chars().nth(ordinal) == Some('、')) || (sq.starts_with('第') && sq.contains("部分"))
 }
 
 /// The number right after the first of `markers` found in `s`, in 万元.

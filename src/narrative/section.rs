@@ -123,31 +123,33 @@ pub fn topic_of(heading: &str) -> Option<Topic> {
     Some(t)
 }
 
+/// The Chinese numerals 一…十 that ordinals are written with: the one list
+/// the narrative's char sets of numerals are made from ([`numerals_and`]).
+pub(crate) const CN_NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// [`CN_NUMERALS`] and `extra`, as an array of `N` chars (the sum of the
+/// lengths: any other `N` fails the build), for a [`CharSet`] of the chars
+/// a heading or an ordinal opens with.
+pub(crate) const fn numerals_and<const N: usize>(extra: &[char]) -> [char; N] {
+    let mut out = ['\0'; N];
+    let mut k = 0;
+    while k < CN_NUMERALS.len() {
+        out[k] = CN_NUMERALS[k];
+        k += 1;
+    }
+    while k < N {
+        out[k] = extra[k - CN_NUMERALS.len()];
+        k += 1;
+    }
+    assert!(N == CN_NUMERALS.len() + extra.len());
+    out
+}
+
 /// Whether `c` is a Chinese numeral 一…十: a match, not a search of the
 /// string "一二三四五六七八九十" per char (headings are tested line after line).
 pub(crate) fn is_cn_digit(c: char) -> bool {
-    const CN_DIGITS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+    const CN_DIGITS: CharSet = CharSet::new(&CN_NUMERALS);
     CN_DIGITS.has(c)
-}
-
-/// The first char of `s` when it takes three UTF-8 bytes (every CJK
-/// numeral, 第 and the full-width brackets do), as a code point, else 0:
-/// assembled from three bytes without branching on the lead byte, as
-/// `chars().next()` does (lines open with ASCII and CJK alike, and it
-/// mispredicts). Tested on the first char of every line before a line is
-/// read as a heading, with [`CharSet::has_code`].
-pub(crate) fn first_three_byte_char(s: &str) -> u32 {
-    let [b0, b1, b2, ..] = *s.as_bytes() else { return 0 };
-    three_byte_code(b0, b1, b2)
-}
-
-/// The code point of a three-byte UTF-8 char, 0 when `b0` does not open one,
-/// without a branch: a lead byte 1110xxxx opens a three-byte char, whose two
-/// continuation bytes follow in valid UTF-8.
-pub(crate) fn three_byte_code(b0: u8, b1: u8, b2: u8) -> u32 {
-    let (b0, b1, b2) = (u32::from(b0), u32::from(b1), u32::from(b2));
-    let three = u32::from(b0 >> 4 == 0xE);
-    (((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)) * three
 }
 
 /// A small set of chars tested by one table look-up and one compare: for
@@ -236,9 +238,9 @@ pub fn ordinal_of(s: &str) -> Option<(u8, usize)> {
     // and subjects open with none and are rejected on their first char.
     // Tested on bytes: '(' and the digits are ASCII, the numerals and '（'
     // three-byte chars, so the first char is not decoded.
-    const OPENERS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（']);
+    const OPENERS: CharSet = CharSet::new(&numerals_and::<11>(&['（']));
     let b0 = *s.as_bytes().first()?;
-    if !((b0 == b'(') | b0.is_ascii_digit() | OPENERS.has_code(first_three_byte_char(s))) {
+    if !((b0 == b'(') | b0.is_ascii_digit() | OPENERS.has_code(crate::text::utf8::first_three_byte_char(s))) {
         return None;
     }
     let mut buf = ['\0'; 8];
@@ -316,15 +318,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_first_three_byte_char_is_the_first_char_when_three_bytes_long() {
-        let pieces = ["一", "（", "第", "a", "1", " ", "é", "😀", "\u{800}", "\u{ffff}", "\u{e000}", "4x@", "收入", "、"];
-        let firsts =
-            crate::text::stream::sample_texts(&pieces, 400).into_iter().flat_map(|t| t.split('\n').map(str::to_string).collect::<Vec<_>>());
-        let singles = ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']).map(|c| format!("{c}x"));
-        for s in firsts.chain(singles).chain([String::new()]) {
-            let want = s.chars().next().filter(|c| c.len_utf8() == 3).map_or(0, u32::from);
-            assert_eq!(first_three_byte_char(&s), want, "{s:?}");
-        }
+    fn numerals_and_extras_make_one_array() {
+        let set = numerals_and::<12>(&['（', '第']);
+        assert_eq!(set[..10], CN_NUMERALS);
+        assert_eq!(set[10..], ['（', '第']);
+        let opener = CharSet::new(&set);
+        assert!("一二三四五六七八九十（第".chars().all(|c| opener.has(c)) && !opener.has('百') && !opener.has('('));
     }
 
     #[test]

@@ -11,8 +11,10 @@
 
 use rust_decimal::Decimal;
 
-use super::section::{first_three_byte_char, is_cn_digit, CharSet};
+use super::section::{is_cn_digit, numerals_and, CharSet};
 use crate::amount::parse_prose_number;
+use crate::text::joined::Joined;
+use crate::text::utf8::first_three_byte_char;
 use crate::text::{search, squeeze, Line};
 
 /// The 政府采购 categories, in the order budgets print them.
@@ -45,8 +47,9 @@ pub struct Stated {
 
 impl Stated {
     /// Reads every stated figure from the document's lines (all of them: a
-    /// budget's 三公 section may sit outside 第三部分).
-    pub fn read(lines: &[Line]) -> Stated {
+    /// budget's 三公 section may sit outside 第三部分), given their squeezed
+    /// texts joined (the document's own).
+    pub(crate) fn read(lines: &[Line], joined: &Joined) -> Stated {
         // The heading-like lines are found once for the four sections below.
         let heads = Heads::of(lines);
         let procurement = heads.section(lines, "政府采购");
@@ -62,7 +65,7 @@ impl Stated {
             procurement_total: stated_in(&procurement_prose, "政府采购预算", 6),
             procurement_parts: CATEGORIES.map(|c| stated_in(&procurement_prose, &format!("{c}预算"), 2)),
             running_costs: stated(heads.section(lines, "机关运行经费"), "机关运行经费", 16),
-            performance: performance_tables(lines),
+            performance: performance_tables_in(lines, joined, &heads),
             performance_summary: performance_summary(performance),
             performance_everywhere: performance.iter().any(|l| search::contains(&l.squeezed, "全面实施")),
         }
@@ -96,49 +99,8 @@ impl Prose {
         }
         // The quotes are dropped afterwards, in one search of the whole text
         // (not one per line), the line starts moving back with them.
-        p.drop_quotes();
+        p.text = drop_quotes(std::mem::take(&mut p.text), &mut p.starts);
         p
-    }
-
-    /// Removes the quotes '“', '”', '"', '‘', '’' and '\'' from the text,
-    /// moving each line start back by the quote bytes before it. Every quote
-    /// is the byte '"' or '\'' or opens with byte E2 (never a continuation
-    /// byte, so each byte found opens a char): one memchr3 finds them all.
-    fn drop_quotes(&mut self) {
-        let bytes = self.text.as_bytes();
-        let mut out: Option<String> = None;
-        let mut copied = 0;
-        let mut removed = 0;
-        let mut next_start = 0;
-        for at in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
-            let len = match bytes.get(at..at.saturating_add(3)) {
-                _ if bytes.get(at) != Some(&0xE2) => 1,
-                Some([_, 0x80, 0x98 | 0x99 | 0x9C | 0x9D]) => 3,
-                _ => continue,
-            };
-            // Starts at or before the quote lose only the quotes before it.
-            while let Some(s) = self.starts.get_mut(next_start).filter(|s| s.0 <= at) {
-                s.0 = s.0.saturating_sub(removed);
-                next_start += 1;
-            }
-            let o = out.get_or_insert_with(|| String::with_capacity(bytes.len()));
-            o.push_str(self.text.get(copied..at).unwrap_or(""));
-            copied = at + len;
-            removed += len;
-        }
-        let Some(mut o) = out else { return };
-        o.push_str(self.text.get(copied..).unwrap_or(""));
-        for s in self.starts.get_mut(next_start..).unwrap_or(&mut []) {
-            s.0 = s.0.saturating_sub(removed);
-        }
-        self.text = o;
-    }
-
-    /// `text` without the quotes [`Prose::of`] drops.
-    pub(super) fn without_quotes(text: String) -> String {
-        let mut p = Prose { text, starts: Vec::new() };
-        p.drop_quotes();
-        p.text
     }
 
     /// The source line of a byte offset.
@@ -151,18 +113,65 @@ impl Prose {
     }
 }
 
-/// A heading-like line: "二、…", "（五）…", "第三部分…", or short and ending in 情况.
+/// `text` without the quotes '“', '”', '"', '‘', '’' and '\'', each of
+/// `starts` (byte offsets in `text`, ascending, with what they map to)
+/// moved back by the quote bytes before it. Every quote is the byte '"' or
+/// '\'' or opens with byte E2 (never a continuation byte, so each byte
+/// found opens a char): one memchr3 finds them all. The text is returned as
+/// it is when it holds none.
+pub(super) fn drop_quotes(text: String, starts: &mut [(usize, usize)]) -> String {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut removed = 0;
+    let mut next_start = 0;
+    for at in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
+        let len = match bytes.get(at..at.saturating_add(3)) {
+            _ if bytes.get(at) != Some(&0xE2) => 1,
+            Some([_, 0x80, 0x98 | 0x99 | 0x9C | 0x9D]) => 3,
+            _ => continue,
+        };
+        // Starts at or before the quote lose only the quotes before it.
+        while let Some(s) = starts.get_mut(next_start).filter(|s| s.0 <= at) {
+            s.0 = s.0.saturating_sub(removed);
+            next_start += 1;
+        }
+        let o = out.get_or_insert_with(|| String::with_capacity(bytes.len()));
+        o.push_str(text.get(copied..at).unwrap_or(""));
+        copied = at + len;
+        removed += len;
+    }
+    let Some(mut o) = out else { return text };
+    o.push_str(text.get(copied..).unwrap_or(""));
+    for s in starts.get_mut(next_start..).unwrap_or(&mut []) {
+        s.0 = s.0.saturating_sub(removed);
+    }
+    o
+}
+
+/// A heading-like line: "二、…", "（五）…", "第三部分…" ([`is_top_heading`]
+/// or a short line opening with a bracketed numeral).
 fn is_heading(sq: &str) -> bool {
-    let ordinal = sq.chars().take_while(|&c| is_cn_digit(c)).count();
     // "（五）", "（十一）", "（2）": a numeral in brackets, not "（万元）".
     let bracketed = sq
         .strip_prefix('（')
         .map(|r| r.chars().take_while(|&c| is_cn_digit(c) || c.is_ascii_digit()).count())
         .filter(|n| (1..=3).contains(n));
     let bracketed = bracketed.is_some_and(|n| sq.chars().nth(n + 1) == Some('）'));
-    (ordinal > 0 && sq.chars().nth(ordinal) == Some('、'))
-        || (bracketed && sq.chars().count() <= 30)
-        || (sq.starts_with('第') && sq.contains("部分"))
+    is_top_heading(sq) || (bracketed && sq.chars().count() <= 30)
+}
+
+/// "九、…" or "第三部分…": a heading that starts or ends a narrative section.
+pub(super) fn is_top_heading(sq: &str) -> bool {
+    // Read for many lines: most open with neither a numeral nor 第, which
+    // both clauses below need. Every opener is a three-byte char: read
+    // without decoding the lead.
+    const OPENERS: CharSet = CharSet::new(&numerals_and::<11>(&['第']));
+    if !OPENERS.has_code(first_three_byte_char(sq)) {
+        return false;
+    }
+    let ordinal = sq.chars().take_while(|&c| is_cn_digit(c)).count();
+    (ordinal > 0 && sq.chars().nth(ordinal) == Some('、')) || (sq.starts_with('第') && sq.contains("部分"))
 }
 
 /// Whether a line opens like a heading (an ordinal, "（" or "第"): the cheap
@@ -171,7 +180,7 @@ fn opens(l: &Line) -> bool {
     // The squeezed line opens with the text's first char that is not white
     // space: no trimming, and one look-up instead of twelve compares.
     // Every opener is a three-byte char: read without decoding the lead.
-    const OPENERS: CharSet = CharSet::new(&['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '第']);
+    const OPENERS: CharSet = CharSet::new(&numerals_and::<12>(&['（', '第']));
     OPENERS.has_code(first_three_byte_char(&l.squeezed))
 }
 
@@ -410,7 +419,16 @@ pub struct Performance {
 /// starts at a short line ending in 绩效目标表 and ends at the next one or at
 /// the next section heading; a block without an amount (a section heading
 /// such as "（二）部门预算项目绩效目标表") is not a table.
+#[cfg(test)]
 pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
+    performance_tables_in(lines, &Joined::squeezed(lines), &Heads::of(lines))
+}
+
+/// [`performance_tables`], given the lines' squeezed texts joined and their
+/// heading lines: a block opens at a line found by one search of the joined
+/// text and ends at the next such line or at the next heading found
+/// already, so that no line is tested on its own.
+fn performance_tables_in(lines: &[Line], joined: &Joined, heads: &Heads) -> Vec<Performance> {
     let starts_block = |l: &Line| {
         // The squeezed line ends in the words whenever the trimmed text does:
         // a byte compare rejects most lines before any trimming.
@@ -419,20 +437,23 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
             t.ends_with("绩效目标表") && squeeze(t).chars().count() <= 40
         }
     };
-    let ends_section = |l: &Line| {
-        opens(l) && {
-            let sq = l.squeezed.as_str();
-            is_heading(sq) && !search::contains(sq, "绩效")
-        }
-    };
+    // The lines that open a block, in order: a line ending in the words
+    // holds them.
+    let opens_block: Vec<usize> = joined.lines_with("绩效目标表").into_iter().filter(|&i| lines.get(i).is_some_and(starts_block)).collect();
+    // The headings (`opens` and `is_heading`) of other sections.
+    let ends_section: Vec<usize> =
+        heads.at.iter().copied().filter(|&i| lines.get(i).is_some_and(|l| !search::contains(&l.squeezed, "绩效"))).collect();
+    let next_in = |at: &[usize], after: usize| at.get(at.partition_point(|&j| j <= after)).copied();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
-        if !starts_block(&lines[i]) {
-            i += 1;
-            continue;
-        }
-        let end = (i + 1..lines.len()).find(|j| starts_block(&lines[*j]) || ends_section(&lines[*j])).unwrap_or(lines.len());
+    // Each block opens at the first opening line from where the last one
+    // ended, and ends at the next opening line or section heading.
+    while let Some(k) = opens_block.get(opens_block.partition_point(|&j| j < i)).copied() {
+        i = k;
+        let end = match (next_in(&opens_block, i), next_in(&ends_section, i)) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or(lines.len()),
+        };
         let p = Prose::of(&lines[i..end]);
         let t = p.text.as_str();
         if let Some(total) = after_key(t, &["年度预算资金总额", "预算数"]) {
@@ -527,6 +548,61 @@ mod tests {
             let p = Prose::of(&lines);
             assert_eq!((p.text, p.starts), prose_by_chars(&lines), "{text:?}");
         }
+    }
+
+    /// [`performance_tables`] as it was written: every line tested for a
+    /// block's start and end.
+    fn performance_tables_by_lines(lines: &[Line]) -> Vec<(String, Decimal, usize)> {
+        let starts_block = |l: &Line| {
+            let t = l.text.trim_end();
+            t.ends_with("绩效目标表") && squeeze(t).chars().count() <= 40
+        };
+        let ends_section = |l: &Line| is_heading(&l.squeezed) && !l.squeezed.contains("绩效");
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            if !starts_block(&lines[i]) {
+                i += 1;
+                continue;
+            }
+            let end = (i + 1..lines.len()).find(|j| starts_block(&lines[*j]) || ends_section(&lines[*j])).unwrap_or(lines.len());
+            let t = Prose::of(&lines[i..end]).text;
+            if let Some(total) = after_key(&t, &["年度预算资金总额", "预算数"]) {
+                out.push((t, total, lines[i].no));
+            }
+            i = end;
+        }
+        out
+    }
+
+    #[test]
+    fn performance_tables_by_index_are_by_lines() {
+        let pieces = [
+            "项目支出绩效目标表",
+            "绩效目标表",
+            "（一）部门项目绩效目标表",
+            "二、政府采购情况",
+            "三、绩效情况",
+            "第三部分",
+            "项目名称",
+            "A项目",
+            "预算数",
+            "年度预算资金总额",
+            "100.5",
+            "其他资金",
+            " ",
+            "\n",
+            "\n\n",
+        ];
+        let mut found = 0;
+        for text in crate::text::stream::sample_texts(&pieces, 600) {
+            let lines = normalise(&text);
+            let got: Vec<(usize, Decimal)> = performance_tables(&lines).iter().map(|p| (p.line, p.total)).collect();
+            let want: Vec<(usize, Decimal)> = performance_tables_by_lines(&lines).iter().map(|p| (p.2, p.1)).collect();
+            assert_eq!(got, want, "{text:?}");
+            found += got.len();
+        }
+        assert!(found > 20, "{found}");
     }
 
     #[test]

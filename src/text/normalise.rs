@@ -5,7 +5,7 @@
 //! source. Normalisation never joins or splits lines; joining wrapped paragraphs
 //! is the narrative reader's job.
 
-use crate::text::window;
+use crate::text::{window, words};
 
 /// One physical line after normalisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,21 +165,30 @@ impl<'a> Lines<'a> {
             self.text.push_str(rest(self.t));
             &self.text
         };
-        // Trailing white space goes; what folds to it too (U+200B). Most
-        // lines end in a CJK char or a digit: no char decoded then.
-        let text = trim_end_fast(text);
-        let squeezed = if self.squeezed.is_empty() {
-            rest(self.q)
-        } else {
-            self.squeezed.push_str(rest(self.q));
-            &self.squeezed
-        };
         let no = self.out.len() + 1;
-        self.out.push(if is_page_footer(text) {
+        // Nearly half the lines of these PDFs are empty: they are told apart
+        // once, here, and every test after this one (the trim's, the
+        // footer's, the copies') sees text and is not misled by the empty
+        // lines that alternate with it. An empty line has no squeezed text.
+        let line = if text.is_empty() {
             Line { no, text: String::new(), squeezed: String::new() }
         } else {
-            Line { no, text: text.to_owned(), squeezed: squeezed.to_owned() }
-        });
+            // Trailing white space goes; what folds to it too (U+200B). Most
+            // lines end in a CJK char or a digit: no char decoded then.
+            let text = trim_end_fast(text);
+            let squeezed = if self.squeezed.is_empty() {
+                rest(self.q)
+            } else {
+                self.squeezed.push_str(rest(self.q));
+                &self.squeezed
+            };
+            if is_page_footer(text) {
+                Line { no, text: String::new(), squeezed: String::new() }
+            } else {
+                Line { no, text: text.to_owned(), squeezed: squeezed.to_owned() }
+            }
+        };
+        self.out.push(line);
         self.text.clear();
         self.squeezed.clear();
         (self.next, self.t, self.q) = (next, next, next);
@@ -272,30 +281,39 @@ fn fold_char(c: char) -> char {
 /// `s.trim_end()`, without decoding the last char when its bytes show it
 /// is no white space (a CJK char's or a digit, mostly).
 pub(crate) fn trim_end_fast(s: &str) -> &str {
-    // White space ends in an ASCII white space byte, or is two bytes led by
-    // C2, or three led by E1, E2 or E3: three byte tests, no loop, and a
-    // CJK char (led by E4…E9) passes none of them.
-    // Tested with `|` and range arithmetic, not `matches!`, which the
-    // compiler turns into a branch per byte value, unpredictable at the end
-    // of lines of CJK, digits and punctuation.
-    let b = s.as_bytes();
-    let back = |k: usize| b.len().checked_sub(k).and_then(|i| b.get(i)).copied().unwrap_or(0);
-    let (b1, b2, b3) = (back(1), back(2), back(3));
-    let may_end = (b1 == b' ') | (b1.wrapping_sub(b'\t') <= b'\r' - b'\t') | (b2 == 0xC2) | (b3.wrapping_sub(0xE1) <= 2);
-    if may_end {
+    if words::may_end_white_space(s) {
         s.trim_end()
     } else {
         s
     }
 }
 
+/// `s.trim()`, without decoding the first and last chars when their lead
+/// bytes show they are no white space.
+pub(crate) fn trim_fast(s: &str) -> &str {
+    let s = if s.as_bytes().first().is_some_and(|&b| words::may_start_white_space(b)) { s.trim_start() } else { s };
+    trim_end_fast(s)
+}
+
+/// Whether a line whose first three bytes are `w` (zero past its end) may
+/// open a page footer: with white space (ASCII or led by C2, E1, E2, E3,
+/// which takes in — and –), '-', 第 or －. Whole chars are compared, not
+/// lead bytes: E7 and EF lead many chars lines open with (（ above all),
+/// and a gate they passed was taken half the time, unpredictably. Tested
+/// without a branch per byte value.
+fn may_open_footer([a, b, c]: [u8; 3]) -> bool {
+    let di = (a == 0xE7) & (b == 0xAC) & (c == 0xAC);
+    let full_minus = (a == 0xEF) & (b == 0xBC) & (c == 0x8D);
+    (a == b'-') | di | full_minus | words::may_start_white_space(a)
+}
+
 /// Page numbers that PDF extraction leaves between the lines of a table.
 fn is_page_footer(line: &str) -> bool {
-    // Most lines start otherwise, which their first byte shows: white space
-    // (ASCII or led by C2, E1, E2, E3), '-', 第 (E7), — and – (E2) and －
-    // (EF). Then decided without copying the line.
-    let first = line.as_bytes().first().copied().unwrap_or(0);
-    if !((first == b'-') | (first == 0xE7) | (first == 0xEF) | crate::text::words::may_start_white_space(first)) {
+    // Most lines start otherwise, which their first bytes show: then
+    // decided without copying the line.
+    let b = line.as_bytes();
+    let byte = |k: usize| b.get(k).copied().unwrap_or(0);
+    if !may_open_footer([byte(0), byte(1), byte(2)]) {
         return false;
     }
     if !line.trim_start().starts_with(['第', '—', '-', '–', '－']) {
@@ -336,20 +354,17 @@ fn is_page_footer(line: &str) -> bool {
 /// Removes all white space: how labels are compared ("合 计" = "合计").
 pub fn squeeze(s: &str) -> String {
     // Runs of text copied whole: every rule squeezes lines, so this is hot.
-    // White space is ASCII (tab … CR, space) or a char whose UTF-8 lead byte
-    // is C2, E1, E2 or E3 (U+0085, U+00A0, U+1680, U+2000…, U+3000): other
-    // bytes are passed over without decoding.
+    // White space is ASCII or a char whose UTF-8 lead byte may start white
+    // space (`words::may_start_white_space`): other bytes are passed over
+    // without decoding.
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut copied = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let width = utf8_width(b);
-        let space = match b {
-            b'\t'..=b'\r' | b' ' => true,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => s.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace),
-            _ => false,
-        };
+        let space = words::may_start_white_space(b)
+            && (b.is_ascii() || s.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace));
         if space {
             out.push_str(&s[copied..i]);
             copied = i.saturating_add(width);
@@ -470,10 +485,38 @@ mod tests {
     fn a_footer_s_first_byte_passes_the_gate() {
         for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| c.is_whitespace() || ['第', '—', '-', '–', '－'].contains(c)) {
             let mut buf = [0u8; 4];
-            let first = c.encode_utf8(&mut buf).as_bytes()[0];
-            assert!(matches!(first, b'-' | 0xE7 | 0xEF) || crate::text::words::may_start_white_space(first), "{c:?}");
+            let enc = c.encode_utf8(&mut buf).as_bytes();
+            for next in [0u8, b'1', 0xE5] {
+                let w = [enc[0], enc.get(1).copied().unwrap_or(next), enc.get(2).copied().unwrap_or(next)];
+                assert!(may_open_footer(w), "{c:?}");
+            }
         }
+        assert!(!may_open_footer("（一）".as_bytes()[..3].try_into().unwrap()));
+        assert!(!may_open_footer("经费".as_bytes()[..3].try_into().unwrap()));
         assert!(is_page_footer("\u{3000}— 12 —") && is_page_footer(" 第1页") && is_page_footer("\u{85}- 3 -"));
+    }
+
+    #[test]
+    fn fast_trims_trim_as_trim_does() {
+        let pieces = [
+            "收入", "a", "1", " ", "\t", "\u{3000}", "\u{a0}", "\u{85}", "\u{2003}", "\u{2028}", "\u{1680}", "—", "…", "①", "\u{c2}", "é",
+            "😀",
+        ];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            for s in text.split('\n') {
+                assert_eq!(trim_fast(s), s.trim(), "{s:?}");
+                assert_eq!(trim_end_fast(s), s.trim_end(), "{s:?}");
+            }
+        }
+        // Every white space char, alone and after text: its last bytes pass
+        // the end test, its lead the start test.
+        for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+            for s in [c.to_string(), format!("收入{c}"), format!("a{c}")] {
+                assert!(words::may_end_white_space(&s), "{c:?}");
+                assert_eq!(trim_end_fast(&s), s.trim_end(), "{c:?}");
+            }
+            assert!(words::may_start_white_space(c.to_string().as_bytes()[0]), "{c:?}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::Line;
 pub(crate) struct Stream {
     /// The lines' squeezed texts, joined with nothing between.
     pub(crate) text: String,
-    /// (byte offset in `text`, line number) where each line with text starts.
+    /// (byte offset in `text`, line number) where each line starts.
     starts: Vec<(usize, usize)>,
     /// The [`marked`] chars with their byte offsets in `text`, in order.
     pub(crate) marks: Vec<(usize, char)>,
@@ -73,7 +73,12 @@ impl Stream {
         let len = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
         let mut text = String::with_capacity(len);
         let mut starts = Vec::with_capacity(lines.len());
-        for l in lines.iter().filter(|l| !l.squeezed.is_empty()) {
+        // Empty lines too, not filtered out: a test of each line for text
+        // mispredicts on the empty lines that alternate with text in these
+        // PDFs. An empty line starts where the next line does, and a search
+        // of the starts takes the last that starts at or before an offset:
+        // the line with text.
+        for l in lines {
             starts.push((text.len(), l.no));
             text.push_str(&l.squeezed);
         }
@@ -88,10 +93,19 @@ impl Stream {
     #[cfg(test)]
     pub(crate) fn lines_with(&self, c: char) -> Vec<usize> {
         debug_assert!(marked(c));
+        self.lines_at(self.marks.iter().filter(|(_, m)| *m == c).map(|m| m.0))
+    }
+
+    /// The numbers of the lines holding these byte offsets of `text`
+    /// (ascending), each once, in order. An offset in the line last found
+    /// is passed over; any other is found by a binary search of the line
+    /// starts: few offsets (a rule's marks, a word's matches) cost a few
+    /// searches, not a walk over every line.
+    pub(crate) fn lines_at(&self, offsets: impl IntoIterator<Item = usize>) -> Vec<usize> {
         let mut out = Vec::new();
-        // Where the last line found ends: marks before it are in that line.
+        // Where the last line found ends: offsets before it are in that line.
         let mut end = 0;
-        for &(at, _) in self.marks.iter().filter(|(_, m)| *m == c) {
+        for at in offsets {
             if at < end {
                 continue;
             }

@@ -1,22 +1,43 @@
 //! The words of a line between white space, found by bytes: what the
 //! table readers and the 绩效 reader split cells by.
 
+/// Whether `b` is an ASCII white space char (TAB … CR, space). What the
+/// fast tests below know of white space, in one place: it is this byte, or
+/// a char led by [`SPACE_LEAD_2`] (two bytes) or by a byte for which
+/// [`space_lead_3`] holds (three bytes); a test checks every white space
+/// char against them.
+#[inline(always)]
+pub(crate) const fn is_ascii_space(b: u8) -> bool {
+    (b == b' ') | (b.wrapping_sub(b'\t') <= b'\r' - b'\t')
+}
+
+/// The lead byte of the two-byte white space chars (U+0085, U+00A0).
+pub(crate) const SPACE_LEAD_2: u8 = 0xC2;
+
+/// Whether `b` leads a three-byte char that may be white space: E1
+/// (U+1680), E2 (U+2000…U+205F) or E3 (U+3000). A range, one compare.
+#[inline(always)]
+pub(crate) const fn space_lead_3(b: u8) -> bool {
+    b.wrapping_sub(0xE1) <= 0xE3 - 0xE1
+}
+
 /// Per byte: 1 if it is an ASCII white space char, 2 if it leads a
-/// non-ASCII char that may be white space (U+0085 and U+00A0 lead with C2,
-/// U+1680 with E1, U+2000–U+205F with E2, U+3000 with E3), else 0
-/// (continuation bytes included: no char starts there).
+/// non-ASCII char that may be white space, else 0 (continuation bytes
+/// included: no char starts there).
 const SPACE: [u8; 256] = {
     let mut t = [0u8; 256];
-    t[b'\t' as usize] = 1;
-    t[b'\n' as usize] = 1;
-    t[0x0B] = 1;
-    t[0x0C] = 1;
-    t[b'\r' as usize] = 1;
-    t[b' ' as usize] = 1;
-    t[0xC2] = 2;
-    t[0xE1] = 2;
-    t[0xE2] = 2;
-    t[0xE3] = 2;
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        t[b] = if is_ascii_space(byte) {
+            1
+        } else if byte == SPACE_LEAD_2 || space_lead_3(byte) {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
     t
 };
 
@@ -26,13 +47,26 @@ pub(crate) fn may_start_white_space(b: u8) -> bool {
     SPACE[usize::from(b)] != 0
 }
 
+/// Whether `s` may end in white space, by its last three bytes: it ends in
+/// an ASCII white space byte, or its second last byte is [`SPACE_LEAD_2`],
+/// or its third last leads a three-byte one. A CJK char's bytes (led by
+/// E4…E9) pass none of these. Tested with `|`, not `matches!`, which the
+/// compiler turns into a branch per byte value, unpredictable at the ends
+/// of lines of CJK, digits and punctuation.
+#[inline(always)]
+pub(crate) fn may_end_white_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    let back = |k: usize| b.len().checked_sub(k).and_then(|i| b.get(i)).copied().unwrap_or(0);
+    is_ascii_space(back(1)) | (back(2) == SPACE_LEAD_2) | space_lead_3(back(3))
+}
+
 /// Whether a white space char (`char::is_whitespace`) starts with the bytes
 /// `[a, b, c]`: ASCII TAB … CR and space, U+0085, U+00A0, U+1680,
 /// U+2000…U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. Tested without a
 /// branch, so it runs on many positions at once.
 #[inline(always)]
 pub(crate) fn white_space_at([a, b, c]: [u8; 3]) -> bool {
-    let ascii = (a == b' ') | (a.wrapping_sub(b'\t') < 5);
+    let ascii = is_ascii_space(a);
     let c2 = (a == 0xC2) & ((b == 0x85) | (b == 0xA0));
     let e1 = (a == 0xE1) & (b == 0x9A) & (c == 0x80);
     let e2_80 = (b == 0x80) & ((c.wrapping_sub(0x80) < 0x0B) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF));

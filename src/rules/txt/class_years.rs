@@ -86,25 +86,14 @@ fn check(doc: &Document, sink: &mut Sink) {
 /// in its squeezed text too, and so in the stream. Its 支 are among the
 /// stream's marks (a test says so), kept apart by `Document::marks`: read
 /// from them, the text is not searched again, nor every line holding a 支
-/// read (most lines of a budget table hold one).
-fn candidate_lines(doc: &Document) -> impl Iterator<Item = &crate::text::Line> {
-    let s = doc.stream();
-    let text = s.text.as_str();
-    let mut nos: Vec<usize> = Vec::new();
-    for &(i, _) in doc.marks(MarkKind::Zhi) {
-        if !text.get(i + '支'.len_utf8()..).is_some_and(|r| r.starts_with('出')) {
-            continue;
-        }
-        if !text.get(..i).unwrap_or_default().ends_with(STEM_ENDS) {
-            continue;
-        }
-        // The stream is in line order: a line's matches are consecutive.
-        let no = s.line_at(i);
-        if nos.last() != Some(&no) {
-            nos.push(no);
-        }
-    }
-    doc.numbered(nos)
+/// read (most lines of a budget table hold one); their lines are found as
+/// `Document::lines_at` finds them.
+fn candidate_lines(doc: &Document) -> Vec<&crate::text::Line> {
+    let text = doc.stream().text.as_str();
+    let ends = doc.marks(MarkKind::Zhi).iter().map(|&(i, _)| i).filter(|&i| {
+        text.get(i + '支'.len_utf8()..).is_some_and(|r| r.starts_with('出')) && text.get(..i).unwrap_or_default().ends_with(STEM_ENDS)
+    });
+    doc.lines_at(ends)
 }
 
 /// Notes the names in `line` that are out of date in `year`.

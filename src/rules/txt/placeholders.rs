@@ -67,11 +67,12 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let mut found: Vec<(usize, String)> = Vec::new(); // (line, what)
-                                                      // The whole text is read as the document's stream (its lines' squeezed
-                                                      // text joined): alternatives and bracketed instructions may be wrapped
-                                                      // over two lines. Only the stream's marked chars (brackets, X's) are
-                                                      // visited, not every char.
+    // (line, what)
+    let mut found: Vec<(usize, String)> = Vec::new();
+    // The whole text is read as the document's stream (its lines' squeezed
+    // text joined): alternatives and bracketed instructions may be wrapped
+    // over two lines. Only the stream's marked chars (brackets, X's) are
+    // visited, not every char.
     let s = doc.stream();
     let text = s.text.as_str();
     // ASCII brackets read as full-width ones; mapped as read, not copied.
@@ -80,10 +81,8 @@ fn check(doc: &Document, sink: &mut Sink) {
         ')' => '）',
         c => c,
     };
-    let mut alternatives: Vec<(usize, usize, &str, usize)> = Vec::new(); // (offset, which, text, offset of its last char)
-                                                                         // Lines whose squeezed text holds an X, x or ×: the only lines read on
-                                                                         // their own below.
-    let mut x_lines: Vec<usize> = Vec::new();
+    // (offset, which, text, offset of its last char)
+    let mut alternatives: Vec<(usize, usize, &str, usize)> = Vec::new();
     // The outermost brackets, full-width or ASCII (read as full-width), as
     // (open, close, end) byte offsets and the chars from open to close.
     let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
@@ -95,12 +94,9 @@ fn check(doc: &Document, sink: &mut Sink) {
     let (mut last_b, mut last_k) = (0usize, 0usize);
     // The document's X marks and its brackets are kept apart (see
     // `Document::marks`): no pass over every mark, no guess at each which it is.
-    for &(m, _) in doc.marks(MarkKind::Ex) {
-        let l = s.line_at(m);
-        if x_lines.last() != Some(&l) {
-            x_lines.push(l);
-        }
-    }
+    // Lines whose squeezed text holds an X, x or ×: the only lines read on
+    // their own below.
+    let x_lines = doc.lines_at(doc.marks(MarkKind::Ex).iter().map(|&(m, _)| m));
     for &(m, c) in doc.marks(MarkKind::Bracket) {
         // (Outside brackets the count is not needed: a bracket opened there
         // starts it again.)
@@ -139,23 +135,11 @@ fn check(doc: &Document, sink: &mut Sink) {
             _ => {}
         }
     }
-    // Lines where "为必填项" starts: the whole text is searched once.
-    let mut required_lines: Vec<usize> = Vec::new();
-    // (By memmem: SIMD over the whole text; the needle cannot overlap itself,
-    // so its matches are match_indices'.)
-    for i in memchr::memmem::find_iter(text.as_bytes(), "为必填项") {
-        let l = s.line_at(i);
-        if required_lines.last() != Some(&l) {
-            required_lines.push(l);
-        }
-    }
-    // The stream's line numbers never decrease, and the document's lines
-    // are numbered in order: each listed line is found by binary search, in
-    // the document's order, not by a pass over every line.
-    let listed = |nos: Vec<usize>| {
-        nos.into_iter().filter_map(|no| doc.lines.binary_search_by_key(&no, |l| l.no).ok().and_then(|i| doc.lines.get(i)))
-    };
-    for line in listed(x_lines) {
+    // Lines where "为必填项" starts: the whole text is searched once (by
+    // memmem: SIMD over the whole text; the needle cannot overlap itself,
+    // so its matches are match_indices').
+    let required_lines = doc.lines_at(memchr::memmem::find_iter(text.as_bytes(), "为必填项"));
+    for line in x_lines {
         if let Some(x) = letter_placeholder(&line.squeezed) {
             found.push((line.no, format!("占位符“{x}”")));
         }
@@ -178,7 +162,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         }
     }
     // "注：“科目编码”和“科目名称”为必填项。" is an instruction without brackets.
-    for line in listed(required_lines).filter(|l| l.text.holds("为必填项")) {
+    for line in required_lines.into_iter().filter(|l| l.text.holds("为必填项")) {
         if !found.iter().any(|(l, w)| *l == line.no && w.holds("为必填项")) {
             found.push((line.no, "填写说明“……为必填项”".to_string()));
         }

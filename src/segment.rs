@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::recognise::table_marker_number;
+use crate::tables::catalogue::without_unit;
 use crate::text::joined::Joined;
 use crate::text::search;
 use crate::text::Line;
@@ -62,6 +63,8 @@ fn is_preamble(s: &str) -> bool {
 }
 
 fn is_title(s: &str) -> bool {
+    // "收支预算总表（单位：万元）": the unit after the title is no part of it.
+    let s = without_unit(s);
     let n = s.chars().count();
     // "一般公共预算基本支出表（部门经济分类）": a qualifier may follow the 表.
     let core = match s.strip_suffix('）').and_then(|x| x.rfind('（').map(|i| &x[..i])) {
@@ -91,7 +94,7 @@ fn find_title(squeezed: &[&str], lo: usize, marker: usize, hi: usize) -> Option<
         }
         _ => s.to_string(),
     };
-    (lo..marker).rev().chain(marker + 1..hi).find(|&j| is_title(squeezed[j])).map(|j| (j, strip_ordinal(squeezed[j])))
+    (lo..marker).rev().chain(marker + 1..hi).find(|&j| is_title(squeezed[j])).map(|j| (j, strip_ordinal(without_unit(squeezed[j]))))
 }
 
 /// The unit in "金额单位：万元", "单位：元" (also fused with 部门).
@@ -109,4 +112,20 @@ pub fn unit_in(s: &str) -> Option<String> {
 /// True for a note line ("注：", "注:", "说明：", "备注").
 pub fn is_note(s: &str) -> bool {
     s.starts_with("注") || s.starts_with("说明：") || s.starts_with("备注")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalise;
+
+    #[test]
+    fn a_marked_title_with_its_unit_on_the_title_line() {
+        let lines = normalise("公开09表\n“三公”经费、会议费、培训费支出预算表（单位：万元）\n部门：某局\n合计  1.00\n");
+        let joined = Joined::squeezed(&lines);
+        let s = find_tables_in(&lines, &joined);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].title, Some((1, "“三公”经费、会议费、培训费支出预算表".to_string())));
+        assert_eq!(s[0].unit.as_deref(), Some("万元"));
+    }
 }

@@ -93,6 +93,9 @@ pub fn title(squeezed: &str) -> Option<Title> {
     if !squeezed.ends_with(['表', '）', ')']) {
         return None;
     }
+    // "收支预算总表（单位：万元）": the unit printed on the title line is no part
+    // of the title (the table's unit is read from the line all the same).
+    let squeezed = without_unit(squeezed);
     let n = squeezed.chars().count();
     if !(4..=64).contains(&n) {
         return None;
@@ -180,6 +183,19 @@ fn holds_non_title_word_by_chars(s: &str) -> bool {
     })
 }
 
+/// The line without a unit in brackets at its end ("（单位：万元）",
+/// "(金额单位:元)"); the line itself when it ends otherwise.
+pub fn without_unit(s: &str) -> &str {
+    let group = match s.strip_suffix('）') {
+        Some(x) => x.rfind('（'),
+        None => s.strip_suffix(')').and_then(|x| x.rfind('(')),
+    };
+    match group {
+        Some(i) if crate::segment::unit_in(&s[i..]).is_some() => &s[..i],
+        _ => s,
+    }
+}
+
 /// "…表", "…表（功能科目）", "…表(一般公共预算)", "…表（续）", "续表".
 fn ends_like_title(t: &str) -> bool {
     let core = match t.strip_suffix('）').and_then(|x| x.rfind('（').map(|i| &x[..i])) {
@@ -207,8 +223,11 @@ fn is_numeral(c: char) -> bool {
 }
 
 /// The byte length of the numerals `s` starts with.
+/// One number is written in one script: squeezed "表9一般公共预算…" is 表9
+/// and 一般…, not 表 9一.
 fn numeral_len(s: &str) -> usize {
-    s.find(|c: char| !is_numeral(c)).unwrap_or(s.len())
+    let ascii = s.starts_with(|c: char| c.is_ascii_digit());
+    s.find(|c: char| !is_numeral(c) || c.is_ascii_digit() != ascii).unwrap_or(s.len())
 }
 
 /// Splits a leading marker off a squeezed title.
@@ -216,11 +235,22 @@ fn split_marker(s: &str) -> (Option<String>, &str) {
     // 公开01表 / 公开表一 / 公开表1 / 附表1 / 表一 (only with a numeral after 表).
     for head in ["公开表", "附表", "表", "公开"] {
         if let Some(rest) = s.strip_prefix(head) {
-            let num = numeral_len(rest);
+            let mut num = numeral_len(rest);
+            // Squeezed "表12 2017年政府采购预算表": the year is the title's.
+            if num > 4 && rest[num..].starts_with('年') && rest.is_char_boundary(num - 4) {
+                num -= 4;
+            }
             if num == 0 {
                 continue;
             }
             let mut after = &rest[num..];
+            // "附表1-2": the table's number within a part.
+            if let Some(sub) = after.strip_prefix(['-', '－', '—']).filter(|_| rest.starts_with(|c: char| c.is_ascii_digit())) {
+                let n = sub.find(|c: char| !c.is_ascii_digit()).unwrap_or(sub.len());
+                if n > 0 {
+                    after = &sub[n..];
+                }
+            }
             if head == "公开" {
                 match after.strip_prefix('表') {
                     Some(r) => after = r,
@@ -255,7 +285,10 @@ fn split_marker(s: &str) -> (Option<String>, &str) {
 
 /// The number a marker stands for ("公开01表" → 1, "公开表十二" → 12, "表三" → 3).
 pub fn marker_number(marker: &str) -> Option<u32> {
-    let digits: String = marker.chars().filter(|c| c.is_ascii_digit()).collect();
+    // The last run of digits: "附表1-2" is the second table (of part 1).
+    let end = marker.rfind(|c: char| c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let start = marker[..end].rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + marker[i..].chars().next().map_or(1, char::len_utf8));
+    let digits = &marker[start..end];
     if !digits.is_empty() {
         return digits.parse().ok();
     }
@@ -336,6 +369,36 @@ mod tests {
         assert_eq!(k("政府性基金预算财政拨款收入支出决算表"), Some(TableKind::F07));
         assert_eq!(k("国有资本经营预算财政拨款收入支出决算表"), Some(TableKind::F08));
         assert_eq!(k("财政拨款“三公”经费支出决算表"), Some(TableKind::F09));
+    }
+
+    #[test]
+    fn a_numbered_title_keeps_its_first_word_and_its_year() {
+        // "表9 一般公共预算…" and "表12 2017年…" squeezed.
+        let t = title("表9一般公共预算基本支出预算表").unwrap();
+        assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("表9"), "一般公共预算基本支出预算表"));
+        assert_eq!(budget("表8一般公共预算支出预算表"), Some(TableKind::BGeneral));
+        let t = title("表122017年政府采购预算表").unwrap();
+        assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("表12"), "2017年政府采购预算表"));
+        assert_eq!(marker_number("表12"), Some(12));
+        // A table numbered within a part.
+        let t = title("附表1-12：2017年政府采购预算表").unwrap();
+        assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("附表1-12："), "2017年政府采购预算表"));
+        assert_eq!(marker_number("附表1-12："), Some(12));
+        assert_eq!(marker_number("公开01表"), Some(1));
+        // Markers of one script are read whole as before.
+        assert_eq!(title("公开表十二2019年政府采购预算表").unwrap().marker.as_deref(), Some("公开表十二"));
+        assert_eq!(title("公开01表收支预算总表").unwrap().marker.as_deref(), Some("公开01表"));
+    }
+
+    #[test]
+    fn a_unit_in_brackets_after_the_title_is_no_part_of_it() {
+        assert_eq!(budget("一、收支预算总表（单位：万元）"), Some(TableKind::BSummary));
+        assert_eq!(budget("财政拨款支出预算表（功能科目）（单位：万元）"), Some(TableKind::BFiscalSpend));
+        assert_eq!(budget("2024年部门收入预算总表(金额单位:元)"), Some(TableKind::BIncome));
+        assert_eq!(title("收入预算总表（单位：万元）").map(|t| t.text), Some("收入预算总表".to_string()));
+        // A unit alone is no title, nor is a sentence that ends in one.
+        assert_eq!(title("（单位：万元）"), None);
+        assert_eq!(title("详见收入预算总表（单位：万元）"), None);
     }
 
     #[test]

@@ -67,9 +67,12 @@ pub(crate) fn blocks(lines: &[Line], joined: &Joined, pages: &[usize], doc: Docu
         .iter()
         .filter(|(i, used, _, _)| {
             let next = (i + used..sq.len().min(i + used + 40)).find(|j| !sq[*j].is_empty() && catalogue::marker_line(sq[*j]).is_none());
+            // "…表（单位：万元）": the unit printed on the title line says a
+            // table follows as a unit line below it would.
+            let unit_on_title = (*i..i + used).any(|k| sq.get(k).is_some_and(|s| unit_in(s).is_some()));
             match next {
                 None => false,
-                Some(j) => title_at(&sq, j).is_none() && table_follows(&sq[j..sq.len().min(j + 16)]),
+                Some(j) => title_at(&sq, j).is_none() && (unit_on_title || table_follows(&sq[j..sq.len().min(j + 16)])),
             }
         })
         .collect();
@@ -124,9 +127,13 @@ fn title_on(sq: &[&str], i: usize) -> Option<(Title, usize)> {
     if let Some(t) = catalogue::title(sq.get(i)?) {
         return Some((t, 1));
     }
-    let next = sq.get(i + 1)?;
-    if next.ends_with('表') && next.chars().count() <= 4 {
-        return catalogue::title(&format!("{}{}", sq.get(i)?, next)).map(|t| (t, 2));
+    // In double-spaced text a blank line stands between the two parts.
+    let j = if sq.get(i + 1).is_some_and(|s| s.is_empty()) { i + 2 } else { i + 1 };
+    let next = sq.get(j)?;
+    // "算表（单位：万元）": the unit after the title's end is no part of it.
+    let core = catalogue::without_unit(next);
+    if core.ends_with('表') && core.chars().count() <= 4 {
+        return catalogue::title(&format!("{}{}", sq.get(i)?, next)).map(|t| (t, j - i + 1));
     }
     None
 }
@@ -159,21 +166,25 @@ fn last_bytes(sq: &[&str], joined: &Joined) -> Vec<u8> {
 fn may_start_title_by(last: &[u8], i: usize) -> bool {
     let here = last.get(i).copied().unwrap_or(b'\n');
     let next = last.get(i + 1).copied().unwrap_or(b'\n');
-    matches!(here, 0xA8 | 0x89 | b')') | ((here != b'\n') & (next == 0xA8))
+    let after = last.get(i + 2).copied().unwrap_or(b'\n');
+    let ends = |b: u8| matches!(b, 0xA8 | 0x89 | b')');
+    let wrapped = ends(next) | ((next == b'\n') & ends(after));
+    matches!(here, 0xA8 | 0x89 | b')') | ((here != b'\n') & wrapped)
 }
 
 /// Whether [`title_at`] can find a title at line `i`: the line is not blank
 /// and ends like a title (in 表, ） or ), tested by its last byte) or is
-/// followed by a line ending in 表. Most lines are no title: one test of two
+/// followed by a line ending so (the wrapped end of a title, "算表" or
+/// "算表（单位：万元）", after one blank line in double-spaced text). Most lines are no title: one test of three
 /// last bytes, combined without branches, turns them away, where testing
 /// blank, then 表, then brackets mispredicted on the alternation of blank and
 /// printed lines.
 fn may_start_title(sq: &[&str], i: usize) -> bool {
     let last = |j: usize| sq.get(j).and_then(|s| s.as_bytes().last()).copied();
     // The last bytes of 表 (E8 A1 A8), ） (EF BC 89) and ).
-    let (here, next) = (last(i), last(i + 1));
-    let ends = matches!(here, Some(0xA8 | 0x89 | b')'));
-    ends | (here.is_some() & (next == Some(0xA8)))
+    let (here, next, after) = (last(i), last(i + 1), last(i + 2));
+    let ends = |b: Option<u8>| matches!(b, Some(0xA8 | 0x89 | b')'));
+    ends(here) | (here.is_some() & (ends(next) | (next.is_none() & ends(after))))
 }
 
 /// Words a table's first lines hold (unit, header).
@@ -305,6 +316,28 @@ mod tests {
             }
         }
         assert!(titles > 100, "{titles}");
+    }
+
+    #[test]
+    fn a_wrapped_title_in_double_spaced_text() {
+        // A blank line after every line, the wrapped title's too.
+        let text = "一般公共预算机关运行经费支出预算表\n\n单位：万元\n\n合计  1.00\n\n一般公共预算“三公”经费、会议费、培训费支出预\n\n算表\n\n单位：万元\n\n合计  2.00\n";
+        let l = lines(text);
+        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget);
+        let kinds: Vec<TableKind> = b.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [TableKind::BOperating, TableKind::BSangong]);
+        assert_eq!(b[1].body.start, 9, "the body starts after the title's second part");
+    }
+
+    #[test]
+    fn a_wrapped_title_with_its_unit_after_it() {
+        // The unit on the title line is the only sign a table follows: the
+        // headers below name no column a table of contents would not.
+        let text = "一般公共预算机关运行经费支出预算表（单位：万元）\n部门：某局\n合计  1.00\n一般公共预算“三公”经费、会议费、培训费支出预\n算表（单位：万元）\n部门：某局\n“三公”经费\n合计  2.00\n";
+        let l = lines(text);
+        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget);
+        let got: Vec<(TableKind, Option<&str>)> = b.iter().map(|b| (b.kind, b.unit.as_deref())).collect();
+        assert_eq!(got, [(TableKind::BOperating, Some("万元")), (TableKind::BSangong, Some("万元"))]);
     }
 
     #[test]

@@ -1,0 +1,322 @@
+//! Real disclosures from other regions (../shared/real, read in place, never
+//! copied), re-laid-out the way other portals publish the same tables, read
+//! the same: every variant of every text (layout and plain) finds the same
+//! tables (kind, unit, number of rows), reads the same cells and adds no
+//! error finding.
+//!
+//! The variants: CRLF line ends; U+3000 or NBSP for every space; full-width
+//! digits; no blank lines; trailing spaces; amounts without thousands
+//! separators; a page footer ("第 3 页", "第3页，共40页", "— 12 —", a bare page
+//! number) or a form feed in the middle of every table; titles numbered
+//! ("表3 ", "附表1-3：", "3、", "三、"), their markers ("公开表三") dropped, or
+//! their unit moved onto the title line ("…总表（单位：万元）") or onto a line
+//! of its own; a blank line after every line (layout texts); the tables alone
+//! (what comes before the first table cut off); the narrative alone (the
+//! tables cut out: no table is read from it and it adds no error but the
+//! tables it misses).
+//!
+//! Skipped (with a message) where ../shared/real is absent.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+mod common;
+
+use gongkai::report::DocumentReport;
+use gongkai::rules::Severity;
+
+/// One real text, its report, and where its tables are.
+struct Doc {
+    file: String,
+    text: String,
+    report: DocumentReport,
+    /// Per table with rows: (title line, first row line, last row line), 0-based.
+    regions: Vec<(Option<usize>, usize, usize)>,
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn load(dir: &Path, file: &str) -> Doc {
+    let text = std::fs::read_to_string(dir.join(file)).expect("real text");
+    let report = gongkai::check_text(file, &text);
+    let lines: Vec<String> = text.split('\n').map(squeeze).collect();
+    let regions = report
+        .tables
+        .iter()
+        .filter_map(|t| {
+            let first = t.rows.iter().map(|r| r.source_line).min()?.checked_sub(1)?;
+            let last = t.rows.iter().map(|r| r.source_line).max()?.checked_sub(1)?;
+            let names = [squeeze(&t.title), squeeze(&t.heading)];
+            // The title line: the nearest line above the first row naming it.
+            let title =
+                (first.saturating_sub(60)..=first).rev().find(|&i| names.iter().any(|n| !n.is_empty() && lines[i].contains(n.as_str())));
+            Some((title, first, last))
+        })
+        .collect();
+    Doc { file: file.to_string(), text, report, regions }
+}
+
+/// A marker alone on its line ("公开表一", "公开 01 表", "表一").
+fn is_marker_line(l: &str) -> bool {
+    let s = squeeze(l);
+    let numeral = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    s.strip_prefix("公开表").is_some_and(numeral)
+        || s.strip_prefix("公开").and_then(|r| r.strip_suffix('表')).is_some_and(numeral)
+        || s.strip_prefix('表').is_some_and(numeral)
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.split('\n').map(str::to_string).collect()
+}
+
+/// A line inserted before the middle row of every table of four rows or more.
+fn mid_table(d: &Doc, make: impl Fn(usize) -> String) -> String {
+    let mut l = lines(&d.text);
+    let mut at: Vec<(usize, String)> = Vec::new();
+    for (k, t) in d.report.tables.iter().enumerate() {
+        let mut rows: Vec<usize> = t.rows.iter().map(|r| r.source_line - 1).collect();
+        rows.sort_unstable();
+        rows.dedup();
+        if rows.len() >= 4 {
+            at.push((rows[rows.len() / 2], make(k)));
+        }
+    }
+    at.sort();
+    for (i, s) in at.into_iter().rev() {
+        l.insert(i, s);
+    }
+    l.join("\n")
+}
+
+/// Every title line edited (from the last, so that inserted lines move
+/// nothing not yet edited).
+fn titles(d: &Doc, edit: impl Fn(&mut Vec<String>, usize, usize, usize)) -> String {
+    let mut l = lines(&d.text);
+    let mut found: Vec<(usize, usize)> = d.regions.iter().filter_map(|r| r.0.map(|t| (t, r.1))).collect();
+    found.sort_unstable();
+    found.dedup_by_key(|x| x.0);
+    for (k, (title, first)) in found.into_iter().enumerate().rev() {
+        edit(&mut l, k, title, first);
+    }
+    l.join("\n")
+}
+
+fn prefixed(l: &mut [String], title: usize, prefix: &str) {
+    let s = &l[title];
+    let lead = s.len() - s.trim_start_matches(['\u{c}', ' ']).len();
+    l[title] = format!("{}{prefix}{}", &s[..lead], &s[lead..]);
+}
+
+const CN: [&str; 12] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+
+/// The unit of the lines from the title to the first row ("单位：万元"),
+/// taken off its line and put `onto` the title line or onto a line of its own.
+fn move_unit(l: &mut Vec<String>, title: usize, first: usize, onto_title: bool) {
+    for i in title..first {
+        for u in ["万元", "元"] {
+            for pat in [format!("单位：{u}"), format!("单位:{u}")] {
+                if let Some(at) = l[i].find(&pat) {
+                    let mut rest = l[i].clone();
+                    rest.replace_range(at..at + pat.len(), "");
+                    l[i] = rest.trim_end().to_string();
+                    if onto_title {
+                        l[title] = format!("{}（单位：{u}）", l[title].trim_end());
+                    } else {
+                        l.insert(title + 1, format!("{:>60}单位：{u}", ""));
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// A variant of a text, or None where it does not apply (or changes nothing).
+type Make = fn(&Doc) -> Option<String>;
+
+const VARIANTS: &[(&str, Make)] = &[
+    ("CRLF line ends", |d| Some(d.text.replace('\n', "\r\n"))),
+    ("U+3000 for every space", |d| Some(d.text.replace(' ', "\u{3000}"))),
+    ("NBSP for every space", |d| Some(d.text.replace(' ', "\u{a0}"))),
+    ("full-width digits", |d| {
+        Some(
+            d.text
+                .chars()
+                .map(|c| if c.is_ascii_digit() || c == '.' { char::from_u32(c as u32 + 0xFEE0).unwrap_or(c) } else { c })
+                .collect(),
+        )
+    }),
+    ("no blank lines", |d| Some(d.text.split('\n').filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n"))),
+    ("trailing spaces", |d| {
+        Some(d.text.split('\n').map(|l| if l.trim().is_empty() { l.to_string() } else { format!("{l}   ") }).collect::<Vec<_>>().join("\n"))
+    }),
+    ("no thousands separators", |d| {
+        let b: Vec<char> = d.text.chars().collect();
+        let digit = |i: usize| b.get(i).is_some_and(char::is_ascii_digit);
+        let out: String = b
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| !(**c == ',' && *i > 0 && digit(i - 1) && (1..=3).all(|k| digit(i + k))))
+            .map(|(_, c)| c)
+            .collect();
+        Some(out)
+    }),
+    ("page footers mid-table", |d| {
+        Some(mid_table(d, |k| match k % 5 {
+            0 => format!("第 {} 页", k + 3),
+            1 => format!("第{}页，共40页", k + 3),
+            2 => format!("— {} —", k + 12),
+            3 => format!("{:>40}", k + 12),
+            _ => "\u{c}".to_string(),
+        }))
+    }),
+    ("titles numbered 表N", |d| Some(titles(d, |l, k, title, _| prefixed(l, title, &format!("表{} ", k + 1))))),
+    ("titles numbered 附表1-N", |d| Some(titles(d, |l, k, title, _| prefixed(l, title, &format!("附表1-{}：", k + 1))))),
+    ("titles numbered N、", |d| Some(titles(d, |l, k, title, _| prefixed(l, title, &format!("{}、", k + 1))))),
+    ("titles numbered 一、", |d| Some(titles(d, |l, k, title, _| prefixed(l, title, &format!("{}、", CN[k % CN.len()]))))),
+    ("markers dropped", |d| {
+        Some(titles(d, |l, _, title, first| {
+            for s in l.iter_mut().take(first).skip(title.saturating_sub(3)) {
+                if is_marker_line(s) {
+                    // A form feed before the marker keeps its page.
+                    *s = if s.contains('\u{c}') { "\u{c}".to_string() } else { String::new() };
+                }
+            }
+        }))
+    }),
+    ("unit on the title line", |d| Some(titles(d, |l, _, title, first| move_unit(l, title, first, true)))),
+    ("unit on a line of its own", |d| Some(titles(d, |l, _, title, first| move_unit(l, title, first, false)))),
+    ("a blank line after every line", |d| {
+        // Plain texts spread a header over more lines than a table's unit is looked for in.
+        d.file.ends_with(".layout.txt").then(|| d.text.split('\n').flat_map(|l| [l, ""]).collect::<Vec<_>>().join("\n"))
+    }),
+    ("the tables alone", |d| {
+        // From the first table's title (and its marker above it), when the first table has rows.
+        let (title, _, _) = d.regions.iter().min_by_key(|r| r.1)?;
+        let first_listed = d.report.tables.first()?;
+        let mut lo = (*title)?;
+        if first_listed.rows.is_empty() {
+            return None;
+        }
+        let l = lines(&d.text);
+        while lo > 0 && is_marker_line(&l[lo - 1]) {
+            lo -= 1;
+        }
+        Some(l[lo..].join("\n"))
+    }),
+];
+
+type Cells = Vec<(String, Option<String>, Vec<(Option<String>, String, Option<u32>, Vec<Option<String>>)>)>;
+
+fn cells(r: &DocumentReport) -> Cells {
+    r.tables
+        .iter()
+        .map(|t| {
+            let rows = t
+                .rows
+                .iter()
+                .map(|x| (x.code.clone(), x.label.clone(), x.line, x.values.iter().map(|v| v.map(|d| d.normalize().to_string())).collect()))
+                .collect();
+            (format!("{:?}", t.kind), t.unit.clone(), rows)
+        })
+        .collect()
+}
+
+type ErrorKey = (String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+
+/// Error findings by what they say (not where: variants move lines), counted.
+fn errors(r: &DocumentReport) -> BTreeMap<ErrorKey, usize> {
+    let mut out = BTreeMap::new();
+    for f in r.findings.iter().filter(|f| f.severity == Severity::Error) {
+        let key = (
+            f.rule.to_string(),
+            f.table.clone(),
+            f.row.clone(),
+            f.column.clone(),
+            f.expected.map(|d| d.normalize().to_string()),
+            f.actual.map(|d| d.normalize().to_string()),
+        );
+        *out.entry(key).or_insert(0) += 1;
+    }
+    out
+}
+
+/// The errors of `got` that `base` has not (as many times).
+fn new_errors(base: &DocumentReport, got: &DocumentReport) -> Vec<ErrorKey> {
+    let before = errors(base);
+    errors(got).into_iter().filter(|(k, n)| before.get(k).is_none_or(|b| n > b)).map(|(k, _)| k).collect()
+}
+
+fn texts(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .expect("real dir")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|f| f.ends_with(".txt"))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_variant_of_every_real_text_reads_the_same_tables_and_cells() {
+    let Some(dir) = common::real_dir() else { return };
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for file in texts(&dir) {
+        let d = load(&dir, &file);
+        for (name, make) in VARIANTS {
+            let Some(text) = make(&d).filter(|t| *t != d.text) else { continue };
+            let got = gongkai::check_text("variant", &text);
+            checked += 1;
+            let (want, read) = (cells(&d.report), cells(&got));
+            if read != want {
+                let first = want.iter().zip(&read).position(|(a, b)| a != b).unwrap_or(want.len().min(read.len()));
+                failures.push(format!(
+                    "{file} / {name}: tables differ from table {first} ({} → {} tables; {:?} → {:?})",
+                    want.len(),
+                    read.len(),
+                    want.get(first).map(|t| (&t.0, &t.1, t.2.len())),
+                    read.get(first).map(|t| (&t.0, &t.1, t.2.len()))
+                ));
+            }
+            let new = new_errors(&d.report, &got);
+            if !new.is_empty() {
+                failures.push(format!("{file} / {name}: new errors {new:?}"));
+            }
+            if got.document.kind != d.report.document.kind {
+                failures.push(format!("{file} / {name}: read as {:?}", got.document.kind));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} variants differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 401, "variants that apply to the real texts");
+}
+
+#[test]
+fn the_narrative_alone_reads_no_table_and_adds_no_error_but_the_missing_tables() {
+    let Some(dir) = common::real_dir() else { return };
+    let mut checked = 0;
+    for file in texts(&dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
+        let d = load(&dir, &file);
+        let (Some(lo), Some(hi)) = (d.regions.iter().filter_map(|r| r.0).min(), d.regions.iter().map(|r| r.2).max()) else { continue };
+        let l = lines(&d.text);
+        let mut lo = lo;
+        while lo > 0 && is_marker_line(&l[lo - 1]) {
+            lo -= 1;
+        }
+        let narrative = [&l[..lo], &l[hi + 1..]].concat();
+        if narrative.iter().all(|s| s.trim().is_empty()) {
+            continue; // a tables-only file
+        }
+        let got = gongkai::check_text("narrative", &narrative.join("\n"));
+        checked += 1;
+        let read: Vec<_> = got.tables.iter().filter(|t| !t.rows.is_empty()).map(|t| &t.title).collect();
+        assert!(read.is_empty(), "{file}: tables read from the narrative alone: {read:?}");
+        // A 决算 without its tables misses them (DOC-001); nothing else is new.
+        let new: Vec<_> = new_errors(&d.report, &got).into_iter().filter(|k| k.0 != "DOC-001").collect();
+        assert!(new.is_empty(), "{file}: new errors {new:?}");
+    }
+    assert_eq!(checked, 11, "layout texts with both narrative and tables");
+}

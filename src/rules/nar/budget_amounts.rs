@@ -56,6 +56,7 @@ use crate::rules::support::corpus::{fixtures, QB, YB, YB_ANCHOR};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::support::text::Holds;
 use crate::rules::{Expect, Family, Fixture, Rule, Severity, Sink};
+use crate::text::search;
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -103,7 +104,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                     continue;
                 }
                 // (A byte search for 类 first: most subjects have none.)
-                let subject = if subject.contains('类') { Cow::Owned(subject.replace("（类）", "")) } else { subject };
+                let subject = if search::has_char(&subject, '类') { Cow::Owned(subject.replace("（类）", "")) } else { subject };
                 let mut cells = named_cells(&groups, &subject);
                 if cells.is_empty() {
                     cells = totals_named(doc, &totals, general_is_fiscal, &subject);
@@ -359,7 +360,7 @@ fn cut_tails(mut s: &str, keep: u8) -> &str {
 /// The cut subject `s` ends with `name` and adds nothing before it that narrows it.
 fn ends_with_name(s: &str, name: &str) -> bool {
     let Some(rest) = s.strip_suffix(name) else { return false };
-    !NARROWING.iter().any(|w| rest.contains(w) && !name.contains(w))
+    !NARROWING.iter().any(|w| rest.holds(w) && !name.holds(w))
 }
 
 /// Value columns of a row named by its label: the amount ("金额", "合计") or the first.
@@ -700,7 +701,7 @@ fn total_key(subject: &str) -> Option<(Scope, Part)> {
         return None;
     }
     let other = ["Ⓕ", "Ⓒ", "收", "支", "（", "(", "、", "，"];
-    if NARROWING.iter().any(|w| owner.contains(w)) || other.iter().any(|w| owner.contains(w)) {
+    if NARROWING.iter().any(|w| owner.holds(w)) || other.iter().any(|w| owner.holds(w)) {
         return None;
     }
     Some((scope, *part))

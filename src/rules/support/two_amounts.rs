@@ -132,7 +132,7 @@ fn search(p: &Paragraph, year: Option<u16>) -> Vec<Indices> {
     let mut names = |i: usize| {
         *named[i].get_or_insert_with(|| {
             let lead = raw_lead(chars, &p.claims[i]);
-            (prior_w.iter().any(|w| lead.contains(w.as_str())), current_w.iter().any(|w| lead.contains(w.as_str())))
+            (prior_w.iter().any(|w| lead.holds(w)), current_w.iter().any(|w| lead.holds(w)))
         })
     };
     // Claims come in text order (claim::extract sorts them): a statement's

@@ -210,7 +210,8 @@ fn place(
     column: Option<&str>,
     line: Option<usize>,
 ) -> Option<crate::model::Place> {
-    let ti = table_index(tables, table)?;
+    // (`==` on strs tests their lengths before any memcmp.)
+    let ti = tables.iter().position(|t| t.key == table)?;
     let t = &tables[ti];
     let ri = row.map(RowName::of).and_then(|name| match (line, lines.get(ti)) {
         (Some(l), Some(by_line)) => {
@@ -227,13 +228,6 @@ fn place(
     });
     let ci = ri.and(column).and_then(|c| t.columns.iter().position(|x| x == c));
     Some(crate::model::Place { table: ti, row: ri, column: ci })
-}
-
-/// The first of `tables` keyed `key`. Keys are short ("01", "1",
-/// "《…》"): told apart by their length and last byte before any memcmp.
-fn table_index(tables: &[TableOut], key: &str) -> Option<usize> {
-    let last = key.as_bytes().last();
-    tables.iter().position(|t| t.key.len() == key.len() && t.key.as_bytes().last() == last && t.key == key)
 }
 
 /// A row description ("本年支出合计（行次58）", "2010350 事业运行", "合计"),

@@ -72,7 +72,9 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
     for (c, p) in parts {
         let Some((v, l)) = p else { continue };
-        let mine: Vec<&Row> = items.iter().copied().filter(|r| r.label.ends_with(&format!("（{c}）"))).collect();
+        // The category's label suffix made once, not once per row.
+        let suffix = format!("（{c}）");
+        let mine: Vec<&Row> = items.iter().copied().filter(|r| r.label.ends_with(&suffix)).collect();
         let Some(sum) = crate::checked::sum(mine.iter().filter_map(|r| r.value(0))) else { continue };
         if sum != v {
             let message = format!(

@@ -86,6 +86,10 @@ fn kinds_sum(f: &ProcurementFacts<'_>, sink: &mut Sink) {
     }
     let terms: Vec<Term> = f.by_kind.iter().map(|(_, c)| (1, c.wan())).collect();
     let (verdict, expected) = compare(total.wan(), &terms);
+    if verdict == Verdict::Exact {
+        return;
+    }
+    // Named only now: most sums hold.
     let parts = f.by_kind.iter().map(|(k, c)| format!("{}{}万元", k.zh(), c.printed)).collect::<Vec<_>>().join("、");
     let msg = |tail: &str| format!("政府采购总额{}万元，{parts}之和为{}万元，{tail}", total.printed, show(expected));
     match verdict {
@@ -105,6 +109,11 @@ fn shares_of_total(f: &ProcurementFacts<'_>, sink: &mut Sink) {
         let Some(point) = w.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(total_w)) else { continue };
         let Some((lo, hi)) = ratio_range(a_iv, total_iv) else { continue };
         let expected = round_half_up(point, p.scale());
+        let verdict = judge_percent(p, point, lo, hi);
+        if verdict == PercentVerdict::Exact {
+            continue;
+        }
+        // Written only now: most shares hold.
         let base = format!(
             "授予{who}合同金额{}万元占采购总额{}万元的比例应为{}%，文中为{}%",
             amount.printed,
@@ -112,7 +121,7 @@ fn shares_of_total(f: &ProcurementFacts<'_>, sink: &mut Sink) {
             expected,
             share.printed
         );
-        match judge_percent(p, point, lo, hi) {
+        match verdict {
             PercentVerdict::Exact => {}
             PercentVerdict::Rounding => {
                 err(sink, Severity::Info, share, format!("{base}，差异在尾数误差范围内。"), Some(expected), Some(p))

@@ -60,7 +60,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         return;
     };
     if let Some(rows) = total_rows(t) {
-        sums_equal(sink, t, &rows, 0, vec![nowhere(Some(total))], &format!("情况说明（第{line}行）所述政府采购预算总额"));
+        sums_equal(sink, t, &rows, 0, vec![nowhere(Some(total))], || format!("情况说明（第{line}行）所述政府采购预算总额"));
     }
     // 货物 + 工程 + 服务 = 总额 within the narrative is NAR-014's; here each
     // category is held against the table.
@@ -72,7 +72,9 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
     for (c, p) in parts {
         let Some((v, l)) = p else { continue };
-        let mine: Vec<&Row> = items.iter().copied().filter(|r| r.label.ends_with(&format!("（{c}）"))).collect();
+        // The category's label suffix made once, not once per row.
+        let suffix = format!("（{c}）");
+        let mine: Vec<&Row> = items.iter().copied().filter(|r| r.label.ends_with(&suffix)).collect();
         let Some(sum) = crate::checked::sum(mine.iter().filter_map(|r| r.value(0))) else { continue };
         if sum != v {
             let message = format!(

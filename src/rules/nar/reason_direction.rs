@@ -34,6 +34,7 @@ use crate::narrative::{ClaimKind, Direction, Unit};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 /// The rule.
@@ -81,7 +82,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                 continue;
             };
             // "一是……；二是……": several reasons pulling both ways, not one to check.
-            if body.contains("一是") {
+            if body.holds("一是") {
                 continue;
             }
             // The reason ends where the next change is stated.
@@ -89,8 +90,8 @@ fn check(doc: &Document, sink: &mut Sink) {
             {
                 continue;
             }
-            let up = UP_WORDS.iter().any(|w| body.contains(w));
-            let down = DOWN_WORDS.iter().any(|w| body.contains(w));
+            let up = UP_WORDS.iter().any(|w| body.holds(w));
+            let down = DOWN_WORDS.iter().any(|w| body.holds(w));
             let contrary = match dir {
                 Direction::Up => down && !up,
                 Direction::Down => up && !down,

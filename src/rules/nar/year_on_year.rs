@@ -113,7 +113,7 @@ fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     let Some(current) = pair.current.and_then(|c| c.wan().map(|w| (c, w))) else { return Outcome::Unchecked };
     let (cur_claim, cur) = current;
     // "上年支出100万元，…增加20万元": the amount stated is the prior year's own.
-    let stated_prior = ["上年", "上一年", "去年"].iter().any(|w| cur_claim.subject.contains(w));
+    let stated_prior = ["上年", "上一年", "去年"].iter().any(|w| cur_claim.subject.holds(w));
     if stated_prior {
         return prior_stated(pair, cur_claim, cur, delta, p, &quote, out);
     }
@@ -306,7 +306,7 @@ fn flat_contradictions(n: &Narrative, sink: &mut Sink) {
 fn in_other_scope(chars: &[char], a: usize, b: usize) -> bool {
     let (lo, hi) = (a.min(b), a.max(b).min(chars.len()));
     let between: String = chars[lo..hi].iter().collect();
-    ["其中", "分别", "主要是", "主要原因", "包括"].iter().any(|w| between.contains(w))
+    ["其中", "分别", "主要是", "主要原因", "包括"].iter().any(|w| between.holds(w))
 }
 
 #[cfg(test)]

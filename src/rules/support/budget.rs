@@ -54,13 +54,28 @@ pub(crate) fn total_terms(t: &Table, c: usize) -> Option<Vec<Located<'_>>> {
 
 /// Checks Σ (rows of `t` in column `c`) = Σ `right`, reported on the first
 /// row (the other rows move to the right-hand side with a minus sign).
-pub(crate) fn sums_equal(sink: &mut crate::rules::Sink, t: &Table, rows: &[usize], c: usize, right: Vec<Located>, what: &str) {
+/// `what` names `right`, called only when a finding is written.
+pub(crate) fn sums_equal(
+    sink: &mut crate::rules::Sink,
+    t: &Table,
+    rows: &[usize],
+    c: usize,
+    right: Vec<Located>,
+    what: impl FnOnce() -> String,
+) {
     let Some((first, rest)) = rows.split_first() else { return };
     let Some(row) = t.rows.get(*first) else { return };
     let mut parts: Vec<(i8, Located)> = right.into_iter().map(|x| (1, x)).collect();
     parts.extend(rest.iter().filter_map(|i| t.rows.get(*i)).map(|r| (-1, at(t, r, c))));
-    let what = if rest.is_empty() { what.to_string() } else { format!("{what}减去本表其余各行") };
-    sink.identity(Target::cell(t, row, c), &parts, &what);
+    // Named only for a finding: most sums hold.
+    sink.identity_named(Target::cell(t, row, c), &parts, || {
+        let what = what();
+        if rest.is_empty() {
+            what
+        } else {
+            format!("{what}减去本表其余各行")
+        }
+    });
 }
 
 /// A 类 code: 3 digits, or a pair whose 部门 code has 3.

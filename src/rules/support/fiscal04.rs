@@ -49,35 +49,21 @@ impl LineSum<'_> {
 }
 
 /// The index of the first row of each of the 行次 `parts` (as
-/// `Table::by_line` finds it): the rows sorted once by (行次, index), each
-/// part's first row found by binary search, not by a test of every part at
-/// every row (TBL-010 sums 26 of them, four times over).
+/// `Table::by_line` finds it), in one pass over the rows: the parts are
+/// sorted once by (行次, place), and each row's 行次 is looked up among them
+/// by binary search, not tested against every part (TBL-010 sums 26 of
+/// them, four times over), nor are the rows sorted.
 fn first_rows(rows: &[crate::model::Row], parts: &[u32]) -> Vec<Option<usize>> {
-    // A few parts: one pass over the rows costs less than sorting them.
-    if parts.len() <= 4 {
-        return first_rows_by_pass(rows, parts);
-    }
-    // (Mostly in order already: the sort is then one pass.)
-    let mut by_line: Vec<(u32, usize)> = Vec::with_capacity(rows.len());
-    by_line.extend(rows.iter().enumerate().filter_map(|(i, r)| Some((r.line?, i))));
-    by_line.sort_unstable();
-    parts
-        .iter()
-        .map(|n| {
-            let k = by_line.partition_point(|(l, _)| l < n);
-            by_line.get(k).filter(|(l, _)| l == n).map(|(_, i)| *i)
-        })
-        .collect()
-}
-
-/// [`first_rows`] in one pass over the rows, testing each part at each row.
-fn first_rows_by_pass(rows: &[crate::model::Row], parts: &[u32]) -> Vec<Option<usize>> {
     let mut first: Vec<Option<usize>> = vec![None; parts.len()];
+    let mut order: Vec<(u32, usize)> = parts.iter().copied().zip(0..).collect();
+    order.sort_unstable();
     for (i, row) in rows.iter().enumerate() {
         let Some(l) = row.line else { continue };
-        for (f, n) in first.iter_mut().zip(parts) {
-            if *n == l && f.is_none() {
-                *f = Some(i);
+        let from = order.partition_point(|(n, _)| *n < l);
+        // A 行次 listed twice gets the same row at both places.
+        for (_, k) in order.get(from..).unwrap_or_default().iter().take_while(|(n, _)| *n == l) {
+            if let Some(f) = first.get_mut(*k) {
+                f.get_or_insert(i);
             }
         }
     }

@@ -73,9 +73,12 @@ impl Sink {
     pub(crate) fn two_amounts<'d>(&mut self, doc: &'d Document) -> Vec<(&'d Paragraph, TwoAmounts<'d>)> {
         let found = self.two_amounts.get_or_insert_with(|| {
             let mut all = Vec::new();
+            // The year words once per document, not once per paragraph that
+            // states a change.
+            let words = year_words(doc.info.year);
             for (section, s) in doc.narrative.sections.iter().enumerate() {
                 for (paragraph, p) in s.paragraphs.iter().enumerate() {
-                    all.extend(search(p, doc.info.year).into_iter().map(|(prior, current, rate, at, dir)| Found {
+                    all.extend(search(p, &words).into_iter().map(|(prior, current, rate, at, dir)| Found {
                         section,
                         paragraph,
                         prior,
@@ -109,8 +112,9 @@ type Indices = (usize, usize, Option<usize>, usize, Option<Direction>);
 /// "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数
 /// 减少57.14%": both amounts in the sentence of the rate (or of "持平"), the
 /// prior one named by the prior year, the current by the current year.
-/// The claims are given by their indices (see [`Sink::two_amounts`]).
-fn search(p: &Paragraph, year: Option<u16>) -> Vec<Indices> {
+/// The claims are given by their indices (see [`Sink::two_amounts`]); the
+/// years are named by the document's [`year_words`].
+fn search(p: &Paragraph, (prior_w, current_w): &(Vec<String>, Vec<String>)) -> Vec<Indices> {
     let mut out = Vec::new();
     let mut statements: Vec<(usize, Option<usize>, Option<Direction>)> = Vec::new();
     for (i, c) in p.claims.iter().enumerate() {
@@ -124,7 +128,6 @@ fn search(p: &Paragraph, year: Option<u16>) -> Vec<Indices> {
     if statements.is_empty() {
         return out;
     }
-    let (prior_w, current_w) = year_words(year);
     let chars = p.chars();
     // Which years each claim's lead names, (prior, current), worked out once
     // per claim: in a long sentence a claim is an amount of many statements.
@@ -132,7 +135,7 @@ fn search(p: &Paragraph, year: Option<u16>) -> Vec<Indices> {
     let mut names = |i: usize| {
         *named[i].get_or_insert_with(|| {
             let lead = raw_lead(chars, &p.claims[i]);
-            (prior_w.iter().any(|w| lead.contains(w.as_str())), current_w.iter().any(|w| lead.contains(w.as_str())))
+            (prior_w.iter().any(|w| lead.holds(w)), current_w.iter().any(|w| lead.holds(w)))
         })
     };
     // Claims come in text order (claim::extract sorts them): a statement's

@@ -36,6 +36,7 @@ use crate::model::{Document, Scope};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -66,14 +67,14 @@ fn check(doc: &Document, sink: &mut Sink) {
         // Titles and part headings only: prose may name the other kind legitimately
         // ("本部门预算包括所属单位预算").
         // (Cheapest test first.)
-        let heading = (t.starts_with('第') && t.contains("部分") || t.ends_with("情况说明"))
+        let heading = (t.starts_with('第') && t.holds("部分") || t.ends_with("情况说明"))
             && t.chars().count() <= 40
             && !t.contains(['，', '。', '；', '：', '、']);
         if !heading {
             continue;
         }
         for (kind, wrong, right, within) in &words {
-            if t.contains(wrong.as_str()) && !t.contains(right.as_str()) && !t.contains(within.as_str()) {
+            if t.holds(wrong) && !t.holds(right) && !t.holds(within) {
                 sink.push(narrative_finding(
                     "TXT-009",
                     Severity::Warning,

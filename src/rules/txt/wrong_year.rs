@@ -36,7 +36,9 @@ use crate::model::{Document, DocumentKind, MarkKind};
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
+use crate::rules::support::text::Holds;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+use crate::text::search;
 
 pub const RULE: Rule = Rule {
     id: "TXT-008",
@@ -65,15 +67,15 @@ fn check(doc: &Document, sink: &mut Sink) {
         let t = line.squeezed.as_str();
         // Only a heading or a "截至/截止" date can be reported: most lines are
         // neither and are not copied into chars.
-        let dated = t.contains('截');
+        let dated = search::has_char(t, '截');
         // A heading: short, no sentence punctuation, names the document kind
         // and ends like a title ("2024年度部门决算情况说明", "…部门决算表").
         // (Cheapest test first.)
         let heading = ["情况说明", "决算", "预算", "决算表", "预算表", "公开", "报告"].iter().any(|w| t.ends_with(w))
             && t.chars().count() <= 45
             && !t.contains(['，', '。', '；', ','])
-            && !["与", "比", "较", "执行", "调整"].iter().any(|w| t.contains(w))
-            && ["部门决算", "单位决算", "部门预算", "单位预算"].iter().any(|w| t.contains(w) && w.ends_with(kind_word));
+            && !["与", "比", "较", "执行", "调整"].iter().any(|w| t.holds(w))
+            && ["部门决算", "单位决算", "部门预算", "单位预算"].iter().any(|w| t.holds(w) && w.ends_with(kind_word));
         if !heading && !dated {
             continue;
         }

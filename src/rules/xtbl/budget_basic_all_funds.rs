@@ -57,5 +57,5 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
     let (Some(x), Some(rows)) = (doc.table(TableKind::BExpenditure), total_rows(a)) else { return };
     let Some(xterms) = x.column(Source::Basic).and_then(|xc| total_terms(x, xc)) else { return };
-    sums_equal(sink, a, &rows, 0, xterms, &format!("公开表{}的基本支出合计", x.no()));
+    sums_equal(sink, a, &rows, 0, xterms, || format!("公开表{}的基本支出合计", x.no()));
 }

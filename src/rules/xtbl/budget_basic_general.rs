@@ -50,7 +50,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         for src in [Source::Basic, Source::Personnel, Source::Public] {
             let (Some(gc), Some(ec)) = (g.column(src), e.column(src)) else { continue };
             let Some(eterms) = total_terms(e, ec) else { continue };
-            sums_equal(sink, g, &grows, gc, eterms, &format!("公开表{}的合计", e.no()));
+            sums_equal(sink, g, &grows, gc, eterms, || format!("公开表{}的合计", e.no()));
         }
     }
 }

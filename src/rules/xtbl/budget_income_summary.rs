@@ -53,7 +53,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     let Some(rows) = total_rows(t) else { return };
     let (si, _) = sides(s);
     if let Some((_, grand)) = labelled(&si, "收入总计") {
-        sums_equal(sink, t, &rows, 0, vec![at(s, grand, 0)], &format!("公开表{}的收入总计", s.no()));
+        sums_equal(sink, t, &rows, 0, vec![at(s, grand, 0)], || format!("公开表{}的收入总计", s.no()));
     }
     for (c, src) in t.sources.iter().enumerate() {
         if matches!(src, Source::None) {
@@ -62,7 +62,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         let stated: Vec<&Row> = si.iter().filter(|(i, _)| s.stated(*i) == Some(*src)).map(|(_, r)| *r).collect();
         // Only a source stated by exactly one row anchors its column.
         if let [r] = stated.as_slice() {
-            sums_equal(sink, t, &rows, c, vec![at(s, r, 0)], &format!("公开表{}“{}”", s.no(), r.label));
+            sums_equal(sink, t, &rows, c, vec![at(s, r, 0)], || format!("公开表{}“{}”", s.no(), r.label));
         }
     }
 }

@@ -52,6 +52,6 @@ fn check(doc: &Document, sink: &mut Sink) {
     for (kind, pc) in [(TableKind::BExpenditure, Some(0)), (TableKind::BGeneral, p.column(Source::Gpb))] {
         let (Some(x), Some(pc)) = (doc.table(kind), pc) else { continue };
         let Some(xterms) = x.column(Source::Project).and_then(|xc| total_terms(x, xc)) else { continue };
-        sums_equal(sink, p, &all, pc, xterms, &format!("公开表{}的项目支出合计", x.no()));
+        sums_equal(sink, p, &all, pc, xterms, || format!("公开表{}的项目支出合计", x.no()));
     }
 }

@@ -51,6 +51,7 @@ use crate::rounding::Verdict;
 use crate::rules::identity::{describe, CellRef};
 use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::budget::settled;
+use crate::rules::support::budget_narrative::unit_in_wan;
 use crate::rules::support::claims::claim_point;
 use crate::rules::support::corpus::{fixtures, QB, YB, YB_ANCHOR};
 use crate::rules::support::kinds::BUDGET;
@@ -398,10 +399,7 @@ fn name_groups<'a>(doc: &'a Document, table_names: &[Option<TableNames<'a>>]) ->
     // (those [`TableNames`] are made for).
     for (t, names) in doc.tables.iter().zip(table_names).filter_map(|(t, n)| Some((t, n.as_ref()?))) {
         let cols = &names.cols;
-        let (u, unit) = match t.unit.as_deref().or(doc.info.unit.as_deref()) {
-            Some("元") => (crate::checked::unit(4).unwrap_or(Decimal::ONE), "元"),
-            _ => (Decimal::ONE, "万元"),
-        };
+        let (u, unit) = unit_in_wan(t, doc);
         let named = |i: usize, col: usize, v: Decimal| {
             let (Some(value), Some(half)) = (v.checked_mul(u), crate::rounding::half_ulp(v).checked_mul(u)) else { return None };
             Some(Named { printed: v, unit, value, half, t, row: i, col })
@@ -725,10 +723,7 @@ fn totals_named<'a>(doc: &'a Document, cells: &[TotalCell<'a>], general_is_fisca
             continue;
         }
         let Some(v) = c.t.rows.get(c.row).and_then(|r| r.value(c.col)) else { continue };
-        let (u, unit) = match c.t.unit.as_deref().or(doc.info.unit.as_deref()) {
-            Some("元") => (crate::checked::unit(4).unwrap_or(Decimal::ONE), "元"),
-            _ => (Decimal::ONE, "万元"),
-        };
+        let (u, unit) = unit_in_wan(c.t, doc);
         let (Some(value), Some(half)) = (v.checked_mul(u), crate::rounding::half_ulp(v).checked_mul(u)) else { continue };
         out.push(Named { printed: v, unit, value, half, t: c.t, row: c.row, col: c.col });
     }

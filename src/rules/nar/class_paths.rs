@@ -117,7 +117,7 @@ fn check_claim(doc: &Document, tables: &[&Table], path: &Path, c: &Claim, sink: 
         let Some(row) = row_of(t, path) else { continue };
         let cell = at(t, row, 0);
         let Some(value) = cell.value else { continue };
-        let u = table_unit_in_wan(t, doc);
+        let (u, _) = crate::rules::support::budget_narrative::unit_in_wan(t, doc);
         let (Some(in_wan), Some(half)) = (value.checked_mul(u), crate::rounding::half_ulp(value).checked_mul(u)) else { continue };
         // The cell and the sentence print one quantity: the digits must agree
         // at the coarser precision (rounding::same_quantity), not merely their
@@ -290,14 +290,6 @@ fn row_of<'a>(t: &'a Table, path: &Path) -> Option<&'a Row> {
     match hits.as_slice() {
         [(i, r)] if !t.unresolved.contains(i) => Some(r),
         _ => None,
-    }
-}
-
-/// How many 万元 one unit of the table is.
-fn table_unit_in_wan(t: &Table, doc: &Document) -> Decimal {
-    match t.unit.as_deref().or(doc.info.unit.as_deref()) {
-        Some("元") => crate::checked::unit(4).unwrap_or(Decimal::ONE),
-        _ => Decimal::ONE,
     }
 }
 

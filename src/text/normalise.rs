@@ -13,7 +13,8 @@ pub struct Line {
     /// 1-based line number in the user's text.
     pub no: usize,
     /// Normalised text: full-width ASCII folded, U+3000 as a space, radical
-    /// look-alikes folded, trailing white space removed. Tabs are kept because
+    /// look-alikes folded, a full-width comma that separates thousands made
+    /// ',', trailing white space removed. Tabs are kept because
     /// they separate table cells.
     pub text: String,
     /// `text` with all white space removed (`squeeze`), made once: the
@@ -67,8 +68,9 @@ pub fn normalise(text: &str) -> Vec<Line> {
 /// line end (LF, CR), ASCII white space, and a char that may fold or be
 /// white space (then decoded: this test lets through more than those, but
 /// never misses one, which a test checks for every char). It passes over
-/// the CJK punctuation of running text (，（）：；、。“” — …), which never folds.
-/// What it lets through needlessly is rare in these texts (the controls
+/// the CJK punctuation of running text (（）：；、。“” — …), which never folds;
+/// not "，", which folds between digit groups (and is then told from prose
+/// by the byte before it). What it lets through needlessly is rare in these texts (the controls
 /// U+000E…U+001F, U+0080…U+00BF, U+1000…U+1FFF and Katakana): ranges
 /// tested whole cost fewer compares than their few chars one by one.
 #[inline(always)]
@@ -82,10 +84,12 @@ fn may_change([a, b, c]: [u8; 3]) -> bool {
     let e2 = (a == 0xE2) & !((b == 0x80) & (c.wrapping_sub(0x90) <= 0xA7 - 0x90));
     // U+3000 and U+30FC (with the rest of U+30C0…U+30FF).
     let e3 = (a == 0xE3) & (((b == 0x80) & (c == 0x80)) | (b == 0x83));
-    // U+F000…U+FFFF but the kept （）：，；: EF BC 88/89 and 9A/9B are
-    // pairs that differ in the low bit, tested as one with it cleared.
+    // U+F000…U+FFFF but the kept （）：；: EF BC 88/89 and 9A/9B are pairs
+    // that differ in the low bit, tested as one with it cleared. The
+    // full-width comma (EF BC 8C) is looked at: between digits it may be a
+    // thousands separator ([`digit_groups`]).
     let pair = c & 0xFE;
-    let kept = (b == 0xBC) & ((pair == 0x88) | (pair == 0x9A) | (c == 0x8C));
+    let kept = (b == 0xBC) & ((pair == 0x88) | (pair == 0x9A));
     let ef = (a == 0xEF) & !kept;
     ascii_space | c2_e1 | e2 | e3 | ef
 }
@@ -97,6 +101,11 @@ struct Lines<'a> {
     out: Vec<Line>,
     /// Positions before this are handled (a CRLF's LF).
     next: usize,
+    /// The end of the last run of digit groups [`digit_groups`] read, and
+    /// whether its full-width commas fold: each run is read once, at its
+    /// first full-width comma (a run of a million groups stays linear).
+    groups_end: usize,
+    groups_fold: bool,
     /// The current line so far: normalised text and squeezed text, each
     /// with a pending run of unchanged bytes from `t` and `q` (a buffer is
     /// empty while nothing was folded or dropped: then the line's text is
@@ -111,7 +120,17 @@ impl<'a> Lines<'a> {
     fn new(s: &'a str) -> Lines<'a> {
         // One line a newline (a lone CR's lines grow the vector).
         let lines = memchr::memchr_iter(b'\n', s.as_bytes()).count().saturating_add(1);
-        Lines { s, out: Vec::with_capacity(lines), next: 0, text: String::new(), squeezed: String::new(), t: 0, q: 0 }
+        Lines {
+            s,
+            out: Vec::with_capacity(lines),
+            next: 0,
+            groups_end: 0,
+            groups_fold: false,
+            text: String::new(),
+            squeezed: String::new(),
+            t: 0,
+            q: 0,
+        }
     }
 
     /// Handles the char at `p`, one [`may_change`] holds at.
@@ -128,6 +147,22 @@ impl<'a> Lines<'a> {
             b'\t' | 0x0B | 0x0C | b' ' => {
                 self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
                 self.q = p + 1;
+            }
+            // A full-width comma: kept, unless it separates thousands.
+            0xEF if bytes.get(p + 1..p + 3) == Some(&[0xBC, 0x8C]) => {
+                let end = p + 3;
+                self.next = end;
+                if p >= self.groups_end {
+                    (self.groups_end, self.groups_fold) = digit_groups(bytes, p);
+                }
+                if self.groups_fold {
+                    self.text.push_str(self.s.get(self.t..p).unwrap_or_default());
+                    self.text.push(',');
+                    self.t = end;
+                    self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
+                    self.squeezed.push(',');
+                    self.q = end;
+                }
             }
             _ => {
                 let Some(c) = self.s.get(p..).and_then(|rest| rest.chars().next()) else { return };
@@ -195,15 +230,107 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// Folds one line's characters: full-width ASCII (digits, letters, ．％－＋，
+/// A full-width comma at `p` between digits (ASCII or full-width) is a
+/// thousands separator only where it can be nothing else: in a run of digit
+/// groups joined by commas (either kind) whose first group has 1–3 digits
+/// and does not open with 0, whose other groups have exactly three, and
+/// which does not follow a decimal point. "9，146.79" and "1，234，567万元"
+/// fold; the lists "2019，2020", "1，2，3", "第3，4项", "1.5，250" and the
+/// broken "1，234，56" do not (a comma there is prose, and "a table not read
+/// is better than a table misread"). Returns where the run ends and whether
+/// its full-width commas fold; a comma with no digit on a side is a run of
+/// its own that does not fold.
+fn digit_groups(b: &[u8], p: usize) -> (usize, bool) {
+    let after = p + 3;
+    if digit_before(b, p) == 0 || digit_at(b, after) == 0 {
+        return (after, false);
+    }
+    // Backward to the first group: every group but it has three digits.
+    let mut start = p;
+    let mut inner = true;
+    let first = loop {
+        let mut n = 0;
+        while let w @ 1.. = digit_before(b, start) {
+            start -= w;
+            n += 1;
+        }
+        let c = comma_before(b, start);
+        if c > 0 && digit_before(b, start - c) > 0 {
+            inner &= n == 3;
+            start -= c;
+        } else {
+            break n;
+        }
+    };
+    // Forward to the last group, which ends at no digit.
+    let mut end = after;
+    loop {
+        let mut n = 0;
+        while let w @ 1.. = digit_at(b, end) {
+            end += w;
+            n += 1;
+        }
+        inner &= n == 3;
+        let c = comma_at(b, end);
+        if c > 0 && digit_at(b, end + c) > 0 {
+            end += c;
+        } else {
+            break;
+        }
+    }
+    let leading_zero = matches!(b.get(start..), Some([b'0', ..] | [0xEF, 0xBC, 0x90, ..]));
+    let after_point = matches!(b.get(..start), Some([.., b'.'] | [.., 0xEF, 0xBC, 0x8E]));
+    (end, inner && (1..=3).contains(&first) && !leading_zero && !after_point)
+}
+
+/// The width of the digit (ASCII or full-width) at `i`; 0 for none.
+fn digit_at(b: &[u8], i: usize) -> usize {
+    match b.get(i..) {
+        Some([b'0'..=b'9', ..]) => 1,
+        Some([0xEF, 0xBC, 0x90..=0x99, ..]) => 3,
+        _ => 0,
+    }
+}
+
+/// The width of the digit that ends just before `i`; 0 for none.
+fn digit_before(b: &[u8], i: usize) -> usize {
+    match b.get(..i) {
+        Some([.., b'0'..=b'9']) => 1,
+        Some([.., 0xEF, 0xBC, 0x90..=0x99]) => 3,
+        _ => 0,
+    }
+}
+
+/// The width of the comma ("," or "，") at `i`; 0 for none.
+fn comma_at(b: &[u8], i: usize) -> usize {
+    match b.get(i..) {
+        Some([b',', ..]) => 1,
+        Some([0xEF, 0xBC, 0x8C, ..]) => 3,
+        _ => 0,
+    }
+}
+
+/// The width of the comma that ends just before `i`; 0 for none.
+fn comma_before(b: &[u8], i: usize) -> usize {
+    match b.get(..i) {
+        Some([.., b',']) => 1,
+        Some([.., 0xEF, 0xBC, 0x8C]) => 3,
+        _ => 0,
+    }
+}
+
+/// Folds one line's characters: full-width ASCII (digits, letters, ．％－＋,
 /// etc.) to ASCII except the Chinese punctuation that labels keep
 /// (（）：，、；), ideographic space to a space, minus look-alikes to '-', and
-/// CJK radicals that bad PDF font maps emit to their ordinary characters.
-/// [`normalise`] folds and squeezes the whole text in one pass; this is the
-/// plain definition the tests hold that pass to.
+/// CJK radicals that bad PDF font maps emit to their ordinary characters; a
+/// full-width comma that separates thousands to ','
+/// ([`commas_by_definition`]). [`normalise`] folds and squeezes the whole
+/// text in one pass; this is the plain definition the tests hold that pass
+/// to.
 #[cfg(test)]
 fn fold(s: &str) -> String {
-    let s = s.trim_end();
+    let folded = commas_by_definition(s);
+    let s = folded.trim_end();
     let mut out = String::with_capacity(s.len());
     // Runs of unchanged characters (all of ASCII, most CJK) are copied whole.
     // Only characters whose UTF-8 lead byte is C2, E2, E3 or EF can fold
@@ -229,6 +356,49 @@ fn fold(s: &str) -> String {
     out.push_str(s.get(copied..).unwrap_or(""));
     out.truncate(out.trim_end().len());
     out
+}
+
+/// The thousands separators of [`digit_groups`], said plainly on chars:
+/// each maximal run of digits joined by single commas ("，" or ","), with a
+/// "，" in it, its first group of 1–3 digits not opening with 0 and not
+/// after a point, every other group of three, has its "，" made ','.
+#[cfg(test)]
+fn commas_by_definition(s: &str) -> String {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let comma = |c: char| c == ',' || c == '，';
+    let mut cs: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < cs.len() {
+        if !digit(cs[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut groups = vec![0usize];
+        while i < cs.len() {
+            if digit(cs[i]) {
+                *groups.last_mut().unwrap() += 1;
+                i += 1;
+            } else if comma(cs[i]) && cs.get(i + 1).copied().is_some_and(digit) {
+                groups.push(0);
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let ok = (1..=3).contains(&groups[0])
+            && groups[1..].iter().all(|&n| n == 3)
+            && !matches!(cs[start], '0' | '０')
+            && !(start > 0 && matches!(cs[start - 1], '.' | '．'));
+        if ok {
+            for c in &mut cs[start..i] {
+                if *c == '，' {
+                    *c = ',';
+                }
+            }
+        }
+    }
+    cs.into_iter().collect()
 }
 
 /// The length of the UTF-8 sequence a lead byte starts (1 for a
@@ -409,6 +579,70 @@ mod tests {
         ) {
             prop_assert_eq!(normalise(&text), by_definition(&text));
         }
+    }
+
+    proptest! {
+        /// Digits, points and commas of both widths, in every order: one
+        /// pass folds the thousands separators the definition folds.
+        #[test]
+        fn thousands_commas_fold_in_one_pass_as_defined(text in "[0１1２3,，.．年万 \n]{0,40}") {
+            prop_assert_eq!(normalise(&text), by_definition(&text));
+        }
+    }
+
+    /// A full-width comma that can only be a thousands separator is one; the
+    /// reader then sees "9,146.79万元", not 146.79.
+    #[test]
+    fn a_full_width_comma_between_digit_groups_is_a_thousands_separator() {
+        for (printed, read) in [
+            ("９，１４６．７９万元", "9,146.79万元"),
+            ("9，146.79", "9,146.79"),
+            ("1，234，567.00", "1,234,567.00"),
+            ("1,234，567元", "1,234,567元"),
+            ("增长12.5%，达到4，520万元", "增长12.5%，达到4,520万元"),
+            ("合计\t10，116.83\t-1，000.00", "合计\t10,116.83\t-1,000.00"),
+            ("增长100，200%", "增长100,200%"),
+            ("987，654", "987,654"),
+        ] {
+            assert_eq!(normalise(printed)[0].text, read, "{printed}");
+            assert_eq!(normalise(printed)[0].squeezed, squeeze(read), "{printed}");
+        }
+    }
+
+    /// Where the comma may be prose (a list of years or of numbers, a group
+    /// cut short or too long, a first group of four digits, a decimal part)
+    /// it is kept.
+    #[test]
+    fn a_full_width_comma_that_may_be_prose_is_kept() {
+        for prose in [
+            "2019，2020年",
+            "2019，202",
+            "2018，2019，2020年",
+            "１，２，３",
+            "第3，4项",
+            "1，23",
+            "1，2345",
+            "1234，567",
+            "1，234，56",
+            "12，345，6789",
+            "1.5，250",
+            "０，１２３",
+            "，123",
+            "123，",
+            "共3，（一）",
+        ] {
+            let want: String = prose.chars().map(|c| if c == '，' { c } else { fold_char(c) }).collect();
+            assert_eq!(normalise(prose)[0].text, want, "{prose}");
+        }
+    }
+
+    /// A run of a million groups is read once, not once a comma.
+    #[test]
+    fn a_long_run_of_groups_is_read_in_linear_time() {
+        let text = format!("1{}", "，234".repeat(1_000_000));
+        assert_eq!(normalise(&text)[0].text, format!("1{}", ",234".repeat(1_000_000)));
+        let text = format!("1{}", "，234".repeat(1_000_000)) + "5";
+        assert!(!normalise(&text)[0].text.contains(','));
     }
 
     /// Every char `may_change` must see, with what a text may hold after it.

@@ -53,7 +53,11 @@ fn check(doc: &Document, sink: &mut Sink) {
         if kinds.iter().any(|k| doc.found(*k).is_some()) {
             continue;
         }
-        let unread = doc.problems.iter().any(|p| p.message.contains("没有认出") || p.message.contains("暂不能读取"));
+        // A table seen but not read: one whose kind was not made out, whose
+        // header fits no known format, or one the general reader found but
+        // could not place the numbers of (its title may name it wrongly).
+        let unread = doc.problems.iter().any(|p| p.message.contains("没有认出") || p.message.contains("暂不能读取"))
+            || doc.tables.iter().any(|t| t.grid.as_ref().is_some_and(|g| !g.read));
         let hint = if unread { "（文中有未能识别的表，可能就是它，但格式无法确认）" } else { "" };
         sink.push(finding(
             "DOC-101",

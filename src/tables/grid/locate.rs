@@ -72,7 +72,7 @@ pub(crate) fn blocks(lines: &[Line], joined: &Joined, pages: &[usize], doc: Docu
             let unit_on_title = (*i..i + used).any(|k| sq.get(k).is_some_and(|s| unit_in(s).is_some()));
             match next {
                 None => false,
-                Some(j) => title_at(&sq, j).is_none() && (unit_on_title || table_follows(&sq[j..sq.len().min(j + 16)])),
+                Some(j) => title_at(&sq, j).is_none() && (unit_on_title || table_follows(printed(&sq, j..sq.len()).map(|k| sq[k]))),
             }
         })
         .collect();
@@ -89,7 +89,7 @@ pub(crate) fn blocks(lines: &[Line], joined: &Joined, pages: &[usize], doc: Docu
         let next = accepted.get(k + 1).map(|n| marker_before(&sq, n.0).unwrap_or(n.0)).unwrap_or(sq.len());
         let end = (i + used..next).find(|j| is_part_heading(sq[*j])).unwrap_or(next);
         let end = trim_prose(&sq, i + used, end);
-        let unit = (i..end.min(i + used + 16)).find_map(|j| unit_in(sq[j]));
+        let unit = (i..i + used).chain(printed(&sq, i + used..end)).find_map(|j| unit_in(sq[j]));
         let block = Block {
             kind: *kind,
             title: t.text.clone(),
@@ -187,10 +187,21 @@ fn may_start_title(sq: &[&str], i: usize) -> bool {
     ends(here) | (here.is_some() & (ends(next) | (next.is_none() & ends(after))))
 }
 
+/// The first lines of `range` that are not blank, as many as a table's
+/// unit and header are looked for in: counted in printed lines, so that a
+/// double-spaced text (a blank line after every line) is searched as far.
+/// Within four times as many lines, so that a run of blank lines costs no
+/// more than a bounded look for every title.
+fn printed<'a>(sq: &'a [&str], range: Range<usize>) -> impl Iterator<Item = usize> + 'a {
+    let end = range.end.min(range.start.saturating_add(4 * 16));
+    (range.start..end).filter(|j| !sq[*j].is_empty()).take(16)
+}
+
 /// Words a table's first lines hold (unit, header).
-fn table_follows(next: &[&str]) -> bool {
+fn table_follows<'a>(next: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut next = next.into_iter().peekable();
     // "本表（公开01表）反映…": a narrative about the table, not the table.
-    if next.first().is_some_and(|s| s.starts_with("本表") || search::contains(s, "反映")) {
+    if next.peek().is_some_and(|s| s.starts_with("本表") || search::contains(s, "反映")) {
         return false;
     }
     // Up to the next title or contents leader: a unit line, or a header line
@@ -338,6 +349,22 @@ mod tests {
         let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget);
         let got: Vec<(TableKind, Option<&str>)> = b.iter().map(|b| (b.kind, b.unit.as_deref())).collect();
         assert_eq!(got, [(TableKind::BOperating, Some("万元")), (TableKind::BSangong, Some("万元"))]);
+    }
+
+    #[test]
+    fn a_unit_at_the_foot_of_a_table_is_found_as_far_down_in_double_spaced_text() {
+        // qingdao-office-2023-budget.txt prints its unit below the rows and
+        // notes, and no header line names two columns: the unit is the sign a
+        // table follows, thirteen printed lines below the title.
+        let single = "单位一般公共预算“三公”经费支出情况表\n序号 项目\n资金性质\n合计 一般公共预算财政拨款 政府性基金财政拨款 国有资本经营预算财政拨款\n栏次 1 2 3 4 5\n1 合计 438.50 438.50 0.00 0.00\n2 “三公”经费合计 438.50 438.50 0.00 0.00\n3 一、因公出国（境）费 91.00 91.00 0.00 0.00\n4 二、公务用车购置及运行费 67.50 67.50 0.00 0.00\n5 其中:公务用车购置费 0.00 0.00 0.00 0.00\n6 公务用车运行维护费 67.50 67.50 0.00 0.00\n7 三、公务接待费 280.00 280.00 0.00 0.00\n注：1.报表金额单位转换时可能存在四舍五入尾数误差。\n 单位：万元单位名称：青岛市人民政府办公厅（本级）\n";
+        // A blank line after every line: twice as many lines, as many printed.
+        let double = single.replace('\n', "\n\n");
+        for text in [single, double.as_str()] {
+            let l = lines(text);
+            let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget);
+            let got: Vec<(TableKind, Option<&str>)> = b.iter().map(|b| (b.kind, b.unit.as_deref())).collect();
+            assert_eq!(got, [(TableKind::BSangong, Some("万元"))], "{text}");
+        }
     }
 
     #[test]

@@ -148,6 +148,16 @@ mod tests {
     }
 
     #[test]
+    fn the_cover_title_on_one_line_is_a_header_but_a_table_title_is_not() {
+        let cover = crate::text::normalise("示例市2024年区级部门预算\n目录\n");
+        assert_eq!(cover_title(&cover), Some((0, "示例市2024年区级部门预算")));
+        // A title printed again over a table says the table goes on.
+        assert_eq!(cover_title(&crate::text::normalise("\n2024年部门预算收支总表\n公开表一")), None);
+        // A cover wrapped over two lines leaves no one-line title to repeat.
+        assert_eq!(cover_title(&crate::text::normalise("示例市某某局\n2024年度部门预算")), None);
+    }
+
+    #[test]
     fn a_running_header_is_the_department_alone_or_with_its_year_and_kind() {
         let dept = "江苏省人大常委会办公厅";
         for header in [

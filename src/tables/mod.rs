@@ -14,6 +14,7 @@ pub mod catalogue;
 pub mod coded;
 pub mod econ;
 pub mod engine;
+mod furniture;
 pub mod grid;
 pub mod layout;
 pub mod sangong09;
@@ -36,10 +37,13 @@ pub struct Pending {
 /// Finds and reads every table it can: the marked tables of the national
 /// templates ([`engine`]), then every other table by its title and header
 /// ([`grid`]); what cannot be read goes to `doc.problems` (and so to the
-/// coverage report).
+/// coverage report). The readers see the running page headers blanked
+/// ([`furniture`]), as they see the page footers.
 pub fn read_all(doc: &mut Document) {
+    let hidden = furniture::hide(doc);
     engine::read_marked(doc);
     grid::read_all(doc);
+    furniture::restore(doc, hidden);
 }
 
 /// Runs the solver over the rows whose positions were not certain.

@@ -5,7 +5,7 @@
 //! error finding.
 //!
 //! The variants: CRLF line ends; U+3000 or NBSP for every space; full-width
-//! digits; thousands separated by a full-width comma ("9，146.79"), with
+//! digits; thousands separated by a full-width comma ("8，265.43"), with
 //! ASCII or full-width digits; no blank lines; trailing spaces; amounts
 //! without thousands separators; a page footer ("第 3 页", "第3页，共40页",
 //! "— 12 —", a bare page number) or a form feed in the middle of every table;
@@ -137,7 +137,7 @@ fn move_unit(l: &mut Vec<String>, title: usize, first: usize, onto_title: bool) 
 }
 
 /// Every "," after a digit and before three digits printed "，", the way a
-/// text typed in full width separates thousands ("9，146.79").
+/// text typed in full width separates thousands ("8，265.43").
 fn full_width_separators(text: &str) -> String {
     let b: Vec<char> = text.chars().collect();
     let digit = |i: usize| b.get(i).is_some_and(char::is_ascii_digit);

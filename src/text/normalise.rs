@@ -234,7 +234,7 @@ impl<'a> Lines<'a> {
 /// thousands separator only where it can be nothing else: in a run of digit
 /// groups joined by commas (either kind) whose first group has 1–3 digits
 /// and does not open with 0, whose other groups have exactly three, and
-/// which does not follow a decimal point. "9，146.79" and "1，234，567万元"
+/// which does not follow a decimal point. "8，265.43" and "1，234，567万元"
 /// fold; the lists "2019，2020", "1，2，3", "第3，4项", "1.5，250" and the
 /// broken "1，234，56" do not (a comma there is prose, and "a table not read
 /// is better than a table misread"). Returns where the run ends and whether
@@ -591,12 +591,12 @@ mod tests {
     }
 
     /// A full-width comma that can only be a thousands separator is one; the
-    /// reader then sees "9,146.79万元", not 146.79.
+    /// reader then sees "8,265.43万元", not 265.43.
     #[test]
     fn a_full_width_comma_between_digit_groups_is_a_thousands_separator() {
         for (printed, read) in [
-            ("９，１４６．７９万元", "9,146.79万元"),
-            ("9，146.79", "9,146.79"),
+            ("８，２６５．４３万元", "8,265.43万元"),
+            ("8，265.43", "8,265.43"),
             ("1，234，567.00", "1,234,567.00"),
             ("1,234，567元", "1,234,567元"),
             ("增长12.5%，达到4，520万元", "增长12.5%，达到4,520万元"),

@@ -46,7 +46,9 @@ pub(crate) fn hide(doc: &mut Document) -> Hidden {
         let blank = Line { no: l.no, text: feeds, squeezed: String::new() };
         lines.push((i, std::mem::replace(l, blank)));
     }
-    let joined = Some(std::mem::replace(&mut doc.joined, Joined::squeezed(&doc.lines)));
+    let blanked: Vec<usize> = lines.iter().map(|(i, _)| *i).collect();
+    let without = doc.joined.without(&blanked);
+    let joined = Some(std::mem::replace(&mut doc.joined, without));
     Hidden { lines, joined }
 }
 

@@ -40,6 +40,27 @@ impl Joined {
         Joined { text, starts }
     }
 
+    /// The same lines with those at `blank` (ascending indexes) made empty:
+    /// the text copied in the pieces between them and the starts moved back,
+    /// not joined again from every line.
+    pub(crate) fn without(&self, blank: &[usize]) -> Joined {
+        let end = |i: usize| self.starts.get(i.saturating_add(1)).map_or(self.text.len(), |s| s.saturating_sub(1));
+        let mut text = String::with_capacity(self.text.len());
+        let mut starts = Vec::with_capacity(self.starts.len());
+        let (mut copied, mut removed) = (0usize, 0usize);
+        let mut next = blank.iter().copied().peekable();
+        for (i, &s) in self.starts.iter().enumerate() {
+            starts.push(s.saturating_sub(removed));
+            if next.next_if(|&b| b <= i).is_some_and(|b| b == i) {
+                text.push_str(self.text.get(copied..s).unwrap_or_default());
+                copied = end(i);
+                removed = removed.saturating_add(copied.saturating_sub(s));
+            }
+        }
+        text.push_str(self.text.get(copied..).unwrap_or_default());
+        Joined { text, starts }
+    }
+
     /// The first `n` lines, joined: a prefix of `text`.
     pub(crate) fn head(&self, n: usize) -> &str {
         // Line n starts one byte after the "\n" that ends the head.
@@ -94,6 +115,27 @@ mod tests {
                 let by_line: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].contains(needle)).collect();
                 assert_eq!(joined.lines_with(needle), by_line, "{needle} in {text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn without_some_lines_is_the_lines_joined_with_those_empty() {
+        let pieces = ["公开", "a", "", " ", "1.00"];
+        for (k, text) in crate::text::stream::sample_texts(&pieces, 300).into_iter().enumerate() {
+            let lines: Vec<&str> = text.split('\n').collect();
+            let joined = Joined::of(&lines);
+            // Every k-th line from a varying first one, the first and the last included.
+            let step = k % 4 + 1;
+            let blank: Vec<usize> = (k % 3..lines.len())
+                .step_by(step)
+                .chain([0, lines.len() - 1])
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let emptied: Vec<&str> = lines.iter().enumerate().map(|(i, l)| if blank.contains(&i) { "" } else { l }).collect();
+            let want = Joined::of(&emptied);
+            let got = joined.without(&blank);
+            assert_eq!((got.text, got.starts), (want.text, want.starts), "{blank:?} of {text:?}");
         }
     }
 }

@@ -350,3 +350,103 @@ fn the_narrative_alone_reads_no_table_and_adds_no_error_but_the_missing_tables()
     }
     assert_eq!(checked, 11, "layout texts with both narrative and tables");
 }
+
+/// A table's amounts in 元 as integers without separators, the way portals
+/// that publish in 元 print them: the unit line of the table (title to first
+/// row) says 元, and every amount of its rows ("20,702.25", "147.20") becomes
+/// its value ×10000 ("207022500", "1472000"), right-aligned where it stood.
+fn in_yuan(d: &Doc, table: usize) -> Option<String> {
+    let (title, first, last) = *d.regions.get(table)?;
+    let mut l = lines(&d.text);
+    let unit = (title?..first).find(|&i| l[i].contains("单位：万元"))?;
+    l[unit] = l[unit].replace("单位：万元", "单位：元");
+    let amount = |w: &str| {
+        let (int, frac) = w.split_once('.')?;
+        let groups: Vec<&str> = int.split(',').collect();
+        let grouped = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        (grouped && groups.iter().all(|g| digits(g)) && digits(frac) && frac.len() <= 4).then(|| {
+            let yuan: u64 = groups.concat().parse::<u64>().ok()? * 10_000 + format!("{frac:0<4}").parse::<u64>().ok()?;
+            Some(yuan.to_string())
+        })?
+    };
+    for s in &mut l[first..=last] {
+        let mut out = String::new();
+        let mut rest = s.as_str();
+        while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+            let (pad, word) = rest.split_at(start);
+            let end = word.find(char::is_whitespace).unwrap_or(word.len());
+            let (w, after) = word.split_at(end);
+            match amount(w) {
+                // Wider by (len - w.len()): eats as many spaces before it, one kept.
+                Some(y) => {
+                    let grow = y.len().saturating_sub(w.len()).min(pad.len().saturating_sub(1));
+                    out.push_str(&pad[..pad.len() - grow]);
+                    out.push_str(&y);
+                }
+                None => {
+                    out.push_str(pad);
+                    out.push_str(w);
+                }
+            }
+            rest = after;
+        }
+        out.push_str(rest);
+        *s = out;
+    }
+    Some(l.join("\n"))
+}
+
+#[test]
+fn a_summary_table_printed_in_yuan_without_separators_reads_its_integers_as_amounts() {
+    let Some(dir) = common::real_dir() else { return };
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for file in texts(&dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
+        let d = load(&dir, &file);
+        // The two-sided 收支总表s: label then amount, no 科目 codes.
+        for (k, t) in d.report.tables.iter().enumerate() {
+            if !matches!(format!("{:?}", t.kind).as_str(), "BSummary" | "F01") || t.unit.as_deref() != Some("万元") {
+                continue;
+            }
+            let Some(text) = in_yuan(&d, k) else { continue };
+            let got = gongkai::check_text("in 元", &text);
+            checked += 1;
+            let Some(read) = got.tables.iter().find(|g| g.kind == t.kind && g.title == t.title) else {
+                failures.push(format!("{file} / {}: not found", t.title));
+                continue;
+            };
+            let yuan = |v: &Option<rust_decimal::Decimal>| v.map(|x| (x * rust_decimal::Decimal::from(10_000)).normalize().to_string());
+            let want: Vec<_> =
+                t.rows.iter().map(|r| (r.code.clone(), r.label.clone(), r.values.iter().map(yuan).collect::<Vec<_>>())).collect();
+            let have: Vec<_> = read
+                .rows
+                .iter()
+                .map(|r| {
+                    (r.code.clone(), r.label.clone(), r.values.iter().map(|v| v.map(|x| x.normalize().to_string())).collect::<Vec<_>>())
+                })
+                .collect();
+            if let Some((w, h)) = want.iter().zip(&have).find(|(w, h)| w != h) {
+                failures.push(format!("{file} / {}: {w:?} read as {h:?}", t.title));
+            } else if want.len() != have.len() {
+                failures.push(format!("{file} / {}: {} rows read as {}", t.title, want.len(), have.len()));
+            }
+            // The table's own checks find nothing new (its amounts, ×10000, still add up).
+            let of_table = |r: &DocumentReport| {
+                let mut v: Vec<_> = r
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error && f.table.as_deref().is_some_and(|n| n.contains(t.title.as_str())))
+                    .map(|f| f.rule.to_string())
+                    .collect();
+                v.sort();
+                v
+            };
+            if of_table(&got) != of_table(&d.report) {
+                failures.push(format!("{file} / {}: errors {:?} → {:?}", t.title, of_table(&d.report), of_table(&got)));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} tables differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 12, "summary tables in 万元");
+}

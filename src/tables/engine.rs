@@ -317,7 +317,8 @@ fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table>
         Family::Budget => {
             let econ: Vec<&Table> =
                 doc.tables.iter().filter(|t| matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicGovEcon)).collect();
-            let r = budget::sangong::read(body, &plan.header, doc.info.year, &econ, &doc.narrative.stated.sangong, &no);
+            let yuan = plan.table.unit.as_deref() == Some("元");
+            let r = budget::sangong::read(body, &plan.header, doc.info.year, &econ, &doc.narrative.stated.sangong, &no, yuan);
             let printed: Vec<(usize, Vec<Cell>)> = r.unresolved.iter().map(|i| (*i, r.printed.clone())).collect();
             let contradicted = if r.contradicted { r.unresolved.clone() } else { Vec::new() };
             (r.rows, r.problems, r.unresolved, contradicted, printed)

@@ -40,8 +40,17 @@ pub struct ReadYears {
 }
 
 /// Reads the year blocks. `header` is the squeezed header text (for the years),
-/// `econ` the 基本支出 tables read, `claims` the narrative's 三公 claims.
-pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], claims: &[SangongClaim], table: &str) -> ReadYears {
+/// `econ` the 基本支出 tables read, `claims` the narrative's 三公 claims,
+/// `yuan` whether the table is in 元 (its amounts may be integers).
+pub fn read(
+    body: &[Line],
+    header: &str,
+    year: Option<u16>,
+    econ: &[&Table],
+    claims: &[SangongClaim],
+    table: &str,
+    yuan: bool,
+) -> ReadYears {
     let mut years: Vec<String> = Vec::new();
     for (i, _) in header.match_indices("年预算数") {
         if i >= 4 && header.is_char_boundary(i - 4) && header[i - 4..i].bytes().all(|b| b.is_ascii_digit()) {
@@ -53,7 +62,7 @@ pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], cla
     }
     // The block of the document's year is the current one; else the later.
     let current = years.iter().position(|y| year.is_some_and(|yr| y.starts_with(&yr.to_string()))).unwrap_or(1);
-    let Some((amounts, at)) = data(body) else { return ReadYears::default() };
+    let Some((amounts, at)) = data(body, yuan) else { return ReadYears::default() };
     let problem = |m: String| ReadProblem { table: Some(table.to_string()), message: m, source_line: Some(at) };
     if amounts.len() > 12 {
         return ReadYears {
@@ -148,7 +157,9 @@ pub fn read(body: &[Line], header: &str, year: Option<u16>, econ: &[&Table], cla
 }
 
 /// The amounts of the data line(s): lines of amounts only, after the header.
-fn data(body: &[Line]) -> Option<(Vec<(Decimal, usize)>, usize)> {
+/// In 元 an integer is an amount ("2039000 133000 …"), unless the line
+/// counts 1, 2, 3 … (栏次).
+fn data(body: &[Line], yuan: bool) -> Option<(Vec<(Decimal, usize)>, usize)> {
     let mut out: Vec<(Decimal, usize)> = Vec::new();
     let mut at = None;
     for l in body {
@@ -164,11 +175,17 @@ fn data(body: &[Line]) -> Option<(Vec<(Decimal, usize)>, usize)> {
         }
         let toks = tokenize(&l.text).toks;
         let toks: Vec<&Tok> = toks.iter().skip_while(|t| matches!(t, Tok::Text(_))).collect();
-        if toks.is_empty() || !toks.iter().all(|t| matches!(t, Tok::Amount(_) | Tok::Blank)) {
+        let counts = toks.iter().enumerate().all(|(k, t)| matches!(t, Tok::Int(n) if usize::try_from(*n).is_ok_and(|n| n == k + 1)));
+        let amount = |t: &Tok| matches!(t, Tok::Amount(_) | Tok::Blank) || yuan && !counts && matches!(t, Tok::Int(_));
+        if toks.is_empty() || !toks.iter().copied().all(amount) {
             continue;
         }
         at.get_or_insert(l.no);
-        out.extend(toks.iter().filter_map(|t| if let Tok::Amount(d) = t { Some((*d, l.no)) } else { None }));
+        out.extend(toks.iter().filter_map(|t| match t {
+            Tok::Amount(d) => Some((*d, l.no)),
+            Tok::Int(n) if yuan => Some((Decimal::from(*n), l.no)),
+            _ => None,
+        }));
     }
     at.map(|a| (out, a))
 }
@@ -192,4 +209,56 @@ fn items_fit(c: &Line12, current: usize, econ: &[&Table]) -> bool {
         }
         !any || total.lo <= Interval::of(c[current * 6 + col].map(|x| x.0)).hi
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::data;
+    use crate::model::TableKind;
+    use crate::text::normalise::normalise;
+
+    /// 烟台's 公开表7 in 元, its amounts (the 万元 ones ×10000) printed as
+    /// `amounts` gives them.
+    fn yb_sangong_in_yuan(amounts: &[&str]) -> String {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/yantai-office-2023-budget.txt")).expect("fixture");
+        let changed = text.replacen(" 公开表7\n\n单位：万元", " 公开表7\n\n单位：元", 1).replacen(
+            "203.90 13.30 41.60 41.60 149.00 275.60 10.00 89.60 89.60 176.00",
+            &amounts.join(" "),
+            1,
+        );
+        assert_ne!(changed, text, "the table was changed");
+        changed
+    }
+
+    const YUAN: [&str; 10] = ["2039000", "133000", "416000", "416000", "1490000", "2756000", "100000", "896000", "896000", "1760000"];
+
+    #[test]
+    fn integer_amounts_of_a_table_in_yuan_read_as_their_decimals_do() {
+        let values = |text: &str| {
+            let doc = crate::read(text);
+            let t = doc.found(TableKind::BSangong).expect("the 三公 table is read");
+            assert_eq!(t.unit.as_deref(), Some("元"));
+            t.rows
+                .iter()
+                .map(|r| (r.label.clone(), r.cells.iter().map(|c| c.value.map(|d| d.normalize())).collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
+        };
+        let read = values(&yb_sangong_in_yuan(&YUAN));
+        let decimals: Vec<String> = YUAN.iter().map(|a| format!("{a}.00")).collect();
+        assert_eq!(read, values(&yb_sangong_in_yuan(&decimals.iter().map(String::as_str).collect::<Vec<_>>())));
+        assert_eq!(read[1].0, "2023年预算数");
+        assert_eq!(read[1].1[0], Some(2_756_000.into()));
+    }
+
+    #[test]
+    fn integers_are_amounts_only_in_yuan_and_never_a_column_count() {
+        let lines = normalise("合计 因公出国（境）费\n1 2 3 4 5 6 7 8 9 10 11 12\n2039000 133000 0 416000\n");
+        let (amounts, at) = data(&lines, true).expect("the amounts line");
+        assert_eq!(at, 3);
+        let amounts: Vec<_> = amounts.iter().map(|(d, _)| *d).collect();
+        assert_eq!(amounts, [2_039_000.into(), 133_000.into(), 0.into(), 416_000.into()]);
+        // In 万元 an integer is a 行次 or a code, never an amount.
+        assert!(data(&lines, false).is_none());
+    }
 }

@@ -105,6 +105,19 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             body.push(BodyLine { no: l.no, page: *page, sq, spans: sp, data });
         }
     }
+    // A table whose rows never start with a 科目 code has no code column (a
+    // 收支总表 is two-sided, label then amount): digits that
+    // [`spans`] took for a code before the next panel's label are an amount
+    // printed without separators ("二、财政专户管理资金  1472000 四、公共安全支出"
+    // in 元), and the line holding them is data.
+    if !body.iter().any(|b| b.spans.first().is_some_and(|s| s.what == What::Code)) {
+        for b in body.iter_mut().filter(|b| b.spans.iter().any(|s| s.what == What::Code)) {
+            for s in b.spans.iter_mut().filter(|s| s.what == What::Code) {
+                s.what = What::Digits;
+            }
+            b.data = !is_column_numbers(&b.spans);
+        }
+    }
     let Some(first_data) = body.iter().position(|b| b.data) else {
         // Printed empty: a header (and perhaps a 合计 line) and no number.
         if let Some(g) = table.grid.as_mut() {
@@ -737,4 +750,74 @@ fn is_page_number(sq: &str) -> bool {
 fn is_meta(sq: &str) -> bool {
     unit_in(sq).is_some()
         || ["部门：", "部门:", "编制部门", "编制单位", "部门名称", "单位名称", "预算单位："].iter().any(|w| sq.starts_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::spans::number;
+    use crate::model::TableKind;
+    use rust_decimal::Decimal;
+
+    /// The layout sample with its tables printed in 元, amounts as integers
+    /// without separators ("200.00" → "2000000"), right-aligned where they
+    /// stood.
+    fn layout_sample_in_yuan() -> String {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let ten_thousand = Decimal::from(10_000);
+        let mut out: Vec<String> = Vec::new();
+        for (i, line) in text.split('\n').enumerate() {
+            // Lines 12–94: from 公开表一's unit to the narrative.
+            if !(11..94).contains(&i) {
+                out.push(line.to_string());
+                continue;
+            }
+            let mut l = line.replace("单位：万元", "单位：元");
+            for w in line.split_whitespace().filter(|w| w.contains('.')) {
+                let Some(d) = number(w) else { continue };
+                let Some(yuan) = d.checked_mul(ten_thousand).map(|y| y.normalize().to_string()) else { continue };
+                // Wider: eats spaces on its left, its right edge kept.
+                let padded = format!("{w:>width$}", width = yuan.len());
+                l = l.replacen(&padded, &yuan, 1);
+            }
+            out.push(l);
+        }
+        out.join("\n")
+    }
+
+    #[test]
+    fn an_integer_amount_before_the_next_panels_label_is_an_amount_not_a_code() {
+        let text = layout_sample_in_yuan();
+        assert!(text.contains("二、社会保障和就业支出          2000000      二、项目支出"), "the amount stands before a label");
+        let doc = crate::read(&text);
+        let t = doc.found(TableKind::BSummary).expect("the 收支预算总表 is read");
+        assert_eq!(t.unit.as_deref(), Some("元"));
+        assert!(t.rows.iter().all(|r| r.code.is_none()), "a two-sided table has no codes");
+        let row = t.rows.iter().find(|r| r.label == "二、社会保障和就业支出").expect("the row");
+        assert_eq!(row.cells.iter().filter_map(|c| c.value).collect::<Vec<_>>(), [Decimal::from(2_000_000)]);
+        // Every row reads as the 万元 table does, ×10000.
+        let wan = crate::read(
+            &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture"),
+        );
+        let cells = |t: &crate::model::Table, scale: Decimal| -> Vec<(String, Vec<Option<Decimal>>)> {
+            t.rows
+                .iter()
+                .map(|r| {
+                    (r.label.clone(), r.cells.iter().map(|c| c.value.and_then(|v| v.checked_mul(scale)).map(|v| v.normalize())).collect())
+                })
+                .collect()
+        };
+        let in_wan = wan.found(TableKind::BSummary).expect("the 万元 table");
+        assert_eq!(cells(t, Decimal::ONE), cells(in_wan, Decimal::from(10_000)));
+    }
+
+    #[test]
+    fn the_code_column_of_a_coded_table_in_yuan_still_reads_as_codes() {
+        let doc = crate::read(&layout_sample_in_yuan());
+        let t = doc.found(TableKind::BGeneral).expect("公开表七 is read");
+        let codes: Vec<&str> = t.rows.iter().filter_map(|r| r.code.as_deref()).collect();
+        assert_eq!(codes, ["201", "20101", "2010101", "2010102", "208", "20805", "2080505", "2080599", "221", "22102", "2210201"]);
+        let row = t.rows.iter().find(|r| r.code.as_deref() == Some("2010101")).expect("行政运行");
+        assert_eq!(row.cells[0].value, Some(Decimal::from(8_000_000)));
+    }
 }

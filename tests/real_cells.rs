@@ -98,7 +98,7 @@ fn assert_same(got: &[String], want: &[String], what: &str) {
 
 /// The number of amounts the expectation lists.
 fn amounts(want: &[String]) -> usize {
-    want.iter().filter_map(|l| l.split(" amounts=").nth(1)?.split(' ').next()?.parse::<usize>().ok()).sum()
+    want.iter().filter_map(|l| l.split(" amounts=").nth(1)?.split(' ').next()?.parse::<usize>().ok()).fold(0, usize::saturating_add)
 }
 
 #[test]

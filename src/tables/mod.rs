@@ -212,30 +212,21 @@ mod tests {
     use super::candidates::MAX_LISTED;
     use crate::model::TableKind;
 
+    /// Each colon test is `contains` of its words, over generated lines.
     #[test]
-    fn names_unit_is_contains_of_either_colon() {
-        let pieces = ["单位", "单位单位", "：", ":", "单", "位", "金额", "万元", "x", "1.00", "：："];
+    fn the_colon_tests_are_contains_of_their_words() {
+        let cases = [(super::names_unit as fn(&str) -> bool, ["单位：", "单位:"]), (super::names_unit_or_department, ["单位：", "部门："])];
+        let pieces = ["单位", "单位单位", "部门", "：", ":", "单", "位", "部", "门", "金额", "万元", "x", "1.00", "：："];
         let texts = crate::text::stream::sample_texts(&pieces, 3000);
-        let mut hits = 0;
-        for t in texts.iter().flat_map(|t| t.split('\n')) {
-            let want = t.contains("单位：") || t.contains("单位:");
-            assert_eq!(super::names_unit(t), want, "{t:?}");
-            hits += usize::from(want);
+        for (test, words) in cases {
+            let mut hits = 0;
+            for t in texts.iter().flat_map(|t| t.split('\n')) {
+                let want = words.iter().any(|w| t.contains(w));
+                assert_eq!(test(t), want, "{words:?} in {t:?}");
+                hits += usize::from(want);
+            }
+            assert!(hits > 100, "{words:?}: {hits}");
         }
-        assert!(hits > 100, "{hits}");
-    }
-
-    #[test]
-    fn names_unit_or_department_is_contains_of_either_word() {
-        let pieces = ["单位", "部门", "：", ":", "单", "位", "部", "门", "金额", "万元", "x", "1.00", "：："];
-        let texts = crate::text::stream::sample_texts(&pieces, 3000);
-        let mut hits = 0;
-        for t in texts.iter().flat_map(|t| t.split('\n')) {
-            let want = t.contains("单位：") || t.contains("部门：");
-            assert_eq!(super::names_unit_or_department(t), want, "{t:?}");
-            hits += usize::from(want);
-        }
-        assert!(hits > 100, "{hits}");
     }
 
     #[test]

@@ -414,15 +414,15 @@ mod tests {
     #[test]
     fn paragraphs_and_table() {
         let html = "<html><head><title>x</title><style>p{}</style></head><body>\
-            <p>江苏省人大常委会办公厅&nbsp;2019年部门预算</p>\
+            <p>示例省某某委员会办公厅&nbsp;2019年部门预算</p>\
             <table><tr><th colspan=2>收支预算总表</th></tr>\
-            <tr><td rowspan=\"2\">一、财政拨款</td><td>18,330.37</td></tr>\
-            <tr><td>9,312.90</td></tr></table><p>单位：万元</p></body></html>";
+            <tr><td rowspan=\"2\">一、财政拨款</td><td>12,345.67</td></tr>\
+            <tr><td>6,543.21</td></tr></table><p>单位：万元</p></body></html>";
         let l = html_lines(html);
-        assert_eq!(l[0], "江苏省人大常委会办公厅 2019年部门预算");
+        assert_eq!(l[0], "示例省某某委员会办公厅 2019年部门预算");
         assert_eq!(l[1], "收支预算总表");
-        assert_eq!(l[2], "一、财政拨款  18,330.37");
-        assert_eq!(l[3], "         9,312.90");
+        assert_eq!(l[2], "一、财政拨款  12,345.67");
+        assert_eq!(l[3], "         6,543.21");
         assert_eq!(l[4], "单位：万元");
     }
 

@@ -265,7 +265,7 @@ mod tests {
     #[test]
     fn a_name_after_a_wrapped_unit_is_reported_on_its_own_line() {
         // The amount's unit ends line 5 as "万 元"; the (invented) class name is on line 6.
-        let doc = "收入支出决算总表\n2024 年度部门决算\n第三部分 上海市普陀区财政局 2024 年度部门决算情况说明\n一、收入支出决算总体情况说明\n本年支出 1,131.92 万 元\n一般公共预算服务支出（类）主要用于机关运行。\n";
+        let doc = "收入支出决算总表\n2024 年度部门决算\n第三部分 示例市某某区财政局 2024 年度部门决算情况说明\n一、收入支出决算总体情况说明\n本年支出 1,131.92 万 元\n一般公共预算服务支出（类）主要用于机关运行。\n";
         let found = crate::rules::txt::class_names::RULE.found(doc);
         assert_eq!(found.iter().map(|f| f.1).collect::<Vec<_>>(), vec![6], "{found:#?}");
     }

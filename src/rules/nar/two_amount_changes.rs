@@ -163,12 +163,12 @@ mod tests {
     #[test]
     fn two_amount_changes_follow_the_amounts() {
         let year = "2024年度部门预算\n一、预算编制说明\n";
-        // 01-wanli item 1: 60.13 → 25.77 is −57.14%.
-        assert!(RULE.found(&format!("{year}“专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：项目调整。")).is_empty());
-        let got = RULE.found(&format!("{year}2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.41%。"));
+        // As a Shanghai budget states a project (made-up amounts): 80.00 → 30.00 is −62.50%.
+        assert!(RULE.found(&format!("{year}“某某专项（项）”30.00万元，主要用于某某专项。2023年当年预算执行数为80.00万元，2024年预算安排30.00万元，比2023年预算执行数减少62.50%。主要原因是：项目调整。")).is_empty());
+        let got = RULE.found(&format!("{year}2023年当年预算执行数为80.00万元，2024年预算安排30.00万元，比2023年预算执行数减少62.05%。"));
         assert_eq!(got.len(), 1);
-        assert!(got[0].2.contains("57.14%"), "{}", got[0].2);
-        let got = RULE.found(&format!("{year}2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数增加57.14%。"));
+        assert!(got[0].2.contains("62.50%"), "{}", got[0].2);
+        let got = RULE.found(&format!("{year}2023年当年预算执行数为80.00万元，2024年预算安排30.00万元，比2023年预算执行数增加62.50%。"));
         assert!(got[0].2.contains("方向相反"), "{}", got[0].2);
         let got = RULE.found(&format!("{year}2023年当年预算执行数为10.00万元，2024年预算安排10.50万元，比2023年预算执行数持平。"));
         assert_eq!(got[0].0, Severity::Error);

@@ -43,6 +43,8 @@
 
 pub mod amount;
 mod checked;
+#[cfg(test)]
+mod corpus_edits;
 #[deny(clippy::arithmetic_side_effects, clippy::disallowed_methods)]
 mod domain;
 mod error;

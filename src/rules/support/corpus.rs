@@ -42,10 +42,10 @@ pub const BASIC_SALARY_RAISED: &[crate::rules::Fixture] = &[
 ];
 
 /// The 烟台 budget with its 三公 table in 元 with two decimals, as 元 tables
-/// mostly print ([`crate::tables::budget::sangong::yb_sangong_in_yuan_as`]).
+/// mostly print ([`crate::corpus_edits::yb_sangong_in_yuan_as`]).
 #[cfg(test)]
 pub fn yb_sangong_in_yuan() -> String {
-    crate::tables::budget::sangong::yb_sangong_in_yuan_as(&[
+    crate::corpus_edits::yb_sangong_in_yuan_as(&[
         "2039000.00",
         "133000.00",
         "416000.00",

@@ -196,7 +196,7 @@ fn year(head: &str) -> Option<u16> {
 }
 
 /// The cover: the first few non-blank lines before the 目录 or the first part,
-/// squeezed and joined (a cover title may wrap: "2018年度江苏省高级" / "人民法院预算公开").
+/// squeezed and joined (a cover title may wrap: "2018年度示例省某某" / "管理中心预算公开").
 fn cover(lines: &[Line]) -> String {
     let mut out = String::new();
     for l in lines.iter().filter(|l| !l.is_blank()).take(6) {
@@ -214,8 +214,8 @@ fn cover(lines: &[Line]) -> String {
     out
 }
 
-/// The department a cover names: "上海市普陀区财政局2024年度部门决算",
-/// "2017年度江苏省高级人民法院部门预算公开", "江苏省委办公厅2017年度部门预算".
+/// The department a cover names: "示例市某区某某局2024年度部门决算",
+/// "2017年度示例省某某管理中心部门预算公开", "示例省某某办公厅2017年度部门预算".
 fn department_on_cover(cover: &str) -> Option<String> {
     let b = cover.as_bytes();
     let at =
@@ -223,8 +223,8 @@ fn department_on_cover(cover: &str) -> Option<String> {
     let before = &cover[..at - 4];
     let after = cover[at..].trim_start_matches('年').trim_start_matches('度');
     let stop = ["部门预算", "单位预算", "部门决算", "单位决算", "预算", "决算"].iter().filter_map(|k| after.find(k)).min();
-    // A department's name ends like one ("…局", "…办公厅", "…法院"), not
-    // like a region ("上海市普陀区", "江苏省").
+    // A department's name ends like one ("…局", "…办公厅", "…中心"), not
+    // like a region ("示例市某区", "示例省").
     let named = |n: &str| {
         let c = n.chars().count();
         let dept = ["局", "厅", "院", "室", "会", "处", "部", "中心", "所", "委", "署", "社", "馆", "站", "队", "校", "团", "联", "府"]

@@ -1,7 +1,7 @@
 //! The table catalogue: which standard table a printed title names.
 //!
 //! Regions print the same tables under many names (收支预算总表, 部门财务收支
-//! 预算总表, 2017年度江苏省高级人民法院部门收支预算总表 …), with or without a
+//! 预算总表, 2017年度示例省某某管理中心部门收支预算总表 …), with or without a
 //! marker (公开01表, 公开表一, 表一, 一、). A title is matched by the words it
 //! must contain and must not contain, most specific entry first; the marker,
 //! the year and the department name never decide the kind.
@@ -100,7 +100,7 @@ pub fn title(squeezed: &str) -> Option<Title> {
     if !(4..=64).contains(&n) {
         return None;
     }
-    // Sentence marks, and a title quoted in prose ("…办案费;二是《财政拨款支出预算表"
+    // Sentence marks, and a title quoted in prose ("…业务经费;三是《财政拨款支出预算表"
     // wrapped before its "（功能科目）》"): a reference to a table, not its title.
     if holds_non_title_word(squeezed) {
         return None;
@@ -338,7 +338,7 @@ mod tests {
     fn budget_titles_from_every_region_name_their_kind() {
         assert_eq!(budget("2024年部门财务收支预算总表"), Some(TableKind::BSummary));
         assert_eq!(budget("收支预算总表"), Some(TableKind::BSummary));
-        assert_eq!(budget("一、2017年度江苏省高级人民法院部门收支预算总表"), Some(TableKind::BSummary));
+        assert_eq!(budget("一、2017年度示例省某某管理中心部门收支预算总表"), Some(TableKind::BSummary));
         assert_eq!(budget("2024年部门财政拨款收支预算总表"), Some(TableKind::BFiscal));
         assert_eq!(budget("收入预算总表"), Some(TableKind::BIncome));
         assert_eq!(budget("支出预算总表"), Some(TableKind::BExpenditure));
@@ -353,7 +353,7 @@ mod tests {
         assert_eq!(budget("2024年部门政府性基金预算支出功能分类预算表"), Some(TableKind::BFund));
         assert_eq!(budget("财政拨款政府性基金支出预算表"), Some(TableKind::BFund));
         assert_eq!(budget("2024年部门国有资本经营预算支出功能分类预算表"), Some(TableKind::BCapital));
-        assert_eq!(budget("十二、2017年江苏省高级人民法院部门政府采购预算表"), Some(TableKind::BProcurement));
+        assert_eq!(budget("十二、2017年示例省某某管理中心部门政府采购预算表"), Some(TableKind::BProcurement));
         assert_eq!(budget("公开表十二2019年政府采购预算表"), Some(TableKind::BProcurement));
     }
 
@@ -405,10 +405,10 @@ mod tests {
     fn sentences_contents_and_meta_lines_are_not_titles() {
         assert_eq!(title("本表（公开01表）反映部门收支预算总体情况。"), None);
         assert_eq!(title("1.2024年部门财务收支预算总表……………………"), None);
-        assert_eq!(title("部门：江苏省人大常委会办公厅单位：万元"), None);
-        assert_eq!(title("第二部分江苏省人民检察院2017年度部门预算表").map(|t| t.text), None);
+        assert_eq!(title("部门：示例省某某办公厅单位：万元"), None);
+        assert_eq!(title("第二部分示例省某某管理中心2017年度部门预算表").map(|t| t.text), None);
         // 11-jianchayuan 2019 L878: a table named in a sentence, wrapped before "（功能科目）》".
-        assert_eq!(title("省检察院本级划转240万元办案费;二是《财政拨款支出预算表"), None);
+        assert_eq!(title("某中心本级调剂180万元业务经费;三是《财政拨款支出预算表"), None);
         for w in [
             "。",
             "，",

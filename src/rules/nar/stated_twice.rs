@@ -2,7 +2,7 @@
 //!
 //! ## 它检查什么
 //!
-//! An item whose heading amount ("“……（项）”350.35万元") and the current amount
+//! An item whose heading amount ("“……（项）”268.40万元") and the current amount
 //! of its two-amount sentence differ: one quantity stated twice, so the digits
 //! must agree. When the stated rate fits one of the two, the other is named as
 //! the likely error.
@@ -113,12 +113,12 @@ mod tests {
 
     #[test]
     fn an_item_stated_with_two_amounts() {
-        // 01-wanli item 31: heading 350.35, body 352.67; 0.53% fits 350.35 (and the table's 3,503,499 元).
-        let text = "2024年度部门预算\n一、预算编制说明\n31. “住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元，主要用于住房公积金。2023年当年预算执行数为348.52万元，2024年预算安排352.67万元，比2023年预算执行数增加0.53%。主要原因是：住房公积金经费增加。";
+        // The shape of 01-wanli item 31 (made-up amounts): heading 268.40, body 270.72; 0.54% fits 268.40.
+        let text = "2024年度部门预算\n一、预算编制说明\n31. “住房保障支出（类）住房改革支出（款）住房公积金（项）”268.40万元，主要用于住房公积金。2023年当年预算执行数为266.95万元，2024年预算安排270.72万元，比2023年预算执行数增加0.54%。主要原因是：缴存人数增加。";
         let got = RULE.found(text);
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!(got[0].0, Severity::Error);
-        assert!(got[0].2.contains("正文的352.67万元很可能有误"), "{}", got[0].2);
+        assert!(got[0].2.contains("正文的270.72万元很可能有误"), "{}", got[0].2);
         // The rate is not a second error: it fits the heading amount.
         assert!(two_amount_changes::RULE.found(text).is_empty());
     }

@@ -332,9 +332,10 @@ mod tests {
 
     #[test]
     fn flat_belongs_to_its_own_clause() {
-        // 22-gaoyuan-2017: "按与上年统计口径一致相比，本年比上年减少161.96万元" — 一致 is about the 口径.
+        // "在与上年统计口径一致的基础上，本年比上年减少88.40万元" (made-up, as
+        // 22-gaoyuan-2017 words a 口径) — 一致 is about the 口径.
         assert!(RULE
-            .found("一、机关运行经费\n按与上年统计口径一致相比，本年比上年减少 161.96 万元，下降了 4.39%，主要原因为在编人员减少。")
+            .found("一、机关运行经费\n在与上年统计口径一致的基础上，本年比上年减少 88.40 万元，下降了 3.25%，主要原因为差旅支出压减。")
             .iter()
             .all(|f| f.0 == Severity::Info));
         // 持平 after 其中 is about a part, not the total that fell.
@@ -344,23 +345,25 @@ mod tests {
 
     #[test]
     fn a_cut_off_rate_is_info_and_a_rate_over_this_year_is_named() {
-        // 11-jianchayuan-2019 L866: 1,311.6 ÷ 3,666.0 = 35.777…%, printed 35.77%.
-        let got = RULE.found("一、支出\n一般行政管理事务(项)支出 2354.4万元，与上年相比减少1311.6 万元，减少35.77 %。");
+        // The shape of 11-jianchayuan-2019 L866 (made-up amounts): 1,584.3 ÷ 4,326.5
+        // = 36.618…%, printed 36.61%.
+        let got = RULE.found("一、支出\n一般行政管理事务(项)支出 2742.2万元，与上年相比减少1584.3 万元，减少36.61 %。");
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!(got[0].0, Severity::Info);
         assert!(got[0].2.contains("截尾"), "{}", got[0].2);
-        // 12-shengweiban-2017 L197: 101.48 ÷ 6,005.51 = 1.69%, but 101.48 ÷ 6,106.99 = 1.66%.
-        let got = RULE.found("一、支出\n行政运行（项）支出 6106.99 万元，与上年相比增加 101.48 万元，增长 1.66%。");
+        // The shape of 12-shengweiban-2017 L197 (made-up amounts): 87.64 ÷ 5,160.66 = 1.70%,
+        // but 87.64 ÷ 5,248.30 = 1.67%.
+        let got = RULE.found("一、支出\n行政运行（项）支出 5248.30 万元，与上年相比增加 87.64 万元，增长 1.67%。");
         assert_eq!(got[0].0, Severity::Error);
-        assert!(got[0].2.contains("1.69%") && got[0].2.contains("误以本年数为分母"), "{}", got[0].2);
+        assert!(got[0].2.contains("1.70%") && got[0].2.contains("误以本年数为分母"), "{}", got[0].2);
     }
 
     #[test]
     fn a_new_item_said_to_grow_by_100_percent_is_info() {
-        // 23-gaoyuan-2018 L650.
-        let got = RULE.found("一、支出\n基本养老保险缴费支出（项）支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 100%。");
+        // The shape of 23-gaoyuan-2018 L650 (made-up amount).
+        let got = RULE.found("一、支出\n职业年金缴费支出（项）支出 842.37 万元，与上年相比增加 842.37 万元，增长 100%。");
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![Severity::Info], "{got:#?}");
-        let got = RULE.found("一、支出\n缴费支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 50%。");
+        let got = RULE.found("一、支出\n缴费支出 842.37 万元，与上年相比增加 842.37 万元，增长 50%。");
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![Severity::Warning], "{got:#?}");
     }
 

@@ -109,8 +109,8 @@ impl Sink {
 /// (prior, current, rate, at, dir).
 type Indices = (usize, usize, Option<usize>, usize, Option<Direction>);
 
-/// "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数
-/// 减少57.14%": both amounts in the sentence of the rate (or of "持平"), the
+/// "2023年当年预算执行数为48.20万元，2024年预算安排20.66万元，比2023年预算执行数
+/// 减少57.14%" (made-up amounts): both amounts in the sentence of the rate (or of "持平"), the
 /// prior one named by the prior year, the current by the current year.
 /// The claims are given by their indices (see [`Sink::two_amounts`]); the
 /// years are named by the document's [`year_words`].
@@ -210,7 +210,7 @@ fn held_level_by_squeezed(text: &str) -> Vec<usize> {
     out
 }
 
-/// The amount a paragraph opens with for its item ("“……（项）”350.35万元"),
+/// The amount a paragraph opens with for its item ("“……（项）”268.40万元"),
 /// when it is a different claim from `current` and comes before it.
 pub fn heading_amount<'a>(p: &'a Paragraph, current: &Claim) -> Option<&'a Claim> {
     let first = p.claims.iter().find(|c| c.is_money_amount())?;

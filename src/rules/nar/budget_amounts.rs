@@ -100,7 +100,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         for p in &s.paragraphs {
             for c in p.claims.iter().filter(|c| c.kind == ClaimKind::Amount && c.is_money_amount()) {
                 let subject = squeeze(&c.subject);
-                // A 款 or 项 path is NAR-020's: its names nest ("法院（款）其他法院支出（项）").
+                // A 款 or 项 path is NAR-020's: its names nest ("司法（款）其他司法支出（项）").
                 if subject.holds("（款）") || subject.holds("（项）") {
                     continue;
                 }
@@ -307,8 +307,8 @@ fn last_part(s: &str) -> &str {
 
 /// True when `subject` ends with `name` (after the words a budget sentence puts
 /// after a name: "支出", "预算数" …) and adds nothing before it that narrows
-/// it. Ends with: a name inside the subject is often its owner ("…检察院
-/// 2019年度收入、支出预算总计" holds the 款 name "检察"; "行政事业单位离退休（款）
+/// it. Ends with: a name inside the subject is often its owner ("…示例市公安局
+/// 2019年度收入、支出预算总计" holds the 款 name "公安"; "行政事业单位离退休（款）
 /// 未归口管理的行政单位离退休（项）" the 款 before the 项).
 ///
 /// `name` must be [`nameable`]: that half of the test depends on the name
@@ -645,8 +645,8 @@ fn fiscal_is_general(doc: &Document) -> bool {
     })
 }
 
-/// What a narrative subject calls a total: "江苏省人民检察院2019年度收入、支出预算总计",
-/// "财政拨款收入预算总计", "省检察院本年支出预算合计", "财政拨款收、支总预算",
+/// What a narrative subject calls a total: "示例省某某局2019年度收入、支出预算总计",
+/// "财政拨款收入预算总计", "某某局本年支出预算合计", "财政拨款收、支总预算",
 /// "一般公共预算财政拨款基本支出预算", "通过财政拨款安排的基本支出". None for
 /// anything else, or when the words before the total narrow it in a way no
 /// table's total does (上年, 结转, 其中 …).
@@ -688,7 +688,7 @@ fn total_key(subject: &str) -> Option<(Scope, Part)> {
     }
     // The fund words, if any, stand right before the total ("…一般公共预算财政拨款
     // 基本支出", "通过财政拨款安排的基本支出"), and before them only who and
-    // when ("江苏省人民检察院2019年度", "省检察院"): "其他资金收入预算总计"
+    // when ("示例省某某局2019年度", "某某局"): "其他资金收入预算总计"
     // and "…拨款安排的会议费预算支出" are other quantities.
     let fund_at = ["Ⓖ", "财政拨款"]
         .iter()

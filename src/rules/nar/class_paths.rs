@@ -3,8 +3,8 @@
 //! ## 它检查什么
 //!
 //! A budget narrative's 功能分类 sentence — "（204类）公共安全支出（06款）司法（01项）
-//! 行政运行 X万元", "“一般公共服务支出（类）…（项）”25.77万元", "检察（款）行政运行
-//! （项）支出12,268.62万元" — against the table row of that 项 (一般公共预算支出表,
+//! 行政运行 X万元", "“一般公共服务支出（类）…（项）”31.40万元", "司法（款）行政运行
+//! （项）支出8,415.30万元" — against the table row of that 项 (一般公共预算支出表,
 //! 支出总表 or 财政拨款支出表), in either unit: a 元 table and a 万元 sentence
 //! agree when the cell rounds to the printed figure.
 //!
@@ -12,7 +12,7 @@
 //!
 //! ## 为什么重要
 //!
-//! 预算说明常按“类、款、项”逐项说明，例如“公共安全支出（类）检察（款）行政运行（项）支出12,268.62万元”。这个数就是一般公共预算支出表（或支出总表、财政拨款支出表）中该科目的金额，表格可能以元为单位，文字以万元为单位，换算后应当一致。对不上，说明文字或表格有一处写错。
+//! 预算说明常按“类、款、项”逐项说明，例如“公共安全支出（类）司法（款）行政运行（项）支出8,415.30万元”。这个数就是一般公共预算支出表（或支出总表、财政拨款支出表）中该科目的金额，表格可能以元为单位，文字以万元为单位，换算后应当一致。对不上，说明文字或表格有一处写错。
 //!
 //! ## 示例
 //!
@@ -50,7 +50,7 @@ pub const RULE: Rule = Rule {
     family: Family::Nar,
     severity: Severity::Error,
     title: "情况说明：按功能分类科目说明的金额与支出表该科目相符",
-    why: "预算说明常按“类、款、项”逐项说明，例如“公共安全支出（类）检察（款）行政运行（项）支出12,268.62万元”。这个数就是一般公共预算支出表（或支出总表、财政拨款支出表）中该科目的金额，表格可能以元为单位，文字以万元为单位，换算后应当一致。对不上，说明文字或表格有一处写错。",
+    why: "预算说明常按“类、款、项”逐项说明，例如“公共安全支出（类）司法（款）行政运行（项）支出8,415.30万元”。这个数就是一般公共预算支出表（或支出总表、财政拨款支出表）中该科目的金额，表格可能以元为单位，文字以万元为单位，换算后应当一致。对不上，说明文字或表格有一处写错。",
     applies_to: BUDGET,
     needs: &[],
     check,
@@ -98,7 +98,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         let chars = p.chars();
         for path in paths(chars) {
             // The amount right after the path, in its sentence, with at most a
-            // "支出"/"”" between ("（项）”25.77万元", "（项）支出12,268.62万元").
+            // "支出"/"”" between ("（项）”31.40万元", "（项）支出8,415.30万元").
             let (_, se) = sentence_bounds(chars, path.end.saturating_sub(1));
             let Some(c) = p.claims.iter().find(|c| c.start >= path.end && c.start < se && c.is_money_amount()) else { continue };
             let gap: String = chars[path.end..c.start].iter().filter(|c| !c.is_whitespace()).collect();
@@ -316,14 +316,14 @@ mod tests {
     #[test]
     fn paths_with_names_and_with_codes() {
         assert_eq!(
-            path_of("1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元"),
-            vec![(Some("一般公共服务支出".into()), Some("统计信息事务".into()), "专项普查活动".into(), None)]
+            path_of("1. “一般公共服务支出（类）统计信息事务（款）统计抽样调查（项）”31.40万元"),
+            vec![(Some("一般公共服务支出".into()), Some("统计信息事务".into()), "统计抽样调查".into(), None)]
         );
         assert_eq!(
             path_of("（204类）公共安全支出（06款）司法（01项）行政运行 30.00万元"),
             vec![(Some("公共安全支出".into()), Some("司法".into()), "行政运行".into(), Some("01".into()))]
         );
-        assert_eq!(path_of("1．检察（款）行政运行（项）支出12,268.62 万元")[0].2, "行政运行");
+        assert_eq!(path_of("1．司法（款）行政运行（项）支出8,415.30 万元")[0].2, "行政运行");
         assert_eq!(path_of("政府办公厅（室）及相关机构事务（款）行政运行（项）")[0].1.as_deref(), Some("政府办公厅（室）及相关机构事务"));
         // Marks out of order do not panic.
         assert_eq!(path_of("（06款）（204类）（01项）行政运行").len(), 1);

@@ -89,7 +89,7 @@ impl Prose {
             starts: Vec::with_capacity(lines.len()),
         };
         // A page number between two halves of a sentence is not part of it
-        // ("支出 222.5 ⏎ 27 ⏎ ␌万元" is 222.5 万元).
+        // ("安排 185.4 ⏎ 31 ⏎ ␌万元" is 185.4 万元).
         for (i, l) in lines.iter().enumerate() {
             if super::is_page_number(lines, i) {
                 continue;
@@ -289,7 +289,7 @@ const SANGONG_WORDS: [(&str, usize); 9] = [
     ("公务用车购置及运行", 2),
     ("公务用车购置费", 3),
     ("公务用车运行维护费", 4),
-    // "公务用车运行费21.56万元" (Shanghai): the same column.
+    // "公务用车运行费18.40万元" (Shanghai): the same column.
     ("公务用车运行费", 4),
     ("公务接待费", 5),
     ("会议费", 6),

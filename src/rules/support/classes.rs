@@ -55,7 +55,7 @@ pub const FORMER: [(&str, Option<u16>, &str); 6] = [
 ];
 
 /// 款 of the 支出功能分类 that narratives often mislabel "（类）", with their
-/// 类: "行政事业单位离退休（类）未归口管理的行政单位离退休支出（项）".
+/// 类: "行政事业单位医疗（类）行政单位医疗（项）".
 pub const KUAN: [(&str, &str); 30] = [
     ("行政事业单位离退休", "社会保障和就业支出"),
     ("行政事业单位养老支出", "社会保障和就业支出"),
@@ -159,7 +159,7 @@ pub fn class_mentions(text: &str) -> Vec<(usize, String)> {
         let sb = head.char_indices().rev().take_while(|(_, c)| is_cjk(*c) || *c == ' ').last().map_or(head.len(), |(b, _)| b);
         let run = &head[sb..];
         let mut name: String = run.chars().filter(|c| *c != ' ').collect();
-        // "1,131.92 万元\n商品和服务支出（类）": the unit of the number before is not part of the name.
+        // "1,248.36 万元\n商品和服务支出（类）": the unit of the number before is not part of the name.
         let unit = ["万元", "元"].into_iter().find(|u| name.starts_with(u)).unwrap_or("");
         let filler = FILLERS.into_iter().find(|f| name[unit.len()..].starts_with(f)).unwrap_or("");
         name.drain(..unit.len() + filler.len());
@@ -239,7 +239,7 @@ mod tests {
             "其中",
             "教育支出",
             "一般公共服务",
-            "1,131.92",
+            "1,248.36",
             "。",
             "、",
             "a",
@@ -256,8 +256,8 @@ mod tests {
     #[test]
     fn a_stripped_unit_with_a_space_in_it_moves_the_offset_past_the_space() {
         // "万 元" is three chars: the name starts at 商 (12), not at 元 (11).
-        assert_eq!(class_mentions("1,131.92 万 元商品和服务支出（类）"), vec![(12, "商品和服务支出".to_string())]);
-        assert_eq!(class_mentions("1,131.92 万元 商品和服务支出（类）"), vec![(12, "商品和服务支出".to_string())]);
+        assert_eq!(class_mentions("1,248.36 万 元商品和服务支出（类）"), vec![(12, "商品和服务支出".to_string())]);
+        assert_eq!(class_mentions("1,248.36 万元 商品和服务支出（类）"), vec![(12, "商品和服务支出".to_string())]);
         assert_eq!(class_mentions("。 主 要用于 教育支出（类）"), vec![(8, "教育支出".to_string())]);
         assert!(class_mentions("万 元（类）").is_empty());
     }
@@ -265,7 +265,7 @@ mod tests {
     #[test]
     fn a_name_after_a_wrapped_unit_is_reported_on_its_own_line() {
         // The amount's unit ends line 5 as "万 元"; the (invented) class name is on line 6.
-        let doc = "收入支出决算总表\n2024 年度部门决算\n第三部分 示例市某某区财政局 2024 年度部门决算情况说明\n一、收入支出决算总体情况说明\n本年支出 1,131.92 万 元\n一般公共预算服务支出（类）主要用于机关运行。\n";
+        let doc = "收入支出决算总表\n2024 年度部门决算\n第三部分 示例市某某区财政局 2024 年度部门决算情况说明\n一、收入支出决算总体情况说明\n本年支出 1,248.36 万 元\n一般公共预算服务支出（类）主要用于机关运行。\n";
         let found = crate::rules::txt::class_names::RULE.found(doc);
         assert_eq!(found.iter().map(|f| f.1).collect::<Vec<_>>(), vec![6], "{found:#?}");
     }

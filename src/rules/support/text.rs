@@ -175,8 +175,8 @@ mod tests {
         // 02-caizhengju L337 and L486 (planted).
         let got = run(&wrong_year::RULE, &format!("{DOC} 第三部分示例市某某区财政局 2023年度部门决算情况说明\n截至 2023年 12 月 31 日，共有车辆 0 辆。\n截至 2024 年 12 月 31 日，共有车辆 0 辆。\n与 2023 年度相比，收入支出总计减少 41.20 万元。"));
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![5, 6], "{got:#?}");
-        // A budget states vehicles at an earlier date (截至2023年8月31日).
-        let budget = "2024年部门预算\n第三部分 2024年度部门预算情况说明\n截至2023年8月31日，共有车辆7辆。";
+        // A budget states vehicles at an earlier date (截至2023年9月30日).
+        let budget = "2024年部门预算\n第三部分 2024年度部门预算情况说明\n截至2023年9月30日，共有车辆5辆。";
         assert!(run(&wrong_year::RULE, budget).is_empty());
     }
 

@@ -358,11 +358,11 @@ mod tests {
         assert_eq!(same_quantity(p("123.45"), p("123.46")), Verdict::Mismatch);
         assert!(Interval::of(d("123.45")).gap(Interval::of(d("123.46"))).is_zero());
         // Different precisions: the finer rounds to the coarser, or is its midpoint.
-        assert_eq!(same_quantity(p("2354.4"), p("2354.43")), Verdict::Rounding);
-        assert_eq!(same_quantity(p("2354.4"), p("2354.45")), Verdict::Rounding);
-        assert_eq!(same_quantity(p("2354.4"), p("2354.35")), Verdict::Rounding);
-        assert_eq!(same_quantity(p("2354.4"), p("2354.46")), Verdict::Mismatch);
-        assert_eq!(same_quantity(p("2354.5"), p("2354.43")), Verdict::Mismatch);
+        assert_eq!(same_quantity(p("2742.2"), p("2742.23")), Verdict::Rounding);
+        assert_eq!(same_quantity(p("2742.2"), p("2742.25")), Verdict::Rounding);
+        assert_eq!(same_quantity(p("2742.2"), p("2742.15")), Verdict::Rounding);
+        assert_eq!(same_quantity(p("2742.2"), p("2742.26")), Verdict::Mismatch);
+        assert_eq!(same_quantity(p("2742.3"), p("2742.23")), Verdict::Mismatch);
         assert_eq!(same_quantity(p("100"), p("100.00")), Verdict::Exact);
         assert_eq!(same_quantity(p("-5.00"), p("-5.01")), Verdict::Mismatch);
     }

@@ -391,7 +391,7 @@ fn unverifiable(doc: &gongkai::model::Document, p: &narrative::Paragraph, k: usi
 }
 
 /// Moves every amount and percentage of each document's narrative by one unit
-/// of its last printed digit (10.15% → 10.16%, 2214.39 → 2214.40), one at a
+/// of its last printed digit (10.15% → 10.16%, 3157.42 → 3157.43), one at a
 /// time, and prints recall per claim class and every figure the document gives
 /// no way to verify, with why.
 ///

@@ -163,17 +163,17 @@ mod tests {
 
     #[test]
     fn a_cut_off_percentage_is_truncation_not_a_mismatch() {
-        // 1,311.6 ÷ 3,666.0 = 35.7774…%: 35.78 rounds, 35.77 cuts off, 35.76 and 35.79 are wrong.
-        let num = Interval::of(Some(d("1311.6")));
-        let den = Interval::of(Some(d("3666.0")));
+        // 1,584.3 ÷ 4,326.5 = 36.6185…%: 36.62 rounds, 36.61 cuts off, 36.60 and 36.63 are wrong.
+        let num = Interval::of(Some(d("1584.3")));
+        let den = Interval::of(Some(d("4326.5")));
         let (lo, hi) = ratio_range(num, den).unwrap();
-        let point = d("1311.6") * d("100") / d("3666.0");
-        assert_eq!(judge_percent(d("35.78"), point, lo, hi), PercentVerdict::Exact);
-        assert_eq!(judge_percent(d("35.77"), point, lo, hi), PercentVerdict::Truncated);
-        assert_eq!(judge_percent(d("35.76"), point, lo, hi), PercentVerdict::Mismatch);
-        assert_eq!(judge_percent(d("35.79"), point, lo, hi), PercentVerdict::Mismatch);
-        // 878.93 ÷ 3,015.16 = 29.15%: printed "30%" is neither rounded nor cut off.
-        let (lo, hi) = ratio_range(Interval::of(Some(d("878.93"))), Interval::of(Some(d("3015.16")))).unwrap();
+        let point = d("1584.3") * d("100") / d("4326.5");
+        assert_eq!(judge_percent(d("36.62"), point, lo, hi), PercentVerdict::Exact);
+        assert_eq!(judge_percent(d("36.61"), point, lo, hi), PercentVerdict::Truncated);
+        assert_eq!(judge_percent(d("36.60"), point, lo, hi), PercentVerdict::Mismatch);
+        assert_eq!(judge_percent(d("36.63"), point, lo, hi), PercentVerdict::Mismatch);
+        // 734.62 ÷ 2,520.08 = 29.15%: printed "30%" is neither rounded nor cut off.
+        let (lo, hi) = ratio_range(Interval::of(Some(d("734.62"))), Interval::of(Some(d("2520.08")))).unwrap();
         assert_eq!(judge_percent(d("30"), d("29.15"), lo, hi), PercentVerdict::Mismatch);
         assert_eq!(judge_percent(d("29"), d("29.15"), lo, hi), PercentVerdict::Exact);
     }

@@ -27,7 +27,7 @@ fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-/// An amount as printed: 18,330.37 / 1454.35 / 2,557 (a bare integer is not counted).
+/// An amount as printed: 16,482.53 / 1520.60 / 2,557 (a bare integer is not counted).
 fn is_amount(t: &str) -> bool {
     let t = t.strip_prefix('-').unwrap_or(t);
     let (int, frac) = match t.split_once('.') {
@@ -319,24 +319,24 @@ fn text_page(rows: &[(&str, &str)]) -> Vec<u8> {
 
 #[test]
 fn made_up_text_pdf_reads() {
-    let b = pages_pdf(&[text_page(&[("Total", "18,330.37"), ("Basic", "9,312.90")])], "", &[]);
+    let b = pages_pdf(&[text_page(&[("Total", "16,482.53"), ("Basic", "8,106.25")])], "", &[]);
     let x = input::extract(&b).unwrap().unwrap();
     let lines: Vec<&str> = x.text.lines().collect();
-    assert!(lines[0].starts_with("Total  ") && lines[0].ends_with("18,330.37"), "{lines:?}");
-    assert!(lines[1].starts_with("Basic  ") && lines[1].ends_with("9,312.90"));
+    assert!(lines[0].starts_with("Total  ") && lines[0].ends_with("16,482.53"), "{lines:?}");
+    assert!(lines[1].starts_with("Basic  ") && lines[1].ends_with("8,106.25"));
 }
 
 #[test]
 fn cjk_font_without_tounicode_reads_through_adobe_gb1() {
     // A non-embedded SimSun-style Type0 font, Identity-H, CIDSystemInfo Adobe-GB1, no ToUnicode:
-    // the CIDs are Adobe-GB1's (财政拨款合计 18,330.37).
-    let content = b"BT /F2 10 Tf 72 700 Td <048D119F046D097B07860839> Tj 200 0 Td <00120019000D00140014001100 0F00140018> Tj ET".to_vec();
+    // the CIDs are Adobe-GB1's (财政拨款合计 16,482.53).
+    let content = b"BT /F2 10 Tf 72 700 Td <048D119F046D097B07860839> Tj 200 0 Td <00120017000D00150019001300 0F00160014> Tj ET".to_vec();
     let font = b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [8 0 R] >>".to_vec();
     let cid = b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 5 >> /DW 1000 /W [13 [500] 15 [500] 17 26 500] >>".to_vec();
     // One page: objects 5 (page) and 6 (content), then 7 (font, /F2) and 8.
     let b = pages_pdf(&[content], "", &[font, cid]);
     let x = input::extract(&b).unwrap().unwrap();
-    assert_eq!(x.text.split_whitespace().collect::<Vec<_>>(), ["财政拨款合计", "18,330.37"], "{:?}", x.text);
+    assert_eq!(x.text.split_whitespace().collect::<Vec<_>>(), ["财政拨款合计", "16,482.53"], "{:?}", x.text);
     assert!(x.text.contains("合计  "), "two cells: {:?}", x.text);
 }
 
@@ -431,12 +431,12 @@ fn twenty_megabyte_pdf_is_read_in_bounded_time() {
         "/Type /XObject /Subtype /Image /Width 4000 /Height 5000 /ColorSpace /DeviceGray /BitsPerComponent 8",
         &vec![128u8; 20_000_000],
     );
-    let b = pages_pdf(&[text_page(&[("Total", "18,330.37")]), b"q 595 0 0 842 0 0 cm /Im2 Do Q".to_vec()], "", &[big]);
+    let b = pages_pdf(&[text_page(&[("Total", "16,482.53")]), b"q 595 0 0 842 0 0 cm /Im2 Do Q".to_vec()], "", &[big]);
     assert!(b.len() > 20_000_000);
     let t = Instant::now();
     let x = input::extract(&b).unwrap().unwrap();
     assert_eq!(x.pages, 2);
-    assert!(x.text.contains("18,330.37"));
+    assert!(x.text.contains("16,482.53"));
     assert!(t.elapsed() < Duration::from_secs(30), "{:?}", t.elapsed());
 }
 

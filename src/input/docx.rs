@@ -166,13 +166,13 @@ mod tests {
             <w:p><w:r><w:t>收支预算总表</w:t></w:r></w:p>
             <w:tbl>
               <w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>金额</w:t></w:r></w:p></w:tc></w:tr>
-              <w:tr><w:tc><w:p><w:r><w:t>一、财政拨款收入</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>18,330.37</w:t></w:r></w:p></w:tc></w:tr>
+              <w:tr><w:tc><w:p><w:r><w:t>一、财政拨款收入</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>16,482.53</w:t></w:r></w:p></w:tc></w:tr>
             </w:tbl>
             <w:p><w:r><w:t xml:space="preserve">R&amp;D </w:t></w:r></w:p>
         </w:body></w:document>"#;
         let l = document_lines(xml.as_bytes());
         assert_eq!(l[0], "收支预算总表");
-        assert_eq!(l[2], "一、财政拨款收入  18,330.37");
+        assert_eq!(l[2], "一、财政拨款收入  16,482.53");
         assert_eq!(l[3], "R&D ");
     }
 }

@@ -126,14 +126,14 @@ mod tests {
             cells: vec![
                 vec!["收支预算总表".into()],
                 vec!["项目".into(), "金额".into(), "".into()],
-                vec!["一、财政拨款收入".into(), "18,330.37".into(), "备注\n两行".into()],
+                vec!["一、财政拨款收入".into(), "16,482.53".into(), "备注\n两行".into()],
             ],
             merges: vec![Merge { row: 0, col: 0, rows: 1, cols: 3 }],
         };
         let l = g.lines();
         assert_eq!(l[0], "收支预算总表");
         assert_eq!(l[1], "项目        金额");
-        assert_eq!(l[2], "一、财政拨款收入  18,330.37  备注 两行");
+        assert_eq!(l[2], "一、财政拨款收入  16,482.53  备注 两行");
         assert_eq!(g.value_at(0, 2), "收支预算总表");
     }
 }

@@ -3,8 +3,8 @@
 //! calamine reads the cells. Numbers come out as f64, so each is written as
 //! the text Excel would display — rounded to the decimals of the cell's number
 //! format (xlsx), or to 15 significant digits like Excel's General format —
-//! through `Decimal`, never by printing the float, so 18330.370000000003
-//! reads 18,330.37 and money stays exact from here on.
+//! through `Decimal`, never by printing the float, so 16482.530000000002
+//! reads 16,482.53 and money stays exact from here on.
 
 use std::io::Cursor;
 
@@ -216,10 +216,10 @@ mod tests {
 
     #[test]
     fn numbers_as_displayed() {
-        let d = float_decimal(18330.370000000003).unwrap();
-        assert_eq!(d.to_string(), "18330.37");
-        assert_eq!(number(d, Some("#,##0.00")), "18,330.37");
-        assert_eq!(number(d, Some("#,##0.00_);[Red]\\(#,##0.00\\)")), "18,330.37");
+        let d = float_decimal(16482.530000000002).unwrap();
+        assert_eq!(d.to_string(), "16482.53");
+        assert_eq!(number(d, Some("#,##0.00")), "16,482.53");
+        assert_eq!(number(d, Some("#,##0.00_);[Red]\\(#,##0.00\\)")), "16,482.53");
         assert_eq!(number(float_decimal(0.1 + 0.2).unwrap(), None), "0.3");
         assert_eq!(number(float_decimal(0.125).unwrap(), Some("0.0%")), "12.5%");
         assert_eq!(number(float_decimal(2.345).unwrap(), Some("0.00")), "2.35");

@@ -4,7 +4,7 @@
 //! positions, a sheet) a cell is a run of characters; its x-extent is its
 //! character span. Words of one label are one space apart; numbers are cells
 //! of their own even when a single space separates them from a label
-//! ("18,330.37 一、一般公共服务支出").
+//! ("16,482.53 一、一般公共服务支出").
 
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -29,7 +29,7 @@ pub struct Span<'a> {
 pub enum What {
     /// Digits only, no separators ("201", "05", "0", "2024").
     Digits,
-    /// A number with separators or decimals ("18,330.37", "156,211,123", "0.00").
+    /// A number with separators or decimals ("16,482.53", "148,306,215", "0.00").
     Number(Decimal),
     /// A dash standing for nothing ("-", "—").
     Dash,
@@ -71,7 +71,7 @@ fn classify(tok: &str) -> What {
     number(tok).map(What::Number).unwrap_or(What::Text)
 }
 
-/// "18,330.37", "-1,234", "156,211,123", "0.00": optional sign, thousands
+/// "16,482.53", "-1,234", "148,306,215", "0.00": optional sign, thousands
 /// groups of three, optional decimals. None for anything else.
 pub fn number(tok: &str) -> Option<Decimal> {
     let (neg, body) = match tok.strip_prefix('-') {
@@ -169,9 +169,9 @@ fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usiz
 }
 
 /// Digits that lead a label are its 科目 code, wherever the label stands
-/// ("303 09 奖励金 0.31 302 28 工会经费 24.42"): a 3-, 5- or 7-digit code,
+/// ("303 09 奖励金 0.46 302 28 工会经费 31.75"): a 3-, 5- or 7-digit code,
 /// perhaps split into 类 款 项 of one or two digits, then text. A code alone
-/// at the start of a line before a number is one too ("2080505  580.01": its
+/// at the start of a line before a number is one too ("2080505  612.48": its
 /// label wrapped onto the lines around it).
 fn mark_codes(sp: &mut [Span<'_>]) {
     let mut i = 0;
@@ -206,19 +206,19 @@ mod tests {
 
     #[test]
     fn labels_and_numbers_become_cells_with_their_columns() {
-        let s = spans("一、财政拨款                         18,330.37 一、一般公共服务支出     13,907.78");
+        let s = spans("一、财政拨款                         16,482.53 一、一般公共服务支出     12,615.40");
         let texts: Vec<&str> = s.iter().map(|x| &*x.text).collect();
-        assert_eq!(texts, ["一、财政拨款", "18,330.37", "一、一般公共服务支出", "13,907.78"]);
-        assert_eq!(s[1].what, What::Number(dec("18330.37")));
+        assert_eq!(texts, ["一、财政拨款", "16,482.53", "一、一般公共服务支出", "12,615.40"]);
+        assert_eq!(s[1].what, What::Number(dec("16482.53")));
         assert_eq!((s[1].start, s[1].end), (31, 40));
     }
 
     #[test]
     fn codes_integers_and_yuan_amounts() {
-        let s = spans("201   05   07   专项普查活动                  257,700      257,700          0");
+        let s = spans("201   05   08   统计抽样调查                  314,200      314,200          0");
         assert_eq!(s[0].what, What::Code);
-        assert_eq!(s[3].text, "专项普查活动");
-        assert_eq!(s[4].value(), Some(dec("257700")));
+        assert_eq!(s[3].text, "统计抽样调查");
+        assert_eq!(s[4].value(), Some(dec("314200")));
         assert_eq!(s[6].value(), Some(dec("0")));
         assert_eq!(number("1,23"), None);
         assert_eq!(number("12.5.1"), None);
@@ -231,11 +231,11 @@ mod tests {
 
     #[test]
     fn codes_lead_labels_in_any_panel() {
-        let s = spans("303   09   奖励金                     0.31   302   28   工会经费           24.42");
+        let s = spans("303   09   奖励金                     0.46   302   28   工会经费           31.75");
         let what: Vec<What> = s.iter().map(|x| x.what).collect();
         assert_eq!(what[..3], [What::Code, What::Code, What::Text]);
         assert_eq!(what[4..7], [What::Code, What::Code, What::Text]);
-        assert_eq!(spans("2080505                                   580.01")[0].what, What::Code);
+        assert_eq!(spans("2080505                                   612.48")[0].what, What::Code);
         assert_eq!(spans("合计    250      300")[1].what, What::Digits);
     }
 

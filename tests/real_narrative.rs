@@ -42,10 +42,10 @@ fn narrative_family(rule: &str) -> bool {
 /// as (document number, rule, line in the layout form, line in the plain form).
 /// Why each is real:
 const REAL_ERRORS: &[(&str, &str, usize, usize)] = &[
-    // 01 item 31 住房公积金: heading 350.35万元, body "2024年预算安排352.67万元"; the
+    // 01 item 31 住房公积金: heading 350.35万元, body 352.67万元; the
     // rate 0.53% and the table (3,503,499 元) give 350.35 (MANIFEST: real inconsistency).
     ("01", "NAR-006", 176, 200),
-    // 02 (planted): "收入支出总计 0 万元" with "减少56.95万元，下降1.87%" (the tables give 2,995.39).
+    // 02 (planted): 收入支出总计 0 万元 with a change of −56.95万元, −1.87% (the tables give 2,995.39).
     ("02", "NAR-008", 342, 1358),
     // 02 (planted): 一般公共服务支出 2106.66 ÷ 2940.05 = 71.65%, printed 71.73%.
     ("02", "NAR-002", 367, 1382),

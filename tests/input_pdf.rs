@@ -27,7 +27,7 @@ fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-/// An amount as printed: 16,482.53 / 1520.60 / 2,557 (a bare integer is not counted).
+/// An amount as printed: 16,482.53 / 1520.60 / 2,318 (a bare integer is not counted).
 fn is_amount(t: &str) -> bool {
     let t = t.strip_prefix('-').unwrap_or(t);
     let (int, frac) = match t.split_once('.') {

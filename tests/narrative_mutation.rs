@@ -243,8 +243,8 @@ fn members(r: &Relation) -> Vec<usize> {
     }
 }
 
-/// Words that make an amount a sum moved between two items ("增加了“事业运行”
-/// 项级科目分流315万元", "自本级划转240万元"): a part of one item's change,
+/// Words that make an amount a sum moved between two items ("由“事业运行”项
+/// 分流120万元", "自本级划转160万元"): a part of one item's change,
 /// not either item's amount.
 const FLOWS: [&str; 6] = ["分流", "划转", "调出", "调入", "转出", "转入"];
 

@@ -100,7 +100,7 @@ pub fn title(squeezed: &str) -> Option<Title> {
     if !(4..=64).contains(&n) {
         return None;
     }
-    // Sentence marks, and a title quoted in prose ("…业务经费;三是《财政拨款支出预算表"
+    // Sentence marks, and a title quoted in prose ("…业务经费;其三为《财政拨款支出预算表"
     // wrapped before its "（功能科目）》"): a reference to a table, not its title.
     if holds_non_title_word(squeezed) {
         return None;
@@ -408,7 +408,7 @@ mod tests {
         assert_eq!(title("部门：示例省某某办公厅单位：万元"), None);
         assert_eq!(title("第二部分示例省某某管理中心2017年度部门预算表").map(|t| t.text), None);
         // 11-jianchayuan 2019 L878: a table named in a sentence, wrapped before "（功能科目）》".
-        assert_eq!(title("某中心本级调剂180万元业务经费;三是《财政拨款支出预算表"), None);
+        assert_eq!(title("某中心本级调剂180万元业务经费;其三为《财政拨款支出预算表"), None);
         for w in [
             "。",
             "，",

@@ -42,7 +42,7 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> DocumentInfo {
 
     let reason = if kind == DocumentKind::Unknown {
         Some("未识别为部门预算或决算公开文本：文中没有“部门决算”“部门预算”等字样，也没有“公开01表”之类的表格编号。".to_string())
-    } else if !search::contains(whole, "总表") && !any_marker() {
+    } else if !search::contains(whole, "总表") && !search::contains(whole, "总体情况表") && !any_marker() {
         Some("文中提到预算或决算，但没有找到任何公开表（如“公开01表”“收入支出决算总表”）。".to_string())
     } else {
         None
@@ -362,6 +362,17 @@ mod tests {
         let info = recognise(&normalise("话说天下大势，分久必合，合久必分。\n周末七国分争，并入于秦。"));
         assert_eq!(info.kind, DocumentKind::Unknown);
         assert!(info.reason.is_some());
+    }
+
+    /// The national template names its tables "…总体情况表": no "总表", no
+    /// marker, and still a disclosure's tables.
+    #[test]
+    fn tables_named_as_the_national_template_names_them_make_a_disclosure() {
+        let info = recognise(&normalise("示例市某局2025年部门预算\n部门收支总体情况表\n单位：万元\n收入 支出\n"));
+        assert_eq!(info.kind, DocumentKind::Budget);
+        assert_eq!(info.reason, None);
+        let info = recognise(&normalise("示例市某局2025年部门预算\n部门收支情况说明\n"));
+        assert_eq!(info.kind, DocumentKind::Unknown, "a budget's words without a table");
     }
 
     #[test]

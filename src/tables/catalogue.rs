@@ -49,9 +49,15 @@ pub const BUDGET_TITLES: &[Alias] = &[
     a(&["政府采购"], &[], TableKind::BProcurement),
     a(&["绩效目标"], &[], TableKind::BPerformance),
     a(&["财政拨款", "收支", "总表"], &[], TableKind::BFiscal),
+    // The national template's "…总体情况表" (部门收支总体情况表, 财政拨款收支
+    // 总体情况表 …) names the same summary tables.
+    a(&["财政拨款", "收支总体"], &[], TableKind::BFiscal),
     a(&["收支", "总表"], &[], TableKind::BSummary),
+    a(&["收支总体"], &[], TableKind::BSummary),
     a(&["收入", "总表"], &["支出"], TableKind::BIncome),
+    a(&["收入总体"], &["支出"], TableKind::BIncome),
     a(&["支出", "总表"], &["收入"], TableKind::BExpenditure),
+    a(&["支出总体"], &["收入"], TableKind::BExpenditure),
     a(&["项目支出"], &[], TableKind::BProjects),
     a(&["政府性基金"], &[], TableKind::BFund),
     a(&["国有资本经营"], &[], TableKind::BCapital),
@@ -355,6 +361,21 @@ mod tests {
         assert_eq!(budget("2024年部门国有资本经营预算支出功能分类预算表"), Some(TableKind::BCapital));
         assert_eq!(budget("十二、2017年示例省某某管理中心部门政府采购预算表"), Some(TableKind::BProcurement));
         assert_eq!(budget("公开表十二2019年政府采购预算表"), Some(TableKind::BProcurement));
+    }
+
+    /// The national template prints its eight budget tables as "…情况表"
+    /// (a made-up department here: the marker, year and name never decide).
+    #[test]
+    fn the_national_templates_situation_tables_name_their_kind() {
+        assert_eq!(budget("示例市某局2025年部门收支总体情况表"), Some(TableKind::BSummary));
+        assert_eq!(budget("表一 部门收入总体情况表"), Some(TableKind::BIncome));
+        assert_eq!(budget("部门支出总体情况表"), Some(TableKind::BExpenditure));
+        assert_eq!(budget("财政拨款收支总体情况表"), Some(TableKind::BFiscal));
+        assert_eq!(budget("一般公共预算支出情况表"), Some(TableKind::BGeneral));
+        assert_eq!(budget("一般公共预算基本支出情况表"), Some(TableKind::BBasicEcon));
+        assert_eq!(budget("一般公共预算“三公”经费支出情况表"), Some(TableKind::BSangong));
+        assert_eq!(budget("政府性基金预算支出情况表"), Some(TableKind::BFund));
+        assert_eq!(budget("项目支出情况表"), Some(TableKind::BProjects));
     }
 
     #[test]

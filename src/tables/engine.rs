@@ -22,7 +22,7 @@ use super::budget::{self, joint, kinds, schema, Read};
 use super::candidates::Candidates;
 use super::layout::{columns_for, Layout};
 use super::two_sided::Side;
-use super::{coded, econ, notes, place_pending, sangong09, two_sided, Pending};
+use super::{coded, econ, notes, place_pending, sangong09, tokens, two_sided, Pending};
 use crate::model::{Cell, Document, DocumentKind, ReadProblem, RowSum, Table, TableKind};
 use crate::segment::{find_tables_in, Segment};
 use crate::text::search;
@@ -65,6 +65,8 @@ struct Part {
     table: Table,
     schema: Option<&'static schema::Schema>,
     open: Vec<(usize, Candidates)>,
+    /// How many amounts the table's body prints.
+    printed: usize,
 }
 
 /// Finds, identifies and reads every marked table; what cannot be read goes
@@ -109,6 +111,15 @@ pub fn read_marked(doc: &mut Document) {
         }
         let read = read_rows(doc, &plan);
         doc.problems.extend(read.problems);
+        let printed = match family {
+            Family::Budget => doc
+                .lines
+                .get(plan.body.clone())
+                .unwrap_or_default()
+                .iter()
+                .fold(0usize, |n, l| n.saturating_add(tokens::count_amounts(&l.text))),
+            Family::Final => 0,
+        };
         let Plan { table, how, .. } = plan;
         // A budget table may print only its notes ("本部门无…预算") and is read
         // as such; a 决算 table without rows was not read.
@@ -138,7 +149,7 @@ pub fn read_marked(doc: &mut Document) {
                 .collect(),
             None => Vec::new(),
         };
-        parts.push(Part { table: Table { rows: read.rows, sides: read.sides, stated, ..table }, schema, open: read.open });
+        parts.push(Part { table: Table { rows: read.rows, sides: read.sides, stated, ..table }, schema, open: read.open, printed });
     }
     match family {
         Family::Final => {
@@ -151,14 +162,34 @@ pub fn read_marked(doc: &mut Document) {
         }
         Family::Budget => {
             let mut placed: Vec<joint::Part> = Vec::new();
+            let mut prints = Vec::new();
             for p in parts {
                 // Every budget part was planned from a schema.
                 if let Some(schema) = p.schema {
                     placed.push(joint::Part { table: p.table, schema, open: p.open });
+                    prints.push(p.printed);
                 }
             }
             joint::place(&mut placed, &mut doc.problems);
-            doc.tables.extend(placed.into_iter().map(|p| p.table));
+            for (p, printed) in placed.into_iter().zip(prints) {
+                // An amount the table prints that no cell took was set aside
+                // (no row or column could hold it): the header did not fit
+                // this layout, and the table is not read rather than shown
+                // with blanks where it prints amounts ("a table not read is
+                // better than a table misread"). Another reader may read it.
+                let held = p.table.rows.iter().fold(0usize, |n, r| n.saturating_add(r.cells.iter().filter(|c| c.value.is_some()).count()));
+                if held < printed {
+                    let t = &p.table;
+                    let no = t.number.clone().unwrap_or_default();
+                    doc.problems.push(ReadProblem {
+                        message: format!("公开表{no}（{}）：表中印有 {printed} 个金额，只有 {held} 个对应到了栏目，未读取", t.title),
+                        table: t.number.clone(),
+                        source_line: Some(t.source_line),
+                    });
+                    continue;
+                }
+                doc.tables.push(p.table);
+            }
         }
     }
     for d in deferred {

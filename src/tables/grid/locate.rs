@@ -121,6 +121,13 @@ fn title_at(sq: &[&str], i: usize) -> Option<(Title, usize)> {
     title_on(sq, i)
 }
 
+/// Whether a short line is a table's whole title in either kind of
+/// document.
+fn names_a_table(s: &str) -> bool {
+    catalogue::title(s)
+        .is_some_and(|t| [DocumentKind::Budget, DocumentKind::FinalAccounts].into_iter().any(|k| catalogue::kind_of(&t.text, k).is_some()))
+}
+
 /// The title at line `i` (alone or with a short next line), without the
 /// byte test that turns most lines away first.
 fn title_on(sq: &[&str], i: usize) -> Option<(Title, usize)> {
@@ -132,7 +139,8 @@ fn title_on(sq: &[&str], i: usize) -> Option<(Title, usize)> {
     let next = sq.get(j)?;
     // "算表（单位：万元）": the unit after the title's end is no part of it.
     let core = catalogue::without_unit(next);
-    if core.ends_with('表') && core.chars().count() <= 4 {
+    // A title of its own ("支出总表" under a table's last row) is no tail.
+    if core.ends_with('表') && core.chars().count() <= 4 && !names_a_table(core) {
         return catalogue::title(&format!("{}{}", sq.get(i)?, next)).map(|t| (t, j - i + 1));
     }
     None
@@ -338,6 +346,17 @@ mod tests {
         let kinds: Vec<TableKind> = b.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [TableKind::BOperating, TableKind::BSangong]);
         assert_eq!(b[1].body.start, 9, "the body starts after the title's second part");
+    }
+
+    #[test]
+    fn a_short_title_under_a_tables_last_row_is_no_wrapped_tail() {
+        // "支出总表" is a title of its own: the row above it stays a row.
+        let text = "收入总表\n单位：万元\n  项目   金额\n  收入总计   1.00\n  其中：动用上年结转和结余资金\n      支出总表\n单位：万元\n  合计   1.00\n";
+        let l = lines(text);
+        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget);
+        let got: Vec<(TableKind, usize)> = b.iter().map(|b| (b.kind, b.title_line)).collect();
+        assert_eq!(got, [(TableKind::BIncome, 0), (TableKind::BExpenditure, 5)]);
+        assert_eq!(b[0].body.end, 5, "the last row is the income table's");
     }
 
     #[test]

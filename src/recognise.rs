@@ -64,7 +64,9 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> DocumentInfo {
         (Some(_), None) => Some(Scope::Department),
         (None, None) => match (count(dept), count(unit)) {
             // Tables alone: "部门：…" meta lines say whose tables they are.
-            (0, 0) if whole.contains("\n部门：") || whole.starts_with("部门：") => Some(Scope::Department),
+            (0, 0) if whole.contains("\n部门：") || whole.starts_with("部门：") || whole.contains("编制部门：") => {
+                Some(Scope::Department)
+            }
             (0, 0) => None,
             (d, u) if u > d => Some(Scope::Unit),
             _ => Some(Scope::Department),
@@ -362,6 +364,18 @@ mod tests {
         let info = recognise(&normalise("话说天下大势，分久必合，合久必分。\n周末七国分争，并入于秦。"));
         assert_eq!(info.kind, DocumentKind::Unknown);
         assert!(info.reason.is_some());
+    }
+
+    /// Tables alone: their "部门：" or "编制部门：" meta lines make them a
+    /// department's.
+    #[test]
+    fn tables_alone_are_a_departments_by_their_meta_lines() {
+        for meta in ["部门：示例市某局", "编制部门：示例市某局"] {
+            let text = format!("收支预算总表\n{meta}    单位：万元\n收入  支出\n");
+            assert_eq!(recognise(&normalise(&text)).scope, Some(Scope::Department), "{meta}");
+        }
+        let text = "收支预算总表\n单位：万元\n收入  支出\n";
+        assert_eq!(recognise(&normalise(text)).scope, None);
     }
 
     /// The national template names its tables "…总体情况表": no "总表", no

@@ -171,8 +171,8 @@ fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usiz
 /// Digits that lead a label are its 科目 code, wherever the label stands
 /// ("303 09 奖励金 0.46 302 28 工会经费 31.75"): a 3-, 5- or 7-digit code,
 /// perhaps split into 类 款 项 of one or two digits, then text. A code alone
-/// at the start of a line before a number is one too ("2080505  612.48": its
-/// label wrapped onto the lines around it).
+/// at the start of a line before a number is one too ("2080505  612.48",
+/// "208   05   05  612.48": its label wrapped onto the lines around it).
 fn mark_codes(sp: &mut [Span<'_>]) {
     let mut i = 0;
     while i < sp.len() {
@@ -186,7 +186,9 @@ fn mark_codes(sp: &mut [Span<'_>]) {
             j += 1;
         }
         let label_follows = sp.get(j).is_some_and(|s| s.what == What::Text);
-        let wrapped = i == 0 && j == 1 && sp.get(1).is_some_and(|s| matches!(s.what, What::Number(_)));
+        // Split, its 款 and 项 are two digits each.
+        let whole = (i + 1..j).all(|k| sp[k].text.len() == 2);
+        let wrapped = i == 0 && whole && sp.get(j).is_some_and(|s| matches!(s.what, What::Number(_)));
         if label_follows || wrapped {
             for s in &mut sp[i..j] {
                 s.what = What::Code;
@@ -236,6 +238,9 @@ mod tests {
         assert_eq!(what[..3], [What::Code, What::Code, What::Text]);
         assert_eq!(what[4..7], [What::Code, What::Code, What::Text]);
         assert_eq!(spans("2080505                                   612.48")[0].what, What::Code);
+        let split: Vec<What> = spans("208 05 05                                 612.48").iter().map(|x| x.what).collect();
+        assert_eq!(split[..3], [What::Code, What::Code, What::Code]);
+        assert_eq!(spans("120   35   7    612.48")[0].what, What::Digits, "a 项 has two digits");
         assert_eq!(spans("合计    250      300")[1].what, What::Digits);
     }
 

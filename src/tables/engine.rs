@@ -222,7 +222,7 @@ fn final_plan(doc: &Document, seg: &Segment) -> Result<Plan, ReadProblem> {
 fn budget_plan(doc: &Document, seg: &Segment) -> Result<Plan, ReadProblem> {
     let no = &seg.number;
     let body = &doc.lines[seg.body.clone()];
-    let header = budget::header_text(body);
+    let header = budget::header_text(body, seg.unit.as_deref() == Some("元"));
     let table_notes = notes(doc, seg);
     let title = seg.title.as_ref().map(|t| t.1.as_str());
     let Some((kind, titled)) = kinds::classify(title, &header, &table_notes) else {
@@ -289,7 +289,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
             Read { rows, problems, ..Read::default() }
         }
         How::Schema(schema) => match schema.reader {
-            schema::Reader::TwoSided { income } => budget::sides::read(body, income, ncols, &no),
+            schema::Reader::TwoSided { income } => budget::sides::read(body, income, ncols, &no, plan.table.unit.as_deref() == Some("元")),
             schema::Reader::Coded(first) => budget::read_coded(body, first, ncols, search::contains(&plan.header, "序号"), &no),
             schema::Reader::EconPair => budget::pairs::read(body, ncols, &no),
             schema::Reader::Projects => budget::items::read_projects(body, ncols, &no),

@@ -31,7 +31,7 @@ use crate::recognise::table_marker_number;
 use crate::segment::{is_note, Segment};
 use crate::tables::candidates::Candidates;
 use crate::tables::coded;
-use crate::tables::tokens::{first_int, has_amount};
+use crate::tables::tokens::{first_int, has_amount, Tok};
 use crate::text::search;
 use crate::text::Line;
 
@@ -82,11 +82,12 @@ pub(crate) fn body_lines<'a>(body: &'a [Line], also_skip: &'a [&str]) -> impl It
 }
 
 /// The header: the squeezed text of the body up to its first line with an
-/// amount (all of it for an empty table), notes left out.
-pub(crate) fn header_text(body: &[Line]) -> String {
+/// amount (all of it for an empty table), notes left out. In a table in 元
+/// (`yuan`) an amount may be an integer ([`integer_amounts`]).
+pub(crate) fn header_text(body: &[Line], yuan: bool) -> String {
     let mut out = String::new();
     for l in body {
-        if has_amount(&l.text) {
+        if has_amount(&l.text) || yuan && integer_amounts(&l.text) {
             break;
         }
         let sq = l.squeezed.as_str();
@@ -95,6 +96,19 @@ pub(crate) fn header_text(body: &[Line]) -> String {
         }
     }
     out
+}
+
+/// Whether a line of a table in 元 prints amounts as integers after its
+/// first piece ("一、财政拨款收入 86666000一、一般公共服务支出 82995800"; the
+/// first piece may be a 序号): not a 栏次 line counting 1, 2, 3 …, and no
+/// year ("2023 年预算数") taken for one.
+pub(crate) fn integer_amounts(text: &str) -> bool {
+    let mut toks = Vec::new();
+    crate::tables::tokens::pieces_into(text, &mut toks);
+    sides::unglue_integers(&mut toks);
+    let ints: Vec<u64> = toks.iter().skip(1).filter_map(|t| if let Tok::Int(n) = t { Some(*n) } else { None }).collect();
+    let counting = ints.iter().zip(1u64..).all(|(n, k)| *n == k);
+    !ints.is_empty() && !counting && !ints.iter().any(|n| (1900..=2100).contains(n))
 }
 
 /// 科目 rows, after removing a leading 序号 ("2 201 一般公共服务支出 …").

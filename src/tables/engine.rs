@@ -277,7 +277,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
             Read { rows, open, problems, sides: None }
         }
         How::Coded => {
-            let (raw, problems) = coded::read_rows(body, &['2'], kind.number());
+            let (raw, problems) = coded::read_rows(body, &['2'], kind.number(), false);
             let mut read = Read { problems, ..Read::default() };
             for r in raw {
                 budget::push_coded(&mut read, r, ncols);
@@ -290,7 +290,14 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
         }
         How::Schema(schema) => match schema.reader {
             schema::Reader::TwoSided { income } => budget::sides::read(body, income, ncols, &no, plan.table.unit.as_deref() == Some("元")),
-            schema::Reader::Coded(first) => budget::read_coded(body, first, ncols, search::contains(&plan.header, "序号"), &no),
+            schema::Reader::Coded(first) => budget::read_coded(
+                body,
+                first,
+                ncols,
+                search::contains(&plan.header, "序号"),
+                &no,
+                plan.table.unit.as_deref() == Some("元"),
+            ),
             schema::Reader::EconPair => budget::pairs::read(body, ncols, &no),
             schema::Reader::Projects => budget::items::read_projects(body, ncols, &no),
             schema::Reader::Procurement => budget::items::read_procurement(body, ncols, &no),

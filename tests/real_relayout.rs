@@ -21,6 +21,11 @@
 //! tables cut out: no table is read from it and it adds no error but the
 //! tables it misses).
 //!
+//! One table reprinted in 元 (integers, or grouped with two decimals) while
+//! the others stay in 万元: the document finds the same errors (the checks
+//! across tables convert the units), and a total planted one 万元 off across
+//! two tables is found whichever of them is in 元.
+//!
 //! Skipped (with a message) where ../shared/real is absent.
 
 use std::collections::BTreeMap;
@@ -46,6 +51,11 @@ fn squeeze(s: &str) -> String {
 
 fn load(dir: &Path, file: &str) -> Doc {
     let text = std::fs::read_to_string(dir.join(file)).expect("real text");
+    load_text(file, text)
+}
+
+/// A text, its report and where its tables are.
+fn load_text(file: &str, text: String) -> Doc {
     let report = gongkai::check_text(file, &text);
     let lines: Vec<String> = text.split('\n').map(squeeze).collect();
     let regions = report
@@ -411,11 +421,12 @@ fn the_narrative_alone_reads_no_table_and_adds_no_error_but_the_missing_tables()
     assert_eq!(checked, 11, "layout texts with both narrative and tables");
 }
 
-/// A table's amounts in 元 as integers without separators, the way portals
-/// that publish in 元 print them: the unit line of the table (title to first
-/// row) says 元, and every amount of its rows ("20,702.25", "147.20") becomes
-/// its value ×10000 ("207022500", "1472000"), right-aligned where it stood.
-fn in_yuan(d: &Doc, table: usize) -> Option<String> {
+/// A table's amounts in 元, the way portals that publish in 元 print them:
+/// the unit line of the table (title to first row) says 元, and every amount
+/// of its rows ("20,702.25", "147.20") becomes its value ×10000, right-aligned
+/// where it stood: integers without separators ("207022500", "1472000") for
+/// `decimals` 0, or grouped with 2 decimals ("207,022,500.00") for 2.
+fn in_yuan(d: &Doc, table: usize, decimals: usize) -> Option<String> {
     let (title, first, last) = *d.regions.get(table)?;
     let mut l = lines(&d.text);
     let unit = (title?..first).find(|&i| l[i].contains("单位：万元"))?;
@@ -423,11 +434,12 @@ fn in_yuan(d: &Doc, table: usize) -> Option<String> {
     let amount = |w: &str| {
         let (int, frac) = w.split_once('.')?;
         let groups: Vec<&str> = int.split(',').collect();
-        let grouped = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+        // "20,702.25" or "20702.25".
+        let grouped = groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         (grouped && groups.iter().all(|g| digits(g)) && digits(frac) && frac.len() <= 4).then(|| {
             let yuan: u64 = groups.concat().parse::<u64>().ok()? * 10_000 + format!("{frac:0<4}").parse::<u64>().ok()?;
-            Some(yuan.to_string())
+            Some(if decimals == 0 { yuan.to_string() } else { format!("{}.{}", grouped_thousands(yuan), "0".repeat(decimals)) })
         })?
     };
     for s in &mut l[first..=last] {
@@ -457,6 +469,19 @@ fn in_yuan(d: &Doc, table: usize) -> Option<String> {
     Some(l.join("\n"))
 }
 
+/// "207,022,500".
+fn grouped_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[test]
 fn a_summary_table_printed_in_yuan_without_separators_reads_its_integers_as_amounts() {
     let Some(dir) = common::real_dir() else { return };
@@ -469,7 +494,7 @@ fn a_summary_table_printed_in_yuan_without_separators_reads_its_integers_as_amou
             if !matches!(format!("{:?}", t.kind).as_str(), "BSummary" | "F01") || t.unit.as_deref() != Some("万元") {
                 continue;
             }
-            let Some(text) = in_yuan(&d, k) else { continue };
+            let Some(text) = in_yuan(&d, k, 0) else { continue };
             let got = gongkai::check_text("in 元", &text);
             checked += 1;
             let Some(read) = got.tables.iter().find(|g| g.kind == t.kind && g.title == t.title) else {
@@ -509,4 +534,115 @@ fn a_summary_table_printed_in_yuan_without_separators_reads_its_integers_as_amou
     }
     assert!(failures.is_empty(), "{} of {checked} tables differ:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(checked, 12, "summary tables in 万元");
+}
+
+/// Error findings as [`errors`] counts them, but a table's own checks
+/// (TBL-), with the amounts of the findings on table `title` divided by
+/// 10000: that table reprinted in 元 states them in 元, the same amounts as
+/// the original's 万元. A table's own checks are left out: its 万元 amounts
+/// ×10000 turn the rounding of its own sums (尾数误差, 0.01 万元) into
+/// differences of 100 元, which a table printed in 元 would not have.
+fn errors_in_wan(r: &DocumentReport, title: Option<&str>) -> BTreeMap<ErrorKey, usize> {
+    let wan = |v: Option<String>| {
+        v.map(|s| (s.parse::<rust_decimal::Decimal>().expect("a number") / rust_decimal::Decimal::from(10_000)).normalize().to_string())
+    };
+    let mut out = BTreeMap::new();
+    for (mut k, n) in errors(r).into_iter().filter(|(k, _)| !k.0.starts_with("TBL-")) {
+        if k.1.as_deref().zip(title).is_some_and(|(t, title)| t.contains(title)) {
+            k.4 = wan(k.4);
+            k.5 = wan(k.5);
+        }
+        *out.entry(k).or_insert(0) += n;
+    }
+    out
+}
+
+#[test]
+fn a_document_with_one_table_reprinted_in_yuan_finds_what_the_original_finds() {
+    let Some(dir) = common::real_dir() else { return };
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for file in texts(&dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
+        let d = load(&dir, &file);
+        if d.report.document.unit.as_deref() != Some("万元") {
+            continue;
+        }
+        for (k, t) in d.report.tables.iter().enumerate() {
+            if t.unit.as_deref() != Some("万元") || t.rows.is_empty() {
+                continue;
+            }
+            for decimals in [0, 2] {
+                let Some(text) = in_yuan(&d, k, decimals) else { continue };
+                let got = gongkai::check_text("one table in 元", &text);
+                checked += 1;
+                let (want, have) = (errors_in_wan(&d.report, None), errors_in_wan(&got, Some(&t.title)));
+                if want != have {
+                    failures.push(format!("{file} / {} ({decimals} decimals): errors {want:?} → {have:?}", t.title));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} texts differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 210, "tables in 万元 with rows, each in two forms");
+}
+
+/// `text` with the first amount of its line `line` (1-based) ("15897.44",
+/// "15,897.44") one 万元 larger, printed the same way.
+fn one_more(text: &str, line: usize, v: rust_decimal::Decimal) -> Option<String> {
+    let mut l = lines(text);
+    let s = l.get_mut(line.checked_sub(1)?)?;
+    let more = v + rust_decimal::Decimal::ONE;
+    let grouped = |x: rust_decimal::Decimal| {
+        let (int, frac) = x.to_string().split_once('.').map(|(a, b)| (a.to_string(), b.to_string()))?;
+        Some(format!("{}.{frac}", grouped_thousands(int.parse().ok()?)))
+    };
+    let (from, to) =
+        [(v.to_string(), more.to_string()), (grouped(v)?, grouped(more)?)].into_iter().find(|(f, _)| s.contains(f.as_str()))?;
+    *s = s.replacen(&from, &to, 1);
+    Some(l.join("\n"))
+}
+
+#[test]
+fn a_total_that_disagrees_across_tables_is_found_whichever_of_them_is_printed_in_yuan() {
+    let Some(dir) = common::real_dir() else { return };
+    let kind = |t: &gongkai::report::TableOut| format!("{:?}", t.kind);
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for file in texts(&dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
+        let d = load(&dir, &file);
+        let income = d.report.tables.iter().find(|t| kind(t) == "BIncome" && t.unit.as_deref() == Some("万元"));
+        // The 收入总表's grand total printed one 万元 larger than the 收支总表's.
+        let Some(total) = income.and_then(|t| t.rows.iter().find(|r| r.code.is_none() && r.label.contains("总计"))) else { continue };
+        let Some(planted) = total.values.first().copied().flatten().and_then(|v| one_more(&d.text, total.source_line, v)) else {
+            continue;
+        };
+        // XTBL-201 needs the 收支总表 read by its header (22, 23 print it otherwise).
+        if !d.report.tables.iter().any(|t| kind(t) == "BSummary" && !t.rows.is_empty()) {
+            continue;
+        }
+        let planted = load_text(&file, planted);
+        let want = errors_in_wan(&planted.report, None);
+        if !want.keys().any(|k| k.0 == "XTBL-201") {
+            failures.push(format!("{file}: XTBL-201 does not find the planted difference"));
+            continue;
+        }
+        for (k, t) in planted.report.tables.iter().enumerate().filter(|(_, t)| ["BIncome", "BSummary"].contains(&kind(t).as_str())) {
+            for decimals in [0, 2] {
+                let Some(text) = in_yuan(&planted, k, decimals) else { continue };
+                let got = gongkai::check_text("in 元", &text);
+                // A 收支总表 whose labels and amounts stood one space apart
+                // (19) is not read once its amounts are wider: not misread.
+                if !got.tables.iter().any(|g| g.title == t.title && !g.rows.is_empty()) {
+                    continue;
+                }
+                checked += 1;
+                let have = errors_in_wan(&got, Some(&t.title));
+                if have != want {
+                    failures.push(format!("{file} / {} ({decimals} decimals): errors {want:?} → {have:?}", t.title));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} texts differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 33, "收入总表s and 收支总表s in 万元, each in two forms");
 }

@@ -243,6 +243,9 @@ pub struct Sink {
     /// The narrative's "名称（类）" mentions, searched for once per run (see
     /// [`Sink::class_mentions`]).
     class_mentions: Option<Vec<support::classes::Mention>>,
+    /// The document's money unit, for a table that states none (see
+    /// [`support::units`]).
+    unit: Option<String>,
 }
 
 impl Sink {
@@ -450,8 +453,15 @@ pub(crate) fn run(doc: &Document) -> RunResult {
     if doc.info.kind == crate::model::DocumentKind::Unknown {
         return out;
     }
-    let mut sink =
-        Sink { findings: Vec::new(), skipped: Vec::new(), rule: "", severity: Severity::Info, two_amounts: None, class_mentions: None };
+    let mut sink = Sink {
+        findings: Vec::new(),
+        skipped: Vec::new(),
+        rule: "",
+        severity: Severity::Info,
+        two_amounts: None,
+        class_mentions: None,
+        unit: doc.info.unit.clone(),
+    };
     for rule in catalogue().iter().filter(|r| r.applies_to.contains(&doc.info.kind)) {
         let missing: Vec<TableKind> = rule.needs.iter().filter(|k| doc.table(**k).is_none()).copied().collect();
         if !missing.is_empty() {
@@ -676,8 +686,16 @@ pub(crate) mod testing {
     use super::{Severity, Sink};
 
     /// A sink for a rule's unit tests (its findings at error severity).
-    fn test_sink(rule: &'static str) -> Sink {
-        Sink { findings: Vec::new(), skipped: Vec::new(), rule, severity: Severity::Error, two_amounts: None, class_mentions: None }
+    fn test_sink(rule: &'static str, doc: &crate::model::Document) -> Sink {
+        Sink {
+            findings: Vec::new(),
+            skipped: Vec::new(),
+            rule,
+            severity: Severity::Error,
+            two_amounts: None,
+            class_mentions: None,
+            unit: doc.info.unit.clone(),
+        }
     }
 
     impl super::Rule {
@@ -691,7 +709,7 @@ pub(crate) mod testing {
         /// Why parts of the rule could not run on `text` (its coverage notes).
         pub(crate) fn skipped(&self, text: &str) -> Vec<String> {
             let doc = crate::read(text);
-            let mut sink = test_sink(self.id);
+            let mut sink = test_sink(self.id, &doc);
             (self.check)(&doc, &mut sink);
             sink.skipped.into_iter().map(|s| s.reason).collect()
         }
@@ -700,7 +718,7 @@ pub(crate) mod testing {
     /// What `check` (rule `rule`) finds in `text`, read as a whole document.
     pub(crate) fn findings_of(rule: &'static str, check: fn(&crate::model::Document, &mut Sink), text: &str) -> Vec<super::Finding> {
         let doc = crate::read(text);
-        let mut sink = test_sink(rule);
+        let mut sink = test_sink(rule, &doc);
         check(&doc, &mut sink);
         sink.findings
     }

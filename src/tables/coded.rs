@@ -152,8 +152,12 @@ fn is_total_label(s: &str) -> bool {
 }
 
 /// Reads the rows of a 科目 table body. `first` lists the allowed first digits
-/// of codes ('2' for 功能分类).
-pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, Vec<ReadProblem>) {
+/// of codes ('2' for 功能分类). `yuan`: the table is in 元, whose amounts may
+/// be integers of a code's shape ("2024900"): an integer is then a code only
+/// where a label follows it, or where it stands alone on its line while no
+/// row waits for its amounts (a code over a label wrapped onto the next
+/// line); otherwise it is an amount of the open row.
+pub fn read_rows(lines: &[Line], first: &[char], table: &str, yuan: bool) -> (Vec<RawRow>, Vec<ReadProblem>) {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut problems = Vec::new();
     let mut open = false; // the last row may still take name text / numbers
@@ -181,9 +185,19 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
             Cow::Borrowed(line) => (tokenize_into(line, &mut buf), buf.drain(..)),
             Cow::Owned(line) => (tokenize_into(line, &mut own), own.drain(..)),
         };
-        for tok in toks {
+        let mut toks = toks.peekable();
+        let mut first_on_line = true;
+        while let Some(tok) = toks.next() {
+            let code_here = !yuan || {
+                let waiting = open && rows.last().is_some_and(|r| r.printed.is_empty());
+                match toks.peek() {
+                    Some(next) => matches!(next, Tok::Text(_)),
+                    None => first_on_line && !waiting,
+                }
+            };
+            first_on_line = false;
             let anchor = match &tok {
-                Tok::Int(n) => code_of(*n, first).map(|c| (Some(c), String::new())),
+                Tok::Int(n) if code_here => code_of(*n, first).map(|c| (Some(c), String::new())),
                 Tok::Text(t) if is_total_label(t) => Some((None, "合计".to_string())),
                 _ => None,
             };
@@ -203,6 +217,10 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str) -> (Vec<RawRow>, V
                 }
                 (Tok::Amount(d), Some(r)) => {
                     r.printed.push(Some((d, l.no)));
+                    name_slot = false;
+                }
+                (Tok::Int(n), Some(r)) if yuan => {
+                    r.printed.push(Some((Decimal::from(n), l.no)));
                     name_slot = false;
                 }
                 (Tok::Amount(d), None) => problems.push(ReadProblem {
@@ -388,7 +406,7 @@ mod tests {
     #[test]
     fn wrapped_rows_are_joined_by_their_code_anchor() {
         let lines = normalise("合 计 8,979.28 8,979.10 0.18\n2080505\n\n机关事业单位基本养老保\n\n险缴费支出\n\n101.65 101.65\n 项 目\n栏次 1 2 3\n210 卫生健康支出 93.38 93.38\n");
-        let (rows, problems) = read_rows(&lines, &['2'], "02");
+        let (rows, problems) = read_rows(&lines, &['2'], "02", false);
         assert!(problems.is_empty());
         let got: Vec<(Option<&str>, &str, usize)> = rows.iter().map(|r| (r.code.as_deref(), r.label.as_str(), r.amount_count())).collect();
         assert_eq!(
@@ -400,7 +418,7 @@ mod tests {
     #[test]
     fn tab_rows_keep_positions() {
         let lines = normalise("合 计\t\t10,116.83\t10,095.35\t\t\t\t\t21.48\n2010302\t一般行政管理事务\t4,646.70\t4,646.70\t\t\t\t\t\n");
-        let (rows, _) = read_rows(&lines, &['2'], "02");
+        let (rows, _) = read_rows(&lines, &['2'], "02", false);
         let c = place_certain(&rows[0], 7).unwrap();
         assert_eq!(c[6].value.map(|d| d.to_string()).as_deref(), Some("21.48"));
         assert_eq!(c[2].value, None);
@@ -411,7 +429,7 @@ mod tests {
     #[test]
     fn candidates_keep_order_and_put_the_total_first() {
         let lines = normalise("合计 3.00 1.00 2.00\n");
-        let (rows, _) = read_rows(&lines, &['2'], "02");
+        let (rows, _) = read_rows(&lines, &['2'], "02", false);
         assert_eq!(candidates(&rows[0], 4).len(), 3);
         assert!(place_certain(&rows[0], 4).is_none());
     }

@@ -253,7 +253,7 @@ fn final_plan(doc: &Document, seg: &Segment) -> Result<Plan, ReadProblem> {
 fn budget_plan(doc: &Document, seg: &Segment) -> Result<Plan, ReadProblem> {
     let no = &seg.number;
     let body = &doc.lines[seg.body.clone()];
-    let header = budget::header_text(body);
+    let header = budget::header_text(body, seg.unit.as_deref() == Some("元"));
     let table_notes = notes(doc, seg);
     let title = seg.title.as_ref().map(|t| t.1.as_str());
     let Some((kind, titled)) = kinds::classify(title, &header, &table_notes) else {
@@ -308,7 +308,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
             Read { rows, open, problems, sides: None }
         }
         How::Coded => {
-            let (raw, problems) = coded::read_rows(body, &['2'], kind.number());
+            let (raw, problems) = coded::read_rows(body, &['2'], kind.number(), false);
             let mut read = Read { problems, ..Read::default() };
             for r in raw {
                 budget::push_coded(&mut read, r, ncols);
@@ -320,8 +320,15 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
             Read { rows, problems, ..Read::default() }
         }
         How::Schema(schema) => match schema.reader {
-            schema::Reader::TwoSided { income } => budget::sides::read(body, income, ncols, &no),
-            schema::Reader::Coded(first) => budget::read_coded(body, first, ncols, search::contains(&plan.header, "序号"), &no),
+            schema::Reader::TwoSided { income } => budget::sides::read(body, income, ncols, &no, plan.table.unit.as_deref() == Some("元")),
+            schema::Reader::Coded(first) => budget::read_coded(
+                body,
+                first,
+                ncols,
+                search::contains(&plan.header, "序号"),
+                &no,
+                plan.table.unit.as_deref() == Some("元"),
+            ),
             schema::Reader::EconPair => budget::pairs::read(body, ncols, &no),
             schema::Reader::Projects => budget::items::read_projects(body, ncols, &no),
             schema::Reader::Procurement => budget::items::read_procurement(body, ncols, &no),

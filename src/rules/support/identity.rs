@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Row, Table};
 use crate::rounding::{compare, Term, Verdict};
+use crate::rules::support::units::{self, Common};
 use crate::rules::{Finding, Severity, Sink};
 
 /// Where a printed value sits: a cell of a table.
@@ -154,6 +155,11 @@ impl Sink {
     /// within rounding → an info "尾数误差" finding; beyond → a finding at the
     /// rule's severity. `what` names the right-hand side in Chinese
     /// ("各项收入（行次1—8）之和").
+    ///
+    /// Cells of tables printed in different units (元 and 万元) are compared
+    /// in the larger, exactly and with each cell's own rounding (see
+    /// [`units`]); when a table states no unit and the others disagree with
+    /// the document's, nothing is compared and the skip says why.
     pub(crate) fn identity(&mut self, target: Target<'_>, parts: &[(i8, Located<'_>)], what: &str) {
         self.identity_named(target, parts, || what.to_string());
     }
@@ -162,23 +168,62 @@ impl Sink {
     /// a finding or skip is written: most identities hold, and some names
     /// are built from several column captions.
     pub(crate) fn identity_named(&mut self, target: Target<'_>, parts: &[(i8, Located<'_>)], what: impl FnOnce() -> String) {
-        // Most identities hold exactly: settled in i128, with no Vec of terms.
-        if crate::rounding::exact(target.actual, parts.iter().map(|(s, l)| (*s, l.value))) == Some(true) {
+        let tables = std::iter::once(target.table).chain(parts.iter().filter_map(|(_, l)| l.at.map(|a| a.table)));
+        let to = match units::common(self.unit.as_deref(), tables) {
+            Common::Same => None,
+            Common::To(to) => Some(to),
+            Common::Unknown => {
+                let place = placed(&target.cell_ref());
+                self.skip(format!("{place}与{}：{}", what(), units::UNKNOWN));
+                return;
+            }
+        };
+        let Some(to) = to else {
+            // Most identities hold exactly: settled in i128, with no Vec of terms.
+            if crate::rounding::exact(target.actual, parts.iter().map(|(s, l)| (*s, l.value))) == Some(true) {
+                return;
+            }
+            let terms: Vec<Term> = parts.iter().map(|(s, l)| (*s, l.value)).collect();
+            let (verdict, expected) = compare(target.actual, &terms);
+            if verdict != Verdict::Exact {
+                // Named only now: most identities hold.
+                self.report_identity(target, parts, verdict, expected, what());
+            }
             return;
-        }
-        let terms: Vec<Term> = parts.iter().map(|(s, l)| (*s, l.value)).collect();
-        let (verdict, expected) = compare(target.actual, &terms);
+        };
+        // Tables in different units: every value in the largest, compared
+        // there, and what they imply stated in the unit of the target's cell.
+        let from = units::of(target.table, to);
+        let unit_of = |l: &Located<'_>| l.at.map_or(from, |a| units::of(a.table, to));
+        let actual = units::shift_cell(target.actual, from, to);
+        let terms: Option<Vec<Term>> = parts.iter().map(|(s, l)| Some((*s, units::shift_cell(l.value, unit_of(l), to)?))).collect();
+        let (verdict, expected) = match (actual, terms) {
+            (Some(actual), Some(terms)) => compare(actual, &terms),
+            _ => (Verdict::TooLarge, Decimal::ZERO),
+        };
         if verdict == Verdict::Exact {
             return;
         }
-        // Named only now: most identities hold.
-        let what = what();
+        let places = target.actual.map_or(0, |v| v.scale());
+        let (verdict, expected) = match units::back(expected, from, to, places) {
+            Some(e) => (verdict, e),
+            None => (Verdict::TooLarge, Decimal::ZERO),
+        };
+        let mut others: Vec<u32> = parts.iter().map(|(_, l)| unit_of(l)).filter(|e| *e != from).collect();
+        others.dedup();
+        let what = match others.as_slice() {
+            [one] => format!("{}（由{}换算为{}）", what(), units::name(*one), units::name(from)),
+            _ => format!("{}（各数换算为{}）", what(), units::name(from)),
+        };
+        self.report_identity(target, parts, verdict, expected, what);
+    }
+
+    /// The finding (or skip) of an identity that does not hold exactly:
+    /// `expected` is what the parts imply, in the unit of the target's cell.
+    fn report_identity(&mut self, target: Target<'_>, parts: &[(i8, Located<'_>)], verdict: Verdict, expected: Decimal, what: String) {
         let actual = target.actual;
         let target = target.cell_ref();
-        let place = match &target.column {
-            Some(c) => format!("{}“{}”的“{}”", table_name(&target.table), target.row, c),
-            None => format!("{}“{}”", table_name(&target.table), target.row),
-        };
+        let place = placed(&target);
         let diff = actual.unwrap_or_default().checked_sub(expected);
         let (Some(diff), false) = (diff, verdict == Verdict::TooLarge) else {
             self.skip(format!("{place}与{what}：{}", crate::checked::TOO_LARGE));
@@ -218,29 +263,57 @@ impl Sink {
 
     /// Checks `target ≥ bound` (e.g. a fiscal subset against the whole).
     /// Within rounding passes silently; beyond is reported at the rule's severity.
+    /// Units as in [`Sink::identity`].
     pub(crate) fn at_least(&mut self, target: Target<'_>, bound: Target<'_>, what: &str) {
         use crate::rounding::Interval;
-        let have = Interval::of(target.actual);
-        let need = Interval::of(bound.actual);
+        let (actual, bound_actual) = (target.actual, bound.actual);
+        // The two compared in one unit (the larger, see `units`); the bound
+        // stated in the target's unit too, and the units when they differ.
+        let (have, need, bound_here, convert) = match units::common(self.unit.as_deref(), [target.table, bound.table].into_iter()) {
+            Common::Same => (Interval::of(actual), Interval::of(bound_actual), bound_actual, None),
+            Common::To(to) => {
+                let (ft, fb) = (units::of(target.table, to), units::of(bound.table, to));
+                let places = actual.map_or(0, |v| v.scale());
+                let converted = (units::shift_cell(actual, ft, to), units::shift_cell(bound_actual, fb, to));
+                let (Some(a), Some(b)) = converted else {
+                    self.skip(format!("{}与{}：{}", placed(&target.cell_ref()), placed(&bound.cell_ref()), crate::checked::TOO_LARGE));
+                    return;
+                };
+                let Some(here) = b.map_or(Some(None), |b| units::back(b, ft, to, places).map(Some)) else {
+                    self.skip(format!("{}与{}：{}", placed(&target.cell_ref()), placed(&bound.cell_ref()), crate::checked::TOO_LARGE));
+                    return;
+                };
+                (Interval::of(a), Interval::of(b), here, Some((fb, ft)))
+            }
+            Common::Unknown => {
+                self.skip(format!("{}与{}：{}", placed(&target.cell_ref()), placed(&bound.cell_ref()), units::UNKNOWN));
+                return;
+            }
+        };
         if have.hi >= need.lo {
             return;
         }
-        let (actual, bound_actual) = (target.actual, bound.actual);
         let (target, bound) = (target.cell_ref(), bound.cell_ref());
-        let place = match &target.column {
-            Some(c) => format!("{}“{}”的“{}”", table_name(&target.table), target.row, c),
-            None => format!("{}“{}”", table_name(&target.table), target.row),
-        };
-        let other = match &bound.column {
-            Some(c) => format!("{}“{}”的“{}”", table_name(&bound.table), bound.row, c),
-            None => format!("{}“{}”", table_name(&bound.table), bound.row),
-        };
-        let Some(diff) = actual.unwrap_or_default().checked_sub(bound_actual.unwrap_or_default()) else {
+        let (place, other) = (placed(&target), placed(&bound));
+        let Some(diff) = actual.unwrap_or_default().checked_sub(bound_here.unwrap_or_default()) else {
             self.skip(format!("{place}与{other}：{}", crate::checked::TOO_LARGE));
             return;
         };
         let shown = |v: Option<Decimal>| v.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
-        let message = format!("{place}为 {}，小于{other}的 {}（{what}），相差 {}。", shown(actual), shown(bound_actual), signed(diff));
+        let message = match convert {
+            None => format!("{place}为 {}，小于{other}的 {}（{what}），相差 {}。", shown(actual), shown(bound_actual), signed(diff)),
+            Some((fb, ft)) => format!(
+                "{place}为 {}{}，小于{other}的 {}{}（合 {}{}；{what}），相差 {}{}。",
+                shown(actual),
+                units::name(ft),
+                shown(bound_actual),
+                units::name(fb),
+                shown(bound_here),
+                units::name(ft),
+                signed(diff),
+                units::name(ft)
+            ),
+        };
         self.push(Finding {
             rule: self.rule,
             severity: self.severity,
@@ -248,7 +321,7 @@ impl Sink {
             table: Some(target.table),
             row: Some(target.row),
             column: target.column,
-            expected: bound_actual,
+            expected: bound_here,
             actual,
             difference: Some(diff),
             source_line: Some(target.source_line),
@@ -257,6 +330,14 @@ impl Sink {
             also: Vec::new(),
             place: None,
         });
+    }
+}
+
+/// How a cell is named in messages: 公开01表“本年收入合计（行次27）”的“金额”.
+fn placed(cell: &CellRef) -> String {
+    match &cell.column {
+        Some(c) => format!("{}“{}”的“{}”", table_name(&cell.table), cell.row, c),
+        None => format!("{}“{}”", table_name(&cell.table), cell.row),
     }
 }
 

@@ -2,6 +2,7 @@
 //! ([`identity`]), percentages and findings about the narrative
 //! ([`percent`]), per-table indexes ([`index`]), the corpus documents the
 //! fixtures use ([`corpus`]), the document kinds rules apply to ([`kinds`]),
+//! money units across tables ([`units`]),
 //! and the helpers shared by one group of rules each (one module per group).
 //! A helper only one rule uses lives in that rule's file.
 
@@ -25,3 +26,4 @@ pub mod percent;
 pub mod perf;
 pub mod text;
 pub mod two_amounts;
+pub mod units;

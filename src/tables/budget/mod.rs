@@ -31,7 +31,7 @@ use crate::recognise::table_marker_number;
 use crate::segment::{is_note, Segment};
 use crate::tables::candidates::Candidates;
 use crate::tables::coded;
-use crate::tables::tokens::{first_int, has_amount};
+use crate::tables::tokens::{first_int, has_amount, Tok};
 use crate::text::search;
 use crate::text::Line;
 
@@ -82,11 +82,12 @@ pub(crate) fn body_lines<'a>(body: &'a [Line], also_skip: &'a [&str]) -> impl It
 }
 
 /// The header: the squeezed text of the body up to its first line with an
-/// amount (all of it for an empty table), notes left out.
-pub(crate) fn header_text(body: &[Line]) -> String {
+/// amount (all of it for an empty table), notes left out. In a table in 元
+/// (`yuan`) an amount may be an integer ([`integer_amounts`]).
+pub(crate) fn header_text(body: &[Line], yuan: bool) -> String {
     let mut out = String::new();
     for l in body {
-        if has_amount(&l.text) {
+        if has_amount(&l.text) || yuan && integer_amounts(&l.text) {
             break;
         }
         let sq = l.squeezed.as_str();
@@ -97,8 +98,22 @@ pub(crate) fn header_text(body: &[Line]) -> String {
     out
 }
 
-/// 科目 rows, after removing a leading 序号 ("2 201 一般公共服务支出 …").
-pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bool, no: &str) -> Read {
+/// Whether a line of a table in 元 prints amounts as integers after its
+/// first piece ("一、财政拨款收入 86666000一、一般公共服务支出 82995800"; the
+/// first piece may be a 序号): not a 栏次 line counting 1, 2, 3 …, and no
+/// year ("2023 年预算数") taken for one.
+pub(crate) fn integer_amounts(text: &str) -> bool {
+    let mut toks = Vec::new();
+    crate::tables::tokens::pieces_into(text, &mut toks);
+    sides::unglue_integers(&mut toks);
+    let ints: Vec<u64> = toks.iter().skip(1).filter_map(|t| if let Tok::Int(n) = t { Some(*n) } else { None }).collect();
+    let counting = ints.iter().zip(1u64..).all(|(n, k)| *n == k);
+    !ints.is_empty() && !counting && !ints.iter().any(|n| (1900..=2100).contains(n))
+}
+
+/// 科目 rows, after removing a leading 序号 ("2 201 一般公共服务支出 …");
+/// `yuan` as for [`coded::read_rows`].
+pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bool, no: &str, yuan: bool) -> Read {
     // Borrowed when nothing is stripped: no copy of every line.
     let lines: std::borrow::Cow<[Line]> =
         if serial { std::borrow::Cow::Owned(body.iter().map(strip_serial).collect()) } else { std::borrow::Cow::Borrowed(body) };
@@ -108,10 +123,10 @@ pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bo
         .iter()
         .position(|l| {
             let text = coded::join_split_codes(&l.text);
-            first_int(&text).is_some_and(|n| coded::is_code_int(n, first)) || has_amount(&text)
+            first_int(&text).is_some_and(|n| coded::is_code_int(n, first)) || has_amount(&text) || yuan && integer_amounts(&text)
         })
         .unwrap_or(lines.len());
-    let (raw, problems) = coded::read_rows(&lines[start..], first, no);
+    let (raw, problems) = coded::read_rows(&lines[start..], first, no, yuan);
     let mut read = Read { problems, ..Read::default() };
     for r in raw {
         if r.amount_count() > ncols {
@@ -184,6 +199,51 @@ mod tests {
         for text in crate::text::stream::sample_texts(&pieces, 600) {
             for l in crate::text::normalise(&text) {
                 assert_eq!(strip_serial(&l), strip_serial_by_squeezing(&l), "{:?}", l.text);
+            }
+        }
+    }
+
+    /// Every table's rows as (code, 序号, label, values), a table in 元 with
+    /// its values in 万元 (÷10000, exact).
+    fn in_wan(doc: &crate::model::Document) -> Vec<(String, Vec<RowSeen>)> {
+        let wan = rust_decimal::Decimal::from(10_000);
+        doc.tables
+            .iter()
+            .map(|t| {
+                let yuan = t.unit.as_deref() == Some("元");
+                let rows = t
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let values = (0..r.cells.len())
+                            .map(|c| r.value(c).and_then(|v| if yuan { v.checked_div(wan) } else { Some(v) }).map(|v| v.normalize()))
+                            .collect();
+                        (r.code.clone(), r.line, r.label.clone(), values)
+                    })
+                    .collect();
+                (format!("{:?} {}", t.kind, t.no()), rows)
+            })
+            .collect()
+    }
+
+    type RowSeen = (Option<String>, Option<u32>, String, Vec<Option<rust_decimal::Decimal>>);
+
+    /// 烟台's and 青岛's 科目 tables printed in 元 as integers, whose amounts
+    /// include 7-digit ones shaped like a 项 code ("208 社会保障和就业支出
+    /// 2024900 2024900 2024900"): the document reads as in 万元, every table
+    /// the same rows with the same amounts (the one in 元 ×10000) — no row
+    /// gained from an amount taken for a code, none lost.
+    #[test]
+    fn coded_tables_printed_in_yuan_integers_read_as_in_wan() {
+        for (file, tables) in
+            [("yantai-office-2023-budget.txt", &["2", "3"][..]), ("qingdao-office-2023-budget.txt", &["2", "3", "5", "6", "7", "8"])]
+        {
+            let text = std::fs::read_to_string(format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+            let want = in_wan(&crate::read(&text));
+            for n in tables {
+                let doc = crate::read(&crate::corpus_edits::table_in_yuan_as(&text, &format!("公开表{n}"), 0));
+                assert_eq!(doc.tables.iter().find(|t| t.number.as_deref() == Some(n)).and_then(|t| t.unit.as_deref()), Some("元"));
+                assert_eq!(in_wan(&doc), want, "{file} 公开表{n}");
             }
         }
     }

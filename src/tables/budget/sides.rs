@@ -9,6 +9,8 @@
 //! on the line deciding when the words do not. A leading 序号 is kept as the
 //! row's `line`.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::Read;
@@ -46,8 +48,11 @@ struct Entry {
 }
 
 /// Reads a two-sided table body; income entries get `income` value columns,
-/// expenditure entries `expenditure`.
-pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Read {
+/// expenditure entries `expenditure`. `yuan`: the table is in 元, whose
+/// amounts may be printed as integers ("86666000"): an integer after a label
+/// is then its amount (the first integer of a line stays a 序号), and one
+/// glued to the next label ("86666000一、一般公共服务支出") is cut from it.
+pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str, yuan: bool) -> Read {
     let mut problems = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
     let mut started = false;
@@ -57,7 +62,10 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
     for l in super::body_lines(body, &[]) {
         let sq = l.squeezed.as_str();
         pieces_into(&l.text, &mut toks);
-        let has_amount = toks.iter().any(|t| matches!(t, Tok::Amount(_)));
+        if yuan {
+            unglue_integers(&mut toks);
+        }
+        let has_amount = toks.iter().enumerate().any(|(k, t)| matches!(t, Tok::Amount(_)) || yuan && k > 0 && matches!(t, Tok::Int(_)));
         // Header lines come before the first row; the first row is the first
         // line with an amount or an ordinal label ("一、…").
         if !started {
@@ -89,7 +97,10 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
                         l.no,
                     )),
                 },
-                Tok::Int(n) => problems.push(problem(table, format!("第{}行的数字 {n} 不是金额，已忽略", l.no), l.no)),
+                Tok::Int(n) => match line_entries.last_mut() {
+                    Some(e) if yuan => e.amounts.push((Decimal::from(n), l.no)),
+                    _ => problems.push(problem(table, format!("第{}行的数字 {n} 不是金额，已忽略", l.no), l.no)),
+                },
                 Tok::Blank => {}
             }
         }
@@ -125,6 +136,41 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str) -> Re
     }
     let sides = entries.iter().filter(|e| e.side == Some(Side::Income)).count();
     Read { rows, open, problems, sides: Some(sides) }
+}
+
+/// In a table in 元, each label that starts with an integer glued to an
+/// ordinal label ("86666000一、一般公共服务支出", "86666000二、外交支出") is
+/// cut into the integer and the label. Only before an ordinal: "2024年…",
+/// "12345政务热线…" stay labels.
+pub(crate) fn unglue_integers(toks: &mut Vec<Tok<'_>>) {
+    let glued = |t: &Tok<'_>| match t {
+        Tok::Text(s) => {
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = s.get(digits..).unwrap_or_default();
+            (digits > 0 && starts_with_ordinal(rest))
+                .then(|| s.get(..digits).and_then(|d| d.parse::<u64>().ok()))
+                .flatten()
+                .map(|n| (n, digits))
+        }
+        _ => None,
+    };
+    if !toks.iter().any(|t| glued(t).is_some()) {
+        return;
+    }
+    let mut out = Vec::with_capacity(toks.len() + 2);
+    for t in toks.drain(..) {
+        match (glued(&t), t) {
+            (Some((n, digits)), Tok::Text(s)) => {
+                out.push(Tok::Int(n));
+                out.push(Tok::Text(match s {
+                    Cow::Borrowed(b) => Cow::Borrowed(b.get(digits..).unwrap_or_default()),
+                    Cow::Owned(o) => Cow::Owned(o.get(digits..).unwrap_or_default().to_string()),
+                }));
+            }
+            (_, t) => out.push(t),
+        }
+    }
+    *toks = out;
 }
 
 /// Order-preserving placements of printed cells (the first being column 0).
@@ -173,7 +219,7 @@ mod tests {
     use crate::text::normalise;
 
     fn rows(text: &str, income: usize, exp: usize) -> Vec<String> {
-        let r = read(&normalise(text), income, exp, "1");
+        let r = read(&normalise(text), income, exp, "1", false);
         let mut out: Vec<String> = r
             .rows
             .iter()
@@ -220,5 +266,59 @@ mod tests {
         assert_eq!(got[1], "1|一、一般公共服务支出|,,,");
         assert_eq!(got[2], "10|十、卫生健康支出|0.00,0.00,0.00,0.00");
         assert_eq!(got[3], "sides=Some(1) open=1");
+    }
+
+    /// A table's rows as (序号, label, values) with its values in 元.
+    fn in_yuan(t: &crate::model::Table, times: Decimal) -> Vec<(Option<u32>, String, Vec<Option<Decimal>>)> {
+        t.rows
+            .iter()
+            .map(|r| {
+                (
+                    r.line,
+                    r.label.clone(),
+                    (0..r.cells.len()).map(|c| r.value(c).and_then(|v| v.checked_mul(times)).map(|v| v.normalize())).collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// 烟台's and 青岛's 收支总表 (公开表1) and 财政拨款收支总表 (公开表4)
+    /// printed in 元 as integers ("86666000一、一般公共服务支出 82995800",
+    /// "1 一、一般公共预算拨款收入 173326200 一、一般公共服务支出 158822400")
+    /// read as their 万元 do, ×10000: the same kind, rows and 序号, the
+    /// integers as amounts and the 序号 not.
+    #[test]
+    fn two_sided_tables_printed_in_yuan_integers_read_as_in_wan() {
+        for file in ["yantai-office-2023-budget.txt", "qingdao-office-2023-budget.txt"] {
+            let text = std::fs::read_to_string(format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+            let base = crate::read(&text);
+            for n in ["1", "4"] {
+                let doc = crate::read(&crate::corpus_edits::table_in_yuan_as(&text, &format!("公开表{n}"), 0));
+                let table =
+                    |d: &crate::model::Document| d.tables.iter().find(|t| t.number.as_deref() == Some(n)).cloned().expect("the table");
+                let (want, got) = (table(&base), table(&doc));
+                assert_eq!((got.kind, got.unit.as_deref()), (want.kind, Some("元")), "{file} 公开表{n}");
+                assert_eq!(in_yuan(&got, Decimal::ONE), in_yuan(&want, Decimal::from(10_000)), "{file} 公开表{n}");
+            }
+        }
+    }
+
+    /// Glued to an ordinal label, an integer is cut from it; before any other
+    /// text ("2024年", "12345政务热线") it stays part of the label.
+    #[test]
+    fn an_integer_is_cut_from_an_ordinal_label_only() {
+        let mut toks = Vec::new();
+        pieces_into("一般公共预算收入 86666000二、外交支出 2024年预算 12345政务热线", &mut toks);
+        unglue_integers(&mut toks);
+        assert_eq!(
+            toks,
+            vec![
+                Tok::Text("一般公共预算收入".into()),
+                Tok::Int(86666000),
+                Tok::Text("二、外交支出".into()),
+                Tok::Text("2024年预算".into()),
+                Tok::Text("12345政务热线".into())
+            ]
+        );
     }
 }

@@ -1,0 +1,160 @@
+//! Money units across tables: what a comparison of cells from several
+//! tables needs when they are not printed in one unit (Shanghai prints its
+//! tables in 元 and its “三公” table in 万元).
+//!
+//! Values are brought to the largest unit of the comparison by moving the
+//! decimal point, which is exact and keeps the rounding-interval model
+//! (`crate::rounding`) right: 12345678 元 becomes 1234.5678 万元, whose half
+//! unit in the last place, 0.00005 万元, is the 0.5 元 the integer stood for;
+//! a 万元 value printed with 2 decimals keeps its ±0.005 万元 (±50 元).
+
+use rust_decimal::Decimal;
+
+use crate::model::Table;
+
+/// Why a comparison of [`Common::Unknown`] tables was not made (coverage).
+pub(crate) const UNKNOWN: &str = "有的表未注明金额单位，另一张表的单位与全文不同，无法确定两者能否直接比较，未比较";
+
+/// How many places of ten a unit is above 元: 元 0, 千元 3, 万元 4, 亿元 8;
+/// `None` for a unit not known here.
+pub(crate) fn exponent(unit: &str) -> Option<u32> {
+    match unit {
+        "元" => Some(0),
+        "千元" => Some(3),
+        "万元" => Some(4),
+        "亿元" => Some(8),
+        _ => None,
+    }
+}
+
+/// The unit of a given exponent, for messages.
+pub(crate) fn name(exponent: u32) -> &'static str {
+    match exponent {
+        0 => "元",
+        3 => "千元",
+        8 => "亿元",
+        _ => "万元",
+    }
+}
+
+/// How the tables of one comparison stand to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Common {
+    /// One unit (or none stated anywhere): compare the printed values.
+    Same,
+    /// Different units, all known: bring every value to the unit of exponent
+    /// `to`, the largest.
+    To(u32),
+    /// A table states no unit and another states one other than the
+    /// document's, or a unit is not known here: the values cannot be put in
+    /// one unit without guessing, so they are not compared.
+    Unknown,
+}
+
+/// The common unit of `tables`, given the document's unit. A table that
+/// states no unit is taken to be in the document's (as the reading of the
+/// document does everywhere else) only when every table that states one
+/// states that one: otherwise which of them it follows is a guess.
+pub(crate) fn common<'a>(doc_unit: Option<&str>, tables: impl Iterator<Item = &'a Table> + Clone) -> Common {
+    let mut stated = tables.clone().filter_map(|t| t.unit.as_deref());
+    let Some(first) = stated.next() else { return Common::Same };
+    // Nearly always: one stated unit.
+    if stated.all(|u| u == first) {
+        return if tables.clone().all(|t| t.unit.is_some()) || doc_unit == Some(first) { Common::Same } else { Common::Unknown };
+    }
+    if tables.clone().any(|t| t.unit.is_none()) {
+        return Common::Unknown;
+    }
+    let mut to = 0;
+    for t in tables {
+        match t.unit.as_deref().and_then(exponent) {
+            Some(e) => to = to.max(e),
+            None => return Common::Unknown,
+        }
+    }
+    Common::To(to)
+}
+
+/// The exponent of `t`'s unit (see [`exponent`]); the unit of exponent `to`
+/// when the table states none (for [`Common::To`] every table states one).
+pub(crate) fn of(t: &Table, to: u32) -> u32 {
+    t.unit.as_deref().and_then(exponent).unwrap_or(to)
+}
+
+/// `v`, printed in a unit of exponent `from`, in the unit of exponent `to`
+/// (≥ `from`): the decimal point moved left, exactly. `None` when Decimal
+/// cannot hold so many places.
+pub(crate) fn shift(v: Decimal, from: u32, to: u32) -> Option<Decimal> {
+    let scale = v.scale().checked_add(to.checked_sub(from)?)?;
+    Decimal::try_from_i128_with_scale(v.mantissa(), scale).ok()
+}
+
+/// [`shift`] for a cell that may be blank (a blank stays blank).
+pub(crate) fn shift_cell(v: Option<Decimal>, from: u32, to: u32) -> Option<Option<Decimal>> {
+    v.map_or(Some(None), |v| shift(v, from, to).map(Some))
+}
+
+/// `v`, in the unit of exponent `to`, back in the unit of exponent `from`
+/// (≤ `to`), with no more decimals than it needs but at least `places`: an
+/// expected value stated in the unit of the cell it is held against.
+pub(crate) fn back(v: Decimal, from: u32, to: u32, places: u32) -> Option<Decimal> {
+    let k = to.checked_sub(from)?;
+    let mut x = v.checked_mul(Decimal::from(10u64.checked_pow(k)?))?.normalize();
+    if x.scale() < places {
+        x.rescale(places);
+    }
+    Some(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rounding::Interval;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn table(unit: Option<&str>) -> Table {
+        let mut t = Table::empty(crate::model::TableKind::BSummary, 1);
+        t.unit = unit.map(str::to_string);
+        t
+    }
+
+    #[test]
+    fn yuan_become_wan_by_moving_the_point_and_keep_their_rounding() {
+        // 12345678 元 = 1234.5678 万元, standing for ±0.5 元.
+        let v = shift(d("12345678"), 0, 4).unwrap();
+        assert_eq!(v.to_string(), "1234.5678");
+        assert_eq!(Interval::of(Some(v)), Interval { lo: d("1234.56775"), hi: d("1234.56785") });
+        // 1234.56 万元 stays as printed: ±0.005 万元, i.e. ±50 元.
+        assert_eq!(shift(d("1234.56"), 4, 4), Some(d("1234.56")));
+        assert_eq!(Interval::of(Some(d("1234.56"))), Interval { lo: d("1234.555"), hi: d("1234.565") });
+        // 2 decimals in 元 are 6 in 万元.
+        assert_eq!(shift(d("12345678.90"), 0, 4).unwrap().to_string(), "1234.567890");
+        // Beyond what Decimal holds: no value, not a wrong one.
+        assert_eq!(shift(Decimal::try_new(1, 27).unwrap(), 0, 4), None);
+    }
+
+    #[test]
+    fn an_expected_value_goes_back_to_the_unit_of_its_cell() {
+        assert_eq!(back(d("1234.5600"), 0, 4, 0).unwrap().to_string(), "12345600");
+        assert_eq!(back(d("1234.5678"), 0, 4, 2).unwrap().to_string(), "12345678.00");
+        assert_eq!(back(d("1234.56785"), 0, 4, 2).unwrap().to_string(), "12345678.50");
+        assert_eq!(back(d("1234.56"), 4, 4, 2).unwrap().to_string(), "1234.56");
+    }
+
+    #[test]
+    fn a_table_without_a_unit_follows_the_document_only_when_no_other_table_says_otherwise() {
+        let (yuan, wan, none) = (table(Some("元")), table(Some("万元")), table(None));
+        assert_eq!(common(Some("元"), [&yuan, &yuan].into_iter()), Common::Same);
+        assert_eq!(common(Some("元"), [&yuan, &wan].into_iter()), Common::To(4));
+        assert_eq!(common(None, [&wan, &yuan].into_iter()), Common::To(4));
+        assert_eq!(common(Some("万元"), [&none, &wan].into_iter()), Common::Same);
+        assert_eq!(common(None, [&none, &none].into_iter()), Common::Same);
+        // Unstated beside a unit the document does not use, or beside two units.
+        assert_eq!(common(Some("万元"), [&none, &yuan].into_iter()), Common::Unknown);
+        assert_eq!(common(None, [&none, &yuan].into_iter()), Common::Unknown);
+        assert_eq!(common(Some("元"), [&none, &yuan, &wan].into_iter()), Common::Unknown);
+    }
+}

@@ -177,9 +177,14 @@ pub fn read_marked(doc: &mut Document) {
                 // this layout, and the table is not read rather than shown
                 // with blanks where it prints amounts ("a table not read is
                 // better than a table misread"). Another reader may read it.
-                let held = p.table.rows.iter().fold(0usize, |n, r| n.saturating_add(r.cells.iter().filter(|c| c.value.is_some()).count()));
+                // Amounts of rows left open (ambiguous, reported as such)
+                // were not set aside.
+                let t = &p.table;
+                let in_cells = t.rows.iter().fold(0usize, |n, r| n.saturating_add(r.cells.iter().filter(|c| c.value.is_some()).count()));
+                let open =
+                    t.printed.iter().fold(0usize, |n, (_, cells)| n.saturating_add(cells.iter().filter(|c| c.value.is_some()).count()));
+                let held = in_cells.saturating_add(open);
                 if held < printed {
-                    let t = &p.table;
                     let no = t.number.clone().unwrap_or_default();
                     doc.problems.push(ReadProblem {
                         message: format!("公开表{no}（{}）：表中印有 {printed} 个金额，只有 {held} 个对应到了栏目，未读取", t.title),

@@ -94,6 +94,25 @@ pub struct Title {
 /// table title: short, ending in 表 (or 表 plus a qualifier in brackets), about
 /// money, not a sentence, a table of contents entry or a 部门/单位 meta line.
 pub fn title(squeezed: &str) -> Option<Title> {
+    // A marker printed after the title on its line ("收支预算总表    表一").
+    if let Some((head, marker)) = trailing_marker(squeezed) {
+        return title_before_marker(head).map(|t| Title { marker: t.marker.or_else(|| Some(marker.to_string())), text: t.text });
+    }
+    title_before_marker(squeezed)
+}
+
+/// Splits a marker printed at the end of a title line off it: what comes
+/// before must end like a title.
+fn trailing_marker(s: &str) -> Option<(&str, &str)> {
+    ["公开", "附表", "表"].iter().find_map(|head| {
+        let at = s.rfind(head)?;
+        let (title, marker) = (s.get(..at)?, s.get(at..)?);
+        (marker_line(marker).is_some() && ends_like_title(without_unit(title))).then_some((title, marker))
+    })
+}
+
+/// [`title`] of a line with no marker after the title.
+fn title_before_marker(squeezed: &str) -> Option<Title> {
     // The title text is a suffix of the line and must end like one (see
     // `ends_like_title`): most lines are turned away here, before any search.
     if !squeezed.ends_with(['表', '）', ')']) {
@@ -376,6 +395,16 @@ mod tests {
         assert_eq!(budget("一般公共预算“三公”经费支出情况表"), Some(TableKind::BSangong));
         assert_eq!(budget("政府性基金预算支出情况表"), Some(TableKind::BFund));
         assert_eq!(budget("项目支出情况表"), Some(TableKind::BProjects));
+    }
+
+    #[test]
+    fn a_marker_after_the_title_on_its_line_is_split_off() {
+        let t = title("收支预算总表表一").unwrap();
+        assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("表一"), "收支预算总表"));
+        let t = title("一般公共预算支出表（功能科目）公开07表").unwrap();
+        assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("公开07表"), "一般公共预算支出表（功能科目）"));
+        assert_eq!(title("一般公共预算支出表").unwrap().marker, None);
+        assert_eq!(title("详见附表一"), None);
     }
 
     #[test]

@@ -177,7 +177,7 @@ fn may_start_title_by(last: &[u8], i: usize) -> bool {
     let after = last.get(i + 2).copied().unwrap_or(b'\n');
     let ends = |b: u8| matches!(b, 0xA8 | 0x89 | b')');
     let wrapped = ends(next) | ((next == b'\n') & ends(after));
-    matches!(here, 0xA8 | 0x89 | b')') | ((here != b'\n') & wrapped)
+    ends_here(here) | ((here != b'\n') & wrapped)
 }
 
 /// Whether [`title_at`] can find a title at line `i`: the line is not blank
@@ -192,7 +192,14 @@ fn may_start_title(sq: &[&str], i: usize) -> bool {
     // The last bytes of 表 (E8 A1 A8), ） (EF BC 89) and ).
     let (here, next, after) = (last(i), last(i + 1), last(i + 2));
     let ends = |b: Option<u8>| matches!(b, Some(0xA8 | 0x89 | b')'));
-    ends(here) | (here.is_some() & (ends(next) | (next.is_none() & ends(after))))
+    here.is_some_and(ends_here) | (here.is_some() & (ends(next) | (next.is_none() & ends(after))))
+}
+
+/// Whether a line ending in byte `b` may be a title: it ends in 表, ） or ),
+/// or in a numeral 一 … 十 of a marker printed after the title ("收支预算总表
+/// 表一"; the last bytes of 一二三四五六七八九十: 80 8C 89 9B 94 AD 83 AB 9D 81).
+fn ends_here(b: u8) -> bool {
+    matches!(b, 0xA8 | 0x89 | b')' | 0x80 | 0x8C | 0x9B | 0x94 | 0xAD | 0x83 | 0xAB | 0x9D | 0x81)
 }
 
 /// The first lines of `range` that are not blank, as many as a table's
@@ -319,7 +326,7 @@ mod tests {
     #[test]
     fn the_byte_test_turns_away_no_title() {
         let pieces: Vec<&str> =
-            "一般公共预算|收支|决算|表|）|)|（续）|(续)|三公经费|支出预|算表|合计|1.00|公开09表|单位：万元|。|稨|||表一|功能科目|（|("
+            "一般公共预算|收支|决算|表|）|)|（续）|(续)|三公经费|支出预|算表|合计|1.00|公开09表|单位：万元|。|稨|||表一|表十二|功能科目|（|("
                 .split('|')
                 .collect();
         let mut titles = 0;

@@ -31,13 +31,13 @@ struct Col {
 }
 
 /// One line of the body, as cells.
-struct BodyLine<'a> {
-    no: usize,
+pub(super) struct BodyLine<'a> {
+    pub(super) no: usize,
     /// 1-based page.
-    page: usize,
-    sq: &'a str,
-    spans: Vec<Span<'a>>,
-    data: bool,
+    pub(super) page: usize,
+    pub(super) sq: &'a str,
+    pub(super) spans: Vec<Span<'a>>,
+    pub(super) data: bool,
 }
 
 /// One panel's share of a line: label spans, code spans, and amount spans
@@ -118,6 +118,13 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             b.data = !is_column_numbers(&b.spans);
         }
     }
+    // Text without form feeds (`pdftotext -nopgbrk`, a viewer's copy, a
+    // paste that lost them) runs a table's pages together, and each page may
+    // print its columns elsewhere: where the columns move, a page begins.
+    let paged = pages.last().is_some_and(|p| *p > 1);
+    if !paged {
+        super::pages::split(&mut body);
+    }
     let Some(first_data) = body.iter().position(|b| b.data) else {
         // Printed empty: a header (and perhaps a 合计 line) and no number.
         if let Some(g) = table.grid.as_mut() {
@@ -176,6 +183,13 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             l.cols[i].hi = l.cols[i].hi.max(b.hi);
             l.lines[i].extend(bl);
         }
+    }
+    // Without form feeds, a page whose columns still change at some line
+    // (numbers moved where the labels did not) aligns its rows to no one
+    // set of columns.
+    if !paged && layouts.iter().any(|(_, l)| !super::pages::cuts(&l.lines).is_empty()) {
+        refuse(&mut table, "这段文字没有分页符，表格各行的数字不在同一组栏位上（可能是跨页后栏位移动），无法确定每个数属于哪一栏，本表未读取。请使用保留分页符的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string());
+        return (table, problems);
     }
     let primary = &layouts[0].1;
     // A page whose columns do not pair up with the first page's: its rows are
@@ -449,17 +463,17 @@ fn nearest(cols: &[Col], s: &Span<'_>) -> Option<usize> {
 
 /// Value columns and panel starts of the data lines of one page.
 #[derive(Debug, Clone)]
-struct Layout {
+pub(super) struct Layout {
     cols: Vec<Col>,
     /// The first column of each panel's labels (the first is 0).
     starts: Vec<usize>,
     /// Per panel: whether its rows have labels.
     labelled: Vec<bool>,
     /// Per column: the data lines that have a number in it.
-    lines: Vec<Vec<usize>>,
+    pub(super) lines: Vec<Vec<usize>>,
 }
 
-fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
+pub(super) fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
     let mut ends: Vec<(usize, usize, usize)> = Vec::with_capacity(data.iter().map(|b| b.spans.len()).fold(0, usize::saturating_add)); // (end, start, line)
     for (i, b) in data.iter().enumerate() {
         for s in b.spans.iter().filter(|s| s.is_value()) {

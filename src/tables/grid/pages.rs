@@ -1,0 +1,106 @@
+//! Page breaks that text without form feeds no longer marks.
+//!
+//! `pdftotext -layout -nopgbrk`, a PDF viewer's copy or a paste that lost
+//! its form feeds runs a table's pages together, and each page may print the
+//! table's columns at other positions (its own scale): read as one page, the
+//! numbers of the second fall into columns of their own, or under another
+//! column's caption. The break still shows: at one line every column of
+//! numbers moves, and so do the labels. Each piece then is a page of its own,
+//! read as if the form feed were there (its columns mapped onto the first
+//! page's by order, or the piece not read).
+//!
+//! The columns change where no column has numbers on both sides of a line;
+//! that is a page break when most label cells after it start where no
+//! column of labels before it did. Where the columns change and the labels
+//! stay (numbers drifting after long labels, a page whose rows fill other
+//! columns in its second half, a page break that moved only the numbers),
+//! the reader merges one column printed at two offsets as it does on any
+//! page; what it cannot merge is refused ([`cuts`]), never read into the
+//! wrong columns.
+
+use super::read::{layout_of, BodyLine};
+use super::spans::What;
+
+/// Gives the lines of every piece after a break a page of its own (the page
+/// of a line without numbers is that of the next line with numbers).
+pub(super) fn split(body: &mut [BodyLine<'_>]) {
+    let data: Vec<&BodyLine> = body.iter().filter(|b| b.data).collect();
+    let n = data.len();
+    let Some(layout) = layout_of(&data) else { return };
+    let cuts = cuts(&layout.lines);
+    if cuts.is_empty() {
+        return;
+    }
+    // Breaks kept: where the labels move too.
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut from = 0;
+    for (j, &k) in cuts.iter().enumerate() {
+        let to = cuts.get(j + 1).copied().unwrap_or(n);
+        if labels_move(&data[from..k], &data[k..to]) {
+            breaks.push(k);
+            from = k;
+        }
+    }
+    if breaks.is_empty() {
+        return;
+    }
+    // Pages by data line, then every line takes the next data line's page.
+    let first_page = data[0].page;
+    let mut page_of_data = Vec::with_capacity(n);
+    let mut ahead = breaks.iter().peekable();
+    let mut extra = 0;
+    for (k, d) in data.iter().enumerate() {
+        if ahead.next_if(|b| **b == k).is_some() {
+            extra += 1;
+        }
+        page_of_data.push(d.page + extra);
+    }
+    let last = page_of_data.last().copied().unwrap_or(first_page);
+    let mut next = 0;
+    for b in body.iter_mut() {
+        b.page = page_of_data.get(next).copied().unwrap_or(last);
+        if b.data {
+            next += 1;
+        }
+    }
+}
+
+/// The lines with numbers (0-based) at which the columns change: no column
+/// has numbers both before and at or after them. `cols` holds, per column,
+/// the lines with a number in it (every line with numbers is in one).
+pub(super) fn cuts(cols: &[Vec<usize>]) -> Vec<usize> {
+    let n = cols.iter().flatten().max().map_or(0, |m| m + 1);
+    // A difference array over each column's first and last line.
+    let mut delta = vec![0i64; n + 1];
+    for lines in cols {
+        let (Some(lo), Some(hi)) = (lines.iter().min(), lines.iter().max()) else { continue };
+        delta[lo + 1] += 1;
+        delta[hi + 1] -= 1;
+    }
+    let mut out = Vec::new();
+    let mut crossing = 0i64;
+    for (k, d) in delta.iter().enumerate().take(n) {
+        crossing += d;
+        if k > 0 && crossing == 0 {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// Whether most label cells of `after` start where `before` has no column
+/// of labels: no two of its label cells start there (a column ±1; a
+/// centred 合计 alone is no column).
+fn labels_move(before: &[&BodyLine<'_>], after: &[&BodyLine<'_>]) -> bool {
+    let mut starts: Vec<usize> = before.iter().flat_map(|b| b.spans.iter().filter(|s| s.what == What::Text).map(|s| s.start)).collect();
+    starts.sort_unstable();
+    let placed = |x: usize| starts.partition_point(|s| *s <= x + 1) - starts.partition_point(|s| *s + 1 < x) >= 2;
+    let (mut moved, mut all) = (0usize, 0usize);
+    for s in after.iter().flat_map(|b| b.spans.iter().filter(|s| s.what == What::Text)) {
+        all += 1;
+        if !placed(s.start) {
+            moved += 1;
+        }
+    }
+    all > 0 && moved * 2 > all
+}

@@ -303,6 +303,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     let rows_max = body.len() - first_data;
     let mut rows_by_panel: Vec<Vec<Row>> = (0..npanels).map(|_| Vec::with_capacity(rows_max)).collect();
     let mut collisions = 0usize;
+    let mut joined_labels = 0usize;
     let mut strays = 0usize;
     // Per panel, its columns with numbers (rows that print one number for
     // each are read in order).
@@ -357,6 +358,13 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             if codes.is_empty() && texts.is_empty() && values.is_empty() {
                 continue;
             }
+            // Two labels apart in one panel of a two-sided table: its panels
+            // were not told apart on this line. With form feeds each page's
+            // panels are found on it; without, a page that prints them
+            // elsewhere is read against another's.
+            if !paged && npanels > 1 && texts.windows(2).any(|w| w[1].start >= w[0].end + 3) {
+                joined_labels += 1;
+            }
             let (code, label) = split_code(codes, texts.iter().map(|s| &*s.text).collect());
             if values.is_empty() && code.is_none() && is_wrap(&label) {
                 if let Some(prev) = rows_by_panel[p].last_mut() {
@@ -400,6 +408,13 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             }
             rows_by_panel[p].push(Row { code, label, line: None, cells, source_line: b.no });
         }
+    }
+    if joined_labels > 0 {
+        refuse(
+            &mut table,
+            format!("这段文字没有分页符，有{joined_labels}行的两栏文字落在同一栏内（跨页后栏位移动），无法确定每栏的位置，本表未读取。请使用保留分页符的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"),
+        );
+        return (table, problems);
     }
     if collisions + strays > 0 {
         refuse(

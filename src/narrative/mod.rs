@@ -253,11 +253,13 @@ pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
     }
     let opens_page = |l: &Line| l.text.starts_with('\u{c}');
     let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
-    // Without form feeds (`pdftotext -nopgbrk`, a viewer's copy): centred
-    // after a blank line, where pdftotext -layout prints a page's number.
+    // Without form feeds (`pdftotext -nopgbrk`, a viewer's copy): after a
+    // blank line, centred (as pdftotext -layout prints a page's number) or
+    // with a blank line after it too (as plain pdftotext does).
     let centred = lines[i].text.len() - lines[i].text.trim_start().len() >= 8;
-    let after_blank = i > 0 && lines[i - 1].text.trim().is_empty();
-    opens_page(&lines[i]) || next.is_some_and(opens_page) || centred && after_blank
+    let blank = |j: usize| lines.get(j).is_some_and(|l| l.text.trim().is_empty());
+    let after_blank = i > 0 && blank(i - 1);
+    opens_page(&lines[i]) || next.is_some_and(opens_page) || after_blank && (centred || blank(i + 1))
 }
 
 /// Whether a line whose first byte is `b` may be a page number: `b` is a
@@ -397,9 +399,13 @@ mod tests {
         assert!(is_page_number(&lines, 2));
         let values: Vec<_> = claims(&lines).claims().filter_map(|(_, _, c)| c.value).collect();
         assert!(!values.contains(&rust_decimal::Decimal::from(27)), "{values:?}");
-        // Not centred, or not after a blank line: a number of the text.
-        let lines = normalise("支出\n27\n万元\n支出\n                27\n万元\n");
-        assert!(!is_page_number(&lines, 1) && !is_page_number(&lines, 4));
+        // Plain pdftotext: a blank line on either side.
+        let lines = normalise("因公出国（境）费支出 222.5\n\n27\n\n万元，占“三公”经费的 26.69%；\n");
+        assert!(is_page_number(&lines, 2));
+        // Neither centred nor alone between blank lines, or not after a
+        // blank line: a number of the text.
+        let lines = normalise("支出\n\n27\n万元\n支出\n                27\n万元\n");
+        assert!(!is_page_number(&lines, 2) && !is_page_number(&lines, 5));
     }
 
     #[test]

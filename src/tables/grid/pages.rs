@@ -22,16 +22,48 @@ use super::read::{layout_of, BodyLine};
 use super::spans::What;
 
 /// Gives the lines of every piece after a break a page of its own (the page
-/// of a line without numbers is that of the next line with numbers).
+/// of a line without numbers is that of the next line with numbers). Lines
+/// already on pages of their own (a page number between them) are split
+/// page by page.
 pub(super) fn split(body: &mut [BodyLine<'_>]) {
     let data: Vec<&BodyLine> = body.iter().filter(|b| b.data).collect();
     let n = data.len();
-    let Some(layout) = layout_of(&data) else { return };
-    let cuts = cuts(&layout.lines);
-    if cuts.is_empty() {
-        return;
+    // Where a page begins, as indexes of the lines with numbers.
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut run = 0;
+    while run < n {
+        let end = (run..n).find(|&k| data[k].page != data[run].page).unwrap_or(n);
+        if run > 0 {
+            breaks.push(run);
+        }
+        breaks.extend(breaks_in(&data[run..end]).into_iter().map(|k| run + k));
+        run = end;
     }
-    // Breaks kept: where the labels move too.
+    let Some(first) = data.first().map(|d| d.page) else { return };
+    // Pages by data line, then every line takes the next data line's page.
+    let mut page_of_data = Vec::with_capacity(n);
+    let mut ahead = breaks.iter().peekable();
+    let mut page = first;
+    for k in 0..n {
+        if ahead.next_if(|b| **b == k).is_some() {
+            page += 1;
+        }
+        page_of_data.push(page);
+    }
+    let mut next = 0;
+    for b in body.iter_mut() {
+        b.page = page_of_data.get(next).copied().unwrap_or(page);
+        if b.data {
+            next += 1;
+        }
+    }
+}
+
+/// The breaks (indexes of `data`) where the columns move and the labels too.
+fn breaks_in(data: &[&BodyLine<'_>]) -> Vec<usize> {
+    let n = data.len();
+    let Some(layout) = layout_of(data) else { return Vec::new() };
+    let cuts = cuts(&layout.lines);
     let mut breaks: Vec<usize> = Vec::new();
     let mut from = 0;
     for (j, &k) in cuts.iter().enumerate() {
@@ -41,28 +73,7 @@ pub(super) fn split(body: &mut [BodyLine<'_>]) {
             from = k;
         }
     }
-    if breaks.is_empty() {
-        return;
-    }
-    // Pages by data line, then every line takes the next data line's page.
-    let first_page = data[0].page;
-    let mut page_of_data = Vec::with_capacity(n);
-    let mut ahead = breaks.iter().peekable();
-    let mut extra = 0;
-    for (k, d) in data.iter().enumerate() {
-        if ahead.next_if(|b| **b == k).is_some() {
-            extra += 1;
-        }
-        page_of_data.push(d.page + extra);
-    }
-    let last = page_of_data.last().copied().unwrap_or(first_page);
-    let mut next = 0;
-    for b in body.iter_mut() {
-        b.page = page_of_data.get(next).copied().unwrap_or(last);
-        if b.data {
-            next += 1;
-        }
-    }
+    breaks
 }
 
 /// The lines with numbers (0-based) at which the columns change: no column

@@ -72,10 +72,19 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     let mut in_note = false;
     let mut header_seen: Vec<&str> = Vec::new();
     let ranges = std::iter::once(block.body.clone()).chain(block.more.iter().cloned());
+    // Text without form feeds (`pdftotext -nopgbrk`, a viewer's copy, a
+    // paste that lost them) runs a table's pages together: a page number
+    // alone on its line still ends one.
+    let paged = pages.last().is_some_and(|p| *p > 1);
+    let mut turned = 0;
     for (part, range) in ranges.enumerate() {
         let mut before_data = true;
         for (l, page) in lines[range.clone()].iter().zip(&pages[range]) {
             let sq = l.squeezed.as_str();
+            if !paged && is_page_number(sq) {
+                turned += 1;
+                continue;
+            }
             if sq.is_empty() || is_page_number(sq) || is_meta(sq) || super::super::catalogue::marker_line(sq).is_some() {
                 continue;
             }
@@ -102,7 +111,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             } else if header_seen.contains(&sq) {
                 continue;
             }
-            body.push(BodyLine { no: l.no, page: *page, sq, spans: sp, data });
+            body.push(BodyLine { no: l.no, page: *page + turned, sq, spans: sp, data });
         }
     }
     // A table whose rows never start with a 科目 code has no code column (a
@@ -118,10 +127,8 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             b.data = !is_column_numbers(&b.spans);
         }
     }
-    // Text without form feeds (`pdftotext -nopgbrk`, a viewer's copy, a
-    // paste that lost them) runs a table's pages together, and each page may
-    // print its columns elsewhere: where the columns move, a page begins.
-    let paged = pages.last().is_some_and(|p| *p > 1);
+    // Each page may print its columns elsewhere: where they move, and the
+    // labels with them, a page begins.
     if !paged {
         super::pages::split(&mut body);
     }
@@ -187,7 +194,21 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     // Without form feeds, a page whose columns still change at some line
     // (numbers moved where the labels did not) aligns its rows to no one
     // set of columns.
-    if !paged && layouts.iter().any(|(_, l)| !super::pages::cuts(&l.lines).is_empty()) {
+    // So does a one-panel page with more columns of numbers than any of its
+    // lines prints: some are one column at two offsets, which the header
+    // cannot tell.
+    let mut most: Vec<usize> = Vec::with_capacity(layouts.len()); // per page, in the layouts' order
+    let mut at: Option<usize> = None;
+    for b in &data_lines {
+        let n = b.spans.iter().filter(|s| s.is_value()).count();
+        match most.last_mut() {
+            Some(m) if at == Some(b.page) => *m = (*m).max(n),
+            _ => most.push(n),
+        }
+        at = Some(b.page);
+    }
+    let crowded = |l: &Layout, m: &usize| l.starts.len() == 1 && l.cols.len() > *m;
+    if !paged && layouts.iter().zip(&most).any(|((_, l), m)| !super::pages::cuts(&l.lines).is_empty() || crowded(l, m)) {
         refuse(&mut table, "这段文字没有分页符，表格各行的数字不在同一组栏位上（可能是跨页后栏位移动），无法确定每个数属于哪一栏，本表未读取。请使用保留分页符的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string());
         return (table, problems);
     }

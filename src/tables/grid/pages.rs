@@ -115,3 +115,78 @@ fn labels_move(before: &[&BodyLine<'_>], after: &[&BodyLine<'_>]) -> bool {
     }
     all > 0 && moved * 2 > all
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Table, TableKind};
+    use rust_decimal::Decimal;
+
+    fn sample() -> String {
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture")
+    }
+
+    /// The sample with 公开表七's rows from 208 on printed as the next page
+    /// at its own scale, as pdftotext -layout prints a page: the labels 3
+    /// columns further left (`labels` 3) or in place (0), the amounts 8
+    /// further left; `feed` before the first of them.
+    fn paged(labels: usize, feed: &str) -> String {
+        let text = sample();
+        let mut out: Vec<String> = Vec::new();
+        let mut on_page_two = false;
+        for line in text.split('\n') {
+            if line.starts_with("208 ") {
+                on_page_two = true;
+                out.push(feed.to_string());
+            } else if line.contains("基本支出预算表") {
+                on_page_two = false;
+            }
+            if !on_page_two || line.trim().is_empty() {
+                out.push(line.to_string());
+                continue;
+            }
+            // Code, then the label `labels` columns nearer, then the amounts
+            // 8 columns nearer than on the first page (same gaps between them).
+            let code_end = line.find(' ').expect("a code");
+            let label_at = code_end + line[code_end..].find(|c| c != ' ').expect("a label");
+            let amounts_at = label_at + line[label_at..].find("  ").expect("amounts after the label");
+            let first_amount = amounts_at + line[amounts_at..].find(|c| c != ' ').expect("an amount");
+            let mut l = String::new();
+            l.push_str(&line[..label_at - labels]);
+            l.push_str(&line[label_at..amounts_at]);
+            l.push_str(&line[amounts_at..first_amount - (8 - labels)]);
+            l.push_str(&line[first_amount..]);
+            out.push(l);
+        }
+        out.join("\n")
+    }
+
+    fn cells(t: &Table) -> Vec<(Option<String>, String, Vec<Option<Decimal>>)> {
+        t.rows.iter().map(|r| (r.code.clone(), r.label.clone(), r.cells.iter().map(|c| c.value).collect())).collect()
+    }
+
+    #[test]
+    fn a_page_break_without_its_form_feed_is_where_the_columns_and_the_labels_move() {
+        let want = crate::read(&sample());
+        let want = cells(want.found(TableKind::BGeneral).expect("公开表七 is read"));
+        // With the form feed, and without it (deleted, or a line break): the same cells.
+        for feed in ["\u{c}", "", "\n"] {
+            let doc = crate::read(&paged(3, feed));
+            let t = doc.found(TableKind::BGeneral).expect("公开表七");
+            assert_eq!(cells(t), want, "{feed:?}");
+        }
+        let doc = crate::read(&paged(3, ""));
+        let row = doc.found(TableKind::BGeneral).and_then(|t| t.rows.iter().find(|r| r.code.as_deref() == Some("2080599")));
+        let values: Vec<Option<Decimal>> = row.expect("2080599").cells.iter().map(|c| c.value).collect();
+        assert_eq!(values, [Some(Decimal::new(5000, 2)), None, Some(Decimal::new(5000, 2))], "合计 and 项目支出, 基本支出 blank");
+    }
+
+    #[test]
+    fn columns_that_move_where_the_labels_do_not_are_not_read_into_other_columns() {
+        // Only the amounts moved: nothing shows a page break, and the rows
+        // align to no one set of columns.
+        let doc = crate::read(&paged(0, ""));
+        let t = doc.found(TableKind::BGeneral).expect("公开表七 is found");
+        assert!(t.rows.is_empty(), "not read: {:?}", cells(t));
+        assert!(doc.problems.iter().any(|p| p.message.contains("本表未读取") && p.message.contains("功能科目")), "{:?}", doc.problems);
+    }
+}

@@ -177,7 +177,7 @@ mod tests {
         let doc = crate::read(&paged(3, ""));
         let row = doc.found(TableKind::BGeneral).and_then(|t| t.rows.iter().find(|r| r.code.as_deref() == Some("2080599")));
         let values: Vec<Option<Decimal>> = row.expect("2080599").cells.iter().map(|c| c.value).collect();
-        assert_eq!(values, [Some(Decimal::new(5000, 2)), None, Some(Decimal::new(5000, 2))], "合计 and 项目支出, 基本支出 blank");
+        assert_eq!(values, [Some(Decimal::from(50)), None, Some(Decimal::from(50))], "合计 and 项目支出, 基本支出 blank");
     }
 
     #[test]

@@ -253,13 +253,12 @@ pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
     }
     let opens_page = |l: &Line| l.text.starts_with('\u{c}');
     let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
-    // Without form feeds (`pdftotext -nopgbrk`, a viewer's copy): after a
-    // blank line, centred (as pdftotext -layout prints a page's number) or
-    // with a blank line after it too (as plain pdftotext does).
+    // Without form feeds (`pdftotext -nopgbrk`, a viewer's copy): centred
+    // (as pdftotext -layout prints a page's number), or between blank lines
+    // (as plain pdftotext does).
     let centred = lines[i].text.len() - lines[i].text.trim_start().len() >= 8;
     let blank = |j: usize| lines.get(j).is_some_and(|l| l.text.trim().is_empty());
-    let after_blank = i > 0 && blank(i - 1);
-    opens_page(&lines[i]) || next.is_some_and(opens_page) || after_blank && (centred || blank(i + 1))
+    opens_page(&lines[i]) || next.is_some_and(opens_page) || centred || i > 0 && blank(i - 1) && blank(i + 1)
 }
 
 /// Whether a line whose first byte is `b` may be a page number: `b` is a
@@ -393,7 +392,7 @@ mod tests {
     }
 
     #[test]
-    fn a_centred_number_after_a_blank_line_is_a_page_number_without_a_form_feed() {
+    fn a_centred_number_or_one_between_blank_lines_is_a_page_number_without_a_form_feed() {
         // A paste without form feeds: the page break shows only as the number.
         let lines = normalise("因公出国（境）费支出 222.5\n\n                27\n万元，占“三公”经费的 26.69%；\n");
         assert!(is_page_number(&lines, 2));
@@ -402,9 +401,11 @@ mod tests {
         // Plain pdftotext: a blank line on either side.
         let lines = normalise("因公出国（境）费支出 222.5\n\n27\n\n万元，占“三公”经费的 26.69%；\n");
         assert!(is_page_number(&lines, 2));
-        // Neither centred nor alone between blank lines, or not after a
-        // blank line: a number of the text.
-        let lines = normalise("支出\n\n27\n万元\n支出\n                27\n万元\n");
+        // Centred, with no blank line about it (blank lines dropped too).
+        let lines = normalise("因公出国（境）费支出 222.5\n                27\n万元\n");
+        assert!(is_page_number(&lines, 1));
+        // Neither centred nor between blank lines: a number of the text.
+        let lines = normalise("支出\n\n27\n万元\n支出\n27\n\n万元\n");
         assert!(!is_page_number(&lines, 2) && !is_page_number(&lines, 5));
     }
 

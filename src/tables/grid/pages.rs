@@ -62,7 +62,7 @@ pub(super) fn split(body: &mut [BodyLine<'_>]) {
 /// The breaks (indexes of `data`) where the columns move and the labels too.
 fn breaks_in(data: &[&BodyLine<'_>]) -> Vec<usize> {
     let n = data.len();
-    let Some(layout) = layout_of(data) else { return Vec::new() };
+    let Some(layout) = layout_of(data) else { return where_labels_move(data) };
     let cuts = cuts(&layout.lines);
     let mut breaks: Vec<usize> = Vec::new();
     let mut from = 0;
@@ -71,6 +71,43 @@ fn breaks_in(data: &[&BodyLine<'_>]) -> Vec<usize> {
         if labels_move(&data[from..k], &data[k..to]) {
             breaks.push(k);
             from = k;
+        }
+    }
+    breaks
+}
+
+/// Lines of numbers before a break found by its labels alone, at least.
+const BEFORE: usize = 3;
+/// Lines tried as such a break, at most (a page stays linear).
+const TRIES: usize = 8;
+
+/// Where two pages' columns of numbers overlap, no line parts them cleanly:
+/// a line whose label starts where no column of labels before it does is a
+/// break when most labels after it do so too and the numbers before it
+/// align (those after it are aligned, or refused, as their own page).
+fn where_labels_move(data: &[&BodyLine<'_>]) -> Vec<usize> {
+    let label_starts = |b: &BodyLine<'_>| b.spans.iter().filter(|s| s.what == What::Text).map(|s| s.start).collect::<Vec<_>>();
+    let mut breaks = Vec::new();
+    let mut from = 0;
+    let mut tries = 0;
+    // The label starts of the lines from `from` on, counted.
+    let mut seen: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for k in 0..data.len() {
+        let first = data[k].spans.iter().find(|s| s.what == What::Text).map(|s| s.start);
+        let placed = |x: usize| seen.range(x.saturating_sub(1)..=x + 1).map(|(_, n)| *n).fold(0usize, usize::saturating_add) >= 2;
+        if first.is_some_and(|x| k >= from + BEFORE && !placed(x)) {
+            if tries == TRIES {
+                break;
+            }
+            tries += 1;
+            if labels_move(&data[from..k], &data[k..]) && layout_of(&data[from..k]).is_some() {
+                breaks.push(k);
+                from = k;
+                seen.clear();
+            }
+        }
+        for x in label_starts(data[k]) {
+            *seen.entry(x).or_insert(0) += 1;
         }
     }
     breaks
@@ -126,26 +163,33 @@ mod tests {
     }
 
     /// The sample with 公开表七's rows from 208 on printed as the next page
-    /// at its own scale, as pdftotext -layout prints a page: the labels 3
-    /// columns further left (`labels` 3) or in place (0), the amounts 8
-    /// further left; `feed` before the first of them.
-    fn paged(labels: usize, feed: &str) -> String {
+    /// at its own scale, as pdftotext -layout prints a page: the labels
+    /// `labels` columns further left, the amounts `amounts` further left;
+    /// `feed` before the first of them. With `full`, only the rows that
+    /// print all three amounts are kept.
+    fn paged(labels: usize, amounts: usize, feed: &str, full: bool) -> String {
         let text = sample();
         let mut out: Vec<String> = Vec::new();
-        let mut on_page_two = false;
+        let (mut in_table, mut on_page_two) = (false, false);
         for line in text.split('\n') {
+            if line.contains("功能科目）") {
+                in_table = true;
+            } else if line.contains("基本支出预算表") {
+                (in_table, on_page_two) = (false, false);
+            }
+            if in_table && full && line.contains('.') && line.split_whitespace().filter(|w| w.contains('.')).count() < 3 {
+                continue;
+            }
             if line.starts_with("208 ") {
                 on_page_two = true;
                 out.push(feed.to_string());
-            } else if line.contains("基本支出预算表") {
-                on_page_two = false;
             }
             if !on_page_two || line.trim().is_empty() {
                 out.push(line.to_string());
                 continue;
             }
-            // Code, then the label `labels` columns nearer, then the amounts
-            // 8 columns nearer than on the first page (same gaps between them).
+            // Code, then the label nearer, then the amounts nearer than on
+            // the first page (the same gaps between them).
             let code_end = line.find(' ').expect("a code");
             let label_at = code_end + line[code_end..].find(|c| c != ' ').expect("a label");
             let amounts_at = label_at + line[label_at..].find("  ").expect("amounts after the label");
@@ -153,7 +197,7 @@ mod tests {
             let mut l = String::new();
             l.push_str(&line[..label_at - labels]);
             l.push_str(&line[label_at..amounts_at]);
-            l.push_str(&line[amounts_at..first_amount - (8 - labels)]);
+            l.push_str(&line[amounts_at..first_amount - (amounts - labels)]);
             l.push_str(&line[first_amount..]);
             out.push(l);
         }
@@ -170,11 +214,11 @@ mod tests {
         let want = cells(want.found(TableKind::BGeneral).expect("公开表七 is read"));
         // With the form feed, and without it (deleted, or a line break): the same cells.
         for feed in ["\u{c}", "", "\n"] {
-            let doc = crate::read(&paged(3, feed));
+            let doc = crate::read(&paged(3, 8, feed, false));
             let t = doc.found(TableKind::BGeneral).expect("公开表七");
             assert_eq!(cells(t), want, "{feed:?}");
         }
-        let doc = crate::read(&paged(3, ""));
+        let doc = crate::read(&paged(3, 8, "", false));
         let row = doc.found(TableKind::BGeneral).and_then(|t| t.rows.iter().find(|r| r.code.as_deref() == Some("2080599")));
         let values: Vec<Option<Decimal>> = row.expect("2080599").cells.iter().map(|c| c.value).collect();
         assert_eq!(values, [Some(Decimal::from(50)), None, Some(Decimal::from(50))], "合计 and 项目支出, 基本支出 blank");
@@ -184,9 +228,23 @@ mod tests {
     fn columns_that_move_where_the_labels_do_not_are_not_read_into_other_columns() {
         // Only the amounts moved: nothing shows a page break, and the rows
         // align to no one set of columns.
-        let doc = crate::read(&paged(0, ""));
+        let doc = crate::read(&paged(0, 8, "", false));
         let t = doc.found(TableKind::BGeneral).expect("公开表七 is found");
         assert!(t.rows.is_empty(), "not read: {:?}", cells(t));
         assert!(doc.problems.iter().any(|p| p.message.contains("本表未读取") && p.message.contains("功能科目")), "{:?}", doc.problems);
+    }
+
+    #[test]
+    fn rows_that_print_every_column_are_read_in_order_where_two_pages_columns_overlap() {
+        // Every row prints its three amounts; the second page's stand 5
+        // columns left, the labels in place: the columns of the two pages
+        // overlap and only their order tells them apart.
+        let want = crate::read(&paged(0, 0, "", true));
+        let want = cells(want.found(TableKind::BGeneral).expect("公开表七 is read"));
+        assert_eq!(want.len(), 8, "合计 and the seven rows that print every amount");
+        for feed in ["", "\n", "\u{c}"] {
+            let doc = crate::read(&paged(0, 5, feed, true));
+            assert_eq!(cells(doc.found(TableKind::BGeneral).expect("公开表七")), want, "{feed:?}");
+        }
     }
 }

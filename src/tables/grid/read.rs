@@ -159,9 +159,15 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     };
     let mut layouts: Vec<(usize, Layout)> = Vec::new();
     // (merged below when the header names fewer columns)
+    // A header is a few lines; bounding it keeps pathological input linear.
+    let header: Vec<&BodyLine> = body[first_data.saturating_sub(12)..first_data].iter().collect();
     for p in &pages {
         let on: Vec<&BodyLine> = data_lines.iter().copied().filter(|b| b.page == *p).collect();
-        match layout_of(&on) {
+        // Without form feeds two pages' columns may overlap; where every line
+        // prints, after its labels, as many numbers as the header names
+        // columns, they are those columns in order.
+        let by_order = || in_order(&on).filter(|l| header_leaves(&header, l).len() == l.cols.len());
+        match layout_of(&on).or_else(|| if paged { None } else { by_order() }) {
             Some(l) => layouts.push((*p, l)),
             None => {
                 refuse(&mut table, "数字没有按栏对齐，无法确定每个数属于哪一栏，本表未读取。".to_string());
@@ -172,8 +178,6 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     // One column printed at two offsets (the text layer drifts after long
     // labels): clusters that never share a line, in a one-panel table whose
     // header names fewer columns, are one column.
-    // A header is a few lines; bounding it keeps pathological input linear.
-    let header: Vec<&BodyLine> = body[first_data.saturating_sub(12)..first_data].iter().collect();
     for (_, l) in layouts.iter_mut() {
         if l.starts.len() != 1 {
             continue;
@@ -577,6 +581,34 @@ pub(super) fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
         })
         .collect();
     Some(Layout { cols, starts, labelled, lines: lines_of })
+}
+
+/// The columns of lines that each print, after their labels, the same number
+/// of numbers: the first of every line, the second, and so on (one panel).
+fn in_order(data: &[&BodyLine]) -> Option<Layout> {
+    let k = data.first()?.spans.iter().filter(|s| s.is_value()).count();
+    if k == 0 {
+        return None;
+    }
+    let mut cols: Vec<Col> = Vec::with_capacity(k);
+    for b in data {
+        let first = b.spans.iter().position(Span::is_value)?;
+        let values = &b.spans[first..];
+        if values.len() != k || !values.iter().all(Span::is_value) {
+            return None;
+        }
+        for (j, s) in values.iter().enumerate() {
+            match cols.get_mut(j) {
+                Some(c) => {
+                    c.lo = c.lo.min(s.start);
+                    c.hi = c.hi.max(s.end);
+                    c.e0 = c.e0.min(s.end);
+                }
+                None => cols.push(Col { lo: s.start, hi: s.end, e0: s.end, caption: Vec::new(), has_data: true }),
+            }
+        }
+    }
+    Some(Layout { cols, starts: vec![0], labelled: vec![true], lines: vec![(0..data.len()).collect(); k] })
 }
 
 /// A leaf of the header tree: its words (top down), the group captions over it.

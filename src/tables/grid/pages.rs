@@ -62,7 +62,7 @@ pub(super) fn split(body: &mut [BodyLine<'_>]) {
 /// The breaks (indexes of `data`) where the columns move and the labels too.
 fn breaks_in(data: &[&BodyLine<'_>]) -> Vec<usize> {
     let n = data.len();
-    let Some(layout) = layout_of(data) else { return where_labels_move(data) };
+    let Some(layout) = layout_of(data) else { return Vec::new() };
     let cuts = cuts(&layout.lines);
     let mut breaks: Vec<usize> = Vec::new();
     let mut from = 0;
@@ -71,43 +71,6 @@ fn breaks_in(data: &[&BodyLine<'_>]) -> Vec<usize> {
         if labels_move(&data[from..k], &data[k..to]) {
             breaks.push(k);
             from = k;
-        }
-    }
-    breaks
-}
-
-/// Lines of numbers before a break found by its labels alone, at least.
-const BEFORE: usize = 3;
-/// Lines tried as such a break, at most (a page stays linear).
-const TRIES: usize = 8;
-
-/// Where two pages' columns of numbers overlap, no line parts them cleanly:
-/// a line whose label starts where no column of labels before it does is a
-/// break when most labels after it do so too and the numbers before it
-/// align (those after it are aligned, or refused, as their own page).
-fn where_labels_move(data: &[&BodyLine<'_>]) -> Vec<usize> {
-    let label_starts = |b: &BodyLine<'_>| b.spans.iter().filter(|s| s.what == What::Text).map(|s| s.start).collect::<Vec<_>>();
-    let mut breaks = Vec::new();
-    let mut from = 0;
-    let mut tries = 0;
-    // The label starts of the lines from `from` on, counted.
-    let mut seen: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for k in 0..data.len() {
-        let first = data[k].spans.iter().find(|s| s.what == What::Text).map(|s| s.start);
-        let placed = |x: usize| seen.range(x.saturating_sub(1)..=x + 1).map(|(_, n)| *n).fold(0usize, usize::saturating_add) >= 2;
-        if first.is_some_and(|x| k >= from + BEFORE && !placed(x)) {
-            if tries == TRIES {
-                break;
-            }
-            tries += 1;
-            if labels_move(&data[from..k], &data[k..]) && layout_of(&data[from..k]).is_some() {
-                breaks.push(k);
-                from = k;
-                seen.clear();
-            }
-        }
-        for x in label_starts(data[k]) {
-            *seen.entry(x).or_insert(0) += 1;
         }
     }
     breaks

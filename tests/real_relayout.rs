@@ -20,7 +20,9 @@
 //! of their title lines ("收支预算总表    表一"); a blank line after every line; the tables alone
 //! (what comes before the first table cut off); the narrative alone (the
 //! tables cut out: no table is read from it and it adds no error but the
-//! tables it misses).
+//! tables it misses); the pages run together without their form feeds (each
+//! table read the same or, where nothing shows the page break, not read,
+//! never misread).
 //!
 //! One table reprinted in 元 (integers, or grouped with two decimals) while
 //! the others stay in 万元: the document finds the same errors (the checks
@@ -405,6 +407,65 @@ fn every_variant_of_every_real_text_reads_the_same_tables_and_cells() {
     }
     assert!(failures.is_empty(), "{} of {checked} variants differ:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(checked, 649, "variants that apply to the real texts");
+}
+
+/// The text as a viewer's copy, `pdftotext -layout -nopgbrk` or a paste
+/// gives it: pages run together, no form feed between them (deleted, or
+/// turned into line breaks).
+const WITHOUT_FORM_FEEDS: &[(&str, Make)] = &[
+    ("form feeds removed", |d| Some(d.text.replace('\u{c}', ""))),
+    ("form feeds turned into line breaks", |d| Some(d.text.replace('\u{c}', "\n"))),
+];
+
+#[test]
+fn without_its_form_feeds_every_real_text_reads_its_tables_the_same_or_not_at_all() {
+    // A table whose pages print its columns at other positions is read page
+    // by page where the page break shows (the columns and the labels move)
+    // and refused where it does not: never read into other columns.
+    let Some(dir) = common::real_dir() else { return };
+    let mut failures = Vec::new();
+    let (mut checked, mut same) = (0, 0);
+    for file in texts(&dir) {
+        let d = load(&dir, &file);
+        for (name, make) in WITHOUT_FORM_FEEDS {
+            let Some(text) = make(&d).filter(|t| *t != d.text) else { continue };
+            let got = gongkai::check_text("variant", &text);
+            checked += 1;
+            let (want, read) = (cells(&d.report), cells(&got));
+            if read == want {
+                same += 1;
+            } else if read.len() != want.len() {
+                failures.push(format!("{file} / {name}: {} tables read as {}", want.len(), read.len()));
+            } else {
+                for (k, (w, r)) in want.iter().zip(&read).enumerate() {
+                    // Not read (refused, no rows) is allowed; read otherwise is not.
+                    if w != r && !(w.0 == r.0 && r.2.is_empty()) {
+                        failures.push(format!(
+                            "{file} / {name}: table {k} ({}, {} rows) read as ({}, {} rows)",
+                            w.0,
+                            w.2.len(),
+                            r.0,
+                            r.2.len()
+                        ));
+                    }
+                }
+            }
+            let new = new_errors(&d.report, &got);
+            if !new.is_empty() {
+                failures.push(format!("{file} / {name}: new errors {new:?}"));
+            }
+            if got.document.kind != d.report.document.kind {
+                failures.push(format!("{file} / {name}: read as {:?}", got.document.kind));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 80, "texts with form feeds, twice");
+    // The layout texts of three disclosures lose a table or more (columns
+    // that move with nothing else to show the page break: labels in place,
+    // no page number, rows that leave columns blank); the rest read every
+    // table as with their form feeds.
+    assert_eq!(same, 74, "variants that read every table the same");
 }
 
 #[test]

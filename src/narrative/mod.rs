@@ -253,7 +253,12 @@ pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
     }
     let opens_page = |l: &Line| l.text.starts_with('\u{c}');
     let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
-    opens_page(&lines[i]) || next.is_some_and(opens_page)
+    // Without form feeds (`pdftotext -nopgbrk`, a viewer's copy): centred
+    // (as pdftotext -layout prints a page's number), or between blank lines
+    // (as plain pdftotext does).
+    let centred = lines[i].text.len() - lines[i].text.trim_start().len() >= 8;
+    let blank = |j: usize| lines.get(j).is_some_and(|l| l.text.trim().is_empty());
+    opens_page(&lines[i]) || next.is_some_and(opens_page) || centred || i > 0 && blank(i - 1) && blank(i + 1)
 }
 
 /// Whether a line whose first byte is `b` may be a page number: `b` is a
@@ -384,6 +389,24 @@ mod tests {
         }
         let lines = normalise("\u{3000}27\n\u{c}正文\n正文\n27\n");
         assert!(is_page_number(&lines, 0) && !is_page_number(&lines, 1));
+    }
+
+    #[test]
+    fn a_centred_number_or_one_between_blank_lines_is_a_page_number_without_a_form_feed() {
+        // A paste without form feeds: the page break shows only as the number.
+        let lines = normalise("因公出国（境）费支出 222.5\n\n                27\n万元，占“三公”经费的 26.69%；\n");
+        assert!(is_page_number(&lines, 2));
+        let values: Vec<_> = claims(&lines).claims().filter_map(|(_, _, c)| c.value).collect();
+        assert!(!values.contains(&rust_decimal::Decimal::from(27)), "{values:?}");
+        // Plain pdftotext: a blank line on either side.
+        let lines = normalise("因公出国（境）费支出 222.5\n\n27\n\n万元，占“三公”经费的 26.69%；\n");
+        assert!(is_page_number(&lines, 2));
+        // Centred, with no blank line about it (blank lines dropped too).
+        let lines = normalise("因公出国（境）费支出 222.5\n                27\n万元\n");
+        assert!(is_page_number(&lines, 1));
+        // Neither centred nor between blank lines: a number of the text.
+        let lines = normalise("支出\n\n27\n万元\n支出\n27\n\n万元\n");
+        assert!(!is_page_number(&lines, 2) && !is_page_number(&lines, 5));
     }
 
     #[test]

@@ -77,6 +77,9 @@ pub(crate) fn blocks(lines: &[Line], joined: &Joined, pages: &[usize], doc: Docu
         })
         .collect();
     let mut out: Vec<Block> = Vec::new();
+    // Text without form feeds has no pages to compare: the same title
+    // again, with no other table between, is a page break that lost them.
+    let paged = pages.last().is_some_and(|p| *p > 1);
     for (k, (i, used, t, kind)) in accepted.iter().enumerate() {
         let (i, used) = (*i, *used);
         let first = marker_before(&sq, i).unwrap_or(i);
@@ -103,7 +106,7 @@ pub(crate) fn blocks(lines: &[Line], joined: &Joined, pages: &[usize], doc: Docu
         };
         match out.last_mut() {
             // The same table again after a page break: a continuation.
-            Some(prev) if prev.kind == block.kind && prev.title == block.title && block.page > prev.page => {
+            Some(prev) if prev.kind == block.kind && prev.title == block.title && (block.page > prev.page || !paged) => {
                 prev.more.push(block.body.clone());
             }
             _ => out.push(block),
@@ -390,6 +393,20 @@ mod tests {
             let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget);
             let got: Vec<(TableKind, Option<&str>)> = b.iter().map(|b| (b.kind, b.unit.as_deref())).collect();
             assert_eq!(got, [(TableKind::BSangong, Some("万元"))], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_printed_again_on_the_next_page_continues_its_table_with_or_without_the_form_feed() {
+        let page1 = "政府采购预算表\n单位：万元\n采购品目  采购组织形式  总计\n合计              30.00\n一、货物      20.00\n";
+        let page2 = "政府采购预算表\n单位：万元\n采购品目  采购组织形式  总计\n三、服务      10.00\n";
+        for sep in ["\u{c}", "\n", ""] {
+            let text = format!("{page1}{sep}{page2}");
+            let l = lines(&text);
+            let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget);
+            assert_eq!(b.len(), 1, "{sep:?}: one table");
+            assert_eq!(b[0].kind, TableKind::BProcurement);
+            assert_eq!(b[0].more.len(), 1, "{sep:?}: the second page continues it");
         }
     }
 

@@ -31,13 +31,13 @@ struct Col {
 }
 
 /// One line of the body, as cells.
-struct BodyLine<'a> {
-    no: usize,
+pub(super) struct BodyLine<'a> {
+    pub(super) no: usize,
     /// 1-based page.
-    page: usize,
-    sq: &'a str,
-    spans: Vec<Span<'a>>,
-    data: bool,
+    pub(super) page: usize,
+    pub(super) sq: &'a str,
+    pub(super) spans: Vec<Span<'a>>,
+    pub(super) data: bool,
 }
 
 /// One panel's share of a line: label spans, code spans, and amount spans
@@ -72,10 +72,19 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     let mut in_note = false;
     let mut header_seen: Vec<&str> = Vec::new();
     let ranges = std::iter::once(block.body.clone()).chain(block.more.iter().cloned());
+    // Text without form feeds (`pdftotext -nopgbrk`, a viewer's copy, a
+    // paste that lost them) runs a table's pages together: a page number
+    // alone on its line still ends one.
+    let paged = pages.last().is_some_and(|p| *p > 1);
+    let mut turned = 0;
     for (part, range) in ranges.enumerate() {
         let mut before_data = true;
         for (l, page) in lines[range.clone()].iter().zip(&pages[range]) {
             let sq = l.squeezed.as_str();
+            if !paged && is_page_number(sq) {
+                turned += 1;
+                continue;
+            }
             if sq.is_empty() || is_page_number(sq) || is_meta(sq) || super::super::catalogue::marker_line(sq).is_some() {
                 continue;
             }
@@ -102,7 +111,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             } else if header_seen.contains(&sq) {
                 continue;
             }
-            body.push(BodyLine { no: l.no, page: *page, sq, spans: sp, data });
+            body.push(BodyLine { no: l.no, page: *page + turned, sq, spans: sp, data });
         }
     }
     // A table whose rows never start with a 科目 code has no code column (a
@@ -117,6 +126,11 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             }
             b.data = !is_column_numbers(&b.spans);
         }
+    }
+    // Each page may print its columns elsewhere: where they move, and the
+    // labels with them, a page begins.
+    if !paged {
+        super::pages::split(&mut body);
     }
     let Some(first_data) = body.iter().position(|b| b.data) else {
         // Printed empty: a header (and perhaps a 合计 line) and no number.
@@ -145,9 +159,15 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     };
     let mut layouts: Vec<(usize, Layout)> = Vec::new();
     // (merged below when the header names fewer columns)
+    // A header is a few lines; bounding it keeps pathological input linear.
+    let header: Vec<&BodyLine> = body[first_data.saturating_sub(12)..first_data].iter().collect();
     for p in &pages {
         let on: Vec<&BodyLine> = data_lines.iter().copied().filter(|b| b.page == *p).collect();
-        match layout_of(&on) {
+        // Without form feeds two pages' columns may overlap; where every line
+        // prints, after its labels, as many numbers as the header names
+        // columns, they are those columns in order.
+        let by_order = || in_order(&on).filter(|l| header_leaves(&header, l).len() == l.cols.len());
+        match layout_of(&on).or_else(|| if paged { None } else { by_order() }) {
             Some(l) => layouts.push((*p, l)),
             None => {
                 refuse(&mut table, "数字没有按栏对齐，无法确定每个数属于哪一栏，本表未读取。".to_string());
@@ -158,8 +178,6 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     // One column printed at two offsets (the text layer drifts after long
     // labels): clusters that never share a line, in a one-panel table whose
     // header names fewer columns, are one column.
-    // A header is a few lines; bounding it keeps pathological input linear.
-    let header: Vec<&BodyLine> = body[first_data.saturating_sub(12)..first_data].iter().collect();
     for (_, l) in layouts.iter_mut() {
         if l.starts.len() != 1 {
             continue;
@@ -176,6 +194,27 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             l.cols[i].hi = l.cols[i].hi.max(b.hi);
             l.lines[i].extend(bl);
         }
+    }
+    // Without form feeds, a page whose columns still change at some line
+    // (numbers moved where the labels did not) aligns its rows to no one
+    // set of columns.
+    // So does a one-panel page with more columns of numbers than any of its
+    // lines prints: some are one column at two offsets, which the header
+    // cannot tell.
+    let mut most: Vec<usize> = Vec::with_capacity(layouts.len()); // per page, in the layouts' order
+    let mut at: Option<usize> = None;
+    for b in &data_lines {
+        let n = b.spans.iter().filter(|s| s.is_value()).count();
+        match most.last_mut() {
+            Some(m) if at == Some(b.page) => *m = (*m).max(n),
+            _ => most.push(n),
+        }
+        at = Some(b.page);
+    }
+    let crowded = |l: &Layout, m: &usize| l.starts.len() == 1 && l.cols.len() > *m;
+    if !paged && layouts.iter().zip(&most).any(|((_, l), m)| !super::pages::cuts(&l.lines).is_empty() || crowded(l, m)) {
+        refuse(&mut table, "这段文字没有分页符，表格各行的数字不在同一组栏位上（可能是跨页后栏位移动），无法确定每个数属于哪一栏，本表未读取。请使用保留分页符的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string());
+        return (table, problems);
     }
     let primary = &layouts[0].1;
     // A page whose columns do not pair up with the first page's: its rows are
@@ -289,6 +328,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     let rows_max = body.len() - first_data;
     let mut rows_by_panel: Vec<Vec<Row>> = (0..npanels).map(|_| Vec::with_capacity(rows_max)).collect();
     let mut collisions = 0usize;
+    let mut joined_labels = 0usize;
     let mut strays = 0usize;
     // Per panel, its columns with numbers (rows that print one number for
     // each are read in order).
@@ -343,6 +383,13 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             if codes.is_empty() && texts.is_empty() && values.is_empty() {
                 continue;
             }
+            // Two labels apart in one panel of a two-sided table: its panels
+            // were not told apart on this line. With form feeds each page's
+            // panels are found on it; without, a page that prints them
+            // elsewhere is read against another's.
+            if !paged && npanels > 1 && texts.windows(2).any(|w| w[1].start >= w[0].end + 3) {
+                joined_labels += 1;
+            }
             let (code, label) = split_code(codes, texts.iter().map(|s| &*s.text).collect());
             if values.is_empty() && code.is_none() && is_wrap(&label) {
                 if let Some(prev) = rows_by_panel[p].last_mut() {
@@ -386,6 +433,13 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             }
             rows_by_panel[p].push(Row { code, label, line: None, cells, source_line: b.no });
         }
+    }
+    if joined_labels > 0 {
+        refuse(
+            &mut table,
+            format!("这段文字没有分页符，有{joined_labels}行的两栏文字落在同一栏内（跨页后栏位移动），无法确定每栏的位置，本表未读取。请使用保留分页符的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"),
+        );
+        return (table, problems);
     }
     if collisions + strays > 0 {
         refuse(
@@ -449,17 +503,17 @@ fn nearest(cols: &[Col], s: &Span<'_>) -> Option<usize> {
 
 /// Value columns and panel starts of the data lines of one page.
 #[derive(Debug, Clone)]
-struct Layout {
+pub(super) struct Layout {
     cols: Vec<Col>,
     /// The first column of each panel's labels (the first is 0).
     starts: Vec<usize>,
     /// Per panel: whether its rows have labels.
     labelled: Vec<bool>,
     /// Per column: the data lines that have a number in it.
-    lines: Vec<Vec<usize>>,
+    pub(super) lines: Vec<Vec<usize>>,
 }
 
-fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
+pub(super) fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
     let mut ends: Vec<(usize, usize, usize)> = Vec::with_capacity(data.iter().map(|b| b.spans.len()).fold(0, usize::saturating_add)); // (end, start, line)
     for (i, b) in data.iter().enumerate() {
         for s in b.spans.iter().filter(|s| s.is_value()) {
@@ -527,6 +581,34 @@ fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
         })
         .collect();
     Some(Layout { cols, starts, labelled, lines: lines_of })
+}
+
+/// The columns of lines that each print, after their labels, the same number
+/// of numbers: the first of every line, the second, and so on (one panel).
+fn in_order(data: &[&BodyLine]) -> Option<Layout> {
+    let k = data.first()?.spans.iter().filter(|s| s.is_value()).count();
+    if k == 0 {
+        return None;
+    }
+    let mut cols: Vec<Col> = Vec::with_capacity(k);
+    for b in data {
+        let first = b.spans.iter().position(Span::is_value)?;
+        let values = &b.spans[first..];
+        if values.len() != k || !values.iter().all(Span::is_value) {
+            return None;
+        }
+        for (j, s) in values.iter().enumerate() {
+            match cols.get_mut(j) {
+                Some(c) => {
+                    c.lo = c.lo.min(s.start);
+                    c.hi = c.hi.max(s.end);
+                    c.e0 = c.e0.min(s.end);
+                }
+                None => cols.push(Col { lo: s.start, hi: s.end, e0: s.end, caption: Vec::new(), has_data: true }),
+            }
+        }
+    }
+    Some(Layout { cols, starts: vec![0], labelled: vec![true], lines: vec![(0..data.len()).collect(); k] })
 }
 
 /// A leaf of the header tree: its words (top down), the group captions over it.

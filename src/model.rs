@@ -42,6 +42,11 @@ pub struct DocumentInfo {
     pub scope: Option<Scope>,
     /// The fiscal year the disclosure covers.
     pub year: Option<u16>,
+    /// Why `year` is None, in Chinese, where the text's titles and
+    /// comparisons disagree or name no year (a text cut before its cover);
+    /// None when the year is recognised or the text is no disclosure.
+    #[serde(default)]
+    pub year_doubt: Option<String>,
     /// The department (or unit) name.
     pub department: Option<String>,
     /// The money unit most tables state ("万元", "元").

@@ -25,7 +25,7 @@ use std::path::Path;
 
 mod common;
 
-use gongkai::model::DocumentKind;
+use gongkai::model::{DocumentInfo, DocumentKind};
 use gongkai::report::DocumentReport;
 use gongkai::rules::Severity;
 
@@ -318,10 +318,108 @@ fn every_variant_of_every_real_text_reads_the_same_tables_and_cells() {
             if got.document.kind != d.report.document.kind {
                 failures.push(format!("{file} / {name}: read as {:?}", got.document.kind));
             }
+            if let Some(how) = recognised_otherwise(&d.report.document, &got.document) {
+                failures.push(format!("{file} / {name}: {how}"));
+            }
         }
     }
     assert!(failures.is_empty(), "{} of {checked} variants differ:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(checked, 505, "variants that apply to the real texts");
+}
+
+/// How `got` is recognised otherwise than `want`: its kind, scope and year
+/// are the same or unknown (a year unknown with its doubt said), never
+/// another. None when they are.
+fn recognised_otherwise(want: &DocumentInfo, got: &DocumentInfo) -> Option<String> {
+    if got.kind != want.kind && got.kind != DocumentKind::Unknown {
+        return Some(format!("kind {:?} → {:?}", want.kind, got.kind));
+    }
+    if got.scope.is_some() && got.scope != want.scope {
+        return Some(format!("scope {:?} → {:?}", want.scope, got.scope));
+    }
+    match got.year {
+        Some(y) if got.year != want.year => Some(format!("year {:?} → {y}", want.year)),
+        None if want.year.is_some() && got.kind != DocumentKind::Unknown && got.year_doubt.is_none() => {
+            Some(format!("year {:?} → unknown, and no doubt said", want.year))
+        }
+        _ => None,
+    }
+}
+
+/// The line a text's narrative starts on: its first part or 说明 heading
+/// ("第一部分 部门概况", "2024年部门预算编制说明", "第三部分 …情况说明")
+/// that is not a 目录 entry (one printed again below, or with leaders).
+fn narrative_start(text: &str) -> Option<usize> {
+    let l: Vec<String> = text.split('\n').map(|s| squeeze(&s.replace('\u{c}', ""))).collect();
+    let mut last = BTreeMap::new();
+    for (i, s) in l.iter().enumerate() {
+        last.insert(s.as_str(), i);
+    }
+    (0..l.len()).find(|&i| {
+        let s = l[i].as_str();
+        let part = s.starts_with('第') && s.chars().nth(2) == Some('部') && s.chars().nth(3) == Some('分');
+        let said = s.ends_with("情况说明") || s.ends_with("编制说明");
+        (part || said) && s.chars().count() <= 40 && !s.contains(['…', '．']) && last.get(s) == Some(&i)
+    })
+}
+
+/// Every real text (layout and plain) and every corpus text pasted without
+/// its cover: from its narrative's first heading on, and from its first
+/// table on. The document is recognised as the whole one is (kind, scope,
+/// year), or its year is said unknown, never another year; where the cut of
+/// a real text keeps every table, they read the same cells and add no error.
+#[test]
+fn a_text_pasted_without_its_cover_is_recognised_as_the_whole_or_its_year_said_unknown() {
+    // (text, whether its tables are compared): a corpus text prints its
+    // first table's unit above the part heading before it, so a cut at the
+    // title loses it, and with it the table.
+    let mut docs: Vec<(Doc, bool)> = Vec::new();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    docs.extend(texts(&corpus).iter().map(|f| (load(&corpus, f), false)));
+    if let Some(dir) = common::real_dir() {
+        docs.extend(texts(&dir).iter().map(|f| (load(&dir, f), true)));
+    }
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (d, compare_tables) in &docs {
+        let name = &d.report.source;
+        let l = lines(&d.text);
+        // The first table's title, with its marker and meta lines above it.
+        let first_table = d.regions.iter().min_by_key(|r| r.1).and_then(|r| r.0).map(|mut lo| {
+            while lo > 0 {
+                let above = squeeze(&l[lo - 1]);
+                if !(above.is_empty() || is_marker_line(&above) || ["单位：", "部门："].iter().any(|k| above.contains(k))) {
+                    break;
+                }
+                lo -= 1;
+            }
+            lo
+        });
+        for (cut, at) in [("from its narrative", narrative_start(&d.text)), ("from its first table", first_table)] {
+            let Some(at) = at.filter(|&at| at > 0) else { continue };
+            let got = gongkai::check_text("cut", &l[at..].join("\n"));
+            checked += 1;
+            if let Some(how) = recognised_otherwise(&d.report.document, &got.document) {
+                failures.push(format!("{name} {cut}: {how}"));
+            }
+            // Every table kept (a first table without rows may lose its title).
+            let all_kept =
+                *compare_tables && first_table.is_some_and(|t| at <= t) && d.report.tables.first().is_some_and(|t| !t.rows.is_empty());
+            if all_kept {
+                if cells(&got) != cells(&d.report) {
+                    failures.push(format!("{name} {cut}: tables differ"));
+                }
+                let new = new_errors(&d.report, &got);
+                if !new.is_empty() {
+                    failures.push(format!("{name} {cut}: new errors {new:?}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} cuts differ:\n{}", failures.len(), failures.join("\n"));
+    if common::real_dir().is_some() {
+        assert_eq!(checked, 45, "cuts of the corpus and real texts");
+    }
 }
 
 #[test]

@@ -449,6 +449,56 @@ fn the_narrative_alone_reads_no_table_and_adds_no_error_but_the_missing_tables()
     assert_eq!(checked, 11, "layout texts with both narrative and tables");
 }
 
+/// Every finding by what it says (not where: variants move lines), counted.
+fn findings(r: &DocumentReport) -> BTreeMap<(String, String, ErrorKey), usize> {
+    let mut out = BTreeMap::new();
+    for f in &r.findings {
+        let key = (
+            f.rule.to_string(),
+            f.table.clone(),
+            f.row.clone(),
+            f.column.clone(),
+            f.expected.map(|d| d.normalize().to_string()),
+            f.actual.map(|d| d.normalize().to_string()),
+        );
+        *out.entry((format!("{:?}", f.severity), f.rule.to_string(), key)).or_insert(0) += 1;
+    }
+    out
+}
+
+/// A region-and-year running header ("某省2018年度省级部门预算") printed at
+/// the top of every page of every real text, form feed before it: inside
+/// tables, between a sentence's halves in the narrative, after a page
+/// number. It is page furniture: the same tables, cells and findings (errors,
+/// warnings and notes) as the original's.
+#[test]
+fn a_region_and_year_header_atop_every_page_changes_no_table_cell_or_finding() {
+    let Some(dir) = common::real_dir() else { return };
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for file in texts(&dir) {
+        let d = load(&dir, &file);
+        let doc = &d.report.document;
+        let (Some(year), true) = (doc.year, d.text.contains('\u{c}')) else { continue };
+        let kind = if doc.kind == DocumentKind::FinalAccounts { "部门决算" } else { "部门预算" };
+        for header in [format!("某省{year}年度省级{kind}"), format!("{:>24}某省 {year} 年度省级{kind}\n", "")] {
+            let got = gongkai::check_text("headed", &d.text.replace('\u{c}', &format!("\u{c}{header}\n")));
+            checked += 1;
+            if cells(&got) != cells(&d.report) {
+                failures.push(format!("{file} / {header:?}: tables differ"));
+            }
+            let (want, have) = (findings(&d.report), findings(&got));
+            if have != want {
+                let lost: Vec<_> = want.iter().filter(|(k, n)| have.get(*k) != Some(n)).map(|(k, _)| k).collect();
+                let new: Vec<_> = have.iter().filter(|(k, n)| want.get(*k) != Some(n)).map(|(k, _)| k).collect();
+                failures.push(format!("{file} / {header:?}: findings differ: lost {lost:?}, new {new:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 80, "real texts with pages, two headers each");
+}
+
 /// A table's amounts in 元 as integers without separators, the way portals
 /// that publish in 元 print them: the unit line of the table (title to first
 /// row) says 元, and every amount of its rows ("20,702.25", "147.20") becomes

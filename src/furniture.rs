@@ -97,9 +97,13 @@ pub(crate) fn is_running_title(sq: &str) -> bool {
 }
 
 /// Whether a squeezed line ends like a disclosure's title: "…部门预算",
-/// "…单位决算公开".
+/// "…单位决算公开", "…人民法院预算公开", "…省级部门预算公开报表".
 fn ends_like_title(sq: &str) -> bool {
-    KINDS.iter().any(|k| sq.ends_with(k) || sq.strip_suffix("公开").is_some_and(|r| r.ends_with(k)))
+    let sq = sq.strip_suffix("报表").unwrap_or(sq);
+    match sq.strip_suffix("公开") {
+        Some(r) => r.ends_with("预算") || r.ends_with("决算"),
+        None => KINDS.iter().any(|k| sq.ends_with(k)),
+    }
 }
 
 /// Puts back what [`hide`] blanked, and marks those lines as the document's
@@ -185,9 +189,10 @@ fn cover_title(lines: &[Line]) -> Option<Cover<'_>> {
     let mut printed = lines.iter().enumerate().filter(|(_, l)| !l.squeezed.is_empty());
     let (i, l) = printed.next()?;
     let title = |s: &str| {
-        let kind = KINDS.iter().any(|k| s.contains(k));
+        let kind = KINDS.iter().any(|k| s.contains(k)) || ends_like_title(s);
         let year = s.match_indices('年').any(|(at, _)| s.get(at.saturating_sub(4)..).and_then(strip_year).is_some());
-        kind && year && !s.ends_with('表') && s.chars().count() <= 40
+        // "…部门预算公开报表" covers a book of tables; "…预算表" heads one.
+        kind && year && (!s.ends_with('表') || s.ends_with("公开报表")) && s.chars().count() <= 40
     };
     let one = l.squeezed.as_str();
     if title(one) {
@@ -308,7 +313,13 @@ mod tests {
     /// section's heading or a sentence naming a year and a budget is not.
     #[test]
     fn a_running_title_names_a_year_and_a_disclosure_and_ends_there() {
-        for title in ["某省2018年度省级部门预算", "2024年度部门决算", "示例市某某局2024年单位预算公开"] {
+        for title in [
+            "某省2018年度省级部门预算",
+            "2024年度部门决算",
+            "示例市某某局2024年单位预算公开",
+            "示例省2018年度省级部门预算公开报表",
+            "2018年度示例省高级人民法院预算公开",
+        ] {
             assert!(is_running_title(title), "{title}");
         }
         for not in [

@@ -499,6 +499,46 @@ fn a_region_and_year_header_atop_every_page_changes_no_table_cell_or_finding() {
     assert_eq!(checked, 80, "real texts with pages, two headers each");
 }
 
+/// The cover's title as printed, its one or two first lines ("上海市普陀区
+/// 2024年区级部门预算"; "…财政局" over "2024 年度部门决算"), when they name a
+/// year and end like a disclosure's title; None for a text that opens
+/// otherwise (a table, a page number).
+fn cover_lines(text: &str) -> Option<Vec<&str>> {
+    let first: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).take(2).collect();
+    let titled = |s: &str| {
+        let s = squeeze(s);
+        s.contains('年') && ["预算", "决算", "公开", "公开报表"].iter().any(|e| s.ends_with(e))
+    };
+    (1..=first.len()).find(|&n| titled(&first[..n].concat())).map(|n| first[..n].to_vec())
+}
+
+/// The cover's title, on one line or wrapped over two, printed again atop
+/// every page of every real text that has one: page furniture, the same
+/// tables, cells and findings as the original's.
+#[test]
+fn the_cover_title_atop_every_page_changes_no_table_cell_or_finding() {
+    let Some(dir) = common::real_dir() else { return };
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for file in texts(&dir) {
+        let d = load(&dir, &file);
+        let Some(cover) = cover_lines(&d.text).filter(|_| d.text.contains('\u{c}')) else { continue };
+        let got = gongkai::check_text("headed", &d.text.replace('\u{c}', &format!("\u{c}{}\n", cover.join("\n"))));
+        checked += 1;
+        if cells(&got) != cells(&d.report) {
+            failures.push(format!("{file}: tables differ"));
+        }
+        let (want, have) = (findings(&d.report), findings(&got));
+        if have != want {
+            let lost: Vec<_> = want.iter().filter(|(k, n)| have.get(*k) != Some(n)).map(|(k, _)| k).collect();
+            let new: Vec<_> = have.iter().filter(|(k, n)| want.get(*k) != Some(n)).map(|(k, _)| k).collect();
+            failures.push(format!("{file} / {cover:?}: findings differ: lost {lost:?}, new {new:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 28, "real texts with a cover and pages");
+}
+
 /// A table's amounts in 元 as integers without separators, the way portals
 /// that publish in 元 print them: the unit line of the table (title to first
 /// row) says 元, and every amount of its rows ("20,702.25", "147.20") becomes

@@ -267,10 +267,18 @@ fn department_in_prose(lines: &[Line]) -> Option<String> {
             return None;
         }
         let i = ["部门预算包括", "单位预算包括", "部门决算包括", "单位决算包括"].iter().filter_map(|k| s.find(k)).min()?;
-        let name = &s[..i];
+        // "江苏省某某院2017年部门预算包括…": the year is no part of the name.
+        let name = without_year(&s[..i]);
         let n = name.chars().count();
         ((2..=30).contains(&n) && !name.contains(['，', '。', '：', ',', ':'])).then(|| name.to_string())
     })
+}
+
+/// `name` without a year at its end ("…院2017年", "…厅2024年度").
+fn without_year(name: &str) -> &str {
+    let Some(rest) = name.strip_suffix("年度").or_else(|| name.strip_suffix('年')) else { return name };
+    let digits = rest.len().checked_sub(4).and_then(|at| rest.get(at..)).filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
+    digits.and_then(|d| rest.strip_suffix(d)).unwrap_or(name)
 }
 
 /// The money unit the "单位：" lines state most often; `keyed` are the lines
@@ -337,6 +345,9 @@ mod tests {
         assert_eq!(info.year, Some(2023));
         let info = recognise(&normalise("烟台市人民政府办公室部门预算包括：本部门机关预算。\n2023年部门预算表\n公开表1\n"));
         assert_eq!(info.department.as_deref(), Some("烟台市人民政府办公室"));
+        // With its year before 部门预算 (a text pasted from its tables on).
+        let info = recognise(&normalise("示例市某某局2024年部门预算包括：局机关。\n2024年部门预算表\n公开表1\n"));
+        assert_eq!(info.department.as_deref(), Some("示例市某某局"));
         assert_eq!(info.scope, Some(Scope::Department));
     }
 

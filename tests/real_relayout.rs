@@ -327,15 +327,18 @@ fn every_variant_of_every_real_text_reads_the_same_tables_and_cells() {
     assert_eq!(checked, 505, "variants that apply to the real texts");
 }
 
-/// How `got` is recognised otherwise than `want`: its kind, scope and year
-/// are the same or unknown (a year unknown with its doubt said), never
-/// another. None when they are.
+/// How `got` is recognised otherwise than `want`: its kind, scope,
+/// department and year are the same or unknown (a year unknown with its
+/// doubt said), never another. None when they are.
 fn recognised_otherwise(want: &DocumentInfo, got: &DocumentInfo) -> Option<String> {
     if got.kind != want.kind && got.kind != DocumentKind::Unknown {
         return Some(format!("kind {:?} → {:?}", want.kind, got.kind));
     }
     if got.scope.is_some() && got.scope != want.scope {
         return Some(format!("scope {:?} → {:?}", want.scope, got.scope));
+    }
+    if got.department.is_some() && got.department != want.department {
+        return Some(format!("department {:?} → {:?}", want.department, got.department));
     }
     match got.year {
         Some(y) if got.year != want.year => Some(format!("year {:?} → {y}", want.year)),
@@ -366,7 +369,7 @@ fn narrative_start(text: &str) -> Option<usize> {
 /// Every real text (layout and plain) and every corpus text pasted without
 /// its cover: from its narrative's first heading on, and from its first
 /// table on. The document is recognised as the whole one is (kind, scope,
-/// year), or its year is said unknown, never another year; where the cut of
+/// department, year), or as unknown, never as another; where the cut of
 /// a real text keeps every table, they read the same cells and add no error.
 #[test]
 fn a_text_pasted_without_its_cover_is_recognised_as_the_whole_or_its_year_said_unknown() {

@@ -49,6 +49,7 @@ mod corpus_edits;
 mod domain;
 mod error;
 pub mod export;
+mod furniture;
 pub mod input;
 pub mod limits;
 pub mod model;
@@ -83,7 +84,13 @@ pub fn read(text: &str) -> model::Document {
         narrative: narrative::Narrative::default(),
         stream: Default::default(),
         joined,
+        furniture: Vec::new(),
     };
+    // The running page headers, told once the department is recognised, are
+    // blanked for the narrative and the table readers (a header inside a
+    // sentence or a table is neither), and put back for the rules, which
+    // read every printed line.
+    let hidden = furniture::hide(&mut doc);
     // The narrative first: the table readers use what it states as evidence.
     // Read even when the text was not recognised, so that a rule run on a
     // fragment sees what the fragment says.
@@ -92,6 +99,9 @@ pub fn read(text: &str) -> model::Document {
         solve::reset_budget();
         tables::read_all(&mut doc);
         limits::cap_rows(&mut doc);
+    }
+    furniture::restore(&mut doc, hidden);
+    if doc.info.kind != model::DocumentKind::Unknown {
         doc.evaluations = perf::self_evaluations(&doc.lines, &doc.joined);
     }
     doc

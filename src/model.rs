@@ -42,6 +42,11 @@ pub struct DocumentInfo {
     pub scope: Option<Scope>,
     /// The fiscal year the disclosure covers.
     pub year: Option<u16>,
+    /// Why `year` is None, in Chinese, where the text's titles and
+    /// comparisons disagree or name no year (a text cut before its cover);
+    /// None when the year is recognised or the text is no disclosure.
+    #[serde(default)]
+    pub year_doubt: Option<String>,
     /// The department (or unit) name.
     pub department: Option<String>,
     /// The money unit most tables state ("万元", "元").
@@ -808,6 +813,11 @@ pub struct Document {
     /// The squeezed lines joined by "\n", made once for recognition and
     /// segmentation.
     pub(crate) joined: crate::text::joined::Joined,
+    /// The indexes of the running page headers (ascending), told once after
+    /// recognition ([`crate::furniture`]): blank for the narrative and the
+    /// table readers, and left out of the [`Document::stream`], where they
+    /// would split a sentence.
+    pub(crate) furniture: Vec<usize>,
 }
 
 impl Document {
@@ -842,7 +852,12 @@ impl Document {
     }
 
     fn streamed(&self) -> &Streamed {
-        self.stream.get_or_init(|| Streamed::of(crate::text::Stream::of(&self.lines)))
+        self.stream.get_or_init(|| Streamed::of(crate::text::Stream::without(&self.lines, &self.furniture)))
+    }
+
+    /// The running page headers ([`Document::furniture`]), in order.
+    pub(crate) fn furniture_lines(&self) -> impl Iterator<Item = &crate::text::Line> {
+        self.furniture.iter().filter_map(|&i| self.lines.get(i))
     }
 
     /// The lines whose text holds a mark of `kind` (年 or 支), in order: the
@@ -851,13 +866,16 @@ impl Document {
     /// search per mark, nor a pass over every mark.
     pub(crate) fn lines_with(&self, kind: MarkKind) -> Vec<&crate::text::Line> {
         let mut out: Vec<&crate::text::Line> = Vec::new();
-        let mut lines = self.lines.iter();
+        let mut lines = self.lines.iter().enumerate();
+        // The running headers are empty in the stream.
+        let mut furniture = self.furniture.iter().copied().peekable();
         // The line the walk is on and the stream offset where it ends.
         let (mut line, mut end) = (None, 0usize);
         for &(at, _) in self.marks(kind) {
             while at >= end {
-                let Some(l) = lines.next() else { return out };
-                (line, end) = (Some(l), end.saturating_add(l.squeezed.len()));
+                let Some((i, l)) = lines.next() else { return out };
+                let len = if furniture.next_if_eq(&i).is_some() { 0 } else { l.squeezed.len() };
+                (line, end) = (Some(l), end.saturating_add(len));
             }
             if let Some(l) = line.filter(|l| out.last().is_none_or(|o| o.no != l.no)) {
                 out.push(l);

@@ -6,6 +6,8 @@ use crate::text::joined::Joined;
 use crate::text::search;
 use crate::text::Line;
 
+mod year;
+
 /// [`recognise_in`] on lines alone (for tests).
 #[cfg(test)]
 pub fn recognise(lines: &[Line]) -> DocumentInfo {
@@ -16,7 +18,6 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
 /// given the squeezed lines joined ([`Joined::squeezed`]).
 pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> DocumentInfo {
     let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
-    let head = joined.head(400);
     // Kind keywords may first appear deep in the text (a budget that opens with
     // a long 单位概况), so they are counted over the whole text: the squeezed
     // lines joined by "\n".
@@ -47,6 +48,7 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> DocumentInfo {
     } else {
         None
     };
+    let titled_kind = kind;
     let kind = if reason.is_some() { DocumentKind::Unknown } else { kind };
 
     // A 部门 disclosure also speaks of its units' 单位预算/单位决算 ("局属事业单位
@@ -73,11 +75,14 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> DocumentInfo {
         },
     };
 
+    // The kind's title words name the year even where the text is no
+    // disclosure for want of tables (a 情况说明 alone).
+    let year = year::year(titled_kind, &cover, whole);
     DocumentInfo {
         kind,
         scope,
-        // A budget may open with a long 单位概况 that states no year at all.
-        year: year(head).or_else(|| year(whole)),
+        year: year.year,
+        year_doubt: if reason.is_some() { None } else { year.doubt },
         department: department_on_cover(&cover).or_else(|| department(&keyed)).or_else(|| department_in_prose(lines)),
         unit: money_unit(&keyed),
         reason,
@@ -175,28 +180,6 @@ pub fn table_marker_number(squeezed: &str) -> Option<String> {
     rest[digits.len()..].starts_with('表').then_some(digits)
 }
 
-fn year(head: &str) -> Option<u16> {
-    // The first "20xx年" that precedes 部门决算/预算 or 年度; fall back to the first
-    // 4-digit 20xx followed by 年.
-    let mut first = None;
-    let b = head.as_bytes();
-    for i in memchr::memmem::find_iter(head.as_bytes(), "年".as_bytes()) {
-        if i < 4 {
-            continue;
-        }
-        let y = &b[i - 4..i];
-        if y.iter().all(|c| c.is_ascii_digit()) && y[0] == b'2' && y[1] == b'0' {
-            let v: u16 = std::str::from_utf8(y).ok()?.parse().ok()?;
-            let after = &head[i..];
-            if after.starts_with("年度") || after.starts_with("年部门") || after.starts_with("年单位") {
-                return Some(v);
-            }
-            first.get_or_insert(v);
-        }
-    }
-    first
-}
-
 /// The cover: the first few non-blank lines before the 目录 or the first part,
 /// squeezed and joined (a cover title may wrap: "2018年度示例省某某" / "管理中心预算公开").
 fn cover(lines: &[Line]) -> String {
@@ -286,10 +269,18 @@ fn department_in_prose(lines: &[Line]) -> Option<String> {
             return None;
         }
         let i = ["部门预算包括", "单位预算包括", "部门决算包括", "单位决算包括"].iter().filter_map(|k| s.find(k)).min()?;
-        let name = &s[..i];
+        // "江苏省某某院2017年部门预算包括…": the year is no part of the name.
+        let name = without_year(&s[..i]);
         let n = name.chars().count();
         ((2..=30).contains(&n) && !name.contains(['，', '。', '：', ',', ':'])).then(|| name.to_string())
     })
+}
+
+/// `name` without a year at its end ("…院2017年", "…厅2024年度").
+fn without_year(name: &str) -> &str {
+    let Some(rest) = name.strip_suffix("年度").or_else(|| name.strip_suffix('年')) else { return name };
+    let digits = rest.len().checked_sub(4).and_then(|at| rest.get(at..)).filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
+    digits.and_then(|d| rest.strip_suffix(d)).unwrap_or(name)
 }
 
 /// The money unit the "单位：" lines state most often; `keyed` are the lines
@@ -356,6 +347,9 @@ mod tests {
         assert_eq!(info.year, Some(2023));
         let info = recognise(&normalise("烟台市人民政府办公室部门预算包括：本部门机关预算。\n2023年部门预算表\n公开表1\n"));
         assert_eq!(info.department.as_deref(), Some("烟台市人民政府办公室"));
+        // With its year before 部门预算 (a text pasted from its tables on).
+        let info = recognise(&normalise("示例市某某局2024年部门预算包括：局机关。\n2024年部门预算表\n公开表1\n"));
+        assert_eq!(info.department.as_deref(), Some("示例市某某局"));
         assert_eq!(info.scope, Some(Scope::Department));
     }
 
@@ -397,5 +391,42 @@ mod tests {
         assert_eq!(info.unit.as_deref(), Some("万元"));
         assert_eq!(info.year, Some(2024));
         assert_eq!(info.scope, Some(Scope::Department));
+    }
+
+    /// A 2024 budget pasted from its 情况说明 on: last year's amounts and
+    /// comparisons do not make it a 2023 budget.
+    #[test]
+    fn the_year_a_budget_is_for_wins_over_the_years_it_compares_with() {
+        let text = "一、收支预算总体情况\n\
+            示例市某某局2024年收入预算1,100.00万元，与2023年度当年预算执行数相比增加100.00万元。\n\
+            二、2024年部门预算表\n公开表1\n收支预算总表\n单位：万元\n";
+        let info = recognise(&normalise(text));
+        assert_eq!((info.kind, info.year, info.year_doubt), (DocumentKind::Budget, Some(2024), None));
+        // Its 三公 table's title names both years; only the one it is for counts.
+        let info = recognise(&normalise("2023年和2024年“三公”经费财政拨款预算表\n公开表7\n单位：万元\n"));
+        assert_eq!(info.year, Some(2024));
+    }
+
+    /// A 决算 pasted from its first table on, whose 情况说明 heading was
+    /// copied from last year's file while its sentences compare with 2023:
+    /// the year is left unknown, and the report says why.
+    #[test]
+    fn a_year_the_titles_and_comparisons_disagree_on_is_left_unknown() {
+        let text = "收入支出决算总表\n公开01表\n单位：万元\n\
+            第三部分 示例市某某局2023年度部门决算情况说明\n\
+            示例市某某局2024年度收入支出总计120.00万元。与2023年度相比，增加20.00万元。\n\
+            财政拨款收入支出总计100.00万元。与2023年度相比，增加10.00万元。\n";
+        let info = recognise(&normalise(text));
+        assert_eq!(info.kind, DocumentKind::FinalAccounts);
+        assert_eq!(info.year, None);
+        let doubt = info.year_doubt.unwrap_or_default();
+        assert!(doubt.contains("2024年（2处与上年的比较）") && doubt.contains("2023年（1处标题）"), "{doubt}");
+        // The same heading under a cover is the cover's year (TXT-008 reports the heading).
+        let info = recognise(&normalise(&format!("示例市某某局\n2024年度部门决算\n目录\n{text}")));
+        assert_eq!((info.year, info.year_doubt), (Some(2024), None));
+        // With no title naming a year, the year is unknown too, and said so.
+        let info = recognise(&normalise("收入支出决算总表\n公开01表\n单位：万元\n收入合计 100.00\n"));
+        assert_eq!(info.year, None);
+        assert!(info.year_doubt.is_some_and(|d| d.contains("没有写明年度")));
     }
 }

@@ -36,7 +36,7 @@ use std::path::Path;
 
 mod common;
 
-use gongkai::model::DocumentKind;
+use gongkai::model::{DocumentInfo, DocumentKind};
 use gongkai::report::DocumentReport;
 use gongkai::rules::Severity;
 
@@ -400,8 +400,13 @@ fn every_variant_of_every_real_text_reads_the_same_tables_and_cells() {
             if !new.is_empty() {
                 failures.push(format!("{file} / {name}: new errors {new:?}"));
             }
+            // The same kind and scope, always; department and year the same
+            // or unknown with the doubt said.
             if (got.document.kind, got.document.scope) != (d.report.document.kind, d.report.document.scope) {
                 failures.push(format!("{file} / {name}: read as {:?} {:?}", got.document.kind, got.document.scope));
+            }
+            if let Some(how) = recognised_otherwise(&d.report.document, &got.document) {
+                failures.push(format!("{file} / {name}: recognised otherwise: {how}"));
             }
         }
     }
@@ -457,6 +462,9 @@ fn without_its_form_feeds_every_real_text_reads_its_tables_the_same_or_not_at_al
             if got.document.kind != d.report.document.kind {
                 failures.push(format!("{file} / {name}: read as {:?}", got.document.kind));
             }
+            if let Some(how) = recognised_otherwise(&d.report.document, &got.document) {
+                failures.push(format!("{file} / {name}: {how}"));
+            }
         }
     }
     assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
@@ -466,6 +474,104 @@ fn without_its_form_feeds_every_real_text_reads_its_tables_the_same_or_not_at_al
     // no page number, rows that leave columns blank); the rest read every
     // table as with their form feeds.
     assert_eq!(same, 74, "variants that read every table the same");
+}
+
+/// How `got` is recognised otherwise than `want`: its kind, scope,
+/// department and year are the same or unknown (a year unknown with its
+/// doubt said), never another. None when they are.
+fn recognised_otherwise(want: &DocumentInfo, got: &DocumentInfo) -> Option<String> {
+    if got.kind != want.kind && got.kind != DocumentKind::Unknown {
+        return Some(format!("kind {:?} → {:?}", want.kind, got.kind));
+    }
+    if got.scope.is_some() && got.scope != want.scope {
+        return Some(format!("scope {:?} → {:?}", want.scope, got.scope));
+    }
+    if got.department.is_some() && got.department != want.department {
+        return Some(format!("department {:?} → {:?}", want.department, got.department));
+    }
+    match got.year {
+        Some(y) if got.year != want.year => Some(format!("year {:?} → {y}", want.year)),
+        None if want.year.is_some() && got.kind != DocumentKind::Unknown && got.year_doubt.is_none() => {
+            Some(format!("year {:?} → unknown, and no doubt said", want.year))
+        }
+        _ => None,
+    }
+}
+
+/// The line a text's narrative starts on: its first part or 说明 heading
+/// ("第一部分 部门概况", "2024年部门预算编制说明", "第三部分 …情况说明")
+/// that is not a 目录 entry (one printed again below, or with leaders).
+fn narrative_start(text: &str) -> Option<usize> {
+    let l: Vec<String> = text.split('\n').map(|s| squeeze(&s.replace('\u{c}', ""))).collect();
+    let mut last = BTreeMap::new();
+    for (i, s) in l.iter().enumerate() {
+        last.insert(s.as_str(), i);
+    }
+    (0..l.len()).find(|&i| {
+        let s = l[i].as_str();
+        let part = s.starts_with('第') && s.chars().nth(2) == Some('部') && s.chars().nth(3) == Some('分');
+        let said = s.ends_with("情况说明") || s.ends_with("编制说明");
+        (part || said) && s.chars().count() <= 40 && !s.contains(['…', '．']) && last.get(s) == Some(&i)
+    })
+}
+
+/// Every real text (layout and plain) and every corpus text pasted without
+/// its cover: from its narrative's first heading on, and from its first
+/// table on. The document is recognised as the whole one is (kind, scope,
+/// department, year), or as unknown, never as another; where the cut of
+/// a real text keeps every table, they read the same cells and add no error.
+#[test]
+fn a_text_pasted_without_its_cover_is_recognised_as_the_whole_or_its_year_said_unknown() {
+    // (text, whether its tables are compared): a corpus text prints its
+    // first table's unit above the part heading before it, so a cut at the
+    // title loses it, and with it the table.
+    let mut docs: Vec<(Doc, bool)> = Vec::new();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    docs.extend(texts(&corpus).iter().map(|f| (load(&corpus, f), false)));
+    if let Some(dir) = common::real_dir() {
+        docs.extend(texts(&dir).iter().map(|f| (load(&dir, f), true)));
+    }
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (d, compare_tables) in &docs {
+        let name = &d.report.source;
+        let l = lines(&d.text);
+        // The first table's title, with its marker and meta lines above it.
+        let first_table = d.regions.iter().min_by_key(|r| r.1).and_then(|r| r.0).map(|mut lo| {
+            while lo > 0 {
+                let above = squeeze(&l[lo - 1]);
+                if !(above.is_empty() || is_marker_line(&above) || ["单位：", "部门："].iter().any(|k| above.contains(k))) {
+                    break;
+                }
+                lo -= 1;
+            }
+            lo
+        });
+        for (cut, at) in [("from its narrative", narrative_start(&d.text)), ("from its first table", first_table)] {
+            let Some(at) = at.filter(|&at| at > 0) else { continue };
+            let got = gongkai::check_text("cut", &l[at..].join("\n"));
+            checked += 1;
+            if let Some(how) = recognised_otherwise(&d.report.document, &got.document) {
+                failures.push(format!("{name} {cut}: {how}"));
+            }
+            // Every table kept (a first table without rows may lose its title).
+            let all_kept =
+                *compare_tables && first_table.is_some_and(|t| at <= t) && d.report.tables.first().is_some_and(|t| !t.rows.is_empty());
+            if all_kept {
+                if cells(&got) != cells(&d.report) {
+                    failures.push(format!("{name} {cut}: tables differ"));
+                }
+                let new = new_errors(&d.report, &got);
+                if !new.is_empty() {
+                    failures.push(format!("{name} {cut}: new errors {new:?}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} cuts differ:\n{}", failures.len(), failures.join("\n"));
+    if common::real_dir().is_some() {
+        assert_eq!(checked, 45, "cuts of the corpus and real texts");
+    }
 }
 
 #[test]
@@ -493,6 +599,96 @@ fn the_narrative_alone_reads_no_table_and_adds_no_error_but_the_missing_tables()
         assert!(new.is_empty(), "{file}: new errors {new:?}");
     }
     assert_eq!(checked, 11, "layout texts with both narrative and tables");
+}
+
+/// Every finding by what it says (not where: variants move lines), counted.
+fn findings(r: &DocumentReport) -> BTreeMap<(String, String, ErrorKey), usize> {
+    let mut out = BTreeMap::new();
+    for f in &r.findings {
+        let key = (
+            f.rule.to_string(),
+            f.table.clone(),
+            f.row.clone(),
+            f.column.clone(),
+            f.expected.map(|d| d.normalize().to_string()),
+            f.actual.map(|d| d.normalize().to_string()),
+        );
+        *out.entry((format!("{:?}", f.severity), f.rule.to_string(), key)).or_insert(0) += 1;
+    }
+    out
+}
+
+/// A region-and-year running header ("某省2018年度省级部门预算") printed at
+/// the top of every page of every real text, form feed before it: inside
+/// tables, between a sentence's halves in the narrative, after a page
+/// number. It is page furniture: the same tables, cells and findings (errors,
+/// warnings and notes) as the original's.
+#[test]
+fn a_region_and_year_header_atop_every_page_changes_no_table_cell_or_finding() {
+    let Some(dir) = common::real_dir() else { return };
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for file in texts(&dir) {
+        let d = load(&dir, &file);
+        let doc = &d.report.document;
+        let (Some(year), true) = (doc.year, d.text.contains('\u{c}')) else { continue };
+        let kind = if doc.kind == DocumentKind::FinalAccounts { "部门决算" } else { "部门预算" };
+        for header in [format!("某省{year}年度省级{kind}"), format!("{:>24}某省 {year} 年度省级{kind}\n", "")] {
+            let got = gongkai::check_text("headed", &d.text.replace('\u{c}', &format!("\u{c}{header}\n")));
+            checked += 1;
+            if cells(&got) != cells(&d.report) {
+                failures.push(format!("{file} / {header:?}: tables differ"));
+            }
+            let (want, have) = (findings(&d.report), findings(&got));
+            if have != want {
+                let lost: Vec<_> = want.iter().filter(|(k, n)| have.get(*k) != Some(n)).map(|(k, _)| k).collect();
+                let new: Vec<_> = have.iter().filter(|(k, n)| want.get(*k) != Some(n)).map(|(k, _)| k).collect();
+                failures.push(format!("{file} / {header:?}: findings differ: lost {lost:?}, new {new:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 80, "real texts with pages, two headers each");
+}
+
+/// The cover's title as printed, its one or two first lines ("上海市普陀区
+/// 2024年区级部门预算"; "…财政局" over "2024 年度部门决算"), when they name a
+/// year and end like a disclosure's title; None for a text that opens
+/// otherwise (a table, a page number).
+fn cover_lines(text: &str) -> Option<Vec<&str>> {
+    let first: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).take(2).collect();
+    let titled = |s: &str| {
+        let s = squeeze(s);
+        s.contains('年') && ["预算", "决算", "公开", "公开报表"].iter().any(|e| s.ends_with(e))
+    };
+    (1..=first.len()).find(|&n| titled(&first[..n].concat())).map(|n| first[..n].to_vec())
+}
+
+/// The cover's title, on one line or wrapped over two, printed again atop
+/// every page of every real text that has one: page furniture, the same
+/// tables, cells and findings as the original's.
+#[test]
+fn the_cover_title_atop_every_page_changes_no_table_cell_or_finding() {
+    let Some(dir) = common::real_dir() else { return };
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for file in texts(&dir) {
+        let d = load(&dir, &file);
+        let Some(cover) = cover_lines(&d.text).filter(|_| d.text.contains('\u{c}')) else { continue };
+        let got = gongkai::check_text("headed", &d.text.replace('\u{c}', &format!("\u{c}{}\n", cover.join("\n"))));
+        checked += 1;
+        if cells(&got) != cells(&d.report) {
+            failures.push(format!("{file}: tables differ"));
+        }
+        let (want, have) = (findings(&d.report), findings(&got));
+        if have != want {
+            let lost: Vec<_> = want.iter().filter(|(k, n)| have.get(*k) != Some(n)).map(|(k, _)| k).collect();
+            let new: Vec<_> = have.iter().filter(|(k, n)| want.get(*k) != Some(n)).map(|(k, _)| k).collect();
+            failures.push(format!("{file} / {cover:?}: findings differ: lost {lost:?}, new {new:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 28, "real texts with a cover and pages");
 }
 
 /// A table's amounts in 元, the way portals that publish in 元 print them:

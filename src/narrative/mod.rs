@@ -252,7 +252,8 @@ pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
         return false;
     }
     let opens_page = |l: &Line| l.text.starts_with('\u{c}');
-    let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
+    // A running header blanked at the top of the page keeps its form feed.
+    let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty() || opens_page(l));
     // Without form feeds (`pdftotext -nopgbrk`, a viewer's copy): centred
     // (as pdftotext -layout prints a page's number), or between blank lines
     // (as plain pdftotext does).

@@ -14,7 +14,6 @@ pub mod catalogue;
 pub mod coded;
 pub mod econ;
 pub mod engine;
-mod furniture;
 pub mod grid;
 pub mod layout;
 pub mod sangong09;
@@ -38,12 +37,10 @@ pub struct Pending {
 /// templates ([`engine`]), then every other table by its title and header
 /// ([`grid`]); what cannot be read goes to `doc.problems` (and so to the
 /// coverage report). The readers see the running page headers blanked
-/// ([`furniture`]), as they see the page footers.
+/// ([`crate::furniture`]), as they see the page footers.
 pub fn read_all(doc: &mut Document) {
-    let hidden = furniture::hide(doc);
     engine::read_marked(doc);
     grid::read_all(doc);
-    furniture::restore(doc, hidden);
 }
 
 /// Runs the solver over the rows whose positions were not certain.

@@ -61,13 +61,6 @@ impl Joined {
         Joined { text, starts }
     }
 
-    /// The first `n` lines, joined: a prefix of `text`.
-    pub(crate) fn head(&self, n: usize) -> &str {
-        // Line n starts one byte after the "\n" that ends the head.
-        let end = self.starts.get(n).map_or(self.text.len(), |s| s.saturating_sub(1));
-        self.text.get(..end).unwrap_or(&self.text)
-    }
-
     /// The index of the line holding byte offset `at` of `text`.
     pub(crate) fn line_of(&self, at: usize) -> usize {
         self.starts.partition_point(|&s| s <= at).saturating_sub(1)
@@ -108,9 +101,6 @@ mod tests {
             let by_lines = Joined::squeezed(&normalised);
             let of = Joined::of(&squeezed);
             assert_eq!((by_lines.text, by_lines.starts), (of.text, of.starts));
-            for n in [0, 1, 2, 5, lines.len(), lines.len() + 1] {
-                assert_eq!(joined.head(n), lines.iter().take(n).copied().collect::<Vec<_>>().join("\n"), "{n} of {text:?}");
-            }
             for needle in ["公开", "：", ":", "开"] {
                 let by_line: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].contains(needle)).collect();
                 assert_eq!(joined.lines_with(needle), by_line, "{needle} in {text:?}");

@@ -69,7 +69,14 @@ fn marks_of(text: &str) -> Vec<(usize, char)> {
 
 impl Stream {
     /// The stream of `lines`.
+    #[cfg(test)]
     pub(crate) fn of(lines: &[Line]) -> Stream {
+        Stream::without(lines, &[])
+    }
+
+    /// The stream of `lines` with those at `skip` (ascending indexes) left
+    /// empty: the running page headers, which would split a sentence.
+    pub(crate) fn without(lines: &[Line], skip: &[usize]) -> Stream {
         let len = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
         let mut text = String::with_capacity(len);
         let mut starts = Vec::with_capacity(lines.len());
@@ -78,9 +85,12 @@ impl Stream {
         // PDFs. An empty line starts where the next line does, and a search
         // of the starts takes the last that starts at or before an offset:
         // the line with text.
-        for l in lines {
+        let mut skip = skip.iter().copied().peekable();
+        for (i, l) in lines.iter().enumerate() {
             starts.push((text.len(), l.no));
-            text.push_str(&l.squeezed);
+            if skip.next_if_eq(&i).is_none() {
+                text.push_str(&l.squeezed);
+            }
         }
         let marks = marks_of(&text);
         Stream { text, starts, marks }

@@ -175,6 +175,9 @@ fn write_text(out: &mut impl Write, r: &DocumentReport) -> std::io::Result<()> {
         d.year.map(|y| format!("{y}年度")).unwrap_or_default(),
         kind
     )?;
+    if let Some(doubt) = &d.year_doubt {
+        writeln!(out, "年度：{doubt}")?;
+    }
     if let Some(x) = &r.input {
         let unit = if x.sheet_names.is_empty() { "页" } else { "个工作表" };
         writeln!(out, "文件：{}，已读取 {} {}", x.kind.label(), x.pages, unit)?;

@@ -63,7 +63,9 @@ fn check(doc: &Document, sink: &mut Sink) {
     let final_accounts = doc.info.kind == DocumentKind::FinalAccounts;
     let kind_word = if final_accounts { "决算" } else { "预算" };
     // Only lines with a 年: found by one search of the text, not one per line.
-    for line in doc.lines_with(MarkKind::Nian) {
+    // The running headers are left out of the stream (they would split a
+    // sentence), but are headings all the same.
+    for line in doc.lines_with(MarkKind::Nian).into_iter().chain(doc.furniture_lines()) {
         let t = line.squeezed.as_str();
         // Only a heading or a "截至/截止" date can be reported: most lines are
         // neither and are not copied into chars.

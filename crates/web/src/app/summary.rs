@@ -148,6 +148,8 @@ fn card(report: &DocumentReport, source: &Source, millis: f64, seq: u32) -> impl
                 <span class="kind">{kind}</span>
                 {unit.map(|u| view! { <span class="unit">{u}</span> })}
             </p>
+            // Why the year is not given (the text's titles and comparisons disagree).
+            {info.year_doubt.clone().map(|d| view! { <p class="year-doubt">{d}</p> })}
             <p class="verdict">{verdict(report)}</p>
             <ul class="counts" aria-label="发现数量（按类别）">{counts}</ul>
             <p class="source-meta">{from}{format!(" · 用时 {millis:.0} 毫秒")}</p>

@@ -1,0 +1,127 @@
+//! The year a disclosure is for. A budget's text names other years too: the
+//! year before in its comparisons ("比2023年预算数增加"), a column of last
+//! year's amounts, a heading copied from last year's file. The year it is
+//! *for* is the one its titles give ("2024年部门预算", "2019年政府采购预算
+//! 表", "2023年度部门决算情况说明"); a comparison ("与2023年度相比") speaks
+//! for the year after the one it names. With a cover, the cover decides;
+//! without one (a text pasted from its 情况说明 or first table on), the
+//! titles and comparisons must agree, else the year is left unknown and the
+//! doubt is said.
+
+use crate::model::DocumentKind;
+
+/// The year, or why it is left unknown.
+pub(super) struct Year {
+    pub year: Option<u16>,
+    pub doubt: Option<String>,
+}
+
+/// The year of a text of `kind` from its `cover` (squeezed, joined; see
+/// `super::cover`) and its `whole` text (squeezed lines joined by "\n").
+pub(super) fn year(kind: DocumentKind, cover: &str, whole: &str) -> Year {
+    // A cover title ("上海市普陀区2024年区级部门预算", "2017 年部门预算") is no
+    // sentence and no 情况说明 heading, which may be copied from last year's.
+    if !cover.contains(['，', '。']) && !cover.contains("说明") {
+        if let Some(y) = titled(kind, cover).next() {
+            return Year { year: Some(y), doubt: None };
+        }
+    }
+    // Votes per year: (titles, comparisons).
+    let mut votes: Vec<(u16, usize, usize)> = Vec::new();
+    let mut vote = |y: u16, title: bool| {
+        let at = match votes.iter().position(|v| v.0 == y) {
+            Some(i) => i,
+            None => {
+                votes.push((y, 0, 0));
+                votes.len() - 1
+            }
+        };
+        if let Some(v) = votes.get_mut(at) {
+            if title {
+                v.1 = v.1.saturating_add(1);
+            } else {
+                v.2 = v.2.saturating_add(1);
+            }
+        }
+    };
+    for y in titled(kind, whole) {
+        vote(y, true);
+    }
+    for y in compared(whole) {
+        vote(y, false);
+    }
+    let total = votes.iter().fold(0usize, |n, v| n.saturating_add(v.1).saturating_add(v.2));
+    let best = votes.iter().max_by_key(|v| (v.1.saturating_add(v.2), v.1)).copied();
+    let Some((y, titles, comparisons)) = best else {
+        return Year {
+            year: None, doubt: Some("文中没有写明年度的标题（如“2024年部门预算”“2023年度部门决算”），未识别文件年度。".into())
+        };
+    };
+    let mine = titles.saturating_add(comparisons);
+    let others = total.saturating_sub(mine);
+    // The year must be some title's, and outvote the others two to one.
+    if titles > 0 && mine >= others.saturating_mul(2) {
+        return Year { year: Some(y), doubt: None };
+    }
+    let say = |v: &(u16, usize, usize)| {
+        let mut s = Vec::new();
+        if v.1 > 0 {
+            s.push(format!("{}处标题", v.1));
+        }
+        if v.2 > 0 {
+            s.push(format!("{}处与上年的比较", v.2));
+        }
+        format!("{}年（{}）", v.0, s.join("、"))
+    };
+    let mut all = votes.clone();
+    all.sort_unstable_by_key(|v| std::cmp::Reverse(v.1.saturating_add(v.2)));
+    let listed: Vec<String> = all.iter().take(3).map(say).collect();
+    Year { year: None, doubt: Some(format!("文中的年度不一致：{}，未认定文件年度。", listed.join("，"))) }
+}
+
+/// The years the titles of `text` give, in order: a
+/// "20xx年" or "20xx年度" followed, within a few characters and no
+/// punctuation, by a title word of the kind ("部门预算", "预算表",
+/// "决算公开"…). "2023年当年预算执行数" and "2023年预算数" are not titles.
+fn titled<'a>(kind: DocumentKind, text: &'a str) -> impl Iterator<Item = u16> + 'a {
+    let words: &[&str] = match kind {
+        DocumentKind::Budget => &["部门预算", "单位预算", "预算表", "预算公开"],
+        DocumentKind::FinalAccounts => &["部门决算", "单位决算", "决算表", "决算公开"],
+        DocumentKind::Unknown => &["部门预算", "单位预算", "预算表", "预算公开", "部门决算", "单位决算", "决算表", "决算公开"],
+    };
+    years(text).filter_map(move |(y, _, after)| {
+        let after = after.strip_prefix('度').unwrap_or(after);
+        // The gap: at most 16 characters ("江苏省高级人民法院", "政府采购",
+        // "单位\n", "“三公”经费"), no digit (another year's) and no
+        // punctuation but quotes.
+        let window: String = after.chars().take(16 + 4).collect();
+        let at = words.iter().filter_map(|w| window.find(w)).min()?;
+        let gap = window.get(..at)?;
+        let clean = gap.chars().count() <= 16 && !gap.chars().any(|c| c.is_ascii_digit() || "，。；：、,;:（）()".contains(c));
+        clean.then_some(y)
+    })
+}
+
+/// The years the comparisons of `text` imply: "与2023年度相比", "比2023年",
+/// "较2023年" speak of the year before the text's own.
+fn compared(text: &str) -> impl Iterator<Item = u16> + '_ {
+    years(text).filter_map(|(y, at, _)| {
+        let before = text.get(..at)?;
+        ["与", "比", "较", "同"].iter().any(|w| before.ends_with(w)).then(|| y.checked_add(1))?
+    })
+}
+
+/// Every "20xx年" of `text`: the year, where its digits start and the text
+/// from its 年 on.
+fn years(text: &str) -> impl Iterator<Item = (u16, usize, &str)> {
+    let b = text.as_bytes();
+    memchr::memmem::find_iter(b, "年".as_bytes()).filter_map(move |i| {
+        let at = i.checked_sub(4)?;
+        let digits = b.get(at..i)?;
+        if !(digits.iter().all(u8::is_ascii_digit) && digits.starts_with(b"20")) {
+            return None;
+        }
+        let y: u16 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+        Some((y, at, text.get(i + "年".len()..)?))
+    })
+}

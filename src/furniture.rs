@@ -60,11 +60,15 @@ fn headers(lines: &[Line], joined: &Joined, dept: Option<&str>) -> Vec<usize> {
         // One search of the joined lines finds the few that name it.
         at.extend(joined.lines_with(dept).into_iter().filter(|&i| !on_cover(i) && is_running_header(&lines[i].squeezed, dept)));
     }
-    // Titles printed alike more than once: found by the kind words' lines.
-    let mut titles: Vec<usize> =
-        KINDS.iter().flat_map(|k| joined.lines_with(k)).filter(|&i| is_running_title(&lines[i].squeezed)).collect();
-    titles.sort_unstable();
-    titles.dedup();
+    // Titles printed alike more than once: lines that end like a title
+    // (a test of their last bytes, cheaper than a search of the whole text
+    // per kind word) and name a kind.
+    let titles: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let sq = lines[i].squeezed.as_str();
+            ends_like_title(sq) && KINDS.iter().any(|k| sq.contains(k)) && is_running_title(sq)
+        })
+        .collect();
     // How often each is printed: counted once, not by a search per title.
     let mut printed: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for &i in &titles {

@@ -44,10 +44,12 @@ pub(super) fn year(kind: DocumentKind, cover: &str, whole: &str) -> Year {
             }
         }
     };
-    for y in titled(kind, whole) {
+    // The text's years found once, for both kinds of vote.
+    let found: Vec<(u16, usize, &str)> = years(whole).collect();
+    for y in titled_in(kind, found.iter().copied()) {
         vote(y, true);
     }
-    for y in compared(whole) {
+    for y in compared_in(whole, found.iter().copied()) {
         vote(y, false);
     }
     let total = votes.iter().fold(0usize, |n, v| n.saturating_add(v.1).saturating_add(v.2));
@@ -84,28 +86,52 @@ pub(super) fn year(kind: DocumentKind, cover: &str, whole: &str) -> Year {
 /// punctuation, by a title word of the kind ("部门预算", "预算表",
 /// "决算公开"…). "2023年当年预算执行数" and "2023年预算数" are not titles.
 fn titled<'a>(kind: DocumentKind, text: &'a str) -> impl Iterator<Item = u16> + 'a {
-    let words: &[&str] = match kind {
-        DocumentKind::Budget => &["部门预算", "单位预算", "预算表", "预算公开"],
-        DocumentKind::FinalAccounts => &["部门决算", "单位决算", "决算表", "决算公开"],
-        DocumentKind::Unknown => &["部门预算", "单位预算", "预算表", "预算公开", "部门决算", "单位决算", "决算表", "决算公开"],
-    };
-    years(text).filter_map(move |(y, _, after)| {
+    titled_in(kind, years(text))
+}
+
+/// [`titled`] of a text's [`years`].
+fn titled_in<'a>(kind: DocumentKind, years: impl Iterator<Item = (u16, usize, &'a str)> + 'a) -> impl Iterator<Item = u16> + 'a {
+    years.filter_map(move |(y, _, after)| {
         let after = after.strip_prefix('度').unwrap_or(after);
         // The gap: at most 16 characters ("江苏省高级人民法院", "政府采购",
         // "单位\n", "“三公”经费"), no digit (another year's) and no
         // punctuation but quotes.
-        let window: String = after.chars().take(16 + 4).collect();
-        let at = words.iter().filter_map(|w| window.find(w)).min()?;
+        let end = after.char_indices().nth(16 + 4).map_or(after.len(), |(i, _)| i);
+        let window = after.get(..end)?;
+        let at = title_word(kind, window)?;
         let gap = window.get(..at)?;
         let clean = gap.chars().count() <= 16 && !gap.chars().any(|c| c.is_ascii_digit() || "，。；：、,;:（）()".contains(c));
         clean.then_some(y)
     })
 }
 
-/// The years the comparisons of `text` imply: "与2023年度相比", "比2023年",
-/// "较2023年" speak of the year before the text's own.
-fn compared(text: &str) -> impl Iterator<Item = u16> + '_ {
-    years(text).filter_map(|(y, at, _)| {
+/// Where the first title word of `kind` starts in `window`: 预算 (决算, or
+/// either for an unknown kind) with 部门 or 单位 before it or 表 or 公开
+/// after it ("部门预算", "单位决算", "预算表", "决算公开"). Each is found
+/// from its 算, read once, rather than by a search per word.
+fn title_word(kind: DocumentKind, window: &str) -> Option<usize> {
+    let heads: &[char] = match kind {
+        DocumentKind::Budget => &['预'],
+        DocumentKind::FinalAccounts => &['决'],
+        DocumentKind::Unknown => &['预', '决'],
+    };
+    window
+        .match_indices('算')
+        .filter_map(|(i, _)| {
+            let head = window.get(..i)?.strip_suffix(heads)?;
+            let after = window.get(i + '算'.len_utf8()..)?;
+            match head.strip_suffix("部门").or_else(|| head.strip_suffix("单位")) {
+                Some(owner) => Some(owner.len()),
+                None => (after.starts_with('表') || after.starts_with("公开")).then_some(head.len()),
+            }
+        })
+        .min()
+}
+
+/// The years the comparisons among `text`'s [`years`] imply: "与2023年度
+/// 相比", "比2023年", "较2023年" speak of the year before the text's own.
+fn compared_in<'a>(text: &'a str, years: impl Iterator<Item = (u16, usize, &'a str)> + 'a) -> impl Iterator<Item = u16> + 'a {
+    years.filter_map(move |(y, at, _)| {
         let before = text.get(..at)?;
         ["与", "比", "较", "同"].iter().any(|w| before.ends_with(w)).then(|| y.checked_add(1))?
     })
@@ -124,4 +150,29 @@ fn years(text: &str) -> impl Iterator<Item = (u16, usize, &str)> {
         let y: u16 = std::str::from_utf8(digits).ok()?.parse().ok()?;
         Some((y, at, text.get(i + "年".len()..)?))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`title_word`] as first written: the least start of any title word.
+    fn title_word_by_search(kind: DocumentKind, window: &str) -> Option<usize> {
+        let words: &[&str] = match kind {
+            DocumentKind::Budget => &["部门预算", "单位预算", "预算表", "预算公开"],
+            DocumentKind::FinalAccounts => &["部门决算", "单位决算", "决算表", "决算公开"],
+            DocumentKind::Unknown => &["部门预算", "单位预算", "预算表", "预算公开", "部门决算", "单位决算", "决算表", "决算公开"],
+        };
+        words.iter().filter_map(|w| window.find(w)).min()
+    }
+
+    #[test]
+    fn a_title_word_is_found_where_a_search_for_each_word_finds_the_first() {
+        let pieces = ["部门", "单位", "预", "决", "算", "表", "公开", "部", "年", "1"];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            for kind in [DocumentKind::Budget, DocumentKind::FinalAccounts, DocumentKind::Unknown] {
+                assert_eq!(title_word(kind, &text), title_word_by_search(kind, &text), "{text:?} {kind:?}");
+            }
+        }
+    }
 }

@@ -104,11 +104,19 @@ pub fn title(squeezed: &str) -> Option<Title> {
 /// Splits a marker printed at the end of a title line off it: what comes
 /// before must end like a title.
 fn trailing_marker(s: &str) -> Option<(&str, &str)> {
-    ["公开", "附表", "表"].iter().find_map(|head| {
-        let at = s.rfind(head)?;
-        let (title, marker) = (s.get(..at)?, s.get(at..)?);
-        (marker_line(marker).is_some() && ends_like_title(without_unit(title))).then_some((title, marker))
-    })
+    // Read backwards from the end, no search: most lines end in no numeral
+    // and no 表 and are turned away at once. "…表一", "…附表3": numerals
+    // after 表; "…公开01表": numerals between 公开 and 表.
+    let numerals = s.trim_end_matches(is_numeral);
+    let head = if numerals.len() < s.len() {
+        let before = numerals.strip_suffix('表')?;
+        before.strip_suffix("公开").or_else(|| before.strip_suffix('附')).unwrap_or(before)
+    } else {
+        let inner = s.strip_suffix('表')?.trim_end_matches(is_numeral);
+        inner.strip_suffix("公开")?
+    };
+    let (title, marker) = s.split_at(head.len());
+    (marker_line(marker).is_some() && ends_like_title(without_unit(title))).then_some((title, marker))
 }
 
 /// [`title`] of a line with no marker after the title.
@@ -405,6 +413,10 @@ mod tests {
         assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("公开07表"), "一般公共预算支出表（功能科目）"));
         assert_eq!(title("一般公共预算支出表").unwrap().marker, None);
         assert_eq!(title("详见附表一"), None);
+        let t = title("收支预算总表附表3").unwrap();
+        assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("附表3"), "收支预算总表"));
+        let t = title("收支预算总表公开表十二").unwrap();
+        assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("公开表十二"), "收支预算总表"));
     }
 
     #[test]

@@ -65,7 +65,8 @@ struct Part {
     table: Table,
     schema: Option<&'static schema::Schema>,
     open: Vec<(usize, Candidates)>,
-    /// How many amounts the table's body prints.
+    /// How many amounts the table's body prints (counted only where its
+    /// reader reported a problem; else 0).
     printed: usize,
 }
 
@@ -110,15 +111,18 @@ pub fn read_marked(doc: &mut Document) {
             continue;
         }
         let read = read_rows(doc, &plan);
+        // Only a table whose reader reported a problem may have set an
+        // amount aside: the others are not counted again.
+        let suspect = family == Family::Budget && !read.problems.is_empty();
         doc.problems.extend(read.problems);
-        let printed = match family {
-            Family::Budget => doc
+        let printed = match suspect {
+            true => doc
                 .lines
                 .get(plan.body.clone())
                 .unwrap_or_default()
                 .iter()
                 .fold(0usize, |n, l| n.saturating_add(tokens::count_amounts(&l.text))),
-            Family::Final => 0,
+            false => 0,
         };
         let Plan { table, how, .. } = plan;
         // A budget table may print only its notes ("本部门无…预算") and is read

@@ -601,6 +601,20 @@ fn the_narrative_alone_reads_no_table_and_adds_no_error_but_the_missing_tables()
     assert_eq!(checked, 11, "layout texts with both narrative and tables");
 }
 
+/// What `got` reads otherwise than the original `d`: its tables' cells, or
+/// any finding (errors, warnings and notes), said under `what`.
+fn differs(d: &Doc, got: &DocumentReport, what: &str, failures: &mut Vec<String>) {
+    if cells(got) != cells(&d.report) {
+        failures.push(format!("{what}: tables differ"));
+    }
+    let (want, have) = (findings(&d.report), findings(got));
+    if have != want {
+        let lost: Vec<_> = want.iter().filter(|(k, n)| have.get(*k) != Some(n)).map(|(k, _)| k).collect();
+        let new: Vec<_> = have.iter().filter(|(k, n)| want.get(*k) != Some(n)).map(|(k, _)| k).collect();
+        failures.push(format!("{what}: findings differ: lost {lost:?}, new {new:?}"));
+    }
+}
+
 /// Every finding by what it says (not where: variants move lines), counted.
 fn findings(r: &DocumentReport) -> BTreeMap<(String, String, ErrorKey), usize> {
     let mut out = BTreeMap::new();
@@ -636,15 +650,7 @@ fn a_region_and_year_header_atop_every_page_changes_no_table_cell_or_finding() {
         for header in [format!("某省{year}年度省级{kind}"), format!("{:>24}某省 {year} 年度省级{kind}\n", "")] {
             let got = gongkai::check_text("headed", &d.text.replace('\u{c}', &format!("\u{c}{header}\n")));
             checked += 1;
-            if cells(&got) != cells(&d.report) {
-                failures.push(format!("{file} / {header:?}: tables differ"));
-            }
-            let (want, have) = (findings(&d.report), findings(&got));
-            if have != want {
-                let lost: Vec<_> = want.iter().filter(|(k, n)| have.get(*k) != Some(n)).map(|(k, _)| k).collect();
-                let new: Vec<_> = have.iter().filter(|(k, n)| want.get(*k) != Some(n)).map(|(k, _)| k).collect();
-                failures.push(format!("{file} / {header:?}: findings differ: lost {lost:?}, new {new:?}"));
-            }
+            differs(&d, &got, &format!("{file} / {header:?}"), &mut failures);
         }
     }
     assert!(failures.is_empty(), "{} of {checked} differ:\n{}", failures.len(), failures.join("\n"));
@@ -677,15 +683,7 @@ fn the_cover_title_atop_every_page_changes_no_table_cell_or_finding() {
         let Some(cover) = cover_lines(&d.text).filter(|_| d.text.contains('\u{c}')) else { continue };
         let got = gongkai::check_text("headed", &d.text.replace('\u{c}', &format!("\u{c}{}\n", cover.join("\n"))));
         checked += 1;
-        if cells(&got) != cells(&d.report) {
-            failures.push(format!("{file}: tables differ"));
-        }
-        let (want, have) = (findings(&d.report), findings(&got));
-        if have != want {
-            let lost: Vec<_> = want.iter().filter(|(k, n)| have.get(*k) != Some(n)).map(|(k, _)| k).collect();
-            let new: Vec<_> = have.iter().filter(|(k, n)| want.get(*k) != Some(n)).map(|(k, _)| k).collect();
-            failures.push(format!("{file} / {cover:?}: findings differ: lost {lost:?}, new {new:?}"));
-        }
+        differs(&d, &got, &format!("{file} / {cover:?}"), &mut failures);
     }
     assert!(failures.is_empty(), "{} of {checked} differ:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(checked, 28, "real texts with a cover and pages");

@@ -914,3 +914,41 @@ fn a_total_that_disagrees_across_tables_is_found_whichever_of_them_is_printed_in
     assert!(failures.is_empty(), "{} of {checked} texts differ:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(checked, 33, "收入总表s and 收支总表s in 万元, each in two forms");
 }
+
+/// “” printed as ASCII quotes, as many PDFs and editors print them: the
+/// same tables and cells, and the same error findings (tables, rows and
+/// labels compared with their quotes made alike).
+#[test]
+fn ascii_quotes_read_the_same_tables_and_find_the_same_errors() {
+    let Some(dir) = common::real_dir() else { return };
+    let alike = |s: &str| s.replace(['“', '”'], "\"");
+    let alike_opt = |s: &Option<String>| s.as_deref().map(alike);
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for file in texts(&dir) {
+        let d = load(&dir, &file);
+        if !d.text.contains(['“', '”']) {
+            continue;
+        }
+        let got = gongkai::check_text("ascii quotes", &alike(&d.text));
+        checked += 1;
+        let same_cells = |r: &DocumentReport| -> Cells {
+            cells(r).into_iter().map(|(k, u, rows)| (k, u, rows.into_iter().map(|(c, l, n, v)| (c, alike(&l), n, v)).collect())).collect()
+        };
+        if same_cells(&got) != same_cells(&d.report) {
+            failures.push(format!("{file}: tables differ"));
+        }
+        let same_errors = |r: &DocumentReport| -> BTreeMap<ErrorKey, usize> {
+            errors(r)
+                .into_iter()
+                .map(|((rule, t, row, col, e, a), n)| ((rule, alike_opt(&t), alike_opt(&row), alike_opt(&col), e, a), n))
+                .collect()
+        };
+        let (want, have) = (same_errors(&d.report), same_errors(&got));
+        if want != have {
+            failures.push(format!("{file}: errors differ: {want:?} → {have:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 40, "real texts with “” quotes");
+}

@@ -121,5 +121,11 @@ mod tests {
         assert!(got[0].2.contains("正文的270.72万元很可能有误"), "{}", got[0].2);
         // The rate is not a second error: it fits the heading amount.
         assert!(two_amount_changes::RULE.found(text).is_empty());
+        // The same with the ASCII quotes many PDFs print.
+        let ascii = text.replace(['“', '”'], "\"");
+        let got = RULE.found(&ascii);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].2.contains("正文的270.72万元很可能有误"), "{}", got[0].2);
+        assert!(two_amount_changes::RULE.found(&ascii).is_empty());
     }
 }

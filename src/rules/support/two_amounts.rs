@@ -210,8 +210,9 @@ fn held_level_by_squeezed(text: &str) -> Vec<usize> {
     out
 }
 
-/// The amount a paragraph opens with for its item ("“……（项）”268.40万元"),
-/// when it is a different claim from `current` and comes before it.
+/// The amount a paragraph opens with for its item ("“……（项）”268.40万元",
+/// or with ASCII quotes as many PDFs print them), when it is a different
+/// claim from `current` and comes before it.
 pub fn heading_amount<'a>(p: &'a Paragraph, current: &Claim) -> Option<&'a Claim> {
     let first = p.claims.iter().find(|c| c.is_money_amount())?;
     if first.start >= current.start {
@@ -220,7 +221,7 @@ pub fn heading_amount<'a>(p: &'a Paragraph, current: &Claim) -> Option<&'a Claim
     // Only the text before the paragraph's first amount: cheap however long the paragraph.
     let chars: Vec<char> = p.text.chars().take(first.start).collect();
     let lead = raw_lead(&chars, first);
-    (lead.ends_with('”') || lead.ends_with("（项）") || lead.ends_with("(项)")).then_some(first)
+    (lead.ends_with(['”', '"']) || lead.ends_with("（项）") || lead.ends_with("(项)")).then_some(first)
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub(super) struct Year {
 /// The year of a text of `kind` from its `cover` (squeezed, joined; see
 /// `super::cover`) and its `whole` text (squeezed lines joined by "\n").
 pub(super) fn year(kind: DocumentKind, cover: &str, whole: &str) -> Year {
-    // A cover title ("上海市普陀区2024年区级部门预算", "2017 年部门预算") is no
+    // A cover title ("示例市某区2024年区级部门预算", "2017 年部门预算") is no
     // sentence and no 情况说明 heading, which may be copied from last year's.
     if !cover.contains(['，', '。']) && !cover.contains("说明") {
         if let Some(y) = titled(kind, cover).next() {
@@ -93,7 +93,7 @@ fn titled<'a>(kind: DocumentKind, text: &'a str) -> impl Iterator<Item = u16> + 
 fn titled_in<'a>(kind: DocumentKind, years: impl Iterator<Item = (u16, usize, &'a str)> + 'a) -> impl Iterator<Item = u16> + 'a {
     years.filter_map(move |(y, _, after)| {
         let after = after.strip_prefix('度').unwrap_or(after);
-        // The gap: at most 16 characters ("江苏省高级人民法院", "政府采购",
+        // The gap: at most 16 characters ("示例省某某管理中心", "政府采购",
         // "单位\n", "“三公”经费"), no digit (another year's) and no
         // punctuation but quotes.
         let end = after.char_indices().nth(16 + 4).map_or(after.len(), |(i, _)| i);

@@ -38,7 +38,7 @@ mod common;
 
 use gongkai::model::{DocumentInfo, DocumentKind};
 use gongkai::report::DocumentReport;
-use gongkai::rules::Severity;
+use gongkai::rules::{Finding, Severity};
 
 /// One real text, its report, and where its tables are.
 struct Doc {
@@ -341,19 +341,23 @@ fn cells(r: &DocumentReport) -> Cells {
 
 type ErrorKey = (String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
 
-/// Error findings by what they say (not where: variants move lines), counted.
+/// What a finding says, not where (variants move lines).
+fn key(f: &Finding) -> ErrorKey {
+    (
+        f.rule.to_string(),
+        f.table.clone(),
+        f.row.clone(),
+        f.column.clone(),
+        f.expected.map(|d| d.normalize().to_string()),
+        f.actual.map(|d| d.normalize().to_string()),
+    )
+}
+
+/// Error findings by what they say ([`key`]), counted.
 fn errors(r: &DocumentReport) -> BTreeMap<ErrorKey, usize> {
     let mut out = BTreeMap::new();
     for f in r.findings.iter().filter(|f| f.severity == Severity::Error) {
-        let key = (
-            f.rule.to_string(),
-            f.table.clone(),
-            f.row.clone(),
-            f.column.clone(),
-            f.expected.map(|d| d.normalize().to_string()),
-            f.actual.map(|d| d.normalize().to_string()),
-        );
-        *out.entry(key).or_insert(0) += 1;
+        *out.entry(key(f)).or_insert(0) += 1;
     }
     out
 }
@@ -615,19 +619,11 @@ fn differs(d: &Doc, got: &DocumentReport, what: &str, failures: &mut Vec<String>
     }
 }
 
-/// Every finding by what it says (not where: variants move lines), counted.
+/// Every finding by its severity and what it says ([`key`]), counted.
 fn findings(r: &DocumentReport) -> BTreeMap<(String, String, ErrorKey), usize> {
     let mut out = BTreeMap::new();
     for f in &r.findings {
-        let key = (
-            f.rule.to_string(),
-            f.table.clone(),
-            f.row.clone(),
-            f.column.clone(),
-            f.expected.map(|d| d.normalize().to_string()),
-            f.actual.map(|d| d.normalize().to_string()),
-        );
-        *out.entry((format!("{:?}", f.severity), f.rule.to_string(), key)).or_insert(0) += 1;
+        *out.entry((format!("{:?}", f.severity), f.rule.to_string(), key(f))).or_insert(0) += 1;
     }
     out
 }

@@ -296,6 +296,8 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
     let kind = plan.table.kind;
     let no = plan.table.number.clone().unwrap_or_default();
     let ncols = plan.table.columns.len();
+    // A table in 元 may print its amounts as integers: its readers must know.
+    let yuan = plan.table.unit.as_deref() == Some("元");
     match plan.how {
         How::Sides { left, right } => {
             let n = kind.number();
@@ -329,15 +331,8 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
             Read { rows, problems, ..Read::default() }
         }
         How::Schema(schema) => match schema.reader {
-            schema::Reader::TwoSided { income } => budget::sides::read(body, income, ncols, &no, plan.table.unit.as_deref() == Some("元")),
-            schema::Reader::Coded(first) => budget::read_coded(
-                body,
-                first,
-                ncols,
-                search::contains(&plan.header, "序号"),
-                &no,
-                plan.table.unit.as_deref() == Some("元"),
-            ),
+            schema::Reader::TwoSided { income } => budget::sides::read(body, income, ncols, &no, yuan),
+            schema::Reader::Coded(first) => budget::read_coded(body, first, ncols, search::contains(&plan.header, "序号"), &no, yuan),
             schema::Reader::EconPair => budget::pairs::read(body, ncols, &no),
             schema::Reader::Projects => budget::items::read_projects(body, ncols, &no),
             schema::Reader::Procurement => budget::items::read_procurement(body, ncols, &no),

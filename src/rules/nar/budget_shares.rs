@@ -161,6 +161,12 @@ fn base_of(
                 return None;
             }
             let parts: Vec<&Claim> = group.iter().copied().filter(|x| x.is_money_amount()).collect();
+            // One amount per share, or the sum is not the whole: an item whose
+            // amount was not read (a page footer inside "156.6 万⏎- 15 -⏎元")
+            // would leave it short, and an extra amount (a change) would pad it.
+            if parts.len() != shares.len() {
+                return None;
+            }
             let total = parts.iter().try_fold(Decimal::ZERO, |a, x| a.checked_add(x.wan()?))?;
             let iv = parts.iter().try_fold(Interval { lo: Decimal::ZERO, hi: Decimal::ZERO }, |a, x| Some(a.add(claim_interval(x)?)))?;
             Some((total, iv, format!("同句所列各项之和，即{b}")))
@@ -196,6 +202,9 @@ mod tests {
         let sg = format!("{year}九、一般公共预算“三公”经费支出预算情况说明\n“三公”经费预算支出中，因公出国（境）费支出40万元，占“三公”经费的10.55%；公务用车购置及运行费支出305万元，占“三公”经费的80.48%；公务接待费支出34万元，占“三公”经费的8.97 %。");
         assert!(RULE.found(&sg).iter().all(|f| f.0 == Severity::Info), "{:#?}", RULE.found(&sg));
         assert_eq!(RULE.found(&sg.replace("10.55", "11.55")).iter().filter(|f| f.0 == Severity::Error).count(), 1);
+        // An item whose amount was not read leaves no whole to divide by: no error.
+        let cut = sg.replace("305万元", "305万- 15 -元");
+        assert_eq!(RULE.found(&cut).iter().filter(|f| f.0 == Severity::Error).count(), 0, "{:#?}", RULE.found(&cut));
         // Shares 1.5 points away from 100% are not read as the parts of one total.
         assert_eq!(RULE.found(&sg.replace("10.55", "12.05")).iter().filter(|f| f.0 == Severity::Error).count(), 0);
         // Their sum above 100% is NAR-021's.

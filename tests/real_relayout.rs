@@ -17,7 +17,8 @@
 //! ("部门收支总体情况表") or without 预算 ("收支总表", "一般公共预算支出表");
 //! meta lines "金额单位：" and "编制部门："; columns headed "本年预算数";
 //! 科目 codes printed split ("201 01 01"); markers printed at the right end
-//! of their title lines ("收支预算总表    表一"); a blank line after every line; the tables alone
+//! of their title lines ("收支预算总表    表一"); each paragraph of prose on one line (a
+//! web page's copy); a blank line after every line; the tables alone
 //! (what comes before the first table cut off); the narrative alone (the
 //! tables cut out: no table is read from it and it adds no error but the
 //! tables it misses); the pages run together without their form feeds (each
@@ -181,6 +182,50 @@ fn full_width_separators(text: &str) -> String {
     b.iter().enumerate().map(|(i, c)| if *c == ',' && i > 0 && digit(i - 1) && (1..=3).all(|k| digit(i + k)) { '，' } else { *c }).collect()
 }
 
+/// Whether a line opens a heading or a list item (一、 （一） 1． 第一), which
+/// a web page prints on a line of its own.
+fn opens_item(s: &str) -> bool {
+    let s = s.trim_start();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let head: String = s.chars().take_while(|c| numeral(*c)).collect();
+    if !head.is_empty() {
+        return s[head.len()..].starts_with(['、', '．', '.']);
+    }
+    let inner = s.strip_prefix(['（', '(']).unwrap_or("");
+    let head: String = inner.chars().take_while(|c| numeral(*c)).collect();
+    (!head.is_empty() && inner[head.len()..].starts_with(['）', ')'])) || s.starts_with('第')
+}
+
+/// Prose: text without a gap of two spaces between its words (a table row has one).
+fn is_prose(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty() && !t.contains("  ")
+}
+
+/// The text as a web page's copy gives its prose: a paragraph wrapped over
+/// several lines comes as one line. A line is joined to the one before when
+/// that one is long prose, with a comma, not ending its sentence, and this
+/// one is prose that opens no heading.
+fn paragraphs_joined(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        let joins = out.last().is_some_and(|prev: &String| {
+            let p = prev.trim_end();
+            is_prose(p) && p.trim().chars().count() >= 28 && p.contains('，') && !p.ends_with(['。', '；', '：', ';', ':'])
+        }) && is_prose(line)
+            && !opens_item(line);
+        match out.last_mut() {
+            Some(prev) if joins => {
+                let kept = prev.trim_end().len();
+                prev.truncate(kept);
+                prev.push_str(line.trim());
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    out.join("\n")
+}
+
 /// A variant of a text, or None where it does not apply (or changes nothing).
 type Make = fn(&Doc) -> Option<String>;
 
@@ -306,6 +351,7 @@ const VARIANTS: &[(&str, Make)] = &[
     }),
     ("unit on the title line", |d| Some(titles(d, |l, _, title, first| move_unit(l, title, first, true)))),
     ("unit on a line of its own", |d| Some(titles(d, |l, _, title, first| move_unit(l, title, first, false)))),
+    ("each paragraph on one line (a web page's copy)", |d| Some(paragraphs_joined(&d.text))),
     ("a blank line after every line", |d| Some(d.text.split('\n').flat_map(|l| [l, ""]).collect::<Vec<_>>().join("\n"))),
     ("the tables alone", |d| {
         // From the first table's title (and its marker above it), when the first table has rows.
@@ -415,7 +461,7 @@ fn every_variant_of_every_real_text_reads_the_same_tables_and_cells() {
         }
     }
     assert!(failures.is_empty(), "{} of {checked} variants differ:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(checked, 649, "variants that apply to the real texts");
+    assert_eq!(checked, 677, "variants that apply to the real texts");
 }
 
 /// The text as a viewer's copy, `pdftotext -layout -nopgbrk` or a paste

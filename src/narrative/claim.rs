@@ -47,6 +47,16 @@ pub enum Money {
 }
 
 impl Money {
+    /// The unit as printed ("万元").
+    pub fn zh(self) -> &'static str {
+        match self {
+            Money::Yuan => "元",
+            Money::Qian => "千元",
+            Money::Wan => "万元",
+            Money::Yi => "亿元",
+        }
+    }
+
     /// How many 万元 one unit is.
     pub fn in_wan(self) -> Decimal {
         match self {
@@ -134,6 +144,16 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The number as printed with its money unit ("3,503,500.00元",
+    /// "350.35万元"), for messages that quote the text: a narrative in 元
+    /// must not be quoted as 万元.
+    pub fn said(&self) -> String {
+        match &self.unit {
+            Unit::Money(m) => format!("{}{}", self.printed, m.zh()),
+            _ => self.printed.clone(),
+        }
+    }
+
     /// The value in 万元 when the claim is money.
     pub fn wan(&self) -> Option<Decimal> {
         match (&self.unit, self.value) {

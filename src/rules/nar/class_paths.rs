@@ -131,14 +131,7 @@ fn check_claim(doc: &Document, tables: &[&Table], path: &Path, c: &Claim, sink: 
     let mut f = narrative_values(
         "NAR-020",
         Severity::Error,
-        format!(
-            "情况说明写“{}”{}{}，而《{}》该项为{}万元，两者不符。",
-            path.item,
-            c.printed,
-            unit_word(c),
-            title,
-            show(table_wan.round_dp(4).normalize())
-        ),
+        format!("情况说明写“{}”{}，而《{}》该项为{}万元，两者不符。", path.item, c.said(), title, show(table_wan.round_dp(4).normalize())),
         c.source_line,
         (Some(table_wan), Some(wan)),
     );
@@ -290,14 +283,6 @@ fn row_of<'a>(t: &'a Table, path: &Path) -> Option<&'a Row> {
     match hits.as_slice() {
         [(i, r)] if !t.unresolved.contains(i) => Some(r),
         _ => None,
-    }
-}
-
-fn unit_word(c: &Claim) -> &'static str {
-    match c.unit {
-        crate::narrative::Unit::Money(crate::narrative::Money::Yuan) => "元",
-        crate::narrative::Unit::Money(crate::narrative::Money::Yi) => "亿元",
-        _ => "万元",
     }
 }
 

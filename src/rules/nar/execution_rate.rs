@@ -89,10 +89,10 @@ fn check(doc: &Document, sink: &mut Sink) {
             };
             let expected = round_half_up(point, printed.scale());
             let head = format!(
-                "执行数{}万元 ÷ {}{}万元 = {}%，文中为{}%",
-                done.printed,
+                "执行数{} ÷ {}{} = {}%，文中为{}%",
+                done.said(),
                 base.subject.trim_end_matches('为'),
-                base.printed,
+                base.said(),
                 expected,
                 c.printed
             );

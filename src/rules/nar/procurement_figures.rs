@@ -90,8 +90,8 @@ fn kinds_sum(f: &ProcurementFacts<'_>, sink: &mut Sink) {
         return;
     }
     // Named only now: most sums hold.
-    let parts = f.by_kind.iter().map(|(k, c)| format!("{}{}万元", k.zh(), c.printed)).collect::<Vec<_>>().join("、");
-    let msg = |tail: &str| format!("政府采购总额{}万元，{parts}之和为{}万元，{tail}", total.printed, show(expected));
+    let parts = f.by_kind.iter().map(|(k, c)| format!("{}{}", k.zh(), c.said())).collect::<Vec<_>>().join("、");
+    let msg = |tail: &str| format!("政府采购总额{}，{parts}之和为{}万元，{tail}", total.said(), show(expected));
     match verdict {
         Verdict::Exact => {}
         Verdict::Rounding => err(sink, Severity::Info, total, msg("差异在尾数误差范围内。"), Some(expected), total.wan()),
@@ -114,13 +114,8 @@ fn shares_of_total(f: &ProcurementFacts<'_>, sink: &mut Sink) {
             continue;
         }
         // Written only now: most shares hold.
-        let base = format!(
-            "授予{who}合同金额{}万元占采购总额{}万元的比例应为{}%，文中为{}%",
-            amount.printed,
-            show(total_w),
-            expected,
-            share.printed
-        );
+        let base =
+            format!("授予{who}合同金额{}占采购总额{}万元的比例应为{}%，文中为{}%", amount.said(), show(total_w), expected, share.printed);
         match verdict {
             PercentVerdict::Exact => {}
             PercentVerdict::Rounding => {
@@ -223,7 +218,7 @@ fn share_sums(f: &ProcurementFacts<'_>) -> Option<ShareSums> {
         lo = lo.checked_add(a.lo.max(Decimal::ZERO).checked_mul(s_lo)?)?;
         hi = hi.checked_add(a.hi.checked_mul(s_hi)?)?;
         point = point.checked_add(w.checked_mul(p)?.checked_div(hundred)?)?;
-        used.push(format!("{}{}万元×{}%", kind.zh(), amount.printed, share.printed));
+        used.push(format!("{}{}×{}%", kind.zh(), amount.said(), share.printed));
     }
     Some(Some((lo, hi, point, used)))
 }

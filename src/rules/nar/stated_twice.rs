@@ -84,9 +84,9 @@ fn check(doc: &Document, sink: &mut Sink) {
             if x.is_zero() {
                 None
             } else if r(hw) == Some(pv) {
-                Some(format!("文中幅度{pv}%是按{}万元算得的，正文的{}万元很可能有误。", h.printed, t.current.printed))
+                Some(format!("文中幅度{pv}%是按{}算得的，正文的{}很可能有误。", h.said(), t.current.said()))
             } else if r(cw) == Some(pv) {
-                Some(format!("文中幅度{pv}%是按{}万元算得的，标题处的{}万元很可能有误。", t.current.printed, h.printed))
+                Some(format!("文中幅度{pv}%是按{}算得的，标题处的{}很可能有误。", t.current.said(), h.said()))
             } else {
                 None
             }
@@ -99,7 +99,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         sink.push(narrative_values(
             "NAR-006",
             severity,
-            format!("同一科目前面写{}万元，后面又写本年{}万元，前后不一致。{tail}", h.printed, t.current.printed),
+            format!("同一科目前面写{}，后面又写本年{}，前后不一致。{tail}", h.said(), t.current.said()),
             t.current.source_line,
             (Some(hw), Some(cw)),
         ));
@@ -127,5 +127,12 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:#?}");
         assert!(got[0].2.contains("正文的270.72万元很可能有误"), "{}", got[0].2);
         assert!(two_amount_changes::RULE.found(&ascii).is_empty());
+        // A narrative in 元 is quoted in 元, not as so many 万元.
+        let yuan =
+            text.replace("268.40万元", "2,684,000.00元").replace("266.95万元", "2,669,500.00元").replace("270.72万元", "2,707,200.00元");
+        let got = RULE.found(&yuan);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].2.contains("前面写2,684,000.00元，后面又写本年2,707,200.00元"), "{}", got[0].2);
+        assert!(!got[0].2.contains("万元"), "{}", got[0].2);
     }
 }

@@ -72,7 +72,7 @@ fn check_one(t: &TwoAmounts<'_>, heading: Option<&Claim>, p: &Paragraph, sink: &
         return;
     };
     let line = p.line_at(t.at);
-    let said = format!("上年数{}万元、本年数{}万元", t.prior.printed, t.current.printed);
+    let said = format!("上年数{}、本年数{}", t.prior.said(), t.current.said());
     let mut push = |severity: Severity, message: String, expected: Option<Decimal>, actual: Option<Decimal>| {
         sink.push(narrative_values("NAR-005", severity, message, line, (expected, actual)));
     };

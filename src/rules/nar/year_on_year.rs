@@ -94,7 +94,7 @@ fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     let (va, _) = dir_a.verbs();
     let (_, vp) = dir_p.verbs();
     // Written only into a finding: most pairs hold.
-    let quote = Quote { va, change: &pair.change.printed, vp, percent: &pair.percent.printed };
+    let quote = Quote { va, change: pair.change.said(), vp, percent: &pair.percent.printed };
     let mut push = |severity: Severity, message: String, expected: Option<Decimal>| {
         out.push(narrative_values(ID, severity, message, line, (expected, Some(p))));
     };
@@ -122,7 +122,7 @@ fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
         Direction::Down => cur.checked_add(delta),
     };
     let Some(prior) = prior else { return Outcome::Unchecked };
-    let cur_quote = ThisYear(&cur_claim.printed);
+    let cur_quote = ThisYear(cur_claim);
     if prior < Decimal::ZERO {
         push(Severity::Error, format!("{quote}：按{cur_quote}推算，上年数为{}万元，是负数，这组数字不可能同时成立。", show(prior)), None);
         return Outcome::Fails;
@@ -210,23 +210,25 @@ fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
 /// only when a finding is made.
 struct Quote<'a> {
     va: &'a str,
-    change: &'a str,
+    /// The change as printed with its unit ("20万元").
+    change: String,
     vp: &'a str,
     percent: &'a str,
 }
 
 impl std::fmt::Display for Quote<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "“{}{}万元，{}{}%”", self.va, self.change, self.vp, self.percent)
+        write!(f, "“{}{}，{}{}%”", self.va, self.change, self.vp, self.percent)
     }
 }
 
-/// "本年数X万元" in a message, written out only when a finding is made.
-struct ThisYear<'a>(&'a str);
+/// "本年数X万元" in a message (the amount with its printed unit), written
+/// out only when a finding is made.
+struct ThisYear<'a>(&'a Claim);
 
 impl std::fmt::Display for ThisYear<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "本年数{}万元", self.0)
+        write!(f, "本年数{}", self.0.said())
     }
 }
 
@@ -255,7 +257,7 @@ fn prior_stated(
     out.push(narrative_values(
         ID,
         severity,
-        format!("{quote}：上年数为{}万元，幅度应为{}%，文中为{}%{tail}", prior_claim.printed, expected, pair.percent.printed),
+        format!("{quote}：上年数为{}，幅度应为{}%，文中为{}%{tail}", prior_claim.said(), expected, pair.percent.printed),
         pair.percent.source_line,
         (Some(expected), Some(p)),
     ));
@@ -320,6 +322,9 @@ mod tests {
         assert_eq!(got.len(), 3, "{got:#?}");
         assert_eq!((got[0].0, got[0].1), (Severity::Error, 2));
         assert!(got[0].2.contains("5.04%"), "{}", got[0].2);
+        // Amounts stated in 元 are quoted in 元; the prior year, computed in 万元, says so.
+        let yuan = RULE.found(&text.replace("10,261.39万元", "102,613,900.00元").replace("492.55万元", "4,925,500.00元"));
+        assert!(yuan[0].2.contains("“增加4,925,500.00元，增长5.24%”：按本年数102,613,900.00元推算，上年数为9,768.84万元"), "{}", yuan[0].2);
         assert!(got[1].2.contains("方向相反"));
         assert_eq!((got[2].0, got[2].1), (Severity::Error, 6));
     }

@@ -64,7 +64,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             "{}没有任何数字，但情况说明（第{}行）写明了三公经费金额 {} 万元。表中应列出这些金额（没有支出的填0），表与说明至少有一处有误或遗漏。",
             crate::rules::identity::table_name(&t.no()),
             c.source_line,
-            wan
+            crate::rules::percent::show(wan)
         );
         sink.push(Finding { table: Some(t.no()), source_line: Some(t.source_line), related: Vec::new(), ..sink.finding(message) });
     }

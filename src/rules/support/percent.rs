@@ -113,8 +113,17 @@ pub fn narrative_values(
     }
 }
 
-/// A decimal as Chinese documents print it: thousands separators, the printed decimals.
+/// A decimal as Chinese documents print it: thousands separators, the printed
+/// decimals. Zeros past the second decimal are dropped: they come from a unit
+/// conversion (15,600,500.00 元 is 1,560.050000 万元), not from the print.
 pub fn show(d: Decimal) -> String {
+    let mut d = d;
+    if d.scale() > 2 {
+        d = d.normalize();
+        if d.scale() < 2 {
+            d.rescale(2);
+        }
+    }
     let s = d.abs().to_string();
     let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();
@@ -184,5 +193,9 @@ mod tests {
         assert_eq!(show(d("1244")), "1,244");
         assert_eq!(show(d("-0.07")), "-0.07");
         assert_eq!(show(d("100")), "100");
+        // A value converted from 元 keeps no zeros past the printed cents.
+        assert_eq!(show(d("1560.050000")), "1,560.05");
+        assert_eq!(show(d("12.300000")), "12.30");
+        assert_eq!(show(d("0.012300")), "0.0123");
     }
 }

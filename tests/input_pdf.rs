@@ -484,3 +484,58 @@ fn broken_cross_reference_reads_every_page() {
     assert_eq!(x.pages, 13);
     assert_eq!(x.text, good.text);
 }
+
+/// `bytes` encrypted as portals "protect" a PDF against copying: an owner
+/// password, an empty user password (or `user`), RC4-128 (V2) or AES-128 (V4).
+fn encrypted(bytes: &[u8], aes: bool, user: &str) -> Vec<u8> {
+    use lopdf::encryption::crypt_filters::{Aes128CryptFilter, CryptFilter};
+    use lopdf::{EncryptionState, EncryptionVersion, Permissions};
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+    let mut doc = lopdf::Document::load_mem(bytes).expect("real PDF loads");
+    if doc.trailer.get(b"ID").is_err() {
+        let id = lopdf::Object::String(b"0123456789abcdef".to_vec(), lopdf::StringFormat::Hexadecimal);
+        doc.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+    }
+    let permissions = Permissions::PRINTABLE;
+    #[allow(deprecated)]
+    let version = if aes {
+        let aes128: Arc<dyn CryptFilter> = Arc::new(Aes128CryptFilter);
+        EncryptionVersion::V4 {
+            document: &doc,
+            encrypt_metadata: true,
+            crypt_filters: BTreeMap::from([(b"StdCF".to_vec(), aes128)]),
+            stream_filter: b"StdCF".to_vec(),
+            string_filter: b"StdCF".to_vec(),
+            owner_password: "owner",
+            user_password: user,
+            permissions,
+        }
+    } else {
+        EncryptionVersion::V2 { document: &doc, owner_password: "owner", user_password: user, key_length: 128, permissions }
+    };
+    let state = EncryptionState::try_from(version).expect("encryption state");
+    doc.encrypt(&state).expect("encrypts");
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    out
+}
+
+/// Most portals publish their PDFs "protected": no copying, no editing, but
+/// no password to open. Such a PDF reads exactly as the unprotected one;
+/// one that needs a password to open is refused with a message.
+#[test]
+fn a_pdf_protected_with_an_owner_password_only_reads_as_the_original() {
+    for nn in ["01", "09"] {
+        let Some((bytes, _)) = real(nn, ".pdf") else { return };
+        let plain = input::extract(&bytes).expect("reads").expect("a PDF").text;
+        for aes in [false, true] {
+            let protected = encrypted(&bytes, aes, "");
+            assert!(protected.windows(8).any(|w| w == b"/Encrypt"), "{nn}: the copy is encrypted");
+            let got = input::extract(&protected).expect("an owner password alone opens").expect("a PDF").text;
+            assert!(got == plain, "{nn} ({}): the protected copy reads differently", if aes { "AES-128" } else { "RC4-128" });
+            let locked = encrypted(&bytes, aes, "user");
+            assert_eq!(input::extract(&locked).unwrap_err(), InputError::PdfEncrypted, "{nn}: a user password is needed");
+        }
+    }
+}

@@ -412,6 +412,26 @@ fn utf8_width(b: u8) -> usize {
     }
 }
 
+/// The 214 Kangxi radicals (U+2F00…U+2FD5), as Unicode's compatibility
+/// mapping (NFKC) gives their ideographs: PDF producers (WPS above all) map
+/// common characters (⽀⼊⽬ for 支入目) to these look-alikes.
+const KANGXI: [&str; 8] = [
+    "一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口",
+    "囗土士夂夊夕大女子宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彐彡彳",
+    "心戈戶手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿",
+    "片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸",
+    "缶网羊羽老而耒耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷",
+    "豆豕豸貝赤走足身車辛辰辵邑酉釆里金長門阜隶隹雨靑非面革韋韭音",
+    "頁風飛食首香馬骨高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠鼻齊",
+    "齒龍龜龠",
+];
+
+/// The ideograph a Kangxi radical stands for.
+fn kangxi(c: char) -> Option<char> {
+    let k = (c as u32).checked_sub(0x2F00)? as usize;
+    KANGXI.get(k / 30)?.chars().nth(k % 30)
+}
+
 fn fold_char(c: char) -> char {
     match c {
         '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' => ' ',
@@ -420,30 +440,42 @@ fn fold_char(c: char) -> char {
         '（' | '）' | '：' | '，' | '、' | '；' | '“' | '”' => c,
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{2212}' | '\u{30FC}' | '\u{FE63}' => '-',
-        '\u{2ED4}' => '门',
-        '\u{2ECB}' => '车',
-        '\u{2EC4}' => '西',
-        '\u{2ED7}' => '雨',
+        // The simplified forms of the CJK Radicals Supplement that are
+        // characters of their own (Unicode maps only 母 and 龟).
+        '\u{2E9F}' => '母',
         '\u{2EA0}' => '民',
-        '\u{2F08}' => '人',
-        '\u{2F00}' => '一',
-        '\u{2F47}' => '日',
-        '\u{2F49}' => '月',
-        '\u{2F54}' => '水',
-        '\u{2F64}' => '用',
-        '\u{2FA6}' => '金',
-        '\u{2F8F}' => '行',
-        '\u{2F1D}' => '口',
-        '\u{2F2F}' => '工',
-        '\u{2F3C}' => '心',
-        '\u{2F45}' => '方',
-        '\u{2F69}' => '白',
-        '\u{2F6C}' => '目',
-        '\u{2F7C}' => '耳',
-        '\u{2F83}' => '至',
-        '\u{2F9E}' => '車',
+        '\u{2EC4}' => '西',
+        '\u{2EC5}' => '见',
+        '\u{2EC6}' => '角',
+        '\u{2EC9}' => '贝',
+        '\u{2ECB}' => '车',
+        '\u{2ED3}' => '长',
+        '\u{2ED4}' => '门',
+        '\u{2ED7}' => '雨',
+        '\u{2ED8}' => '青',
+        '\u{2ED9}' => '韦',
         '\u{2EDA}' => '页',
+        '\u{2EDB}' => '风',
+        '\u{2EDC}' => '飞',
+        '\u{2EDD}' => '食',
         '\u{2EE2}' => '马',
+        '\u{2EE3}' => '骨',
+        '\u{2EE4}' => '鬼',
+        '\u{2EE5}' => '鱼',
+        '\u{2EE6}' => '鸟',
+        '\u{2EE7}' => '卤',
+        '\u{2EE8}' => '麦',
+        '\u{2EE9}' => '黄',
+        '\u{2EEA}' => '黾',
+        '\u{2EEC}' => '齐',
+        '\u{2EEE}' => '齿',
+        '\u{2EF0}' => '龙',
+        '\u{2EF3}' => '龟',
+        // Unicode maps these two to old variants (靑 U+9751, 戶 U+6236) that
+        // simplified documents never print.
+        '\u{2FAD}' => '青',
+        '\u{2F3E}' => '户',
+        '\u{2F00}'..='\u{2FD5}' => kangxi(c).unwrap_or(c),
         _ => c,
     }
 }
@@ -671,6 +703,10 @@ mod tests {
     #[test]
     fn radicals_and_minus_lookalikes_fold() {
         assert_eq!(fold("部⻔ 公务⽤⻋ −0.07"), "部门 公务用车 -0.07");
+        // Every Kangxi radical, as Unicode maps it (⽼ is 老, ⾃ is 自), but
+        // 靑 and 戶, whose simplified forms documents print.
+        assert_eq!(fold("⽀⼊⽬ ⽼⾃⾄⽿ ⾭⻘⼾ ⿕"), "支入目 老自至耳 青青户 龠");
+        assert_eq!(fold("⾼⾦⻓⻛⻜⻢⻥⻦"), "高金长风飞马鱼鸟");
         assert_eq!(fold("（类）：，"), "（类）：，");
     }
 

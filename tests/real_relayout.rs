@@ -352,9 +352,9 @@ const VARIANTS: &[(&str, Make)] = &[
     }),
     ("unit on the title line", |d| Some(titles(d, |l, _, title, first| move_unit(l, title, first, true)))),
     ("unit on a line of its own", |d| Some(titles(d, |l, _, title, first| move_unit(l, title, first, false)))),
-    ("common characters as their Kangxi-radical look-alikes (a WPS PDF's text)", |d| {
-        // ⼀⼆⼈⼊ … for 一二人入 …: PDF producers map these glyphs to the radicals.
-        const PAIRS: &str = "⼀一⼆二⼈人⼊入⼋八⼒力⼗十⼤大⼩小⼯工⽀支⽂文⽅方⽆无⽇日⽉月⽐比⽔水⽣生⽤用⽬目⽰示⽴立⾏行⾦金⾼高⻓长⻔门⻋车⻚页⻢马⻅见⻉贝⻛风⻜飞⻝食⾯面⾳音⾃自⾄至⾝身⾭青⺠民";
+    ("common characters as their Kangxi-radical or compatibility look-alikes (a WPS PDF's text)", |d| {
+        // ⼀⼆⼈⼊ … for 一二人入 …, U+F98E for 年: PDF producers map these glyphs so.
+        const PAIRS: &str = "⼀一⼆二⼈人⼊入⼋八⼒力⼗十⼤大⼩小⼯工⽀支⽂文⽅方⽆无⽇日⽉月⽐比⽔水⽣生⽤用⽬目⽰示⽴立⾏行⾦金⾼高⻓长⻔门⻋车⻚页⻢马⻅见⻉贝⻛风⻜飞⻝食⾯面⾳音⾃自⾄至⾝身⾭青⺠民\u{F98E}年\u{F9DD}利\u{F9BE}料\u{F9E4}理\u{F967}不\u{FA01}度";
         let pairs: Vec<char> = PAIRS.chars().collect();
         let look_alike = |c: char| pairs.chunks(2).find(|p| p[1] == c).map_or(c, |p| p[0]);
         Some(d.text.chars().map(look_alike).collect())

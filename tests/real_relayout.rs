@@ -19,8 +19,8 @@
 //! 科目 codes printed split ("201 01 01"); markers printed at the right end
 //! of their title lines ("收支预算总表    表一"); common characters as their Kangxi-radical
 //! look-alikes ("⽀⼊" for 支入, as WPS PDFs give them); the narrative worded otherwise
-//! ("％", "较上年", "比2018年", "同比增长", "占比", 下降 and 减少 swapped before a
-//! rate, a space or none between a number and its unit) or each paragraph of prose
+//! ("％", "较上年", "比2018年", "同比增长", "占比", "增幅", "上升", 下降 and 减少 swapped
+//! before a rate, a space or none between a number and its unit) or each paragraph of prose
 //! on one line (a web page's copy), which must also keep every error (none lost);
 //! a blank line after every line; the tables alone
 //! (what comes before the first table cut off); the narrative alone (the
@@ -530,6 +530,10 @@ const WORDINGS: &[(&str, Make)] = &[
     ("占比 for 占 before a share", |d| Some(before_a_number(&d.text, "占", "占比", true))),
     ("下降 for 减少 before a rate", |d| Some(before_a_number(&d.text, "减少", "下降", true))),
     ("减少 for 下降 before a rate", |d| Some(before_a_number(&d.text, "下降", "减少", true))),
+    ("增幅/降幅 for 增长/下降 before a rate", |d| {
+        Some(before_a_number(&before_a_number(&d.text, "增长", "增幅", true), "下降", "降幅", true))
+    }),
+    ("上升 for 增长 before a rate", |d| Some(before_a_number(&d.text, "增长", "上升", true))),
     ("a space between a number and its unit", |d| Some(unit_gap(&d.text, " "))),
     ("no space between a number and its unit", |d| Some(unit_gap(&d.text, ""))),
     ("each paragraph on one line (a web page's copy)", |d| Some(paragraphs_joined(&d.text))),
@@ -558,7 +562,7 @@ fn the_narrative_worded_otherwise_reads_the_same_and_finds_exactly_the_same_erro
         }
     }
     assert!(failures.is_empty(), "{} of {checked} variants differ:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(checked, 241, "variants that apply to the real texts");
+    assert_eq!(checked, 289, "variants that apply to the real texts");
 }
 
 /// The text as a viewer's copy, `pdftotext -layout -nopgbrk` or a paste

@@ -19,9 +19,10 @@
 //! 科目 codes printed split ("201 01 01"); markers printed at the right end
 //! of their title lines ("收支预算总表    表一"); common characters as their Kangxi-radical
 //! look-alikes ("⽀⼊" for 支入, as WPS PDFs give them); the narrative worded otherwise
-//! ("％", "较上年", "比2018年", "同比增长", "占比", "增幅", "上升", 下降 and 减少 swapped
-//! before a rate, a space or none between a number and its unit) or each paragraph of prose
-//! on one line (a web page's copy), which must also keep every error (none lost);
+//! ("％", "较上年", "比2018年", "同比增长", "同比减少", "占比", "增幅", "增长率为", "上升",
+//! 下降 and 减少 swapped before a rate, a space or none between a number and
+//! its unit) or each paragraph of prose on one line (a web page's copy), which
+//! must also keep every error (none lost);
 //! a blank line after every line; the tables alone
 //! (what comes before the first table cut off); the narrative alone (the
 //! tables cut out: no table is read from it and it adds no error but the
@@ -534,6 +535,10 @@ const WORDINGS: &[(&str, Make)] = &[
         Some(before_a_number(&before_a_number(&d.text, "增长", "增幅", true), "下降", "降幅", true))
     }),
     ("上升 for 增长 before a rate", |d| Some(before_a_number(&d.text, "增长", "上升", true))),
+    ("增长率为 for 增长 before a rate", |d| Some(before_a_number(&d.text, "增长", "增长率为", true))),
+    ("同比增加/同比减少 before an amount", |d| {
+        Some(before_a_number(&before_a_number(&d.text, "增加", "同比增加", false), "减少", "同比减少", false))
+    }),
     ("a space between a number and its unit", |d| Some(unit_gap(&d.text, " "))),
     ("no space between a number and its unit", |d| Some(unit_gap(&d.text, ""))),
     ("each paragraph on one line (a web page's copy)", |d| Some(paragraphs_joined(&d.text))),
@@ -562,7 +567,7 @@ fn the_narrative_worded_otherwise_reads_the_same_and_finds_exactly_the_same_erro
         }
     }
     assert!(failures.is_empty(), "{} of {checked} variants differ:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(checked, 289, "variants that apply to the real texts");
+    assert_eq!(checked, 339, "variants that apply to the real texts");
 }
 
 /// The text as a viewer's copy, `pdftotext -layout -nopgbrk` or a paste

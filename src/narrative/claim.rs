@@ -173,9 +173,9 @@ impl Claim {
     }
 }
 
-// 增幅/降幅 name a rate ("增幅为5.04%"), as many narratives word it.
-const UP: [&str; 6] = ["增加", "增长", "上升", "提高", "增支", "增幅"];
-const DOWN: [&str; 8] = ["减少", "下降", "降低", "节约", "减支", "下滑", "压减", "降幅"];
+// 增幅/降幅 and 增长率/下降率 name a rate ("增幅为5.04%"), as many narratives word it.
+const UP: [&str; 7] = ["增加", "增长", "上升", "提高", "增支", "增幅", "增长率"];
+const DOWN: [&str; 9] = ["减少", "下降", "降低", "节约", "减支", "下滑", "压减", "降幅", "下降率"];
 const REACHED: [(&str, Direction); 16] = [
     ("增加为", Direction::Up),
     ("增加到", Direction::Up),
@@ -236,16 +236,16 @@ fn last_three_byte_char(s: &str) -> u32 {
 }
 
 /// The last chars of the [`UP`] and [`DOWN`] verbs.
-const DIRECTION_ENDS: CharSet = CharSet::new(&['加', '长', '升', '高', '支', '少', '降', '低', '约', '滑', '减', '幅']);
+const DIRECTION_ENDS: CharSet = CharSet::new(&['加', '长', '升', '高', '支', '少', '降', '低', '约', '滑', '减', '幅', '率']);
 /// The last chars of the [`REACHED`] verbs.
 const REACHED_ENDS: CharSet = CharSet::new(&['为', '到', '至']);
 
 /// The direction verb a lead ends with ("比上年减少" → Down), allowing "了"
-/// (and "为" after 增幅/降幅: "增幅为").
+/// (and "为" after 增幅, 降幅, 增长率: "增幅为").
 pub fn trailing_direction(lead: &str) -> Option<Direction> {
     let t = trim_end_fast(lead);
     let t = trim_end_fast(t.strip_suffix('了').unwrap_or(t));
-    let t = t.strip_suffix('为').filter(|x| x.ends_with('幅')).map_or(t, trim_end_fast);
+    let t = t.strip_suffix('为').filter(|x| x.ends_with(['幅', '率'])).map_or(t, trim_end_fast);
     if !DIRECTION_ENDS.has_code(last_three_byte_char(t)) {
         return None;
     }
@@ -619,14 +619,16 @@ fn classify(lead: &str, unit: &Unit) -> ClaimKind {
 /// "比年初预算数减少" → "比年初预算数"; "各增加" → "".
 fn strip_verb(s: &str) -> &str {
     let mut t = trim_end_fast(s).strip_suffix('了').unwrap_or(trim_end_fast(s));
-    t = t.strip_suffix('为').filter(|x| x.ends_with('幅')).unwrap_or(t);
+    t = t.strip_suffix('为').filter(|x| x.ends_with(['幅', '率'])).unwrap_or(t);
     for w in UP.iter().chain(DOWN.iter()).copied().chain(REACHED.iter().map(|r| r.0)) {
         if let Some(x) = t.strip_suffix(w) {
             t = x;
             break;
         }
     }
-    trim_fast(t.trim_end_matches(['各', '共', ' ']))
+    // "收入支出总计同比减少": 同比 says the comparison, not the subject.
+    let t = t.trim_end_matches(['各', '共', ' ']);
+    trim_fast(t.strip_suffix("同比").unwrap_or(t).trim_end_matches(['各', '共', ' ']))
 }
 
 /// 年初无预算 and year-on-year "持平" / "一致" claims; `marks` are the indexes
@@ -721,14 +723,21 @@ mod tests {
                 (ClaimKind::ChangePercent(Direction::Up), Some("5.04".into()), "".into()),
             ]
         );
-        // 增幅/降幅 name the rate, with or without 为.
-        for (word, direction) in
-            [("增幅", Direction::Up), ("增幅为", Direction::Up), ("降幅", Direction::Down), ("降幅为 ", Direction::Down)]
-        {
+        // 增幅/降幅 and 增长率 name the rate, with or without 为.
+        for (word, direction) in [
+            ("增幅", Direction::Up),
+            ("增幅为", Direction::Up),
+            ("降幅", Direction::Down),
+            ("降幅为 ", Direction::Down),
+            ("增长率为", Direction::Up),
+        ] {
             let got = brief(&format!("与上年相比，支出减少 12.00 万元，{word}5.04%。"));
             assert_eq!(got[1].0, ClaimKind::ChangePercent(direction), "{word}: {got:?}");
             assert_eq!(got[1].2, "", "{word}");
         }
+        // 同比 before the verb is not part of the subject.
+        let got = brief("收入支出总计 100.00 万元，收入支出总计同比减少 12.00 万元。");
+        assert_eq!((got[1].0.clone(), got[1].2.as_str()), (ClaimKind::Change(Direction::Down), "收入支出总计"), "{got:?}");
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub(super) fn captions(header: &[&BodyLine<'_>], k: usize) -> Option<Vec<String>
     }
     let mut found: Option<Vec<String>> = None;
     for h in header.iter().filter(|h| !h.data) {
-        let words: Vec<String> = h.text.split_whitespace().filter(|w| !names_labels(w)).map(str::to_string).collect();
+        let words: Vec<String> = cells(h.text).filter(|c| !c.split_whitespace().all(names_labels)).map(|c| c.replace(' ', "")).collect();
         if words.is_empty() {
             continue;
         }
@@ -36,6 +36,15 @@ pub(super) fn captions(header: &[&BodyLine<'_>], k: usize) -> Option<Vec<String>
     found.filter(|w| w.len() == k)
 }
 
+/// A header line's cells: TAB-separated where TABs stand for the column
+/// gaps (a caption keeps its inner spaces, "因公出国 (境)费"), else its words.
+fn cells(line: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    match line.contains('\t') {
+        true => Box::new(line.split('\t').map(str::trim).filter(|c| !c.is_empty())),
+        false => Box::new(line.split_whitespace()),
+    }
+}
+
 /// A caption of the label columns, not of an amount: "项目", "功能科目代码",
 /// "科目名称", "类 款 项".
 fn names_labels(word: &str) -> bool {
@@ -45,7 +54,37 @@ fn names_labels(word: &str) -> bool {
 /// The header's words that name a side or a block ("收入", "功能分类"), as
 /// [`super::read`] names a panel.
 pub(super) fn panel_name(header: &[&BodyLine<'_>]) -> String {
-    let words = header.iter().filter(|h| !h.data).flat_map(|h| h.text.split_whitespace());
+    let words = header.iter().filter(|h| !h.data).flat_map(|h| cells(h.text));
     let named = words.filter(|w| ["收入", "支出", "功能分类", "支出用途", "经济分类"].iter().any(|n| w.contains(n)));
     named.collect::<Vec<_>>().join(" › ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::grid::spans::spans;
+
+    fn header(text: &str) -> BodyLine<'_> {
+        BodyLine { no: 1, page: 1, sq: "", text, spans: spans(text), data: false }
+    }
+
+    #[test]
+    fn captions_by_order_come_from_one_header_line() {
+        let leaves = header("科目名称 合计 基本支出 项目支出");
+        assert_eq!(captions(&[&leaves], 3), Some(vec!["合计".to_string(), "基本支出".to_string(), "项目支出".to_string()]));
+        assert_eq!(captions(&[&leaves], 2), None, "rows printing two amounts under three captions");
+        // A caption over some of the columns: which ones, the spaces told.
+        let group = header("项目 本年预算");
+        assert_eq!(captions(&[&group, &leaves], 3), None);
+        // Label captions above them name no column ("类 款 项").
+        assert_eq!(captions(&[&header("功能分类科目编码"), &leaves, &header("类 款 项")], 3).map(|c| c.len()), Some(3));
+    }
+
+    #[test]
+    fn a_tab_separated_caption_keeps_its_words_together() {
+        let tabbed = header("项目名称\t合计\t因公出国 (境)费");
+        assert_eq!(captions(&[&tabbed], 2), Some(vec!["合计".to_string(), "因公出国(境)费".to_string()]));
+        // Squeezed, its words are apart: three captions for two amounts.
+        assert_eq!(captions(&[&header("项目名称 合计 因公出国 (境)费")], 2), None);
+    }
 }

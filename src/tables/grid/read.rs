@@ -163,7 +163,13 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         return (table, problems);
     }
     if aligned == 0 && by_order.is_none() {
-        refuse(&mut table, "这段文字的栏间空白被压缩成了一个空格（或换成了制表符），各行印出的金额个数与表头的栏目数不一致（或有跨栏、分行的表头），无法按顺序确定每个数属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string());
+        // Text after an amount on one line: panels side by side (收入 | 支出).
+        let side_by_side = data_lines.iter().any(|b| b.spans.iter().skip_while(|s| !s.is_value()).any(|s| s.what == What::Text));
+        let why = match side_by_side {
+            true => "表格左右并排印着几栏（如收入、支出），一行中的数属于哪一栏已无从判断",
+            false => "各行印出的金额个数与表头的栏目数不一致（或表头有跨栏、分行的栏目）",
+        };
+        refuse(&mut table, format!("这段文字的栏间空白被压缩成了一个空格（或换成了制表符），{why}，无法按顺序确定每个数属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"));
         return (table, problems);
     }
 
@@ -951,6 +957,8 @@ mod tests {
             }
             let dropped = doc.problems.iter().filter(|p| p.message.contains("省略了空白栏")).count();
             assert_eq!(dropped, 2, "公开表七 and 八: {:?}", doc.problems);
+            let side_by_side = doc.problems.iter().filter(|p| p.message.contains("左右并排")).count();
+            assert_eq!(side_by_side, 1, "公开表一: {:?}", doc.problems);
         }
     }
 

@@ -28,7 +28,8 @@
 //! tables cut out: no table is read from it and it adds no error but the
 //! tables it misses); the pages run together without their form feeds (each
 //! table read the same or, where nothing shows the page break, not read,
-//! never misread).
+//! never misread); a layout text's runs of spaces turned into TABs or
+//! squeezed to one (each table read by order the same, or not read).
 //!
 //! One table reprinted in 元 (integers, or grouped with two decimals) while
 //! the others stay in 万元: the document finds the same errors (the checks
@@ -630,6 +631,90 @@ fn without_its_form_feeds_every_real_text_reads_its_tables_the_same_or_not_at_al
     // no page number, rows that leave columns blank); the rest read every
     // table as with their form feeds.
     assert_eq!(same, 74, "variants that read every table the same");
+}
+
+/// Every run of two or more spaces printed as `gap`.
+fn without_columns(text: &str, gap: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut spaces = 0;
+    for c in text.chars() {
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        out.push_str(match spaces {
+            0 => "",
+            1 => " ",
+            _ => gap,
+        });
+        spaces = 0;
+        out.push(c);
+    }
+    out
+}
+
+/// A layout text that lost its column positions: runs of spaces turned
+/// into TABs (an HTML table's copy, some editors) or squeezed to one space
+/// (a viewer's copy of a layout).
+const WITHOUT_COLUMNS: &[(&str, &str)] = &[("runs of spaces turned into TABs", "\t"), ("runs of spaces squeezed to one", " ")];
+
+#[test]
+fn layout_text_without_its_column_gaps_reads_by_order_the_same_or_not_at_all() {
+    // A table is read by order where every row prints as many amounts as
+    // its header names columns on one line; a row that drops a blank cell,
+    // a two-sided table, a header with groups or wrapped captions leave the
+    // table unread, never read into other columns.
+    let Some(dir) = common::real_dir() else { return };
+    let mut failures = Vec::new();
+    let (mut checked, mut tables, mut read_same) = (0, 0, 0);
+    for file in texts(&dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
+        let d = load(&dir, &file);
+        for (name, gap) in WITHOUT_COLUMNS {
+            let text = without_columns(&d.text, gap);
+            if text == d.text {
+                continue;
+            }
+            let got = gongkai::check_text("variant", &text);
+            checked += 1;
+            let (want, read) = (cells(&d.report), cells(&got));
+            if read.len() != want.len() {
+                failures.push(format!("{file} / {name}: {} tables read as {}", want.len(), read.len()));
+                continue;
+            }
+            for (k, (w, r)) in want.iter().zip(&read).enumerate() {
+                if w.2.is_empty() {
+                    continue;
+                }
+                tables += 1;
+                if w == r {
+                    read_same += 1;
+                } else if !(w.0 == r.0 && r.2.is_empty()) {
+                    // Not read (refused, no rows) is allowed; read otherwise is not.
+                    failures.push(format!(
+                        "{file} / {name}: table {k} ({}, {} rows) read as ({}, {} rows)",
+                        w.0,
+                        w.2.len(),
+                        r.0,
+                        r.2.len()
+                    ));
+                }
+            }
+            let new = new_errors(&d.report, &got);
+            if !new.is_empty() {
+                failures.push(format!("{file} / {name}: new errors {new:?}"));
+            }
+            if got.document.kind != d.report.document.kind {
+                failures.push(format!("{file} / {name}: read as {:?}", got.document.kind));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 40, "layout texts, twice");
+    // The one-column 科目 tables (功能科目, 经济科目, 机关运行经费) and the
+    // 收入预算总表s print every amount under a one-line header; the
+    // two-sided 收支总表s, the 三公 tables, tables dropping blank cells and
+    // the Shanghai tables (grouped headers) are not read.
+    assert!(read_same >= 130, "tables read the same: {read_same} of {tables}");
 }
 
 /// How `got` is recognised otherwise than `want`: its kind, scope,

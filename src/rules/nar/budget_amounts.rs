@@ -9,7 +9,8 @@
 //! [`crate::rounding::same_quantity`]).
 //!
 //! It stays silent unless the match is unambiguous: every cell the subject
-//! names prints one and the same value, and the words the subject adds to
+//! names prints one and the same value (and no table that could name it was
+//! found but left unread), and the words the subject adds to
 //! the name do not narrow it ("一般公共预算财政拨款基本支出" is a part of the
 //! table's "基本支出", not the same quantity). 三公, 政府采购, 机关运行经费
 //! and 类款项 paths have their own rules (NAR-101, NAR-103, NAR-104, NAR-020).
@@ -86,6 +87,12 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
+    // A table that prints amounts by name, found but not read, may name the
+    // subject with another value (the 收支总表's "公共安全支出" for all funds
+    // beside the 财政拨款支出表's): no name is then known to be unambiguous.
+    if doc.tables.iter().any(|t| TABLES.contains(&t.kind) && t.grid.as_deref().is_some_and(|g| !g.read)) {
+        return;
+    }
     let n = &doc.narrative;
     // Each table's row and column names once: the groups and the totals
     // both read them.

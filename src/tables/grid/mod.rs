@@ -7,6 +7,7 @@
 //! this reader takes every table they did not read.
 
 pub mod locate;
+mod order;
 mod pages;
 pub mod read;
 pub mod sangong;

@@ -36,6 +36,8 @@ pub(super) struct BodyLine<'a> {
     /// 1-based page.
     pub(super) page: usize,
     pub(super) sq: &'a str,
+    /// The line as printed (its words apart).
+    pub(super) text: &'a str,
     pub(super) spans: Vec<Span<'a>>,
     pub(super) data: bool,
 }
@@ -111,7 +113,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             } else if header_seen.contains(&sq) {
                 continue;
             }
-            body.push(BodyLine { no: l.no, page: *page + turned, sq, spans: sp, data });
+            body.push(BodyLine { no: l.no, page: *page + turned, sq, text: &l.text, spans: sp, data });
         }
     }
     // A table whose rows never start with a 科目 code has no code column (a
@@ -146,8 +148,28 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     // are no positions to go by.
     let aligned = body.iter().filter(|b| b.spans.windows(2).any(|w| w[1].start >= w[0].end + 3)).count();
     let single = data_lines.iter().filter(|b| b.spans.len() == 1).count();
-    if aligned == 0 || single * 2 > data_lines.len() && data_lines.len() >= 3 {
+    let cell_per_line = single * 2 > data_lines.len() && data_lines.len() >= 3;
+    // A header is a few lines; bounding it keeps pathological input linear.
+    let header: Vec<&BodyLine> = body[first_data.saturating_sub(12)..first_data].iter().collect();
+    // Layout text whose runs of spaces were squeezed to one or turned into
+    // TABs keeps its rows but not its columns: read by order where every row
+    // prints as many amounts as the header names columns ([`super::order`]).
+    let by_order = match aligned == 0 && !cell_per_line {
+        true => data_lines.first().and_then(|b| super::order::captions(&header, b.spans.iter().filter(|s| s.is_value()).count())),
+        false => None,
+    };
+    if cell_per_line {
         refuse(&mut table, "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字），无法确定数字属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string());
+        return (table, problems);
+    }
+    if aligned == 0 && by_order.is_none() {
+        // Text after an amount on one line: panels side by side (收入 | 支出).
+        let side_by_side = data_lines.iter().any(|b| b.spans.iter().skip_while(|s| !s.is_value()).any(|s| s.what == What::Text));
+        let why = match side_by_side {
+            true => "表格左右并排印着几栏（如收入、支出），一行中的数属于哪一栏已无从判断",
+            false => "各行印出的金额个数与表头的栏目数不一致（或表头有跨栏、分行的栏目）",
+        };
+        refuse(&mut table, format!("这段文字的栏间空白被压缩成了一个空格（或换成了制表符），{why}，无法按顺序确定每个数属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"));
         return (table, problems);
     }
 
@@ -159,16 +181,25 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     };
     let mut layouts: Vec<(usize, Layout)> = Vec::new();
     // (merged below when the header names fewer columns)
-    // A header is a few lines; bounding it keeps pathological input linear.
-    let header: Vec<&BodyLine> = body[first_data.saturating_sub(12)..first_data].iter().collect();
     for p in &pages {
         let on: Vec<&BodyLine> = data_lines.iter().copied().filter(|b| b.page == *p).collect();
         // Without form feeds two pages' columns may overlap; where every line
         // prints, after its labels, as many numbers as the header names
         // columns, they are those columns in order.
-        let by_order = || in_order(&on).filter(|l| header_leaves(&header, l).len() == l.cols.len());
-        match layout_of(&on).or_else(|| if paged { None } else { by_order() }) {
+        let by_order_here = || in_order(&on).filter(|l| header_leaves(&header, l).len() == l.cols.len());
+        let found = match &by_order {
+            // Every line of every page prints one amount per caption.
+            Some(captions) => in_order(&on).filter(|l| l.cols.len() == captions.len()),
+            None => layout_of(&on).or_else(|| if paged { None } else { by_order_here() }),
+        };
+        match found {
             Some(l) => layouts.push((*p, l)),
+            None if by_order.is_some() => {
+                // A row that prints fewer amounts dropped a blank cell: which
+                // one, the squeezed spaces no longer tell.
+                refuse(&mut table, "这段文字的栏间空白被压缩成了一个空格（或换成了制表符），有的行印出的金额少于表头的栏目（省略了空白栏），无法按顺序确定每个数属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string());
+                return (table, problems);
+            }
             None => {
                 refuse(&mut table, "数字没有按栏对齐，无法确定每个数属于哪一栏，本表未读取。".to_string());
                 return (table, problems);
@@ -179,7 +210,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     // labels): clusters that never share a line, in a one-panel table whose
     // header names fewer columns, are one column.
     for (_, l) in layouts.iter_mut() {
-        if l.starts.len() != 1 {
+        if l.starts.len() != 1 || by_order.is_some() {
             continue;
         }
         let want = header_leaves(&header, l).len().max(1);
@@ -254,7 +285,15 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
 
     // Header captions: the header's leaf words matched to the columns, in
     // order within each panel; a leaf with no numbers under it is an empty column.
-    let leaves = header_leaves(&header, primary);
+    let leaves = match &by_order {
+        // Read by order: the captions are the columns' in order.
+        Some(captions) => captions
+            .iter()
+            .zip(&primary.cols)
+            .map(|(w, c)| Leaf { lo: c.lo, hi: c.hi, words: vec![(0, w.clone())], groups: Vec::new() })
+            .collect(),
+        None => header_leaves(&header, primary),
+    };
     let mut cols: Vec<Col> = Vec::new(); // final columns
     let mut data_col: Vec<usize> = vec![0; primary.cols.len()]; // layout column → final column
     let mut panel_cols: Vec<std::ops::Range<usize>> = Vec::new();
@@ -456,7 +495,10 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         let start = table.rows.len();
         table.rows.extend(rows);
         panels.push(Panel {
-            name: panel_name(&header, starts.get(p).copied().unwrap_or(0), starts.get(p + 1).copied()),
+            name: match by_order {
+                Some(_) => super::order::panel_name(&header),
+                None => panel_name(&header, starts.get(p).copied().unwrap_or(0), starts.get(p + 1).copied()),
+            },
             columns: panel_cols[p].clone(),
             rows: start..table.rows.len(),
         });
@@ -865,6 +907,59 @@ mod tests {
             out.push(l);
         }
         out.join("\n")
+    }
+
+    /// The layout sample with every run of two or more spaces printed as
+    /// `gap`: one space (a viewer's copy of a layout) or a TAB (an HTML
+    /// table's copy).
+    fn layout_sample_without_columns(gap: &str) -> String {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let mut out = String::with_capacity(text.len());
+        let mut spaces = 0;
+        for c in text.chars() {
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            out.push_str(match spaces {
+                0 => "",
+                1 => " ",
+                _ => gap,
+            });
+            spaces = 0;
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn squeezed_or_tabbed_layout_reads_by_order_only_where_every_row_prints_every_column() {
+        for gap in [" ", "\t"] {
+            let text = layout_sample_without_columns(gap);
+            assert!(text.contains(&format!("合计{gap}基本支出{gap}项目支出")), "the header of 公开表三");
+            let doc = crate::read(&text);
+            // 公开表三 names three columns and its one row prints three amounts.
+            let t = doc.found(TableKind::BExpenditure).expect("公开表三");
+            assert!(t.grid.as_ref().is_some_and(|g| g.read), "gap {gap:?}: {:?}", doc.problems);
+            assert_eq!(t.columns, ["合计", "基本支出", "项目支出"]);
+            let values: Vec<String> =
+                t.rows.iter().flat_map(|r| r.cells.iter().map(|c| c.value.map_or("blank".to_string(), |v| v.to_string()))).collect();
+            assert_eq!(values, ["1520.00", "1000.00", "520.00"]);
+            // 1,000.00 + 520.00 = 1,520.00: the amounts are in their columns.
+            // 公开表七 and 八 drop blank cells ("行政运行 800.00 800.00" under
+            // three columns), 公开表一 is two-sided, 公开表九's header groups
+            // its columns: without the spaces nothing says where a number
+            // goes, and none is read.
+            for kind in [TableKind::BGeneral, TableKind::BBasicEcon, TableKind::BSummary, TableKind::BSangong] {
+                let t = doc.found(kind).expect("found");
+                assert!(t.rows.is_empty() && t.grid.as_ref().is_some_and(|g| !g.read), "{kind:?} with gap {gap:?} is not read");
+            }
+            let dropped = doc.problems.iter().filter(|p| p.message.contains("省略了空白栏")).count();
+            assert_eq!(dropped, 2, "公开表七 and 八: {:?}", doc.problems);
+            let side_by_side = doc.problems.iter().filter(|p| p.message.contains("左右并排")).count();
+            assert_eq!(side_by_side, 1, "公开表一: {:?}", doc.problems);
+        }
     }
 
     #[test]

@@ -90,7 +90,8 @@ fn check(doc: &Document, sink: &mut Sink) {
     // A table that prints amounts by name, found but not read, may name the
     // subject with another value (the 收支总表's "公共安全支出" for all funds
     // beside the 财政拨款支出表's): no name is then known to be unambiguous.
-    if doc.tables.iter().any(|t| TABLES.contains(&t.kind) && t.grid.as_deref().is_some_and(|g| !g.read)) {
+    if let Some(t) = doc.tables.iter().find(|t| TABLES.contains(&t.kind) && t.grid.as_deref().is_some_and(|g| !g.read)) {
+        sink.skip(format!("{}找到但未能读出，情况说明中的金额未与预算表核对", t.title));
         return;
     }
     let n = &doc.narrative;

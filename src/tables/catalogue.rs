@@ -6,6 +6,10 @@
 //! must contain and must not contain, most specific entry first; the marker,
 //! the year and the department name never decide the kind.
 //!
+//! Both readers name a table from here: the layout reader ([`super::grid`])
+//! and, for budgets, the marker reader ([`super::budget::kinds`]), which
+//! falls back on the header only where no title is known.
+//!
 //! **Adding a region's spelling is one entry in [`FINAL_TITLES`] or
 //! [`BUDGET_TITLES`].**
 

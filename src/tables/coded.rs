@@ -156,7 +156,8 @@ fn is_total_label(s: &str) -> bool {
 /// be integers of a code's shape ("2024900"): an integer is then a code only
 /// where a label follows it, or where it stands alone on its line while no
 /// row waits for its amounts (a code over a label wrapped onto the next
-/// line); otherwise it is an amount of the open row.
+/// line); otherwise it is an amount of the open row. Each problem reported
+/// is one amount that belongs to no row, set aside.
 pub fn read_rows(lines: &[Line], first: &[char], table: &str, yuan: bool) -> (Vec<RawRow>, Vec<ReadProblem>) {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut problems = Vec::new();

@@ -22,7 +22,7 @@ use super::budget::{self, joint, kinds, schema, Read};
 use super::candidates::Candidates;
 use super::layout::{columns_for, Layout};
 use super::two_sided::Side;
-use super::{coded, econ, notes, place_pending, sangong09, tokens, two_sided, Pending};
+use super::{coded, econ, notes, place_pending, sangong09, two_sided, Pending};
 use crate::model::{Cell, Document, DocumentKind, ReadProblem, RowSum, Table, TableKind};
 use crate::segment::{find_tables_in, Segment};
 use crate::text::search;
@@ -65,9 +65,8 @@ struct Part {
     table: Table,
     schema: Option<&'static schema::Schema>,
     open: Vec<(usize, Candidates)>,
-    /// How many amounts the table's body prints (counted only where its
-    /// reader reported a problem; else 0).
-    printed: usize,
+    /// How many printed amounts its reader took into no row or column.
+    set_aside: usize,
 }
 
 /// Finds, identifies and reads every marked table; what cannot be read goes
@@ -111,19 +110,7 @@ pub fn read_marked(doc: &mut Document) {
             continue;
         }
         let read = read_rows(doc, &plan);
-        // Only a table whose reader reported a problem may have set an
-        // amount aside: the others are not counted again.
-        let suspect = family == Family::Budget && !read.problems.is_empty();
         doc.problems.extend(read.problems);
-        let printed = match suspect {
-            true => doc
-                .lines
-                .get(plan.body.clone())
-                .unwrap_or_default()
-                .iter()
-                .fold(0usize, |n, l| n.saturating_add(tokens::count_amounts(&l.text))),
-            false => 0,
-        };
         let Plan { table, how, .. } = plan;
         // A budget table may print only its notes ("本部门无…预算") and is read
         // as such; a 决算 table without rows was not read.
@@ -153,7 +140,12 @@ pub fn read_marked(doc: &mut Document) {
                 .collect(),
             None => Vec::new(),
         };
-        parts.push(Part { table: Table { rows: read.rows, sides: read.sides, stated, ..table }, schema, open: read.open, printed });
+        parts.push(Part {
+            table: Table { rows: read.rows, sides: read.sides, stated, ..table },
+            schema,
+            open: read.open,
+            set_aside: read.set_aside,
+        });
     }
     match family {
         Family::Final => {
@@ -166,29 +158,31 @@ pub fn read_marked(doc: &mut Document) {
         }
         Family::Budget => {
             let mut placed: Vec<joint::Part> = Vec::new();
-            let mut prints = Vec::new();
+            let mut set_aside = Vec::new();
             for p in parts {
                 // Every budget part was planned from a schema.
                 if let Some(schema) = p.schema {
                     placed.push(joint::Part { table: p.table, schema, open: p.open });
-                    prints.push(p.printed);
+                    set_aside.push(p.set_aside);
                 }
             }
             joint::place(&mut placed, &mut doc.problems);
-            for (p, printed) in placed.into_iter().zip(prints) {
-                // An amount the table prints that no cell took was set aside
-                // (no row or column could hold it): the header did not fit
-                // this layout, and the table is not read rather than shown
-                // with blanks where it prints amounts ("a table not read is
+            for (p, aside) in placed.into_iter().zip(set_aside) {
+                // An amount the table prints that its reader set aside (no
+                // row or column could hold it): the header did not fit this
+                // layout, and the table is not read rather than shown with
+                // blanks where it prints amounts ("a table not read is
                 // better than a table misread"). Another reader may read it.
                 // Amounts of rows left open (ambiguous, reported as such)
                 // were not set aside.
-                let t = &p.table;
-                let in_cells = t.rows.iter().fold(0usize, |n, r| n.saturating_add(r.cells.iter().filter(|c| c.value.is_some()).count()));
-                let open =
-                    t.printed.iter().fold(0usize, |n, (_, cells)| n.saturating_add(cells.iter().filter(|c| c.value.is_some()).count()));
-                let held = in_cells.saturating_add(open);
-                if held < printed {
+                if aside > 0 {
+                    let t = &p.table;
+                    let in_cells =
+                        t.rows.iter().fold(0usize, |n, r| n.saturating_add(r.cells.iter().filter(|c| c.value.is_some()).count()));
+                    let open =
+                        t.printed.iter().fold(0usize, |n, (_, cells)| n.saturating_add(cells.iter().filter(|c| c.value.is_some()).count()));
+                    let held = in_cells.saturating_add(open);
+                    let printed = held.saturating_add(aside);
                     let no = t.number.clone().unwrap_or_default();
                     doc.problems.push(ReadProblem {
                         message: format!("公开表{no}（{}）：表中印有 {printed} 个金额，只有 {held} 个对应到了栏目，未读取", t.title),
@@ -316,7 +310,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
                     }
                 }
             }
-            Read { rows, open, problems, sides: None }
+            Read { rows, open, problems, ..Read::default() }
         }
         How::Coded => {
             let (raw, problems) = coded::read_rows(body, &['2'], kind.number(), false);

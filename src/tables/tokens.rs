@@ -121,19 +121,6 @@ pub fn has_amount(line: &str) -> bool {
     })
 }
 
-/// How many of a line's [`pieces`] are amounts, without building them.
-pub fn count_amounts(line: &str) -> usize {
-    let mut n: usize = 0;
-    for piece in words(line) {
-        unglue(piece, |part| {
-            if matches!(classify(part), Token::Amount(_)) {
-                n = n.saturating_add(1);
-            }
-        });
-    }
-    n
-}
-
 /// The integer a line's first piece (of [`pieces`]) is, if it is one.
 pub fn first_int(line: &str) -> Option<u64> {
     let mut first = None;
@@ -325,7 +312,7 @@ mod tests {
     }
 
     #[test]
-    fn has_amount_count_amounts_and_first_int_read_what_pieces_gives() {
+    fn has_amount_and_first_int_read_what_pieces_gives() {
         let lines = [
             "",
             "  ",
@@ -345,7 +332,6 @@ mod tests {
         for l in lines {
             let p = pieces(l);
             assert_eq!(has_amount(l), p.iter().any(|t| matches!(t, Tok::Amount(_))), "{l:?}");
-            assert_eq!(count_amounts(l), p.iter().filter(|t| matches!(t, Tok::Amount(_))).count(), "{l:?}");
             assert_eq!(first_int(l), if let Some(Tok::Int(n)) = p.first() { Some(*n) } else { None }, "{l:?}");
         }
     }

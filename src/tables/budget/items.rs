@@ -45,6 +45,7 @@ impl Acc {
         let n = amounts.len();
         let line = row.source_line;
         if n > ncols {
+            self.read.set_aside = self.read.set_aside.saturating_add(n - ncols);
             self.read.problems.push(ReadProblem {
                 table: Some(table.to_string()),
                 message: format!("第{line}行“{}”的数字比栏目多，多出的数字已忽略", row.label),

@@ -1,37 +1,21 @@
 //! Which budget table a printed table is: by its title where one is printed
-//! (aliases, not one region's wording), else by its header signature.
+//! (the one catalogue of titles, [`crate::tables::catalogue`]), else by its
+//! header signature.
 //!
 //! Budgets number their tables differently from region to region (青岛's
 //! 公开表7 is a 基本支出表, 烟台's is 三公), so the number is never used.
 
-use crate::model::TableKind;
+use crate::model::{DocumentKind, TableKind};
+use crate::tables::catalogue;
 use crate::text::search;
-
-/// Title aliases, most specific first: (words that must all appear, kind).
-const TITLES: &[(&[&str], TableKind)] = &[
-    (&["三公"], TableKind::BSangong),
-    (&["财政拨款", "收支总表"], TableKind::BFiscal),
-    (&["收支总表"], TableKind::BSummary),
-    (&["收入总表"], TableKind::BIncome),
-    (&["支出总表"], TableKind::BExpenditure),
-    (&["政府采购"], TableKind::BProcurement),
-    (&["项目支出"], TableKind::BProjects),
-    (&["政府性基金"], TableKind::BFund),
-    (&["国有资本经营"], TableKind::BCapital),
-    (&["基本支出", "政府经济分类"], TableKind::BBasicGovEcon),
-    (&["一般公共预算", "基本支出"], TableKind::BBasicEcon),
-    (&["基本支出预算表"], TableKind::BBasicAll),
-    (&["一般公共预算", "支出表"], TableKind::BGeneral),
-];
 
 /// The kind of a budget table from its printed title, its squeezed header
 /// text and its notes, and whether the title told it (else the header did).
-/// None when nothing identifies it.
+/// None when nothing identifies it. A title is named by the one catalogue of
+/// budget titles ([`catalogue::BUDGET_TITLES`]) the layout reader uses too.
 pub fn classify(title: Option<&str>, header: &str, notes: &[(usize, String)]) -> Option<(TableKind, bool)> {
-    if let Some(t) = title {
-        if let Some((_, k)) = TITLES.iter().find(|(words, _)| words.iter().all(|w| search::contains(t, w))) {
-            return Some((*k, true));
-        }
+    if let Some(k) = title.and_then(|t| catalogue::kind_of(t, DocumentKind::Budget)) {
+        return Some((k, true));
     }
     by_header(header, notes).map(|k| (k, false))
 }
@@ -103,6 +87,22 @@ mod tests {
         assert_eq!(k("单位预算财政拨款收支总表"), Some(TableKind::BFiscal));
         assert_eq!(k("一般公共预算财政拨款支出表"), Some(TableKind::BGeneral));
         assert_eq!(k("2023年部门预算表"), None);
+    }
+
+    /// The marker reader names a title as the layout reader does: the
+    /// national template's "…总体情况表" (made-up department here), and a
+    /// 财政拨款 基本支出 table is not the 部门 基本支出预算表 of every source.
+    #[test]
+    fn titles_are_named_as_the_catalogue_names_them() {
+        let k = |t: &str| classify(Some(t), "", &[]).map(|x| x.0);
+        assert_eq!(k("示例市某局2025年部门收支总体情况表"), Some(TableKind::BSummary));
+        assert_eq!(k("财政拨款收支总体情况表"), Some(TableKind::BFiscal));
+        assert_eq!(k("部门收入总体情况表"), Some(TableKind::BIncome));
+        assert_eq!(k("部门支出总体情况表"), Some(TableKind::BExpenditure));
+        assert_eq!(k("财政拨款收支预算总表"), Some(TableKind::BFiscal));
+        assert_eq!(k("收支总表"), Some(TableKind::BSummary));
+        assert_eq!(k("2019年财政拨款基本支出预算表"), Some(TableKind::BFiscalBasic));
+        assert_eq!(k("部门基本支出预算表"), Some(TableKind::BBasicAll));
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub struct Read {
     pub problems: Vec<ReadProblem>,
     /// Two-sided tables: the number of income rows (listed first).
     pub sides: Option<usize>,
+    /// How many printed amounts no row or column took (each reported in
+    /// `problems`): a table that sets any aside is not read whole.
+    pub set_aside: usize,
 }
 
 /// Joins a table continued on the next page under a repeated marker
@@ -127,9 +130,11 @@ pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bo
         })
         .unwrap_or(lines.len());
     let (raw, problems) = coded::read_rows(&lines[start..], first, no, yuan);
-    let mut read = Read { problems, ..Read::default() };
+    // Each problem `read_rows` reports is one amount it set aside.
+    let mut read = Read { set_aside: problems.len(), problems, ..Read::default() };
     for r in raw {
         if r.amount_count() > ncols {
+            read.set_aside = read.set_aside.saturating_add(r.amount_count() - ncols);
             read.problems.push(ReadProblem {
                 table: Some(no.to_string()),
                 message: format!("第{}行的数字比栏目多，多出的数字已忽略", r.source_line),

@@ -30,6 +30,7 @@ struct Pair {
 pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
     let mut pairs: Vec<Pair> = Vec::new();
     let mut problems = Vec::new();
+    let mut set_aside = 0usize;
     let problem = |m: String, line: usize| ReadProblem { table: Some(table.to_string()), message: m, source_line: Some(line) };
     // One token buffer for the lines that need no join (most: they borrow
     // the line); a joined line has a vector of its own.
@@ -74,7 +75,10 @@ pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
                 }
                 Tok::Amount(d) => match pairs.last_mut() {
                     Some(p) if p.gov.is_some() => p.amounts.push(Cell { value: Some(d), source_line: l.no }),
-                    _ => problems.push(problem(format!("第{}行的金额 {d} 前面没有完整的经济分类编码，已忽略", l.no), l.no)),
+                    _ => {
+                        set_aside = set_aside.saturating_add(1);
+                        problems.push(problem(format!("第{}行的金额 {d} 前面没有完整的经济分类编码，已忽略", l.no), l.no));
+                    }
                 },
                 Tok::Int(_) | Tok::Blank => {}
             }
@@ -84,11 +88,13 @@ pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
     let mut open = Vec::new();
     for p in pairs {
         let Some(gov) = &p.gov else {
+            set_aside = set_aside.saturating_add(p.amounts.len());
             problems.push(problem(format!("第{}行的部门经济分类 {} 没有对应的政府经济分类编码，已忽略", p.line, p.dept), p.line));
             continue;
         };
         let n = p.amounts.len();
         if n > ncols {
+            set_aside = set_aside.saturating_add(n - ncols);
             problems.push(problem(format!("第{}行经济分类 {}/{gov} 的数字比栏目多，多出的数字已忽略", p.line, p.dept), p.line));
         }
         let mut cells: Vec<Cell> = p.amounts.iter().take(ncols).cloned().collect();
@@ -107,7 +113,7 @@ pub fn read(body: &[Line], ncols: usize, table: &str) -> Read {
             source_line: p.line,
         });
     }
-    Read { rows, open, problems, sides: None }
+    Read { rows, open, problems, sides: None, set_aside }
 }
 
 #[cfg(test)]

@@ -76,6 +76,8 @@ const FUNDS_9_SUMS: &[(usize, &[usize])] = &[(0, &[1, 5, 6, 7, 8]), (1, &[2, 3, 
 
 /// Every known layout. Within a kind, the first whose signature matches wins.
 pub const SCHEMAS: &[Schema] = &[
+    // Not the summary printed in three panels, its 支出 by 功能分类 beside
+    // 支出 by 用途 (江苏): two sides cannot hold it; the layout reader reads it.
     Schema {
         kind: TableKind::BSummary,
         reader: Reader::TwoSided { income: 1 },
@@ -83,7 +85,7 @@ pub const SCHEMAS: &[Schema] = &[
         sources: &[S::None],
         row_sums: &[],
         needs: &[],
-        avoid: &[],
+        avoid: &["功能分类支出用途"],
     },
     Schema {
         kind: TableKind::BFiscal,
@@ -301,6 +303,16 @@ mod tests {
                 assert!(*t < s.columns.len() && parts.iter().all(|p| p < &s.columns.len() && p != t), "{:?}", s.kind);
             }
         }
+    }
+
+    /// A summary printed in three panels (收入 | 支出 by 功能分类 | 支出 by
+    /// 用途, squeezed header of a made-up one) fits no two-sided layout:
+    /// the marker reader leaves it to the layout reader, whatever its title.
+    #[test]
+    fn a_summary_in_three_panels_is_not_two_sided() {
+        let three = "部门：示例市某局单位：元收入支出功能分类支出用途项目名称金额功能科目名称金额项目名称金额";
+        assert!(pick(TableKind::BSummary, three).is_none());
+        assert!(pick(TableKind::BSummary, "单位：万元收入支出项目预算数项目预算数").is_some());
     }
 
     /// The layout a read table was read with (by kind and column captions).

@@ -54,6 +54,7 @@ struct Entry {
 /// glued to the next label ("86666000一、一般公共服务支出") is cut from it.
 pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str, yuan: bool) -> Read {
     let mut problems = Vec::new();
+    let mut set_aside = 0usize;
     let mut entries: Vec<Entry> = Vec::new();
     let mut started = false;
     // One buffer for every line's tokens, and one for its entries.
@@ -91,11 +92,14 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str, yuan:
                 },
                 Tok::Amount(d) => match line_entries.last_mut() {
                     Some(e) => e.amounts.push((d, l.no)),
-                    None => problems.push(problem(
-                        table,
-                        format!("第{}行的金额 {d} 前面没有项目名称，无法确定它属于哪一项，已忽略", l.no),
-                        l.no,
-                    )),
+                    None => {
+                        set_aside = set_aside.saturating_add(1);
+                        problems.push(problem(
+                            table,
+                            format!("第{}行的金额 {d} 前面没有项目名称，无法确定它属于哪一项，已忽略", l.no),
+                            l.no,
+                        ));
+                    }
                 },
                 Tok::Int(n) => match line_entries.last_mut() {
                     Some(e) if yuan => e.amounts.push((Decimal::from(n), l.no)),
@@ -107,6 +111,7 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str, yuan:
         assign_sides(&mut line_entries);
         for e in line_entries.drain(..) {
             if e.side.is_none() {
+                set_aside = set_aside.saturating_add(e.amounts.len());
                 problems.push(problem(table, format!("第{}行的“{}”无法判断属于收入还是支出，已忽略", e.line, e.label), e.line));
                 continue;
             }
@@ -120,6 +125,7 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str, yuan:
         for e in entries.iter().filter(|e| e.side == Some(side)) {
             let n = e.amounts.len();
             if n > ncols {
+                set_aside = set_aside.saturating_add(n - ncols);
                 problems.push(problem(table, format!("第{}行“{}”的数字比栏目多，多出的数字已忽略", e.line, e.label), e.line));
             }
             let mut cells: Vec<Cell> = e.amounts.iter().take(ncols).map(|(d, ln)| Cell { value: Some(*d), source_line: *ln }).collect();
@@ -135,7 +141,7 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str, yuan:
         }
     }
     let sides = entries.iter().filter(|e| e.side == Some(Side::Income)).count();
-    Read { rows, open, problems, sides: Some(sides) }
+    Read { rows, open, problems, sides: Some(sides), set_aside }
 }
 
 /// In a table in 元, each label that starts with an integer glued to an
@@ -320,5 +326,29 @@ mod tests {
                 Tok::Text("12345政务热线".into())
             ]
         );
+    }
+
+    /// A summary printed in three panels (收入 · 支出 by 功能分类 · 支出 by
+    /// 用途; made-up amounts) read as two sides: the income label a line
+    /// starts with whose side neither its words nor its place tell
+    /// ("1.一般公共预算", before two expenditure labels) is left out with its
+    /// amount, and the reader counts that amount as set aside, in 万元 and
+    /// in 元 printed as integers alike: every printed amount is in a cell
+    /// or set aside.
+    #[test]
+    fn amounts_no_row_takes_are_counted_as_set_aside() {
+        let wan = "收入 支出\n项目 预算数 项目 预算数 项目 预算数\n\
+                   一、财政拨款 100.00 一、一般公共服务支出 80.00 一、基本支出 60.00\n\
+                   1.一般公共预算 100.00 二、外交支出 二、项目支出 40.00\n\
+                   二、住房保障支出 20.00\n\
+                   收入合计 100.00 支出合计 100.00\n";
+        let yuan = wan.replace(".00", "0000");
+        for (text, in_yuan) in [(wan, false), (yuan.as_str(), true)] {
+            let r = read(&crate::text::normalise(text), 1, 1, "1", in_yuan);
+            let in_cells = r.rows.iter().flat_map(|x| &x.cells).filter(|c| c.value.is_some()).count();
+            // Eight amounts printed: seven in cells, one set aside.
+            assert_eq!((r.set_aside, in_cells), (1, 7), "{text}");
+            assert!(r.problems.iter().any(|p| p.message.contains("1.一般公共预算")), "{:?}", r.problems);
+        }
     }
 }

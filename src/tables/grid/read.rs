@@ -120,8 +120,10 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     // 收支总表 is two-sided, label then amount): digits that
     // [`spans`] took for a code before the next panel's label are an amount
     // printed without separators ("二、财政专户管理资金  1472000 四、公共安全支出"
-    // in 元), and the line holding them is data.
-    if !body.iter().any(|b| b.spans.first().is_some_and(|s| s.what == What::Code)) {
+    // in 元), and the line holding them is data. A line of digits alone
+    // does not tell: a code whose label wrapped, or amounts whose label did.
+    let code_led = |b: &BodyLine| b.spans.first().is_some_and(|s| s.what == What::Code) && b.spans.iter().any(|s| s.what != What::Code);
+    if !body.iter().any(code_led) {
         for b in body.iter_mut().filter(|b| b.spans.iter().any(|s| s.what == What::Code)) {
             for s in b.spans.iter_mut().filter(|s| s.what == What::Code) {
                 s.what = What::Digits;

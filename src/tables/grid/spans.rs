@@ -172,7 +172,11 @@ fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usiz
 /// ("303 09 奖励金 0.46 302 28 工会经费 31.75"): a 3-, 5- or 7-digit code,
 /// perhaps split into 类 款 项 of one or two digits, then text. A code alone
 /// at the start of a line before a number is one too ("2080505  612.48",
-/// "208   05   05  612.48": its label wrapped onto the lines around it).
+/// "208   05   05  612.48": its label wrapped onto the lines around it), and
+/// so is one alone on its line or before the next panel's code ("30199"
+/// between "其他工资福利" and "支出"; "30112    30202 印刷费"), as a blank
+/// template prints them. (Digits alone on a line may be an amount of a
+/// two-sided table in 元 instead: [`super::read`] tells them apart.)
 fn mark_codes(sp: &mut [Span<'_>]) {
     let mut i = 0;
     while i < sp.len() {
@@ -195,6 +199,18 @@ fn mark_codes(sp: &mut [Span<'_>]) {
             }
         }
         i = j;
+    }
+    if sp.first().is_some_and(|s| s.what == What::Digits && matches!(s.text.len(), 3 | 5 | 7)) {
+        // Split, its 款 and 项 are two digits each ("301 08").
+        let mut j = 1;
+        while sp[0].text.len() == 3 && sp.get(j).is_some_and(|s| s.what == What::Digits && s.text.len() == 2) {
+            j += 1;
+        }
+        if sp.get(j).is_none_or(|s| s.what == What::Code) {
+            for s in &mut sp[..j] {
+                s.what = What::Code;
+            }
+        }
     }
 }
 
@@ -242,6 +258,20 @@ mod tests {
         assert_eq!(split[..3], [What::Code, What::Code, What::Code]);
         assert_eq!(spans("120   35   7    612.48")[0].what, What::Digits, "a 项 has two digits");
         assert_eq!(spans("合计    250      300")[1].what, What::Digits);
+    }
+
+    /// A blank form prints no amounts: digits of a code's shape that begin
+    /// their line, alone or before the other panel's code, are a code whose
+    /// name wrapped onto the lines around it; after a name they stay digits.
+    #[test]
+    fn a_code_alone_or_before_the_next_panels_code_is_a_code() {
+        let what = |l: &str| spans(l).iter().map(|x| x.what).collect::<Vec<_>>();
+        assert_eq!(what("                30199"), [What::Code]);
+        assert_eq!(what("30112                     30202    印刷费"), [What::Code, What::Code, What::Text]);
+        assert_eq!(what("301  12                   30202    印刷费"), [What::Code, What::Code, What::Code, What::Text]);
+        assert_eq!(what("合计    250      300"), [What::Text, What::Digits, What::Digits]);
+        assert_eq!(what("30112    250"), [What::Digits, What::Digits]);
+        assert_eq!(what("12"), [What::Digits]);
     }
 
     #[test]

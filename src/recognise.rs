@@ -268,14 +268,16 @@ fn department(keyed: &[&Line]) -> Option<String> {
     for l in keyed {
         let s = l.squeezed.as_str();
         // Every key holds 部 or 单, which memchr finds cheaply; a line with
-        // neither is spared five substring searchers.
+        // neither is spared five searches. The keys are looked for by
+        // text::search, not str::find, which sets up a searcher per key and
+        // line (most of recognition's cost on a text with many meta lines).
         if !(search::has_char(s, '部') || search::has_char(s, '单')) {
             continue;
         }
         for key in ["部门：", "部门:", "单位名称：", "编制单位：", "编制部门："] {
-            if let Some(i) = s.find(key) {
+            if let Some(i) = search::find(s, key) {
                 let rest = &s[i + key.len()..];
-                let end = ["金额单位", "单位：", "单位:", "公开"].iter().filter_map(|k| rest.find(k)).min().unwrap_or(rest.len());
+                let end = ["金额单位", "单位：", "单位:", "公开"].iter().filter_map(|k| search::find(rest, k)).min().unwrap_or(rest.len());
                 let name = rest[..end].trim_end_matches(['，', ',', '。']).to_string();
                 if name.chars().count() >= 2 && name.chars().count() <= 40 {
                     match counts.iter_mut().find(|(n, _)| *n == name) {

@@ -19,7 +19,6 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
 /// given the squeezed lines joined ([`Joined::squeezed`]); and what page
 /// furniture needs of what it found.
 pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> (DocumentInfo, Found) {
-    let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
     // Kind keywords may first appear deep in the text (a budget that opens with
     // a long 单位概况), so they are counted over the whole text: the squeezed
     // lines joined by "\n".
@@ -27,7 +26,7 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> (DocumentInfo, Fo
     let keyed = colon_lines(lines, joined);
     // Only whether there is any marker matters, and only when the text speaks
     // of a budget or final account: asked then, and answered at the first one.
-    let any_marker = || squeezed.iter().any(|s| is_table_marker(s));
+    let any_marker = || lines.iter().any(|l| is_table_marker(&l.squeezed));
 
     // Every 预算 and 决算, found once: counted for the kind, read for the
     // years of the titles, and the lines of the 部门/单位 ones handed on.

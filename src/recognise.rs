@@ -63,13 +63,13 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> (DocumentInfo, Fo
     };
     let found = Found { cover: Cover::of(lines), owned: owned_lines(&words, joined) };
     let cover = found.cover.text(lines);
-    // The cover's own wording ("区级单位预算") before any word count; the
-    // first of the two it uses.
-    let scope = match (cover.find(dept), cover.find(unit)) {
-        (Some(d), Some(u)) => Some(if u < d { Scope::Unit } else { Scope::Department }),
-        (None, Some(_)) => Some(Scope::Unit),
-        (Some(_), None) => Some(Scope::Department),
-        (None, None) => match (count(dept), count(unit)) {
+    let cover_words = title::words(&cover);
+    // The cover's own wording ("区级单位预算") before any word count: the
+    // first 部门 or 单位 of the kind it names.
+    let owned = if kind == DocumentKind::Budget { DocumentKind::Budget } else { DocumentKind::FinalAccounts };
+    let scope = match cover_words.iter().find(|w| w.kind == owned && w.owner.is_some()).and_then(|w| w.owner) {
+        Some(on_cover) => Some(on_cover),
+        None => match (count(dept), count(unit)) {
             // Tables alone: "部门：…" meta lines say whose tables they are.
             (0, 0) if whole.contains("\n部门：") || whole.starts_with("部门：") || whole.contains("编制部门：") => {
                 Some(Scope::Department)
@@ -82,7 +82,7 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> (DocumentInfo, Fo
 
     // The kind's title words name the year even where the text is no
     // disclosure for want of tables (a 情况说明 alone).
-    let year = year::year(titled_kind, &cover, whole, &words);
+    let year = year::year(titled_kind, (&cover, &cover_words), (whole, &words));
     let info = DocumentInfo {
         kind,
         scope,
@@ -366,6 +366,17 @@ mod tests {
                 assert_eq!(n, text.matches(word).count(), "{word} in {text:?}");
             }
         }
+    }
+
+    /// The cover's first 部门 or 单位 of the kind gives the scope, whatever
+    /// the text's other words; without one, the more frequent wording.
+    #[test]
+    fn the_covers_first_owner_of_its_kind_gives_the_scope() {
+        let body = "目录\n示例市某区部门预算包括区属单位。部门预算。\n公开表1\n收支预算总表\n单位：万元\n";
+        let scope = |cover: &str| recognise(&normalise(&format!("{cover}\n{body}"))).scope;
+        assert_eq!(scope("示例市某区2024年区级单位预算"), Some(Scope::Unit));
+        assert_eq!(scope("示例市某区2023年部门决算对照2024年单位预算"), Some(Scope::Unit));
+        assert_eq!(scope("示例市某区2024年预算"), Some(Scope::Department));
     }
 
     #[test]

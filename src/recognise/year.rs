@@ -19,12 +19,12 @@ pub(super) struct Year {
 
 /// The year of a text of `kind` from its `cover` (squeezed, joined; see
 /// `super::Cover`) and its `whole` text (squeezed lines joined by "\n"),
-/// given the [`title::words`] of the whole.
-pub(super) fn year(kind: DocumentKind, cover: &str, whole: &str, words: &[Word]) -> Year {
+/// each with its [`title::words`].
+pub(super) fn year(kind: DocumentKind, (cover, on_cover): (&str, &[Word]), (whole, words): (&str, &[Word])) -> Year {
     // A cover title ("示例市某区2024年区级部门预算", "2017 年部门预算") is no
     // sentence and no 情况说明 heading, which may be copied from last year's.
     if !cover.contains(['，', '。']) && !cover.contains("说明") {
-        if let Some(y) = first_titled(kind, cover) {
+        if let Some(y) = titled_in(kind, cover, years(cover), on_cover).next() {
             return Year { year: Some(y), doubt: None };
         }
     }
@@ -83,18 +83,11 @@ pub(super) fn year(kind: DocumentKind, cover: &str, whole: &str, words: &[Word])
     Year { year: None, doubt: Some(format!("文中的年度不一致：{}，未认定文件年度。", listed.join("，"))) }
 }
 
-/// The year the first title of `text` gives: a "20xx年" or "20xx年度"
-/// followed, within a few characters and no punctuation, by a title word
-/// of the kind ("部门预算", "预算表", "决算公开"…). "2023年当年预算执行数"
-/// and "2023年预算数" are not titles.
-fn first_titled(kind: DocumentKind, text: &str) -> Option<u16> {
-    let words = title::words(text);
-    let first = titled_in(kind, text, years(text), &words).next();
-    first
-}
-
-/// The years of the titles among `text`'s [`years`] (see [`first_titled`]),
-/// given its [`title::words`].
+/// The years the titles of `text` give, in order, given its [`years`] and
+/// its [`title::words`]: a "20xx年" or "20xx年度" followed, within a few
+/// characters and no punctuation, by a title word of the kind ("部门预算",
+/// "预算表", "决算公开"…). "2023年当年预算执行数" and "2023年预算数" are not
+/// titles.
 fn titled_in<'a>(
     kind: DocumentKind,
     text: &'a str,

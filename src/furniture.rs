@@ -11,6 +11,8 @@
 //! the text without them).
 
 use crate::model::Document;
+use crate::recognise::title::{ends_like_title, has_owned, is_owned_title};
+use crate::recognise::{year, Found};
 use crate::text::joined::Joined;
 use crate::text::Line;
 
@@ -28,9 +30,10 @@ pub(crate) struct Hidden {
 /// naming a year and such a kind, printed alike more than once
 /// ([`is_running_title`]); or the cover's title, on one line or wrapped over
 /// two, printed again. Such a line holds no amount, so no row that prints
-/// one is ever blanked.
-pub(crate) fn hide(doc: &mut Document) -> Hidden {
-    let at = headers(&doc.lines, &doc.joined, doc.info.department.as_deref());
+/// one is ever blanked. `found` is what recognition found of the cover and
+/// the titles.
+pub(crate) fn hide(doc: &mut Document, found: &Found) -> Hidden {
+    let at = headers(&doc.lines, &doc.joined, doc.info.department.as_deref(), found);
     if at.is_empty() {
         return Hidden { lines: Vec::new(), joined: None };
     }
@@ -49,10 +52,10 @@ pub(crate) fn hide(doc: &mut Document) -> Hidden {
 }
 
 /// The indexes of the running headers of `lines` (ascending, each once).
-fn headers(lines: &[Line], joined: &Joined, dept: Option<&str>) -> Vec<usize> {
+fn headers(lines: &[Line], joined: &Joined, dept: Option<&str>, found: &Found) -> Vec<usize> {
     let mut at: Vec<usize> = Vec::new();
-    let cover = cover_title(lines);
-    let first = lines.iter().position(|l| !l.squeezed.is_empty());
+    let cover = cover_title(lines, found);
+    let first = found.cover.first;
     // The cover's own lines are no header: outside the tables and the
     // narrative, they name the document (a template's "上海市XX局" too).
     let on_cover = |i: usize| Some(i) == first || cover.as_ref().is_some_and(|c| c.lines.iter().any(|(j, _)| *j == i));
@@ -60,15 +63,9 @@ fn headers(lines: &[Line], joined: &Joined, dept: Option<&str>) -> Vec<usize> {
         // One search of the joined lines finds the few that name it.
         at.extend(joined.lines_with(dept).into_iter().filter(|&i| !on_cover(i) && is_running_header(&lines[i].squeezed, dept)));
     }
-    // Titles printed alike more than once: lines that end like a title
-    // (a test of their last bytes, cheaper than a search of the whole text
-    // per kind word) and name a kind.
-    let titles: Vec<usize> = (0..lines.len())
-        .filter(|&i| {
-            let sq = lines[i].squeezed.as_str();
-            ends_like_title(sq) && KINDS.iter().any(|k| sq.contains(k)) && is_running_title(sq)
-        })
-        .collect();
+    // Titles printed alike more than once: of the lines naming a kind with
+    // its 部门 or 单位 (found by recognition), those that end like a title.
+    let titles: Vec<usize> = found.owned.iter().copied().filter(|&i| lines.get(i).is_some_and(|l| is_running_title(&l.squeezed))).collect();
     // How often each is printed: counted once, not by a search per title.
     let mut printed: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for &i in &titles {
@@ -84,9 +81,6 @@ fn headers(lines: &[Line], joined: &Joined, dept: Option<&str>) -> Vec<usize> {
     at
 }
 
-/// The words that make a line a disclosure's title.
-const KINDS: [&str; 4] = ["部门预算", "部门决算", "单位预算", "单位决算"];
-
 /// Whether a squeezed line may be a title printed as a running header: it
 /// names a year and a disclosure ("某省2018年度省级部门预算",
 /// "2024年度部门决算公开") and ends there, with no other figure; a table's
@@ -95,19 +89,9 @@ pub(crate) fn is_running_title(sq: &str) -> bool {
     if sq.chars().count() > 40 || sq.contains(['，', '。', '：', ':', '；', '…']) {
         return false;
     }
-    let years = sq.match_indices('年').filter(|(at, _)| sq.get(at.saturating_sub(4)..).and_then(strip_year).is_some()).count();
+    let years = year::printed(sq).count();
     let digits = sq.bytes().filter(u8::is_ascii_digit).count();
     ends_like_title(sq) && years == 1 && digits == 4
-}
-
-/// Whether a squeezed line ends like a disclosure's title: "…部门预算",
-/// "…单位决算公开", "…人民法院预算公开", "…省级部门预算公开报表".
-fn ends_like_title(sq: &str) -> bool {
-    let sq = sq.strip_suffix("报表").unwrap_or(sq);
-    match sq.strip_suffix("公开") {
-        Some(r) => r.ends_with("预算") || r.ends_with("决算"),
-        None => KINDS.iter().any(|k| sq.ends_with(k)),
-    }
 }
 
 /// Puts back what [`hide`] blanked, and marks those lines as the document's
@@ -137,21 +121,12 @@ pub(crate) fn is_running_header(sq: &str, dept: &str) -> bool {
     if rest.is_empty() {
         return true;
     }
-    let rest = strip_year(rest).unwrap_or(rest);
-    ["部门预算", "部门决算", "单位预算", "单位决算"]
-        .iter()
-        .find_map(|k| rest.strip_prefix(k))
-        .is_some_and(|tail| tail.is_empty() || tail == "公开")
+    is_owned_title(strip_year(rest).unwrap_or(rest))
 }
 
 /// `s` after a leading year ("2023年", "2023年度"), None when it has none.
 fn strip_year(s: &str) -> Option<&str> {
-    let b = s.as_bytes();
-    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) || !matches!(&b[..2], b"19" | b"20") {
-        return None;
-    }
-    let rest = s.get(4..)?.strip_prefix('年')?;
-    Some(rest.strip_prefix('度').unwrap_or(rest))
+    year::leading(s).map(|(_, rest)| rest)
 }
 
 /// The cover's title as printed: its lines' indexes and squeezed texts.
@@ -184,17 +159,17 @@ impl Cover<'_> {
     }
 }
 
-/// The document's cover title, when its first printed line, or its first
-/// two, name a year and a 部门/单位 预算/决算 ("示例市2024年区级部门预算";
-/// "示例市某某局" over "2024年度部门预算"), and are no table's title (a
-/// table's title printed again says its table goes on, which its reader must
-/// see).
-fn cover_title(lines: &[Line]) -> Option<Cover<'_>> {
-    let mut printed = lines.iter().enumerate().filter(|(_, l)| !l.squeezed.is_empty());
+/// The document's cover title, when the first line of its cover (as
+/// recognition `found` it), or its first two, name a year and a 部门/单位
+/// 预算/决算 ("示例市2024年区级部门预算"; "示例市某某局" over "2024年度部门预算"),
+/// and are no table's title (a table's title printed again says its table
+/// goes on, which its reader must see).
+fn cover_title<'a>(lines: &'a [Line], found: &Found) -> Option<Cover<'a>> {
+    let mut printed = found.cover.lines.iter().filter_map(|&i| Some((i, lines.get(i)?)));
     let (i, l) = printed.next()?;
     let title = |s: &str| {
-        let kind = KINDS.iter().any(|k| s.contains(k)) || ends_like_title(s);
-        let year = s.match_indices('年').any(|(at, _)| s.get(at.saturating_sub(4)..).and_then(strip_year).is_some());
+        let kind = has_owned(s) || ends_like_title(s);
+        let year = year::printed(s).next().is_some();
         // "…部门预算公开报表" covers a book of tables; "…预算表" heads one.
         kind && year && (!s.ends_with('表') || s.ends_with("公开报表")) && s.chars().count() <= 40
     };
@@ -212,6 +187,11 @@ fn cover_title(lines: &[Line]) -> Option<Cover<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What recognition finds of the cover and the titles of `lines`.
+    fn found(lines: &[Line]) -> Found {
+        crate::recognise::recognise_in(lines, &Joined::squeezed(lines)).1
+    }
 
     /// The sample's 公开表七 broken over a page before its row 208, the
     /// next page headed by the department and by the disclosure.
@@ -244,7 +224,8 @@ mod tests {
         let row = format!("    示例市某某局{:>20}1,520.00\n", "");
         let text = sample_with_headers().replacen(at, &format!("{row}{at}"), 1);
         let mut doc = crate::read(&text);
-        let hidden = hide(&mut doc);
+        let found = found(&doc.lines);
+        let hidden = hide(&mut doc, &found);
         let blanked: Vec<&str> = hidden.lines.iter().map(|(_, l)| l.squeezed.as_str()).collect();
         // The cover's first line is the department too: no header, it names
         // the document.
@@ -258,7 +239,8 @@ mod tests {
     #[test]
     fn the_cover_title_on_one_line_or_two_is_a_header_but_a_table_title_is_not() {
         let title = |text: &str| {
-            cover_title(&crate::text::normalise(text)).map(|c| c.lines.iter().map(|(i, s)| (*i, s.to_string())).collect::<Vec<_>>())
+            let lines = crate::text::normalise(text);
+            cover_title(&lines, &found(&lines)).map(|c| c.lines.iter().map(|(i, s)| (*i, s.to_string())).collect::<Vec<_>>())
         };
         assert_eq!(title("示例市2024年区级部门预算\n目录\n"), Some(vec![(0, "示例市2024年区级部门预算".to_string())]));
         // A title printed again over a table says the table goes on.
@@ -304,7 +286,7 @@ mod tests {
             一、财政拨款 1,500.00\n\u{c}示例省\n\n2024年度省级部门预算\n二、其他资金 20.00\n\
             2024年度省级部门预算收支总表\n2024年度省级部门预算收支总表\n";
         let lines = crate::text::normalise(text);
-        let at = headers(&lines, &Joined::squeezed(&lines), Some("示例省某某厅"));
+        let at = headers(&lines, &Joined::squeezed(&lines), Some("示例省某某厅"), &found(&lines));
         let blanked: Vec<&str> = at.iter().map(|&i| lines[i].squeezed.as_str()).collect();
         assert_eq!(blanked, ["示例省2024年度部门预算公开", "示例省2024年度部门预算公开", "示例省", "2024年度省级部门预算"]);
         // The header inside the table is no row; the table reads as without it.

@@ -73,7 +73,7 @@ pub use text::{Decoded, TextEncoding};
 pub fn read(text: &str) -> model::Document {
     let lines = text::normalise(text);
     let joined = text::joined::Joined::squeezed(&lines);
-    let info = recognise::recognise_in(&lines, &joined);
+    let (info, found) = recognise::recognise_in(&lines, &joined);
     let mut doc = model::Document {
         info,
         lines,
@@ -90,7 +90,7 @@ pub fn read(text: &str) -> model::Document {
     // blanked for the narrative and the table readers (a header inside a
     // sentence or a table is neither), and put back for the rules, which
     // read every printed line.
-    let hidden = furniture::hide(&mut doc);
+    let hidden = furniture::hide(&mut doc, &found);
     // The narrative first: the table readers use what it states as evidence.
     // Read even when the text was not recognised, so that a rule run on a
     // fragment sees what the fragment says.

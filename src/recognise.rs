@@ -6,18 +6,19 @@ use crate::text::joined::Joined;
 use crate::text::search;
 use crate::text::Line;
 
-mod year;
+pub(crate) mod title;
+pub(crate) mod year;
 
 /// [`recognise_in`] on lines alone (for tests).
 #[cfg(test)]
 pub fn recognise(lines: &[Line]) -> DocumentInfo {
-    recognise_in(lines, &Joined::squeezed(lines))
+    recognise_in(lines, &Joined::squeezed(lines)).0
 }
 
 /// Recognises the document from its first pages and its table meta lines,
-/// given the squeezed lines joined ([`Joined::squeezed`]).
-pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> DocumentInfo {
-    let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
+/// given the squeezed lines joined ([`Joined::squeezed`]); and what page
+/// furniture needs of what it found.
+pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> (DocumentInfo, Found) {
     // Kind keywords may first appear deep in the text (a budget that opens with
     // a long 单位概况), so they are counted over the whole text: the squeezed
     // lines joined by "\n".
@@ -25,9 +26,12 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> DocumentInfo {
     let keyed = colon_lines(lines, joined);
     // Only whether there is any marker matters, and only when the text speaks
     // of a budget or final account: asked then, and answered at the first one.
-    let any_marker = || squeezed.iter().any(|s| is_table_marker(s));
+    let any_marker = || lines.iter().any(|l| is_table_marker(&l.squeezed));
 
-    let counts = Counts::of(whole);
+    // Every 预算 and 决算, found once: counted for the kind, read for the
+    // years of the titles, and the lines of the 部门/单位 ones handed on.
+    let words = title::words(whole);
+    let counts = Counts::of(&words);
     let count = |needle: &str| counts.get(needle).unwrap_or_else(|| whole.matches(needle).count());
     let final_hits = count("决算");
     let budget_hits = count("预算表") + count("部门预算") + count("单位预算") + count("预算公开");
@@ -57,14 +61,15 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> DocumentInfo {
         DocumentKind::Budget => ("部门预算", "单位预算"),
         _ => ("部门决算", "单位决算"),
     };
-    let cover = cover(lines);
-    // The cover's own wording ("区级单位预算") before any word count; the
-    // first of the two it uses.
-    let scope = match (cover.find(dept), cover.find(unit)) {
-        (Some(d), Some(u)) => Some(if u < d { Scope::Unit } else { Scope::Department }),
-        (None, Some(_)) => Some(Scope::Unit),
-        (Some(_), None) => Some(Scope::Department),
-        (None, None) => match (count(dept), count(unit)) {
+    let found = Found { cover: Cover::of(lines), owned: owned_lines(&words, joined) };
+    let cover = found.cover.text(lines);
+    let cover_words = title::words(&cover);
+    // The cover's own wording ("区级单位预算") before any word count: the
+    // first 部门 or 单位 of the kind it names.
+    let owned = if kind == DocumentKind::Budget { DocumentKind::Budget } else { DocumentKind::FinalAccounts };
+    let scope = match cover_words.iter().find(|w| w.kind == owned && w.owner.is_some()).and_then(|w| w.owner) {
+        Some(on_cover) => Some(on_cover),
+        None => match (count(dept), count(unit)) {
             // Tables alone: "部门：…" meta lines say whose tables they are.
             (0, 0) if whole.contains("\n部门：") || whole.starts_with("部门：") || whole.contains("编制部门：") => {
                 Some(Scope::Department)
@@ -77,8 +82,8 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> DocumentInfo {
 
     // The kind's title words name the year even where the text is no
     // disclosure for want of tables (a 情况说明 alone).
-    let year = year::year(titled_kind, &cover, whole);
-    DocumentInfo {
+    let year = year::year(titled_kind, (&cover, &cover_words), (whole, &words));
+    let info = DocumentInfo {
         kind,
         scope,
         year: year.year,
@@ -86,19 +91,27 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> DocumentInfo {
         department: department_on_cover(&cover).or_else(|| department(&keyed)).or_else(|| department_in_prose(lines)),
         unit: money_unit(&keyed),
         reason,
-    }
+    };
+    (info, found)
 }
 
-/// The kind words counted in the whole text, found in one pass over its 算
-/// rather than one pass per word: each word is 决算 or 预算
-/// with one word before or after, and none overlaps itself, so counting the
-/// neighbours of every 决算/预算 gives the same numbers as `matches`.
+/// The lines of `joined` holding the 部门/单位 ones of its `words`.
+fn owned_lines(words: &[title::Word], joined: &Joined) -> Vec<usize> {
+    let mut at: Vec<usize> = words.iter().filter(|w| w.owner.is_some()).map(|w| joined.line_of(w.at)).collect();
+    at.dedup();
+    at
+}
+
+/// The kind words counted in the whole text, from its [`title::words`]
+/// rather than one pass per word: each is 决算 or 预算 with one word before
+/// or after, and none overlaps itself, so counting the neighbours of every
+/// 决算/预算 gives the same numbers as `matches`.
 struct Counts {
     words: [(&'static str, usize); 9],
 }
 
 impl Counts {
-    fn of(whole: &str) -> Counts {
+    fn of(found: &[title::Word]) -> Counts {
         let mut words = [
             ("决算", 0),
             ("部门决算", 0),
@@ -110,25 +123,14 @@ impl Counts {
             ("预算表", 0),
             ("预算公开", 0),
         ];
-        // Both words end in 算, found in one pass by memmem (str's char
-        // search stops at every byte equal to 算's last, which CJK text is
-        // full of); the character before it says which word it ends.
-        for j in memchr::memmem::find_iter(whole.as_bytes(), "算".as_bytes()) {
-            let Some(head) = whole.get(..j) else { continue };
-            let (before, at) = if let Some(b) = head.strip_suffix('决') {
-                (b, 0)
-            } else if let Some(b) = head.strip_suffix('预') {
-                (b, 4)
-            } else {
-                continue;
-            };
-            let after = whole.get(j + '算'.len_utf8()..).unwrap_or_default();
+        for w in found {
+            let at = if w.kind == DocumentKind::Budget { 4 } else { 0 };
             words[at].1 += 1;
-            words[at + 1].1 += usize::from(before.ends_with("部门"));
-            words[at + 2].1 += usize::from(before.ends_with("单位"));
-            words[at + 3].1 += usize::from(after.starts_with('表'));
+            words[at + 1].1 += usize::from(w.owner == Some(Scope::Department));
+            words[at + 2].1 += usize::from(w.owner == Some(Scope::Unit));
+            words[at + 3].1 += usize::from(w.table);
             if at == 4 {
-                words[8].1 += usize::from(after.starts_with("公开"));
+                words[8].1 += usize::from(w.open);
             }
         }
         Counts { words }
@@ -180,23 +182,50 @@ pub fn table_marker_number(squeezed: &str) -> Option<String> {
     rest[digits.len()..].starts_with('表').then_some(digits)
 }
 
-/// The cover: the first few non-blank lines before the 目录 or the first part,
-/// squeezed and joined (a cover title may wrap: "2018年度示例省某某" / "管理中心预算公开").
-fn cover(lines: &[Line]) -> String {
-    let mut out = String::new();
-    for l in lines.iter().filter(|l| !l.is_blank()).take(6) {
-        let s = l.squeezed.as_str();
-        let part = s.starts_with('第') && s.chars().nth(2) == Some('部') && s.chars().nth(3) == Some('分');
-        if s.starts_with("目录")
-            || part
-            || search::contains(s, "公开表")
-            || ["单位：", "单位:", "部门：", "部门:"].iter().any(|k| s.contains(k))
-        {
-            break;
+/// The cover: the first few printed lines before the 目录 or the first part
+/// (a cover title may wrap: "2018年度示例省某某" / "管理中心预算公开").
+pub(crate) struct Cover {
+    /// The first printed line, on the cover or not.
+    pub first: Option<usize>,
+    /// The cover's lines (indexes, ascending).
+    pub lines: Vec<usize>,
+}
+
+impl Cover {
+    /// The cover of `lines`: at most their first six printed lines, up to a
+    /// 目录, a 第…部分, a table or a meta line.
+    fn of(lines: &[Line]) -> Cover {
+        let mut printed = lines.iter().enumerate().filter(|(_, l)| !l.is_blank()).take(6).peekable();
+        let first = printed.peek().map(|(i, _)| *i);
+        let mut on = Vec::new();
+        for (i, l) in printed {
+            let s = l.squeezed.as_str();
+            let part = s.starts_with('第') && s.chars().nth(2) == Some('部') && s.chars().nth(3) == Some('分');
+            if s.starts_with("目录")
+                || part
+                || search::contains(s, "公开表")
+                || ["单位：", "单位:", "部门：", "部门:"].iter().any(|k| s.contains(k))
+            {
+                break;
+            }
+            on.push(i);
         }
-        out.push_str(s);
+        Cover { first, lines: on }
     }
-    out
+
+    /// Its lines squeezed and joined.
+    fn text(&self, lines: &[Line]) -> String {
+        self.lines.iter().filter_map(|&i| lines.get(i)).map(|l| l.squeezed.as_str()).collect()
+    }
+}
+
+/// What recognition finds that page furniture ([`crate::furniture`]) reads
+/// too: found once, here.
+pub(crate) struct Found {
+    /// The cover.
+    pub cover: Cover,
+    /// The lines holding a 部门 or 单位 预算/决算 (ascending, each once).
+    pub owned: Vec<usize>,
 }
 
 /// The department a cover names: "示例市某区某某局2024年度部门决算",
@@ -238,14 +267,16 @@ fn department(keyed: &[&Line]) -> Option<String> {
     for l in keyed {
         let s = l.squeezed.as_str();
         // Every key holds 部 or 单, which memchr finds cheaply; a line with
-        // neither is spared five substring searchers.
+        // neither is spared five searches. The keys are looked for by
+        // text::search, not str::find, which sets up a searcher per key and
+        // line (most of recognition's cost on a text with many meta lines).
         if !(search::has_char(s, '部') || search::has_char(s, '单')) {
             continue;
         }
         for key in ["部门：", "部门:", "单位名称：", "编制单位：", "编制部门："] {
-            if let Some(i) = s.find(key) {
+            if let Some(i) = search::find(s, key) {
                 let rest = &s[i + key.len()..];
-                let end = ["金额单位", "单位：", "单位:", "公开"].iter().filter_map(|k| rest.find(k)).min().unwrap_or(rest.len());
+                let end = ["金额单位", "单位：", "单位:", "公开"].iter().filter_map(|k| search::find(rest, k)).min().unwrap_or(rest.len());
                 let name = rest[..end].trim_end_matches(['，', ',', '。']).to_string();
                 if name.chars().count() >= 2 && name.chars().count() <= 40 {
                     match counts.iter_mut().find(|(n, _)| *n == name) {
@@ -323,6 +354,29 @@ mod tests {
             let found: Vec<usize> = colon_lines(&lines, &Joined::of(&squeezed)).iter().map(|l| l.no).collect();
             assert_eq!(found, by_line, "{text:?}");
         }
+    }
+
+    /// The kind words counted from each 预算/决算 are as many as a search
+    /// for each word finds.
+    #[test]
+    fn the_kind_words_are_counted_as_a_search_for_each_counts_them() {
+        let pieces = ["部门", "单位", "预", "决", "算", "表", "公开", "部", "\n"];
+        for text in crate::text::stream::sample_texts(&pieces, 300) {
+            for (word, n) in Counts::of(&title::words(&text)).words {
+                assert_eq!(n, text.matches(word).count(), "{word} in {text:?}");
+            }
+        }
+    }
+
+    /// The cover's first 部门 or 单位 of the kind gives the scope, whatever
+    /// the text's other words; without one, the more frequent wording.
+    #[test]
+    fn the_covers_first_owner_of_its_kind_gives_the_scope() {
+        let body = "目录\n示例市某区部门预算包括区属单位。部门预算。\n公开表1\n收支预算总表\n单位：万元\n";
+        let scope = |cover: &str| recognise(&normalise(&format!("{cover}\n{body}"))).scope;
+        assert_eq!(scope("示例市某区2024年区级单位预算"), Some(Scope::Unit));
+        assert_eq!(scope("示例市某区2023年部门决算对照2024年单位预算"), Some(Scope::Unit));
+        assert_eq!(scope("示例市某区2024年预算"), Some(Scope::Department));
     }
 
     #[test]

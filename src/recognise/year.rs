@@ -8,6 +8,7 @@
 //! titles and comparisons must agree, else the year is left unknown and the
 //! doubt is said.
 
+use super::title::{self, Word};
 use crate::model::DocumentKind;
 
 /// The year, or why it is left unknown.
@@ -17,12 +18,13 @@ pub(super) struct Year {
 }
 
 /// The year of a text of `kind` from its `cover` (squeezed, joined; see
-/// `super::cover`) and its `whole` text (squeezed lines joined by "\n").
-pub(super) fn year(kind: DocumentKind, cover: &str, whole: &str) -> Year {
+/// `super::Cover`) and its `whole` text (squeezed lines joined by "\n"),
+/// each with its [`title::words`].
+pub(super) fn year(kind: DocumentKind, (cover, on_cover): (&str, &[Word]), (whole, words): (&str, &[Word])) -> Year {
     // A cover title ("示例市某区2024年区级部门预算", "2017 年部门预算") is no
     // sentence and no 情况说明 heading, which may be copied from last year's.
     if !cover.contains(['，', '。']) && !cover.contains("说明") {
-        if let Some(y) = titled(kind, cover).next() {
+        if let Some(y) = titled_in(kind, cover, years(cover), on_cover).next() {
             return Year { year: Some(y), doubt: None };
         }
     }
@@ -46,7 +48,7 @@ pub(super) fn year(kind: DocumentKind, cover: &str, whole: &str) -> Year {
     };
     // The text's years found once, for both kinds of vote.
     let found: Vec<(u16, usize, &str)> = years(whole).collect();
-    for y in titled_in(kind, found.iter().copied()) {
+    for y in titled_in(kind, whole, found.iter().copied(), words) {
         vote(y, true);
     }
     for y in compared_in(whole, found.iter().copied()) {
@@ -81,51 +83,28 @@ pub(super) fn year(kind: DocumentKind, cover: &str, whole: &str) -> Year {
     Year { year: None, doubt: Some(format!("文中的年度不一致：{}，未认定文件年度。", listed.join("，"))) }
 }
 
-/// The years the titles of `text` give, in order: a
-/// "20xx年" or "20xx年度" followed, within a few characters and no
-/// punctuation, by a title word of the kind ("部门预算", "预算表",
-/// "决算公开"…). "2023年当年预算执行数" and "2023年预算数" are not titles.
-fn titled<'a>(kind: DocumentKind, text: &'a str) -> impl Iterator<Item = u16> + 'a {
-    titled_in(kind, years(text))
-}
-
-/// [`titled`] of a text's [`years`].
-fn titled_in<'a>(kind: DocumentKind, years: impl Iterator<Item = (u16, usize, &'a str)> + 'a) -> impl Iterator<Item = u16> + 'a {
+/// The years the titles of `text` give, in order, given its [`years`] and
+/// its [`title::words`]: a "20xx年" or "20xx年度" followed, within a few
+/// characters and no punctuation, by a title word of the kind ("部门预算",
+/// "预算表", "决算公开"…). "2023年当年预算执行数" and "2023年预算数" are not
+/// titles.
+fn titled_in<'a>(
+    kind: DocumentKind,
+    text: &'a str,
+    years: impl Iterator<Item = (u16, usize, &'a str)> + 'a,
+    words: &'a [Word],
+) -> impl Iterator<Item = u16> + 'a {
     years.filter_map(move |(y, _, after)| {
-        let after = after.strip_prefix('度').unwrap_or(after);
         // The gap: at most 16 characters ("示例省某某管理中心", "政府采购",
         // "单位\n", "“三公”经费"), no digit (another year's) and no
         // punctuation but quotes.
         let end = after.char_indices().nth(16 + 4).map_or(after.len(), |(i, _)| i);
-        let window = after.get(..end)?;
-        let at = title_word(kind, window)?;
-        let gap = window.get(..at)?;
+        let from = text.len().checked_sub(after.len())?;
+        let at = title::first_title(words, kind, from, from.checked_add(end)?)?;
+        let gap = text.get(from..at)?;
         let clean = gap.chars().count() <= 16 && !gap.chars().any(|c| c.is_ascii_digit() || "，。；：、,;:（）()".contains(c));
         clean.then_some(y)
     })
-}
-
-/// Where the first title word of `kind` starts in `window`: 预算 (决算, or
-/// either for an unknown kind) with 部门 or 单位 before it or 表 or 公开
-/// after it ("部门预算", "单位决算", "预算表", "决算公开"). Each is found
-/// from its 算, read once, rather than by a search per word.
-fn title_word(kind: DocumentKind, window: &str) -> Option<usize> {
-    let heads: &[char] = match kind {
-        DocumentKind::Budget => &['预'],
-        DocumentKind::FinalAccounts => &['决'],
-        DocumentKind::Unknown => &['预', '决'],
-    };
-    window
-        .match_indices('算')
-        .filter_map(|(i, _)| {
-            let head = window.get(..i)?.strip_suffix(heads)?;
-            let after = window.get(i + '算'.len_utf8()..)?;
-            match head.strip_suffix("部门").or_else(|| head.strip_suffix("单位")) {
-                Some(owner) => Some(owner.len()),
-                None => (after.starts_with('表') || after.starts_with("公开")).then_some(head.len()),
-            }
-        })
-        .min()
 }
 
 /// The years the comparisons among `text`'s [`years`] imply: "与2023年度
@@ -138,41 +117,30 @@ fn compared_in<'a>(text: &'a str, years: impl Iterator<Item = (u16, usize, &'a s
 }
 
 /// Every "20xx年" of `text`: the year, where its digits start and the text
-/// from its 年 on.
+/// after its 年 (or 年度). A disclosure's year is of this century; a
+/// "19xx年" (a founding, a birth) is none.
 fn years(text: &str) -> impl Iterator<Item = (u16, usize, &str)> {
-    let b = text.as_bytes();
-    memchr::memmem::find_iter(b, "年".as_bytes()).filter_map(move |i| {
+    printed(text).filter(|(y, _, _)| *y >= 2000)
+}
+
+/// Every year printed in `text` ("2023年", "1998年度"), as [`years`] gives
+/// them.
+pub(crate) fn printed(text: &str) -> impl Iterator<Item = (u16, usize, &str)> {
+    memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes()).filter_map(move |i| {
         let at = i.checked_sub(4)?;
-        let digits = b.get(at..i)?;
-        if !(digits.iter().all(u8::is_ascii_digit) && digits.starts_with(b"20")) {
-            return None;
-        }
-        let y: u16 = std::str::from_utf8(digits).ok()?.parse().ok()?;
-        Some((y, at, text.get(i + "年".len()..)?))
+        let (y, rest) = leading(text.get(at..)?)?;
+        Some((y, at, rest))
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// [`title_word`] as first written: the least start of any title word.
-    fn title_word_by_search(kind: DocumentKind, window: &str) -> Option<usize> {
-        let words: &[&str] = match kind {
-            DocumentKind::Budget => &["部门预算", "单位预算", "预算表", "预算公开"],
-            DocumentKind::FinalAccounts => &["部门决算", "单位决算", "决算表", "决算公开"],
-            DocumentKind::Unknown => &["部门预算", "单位预算", "预算表", "预算公开", "部门决算", "单位决算", "决算表", "决算公开"],
-        };
-        words.iter().filter_map(|w| window.find(w)).min()
+/// The year `s` starts with ("2023年", "2023年度": 19xx or 20xx) and the
+/// text after it, None when it starts with none.
+pub(crate) fn leading(s: &str) -> Option<(u16, &str)> {
+    let digits = s.as_bytes().get(..4)?;
+    if !(digits.iter().all(u8::is_ascii_digit) && matches!(&digits[..2], b"19" | b"20")) {
+        return None;
     }
-
-    #[test]
-    fn a_title_word_is_found_where_a_search_for_each_word_finds_the_first() {
-        let pieces = ["部门", "单位", "预", "决", "算", "表", "公开", "部", "年", "1"];
-        for text in crate::text::stream::sample_texts(&pieces, 400) {
-            for kind in [DocumentKind::Budget, DocumentKind::FinalAccounts, DocumentKind::Unknown] {
-                assert_eq!(title_word(kind, &text), title_word_by_search(kind, &text), "{text:?} {kind:?}");
-            }
-        }
-    }
+    let rest = s.get(4..)?.strip_prefix('年')?;
+    let y: u16 = s.get(..4)?.parse().ok()?;
+    Some((y, rest.strip_prefix('度').unwrap_or(rest)))
 }

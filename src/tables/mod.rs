@@ -199,6 +199,26 @@ pub(crate) fn names_unit(sq: &str) -> bool {
     false
 }
 
+/// Whether a line's values count its columns, "1 2 3 …" (栏次), rather than
+/// state amounts: two or more, each a whole number one more than the one
+/// before (a table continued on another page may count on from "7"). The
+/// readers that tokenise a line their own way ask this alike: `values` are
+/// the line's values in order, Some(n) for a whole number n, None for any
+/// other (a decimal amount, a dash).
+pub(crate) fn counts_columns(values: impl IntoIterator<Item = Option<u64>>) -> bool {
+    let mut last: Option<u64> = None;
+    let mut n = 0usize;
+    for v in values {
+        let Some(v) = v else { return false };
+        if last.is_some_and(|l| l.checked_add(1) != Some(v)) {
+            return false;
+        }
+        last = Some(v);
+        n = n.saturating_add(1);
+    }
+    n >= 2
+}
+
 /// The standard shape of a 决算 side; used by [`layout`].
 pub(crate) const fn side(first: u32, last: u32, ncols: usize) -> Side {
     Side { first, last, ncols }
@@ -207,6 +227,7 @@ pub(crate) const fn side(first: u32, last: u32, ncols: usize) -> Side {
 #[cfg(test)]
 mod tests {
     use super::candidates::MAX_LISTED;
+    use super::counts_columns;
     use crate::model::TableKind;
 
     /// Each colon test is `contains` of its words, over generated lines.
@@ -245,5 +266,20 @@ mod tests {
             doc.problems.iter().map(|p| p.message.as_str()).filter(|m| m.contains(&format!("超过 {MAX_LISTED} 种的上限"))).collect();
         assert_eq!(over.len(), 1, "{:?}", doc.problems);
         assert!(over[0].starts_with("公开02表有5行"), "{}", over[0]);
+    }
+
+    /// A 栏次 line counts on by one, from 1 or, continued, from further on;
+    /// amounts, a lone number or a gap are no count.
+    #[test]
+    fn a_column_count_is_two_or_more_numbers_each_one_more() {
+        let line = |v: &[Option<u64>]| counts_columns(v.iter().copied());
+        assert!(line(&[Some(1), Some(2), Some(3)]));
+        assert!(line(&[Some(7), Some(8), Some(9), Some(10)]));
+        assert!(!line(&[Some(1)]));
+        assert!(!line(&[]));
+        assert!(!line(&[Some(1), Some(3)]));
+        assert!(!line(&[Some(1), None, Some(3)]));
+        assert!(!line(&[Some(2039000), Some(133000)]));
+        assert!(!line(&[Some(u64::MAX), Some(0)]));
     }
 }

@@ -16,6 +16,7 @@ use crate::model::{Cell, ReadProblem, Row, Table};
 use crate::narrative::stated::SangongClaim;
 use crate::rounding::Interval;
 use crate::segment::is_note;
+use crate::tables::counts_columns;
 use crate::tables::sangong09::{distinct_halves, holding_placements, rows_labelled, settled, Line12};
 use crate::tables::tokens::{tokenize, Tok};
 use crate::text::Line;
@@ -158,7 +159,7 @@ pub fn read(
 
 /// The amounts of the data line(s): lines of amounts only, after the header.
 /// In 元 an integer is an amount ("2039000 133000 …"), unless the line
-/// counts 1, 2, 3 … (栏次).
+/// counts the columns, 1, 2, 3 … (栏次, [`counts_columns`]).
 fn data(body: &[Line], yuan: bool) -> Option<(Vec<(Decimal, usize)>, usize)> {
     let mut out: Vec<(Decimal, usize)> = Vec::new();
     let mut at = None;
@@ -175,7 +176,7 @@ fn data(body: &[Line], yuan: bool) -> Option<(Vec<(Decimal, usize)>, usize)> {
         }
         let toks = tokenize(&l.text).toks;
         let toks: Vec<&Tok> = toks.iter().skip_while(|t| matches!(t, Tok::Text(_))).collect();
-        let counts = toks.iter().enumerate().all(|(k, t)| matches!(t, Tok::Int(n) if usize::try_from(*n).is_ok_and(|n| n == k + 1)));
+        let counts = counts_columns(toks.iter().map(|t| if let Tok::Int(n) = t { Some(*n) } else { None }));
         let amount = |t: &Tok| matches!(t, Tok::Amount(_) | Tok::Blank) || yuan && !counts && matches!(t, Tok::Int(_));
         if toks.is_empty() || !toks.iter().copied().all(amount) {
             continue;
@@ -245,6 +246,9 @@ mod tests {
         assert_eq!(at, 3);
         let amounts: Vec<_> = amounts.iter().map(|(d, _)| *d).collect();
         assert_eq!(amounts, [2_039_000.into(), 133_000.into(), 0.into(), 416_000.into()]);
+        // Nor is the count of a table continued on another page.
+        let continued = normalise("合计 因公出国（境）费\n7 8 9 10 11 12\n2039000 133000 0 416000\n");
+        assert_eq!(data(&continued, true).map(|(_, at)| at), Some(3));
         // In 万元 an integer is a 行次 or a code, never an amount.
         assert!(data(&lines, false).is_none());
     }

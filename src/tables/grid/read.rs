@@ -15,6 +15,7 @@ use super::locate::Block;
 use super::spans::{spans, Span, What};
 use crate::model::{Cell, Grid, Meaning, Panel, ReadProblem, Row, SangongCols, Table, TableKind};
 use crate::segment::{is_note, unit_in};
+use crate::tables::counts_columns;
 use crate::text::search;
 use crate::text::Line;
 
@@ -826,10 +827,10 @@ fn panel_name(header: &[&BodyLine], from: usize, to: Option<usize>) -> String {
     words.join(" › ")
 }
 
-/// A 栏次 line: 1 2 3 … (or 栏次 words), not numbers.
+/// A 栏次 line: 1 2 3 … (or 栏次 words), not numbers ([`counts_columns`]
+/// of its value spans).
 fn is_column_numbers(sp: &[Span<'_>]) -> bool {
-    let nums: Vec<u64> = sp.iter().filter(|s| s.what == What::Digits).filter_map(|s| s.text.parse().ok()).collect();
-    nums.len() >= 2 && nums.len() == sp.iter().filter(|s| s.is_value()).count() && nums.windows(2).all(|w| w[1] == w[0] + 1)
+    counts_columns(sp.iter().filter(|s| s.is_value()).map(|s| if s.what == What::Digits { s.text.parse().ok() } else { None }))
 }
 
 /// Codes joined: "201 05 01" → "2010501", "301 2" → "30102"; or a code that

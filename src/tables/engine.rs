@@ -319,7 +319,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
             Read { rows, open, problems, sides: None }
         }
         How::Coded => {
-            let (raw, problems) = coded::read_rows(body, &['2'], kind.number(), false);
+            let (raw, problems) = coded::read_rows(body, &['2'], kind.number(), yuan);
             let mut read = Read { problems, ..Read::default() };
             for r in raw {
                 budget::push_coded(&mut read, r, ncols);
@@ -378,4 +378,30 @@ fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table>
         return None;
     }
     Some(Table { rows, unresolved, contradicted, printed, ..plan.table })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus_edits::{table_in_yuan_as, tables_in_wan};
+
+    /// A 决算's 科目 tables (收入决算表, 支出决算表, 公开05/07/08表) printed in 元
+    /// as integers ("合计 171278300 171278300 0 0 0 0 0", "2080505
+    /// 机关事业单位基本养老保险缴费支出 6214100 6214100 0 …"): the document reads as
+    /// in 万元, every table the same rows with the same amounts (the one in 元
+    /// ×10000) — the integers amounts, not dropped, and none taken for a code.
+    #[test]
+    fn a_final_accounts_coded_tables_printed_in_yuan_integers_read_as_in_wan() {
+        for (file, markers) in [
+            ("qingdao-office-2024-final.txt", ["公开02表", "公开03表", "公开05表", "公开07表", "公开08表"]),
+            ("yantai-office-2024-final.txt", ["公开 02 表", "公开 03 表", "公开 05 表", "公开 07 表", "公开 08 表"]),
+        ] {
+            let text = std::fs::read_to_string(format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+            let want = tables_in_wan(&crate::read(&text));
+            for marker in markers {
+                let doc = crate::read(&table_in_yuan_as(&text, marker, 0));
+                assert_eq!(doc.tables.iter().filter(|t| t.unit.as_deref() == Some("元")).count(), 1, "{file} {marker}");
+                assert_eq!(tables_in_wan(&doc), want, "{file} {marker}");
+            }
+        }
+    }
 }

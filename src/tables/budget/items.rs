@@ -27,7 +27,8 @@ fn data_lines(body: &[Line], yuan: bool) -> Vec<(&Line, Vec<Tok<'_>>)> {
     let mut started = false;
     for l in super::body_lines(body, &["栏次"]) {
         let mut toks = pieces(&l.text);
-        if !started && !toks.iter().any(|t| matches!(t, Tok::Amount(_))) && !(yuan && super::integer_amounts(&l.text)) {
+        let first = toks.iter().any(|t| matches!(t, Tok::Amount(_))) || yuan && super::integer_amounts(&l.text);
+        if !(started || first) {
             continue;
         }
         started = true;

@@ -359,8 +359,15 @@ fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table>
         Family::Budget => {
             let econ: Vec<&Table> =
                 doc.tables.iter().filter(|t| matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicGovEcon)).collect();
-            let yuan = plan.table.unit.as_deref() == Some("元");
-            let r = budget::sangong::read(body, &plan.header, doc.info.year, &econ, &doc.narrative.stated.sangong, &no, yuan);
+            let r = budget::sangong::read(
+                body,
+                &plan.header,
+                doc.info.year,
+                &econ,
+                &doc.narrative.stated.sangong,
+                &no,
+                plan.table.unit.as_deref(),
+            );
             let printed: Vec<(usize, Vec<Cell>)> = r.unresolved.iter().map(|i| (*i, r.printed.clone())).collect();
             let contradicted = if r.contradicted { r.unresolved.clone() } else { Vec::new() };
             (r.rows, r.problems, r.unresolved, contradicted, printed)

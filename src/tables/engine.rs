@@ -333,7 +333,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
         How::Schema(schema) => match schema.reader {
             schema::Reader::TwoSided { income } => budget::sides::read(body, income, ncols, &no, yuan),
             schema::Reader::Coded(first) => budget::read_coded(body, first, ncols, search::contains(&plan.header, "序号"), &no, yuan),
-            schema::Reader::EconPair => budget::pairs::read(body, ncols, &no),
+            schema::Reader::EconPair => budget::pairs::read(body, ncols, &no, yuan),
             schema::Reader::Projects => budget::items::read_projects(body, ncols, &no, yuan),
             schema::Reader::Procurement => budget::items::read_procurement(body, ncols, &no, yuan),
             schema::Reader::Labelled => budget::items::read_labelled(body, ncols, &no, yuan),

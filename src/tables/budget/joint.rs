@@ -635,8 +635,10 @@ mod tests {
 
     /// 烟台's budget (every blank cell dropped) with one table reprinted in
     /// 元 among its tables in 万元: 公开表5 (一般公共预算支出表, "2010301 行政运行
-    /// 26784000 26784000 20701300 6082700" or "26,784,000.00 …") or 公开表6
-    /// (基本支出表, "…工资福利支出 22,251,000.00 22,251,000.00"). The links
+    /// 26784000 26784000 20701300 6082700" or "26,784,000.00 …"), 公开表6
+    /// (基本支出表, "…工资福利支出 22251000 22251000" or "22,251,000.00 …") or
+    /// 公开表10 (部门基本支出预算表, "301 01 基本工资 501 01 工资奖金津补贴
+    /// 5324100 5324100 5324100", an amount shaped like a 政府 code). The links
     /// between the tables (表5's 人员/公用 totals are 表6's, 支出总表 ≥ 表5,
     /// the 三公 items within 表7) compare the values in one unit, exactly, and
     /// every row is placed as in the original: the document reads the same
@@ -649,7 +651,7 @@ mod tests {
         let base = crate::read(&text);
         assert!(base.tables.iter().all(|t| t.unresolved.is_empty()), "the original places every row");
         let want = tables_in_wan(&base);
-        for (n, decimals) in [("5", 0), ("5", 2), ("6", 2)] {
+        for (n, decimals) in [("5", 0), ("5", 2), ("6", 0), ("6", 2), ("10", 0)] {
             let doc = crate::read(&table_in_yuan_as(&text, &format!("公开表{n}"), decimals));
             let units: Vec<_> = doc.tables.iter().filter(|t| t.unit.as_deref() == Some("元")).filter_map(|t| t.number.as_deref()).collect();
             assert_eq!(units, [n], "公开表{n} ({decimals} decimals)");

@@ -44,6 +44,18 @@ pub(crate) fn unshift(v: Decimal, from: u32, to: u32) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(v.mantissa(), scale).ok()
 }
 
+/// The factor that takes a value in the unit of exponent `from` to the unit
+/// of exponent `to`, either way: 10000 from 万元 to 元, 0.0001 back (exact;
+/// an interval times it keeps what it stands for: ±0.005 万元 is ±50 元).
+/// `None` beyond what Decimal holds.
+pub(crate) fn factor(from: u32, to: u32) -> Option<Decimal> {
+    if from >= to {
+        Some(Decimal::from(10u64.checked_pow(from.checked_sub(to)?)?))
+    } else {
+        Decimal::try_from_i128_with_scale(1, to.checked_sub(from)?).ok()
+    }
+}
+
 /// [`unshift`] for a cell that may be blank (a blank stays blank).
 pub(crate) fn unshift_cell(v: Option<Decimal>, from: u32, to: u32) -> Option<Option<Decimal>> {
     v.map_or(Some(None), |v| unshift(v, from, to).map(Some))
@@ -71,6 +83,16 @@ mod tests {
         assert_eq!(shift(d("12345678.90"), 0, 4).unwrap().to_string(), "1234.567890");
         // Beyond what Decimal holds: no value, not a wrong one.
         assert_eq!(shift(Decimal::try_new(1, 27).unwrap(), 0, 4), None);
+    }
+
+    #[test]
+    fn a_factor_moves_an_interval_between_units() {
+        let wan = Interval::of(Some(d("1234.56")));
+        let yuan = wan.times(factor(4, 0).unwrap()).unwrap();
+        assert_eq!(yuan, Interval { lo: d("12345550"), hi: d("12345650") });
+        assert_eq!(yuan.times(factor(0, 4).unwrap()), Some(wan));
+        assert_eq!(factor(4, 4), Some(Decimal::ONE));
+        assert_eq!(factor(40, 0), None);
     }
 
     #[test]

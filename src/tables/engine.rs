@@ -411,4 +411,30 @@ mod tests {
             }
         }
     }
+
+    /// 烟台大数据局's 决算 drops its blank cells ("215 资源勘探工业信息等支出
+    /// 8773.10 8772.92 0.18" for seven columns), placed by the other tables'
+    /// amounts (公开01表's totals, 公开05表 within 公开03表). With 公开03表 or 05表
+    /// reprinted in 元 (integers, or with decimals) among tables in 万元, those
+    /// amounts bound its cells in 元 (8979.28 万元 ±0.005 is 89792800 元 ±50),
+    /// and every row is placed as in the original. (Its 公开02表 is left out:
+    /// its 合计 is 0.01 万元 off the sum of its classes, rounding in 万元 but a
+    /// misprint of 100 元 reprinted in 元.)
+    #[test]
+    fn a_final_accounts_table_in_yuan_is_placed_with_its_tables_in_wan() {
+        let file = "yantai-bigdata-2023-final.txt";
+        let text = std::fs::read_to_string(format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+        let base = crate::read(&text);
+        assert!(base.tables.iter().all(|t| t.unresolved.is_empty()), "the original places every row");
+        let want = tables_in_wan(&base);
+        for marker in ["公开 03表", "公开 05表"] {
+            for decimals in [0, 2] {
+                let doc = crate::read(&table_in_yuan_as(&text, marker, decimals));
+                assert_eq!(doc.tables.iter().filter(|t| t.unit.as_deref() == Some("元")).count(), 1, "{marker}");
+                let open: Vec<_> = doc.tables.iter().filter(|t| !t.unresolved.is_empty()).map(|t| t.no()).collect();
+                assert!(open.is_empty(), "{marker} ({decimals} decimals): rows left open in {open:?}");
+                assert_eq!(tables_in_wan(&doc), want, "{marker} ({decimals} decimals)");
+            }
+        }
+    }
 }

@@ -18,7 +18,7 @@ pub(crate) fn yb_sangong_in_yuan_as(amounts: &[&str]) -> String {
     changed
 }
 
-/// `text` with the table under the marker line `marker` ("公开表1") printed
+/// `text` with the table under the marker line `marker` ("公开表1", "公开02表") printed
 /// in 元: its unit line (the nearest "单位：万元" above the marker within
 /// eight lines, where 青岛 prints it, else the first below it) says 元, and
 /// every amount of two decimals up to the next marker (but on a unit line,
@@ -34,8 +34,14 @@ pub(crate) fn table_in_yuan(text: &str, marker: &str) -> String {
 pub(crate) fn table_in_yuan_as(text: &str, marker: &str, decimals: usize) -> String {
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     let start = lines.iter().position(|l| l.trim() == marker).expect("the marker");
-    // The next table's marker (a table over two pages repeats its own).
-    let end = (start + 1..lines.len()).find(|&i| lines[i].trim().starts_with("公开表") && lines[i].trim() != marker).unwrap_or(lines.len());
+    // The next table's marker, of a budget ("公开表3") or a 决算 ("公开03表"):
+    // a table over two pages repeats its own.
+    let marker_of = |l: &str| {
+        let squeezed: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+        squeezed.starts_with("公开").then(|| crate::recognise::table_marker_number(&squeezed)).flatten()
+    };
+    let number = marker_of(marker);
+    let end = (start + 1..lines.len()).find(|&i| marker_of(&lines[i]).is_some_and(|n| Some(n) != number)).unwrap_or(lines.len());
     let unit = (start.saturating_sub(8)..start).rev().chain(start..end).find(|&i| lines[i].contains("单位：万元")).expect("a unit line");
     lines[unit] = lines[unit].replacen("单位：万元", "单位：元", 1);
     for l in lines[start..end].iter_mut().filter(|l| !l.contains("单位：")) {
@@ -85,4 +91,31 @@ fn yuan(run: &str, decimals: usize) -> Option<String> {
         }
     }
     Some(format!("{s}.{}", "0".repeat(decimals)))
+}
+
+/// A row as [`tables_in_wan`] sees it: (code, 序号, label, values).
+pub(crate) type RowSeen = (Option<String>, Option<u32>, String, Vec<Option<rust_decimal::Decimal>>);
+
+/// Every table's rows as (code, 序号, label, values), a table in 元 with its
+/// values in 万元 (÷10000, exact): a document with one table reprinted in 元
+/// reads as the original when these are equal.
+pub(crate) fn tables_in_wan(doc: &crate::model::Document) -> Vec<(String, Vec<RowSeen>)> {
+    let wan = rust_decimal::Decimal::from(10_000);
+    doc.tables
+        .iter()
+        .map(|t| {
+            let yuan = t.unit.as_deref() == Some("元");
+            let rows = t
+                .rows
+                .iter()
+                .map(|r| {
+                    let values = (0..r.cells.len())
+                        .map(|c| r.value(c).and_then(|v| if yuan { v.checked_div(wan) } else { Some(v) }).map(|v| v.normalize()))
+                        .collect();
+                    (r.code.clone(), r.line, r.label.clone(), values)
+                })
+                .collect();
+            (format!("{:?} {}", t.kind, t.no()), rows)
+        })
+        .collect()
 }

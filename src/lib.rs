@@ -64,6 +64,7 @@ mod segment;
 mod solve;
 mod tables;
 mod text;
+mod units;
 
 pub use error::InputError;
 pub use report::{DocumentReport, Report};

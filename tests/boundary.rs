@@ -23,6 +23,7 @@ const READERS: &[&str] = &[
     "src/model.rs",
     "src/domain.rs",
     "src/rounding.rs",
+    "src/units.rs",
 ];
 
 fn root() -> PathBuf {

@@ -313,7 +313,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
             Read { rows, open, problems, ..Read::default() }
         }
         How::Coded => {
-            let (raw, problems) = coded::read_rows(body, &['2'], kind.number(), false);
+            let (raw, problems) = coded::read_rows(body, &['2'], kind.number(), yuan);
             let mut read = Read { problems, ..Read::default() };
             for r in raw {
                 budget::push_coded(&mut read, r, ncols);
@@ -327,10 +327,10 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
         How::Schema(schema) => match schema.reader {
             schema::Reader::TwoSided { income } => budget::sides::read(body, income, ncols, &no, yuan),
             schema::Reader::Coded(first) => budget::read_coded(body, first, ncols, search::contains(&plan.header, "序号"), &no, yuan),
-            schema::Reader::EconPair => budget::pairs::read(body, ncols, &no),
-            schema::Reader::Projects => budget::items::read_projects(body, ncols, &no),
-            schema::Reader::Procurement => budget::items::read_procurement(body, ncols, &no),
-            schema::Reader::Labelled => budget::items::read_labelled(body, ncols, &no),
+            schema::Reader::EconPair => budget::pairs::read(body, ncols, &no, yuan),
+            schema::Reader::Projects => budget::items::read_projects(body, ncols, &no, yuan),
+            schema::Reader::Procurement => budget::items::read_procurement(body, ncols, &no, yuan),
+            schema::Reader::Labelled => budget::items::read_labelled(body, ncols, &no, yuan),
             // Planned as How::Sangong.
             schema::Reader::SangongYears => Read::default(),
         },
@@ -353,8 +353,15 @@ fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table>
         Family::Budget => {
             let econ: Vec<&Table> =
                 doc.tables.iter().filter(|t| matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicGovEcon)).collect();
-            let yuan = plan.table.unit.as_deref() == Some("元");
-            let r = budget::sangong::read(body, &plan.header, doc.info.year, &econ, &doc.narrative.stated.sangong, &no, yuan);
+            let r = budget::sangong::read(
+                body,
+                &plan.header,
+                doc.info.year,
+                &econ,
+                &doc.narrative.stated.sangong,
+                &no,
+                plan.table.unit.as_deref(),
+            );
             let printed: Vec<(usize, Vec<Cell>)> = r.unresolved.iter().map(|i| (*i, r.printed.clone())).collect();
             let contradicted = if r.contradicted { r.unresolved.clone() } else { Vec::new() };
             (r.rows, r.problems, r.unresolved, contradicted, printed)
@@ -372,4 +379,56 @@ fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table>
         return None;
     }
     Some(Table { rows, unresolved, contradicted, printed, ..plan.table })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus_edits::{table_in_yuan_as, tables_in_wan};
+
+    /// A 决算's 科目 tables (收入决算表, 支出决算表, 公开05/07/08表) printed in 元
+    /// as integers ("合计 171278300 171278300 0 0 0 0 0", "2080505
+    /// 机关事业单位基本养老保险缴费支出 6214100 6214100 0 …"): the document reads as
+    /// in 万元, every table the same rows with the same amounts (the one in 元
+    /// ×10000) — the integers amounts, not dropped, and none taken for a code.
+    #[test]
+    fn a_final_accounts_coded_tables_printed_in_yuan_integers_read_as_in_wan() {
+        for (file, markers) in [
+            ("qingdao-office-2024-final.txt", ["公开02表", "公开03表", "公开05表", "公开07表", "公开08表"]),
+            ("yantai-office-2024-final.txt", ["公开 02 表", "公开 03 表", "公开 05 表", "公开 07 表", "公开 08 表"]),
+        ] {
+            let text = std::fs::read_to_string(format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+            let want = tables_in_wan(&crate::read(&text));
+            for marker in markers {
+                let doc = crate::read(&table_in_yuan_as(&text, marker, 0));
+                assert_eq!(doc.tables.iter().filter(|t| t.unit.as_deref() == Some("元")).count(), 1, "{file} {marker}");
+                assert_eq!(tables_in_wan(&doc), want, "{file} {marker}");
+            }
+        }
+    }
+
+    /// 烟台大数据局's 决算 drops its blank cells ("215 资源勘探工业信息等支出
+    /// 8773.10 8772.92 0.18" for seven columns), placed by the other tables'
+    /// amounts (公开01表's totals, 公开05表 within 公开03表). With 公开03表 or 05表
+    /// reprinted in 元 (integers, or with decimals) among tables in 万元, those
+    /// amounts bound its cells in 元 (8979.28 万元 ±0.005 is 89792800 元 ±50),
+    /// and every row is placed as in the original. (Its 公开02表 is left out:
+    /// its 合计 is 0.01 万元 off the sum of its classes, rounding in 万元 but a
+    /// misprint of 100 元 reprinted in 元.)
+    #[test]
+    fn a_final_accounts_table_in_yuan_is_placed_with_its_tables_in_wan() {
+        let file = "yantai-bigdata-2023-final.txt";
+        let text = std::fs::read_to_string(format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+        let base = crate::read(&text);
+        assert!(base.tables.iter().all(|t| t.unresolved.is_empty()), "the original places every row");
+        let want = tables_in_wan(&base);
+        for marker in ["公开 03表", "公开 05表"] {
+            for decimals in [0, 2] {
+                let doc = crate::read(&table_in_yuan_as(&text, marker, decimals));
+                assert_eq!(doc.tables.iter().filter(|t| t.unit.as_deref() == Some("元")).count(), 1, "{marker}");
+                let open: Vec<_> = doc.tables.iter().filter(|t| !t.unresolved.is_empty()).map(|t| t.no()).collect();
+                assert!(open.is_empty(), "{marker} ({decimals} decimals): rows left open in {open:?}");
+                assert_eq!(tables_in_wan(&doc), want, "{marker} ({decimals} decimals)");
+            }
+        }
+    }
 }

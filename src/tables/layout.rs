@@ -9,6 +9,7 @@ use crate::domain::class_position;
 use crate::model::{Cell, Document, Table, TableKind};
 use crate::rounding::Interval;
 use crate::solve::{hierarchy, total_first, Bound, Problem, RowChoice, SumOfRows};
+use crate::units;
 
 /// The shape of a table kind.
 #[derive(Debug, Clone, Copy)]
@@ -113,7 +114,16 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
             (None, _) => RowChoice::Fixed(values(&r.cells)),
         })
         .collect();
+    // A bound from another table printed in another unit (one reprinted in
+    // 元 among tables in 万元) is its interval in this table's unit, exactly:
+    // ±0.005 万元 becomes ±50 元. Where either states no unit, as printed.
+    let mine = t.unit.as_deref().and_then(units::exponent);
+    let in_mine = |v: Interval, other: &Table| match (other.unit.as_deref().and_then(units::exponent), mine) {
+        (Some(from), Some(to)) if from != to => units::factor(from, to).and_then(|f| v.times(f)).unwrap_or(Interval::ANY),
+        _ => v,
+    };
     let t01 = doc.table(TableKind::F01);
+    let of01 = |v: Interval| t01.map_or(v, |o| in_mine(v, o));
     // An anchor is only evidence when its row was read (a missing row is not 0).
     let at01 = |n: u32| t01.and_then(|t| t.by_line(n)).map(|r| r.value(0));
     let all = |v: &[Option<Option<Decimal>>]| v.iter().copied().collect::<Option<Vec<_>>>();
@@ -132,21 +142,21 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
         TableKind::F02 => {
             if let Some(tr) = total_row {
                 if let Some(v) = at01(27) {
-                    bounds.push(Bound::Equal(tr, 0, iv(v)));
+                    bounds.push(Bound::Equal(tr, 0, of01(iv(v))));
                 }
                 if let Some(v) = all(&[at01(1), at01(2), at01(3)]) {
-                    bounds.push(Bound::Equal(tr, 1, iv_sum(&v)));
+                    bounds.push(Bound::Equal(tr, 1, of01(iv_sum(&v))));
                 }
                 for (c, line) in (2..7).zip(4..=8) {
                     if let Some(v) = at01(line) {
-                        bounds.push(Bound::Equal(tr, c, iv(v)));
+                        bounds.push(Bound::Equal(tr, c, of01(iv(v))));
                     }
                 }
             }
         }
         TableKind::F03 => {
             if let (Some(tr), Some(v)) = (total_row, at01(58)) {
-                bounds.push(Bound::Equal(tr, 0, iv(v)));
+                bounds.push(Bound::Equal(tr, 0, of01(iv(v))));
             }
             if let Some(t05) = doc.table(TableKind::F05) {
                 // The first 05 row of each code, looked up rather than scanned.
@@ -157,13 +167,13 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
                 for (i, r) in t.rows.iter().enumerate() {
                     let Some(r05) = by_code.get(&r.code.as_deref()).copied() else { continue };
                     for c in 0..3 {
-                        bounds.push(Bound::AtLeast(i, c, iv(r05.value(c))));
+                        bounds.push(Bound::AtLeast(i, c, in_mine(iv(r05.value(c)), t05)));
                     }
                 }
             }
             for (i, r) in t.rows.iter().enumerate() {
                 if let Some(v) = r.code.as_deref().and_then(class_position).and_then(|p| at01(32 + p)) {
-                    bounds.push(Bound::Equal(i, 0, iv(v)));
+                    bounds.push(Bound::Equal(i, 0, of01(iv(v))));
                 }
             }
         }
@@ -172,7 +182,7 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
                 let get = |label: &str| t06.rows.iter().find(|r| r.code.is_none() && r.label == label).and_then(|r| r.value(0));
                 let (p, g) = (get("人员经费合计"), get("公用经费合计"));
                 if p.is_some() || g.is_some() {
-                    bounds.push(Bound::Equal(tr, 1, iv_sum(&[p, g])));
+                    bounds.push(Bound::Equal(tr, 1, in_mine(iv_sum(&[p, g]), t06)));
                 }
             }
         }
@@ -191,7 +201,7 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
             if let Some(t05) = doc.table(TableKind::F05) {
                 for r05 in t05.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3)) {
                     if let Some(i) = r05.code.as_deref().and_then(class_position).and_then(|p| line_row(33 + p)) {
-                        bounds.push(Bound::Equal(i, 1, iv(r05.value(0))));
+                        bounds.push(Bound::Equal(i, 1, in_mine(iv(r05.value(0)), t05)));
                     }
                 }
             }

@@ -3,10 +3,8 @@
 //! tables in 元 and its “三公” table in 万元).
 //!
 //! Values are brought to the largest unit of the comparison by moving the
-//! decimal point, which is exact and keeps the rounding-interval model
-//! (`crate::rounding`) right: 12345678 元 becomes 1234.5678 万元, whose half
-//! unit in the last place, 0.00005 万元, is the 0.5 元 the integer stood for;
-//! a 万元 value printed with 2 decimals keeps its ±0.005 万元 (±50 元).
+//! decimal point ([`crate::units`], shared with the readers), which is exact
+//! and keeps the rounding-interval model right.
 
 use rust_decimal::Decimal;
 
@@ -15,17 +13,7 @@ use crate::model::Table;
 /// Why a comparison of [`Common::Unknown`] tables was not made (coverage).
 pub(crate) const UNKNOWN: &str = "有的表未注明金额单位，另一张表的单位与全文不同，无法确定两者能否直接比较，未比较";
 
-/// How many places of ten a unit is above 元: 元 0, 千元 3, 万元 4, 亿元 8;
-/// `None` for a unit not known here.
-pub(crate) fn exponent(unit: &str) -> Option<u32> {
-    match unit {
-        "元" => Some(0),
-        "千元" => Some(3),
-        "万元" => Some(4),
-        "亿元" => Some(8),
-        _ => None,
-    }
-}
+pub(crate) use crate::units::{exponent, shift, shift_cell};
 
 /// The unit of a given exponent, for messages.
 pub(crate) fn name(exponent: u32) -> &'static str {
@@ -81,19 +69,6 @@ pub(crate) fn of(t: &Table, to: u32) -> u32 {
     t.unit.as_deref().and_then(exponent).unwrap_or(to)
 }
 
-/// `v`, printed in a unit of exponent `from`, in the unit of exponent `to`
-/// (≥ `from`): the decimal point moved left, exactly. `None` when Decimal
-/// cannot hold so many places.
-pub(crate) fn shift(v: Decimal, from: u32, to: u32) -> Option<Decimal> {
-    let scale = v.scale().checked_add(to.checked_sub(from)?)?;
-    Decimal::try_from_i128_with_scale(v.mantissa(), scale).ok()
-}
-
-/// [`shift`] for a cell that may be blank (a blank stays blank).
-pub(crate) fn shift_cell(v: Option<Decimal>, from: u32, to: u32) -> Option<Option<Decimal>> {
-    v.map_or(Some(None), |v| shift(v, from, to).map(Some))
-}
-
 /// `v`, in the unit of exponent `to`, back in the unit of exponent `from`
 /// (≤ `to`), with no more decimals than it needs but at least `places`: an
 /// expected value stated in the unit of the cell it is held against.
@@ -109,7 +84,6 @@ pub(crate) fn back(v: Decimal, from: u32, to: u32, places: u32) -> Option<Decima
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rounding::Interval;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -119,21 +93,6 @@ mod tests {
         let mut t = Table::empty(crate::model::TableKind::BSummary, 1);
         t.unit = unit.map(str::to_string);
         t
-    }
-
-    #[test]
-    fn yuan_become_wan_by_moving_the_point_and_keep_their_rounding() {
-        // 12345678 元 = 1234.5678 万元, standing for ±0.5 元.
-        let v = shift(d("12345678"), 0, 4).unwrap();
-        assert_eq!(v.to_string(), "1234.5678");
-        assert_eq!(Interval::of(Some(v)), Interval { lo: d("1234.56775"), hi: d("1234.56785") });
-        // 1234.56 万元 stays as printed: ±0.005 万元, i.e. ±50 元.
-        assert_eq!(shift(d("1234.56"), 4, 4), Some(d("1234.56")));
-        assert_eq!(Interval::of(Some(d("1234.56"))), Interval { lo: d("1234.555"), hi: d("1234.565") });
-        // 2 decimals in 元 are 6 in 万元.
-        assert_eq!(shift(d("12345678.90"), 0, 4).unwrap().to_string(), "1234.567890");
-        // Beyond what Decimal holds: no value, not a wrong one.
-        assert_eq!(shift(Decimal::try_new(1, 27).unwrap(), 0, 4), None);
     }
 
     #[test]

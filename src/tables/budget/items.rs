@@ -18,18 +18,46 @@ pub use crate::narrative::stated::CATEGORIES;
 
 /// The lines of a body that hold rows: from the first line with an amount,
 /// without markers, unit lines, empty lines and anything from a note on.
-fn data_lines(body: &[Line]) -> Vec<(&Line, Vec<Tok<'_>>)> {
+/// In a table in 元 (`yuan`) an amount may be an integer: the first row is
+/// then also a line printing integers after its first piece
+/// ([`super::integer_amounts`]), and every line's integers printed last
+/// ([`integers_as_amounts`]) are its amounts.
+fn data_lines(body: &[Line], yuan: bool) -> Vec<(&Line, Vec<Tok<'_>>)> {
     let mut out = Vec::new();
     let mut started = false;
     for l in super::body_lines(body, &["栏次"]) {
-        let toks = pieces(&l.text);
-        if !started && !toks.iter().any(|t| matches!(t, Tok::Amount(_))) {
+        let mut toks = pieces(&l.text);
+        let first = toks.iter().any(|t| matches!(t, Tok::Amount(_))) || yuan && super::integer_amounts(&l.text);
+        if !(started || first) {
             continue;
         }
         started = true;
+        if yuan {
+            integers_as_amounts(&mut toks);
+        }
         out.push((l, toks));
     }
     out
+}
+
+/// A line of a table in 元 with the integers of its last run of numbers as
+/// amounts ("服务 280000 280000 0 0": every piece after the label): an
+/// integer followed by text stays one (a 序号, "1 合计 4385000 …"; a number
+/// in a name). A line of integers counting 1, 2, 3 … (栏次 without its word)
+/// is left as it is.
+fn integers_as_amounts(toks: &mut [Tok<'_>]) {
+    let numeric = |t: &Tok<'_>| matches!(t, Tok::Amount(_) | Tok::Int(_) | Tok::Blank);
+    let start = toks.iter().rposition(|t| !numeric(t)).map_or(0, |i| i.saturating_add(1));
+    let Some(run) = toks.get_mut(start..) else { return };
+    let counting = start == 0 && run.len() > 1 && run.iter().zip(1u64..).all(|(t, k)| *t == Tok::Int(k));
+    if counting {
+        return;
+    }
+    for t in run.iter_mut() {
+        if let Tok::Int(n) = *t {
+            *t = Tok::Amount(rust_decimal::Decimal::from(n));
+        }
+    }
 }
 
 /// Rows being read, with their open rows and problems.
@@ -64,11 +92,12 @@ impl Acc {
 }
 
 /// 项目支出表: "项目名称 项目类型 amounts…", a row per line with amounts (a
-/// name wrapped onto lines before it is joined to it).
-pub fn read_projects(body: &[Line], ncols: usize, table: &str) -> Read {
+/// name wrapped onto lines before it is joined to it); `yuan` as for
+/// [`data_lines`].
+pub fn read_projects(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Read {
     let mut acc = Acc::default();
     let mut pending: Vec<String> = Vec::new();
-    for (l, toks) in data_lines(body) {
+    for (l, toks) in data_lines(body, yuan) {
         let texts: Vec<String> = toks.iter().filter_map(|t| if let Tok::Text(s) = t { Some(s.to_string()) } else { None }).collect();
         let amounts: Vec<Cell> = toks
             .iter()
@@ -94,12 +123,12 @@ pub fn read_projects(body: &[Line], ncols: usize, table: &str) -> Read {
     acc.read
 }
 
-/// 政府采购预算表 item rows and their 合计 row.
-pub fn read_procurement(body: &[Line], ncols: usize, table: &str) -> Read {
+/// 政府采购预算表 item rows and their 合计 row; `yuan` as for [`data_lines`].
+pub fn read_procurement(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Read {
     let mut acc = Acc::default();
     let mut pending = String::new();
     let mut first_line: Option<usize> = None;
-    for (l, toks) in data_lines(body) {
+    for (l, toks) in data_lines(body, yuan) {
         let mut text = String::new();
         let mut amounts = Vec::new();
         for t in &toks {
@@ -156,12 +185,13 @@ fn parse_item(s: &str) -> (Option<String>, String) {
     ((!codes.is_empty()).then(|| codes.join("/")), label)
 }
 
-/// Rows led by a 序号 and a label: "3 一、因公出国（境）费 91.00 91.00 0.00 0.00".
-pub fn read_labelled(body: &[Line], ncols: usize, table: &str) -> Read {
+/// Rows led by a 序号 and a label: "3 一、因公出国（境）费 91.00 91.00 0.00 0.00";
+/// `yuan` as for [`data_lines`].
+pub fn read_labelled(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Read {
     let mut acc = Acc::default();
     // The row being read and its amounts.
     let mut cur: Option<(Row, Vec<Cell>)> = None;
-    for (l, toks) in data_lines(body) {
+    for (l, toks) in data_lines(body, yuan) {
         let serial = match toks.first() {
             Some(Tok::Int(n)) if toks.len() > 1 => u32::try_from(*n).ok(),
             _ => None,
@@ -196,7 +226,7 @@ mod tests {
     #[test]
     fn procurement_items_wrap_and_repeat_headers() {
         let text = "采购品目\n合计 5,970.09 5,970.09\n[2010301]行政\n运行\n[C23120302]车\n辆加油、添加燃\n料服务\n服务 28.00 28.00\n功能科目编码及\n名称\n[2010301]行政\n运行\n[C99000000]其\n他服务\n服务 5,581.64 5,581.64\n";
-        let r = read_procurement(&normalise(text), 2, "10");
+        let r = read_procurement(&normalise(text), 2, "10", false);
         let got: Vec<(Option<String>, String)> = r.rows.iter().map(|x| (x.code.clone(), x.label.clone())).collect();
         assert_eq!(
             got,
@@ -210,16 +240,56 @@ mod tests {
 
     #[test]
     fn projects_keep_their_type() {
-        let r = read_projects(&normalise("项目名称 项目类型 合计\n驻外机构工作保障经费 其他运转类 303.00 303.00 303.00\n"), 9, "11");
+        let r = read_projects(&normalise("项目名称 项目类型 合计\n驻外机构工作保障经费 其他运转类 303.00 303.00 303.00\n"), 9, "11", false);
         assert_eq!(r.rows[0].label, "驻外机构工作保障经费（其他运转类）");
         assert_eq!(r.open.len(), 1);
     }
 
     #[test]
     fn labelled_rows_keep_their_serial() {
-        let r =
-            read_labelled(&normalise("序号 项目\n1 合计 438.50 438.50 0.00 0.00\n5 　　其中:公务用车购置费 0.00 0.00 0.00 0.00\n"), 4, "9");
+        let r = read_labelled(
+            &normalise("序号 项目\n1 合计 438.50 438.50 0.00 0.00\n5 　　其中:公务用车购置费 0.00 0.00 0.00 0.00\n"),
+            4,
+            "9",
+            false,
+        );
         assert_eq!(r.rows.len(), 2);
         assert_eq!((r.rows[1].line, r.rows[1].label.as_str()), (Some(5), "其中:公务用车购置费"));
+    }
+
+    /// 青岛's 三公 table (公开表9, "1 合计 4385000 4385000 0 0", a 序号 first) and
+    /// 政府采购预算表 (公开表10, "服务 280000 280000 280000 0 …") and 烟台's
+    /// 项目支出预算表 (公开表11, "12345政务热线平台运营项目经费 其他运转类
+    /// 33000000 …") printed in 元 as integers: the document reads as in 万元,
+    /// every table the same rows with the same amounts (the one in 元 ×10000),
+    /// the 序号 kept as such.
+    #[test]
+    fn item_and_labelled_tables_printed_in_yuan_integers_read_as_in_wan() {
+        use crate::corpus_edits::{table_in_yuan_as, tables_in_wan};
+        for (file, tables) in [("qingdao-office-2023-budget.txt", &["9", "10"][..]), ("yantai-office-2023-budget.txt", &["11"])] {
+            let text = std::fs::read_to_string(format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+            let want = tables_in_wan(&crate::read(&text));
+            for n in tables {
+                let doc = crate::read(&table_in_yuan_as(&text, &format!("公开表{n}"), 0));
+                let table = doc.tables.iter().find(|t| t.number.as_deref() == Some(n));
+                assert_eq!(table.and_then(|t| t.unit.as_deref()), Some("元"), "{file} 公开表{n}");
+                assert_eq!(tables_in_wan(&doc), want, "{file} 公开表{n}");
+            }
+        }
+    }
+
+    /// Of a line in 元, the integers printed after its last text are amounts;
+    /// a 序号 before the label, a number in a name and a 栏次 count are not.
+    #[test]
+    fn only_the_integers_after_the_label_are_amounts() {
+        let amounts = |line: &str| {
+            let mut toks = pieces(line);
+            integers_as_amounts(&mut toks);
+            toks.iter().filter(|t| matches!(t, Tok::Amount(_))).count()
+        };
+        assert_eq!(amounts("3 一、因公出国（境）费 910000 910000 0 0"), 4);
+        assert_eq!(amounts("示例 12345 热线经费 其他运转类 150000 150000"), 2);
+        assert_eq!(amounts("1 2 3 4 5"), 0);
+        assert_eq!(amounts("150000 150000 0"), 3);
     }
 }

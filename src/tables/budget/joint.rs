@@ -20,6 +20,7 @@ use crate::rounding;
 use crate::solve::{hierarchy, solve, At, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
 use crate::tables::candidates::{over_cap_message, Budget, Candidates};
 use crate::text::search;
+use crate::units;
 
 /// A table with its layout and the rows still to place.
 pub struct Part {
@@ -84,6 +85,16 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
             });
         }
     }
+    // Tables printed in different units (one in 元 among tables in 万元):
+    // the problem holds every value in the largest unit, so that the links
+    // between tables compare like with like; a placement is read back in
+    // its table's unit.
+    let common = common_unit(parts);
+    let (rows, common) = match common.as_ref().map(|(from, to)| in_unit(&rows, parts, from, *to)) {
+        Some(Some(shifted)) => (shifted, common),
+        // A value too fine to move (beyond Decimal's places): as printed.
+        _ => (rows, None),
+    };
     let ctx = Ctx { parts, base: &base };
     let mut problem = Problem { rows, ..Problem::default() };
     ctx.sums(&mut problem);
@@ -125,7 +136,11 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
             let placement = &results[at].1;
             match placement {
                 Placement::Unique(v) => {
-                    if let Some(cells) = cands.cells(v) {
+                    let printed: Option<Vec<Option<Decimal>>> = match &common {
+                        Some((from, to)) => v.iter().map(|x| units::unshift_cell(*x, from[pi], *to)).collect(),
+                        None => Some(v.clone()),
+                    };
+                    if let Some(cells) = printed.and_then(|v| cands.cells(&v)) {
                         p.table.rows[*row].cells = cells;
                     }
                 }
@@ -173,6 +188,32 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
             });
         }
     }
+}
+
+/// Each part's unit (its exponent, [`units::exponent`]) and the largest,
+/// when they differ: None when they are one, or a part states none or one
+/// not known (then which unit it follows would be a guess, and its values
+/// are compared as printed, as before).
+fn common_unit(parts: &[Part]) -> Option<(Vec<u32>, u32)> {
+    let from: Vec<u32> = parts.iter().map(|p| p.table.unit.as_deref().and_then(units::exponent)).collect::<Option<_>>()?;
+    let to = from.iter().copied().max()?;
+    from.iter().any(|e| *e != to).then_some((from, to))
+}
+
+/// The problem's rows (the parts' rows in order) with every value moved
+/// from its part's unit (`from`) to the unit `to`, exactly
+/// ([`units::shift`]): a value in 元 keeps the ±0.5 元 it stands for. None
+/// when a value cannot be moved.
+fn in_unit(rows: &[RowChoice], parts: &[Part], from: &[u32], to: u32) -> Option<Vec<RowChoice>> {
+    let of_row = parts.iter().zip(from).flat_map(|(p, e)| std::iter::repeat_n(*e, p.table.rows.len()));
+    let shift = |v: &[Option<Decimal>], e: u32| v.iter().map(|x| units::shift_cell(*x, e, to)).collect::<Option<Vec<_>>>();
+    rows.iter()
+        .zip(of_row)
+        .map(|(r, e)| match r {
+            RowChoice::Fixed(v) => shift(v, e).map(RowChoice::Fixed),
+            RowChoice::Open(vs) => vs.iter().map(|v| shift(v, e)).collect::<Option<Vec<_>>>().map(RowChoice::Open),
+        })
+        .collect()
 }
 
 fn values(cells: &[Cell]) -> Vec<Option<Decimal>> {
@@ -591,6 +632,34 @@ mod tests {
     use super::*;
     use crate::rounding::Interval;
     use std::str::FromStr;
+
+    /// 烟台's budget (every blank cell dropped) with one table reprinted in
+    /// 元 among its tables in 万元: 公开表5 (一般公共预算支出表, "2010301 行政运行
+    /// 26784000 26784000 20701300 6082700" or "26,784,000.00 …"), 公开表6
+    /// (基本支出表, "…工资福利支出 22251000 22251000" or "22,251,000.00 …") or
+    /// 公开表10 (部门基本支出预算表, "301 01 基本工资 501 01 工资奖金津补贴
+    /// 5324100 5324100 5324100", an amount shaped like a 政府 code). The links
+    /// between the tables (表5's 人员/公用 totals are 表6's, 支出总表 ≥ 表5,
+    /// the 三公 items within 表7) compare the values in one unit, exactly, and
+    /// every row is placed as in the original: the document reads the same
+    /// rows with the same amounts (the table in 元 ×10000).
+    #[test]
+    fn a_table_in_yuan_is_placed_jointly_with_the_tables_in_wan() {
+        use crate::corpus_edits::{table_in_yuan_as, tables_in_wan};
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/yantai-office-2023-budget.txt")).expect("fixture");
+        let base = crate::read(&text);
+        assert!(base.tables.iter().all(|t| t.unresolved.is_empty()), "the original places every row");
+        let want = tables_in_wan(&base);
+        for (n, decimals) in [("5", 0), ("5", 2), ("6", 0), ("6", 2), ("10", 0)] {
+            let doc = crate::read(&table_in_yuan_as(&text, &format!("公开表{n}"), decimals));
+            let units: Vec<_> = doc.tables.iter().filter(|t| t.unit.as_deref() == Some("元")).filter_map(|t| t.number.as_deref()).collect();
+            assert_eq!(units, [n], "公开表{n} ({decimals} decimals)");
+            let open: Vec<_> = doc.tables.iter().filter(|t| !t.unresolved.is_empty()).map(|t| t.no()).collect();
+            assert!(open.is_empty(), "公开表{n} ({decimals} decimals): rows left open in {open:?}");
+            assert_eq!(tables_in_wan(&doc), want, "公开表{n} ({decimals} decimals)");
+        }
+    }
 
     #[test]
     fn row_sums_in_units_are_holds_by() {

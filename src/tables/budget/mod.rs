@@ -208,30 +208,7 @@ mod tests {
         }
     }
 
-    /// Every table's rows as (code, 序号, label, values), a table in 元 with
-    /// its values in 万元 (÷10000, exact).
-    fn in_wan(doc: &crate::model::Document) -> Vec<(String, Vec<RowSeen>)> {
-        let wan = rust_decimal::Decimal::from(10_000);
-        doc.tables
-            .iter()
-            .map(|t| {
-                let yuan = t.unit.as_deref() == Some("元");
-                let rows = t
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        let values = (0..r.cells.len())
-                            .map(|c| r.value(c).and_then(|v| if yuan { v.checked_div(wan) } else { Some(v) }).map(|v| v.normalize()))
-                            .collect();
-                        (r.code.clone(), r.line, r.label.clone(), values)
-                    })
-                    .collect();
-                (format!("{:?} {}", t.kind, t.no()), rows)
-            })
-            .collect()
-    }
-
-    type RowSeen = (Option<String>, Option<u32>, String, Vec<Option<rust_decimal::Decimal>>);
+    use crate::corpus_edits::tables_in_wan;
 
     /// 烟台's and 青岛's 科目 tables printed in 元 as integers, whose amounts
     /// include 7-digit ones shaped like a 项 code ("208 社会保障和就业支出
@@ -244,11 +221,11 @@ mod tests {
             [("yantai-office-2023-budget.txt", &["2", "3"][..]), ("qingdao-office-2023-budget.txt", &["2", "3", "5", "6", "7", "8"])]
         {
             let text = std::fs::read_to_string(format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
-            let want = in_wan(&crate::read(&text));
+            let want = tables_in_wan(&crate::read(&text));
             for n in tables {
                 let doc = crate::read(&crate::corpus_edits::table_in_yuan_as(&text, &format!("公开表{n}"), 0));
                 assert_eq!(doc.tables.iter().find(|t| t.number.as_deref() == Some(n)).and_then(|t| t.unit.as_deref()), Some("元"));
-                assert_eq!(in_wan(&doc), want, "{file} 公开表{n}");
+                assert_eq!(tables_in_wan(&doc), want, "{file} 公开表{n}");
             }
         }
     }

@@ -20,6 +20,7 @@ use crate::tables::counts_columns;
 use crate::tables::sangong09::{distinct_halves, holding_placements, rows_labelled, settled, Line12};
 use crate::tables::tokens::{tokenize, Tok};
 use crate::text::Line;
+use crate::units;
 
 /// Economic items (部门 and 政府 codes) bounded by a 三公 column (0..6).
 const ITEMS: [(&[&str], usize); 4] =
@@ -42,7 +43,8 @@ pub struct ReadYears {
 
 /// Reads the year blocks. `header` is the squeezed header text (for the years),
 /// `econ` the 基本支出 tables read, `claims` the narrative's 三公 claims,
-/// `yuan` whether the table is in 元 (its amounts may be integers).
+/// `unit` the table's unit: in 元 its amounts may be integers, and in a
+/// unit other than the 基本支出 tables' the items are compared in the larger.
 pub fn read(
     body: &[Line],
     header: &str,
@@ -50,8 +52,9 @@ pub fn read(
     econ: &[&Table],
     claims: &[SangongClaim],
     table: &str,
-    yuan: bool,
+    unit: Option<&str>,
 ) -> ReadYears {
+    let yuan = unit == Some("元");
     let mut years: Vec<String> = Vec::new();
     for (i, _) in header.match_indices("年预算数") {
         if i >= 4 && header.is_char_boundary(i - 4) && header[i - 4..i].bytes().all(|b| b.is_ascii_digit()) {
@@ -86,7 +89,7 @@ pub fn read(
     // The placements the identities allow, once: the basic items then prune
     // them, and the message below asks whether those alone would have settled a row.
     let holding = holding_placements(&amounts);
-    let hard: Vec<Line12> = holding.iter().filter(|c| items_fit(c, current, econ)).copied().collect();
+    let hard: Vec<Line12> = holding.iter().filter(|c| items_fit(c, current, econ, unit)).copied().collect();
     if hard.is_empty() {
         return ReadYears {
             rows: rows_labelled(&years, &[None; 12], [false, false], at),
@@ -191,24 +194,39 @@ fn data(body: &[Line], yuan: bool) -> Option<(Vec<(Decimal, usize)>, usize)> {
     at.map(|a| (out, a))
 }
 
-/// The current block's items are within its columns (within rounding).
-fn items_fit(c: &Line12, current: usize, econ: &[&Table]) -> bool {
+/// The current block's items are within its columns (within rounding): in
+/// the larger unit where the 三公 table (in `unit`) and the 基本支出 table are
+/// printed in different ones ([`units::shift`], exact: 2225100 元 is
+/// 222.5100 万元, ±0.5 元); as printed where either states none.
+fn items_fit(c: &Line12, current: usize, econ: &[&Table], unit: Option<&str>) -> bool {
+    let mine = unit.and_then(units::exponent);
     ITEMS.iter().all(|(codes, col)| {
         let mut total = Interval::of(None);
         let mut any = false;
+        let mut column = c[current * 6 + col].map(|x| x.0);
         for t in econ {
+            // Both units known and different: both sides in the larger.
+            let (from, to) = match (mine, t.unit.as_deref().and_then(units::exponent)) {
+                (Some(a), Some(b)) if a != b => ((a, b), a.max(b)),
+                _ => ((0, 0), 0),
+            };
             for r in &t.rows {
                 let Some(code) = r.code.as_deref() else { continue };
                 if codes.contains(&split_pair(code).0) || codes.contains(&split_pair(code).1) {
-                    total = total.add(Interval::of(r.value(0)));
+                    // A value too fine to move is no evidence.
+                    let Some(v) = units::shift_cell(r.value(0), from.1, to) else { continue };
+                    total = total.add(Interval::of(v));
                     any = true;
                 }
             }
             if any {
+                // Moved as the table it is held against (too fine to move: no evidence).
+                let Some(moved) = units::shift_cell(column, from.0, to) else { return true };
+                column = moved;
                 break; // one table is enough: 部门 and 政府 tables list the same money
             }
         }
-        !any || total.lo <= Interval::of(c[current * 6 + col].map(|x| x.0)).hi
+        !any || total.lo <= Interval::of(column).hi
     })
 }
 

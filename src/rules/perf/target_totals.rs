@@ -122,18 +122,41 @@ fn check(doc: &Document, sink: &mut Sink) {
         doc.table(TableKind::BExpenditure).and_then(|t| t.column(Source::Project).and_then(|c| project_total(t, c)).map(|v| (t, v)))
     });
     if let Some((t, v)) = source {
+        // The targets state 万元; the table may print 元.
+        let (u, _) = crate::rules::support::budget_narrative::unit_in_wan(t, doc);
+        let Some(v) = v.checked_mul(u) else { return };
         if v != sum {
             sink.push(target_finding(
                 "PERF-101",
                 format!(
-                    "部门称全面实施绩效目标管理，但{}张项目绩效目标表的资金之和为 {sum} 万元，而公开表{}的项目支出为 {v} 万元。",
+                    "部门称全面实施绩效目标管理，但{}张项目绩效目标表的资金之和为 {sum} 万元，而公开表{}的项目支出为 {} 万元。",
                     tables.len(),
-                    t.no()
+                    t.no(),
+                    crate::rules::percent::show(v)
                 ),
                 Some(t),
                 (Some(v), Some(sum)),
                 first,
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus_edits::table_in_yuan;
+
+    #[test]
+    fn a_project_table_printed_in_yuan_is_held_against_the_targets_in_wan() {
+        // 烟台's targets (万元) add up to its 公开表11's 项目支出; with that
+        // table reprinted in 元 they still do.
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/yantai-office-2023-budget.txt")).expect("fixture");
+        assert!(crate::read(&text).narrative.stated.performance_everywhere, "the full-coverage claim this checks");
+        for text in [text.clone(), table_in_yuan(&text, "公开表11")] {
+            let got = RULE.found(&text);
+            assert!(got.iter().all(|f| f.0 != Severity::Error), "{got:#?}");
         }
     }
 }

@@ -129,8 +129,9 @@ fn check(doc: &Document, sink: &mut Sink) {
             sink.push(target_finding(
                 "PERF-101",
                 format!(
-                    "部门称全面实施绩效目标管理，但{}张项目绩效目标表的资金之和为 {sum} 万元，而公开表{}的项目支出为 {} 万元。",
+                    "部门称全面实施绩效目标管理，但{}张项目绩效目标表的资金之和为 {} 万元，而公开表{}的项目支出为 {} 万元。",
                     tables.len(),
+                    crate::rules::percent::show(sum),
                     t.no(),
                     crate::rules::percent::show(v)
                 ),

@@ -86,7 +86,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         for p in &s.paragraphs {
             let mut sangong = None;
             for c in p.claims.iter().filter(|c| c.is_money_amount() && c.kind == ClaimKind::Amount) {
-                let Some(fig) = reference(doc, s.topic, p, c, &mut sangong) else { continue };
+                let Some(fig) = reference(doc, s.topic, p, c, &mut sangong).and_then(|f| f.in_wan(doc)) else { continue };
                 let Some(said) = claim_interval(c) else { continue };
                 // One cell is the same quantity printed twice: the digits must
                 // agree (rounding::same_quantity). A sum of cells is derived:
@@ -124,7 +124,9 @@ fn reception_parts(doc: &Document, s: &narrative::Section, sink: &mut Sink) {
     let amounts: Vec<&Claim> = s.claims().map(|(_, c)| c).filter(|c| c.is_money_amount() && c.kind == ClaimKind::Amount).collect();
     let Some(domestic) = amounts.iter().find(|c| c.subject.holds("国内接待")) else { return };
     let foreign = amounts.iter().find(|c| c.subject.holds("外接待") || c.subject.holds("外事接待"));
-    let Some(cell) = cell(doc, TableKind::F09, |r: &Row| r.label == "决算数", 5) else { return };
+    let Some(mut cell) = cell(doc, TableKind::F09, |r: &Row| r.label == "决算数", 5) else { return };
+    let Some(v) = in_wan(doc, &cell) else { return };
+    cell.value = v;
     let (Some(d), Some(div)) = (domestic.wan(), claim_interval(domestic)) else { return };
     let (f, fiv) = match foreign {
         Some(c) => (c.wan().unwrap_or_default(), claim_interval(c).unwrap_or(Interval::of(None))),
@@ -164,6 +166,16 @@ struct Figure<'a> {
 }
 
 impl Figure<'_> {
+    /// The figure with its cells' values in 万元, as the narrative states
+    /// them: a table printed in 元 is moved four places, exactly (its
+    /// rounding moves with it). None on overflow.
+    fn in_wan(mut self, doc: &Document) -> Option<Self> {
+        for c in &mut self.cells {
+            c.value = in_wan(doc, c)?;
+        }
+        Some(self)
+    }
+
     fn interval(&self) -> Interval {
         self.cells.iter().fold(Interval::of(None), |a, c| a.add(Interval::of(c.value)))
     }
@@ -182,6 +194,17 @@ impl Figure<'_> {
             (None, _) => Some((Decimal::ZERO, Decimal::ZERO)),
             _ => None,
         }
+    }
+}
+
+/// A located cell's value in 万元 (its table's unit, else the document's);
+/// None on overflow, Some(None) for a blank.
+fn in_wan(doc: &Document, c: &Located<'_>) -> Option<Option<Decimal>> {
+    let Some(at) = &c.at else { return Some(c.value) };
+    let (u, _) = crate::rules::support::budget_narrative::unit_in_wan(at.table, doc);
+    match c.value {
+        Some(v) => v.checked_mul(u).map(Some),
+        None => Some(None),
     }
 }
 
@@ -337,4 +360,29 @@ fn place(c: &Claim) -> String {
 
 fn located_finding(sink: &Sink, c: &Claim, message: String, expected: Decimal, actual: Decimal, related: Vec<CellRef>) -> Finding {
     Finding { related, ..narrative_values(sink.rule, sink.severity, message, c.source_line, (Some(expected), Some(actual))) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus_edits::table_in_yuan_as;
+
+    #[test]
+    fn a_table_printed_in_yuan_is_held_against_the_narrative_in_wan() {
+        // 烟台大数据局's 公开03表 and 05表 reprinted in 元 (two decimals, or
+        // integers): the narrative's 万元 agree with them as with the original,
+        // and a narrative amount 0.01 万元 off is still found.
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/yantai-bigdata-2023-final.txt")).expect("fixture");
+        let errors = |t: &str| RULE.found(t).into_iter().filter(|f| f.0 == Severity::Error).collect::<Vec<_>>();
+        assert!(errors(&text).is_empty());
+        for marker in ["公开 03表", "公开 05表"] {
+            for decimals in [2, 0] {
+                let yuan = table_in_yuan_as(&text, marker, decimals);
+                assert!(errors(&yuan).is_empty(), "{marker} in 元 ({decimals}): {:#?}", errors(&yuan));
+                let off = yuan.replacen("2023 年度支出合计 8,979.11 万元", "2023 年度支出合计 8,979.12 万元", 1);
+                assert_eq!(errors(&off).len(), 1, "{marker} in 元 ({decimals}): {:#?}", errors(&off));
+            }
+        }
+    }
 }

@@ -539,3 +539,51 @@ fn a_pdf_protected_with_an_owner_password_only_reads_as_the_original() {
         }
     }
 }
+
+/// `bytes` with the ToUnicode map taken out of every Type0 font, as some
+/// PDF writers leave them: the codes are then only glyph numbers.
+fn without_to_unicode(bytes: &[u8]) -> (Vec<u8>, usize) {
+    let mut doc = lopdf::Document::load_mem(bytes).expect("real PDF loads");
+    let mut removed = 0;
+    for o in doc.objects.values_mut() {
+        if let lopdf::Object::Dictionary(f) = o {
+            if f.get(b"Subtype").ok().and_then(|t| t.as_name().ok()) == Some(b"Type0") && f.remove(b"ToUnicode").is_some() {
+                removed += 1;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    (out, removed)
+}
+
+/// A Type0 font of ordering Identity without ToUnicode reads through its
+/// embedded TrueType font's own cmap (glyph → character): real PDFs whose
+/// subsets keep one read the same text and give the same report. The one
+/// difference found: a bracket pair that a ToUnicode map calls „‟ and the
+/// font's cmap 〔〕 (what is drawn).
+#[test]
+fn identity_fonts_without_tounicode_read_through_the_embedded_fonts_cmap() {
+    for nn in ["08", "13", "21", "22"] {
+        let Some((bytes, _)) = real(nn, ".pdf") else { return };
+        let (stripped, removed) = without_to_unicode(&bytes);
+        assert!(removed > 0, "{nn}: has Type0 fonts with ToUnicode");
+        let plain = input::extract(&bytes).expect("reads").expect("a PDF").text;
+        let got = input::extract(&stripped).expect("reads").expect("a PDF").text;
+        assert!(!got.contains('\u{FFFD}'), "{nn}: every glyph has its character");
+        let unbracketed = |s: &str| s.replace(['„', '〔'], "(").replace(['‟', '〕'], ")");
+        assert!(unbracketed(&got) == unbracketed(&plain), "{nn}: the text without ToUnicode differs");
+        let report = |b: &[u8]| format!("{:?}", gongkai::check_bytes("x.pdf", b).expect("checks"));
+        assert!(report(&stripped) == report(&bytes), "{nn}: the report without ToUnicode differs");
+    }
+}
+
+/// A subset that dropped its cmap (as many do) still cannot say what its
+/// glyphs are: they stay U+FFFD, counted as text, never guessed.
+#[test]
+fn identity_fonts_whose_subset_has_no_cmap_stay_unreadable() {
+    let Some((bytes, _)) = real("09", ".pdf") else { return };
+    let (stripped, _) = without_to_unicode(&bytes);
+    let got = input::extract(&stripped).expect("reads").expect("a PDF").text;
+    assert!(got.contains('\u{FFFD}') && !got.chars().any(is_cjk));
+}

@@ -587,3 +587,56 @@ fn identity_fonts_whose_subset_has_no_cmap_stay_unreadable() {
     let got = input::extract(&stripped).expect("reads").expect("a PDF").text;
     assert!(got.contains('\u{FFFD}') && !got.chars().any(is_cjk));
 }
+
+/// A TrueType font holding only a `cmap` table (Windows Unicode, format 4)
+/// mapping each character to its glyph id, one segment per character.
+fn truetype_with_cmap(chars: &[(char, u16)]) -> Vec<u8> {
+    let mut segs: Vec<(u16, u16)> = chars.iter().map(|&(c, g)| (c as u16, g)).collect();
+    segs.sort();
+    segs.push((0xFFFF, 1));
+    let n = segs.len() as u16;
+    let mut sub = vec![0, 4, 0, 0, 0, 0];
+    sub.extend((2 * n).to_be_bytes());
+    sub.extend([0; 6]);
+    segs.iter().for_each(|s| sub.extend(s.0.to_be_bytes()));
+    sub.extend([0, 0]);
+    segs.iter().for_each(|s| sub.extend(s.0.to_be_bytes()));
+    segs.iter().for_each(|s| sub.extend(s.1.wrapping_sub(s.0).to_be_bytes()));
+    segs.iter().for_each(|_| sub.extend([0, 0]));
+    let mut cmap = vec![0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12];
+    cmap.extend(sub);
+    let mut font = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+    font.extend(b"cmap");
+    font.extend([0; 4]);
+    font.extend(28u32.to_be_bytes());
+    font.extend((cmap.len() as u32).to_be_bytes());
+    font.extend(cmap);
+    font
+}
+
+/// A made-up PDF as some writers make them: an Identity-H font without
+/// ToUnicode, CIDs that are not the glyph ids (a CIDToGIDMap stream says
+/// which glyph each CID draws) and an embedded TrueType subset whose cmap
+/// names the glyphs' characters.
+#[test]
+fn identity_font_without_tounicode_reads_through_cidtogidmap_and_cmap() {
+    let text: Vec<char> = "财政拨款合计16,482.53".chars().collect();
+    let mut distinct: Vec<char> = text.clone();
+    distinct.sort();
+    distinct.dedup();
+    // CID i+1 draws glyph 100-i: the reverse of the CID order.
+    let gid = |i: usize| 100 - i as u16;
+    let font_chars: Vec<(char, u16)> = distinct.iter().enumerate().map(|(i, &c)| (c, gid(i))).collect();
+    let mut cid_to_gid = vec![0u8, 0];
+    (0..distinct.len()).for_each(|i| cid_to_gid.extend(gid(i).to_be_bytes()));
+    let cid = |c: char| format!("{:04X}", distinct.iter().position(|&d| d == c).unwrap() + 1);
+    let hex = |s: &[char]| s.iter().map(|&c| cid(c)).collect::<String>();
+    let content = format!("BT /F2 10 Tf 72 700 Td <{}> Tj 200 0 Td <{}> Tj ET", hex(&text[..6]), hex(&text[6..])).into_bytes();
+    let font = b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEE+Song /Encoding /Identity-H /DescendantFonts [8 0 R] >>".to_vec();
+    let cidfont = b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEE+Song /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 9 0 R /CIDToGIDMap 10 0 R /DW 1000 >>".to_vec();
+    let descriptor = b"<< /Type /FontDescriptor /FontName /ABCDEE+Song /Flags 4 /FontFile2 11 0 R >>".to_vec();
+    // One page: objects 5 (page) and 6 (content), then 7 (font, /F2) to 11.
+    let b = pages_pdf(&[content], "", &[font, cidfont, descriptor, stream("", &cid_to_gid), stream("", &truetype_with_cmap(&font_chars))]);
+    let x = input::extract(&b).unwrap().unwrap();
+    assert_eq!(x.text.split_whitespace().collect::<Vec<_>>(), ["财政拨款合计", "16,482.53"], "{:?}", x.text);
+}

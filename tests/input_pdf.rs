@@ -640,3 +640,41 @@ fn identity_font_without_tounicode_reads_through_cidtogidmap_and_cmap() {
     let x = input::extract(&b).unwrap().unwrap();
     assert_eq!(x.text.split_whitespace().collect::<Vec<_>>(), ["财政拨款合计", "16,482.53"], "{:?}", x.text);
 }
+
+/// A font dictionary written inline in the page's resources, its embedded
+/// font's cmap as large as is read (2^17 code points), chosen by Tf 20 000
+/// times: the font is read once for the page, not at every Tf.
+#[test]
+fn an_inline_font_with_an_embedded_cmap_is_read_once_per_page() {
+    let mut sub = vec![0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    sub.extend(1u32.to_be_bytes());
+    sub.extend([0x4E00u32, 0x4E00 + (1 << 17), 1].iter().flat_map(|v| v.to_be_bytes()));
+    let mut cmap = vec![0, 0, 0, 1, 0, 3, 0, 10, 0, 0, 0, 12];
+    cmap.extend(sub);
+    let mut sfnt = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+    sfnt.extend(b"cmap");
+    sfnt.extend([0; 4]);
+    sfnt.extend(28u32.to_be_bytes());
+    sfnt.extend((cmap.len() as u32).to_be_bytes());
+    sfnt.extend(cmap);
+    let mut content = String::from("BT 72 700 Td ");
+    for _ in 0..20_000 {
+        content.push_str("/F2 10 Tf ");
+    }
+    // CIDs 1–40 draw glyphs 1–40, which the cmap gives to U+4E00…U+4E27.
+    content.push_str(&format!("<{}> Tj ET", (1..=40).map(|c| format!("{c:04X}")).collect::<String>()));
+    let objs = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F2 << /Type /Font /Subtype /Type0 /BaseFont /ABCDEE+Song /Encoding /Identity-H /DescendantFonts [5 0 R] >> >> >> /Contents 4 0 R >>".to_vec(),
+        stream("", content.as_bytes()),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEE+Song /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R >>".to_vec(),
+        b"<< /Type /FontDescriptor /FontName /ABCDEE+Song /Flags 4 /FontFile2 7 0 R >>".to_vec(),
+        stream("", &sfnt),
+    ];
+    let t = Instant::now();
+    let x = input::extract(&pdf(&objs, "")).unwrap().unwrap();
+    let expected: String = (0x4E00..0x4E28).filter_map(char::from_u32).collect();
+    assert_eq!(x.text.trim(), expected);
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+}

@@ -539,3 +539,142 @@ fn a_pdf_protected_with_an_owner_password_only_reads_as_the_original() {
         }
     }
 }
+
+/// `bytes` with the ToUnicode map taken out of every Type0 font, as some
+/// PDF writers leave them: the codes are then only glyph numbers.
+fn without_to_unicode(bytes: &[u8]) -> (Vec<u8>, usize) {
+    let mut doc = lopdf::Document::load_mem(bytes).expect("real PDF loads");
+    let mut removed = 0;
+    for o in doc.objects.values_mut() {
+        if let lopdf::Object::Dictionary(f) = o {
+            if f.get(b"Subtype").ok().and_then(|t| t.as_name().ok()) == Some(b"Type0") && f.remove(b"ToUnicode").is_some() {
+                removed += 1;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    (out, removed)
+}
+
+/// A Type0 font of ordering Identity without ToUnicode reads through its
+/// embedded TrueType font's own cmap (glyph → character): real PDFs whose
+/// subsets keep one read the same text and give the same report. The one
+/// difference found: a bracket pair that a ToUnicode map calls „‟ and the
+/// font's cmap 〔〕 (what is drawn).
+#[test]
+fn identity_fonts_without_tounicode_read_through_the_embedded_fonts_cmap() {
+    for nn in ["08", "13", "21", "22"] {
+        let Some((bytes, _)) = real(nn, ".pdf") else { return };
+        let (stripped, removed) = without_to_unicode(&bytes);
+        assert!(removed > 0, "{nn}: has Type0 fonts with ToUnicode");
+        let plain = input::extract(&bytes).expect("reads").expect("a PDF").text;
+        let got = input::extract(&stripped).expect("reads").expect("a PDF").text;
+        assert!(!got.contains('\u{FFFD}'), "{nn}: every glyph has its character");
+        let unbracketed = |s: &str| s.replace(['„', '〔'], "(").replace(['‟', '〕'], ")");
+        assert!(unbracketed(&got) == unbracketed(&plain), "{nn}: the text without ToUnicode differs");
+        let report = |b: &[u8]| format!("{:?}", gongkai::check_bytes("x.pdf", b).expect("checks"));
+        assert!(report(&stripped) == report(&bytes), "{nn}: the report without ToUnicode differs");
+    }
+}
+
+/// A subset that dropped its cmap (as many do) still cannot say what its
+/// glyphs are: they stay U+FFFD, counted as text, never guessed.
+#[test]
+fn identity_fonts_whose_subset_has_no_cmap_stay_unreadable() {
+    let Some((bytes, _)) = real("09", ".pdf") else { return };
+    let (stripped, _) = without_to_unicode(&bytes);
+    let got = input::extract(&stripped).expect("reads").expect("a PDF").text;
+    assert!(got.contains('\u{FFFD}') && !got.chars().any(is_cjk));
+}
+
+/// A TrueType font holding only a `cmap` table (Windows Unicode, format 4)
+/// mapping each character to its glyph id, one segment per character.
+fn truetype_with_cmap(chars: &[(char, u16)]) -> Vec<u8> {
+    let mut segs: Vec<(u16, u16)> = chars.iter().map(|&(c, g)| (c as u16, g)).collect();
+    segs.sort();
+    segs.push((0xFFFF, 1));
+    let n = segs.len() as u16;
+    let mut sub = vec![0, 4, 0, 0, 0, 0];
+    sub.extend((2 * n).to_be_bytes());
+    sub.extend([0; 6]);
+    segs.iter().for_each(|s| sub.extend(s.0.to_be_bytes()));
+    sub.extend([0, 0]);
+    segs.iter().for_each(|s| sub.extend(s.0.to_be_bytes()));
+    segs.iter().for_each(|s| sub.extend(s.1.wrapping_sub(s.0).to_be_bytes()));
+    segs.iter().for_each(|_| sub.extend([0, 0]));
+    let mut cmap = vec![0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12];
+    cmap.extend(sub);
+    let mut font = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+    font.extend(b"cmap");
+    font.extend([0; 4]);
+    font.extend(28u32.to_be_bytes());
+    font.extend((cmap.len() as u32).to_be_bytes());
+    font.extend(cmap);
+    font
+}
+
+/// A made-up PDF as some writers make them: an Identity-H font without
+/// ToUnicode, CIDs that are not the glyph ids (a CIDToGIDMap stream says
+/// which glyph each CID draws) and an embedded TrueType subset whose cmap
+/// names the glyphs' characters.
+#[test]
+fn identity_font_without_tounicode_reads_through_cidtogidmap_and_cmap() {
+    let text: Vec<char> = "财政拨款合计16,482.53".chars().collect();
+    let mut distinct: Vec<char> = text.clone();
+    distinct.sort();
+    distinct.dedup();
+    // CID i+1 draws glyph 100-i: the reverse of the CID order.
+    let gid = |i: usize| 100 - i as u16;
+    let font_chars: Vec<(char, u16)> = distinct.iter().enumerate().map(|(i, &c)| (c, gid(i))).collect();
+    let mut cid_to_gid = vec![0u8, 0];
+    (0..distinct.len()).for_each(|i| cid_to_gid.extend(gid(i).to_be_bytes()));
+    let cid = |c: char| format!("{:04X}", distinct.iter().position(|&d| d == c).unwrap() + 1);
+    let hex = |s: &[char]| s.iter().map(|&c| cid(c)).collect::<String>();
+    let content = format!("BT /F2 10 Tf 72 700 Td <{}> Tj 200 0 Td <{}> Tj ET", hex(&text[..6]), hex(&text[6..])).into_bytes();
+    let font = b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEE+Song /Encoding /Identity-H /DescendantFonts [8 0 R] >>".to_vec();
+    let cidfont = b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEE+Song /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 9 0 R /CIDToGIDMap 10 0 R /DW 1000 >>".to_vec();
+    let descriptor = b"<< /Type /FontDescriptor /FontName /ABCDEE+Song /Flags 4 /FontFile2 11 0 R >>".to_vec();
+    // One page: objects 5 (page) and 6 (content), then 7 (font, /F2) to 11.
+    let b = pages_pdf(&[content], "", &[font, cidfont, descriptor, stream("", &cid_to_gid), stream("", &truetype_with_cmap(&font_chars))]);
+    let x = input::extract(&b).unwrap().unwrap();
+    assert_eq!(x.text.split_whitespace().collect::<Vec<_>>(), ["财政拨款合计", "16,482.53"], "{:?}", x.text);
+}
+
+/// A font dictionary written inline in the page's resources, its embedded
+/// font's cmap as large as is read (2^17 code points), chosen by Tf 20 000
+/// times: the font is read once for the page, not at every Tf.
+#[test]
+fn an_inline_font_with_an_embedded_cmap_is_read_once_per_page() {
+    let mut sub = vec![0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    sub.extend(1u32.to_be_bytes());
+    sub.extend([0x4E00u32, 0x4E00 + (1 << 17), 1].iter().flat_map(|v| v.to_be_bytes()));
+    let mut cmap = vec![0, 0, 0, 1, 0, 3, 0, 10, 0, 0, 0, 12];
+    cmap.extend(sub);
+    let mut sfnt = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+    sfnt.extend(b"cmap");
+    sfnt.extend([0; 4]);
+    sfnt.extend(28u32.to_be_bytes());
+    sfnt.extend((cmap.len() as u32).to_be_bytes());
+    sfnt.extend(cmap);
+    let mut content = String::from("BT 72 700 Td ");
+    for _ in 0..20_000 {
+        content.push_str("/F2 10 Tf ");
+    }
+    // CIDs 1–40 draw glyphs 1–40, which the cmap gives to U+4E00…U+4E27.
+    content.push_str(&format!("<{}> Tj ET", (1..=40).map(|c| format!("{c:04X}")).collect::<String>()));
+    let objs = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F2 << /Type /Font /Subtype /Type0 /BaseFont /ABCDEE+Song /Encoding /Identity-H /DescendantFonts [5 0 R] >> >> >> /Contents 4 0 R >>".to_vec(),
+        stream("", content.as_bytes()),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEE+Song /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R >>".to_vec(),
+        b"<< /Type /FontDescriptor /FontName /ABCDEE+Song /Flags 4 /FontFile2 7 0 R >>".to_vec(),
+        stream("", &sfnt),
+    ];
+    let t = Instant::now();
+    let x = input::extract(&pdf(&objs, "")).unwrap().unwrap();
+    let expected: String = (0x4E00..0x4E28).filter_map(char::from_u32).collect();
+    assert_eq!(x.text.trim(), expected);
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+}

@@ -22,6 +22,7 @@ mod content;
 mod fonts;
 mod interp;
 pub mod layout;
+mod sfnt_cmap;
 
 pub use interp::Glyph;
 

@@ -3,6 +3,8 @@
 //! Order of trust for the text of a code: the font's ToUnicode map; then, for
 //! CJK fonts without one, the predefined Adobe-GB1 CMap the font names
 //! (GBK-EUC-H and friends decode as GBK, UniGB-UCS2-H/UTF16-H as UTF-16);
+//! for Identity fonts without one, the embedded TrueType font's own `cmap`
+//! read backwards (glyph → character) through the CIDToGIDMap;
 //! for simple fonts, the /Encoding (WinAnsi plus /Differences glyph names).
 
 use std::collections::HashMap;
@@ -11,6 +13,7 @@ use encoding_rs::{GBK, WINDOWS_1252};
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::{self, CMap};
+use super::sfnt_cmap;
 use super::{deref, dict_get, num};
 
 /// How codes of a Type0 font without a ToUnicode map become text.
@@ -24,7 +27,22 @@ enum CidText {
     Cid,
     /// CIDs of the Adobe-GB1 collection (CIDSystemInfo ordering GB1): Adobe's table.
     Gb1,
+    /// CIDs of an embedded TrueType font whose `cmap` says which character
+    /// each glyph draws.
+    Glyph,
 }
+
+/// CID → glyph id → character, from an embedded TrueType font (FontFile2).
+#[derive(Debug, Clone)]
+struct GlyphText {
+    /// The CIDToGIDMap stream's glyph ids (2 bytes per CID); None = Identity.
+    cid_to_gid: Option<Vec<u8>>,
+    chars: HashMap<u16, char>,
+}
+
+/// Bytes of an embedded font or CIDToGIDMap decompressed at most: real
+/// CJK subsets are under 1 MB, a full CJK font about 16 MB.
+const FONT_FILE_LIMIT: usize = 24 << 20;
 
 /// Adobe-GB1 CID → Unicode (Adobe-GB1-UCS2, from Adobe's cmap-resources;
 /// scripts/gen_adobe_gb1.py writes it): one little-endian u16 per CID, 0 =
@@ -65,6 +83,8 @@ pub struct Font {
     cid_text: CidText,
     two_byte: bool,
     to_unicode: Option<CMap>,
+    /// CidText::Glyph fonts: the embedded font's glyph → character map.
+    glyphs: Option<Box<GlyphText>>,
     /// Simple fonts: text for each byte.
     simple: Option<Box<[Option<char>; 256]>>,
     /// Width of each code in glyph space (1/1000 em).
@@ -105,6 +125,7 @@ impl Font {
             cid_text: CidText::Cid,
             two_byte: false,
             to_unicode,
+            glyphs: None,
             simple: Some(Box::new(table)),
             widths,
             default_width,
@@ -157,6 +178,13 @@ impl Font {
             // Identity-H over an Adobe-GB1 font: the code is the CID, and the
             // collection says which character each CID is.
             let cid_text = if cid_text == CidText::Cid && ordering == b"GB1" { CidText::Gb1 } else { cid_text };
+            // Without ToUnicode, an Identity font's CIDs name glyphs of the
+            // embedded TrueType font, whose own cmap says what each draws.
+            let glyphs = match desc {
+                Some(dd) if cid_text == CidText::Cid && to_unicode.is_none() => glyph_text(doc, dd),
+                _ => None,
+            };
+            let cid_text = if glyphs.is_some() { CidText::Glyph } else { cid_text };
             let two_byte = cid_text != CidText::Gbk;
             let mut widths = HashMap::new();
             let mut default_width = 1000.0;
@@ -175,6 +203,7 @@ impl Font {
                 cid_text,
                 two_byte,
                 to_unicode,
+                glyphs,
                 simple: None,
                 widths,
                 default_width,
@@ -297,12 +326,53 @@ impl Font {
                 };
                 gb1_char(cid).map(String::from).unwrap_or_else(|| "\u{FFFD}".to_string())
             }
+            CidText::Glyph => {
+                let cid = match &self.encoding_cmap {
+                    Some(cm) => cm.cid_of(code).unwrap_or(code),
+                    None => code,
+                };
+                self.glyphs.as_deref().and_then(|g| g.char_of(cid)).map(String::from).unwrap_or_else(|| "\u{FFFD}".to_string())
+            }
             // An Identity-H CID without ToUnicode: Adobe-GB1's CID→Unicode table
             // is not carried (about 30 000 entries); the glyph still counts for
             // layout and for telling a text PDF from a scan.
             CidText::Cid => "\u{FFFD}".to_string(),
         }
     }
+}
+
+impl GlyphText {
+    fn char_of(&self, cid: u32) -> Option<char> {
+        let gid = match &self.cid_to_gid {
+            None => u16::try_from(cid).ok()?,
+            Some(map) => {
+                let at = usize::try_from(cid).ok()?.checked_mul(2)?;
+                let b = map.get(at..at + 2)?;
+                u16::from_be_bytes([b[0], b[1]])
+            }
+        };
+        self.chars.get(&gid).copied()
+    }
+}
+
+/// The glyph → character map of a CIDFont's embedded TrueType font, when
+/// it keeps a usable `cmap` (many subsets drop it: then None).
+fn glyph_text(doc: &Document, desc: &Dictionary) -> Option<Box<GlyphText>> {
+    let Object::Dictionary(fd) = dict_get(doc, desc, b"FontDescriptor") else {
+        return None;
+    };
+    let Object::Stream(ff) = dict_get(doc, fd, b"FontFile2") else {
+        return None;
+    };
+    let chars = sfnt_cmap::glyph_chars(&ff.decompressed_content_with_limit(FONT_FILE_LIMIT).ok()?);
+    if chars.is_empty() {
+        return None;
+    }
+    let cid_to_gid = match dict_get(doc, desc, b"CIDToGIDMap") {
+        Object::Stream(s) => Some(s.decompressed_content_with_limit(1 << 17).ok()?),
+        _ => None,
+    };
+    Some(Box::new(GlyphText { cid_to_gid, chars }))
 }
 
 fn name(o: &Object) -> &[u8] {

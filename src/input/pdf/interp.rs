@@ -61,6 +61,10 @@ pub struct Interp<'a> {
     doc: &'a Document,
     limits: Limits,
     fonts: &'a mut HashMap<ObjectId, Rc<Font>>,
+    /// Font dictionaries written inline in a resource dictionary, by address
+    /// (the document is borrowed, so it does not move): loading one can mean
+    /// inflating its embedded font, once per page, not at every Tf.
+    inline_fonts: HashMap<*const Dictionary, Rc<Font>>,
     display: M,
     /// The glyphs produced so far.
     pub glyphs: Vec<Glyph>,
@@ -71,7 +75,7 @@ pub struct Interp<'a> {
 impl<'a> Interp<'a> {
     /// An interpreter drawing onto a page whose display transform is `display`.
     pub fn new(doc: &'a Document, limits: Limits, fonts: &'a mut HashMap<ObjectId, Rc<Font>>, display: M) -> Self {
-        Interp { doc, limits, fonts, display, glyphs: Vec::new(), ops: 0, codes: Vec::new() }
+        Interp { doc, limits, fonts, inline_fonts: HashMap::new(), display, glyphs: Vec::new(), ops: 0, codes: Vec::new() }
     }
 
     fn font(&mut self, res: Option<&Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
@@ -92,7 +96,10 @@ impl<'a> Interp<'a> {
                 self.fonts.insert(*id, f.clone());
                 Some(f)
             }
-            Object::Dictionary(d) => Some(Rc::new(Font::load(self.doc, d))),
+            Object::Dictionary(d) => {
+                let doc = self.doc;
+                Some(self.inline_fonts.entry(d as *const Dictionary).or_insert_with(|| Rc::new(Font::load(doc, d))).clone())
+            }
             _ => None,
         }
     }

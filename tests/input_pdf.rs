@@ -603,8 +603,14 @@ fn truetype_with_cmap(chars: &[(char, u16)]) -> Vec<u8> {
     segs.iter().for_each(|s| sub.extend(s.0.to_be_bytes()));
     segs.iter().for_each(|s| sub.extend(s.1.wrapping_sub(s.0).to_be_bytes()));
     segs.iter().for_each(|_| sub.extend([0, 0]));
-    let mut cmap = vec![0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12];
-    cmap.extend(sub);
+    sfnt_with_cmap(1, sub)
+}
+
+/// A TrueType font holding only a `cmap` table with one Windows subtable
+/// (encoding 1: BMP, 10: full Unicode).
+fn sfnt_with_cmap(encoding: u8, subtable: Vec<u8>) -> Vec<u8> {
+    let mut cmap = vec![0, 0, 0, 1, 0, 3, 0, encoding, 0, 0, 0, 12];
+    cmap.extend(subtable);
     let mut font = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
     font.extend(b"cmap");
     font.extend([0; 4]);
@@ -649,14 +655,7 @@ fn an_inline_font_with_an_embedded_cmap_is_read_once_per_page() {
     let mut sub = vec![0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     sub.extend(1u32.to_be_bytes());
     sub.extend([0x4E00u32, 0x4E00 + (1 << 17), 1].iter().flat_map(|v| v.to_be_bytes()));
-    let mut cmap = vec![0, 0, 0, 1, 0, 3, 0, 10, 0, 0, 0, 12];
-    cmap.extend(sub);
-    let mut sfnt = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
-    sfnt.extend(b"cmap");
-    sfnt.extend([0; 4]);
-    sfnt.extend(28u32.to_be_bytes());
-    sfnt.extend((cmap.len() as u32).to_be_bytes());
-    sfnt.extend(cmap);
+    let sfnt = sfnt_with_cmap(10, sub);
     let mut content = String::from("BT 72 700 Td ");
     for _ in 0..20_000 {
         content.push_str("/F2 10 Tf ");

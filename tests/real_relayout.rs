@@ -571,6 +571,38 @@ fn the_narrative_worded_otherwise_reads_the_same_and_finds_exactly_the_same_erro
     assert_eq!(checked, 339, "variants that apply to the real texts");
 }
 
+/// Each table of `want` as `read` gives it: read the same (true) or refused,
+/// found without rows (false); any other reading is a failure. None when
+/// the tables themselves differ.
+fn read_the_same_or_refused(what: &str, want: &Cells, read: &Cells, failures: &mut Vec<String>) -> Option<Vec<bool>> {
+    if read.len() != want.len() {
+        failures.push(format!("{what}: {} tables read as {}", want.len(), read.len()));
+        return None;
+    }
+    let mut out = Vec::new();
+    for (k, (w, r)) in want.iter().zip(read).enumerate() {
+        if w != r && !(w.0 == r.0 && r.2.is_empty()) {
+            failures.push(format!("{what}: table {k} ({}, {} rows) read as ({}, {} rows)", w.0, w.2.len(), r.0, r.2.len()));
+        }
+        out.push(w == r);
+    }
+    Some(out)
+}
+
+/// No new error, the same kind, and recognised the same (or the year said unknown).
+fn otherwise_the_same(what: &str, base: &DocumentReport, got: &DocumentReport, failures: &mut Vec<String>) {
+    let new = new_errors(base, got);
+    if !new.is_empty() {
+        failures.push(format!("{what}: new errors {new:?}"));
+    }
+    if got.document.kind != base.document.kind {
+        failures.push(format!("{what}: read as {:?}", got.document.kind));
+    }
+    if let Some(how) = recognised_otherwise(&base.document, &got.document) {
+        failures.push(format!("{what}: {how}"));
+    }
+}
+
 /// The text as a viewer's copy, `pdftotext -layout -nopgbrk` or a paste
 /// gives it: pages run together, no form feed between them (deleted, or
 /// turned into line breaks).
@@ -596,32 +628,10 @@ fn without_its_form_feeds_every_real_text_reads_its_tables_the_same_or_not_at_al
             let (want, read) = (cells(&d.report), cells(&got));
             if read == want {
                 same += 1;
-            } else if read.len() != want.len() {
-                failures.push(format!("{file} / {name}: {} tables read as {}", want.len(), read.len()));
             } else {
-                for (k, (w, r)) in want.iter().zip(&read).enumerate() {
-                    // Not read (refused, no rows) is allowed; read otherwise is not.
-                    if w != r && !(w.0 == r.0 && r.2.is_empty()) {
-                        failures.push(format!(
-                            "{file} / {name}: table {k} ({}, {} rows) read as ({}, {} rows)",
-                            w.0,
-                            w.2.len(),
-                            r.0,
-                            r.2.len()
-                        ));
-                    }
-                }
+                read_the_same_or_refused(&format!("{file} / {name}"), &want, &read, &mut failures);
             }
-            let new = new_errors(&d.report, &got);
-            if !new.is_empty() {
-                failures.push(format!("{file} / {name}: new errors {new:?}"));
-            }
-            if got.document.kind != d.report.document.kind {
-                failures.push(format!("{file} / {name}: read as {:?}", got.document.kind));
-            }
-            if let Some(how) = recognised_otherwise(&d.report.document, &got.document) {
-                failures.push(format!("{file} / {name}: {how}"));
-            }
+            otherwise_the_same(&format!("{file} / {name}"), &d.report, &got, &mut failures);
         }
     }
     assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
@@ -677,35 +687,15 @@ fn layout_text_without_its_column_gaps_reads_by_order_the_same_or_not_at_all() {
             let got = gongkai::check_text("variant", &text);
             checked += 1;
             let (want, read) = (cells(&d.report), cells(&got));
-            if read.len() != want.len() {
-                failures.push(format!("{file} / {name}: {} tables read as {}", want.len(), read.len()));
-                continue;
-            }
-            for (k, (w, r)) in want.iter().zip(&read).enumerate() {
-                if w.2.is_empty() {
-                    continue;
-                }
-                tables += 1;
-                if w == r {
-                    read_same += 1;
-                } else if !(w.0 == r.0 && r.2.is_empty()) {
-                    // Not read (refused, no rows) is allowed; read otherwise is not.
-                    failures.push(format!(
-                        "{file} / {name}: table {k} ({}, {} rows) read as ({}, {} rows)",
-                        w.0,
-                        w.2.len(),
-                        r.0,
-                        r.2.len()
-                    ));
+            if let Some(outcomes) = read_the_same_or_refused(&format!("{file} / {name}"), &want, &read, &mut failures) {
+                for (w, same) in want.iter().zip(outcomes) {
+                    if !w.2.is_empty() {
+                        tables += 1;
+                        read_same += usize::from(same);
+                    }
                 }
             }
-            let new = new_errors(&d.report, &got);
-            if !new.is_empty() {
-                failures.push(format!("{file} / {name}: new errors {new:?}"));
-            }
-            if got.document.kind != d.report.document.kind {
-                failures.push(format!("{file} / {name}: read as {:?}", got.document.kind));
-            }
+            otherwise_the_same(&format!("{file} / {name}"), &d.report, &got, &mut failures);
         }
     }
     assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));

@@ -40,6 +40,10 @@ pub const FINAL_TITLES: &[Alias] = &[
     a(&["财政拨款收支", "总表"], &[], TableKind::F04),
     a(&["收入支出", "总表"], &[], TableKind::F01),
     a(&["收支", "总表"], &[], TableKind::F01),
+    // "…决算总体情况表", as the budget's national template names its summaries.
+    a(&["财政拨款", "总体情况表"], &["一般公共预算"], TableKind::F04),
+    a(&["收入支出", "总体情况表"], &[], TableKind::F01),
+    a(&["收支", "总体情况表"], &[], TableKind::F01),
     a(&["一般公共预算", "基本支出"], &[], TableKind::F06),
     a(&["一般公共预算", "支出"], &[], TableKind::F05),
     a(&["收入", "决算表"], &["支出"], TableKind::F02),
@@ -430,6 +434,9 @@ mod tests {
         assert_eq!(k("收入决算表"), Some(TableKind::F02));
         assert_eq!(k("支出决算表"), Some(TableKind::F03));
         assert_eq!(k("财政拨款收入支出决算总表"), Some(TableKind::F04));
+        assert_eq!(k("收入支出决算总体情况表"), Some(TableKind::F01));
+        assert_eq!(k("部门收支决算总体情况表"), Some(TableKind::F01));
+        assert_eq!(k("财政拨款收入支出决算总体情况表"), Some(TableKind::F04));
         assert_eq!(k("一般公共预算财政拨款支出决算表"), Some(TableKind::F05));
         assert_eq!(k("一般公共预算财政拨款基本支出决算表"), Some(TableKind::F06));
         assert_eq!(k("政府性基金预算财政拨款收入支出决算表"), Some(TableKind::F07));

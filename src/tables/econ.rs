@@ -33,10 +33,14 @@ struct Entry {
 
 /// Reads the body of a 06 table into rows: one per economic code (panel 1
 /// codes top to bottom, then panel 2, then panel 3), then 人员经费合计 and
-/// 公用经费合计. One column, "金额".
-pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
+/// 公用经费合计. One column, "金额". `yuan`: the table is in 元, whose
+/// amounts may be integers, which this reader cannot tell from codes: such a
+/// table is not read (no rows, one problem saying why).
+pub fn read(lines: &[Line], table: &str, yuan: bool) -> (Vec<Row>, Vec<ReadProblem>) {
     let mut entries: Vec<Entry> = Vec::new();
     let mut problems = Vec::new();
+    // The first integer not a code: in 元, an amount.
+    let mut integer: Option<(usize, u64)> = None;
     let problem = |msg: String, line: usize| ReadProblem { table: Some(table.to_string()), message: msg, source_line: Some(line) };
     // Two token buffers for every line: as tokenised, and with codes split off.
     let (mut toks, mut split): (Vec<Tok>, Vec<Tok>) = (Vec::new(), Vec::new());
@@ -60,7 +64,10 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
                 Tok::Int(n) if matches!(n, 100..=999 | 10_000..=99_999) && super::coded::is_code_int(n, &['3']) => {
                     entries.push(Entry { code: Some(n.to_string()), label: String::new(), amount: None, source_line: l.no });
                 }
-                Tok::Int(n) => problems.push(problem(format!("第{}行的数字 {n} 不是经济分类科目编码，已忽略", l.no), l.no)),
+                Tok::Int(n) => {
+                    integer = integer.or(Some((l.no, n)));
+                    problems.push(problem(format!("第{}行的数字 {n} 不是经济分类科目编码，已忽略", l.no), l.no))
+                }
                 Tok::Text(t) => {
                     for piece in split_totals(&t) {
                         match piece {
@@ -92,6 +99,9 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
             // The footer ends the table; what follows belongs to the next one.
             break;
         }
+    }
+    if let (true, Some((line, n))) = (yuan, integer) {
+        return (Vec::new(), vec![super::two_sided::integers_in_yuan(table, line, n)]);
     }
     (to_rows(entries, table, &mut problems), problems)
 }
@@ -261,7 +271,7 @@ mod tests {
     use crate::text::normalise;
 
     fn read_text(s: &str) -> (Vec<(String, String, String)>, Vec<ReadProblem>) {
-        let (rows, problems) = read(&normalise(s), "06");
+        let (rows, problems) = read(&normalise(s), "06", false);
         let rows = rows
             .iter()
             .map(|r| (r.code.clone().unwrap_or_default(), r.label.clone(), r.value(0).map(|d| d.to_string()).unwrap_or_default()))

@@ -41,10 +41,15 @@ pub struct Entry {
     pub source_line: usize,
 }
 
-/// Reads the entries of both sides from a table body.
-pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Vec<Entry>, Vec<ReadProblem>) {
+/// Reads the entries of both sides from a table body. `yuan`: the table is
+/// in 元, whose amounts may be integers; this reader cannot tell those from
+/// 行次, so such a table is not read (no entries, one problem saying why)
+/// rather than read with its amounts blank.
+pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str, yuan: bool) -> (Vec<Entry>, Vec<ReadProblem>) {
     let mut entries: Vec<Entry> = Vec::new();
     let mut problems = Vec::new();
+    // The first integer neither a 行次 nor before one: in 元, an amount.
+    let mut integer: Option<(usize, u64)> = None;
     let mut pending = String::new();
     let mut open: Option<usize> = None; // index into entries still taking values
     let (mut last_left, mut last_right) = (0u32, 0u32);
@@ -72,8 +77,8 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
                     }
                     pending.push_str(&t);
                 }
-                Tok::Int(n) => {
-                    let n = n as u32;
+                Tok::Int(int) => {
+                    let n = int as u32;
                     let is_left = (left.first..=left.last).contains(&n) && n > last_left;
                     let is_right = (right.first..=right.last).contains(&n) && n > last_right;
                     if is_left || is_right {
@@ -91,6 +96,7 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
                         });
                         open = Some(entries.len() - 1);
                     } else {
+                        integer = integer.or(Some((l.no, int)));
                         problems.push(ReadProblem {
                             table: Some(table.to_string()),
                             message: format!("第{}行的数字 {n} 不是预期的行次，已忽略", l.no),
@@ -118,7 +124,20 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
             open = None;
         }
     }
+    if let (true, Some((line, n))) = (yuan, integer) {
+        return (Vec::new(), vec![integers_in_yuan(table, line, n)]);
+    }
     (entries, problems)
+}
+
+/// Why a table in 元 printing integers (公开01表, 04表, 06表) is not read: its
+/// reader takes an integer for a 行次 or a code, never for an amount.
+pub(crate) fn integers_in_yuan(table: &str, line: usize, n: u64) -> ReadProblem {
+    ReadProblem {
+        table: Some(table.to_string()),
+        message: format!("公开{table}表以元为单位，金额印为整数（如第{line}行的 {n}），尚不能与行次或科目编码区分，本表未读取"),
+        source_line: Some(line),
+    }
 }
 
 /// A header line: captions, not data ("项目 行次 金额", "栏次 1 2", "收入 支出").

@@ -346,7 +346,8 @@ fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table>
     let body = &doc.lines[plan.body.clone()];
     let (rows, problems, unresolved, contradicted, printed) = match family {
         Family::Final => {
-            let r = sangong09::read(body, doc.table(TableKind::F06), &doc.narrative.stated.sangong_final, plan.table.kind.number());
+            let yuan = plan.table.unit.as_deref() == Some("元");
+            let r = sangong09::read(body, doc.table(TableKind::F06), &doc.narrative.stated.sangong_final, plan.table.kind.number(), yuan);
             let contradicted = if r.contradicted { r.unresolved.clone() } else { Vec::new() };
             (r.rows, r.problems, r.unresolved, contradicted, Vec::new())
         }
@@ -441,8 +442,8 @@ mod tests {
     #[test]
     fn a_final_accounts_other_tables_printed_in_yuan_integers_read_or_are_refused_never_blank() {
         for (file, markers, read) in [
-            ("qingdao-office-2024-final.txt", ["公开01表", "公开04表", "公开06表", "公开09表"], ["01", "04", "06"]),
-            ("yantai-office-2024-final.txt", ["公开 01 表", "公开 04 表", "公开 06 表", "公开 09 表"], ["01", "04", "06"]),
+            ("qingdao-office-2024-final.txt", ["公开01表", "公开04表", "公开06表", "公开09表"], ["01", "04", "06", "09"]),
+            ("yantai-office-2024-final.txt", ["公开 01 表", "公开 04 表", "公开 06 表", "公开 09 表"], ["01", "04", "06", "09"]),
         ] {
             let text = std::fs::read_to_string(format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
             let want = tables_in_wan(&crate::read(&text));

@@ -41,12 +41,23 @@ struct Entry {
 /// ([`read_with`]); where even that cannot tell them apart, it is not read
 /// (no rows, one problem saying why) rather than read with its amounts blank.
 pub fn read(lines: &[Line], table: &str, yuan: bool) -> (Vec<Row>, Vec<ReadProblem>) {
-    match read_with(lines, table, None) {
-        (_, _, Some((line, n))) if yuan => match read_with(lines, table, Some(&integers_of(lines))) {
+    let first = read_with(lines, table, None);
+    // In 元 a code printed twice may be an amount printed like a code.
+    let twice = || {
+        let mut seen = std::collections::HashSet::new();
+        first
+            .0
+            .iter()
+            .find(|e| e.code.as_deref().is_some_and(|c| !seen.insert(c)))
+            .map(|e| (e.source_line, e.code.as_deref().and_then(|c| c.parse().ok()).unwrap_or(0)))
+    };
+    let unknown = first.2.or_else(|| if yuan { twice() } else { None });
+    match (first, unknown) {
+        (_, Some((line, n))) if yuan => match read_with(lines, table, Some(&integers_of(lines))) {
             (entries, mut problems, None) => (to_rows(entries, table, &mut problems), problems),
             _ => (Vec::new(), vec![super::two_sided::integers_in_yuan(table, line, n)]),
         },
-        (entries, mut problems, _) => (to_rows(entries, table, &mut problems), problems),
+        ((entries, mut problems, _), _) => (to_rows(entries, table, &mut problems), problems),
     }
 }
 
@@ -437,6 +448,12 @@ mod tests {
             r("", PUBLIC_TOTAL, "38700"),
         ];
         assert_eq!(got, want, "{problems:?}");
+        // Every amount shaped as a code (30201 元), read first as codes: a code
+        // printed twice sends it to be read in 元, where 30201 at a line's end
+        // could be either.
+        let shaped = "301 工资福利支出 30201 302 商品和服务支出 30201 399 其他支出 30201\n30101 基本工资 30201 30201 办公费 30201\n人员经费合计 30201 公用经费合计 30201\n";
+        let (rows, problems) = read(&normalise(shaped), "06", true);
+        assert!(rows.is_empty() && problems.len() == 1, "{rows:?} {problems:?}");
         // 302's amount printed as 30201 元 at the end of its line, and 办公费
         // 30201 below it: 30201 could be the amount or the code.
         let unclear = "301 工资福利支出 120000 302 商品和服务支出 30201\n30101 基本工资 120000 30201 办公费 30201\n人员经费合计 120000 公用经费合计 30201\n";

@@ -8,6 +8,8 @@
 //! it, and a code+name followed by another code is blank. The panel (and so
 //! 人员/公用 membership) comes from the code prefix.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 use super::tokens::{tokenize_into, Tok};
@@ -33,10 +35,63 @@ struct Entry {
 
 /// Reads the body of a 06 table into rows: one per economic code (panel 1
 /// codes top to bottom, then panel 2, then panel 3), then 人员经费合计 and
-/// 公用经费合计. One column, "金额".
-pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
+/// 公用经费合计. One column, "金额". `yuan`: the table is in 元, whose
+/// amounts may be integers: where an integer is not a code, the table is read
+/// again taking integers as amounts where they cannot be codes
+/// ([`read_with`]); where even that cannot tell them apart, it is not read
+/// (no rows, one problem saying why) rather than read with its amounts blank.
+pub fn read(lines: &[Line], table: &str, yuan: bool) -> (Vec<Row>, Vec<ReadProblem>) {
+    let first = read_with(lines, table, None);
+    // In 元 a code printed twice may be an amount printed like a code.
+    let twice = || {
+        let mut seen = std::collections::HashSet::new();
+        first
+            .0
+            .iter()
+            .find(|e| e.code.as_deref().is_some_and(|c| !seen.insert(c)))
+            .map(|e| (e.source_line, e.code.as_deref().and_then(|c| c.parse().ok()).unwrap_or(0)))
+    };
+    let unknown = first.2.or_else(|| if yuan { twice() } else { None });
+    match (first, unknown) {
+        (_, Some((line, n))) if yuan => match read_with(lines, table, Some(&integers_of(lines))) {
+            (entries, mut problems, None) => (to_rows(entries, table, &mut problems), problems),
+            _ => (Vec::new(), vec![super::two_sided::integers_in_yuan(table, line, n)]),
+        },
+        ((entries, mut problems, _), _) => (to_rows(entries, table, &mut problems), problems),
+    }
+}
+
+/// How many times each integer is printed in a table body (codes split off
+/// their names as the reader splits them).
+fn integers_of(lines: &[Line]) -> HashMap<u64, u32> {
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let (mut toks, mut split): (Vec<Tok>, Vec<Tok>) = (Vec::new(), Vec::new());
+    for l in lines {
+        tokenize_into(&l.text, &mut toks);
+        split_codes(toks.drain(..), &mut split);
+        for t in split.drain(..) {
+            if let Tok::Int(n) = t {
+                let c = counts.entry(n).or_default();
+                *c = c.saturating_add(1);
+            }
+        }
+    }
+    counts
+}
+
+/// Reads the entries; the third value is the first integer that was neither
+/// a code nor (with `integers`, the table in 元, counted) an amount. In 元
+/// an integer after a name is its amount unless it is shaped as a code, later
+/// in its panel than the last one, and a name follows it (a code ending its
+/// line is named on the next); one that could be
+/// either and is printed more than once, or a code left without a name, is
+/// unknown.
+fn read_with(lines: &[Line], table: &str, integers: Option<&HashMap<u64, u32>>) -> (Vec<Entry>, Vec<ReadProblem>, Option<(usize, u64)>) {
     let mut entries: Vec<Entry> = Vec::new();
     let mut problems = Vec::new();
+    let mut integer: Option<(usize, u64)> = None;
+    // In 元, the last code of each panel: codes run upward in a panel.
+    let mut last_code: [Option<String>; 3] = [None, None, None];
     let problem = |msg: String, line: usize| ReadProblem { table: Some(table.to_string()), message: msg, source_line: Some(line) };
     // Two token buffers for every line: as tokenised, and with codes split off.
     let (mut toks, mut split): (Vec<Tok>, Vec<Tok>) = (Vec::new(), Vec::new());
@@ -54,13 +109,39 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
         }
         tokenize_into(&l.text, &mut toks);
         split_codes(toks.drain(..), &mut split);
-        for tok in split.drain(..) {
+        let mut toks_of_line = split.drain(..).peekable();
+        while let Some(tok) = toks_of_line.next() {
+            // In 元 a code is told from an amount by the name after it (or
+            // on the next line, a code ending its line).
+            let named = matches!(toks_of_line.peek(), Some(Tok::Text(_)) | None);
             match tok {
                 // is_code of the digits, without writing them out for every integer.
-                Tok::Int(n) if matches!(n, 100..=999 | 10_000..=99_999) && super::coded::is_code_int(n, &['3']) => {
+                Tok::Int(n) if integers.is_none() && matches!(n, 100..=999 | 10_000..=99_999) && super::coded::is_code_int(n, &['3']) => {
                     entries.push(Entry { code: Some(n.to_string()), label: String::new(), amount: None, source_line: l.no });
                 }
-                Tok::Int(n) => problems.push(problem(format!("第{}行的数字 {n} 不是经济分类科目编码，已忽略", l.no), l.no)),
+                Tok::Int(n) if integers.is_some() => {
+                    let shaped = matches!(n, 100..=999 | 10_000..=99_999) && super::coded::is_code_int(n, &['3']);
+                    let code = n.to_string();
+                    let k = usize::from(panel(&code)).min(2);
+                    let later = shaped && named && last_code[k].as_deref().is_none_or(|c| code.as_str() > c);
+                    // A name printed, its amount not yet: an integer may be the amount.
+                    let awaiting = entries.last().is_some_and(|e| e.amount.is_none() && (e.code.is_none() || !e.label.is_empty()));
+                    let once = integers.is_some_and(|c| c.get(&n).copied().unwrap_or(0) <= 1);
+                    if later && (!awaiting || once) {
+                        last_code[k] = Some(code.clone());
+                        entries.push(Entry { code: Some(code), label: String::new(), amount: None, source_line: l.no });
+                    } else if awaiting && !later {
+                        if let Some(e) = entries.last_mut() {
+                            e.amount = Some((Decimal::from(n), l.no));
+                        }
+                    } else {
+                        integer = integer.or(Some((l.no, n)));
+                    }
+                }
+                Tok::Int(n) => {
+                    integer = integer.or(Some((l.no, n)));
+                    problems.push(problem(format!("第{}行的数字 {n} 不是经济分类科目编码，已忽略", l.no), l.no))
+                }
                 Tok::Text(t) => {
                     for piece in split_totals(&t) {
                         match piece {
@@ -93,7 +174,13 @@ pub fn read(lines: &[Line], table: &str) -> (Vec<Row>, Vec<ReadProblem>) {
             break;
         }
     }
-    (to_rows(entries, table, &mut problems), problems)
+    // In 元 a code without a name may be an amount taken for a code.
+    if integers.is_some() {
+        if let Some(e) = entries.iter().find(|e| e.code.is_some() && e.label.is_empty()) {
+            integer = integer.or(Some((e.source_line, 0)));
+        }
+    }
+    (entries, problems, integer)
 }
 
 /// Orders the entries into the normalised rows and checks the totals.
@@ -261,7 +348,7 @@ mod tests {
     use crate::text::normalise;
 
     fn read_text(s: &str) -> (Vec<(String, String, String)>, Vec<ReadProblem>) {
-        let (rows, problems) = read(&normalise(s), "06");
+        let (rows, problems) = read(&normalise(s), "06", false);
         let rows = rows
             .iter()
             .map(|r| (r.code.clone().unwrap_or_default(), r.label.clone(), r.value(0).map(|d| d.to_string()).unwrap_or_default()))
@@ -337,5 +424,42 @@ mod tests {
         }
         assert!(!is_header_line("人员经费合计"));
         assert!(!is_header_line("30101基本工资"));
+    }
+    /// A 06表 in 元 printing integers (示例市, made up; 烟台办公厅 2024 prints
+    /// 劳务费 3.87 万元, 38700 元, shaped like a code): an integer after a
+    /// name is its amount, a code is one later in its panel with a name after
+    /// it; where an integer printed more than once could be either, the table
+    /// is not read.
+    #[test]
+    fn integers_in_yuan_are_amounts_unless_named_as_codes() {
+        let clear = "301 工资福利支出 120000 302 商品和服务支出 38700 399 其他支出 0\n30101 基本工资 120000 30226 劳务费 38700\n人员经费合计 120000 公用经费合计 38700\n";
+        let (rows, problems) = read(&normalise(clear), "06", true);
+        let got: Vec<_> = rows
+            .iter()
+            .map(|r| (r.code.clone().unwrap_or_default(), r.label.clone(), r.value(0).map(|d| d.to_string()).unwrap_or_default()))
+            .collect();
+        let want = [
+            r("301", "工资福利支出", "120000"),
+            r("30101", "基本工资", "120000"),
+            r("302", "商品和服务支出", "38700"),
+            r("30226", "劳务费", "38700"),
+            r("399", "其他支出", "0"),
+            r("", PERSONNEL_TOTAL, "120000"),
+            r("", PUBLIC_TOTAL, "38700"),
+        ];
+        assert_eq!(got, want, "{problems:?}");
+        // Every amount shaped as a code (30201 元), read first as codes: a code
+        // printed twice sends it to be read in 元, where 30201 at a line's end
+        // could be either.
+        let shaped = "301 工资福利支出 30201 302 商品和服务支出 30201 399 其他支出 30201\n30101 基本工资 30201 30201 办公费 30201\n人员经费合计 30201 公用经费合计 30201\n";
+        let (rows, problems) = read(&normalise(shaped), "06", true);
+        assert!(rows.is_empty() && problems.len() == 1, "{rows:?} {problems:?}");
+        // 302's amount printed as 30201 元 at the end of its line, and 办公费
+        // 30201 below it: 30201 could be the amount or the code.
+        let unclear = "301 工资福利支出 120000 302 商品和服务支出 30201\n30101 基本工资 120000 30201 办公费 30201\n人员经费合计 120000 公用经费合计 30201\n";
+        let (rows, problems) = read(&normalise(unclear), "06", true);
+        assert!(rows.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("本表未读取"), "{}", problems[0].message);
     }
 }

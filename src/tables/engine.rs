@@ -295,7 +295,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
     match plan.how {
         How::Sides { left, right } => {
             let n = kind.number();
-            let (entries, mut problems) = two_sided::read_entries(body, left, right, n);
+            let (entries, mut problems) = two_sided::read_entries(body, left, right, n, yuan);
             let (mut rows, p1, amb_l) = two_sided::place(&entries, left, n);
             let (rows_r, p2, amb_r) = two_sided::place(&entries, right, n);
             let offset = rows.len();
@@ -321,7 +321,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
             read
         }
         How::Economic => {
-            let (rows, problems) = econ::read(body, kind.number());
+            let (rows, problems) = econ::read(body, kind.number(), yuan);
             Read { rows, problems, ..Read::default() }
         }
         How::Schema(schema) => match schema.reader {
@@ -346,7 +346,8 @@ fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table>
     let body = &doc.lines[plan.body.clone()];
     let (rows, problems, unresolved, contradicted, printed) = match family {
         Family::Final => {
-            let r = sangong09::read(body, doc.table(TableKind::F06), &doc.narrative.stated.sangong_final, plan.table.kind.number());
+            let yuan = plan.table.unit.as_deref() == Some("元");
+            let r = sangong09::read(body, doc.table(TableKind::F06), &doc.narrative.stated.sangong_final, plan.table.kind.number(), yuan);
             let contradicted = if r.contradicted { r.unresolved.clone() } else { Vec::new() };
             (r.rows, r.problems, r.unresolved, contradicted, Vec::new())
         }
@@ -428,6 +429,36 @@ mod tests {
                 let open: Vec<_> = doc.tables.iter().filter(|t| !t.unresolved.is_empty()).map(|t| t.no()).collect();
                 assert!(open.is_empty(), "{marker} ({decimals} decimals): rows left open in {open:?}");
                 assert_eq!(tables_in_wan(&doc), want, "{marker} ({decimals} decimals)");
+            }
+        }
+    }
+    /// A 决算's 公开01表, 04表 (行次 tables), 06表 (经济分类) and 09表 (三公)
+    /// printed in 元 as integers ("一、一般公共预算财政拨款收入 1 171278300
+    /// 一、一般公共服务支出 32 154947300", "301 工资福利支出 77451100"): each
+    /// reads as the original (its amounts ×10000), or, where its reader cannot
+    /// tell such an amount from a 行次 or a code, is not read, saying so —
+    /// never read with its amounts blank; every other table reads as the
+    /// original. `read` lists the tables that must read.
+    #[test]
+    fn a_final_accounts_other_tables_printed_in_yuan_integers_read_or_are_refused_never_blank() {
+        for (file, markers, read) in [
+            ("qingdao-office-2024-final.txt", ["公开01表", "公开04表", "公开06表", "公开09表"], ["01", "04", "06", "09"]),
+            ("yantai-office-2024-final.txt", ["公开 01 表", "公开 04 表", "公开 06 表", "公开 09 表"], ["01", "04", "06", "09"]),
+        ] {
+            let text = std::fs::read_to_string(format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+            let want = tables_in_wan(&crate::read(&text));
+            for marker in markers {
+                let doc = crate::read(&table_in_yuan_as(&text, marker, 0));
+                let no: String = marker.chars().filter(char::is_ascii_digit).collect();
+                let got = tables_in_wan(&doc);
+                if got == want {
+                    continue;
+                }
+                assert!(!read.contains(&no.as_str()), "{file} {marker}: reads as the original");
+                let same: Vec<_> = want.iter().filter(|(name, _)| !name.ends_with(&format!(" {no}"))).cloned().collect();
+                assert_eq!(got, same, "{file} {marker}: the table is not read, the others read as the original");
+                let said = doc.problems.iter().any(|p| p.table.as_deref() == Some(no.as_str()) && p.message.contains("没有读出任何数据行"));
+                assert!(said, "{file} {marker}: the table not read is said so");
             }
         }
     }

@@ -54,10 +54,12 @@ pub struct Read09 {
 }
 
 /// Reads the 09 body. `f06` is the 06 table if it was read; `narrative` the
-/// (column, value) pairs the narrative's 三公 section states.
-pub fn read(body: &[Line], f06: Option<&Table>, narrative: &[(usize, Decimal)], table: &str) -> Read09 {
+/// (column, value) pairs the narrative's 三公 section states. `yuan`: the
+/// table is in 元, whose amounts may be integers; its dropped cells are not
+/// placed, the evidence (06, the narrative) being in 万元.
+pub fn read(body: &[Line], f06: Option<&Table>, narrative: &[(usize, Decimal)], table: &str, yuan: bool) -> Read09 {
     let problem = |msg: String, line: Option<usize>| ReadProblem { table: Some(table.to_string()), message: msg, source_line: line };
-    let Some(data) = data_cells(body) else {
+    let Some(data) = data_cells(body, yuan) else {
         // No rows: the caller reports the table as found but unread.
         return Read09::default();
     };
@@ -72,6 +74,13 @@ pub fn read(body: &[Line], f06: Option<&Table>, narrative: &[(usize, Decimal)], 
         out
     } else {
         let amounts: Vec<(Decimal, usize)> = data.cells.iter().flatten().copied().collect();
+        if yuan {
+            let msg = format!(
+                "公开{table}表以元为单位，数据行省略了空白栏（{}个数字），无法与以万元为单位的06表和说明对照确定栏目，未读取",
+                amounts.len()
+            );
+            return Read09 { problems: vec![problem(msg, Some(at))], ..Read09::default() };
+        }
         if amounts.len() > 12 {
             let msg = format!("公开{table}表数据行有{}个数字，多于12栏，无法读取", amounts.len());
             return Read09 { rows: blank_rows(at), problems: vec![problem(msg, Some(at))], unresolved: vec![0, 1], contradicted: false };
@@ -89,8 +98,9 @@ struct Data {
 }
 
 /// Finds the line(s) of amounts under the header: amounts (and blanks) with no
-/// 栏次 integers, after any leading label text.
-fn data_cells(body: &[Line]) -> Option<Data> {
+/// 栏次 integers, after any leading label text. In 元 (`yuan`) an integer is
+/// an amount, but on a line that counts the columns ("1 2 … 12").
+fn data_cells(body: &[Line], yuan: bool) -> Option<Data> {
     let mut found: Option<Data> = None;
     for l in body {
         let sq = l.squeezed.as_str();
@@ -107,12 +117,18 @@ fn data_cells(body: &[Line]) -> Option<Data> {
         let tl = tokenize(&l.text);
         // A leading label ("决算数") is not a cell.
         let toks: Vec<&Tok> = tl.toks.iter().skip_while(|t| matches!(t, Tok::Text(_))).collect();
-        let is_data = toks.iter().any(|t| matches!(t, Tok::Amount(_))) && toks.iter().all(|t| matches!(t, Tok::Amount(_) | Tok::Blank));
+        let amount = |t: &Tok| match t {
+            Tok::Amount(d) => Some(*d),
+            Tok::Int(n) if yuan => Some(Decimal::from(*n)),
+            _ => None,
+        };
+        let counts = yuan && super::counts_columns(toks.iter().map(|t| if let Tok::Int(n) = t { Some(*n) } else { None }));
+        let is_data =
+            !counts && toks.iter().any(|t| amount(t).is_some()) && toks.iter().all(|t| amount(t).is_some() || matches!(t, Tok::Blank));
         if !is_data {
             continue;
         }
-        let mut cells: Vec<Option<(Decimal, usize)>> =
-            toks.iter().map(|t| if let Tok::Amount(d) = t { Some((*d, l.no)) } else { None }).collect();
+        let mut cells: Vec<Option<(Decimal, usize)>> = toks.iter().map(|t| amount(t).map(|d| (d, l.no))).collect();
         if tl.tabbed {
             // Trailing (then leading) empty tab cells beyond twelve are padding.
             while cells.len() > 12 && cells.last() == Some(&None) {
@@ -403,14 +419,30 @@ mod tests {
                         let n = next.text.char_indices().nth(next.text.chars().count() / 2).map_or(0, |c| c.0);
                         body.push(Line::new(next.no, next.text[..n].to_string()));
                     }
-                    let (rows, _) = econ::read(&body, "06");
+                    let (rows, _) = econ::read(&body, "06", false);
                     assert!(rows.iter().all(|r| r.cells.len() == 1));
                     for anchor in [f06, None] {
-                        let r = read(&body, anchor, &[], "09");
+                        let r = read(&body, anchor, &[], "09", false);
                         assert!(r.rows.is_empty() || (r.rows.len() == 2 && r.rows.iter().all(|r| r.cells.len() == 6)));
                     }
                 }
             }
         }
+    }
+    /// A 09表 in 元 printing integers (青岛办公厅 2024's, ×10000): its twelve
+    /// cells read under the 栏次 line, which is not taken for amounts; with
+    /// blank cells dropped it is not read, the evidence that would place them
+    /// (06表, the narrative) being in 万元.
+    #[test]
+    fn integers_in_yuan_are_read_when_every_cell_is_printed() {
+        let full = "1 2 3 4 5 6 7 8 9 10 11 12\n4483800 876000 613600 179800 433800 2994200 4483800 876000 613600 179800 433800 2994200\n";
+        let r = read(&crate::text::normalise(full), None, &[], "09", true);
+        let got: Vec<Vec<Option<Decimal>>> = r.rows.iter().map(|row| (0..6).map(|c| row.value(c)).collect()).collect();
+        let half = [4483800, 876000, 613600, 179800, 433800, 2994200].map(|v| Some(Decimal::from(v))).to_vec();
+        assert_eq!(got, vec![half.clone(), half], "{:?}", r.problems);
+        let dropped = "1 2 3 4 5 6 7 8 9 10 11 12\n53500 15800 15800 37700 53500 15800 15800 37700\n";
+        let r = read(&crate::text::normalise(dropped), None, &[], "09", true);
+        assert!(r.rows.is_empty());
+        assert!(r.problems.iter().any(|p| p.message.contains("未读取")), "{:?}", r.problems);
     }
 }

@@ -41,10 +41,54 @@ pub struct Entry {
     pub source_line: usize,
 }
 
-/// Reads the entries of both sides from a table body.
-pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Vec<Entry>, Vec<ReadProblem>) {
+/// Reads the entries of both sides from a table body. `yuan`: the table is
+/// in 元, whose amounts may be integers. Where an integer is neither a 行次
+/// nor before one, the table is read again taking integers as amounts
+/// ([`Integers`]); where even that cannot tell them from 行次, it is not read
+/// (no entries, one problem saying why) rather than read with its amounts blank.
+pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str, yuan: bool) -> (Vec<Entry>, Vec<ReadProblem>) {
+    match read_with(lines, left, right, table, None) {
+        (_, _, Some((line, n))) if yuan => match read_with(lines, left, right, table, Some(&Integers::of(lines))) {
+            (entries, problems, None) => (entries, problems),
+            _ => (Vec::new(), vec![integers_in_yuan(table, line, n)]),
+        },
+        (entries, problems, _) => (entries, problems),
+    }
+}
+
+/// The integers of a table body in 元, counted: an integer that could be the
+/// next 行次 or an amount is the 行次 only if printed once in the table.
+struct Integers(std::collections::HashMap<u64, u32>);
+
+impl Integers {
+    fn of(lines: &[Line]) -> Self {
+        let mut counts = std::collections::HashMap::new();
+        let mut toks: Vec<Tok> = Vec::new();
+        for l in lines {
+            tokenize_into(&l.text, &mut toks);
+            for t in toks.drain(..) {
+                if let Tok::Int(n) = t {
+                    let c: &mut u32 = counts.entry(n).or_default();
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+        Integers(counts)
+    }
+}
+
+/// Reads the entries; the third value is the first integer that was neither
+/// a 行次 nor (with `integers`, in 元) an amount of an open entry.
+fn read_with(
+    lines: &[Line],
+    left: Side,
+    right: Side,
+    table: &str,
+    integers: Option<&Integers>,
+) -> (Vec<Entry>, Vec<ReadProblem>, Option<(usize, u64)>) {
     let mut entries: Vec<Entry> = Vec::new();
     let mut problems = Vec::new();
+    let mut integer: Option<(usize, u64)> = None;
     let mut pending = String::new();
     let mut open: Option<usize> = None; // index into entries still taking values
     let (mut last_left, mut last_right) = (0u32, 0u32);
@@ -72,11 +116,28 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
                     }
                     pending.push_str(&t);
                 }
-                Tok::Int(n) => {
-                    let n = n as u32;
-                    let is_left = (left.first..=left.last).contains(&n) && n > last_left;
-                    let is_right = (right.first..=right.last).contains(&n) && n > last_right;
-                    if is_left || is_right {
+                Tok::Int(int) => {
+                    let n = u32::try_from(int).unwrap_or(u32::MAX);
+                    let (is_left, is_right) = match integers {
+                        None => (
+                            (left.first..=left.last).contains(&n) && n > last_left,
+                            (right.first..=right.last).contains(&n) && n > last_right,
+                        ),
+                        // In 元 the 行次 run one by one on each side: any
+                        // other integer is an amount.
+                        Some(_) => (n == next(last_left, left), n == next(last_right, right)),
+                    };
+                    // An open entry short of its cells may take an integer as an amount.
+                    let taking = integers.is_some()
+                        && open.and_then(|i| entries.get(i)).is_some_and(|e: &Entry| {
+                            let side = if (left.first..=left.last).contains(&e.line) { left } else { right };
+                            e.values.len() < side.ncols
+                        });
+                    let once = integers.is_some_and(|c| c.0.get(&int).copied().unwrap_or(0) <= 1);
+                    if (is_left || is_right) && taking && !once {
+                        // The next 行次, or an amount printed alike elsewhere: unknown.
+                        integer = integer.or(Some((l.no, int)));
+                    } else if is_left || is_right {
                         if is_left {
                             last_left = n;
                         } else {
@@ -90,10 +151,13 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
                             source_line: l.no,
                         });
                         open = Some(entries.len() - 1);
+                    } else if let (true, Some(i)) = (taking, open) {
+                        entries[i].values.push(Some((Decimal::from(int), l.no)));
                     } else {
+                        integer = integer.or(Some((l.no, int)));
                         problems.push(ReadProblem {
                             table: Some(table.to_string()),
-                            message: format!("第{}行的数字 {n} 不是预期的行次，已忽略", l.no),
+                            message: format!("第{}行的数字 {int} 不是预期的行次，已忽略", l.no),
                             source_line: Some(l.no),
                         });
                     }
@@ -118,7 +182,31 @@ pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str) -> (Ve
             open = None;
         }
     }
-    (entries, problems)
+    // In 元 every 行次 must have been found: one taken for an amount, or an
+    // amount for one, leaves the run short.
+    if integers.is_some() && (last_left != left.last || last_right != right.last) {
+        integer = integer.or(Some((0, 0)));
+    }
+    (entries, problems, integer)
+}
+
+/// The next 行次 of a side after `last`.
+fn next(last: u32, side: Side) -> u32 {
+    if last < side.first {
+        side.first
+    } else {
+        last.saturating_add(1)
+    }
+}
+
+/// Why a table in 元 printing integers (公开01表, 04表, 06表) is not read: its
+/// reader cannot tell an integer from a 行次 or a code.
+pub(crate) fn integers_in_yuan(table: &str, line: usize, n: u64) -> ReadProblem {
+    ReadProblem {
+        table: Some(table.to_string()),
+        message: format!("公开{table}表以元为单位，金额印为整数（如第{line}行的 {n}），尚不能与行次或科目编码区分，本表未读取"),
+        source_line: Some(line),
+    }
 }
 
 /// A header line: captions, not data ("项目 行次 金额", "栏次 1 2", "收入 支出").
@@ -233,5 +321,26 @@ mod tests {
                 }
             }
         }
+    }
+    /// A 收入支出决算总表 in 元 printing integers (示例市, made up): each
+    /// integer is the next 行次 of a side or an amount of the row before it;
+    /// an amount printed like the next 行次 of the other side (4 元 of 收入
+    /// beside 支出's 行次 4) cannot be told from it, and the table is not read.
+    #[test]
+    fn integers_in_yuan_are_read_by_the_run_of_line_numbers_or_not_at_all() {
+        let side = |first, last| super::Side { first, last, ncols: 1 };
+        let read = |s: &str| super::read_entries(&crate::text::normalise(s), side(1, 3), side(4, 6), "01", true);
+        let clear =
+            "一、财政拨款收入 1 120000 一、一般公共服务支出 4 120000\n二、其他收入 2 0 二、教育支出 5 0\n总计 3 120000 总计 6 120000\n";
+        let (entries, problems) = read(clear);
+        let got: Vec<(u32, Vec<Option<i64>>)> =
+            entries.iter().map(|e| (e.line, e.values.iter().map(|v| v.and_then(|(d, _)| i64::try_from(d).ok())).collect())).collect();
+        let want = [(1, 120000), (4, 120000), (2, 0), (5, 0), (3, 120000), (6, 120000)].map(|(n, v)| (n, vec![Some(v)]));
+        assert_eq!(got, want, "{problems:?}");
+        let unclear = clear.replace("120000", "4");
+        let (entries, problems) = read(&unclear);
+        assert!(entries.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("本表未读取"), "{}", problems[0].message);
     }
 }

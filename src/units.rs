@@ -22,6 +22,12 @@ pub(crate) fn exponent(unit: &str) -> Option<u32> {
     }
 }
 
+/// Whether a table's unit is 元: its amounts may be printed as integers,
+/// which its readers must then take for amounts, not 行次 or codes.
+pub(crate) fn is_yuan(unit: Option<&str>) -> bool {
+    unit.and_then(exponent) == Some(0)
+}
+
 /// `v`, printed in a unit of exponent `from`, in the unit of exponent `to`
 /// (≥ `from`): the decimal point moved left, exactly. `None` when Decimal
 /// cannot hold so many places.

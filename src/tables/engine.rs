@@ -256,7 +256,7 @@ fn final_plan(doc: &Document, seg: &Segment) -> Result<Plan, ReadProblem> {
 fn budget_plan(doc: &Document, seg: &Segment) -> Result<Plan, ReadProblem> {
     let no = &seg.number;
     let body = &doc.lines[seg.body.clone()];
-    let header = budget::header_text(body, seg.unit.as_deref() == Some("元"));
+    let header = budget::header_text(body, crate::units::is_yuan(seg.unit.as_deref()));
     let table_notes = notes(doc, seg);
     let title = seg.title.as_ref().map(|t| t.1.as_str());
     let Some((kind, titled)) = kinds::classify(title, &header, &table_notes) else {
@@ -291,7 +291,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
     let no = plan.table.number.clone().unwrap_or_default();
     let ncols = plan.table.columns.len();
     // A table in 元 may print its amounts as integers: its readers must know.
-    let yuan = plan.table.unit.as_deref() == Some("元");
+    let yuan = crate::units::is_yuan(plan.table.unit.as_deref());
     match plan.how {
         How::Sides { left, right } => {
             let n = kind.number();
@@ -346,7 +346,7 @@ fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table>
     let body = &doc.lines[plan.body.clone()];
     let (rows, problems, unresolved, contradicted, printed) = match family {
         Family::Final => {
-            let yuan = plan.table.unit.as_deref() == Some("元");
+            let yuan = crate::units::is_yuan(plan.table.unit.as_deref());
             let r = sangong09::read(body, doc.table(TableKind::F06), &doc.narrative.stated.sangong_final, plan.table.kind.number(), yuan);
             let contradicted = if r.contradicted { r.unresolved.clone() } else { Vec::new() };
             (r.rows, r.problems, r.unresolved, contradicted, Vec::new())

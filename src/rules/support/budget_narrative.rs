@@ -85,14 +85,14 @@ pub fn value(cell: Option<(&Row, usize)>) -> Option<Decimal> {
     cell.and_then(|(r, c)| r.value(c))
 }
 
-/// How many 万元 one unit of `t` is, and the unit's name: a table (or, when
-/// it states none, the document) in 元 is 0.0001 万元; anything else is taken
-/// as 万元, the unit the narrative's amounts are read in.
+/// How many 万元 one unit of `t` is, and the unit's name: a table's unit
+/// (or, when it states none, the document's) as [`crate::units`] knows it
+/// (元 is 0.0001 万元, 亿元 10000); one not stated or not known is taken as
+/// 万元, the unit the narrative's amounts are read in.
 pub fn unit_in_wan(t: &Table, doc: &Document) -> (Decimal, &'static str) {
-    match t.unit.as_deref().or(doc.info.unit.as_deref()) {
-        Some("元") => (crate::checked::unit(4).unwrap_or(Decimal::ONE), "元"),
-        _ => (Decimal::ONE, "万元"),
-    }
+    const WAN: u32 = 4;
+    let e = t.unit.as_deref().or(doc.info.unit.as_deref()).and_then(crate::units::exponent).unwrap_or(WAN);
+    (crate::units::factor(e, WAN).unwrap_or(Decimal::ONE), crate::rules::support::units::name(e))
 }
 
 /// A finding about a narrative claim, on the table's cell it is held
@@ -133,4 +133,27 @@ pub fn target_finding(
     line: usize,
 ) -> Finding {
     Finding { table: table.map(Table::no), ..narrative_values(rule, Severity::Error, message, line, values) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tables_unit_in_wan_follows_the_units_the_readers_know() {
+        let doc = crate::read("2024年度部门预算\n");
+        let of = |unit: Option<&str>| {
+            let mut t = Table::empty(TableKind::BSummary, 1);
+            t.unit = unit.map(str::to_string);
+            let (f, name) = unit_in_wan(&t, &doc);
+            (f.to_string(), name)
+        };
+        assert_eq!(of(Some("元")), ("0.0001".to_string(), "元"));
+        assert_eq!(of(Some("千元")), ("0.1".to_string(), "千元"));
+        assert_eq!(of(Some("万元")), ("1".to_string(), "万元"));
+        assert_eq!(of(Some("亿元")), ("10000".to_string(), "亿元"));
+        // Not stated (nor by the document), or not known: the narrative's 万元.
+        assert_eq!(of(None), ("1".to_string(), "万元"));
+        assert_eq!(of(Some("美元")), ("1".to_string(), "万元"));
+    }
 }

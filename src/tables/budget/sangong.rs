@@ -54,7 +54,7 @@ pub fn read(
     table: &str,
     unit: Option<&str>,
 ) -> ReadYears {
-    let yuan = unit == Some("元");
+    let yuan = crate::units::is_yuan(unit);
     let mut years: Vec<String> = Vec::new();
     for (i, _) in header.match_indices("年预算数") {
         if i >= 4 && header.is_char_boundary(i - 4) && header[i - 4..i].bytes().all(|b| b.is_ascii_digit()) {

@@ -125,6 +125,47 @@ fn plain_text_tables_are_found_with_their_kind_and_unread_ones_say_why() {
 }
 
 #[test]
+fn a_viewers_copy_reads_its_one_amount_coded_tables_as_the_layout_text_does() {
+    // Plain pdftotext (what a PDF viewer copies) prints a cell per line. A
+    // 科目 table of one amount column still reads in order; every table read
+    // so must equal the layout text's reading of it, row by row, and add no
+    // error of its own.
+    let Some(dir) = common::real_dir() else { return };
+    let key = |r: &gongkai::report::RowOut| (r.code.clone(), r.label.clone(), r.values.clone(), r.role, r.level);
+    let mut read = 0;
+    for m in manifest(&dir) {
+        let (Some(layout), Some(plain)) = (m["text"]["layout"].as_str(), m["text"]["plain"].as_str()) else { continue };
+        let (l, p) = (check(&dir, layout), check(&dir, plain));
+        for t in p.tables.iter().filter(|t| !t.rows.is_empty()) {
+            let same = l.tables.iter().find(|x| x.key == t.key).expect("the layout text has the table");
+            assert_eq!(t.columns.len(), 1, "{plain}: {}", t.key);
+            assert_eq!(t.rows.iter().map(key).collect::<Vec<_>>(), same.rows.iter().map(key).collect::<Vec<_>>(), "{plain}: {}", t.key);
+            read += 1;
+        }
+        let errors = |r: &DocumentReport| {
+            let mut v: Vec<&str> = r.findings.iter().filter(|f| f.severity == gongkai::rules::Severity::Error).map(|f| f.rule).collect();
+            v.sort();
+            v
+        };
+        let (le, pe) = (errors(&l), errors(&p));
+        assert!(pe.iter().all(|e| le.contains(e)), "{plain}: errors {pe:?}, its layout text {le:?}");
+    }
+    // 功能科目, 经济科目 and 机关运行经费 tables of the Jiangsu budgets; the
+    // rest (an amount moved after a wrapped label, columns serialised, two
+    // panels) stay unread with the reason.
+    assert!(read >= 27, "{read} tables read from the plain texts");
+
+    // 09's 财政拨款支出预算表（功能科目）, as printed.
+    let Some(m) = manifest(&dir).into_iter().find(|m| m["file"].as_str().is_some_and(|f| f.starts_with("09-"))) else { return };
+    let r = check(&dir, m["text"]["plain"].as_str().expect("plain text"));
+    let t = table(&r, TableKind::BFiscalSpend);
+    assert_eq!(t.rows.len(), 21);
+    assert_eq!(row(t, "合计").values, values(&[Some("18330.37")]));
+    assert_eq!(row(t, "2010101").values, values(&[Some("7448.20")]));
+    assert_eq!(row(t, "221").values, values(&[Some("3301.20")]));
+}
+
+#[test]
 fn the_shouzhi_zongbiao_values_of_the_seven_csv_files_are_read() {
     let Some(dir) = common::real_dir() else { return };
     let mut compared = 0;

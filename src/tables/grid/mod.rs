@@ -6,6 +6,7 @@
 //! places each number under its header. The corpus-layout readers run first;
 //! this reader takes every table they did not read.
 
+mod cells;
 pub mod locate;
 mod order;
 mod pages;

@@ -47,7 +47,7 @@ fn cells(line: &str) -> Box<dyn Iterator<Item = &str> + '_> {
 
 /// A caption of the label columns, not of an amount: "项目", "功能科目代码",
 /// "科目名称", "类 款 项".
-fn names_labels(word: &str) -> bool {
+pub(super) fn names_labels(word: &str) -> bool {
     ["名称", "代码", "编码", "科目"].iter().any(|e| word.ends_with(e)) || ["项目", "类", "款", "项", "序号"].contains(&word)
 }
 

@@ -80,10 +80,16 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     // alone on its line still ends one.
     let paged = pages.last().is_some_and(|p| *p > 1);
     let mut turned = 0;
+    let mut alone: Vec<(usize, &str)> = Vec::new();
     for (part, range) in ranges.enumerate() {
         let mut before_data = true;
         for (l, page) in lines[range.clone()].iter().zip(&pages[range]) {
             let sq = l.squeezed.as_str();
+            // Three digits alone: a page number, or a 类 code printed one
+            // cell per line ([`super::cells`]).
+            if sq.len() == 3 && is_page_number(sq) && !in_note {
+                alone.push((l.no, sq));
+            }
             if !paged && is_page_number(sq) {
                 turned += 1;
                 continue;
@@ -162,7 +168,36 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         false => None,
     };
     if cell_per_line {
-        refuse(&mut table, "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字），无法确定数字属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string());
+        // One shape reads in order: a 科目 table of one amount column.
+        let read = match table.kind {
+            TableKind::BSangong | TableKind::F09 => Err(super::cells::Refusal::Shape),
+            _ => {
+                // The body's lines and the codes taken for page numbers, in
+                // printed order (a continuation's lines come after).
+                let mut cells: Vec<(usize, &str)> = body.iter().map(|b| (b.no, b.sq)).collect();
+                for a in alone {
+                    let at = cells.partition_point(|c| c.0 < a.0);
+                    cells.insert(at, a);
+                }
+                super::cells::read(&cells)
+            }
+        };
+        match read {
+            Ok(read) => {
+                let path = vec![read.caption];
+                table.columns = vec![path.join(" › ")];
+                table.rows = read.rows;
+                if let Some(g) = table.grid.as_mut() {
+                    g.meanings = vec![Meaning::of(&path)];
+                    g.panels = vec![Panel { name: super::order::panel_name(&header), columns: 0..1, rows: 0..table.rows.len() }];
+                    g.paths = vec![path];
+                    g.read = true;
+                    g.exact = true;
+                }
+            }
+            Err(super::cells::Refusal::Shape) => refuse(&mut table, "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字），无法确定数字属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string()),
+            Err(super::cells::Refusal::Sums) => refuse(&mut table, "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字）；按顺序读出的金额与上下级科目的合计对不上，可能是复制时有数字离开了原来的位置，本表未读取（若确是表中错误，请用保持版式的文字或PDF文件核对）。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string()),
+        }
         return (table, problems);
     }
     if aligned == 0 && by_order.is_none() {
@@ -863,7 +898,7 @@ fn is_wrap(label: &str) -> bool {
         && !label.starts_with(|c: char| "一二三四五六七八九十0123456789（(".contains(c))
 }
 
-fn is_total_label(l: &str) -> bool {
+pub(super) fn is_total_label(l: &str) -> bool {
     ["合计", "总计", "小计"].iter().any(|w| search::contains(l, w))
 }
 

@@ -150,10 +150,11 @@ fn a_viewers_copy_reads_its_one_amount_coded_tables_as_the_layout_text_does() {
         let (le, pe) = (errors(&l), errors(&p));
         assert!(pe.iter().all(|e| le.contains(e)), "{plain}: errors {pe:?}, its layout text {le:?}");
     }
-    // 功能科目, 经济科目 and 机关运行经费 tables of the Jiangsu budgets; the
-    // rest (an amount moved after a wrapped label, columns serialised, two
-    // panels) stay unread with the reason.
-    assert!(read >= 27, "{read} tables read from the plain texts");
+    // 功能科目, 经济科目 and 机关运行经费 tables of the Jiangsu budgets (some
+    // with an amount the copy moved, put back by the sums); the rest (two
+    // sibling amounts that could be swapped, columns serialised, two panels)
+    // stay unread with the reason.
+    assert!(read >= 44, "{read} tables read from the plain texts");
 
     // 09's 财政拨款支出预算表（功能科目）, as printed.
     let Some(m) = manifest(&dir).into_iter().find(|m| m["file"].as_str().is_some_and(|f| f.starts_with("09-"))) else { return };

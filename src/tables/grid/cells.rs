@@ -11,11 +11,12 @@
 //! code (3, 5 or 7 digits, each under the code before it), a name (perhaps
 //! wrapped), and its amount printed with decimals or separators (a bare
 //! integer could be a code). The viewer's order is not the page's
-//! everywhere (an amount can move to the end of the table), so the rows read
-//! must also add up: each 类 and 款 to the sum of its rows below it within
-//! the rounding of the printed figures, and the 合计 to its 类. A table whose
-//! amounts do not is left unread, since a moved amount cannot be told from an
-//! error in the document.
+//! everywhere: an amount can move from its row to after a later row's (seen
+//! after a wrapped label, and at the table's end). Such an amount is put
+//! back only where one placement alone makes the rows add up (each 类 and
+//! 款 the sum of its rows below, the 合计 of its 类, within the rounding of
+//! the printed figures); and rows read in order must add up too, since a
+//! moved amount cannot be told from an error in the document.
 
 use crate::model::{Cell, Row};
 use rust_decimal::Decimal;
@@ -36,7 +37,8 @@ pub(super) enum Refusal {
     /// Not a one-amount 科目 table in row order: columns serialised, several
     /// amount columns, rows without codes.
     Shape,
-    /// Read in order, its rows do not add up: a cell may have moved.
+    /// Its rows do not add up as read, or add up under more than one
+    /// placement of the amounts the copy moved.
     Sums,
 }
 
@@ -108,9 +110,10 @@ pub(super) fn read(lines: &[(usize, &str)]) -> Result<Read, Refusal> {
     };
     let caption = caption.to_string();
 
-    let mut rows: Vec<Row> = Vec::with_capacity(rest.len() / 3 + 2);
+    // Rows as printed: code, name, and the amounts that follow the name.
+    let mut printed: Vec<Printed> = Vec::with_capacity(rest.len() / 3 + 2);
     if let Some((no, v)) = total {
-        rows.push(one_cell(None, "合计".to_string(), no, Some(v)));
+        printed.push(Printed { code: None, label: "合计".to_string(), no, amounts: vec![v] });
     }
     let mut i = 0;
     while let Some((t, no)) = rest.get(i) {
@@ -119,13 +122,13 @@ pub(super) fn read(lines: &[(usize, &str)]) -> Result<Read, Refusal> {
             // A 合计 after the last row, with its amount.
             Token::Text(w) if super::read::is_total_label(w) && total.is_none() && i + 2 == rest.len() => {
                 let Some((Token::Amount(d), at)) = rest.get(i + 1) else { return Err(Refusal::Shape) };
-                rows.push(one_cell(None, "合计".to_string(), *no, Some((*d, *at))));
+                printed.push(Printed { code: None, label: "合计".to_string(), no: *no, amounts: vec![(*d, *at)] });
                 break;
             }
             _ => return Err(Refusal::Shape),
         };
         // Under the code before it: a 款 under its 类, a 项 under its 款.
-        let parent = rows.iter().rev().find_map(|r| r.code.as_deref().filter(|c| c.len() < code.len()));
+        let parent = printed.iter().rev().find_map(|r| r.code.as_deref().filter(|c| c.len() < code.len()));
         let fits = match code.len() {
             3 => true,
             n => parent.is_some_and(|p| p.len() == n - 2 && code.starts_with(p)),
@@ -145,17 +148,97 @@ pub(super) fn read(lines: &[(usize, &str)]) -> Result<Read, Refusal> {
         if label.is_empty() {
             return Err(Refusal::Shape);
         }
-        // Every row prints its amount: a row without one had it moved
-        // (after a wrapped label, to the table's end), and where to cannot
-        // be told for certain.
-        let Some((Token::Amount(d), at)) = rest.get(i) else { return Err(Refusal::Shape) };
-        i += 1;
-        rows.push(one_cell(Some(code.to_string()), label, *no, Some((*d, *at))));
+        let mut amounts = Vec::with_capacity(1);
+        while let Some((Token::Amount(d), at)) = rest.get(i) {
+            amounts.push((*d, *at));
+            i += 1;
+        }
+        printed.push(Printed { code: Some(code.to_string()), label, no: *no, amounts });
     }
-    if !adds_up(&rows) {
-        return Err(Refusal::Sums);
-    }
+    let rows = place(printed)?;
     Ok(Read { rows, caption })
+}
+
+/// A row as the copy printed it: the amounts after its name (none where
+/// its amount moved away, two or more where another's moved to it).
+struct Printed {
+    code: Option<String>,
+    label: String,
+    no: usize,
+    amounts: Vec<(Decimal, usize)>,
+}
+
+/// At most this many amounts moved from their rows: placements are tried
+/// one by one (with three, at most 3! orders times the choices of which
+/// amount after a row is its own).
+const MOVED_MAX: usize = 3;
+
+/// Gives every row one amount. Where each row printed its own, that is it.
+/// Where the copy moved some (rows with none, as many spare amounts after
+/// other rows), every placement of the spare amounts into the rows left
+/// without is tried, and the one under which the rows add up is taken if
+/// it is the only one: two 项 of one 款 swapped add up the same, and then
+/// the table is not read.
+fn place(printed: Vec<Printed>) -> Result<Vec<Row>, Refusal> {
+    let holes: Vec<usize> = (0..printed.len()).filter(|k| printed[*k].amounts.is_empty()).collect();
+    let spare: usize = printed.iter().fold(0, |n, r| n.saturating_add(r.amounts.len().saturating_sub(1)));
+    if holes.len() != spare || spare > MOVED_MAX {
+        return Err(Refusal::Shape);
+    }
+    let rows_with = |own: &[Option<(Decimal, usize)>]| -> Vec<Row> {
+        printed.iter().zip(own).map(|(r, v)| one_cell(r.code.clone(), r.label.clone(), r.no, *v)).collect()
+    };
+    if spare == 0 {
+        let rows = rows_with(&printed.iter().map(|r| r.amounts.first().copied()).collect::<Vec<_>>());
+        return if adds_up(&rows) { Ok(rows) } else { Err(Refusal::Sums) };
+    }
+    // Rows printing more than one amount: which of them is the row's own.
+    let crowded: Vec<usize> = (0..printed.len()).filter(|k| printed[*k].amounts.len() > 1).collect();
+    let mut choice = vec![0usize; crowded.len()];
+    let mut found: Option<Vec<Row>> = None;
+    loop {
+        let mut own: Vec<Option<(Decimal, usize)>> = printed.iter().map(|r| r.amounts.first().copied()).collect();
+        let mut moved: Vec<(Decimal, usize)> = Vec::with_capacity(spare);
+        for (c, k) in choice.iter().zip(&crowded) {
+            own[*k] = printed[*k].amounts.get(*c).copied();
+            moved.extend(printed[*k].amounts.iter().enumerate().filter(|(j, _)| j != c).map(|(_, a)| *a));
+        }
+        for order in orders(spare).iter().copied() {
+            for (h, m) in holes.iter().zip(order) {
+                own[*h] = moved.get(*m).copied();
+            }
+            let rows = rows_with(&own);
+            if adds_up(&rows) {
+                let value = |rs: &[Row]| rs.iter().map(|r| r.cells.first().and_then(|c| c.value)).collect::<Vec<_>>();
+                match &found {
+                    Some(f) if value(f) != value(&rows) => return Err(Refusal::Sums), // two placements add up
+                    Some(_) => {}
+                    None => found = Some(rows),
+                }
+            }
+        }
+        // The next choice, as a mixed-radix counter.
+        let mut k = 0;
+        loop {
+            let Some(c) = choice.get_mut(k) else { return found.ok_or(Refusal::Sums) };
+            *c += 1;
+            if *c < printed[crowded[k]].amounts.len() {
+                break;
+            }
+            *c = 0;
+            k += 1;
+        }
+    }
+}
+
+/// Every order of `n` ≤ [`MOVED_MAX`] items.
+fn orders(n: usize) -> &'static [&'static [usize]] {
+    match n {
+        0 => &[&[]],
+        1 => &[&[0]],
+        2 => &[&[0, 1], &[1, 0]],
+        _ => &[&[0, 1, 2], &[0, 2, 1], &[1, 0, 2], &[1, 2, 0], &[2, 0, 1], &[2, 1, 0]],
+    }
 }
 
 fn one_cell(code: Option<String>, label: String, no: usize, value: Option<(Decimal, usize)>) -> Row {
@@ -268,13 +351,8 @@ mod tests {
     fn anything_not_placed_for_certain_leaves_the_table_unread() {
         // Two amount columns: a row printing one amount is not placed.
         assert_eq!(read_text(&COPIED.replacen("金额", "基本支出\n项目支出", 1)).err(), Some(Refusal::Shape));
-        // An amount moved from its row to the table's end (seen after a
-        // wrapped label): which row lost it is not told by the order.
-        let moved = COPIED.replacen("600.25\n", "", 1) + "\n600.25";
-        assert_eq!(read_text(&moved).err(), Some(Refusal::Shape));
-        // Moved one row down: two amounts after a row.
-        let down = COPIED.replacen("600.25\n2010102\n一般行政管理\n事务\n", "2010102\n一般行政管理\n事务\n600.25\n", 1);
-        assert_eq!(read_text(&down).err(), Some(Refusal::Shape));
+        // More amounts missing from their rows than spare ones printed.
+        assert_eq!(read_text(&COPIED.replacen("600.25\n", "", 1)).err(), Some(Refusal::Shape));
         // A 款 under no 类, a 项 under another 款.
         assert_eq!(read_text(&COPIED.replacen("20101\n", "20201\n", 1)).err(), Some(Refusal::Shape));
         // A bare integer could be a code or an amount.
@@ -282,6 +360,38 @@ mod tests {
         // Columns serialised: codes first, then names, then amounts.
         let serial = "科目编码\n科目名称\n金额\n201\n20101\n一般公共服务支出\n人大事务\n1,000.50\n1,000.50";
         assert_eq!(read_text(serial).err(), Some(Refusal::Shape));
+    }
+
+    #[test]
+    fn an_amount_the_copy_moved_is_put_back_where_only_one_placement_adds_up() {
+        // 221's amount moved to the table's end (seen after a wrapped label):
+        // 221 must be 250.00 for 22102 and the 合计 to add up.
+        let moved = COPIED.replacen("住房保障支出\n250.00\n", "住房保障支出\n", 1) + "\n250.00";
+        let r = read_text(&moved).expect("placed");
+        let row = r.rows.iter().find(|x| x.code.as_deref() == Some("221")).expect("221");
+        assert_eq!(row.cells[0].value, "250.00".parse().ok());
+        // The cell points at the line the amount is printed on.
+        assert_eq!(row.cells[0].source_line, moved.split('\n').count());
+        // A 项's amount moved down past its sibling's name: either order of
+        // the two adds up to their 款, so neither is taken.
+        let down = COPIED.replacen("600.25\n2010102\n一般行政管理\n事务\n", "2010102\n一般行政管理\n事务\n600.25\n", 1);
+        assert_eq!(read_text(&down).err(), Some(Refusal::Sums));
+        // Across a 类 the sums tell: 20101's amount after 221's.
+        let across = COPIED.replacen("人大事务\n1,000.50\n", "人大事务\n", 1).replacen(
+            "住房保障支出\n250.00\n",
+            "住房保障支出\n250.00\n1,000.50\n",
+            1,
+        );
+        let r = read_text(&across).expect("placed");
+        let value = |code: &str| r.rows.iter().find(|x| x.code.as_deref() == Some(code)).and_then(|x| x.cells[0].value);
+        assert_eq!((value("20101"), value("221")), ("1000.50".parse().ok(), "250.00".parse().ok()));
+        // Four moved: more placements than are tried.
+        let many = COPIED.replacen("600.25\n", "", 1).replacen("400.25\n", "", 1).replacen("1,000.50\n20101", "20101", 1).replacen(
+            "250.00\n22102",
+            "22102",
+            1,
+        );
+        assert_eq!(read_text(&(many + "\n600.25\n400.25\n1,000.50\n250.00")).err(), Some(Refusal::Shape));
     }
 
     #[test]

@@ -341,6 +341,7 @@ pub fn catalogue() -> &'static [Rule] {
 static CATALOGUE: &[Rule] = &[
     doc::tables_present::RULE,
     doc::empty_table_note::RULE,
+    doc::note_says_empty::RULE,
     tbl::income_sum::RULE,
     tbl::expenditure_sum::RULE,
     tbl::totals::RULE,

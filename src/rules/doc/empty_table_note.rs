@@ -1,12 +1,13 @@
-//! DOC-002 空表要说明原因，说明“无数据”的表确实为空
+//! DOC-002 空表要说明原因
 //!
 //! ## 它检查什么
 //!
-//! An empty table carries a note saying why; a note saying "no data" sits on an empty table.
+//! An empty fund table (政府性基金, 国有资本经营) carries a note saying why. (A
+//! note calling a table empty over amounts is DOC-003's.)
 //!
 //! ## 为什么重要
 //!
-//! 部门没有某类资金时（如政府性基金），相应的表仍要公开，并在表下注明“本部门没有……，故本表无数据”。只给一张空表而不说明，读者分不清是没有这笔钱还是漏填；反过来，注明“无数据”的表里却有数，就是自相矛盾。
+//! 部门没有某类资金时（如政府性基金），相应的表仍要公开，并在表下注明“本部门没有……，故本表无数据”。只给一张空表而不说明，读者分不清是没有这笔钱还是漏填。
 //!
 //! ## 示例
 //!
@@ -34,8 +35,8 @@ pub const RULE: Rule = Rule {
     id: "DOC-002",
     family: Family::Doc,
     severity: Severity::Warning,
-    title: "空表要说明原因，说明“无数据”的表确实为空",
-    why: "部门没有某类资金时（如政府性基金），相应的表仍要公开，并在表下注明“本部门没有……，故本表无数据”。只给一张空表而不说明，读者分不清是没有这笔钱还是漏填；反过来，注明“无数据”的表里却有数，就是自相矛盾。",
+    title: "空表要说明原因",
+    why: "部门没有某类资金时（如政府性基金），相应的表仍要公开，并在表下注明“本部门没有……，故本表无数据”。只给一张空表而不说明，读者分不清是没有这笔钱还是漏填。",
     applies_to: &[crate::model::DocumentKind::FinalAccounts, crate::model::DocumentKind::Budget],
     needs: &[],
     check,
@@ -67,20 +68,6 @@ fn check(doc: &Document, sink: &mut Sink) {
                 // A budget table printed as a header with no rows at all.
                 None => sink.push(Finding { table: Some(t.no()), source_line: Some(t.source_line), ..sink.finding(message) }),
             }
-        } else if !empty && says_empty {
-            let Some(first) = t.rows.first() else { continue };
-            // A contradiction, not an omission: an error whatever the rule's default.
-            let message = format!(
-                "{}的注释说本表无数据，但表中有非零金额，注释与表格矛盾，至少有一处错误。",
-                crate::rules::identity::table_name(&t.no())
-            );
-            sink.push(Finding {
-                severity: Severity::Error,
-                table: Some(t.no()),
-                row: Some(crate::rules::identity::describe(first)),
-                source_line: t.notes.first().map(|n| n.0),
-                ..sink.finding(message)
-            });
         }
     }
 }

@@ -4,4 +4,5 @@
 
 pub mod budget_tables_present;
 pub mod empty_table_note;
+pub mod note_says_empty;
 pub mod tables_present;

@@ -9,7 +9,10 @@
 //!
 //! Claims are tied to cells by their section (收入, 支出, 三公 …) and their
 //! subject words, never by position; a claim whose subject names no known cell
-//! is left alone rather than guessed at. One cell is the same quantity printed
+//! is left alone rather than guessed at. Tables of another region's layout,
+//! read by their headings (no 行次), are looked up by row name and column
+//! caption: 01's 总计 and its rows by name, 02/03/05's 合计 row by caption,
+//! 04's 总计, 05's 类 and 项 rows (a name that picks two rows picks none). One cell is the same quantity printed
 //! twice, so its digits must agree; a sum of cells may differ within rounding.
 //!
 //! ## 为什么重要
@@ -37,7 +40,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Document, Row, TableKind};
+use crate::model::{Document, Row, Table, TableKind};
 use crate::narrative::{self, Claim, ClaimKind, Paragraph, Topic};
 use crate::rounding::{Interval, Verdict};
 use crate::rules::identity::{at, CellRef, Located};
@@ -222,10 +225,12 @@ fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sang
         // "收、支总计", "收支总计", "收入支出总计" (the Shanghai wording).
         Topic::Overall if s.holds("收、支总计") || s.holds("收支总计") || s.holds("收入支出总计") => {
             let by_label = || cell(doc, TableKind::F01, |r: &Row| r.label == "收入总计" || r.label == "总计", 0);
-            figure(f01(31).or_else(by_label).map(|c| vec![c]), "公开01表收入总计")
+            let grid = || grid_total(doc, TableKind::F01);
+            figure(f01(31).or_else(by_label).or_else(grid).map(|c| vec![c]), "公开01表收入总计")
         }
         Topic::FiscalOverall if s.holds("收、支总计") || s.holds("收支总计") || s.holds("收入支出总计") => {
-            figure(cell(doc, TableKind::F04, line(32), 0).map(|c| vec![c]), "公开04表收入总计")
+            let grid = || grid_total(doc, TableKind::F04);
+            figure(cell(doc, TableKind::F04, line(32), 0).or_else(grid).map(|c| vec![c]), "公开04表收入总计")
         }
         Topic::Income => {
             // 财政拨款收入 is printed once as a whole in 02's 合计 row: that cell
@@ -233,9 +238,22 @@ fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sang
             // its three parts, a derived sum.
             if s == "财政拨款收入" {
                 let f02 = doc.table(TableKind::F02).and_then(|t| t.columns.iter().position(|h| h == "财政拨款收入"));
-                if let Some(c) = f02.and_then(|col| cell(doc, TableKind::F02, total, col)) {
+                let c = f02.and_then(|col| cell(doc, TableKind::F02, total, col));
+                if let Some(c) = c.or_else(|| grid_cell(doc, TableKind::F02, is_total, |h| h == "财政拨款收入")) {
                     return figure(Some(vec![c]), "公开02表合计行的“财政拨款收入”");
                 }
+            }
+            // Read by its headings, 01 names its rows as the narrative does
+            // ("八、其他收入", "本年收入合计"): one row, by its name.
+            if let Some(t) = grid_table(doc, TableKind::F01) {
+                let names: &[&str] = match s {
+                    "收入合计" => &["本年收入合计"],
+                    "财政拨款收入" => &["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入"],
+                    _ => &[s],
+                };
+                let cells: Option<Vec<Located<'_>>> =
+                    names.iter().map(|n| one_row(t, |r| without_ordinal(&r.label) == *n).map(|r| first_printed(t, r))).collect();
+                return figure(cells, &format!("公开01表“{s}”"));
             }
             let n = match s {
                 "收入合计" => Some(vec![27]),
@@ -253,6 +271,11 @@ fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sang
             figure(n.iter().map(|n| f01(*n)).collect(), &format!("公开01表“{s}”"))
         }
         Topic::Expenditure => {
+            if grid_table(doc, TableKind::F03).is_some() {
+                let caption = if s == "支出合计" { "本年支出合计" } else { s };
+                let c = grid_cell(doc, TableKind::F03, is_total, |h| h == caption || s == "支出合计" && h == "合计");
+                return figure(c.map(|c| vec![c]), &format!("公开03表合计行的“{s}”"));
+            }
             let col = match s {
                 "支出合计" => 0,
                 "基本支出" => 1,
@@ -266,7 +289,8 @@ fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sang
         }
         Topic::GeneralBudget => {
             if s == "一般公共预算财政拨款支出" {
-                return figure(cell(doc, TableKind::F05, total, 0).map(|c| vec![c]), "公开05表合计");
+                let grid = || grid_cell(doc, TableKind::F05, is_total, |h| h == "合计" || h == "本年支出合计");
+                return figure(cell(doc, TableKind::F05, total, 0).or_else(grid).map(|c| vec![c]), "公开05表合计");
             }
             if s.holds("类）") || s.holds("类)") {
                 return figure(class_row(doc, s).map(|c| vec![c]), "公开05表该类");
@@ -278,7 +302,8 @@ fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sang
         }
         Topic::Basic => {
             if s.holds("基本支出") {
-                figure(cell(doc, TableKind::F05, total, 1).map(|c| vec![c]), "公开05表合计行的基本支出")
+                let grid = || grid_cell(doc, TableKind::F05, is_total, |h| h == "基本支出");
+                figure(cell(doc, TableKind::F05, total, 1).or_else(grid).map(|c| vec![c]), "公开05表合计行的基本支出")
             } else if s == "人员经费" || s == "公用经费" {
                 let label = format!("{s}合计");
                 figure(
@@ -308,7 +333,7 @@ fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sang
 fn class_row<'a>(doc: &'a Document, subject: &str) -> Option<Located<'a>> {
     let i = subject.find("（类）").or_else(|| subject.find("(类)"))?;
     let name = &subject[..i];
-    let t = doc.table(TableKind::F05)?;
+    let t = doc.table(TableKind::F05).or_else(|| grid_table(doc, TableKind::F05))?;
     let hits: Vec<&Row> = t
         .rows
         .iter()
@@ -334,7 +359,7 @@ fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize) -> Option<Located
     let item = &before[k + "（款）".len()..];
     let c = before[..k].rfind("（类）")?;
     let section = &before[c + "（类）".len()..k];
-    let t = doc.table(TableKind::F05)?;
+    let t = doc.table(TableKind::F05).or_else(|| grid_table(doc, TableKind::F05))?;
     let hits: Vec<&Row> = t
         .rows
         .iter()
@@ -346,6 +371,70 @@ fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize) -> Option<Located
     match hits.as_slice() {
         [r] => Some(at(t, r, 0)),
         _ => None,
+    }
+}
+
+/// A 决算 table read by its headings (another region's layout), where no
+/// table of the kind was read in Shandong's: its rows have no 行次, so it is
+/// looked up by row names and column captions instead.
+fn grid_table(doc: &Document, kind: TableKind) -> Option<&Table> {
+    if doc.table(kind).is_some() {
+        return None;
+    }
+    doc.found(kind).filter(|t| t.grid.as_deref().is_some_and(|g| g.read))
+}
+
+/// The one row `pick` selects (None for none or several).
+fn one_row(t: &Table, pick: impl Fn(&Row) -> bool) -> Option<&Row> {
+    let mut hits = t.rows.iter().filter(|r| pick(r));
+    match (hits.next(), hits.next()) {
+        (Some(r), None) => Some(r),
+        _ => None,
+    }
+}
+
+/// A row's first printed cell (a two-sided table prints its 支出 side's rows
+/// in a later column), or its first cell when it prints none.
+fn first_printed<'a>(t: &'a Table, r: &'a Row) -> Located<'a> {
+    at(t, r, r.cells.iter().position(|c| c.value.is_some()).unwrap_or(0))
+}
+
+/// A grid table's 总计 (or 收入总计): the first such row, the income side's
+/// when the table is two-sided. Both sides print one 总计; where they differ
+/// the name is ambiguous and nothing is taken.
+fn grid_total(doc: &Document, kind: TableKind) -> Option<Located<'_>> {
+    let t = grid_table(doc, kind)?;
+    let mut totals = t.rows.iter().filter(|r| ["总计", "收入总计", "支出总计"].contains(&r.label.as_str()));
+    let first = totals.next()?;
+    let value = |r: &Row| r.cells.iter().find_map(|c| c.value);
+    if totals.any(|r| value(r) != value(first)) {
+        return None;
+    }
+    Some(first_printed(t, first))
+}
+
+/// The cell of grid table `kind` in the one row `pick` selects, under the one
+/// column whose caption `caption` accepts.
+fn grid_cell(doc: &Document, kind: TableKind, pick: impl Fn(&Row) -> bool, caption: impl Fn(&str) -> bool) -> Option<Located<'_>> {
+    let t = grid_table(doc, kind)?;
+    let mut cols = t.columns.iter().enumerate().filter(|(_, h)| caption(h.rsplit('›').next().unwrap_or(h).trim()));
+    let (col, _) = match (cols.next(), cols.next()) {
+        (Some(c), None) => c,
+        _ => return None,
+    };
+    Some(at(t, one_row(t, pick)?, col))
+}
+
+/// The 合计 row of a table read by its headings (no code).
+fn is_total(r: &Row) -> bool {
+    r.code.is_none() && ["合计", "总计"].contains(&r.label.as_str())
+}
+
+/// "八、其他收入" → "其他收入".
+fn without_ordinal(label: &str) -> &str {
+    match label.find('、') {
+        Some(i) if crate::domain::starts_with_ordinal(label) => &label[i + '、'.len_utf8()..],
+        _ => label,
     }
 }
 

@@ -28,8 +28,17 @@ pub fn total(r: &Row) -> bool {
 }
 
 /// "本年收入合计为" → "收入合计": the words that name a figure, without the
-/// filler that varies between documents.
+/// filler that varies between documents, nor the spaces a justified line
+/// puts between characters ("本 年 收 入 合 计").
 pub fn norm(subject: &str) -> String {
+    let squeezed: String;
+    let subject = match subject.contains(char::is_whitespace) {
+        true => {
+            squeezed = subject.chars().filter(|c| !c.is_whitespace()).collect();
+            squeezed.as_str()
+        }
+        false => subject,
+    };
     let mut s = subject.trim_end_matches('为');
     // strip_suffix in a loop, as trim_end_matches("决算") would, without a
     // substring searcher set up per subject; one copy, at the end.
@@ -74,6 +83,7 @@ mod tests {
     #[test]
     fn norm_strips_as_trim_end_matches_did() {
         let old = |subject: &str| {
+            let subject: String = subject.chars().filter(|c| !c.is_whitespace()).collect();
             let mut s = subject.trim_end_matches('为').trim_end_matches("决算").to_string();
             for p in ["本年度", "本年", "全年", "年度"] {
                 if let Some(r) = s.strip_prefix(p) {
@@ -82,7 +92,7 @@ mod tests {
             }
             s
         };
-        let pieces = ["本年", "度", "全年", "年度", "决算", "决", "算", "为", "收入合计", "支出"];
+        let pieces = ["本年", "度", "全年", "年度", "决算", "决", "算", "为", "收入合计", "支出", " ", "\u{3000}"];
         for subject in crate::text::stream::sample_texts(&pieces, 300) {
             assert_eq!(norm(&subject), old(&subject), "{subject:?}");
         }

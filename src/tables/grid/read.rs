@@ -285,6 +285,10 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         refuse(&mut table, "这段文字没有分页符，表格各行的数字不在同一组栏位上（可能是跨页后栏位移动），无法确定每个数属于哪一栏，本表未读取。请使用保留分页符的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string());
         return (table, problems);
     }
+    if let (Some((p, l)), None) = (layouts.first_mut(), &by_order) {
+        let on: Vec<&BodyLine> = data_lines.iter().copied().filter(|b| b.page == *p).collect();
+        label_starts(&on, &header, l);
+    }
     let primary = &layouts[0].1;
     // A page whose columns do not pair up with the first page's: its rows are
     // read only where they print a number in every column.
@@ -348,9 +352,10 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             items.push((primary.cols[*c].lo + primary.cols[*c].hi, Some(*c), matched[k].map(|j| l[j])));
         }
         // A panel of one amount column ("项目 | 金额") has no empty columns:
-        // its stray header words are the amount's caption.
+        // its stray header words are the amount's caption. A panel without
+        // numbers on this page has its captions' columns, empty here.
         for (j, lf) in l.iter().enumerate() {
-            if !matched.contains(&Some(j)) && d.len() > 1 {
+            if !matched.contains(&Some(j)) && d.len() != 1 {
                 items.push((lf.lo + lf.hi, None, Some(*lf)));
             }
         }
@@ -375,29 +380,72 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         }
         panel_cols.push(first..cols.len());
     }
+    // A panel found by its labels alone whose header names no amount
+    // column: labels without numbers, not a panel that can be read.
+    if panel_cols.iter().any(|r| r.is_empty()) {
+        refuse(&mut table, "表格中有一栏文字的表头没有对应的金额栏，无法确定各栏的界限，本表未读取。".to_string());
+        return (table, problems);
+    }
     let paths: Vec<Vec<String>> = cols.iter().map(path).collect();
+    // A later page where some panels have no rows left (支出用途 ended on
+    // the first page, 功能分类 goes on): their labels are missing, so its
+    // panels are fewer, but where it prints a number in every column of the
+    // table its columns are the table's in order, and each of its panels is
+    // one or more of the table's, starting where one starts.
+    let fewer: Vec<(usize, Vec<usize>)> = layouts
+        .iter()
+        .filter(|(p, l)| unmapped.contains(p) && l.starts.len() < npanels && l.cols.len() == cols.len())
+        .filter_map(|(p, l)| {
+            let panel_of_col = |k: usize| panel_cols.iter().position(|r| r.contains(&k));
+            let firsts = (0..l.starts.len()).map(|q| (0..l.cols.len()).find(|k| panel_of(l, l.cols[*k].lo) == q));
+            let to: Vec<usize> =
+                firsts.map(|k| k.and_then(|k| panel_of_col(k).filter(|t| panel_cols[*t].start == k))).collect::<Option<_>>()?;
+            to.windows(2).all(|w| w[0] < w[1]).then_some((*p, to))
+        })
+        .collect();
+    if !fewer.is_empty() {
+        for c in cols.iter_mut() {
+            c.has_data = true; // a number in every column on that page
+        }
+    }
+    let unmapped: Vec<usize> = unmapped.into_iter().filter(|p| !fewer.iter().any(|(q, _)| q == p)).collect();
     // Page layouts map their columns onto the first page's by order.
     let col_of = |page: usize, s: &Span| -> Option<usize> {
         if unmapped.contains(&page) {
             return None;
         }
         let l = &layouts.iter().find(|(p, _)| *p == page)?.1;
+        if fewer.iter().any(|(p, _)| *p == page) {
+            return nearest(&l.cols, s);
+        }
         let m = &remap.iter().find(|(p, _)| *p == page)?.1;
         nearest(&l.cols, s).map(|c| data_col[m[c]])
     };
+    // The table's panel of a page's panel.
+    let of_page = |page: usize, q: usize| -> usize { fewer.iter().find(|(p, _)| *p == page).map_or(q, |(_, to)| to[q]) };
     let panel_at = |page: usize, x: usize| -> usize {
         let l = layouts.iter().find(|(p, _)| *p == page && !unmapped.contains(p)).map_or(primary, |(_, l)| l);
         if unmapped.contains(&page) && primary.starts.len() > 1 {
             return usize::MAX; // panels cannot be told apart on this page
         }
-        panel_of(l, x)
+        of_page(page, panel_of(l, x))
     };
 
     // A label's panel: the nearest label column at or a little right of it
     // (layout text drifts a few columns after Chinese text).
     let text_panel = |page: usize, x: usize| -> usize {
         let l = layouts.iter().find(|(p, _)| *p == page && !unmapped.contains(p)).map_or(primary, |(_, l)| l);
-        (0..l.starts.len()).filter(|p| l.starts[*p] <= x + 6).min_by_key(|p| l.starts[*p].abs_diff(x)).unwrap_or(0)
+        let q = (0..l.starts.len()).filter(|p| l.starts[*p] <= x + 6).min_by_key(|p| l.starts[*p].abs_diff(x)).unwrap_or(0);
+        of_page(page, q)
+    };
+    // On such a page, a label right of its panel's first column may be one
+    // of the panels without labels there: which, nothing tells.
+    let unplaced = |page: usize, s: &Span| -> bool {
+        let Some((_, l)) = fewer.iter().find(|(p, _)| *p == page).and_then(|_| layouts.iter().find(|(p, _)| *p == page)) else {
+            return false;
+        };
+        let q = panel_of(l, s.start);
+        l.cols.iter().find(|c| panel_of(l, c.lo) == q).is_some_and(|c| s.start > c.hi)
     };
 
     // Rows, per panel.
@@ -407,6 +455,8 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     let mut collisions = 0usize;
     let mut joined_labels = 0usize;
     let mut strays = 0usize;
+    // Lines of a page with fewer panels whose labels may be another panel's.
+    let mut unseen_panels = std::collections::BTreeSet::new();
     // Per panel, its columns with numbers (rows that print one number for
     // each are read in order).
     let with_data: Vec<Vec<usize>> = panel_cols.iter().map(|r| r.clone().filter(|c| cols[*c].has_data).collect()).collect();
@@ -429,8 +479,12 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             }
             continue;
         }
+        let on_fewer = fewer.iter().any(|(p, _)| *p == b.page);
         for s in &b.spans {
             let p = if s.is_value() { panel_at(b.page, s.start) } else { text_panel(b.page, s.start) };
+            if !s.is_value() && unplaced(b.page, s) {
+                unseen_panels.insert(b.no);
+            }
             if s.what == What::Code {
                 pieces[p].0.push(s);
             } else if s.what == What::Text {
@@ -464,8 +518,11 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             // were not told apart on this line. With form feeds each page's
             // panels are found on it; without, a page that prints them
             // elsewhere is read against another's.
-            if !paged && npanels > 1 && texts.windows(2).any(|w| w[1].start >= w[0].end + 3) {
+            let apart = npanels > 1 && texts.windows(2).any(|w| w[1].start >= w[0].end + 3);
+            if apart && !paged {
                 joined_labels += 1;
+            } else if apart && on_fewer {
+                unseen_panels.insert(b.no); // labels of two panels, one of them unseen on this page
             }
             let (code, label) = split_code(codes, texts.iter().map(|s| &*s.text).collect());
             if values.is_empty() && code.is_none() && is_wrap(&label) {
@@ -515,6 +572,13 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         refuse(
             &mut table,
             format!("这段文字没有分页符，有{joined_labels}行的两栏文字落在同一栏内（跨页后栏位移动），无法确定每栏的位置，本表未读取。请使用保留分页符的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"),
+        );
+        return (table, problems);
+    }
+    if !unseen_panels.is_empty() {
+        refuse(
+            &mut table,
+            format!("续页只印出部分栏的文字，有{}行的文字可能属于该页未印出的另一栏，无法确定，本表未读取。", unseen_panels.len()),
         );
         return (table, problems);
     }
@@ -589,6 +653,8 @@ pub(super) struct Layout {
     starts: Vec<usize>,
     /// Per panel: whether its rows have labels.
     labelled: Vec<bool>,
+    /// Per panel: where its widest label ends.
+    label_ends: Vec<usize>,
     /// Per column: the data lines that have a number in it.
     pub(super) lines: Vec<Vec<usize>>,
 }
@@ -653,14 +719,75 @@ pub(super) fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
         }
     }
     starts.extend(gap_min.into_iter().flatten());
-    // Panels whose rows carry labels (a 三公 line of numbers has none).
-    let labelled = (0..starts.len())
-        .map(|p| {
-            let (from, to) = (starts[p], starts.get(p + 1).copied());
-            data.iter().any(|b| b.spans.iter().any(|s| s.what == What::Text && s.start >= from && to.is_none_or(|t| s.start < t)))
-        })
-        .collect();
-    Some(Layout { cols, starts, labelled, lines: lines_of })
+    let mut l = Layout { cols, starts, labelled: Vec::new(), label_ends: Vec::new(), lines: lines_of };
+    l.find_labels(data);
+    Some(l)
+}
+
+impl Layout {
+    /// Per panel, whether its rows carry labels (a 三公 line of numbers has
+    /// none) and where the widest ends.
+    fn find_labels(&mut self, data: &[&BodyLine]) {
+        let ends: Vec<Option<usize>> = (0..self.starts.len())
+            .map(|p| {
+                let (from, to) = (self.starts[p], self.starts.get(p + 1).copied());
+                let inside = |s: &&Span| s.what == What::Text && s.start >= from && to.is_none_or(|t| s.start < t);
+                data.iter().flat_map(|b| b.spans.iter().filter(inside)).map(|s| s.end).max()
+            })
+            .collect();
+        self.labelled = ends.iter().map(Option::is_some).collect();
+        self.label_ends = ends.into_iter().map(|e| e.unwrap_or(0)).collect();
+    }
+}
+
+/// The label columns of panels that print no number on the header's page:
+/// in a two-sided table (panels told apart by numbers), a label that
+/// follows another label of its panel after a run of spaces, on two or more
+/// lines at the same place and left of every column of that panel, starts a
+/// panel of its own where the header prints a caption between the two
+/// labels (the first panel's amount column, blank on this page):
+/// "一、一般公共服务支出      一、基本支出    1,000.00" under "功能科目名称
+/// 金额  项目名称  金额", the 功能分类 column without a number on the page.
+fn label_starts(data: &[&BodyLine], header: &[&BodyLine], l: &mut Layout) {
+    if l.starts.len() < 2 {
+        return;
+    }
+    let mut found: Vec<usize> = Vec::new();
+    for (p, &st) in l.starts.iter().enumerate() {
+        let next = l.starts.get(p + 1).copied();
+        let inside = |x: usize| x >= st && next.is_none_or(|n| x < n);
+        let Some(first) = l.cols.iter().map(|c| c.lo).filter(|lo| inside(*lo)).min() else { continue };
+        // (start, line) of each second label; where the first labels end.
+        let mut at: Vec<(usize, usize)> = Vec::new();
+        let mut firsts_end = 0;
+        for (i, b) in data.iter().enumerate() {
+            for w in b.spans.windows(2) {
+                let (a, c) = (&w[0], &w[1]);
+                if a.what == What::Text
+                    && c.what == What::Text
+                    && inside(a.start)
+                    && a.start <= st + 2
+                    && c.start >= a.end + 3
+                    && c.end < first
+                {
+                    at.push((c.start, i));
+                    firsts_end = firsts_end.max(a.end);
+                }
+            }
+        }
+        let (lo, hi) = at.iter().fold((usize::MAX, 0), |(lo, hi), (x, _)| (lo.min(*x), hi.max(*x)));
+        let lines = at.iter().map(|(_, i)| *i).collect::<std::collections::BTreeSet<_>>().len();
+        let between = |s: &Span| s.what == What::Text && s.start >= firsts_end && s.end <= lo && !is_block_word(&s.text);
+        if lines >= 2 && hi <= lo + 2 && header.iter().any(|h| h.spans.iter().any(between)) {
+            found.push(lo);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    l.starts.extend(found);
+    l.starts.sort_unstable();
+    l.find_labels(data);
 }
 
 /// The columns of lines that each print, after their labels, the same number
@@ -688,7 +815,7 @@ fn in_order(data: &[&BodyLine]) -> Option<Layout> {
             }
         }
     }
-    Some(Layout { cols, starts: vec![0], labelled: vec![true], lines: vec![(0..data.len()).collect(); k] })
+    Some(Layout { cols, starts: vec![0], labelled: vec![true], label_ends: vec![0], lines: vec![(0..data.len()).collect(); k] })
 }
 
 /// A leaf of the header tree: its words (top down), the group captions over it.
@@ -704,15 +831,15 @@ struct Leaf {
 /// more words below it inside its width is a group caption; words stacked
 /// over the same place are one caption ("事业单位" / "经营收入").
 fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
-    // Words in a panel's label area are captions of the labels.
+    // Words in a panel's label area are captions of the labels: left of
+    // its first column, or, in a panel without numbers on this page, over
+    // its labels (a word right of them captions its amounts).
     let label_area = |x2: usize| -> bool {
         l.starts.iter().enumerate().any(|(p, st)| {
-            let first = l.cols.iter().filter(|c| c.lo >= *st).map(|c| c.lo).min();
             let next = l.starts.get(p + 1).copied();
-            l.labelled.get(p).copied().unwrap_or(false)
-                && x2 >= 2 * st
-                && first.is_some_and(|f| x2 + 4 < 2 * f)
-                && next.is_none_or(|n| x2 < 2 * n)
+            let first = l.cols.iter().filter(|c| c.lo >= *st && next.is_none_or(|n| c.lo < n)).map(|c| c.lo).min();
+            let end = first.map_or(2 * l.label_ends.get(p).copied().unwrap_or(0), |f| (2 * f).saturating_sub(4));
+            l.labelled.get(p).copied().unwrap_or(false) && x2 >= 2 * st && x2 < end && next.is_none_or(|n| x2 < 2 * n)
         })
     };
     let words: Vec<(usize, &Span)> = header
@@ -742,10 +869,7 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     let mut leaves: Vec<Leaf> = Vec::new();
     let mut groups: Vec<(usize, &Span)> = Vec::new();
     for (i, s) in &words {
-        // Words that name a side or a block are never a column's own caption.
-        let block_word =
-            ["收入", "支出", "本年收入", "本年支出", "功能分类", "支出用途", "经济分类", "财政拨款"].contains(&s.text.as_ref());
-        if block_word || is_group(*i, s) {
+        if is_block_word(&s.text) || is_group(*i, s) {
             groups.push((*i, s));
             continue;
         }
@@ -776,6 +900,12 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     }
     leaves.sort_by_key(|lf| lf.lo + lf.hi);
     leaves
+}
+
+/// A header word that names a side or a block ("支出", "功能分类"), never a
+/// column's own caption.
+fn is_block_word(w: &str) -> bool {
+    ["收入", "支出", "本年收入", "本年支出", "功能分类", "支出用途", "经济分类", "财政拨款"].contains(&w)
 }
 
 /// Which leaf (index) each data column takes, in order: equal counts pair
@@ -969,6 +1099,93 @@ mod tests {
             out.push(c);
         }
         out
+    }
+
+    /// A 收支预算总表 over two pages (示例市, made up): the first prints no
+    /// 功能分类 amount, so only the labels tell its 支出用途 panel apart, and
+    /// the second, a little to the right, prints no 支出用途 label, only the
+    /// 功能分类 rows and the totals.
+    fn summary_over_two_pages() -> String {
+        let lines = [
+            "示例市某某局",
+            "2099年度部门预算",
+            "",
+            "第二部分 2099年度部门预算表",
+            "",
+            "                              收支预算总表",
+            "公开表一",
+            "部门：   示例市某某局                                                  单位：万元",
+            "          收入                                                          支出",
+            "                                                        功能分类                              支出用途",
+            "    项目名称                          金额          功能科目名称                    金额            项目名称                  金额",
+            "一、财政拨款                        1,500.00      一、一般公共服务支出                            一、基本支出                1,000.00",
+            "1.一般公共预算                      1,500.00      二、外交支出                                二、项目支出                  500.00",
+            "2.政府性基金预算                                   三、国防支出                                三、单位预留机动经费               20.00",
+            "\u{c}  二、其他资金                           20.00      四、公共安全支出                1,200.00",
+            "                                              八、社会保障和就业支出               200.00",
+            "                                              十八、住房保障支出                 120.00",
+            "  当年收入小计                        1,520.00                    当年支出小计                                        1,520.00",
+            "  上年结转资金                                                    结转下年资金",
+            "  收入合计                          1,520.00                    支出合计                                          1,520.00",
+        ];
+        lines.join("\n")
+    }
+
+    fn amounts(t: &crate::model::Table, label: &str) -> Vec<Option<Decimal>> {
+        t.rows.iter().find(|r| r.label == label).map(|r| r.cells.iter().map(|c| c.value).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_summary_whose_panels_show_on_neither_page_alone_is_read_by_labels_and_by_order() {
+        let doc = crate::read(&summary_over_two_pages());
+        let t = doc.found(TableKind::BSummary).expect("found");
+        let g = t.grid.as_ref().expect("a grid");
+        assert!(g.read, "{:?}", doc.problems);
+        assert_eq!(g.panels.len(), 3, "收入, 功能分类, 支出用途");
+        let d = |s: &str| Some(s.parse::<Decimal>().expect("a number"));
+        assert_eq!(amounts(t, "二、其他资金"), [d("20.00"), None, None]);
+        assert_eq!(amounts(t, "一、一般公共服务支出"), [None, None, None]);
+        assert_eq!(amounts(t, "四、公共安全支出"), [None, d("1200.00"), None]);
+        assert_eq!(amounts(t, "一、基本支出"), [None, None, d("1000.00")]);
+        assert_eq!(amounts(t, "三、单位预留机动经费"), [None, None, d("20.00")]);
+        // The totals beside 支出's label, printed under 支出用途's amounts.
+        assert_eq!(amounts(t, "当年支出小计"), [None, d("1520.00"), None]);
+        assert_eq!(amounts(t, "支出合计"), [None, d("1520.00"), None]);
+        // 1,200.00 + 200.00 + 120.00 = 1,000.00 + 500.00 + 20.00 = 1,520.00:
+        // every amount is in its panel's column.
+        for (col, rows) in [(1, g.panels[1].rows.clone()), (2, g.panels[2].rows.clone())] {
+            let sum = t.rows[rows]
+                .iter()
+                .filter(|r| !r.label.contains("小计") && !r.label.contains("合计"))
+                .filter_map(|r| r.cells[col].value)
+                .fold(Decimal::ZERO, |a, v| a.saturating_add(v));
+            assert_eq!(sum, Decimal::from(1520), "column {col}");
+        }
+    }
+
+    #[test]
+    fn labels_apart_on_one_line_only_under_no_caption_between_them_or_on_the_page_without_their_panels_are_not_read() {
+        let text = summary_over_two_pages();
+        // Only the first line prints a 功能分类 label before a 支出用途 one.
+        let one_line = text.replace("二、外交支出", &" ".repeat(6)).replace("三、国防支出", &" ".repeat(6));
+        // The header prints no 功能分类 amount caption between the labels.
+        let header = text.lines().find(|l| l.contains("功能科目名称")).expect("the header");
+        let (left, right) = header.split_once("功能科目名称").expect("its 功能分类 captions");
+        let no_caption = text.replacen(header, &format!("{left}功能科目名称{}", right.replacen("金额", "  ", 1)), 1);
+        // The second page prints a label of its own right of a 功能分类
+        // label: one of a panel it shows no numbers of, which one unsaid.
+        let second_label = text.replace(
+            "住房保障支出                 120.00\n",
+            "住房保障支出                 120.00\n                                              十九、粮油物资储备支出                           四、其他\n",
+        );
+        assert_ne!(second_label, text);
+        for (what, text) in [("one line", one_line), ("no caption", no_caption), ("a second label on the second page", second_label)] {
+            let doc = crate::read(&text);
+            let t = doc.found(TableKind::BSummary).expect("found");
+            assert!(t.rows.is_empty() && t.grid.as_ref().is_some_and(|g| !g.read), "{what}: {:?}", t.rows);
+            let why = if what.contains("second page") { "可能属于该页未印出的另一栏" } else { "无法唯一对应" };
+            assert!(doc.problems.iter().any(|p| p.message.contains(why)), "{what}: {:?}", doc.problems);
+        }
     }
 
     #[test]

@@ -85,11 +85,21 @@ fn check(doc: &Document, sink: &mut Sink) {
     for s in n.sections_about(Topic::Sangong) {
         reception_parts(doc, s, sink);
     }
+    // The tables a section's amounts are held against, missing or unread:
+    // their amounts are not checked, and coverage says so (table, first line).
+    let mut unchecked: Vec<(TableKind, usize)> = Vec::new();
     for s in &n.sections {
         for p in &s.paragraphs {
             let mut sangong = None;
             for c in p.claims.iter().filter(|c| c.is_money_amount() && c.kind == ClaimKind::Amount) {
-                let Some(fig) = reference(doc, s.topic, p, c, &mut sangong).and_then(|f| f.in_wan(doc)) else { continue };
+                let Some(fig) = reference(doc, s.topic, p, c, &mut sangong).and_then(|f| f.in_wan(doc)) else {
+                    if let Some(kind) = table_of(s.topic).filter(|k| !readable(doc, *k)) {
+                        if !unchecked.iter().any(|u| u.0 == kind) {
+                            unchecked.push((kind, c.source_line));
+                        }
+                    }
+                    continue;
+                };
                 let Some(said) = claim_interval(c) else { continue };
                 // One cell is the same quantity printed twice: the digits must
                 // agree (rounding::same_quantity). A sum of cells is derived:
@@ -120,6 +130,27 @@ fn check(doc: &Document, sink: &mut Sink) {
             }
         }
     }
+    for (kind, line) in unchecked {
+        let what = doc.found(kind).map_or_else(|| "缺失".to_string(), |t| format!("《{}》未能读出", t.title));
+        sink.skip(format!("公开{}表{what}，情况说明中与它对应的金额（如第{line}行）未与表格核对", kind.number()));
+    }
+}
+
+/// The table a section's amounts are mostly held against.
+fn table_of(topic: Topic) -> Option<TableKind> {
+    match topic {
+        Topic::Overall | Topic::Income => Some(TableKind::F01),
+        Topic::FiscalOverall => Some(TableKind::F04),
+        Topic::Expenditure => Some(TableKind::F03),
+        Topic::GeneralBudget | Topic::Basic => Some(TableKind::F05),
+        Topic::Sangong => Some(TableKind::F09),
+        _ => None,
+    }
+}
+
+/// A table of `kind` was read, in Shandong's layout or by its headings.
+fn readable(doc: &Document, kind: TableKind) -> bool {
+    doc.table(kind).is_some() || grid_table(doc, kind).is_some()
 }
 
 /// 国内接待费 + 国（境）外接待费 = 公务接待费 决算 (09).

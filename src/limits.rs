@@ -61,6 +61,12 @@ pub(crate) fn cap_rows(doc: &mut Document) {
         t.contradicted.retain(|i| *i < MAX_ROWS_PER_TABLE);
         t.printed.retain(|(i, _)| *i < MAX_ROWS_PER_TABLE);
         t.sides = t.sides.map(|s| s.min(MAX_ROWS_PER_TABLE));
+        // A table read by its headings holds its panels' rows by index range.
+        if let Some(g) = t.grid.as_mut() {
+            for p in &mut g.panels {
+                p.rows = p.rows.start.min(MAX_ROWS_PER_TABLE)..p.rows.end.min(MAX_ROWS_PER_TABLE);
+            }
+        }
         doc.problems.push(ReadProblem {
             table: Some(t.no()),
             message: format!(

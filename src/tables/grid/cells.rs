@@ -116,6 +116,7 @@ pub(super) fn read(lines: &[(usize, &str)]) -> Result<Read, Refusal> {
         printed.push(Printed { code: None, label: "合计".to_string(), no, amounts: vec![v] });
     }
     let mut i = 0;
+    let (mut class, mut section): (Option<&str>, Option<&str>) = (None, None);
     while let Some((t, no)) = rest.get(i) {
         let code = match *t {
             Token::Code(c) => c,
@@ -127,14 +128,20 @@ pub(super) fn read(lines: &[(usize, &str)]) -> Result<Read, Refusal> {
             }
             _ => return Err(Refusal::Shape),
         };
-        // Under the code before it: a 款 under its 类, a 项 under its 款.
-        let parent = printed.iter().rev().find_map(|r| r.code.as_deref().filter(|c| c.len() < code.len()));
+        // Under the code before it: a 款 under its 类, a 项 under its 款
+        // (the last of each kept, not searched for: a 款 of many 项).
         let fits = match code.len() {
             3 => true,
-            n => parent.is_some_and(|p| p.len() == n - 2 && code.starts_with(p)),
+            5 => class.is_some_and(|p| code.starts_with(p)),
+            _ => section.is_some_and(|p| code.starts_with(p)),
         };
         if !fits {
             return Err(Refusal::Shape);
+        }
+        match code.len() {
+            3 => (class, section) = (Some(code), None),
+            5 => section = Some(code),
+            _ => {}
         }
         i += 1;
         let mut label = String::new();

@@ -93,6 +93,7 @@ fn one_mebibyte() -> Vec<(String, String)> {
     out.push(("duplicated parent codes".to_string(), stress::duplicated_parents(MIB / 18)));
     out.push(("spaced digit groups".to_string(), stress::spaced_digits(MIB)));
     out.push(("合计 rows".to_string(), stress::total_rows(MIB / 40)));
+    out.push(("viewer's copy table".to_string(), stress::viewer_copy_table(MIB / 25)));
     let mut x: u32 = 7;
     let mut next = move || {
         x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);

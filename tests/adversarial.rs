@@ -157,44 +157,17 @@ fn a_procurement_paragraph_repeated_ten_thousand_times_is_checked_without_a_sear
     assert!(r.findings.iter().all(|f| f.rule != "PLA-002"));
 }
 
-/// The layout sample with a 科目 table of `n` 项 under one 款 appended as a
-/// PDF viewer copies it: one cell per line.
-fn with_viewer_copy_table(n: usize) -> String {
-    let sample = std::fs::read_to_string(common::fixture("layout-budget-sample.txt")).expect("fixture");
-    let cut = sample.find("第三部分").expect("the sample's narrative");
-    let total = format!("{n}.00");
-    let mut cells: Vec<String> = [
-        "财政拨款支出预算表（功能科目）",
-        "公开表五",
-        "部门：",
-        "示例市某某局",
-        "功能科目编码",
-        "功能科目名称",
-        "合计",
-        "单位：万元",
-        "金额",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    cells.extend([total.clone(), "201".into(), "一般公共服务支出".into(), total.clone(), "20101".into(), "人大事务".into(), total]);
-    for k in 0..n {
-        cells.extend([format!("20101{:02}", k % 99 + 1), "行政运行".into(), "1.00".into()]);
-    }
-    format!("{}{}\n\n{}", &sample[..cut], cells.join("\n"), &sample[cut..])
-}
-
 #[test]
 fn a_viewer_copy_table_beyond_the_row_cap_is_cut_and_said_not_a_panic() {
     // Read by order, then cut at the cap: the rows kept and the panels that
     // hold them by index must agree (a table read by its headings indexed
     // rows past the cut).
-    let r = check(&with_viewer_copy_table(gongkai::limits::MAX_ROWS_PER_TABLE + 2_000));
+    let r = check(&stress::viewer_copy_table(gongkai::limits::MAX_ROWS_PER_TABLE + 2_000));
     let t = r.tables.iter().find(|t| t.title.contains("财政拨款支出预算表")).expect("the table");
     assert_eq!(t.rows.len(), gongkai::limits::MAX_ROWS_PER_TABLE);
     assert!(r.coverage.problems.iter().any(|p| p.message.contains("超过每表")), "coverage names the rows left out");
     // Small, the same table reads every row.
-    let r = check(&with_viewer_copy_table(3));
+    let r = check(&stress::viewer_copy_table(3));
     let t = r.tables.iter().find(|t| t.title.contains("财政拨款支出预算表")).expect("the table");
     assert_eq!(
         t.rows.iter().map(|x| x.code.as_deref().unwrap_or(&x.label)).collect::<Vec<_>>(),

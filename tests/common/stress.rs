@@ -135,3 +135,30 @@ pub fn spaced_digits(bytes: usize) -> String {
     s.push('\n');
     s
 }
+
+/// The layout sample with a 科目 table of `n` 项 under one 款 appended as a
+/// PDF viewer copies it (one cell per line), read by order.
+pub fn viewer_copy_table(n: usize) -> String {
+    let sample = corpus("layout-budget-sample.txt");
+    let cut = sample.find("第三部分").unwrap_or(sample.len());
+    let total = format!("{n}.00");
+    let mut cells: Vec<String> = [
+        "财政拨款支出预算表（功能科目）",
+        "公开表五",
+        "部门：",
+        "示例市某某局",
+        "功能科目编码",
+        "功能科目名称",
+        "合计",
+        "单位：万元",
+        "金额",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    cells.extend([total.clone(), "201".into(), "一般公共服务支出".into(), total.clone(), "20101".into(), "人大事务".into(), total]);
+    for k in 0..n {
+        cells.extend([format!("20101{:02}", k % 99 + 1), "行政运行".into(), "1.00".into()]);
+    }
+    format!("{}{}\n\n{}", &sample[..cut], cells.join("\n"), &sample[cut..])
+}

@@ -128,6 +128,7 @@ const PLANTED_02: &[(&str, Severity, usize, usize, &str)] = &[
     ("NAR-004", Error, 407, 1423, "(8) item 7 决算数大于预算数"),
     ("NAR-004", Error, 415, 1432, "(9) item 9 决算数等于预算数"),
     ("TXT-008", Warning, 486, 1506, "(10) 截至 2023年 12 月 31 日"),
+    ("NAR-010", Warning, 427, 0, "(probably introduced) 人员经费 lists 个人农业生产补贴, blank in the 06 table read by its headings"),
     ("TXT-005", Warning, 496, 1516, "doubled 。。 in the 名词解释"),
 ];
 

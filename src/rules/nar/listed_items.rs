@@ -4,7 +4,7 @@
 //!
 //! Items named after "主要包括：" in a 基本支出 paragraph of the 情况说明 must be
 //! non-zero in 公开06表 (matched to one 款 row by label, ASCII and full-width
-//! brackets unified).
+//! brackets unified), read in Shandong's layout or by its headings.
 //!
 //! ## 为什么重要
 //!
@@ -50,7 +50,7 @@ pub const RULE: Rule = Rule {
     title: "基本支出说明中列举的经费项目在明细表中确有支出",
     why: "情况说明常写“公用经费主要包括：办公费、手续费、邮电费……”。列举的应当是确实花了钱的项目；如果列出的某一项在基本支出明细表中是0，说明文字是照搬模板，没有如实反映支出。",
     applies_to: FINAL,
-    needs: &[TableKind::F06],
+    needs: &[],
     check,
     fixtures: fixtures![
         Fixture::fires(Q, &[]);
@@ -59,7 +59,17 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let Some(t06) = doc.table(TableKind::F06) else { return };
+    // Read in Shandong's layout, or by its headings (Shanghai's prints two
+    // panels, 301/303 | 302/310: a row's amount is in its panel's column).
+    let grid = || doc.found(TableKind::F06).filter(|t| t.grid.as_deref().is_some_and(|g| g.read));
+    let Some(t06) = doc.table(TableKind::F06).or_else(grid) else {
+        sink.skip(match doc.found(TableKind::F06) {
+            Some(t) => format!("《{}》未能读出，无法核对", t.title),
+            None => "缺少公开06表，无法核对".to_string(),
+        });
+        return;
+    };
+    let by_headings = t06.grid.is_some();
     let n = &doc.narrative;
     // The 款 rows with their labels unified once, not once per listed item.
     let labelled: Vec<(std::borrow::Cow<'_, str>, &Row)> =
@@ -80,8 +90,12 @@ fn check(doc: &Document, sink: &mut Sink) {
                 // Exactly one row of that label (no Vec of them).
                 let mut rows = labelled.iter().filter(|(l, _)| *l == item_label).map(|(_, r)| *r);
                 let (Some(row), None) = (rows.next(), rows.next()) else { continue };
-                if row.value(0).is_none_or(|v| v.is_zero()) {
-                    let shown = row.value(0).map(|v| v.to_string()).unwrap_or_else(|| "空白".into());
+                let col = match by_headings {
+                    true => row.cells.iter().position(|c| c.value.is_some()).unwrap_or(0),
+                    false => 0,
+                };
+                if row.value(col).is_none_or(|v| v.is_zero()) {
+                    let shown = row.value(col).map(|v| v.to_string()).unwrap_or_else(|| "空白".into());
                     let line = p.line_at(offset);
                     let message = format!(
                         "情况说明第{line}行在“主要包括”中列出了“{item}”，但公开06表 {} {} 为 {shown}，并没有这项支出。",
@@ -89,7 +103,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                         row.label
                     );
                     sink.push(Finding {
-                        related: at(t06, row, 0).cell().into_iter().collect(),
+                        related: at(t06, row, col).cell().into_iter().collect(),
                         ..narrative_finding("NAR-010", Severity::Warning, message, line)
                     });
                 }

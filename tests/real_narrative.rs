@@ -236,3 +236,16 @@ fn a_final_account_read_by_its_headings_has_its_narrative_amounts_held_against_i
         assert!(found.iter().any(|l| l == line || l + 1 == *line), "{what}: {amount} → {off} not found (NAR-001 at {found:?})");
     }
 }
+
+#[test]
+fn a_final_account_read_by_its_headings_holds_its_running_costs_to_the_public_funds_of_its_06_table() {
+    // 02 prints 机关运行经费支出 184.65 万元 (line 471) and its 06 table's
+    // 公用经费合计 184.65, in the right panel of two: equal, then 10 万元 more.
+    let Some(dir) = common::real_dir() else { return };
+    let Some((_, path)) = forms(&dir, "02").into_iter().find(|(layout, _)| *layout) else { return };
+    let text = std::fs::read_to_string(&path).expect("02");
+    let nar013 = |t: &str| gongkai::check_text("02", t).findings.iter().filter(|f| f.rule == "NAR-013").count();
+    assert_eq!(nar013(&text), 0);
+    assert!(text.contains("机关运行经费支出 184.65 万元"));
+    assert_eq!(nar013(&text.replacen("机关运行经费支出 184.65 万元", "机关运行经费支出 194.65 万元", 1)), 1);
+}

@@ -29,6 +29,7 @@ use crate::narrative::Topic;
 use crate::rules::identity::at;
 use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
+use crate::rules::support::final_cells::{amount_col, read_table};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
@@ -61,15 +62,10 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     // Read in Shandong's layout, or by its headings (Shanghai's prints two
     // panels, 301/303 | 302/310: a row's amount is in its panel's column).
-    let grid = || doc.found(TableKind::F06).filter(|t| t.grid.as_deref().is_some_and(|g| g.read));
-    let Some(t06) = doc.table(TableKind::F06).or_else(grid) else {
-        sink.skip(match doc.found(TableKind::F06) {
-            Some(t) => format!("《{}》未能读出，无法核对", t.title),
-            None => "缺少公开06表，无法核对".to_string(),
-        });
-        return;
+    let t06 = match read_table(doc, TableKind::F06) {
+        Ok(t) => t,
+        Err(why) => return sink.skip(why),
     };
-    let by_headings = t06.grid.is_some();
     let n = &doc.narrative;
     // The 款 rows with their labels unified once, not once per listed item.
     let labelled: Vec<(std::borrow::Cow<'_, str>, &Row)> =
@@ -90,10 +86,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                 // Exactly one row of that label (no Vec of them).
                 let mut rows = labelled.iter().filter(|(l, _)| *l == item_label).map(|(_, r)| *r);
                 let (Some(row), None) = (rows.next(), rows.next()) else { continue };
-                let col = match by_headings {
-                    true => row.cells.iter().position(|c| c.value.is_some()).unwrap_or(0),
-                    false => 0,
-                };
+                let col = amount_col(t06, row);
                 if row.value(col).is_none_or(|v| v.is_zero()) {
                     let shown = row.value(col).map(|v| v.to_string()).unwrap_or_else(|| "空白".into());
                     let line = p.line_at(offset);

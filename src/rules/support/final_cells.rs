@@ -17,6 +17,26 @@ pub fn cell(doc: &Document, kind: TableKind, pick: impl Fn(&Row) -> bool, col: u
     Some(at(t, row_at(t, pick)?, col))
 }
 
+/// The table of `kind` as read: in Shandong's layout, else by its headings
+/// (another region's); or, for coverage, why there is none.
+pub fn read_table(doc: &Document, kind: TableKind) -> Result<&Table, String> {
+    let grid = || doc.found(kind).filter(|t| t.grid.as_deref().is_some_and(|g| g.read));
+    doc.table(kind).or_else(grid).ok_or_else(|| match doc.found(kind) {
+        Some(t) => format!("《{}》未能读出，无法核对", t.title),
+        None => format!("缺少公开{}表，无法核对", kind.number()),
+    })
+}
+
+/// The column of a row's amount in a one-amount table: the first in
+/// Shandong's layout; read by its headings, the row's printed one (a table
+/// of two panels prints each row under its panel's column).
+pub fn amount_col(t: &Table, r: &Row) -> usize {
+    match t.grid {
+        Some(_) => r.cells.iter().position(|c| c.value.is_some()).unwrap_or(0),
+        None => 0,
+    }
+}
+
 /// Selects the row of 行次 `n`.
 pub fn line(n: u32) -> impl Fn(&Row) -> bool {
     move |r: &Row| r.line == Some(n)

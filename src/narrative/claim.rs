@@ -324,6 +324,11 @@ fn unit_after(chars: &[char], j: usize) -> After {
         if chars.get(e) == Some(&'元') {
             return After::Money(Money::Wan, e + 1);
         }
+        // "2940.05万，": 万 alone before punctuation (or the end) is 万元
+        // written short; before a word it is a count ("1.2万人次").
+        if chars.get(e).is_none_or(|&c| is_delimiter(c) || matches!(c, '、' | '）' | ')')) {
+            return After::Money(Money::Wan, k + 1);
+        }
     }
     // "2.5个百分点" is a change of a rate, not a count.
     if starts_with_at(chars, k, "个百分点") {
@@ -710,6 +715,25 @@ mod tests {
 
     fn brief(s: &str) -> Vec<(ClaimKind, Option<String>, String)> {
         claims(s).into_iter().map(|c| (c.kind, c.value.map(|v| v.to_string()), c.subject)).collect()
+    }
+
+    #[test]
+    fn wan_alone_before_punctuation_is_wan_yuan_before_a_word_a_count() {
+        // "万" for 万元, as many narratives write it: the share after it is
+        // then this amount's, not the total's before it.
+        let got = claims("本年收入合计2946.25万元，其中：财政拨款收入2940.05万，占99.79%；其他收入6.2万。");
+        let money: Vec<(String, Option<String>)> =
+            got.iter().filter(|c| c.kind == ClaimKind::Amount).map(|c| (c.subject.clone(), c.wan().map(|v| v.to_string()))).collect();
+        assert_eq!(
+            money,
+            [
+                ("本年收入合计".to_string(), Some("2946.25".to_string())),
+                ("财政拨款收入".to_string(), Some("2940.05".to_string())),
+                ("其他收入".to_string(), Some("6.2".to_string()))
+            ]
+        );
+        // Before a word, 万 counts something else.
+        assert!(claims("服务群众1.2万人次。").iter().all(|c| !c.is_money_amount()));
     }
 
     #[test]

@@ -89,10 +89,11 @@ fn check(doc: &Document, sink: &mut Sink) {
     // their amounts are not checked, and coverage says so (table, first line).
     let mut unchecked: Vec<(TableKind, usize)> = Vec::new();
     for s in &n.sections {
-        for p in &s.paragraphs {
+        for (k, p) in s.paragraphs.iter().enumerate() {
+            let prev = k.checked_sub(1).and_then(|j| s.paragraphs.get(j));
             let mut sangong = None;
             for c in p.claims.iter().filter(|c| c.is_money_amount() && c.kind == ClaimKind::Amount) {
-                let Some(fig) = reference(doc, s.topic, p, c, &mut sangong).and_then(|f| f.in_wan(doc)) else {
+                let Some(fig) = reference(doc, s.topic, p, prev, c, &mut sangong).and_then(|f| f.in_wan(doc)) else {
                     if let Some(kind) = table_of(s.topic).filter(|k| !readable(doc, *k)) {
                         if !unchecked.iter().any(|u| u.0 == kind) {
                             unchecked.push((kind, c.source_line));
@@ -248,7 +249,14 @@ fn figure<'a>(cells: Option<Vec<Located<'a>>>, what: &str) -> Option<Figure<'a>>
 
 /// What a money amount claim refers to, given its section and the 三公 item
 /// the sentence is about.
-fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sangong: &mut Option<usize>) -> Option<Figure<'a>> {
+fn reference<'a>(
+    doc: &'a Document,
+    topic: Topic,
+    p: &Paragraph,
+    prev: Option<&Paragraph>,
+    c: &Claim,
+    sangong: &mut Option<usize>,
+) -> Option<Figure<'a>> {
     let s = norm(&c.subject);
     let s = s.as_str();
     let f01 = |n: u32| cell(doc, TableKind::F01, line(n), 0);
@@ -327,7 +335,7 @@ fn reference<'a>(doc: &'a Document, topic: Topic, p: &Paragraph, c: &Claim, sang
                 return figure(class_row(doc, s).map(|c| vec![c]), "公开05表该类");
             }
             if s == "支出" {
-                return figure(item_row(doc, p, c.start).map(|c| vec![c]), "公开05表该项");
+                return figure(item_row(doc, p, c.start, prev).map(|c| vec![c]), "公开05表该项");
             }
             None
         }
@@ -376,20 +384,27 @@ fn class_row<'a>(doc: &'a Document, subject: &str) -> Option<Located<'a>> {
     }
 }
 
-/// The 05 项 row named by the path "X（类）Y（款）Z（项）" before `upto` in a paragraph.
-fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize) -> Option<Located<'a>> {
+/// The 05 项 row named by the path "X（类）Y（款）Z（项）" before `upto` in a
+/// paragraph, or, where the paragraph names no 类, 款 or 项 before it, at the
+/// end of the paragraph before (Shanghai prints the path as a heading line of
+/// its own: "1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：……"
+/// and then "年初预算为……，支出决算为……").
+fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize, prev: Option<&Paragraph>) -> Option<Located<'a>> {
     // The first `upto` chars, lent, not copied a char at a time; copied
     // only to widen an ASCII bracket.
     let end = p.text.char_indices().nth(upto).map_or(p.text.len(), |(i, _)| i);
     let text = p.text.get(..end).unwrap_or_default();
     let norm: std::borrow::Cow<'_, str> =
         if text.contains(['(', ')']) { text.replace('(', "（").replace(')', "）").into() } else { text.into() };
+    if !["（类）", "（款）", "（项）"].iter().any(|w| norm.contains(w)) {
+        return prev.and_then(|q| item_row(doc, q, usize::MAX, None));
+    }
     let end = norm.rfind("（项）")?;
     let before = &norm[..end];
     let k = before.rfind("（款）")?;
-    let item = &before[k + "（款）".len()..];
+    let item = before[k + "（款）".len()..].trim();
     let c = before[..k].rfind("（类）")?;
-    let section = &before[c + "（类）".len()..k];
+    let section = before[c + "（类）".len()..k].trim();
     let t = doc.table(TableKind::F05).or_else(|| grid_table(doc, TableKind::F05))?;
     let hits: Vec<&Row> = t
         .rows

@@ -430,6 +430,10 @@ pub struct Grid {
     /// A “三公” table (budget or 公开09表) whose cells were read: its columns
     /// by caption, when the captions name them cleanly.
     pub sangong: Option<SangongCols>,
+    /// A 公开09表 that prints each item's 预算数 and 决算数 side by side
+    /// (the national 2024 决算 form, Shanghai's): the columns of each, when
+    /// [`Grid::sangong`] is None.
+    pub sangong_pairs: Option<(SangongCols, SangongCols)>,
 }
 
 /// The columns of a “三公” table read by the general reader, by caption.

@@ -438,3 +438,53 @@ fn a_table_is_headed_as_printed() {
     // No marker: the title alone (its 《》 name would only repeat it).
     assert_eq!(first("13-jiangsu-shengweiban-tables-2017-department-budget.layout.txt"), "收支预算总表");
 }
+
+/// 02's 三公 table (printed empty, planted) with a row of figures put under
+/// its twelve 预算数/决算数 captions, right-aligned as the PDF prints them.
+fn sangong_02_with(dir: &Path, figures: [&str; 12]) -> Option<String> {
+    let file = manifest(dir).into_iter().find(|m| m["file"].as_str().is_some_and(|f| f.starts_with("02-")))?;
+    let text = std::fs::read_to_string(dir.join(file["text"]["layout"].as_str()?)).ok()?;
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let i = lines.iter().position(|l| l.trim_start().starts_with("预算数   决算数"))?;
+    let header: Vec<char> = lines[i].chars().collect();
+    // The char index each caption ends at.
+    let ends: Vec<usize> = (0..header.len().saturating_sub(2))
+        .filter(|&k| matches!(header[k..k + 3].iter().collect::<String>().as_str(), "预算数" | "决算数"))
+        .map(|k| k + 3)
+        .collect();
+    let mut row = String::new();
+    for (end, v) in ends.iter().zip(figures) {
+        let pad = end.saturating_sub(row.chars().count() + v.len()).max(1);
+        row.push_str(&" ".repeat(pad));
+        row.push_str(v);
+    }
+    lines.insert(i + 1, row);
+    Some(lines.join("\n"))
+}
+
+#[test]
+fn a_final_sangong_table_of_budget_and_actual_pairs_is_held_to_its_sums_in_each() {
+    // The national 2024 form prints 合计, 因公出国（境）费, 公务用车 小计 /
+    // 购置费 / 运行费 and 公务接待费, each as 预算数 and 决算数: two sets of
+    // the same identities. 0.95 = 0.00 + 0.50 + 0.45 and 0.50 = 0.00 + 0.50
+    // as 预算数; 0.80 = 0.00 + 0.40 + 0.40 and 0.40 = 0.00 + 0.40 as 决算数.
+    let Some(dir) = common::real_dir() else { return };
+    let figures = ["0.95", "0.80", "0.00", "0.00", "0.50", "0.40", "0.00", "0.00", "0.50", "0.40", "0.45", "0.40"];
+    let Some(text) = sangong_02_with(&dir, figures) else { panic!("02's 三公 header") };
+    let tbl204 = |t: &str| {
+        let r = gongkai::check_text("02", t);
+        let t09 = r.tables.iter().find(|t| t.kind == TableKind::F09).map(|t| t.rows.iter().map(|r| r.values.clone()).collect::<Vec<_>>());
+        let errors: Vec<String> = r.findings.iter().filter(|f| f.rule == "TBL-204").map(|f| f.message.clone()).collect();
+        (t09, errors)
+    };
+    let (rows, errors) = tbl204(&text);
+    assert_eq!(rows, Some(vec![figures.iter().map(|v| Some(d(v))).collect()]));
+    assert_eq!(errors, Vec::<String>::new());
+    // The 决算数 合计 one tenth off: found, in the 决算数 set.
+    let mut off = figures;
+    off[1] = "0.90";
+    let Some(text) = sangong_02_with(&dir, off) else { return };
+    let (_, errors) = tbl204(&text);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("决算数") && errors[0].contains("0.90"), "{errors:?}");
+}

@@ -3,7 +3,9 @@
 //! ## 它检查什么
 //!
 //! The “三公” table: 合计 = 出国 + 接待 + 公务用车; 公务用车 = 购置 + 运行;
-//! with 会议费、培训费, 合计 = 三公小计 + 会议费 + 培训费.
+//! with 会议费、培训费, 合计 = 三公小计 + 会议费 + 培训费. A 公开09表 printing
+//! each item's 预算数 and 决算数 side by side is held to them in each; one
+//! whose captions cannot be matched to the items says so in coverage.
 //!
 //! ## 为什么重要
 //!
@@ -53,8 +55,13 @@ fn check(doc: &Document, sink: &mut Sink) {
             sink.skip(format!("{}的表头与数字不能一一对应（有空白栏或折行的栏名），表内各项之和未核对", t.no()));
             continue;
         }
-        let Some(c) = g.sangong else { continue };
-        for r in &t.rows {
+        // One set of columns, or a 预算数 set and a 决算数 set side by side.
+        let sets: Vec<crate::model::SangongCols> =
+            g.sangong.into_iter().chain(g.sangong_pairs.into_iter().flat_map(|(b, a)| [b, a])).collect();
+        if sets.is_empty() && !t.rows.is_empty() {
+            sink.skip(format!("{}的栏名无法一一对应到各项“三公”经费，表内各项之和未核对", t.no()));
+        }
+        for (c, r) in sets.iter().flat_map(|c| t.rows.iter().map(move |r| (*c, r))) {
             if let (Some(v), Some(b), Some(o)) = (c.vehicle, c.purchase, c.operation) {
                 if r.value(v).is_some() {
                     sink.identity(Target::cell(t, r, v), &[(1, at(t, r, b)), (1, at(t, r, o))], "公务用车购置费与运行费之和");

@@ -620,6 +620,9 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
                     // The columns the rules check the table's identities on.
                     let mut g = g;
                     g.sangong = SangongCols::of(&g);
+                    if g.sangong.is_none() {
+                        g.sangong_pairs = SangongCols::pairs(&g);
+                    }
                     table.grid = Some(g);
                 }
                 Err(why) => {

@@ -18,6 +18,84 @@ use crate::model::{Grid, Meaning, SangongCols, Table};
 use crate::text::search;
 
 impl SangongCols {
+    /// The 预算数 columns and the 决算数 columns of a 三公 table that prints
+    /// each item's two side by side (合计, 因公出国（境）费, 公务用车购置及运行费
+    /// 小计, 购置费, 运行费, 公务接待费, each "预算数 决算数"). Each pair is named
+    /// by its 预算数 column's path, the last caption that is not 预算数 itself
+    /// ("公务用车购置费 › 预算数", "合计预算数" → 合计); its 决算数 column must
+    /// name no other item. None for any other header, or one naming an item
+    /// twice.
+    pub fn pairs(g: &Grid) -> Option<(SangongCols, SangongCols)> {
+        let n = g.paths.len();
+        if n < 4 || n % 2 != 0 {
+            return None;
+        }
+        let leaf = |c: usize| g.paths[c].last().map_or("", String::as_str);
+        if !(0..n).all(|c| leaf(c).ends_with(if c % 2 == 0 { "预算数" } else { "决算数" })) {
+            return None;
+        }
+        // A column's item: its last caption with 预算数/决算数 cut, or the one
+        // above where nothing is left ("因公出国（境）费 › 预算数").
+        let item = |c: usize| -> (String, String) {
+            let parts = &g.paths[c];
+            let cut = |p: &str| p.trim_end_matches("预算数").trim_end_matches("决算数").trim().to_string();
+            let last = parts.last().map(|p| cut(p)).unwrap_or_default();
+            let name = match last.is_empty() {
+                true => parts.len().checked_sub(2).and_then(|i| parts.get(i)).map(|p| cut(p)).unwrap_or_default(),
+                false => last,
+            };
+            (name, parts.concat())
+        };
+        let role = |name: &str, whole: &str| -> Option<usize> {
+            Some(match name {
+                _ if name == "合计" => 0,
+                _ if name.contains("出国") => 1,
+                _ if name.contains("接待") => 2,
+                _ if name.contains("小计") && whole.contains("公务用车") || name.contains("购置及运行") => 3,
+                _ if name.contains("购置") && !name.contains("运行") => 4,
+                _ if name.contains("运行") && !name.contains("购置") => 5,
+                _ => return None,
+            })
+        };
+        let mut at: [Option<usize>; 6] = [None; 6];
+        for k in 0..n / 2 {
+            let (name, whole) = item(2 * k);
+            let r = role(&name, &whole)?;
+            // The 决算数 column of the pair names nothing else.
+            let (other, other_whole) = item(2 * k + 1);
+            if role(&other, &other_whole).is_some_and(|o| o != r) {
+                return None;
+            }
+            if at[r].replace(2 * k).is_some() {
+                return None;
+            }
+        }
+        let budget = SangongCols {
+            total: at[0].filter(|c| *c == 0)?,
+            subtotal: None,
+            abroad: at[1],
+            reception: at[2],
+            vehicle: at[3],
+            purchase: at[4],
+            operation: at[5],
+            meeting: None,
+            training: None,
+        };
+        let next = |c: Option<usize>| c.map(|c| c + 1);
+        let actual = SangongCols {
+            total: budget.total + 1,
+            subtotal: None,
+            abroad: next(budget.abroad),
+            reception: next(budget.reception),
+            vehicle: next(budget.vehicle),
+            purchase: next(budget.purchase),
+            operation: next(budget.operation),
+            meeting: None,
+            training: None,
+        };
+        Some((budget, actual))
+    }
+
     /// The columns by caption; None when a caption names two things or a
     /// 公务用车 group lost its 小计 (the header was not read cleanly).
     pub fn of(g: &Grid) -> Option<SangongCols> {
@@ -180,4 +258,61 @@ fn placements(n: usize, k: usize, cap: usize) -> Option<Vec<Vec<usize>>> {
     }
     let mut out = Vec::new();
     (k <= n && go(n, k, 0, &mut Vec::new(), &mut out, cap)).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Grid, Meaning, SangongCols};
+
+    fn grid(paths: &[&[&str]]) -> Grid {
+        let paths: Vec<Vec<String>> = paths.iter().map(|p| p.iter().map(|s| s.to_string()).collect()).collect();
+        Grid { meanings: paths.iter().map(|p| Meaning::of(p)).collect(), paths, read: true, exact: true, ..Grid::default() }
+    }
+
+    /// A national-form 三公 header as read (captions wrapped and joined the
+    /// way layout text gives them).
+    const PAIRED: &[&[&str]] = &[
+        &["合计预算数"],
+        &["决算数"],
+        &["因公出国（境）费", "预算数"],
+        &["财政拨款“三公”经费", "因公出国（境）费", "决算数"],
+        &["财政拨款“三公”经费", "公务用车购置及运行费", "小计预算数"],
+        &["财政拨款“三公”经费", "公务用车购置及运行费", "决算数"],
+        &["公务用车购置及运行费", "公务用车购置费", "预算数"],
+        &["公务用车购置及运行费", "公务用车购置费", "决算数"],
+        &["公务用车购置及运行费", "公务用车运行费", "预算数"],
+        &["公务用车运行费", "决算数"],
+        &["公务接待费预算数"],
+        &["决算数"],
+    ];
+
+    #[test]
+    fn budget_and_actual_pairs_give_two_sets_of_columns() {
+        let (budget, actual) = SangongCols::pairs(&grid(PAIRED)).expect("pairs");
+        assert_eq!(
+            (budget.total, budget.abroad, budget.vehicle, budget.purchase, budget.operation, budget.reception),
+            (0, Some(2), Some(4), Some(6), Some(8), Some(10))
+        );
+        assert_eq!(
+            (actual.total, actual.abroad, actual.vehicle, actual.purchase, actual.operation, actual.reception),
+            (1, Some(3), Some(5), Some(7), Some(9), Some(11))
+        );
+    }
+
+    #[test]
+    fn pairs_naming_another_item_or_out_of_turn_are_not_taken() {
+        // A 决算数 column whose path names another item: the header was not
+        // read cleanly.
+        let mut crossed: Vec<&[&str]> = PAIRED.to_vec();
+        crossed[3] = &["公务接待费", "决算数"];
+        assert_eq!(SangongCols::pairs(&grid(&crossed)), None);
+        // 预算数 and 决算数 out of turn.
+        let mut swapped: Vec<&[&str]> = PAIRED.to_vec();
+        swapped.swap(0, 1);
+        assert_eq!(SangongCols::pairs(&grid(&swapped)), None);
+        // An item twice.
+        let mut twice: Vec<&[&str]> = PAIRED.to_vec();
+        twice[10] = &["因公出国（境）费预算数"];
+        assert_eq!(SangongCols::pairs(&grid(&twice)), None);
+    }
 }

@@ -27,7 +27,7 @@ impl SangongCols {
     /// twice.
     pub fn pairs(g: &Grid) -> Option<(SangongCols, SangongCols)> {
         let n = g.paths.len();
-        if n < 4 || n % 2 != 0 {
+        if n < 4 || !n.is_multiple_of(2) {
             return None;
         }
         let leaf = |c: usize| g.paths[c].last().map_or("", String::as_str);

@@ -487,4 +487,20 @@ fn a_final_sangong_table_of_budget_and_actual_pairs_is_held_to_its_sums_in_each(
     let (_, errors) = tbl204(&text);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].contains("决算数") && errors[0].contains("0.90"), "{errors:?}");
+
+    // 02's narrative says 年初预算 0.95 and 支出决算 0.00 of each item: held
+    // against the pairs (NAR-001), the 0.95 agrees and the 决算 of 0.80,
+    // 公务用车 0.40 and 公务接待 0.40 do not.
+    let Some(text) = sangong_02_with(&dir, figures) else { return };
+    let r = gongkai::check_text("02", &text);
+    let mut nar001: Vec<(usize, Option<Decimal>)> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "NAR-001" && f.source_line != Some(341) && f.source_line != Some(342))
+        .map(|f| (f.source_line.unwrap_or(0), f.expected))
+        .collect();
+    nar001.sort();
+    assert_eq!(nar001.iter().map(|x| x.1).collect::<Vec<_>>(), [Some(d("0.80")), Some(d("0.40"))], "{nar001:?}");
+    let folded = r.findings.iter().find(|f| f.rule == "NAR-001" && f.expected == Some(d("0.80"))).map(|f| f.also.len());
+    assert_eq!(folded, Some(1), "公务接待费's 0.40 folded into the 合计's finding");
 }

@@ -503,4 +503,14 @@ fn a_final_sangong_table_of_budget_and_actual_pairs_is_held_to_its_sums_in_each(
     assert_eq!(nar001.iter().map(|x| x.1).collect::<Vec<_>>(), [Some(d("0.80")), Some(d("0.40"))], "{nar001:?}");
     let folded = r.findings.iter().find(|f| f.rule == "NAR-001" && f.expected == Some(d("0.80"))).map(|f| f.also.len());
     assert_eq!(folded, Some(1), "公务接待费's 0.40 folded into the 合计's finding");
+
+    // Every 决算数 equal to its 预算数: PLA-001's plausibility warning, read
+    // from the pairs as from Shandong's two rows.
+    let pla001 = |figures: [&str; 12]| {
+        let text = sangong_02_with(&dir, figures).expect("02");
+        gongkai::check_text("02", &text).findings.iter().filter(|f| f.rule == "PLA-001").count()
+    };
+    assert_eq!(pla001(figures), 0);
+    let same = ["0.95", "0.95", "0.00", "0.00", "0.50", "0.50", "0.00", "0.00", "0.50", "0.50", "0.45", "0.45"];
+    assert_eq!(pla001(same), 1);
 }

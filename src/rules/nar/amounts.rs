@@ -47,7 +47,7 @@ use crate::rules::identity::{at, CellRef, Located};
 use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::claims::{claim_interval, claim_point};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
-use crate::rules::support::final_cells::{cell, line, norm, sangong_item, total};
+use crate::rules::support::final_cells::{cell, line, norm, sangong_cell, sangong_item, total};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::support::text::Holds;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
@@ -362,23 +362,7 @@ fn reference<'a>(
             let col = (*sangong)?;
             // An item named without 预算 is its 决算 ("公务用车运行维护费77.45万元").
             let row = if s.holds("预算") { "预算数" } else { "决算数" };
-            let grid = || {
-                // Read by its headings, each item's 预算数 and 决算数 side by side.
-                let t = grid_table(doc, TableKind::F09)?;
-                let (budget, actual) = t.grid.as_deref()?.sangong_pairs?;
-                let set = if row == "预算数" { budget } else { actual };
-                let c = match col {
-                    0 => Some(set.total),
-                    1 => set.abroad,
-                    2 => set.vehicle,
-                    3 => set.purchase,
-                    4 => set.operation,
-                    _ => set.reception,
-                }?;
-                let [r] = t.rows.as_slice() else { return None };
-                Some(at(t, r, c))
-            };
-            let c = cell(doc, TableKind::F09, |r: &Row| r.label == row, col).or_else(grid);
+            let c = sangong_cell(doc, row == "预算数", col);
             figure(c.map(|c| vec![c]), &format!("公开09表{row}"))
         }
         _ => None,

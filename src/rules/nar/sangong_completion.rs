@@ -28,13 +28,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Document, Row, TableKind};
+use crate::model::Document;
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{ClaimKind, Topic};
 use crate::rounding::Interval;
 use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
-use crate::rules::support::final_cells::{cell, sangong_item};
+use crate::rules::support::final_cells::{sangong_cell, sangong_item, sangong_table};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
@@ -47,7 +47,7 @@ pub const RULE: Rule = Rule {
     title: "情况说明：“三公”经费预算完成率与公开09表相符",
     why: "“三公”经费的说明常只写“完成全年预算的X%”而不列金额。公开09表印有每项“三公”经费的预算数和决算数，X应当等于决算数÷预算数；对不上，说明文字或表格有一处写错。",
     applies_to: FINAL,
-    needs: &[TableKind::F09],
+    needs: &[],
     check,
     fixtures: fixtures![
         Fixture::fires(Y, &[("支出全年预算为 417.53 万元，支出决算为 417.53 万元，与 2024 年全年预算基本持平。完成全年预算的 100%。", "支出完成全年预算的 95%。")]);
@@ -56,6 +56,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
+    // In Shandong's layout, or by its headings with 预算数/决算数 pairs.
+    if let Err(why) = sangong_table(doc) {
+        return sink.skip(why);
+    }
     let n = &doc.narrative;
     for s in n.sections_about(Topic::Sangong) {
         for p in &s.paragraphs {
@@ -69,8 +73,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                 }
                 let sentence: String = chars[ss..c.start].iter().collect();
                 let Some(Some(col)) = sangong_item(&sentence) else { continue };
-                let budget = cell(doc, TableKind::F09, |r: &Row| r.label == "预算数", col);
-                let actual = cell(doc, TableKind::F09, |r: &Row| r.label == "决算数", col);
+                let (budget, actual) = (sangong_cell(doc, true, col), sangong_cell(doc, false, col));
                 let (Some(b), Some(a)) = (budget, actual) else { continue };
                 let (Some(bv), Some(av)) = (b.value, a.value) else { continue };
                 if bv.is_zero() {

@@ -22,8 +22,9 @@
 //! `tests/snapshots/rules/PLA-001.snap`，`cargo test PLA_001` 只运行本条。
 
 use crate::domain::SANGONG_COLUMNS;
-use crate::model::{Document, TableKind};
+use crate::model::Document;
 use crate::rules::support::corpus::{fixtures, B, Y};
+use crate::rules::support::final_cells::{sangong_cell, sangong_table};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -34,7 +35,7 @@ pub const RULE: Rule = Rule {
     title: "“三公”经费预算数与决算数完全相同",
     why: "“三公”经费表中的预算数是按规定程序调整后的预算。如果每一项预算数都与决算数分毫不差，往往说明预算是按实际支出倒推调整的。这本身不违规，但读者应当知道：此时“没有超预算”并不说明控制得好。",
     applies_to: FINAL,
-    needs: &[TableKind::F09],
+    needs: &[],
     check,
     fixtures: fixtures![
         Fixture::fires(Y, &[]);
@@ -43,11 +44,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let Some(t) = doc.table(TableKind::F09) else { return };
-    let row = |label: &str| t.rows.iter().find(|r| r.label == label);
-    let (Some(b), Some(a)) = (row("预算数"), row("决算数")) else { return };
-    let all_equal = (0..SANGONG_COLUMNS.len()).all(|c| b.value(c).unwrap_or_default() == a.value(c).unwrap_or_default());
-    if all_equal && b.value(0).is_some_and(|v| !v.is_zero()) {
+    // In Shandong's layout (two rows), or by its headings (pairs of columns).
+    let t = match sangong_table(doc) {
+        Ok(t) => t,
+        Err(why) => return sink.skip(why),
+    };
+    let value = |budget: bool, c: usize| sangong_cell(doc, budget, c).and_then(|l| l.value);
+    let all_equal = (0..SANGONG_COLUMNS.len()).all(|c| value(true, c).unwrap_or_default() == value(false, c).unwrap_or_default());
+    let Some(a) = t.rows.iter().find(|r| r.label == "决算数").or_else(|| t.rows.last()) else { return };
+    if all_equal && value(true, 0).is_some_and(|v| !v.is_zero()) {
         sink.note(
             t,
             a,

@@ -27,6 +27,44 @@ pub fn read_table(doc: &Document, kind: TableKind) -> Result<&Table, String> {
     })
 }
 
+/// A 公开09表 cell: item `col` (0 合计, 1 因公出国（境）费, 2 公务用车购置及
+/// 运行费, 3 购置费, 4 运行费, 5 公务接待费) of its 预算数 (`budget`) or 决算数.
+/// In Shandong's layout the two are rows; read by its headings (the national
+/// 2024 form) they are the pairs of columns of its one row.
+pub fn sangong_cell(doc: &Document, budget: bool, col: usize) -> Option<Located<'_>> {
+    let label = if budget { "预算数" } else { "决算数" };
+    if doc.table(TableKind::F09).is_some() {
+        return cell(doc, TableKind::F09, |r: &Row| r.label == label, col);
+    }
+    let t = doc.found(TableKind::F09).filter(|t| t.grid.as_deref().is_some_and(|g| g.read))?;
+    let (b, a) = t.grid.as_deref()?.sangong_pairs?;
+    let set = if budget { b } else { a };
+    let c = match col {
+        0 => Some(set.total),
+        1 => set.abroad,
+        2 => set.vehicle,
+        3 => set.purchase,
+        4 => set.operation,
+        _ => set.reception,
+    }?;
+    let [r] = t.rows.as_slice() else { return None };
+    Some(at(t, r, c))
+}
+
+/// A 公开09表 that [`sangong_cell`] can read: in Shandong's layout, or by its
+/// headings with 预算数/决算数 pairs; else why not, for coverage.
+pub fn sangong_table(doc: &Document) -> Result<&Table, String> {
+    if let Some(t) = doc.table(TableKind::F09) {
+        return Ok(t);
+    }
+    match doc.found(TableKind::F09) {
+        Some(t) if t.grid.as_deref().is_some_and(|g| g.read && g.sangong_pairs.is_some()) => Ok(t),
+        Some(t) if t.rows.is_empty() && t.grid.as_deref().is_some_and(|g| g.read) => Err(format!("《{}》没有印数字，无法核对", t.title)),
+        Some(t) => Err(format!("《{}》的栏目无法按预算数、决算数一一对应，无法核对", t.title)),
+        None => Err("缺少公开09表，无法核对".to_string()),
+    }
+}
+
 /// The column of a row's amount in a one-amount table: the first in
 /// Shandong's layout; read by its headings, the row's printed one (a table
 /// of two panels prints each row under its panel's column).

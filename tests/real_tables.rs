@@ -514,3 +514,18 @@ fn a_final_sangong_table_of_budget_and_actual_pairs_is_held_to_its_sums_in_each(
     let same = ["0.95", "0.95", "0.00", "0.00", "0.50", "0.50", "0.00", "0.00", "0.50", "0.50", "0.45", "0.45"];
     assert_eq!(pla001(same), 1);
 }
+
+#[test]
+fn a_final_basic_expenditure_table_of_two_panels_holds_its_personnel_and_public_totals() {
+    // 02's 06表 prints 301/303 left and 302/310 right, 人员经费合计 under the
+    // left and 公用经费合计 under the right: TBL-014 reads each in its panel.
+    let Some(dir) = common::real_dir() else { return };
+    let Some(m) = manifest(&dir).into_iter().find(|m| m["file"].as_str().is_some_and(|f| f.starts_with("02-"))) else { return };
+    let text = std::fs::read_to_string(dir.join(m["text"]["layout"].as_str().expect("layout"))).expect("02");
+    let tbl014 =
+        |t: &str| gongkai::check_text("02", t).findings.iter().filter(|f| f.rule == "TBL-014").map(|f| f.actual).collect::<Vec<_>>();
+    assert_eq!(tbl014(&text), Vec::<Option<Decimal>>::new());
+    assert!(text.contains("人员经费合计   2,152.26"));
+    assert_eq!(tbl014(&text.replacen("人员经费合计   2,152.26", "人员经费合计   2,162.26", 1)), [Some(d("2162.26"))]);
+    assert_eq!(tbl014(&text.replacen("公用经费合计     184.65", "公用经费合计     194.65", 1)), [Some(d("194.65"))]);
+}

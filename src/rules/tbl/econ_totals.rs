@@ -2,7 +2,8 @@
 //!
 //! ## 它检查什么
 //!
-//! 06: 人员经费合计 = 301 + 303; 公用经费合计 = the other groups.
+//! 06: 人员经费合计 = 301 + 303; 公用经费合计 = the other groups; read in
+//! Shandong's layout or by its headings.
 //!
 //! ## 为什么重要
 //!
@@ -27,6 +28,7 @@ use crate::model::{Document, Row, TableKind};
 use crate::rules::identity::{at, Located, Target};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::econ_sangong::{groups, labelled};
+use crate::rules::support::final_cells::{amount_col, read_table};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -40,7 +42,7 @@ pub const RULE: Rule = Rule {
     title: "基本支出明细表：人员经费合计、公用经费合计等于各类之和",
     why: "人员经费是工资福利支出与对个人和家庭的补助之和，公用经费是商品和服务支出、资本性支出等其余各类之和。两个合计与各类对不上，人员和办公开支的说法就不一致。",
     applies_to: FINAL,
-    needs: &[TableKind::F06],
+    needs: &[],
     check,
     fixtures: fixtures![
         Fixture::fires(Q, &[("人员经费合计 8,642.32", "人员经费合计 8,652.32")]);
@@ -49,14 +51,19 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let Some(t) = doc.table(TableKind::F06) else { return };
+    // In Shandong's layout, or by its headings (Shanghai's two panels: each
+    // row's amount, and each total's, in its panel's column).
+    let t = match read_table(doc, TableKind::F06) {
+        Ok(t) => t,
+        Err(why) => return sink.skip(why),
+    };
     let (personnel, public): (Vec<&Row>, Vec<&Row>) = groups(t).partition(|g| PERSONNEL.contains(&g.code.as_deref().unwrap_or_default()));
     for (label, parts, what) in
         [("人员经费合计", personnel, "工资福利支出与对个人和家庭的补助之和"), ("公用经费合计", public, "其余各类经济科目之和")]
     {
         if let Some(total) = labelled(t, label) {
-            let terms: Vec<(i8, Located)> = parts.iter().map(|r| (1, at(t, r, 0))).collect();
-            sink.identity(Target::cell(t, total, 0), &terms, what);
+            let terms: Vec<(i8, Located)> = parts.iter().map(|r| (1, at(t, r, amount_col(t, r)))).collect();
+            sink.identity(Target::cell(t, total, amount_col(t, total)), &terms, what);
         }
     }
 }

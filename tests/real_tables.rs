@@ -528,4 +528,12 @@ fn a_final_basic_expenditure_table_of_two_panels_holds_its_personnel_and_public_
     assert!(text.contains("人员经费合计   2,152.26"));
     assert_eq!(tbl014(&text.replacen("人员经费合计   2,152.26", "人员经费合计   2,162.26", 1)), [Some(d("2162.26"))]);
     assert_eq!(tbl014(&text.replacen("公用经费合计     184.65", "公用经费合计     194.65", 1)), [Some(d("194.65"))]);
+    // And 05's 基本支出 (by its caption) against 06's two totals: XTBL-010,
+    // on its own or folded into the finding about the shared cell.
+    let xtbl010 = |t: &str| {
+        let r = gongkai::check_text("02", t);
+        r.findings.iter().any(|f| f.rule == "XTBL-010" || f.also.iter().any(|a| a.starts_with("XTBL-010")))
+    };
+    assert!(!xtbl010(&text));
+    assert!(xtbl010(&text.replacen("人员经费合计   2,152.26", "人员经费合计   2,162.26", 1)));
 }

@@ -2,7 +2,8 @@
 //!
 //! ## 它检查什么
 //!
-//! 05 合计 基本支出 = 06 人员经费合计 + 公用经费合计.
+//! 05 合计 基本支出 = 06 人员经费合计 + 公用经费合计 (read in Shandong's layout
+//! or by their headings).
 //!
 //! ## 为什么重要
 //!
@@ -27,6 +28,7 @@ use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::econ_sangong::labelled;
+use crate::rules::support::final_cells::{amount_col, read_table};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -37,7 +39,7 @@ pub const RULE: Rule = Rule {
     title: "一般公共预算基本支出与基本支出明细表一致",
     why: "一般公共预算财政拨款支出表里的“基本支出”，在基本支出明细表中按人员经费和公用经费展开；两者之和必须等于前者，否则基本支出的总数与明细说法不一。",
     applies_to: FINAL,
-    needs: &[TableKind::F05, TableKind::F06],
+    needs: &[],
     check,
     fixtures: fixtures![
         Fixture::fires(Y, &[("人员经费合计\t4,244.74", "人员经费合计\t4,254.74"), ("301\t工资福利支出\t3,755.44", "301\t工资福利支出\t3,765.44"), ("30101\t基本工资\t708.07", "30101\t基本工资\t718.07")]);
@@ -46,11 +48,32 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let (Some(t05), Some(t06)) = (doc.table(TableKind::F05), doc.table(TableKind::F06)) else { return };
-    let Some(i) = t05.rows.iter().position(|r| r.code.is_none()) else { return };
+    // In Shandong's layout or by their headings: 05's 基本支出 column by its
+    // caption, 06's totals each in its panel's column.
+    let (t05, t06) = match (read_table(doc, TableKind::F05), read_table(doc, TableKind::F06)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(why), _) | (_, Err(why)) => return sink.skip(why),
+    };
+    let by_headings = t05.grid.is_some();
+    let total = |r: &crate::model::Row| r.code.is_none() && (!by_headings || matches!(r.label.as_str(), "合计" | "总计"));
+    let Some(i) = t05.rows.iter().position(total) else { return };
     if t05.unresolved.contains(&i) {
         return;
     }
+    let col = match by_headings {
+        true => {
+            let mut basic = t05.columns.iter().enumerate().filter(|(_, h)| h.rsplit('›').next().unwrap_or(h).trim() == "基本支出");
+            match (basic.next(), basic.next()) {
+                (Some((c, _)), None) => c,
+                _ => return sink.skip(format!("《{}》没有唯一的“基本支出”栏，无法核对", t05.title)),
+            }
+        }
+        false => 1,
+    };
     let (Some(p), Some(g)) = (labelled(t06, "人员经费合计"), labelled(t06, "公用经费合计")) else { return };
-    sink.identity(Target::cell(t05, &t05.rows[i], 1), &[(1, at(t06, p, 0)), (1, at(t06, g, 0))], "公开06表人员经费合计与公用经费合计之和");
+    sink.identity(
+        Target::cell(t05, &t05.rows[i], col),
+        &[(1, at(t06, p, amount_col(t06, p))), (1, at(t06, g, amount_col(t06, g)))],
+        "公开06表人员经费合计与公用经费合计之和",
+    );
 }

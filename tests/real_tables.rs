@@ -513,6 +513,17 @@ fn a_final_sangong_table_of_budget_and_actual_pairs_is_held_to_its_sums_in_each(
     assert_eq!(pla001(figures), 0);
     let same = ["0.95", "0.95", "0.00", "0.00", "0.50", "0.50", "0.00", "0.00", "0.50", "0.50", "0.45", "0.45"];
     assert_eq!(pla001(same), 1);
+
+    // A 决算数 above its 预算数 (公务接待费 0.55 of 0.45, the 合计 with it):
+    // TBL-016, pair by pair.
+    let over = ["0.95", "0.95", "0.00", "0.00", "0.50", "0.40", "0.00", "0.00", "0.50", "0.40", "0.45", "0.55"];
+    let text = sangong_02_with(&dir, over).expect("02");
+    let tbl016: Vec<(Option<Decimal>, Option<Decimal>)> =
+        gongkai::check_text("02", &text).findings.iter().filter(|f| f.rule == "TBL-016").map(|f| (f.expected, f.actual)).collect();
+    assert_eq!(tbl016.len(), 1, "{tbl016:?}");
+    assert!([tbl016[0].0, tbl016[0].1].contains(&Some(d("0.55"))) && [tbl016[0].0, tbl016[0].1].contains(&Some(d("0.45"))), "{tbl016:?}");
+    let text = sangong_02_with(&dir, figures).expect("02");
+    assert!(!gongkai::check_text("02", &text).findings.iter().any(|f| f.rule == "TBL-016"));
 }
 
 #[test]

@@ -254,3 +254,18 @@ fn a_final_account_read_by_its_headings_holds_its_running_costs_to_the_public_fu
     assert!(text.contains("机关运行经费支出 184.65 万元"));
     assert_eq!(nar013(&text.replacen("机关运行经费支出 184.65 万元", "机关运行经费支出 194.65 万元", 1)), 1);
 }
+
+#[test]
+fn a_class_amount_of_all_funds_is_not_held_to_a_fiscal_table_alone() {
+    // 10's plain text from its 财政拨款支出预算表 on: the 收支总表 and 支出总表
+    // (all funds) are gone, the narrative after the tables stays. It says
+    // "公共安全（类）支出 13656.34 万元" under 支出预算总计 (all funds); the
+    // 财政拨款 table prints 13,641.34 for the 类, a part of it: no NAR-105 error.
+    let Some(dir) = common::real_dir() else { return };
+    let Some((_, path)) = forms(&dir, "10").into_iter().find(|(layout, _)| !*layout) else { return };
+    let text = std::fs::read_to_string(&path).expect("10");
+    let at = text.rfind("\n五、财政拨款支出预算表\n").expect("the table's title");
+    let r = gongkai::check_text("10", &text[at + 1..]);
+    let nar105: Vec<String> = r.findings.iter().filter(|f| f.rule == "NAR-105" && f.severity == Error).map(|f| f.message.clone()).collect();
+    assert_eq!(nar105, Vec::<String>::new());
+}

@@ -115,6 +115,14 @@ fn check(doc: &Document, sink: &mut Sink) {
                 // (A byte search for 类 first: most subjects have none.)
                 let subject = if search::has_char(&subject, '类') { Cow::Owned(subject.replace("（类）", "")) } else { subject };
                 let mut cells = named_cells(&groups, &subject);
+                // A section on all funds (收支, 收入, 支出预算) states a 类's
+                // amount for all of them: a 财政拨款 or 一般公共预算 table's
+                // figure for the 类 is a part of it, not the same quantity
+                // (only the found tables of all funds can hold it).
+                let all_funds = matches!(s.topic, Topic::Overall | Topic::Income | Topic::Expenditure);
+                if all_funds && !cells.is_empty() && cells.iter().all(|x| scope_of(x.t) != Scope::All) {
+                    continue;
+                }
                 if cells.is_empty() {
                     cells = totals_named(doc, &totals, general_is_fiscal, &subject);
                 }

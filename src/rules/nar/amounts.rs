@@ -47,7 +47,7 @@ use crate::rules::identity::{at, CellRef, Located};
 use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::claims::{claim_interval, claim_point};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
-use crate::rules::support::final_cells::{cell, line, norm, sangong_cell, sangong_item, total};
+use crate::rules::support::final_cells::{caption_col, cell, grid_table, line, norm, read_table, sangong_cell, sangong_item, total};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::support::text::Holds;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
@@ -151,7 +151,7 @@ fn table_of(topic: Topic) -> Option<TableKind> {
 
 /// A table of `kind` was read, in Shandong's layout or by its headings.
 fn readable(doc: &Document, kind: TableKind) -> bool {
-    doc.table(kind).is_some() || grid_table(doc, kind).is_some()
+    read_table(doc, kind).is_ok()
 }
 
 /// 国内接待费 + 国（境）外接待费 = 公务接待费 决算 (09).
@@ -421,16 +421,6 @@ fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize, prev: Option<&Par
     }
 }
 
-/// A 决算 table read by its headings (another region's layout), where no
-/// table of the kind was read in Shandong's: its rows have no 行次, so it is
-/// looked up by row names and column captions instead.
-fn grid_table(doc: &Document, kind: TableKind) -> Option<&Table> {
-    if doc.table(kind).is_some() {
-        return None;
-    }
-    doc.found(kind).filter(|t| t.grid.as_deref().is_some_and(|g| g.read))
-}
-
 /// The one row `pick` selects (None for none or several).
 fn one_row(t: &Table, pick: impl Fn(&Row) -> bool) -> Option<&Row> {
     let mut hits = t.rows.iter().filter(|r| pick(r));
@@ -464,12 +454,7 @@ fn grid_total(doc: &Document, kind: TableKind) -> Option<Located<'_>> {
 /// column whose caption `caption` accepts.
 fn grid_cell(doc: &Document, kind: TableKind, pick: impl Fn(&Row) -> bool, caption: impl Fn(&str) -> bool) -> Option<Located<'_>> {
     let t = grid_table(doc, kind)?;
-    let mut cols = t.columns.iter().enumerate().filter(|(_, h)| caption(h.rsplit('›').next().unwrap_or(h).trim()));
-    let (col, _) = match (cols.next(), cols.next()) {
-        (Some(c), None) => c,
-        _ => return None,
-    };
-    Some(at(t, one_row(t, pick)?, col))
+    Some(at(t, one_row(t, pick)?, caption_col(t, caption)?))
 }
 
 /// The 合计 row of a table read by its headings (no code).

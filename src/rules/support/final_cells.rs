@@ -17,11 +17,31 @@ pub fn cell(doc: &Document, kind: TableKind, pick: impl Fn(&Row) -> bool, col: u
     Some(at(t, row_at(t, pick)?, col))
 }
 
+/// A 决算 table read by its headings (another region's layout), where no
+/// table of the kind was read in Shandong's: its rows have no 行次, so it is
+/// looked up by row names and column captions instead.
+pub fn grid_table(doc: &Document, kind: TableKind) -> Option<&Table> {
+    if doc.table(kind).is_some() {
+        return None;
+    }
+    doc.found(kind).filter(|t| t.grid.as_deref().is_some_and(|g| g.read))
+}
+
+/// The one column of a table read by its headings whose caption (the last
+/// part of its path, "支出 › 基本支出" → "基本支出") `accept` takes; None
+/// for none or several.
+pub fn caption_col(t: &Table, accept: impl Fn(&str) -> bool) -> Option<usize> {
+    let mut cols = t.columns.iter().enumerate().filter(|(_, h)| accept(h.rsplit('›').next().unwrap_or(h).trim()));
+    match (cols.next(), cols.next()) {
+        (Some((c, _)), None) => Some(c),
+        _ => None,
+    }
+}
+
 /// The table of `kind` as read: in Shandong's layout, else by its headings
 /// (another region's); or, for coverage, why there is none.
 pub fn read_table(doc: &Document, kind: TableKind) -> Result<&Table, String> {
-    let grid = || doc.found(kind).filter(|t| t.grid.as_deref().is_some_and(|g| g.read));
-    doc.table(kind).or_else(grid).ok_or_else(|| match doc.found(kind) {
+    doc.table(kind).or_else(|| grid_table(doc, kind)).ok_or_else(|| match doc.found(kind) {
         Some(t) => format!("《{}》未能读出，无法核对", t.title),
         None => format!("缺少公开{}表，无法核对", kind.number()),
     })
@@ -36,7 +56,7 @@ pub fn sangong_cell(doc: &Document, budget: bool, col: usize) -> Option<Located<
     if doc.table(TableKind::F09).is_some() {
         return cell(doc, TableKind::F09, |r: &Row| r.label == label, col);
     }
-    let t = doc.found(TableKind::F09).filter(|t| t.grid.as_deref().is_some_and(|g| g.read))?;
+    let t = grid_table(doc, TableKind::F09)?;
     let (b, a) = t.grid.as_deref()?.sangong_pairs?;
     let set = if budget { b } else { a };
     let c = match col {

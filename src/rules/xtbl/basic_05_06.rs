@@ -28,7 +28,7 @@ use crate::model::{Document, TableKind};
 use crate::rules::identity::{at, Target};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::econ_sangong::labelled;
-use crate::rules::support::final_cells::{amount_col, read_table};
+use crate::rules::support::final_cells::{amount_col, caption_col, read_table};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
@@ -61,13 +61,10 @@ fn check(doc: &Document, sink: &mut Sink) {
         return;
     }
     let col = match by_headings {
-        true => {
-            let mut basic = t05.columns.iter().enumerate().filter(|(_, h)| h.rsplit('›').next().unwrap_or(h).trim() == "基本支出");
-            match (basic.next(), basic.next()) {
-                (Some((c, _)), None) => c,
-                _ => return sink.skip(format!("《{}》没有唯一的“基本支出”栏，无法核对", t05.title)),
-            }
-        }
+        true => match caption_col(t05, |h| h == "基本支出") {
+            Some(c) => c,
+            None => return sink.skip(format!("《{}》没有唯一的“基本支出”栏，无法核对", t05.title)),
+        },
         false => 1,
     };
     let (Some(p), Some(g)) = (labelled(t06, "人员经费合计"), labelled(t06, "公用经费合计")) else { return };

@@ -260,22 +260,13 @@ fn one_cell(code: Option<String>, label: String, no: usize, value: Option<(Decim
 /// within half a unit of the last printed decimal per figure (尾数误差).
 fn adds_up(rows: &[Row]) -> bool {
     let value = |r: &Row| r.cells.first().and_then(|c| c.value);
+    // The rounding intervals every identity is judged by ([`crate::rounding`]).
     let holds = |whole: Option<Decimal>, parts: &mut dyn Iterator<Item = &Row>| -> bool {
-        let mut sum = Decimal::ZERO;
-        let mut slack = half_unit(whole);
-        let mut any = false;
-        for p in parts {
-            let Some(v) = value(p) else { continue };
-            any = true;
-            match (sum.checked_add(v), slack.checked_add(half_unit(Some(v)))) {
-                (Some(s), Some(e)) => (sum, slack) = (s, e),
-                _ => return false,
-            }
-        }
+        let printed: Vec<Decimal> = parts.filter_map(value).collect();
         match whole {
             // A row printed blank over rows with amounts: one of them moved.
-            None => !any,
-            Some(w) => !any || w.checked_sub(sum).is_some_and(|d| d.abs() <= slack),
+            None => printed.is_empty(),
+            Some(_) => printed.is_empty() || crate::rounding::agrees(whole, printed.iter().map(|v| (1, Some(*v)))),
         }
     };
     for (k, r) in rows.iter().enumerate() {
@@ -290,11 +281,6 @@ fn adds_up(rows: &[Row]) -> bool {
         Some(t) => holds(value(t), &mut rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3))),
         None => true,
     }
-}
-
-/// Half a unit of a figure's last printed decimal: 0.005 for "7,448.20".
-fn half_unit(v: Option<Decimal>) -> Decimal {
-    v.map_or(Decimal::ZERO, crate::rounding::half_ulp)
 }
 
 #[cfg(test)]

@@ -141,12 +141,14 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     // Each page may print its columns elsewhere: where they move, and the
     // labels with them, a page begins. (Not in a viewer's copy, one cell per
     // line: it has no columns, and the search for where they move is long.)
-    let one_cell_lines = |body: &[BodyLine]| {
+    // Text copied from a PDF viewer: one cell per line, no columns to go by
+    // (told once: the page split below moves no cell).
+    let cell_per_line = {
         let (data, single) =
             body.iter().filter(|b| b.data).fold((0usize, 0usize), |(d, s), b| (d + 1, s + usize::from(b.spans.len() == 1)));
         single * 2 > data && data >= 3
     };
-    if !paged && !one_cell_lines(&body) {
+    if !paged && !cell_per_line {
         super::pages::split(&mut body);
     }
     let Some(first_data) = body.iter().position(|b| b.data) else {
@@ -157,12 +159,10 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         return (table, problems);
     };
 
-    // Text copied from a PDF viewer: one cell per line, no columns to go by.
     let data_lines: Vec<&BodyLine> = body.iter().filter(|b| b.data).collect();
     // Layout text aligns columns with runs of spaces; without any, there
     // are no positions to go by.
     let aligned = body.iter().filter(|b| b.spans.windows(2).any(|w| w[1].start >= w[0].end + 3)).count();
-    let cell_per_line = one_cell_lines(&body);
     // A header is a few lines; bounding it keeps pathological input linear.
     let header: Vec<&BodyLine> = body[first_data.saturating_sub(12)..first_data].iter().collect();
     // Layout text whose runs of spaces were squeezed to one or turned into

@@ -359,6 +359,10 @@ pub struct RowOut {
 pub struct Coverage {
     /// Tables read ("01", …).
     pub tables_found: Vec<String>,
+    /// Tables found but not read, each with its reason in `problems`: a
+    /// table is never listed as read when its cells were left out.
+    #[serde(default)]
+    pub tables_unread: Vec<String>,
     /// Standard tables not found: numbers for 决算 ("09"), names for budgets
     /// ("《政府性基金预算支出表》").
     pub tables_missing: Vec<String>,
@@ -430,7 +434,8 @@ pub(crate) fn build(source: &str, encoding: Option<&str>, doc: Document, run: cr
         crate::model::DocumentKind::FinalAccounts => &crate::model::TableKind::FINAL,
         _ => &[],
     };
-    let found: Vec<String> = doc.tables.iter().map(|t| t.no()).collect();
+    let (found, unread): (Vec<&Table>, Vec<&Table>) = doc.tables.iter().partition(|t| t.grid.as_deref().is_none_or(|g| g.read));
+    let (found, unread): (Vec<String>, Vec<String>) = (found.iter().map(|t| t.no()).collect(), unread.iter().map(|t| t.no()).collect());
     let mut missing: Vec<String> = expected.iter().filter(|k| doc.found(**k).is_none()).map(|k| k.number().to_string()).collect();
     if doc.info.kind == crate::model::DocumentKind::Budget {
         // Budgets number their tables differently: a missing one is named.
@@ -456,7 +461,13 @@ pub(crate) fn build(source: &str, encoding: Option<&str>, doc: Document, run: cr
         document: doc.info,
         tables,
         findings,
-        coverage: Coverage { tables_found: found, tables_missing: missing, rules_skipped: run.skipped, problems: doc.problems },
+        coverage: Coverage {
+            tables_found: found,
+            tables_unread: unread,
+            tables_missing: missing,
+            rules_skipped: run.skipped,
+            problems: doc.problems,
+        },
         sangong_counts,
         sangong,
         input: None,

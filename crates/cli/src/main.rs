@@ -183,7 +183,12 @@ fn write_text(out: &mut impl Write, r: &DocumentReport) -> std::io::Result<()> {
         writeln!(out, "文件：{}，已读取 {} {}", x.kind.label(), x.pages, unit)?;
     }
     let (e, w, i) = r.counts();
-    writeln!(out, "表格：已读取 {}；缺少 {}", join(&r.coverage.tables_found), join(&r.coverage.tables_missing))?;
+    let c = &r.coverage;
+    let unread = match c.tables_unread.is_empty() {
+        true => String::new(),
+        false => format!("；未能读取 {}（原因见末尾）", join(&c.tables_unread)),
+    };
+    writeln!(out, "表格：已读取 {}{unread}；缺少 {}", join(&c.tables_found), join(&c.tables_missing))?;
     writeln!(out, "结果：错误 {e}，警告 {w}，提示 {i}")?;
     for f in &r.findings {
         // "第3页（第120行） " for a PDF, "工作表“表1”（第12行） " for a workbook.

@@ -222,3 +222,15 @@ fn checks_pdf_and_workbook_together() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("文字识别（OCR）"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("文件：PDF，已读取 13 页"));
 }
+
+#[test]
+fn a_table_found_but_not_read_is_not_listed_as_read() {
+    let Some(dir) = real_dir() else { return };
+    let file = dir.join("02-shanghai-putuo-caizhengju-defective-2024-department-final.layout.txt");
+    let out = Command::new(env!("CARGO_BIN_EXE_gongkai")).arg("check").arg(&file).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout.lines().find(|l| l.starts_with("表格：")).expect("the tables line");
+    let (read, rest) = line.split_once("；未能读取 ").expect("unread tables named apart");
+    assert!(!read.contains("《收入决算表》") && rest.contains("《收入决算表》"), "{line}");
+    assert!(read.contains("《收入支出决算总表》"), "{line}");
+}

@@ -211,6 +211,9 @@ fn coverage_view(checker: Checker, coverage: &Coverage) -> impl IntoView {
         }
     };
     let found = join(&coverage.tables_found);
+    // Found but not read: never shown among the read ones (the reasons are
+    // in the notes below).
+    let unread = (!coverage.tables_unread.is_empty()).then(|| join(&coverage.tables_unread));
     let missing = join(&coverage.tables_missing);
     let skipped: Vec<_> = coverage.rules_skipped.iter().map(|s| view! { <li><code>{s.rule}</code>" "{s.reason.clone()}</li> }).collect();
     let problems: Vec<_> = coverage.problems.iter().map(|p| problem_item(checker, p.source_line, &p.message)).collect();
@@ -222,6 +225,10 @@ fn coverage_view(checker: Checker, coverage: &Coverage) -> impl IntoView {
             <dl>
                 <dt>"已读取的表"</dt>
                 <dd class="tables-found">{found}</dd>
+                {unread.map(|u| view! {
+                    <dt>"找到但未能读取的表"</dt>
+                    <dd class="tables-unread">{u}</dd>
+                })}
                 // Only the tables the rules for publishing require: a rule
                 // below may still miss an optional one.
                 <dt>"缺少的必须公开的表"</dt>

@@ -34,7 +34,15 @@ pub(crate) fn for_each_table(doc: &Document, sink: &mut Sink, mut f: impl FnMut(
     for kind in CODED {
         match doc.table(kind) {
             Some(t) => f(t, sink),
-            None => sink.skip(format!("公开{}表未读取，其表内核对未进行", kind.number())),
+            None => sink.skip(match doc.found(kind) {
+                // Read by its headings (another region's layout): its 科目
+                // sums are the general rules' (not "unread", which it is not).
+                Some(t) if t.grid.as_deref().is_some_and(|g| g.read) => {
+                    format!("《{}》按表头读取，本条按固定栏目核对的规则不适用；其各级科目之和由 TBL-201、TBL-202 核对", t.title)
+                }
+                Some(t) => format!("《{}》未能读取，其表内核对未进行", t.title),
+                None => format!("缺少公开{}表，其表内核对未进行", kind.number()),
+            }),
         }
     }
 }

@@ -576,3 +576,53 @@ fn a_final_basic_expenditure_table_of_two_panels_holds_its_personnel_and_public_
     assert!(!xtbl010(&text));
     assert!(xtbl010(&text.replacen("人员经费合计   2,152.26", "人员经费合计   2,162.26", 1)));
 }
+
+/// 02's tables read by their headings (the national 决算 form, Shanghai's)
+/// held to each other by XTBL-201: as published only 社会保障和就业支出's
+/// 326.71 against 326.72 (尾数误差, as MANIFEST notes); each printed figure
+/// below one unit off gives an error at its line. 02 prints no 支出决算表
+/// (planted) and its 收入决算表 is not read from the layout text, so the pairs
+/// with 01 are those of the PDF (checked as published there).
+#[test]
+fn a_final_account_read_by_its_headings_has_its_tables_held_to_each_other() {
+    let Some(dir) = common::real_dir() else { return };
+    let xtbl = |r: &DocumentReport, severity: gongkai::rules::Severity| -> Vec<usize> {
+        // Its own, or folded into the finding on the same cell (同源问题).
+        let ours = |f: &&gongkai::rules::Finding| f.rule == "XTBL-201" || f.also.iter().any(|a| a.starts_with("XTBL-201"));
+        r.findings.iter().filter(ours).filter(|f| f.severity == severity).filter_map(|f| f.source_line).collect()
+    };
+    use gongkai::rules::Severity::{Error, Info};
+    let name = "02-shanghai-putuo-caizhengju-defective-2024-department-final";
+    let text = std::fs::read_to_string(dir.join(format!("{name}.layout.txt"))).expect("02");
+    let r = gongkai::check_text("02", &text);
+    assert_eq!(xtbl(&r, Error), Vec::<usize>::new());
+    // 04's 326.71 against 05's 208, whose 项 add to 326.72: their tails.
+    assert_eq!(xtbl(&r, Info), vec![201], "326.71 in 04 against 326.72 in 05");
+    // The PDF reads 02's 收入决算表 too: its 合计 row ("类款项合计") against 01.
+    let pdf = check(&dir, &format!("{name}.pdf"));
+    assert_eq!(xtbl(&pdf, Error), Vec::<usize>::new());
+    assert!(!pdf.coverage.rules_skipped.iter().any(|s| s.rule == "XTBL-201"), "{:?}", pdf.coverage.rules_skipped);
+
+    // (line, figure as printed, its nth on the line, what it is held to)
+    let cases: &[(usize, &str, usize, &str)] = &[
+        (194, "2,940.05", 0, "04's 一般公共预算财政拨款 income against 01's"),
+        (252, "2,940.05", 0, "05's 合计 against 04's 本年支出合计, 一般公共预算财政拨款"),
+        (252, "2,336.91", 0, "05's 基本支出 合计 against 06's 人员经费合计 + 公用经费合计"),
+        (194, "2,106.66", 1, "04's 一般公共服务支出 against 05's 201, its 项 summed"),
+        (212, "445.69", 1, "04's 住房保障支出 against 05's 221, its 项 summed"),
+    ];
+    for (line, figure, nth, what) in cases {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let at = lines[line - 1];
+        let start = at.match_indices(figure).nth(*nth).unwrap_or_else(|| panic!("L{line}: {figure} not printed")).0;
+        // The first decimal one up (the same width: the layout stays).
+        let (int, frac) = figure.split_once('.').unwrap();
+        let tenth = frac.as_bytes()[0] - b'0';
+        let bumped = format!("{int}.{}{}", (tenth + 1) % 10, &frac[1..]);
+        let changed_line = format!("{}{}{}", &at[..start], bumped, &at[start + figure.len()..]);
+        let changed: String =
+            lines.iter().enumerate().map(|(k, l)| if k + 1 == *line { changed_line.as_str() } else { l }).collect::<Vec<_>>().join("\n");
+        let r = gongkai::check_text("02", &changed);
+        assert!(xtbl(&r, Error).contains(line), "{what}: {figure} → {bumped} at L{line} not found ({:?})", xtbl(&r, Error));
+    }
+}

@@ -612,17 +612,56 @@ fn a_final_account_read_by_its_headings_has_its_tables_held_to_each_other() {
         (212, "445.69", 1, "04's 住房保障支出 against 05's 221, its 项 summed"),
     ];
     for (line, figure, nth, what) in cases {
-        let lines: Vec<&str> = text.split('\n').collect();
-        let at = lines[line - 1];
-        let start = at.match_indices(figure).nth(*nth).unwrap_or_else(|| panic!("L{line}: {figure} not printed")).0;
-        // The first decimal one up (the same width: the layout stays).
-        let (int, frac) = figure.split_once('.').unwrap();
-        let tenth = frac.as_bytes()[0] - b'0';
-        let bumped = format!("{int}.{}{}", (tenth + 1) % 10, &frac[1..]);
-        let changed_line = format!("{}{}{}", &at[..start], bumped, &at[start + figure.len()..]);
-        let changed: String =
-            lines.iter().enumerate().map(|(k, l)| if k + 1 == *line { changed_line.as_str() } else { l }).collect::<Vec<_>>().join("\n");
+        let (changed, bumped) = one_tenth_up(&text, *line, figure, *nth);
         let r = gongkai::check_text("02", &changed);
         assert!(xtbl(&r, Error).contains(line), "{what}: {figure} → {bumped} at L{line} not found ({:?})", xtbl(&r, Error));
+    }
+}
+
+/// `text` with the `nth` `figure` printed on line `line` (1-based) changed
+/// by its first decimal, one up, and that figure: the width and so the
+/// layout stay, and the change is beyond any rounding.
+fn one_tenth_up(text: &str, line: usize, figure: &str, nth: usize) -> (String, String) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let at = lines[line - 1];
+    let start = at.match_indices(figure).nth(nth).unwrap_or_else(|| panic!("L{line}: {figure} not printed")).0;
+    let (int, frac) = figure.split_once('.').expect("decimals");
+    let tenth = frac.as_bytes()[0] - b'0';
+    let bumped = format!("{int}.{}{}", (tenth + 1) % 10, &frac[1..]);
+    let changed_line = format!("{}{}{}", &at[..start], bumped, &at[start + figure.len()..]);
+    let changed =
+        lines.iter().enumerate().map(|(k, l)| if k + 1 == line { changed_line.as_str() } else { l }).collect::<Vec<_>>().join("\n");
+    (changed, bumped)
+}
+
+/// A 决算's 收支总表 of the national form (02's 01 and 04) adds up below its
+/// 本年合计 rows too (TBL-203): on each side the 本年合计 and the rows after
+/// it (使用结余, 年初 or 年末结转和结余) add up to 总计; the 年初财政拨款结转和
+/// 结余 is the sum of its funds; the two 总计 agree. Quiet as published; each
+/// figure below one tenth up is an error at its line or its side's 总计.
+#[test]
+fn a_final_accounts_summary_tables_add_up_to_their_grand_totals() {
+    let Some(dir) = common::real_dir() else { return };
+    use gongkai::rules::Severity::Error;
+    let text = std::fs::read_to_string(dir.join("02-shanghai-putuo-caizhengju-defective-2024-department-final.layout.txt")).expect("02");
+    let tbl203 = |t: &str| -> Vec<usize> {
+        let r = gongkai::check_text("02", t);
+        let ours = |f: &&gongkai::rules::Finding| f.rule == "TBL-203" || f.also.iter().any(|a| a.starts_with("TBL-203"));
+        r.findings.iter().filter(ours).filter(|f| f.severity == Error).filter_map(|f| f.source_line).collect()
+    };
+    assert_eq!(tbl203(&text), Vec::<usize>::new());
+    // (line, figure, nth on the line, where the error is, what)
+    let cases: &[(usize, &str, usize, usize, &str)] = &[
+        (159, "49.14", 0, 160, "01: 年初结转和结余 against 总计"),
+        (159, "55.34", 0, 160, "01: 年末结转和结余 against 总计"),
+        (160, "2,995.39", 0, 160, "01: 收入 总计 against its rows and the 支出 总计"),
+        (221, "21.63", 0, 221, "04: 年初财政拨款结转和结余 against its funds"),
+        (222, "21.63", 0, 221, "04: 一般公共预算财政拨款's carry against the carry"),
+        (225, "2,961.68", 0, 225, "04: 收入 总计 against its rows"),
+    ];
+    for (line, figure, nth, at, what) in cases {
+        let (changed, bumped) = one_tenth_up(&text, *line, figure, *nth);
+        let found = tbl203(&changed);
+        assert!(found.contains(at), "{what}: {figure} → {bumped} at L{line}: TBL-203 at {found:?}");
     }
 }

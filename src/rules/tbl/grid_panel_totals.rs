@@ -3,7 +3,10 @@
 //! ## 它检查什么
 //!
 //! Each panel of a 收支总表: items add up to the subtotal and total; the
-//! income and expenditure totals agree.
+//! income and expenditure totals agree. In the national 决算 form (no 小计,
+//! "总计" on both sides): 本年收入合计 (本年支出合计) and the rows after it add
+//! up to 总计, a carry row over "一、…" funds is their sum, and the two 总计
+//! agree; a side of several columns (04's 支出) by its 合计 column.
 //!
 //! ## 为什么重要
 //!
@@ -24,7 +27,7 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/TBL-203.snap`，`cargo test TBL_203` 只运行本条。
 
-use crate::model::{Document, Row, Table};
+use crate::model::{Document, Meaning, Row, Table};
 use crate::rules::identity::{at, Target};
 use crate::rules::support::corpus::{fixtures, L, Y, YB};
 use crate::rules::support::grid::is_total;
@@ -50,20 +53,77 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     for (t, g) in doc.grid_tables() {
         let mut grand: Vec<(&Row, usize)> = Vec::new();
+        // The 总计 rows of a 决算's 收支总表, named alike on both sides.
+        let mut bare_totals: Vec<(&Row, usize)> = Vec::new();
         for p in &g.panels {
-            let [col] = p.columns.clone().collect::<Vec<_>>()[..] else { continue };
             let rows = &t.rows[p.rows.clone()];
-            panel_sums(t, rows, col, sink);
+            let cols: Vec<usize> = p.columns.clone().collect();
+            let col = match cols[..] {
+                [col] => {
+                    panel_sums(t, rows, col, sink);
+                    col
+                }
+                // A side of several columns (04's 支出: 合计 and each fund):
+                // its 合计 column carries the side's totals.
+                [first, ..] if g.meanings.get(first) == Some(&Meaning::Total) => first,
+                _ => continue,
+            };
+            carry_sums(t, rows, col, sink);
             if let Some(r) = rows.iter().rev().find(|r| is_total(&r.label) && r.value(col).is_some()) {
                 grand.push((r, col));
+                if squeezed(&r.label) == "总计" {
+                    bare_totals.push((r, col));
+                }
             }
         }
         let income = grand.iter().find(|(r, _)| r.label.holds("收入"));
         let spend = grand.iter().find(|(r, _)| r.label.holds("支出"));
-        if let (Some((ri, ci)), Some((rs, cs))) = (income, spend) {
-            sink.identity(Target::cell(t, rs, *cs), &[(1, at(t, ri, *ci))], "收入总计");
+        match (income, spend, &bare_totals[..]) {
+            (Some((ri, ci)), Some((rs, cs)), _) => sink.identity(Target::cell(t, rs, *cs), &[(1, at(t, ri, *ci))], "收入总计"),
+            // "总计" on both sides (the national 决算 form): 收入 left, 支出 right.
+            (None, None, [(ri, ci), (rs, cs)]) if g.panels.len() == 2 => {
+                sink.identity(Target::cell(t, rs, *cs), &[(1, at(t, ri, *ci))], "收入方的总计")
+            }
+            _ => {}
         }
     }
+}
+
+/// A label without its spaces ("总 计" → "总计").
+fn squeezed(label: &str) -> String {
+    label.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The national 决算 form's side of a 收支总表: "本年收入合计" (or 本年支出合计)
+/// then the rows before "总计" (使用结余, 年初结转和结余; 结余分配, 年末结转
+/// 和结余), which add up to it; a row those rows name by "一、…" items under
+/// it (04's 年初财政拨款结转和结余 by fund) is their sum, and counts once.
+fn carry_sums(t: &Table, rows: &[Row], col: usize, sink: &mut Sink) {
+    if rows.iter().any(|r| r.label.holds("小计")) {
+        return; // panel_sums' subtotal and total.
+    }
+    let Some(s) = rows.iter().position(|r| squeezed(&r.label).starts_with("本年") && is_total(&r.label)) else { return };
+    let Some(tt) = rows.iter().rposition(|r| squeezed(&r.label) == "总计").filter(|tt| *tt > s + 1) else { return };
+    if rows[tt].value(col).is_none() || rows[s].value(col).is_none() {
+        return;
+    }
+    let mut terms = vec![(1, at(t, &rows[s], col))];
+    let mut i = s + 1;
+    while i < tt {
+        let r = &rows[i];
+        let items: Vec<&Row> = rows[i + 1..tt].iter().take_while(|x| is_item(&x.label)).collect();
+        if is_item(&r.label) || is_sub_item(&r.label) {
+            // Items not under a carry row: not this form; leave it.
+            return;
+        }
+        if !items.is_empty() && r.value(col).is_some() && items.iter().any(|x| x.value(col).is_some()) {
+            let parts: Vec<(i8, _)> = items.iter().map(|x| (1, at(t, x, col))).collect();
+            sink.identity(Target::cell(t, r, col), &parts, "其下各分项之和");
+        }
+        terms.push((1, at(t, r, col)));
+        i += 1 + items.len();
+    }
+    sink.identity(Target::cell(t, &rows[tt], col), &terms, "本年合计与其后各项之和");
 }
 
 /// "一、…", "十二、…": a top-level item of a summary panel.

@@ -665,3 +665,31 @@ fn a_final_accounts_summary_tables_add_up_to_their_grand_totals() {
         assert!(found.contains(at), "{what}: {figure} → {bumped} at L{line}: TBL-203 at {found:?}");
     }
 }
+
+/// Jiangsu's 收支预算总表 prints the year's expenditure twice: by functional
+/// class, with its 当年支出小计, and by purpose (一、基本支出 二、项目支出 三、单位
+/// 预留机动经费) in a third panel with no total of its own. The purposes add
+/// up to that 小计 (TBL-203): quiet as published, an error when one is off.
+#[test]
+fn a_jiangsu_summary_tables_expenditure_by_purpose_adds_up_to_its_subtotal() {
+    let Some(dir) = common::real_dir() else { return };
+    use gongkai::rules::Severity::Error;
+    let tbl203 = |t: &str| -> Vec<usize> {
+        let r = gongkai::check_text("summary", t);
+        let ours = |f: &&gongkai::rules::Finding| f.rule == "TBL-203" || f.also.iter().any(|a| a.starts_with("TBL-203"));
+        r.findings.iter().filter(ours).filter(|f| f.severity == Error).filter_map(|f| f.source_line).collect()
+    };
+    // (document, line of a purpose, its figure, line of 当年支出小计)
+    let cases = [
+        ("09-jiangsu-renda-tables-2019-department-budget", 8, "9,312.90", 29),
+        ("09-jiangsu-renda-tables-2019-department-budget", 10, "2,557.89", 29),
+        ("22-jiangsu-gaoyuan-2017-department-budget", 251, "17,123.19", 291),
+    ];
+    for (doc, line, figure, subtotal) in cases {
+        let text = std::fs::read_to_string(dir.join(format!("{doc}.layout.txt"))).expect("real text");
+        assert_eq!(tbl203(&text), Vec::<usize>::new(), "{doc} as published");
+        let (changed, bumped) = one_tenth_up(&text, line, figure, 0);
+        let found = tbl203(&changed);
+        assert_eq!(found, vec![subtotal], "{doc}: {figure} → {bumped} at L{line}");
+    }
+}

@@ -80,7 +80,8 @@ impl<'a> Target<'a> {
             table: t,
             row,
             // One-value rows (01, the income side of 04) need no column name.
-            column: t.columns.get(col).filter(|_| row.cells.len() > 1).map(String::as_str),
+            // A caption left blank (a panel whose header names no column) names nothing.
+            column: t.columns.get(col).filter(|c| row.cells.len() > 1 && !c.is_empty()).map(String::as_str),
             actual: row.value(col),
             source_line: row.cells.get(col).map_or(row.source_line, |c| c.source_line),
         }

@@ -6,7 +6,9 @@
 //! income and expenditure totals agree. In the national 决算 form (no 小计,
 //! "总计" on both sides): 本年收入合计 (本年支出合计) and the rows after it add
 //! up to 总计, a carry row over "一、…" funds is their sum, and the two 总计
-//! agree; a side of several columns (04's 支出) by its 合计 column.
+//! agree; a side of several columns (04's 支出) by its 合计 column. A panel
+//! of items with no total of its own (Jiangsu's 支出 by purpose) adds up to
+//! the 支出 subtotal of the panel on its left.
 //!
 //! ## 为什么重要
 //!
@@ -76,6 +78,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                 }
             }
         }
+        purpose_panel(t, g, sink);
         let income = grand.iter().find(|(r, _)| r.label.holds("收入"));
         let spend = grand.iter().find(|(r, _)| r.label.holds("支出"));
         match (income, spend, &bare_totals[..]) {
@@ -86,6 +89,30 @@ fn check(doc: &Document, sink: &mut Sink) {
             }
             _ => {}
         }
+    }
+}
+
+/// A panel of items with no total row of its own, right of a panel whose
+/// 支出 subtotal it divides another way (Jiangsu's 收支预算总表: 一、基本支出
+/// 二、项目支出 三、单位预留机动经费 beside the functional classes, their
+/// total on the classes' 当年支出小计 line): its items add up to that subtotal.
+fn purpose_panel(t: &Table, g: &crate::model::Grid, sink: &mut Sink) {
+    for w in g.panels.windows(2) {
+        let (left, right) = (&w[0], &w[1]);
+        let ([lc], [rc]) = (&left.columns.clone().collect::<Vec<_>>()[..], &right.columns.clone().collect::<Vec<_>>()[..]) else {
+            continue;
+        };
+        let rows = &t.rows[right.rows.clone()];
+        if rows.iter().any(|r| is_total(&r.label) || r.label.holds("小计")) || !rows.iter().all(|r| is_item(&r.label)) {
+            continue;
+        }
+        let lrows = &t.rows[left.rows.clone()];
+        let Some(sub) = lrows.iter().find(|r| r.label.holds("支出") && (r.label.holds("小计") || is_total(&r.label))) else { continue };
+        if sub.value(*lc).is_none() || rows.iter().all(|r| r.value(*rc).is_none()) {
+            continue;
+        }
+        let terms: Vec<(i8, _)> = rows.iter().map(|r| (1, at(t, r, *rc))).collect();
+        sink.identity(Target::cell(t, sub, *lc), &terms, "支出用途所列各项之和");
     }
 }
 

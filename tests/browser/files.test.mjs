@@ -168,12 +168,14 @@ test("a 20 MB PDF is read page by page: progress shown, the page never frozen", 
   assert.ok(bytes.length > 20_000_000, `${bytes.length}`);
   // Watch the progress line while the file is read: each sighting is also
   // proof that the page answered mid-read (an evaluate needs the main thread).
+  // Not the "原来的文本已被替换" line, also a busy notice, shown when an
+  // earlier drop replaced text the user had pasted.
   const seen = [];
   let slowest = 0;
   const watch = async (state) => {
     while (!state.done) {
       const asked = Date.now();
-      const text = await page.evaluate(() => document.querySelector("#input .notice.busy")?.textContent ?? "");
+      const text = await page.evaluate(() => document.querySelector("#input .notice.busy:not(.replaced)")?.textContent ?? "");
       const m = text.match(/第 (\d+) 页，共 (\d+) 页/);
       if (m) {
         seen.push(Number(m[1]));

@@ -176,7 +176,8 @@ fn finals(doc: &Document, sink: &mut Sink) {
     // The grand total row: "合计", or the header's words run into it
     // ("类款项合计" where 类/款/项 head the code columns).
     let total = |s: &str| (s.ends_with("合计") || s.ends_with("总计")) && !s.starts_with("本年");
-    let year_total = |w: &'static str| move |h: &str| last(h) == w || (last(h) == "合计" && h.contains(&w[..12]));
+    // "本年支出合计", or "合计" under "本年支出".
+    let year_total = |w: &'static str| move |h: &str| last(h) == w || (last(h) == "合计" && h.contains(w.trim_end_matches("合计")));
     let general = |h: &str| last(h).starts_with("一般公共预算");
     let fund = |h: &str| last(h).starts_with("政府性基金");
     let capital = |h: &str| last(h).starts_with("国有资本经营");
@@ -233,7 +234,7 @@ fn finals(doc: &Document, sink: &mut Sink) {
             sink.identity(Target::cell(tb, rowb, colb), &parts, "基本支出表的人员经费合计与公用经费合计之和");
             continue;
         }
-        sink.identity_named(Target::cell(ta, rowa, cola), &[(1, at(tb, rowb, colb))], || format!("{}的“{}”", ta_name(tb), wb));
+        sink.identity_named(Target::cell(ta, rowa, cola), &[(1, at(tb, rowb, colb))], || format!("{}的“{}”", titled(tb), wb));
     }
     classes(doc, sink, F05, &sum, F04, &general);
     classes(doc, sink, F07, &year_total("本年支出合计"), F04, &fund);
@@ -246,11 +247,13 @@ fn is_basic(h: &str) -> bool {
     last(h) == "基本支出"
 }
 
+/// A table named by its number ("公开05表").
 fn kind_name(k: TableKind) -> String {
     format!("公开{}表", k.number())
 }
 
-fn ta_name(t: &Table) -> String {
+/// A table named by its title in 《》.
+fn titled(t: &Table) -> String {
     format!("《{}》", t.title)
 }
 
@@ -273,7 +276,10 @@ fn classes(
     for (i, r) in td.rows.iter().enumerate().filter(|(i, r)| r.role() == RowRole::Class && !td.unresolved.contains(i)) {
         let (Some(code), name) = (r.code.as_deref(), bare(&r.label)) else { continue };
         let Some(cd) = col_of(td, gd, i, col) else { continue };
-        let Some((j, s)) = row_named(ts, |l| l == name) else { continue };
+        let Some((j, s)) = row_named(ts, |l| l == name) else {
+            sink.skip(format!("{}的“{code} {name}”在{}中没有同名的行，未比较", titled(td), titled(ts)));
+            continue;
+        };
         let Some(cs) = col_of(ts, gs, j, scol) else { continue };
         // The class's rows: those after it under its code; the lowest are
         // those no next row extends. Any placed without certainty: the
@@ -294,7 +300,7 @@ fn classes(
             true => vec![(1, at(td, r, cd))],
             false => lowest.iter().map(|k| (1, at(td, &td.rows[*k], cd))).collect(),
         };
-        sink.identity_named(Target::cell(ts, s, cs), &parts, || format!("{}中“{code} {name}”所属各项之和", ta_name(td)));
+        sink.identity_named(Target::cell(ts, s, cs), &parts, || format!("{}中“{code} {name}”所属各项之和", titled(td)));
     }
 }
 

@@ -73,7 +73,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             carry_sums(t, rows, col, sink);
             if let Some(r) = rows.iter().rev().find(|r| is_total(&r.label) && r.value(col).is_some()) {
                 grand.push((r, col));
-                if squeezed(&r.label) == "总计" {
+                if reads(&r.label, "总计") {
                     bare_totals.push((r, col));
                 }
             }
@@ -116,9 +116,15 @@ fn purpose_panel(t: &Table, g: &crate::model::Grid, sink: &mut Sink) {
     }
 }
 
-/// A label without its spaces ("总 计" → "总计").
-fn squeezed(label: &str) -> String {
-    label.chars().filter(|c| !c.is_whitespace()).collect()
+/// A label's characters without its spaces ("总 计" → 总, 计): compared
+/// without a copy, since every row of every panel is looked at.
+fn squeezed(label: &str) -> impl Iterator<Item = char> + '_ {
+    label.chars().filter(|c| !c.is_whitespace())
+}
+
+/// Whether `label`, spaces aside, is `word`.
+fn reads(label: &str, word: &str) -> bool {
+    squeezed(label).eq(word.chars())
 }
 
 /// The national 决算 form's side of a 收支总表: "本年收入合计" (or 本年支出合计)
@@ -129,8 +135,8 @@ fn carry_sums(t: &Table, rows: &[Row], col: usize, sink: &mut Sink) {
     if rows.iter().any(|r| r.label.holds("小计")) {
         return; // panel_sums' subtotal and total.
     }
-    let Some(s) = rows.iter().position(|r| squeezed(&r.label).starts_with("本年") && is_total(&r.label)) else { return };
-    let Some(tt) = rows.iter().rposition(|r| squeezed(&r.label) == "总计").filter(|tt| *tt > s + 1) else { return };
+    let Some(s) = rows.iter().position(|r| squeezed(&r.label).take(2).eq("本年".chars()) && is_total(&r.label)) else { return };
+    let Some(tt) = rows.iter().rposition(|r| reads(&r.label, "总计")).filter(|tt| *tt > s + 1) else { return };
     if rows[tt].value(col).is_none() || rows[s].value(col).is_none() {
         return;
     }
@@ -208,5 +214,6 @@ mod tests {
         assert!(is_total("收入总计") && is_total("合计") && !is_total("当年收入小计"));
         assert!(is_item("一、财政拨款") && is_item("十二、农林水支出") && !is_item("1.一般公共预算"));
         assert!(is_sub_item("1.一般公共预算") && is_sub_item("2．政府性基金") && !is_sub_item("一、财政拨款"));
+        assert!(reads("总 计", "总计") && reads("总计", "总计") && !reads("收入总计", "总计"));
     }
 }

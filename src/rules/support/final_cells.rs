@@ -31,11 +31,16 @@ pub fn grid_table(doc: &Document, kind: TableKind) -> Option<&Table> {
 /// part of its path, "支出 › 基本支出" → "基本支出") `accept` takes; None
 /// for none or several.
 pub fn caption_col(t: &Table, accept: impl Fn(&str) -> bool) -> Option<usize> {
-    let mut cols = t.columns.iter().enumerate().filter(|(_, h)| accept(h.rsplit('›').next().unwrap_or(h).trim()));
+    let mut cols = t.columns.iter().enumerate().filter(|(_, h)| accept(last_caption(h)));
     match (cols.next(), cols.next()) {
         (Some((c, _)), None) => Some(c),
         _ => None,
     }
+}
+
+/// The last part of a column's caption path ("支出 › 基本支出" → "基本支出").
+pub fn last_caption(h: &str) -> &str {
+    h.rsplit('›').next().unwrap_or(h).trim()
 }
 
 /// The table of `kind` as read: in Shandong's layout, else by its headings

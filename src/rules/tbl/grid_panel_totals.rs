@@ -34,7 +34,7 @@ use crate::rules::identity::{at, Target};
 use crate::rules::support::corpus::{fixtures, L, Y, YB};
 use crate::rules::support::grid::is_total;
 use crate::rules::support::kinds::BOTH;
-use crate::rules::support::text::Holds;
+use crate::rules::support::text::{unspaced, Holds};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -116,15 +116,10 @@ fn purpose_panel(t: &Table, g: &crate::model::Grid, sink: &mut Sink) {
     }
 }
 
-/// A label's characters without its spaces ("总 计" → 总, 计): compared
-/// without a copy, since every row of every panel is looked at.
-fn squeezed(label: &str) -> impl Iterator<Item = char> + '_ {
-    label.chars().filter(|c| !c.is_whitespace())
-}
-
-/// Whether `label`, spaces aside, is `word`.
+/// Whether `label`, spaces aside, is `word` (compared without a copy: every
+/// row of every panel is looked at).
 fn reads(label: &str, word: &str) -> bool {
-    squeezed(label).eq(word.chars())
+    unspaced(label).eq(word.chars())
 }
 
 /// The national 决算 form's side of a 收支总表: "本年收入合计" (or 本年支出合计)
@@ -135,7 +130,7 @@ fn carry_sums(t: &Table, rows: &[Row], col: usize, sink: &mut Sink) {
     if rows.iter().any(|r| r.label.holds("小计")) {
         return; // panel_sums' subtotal and total.
     }
-    let Some(s) = rows.iter().position(|r| squeezed(&r.label).take(2).eq("本年".chars()) && is_total(&r.label)) else { return };
+    let Some(s) = rows.iter().position(|r| unspaced(&r.label).take(2).eq("本年".chars()) && is_total(&r.label)) else { return };
     let Some(tt) = rows.iter().rposition(|r| reads(&r.label, "总计")).filter(|tt| *tt > s + 1) else { return };
     if rows[tt].value(col).is_none() || rows[s].value(col).is_none() {
         return;

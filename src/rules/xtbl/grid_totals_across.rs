@@ -32,7 +32,7 @@
 use crate::model::{Document, DocumentKind, Grid, Meaning, Row, RowRole, Table, TableKind};
 use crate::rules::identity::{at, Located, Target};
 use crate::rules::support::corpus::{fixtures, L, Y, YB};
-use crate::rules::support::final_cells::grid_table;
+use crate::rules::support::final_cells::{grid_table, last_caption as last};
 use crate::rules::support::grid::is_total;
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -110,12 +110,12 @@ type Picked<'a> = Result<(&'a Table, &'a Row, usize), String>;
 /// → "一般公共预算财政拨款收入".
 fn bare(label: &str) -> String {
     let s = label.trim_start();
-    // An ordinal is numerals before "、" ("二十一、"): "一般…" keeps its 一.
-    let s = match s.split_once('、') {
-        Some((n, rest)) if !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)) => rest,
+    // An ordinal "一、" to "二十六、" (the narrative's reading of one): "一般…" keeps its 一.
+    let s = match crate::narrative::section::ordinal_of(s) {
+        Some((1, n)) => s.char_indices().nth(n).map_or("", |(i, _)| &s[i..]),
         _ => s,
     };
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    crate::text::normalise::squeeze(s)
 }
 
 /// The panel (a block of columns with rows of its own) that holds row `i`.
@@ -157,11 +157,6 @@ fn pick<'a>(doc: &'a Document, kind: TableKind, row: &dyn Fn(&str) -> bool, col:
     let (i, r) = row_named(t, row).ok_or_else(|| format!("《{}》中没有可辨认的“{what}”行", t.title))?;
     let c = col_of(t, g, i, col).ok_or_else(|| format!("《{}》中“{what}”所在的栏目不能唯一确定", t.title))?;
     Ok((t, r, c))
-}
-
-/// The last caption of a column's path ("支出 › 合计" → "合计").
-fn last(h: &str) -> &str {
-    h.rsplit('›').next().unwrap_or(h).trim()
 }
 
 /// The national 决算 form's identities between tables, each where both
@@ -273,10 +268,18 @@ fn classes(
 ) {
     let (Some(td), Some(ts)) = (grid_table(doc, detail), grid_table(doc, summary)) else { return };
     let (Some(gd), Some(gs)) = (td.grid.as_deref(), ts.grid.as_deref()) else { return };
+    // The summary's rows by name, once: its first row of each name, as
+    // `row_named` finds it (a name looked up per 类 would read every row
+    // of the summary for each).
+    let mut named: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (j, r) in ts.rows.iter().enumerate() {
+        named.entry(bare(&r.label)).or_insert(j);
+    }
     for (i, r) in td.rows.iter().enumerate().filter(|(i, r)| r.role() == RowRole::Class && !td.unresolved.contains(i)) {
         let (Some(code), name) = (r.code.as_deref(), bare(&r.label)) else { continue };
         let Some(cd) = col_of(td, gd, i, col) else { continue };
-        let Some((j, s)) = row_named(ts, |l| l == name) else {
+        let found = named.get(&name).filter(|j| !ts.unresolved.contains(j)).map(|&j| (j, &ts.rows[j]));
+        let Some((j, s)) = found else {
             sink.skip(format!("{}的“{code} {name}”在{}中没有同名的行，未比较", titled(td), titled(ts)));
             continue;
         };

@@ -3,6 +3,10 @@
 #[path = "../tests/common/stress.rs"]
 mod stress;
 
+// The CLI's allocator, so a profile shows what the CLI spends.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let case = args.next().unwrap_or_default();

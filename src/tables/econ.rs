@@ -95,6 +95,9 @@ fn read_with(lines: &[Line], table: &str, integers: Option<&HashMap<u64, u32>>) 
     let problem = |msg: String, line: usize| ReadProblem { table: Some(table.to_string()), message: msg, source_line: Some(line) };
     // Two token buffers for every line: as tokenised, and with codes split off.
     let (mut toks, mut split): (Vec<Tok>, Vec<Tok>) = (Vec::new(), Vec::new());
+    // The entries without a code (人员经费合计, 公用经费合计), counted as
+    // they are pushed: counting them per line would be quadratic.
+    let mut totals = 0usize;
     for l in lines {
         let sq = l.squeezed.as_str();
         if sq.is_empty() || super::names_unit_or_department(sq) || search::contains(sq, "单位:") || is_header_line(sq) {
@@ -146,6 +149,7 @@ fn read_with(lines: &[Line], table: &str, integers: Option<&HashMap<u64, u32>>) 
                     for piece in split_totals(&t) {
                         match piece {
                             Piece::Total(label) => {
+                                totals = totals.saturating_add(1);
                                 entries.push(Entry { code: None, label: label.to_string(), amount: None, source_line: l.no })
                             }
                             Piece::Text(s) => match entries.last_mut() {
@@ -168,7 +172,6 @@ fn read_with(lines: &[Line], table: &str, integers: Option<&HashMap<u64, u32>>) 
                 Tok::Blank => {}
             }
         }
-        let totals = entries.iter().filter(|e| e.code.is_none()).count();
         if totals >= 2 {
             // The footer ends the table; what follows belongs to the next one.
             break;
@@ -203,17 +206,29 @@ fn to_rows(entries: Vec<Entry>, table: &str, problems: &mut Vec<ReadProblem>) ->
     }
     // Stable: reading order is kept inside each panel.
     coded.sort_by_key(|e| panel(e.code.as_deref().unwrap_or_default()));
-    let mut seen = std::collections::HashSet::new();
+    // One problem per code printed more than once (at its second line),
+    // with its count: a table repeated in place would otherwise give one
+    // per row, most of a check's time spent writing them.
+    let mut seen: HashMap<&str, (u32, usize)> = HashMap::with_capacity(coded.len());
+    let mut repeated: Vec<&str> = Vec::new();
     for e in &coded {
         if let Some(c) = &e.code {
-            if !seen.insert(c.as_str()) {
-                problems.push(ReadProblem {
-                    table: Some(table.to_string()),
-                    message: format!("公开{table}表的科目编码 {c} 出现了不止一次，各次都已保留"),
-                    source_line: Some(e.source_line),
-                });
+            let (n, line) = seen.entry(c.as_str()).or_insert((0, e.source_line));
+            *n = n.saturating_add(1);
+            if *n == 2 {
+                *line = e.source_line;
+                repeated.push(c.as_str());
             }
         }
+    }
+    for c in repeated {
+        let (n, line) = seen.get(c).copied().unwrap_or_default();
+        let times = if n == 2 { "两".to_string() } else { n.to_string() };
+        problems.push(ReadProblem {
+            table: Some(table.to_string()),
+            message: format!("公开{table}表的科目编码 {c} 出现了{times}次，各次都已保留"),
+            source_line: Some(line),
+        });
     }
     let mut rows: Vec<Row> = Vec::with_capacity(coded.len() + 2);
     rows.extend(coded.into_iter().map(row));
@@ -372,6 +387,22 @@ mod tests {
                 r("30704", "国外债务发行费用", ""),
                 r("", "人员经费合计", "1.00"),
                 r("", "公用经费合计", "0.01"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_code_printed_again_is_one_problem_with_its_count() {
+        let (rows, p) = read_text(
+            "30101 基本工资 1.00 30101 基本工资 1.00 30101 基本工资 1.00 30201 办公费 0.50 30201 办公费 0.50\n人员经费合计 3.00 公用经费合计 1.00",
+        );
+        assert_eq!(rows.len(), 7, "every row is kept");
+        let messages: Vec<(&str, Option<usize>)> = p.iter().map(|p| (p.message.as_str(), p.source_line)).collect();
+        assert_eq!(
+            messages,
+            vec![
+                ("公开06表的科目编码 30101 出现了3次，各次都已保留", Some(1)),
+                ("公开06表的科目编码 30201 出现了两次，各次都已保留", Some(1)),
             ]
         );
     }

@@ -513,6 +513,26 @@ impl Meaning {
         Meaning::by(leaf, has)
     }
 
+    /// The row sum of a panel's columns (`cols`, their meanings in
+    /// `meanings`): its one 合计 column, first, and the columns it adds up
+    /// (the rest, leaving out 人员经费 and 公用经费 where 基本支出 is among
+    /// them: they split it). None when the panel has no such shape (fewer
+    /// than three columns, or a 合计 that is not first or not alone). The
+    /// identity TBL-201 checks, and the one the reader places a row's
+    /// numbers by when their positions were lost.
+    pub fn row_sum(meanings: &[Meaning], cols: std::ops::Range<usize>) -> Option<(usize, Vec<usize>)> {
+        let cols: Vec<usize> = cols.filter(|c| *c < meanings.len()).collect();
+        let mut totals = cols.iter().copied().filter(|c| meanings[*c] == Meaning::Total);
+        let total = totals.next()?;
+        if totals.next().is_some() || cols.first() != Some(&total) || cols.len() < 3 {
+            return None;
+        }
+        let has_basic = cols.iter().any(|c| meanings[*c] == Meaning::Basic);
+        let parts =
+            cols[1..].iter().copied().filter(|c| !(has_basic && matches!(meanings[*c], Meaning::Personnel | Meaning::Public))).collect();
+        Some((total, parts))
+    }
+
     /// The meaning of a leaf caption, `has` telling whether it holds a word.
     fn by(leaf: &str, has: impl Fn(&str) -> bool) -> Meaning {
         if ["合计", "总计", "小计"].iter().any(|w| leaf == *w || leaf.ends_with(w) && leaf.chars().count() <= 6) {

@@ -136,15 +136,14 @@ test("a scanned PDF (no text layer) gets the OCR message and the editor keeps it
 });
 
 test("a table found but not read is named apart from the read ones", { skip: noReal }, async () => {
-  // 02's layout text, dropped: its 收入决算表's columns do not line up there,
-  // so its cells are left out (its PDF, read through the page's own text
-  // layer, lines them up).
-  const file = realFile("02", ".layout.txt");
+  // 21's layout text, dropped: two captions of its 三公 table run together
+  // there, so which figure is whose cannot be told and its cells are left out.
+  const file = realFile("21", ".layout.txt");
   const { requests } = await drop(file, readFileSync(join(real, file)), "text/plain");
   assert.deepEqual(requests, []);
-  assert.doesNotMatch(await summary().locator(".tables-found").innerText(), /《收入决算表》/);
-  assert.match(await summary().locator(".tables-found").innerText(), /收入支出决算总表/);
-  assert.equal(await summary().locator(".tables-unread").innerText(), "《收入决算表》");
+  assert.doesNotMatch(await summary().locator(".tables-found").innerText(), /三公/);
+  assert.match(await summary().locator(".tables-found").innerText(), /《收支预算总表》/);
+  assert.equal(await summary().locator(".tables-unread").innerText(), "《“三公”经费、会议费、培训费支出预算表》");
 });
 
 test("a workbook made from a corpus text is read into its tables, findings by sheet", async () => {

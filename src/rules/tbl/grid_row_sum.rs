@@ -47,18 +47,7 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     for (t, g) in doc.grid_tables().filter(|(t, _)| !matches!(t.kind, TableKind::BSangong | TableKind::F09)) {
         for p in &g.panels {
-            let cols: Vec<usize> = p.columns.clone().collect();
-            let totals: Vec<usize> = cols.iter().copied().filter(|c| g.meanings[*c] == Meaning::Total).collect();
-            let [total] = totals[..] else { continue };
-            if cols.first() != Some(&total) || cols.len() < 3 {
-                continue;
-            }
-            let has_basic = cols.iter().any(|c| g.meanings[*c] == Meaning::Basic);
-            let parts: Vec<usize> = cols[1..]
-                .iter()
-                .copied()
-                .filter(|c| !(has_basic && matches!(g.meanings[*c], Meaning::Personnel | Meaning::Public)))
-                .collect();
+            let Some((total, parts)) = Meaning::row_sum(&g.meanings, p.columns.clone()) else { continue };
             for r in &t.rows[p.rows.clone()] {
                 if r.value(total).is_none() {
                     continue;

@@ -7,6 +7,7 @@
 //! this reader takes every table they did not read.
 
 mod cells;
+mod collapsed;
 pub mod locate;
 mod order;
 mod pages;

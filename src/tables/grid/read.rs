@@ -467,6 +467,9 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     let with_data: Vec<Vec<usize>> = panel_cols.iter().map(|r| r.clone().filter(|c| cols[*c].has_data).collect()).collect();
     // Each line's cells split into panels; the buffers are reused line to line.
     let mut pieces: Vec<Pieces> = vec![(Vec::new(), Vec::new(), Vec::new()); npanels];
+    // Per panel, its rows whose numbers stand under no column (spaces
+    // collapsed): placed after the loop by the table's sums.
+    let mut collapsed_rows: Vec<Vec<super::collapsed::Unplaced>> = (0..npanels).map(|_| Vec::new()).collect();
     let mut filled: Vec<bool> = Vec::with_capacity(ncols);
     for b in &body[first_data..] {
         if !b.data && header_seen.contains(&b.sq) {
@@ -549,7 +552,14 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             // As many numbers as the panel has columns with numbers: in order.
             let with_data = &with_data[p];
             let ordered = values.len() == with_data.len() && !with_data.is_empty();
-            for (k, (s, c)) in values.iter().enumerate() {
+            // Fewer numbers than columns and some under none: the line's
+            // spaces collapsed, and no number's position can be trusted.
+            let collapsed = !ordered
+                && values.len() <= with_data.len()
+                && values.iter().any(|(_, c)| c.filter(|c| panel_cols[p].contains(c)).is_none());
+            let deferred: Option<Vec<Cell>> =
+                collapsed.then(|| values.iter().map(|(s, _)| Cell { value: s.value(), source_line: b.no }).collect());
+            for (k, (s, c)) in values.iter().enumerate().filter(|_| !collapsed) {
                 let c = if ordered { Some(with_data[k]) } else { c.filter(|c| panel_cols[p].contains(c)) };
                 let Some(c) = c else {
                     strays += 1;
@@ -563,14 +573,22 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
                 filled[c] = true;
                 cells[c] = Cell { value: s.value(), source_line: b.no };
             }
-            if merge {
-                if let Some(prev) = rows_by_panel[p].last_mut() {
-                    prev.code = code;
-                    prev.cells = cells;
-                    continue;
-                }
+            let merged = merge
+                && match rows_by_panel[p].last_mut() {
+                    Some(prev) => {
+                        prev.code = code.clone();
+                        prev.cells = cells.clone();
+                        true
+                    }
+                    None => false,
+                };
+            if !merged {
+                rows_by_panel[p].push(Row { code, label, line: None, cells, source_line: b.no });
             }
-            rows_by_panel[p].push(Row { code, label, line: None, cells, source_line: b.no });
+            if let Some(values) = deferred {
+                let row = rows_by_panel[p].len().saturating_sub(1);
+                collapsed_rows[p].push(super::collapsed::Unplaced { row, values });
+            }
         }
     }
     if joined_labels > 0 {
@@ -586,6 +604,15 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             format!("续页只印出部分栏的文字，有{}行的文字可能属于该页未印出的另一栏，无法确定，本表未读取。", unseen_panels.len()),
         );
         return (table, problems);
+    }
+    // Rows whose spaces collapsed, placed by the table's sums where exactly
+    // one placement keeps them; the rest are strays.
+    let meanings: Vec<Meaning> = paths.iter().map(|p| Meaning::of(p)).collect();
+    for (p, rows) in rows_by_panel.iter_mut().enumerate() {
+        if let Some(u) = collapsed_rows.get(p).filter(|u| !u.is_empty()) {
+            let sum = Meaning::row_sum(&meanings, panel_cols[p].clone());
+            strays = strays.saturating_add(super::collapsed::settle(rows, u, &with_data[p], sum.as_ref()));
+        }
     }
     if collisions + strays > 0 {
         refuse(
@@ -612,7 +639,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     }
     table.columns = paths.iter().map(|p| p.join(" › ")).collect();
     if let Some(g) = table.grid.as_mut() {
-        g.meanings = paths.iter().map(|p| Meaning::of(p)).collect();
+        g.meanings = meanings;
         g.paths = paths;
         g.panels = panels;
         g.read = true;

@@ -239,7 +239,7 @@ fn holds(v: &[Option<Decimal>], ids: &[(usize, Vec<usize>)]) -> bool {
 
 /// Every order-preserving placement of `k` amounts into `n` columns, or None
 /// when there are more than `cap` of them.
-fn placements(n: usize, k: usize, cap: usize) -> Option<Vec<Vec<usize>>> {
+pub(super) fn placements(n: usize, k: usize, cap: usize) -> Option<Vec<Vec<usize>>> {
     fn go(n: usize, k: usize, from: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<usize>>, cap: usize) -> bool {
         if cur.len() == k {
             out.push(cur.clone());

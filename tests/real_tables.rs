@@ -721,3 +721,38 @@ fn a_jiangsu_summary_tables_expenditure_by_purpose_adds_up_to_its_subtotal() {
         assert_eq!(found, vec![subtotal], "{doc}: {figure} → {bumped} at L{line}");
     }
 }
+
+#[test]
+fn a_short_name_under_a_complete_one_is_a_row_of_its_own_not_the_rest_of_a_label() {
+    // Jiangsu's 收入预算总表 lists its sources one per line, the short ones
+    // ("专项收入", "事业收入") under a name that is complete ("…资金",
+    // "小计"). Read as the wrapped rest of that name, they made one row of
+    // “小计事业收入” 80.00, where 19 prints 小计 80.00 and 事业收入 blank.
+    let Some(dir) = common::real_dir() else { return };
+    let stem = "19-jiangsu-zhengxie-tables-2017-department-budget";
+    for file in [format!("{stem}.layout.txt"), format!("{stem}.pdf")] {
+        let r = check(&dir, &file);
+        let t = table(&r, TableKind::BIncome);
+        let rows: Vec<(&str, Option<Decimal>)> = t.rows.iter().map(|r| (r.label.as_str(), r.values[0])).collect();
+        assert_eq!(
+            rows[..4],
+            [
+                ("收入总计", Some(d("9146.79"))),
+                ("小计", Some(d("9066.79"))),
+                ("一般公共预算资金公共财政拨款(补助)资金", Some(d("9066.79"))),
+                ("专项收入", None)
+            ],
+            "{file}"
+        );
+        assert_eq!(
+            rows[8..12],
+            [("小计", Some(d("80.00"))), ("事业收入", None), ("其他资金经营收入", None), ("其他收入", Some(d("80.00")))],
+            "{file}"
+        );
+    }
+    // Nor is the line after a total its rest: 02's 收入支出决算总表 keeps
+    // 本年支出合计 and 结余分配 apart, each a row.
+    let r = check(&dir, "02-shanghai-putuo-caizhengju-defective-2024-department-final.layout.txt");
+    let t = table(&r, TableKind::F01);
+    assert!(t.rows.iter().any(|r| r.label == "本年支出合计") && t.rows.iter().any(|r| r.label == "结余分配"));
+}

@@ -534,7 +534,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             }
             let (code, label) = split_code(codes, texts.iter().map(|s| &*s.text).collect());
             if values.is_empty() && code.is_none() && is_wrap(&label) {
-                if let Some(prev) = rows_by_panel[p].last_mut() {
+                if let Some(prev) = rows_by_panel[p].last_mut().filter(|r| !is_complete(&r.label)) {
                     prev.label.push_str(&label);
                     continue;
                 }
@@ -1055,6 +1055,13 @@ fn split_code(codes: &[&Span<'_>], mut label: String) -> (Option<String>, String
     (None, label)
 }
 
+/// A label that ends a name ("专项收入", "…资金", "小计"): what follows on
+/// a line of its own is the next row (Jiangsu's 收入预算总表 prints
+/// "专项收入", "事业收入" under "小计"), not the rest of this one.
+fn is_complete(label: &str) -> bool {
+    ["收入", "资金", "合计", "总计", "小计"].iter().any(|w| label.ends_with(w))
+}
+
 /// The rest of a wrapped label ("费", "支出"): short and not a row of its own.
 fn is_wrap(label: &str) -> bool {
     let n = label.chars().count();
@@ -1168,6 +1175,20 @@ mod tests {
 
     fn amounts(t: &crate::model::Table, label: &str) -> Vec<Option<Decimal>> {
         t.rows.iter().find(|r| r.label == label).map(|r| r.cells.iter().map(|c| c.value).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_short_line_continues_a_name_cut_short_but_not_a_complete_one() {
+        // The rest of a wrapped name: "行政事业单位养老" + "支出".
+        assert!(super::is_wrap("支出") && !super::is_complete("行政事业单位养老"));
+        // A row of its own under a name that ends: a source of income under
+        // "…资金", "事业收入" under "小计".
+        for (before, line) in
+            [("公共财政拨款(补助)资金", "专项收入"), ("小计", "事业收入"), ("本年支出合计", "结余分配"), ("事业收入", "其他资金")]
+        {
+            assert!(super::is_complete(before), "{before}");
+            assert!(super::is_wrap(line), "{line}: short enough to be taken for a wrap");
+        }
     }
 
     #[test]

@@ -1141,9 +1141,22 @@ fn a_total_that_disagrees_across_tables_is_found_whichever_of_them_is_printed_in
         let income = d.report.tables.iter().find(|t| kind(t) == "BIncome" && t.unit.as_deref() == Some("万元"));
         // The 收入总表's grand total printed one 万元 larger than the 收支总表's.
         let Some(total) = income.and_then(|t| t.rows.iter().find(|r| r.code.is_none() && r.label.contains("总计"))) else { continue };
-        let Some(planted) = total.values.first().copied().flatten().and_then(|v| one_more(&d.text, total.source_line, v)) else {
+        let Some(mut planted) = total.values.first().copied().flatten().and_then(|v| one_more(&d.text, total.source_line, v)) else {
             continue;
         };
+        // A one-column 收入总表 of groups (Jiangsu's) adds its 小计 up to
+        // 收入总计 (TBL-205): its first 小计 and that group's first source go
+        // up with it, so that only the two tables disagree.
+        if let Some([_, sub, item, ..]) = income.map(|t| &t.rows[..]) {
+            if sub.label == "小计" {
+                for r in [sub, item] {
+                    let Some(next) = r.values.first().copied().flatten().and_then(|v| one_more(&planted, r.source_line, v)) else {
+                        continue;
+                    };
+                    planted = next;
+                }
+            }
+        }
         // XTBL-201 needs the 收支总表 read by its header.
         if !d.report.tables.iter().any(|t| kind(t) == "BSummary" && !t.rows.is_empty()) {
             continue;

@@ -756,3 +756,47 @@ fn a_short_name_under_a_complete_one_is_a_row_of_its_own_not_the_rest_of_a_label
     let t = table(&r, TableKind::F01);
     assert!(t.rows.iter().any(|r| r.label == "本年支出合计") && t.rows.iter().any(|r| r.label == "结余分配"));
 }
+
+/// Jiangsu's 收入预算总表 lists its sources in one column: 收入总计, then
+/// each group led by its 小计 (TBL-205). Quiet as published in every Jiangsu
+/// budget that prints one; a source one tenth off is an error at its
+/// group's 小计; a 小计 one tenth off breaks its items' sum and the
+/// 收入总计's, one error at the 小计 that both point to.
+#[test]
+fn a_jiangsu_income_tables_sources_add_up_to_their_subtotals_and_total() {
+    let Some(dir) = common::real_dir() else { return };
+    use gongkai::rules::Severity::Error;
+    let tbl205 = |t: &str| -> Vec<usize> {
+        let r = gongkai::check_text("income", t);
+        let ours = |f: &&gongkai::rules::Finding| f.rule == "TBL-205" || f.also.iter().any(|a| a.starts_with("TBL-205"));
+        r.findings.iter().filter(ours).filter(|f| f.severity == Error).filter_map(|f| f.source_line).collect()
+    };
+    let mut checked = 0;
+    for m in manifest(&dir) {
+        let Some(file) = m["text"]["layout"].as_str().filter(|f| f.contains("jiangsu")) else { continue };
+        let r = check(&dir, file);
+        if !r.tables.iter().any(|t| t.kind == TableKind::BIncome && t.read) {
+            continue;
+        }
+        assert!(!r.coverage.rules_skipped.iter().any(|s| s.rule == "TBL-205"), "{file}: {:?}", r.coverage.rules_skipped);
+        assert!(!r.findings.iter().any(|f| f.rule == "TBL-205" && f.severity == Error), "{file}");
+        checked += 1;
+    }
+    assert_eq!(checked, 11, "the Jiangsu budgets with tables");
+    // (document, line, figure, lines of the errors)
+    let cases: &[(&str, usize, &str, &[usize])] = &[
+        ("19-jiangsu-zhengxie-tables-2017-department-budget", 89, "80.00", &[83]),
+        ("19-jiangsu-zhengxie-tables-2017-department-budget", 71, "9,066.79", &[69]),
+        ("13-jiangsu-shengweiban-tables-2017-department-budget", 83, "147.20", &[77]),
+        ("13-jiangsu-shengweiban-tables-2017-department-budget", 65, "20,702.25", &[65]),
+        ("13-jiangsu-shengweiban-tables-2017-department-budget", 61, "20,849.45", &[61]),
+        ("10-jiangsu-jianchayuan-2017-department-budget", 302, "15.00", &[302]),
+    ];
+    for (doc, line, figure, at) in cases {
+        let text = std::fs::read_to_string(dir.join(format!("{doc}.layout.txt"))).expect("real text");
+        let (changed, bumped) = one_tenth_up(&text, *line, figure, 0);
+        let mut found = tbl205(&changed);
+        found.sort_unstable();
+        assert_eq!(found, at.to_vec(), "{doc}: {figure} → {bumped} at L{line}");
+    }
+}

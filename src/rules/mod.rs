@@ -444,6 +444,7 @@ static CATALOGUE: &[Rule] = &[
     tbl::grid_hierarchy::RULE,
     tbl::grid_panel_totals::RULE,
     tbl::grid_sangong::RULE,
+    tbl::grid_income_groups::RULE,
     xtbl::grid_totals_across::RULE,
     sg::empty_table::RULE,
 ];

@@ -4,7 +4,8 @@
 //! row role, so that one rule runs on every region's layout:
 //! a row's 合计 column against its parts (TBL-201), 类/款/项 and 合计 rows
 //! (TBL-202), the items and totals of each panel of a 收支总表 (TBL-203), the
-//! “三公” table's columns (TBL-204), and the same totals across tables (XTBL-201).
+//! “三公” table's columns (TBL-204), the groups of a one-column 收入预算总表
+//! (TBL-205), and the same totals across tables (XTBL-201).
 
 /// A label that names a total of its panel ("合计", "收入总计", "支出合计").
 pub fn is_total(label: &str) -> bool {

@@ -25,6 +25,7 @@ pub mod fiscal_expenditure_side;
 pub mod fiscal_income_side;
 pub mod fiscal_roll_forward;
 pub mod grid_hierarchy;
+pub mod grid_income_groups;
 pub mod grid_panel_totals;
 pub mod grid_row_sum;
 pub mod grid_sangong;

@@ -46,6 +46,14 @@ fn parent_code(c: &str) -> &str {
 /// beyond, they stay unplaced (a table misaligned that badly is not read).
 const CAP: usize = 4_096;
 
+/// At most this many cells are read to place one parent's unplaced rows,
+/// over all the placements tried.
+const WORK: usize = 2_000_000;
+
+/// At most this many for all the rows of one panel: past it, the rest stay
+/// unplaced (and the table unread), so that the time stays in proportion.
+const TOTAL_WORK: usize = 20_000_000;
+
 /// Places the `unplaced` rows of one panel's `rows` in the panel's columns
 /// with numbers (`data`), `sum` its row sum ([`crate::model::Meaning::row_sum`]).
 /// Returns how many numbers could not be placed.
@@ -98,15 +106,23 @@ pub(super) fn settle(rows: &mut [Row], unplaced: &[Unplaced], data: &[usize], su
 
     // The unplaced rows grouped by parent; a row without a code alone.
     let mut groups: Vec<(Option<&str>, Vec<&Unplaced>)> = Vec::new();
+    let mut group_of: HashMap<&str, usize> = HashMap::new();
     for u in unplaced {
         let key = parent_key(u.row);
-        match groups.iter_mut().find(|(k, _)| key.is_some() && *k == key) {
+        match key.and_then(|k| group_of.get(k)).and_then(|g| groups.get_mut(*g)) {
             Some((_, g)) => g.push(u),
-            None => groups.push((key, vec![u])),
+            None => {
+                if let Some(k) = key {
+                    group_of.insert(k, groups.len());
+                }
+                groups.push((key, vec![u]));
+            }
         }
     }
 
     let mut left = 0usize;
+    // Cells read so far, against [`TOTAL_WORK`].
+    let mut spent = 0usize;
     let mut placed: Vec<(usize, usize, Cell)> = Vec::new(); // (row, column, cell)
     for (key, group) in &groups {
         let count = group.iter().map(|u| u.values.len()).fold(0usize, usize::saturating_add);
@@ -114,11 +130,23 @@ pub(super) fn settle(rows: &mut [Row], unplaced: &[Unplaced], data: &[usize], su
         // Each row's candidate placements (column indexes into `data`).
         let options: Option<Vec<Vec<Vec<usize>>>> =
             group.iter().map(|u| super::sangong::placements(data.len(), u.values.len(), CAP)).collect();
-        let Some(options) = options.filter(|o| o.iter().try_fold(1usize, |n, x| n.checked_mul(x.len()).filter(|n| *n <= CAP)).is_some())
-        else {
+        // The placements to try, and the cells each reads: the parent's
+        // children and each row's own, in every column. Past a budget the
+        // rows stay unplaced: a check must not take time out of proportion
+        // to the text (a parent of many thousand children, say).
+        let combinations = options.as_ref().and_then(|o| o.iter().try_fold(1usize, |n, x| n.checked_mul(x.len()).filter(|n| *n <= CAP)));
+        let reads = group
+            .iter()
+            .filter_map(|u| children_of(u.row).map(Vec::len))
+            .chain(key.and_then(|k| under.get(k)).map(Vec::len))
+            .fold(group.len(), usize::saturating_add)
+            .saturating_mul(data.len().max(1));
+        let work = combinations.map(|n| n.saturating_mul(reads)).filter(|w| *w <= WORK && spent.saturating_add(*w) <= TOTAL_WORK);
+        let (Some(options), Some(work)) = (options, work) else {
             left = left.saturating_add(count);
             continue;
         };
+        spent = spent.saturating_add(work);
         // The values a placement gives each row of the group, by column.
         let values_of = |choice: &[usize]| -> Vec<Vec<Option<Decimal>>> {
             group
@@ -286,6 +314,26 @@ mod tests {
         let unplaced =
             [Unplaced { row: 3, values: values(&["187.19", "187.19"]) }, Unplaced { row: 4, values: values(&["258.60", "258.60"]) }];
         assert_eq!(settle(&mut rows, &unplaced, &[0, 1, 2], Some(&(0, vec![1, 2]))), 4);
+    }
+
+    #[test]
+    fn the_work_of_placing_is_bounded_whatever_the_table() {
+        // 3,000 款, each with three 项 whose two numbers could stand in any
+        // two of six columns (15 placements each, 3,375 together): placing
+        // them all would read billions of cells. The budget places some and
+        // leaves the rest unplaced (the table then unread), in bounded time.
+        let mut rows = Vec::new();
+        let mut unplaced = Vec::new();
+        for k in 0..3_000 {
+            let code = format!("2{:02}{:02}", k / 100, k % 100);
+            rows.push(row(Some(&code), "款", &[Some("3.00"), Some("3.00"), None, None, None, None]));
+            for j in 1..=3 {
+                unplaced.push(Unplaced { row: rows.len(), values: values(&["1.00", "1.00"]) });
+                rows.push(row(Some(&format!("{code}{j:02}")), "项", &[None; 6]));
+            }
+        }
+        let left = settle(&mut rows, &unplaced, &[0, 1, 2, 3, 4, 5], None);
+        assert!(left > 0 && left < 2 * unplaced.len(), "{left} of {} numbers left unplaced", 2 * unplaced.len());
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub const RULE: Rule = Rule {
     needs: &[],
     check,
     fixtures: fixtures![
-        Fixture::fires(L, &[(PUBLIC_03, WRONG)]),
+        Fixture::fires(L, &[(PUBLIC_03, RIGHT), ("其他收入                    20.00", "其他收入                    30.00")]),
         Fixture { document: L, edits: &[(PUBLIC_03, RIGHT)], expect: Expect::Quiet };
         quiet L, YB
     ],
@@ -72,30 +72,6 @@ const RIGHT: &str = "                      收入预算总表
        其他资金
                经营收入
                其他收入                    20.00
-               小计
- 上年结转和结余资金
-               其中：动用上年结转和结余资金
-                              支出预算总表
-公开表三";
-
-/// [`RIGHT`] with 其他收入 printed as 30.00 under its 小计 of 20.00.
-const WRONG: &str = "                      收入预算总表
-公开表二
-部门：            示例市某某局           单位：万元
-               项目名称             金额
-               收入总计                  1,520.00
-               小计                    1,500.00
-  一般公共预算资金     公共财政拨款(补助)资金          1,500.00
-               专项收入
-       政府性基金   小计
-               小计
-  财政专户管理资金     专户管理教育收费
-               其他非税收入
-               小计                       20.00
-               事业收入
-       其他资金
-               经营收入
-               其他收入                    30.00
                小计
  上年结转和结余资金
                其中：动用上年结转和结余资金

@@ -573,17 +573,12 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
                 filled[c] = true;
                 cells[c] = Cell { value: s.value(), source_line: b.no };
             }
-            let merged = merge
-                && match rows_by_panel[p].last_mut() {
-                    Some(prev) => {
-                        prev.code = code.clone();
-                        prev.cells = cells.clone();
-                        true
-                    }
-                    None => false,
-                };
-            if !merged {
-                rows_by_panel[p].push(Row { code, label, line: None, cells, source_line: b.no });
+            match rows_by_panel[p].last_mut().filter(|_| merge) {
+                Some(prev) => {
+                    prev.code = code;
+                    prev.cells = cells;
+                }
+                None => rows_by_panel[p].push(Row { code, label, line: None, cells, source_line: b.no }),
             }
             if let Some(values) = deferred {
                 let row = rows_by_panel[p].len().saturating_sub(1);

@@ -75,6 +75,12 @@ pub(crate) fn unspaced(t: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
     t.chars().filter(|c| !c.is_whitespace())
 }
 
+/// Whether `label`, spaces aside, is `word` (compared without a copy: the
+/// rules look at every row of every panel).
+pub(crate) fn reads(label: &str, word: &str) -> bool {
+    unspaced(label).eq(word.chars())
+}
+
 /// Whether `word` occurs in `text` with white space removed: what
 /// `find_all(&squeezed(text).0, word)` finds something for, without the copy.
 #[cfg(test)]

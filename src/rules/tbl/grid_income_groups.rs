@@ -31,7 +31,7 @@ use crate::model::{Document, Row, TableKind};
 use crate::rules::identity::{at, Target};
 use crate::rules::support::corpus::{fixtures, L, YB};
 use crate::rules::support::kinds::BOTH;
-use crate::rules::support::text::{unspaced, Holds};
+use crate::rules::support::text::{reads, unspaced, Holds};
 use crate::rules::{Expect, Family, Fixture, Rule, Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -85,7 +85,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             continue;
         }
         let rows = &t.rows;
-        let Some(grand) = rows.first().filter(|r| unspaced(&r.label).eq("收入总计".chars())) else { continue };
+        let Some(grand) = rows.first().filter(|r| reads(&r.label, "收入总计")) else { continue };
         let leads: Vec<usize> = (1..rows.len()).filter(|i| rows[*i].label.trim_end().ends_with("小计")).collect();
         if leads.len() < 2 || leads.first() != Some(&1) {
             continue;

@@ -34,7 +34,7 @@ use crate::rules::identity::{at, Target};
 use crate::rules::support::corpus::{fixtures, L, Y, YB};
 use crate::rules::support::grid::is_total;
 use crate::rules::support::kinds::BOTH;
-use crate::rules::support::text::{unspaced, Holds};
+use crate::rules::support::text::{reads, unspaced, Holds};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -114,12 +114,6 @@ fn purpose_panel(t: &Table, g: &crate::model::Grid, sink: &mut Sink) {
         let terms: Vec<(i8, _)> = rows.iter().map(|r| (1, at(t, r, *rc))).collect();
         sink.identity(Target::cell(t, sub, *lc), &terms, "支出用途所列各项之和");
     }
-}
-
-/// Whether `label`, spaces aside, is `word` (compared without a copy: every
-/// row of every panel is looked at).
-fn reads(label: &str, word: &str) -> bool {
-    unspaced(label).eq(word.chars())
 }
 
 /// The national 决算 form's side of a 收支总表: "本年收入合计" (or 本年支出合计)

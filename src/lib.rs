@@ -72,7 +72,29 @@ pub use text::{Decoded, TextEncoding};
 
 /// Reads a text into the document model (recognition and tables, no rules).
 pub fn read(text: &str) -> model::Document {
-    let lines = text::normalise(text);
+    read_from(text, Origin::User)
+}
+
+/// Where a text's layout comes from, which says whether its line starts
+/// can have been trimmed away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// Pasted or read from a text file: its lines may have lost their
+    /// indents ([`text::unindented`]).
+    User,
+    /// Laid out by [`input::extract`] from a PDF, workbook, .docx or HTML
+    /// file: each line starts where its page or row puts it.
+    Extracted,
+}
+
+/// [`read`], told where the text's layout comes from.
+fn read_from(text: &str, origin: Origin) -> model::Document {
+    let mut lines = text::normalise(text);
+    // A layout text trimmed of its indents is read by order, not position.
+    let trimmed = origin == Origin::User && text::unindented::trimmed(&lines);
+    if trimmed {
+        text::unindented::squeeze_gaps(&mut lines);
+    }
     let joined = text::joined::Joined::squeezed(&lines);
     let (info, found) = recognise::recognise_in(&lines, &joined);
     let mut doc = model::Document {
@@ -95,11 +117,20 @@ pub fn read(text: &str) -> model::Document {
     // The narrative first: the table readers use what it states as evidence.
     // Read even when the text was not recognised, so that a rule run on a
     // fragment sees what the fragment says.
+    let page_numbers = if trimmed { text::unindented::hide_page_numbers(&mut doc.lines) } else { Vec::new() };
     doc.narrative = narrative::claims_in(&doc.lines, &doc.joined);
+    text::unindented::restore(&mut doc.lines, page_numbers);
     if doc.info.kind != model::DocumentKind::Unknown {
         solve::reset_budget();
         tables::read_all(&mut doc);
         limits::cap_rows(&mut doc);
+        if trimmed {
+            doc.problems.push(model::ReadProblem {
+                table: None,
+                message: "文本各行行首的空格已被删去（排版文本经过了修剪），各列的位置不再可靠：表格按数字的先后顺序读取，顺序不能确定各数所在列的表格不予读取。如有原始PDF或未经修剪的文本，请改用它们。".into(),
+                source_line: None,
+            });
+        }
     }
     furniture::restore(&mut doc, hidden);
     if doc.info.kind != model::DocumentKind::Unknown {
@@ -118,8 +149,13 @@ pub(crate) fn fixture(name: &str) -> String {
 /// a disclosure gives `document.kind == Unknown` with a reason.
 /// Text beyond [`limits::MAX_TEXT_BYTES`] is not checked, and coverage says so.
 pub fn check_text(source: &str, text: &str) -> DocumentReport {
+    check_from(source, text, Origin::User)
+}
+
+/// [`check_text`], told where the text's layout comes from.
+fn check_from(source: &str, text: &str, origin: Origin) -> DocumentReport {
     let (text, cut) = limits::cap_text(text);
-    let mut doc = read(text);
+    let mut doc = read_from(text, origin);
     doc.problems.extend(cut);
     let dropped = limits::claim_problems(&doc);
     doc.problems.extend(dropped);
@@ -167,7 +203,7 @@ pub fn check_file(source: &str, bytes: &[u8]) -> Result<Checked, InputError> {
 /// label) and on which page or sheet each finding and row is (`page`).
 /// The CLI (through [`check_file`]) and the app both check files this way.
 pub fn check_extracted(source: &str, x: &input::Extracted) -> DocumentReport {
-    let mut report = check_text(source, &x.text);
+    let mut report = check_from(source, &x.text, Origin::Extracted);
     report.encoding = Some(x.kind.label().to_string());
     report.place_in(x);
     report

@@ -5,6 +5,7 @@ pub(crate) mod joined;
 pub mod normalise;
 pub mod search;
 pub(crate) mod stream;
+pub(crate) mod unindented;
 pub(crate) mod utf8;
 pub(crate) mod window;
 pub(crate) mod words;

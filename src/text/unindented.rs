@@ -31,14 +31,23 @@ const GAP_LINES_PER_INDENTED: usize = 10;
 /// feed, is not counted: a tool that trims only spaces leaves the form
 /// feed and the spaces after it.
 pub fn trimmed(lines: &[Line]) -> bool {
-    let indented = lines.iter().filter(|l| is_indented(&l.text)).count();
-    let needed = indented.saturating_mul(GAP_LINES_PER_INDENTED).saturating_add(1).max(MIN_GAP_LINES);
-    // Counted only as far as the verdict needs: a layout text with its
-    // indents, whose `needed` exceeds its lines, is not scanned at all.
-    if needed > lines.len() {
-        return false;
+    // One pass of a few compares per line counts the indented lines and
+    // those that may hold a gap (two white-space bytes: the squeezed text
+    // is the text without them); only when enough may is any searched. A
+    // layout text with its indents, prose, or a text of single spaces is
+    // decided without a search.
+    let (mut indented, mut may) = (0usize, 0usize);
+    for l in lines {
+        indented += usize::from(is_indented(&l.text));
+        may += usize::from(may_have_gap(l));
     }
-    lines.iter().filter(|l| has_gap(&l.text)).take(needed).count() == needed
+    let needed = indented.saturating_mul(GAP_LINES_PER_INDENTED).saturating_add(1).max(MIN_GAP_LINES);
+    may >= needed && lines.iter().filter(|l| may_have_gap(l) && has_gap(&l.text)).take(needed).count() == needed
+}
+
+/// Whether `line` has two white-space bytes, which a gap needs.
+fn may_have_gap(line: &Line) -> bool {
+    line.text.len() >= line.squeezed.len().saturating_add(2)
 }
 
 /// Squeezes every run of two or more spaces in `lines` to one space, so

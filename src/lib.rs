@@ -125,6 +125,13 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
         tables::read_all(&mut doc);
         limits::cap_rows(&mut doc);
         if trimmed {
+            // The tables refused by order say why in the words of a
+            // squeezed text: here it was gongkai that squeezed it.
+            for p in &mut doc.problems {
+                if p.message.contains(tables::grid::read::SQUEEZED) {
+                    p.message = p.message.replace(tables::grid::read::SQUEEZED, "这段文字各行行首的空格已被删去，各栏的位置不再可靠");
+                }
+            }
             doc.problems.push(model::ReadProblem {
                 table: None,
                 message: "文本各行行首的空格已被删去（排版文本经过了修剪），各列的位置不再可靠：表格按数字的先后顺序读取，顺序不能确定各数所在列的表格不予读取。如有原始PDF或未经修剪的文本，请改用它们。".into(),

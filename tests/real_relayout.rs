@@ -751,6 +751,10 @@ fn layout_text_without_its_column_gaps_reads_by_order_the_same_or_not_at_all() {
             if name.starts_with("leading") && has_tables && !said {
                 failures.push(format!("{file} / {name}: the trimmed text is not told"));
             }
+            // Its gaps were squeezed by gongkai, not by the user's tool.
+            if name.starts_with("leading") && got.coverage.problems.iter().any(|p| p.message.contains("压缩成了一个空格")) {
+                failures.push(format!("{file} / {name}: a refusal says the gaps were squeezed"));
+            }
             if !name.starts_with("leading") && said {
                 failures.push(format!("{file} / {name}: told as trimmed"));
             }

@@ -19,6 +19,11 @@ use crate::tables::counts_columns;
 use crate::text::search;
 use crate::text::Line;
 
+/// How a refusal to read by order names the text's state: its gaps were
+/// squeezed, or turned into TABs. A text whose lines were trimmed, whose
+/// gaps gongkai squeezed itself, says so instead (`crate::read_from`).
+pub(crate) const SQUEEZED: &str = "这段文字的栏间空白被压缩成了一个空格（或换成了制表符）";
+
 /// A value column: the extent of its numbers.
 #[derive(Debug, Clone)]
 struct Col {
@@ -212,7 +217,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             true => "表格左右并排印着几栏（如收入、支出），一行中的数属于哪一栏已无从判断",
             false => "各行印出的金额个数与表头的栏目数不一致（或表头有跨栏、分行的栏目）",
         };
-        refuse(&mut table, format!("这段文字的栏间空白被压缩成了一个空格（或换成了制表符），{why}，无法按顺序确定每个数属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"));
+        refuse(&mut table, format!("{SQUEEZED}，{why}，无法按顺序确定每个数属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"));
         return (table, problems);
     }
 
@@ -240,7 +245,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             None if by_order.is_some() => {
                 // A row that prints fewer amounts dropped a blank cell: which
                 // one, the squeezed spaces no longer tell.
-                refuse(&mut table, "这段文字的栏间空白被压缩成了一个空格（或换成了制表符），有的行印出的金额少于表头的栏目（省略了空白栏），无法按顺序确定每个数属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string());
+                refuse(&mut table, format!("{SQUEEZED}，有的行印出的金额少于表头的栏目（省略了空白栏），无法按顺序确定每个数属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"));
                 return (table, problems);
             }
             None => {

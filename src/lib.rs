@@ -79,8 +79,8 @@ pub fn read(text: &str) -> model::Document {
 /// can have been trimmed away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Origin {
-    /// Pasted or read from a text file: its lines may have lost their
-    /// indents ([`text::unindented`]).
+    /// Pasted or read from a text file: it may have lost its column
+    /// positions on the way ([`text::lost_positions`]).
     User,
     /// Laid out by [`input::extract`] from a PDF, workbook, .docx or HTML
     /// file: each line starts where its page or row puts it.
@@ -90,10 +90,10 @@ enum Origin {
 /// [`read`], told where the text's layout comes from.
 fn read_from(text: &str, origin: Origin) -> model::Document {
     let mut lines = text::normalise(text);
-    // A layout text trimmed of its indents is read by order, not position.
-    let trimmed = origin == Origin::User && text::unindented::trimmed(&lines);
-    if trimmed {
-        text::unindented::squeeze_gaps(&mut lines);
+    // A layout text that lost its positions is read by order.
+    let lost = if origin == Origin::User { text::lost_positions::lost(text, &lines) } else { None };
+    if lost.is_some() {
+        text::lost_positions::squeeze_gaps(&mut lines);
     }
     let joined = text::joined::Joined::squeezed(&lines);
     let (info, found) = recognise::recognise_in(&lines, &joined);
@@ -117,26 +117,22 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
     // The narrative first: the table readers use what it states as evidence.
     // Read even when the text was not recognised, so that a rule run on a
     // fragment sees what the fragment says.
-    let page_numbers = if trimmed { text::unindented::hide_page_numbers(&mut doc.lines) } else { Vec::new() };
+    let page_numbers = if lost.is_some() { text::lost_positions::hide_page_numbers(&mut doc.lines) } else { Vec::new() };
     doc.narrative = narrative::claims_in(&doc.lines, &doc.joined);
-    text::unindented::restore(&mut doc.lines, page_numbers);
+    text::lost_positions::restore(&mut doc.lines, page_numbers);
     if doc.info.kind != model::DocumentKind::Unknown {
         solve::reset_budget();
         tables::read_all(&mut doc);
         limits::cap_rows(&mut doc);
-        if trimmed {
+        if let Some(lost) = lost {
             // The tables refused by order say why in the words of a
             // squeezed text: here it was gongkai that squeezed it.
             for p in &mut doc.problems {
                 if p.message.contains(tables::grid::read::SQUEEZED) {
-                    p.message = p.message.replace(tables::grid::read::SQUEEZED, "这段文字各行行首的空格已被删去，各栏的位置不再可靠");
+                    p.message = p.message.replace(tables::grid::read::SQUEEZED, lost.refusal());
                 }
             }
-            doc.problems.push(model::ReadProblem {
-                table: None,
-                message: "文本各行行首的空格已被删去（排版文本经过了修剪），各列的位置不再可靠：表格按数字的先后顺序读取，顺序不能确定各数所在列的表格不予读取。如有原始PDF或未经修剪的文本，请改用它们。".into(),
-                source_line: None,
-            });
+            doc.problems.push(model::ReadProblem { table: None, message: lost.message().into(), source_line: None });
         }
     }
     furniture::restore(&mut doc, hidden);

@@ -707,13 +707,58 @@ fn trimmed(text: &str) -> String {
 /// (a viewer's copy of a layout), or every line trimmed of its leading
 /// spaces (an editor, a web form), which keeps the gaps but moves each
 /// indented line's words and amounts left by its indent.
-const WITHOUT_COLUMNS: &[(&str, Relayout)] = &[
-    ("runs of spaces turned into TABs", |t| without_columns(t, "\t")),
-    ("runs of spaces squeezed to one", |t| without_columns(t, " ")),
-    ("leading spaces trimmed", trimmed),
-    ("leading spaces trimmed, form feeds too", |t| {
-        t.split('\n').map(|l| l.trim_start_matches(['\u{c}', ' '])).collect::<Vec<_>>().join("\n")
-    }),
+/// Every run of two or more spaces padded with TABs to each tab stop of 8
+/// columns it crosses, then spaces, as `unexpand -a` does; columns counted
+/// by `width` (a char's: 1 as an editor counts, its UTF-8 bytes as GNU
+/// unexpand does).
+fn tab_padded(text: &str, width: fn(char) -> usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let (mut col, mut run) = (0, 0);
+        for c in line.chars() {
+            if c == ' ' {
+                run += 1;
+                continue;
+            }
+            if run > 0 {
+                let (from, to) = (col, col + run);
+                let mut at = from;
+                while run > 1 && (at / 8 + 1) * 8 <= to {
+                    out.push('\t');
+                    at = (at / 8 + 1) * 8;
+                }
+                out.extend(std::iter::repeat_n(' ', to - at));
+                col = to;
+                run = 0;
+            }
+            out.push(c);
+            col += if c == '\u{c}' { 0 } else { width(c) };
+        }
+    }
+    out
+}
+
+/// A layout text that lost its column positions, and what the coverage
+/// then says of it: runs of spaces turned into TABs (an HTML table's copy,
+/// some editors) or squeezed to one space (a viewer's copy of a layout),
+/// which say nothing; every line trimmed of its leading spaces (an editor,
+/// a web form), which keeps the gaps but moves each indented line's words
+/// and amounts left by its indent; or padded with TABs to tab stops, whose
+/// width the text does not say.
+const WITHOUT_COLUMNS: &[(&str, Relayout, Option<&str>)] = &[
+    ("runs of spaces turned into TABs", |t| without_columns(t, "\t"), None),
+    ("runs of spaces squeezed to one", |t| without_columns(t, " "), None),
+    ("leading spaces trimmed", trimmed, Some("行首的空格已被删去")),
+    (
+        "leading spaces trimmed, form feeds too",
+        |t| t.split('\n').map(|l| l.trim_start_matches(['\u{c}', ' '])).collect::<Vec<_>>().join("\n"),
+        Some("行首的空格已被删去"),
+    ),
+    ("spaces padded with TABs, a char a column", |t| tab_padded(t, |_| 1), Some("换成了制表符加空格")),
+    ("spaces padded with TABs, a byte a column (GNU unexpand)", |t| tab_padded(t, char::len_utf8), Some("换成了制表符加空格")),
 ];
 
 #[test]
@@ -721,15 +766,15 @@ fn layout_text_without_its_column_gaps_reads_by_order_the_same_or_not_at_all() {
     // A table is read by order where every row prints as many amounts as
     // its header names columns on one line; a row that drops a blank cell,
     // a two-sided table, a header with groups or wrapped captions leave the
-    // table unread, never read into other columns. A trimmed text keeps its
-    // gaps, but they no longer stand where the columns are: it is read as
-    // if they were one space, and the coverage says why.
+    // table unread, never read into other columns. A trimmed or tab-padded
+    // text keeps its gaps, but they no longer stand where the columns are:
+    // it is read as if they were one space, and the coverage says why.
     let Some(dir) = common::real_dir() else { return };
     let mut failures = Vec::new();
     let (mut checked, mut tables, mut read_same) = (0, 0, 0);
     for file in texts(&dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
         let d = load(&dir, &file);
-        for (name, make) in WITHOUT_COLUMNS {
+        for (name, make, told) in WITHOUT_COLUMNS {
             let text = make(&d.text);
             if text == d.text {
                 continue;
@@ -746,28 +791,29 @@ fn layout_text_without_its_column_gaps_reads_by_order_the_same_or_not_at_all() {
                 }
             }
             otherwise_the_same(&format!("{file} / {name}"), &d.report, &got, &mut failures);
-            let said = got.coverage.problems.iter().any(|p| p.message.contains("行首的空格已被删去"));
+            let says = |words: &str| got.coverage.problems.iter().any(|p| p.message.contains(words));
             let has_tables = want.iter().any(|t| !t.2.is_empty());
-            if name.starts_with("leading") && has_tables && !said {
-                failures.push(format!("{file} / {name}: the trimmed text is not told"));
-            }
-            // Its gaps were squeezed by gongkai, not by the user's tool.
-            if name.starts_with("leading") && got.coverage.problems.iter().any(|p| p.message.contains("压缩成了一个空格")) {
-                failures.push(format!("{file} / {name}: a refusal says the gaps were squeezed"));
-            }
-            if !name.starts_with("leading") && said {
-                failures.push(format!("{file} / {name}: told as trimmed"));
+            match told {
+                Some(words) if has_tables && !says(words) => failures.push(format!("{file} / {name}: the coverage does not say “{words}”")),
+                // Its gaps were squeezed by gongkai, not by the user's tool.
+                Some(_) if says("压缩成了一个空格") => {
+                    failures.push(format!("{file} / {name}: a refusal says the gaps were squeezed"))
+                }
+                None if says("行首的空格已被删去") || says("换成了制表符加空格") => {
+                    failures.push(format!("{file} / {name}: told as a text that lost its positions"))
+                }
+                _ => {}
             }
         }
     }
     assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(checked, 80, "layout texts, four ways");
+    assert_eq!(checked, 120, "layout texts, six ways");
     // The one-column 科目 tables (功能科目, 经济科目, 机关运行经费) and the
     // 收入预算总表s print every amount under a one-line header; the
     // two-sided 收支总表s, the 三公 tables, tables dropping blank cells and
     // the Shanghai tables (grouped headers) are not read: 65 of the 132
-    // tables with rows, each of the four ways.
-    assert!(read_same >= 260, "tables read the same: {read_same} of {tables}");
+    // tables with rows, each of the six ways.
+    assert!(read_same >= 390, "tables read the same: {read_same} of {tables}");
 }
 
 /// How `got` is recognised otherwise than `want`: its kind, scope,

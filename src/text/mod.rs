@@ -2,10 +2,10 @@
 
 pub mod decode;
 pub(crate) mod joined;
+pub(crate) mod lost_positions;
 pub mod normalise;
 pub mod search;
 pub(crate) mod stream;
-pub(crate) mod unindented;
 pub(crate) mod utf8;
 pub(crate) mod window;
 pub(crate) mod words;

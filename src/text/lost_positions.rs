@@ -1,18 +1,25 @@
-//! Layout text whose lines lost their leading spaces.
+//! Layout text whose column positions were lost on the way.
 //!
-//! A tool that trims every line (some editors, web forms, a paste through
-//! a chat or a spreadsheet) keeps a layout text's column gaps but not where
-//! each line's first word stood: a row that began under the second column
-//! now begins under the first, and every amount on it moved left by as much.
-//! Read by position, its amounts land in other columns (the total of a
-//! 功能科目 table under 科目名称, a two-sided table's income under its
+//! Two ways a layout text keeps its gaps but not where its words stand:
+//!
+//! - **Trimmed lines.** A tool that trims every line (some editors, web
+//!   forms, a paste through a chat or a spreadsheet) drops each line's
+//!   indent: a row that began under the second column now begins under the
+//!   first, and every amount on it moved left by as much.
+//! - **Tab padding.** An editor or `unexpand` that turns runs of spaces
+//!   into TABs up to each tab stop, then spaces: where a TAB ends depends
+//!   on the tool's tab width and on how it counts a CJK char (one column,
+//!   two, or three bytes), which the text does not say. Such a TAB is
+//!   padding, not the cell separator of a spreadsheet's copy.
+//!
+//! Read by position, such a text's amounts land in other columns (the total
+//! of a 功能科目 table under 科目名称, a two-sided table's income under its
 //! expenditure), and the sums then fail: errors that are not in the
-//! document. Such a text is told by its lines (many with a gap of two or
-//! more spaces, almost none indented) and its gaps are squeezed to one
-//! space, so that the table readers read its tables by order, as they read
-//! a viewer's copy of a layout: the same, or not at all.
+//! document. The text is told by its lines, and its gaps are squeezed to
+//! one space, so that the table readers read its tables by order, as they
+//! read a viewer's copy of a layout: the same, or not at all.
 
-use crate::text::Line;
+use crate::text::{search, Line};
 
 /// Lines with a gap it takes, at least, before a text is judged: a short
 /// fragment with a table of a few rows says too little.
@@ -24,13 +31,72 @@ const MIN_GAP_LINES: usize = 20;
 /// gap; trimmed, none.
 const GAP_LINES_PER_INDENTED: usize = 10;
 
+/// How a text's positions were lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lost {
+    /// Its lines were trimmed of their leading white space.
+    Trimmed,
+    /// Its gaps were padded with TABs up to tab stops.
+    TabPadded,
+}
+
+impl Lost {
+    /// What the coverage says of the text, in Chinese.
+    pub fn message(self) -> &'static str {
+        match self {
+            Lost::Trimmed => "文本各行行首的空格已被删去（排版文本经过了修剪），各列的位置不再可靠：表格按数字的先后顺序读取，顺序不能确定各数所在列的表格不予读取。如有原始PDF或未经修剪的文本，请改用它们。",
+            Lost::TabPadded => "文本中的空格被换成了制表符加空格（按制表位补齐的排版文本），各列的位置已无法还原：表格按数字的先后顺序读取，顺序不能确定各数所在列的表格不予读取。如有原始PDF或未经转换的文本，请改用它们。",
+        }
+    }
+
+    /// How a table refused by order names the text's state.
+    pub fn refusal(self) -> &'static str {
+        match self {
+            Lost::Trimmed => "这段文字各行行首的空格已被删去，各栏的位置不再可靠",
+            Lost::TabPadded => "这段文字的空格被换成了制表符，各栏的位置已无法还原",
+        }
+    }
+}
+
+/// How `lines`, normalised from `text`, lost their positions, if they
+/// did: [`tab_padded`] or [`trimmed`].
+pub fn lost(text: &str, lines: &[Line]) -> Option<Lost> {
+    // Most texts hold no TAB: one search of the whole text says so.
+    if memchr::memchr(b'\t', text.as_bytes()).is_some() && tab_padded(lines) {
+        Some(Lost::TabPadded)
+    } else if trimmed(lines) {
+        Some(Lost::Trimmed)
+    } else {
+        None
+    }
+}
+
+/// Lines with a TAB followed by a space it takes, at least, to call a text
+/// tab-padded.
+const MIN_PADDED_LINES: usize = 20;
+
+/// Whether `lines` are a layout text whose gaps were padded with TABs: at
+/// least [`MIN_PADDED_LINES`] lines hold a TAB followed by a space, and
+/// they are at least half the lines with a TAB. A tab stop reached, the
+/// padding goes on in spaces; a spreadsheet's or a web table's copy puts
+/// one TAB between cells and no space after it (a cell seldom starts with
+/// one).
+fn tab_padded(lines: &[Line]) -> bool {
+    let (mut tabbed, mut padded) = (0usize, 0usize);
+    for l in lines.iter().filter(|l| search::has_char(&l.text, '\t')) {
+        tabbed += 1;
+        padded += usize::from(search::contains(&l.text, "\t "));
+    }
+    padded >= MIN_PADDED_LINES && padded.saturating_mul(2) >= tabbed
+}
+
 /// Whether `lines` are a layout text trimmed of its leading white space:
 /// at least [`MIN_GAP_LINES`] lines hold a gap of two spaces after their
 /// first word, and fewer than one line in [`GAP_LINES_PER_INDENTED`] of
 /// those starts with white space. A page's first line, after its form
 /// feed, is not counted: a tool that trims only spaces leaves the form
 /// feed and the spaces after it.
-pub fn trimmed(lines: &[Line]) -> bool {
+fn trimmed(lines: &[Line]) -> bool {
     // One pass of a few compares per line counts the indented lines and
     // those that may hold a gap (two white-space bytes: the squeezed text
     // is the text without them); only when enough may is any searched. A
@@ -50,28 +116,29 @@ fn may_have_gap(line: &Line) -> bool {
     line.text.len() >= line.squeezed.len().saturating_add(2)
 }
 
-/// Squeezes every run of two or more spaces in `lines` to one space, so
-/// that no column is read from a position: see the module's text.
+/// Squeezes every run of white space in `lines` that holds a TAB or two
+/// spaces to one space, so that no column is read from a position: see
+/// the module's text.
 pub fn squeeze_gaps(lines: &mut [Line]) {
-    for line in lines.iter_mut().filter(|l| l.text.contains("  ")) {
+    for line in lines.iter_mut().filter(|l| search::contains(&l.text, "  ") || search::has_char(&l.text, '\t')) {
         let mut out = String::with_capacity(line.text.len());
-        let mut spaces = 0;
+        let mut gap = false;
         for c in line.text.chars() {
-            if c == ' ' {
-                spaces += 1;
+            if c == ' ' || c == '\t' {
+                gap = true;
                 continue;
             }
-            if spaces > 0 {
+            if gap {
                 out.push(' ');
             }
-            spaces = 0;
+            gap = false;
             out.push(c);
         }
         line.text = out;
     }
 }
 
-/// In a trimmed text a page's number no longer stands centred, which is
+/// In such a text a page's number no longer stands centred, which is
 /// how the narrative tells it from a number of the text where no form feed
 /// follows it ("支出 222.5 ⏎ ⏎ 27 ⏎ 万元"). A number of up to four digits
 /// alone on its line after a blank line is one (a paragraph has no blank
@@ -109,7 +176,7 @@ fn is_indented(text: &str) -> bool {
 /// end, so any two spaces after the first word stand before another).
 fn has_gap(text: &str) -> bool {
     let body = text.trim_start_matches(['\u{c}', ' ', '\t']);
-    crate::text::search::contains(body, "  ")
+    search::contains(body, "  ")
 }
 
 #[cfg(test)]
@@ -134,12 +201,14 @@ mod tests {
 
     #[test]
     fn a_layout_text_keeps_its_positions() {
-        assert!(!trimmed(&normalise(&layout(40))));
+        let text = layout(40);
+        assert_eq!(lost(&text, &normalise(&text)), None);
     }
 
     #[test]
     fn the_same_text_trimmed_has_lost_them() {
-        assert!(trimmed(&normalise(&trim_each(&layout(40)))));
+        let text = trim_each(&layout(40));
+        assert_eq!(lost(&text, &normalise(&text)), Some(Lost::Trimmed));
     }
 
     #[test]
@@ -153,6 +222,17 @@ mod tests {
         assert!(!trimmed(&normalise(&prose)));
         let cells = "201\n一般公共服务支出\n100.00\n".repeat(50);
         assert!(!trimmed(&normalise(&cells)));
+    }
+
+    #[test]
+    fn tabs_that_pad_to_a_tab_stop_lose_the_positions_and_cell_separators_do_not() {
+        // `unexpand -a`: runs of spaces up to each tab stop as TABs, the
+        // rest as spaces.
+        let padded: String = layout(40).split('\n').map(|l| l.replace("        ", "\t") + "\n").collect();
+        assert_eq!(lost(&padded, &normalise(&padded)), Some(Lost::TabPadded));
+        // A spreadsheet's copy: one TAB between cells.
+        let cells = "科目编码\t科目名称\t金额\n".to_string() + &"2010101\t行政运行\t12.00\n".repeat(40);
+        assert_eq!(lost(&cells, &normalise(&cells)), None);
     }
 
     #[test]
@@ -176,9 +256,10 @@ mod tests {
 
     #[test]
     fn gaps_squeeze_to_one_space_and_single_spaces_stay() {
-        let mut lines = normalise("合计      1,234.00   5.00\n一、 一般公共服务支出\n");
+        let mut lines = normalise("合计      1,234.00   5.00\n一、 一般公共服务支出\n\t\t 合计\t  9.00\n");
         squeeze_gaps(&mut lines);
         assert_eq!(lines[0].text, "合计 1,234.00 5.00");
+        assert_eq!(lines[2].text, " 合计 9.00");
         assert_eq!(lines[1].text, "一、 一般公共服务支出");
         assert_eq!(lines[0].squeezed, "合计1,234.005.00");
     }

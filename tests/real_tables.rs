@@ -495,6 +495,34 @@ fn a_table_is_headed_as_printed() {
     assert_eq!(first("13-jiangsu-shengweiban-tables-2017-department-budget.layout.txt"), "收支预算总表");
 }
 
+/// A caption wrapped over two lines, with its neighbours' one-line captions
+/// centred on the line between ("附属单位上" / 经营收入 … 其他收入 /
+/// "缴收入"), is one column's caption, not a group over its neighbours.
+#[test]
+fn a_caption_wrapped_around_its_neighbours_captions_is_one_columns() {
+    let Some(dir) = common::real_dir() else { return };
+    let columns = |file: &str, title: &str| -> Vec<String> {
+        let r = check(&dir, file);
+        r.tables.into_iter().find(|t| t.name.contains(title)).map(|t| t.columns).unwrap_or_default()
+    };
+    let income = ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"];
+    for form in ["layout.txt", "pdf"] {
+        let file = format!("02-shanghai-putuo-caizhengju-defective-2024-department-final.{form}");
+        assert_eq!(columns(&file, "《收入决算表》"), income, "{form}");
+    }
+    let wanli = columns("01-shanghai-putuo-wanli-2024-department-budget.layout.txt", "收入预算总表");
+    assert!(wanli.iter().any(|c| c.ends_with("事业单位经营收入")), "{wanli:?}");
+    assert!(!wanli.iter().any(|c| c.contains("事业单位 ›")), "事业单位 is no group: {wanli:?}");
+    let zhengxie = columns("19-jiangsu-zhengxie-tables-2017-department-budget.layout.txt", "三公");
+    let leaf = |c: &String| c.rsplit(" › ").next().unwrap_or_default().to_string();
+    let leaves: Vec<String> = zhengxie.iter().map(leaf).collect();
+    assert!(leaves.contains(&"公务用车运行维护费".to_string()) && leaves.contains(&"公务用车购置费".to_string()), "{zhengxie:?}");
+    // A word over a column further down stays that column's group:
+    // 13's “三公”经费 over its 小计, four lines lower.
+    let shengweiban = columns("13-jiangsu-shengweiban-tables-2017-department-budget.layout.txt", "三公");
+    assert!(shengweiban.iter().any(|c| c.starts_with("“三公”经费 ›") && c.ends_with("› 小计")), "{shengweiban:?}");
+}
+
 /// 02's 三公 table (printed empty, planted) with a row of figures put under
 /// its twelve 预算数/决算数 captions, right-aligned as the PDF prints them.
 fn sangong_02_with(dir: &Path, figures: [&str; 12]) -> Option<String> {

@@ -897,6 +897,24 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     // greatest start (a word never ends where it starts, so these are two).
     let is_group = |i: usize, s: &Span| -> bool {
         let (lo, hi) = reach(i, s);
+        // A caption wrapped over two lines in a header whose one-line
+        // captions stand centred on the line between ("附属单位上" /
+        // 经营收入 … 其他收入 / "缴收入"): the word two lines under it,
+        // inside its width, is its rest, and the words beside it are its
+        // neighbours' captions, all on the line between. Not a group. Two
+        // words under it are two columns' ("公务用车购置公务用车运行" /
+        // "费" "维护费": two captions run together); a rest further down
+        // is a column's under a group ("“三公”经费" … "小计").
+        let inside = |w: &Span| w.start.saturating_add(1) >= s.start && w.end <= s.end.saturating_add(1);
+        let mut under = words.iter().filter(|(j, w)| *j > i && inside(w)).map(|(j, _)| *j);
+        let rest = under.next().filter(|_| under.next().is_none());
+        if rest == Some(i + 2) {
+            let beside_between =
+                words.iter().filter(|(j, w)| *j > i && !inside(w) && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi).all(|(j, _)| *j == i + 1);
+            if beside_between {
+                return false;
+            }
+        }
         let below = words.iter().filter(|(j, w)| *j > i && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi).map(|(_, w)| w);
         let (least_end, most_start) = below.fold((usize::MAX, 0), |(e, st), w| (e.min(w.end), st.max(w.start)));
         least_end <= most_start

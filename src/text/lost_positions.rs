@@ -62,7 +62,7 @@ impl Lost {
 /// did: [`tab_padded`] or [`trimmed`].
 pub fn lost(text: &str, lines: &[Line]) -> Option<Lost> {
     // Most texts hold no TAB: one search of the whole text says so.
-    if memchr::memchr(b'\t', text.as_bytes()).is_some() && tab_padded(lines) {
+    if memchr::memchr(b'\t', text.as_bytes()).is_some() && tab_padded(text, lines) {
         Some(Lost::TabPadded)
     } else if trimmed(lines) {
         Some(Lost::Trimmed)
@@ -71,23 +71,35 @@ pub fn lost(text: &str, lines: &[Line]) -> Option<Lost> {
     }
 }
 
-/// Lines with a TAB followed by a space it takes, at least, to call a text
-/// tab-padded.
+/// Lines with an amount padded to its place by TABs and spaces it takes,
+/// at least, to call a text tab-padded.
 const MIN_PADDED_LINES: usize = 20;
 
-/// Whether `lines` are a layout text whose gaps were padded with TABs: at
-/// least [`MIN_PADDED_LINES`] lines hold a TAB followed by a space, and
-/// they are at least half the lines with a TAB. A tab stop reached, the
-/// padding goes on in spaces; a spreadsheet's or a web table's copy puts
-/// one TAB between cells and no space after it (a cell seldom starts with
-/// one).
-fn tab_padded(lines: &[Line]) -> bool {
-    let (mut tabbed, mut padded) = (0usize, 0usize);
-    for l in lines.iter().filter(|l| search::has_char(&l.text, '\t')) {
-        tabbed += 1;
-        padded += usize::from(search::contains(&l.text, "\t "));
-    }
-    padded >= MIN_PADDED_LINES && padded.saturating_mul(2) >= tabbed
+/// Whether `lines`, normalised from `text`, are a layout text whose gaps
+/// were padded with TABs: at least [`MIN_PADDED_LINES`] lines hold a TAB
+/// followed by spaces and a digit (a right-aligned amount: the tab stop
+/// reached, the padding goes on in spaces), and fewer than one line in ten
+/// of those, as typed, holds a space before a TAB or at its end (padding
+/// never ends in a space before a tab stop, nor a layout line in a space).
+/// A spreadsheet's or a web table's copy puts one TAB between cells: an
+/// indented label ("\t  其中：…") has no digit after its spaces, and an
+/// amount in an accounting format (" 9,146.79 ") a space after it.
+fn tab_padded(text: &str, lines: &[Line]) -> bool {
+    let padded = lines.iter().filter(|l| search::has_char(&l.text, '\t') && amount_padded(&l.text)).count();
+    let spaced = text
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| search::has_char(l, '\t') && (search::contains(l, " \t") || l.ends_with(' ')))
+        .count();
+    padded >= MIN_PADDED_LINES && spaced.saturating_mul(10) < padded
+}
+
+/// Whether `text` holds a TAB, one or more spaces, then a digit.
+fn amount_padded(text: &str) -> bool {
+    text.split('\t').skip(1).any(|cell| {
+        let rest = cell.trim_start_matches(' ');
+        rest.len() < cell.len() && rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
+    })
 }
 
 /// Whether `lines` are a layout text trimmed of its leading white space:
@@ -173,10 +185,12 @@ fn is_indented(text: &str) -> bool {
 }
 
 /// Two spaces stand between words of the line (the text is trimmed at its
-/// end, so any two spaces after the first word stand before another).
+/// end, so any two spaces after the first word stand before another), and
+/// no TAB: in a line of TAB-separated cells, spaces are a cell's own (an
+/// indented label in a spreadsheet's copy), not a gap between columns.
 fn has_gap(text: &str) -> bool {
-    let body = text.trim_start_matches(['\u{c}', ' ', '\t']);
-    search::contains(body, "  ")
+    let body = text.trim_start_matches(['\u{c}', ' ']);
+    search::contains(body, "  ") && !search::has_char(body, '\t')
 }
 
 #[cfg(test)]
@@ -230,9 +244,12 @@ mod tests {
         // rest as spaces.
         let padded: String = layout(40).split('\n').map(|l| l.replace("        ", "\t") + "\n").collect();
         assert_eq!(lost(&padded, &normalise(&padded)), Some(Lost::TabPadded));
-        // A spreadsheet's copy: one TAB between cells.
-        let cells = "科目编码\t科目名称\t金额\n".to_string() + &"2010101\t行政运行\t12.00\n".repeat(40);
+        // A spreadsheet's copy: one TAB between cells, labels indented,
+        // amounts in an accounting format padded on both sides.
+        let cells = "科目编码\t科目名称\t金额\n".to_string() + &"2010101\t  行政运行\t12.00\n".repeat(40);
         assert_eq!(lost(&cells, &normalise(&cells)), None);
+        let accounting = "科目编码\t科目名称\t金额\n".to_string() + &"2010101\t行政运行\t 12.00 \t\n".repeat(40);
+        assert_eq!(lost(&accounting, &normalise(&accounting)), None);
     }
 
     #[test]

@@ -1387,3 +1387,28 @@ fn a_summary_whose_second_page_prints_fewer_panels_reads_every_amount_in_its_pan
         }
     }
 }
+
+/// One line of a table that lost its indent (19's 一般公共预算支出预算表:
+/// "合计 9,066.79", printed under 金额, now under 功能科目代码): its amount
+/// would stand under a caption of labels. The table is refused, saying so,
+/// not read with its total under 功能科目代码 and then found not to add up
+/// (a false TBL-202 before).
+#[test]
+fn an_amount_under_a_caption_of_labels_leaves_its_table_unread() {
+    let Some(dir) = common::real_dir() else { return };
+    let file = "19-jiangsu-zhengxie-tables-2017-department-budget.layout.txt";
+    let text = std::fs::read_to_string(dir.join(file)).expect("real text");
+    let title = text.find("一般公共预算支出预算表").expect("the table");
+    let total = title + text[title..].find("合计").expect("its 合计 row");
+    let start = text[..total].rfind('\n').map_or(0, |i| i + 1);
+    let moved = format!("{}{}", &text[..start], &text[total..]);
+    let title_of = |r: &DocumentReport| {
+        r.tables.iter().find(|t| t.name == "《一般公共预算支出预算表》").map(|t| (t.read, t.rows.len())).expect("found")
+    };
+    let original = gongkai::check_text(file, &text);
+    assert!(title_of(&original).0 && title_of(&original).1 > 0, "read as printed");
+    let got = gongkai::check_text(file, &moved);
+    assert_eq!(title_of(&got), (false, 0), "refused");
+    assert!(got.coverage.problems.iter().any(|p| p.message.contains("有数字落在“功能科目代码”栏下")), "{:?}", got.coverage.problems);
+    assert!(new_errors(&original, &got).is_empty(), "{:?}", new_errors(&original, &got));
+}

@@ -397,6 +397,14 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
         return (table, problems);
     }
     let paths: Vec<Vec<String>> = cols.iter().map(path).collect();
+    // Amounts under a caption that names labels (科目名称, 科目编码, 项目)
+    // were placed by positions that no longer hold (a text whose lines
+    // moved by their indents): never a reading.
+    if let Some(k) = (0..cols.len()).find(|k| cols[*k].has_data && paths[*k].last().is_some_and(|w| names_labels(w))) {
+        let caption = paths[k].last().cloned().unwrap_or_default();
+        refuse(&mut table, format!("有数字落在“{caption}”栏下，各栏的位置与表头对不上（可能是文字各行的缩进被改动过），本表未读取。请使用保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"));
+        return (table, problems);
+    }
     // A later page where some panels have no rows left (支出用途 ended on
     // the first page, 功能分类 goes on): their labels are missing, so its
     // panels are fewer, but where it prints a number in every column of the
@@ -953,6 +961,12 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     }
     leaves.sort_by_key(|lf| lf.lo + lf.hi);
     leaves
+}
+
+/// A caption that names a column of labels, never of amounts: 科目名称,
+/// 项目名称, 科目编码, 功能科目代码, 项目, 科目.
+fn names_labels(caption: &str) -> bool {
+    ["名称", "编码", "代码"].iter().any(|w| caption.ends_with(w)) || ["项目", "科目", "类", "款", "项"].contains(&caption)
 }
 
 /// A header word that names a side or a block ("支出", "功能分类"), never a

@@ -237,3 +237,17 @@ fn a_table_found_but_not_read_is_not_listed_as_read() {
     assert!(!read.contains(sangong) && rest.contains(sangong), "{line}");
     assert!(read.contains("《收支预算总表》"), "{line}");
 }
+
+#[test]
+fn a_layout_text_trimmed_of_its_indents_is_told_and_raises_no_error_its_original_does_not() {
+    let Some(dir) = real_dir() else { return };
+    // 19's layout text with every line's leading spaces trimmed, as an
+    // editor or a web form leaves it, on standard input.
+    let text = std::fs::read_to_string(dir.join("19-jiangsu-zhengxie-tables-2017-department-budget.layout.txt")).unwrap();
+    let trimmed: String = text.split('\n').map(|l| l.trim_start_matches(' ')).collect::<Vec<_>>().join("\n");
+    let (code, stdout, _) = gongkai(&["check", "-"], Some(trimmed.as_bytes()));
+    assert_eq!(code, 0, "no error finding, as in the original:\n{stdout}");
+    assert!(stdout.contains("文本各行行首的空格已被删去"), "{stdout}");
+    let line = stdout.lines().find(|l| l.starts_with("表格：")).expect("the tables line");
+    assert!(line.contains("已读取 《收入预算总表》"), "the one-column tables read by order: {line}");
+}

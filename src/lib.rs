@@ -108,6 +108,7 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
         stream: Default::default(),
         joined,
         furniture: Vec::new(),
+        lost,
     };
     // The running page headers, told once the department is recognised, are
     // blanked for the narrative and the table readers (a header inside a
@@ -125,13 +126,6 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
         tables::read_all(&mut doc);
         limits::cap_rows(&mut doc);
         if let Some(lost) = lost {
-            // The tables refused by order say why in the words of a
-            // squeezed text: here it was gongkai that squeezed it.
-            for p in &mut doc.problems {
-                if p.message.contains(tables::grid::read::SQUEEZED) {
-                    p.message = p.message.replace(tables::grid::read::SQUEEZED, lost.refusal());
-                }
-            }
             doc.problems.push(model::ReadProblem { table: None, message: lost.message().into(), source_line: None });
         }
     }

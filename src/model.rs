@@ -842,6 +842,10 @@ pub struct Document {
     /// table readers, and left out of the [`Document::stream`], where they
     /// would split a sentence.
     pub(crate) furniture: Vec<usize>,
+    /// How the text lost its column positions, if it did
+    /// ([`crate::text::lost_positions`]): then its gaps were squeezed, and
+    /// its tables are read by order.
+    pub(crate) lost: Option<crate::text::lost_positions::Lost>,
 }
 
 impl Document {

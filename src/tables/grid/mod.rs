@@ -37,7 +37,7 @@ pub fn read_all(doc: &mut Document) {
         if legacy && !aligned(&doc.lines[b.first..b.body.end]) {
             continue;
         }
-        let (table, problems) = read::read(&doc.lines, &pages, &b);
+        let (table, problems) = read::read(&doc.lines, &pages, &b, doc.lost);
         // What the marker-based readers said of this table is superseded.
         doc.problems.retain(|p| !p.source_line.is_some_and(within));
         doc.problems.extend(problems);

@@ -16,13 +16,14 @@ use super::spans::{spans, Span, What};
 use crate::model::{Cell, Grid, Meaning, Panel, ReadProblem, Row, SangongCols, Table, TableKind};
 use crate::segment::{is_note, unit_in};
 use crate::tables::counts_columns;
+use crate::text::lost_positions::Lost;
 use crate::text::search;
 use crate::text::Line;
 
 /// How a refusal to read by order names the text's state: its gaps were
-/// squeezed, or turned into TABs. A text whose lines were trimmed, whose
-/// gaps gongkai squeezed itself, says so instead (`crate::read_from`).
-pub(crate) const SQUEEZED: &str = "这段文字的栏间空白被压缩成了一个空格（或换成了制表符）";
+/// squeezed, or turned into TABs. A text that lost its positions, whose
+/// gaps gongkai squeezed itself, says so instead ([`Lost::refusal`]).
+const SQUEEZED: &str = "这段文字的栏间空白被压缩成了一个空格（或换成了制表符）";
 
 /// A value column: the extent of its numbers.
 #[derive(Debug, Clone)]
@@ -54,7 +55,8 @@ type Pieces<'a> = (Vec<&'a Span<'a>>, Vec<&'a Span<'a>>, Vec<(&'a Span<'a>, Opti
 
 /// Reads a located table. The table comes back with `grid.read == false`
 /// and a problem saying why when its cells cannot be placed with certainty.
-pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadProblem>) {
+pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) -> (Table, Vec<ReadProblem>) {
+    let squeezed = lost.map_or(SQUEEZED, Lost::refusal);
     let mut problems = Vec::new();
     let source_line = lines[block.title_line].no;
     let name = crate::model::in_title_marks(&block.title);
@@ -217,7 +219,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             true => "表格左右并排印着几栏（如收入、支出），一行中的数属于哪一栏已无从判断",
             false => "各行印出的金额个数与表头的栏目数不一致（或表头有跨栏、分行的栏目）",
         };
-        refuse(&mut table, format!("{SQUEEZED}，{why}，无法按顺序确定每个数属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"));
+        refuse(&mut table, format!("{squeezed}，{why}，无法按顺序确定每个数属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"));
         return (table, problems);
     }
 
@@ -245,7 +247,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
             None if by_order.is_some() => {
                 // A row that prints fewer amounts dropped a blank cell: which
                 // one, the squeezed spaces no longer tell.
-                refuse(&mut table, format!("{SQUEEZED}，有的行印出的金额少于表头的栏目（省略了空白栏），无法按顺序确定每个数属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"));
+                refuse(&mut table, format!("{squeezed}，有的行印出的金额少于表头的栏目（省略了空白栏），无法按顺序确定每个数属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"));
                 return (table, problems);
             }
             None => {
@@ -400,7 +402,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block) -> (Table, Vec<ReadP
     // Amounts under a caption that names labels (科目名称, 科目编码, 项目)
     // were placed by positions that no longer hold (a text whose lines
     // moved by their indents): never a reading.
-    if let Some(k) = (0..cols.len()).find(|k| cols[*k].has_data && paths[*k].last().is_some_and(|w| names_labels(w))) {
+    if let Some(k) = (0..cols.len()).find(|k| cols[*k].has_data && paths[*k].last().is_some_and(|w| super::order::names_labels(w))) {
         let caption = paths[k].last().cloned().unwrap_or_default();
         refuse(&mut table, format!("有数字落在“{caption}”栏下，各栏的位置与表头对不上（可能是文字各行的缩进被改动过），本表未读取。请使用保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"));
         return (table, problems);
@@ -961,12 +963,6 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     }
     leaves.sort_by_key(|lf| lf.lo + lf.hi);
     leaves
-}
-
-/// A caption that names a column of labels, never of amounts: 科目名称,
-/// 项目名称, 科目编码, 功能科目代码, 项目, 科目.
-fn names_labels(caption: &str) -> bool {
-    ["名称", "编码", "代码"].iter().any(|w| caption.ends_with(w)) || ["项目", "科目", "类", "款", "项"].contains(&caption)
 }
 
 /// A header word that names a side or a block ("支出", "功能分类"), never a

@@ -88,7 +88,11 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> (DocumentInfo, Fo
         scope,
         year: year.year,
         year_doubt: if reason.is_some() { None } else { year.doubt },
-        department: department_on_cover(&cover).or_else(|| department(&keyed)).or_else(|| department_in_prose(lines)),
+        department: department_on_cover(&cover)
+            .or_else(|| department(&keyed))
+            .or_else(|| department_beside_key(lines))
+            .or_else(|| department_in_prose(lines))
+            .or_else(|| department_as_subject(lines)),
         unit: money_unit(&keyed),
         reason,
     };
@@ -237,16 +241,63 @@ fn department_on_cover(cover: &str) -> Option<String> {
     let before = &cover[..at - 4];
     let after = cover[at..].trim_start_matches('年').trim_start_matches('度');
     let stop = ["部门预算", "单位预算", "部门决算", "单位决算", "预算", "决算"].iter().filter_map(|k| after.find(k)).min();
-    // A department's name ends like one ("…局", "…办公厅", "…中心"), not
-    // like a region ("示例市某区", "示例省").
-    let named = |n: &str| {
-        let c = n.chars().count();
-        let dept = ["局", "厅", "院", "室", "会", "处", "部", "中心", "所", "委", "署", "社", "馆", "站", "队", "校", "团", "联", "府"]
-            .iter()
-            .any(|e| n.ends_with(e));
-        ((3..=30).contains(&c) && dept && !n.contains(['，', '。', '：', ',', ':', '（'])).then(|| n.to_string())
-    };
     stop.and_then(|e| named(&after[..e])).or_else(|| named(before))
+}
+
+/// `n` if it reads as a department's name: 3 to 30 characters ending like
+/// one ("…局", "…办公厅", "…中心"), not like a region ("示例市某区",
+/// "示例省"), and no clause (no comma, colon, full stop or bracket).
+fn named(n: &str) -> Option<String> {
+    let c = n.chars().count();
+    let dept = ["局", "厅", "院", "室", "会", "处", "部", "中心", "所", "委", "署", "社", "馆", "站", "队", "校", "团", "联", "府"]
+        .iter()
+        .any(|e| n.ends_with(e));
+    ((3..=30).contains(&c) && dept && !n.contains(['，', '。', '：', ',', ':', '（'])).then(|| n.to_string())
+}
+
+/// The department beside "部门：" meta lines that hold nothing else: a PDF
+/// viewer's copy puts a table's "部门：" and its value on lines of their own,
+/// the name a line or two before or after the key. The name found beside
+/// the most keys.
+fn department_beside_key(lines: &[Line]) -> Option<String> {
+    const KEYS: [&str; 6] = ["部门：", "部门:", "编制部门：", "编制部门:", "单位名称：", "编制单位："];
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !KEYS.contains(&l.squeezed.as_str()) {
+            continue;
+        }
+        let printed = |l: &&Line| !l.is_blank();
+        let before = lines[..i].iter().rev().filter(printed).take(2);
+        let after = lines.iter().skip(i + 1).filter(printed).take(2);
+        for name in [before.filter_map(|l| named(&l.squeezed)).next(), after.filter_map(|l| named(&l.squeezed)).next()].into_iter().flatten() {
+            match counts.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((name, 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
+}
+
+/// The department its 情况说明 makes the subject of its sentences, for a
+/// narrative without a cover or meta lines: "江苏省某某办公厅2019年度收入、支出
+/// 预算总计…", "江苏省某某办公厅本年收入预算合计…". A name that opens at least
+/// two lines so, the most frequent.
+fn department_as_subject(lines: &[Line]) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for l in lines {
+        let s = l.squeezed.as_str();
+        let year = s.char_indices().find(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i).filter(|&i| {
+            s.get(i..).is_some_and(|y| y.len() >= 7 && y.as_bytes()[..4].iter().all(u8::is_ascii_digit) && y[4..].starts_with('年'))
+        });
+        let Some(at) = [year, search::find(s, "本年")].into_iter().flatten().min() else { continue };
+        let Some(name) = named(&s[..at]) else { continue };
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts.into_iter().filter(|(_, c)| *c >= 2).max_by_key(|(_, c)| *c).map(|(n, _)| n)
 }
 
 /// The lines holding a colon (full-width or ASCII), in order: the only lines
@@ -435,6 +486,32 @@ mod tests {
         assert_eq!(info.reason, None);
         let info = recognise(&normalise("示例市某局2025年部门预算\n部门收支情况说明\n"));
         assert_eq!(info.kind, DocumentKind::Unknown, "a budget's words without a table");
+    }
+
+    /// A PDF viewer's copy puts "部门：" and its value on lines of their
+    /// own, the name before the key or after it.
+    #[test]
+    fn a_department_key_alone_on_its_line_takes_the_name_beside_it() {
+        let text = "收支预算总表\n公开表一\n部门：\n\n江苏省某某办公厅\n\n单位：万元\n收入\n\
+                    支出预算总表\n公开表三\n江苏省某某办公厅\n\n部门：\n\n合计\n";
+        assert_eq!(recognise(&normalise(text)).department.as_deref(), Some("江苏省某某办公厅"));
+        // Beside the key, only a name: a table's title or caption is none.
+        let text = "收支预算总表\n公开表一\n部门：\n\n项目名称\n单位：万元\n";
+        assert_eq!(recognise(&normalise(text)).department, None);
+    }
+
+    /// A 情况说明 published without cover or tables names its department as
+    /// the subject of its sentences.
+    #[test]
+    fn a_narrative_without_cover_names_its_department_as_its_subject() {
+        let text = "第三部分 2019 年度部门预算情况说明\n一、收支预算总体情况说明\n\
+                    江苏省某某办公厅 2019 年度收入、支出预算总计 13,377.11 万元。\n\
+                    二、收入预算情况说明\n江苏省某某办公厅本年收入预算合计 13,377.11 万元。\n\
+                    2019 年度部门预算公开表附后。\n";
+        assert_eq!(recognise(&normalise(text)).department.as_deref(), Some("江苏省某某办公厅"));
+        // Once is no habit: a single sentence so opened names nothing.
+        let text = "2019 年度部门预算情况说明\n江苏省某某办公厅 2019 年度收入预算 1 万元。\n部门预算表\n";
+        assert_eq!(recognise(&normalise(text)).department, None);
     }
 
     #[test]

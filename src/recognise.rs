@@ -282,7 +282,8 @@ fn department_beside_key(lines: &[Line]) -> Option<String> {
 /// The department its 情况说明 makes the subject of its sentences, for a
 /// narrative without a cover or meta lines: "江苏省某某办公厅2019年度收入、支出
 /// 预算总计…", "江苏省某某办公厅本年收入预算合计…". A name that opens at least
-/// two lines so, the most frequent.
+/// two lines so, the most frequent; never a short name ("省委办公厅") or a
+/// pronoun ("本部门").
 fn department_as_subject(lines: &[Line]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for l in lines {
@@ -291,7 +292,10 @@ fn department_as_subject(lines: &[Line]) -> Option<String> {
             s.get(i..).is_some_and(|y| y.len() >= 7 && y.as_bytes()[..4].iter().all(u8::is_ascii_digit) && y[4..].starts_with('年'))
         });
         let Some(at) = [year, search::find(s, "本年")].into_iter().flatten().min() else { continue };
-        let Some(name) = named(&s[..at]) else { continue };
+        // "省委办公厅", "本部门": a short name or a pronoun, not the name.
+        let Some(name) = named(&s[..at]).filter(|n| !n.starts_with(['省', '市', '区', '县', '本', '该', '我', '各', '全', '其'])) else {
+            continue;
+        };
         match counts.iter_mut().find(|(n, _)| *n == name) {
             Some((_, c)) => *c += 1,
             None => counts.push((name, 1)),
@@ -511,6 +515,9 @@ mod tests {
         assert_eq!(recognise(&normalise(text)).department.as_deref(), Some("江苏省某某办公厅"));
         // Once is no habit: a single sentence so opened names nothing.
         let text = "2019 年度部门预算情况说明\n江苏省某某办公厅 2019 年度收入预算 1 万元。\n部门预算表\n";
+        assert_eq!(recognise(&normalise(text)).department, None);
+        // The short name is no name: better unknown.
+        let text = "2019 年度部门预算情况说明\n省某某办公厅 2019 年度收入预算 1 万元。\n省某某办公厅本年支出预算 1 万元。\n";
         assert_eq!(recognise(&normalise(text)).department, None);
     }
 

@@ -294,6 +294,33 @@ fn wan_short(text: &str) -> String {
     out
 }
 
+/// Every line that ends with an amount after a gap of three spaces or more
+/// has that amount moved a column right, the next such line a column left,
+/// and so on: a text layer that places right-aligned numbers a column or two
+/// apart (proportional digits, labels of varying width before them).
+fn last_amount_off(text: &str) -> String {
+    let mut right = true;
+    let out: Vec<String> = text
+        .split('\n')
+        .map(|l| {
+            let amount = l.len() - l.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.').len();
+            let tail = &l[l.len() - amount..];
+            let before = &l[..l.len() - amount];
+            let gap = before.len() - before.trim_end_matches(' ').len();
+            if !(tail.contains('.') && tail.starts_with(|c: char| c.is_ascii_digit()) && gap >= 3) {
+                return l.to_string();
+            }
+            right = !right;
+            if !right {
+                format!("{before} {tail}")
+            } else {
+                format!("{}{tail}", &before[..before.len() - 1])
+            }
+        })
+        .collect();
+    out.join("\n")
+}
+
 /// A variant of a text, or None where it does not apply (or changes nothing).
 type Make = fn(&Doc) -> Option<String>;
 
@@ -427,6 +454,7 @@ const VARIANTS: &[(&str, Make)] = &[
         let look_alike = |c: char| pairs.chunks(2).find(|p| p[1] == c).map_or(c, |p| p[0]);
         Some(d.text.chars().map(look_alike).collect())
     }),
+    ("the last amount of every line a column off, right and left by turns", |d| Some(last_amount_off(&d.text))),
     ("a blank line after every line", |d| Some(d.text.split('\n').flat_map(|l| [l, ""]).collect::<Vec<_>>().join("\n"))),
     ("the tables alone", |d| {
         // From the first table's title (and its marker above it), when the first table has rows.
@@ -536,7 +564,7 @@ fn every_variant_of_every_real_text_reads_the_same_tables_and_cells() {
         }
     }
     assert!(failures.is_empty(), "{} of {checked} variants differ:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(checked, 781, "variants that apply to the real texts");
+    assert_eq!(checked, 795, "variants that apply to the real texts");
 }
 
 /// The narrative worded as other departments word it, or laid out as a web
@@ -1257,8 +1285,10 @@ fn a_total_that_disagrees_across_tables_is_found_whichever_of_them_is_printed_in
             for decimals in [0, 2] {
                 let Some(text) = in_yuan(&planted, k, decimals) else { continue };
                 let got = gongkai::check_text("in 元", &text);
-                // A 收支总表 whose labels and amounts stood one space apart
-                // (19) is not read once its amounts are wider: not misread.
+                // A table not read once its amounts are wider is not
+                // misread (none at present: 19's 收支总表, whose labels and
+                // amounts stand one space apart, is read since its amounts
+                // a column or two off their column's edge make one column).
                 if !got.tables.iter().any(|g| g.title == t.title && !g.rows.is_empty()) {
                     continue;
                 }
@@ -1271,7 +1301,7 @@ fn a_total_that_disagrees_across_tables_is_found_whichever_of_them_is_printed_in
         }
     }
     assert!(failures.is_empty(), "{} of {checked} texts differ:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(checked, 42, "收入总表s and 收支总表s in 万元, each in two forms");
+    assert_eq!(checked, 43, "收入总表s and 收支总表s in 万元, each in two forms");
 }
 
 /// “” printed as ASCII quotes, as many PDFs and editors print them: the

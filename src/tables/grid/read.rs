@@ -32,6 +32,10 @@ struct Col {
     hi: usize,
     /// The smallest right edge of its numbers (the cluster's start).
     e0: usize,
+    /// For numbers printed a column or two apart and taken for one column,
+    /// the right edge most of them keep (the median): an outlier's edge,
+    /// `hi`, would draw the next column's numbers to this one.
+    edge: Option<usize>,
     /// Header pieces: (header line index, text, is group caption).
     caption: Vec<(usize, String, bool)>,
     has_data: bool,
@@ -375,7 +379,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
         for (_, dc, lf) in items {
             let mut col = match dc {
                 Some(c) => primary.cols[c].clone(),
-                None => Col { lo: lf.map_or(0, |l| l.lo), hi: lf.map_or(0, |l| l.hi), e0: 0, caption: Vec::new(), has_data: false },
+                None => Col { lo: lf.map_or(0, |l| l.lo), hi: lf.map_or(0, |l| l.hi), e0: 0, edge: None, caption: Vec::new(), has_data: false },
             };
             if let Some(lf) = lf {
                 col.caption = lf
@@ -687,7 +691,8 @@ fn overlaps(s: &Span<'_>, c: &Col) -> bool {
 
 /// The column whose numbers end nearest this number's end.
 fn nearest(cols: &[Col], s: &Span<'_>) -> Option<usize> {
-    (0..cols.len()).min_by_key(|c| cols[*c].hi.abs_diff(s.end)).filter(|c| cols[*c].hi.abs_diff(s.end) <= 6 || overlaps(s, &cols[*c]))
+    let off = |c: usize| cols[c].edge.unwrap_or(cols[c].hi).abs_diff(s.end);
+    (0..cols.len()).min_by_key(|c| off(*c)).filter(|c| off(*c) <= 6 || overlaps(s, &cols[*c]))
 }
 
 /// Value columns and panel starts of the data lines of one page.
@@ -714,6 +719,7 @@ pub(super) fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
     ends.sort_unstable();
     let mut cols: Vec<Col> = Vec::new();
     let mut lines_of: Vec<Vec<usize>> = Vec::new();
+    let mut ends_of: Vec<Vec<usize>> = Vec::new();
     for (e, s, i) in ends {
         // Two numbers of one line are never one column ("0   0   0").
         match cols.last_mut() {
@@ -723,22 +729,48 @@ pub(super) fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
                 if let Some(l) = lines_of.last_mut() {
                     l.push(i);
                 }
+                if let Some(v) = ends_of.last_mut() {
+                    v.push(e);
+                }
             }
             _ => {
-                cols.push(Col { lo: s, hi: e, e0: e, caption: Vec::new(), has_data: true });
+                cols.push(Col { lo: s, hi: e, e0: e, edge: None, caption: Vec::new(), has_data: true });
                 // Sized for every line: a column grows one number at a time.
                 let mut l = Vec::with_capacity(data.len());
                 l.push(i);
                 lines_of.push(l);
+                ends_of.push(vec![e]);
             }
         }
     }
     if cols.len() > 48 {
         return None; // no disclosure table has that many columns
     }
-    // Clusters that overlap are one column whose numbers are not aligned.
-    if cols.windows(2).any(|w| w[1].lo + 1 < w[0].hi) {
-        return None;
+    // Clusters that overlap are one column whose numbers are not aligned:
+    // a text layer places right-aligned numbers a column or two apart
+    // (proportional digits, labels of varying width before them), more than
+    // the clustering above allows. Where they never share a line, they are
+    // one column; where a line prints a number in each, no column can be
+    // told and the page is not read.
+    // (At most 47 merges, each one pass over the lines: linear.)
+    let mut in_first = vec![false; data.len()];
+    while let Some(i) = cols.windows(2).position(|w| w[1].lo + 1 < w[0].hi) {
+        in_first.fill(false);
+        for &x in &lines_of[i] {
+            in_first[x] = true;
+        }
+        if lines_of[i + 1].iter().any(|&x| in_first[x]) {
+            return None;
+        }
+        let b = cols.remove(i + 1);
+        let bl = lines_of.remove(i + 1);
+        let be = ends_of.remove(i + 1);
+        cols[i].lo = cols[i].lo.min(b.lo);
+        cols[i].hi = cols[i].hi.max(b.hi);
+        lines_of[i].extend(bl);
+        ends_of[i].extend(be);
+        ends_of[i].sort_unstable();
+        cols[i].edge = ends_of[i].get(ends_of[i].len() / 2).copied();
     }
     // Text after a number on the same line starts a panel; all such starts
     // between the same two columns are one panel's label column.
@@ -856,7 +888,7 @@ fn in_order(data: &[&BodyLine]) -> Option<Layout> {
                     c.hi = c.hi.max(s.end);
                     c.e0 = c.e0.min(s.end);
                 }
-                None => cols.push(Col { lo: s.start, hi: s.end, e0: s.end, caption: Vec::new(), has_data: true }),
+                None => cols.push(Col { lo: s.start, hi: s.end, e0: s.end, edge: None, caption: Vec::new(), has_data: true }),
             }
         }
     }

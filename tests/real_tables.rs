@@ -520,6 +520,11 @@ fn a_caption_wrapped_around_its_neighbours_captions_is_one_columns() {
     // 13's “三公”经费 over its 小计, four lines lower.
     let shengweiban = columns("13-jiangsu-shengweiban-tables-2017-department-budget.layout.txt", "三公");
     assert!(shengweiban.iter().any(|c| c.starts_with("“三公”经费 ›") && c.ends_with("› 小计")), "{shengweiban:?}");
+    // A caption's last character wrapped a column clear of the rest
+    // ("结转下年资" / "金", with 合计 … 项目支出 on the line between) is
+    // its column's, not a blank column of its own.
+    let spending = columns("10-jiangsu-jianchayuan-2017-department-budget.layout.txt", "《支出预算总表》");
+    assert_eq!(spending, ["合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"]);
 }
 
 /// 02's 三公 table (printed empty, planted) with a row of figures put under

@@ -957,9 +957,12 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
                 return false;
             }
         }
-        let below = words.iter().filter(|(j, w)| *j > i && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi).map(|(_, w)| w);
-        let (least_end, most_start) = below.fold((usize::MAX, 0), |(e, st), w| (e.min(w.end), st.max(w.start)));
-        least_end <= most_start
+        // Side by side: on one line, apart (a line's words always are); on
+        // two lines, two columns or more apart, for the pieces of one caption
+        // stacked over its column may stand a column or two askew (a text
+        // layer's proportional widths), "接待" over "费" just clear of it.
+        let below: Vec<&(usize, &Span)> = words.iter().filter(|(j, w)| *j > i && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi).collect();
+        below.iter().any(|(ja, a)| below.iter().any(|(jb, b)| b.start >= a.end + if ja == jb { 0 } else { 2 }))
     };
     let mut leaves: Vec<Leaf> = Vec::new();
     let mut groups: Vec<(usize, &Span)> = Vec::new();
@@ -970,10 +973,23 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
         }
         let lo = s.start;
         let hi = s.end;
-        match leaves.iter_mut().find(|lf| {
+        // Stacked over one place: overlapping by half the narrower. Else, on
+        // another line, the nearest leaf centred within three columns of it,
+        // or, for a caption's last character, a column at most clear of it:
+        // a caption's pieces stand askew by a column each way ("公务接" over
+        // "待费", "结转下年资" over "金"), where two columns' captions stand a
+        // column's width apart, four columns at the least.
+        let stacked = leaves.iter().position(|lf| {
             let ov = lf.hi.min(hi).saturating_sub(lf.lo.max(lo));
             ov * 2 >= (hi - lo).min(lf.hi - lf.lo).max(1)
-        }) {
+        });
+        let off = |lf: &Leaf| (lf.lo + lf.hi).abs_diff(lo + hi);
+        let askew = || {
+            let tail = s.text.chars().count() == 1;
+            let near = |lf: &Leaf| off(lf) <= 6 || tail && lo <= lf.hi + 1 && lf.lo <= hi + 1;
+            (0..leaves.len()).filter(|&k| near(&leaves[k]) && !leaves[k].words.iter().any(|(j, _)| j == i)).min_by_key(|&k| off(&leaves[k]))
+        };
+        match stacked.or_else(askew).and_then(|k| leaves.get_mut(k)) {
             Some(lf) => {
                 lf.words.push((*i, s.text.to_string()));
                 lf.lo = lf.lo.min(lo);

@@ -783,6 +783,72 @@ fn words_a_column_askew_read_the_same_or_not_at_all() {
     assert_eq!(same, 648, "tables read the same");
 }
 
+/// `text` with every amount that has decimals printed against the word
+/// after it, when that word opens with a CJK character, the spaces between
+/// moved after the word: a dense page's text, "15897.44一、一般公共服务支出",
+/// the amount's right edge and the rest of the line where they were.
+fn glued(text: &str) -> String {
+    let runs_of = |l: &str| -> Vec<String> {
+        let mut runs: Vec<String> = Vec::new();
+        for c in l.chars() {
+            match runs.last_mut() {
+                Some(r) if r.starts_with(' ') == (c == ' ') => r.push(c),
+                _ => runs.push(c.to_string()),
+            }
+        }
+        runs
+    };
+    let amount = |r: &str| r.contains('.') && r.starts_with(|c: char| c.is_ascii_digit()) && r.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    text.split('\n')
+        .map(|l| {
+            let mut runs = runs_of(l);
+            let mut i = 0;
+            while i + 2 < runs.len() {
+                if amount(&runs[i]) && runs[i + 1].starts_with(' ') && runs[i + 2].starts_with(|c: char| !c.is_ascii() && !c.is_whitespace()) {
+                    runs.swap(i + 1, i + 2);
+                    i += 2;
+                }
+                i += 1;
+            }
+            runs.concat()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn an_amount_printed_against_the_label_after_it_reads_the_same() {
+    let Some(dir) = common::real_dir() else { return };
+    let mut failures = Vec::new();
+    let (mut texts_changed, mut same) = (0, 0);
+    for file in texts(&dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
+        let d = load(&dir, &file);
+        let text = glued(&d.text);
+        if text == d.text {
+            continue;
+        }
+        texts_changed += 1;
+        let got = gongkai::check_text("variant", &text);
+        let (mut want, mut read) = (cells(&d.report), cells(&got));
+        // 02's 基本支出决算表 prints its last four 310 rows (all blank) at
+        // another indent, which its own text reads as eight rows ("310",
+        // "19 其他交通工具购置"); glued, the page's panels are told by the
+        // glued labels and those rows read whole. Not compared.
+        if file.starts_with("02-") {
+            let keep = |c: &mut Cells| c.retain(|t| t.0 != "F06");
+            keep(&mut want);
+            keep(&mut read);
+        }
+        if let Some(v) = read_the_same_or_refused(&file, &want, &read, &mut failures) {
+            same += v.iter().filter(|s| **s).count();
+        }
+        otherwise_the_same(&file, &d.report, &got, &mut failures);
+    }
+    assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(texts_changed, 18, "layout texts with an amount before a label");
+    assert_eq!(same, 148, "tables read the same");
+}
+
 /// Every run of two or more spaces printed as `gap`.
 fn without_columns(text: &str, gap: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -158,6 +158,21 @@ fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usiz
     // A form feed inside a token takes no place in its text either.
     let tok = if tok.contains('\u{c}') { Cow::Owned(tok.replace('\u{c}', "")) } else { Cow::Borrowed(tok) };
     let what = classify(&tok);
+    // An amount printed against the next cell's label ("15897.44一、一般公共
+    // 服务支出": a dense page leaves no space between them) is two cells.
+    if what == What::Text {
+        if let Some(n) = glued_amount(&tok) {
+            let (amount, label): (Cow<'a, str>, Cow<'a, str>) = match &tok {
+                Cow::Borrowed(t) => (Cow::Borrowed(&t[..n]), Cow::Borrowed(&t[n..])),
+                Cow::Owned(t) => (Cow::Owned(t[..n].to_string()), Cow::Owned(t[n..].to_string())),
+            };
+            let what = classify(&amount);
+            // (The amount's characters are ASCII: one column each.)
+            out.push(Span { text: amount, start, end: start + n, what });
+            out.push(Span { text: label, start: start + n, end, what: What::Text });
+            return;
+        }
+    }
     if let Some(last) = out.last_mut() {
         if what == What::Text && last.what == What::Text && start == last.end + 1 {
             last.text.to_mut().push_str(&tok);
@@ -166,6 +181,19 @@ fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usiz
         }
     }
     out.push(Span { text: tok, start, end, what });
+}
+
+/// The length (bytes) of an amount with decimals that a token opens, glued
+/// to the CJK label that follows it ("15897.44一、一般公共服务支出"); None
+/// when a unit follows it ("2.5万元", "3.2倍", "12.5亿元") or no amount.
+fn glued_amount(tok: &str) -> Option<usize> {
+    let n = tok.bytes().position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.' || b == b'-'))?;
+    let next = tok[n..].chars().next()?;
+    // Only a unit of money or a multiple follows an amount with decimals;
+    // labels open with 年 (年初结转), 人 (人员经费), 项 (项目支出) ….
+    let unit = "万亿千百元角分倍".contains(next);
+    let amount = &tok[..n];
+    (next >= '\u{2e80}' && !unit && amount.contains('.') && matches!(classify(amount), What::Number(_))).then_some(n)
 }
 
 /// Digits that lead a label are its 科目 code, wherever the label stands
@@ -229,6 +257,24 @@ mod tests {
         assert_eq!(texts, ["一、财政拨款", "16,482.53", "一、一般公共服务支出", "12,615.40"]);
         assert_eq!(s[1].what, What::Number(dec("16482.53")));
         assert_eq!((s[1].start, s[1].end), (31, 40));
+    }
+
+    /// A dense page prints an amount against the next cell's label: two
+    /// cells, in their columns. A unit after an amount is no label.
+    #[test]
+    fn an_amount_against_the_label_after_it_is_two_cells() {
+        let s = spans("一、财政拨款              15897.44一、一般公共服务支出           12706.28");
+        let texts: Vec<&str> = s.iter().map(|x| &*x.text).collect();
+        assert_eq!(texts, ["一、财政拨款", "15897.44", "一、一般公共服务支出", "12706.28"]);
+        assert_eq!(s[1].what, What::Number(dec("15897.44")));
+        assert_eq!((s[1].start, s[1].end, s[2].start), (20, 28, 28));
+        let s = spans("年初结转和结余               49.14年末结转和结余                  55.34");
+        assert_eq!(s[2].text, "年末结转和结余");
+        for unit in ["2.5万元", "3.2倍", "12.5亿元", "1.2元"] {
+            assert_eq!(spans(unit)[0].what, What::Text, "{unit}");
+        }
+        // An item number is no amount: "1.一般公共预算" is one label.
+        assert_eq!(spans("1.一般公共预算")[0].text, "1.一般公共预算");
     }
 
     #[test]

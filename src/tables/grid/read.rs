@@ -677,8 +677,39 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
                 }
             }
         }
+    } else if table.grid.as_ref().is_some_and(|g| g.read && every_row_breaks_its_sum(&table, g)) {
+        // Not a table wrong in every row but columns placed under the wrong
+        // captions (a group caption taken for a column of its own, whose
+        // meaning then leaves the real parts out of the sum).
+        let (page, marker) = table.grid.as_ref().map_or((None, None), |g| (g.page, g.marker.clone()));
+        table.grid = Some(Box::new(Grid { read: false, page, marker, ..Grid::default() }));
+        refuse(&mut table, "按表头读出的各栏，每一行的合计都与其各组成栏之和对不上，可能是栏目没有读准，本表未读取。".to_string());
     }
     (table, problems)
+}
+
+/// Whether every row of three or more with a 合计 (not zero) breaks its
+/// panel's row sum ([`Meaning::row_sum`]) by more than rounding: half a unit
+/// of the last printed decimal per term. A blank part adds nothing.
+fn every_row_breaks_its_sum(table: &Table, g: &Grid) -> bool {
+    let (mut checked, mut broken) = (0usize, 0usize);
+    for p in &g.panels {
+        let Some((total, parts)) = Meaning::row_sum(&g.meanings, p.columns.clone()) else { continue };
+        for r in table.rows.get(p.rows.clone()).unwrap_or_default() {
+            let Some(t) = r.value(total).filter(|t| !t.is_zero()) else { continue };
+            let values: Vec<rust_decimal::Decimal> = parts.iter().filter_map(|c| r.value(*c)).collect();
+            let Some(sum) = values.iter().try_fold(rust_decimal::Decimal::ZERO, |a, v| a.checked_add(*v)) else { return false };
+            let scale = values.iter().map(|v| v.scale()).chain([t.scale()]).max().unwrap_or(0).min(20);
+            let terms = rust_decimal::Decimal::from(values.len().saturating_add(1));
+            let Some(tolerance) = rust_decimal::Decimal::new(5, scale.saturating_add(1)).checked_mul(terms) else { return false };
+            let Some(off) = t.checked_sub(sum) else { return false };
+            checked += 1;
+            if off.abs() > tolerance {
+                broken += 1;
+            }
+        }
+    }
+    checked >= 3 && broken == checked
 }
 
 fn page_text(page: usize) -> String {
@@ -1251,6 +1282,38 @@ mod tests {
 
     fn amounts(t: &crate::model::Table, label: &str) -> Vec<Option<Decimal>> {
         t.rows.iter().find(|r| r.label == label).map(|r| r.cells.iter().map(|c| c.value).collect()).unwrap_or_default()
+    }
+
+    /// A 合计 that no row's parts add up to is a misreading (columns under
+    /// the wrong captions), not a table wrong in every row: refused, said.
+    #[test]
+    fn a_table_whose_every_row_breaks_its_sum_is_refused() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let (before, table8) = text.split_once("公开表八").expect("公开表八");
+        let mut broken = table8.to_string();
+        for (from, to) in [
+            ("1,000.00        900.00", "9,000.00        900.00"),
+            ("850.00        850.00", "950.00        850.00"),
+            ("500.00        500.00", "600.00        500.00"),
+            ("350.00        350.00", "450.00        350.00"),
+            ("100.00                      100.00", "200.00                      100.00"),
+            ("60.00                       60.00", "70.00                       60.00"),
+            ("40.00                       40.00", "50.00                       40.00"),
+            ("50.00         50.00", "60.00         50.00"),
+            ("50.00         50.00", "60.00         50.00"),
+        ] {
+            assert!(broken.contains(from), "{from}");
+            broken = broken.replacen(from, to, 1);
+        }
+        let doc = crate::read(&format!("{before}公开表八{broken}"));
+        let t = doc.found(TableKind::BBasicEcon).expect("公开表八");
+        assert!(!t.grid.as_ref().is_some_and(|g| g.read) && t.rows.is_empty());
+        assert!(doc.problems.iter().any(|p| p.message.contains("每一行的合计都与其各组成栏之和对不上")), "{:?}", doc.problems);
+        // One row that adds up is enough to read it (and report the rest).
+        let one_adds_up = broken.replacen("60.00         50.00", "50.00         50.00", 1);
+        let doc = crate::read(&format!("{before}公开表八{one_adds_up}"));
+        assert!(doc.found(TableKind::BBasicEcon).and_then(|t| t.grid.as_ref()).is_some_and(|g| g.read));
     }
 
     #[test]

@@ -269,7 +269,9 @@ fn department_beside_key(lines: &[Line]) -> Option<String> {
         let printed = |l: &&Line| !l.is_blank();
         let before = lines[..i].iter().rev().filter(printed).take(2);
         let after = lines.iter().skip(i + 1).filter(printed).take(2);
-        for name in [before.filter_map(|l| named(&l.squeezed)).next(), after.filter_map(|l| named(&l.squeezed)).next()].into_iter().flatten() {
+        for name in
+            [before.filter_map(|l| named(&l.squeezed)).next(), after.filter_map(|l| named(&l.squeezed)).next()].into_iter().flatten()
+        {
             match counts.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, c)) => *c += 1,
                 None => counts.push((name, 1)),
@@ -293,7 +295,8 @@ fn department_as_subject(lines: &[Line]) -> Option<String> {
         });
         let Some(at) = [year, search::find(s, "本年")].into_iter().flatten().min() else { continue };
         // "省委办公厅", "本部门": a short name or a pronoun, not the name.
-        let Some(name) = named(&s[..at]).filter(|n| !n.starts_with(['省', '市', '区', '县', '本', '该', '我', '各', '全', '其'])) else {
+        let Some(name) = named(&s[..at]).filter(|n| !n.starts_with(['省', '市', '区', '县', '本', '该', '我', '各', '全', '其']))
+        else {
             continue;
         };
         match counts.iter_mut().find(|(n, _)| *n == name) {

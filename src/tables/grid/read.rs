@@ -379,7 +379,9 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
         for (_, dc, lf) in items {
             let mut col = match dc {
                 Some(c) => primary.cols[c].clone(),
-                None => Col { lo: lf.map_or(0, |l| l.lo), hi: lf.map_or(0, |l| l.hi), e0: 0, edge: None, caption: Vec::new(), has_data: false },
+                None => {
+                    Col { lo: lf.map_or(0, |l| l.lo), hi: lf.map_or(0, |l| l.hi), e0: 0, edge: None, caption: Vec::new(), has_data: false }
+                }
             };
             if let Some(lf) = lf {
                 col.caption = lf
@@ -699,9 +701,9 @@ fn every_row_breaks_its_sum(table: &Table, g: &Grid) -> bool {
             let Some(t) = r.value(total).filter(|t| !t.is_zero()) else { continue };
             let values: Vec<rust_decimal::Decimal> = parts.iter().filter_map(|c| r.value(*c)).collect();
             let Some(sum) = values.iter().try_fold(rust_decimal::Decimal::ZERO, |a, v| a.checked_add(*v)) else { return false };
-            let scale = values.iter().map(|v| v.scale()).chain([t.scale()]).max().unwrap_or(0).min(20);
+            let scale = values.iter().map(|v| v.scale()).chain([t.scale()]).max().unwrap_or(0);
             let terms = rust_decimal::Decimal::from(values.len().saturating_add(1));
-            let Some(tolerance) = rust_decimal::Decimal::new(5, scale.saturating_add(1)).checked_mul(terms) else { return false };
+            let Some(tolerance) = crate::checked::half_unit(scale).checked_mul(terms) else { return false };
             let Some(off) = t.checked_sub(sum) else { return false };
             checked += 1;
             if off.abs() > tolerance {
@@ -1140,8 +1142,9 @@ fn is_column_numbers(sp: &[Span<'_>]) -> bool {
     counts_columns(sp.iter().filter(|s| s.is_value()).map(|s| if s.what == What::Digits { s.text.parse().ok() } else { None }))
 }
 
-/// Codes joined: "201 05 01" → "2010501", "301 2" → "30102"; or a code that
-/// leads the label ("2010101行政运行").
+/// Codes joined: "201 05 01" → "2010501", "301 2" → "30102", "20106"
+/// before "01行政运行" → "2010601"; or a code that leads the label
+/// ("2010101行政运行").
 fn split_code(codes: &[&Span<'_>], mut label: String) -> (Option<String>, String) {
     if let Some((first, rest)) = codes.split_first() {
         let mut code = first.text.to_string();
@@ -1150,6 +1153,13 @@ fn split_code(codes: &[&Span<'_>], mut label: String) -> (Option<String>, String
                 code.push('0');
             }
             code.push_str(&c.text);
+        }
+        // The next part printed against the label ("20106 01行政运行", a
+        // dense page's text): two digits, then the label.
+        let n = label.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 2 && matches!(code.len(), 3 | 5) && label[n..].starts_with(|c: char| !c.is_ascii()) {
+            code.push_str(&label[..n]);
+            label.replace_range(..n, "");
         }
         return (Some(code), label);
     }

@@ -817,10 +817,11 @@ fn words_a_column_askew_read_the_same_or_not_at_all() {
     assert_eq!(same, 648, "tables read the same");
 }
 
-/// `text` with every amount that has decimals printed against the word
-/// after it, when that word opens with a CJK character, the spaces between
-/// moved after the word: a dense page's text, "15897.44一、一般公共服务支出",
-/// the amount's right edge and the rest of the line where they were.
+/// `text` with every amount that has decimals or thousands separators
+/// printed against the word after it, when that word opens with a CJK
+/// character, the spaces between moved after the word: a dense page's text,
+/// "15897.44一、一般公共服务支出", "156,211,123一、一般公共服务支出", the
+/// amount's right edge and the rest of the line where they were.
 fn glued(text: &str) -> String {
     let runs_of = |l: &str| -> Vec<String> {
         let mut runs: Vec<String> = Vec::new();
@@ -833,7 +834,9 @@ fn glued(text: &str) -> String {
         runs
     };
     let amount = |r: &str| {
-        r.contains('.') && r.starts_with(|c: char| c.is_ascii_digit()) && r.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        r.contains(['.', ','])
+            && r.starts_with(|c: char| c.is_ascii_digit())
+            && r.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     };
     text.split('\n')
         .map(|l| {

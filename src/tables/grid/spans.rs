@@ -183,8 +183,9 @@ fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usiz
     out.push(Span { text: tok, start, end, what });
 }
 
-/// The length (bytes) of an amount with decimals that a token opens, glued
-/// to the CJK label that follows it ("15897.44一、一般公共服务支出"); None
+/// The length (bytes) of an amount with decimals or thousands separators
+/// that a token opens, glued to the CJK label that follows it
+/// ("15897.44一、一般公共服务支出", "156,211,123一、一般公共服务支出"); None
 /// when a unit follows it ("2.5万元", "3.2倍", "12.5亿元") or no amount.
 fn glued_amount(tok: &str) -> Option<usize> {
     let n = tok.bytes().position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.' || b == b'-'))?;
@@ -193,7 +194,7 @@ fn glued_amount(tok: &str) -> Option<usize> {
     // labels open with 年 (年初结转), 人 (人员经费), 项 (项目支出) ….
     let unit = "万亿千百元角分倍".contains(next);
     let amount = &tok[..n];
-    (next >= '\u{2e80}' && !unit && amount.contains('.') && matches!(classify(amount), What::Number(_))).then_some(n)
+    (next >= '\u{2e80}' && !unit && amount.contains(['.', ',']) && matches!(classify(amount), What::Number(_))).then_some(n)
 }
 
 /// Digits that lead a label are its 科目 code, wherever the label stands
@@ -273,6 +274,8 @@ mod tests {
         for unit in ["2.5万元", "3.2倍", "12.5亿元", "1.2元"] {
             assert_eq!(spans(unit)[0].what, What::Text, "{unit}");
         }
+        let s = spans("一、一般公共预算资金             156,211,123一、一般公共服务支出");
+        assert_eq!(s[1].what, What::Number(dec("156211123")));
         // An item number is no amount: "1.一般公共预算" is one label.
         assert_eq!(spans("1.一般公共预算")[0].text, "1.一般公共预算");
     }

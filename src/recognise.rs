@@ -255,6 +255,14 @@ fn named(n: &str) -> Option<String> {
     ((3..=30).contains(&c) && dept && !n.contains(['，', '。', '：', ',', ':', '（'])).then(|| n.to_string())
 }
 
+/// One more of `name` in `counts` (names in the order first seen).
+fn tally(counts: &mut Vec<(String, usize)>, name: String) {
+    match counts.iter_mut().find(|(n, _)| *n == name) {
+        Some((_, c)) => *c += 1,
+        None => counts.push((name, 1)),
+    }
+}
+
 /// The department beside "部门：" meta lines that hold nothing else: a PDF
 /// viewer's copy puts a table's "部门：" and its value on lines of their own,
 /// the name a line or two before or after the key. The name found beside
@@ -272,10 +280,7 @@ fn department_beside_key(lines: &[Line]) -> Option<String> {
         for name in
             [before.filter_map(|l| named(&l.squeezed)).next(), after.filter_map(|l| named(&l.squeezed)).next()].into_iter().flatten()
         {
-            match counts.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, c)) => *c += 1,
-                None => counts.push((name, 1)),
-            }
+            tally(&mut counts, name);
         }
     }
     counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
@@ -299,10 +304,7 @@ fn department_as_subject(lines: &[Line]) -> Option<String> {
         else {
             continue;
         };
-        match counts.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, c)) => *c += 1,
-            None => counts.push((name, 1)),
-        }
+        tally(&mut counts, name);
     }
     counts.into_iter().filter(|(_, c)| *c >= 2).max_by_key(|(_, c)| *c).map(|(n, _)| n)
 }
@@ -337,10 +339,7 @@ fn department(keyed: &[&Line]) -> Option<String> {
                 let end = ["金额单位", "单位：", "单位:", "公开"].iter().filter_map(|k| search::find(rest, k)).min().unwrap_or(rest.len());
                 let name = rest[..end].trim_end_matches(['，', ',', '。']).to_string();
                 if name.chars().count() >= 2 && name.chars().count() <= 40 {
-                    match counts.iter_mut().find(|(n, _)| *n == name) {
-                        Some((_, c)) => *c += 1,
-                        None => counts.push((name, 1)),
-                    }
+                    tally(&mut counts, name);
                 }
             }
         }

@@ -962,9 +962,20 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
         .collect();
     // A word alone on its header line spans the words below it (centred
     // captions are narrower than their groups): widen it before testing.
+    // Ten characters at a usual pitch; where the page prints its captions
+    // further apart (a text layer's narrower pitch spreads a table over
+    // more characters, and a caption's characters over fewer of them), two
+    // thirds of the least distance between two captions side by side (in
+    // one panel: panels stand further apart than columns).
+    let spread = if l.starts.len() > 1 {
+        0
+    } else {
+        let least = words.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[1].1.mid2().saturating_sub(w[0].1.mid2()) / 2).min();
+        least.map_or(0, |m| m * 2 / 3)
+    };
     let reach = |i: usize, s: &Span| -> (usize, usize) {
         let alone = words.iter().filter(|(j, _)| *j == i).count() == 1;
-        let w = if alone { (s.end - s.start).max(10) } else { 1 };
+        let w = if alone { (s.end - s.start).max(10).max(spread) } else { 1 };
         (s.start.saturating_sub(w), s.end + w)
     };
     // Two words below it side by side (not overlapping): some word ends
@@ -1446,6 +1457,85 @@ mod tests {
         };
         let in_wan = wan.found(TableKind::BSummary).expect("the 万元 table");
         assert_eq!(cells(t, Decimal::ONE), cells(in_wan, Decimal::from(10_000)));
+    }
+
+    /// The layout sample with 公开表八 printed as a text layer of a narrower
+    /// pitch prints it: columns some thirty characters apart, captions
+    /// in fewer characters than their width ("一般公共预算基本支出", over 合计,
+    /// 人员经费 and 公用经费, stands clear of all three on its line), and
+    /// right-aligned amounts ending further right the shorter they are (a
+    /// "0" nine characters right of a ten-character amount of its column).
+    fn layout_sample_at_a_narrow_pitch() -> String {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let put = |line: &mut String, at: usize, s: &str| {
+            while line.chars().count() < at {
+                line.push(' ');
+            }
+            line.push_str(s);
+        };
+        let mut table = vec!["部门：   示例市某某局          单位：元".to_string(), String::new()];
+        for words in [
+            &[(85, "项目"), (191, "一般公共预算基本支出")][..],
+            &[(19, "部门预算经济分类科目")],
+            &[(35, "编码"), (94, "经济分类科目名称"), (172, "合计"), (203, "人员经费"), (237, "公用经费")],
+        ] {
+            let mut line = String::new();
+            for (at, w) in words {
+                put(&mut line, *at, w);
+            }
+            table.push(line);
+        }
+        table.push(String::new());
+        let rows = [
+            ("301", "", "工资福利支出", ["88,282,511", "88,282,511", "0"]),
+            ("301", "01", "基本工资", ["5,873,551", "5,873,551", "0"]),
+            ("301", "99", "其他工资福利支出", ["82,408,960", "82,408,960", "0"]),
+            ("302", "", "商品和服务支出", ["11,168,569", "0", "11,168,569"]),
+            ("302", "01", "办公费", ["4,755,518", "0", "4,755,518"]),
+            ("302", "99", "其他商品和服务支出", ["6,413,051", "0", "6,413,051"]),
+            ("", "", "合计", ["99,451,080", "88,282,511", "11,168,569"]),
+        ];
+        for (class, kuan, label, amounts) in rows {
+            let mut line = String::new();
+            put(&mut line, 26, class);
+            put(&mut line, 48, kuan);
+            put(&mut line, 61, label);
+            for (end, a) in [181, 215, 249].into_iter().zip(amounts) {
+                // ten characters end at `end`; each fewer ends one further right
+                let at = end + 10 - 2 * a.len();
+                put(&mut line, at, a);
+            }
+            table.push(line);
+            table.push(String::new());
+        }
+        let lines: Vec<&str> = text.split('\n').collect();
+        let title = lines.iter().position(|l| l.contains("一般公共预算基本支出预算表（经济科目）")).expect("公开表八");
+        let next = lines.iter().position(|l| l.contains("“三公”经费、会议费、培训费支出预算表")).expect("公开表九");
+        // A form feed before it: a page of its own, as a PDF's text prints it.
+        let mut out: Vec<String> = lines[..title].iter().map(|l| l.to_string()).collect();
+        out.push(format!("\u{c}{}", lines[title]));
+        out.push(lines[title + 1].to_string());
+        out.extend(table);
+        out.extend(lines[next..].iter().map(|l| l.to_string()));
+        out.join("\n")
+    }
+
+    #[test]
+    fn a_caption_over_three_columns_printed_narrower_than_any_of_them_is_their_group() {
+        let text = layout_sample_at_a_narrow_pitch();
+        let doc = crate::read(&text);
+        let t = doc.found(TableKind::BBasicEcon).expect("公开表八 is read");
+        assert_eq!(t.columns, ["一般公共预算基本支出 › 合计", "一般公共预算基本支出 › 人员经费", "公用经费"]);
+        let row = |code: &str| -> Vec<Option<Decimal>> {
+            t.rows.iter().find(|r| r.code.as_deref() == Some(code)).expect("row").cells.iter().map(|c| c.value).collect()
+        };
+        // 人员经费's "0" stands nine characters right of its column's other
+        // amounts, and is still 人员经费's: every row adds up.
+        assert_eq!(row("302"), [Some(Decimal::from(11_168_569)), Some(Decimal::ZERO), Some(Decimal::from(11_168_569))]);
+        assert_eq!(row("30101"), [Some(Decimal::from(5_873_551)), Some(Decimal::from(5_873_551)), Some(Decimal::ZERO)]);
+        let report = crate::check_text("narrow", &text);
+        assert!(!report.findings.iter().any(|f| f.rule == "TBL-201"), "no row breaks its sum");
     }
 
     #[test]

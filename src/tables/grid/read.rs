@@ -967,11 +967,10 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     // more characters, and a caption's characters over fewer of them), two
     // thirds of the least distance between two captions side by side (in
     // one panel: panels stand further apart than columns).
-    let spread = if l.starts.len() > 1 {
-        0
-    } else {
-        let least = words.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[1].1.mid2().saturating_sub(w[0].1.mid2()) / 2).min();
-        least.map_or(0, |m| m * 2 / 3)
+    let least = words.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[1].1.mid2().saturating_sub(w[0].1.mid2()) / 2).min();
+    let spread = match l.starts.len() {
+        1 => least.map_or(0, |m| m * 2 / 3),
+        _ => 0,
     };
     let reach = |i: usize, s: &Span| -> (usize, usize) {
         let alone = words.iter().filter(|(j, _)| *j == i).count() == 1;
@@ -1008,6 +1007,10 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
         let below: Vec<&(usize, &Span)> = words.iter().filter(|(j, w)| *j > i && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi).collect();
         below.iter().any(|(ja, a)| below.iter().any(|(jb, b)| b.start >= a.end + if ja == jb { 0 } else { 2 }))
     };
+    // Pieces of one caption stand askew by up to three columns (centres
+    // doubled: 6), or, where captions stand further apart, a third of the
+    // least distance between two.
+    let askew_by = least.map_or(6, |m| (m * 2 / 3).max(6));
     let mut leaves: Vec<Leaf> = Vec::new();
     let mut groups: Vec<(usize, &Span)> = Vec::new();
     for (i, s) in &words {
@@ -1030,7 +1033,7 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
         let off = |lf: &Leaf| (lf.lo + lf.hi).abs_diff(lo + hi);
         let askew = || {
             let tail = s.text.chars().count() == 1;
-            let near = |lf: &Leaf| off(lf) <= 6 || tail && lo <= lf.hi + 1 && lf.lo <= hi + 1;
+            let near = |lf: &Leaf| off(lf) <= askew_by || tail && lo <= lf.hi + 1 && lf.lo <= hi + 1;
             (0..leaves.len()).filter(|&k| near(&leaves[k]) && !leaves[k].words.iter().any(|(j, _)| j == i)).min_by_key(|&k| off(&leaves[k]))
         };
         match stacked.or_else(askew).and_then(|k| leaves.get_mut(k)) {
@@ -1464,7 +1467,8 @@ mod tests {
     /// in fewer characters than their width ("一般公共预算基本支出", over 合计,
     /// 人员经费 and 公用经费, stands clear of all three on its line), and
     /// right-aligned amounts ending further right the shorter they are (a
-    /// "0" nine characters right of a ten-character amount of its column).
+    /// "0" nine characters right of a ten-character amount of its column);
+    /// "公用经费" wraps, its second line seven characters askew.
     fn layout_sample_at_a_narrow_pitch() -> String {
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
@@ -1478,7 +1482,8 @@ mod tests {
         for words in [
             &[(85, "项目"), (191, "一般公共预算基本支出")][..],
             &[(19, "部门预算经济分类科目")],
-            &[(35, "编码"), (94, "经济分类科目名称"), (172, "合计"), (203, "人员经费"), (237, "公用经费")],
+            &[(35, "编码"), (94, "经济分类科目名称"), (172, "合计"), (203, "人员经费"), (237, "公用")],
+            &[(244, "经费")],
         ] {
             let mut line = String::new();
             for (at, w) in words {
@@ -1534,6 +1539,8 @@ mod tests {
         // amounts, and is still 人员经费's: every row adds up.
         assert_eq!(row("302"), [Some(Decimal::from(11_168_569)), Some(Decimal::ZERO), Some(Decimal::from(11_168_569))]);
         assert_eq!(row("30101"), [Some(Decimal::from(5_873_551)), Some(Decimal::from(5_873_551)), Some(Decimal::ZERO)]);
+        // "公用" and "经费" are one caption, seven characters apart where
+        // captions stand thirty apart.
         let report = crate::check_text("narrow", &text);
         assert!(!report.findings.iter().any(|f| f.rule == "TBL-201"), "no row breaks its sum");
     }

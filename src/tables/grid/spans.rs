@@ -160,6 +160,21 @@ fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usiz
     let what = classify(&tok);
     // An amount printed against the next cell's label ("15897.44一、一般公共
     // 服务支出": a dense page leaves no space between them) is two cells.
+    // Two amounts printed against each other ("94,450,00394,450,003": a
+    // text layer whose pitch is wider than the digits leaves no space
+    // between them) are two cells.
+    if what == What::Text {
+        if let Some(n) = glued_amounts(&tok) {
+            let (a, b): (Cow<'a, str>, Cow<'a, str>) = match &tok {
+                Cow::Borrowed(t) => (Cow::Borrowed(&t[..n]), Cow::Borrowed(&t[n..])),
+                Cow::Owned(t) => (Cow::Owned(t[..n].to_string()), Cow::Owned(t[n..].to_string())),
+            };
+            let (wa, wb) = (classify(&a), classify(&b));
+            out.push(Span { text: a, start, end: start + n, what: wa });
+            out.push(Span { text: b, start: start + n, end, what: wb });
+            return;
+        }
+    }
     if what == What::Text {
         if let Some(n) = glued_amount(&tok) {
             let (amount, label): (Cow<'a, str>, Cow<'a, str>) = match &tok {
@@ -181,6 +196,42 @@ fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usiz
         }
     }
     out.push(Span { text: tok, start, end, what });
+}
+
+/// Where a token of two amounts printed against each other splits: the one
+/// place that leaves two amounts printed alike, with as many decimals and,
+/// where either has thousands separators, separators in both wherever they
+/// are due ("94,450,003" + "94,450,003", "2,106.66" + "0.00",
+/// "106.66" + "106.66"). Integers without separators cannot be told apart
+/// ("1200300" is one amount or two) and are never split; nor is a token
+/// that splits in more than one such place.
+fn glued_amounts(tok: &str) -> Option<usize> {
+    if tok.len() > 64 || !tok.bytes().all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-')) {
+        return None;
+    }
+    let decimals = |p: &str| p.split_once('.').map_or(0, |(_, f)| f.len());
+    let int_digits = |p: &str| p.split('.').next().unwrap_or("").bytes().filter(u8::is_ascii_digit).count();
+    let mut found = None;
+    for n in 1..tok.len() {
+        let (a, b) = tok.split_at(n);
+        let digits = b.trim_start_matches('-');
+        // The second opens with a digit, never a needless zero ("03").
+        if !digits.starts_with(|c: char| c.is_ascii_digit()) || digits.starts_with('0') && int_digits(b) > 1 {
+            continue;
+        }
+        if number(a).is_none() || number(b).is_none() || decimals(a) != decimals(b) {
+            continue;
+        }
+        let separated = a.contains(',') || b.contains(',');
+        let due = |p: &str| !separated || p.contains(',') || int_digits(p) <= 3;
+        if due(a) && due(b) && (separated || decimals(a) > 0) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(n);
+        }
+    }
+    found
 }
 
 /// The length (bytes) of an amount with decimals or thousands separators
@@ -278,6 +329,26 @@ mod tests {
         assert_eq!(s[1].what, What::Number(dec("156211123")));
         // An item number is no amount: "1.一般公共预算" is one label.
         assert_eq!(spans("1.一般公共预算")[0].text, "1.一般公共预算");
+    }
+
+    /// A text layer whose pitch is wider than the digits prints two amounts
+    /// against each other: two cells, split where both read alike.
+    #[test]
+    fn two_amounts_printed_against_each_other_are_two_cells() {
+        let s = spans("212  01     城乡社区管理事务        94,450,00394,450,003       0");
+        let texts: Vec<&str> = s.iter().map(|x| &*x.text).collect();
+        assert_eq!(texts, ["212", "01", "城乡社区管理事务", "94,450,003", "94,450,003", "0"]);
+        assert_eq!((s[3].start, s[3].end, s[4].start, s[4].end), (28, 38, 38, 48));
+        assert_eq!(s[4].what, What::Number(dec("94450003")));
+        let split = |t: &str| -> Vec<String> { spans(t).iter().map(|x| x.text.to_string()).collect() };
+        assert_eq!(split("2,106.662,106.66"), ["2,106.66", "2,106.66"]);
+        assert_eq!(split("2,106.660.00"), ["2,106.66", "0.00"]);
+        assert_eq!(split("12706.2815897.44"), ["12706.28", "15897.44"]);
+        assert_eq!(split("-1,234.50326.71"), ["-1,234.50", "326.71"]);
+        // Integers without separators, dates and odd groups stay one token.
+        for one in ["1200300", "2019.12.31", "2,106.6612", "1.5.6", "12.5.1"] {
+            assert_eq!(split(one), [one], "{one}");
+        }
     }
 
     #[test]

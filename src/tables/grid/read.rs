@@ -594,6 +594,28 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
                 filled[c] = true;
                 cells[c] = Cell { value: s.value(), source_line: b.no };
             }
+            // The rest of a row too long for its line ("212 城乡社区支出
+            // 119,385,303", then "119,385,303  0  0  0" on the next line:
+            // a text layer wider than the page): amounts alone, on the line
+            // right after the row's, all in columns after the row's own.
+            let rest = !merge
+                && label.is_empty()
+                && code.is_none()
+                && deferred.is_none()
+                && rows_by_panel[p].last().is_some_and(|r| {
+                    let last_line = r.cells.iter().map(|c| c.source_line).fold(r.source_line, usize::max);
+                    let own = r.cells.iter().rposition(|c| c.value.is_some());
+                    let first_here = filled.iter().position(|f| *f);
+                    last_line.checked_add(1) == Some(b.no) && own.is_some() && first_here.is_some() && own < first_here
+                });
+            if rest {
+                if let Some(prev) = rows_by_panel[p].last_mut() {
+                    for (c, cell) in cells.into_iter().enumerate().filter(|(c, _)| filled[*c]) {
+                        prev.cells[c] = cell;
+                    }
+                }
+                continue;
+            }
             match rows_by_panel[p].last_mut().filter(|_| merge) {
                 Some(prev) => {
                     prev.code = code;
@@ -1543,6 +1565,35 @@ mod tests {
         // captions stand thirty apart.
         let report = crate::check_text("narrow", &text);
         assert!(!report.findings.iter().any(|f| f.rule == "TBL-201"), "no row breaks its sum");
+    }
+
+    /// A row too long for its line prints the rest of its amounts on the
+    /// next, in their columns: one row, read as the sample's.
+    #[test]
+    fn amounts_carried_onto_the_next_line_finish_their_row() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        let at = lines.iter().position(|l| l.starts_with("20101 ") && l.contains("1,200.00")).expect("人大事务");
+        assert!(lines[at + 1].is_empty(), "a blank line follows");
+        let cut = lines[at].find("1,200.00").expect("合计") + "1,200.00".len();
+        let rest = format!("{}{}", " ".repeat(lines[at][..cut].chars().count()), &lines[at][cut..]);
+        lines[at].truncate(cut);
+        lines[at + 1] = rest;
+        let carried = lines.join("\n");
+        let (was, now) = (crate::read(&text), crate::read(&carried));
+        let t = now.found(TableKind::BGeneral).expect("公开表七 is read");
+        let row = t.rows.iter().find(|r| r.code.as_deref() == Some("20101")).expect("人大事务");
+        let values: Vec<Option<Decimal>> = row.cells.iter().map(|c| c.value).collect();
+        assert_eq!(values, [Some(Decimal::from(1200)), Some(Decimal::from(800)), Some(Decimal::from(400))]);
+        let cells = |d: &crate::model::Document| -> Vec<Vec<Option<Decimal>>> {
+            d.found(TableKind::BGeneral)
+                .map(|t| t.rows.iter().map(|r| r.cells.iter().map(|c| c.value).collect()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(cells(&now), cells(&was), "every row as the sample reads it");
+        let errors = |t: &str| crate::check_text("s", t).findings.iter().filter(|f| f.severity == crate::rules::Severity::Error).count();
+        assert_eq!(errors(&carried), errors(&text));
     }
 
     #[test]

@@ -831,23 +831,44 @@ pub(super) fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
     // between the same two columns are one panel's label column.
     let mut starts: Vec<usize> = vec![0];
     let mut gap_min: Vec<Option<usize>> = vec![None; cols.len()];
+    // Text right after a number, clear of that number though not of every
+    // number of its column ("27,664.22 一、基本支出" over "27,664.22  支出合计",
+    // whose amount ends two columns further right): where the panel's
+    // labels start, when no label clear of the column starts within a few
+    // columns of it (a text layer drifts that much).
+    let mut near_min: Vec<Option<usize>> = vec![None; cols.len()];
     // Text after a number, or text lying between two columns of numbers,
     // is a label of the next panel.
     for b in data {
         let mut seen_value = false;
+        let mut after: Option<usize> = None; // the end of the number just before
         for s in &b.spans {
             if s.is_value() {
                 seen_value = true;
+                after = Some(s.end);
                 continue;
             }
+            let right_after = after.take();
             if s.what == What::Code && !seen_value {
                 continue;
             }
             let gap = (0..cols.len().saturating_sub(1)).find(|g| cols[*g].hi <= s.start && s.start < cols[g + 1].lo);
             if let Some(g) = gap.filter(|_| seen_value || cols[0].hi < s.start) {
                 gap_min[g] = Some(gap_min[g].map_or(s.start, |m: usize| m.min(s.start)));
+            } else if let Some(e) = right_after.filter(|e| *e <= s.start) {
+                let near = (0..cols.len().saturating_sub(1)).find(|g| cols[*g].lo <= e && e <= cols[*g].hi && s.start < cols[g + 1].lo);
+                if let Some(g) = near {
+                    near_min[g] = Some(near_min[g].map_or(s.start, |m: usize| m.min(s.start)));
+                }
             }
             seen_value = false;
+        }
+    }
+    for (g, near) in near_min.into_iter().enumerate() {
+        match (gap_min[g], near) {
+            (Some(clear), Some(n)) if n + 6 < clear => gap_min[g] = Some(n),
+            (None, Some(n)) => gap_min[g] = Some(n),
+            _ => {}
         }
     }
     starts.extend(gap_min.into_iter().flatten());
@@ -1594,6 +1615,44 @@ mod tests {
         assert_eq!(cells(&now), cells(&was), "every row as the sample reads it");
         let errors = |t: &str| crate::check_text("s", t).findings.iter().filter(|f| f.severity == crate::rules::Severity::Error).count();
         assert_eq!(errors(&carried), errors(&text));
+    }
+
+    /// A label printed right after the number before it, where that
+    /// number's column ends further right on other lines ("1,500.00
+    /// 一、一般公共服务支出" over "1,520.00" ending three columns right): the
+    /// next panel's label column starts there.
+    #[test]
+    fn a_label_right_after_an_amount_of_a_column_that_drifts_right_starts_the_next_panel() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let mut drifted = text.clone();
+        for (from, to) in [
+            ("1,500.00      一、一般公共服务支出", "1,500.00 一、一般公共服务支出     ".to_string()),
+            ("1,500.00      二、社会保障和就业支出", "1,500.00 二、社会保障和就业支出     ".to_string()),
+            (
+                "2.政府性基金预算                             三、住房保障支出              ",
+                format!("2.政府性基金预算{}三、住房保障支出{}", " ".repeat(24), " ".repeat(19)),
+            ),
+            (
+                "    当年收入小计              1,520.00            当年支出小计",
+                format!("    当年收入小计{}1,520.00{}当年支出小计", " ".repeat(17), " ".repeat(9)),
+            ),
+            (
+                "    收入合计                1,520.00            支出合计",
+                format!("    收入合计{}1,520.00{}支出合计", " ".repeat(19), " ".repeat(9)),
+            ),
+        ] {
+            assert_eq!(drifted.matches(from).count(), 1, "{from}");
+            drifted = drifted.replace(from, &to);
+        }
+        let rows = |t: &str| -> Vec<(String, Vec<Option<Decimal>>)> {
+            let doc = crate::read(t);
+            let t = doc.found(TableKind::BSummary).expect("公开表一 is read");
+            t.rows.iter().map(|r| (r.label.clone(), r.cells.iter().map(|c| c.value).collect())).collect()
+        };
+        let read = rows(&drifted);
+        assert!(read.contains(&("一、一般公共服务支出".to_string(), vec![None, Some(Decimal::from(1200)), None])));
+        assert_eq!(read, rows(&text), "every row as the sample reads it");
     }
 
     #[test]

@@ -1076,7 +1076,9 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
         let off = |lf: &Leaf| (lf.lo + lf.hi).abs_diff(lo + hi);
         let askew = || {
             let tail = s.text.chars().count() == 1;
-            let near = |lf: &Leaf| off(lf) <= askew_by || tail && lo <= lf.hi + 1 && lf.lo <= hi + 1;
+            // (a last character's column widens as captions stand apart)
+            let clear = 1 + (askew_by - 6) / 2;
+            let near = |lf: &Leaf| off(lf) <= askew_by || tail && lo <= lf.hi + clear && lf.lo <= hi + clear;
             (0..leaves.len()).filter(|&k| near(&leaves[k]) && !leaves[k].words.iter().any(|(j, _)| j == i)).min_by_key(|&k| off(&leaves[k]))
         };
         match stacked.or_else(askew).and_then(|k| leaves.get_mut(k)) {
@@ -1515,12 +1517,6 @@ mod tests {
     fn layout_sample_at_a_narrow_pitch() -> String {
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
-        let put = |line: &mut String, at: usize, s: &str| {
-            while line.chars().count() < at {
-                line.push(' ');
-            }
-            line.push_str(s);
-        };
         let mut table = vec!["部门：   示例市某某局          单位：元".to_string(), String::new()];
         for words in [
             &[(85, "项目"), (191, "一般公共预算基本支出")][..],
@@ -1528,11 +1524,7 @@ mod tests {
             &[(35, "编码"), (94, "经济分类科目名称"), (172, "合计"), (203, "人员经费"), (237, "公用")],
             &[(244, "经费")],
         ] {
-            let mut line = String::new();
-            for (at, w) in words {
-                put(&mut line, *at, w);
-            }
-            table.push(line);
+            table.push(at_columns(words));
         }
         table.push(String::new());
         let rows = [
@@ -1545,16 +1537,10 @@ mod tests {
             ("", "", "合计", ["99,451,080", "88,282,511", "11,168,569"]),
         ];
         for (class, kuan, label, amounts) in rows {
-            let mut line = String::new();
-            put(&mut line, 26, class);
-            put(&mut line, 48, kuan);
-            put(&mut line, 61, label);
-            for (end, a) in [181, 215, 249].into_iter().zip(amounts) {
-                // ten characters end at `end`; each fewer ends one further right
-                let at = end + 10 - 2 * a.len();
-                put(&mut line, at, a);
-            }
-            table.push(line);
+            let mut words = vec![(26, class), (48, kuan), (61, label)];
+            // Ten characters end at `end`; each fewer ends one further right.
+            words.extend([181, 215, 249].into_iter().zip(amounts).map(|(end, a)| (end + 10 - 2 * a.len(), a)));
+            table.push(at_columns(&words));
             table.push(String::new());
         }
         let lines: Vec<&str> = text.split('\n').collect();
@@ -1653,6 +1639,55 @@ mod tests {
         let read = rows(&drifted);
         assert!(read.contains(&("一、一般公共服务支出".to_string(), vec![None, Some(Decimal::from(1200)), None])));
         assert_eq!(read, rows(&text), "every row as the sample reads it");
+    }
+
+    /// A line of words at the given columns.
+    fn at_columns(words: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        for (at, w) in words {
+            while line.chars().count() < *at {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+        line
+    }
+
+    /// The layout sample's 三公 table as a narrower pitch prints it: captions
+    /// wrapped over lines and askew, "公务用车购置" over a "费" three columns
+    /// clear of it, where captions stand twenty or more apart.
+    #[test]
+    fn a_caption_s_last_character_askew_at_a_narrow_pitch_is_still_its_own() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let lines: Vec<&str> = text.split('\n').collect();
+        let at = lines.iter().position(|l| l.starts_with("公开表九")).expect("公开表九");
+        let header: [&[(usize, &str)]; 7] = [
+            &[(104, "“三公”经费")],
+            &[(103, "公务用车购置及运行维护费")],
+            &[(42, "合计"), (76, "因公出国"), (178, "会议费"), (197, "培训费")],
+            &[(61, "小计"), (156, "公务接待费")],
+            &[(76, "（境）费"), (112, "公务用车购置"), (134, "公务用车运行")],
+            &[(98, "小计")],
+            &[(121, "费"), (139, "维护费")],
+        ];
+        // Amounts right-aligned at these ends; 购置费 blank.
+        let ends =
+            [(56, "100.00"), (74, "60.00"), (93, "10.00"), (111, "40.00"), (156, "40.00"), (174, "10.00"), (193, "25.00"), (211, "15.00")];
+        let amounts: Vec<(usize, &str)> = ends.iter().map(|(end, a)| (end - a.len(), *a)).collect();
+        // The sample's table: 部门 line, three header lines, a blank, amounts.
+        let mut out: Vec<String> = lines[..at + 2].iter().map(|l| l.to_string()).collect();
+        out.extend(header.iter().map(|h| at_columns(h)));
+        out.push(String::new());
+        out.push(at_columns(&amounts));
+        out.extend(lines[at + 7..].iter().map(|l| l.to_string()));
+        let doc = crate::read(&out.join("\n"));
+        let t = doc.found(TableKind::BSangong).expect("公开表九 is read");
+        assert_eq!(t.columns.len(), 9, "{:?}", t.columns);
+        assert!(t.columns[4].ends_with("公务用车购置费") && t.columns[5].ends_with("公务用车运行维护费"), "{:?}", t.columns);
+        let values: Vec<Option<Decimal>> = t.rows[0].cells.iter().map(|c| c.value).collect();
+        let d = |s: &str| Some(Decimal::from_str_exact(s).expect("decimal"));
+        assert_eq!(values, [d("100.00"), d("60.00"), d("10.00"), d("40.00"), None, d("40.00"), d("10.00"), d("25.00"), d("15.00")]);
     }
 
     #[test]

@@ -1009,7 +1009,10 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     // further apart (a text layer's narrower pitch spreads a table over
     // more characters, and a caption's characters over fewer of them), two
     // thirds of the least distance between two captions side by side (in
-    // one panel: panels stand further apart than columns).
+    // one panel: panels stand further apart than columns). Any other word
+    // by a third of its length each way: a text layer prints Chinese in
+    // fewer columns than it takes ("公务用车购置及运行维护费" ends a column
+    // before the last caption of its group starts).
     let least = words.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[1].1.mid2().saturating_sub(w[0].1.mid2()) / 2).min();
     let spread = match l.starts.len() {
         1 => least.map_or(0, |m| m * 2 / 3),
@@ -1017,13 +1020,25 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     };
     let reach = |i: usize, s: &Span| -> (usize, usize) {
         let alone = words.iter().filter(|(j, _)| *j == i).count() == 1;
-        let w = if alone { (s.end - s.start).max(10).max(spread) } else { 1 };
+        // (Words one space apart are one span, "公务接待 会议费": two
+        // captions, not one wider caption.)
+        let one_word = s.end - s.start == s.text.chars().count();
+        let w = match (alone, one_word) {
+            (true, _) => (s.end - s.start).max(10).max(spread),
+            (false, true) => ((s.end - s.start) / 3).max(1),
+            (false, false) => 1,
+        };
         (s.start.saturating_sub(w), s.end + w)
     };
     // Two words below it side by side (not overlapping): some word ends
     // at or before another starts, i.e. the least end is at most the
     // greatest start (a word never ends where it starts, so these are two).
     let is_group = |i: usize, s: &Span| -> bool {
+        // A total names its own column, never a group ("小计" alone on its
+        // line over "费" and "购置费", the pieces of two captions beside it).
+        if ["合计", "小计", "总计"].contains(&&*s.text) {
+            return false;
+        }
         let (lo, hi) = reach(i, s);
         // A caption wrapped over two lines in a header whose one-line
         // captions stand centred on the line between ("附属单位上" /
@@ -1685,6 +1700,41 @@ mod tests {
         let t = doc.found(TableKind::BSangong).expect("公开表九 is read");
         assert_eq!(t.columns.len(), 9, "{:?}", t.columns);
         assert!(t.columns[4].ends_with("公务用车购置费") && t.columns[5].ends_with("公务用车运行维护费"), "{:?}", t.columns);
+        let values: Vec<Option<Decimal>> = t.rows[0].cells.iter().map(|c| c.value).collect();
+        let d = |s: &str| Some(Decimal::from_str_exact(s).expect("decimal"));
+        assert_eq!(values, [d("100.00"), d("60.00"), d("10.00"), d("40.00"), None, d("40.00"), d("10.00"), d("25.00"), d("15.00")]);
+    }
+
+    /// The sample's 三公 table under a header whose group caption is
+    /// printed narrower than its group ("公务用车购置及运行维护费" over 小计,
+    /// "公务用车/购置费" and "公务用车运/行维护费", the last starting a column
+    /// past its end) and whose 小计 stands alone on its line over the pieces
+    /// of two captions beside it.
+    #[test]
+    fn a_group_caption_narrower_than_its_group_and_a_subtotal_alone_on_its_line_read_as_printed() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let lines: Vec<&str> = text.split('\n').collect();
+        let at = lines.iter().position(|l| l.starts_with("公开表九")).expect("公开表九");
+        let header: [&[(usize, &str)]; 6] = [
+            &[(34, "“三公”经费")],
+            &[(20, "因公出"), (32, "公务用车购置及运行维护费")],
+            &[(1, "合计"), (67, "会议费"), (76, "培训费")],
+            &[(11, "小计"), (20, "国（境）"), (38, "公务用车"), (45, "公务用车运"), (56, "公务接待费")],
+            &[(29, "小计")],
+            &[(21, "费"), (38, "购置费"), (46, "行维护费")],
+        ];
+        let ends = [(8, "100.00"), (17, "60.00"), (26, "10.00"), (35, "40.00"), (53, "40.00"), (64, "10.00"), (73, "25.00"), (84, "15.00")];
+        let amounts: Vec<(usize, &str)> = ends.iter().map(|(end, a)| (end - a.len(), *a)).collect();
+        let mut out: Vec<String> = lines[..at + 2].iter().map(|l| l.to_string()).collect();
+        out.extend(header.iter().map(|h| at_columns(h)));
+        out.push(at_columns(&amounts));
+        out.extend(lines[at + 7..].iter().map(|l| l.to_string()));
+        let doc = crate::read(&out.join("\n"));
+        let t = doc.found(TableKind::BSangong).expect("公开表九 is read");
+        assert_eq!(t.columns.len(), 9, "{:?}", t.columns);
+        assert!(t.columns[3].ends_with("公务用车购置及运行维护费 › 小计"), "{:?}", t.columns);
+        assert!(t.columns[4].ends_with("公务用车购置及运行维护费 › 公务用车购置费"), "{:?}", t.columns);
         let values: Vec<Option<Decimal>> = t.rows[0].cells.iter().map(|c| c.value).collect();
         let d = |s: &str| Some(Decimal::from_str_exact(s).expect("decimal"));
         assert_eq!(values, [d("100.00"), d("60.00"), d("10.00"), d("40.00"), None, d("40.00"), d("10.00"), d("25.00"), d("15.00")]);

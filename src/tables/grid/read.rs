@@ -1003,6 +1003,26 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
         })
         .filter(|(_, s)| !label_area(s.mid2()))
         .collect();
+    // A caption letter-spaced across its cell ("合     计" over one column of
+    // amounts): single characters side by side on a line, all over the same
+    // column, are one word.
+    let over = |w: &Span| l.cols.iter().position(|c| c.lo <= w.start && w.end <= c.hi + 1);
+    // (line, word, whether a run of single characters)
+    let mut spaced: Vec<(usize, Span, bool)> = Vec::with_capacity(words.len());
+    for (i, s) in &words {
+        // (类, 款 and 项, the code's levels, are captions each.)
+        let single = s.text.chars().count() == 1 && s.text.chars().all(|c| c > '\u{2e80}' && !"类款项".contains(c));
+        let col = over(s).filter(|_| single);
+        let joins = col.is_some() && spaced.last().is_some_and(|(j, last, run)| j == i && *run && over(last) == col);
+        match spaced.last_mut().filter(|_| joins) {
+            Some((_, last, _)) => {
+                last.text.to_mut().push_str(&s.text);
+                last.end = s.end;
+            }
+            None => spaced.push((*i, (*s).clone(), single)),
+        }
+    }
+    let words: Vec<(usize, &Span)> = spaced.iter().map(|(i, s, _)| (*i, s)).collect();
     // A word alone on its header line spans the words below it (centred
     // captions are narrower than their groups): widen it before testing.
     // Ten characters at a usual pitch; where the page prints its captions
@@ -1738,6 +1758,20 @@ mod tests {
         let values: Vec<Option<Decimal>> = t.rows[0].cells.iter().map(|c| c.value).collect();
         let d = |s: &str| Some(Decimal::from_str_exact(s).expect("decimal"));
         assert_eq!(values, [d("100.00"), d("60.00"), d("10.00"), d("40.00"), None, d("40.00"), d("10.00"), d("25.00"), d("15.00")]);
+    }
+
+    /// A caption letter-spaced across its cell ("合      计" over the 合计
+    /// column) is one caption, and its column the table's 合计.
+    #[test]
+    fn a_caption_letter_spaced_across_its_column_is_one_caption() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let from = "          合计            基本支出            项目支出";
+        assert_eq!(text.matches(from).count(), 1);
+        let spaced = text.replace(from, "    合      计            基本支出            项目支出");
+        let columns = |t: &str| crate::read(t).found(TableKind::BExpenditure).map(|t| t.columns.clone()).unwrap_or_default();
+        assert_eq!(columns(&spaced), ["合计", "基本支出", "项目支出"]);
+        assert_eq!(columns(&spaced), columns(&text));
     }
 
     #[test]

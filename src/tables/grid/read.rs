@@ -560,13 +560,20 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
                     continue;
                 }
             }
-            // A label printed on its own line above the code and numbers of
-            // its row (a wrapped label): one row.
-            let merge = label.is_empty()
-                && (code.is_some() || !values.is_empty())
-                && rows_by_panel[p].last().is_some_and(|r| {
-                    r.code.is_none() && !r.label.is_empty() && r.cells.iter().all(|c| c.value.is_none()) && !is_total_label(&r.label)
-                });
+            // A row printed over lines, one part a line, the amounts last:
+            // a label on its own line above the code and numbers of its row
+            // (a wrapped label), or, in text copied in the content's order,
+            // a code alone on its line, then its label, then its amounts
+            // ("2080505" / "机关事业单位基本养老保险缴费支" / "出" / "580.01").
+            // One row.
+            let merge = rows_by_panel[p].last().is_some_and(|r| {
+                let open = r.cells.iter().all(|c| c.value.is_none()) && !is_total_label(&r.label);
+                let label_above = r.code.is_none() && !r.label.is_empty() && label.is_empty() && (code.is_some() || !values.is_empty());
+                // (a total has no code: "人员经费合计" after a blank "310")
+                let code_above = r.code.is_some() && r.label.is_empty() && code.is_none() && !label.is_empty() && !is_total_label(&label);
+                let amounts_after = r.code.is_some() && !r.label.is_empty() && code.is_none() && label.is_empty() && !values.is_empty();
+                open && (label_above || code_above || amounts_after)
+            });
             let mut cells = vec![Cell::blank(b.no); ncols];
             filled.clear();
             filled.resize(ncols, false);
@@ -618,7 +625,10 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
             }
             match rows_by_panel[p].last_mut().filter(|_| merge) {
                 Some(prev) => {
-                    prev.code = code;
+                    prev.code = prev.code.take().or(code);
+                    if !label.is_empty() {
+                        prev.label = label;
+                    }
                     prev.cells = cells;
                 }
                 None => rows_by_panel[p].push(Row { code, label, line: None, cells, source_line: b.no }),
@@ -708,8 +718,36 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
         let (page, marker) = table.grid.as_ref().map_or((None, None), |g| (g.page, g.marker.clone()));
         table.grid = Some(Box::new(Grid { read: false, page, marker, ..Grid::default() }));
         refuse(&mut table, "按表头读出的各栏，每一行的合计都与其各组成栏之和对不上，可能是栏目没有读准，本表未读取。".to_string());
+    } else if let Some((found, named)) = table.grid.as_ref().filter(|g| g.read).and_then(|_| codes_unlike(&table)) {
+        // Text copied in the content's order prints each title after its
+        // table: the body under a title is then the next table's.
+        let (page, marker) = table.grid.as_ref().map_or((None, None), |g| (g.page, g.marker.clone()));
+        table.grid = Some(Box::new(Grid { read: false, page, marker, ..Grid::default() }));
+        refuse(&mut table, format!("表中的科目编码多为{found}，与表名所示的{named}不符（可能是文字的先后次序与版面不同，表名接上了别的表的内容），本表未读取。"));
     }
     (table, problems)
+}
+
+/// Whether most of a table's 科目 codes (three or more) are of the other
+/// classification than its kind's: 功能分类 codes open with 2, 经济分类
+/// codes with 3 (部门) or 5 (政府). As (found, named).
+fn codes_unlike(table: &Table) -> Option<(&'static str, &'static str)> {
+    use TableKind::*;
+    let economic = matches!(table.kind, F06 | BBasicEcon | BBasicGovEcon | BBasicAll | BFiscalBasic);
+    let functional = matches!(table.kind, F05 | F07 | F08 | BGeneral | BFund | BCapital | BFiscalSpend);
+    let (mut fun, mut eco) = (0usize, 0usize);
+    for c in table.rows.iter().filter_map(|r| r.code.as_deref()) {
+        match c.as_bytes().first() {
+            Some(b'2') => fun += 1,
+            Some(b'3' | b'5') => eco += 1,
+            _ => {}
+        }
+    }
+    match () {
+        _ if economic && fun >= 3 && fun > 2 * eco => Some(("功能分类科目", "经济分类科目")),
+        _ if functional && eco >= 3 && eco > 2 * fun => Some(("经济分类科目", "功能分类科目")),
+        _ => None,
+    }
 }
 
 /// Whether every row of three or more with a 合计 (not zero) breaks its
@@ -1772,6 +1810,44 @@ mod tests {
         let columns = |t: &str| crate::read(t).found(TableKind::BExpenditure).map(|t| t.columns.clone()).unwrap_or_default();
         assert_eq!(columns(&spaced), ["合计", "基本支出", "项目支出"]);
         assert_eq!(columns(&spaced), columns(&text));
+    }
+
+    /// Text copied in the content's order prints a row one part a line: its
+    /// code, its label (wrapped), then its amounts. One row, as printed.
+    #[test]
+    fn a_row_printed_code_label_and_amounts_on_lines_of_their_own_is_one_row() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let row = text.lines().find(|l| l.starts_with("2080505 ")).expect("the row");
+        let amounts = &row[row.find("150.00").expect("amounts")..];
+        let at = row[..row.find("150.00").expect("amounts")].chars().count();
+        let apart = format!("2080505\n机关事业单位基本养老保险缴费支\n出\n{}{amounts}", " ".repeat(at));
+        let doc = crate::read(&text.replacen(row, &apart, 1));
+        let was = crate::read(&text);
+        let rows = |d: &crate::model::Document| -> Vec<(Option<String>, String, Vec<Option<Decimal>>)> {
+            let t = d.found(TableKind::BGeneral).expect("公开表七 is read");
+            t.rows.iter().map(|r| (r.code.clone(), r.label.clone(), r.cells.iter().map(|c| c.value).collect())).collect()
+        };
+        assert_eq!(rows(&doc), rows(&was));
+        // A total after a code printed blank is a row of its own.
+        let blank = format!("2080505\n合计{}{amounts}", " ".repeat(at - 2));
+        let doc = crate::read(&text.replacen(row, &blank, 1));
+        let t = doc.found(TableKind::BGeneral).expect("公开表七 is read");
+        assert!(t.rows.iter().any(|r| r.code.as_deref() == Some("2080505") && r.label.is_empty()));
+    }
+
+    /// A title over a body of the other classification's codes (a 功能分类
+    /// table printing 经济分类 codes: text whose titles came after their
+    /// tables) is not read as that table.
+    #[test]
+    fn a_table_whose_codes_are_of_the_other_classification_than_its_title_is_not_read() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let swapped = text.replacen("一般公共预算基本支出预算表（经济科目）", "政府性基金预算支出预算表", 1);
+        let doc = crate::read(&swapped);
+        assert!(doc.found(TableKind::BFund).is_none_or(|t| t.rows.is_empty()), "not read as the 政府性基金 table");
+        assert!(doc.problems.iter().any(|p| p.message.contains("与表名所示的功能分类科目不符")), "{:?}", doc.problems);
+        assert!(crate::read(&text).found(TableKind::BBasicEcon).is_some(), "read under its own title");
     }
 
     #[test]

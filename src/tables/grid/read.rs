@@ -1726,27 +1726,14 @@ mod tests {
         line
     }
 
-    /// The layout sample's 三公 table as a narrower pitch prints it: captions
-    /// wrapped over lines and askew, "公务用车购置" over a "费" three columns
-    /// clear of it, where captions stand twenty or more apart.
-    #[test]
-    fn a_caption_s_last_character_askew_at_a_narrow_pitch_is_still_its_own() {
+    /// The layout sample with its 三公 table (公开表九) under `header`, its
+    /// amounts right-aligned at `ends` (购置费 blank): the columns and the
+    /// amounts read.
+    fn sangong_relaid(header: &[&[(usize, &str)]], ends: &[(usize, &str)]) -> (Vec<String>, Vec<Option<Decimal>>) {
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
         let lines: Vec<&str> = text.split('\n').collect();
         let at = lines.iter().position(|l| l.starts_with("公开表九")).expect("公开表九");
-        let header: [&[(usize, &str)]; 7] = [
-            &[(104, "“三公”经费")],
-            &[(103, "公务用车购置及运行维护费")],
-            &[(42, "合计"), (76, "因公出国"), (178, "会议费"), (197, "培训费")],
-            &[(61, "小计"), (156, "公务接待费")],
-            &[(76, "（境）费"), (112, "公务用车购置"), (134, "公务用车运行")],
-            &[(98, "小计")],
-            &[(121, "费"), (139, "维护费")],
-        ];
-        // Amounts right-aligned at these ends; 购置费 blank.
-        let ends =
-            [(56, "100.00"), (74, "60.00"), (93, "10.00"), (111, "40.00"), (156, "40.00"), (174, "10.00"), (193, "25.00"), (211, "15.00")];
         let amounts: Vec<(usize, &str)> = ends.iter().map(|(end, a)| (end - a.len(), *a)).collect();
         // The sample's table: 部门 line, three header lines, a blank, amounts.
         let mut out: Vec<String> = lines[..at + 2].iter().map(|l| l.to_string()).collect();
@@ -1756,11 +1743,37 @@ mod tests {
         out.extend(lines[at + 7..].iter().map(|l| l.to_string()));
         let doc = crate::read(&out.join("\n"));
         let t = doc.found(TableKind::BSangong).expect("公开表九 is read");
-        assert_eq!(t.columns.len(), 9, "{:?}", t.columns);
-        assert!(t.columns[4].ends_with("公务用车购置费") && t.columns[5].ends_with("公务用车运行维护费"), "{:?}", t.columns);
-        let values: Vec<Option<Decimal>> = t.rows[0].cells.iter().map(|c| c.value).collect();
-        let d = |s: &str| Some(Decimal::from_str_exact(s).expect("decimal"));
-        assert_eq!(values, [d("100.00"), d("60.00"), d("10.00"), d("40.00"), None, d("40.00"), d("10.00"), d("25.00"), d("15.00")]);
+        (t.columns.clone(), t.rows[0].cells.iter().map(|c| c.value).collect())
+    }
+
+    /// The sample's 三公 amounts, 购置费 blank.
+    fn sangong_values() -> Vec<Option<Decimal>> {
+        ["100.00", "60.00", "10.00", "40.00", "", "40.00", "10.00", "25.00", "15.00"]
+            .iter()
+            .map(|s| Decimal::from_str_exact(s).ok())
+            .collect()
+    }
+
+    /// The layout sample's 三公 table as a narrower pitch prints it: captions
+    /// wrapped over lines and askew, "公务用车购置" over a "费" three columns
+    /// clear of it, where captions stand twenty or more apart.
+    #[test]
+    fn a_caption_s_last_character_askew_at_a_narrow_pitch_is_still_its_own() {
+        let header: [&[(usize, &str)]; 7] = [
+            &[(104, "“三公”经费")],
+            &[(103, "公务用车购置及运行维护费")],
+            &[(42, "合计"), (76, "因公出国"), (178, "会议费"), (197, "培训费")],
+            &[(61, "小计"), (156, "公务接待费")],
+            &[(76, "（境）费"), (112, "公务用车购置"), (134, "公务用车运行")],
+            &[(98, "小计")],
+            &[(121, "费"), (139, "维护费")],
+        ];
+        let ends =
+            [(56, "100.00"), (74, "60.00"), (93, "10.00"), (111, "40.00"), (156, "40.00"), (174, "10.00"), (193, "25.00"), (211, "15.00")];
+        let (columns, values) = sangong_relaid(&header, &ends);
+        assert_eq!(columns.len(), 9, "{columns:?}");
+        assert!(columns[4].ends_with("公务用车购置费") && columns[5].ends_with("公务用车运行维护费"), "{columns:?}");
+        assert_eq!(values, sangong_values());
     }
 
     /// The sample's 三公 table under a header whose group caption is
@@ -1770,10 +1783,6 @@ mod tests {
     /// of two captions beside it.
     #[test]
     fn a_group_caption_narrower_than_its_group_and_a_subtotal_alone_on_its_line_read_as_printed() {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
-        let lines: Vec<&str> = text.split('\n').collect();
-        let at = lines.iter().position(|l| l.starts_with("公开表九")).expect("公开表九");
         let header: [&[(usize, &str)]; 6] = [
             &[(34, "“三公”经费")],
             &[(20, "因公出"), (32, "公务用车购置及运行维护费")],
@@ -1783,19 +1792,11 @@ mod tests {
             &[(21, "费"), (38, "购置费"), (46, "行维护费")],
         ];
         let ends = [(8, "100.00"), (17, "60.00"), (26, "10.00"), (35, "40.00"), (53, "40.00"), (64, "10.00"), (73, "25.00"), (84, "15.00")];
-        let amounts: Vec<(usize, &str)> = ends.iter().map(|(end, a)| (end - a.len(), *a)).collect();
-        let mut out: Vec<String> = lines[..at + 2].iter().map(|l| l.to_string()).collect();
-        out.extend(header.iter().map(|h| at_columns(h)));
-        out.push(at_columns(&amounts));
-        out.extend(lines[at + 7..].iter().map(|l| l.to_string()));
-        let doc = crate::read(&out.join("\n"));
-        let t = doc.found(TableKind::BSangong).expect("公开表九 is read");
-        assert_eq!(t.columns.len(), 9, "{:?}", t.columns);
-        assert!(t.columns[3].ends_with("公务用车购置及运行维护费 › 小计"), "{:?}", t.columns);
-        assert!(t.columns[4].ends_with("公务用车购置及运行维护费 › 公务用车购置费"), "{:?}", t.columns);
-        let values: Vec<Option<Decimal>> = t.rows[0].cells.iter().map(|c| c.value).collect();
-        let d = |s: &str| Some(Decimal::from_str_exact(s).expect("decimal"));
-        assert_eq!(values, [d("100.00"), d("60.00"), d("10.00"), d("40.00"), None, d("40.00"), d("10.00"), d("25.00"), d("15.00")]);
+        let (columns, values) = sangong_relaid(&header, &ends);
+        assert_eq!(columns.len(), 9, "{columns:?}");
+        assert!(columns[3].ends_with("公务用车购置及运行维护费 › 小计"), "{columns:?}");
+        assert!(columns[4].ends_with("公务用车购置及运行维护费 › 公务用车购置费"), "{columns:?}");
+        assert_eq!(values, sangong_values());
     }
 
     /// A caption letter-spaced across its cell ("合      计" over the 合计

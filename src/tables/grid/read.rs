@@ -743,10 +743,12 @@ fn codes_unlike(table: &Table) -> Option<(&'static str, &'static str)> {
             _ => {}
         }
     }
-    match () {
-        _ if economic && fun >= 3 && fun > 2 * eco => Some(("功能分类科目", "经济分类科目")),
-        _ if functional && eco >= 3 && eco > 2 * fun => Some(("经济分类科目", "功能分类科目")),
-        _ => None,
+    if economic && fun >= 3 && fun > 2 * eco {
+        Some(("功能分类科目", "经济分类科目"))
+    } else if functional && eco >= 3 && eco > 2 * fun {
+        Some(("经济分类科目", "功能分类科目"))
+    } else {
+        None
     }
 }
 

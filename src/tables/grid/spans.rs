@@ -158,8 +158,6 @@ fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usiz
     // A form feed inside a token takes no place in its text either.
     let tok = if tok.contains('\u{c}') { Cow::Owned(tok.replace('\u{c}', "")) } else { Cow::Borrowed(tok) };
     let what = classify(&tok);
-    // An amount printed against the next cell's label ("15897.44一、一般公共
-    // 服务支出": a dense page leaves no space between them) is two cells.
     // Two amounts printed against each other ("94,450,00394,450,003": a
     // text layer whose pitch is wider than the digits leaves no space
     // between them) are two cells.
@@ -175,6 +173,8 @@ fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usiz
             return;
         }
     }
+    // An amount printed against the next cell's label ("15897.44一、一般公共
+    // 服务支出": a dense page leaves no space between them) is two cells.
     if what == What::Text {
         if let Some(n) = glued_amount(&tok) {
             let (amount, label): (Cow<'a, str>, Cow<'a, str>) = match &tok {

@@ -25,6 +25,10 @@ use crate::text::Line;
 /// gaps gongkai squeezed itself, says so instead ([`Lost::refusal`]).
 const SQUEEZED: &str = "这段文字的栏间空白被压缩成了一个空格（或换成了制表符）";
 
+/// How far (columns) a text layer places Chinese text from where its
+/// column starts: a label this far left of a label column is still its.
+const DRIFT: usize = 6;
+
 /// A value column: the extent of its numbers.
 #[derive(Debug, Clone)]
 struct Col {
@@ -461,7 +465,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
     // (layout text drifts a few columns after Chinese text).
     let text_panel = |page: usize, x: usize| -> usize {
         let l = layouts.iter().find(|(p, _)| *p == page && !unmapped.contains(p)).map_or(primary, |(_, l)| l);
-        let q = (0..l.starts.len()).filter(|p| l.starts[*p] <= x + 6).min_by_key(|p| l.starts[*p].abs_diff(x)).unwrap_or(0);
+        let q = (0..l.starts.len()).filter(|p| l.starts[*p] <= x + DRIFT).min_by_key(|p| l.starts[*p].abs_diff(x)).unwrap_or(0);
         of_page(page, q)
     };
     // On such a page, a label right of its panel's first column may be one
@@ -706,7 +710,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
                     table.grid = Some(g);
                 }
                 Err(why) => {
-                    table.grid = Some(Box::new(Grid { read: false, page: g.page, marker: g.marker, ..Grid::default() }));
+                    table.grid = Some(unread(&g));
                     refuse(&mut table, why.to_string());
                 }
             }
@@ -715,17 +719,20 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
         // Not a table wrong in every row but columns placed under the wrong
         // captions (a group caption taken for a column of its own, whose
         // meaning then leaves the real parts out of the sum).
-        let (page, marker) = table.grid.as_ref().map_or((None, None), |g| (g.page, g.marker.clone()));
-        table.grid = Some(Box::new(Grid { read: false, page, marker, ..Grid::default() }));
+        table.grid = table.grid.as_deref().map(unread);
         refuse(&mut table, "按表头读出的各栏，每一行的合计都与其各组成栏之和对不上，可能是栏目没有读准，本表未读取。".to_string());
     } else if let Some((found, named)) = table.grid.as_ref().filter(|g| g.read).and_then(|_| codes_unlike(&table)) {
         // Text copied in the content's order prints each title after its
         // table: the body under a title is then the next table's.
-        let (page, marker) = table.grid.as_ref().map_or((None, None), |g| (g.page, g.marker.clone()));
-        table.grid = Some(Box::new(Grid { read: false, page, marker, ..Grid::default() }));
+        table.grid = table.grid.as_deref().map(unread);
         refuse(&mut table, format!("表中的科目编码多为{found}，与表名所示的{named}不符（可能是文字的先后次序与版面不同，表名接上了别的表的内容），本表未读取。"));
     }
     (table, problems)
+}
+
+/// The grid of a table found but not read: its page and marker kept.
+fn unread(g: &Grid) -> Box<Grid> {
+    Box::new(Grid { read: false, page: g.page, marker: g.marker.clone(), ..Grid::default() })
 }
 
 /// Whether most of a table's 科目 codes (three or more) are of the other
@@ -906,7 +913,7 @@ pub(super) fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
     }
     for (g, near) in near_min.into_iter().enumerate() {
         match (gap_min[g], near) {
-            (Some(clear), Some(n)) if n + 6 < clear => gap_min[g] = Some(n),
+            (Some(clear), Some(n)) if n + DRIFT < clear => gap_min[g] = Some(n),
             (None, Some(n)) => gap_min[g] = Some(n),
             _ => {}
         }
@@ -1096,7 +1103,7 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     let is_group = |i: usize, s: &Span| -> bool {
         // A total names its own column, never a group ("小计" alone on its
         // line over "费" and "购置费", the pieces of two captions beside it).
-        if ["合计", "小计", "总计"].contains(&&*s.text) {
+        if TOTALS.contains(&&*s.text) {
             return false;
         }
         let (lo, hi) = reach(i, s);
@@ -1317,12 +1324,15 @@ fn is_complete(label: &str) -> bool {
 fn is_wrap(label: &str) -> bool {
     let n = label.chars().count();
     (1..=4).contains(&n)
-        && !["合计", "总计", "小计"].iter().any(|w| search::contains(label, w))
+        && !TOTALS.iter().any(|w| search::contains(label, w))
         && !label.starts_with(|c: char| "一二三四五六七八九十0123456789（(".contains(c))
 }
 
+/// The words that name a total.
+const TOTALS: [&str; 3] = ["合计", "总计", "小计"];
+
 pub(super) fn is_total_label(l: &str) -> bool {
-    ["合计", "总计", "小计"].iter().any(|w| search::contains(l, w))
+    TOTALS.iter().any(|w| search::contains(l, w))
 }
 
 /// "12", "- 12 -": a page number alone on its line.
@@ -1343,12 +1353,16 @@ mod tests {
     use crate::model::TableKind;
     use rust_decimal::Decimal;
 
+    /// The layout sample (tests/fixtures/layout-budget-sample.txt).
+    fn sample() -> String {
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture")
+    }
+
     /// The layout sample with its tables printed in 元, amounts as integers
     /// without separators ("200.00" → "2000000"), right-aligned where they
     /// stood.
     fn layout_sample_in_yuan() -> String {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let text = sample();
         let ten_thousand = Decimal::from(10_000);
         let mut out: Vec<String> = Vec::new();
         for (i, line) in text.split('\n').enumerate() {
@@ -1374,8 +1388,7 @@ mod tests {
     /// `gap`: one space (a viewer's copy of a layout) or a TAB (an HTML
     /// table's copy).
     fn layout_sample_without_columns(gap: &str) -> String {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let text = sample();
         let mut out = String::with_capacity(text.len());
         let mut spaces = 0;
         for c in text.chars() {
@@ -1432,8 +1445,7 @@ mod tests {
     /// the wrong captions), not a table wrong in every row: refused, said.
     #[test]
     fn a_table_whose_every_row_breaks_its_sum_is_refused() {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let text = sample();
         let (before, table8) = text.split_once("公开表八").expect("公开表八");
         let mut broken = table8.to_string();
         for (from, to) in [
@@ -1567,9 +1579,7 @@ mod tests {
         let row = t.rows.iter().find(|r| r.label == "二、社会保障和就业支出").expect("the row");
         assert_eq!(row.cells.iter().filter_map(|c| c.value).collect::<Vec<_>>(), [Decimal::from(2_000_000)]);
         // Every row reads as the 万元 table does, ×10000.
-        let wan = crate::read(
-            &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture"),
-        );
+        let wan = crate::read(&sample());
         let cells = |t: &crate::model::Table, scale: Decimal| -> Vec<(String, Vec<Option<Decimal>>)> {
             t.rows
                 .iter()
@@ -1590,8 +1600,7 @@ mod tests {
     /// "0" nine characters right of a ten-character amount of its column);
     /// "公用经费" wraps, its second line seven characters askew.
     fn layout_sample_at_a_narrow_pitch() -> String {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let text = sample();
         let mut table = vec!["部门：   示例市某某局          单位：元".to_string(), String::new()];
         for words in [
             &[(85, "项目"), (191, "一般公共预算基本支出")][..],
@@ -1653,8 +1662,7 @@ mod tests {
     /// next, in their columns: one row, read as the sample's.
     #[test]
     fn amounts_carried_onto_the_next_line_finish_their_row() {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let text = sample();
         let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
         let at = lines.iter().position(|l| l.starts_with("20101 ") && l.contains("1,200.00")).expect("人大事务");
         assert!(lines[at + 1].is_empty(), "a blank line follows");
@@ -1684,8 +1692,7 @@ mod tests {
     /// next panel's label column starts there.
     #[test]
     fn a_label_right_after_an_amount_of_a_column_that_drifts_right_starts_the_next_panel() {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let text = sample();
         let mut drifted = text.clone();
         for (from, to) in [
             ("1,500.00      一、一般公共服务支出", "1,500.00 一、一般公共服务支出     ".to_string()),
@@ -1732,8 +1739,7 @@ mod tests {
     /// amounts right-aligned at `ends` (购置费 blank): the columns and the
     /// amounts read.
     fn sangong_relaid(header: &[&[(usize, &str)]], ends: &[(usize, &str)]) -> (Vec<String>, Vec<Option<Decimal>>) {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let text = sample();
         let lines: Vec<&str> = text.split('\n').collect();
         let at = lines.iter().position(|l| l.starts_with("公开表九")).expect("公开表九");
         let amounts: Vec<(usize, &str)> = ends.iter().map(|(end, a)| (end - a.len(), *a)).collect();
@@ -1805,8 +1811,7 @@ mod tests {
     /// column) is one caption, and its column the table's 合计.
     #[test]
     fn a_caption_letter_spaced_across_its_column_is_one_caption() {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let text = sample();
         let from = "          合计            基本支出            项目支出";
         assert_eq!(text.matches(from).count(), 1);
         let spaced = text.replace(from, "    合      计            基本支出            项目支出");
@@ -1819,8 +1824,7 @@ mod tests {
     /// code, its label (wrapped), then its amounts. One row, as printed.
     #[test]
     fn a_row_printed_code_label_and_amounts_on_lines_of_their_own_is_one_row() {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let text = sample();
         let row = text.lines().find(|l| l.starts_with("2080505 ")).expect("the row");
         let amounts = &row[row.find("150.00").expect("amounts")..];
         let at = row[..row.find("150.00").expect("amounts")].chars().count();
@@ -1844,8 +1848,7 @@ mod tests {
     /// tables) is not read as that table.
     #[test]
     fn a_table_whose_codes_are_of_the_other_classification_than_its_title_is_not_read() {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/layout-budget-sample.txt")).expect("fixture");
+        let text = sample();
         let swapped = text.replacen("一般公共预算基本支出预算表（经济科目）", "政府性基金预算支出预算表", 1);
         let doc = crate::read(&swapped);
         assert!(doc.found(TableKind::BFund).is_none_or(|t| t.rows.is_empty()), "not read as the 政府性基金 table");

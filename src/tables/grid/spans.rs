@@ -160,31 +160,18 @@ fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usiz
     let what = classify(&tok);
     // Two amounts printed against each other ("94,450,00394,450,003": a
     // text layer whose pitch is wider than the digits leaves no space
-    // between them) are two cells.
+    // between them), or an amount printed against the next cell's label
+    // ("15897.44一、一般公共服务支出": a dense page), are two cells.
     if what == What::Text {
-        if let Some(n) = glued_amounts(&tok) {
+        if let Some(n) = glued_amounts(&tok).or_else(|| glued_amount(&tok)) {
             let (a, b): (Cow<'a, str>, Cow<'a, str>) = match &tok {
                 Cow::Borrowed(t) => (Cow::Borrowed(&t[..n]), Cow::Borrowed(&t[n..])),
                 Cow::Owned(t) => (Cow::Owned(t[..n].to_string()), Cow::Owned(t[n..].to_string())),
             };
             let (wa, wb) = (classify(&a), classify(&b));
+            // (The amount's characters are ASCII: one column each.)
             out.push(Span { text: a, start, end: start + n, what: wa });
             out.push(Span { text: b, start: start + n, end, what: wb });
-            return;
-        }
-    }
-    // An amount printed against the next cell's label ("15897.44一、一般公共
-    // 服务支出": a dense page leaves no space between them) is two cells.
-    if what == What::Text {
-        if let Some(n) = glued_amount(&tok) {
-            let (amount, label): (Cow<'a, str>, Cow<'a, str>) = match &tok {
-                Cow::Borrowed(t) => (Cow::Borrowed(&t[..n]), Cow::Borrowed(&t[n..])),
-                Cow::Owned(t) => (Cow::Owned(t[..n].to_string()), Cow::Owned(t[n..].to_string())),
-            };
-            let what = classify(&amount);
-            // (The amount's characters are ASCII: one column each.)
-            out.push(Span { text: amount, start, end: start + n, what });
-            out.push(Span { text: label, start: start + n, end, what: What::Text });
             return;
         }
     }

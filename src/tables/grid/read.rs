@@ -363,7 +363,10 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
     for p in 0..npanels {
         let d: Vec<usize> = (0..primary.cols.len()).filter(|c| panel_of(primary, primary.cols[*c].lo) == p).collect();
         let l: Vec<&Leaf> = leaves.iter().filter(|lf| panel_of(primary, lf.lo) == p).collect();
-        let matched = match_leaves(&d.iter().map(|c| &primary.cols[*c]).collect::<Vec<_>>(), &l);
+        let Some(matched) = match_leaves(&d.iter().map(|c| &primary.cols[*c]).collect::<Vec<_>>(), &l) else {
+            refuse(&mut table, "表格中的数字栏比表头的栏目少，且数字位于两个栏目之间，无法确定各数字属于哪一栏，本表未读取。".to_string());
+            return (table, problems);
+        };
         exact &= d.len() == l.len();
         let first = cols.len();
         // Merge data columns and unmatched leaves in x order.
@@ -884,6 +887,13 @@ pub(super) fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
     // labels start, when no label clear of the column starts within a few
     // columns of it (a text layer drifts that much).
     let mut near_min: Vec<Option<usize>> = vec![None; cols.len()];
+    // A label that starts at most three columns before the end of a column
+    // of numbers and runs on past it, with no number before it on its line:
+    // a text layer at another pitch lets the next panel's labels overlap
+    // the numbers' extent that much ("一、基本支出" from column 65 over
+    // amounts at 57–66). Deeper inside, the label and the numbers are not
+    // told apart (columns of two pages run together).
+    let mut inside_min: Vec<Option<usize>> = vec![None; cols.len()];
     // Text after a number, or text lying between two columns of numbers,
     // is a label of the next panel.
     for b in data {
@@ -907,12 +917,23 @@ pub(super) fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
                 if let Some(g) = near {
                     near_min[g] = Some(near_min[g].map_or(s.start, |m: usize| m.min(s.start)));
                 }
+            } else if s.what == What::Text && right_after.is_none() {
+                let inside = (0..cols.len().saturating_sub(1)).find(|g| {
+                    cols[*g].lo < s.start
+                        && s.start < cols[*g].hi
+                        && cols[*g].hi <= s.start + 3
+                        && cols[*g].hi < s.end
+                        && s.start < cols[g + 1].lo
+                });
+                if let Some(g) = inside {
+                    inside_min[g] = Some(inside_min[g].map_or(s.start, |m: usize| m.min(s.start)));
+                }
             }
             seen_value = false;
         }
     }
     for (g, near) in near_min.into_iter().enumerate() {
-        match (gap_min[g], near) {
+        match (gap_min[g], near.or(inside_min[g])) {
             (Some(clear), Some(n)) if n + DRIFT < clear => gap_min[g] = Some(n),
             (None, Some(n)) => gap_min[g] = Some(n),
             _ => {}
@@ -1196,10 +1217,11 @@ fn is_block_word(w: &str) -> bool {
 /// Which leaf (index) each data column takes, in order: equal counts pair
 /// up in order; otherwise by the cell's right edge when that is unambiguous,
 /// else each column takes the nearest leaf, never reusing one and never
-/// crossing (an order-preserving match).
-fn match_leaves(cols: &[&Col], leaves: &[&Leaf]) -> Vec<Option<usize>> {
+/// crossing (an order-preserving match). None when two such matches fit
+/// about as well: the columns cannot be told.
+fn match_leaves(cols: &[&Col], leaves: &[&Leaf]) -> Option<Vec<Option<usize>>> {
     if cols.len() == leaves.len() {
-        return (0..cols.len()).map(Some).collect();
+        return Some((0..cols.len()).map(Some).collect());
     }
     // Amounts are right-aligned in their cells and captions centred, so a
     // column's right edge lies at or after its caption's centre and before
@@ -1209,9 +1231,29 @@ fn match_leaves(cols: &[&Col], leaves: &[&Leaf]) -> Vec<Option<usize>> {
     let centre2 = |l: &Leaf| l.lo.saturating_add(l.hi);
     let by_edge: Option<Vec<usize>> = cols.iter().map(|c| leaves.iter().rposition(|l| centre2(l) <= c.hi.saturating_mul(2))).collect();
     if let Some(v) = by_edge.filter(|v| v.windows(2).all(|w| w[0] < w[1])) {
-        return v.into_iter().map(Some).collect();
+        return Some(v.into_iter().map(Some).collect());
     }
-    let dist = |c: &Col, l: &Leaf| (c.lo + c.hi).abs_diff(l.lo + l.hi);
+    let (cost, out) = nearest_leaves(cols, leaves, None);
+    // Another match as near (within one column, in doubled centres) is as
+    // likely: at a narrow pitch four amounts under five captions can sit
+    // midway between two of them ("1685.72" ending between 单位预留机动经费
+    // and 结转下年资金).
+    let alike =
+        (0..out.len()).filter_map(|i| out[i].map(|j| (i, j))).any(|forbid| nearest_leaves(cols, leaves, Some(forbid)).0 <= cost + 2);
+    (!alike).then_some(out)
+}
+
+/// The order-preserving match of columns to leaves least apart (doubled
+/// centres; an unmatched column costs a fixed amount), with its cost;
+/// `forbid` keeps one column from one leaf.
+fn nearest_leaves(cols: &[&Col], leaves: &[&Leaf], forbid: Option<(usize, usize)>) -> (usize, Vec<Option<usize>>) {
+    let dist = |i: usize, j: usize| {
+        if forbid == Some((i, j)) {
+            INF
+        } else {
+            (cols[i].lo + cols[i].hi).abs_diff(leaves[j].lo + leaves[j].hi)
+        }
+    };
     let (n, m) = (cols.len(), leaves.len());
     // best[i][j]: least cost matching the first i columns within the first j leaves.
     const INF: usize = usize::MAX / 4;
@@ -1225,7 +1267,7 @@ fn match_leaves(cols: &[&Col], leaves: &[&Leaf]) -> Vec<Option<usize>> {
         for j in 0..=m {
             let mut v = best[i - 1][j].saturating_add(skip);
             if j > 0 {
-                v = v.min(best[i][j - 1]).min(best[i - 1][j - 1].saturating_add(dist(cols[i - 1], leaves[j - 1])));
+                v = v.min(best[i][j - 1]).min(best[i - 1][j - 1].saturating_add(dist(i - 1, j - 1)));
             }
             best[i][j] = v;
         }
@@ -1235,7 +1277,7 @@ fn match_leaves(cols: &[&Col], leaves: &[&Leaf]) -> Vec<Option<usize>> {
     while i > 0 {
         if j > 0 && best[i][j] == best[i][j - 1] {
             j -= 1;
-        } else if j > 0 && best[i][j] == best[i - 1][j - 1].saturating_add(dist(cols[i - 1], leaves[j - 1])) {
+        } else if j > 0 && best[i][j] == best[i - 1][j - 1].saturating_add(dist(i - 1, j - 1)) {
             out[i - 1] = Some(j - 1);
             i -= 1;
             j -= 1;
@@ -1243,7 +1285,7 @@ fn match_leaves(cols: &[&Col], leaves: &[&Leaf]) -> Vec<Option<usize>> {
             i -= 1;
         }
     }
-    out
+    (best[n][m], out)
 }
 
 /// A column's header path: group captions top down, then its leaf words.
@@ -1724,6 +1766,67 @@ mod tests {
     }
 
     /// A line of words at the given columns.
+    /// At a narrow pitch the next panel's labels start a column or two
+    /// inside the extent of the amounts before them, on lines whose own
+    /// amount is blank: they still start that panel.
+    #[test]
+    fn a_label_starting_inside_the_amounts_before_it_starts_the_next_panel() {
+        let text = sample();
+        let lines: Vec<&str> = text.split('\n').collect();
+        let at = lines.iter().position(|l| l.starts_with("公开表一")).expect("公开表一");
+        let body: [&[(usize, &str)]; 12] = [
+            &[(10, "收入"), (60, "支出")],
+            &[(46, "功能分类"), (74, "支出用途")],
+            &[(4, "项目名称"), (30, "金额"), (40, "功能科目名称"), (60, "金额"), (68, "项目名称"), (82, "金额")],
+            &[(0, "一、财政拨款"), (24, "1,500.00"), (38, "一、一般公共服务支出"), (58, "1,200.00")],
+            &[(0, "1.一般公共预算"), (24, "1,500.00"), (38, "二、外交支出"), (64, "一、基本支出"), (78, "1,000.00")],
+            &[(0, "2.政府性基金预算"), (38, "三、社会保障和就业支出"), (60, "200.00")],
+            &[(0, "二、其他资金"), (27, "20.00"), (38, "四、国防支出"), (64, "二、项目支出"), (80, "520.00")],
+            &[(38, "五、住房保障支出"), (60, "120.00")],
+            &[(4, "当年收入小计"), (24, "1,520.00"), (44, "当年支出小计"), (58, "1,520.00")],
+            &[(4, "上年结转资金"), (44, "结转下年资金")],
+            &[(4, "收入合计"), (24, "1,520.00"), (44, "支出合计"), (58, "1,520.00")],
+            &[],
+        ];
+        let mut out: Vec<String> = lines[..at + 2].iter().map(|l| l.to_string()).collect();
+        out.extend(body.iter().map(|l| at_columns(l)));
+        out.extend(lines[at + 13..].iter().map(|l| l.to_string()));
+        let doc = crate::read(&out.join("\n"));
+        let t = doc.found(TableKind::BSummary).expect("公开表一 is read");
+        let row = |label: &str| t.rows.iter().find(|r| r.label == label).map(|r| r.cells.iter().map(|c| c.value).collect::<Vec<_>>());
+        assert_eq!(row("一、基本支出"), Some(vec![None, None, Some(Decimal::from(1000))]));
+        assert_eq!(row("二、项目支出"), Some(vec![None, None, Some(Decimal::from(520))]));
+        assert_eq!(row("二、外交支出"), Some(vec![None, None, None]));
+        assert_eq!(row("四、国防支出"), Some(vec![None, None, None]));
+        assert_eq!(row("三、社会保障和就业支出"), Some(vec![None, Some(Decimal::from(200)), None]));
+    }
+
+    /// Fewer amounts than captions, the last amount midway between two of
+    /// them (a narrow pitch): either caption fits as well, so the table is
+    /// not read; the same amount under its caption is.
+    #[test]
+    fn amounts_that_fit_two_ways_under_their_captions_are_not_read() {
+        let relaid =
+            |third: usize| {
+                let header = at_columns(&[(10, "合计"), (20, "基本支出"), (32, "项目支出"), (44, "结转下年资金")]);
+                let amounts = at_columns(&[(2, "1,520.00"), (20, "1,000.00"), (third, "520.00")]);
+                let text = sample()
+                    .replacen("          合计            基本支出            项目支出\n", &format!("{header}\n"), 1)
+                    .replacen("    1,520.00        1,000.00          520.00\n", &format!("{amounts}\n"), 1);
+                let doc = crate::read(&text);
+                let t = doc
+                    .found(TableKind::BExpenditure)
+                    .filter(|t| !t.rows.is_empty())
+                    .map(|t| t.rows[0].cells.iter().map(|c| c.value).collect::<Vec<_>>());
+                (t, doc.problems)
+            };
+        let (under, _) = relaid(30);
+        assert_eq!(under, Some(vec![Some(Decimal::from(1520)), Some(Decimal::from(1000)), Some(Decimal::from(520)), None]));
+        let (midway, problems) = relaid(38);
+        assert_eq!(midway, None);
+        assert!(problems.iter().any(|p| p.message.contains("无法确定各数字属于哪一栏")), "{problems:?}");
+    }
+
     fn at_columns(words: &[(usize, &str)]) -> String {
         let mut line = String::new();
         for (at, w) in words {

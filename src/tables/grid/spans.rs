@@ -154,64 +154,60 @@ pub fn spans(line: &str) -> Vec<Span<'_>> {
 
 /// Adds one whitespace-free token at columns `[start, end)`: words one space
 /// apart form one text cell; numbers stand alone.
-fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usize) {
+fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, mut start: usize, end: usize) {
     // A form feed inside a token takes no place in its text either.
-    let tok = if tok.contains('\u{c}') { Cow::Owned(tok.replace('\u{c}', "")) } else { Cow::Borrowed(tok) };
-    let what = classify(&tok);
-    // Two amounts printed against each other ("94,450,00394,450,003": a
-    // text layer whose pitch is wider than the digits leaves no space
-    // between them), or an amount printed against the next cell's label
-    // ("15897.44一、一般公共服务支出": a dense page), are two cells.
-    if what == What::Text {
-        if let Some(n) = glued_amounts(&tok).or_else(|| glued_amount(&tok)) {
-            let (a, b): (Cow<'a, str>, Cow<'a, str>) = match &tok {
-                Cow::Borrowed(t) => (Cow::Borrowed(&t[..n]), Cow::Borrowed(&t[n..])),
-                Cow::Owned(t) => (Cow::Owned(t[..n].to_string()), Cow::Owned(t[n..].to_string())),
-            };
-            let (wa, wb) = (classify(&a), classify(&b));
-            // (The amount's characters are ASCII: one column each.)
-            out.push(Span { text: a, start, end: start + n, what: wa });
-            out.push(Span { text: b, start: start + n, end, what: wb });
-            return;
+    let mut tok = if tok.contains('\u{c}') { Cow::Owned(tok.replace('\u{c}', "")) } else { Cow::Borrowed(tok) };
+    loop {
+        let what = classify(&tok);
+        // Amounts printed against each other ("94,450,00394,450,003": a
+        // text layer whose pitch is wider than the digits leaves no space
+        // between them), or an amount printed against the next cell's label
+        // ("15897.44一、一般公共服务支出": a dense page), are cells each:
+        // the first is cut off and the rest read again.
+        if what == What::Text {
+            if let Some(n) = glued_amounts(&tok).or_else(|| glued_amount(&tok)) {
+                let (a, b): (Cow<'a, str>, Cow<'a, str>) = match tok {
+                    Cow::Borrowed(t) => (Cow::Borrowed(&t[..n]), Cow::Borrowed(&t[n..])),
+                    Cow::Owned(t) => (Cow::Owned(t[..n].to_string()), Cow::Owned(t[n..].to_string())),
+                };
+                let wa = classify(&a);
+                // (The amount's characters are ASCII: one column each.)
+                out.push(Span { text: a, start, end: start + n, what: wa });
+                start += n;
+                tok = b;
+                continue;
+            }
         }
-    }
-    if let Some(last) = out.last_mut() {
-        if what == What::Text && last.what == What::Text && start == last.end + 1 {
-            last.text.to_mut().push_str(&tok);
-            last.end = end;
-            return;
+        if let Some(last) = out.last_mut() {
+            if what == What::Text && last.what == What::Text && start == last.end + 1 {
+                last.text.to_mut().push_str(&tok);
+                last.end = end;
+                return;
+            }
         }
+        out.push(Span { text: tok, start, end, what });
+        return;
     }
-    out.push(Span { text: tok, start, end, what });
 }
 
-/// Where a token of two amounts printed against each other splits: the one
-/// place that leaves two amounts printed alike, with as many decimals and,
-/// where either has thousands separators, separators in both wherever they
+/// Where a token of amounts printed against each other splits first: the
+/// one place that leaves amounts printed alike, with as many decimals and,
+/// where any has thousands separators, separators in each wherever they
 /// are due ("94,450,003" + "94,450,003", "2,106.66" + "0.00",
-/// "106.66" + "106.66"). Integers without separators cannot be told apart
-/// ("1200300" is one amount or two) and are never split; nor is a token
-/// that splits in more than one such place.
+/// "106.66" + "106.66", "15897.44" + "7877.76" + "6333.96"). Integers
+/// without separators cannot be told apart ("1200300" is one amount or two)
+/// and are never split; nor is a token that splits in more than one such
+/// place.
 fn glued_amounts(tok: &str) -> Option<usize> {
     if tok.len() > 64 || !tok.bytes().all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-')) {
         return None;
     }
-    let decimals = |p: &str| p.split_once('.').map_or(0, |(_, f)| f.len());
-    let int_digits = |p: &str| p.split('.').next().unwrap_or("").bytes().filter(u8::is_ascii_digit).count();
+    let separated = tok.contains(',');
     let mut found = None;
     for n in 1..tok.len() {
         let (a, b) = tok.split_at(n);
-        let digits = b.trim_start_matches('-');
-        // The second opens with a digit, never a needless zero ("03").
-        if !digits.starts_with(|c: char| c.is_ascii_digit()) || digits.starts_with('0') && int_digits(b) > 1 {
-            continue;
-        }
-        if number(a).is_none() || number(b).is_none() || decimals(a) != decimals(b) {
-            continue;
-        }
-        let separated = a.contains(',') || b.contains(',');
-        let due = |p: &str| !separated || p.contains(',') || int_digits(p) <= 3;
-        if due(a) && due(b) && (separated || decimals(a) > 0) {
+        let Some(d) = alike(a, separated, None) else { continue };
+        if (separated || d > 0) && run_of(b, d, separated) {
             if found.is_some() {
                 return None;
             }
@@ -219,6 +215,44 @@ fn glued_amounts(tok: &str) -> Option<usize> {
         }
     }
     found
+}
+
+/// The decimals of `p` when it reads as an amount printed like the others
+/// of its run: `d` decimals if given, never a needless leading zero
+/// ("03"), and thousands separators wherever due if the run has any.
+fn alike(p: &str, separated: bool, d: Option<usize>) -> Option<usize> {
+    let digits = p.trim_start_matches('-');
+    let int_digits = digits.split('.').next().unwrap_or("").bytes().filter(u8::is_ascii_digit).count();
+    if !digits.starts_with(|c: char| c.is_ascii_digit()) || digits.starts_with('0') && int_digits > 1 {
+        return None;
+    }
+    number(p)?;
+    let decimals = p.split_once('.').map_or(0, |(_, f)| f.len());
+    let due = !separated || p.contains(',') || int_digits <= 3;
+    (due && d.is_none_or(|d| d == decimals)).then_some(decimals)
+}
+
+/// Whether `b` is one amount alike the run's (`d` decimals), or, with
+/// decimals, several glued end to end, each closing `d` digits after its
+/// point.
+fn run_of(b: &str, d: usize, separated: bool) -> bool {
+    if alike(b, separated, Some(d)).is_some() {
+        return true;
+    }
+    if d == 0 {
+        return false;
+    }
+    let mut rest = b;
+    while !rest.is_empty() {
+        let Some(dot) = rest.find('.') else { return false };
+        let cut = (dot + 1 + d).min(rest.len());
+        let (p, r) = rest.split_at(cut);
+        if alike(p, separated, Some(d)).is_none() {
+            return false;
+        }
+        rest = r;
+    }
+    true
 }
 
 /// The length (bytes) of an amount with decimals or thousands separators
@@ -318,10 +352,10 @@ mod tests {
         assert_eq!(spans("1.一般公共预算")[0].text, "1.一般公共预算");
     }
 
-    /// A text layer whose pitch is wider than the digits prints two amounts
-    /// against each other: two cells, split where both read alike.
+    /// A text layer whose pitch is wider than the digits prints amounts
+    /// against each other: a cell each, split where all read alike.
     #[test]
-    fn two_amounts_printed_against_each_other_are_two_cells() {
+    fn amounts_printed_against_each_other_are_a_cell_each() {
         let s = spans("212  01     城乡社区管理事务        94,450,00394,450,003       0");
         let texts: Vec<&str> = s.iter().map(|x| &*x.text).collect();
         assert_eq!(texts, ["212", "01", "城乡社区管理事务", "94,450,003", "94,450,003", "0"]);
@@ -332,6 +366,9 @@ mod tests {
         assert_eq!(split("2,106.660.00"), ["2,106.66", "0.00"]);
         assert_eq!(split("12706.2815897.44"), ["12706.28", "15897.44"]);
         assert_eq!(split("-1,234.50326.71"), ["-1,234.50", "326.71"]);
+        // Three or more, each closing as many decimals after its point.
+        assert_eq!(split("15897.447877.766333.96"), ["15897.44", "7877.76", "6333.96"]);
+        assert_eq!(split("17,981.6812,323.485,533.00"), ["17,981.68", "12,323.48", "5,533.00"]);
         // Integers without separators, dates and odd groups stay one token.
         for one in ["1200300", "2019.12.31", "2,106.6612", "1.5.6", "12.5.1"] {
             assert_eq!(split(one), [one], "{one}");

@@ -700,7 +700,13 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
         g.read = true;
         g.exact = exact;
     }
-    if matches!(table.kind, TableKind::BSangong | TableKind::F09) {
+    if let Some(line) = table.grid.as_ref().filter(|g| g.read).and_then(|_| overlong_decimals(&table)) {
+        // No disclosure prints money to more than four decimals: such a
+        // cell is two amounts printed against each other whose split could
+        // not be told ("158.44700"), and its row's other cells are astray.
+        table.grid = table.grid.as_deref().map(unread);
+        refuse(&mut table, format!("第{line}行有小数位数超过四位的数字，可能是两个数字挤在了一起，各栏无法分清，本表未读取。"));
+    } else if matches!(table.kind, TableKind::BSangong | TableKind::F09) {
         if let Some(g) = table.grid.take() {
             match super::sangong::settle(&mut table, &g) {
                 Ok(_) => {
@@ -736,6 +742,11 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
 /// The grid of a table found but not read: its page and marker kept.
 fn unread(g: &Grid) -> Box<Grid> {
     Box::new(Grid { read: false, page: g.page, marker: g.marker.clone(), ..Grid::default() })
+}
+
+/// The source line of a cell with more than four decimals, if any.
+fn overlong_decimals(table: &Table) -> Option<usize> {
+    table.rows.iter().flat_map(|r| &r.cells).find(|c| c.value.is_some_and(|v| v.scale() > 4)).map(|c| c.source_line)
 }
 
 /// Whether most of a table's 科目 codes (three or more) are of the other
@@ -1825,6 +1836,20 @@ mod tests {
         let (midway, problems) = relaid(38);
         assert_eq!(midway, None);
         assert!(problems.iter().any(|p| p.message.contains("无法确定各数字属于哪一栏")), "{problems:?}");
+    }
+
+    /// An amount glued to an integer ("1,000.00520") cannot be split:
+    /// a cell of five decimals, which no disclosure prints, refuses the
+    /// table instead of reading its row astray.
+    #[test]
+    fn a_cell_with_more_than_four_decimals_refuses_its_table() {
+        let text = sample();
+        let glued = text.replacen("    1,520.00        1,000.00          520.00\n", "    1,520.00        1,000.00520\n", 1);
+        assert_ne!(glued, text);
+        let doc = crate::read(&glued);
+        assert!(doc.found(TableKind::BExpenditure).is_none_or(|t| t.rows.is_empty()), "not read");
+        assert!(doc.problems.iter().any(|p| p.message.contains("小数位数超过四位")), "{:?}", doc.problems);
+        assert!(crate::read(&text).found(TableKind::BExpenditure).is_some_and(|t| !t.rows.is_empty()), "read as printed");
     }
 
     fn at_columns(words: &[(usize, &str)]) -> String {

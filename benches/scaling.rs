@@ -88,6 +88,12 @@ fn one_mebibyte() -> Vec<(String, String)> {
             out.push((format!("{name} on one line"), fill(&t.replace('\n', " "))));
         }
     }
+    // Amounts printed against each other, 21 to a token, filling a table.
+    if let Ok(t) = std::fs::read_to_string(root.join("layout-budget-sample.txt")) {
+        let line = format!("    {}\n", vec!["1.2".repeat(21); 8].join("  "));
+        let glued = t.replacen("    1,520.00        1,000.00          520.00\n", &line.repeat(MIB / line.len()), 1);
+        out.push(("amounts printed against each other".to_string(), glued));
+    }
     out.push(("numeric paragraph".to_string(), stress::numeric_paragraph(MIB)));
     out.push(("table repeated".to_string(), stress::table_repeated(640)));
     out.push(("duplicated parent codes".to_string(), stress::duplicated_parents(MIB / 18)));

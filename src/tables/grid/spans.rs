@@ -154,65 +154,74 @@ pub fn spans(line: &str) -> Vec<Span<'_>> {
 
 /// Adds one whitespace-free token at columns `[start, end)`: words one space
 /// apart form one text cell; numbers stand alone.
-fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, mut start: usize, end: usize) {
+fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usize) {
     // A form feed inside a token takes no place in its text either.
-    let mut tok = if tok.contains('\u{c}') { Cow::Owned(tok.replace('\u{c}', "")) } else { Cow::Borrowed(tok) };
-    loop {
-        let what = classify(&tok);
-        // Amounts printed against each other ("94,450,00394,450,003": a
-        // text layer whose pitch is wider than the digits leaves no space
-        // between them), or an amount printed against the next cell's label
-        // ("15897.44一、一般公共服务支出": a dense page), are cells each:
-        // the first is cut off and the rest read again.
-        if what == What::Text {
-            if let Some(n) = glued_amounts(&tok).or_else(|| glued_amount(&tok)) {
-                let (a, b): (Cow<'a, str>, Cow<'a, str>) = match tok {
-                    Cow::Borrowed(t) => (Cow::Borrowed(&t[..n]), Cow::Borrowed(&t[n..])),
-                    Cow::Owned(t) => (Cow::Owned(t[..n].to_string()), Cow::Owned(t[n..].to_string())),
+    let tok = if tok.contains('\u{c}') { Cow::Owned(tok.replace('\u{c}', "")) } else { Cow::Borrowed(tok) };
+    let what = classify(&tok);
+    // Amounts printed against each other ("94,450,00394,450,003": a text
+    // layer whose pitch is wider than the digits leaves no space between
+    // them), or an amount printed against the next cell's label
+    // ("15897.44一、一般公共服务支出": a dense page), are cells each.
+    if what == What::Text {
+        if let Some(cuts) = glued_amounts(&tok).or_else(|| glued_amount(&tok).map(|n| vec![n])) {
+            let mut from = 0;
+            for to in cuts.into_iter().chain([tok.len()]) {
+                let piece: Cow<'a, str> = match &tok {
+                    Cow::Borrowed(t) => Cow::Borrowed(&t[from..to]),
+                    Cow::Owned(t) => Cow::Owned(t[from..to].to_string()),
                 };
-                let wa = classify(&a);
-                // (The amount's characters are ASCII: one column each.)
-                out.push(Span { text: a, start, end: start + n, what: wa });
-                start += n;
-                tok = b;
-                continue;
+                // (Amounts are ASCII, one column a character; a label
+                // after them ends where the token does.)
+                let span_end = if to == tok.len() { end } else { start + to };
+                out.push(Span { what: classify(&piece), text: piece, start: start + from, end: span_end });
+                from = to;
             }
+            return;
         }
-        if let Some(last) = out.last_mut() {
-            if what == What::Text && last.what == What::Text && start == last.end + 1 {
-                last.text.to_mut().push_str(&tok);
-                last.end = end;
-                return;
-            }
-        }
-        out.push(Span { text: tok, start, end, what });
-        return;
     }
+    if let Some(last) = out.last_mut() {
+        if what == What::Text && last.what == What::Text && start == last.end + 1 {
+            last.text.to_mut().push_str(&tok);
+            last.end = end;
+            return;
+        }
+    }
+    out.push(Span { text: tok, start, end, what });
 }
 
-/// Where a token of amounts printed against each other splits first: the
-/// one place that leaves amounts printed alike, with as many decimals and,
-/// where any has thousands separators, separators in each wherever they
-/// are due ("94,450,003" + "94,450,003", "2,106.66" + "0.00",
-/// "106.66" + "106.66", "15897.44" + "7877.76" + "6333.96"). Integers
-/// without separators cannot be told apart ("1200300" is one amount or two)
-/// and are never split; nor is a token that splits in more than one such
-/// place.
-fn glued_amounts(tok: &str) -> Option<usize> {
+/// Where a token of amounts printed against each other splits (byte
+/// offsets of every cut): the one reading that leaves amounts printed
+/// alike, with as many decimals and, where any has thousands separators,
+/// separators in each wherever they are due ("94,450,003" + "94,450,003",
+/// "2,106.66" + "0.00", "106.66" + "106.66", "15897.44" + "7877.76" +
+/// "6333.96"). Integers without separators cannot be told apart
+/// ("1200300" is one amount or two) and are never split; nor is a token
+/// that reads so in more than one way. Linear in the token: the first
+/// amount ends as many digits after the token's first point as it has
+/// decimals (or, without a point, three digits after a separator or within
+/// three of the start), and every later one is then fixed.
+fn glued_amounts(tok: &str) -> Option<Vec<usize>> {
     if tok.len() > 64 || !tok.bytes().all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-')) {
         return None;
     }
     let separated = tok.contains(',');
+    let mut firsts: Vec<usize> = match tok.find('.') {
+        Some(dot) => (1..=4).map(|d| dot + 1 + d).collect(),
+        None if separated => (1..=3).chain(tok.match_indices(',').map(|(i, _)| i + 4)).collect(),
+        None => return None,
+    };
+    firsts.retain(|n| *n < tok.len());
+    firsts.sort_unstable();
+    firsts.dedup();
     let mut found = None;
-    for n in 1..tok.len() {
+    for n in firsts {
         let (a, b) = tok.split_at(n);
         let Some(d) = alike(a, separated, None) else { continue };
-        if (separated || d > 0) && run_of(b, d, separated) {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(n);
+        let Some(rest) = (separated || d > 0).then(|| run_of(b, d, separated)).flatten() else { continue };
+        if found.is_some() {
+            return None;
         }
+        found = Some(std::iter::once(n).chain(rest.into_iter().map(|c| n + c)).collect());
     }
     found
 }
@@ -232,27 +241,28 @@ fn alike(p: &str, separated: bool, d: Option<usize>) -> Option<usize> {
     (due && d.is_none_or(|d| d == decimals)).then_some(decimals)
 }
 
-/// Whether `b` is one amount alike the run's (`d` decimals), or, with
-/// decimals, several glued end to end, each closing `d` digits after its
-/// point.
-fn run_of(b: &str, d: usize, separated: bool) -> bool {
+/// The cuts inside `b` when it is one amount alike the run's (`d`
+/// decimals: none) or, with decimals, several glued end to end, each
+/// closing `d` digits after its point; None otherwise.
+fn run_of(b: &str, d: usize, separated: bool) -> Option<Vec<usize>> {
     if alike(b, separated, Some(d)).is_some() {
-        return true;
+        return Some(Vec::new());
     }
     if d == 0 {
-        return false;
+        return None;
     }
-    let mut rest = b;
-    while !rest.is_empty() {
-        let Some(dot) = rest.find('.') else { return false };
-        let cut = (dot + 1 + d).min(rest.len());
-        let (p, r) = rest.split_at(cut);
-        if alike(p, separated, Some(d)).is_none() {
-            return false;
+    let mut cuts = Vec::new();
+    let mut at = 0;
+    while at < b.len() {
+        let dot = b[at..].find('.')?;
+        let to = (at + dot + 1 + d).min(b.len());
+        alike(&b[at..to], separated, Some(d))?;
+        if to < b.len() {
+            cuts.push(to);
         }
-        rest = r;
+        at = to;
     }
-    true
+    Some(cuts)
 }
 
 /// The length (bytes) of an amount with decimals or thousands separators

@@ -1093,6 +1093,20 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
         let single = s.text.chars().count() == 1 && s.text.chars().all(|c| c > '\u{2e80}' && !"类款项".contains(c));
         let col = over(s).filter(|_| single);
         let joins = col.is_some() && spaced.last().is_some_and(|(j, last, run)| j == i && *run && over(last) == col);
+        // Spaced wider than its column ("合" over the amounts, "计" past
+        // them, at a narrow pitch): a total's two characters with no column
+        // between them, and not over two columns, are still one word.
+        let between = |a: &Span, b: &Span| l.cols.iter().any(|c| a.end <= c.lo && c.hi <= b.start);
+        let total = single
+            && spaced.last().is_some_and(|(j, last, run)| {
+                j == i
+                    && *run
+                    && last.text.chars().count() == 1
+                    && TOTALS.iter().any(|t| t.strip_prefix(&*last.text) == Some(&*s.text))
+                    && !between(last, s)
+                    && (over(last).is_none() || over(s).is_none() || over(last) == over(s))
+            });
+        let joins = joins || total;
         match spaced.last_mut().filter(|_| joins) {
             Some((_, last, _)) => {
                 last.text.to_mut().push_str(&s.text);
@@ -1850,6 +1864,19 @@ mod tests {
         assert!(doc.found(TableKind::BExpenditure).is_none_or(|t| t.rows.is_empty()), "not read");
         assert!(doc.problems.iter().any(|p| p.message.contains("小数位数超过四位")), "{:?}", doc.problems);
         assert!(crate::read(&text).found(TableKind::BExpenditure).is_some_and(|t| !t.rows.is_empty()), "read as printed");
+    }
+
+    /// At a narrow pitch a letter-spaced 合计 stands wider than its column
+    /// ("合" over the amounts, "计" past them): still one caption.
+    #[test]
+    fn a_total_caption_spaced_wider_than_its_column_is_one_caption() {
+        let header = at_columns(&[(6, "合"), (15, "计"), (21, "基本支出"), (36, "项目支出")]);
+        let text = sample().replacen("          合计            基本支出            项目支出\n", &format!("{header}\n"), 1);
+        let doc = crate::read(&text);
+        let t = doc.found(TableKind::BExpenditure).expect("公开表三 is read");
+        assert_eq!(t.columns, ["合计", "基本支出", "项目支出"]);
+        let values: Vec<Option<Decimal>> = t.rows[0].cells.iter().map(|c| c.value).collect();
+        assert_eq!(values, [Some(Decimal::from(1520)), Some(Decimal::from(1000)), Some(Decimal::from(520))]);
     }
 
     fn at_columns(words: &[(usize, &str)]) -> String {

@@ -897,14 +897,13 @@ pub(super) fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
     // whose amount ends two columns further right): where the panel's
     // labels start, when no label clear of the column starts within a few
     // columns of it (a text layer drifts that much).
+    // So too a label that starts at most three columns before the end of a
+    // column of numbers and runs on past it, with no number before it on
+    // its line: a text layer at another pitch lets the next panel's labels
+    // overlap the numbers' extent that much ("一、基本支出" from column 65
+    // over amounts at 57–66). Deeper inside, the label and the numbers are
+    // not told apart (columns of two pages run together).
     let mut near_min: Vec<Option<usize>> = vec![None; cols.len()];
-    // A label that starts at most three columns before the end of a column
-    // of numbers and runs on past it, with no number before it on its line:
-    // a text layer at another pitch lets the next panel's labels overlap
-    // the numbers' extent that much ("一、基本支出" from column 65 over
-    // amounts at 57–66). Deeper inside, the label and the numbers are not
-    // told apart (columns of two pages run together).
-    let mut inside_min: Vec<Option<usize>> = vec![None; cols.len()];
     // Text after a number, or text lying between two columns of numbers,
     // is a label of the next panel.
     for b in data {
@@ -937,14 +936,14 @@ pub(super) fn layout_of(data: &[&BodyLine]) -> Option<Layout> {
                         && s.start < cols[g + 1].lo
                 });
                 if let Some(g) = inside {
-                    inside_min[g] = Some(inside_min[g].map_or(s.start, |m: usize| m.min(s.start)));
+                    near_min[g] = Some(near_min[g].map_or(s.start, |m: usize| m.min(s.start)));
                 }
             }
             seen_value = false;
         }
     }
     for (g, near) in near_min.into_iter().enumerate() {
-        match (gap_min[g], near.or(inside_min[g])) {
+        match (gap_min[g], near) {
             (Some(clear), Some(n)) if n + DRIFT < clear => gap_min[g] = Some(n),
             (None, Some(n)) => gap_min[g] = Some(n),
             _ => {}
@@ -1086,27 +1085,24 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     // amounts): single characters side by side on a line, all over the same
     // column, are one word.
     let over = |w: &Span| l.cols.iter().position(|c| c.lo <= w.start && w.end <= c.hi + 1);
+    let between = |a: &Span, b: &Span| l.cols.iter().any(|c| a.end <= c.lo && c.hi <= b.start);
     // (line, word, whether a run of single characters)
     let mut spaced: Vec<(usize, Span, bool)> = Vec::with_capacity(words.len());
     for (i, s) in &words {
         // (类, 款 and 项, the code's levels, are captions each.)
         let single = s.text.chars().count() == 1 && s.text.chars().all(|c| c > '\u{2e80}' && !"类款项".contains(c));
-        let col = over(s).filter(|_| single);
-        let joins = col.is_some() && spaced.last().is_some_and(|(j, last, run)| j == i && *run && over(last) == col);
-        // Spaced wider than its column ("合" over the amounts, "计" past
-        // them, at a narrow pitch): a total's two characters with no column
-        // between them, and not over two columns, are still one word.
-        let between = |a: &Span, b: &Span| l.cols.iter().any(|c| a.end <= c.lo && c.hi <= b.start);
-        let total = single
+        let joins = single
             && spaced.last().is_some_and(|(j, last, run)| {
-                j == i
-                    && *run
-                    && last.text.chars().count() == 1
+                let over_one = over(s).is_some() && over(last) == over(s);
+                // Spaced wider than its column ("合" over the amounts, "计"
+                // past them, at a narrow pitch): a total's two characters
+                // with no column between them, and not over two columns.
+                let total = last.text.chars().count() == 1
                     && TOTALS.iter().any(|t| t.strip_prefix(&*last.text) == Some(&*s.text))
                     && !between(last, s)
-                    && (over(last).is_none() || over(s).is_none() || over(last) == over(s))
+                    && (over(last).is_none() || over(s).is_none() || over(last) == over(s));
+                j == i && *run && (over_one || total)
             });
-        let joins = joins || total;
         match spaced.last_mut().filter(|_| joins) {
             Some((_, last, _)) => {
                 last.text.to_mut().push_str(&s.text);

@@ -137,8 +137,11 @@ fn title_on(sq: &[&str], i: usize) -> Option<(Title, usize)> {
     if let Some(t) = catalogue::title(sq.get(i)?) {
         return Some((t, 1));
     }
-    // In double-spaced text a blank line stands between the two parts.
-    let j = if sq.get(i + 1).is_some_and(|s| s.is_empty()) { i + 2 } else { i + 1 };
+    // In double-spaced text a blank line stands between the two parts; in
+    // text copied in the order the PDF draws it, the page's running heading
+    // ("第二部分 …部门决算表") can stand there too, drawn between the title's
+    // two runs.
+    let j = if sq.get(i + 1).is_some_and(|s| s.is_empty() || is_part_heading(s)) { i + 2 } else { i + 1 };
     let next = sq.get(j)?;
     // "算表（单位：万元）": the unit after the title's end is no part of it.
     let core = catalogue::without_unit(next);
@@ -179,14 +182,14 @@ fn may_start_title_by(last: &[u8], i: usize) -> bool {
     let next = last.get(i + 1).copied().unwrap_or(b'\n');
     let after = last.get(i + 2).copied().unwrap_or(b'\n');
     let ends = |b: u8| matches!(b, 0xA8 | 0x89 | b')');
-    let wrapped = ends(next) | ((next == b'\n') & ends(after));
-    ends_here(here) | ((here != b'\n') & wrapped)
+    ends_here(here) | ((here != b'\n') & (ends(next) | ends(after)))
 }
 
 /// Whether [`title_at`] can find a title at line `i`: the line is not blank
 /// and ends like a title (in 表, ） or ), tested by its last byte) or is
-/// followed by a line ending so (the wrapped end of a title, "算表" or
-/// "算表（单位：万元）", after one blank line in double-spaced text). Most lines are no title: one test of three
+/// followed by a line ending so, or by a line and then one (the wrapped end
+/// of a title, "算表" or "算表（单位：万元）", after one blank line in
+/// double-spaced text or a running heading). Most lines are no title: one test of three
 /// last bytes, combined without branches, turns them away, where testing
 /// blank, then 表, then brackets mispredicted on the alternation of blank and
 /// printed lines.
@@ -195,7 +198,7 @@ fn may_start_title(sq: &[&str], i: usize) -> bool {
     // The last bytes of 表 (E8 A1 A8), ） (EF BC 89) and ).
     let (here, next, after) = (last(i), last(i + 1), last(i + 2));
     let ends = |b: Option<u8>| matches!(b, Some(0xA8 | 0x89 | b')'));
-    here.is_some_and(ends_here) | (here.is_some() & (ends(next) | (next.is_none() & ends(after))))
+    here.is_some_and(ends_here) | (here.is_some() & (ends(next) | ends(after)))
 }
 
 /// Whether a line ending in byte `b` may be a title: it ends in 表, ） or ),
@@ -329,7 +332,7 @@ mod tests {
     #[test]
     fn the_byte_test_turns_away_no_title() {
         let pieces: Vec<&str> =
-            "一般公共预算|收支|决算|表|）|)|（续）|(续)|三公经费|支出预|算表|合计|1.00|公开09表|单位：万元|。|稨|||表一|表十二|功能科目|（|("
+            "一般公共预算|收支|决算|表|）|)|（续）|(续)|三公经费|支出预|算表|合计|1.00|公开09表|单位：万元|。|稨|||表一|表十二|功能科目|（|(|第二部分 某局决算"
                 .split('|')
                 .collect();
         let mut titles = 0;
@@ -356,6 +359,18 @@ mod tests {
         let kinds: Vec<TableKind> = b.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [TableKind::BOperating, TableKind::BSangong]);
         assert_eq!(b[1].body.start, 9, "the body starts after the title's second part");
+    }
+
+    #[test]
+    fn a_title_split_round_the_running_heading_drawn_between_its_runs() {
+        // Text copied in the order the PDF draws it: the page's running
+        // heading comes between the title's two runs.
+        let text = "1 某局（本级）\n收入支出决算总\n第二部分 某局2024年度部门决算表\n表\n单位：万元\n项目 决算数\n合计 1.00\n";
+        let l = lines(text);
+        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::FinalAccounts);
+        let got: Vec<(TableKind, usize, usize)> = b.iter().map(|b| (b.kind, b.title_line, b.body.start)).collect();
+        assert_eq!(got, [(TableKind::F01, 1, 4)]);
+        assert_eq!(b[0].title, "收入支出决算总表");
     }
 
     #[test]

@@ -728,6 +728,81 @@ fn without_its_form_feeds_every_real_text_reads_its_tables_the_same_or_not_at_al
     assert_eq!(same, 72, "variants that read every table the same");
 }
 
+/// The text as a viewer that keeps the PDF's drawing order copies the
+/// Jiangsu forms: each page's title comes last, under its table's rows,
+/// moved to the page's end (the form feed stays at the page's start).
+fn titles_drawn_last(d: &Doc) -> Option<String> {
+    let mut l = lines(&d.text);
+    let page_of: Vec<usize> = l
+        .iter()
+        .scan(0usize, |p, s| {
+            *p += s.matches('\u{c}').count();
+            Some(*p)
+        })
+        .collect();
+    let mut found: Vec<usize> = d.regions.iter().flatten().filter_map(|r| r.0).collect();
+    found.sort_unstable();
+    found.dedup();
+    // Every line naming a table (read or not), to tell pages of one table.
+    let names: Vec<String> = d.report.tables.iter().map(|t| squeeze(&t.title)).filter(|n| !n.is_empty()).collect();
+    let naming: Vec<usize> = (0..l.len()).filter(|&i| names.iter().any(|n| squeeze(&l[i]).contains(n.as_str()))).collect();
+    // Only a document whose every table starts a page of its own, its title
+    // the page's first line (or after its marker): one whose tables share
+    // pages has no one place where a title drawn last would go.
+    let heads_its_page = |t: usize| {
+        let page = page_of[t];
+        let above = (0..t).rev().take_while(|&i| page_of[i] == page).all(|i| squeeze(&l[i]).is_empty() || is_marker_line(&l[i]));
+        above && naming.iter().filter(|&&u| page_of[u] == page).count() == 1
+    };
+    if found.len() < 2 || !found.iter().all(|&t| heads_its_page(t)) {
+        return None;
+    }
+    // Every title drawn last, those of tables not read too.
+    let heads: Vec<usize> = naming.iter().copied().filter(|&t| heads_its_page(t)).collect();
+    let mut moved = 0;
+    for &t in heads.iter().rev() {
+        let page = page_of[t];
+        let start = (0..t).rev().take_while(|&i| page_of[i] == page).last().unwrap_or(t);
+        let end = (t..l.len()).take_while(|&i| page_of[i] == page).last().unwrap_or(t);
+        let mut title = l.remove(t);
+        if let Some(rest) = title.strip_prefix('\u{c}') {
+            title = rest.to_string();
+            // The form feed stays where the page starts (`start` is `t`).
+            if let Some(first) = l.get_mut(start) {
+                first.insert(0, '\u{c}');
+            }
+        }
+        l.insert(end, title);
+        moved += 1;
+    }
+    (moved >= 2).then(|| l.join("\n"))
+}
+
+#[test]
+fn titles_drawn_under_their_tables_read_the_same_or_not_at_all() {
+    // Each title printed last on its page: read with the rows above it, or
+    // (where a header's words follow it) not read; never with the next
+    // page's rows.
+    let Some(dir) = common::real_dir() else { return };
+    let mut failures = Vec::new();
+    let (mut checked, mut tables, mut same) = (0, 0, 0);
+    for file in texts(&dir) {
+        let d = load(&dir, &file);
+        let Some(text) = titles_drawn_last(&d) else { continue };
+        let got = gongkai::check_text("variant", &text);
+        checked += 1;
+        let (want, read) = (cells(&d.report), cells(&got));
+        if let Some(alike) = read_the_same_or_refused(&format!("{file} / titles drawn last"), &want, &read, &mut failures) {
+            tables += want.iter().filter(|t| !t.2.is_empty()).count();
+            same += want.iter().zip(&alike).filter(|(t, a)| **a && !t.2.is_empty()).count();
+        }
+        otherwise_the_same(&format!("{file} / titles drawn last"), &d.report, &got, &mut failures);
+    }
+    assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 14, "texts whose every table starts a page");
+    assert_eq!((tables, same), (102, 102), "tables with rows, and those read the same");
+}
+
 /// `text` with its words a column askew, as a text layer with proportional
 /// widths places them: each cell (words apart by one space at most) after a
 /// gap of four spaces or more moves a column left, a column right or stays

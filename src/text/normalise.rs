@@ -114,6 +114,11 @@ struct Lines<'a> {
     squeezed: String,
     t: usize,
     q: usize,
+    /// A form feed alone on a blank line (a page break some exports give a
+    /// line of its own), carried to the next line with text, where
+    /// `pdftotext` prints it: the blank line stays blank, and the page
+    /// still turns.
+    form_feed: bool,
 }
 
 impl<'a> Lines<'a> {
@@ -130,6 +135,7 @@ impl<'a> Lines<'a> {
             squeezed: String::new(),
             t: 0,
             q: 0,
+            form_feed: false,
         }
     }
 
@@ -210,7 +216,8 @@ impl<'a> Lines<'a> {
         } else {
             // Trailing white space goes; what folds to it too (U+200B). Most
             // lines end in a CJK char or a digit: no char decoded then.
-            let text = trim_end_fast(text);
+            let raw = text;
+            let text = trim_end_fast(raw);
             let squeezed = if self.squeezed.is_empty() {
                 rest(self.q)
             } else {
@@ -219,6 +226,12 @@ impl<'a> Lines<'a> {
             };
             if is_page_footer(text) {
                 Line { no, text: String::new(), squeezed: String::new() }
+            } else if text.is_empty() {
+                // White space only: a form feed among it is carried on.
+                self.form_feed |= raw.contains('\u{c}');
+                Line { no, text: String::new(), squeezed: String::new() }
+            } else if std::mem::take(&mut self.form_feed) && !text.starts_with('\u{c}') {
+                Line { no, text: format!("\u{c}{text}"), squeezed: squeezed.to_owned() }
             } else {
                 Line { no, text: text.to_owned(), squeezed: squeezed.to_owned() }
             }
@@ -612,6 +625,9 @@ mod tests {
     fn by_definition(text: &str) -> Vec<Line> {
         let mut out = Vec::new();
         let mut no = 0;
+        // A form feed on a line of white space, carried to the next line
+        // with text.
+        let mut form_feed = false;
         for raw in text.split('\n') {
             no += 1;
             let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -620,7 +636,16 @@ mod tests {
                     no += 1;
                 }
                 let folded = fold(piece);
-                out.push(Line::new(no, if is_page_footer(&folded) { String::new() } else { folded }));
+                let text = match (is_page_footer(&folded), folded.is_empty()) {
+                    (true, _) => String::new(),
+                    (false, true) => {
+                        form_feed |= piece.contains('\u{c}');
+                        String::new()
+                    }
+                    (false, false) if std::mem::take(&mut form_feed) && !folded.starts_with('\u{c}') => format!("\u{c}{folded}"),
+                    (false, false) => folded,
+                };
+                out.push(Line::new(no, text));
             }
         }
         if text.ends_with('\n') {
@@ -632,7 +657,7 @@ mod tests {
     proptest! {
         #[test]
         fn lines_are_cut_folded_and_squeezed_as_defined(
-            text in "[a合1第页—\\-\r\n\t \u{3000}\u{A0}\u{200B}\u{FEFF}\u{2ED4}\u{30FC}\u{FF11}\u{FF0C}“”]{0,24}"
+            text in "[a合1第页—\\-\r\n\t\u{c} \u{3000}\u{A0}\u{200B}\u{FEFF}\u{2ED4}\u{30FC}\u{FF11}\u{FF0C}“”]{0,24}"
         ) {
             prop_assert_eq!(normalise(&text), by_definition(&text));
         }

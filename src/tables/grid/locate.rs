@@ -6,15 +6,23 @@
 //! table's title (and the marker printed before it), a part heading, or prose
 //! after its notes. The same kind again right after a table, with no other
 //! table between, is its continuation on the next page.
+//!
+//! Text copied in the order the PDF draws it may print every title last, at
+//! the foot of its page: where most titles stand so, with rows above them,
+//! each table is the page above its title and the untitled pages after it.
 
 use std::ops::Range;
 
 use super::super::catalogue::{self, Title};
+use super::spans::{spans, What};
 use crate::model::{DocumentKind, TableKind};
 use crate::segment::{is_note, unit_in};
 use crate::text::joined::Joined;
 use crate::text::search;
 use crate::text::Line;
+
+/// A title line found: (line, lines it takes, the title, its kind).
+type Candidate = (usize, usize, Title, TableKind);
 
 /// One table found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +45,18 @@ pub struct Block {
     pub more: Vec<Range<usize>>,
     /// 1-based page of the title (pages split by form feeds).
     pub page: usize,
+    /// Why the table cannot be read though it was found, if so.
+    pub refusal: Option<&'static str>,
 }
+
+/// Why a title amid rows, where the others are printed under their tables,
+/// is not read.
+const TITLE_AMID_ROWS: &str =
+    "这份文本的表题排在各表内容之后（按PDF绘制顺序复制的文本），而本表表题前后都有数字行，无法确定哪些行属于本表，本表未读取。";
+
+/// Why a title printed under its table, with words after it, is not read.
+const WORDS_AFTER_TITLE: &str =
+    "本页的表题排在表格内容之后（按PDF绘制顺序复制的文本），表题后还有表头或行名文字，无法放回原来的位置，本表未读取。";
 
 /// Finds every table whose title the catalogue knows; `pages` is the
 /// lines' [`page_index`], `joined` their squeezed texts joined
@@ -45,7 +64,7 @@ pub struct Block {
 pub(crate) fn blocks(lines: &[Line], joined: &Joined, pages: &[usize], doc: DocumentKind) -> Vec<Block> {
     let sq: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
     let last = last_bytes(&sq, joined);
-    let mut titles: Vec<(usize, usize, Title, TableKind)> = Vec::new(); // (line, lines used, title, kind)
+    let mut titles: Vec<Candidate> = Vec::new(); // (line, lines used, title, kind)
     let mut i = 0;
     while i < sq.len() {
         // The byte test of `title_at`, from the last bytes read beforehand.
@@ -62,10 +81,40 @@ pub(crate) fn blocks(lines: &[Line], joined: &Joined, pages: &[usize], doc: Docu
         }
         i += 1;
     }
+    // Text without form feeds has no pages to compare: the same title
+    // again, with no other table between, is a page break that lost them.
+    let paged = pages.last().is_some_and(|p| *p > 1);
+    // Text copied in the order the PDF draws it can print each title last,
+    // at the foot of its page under its rows (Jiangsu's forms, copied by a
+    // viewer that keeps the drawing order). Read so only when most titles
+    // stand so: one title at a page's foot is a title whose table starts
+    // on the next page. The rows above a title start after the title
+    // before it.
+    // Whether a line holds an amount (a number with separators or decimals,
+    // not a code, a page number or a 0 alone), told once per line.
+    let mut told: Vec<Option<bool>> = vec![None; lines.len()];
+    let mut amounts = |j: usize| {
+        *told[j].get_or_insert_with(|| {
+            let t = &lines[j].text;
+            t.bytes().any(|b| b.is_ascii_digit()) && spans(t).iter().any(|s| matches!(s.what, What::Number(_)))
+        })
+    };
+    let feet: Vec<Option<Foot>> = match paged {
+        true => titles
+            .iter()
+            .enumerate()
+            .map(|(k, (i, used, _, _))| {
+                let after = k.checked_sub(1).and_then(|p| titles.get(p)).map_or(0, |p| p.0 + p.1);
+                let before = titles.get(k + 1).map_or(lines.len(), |n| n.0);
+                foot(lines, pages, &mut amounts, after..before, *i, *used)
+            })
+            .collect(),
+        false => vec![None; titles.len()],
+    };
     // A table of contents: a title whose next non-blank line is another title.
-    let accepted: Vec<&(usize, usize, Title, TableKind)> = titles
+    let below: Vec<bool> = titles
         .iter()
-        .filter(|(i, used, _, _)| {
+        .map(|(i, used, _, _)| {
             let next = (i + used..sq.len().min(i + used + 40)).find(|j| !sq[*j].is_empty() && catalogue::marker_line(sq[*j]).is_none());
             // "…表（单位：万元）": the unit printed on the title line says a
             // table follows as a unit line below it would.
@@ -76,43 +125,180 @@ pub(crate) fn blocks(lines: &[Line], joined: &Joined, pages: &[usize], doc: Docu
             }
         })
         .collect();
+    // A title printed last, with its table (rows, and a unit or header)
+    // above it.
+    let above: Vec<bool> =
+        feet.iter().map(|f| f.as_ref().is_some_and(|f| f.rows && table_follows(printed(&sq, f.above.clone()).map(|k| sq[k])))).collect();
+    let at_feet = above.iter().filter(|a| **a).count();
+    let found = below.iter().zip(&above).filter(|(b, a)| **b || **a).count();
+    let titles_last = at_feet >= 2 && 2 * at_feet > found;
+    // Titles printed last put a contents page's last entry before the first
+    // table's unit line, as if a table followed it: an entry under another
+    // title, with no row above it, is the contents'.
+    let listed = |i: usize| {
+        let above = (i.saturating_sub(64)..i).rev().find(|j| !sq[*j].is_empty());
+        // The candidate title starting at or before that line.
+        above.is_some_and(|j| titles.partition_point(|t| t.0 <= j).checked_sub(1).is_some_and(|k| titles[k].0 + titles[k].1 > j))
+    };
+    let (accepted, feet): (Vec<&Candidate>, Vec<Option<Foot>>) = titles
+        .iter()
+        .zip(feet)
+        .zip(below.iter().zip(&above))
+        .filter(|((t, foot), (below, above))| match titles_last {
+            true => **above || (**below && !(foot.as_ref().is_some_and(|f| !f.rows) && listed(t.0))),
+            false => **below,
+        })
+        .map(|(c, _)| c)
+        .unzip();
     let mut out: Vec<Block> = Vec::new();
-    // Text without form feeds has no pages to compare: the same title
-    // again, with no other table between, is a page break that lost them.
-    let paged = pages.last().is_some_and(|p| *p > 1);
+    let foot_of = |k: usize| feet.get(k).and_then(Option::as_ref).filter(|_| titles_last);
+    // Where each table's lines start: its marker or title, or for a title
+    // printed last the top of its page.
+    let starts: Vec<usize> = accepted
+        .iter()
+        .enumerate()
+        .map(|(k, (i, ..))| foot_of(k).map_or_else(|| marker_before(&sq, *i).unwrap_or(*i), |f| f.above.start))
+        .collect();
     for (k, (i, used, t, kind)) in accepted.iter().enumerate() {
         let (i, used) = (*i, *used);
-        let first = marker_before(&sq, i).unwrap_or(i);
-        let marker = t.marker.clone().or_else(|| {
-            marker_before(&sq, i).map(|m| sq[m].to_string()).or_else(|| {
-                let j = (i + used..sq.len()).find(|j| !sq[*j].is_empty())?;
-                catalogue::marker_line(sq[j])
-            })
-        });
-        let next = accepted.get(k + 1).map(|n| marker_before(&sq, n.0).unwrap_or(n.0)).unwrap_or(sq.len());
-        let end = (i + used..next).find(|j| is_part_heading(sq[*j])).unwrap_or(next);
-        let end = trim_prose(&sq, i + used, end);
-        let unit = (i..i + used).chain(printed(&sq, i + used..end)).find_map(|j| unit_in(sq[j]));
-        let block = Block {
-            kind: *kind,
-            title: t.text.clone(),
-            marker,
-            first,
-            title_line: i,
-            unit,
-            body: i + used..end,
-            more: Vec::new(),
-            page: pages[i],
+        let next = starts.get(k + 1).copied().unwrap_or(sq.len());
+        let block = match foot_of(k) {
+            Some(f) => {
+                let marker = t.marker.clone().or_else(|| printed(&sq, f.above.clone()).next().and_then(|j| catalogue::marker_line(sq[j])));
+                let unit = (i..i + used).chain(f.above.clone()).find_map(|j| unit_in(sq[j]));
+                let end = continued(&sq, pages, f.page_end, next);
+                Block {
+                    kind: *kind,
+                    title: t.text.clone(),
+                    marker,
+                    first: f.above.start,
+                    title_line: i,
+                    unit,
+                    body: f.above.clone(),
+                    more: (f.page_end < end).then_some(f.page_end..end).into_iter().collect(),
+                    page: pages[i],
+                    // Words drawn after the title (a header's pieces, the 合计
+                    // of the first row) cannot be put back where they stood:
+                    // the rows without them would read as other rows.
+                    refusal: f.words_after.then_some(WORDS_AFTER_TITLE),
+                }
+            }
+            None => {
+                let first = marker_before(&sq, i).unwrap_or(i);
+                let marker = t.marker.clone().or_else(|| {
+                    marker_before(&sq, i).map(|m| sq[m].to_string()).or_else(|| {
+                        let j = (i + used..sq.len()).find(|j| !sq[*j].is_empty())?;
+                        catalogue::marker_line(sq[j])
+                    })
+                });
+                let next = next.max(i + used);
+                let end = (i + used..next).find(|j| is_part_heading(sq[*j])).unwrap_or(next);
+                let end = trim_prose(&sq, i + used, end);
+                let unit = (i..i + used).chain(printed(&sq, i + used..end)).find_map(|j| unit_in(sq[j]));
+                Block {
+                    kind: *kind,
+                    title: t.text.clone(),
+                    marker,
+                    first,
+                    title_line: i,
+                    unit,
+                    body: i + used..end,
+                    more: Vec::new(),
+                    page: pages[i],
+                    // Where titles are printed under their tables, one with
+                    // rows after it on its page has its table above or below
+                    // it: which, nothing tells.
+                    refusal: titles_last.then_some(TITLE_AMID_ROWS),
+                }
+            }
         };
         match out.last_mut() {
             // The same table again after a page break: a continuation.
             Some(prev) if prev.kind == block.kind && prev.title == block.title && (block.page > prev.page || !paged) => {
-                prev.more.push(block.body.clone());
+                prev.more.push(block.body);
+                prev.more.extend(block.more);
+                prev.refusal = prev.refusal.or(block.refusal);
             }
             _ => out.push(block),
         }
     }
     out
+}
+
+/// Where the pages from `from` that continue a table whose title was
+/// printed last end: at `next` (the next table's first line), at a page
+/// that opens with a unit line (a table whose title was not found starts
+/// there), at a part heading, or at prose.
+fn continued(sq: &[&str], pages: &[usize], from: usize, next: usize) -> usize {
+    let mut end = from;
+    while end < next {
+        let page_end = (end + 1..next).find(|j| pages[*j] != pages[end]).unwrap_or(next);
+        if printed(sq, end..page_end).take(3).any(|j| unit_in(sq[j]).is_some()) {
+            break;
+        }
+        end = page_end;
+    }
+    let end = (from..end).find(|j| is_part_heading(sq[*j])).unwrap_or(end);
+    trim_prose(sq, from, end)
+}
+
+/// The most lines a page of text is taken to hold.
+const PAGE_LINES: usize = 1000;
+
+/// A title with no amount after it on its page: perhaps printed last, under
+/// its table.
+#[derive(Debug, Clone)]
+struct Foot {
+    /// The lines of the page above the title.
+    above: Range<usize>,
+    /// Whether rows with amounts stand there.
+    rows: bool,
+    /// Whether words (a header's pieces, a row's label) follow the title.
+    words_after: bool,
+    /// Where the next page starts.
+    page_end: usize,
+}
+
+/// The [`Foot`] of the title at line `i` (taking `used` lines), if no
+/// amount nor other title follows it on its page (`amounts` tells a line
+/// that holds one); `between` runs from the end of the title before it to
+/// the next title.
+fn foot(
+    lines: &[Line],
+    pages: &[usize],
+    amounts: &mut impl FnMut(usize) -> bool,
+    between: Range<usize>,
+    i: usize,
+    used: usize,
+) -> Option<Foot> {
+    let (after, before) = (between.start, between.end);
+    let page = *pages.get(i)?;
+    // A printed page holds a few dozen lines (a few hundred in a viewer's
+    // copy, one cell per line): a longer run without a form feed is no
+    // page, and bounding the search keeps a text of many titles on one long
+    // page linear.
+    let start = (after.max(i.saturating_sub(PAGE_LINES))..i).rev().take_while(|j| pages[*j] == page).last().unwrap_or(i);
+    let limit = lines.len().min(i + used + PAGE_LINES);
+    let end = (i + used..limit).find(|j| pages[*j] != page).unwrap_or(limit);
+    if end == limit && limit < lines.len() && pages[limit] == page {
+        return None;
+    }
+    // Another title below it on its page: it is none printed last.
+    if before < end {
+        return None;
+    }
+    if start > after && start == i.saturating_sub(PAGE_LINES) && start > 0 && pages[start - 1] == page {
+        return None;
+    }
+    // Most titles head their tables: the first row after them says so.
+    if (i + used..end).any(&mut *amounts) {
+        return None;
+    }
+    let words = |j: &usize| {
+        let s = lines[*j].squeezed.as_str();
+        !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()) && catalogue::marker_line(s).is_none()
+    };
+    Some(Foot { above: start..i, rows: (start..i).any(amounts), words_after: (i + used..end).any(|j| words(&j)), page_end: end })
 }
 
 /// The title starting at line `i`, and how many lines it takes (a title
@@ -311,6 +497,12 @@ mod tests {
     }
 
     #[test]
+    fn a_form_feed_alone_on_its_line_turns_the_page() {
+        // Carried to the next line with text, where pdftotext prints it.
+        assert_eq!(page_index(&lines("第一页\n\x0c\n第二页\n \x0c \n\n第三页\n\x0c")), vec![1, 1, 2, 2, 2, 3, 3]);
+    }
+
+    #[test]
     fn contents_entries_are_not_tables_and_titles_with_a_header_are() {
         let text = "目录\n一、收支预算总表\n二、收入预算总表\n\n一、收支预算总表\n部门：某局    单位：万元\n  项目   金额\n  合计   1.00\n";
         let l = lines(text);
@@ -371,6 +563,57 @@ mod tests {
         let got: Vec<(TableKind, usize, usize)> = b.iter().map(|b| (b.kind, b.title_line, b.body.start)).collect();
         assert_eq!(got, [(TableKind::F01, 1, 4)]);
         assert_eq!(b[0].title, "收入支出决算总表");
+    }
+
+    #[test]
+    fn titles_printed_under_their_tables_take_the_rows_above_them() {
+        // Copied in the order the PDF draws it: each page's title comes last,
+        // the contents' last entry before the first table's unit line.
+        let text = "目录\n一、财政拨款基本支出预算表\n二、收支预算总表\n\
+                    \x0c部门：某局 单位：万元\n科目编码 科目名称 金额\n合计 3.00\n301 工资福利支出 3.00\n财政拨款基本支出预算表\n\
+                    \x0c部门：某局 单位：万元\n功能科目代码 功能科目名称 金额\n合计\n财政拨款政府性基金支出预算表\n\
+                    \x0c部门：某局 单位：万元\n功能科目代码 功能科目名称 金额\n合计 3.00\n201 一般公共服务支出 2.00\n一般公共预算支出预算表\n\
+                    \x0c功能科目代码 功能科目名称 金额\n205 教育支出 1.00\n\
+                    \x0c部门：某局 单位：万元\n项目名称 金额\n1.00 2.00\n收支预算总表\n收入 支出\n";
+        let l = lines(text);
+        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget);
+        // (kind, body, the first continuation, refused)
+        type Got = (TableKind, Range<usize>, Option<Range<usize>>, bool);
+        let got: Vec<Got> = b.iter().map(|b| (b.kind, b.body.clone(), b.more.first().cloned(), b.refusal.is_some())).collect();
+        assert!(b.iter().all(|b| b.more.len() <= 1));
+        assert_eq!(
+            got,
+            [
+                (TableKind::BFiscalBasic, 3..7, None, false),
+                (TableKind::BFund, 8..11, None, false),
+                // Its second page, with no title of its own, continues it.
+                (TableKind::BGeneral, 12..16, Some(17..19), false),
+                // "收入 支出" drawn after the title belong above: not read.
+                (TableKind::BSummary, 19..22, None, true),
+            ]
+        );
+        assert!(b.iter().all(|b| b.unit.as_deref() == Some("万元")));
+    }
+
+    #[test]
+    fn where_titles_are_printed_last_a_title_amid_rows_is_not_read() {
+        let text = "部门：某局 单位：万元\n科目编码 科目名称 金额\n合计 3.00\n301 工资福利支出 3.00\n财政拨款基本支出预算表\n\
+                    \x0c部门：某局 单位：万元\n功能科目代码 功能科目名称 金额\n合计 2.00\n一般公共预算支出预算表\n201 一般公共服务支出 2.00\n\
+                    \x0c部门：某局 单位：万元\n科目编码 科目名称 金额\n合计 1.00\n302 商品和服务支出 1.00\n一般公共预算基本支出预算表\n";
+        let l = lines(text);
+        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget);
+        let got: Vec<(TableKind, bool)> = b.iter().map(|b| (b.kind, b.refusal.is_some())).collect();
+        assert_eq!(got, [(TableKind::BFiscalBasic, false), (TableKind::BGeneral, true), (TableKind::BBasicEcon, false)]);
+    }
+
+    #[test]
+    fn one_title_at_the_foot_of_a_page_starts_the_table_on_the_next() {
+        let text = "财政拨款支出预算表\n单位：万元\n功能科目代码 功能科目名称 金额\n合计 2.00\n201 一般公共服务支出 2.00\n财政拨款基本支出预算表\n\
+                    \x0c单位：万元\n科目编码 科目名称 金额\n合计 3.00\n301 工资福利支出 3.00\n";
+        let l = lines(text);
+        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget);
+        let got: Vec<(TableKind, Range<usize>)> = b.iter().map(|b| (b.kind, b.body.clone())).collect();
+        assert_eq!(got, [(TableKind::BFiscalSpend, 1..5), (TableKind::BFiscalBasic, 6..10)]);
     }
 
     #[test]

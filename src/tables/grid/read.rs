@@ -85,6 +85,11 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
         table.columns.clear();
     };
 
+    if let Some(why) = block.refusal {
+        refuse(&mut table, why.to_string());
+        return (table, problems);
+    }
+
     // The body: the table's lines and its continuations, notes apart.
     let mut body: Vec<BodyLine> = Vec::with_capacity(block.body.len());
     let mut in_note = false;

@@ -277,28 +277,24 @@ fn foot(
     // copy, one cell per line): a longer run without a form feed is no
     // page, and bounding the search keeps a text of many titles on one long
     // page linear.
-    let start = (after.max(i.saturating_sub(PAGE_LINES))..i).rev().take_while(|j| pages[*j] == page).last().unwrap_or(i);
-    let limit = lines.len().min(i + used + PAGE_LINES);
-    let end = (i + used..limit).find(|j| pages[*j] != page).unwrap_or(limit);
-    if end == limit && limit < lines.len() && pages[limit] == page {
-        return None;
-    }
-    // Another title below it on its page: it is none printed last.
-    if before < end {
-        return None;
-    }
-    if start > after && start == i.saturating_sub(PAGE_LINES) && start > 0 && pages[start - 1] == page {
+    let (low, high) = (after.max(i.saturating_sub(PAGE_LINES)), lines.len().min(i + used + PAGE_LINES));
+    let start = (low..i).rev().take_while(|j| pages[*j] == page).last().unwrap_or(i);
+    let end = (i + used..high).find(|j| pages[*j] != page).unwrap_or(high);
+    let runs_on = |j: usize| pages.get(j) == Some(&page);
+    // Its page runs on past the bounds, or holds another title below it
+    // (then it is none printed last).
+    if (start == low && low > after && runs_on(low - 1)) || (end == high && runs_on(high)) || before < end {
         return None;
     }
     // Most titles head their tables: the first row after them says so.
     if (i + used..end).any(&mut *amounts) {
         return None;
     }
-    let words = |j: &usize| {
-        let s = lines[*j].squeezed.as_str();
+    let words = |j: usize| {
+        let s = lines[j].squeezed.as_str();
         !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()) && catalogue::marker_line(s).is_none()
     };
-    Some(Foot { above: start..i, rows: (start..i).any(amounts), words_after: (i + used..end).any(|j| words(&j)), page_end: end })
+    Some(Foot { above: start..i, rows: (start..i).any(amounts), words_after: (i + used..end).any(words), page_end: end })
 }
 
 /// The title starting at line `i`, and how many lines it takes (a title

@@ -64,6 +64,25 @@ type Pieces<'a> = (Vec<&'a Span<'a>>, Vec<&'a Span<'a>>, Vec<(&'a Span<'a>, Opti
 /// Reads a located table. The table comes back with `grid.read == false`
 /// and a problem saying why when its cells cannot be placed with certainty.
 pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) -> (Table, Vec<ReadProblem>) {
+    let first = read_with(lines, pages, block, lost, false);
+    // A 三公 table whose two captions stood one space apart ("公务接待 会议费")
+    // is read again with them apart, and taken only if its identities then
+    // place every number (see `sangong::two_items`). Only then: elsewhere the
+    // joined words may be one caption's pieces the header reads right.
+    if !first.1.iter().any(|p| p.message.ends_with(super::sangong::JOINED)) {
+        return first;
+    }
+    let again = read_with(lines, pages, block, lost, true);
+    if again.0.grid.as_ref().is_some_and(|g| g.read) {
+        again
+    } else {
+        first
+    }
+}
+
+/// [`read`], with `split` telling whether two 三公 captions one space apart
+/// are two captions.
+fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>, split: bool) -> (Table, Vec<ReadProblem>) {
     let squeezed = lost.map_or(SQUEEZED, Lost::refusal);
     let mut problems = Vec::new();
     let source_line = lines[block.title_line].no;
@@ -249,7 +268,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
         // Without form feeds two pages' columns may overlap; where every line
         // prints, after its labels, as many numbers as the header names
         // columns, they are those columns in order.
-        let by_order_here = || in_order(&on).filter(|l| header_leaves(&header, l).len() == l.cols.len());
+        let by_order_here = || in_order(&on).filter(|l| header_leaves(&header, l, split).len() == l.cols.len());
         let found = match &by_order {
             // Every line of every page prints one amount per caption.
             Some(captions) => in_order(&on).filter(|l| l.cols.len() == captions.len()),
@@ -276,7 +295,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
         if l.starts.len() != 1 || by_order.is_some() {
             continue;
         }
-        let want = header_leaves(&header, l).len().max(1);
+        let want = header_leaves(&header, l, split).len().max(1);
         while l.cols.len() > want {
             let pair = (0..l.cols.len() - 1)
                 .filter(|i| !l.lines[*i].iter().any(|x| l.lines[i + 1].contains(x)))
@@ -359,7 +378,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
             .zip(&primary.cols)
             .map(|(w, c)| Leaf { lo: c.lo, hi: c.hi, words: vec![(0, w.clone())], groups: Vec::new() })
             .collect(),
-        None => header_leaves(&header, primary),
+        None => header_leaves(&header, primary, split),
     };
     let mut cols: Vec<Col> = Vec::new(); // final columns
     let mut data_col: Vec<usize> = vec![0; primary.cols.len()]; // layout column → final column
@@ -1066,7 +1085,7 @@ struct Leaf {
 /// The header's leaf captions over the value columns. A word with two or
 /// more words below it inside its width is a group caption; words stacked
 /// over the same place are one caption ("事业单位" / "经营收入").
-fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
+fn header_leaves(header: &[&BodyLine], l: &Layout, split: bool) -> Vec<Leaf> {
     // Words in a panel's label area are captions of the labels: left of
     // its first column, or, in a panel without numbers on this page, over
     // its labels (a word right of them captions its amounts).
@@ -1094,6 +1113,12 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     // (line, word, whether a run of single characters)
     let mut spaced: Vec<(usize, Span, bool)> = Vec::with_capacity(words.len());
     for (i, s) in &words {
+        // Two 三公 items' captions one space apart ("公务接待 会议费") are two
+        // captions where `split` says so.
+        if let Some(parts) = header.get(*i).filter(|_| split).and_then(|h| super::sangong::two_items(h.text, s)) {
+            spaced.extend(parts.into_iter().map(|p| (*i, p, false)));
+            continue;
+        }
         // (类, 款 and 项, the code's levels, are captions each.)
         let single = s.text.chars().count() == 1 && s.text.chars().all(|c| c > '\u{2e80}' && !"类款项".contains(c));
         let joins = single
@@ -1221,11 +1246,15 @@ fn header_leaves(header: &[&BodyLine], l: &Layout) -> Vec<Leaf> {
     }
     for lf in leaves.iter_mut() {
         let mid2 = lf.lo + lf.hi;
+        let caption: String = lf.words.iter().map(|(_, w)| w.as_str()).collect();
         lf.groups = groups
             .iter()
             .filter(|(i, g)| {
                 let (lo, hi) = reach(*i, g);
-                mid2 >= 2 * lo && mid2 <= 2 * hi && lf.words.iter().all(|(j, _)| j > i)
+                // (A group widened past its own columns does not take a
+                // caption of another 三公 item: 公务用车购置及运行维护费 is not
+                // over 因公出国（境）费.)
+                mid2 >= 2 * lo && mid2 <= 2 * hi && lf.words.iter().all(|(j, _)| j > i) && !super::sangong::other_items(&g.text, &caption)
             })
             .map(|(i, g)| (*i, g.text.to_string()))
             .collect();

@@ -14,6 +14,7 @@
 
 use rust_decimal::Decimal;
 
+use super::spans::{Span, What};
 use crate::model::{Grid, Meaning, SangongCols, Table};
 use crate::text::search;
 
@@ -158,6 +159,53 @@ impl SangongCols {
     }
 }
 
+/// The words that name a 三公 table's items, one each.
+const ITEMS: [&str; 6] = ["出国", "接待", "购置", "运行", "会议", "培训"];
+
+/// The two captions of a header cell whose words, one space apart, name
+/// two different items ("公务接待 会议费": the layout left one space between
+/// two columns' captions), each at its own columns of `line` (the line as
+/// printed); None for any other cell ("公务用车购置及运行费" names one).
+pub(super) fn two_items<'a>(line: &str, s: &Span<'a>) -> Option<[Span<'a>; 2]> {
+    if s.what != What::Text || s.end - s.start != s.text.chars().count() + 1 {
+        return None; // no space inside, or more than one
+    }
+    let cell: String = line.chars().skip(s.start).take(s.end - s.start).collect();
+    let (left, right) = cell.split_once(' ')?;
+    let item = |w: &str| -> Option<usize> {
+        let named: Vec<usize> = (0..ITEMS.len()).filter(|k| w.contains(ITEMS[*k])).collect();
+        match named.as_slice() {
+            [k] if !search::contains(w, "购置及运行") => Some(*k),
+            _ => None,
+        }
+    };
+    if item(left)? == item(right)? {
+        return None;
+    }
+    let mid = s.start + left.chars().count();
+    let piece = |t: &str, start: usize, end: usize| Span { text: t.to_string().into(), start, end, what: What::Text };
+    Some([piece(left, s.start, mid), piece(right, mid + 1, s.end)])
+}
+
+/// Whether two captions name different 三公 items (公务用车, 因公出国,
+/// 公务接待, 会议费, 培训费; 购置 and 运行 are 公务用车's): a group over one
+/// is not over the other.
+pub(super) fn other_items(a: &str, b: &str) -> bool {
+    let item = |w: &str| -> Option<u8> {
+        let has = |x: &str| search::contains(w, x);
+        match () {
+            _ if has("机关运行") => None,
+            _ if has("公务用车") || has("购置") || has("运行") => Some(0),
+            _ if has("出国") => Some(1),
+            _ if has("接待") => Some(2),
+            _ if has("会议") => Some(3),
+            _ if has("培训") => Some(4),
+            _ => None,
+        }
+    };
+    matches!((item(a), item(b)), (Some(x), Some(y)) if x != y)
+}
+
 /// Why a 三公 table whose captions ran together is not read.
 pub const JOINED: &str = "表头中两个栏名连在了一起（如“公务接待”与“会议费”），无法确定每个数字属于哪一栏，未读取（以免把数字放错栏）";
 
@@ -172,12 +220,11 @@ pub fn settle(table: &mut Table, grid: &Grid) -> Result<bool, &'static str> {
     let Some(cols) = SangongCols::of(grid) else {
         // Two captions run together ("公务接待 会议费" read as one): which
         // number is which cannot be told.
-        let words = ["出国", "接待", "购置", "运行", "会议", "培训"];
         let joined = grid
             .paths
             .iter()
             .filter_map(|p| p.last())
-            .any(|leaf| words.iter().filter(|w| leaf.contains(*w)).count() > 1 && !search::contains(leaf, "购置及运行"));
+            .any(|leaf| ITEMS.iter().filter(|w| leaf.contains(*w)).count() > 1 && !search::contains(leaf, "购置及运行"));
         return if joined { Err(JOINED) } else { Ok(false) };
     };
     // Every caption paired with its column in order: the positions are
@@ -285,6 +332,22 @@ mod tests {
         &["公务接待费预算数"],
         &["决算数"],
     ];
+
+    #[test]
+    fn two_items_captions_one_space_apart_are_cut_at_the_space() {
+        use super::super::spans::spans;
+        let cut = |line: &str| -> Option<Vec<(String, usize, usize)>> {
+            let s = spans(line).into_iter().next()?;
+            super::two_items(line, &s).map(|p| p.iter().map(|x| (x.text.to_string(), x.start, x.end)).collect())
+        };
+        assert_eq!(cut("    公务接待 会议费"), Some(vec![("公务接待".to_string(), 4, 8), ("会议费".to_string(), 9, 12)]));
+        assert_eq!(cut("公务用车购置 公务用车运行").map(|p| p.len()), Some(2));
+        // One item's pieces, one caption, or a space too many: not cut.
+        assert_eq!(cut("公务用车运行 维护费"), None);
+        assert_eq!(cut("公务用车购置及运行 维护费"), None);
+        assert_eq!(cut("公务接待会议费"), None);
+        assert_eq!(cut("因公出国 （境）费"), None);
+    }
 
     #[test]
     fn budget_and_actual_pairs_give_two_sets_of_columns() {

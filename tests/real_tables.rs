@@ -910,3 +910,56 @@ fn no_sangong_column_is_named_under_another_items_group() {
     }
     assert!(columns >= 100, "the 三公 columns of the real texts: {columns}");
 }
+
+/// 02's 基本支出决算表 prints its last four rows a few columns left, their
+/// 类 code "310" under the 人员经费 panel's codes and the rest under the
+/// 公用经费 panel's ("310   19   其他交通工具购置"). One row each, in the
+/// 公用经费 panel, with its whole code; no code-only row is left behind.
+/// So too where the whole code stands left and the label right.
+#[test]
+fn a_row_printed_left_of_its_panel_keeps_its_whole_code() {
+    let Some(dir) = common::real_dir() else { return };
+    let stem = "02-shanghai-putuo-caizhengju-defective-2024-department-final";
+    // And at a narrower pitch, as pdftotext -fixed 3 prints it: the code,
+    // "310   19", under the left panel's codes, the label under the right's.
+    let layout = std::fs::read_to_string(dir.join(format!("{stem}.layout.txt"))).expect("02");
+    let narrow: String = layout
+        .split('\n')
+        .map(|l| match l.strip_prefix("                    310   ") {
+            Some(rest) if rest.len() > 5 => format!("                    310   {}{}{}", &rest[..2], " ".repeat(20), rest[2..].trim_start()),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(narrow, layout);
+    for ext in ["layout.txt", "pdf", "narrow"] {
+        let r = match ext {
+            "narrow" => gongkai::check_text("narrow", &narrow),
+            _ => check(&dir, &format!("{stem}.{ext}")),
+        };
+        let t = r.tables.iter().find(|t| t.title == "一般公共预算财政拨款基本支出决算表").expect("found");
+        assert!(t.read, "{ext}");
+        let codes: Vec<(&str, &str)> =
+            t.rows.iter().map(|r| (r.code.as_deref().unwrap_or(""), r.label.as_str())).filter(|(c, _)| c.starts_with("310")).collect();
+        assert_eq!(
+            codes,
+            [
+                ("310", "资本性支出"),
+                ("31001", "房屋建筑物购建"),
+                ("31002", "办公设备购置"),
+                ("31003", "专用设备购置"),
+                ("31007", "信息网络及软件购置更新"),
+                ("31013", "公务用车购置"),
+                ("31019", "其他交通工具购置"),
+                ("31021", "文物和陈列品购置"),
+                ("31022", "无形资产购置"),
+                ("31099", "其他资本性支出"),
+            ],
+            "{ext}"
+        );
+        assert!(
+            t.rows.iter().all(|r| !r.label.is_empty() || r.values.iter().any(Option::is_some)),
+            "{ext}: a row with no label and no amount"
+        );
+    }
+}

@@ -556,6 +556,28 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                 pieces[p].2.push((s, c));
             }
         }
+        // A row of the next panel printed a few columns left, its code or
+        // the code's 类 over this panel's codes ("310   19   其他交通工具购置"
+        // under the left panel of 02's 基本支出决算表; at a narrower pitch
+        // "310 19" there and the label here): a 类 code, or a 类 and a 款,
+        // alone here, and there a label whose code lacks them, are one row.
+        for p in 0..pieces.len().saturating_sub(1) {
+            let (here, next) = (&pieces[p], &pieces[p + 1]);
+            let lead = match here.0.as_slice() {
+                [c] if c.text.len() == 3 => Some(false),
+                [c, k] if c.text.len() == 3 && k.text.len() == 2 => Some(true),
+                _ => None,
+            };
+            let alone = lead.is_some() && here.1.is_empty() && here.2.is_empty();
+            let lacking = match next.0.first() {
+                None => lead == Some(true),
+                Some(k) => k.text.len() == 2 && lead == Some(false),
+            };
+            if alone && lacking && !next.1.is_empty() {
+                let codes = std::mem::take(&mut pieces[p].0);
+                pieces[p + 1].0.splice(0..0, codes);
+            }
+        }
         // A label whose number sits under the next panel (a 合计 printed
         // across two panels): the number is the label's.
         for p in 0..pieces.len().saturating_sub(1) {

@@ -23,7 +23,7 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/DOC-001.snap`，`cargo test DOC_001` 只运行本条。
 
-use crate::model::{Document, TableKind};
+use crate::model::{Document, Scope, TableKind};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
@@ -50,14 +50,32 @@ fn check(doc: &Document, sink: &mut Sink) {
         sink.push(Finding { severity: Severity::Info, ..sink.finding(message) });
         return;
     }
+    // A 单位决算 is held to the same nine tables, and told so in its own name.
+    let scope = if doc.info.scope == Some(Scope::Unit) { "单位" } else { "部门" };
     for kind in TableKind::FINAL {
         let n: u32 = kind.number().parse().unwrap_or(0);
         // Printed with its 公开NN表 marker, or found by its title.
         let found = doc.markers.iter().any(|(m, _)| m.parse::<u32>().ok() == Some(n)) || doc.found(kind).is_some();
         if !found {
-            let message =
-                format!("没有找到公开{}表（{}）。部门决算应公开全部九张表；没有数据的表也要公开并注明原因。", kind.number(), kind.title());
+            let message = format!(
+                "没有找到公开{}表（{}）。{scope}决算应公开全部九张表；没有数据的表也要公开并注明原因。",
+                kind.number(),
+                kind.title()
+            );
             sink.push(Finding { table: Some(kind.number().to_string()), ..sink.finding(message) });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A 单位决算 missing a table is told it as a 单位决算.
+    #[test]
+    fn a_unit_final_account_is_named_as_one() {
+        let unit = crate::fixture("yantai-office-2024-final.txt").replace("部门决算", "单位决算").replacen("公开 09 表", "", 1);
+        let doc = crate::read(&unit);
+        assert_eq!(doc.info.scope, Some(crate::model::Scope::Unit));
+        let found = crate::rules::testing::findings_of(super::RULE.id, super::check, &unit);
+        assert!(!found.is_empty() && found.iter().all(|f| f.message.contains("单位决算应公开全部九张表")), "{found:?}");
     }
 }

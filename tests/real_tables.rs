@@ -866,18 +866,11 @@ fn a_jiangsu_income_tables_sources_add_up_to_their_subtotals_and_total() {
     }
 }
 
-/// Which 三公 item a caption names (公务用车 with its 购置 and 运行).
-fn sangong_item(caption: &str) -> Option<u8> {
-    let has = |w: &str| caption.contains(w);
-    match () {
-        _ if has("机关运行") => None,
-        _ if has("公务用车") || has("购置") || has("运行") => Some(0),
-        _ if has("出国") => Some(1),
-        _ if has("接待") => Some(2),
-        _ if has("会议") => Some(3),
-        _ if has("培训") => Some(4),
-        _ => None,
-    }
+/// Which 三公 item a caption names (公务用车 with its 购置 and 运行), by
+/// position in this list.
+fn sangong_item(caption: &str) -> Option<usize> {
+    const ITEMS: [&[&str]; 5] = [&["公务用车", "购置", "运行"], &["出国"], &["接待"], &["会议"], &["培训"]];
+    (!caption.contains("机关运行")).then(|| ITEMS.iter().position(|words| words.iter().any(|w| caption.contains(w)))).flatten()
 }
 
 /// A group caption stands over its own item's columns only: in every real

@@ -73,7 +73,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
         return first;
     }
     let again = read_with(lines, pages, block, lost, true);
-    if again.0.grid.as_ref().is_some_and(|g| g.read) {
+    if again.0.grid.as_ref().is_some_and(|g| g.read && super::sangong::keeps_identities(&again.0, g)) {
         again
     } else {
         first

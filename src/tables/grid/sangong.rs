@@ -275,6 +275,14 @@ pub fn settle(table: &mut Table, grid: &Grid) -> Result<bool, &'static str> {
     Ok(moved)
 }
 
+/// Whether the table's columns are told by their captions, it has an
+/// identity among them, and every row keeps every identity: a reading the
+/// figures themselves confirm, whatever the positions said.
+pub(super) fn keeps_identities(table: &Table, grid: &Grid) -> bool {
+    let ids = SangongCols::of(grid).map(|c| c.identities()).unwrap_or_default();
+    !ids.is_empty() && table.rows.iter().all(|r| holds(&r.cells.iter().map(|c| c.value).collect::<Vec<_>>(), &ids))
+}
+
 /// Every identity holds within rounding (blank cells count as zero; an
 /// identity whose total is blank is not checked).
 fn holds(v: &[Option<Decimal>], ids: &[(usize, Vec<usize>)]) -> bool {

@@ -956,3 +956,48 @@ fn a_row_printed_left_of_its_panel_keeps_its_whole_code() {
         );
     }
 }
+
+/// XTBL-201 holds the 财政拨款收支总表 to its detail tables: its expenditure
+/// total to the 财政拨款支出表's (Jiangsu's 公开04 and 05表), and, where it
+/// divides its expenditure by fund (Shanghai's), its 一般公共预算 column to
+/// the 一般公共预算支出表's total. Quiet on the real texts as printed; one
+/// figure changed in either table is found. Jiangsu's summary, which divides
+/// by use, is never compared with the 一般公共预算 table.
+#[test]
+fn the_fiscal_summary_agrees_with_its_detail_tables() {
+    let Some(dir) = common::real_dir() else { return };
+    let xtbl = |r: &DocumentReport| -> Vec<String> {
+        r.findings
+            .iter()
+            .flat_map(|f| std::iter::once(format!("{}：{}", f.rule, f.message)).chain(f.also.iter().cloned()))
+            .filter(|m| m.starts_with("XTBL-201"))
+            .collect()
+    };
+    let changed = |stem: &str, from: &str, to: &str| -> DocumentReport {
+        let text = std::fs::read_to_string(dir.join(format!("{stem}.layout.txt"))).expect("real text");
+        assert_eq!(text.matches(from).count(), 1, "{stem}: {from}");
+        gongkai::check_text(stem, &text.replace(from, to))
+    };
+    let jiangsu = "21-jiangsu-zhengxie-tables-2019-department-budget";
+    let shanghai = "01-shanghai-putuo-wanli-2024-department-budget";
+    for stem in [jiangsu, shanghai] {
+        assert!(xtbl(&check(&dir, &format!("{stem}.layout.txt"))).is_empty(), "{stem}");
+    }
+    let found = xtbl(&changed(jiangsu, "支出合计                13,297.11", "支出合计                13,397.11"));
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("《财政拨款支出预算表（功能科目）》“合计”印为 13297.11") && m.contains("财政拨款收支总表的支出合计")),
+        "{found:?}"
+    );
+    assert!(found.iter().all(|m| !m.contains("一般公共预算的支出合计")), "{found:?}");
+    let found = xtbl(&changed(
+        shanghai,
+        "合计          156,211,123      99,706,020    56,505,103",
+        "合计          156,211,133      99,706,030    56,505,103",
+    ));
+    assert!(
+        found.iter().any(|m| m.contains("印为 156211133") && m.contains("财政拨款收支总表中一般公共预算的支出合计计算应为 156211123")),
+        "{found:?}"
+    );
+}

@@ -3,8 +3,10 @@
 //! ## 它检查什么
 //!
 //! The same figure printed in two tables read by their headings agrees. In a
-//! budget: the 收支总表's totals and the 收入总表's and 支出总表's, and the 基本
-//! 支出 total. In a 决算 of the national form (Shanghai's): 01's 本年收入合计
+//! budget: the 收支总表's totals and the 收入总表's and 支出总表's; the 财政拨款
+//! 收支总表's expenditure total and the 财政拨款支出表's, and its 一般公共预算
+//! column's and the 一般公共预算支出表's (where it divides by fund); and the
+//! 基本支出 total. In a 决算 of the national form (Shanghai's): 01's 本年收入合计
 //! and 本年支出合计 against 02's and 03's 合计; 01's 财政拨款 income by fund
 //! against 04's; 04's 本年支出合计 by fund against 05's, 07's and 08's 合计;
 //! 05's 基本支出 against 06's 人员经费 and 公用经费; and each 类 of 03, 05, 07
@@ -12,7 +14,7 @@
 //!
 //! ## 为什么重要
 //!
-//! 收支总表的收入总计应等于收入总表的合计，支出总计应等于支出总表的合计；一般公共预算基本支出表的合计应等于一般公共预算支出表的基本支出合计。决算的总表与分表之间也一样：总表的本年收入、支出合计等于收入、支出决算表的合计，财政拨款总表按资金来源的支出等于各财政拨款支出表的合计，各功能分类“类”的金额在总表和分表上相同。同一个数在两张表上不一样，至少有一张表印错了。
+//! 收支总表的收入总计应等于收入总表的合计，支出总计应等于支出总表的合计；财政拨款收支总表的支出合计应等于财政拨款支出表的合计，其中一般公共预算的支出合计应等于一般公共预算支出表的合计；一般公共预算基本支出表的合计应等于一般公共预算支出表的基本支出合计。决算的总表与分表之间也一样：总表的本年收入、支出合计等于收入、支出决算表的合计，财政拨款总表按资金来源的支出等于各财政拨款支出表的合计，各功能分类“类”的金额在总表和分表上相同。同一个数在两张表上不一样，至少有一张表印错了。
 //!
 //! ## 示例
 //!
@@ -42,7 +44,7 @@ pub const RULE: Rule = Rule {
     family: Family::Xtbl,
     severity: Severity::Error,
     title: "表间（按表头读取）：同一个数在两张表上一致",
-    why: "收支总表的收入总计应等于收入总表的合计，支出总计应等于支出总表的合计；一般公共预算基本支出表的合计应等于一般公共预算支出表的基本支出合计。决算的总表与分表之间也一样：总表的本年收入、支出合计等于收入、支出决算表的合计，财政拨款总表按资金来源的支出等于各财政拨款支出表的合计，各功能分类“类”的金额在总表和分表上相同。同一个数在两张表上不一样，至少有一张表印错了。",
+    why: "收支总表的收入总计应等于收入总表的合计，支出总计应等于支出总表的合计；财政拨款收支总表的支出合计应等于财政拨款支出表的合计，其中一般公共预算的支出合计应等于一般公共预算支出表的合计；一般公共预算基本支出表的合计应等于一般公共预算支出表的基本支出合计。决算的总表与分表之间也一样：总表的本年收入、支出合计等于收入、支出决算表的合计，财政拨款总表按资金来源的支出等于各财政拨款支出表的合计，各功能分类“类”的金额在总表和分表上相同。同一个数在两张表上不一样，至少有一张表印错了。",
     applies_to: BOTH,
     needs: &[],
     check,
@@ -60,9 +62,11 @@ fn check(doc: &Document, sink: &mut Sink) {
     let grid = |k: TableKind| doc.grid_tables().find(|(t, _)| t.kind == k);
     // (table, its side, the summary table, its side, how the total is named)
     type Pair<'a> = (TableKind, Option<&'a str>, TableKind, Option<&'a str>, &'a str);
-    let pairs: [Pair; 2] = [
+    let pairs: [Pair; 3] = [
         (TableKind::BIncome, None, TableKind::BSummary, Some("收入"), "收支总表的收入总计"),
         (TableKind::BExpenditure, None, TableKind::BSummary, Some("支出"), "收支总表的支出总计"),
+        // The 财政拨款支出表 is the whole of the 财政拨款 expenditure (Jiangsu's 公开05表).
+        (TableKind::BFiscalSpend, None, TableKind::BFiscal, Some("支出"), "财政拨款收支总表的支出合计"),
     ];
     for (ka, la, kb, lb, what) in pairs {
         let (Some((ta, ga)), Some((tb, gb))) = (grid(ka), grid(kb)) else { continue };
@@ -71,6 +75,23 @@ fn check(doc: &Document, sink: &mut Sink) {
             continue;
         };
         sink.identity(Target::cell(ta, &ta.rows[ra], ca), &[(1, at(tb, &tb.rows[rb], cb))], what);
+    }
+    // 一般公共预算支出表 合计 = the 财政拨款收支总表's 一般公共预算 column of
+    // its expenditure total, where it prints one (Shanghai's; Jiangsu's
+    // divides its expenditure by use, not by fund).
+    if let (Some((tg, gg)), Some((tf, gf))) = (grid(TableKind::BGeneral), grid(TableKind::BFiscal)) {
+        // (Named so: a panel of one column, 支出合计 of every fund, is not it.)
+        let general = grand_total(tf, gf, Some("支出")).and_then(|(r, _)| {
+            let p = panel_of(gf, r)?;
+            let mut named = p.columns.clone().filter(|c| tf.columns.get(*c).is_some_and(|h| last(h) == "一般公共预算"));
+            match (named.next(), named.next()) {
+                (Some(c), None) => Some((r, c)),
+                _ => None,
+            }
+        });
+        if let (Some((rg, cg)), Some((rf, cf))) = (grand_total(tg, gg, None), general) {
+            sink.identity(Target::cell(tg, &tg.rows[rg], cg), &[(1, at(tf, &tf.rows[rf], cf))], "财政拨款收支总表中一般公共预算的支出合计");
+        }
     }
     // 一般公共预算基本支出表 合计 = 一般公共预算支出表 基本支出 合计.
     if let (Some((te, ge)), Some((tg, gg))) = (grid(TableKind::BBasicEcon), grid(TableKind::BGeneral)) {

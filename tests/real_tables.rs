@@ -958,7 +958,8 @@ fn a_row_printed_left_of_its_panel_keeps_its_whole_code() {
 }
 
 /// XTBL-201 holds the 财政拨款收支总表 to its detail tables: its expenditure
-/// total to the 财政拨款支出表's (Jiangsu's 公开04 and 05表), and, where it
+/// total to the 财政拨款支出表's (Jiangsu's 公开04 and 05表), its 基本支出 to
+/// the 财政拨款基本支出表's total (公开06表), and, where it
 /// divides its expenditure by fund (Shanghai's), its 一般公共预算 column to
 /// the 一般公共预算支出表's total. Quiet on the real texts as printed; one
 /// figure changed in either table is found. Jiangsu's summary, which divides
@@ -991,6 +992,11 @@ fn the_fiscal_summary_agrees_with_its_detail_tables() {
         "{found:?}"
     );
     assert!(found.iter().all(|m| !m.contains("一般公共预算的支出合计")), "{found:?}");
+    let found = xtbl(&changed(jiangsu, "一、基本支出                          6,442.75", "一、基本支出                          6,542.75"));
+    assert!(
+        found.iter().any(|m| m.contains("“一、基本支出”印为 6542.75") && m.contains("按财政拨款基本支出表的合计计算应为 6442.75")),
+        "{found:?}"
+    );
     let found = xtbl(&changed(
         shanghai,
         "合计          156,211,123      99,706,020    56,505,103",

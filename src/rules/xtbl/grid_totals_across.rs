@@ -5,7 +5,8 @@
 //! The same figure printed in two tables read by their headings agrees. In a
 //! budget: the 收支总表's totals and the 收入总表's and 支出总表's; the 财政拨款
 //! 收支总表's expenditure total and the 财政拨款支出表's, and its 一般公共预算
-//! column's and the 一般公共预算支出表's (where it divides by fund); and the
+//! column's and the 一般公共预算支出表's (where it divides by fund), and its
+//! 基本支出 and the 财政拨款基本支出表's (where it divides by use); and the
 //! 基本支出 total. In a 决算 of the national form (Shanghai's): 01's 本年收入合计
 //! and 本年支出合计 against 02's and 03's 合计; 01's 财政拨款 income by fund
 //! against 04's; 04's 本年支出合计 by fund against 05's, 07's and 08's 合计;
@@ -14,7 +15,7 @@
 //!
 //! ## 为什么重要
 //!
-//! 收支总表的收入总计应等于收入总表的合计，支出总计应等于支出总表的合计；财政拨款收支总表的支出合计应等于财政拨款支出表的合计，其中一般公共预算的支出合计应等于一般公共预算支出表的合计；一般公共预算基本支出表的合计应等于一般公共预算支出表的基本支出合计。决算的总表与分表之间也一样：总表的本年收入、支出合计等于收入、支出决算表的合计，财政拨款总表按资金来源的支出等于各财政拨款支出表的合计，各功能分类“类”的金额在总表和分表上相同。同一个数在两张表上不一样，至少有一张表印错了。
+//! 收支总表的收入总计应等于收入总表的合计，支出总计应等于支出总表的合计；财政拨款收支总表的支出合计应等于财政拨款支出表的合计，其中一般公共预算的支出合计应等于一般公共预算支出表的合计，基本支出应等于财政拨款基本支出表的合计；一般公共预算基本支出表的合计应等于一般公共预算支出表的基本支出合计。决算的总表与分表之间也一样：总表的本年收入、支出合计等于收入、支出决算表的合计，财政拨款总表按资金来源的支出等于各财政拨款支出表的合计，各功能分类“类”的金额在总表和分表上相同。同一个数在两张表上不一样，至少有一张表印错了。
 //!
 //! ## 示例
 //!
@@ -44,7 +45,7 @@ pub const RULE: Rule = Rule {
     family: Family::Xtbl,
     severity: Severity::Error,
     title: "表间（按表头读取）：同一个数在两张表上一致",
-    why: "收支总表的收入总计应等于收入总表的合计，支出总计应等于支出总表的合计；财政拨款收支总表的支出合计应等于财政拨款支出表的合计，其中一般公共预算的支出合计应等于一般公共预算支出表的合计；一般公共预算基本支出表的合计应等于一般公共预算支出表的基本支出合计。决算的总表与分表之间也一样：总表的本年收入、支出合计等于收入、支出决算表的合计，财政拨款总表按资金来源的支出等于各财政拨款支出表的合计，各功能分类“类”的金额在总表和分表上相同。同一个数在两张表上不一样，至少有一张表印错了。",
+    why: "收支总表的收入总计应等于收入总表的合计，支出总计应等于支出总表的合计；财政拨款收支总表的支出合计应等于财政拨款支出表的合计，其中一般公共预算的支出合计应等于一般公共预算支出表的合计，基本支出应等于财政拨款基本支出表的合计；一般公共预算基本支出表的合计应等于一般公共预算支出表的基本支出合计。决算的总表与分表之间也一样：总表的本年收入、支出合计等于收入、支出决算表的合计，财政拨款总表按资金来源的支出等于各财政拨款支出表的合计，各功能分类“类”的金额在总表和分表上相同。同一个数在两张表上不一样，至少有一张表印错了。",
     applies_to: BOTH,
     needs: &[],
     check,
@@ -91,6 +92,17 @@ fn check(doc: &Document, sink: &mut Sink) {
         });
         if let (Some((rg, cg)), Some((rf, cf))) = (grand_total(tg, gg, None), general) {
             sink.identity(Target::cell(tg, &tg.rows[rg], cg), &[(1, at(tf, &tf.rows[rf], cf))], "财政拨款收支总表中一般公共预算的支出合计");
+        }
+    }
+    // 财政拨款基本支出表 合计 = the 财政拨款收支总表's 基本支出, where it
+    // divides its expenditure by use in a column of its own (Jiangsu's).
+    if let (Some((tb, gb)), Ok((tf, rf, cf))) =
+        (grid(TableKind::BFiscalBasic), pick(doc, TableKind::BFiscal, &|l| l == "基本支出", &|_| false, "基本支出"))
+    {
+        // (Said of the summary's cell: where it is misprinted, it also breaks
+        // its own sum, and the two failures are told as one, at that cell.)
+        if let Some((rb, cb)) = grand_total(tb, gb, None) {
+            sink.identity(Target::cell(tf, rf, cf), &[(1, at(tb, &tb.rows[rb], cb))], "财政拨款基本支出表的合计");
         }
     }
     // 一般公共预算基本支出表 合计 = 一般公共预算支出表 基本支出 合计.

@@ -335,8 +335,11 @@ impl Sink {
 }
 
 /// How a cell is named in messages: 公开01表“本年收入合计（行次27）”的“金额”.
+/// A row without a name (a table of one row of figures, 支出总表) names
+/// only the column: 《支出总表》“基本支出”.
 fn placed(cell: &CellRef) -> String {
     match &cell.column {
+        Some(c) if cell.row.is_empty() => format!("{}“{}”", table_name(&cell.table), c),
         Some(c) => format!("{}“{}”的“{}”", table_name(&cell.table), cell.row, c),
         None => format!("{}“{}”", table_name(&cell.table), cell.row),
     }

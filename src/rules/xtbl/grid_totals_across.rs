@@ -10,7 +10,9 @@
 //! 基本支出 total. (Not the 支出总表's columns by use against the 收支总表's
 //! rows: a 支出总表 printed wider than its captions can read its one row a
 //! column askew, which its own sum does not tell, and that comparison would
-//! then call a sound document wrong.) In a 决算 of the national form (Shanghai's): 01's 本年收入合计
+//! then call a sound document wrong.)
+//!
+//! In a 决算 of the national form (Shanghai's): 01's 本年收入合计
 //! and 本年支出合计 against 02's and 03's 合计; 01's 财政拨款 income by fund
 //! against 04's; 04's 本年支出合计 by fund against 05's, 07's and 08's 合计;
 //! 05's 基本支出 against 06's 人员经费 and 公用经费; and each 类 of 03, 05, 07
@@ -94,8 +96,8 @@ fn check(doc: &Document, sink: &mut Sink) {
     if let (Some((tb, gb)), Ok((tf, rf, cf))) =
         (grid(TableKind::BFiscalBasic), pick(doc, TableKind::BFiscal, &|l| l == "基本支出", &|_| false, "基本支出"))
     {
-        // (Said of the summary's cell: where it is misprinted, it also breaks
-        // its own sum, and the two failures are told as one, at that cell.)
+        // (Said of the summary's cell: its own sum, broken too, then points at
+        // the same cell, not at the detail table's total.)
         if let Some((rb, cb)) = grand_total(tb, gb, None) {
             sink.identity(Target::cell(tf, rf, cf), &[(1, at(tb, &tb.rows[rb], cb))], "财政拨款基本支出表的合计");
         }

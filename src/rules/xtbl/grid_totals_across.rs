@@ -166,18 +166,19 @@ fn col_of(t: &Table, g: &Grid, i: usize, accept: &dyn Fn(&str) -> bool) -> Optio
     if p.columns.len() == 1 {
         return Some(p.columns.start);
     }
-    let mut cols = p.columns.clone().filter(|c| t.columns.get(*c).is_some_and(|h| accept(h)));
-    match (cols.next(), cols.next()) {
-        (Some(c), None) => Some(c),
-        _ => None,
-    }
+    captioned(t, g, i, accept)
 }
 
 /// The one column of row `i`'s panel whose last caption is `name`: named
 /// so, never a one-column panel's own (支出合计 of every fund or use).
 fn named_col(t: &Table, g: &Grid, i: usize, name: &str) -> Option<usize> {
-    let mut named = panel_of(g, i)?.columns.clone().filter(|c| t.columns.get(*c).is_some_and(|h| last(h) == name));
-    match (named.next(), named.next()) {
+    captioned(t, g, i, &|h| last(h) == name)
+}
+
+/// The one column of row `i`'s panel whose caption path `accept` takes.
+fn captioned(t: &Table, g: &Grid, i: usize, accept: &dyn Fn(&str) -> bool) -> Option<usize> {
+    let mut cols = panel_of(g, i)?.columns.clone().filter(|c| t.columns.get(*c).is_some_and(|h| accept(h)));
+    match (cols.next(), cols.next()) {
         (Some(c), None) => Some(c),
         _ => None,
     }

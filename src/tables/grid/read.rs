@@ -770,6 +770,17 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                 }
             }
         }
+    } else if let Some(line) = table.grid.as_ref().filter(|g| g.read).and_then(|g| total_left_blank(&table, g)) {
+        // A printed table fills its 合计 column wherever its parts have
+        // figures: amounts wider than their captions (a table in 元 with
+        // decimals) end past the next caption's centre, and every amount of
+        // the row is then read one column right, the 合计's under 基本支出.
+        // The row's own sum cannot see that (its total is blank).
+        table.grid = table.grid.as_deref().map(unread);
+        refuse(
+            &mut table,
+            format!("第{line}行的各组成栏有数字而“合计”栏为空，数字可能整体错了一栏（数字比栏目宽），各栏无法确定，本表未读取。"),
+        );
     } else if table.grid.as_ref().is_some_and(|g| g.read && every_row_breaks_its_sum(&table, g)) {
         // Not a table wrong in every row but columns placed under the wrong
         // captions (a group caption taken for a column of its own, whose
@@ -817,6 +828,21 @@ fn codes_unlike(table: &Table) -> Option<(&'static str, &'static str)> {
     } else {
         None
     }
+}
+
+/// The source line of the first row with figures in its panel's parts,
+/// when no row of that panel has a figure in its 合计 ([`Meaning::row_sum`]):
+/// the whole column blank while the columns it adds up are not.
+fn total_left_blank(table: &Table, g: &Grid) -> Option<usize> {
+    g.panels.iter().find_map(|p| {
+        let (total, parts) = Meaning::row_sum(&g.meanings, p.columns.clone())?;
+        let rows = table.rows.get(p.rows.clone()).unwrap_or_default();
+        if rows.iter().any(|r| r.value(total).is_some()) {
+            return None;
+        }
+        let r = rows.iter().find(|r| parts.iter().any(|c| r.value(*c).is_some_and(|v| !v.is_zero())))?;
+        r.cells.iter().find(|c| c.value.is_some()).map(|c| c.source_line)
+    })
 }
 
 /// Whether every row of three or more with a 合计 (not zero) breaks its
@@ -1306,9 +1332,20 @@ fn match_leaves(cols: &[&Col], leaves: &[&Leaf]) -> Option<Vec<Option<usize>>> {
     // "合计 基本支出 项目支出 单位预留机动经费 结转下年资金" over four amounts
     // (结转 blank) puts 项目支出's amount nearer 单位预留's centre.
     let centre2 = |l: &Leaf| l.lo.saturating_add(l.hi);
+    // A caption left blank whose centre lies under another column's number:
+    // numbers wider than their captions (a table in 元 with decimals) end
+    // past the next caption's centre, and the match is then a column off
+    // ("104,031,100.00" under 基本支出 taken for 项目支出's).
+    let covered = |out: &[Option<usize>]| {
+        (0..leaves.len()).filter(|j| !out.contains(&Some(*j))).any(|j| {
+            let mid2 = centre2(leaves[j]);
+            cols.iter().any(|c| 2 * c.lo < mid2 && mid2 < 2 * c.hi)
+        })
+    };
     let by_edge: Option<Vec<usize>> = cols.iter().map(|c| leaves.iter().rposition(|l| centre2(l) <= c.hi.saturating_mul(2))).collect();
     if let Some(v) = by_edge.filter(|v| v.windows(2).all(|w| w[0] < w[1])) {
-        return Some(v.into_iter().map(Some).collect());
+        let out: Vec<Option<usize>> = v.into_iter().map(Some).collect();
+        return (!covered(&out)).then_some(out);
     }
     let (cost, out) = nearest_leaves(cols, leaves, None);
     // Another match as near (within one column, in doubled centres) is as
@@ -1317,7 +1354,7 @@ fn match_leaves(cols: &[&Col], leaves: &[&Leaf]) -> Option<Vec<Option<usize>>> {
     // and 结转下年资金).
     let alike =
         (0..out.len()).filter_map(|i| out[i].map(|j| (i, j))).any(|forbid| nearest_leaves(cols, leaves, Some(forbid)).0 <= cost + 2);
-    (!alike).then_some(out)
+    (!alike && !covered(&out)).then_some(out)
 }
 
 /// The order-preserving match of columns to leaves least apart (doubled
@@ -1589,6 +1626,59 @@ mod tests {
         let one_adds_up = broken.replacen("60.00         50.00", "50.00         50.00", 1);
         let doc = crate::read(&format!("{before}公开表八{one_adds_up}"));
         assert!(doc.found(TableKind::BBasicEcon).and_then(|t| t.grid.as_ref()).is_some_and(|g| g.read));
+    }
+
+    /// Amounts wider than their captions (a 支出总表 in 元 with decimals,
+    /// one column left blank) end past the next caption's centre, so the
+    /// row reads a column right and its 合计 is left blank, which no sum
+    /// can see: refused and said, never read askew.
+    #[test]
+    fn a_row_read_a_column_right_of_its_blank_total_is_refused() {
+        let text = sample();
+        let header = "          合计            基本支出            项目支出";
+        let row = "    1,520.00        1,000.00          520.00";
+        assert!(text.contains(header) && text.contains(row));
+        // As printed, with a fourth caption over a blank column: read.
+        let blank_column = text.replacen(header, &format!("{header}        上缴上级支出"), 1);
+        let doc = crate::read(&blank_column);
+        let t = doc.found(TableKind::BExpenditure).expect("支出预算总表");
+        assert!(t.grid.as_ref().is_some_and(|g| g.read));
+        assert_eq!(
+            t.rows[0].cells.iter().map(|c| c.value.map(|v| v.to_string())).collect::<Vec<_>>()[..3],
+            [Some("1520.00".to_string()), Some("1000.00".to_string()), Some("520.00".to_string())]
+        );
+        // In 元, each amount ending just past the next caption's centre.
+        let wide = format!("{}{}{}{}{}{}", " ".repeat(14), "15,200,000.00", " ".repeat(7), "10,000,000.00", " ".repeat(3), "5,200,000.00");
+        let doc =
+            crate::read(&blank_column.replacen(row, &wide, 1).replacen("单位：万元\n\n          合计", "单位：元\n\n          合计", 1));
+        let t = doc.found(TableKind::BExpenditure).expect("支出预算总表");
+        assert!(!t.grid.as_ref().is_some_and(|g| g.read) && t.rows.is_empty());
+        assert!(doc.problems.iter().any(|p| p.message.contains("“合计”栏为空")), "{:?}", doc.problems);
+    }
+
+    /// Jiangsu's 支出总表 in 元 with decimals: four amounts under five
+    /// captions, each wider than the captions are apart. Matched by their
+    /// right edges they would leave 基本支出 blank and read each part a
+    /// column right (the sum still holds: 合计 is read right); but 基本支出's
+    /// centre lies under the second amount, so no match is taken.
+    #[test]
+    fn a_caption_left_blank_under_another_columns_number_refuses_the_match() {
+        let col = |lo, hi| super::Col { lo, hi, e0: hi, edge: None, caption: Vec::new(), has_data: true };
+        let leaf = |lo, hi, w: &str| super::Leaf { lo, hi, words: vec![(0, w.to_string())], groups: Vec::new() };
+        let leaves = [
+            leaf(3, 10, "合计"),
+            leaf(15, 19, "基本支出"),
+            leaf(28, 32, "项目支出"),
+            leaf(40, 48, "单位预留机动经费"),
+            leaf(53, 59, "结转下年资金"),
+        ];
+        let leaves: Vec<&super::Leaf> = leaves.iter().collect();
+        // " 244,584,300.00 104,031,100.00 120,814,600.00 19,738,600.00"
+        let wide = [col(1, 15), col(16, 30), col(31, 45), col(46, 59)];
+        assert_eq!(super::match_leaves(&wide.iter().collect::<Vec<_>>(), &leaves), None);
+        // As printed in 万元: "   24,458.43   10,403.11    12,081.46     1,973.86", 结转 blank.
+        let printed = [col(3, 12), col(15, 24), col(29, 38), col(44, 52)];
+        assert_eq!(super::match_leaves(&printed.iter().collect::<Vec<_>>(), &leaves), Some(vec![Some(0), Some(1), Some(2), Some(3)]));
     }
 
     #[test]

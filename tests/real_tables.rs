@@ -957,13 +957,15 @@ fn a_row_printed_left_of_its_panel_keeps_its_whole_code() {
     }
 }
 
-/// XTBL-201 holds the 财政拨款收支总表 to its detail tables: its expenditure
-/// total to the 财政拨款支出表's (Jiangsu's 公开04 and 05表), its 基本支出 to
-/// the 财政拨款基本支出表's total (公开06表), and, where it divides its
-/// expenditure by fund (Shanghai's), its 一般公共预算 column to the
-/// 一般公共预算支出表's total. Quiet on the real texts as printed; one figure
-/// changed in either table is found. Jiangsu's summary, which divides by
-/// use, is never compared with the 一般公共预算 table.
+/// XTBL-201 holds the summaries to their detail tables: the 财政拨款收支总表's
+/// expenditure total to the 财政拨款支出表's (Jiangsu's 公开04 and 05表), its
+/// 基本支出 to the 财政拨款基本支出表's total (公开06表), and, where it divides
+/// its expenditure by fund (Shanghai's), its 一般公共预算 column to the
+/// 一般公共预算支出表's total; the 收支总表's 基本支出, 项目支出 and
+/// 单位预留机动经费 to the 支出总表's columns of them. Quiet on the real texts
+/// as printed; one figure changed in either table is found. Jiangsu's
+/// summary, which divides by use, is never compared with the 一般公共预算
+/// table.
 #[test]
 fn the_fiscal_summary_agrees_with_its_detail_tables() {
     let Some(dir) = common::real_dir() else { return };
@@ -992,6 +994,12 @@ fn the_fiscal_summary_agrees_with_its_detail_tables() {
         "{found:?}"
     );
     assert!(found.iter().all(|m| !m.contains("一般公共预算的支出合计")), "{found:?}");
+    // The 支出总表's 项目支出 against the 收支总表's (its 合计 then breaks too).
+    let found = xtbl(&changed(jiangsu, "6,522.75      4,968.34", "6,522.75      4,978.34"));
+    assert!(
+        found.iter().any(|m| m.contains("《支出预算总表》“项目支出”印为 4978.34") && m.contains("按收支总表的项目支出计算应为 4968.34")),
+        "{found:?}"
+    );
     let found = xtbl(&changed(jiangsu, "一、基本支出                          6,442.75", "一、基本支出                          6,542.75"));
     assert!(
         found.iter().any(|m| m.contains("“一、基本支出”印为 6542.75") && m.contains("按财政拨款基本支出表的合计计算应为 6442.75")),

@@ -6,11 +6,10 @@
 //! budget: the 收支总表's totals and the 收入总表's and 支出总表's; the 财政拨款
 //! 收支总表's expenditure total and the 财政拨款支出表's, and its 一般公共预算
 //! column's and the 一般公共预算支出表's (where it divides by fund), and its
-//! 基本支出 and the 财政拨款基本支出表's (where it divides by use); and the
-//! 基本支出 total. (Not the 支出总表's columns by use against the 收支总表's
-//! rows: a 支出总表 printed wider than its captions can read its one row a
-//! column askew, which its own sum does not tell, and that comparison would
-//! then call a sound document wrong.)
+//! 基本支出 and the 财政拨款基本支出表's (where it divides by use); the 收支总表's
+//! 基本支出, 项目支出 and 单位预留机动经费 and the 支出总表's columns of them
+//! (the reader refuses a 支出总表 whose row it would read a column askew,
+//! its 合计 left blank); and the 基本支出 total.
 //!
 //! In a 决算 of the national form (Shanghai's): 01's 本年收入合计
 //! and 本年支出合计 against 02's and 03's 合计; 01's 财政拨款 income by fund
@@ -20,7 +19,7 @@
 //!
 //! ## 为什么重要
 //!
-//! 收支总表的收入总计应等于收入总表的合计，支出总计应等于支出总表的合计；财政拨款收支总表的支出合计应等于财政拨款支出表的合计，其中一般公共预算的支出合计应等于一般公共预算支出表的合计，基本支出应等于财政拨款基本支出表的合计；一般公共预算基本支出表的合计应等于一般公共预算支出表的基本支出合计。决算的总表与分表之间也一样：总表的本年收入、支出合计等于收入、支出决算表的合计，财政拨款总表按资金来源的支出等于各财政拨款支出表的合计，各功能分类“类”的金额在总表和分表上相同。同一个数在两张表上不一样，至少有一张表印错了。
+//! 收支总表的收入总计应等于收入总表的合计，支出总计应等于支出总表的合计，按用途列出的基本支出、项目支出等也应等于支出总表相应栏的合计；财政拨款收支总表的支出合计应等于财政拨款支出表的合计，其中一般公共预算的支出合计应等于一般公共预算支出表的合计，基本支出应等于财政拨款基本支出表的合计；一般公共预算基本支出表的合计应等于一般公共预算支出表的基本支出合计。决算的总表与分表之间也一样：总表的本年收入、支出合计等于收入、支出决算表的合计，财政拨款总表按资金来源的支出等于各财政拨款支出表的合计，各功能分类“类”的金额在总表和分表上相同。同一个数在两张表上不一样，至少有一张表印错了。
 //!
 //! ## 示例
 //!
@@ -50,7 +49,7 @@ pub const RULE: Rule = Rule {
     family: Family::Xtbl,
     severity: Severity::Error,
     title: "表间（按表头读取）：同一个数在两张表上一致",
-    why: "收支总表的收入总计应等于收入总表的合计，支出总计应等于支出总表的合计；财政拨款收支总表的支出合计应等于财政拨款支出表的合计，其中一般公共预算的支出合计应等于一般公共预算支出表的合计，基本支出应等于财政拨款基本支出表的合计；一般公共预算基本支出表的合计应等于一般公共预算支出表的基本支出合计。决算的总表与分表之间也一样：总表的本年收入、支出合计等于收入、支出决算表的合计，财政拨款总表按资金来源的支出等于各财政拨款支出表的合计，各功能分类“类”的金额在总表和分表上相同。同一个数在两张表上不一样，至少有一张表印错了。",
+    why: "收支总表的收入总计应等于收入总表的合计，支出总计应等于支出总表的合计，按用途列出的基本支出、项目支出等也应等于支出总表相应栏的合计；财政拨款收支总表的支出合计应等于财政拨款支出表的合计，其中一般公共预算的支出合计应等于一般公共预算支出表的合计，基本支出应等于财政拨款基本支出表的合计；一般公共预算基本支出表的合计应等于一般公共预算支出表的基本支出合计。决算的总表与分表之间也一样：总表的本年收入、支出合计等于收入、支出决算表的合计，财政拨款总表按资金来源的支出等于各财政拨款支出表的合计，各功能分类“类”的金额在总表和分表上相同。同一个数在两张表上不一样，至少有一张表印错了。",
     applies_to: BOTH,
     needs: &[],
     check,
@@ -89,6 +88,17 @@ fn check(doc: &Document, sink: &mut Sink) {
         let general = grand_total(tf, gf, Some("支出")).and_then(|(r, _)| named_col(tf, gf, r, "一般公共预算").map(|c| (r, c)));
         if let (Some((rg, cg)), Some((rf, cf))) = (grand_total(tg, gg, None), general) {
             sink.identity(Target::cell(tg, &tg.rows[rg], cg), &[(1, at(tf, &tf.rows[rf], cf))], "财政拨款收支总表中一般公共预算的支出合计");
+        }
+    }
+    // The 支出总表's columns by use = the 收支总表's rows of those uses (a
+    // summary that divides its expenditure by use in a column of its own).
+    if let Some((te, ge)) = grid(TableKind::BExpenditure) {
+        for used in ["基本支出", "项目支出", "单位预留机动经费"] {
+            let Ok((ts, rs, cs)) = pick(doc, TableKind::BSummary, &|l| l == used, &|_| false, used) else { continue };
+            let Some((re, c)) = grand_total(te, ge, None).and_then(|(r, _)| named_col(te, ge, r, used).map(|c| (r, c))) else {
+                continue;
+            };
+            sink.identity_named(Target::cell(te, &te.rows[re], c), &[(1, at(ts, rs, cs))], || format!("收支总表的{used}"));
         }
     }
     // 财政拨款基本支出表 合计 = the 财政拨款收支总表's 基本支出, where it

@@ -995,10 +995,21 @@ fn the_fiscal_summary_agrees_with_its_detail_tables() {
     );
     assert!(found.iter().all(|m| !m.contains("一般公共预算的支出合计")), "{found:?}");
     // The 支出总表's 项目支出 against the 收支总表's (its 合计 then breaks too).
-    let found = xtbl(&changed(jiangsu, "6,522.75      4,968.34", "6,522.75      4,978.34"));
+    let report = changed(jiangsu, "6,522.75      4,968.34", "6,522.75      4,978.34");
+    let found = xtbl(&report);
     assert!(
         found.iter().any(|m| m.contains("《支出预算总表》“项目支出”印为 4978.34") && m.contains("按收支总表的项目支出计算应为 4968.34")),
         "{found:?}"
+    );
+    // One misprinted cell, one finding on it: the row sum it breaks (TBL-201,
+    // earlier in the catalogue, on the 合计) is folded into XTBL-201's.
+    let errors: Vec<_> = report.findings.iter().filter(|f| f.severity == gongkai::rules::Severity::Error && f.table.is_some()).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!((errors[0].rule, errors[0].column.as_deref()), ("XTBL-201", Some("项目支出")));
+    assert!(
+        errors[0].also.len() == 1 && errors[0].also[0].starts_with("TBL-201：《支出预算总表》“合计”印为 13377.11"),
+        "{:?}",
+        errors[0].also
     );
     let found = xtbl(&changed(jiangsu, "一、基本支出                          6,442.75", "一、基本支出                          6,542.75"));
     assert!(

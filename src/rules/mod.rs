@@ -573,30 +573,32 @@ fn group_root_causes(findings: Vec<Finding>) -> Vec<Finding> {
     let grouped = root_causes(&findings);
     let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
     let mut index_of: Vec<Option<usize>> = vec![None; findings.len()];
-    let mut related_seen: std::collections::HashMap<usize, std::collections::HashSet<identity::CellRef>> = std::collections::HashMap::new();
-    // The findings are moved into `out` (or folded into their primary),
-    // not copied.
+    // The findings are moved into `out`, not copied: the primaries and
+    // those standing alone first, in catalogue order; then each folded one
+    // into its primary, wherever the primary stands in that order.
+    let mut folded: Vec<(usize, Finding)> = Vec::new();
     for (i, f) in findings.into_iter().enumerate() {
         match grouped[i] {
-            Some(p) if p != i => {
-                let Some(pi) = index_of[p] else {
-                    // The primary comes later in catalogue order: keep this one as is.
-                    index_of[i] = Some(out.len());
-                    out.push(f);
-                    continue;
-                };
-                let primary = &mut out[pi];
-                primary.also.push(format!("{}：{}", f.rule, f.message));
-                let known = related_seen.entry(pi).or_insert_with(|| primary.related.iter().cloned().collect());
-                for c in f.related {
-                    if known.insert(c.clone()) {
-                        primary.related.push(c);
-                    }
-                }
-            }
+            Some(p) if p != i => folded.push((p, f)),
             _ => {
                 index_of[i] = Some(out.len());
                 out.push(f);
+            }
+        }
+    }
+    let mut related_seen: std::collections::HashMap<usize, std::collections::HashSet<identity::CellRef>> = std::collections::HashMap::new();
+    for (p, f) in folded {
+        // A primary is never itself folded (`root_causes`), so it is in `out`.
+        let Some(pi) = index_of[p] else {
+            out.push(f);
+            continue;
+        };
+        let primary = &mut out[pi];
+        primary.also.push(format!("{}：{}", f.rule, f.message));
+        let known = related_seen.entry(pi).or_insert_with(|| primary.related.iter().cloned().collect());
+        for c in f.related {
+            if known.insert(c.clone()) {
+                primary.related.push(c);
             }
         }
     }

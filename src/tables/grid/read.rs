@@ -1339,7 +1339,7 @@ fn match_leaves(cols: &[&Col], leaves: &[&Leaf]) -> Option<Vec<Option<usize>>> {
     let covered = |out: &[Option<usize>]| {
         (0..leaves.len()).filter(|j| !out.contains(&Some(*j))).any(|j| {
             let mid2 = centre2(leaves[j]);
-            cols.iter().any(|c| 2 * c.lo < mid2 && mid2 < 2 * c.hi)
+            cols.iter().any(|c| c.lo.saturating_mul(2) < mid2 && mid2 < c.hi.saturating_mul(2))
         })
     };
     let by_edge: Option<Vec<usize>> = cols.iter().map(|c| leaves.iter().rposition(|l| centre2(l) <= c.hi.saturating_mul(2))).collect();

@@ -8,8 +8,9 @@
 //! column's and the 一般公共预算支出表's (where it divides by fund), and its
 //! 基本支出 and the 财政拨款基本支出表's (where it divides by use); the 收支总表's
 //! 基本支出, 项目支出 and 单位预留机动经费 and the 支出总表's columns of them
-//! (the reader refuses a 支出总表 whose row it would read a column askew,
-//! its 合计 left blank); and the 基本支出 total.
+//! (the reader refuses a 支出总表 whose row it would read a column askew:
+//! its 合计 left blank, or a caption left blank under another column's
+//! number); and the 基本支出 total.
 //!
 //! In a 决算 of the national form (Shanghai's): 01's 本年收入合计
 //! and 本年支出合计 against 02's and 03's 合计; 01's 财政拨款 income by fund

@@ -162,6 +162,15 @@ impl SangongCols {
 /// The words that name a 三公 table's items, one each.
 const ITEMS: [&str; 6] = ["出国", "接待", "购置", "运行", "会议", "培训"];
 
+/// The [`ITEMS`] a caption names (their indexes), but none for the one
+/// caption that names two as one column ("公务用车购置及运行费").
+fn named_items(caption: &str) -> Vec<usize> {
+    if search::contains(caption, "购置及运行") {
+        return Vec::new();
+    }
+    (0..ITEMS.len()).filter(|k| caption.contains(ITEMS[*k])).collect()
+}
+
 /// The two captions of a header cell whose words, one space apart, name
 /// two different items ("公务接待 会议费": the layout left one space between
 /// two columns' captions), each at its own columns of `line` (the line as
@@ -173,9 +182,8 @@ pub(super) fn two_items<'a>(line: &str, s: &Span<'a>) -> Option<[Span<'a>; 2]> {
     let cell: String = line.chars().skip(s.start).take(s.end - s.start).collect();
     let (left, right) = cell.split_once(' ')?;
     let item = |w: &str| -> Option<usize> {
-        let named: Vec<usize> = (0..ITEMS.len()).filter(|k| w.contains(ITEMS[*k])).collect();
-        match named.as_slice() {
-            [k] if !search::contains(w, "购置及运行") => Some(*k),
+        match named_items(w).as_slice() {
+            [k] => Some(*k),
             _ => None,
         }
     };
@@ -220,11 +228,7 @@ pub fn settle(table: &mut Table, grid: &Grid) -> Result<bool, &'static str> {
     let Some(cols) = SangongCols::of(grid) else {
         // Two captions run together ("公务接待 会议费" read as one): which
         // number is which cannot be told.
-        let joined = grid
-            .paths
-            .iter()
-            .filter_map(|p| p.last())
-            .any(|leaf| ITEMS.iter().filter(|w| leaf.contains(*w)).count() > 1 && !search::contains(leaf, "购置及运行"));
+        let joined = grid.paths.iter().filter_map(|p| p.last()).any(|leaf| named_items(leaf).len() > 1);
         return if joined { Err(JOINED) } else { Ok(false) };
     };
     // Every caption paired with its column in order: the positions are

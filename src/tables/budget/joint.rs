@@ -75,10 +75,7 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
                     // Tested as enumerated: only the placements that hold are written out.
                     let check = RowSums::ready(&mut row_sums, p.schema.row_sums, cands);
                     let mut kept = Vec::new();
-                    cands.for_each_where(
-                        |v, cols, settled| cands.blank_where_nothing(&zero_col, cols, &settled) && check.settled(v, cols, settled),
-                        |v, _| kept.push(v.to_vec()),
-                    );
+                    cands.for_each_blank_where(&zero_col, |v, cols, settled| check.settled(v, cols, settled), |v, _| kept.push(v.to_vec()));
                     RowChoice::Open(kept)
                 }
                 None => RowChoice::Fixed(values(&r.cells)),
@@ -309,7 +306,7 @@ impl<'a> RowSums<'a> {
 
     /// Whether the identities that end in the columns `settled` hold, for
     /// the placement begun in `values` with its amounts in the columns
-    /// `cols` (see [`Candidates::for_each_where`]): asked for every range
+    /// `cols` (see [`Candidates::for_each_blank_where`]): asked for every range
     /// on the way to a placement, it is [`holds_by`] for that placement.
     fn settled(&mut self, values: &[Option<Decimal>], cols: &[usize], settled: std::ops::Range<usize>) -> bool {
         if self.by_last.is_empty() {
@@ -495,6 +492,15 @@ impl Ctx<'_> {
         self.parts[pi].open.iter().any(|(r, _)| *r == row)
     }
 
+    /// Part `pi`'s first row of each code, looked up by [`first_of`]: one
+    /// sort per table, not a scan of it per row of the table it is linked to.
+    fn by_code(&self, pi: usize) -> Vec<(&str, usize)> {
+        let mut index: Vec<(&str, usize)> =
+            self.parts[pi].table.rows.iter().enumerate().filter_map(|(j, q)| q.code.as_deref().map(|c| (c, j))).collect();
+        index.sort_unstable();
+        index
+    }
+
     /// The rows whose sum is the table's total: its 合计 row, else its 类 rows
     /// (3-digit codes, or 3-digit 部门 codes of a pair table).
     fn total_rows(&self, pi: usize) -> Vec<usize> {
@@ -560,8 +566,9 @@ impl Ctx<'_> {
         }
         // 支出总表 ≥ 一般公共预算支出表, row by row, for 基本 and 项目.
         if let (Some(x), Some(g)) = (self.find(TableKind::BExpenditure), gpb) {
+            let in_g = self.by_code(g);
             for (i, r) in self.parts[x].table.rows.iter().enumerate() {
-                let Some(j) = self.parts[g].table.rows.iter().position(|q| q.code.is_some() && q.code == r.code) else { continue };
+                let Some(j) = r.code.as_deref().and_then(|c| first_of(&in_g, c)) else { continue };
                 if !self.is_open(x, i) && !self.is_open(g, j) {
                     continue;
                 }
@@ -575,8 +582,9 @@ impl Ctx<'_> {
         // 全口径基本支出表: its 一般公共预算 column is the 基本支出表's row total.
         if let (Some(a), Some(e)) = (self.find(TableKind::BBasicAll), econ) {
             if let (Some(ac), Some(ec)) = (self.col(a, Source::Gpb), self.col(e, Source::Basic)) {
+                let in_e = self.by_code(e);
                 for (i, r) in self.parts[a].table.rows.iter().enumerate() {
-                    let Some(j) = self.parts[e].table.rows.iter().position(|q| q.code.is_some() && q.code == r.code) else { continue };
+                    let Some(j) = r.code.as_deref().and_then(|c| first_of(&in_e, c)) else { continue };
                     p.links.push(Link { total: self.at(a, i, ac), parts: vec![(1, self.at(e, j, ec))], relation: Relation::Equal });
                 }
             }
@@ -585,9 +593,10 @@ impl Ctx<'_> {
         if let (Some(f), Some(g)) = (self.find(TableKind::BFiscal), gpb) {
             if let Some(fc) = self.col(f, Source::Gpb) {
                 let t = &self.parts[f].table;
+                let in_g = self.by_code(g);
                 for (i, r) in t.rows.iter().enumerate().skip(t.sides.unwrap_or(0)) {
                     let Some(code) = class_code(&r.label) else { continue };
-                    let Some(j) = self.parts[g].table.rows.iter().position(|q| q.code.as_deref() == Some(code)) else { continue };
+                    let Some(j) = first_of(&in_g, code) else { continue };
                     p.links.push(Link { total: self.at(f, i, fc), parts: vec![(1, self.at(g, j, 0))], relation: Relation::Equal });
                 }
             }
@@ -615,6 +624,12 @@ impl Ctx<'_> {
             }
         }
     }
+}
+
+/// The first row of `code` in an index of [`Ctx::by_code`] (sorted by code,
+/// then row), if the table has one.
+fn first_of(index: &[(&str, usize)], code: &str) -> Option<usize> {
+    index.get(index.partition_point(|(c, _)| *c < code)).filter(|(c, _)| *c == code).map(|(_, j)| *j)
 }
 
 /// Σ left = Σ right as one link (the first left cell is the link's total).
@@ -734,6 +749,11 @@ mod tests {
                     |v, _| got.push(v.to_vec()),
                 );
                 assert_eq!(got, want, "{:?} {zero_col:?}", cands.amounts());
+                // The same with the blocked columns skipped by the walk itself.
+                let mut skipped = Vec::new();
+                let mut check = RowSums::new(sums, &cands);
+                cands.for_each_blank_where(&zero_col, |v, cols, settled| check.settled(v, cols, settled), |v, _| skipped.push(v.to_vec()));
+                assert_eq!(skipped, want, "{:?} {zero_col:?}", cands.amounts());
                 let mut all = 0;
                 cands.for_each(|v, _| all += usize::from(holds_by(v.len(), |i| v[i], sums)));
                 dropped += usize::from(want.len() < all);

@@ -150,7 +150,8 @@ fn data_cells(body: &[Line], yuan: bool) -> Option<Data> {
 /// Places dropped-cell amounts (see the module doc).
 fn solve(amounts: &[(Decimal, usize)], f06: Option<&Table>, facts: &[(usize, Decimal)], table: &str, at: usize) -> Read09 {
     let problem = |msg: String| ReadProblem { table: Some(table.to_string()), message: msg, source_line: Some(at) };
-    let hard: Vec<Line12> = holding_placements(amounts).into_iter().filter(|c| basic_items_fit(c, f06)).collect();
+    let items = basic_items(f06);
+    let hard: Vec<Line12> = holding_placements(amounts).into_iter().filter(|c| basic_items_fit(c, &items)).collect();
     if hard.is_empty() {
         let with_06 = if f06.is_some() { "，也不满足“06表的基本支出项目不超过决算数”" } else { "" };
         let msg = format!(
@@ -304,13 +305,17 @@ fn holding_halves(amounts: &[(Decimal, usize)], h: usize) -> Vec<(u16, Line12)> 
     }
 }
 
-/// 06 basic items never exceed the 决算数 they are part of (within rounding).
-fn basic_items_fit(c: &Line12, f06: Option<&Table>) -> bool {
-    let Some(t) = f06 else { return true };
-    BASIC_ITEMS.iter().all(|(code, col)| match econ::value_of(t, code) {
-        Some(item) => Interval::of(item).lo <= Interval::of(c[*col].map(|x| x.0)).hi,
-        None => true,
-    })
+/// The 06 basic items 06 lists, as (the column they are part of, the
+/// lower end of their interval): looked up in 06 once, not per placement.
+fn basic_items(f06: Option<&Table>) -> Vec<(usize, Decimal)> {
+    let Some(t) = f06 else { return Vec::new() };
+    BASIC_ITEMS.iter().filter_map(|(code, col)| econ::value_of(t, code).map(|item| (*col, Interval::of(item).lo))).collect()
+}
+
+/// 06 basic items (their [`basic_items`]) never exceed the 决算数 they are
+/// part of (within rounding).
+fn basic_items_fit(c: &Line12, items: &[(usize, Decimal)]) -> bool {
+    items.iter().all(|(col, lo)| *lo <= Interval::of(c[*col].map(|x| x.0)).hi)
 }
 
 /// Per row: do all candidates agree on its six cells?

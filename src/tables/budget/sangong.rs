@@ -89,7 +89,8 @@ pub fn read(
     // The placements the identities allow, once: the basic items then prune
     // them, and the message below asks whether those alone would have settled a row.
     let holding = holding_placements(&amounts);
-    let hard: Vec<Line12> = holding.iter().filter(|c| items_fit(c, current, econ, unit)).copied().collect();
+    let bounds = item_bounds(econ, unit);
+    let hard: Vec<Line12> = holding.iter().filter(|c| items_fit(c, current, &bounds)).copied().collect();
     if hard.is_empty() {
         return ReadYears {
             rows: rows_labelled(&years, &[None; 12], [false, false], at),
@@ -194,22 +195,29 @@ fn data(body: &[Line], yuan: bool) -> Option<(Vec<(Decimal, usize)>, usize)> {
     at.map(|a| (out, a))
 }
 
-/// The current block's items are within its columns (within rounding): in
-/// the larger unit where the 三公 table (in `unit`) and the 基本支出 table are
-/// printed in different ones ([`units::shift`], exact: 2225100 元 is
-/// 222.5100 万元, ±0.5 元); as printed where either states none.
-fn items_fit(c: &Line12, current: usize, econ: &[&Table], unit: Option<&str>) -> bool {
+/// What the 基本支出 tables bound a 三公 column (0..6) with: the interval
+/// of their items of that column added up, and the units to move the
+/// column's amount between (its table's exponent, the larger), from the
+/// first table that lists any of those items; None for a column no table
+/// bounds. The same for every placement, so added up once, not per
+/// placement (烟台's budget tries about a hundred).
+type ItemBound = Option<(Interval, u32, u32)>;
+
+/// The bound of each of [`ITEMS`], in order: in the larger unit where the
+/// 三公 table (in `unit`) and the 基本支出 table are printed in different
+/// ones ([`units::shift`], exact: 2225100 元 is 222.5100 万元, ±0.5 元); as
+/// printed where either states none.
+fn item_bounds(econ: &[&Table], unit: Option<&str>) -> [ItemBound; 4] {
     let mine = unit.and_then(units::exponent);
-    ITEMS.iter().all(|(codes, col)| {
+    ITEMS.map(|(codes, _)| {
         let mut total = Interval::of(None);
-        let mut any = false;
-        let mut column = c[current * 6 + col].map(|x| x.0);
         for t in econ {
             // Both units known and different: both sides in the larger.
             let (from, to) = match (mine, t.unit.as_deref().and_then(units::exponent)) {
                 (Some(a), Some(b)) if a != b => ((a, b), a.max(b)),
                 _ => ((0, 0), 0),
             };
+            let mut any = false;
             for r in &t.rows {
                 let Some(code) = r.code.as_deref() else { continue };
                 if codes.contains(&split_pair(code).0) || codes.contains(&split_pair(code).1) {
@@ -220,13 +228,22 @@ fn items_fit(c: &Line12, current: usize, econ: &[&Table], unit: Option<&str>) ->
                 }
             }
             if any {
-                // Moved as the table it is held against (too fine to move: no evidence).
-                let Some(moved) = units::shift_cell(column, from.0, to) else { return true };
-                column = moved;
-                break; // one table is enough: 部门 and 政府 tables list the same money
+                // One table is enough: 部门 and 政府 tables list the same money.
+                return Some((total, from.0, to));
             }
         }
-        !any || total.lo <= Interval::of(column).hi
+        None
+    })
+}
+
+/// The current block's items are within its columns (within rounding), by
+/// their [`item_bounds`]: each column moved as the table it is held against
+/// (too fine to move: no evidence).
+fn items_fit(c: &Line12, current: usize, bounds: &[ItemBound; 4]) -> bool {
+    ITEMS.iter().zip(bounds).all(|((_, col), bound)| {
+        let Some((total, from, to)) = bound else { return true };
+        let column = c[current * 6 + col].map(|x| x.0);
+        units::shift_cell(column, *from, *to).is_none_or(|moved| total.lo <= Interval::of(moved).hi)
     })
 }
 

@@ -49,14 +49,16 @@ pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
     toks.clear();
     let tabbed = line.contains('\t');
     if tabbed {
-        // One scan of the whole line (a TAB ends a cell), and one buffer for
-        // every cell's pieces, not a vector per cell.
-        let mut inner: Vec<Tok> = Vec::with_capacity(LINE_TOKENS);
+        // One scan of the whole line (a TAB ends a cell); each cell's pieces
+        // go straight into `toks` after the cells before (from `cell`), and
+        // are settled there when it ends: no buffer to move them through.
+        toks.reserve(LINE_TOKENS);
+        let mut cell = 0;
         for_each_word(line, |piece| match piece {
-            Piece::Word(word, glued) => each_part(word, glued, |part| push_joined(&mut inner, 0, part)),
-            Piece::Tab => end_cell(&mut inner, toks),
+            Piece::Word(word, glued) => each_part(word, glued, |part| push_joined(toks, cell, part)),
+            Piece::Tab => cell = end_cell(toks, cell),
         });
-        end_cell(&mut inner, toks);
+        end_cell(toks, cell);
     } else {
         toks.reserve(LINE_TOKENS);
         split_spaces_into(line, toks);
@@ -64,19 +66,19 @@ pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
     tabbed
 }
 
-/// Moves a TAB cell's pieces (`inner`, emptied) to `toks`: a blank cell as
+/// Settles a TAB cell, whose pieces are `toks[cell..]`: a blank cell as
 /// [`Tok::Blank`]; a cell of one piece, or of text without an amount, as one
-/// token (a tab cell may still hold "code name" or several numbers).
-fn end_cell<'a>(inner: &mut Vec<Tok<'a>>, toks: &mut Vec<Tok<'a>>) {
-    if inner.len() == 1 || inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
-        if let Some(t) = inner.drain(..).reduce(merge_text) {
-            toks.push(t);
-        }
-    } else if inner.is_empty() {
+/// token (a tab cell may still hold "code name" or several numbers); others
+/// as their pieces. Returns where the next cell starts.
+fn end_cell(toks: &mut Vec<Tok<'_>>, cell: usize) -> usize {
+    let inner = toks.get(cell..).unwrap_or_default();
+    if inner.is_empty() {
         toks.push(Tok::Blank);
-    } else {
-        toks.append(inner);
+    } else if inner.len() > 1 && inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
+        let merged = toks.drain(cell..).reduce(merge_text);
+        toks.extend(merged);
     }
+    toks.len()
 }
 
 /// Tokenises a SPACE-separated line without joining adjacent text pieces:

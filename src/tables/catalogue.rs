@@ -137,6 +137,13 @@ fn title_before_marker(squeezed: &str) -> Option<Title> {
     // "收支预算总表（单位：万元）": the unit printed on the title line is no part
     // of the title (the table's unit is read from the line all the same).
     let squeezed = without_unit(squeezed);
+    // The title after the marker must end like one (below); the line ends
+    // as the title does, so its text before a last bracket must end in 表
+    // too: most lines that end in a bracket ("…支出（类）") are turned away
+    // here, before the char count and the search for sentence words.
+    if !bracket_core(squeezed).ends_with('表') {
+        return None;
+    }
     let n = squeezed.chars().count();
     if !(4..=64).contains(&n) {
         return None;
@@ -239,14 +246,21 @@ pub fn without_unit(s: &str) -> &str {
 
 /// "…表", "…表（功能科目）", "…表(一般公共预算)", "…表（续）", "续表".
 fn ends_like_title(t: &str) -> bool {
-    let core = match t.strip_suffix('）').and_then(|x| x.rfind('（').map(|i| &x[..i])) {
+    let core = bracket_core(t);
+    core.ends_with('表') && core.chars().count() >= 4
+}
+
+/// `t` without a bracketed qualifier at its end ("…表（续）" → "…表"); `t`
+/// itself when it ends otherwise. For a suffix of a line that ends in 表
+/// here, the line does too (its last bracket is the suffix's).
+fn bracket_core(t: &str) -> &str {
+    match t.strip_suffix('）').and_then(|x| x.rfind('（').map(|i| &x[..i])) {
         Some(c) => c,
         None => match t.strip_suffix(')').and_then(|x| x.rfind('(').map(|i| &x[..i])) {
             Some(c) => c,
             None => t,
         },
-    };
-    core.ends_with('表') && core.chars().count() >= 4
+    }
 }
 
 /// A marker alone on its line ("公开01表", "公开表一", "表一", "附表3"), as printed.

@@ -85,20 +85,44 @@ const MIN_PADDED_LINES: usize = 20;
 /// indented label ("\t  其中：…") has no digit after its spaces, and an
 /// amount in an accounting format (" 9,146.79 ") a space after it.
 fn tab_padded(text: &str, lines: &[Line]) -> bool {
-    let padded = lines.iter().filter(|l| search::has_char(&l.text, '\t') && amount_padded(&l.text)).count();
-    let spaced = text
-        .split('\n')
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| search::has_char(l, '\t') && (search::contains(l, " \t") || l.ends_with(' ')))
-        .count();
-    padded >= MIN_PADDED_LINES && spaced.saturating_mul(10) < padded
+    let padded = lines.iter().filter(|l| amount_padded(&l.text)).count();
+    // The lines as typed are looked at only when enough are padded: a
+    // spreadsheet's copy, the text with TABs most often met, has none, and
+    // is decided without a second pass over the text.
+    padded >= MIN_PADDED_LINES && spaced_tab_lines(text).saturating_mul(10) < padded
 }
 
-/// Whether `text` holds a TAB, one or more spaces, then a digit.
+/// The lines of `text` as typed (cut at LF, trailing CRs dropped) that hold
+/// a TAB and either a space before a TAB or a space at their end. Each
+/// line is found by memchr, and looked into only when it holds a TAB.
+fn spaced_tab_lines(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut count = 0usize;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', b).chain([b.len()]) {
+        let line = b.get(start..end).unwrap_or_default();
+        start = end.saturating_add(1);
+        if memchr::memchr(b'\t', line).is_none() {
+            continue;
+        }
+        let mut line = line;
+        while let [rest @ .., b'\r'] = line {
+            line = rest;
+        }
+        let spaced = line.ends_with(b" ") || memchr::memchr_iter(b'\t', line).any(|i| i > 0 && line.get(i - 1) == Some(&b' '));
+        count += usize::from(spaced);
+    }
+    count
+}
+
+/// Whether `text` holds a TAB, one or more spaces, then a digit: each TAB
+/// found by memchr, and the bytes after it looked at.
 fn amount_padded(text: &str) -> bool {
-    text.split('\t').skip(1).any(|cell| {
-        let rest = cell.trim_start_matches(' ');
-        rest.len() < cell.len() && rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'\t', b).any(|i| {
+        let rest = b.get(i + 1..).unwrap_or_default();
+        let spaces = rest.iter().take_while(|&&c| c == b' ').count();
+        spaces > 0 && rest.get(spaces).is_some_and(u8::is_ascii_digit)
     })
 }
 
@@ -236,6 +260,30 @@ mod tests {
         assert!(!trimmed(&normalise(&prose)));
         let cells = "201\n一般公共服务支出\n100.00\n".repeat(50);
         assert!(!trimmed(&normalise(&cells)));
+    }
+
+    /// The plain definitions [`amount_padded`] and [`spaced_tab_lines`]
+    /// are held to: cut by `str::split`, searched by `str`.
+    fn amount_padded_by_definition(text: &str) -> bool {
+        text.split('\t').skip(1).any(|cell| {
+            let rest = cell.trim_start_matches(' ');
+            rest.len() < cell.len() && rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        })
+    }
+
+    fn spaced_by_definition(text: &str) -> usize {
+        text.split('\n').map(|l| l.trim_end_matches('\r')).filter(|l| l.contains('\t') && (l.contains(" \t") || l.ends_with(' '))).count()
+    }
+
+    #[test]
+    fn tab_tests_agree_with_their_definitions() {
+        let pieces = ["\t", " ", "  ", "1", "a", "合", "\r", "\n", "\r\n", "\t ", " \t", "\t 1"];
+        for text in crate::text::stream::sample_texts(&pieces, 2000) {
+            assert_eq!(spaced_tab_lines(&text), spaced_by_definition(&text), "{text:?}");
+            for line in text.split('\n') {
+                assert_eq!(amount_padded(line), amount_padded_by_definition(line), "{line:?}");
+            }
+        }
     }
 
     #[test]

@@ -89,9 +89,9 @@ enum Origin {
 
 /// [`read`], told where the text's layout comes from.
 fn read_from(text: &str, origin: Origin) -> model::Document {
-    let mut lines = text::normalise(text);
+    let (mut lines, seen) = text::normalise::normalise_seeing(text);
     // A layout text that lost its positions is read by order.
-    let lost = if origin == Origin::User { text::lost_positions::lost(text, &lines) } else { None };
+    let lost = if origin == Origin::User { text::lost_positions::lost_seen(text, &lines, seen) } else { None };
     if lost.is_some() {
         text::lost_positions::squeeze_gaps(&mut lines);
     }

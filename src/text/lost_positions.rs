@@ -19,6 +19,7 @@
 //! one space, so that the table readers read its tables by order, as they
 //! read a viewer's copy of a layout: the same, or not at all.
 
+use crate::text::normalise::Seen;
 use crate::text::{search, Line};
 
 /// Lines with a gap it takes, at least, before a text is judged: a short
@@ -59,10 +60,21 @@ impl Lost {
 }
 
 /// How `lines`, normalised from `text`, lost their positions, if they
-/// did: [`tab_padded`] or [`trimmed`].
+/// did: [`tab_padded`] or [`trimmed`]. For tests: [`lost_seen`] with
+/// nothing known of what normalisation saw.
+#[cfg(test)]
 pub fn lost(text: &str, lines: &[Line]) -> Option<Lost> {
+    lost_seen(text, lines, Seen { tab_space: true })
+}
+
+/// How `lines`, normalised from `text`, lost their positions, if they
+/// did: [`tab_padded`] or [`trimmed`]; `seen` is what normalisation saw. A
+/// text where it saw no TAB before a space has no line with a padded
+/// amount, and is not looked at line by line for one (a spreadsheet's
+/// copy, the text with TABs most often met).
+pub(crate) fn lost_seen(text: &str, lines: &[Line], seen: Seen) -> Option<Lost> {
     // Most texts hold no TAB: one search of the whole text says so.
-    if memchr::memchr(b'\t', text.as_bytes()).is_some() && tab_padded(text, lines) {
+    if seen.tab_space && memchr::memchr(b'\t', text.as_bytes()).is_some() && tab_padded(text, lines) {
         Some(Lost::TabPadded)
     } else if trimmed(lines) {
         Some(Lost::Trimmed)
@@ -116,9 +128,15 @@ fn spaced_tab_lines(text: &str) -> usize {
 }
 
 /// Whether `text` holds a TAB, one or more spaces, then a digit: each TAB
-/// found by memchr, and the bytes after it looked at.
+/// found by memchr, and the bytes after it looked at. A line with no space
+/// after its first TAB (most lines of a spreadsheet's copy) is passed over
+/// by one more memchr, not looked into at every TAB.
 fn amount_padded(text: &str) -> bool {
-    let b = text.as_bytes();
+    let Some(first) = memchr::memchr(b'\t', text.as_bytes()) else { return false };
+    let b = text.as_bytes().get(first..).unwrap_or_default();
+    if memchr::memchr(b' ', b).is_none() {
+        return false;
+    }
     memchr::memchr_iter(b'\t', b).any(|i| {
         let rest = b.get(i + 1..).unwrap_or_default();
         let spaces = rest.iter().take_while(|&&c| c == b' ').count();
@@ -273,6 +291,23 @@ mod tests {
 
     fn spaced_by_definition(text: &str) -> usize {
         text.split('\n').map(|l| l.trim_end_matches('\r')).filter(|l| l.contains('\t') && (l.contains(" \t") || l.ends_with(' '))).count()
+    }
+
+    /// Normalisation sees a TAB before a space wherever a line's text
+    /// holds one: typed, or a char folded to a space after the TAB.
+    #[test]
+    fn a_tab_before_a_space_is_seen_wherever_a_line_holds_one() {
+        let pieces = ["\t", " ", "1", "合", "\n", "\r", "\u{3000}", "\u{a0}", "\u{2003}", "\u{200b}", "\u{feff}", "（", "\t\u{3000}"];
+        let mut with = 0;
+        for text in crate::text::stream::sample_texts(&pieces, 3000) {
+            let (lines, seen) = crate::text::normalise::normalise_seeing(&text);
+            assert_eq!(lines, normalise(&text));
+            if lines.iter().any(|l| l.text.contains("\t ")) {
+                with += 1;
+                assert!(seen.tab_space, "{text:?}");
+            }
+        }
+        assert!(with > 100);
     }
 
     #[test]

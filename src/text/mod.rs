@@ -12,6 +12,8 @@ pub(crate) mod words;
 
 pub(crate) use decode::unreadable_chars;
 pub use decode::{decode, Decoded, TextEncoding};
-pub use normalise::{normalise, squeeze, Line};
+#[cfg(test)]
+pub use normalise::normalise;
+pub use normalise::{squeeze, Line};
 pub(crate) use stream::Stream;
 pub(crate) use words::words;

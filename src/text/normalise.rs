@@ -35,10 +35,27 @@ impl Line {
     }
 }
 
+/// [`normalise_seeing`]'s lines: how the tests normalise a text.
+#[cfg(test)]
+pub fn normalise(text: &str) -> Vec<Line> {
+    normalise_seeing(text).0
+}
+
+/// What [`normalise_seeing`] saw of a text on its way through it, which a
+/// later look would have to find again line by line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Seen {
+    /// Whether a TAB is followed by a space (typed, or a char that folds to
+    /// one) somewhere: never false where a line's text holds "\t " (see
+    /// [`super::lost_positions`], which looks for TAB padding only then).
+    pub(crate) tab_space: bool,
+}
+
 /// Splits text into normalised lines (CRLF, CR and LF all end a line). Page
 /// footers such as "第1页，共102页", "— 12 —" and "- 36 -" become blank lines so
-/// that they never land inside a table or a paragraph.
-pub fn normalise(text: &str) -> Vec<Line> {
+/// that they never land inside a table or a paragraph. Also says what it
+/// [`Seen`] on the way.
+pub(crate) fn normalise_seeing(text: &str) -> (Vec<Line>, Seen) {
     let bytes = text.as_bytes();
     // A CR at the very end is dropped, not taken as a line end: lines are
     // the pieces between LFs, each without one trailing CR, then cut at any
@@ -61,10 +78,10 @@ pub fn normalise(text: &str) -> Vec<Line> {
     if bytes.last() != Some(&b'\n') {
         lines.end_line(body, body);
     }
-    lines.out
+    (lines.out, Seen { tab_space: lines.tab_space })
 }
 
-/// True at the first byte of every char that [`normalise`] must look at: a
+/// True at the first byte of every char that [`normalise_seeing`] must look at: a
 /// line end (LF, CR), ASCII white space, and a char that may fold or be
 /// white space (then decoded: this test lets through more than those, but
 /// never misses one, which a test checks for every char). It passes over
@@ -94,7 +111,7 @@ fn may_change([a, b, c]: [u8; 3]) -> bool {
     ascii_space | c2_e1 | e2 | e3 | ef
 }
 
-/// The lines of one text as [`normalise`] builds them: it is told each
+/// The lines of one text as [`normalise_seeing`] builds them: it is told each
 /// position [`may_change`] holds at, in order, and copies the runs between.
 struct Lines<'a> {
     s: &'a str,
@@ -119,6 +136,8 @@ struct Lines<'a> {
     /// `pdftotext` prints it: the blank line stays blank, and the page
     /// still turns.
     form_feed: bool,
+    /// A TAB was followed by a space or by a char that folds to one.
+    tab_space: bool,
 }
 
 impl<'a> Lines<'a> {
@@ -136,6 +155,7 @@ impl<'a> Lines<'a> {
             t: 0,
             q: 0,
             form_feed: false,
+            tab_space: false,
         }
     }
 
@@ -149,8 +169,14 @@ impl<'a> Lines<'a> {
             b'\n' => self.end_line(p, p + 1),
             // CRLF is one line end; a lone CR (old Mac files) is one too.
             b'\r' => self.end_line(p, if bytes.get(p + 1) == Some(&b'\n') { p + 2 } else { p + 1 }),
-            // Kept in the text (tabs separate cells), dropped when squeezed.
-            b'\t' | 0x0B | 0x0C | b' ' => {
+            // Kept in the text (tabs separate cells), dropped when squeezed;
+            // a TAB before a space is noted (one folded to a space is, below).
+            b'\t' => {
+                self.tab_space |= bytes.get(p + 1) == Some(&b' ');
+                self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
+                self.q = p + 1;
+            }
+            0x0B | 0x0C | b' ' => {
                 self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
                 self.q = p + 1;
             }
@@ -180,6 +206,7 @@ impl<'a> Lines<'a> {
                     self.t = end;
                 }
                 if f.is_whitespace() {
+                    self.tab_space |= (f == ' ') & (bytes.get(p.wrapping_sub(1)) == Some(&b'\t'));
                     self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
                     self.q = end;
                 } else if f != c {
@@ -337,7 +364,7 @@ fn comma_before(b: &[u8], i: usize) -> usize {
 /// (（）：，、；), ideographic space to a space, minus look-alikes to '-', and
 /// CJK radicals that bad PDF font maps emit to their ordinary characters; a
 /// full-width comma that separates thousands to ','
-/// ([`commas_by_definition`]). [`normalise`] folds and squeezes the whole
+/// ([`commas_by_definition`]). [`normalise_seeing`] folds and squeezes the whole
 /// text in one pass; this is the plain definition the tests hold that pass
 /// to.
 #[cfg(test)]

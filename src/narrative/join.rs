@@ -36,10 +36,12 @@ pub struct Repair {
     pub after: String,
 }
 
-/// Appends a physical line (already trimmed) to a paragraph under construction.
+/// Appends a physical line (already trimmed) to a paragraph under construction
+/// (the definition the narrative's own joining is held to).
 /// Two ASCII alphanumerics meeting at the join get a space between them, so
 /// that a number wrapped across lines is judged by [`repair_spaced_digits`]
 /// rather than glued blindly. Returns whether it put that space.
+#[cfg(test)]
 pub fn append(buf: &mut Vec<Ch>, text: &str, line: usize) -> bool {
     let first = text.chars().next();
     let mut spaced = false;

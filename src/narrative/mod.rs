@@ -54,27 +54,11 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
-    /// The paragraph of `buf`, whose chars `joined` holds as a string.
-    fn from_chars(buf: &[Ch], joined: &str, scratch: &mut claim::Scratch) -> Paragraph {
-        // The chars, their lines and the byte offset of each char, each in a
-        // pass of its own (tighter loops than one pass filling three); the
-        // text is copied whole, not encoded char by char; the claims slice
-        // it by the offsets instead of collecting chars into Strings.
-        let chars: Vec<char> = buf.iter().map(|c| c.0).collect();
-        let lines: Vec<usize> = buf.iter().map(|c| c.1).collect();
-        // Sized first and written in place: a push per char checks the
-        // capacity each time, and cost twice as many instructions.
-        let mut offsets = vec![0usize; chars.len() + 1];
-        let mut bytes = 0usize;
-        for (o, &c) in offsets.iter_mut().zip(&chars) {
-            *o = bytes;
-            bytes += utf8_len(c);
-        }
-        if let Some(end) = offsets.last_mut() {
-            *end = bytes;
-        }
-        let text = joined.to_owned();
-        debug_assert!(text.chars().eq(chars.iter().copied()), "the joined text is the chars");
+    /// The paragraph of `text` with its chars, their lines and offsets.
+    fn of(text: &str, d: Decoded, scratch: &mut claim::Scratch) -> Paragraph {
+        let text = text.to_owned();
+        debug_assert!(text.chars().eq(d.chars.iter().copied()), "the text is the chars");
+        let Decoded { chars, lines, offsets } = d;
         let mut claims = claim::extract(&claim::Chars { chars: &chars, text: &text, offsets: &offsets }, &lines, scratch);
         let claims_dropped = claims.len().saturating_sub(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
         claims.truncate(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
@@ -105,13 +89,6 @@ impl Paragraph {
             _ => String::new(),
         }
     }
-}
-
-/// The UTF-8 length of `c` by arithmetic, as `char::len_utf8` gives it
-/// (whose compares branch, and mispredict on text mixing CJK and digits).
-fn utf8_len(c: char) -> usize {
-    let u = c as u32;
-    1 + usize::from(u >= 0x80) + usize::from(u >= 0x800) + usize::from(u >= 0x1_0000)
 }
 
 /// A section of the narrative, from one heading to the next heading that
@@ -223,7 +200,7 @@ pub(crate) fn claims_in(lines: &[Line], joined: &crate::text::joined::Joined) ->
             }
             LineStart::ListItem => flush(&mut buf, &mut current, &mut out.repairs),
             LineStart::Text => {
-                if !buf.chars.is_empty() && join::ends_paragraph(last_text) {
+                if !buf.text.is_empty() && join::ends_paragraph(last_text) {
                     flush(&mut buf, &mut current, &mut out.repairs);
                 }
             }
@@ -288,47 +265,101 @@ fn open(out: &mut Narrative, current: &mut Section, level: u8, heading: &str, li
     }
 }
 
-/// The paragraph being joined: its chars with their source lines, and the
-/// same text as a string, copied line by line (a paragraph's text is this
-/// string unless a repair changed the chars).
+/// The paragraph being joined: its text, copied line by line, and where
+/// each line starts in it. Its chars, their lines and their offsets are made
+/// from these once, when the paragraph ends ([`Joining::decode`]), not char by
+/// char as each line comes (decoding each line into (char, line) pairs cost
+/// about 28 instructions a char, and the paragraph copied them out again).
 #[derive(Default)]
 struct Joining {
-    chars: Vec<Ch>,
     text: String,
+    /// (byte offset in `text`, source line) where each appended line starts;
+    /// a space put between two lines belongs to the line before it.
+    starts: Vec<(usize, usize)>,
     /// The claim reader's buffers, reused paragraph after paragraph.
     scratch: claim::Scratch,
 }
 
 impl Joining {
-    /// Appends a trimmed line, as [`join::append`] does.
+    /// Appends a trimmed line as [`join::append`] does: a space between two
+    /// ASCII alphanumerics meeting at the join. The last char of the text
+    /// (the first of the line) is one exactly when its last (first) byte is:
+    /// every byte of a longer char is at least 0x80.
     fn append(&mut self, t: &str, line: usize) {
-        if join::append(&mut self.chars, t, line) {
+        let alphanumeric = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+        if alphanumeric(self.text.as_bytes().last()) && alphanumeric(t.as_bytes().first()) {
             self.text.push(' ');
         }
+        self.starts.push((self.text.len(), line));
         self.text.push_str(t);
+    }
+
+    /// The text decoded: its chars, the source line and the byte offset
+    /// of each.
+    fn decode(&self) -> Decoded {
+        // One decoding for the chars and their offsets (the char indices),
+        // into vectors sized first and written in place: a push per char
+        // checks the capacity each time.
+        let n = self.text.chars().count();
+        let mut chars = vec!['\0'; n];
+        let mut offsets = vec![0usize; n + 1];
+        for ((slot, o), (at, c)) in chars.iter_mut().zip(offsets.iter_mut()).zip(self.text.char_indices()) {
+            *slot = c;
+            *o = at;
+        }
+        if let Some(end) = offsets.last_mut() {
+            *end = self.text.len();
+        }
+        // Each line's number repeated over its chars, up to the char where
+        // the next line starts (found among the offsets): a fill per line.
+        let mut lines = Vec::with_capacity(n);
+        for (k, &(_, line)) in self.starts.iter().enumerate() {
+            let end = self.starts.get(k + 1).map_or(n, |s| offsets.partition_point(|&o| o < s.0));
+            lines.resize(end.max(lines.len()), line);
+        }
+        debug_assert_eq!(lines.len(), n, "every char has its line");
+        Decoded { chars, lines, offsets }
     }
 }
 
+/// A paragraph's text decoded: its chars, the source line of each, and the
+/// byte offset of each (and of the end).
+struct Decoded {
+    chars: Vec<char>,
+    lines: Vec<usize>,
+    offsets: Vec<usize>,
+}
+
 fn flush(buf: &mut Joining, current: &mut Section, repairs: &mut Vec<Repair>) {
-    if buf.chars.is_empty() {
+    if buf.text.is_empty() {
         return;
     }
+    let mut d = buf.decode();
     // Neither repair can apply to a text without its marker, found in the
     // string far faster than by walking the chars: a LaTeX fragment opens
     // with '$', and spaced digits are runs of number chars with only spaces
     // between them (runs are maximal, so a gap of spaces is not empty): a
     // number char, spaces and a number char, looked for at the spaces only.
-    let latex = buf.text.contains('$') && join::repair_latex(&mut buf.chars, repairs);
-    let spaced = (latex || join::may_have_spaced_digits(&buf.text)) && join::repair_spaced_digits(&mut buf.chars, repairs);
-    if latex || spaced {
-        buf.text.clear();
-        buf.text.extend(buf.chars.iter().map(|c| c.0));
+    let dollar = buf.text.contains('$');
+    if dollar || join::may_have_spaced_digits(&buf.text) {
+        let mut chars: Vec<Ch> = d.chars.iter().copied().zip(d.lines.iter().copied()).collect();
+        let latex = dollar && join::repair_latex(&mut chars, repairs);
+        let spaced = (latex || join::may_have_spaced_digits(&buf.text)) && join::repair_spaced_digits(&mut chars, repairs);
+        if latex || spaced {
+            buf.text.clear();
+            buf.text.extend(chars.iter().map(|c| c.0));
+            d = Decoded {
+                chars: chars.iter().map(|c| c.0).collect(),
+                lines: chars.iter().map(|c| c.1).collect(),
+                offsets: buf.text.char_indices().map(|(at, _)| at).chain([buf.text.len()]).collect(),
+            };
+        }
     }
-    current.paragraphs.push(Paragraph::from_chars(&buf.chars, &buf.text, &mut buf.scratch));
+    current.paragraphs.push(Paragraph::of(&buf.text, d, &mut buf.scratch));
     // Cleared, not taken: the next paragraph reuses the capacity instead of
     // growing new buffers from nothing.
-    buf.chars.clear();
     buf.text.clear();
+    buf.starts.clear();
 }
 
 #[cfg(test)]
@@ -365,9 +396,18 @@ mod tests {
     }
 
     #[test]
-    fn utf8_lengths_are_the_lengths_char_gives() {
-        for c in ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']) {
-            assert_eq!(utf8_len(c), c.len_utf8(), "{c:?}");
+    fn the_joined_text_decodes_to_the_chars_and_lines_join_gives() {
+        let pieces = ["12", "a", "万元", "。", " ", "3.5", "é", "😀", "\n"];
+        for (k, text) in crate::text::stream::sample_texts(&pieces, 200).into_iter().enumerate() {
+            let (mut joining, mut want) = (Joining::default(), Vec::new());
+            for (no, t) in text.split('\n').map(str::trim).filter(|t| !t.is_empty()).enumerate() {
+                joining.append(t, no + k);
+                join::append(&mut want, t, no + k);
+            }
+            let d = joining.decode();
+            assert_eq!(d.chars.iter().copied().zip(d.lines.iter().copied()).collect::<Vec<_>>(), want, "{text:?}");
+            let offsets: Vec<usize> = joining.text.char_indices().map(|(at, _)| at).chain([joining.text.len()]).collect();
+            assert_eq!(d.offsets, offsets);
         }
     }
 

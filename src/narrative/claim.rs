@@ -298,8 +298,11 @@ enum After {
     Nothing,
 }
 
-/// What follows a number (white space skipped).
-fn unit_after(chars: &[char], j: usize) -> After {
+/// What follows a number (white space skipped). The unit words are compared
+/// as bytes with the text from there: matched char by char, each word was
+/// decoded for every compare.
+fn unit_after(para: &Chars, j: usize) -> After {
+    let chars = para.chars;
     let mut k = j;
     while chars.get(k) == Some(&' ') {
         k += 1;
@@ -310,8 +313,9 @@ fn unit_after(chars: &[char], j: usize) -> After {
     if matches!(chars.get(k), Some('%' | '％')) {
         return After::Percent(k + 1);
     }
+    let rest = para.str(k, chars.len());
     for (w, m) in MONEY_UNITS {
-        if starts_with_at(chars, k, w) {
+        if rest.starts_with(w) {
             return After::Money(m, k + w.chars().count());
         }
     }
@@ -331,11 +335,11 @@ fn unit_after(chars: &[char], j: usize) -> After {
         }
     }
     // "2.5个百分点" is a change of a rate, not a count.
-    if starts_with_at(chars, k, "个百分点") {
+    if rest.starts_with("个百分点") {
         return After::Nothing;
     }
     for w in COUNT_UNITS {
-        if starts_with_at(chars, k, w) {
+        if rest.starts_with(w) {
             // "次" alone only as a count of events, never in "次年"/"次日".
             if w == "次" && matches!(chars.get(k + 1), Some('年' | '日' | '月')) {
                 return After::Nothing;
@@ -541,7 +545,7 @@ pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> V
         }
         // The unit before the value: a number without one (a year, a date,
         // a code) is skipped either way, and is not worth reading.
-        let after = unit_after(chars, j);
+        let after = unit_after(para, j);
         if matches!(after, After::Nothing) {
             i = j;
             continue;

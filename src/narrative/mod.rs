@@ -80,6 +80,11 @@ impl Paragraph {
         self.lines.get(k).or(self.lines.last()).copied().unwrap_or(0)
     }
 
+    /// The text from char `k` on ("" past the end): a slice, not a copy.
+    pub(crate) fn text_from(&self, k: usize) -> &str {
+        self.offsets.get(k).and_then(|&at| self.text.get(at..)).unwrap_or("")
+    }
+
     /// The text between two char offsets.
     pub fn slice(&self, start: usize, end: usize) -> String {
         let last = self.offsets.len().saturating_sub(1);

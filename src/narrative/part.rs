@@ -7,12 +7,16 @@ use crate::text::{squeeze, Line};
 
 /// True for a part heading line "第N部分 …" (letter-spaced or not), never for a
 /// cross-reference such as "详见“第五部分 附件”".
+#[inline]
 fn is_part(line: &Line, numerals: &[char]) -> bool {
-    // Cheap test first: most lines do not start with "第" (the squeezed line
-    // opens with the text's first char that is not white space).
-    if !line.squeezed.starts_with('第') {
-        return false;
-    }
+    // Cheap test first, inline at every line of the document (a call per
+    // line cost more than the test): most lines do not start with "第" (the
+    // squeezed line opens with the text's first char that is not white space).
+    line.squeezed.as_bytes().starts_with("第".as_bytes()) && is_part_heading(line, numerals)
+}
+
+/// [`is_part`] of a line that opens with "第".
+fn is_part_heading(line: &Line, numerals: &[char]) -> bool {
     let s = squeeze(&line.text);
     let mut c = s.chars();
     c.next() == Some('第')

@@ -9,8 +9,11 @@
 use std::time::{Duration, Instant};
 
 /// The CLI's allocator (crates/cli/src/main.rs), so times are the CLI's.
+#[path = "../crates/cli/src/alloc.rs"]
+mod alloc;
+
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Mimalloc = alloc::Mimalloc;
 
 const DOCS: &[&str] = &[
     "yantai-office-2024-final.txt",

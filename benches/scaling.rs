@@ -15,6 +15,9 @@ use std::time::{Duration, Instant};
 #[path = "../tests/common/stress.rs"]
 mod stress;
 
+#[path = "../crates/cli/src/alloc.rs"]
+mod alloc;
+
 /// Counts heap bytes in use and their peak, so each case can report the
 /// memory it took (the process's resident peak covers every case at once).
 /// Blocks come from mimalloc, the CLI's allocator (crates/cli/src/main.rs),
@@ -46,19 +49,19 @@ unsafe impl std::alloc::GlobalAlloc for Counting {
         if COUNTING.load(Relaxed) {
             count(size(layout));
         }
-        unsafe { mimalloc::MiMalloc.alloc(layout) }
+        unsafe { alloc::Mimalloc.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
         if COUNTING.load(Relaxed) {
             count(-size(layout));
         }
-        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+        unsafe { alloc::Mimalloc.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
         if COUNTING.load(Relaxed) {
             count(isize::try_from(new_size).unwrap_or(isize::MAX).saturating_sub(size(layout)));
         }
-        unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
+        unsafe { alloc::Mimalloc.realloc(ptr, layout, new_size) }
     }
 }
 

@@ -1,8 +1,11 @@
 //! Loops the full check over files for profiling: `cargo run --release --example profile_loop -- N FILE...`.
 //! With the CLI's allocator, so a profile shows what the CLI spends.
 
+#[path = "../crates/cli/src/alloc.rs"]
+mod alloc;
+
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Mimalloc = alloc::Mimalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);

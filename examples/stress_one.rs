@@ -4,8 +4,11 @@
 mod stress;
 
 // The CLI's allocator, so a profile shows what the CLI spends.
+#[path = "../crates/cli/src/alloc.rs"]
+mod alloc;
+
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Mimalloc = alloc::Mimalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);

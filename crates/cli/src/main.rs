@@ -18,12 +18,15 @@ use gongkai::report::DocumentReport;
 use gongkai::rules::{catalogue, Severity};
 use gongkai::InputError;
 
+mod alloc;
+
 /// mimalloc rather than the system allocator: a check allocates many small
 /// short-lived blocks (lines, cells, claims), and glibc's malloc/free were
 /// about a fifth of a corpus check's time; mimalloc cuts a check by about 15%
-/// (`make bench`, README). Native only: the browser build keeps Rust's own.
+/// (`make bench`, README). Asked through its plain entry points (alloc.rs).
+/// Native only: the browser build keeps Rust's own.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Mimalloc = alloc::Mimalloc;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {

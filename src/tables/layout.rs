@@ -90,7 +90,7 @@ pub fn problem_for(doc: &Document, kind: TableKind, open: &[(usize, Candidates)]
     // 公开04表's expenditure rows (行次 33–64, the first row of each) have
     // nothing in the 政府性基金 or 国有资本经营 column when 07 or 08 is
     // empty: their placements with an amount there are not listed (the rule
-    // budget tables follow, [`Candidates::blank_where_nothing`]).
+    // budget tables follow, [`Candidates::for_each_blank_where`]).
     let mut zero_at: Vec<Option<[bool; 4]>> = vec![None; t.rows.len()];
     if kind == TableKind::F04 {
         let zero_col =

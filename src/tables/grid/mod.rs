@@ -20,13 +20,13 @@ use crate::model::Document;
 /// Finds and reads every table the corpus-layout readers left unread.
 pub fn read_all(doc: &mut Document) {
     let pages = locate::page_index(&doc.lines);
-    let blocks = locate::blocks(&doc.lines, &doc.joined, &pages, doc.info.kind);
+    let starts = starts(doc);
+    let read_at = |j: usize| starts.get(starts.partition_point(|s| *s < j)).copied();
+    let blocks = locate::blocks(&doc.lines, &doc.joined, &pages, doc.info.kind, read_at);
     let legacy = !doc.tables.is_empty();
     for b in blocks {
-        let from = doc.lines[b.first].no;
-        let to = b.body.end.checked_sub(1).map_or(from, |i| doc.lines[i].no);
-        let to = b.more.last().and_then(|r| r.end.checked_sub(1)).map_or(to, |i| doc.lines[i].no);
-        let within = |l: usize| (from..=to).contains(&l);
+        let lines = line_numbers(doc, &b);
+        let within = |l: usize| lines.contains(&l);
         if doc.tables.iter().any(|t| within(t.source_line)) {
             continue;
         }
@@ -46,7 +46,68 @@ pub fn read_all(doc: &mut Document) {
     doc.tables.sort_by_key(|t| t.source_line);
 }
 
+/// The lines where the document's tables read so far start (by index),
+/// ascending: a block whose lines reach one is skipped by [`read_all`].
+fn starts(doc: &Document) -> Vec<usize> {
+    let mut starts: Vec<usize> = doc
+        .tables
+        .iter()
+        .filter_map(|t| {
+            let j = doc.lines.partition_point(|l| l.no < t.source_line);
+            doc.lines.get(j).is_some_and(|l| l.no == t.source_line).then_some(j)
+        })
+        .collect();
+    starts.sort_unstable();
+    starts
+}
+
+/// The source line numbers a block spans, from its first line to the end
+/// of its last part.
+fn line_numbers(doc: &Document, b: &locate::Block) -> std::ops::RangeInclusive<usize> {
+    let from = doc.lines[b.first].no;
+    let to = b.body.end.checked_sub(1).map_or(from, |i| doc.lines[i].no);
+    let to = b.more.last().and_then(|r| r.end.checked_sub(1)).map_or(to, |i| doc.lines[i].no);
+    from..=to
+}
+
 /// Text that aligns its columns with runs of spaces (layout text).
 fn aligned(lines: &[crate::text::Line]) -> bool {
     lines.iter().any(|l| crate::text::search::contains(l.text.trim(), "   "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The blocks found knowing where the tables already read start are
+    /// those found without, but for the ones [`read_all`] skips as theirs
+    /// (which it skips either way).
+    #[test]
+    fn blocks_found_knowing_the_tables_read_are_those_found_without() {
+        for file in std::fs::read_dir(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"))).expect("fixtures") {
+            let path = file.expect("fixture").path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            // Every table read, by the marker-based readers and this one.
+            let doc = crate::read(&text);
+            let pages = locate::page_index(&doc.lines);
+            let starts = starts(&doc);
+            let read_at = |j: usize| starts.get(starts.partition_point(|s| *s < j)).copied();
+            let theirs = |b: &locate::Block| {
+                let lines = line_numbers(&doc, b);
+                doc.tables.iter().any(|t| lines.contains(&t.source_line))
+            };
+            let known = locate::blocks(&doc.lines, &doc.joined, &pages, doc.info.kind, read_at);
+            let all = locate::blocks(&doc.lines, &doc.joined, &pages, doc.info.kind, |_| None);
+            assert_eq!(known.len(), all.len(), "{path:?}");
+            for (k, a) in known.iter().zip(&all) {
+                assert_eq!(theirs(k), theirs(a), "{path:?}");
+                if !theirs(a) {
+                    assert_eq!(k, a, "{path:?}");
+                }
+            }
+        }
+    }
 }

@@ -81,7 +81,8 @@ fn is_title(s: &str) -> bool {
 
 /// "第三部分 …": the tables end where the narrative starts.
 fn is_part_heading(s: &str) -> bool {
-    ["第一部分", "第二部分", "第三部分", "第四部分", "第五部分"].iter().any(|p| s.starts_with(p))
+    // Every one opens with 第, which most lines do not: one compare for them.
+    s.starts_with('第') && ["第一部分", "第二部分", "第三部分", "第四部分", "第五部分"].iter().any(|p| s.starts_with(p))
 }
 
 /// A table title: a short line ending in 表 that names money, not a marker or a
@@ -100,13 +101,19 @@ fn find_title(squeezed: &[&str], lo: usize, marker: usize, hi: usize) -> Option<
 /// The unit in "金额单位：万元", "单位：元" (also fused with 部门).
 pub fn unit_in(s: &str) -> Option<String> {
     // "编制单位：某局 单位：元": the unit is after the 单位 that names money.
-    // '单' found by a byte search, then 位 checked: most lines have no 单,
-    // and a substring search costs more to set up than this whole test.
-    s.match_indices('单').find_map(|(i, _)| {
-        let after = s[i..].strip_prefix("单位")?;
-        let rest = after.strip_prefix('：').or_else(|| after.strip_prefix(':'))?;
-        ["万元", "亿元", "千元", "元"].iter().find(|u| rest.starts_with(**u)).map(|u| u.to_string())
-    })
+    // Each 单位 found by `search::find` (a memchr for its last byte): str's
+    // char search set up a searcher on every call, for every line near a
+    // marker and every line of a grid table's head.
+    let mut from = 0;
+    while let Some(at) = s.get(from..).and_then(|rest| search::find(rest, "单位")) {
+        from += at + "单位".len();
+        let after = s.get(from..).unwrap_or_default();
+        let Some(rest) = after.strip_prefix('：').or_else(|| after.strip_prefix(':')) else { continue };
+        if let Some(u) = ["万元", "亿元", "千元", "元"].iter().find(|u| rest.starts_with(**u)) {
+            return Some(u.to_string());
+        }
+    }
+    None
 }
 
 /// True for a note line ("注：", "注:", "说明：", "备注").
@@ -127,5 +134,23 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].title, Some((1, "“三公”经费、会议费、培训费支出预算表".to_string())));
         assert_eq!(s[0].unit.as_deref(), Some("万元"));
+    }
+
+    /// [`unit_in`] as first written: each 单 found by str's char search.
+    fn unit_by_definition(s: &str) -> Option<String> {
+        s.match_indices('单').find_map(|(i, _)| {
+            let after = s[i..].strip_prefix("单位")?;
+            let rest = after.strip_prefix('：').or_else(|| after.strip_prefix(':'))?;
+            ["万元", "亿元", "千元", "元"].iter().find(|u| rest.starts_with(**u)).map(|u| u.to_string())
+        })
+    }
+
+    #[test]
+    fn the_unit_is_found_as_defined() {
+        let pieces = ["单位", "单", "位", "：", ":", "万元", "元", "亿", "千", "编制", "金额", "a", "1"];
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            assert_eq!(unit_in(&text), unit_by_definition(&text), "{text:?}");
+        }
+        assert_eq!(unit_in("编制单位：某局 单位：元").as_deref(), Some("元"));
     }
 }

@@ -116,4 +116,19 @@ mod tests {
         assert_eq!(common(None, [&none, &yuan].into_iter()), Common::Unknown);
         assert_eq!(common(Some("元"), [&none, &yuan, &wan].into_iter()), Common::Unknown);
     }
+
+    /// One table (however often it is named) is in one unit, whatever the
+    /// document's: what [`crate::rules::Sink::identity`] takes for granted
+    /// of an identity within one table.
+    #[test]
+    fn one_table_is_always_in_one_unit() {
+        for unit in [None, Some("元"), Some("万元"), Some("千克")] {
+            let t = table(unit);
+            for doc in [None, Some("元"), Some("万元"), Some("亿元")] {
+                for n in 1..4 {
+                    assert_eq!(common(doc, std::iter::repeat_n(&t, n)), Common::Same, "{unit:?} {doc:?} {n}");
+                }
+            }
+        }
+    }
 }

@@ -151,6 +151,15 @@ fn push_number(s: &mut String, n: u32) {
     s.push_str(std::str::from_utf8(digits.get(from..).unwrap_or_default()).unwrap_or_default());
 }
 
+/// Whether `total = Σ parts` holds exactly on the printed values alone:
+/// what [`Sink::identity`] settles first when the target and its terms are
+/// cells of one table (one unit), and then reports nothing. Asked by a rule
+/// before it locates the terms ([`at`] for each): most sums hold, and
+/// locating the terms and passing them cost several times the sum.
+pub(crate) fn holds_exactly(total: Option<Decimal>, parts: impl Iterator<Item = (i8, Option<Decimal>)>) -> bool {
+    crate::rounding::exact(total, parts) == Some(true)
+}
+
 impl Sink {
     /// Checks `target = Σ terms` for the rule being run. Exact → nothing;
     /// within rounding → an info "尾数误差" finding; beyond → a finding at the
@@ -380,5 +389,51 @@ mod describe_tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod holds_exactly_tests {
+    use super::*;
+    use crate::model::{Cell, TableKind};
+
+    /// [`holds_exactly`], the rules' test before they locate the terms, says
+    /// a sum of one table's cells holds only where [`Sink::identity`] would
+    /// report nothing (not even a rounding note, nor a skip).
+    #[test]
+    fn a_sum_that_holds_exactly_is_one_identity_reports_nothing_of() {
+        let d = |s: &str| s.parse::<Decimal>().ok();
+        let values = [None, d("0"), d("1.5"), d("1.50"), d("2"), d("3.5"), d("3.6"), d("-1.5"), d("0.01"), d("99999999999999999999")];
+        let mut held = 0;
+        for unit in [None, Some("万元")] {
+            let mut t = Table::empty(TableKind::F02, 1);
+            t.unit = unit.map(str::to_string);
+            t.columns = vec!["合计".to_string(), "a".to_string(), "b".to_string()];
+            for (k, a) in values.iter().enumerate() {
+                for b in values.iter() {
+                    let total = values.get((k * 7 + 3) % values.len()).copied().flatten();
+                    let cells = [total, *a, *b].iter().map(|v| Cell { value: *v, source_line: 1 }).collect();
+                    t.rows.push(Row { code: None, label: "行".to_string(), line: None, cells, source_line: 1 });
+                }
+            }
+            for r in &t.rows {
+                let mut sink = Sink {
+                    findings: Vec::new(),
+                    skipped: Vec::new(),
+                    rule: "TEST",
+                    severity: Severity::Error,
+                    two_amounts: None,
+                    class_mentions: None,
+                    unit: Some("元".to_string()),
+                };
+                let holds = holds_exactly(r.value(0), [(1, r.value(1)), (-1, r.value(2))].into_iter());
+                sink.identity(Target::cell(&t, r, 0), &[(1, at(&t, r, 1)), (-1, at(&t, r, 2))], "和");
+                if holds {
+                    held += 1;
+                    assert!(sink.findings.is_empty() && sink.skipped.is_empty(), "{r:?}");
+                }
+            }
+        }
+        assert!(held > 0);
     }
 }

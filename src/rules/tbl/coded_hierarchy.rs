@@ -28,7 +28,7 @@
 //! `tests/snapshots/rules/TBL-007.snap`，`cargo test TBL_007` 只运行本条。
 
 use crate::model::Document;
-use crate::rules::identity::{at, Located, Target};
+use crate::rules::identity::{at, holds_exactly, Located, Target};
 use crate::rules::support::coded::for_each_table;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
@@ -82,6 +82,11 @@ fn check(doc: &Document, sink: &mut Sink) {
             }
             let what = if child_len == 5 { "所属各款之和" } else { "所属各项之和" };
             for c in 0..t.columns.len() {
+                // Most sums hold: settled on the printed values, before the
+                // terms are located.
+                if holds_exactly(parent.value(c), kids.iter().map(|k| (1, t.rows.get(*k).and_then(|r| r.value(c))))) {
+                    continue;
+                }
                 terms.clear();
                 terms.extend(kids.iter().map(|k| (1, at(t, &t.rows[*k], c))));
                 sink.identity(Target::cell(t, parent, c), &terms, what);

@@ -158,18 +158,28 @@ fn relations(text: &str) -> Vec<(Relation, usize)> {
     // sorted by offset below, so the three searches may come in any order.
     static JUE: CharFinder = CharFinder::new("决");
     for i in JUE.in_text(text) {
-        // The 16 chars from the 决 on, white space left out.
+        // The 16 chars from the 决 on, white space left out: four first
+        // (决算数 and the char after), as the char after 决算(数) must start
+        // a relation word, and in a 决算 nearly every 决 starts no relation.
+        let mut chars = unspaced(&text[i..]);
         let mut near = ['\0'; 16];
         let mut n = 0;
-        for (slot, c) in near.iter_mut().zip(unspaced(&text[i..])) {
+        for (slot, c) in near.iter_mut().take(4).zip(&mut chars) {
+            *slot = c;
+            n += 1;
+        }
+        if !starts_at(&near[..n], 1, "算") {
+            continue;
+        }
+        let rest = if starts_at(&near[..n], 0, "决算数") { 3 } else { 2 };
+        if !near[..n].get(rest).is_some_and(|c| RELATION_WORDS.iter().any(|(w, _)| w.starts_with(*c))) {
+            continue;
+        }
+        for (slot, c) in near.iter_mut().skip(n).zip(&mut chars) {
             *slot = c;
             n += 1;
         }
         let near = &near[..n];
-        if !starts_at(near, 1, "算") {
-            continue;
-        }
-        let rest = if starts_at(near, 0, "决算数") { 3 } else { 2 };
         let rel = RELATION_WORDS
             .iter()
             .find(|(w, _)| {

@@ -377,7 +377,7 @@ fn class_row<'a>(doc: &'a Document, subject: &str) -> Option<Located<'a>> {
     let hits: Vec<&Row> = t
         .rows
         .iter()
-        .filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3) && (r.label == name || r.label == format!("{name}支出")))
+        .filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3) && (r.label == name || r.label.strip_suffix("支出") == Some(name)))
         .collect();
     match hits.as_slice() {
         [r] => Some(at(t, r, 0)),
@@ -396,7 +396,7 @@ fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize, prev: Option<&Par
     let end = p.text.char_indices().nth(upto).map_or(p.text.len(), |(i, _)| i);
     let text = p.text.get(..end).unwrap_or_default();
     let norm: std::borrow::Cow<'_, str> =
-        if text.contains(['(', ')']) { text.replace('(', "（").replace(')', "）").into() } else { text.into() };
+        if text.bytes().any(|b| matches!(b, b'(' | b')')) { text.replace('(', "（").replace(')', "）").into() } else { text.into() };
     if !["（类）", "（款）", "（项）"].iter().any(|w| norm.contains(w)) {
         return prev.and_then(|q| item_row(doc, q, usize::MAX, None));
     }

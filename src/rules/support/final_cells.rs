@@ -115,7 +115,10 @@ pub fn total(r: &Row) -> bool {
 /// puts between characters ("本 年 收 入 合 计").
 pub fn norm(subject: &str) -> String {
     let squeezed: String;
-    let subject = match subject.contains(char::is_whitespace) {
+    // Decoded only at a byte that may start white space (most subjects are
+    // CJK words, which hold none): `contains(char::is_whitespace)`.
+    let spaced = subject.bytes().any(crate::text::words::may_start_white_space) && subject.contains(char::is_whitespace);
+    let subject = match spaced {
         true => {
             squeezed = subject.chars().filter(|c| !c.is_whitespace()).collect();
             squeezed.as_str()

@@ -128,10 +128,13 @@ pub fn parse_rate(s: &str) -> Option<Rate> {
 /// "产出指标（40分）" → ("产出指标", Some(40)); a 一级 label printed without
 /// its weight ("效益指标" as the first cell) → ("效益指标", None).
 fn block_label(first_cells: &[&str]) -> Option<(String, Option<Decimal>)> {
-    // Every label ends in 指标: a cell without 标 is not squeezed to find out.
-    for cell in first_cells.iter().filter(|c| search::has_char(c, '标')) {
+    // Every label opens with the first char of a kind and ends in 指标: a
+    // cell opening otherwise (its first char is the squeezed cell's), or
+    // without 标, is not squeezed (a copy) to find out.
+    let may_be_label = |c: &&&str| c.trim_start().starts_with(['成', '产', '效', '满']) && search::has_char(c, '标');
+    for cell in first_cells.iter().filter(may_be_label) {
         let sq = squeeze(cell);
-        for kind in ["成本指标", "产出指标", "效益指标", "满意度指标"] {
+        for kind in LABELS {
             let Some(rest) = sq.strip_prefix(kind) else { continue };
             let weight = rest
                 .strip_prefix('（')
@@ -144,24 +147,30 @@ fn block_label(first_cells: &[&str]) -> Option<(String, Option<Decimal>)> {
     None
 }
 
+/// The 一级指标 kinds a block label names.
+const LABELS: [&str; 4] = ["成本指标", "产出指标", "效益指标", "满意度指标"];
+
 /// The (分值, 得分) of an indicator row: the last two numbers of the last run
 /// of numeric cells (a 偏差原因 text may follow them).
 fn weight_and_score(cells: &[&str]) -> Option<(Decimal, Decimal)> {
-    // Read from the end: the cells before the last two numbers are never parsed.
-    let last = (0..cells.len()).rev().find(|&i| is_plain_number(cells[i]))?;
-    if last == 0 || !is_plain_number(cells[last - 1]) {
-        return None;
-    }
+    // Read from the end: the cells before the last two numbers are never
+    // parsed, and those two are parsed once (their values kept).
+    let (last, score) = (0..cells.len()).rev().find_map(|i| Some((i, plain_number(cells[i])?)))?;
+    let weight = plain_number(cells.get(last.checked_sub(1)?)?)?;
     // Text after the run must be a remark, not another value.
     if cells[last + 1..].iter().any(|c| is_numberish(c)) {
         return None;
     }
-    Some((parse_prose_number(cells[last - 1].trim())?, parse_prose_number(cells[last].trim())?))
+    Some((weight, score))
 }
 
-fn is_plain_number(s: &str) -> bool {
+/// A cell that is a number and nothing else, read.
+fn plain_number(s: &str) -> Option<Decimal> {
     let t = s.trim();
-    !t.is_empty() && parse_prose_number(t).is_some()
+    if t.is_empty() {
+        return None;
+    }
+    parse_prose_number(t)
 }
 
 /// Finds every self-evaluation table by its "年度资金总额" line; `joined` is

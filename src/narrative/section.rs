@@ -240,7 +240,10 @@ pub fn ordinal_of(s: &str) -> Option<(u8, usize)> {
     // three-byte chars, so the first char is not decoded.
     const OPENERS: CharSet = CharSet::new(&numerals_and::<11>(&['（']));
     let b0 = *s.as_bytes().first()?;
-    if !((b0 == b'(') | b0.is_ascii_digit() | OPENERS.has_code(crate::text::utf8::first_three_byte_char(s))) {
+    if b0.is_ascii_digit() {
+        return digit_ordinal(s);
+    }
+    if !((b0 == b'(') | OPENERS.has_code(crate::text::utf8::first_three_byte_char(s))) {
         return None;
     }
     let mut buf = ['\0'; 8];
@@ -250,6 +253,24 @@ pub fn ordinal_of(s: &str) -> Option<(u8, usize)> {
         n += 1;
     }
     ordinal(&buf[..n])
+}
+
+/// [`ordinal`] of a string that opens with an ASCII digit, read from its
+/// bytes: only "1、", "12." or "1．" (level 4), with no digit after the
+/// mark. Many wrapped lines and claim subjects open with a number
+/// ("0.00万元、…", "2023年…"), rejected here by a few byte compares rather
+/// than eight chars decoded.
+fn digit_ordinal(s: &str) -> Option<(u8, usize)> {
+    let b = s.as_bytes();
+    // The digits are ASCII: as many bytes as chars.
+    let d = b.iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&d) {
+        return None;
+    }
+    let rest = s.get(d..)?;
+    let mark = ['、', '.', '．'].into_iter().find(|&m| rest.starts_with(m))?;
+    let after = rest.as_bytes().get(mark.len_utf8()).copied();
+    (!after.is_some_and(|c| c.is_ascii_digit())).then_some((4, d + 1))
 }
 
 /// How a (trimmed, non-blank) narrative line starts.
@@ -357,7 +378,7 @@ mod tests {
 
     #[test]
     fn an_ordinal_is_decided_by_its_first_eight_chars() {
-        let cases = "一、收入|十一、|一二三四、|（一）|(十二)|（一二三四）|（1）|(12)|（123）|1、|12.|123、|1.5|1．|（|(|一|1|11111111111、|一二三四五六七八九十、|（万元）|图1：|";
+        let cases = "一、收入|十一、|一二三四、|（一）|(十二)|（一二三四）|（1）|(12)|（123）|1、|12.|123、|1.5|1．|（|(|一|1|11111111111、|一二三四五六七八九十、|（万元）|图1：|1．5|12、3|1,2|0.00万元、|2023年|7|12|1、、|1..|12．．|1é|";
         for s in cases.split('|') {
             for tail in ["", "正文", "12345678"] {
                 let t = format!("{s}{tail}");

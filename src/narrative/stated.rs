@@ -84,13 +84,21 @@ pub struct Prose {
 impl Prose {
     /// Joins lines.
     pub fn of(lines: &[Line]) -> Prose {
+        Prose::of_first(lines, lines.len())
+    }
+
+    /// The first `n` of `lines` joined as [`Prose::of`] joins them all: a
+    /// prefix of that text, and of its line starts (a page number is
+    /// judged by the lines after it: all of `lines`).
+    fn of_first(lines: &[Line], n: usize) -> Prose {
+        let head = lines.get(..n).unwrap_or(lines);
         let mut p = Prose {
-            text: String::with_capacity(lines.iter().fold(0usize, |n, l| n.saturating_add(l.squeezed.len()))),
-            starts: Vec::with_capacity(lines.len()),
+            text: String::with_capacity(head.iter().fold(0usize, |n, l| n.saturating_add(l.squeezed.len()))),
+            starts: Vec::with_capacity(head.len()),
         };
         // A page number between two halves of a sentence is not part of it
         // ("安排 185.4 ⏎ 31 ⏎ ␌万元" is 185.4 万元).
-        for (i, l) in lines.iter().enumerate() {
+        for (i, l) in head.iter().enumerate() {
             if super::is_page_number(lines, i) {
                 continue;
             }
@@ -459,11 +467,7 @@ fn performance_tables_in(lines: &[Line], joined: &Joined, heads: &Heads) -> Vec<
         if let Some(total) = after_key(t, &["年度预算资金总额", "预算数"]) {
             let name = search::find_long(t, "项目名称").map(|k| {
                 let rest = &t[k + "项目名称".len()..];
-                let stop = ["主管部门", "预算规模", "实施单位", "项目资金", "项目编码", "预算数", "年度"]
-                    .iter()
-                    .filter_map(|w| search::find_long(rest, w))
-                    .min()
-                    .unwrap_or(rest.len());
+                let stop = first_of(rest, &NAME_ENDS).unwrap_or(rest.len());
                 rest[..stop].to_string()
             });
             out.push(Performance {
@@ -479,6 +483,28 @@ fn performance_tables_in(lines: &[Line], joined: &Joined, heads: &Heads) -> Vec<
     out
 }
 
+/// The words that may follow a 项目名称's name: the name ends at the first.
+const NAME_ENDS: [&str; 7] = ["主管部门", "预算规模", "实施单位", "项目资金", "项目编码", "预算数", "年度"];
+
+/// Where the first match of any of `words` in `s` starts: the least of
+/// their first matches. Each word is looked for only where it would start
+/// before the best start so far (in the bytes up to the end of a match
+/// starting just before it), so that a word the text lacks is not looked
+/// for through all of a long table: the block's text runs to its last
+/// indicator row, and most of the words are missing from a layout.
+fn first_of(s: &str, words: &[&str]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for w in words {
+        let end = best.map_or(s.len(), |b| b.saturating_add(w.len()).saturating_sub(1).min(s.len()));
+        // A byte match of a whole word starts on a char boundary, as
+        // `search::find_long`'s does.
+        if let Some(at) = s.as_bytes().get(..end).and_then(|hay| memchr::memmem::find(hay, w.as_bytes())) {
+            best = Some(at);
+        }
+    }
+    best
+}
+
 /// "涉及预算项目支出9个，预算资金4,995.00万元": the project count and amount
 /// the narrative's 绩效 section states, with the line.
 pub fn performance_summary(lines: &[Line]) -> Option<(Option<Decimal>, Option<Decimal>, usize)> {
@@ -486,12 +512,44 @@ pub fn performance_summary(lines: &[Line]) -> Option<(Option<Decimal>, Option<De
     // line cannot hold it, and are not joined (page numbers are judged by
     // the lines after them, so the join from there on is the same).
     let from = lines.iter().position(|l| l.squeezed.contains('涉'))?;
-    let p = Prose::of(&lines[from..]);
-    let i = search::find_long(&p.text, "涉及预算项目支出")?;
-    let rest = &p.text[i + "涉及预算项目支出".len()..];
+    // The figures follow the phrase within a line or two, and the section
+    // may run on for hundreds of lines (its 绩效目标表): the first lines'
+    // join, a prefix of the whole one, is read first (this saves about 90
+    // thousand instructions a 预算 with its tables).
+    summary_reading_first(&lines[from..], 16)
+}
+
+/// [`summary_in`] the join of `lines`, read from the join of the first
+/// `head` of them when that decides it.
+fn summary_reading_first(lines: &[Line], head: usize) -> Option<Summary> {
+    if lines.len() > head {
+        if let (found, true) = summary_in(&Prose::of_first(lines, head)) {
+            return found;
+        }
+    }
+    summary_in(&Prose::of(lines)).0
+}
+
+/// What [`performance_summary`] reads: the count, the amount and the line.
+type Summary = (Option<Decimal>, Option<Decimal>, usize);
+
+/// "涉及预算项目支出", which opens the summary [`performance_summary`] reads.
+const SUMMARY_PHRASE: &str = "涉及预算项目支出";
+
+/// [`performance_summary`] read from `p`, and whether the text of any
+/// longer join of which `p` is a prefix gives the same: it holds the phrase
+/// and the amount, every byte read lies before the amount's end, and the
+/// phrase's line is found without a choice between lines starting at the
+/// same place (which a longer list of starts might make otherwise).
+fn summary_in(p: &Prose) -> (Option<Summary>, bool) {
+    let Some(i) = search::find_long(&p.text, SUMMARY_PHRASE) else { return (None, false) };
+    let rest = &p.text[i + SUMMARY_PHRASE.len()..];
+    // The count's digits end before 预算资金 (none of its bytes is one), so
+    // before the amount.
     let count = number_at(rest).filter(|_| rest.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('个'));
     let amount = search::find_long(rest, "预算资金").and_then(|k| first_wan(&rest[k + "预算资金".len()..], 4)).map(|x| x.0);
-    Some((count, amount, p.line_at(i)))
+    let one_start_here = p.starts.iter().filter(|s| s.0 == i).count() <= 1;
+    (Some((count, amount, p.line_at(i))), amount.is_some() && one_start_here)
 }
 
 #[cfg(test)]
@@ -606,6 +664,17 @@ mod tests {
     }
 
     #[test]
+    fn the_first_of_words_is_the_least_of_their_first_matches() {
+        let pieces = ["主管部门", "预算数", "年度", "项目", "数", "年", "管部", "a", " "];
+        for text in crate::text::stream::sample_texts(&pieces, 600) {
+            for words in [&NAME_ENDS[..], &["年度", "预算数"], &["数", "年度预算数"], &[]] {
+                let want = words.iter().filter_map(|w| text.find(w)).min();
+                assert_eq!(first_of(&text, words), want, "{text:?} {words:?}");
+            }
+        }
+    }
+
+    #[test]
     fn performance_tables_in_both_layouts() {
         let text = "（二）部门预算项目绩效目标表\n项目支出绩效目标表\n项目名称 12345 政务热线平台运营项目经费\n主管部门及代码\n年度预算资金\n总额\n3300\n其中：财政拨款 3300\n其他资金 0\n 1.市政府决策等相关经费绩效目标表\n项目编码 37020023P880028106842 项目名称 市政府决策等相关经费\n预算数 7104.00\n其中：财政\n资金\n7104.00 其他资金\n市政府决策等相关经费\n（五）重点项目情况\n预算数 1.00\n";
         let got = performance_tables(&normalise(text));
@@ -623,6 +692,47 @@ mod tests {
         let s = performance_summary(&normalise("正文\n\n涉及资金。\n12\n\u{c}本部门涉\n及“预算项目”支出9个，预算资金\n4,995.00\n万元"));
         assert_eq!(s, Some((Some(d("9")), Some(d("4995.00")), 5)));
         assert_eq!(performance_summary(&normalise("正文\n预算项目支出9个")), None);
+    }
+
+    /// [`performance_summary`] as it was written: all the lines from the
+    /// first "涉" on joined and read.
+    fn performance_summary_whole(lines: &[Line]) -> Option<Summary> {
+        let from = lines.iter().position(|l| l.squeezed.contains('涉'))?;
+        summary_in(&Prose::of(&lines[from..])).0
+    }
+
+    #[test]
+    fn the_summary_read_from_the_first_lines_is_the_summary_of_all() {
+        let pieces = [
+            "涉及预算项目支出",
+            "涉",
+            "及预算项目支出",
+            "9个",
+            "12",
+            "，预算资金",
+            "预算资金",
+            "4,995.00",
+            "万元",
+            "“",
+            "\n",
+            "\n\n",
+            "\n\n12\n\n",
+            "\n                31\n",
+            "\n\u{c}",
+            " ",
+        ];
+        let mut found = 0;
+        for text in crate::text::stream::sample_texts(&pieces, 3000) {
+            let lines = normalise(&text);
+            let want = performance_summary_whole(&lines);
+            assert_eq!(performance_summary(&lines), want, "{text:?}");
+            let from = lines.iter().position(|l| l.squeezed.contains('涉')).unwrap_or(lines.len());
+            for head in 1..6 {
+                assert_eq!(summary_reading_first(&lines[from..], head), want, "{text:?} {head}");
+            }
+            found += usize::from(want.is_some_and(|s| s.1.is_some()));
+        }
+        assert!(found > 20, "{found}");
     }
 
     /// [`Heads::section`] as it was written, a search per heading line.

@@ -179,13 +179,7 @@ impl Sink {
     /// are built from several column captions.
     pub(crate) fn identity_named(&mut self, target: Target<'_>, parts: &[(i8, Located<'_>)], what: impl FnOnce() -> String) {
         let tables = std::iter::once(target.table).chain(parts.iter().filter_map(|(_, l)| l.at.map(|a| a.table)));
-        // Most identities add up cells of the target's own table, and one
-        // table is in one unit ([`units::common`] of a single table is
-        // `Same`, a test says so): told by comparing table addresses, not by
-        // reading and comparing every term's unit three times over.
-        let one_table = parts.iter().all(|(_, l)| l.at.is_none_or(|a| std::ptr::eq(a.table, target.table)));
-        let common = if one_table { Common::Same } else { units::common(self.unit.as_deref(), tables) };
-        let to = match common {
+        let to = match units::common(self.unit.as_deref(), tables) {
             Common::Same => None,
             Common::To(to) => Some(to),
             Common::Unknown => {

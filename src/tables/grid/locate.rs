@@ -418,7 +418,7 @@ const LAST_BYTE: [u8; 256] = {
     loop {
         let printed = if b != b'\n' { PRINTED } else { 0 };
         let may_end = if ends_here(b) { MAY_END } else { 0 };
-        let ends = if matches!(b, 0xA8 | 0x89 | b')') { ENDS } else { 0 };
+        let ends = if ends_tail(b) { ENDS } else { 0 };
         t[b as usize] = printed | may_end | ends;
         if b == u8::MAX {
             break;
@@ -445,17 +445,21 @@ const ENDS: u8 = 4;
 /// printed lines.
 fn may_start_title(sq: &[&str], i: usize) -> bool {
     let last = |j: usize| sq.get(j).and_then(|s| s.as_bytes().last()).copied();
-    // The last bytes of 表 (E8 A1 A8), ） (EF BC 89) and ).
     let (here, next, after) = (last(i), last(i + 1), last(i + 2));
-    let ends = |b: Option<u8>| matches!(b, Some(0xA8 | 0x89 | b')'));
-    here.is_some_and(ends_here) | (here.is_some() & (ends(next) | ends(after)))
+    here.is_some_and(ends_here) | (here.is_some() & (next.is_some_and(ends_tail) | after.is_some_and(ends_tail)))
+}
+
+/// Whether a line ending in byte `b` may end a title or its wrapped tail:
+/// the last bytes of 表 (E8 A1 A8), ） (EF BC 89) and ).
+const fn ends_tail(b: u8) -> bool {
+    matches!(b, 0xA8 | 0x89 | b')')
 }
 
 /// Whether a line ending in byte `b` may be a title: it ends in 表, ） or ),
 /// or in a numeral 一 … 十 of a marker printed after the title ("收支预算总表
 /// 表一"; the last bytes of 一二三四五六七八九十: 80 8C 89 9B 94 AD 83 AB 9D 81).
 const fn ends_here(b: u8) -> bool {
-    matches!(b, 0xA8 | 0x89 | b')' | 0x80 | 0x8C | 0x9B | 0x94 | 0xAD | 0x83 | 0xAB | 0x9D | 0x81)
+    ends_tail(b) || matches!(b, 0x80 | 0x8C | 0x9B | 0x94 | 0xAD | 0x83 | 0xAB | 0x9D | 0x81)
 }
 
 /// The first lines of `range` that are not blank, as many as a table's

@@ -11,10 +11,10 @@
 
 use rust_decimal::Decimal;
 
-use super::section::{is_cn_digit, numerals_and, CharSet};
+use super::section::{numerals_and, CharSet, CN_NUMERALS};
 use crate::amount::parse_prose_number;
 use crate::text::joined::Joined;
-use crate::text::utf8::first_three_byte_char;
+use crate::text::utf8::{first_three_byte_char, three_byte_code};
 use crate::text::{search, squeeze, Line};
 
 /// The 政府采购 categories, in the order budgets print them.
@@ -160,12 +160,12 @@ pub(super) fn drop_quotes(text: String, starts: &mut [(usize, usize)]) -> String
 /// A heading-like line: "二、…", "（五）…", "第三部分…" ([`is_top_heading`]
 /// or a short line opening with a bracketed numeral).
 fn is_heading(sq: &str) -> bool {
-    // "（五）", "（十一）", "（2）": a numeral in brackets, not "（万元）".
-    let bracketed = sq
-        .strip_prefix('（')
-        .map(|r| r.chars().take_while(|&c| is_cn_digit(c) || c.is_ascii_digit()).count())
-        .filter(|n| (1..=3).contains(n));
-    let bracketed = bracketed.is_some_and(|n| sq.chars().nth(n + 1) == Some('）'));
+    // "（五）", "（十一）", "（2）": a numeral in brackets, not "（万元）". A
+    // run of four chars is already too long: no more are read.
+    let bracketed = sq.strip_prefix('（').is_some_and(|r| {
+        let (at, n) = numeral_run(r, true, 4);
+        (1..=3).contains(&n) && r.get(at..).is_some_and(|t| t.starts_with('）'))
+    });
     is_top_heading(sq) || (bracketed && sq.chars().count() <= 30)
 }
 
@@ -178,8 +178,28 @@ pub(super) fn is_top_heading(sq: &str) -> bool {
     if !OPENERS.has_code(first_three_byte_char(sq)) {
         return false;
     }
-    let ordinal = sq.chars().take_while(|&c| is_cn_digit(c)).count();
-    (ordinal > 0 && sq.chars().nth(ordinal) == Some('、')) || (sq.starts_with('第') && sq.contains("部分"))
+    let (at, n) = numeral_run(sq, false, usize::MAX);
+    (n > 0 && sq.get(at..).is_some_and(|r| r.starts_with('、'))) || (sq.starts_with('第') && sq.contains("部分"))
+}
+
+/// The run of numerals `s` opens with (一…十, and ASCII digits when
+/// `digits`), at most `most` chars of it: its end (a byte offset) and its
+/// count of chars. Read from the bytes, not decoded (it was decoded twice,
+/// to count the run and to find the char after it): each numeral is a
+/// three-byte char, assembled without a branch on its lead byte.
+fn numeral_run(s: &str, digits: bool, most: usize) -> (usize, usize) {
+    const NUMERALS: CharSet = CharSet::new(&CN_NUMERALS);
+    let b = s.as_bytes();
+    let (mut at, mut n) = (0, 0);
+    while n < most {
+        match b.get(at..) {
+            Some([d, ..]) if digits && d.is_ascii_digit() => at += 1,
+            Some(&[b0, b1, b2, ..]) if NUMERALS.has_code(three_byte_code(b0, b1, b2)) => at += 3,
+            _ => break,
+        }
+        n += 1;
+    }
+    (at, n)
 }
 
 /// Whether a line opens like a heading (an ordinal, "（" or "第"): the cheap
@@ -188,8 +208,26 @@ fn opens(l: &Line) -> bool {
     // The squeezed line opens with the text's first char that is not white
     // space: no trimming, and one look-up instead of twelve compares.
     // Every opener is a three-byte char: read without decoding the lead.
-    const OPENERS: CharSet = CharSet::new(&numerals_and::<12>(&['（', '第']));
-    OPENERS.has_code(first_three_byte_char(&l.squeezed))
+    // Most lines open with a byte no opener opens with (ASCII, most CJK):
+    // rejected on that byte, before their first char is assembled.
+    const OPENERS: [char; 12] = numerals_and::<12>(&['（', '第']);
+    const SET: CharSet = CharSet::new(&OPENERS);
+    const LEADS: [bool; 256] = lead_bytes(&OPENERS);
+    l.squeezed.as_bytes().first().is_some_and(|&b| LEADS[usize::from(b)]) && SET.has_code(first_three_byte_char(&l.squeezed))
+}
+
+/// Which bytes open one of `chars` (all three-byte chars, or the build
+/// fails): the lead byte of U+0800..U+FFFF is 0xE0 | (code >> 12).
+const fn lead_bytes(chars: &[char]) -> [bool; 256] {
+    let mut out = [false; 256];
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k] as u32;
+        assert!(matches!(c, 0x800..=0xFFFF), "a three-byte char");
+        out[(0xE0 | (c >> 12)) as usize] = true;
+        k += 1;
+    }
+    out
 }
 
 /// The indexes of the heading lines ([`opens`] and [`is_heading`]), found
@@ -205,7 +243,7 @@ struct Heads {
 
 impl Heads {
     fn of(lines: &[Line]) -> Heads {
-        let at: Vec<usize> = (0..lines.len()).filter(|&i| opens(&lines[i]) && is_heading(&lines[i].squeezed)).collect();
+        let at: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| opens(l) && is_heading(&l.squeezed)).map(|(i, _)| i).collect();
         let mut text = String::with_capacity(at.iter().fold(0usize, |n, &i| n.saturating_add(lines[i].squeezed.len() + 1)));
         let mut ends = Vec::with_capacity(at.len());
         for &i in &at {
@@ -794,6 +832,65 @@ mod tests {
             }
         }
         assert!(stated_some > 0, "no generated text states a 三公 amount");
+    }
+
+    /// [`opens`], which rejects a line on its first byte, is the test of its
+    /// first char it stands for, on every line of every corpus fixture and
+    /// on a line opening with each char of the Basic Multilingual Plane and
+    /// beyond.
+    #[test]
+    fn a_line_opens_like_a_heading_when_its_first_char_is_an_opener() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> =
+            std::fs::read_dir(dir).unwrap().filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok()).collect();
+        texts.push(('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']).map(|c| format!("{c}、x\n")).collect());
+        let mut opened = 0;
+        for text in &texts {
+            for l in normalise(text) {
+                let want = l.squeezed.chars().next().is_some_and(|c| "一二三四五六七八九十（第".contains(c));
+                assert_eq!(opens(&l), want, "{:?}", l.squeezed);
+                opened += usize::from(want);
+            }
+        }
+        assert!(opened > 100, "{opened}");
+    }
+
+    /// [`is_heading`] and [`is_top_heading`] as they were written, on the
+    /// decoded chars.
+    fn is_heading_by_chars(sq: &str) -> bool {
+        let bracketed = sq
+            .strip_prefix('（')
+            .map(|r| r.chars().take_while(|&c| crate::narrative::section::is_cn_digit(c) || c.is_ascii_digit()).count())
+            .filter(|n| (1..=3).contains(n));
+        let bracketed = bracketed.is_some_and(|n| sq.chars().nth(n + 1) == Some('）'));
+        is_top_heading_by_chars(sq) || (bracketed && sq.chars().count() <= 30)
+    }
+
+    fn is_top_heading_by_chars(sq: &str) -> bool {
+        let ordinal = sq.chars().take_while(|&c| crate::narrative::section::is_cn_digit(c)).count();
+        (ordinal > 0 && sq.chars().nth(ordinal) == Some('、')) || (sq.starts_with('第') && sq.contains("部分"))
+    }
+
+    /// The headings read from the bytes are those read from the chars, on
+    /// every line of every corpus fixture and on made-up lines.
+    #[test]
+    fn headings_by_bytes_are_headings_by_chars() {
+        let pieces = ["（", "）", "(", "一", "十", "三", "2", "12", "、", "第", "部分", "九、", "百", "a", "é", "😀", "万元", "\n"];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> =
+            std::fs::read_dir(dir).unwrap().filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok()).collect();
+        texts.extend(crate::text::stream::sample_texts(&pieces, 3000));
+        let (mut tops, mut heads) = (0, 0);
+        for text in &texts {
+            for l in normalise(text) {
+                let sq = l.squeezed.as_str();
+                assert_eq!(is_top_heading(sq), is_top_heading_by_chars(sq), "{sq:?}");
+                assert_eq!(is_heading(sq), is_heading_by_chars(sq), "{sq:?}");
+                tops += usize::from(is_top_heading(sq));
+                heads += usize::from(is_heading(sq) && !is_top_heading(sq));
+            }
+        }
+        assert!(tops > 100 && heads > 100, "{tops} {heads}");
     }
 
     #[test]

@@ -207,14 +207,7 @@ mod tests {
                 }
             }
         }
-        for name in [
-            "layout-budget-sample.txt",
-            "qingdao-office-2023-budget.txt",
-            "qingdao-office-2024-final.txt",
-            "yantai-bigdata-2023-final.txt",
-            "yantai-office-2023-budget.txt",
-            "yantai-office-2024-final.txt",
-        ] {
+        for name in crate::FIXTURES {
             for line in crate::fixture(name).lines() {
                 labels.push(line.to_string());
                 labels.push(line.split_whitespace().collect());

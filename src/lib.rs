@@ -136,6 +136,18 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
     doc
 }
 
+/// The corpus documents under tests/fixtures, for unit tests that hold a
+/// fast path to its definition on every one.
+#[cfg(test)]
+pub(crate) const FIXTURES: [&str; 6] = [
+    "layout-budget-sample.txt",
+    "qingdao-office-2023-budget.txt",
+    "qingdao-office-2024-final.txt",
+    "yantai-bigdata-2023-final.txt",
+    "yantai-office-2023-budget.txt",
+    "yantai-office-2024-final.txt",
+];
+
 /// The text of a corpus document under tests/fixtures, for unit tests.
 #[cfg(test)]
 pub(crate) fn fixture(name: &str) -> String {

@@ -851,14 +851,7 @@ mod tests {
     /// `end_line` pushes inline among them.
     #[test]
     fn every_fixture_normalises_as_defined() {
-        for name in [
-            "layout-budget-sample.txt",
-            "qingdao-office-2023-budget.txt",
-            "qingdao-office-2024-final.txt",
-            "yantai-bigdata-2023-final.txt",
-            "yantai-office-2023-budget.txt",
-            "yantai-office-2024-final.txt",
-        ] {
+        for name in crate::FIXTURES {
             let text = crate::fixture(name);
             for ends in ["\n", "\r\n", "\r"] {
                 let text = text.replace('\n', ends);

@@ -79,13 +79,7 @@ pub fn class_code(label: &str) -> Option<&'static str> {
     // search for "、" and then decoded and looked up char by char: the
     // longest run of ordinals at the start is the part before the first
     // "、" exactly when a "、" follows it (none is inside the run).
-    let mut n = 0usize;
-    while let Some(&[a, b, c]) = label.as_bytes().get(n..n.saturating_add(3)) {
-        if !ORDINALS.contains(&[a, b, c]) {
-            break;
-        }
-        n = n.saturating_add(3);
-    }
+    let n = crate::narrative::section::numeral_run(label, false, usize::MAX).0;
     let name = label.get(n..).and_then(|rest| rest.strip_prefix('、')).unwrap_or(label);
     // Every name but 预备费 ends in 支出: most other labels are turned away
     // by their last bytes, not compared with thirty names.
@@ -95,23 +89,10 @@ pub fn class_code(label: &str) -> Option<&'static str> {
     CLASS_NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }
 
-/// The Chinese numerals of a class ordinal ("七、", "二十、"), as their
-/// UTF-8 bytes (three each).
-const ORDINALS: [[u8; 3]; 10] =
-    [utf8("一"), utf8("二"), utf8("三"), utf8("四"), utf8("五"), utf8("六"), utf8("七"), utf8("八"), utf8("九"), utf8("十")];
-
-/// The bytes of a char of three bytes.
-const fn utf8(c: &str) -> [u8; 3] {
-    match c.as_bytes() {
-        [a, b, c] => [*a, *b, *c],
-        _ => [0; 3],
-    }
-}
-
 /// "一、…" "十九、…": a label that opens with a Chinese ordinal.
 pub fn starts_with_ordinal(s: &str) -> bool {
-    let n = s.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
-    n > 0 && s.chars().nth(n) == Some('、')
+    let (at, n) = crate::narrative::section::numeral_run(s, false, usize::MAX);
+    n > 0 && s.get(at..).is_some_and(|r| r.starts_with('、'))
 }
 
 /// The 部门 and 政府 codes of an economic code pair ("30101/50101").

@@ -127,6 +127,26 @@ pub fn topic_of(heading: &str) -> Option<Topic> {
 /// the narrative's char sets of numerals are made from ([`numerals_and`]).
 pub(crate) const CN_NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
+/// The run of numerals `s` opens with (一…十, and ASCII digits when
+/// `digits`), at most `most` chars of it: its end (a byte offset) and its
+/// count of chars. Read from the bytes, not decoded (it was decoded twice,
+/// to count the run and to find the char after it): each numeral is a
+/// three-byte char, assembled without a branch on its lead byte.
+pub(crate) fn numeral_run(s: &str, digits: bool, most: usize) -> (usize, usize) {
+    const NUMERALS: CharSet = CharSet::new(&CN_NUMERALS);
+    let b = s.as_bytes();
+    let (mut at, mut n) = (0, 0);
+    while n < most {
+        match b.get(at..) {
+            Some([d, ..]) if digits && d.is_ascii_digit() => at += 1,
+            Some(&[b0, b1, b2, ..]) if NUMERALS.has_code(crate::text::utf8::three_byte_code(b0, b1, b2)) => at += 3,
+            _ => break,
+        }
+        n += 1;
+    }
+    (at, n)
+}
+
 /// [`CN_NUMERALS`] and `extra`, as an array of `N` chars (the sum of the
 /// lengths: any other `N` fails the build), for a [`CharSet`] of the chars
 /// a heading or an ordinal opens with.

@@ -11,10 +11,10 @@
 
 use rust_decimal::Decimal;
 
-use super::section::{numerals_and, CharSet, CN_NUMERALS};
+use super::section::{numeral_run, numerals_and, CharSet};
 use crate::amount::parse_prose_number;
 use crate::text::joined::Joined;
-use crate::text::utf8::{first_three_byte_char, three_byte_code};
+use crate::text::utf8::first_three_byte_char;
 use crate::text::{search, squeeze, Line};
 
 /// The 政府采购 categories, in the order budgets print them.
@@ -180,26 +180,6 @@ pub(super) fn is_top_heading(sq: &str) -> bool {
     }
     let (at, n) = numeral_run(sq, false, usize::MAX);
     (n > 0 && sq.get(at..).is_some_and(|r| r.starts_with('、'))) || (sq.starts_with('第') && sq.contains("部分"))
-}
-
-/// The run of numerals `s` opens with (一…十, and ASCII digits when
-/// `digits`), at most `most` chars of it: its end (a byte offset) and its
-/// count of chars. Read from the bytes, not decoded (it was decoded twice,
-/// to count the run and to find the char after it): each numeral is a
-/// three-byte char, assembled without a branch on its lead byte.
-fn numeral_run(s: &str, digits: bool, most: usize) -> (usize, usize) {
-    const NUMERALS: CharSet = CharSet::new(&CN_NUMERALS);
-    let b = s.as_bytes();
-    let (mut at, mut n) = (0, 0);
-    while n < most {
-        match b.get(at..) {
-            Some([d, ..]) if digits && d.is_ascii_digit() => at += 1,
-            Some(&[b0, b1, b2, ..]) if NUMERALS.has_code(three_byte_code(b0, b1, b2)) => at += 3,
-            _ => break,
-        }
-        n += 1;
-    }
-    (at, n)
 }
 
 /// Whether a line opens like a heading (an ordinal, "（" or "第"): the cheap

@@ -109,6 +109,7 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
         joined,
         furniture: Vec::new(),
         lost,
+        form_feeds: seen.form_feeds,
     };
     // The running page headers, told once the department is recognised, are
     // blanked for the narrative and the table readers (a header inside a

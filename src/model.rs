@@ -846,6 +846,9 @@ pub struct Document {
     /// ([`crate::text::lost_positions`]): then its gaps were squeezed, and
     /// its tables are read by order.
     pub(crate) lost: Option<crate::text::lost_positions::Lost>,
+    /// Whether the text holds a form feed, as normalisation saw: where it
+    /// holds none, every line is on page 1 (no stage adds one).
+    pub(crate) form_feeds: bool,
 }
 
 impl Document {

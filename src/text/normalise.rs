@@ -49,6 +49,9 @@ pub(crate) struct Seen {
     /// one) somewhere: never false where a line's text holds "\t " (see
     /// [`super::lost_positions`], which looks for TAB padding only then).
     pub(crate) tab_space: bool,
+    /// Whether the text holds a form feed: where it holds none, every line
+    /// is on page 1, which [`crate::tables::grid`] then need not count.
+    pub(crate) form_feeds: bool,
 }
 
 /// Splits text into normalised lines (CRLF, CR and LF all end a line). Page
@@ -78,7 +81,7 @@ pub(crate) fn normalise_seeing(text: &str) -> (Vec<Line>, Seen) {
     if bytes.last() != Some(&b'\n') {
         lines.end_line(body, body);
     }
-    (lines.out, Seen { tab_space: lines.tab_space })
+    (lines.out, Seen { tab_space: lines.tab_space, form_feeds: lines.form_feeds })
 }
 
 /// True at the first byte of every char that [`normalise_seeing`] must look at: a
@@ -138,6 +141,8 @@ struct Lines<'a> {
     form_feed: bool,
     /// A TAB was followed by a space or by a char that folds to one.
     tab_space: bool,
+    /// A form feed was seen (anywhere, not only alone on a line).
+    form_feeds: bool,
 }
 
 impl<'a> Lines<'a> {
@@ -156,6 +161,7 @@ impl<'a> Lines<'a> {
             q: 0,
             form_feed: false,
             tab_space: false,
+            form_feeds: false,
         }
     }
 
@@ -176,7 +182,13 @@ impl<'a> Lines<'a> {
                 self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
                 self.q = p + 1;
             }
-            0x0B | 0x0C | b' ' => {
+            // A form feed is noted: it is the only byte that turns a page.
+            0x0C => {
+                self.form_feeds = true;
+                self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
+                self.q = p + 1;
+            }
+            0x0B | b' ' => {
                 self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
                 self.q = p + 1;
             }

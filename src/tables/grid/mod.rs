@@ -19,7 +19,7 @@ use crate::model::Document;
 
 /// Finds and reads every table the corpus-layout readers left unread.
 pub fn read_all(doc: &mut Document) {
-    let pages = locate::page_index(&doc.lines);
+    let pages = locate::pages(&doc.lines, doc.form_feeds);
     let starts = starts(doc);
     let read_at = |j: usize| starts.get(starts.partition_point(|s| *s < j)).copied();
     let blocks = locate::blocks(&doc.lines, &doc.joined, &pages, doc.info.kind, read_at);

@@ -820,9 +820,7 @@ mod tests {
     /// beyond.
     #[test]
     fn a_line_opens_like_a_heading_when_its_first_char_is_an_opener() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut texts: Vec<String> =
-            std::fs::read_dir(dir).unwrap().filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok()).collect();
+        let mut texts: Vec<String> = crate::FIXTURES.iter().map(|name| crate::fixture(name)).collect();
         texts.push(('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']).map(|c| format!("{c}、x\n")).collect());
         let mut opened = 0;
         for text in &texts {
@@ -856,9 +854,7 @@ mod tests {
     #[test]
     fn headings_by_bytes_are_headings_by_chars() {
         let pieces = ["（", "）", "(", "一", "十", "三", "2", "12", "、", "第", "部分", "九、", "百", "a", "é", "😀", "万元", "\n"];
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut texts: Vec<String> =
-            std::fs::read_dir(dir).unwrap().filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok()).collect();
+        let mut texts: Vec<String> = crate::FIXTURES.iter().map(|name| crate::fixture(name)).collect();
         texts.extend(crate::text::stream::sample_texts(&pieces, 3000));
         let (mut tops, mut heads) = (0, 0);
         for text in &texts {

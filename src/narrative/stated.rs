@@ -9,6 +9,7 @@
 //! split over lines in these PDFs), quotes are dropped, and every position
 //! maps back to its source line.
 
+use memchr::memmem::Finder;
 use rust_decimal::Decimal;
 
 use super::section::{numeral_run, numerals_and, CharSet};
@@ -19,6 +20,51 @@ use crate::text::{search, squeeze, Line};
 
 /// The 政府采购 categories, in the order budgets print them.
 pub const CATEGORIES: [&str; 3] = ["货物", "工程", "服务"];
+
+/// Fixed words looked for in the long texts of the narrative (a section's
+/// prose, a 绩效目标表), each by a memmem finder made on the first search
+/// and kept: `memmem::find` and `find_iter` set one up on every call (a
+/// few hundred instructions, more than most of these searches), about a
+/// hundred times a document. The matches are those of
+/// [`search::long_match_starts`] and [`search::find_long`] (`str`'s own).
+struct Words<const N: usize> {
+    words: [&'static str; N],
+    finders: std::sync::OnceLock<[Finder<'static>; N]>,
+}
+
+impl<const N: usize> Words<N> {
+    /// The words, each to be found by its own finder.
+    const fn new(words: [&'static str; N]) -> Words<N> {
+        Words { words, finders: std::sync::OnceLock::new() }
+    }
+
+    /// Each word, in order, with its finder.
+    fn each(&self) -> impl Iterator<Item = (&'static str, &'_ Finder<'static>)> + '_ {
+        self.words.into_iter().zip(self.finders.get_or_init(|| self.words.map(Finder::new)).iter())
+    }
+
+    /// The `k`th word with its finder.
+    fn word(&self, k: usize) -> Option<(&'static str, &Finder<'static>)> {
+        self.each().nth(k)
+    }
+}
+
+/// The first items of pairs, for the [`Words`] of a table of words.
+const fn firsts<T: Copy, const N: usize>(pairs: [(&'static str, T); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut k = 0;
+    while k < N {
+        out[k] = pairs[k].0;
+        k += 1;
+    }
+    out
+}
+
+/// "政府采购预算" and each category's (`CATEGORIES`: "货物预算", …), as
+/// [`Stated::read`] looks them up.
+static PROCUREMENT: Words<4> = Words::new(["政府采购预算", "货物预算", "工程预算", "服务预算"]);
+/// 机关运行经费.
+static RUNNING_COSTS: Words<1> = Words::new(["机关运行经费"]);
 
 /// What the narrative states, read once (see the module doc).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -62,9 +108,9 @@ impl Stated {
             meetings_training,
             // Every top heading is a heading line: only those are tested.
             sangong_final: super::sangong_amounts::stated_among(lines, &heads.at),
-            procurement_total: stated_in(&procurement_prose, "政府采购预算", 6),
-            procurement_parts: CATEGORIES.map(|c| stated_in(&procurement_prose, &format!("{c}预算"), 2)),
-            running_costs: stated(heads.section(lines, "机关运行经费"), "机关运行经费", 16),
+            procurement_total: PROCUREMENT.word(0).and_then(|w| stated_in(&procurement_prose, w, 6)),
+            procurement_parts: [1, 2, 3].map(|k| PROCUREMENT.word(k).and_then(|w| stated_in(&procurement_prose, w, 2))),
+            running_costs: RUNNING_COSTS.word(0).and_then(|w| stated_in(&Prose::of(heads.section(lines, w.0)), w, 16)),
             performance: performance_tables_in(lines, joined, &heads),
             performance_summary: performance_summary(performance),
             performance_everywhere: performance.iter().any(|l| search::contains(&l.squeezed, "全面实施")),
@@ -321,6 +367,13 @@ const SANGONG_WORDS: [(&str, usize); 9] = [
     ("会议费", 6),
     ("培训费", 7),
 ];
+/// The words of [`SANGONG_WORDS`], found by finders kept.
+static SANGONG_FINDERS: Words<9> = Words::new(firsts(SANGONG_WORDS));
+/// The verbs of a change of an amount, and of a rate, with their signs.
+static AMOUNT_VERBS: Words<2> = Words::new(["增加", "减少"]);
+const AMOUNT_SIGNS: [i8; 2] = [1, -1];
+static RATE_VERBS: Words<4> = Words::new(["增长", "下降", "减少", "增加"]);
+const RATE_SIGNS: [i8; 4] = [1, -1, -1, 1];
 
 /// One 三公 category as the narrative states it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -357,8 +410,8 @@ fn sangong_claims(lines: &[Line]) -> Vec<SangongClaim> {
 fn claims_in(p: &Prose) -> Vec<SangongClaim> {
     let t = p.text.as_str();
     let mut hits: Vec<(usize, &str, usize)> = Vec::new();
-    for (w, col) in SANGONG_WORDS {
-        hits.extend(search::long_match_starts(t, w).map(|i| (i, w, col)));
+    for ((w, finder), (_, col)) in SANGONG_FINDERS.each().zip(SANGONG_WORDS) {
+        hits.extend(finder.find_iter(t.as_bytes()).map(|i| (i, w, col)));
     }
     hits.sort();
     let mut out = Vec::new();
@@ -369,8 +422,8 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
         let Some((amount, at)) = first_wan(window, 12) else { continue };
         let rest = &window[at..];
         let change =
-            signed_after(rest, &[("增加", 1), ("减少", -1)], "万元").or_else(|| search::contains(rest, "持平").then_some(Decimal::ZERO));
-        let percent = signed_after(rest, &[("增长", 1), ("下降", -1), ("减少", -1), ("增加", 1)], "%");
+            signed_after(rest, &AMOUNT_VERBS, AMOUNT_SIGNS, "万元").or_else(|| search::contains(rest, "持平").then_some(Decimal::ZERO));
+        let percent = signed_after(rest, &RATE_VERBS, RATE_SIGNS, "%");
         let reason = search::find(rest, "原因").map(|r| {
             let body = &rest[r..];
             let stop = body.find('。').unwrap_or(body.len());
@@ -381,18 +434,18 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
     out
 }
 
-/// The first "<verb>N<unit>" in `s`, signed by the verb.
-fn signed_after(s: &str, verbs: &[(&str, i8)], unit: &str) -> Option<Decimal> {
+/// The first "<verb>N<unit>" in `s`, signed by the verb (its sign in `signs`).
+fn signed_after<const N: usize>(s: &str, verbs: &Words<N>, signs: [i8; N], unit: &str) -> Option<Decimal> {
     let mut best: Option<(usize, Decimal)> = None;
-    for (v, sign) in verbs {
-        for i in search::long_match_starts(s, v) {
+    for ((v, finder), sign) in verbs.each().zip(signs) {
+        for i in finder.find_iter(s.as_bytes()) {
             let after = &s[i + v.len()..];
             let n = after.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
             if n == 0 || !after[n..].starts_with(unit) {
                 continue;
             }
             let Some(d) = parse_prose_number(&after[..n]) else { continue };
-            let d = if *sign < 0 { crate::checked::neg(d) } else { d };
+            let d = if sign < 0 { crate::checked::neg(d) } else { d };
             if best.is_none_or(|(j, _)| i < j) {
                 best = Some((i, d));
             }
@@ -403,13 +456,14 @@ fn signed_after(s: &str, verbs: &[(&str, i8)], unit: &str) -> Option<Decimal> {
 
 /// The amount stated right after `keyword` (within a few characters, e.g.
 /// "机关运行经费安排608.27万元", "…财政拨款预算为570.69万元"), with its line.
+#[cfg(test)]
 pub fn stated(lines: &[Line], keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
-    stated_in(&Prose::of(lines), keyword, gap)
+    stated_in(&Prose::of(lines), (keyword, &Finder::new(keyword)), gap)
 }
 
-/// [`stated`] in joined text.
-fn stated_in(p: &Prose, keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
-    search::long_match_starts(&p.text, keyword).find_map(|i| {
+/// [`stated`] in joined text, the keyword found by its finder.
+fn stated_in(p: &Prose, (keyword, finder): (&str, &Finder<'_>), gap: usize) -> Option<(Decimal, usize)> {
+    finder.find_iter(p.text.as_bytes()).find_map(|i| {
         let start = i + keyword.len();
         first_wan(&p.text[start..], gap).map(|(v, at)| (v, p.line_at(start + at)))
     })
@@ -422,9 +476,15 @@ fn number_at(s: &str) -> Option<Decimal> {
 }
 
 /// The number right after the first of `keys` found in `s`.
-fn after_key(s: &str, keys: &[&str]) -> Option<Decimal> {
-    keys.iter().find_map(|k| search::find_long(s, k).and_then(|i| number_at(&s[i + k.len()..])))
+fn after_key<const N: usize>(s: &str, keys: &Words<N>) -> Option<Decimal> {
+    keys.each().find_map(|(k, finder)| finder.find(s.as_bytes()).and_then(|i| number_at(&s[i + k.len()..])))
 }
+
+/// The keys of a 绩效目标表's amounts, and its 项目名称.
+static TOTAL_KEYS: Words<2> = Words::new(["年度预算资金总额", "预算数"]);
+static FISCAL_KEYS: Words<3> = Words::new(["其中：财政拨款", "其中：财政资金", "财政拨款"]);
+static OTHER_KEYS: Words<1> = Words::new(["其他资金"]);
+static NAME_KEY: Words<1> = Words::new(["项目名称"]);
 
 /// One 项目支出绩效目标表 of the narrative.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -482,17 +542,17 @@ fn performance_tables_in(lines: &[Line], joined: &Joined, heads: &Heads) -> Vec<
         };
         let p = Prose::of(&lines[i..end]);
         let t = p.text.as_str();
-        if let Some(total) = after_key(t, &["年度预算资金总额", "预算数"]) {
-            let name = search::find_long(t, "项目名称").map(|k| {
-                let rest = &t[k + "项目名称".len()..];
+        if let Some(total) = after_key(t, &TOTAL_KEYS) {
+            let name = NAME_KEY.word(0).and_then(|(w, finder)| Some((w, finder.find(t.as_bytes())?))).map(|(w, k)| {
+                let rest = &t[k + w.len()..];
                 let stop = first_of(rest, &NAME_ENDS).unwrap_or(rest.len());
                 rest[..stop].to_string()
             });
             out.push(Performance {
                 name: name.unwrap_or_default(),
                 total,
-                fiscal: after_key(t, &["其中：财政拨款", "其中：财政资金", "财政拨款"]),
-                other: after_key(t, &["其他资金"]),
+                fiscal: after_key(t, &FISCAL_KEYS),
+                other: after_key(t, &OTHER_KEYS),
                 line: lines[i].no,
             });
         }
@@ -502,7 +562,7 @@ fn performance_tables_in(lines: &[Line], joined: &Joined, heads: &Heads) -> Vec<
 }
 
 /// The words that may follow a 项目名称's name: the name ends at the first.
-const NAME_ENDS: [&str; 7] = ["主管部门", "预算规模", "实施单位", "项目资金", "项目编码", "预算数", "年度"];
+static NAME_ENDS: Words<7> = Words::new(["主管部门", "预算规模", "实施单位", "项目资金", "项目编码", "预算数", "年度"]);
 
 /// Where the first match of any of `words` in `s` starts: the least of
 /// their first matches. Each word is looked for only where it would start
@@ -510,13 +570,13 @@ const NAME_ENDS: [&str; 7] = ["主管部门", "预算规模", "实施单位", "�
 /// starting just before it), so that a word the text lacks is not looked
 /// for through all of a long table: the block's text runs to its last
 /// indicator row, and most of the words are missing from a layout.
-fn first_of(s: &str, words: &[&str]) -> Option<usize> {
+fn first_of<const N: usize>(s: &str, words: &Words<N>) -> Option<usize> {
     let mut best: Option<usize> = None;
-    for w in words {
+    for (w, finder) in words.each() {
         let end = best.map_or(s.len(), |b| b.saturating_add(w.len()).saturating_sub(1).min(s.len()));
         // A byte match of a whole word starts on a char boundary, as
         // `search::find_long`'s does.
-        if let Some(at) = s.as_bytes().get(..end).and_then(|hay| memchr::memmem::find(hay, w.as_bytes())) {
+        if let Some(at) = s.as_bytes().get(..end).and_then(|hay| finder.find(hay)) {
             best = Some(at);
         }
     }
@@ -551,8 +611,9 @@ fn summary_reading_first(lines: &[Line], head: usize) -> Option<Summary> {
 /// What [`performance_summary`] reads: the count, the amount and the line.
 type Summary = (Option<Decimal>, Option<Decimal>, usize);
 
-/// "涉及预算项目支出", which opens the summary [`performance_summary`] reads.
-const SUMMARY_PHRASE: &str = "涉及预算项目支出";
+/// "涉及预算项目支出", which opens the summary [`performance_summary`] reads,
+/// and "预算资金", before its amount.
+static SUMMARY_WORDS: Words<2> = Words::new(["涉及预算项目支出", "预算资金"]);
 
 /// [`performance_summary`] read from `p`, and whether the text of any
 /// longer join of which `p` is a prefix gives the same: it holds the phrase
@@ -560,12 +621,15 @@ const SUMMARY_PHRASE: &str = "涉及预算项目支出";
 /// phrase's line is found without a choice between lines starting at the
 /// same place (which a longer list of starts might make otherwise).
 fn summary_in(p: &Prose) -> (Option<Summary>, bool) {
-    let Some(i) = search::find_long(&p.text, SUMMARY_PHRASE) else { return (None, false) };
-    let rest = &p.text[i + SUMMARY_PHRASE.len()..];
+    let (Some((phrase, opens)), Some((funds, before_amount))) = (SUMMARY_WORDS.word(0), SUMMARY_WORDS.word(1)) else {
+        return (None, false);
+    };
+    let Some(i) = opens.find(p.text.as_bytes()) else { return (None, false) };
+    let rest = &p.text[i + phrase.len()..];
     // The count's digits end before 预算资金 (none of its bytes is one), so
     // before the amount.
     let count = number_at(rest).filter(|_| rest.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('个'));
-    let amount = search::find_long(rest, "预算资金").and_then(|k| first_wan(&rest[k + "预算资金".len()..], 4)).map(|x| x.0);
+    let amount = before_amount.find(rest.as_bytes()).and_then(|k| first_wan(&rest[k + funds.len()..], 4)).map(|x| x.0);
     let one_start_here = p.starts.iter().filter(|s| s.0 == i).count() <= 1;
     (Some((count, amount, p.line_at(i))), amount.is_some() && one_start_here)
 }
@@ -643,7 +707,7 @@ mod tests {
             }
             let end = (i + 1..lines.len()).find(|j| starts_block(&lines[*j]) || ends_section(&lines[*j])).unwrap_or(lines.len());
             let t = Prose::of(&lines[i..end]).text;
-            if let Some(total) = after_key(&t, &["年度预算资金总额", "预算数"]) {
+            if let Some(total) = after_key(&t, &TOTAL_KEYS) {
                 out.push((t, total, lines[i].no));
             }
             i = end;
@@ -681,14 +745,65 @@ mod tests {
         assert!(found > 20, "{found}");
     }
 
+    /// Every kept finder finds its words where `str` does (`match_indices`
+    /// and `find`, as `search::long_match_starts` and `search::find_long`
+    /// did), on the squeezed text of every corpus fixture and made-up texts;
+    /// and the words are the tables' own.
+    #[test]
+    fn kept_finders_find_their_words_as_str_does() {
+        fn found<const N: usize>(words: &Words<N>, text: &str) -> usize {
+            let mut n = 0;
+            for (w, finder) in words.each() {
+                let want: Vec<usize> = text.match_indices(w).map(|(i, _)| i).collect();
+                assert_eq!(finder.find_iter(text.as_bytes()).collect::<Vec<_>>(), want, "{w}");
+                assert_eq!(finder.find(text.as_bytes()), text.find(w), "{w}");
+                n += want.len();
+            }
+            n
+        }
+        let mut texts: Vec<String> =
+            crate::FIXTURES.iter().map(|name| normalise(&crate::fixture(name)).iter().map(|l| l.squeezed.as_str()).collect()).collect();
+        let pieces = [
+            "增加",
+            "增长",
+            "减少",
+            "下降",
+            "三公经费",
+            "公务用车运行费",
+            "货物预算",
+            "预算数",
+            "年度",
+            "其中：财政拨款",
+            "加",
+            "增",
+            "a",
+            "。",
+        ];
+        texts.extend(crate::text::stream::sample_texts(&pieces, 300));
+        let mut n = 0;
+        for t in &texts {
+            n += found(&SANGONG_FINDERS, t) + found(&AMOUNT_VERBS, t) + found(&RATE_VERBS, t) + found(&PROCUREMENT, t);
+            n += found(&RUNNING_COSTS, t) + found(&TOTAL_KEYS, t) + found(&FISCAL_KEYS, t) + found(&OTHER_KEYS, t);
+            n += found(&NAME_KEY, t) + found(&NAME_ENDS, t) + found(&SUMMARY_WORDS, t);
+        }
+        assert!(n > 1000, "{n}");
+        assert_eq!(SANGONG_FINDERS.words, SANGONG_WORDS.map(|(w, _)| w));
+        let categories = CATEGORIES.map(|c| format!("{c}预算"));
+        assert!(PROCUREMENT.words.iter().skip(1).eq(categories.iter()), "{:?}", PROCUREMENT.words);
+    }
+
     #[test]
     fn the_first_of_words_is_the_least_of_their_first_matches() {
         let pieces = ["主管部门", "预算数", "年度", "项目", "数", "年", "管部", "a", " "];
+        fn case<const N: usize>(text: &str, words: &Words<N>) {
+            let want = words.each().filter_map(|(w, _)| text.find(w)).min();
+            assert_eq!(first_of(text, words), want, "{text:?} {:?}", words.words);
+        }
         for text in crate::text::stream::sample_texts(&pieces, 600) {
-            for words in [&NAME_ENDS[..], &["年度", "预算数"], &["数", "年度预算数"], &[]] {
-                let want = words.iter().filter_map(|w| text.find(w)).min();
-                assert_eq!(first_of(&text, words), want, "{text:?} {words:?}");
-            }
+            case(&text, &NAME_ENDS);
+            case(&text, &Words::new(["年度", "预算数"]));
+            case(&text, &Words::new(["数", "年度预算数"]));
+            case(&text, &Words::new([]));
         }
     }
 

@@ -85,6 +85,12 @@ impl Paragraph {
         self.offsets.get(k).and_then(|&at| self.text.get(at..)).unwrap_or("")
     }
 
+    /// The text before char `k` (all of it when `k` is past the end): a
+    /// slice ended at the char's offset, not found by decoding up to it.
+    pub(crate) fn text_to(&self, k: usize) -> &str {
+        self.offsets.get(k).and_then(|&at| self.text.get(..at)).unwrap_or(&self.text)
+    }
+
     /// The text between two char offsets.
     pub fn slice(&self, start: usize, end: usize) -> String {
         let last = self.offsets.len().saturating_sub(1);
@@ -413,6 +419,20 @@ mod tests {
             assert_eq!(d.chars.iter().copied().zip(d.lines.iter().copied()).collect::<Vec<_>>(), want, "{text:?}");
             let offsets: Vec<usize> = joining.text.char_indices().map(|(at, _)| at).chain([joining.text.len()]).collect();
             assert_eq!(d.offsets, offsets);
+        }
+    }
+
+    /// [`Paragraph::text_to`] is the text up to the `k`th char's index (all
+    /// of it past the end), on every paragraph of every corpus fixture.
+    #[test]
+    fn the_text_to_a_char_is_the_text_before_its_index() {
+        for name in crate::FIXTURES {
+            for (_, p) in crate::read(&crate::fixture(name)).narrative.paragraphs() {
+                for k in (0..=p.lines.len() + 1).chain([usize::MAX]) {
+                    let end = p.text.char_indices().nth(k).map_or(p.text.len(), |(i, _)| i);
+                    assert_eq!(p.text_to(k), &p.text[..end], "{name} {k}");
+                }
+            }
         }
     }
 

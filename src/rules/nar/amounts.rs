@@ -49,6 +49,7 @@ use crate::rules::support::claims::{claim_interval, claim_point};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_cells::{caption_col, cell, grid_table, line, norm, read_table, sangong_cell, sangong_item, total};
 use crate::rules::support::kinds::FINAL;
+use crate::rules::support::text::CharFinder;
 use crate::rules::support::text::Holds;
 use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
 
@@ -393,18 +394,19 @@ fn class_row<'a>(doc: &'a Document, subject: &str) -> Option<Located<'a>> {
 fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize, prev: Option<&Paragraph>) -> Option<Located<'a>> {
     // The first `upto` chars, lent, not copied a char at a time; copied
     // only to widen an ASCII bracket.
-    let end = p.text.char_indices().nth(upto).map_or(p.text.len(), |(i, _)| i);
-    let text = p.text.get(..end).unwrap_or_default();
+    let text = p.text_to(upto);
     let norm: std::borrow::Cow<'_, str> =
         if text.bytes().any(|b| matches!(b, b'(' | b')')) { text.replace('(', "（").replace(')', "）").into() } else { text.into() };
-    if !["（类）", "（款）", "（项）"].iter().any(|w| norm.contains(w)) {
+    // The marks looked for by finders made once, not a searcher set up for
+    // each search; the last match is `rfind`'s (no mark overlaps itself).
+    if ![&LEI, &KUAN, &XIANG].iter().any(|f| f.in_text(&norm).next().is_some()) {
         return prev.and_then(|q| item_row(doc, q, usize::MAX, None));
     }
-    let end = norm.rfind("（项）")?;
+    let end = XIANG.in_text(&norm).last()?;
     let before = &norm[..end];
-    let k = before.rfind("（款）")?;
+    let k = KUAN.in_text(before).last()?;
     let item = before[k + "（款）".len()..].trim();
-    let c = before[..k].rfind("（类）")?;
+    let c = LEI.in_text(&before[..k]).last()?;
     let section = before[c + "（类）".len()..k].trim();
     let t = doc.table(TableKind::F05).or_else(|| grid_table(doc, TableKind::F05))?;
     let hits: Vec<&Row> = t
@@ -420,6 +422,11 @@ fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize, prev: Option<&Par
         _ => None,
     }
 }
+
+/// The marks of a 类, 款 and 项 in a path ([`item_row`]).
+static LEI: CharFinder = CharFinder::new("（类）");
+static KUAN: CharFinder = CharFinder::new("（款）");
+static XIANG: CharFinder = CharFinder::new("（项）");
 
 /// The one row `pick` selects (None for none or several).
 fn one_row(t: &Table, pick: impl Fn(&Row) -> bool) -> Option<&Row> {
@@ -487,6 +494,64 @@ fn located_finding(sink: &Sink, c: &Claim, message: String, expected: Decimal, a
 mod tests {
     use super::*;
     use crate::corpus_edits::table_in_yuan_as;
+
+    /// [`item_row`] as it was written: the prefix found by decoding up to
+    /// `upto`, the marks by `str`'s searches.
+    fn item_row_by_definition<'a>(doc: &'a Document, p: &Paragraph, upto: usize, prev: Option<&Paragraph>) -> Option<Located<'a>> {
+        let end = p.text.char_indices().nth(upto).map_or(p.text.len(), |(i, _)| i);
+        let text = p.text.get(..end).unwrap_or_default();
+        let norm: std::borrow::Cow<'_, str> =
+            if text.bytes().any(|b| matches!(b, b'(' | b')')) { text.replace('(', "（").replace(')', "）").into() } else { text.into() };
+        if !["（类）", "（款）", "（项）"].iter().any(|w| norm.contains(w)) {
+            return prev.and_then(|q| item_row_by_definition(doc, q, usize::MAX, None));
+        }
+        let end = norm.rfind("（项）")?;
+        let before = &norm[..end];
+        let k = before.rfind("（款）")?;
+        let item = before[k + "（款）".len()..].trim();
+        let c = before[..k].rfind("（类）")?;
+        let section = before[c + "（类）".len()..k].trim();
+        let t = doc.table(TableKind::F05).or_else(|| grid_table(doc, TableKind::F05))?;
+        let hits: Vec<&Row> = t
+            .rows
+            .iter()
+            .filter(|r| {
+                let Some(code) = r.code.as_deref().filter(|c| c.len() == 7) else { return false };
+                r.label == item && t.rows.iter().any(|p| p.code.as_deref() == Some(&code[..5]) && p.label == section)
+            })
+            .collect();
+        match hits.as_slice() {
+            [r] => Some(at(t, r, 0)),
+            _ => None,
+        }
+    }
+
+    /// The rows [`item_row`] finds are those of its definition, for every
+    /// paragraph of every corpus fixture up to each of its chars, and for
+    /// made-up paths (ASCII brackets, marks missing or out of order).
+    #[test]
+    fn item_rows_are_found_as_defined() {
+        let same = |doc: &Document, p: &Paragraph, upto: usize, prev: Option<&Paragraph>| {
+            let (got, want) = (item_row(doc, p, upto, prev), item_row_by_definition(doc, p, upto, prev));
+            assert_eq!(got.map(|l| (l.value, l.cell())), want.map(|l| (l.value, l.cell())), "{} {upto}", p.text);
+            usize::from(got.is_some())
+        };
+        let paths = "一、支出\n1、一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为1万元，支出决算为2万元。\n2、一般公共服务支出(类)政府办公厅（室）及相关机构事务(款)行政运行(项)支出3万元。\n3、（项）行政运行（款）财政事务（类）支出4万元。\n4、教育支出（类）普通教育（款）支出5万元。";
+        let (mut found, mut tried) = (0, 0);
+        for text in crate::FIXTURES.iter().map(|name| crate::fixture(name)).chain([paths.to_string()]) {
+            let doc = crate::read(&text);
+            let ps: Vec<&Paragraph> = doc.narrative.paragraphs().map(|(_, p)| p).collect();
+            for (i, p) in ps.iter().enumerate() {
+                let prev = i.checked_sub(1).and_then(|j| ps.get(j)).copied();
+                // Every char, past the end, and the last char's place.
+                for upto in (0..=p.lines.len() + 1).chain([usize::MAX]) {
+                    found += same(&doc, p, upto, prev);
+                    tried += 1;
+                }
+            }
+        }
+        assert!(found > 100 && tried > 10_000, "{found} {tried}");
+    }
 
     #[test]
     fn a_table_printed_in_yuan_is_held_against_the_narrative_in_wan() {

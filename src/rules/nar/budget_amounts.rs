@@ -688,7 +688,8 @@ fn fiscal_is_general(doc: &Document) -> bool {
 /// table's total does (上年, 结转, 其中 …).
 fn total_key(subject: &str) -> Option<(Scope, Part)> {
     // Each word replaced only where it occurs: `replace` copies the string even when it does not.
-    let swap = |s: String, from: &str, to: &str| if s.contains(from) { s.replace(from, to) } else { s };
+    // (Tested by `holds`: `contains` sets up a searcher for each test.)
+    let swap = |s: String, from: &str, to: &str| if s.holds(from) { s.replace(from, to) } else { s };
     let s = swap(swap(swap(swap(squeeze(subject).into_owned(), "一般公共预算", "Ⓖ"), "政府性基金", "Ⓕ"), "国有资本", "Ⓒ"), "预算", "");
     let s = s.trim_end_matches(['为', '：', ':', '是']).trim_end_matches("安排").trim_end_matches('数');
     const TAILS: [(&str, Part); 15] = [
@@ -728,7 +729,7 @@ fn total_key(subject: &str) -> Option<(Scope, Part)> {
     // and "…拨款安排的会议费预算支出" are other quantities.
     let fund_at = ["Ⓖ", "财政拨款"]
         .iter()
-        .filter_map(|w| prefix.find(w).map(|i| (i, prefix.rfind(w).map_or(0, |j| j + w.len()))))
+        .filter_map(|w| crate::text::search::find(prefix, w).map(|i| (i, prefix.rfind(w).map_or(0, |j| j + w.len()))))
         .fold(None, |acc: Option<(usize, usize)>, (i, j)| Some(acc.map_or((i, j), |(a, b)| (a.min(i), b.max(j)))));
     let (owner, between) = match fund_at {
         Some((i, j)) => (&prefix[..i], &prefix[j..]),

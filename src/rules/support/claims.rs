@@ -27,7 +27,12 @@ pub fn claim_interval(c: &Claim) -> Option<Interval> {
     }
     let v = c.value?;
     let wan = c.wan()?;
-    let factor = if v.is_zero() { Decimal::ONE } else { wan.checked_div(v)? };
+    // A zero says nothing of its unit's size (0 ÷ 0): the unit's own factor
+    // then, or "0.00元" would stand for ±50 元.
+    let factor = match c.unit {
+        Unit::Money(m) if v.is_zero() => m.in_wan(),
+        _ => wan.checked_div(v)?,
+    };
     let half = crate::checked::half_unit(v.scale()).checked_mul(factor)?.abs();
     Some(Interval { lo: wan.checked_sub(half)?, hi: wan.checked_add(half)? })
 }
@@ -61,9 +66,27 @@ mod tests {
     fn interval_by_definition(c: &Claim) -> Option<Interval> {
         let v = c.value?;
         let wan = c.wan()?;
-        let factor = if v.is_zero() { Decimal::ONE } else { wan.checked_div(v)? };
+        let factor = match c.unit {
+            Unit::Money(m) if v.is_zero() => m.in_wan(),
+            _ => wan.checked_div(v)?,
+        };
         let half = crate::checked::half_unit(v.scale()).checked_mul(factor)?.abs();
         Some(Interval { lo: wan.checked_sub(half)?, hi: wan.checked_add(half)? })
+    }
+
+    /// A zero stands for half a unit of its last digit in its own unit:
+    /// "0.00元" for ±0.005 元 (±0.0000005 万元), not ±0.005 万元 (±50 元).
+    #[test]
+    fn a_zero_stands_for_half_a_unit_of_its_own_unit() {
+        let zero = |scale, unit| claim(Decimal::try_from_i128_with_scale(0, scale).ok(), Unit::Money(unit));
+        let half = |iv: Option<Interval>| iv.and_then(|iv| iv.hi.checked_sub(iv.lo)).map(|w| w / Decimal::TWO);
+        let d = |s: &str| s.parse::<Decimal>().ok();
+        assert_eq!(half(claim_interval(&zero(2, Money::Yuan))), d("0.0000005"));
+        assert_eq!(half(claim_interval(&zero(0, Money::Yuan))), d("0.00005"));
+        assert_eq!(half(claim_interval(&zero(1, Money::Qian))), d("0.005"));
+        assert_eq!(half(claim_interval(&zero(2, Money::Wan))), d("0.005"));
+        assert_eq!(half(claim_interval(&zero(2, Money::Yi))), d("50"));
+        assert_eq!(claim_point(&zero(2, Money::Yuan)).map(|p| p.1), d("0.0000005"));
     }
 
     /// Both ways agree to the bit (value and scale: a message prints them).

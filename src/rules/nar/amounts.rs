@@ -408,6 +408,11 @@ fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize, prev: Option<&Par
     let item = before[k + "（款）".len()..].trim();
     let c = LEI.in_text(&before[..k]).last()?;
     let section = before[c + "（类）".len()..k].trim();
+    path_row(doc, section, item)
+}
+
+/// The one 项 row of 公开05表 named `item` under the 款 named `section`.
+fn path_row<'a>(doc: &'a Document, section: &str, item: &str) -> Option<Located<'a>> {
     let t = doc.table(TableKind::F05).or_else(|| grid_table(doc, TableKind::F05))?;
     let hits: Vec<&Row> = t
         .rows
@@ -496,7 +501,8 @@ mod tests {
     use crate::corpus_edits::table_in_yuan_as;
 
     /// [`item_row`] as it was written: the prefix found by decoding up to
-    /// `upto`, the marks by `str`'s searches.
+    /// `upto`, the marks by `str`'s searches (the row of the path found
+    /// alike).
     fn item_row_by_definition<'a>(doc: &'a Document, p: &Paragraph, upto: usize, prev: Option<&Paragraph>) -> Option<Located<'a>> {
         let end = p.text.char_indices().nth(upto).map_or(p.text.len(), |(i, _)| i);
         let text = p.text.get(..end).unwrap_or_default();
@@ -511,19 +517,7 @@ mod tests {
         let item = before[k + "（款）".len()..].trim();
         let c = before[..k].rfind("（类）")?;
         let section = before[c + "（类）".len()..k].trim();
-        let t = doc.table(TableKind::F05).or_else(|| grid_table(doc, TableKind::F05))?;
-        let hits: Vec<&Row> = t
-            .rows
-            .iter()
-            .filter(|r| {
-                let Some(code) = r.code.as_deref().filter(|c| c.len() == 7) else { return false };
-                r.label == item && t.rows.iter().any(|p| p.code.as_deref() == Some(&code[..5]) && p.label == section)
-            })
-            .collect();
-        match hits.as_slice() {
-            [r] => Some(at(t, r, 0)),
-            _ => None,
-        }
+        path_row(doc, section, item)
     }
 
     /// The rows [`item_row`] finds are those of its definition, for every

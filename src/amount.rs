@@ -409,6 +409,21 @@ mod tests {
         assert_eq!(plain, 9);
     }
 
+    /// Every string of 1 to `most` bytes over `alphabet` (ASCII).
+    fn every_string(alphabet: &[u8], most: u32) -> impl Iterator<Item = String> + '_ {
+        let k = alphabet.len();
+        (1..=most).flat_map(move |len| {
+            (0..k.pow(len)).map(move |mut n| {
+                let mut s = String::new();
+                for _ in 0..len {
+                    s.push(char::from(alphabet[n % k]));
+                    n /= k;
+                }
+                s
+            })
+        })
+    }
+
     /// Two tokens are the same, an amount's scale too.
     fn same(a: &Token, b: &Token) -> bool {
         match (a, b) {
@@ -438,18 +453,8 @@ mod tests {
         }
         assert!(plain > 1000);
         // Every short string over the alphabet of numbers.
-        let alphabet = [b'0', b'1', b'9', b',', b'.', b'a'];
-        let mut buf = Vec::new();
-        for len in 1..=7u32 {
-            for mut n in 0..6usize.pow(len) {
-                buf.clear();
-                for _ in 0..len {
-                    buf.push(alphabet[n % 6]);
-                    n /= 6;
-                }
-                let s = std::str::from_utf8(&buf).unwrap();
-                assert!(same(&classify_number(s), &classify_number_in_full(s)), "{s:?}");
-            }
+        for s in every_string(b"019,.a", 7) {
+            assert!(same(&classify_number(&s), &classify_number_in_full(&s)), "{s:?}");
         }
     }
 
@@ -471,21 +476,11 @@ mod tests {
         }
         assert_eq!(plain, 7);
         // Every short string over the amount alphabet.
-        let alphabet = [b'0', b'1', b'9', b',', b'.'];
-        let mut buf = Vec::new();
-        for len in 1..=7u32 {
-            for mut n in 0..5usize.pow(len) {
-                buf.clear();
-                for _ in 0..len {
-                    buf.push(alphabet[n % 5]);
-                    n /= 5;
-                }
-                let s = std::str::from_utf8(&buf).unwrap();
-                if let Some(got) = plain_amount(&buf) {
-                    assert_eq!(Some(got.to_string()), parse_amount_in_full(s).map(|d| d.to_string()), "{s:?}");
-                }
-                assert_eq!(parse_amount(s), parse_amount_in_full(s), "{s:?}");
+        for s in every_string(b"019,.", 7) {
+            if let Some(got) = plain_amount(s.as_bytes()) {
+                assert_eq!(Some(got.to_string()), parse_amount_in_full(&s).map(|d| d.to_string()), "{s:?}");
             }
+            assert_eq!(parse_amount(&s), parse_amount_in_full(&s), "{s:?}");
         }
     }
 

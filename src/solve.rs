@@ -250,14 +250,15 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
             list.push(ci);
         }
     }
-    let mut scratch = Scratch::new(p.rows.len(), constraints.len());
-    let mut out = Vec::new();
+    let mut scratch = Scratch::new(&domains, constraints.len());
+    // Each open row's placement in its slot: the rows come out in order
+    // without sorting the components' results together.
+    let mut placed: Vec<Option<Placement>> = std::iter::repeat_with(|| None).take(p.rows.len()).collect();
     for (component, cons) in comps.iter().zip(&cons_of) {
         let at = Component { open: component, cons, open_rows: &open_rows, alive: &alive, forward: &forward };
-        out.extend(solve_component(&checker, &at, &mut scratch));
+        solve_component(&checker, &at, &mut scratch, &mut placed);
     }
-    out.sort_by_key(|(i, _)| *i);
-    out
+    placed.into_iter().enumerate().filter_map(|(i, x)| Some((i, x?))).collect()
 }
 
 /// Each open row's candidates that meet its own identity and the bounds on
@@ -466,6 +467,34 @@ fn supports_compiled(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &
     if open.is_empty() || c.open.len() != open.len() || c.open.iter().zip(open).any(|((r, _), o)| r != o) {
         return None;
     }
+    lone_combination(c, open, alive, work, b).or_else(|| walk_supports(c, open, alive, work, b))
+}
+
+/// [`supports_compiled`] when every open row has one candidate left (after
+/// propagation most rows have): the one combination, added up once, without
+/// the walk's tables. The walk would find the same: with one addition per
+/// row, what the rows not yet added can add is exactly the rest of the sum,
+/// so every level of the walk asks whether the whole sum meets the relation;
+/// it adds every row when it does, and gives up after the first when it does
+/// not, which is the `work` counted here. None when a row has another number
+/// of candidates or the sum overflows (then the walk decides).
+fn lone_combination(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut usize, b: &mut SupportBufs) -> Option<()> {
+    let mut sum = c.base;
+    for (k, r) in open.iter().enumerate() {
+        let [j] = alive.get(*r)?.as_slice() else { return None };
+        sum = plus(sum, c.delta(k, *j))?;
+    }
+    let holds = c.meets(Some(sum))?;
+    *work += if holds { open.len() } else { 1 };
+    b.clear_supported();
+    for s in b.supported.iter_mut().take(open.len()) {
+        s.fill(holds);
+    }
+    Some(())
+}
+
+/// [`supports_compiled`]'s walk over every row's distinct additions.
+fn walk_supports(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut usize, b: &mut SupportBufs) -> Option<()> {
     let left = |k: usize| open.get(k).and_then(|r| alive.get(*r)).map_or(&[][..], Vec::as_slice);
     // Each row's distinct additions, `adds[starts[k]..starts[k + 1]]`, and
     // per candidate left which of them it is (`which`, rows one after another).
@@ -594,11 +623,26 @@ struct Scratch {
     rest: Vec<Option<(i128, i128)>>,
     /// The `acc` of each touched constraint, saved level by level.
     saved: Vec<Option<UnitSum>>,
+    /// Per open row's candidate, whether a solution uses it: row r's are
+    /// `seen[seen_at[r]..seen_at[r + 1]]`. One table for the problem (each
+    /// row is in one component), not one allocated per component.
+    seen: Vec<bool>,
+    seen_at: Vec<usize>,
 }
 
 impl Scratch {
-    fn new(rows: usize, constraints: usize) -> Scratch {
+    fn new(domains: &Domains, constraints: usize) -> Scratch {
+        let rows = domains.len();
+        let mut seen_at = Vec::with_capacity(rows + 1);
+        let mut n = 0usize;
+        for d in domains {
+            seen_at.push(n);
+            n = n.saturating_add(d.as_ref().map_or(0, Vec::len));
+        }
+        seen_at.push(n);
         Scratch {
+            seen: vec![false; n],
+            seen_at,
             mine: vec![false; rows],
             checks_at: vec![Vec::new(); rows],
             touch: vec![Vec::new(); rows],
@@ -620,7 +664,9 @@ struct Component<'a> {
     forward: &'a [Option<Forward>],
 }
 
-fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch) -> Vec<(usize, Placement)> {
+/// Solves one component, putting each of its open rows' placement in its
+/// slot of `placed`.
+fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, placed: &mut [Option<Placement>]) {
     let Component { open, cons, open_rows, alive, forward } = *at;
     for r in open {
         scratch.mine[*r] = true;
@@ -642,15 +688,15 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch) -> 
             _ => scratch.checks_at[last].push(ci),
         }
     }
-    let mut seen: Vec<Vec<bool>> = open.iter().map(|i| vec![false; checker.domains[*i].as_ref().map_or(0, Vec::len)]).collect();
     // What this document's earlier searches left counts as already spent.
     let spent = SPENT.with(std::cell::Cell::get);
     let mut steps = (0usize, MAX_WORK.saturating_sub(MAX_WORK_PER_DOCUMENT.saturating_sub(spent)));
     let start = steps.1;
     let complete = {
-        let search = Search { checker, open, alive, forward, checks_at: &scratch.checks_at, touch: &scratch.touch };
+        let search =
+            Search { checker, open, alive, forward, checks_at: &scratch.checks_at, touch: &scratch.touch, seen_at: &scratch.seen_at };
         let mut state = State { assign: &mut scratch.assign, acc: &mut scratch.acc, rest: &mut scratch.rest, saved: &mut scratch.saved };
-        search.run(0, &mut state, &mut seen, &mut steps)
+        search.run(0, &mut state, &mut scratch.seen, &mut steps)
     };
     SPENT.with(|s| s.set(spent.saturating_add(steps.1.saturating_sub(start))));
     for r in open {
@@ -660,22 +706,28 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch) -> 
         scratch.assign[*r] = None;
     }
 
-    let mut out = Vec::new();
-    for (k, i) in open.iter().enumerate() {
+    for i in open {
         let (dom, left) = (checker.domains[*i].as_deref().unwrap_or_default(), &alive[*i]);
-        let found: Vec<usize> = left.iter().copied().filter(|j| seen[k][*j]).collect();
+        let seen = scratch.seen.get(scratch.seen_at[*i]..scratch.seen_at[*i + 1]).unwrap_or_default();
+        // How many candidates left a solution uses, and the first of them.
+        let (mut found, mut first) = (0usize, None);
+        for j in left.iter().copied().filter(|j| seen.get(*j).copied().unwrap_or(false)) {
+            found += 1;
+            first = first.or(Some(j));
+        }
         let placement = if !complete {
             Placement::Ambiguous(left.len())
-        } else if let [j] = found.as_slice() {
-            dom.get(*j).map_or(Placement::Contradiction, |v| Placement::Unique(Values::clone(v)))
-        } else if found.is_empty() {
+        } else if found == 0 {
             Placement::Contradiction
+        } else if found == 1 {
+            first.and_then(|j| dom.get(j)).map_or(Placement::Contradiction, |v| Placement::Unique(Values::clone(v)))
         } else {
-            Placement::Ambiguous(found.len())
+            Placement::Ambiguous(found)
         };
-        out.push((*i, placement));
+        if let Some(slot) = placed.get_mut(*i) {
+            *slot = Some(placement);
+        }
     }
-    out
 }
 
 /// What the search reads and never changes.
@@ -689,6 +741,7 @@ struct Search<'a> {
     /// See [`Scratch`].
     checks_at: &'a [Vec<usize>],
     touch: &'a [Vec<(usize, usize, bool)>],
+    seen_at: &'a [usize],
 }
 
 /// What the search changes, and restores on the way back (see [`Scratch`]).
@@ -705,16 +758,16 @@ impl Search<'_> {
     /// `steps` counts (nodes, work): a node is a call; the work is one per
     /// candidate tried, plus one per integer constraint it updates, plus the
     /// cells of each Decimal check.
-    fn run(&self, k: usize, st: &mut State, seen: &mut [Vec<bool>], steps: &mut (usize, usize)) -> bool {
+    fn run(&self, k: usize, st: &mut State, seen: &mut [bool], steps: &mut (usize, usize)) -> bool {
         steps.0 += 1;
         if steps.0 > MAX_STEPS || steps.1 > MAX_WORK {
             return false;
         }
         let Some(&i) = self.open.get(k) else {
             steps.1 += self.open.len();
-            for (kk, i) in self.open.iter().enumerate() {
-                if let Some(j) = st.assign[*i] {
-                    seen[kk][j] = true;
+            for i in self.open {
+                if let Some(s) = st.assign[*i].and_then(|j| seen.get_mut(self.seen_at[*i] + j)) {
+                    *s = true;
                 }
             }
             return true;
@@ -1075,6 +1128,45 @@ mod tests {
         let got = solve(&p);
         assert_eq!(got[0], (1, Placement::Unique(v(&["21.60", "", "21.60"]))));
         assert_eq!(got[1], (2, Placement::Unique(v(&["71.78", "71.78", ""]))));
+    }
+
+    #[test]
+    fn a_lone_combination_is_the_walk() {
+        // Every open row with one candidate left (the second of two): the
+        // fast path finds the supports the walk finds, and counts its work.
+        let pool: Vec<UnitSum> = [(1, (0, 0)), (1, (100, 5)), (1, (150, 0)), (-1, (250, 5)), (-1, (300, 50)), (1, (-40, 5))]
+            .map(|(s, u)| delta(s, u).unwrap())
+            .to_vec();
+        let (mut held, mut failed) = (0, 0);
+        for relation in [Relation::Equal, Relation::AtLeast] {
+            for base in [(0, 0, 0), delta(-1, (250, 5)).unwrap(), delta(1, (110, 10)).unwrap()] {
+                for n in 1..=3u32 {
+                    for code in 0..pool.len().pow(n) {
+                        let picks: Vec<UnitSum> = (0..n).map(|k| pool[code / pool.len().pow(k) % pool.len()]).collect();
+                        let open: Vec<usize> = (0..picks.len()).collect();
+                        let c = Compiled { base, open: picks.iter().enumerate().map(|(r, d)| (r, vec![pool[1], *d])).collect(), relation };
+                        let alive = vec![vec![1]; open.len()];
+                        // As `supports` leaves them: each row's number of candidates left.
+                        let bufs = || SupportBufs { lens: vec![1; open.len()], ..SupportBufs::default() };
+                        let (mut fast, mut walk) = (bufs(), bufs());
+                        let (mut fast_work, mut walk_work) = (0, 0);
+                        assert!(lone_combination(&c, &open, &alive, &mut fast_work, &mut fast).is_some());
+                        assert!(walk_supports(&c, &open, &alive, &mut walk_work, &mut walk).is_some());
+                        assert_eq!(fast.supported[..open.len()], walk.supported[..open.len()], "{picks:?} {base:?} {relation:?}");
+                        assert_eq!(fast_work, walk_work, "{picks:?} {base:?} {relation:?}");
+                        if fast.supported[0][0] {
+                            held += 1;
+                        } else {
+                            failed += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(held > 20 && failed > 20, "{held} {failed}");
+        // Another number of candidates is the walk's to decide.
+        let c = Compiled { base: (0, 0, 0), open: vec![(0, vec![pool[0], pool[1]])], relation: Relation::Equal };
+        assert!(lone_combination(&c, &[0], &[vec![0, 1]], &mut 0, &mut SupportBufs::default()).is_none());
     }
 
     #[test]

@@ -75,7 +75,12 @@ pub struct Problem {
     pub links: Vec<Link>,
     /// Cell bounds from other tables.
     pub bounds: Vec<Bound>,
-    /// The identity every row must satisfy by itself.
+    /// The identity every open row's placements must satisfy by itself,
+    /// tested on each. [`crate::tables::layout::problem_for`] sets it only
+    /// for 公开07表: the other tables' identity, [`total_first`], holds for
+    /// all of a row's placements or none, so it tests the first and lists
+    /// none when that fails. A new caller whose rows must meet
+    /// [`total_first`] applies it the same way, or sets it here.
     pub row_identity: Option<RowIdentity>,
 }
 

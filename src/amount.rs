@@ -57,7 +57,9 @@ fn classify_number_in_full(t: &str) -> Token {
 /// digits, or text), or an amount of [`plain_amount`]'s form (digits in
 /// groups of three or none, a point, at least one decimal, at most 19
 /// digits in all). Some with what [`classify_number_in_full`] gives (a test
-/// checks), None for any other token, which is then read in full.
+/// checks), None for any other token, which is then read in full. Inlined
+/// into both callers: each reads many tokens.
+#[inline(always)]
 fn plain_token(b: &[u8]) -> Option<Token> {
     // The digits read, at most 19: their value fits a u64 (10^19 < 2^64),
     // so the wrapping operations never wrap.
@@ -123,52 +125,13 @@ pub fn parse_amount(s: &str) -> Option<Decimal> {
 /// The commonest amounts in one pass: digits in groups of three (or none),
 /// a point, at least one decimal, at most 19 digits in all, nothing else.
 /// Some when `s` is of that form, with what [`parse_amount_in_full`] reads
-/// from it (a test checks); None when it must be read in full.
+/// from it (a test checks); None when it must be read in full. They are
+/// [`plain_token`]'s amounts: the form is written once.
 fn plain_amount(s: &[u8]) -> Option<Decimal> {
-    let mut mantissa: u64 = 0;
-    let mut count: u32 = 0;
-    // Digits before the first comma, and since the last one (None: no comma).
-    let (mut lead, mut group): (u32, Option<u32>) = (0, None);
-    let mut at = 0;
-    loop {
-        match *s.get(at)? {
-            b @ b'0'..=b'9' => {
-                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
-                count = count.checked_add(1)?;
-                match group.as_mut() {
-                    Some(g) => *g = g.checked_add(1)?,
-                    None => lead = lead.checked_add(1)?,
-                }
-            }
-            b',' => {
-                if !(1..=3).contains(&lead) || group.is_some_and(|g| g != 3) {
-                    return None;
-                }
-                group = Some(0);
-            }
-            b'.' => break,
-            _ => return None,
-        }
-        at = at.checked_add(1)?;
+    match plain_token(s)? {
+        Token::Amount(d) => Some(d),
+        _ => None,
     }
-    if lead == 0 || group.is_some_and(|g| g != 3) {
-        return None;
-    }
-    let frac = s.get(at.checked_add(1)?..)?;
-    if frac.is_empty() {
-        return None;
-    }
-    for b in frac {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
-        count = count.checked_add(1)?;
-    }
-    if count > 19 {
-        return None;
-    }
-    Decimal::try_from_i128_with_scale(i128::from(mantissa), u32::try_from(frac.len()).ok()?).ok()
 }
 
 /// [`parse_amount`] for any form.

@@ -74,8 +74,9 @@ impl Stream {
         Stream::without(lines, &[])
     }
 
-    /// The stream of `lines` with those at `skip` (ascending indexes) left
-    /// empty: the running page headers, which would split a sentence.
+    /// The stream of `lines` with those at `skip` (strictly ascending
+    /// indexes) left empty: the running page headers, which would split a
+    /// sentence.
     pub(crate) fn without(lines: &[Line], skip: &[usize]) -> Stream {
         let len = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
         let mut text = String::with_capacity(len);
@@ -85,13 +86,26 @@ impl Stream {
         // PDFs. An empty line starts where the next line does, and a search
         // of the starts takes the last that starts at or before an offset:
         // the line with text.
-        let mut skip = skip.iter().copied().peekable();
-        for (i, l) in lines.iter().enumerate() {
-            starts.push((text.len(), l.no));
-            if skip.next_if_eq(&i).is_none() {
+        let copy = |run: &[Line], text: &mut String, starts: &mut Vec<(usize, usize)>| {
+            // Sized at once (a slice's map knows its length), not a capacity
+            // test per line.
+            starts.extend(run.iter().map(|l| {
+                let at = text.len();
                 text.push_str(&l.squeezed);
+                (at, l.no)
+            }));
+        };
+        // The lines between two skipped ones are copied as a run, not each
+        // tested for a skip (the skipped are a few running headers).
+        let mut from = 0;
+        for &k in skip {
+            if let (Some(run), Some(skipped)) = (lines.get(from..k), lines.get(k)) {
+                copy(run, &mut text, &mut starts);
+                starts.push((text.len(), skipped.no));
+                from = k + 1;
             }
         }
+        copy(lines.get(from..).unwrap_or_default(), &mut text, &mut starts);
         let marks = marks_of(&text);
         Stream { text, starts, marks }
     }
@@ -239,6 +253,31 @@ mod tests {
             let lines = crate::text::normalise(&text);
             let stream = Stream::of(&lines);
             assert_eq!(stream.marks, marks_by_chars(&stream.text), "{name}");
+        }
+    }
+
+    #[test]
+    fn without_some_lines_is_the_lines_joined_with_those_empty() {
+        let pieces = ["（", "。", "字", "a", " ", "年", "\n"];
+        for (k, text) in sample_texts(&pieces, 300).into_iter().enumerate() {
+            let lines = crate::text::normalise(&text);
+            // Every k-th line from a varying first one, the first and the last included.
+            let skip: Vec<usize> = (k % 3..lines.len())
+                .step_by(k % 4 + 1)
+                .chain([0, lines.len().saturating_sub(1)])
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let (mut want_text, mut want_starts) = (String::new(), Vec::new());
+            for (i, l) in lines.iter().enumerate() {
+                want_starts.push((want_text.len(), l.no));
+                if !skip.contains(&i) {
+                    want_text.push_str(&l.squeezed);
+                }
+            }
+            let s = Stream::without(&lines, &skip);
+            assert_eq!((s.text.as_str(), &s.starts), (want_text.as_str(), &want_starts), "{skip:?} of {text:?}");
+            assert_eq!(s.marks, marks_by_chars(&want_text));
         }
     }
 

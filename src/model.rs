@@ -800,16 +800,11 @@ pub(crate) struct Streamed {
 }
 
 impl Streamed {
-    fn of(stream: crate::text::Stream) -> Streamed {
-        // Sized once (no kind holds more than a third of the marks in these
-        // texts): the vectors seldom grow.
-        let mut by_kind: [Vec<(usize, char)>; 6] = std::array::from_fn(|_| Vec::with_capacity(stream.marks.len() / 3));
-        for &(at, c) in &stream.marks {
-            let kind = MARK_KIND.get((u32::from(c) & 0xFF) as usize).copied().unwrap_or(0);
-            if let Some(v) = by_kind.get_mut(usize::from(kind)) {
-                v.push((at, c));
-            }
-        }
+    /// The stream of `lines` without the running headers at `furniture`,
+    /// its marks sorted by kind as the stream finds them.
+    fn of(lines: &[Line], furniture: &[usize]) -> Streamed {
+        let kind = |c: char| usize::from(MARK_KIND.get((u32::from(c) & 0xFF) as usize).copied().unwrap_or(0));
+        let (stream, by_kind) = crate::text::Stream::without(lines, furniture, kind);
         Streamed { stream, by_kind }
     }
 }
@@ -883,7 +878,7 @@ impl Document {
     }
 
     fn streamed(&self) -> &Streamed {
-        self.stream.get_or_init(|| Streamed::of(crate::text::Stream::without(&self.lines, &self.furniture)))
+        self.stream.get_or_init(|| Streamed::of(&self.lines, &self.furniture))
     }
 
     /// The running page headers ([`Document::furniture`]), in order.

@@ -51,33 +51,43 @@ fn may_start_mark([a, b, _]: [u8; 3]) -> bool {
         | ((a == 0xE6) & (b == 0x94))
 }
 
+/// Marked chars with their byte offsets in a text, in order.
+pub(crate) type Marks = Vec<(usize, char)>;
+
 /// The offsets and chars of the [`marked`] chars of `text`, in order: the
-/// char decoded only where [`may_start_mark`] holds.
-fn marks_of(text: &str) -> Vec<(usize, char)> {
+/// char decoded only where [`may_start_mark`] holds. Each is also put in
+/// `sorted[kind(c)]` (none where that is past the end): the marks sorted as
+/// they are found, not in a second pass.
+fn marks_of<const N: usize>(text: &str, kind: impl Fn(char) -> usize) -> (Marks, [Marks; N]) {
     // About one char in six is marked in these texts (a char is mostly 3
-    // bytes): sized once, the vector seldom grows.
+    // bytes), and no kind holds more than a third of the marks: sized once,
+    // the vectors seldom grow.
     let mut marks = Vec::with_capacity(text.len() / 16);
+    let mut sorted: [Marks; N] = std::array::from_fn(|_| Vec::with_capacity(text.len() / 48));
     super::window::scan(text.as_bytes(), may_start_mark, |at, mask| {
         for i in super::window::positions(at, mask) {
             if let Some(c) = text.get(i..).and_then(|r| r.chars().next()).filter(|&c| marked(c)) {
                 marks.push((i, c));
+                if let Some(v) = sorted.get_mut(kind(c)) {
+                    v.push((i, c));
+                }
             }
         }
     });
-    marks
+    (marks, sorted)
 }
 
 impl Stream {
     /// The stream of `lines`.
     #[cfg(test)]
     pub(crate) fn of(lines: &[Line]) -> Stream {
-        Stream::without(lines, &[])
+        Stream::without::<0>(lines, &[], |_| 0).0
     }
 
     /// The stream of `lines` with those at `skip` (strictly ascending
     /// indexes) left empty: the running page headers, which would split a
-    /// sentence.
-    pub(crate) fn without(lines: &[Line], skip: &[usize]) -> Stream {
+    /// sentence. With its marks sorted by `kind` (see [`marks_of`]).
+    pub(crate) fn without<const N: usize>(lines: &[Line], skip: &[usize], kind: impl Fn(char) -> usize) -> (Stream, [Marks; N]) {
         let len = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
         let mut text = String::with_capacity(len);
         let mut starts = Vec::with_capacity(lines.len());
@@ -106,8 +116,8 @@ impl Stream {
             }
         }
         copy(lines.get(from..).unwrap_or_default(), &mut text, &mut starts);
-        let marks = marks_of(&text);
-        Stream { text, starts, marks }
+        let (marks, sorted) = marks_of(&text, kind);
+        (Stream { text, starts, marks }, sorted)
     }
 
     /// The numbers of the lines whose squeezed text holds `c`, a [`marked`]
@@ -249,7 +259,14 @@ mod tests {
     fn the_marks_of_every_fixture_are_its_marked_chars() {
         for name in crate::FIXTURES {
             let text = crate::fixture(name);
-            assert_eq!(marks_of(&text), marks_by_chars(&text), "{name}");
+            // Sorted by a kind that is past the end for some chars: those are in no kind.
+            let kind = |c: char| u32::from(c) as usize % 4;
+            let (marks, sorted) = marks_of::<3>(&text, kind);
+            assert_eq!(marks, marks_by_chars(&text), "{name}");
+            for (k, of_kind) in sorted.iter().enumerate() {
+                let want: Vec<(usize, char)> = marks.iter().copied().filter(|&(_, c)| kind(c) == k).collect();
+                assert_eq!(of_kind, &want, "{name}");
+            }
             let lines = crate::text::normalise(&text);
             let stream = Stream::of(&lines);
             assert_eq!(stream.marks, marks_by_chars(&stream.text), "{name}");
@@ -275,7 +292,7 @@ mod tests {
                     want_text.push_str(&l.squeezed);
                 }
             }
-            let s = Stream::without(&lines, &skip);
+            let s = Stream::without::<0>(&lines, &skip, |_| 0).0;
             assert_eq!((s.text.as_str(), &s.starts), (want_text.as_str(), &want_starts), "{skip:?} of {text:?}");
             assert_eq!(s.marks, marks_by_chars(&want_text));
         }

@@ -363,18 +363,46 @@ pub fn clause_bounds(chars: &[char], pos: usize) -> (usize, usize) {
 /// The sentence ends of a paragraph, to find [`sentence_bounds`] of many
 /// positions in logarithmic time each.
 #[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(crate) struct Sentences(Vec<usize>);
 
-/// The buffers [`extract`] fills for each paragraph (its sentence ends and
-/// the chars a wordless claim opens with), kept from one paragraph to the
-/// next so that they do not regrow from nothing each time.
+/// The buffers [`extract_noted`] reads and fills for each paragraph (its
+/// sentence ends and the chars a wordless claim opens with, its claims),
+/// kept from one paragraph to the next so that they do not regrow from
+/// nothing each time.
 #[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(crate) struct Scratch {
     sentences: Sentences,
     marks: Vec<usize>,
     /// The claims found, copied out at the end in one allocation of their
     /// exact size (not grown push by push).
     claims: Vec<Claim>,
+}
+
+impl Scratch {
+    /// Empties the sentence ends and marks, for the chars of a paragraph to
+    /// be [noted](Scratch::note) one by one.
+    pub(crate) fn clear_marks(&mut self) {
+        self.sentences.0.clear();
+        self.marks.clear();
+    }
+
+    /// Notes char `k`, `c`, of a paragraph as [`Sentences::and_marks`] does,
+    /// for a reader that walks the chars anyway (the decoding of a joined
+    /// paragraph): not a second pass over them.
+    #[inline]
+    pub(crate) fn note(&mut self, k: usize, c: char) {
+        const ENDS_AND_MARKS: CharSet = CharSet::new(&['。', '！', '？', '!', '?', '无', '持', '一']);
+        // One well-predicted branch per char (most are neither).
+        if ENDS_AND_MARKS.has(c) {
+            if matches!(c, '。' | '！' | '？' | '!' | '?') {
+                self.sentences.0.push(k);
+            } else {
+                self.marks.push(k);
+            }
+        }
+    }
 }
 
 impl Sentences {
@@ -385,20 +413,10 @@ impl Sentences {
 
     /// Refills `scratch` with the sentence ends of `chars` and the indexes
     /// of the chars a wordless claim opens with (无, 持, 一): one pass for both.
-    fn and_marks(chars: &[char], scratch: &mut Scratch) {
-        const ENDS_AND_MARKS: CharSet = CharSet::new(&['。', '！', '？', '!', '?', '无', '持', '一']);
-        let (ends, marks) = (&mut scratch.sentences.0, &mut scratch.marks);
-        ends.clear();
-        marks.clear();
+    pub(crate) fn and_marks(chars: &[char], scratch: &mut Scratch) {
+        scratch.clear_marks();
         for (k, &c) in chars.iter().enumerate() {
-            // One well-predicted branch per char (most are neither).
-            if ENDS_AND_MARKS.has(c) {
-                if matches!(c, '。' | '！' | '？' | '!' | '?') {
-                    ends.push(k);
-                } else {
-                    marks.push(k);
-                }
-            }
+            scratch.note(k, c);
         }
     }
 
@@ -537,12 +555,21 @@ fn next_digit(chars: &[char], from: usize) -> usize {
     chars.get(at..).and_then(|r| r.iter().position(char::is_ascii_digit)).map_or(chars.len(), |k| at + k)
 }
 
-/// Extracts every claim of one paragraph, in order. `lines` gives the source
-/// line of each char; `scratch` holds buffers reused between paragraphs.
+/// [`extract_noted`] with the sentence ends and marks found first.
+#[cfg(test)]
 pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> Vec<Claim> {
+    Sentences::and_marks(para.chars, scratch);
+    extract_noted(para, lines, scratch)
+}
+
+/// Extracts every claim of one paragraph, in order. `lines` gives the source
+/// line of each char; `scratch` holds buffers reused between paragraphs,
+/// with the sentence ends and marks of `para` already in it
+/// ([`Sentences::and_marks`], or each char [noted](Scratch::note) as the
+/// paragraph was decoded).
+pub(crate) fn extract_noted(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> Vec<Claim> {
     let chars = para.chars;
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
-    Sentences::and_marks(chars, scratch);
     let Scratch { sentences, marks, claims: out } = scratch;
     out.clear();
     let mut prev_end = 0;

@@ -54,12 +54,13 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
-    /// The paragraph of `text` with its chars, their lines and offsets.
+    /// The paragraph of `text` with its chars, their lines and offsets;
+    /// `scratch` holds the sentence ends and marks of the chars.
     fn of(text: &str, d: Decoded, scratch: &mut claim::Scratch) -> Paragraph {
         let text = text.to_owned();
         debug_assert!(text.chars().eq(d.chars.iter().copied()), "the text is the chars");
         let Decoded { chars, lines, offsets } = d;
-        let mut claims = claim::extract(&claim::Chars { chars: &chars, text: &text, offsets: &offsets }, &lines, scratch);
+        let mut claims = claim::extract_noted(&claim::Chars { chars: &chars, text: &text, offsets: &offsets }, &lines, scratch);
         let claims_dropped = claims.len().saturating_sub(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
         claims.truncate(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
         Paragraph { text, lines, claims, claims_dropped, offsets, chars }
@@ -306,17 +307,21 @@ impl Joining {
     }
 
     /// The text decoded: its chars, the source line and the byte offset
-    /// of each.
-    fn decode(&self) -> Decoded {
+    /// of each; each char is [noted](claim::Scratch::note) in the scratch
+    /// on the way (its sentence ends and marks, not found in a second pass).
+    fn decode(&mut self) -> Decoded {
         // One decoding for the chars and their offsets (the char indices),
         // into vectors sized first and written in place: a push per char
         // checks the capacity each time.
         let n = self.text.chars().count();
         let mut chars = vec!['\0'; n];
         let mut offsets = vec![0usize; n + 1];
-        for ((slot, o), (at, c)) in chars.iter_mut().zip(offsets.iter_mut()).zip(self.text.char_indices()) {
+        let scratch = &mut self.scratch;
+        scratch.clear_marks();
+        for (k, ((slot, o), (at, c))) in chars.iter_mut().zip(offsets.iter_mut()).zip(self.text.char_indices()).enumerate() {
             *slot = c;
             *o = at;
+            scratch.note(k, c);
         }
         if let Some(end) = offsets.last_mut() {
             *end = self.text.len();
@@ -366,6 +371,7 @@ fn flush(buf: &mut Joining, current: &mut Section, repairs: &mut Vec<Repair>) {
                 lines: chars.iter().map(|c| c.1).collect(),
                 offsets: buf.text.char_indices().map(|(at, _)| at).chain([buf.text.len()]).collect(),
             };
+            claim::Sentences::and_marks(&d.chars, &mut buf.scratch);
         }
     }
     current.paragraphs.push(Paragraph::of(&buf.text, d, &mut buf.scratch));
@@ -410,7 +416,7 @@ mod tests {
 
     #[test]
     fn the_joined_text_decodes_to_the_chars_and_lines_join_gives() {
-        let pieces = ["12", "a", "万元", "。", " ", "3.5", "é", "😀", "\n"];
+        let pieces = ["12", "a", "万元", "。", " ", "3.5", "é", "😀", "无", "?", "\n"];
         for (k, text) in crate::text::stream::sample_texts(&pieces, 200).into_iter().enumerate() {
             let (mut joining, mut want) = (Joining::default(), Vec::new());
             for (no, t) in text.split('\n').map(str::trim).filter(|t| !t.is_empty()).enumerate() {
@@ -419,6 +425,10 @@ mod tests {
             }
             let d = joining.decode();
             assert_eq!(d.chars.iter().copied().zip(d.lines.iter().copied()).collect::<Vec<_>>(), want, "{text:?}");
+            // The sentence ends and marks noted on the way are those of the chars.
+            let mut marks = claim::Scratch::default();
+            claim::Sentences::and_marks(&d.chars, &mut marks);
+            assert_eq!(joining.scratch, marks, "{text:?}");
             let offsets: Vec<usize> = joining.text.char_indices().map(|(at, _)| at).chain([joining.text.len()]).collect();
             assert_eq!(d.offsets, offsets);
         }

@@ -230,12 +230,17 @@ pub(crate) fn claims_in(lines: &[Line], joined: &crate::text::joined::Joined) ->
 /// A page number printed alone on its line at a page break ("27" before the
 /// form feed that opens the next page): not part of the paragraph it
 /// interrupts ("因公出国（境）费安排 185.4 ⏎ 31 ⏎ ␌万元" is 185.4 万元).
+#[inline]
 pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
-    // Most lines open with neither a digit nor white space (whose UTF-8 lead
-    // byte is ASCII or C2, E1, E2, E3): rejected without trimming them.
-    if !lines[i].text.as_bytes().first().is_some_and(|&b| may_open_page_number(b)) {
-        return false;
-    }
+    // Most lines open, after the ASCII spaces of a layout's indent, with
+    // neither a digit nor other white space (whose UTF-8 lead byte is ASCII
+    // or C2, E1, E2, E3): rejected here, in the caller's loop over lines,
+    // without a call or the trimming (which decodes each char of the indent).
+    lines.get(i).is_some_and(|l| l.text.bytes().find(|&b| b != b' ').is_some_and(may_open_page_number)) && page_number_at(lines, i)
+}
+
+/// [`is_page_number`] without its quick rejection: the definition.
+fn page_number_at(lines: &[Line], i: usize) -> bool {
     let t = lines[i].text.trim();
     if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
         return false;
@@ -467,6 +472,18 @@ mod tests {
         }
         let lines = normalise("\u{3000}27\n\u{c}正文\n正文\n27\n");
         assert!(is_page_number(&lines, 0) && !is_page_number(&lines, 1));
+    }
+
+    #[test]
+    fn the_quick_page_number_test_is_the_definition() {
+        let pieces = ["27", " ", "   ", "\u{3000}", "\t", "\u{c}", "收入", "12345", "a", "\n", "\n\n"];
+        let texts = crate::text::stream::sample_texts(&pieces, 400).into_iter().chain(crate::FIXTURES.iter().map(|n| crate::fixture(n)));
+        for text in texts {
+            let lines = normalise(&text);
+            for i in 0..lines.len() {
+                assert_eq!(is_page_number(&lines, i), page_number_at(&lines, i), "{i} in {text:?}");
+            }
+        }
     }
 
     #[test]

@@ -207,20 +207,7 @@ type Domains<'a> = [Option<Vec<&'a Values>>];
 /// contradiction in one table (or one subtree) leaves the others placed.
 pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     let domains = own_domains(p);
-    // A constraint is evidence only where it can tell placements apart: each
-    // sum is taken column by column, and a column (or link) whose cells hold
-    // the same value in every candidate is left out. If such a determined
-    // identity fails, the printed numbers are wrong whatever their columns:
-    // the rules report it, and it must not blank the rows around it.
-    let split = p
-        .sums
-        .iter()
-        .flat_map(|s| s.columns.iter().map(move |c| (s, *c)))
-        .filter(|(s, c)| s.parts.iter().chain([&s.total]).any(|r| varies(&domains, *r, *c)))
-        .map(|(s, c)| Constraint::Sum(s, c));
-    let links =
-        p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(&domains, r, c))).map(Constraint::Link);
-    let constraints: Vec<Constraint> = split.chain(links).collect();
+    let constraints = evidence(p, &domains);
     // The integer form of each constraint, once: propagation and the search
     // index its tables by candidate. (Where it has none, the Decimal check
     // gives the same verdicts: see the differential test.)
@@ -265,6 +252,30 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     placed.into_iter().enumerate().filter_map(|(i, x)| Some((i, x?))).collect()
 }
 
+/// The constraints of `p` that are evidence, given each open row's
+/// candidates: each sum column by column, and the links.
+///
+/// A constraint is evidence only where it can tell placements apart: each
+/// sum is taken column by column, and a column (or link) whose cells hold
+/// the same value in every candidate is left out. If such a determined
+/// identity fails, the printed numbers are wrong whatever their columns:
+/// the rules report it, and it must not blank the rows around it.
+fn evidence<'a>(p: &'a Problem, domains: &Domains) -> Vec<Constraint<'a>> {
+    // Only a row with two candidates or more can vary: a sum with none is
+    // passed over whole rather than column by column.
+    let several = |r: &usize| domains.get(*r).and_then(Option::as_ref).is_some_and(|d| d.len() > 1);
+    let split = p
+        .sums
+        .iter()
+        .filter(|s| s.parts.iter().any(several) || several(&s.total))
+        .flat_map(|s| s.columns.iter().map(move |c| (s, *c)))
+        .filter(|(s, c)| s.parts.iter().chain([&s.total]).any(|r| varies(domains, *r, *c)))
+        .map(|(s, c)| Constraint::Sum(s, c));
+    let links =
+        p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(domains, r, c))).map(Constraint::Link);
+    split.chain(links).collect()
+}
+
 /// Each open row's candidates that meet its own identity and the bounds on
 /// it alone (None for a fixed row), by reference: nothing is copied.
 fn own_domains(p: &Problem) -> Vec<Option<Vec<&Values>>> {
@@ -291,7 +302,12 @@ fn own_domains(p: &Problem) -> Vec<Option<Vec<&Values>>> {
 /// Whether cell (row, col) takes different values among the row's candidates.
 fn varies(domains: &Domains, row: usize, col: usize) -> bool {
     match domains.get(row) {
-        Some(Some(d)) => d.iter().any(|v| v.get(col) != d.first().and_then(|f| f.get(col))),
+        // Against the first candidate's cell, read once; the first is not
+        // compared with itself (most open rows have one candidate).
+        Some(Some(d)) => d.split_first().is_some_and(|(first, rest)| {
+            let cell = first.get(col);
+            rest.iter().any(|v| v.get(col) != cell)
+        }),
         _ => false,
     }
 }
@@ -1236,6 +1252,59 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn evidence_is_every_column_that_varies() {
+        // Sums over fixed rows, over rows of one candidate, and over rows
+        // whose candidates differ in some columns only; and links. What is
+        // kept is held to the definition: a cell of a row differs between
+        // two of its candidates.
+        let p = Problem {
+            rows: vec![
+                RowChoice::Fixed(v(&["3.00", "1.00", "2.00"])),
+                RowChoice::Fixed(v(&["3.00", "1.00", "2.00"])),
+                RowChoice::Open(vec![v(&["1.00", "1.00", ""])]),
+                RowChoice::Open(vec![v(&["2.00", "", "2.00"]), v(&["2.00", "2.00", ""])]),
+                RowChoice::Open(vec![v(&["1.00", "1.00", ""]), v(&["1.00", "1.00", ""])]),
+            ],
+            sums: vec![
+                SumOfRows { total: 0, parts: vec![1], columns: vec![0, 1, 2] },
+                SumOfRows { total: 0, parts: vec![2, 4], columns: vec![0, 1, 2] },
+                SumOfRows { total: 1, parts: vec![2, 3], columns: vec![2, 0, 1] },
+                SumOfRows { total: 3, parts: vec![4], columns: vec![0, 2] },
+            ],
+            links: vec![
+                Link { total: (0, 0), parts: vec![(1, (2, 1))], relation: Relation::Equal },
+                Link { total: (0, 0), parts: vec![(1, (3, 1))], relation: Relation::AtLeast },
+                Link { total: (0, 0), parts: vec![(1, (4, 2))], relation: Relation::Equal },
+            ],
+            ..Problem::default()
+        };
+        let domains = own_domains(&p);
+        let differs = |(r, c): At| domains[r].as_ref().is_some_and(|d| d.iter().any(|x| d.iter().any(|y| x.get(c) != y.get(c))));
+        let mut plain = Vec::new();
+        for (k, s) in p.sums.iter().enumerate() {
+            for c in &s.columns {
+                if s.parts.iter().chain([&s.total]).any(|r| differs((*r, *c))) {
+                    plain.push((false, k, *c));
+                }
+            }
+        }
+        for (k, l) in p.links.iter().enumerate() {
+            if l.parts.iter().map(|x| x.1).chain([l.total]).any(differs) {
+                plain.push((true, k, 0));
+            }
+        }
+        let got: Vec<(bool, usize, usize)> = evidence(&p, &domains)
+            .iter()
+            .map(|c| match c {
+                Constraint::Sum(s, c) => (false, p.sums.iter().position(|x| std::ptr::eq(x, *s)).unwrap(), *c),
+                Constraint::Link(l) => (true, p.links.iter().position(|x| std::ptr::eq(x, *l)).unwrap(), 0),
+            })
+            .collect();
+        assert_eq!(got, plain);
+        assert_eq!(got, vec![(false, 2, 2), (false, 2, 1), (false, 3, 2), (true, 1, 0)]);
     }
 
     #[test]

@@ -207,20 +207,7 @@ type Domains<'a> = [Option<Vec<&'a Values>>];
 /// contradiction in one table (or one subtree) leaves the others placed.
 pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     let domains = own_domains(p);
-    // A constraint is evidence only where it can tell placements apart: each
-    // sum is taken column by column, and a column (or link) whose cells hold
-    // the same value in every candidate is left out. If such a determined
-    // identity fails, the printed numbers are wrong whatever their columns:
-    // the rules report it, and it must not blank the rows around it.
-    let split = p
-        .sums
-        .iter()
-        .flat_map(|s| s.columns.iter().map(move |c| (s, *c)))
-        .filter(|(s, c)| s.parts.iter().chain([&s.total]).any(|r| varies(&domains, *r, *c)))
-        .map(|(s, c)| Constraint::Sum(s, c));
-    let links =
-        p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(&domains, r, c))).map(Constraint::Link);
-    let constraints: Vec<Constraint> = split.chain(links).collect();
+    let constraints = evidence(p, &domains);
     // The integer form of each constraint, once: propagation and the search
     // index its tables by candidate. (Where it has none, the Decimal check
     // gives the same verdicts: see the differential test.)
@@ -236,7 +223,6 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
         .collect();
     let checker = Checker { p, constraints: &constraints, compiled: &compiled, domains: &domains };
     let alive = propagate(&checker, &open_rows);
-    let forward: Vec<Option<Forward>> = compiled.iter().map(|c| c.as_ref().and_then(|c| Forward::new(c, &alive))).collect();
 
     // Each component's constraints, and scratch space shared by all
     // components: per-component tables the size of the whole problem would
@@ -260,10 +246,34 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     // without sorting the components' results together.
     let mut placed: Vec<Option<Placement>> = std::iter::repeat_with(|| None).take(p.rows.len()).collect();
     for (component, cons) in comps.iter().zip(&cons_of) {
-        let at = Component { open: component, cons, open_rows: &open_rows, alive: &alive, forward: &forward };
+        let at = Component { open: component, cons, open_rows: &open_rows, alive: &alive };
         solve_component(&checker, &at, &mut scratch, &mut placed);
     }
     placed.into_iter().enumerate().filter_map(|(i, x)| Some((i, x?))).collect()
+}
+
+/// The constraints of `p` that are evidence, given each open row's
+/// candidates: each sum column by column, and the links.
+///
+/// A constraint is evidence only where it can tell placements apart: each
+/// sum is taken column by column, and a column (or link) whose cells hold
+/// the same value in every candidate is left out. If such a determined
+/// identity fails, the printed numbers are wrong whatever their columns:
+/// the rules report it, and it must not blank the rows around it.
+fn evidence<'a>(p: &'a Problem, domains: &Domains) -> Vec<Constraint<'a>> {
+    // Only a row with two candidates or more can vary: a sum with none is
+    // passed over whole rather than column by column.
+    let several = |r: &usize| domains.get(*r).and_then(Option::as_ref).is_some_and(|d| d.len() > 1);
+    let split = p
+        .sums
+        .iter()
+        .filter(|s| s.parts.iter().any(several) || several(&s.total))
+        .flat_map(|s| s.columns.iter().map(move |c| (s, *c)))
+        .filter(|(s, c)| s.parts.iter().chain([&s.total]).any(|r| varies(domains, *r, *c)))
+        .map(|(s, c)| Constraint::Sum(s, c));
+    let links =
+        p.links.iter().filter(|l| l.parts.iter().map(|x| x.1).chain([l.total]).any(|(r, c)| varies(domains, r, c))).map(Constraint::Link);
+    split.chain(links).collect()
 }
 
 /// Each open row's candidates that meet its own identity and the bounds on
@@ -292,7 +302,12 @@ fn own_domains(p: &Problem) -> Vec<Option<Vec<&Values>>> {
 /// Whether cell (row, col) takes different values among the row's candidates.
 fn varies(domains: &Domains, row: usize, col: usize) -> bool {
     match domains.get(row) {
-        Some(Some(d)) => d.iter().any(|v| v.get(col) != d.first().and_then(|f| f.get(col))),
+        // Against the first candidate's cell, read once; the first is not
+        // compared with itself (most open rows have one candidate).
+        Some(Some(d)) => d.split_first().is_some_and(|(first, rest)| {
+            let cell = first.get(col);
+            rest.iter().any(|v| v.get(col) != cell)
+        }),
         _ => false,
     }
 }
@@ -469,7 +484,7 @@ fn supports<'b>(
 /// is) or has none, or if a sum overflowed (the bound of [`Compiled::new`]
 /// rules it out): then the caller tries every combination.
 fn supports_compiled(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut usize, b: &mut SupportBufs) -> Option<()> {
-    if open.is_empty() || c.open.len() != open.len() || c.open.iter().zip(open).any(|((r, _), o)| r != o) {
+    if open.is_empty() || c.open.len() != open.len() || c.open.iter().zip(open).any(|((r, ..), o)| r != o) {
         return None;
     }
     lone_combination(c, open, alive, work, b).or_else(|| walk_supports(c, open, alive, work, b))
@@ -617,8 +632,9 @@ struct Scratch {
     /// when it is assigned, its last open row in search order.
     checks_at: Vec<Vec<usize>>,
     /// Per row: the integer constraints on it, as (constraint, its slot in
-    /// [`Compiled::open`], whether this is the constraint's last row).
-    touch: Vec<Vec<(usize, usize, bool)>>,
+    /// [`Compiled::open`], whether this is the constraint's last row, what
+    /// the row can still add: [`Compiled::reach_left`]).
+    touch: Vec<Vec<Touch>>,
     assign: Vec<Option<usize>>,
     /// Per constraint: its fixed cells and those of the rows assigned so
     /// far, added up (None if that overflowed).
@@ -659,6 +675,9 @@ impl Scratch {
     }
 }
 
+/// An integer constraint on a row, as the search sees it (see [`Scratch`]).
+type Touch = (usize, usize, bool, (i128, i128));
+
 /// One component of a problem: its open rows (in search order) and its
 /// constraints, with what propagation left.
 struct Component<'a> {
@@ -666,31 +685,40 @@ struct Component<'a> {
     cons: &'a [usize],
     open_rows: &'a [Vec<usize>],
     alive: &'a [Vec<usize>],
-    forward: &'a [Option<Forward>],
 }
 
 /// Solves one component, putting each of its open rows' placement in its
 /// slot of `placed`.
 fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, placed: &mut [Option<Placement>]) {
-    let Component { open, cons, open_rows, alive, forward } = *at;
+    let Component { open, cons, open_rows, alive } = *at;
     for r in open {
         scratch.mine[*r] = true;
     }
     for &ci in cons {
         let Some(last) = open_rows[ci].iter().copied().filter(|r| scratch.mine[*r]).max() else { continue };
-        match (checker.compiled(ci), forward.get(ci).and_then(Option::as_ref)) {
+        // What each open row of an integer constraint can still add, and
+        // all of them together (None if that overflowed: the bound of
+        // Compiled::new rules it out).
+        let compiled = checker.compiled(ci);
+        let total = compiled.and_then(|c| {
+            c.open.iter().try_fold((0i128, 0i128), |a, row| {
+                let d = c.reach_left(row, alive);
+                Some((a.0.checked_add(d.0)?, a.1.checked_add(d.1)?))
+            })
+        });
+        match compiled.zip(total) {
             // An integer constraint is checked at every row it has, against
             // what the rows still open could add: a partial assignment that
             // no completion can bring within rounding is cut off early.
-            (Some(c), Some(f)) => {
-                for (slot, (r, _)) in c.open.iter().enumerate() {
-                    scratch.touch[*r].push((ci, slot, *r == last));
+            Some((c, total)) => {
+                for (slot, row) in c.open.iter().enumerate() {
+                    scratch.touch[row.0].push((ci, slot, row.0 == last, c.reach_left(row, alive)));
                 }
                 scratch.acc[ci] = Some(c.base);
-                scratch.rest[ci] = Some(f.total);
+                scratch.rest[ci] = Some(total);
             }
             // The others when their last open row (in search order) is assigned.
-            _ => scratch.checks_at[last].push(ci),
+            None => scratch.checks_at[last].push(ci),
         }
     }
     // What this document's earlier searches left counts as already spent.
@@ -698,8 +726,7 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, pla
     let mut steps = (0usize, MAX_WORK.saturating_sub(MAX_WORK_PER_DOCUMENT.saturating_sub(spent)));
     let start = steps.1;
     let complete = {
-        let search =
-            Search { checker, open, alive, forward, checks_at: &scratch.checks_at, touch: &scratch.touch, seen_at: &scratch.seen_at };
+        let search = Search { checker, open, alive, checks_at: &scratch.checks_at, touch: &scratch.touch, seen_at: &scratch.seen_at };
         let mut state = State { assign: &mut scratch.assign, acc: &mut scratch.acc, rest: &mut scratch.rest, saved: &mut scratch.saved };
         search.run(0, &mut state, &mut scratch.seen, &mut steps)
     };
@@ -742,10 +769,9 @@ struct Search<'a> {
     open: &'a [usize],
     /// Each row's candidates left after propagation.
     alive: &'a [Vec<usize>],
-    forward: &'a [Option<Forward>],
     /// See [`Scratch`].
     checks_at: &'a [Vec<usize>],
-    touch: &'a [Vec<(usize, usize, bool)>],
+    touch: &'a [Vec<Touch>],
     seen_at: &'a [usize],
 }
 
@@ -779,10 +805,9 @@ impl Search<'_> {
         };
         let touch = &self.touch[i];
         let mark = st.saved.len();
-        for &(ci, slot, _) in touch {
+        for &(ci, _, _, d) in touch {
             st.saved.push(st.acc[ci]);
-            let reach = self.forward[ci].as_ref().and_then(|f| f.reach.get(slot));
-            st.rest[ci] = st.rest[ci].zip(reach).and_then(|(r, d)| Some((r.0.checked_sub(d.0)?, r.1.checked_sub(d.1)?)));
+            st.rest[ci] = st.rest[ci].and_then(|r| Some((r.0.checked_sub(d.0)?, r.1.checked_sub(d.1)?)));
         }
         let slow = &self.checks_at[i];
         let cost = slow.iter().fold(1 + touch.len(), |a, ci| a + self.checker.constraints[*ci].size());
@@ -795,10 +820,9 @@ impl Search<'_> {
                 break;
             }
         }
-        for (&(ci, slot, _), s) in touch.iter().zip(&st.saved[mark..]) {
+        for (&(ci, _, _, d), s) in touch.iter().zip(&st.saved[mark..]) {
             st.acc[ci] = *s;
-            let reach = self.forward[ci].as_ref().and_then(|f| f.reach.get(slot));
-            st.rest[ci] = st.rest[ci].zip(reach).and_then(|(r, d)| Some((r.0.checked_add(d.0)?, r.1.checked_add(d.1)?)));
+            st.rest[ci] = st.rest[ci].and_then(|r| Some((r.0.checked_add(d.0)?, r.1.checked_add(d.1)?)));
         }
         st.saved.truncate(mark);
         st.assign[i] = None;
@@ -808,7 +832,7 @@ impl Search<'_> {
     /// Whether row `i` at candidate `j` keeps every constraint on it
     /// satisfiable, updating the integer sums of those it touches.
     fn admits(&self, i: usize, j: usize, mark: usize, st: &mut State) -> bool {
-        for (t, &(ci, slot, last)) in self.touch[i].iter().enumerate() {
+        for (t, &(ci, slot, last, _)) in self.touch[i].iter().enumerate() {
             let Some(c) = self.checker.compiled(ci) else { continue };
             let sum = st.saved.get(mark + t).copied().flatten().and_then(|s| plus(s, c.delta(slot, j)));
             st.acc[ci] = sum;
@@ -848,10 +872,15 @@ thread_local! {
 struct Compiled {
     /// The fixed cells, added up.
     base: UnitSum,
-    /// The open rows, ascending: (row, what each of its candidates adds).
-    open: Vec<(usize, Vec<UnitSum>)>,
+    /// The open rows, ascending: (row, what each of its candidates adds,
+    /// their reach: the lowest lower end and the highest upper end of those
+    /// additions).
+    open: Vec<OpenRow>,
     relation: Relation,
 }
+
+/// An open row of a [`Compiled`] constraint.
+type OpenRow = (usize, Vec<UnitSum>, (i128, i128));
 
 impl Compiled {
     fn new(c: &Constraint, p: &Problem, domains: &Domains) -> Option<Compiled> {
@@ -871,7 +900,7 @@ impl Compiled {
         let terms = sum_terms.chain(link_terms);
         // Sized once: a row per term at most, a delta per candidate (a
         // collected `Option<Vec>` does not know its length and grows).
-        let (mut base, mut bound, mut open) = ((0, 0, 0), 0u128, Vec::<(usize, Vec<UnitSum>)>::with_capacity(c.size()));
+        let (mut base, mut bound, mut open) = ((0, 0, 0), 0u128, Vec::<OpenRow>::with_capacity(c.size()));
         for (sign, (r, col)) in terms {
             let Some(cands) = domains.get(r).and_then(Option::as_ref) else {
                 // A fixed row adds to the base; a row outside the problem is blank.
@@ -886,17 +915,23 @@ impl Compiled {
             for v in cands {
                 deltas.push(delta(sign, cell_at(v, col)?)?);
             }
-            bound = bound.checked_add(deltas.iter().map(widest).max().unwrap_or(0))?;
-            if let Some((_, row)) = open.iter_mut().find(|(o, _)| *o == r) {
-                // A row with several cells in the constraint adds them together.
-                for (a, d) in row.iter_mut().zip(&deltas) {
-                    *a = plus(*a, *d)?;
+            // The widest of the term's additions is the wider end of their
+            // reach (an addition's lower end is never above its upper end).
+            let reach = reach_of(deltas.iter());
+            bound = bound.checked_add(reach.0.unsigned_abs().max(reach.1.unsigned_abs()))?;
+            // Kept in row order as they come, rather than sorted after.
+            match open.binary_search_by_key(&r, |(o, ..)| *o) {
+                Ok(i) => {
+                    // A row with several cells in the constraint adds them together.
+                    let (_, row, whole) = open.get_mut(i)?;
+                    for (a, d) in row.iter_mut().zip(&deltas) {
+                        *a = plus(*a, *d)?;
+                    }
+                    *whole = reach_of(row.iter());
                 }
-            } else {
-                open.push((r, deltas));
+                Err(i) => open.insert(i, (r, deltas, reach)),
             }
         }
-        open.sort_unstable_by_key(|(r, _)| *r);
         (bound <= rounding::FAST_LIMIT.unsigned_abs()).then_some(Compiled { base, open, relation })
     }
 
@@ -920,14 +955,25 @@ impl Compiled {
     /// What open row `slot` adds at candidate `j` (nothing when there is no
     /// such candidate: a blank, as in the Decimal check).
     fn delta(&self, slot: usize, j: usize) -> UnitSum {
-        self.open.get(slot).and_then(|(_, d)| d.get(j)).copied().unwrap_or((0, 0, 0))
+        self.open.get(slot).and_then(|(_, d, _)| d.get(j)).copied().unwrap_or((0, 0, 0))
+    }
+
+    /// The reach of open row `row`'s candidates left. Propagation only takes
+    /// candidates away, so a row with as many left as it has is whole, and
+    /// its reach is the one [`Compiled::new`] found (most rows: propagation
+    /// prunes few).
+    fn reach_left(&self, (r, deltas, whole): &OpenRow, alive: &[Vec<usize>]) -> (i128, i128) {
+        match alive.get(*r) {
+            Some(left) if left.len() == deltas.len() => *whole,
+            left => reach_of(left.into_iter().flatten().filter_map(|j| deltas.get(*j))),
+        }
     }
 
     /// Whether the constraint holds with each open row r at candidate
     /// `cand(r)`; None if a sum overflows (it cannot, given the bound of
     /// [`Compiled::new`]).
     fn holds_at(&self, cand: impl Fn(usize) -> Option<usize>) -> Option<bool> {
-        let sum = self.open.iter().enumerate().try_fold(self.base, |s, (t, (r, _))| match cand(*r) {
+        let sum = self.open.iter().enumerate().try_fold(self.base, |s, (t, (r, ..))| match cand(*r) {
             Some(j) => plus(s, self.delta(t, j)),
             None => Some(s),
         });
@@ -935,29 +981,11 @@ impl Compiled {
     }
 }
 
-/// What a compiled constraint's open rows can still add, for cutting the
-/// search off early: per open row (in the order of [`Compiled::open`]) the
-/// lowest lower end and the highest upper end of its candidates left, and
-/// both summed over all its open rows.
-struct Forward {
-    reach: Vec<(i128, i128)>,
-    total: (i128, i128),
-}
-
-impl Forward {
-    /// None if a sum overflows (it cannot, given the bound of [`Compiled::new`]).
-    fn new(c: &Compiled, alive: &[Vec<usize>]) -> Option<Forward> {
-        let reach: Vec<(i128, i128)> = c
-            .open
-            .iter()
-            .map(|(r, deltas)| {
-                let left = || alive.get(*r).into_iter().flatten().filter_map(|j| deltas.get(*j));
-                (left().map(|d| d.1).min().unwrap_or(0), left().map(|d| d.2).max().unwrap_or(0))
-            })
-            .collect();
-        let total = reach.iter().try_fold((0i128, 0i128), |a, d| Some((a.0.checked_add(d.0)?, a.1.checked_add(d.1)?)))?;
-        Some(Forward { reach, total })
-    }
+/// The lowest lower end and the highest upper end of `deltas` ((0, 0) for
+/// none): what a row can add to a constraint, for cutting the search off
+/// early.
+fn reach_of<'d>(deltas: impl Iterator<Item = &'d UnitSum> + Clone) -> (i128, i128) {
+    (deltas.clone().map(|d| d.1).min().unwrap_or(0), deltas.map(|d| d.2).max().unwrap_or(0))
 }
 
 /// A row's cell in units; a column beyond the row is blank.
@@ -1149,7 +1177,11 @@ mod tests {
                     for code in 0..pool.len().pow(n) {
                         let picks: Vec<UnitSum> = (0..n).map(|k| pool[code / pool.len().pow(k) % pool.len()]).collect();
                         let open: Vec<usize> = (0..picks.len()).collect();
-                        let c = Compiled { base, open: picks.iter().enumerate().map(|(r, d)| (r, vec![pool[1], *d])).collect(), relation };
+                        let c = Compiled {
+                            base,
+                            open: picks.iter().enumerate().map(|(r, d)| (r, vec![pool[1], *d], (0, 0))).collect(),
+                            relation,
+                        };
                         let alive = vec![vec![1]; open.len()];
                         // As `supports` leaves them: each row's number of candidates left.
                         let bufs = || SupportBufs { lens: vec![1; open.len()], ..SupportBufs::default() };
@@ -1170,8 +1202,109 @@ mod tests {
         }
         assert!(held > 20 && failed > 20, "{held} {failed}");
         // Another number of candidates is the walk's to decide.
-        let c = Compiled { base: (0, 0, 0), open: vec![(0, vec![pool[0], pool[1]])], relation: Relation::Equal };
+        let c = Compiled { base: (0, 0, 0), open: vec![(0, vec![pool[0], pool[1]], (0, 0))], relation: Relation::Equal };
         assert!(lone_combination(&c, &[0], &[vec![0, 1]], &mut 0, &mut SupportBufs::default()).is_none());
+    }
+
+    #[test]
+    fn a_rows_reach_is_its_candidates_left() {
+        // Row 1 is in the link twice (its cells added together), row 2 once;
+        // their additions and reach, whole and with a candidate pruned, are
+        // held to the plain definition.
+        let p = Problem {
+            rows: vec![
+                RowChoice::Fixed(v(&["5.00", "3.10", "1.90"])),
+                RowChoice::Open(vec![v(&["2.50", "2.50", ""]), v(&["2.50", "", "2.50"]), v(&["-1.5", "", "-1.5"])]),
+                RowChoice::Open(vec![v(&["2.5", "0.7", "1.8"]), v(&["2.5", "", "0.005"])]),
+            ],
+            links: vec![Link { total: (0, 0), parts: vec![(1, (2, 1)), (1, (1, 1)), (-1, (1, 2))], relation: Relation::AtLeast }],
+            ..Problem::default()
+        };
+        let domains = own_domains(&p);
+        let sum = SumOfRows { total: 0, parts: vec![2, 1], columns: vec![2] };
+        let cell = |r: usize, j: usize, col: usize| domains[r].as_ref().unwrap()[j].get(col).copied().flatten();
+        for c in [Constraint::Link(&p.links[0]), Constraint::Sum(&sum, 2)] {
+            let compiled = Compiled::new(&c, &p, &domains).unwrap();
+            assert_eq!(compiled.open.iter().map(|o| o.0).collect::<Vec<_>>(), vec![1, 2]);
+            for row in &compiled.open {
+                let (r, deltas, whole) = row;
+                // What each candidate adds: its cells in the constraint, signed.
+                let terms: Vec<(i8, usize)> = match c {
+                    Constraint::Link(l) => l.parts.iter().filter(|(_, a)| a.0 == *r).map(|(s, a)| (*s, a.1)).collect(),
+                    Constraint::Sum(s, col) => vec![(if s.total == *r { -1 } else { 1 }, col)],
+                };
+                for (j, d) in deltas.iter().enumerate() {
+                    let plain = terms.iter().try_fold((0, 0, 0), |a, (s, col)| plus(a, delta(*s, rounding::units(cell(*r, j, *col))?)?));
+                    assert_eq!(Some(*d), plain);
+                }
+                let plain = |left: &[usize]| {
+                    let ds = left.iter().map(|j| deltas[*j]);
+                    (ds.clone().map(|d| d.1).min().unwrap_or(0), ds.map(|d| d.2).max().unwrap_or(0))
+                };
+                let all: Vec<usize> = (0..deltas.len()).collect();
+                assert_eq!(*whole, plain(&all));
+                // The widest addition, which bounds the constraint, is the wider end of the reach.
+                assert_eq!(deltas.iter().map(widest).max().unwrap(), whole.0.unsigned_abs().max(whole.1.unsigned_abs()));
+                for left in [all.clone(), vec![0], vec![1], all[1..].to_vec(), vec![]] {
+                    let mut alive = vec![Vec::new(); 3];
+                    alive[*r] = left.clone();
+                    assert_eq!(compiled.reach_left(row, &alive), plain(&left), "{r} {left:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn evidence_is_every_column_that_varies() {
+        // Sums over fixed rows, over rows of one candidate, and over rows
+        // whose candidates differ in some columns only; and links. What is
+        // kept is held to the definition: a cell of a row differs between
+        // two of its candidates.
+        let p = Problem {
+            rows: vec![
+                RowChoice::Fixed(v(&["3.00", "1.00", "2.00"])),
+                RowChoice::Fixed(v(&["3.00", "1.00", "2.00"])),
+                RowChoice::Open(vec![v(&["1.00", "1.00", ""])]),
+                RowChoice::Open(vec![v(&["2.00", "", "2.00"]), v(&["2.00", "2.00", ""])]),
+                RowChoice::Open(vec![v(&["1.00", "1.00", ""]), v(&["1.00", "1.00", ""])]),
+            ],
+            sums: vec![
+                SumOfRows { total: 0, parts: vec![1], columns: vec![0, 1, 2] },
+                SumOfRows { total: 0, parts: vec![2, 4], columns: vec![0, 1, 2] },
+                SumOfRows { total: 1, parts: vec![2, 3], columns: vec![2, 0, 1] },
+                SumOfRows { total: 3, parts: vec![4], columns: vec![0, 2] },
+            ],
+            links: vec![
+                Link { total: (0, 0), parts: vec![(1, (2, 1))], relation: Relation::Equal },
+                Link { total: (0, 0), parts: vec![(1, (3, 1))], relation: Relation::AtLeast },
+                Link { total: (0, 0), parts: vec![(1, (4, 2))], relation: Relation::Equal },
+            ],
+            ..Problem::default()
+        };
+        let domains = own_domains(&p);
+        let differs = |(r, c): At| domains[r].as_ref().is_some_and(|d| d.iter().any(|x| d.iter().any(|y| x.get(c) != y.get(c))));
+        let mut plain = Vec::new();
+        for (k, s) in p.sums.iter().enumerate() {
+            for c in &s.columns {
+                if s.parts.iter().chain([&s.total]).any(|r| differs((*r, *c))) {
+                    plain.push((false, k, *c));
+                }
+            }
+        }
+        for (k, l) in p.links.iter().enumerate() {
+            if l.parts.iter().map(|x| x.1).chain([l.total]).any(differs) {
+                plain.push((true, k, 0));
+            }
+        }
+        let got: Vec<(bool, usize, usize)> = evidence(&p, &domains)
+            .iter()
+            .map(|c| match c {
+                Constraint::Sum(s, c) => (false, p.sums.iter().position(|x| std::ptr::eq(x, *s)).unwrap(), *c),
+                Constraint::Link(l) => (true, p.links.iter().position(|x| std::ptr::eq(x, *l)).unwrap(), 0),
+            })
+            .collect();
+        assert_eq!(got, plain);
+        assert_eq!(got, vec![(false, 2, 2), (false, 2, 1), (false, 3, 2), (true, 1, 0)]);
     }
 
     #[test]

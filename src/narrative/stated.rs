@@ -61,10 +61,11 @@ const fn firsts<T: Copy, const N: usize>(pairs: [(&'static str, T); N]) -> [&'st
 }
 
 /// "政府采购预算" and each category's (`CATEGORIES`: "货物预算", …), as
-/// [`Stated::read`] looks them up.
-static PROCUREMENT: Words<4> = Words::new(["政府采购预算", "货物预算", "工程预算", "服务预算"]);
-/// 机关运行经费.
-static RUNNING_COSTS: Words<1> = Words::new(["机关运行经费"]);
+/// [`Stated::read`] looks them up: once each, in a short section's prose,
+/// by [`short_match_starts`] (a finder's set-up costs more than the search).
+const PROCUREMENT: [&str; 4] = ["政府采购预算", "货物预算", "工程预算", "服务预算"];
+/// 机关运行经费 (looked for as [`PROCUREMENT`] is).
+const RUNNING_COSTS: &str = "机关运行经费";
 
 /// What the narrative states, read once (see the module doc).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -108,9 +109,9 @@ impl Stated {
             meetings_training,
             // Every top heading is a heading line: only those are tested.
             sangong_final: super::sangong_amounts::stated_among(lines, &heads.at),
-            procurement_total: PROCUREMENT.word(0).and_then(|w| stated_in(&procurement_prose, w, 6)),
-            procurement_parts: [1, 2, 3].map(|k| PROCUREMENT.word(k).and_then(|w| stated_in(&procurement_prose, w, 2))),
-            running_costs: RUNNING_COSTS.word(0).and_then(|w| stated_in(&Prose::of(heads.section(lines, w.0)), w, 16)),
+            procurement_total: stated_in(&procurement_prose, PROCUREMENT[0], 6),
+            procurement_parts: [1, 2, 3].map(|k| stated_in(&procurement_prose, PROCUREMENT[k], 2)),
+            running_costs: stated_in(&Prose::of(heads.section(lines, RUNNING_COSTS)), RUNNING_COSTS, 16),
             performance: performance_tables_in(lines, joined, &heads),
             performance_summary: performance_summary(performance),
             performance_everywhere: performance.iter().any(|l| search::contains(&l.squeezed, "全面实施")),
@@ -370,9 +371,12 @@ const SANGONG_WORDS: [(&str, usize); 9] = [
 /// The words of [`SANGONG_WORDS`], found by finders kept.
 static SANGONG_FINDERS: Words<9> = Words::new(firsts(SANGONG_WORDS));
 /// The verbs of a change of an amount, and of a rate, with their signs.
-static AMOUNT_VERBS: Words<2> = Words::new(["增加", "减少"]);
+/// They are looked for in the short text after one 三公 amount, by
+/// [`short_match_starts`]: no finder is built for them (about a thousand
+/// instructions each, more than all their searches).
+const AMOUNT_VERBS: [&str; 2] = ["增加", "减少"];
 const AMOUNT_SIGNS: [i8; 2] = [1, -1];
-static RATE_VERBS: Words<4> = Words::new(["增长", "下降", "减少", "增加"]);
+const RATE_VERBS: [&str; 4] = ["增长", "下降", "减少", "增加"];
 const RATE_SIGNS: [i8; 4] = [1, -1, -1, 1];
 
 /// One 三公 category as the narrative states it.
@@ -422,8 +426,8 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
         let Some((amount, at)) = first_wan(window, 12) else { continue };
         let rest = &window[at..];
         let change =
-            signed_after(rest, &AMOUNT_VERBS, AMOUNT_SIGNS, "万元").or_else(|| search::contains(rest, "持平").then_some(Decimal::ZERO));
-        let percent = signed_after(rest, &RATE_VERBS, RATE_SIGNS, "%");
+            signed_after(rest, AMOUNT_VERBS, AMOUNT_SIGNS, "万元").or_else(|| search::contains(rest, "持平").then_some(Decimal::ZERO));
+        let percent = signed_after(rest, RATE_VERBS, RATE_SIGNS, "%");
         let reason = search::find(rest, "原因").map(|r| {
             let body = &rest[r..];
             let stop = body.find('。').unwrap_or(body.len());
@@ -435,10 +439,10 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
 }
 
 /// The first "<verb>N<unit>" in `s`, signed by the verb (its sign in `signs`).
-fn signed_after<const N: usize>(s: &str, verbs: &Words<N>, signs: [i8; N], unit: &str) -> Option<Decimal> {
+fn signed_after<const N: usize>(s: &str, verbs: [&str; N], signs: [i8; N], unit: &str) -> Option<Decimal> {
     let mut best: Option<(usize, Decimal)> = None;
-    for ((v, finder), sign) in verbs.each().zip(signs) {
-        for i in finder.find_iter(s.as_bytes()) {
+    for (v, sign) in verbs.into_iter().zip(signs) {
+        for i in short_match_starts(s, v) {
             let after = &s[i + v.len()..];
             let n = after.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
             if n == 0 || !after[n..].starts_with(unit) {
@@ -454,16 +458,29 @@ fn signed_after<const N: usize>(s: &str, verbs: &Words<N>, signs: [i8; N], unit:
     best.map(|b| b.1)
 }
 
+/// The starts of the non-overlapping matches of `needle` (not empty) in the
+/// short text `hay`, left to right (`hay.match_indices(needle)`'s), each
+/// found by [`search::find`] from the end of the last.
+fn short_match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0usize;
+    std::iter::from_fn(move || {
+        let at = from.checked_add(search::find(hay.get(from..)?, needle)?)?;
+        from = at.checked_add(needle.len().max(1))?;
+        Some(at)
+    })
+}
+
 /// The amount stated right after `keyword` (within a few characters, e.g.
 /// "机关运行经费安排608.27万元", "…财政拨款预算为570.69万元"), with its line.
 #[cfg(test)]
 pub fn stated(lines: &[Line], keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
-    stated_in(&Prose::of(lines), (keyword, &Finder::new(keyword)), gap)
+    stated_in(&Prose::of(lines), keyword, gap)
 }
 
-/// [`stated`] in joined text, the keyword found by its finder.
-fn stated_in(p: &Prose, (keyword, finder): (&str, &Finder<'_>), gap: usize) -> Option<(Decimal, usize)> {
-    finder.find_iter(p.text.as_bytes()).find_map(|i| {
+/// [`stated`] in joined text (a section's: short), the keyword found by
+/// [`short_match_starts`].
+fn stated_in(p: &Prose, keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
+    short_match_starts(&p.text, keyword).find_map(|i| {
         let start = i + keyword.len();
         first_wan(&p.text[start..], gap).map(|(v, at)| (v, p.line_at(start + at)))
     })
@@ -747,7 +764,8 @@ mod tests {
 
     /// Every kept finder finds its words where `str` does (`match_indices`
     /// and `find`, as `search::long_match_starts` and `search::find_long`
-    /// did), on the squeezed text of every corpus fixture and made-up texts;
+    /// did), and so does `short_match_starts` the words looked for without
+    /// one, on the squeezed text of every corpus fixture and made-up texts;
     /// and the words are the tables' own.
     #[test]
     fn kept_finders_find_their_words_as_str_does() {
@@ -782,14 +800,19 @@ mod tests {
         texts.extend(crate::text::stream::sample_texts(&pieces, 300));
         let mut n = 0;
         for t in &texts {
-            n += found(&SANGONG_FINDERS, t) + found(&AMOUNT_VERBS, t) + found(&RATE_VERBS, t) + found(&PROCUREMENT, t);
-            n += found(&RUNNING_COSTS, t) + found(&TOTAL_KEYS, t) + found(&FISCAL_KEYS, t) + found(&OTHER_KEYS, t);
+            n += found(&SANGONG_FINDERS, t);
+            for w in AMOUNT_VERBS.into_iter().chain(RATE_VERBS).chain(PROCUREMENT).chain([RUNNING_COSTS]) {
+                let want: Vec<usize> = t.match_indices(w).map(|(i, _)| i).collect();
+                assert_eq!(short_match_starts(t, w).collect::<Vec<_>>(), want, "{w}");
+                n += want.len();
+            }
+            n += found(&TOTAL_KEYS, t) + found(&FISCAL_KEYS, t) + found(&OTHER_KEYS, t);
             n += found(&NAME_KEY, t) + found(&NAME_ENDS, t) + found(&SUMMARY_WORDS, t);
         }
         assert!(n > 1000, "{n}");
         assert_eq!(SANGONG_FINDERS.words, SANGONG_WORDS.map(|(w, _)| w));
         let categories = CATEGORIES.map(|c| format!("{c}预算"));
-        assert!(PROCUREMENT.words.iter().skip(1).eq(categories.iter()), "{:?}", PROCUREMENT.words);
+        assert!(PROCUREMENT.iter().skip(1).eq(categories.iter()), "{PROCUREMENT:?}");
     }
 
     #[test]

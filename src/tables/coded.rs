@@ -137,6 +137,9 @@ fn join_all(line: &str) -> String {
 }
 
 /// A header line of a 科目 table (captions, 栏次, 科目编码 …).
+// Inlined into each reader of `read_views`: called on every line, and an
+// outlined call measured dearer than the search it makes.
+#[inline(always)]
 pub fn is_header_line(sq: &str) -> bool {
     sq.starts_with("项目")
         || search::contains(sq, "栏次")
@@ -159,13 +162,57 @@ fn is_total_label(s: &str) -> bool {
 /// line); otherwise it is an amount of the open row. Each problem reported
 /// is one amount that belongs to no row, set aside.
 pub fn read_rows(lines: &[Line], first: &[char], table: &str, yuan: bool) -> (Vec<RawRow>, Vec<ReadProblem>) {
+    read_views(lines, first, table, yuan)
+}
+
+/// A line as [`read_views`] reads it, borrowed: a reader that cuts
+/// something off each line (a 序号) gives views of the lines rather than
+/// copies of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineView<'a> {
+    /// As [`Line::no`].
+    pub no: usize,
+    /// As [`Line::text`].
+    pub text: &'a str,
+    /// As [`Line::squeezed`].
+    pub squeezed: &'a str,
+}
+
+impl<'a> LineView<'a> {
+    /// A whole line.
+    pub fn of(l: &'a Line) -> Self {
+        LineView { no: l.no, text: &l.text, squeezed: &l.squeezed }
+    }
+}
+
+/// What [`read_views`] reads a line as: a [`Line`] whole, or a view.
+pub trait AsView {
+    /// The line as a view.
+    fn view(&self) -> LineView<'_>;
+}
+
+impl AsView for Line {
+    fn view(&self) -> LineView<'_> {
+        LineView::of(self)
+    }
+}
+
+impl AsView for LineView<'_> {
+    fn view(&self) -> LineView<'_> {
+        *self
+    }
+}
+
+/// [`read_rows`] of lines given as [`Line`]s or views.
+pub fn read_views<L: AsView>(lines: &[L], first: &[char], table: &str, yuan: bool) -> (Vec<RawRow>, Vec<ReadProblem>) {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut problems = Vec::new();
     let mut open = false; // the last row may still take name text / numbers
     let mut name_slot = false; // the cell after the anchor is the name (TAB layout)
     let mut buf: Vec<Tok> = Vec::new();
     for l in lines {
-        let sq = l.squeezed.as_str();
+        let l = l.view();
+        let sq = l.squeezed;
         if sq.is_empty() {
             continue;
         }
@@ -178,7 +225,7 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str, yuan: bool) -> (Ve
             open = false;
             continue;
         }
-        let joined = join_split_codes(&l.text);
+        let joined = join_split_codes(l.text);
         // Most lines need no join and borrow the line: their tokens go into
         // the one buffer; a joined line (rare) has a vector of its own.
         let mut own = Vec::new();

@@ -77,66 +77,51 @@ pub fn join_split_codes(line: &str) -> std::borrow::Cow<'_, str> {
     // A join needs two digits standing alone after a separator; most lines
     // have none and are returned as they are, without a copy.
     // Separator-digit-digit is found 64 positions at a time, without a
-    // branch per byte ([`window::scan`]); what follows the two digits is
-    // looked at only where it holds.
+    // branch per byte ([`window::scan`]); what stands around the two digits
+    // is looked at only where it holds. A separator is cut where it starts
+    // a 2-digit part after a 类 code, or after such a part after one: the
+    // rest of the line is copied as it is, in runs between the cuts.
     let b = line.as_bytes();
     let sep = |x: u8| (x == b' ') | (x == b'\t');
-    let mut two_alone = false;
+    // A token of `n` digits ending at `end`: a separator or the line's
+    // start before it.
+    let token = |end: usize, n: usize| {
+        end.checked_sub(n).is_some_and(|start| {
+            b.get(start..end).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && start.checked_sub(1).is_none_or(|k| b.get(k).is_some_and(|x| sep(*x)))
+        })
+    };
+    let mut cuts: Vec<usize> = Vec::new();
     window::scan(
         b,
         |[s, x, y]| sep(s) & x.is_ascii_digit() & y.is_ascii_digit(),
         |at, mask| {
-            two_alone = two_alone || window::positions(at, mask).any(|i| b.get(i + 3).is_none_or(|x| sep(*x)));
-        },
-    );
-    if !two_alone {
-        return Cow::Borrowed(line);
-    }
-    std::borrow::Cow::Owned(join_all(line))
-}
-
-/// [`join_split_codes`] for a line that may hold a split code: one pass
-/// over its tokens (what lies between separators, with the separator after
-/// it), the separators found by memchr rather than byte by byte, and no list
-/// of tokens built first.
-fn join_all(line: &str) -> String {
-    let b = line.as_bytes();
-    let mut cuts = memchr::memchr2_iter(b' ', b'\t', b);
-    let (mut start, mut done) = (0, false);
-    // The separators are ASCII: found by bytes, they cut at char boundaries.
-    let mut toks = std::iter::from_fn(|| {
-        if done {
-            return None;
-        }
-        let cut = cuts.next();
-        let end = cut.unwrap_or(b.len());
-        let tok = (line.get(start..end).unwrap_or_default(), cut.and_then(|k| b.get(k)).map(|x| char::from(*x)));
-        done = cut.is_none();
-        start = end + 1;
-        Some(tok)
-    })
-    .peekable();
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let mut out = String::with_capacity(line.len());
-    while let Some((t, mut sep)) = toks.next() {
-        out.push_str(t);
-        // A 类 code, then one or two 2-digit parts: joined without their separators.
-        if digits(t, 3) {
-            if let Some((n1, s1)) = toks.next_if(|(n, _)| digits(n, 2)) {
-                out.push_str(n1);
-                sep = s1;
-                if let Some((n2, s2)) = toks.next_if(|(n, _)| digits(n, 2)) {
-                    out.push_str(n2);
-                    sep = s2;
+            for i in window::positions(at, mask) {
+                let alone = b.get(i + 3).is_none_or(|x| sep(*x));
+                if alone && (token(i, 3) || token(i, 2) && i.checked_sub(3).is_some_and(|k| token(k, 3))) {
+                    cuts.push(i);
                 }
             }
-        }
-        out.extend(sep);
+        },
+    );
+    if cuts.is_empty() {
+        return Cow::Borrowed(line);
     }
-    out
+    // The separators are ASCII: cut by bytes, the runs are whole chars.
+    let mut out = String::with_capacity(line.len());
+    let mut from = 0;
+    for c in cuts {
+        out.push_str(line.get(from..c).unwrap_or_default());
+        from = c + 1;
+    }
+    out.push_str(line.get(from..).unwrap_or_default());
+    Cow::Owned(out)
 }
 
 /// A header line of a 科目 table (captions, 栏次, 科目编码 …).
+// Inlined into each reader of `read_views`: called on every line, and an
+// outlined call measured dearer than the search it makes.
+#[inline(always)]
 pub fn is_header_line(sq: &str) -> bool {
     sq.starts_with("项目")
         || search::contains(sq, "栏次")
@@ -159,13 +144,57 @@ fn is_total_label(s: &str) -> bool {
 /// line); otherwise it is an amount of the open row. Each problem reported
 /// is one amount that belongs to no row, set aside.
 pub fn read_rows(lines: &[Line], first: &[char], table: &str, yuan: bool) -> (Vec<RawRow>, Vec<ReadProblem>) {
+    read_views(lines, first, table, yuan)
+}
+
+/// A line as [`read_views`] reads it, borrowed: a reader that cuts
+/// something off each line (a 序号) gives views of the lines rather than
+/// copies of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineView<'a> {
+    /// As [`Line::no`].
+    pub no: usize,
+    /// As [`Line::text`].
+    pub text: &'a str,
+    /// As [`Line::squeezed`].
+    pub squeezed: &'a str,
+}
+
+impl<'a> LineView<'a> {
+    /// A whole line.
+    pub fn of(l: &'a Line) -> Self {
+        LineView { no: l.no, text: &l.text, squeezed: &l.squeezed }
+    }
+}
+
+/// What [`read_views`] reads a line as: a [`Line`] whole, or a view.
+pub trait AsView {
+    /// The line as a view.
+    fn view(&self) -> LineView<'_>;
+}
+
+impl AsView for Line {
+    fn view(&self) -> LineView<'_> {
+        LineView::of(self)
+    }
+}
+
+impl AsView for LineView<'_> {
+    fn view(&self) -> LineView<'_> {
+        *self
+    }
+}
+
+/// [`read_rows`] of lines given as [`Line`]s or views.
+pub fn read_views<L: AsView>(lines: &[L], first: &[char], table: &str, yuan: bool) -> (Vec<RawRow>, Vec<ReadProblem>) {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut problems = Vec::new();
     let mut open = false; // the last row may still take name text / numbers
     let mut name_slot = false; // the cell after the anchor is the name (TAB layout)
     let mut buf: Vec<Tok> = Vec::new();
     for l in lines {
-        let sq = l.squeezed.as_str();
+        let l = l.view();
+        let sq = l.squeezed;
         if sq.is_empty() {
             continue;
         }
@@ -178,7 +207,7 @@ pub fn read_rows(lines: &[Line], first: &[char], table: &str, yuan: bool) -> (Ve
             open = false;
             continue;
         }
-        let joined = join_split_codes(&l.text);
+        let joined = join_split_codes(l.text);
         // Most lines need no join and borrow the line: their tokens go into
         // the one buffer; a joined line (rare) has a vector of its own.
         let mut own = Vec::new();
@@ -305,7 +334,8 @@ mod tests {
     use super::*;
     use crate::text::normalise;
 
-    /// [`join_all`] as it was: the line's tokens listed first, then joined.
+    /// [`join_split_codes`] by its definition: the line's tokens listed
+    /// first, then each 类 code joined to the one or two 2-digit parts after it.
     fn join_all_listed(line: &str) -> String {
         // (token, the separator after it or None at the end)
         // One token per separator, plus the last (a byte count, sized once).
@@ -343,7 +373,7 @@ mod tests {
     }
 
     #[test]
-    fn join_all_is_the_listed_join() {
+    fn joined_codes_are_the_listed_join() {
         // Lines of codes, their parts and other tokens, cut by runs of spaces
         // and tabs (an empty token is two separators in a row).
         let toks = ["201", "03", "01", "2", "12", "123", "2010301", "1.00", "一般公共服务", "x", "", "2\u{3000}01"];
@@ -365,7 +395,7 @@ mod tests {
             if next(4) == 0 {
                 line.push_str(seps[next(seps.len())]);
             }
-            let got = join_all(&line);
+            let got = join_split_codes(&line);
             assert_eq!(got, join_all_listed(&line), "{line:?}");
             joined += usize::from(got.len() < line.len());
         }
@@ -389,7 +419,7 @@ mod tests {
         for s in
             ["201 03 01 行政运行 1.00", "栏次 1 2 3", "合计 12 34", "201 03", "2 01 03", "201 03x", "301 02 1.00 302 01 2.00", "12 03 01"]
         {
-            assert_eq!(join_split_codes(s), join_all(s), "{s}");
+            assert_eq!(join_split_codes(s), join_all_listed(s), "{s}");
         }
         assert_eq!(join_split_codes("201 03 01 行政运行 1.00"), "2010301 行政运行 1.00");
         assert_eq!(join_split_codes("201 03 政府办公厅"), "20103 政府办公厅");
@@ -400,7 +430,7 @@ mod tests {
         // Over generated lines, long ones included (64-byte blocks).
         let pieces = ["201", "03", "01", "1", "12", "123", " ", "\t", "  ", "行政运行", "1.00", "x"];
         for s in crate::text::stream::sample_texts(&pieces, 600) {
-            assert_eq!(join_split_codes(&s), join_all(&s), "{s:?}");
+            assert_eq!(join_split_codes(&s), join_all_listed(&s), "{s:?}");
         }
     }
 

@@ -30,7 +30,7 @@ use crate::model::{Cell, ReadProblem, Row};
 use crate::recognise::table_marker_number;
 use crate::segment::{is_note, Segment};
 use crate::tables::candidates::Candidates;
-use crate::tables::coded;
+use crate::tables::coded::{self, LineView};
 use crate::tables::tokens::{first_int, has_amount, Tok};
 use crate::text::search;
 use crate::text::Line;
@@ -117,19 +117,19 @@ pub(crate) fn integer_amounts(text: &str) -> bool {
 /// 科目 rows, after removing a leading 序号 ("2 201 一般公共服务支出 …");
 /// `yuan` as for [`coded::read_rows`].
 pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bool, no: &str, yuan: bool) -> Read {
-    // Borrowed when nothing is stripped: no copy of every line.
-    let lines: std::borrow::Cow<[Line]> =
-        if serial { std::borrow::Cow::Owned(body.iter().map(strip_serial).collect()) } else { std::borrow::Cow::Borrowed(body) };
+    // Views of the lines, the 序号 cut off where there is one: no copy of
+    // every line.
+    let lines: Vec<LineView> = body.iter().map(|l| if serial { strip_serial(l) } else { LineView::of(l) }).collect();
     // Rows start at the first line led by a code or holding an amount: a
     // header cell "合计" on a line of its own is a caption, not the 合计 row.
     let start = lines
         .iter()
         .position(|l| {
-            let text = coded::join_split_codes(&l.text);
+            let text = coded::join_split_codes(l.text);
             first_int(&text).is_some_and(|n| coded::is_code_int(n, first)) || has_amount(&text) || yuan && integer_amounts(&text)
         })
         .unwrap_or(lines.len());
-    let (raw, problems) = coded::read_rows(&lines[start..], first, no, yuan);
+    let (raw, problems) = coded::read_views(lines.get(start..).unwrap_or_default(), first, no, yuan);
     // Each problem `read_rows` reports is one amount it set aside.
     let mut read = Read { set_aside: problems.len(), problems, ..Read::default() };
     for r in raw {
@@ -161,20 +161,19 @@ pub(crate) fn push_coded(read: &mut Read, r: coded::RawRow, ncols: usize) {
 
 /// A line without its leading 序号 (a short integer before more text); a
 /// line that is only "序号" becomes empty.
-fn strip_serial(l: &Line) -> Line {
+fn strip_serial(l: &Line) -> LineView<'_> {
     let t = l.text.trim_start();
     let mut it = t.splitn(2, char::is_whitespace);
     let first = it.next().unwrap_or("");
     let rest = it.next().unwrap_or("").trim_start();
     if l.squeezed == "序号" {
-        Line::new(l.no, String::new())
+        LineView { no: l.no, text: "", squeezed: "" }
     } else if !first.is_empty() && first.len() <= 3 && first.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() {
         // The squeezed line is the serial's digits, then the rest squeezed:
         // cut, not squeezed again.
-        let squeezed = l.squeezed.get(first.len()..).unwrap_or_default().to_string();
-        Line { no: l.no, text: rest.to_string(), squeezed }
+        LineView { no: l.no, text: rest, squeezed: l.squeezed.get(first.len()..).unwrap_or_default() }
     } else {
-        l.clone()
+        LineView::of(l)
     }
 }
 
@@ -203,7 +202,8 @@ mod tests {
         let pieces = ["2", "12", "123", "1234", "201", " ", "  ", "\t", "\u{3000}", "\u{a0}", "一般公共服务支出", "1.00", "序号", "x"];
         for text in crate::text::stream::sample_texts(&pieces, 600) {
             for l in crate::text::normalise(&text) {
-                assert_eq!(strip_serial(&l), strip_serial_by_squeezing(&l), "{:?}", l.text);
+                let want = strip_serial_by_squeezing(&l);
+                assert_eq!(strip_serial(&l), LineView::of(&want), "{:?}", l.text);
             }
         }
     }

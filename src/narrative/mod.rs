@@ -361,9 +361,9 @@ fn flush(buf: &mut Joining, current: &mut Section, repairs: &mut Vec<Repair>) {
     // with '$', and spaced digits are runs of number chars with only spaces
     // between them (runs are maximal, so a gap of spaces is not empty): a
     // number char, spaces and a number char, looked for at the spaces only.
-    // The '$' by memchr's vector search: `str::contains` of a char walks
-    // the bytes a word at a time, about one instruction a byte.
-    let dollar = memchr::memchr(b'$', buf.text.as_bytes()).is_some();
+    // The '$' by memchr's vector search (`search::has_char`): `str::contains`
+    // of a char walks the bytes a word at a time, about one instruction a byte.
+    let dollar = crate::text::search::has_char(&buf.text, '$');
     if dollar || join::may_have_spaced_digits(&buf.text) {
         let mut chars: Vec<Ch> = d.chars.iter().copied().zip(d.lines.iter().copied()).collect();
         let latex = dollar && join::repair_latex(&mut chars, repairs);

@@ -62,7 +62,7 @@ const fn firsts<T: Copy, const N: usize>(pairs: [(&'static str, T); N]) -> [&'st
 
 /// "政府采购预算" and each category's (`CATEGORIES`: "货物预算", …), as
 /// [`Stated::read`] looks them up: once each, in a short section's prose,
-/// by [`short_match_starts`] (a finder's set-up costs more than the search).
+/// by [`search::match_starts`] (a finder's set-up costs more than the search).
 const PROCUREMENT: [&str; 4] = ["政府采购预算", "货物预算", "工程预算", "服务预算"];
 /// 机关运行经费 (looked for as [`PROCUREMENT`] is).
 const RUNNING_COSTS: &str = "机关运行经费";
@@ -372,7 +372,7 @@ const SANGONG_WORDS: [(&str, usize); 9] = [
 static SANGONG_FINDERS: Words<9> = Words::new(firsts(SANGONG_WORDS));
 /// The verbs of a change of an amount, and of a rate, with their signs.
 /// They are looked for in the short text after one 三公 amount, by
-/// [`short_match_starts`]: no finder is built for them (about a thousand
+/// [`search::match_starts`]: no finder is built for them (about a thousand
 /// instructions each, more than all their searches).
 const AMOUNT_VERBS: [&str; 2] = ["增加", "减少"];
 const AMOUNT_SIGNS: [i8; 2] = [1, -1];
@@ -442,7 +442,7 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
 fn signed_after<const N: usize>(s: &str, verbs: [&str; N], signs: [i8; N], unit: &str) -> Option<Decimal> {
     let mut best: Option<(usize, Decimal)> = None;
     for (v, sign) in verbs.into_iter().zip(signs) {
-        for i in short_match_starts(s, v) {
+        for i in search::match_starts(s, v) {
             let after = &s[i + v.len()..];
             let n = after.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
             if n == 0 || !after[n..].starts_with(unit) {
@@ -458,18 +458,6 @@ fn signed_after<const N: usize>(s: &str, verbs: [&str; N], signs: [i8; N], unit:
     best.map(|b| b.1)
 }
 
-/// The starts of the non-overlapping matches of `needle` (not empty) in the
-/// short text `hay`, left to right (`hay.match_indices(needle)`'s), each
-/// found by [`search::find`] from the end of the last.
-fn short_match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let mut from = 0usize;
-    std::iter::from_fn(move || {
-        let at = from.checked_add(search::find(hay.get(from..)?, needle)?)?;
-        from = at.checked_add(needle.len().max(1))?;
-        Some(at)
-    })
-}
-
 /// The amount stated right after `keyword` (within a few characters, e.g.
 /// "机关运行经费安排608.27万元", "…财政拨款预算为570.69万元"), with its line.
 #[cfg(test)]
@@ -478,9 +466,9 @@ pub fn stated(lines: &[Line], keyword: &str, gap: usize) -> Option<(Decimal, usi
 }
 
 /// [`stated`] in joined text (a section's: short), the keyword found by
-/// [`short_match_starts`].
+/// [`search::match_starts`].
 fn stated_in(p: &Prose, keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
-    short_match_starts(&p.text, keyword).find_map(|i| {
+    search::match_starts(&p.text, keyword).find_map(|i| {
         let start = i + keyword.len();
         first_wan(&p.text[start..], gap).map(|(v, at)| (v, p.line_at(start + at)))
     })
@@ -764,7 +752,7 @@ mod tests {
 
     /// Every kept finder finds its words where `str` does (`match_indices`
     /// and `find`, as `search::long_match_starts` and `search::find_long`
-    /// did), and so does `short_match_starts` the words looked for without
+    /// did), and so does `search::match_starts` the words looked for without
     /// one, on the squeezed text of every corpus fixture and made-up texts;
     /// and the words are the tables' own.
     #[test]
@@ -803,7 +791,7 @@ mod tests {
             n += found(&SANGONG_FINDERS, t);
             for w in AMOUNT_VERBS.into_iter().chain(RATE_VERBS).chain(PROCUREMENT).chain([RUNNING_COSTS]) {
                 let want: Vec<usize> = t.match_indices(w).map(|(i, _)| i).collect();
-                assert_eq!(short_match_starts(t, w).collect::<Vec<_>>(), want, "{w}");
+                assert_eq!(search::match_starts(t, w).collect::<Vec<_>>(), want, "{w}");
                 n += want.len();
             }
             n += found(&TOTAL_KEYS, t) + found(&FISCAL_KEYS, t) + found(&OTHER_KEYS, t);

@@ -83,7 +83,8 @@ fn check(doc: &Document, sink: &mut Sink) {
                 line.no,
             ));
         }
-        for (word, acronym) in foreign_words(&line.text) {
+        // The chars and LaTeX spans already found, not found again.
+        for (word, acronym) in words_outside(&chars, &latex) {
             let (severity, message) = if acronym {
                 (Severity::Info, format!("正文中出现未收录的英文缩写“{word}”，请确认读者能够理解。"))
             } else {
@@ -95,13 +96,15 @@ fn check(doc: &Document, sink: &mut Sink) {
 }
 
 /// Whether `t` holds three ASCII letters in a row, the shortest word
-/// [`foreign_words`] reports (a byte scan, no chars decoded).
+/// [`words_outside`] reports (a byte scan, no chars decoded).
 fn has_word(t: &str) -> bool {
-    let mut run = 0u8;
-    t.bytes().any(|b| {
-        run = if b.is_ascii_alphabetic() { run + 1 } else { 0 };
-        run >= 3
-    })
+    let b = t.as_bytes();
+    // `is_ascii_alphabetic` tests two ranges; with the case bit set, one is left.
+    let letter = |x: &u8| (x | 0x20).wrapping_sub(b'a') < 26;
+    let (Some(next), Some(after)) = (b.get(1..), b.get(2..)) else { return false };
+    // Every three bytes in a row are tested, without an early exit, so the
+    // test runs vectorised (a run counted byte by byte did not).
+    b.iter().zip(next).zip(after).fold(false, |seen, ((x, y), z)| seen | (letter(x) & letter(y) & letter(z)))
 }
 
 fn is_cjk(c: char) -> bool {
@@ -128,8 +131,10 @@ fn latex_spans(chars: &[char]) -> Vec<(usize, usize)> {
 }
 
 /// Latin words of three or more letters outside LaTeX, URLs and the
-/// whitelist: (word, all upper case).
-pub fn foreign_words(line: &str) -> Vec<(String, bool)> {
+/// whitelist: (word, all upper case). The whole test of one line, as the
+/// tests ask it; `check` reuses the chars and spans it has already found.
+#[cfg(test)]
+fn foreign_words(line: &str) -> Vec<(String, bool)> {
     if !has_word(line) {
         return Vec::new();
     }
@@ -138,6 +143,13 @@ pub fn foreign_words(line: &str) -> Vec<(String, bool)> {
         return Vec::new();
     }
     let latex = latex_spans(&chars);
+    words_outside(&chars, &latex)
+}
+
+/// Latin words of three or more letters outside LaTeX, URLs and the
+/// whitelist, (word, all upper case), in a line's chars (one with a CJK
+/// char), given its LaTeX spans: there are some only where [`has_word`] holds.
+fn words_outside(chars: &[char], latex: &[(usize, usize)]) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -206,12 +218,30 @@ mod tests {
             ("IPv6", true),
             ("IP6v", false),
             ("RCEP", true),
+            ("a", false),
+            ("中文中文ab", false),
+            ("中文中文abc", true),
+            ("@[`{aZ", false),
+            ("@[`{aZz", true),
         ] {
             assert_eq!(has_word(t), word, "{t}");
             // No word, nothing reported (and the word test is what decides that).
             if !word {
                 assert!(foreign_words(&format!("中文{t}")).is_empty());
             }
+        }
+    }
+
+    #[test]
+    fn has_word_is_the_run_counted_byte_by_byte() {
+        let pieces = ["a", "Z", "ab", "@", "[", "`", "{", "中", "1", " ", "$", "×", "IPv6"];
+        for t in crate::text::stream::sample_texts(&pieces, 400) {
+            let mut run = 0;
+            let counted = t.bytes().any(|b| {
+                run = if b.is_ascii_alphabetic() { run + 1 } else { 0 };
+                run >= 3
+            });
+            assert_eq!(has_word(&t), counted, "{t:?}");
         }
     }
 

@@ -61,15 +61,18 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
+        // A relation is held only against a 预算 amount with a 决算 amount
+        // after it: a paragraph without such a pair (most) is not searched.
+        if !has_pair(&p.claims) {
+            continue;
+        }
         for (rel, at) in relations(&p.text) {
             let before: Vec<&Claim> = p.claims.iter().filter(|c| c.start < at && c.is_money_amount()).collect();
             // The nearest 决算 amount and the 预算 amount before it.
-            let Some(actual) = before.iter().rev().find(|c| c.subject.holds("决算") && !c.subject.holds("预算")) else {
+            let Some(actual) = before.iter().rev().find(|c| is_actual(c)) else {
                 continue;
             };
-            let Some(budget) =
-                before.iter().rev().filter(|c| c.start < actual.start).find(|c| c.subject.holds("预算") && !c.subject.holds("决算"))
-            else {
+            let Some(budget) = before.iter().rev().filter(|c| c.start < actual.start).find(|c| is_budget(c)) else {
                 continue;
             };
             // Only the sentence just before the relation: the pair must be the last amounts.
@@ -115,6 +118,24 @@ fn check(doc: &Document, sink: &mut Sink) {
             sink.push(narrative_values("NAR-004", severity, format!("{base}{tail}"), line, (Some(b), Some(a))));
         }
     }
+}
+
+/// A 决算 amount (its subject names 决算, not 预算).
+fn is_actual(c: &Claim) -> bool {
+    c.subject.holds("决算") && !c.subject.holds("预算")
+}
+
+/// A 预算 amount (its subject names 预算, not 决算).
+fn is_budget(c: &Claim) -> bool {
+    c.subject.holds("预算") && !c.subject.holds("决算")
+}
+
+/// Whether some money amount of `claims` is a 预算 one starting before a
+/// 决算 one: what every relation [`check`] holds to amounts needs.
+fn has_pair(claims: &[Claim]) -> bool {
+    let money = || claims.iter().filter(|c| c.is_money_amount());
+    let Some(last_actual) = money().filter(|c| is_actual(c)).map(|c| c.start).max() else { return false };
+    money().any(|c| c.start < last_actual && is_budget(c))
 }
 
 /// The relation a sentence claims between 决算 and 预算.
@@ -254,6 +275,35 @@ mod tests {
         out.sort_by_key(|r| r.1);
         out.dedup_by_key(|r| r.1);
         out
+    }
+
+    /// [`has_pair`] is false only where no relation finds its amounts: on
+    /// every paragraph of every corpus fixture, at every char of it, the
+    /// nearest 决算 amount and a 预算 amount before it (as [`check`] finds
+    /// them) are found only in a paragraph that has a pair.
+    #[test]
+    fn a_paragraph_without_a_pair_finds_no_amounts() {
+        let (mut pairs, mut skipped) = (0, 0);
+        for text in crate::FIXTURES.iter().map(|name| crate::fixture(name)) {
+            let doc = crate::read(&text);
+            for (_, p) in doc.narrative.paragraphs() {
+                let has = has_pair(&p.claims);
+                if !has {
+                    skipped += 1;
+                }
+                for at in 0..=p.text.chars().count() {
+                    let before: Vec<&Claim> = p.claims.iter().filter(|c| c.start < at && c.is_money_amount()).collect();
+                    let found = before
+                        .iter()
+                        .rev()
+                        .find(|c| is_actual(c))
+                        .is_some_and(|actual| before.iter().rev().filter(|c| c.start < actual.start).any(|c| is_budget(c)));
+                    assert!(has || !found, "{} {at}", p.text);
+                    pairs += usize::from(found);
+                }
+            }
+        }
+        assert!(pairs > 100 && skipped > 100, "{pairs} {skipped}");
     }
 
     #[test]

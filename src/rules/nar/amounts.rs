@@ -115,14 +115,14 @@ fn check(doc: &Document, sink: &mut Sink) {
                 }
                 let actual = c.wan().unwrap_or_default();
                 let Some((point, diff)) = fig.point().and_then(|p| Some((p, actual.checked_sub(p)?))) else {
-                    sink.skip(format!("情况说明{}与{}：{}", place(c), fig.what, crate::checked::TOO_LARGE));
+                    sink.skip(format!("情况说明{}与{}：{}", place(c), fig.what.named(c), crate::checked::TOO_LARGE));
                     continue;
                 };
                 let message = format!(
                     "情况说明{}写为 {} 万元，但{}为 {} 万元，相差 {}。文字与表格不一致。",
                     place(c),
                     show(actual),
-                    fig.what,
+                    fig.what.named(c),
                     show(point),
                     show(diff)
                 );
@@ -198,7 +198,31 @@ fn reception_parts(doc: &Document, s: &narrative::Section, sink: &mut Sink) {
 /// A table figure a claim refers to: one or more cells added up.
 struct Figure<'a> {
     cells: Vec<Located<'a>>,
-    what: String,
+    what: What,
+}
+
+/// What a [`Figure`] is, named in a finding only: most amounts agree, and
+/// the names that quote the subject were formatted for every amount.
+#[derive(Clone, Copy)]
+enum What {
+    /// A name of its own ("公开01表收入总计").
+    Fixed(&'static str),
+    /// The table's words and the claim's subject ([`norm`]) quoted:
+    /// "公开01表“收入合计”".
+    Quoted(&'static str),
+    /// 06's total row of the subject: "公开06表人员经费合计".
+    Total06,
+}
+
+impl What {
+    /// The name, for the claim `c` the figure was found for.
+    fn named(self, c: &Claim) -> String {
+        match self {
+            What::Fixed(w) => w.to_string(),
+            What::Quoted(head) => format!("{head}“{}”", norm(&c.subject)),
+            What::Total06 => format!("公开06表{}合计", norm(&c.subject)),
+        }
+    }
 }
 
 impl Figure<'_> {
@@ -244,8 +268,8 @@ fn in_wan(doc: &Document, c: &Located<'_>) -> Option<Option<Decimal>> {
     }
 }
 
-fn figure<'a>(cells: Option<Vec<Located<'a>>>, what: &str) -> Option<Figure<'a>> {
-    cells.map(|cells| Figure { cells, what: what.to_string() })
+fn figure<'a>(cells: Option<Vec<Located<'a>>>, what: What) -> Option<Figure<'a>> {
+    cells.map(|cells| Figure { cells, what })
 }
 
 /// What a money amount claim refers to, given its section and the 三公 item
@@ -259,18 +283,18 @@ fn reference<'a>(
     sangong: &mut Option<usize>,
 ) -> Option<Figure<'a>> {
     let s = norm(&c.subject);
-    let s = s.as_str();
+    let s = &*s;
     let f01 = |n: u32| cell(doc, TableKind::F01, line(n), 0);
     match topic {
         // "收、支总计", "收支总计", "收入支出总计" (the Shanghai wording).
         Topic::Overall if s.holds("收、支总计") || s.holds("收支总计") || s.holds("收入支出总计") => {
             let by_label = || cell(doc, TableKind::F01, |r: &Row| r.label == "收入总计" || r.label == "总计", 0);
             let grid = || grid_total(doc, TableKind::F01);
-            figure(f01(31).or_else(by_label).or_else(grid).map(|c| vec![c]), "公开01表收入总计")
+            figure(f01(31).or_else(by_label).or_else(grid).map(|c| vec![c]), What::Fixed("公开01表收入总计"))
         }
         Topic::FiscalOverall if s.holds("收、支总计") || s.holds("收支总计") || s.holds("收入支出总计") => {
             let grid = || grid_total(doc, TableKind::F04);
-            figure(cell(doc, TableKind::F04, line(32), 0).or_else(grid).map(|c| vec![c]), "公开04表收入总计")
+            figure(cell(doc, TableKind::F04, line(32), 0).or_else(grid).map(|c| vec![c]), What::Fixed("公开04表收入总计"))
         }
         Topic::Income => {
             // 财政拨款收入 is printed once as a whole in 02's 合计 row: that cell
@@ -280,7 +304,7 @@ fn reference<'a>(
                 let f02 = doc.table(TableKind::F02).and_then(|t| t.columns.iter().position(|h| h == "财政拨款收入"));
                 let c = f02.and_then(|col| cell(doc, TableKind::F02, total, col));
                 if let Some(c) = c.or_else(|| grid_cell(doc, TableKind::F02, is_total, |h| h == "财政拨款收入")) {
-                    return figure(Some(vec![c]), "公开02表合计行的“财政拨款收入”");
+                    return figure(Some(vec![c]), What::Fixed("公开02表合计行的“财政拨款收入”"));
                 }
             }
             // Read by its headings, 01 names its rows as the narrative does
@@ -293,7 +317,7 @@ fn reference<'a>(
                 };
                 let cells: Option<Vec<Located<'_>>> =
                     names.iter().map(|n| one_row(t, |r| without_ordinal(&r.label) == *n).map(|r| first_printed(t, r))).collect();
-                return figure(cells, &format!("公开01表“{s}”"));
+                return figure(cells, What::Quoted("公开01表"));
             }
             let n = match s {
                 "收入合计" => Some(vec![27]),
@@ -308,13 +332,13 @@ fn reference<'a>(
                 "其他收入" => Some(vec![8]),
                 _ => None,
             }?;
-            figure(n.iter().map(|n| f01(*n)).collect(), &format!("公开01表“{s}”"))
+            figure(n.iter().map(|n| f01(*n)).collect(), What::Quoted("公开01表"))
         }
         Topic::Expenditure => {
             if grid_table(doc, TableKind::F03).is_some() {
                 let caption = if s == "支出合计" { "本年支出合计" } else { s };
                 let c = grid_cell(doc, TableKind::F03, is_total, |h| h == caption || s == "支出合计" && h == "合计");
-                return figure(c.map(|c| vec![c]), &format!("公开03表合计行的“{s}”"));
+                return figure(c.map(|c| vec![c]), What::Quoted("公开03表合计行的"));
             }
             let col = match s {
                 "支出合计" => 0,
@@ -325,31 +349,29 @@ fn reference<'a>(
                 "对附属单位补助支出" => 5,
                 _ => return None,
             };
-            figure(cell(doc, TableKind::F03, total, col).map(|c| vec![c]), &format!("公开03表合计行的“{s}”"))
+            figure(cell(doc, TableKind::F03, total, col).map(|c| vec![c]), What::Quoted("公开03表合计行的"))
         }
         Topic::GeneralBudget => {
             if s == "一般公共预算财政拨款支出" {
                 let grid = || grid_cell(doc, TableKind::F05, is_total, |h| h == "合计" || h == "本年支出合计");
-                return figure(cell(doc, TableKind::F05, total, 0).or_else(grid).map(|c| vec![c]), "公开05表合计");
+                return figure(cell(doc, TableKind::F05, total, 0).or_else(grid).map(|c| vec![c]), What::Fixed("公开05表合计"));
             }
             if s.holds("类）") || s.holds("类)") {
-                return figure(class_row(doc, s).map(|c| vec![c]), "公开05表该类");
+                return figure(class_row(doc, s).map(|c| vec![c]), What::Fixed("公开05表该类"));
             }
             if s == "支出" {
-                return figure(item_row(doc, p, c.start, prev).map(|c| vec![c]), "公开05表该项");
+                return figure(item_row(doc, p, c.start, prev).map(|c| vec![c]), What::Fixed("公开05表该项"));
             }
             None
         }
         Topic::Basic => {
             if s.holds("基本支出") {
                 let grid = || grid_cell(doc, TableKind::F05, is_total, |h| h == "基本支出");
-                figure(cell(doc, TableKind::F05, total, 1).or_else(grid).map(|c| vec![c]), "公开05表合计行的基本支出")
+                figure(cell(doc, TableKind::F05, total, 1).or_else(grid).map(|c| vec![c]), What::Fixed("公开05表合计行的基本支出"))
             } else if s == "人员经费" || s == "公用经费" {
-                let label = format!("{s}合计");
-                figure(
-                    cell(doc, TableKind::F06, |r: &Row| r.code.is_none() && r.label == label, 0).map(|c| vec![c]),
-                    &format!("公开06表{label}"),
-                )
+                // The row "{s}合计", compared without a copy.
+                let total_row = |r: &Row| r.code.is_none() && r.label.strip_suffix("合计") == Some(s);
+                figure(cell(doc, TableKind::F06, total_row, 0).map(|c| vec![c]), What::Total06)
             } else {
                 None
             }
@@ -362,9 +384,9 @@ fn reference<'a>(
             }
             let col = (*sangong)?;
             // An item named without 预算 is its 决算 ("公务用车运行维护费77.45万元").
-            let row = if s.holds("预算") { "预算数" } else { "决算数" };
-            let c = sangong_cell(doc, row == "预算数", col);
-            figure(c.map(|c| vec![c]), &format!("公开09表{row}"))
+            let budget = s.holds("预算");
+            let c = sangong_cell(doc, budget, col);
+            figure(c.map(|c| vec![c]), What::Fixed(if budget { "公开09表预算数" } else { "公开09表决算数" }))
         }
         _ => None,
     }

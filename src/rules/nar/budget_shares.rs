@@ -32,7 +32,7 @@ use crate::model::Document;
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{Claim, ClaimKind};
 use crate::rounding::Interval;
-use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::percent::{is_exact, judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
 use crate::rules::support::claims::claim_interval;
 use crate::rules::support::corpus::{fixtures, QB, YB, YB_ANCHOR};
 use crate::rules::support::kinds::BUDGET;
@@ -82,8 +82,12 @@ fn check(doc: &Document, sink: &mut Sink) {
                 if bv.is_zero() || pv > bv {
                     continue; // PLA-002 and NAR-012 speak to these
                 }
-                let Some((lo, hi)) = ratio_range(pi, bi) else { continue };
                 let Some(point) = pv.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(bv)) else { continue };
+                // An exact share (most) needs no range.
+                if is_exact(printed, point) {
+                    continue;
+                }
+                let Some((lo, hi)) = ratio_range(pi, bi) else { continue };
                 let expected = round_half_up(point, printed.scale());
                 let last_place = crate::checked::unit(printed.scale()).unwrap_or(Decimal::ZERO);
                 let shares: Vec<Decimal> =

@@ -29,7 +29,9 @@ use rust_decimal::Decimal;
 
 use crate::model::Document;
 use crate::narrative::{Claim, ClaimKind};
-use crate::rules::percent::{judge_percent, narrative_finding, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::percent::{
+    is_exact, judge_percent, narrative_finding, narrative_values, ratio_range, round_half_up, show, PercentVerdict,
+};
 use crate::rules::support::claims::claim_interval;
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::kinds::FINAL;
@@ -78,9 +80,13 @@ fn check(doc: &Document, sink: &mut Sink) {
                         sink.push(narrative_finding("NAR-003", Severity::Error, message, c.source_line));
                         continue;
                     }
+                    let Some(point) = a.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(b)) else { continue };
+                    // An exact rate (most) needs no range.
+                    if is_exact(printed, point) {
+                        continue;
+                    }
                     let (Some(biv), Some(aiv)) = (claim_interval(budget), claim_interval(actual)) else { continue };
                     let Some((lo, hi)) = ratio_range(aiv, biv) else { continue };
-                    let Some(point) = a.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(b)) else { continue };
                     let expected = round_half_up(point, printed.scale());
                     let (severity, tail) = match judge_percent(printed, point, lo, hi) {
                         PercentVerdict::Exact => continue,

@@ -35,7 +35,7 @@ use crate::narrative::procurement::{facts, ProcurementFacts};
 use crate::narrative::Claim;
 use crate::rounding::{compare, Term};
 use crate::rounding::{Interval, Verdict};
-use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::percent::{is_exact, judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -107,6 +107,10 @@ fn shares_of_total(f: &ProcurementFacts<'_>, sink: &mut Sink) {
         let Some((amount, Some(share))) = entry else { continue };
         let (Some((w, a_iv)), Some(p)) = (iv(amount), share.value) else { continue };
         let Some(point) = w.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(total_w)) else { continue };
+        // An exact share (most) needs no range.
+        if is_exact(p, point) {
+            continue;
+        }
         let Some((lo, hi)) = ratio_range(a_iv, total_iv) else { continue };
         let expected = round_half_up(point, p.scale());
         let verdict = judge_percent(p, point, lo, hi);

@@ -161,28 +161,27 @@ const DOCUMENT_FIGURES: [&str; 5] =
 
 /// Reports, once per subject, two amounts with the same subject and different
 /// values: the first amount of the subject, and the first later one that
-/// differs from it. Claims are grouped by subject and their values computed
-/// once, so a narrative that repeats one sentence thousands of times stays
-/// linear (a fuzzer found the pairwise version taking seconds).
+/// differs from it, subjects in the order of their first amounts. Claims are
+/// grouped by subject (a stable sort: text order within a subject), so a
+/// narrative that repeats one sentence thousands of times stays linear (a
+/// fuzzer found the pairwise version taking seconds); a subject stated once
+/// pairs with nothing, and its amount is not worked out.
 fn report_pairs(amounts: &[&Claim], reported: &mut Vec<String>, sink: &mut Sink) {
-    let mut groups: std::collections::HashMap<&str, Vec<(&Claim, Decimal, Interval)>> =
-        std::collections::HashMap::with_capacity(amounts.len());
-    let mut order: Vec<&str> = Vec::new();
-    for c in amounts {
-        let (Some(v), Some(iv)) = (c.wan(), claim_interval(c)) else { continue };
-        let g = groups.entry(c.subject.as_str()).or_default();
-        if g.is_empty() {
-            order.push(c.subject.as_str());
-        }
-        g.push((c, v, iv));
+    let mut by_subject: Vec<(usize, &Claim)> = amounts.iter().copied().enumerate().collect();
+    by_subject.sort_by(|x, y| x.1.subject.cmp(&y.1.subject));
+    // (place of the first amount, first amount, first later different one).
+    let mut pairs: Vec<(usize, Valued<'_>, Valued<'_>)> = Vec::new();
+    for group in by_subject.chunk_by(|x, y| x.1.subject == y.1.subject).filter(|g| g.len() > 1) {
+        let mut valued = group.iter().filter_map(|&(k, c)| Some((k, (c, c.wan()?, claim_interval(c)?))));
+        let Some((k, a)) = valued.next() else { continue };
+        let Some((_, b)) = valued.find(|(_, (_, v, _))| *v != a.1) else { continue };
+        pairs.push((k, a, b));
     }
-    for subject in order {
-        if reported.iter().any(|r| r == subject) {
+    pairs.sort_unstable_by_key(|p| p.0);
+    for (_, (a, av, ai), (b, bv, bi)) in pairs {
+        if reported.contains(&a.subject) {
             continue;
         }
-        let Some(g) = groups.get(subject) else { continue };
-        let Some(&(a, av, ai)) = g.first() else { continue };
-        let Some(&(b, bv, bi)) = g.iter().find(|(_, v, _)| *v != av) else { continue };
         // One item stated twice: the digits must agree (rounding::same_quantity).
         let rounding = match (claim_point(a), claim_point(b)) {
             (Some(x), Some(y)) => crate::rounding::same_quantity(x, y) != Verdict::Mismatch,
@@ -200,6 +199,9 @@ fn report_pairs(amounts: &[&Claim], reported: &mut Vec<String>, sink: &mut Sink)
         reported.push(a.subject.clone());
     }
 }
+
+/// An amount with its value in 万元 and its interval.
+type Valued<'a> = (&'a Claim, Decimal, Interval);
 
 #[cfg(test)]
 mod specific_tests {
@@ -258,6 +260,95 @@ mod specific_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`report_pairs`] as it was first written (grouped by a HashMap, every
+    /// amount worked out): the definition its test holds it to.
+    fn report_pairs_by_map(amounts: &[&Claim], reported: &mut Vec<String>, sink: &mut Sink) {
+        let mut groups: std::collections::HashMap<&str, Vec<(&Claim, Decimal, Interval)>> = std::collections::HashMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        for c in amounts {
+            let (Some(v), Some(iv)) = (c.wan(), claim_interval(c)) else { continue };
+            let g = groups.entry(c.subject.as_str()).or_default();
+            if g.is_empty() {
+                order.push(c.subject.as_str());
+            }
+            g.push((c, v, iv));
+        }
+        for subject in order {
+            if reported.iter().any(|r| r == subject) {
+                continue;
+            }
+            let Some(g) = groups.get(subject) else { continue };
+            let Some(&(a, av, ai)) = g.first() else { continue };
+            let Some(&(b, bv, bi)) = g.iter().find(|(_, v, _)| *v != av) else { continue };
+            let rounding = match (claim_point(a), claim_point(b)) {
+                (Some(x), Some(y)) => crate::rounding::same_quantity(x, y) != Verdict::Mismatch,
+                _ => ai.gap(bi).is_zero(),
+            };
+            let severity = if rounding { Severity::Info } else { Severity::Error };
+            let tail =
+                if rounding { "差异在尾数误差范围内。" } else { "同一项目在同一节中出现两个不同金额。" };
+            sink.push(narrative_values(
+                "NAR-017",
+                severity,
+                format!("“{}”第{}行写{}万元，第{}行又写{}万元，{tail}", a.subject, a.source_line, show(av), b.source_line, show(bv)),
+                b.source_line,
+                (Some(av), Some(bv)),
+            ));
+            reported.push(a.subject.clone());
+        }
+    }
+
+    /// [`report_pairs`] reports what its definition reports, in its order,
+    /// for every section's money amounts of every corpus fixture, for them
+    /// with made-up ones (same subjects, other values), and for all of
+    /// them at once, after a first call's subjects are reported.
+    #[test]
+    fn pairs_are_reported_as_by_a_map() {
+        let sink = || Sink {
+            findings: Vec::new(),
+            skipped: Vec::new(),
+            rule: "NAR-017",
+            severity: Severity::Error,
+            two_amounts: None,
+            class_mentions: None,
+            unit: None,
+        };
+        let messages = |s: Sink| s.findings.into_iter().map(|f| (f.severity, f.message, f.source_line)).collect::<Vec<_>>();
+        let mut reports = 0;
+        for text in crate::FIXTURES.iter().map(|name| crate::fixture(name)) {
+            let doc = crate::read(&text);
+            let all: Vec<&Claim> =
+                doc.narrative.sections.iter().flat_map(|s| s.claims().map(|(_, c)| c)).filter(|c| c.is_money_amount()).collect();
+            // Each claim again with its value moved by one unit of its last
+            // digit, or unchanged: subjects stated twice, differing or not.
+            let moved: Vec<Claim> = all
+                .iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    let mut m = (*c).clone();
+                    if k % 3 != 0 {
+                        m.value = c.value.and_then(|v| v.checked_add(crate::checked::unit(v.scale())?));
+                    }
+                    m.source_line = c.source_line.saturating_add(1000);
+                    m
+                })
+                .collect();
+            let mixed: Vec<&Claim> = all.iter().copied().zip(&moved).flat_map(|(a, b)| [a, b]).collect();
+            for amounts in [&all, &mixed] {
+                let (mut fast, mut slow) = (sink(), sink());
+                let (mut rf, mut rs) = (Vec::new(), Vec::new());
+                for half in [amounts.get(..amounts.len() / 2).unwrap_or_default(), amounts.as_slice()] {
+                    report_pairs(half, &mut rf, &mut fast);
+                    report_pairs_by_map(half, &mut rs, &mut slow);
+                }
+                assert_eq!(rf, rs);
+                reports += rs.len();
+                assert_eq!(messages(fast), messages(slow));
+            }
+        }
+        assert!(reports > 20, "{reports}");
+    }
 
     #[test]
     fn every_not_item_word_starts_with_a_char_the_prefilter_lets_through() {

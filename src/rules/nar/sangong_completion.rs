@@ -32,7 +32,7 @@ use crate::model::Document;
 use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{ClaimKind, Topic};
 use crate::rounding::Interval;
-use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::percent::{is_exact, judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_cells::{sangong_cell, sangong_item, sangong_table};
 use crate::rules::support::kinds::FINAL;
@@ -79,8 +79,12 @@ fn check(doc: &Document, sink: &mut Sink) {
                 if bv.is_zero() {
                     continue; // PLA-002's: a rate of a zero budget
                 }
-                let Some((lo, hi)) = ratio_range(Interval::of(a.value), Interval::of(b.value)) else { continue };
                 let Some(point) = av.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(bv)) else { continue };
+                // An exact rate (most) needs no range.
+                if is_exact(printed, point) {
+                    continue;
+                }
+                let Some((lo, hi)) = ratio_range(Interval::of(a.value), Interval::of(b.value)) else { continue };
                 let expected = round_half_up(point, printed.scale());
                 let (severity, tail) = match judge_percent(printed, point, lo, hi) {
                     PercentVerdict::Exact => continue,

@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 use crate::model::{Document, Row, TableKind};
 use crate::narrative::{Claim, ClaimKind, Paragraph, Topic};
 use crate::rounding::Interval;
-use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::percent::{is_exact, judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
 use crate::rules::support::claims::claim_interval;
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::support::final_cells::{cell, line, norm, total};
@@ -72,11 +72,15 @@ fn check(doc: &Document, sink: &mut Sink) {
                 let Some(part) = p.claims[..k].iter().rev().find(|x| x.is_money_amount()) else { continue };
                 let Some((base_iv, base, base_name)) = share_base(doc, s.topic, p, c) else { continue };
                 let (Some(part_iv), Some(part_v)) = (claim_interval(part), part.wan()) else { continue };
-                let Some((lo, hi)) = ratio_range(part_iv, base_iv) else { continue };
                 if base.is_zero() {
                     continue;
                 }
                 let Some(point) = part_v.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(base)) else { continue };
+                // An exact share (most) needs no range.
+                if is_exact(printed, point) {
+                    continue;
+                }
+                let Some((lo, hi)) = ratio_range(part_iv, base_iv) else { continue };
                 let expected = round_half_up(point, printed.scale());
                 let last_place = crate::checked::unit(printed.scale()).unwrap_or_default();
                 let (severity, tail) = match judge_percent(printed, point, lo, hi) {

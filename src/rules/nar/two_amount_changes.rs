@@ -34,7 +34,7 @@ use rust_decimal::Decimal;
 use crate::model::Document;
 use crate::narrative::{Claim, Direction, Paragraph};
 use crate::rounding::Interval;
-use crate::rules::percent::{judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::percent::{is_exact, judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
 use crate::rules::support::claims::claim_interval;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
@@ -111,6 +111,10 @@ fn check_one(t: &TwoAmounts<'_>, heading: Option<&Claim>, p: &Paragraph, sink: &
     }
     let Some(diff) = y.checked_sub(x).map(|d| d.abs()) else { return };
     let Some(point) = diff.checked_mul(Decimal::ONE_HUNDRED).and_then(|v| v.checked_div(x)) else { return };
+    // An exact rate (most) needs no range.
+    if is_exact(p_val, point) {
+        return;
+    }
     // |y − x| over the two intervals; bounds past Decimal's range say nothing.
     let (Some(a), Some(b)) = (yi.lo.checked_sub(xi.hi).map(|d| d.abs()), yi.hi.checked_sub(xi.lo).map(|d| d.abs())) else { return };
     let num = Interval { lo: a.min(b), hi: b.max(a) };

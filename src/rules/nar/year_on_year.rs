@@ -37,7 +37,9 @@ use crate::narrative::claim::clause_bounds;
 use crate::narrative::yoy::{pairs, YearOnYear};
 use crate::narrative::{Claim, ClaimKind, Direction, Narrative};
 use crate::rounding::Interval;
-use crate::rules::percent::{judge_percent, narrative_finding, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
+use crate::rules::percent::{
+    is_exact, judge_percent, narrative_finding, narrative_values, ratio_range, round_half_up, show, PercentVerdict,
+};
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::support::text::Holds;
@@ -144,6 +146,10 @@ fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     let Some(point) = delta.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(prior)) else {
         return Outcome::Unchecked;
     };
+    // An exact rate (most) needs no range of the printed amounts.
+    if is_exact(p, point) {
+        return Outcome::Holds;
+    }
     // The printed amounts stand for intervals. The rate rises with the change
     // and falls with the current amount, so its extremes pair the smallest
     // change with the largest current amount and vice versa.
@@ -243,6 +249,9 @@ fn prior_stated(
     out: &mut Vec<Finding>,
 ) -> Outcome {
     let Some(point) = delta.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(prior)) else { return Outcome::Unchecked };
+    if is_exact(p, point) {
+        return Outcome::Holds;
+    }
     let (Some(d), Some(b)) = (scale_to_wan(pair.change.value, delta), scale_to_wan(prior_claim.value, prior)) else {
         return Outcome::Unchecked;
     };

@@ -113,21 +113,25 @@ pub fn total(r: &Row) -> bool {
 /// "本年收入合计为" → "收入合计": the words that name a figure, without the
 /// filler that varies between documents, nor the spaces a justified line
 /// puts between characters ("本 年 收 入 合 计").
-pub fn norm(subject: &str) -> String {
-    let squeezed: String;
-    // Decoded only at a byte that may start white space (most subjects are
-    // CJK words, which hold none): `contains(char::is_whitespace)`.
+///
+/// Lent, a slice of `subject`, unless it holds white space (most subjects
+/// are CJK words, which hold none): no copy per claim.
+pub fn norm(subject: &str) -> std::borrow::Cow<'_, str> {
+    // Decoded only at a byte that may start white space: `contains(char::is_whitespace)`.
     let spaced = subject.bytes().any(crate::text::words::may_start_white_space) && subject.contains(char::is_whitespace);
-    let subject = match spaced {
-        true => {
-            squeezed = subject.chars().filter(|c| !c.is_whitespace()).collect();
-            squeezed.as_str()
-        }
-        false => subject,
-    };
+    if spaced {
+        let squeezed: String = subject.chars().filter(|c| !c.is_whitespace()).collect();
+        return std::borrow::Cow::Owned(cut(&squeezed).to_string());
+    }
+    std::borrow::Cow::Borrowed(cut(subject))
+}
+
+/// [`norm`]'s cuts of a subject without white space: a trailing 为 and
+/// 决算s, a leading 本年度, 本年, 全年, 年度.
+fn cut(subject: &str) -> &str {
     let mut s = subject.trim_end_matches('为');
     // strip_suffix in a loop, as trim_end_matches("决算") would, without a
-    // substring searcher set up per subject; one copy, at the end.
+    // substring searcher set up per subject.
     while let Some(r) = s.strip_suffix("决算") {
         s = r;
     }
@@ -136,7 +140,7 @@ pub fn norm(subject: &str) -> String {
             s = r;
         }
     }
-    s.to_string()
+    s
 }
 
 /// The 三公 column a subject names (0 合计 … 5 接待), if any.

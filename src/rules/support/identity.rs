@@ -346,25 +346,73 @@ impl Sink {
 /// How a cell is named in messages: 公开01表“本年收入合计（行次27）”的“金额”.
 /// A row without a name (a table of one row of figures, 支出总表) names
 /// only the column: 《支出总表》“基本支出”.
+///
+/// Built by `push_str` onto the table's name: every finding of an identity
+/// names its cell, and a second `format!` cost more than the copying.
 fn placed(cell: &CellRef) -> String {
+    let mut s = table_name(&cell.table);
+    let quote = |s: &mut String, w: &str| {
+        s.push('“');
+        s.push_str(w);
+        s.push('”');
+    };
     match &cell.column {
-        Some(c) if cell.row.is_empty() => format!("{}“{}”", table_name(&cell.table), c),
-        Some(c) => format!("{}“{}”的“{}”", table_name(&cell.table), cell.row, c),
-        None => format!("{}“{}”", table_name(&cell.table), cell.row),
+        Some(c) if cell.row.is_empty() => quote(&mut s, c),
+        Some(c) => {
+            quote(&mut s, &cell.row);
+            s.push('的');
+            quote(&mut s, c);
+        }
+        None => quote(&mut s, &cell.row),
     }
+    s
 }
 
+/// `d` with its sign, "+" for a positive one: `format!("+{d}")` without
+/// `format!`'s machinery (the digits are `to_string`'s).
 fn signed(d: Decimal) -> String {
+    let s = d.to_string();
     if d > Decimal::ZERO {
-        format!("+{d}")
+        let mut plus = String::with_capacity(s.len() + 1);
+        plus.push('+');
+        plus.push_str(&s);
+        plus
     } else {
-        d.to_string()
+        s
     }
 }
 
 #[cfg(test)]
 mod describe_tests {
     use super::*;
+
+    /// [`signed`] is its `format!` definition.
+    #[test]
+    fn signed_is_its_format_definition() {
+        for d in ["0", "0.00", "-0.01", "0.01", "12345.678", "-7", "79228162514264337593543950335"] {
+            let d: Decimal = d.parse().expect("a decimal");
+            let old = if d > Decimal::ZERO { format!("+{d}") } else { d.to_string() };
+            assert_eq!(signed(d), old, "{d}");
+        }
+    }
+
+    /// [`placed`] by `push_str` is its `format!` definition.
+    #[test]
+    fn placed_is_its_format_definition() {
+        let old = |cell: &CellRef| match &cell.column {
+            Some(c) if cell.row.is_empty() => format!("{}“{}”", table_name(&cell.table), c),
+            Some(c) => format!("{}“{}”的“{}”", table_name(&cell.table), cell.row, c),
+            None => format!("{}“{}”", table_name(&cell.table), cell.row),
+        };
+        for table in ["01", "05", "《收支总表》", "B3", ""] {
+            for row in ["", "2010301 行政运行", "本年收入合计（行次27）"] {
+                for column in [None, Some(String::new()), Some("基本支出".to_string())] {
+                    let cell = CellRef { table: table.to_string(), row: row.to_string(), column, source_line: 1, place: None };
+                    assert_eq!(placed(&cell), old(&cell), "{cell:?}");
+                }
+            }
+        }
+    }
 
     /// [`describe`] by `push_str` is its `format!` definition.
     #[test]

@@ -28,6 +28,14 @@ pub fn ratio_range(num: Interval, den: Interval) -> Option<(Decimal, Decimal)> {
     Some((lo, hi))
 }
 
+/// Whether `printed` is `point` rounded half-up at its decimals: what
+/// [`judge`] (and [`judge_percent`]) call exact whatever the range the
+/// printed amounts allow. A rule asks it first and works that range out
+/// ([`ratio_range`], two divisions) only for a rate that is not: most are.
+pub fn is_exact(printed: Decimal, point: Decimal) -> bool {
+    round_half_up(point, printed.scale()) == printed
+}
+
 /// Judges a printed percentage against the exact value `point` of the printed
 /// amounts and the range [lo, hi] their rounding allows.
 ///
@@ -43,7 +51,7 @@ pub fn ratio_range(num: Interval, den: Interval) -> Option<(Decimal, Decimal)> {
 /// is not their truncation); narrative_mutation's one-unit test decides
 /// "verifiable" by that same criterion from the printed figures.
 pub fn judge(printed: Decimal, point: Decimal, lo: Decimal, hi: Decimal) -> Verdict {
-    if round_half_up(point, printed.scale()) == printed {
+    if is_exact(printed, point) {
         return Verdict::Exact;
     }
     let p = Interval::of(Some(printed));
@@ -168,6 +176,21 @@ mod tests {
         assert_eq!(judge(d("5.05"), point, lo, hi), Verdict::Mismatch);
         assert_eq!(judge(d("5.0"), point, lo, hi), Verdict::Exact);
         assert!(ratio_range(num, Interval::of(Some(d("0.00")))).is_none());
+    }
+
+    /// A rate [`is_exact`] says is exact is judged exact whatever the range:
+    /// a rule that skips it before working out the range misses nothing.
+    #[test]
+    fn an_exact_rate_is_exact_whatever_the_range() {
+        let values = ["0", "0.5", "36.62", "36.6185", "36.61", "100", "99.995", "-1.5", "1584.3"].map(d);
+        for printed in ["36.62", "36.6", "37", "100.00", "0", "-1.5"].map(d) {
+            for point in values {
+                for (lo, hi) in [(d("0"), d("0")), (d("36.6"), d("36.7")), (d("-5"), d("200")), (d("101"), d("100"))] {
+                    let verdict = judge_percent(printed, point, lo, hi);
+                    assert_eq!(is_exact(printed, point), verdict == PercentVerdict::Exact, "{printed} {point} {lo} {hi}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -152,28 +152,17 @@ impl Stream {
     }
 
     /// The numbers of the lines whose squeezed text holds an ASCII letter, in
-    /// order. Few do: the text is tested 64 bytes at a time without an early
-    /// exit (so the test runs vectorised), and only blocks with a letter are
-    /// looked into.
+    /// order. Few do: each line's first letter is found by
+    /// [`next_ascii_letter`], and the rest of that line is passed over.
     pub(crate) fn lines_with_ascii_letters(&self) -> Vec<usize> {
+        let bytes = self.text.as_bytes();
         let mut out = Vec::new();
-        // Where the last line found ends: letters before it are in that line.
-        let mut end = 0;
-        for (k, block) in self.text.as_bytes().chunks(64).enumerate() {
-            // `is_ascii_alphabetic` tests two ranges and vectorises poorly;
-            // with the case bit set, one range is left.
-            if !block.iter().fold(false, |seen, b| seen | ((b | 0x20).wrapping_sub(b'a') < 26)) {
-                continue;
-            }
-            for (j, b) in block.iter().enumerate() {
-                let at = k * 64 + j;
-                if at < end || !b.is_ascii_alphabetic() {
-                    continue;
-                }
-                let (no, next) = self.line_of(at);
-                out.extend(no);
-                end = next;
-            }
+        let mut from = 0;
+        while let Some(at) = next_ascii_letter(bytes, from) {
+            let (no, next) = self.line_of(at);
+            out.extend(no);
+            // The rest of this line is passed over, not looked into.
+            from = next;
         }
         out
     }
@@ -190,6 +179,25 @@ impl Stream {
         let no = n.checked_sub(1).and_then(|n| self.starts.get(n)).map(|&(_, no)| no);
         (no, self.starts.get(n).map_or(usize::MAX, |&(next, _)| next))
     }
+}
+
+/// The offset of the first ASCII letter of `bytes` at or after `from`. The
+/// bytes are tested 64 at a time, each block by an OR of one-range tests
+/// with no early exit (so it runs vectorised; `is_ascii_alphabetic` tests
+/// two ranges, and with the case bit set one is left); only a block with a
+/// letter is looked into byte by byte.
+fn next_ascii_letter(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut base = from;
+    for block in bytes.get(from..)?.chunks(64) {
+        let any = block.iter().fold(0u8, |seen, b| seen | u8::from((b | 0x20).wrapping_sub(b'a') < 26));
+        if any != 0 {
+            if let Some(j) = block.iter().position(u8::is_ascii_alphabetic) {
+                return base.checked_add(j);
+            }
+        }
+        base = base.saturating_add(block.len());
+    }
+    None
 }
 
 /// The chars of `lines` in stream order with their source lines, one by

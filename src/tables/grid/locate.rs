@@ -76,8 +76,9 @@ pub(crate) fn blocks(
     let mut titles: Vec<Candidate> = Vec::new(); // (line, lines used, title, kind)
     let mut i = 0;
     while i < sq.len() {
-        // The byte test of `title_at`, made beforehand.
-        if !may_start.get(i).copied().unwrap_or(false) {
+        // The byte test of `title_at`, made beforehand, then its test of
+        // whole characters.
+        if !may_start.get(i).copied().unwrap_or(false) || !ends_as_a_title(&sq, i) {
             i += 1;
             continue;
         }
@@ -330,10 +331,25 @@ fn foot(
 /// The title starting at line `i`, and how many lines it takes (a title
 /// wrapped onto a short second line, "…培训费支出预" / "算表", takes two).
 fn title_at(sq: &[&str], i: usize) -> Option<(Title, usize)> {
-    if !may_start_title(sq, i) {
+    if !may_start_title(sq, i) || !ends_as_a_title(sq, i) {
         return None;
     }
     title_on(sq, i)
+}
+
+/// The characters a line that may be a title ends in: [`TAIL_ENDS`], or a
+/// numeral of a marker printed after the title ("收支预算总表表一").
+const TITLE_ENDS: [char; 13] = ['表', '）', ')', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// The characters a title's wrapped tail ends in ("算表", "算表（单位：万元）").
+const TAIL_ENDS: [char; 3] = ['表', '）', ')'];
+
+/// [`may_start_title`] by whole characters: a line the byte test lets by
+/// for its last byte alone (…元, …局, …，: the last bytes of 三, 一, 二) is
+/// turned away before [`title_on`] reads it and the line after it.
+fn ends_as_a_title(sq: &[&str], i: usize) -> bool {
+    let ends = |j: usize, with: &[char]| sq.get(j).is_some_and(|s| s.ends_with(with));
+    ends(i, &TITLE_ENDS) || ends(i + 1, &TAIL_ENDS) || ends(i + 2, &TAIL_ENDS)
 }
 
 /// Whether a short line is a table's whole title in either kind of

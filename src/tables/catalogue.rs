@@ -159,16 +159,7 @@ fn title_before_marker(squeezed: &str) -> Option<Title> {
     if !squeezed.ends_with(['表', '）', ')']) {
         return None;
     }
-    // "收支预算总表（单位：万元）": the unit printed on the title line is no part
-    // of the title (the table's unit is read from the line all the same).
-    let squeezed = without_unit(squeezed);
-    // The title after the marker must end like one (below); the line ends
-    // as the title does, so its text before a last bracket must end in 表
-    // too: most lines that end in a bracket ("…支出（类）") are turned away
-    // here, before the char count and the search for sentence words.
-    if !bracket_core(squeezed).ends_with('表') {
-        return None;
-    }
+    let squeezed = without_unit_ending_like_a_title(squeezed)?;
     let n = squeezed.chars().count();
     if !(4..=64).contains(&n) {
         return None;
@@ -186,6 +177,34 @@ fn title_before_marker(squeezed: &str) -> Option<Title> {
         return None;
     }
     Some(Title { marker, text: text.to_string() })
+}
+
+/// A line that ends in 表 or a bracket without a unit in brackets at its end
+/// ("收支预算总表（单位：万元）": the unit printed on the title line is no part
+/// of the title; the table's unit is read from the line all the same), if
+/// what remains, without a qualifier in brackets, ends in 表 as a title's
+/// text must (see `ends_like_title`). The line ends as the title does, so
+/// most lines that end in a bracket ("…支出（类）", "（10分）") are turned away
+/// here, before the char count and the search for sentence words, and
+/// without a look for a unit in their bracket where the text before it ends
+/// in neither 表 nor a bracket: its core then ends in no 表, the unit taken
+/// off or not.
+fn without_unit_ending_like_a_title(squeezed: &str) -> Option<&str> {
+    match last_group(squeezed) {
+        Some(i) => {
+            let (head, group) = squeezed.split_at(i);
+            let unit = || crate::segment::unit_in(group).is_some();
+            if head.ends_with('表') {
+                Some(if unit() { head } else { squeezed })
+            } else if head.ends_with(['）', ')']) && unit() && bracket_core(head).ends_with('表') {
+                Some(head)
+            } else {
+                None
+            }
+        }
+        // Ends in 表, or in a bracket opened nowhere (its core, itself, ends in no 表).
+        None => squeezed.ends_with('表').then_some(squeezed),
+    }
 }
 
 /// The words that make a line no title: sentence marks, a title quoted in
@@ -259,13 +278,19 @@ fn holds_non_title_word_by_chars(s: &str) -> bool {
 /// The line without a unit in brackets at its end ("（单位：万元）",
 /// "(金额单位:元)"); the line itself when it ends otherwise.
 pub fn without_unit(s: &str) -> &str {
-    let group = match s.strip_suffix('）') {
-        Some(x) => x.rfind('（'),
-        None => s.strip_suffix(')').and_then(|x| x.rfind('(')),
-    };
-    match group {
+    match last_group(s) {
         Some(i) if crate::segment::unit_in(&s[i..]).is_some() => &s[..i],
         _ => s,
+    }
+}
+
+/// Where the bracketed group `s` ends with opens ("…表（续）" at its "（",
+/// "…表(续)" at its "("); None when it ends in no closing bracket or one
+/// opened nowhere.
+fn last_group(s: &str) -> Option<usize> {
+    match s.strip_suffix('）') {
+        Some(x) => x.rfind('（'),
+        None => s.strip_suffix(')').and_then(|x| x.rfind('(')),
     }
 }
 
@@ -279,13 +304,7 @@ fn ends_like_title(t: &str) -> bool {
 /// itself when it ends otherwise. For a suffix of a line that ends in 表
 /// here, the line does too (its last bracket is the suffix's).
 fn bracket_core(t: &str) -> &str {
-    match t.strip_suffix('）').and_then(|x| x.rfind('（').map(|i| &x[..i])) {
-        Some(c) => c,
-        None => match t.strip_suffix(')').and_then(|x| x.rfind('(').map(|i| &x[..i])) {
-            Some(c) => c,
-            None => t,
-        },
-    }
+    last_group(t).map_or(t, |i| &t[..i])
 }
 
 /// A marker alone on its line ("公开01表", "公开表一", "表一", "附表3"), as printed.
@@ -442,6 +461,22 @@ mod tests {
             }
         }
         assert!(named > 1000 && named < 2 * titles.len() - 1000, "{named} of {}", titles.len());
+    }
+
+    /// The unit taken off and the core tested as first written, whatever
+    /// the look at the text before the last bracket turns away first.
+    #[test]
+    fn a_title_line_loses_its_unit_and_is_tested_as_first_written() {
+        let pieces = ["表", "总表", "）", "（", ")", "(", "单位：万元", "单位:元", "续", "10分", "类", "功能科目", "收支", "a"];
+        let mut kept = 0;
+        for text in crate::text::stream::sample_texts(&pieces, 600) {
+            for line in text.split('\n').map(str::trim).filter(|l| l.ends_with(['表', '）', ')'])) {
+                let want = Some(without_unit(line)).filter(|s| bracket_core(s).ends_with('表'));
+                assert_eq!(without_unit_ending_like_a_title(line), want, "{line:?}");
+                kept += usize::from(want.is_some());
+            }
+        }
+        assert!(kept > 100, "{kept}");
     }
 
     fn budget(t: &str) -> Option<TableKind> {

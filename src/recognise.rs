@@ -25,8 +25,9 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> (DocumentInfo, Fo
     let whole = joined.text.as_str();
     let keyed = colon_lines(lines, joined);
     // Only whether there is any marker matters, and only when the text speaks
-    // of a budget or final account: asked then, and answered at the first one.
-    let any_marker = || lines.iter().any(|l| is_table_marker(&l.squeezed));
+    // of a budget or final account: asked then, of the lines holding 公开
+    // (found by one search of the joined lines), answered at the first one.
+    let any_marker = || joined.lines_with("公开").into_iter().any(|i| lines.get(i).is_some_and(|l| is_table_marker(&l.squeezed)));
 
     // Every 预算 and 决算, found once: counted for the kind, read for the
     // years of the titles, and the lines of the 部门/单位 ones handed on.
@@ -47,7 +48,7 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> (DocumentInfo, Fo
 
     let reason = if kind == DocumentKind::Unknown {
         Some("未识别为部门预算或决算公开文本：文中没有“部门决算”“部门预算”等字样，也没有“公开01表”之类的表格编号。".to_string())
-    } else if !search::contains(whole, "总表") && !search::contains(whole, "总体情况表") && !any_marker() {
+    } else if search::find_long(whole, "总表").is_none() && search::find_long(whole, "总体情况表").is_none() && !any_marker() {
         Some("文中提到预算或决算，但没有找到任何公开表（如“公开01表”“收入支出决算总表”）。".to_string())
     } else {
         None
@@ -434,6 +435,22 @@ mod tests {
         assert_eq!(scope("示例市某区2024年区级单位预算"), Some(Scope::Unit));
         assert_eq!(scope("示例市某区2023年部门决算对照2024年单位预算"), Some(Scope::Unit));
         assert_eq!(scope("示例市某区2024年预算"), Some(Scope::Department));
+    }
+
+    /// A marker holds 公开: the lines holding it, found in the joined
+    /// lines, are the only ones to ask.
+    #[test]
+    fn a_marker_is_on_a_line_holding_open() {
+        let pieces = ["公开", "公", "开", "01表", "表1", "表", "1", "单位：万元", "政务"];
+        let mut with = 0;
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            let lines = normalise(&text);
+            let joined = Joined::squeezed(&lines);
+            let any = lines.iter().any(|l| is_table_marker(&l.squeezed));
+            assert_eq!(joined.lines_with("公开").into_iter().any(|i| is_table_marker(&lines[i].squeezed)), any, "{text:?}");
+            with += usize::from(any);
+        }
+        assert!(with > 50 && with < 350, "{with}");
     }
 
     #[test]

@@ -25,8 +25,9 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> (DocumentInfo, Fo
     let whole = joined.text.as_str();
     let keyed = colon_lines(lines, joined);
     // Only whether there is any marker matters, and only when the text speaks
-    // of a budget or final account: asked then, and answered at the first one.
-    let any_marker = || lines.iter().any(|l| is_table_marker(&l.squeezed));
+    // of a budget or final account: asked then, of the lines holding 公开
+    // (found by one search of the joined lines), answered at the first one.
+    let any_marker = || joined.lines_with("公开").into_iter().any(|i| lines.get(i).is_some_and(|l| is_table_marker(&l.squeezed)));
 
     // Every 预算 and 决算, found once: counted for the kind, read for the
     // years of the titles, and the lines of the 部门/单位 ones handed on.
@@ -47,7 +48,7 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined) -> (DocumentInfo, Fo
 
     let reason = if kind == DocumentKind::Unknown {
         Some("未识别为部门预算或决算公开文本：文中没有“部门决算”“部门预算”等字样，也没有“公开01表”之类的表格编号。".to_string())
-    } else if !search::contains(whole, "总表") && !search::contains(whole, "总体情况表") && !any_marker() {
+    } else if search::find_long(whole, "总表").is_none() && search::find_long(whole, "总体情况表").is_none() && !any_marker() {
         Some("文中提到预算或决算，但没有找到任何公开表（如“公开01表”“收入支出决算总表”）。".to_string())
     } else {
         None
@@ -326,15 +327,17 @@ fn department(keyed: &[&Line]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for l in keyed {
         let s = l.squeezed.as_str();
-        // Every key holds 部 or 单, which memchr finds cheaply; a line with
-        // neither is spared five searches. The keys are looked for by
-        // text::search, not str::find, which sets up a searcher per key and
-        // line (most of recognition's cost on a text with many meta lines).
+        // Every key holds 部 or 单, which memchr finds cheaply: a line with
+        // neither is spared the look at its colons. The keys are looked for
+        // at the colons (`keys_at`), not by a search for each, which stopped
+        // at every colon of the line for every key (most of recognition's
+        // cost on a text with many meta lines).
         if !(search::has_char(s, '部') || search::has_char(s, '单')) {
             continue;
         }
-        for key in ["部门：", "部门:", "单位名称：", "编制单位：", "编制部门："] {
-            if let Some(i) = search::find(s, key) {
+        const KEYS: [&str; 5] = ["部门：", "部门:", "单位名称：", "编制单位：", "编制部门："];
+        for (key, at) in KEYS.into_iter().zip(keys_at(s, KEYS)) {
+            if let Some(i) = at {
                 let rest = &s[i + key.len()..];
                 let end = ["金额单位", "单位：", "单位:", "公开"].iter().filter_map(|k| search::find(rest, k)).min().unwrap_or(rest.len());
                 let name = rest[..end].trim_end_matches(['，', ',', '。']).to_string();
@@ -345,6 +348,25 @@ fn department(keyed: &[&Line]) -> Option<String> {
         }
     }
     counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
+}
+
+/// Where each of `keys` (words then a colon, ： or :) first starts in `s`,
+/// as `str::find` finds it. Every match ends at a colon, and a meta line
+/// holds one or two: the colons are found by one pass of memchr2 and each
+/// is tested for every key.
+fn keys_at<const N: usize>(s: &str, keys: [&str; N]) -> [Option<usize>; N] {
+    let mut at = [None; N];
+    let b = s.as_bytes();
+    // ':' and the last byte of '：' (EF BC 9A).
+    for end in memchr::memchr2_iter(b':', 0x9A, b).map(|i| i + 1) {
+        let Some(upto) = b.get(..end) else { continue };
+        for (found, key) in at.iter_mut().zip(keys) {
+            if found.is_none() && upto.ends_with(key.as_bytes()) {
+                *found = end.checked_sub(key.len());
+            }
+        }
+    }
+    at
 }
 
 /// The department named where the text says what its budget covers:
@@ -377,12 +399,12 @@ fn money_unit(keyed: &[&Line]) -> Option<String> {
     let mut best: Vec<(&'static str, usize)> = vec![("万元", 0), ("元", 0), ("亿元", 0), ("千元", 0)];
     for l in keyed {
         let s = l.squeezed.as_str();
-        // Both keys hold 单, which memchr finds cheaply; a line without it is
-        // spared two substring searchers.
+        // Both keys hold 单, which memchr finds cheaply.
         if !search::has_char(s, '单') {
             continue;
         }
-        if let Some(i) = search::find(s, "单位：").or_else(|| search::find(s, "单位:")) {
+        let [full, ascii] = keys_at(s, ["单位：", "单位:"]);
+        if let Some(i) = full.or(ascii) {
             let rest = &s[i..];
             let rest = rest.split_once(['：', ':']).map(|x| x.1).unwrap_or("");
             for (u, c) in best.iter_mut() {
@@ -434,6 +456,35 @@ mod tests {
         assert_eq!(scope("示例市某区2024年区级单位预算"), Some(Scope::Unit));
         assert_eq!(scope("示例市某区2023年部门决算对照2024年单位预算"), Some(Scope::Unit));
         assert_eq!(scope("示例市某区2024年预算"), Some(Scope::Department));
+    }
+
+    #[test]
+    fn keys_are_found_where_str_finds_them() {
+        let pieces = ["部门", "单位", "名称", "编制", "：", ":", "部", "门", "单", "位", "：部门：", "a", "某局", "万元"];
+        const KEYS: [&str; 7] = ["部门：", "部门:", "单位名称：", "编制单位：", "编制部门：", "单位：", "单位:"];
+        let mut found = 0;
+        for text in crate::text::stream::sample_texts(&pieces, 600) {
+            let want: Vec<Option<usize>> = KEYS.iter().map(|k| text.find(k)).collect();
+            assert_eq!(keys_at(&text, KEYS).to_vec(), want, "{text:?}");
+            found += want.iter().flatten().count();
+        }
+        assert!(found > 500, "{found}");
+    }
+
+    /// A marker holds 公开: the lines holding it, found in the joined
+    /// lines, are the only ones to ask.
+    #[test]
+    fn a_marker_is_on_a_line_holding_open() {
+        let pieces = ["公开", "公", "开", "01表", "表1", "表", "1", "单位：万元", "政务"];
+        let mut with = 0;
+        for text in crate::text::stream::sample_texts(&pieces, 400) {
+            let lines = normalise(&text);
+            let joined = Joined::squeezed(&lines);
+            let any = lines.iter().any(|l| is_table_marker(&l.squeezed));
+            assert_eq!(joined.lines_with("公开").into_iter().any(|i| is_table_marker(&lines[i].squeezed)), any, "{text:?}");
+            with += usize::from(any);
+        }
+        assert!(with > 50 && with < 350, "{with}");
     }
 
     #[test]

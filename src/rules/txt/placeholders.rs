@@ -84,24 +84,26 @@ fn check(doc: &Document, sink: &mut Sink) {
     // (offset, which, text, offset of its last char)
     let mut alternatives: Vec<(usize, usize, &str, usize)> = Vec::new();
     // The outermost brackets, full-width or ASCII (read as full-width), as
-    // (open, close, end) byte offsets and the chars from open to close.
-    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // (open, close, end) byte offsets and whether they are 80 chars or more
+    // apart.
+    let mut spans: Vec<(usize, usize, usize, bool)> = Vec::new();
     let mut depth = 0usize;
-    // The outermost open bracket's byte offset (chars are counted from it).
+    // The outermost open bracket's byte offset.
     let mut open = 0usize;
-    // The last bracket's byte offset and char index from `open`: chars are
-    // counted only inside brackets, from bracket to bracket.
-    let (mut last_b, mut last_k) = (0usize, 0usize);
     // The document's X marks and its brackets are kept apart (see
     // `Document::marks`): no pass over every mark, no guess at each which it is.
     // Lines whose squeezed text holds an X, x or ×: the only lines read on
     // their own below.
     let x_lines = doc.lines_at(doc.marks(MarkKind::Ex).iter().map(|&(m, _)| m));
     for &(m, c) in doc.marks(MarkKind::Bracket) {
-        // (Outside brackets the count is not needed: a bracket opened there
-        // starts it again.)
-        let k = if depth > 0 { last_k + text.get(last_b..m).map_or(0, |t| t.chars().count()) } else { 0 };
-        (last_b, last_k) = (m, k);
+        // The chars from the open bracket to this one matter only from 80 on
+        // (a span's limit; past 121 the bracket is dropped). There are never
+        // more chars than bytes: they are counted only past 80 bytes, which
+        // few brackets are (outside brackets they are not needed).
+        let k = match text.get(open..m) {
+            Some(t) if depth > 0 && t.len() >= 80 => t.chars().count(),
+            _ => 0,
+        };
         // An unclosed bracket does not swallow the rest of the document: it
         // is dropped after the 121st char after it (which may be a bracket
         // itself), seen here at the next bracket after that.
@@ -110,11 +112,11 @@ fn check(doc: &Document, sink: &mut Sink) {
         }
         match c {
             '（' | '(' => {
-                // Every alternative has its bracket third (a test says so).
-                // Every alternative starts with one of these (a test says so):
-                // most brackets ("支出（类）") try none.
-                let first = text.get(..m).unwrap_or_default().char_indices().rev().nth(1);
-                if let Some((a, '增' | '减' | '下' | '大' | '小')) = first {
+                // Every alternative is two 3-byte chars and its bracket, and
+                // starts with one of these (a test says so): most brackets
+                // ("支出（类）") try none, and no char is decoded.
+                let a = m.saturating_sub(6);
+                if text.get(a..).is_some_and(|t| ["增", "减", "下", "大", "小"].iter().any(|w| t.starts_with(w))) {
                     for (which, w) in ALTERNATIVES.iter().enumerate() {
                         if let Some(last) = alternative_at(text, a, m, c, w) {
                             alternatives.push((a, which, w, last));
@@ -122,14 +124,14 @@ fn check(doc: &Document, sink: &mut Sink) {
                     }
                 }
                 if depth == 0 {
-                    (open, last_k) = (m, 0);
+                    open = m;
                 }
                 depth += 1;
             }
             _ if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
-                    spans.push((open, m, m + c.len_utf8(), k));
+                    spans.push((open, m, m + c.len_utf8(), k >= 80));
                 }
             }
             _ => {}
@@ -149,11 +151,13 @@ fn check(doc: &Document, sink: &mut Sink) {
     for (_, _, a, last) in alternatives {
         found.push((s.line_at(last), format!("未选定的“{a}”")));
     }
-    for (open, close, end, chars) in spans {
-        // Every instruction starts with one of these chars: most brackets
-        // ("（类）") hold none and are not copied.
+    for (open, close, end, long) in spans {
+        // An instruction holds two 3-byte chars between the brackets (a test
+        // says so): most brackets ("（类）", "（A）") are too short, and the
+        // rest hold none of the chars every instruction starts with and are
+        // not copied.
         let inside = text.get(open..end).unwrap_or_default();
-        if chars >= 80 || !inside.contains(['填', '表', '不', '请', '为', '如']) {
+        if long || close.saturating_sub(open) < 7 || !inside.contains(['填', '表', '不', '请', '为', '如']) {
             continue;
         }
         let b: String = inside.chars().map(read).collect();
@@ -248,11 +252,15 @@ mod tests {
         let brackets = |w: &str| w.chars().filter(|c| matches!(c, '（' | '）' | '(' | ')')).count();
         assert!(ALTERNATIVES.iter().all(|w| w.ends_with('）') && brackets(w) == 2));
         assert!(ALTERNATIVES.iter().all(|w| w.starts_with(['增', '减', '下', '大', '小'])));
+        // …and its two chars before its bracket are 6 bytes.
+        assert!(ALTERNATIVES.iter().all(|w| w.find('（') == Some(6)));
     }
 
     #[test]
     fn every_instruction_starts_with_a_tested_char() {
         assert!(INSTRUCTIONS.iter().all(|w| w.starts_with(['填', '表', '不', '请', '为', '如'])));
+        // …and holds two 3-byte chars before any bracket.
+        assert!(INSTRUCTIONS.iter().all(|w| w.split(['（', '）']).next().is_some_and(|i| i.len() >= 6)));
     }
 
     #[test]
@@ -385,13 +393,18 @@ mod tests {
             "，",
             "。",
         ];
-        // And long unclosed brackets, and a bracket closed just at the limit.
-        let brackets = [100, 117, 118, 119, 120, 121, 122, 123, 200].into_iter().flat_map(|n| {
+        // And long unclosed brackets, and a bracket closed just at the limit
+        // (in chars of 3 bytes, 1, or both: chars are counted past 80 bytes).
+        let fills = [24, 25, 26, 27, 28, 38, 39, 40, 41, 76, 77, 78, 79, 80, 81, 100, 117, 118, 119, 120, 121, 122, 123, 200]
+            .into_iter()
+            .flat_map(|n| ["字", "a", "字a"].map(|unit| unit.repeat(n)));
+        let brackets = fills.flat_map(|f| {
             [
-                format!("（{}请填写）（填写）", "字".repeat(n)),
-                format!("（{}）（填写）增加（减少）", "字".repeat(n)),
-                format!("（（{}）请填写）", "字".repeat(n)),
-                format!("（{}（填写）", "字".repeat(n)),
+                format!("（{f}请填写）（填写）"),
+                format!("（{f}）（填写）增加（减少）"),
+                format!("（（{f}）请填写）"),
+                format!("（{f}（填写）"),
+                format!("({f}请填写)(填写)"),
             ]
         });
         let texts = crate::text::stream::sample_texts(&pieces, 400).into_iter().chain(brackets);

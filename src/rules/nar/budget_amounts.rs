@@ -412,7 +412,8 @@ fn amount_column(cols: &[Cow<'_, str>], col: usize) -> bool {
 /// True unless `name` is too short or too general to tell one quantity from
 /// another (see [`GENERIC`]).
 fn nameable(name: &str) -> bool {
-    name.chars().count() >= 2 && !GENERIC.contains(&name)
+    // (A second char, not a count of them all.)
+    name.chars().nth(1).is_some() && !GENERIC.contains(&name)
 }
 
 /// The cells a subject may name, grouped by the name it must carry, made once
@@ -445,7 +446,7 @@ fn name_groups<'a>(doc: &'a Document, table_names: &[Option<TableNames<'a>>]) ->
                 continue;
             }
             let Some(label) = names.rows.get(i) else { continue };
-            let total_row = label.is_empty() || r.label.trim() == "合计" || r.label.trim() == "总计";
+            let total_row = label.is_empty() || matches!(r.label.trim(), "合计" | "总计");
             if total_row {
                 // A total row's cells are named by their columns.
                 for (col, cell) in r.cells.iter().enumerate() {

@@ -13,10 +13,49 @@ use crate::rules::Sink;
 /// The raw words before a claim back to the previous "，。；：" (the claim's
 /// subject keeps no dates; here the year is what matters).
 fn raw_lead(chars: &[char], c: &Claim) -> String {
+    lead_chars(chars, c).iter().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The chars of [`raw_lead`], white space kept: a slice, not a copy.
+fn lead_chars<'c>(chars: &'c [char], c: &Claim) -> &'c [char] {
     let end = c.start.min(chars.len());
     let floor = end.saturating_sub(MAX_SENTENCE_CHARS);
-    let start = (floor..end).rev().find(|&k| matches!(chars[k], '，' | '。' | '；' | '：' | ',' | ';' | ':')).map_or(floor, |k| k + 1);
-    chars[start..end].iter().filter(|c| !c.is_whitespace()).collect()
+    let before = chars.get(floor..end).unwrap_or_default();
+    let start = before.iter().rposition(|ch| matches!(ch, '，' | '。' | '；' | '：' | ',' | ';' | ':')).map_or(0, |k| k + 1);
+    before.get(start..).unwrap_or_default()
+}
+
+/// Whether the lead (white space left out) holds any of `prior` and any
+/// of `current`: `words.iter().any(|w| raw_lead(..).holds(w))` for each,
+/// in one pass and without the copy. A word is looked for only where the
+/// lead holds one of `lasts`, the last chars of the words (every year word
+/// ends with 年), and matched backwards over the chars that are not white
+/// space.
+fn lead_holds(lead: &[char], (prior, current): (&[String], &[String]), lasts: &[char]) -> (bool, bool) {
+    let ends_here = |k: usize, w: &String| {
+        let mut before = lead.get(..=k).unwrap_or_default().iter().rev().filter(|c| !c.is_whitespace());
+        w.chars().rev().all(|c| before.next() == Some(&c))
+    };
+    let mut found = (false, false);
+    for (k, last) in lead.iter().enumerate() {
+        if !lasts.contains(last) {
+            continue;
+        }
+        found.0 = found.0 || prior.iter().any(|w| ends_here(k, w));
+        found.1 = found.1 || current.iter().any(|w| ends_here(k, w));
+        if found == (true, true) {
+            break;
+        }
+    }
+    found
+}
+
+/// The chars the year words end with, each once: where [`lead_holds`] looks.
+fn last_chars((prior, current): &(Vec<String>, Vec<String>)) -> Vec<char> {
+    let mut lasts: Vec<char> = prior.iter().chain(current).filter_map(|w| w.chars().next_back()).collect();
+    lasts.sort_unstable();
+    lasts.dedup();
+    lasts
 }
 
 /// Words that mark the prior year's amount and the current year's, given the
@@ -76,9 +115,10 @@ impl Sink {
             // The year words once per document, not once per paragraph that
             // states a change.
             let words = year_words(doc.info.year);
+            let lasts = last_chars(&words);
             for (section, s) in doc.narrative.sections.iter().enumerate() {
                 for (paragraph, p) in s.paragraphs.iter().enumerate() {
-                    all.extend(search(p, &words).into_iter().map(|(prior, current, rate, at, dir)| Found {
+                    all.extend(search(p, &words, &lasts).into_iter().map(|(prior, current, rate, at, dir)| Found {
                         section,
                         paragraph,
                         prior,
@@ -113,8 +153,9 @@ type Indices = (usize, usize, Option<usize>, usize, Option<Direction>);
 /// 减少57.14%" (made-up amounts): both amounts in the sentence of the rate (or of "持平"), the
 /// prior one named by the prior year, the current by the current year.
 /// The claims are given by their indices (see [`Sink::two_amounts`]); the
-/// years are named by the document's [`year_words`].
-fn search(p: &Paragraph, (prior_w, current_w): &(Vec<String>, Vec<String>)) -> Vec<Indices> {
+/// years are named by the document's [`year_words`], looked for where a lead holds one
+/// of `lasts`, the chars they end with.
+fn search(p: &Paragraph, (prior_w, current_w): &(Vec<String>, Vec<String>), lasts: &[char]) -> Vec<Indices> {
     let mut out = Vec::new();
     let mut statements: Vec<(usize, Option<usize>, Option<Direction>)> = Vec::new();
     for (i, c) in p.claims.iter().enumerate() {
@@ -134,8 +175,8 @@ fn search(p: &Paragraph, (prior_w, current_w): &(Vec<String>, Vec<String>)) -> V
     let mut named: Vec<Option<(bool, bool)>> = vec![None; p.claims.len()];
     let mut names = |i: usize| {
         *named[i].get_or_insert_with(|| {
-            let lead = raw_lead(chars, &p.claims[i]);
-            (prior_w.iter().any(|w| lead.holds(w)), current_w.iter().any(|w| lead.holds(w)))
+            let lead = lead_chars(chars, &p.claims[i]);
+            lead_holds(lead, (prior_w, current_w), lasts)
         })
     };
     // Claims come in text order (claim::extract sorts them): a statement's
@@ -218,15 +259,34 @@ pub fn heading_amount<'a>(p: &'a Paragraph, current: &Claim) -> Option<&'a Claim
     if first.start >= current.start {
         return None;
     }
-    // Only the text before the paragraph's first amount: cheap however long the paragraph.
-    let chars: Vec<char> = p.text.chars().take(first.start).collect();
-    let lead = raw_lead(&chars, first);
+    // The paragraph's chars, lent: the lead ends at the first amount.
+    let lead = raw_lead(p.chars(), first);
     (lead.ends_with(['”', '"']) || lead.ends_with("（项）") || lead.ends_with("(项)")).then_some(first)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{held_level, held_level_by_squeezed};
+    use super::{held_level, held_level_by_squeezed, last_chars, lead_holds, year_words};
+    use crate::rules::support::text::Holds;
+
+    /// [`lead_holds`] finds a word where the copied lead, white space left
+    /// out, holds it.
+    #[test]
+    fn lead_holds_as_the_copied_lead() {
+        let words = year_words(Some(2023));
+        let lasts = last_chars(&words);
+        let (prior, current) = words;
+        let pieces = ["上", "年", "上年", "一", "去", "本", "今", "2022", "2023", "20", "22年", " ", "\u{3000}", "预算", "执行数"];
+        let mut hit = 0;
+        for text in crate::text::stream::sample_texts(&pieces, 2000) {
+            let chars: Vec<char> = text.chars().collect();
+            let copied: String = chars.iter().filter(|c| !c.is_whitespace()).collect();
+            let want = (prior.iter().any(|w| copied.holds(w)), current.iter().any(|w| copied.holds(w)));
+            hit += usize::from(want.0) + usize::from(want.1);
+            assert_eq!(lead_holds(&chars, (&prior, &current), &lasts), want, "{text:?}");
+        }
+        assert!(hit > 0);
+    }
 
     #[test]
     fn held_level_by_byte_search_as_on_the_squeezed_chars() {

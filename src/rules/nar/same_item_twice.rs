@@ -178,26 +178,32 @@ fn report_pairs(amounts: &[&Claim], reported: &mut Vec<String>, sink: &mut Sink)
         pairs.push((k, a, b));
     }
     pairs.sort_unstable_by_key(|p| p.0);
-    for (_, (a, av, ai), (b, bv, bi)) in pairs {
-        if reported.contains(&a.subject) {
+    for (_, a, b) in pairs {
+        if reported.contains(&a.0.subject) {
             continue;
         }
-        // One item stated twice: the digits must agree (rounding::same_quantity).
-        let rounding = match (claim_point(a), claim_point(b)) {
-            (Some(x), Some(y)) => crate::rounding::same_quantity(x, y) != Verdict::Mismatch,
-            _ => ai.gap(bi).is_zero(),
-        };
-        let severity = if rounding { Severity::Info } else { Severity::Error };
-        let tail = if rounding { "差异在尾数误差范围内。" } else { "同一项目在同一节中出现两个不同金额。" };
-        sink.push(narrative_values(
-            "NAR-017",
-            severity,
-            format!("“{}”第{}行写{}万元，第{}行又写{}万元，{tail}", a.subject, a.source_line, show(av), b.source_line, show(bv)),
-            b.source_line,
-            (Some(av), Some(bv)),
-        ));
-        reported.push(a.subject.clone());
+        report_pair(a, b, reported, sink);
     }
+}
+
+/// Reports the two differing amounts `a` and `b` of one subject, and notes
+/// the subject as reported.
+fn report_pair((a, av, ai): Valued<'_>, (b, bv, bi): Valued<'_>, reported: &mut Vec<String>, sink: &mut Sink) {
+    // One item stated twice: the digits must agree (rounding::same_quantity).
+    let rounding = match (claim_point(a), claim_point(b)) {
+        (Some(x), Some(y)) => crate::rounding::same_quantity(x, y) != Verdict::Mismatch,
+        _ => ai.gap(bi).is_zero(),
+    };
+    let severity = if rounding { Severity::Info } else { Severity::Error };
+    let tail = if rounding { "差异在尾数误差范围内。" } else { "同一项目在同一节中出现两个不同金额。" };
+    sink.push(narrative_values(
+        "NAR-017",
+        severity,
+        format!("“{}”第{}行写{}万元，第{}行又写{}万元，{tail}", a.subject, a.source_line, show(av), b.source_line, show(bv)),
+        b.source_line,
+        (Some(av), Some(bv)),
+    ));
+    reported.push(a.subject.clone());
 }
 
 /// An amount with its value in 万元 and its interval.
@@ -279,23 +285,9 @@ mod tests {
                 continue;
             }
             let Some(g) = groups.get(subject) else { continue };
-            let Some(&(a, av, ai)) = g.first() else { continue };
-            let Some(&(b, bv, bi)) = g.iter().find(|(_, v, _)| *v != av) else { continue };
-            let rounding = match (claim_point(a), claim_point(b)) {
-                (Some(x), Some(y)) => crate::rounding::same_quantity(x, y) != Verdict::Mismatch,
-                _ => ai.gap(bi).is_zero(),
-            };
-            let severity = if rounding { Severity::Info } else { Severity::Error };
-            let tail =
-                if rounding { "差异在尾数误差范围内。" } else { "同一项目在同一节中出现两个不同金额。" };
-            sink.push(narrative_values(
-                "NAR-017",
-                severity,
-                format!("“{}”第{}行写{}万元，第{}行又写{}万元，{tail}", a.subject, a.source_line, show(av), b.source_line, show(bv)),
-                b.source_line,
-                (Some(av), Some(bv)),
-            ));
-            reported.push(a.subject.clone());
+            let Some(&a) = g.first() else { continue };
+            let Some(&b) = g.iter().find(|(_, v, _)| *v != a.1) else { continue };
+            report_pair(a, b, reported, sink);
         }
     }
 

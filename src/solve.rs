@@ -246,7 +246,7 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     // without sorting the components' results together.
     let mut placed: Vec<Option<Placement>> = std::iter::repeat_with(|| None).take(p.rows.len()).collect();
     for (component, cons) in comps.iter().zip(&cons_of) {
-        let at = Component { open: component, cons, open_rows: &open_rows, alive: &alive };
+        let at = Component { open: component, cons, open_rows: &open_rows, alive: &alive, settled };
         if !(settled && decided(&checker, &at, &mut placed)) {
             solve_component(&checker, &at, &mut scratch, &mut placed);
         }
@@ -637,6 +637,9 @@ struct Scratch {
     /// Per row: the constraints without an integer form checked (in Decimal)
     /// when it is assigned, its last open row in search order.
     checks_at: Vec<Vec<usize>>,
+    /// Per row: the work of the checks on it that are counted but not made
+    /// (see [`solve_component`]).
+    counted: Vec<usize>,
     /// Per row: the integer constraints on it, as (constraint, its slot in
     /// [`Compiled::open`], whether this is the constraint's last row, what
     /// the row can still add: [`Compiled::reach_left`]).
@@ -672,6 +675,7 @@ impl Scratch {
             seen_at,
             mine: vec![false; rows],
             checks_at: vec![Vec::new(); rows],
+            counted: vec![0; rows],
             touch: vec![Vec::new(); rows],
             assign: vec![None; rows],
             acc: vec![None; constraints],
@@ -691,12 +695,14 @@ struct Component<'a> {
     cons: &'a [usize],
     open_rows: &'a [Vec<usize>],
     alive: &'a [Vec<usize>],
+    /// Whether propagation settled (see [`propagate`]).
+    settled: bool,
 }
 
 /// Solves one component, putting each of its open rows' placement in its
 /// slot of `placed`.
 fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, placed: &mut [Option<Placement>]) {
-    let Component { open, cons, open_rows, alive } = *at;
+    let Component { open, cons, open_rows, alive, settled } = *at;
     for r in open {
         scratch.mine[*r] = true;
     }
@@ -707,7 +713,19 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, pla
         // Compiled::new rules it out).
         let compiled = checker.compiled(ci);
         let total = compiled.and_then(|c| c.reach_total(alive));
+        // A constraint whose open rows have one candidate left each holds
+        // for them once propagation has settled, so the search would find
+        // it met at each of its rows: its checks are counted as the search
+        // counts them, and not made.
+        let holds = settled && !plain_search() && open_rows[ci].iter().all(|r| alive.get(*r).is_some_and(|a| a.len() == 1));
+        #[cfg(test)]
+        COUNTED.with(|n| n.set(n.get() + usize::from(holds)));
         match compiled.zip(total) {
+            Some((c, _)) if holds => {
+                for row in &c.open {
+                    scratch.counted[row.0] += 1;
+                }
+            }
             // An integer constraint is checked at every row it has, against
             // what the rows still open could add: a partial assignment that
             // no completion can bring within rounding is cut off early.
@@ -718,6 +736,7 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, pla
                 scratch.acc[ci] = Some(c.base);
                 scratch.rest[ci] = Some(total);
             }
+            None if holds => scratch.counted[last] += checker.constraints[ci].size(),
             // The others when their last open row (in search order) is assigned.
             None => scratch.checks_at[last].push(ci),
         }
@@ -727,7 +746,15 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, pla
     let mut steps = (0usize, MAX_WORK.saturating_sub(MAX_WORK_PER_DOCUMENT.saturating_sub(spent)));
     let start = steps.1;
     let complete = {
-        let search = Search { checker, open, alive, checks_at: &scratch.checks_at, touch: &scratch.touch, seen_at: &scratch.seen_at };
+        let search = Search {
+            checker,
+            open,
+            alive,
+            checks_at: &scratch.checks_at,
+            touch: &scratch.touch,
+            counted: &scratch.counted,
+            seen_at: &scratch.seen_at,
+        };
         let mut state = State { assign: &mut scratch.assign, acc: &mut scratch.acc, rest: &mut scratch.rest, saved: &mut scratch.saved };
         search.run(0, &mut state, &mut scratch.seen, &mut steps)
     };
@@ -735,6 +762,7 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, pla
     for r in open {
         scratch.mine[*r] = false;
         scratch.checks_at[*r].clear();
+        scratch.counted[*r] = 0;
         scratch.touch[*r].clear();
         scratch.assign[*r] = None;
     }
@@ -774,8 +802,7 @@ fn placement(checker: &Checker, i: usize, found: usize, first: Option<usize>) ->
 /// solution; its work is counted as the search counts it, and the search
 /// is left to run where a limit might stop it. False when not decided.
 fn decided(checker: &Checker, at: &Component, placed: &mut [Option<Placement>]) -> bool {
-    #[cfg(test)]
-    if SEARCH_ONLY.with(std::cell::Cell::get) {
+    if plain_search() {
         return false;
     }
     let Component { open, cons, alive, .. } = *at;
@@ -825,6 +852,7 @@ struct Search<'a> {
     /// See [`Scratch`].
     checks_at: &'a [Vec<usize>],
     touch: &'a [Vec<Touch>],
+    counted: &'a [usize],
     seen_at: &'a [usize],
 }
 
@@ -863,7 +891,7 @@ impl Search<'_> {
             st.rest[ci] = st.rest[ci].and_then(|r| Some((r.0.checked_sub(d.0)?, r.1.checked_sub(d.1)?)));
         }
         let slow = &self.checks_at[i];
-        let cost = slow.iter().fold(1 + touch.len(), |a, ci| a + self.checker.constraints[*ci].size());
+        let cost = slow.iter().fold(1 + touch.len() + self.counted[i], |a, ci| a + self.checker.constraints[*ci].size());
         let mut complete = true;
         for &j in &self.alive[i] {
             st.assign[i] = Some(j);
@@ -910,10 +938,25 @@ type Units = Option<(i128, i128)>;
 thread_local! {
     /// Set by the differential test: every constraint takes the Decimal path.
     static DECIMAL_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// Set by the differential test: every component is searched ([`decided`] places none).
-    static SEARCH_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Set by the differential test: every component is searched ([`decided`]
+    /// places none) and every constraint checked ([`solve_component`] counts none).
+    static PLAIN_SEARCH: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Counts the constraints [`solve_component`] counted without checking, for the differential test.
+    static COUNTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     /// Counts the components [`decided`] placed, for the differential test.
     static DECIDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether the differential test asks for the plain search.
+#[cfg(test)]
+fn plain_search() -> bool {
+    PLAIN_SEARCH.with(std::cell::Cell::get)
+}
+
+/// Never outside tests.
+#[cfg(not(test))]
+fn plain_search() -> bool {
+    false
 }
 
 /// A constraint as integer arithmetic: Σ parts − total must meet zero

@@ -222,7 +222,7 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
         })
         .collect();
     let checker = Checker { p, constraints: &constraints, compiled: &compiled, domains: &domains };
-    let alive = propagate(&checker, &open_rows);
+    let (alive, settled) = propagate(&checker, &open_rows);
 
     // Each component's constraints, and scratch space shared by all
     // components: per-component tables the size of the whole problem would
@@ -246,8 +246,10 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     // without sorting the components' results together.
     let mut placed: Vec<Option<Placement>> = std::iter::repeat_with(|| None).take(p.rows.len()).collect();
     for (component, cons) in comps.iter().zip(&cons_of) {
-        let at = Component { open: component, cons, open_rows: &open_rows, alive: &alive };
-        solve_component(&checker, &at, &mut scratch, &mut placed);
+        let at = Component { open: component, cons, open_rows: &open_rows, alive: &alive, settled };
+        if !(settled && decided(&checker, &at, &mut placed)) {
+            solve_component(&checker, &at, &mut scratch, &mut placed);
+        }
     }
     placed.into_iter().enumerate().filter_map(|(i, x)| Some((i, x?))).collect()
 }
@@ -349,8 +351,12 @@ fn components(n: usize, open_rows: &[Vec<usize>], domains: &Domains) -> Vec<Vec<
 /// Removes candidates that no combination of the other rows of a constraint
 /// supports, until nothing changes. Sound: a value removed here is in no
 /// solution, so the search below sees the same solutions, faster. Returns
-/// per row the indices of its candidates left (none for a fixed row).
-fn propagate(checker: &Checker, open_rows: &[Vec<usize>]) -> Vec<Vec<usize>> {
+/// per row the indices of its candidates left (none for a fixed row), and
+/// whether it settled: a last round changed nothing, so every constraint's
+/// candidates left are each in a combination of candidates left that holds
+/// (or the constraint has more than [`MAX_SUPPORT`] combinations, or a row
+/// with none left), rather than a limit stopping it.
+fn propagate(checker: &Checker, open_rows: &[Vec<usize>]) -> (Vec<Vec<usize>>, bool) {
     let mut alive: Vec<Vec<usize>> = checker.domains.iter().map(|d| (0..d.as_ref().map_or(0, Vec::len)).collect()).collect();
     // A constraint looked at since its rows last lost a candidate would find
     // every candidate left supported (its supports are among them), so it is
@@ -384,7 +390,7 @@ fn propagate(checker: &Checker, open_rows: &[Vec<usize>]) -> Vec<Vec<usize>> {
             looked_at[ci] = Some(clock);
         }
     }
-    alive
+    (alive, !changed)
 }
 
 /// Buffers [`supports`] reuses from one constraint to the next (propagation
@@ -631,6 +637,9 @@ struct Scratch {
     /// Per row: the constraints without an integer form checked (in Decimal)
     /// when it is assigned, its last open row in search order.
     checks_at: Vec<Vec<usize>>,
+    /// Per row: the work of the checks on it that are counted but not made
+    /// (see [`solve_component`]).
+    counted: Vec<usize>,
     /// Per row: the integer constraints on it, as (constraint, its slot in
     /// [`Compiled::open`], whether this is the constraint's last row, what
     /// the row can still add: [`Compiled::reach_left`]).
@@ -666,6 +675,7 @@ impl Scratch {
             seen_at,
             mine: vec![false; rows],
             checks_at: vec![Vec::new(); rows],
+            counted: vec![0; rows],
             touch: vec![Vec::new(); rows],
             assign: vec![None; rows],
             acc: vec![None; constraints],
@@ -685,12 +695,14 @@ struct Component<'a> {
     cons: &'a [usize],
     open_rows: &'a [Vec<usize>],
     alive: &'a [Vec<usize>],
+    /// Whether propagation settled (see [`propagate`]).
+    settled: bool,
 }
 
 /// Solves one component, putting each of its open rows' placement in its
 /// slot of `placed`.
 fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, placed: &mut [Option<Placement>]) {
-    let Component { open, cons, open_rows, alive } = *at;
+    let Component { open, cons, open_rows, alive, settled } = *at;
     for r in open {
         scratch.mine[*r] = true;
     }
@@ -700,13 +712,20 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, pla
         // all of them together (None if that overflowed: the bound of
         // Compiled::new rules it out).
         let compiled = checker.compiled(ci);
-        let total = compiled.and_then(|c| {
-            c.open.iter().try_fold((0i128, 0i128), |a, row| {
-                let d = c.reach_left(row, alive);
-                Some((a.0.checked_add(d.0)?, a.1.checked_add(d.1)?))
-            })
-        });
+        let total = compiled.and_then(|c| c.reach_total(alive));
+        // A constraint whose open rows have one candidate left each holds
+        // for them once propagation has settled, so the search would find
+        // it met at each of its rows: its checks are counted as the search
+        // counts them, and not made.
+        let holds = settled && !plain_search() && open_rows[ci].iter().all(|r| alive.get(*r).is_some_and(|a| a.len() == 1));
+        #[cfg(test)]
+        COUNTED.with(|n| n.set(n.get() + usize::from(holds)));
         match compiled.zip(total) {
+            Some((c, _)) if holds => {
+                for row in &c.open {
+                    scratch.counted[row.0] += 1;
+                }
+            }
             // An integer constraint is checked at every row it has, against
             // what the rows still open could add: a partial assignment that
             // no completion can bring within rounding is cut off early.
@@ -717,6 +736,7 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, pla
                 scratch.acc[ci] = Some(c.base);
                 scratch.rest[ci] = Some(total);
             }
+            None if holds => scratch.counted[last] += checker.constraints[ci].size(),
             // The others when their last open row (in search order) is assigned.
             None => scratch.checks_at[last].push(ci),
         }
@@ -726,7 +746,15 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, pla
     let mut steps = (0usize, MAX_WORK.saturating_sub(MAX_WORK_PER_DOCUMENT.saturating_sub(spent)));
     let start = steps.1;
     let complete = {
-        let search = Search { checker, open, alive, checks_at: &scratch.checks_at, touch: &scratch.touch, seen_at: &scratch.seen_at };
+        let search = Search {
+            checker,
+            open,
+            alive,
+            checks_at: &scratch.checks_at,
+            touch: &scratch.touch,
+            counted: &scratch.counted,
+            seen_at: &scratch.seen_at,
+        };
         let mut state = State { assign: &mut scratch.assign, acc: &mut scratch.acc, rest: &mut scratch.rest, saved: &mut scratch.saved };
         search.run(0, &mut state, &mut scratch.seen, &mut steps)
     };
@@ -734,12 +762,13 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, pla
     for r in open {
         scratch.mine[*r] = false;
         scratch.checks_at[*r].clear();
+        scratch.counted[*r] = 0;
         scratch.touch[*r].clear();
         scratch.assign[*r] = None;
     }
 
     for i in open {
-        let (dom, left) = (checker.domains[*i].as_deref().unwrap_or_default(), &alive[*i]);
+        let left = &alive[*i];
         let seen = scratch.seen.get(scratch.seen_at[*i]..scratch.seen_at[*i + 1]).unwrap_or_default();
         // How many candidates left a solution uses, and the first of them.
         let (mut found, mut first) = (0usize, None);
@@ -747,19 +776,70 @@ fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, pla
             found += 1;
             first = first.or(Some(j));
         }
-        let placement = if !complete {
-            Placement::Ambiguous(left.len())
-        } else if found == 0 {
-            Placement::Contradiction
-        } else if found == 1 {
-            first.and_then(|j| dom.get(j)).map_or(Placement::Contradiction, |v| Placement::Unique(Values::clone(v)))
-        } else {
-            Placement::Ambiguous(found)
-        };
+        let placement = if complete { placement(checker, *i, found, first) } else { Placement::Ambiguous(left.len()) };
         if let Some(slot) = placed.get_mut(*i) {
             *slot = Some(placement);
         }
     }
+}
+
+/// Row `i`'s placement when a complete search found `found` of its
+/// candidates in solutions, `first` the first of them.
+fn placement(checker: &Checker, i: usize, found: usize, first: Option<usize>) -> Placement {
+    let dom = checker.domains.get(i).and_then(Option::as_deref).unwrap_or_default();
+    match found {
+        0 => Placement::Contradiction,
+        1 => first.and_then(|j| dom.get(j)).map_or(Placement::Contradiction, |v| Placement::Unique(Values::clone(v))),
+        _ => Placement::Ambiguous(found),
+    }
+}
+
+/// Places a component without searching, when propagation has settled and
+/// leaves every combination of its candidates a solution: its one open row
+/// (each candidate left meets every constraint, which has no other open
+/// row), or every open row at one candidate (the one combination meets
+/// every constraint). The search would find each candidate left in a
+/// solution; its work is counted as the search counts it, and the search
+/// is left to run where a limit might stop it. False when not decided.
+fn decided(checker: &Checker, at: &Component, placed: &mut [Option<Placement>]) -> bool {
+    if plain_search() {
+        return false;
+    }
+    let Component { open, cons, alive, .. } = *at;
+    let left = |i: &usize| alive.get(*i).map_or(0, Vec::len);
+    let m = open.len();
+    let lone = m == 1 && open.iter().all(|i| left(i) <= MAX_SUPPORT);
+    if !lone && !open.iter().all(|i| left(i) == 1) {
+        return false;
+    }
+    // Combinations, all of them solutions: N. The search visits 1 + m·N
+    // nodes; at each of its m levels it tries every candidate left, at a
+    // cost of 1 plus one per integer constraint on the row plus the cells
+    // of each Decimal check there, and at each of its N leaves adds m.
+    let combinations = open.iter().map(left).fold(1usize, usize::saturating_mul);
+    let checks = cons.iter().fold(0usize, |a, &ci| {
+        a.saturating_add(match checker.compiled(ci).filter(|c| c.reach_total(alive).is_some()) {
+            Some(c) => c.open.len(),
+            None => checker.constraints.get(ci).map_or(0, Constraint::size),
+        })
+    });
+    let work = combinations.saturating_mul(m.saturating_add(checks).saturating_add(m));
+    let nodes = m.saturating_mul(combinations).saturating_add(1);
+    let spent = SPENT.with(std::cell::Cell::get);
+    let start = MAX_WORK.saturating_sub(MAX_WORK_PER_DOCUMENT.saturating_sub(spent));
+    if nodes > MAX_STEPS || start.saturating_add(work) > MAX_WORK {
+        return false;
+    }
+    SPENT.with(|s| s.set(spent.saturating_add(work)));
+    #[cfg(test)]
+    DECIDED.with(|d| d.set(d.get() + 1));
+    for i in open {
+        let first = alive.get(*i).and_then(|l| l.first()).copied();
+        if let Some(slot) = placed.get_mut(*i) {
+            *slot = Some(placement(checker, *i, left(i), first));
+        }
+    }
+    true
 }
 
 /// What the search reads and never changes.
@@ -772,6 +852,7 @@ struct Search<'a> {
     /// See [`Scratch`].
     checks_at: &'a [Vec<usize>],
     touch: &'a [Vec<Touch>],
+    counted: &'a [usize],
     seen_at: &'a [usize],
 }
 
@@ -810,7 +891,7 @@ impl Search<'_> {
             st.rest[ci] = st.rest[ci].and_then(|r| Some((r.0.checked_sub(d.0)?, r.1.checked_sub(d.1)?)));
         }
         let slow = &self.checks_at[i];
-        let cost = slow.iter().fold(1 + touch.len(), |a, ci| a + self.checker.constraints[*ci].size());
+        let cost = slow.iter().fold(1 + touch.len() + self.counted[i], |a, ci| a + self.checker.constraints[*ci].size());
         let mut complete = true;
         for &j in &self.alive[i] {
             st.assign[i] = Some(j);
@@ -857,6 +938,25 @@ type Units = Option<(i128, i128)>;
 thread_local! {
     /// Set by the differential test: every constraint takes the Decimal path.
     static DECIMAL_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Set by the differential test: every component is searched ([`decided`]
+    /// places none) and every constraint checked ([`solve_component`] counts none).
+    static PLAIN_SEARCH: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Counts the constraints [`solve_component`] counted without checking, for the differential test.
+    static COUNTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Counts the components [`decided`] placed, for the differential test.
+    static DECIDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether the differential test asks for the plain search.
+#[cfg(test)]
+fn plain_search() -> bool {
+    PLAIN_SEARCH.with(std::cell::Cell::get)
+}
+
+/// Never outside tests.
+#[cfg(not(test))]
+fn plain_search() -> bool {
+    false
 }
 
 /// A constraint as integer arithmetic: Σ parts − total must meet zero
@@ -967,6 +1067,16 @@ impl Compiled {
             Some(left) if left.len() == deltas.len() => *whole,
             left => reach_of(left.into_iter().flatten().filter_map(|j| deltas.get(*j))),
         }
+    }
+
+    /// What all open rows' candidates left can add together (see
+    /// [`Compiled::reach_left`]); None if that overflowed (the bound of
+    /// [`Compiled::new`] rules it out).
+    fn reach_total(&self, alive: &[Vec<usize>]) -> Option<(i128, i128)> {
+        self.open.iter().try_fold((0i128, 0i128), |a, row| {
+            let d = self.reach_left(row, alive);
+            Some((a.0.checked_add(d.0)?, a.1.checked_add(d.1)?))
+        })
     }
 
     /// Whether the constraint holds with each open row r at candidate

@@ -286,3 +286,56 @@ fn supports_over_distinct_additions_are_every_combinations() {
     // and rows with more distinct additions than are compared.
     assert!(compared > 2_000 && some_unsupported > 300 && many_distinct > 50, "{compared} {some_unsupported} {many_distinct}");
 }
+
+/// `solve` with every component searched and every constraint checked, and the work it counted.
+fn solve_searching(p: &Problem, spent: usize) -> (Vec<(usize, Placement)>, usize) {
+    PLAIN_SEARCH.with(|d| d.set(true));
+    let out = solved_from(p, spent);
+    PLAIN_SEARCH.with(|d| d.set(false));
+    out
+}
+
+/// `solve` with the document's budget at `spent`, and the budget after.
+fn solved_from(p: &Problem, spent: usize) -> (Vec<(usize, Placement)>, usize) {
+    SPENT.with(|s| s.set(spent));
+    let out = solve(p);
+    (out, SPENT.with(std::cell::Cell::get))
+}
+
+/// A component placed without searching ([`decided`]: one open row, or
+/// every open row at one candidate) is placed as the search places it, and
+/// a search that counts the constraints of rows at one candidate rather
+/// than checking them ([`solve_component`]) finds what checking them finds;
+/// both count the work the plain search counts, so later searches of the
+/// document have the same budget left; with the budget nearly spent as
+/// well, where the search stops.
+#[test]
+fn decided_components_are_placed_as_searched() {
+    let mut rng = Rng(0x5EED_0015);
+    let stopped = &mut 0;
+    DECIDED.with(|d| d.set(0));
+    COUNTED.with(|d| d.set(0));
+    for round in 0..12_000 {
+        let mut p = problem(&mut rng);
+        // Every other problem: rows more alike, so that more have one
+        // candidate, or several that all fit.
+        if round % 2 == 0 {
+            for r in &mut p.rows {
+                if let RowChoice::Open(c) = r {
+                    c.truncate(1 + rng.index(2));
+                }
+            }
+        }
+        // The budget: fresh, or about as much left as the search needs.
+        let spent = if round % 3 == 0 { MAX_WORK_PER_DOCUMENT - rng.index(16) } else { 0 };
+        let searched = solve_searching(&p, spent);
+        let got = solved_from(&p, spent);
+        assert_eq!(got, searched, "{p:?} {spent}");
+        // A search stopped by the budget leaves a row ambiguous among all its candidates.
+        *stopped += usize::from(spent > 0 && got.0 != solved_from(&p, 0).0);
+    }
+    SPENT.with(|s| s.set(0));
+    // Not vacuous: many components decided, and budgets that stopped searches.
+    let (decided, counted) = (DECIDED.with(std::cell::Cell::get), COUNTED.with(std::cell::Cell::get));
+    assert!(decided > 6_000 && counted > 100 && *stopped > 150, "{decided} {counted} {stopped}");
+}

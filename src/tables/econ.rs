@@ -207,20 +207,7 @@ fn to_rows(entries: Vec<Entry>, table: &str, problems: &mut Vec<ReadProblem>) ->
     // One problem per code printed more than once (at its second line),
     // with its count: a table repeated in place would otherwise give one
     // per row, most of a check's time spent writing them.
-    let mut seen: HashMap<&str, (u32, usize)> = HashMap::with_capacity(coded.len());
-    let mut repeated: Vec<&str> = Vec::new();
-    for e in &coded {
-        if let Some(c) = &e.code {
-            let (n, line) = seen.entry(c.as_str()).or_insert((0, e.source_line));
-            *n = n.saturating_add(1);
-            if *n == 2 {
-                *line = e.source_line;
-                repeated.push(c.as_str());
-            }
-        }
-    }
-    for c in repeated {
-        let (n, line) = seen.get(c).copied().unwrap_or_default();
+    for (c, n, line) in repeated_codes(&coded) {
         let times = if n == 2 { "两".to_string() } else { n.to_string() };
         problems.push(ReadProblem {
             table: Some(table.to_string()),
@@ -277,6 +264,42 @@ fn by_panel(entries: Vec<Entry>) -> (Vec<Entry>, Vec<Entry>) {
     coded.extend(second);
     coded.extend(third);
     (coded, others)
+}
+
+/// The codes of `coded` (in [`by_panel`] order) printed more than once, in
+/// the order of their second printing: (code, times printed, line of the
+/// second printing).
+fn repeated_codes(coded: &[Entry]) -> Vec<(&str, u32, usize)> {
+    // A code's panel is fixed by its prefix, so equal codes share a panel;
+    // codes that run upward within each panel, as the template prints
+    // them, are then all different: told by one look at each neighbour,
+    // without counting every code in a map.
+    let upward = coded.windows(2).all(|w| match w {
+        [a, b] => a.code.as_deref().map(panel) != b.code.as_deref().map(panel) || a.code < b.code,
+        _ => true,
+    });
+    if upward {
+        return Vec::new();
+    }
+    repeated_codes_by_map(coded)
+}
+
+/// [`repeated_codes`] by counting every code: for any order, and the
+/// definition its look at neighbours is held to.
+fn repeated_codes_by_map(coded: &[Entry]) -> Vec<(&str, u32, usize)> {
+    let mut seen: HashMap<&str, (u32, usize)> = HashMap::with_capacity(coded.len());
+    let mut repeated: Vec<&str> = Vec::new();
+    for e in coded {
+        if let Some(c) = &e.code {
+            let (n, line) = seen.entry(c.as_str()).or_insert((0, e.source_line));
+            *n = n.saturating_add(1);
+            if *n == 2 {
+                *line = e.source_line;
+                repeated.push(c.as_str());
+            }
+        }
+    }
+    repeated.into_iter().map(|c| seen.get(c).map_or((c, 0, 0), |(n, line)| (c, *n, *line))).collect()
 }
 
 /// The value printed for an economic code in a read 06 table: None when the
@@ -448,6 +471,37 @@ mod tests {
             assert_eq!(got.iter().map(key).collect::<Vec<_>>(), want.iter().map(key).collect::<Vec<_>>(), "{text:?}");
             assert_eq!(others.iter().map(key).collect::<Vec<_>>(), want_others.iter().map(key).collect::<Vec<_>>(), "{text:?}");
         }
+    }
+
+    /// [`repeated_codes`] is [`repeated_codes_by_map`]: over entries in
+    /// panel order, codes upward, repeated, and out of order.
+    #[test]
+    fn repeated_codes_are_those_the_map_counts() {
+        // Each piece ends in a space: a text splits into its pieces.
+        let codes = ["301 ", "30101 ", "30102 ", "302 ", "30201 ", "303 ", "307 ", "310 ", "31002 ", "399 ", "3 "];
+        let mut upward = 0;
+        for text in crate::text::stream::sample_texts(&codes, 1500) {
+            let entries: Vec<Entry> = text
+                .split([' ', '\n'])
+                .filter(|c| !c.is_empty())
+                .enumerate()
+                .map(|(i, c)| Entry { code: Some(c.to_string()), label: String::new(), amount: None, source_line: i })
+                .collect();
+            let (coded, _) = by_panel(entries);
+            let want = repeated_codes_by_map(&coded);
+            assert_eq!(repeated_codes(&coded), want, "{text:?}");
+            upward += usize::from(want.is_empty());
+        }
+        // Sorted within each panel: the neighbours' look decides.
+        for k in 1..codes.len() {
+            let mut sorted: Vec<&str> = codes.iter().take(k).map(|c| c.trim()).collect();
+            sorted.sort_unstable();
+            let entries =
+                sorted.iter().map(|c| Entry { code: Some(c.to_string()), label: String::new(), amount: None, source_line: 0 }).collect();
+            let (coded, _) = by_panel(entries);
+            assert_eq!(repeated_codes(&coded), Vec::new());
+        }
+        assert!(upward > 10, "{upward}");
     }
 
     #[test]

@@ -114,6 +114,31 @@ pub fn compare(actual: Option<Decimal>, terms: &[Term]) -> (Verdict, Decimal) {
 }
 
 fn try_compare(actual: Option<Decimal>, terms: &[Term]) -> Option<(Verdict, Decimal)> {
+    // Ordinary amounts: the interval test in integer units, as [`agrees`]
+    // makes it, rather than an interval of Decimals widened and added per
+    // term. Within the fast path no Decimal bound can overflow, so the
+    // verdict is the one the intervals give; the point is still summed in
+    // Decimal, whose scale the reports print.
+    let fast = || Some((units(actual)?, unit_sum(terms.iter().copied())?));
+    let Some((a, sum)) = fast() else { return compare_by_intervals(actual, terms) };
+    let mut point = Decimal::ZERO;
+    for (sign, v) in terms {
+        let v = v.unwrap_or_default();
+        point = if *sign >= 0 { point.checked_add(v)? } else { point.checked_sub(v)? };
+    }
+    let verdict = if actual.unwrap_or_default() == point {
+        Verdict::Exact
+    } else if units_agree(a, sum)? {
+        Verdict::Rounding
+    } else {
+        Verdict::Mismatch
+    };
+    Some((verdict, point))
+}
+
+/// [`try_compare`] by intervals of Decimals: for any values, and the
+/// definition its integer path is held to.
+fn compare_by_intervals(actual: Option<Decimal>, terms: &[Term]) -> Option<(Verdict, Decimal)> {
     let mut point = Decimal::ZERO;
     let mut iv = Interval { lo: Decimal::ZERO, hi: Decimal::ZERO };
     for (sign, v) in terms {
@@ -395,6 +420,27 @@ mod tests {
             }
             assert_eq!(reaches(a, terms.iter().copied()), Interval::of(a).hi >= iv.lo);
         });
+    }
+
+    /// [`compare`] (its integer path for ordinary amounts) is
+    /// [`compare_by_intervals`], to the point's representation: over every
+    /// verdict boundary, and sums of more terms.
+    #[test]
+    fn the_fast_compare_is_the_interval_compare() {
+        let exact = |r: Option<(Verdict, Decimal)>| r.map(|(v, p)| (v, p.serialize()));
+        each_sum(|a, terms, case| {
+            assert_eq!(exact(try_compare(a, &terms)), exact(compare_by_intervals(a, &terms)), "{case}");
+        });
+        let vals = ["10,116.83", "8,666.60", "0.00", "-0.07", "1,450.23", "0.01", "171278300", "99.995"];
+        let v = |s: &str| crate::amount::parse_prose_number(s);
+        for (k, total) in vals.iter().enumerate() {
+            let terms: Vec<Term> =
+                vals.iter().cycle().skip(k).take(k + 3).enumerate().map(|(i, s)| (if i % 3 == 2 { -1 } else { 1 }, v(s))).collect();
+            let sum = compare_by_intervals(None, &terms).map(|r| r.1);
+            for a in [v(total), sum, sum.zip(v("0.01")).and_then(|(s, cent)| s.checked_add(cent))] {
+                assert_eq!(exact(try_compare(a, &terms)), exact(compare_by_intervals(a, &terms)), "{a:?} {terms:?}");
+            }
+        }
     }
 
     #[test]

@@ -200,29 +200,14 @@ fn to_rows(entries: Vec<Entry>, table: &str, problems: &mut Vec<ReadProblem>) ->
     };
     // The entries are moved into the rows, not copied: coded ones in panel
     // order, the totals (the rest, in reading order) looked up by label.
-    let (mut coded, mut totals): (Vec<Entry>, Vec<Entry>) = entries.into_iter().partition(|e| e.code.is_some());
+    let (coded, mut totals) = by_panel(entries);
     if coded.is_empty() {
         return Vec::new();
     }
-    // Stable: reading order is kept inside each panel.
-    coded.sort_by_key(|e| panel(e.code.as_deref().unwrap_or_default()));
     // One problem per code printed more than once (at its second line),
     // with its count: a table repeated in place would otherwise give one
     // per row, most of a check's time spent writing them.
-    let mut seen: HashMap<&str, (u32, usize)> = HashMap::with_capacity(coded.len());
-    let mut repeated: Vec<&str> = Vec::new();
-    for e in &coded {
-        if let Some(c) = &e.code {
-            let (n, line) = seen.entry(c.as_str()).or_insert((0, e.source_line));
-            *n = n.saturating_add(1);
-            if *n == 2 {
-                *line = e.source_line;
-                repeated.push(c.as_str());
-            }
-        }
-    }
-    for c in repeated {
-        let (n, line) = seen.get(c).copied().unwrap_or_default();
+    for (c, n, line) in repeated_codes(&coded) {
         let times = if n == 2 { "两".to_string() } else { n.to_string() };
         problems.push(ReadProblem {
             table: Some(table.to_string()),
@@ -256,6 +241,65 @@ fn to_rows(entries: Vec<Entry>, table: &str, problems: &mut Vec<ReadProblem>) ->
         }
     }
     rows
+}
+
+/// The coded entries in [`panel`] order, reading order kept inside each
+/// panel (a stable sort by panel), and the others in reading order: one
+/// pass into a list per panel, where a sort moved each entry about log n
+/// times (the panels are printed side by side, so their entries interleave).
+fn by_panel(entries: Vec<Entry>) -> (Vec<Entry>, Vec<Entry>) {
+    let mut panels: [Vec<Entry>; 3] = Default::default();
+    let mut others = Vec::new();
+    for e in entries {
+        match e.code.as_deref().map(panel) {
+            Some(p) => match panels.get_mut(usize::from(p)) {
+                Some(list) => list.push(e),
+                None => others.push(e),
+            },
+            None => others.push(e),
+        }
+    }
+    let [mut coded, second, third] = panels;
+    coded.reserve(second.len().saturating_add(third.len()));
+    coded.extend(second);
+    coded.extend(third);
+    (coded, others)
+}
+
+/// The codes of `coded` (in [`by_panel`] order) printed more than once, in
+/// the order of their second printing: (code, times printed, line of the
+/// second printing).
+fn repeated_codes(coded: &[Entry]) -> Vec<(&str, u32, usize)> {
+    // A code's panel is fixed by its prefix, so equal codes share a panel;
+    // codes that run upward within each panel, as the template prints
+    // them, are then all different: told by one look at each neighbour,
+    // without counting every code in a map.
+    let upward = coded.windows(2).all(|w| match w {
+        [a, b] => a.code.as_deref().map(panel) != b.code.as_deref().map(panel) || a.code < b.code,
+        _ => true,
+    });
+    if upward {
+        return Vec::new();
+    }
+    repeated_codes_by_map(coded)
+}
+
+/// [`repeated_codes`] by counting every code: for any order, and the
+/// definition its look at neighbours is held to.
+fn repeated_codes_by_map(coded: &[Entry]) -> Vec<(&str, u32, usize)> {
+    let mut seen: HashMap<&str, (u32, usize)> = HashMap::with_capacity(coded.len());
+    let mut repeated: Vec<&str> = Vec::new();
+    for e in coded {
+        if let Some(c) = &e.code {
+            let (n, line) = seen.entry(c.as_str()).or_insert((0, e.source_line));
+            *n = n.saturating_add(1);
+            if *n == 2 {
+                *line = e.source_line;
+                repeated.push(c.as_str());
+            }
+        }
+    }
+    repeated.into_iter().map(|c| seen.get(c).map_or((c, 0, 0), |(n, line)| (c, *n, *line))).collect()
 }
 
 /// The value printed for an economic code in a read 06 table: None when the
@@ -405,6 +449,59 @@ mod tests {
                 ("公开06表的科目编码 30201 出现了两次，各次都已保留", Some(1)),
             ]
         );
+    }
+
+    /// [`by_panel`] is the partition into coded entries and others, then a
+    /// stable sort of the coded ones by [`panel`]: over entries of every
+    /// panel and none, in sampled orders.
+    #[test]
+    fn entries_by_panel_are_a_stable_sort_by_panel() {
+        // Each piece ends in a space: a text splits into its pieces.
+        let codes = ["301 ", "30101 ", "302 ", "30201 ", "303 ", "307 ", "310 ", "31002 ", "399 ", "3 ", "30 ", " "];
+        for text in crate::text::stream::sample_texts(&codes, 400) {
+            let entries: Vec<Entry> = text
+                .split([' ', '\n'])
+                .enumerate()
+                .map(|(i, c)| Entry { code: (!c.is_empty()).then(|| c.to_string()), label: i.to_string(), amount: None, source_line: i })
+                .collect();
+            let key = |e: &Entry| (e.code.clone(), e.label.clone());
+            let (mut want, want_others): (Vec<Entry>, Vec<Entry>) = entries.clone().into_iter().partition(|e| e.code.is_some());
+            want.sort_by_key(|e| panel(e.code.as_deref().unwrap_or_default()));
+            let (got, others) = by_panel(entries);
+            assert_eq!(got.iter().map(key).collect::<Vec<_>>(), want.iter().map(key).collect::<Vec<_>>(), "{text:?}");
+            assert_eq!(others.iter().map(key).collect::<Vec<_>>(), want_others.iter().map(key).collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    /// [`repeated_codes`] is [`repeated_codes_by_map`]: over entries in
+    /// panel order, codes upward, repeated, and out of order.
+    #[test]
+    fn repeated_codes_are_those_the_map_counts() {
+        // Each piece ends in a space: a text splits into its pieces.
+        let codes = ["301 ", "30101 ", "30102 ", "302 ", "30201 ", "303 ", "307 ", "310 ", "31002 ", "399 ", "3 "];
+        let mut upward = 0;
+        for text in crate::text::stream::sample_texts(&codes, 1500) {
+            let entries: Vec<Entry> = text
+                .split([' ', '\n'])
+                .filter(|c| !c.is_empty())
+                .enumerate()
+                .map(|(i, c)| Entry { code: Some(c.to_string()), label: String::new(), amount: None, source_line: i })
+                .collect();
+            let (coded, _) = by_panel(entries);
+            let want = repeated_codes_by_map(&coded);
+            assert_eq!(repeated_codes(&coded), want, "{text:?}");
+            upward += usize::from(want.is_empty());
+        }
+        // Sorted within each panel: the neighbours' look decides.
+        for k in 1..codes.len() {
+            let mut sorted: Vec<&str> = codes.iter().take(k).map(|c| c.trim()).collect();
+            sorted.sort_unstable();
+            let entries =
+                sorted.iter().map(|c| Entry { code: Some(c.to_string()), label: String::new(), amount: None, source_line: 0 }).collect();
+            let (coded, _) = by_panel(entries);
+            assert_eq!(repeated_codes(&coded), Vec::new());
+        }
+        assert!(upward > 10, "{upward}");
     }
 
     #[test]

@@ -52,6 +52,11 @@ pub(crate) struct Seen {
     /// Whether the text holds a form feed: where it holds none, every line
     /// is on page 1, which [`crate::tables::grid`] then need not count.
     pub(crate) form_feeds: bool,
+    /// The lines that are indented, and those that may hold a gap, as
+    /// [`super::lost_positions`] counts them to tell a trimmed layout text:
+    /// counted as each line with text is made, not in a pass over every
+    /// line after.
+    pub(crate) gaps: super::lost_positions::GapLines,
 }
 
 /// Splits text into normalised lines (CRLF, CR and LF all end a line). Page
@@ -81,7 +86,7 @@ pub(crate) fn normalise_seeing(text: &str) -> (Vec<Line>, Seen) {
     if bytes.last() != Some(&b'\n') {
         lines.end_line(body, body);
     }
-    (lines.out, Seen { tab_space: lines.tab_space, form_feeds: lines.form_feeds })
+    (lines.out, Seen { tab_space: lines.tab_space, form_feeds: lines.form_feeds, gaps: lines.gaps })
 }
 
 /// True at the first byte of every char that [`normalise_seeing`] must look at: a
@@ -145,6 +150,8 @@ struct Lines<'a> {
     tab_space: bool,
     /// A form feed was seen (anywhere, not only alone on a line).
     form_feeds: bool,
+    /// The lines' [`Seen::gaps`] so far.
+    gaps: super::lost_positions::GapLines,
 }
 
 impl<'a> Lines<'a> {
@@ -164,6 +171,7 @@ impl<'a> Lines<'a> {
             form_feed: false,
             tab_space: false,
             form_feeds: false,
+            gaps: super::lost_positions::GapLines::default(),
         }
     }
 
@@ -295,6 +303,8 @@ impl<'a> Lines<'a> {
                 Line { no, text: text.to_owned(), squeezed: squeezed.to_owned() }
             }
         };
+        // An empty line is neither indented nor gapped: only these count.
+        self.gaps.count(&line);
         self.out.push(line);
         self.text.clear();
         self.squeezed.clear();
@@ -881,6 +891,22 @@ mod tests {
                 let text = text.replace('\n', ends);
                 assert_eq!(normalise(&text), by_definition(&text), "{name} {ends:?}");
             }
+        }
+    }
+
+    /// The indented and gapped lines normalisation counts on its way are
+    /// those of the lines it gives, in every fixture (as it is, with CRLF
+    /// or CR line ends) and in texts of spaces, TABs, form feeds and
+    /// footers.
+    #[test]
+    fn the_gap_lines_seen_are_the_lines_counted() {
+        let mut texts: Vec<String> =
+            crate::FIXTURES.iter().flat_map(|name| ["\n", "\r\n", "\r"].map(|ends| crate::fixture(name).replace('\n', ends))).collect();
+        let pieces = ["合计", "  ", " ", "\t", "\u{3000}", "\u{c}", "— 12 —", "1,234.00", "\r"];
+        texts.extend(crate::text::stream::sample_texts(&pieces, 400));
+        for text in &texts {
+            let (lines, seen) = normalise_seeing(text);
+            assert_eq!(seen.gaps, crate::text::lost_positions::GapLines::of(&lines), "{text:?}");
         }
     }
 

@@ -109,15 +109,23 @@ impl Stream {
     /// The stream of `lines`.
     #[cfg(test)]
     pub(crate) fn of(lines: &[Line]) -> Stream {
-        Stream::without::<0>(lines, &[], |_| 0).0
+        let room = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
+        Stream::without::<0>(lines, &[], room, |_| 0).0
     }
 
     /// The stream of `lines` with those at `skip` (strictly ascending
     /// indexes) left empty: the running page headers, which would split a
-    /// sentence. With its marks sorted by `kind` (see [`marks_of`]).
-    pub(crate) fn without<const N: usize>(lines: &[Line], skip: &[usize], kind: impl Fn(char) -> usize) -> (Stream, [Marks; N]) {
-        let len = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
-        let mut text = String::with_capacity(len);
+    /// sentence. With its marks sorted by `kind` (see [`marks_of`]). Its
+    /// text is sized to `room` bytes, given (the lines' squeezed texts
+    /// joined, which the document has made, are at least as long), not
+    /// summed over every line.
+    pub(crate) fn without<const N: usize>(
+        lines: &[Line],
+        skip: &[usize],
+        room: usize,
+        kind: impl Fn(char) -> usize,
+    ) -> (Stream, [Marks; N]) {
+        let mut text = String::with_capacity(room);
         let mut starts = Vec::with_capacity(lines.len());
         // Empty lines too, not filtered out: a test of each line for text
         // mispredicts on the empty lines that alternate with text in these
@@ -348,7 +356,7 @@ mod tests {
                     want_text.push_str(&l.squeezed);
                 }
             }
-            let s = Stream::without::<0>(&lines, &skip, |_| 0).0;
+            let s = Stream::without::<0>(&lines, &skip, 0, |_| 0).0;
             assert_eq!((s.text.as_str(), &s.starts), (want_text.as_str(), &want_starts), "{skip:?} of {text:?}");
             assert_eq!(s.marks, marks_by_chars(&want_text));
         }

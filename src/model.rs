@@ -801,10 +801,11 @@ pub(crate) struct Streamed {
 
 impl Streamed {
     /// The stream of `lines` without the running headers at `furniture`,
-    /// its marks sorted by kind as the stream finds them.
-    fn of(lines: &[Line], furniture: &[usize]) -> Streamed {
+    /// its marks sorted by kind as the stream finds them; `room` bytes at
+    /// least as many as its text's (see `Stream::without`).
+    fn of(lines: &[Line], furniture: &[usize], room: usize) -> Streamed {
         let kind = |c: char| usize::from(MARK_KIND.get((u32::from(c) & 0xFF) as usize).copied().unwrap_or(0));
-        let (stream, by_kind) = crate::text::Stream::without(lines, furniture, kind);
+        let (stream, by_kind) = crate::text::Stream::without(lines, furniture, room, kind);
         Streamed { stream, by_kind }
     }
 }
@@ -878,7 +879,7 @@ impl Document {
     }
 
     fn streamed(&self) -> &Streamed {
-        self.stream.get_or_init(|| Streamed::of(&self.lines, &self.furniture))
+        self.stream.get_or_init(|| Streamed::of(&self.lines, &self.furniture, self.joined.text.len()))
     }
 
     /// The running page headers ([`Document::furniture`]), in order.

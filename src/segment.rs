@@ -26,25 +26,27 @@ pub struct Segment {
 /// Finds every table marker and the lines that belong to it, given the
 /// squeezed lines joined ([`Joined::squeezed`]).
 pub(crate) fn find_tables_in(lines: &[Line], joined: &Joined) -> Vec<Segment> {
-    let squeezed: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
+    // Each line's squeezed text read in place (a line past the end is
+    // empty), not first copied out of every line into a vector.
+    let sq = |i: usize| lines.get(i).map_or("", |l| l.squeezed.as_str());
     let markers: Vec<(usize, String)> =
         // Only a line holding "公开" can hold a marker: found by one search of
         // the joined lines, not one per line.
-        joined.lines_with("公开").into_iter().filter_map(|i| table_marker_number(squeezed[i]).map(|n| (i, n))).collect();
+        joined.lines_with("公开").into_iter().filter_map(|i| table_marker_number(sq(i)).map(|n| (i, n))).collect();
     let mut out = Vec::with_capacity(markers.len());
     for (k, (i, number)) in markers.iter().enumerate() {
         let next = markers.get(k + 1).map_or(lines.len(), |m| m.0);
-        let mut end = (i + 1..next).find(|&j| is_part_heading(squeezed[j])).unwrap_or(next);
+        let mut end = (i + 1..next).find(|&j| is_part_heading(sq(j))).unwrap_or(next);
         // The next table's title and meta lines precede its marker; they are
         // not part of this table.
         if end == next && k + 1 < markers.len() {
-            while end > i + 1 && is_preamble(squeezed[end - 1]) {
+            while end > i + 1 && is_preamble(sq(end - 1)) {
                 end -= 1;
             }
         }
         let lo = if k == 0 { i.saturating_sub(8) } else { i.saturating_sub(8).max(markers[k - 1].0 + 1) };
-        let title = find_title(&squeezed, lo, *i, end.min(i + 8));
-        let unit = (lo..end.min(i + 8)).find_map(|j| unit_in(squeezed[j]));
+        let title = find_title(sq, lo, *i, end.min(i + 8));
+        let unit = (lo..end.min(i + 8)).find_map(|j| unit_in(sq(j)));
         out.push(Segment { number: number.clone(), marker: *i, title, unit, body: i + 1..end });
     }
     out
@@ -87,7 +89,7 @@ fn is_part_heading(s: &str) -> bool {
 
 /// A table title: a short line ending in 表 that names money, not a marker or a
 /// meta line. The nearest one before the marker wins, then the nearest after.
-fn find_title(squeezed: &[&str], lo: usize, marker: usize, hi: usize) -> Option<(usize, String)> {
+fn find_title<'a>(sq: impl Fn(usize) -> &'a str, lo: usize, marker: usize, hi: usize) -> Option<(usize, String)> {
     // "一、收入支出决算总表" → "收入支出决算总表"; "一般公共…" keeps its 一.
     let strip_ordinal = |s: &str| match s.find(['、', '.']) {
         Some(i) if s[..i].chars().all(|c| "一二三四五六七八九十0123456789".contains(c)) && i > 0 => {
@@ -95,7 +97,7 @@ fn find_title(squeezed: &[&str], lo: usize, marker: usize, hi: usize) -> Option<
         }
         _ => s.to_string(),
     };
-    (lo..marker).rev().chain(marker + 1..hi).find(|&j| is_title(squeezed[j])).map(|j| (j, strip_ordinal(without_unit(squeezed[j]))))
+    (lo..marker).rev().chain(marker + 1..hi).find(|&j| is_title(sq(j))).map(|j| (j, strip_ordinal(without_unit(sq(j)))))
 }
 
 /// The unit in "金额单位：万元", "单位：元" (also fused with 部门).

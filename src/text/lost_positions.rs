@@ -64,7 +64,7 @@ impl Lost {
 /// nothing known of what normalisation saw.
 #[cfg(test)]
 pub fn lost(text: &str, lines: &[Line]) -> Option<Lost> {
-    lost_seen(text, lines, Seen { tab_space: true, form_feeds: true })
+    lost_seen(text, lines, Seen { tab_space: true, form_feeds: true, gaps: GapLines::of(lines) })
 }
 
 /// How `lines`, normalised from `text`, lost their positions, if they
@@ -76,7 +76,7 @@ pub(crate) fn lost_seen(text: &str, lines: &[Line], seen: Seen) -> Option<Lost> 
     // Most texts hold no TAB: one search of the whole text says so.
     if seen.tab_space && memchr::memchr(b'\t', text.as_bytes()).is_some() && tab_padded(text, lines) {
         Some(Lost::TabPadded)
-    } else if trimmed(lines) {
+    } else if trimmed(lines, seen.gaps) {
         Some(Lost::Trimmed)
     } else {
         None
@@ -150,19 +150,43 @@ fn amount_padded(text: &str) -> bool {
 /// those starts with white space. A page's first line, after its form
 /// feed, is not counted: a tool that trims only spaces leaves the form
 /// feed and the spaces after it.
-fn trimmed(lines: &[Line]) -> bool {
-    // One pass of a few compares per line counts the indented lines and
-    // those that may hold a gap (two white-space bytes: the squeezed text
-    // is the text without them); only when enough may is any searched. A
-    // layout text with its indents, prose, or a text of single spaces is
-    // decided without a search.
-    let (mut indented, mut may) = (0usize, 0usize);
-    for l in lines {
-        indented += usize::from(is_indented(&l.text));
-        may += usize::from(may_have_gap(l));
+fn trimmed(lines: &[Line], gaps: GapLines) -> bool {
+    // The indented lines and those that may hold a gap (two white-space
+    // bytes: the squeezed text is the text without them) were counted by
+    // normalisation; only when enough may is any searched. A layout text
+    // with its indents, prose, or a text of single spaces is decided
+    // without a search.
+    let needed = gaps.indented.saturating_mul(GAP_LINES_PER_INDENTED).saturating_add(1).max(MIN_GAP_LINES);
+    gaps.may >= needed && lines.iter().filter(|l| may_have_gap(l) && has_gap(&l.text)).take(needed).count() == needed
+}
+
+/// How many lines are indented ([`is_indented`]) and how many may hold a
+/// gap ([`may_have_gap`]): what [`trimmed`] weighs before it searches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct GapLines {
+    /// Lines whose first char is a space or a TAB.
+    pub(crate) indented: usize,
+    /// Lines with two white-space bytes.
+    pub(crate) may: usize,
+}
+
+impl GapLines {
+    /// Counts `line` in.
+    #[inline(always)]
+    pub(crate) fn count(&mut self, line: &Line) {
+        self.indented += usize::from(is_indented(&line.text));
+        self.may += usize::from(may_have_gap(line));
     }
-    let needed = indented.saturating_mul(GAP_LINES_PER_INDENTED).saturating_add(1).max(MIN_GAP_LINES);
-    may >= needed && lines.iter().filter(|l| may_have_gap(l) && has_gap(&l.text)).take(needed).count() == needed
+
+    /// The counts of `lines`: the definition normalisation's are held to.
+    #[cfg(test)]
+    pub(crate) fn of(lines: &[Line]) -> GapLines {
+        let mut gaps = GapLines::default();
+        for l in lines {
+            gaps.count(l);
+        }
+        gaps
+    }
 }
 
 /// Whether `line` has two white-space bytes, which a gap needs.
@@ -240,6 +264,11 @@ mod tests {
     use super::*;
     use crate::text::normalise;
 
+    /// [`trimmed`], its lines counted here.
+    fn trimmed_lines(lines: &[Line]) -> bool {
+        trimmed(lines, GapLines::of(lines))
+    }
+
     /// A layout table's lines: the title centred, the unit to the right,
     /// captions and rows under their columns.
     fn layout(rows: usize) -> String {
@@ -269,15 +298,15 @@ mod tests {
 
     #[test]
     fn a_short_trimmed_fragment_says_too_little() {
-        assert!(!trimmed(&normalise(&trim_each(&layout(10)))));
+        assert!(!trimmed_lines(&normalise(&trim_each(&layout(10)))));
     }
 
     #[test]
     fn prose_and_a_viewers_copy_have_no_gaps_to_lose() {
         let prose = "一、部门职责\n本部门主要负责某项工作。\n".repeat(50);
-        assert!(!trimmed(&normalise(&prose)));
+        assert!(!trimmed_lines(&normalise(&prose)));
         let cells = "201\n一般公共服务支出\n100.00\n".repeat(50);
-        assert!(!trimmed(&normalise(&cells)));
+        assert!(!trimmed_lines(&normalise(&cells)));
     }
 
     /// The plain definitions [`amount_padded`] and [`spaced_tab_lines`]

@@ -52,6 +52,11 @@ pub(crate) struct Seen {
     /// Whether the text holds a form feed: where it holds none, every line
     /// is on page 1, which [`crate::tables::grid`] then need not count.
     pub(crate) form_feeds: bool,
+    /// The lines that are indented, and those that may hold a gap, as
+    /// [`super::lost_positions`] counts them to tell a trimmed layout text:
+    /// counted as each line with text is made, not in a pass over every
+    /// line after.
+    pub(crate) gaps: super::lost_positions::GapLines,
 }
 
 /// Splits text into normalised lines (CRLF, CR and LF all end a line). Page
@@ -81,7 +86,7 @@ pub(crate) fn normalise_seeing(text: &str) -> (Vec<Line>, Seen) {
     if bytes.last() != Some(&b'\n') {
         lines.end_line(body, body);
     }
-    (lines.out, Seen { tab_space: lines.tab_space, form_feeds: lines.form_feeds })
+    (lines.out, Seen { tab_space: lines.tab_space, form_feeds: lines.form_feeds, gaps: lines.gaps })
 }
 
 /// True at the first byte of every char that [`normalise_seeing`] must look at: a
@@ -145,6 +150,8 @@ struct Lines<'a> {
     tab_space: bool,
     /// A form feed was seen (anywhere, not only alone on a line).
     form_feeds: bool,
+    /// The lines' [`Seen::gaps`] so far.
+    gaps: super::lost_positions::GapLines,
 }
 
 impl<'a> Lines<'a> {
@@ -164,6 +171,7 @@ impl<'a> Lines<'a> {
             form_feed: false,
             tab_space: false,
             form_feeds: false,
+            gaps: super::lost_positions::GapLines::default(),
         }
     }
 
@@ -295,6 +303,8 @@ impl<'a> Lines<'a> {
                 Line { no, text: text.to_owned(), squeezed: squeezed.to_owned() }
             }
         };
+        // An empty line is neither indented nor gapped: only these count.
+        self.gaps.count(&line);
         self.out.push(line);
         self.text.clear();
         self.squeezed.clear();
@@ -598,12 +608,22 @@ pub(crate) fn trim_fast(s: &str) -> &str {
 /// open a page footer: with white space (ASCII or led by C2, E1, E2, E3,
 /// which takes in — and –), '-', 第 or －. Whole chars are compared, not
 /// lead bytes: E7 and EF lead many chars lines open with (（ above all),
-/// and a gate they passed was taken half the time, unpredictably. Tested
-/// without a branch per byte value.
+/// which [`may_lead_footer`] lets through, and half of which would go on
+/// to the footer's full test. Tested without a branch per byte value.
 fn may_open_footer([a, b, c]: [u8; 3]) -> bool {
     let di = (a == 0xE7) & (b == 0xAC) & (c == 0xAC);
     let full_minus = (a == 0xEF) & (b == 0xBC) & (c == 0x8D);
     (a == b'-') | di | full_minus | words::may_start_white_space(a)
+}
+
+/// Whether a line whose first byte is `a` may open a page footer: the
+/// lead bytes [`may_open_footer`] passes (white space's, '-', 第's E7,
+/// －'s EF). Three lines in four open with another lead (a CJK char's, a
+/// digit): then one look at one byte, not the three compares of
+/// [`may_open_footer`] (fewer instructions, at the cost of a branch that
+/// the lines opening with E7 or EF take).
+fn may_lead_footer(a: u8) -> bool {
+    words::may_start_white_space(a) || a == b'-' || a == 0xE7 || a == 0xEF
 }
 
 /// Page numbers that PDF extraction leaves between the lines of a table.
@@ -612,7 +632,7 @@ fn is_page_footer(line: &str) -> bool {
     // decided without copying the line.
     let b = line.as_bytes();
     let byte = |k: usize| b.get(k).copied().unwrap_or(0);
-    if !may_open_footer([byte(0), byte(1), byte(2)]) {
+    if !may_lead_footer(byte(0)) || !may_open_footer([byte(0), byte(1), byte(2)]) {
         return false;
     }
     if !line.trim_start().starts_with(['第', '—', '-', '–', '－']) {
@@ -874,6 +894,22 @@ mod tests {
         }
     }
 
+    /// The indented and gapped lines normalisation counts on its way are
+    /// those of the lines it gives, in every fixture (as it is, with CRLF
+    /// or CR line ends) and in texts of spaces, TABs, form feeds and
+    /// footers.
+    #[test]
+    fn the_gap_lines_seen_are_the_lines_counted() {
+        let mut texts: Vec<String> =
+            crate::FIXTURES.iter().flat_map(|name| ["\n", "\r\n", "\r"].map(|ends| crate::fixture(name).replace('\n', ends))).collect();
+        let pieces = ["合计", "  ", " ", "\t", "\u{3000}", "\u{c}", "— 12 —", "1,234.00", "\r"];
+        texts.extend(crate::text::stream::sample_texts(&pieces, 400));
+        for text in &texts {
+            let (lines, seen) = normalise_seeing(text);
+            assert_eq!(seen.gaps, crate::text::lost_positions::GapLines::of(&lines), "{text:?}");
+        }
+    }
+
     /// The first-byte test of [`is_page_footer`] lets through every char a
     /// footer may open with (white space, then 第 or a dash).
     #[test]
@@ -883,7 +919,7 @@ mod tests {
             let enc = c.encode_utf8(&mut buf).as_bytes();
             for next in [0u8, b'1', 0xE5] {
                 let w = [enc[0], enc.get(1).copied().unwrap_or(next), enc.get(2).copied().unwrap_or(next)];
-                assert!(may_open_footer(w), "{c:?}");
+                assert!(may_lead_footer(enc[0]) && may_open_footer(w), "{c:?}");
             }
         }
         assert!(!may_open_footer("（一）".as_bytes()[..3].try_into().unwrap()));

@@ -5,31 +5,34 @@ use super::Line;
 /// The squeezed lines of a text joined into one string, with the source
 /// line of each part: a defect split by a line wrap is still one run of
 /// chars. Also the offsets of the few chars the text rules look for
-/// ([`marked`]), found in one pass so that no rule scans the whole text.
+/// (`marked`), found in one pass so that no rule scans the whole text.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Stream {
     /// The lines' squeezed texts, joined with nothing between.
     pub(crate) text: String,
     /// (byte offset in `text`, line number) where each line starts.
     starts: Vec<(usize, usize)>,
-    /// The [`marked`] chars with their byte offsets in `text`, in order.
+    /// The `marked` chars with their byte offsets in `text`, in order.
     pub(crate) marks: Vec<(usize, char)>,
 }
 
 /// The chars whose offsets the stream keeps: the doubled marks of TXT-005,
 /// the sentence ends of TXT-006, the brackets and X's of TXT-007, and the
 /// chars whose lines TXT-004 and TXT-008 read (`Document::lines_with`; each
-/// rule has a test that its chars are here).
+/// rule has a test that its chars are here). The definition the scan is
+/// held to: it tells the marks by their bytes ([`mark_at`]).
+#[cfg(test)]
 pub(crate) fn marked(c: char) -> bool {
     matches!(c, '。' | '，' | '；' | '、' | ';' | '（' | '）' | '(' | ')' | 'X' | 'x' | '×' | '支' | '年')
 }
 
-/// Whether a [`marked`] char may start at the head of a window (the three
+/// Whether a `marked` char may start at the head of a window (the three
 /// bytes from a position, zero past the end): whether it opens with a
 /// marked char's lead byte, and for the leads of common CJK chars (E5, E6)
 /// its second byte too. A few other chars pass (收 and 政 with 支, 平 with
 /// 年, ： with ，, any char led by C3, E3 or EF, which the normalised text
-/// holds few of but the marks), so the char is decoded where this holds.
+/// holds few of but the marks), so the char is told ([`mark_at`]) where
+/// this holds.
 /// Tested at every byte, not char by char: a lead byte never appears inside
 /// a char, so no position depends on the one before, and the test has no
 /// branch to mispredict and runs vectorised (stepping char by char, by a
@@ -37,8 +40,8 @@ pub(crate) fn marked(c: char) -> bool {
 /// on the last). Every compare is made on each byte of a block, so a lead
 /// byte that only marks lead (C3 ×, E3 、。, EF （），；) is tested alone: its
 /// second byte's compare cost more than the few chars it would pass over.
-/// The third byte is left to the decoding: its tests at every byte cost more
-/// than a decoded char at each candidate (0.7% of a check's instructions).
+/// The third byte is left to [`mark_at`]: its tests at every byte cost more
+/// than a look at each candidate (0.7% of a check's instructions).
 #[inline(always)]
 fn may_start_mark([a, b, _]: [u8; 3]) -> bool {
     // Pairs that differ in one bit are tested as one, the bit set or
@@ -52,11 +55,34 @@ fn may_start_mark([a, b, _]: [u8; 3]) -> bool {
         | ((a == 0xE6) & (b == 0x94))
 }
 
+/// The `marked` char whose encoding starts at byte `i` of `bytes`, if
+/// one does: told by its bytes, not decoded and then compared (a third of
+/// the marks scan's cost went to decoding the few thousand candidates). A
+/// lead byte never appears inside a char, so bytes that spell a char's
+/// whole encoding are that char wherever they stand.
+#[inline(always)]
+fn mark_at(bytes: &[u8], i: usize) -> Option<char> {
+    let b = |k: usize| bytes.get(i.wrapping_add(k)).copied().unwrap_or(0);
+    Some(match (b(0), b(1), b(2)) {
+        (a @ (b'(' | b')' | b';' | b'X' | b'x'), _, _) => char::from(a),
+        (0xC3, 0x97, _) => '×',
+        (0xE3, 0x80, 0x81) => '、',
+        (0xE3, 0x80, 0x82) => '。',
+        (0xEF, 0xBC, 0x88) => '（',
+        (0xEF, 0xBC, 0x89) => '）',
+        (0xEF, 0xBC, 0x8C) => '，',
+        (0xEF, 0xBC, 0x9B) => '；',
+        (0xE5, 0xB9, 0xB4) => '年',
+        (0xE6, 0x94, 0xAF) => '支',
+        _ => return None,
+    })
+}
+
 /// Marked chars with their byte offsets in a text, in order.
 pub(crate) type Marks = Vec<(usize, char)>;
 
-/// The offsets and chars of the [`marked`] chars of `text`, in order: the
-/// char decoded only where [`may_start_mark`] holds. Each is also put in
+/// The offsets and chars of the `marked` chars of `text`, in order: the
+/// char told ([`mark_at`]) only where [`may_start_mark`] holds. Each is also put in
 /// `sorted[kind(c)]` (none where that is past the end): the marks sorted as
 /// they are found, not in a second pass.
 fn marks_of<const N: usize>(text: &str, kind: impl Fn(char) -> usize) -> (Marks, [Marks; N]) {
@@ -65,9 +91,10 @@ fn marks_of<const N: usize>(text: &str, kind: impl Fn(char) -> usize) -> (Marks,
     // the vectors seldom grow.
     let mut marks = Vec::with_capacity(text.len() / 16);
     let mut sorted: [Marks; N] = std::array::from_fn(|_| Vec::with_capacity(text.len() / 48));
-    super::window::scan(text.as_bytes(), may_start_mark, |at, mask| {
+    let bytes = text.as_bytes();
+    super::window::scan(bytes, may_start_mark, |at, mask| {
         for i in super::window::positions(at, mask) {
-            if let Some(c) = text.get(i..).and_then(|r| r.chars().next()).filter(|&c| marked(c)) {
+            if let Some(c) = mark_at(bytes, i) {
                 marks.push((i, c));
                 if let Some(v) = sorted.get_mut(kind(c)) {
                     v.push((i, c));
@@ -82,15 +109,23 @@ impl Stream {
     /// The stream of `lines`.
     #[cfg(test)]
     pub(crate) fn of(lines: &[Line]) -> Stream {
-        Stream::without::<0>(lines, &[], |_| 0).0
+        let room = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
+        Stream::without::<0>(lines, &[], room, |_| 0).0
     }
 
     /// The stream of `lines` with those at `skip` (strictly ascending
     /// indexes) left empty: the running page headers, which would split a
-    /// sentence. With its marks sorted by `kind` (see [`marks_of`]).
-    pub(crate) fn without<const N: usize>(lines: &[Line], skip: &[usize], kind: impl Fn(char) -> usize) -> (Stream, [Marks; N]) {
-        let len = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
-        let mut text = String::with_capacity(len);
+    /// sentence. With its marks sorted by `kind` (see [`marks_of`]). Its
+    /// text is sized to `room` bytes, given (the lines' squeezed texts
+    /// joined, which the document has made, are at least as long), not
+    /// summed over every line.
+    pub(crate) fn without<const N: usize>(
+        lines: &[Line],
+        skip: &[usize],
+        room: usize,
+        kind: impl Fn(char) -> usize,
+    ) -> (Stream, [Marks; N]) {
+        let mut text = String::with_capacity(room);
         let mut starts = Vec::with_capacity(lines.len());
         // Empty lines too, not filtered out: a test of each line for text
         // mispredicts on the empty lines that alternate with text in these
@@ -259,6 +294,26 @@ mod tests {
         }
     }
 
+    /// Every char, followed by each byte a text may hold next: its bytes
+    /// are told to be a mark exactly when it is [`marked`], and no byte
+    /// inside a char is.
+    #[test]
+    fn mark_at_is_the_marked_char_at_a_position() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let len = c.encode_utf8(&mut buf).len();
+            for next in [0u8, b'(', 0xE5, 0xE3, 0xEF, 0x80, 0xB4, 0x97] {
+                let mut bytes = buf[..len].to_vec();
+                bytes.extend([next, next]);
+                assert_eq!(mark_at(&bytes, 0), Some(c).filter(|&c| marked(c)), "{c:?}");
+                assert_eq!(mark_at(&bytes[..len], 0), Some(c).filter(|&c| marked(c)), "{c:?} at the end");
+                for i in 1..len {
+                    assert_eq!(mark_at(&bytes, i), None, "{c:?} byte {i}");
+                }
+            }
+        }
+    }
+
     /// The char-by-char definition of the marks of a text.
     fn marks_by_chars(text: &str) -> Vec<(usize, char)> {
         text.char_indices().filter(|&(_, c)| marked(c)).collect()
@@ -301,7 +356,7 @@ mod tests {
                     want_text.push_str(&l.squeezed);
                 }
             }
-            let s = Stream::without::<0>(&lines, &skip, |_| 0).0;
+            let s = Stream::without::<0>(&lines, &skip, 0, |_| 0).0;
             assert_eq!((s.text.as_str(), &s.starts), (want_text.as_str(), &want_starts), "{skip:?} of {text:?}");
             assert_eq!(s.marks, marks_by_chars(&want_text));
         }

@@ -61,51 +61,57 @@ fn classify_number_in_full(t: &str) -> Token {
 /// into its callers: each reads many tokens.
 #[inline(always)]
 fn plain_token(b: &[u8]) -> Option<Token> {
-    // The digits read, at most 19: their value fits a u64 (10^19 < 2^64),
-    // so the wrapping operations never wrap.
-    let (mut m, mut n): (u64, u32) = (0, 0);
-    // Digits since the last comma, and whether there was one.
-    let (mut run, mut comma) = (0u32, false);
+    // The value of the digits, wrapping: it is kept only when there are at
+    // most 19 of them (10^19 < 2^64), and then it never wrapped. Their count
+    // is worked out from the positions at the end, not kept digit by digit.
+    let mut m: u64 = 0;
+    // Where the digits since the last comma start, and how many commas.
+    let (mut group, mut commas) = (0usize, 0usize);
     let mut i = 0;
-    loop {
-        let Some(&c) = b.get(i) else {
-            // Digits only: 19 or more are no integer (nor an amount).
-            return (!comma).then_some(if (1..=18).contains(&n) { Token::Int(m) } else { Token::Text });
-        };
+    let point = loop {
+        let Some(&c) = b.get(i) else { break None };
         let d = c.wrapping_sub(b'0');
         if d <= 9 {
-            if n == 19 {
-                return None;
-            }
             m = m.wrapping_mul(10).wrapping_add(u64::from(d));
-            (n, run) = (n + 1, run + 1);
         } else if c == b',' {
             // The first group has one to three digits, every other three.
-            if run == 0 || run > 3 || comma && run != 3 {
+            let run = i - group;
+            if run == 0 || run > 3 || commas > 0 && run != 3 {
                 return None;
             }
-            (run, comma) = (0, true);
+            (group, commas) = (i + 1, commas + 1);
         } else if c == b'.' {
-            break;
+            break Some(i);
         } else {
             return None;
         }
         i += 1;
-    }
-    if run == 0 || comma && run != 3 {
+    };
+    // The digits before the point (or the end): every byte but the commas.
+    let int_digits = i - commas;
+    let Some(point) = point else {
+        // Digits only: 19 are no integer (nor an amount); more, or commas,
+        // are read in full.
+        return match int_digits {
+            _ if commas > 0 || int_digits > 19 => None,
+            1..=18 => Some(Token::Int(m)),
+            _ => Some(Token::Text),
+        };
+    };
+    let run = point - group;
+    if run == 0 || commas > 0 && run != 3 {
         return None;
     }
-    let frac = b.get(i + 1..)?;
-    if frac.is_empty() {
+    let frac = b.get(point + 1..)?;
+    if frac.is_empty() || int_digits + frac.len() > 19 {
         return None;
     }
     for &c in frac {
         let d = c.wrapping_sub(b'0');
-        if d > 9 || n == 19 {
+        if d > 9 {
             return None;
         }
         m = m.wrapping_mul(10).wrapping_add(u64::from(d));
-        n += 1;
     }
     Decimal::try_from_i128_with_scale(i128::from(m), u32::try_from(frac.len()).ok()?).ok().map(Token::Amount)
 }

@@ -58,54 +58,60 @@ fn classify_number_in_full(t: &str) -> Token {
 /// groups of three or none, a point, at least one decimal, at most 19
 /// digits in all). Some with what [`classify_number_in_full`] gives (a test
 /// checks), None for any other token, which is then read in full. Inlined
-/// into both callers: each reads many tokens.
+/// into its callers: each reads many tokens.
 #[inline(always)]
 fn plain_token(b: &[u8]) -> Option<Token> {
-    // The digits read, at most 19: their value fits a u64 (10^19 < 2^64),
-    // so the wrapping operations never wrap.
-    let (mut m, mut n): (u64, u32) = (0, 0);
-    // Digits since the last comma, and whether there was one.
-    let (mut run, mut comma) = (0u32, false);
+    // The value of the digits, wrapping: it is kept only when there are at
+    // most 19 of them (10^19 < 2^64), and then it never wrapped. Their count
+    // is worked out from the positions at the end, not kept digit by digit.
+    let mut m: u64 = 0;
+    // Where the digits since the last comma start, and how many commas.
+    let (mut group, mut commas) = (0usize, 0usize);
     let mut i = 0;
-    loop {
-        let Some(&c) = b.get(i) else {
-            // Digits only: 19 or more are no integer (nor an amount).
-            return (!comma).then_some(if (1..=18).contains(&n) { Token::Int(m) } else { Token::Text });
-        };
+    let point = loop {
+        let Some(&c) = b.get(i) else { break None };
         let d = c.wrapping_sub(b'0');
         if d <= 9 {
-            if n == 19 {
-                return None;
-            }
             m = m.wrapping_mul(10).wrapping_add(u64::from(d));
-            (n, run) = (n + 1, run + 1);
         } else if c == b',' {
             // The first group has one to three digits, every other three.
-            if run == 0 || run > 3 || comma && run != 3 {
+            let run = i - group;
+            if run == 0 || run > 3 || commas > 0 && run != 3 {
                 return None;
             }
-            (run, comma) = (0, true);
+            (group, commas) = (i + 1, commas + 1);
         } else if c == b'.' {
-            break;
+            break Some(i);
         } else {
             return None;
         }
         i += 1;
-    }
-    if run == 0 || comma && run != 3 {
+    };
+    // The digits before the point (or the end): every byte but the commas.
+    let int_digits = i - commas;
+    let Some(point) = point else {
+        // Digits only: 19 are no integer (nor an amount); more, or commas,
+        // are read in full.
+        return match int_digits {
+            _ if commas > 0 || int_digits > 19 => None,
+            1..=18 => Some(Token::Int(m)),
+            _ => Some(Token::Text),
+        };
+    };
+    let run = point - group;
+    if run == 0 || commas > 0 && run != 3 {
         return None;
     }
-    let frac = b.get(i + 1..)?;
-    if frac.is_empty() {
+    let frac = b.get(point + 1..)?;
+    if frac.is_empty() || int_digits + frac.len() > 19 {
         return None;
     }
     for &c in frac {
         let d = c.wrapping_sub(b'0');
-        if d > 9 || n == 19 {
+        if d > 9 {
             return None;
         }
         m = m.wrapping_mul(10).wrapping_add(u64::from(d));
-        n += 1;
     }
     Decimal::try_from_i128_with_scale(i128::from(m), u32::try_from(frac.len()).ok()?).ok().map(Token::Amount)
 }
@@ -198,35 +204,35 @@ fn parse_amount_in_full(s: &str) -> Option<Decimal> {
 /// Parses a number written in prose: like [`parse_amount`] but integers are
 /// accepted too ("4,520", "1244").
 pub(crate) fn parse_prose_number(s: &str) -> Option<Decimal> {
+    // The commonest prose numbers ("1244", "10,236.70") are table tokens'
+    // plain forms: read in the one pass [`plain_token`] makes over the bytes.
     match plain_number(s) {
         Some(d) => d,
+        // Any other number opens with a digit, a sign or a bracket, after
+        // any white space: text (most cells of a 绩效 table) is turned
+        // away on its first byte, not trimmed and read in full.
+        None if !s.as_bytes().first().is_some_and(|&b| may_open_number(b)) => None,
         None => parse_prose_number_in_full(s),
     }
 }
 
-/// The commonest prose numbers in one pass: up to 19 digits with an
-/// optional decimal part ("1244", "10236.70"), nothing else. Some(value)
-/// when `s` is of that form (what [`parse_prose_number_in_full`] reads from
-/// it, a test checks), None when it is not and must be read in full.
+/// Whether a text whose first byte is `b` may be a number that
+/// [`parse_prose_number_in_full`] reads: `b` opens a digit, a sign, a
+/// bracket or white space (which the full reading trims).
+fn may_open_number(b: u8) -> bool {
+    matches!(b, b'0'..=b'9' | b'-' | b'+' | b'(') || crate::text::words::may_start_white_space(b)
+}
+
+/// The prose numbers of [`plain_token`]'s forms: an integer of at most 18
+/// digits without separators, or a plain amount ("10,236.70"). Some(value)
+/// with what [`parse_prose_number_in_full`] reads from `s` (a test checks),
+/// None when it must be read in full.
 fn plain_number(s: &str) -> Option<Option<Decimal>> {
-    let b = s.as_bytes();
-    let int = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let frac = match b.get(int) {
-        None => 0,
-        Some(b'.') => {
-            let f = b.get(int + 1..)?;
-            if f.is_empty() || !f.iter().all(u8::is_ascii_digit) {
-                return None;
-            }
-            f.len()
-        }
-        Some(_) => return None,
-    };
-    if int == 0 || int + frac > 19 {
-        return None;
+    match plain_token(s.as_bytes())? {
+        Token::Amount(d) => Some(Some(d)),
+        Token::Int(m) => Some(Some(Decimal::from(m))),
+        Token::Dash | Token::Text => None,
     }
-    let m = b.iter().filter(|c| c.is_ascii_digit()).try_fold(0u64, |m, c| m.checked_mul(10)?.checked_add(u64::from(c - b'0')))?;
-    Some(Decimal::try_from_i128_with_scale(i128::from(m), u32::try_from(frac).ok()?).ok())
 }
 
 /// [`parse_prose_number`] for any input.
@@ -359,17 +365,33 @@ mod tests {
 
     #[test]
     fn plain_numbers_read_as_the_full_parse_reads_them() {
-        let cases = "0|007|1244|0.00|10236.70|000.50|1234567890123456789|123456789012345678.9|1.234567890123456789|12345678901234567890|\
-                     1.|.5|1..2|1.2.3|12a|1,234|1 |-5|+5|１２|";
-        let mut plain = 0;
-        for s in cases.split('|') {
+        let cases = "0|007|1244|0.00|10236.70|000.50|10,236.70|1,234,567.1|1234567890123456789|123456789012345678.9|\
+                     1.234567890123456789|12345678901234567890|1.|.5|1..2|1.2.3|12a|1,234|1,23|1 |-5|+5|１２|\
+                     \u{3000}12|\u{a0}1.5| 4,520 |\t7|(5.00)|-1,234.5|+0.5|合计|（1）|,123|—|";
+        let reads_as_in_full = |s: &str| {
+            let want = parse_prose_number_in_full(s).map(|d| (d, d.to_string()));
             if let Some(got) = plain_number(s) {
-                plain += 1;
-                let want = parse_prose_number_in_full(s);
-                assert_eq!((got, got.map(|d| d.to_string())), (want, want.map(|d| d.to_string())), "{s:?}");
+                assert_eq!(got.map(|d| (d, d.to_string())), want, "{s:?}");
+            }
+            assert_eq!(parse_prose_number(s).map(|d| (d, d.to_string())), want, "{s:?}");
+            plain_number(s).is_some()
+        };
+        assert_eq!(cases.split('|').filter(|s| reads_as_in_full(s)).count(), 10);
+        // Every piece of every line of the corpus, and every short string
+        // over the alphabet of numbers.
+        for f in crate::FIXTURES {
+            for t in crate::fixture(f).split_whitespace() {
+                reads_as_in_full(t);
             }
         }
-        assert_eq!(plain, 9);
+        for s in every_string(b"019,.a", 7) {
+            reads_as_in_full(&s);
+        }
+        // Numbers among white space, signs, brackets and CJK text.
+        let pieces = ["1", "0", "9", ",", ".", "-", "+", "(", ")", " ", "\u{3000}", "\u{a0}", "\t", "合", "，", "％", "—"];
+        for s in crate::text::stream::sample_texts(&pieces, 5_000) {
+            reads_as_in_full(&s);
+        }
     }
 
     /// Every string of 1 to `most` bytes over `alphabet` (ASCII).

@@ -95,7 +95,8 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
     if lost.is_some() {
         text::lost_positions::squeeze_gaps(&mut lines);
     }
-    let joined = text::joined::Joined::squeezed(&lines);
+    // squeeze_gaps changes only the lines' texts: their squeezed bytes stand.
+    let joined = text::joined::Joined::squeezed_sized(&lines, seen.squeezed_bytes);
     let (info, found) = recognise::recognise_in(&lines, &joined);
     let mut doc = model::Document {
         info,

@@ -22,13 +22,21 @@ impl Joined {
         Joined { text: lines.join("\n"), starts }
     }
 
-    /// The squeezed texts of `lines`, joined: made once per document
-    /// (`Document::joined`) for recognition and segmentation.
+    /// The squeezed texts of `lines`, joined: how the tests join them.
+    #[cfg(test)]
     pub(crate) fn squeezed(lines: &[crate::text::Line]) -> Joined {
+        let bytes = lines.iter().fold(0usize, |n, l| n.saturating_add(l.squeezed.len()));
+        Joined::squeezed_sized(lines, bytes)
+    }
+
+    /// The squeezed texts of `lines`, joined: made once per document
+    /// (`Document::joined`) for recognition and segmentation. Told the bytes
+    /// of those texts, which normalisation sums as it makes the lines
+    /// (`Seen::squeezed_bytes`), to size the text without a pass to sum them.
+    pub(crate) fn squeezed_sized(lines: &[crate::text::Line], squeezed_bytes: usize) -> Joined {
         // As `Joined::of` joins them, without a vector of the texts first,
-        // and sized once.
-        let len = lines.iter().fold(0usize, |n, l| n.saturating_add(l.squeezed.len()).saturating_add(1));
-        let mut text = String::with_capacity(len);
+        // and sized once: the texts and a "\n" after each but the last.
+        let mut text = String::with_capacity(squeezed_bytes.saturating_add(lines.len()));
         let mut starts = Vec::with_capacity(lines.len());
         for (i, l) in lines.iter().enumerate() {
             if i > 0 {

@@ -57,6 +57,9 @@ pub(crate) struct Seen {
     /// counted as each line with text is made, not in a pass over every
     /// line after.
     pub(crate) gaps: super::lost_positions::GapLines,
+    /// The bytes of every line's squeezed text, summed as the lines are
+    /// made: what the document's joined text is sized by, not summed again.
+    pub(crate) squeezed_bytes: usize,
 }
 
 /// Splits text into normalised lines (CRLF, CR and LF all end a line). Page
@@ -86,7 +89,8 @@ pub(crate) fn normalise_seeing(text: &str) -> (Vec<Line>, Seen) {
     if bytes.last() != Some(&b'\n') {
         lines.end_line(body, body);
     }
-    (lines.out, Seen { tab_space: lines.tab_space, form_feeds: lines.form_feeds, gaps: lines.gaps })
+    let Lines { out, tab_space, form_feeds, gaps, squeezed_bytes, .. } = lines;
+    (out, Seen { tab_space, form_feeds, gaps, squeezed_bytes })
 }
 
 /// True at the first byte of every char that [`normalise_seeing`] must look at: a
@@ -152,6 +156,8 @@ struct Lines<'a> {
     form_feeds: bool,
     /// The lines' [`Seen::gaps`] so far.
     gaps: super::lost_positions::GapLines,
+    /// [`Seen::squeezed_bytes`] so far.
+    squeezed_bytes: usize,
 }
 
 impl<'a> Lines<'a> {
@@ -172,6 +178,7 @@ impl<'a> Lines<'a> {
             tab_space: false,
             form_feeds: false,
             gaps: super::lost_positions::GapLines::default(),
+            squeezed_bytes: 0,
         }
     }
 
@@ -305,6 +312,7 @@ impl<'a> Lines<'a> {
         };
         // An empty line is neither indented nor gapped: only these count.
         self.gaps.count(&line);
+        self.squeezed_bytes = self.squeezed_bytes.saturating_add(line.squeezed.len());
         self.out.push(line);
         self.text.clear();
         self.squeezed.clear();
@@ -894,10 +902,10 @@ mod tests {
         }
     }
 
-    /// The indented and gapped lines normalisation counts on its way are
-    /// those of the lines it gives, in every fixture (as it is, with CRLF
-    /// or CR line ends) and in texts of spaces, TABs, form feeds and
-    /// footers.
+    /// The indented and gapped lines normalisation counts on its way, and
+    /// the bytes of their squeezed texts, are those of the lines it gives,
+    /// in every fixture (as it is, with CRLF or CR line ends) and in texts
+    /// of spaces, TABs, form feeds and footers.
     #[test]
     fn the_gap_lines_seen_are_the_lines_counted() {
         let mut texts: Vec<String> =
@@ -907,6 +915,7 @@ mod tests {
         for text in &texts {
             let (lines, seen) = normalise_seeing(text);
             assert_eq!(seen.gaps, crate::text::lost_positions::GapLines::of(&lines), "{text:?}");
+            assert_eq!(seen.squeezed_bytes, lines.iter().fold(0usize, |n, l| n.saturating_add(l.squeezed.len())), "{text:?}");
         }
     }
 

@@ -504,6 +504,12 @@ pub(crate) fn run(doc: &Document) -> RunResult {
 fn summarise(findings: Vec<Finding>) -> Vec<Finding> {
     use std::collections::HashMap;
     let max = crate::limits::MAX_FINDINGS_PER_RULE_AND_TABLE;
+    // No group passes `max` when no more findings than that were made (the
+    // case of most documents): then none is counted, a key copied and hashed
+    // per finding.
+    if findings.len() <= max {
+        return findings;
+    }
     let mut total: HashMap<(&'static str, Option<String>, Severity), usize> = HashMap::new();
     for f in &findings {
         *total.entry((f.rule, f.table.clone(), f.severity)).or_default() += 1;
@@ -541,6 +547,10 @@ fn f_table_name(table: Option<&str>) -> String {
 fn summarise_skips(skipped: Vec<Skipped>) -> Vec<Skipped> {
     use std::collections::HashMap;
     let max = crate::limits::MAX_SKIPS_PER_RULE;
+    // As in [`summarise`]: with no more skips than `max`, none is over.
+    if skipped.len() <= max {
+        return skipped;
+    }
     let mut total: HashMap<&'static str, usize> = HashMap::new();
     for s in &skipped {
         *total.entry(s.rule).or_default() += 1;
@@ -747,5 +757,46 @@ pub(crate) mod testing {
             assert_eq!(found(fast, &t), expected, "{t}");
         }
         fired
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+
+    /// `n` findings, or skips, of one rule (on one table at one severity):
+    /// the group [`summarise`] and [`summarise_skips`] count.
+    fn findings(n: usize) -> Vec<Finding> {
+        (0..n).map(|i| Finding { table: Some("01".to_string()), ..Finding::new("TBL-001", Severity::Error, format!("第{i}处")) }).collect()
+    }
+    fn skips(n: usize) -> Vec<Skipped> {
+        (0..n).map(|i| Skipped { rule: "TBL-001", reason: format!("第{i}处") }).collect()
+    }
+
+    /// Up to the limit every finding and skip is listed as made (the way
+    /// out that counts nothing); past it, the first `max` and one that
+    /// counts the rest.
+    #[test]
+    fn summaries_list_all_up_to_the_limit_and_count_the_rest() {
+        let max = crate::limits::MAX_FINDINGS_PER_RULE_AND_TABLE;
+        for n in [0, 1, max - 1, max] {
+            assert_eq!(summarise(findings(n)), findings(n), "{n}");
+        }
+        for n in [max + 1, max + 7] {
+            let got = summarise(findings(n));
+            assert_eq!(got.len(), max + 1, "{n}");
+            assert_eq!(got[..max], findings(max)[..], "{n}");
+            assert!(got[max].message.contains(&format!("还有 {} 处同类问题", n - max)), "{}", got[max].message);
+        }
+        let max = crate::limits::MAX_SKIPS_PER_RULE;
+        for n in [0, 1, max - 1, max] {
+            assert_eq!(summarise_skips(skips(n)), skips(n), "{n}");
+        }
+        for n in [max + 1, max + 7] {
+            let got = summarise_skips(skips(n));
+            assert_eq!(got.len(), max + 1, "{n}");
+            assert_eq!(got[..max], skips(max)[..], "{n}");
+            assert!(got[max].reason.contains(&format!("另有 {} 处", n - max)), "{}", got[max].reason);
+        }
     }
 }

@@ -397,15 +397,10 @@ fn class_row<'a>(doc: &'a Document, subject: &str) -> Option<Located<'a>> {
     let i = subject.find("（类）").or_else(|| subject.find("(类)"))?;
     let name = &subject[..i];
     let t = doc.table(TableKind::F05).or_else(|| grid_table(doc, TableKind::F05))?;
-    let hits: Vec<&Row> = t
-        .rows
-        .iter()
-        .filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3) && (r.label == name || r.label.strip_suffix("支出") == Some(name)))
-        .collect();
-    match hits.as_slice() {
-        [r] => Some(at(t, r, 0)),
-        _ => None,
-    }
+    // The one such row, found without a Vec of them.
+    let row =
+        one_row(t, |r| r.code.as_deref().is_some_and(|c| c.len() == 3) && (r.label == name || r.label.strip_suffix("支出") == Some(name)))?;
+    Some(at(t, row, 0))
 }
 
 /// The 05 项 row named by the path "X（类）Y（款）Z（项）" before `upto` in a
@@ -415,10 +410,14 @@ fn class_row<'a>(doc: &'a Document, subject: &str) -> Option<Located<'a>> {
 /// and then "年初预算为……，支出决算为……").
 fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize, prev: Option<&Paragraph>) -> Option<Located<'a>> {
     // The first `upto` chars, lent, not copied a char at a time; copied
-    // only to widen an ASCII bracket.
+    // only to widen an ASCII bracket (looked for by memchr, not byte by
+    // byte: the text up to an amount is often a long paragraph).
     let text = p.text_to(upto);
-    let norm: std::borrow::Cow<'_, str> =
-        if text.bytes().any(|b| matches!(b, b'(' | b')')) { text.replace('(', "（").replace(')', "）").into() } else { text.into() };
+    let norm: std::borrow::Cow<'_, str> = if memchr::memchr2(b'(', b')', text.as_bytes()).is_some() {
+        text.replace('(', "（").replace(')', "）").into()
+    } else {
+        text.into()
+    };
     // The marks looked for by finders made once, not a searcher set up for
     // each search; the last match is `rfind`'s (no mark overlaps itself).
     if ![&LEI, &KUAN, &XIANG].iter().any(|f| f.in_text(&norm).next().is_some()) {
@@ -436,18 +435,12 @@ fn item_row<'a>(doc: &'a Document, p: &Paragraph, upto: usize, prev: Option<&Par
 /// The one 项 row of 公开05表 named `item` under the 款 named `section`.
 fn path_row<'a>(doc: &'a Document, section: &str, item: &str) -> Option<Located<'a>> {
     let t = doc.table(TableKind::F05).or_else(|| grid_table(doc, TableKind::F05))?;
-    let hits: Vec<&Row> = t
-        .rows
-        .iter()
-        .filter(|r| {
-            let Some(code) = r.code.as_deref().filter(|c| c.len() == 7) else { return false };
-            r.label == item && t.rows.iter().any(|p| p.code.as_deref() == Some(&code[..5]) && p.label == section)
-        })
-        .collect();
-    match hits.as_slice() {
-        [r] => Some(at(t, r, 0)),
-        _ => None,
-    }
+    // The one such row, found without a Vec of them.
+    let row = one_row(t, |r| {
+        let Some(code) = r.code.as_deref().filter(|c| c.len() == 7) else { return false };
+        r.label == item && t.rows.iter().any(|p| p.code.as_deref() == Some(&code[..5]) && p.label == section)
+    })?;
+    Some(at(t, row, 0))
 }
 
 /// The marks of a 类, 款 and 项 in a path ([`item_row`]).
@@ -540,6 +533,44 @@ mod tests {
         let c = before[..k].rfind("（类）")?;
         let section = before[c + "（类）".len()..k].trim();
         path_row(doc, section, item)
+    }
+
+    /// [`path_row`] and [`class_row`] find the one row their tests select,
+    /// as a Vec of every selected row would (none or several: None), for
+    /// every 款 and 项 name pair and every 类 name of the corpus's 05 tables
+    /// (names printed twice among them).
+    #[test]
+    fn the_one_row_is_the_only_row_selected() {
+        let only = |hits: Vec<&Row>| match hits.as_slice() {
+            [r] => Some(*r as *const Row),
+            _ => None,
+        };
+        let row_of = |l: Option<Located<'_>>| l.and_then(|l| l.at).map(|a| a.row as *const Row);
+        let mut found = 0;
+        for name in crate::FIXTURES {
+            let doc = crate::read(&crate::fixture(name));
+            let Some(t) = doc.table(TableKind::F05).or_else(|| grid_table(&doc, TableKind::F05)) else { continue };
+            let coded = |n: usize| t.rows.iter().filter(move |r| r.code.as_deref().is_some_and(|c| c.len() == n));
+            for section in coded(5).map(|r| r.label.as_str()).chain(["", "不是款"]) {
+                for item in coded(7).map(|r| r.label.as_str()).chain([""]) {
+                    let want = only(
+                        coded(7)
+                            .filter(|r| {
+                                let code = r.code.as_deref().unwrap_or_default();
+                                r.label == item && t.rows.iter().any(|p| p.code.as_deref() == Some(&code[..5]) && p.label == section)
+                            })
+                            .collect(),
+                    );
+                    assert_eq!(row_of(path_row(&doc, section, item)), want, "{section} {item}");
+                    found += usize::from(want.is_some());
+                }
+            }
+            for class in coded(3).flat_map(|r| [r.label.clone(), r.label.trim_end_matches("支出").to_string()]) {
+                let want = only(coded(3).filter(|r| r.label == class || r.label.strip_suffix("支出") == Some(&class)).collect());
+                assert_eq!(row_of(class_row(&doc, &format!("{class}（类）"))), want, "{class}");
+            }
+        }
+        assert!(found > 20, "{found}");
     }
 
     /// The rows [`item_row`] finds are those of its definition, for every

@@ -65,7 +65,8 @@ fn check(doc: &Document, sink: &mut Sink) {
                 let ClaimKind::Share { base } = &c.kind else { continue };
                 let Some(printed) = c.value else { continue };
                 // The part: the money amount just before the share, in its sentence.
-                let (ss, _) = sentence_bounds(chars, c.start);
+                // (The claim's sentence as read: `sentence_bounds` at its start.)
+                let (ss, _) = c.sentence;
                 let Some(part) =
                     p.claims[..k].iter().rev().take_while(|x| x.start >= ss || x.is_money_amount()).find(|x| x.is_money_amount())
                 else {

@@ -95,6 +95,12 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
     let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
+        // Every path ends in a 项 mark, "（项）" or "（01项）": a paragraph
+        // without a 项 right before a closing bracket (most) holds none, and
+        // its chars are not walked for marks.
+        if !may_hold_a_path(&p.text) {
+            continue;
+        }
         let chars = p.chars();
         for path in paths(chars) {
             // The amount right after the path, in its sentence, with at most a
@@ -150,6 +156,13 @@ struct Path {
     item: String,
     item_code: Option<String>,
     end: usize,
+}
+
+/// Whether `text` holds a 项 followed by a closing bracket, full-width or
+/// ASCII: what the 项 mark every [`paths`] result ends in holds (a test says
+/// none is found without one). By a byte search for 项, not a pass over chars.
+fn may_hold_a_path(text: &str) -> bool {
+    crate::text::search::match_starts(text, "项").any(|i| text.get(i + '项'.len_utf8()..).is_some_and(|rest| rest.starts_with(['）', ')'])))
 }
 
 /// The level marks of a text: (offset of "（", offset past "）", level char, code digits).
@@ -296,6 +309,27 @@ mod tests {
     fn path_of(s: &str) -> Vec<Path> {
         let chars: Vec<char> = s.chars().collect();
         paths(&chars).into_iter().map(|p| (p.class, p.kuan, p.item, p.item_code)).collect()
+    }
+
+    #[test]
+    fn paths_are_found_only_where_a_path_may_be() {
+        // Every paragraph of the corpus, and paths, marks and brackets alone.
+        let made =
+            ["（项）", "（01项）", "项)", "项 ）", "（项", "项目）", "（类）（款）", "司法（款）行政运行（项）支出", "(1项)", "项", ""];
+        let mut texts: Vec<String> = made.iter().map(|s| s.to_string()).collect();
+        for name in crate::FIXTURES {
+            let doc = crate::read(&crate::fixture(name));
+            texts.extend(doc.narrative.paragraphs().map(|(_, p)| p.text.clone()));
+        }
+        let mut with_paths = 0;
+        for t in &texts {
+            let chars: Vec<char> = t.chars().collect();
+            if !paths(&chars).is_empty() {
+                with_paths += 1;
+                assert!(may_hold_a_path(t), "{t}");
+            }
+        }
+        assert!(with_paths >= 5, "{with_paths}");
     }
 
     #[test]

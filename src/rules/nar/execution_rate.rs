@@ -62,7 +62,8 @@ fn check(doc: &Document, sink: &mut Sink) {
                 || (c.kind == ClaimKind::Percent && (c.subject.ends_with("执行率") || c.subject.ends_with("预算执行率")));
             let Some(printed) = c.value.filter(|_| rate) else { continue };
             // The executed amount and the budgets in the same or the previous sentence.
-            let (s, _) = sentence_bounds(chars, c.start);
+            // (The claim's sentence as read: `sentence_bounds` at its start.)
+            let (s, _) = c.sentence;
             let (s0, _) = sentence_bounds(chars, s.saturating_sub(2));
             let before: Vec<&Claim> = p.claims[..k].iter().filter(|x| x.start >= s0).collect();
             let Some(done) = before.iter().rev().find(|x| is_executed(x)) else { continue };

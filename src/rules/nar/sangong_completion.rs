@@ -29,7 +29,6 @@
 use rust_decimal::Decimal;
 
 use crate::model::Document;
-use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{ClaimKind, Topic};
 use crate::rounding::Interval;
 use crate::rules::percent::{is_exact, judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
@@ -66,7 +65,8 @@ fn check(doc: &Document, sink: &mut Sink) {
             let chars = p.chars();
             for c in p.claims.iter().filter(|c| c.kind == ClaimKind::Completion) {
                 let Some(printed) = c.value else { continue };
-                let (ss, _) = sentence_bounds(chars, c.start);
+                // (The claim's sentence as read: `sentence_bounds` at its start.)
+                let (ss, _) = c.sentence;
                 // With the amounts in the sentence NAR-003 checks it from the text.
                 if p.claims.iter().any(|x| x.start >= ss && x.start < c.start && x.is_money_amount()) {
                     continue;

@@ -30,7 +30,6 @@
 use rust_decimal::Decimal;
 
 use crate::model::Document;
-use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{Claim, ClaimKind};
 use crate::rules::percent::narrative_values;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
@@ -58,7 +57,6 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
     for (_, p) in n.paragraphs() {
-        let chars = p.chars();
         // Shares of one sentence with no printed base: the parts of the total it opens with.
         let mut groups: Vec<(usize, Vec<&Claim>)> = Vec::new();
         // Or shares of one named base ("占“三公”经费的…").
@@ -73,7 +71,8 @@ fn check(doc: &Document, sink: &mut Sink) {
             if !key.is_empty() && !key.holds("三公") && !key.holds("合计") && !key.holds("总计") {
                 continue;
             }
-            let (s, _) = sentence_bounds(chars, c.start);
+            // (The claim's sentence as read: `sentence_bounds` at its start.)
+            let (s, _) = c.sentence;
             match groups.last_mut() {
                 Some((gs, g)) if *gs == s && keys.last() == Some(&key) => g.push(c),
                 _ => {

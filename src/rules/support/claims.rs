@@ -61,6 +61,28 @@ mod tests {
     use super::*;
     use crate::narrative::ClaimKind;
 
+    /// A claim's `sentence` is `sentence_bounds` at its start in its
+    /// paragraph's chars, for every claim of the corpus and of long
+    /// sentences (past the bound of a sentence's chars): the rules that need
+    /// the sentence a claim stands in read it there, not scan for it.
+    #[test]
+    fn a_claims_sentence_is_the_sentence_at_its_start() {
+        let long = format!("支出{}万元。", "收入100万元，占比10%，".repeat(400));
+        let mut texts: Vec<String> = crate::FIXTURES.iter().map(|name| crate::fixture(name)).collect();
+        texts.push(crate::fixture(crate::rules::support::corpus::Y).replacen("收、支总计", &long, 1));
+        let mut claims = 0;
+        for text in &texts {
+            let doc = crate::read(text);
+            for (_, p) in doc.narrative.paragraphs() {
+                for c in &p.claims {
+                    assert_eq!(c.sentence, crate::narrative::claim::sentence_bounds(p.chars(), c.start), "{}", p.text);
+                    claims += 1;
+                }
+            }
+        }
+        assert!(claims > 1000, "{claims}");
+    }
+
     /// [`claim_point`] as first written, by the interval's general path.
     fn point_by_definition(c: &Claim) -> Option<(Decimal, Decimal)> {
         let iv = any_unit_interval(c)?;

@@ -64,16 +64,20 @@ fn check(doc: &Document, sink: &mut Sink) {
     let kind_word = if final_accounts { "决算" } else { "预算" };
     // Only lines with a 年: found by one search of the text, not one per line.
     // The running headers are left out of the stream (they would split a
-    // sentence), but are headings all the same.
-    for line in doc.lines_with(MarkKind::Nian).into_iter().chain(doc.furniture_lines()) {
+    // sentence), but are headings all the same; they are searched for a 截.
+    let dated_lines = dated_lines(doc);
+    let stream_lines = doc.lines_with(MarkKind::Nian).into_iter().map(|l| (l, dated_lines.contains(&l.no)));
+    let headers = doc.furniture_lines().map(|l| (l, search::has_char(&l.squeezed, '截')));
+    for (line, dated) in stream_lines.chain(headers) {
         let t = line.squeezed.as_str();
-        // Only a heading or a "截至/截止" date can be reported: most lines are
-        // neither and are not copied into chars.
-        let dated = search::has_char(t, '截');
+        // Only a heading or a "截至/截止" date (`dated`: the line may hold
+        // one) can be reported: most lines are neither and are not copied
+        // into chars.
         // A heading: short, no sentence punctuation, names the document kind
         // and ends like a title ("2024年度部门决算情况说明", "…部门决算表").
-        // (Cheapest test first.)
-        let heading = ["情况说明", "决算", "预算", "决算表", "预算表", "公开", "报告"].iter().any(|w| t.ends_with(w))
+        // (Cheapest test first: the last byte, then the words.)
+        let heading = may_end_a_heading(t)
+            && HEADING_ENDS.iter().any(|w| t.ends_with(w))
             && t.chars().count() <= 45
             && !t.contains(['，', '。', '；', ','])
             && !["与", "比", "较", "执行", "调整"].iter().any(|w| t.holds(w))
@@ -121,6 +125,39 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
 }
 
+/// The words a heading ends with.
+const HEADING_ENDS: [&str; 7] = ["情况说明", "决算", "预算", "决算表", "预算表", "公开", "报告"];
+
+/// Whether `t` may end with one of [`HEADING_ENDS`], by its last byte (that
+/// of 明, 算, 表, 开 or 告; a test says these are all): most lines end
+/// otherwise and are not compared with the seven words.
+fn may_end_a_heading(t: &str) -> bool {
+    matches!(t.as_bytes().last(), Some(0x8E | 0x97 | 0xA8 | 0x80 | 0x8A))
+}
+
+/// The numbers of the stream's lines that may hold a date `check` reads, a
+/// 4-digit year right after "截至" or "截止" ("截至2023年12月31日"): those
+/// where a 年 of the stream's marks stands ten bytes after a 截至 or 截止
+/// (two 3-byte chars, then four ASCII digits), in order. Every line holding
+/// such a date is among them (a test says so), and few others (a date
+/// wrapped over two lines marks the second, where `check` finds none): no
+/// line is searched for a 截.
+fn dated_lines(doc: &Document) -> Vec<usize> {
+    let s = doc.stream();
+    let text = s.text.as_bytes();
+    let mut out: Vec<usize> = Vec::new();
+    for &(at, _) in doc.marks(MarkKind::Nian) {
+        let before = at.checked_sub(10).and_then(|from| text.get(from..from + 6));
+        if before.is_some_and(|b| b == "截至".as_bytes() || b == "截止".as_bytes()) {
+            let no = s.line_at(at);
+            if out.last() != Some(&no) {
+                out.push(no);
+            }
+        }
+    }
+    out
+}
+
 /// The 4-digit years of a squeezed text followed by "年", with their char offsets.
 fn years(chars: &[char]) -> Vec<(u16, usize)> {
     let mut out = Vec::new();
@@ -140,8 +177,62 @@ fn years(chars: &[char]) -> Vec<(u16, usize)> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn lines_with_a_nian_are_marked_in_the_stream() {
         assert!(crate::text::stream::marked('年'));
+    }
+
+    /// [`may_end_a_heading`] holds for every line that ends with one of
+    /// [`HEADING_ENDS`]: it knows each word's last byte.
+    #[test]
+    fn a_heading_end_is_told_by_its_last_byte() {
+        for w in HEADING_ENDS {
+            assert!(may_end_a_heading(w), "{w}");
+            assert!(may_end_a_heading(&format!("2024年度部门{w}")), "{w}");
+        }
+        assert!(!may_end_a_heading("") && !may_end_a_heading("收入。") && !may_end_a_heading("2024年"));
+    }
+
+    /// The dates `check` reads in a line: the years [`years`] finds right
+    /// after "截至" or "截止" (its definition of a date).
+    fn dates(t: &str) -> usize {
+        let chars: Vec<char> = t.chars().collect();
+        years(&chars)
+            .into_iter()
+            .filter(|(_, at)| {
+                let before: String = chars[at.saturating_sub(2)..*at].iter().collect();
+                before == "截至" || before == "截止"
+            })
+            .count()
+    }
+
+    /// Every line of the stream holding a date is among [`dated_lines`],
+    /// in every corpus document and in edited ones (dates at a line's start
+    /// and end, wrapped over two lines, after a running header).
+    #[test]
+    fn every_line_with_a_date_is_a_dated_line() {
+        let edits = [
+            ("2024 年度收、支总计均为", "截至2023年12月31日，2024 年度收、支总计均为"),
+            ("2024 年度收、支总计均为", "截止2024年12月31日\n截至\n2023年，截至 2022 年末，截至\n"),
+        ];
+        let mut texts: Vec<String> = crate::FIXTURES.iter().map(|name| crate::fixture(name)).collect();
+        for (from, to) in edits {
+            texts.push(crate::fixture(Y).replacen(from, to, 1));
+        }
+        let mut seen = 0;
+        for text in &texts {
+            let doc = crate::read(text);
+            let dated = dated_lines(&doc);
+            assert!(dated.windows(2).all(|w| w[0] < w[1]), "{dated:?}");
+            for line in doc.lines_with(MarkKind::Nian) {
+                if dates(&line.squeezed) > 0 {
+                    assert!(dated.contains(&line.no), "{}: {}", line.no, line.squeezed);
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen >= 5, "{seen}");
     }
 }

@@ -18,7 +18,7 @@ use crate::domain::{class_code, pair_groups, split_pair};
 use crate::model::{Cell, ReadProblem, Side, Source, Table, TableKind};
 use crate::rounding;
 use crate::solve::{hierarchy, solve, At, Link, Placement, Problem, Relation, RowChoice, SumOfRows};
-use crate::tables::candidates::{over_cap_message, Budget, Candidates};
+use crate::tables::candidates::{over_cap_message, Budget, Candidates, Scratch};
 use crate::text::search;
 use crate::units;
 
@@ -55,6 +55,8 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
     // held to a bound per column.
     let tables: Vec<&Table> = parts.iter().map(|p| &p.table).collect();
     let zero = zero_sources(&tables);
+    // The walks' working rows, kept from row to row.
+    let mut scratch = Scratch::default();
     for p in parts.iter() {
         let zero_col: Vec<bool> = p.schema.sources.iter().map(|s| zero.contains(s)).collect();
         let mut row_sums = None;
@@ -75,7 +77,12 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
                     // Tested as enumerated: only the placements that hold are written out.
                     let check = RowSums::ready(&mut row_sums, p.schema.row_sums, cands);
                     let mut kept = Vec::new();
-                    cands.for_each_blank_where(&zero_col, |v, cols, settled| check.settled(v, cols, settled), |v, _| kept.push(v.to_vec()));
+                    cands.for_each_blank_where_in(
+                        &mut scratch,
+                        &zero_col,
+                        |v, cols, settled| check.settled(v, cols, settled),
+                        |v, _| kept.push(v.to_vec()),
+                    );
                     RowChoice::Open(kept)
                 }
                 None => RowChoice::Fixed(values(&r.cells)),
@@ -121,10 +128,11 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
         let (mut ambiguous, mut contradicted, mut too_many) = (Vec::new(), Vec::new(), Vec::new());
         for (row, cands) in &p.open {
             let r = &p.table.rows[*row];
-            let name = r.code.clone().unwrap_or_else(|| r.label.clone());
+            // Built only for a row that is reported (most are placed).
+            let name = || r.code.clone().unwrap_or_else(|| r.label.clone());
             // Both lists are sorted by row.
             if unlisted.binary_search(&(base[pi] + row)).is_ok() {
-                too_many.push((name, r.source_line));
+                too_many.push((name(), r.source_line));
                 p.table.unresolved.push(*row);
                 p.table.printed.push((*row, cands.printed()));
                 continue;
@@ -133,24 +141,29 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
             let placement = &results[at].1;
             match placement {
                 Placement::Unique(v) => {
-                    let printed: Option<Vec<Option<Decimal>>> = match &common {
-                        Some((from, to)) => v.iter().map(|x| units::unshift_cell(*x, from[pi], *to)).collect(),
-                        None => Some(v.clone()),
+                    // In the problem's unit; read back in the table's (no copy when they are one).
+                    let cells = match &common {
+                        Some((from, to)) => v
+                            .iter()
+                            .map(|x| units::unshift_cell(*x, from[pi], *to))
+                            .collect::<Option<Vec<Option<Decimal>>>>()
+                            .and_then(|v| cands.cells(&v)),
+                        None => cands.cells(v),
                     };
-                    if let Some(cells) = printed.and_then(|v| cands.cells(&v)) {
+                    if let Some(cells) = cells {
                         p.table.rows[*row].cells = cells;
                     }
                 }
                 Placement::Ambiguous(k) => {
                     p.table.unresolved.push(*row);
                     p.table.printed.push((*row, cands.printed()));
-                    ambiguous.push((format!("{name}（{k}种）"), r.source_line));
+                    ambiguous.push((format!("{}（{k}种）", name()), r.source_line));
                 }
                 Placement::Contradiction => {
                     p.table.unresolved.push(*row);
                     p.table.contradicted.push(*row);
                     p.table.printed.push((*row, cands.printed()));
-                    contradicted.push((name, r.source_line));
+                    contradicted.push((name(), r.source_line));
                 }
             }
         }

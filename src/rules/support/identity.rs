@@ -414,12 +414,42 @@ fn push_table_name(s: &mut String, no: &str) {
     }
 }
 
-/// Appends `d` as `{d}` shows it (`write!` into the string itself: no
-/// string of its own, as `to_string` would make).
+/// Appends `d` as `{d}` shows it: a "-" when negative (even a negative
+/// zero), the whole digits (at least "0"), and a "." before the `scale`
+/// fraction digits if there are any. Digits of a mantissa within u64 (every
+/// printed amount) are made here: `Decimal`'s `Display` divides its 96 bits
+/// by ten for each digit and costs several times as much.
 fn push_decimal(s: &mut String, d: Decimal) {
-    use std::fmt::Write;
-    // Writing to a String cannot fail.
-    let _ = write!(s, "{d}");
+    let scale = d.scale() as usize;
+    // Right to left: a u64's 20 digits at most, then zeros up to one more
+    // than the scale (28 at most), so that there is a whole digit.
+    let mut buf = [b'0'; 30];
+    let mut from = buf.len();
+    let digits = u64::try_from(d.mantissa().unsigned_abs()).ok().and_then(|mut m| {
+        while m > 0 {
+            from = from.checked_sub(1)?;
+            *buf.get_mut(from)? = b'0' + (m % 10) as u8;
+            m /= 10;
+        }
+        let from = from.min(buf.len().checked_sub(scale + 1)?);
+        buf.get(from..)?.split_at_checked(buf.len() - from - scale)
+    });
+    let Some((whole, fraction)) = digits else {
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = write!(s, "{d}");
+        return;
+    };
+    s.reserve(whole.len() + fraction.len() + 2);
+    if d.is_sign_negative() {
+        s.push('-');
+    }
+    // ASCII digits, pushed as chars: no UTF-8 check of the buffer.
+    s.extend(whole.iter().copied().map(char::from));
+    if !fraction.is_empty() {
+        s.push('.');
+        s.extend(fraction.iter().copied().map(char::from));
+    }
 }
 
 /// `d` with its sign, "+" for a positive one: `format!("+{d}")`.
@@ -479,15 +509,36 @@ mod describe_tests {
         }
     }
 
-    /// [`push_decimal`] appends what `to_string` makes.
+    /// [`push_decimal`] appends what `Display` (`{d}`) makes: for every
+    /// scale, of mantissas around each power of ten (u64's largest and
+    /// beyond included), positive, negative and negative zero.
     #[test]
-    fn push_decimal_is_to_string() {
-        for d in ["0", "0.00", "-0.01", "12345.678", "-7", "1e-28", "79228162514264337593543950335", "-79228162514264337593543950335"] {
-            let d: Decimal = d.parse().or_else(|_| Decimal::from_scientific(d)).expect("a decimal");
-            let mut s = "前".to_string();
-            push_decimal(&mut s, d);
-            assert_eq!(s, format!("前{}", d), "{d}");
+    fn push_decimal_is_display() {
+        let mut mantissas =
+            vec![0i128, 1, 5, 9, 42, 12345678, i128::from(u64::MAX), i128::from(u64::MAX) + 1, 79228162514264337593543950335];
+        let mut p = 1i128;
+        while p <= 7922816251426433759354395033 {
+            mantissas.extend([p - 1, p, p + 1, p * 7 + 3]);
+            p *= 10;
         }
+        let mut tried = 0;
+        for m in mantissas {
+            for scale in 0..=28 {
+                for m in [m, -m] {
+                    let Ok(d) = Decimal::try_from_i128_with_scale(m, scale) else { continue };
+                    let mut s = "前".to_string();
+                    push_decimal(&mut s, d);
+                    assert_eq!(s, format!("前{d}"), "{m} {scale}");
+                    tried += 1;
+                }
+            }
+        }
+        let negative_zero = -Decimal::ZERO.trunc_with_scale(2);
+        assert!(negative_zero.is_sign_negative());
+        let mut s = String::new();
+        push_decimal(&mut s, negative_zero);
+        assert_eq!(s, format!("{negative_zero}"));
+        assert!(tried > 4000, "{tried}");
     }
 
     /// [`describe`] by `push_str` is its `format!` definition.

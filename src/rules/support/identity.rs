@@ -230,29 +230,51 @@ impl Sink {
 
     /// The finding (or skip) of an identity that does not hold exactly:
     /// `expected` is what the parts imply, in the unit of the target's cell.
+    ///
+    /// The message is written piece by piece into one string: a `format!`
+    /// of the whole (on top of the cell's name and each number made apart)
+    /// was most of a finding's cost, and some documents have dozens.
     fn report_identity(&mut self, target: Target<'_>, parts: &[(i8, Located<'_>)], verdict: Verdict, expected: Decimal, what: String) {
         let actual = target.actual;
         let target = target.cell_ref();
-        let place = placed(&target);
         let diff = actual.unwrap_or_default().checked_sub(expected);
         let (Some(diff), false) = (diff, verdict == Verdict::TooLarge) else {
-            self.skip(format!("{place}与{what}：{}", crate::checked::TOO_LARGE));
+            self.skip(format!("{}与{what}：{}", placed(&target), crate::checked::TOO_LARGE));
             return;
         };
-        let shown = actual.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
-        let (severity, message) = match verdict {
-            Verdict::Rounding => (
-                Severity::Info,
-                format!(
-                    "{place}印为 {shown}，按{what}计算为 {expected}，相差 {}。差额在各数四舍五入的允许范围内，属于尾数误差，不是错误。",
-                    signed(diff)
-                ),
-            ),
-            _ => (
-                self.severity,
-                format!("{place}印为 {shown}，但按{what}计算应为 {expected}，相差 {}，超出四舍五入可能造成的误差。", signed(diff)),
-            ),
+        // The cell's name, the fixed wording (under 200 bytes) and three numbers.
+        let mut message = String::with_capacity(placed_len(&target) + what.len() + 320);
+        push_placed(&mut message, &target);
+        message.push_str("印为 ");
+        match actual {
+            Some(v) => push_decimal(&mut message, v),
+            None => message.push_str("空白"),
+        }
+        let severity = match verdict {
+            Verdict::Rounding => {
+                message.push_str("，按");
+                message.push_str(&what);
+                message.push_str("计算为 ");
+                push_decimal(&mut message, expected);
+                message.push_str("，相差 ");
+                push_signed(&mut message, diff);
+                message.push_str("。差额在各数四舍五入的允许范围内，属于尾数误差，不是错误。");
+                Severity::Info
+            }
+            _ => {
+                message.push_str("，但按");
+                message.push_str(&what);
+                message.push_str("计算应为 ");
+                push_decimal(&mut message, expected);
+                message.push_str("，相差 ");
+                push_signed(&mut message, diff);
+                message.push_str("，超出四舍五入可能造成的误差。");
+                self.severity
+            }
         };
+        // Sized once: a sum has up to 26 parts, each a cell.
+        let mut related = Vec::with_capacity(parts.len());
+        related.extend(parts.iter().filter_map(|(_, l)| l.cell()));
         self.push(Finding {
             rule: self.rule,
             severity,
@@ -265,7 +287,7 @@ impl Sink {
             difference: Some(diff),
             source_line: Some(target.source_line),
             page: None,
-            related: parts.iter().filter_map(|(_, l)| l.cell()).collect(),
+            related,
             also: Vec::new(),
             place: None,
         });
@@ -346,40 +368,103 @@ impl Sink {
 /// How a cell is named in messages: 公开01表“本年收入合计（行次27）”的“金额”.
 /// A row without a name (a table of one row of figures, 支出总表) names
 /// only the column: 《支出总表》“基本支出”.
-///
-/// Built by `push_str` onto the table's name: every finding of an identity
-/// names its cell, and a second `format!` cost more than the copying.
 fn placed(cell: &CellRef) -> String {
-    let mut s = table_name(&cell.table);
+    let mut s = String::with_capacity(placed_len(cell));
+    push_placed(&mut s, cell);
+    s
+}
+
+/// Room for [`placed`]'s name of `cell`: the table's name is at most
+/// "公开表" (9 bytes) around its number, and the quotes and 的 15 bytes.
+fn placed_len(cell: &CellRef) -> usize {
+    cell.table.len() + 9 + cell.row.len() + cell.column.as_ref().map_or(0, String::len) + 15
+}
+
+/// Appends [`placed`]'s name of `cell`, by `push_str`: every finding of an
+/// identity names its cell, and `format!` cost more than the copying.
+fn push_placed(s: &mut String, cell: &CellRef) {
+    push_table_name(s, &cell.table);
     let quote = |s: &mut String, w: &str| {
         s.push('“');
         s.push_str(w);
         s.push('”');
     };
     match &cell.column {
-        Some(c) if cell.row.is_empty() => quote(&mut s, c),
+        Some(c) if cell.row.is_empty() => quote(s, c),
         Some(c) => {
-            quote(&mut s, &cell.row);
+            quote(s, &cell.row);
             s.push('的');
-            quote(&mut s, c);
+            quote(s, c);
         }
-        None => quote(&mut s, &cell.row),
+        None => quote(s, &cell.row),
     }
+}
+
+/// Appends [`table_name`]`(no)` without its `format!`.
+fn push_table_name(s: &mut String, no: &str) {
+    if no.starts_with('《') {
+        s.push_str(no);
+    } else if no.len() == 2 && no.starts_with('0') {
+        s.push_str("公开");
+        s.push_str(no);
+        s.push('表');
+    } else {
+        s.push_str("公开表");
+        s.push_str(no);
+    }
+}
+
+/// Appends `d` as `{d}` shows it: a "-" when negative (even a negative
+/// zero), the whole digits (at least "0"), and a "." before the `scale`
+/// fraction digits if there are any. Digits of a mantissa within u64 (every
+/// printed amount) are made here: `Decimal`'s `Display` divides its 96 bits
+/// by ten for each digit and costs several times as much.
+fn push_decimal(s: &mut String, d: Decimal) {
+    let scale = d.scale() as usize;
+    // Right to left: a u64's 20 digits at most, then zeros up to one more
+    // than the scale (28 at most), so that there is a whole digit.
+    let mut buf = [b'0'; 30];
+    let mut from = buf.len();
+    let digits = u64::try_from(d.mantissa().unsigned_abs()).ok().and_then(|mut m| {
+        while m > 0 {
+            from = from.checked_sub(1)?;
+            *buf.get_mut(from)? = b'0' + (m % 10) as u8;
+            m /= 10;
+        }
+        let from = from.min(buf.len().checked_sub(scale + 1)?);
+        buf.get(from..)?.split_at_checked(buf.len() - from - scale)
+    });
+    let Some((whole, fraction)) = digits else {
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = write!(s, "{d}");
+        return;
+    };
+    s.reserve(whole.len() + fraction.len() + 2);
+    if d.is_sign_negative() {
+        s.push('-');
+    }
+    // ASCII digits, pushed as chars: no UTF-8 check of the buffer.
+    s.extend(whole.iter().copied().map(char::from));
+    if !fraction.is_empty() {
+        s.push('.');
+        s.extend(fraction.iter().copied().map(char::from));
+    }
+}
+
+/// `d` with its sign, "+" for a positive one: `format!("+{d}")`.
+fn signed(d: Decimal) -> String {
+    let mut s = String::new();
+    push_signed(&mut s, d);
     s
 }
 
-/// `d` with its sign, "+" for a positive one: `format!("+{d}")` without
-/// `format!`'s machinery (the digits are `to_string`'s).
-fn signed(d: Decimal) -> String {
-    let s = d.to_string();
+/// Appends [`signed`]`(d)`.
+fn push_signed(s: &mut String, d: Decimal) {
     if d > Decimal::ZERO {
-        let mut plus = String::with_capacity(s.len() + 1);
-        plus.push('+');
-        plus.push_str(&s);
-        plus
-    } else {
-        s
+        s.push('+');
     }
+    push_decimal(s, d);
 }
 
 #[cfg(test)]
@@ -414,6 +499,48 @@ mod describe_tests {
         }
     }
 
+    /// [`push_table_name`] appends what [`table_name`] makes.
+    #[test]
+    fn push_table_name_is_table_name() {
+        for no in ["01", "05", "0", "10", "011", "B3", "《收支总表》", "《》", "", "０1"] {
+            let mut s = "前".to_string();
+            push_table_name(&mut s, no);
+            assert_eq!(s, format!("前{}", table_name(no)), "{no}");
+        }
+    }
+
+    /// [`push_decimal`] appends what `Display` (`{d}`) makes: for every
+    /// scale, of mantissas around each power of ten (u64's largest and
+    /// beyond included), positive, negative and negative zero.
+    #[test]
+    fn push_decimal_is_display() {
+        let mut mantissas =
+            vec![0i128, 1, 5, 9, 42, 12345678, i128::from(u64::MAX), i128::from(u64::MAX) + 1, 79228162514264337593543950335];
+        let mut p = 1i128;
+        while p <= 7922816251426433759354395033 {
+            mantissas.extend([p - 1, p, p + 1, p * 7 + 3]);
+            p *= 10;
+        }
+        let mut tried = 0;
+        for m in mantissas {
+            for scale in 0..=28 {
+                for m in [m, -m] {
+                    let Ok(d) = Decimal::try_from_i128_with_scale(m, scale) else { continue };
+                    let mut s = "前".to_string();
+                    push_decimal(&mut s, d);
+                    assert_eq!(s, format!("前{d}"), "{m} {scale}");
+                    tried += 1;
+                }
+            }
+        }
+        let negative_zero = -Decimal::ZERO.trunc_with_scale(2);
+        assert!(negative_zero.is_sign_negative());
+        let mut s = String::new();
+        push_decimal(&mut s, negative_zero);
+        assert_eq!(s, format!("{negative_zero}"));
+        assert!(tried > 4000, "{tried}");
+    }
+
     /// [`describe`] by `push_str` is its `format!` definition.
     #[test]
     fn describe_is_its_format_definition() {
@@ -431,6 +558,70 @@ mod describe_tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::*;
+    use crate::model::{Cell, TableKind};
+
+    /// A finding's message, written piece by piece, is its `format!`
+    /// definition: the cell's name, the printed value (or 空白), what the
+    /// parts imply and the signed difference, in the wording of its verdict.
+    #[test]
+    fn a_findings_message_is_its_format_definition() {
+        let d = |s: &str| s.parse::<Decimal>().ok();
+        let values = [None, d("0"), d("1.5"), d("1.50"), d("2"), d("3.6"), d("-1.5"), d("0.01"), d("99999999999999999999")];
+        let mut t = Table::empty(TableKind::F02, 1);
+        t.columns = vec!["合计".to_string(), "a".to_string(), "b".to_string()];
+        for (k, a) in values.iter().enumerate() {
+            for b in values.iter() {
+                let total = values.get((k * 7 + 3) % values.len()).copied().flatten();
+                let cells = [total, *a, *b].iter().map(|v| Cell { value: *v, source_line: 1 }).collect();
+                t.rows.push(Row { code: Some("201".to_string()), label: "行".to_string(), line: None, cells, source_line: 1 });
+            }
+        }
+        let mut sink = Sink {
+            findings: Vec::new(),
+            skipped: Vec::new(),
+            rule: "TEST",
+            severity: Severity::Error,
+            two_amounts: None,
+            class_mentions: None,
+            unit: None,
+        };
+        for r in &t.rows {
+            sink.identity(Target::cell(&t, r, 0), &[(1, at(&t, r, 1)), (1, at(&t, r, 2))], "各项之和");
+        }
+        let (mut info, mut error) = (0, 0);
+        for f in &sink.findings {
+            let cell = CellRef {
+                table: f.table.clone().unwrap_or_default(),
+                row: f.row.clone().unwrap_or_default(),
+                column: f.column.clone(),
+                source_line: 1,
+                place: None,
+            };
+            let place = placed(&cell);
+            let shown = f.actual.map(|v| v.to_string()).unwrap_or_else(|| "空白".to_string());
+            let (expected, diff) = (f.expected.unwrap_or_default(), f.difference.unwrap_or_default());
+            let diff = if diff > Decimal::ZERO { format!("+{diff}") } else { diff.to_string() };
+            let what = "各项之和";
+            let old = match f.severity {
+                Severity::Info => {
+                    info += 1;
+                    format!("{place}印为 {shown}，按{what}计算为 {expected}，相差 {diff}。差额在各数四舍五入的允许范围内，属于尾数误差，不是错误。")
+                }
+                _ => {
+                    error += 1;
+                    format!("{place}印为 {shown}，但按{what}计算应为 {expected}，相差 {diff}，超出四舍五入可能造成的误差。")
+                }
+            };
+            assert_eq!(f.message, old);
+            assert_eq!(f.related.len(), 2);
+        }
+        assert!(info > 0 && error > 0, "both wordings are tried: {info} {error}");
     }
 }
 

@@ -41,7 +41,7 @@ const fn a(all: &'static [&'static str], none: &'static [&'static str], kind: Ta
 
 /// One bit for each byte of `b`, by its low six bits: a text holding a
 /// word holds its bytes, so has all of the word's bits.
-const fn word_bits(b: &[u8]) -> u64 {
+pub(crate) const fn word_bits(b: &[u8]) -> u64 {
     let mut bits = 0u64;
     let mut i = 0;
     while i < b.len() {

@@ -288,10 +288,14 @@ pub fn without_unit(s: &str) -> &str {
 /// "…表(续)" at its "("); None when it ends in no closing bracket or one
 /// opened nowhere.
 fn last_group(s: &str) -> Option<usize> {
-    match s.strip_suffix('）') {
-        Some(x) => x.rfind('（'),
-        None => s.strip_suffix(')').and_then(|x| x.rfind('(')),
-    }
+    let (inner, open) = match s.strip_suffix('）') {
+        Some(x) => (x, '（'),
+        None => (s.strip_suffix(')')?, '('),
+    };
+    // The group is a few chars long ("（续）", "（10分）"): a walk back by
+    // chars reaches its bracket before a byte search (`rfind`) is set up,
+    // which also stops at every other char ending in the bracket's last byte.
+    inner.char_indices().rev().find(|(_, c)| *c == open).map(|(i, _)| i)
 }
 
 /// "…表", "…表（功能科目）", "…表(一般公共预算)", "…表（续）", "续表".
@@ -407,6 +411,27 @@ pub fn marker_number(marker: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A group's bracket found walking back is the last one `rfind` finds,
+    /// on sample texts and every line of the fixtures.
+    #[test]
+    fn the_last_group_opens_at_the_last_opening_bracket() {
+        let pieces: Vec<&str> = "（|）|(|)|表|续|10分|单位：万元|类|。|a|（续）|(续)".split('|').collect();
+        let mut texts = crate::text::stream::sample_texts(&pieces, 600);
+        texts.extend(crate::FIXTURES.iter().map(|f| crate::fixture(f)));
+        let mut groups = 0;
+        for text in &texts {
+            for line in text.lines() {
+                let want = match line.strip_suffix('）') {
+                    Some(x) => x.rfind('（'),
+                    None => line.strip_suffix(')').and_then(|x| x.rfind('(')),
+                };
+                assert_eq!(last_group(line), want, "{line:?}");
+                groups += usize::from(want.is_some());
+            }
+        }
+        assert!(groups > 100, "{groups}");
+    }
 
     #[test]
     fn non_title_words_by_bytes_are_as_by_chars() {

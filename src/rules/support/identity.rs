@@ -250,28 +250,18 @@ impl Sink {
             Some(v) => push_decimal(&mut message, v),
             None => message.push_str("空白"),
         }
-        let severity = match verdict {
-            Verdict::Rounding => {
-                message.push_str("，按");
-                message.push_str(&what);
-                message.push_str("计算为 ");
-                push_decimal(&mut message, expected);
-                message.push_str("，相差 ");
-                push_signed(&mut message, diff);
-                message.push_str("。差额在各数四舍五入的允许范围内，属于尾数误差，不是错误。");
-                Severity::Info
-            }
-            _ => {
-                message.push_str("，但按");
-                message.push_str(&what);
-                message.push_str("计算应为 ");
-                push_decimal(&mut message, expected);
-                message.push_str("，相差 ");
-                push_signed(&mut message, diff);
-                message.push_str("，超出四舍五入可能造成的误差。");
-                self.severity
-            }
+        // Within rounding it is 尾数误差 (info); beyond, the rule's severity.
+        let (lead, computed, close, severity) = match verdict {
+            Verdict::Rounding => ("，按", "计算为 ", "。差额在各数四舍五入的允许范围内，属于尾数误差，不是错误。", Severity::Info),
+            _ => ("，但按", "计算应为 ", "，超出四舍五入可能造成的误差。", self.severity),
         };
+        message.push_str(lead);
+        message.push_str(&what);
+        message.push_str(computed);
+        push_decimal(&mut message, expected);
+        message.push_str("，相差 ");
+        push_signed(&mut message, diff);
+        message.push_str(close);
         // Sized once: a sum has up to 26 parts, each a cell.
         let mut related = Vec::with_capacity(parts.len());
         related.extend(parts.iter().filter_map(|(_, l)| l.cell()));
@@ -561,10 +551,42 @@ mod describe_tests {
     }
 }
 
+/// A 02 table of rows 合计 | a | b, every pair of `values` as (a, b) with
+/// a total drawn from them too: sums that hold exactly, within rounding and
+/// beyond it, with blanks. The identity tests' table.
+#[cfg(test)]
+fn sums_table(values: &[Option<Decimal>], code: Option<&str>, unit: Option<&str>) -> Table {
+    use crate::model::{Cell, TableKind};
+    let mut t = Table::empty(TableKind::F02, 1);
+    t.unit = unit.map(str::to_string);
+    t.columns = vec!["合计".to_string(), "a".to_string(), "b".to_string()];
+    for (k, a) in values.iter().enumerate() {
+        for b in values {
+            let total = values.get((k * 7 + 3) % values.len()).copied().flatten();
+            let cells = [total, *a, *b].iter().map(|v| Cell { value: *v, source_line: 1 }).collect();
+            t.rows.push(Row { code: code.map(str::to_string), label: "行".to_string(), line: None, cells, source_line: 1 });
+        }
+    }
+    t
+}
+
+/// An empty sink of a test rule at error severity, its figures in `unit`.
+#[cfg(test)]
+fn test_sink(unit: Option<&str>) -> Sink {
+    Sink {
+        findings: Vec::new(),
+        skipped: Vec::new(),
+        rule: "TEST",
+        severity: Severity::Error,
+        two_amounts: None,
+        class_mentions: None,
+        unit: unit.map(str::to_string),
+    }
+}
+
 #[cfg(test)]
 mod report_tests {
     use super::*;
-    use crate::model::{Cell, TableKind};
 
     /// A finding's message, written piece by piece, is its `format!`
     /// definition: the cell's name, the printed value (or 空白), what the
@@ -573,24 +595,8 @@ mod report_tests {
     fn a_findings_message_is_its_format_definition() {
         let d = |s: &str| s.parse::<Decimal>().ok();
         let values = [None, d("0"), d("1.5"), d("1.50"), d("2"), d("3.6"), d("-1.5"), d("0.01"), d("99999999999999999999")];
-        let mut t = Table::empty(TableKind::F02, 1);
-        t.columns = vec!["合计".to_string(), "a".to_string(), "b".to_string()];
-        for (k, a) in values.iter().enumerate() {
-            for b in values.iter() {
-                let total = values.get((k * 7 + 3) % values.len()).copied().flatten();
-                let cells = [total, *a, *b].iter().map(|v| Cell { value: *v, source_line: 1 }).collect();
-                t.rows.push(Row { code: Some("201".to_string()), label: "行".to_string(), line: None, cells, source_line: 1 });
-            }
-        }
-        let mut sink = Sink {
-            findings: Vec::new(),
-            skipped: Vec::new(),
-            rule: "TEST",
-            severity: Severity::Error,
-            two_amounts: None,
-            class_mentions: None,
-            unit: None,
-        };
+        let t = sums_table(&values, Some("201"), None);
+        let mut sink = test_sink(None);
         for r in &t.rows {
             sink.identity(Target::cell(&t, r, 0), &[(1, at(&t, r, 1)), (1, at(&t, r, 2))], "各项之和");
         }
@@ -628,7 +634,6 @@ mod report_tests {
 #[cfg(test)]
 mod holds_exactly_tests {
     use super::*;
-    use crate::model::{Cell, TableKind};
 
     /// [`holds_exactly`], the rules' test before they locate the terms, says
     /// a sum of one table's cells holds only where [`Sink::identity`] would
@@ -639,26 +644,9 @@ mod holds_exactly_tests {
         let values = [None, d("0"), d("1.5"), d("1.50"), d("2"), d("3.5"), d("3.6"), d("-1.5"), d("0.01"), d("99999999999999999999")];
         let mut held = 0;
         for unit in [None, Some("万元")] {
-            let mut t = Table::empty(TableKind::F02, 1);
-            t.unit = unit.map(str::to_string);
-            t.columns = vec!["合计".to_string(), "a".to_string(), "b".to_string()];
-            for (k, a) in values.iter().enumerate() {
-                for b in values.iter() {
-                    let total = values.get((k * 7 + 3) % values.len()).copied().flatten();
-                    let cells = [total, *a, *b].iter().map(|v| Cell { value: *v, source_line: 1 }).collect();
-                    t.rows.push(Row { code: None, label: "行".to_string(), line: None, cells, source_line: 1 });
-                }
-            }
+            let t = sums_table(&values, None, unit);
             for r in &t.rows {
-                let mut sink = Sink {
-                    findings: Vec::new(),
-                    skipped: Vec::new(),
-                    rule: "TEST",
-                    severity: Severity::Error,
-                    two_amounts: None,
-                    class_mentions: None,
-                    unit: Some("元".to_string()),
-                };
+                let mut sink = test_sink(Some("元"));
                 let holds = holds_exactly(r.value(0), [(1, r.value(1)), (-1, r.value(2))].into_iter());
                 sink.identity(Target::cell(&t, r, 0), &[(1, at(&t, r, 1)), (-1, at(&t, r, 2))], "和");
                 if holds {

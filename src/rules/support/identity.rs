@@ -137,18 +137,24 @@ pub(crate) fn describe(row: &Row) -> String {
 
 /// Appends `n` in decimal digits, as `{n}` would.
 fn push_number(s: &mut String, n: u32) {
-    let mut digits = [b'0'; 10]; // u32::MAX has 10 digits
-    let mut from = digits.len();
-    let mut n = n;
-    while let Some(d) = from.checked_sub(1).and_then(|i| digits.get_mut(i)) {
-        *d = b'0' + (n % 10) as u8;
-        from -= 1;
-        n /= 10;
-        if n == 0 {
-            break;
+    let mut buf = [b'0'; 10]; // u32::MAX has 10 digits
+    let from = digits_into(&mut buf, u64::from(n)).unwrap_or(buf.len());
+    // ASCII digits, pushed as chars: no UTF-8 check of the buffer.
+    s.extend(buf.get(from..).unwrap_or_default().iter().copied().map(char::from));
+}
+
+/// Writes `m`'s decimal digits (at least one) at the end of `buf`, right to
+/// left, and returns where they start; None if `buf` is too short.
+fn digits_into(buf: &mut [u8], mut m: u64) -> Option<usize> {
+    let mut from = buf.len();
+    loop {
+        from = from.checked_sub(1)?;
+        *buf.get_mut(from)? = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            return Some(from);
         }
     }
-    s.push_str(std::str::from_utf8(digits.get(from..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// Whether `total = Σ parts` holds exactly on the printed values alone:
@@ -414,14 +420,8 @@ fn push_decimal(s: &mut String, d: Decimal) {
     // Right to left: a u64's 20 digits at most, then zeros up to one more
     // than the scale (28 at most), so that there is a whole digit.
     let mut buf = [b'0'; 30];
-    let mut from = buf.len();
-    let digits = u64::try_from(d.mantissa().unsigned_abs()).ok().and_then(|mut m| {
-        while m > 0 {
-            from = from.checked_sub(1)?;
-            *buf.get_mut(from)? = b'0' + (m % 10) as u8;
-            m /= 10;
-        }
-        let from = from.min(buf.len().checked_sub(scale + 1)?);
+    let digits = u64::try_from(d.mantissa().unsigned_abs()).ok().and_then(|m| {
+        let from = digits_into(&mut buf, m)?.min(buf.len().checked_sub(scale + 1)?);
         buf.get(from..)?.split_at_checked(buf.len() - from - scale)
     });
     let Some((whole, fraction)) = digits else {

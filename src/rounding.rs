@@ -121,11 +121,7 @@ fn try_compare(actual: Option<Decimal>, terms: &[Term]) -> Option<(Verdict, Deci
     // Decimal, whose scale the reports print.
     let fast = || Some((units(actual)?, unit_sum(terms.iter().copied())?));
     let Some((a, sum)) = fast() else { return compare_by_intervals(actual, terms) };
-    let mut point = Decimal::ZERO;
-    for (sign, v) in terms {
-        let v = v.unwrap_or_default();
-        point = if *sign >= 0 { point.checked_add(v)? } else { point.checked_sub(v)? };
-    }
+    let point = point_of(terms)?;
     let verdict = if actual.unwrap_or_default() == point {
         Verdict::Exact
     } else if units_agree(a, sum)? {
@@ -136,24 +132,31 @@ fn try_compare(actual: Option<Decimal>, terms: &[Term]) -> Option<(Verdict, Deci
     Some((verdict, point))
 }
 
+/// The terms summed as printed, a blank as 0 (None on overflow): the point
+/// both comparisons report, in the scale the reports print.
+fn point_of(terms: &[Term]) -> Option<Decimal> {
+    terms.iter().try_fold(Decimal::ZERO, |p, (sign, v)| {
+        let v = v.unwrap_or_default();
+        if *sign >= 0 {
+            p.checked_add(v)
+        } else {
+            p.checked_sub(v)
+        }
+    })
+}
+
 /// [`try_compare`] by intervals of Decimals: for any values, and the
 /// definition its integer path is held to.
 fn compare_by_intervals(actual: Option<Decimal>, terms: &[Term]) -> Option<(Verdict, Decimal)> {
-    let mut point = Decimal::ZERO;
     let mut iv = Interval { lo: Decimal::ZERO, hi: Decimal::ZERO };
     for (sign, v) in terms {
         let t = Interval::try_of(*v)?;
-        if *sign >= 0 {
-            point = point.checked_add(v.unwrap_or_default())?;
-            iv = iv.add(t);
-        } else {
-            point = point.checked_sub(v.unwrap_or_default())?;
-            iv = iv.sub(t);
-        }
+        iv = if *sign >= 0 { iv.add(t) } else { iv.sub(t) };
         if iv.is_any() {
             return None;
         }
     }
+    let point = point_of(terms)?;
     let a = actual.unwrap_or_default();
     let verdict = if a == point {
         Verdict::Exact

@@ -213,16 +213,22 @@ fn each_part<'a>(word: &'a str, glued: bool, mut f: impl FnMut(&'a str)) {
 /// labels and amounts, whose char-by-char reading mispredicts.
 fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
     let bytes = s.as_bytes();
+    let at3 = |p: usize| [p, p + 1, p + 2].map(|i| bytes.get(i).copied().unwrap_or(0));
     // The current word starts at `from`; `glued` if a cut may fall in it.
     let (mut from, mut glued) = (0, false);
     window::scan(
         bytes,
-        |[a, b, c]| words::white_space_at([a, b, c]) | (a.is_ascii_digit() & (b >= 0x80)),
+        |[a, b, _]| may_cut_at(a, b),
         |at, mask| {
             for p in window::positions(at, mask) {
                 let Some(&lead) = bytes.get(p) else { continue };
                 if lead.is_ascii_digit() {
                     glued = true;
+                    continue;
+                }
+                // A lead byte that may start white space: the whole char
+                // tells (most are 、 or “, led by E3 or E2).
+                if lead >= 0x80 && !words::white_space_at(at3(p)) {
                     continue;
                 }
                 if p > from {
@@ -247,6 +253,18 @@ fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
             f(Piece::Word(w, glued));
         }
     }
+}
+
+/// Whether the bytes `a`, `b` at a position may be where [`for_each_word`]
+/// cuts: an ASCII white space byte, a lead byte of a white space char
+/// (C2, E1, E2, E3: [`words::white_space_at`] then tells by the whole
+/// char), or an ASCII digit before a non-ASCII byte (a glued word). Two
+/// bytes and a few compares, run on 64 positions at once, where testing
+/// every position's three bytes against each white space char cost more
+/// than the rare chars it turns away (a test holds the positions to it).
+#[inline(always)]
+fn may_cut_at(a: u8, b: u8) -> bool {
+    words::is_ascii_space(a) | (a == words::SPACE_LEAD_2) | words::space_lead_3(a) | (a.is_ascii_digit() & (b >= 0x80))
 }
 
 /// [`amount::classify`] of a piece of a word (no white space in it), whose
@@ -414,6 +432,26 @@ mod tests {
                 assert_eq!(parts, unglue_by_chars(w), "{w:?}");
             }
         }
+    }
+
+    /// Where [`for_each_word`] cuts, by its two-byte test then the whole
+    /// char at a non-ASCII lead, is where the test of three bytes it
+    /// replaces held: white space, or an ASCII digit before a non-ASCII
+    /// byte. Every three bytes.
+    #[test]
+    fn the_two_byte_test_and_the_char_it_lets_by_find_every_cut() {
+        let cut = |[a, b, c]: [u8; 3]| may_cut_at(a, b) && (a < 0x80 || words::white_space_at([a, b, c]));
+        let mut cuts = 0usize;
+        for a in 0..=u8::MAX {
+            for b in 0..=u8::MAX {
+                for c in 0..=u8::MAX {
+                    let want = words::white_space_at([a, b, c]) | (a.is_ascii_digit() & (b >= 0x80));
+                    assert_eq!(cut([a, b, c]), want, "{a:#x} {b:#x} {c:#x}");
+                    cuts += usize::from(want);
+                }
+            }
+        }
+        assert!(cuts > 1000, "{cuts}");
     }
 
     /// [`split_spaces_into`] as it was: [`words`], then [`unglue`] on each.

@@ -47,21 +47,23 @@ pub fn tokenize(line: &str) -> TokLine<'_> {
 /// line was TAB-separated.
 pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
     toks.clear();
-    let tabbed = line.contains('\t');
+    toks.reserve(LINE_TOKENS);
+    // One scan of the whole line (a TAB ends a cell); each cell's pieces
+    // go straight into `toks` after the cells before (from `cell`), and
+    // are settled there when it ends: no buffer to move them through.
+    // Before the first TAB the pieces join as a SPACE-separated line's do
+    // (from the first token): a line with none is that reading, and is
+    // known to be one by the scan, not by a search for a TAB first.
+    let (mut cell, mut tabbed) = (0, false);
+    for_each_word(line, |piece| match piece {
+        Piece::Word(word, glued) => each_part(word, glued, |part| push_joined(toks, cell, part)),
+        Piece::Tab => {
+            tabbed = true;
+            cell = end_cell(toks, cell);
+        }
+    });
     if tabbed {
-        // One scan of the whole line (a TAB ends a cell); each cell's pieces
-        // go straight into `toks` after the cells before (from `cell`), and
-        // are settled there when it ends: no buffer to move them through.
-        toks.reserve(LINE_TOKENS);
-        let mut cell = 0;
-        for_each_word(line, |piece| match piece {
-            Piece::Word(word, glued) => each_part(word, glued, |part| push_joined(toks, cell, part)),
-            Piece::Tab => cell = end_cell(toks, cell),
-        });
         end_cell(toks, cell);
-    } else {
-        toks.reserve(LINE_TOKENS);
-        split_spaces_into(line, toks);
     }
     tabbed
 }
@@ -160,18 +162,6 @@ fn merge_text<'a>(a: Tok<'a>, b: Tok<'a>) -> Tok<'a> {
 /// Room for a typical table line's tokens: most lines then allocate once
 /// instead of growing 4 → 8.
 const LINE_TOKENS: usize = 8;
-
-/// Splits a SPACE-separated line into `out` (which it only appends to),
-/// adjacent text pieces joined.
-fn split_spaces_into<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
-    // Pieces join only within this call: `out` may already hold a text token.
-    let start = out.len();
-    for_each_word(s, |piece| {
-        if let Piece::Word(word, glued) = piece {
-            each_part(word, glued, |part| push_joined(out, start, part));
-        }
-    });
-}
 
 /// Pushes a piece's token to `out`, a text piece joined to a text token
 /// before it at or after `start`.
@@ -454,7 +444,8 @@ mod tests {
         assert!(cuts > 1000, "{cuts}");
     }
 
-    /// [`split_spaces_into`] as it was: [`words`], then [`unglue`] on each.
+    /// A SPACE-separated line's tokens as they were read: [`words`], then
+    /// [`unglue`] on each.
     fn split_spaces_by_words<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
         let start = out.len();
         for piece in words(s) {
@@ -520,10 +511,7 @@ mod tests {
             let mut toks = Vec::new();
             tokenize_into(t, &mut toks);
             assert_eq!(toks, tokenize_by_cells(t), "{t:?}");
-            let (mut new, mut old) = (Vec::new(), Vec::new());
-            split_spaces_into(t, &mut new);
-            split_spaces_by_words(t, &mut old);
-            assert_eq!(new, old, "{t:?}");
+            assert_eq!(tokenize_into(t, &mut toks), t.contains('\t'), "{t:?}");
         }
     }
 

@@ -75,10 +75,12 @@ pub(crate) fn blocks(
     let may_start = may_start_titles(&sq, joined);
     let mut titles: Vec<Candidate> = Vec::new(); // (line, lines used, title, kind)
     let mut i = 0;
-    while i < sq.len() {
-        // The byte test of `title_at`, made beforehand, then its test of
-        // whole characters.
-        if !may_start.get(i).copied().unwrap_or(false) || !ends_as_a_title(&sq, i) {
+    // The byte test of `title_at`, made beforehand: the next line it lets
+    // by is found by a search of its bytes (few do), not a test per line.
+    while let Some(k) = may_start.get(i..).and_then(|rest| memchr::memchr(1, rest)) {
+        i += k;
+        // Its test of whole characters.
+        if !ends_as_a_title(&sq, i) {
             i += 1;
             continue;
         }
@@ -398,29 +400,34 @@ fn tail_core(next: &str) -> Option<&str> {
 /// mispredicted on the alternation of blank and printed lines.
 fn last_bytes(sq: &[&str], joined: &Joined) -> Vec<u8> {
     let text = joined.text.as_bytes();
-    // `joined` is made from these lines; should it not be, each line's
-    // own last byte.
-    let len = sq.iter().fold(sq.len().saturating_sub(1), |n, s| n.saturating_add(s.len()));
-    if len != text.len() {
-        return sq.iter().map(|s| s.as_bytes().last().copied().unwrap_or(b'\n')).collect();
-    }
     let mut end = 0usize;
-    sq.iter()
+    let last = sq
+        .iter()
         .map(|s| {
             end = end.wrapping_add(s.len());
             let b = text.get(end.wrapping_sub(1)).copied().unwrap_or(b'\n');
             end = end.wrapping_add(1);
             b
         })
-        .collect()
+        .collect();
+    // `joined` is made from these lines: then the last of them ends where
+    // the text does (`end` is one past, where a next line would start),
+    // told after the one pass, not by a pass to sum their lengths first.
+    // Should it not be, each line's own last byte.
+    if sq.is_empty() || end == text.len().wrapping_add(1) {
+        return last;
+    }
+    sq.iter().map(|s| s.as_bytes().last().copied().unwrap_or(b'\n')).collect()
 }
 
-/// [`may_start_title`] of every line, from the lines' [`last_bytes`], each
+/// [`may_start_title`] of every line (1 if it may start a title, else 0:
+/// bytes, for a byte search to find the next line that may), from the
+/// lines' [`last_bytes`], each
 /// classed once by a table ([`LAST_BYTE`]): a line's class and its next two
 /// lines' then decide it. Asked of every line of a document, the three
 /// bytes looked up and tested per line cost about 60 instructions a line
 /// (on 烟台大数据局's 2,600 lines about 0.15 M a check).
-fn may_start_titles(sq: &[&str], joined: &Joined) -> Vec<bool> {
+fn may_start_titles(sq: &[&str], joined: &Joined) -> Vec<u8> {
     let mut class = last_bytes(sq, joined);
     for b in &mut class {
         *b = LAST_BYTE[usize::from(*b)];
@@ -430,8 +437,8 @@ fn may_start_titles(sq: &[&str], joined: &Joined) -> Vec<bool> {
     class
         .windows(3)
         .map(|w| match *w {
-            [here, next, after] => (here & MAY_END != 0) | ((here & PRINTED != 0) & ((next | after) & ENDS != 0)),
-            _ => false,
+            [here, next, after] => u8::from((here & MAY_END != 0) | ((here & PRINTED != 0) & ((next | after) & ENDS != 0))),
+            _ => 0,
         })
         .collect()
 }
@@ -683,14 +690,17 @@ mod tests {
         for text in crate::text::stream::sample_texts(&pieces, 600) {
             let sq: Vec<&str> = text.split('\n').map(str::trim).collect();
             let joined = Joined::of(&sq);
-            assert_eq!(last_bytes(&sq, &joined), sq.iter().map(|s| s.as_bytes().last().copied().unwrap_or(b'\n')).collect::<Vec<u8>>());
+            let own: Vec<u8> = sq.iter().map(|s| s.as_bytes().last().copied().unwrap_or(b'\n')).collect();
+            assert_eq!(last_bytes(&sq, &joined), own);
+            // Joined from other lines: each line's own last byte all the same.
+            assert_eq!(last_bytes(&sq, &Joined::of(sq.get(1..).unwrap_or_default())), own);
             let may_start = may_start_titles(&sq, &joined);
             assert_eq!(may_start.len(), sq.len());
             for i in 0..sq.len() {
                 let full = title_at_in_full(&sq, i);
                 titles += usize::from(full.is_some());
                 assert_eq!(title_at(&sq, i), full, "{:?}", &sq[i..]);
-                assert_eq!(may_start[i], may_start_title(&sq, i), "{:?}", &sq[i..]);
+                assert_eq!(may_start[i], u8::from(may_start_title(&sq, i)), "{:?}", &sq[i..]);
             }
         }
         assert!(titles > 100, "{titles}");

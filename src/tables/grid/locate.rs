@@ -119,7 +119,7 @@ pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at
     let below: Vec<bool> = titles
         .iter()
         .map(|(i, used, _, _)| {
-            let next = (i + used..sq.len().min(i + used + 40)).find(|j| !sq[*j].is_empty() && catalogue::marker_line(sq[*j]).is_none());
+            let next = (i + used..sq.len().min(i + used + 40)).find(|j| !sq[*j].is_empty() && !catalogue::is_marker_line(sq[*j]));
             // "…表（单位：万元）": the unit printed on the title line says a
             // table follows as a unit line below it would.
             let unit_on_title = (*i..i + used).any(|k| sq.get(k).is_some_and(|s| unit_in(s).is_some()));
@@ -317,7 +317,7 @@ fn foot(
     }
     let words = |j: usize| {
         let s = lines[j].squeezed.as_str();
-        !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()) && catalogue::marker_line(s).is_none()
+        !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()) && !catalogue::is_marker_line(s)
     };
     Some(Foot { above: start..i, rows: (start..i).any(amounts), words_after: (i + used..end).any(words), page_end: end })
 }
@@ -519,7 +519,7 @@ fn header_words(s: &str) -> usize {
 
 /// A marker line just above a title ("公开 09 表" then blank lines).
 fn marker_before(sq: &[&str], i: usize) -> Option<usize> {
-    (i.saturating_sub(4)..i).rev().find(|j| !sq[*j].is_empty()).filter(|j| catalogue::marker_line(sq[*j]).is_some())
+    (i.saturating_sub(4)..i).rev().find(|j| !sq[*j].is_empty()).filter(|j| catalogue::is_marker_line(sq[*j]))
 }
 
 /// Where a table whose lines after its title start at `start` ends, before

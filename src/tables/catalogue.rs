@@ -127,6 +127,17 @@ pub struct Title {
 /// table title: short, ending in 表 (or 表 plus a qualifier in brackets), about
 /// money, not a sentence, a table of contents entry or a 部门/单位 meta line.
 pub fn title(squeezed: &str) -> Option<Title> {
+    // A title ends in 表 or a bracket, and a marker printed after it in 表
+    // or a numeral: a line ending otherwise (most lines asked) is turned
+    // away by its last char, before the reads backwards of both.
+    if !squeezed.ends_with(|c: char| matches!(c, '表' | '）' | ')') || is_numeral(c)) {
+        return None;
+    }
+    title_in_full(squeezed)
+}
+
+/// [`title`] without its test of the last char: the definition it is held to.
+fn title_in_full(squeezed: &str) -> Option<Title> {
     // A marker printed after the title on its line ("收支预算总表    表一").
     if let Some((head, marker)) = trailing_marker(squeezed) {
         return title_before_marker(head).map(|t| Title { marker: t.marker.or_else(|| Some(marker.to_string())), text: t.text });
@@ -149,7 +160,9 @@ fn trailing_marker(s: &str) -> Option<(&str, &str)> {
         inner.strip_suffix("公开")?
     };
     let (title, marker) = s.split_at(head.len());
-    (marker_line(marker).is_some() && ends_like_title(without_unit(title))).then_some((title, marker))
+    // What comes before is looked at first: most lines that end as a
+    // marker are the marker alone ("公开01表"), with nothing before it.
+    (ends_like_title(without_unit(title)) && is_marker_line(marker)).then_some((title, marker))
 }
 
 /// [`title`] of a line with no marker after the title.
@@ -176,7 +189,7 @@ fn title_before_marker(squeezed: &str) -> Option<Title> {
     if !["收", "支", "预算", "决算", "三公", "经费", "采购", "绩效"].iter().any(|k| search::contains(text, k)) {
         return None;
     }
-    Some(Title { marker, text: text.to_string() })
+    Some(Title { marker: marker.map(str::to_string), text: text.to_string() })
 }
 
 /// A line that ends in 表 or a bracket without a unit in brackets at its end
@@ -315,9 +328,15 @@ fn bracket_core(t: &str) -> &str {
 pub fn marker_line(squeezed: &str) -> Option<String> {
     let (m, rest) = split_marker(squeezed);
     if rest.is_empty() {
-        return m;
+        return m.map(str::to_string);
     }
     None
+}
+
+/// Whether the line is a marker alone: [`marker_line`]`.is_some()`, without
+/// a String made of the marker to be dropped.
+pub fn is_marker_line(squeezed: &str) -> bool {
+    matches!(split_marker(squeezed), (Some(_), ""))
 }
 
 /// A numeral of a marker: 一 … 十, 〇, 零 or an ASCII digit.
@@ -340,7 +359,7 @@ const MARKER_HEADS: [&str; 4] = ["公开表", "附表", "表", "公开"];
 const MARKER_HEAD_STARTS: [char; 3] = ['公', '附', '表'];
 
 /// Splits a leading marker off a squeezed title.
-fn split_marker(s: &str) -> (Option<String>, &str) {
+fn split_marker(s: &str) -> (Option<&str>, &str) {
     // 公开01表 / 公开表一 / 公开表1 / 附表1 / 表一 (only with a numeral after 表).
     // Most lines start with none of their first chars: one test turns them
     // away, not a comparison with each head.
@@ -371,7 +390,7 @@ fn split_marker(s: &str) -> (Option<String>, &str) {
                 }
             }
             let after = after.trim_start_matches(['：', ':', '、', '.', '．', ' ']);
-            return (Some(s[..s.len() - after.len()].to_string()), after);
+            return (s.get(..s.len() - after.len()), after);
         }
     }
     // 一、 / 1. / 5． / （一）.
@@ -382,7 +401,7 @@ fn split_marker(s: &str) -> (Option<String>, &str) {
             if let Some(after) = rest.strip_prefix(sep) {
                 // "1.5万元" is not a marker, but "一、2017年度…" is.
                 if sep == '、' || after.starts_with(|c: char| !c.is_ascii_digit()) {
-                    return (Some(s[..s.len() - after.len()].to_string()), after);
+                    return (s.get(..s.len() - after.len()), after);
                 }
             }
         }
@@ -390,7 +409,7 @@ fn split_marker(s: &str) -> (Option<String>, &str) {
     if let Some(r) = s.strip_prefix('（') {
         let num = numeral_len(r);
         if let Some(after) = r[num..].strip_prefix('）').filter(|_| num > 0) {
-            return (Some(s[..s.len() - after.len()].to_string()), after);
+            return (s.get(..s.len() - after.len()), after);
         }
     }
     (None, s)
@@ -441,6 +460,53 @@ mod tests {
             }
         }
         assert!(groups > 100, "{groups}");
+    }
+
+    /// [`title`]'s test of the last char turns no title away, and
+    /// [`is_marker_line`] is whether [`marker_line`] finds one: on every
+    /// line of the fixtures and of sample texts.
+    #[test]
+    fn the_last_char_test_turns_away_no_title() {
+        let pieces = [
+            "收支预算总表",
+            "表",
+            "表一",
+            "公开01表",
+            "附表3",
+            "公开表十二",
+            "（续）",
+            "(续)",
+            "）",
+            ")",
+            "一、",
+            "1.",
+            "（一）",
+            "12",
+            "十",
+            "〇",
+            "零",
+            "单位：万元",
+            "（单位：万元）",
+            "2024年",
+            "。",
+            "a",
+            " ",
+        ];
+        let mut texts = crate::text::stream::sample_texts(&pieces, 3000);
+        texts.extend(crate::FIXTURES.iter().map(|f| crate::fixture(f)));
+        let (mut titles, mut markers) = (0, 0);
+        for text in &texts {
+            for line in text.split('\n') {
+                let sq = crate::text::normalise::squeeze(line);
+                let want = title_in_full(&sq);
+                assert_eq!(title(&sq), want, "{sq:?}");
+                titles += usize::from(want.is_some());
+                let marker = marker_line(&sq);
+                assert_eq!(is_marker_line(&sq), marker.is_some(), "{sq:?}");
+                markers += usize::from(marker.is_some());
+            }
+        }
+        assert!(titles > 100 && markers > 100, "{titles} {markers}");
     }
 
     /// The first-char test of [`split_marker`] turns no marker head away.

@@ -47,21 +47,23 @@ pub fn tokenize(line: &str) -> TokLine<'_> {
 /// line was TAB-separated.
 pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
     toks.clear();
-    let tabbed = line.contains('\t');
+    toks.reserve(LINE_TOKENS);
+    // One scan of the whole line (a TAB ends a cell); each cell's pieces
+    // go straight into `toks` after the cells before (from `cell`), and
+    // are settled there when it ends: no buffer to move them through.
+    // Before the first TAB the pieces join as a SPACE-separated line's do
+    // (from the first token): a line with none is that reading, and is
+    // known to be one by the scan, not by a search for a TAB first.
+    let (mut cell, mut tabbed) = (0, false);
+    for_each_word(line, |piece| match piece {
+        Piece::Word(word, glued) => each_part(word, glued, |part| push_joined(toks, cell, part)),
+        Piece::Tab => {
+            tabbed = true;
+            cell = end_cell(toks, cell);
+        }
+    });
     if tabbed {
-        // One scan of the whole line (a TAB ends a cell); each cell's pieces
-        // go straight into `toks` after the cells before (from `cell`), and
-        // are settled there when it ends: no buffer to move them through.
-        toks.reserve(LINE_TOKENS);
-        let mut cell = 0;
-        for_each_word(line, |piece| match piece {
-            Piece::Word(word, glued) => each_part(word, glued, |part| push_joined(toks, cell, part)),
-            Piece::Tab => cell = end_cell(toks, cell),
-        });
         end_cell(toks, cell);
-    } else {
-        toks.reserve(LINE_TOKENS);
-        split_spaces_into(line, toks);
     }
     tabbed
 }
@@ -161,18 +163,6 @@ fn merge_text<'a>(a: Tok<'a>, b: Tok<'a>) -> Tok<'a> {
 /// instead of growing 4 → 8.
 const LINE_TOKENS: usize = 8;
 
-/// Splits a SPACE-separated line into `out` (which it only appends to),
-/// adjacent text pieces joined.
-fn split_spaces_into<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
-    // Pieces join only within this call: `out` may already hold a text token.
-    let start = out.len();
-    for_each_word(s, |piece| {
-        if let Piece::Word(word, glued) = piece {
-            each_part(word, glued, |part| push_joined(out, start, part));
-        }
-    });
-}
-
 /// Pushes a piece's token to `out`, a text piece joined to a text token
 /// before it at or after `start`.
 fn push_joined<'a>(out: &mut Vec<Tok<'a>>, start: usize, part: &'a str) {
@@ -213,16 +203,22 @@ fn each_part<'a>(word: &'a str, glued: bool, mut f: impl FnMut(&'a str)) {
 /// labels and amounts, whose char-by-char reading mispredicts.
 fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
     let bytes = s.as_bytes();
+    let at3 = |p: usize| [p, p + 1, p + 2].map(|i| bytes.get(i).copied().unwrap_or(0));
     // The current word starts at `from`; `glued` if a cut may fall in it.
     let (mut from, mut glued) = (0, false);
     window::scan(
         bytes,
-        |[a, b, c]| words::white_space_at([a, b, c]) | (a.is_ascii_digit() & (b >= 0x80)),
+        |[a, b, _]| may_cut_at(a, b),
         |at, mask| {
             for p in window::positions(at, mask) {
                 let Some(&lead) = bytes.get(p) else { continue };
                 if lead.is_ascii_digit() {
                     glued = true;
+                    continue;
+                }
+                // A lead byte that may start white space: the whole char
+                // tells (most are 、 or “, led by E3 or E2).
+                if lead >= 0x80 && !words::white_space_at(at3(p)) {
                     continue;
                 }
                 if p > from {
@@ -249,12 +245,27 @@ fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
     }
 }
 
+/// Whether the bytes `a`, `b` at a position may be where [`for_each_word`]
+/// cuts: an ASCII white space byte, a lead byte of a white space char
+/// (C2, E1, E2, E3: [`words::white_space_at`] then tells by the whole
+/// char), or an ASCII digit before a non-ASCII byte (a glued word). Two
+/// bytes and a few compares, run on 64 positions at once, where testing
+/// every position's three bytes against each white space char cost more
+/// than the rare chars it turns away (a test holds the positions to it).
+#[inline(always)]
+fn may_cut_at(a: u8, b: u8) -> bool {
+    words::is_ascii_space(a) | (a == words::SPACE_LEAD_2) | words::space_lead_3(a) | (a.is_ascii_digit() & (b >= 0x80))
+}
+
 /// [`amount::classify`] of a piece of a word (no white space in it), whose
 /// answer for a piece led by a CJK char is known without calling it: every
 /// amount, integer and dash starts with an ASCII byte or, for the dashes —
 /// and –, with 0xE2; anything else is text. Most label pieces are turned
 /// away by that one byte test. A piece led by a digit (an amount, a code, a
-/// 行次) is neither blank nor a dash, so it skips those tests.
+/// 行次) is neither blank nor a dash, so it skips those tests. Inlined
+/// into its callers, each of which classes every piece of a line: the byte
+/// test is then made where the piece is, not after a call.
+#[inline(always)]
 fn classify(part: &str) -> Token {
     match part.as_bytes().first() {
         Some(0xC0..=0xE1 | 0xE3..=0xFF) => Token::Text,
@@ -416,7 +427,28 @@ mod tests {
         }
     }
 
-    /// [`split_spaces_into`] as it was: [`words`], then [`unglue`] on each.
+    /// Where [`for_each_word`] cuts, by its two-byte test then the whole
+    /// char at a non-ASCII lead, is where the test of three bytes it
+    /// replaces held: white space, or an ASCII digit before a non-ASCII
+    /// byte. Every three bytes.
+    #[test]
+    fn the_two_byte_test_and_the_char_it_lets_by_find_every_cut() {
+        let cut = |[a, b, c]: [u8; 3]| may_cut_at(a, b) && (a < 0x80 || words::white_space_at([a, b, c]));
+        let mut cuts = 0usize;
+        for a in 0..=u8::MAX {
+            for b in 0..=u8::MAX {
+                for c in 0..=u8::MAX {
+                    let want = words::white_space_at([a, b, c]) | (a.is_ascii_digit() & (b >= 0x80));
+                    assert_eq!(cut([a, b, c]), want, "{a:#x} {b:#x} {c:#x}");
+                    cuts += usize::from(want);
+                }
+            }
+        }
+        assert!(cuts > 1000, "{cuts}");
+    }
+
+    /// A SPACE-separated line's tokens as they were read: [`words`], then
+    /// [`unglue`] on each.
     fn split_spaces_by_words<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
         let start = out.len();
         for piece in words(s) {
@@ -482,10 +514,7 @@ mod tests {
             let mut toks = Vec::new();
             tokenize_into(t, &mut toks);
             assert_eq!(toks, tokenize_by_cells(t), "{t:?}");
-            let (mut new, mut old) = (Vec::new(), Vec::new());
-            split_spaces_into(t, &mut new);
-            split_spaces_by_words(t, &mut old);
-            assert_eq!(new, old, "{t:?}");
+            assert_eq!(tokenize_into(t, &mut toks), t.contains('\t'), "{t:?}");
         }
     }
 

@@ -17,7 +17,6 @@ use super::super::catalogue::{self, Title};
 use super::spans::{spans, What};
 use crate::model::{DocumentKind, TableKind};
 use crate::segment::{is_note, unit_in};
-use crate::text::joined::Joined;
 use crate::text::search;
 use crate::text::Line;
 
@@ -59,26 +58,21 @@ const WORDS_AFTER_TITLE: &str =
     "本页的表题排在表格内容之后（按PDF绘制顺序复制的文本），表题后还有表头或行名文字，无法放回原来的位置，本表未读取。";
 
 /// Finds every table whose title the catalogue knows; `pages` is the
-/// lines' [`page_index`], `joined` their squeezed texts joined
-/// ([`Joined::squeezed`], the document's own). `read_at(j)`: the first line
+/// lines' [`page_index`]. `read_at(j)`: the first line
 /// from `j` on where a table already read starts, if any; a block whose
 /// lines reach it is that table's (see [`super::read_all`]), and is given
 /// with its body only up to that line and no unit or marker.
-pub(crate) fn blocks(
-    lines: &[Line],
-    joined: &Joined,
-    pages: &[usize],
-    doc: DocumentKind,
-    read_at: impl Fn(usize) -> Option<usize>,
-) -> Vec<Block> {
+pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at: impl Fn(usize) -> Option<usize>) -> Vec<Block> {
     let sq: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
-    let may_start = may_start_titles(&sq, joined);
+    let may_start = may_start_titles(&sq);
     let mut titles: Vec<Candidate> = Vec::new(); // (line, lines used, title, kind)
     let mut i = 0;
-    while i < sq.len() {
-        // The byte test of `title_at`, made beforehand, then its test of
-        // whole characters.
-        if !may_start.get(i).copied().unwrap_or(false) || !ends_as_a_title(&sq, i) {
+    // The byte test of `title_at`, made beforehand: the next line it lets
+    // by is found by a search of its bytes (few do), not a test per line.
+    while let Some(k) = may_start.get(i..).and_then(|rest| memchr::memchr(1, rest)) {
+        i += k;
+        // Its test of whole characters.
+        if !ends_as_a_title(&sq, i) {
             i += 1;
             continue;
         }
@@ -125,7 +119,7 @@ pub(crate) fn blocks(
     let below: Vec<bool> = titles
         .iter()
         .map(|(i, used, _, _)| {
-            let next = (i + used..sq.len().min(i + used + 40)).find(|j| !sq[*j].is_empty() && catalogue::marker_line(sq[*j]).is_none());
+            let next = (i + used..sq.len().min(i + used + 40)).find(|j| !sq[*j].is_empty() && !catalogue::is_marker_line(sq[*j]));
             // "…表（单位：万元）": the unit printed on the title line says a
             // table follows as a unit line below it would.
             let unit_on_title = (*i..i + used).any(|k| sq.get(k).is_some_and(|s| unit_in(s).is_some()));
@@ -323,7 +317,7 @@ fn foot(
     }
     let words = |j: usize| {
         let s = lines[j].squeezed.as_str();
-        !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()) && catalogue::marker_line(s).is_none()
+        !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()) && !catalogue::is_marker_line(s)
     };
     Some(Foot { above: start..i, rows: (start..i).any(amounts), words_after: (i + used..end).any(words), page_end: end })
 }
@@ -391,47 +385,22 @@ fn tail_core(next: &str) -> Option<&str> {
     Some(catalogue::without_unit(next)).filter(|core| core.ends_with('表'))
 }
 
-/// The last byte of every line, "\n" for a blank one, read from their
-/// joined text: a line's last byte is the byte before where the next line
-/// starts, and for a blank line that is the "\n" before it. One read per
-/// line, where `last()` of each line branched on whether it is blank, which
-/// mispredicted on the alternation of blank and printed lines.
-fn last_bytes(sq: &[&str], joined: &Joined) -> Vec<u8> {
-    let text = joined.text.as_bytes();
-    // `joined` is made from these lines; should it not be, each line's
-    // own last byte.
-    let len = sq.iter().fold(sq.len().saturating_sub(1), |n, s| n.saturating_add(s.len()));
-    if len != text.len() {
-        return sq.iter().map(|s| s.as_bytes().last().copied().unwrap_or(b'\n')).collect();
-    }
-    let mut end = 0usize;
-    sq.iter()
-        .map(|s| {
-            end = end.wrapping_add(s.len());
-            let b = text.get(end.wrapping_sub(1)).copied().unwrap_or(b'\n');
-            end = end.wrapping_add(1);
-            b
-        })
-        .collect()
-}
-
-/// [`may_start_title`] of every line, from the lines' [`last_bytes`], each
+/// [`may_start_title`] of every line (1 if it may start a title, else 0:
+/// bytes, for a byte search to find the next line that may), from each
+/// line's last byte ("\n" for a blank line), in one pass over them,
 /// classed once by a table ([`LAST_BYTE`]): a line's class and its next two
 /// lines' then decide it. Asked of every line of a document, the three
 /// bytes looked up and tested per line cost about 60 instructions a line
 /// (on 烟台大数据局's 2,600 lines about 0.15 M a check).
-fn may_start_titles(sq: &[&str], joined: &Joined) -> Vec<bool> {
-    let mut class = last_bytes(sq, joined);
-    for b in &mut class {
-        *b = LAST_BYTE[usize::from(*b)];
-    }
+fn may_start_titles(sq: &[&str]) -> Vec<u8> {
+    let mut class: Vec<u8> = sq.iter().map(|s| LAST_BYTE[usize::from(*s.as_bytes().last().unwrap_or(&b'\n'))]).collect();
     // Past the last line: as a blank line.
     class.extend([0, 0]);
     class
         .windows(3)
         .map(|w| match *w {
-            [here, next, after] => (here & MAY_END != 0) | ((here & PRINTED != 0) & ((next | after) & ENDS != 0)),
-            _ => false,
+            [here, next, after] => u8::from((here & MAY_END != 0) | ((here & PRINTED != 0) & ((next | after) & ENDS != 0))),
+            _ => 0,
         })
         .collect()
 }
@@ -550,7 +519,7 @@ fn header_words(s: &str) -> usize {
 
 /// A marker line just above a title ("公开 09 表" then blank lines).
 fn marker_before(sq: &[&str], i: usize) -> Option<usize> {
-    (i.saturating_sub(4)..i).rev().find(|j| !sq[*j].is_empty()).filter(|j| catalogue::marker_line(sq[*j]).is_some())
+    (i.saturating_sub(4)..i).rev().find(|j| !sq[*j].is_empty()).filter(|j| catalogue::is_marker_line(sq[*j]))
 }
 
 /// Where a table whose lines after its title start at `start` ends, before
@@ -658,7 +627,7 @@ mod tests {
     fn contents_entries_are_not_tables_and_titles_with_a_header_are() {
         let text = "目录\n一、收支预算总表\n二、收入预算总表\n\n一、收支预算总表\n部门：某局    单位：万元\n  项目   金额\n  合计   1.00\n";
         let l = lines(text);
-        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget, |_| None);
+        let b = blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None);
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].kind, TableKind::BSummary);
         assert_eq!(b[0].unit.as_deref(), Some("万元"));
@@ -682,15 +651,13 @@ mod tests {
         let mut titles = 0;
         for text in crate::text::stream::sample_texts(&pieces, 600) {
             let sq: Vec<&str> = text.split('\n').map(str::trim).collect();
-            let joined = Joined::of(&sq);
-            assert_eq!(last_bytes(&sq, &joined), sq.iter().map(|s| s.as_bytes().last().copied().unwrap_or(b'\n')).collect::<Vec<u8>>());
-            let may_start = may_start_titles(&sq, &joined);
+            let may_start = may_start_titles(&sq);
             assert_eq!(may_start.len(), sq.len());
             for i in 0..sq.len() {
                 let full = title_at_in_full(&sq, i);
                 titles += usize::from(full.is_some());
                 assert_eq!(title_at(&sq, i), full, "{:?}", &sq[i..]);
-                assert_eq!(may_start[i], may_start_title(&sq, i), "{:?}", &sq[i..]);
+                assert_eq!(may_start[i], u8::from(may_start_title(&sq, i)), "{:?}", &sq[i..]);
             }
         }
         assert!(titles > 100, "{titles}");
@@ -736,7 +703,7 @@ mod tests {
         // A blank line after every line, the wrapped title's too.
         let text = "一般公共预算机关运行经费支出预算表\n\n单位：万元\n\n合计  1.00\n\n一般公共预算“三公”经费、会议费、培训费支出预\n\n算表\n\n单位：万元\n\n合计  2.00\n";
         let l = lines(text);
-        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget, |_| None);
+        let b = blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None);
         let kinds: Vec<TableKind> = b.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [TableKind::BOperating, TableKind::BSangong]);
         assert_eq!(b[1].body.start, 9, "the body starts after the title's second part");
@@ -748,7 +715,7 @@ mod tests {
         // heading comes between the title's two runs.
         let text = "1 某局（本级）\n收入支出决算总\n第二部分 某局2024年度部门决算表\n表\n单位：万元\n项目 决算数\n合计 1.00\n";
         let l = lines(text);
-        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::FinalAccounts, |_| None);
+        let b = blocks(&l, &page_index(&l), DocumentKind::FinalAccounts, |_| None);
         let got: Vec<(TableKind, usize, usize)> = b.iter().map(|b| (b.kind, b.title_line, b.body.start)).collect();
         assert_eq!(got, [(TableKind::F01, 1, 4)]);
         assert_eq!(b[0].title, "收入支出决算总表");
@@ -765,7 +732,7 @@ mod tests {
                     \x0c功能科目代码 功能科目名称 金额\n205 教育支出 1.00\n\
                     \x0c部门：某局 单位：万元\n项目名称 金额\n1.00 2.00\n收支预算总表\n收入 支出\n";
         let l = lines(text);
-        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget, |_| None);
+        let b = blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None);
         // (kind, body, the first continuation, refused)
         type Got = (TableKind, Range<usize>, Option<Range<usize>>, bool);
         let got: Vec<Got> = b.iter().map(|b| (b.kind, b.body.clone(), b.more.first().cloned(), b.refusal.is_some())).collect();
@@ -790,7 +757,7 @@ mod tests {
                     \x0c部门：某局 单位：万元\n功能科目代码 功能科目名称 金额\n合计 2.00\n一般公共预算支出预算表\n201 一般公共服务支出 2.00\n\
                     \x0c部门：某局 单位：万元\n科目编码 科目名称 金额\n合计 1.00\n302 商品和服务支出 1.00\n一般公共预算基本支出预算表\n";
         let l = lines(text);
-        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget, |_| None);
+        let b = blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None);
         let got: Vec<(TableKind, bool)> = b.iter().map(|b| (b.kind, b.refusal.is_some())).collect();
         assert_eq!(got, [(TableKind::BFiscalBasic, false), (TableKind::BGeneral, true), (TableKind::BBasicEcon, false)]);
     }
@@ -800,7 +767,7 @@ mod tests {
         let text = "财政拨款支出预算表\n单位：万元\n功能科目代码 功能科目名称 金额\n合计 2.00\n201 一般公共服务支出 2.00\n财政拨款基本支出预算表\n\
                     \x0c单位：万元\n科目编码 科目名称 金额\n合计 3.00\n301 工资福利支出 3.00\n";
         let l = lines(text);
-        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget, |_| None);
+        let b = blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None);
         let got: Vec<(TableKind, Range<usize>)> = b.iter().map(|b| (b.kind, b.body.clone())).collect();
         assert_eq!(got, [(TableKind::BFiscalSpend, 1..5), (TableKind::BFiscalBasic, 6..10)]);
     }
@@ -810,7 +777,7 @@ mod tests {
         // "支出总表" is a title of its own: the row above it stays a row.
         let text = "收入总表\n单位：万元\n  项目   金额\n  收入总计   1.00\n  其中：动用上年结转和结余资金\n      支出总表\n单位：万元\n  合计   1.00\n";
         let l = lines(text);
-        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget, |_| None);
+        let b = blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None);
         let got: Vec<(TableKind, usize)> = b.iter().map(|b| (b.kind, b.title_line)).collect();
         assert_eq!(got, [(TableKind::BIncome, 0), (TableKind::BExpenditure, 5)]);
         assert_eq!(b[0].body.end, 5, "the last row is the income table's");
@@ -822,7 +789,7 @@ mod tests {
         // headers below name no column a table of contents would not.
         let text = "一般公共预算机关运行经费支出预算表（单位：万元）\n部门：某局\n合计  1.00\n一般公共预算“三公”经费、会议费、培训费支出预\n算表（单位：万元）\n部门：某局\n“三公”经费\n合计  2.00\n";
         let l = lines(text);
-        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget, |_| None);
+        let b = blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None);
         let got: Vec<(TableKind, Option<&str>)> = b.iter().map(|b| (b.kind, b.unit.as_deref())).collect();
         assert_eq!(got, [(TableKind::BOperating, Some("万元")), (TableKind::BSangong, Some("万元"))]);
     }
@@ -837,7 +804,7 @@ mod tests {
         let double = single.replace('\n', "\n\n");
         for text in [single, double.as_str()] {
             let l = lines(text);
-            let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget, |_| None);
+            let b = blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None);
             let got: Vec<(TableKind, Option<&str>)> = b.iter().map(|b| (b.kind, b.unit.as_deref())).collect();
             assert_eq!(got, [(TableKind::BSangong, Some("万元"))], "{text}");
         }
@@ -850,7 +817,7 @@ mod tests {
         for sep in ["\u{c}", "\n", ""] {
             let text = format!("{page1}{sep}{page2}");
             let l = lines(&text);
-            let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget, |_| None);
+            let b = blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None);
             assert_eq!(b.len(), 1, "{sep:?}: one table");
             assert_eq!(b[0].kind, TableKind::BProcurement);
             assert_eq!(b[0].more.len(), 1, "{sep:?}: the second page continues it");
@@ -861,7 +828,7 @@ mod tests {
     fn a_wrapped_title_and_a_marker_above_it() {
         let text = "公开 09 表\n\n一般公共预算“三公”经费、会议费、培训费支出预\n算表\n单位：万元\n合计  1.00\n";
         let l = lines(text);
-        let b = blocks(&l, &Joined::squeezed(&l), &page_index(&l), DocumentKind::Budget, |_| None);
+        let b = blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None);
         assert_eq!(b[0].kind, TableKind::BSangong);
         assert_eq!(b[0].marker.as_deref(), Some("公开09表"));
         assert_eq!(b[0].first, 0);

@@ -22,7 +22,7 @@ pub fn read_all(doc: &mut Document) {
     let pages = locate::pages(&doc.lines, doc.form_feeds);
     let starts = starts(doc);
     let read_at = |j: usize| starts.get(starts.partition_point(|s| *s < j)).copied();
-    let blocks = locate::blocks(&doc.lines, &doc.joined, &pages, doc.info.kind, read_at);
+    let blocks = locate::blocks(&doc.lines, &pages, doc.info.kind, read_at);
     let legacy = !doc.tables.is_empty();
     for b in blocks {
         let lines = line_numbers(doc, &b);
@@ -99,8 +99,8 @@ mod tests {
                 let lines = line_numbers(&doc, b);
                 doc.tables.iter().any(|t| lines.contains(&t.source_line))
             };
-            let known = locate::blocks(&doc.lines, &doc.joined, &pages, doc.info.kind, read_at);
-            let all = locate::blocks(&doc.lines, &doc.joined, &pages, doc.info.kind, |_| None);
+            let known = locate::blocks(&doc.lines, &pages, doc.info.kind, read_at);
+            let all = locate::blocks(&doc.lines, &pages, doc.info.kind, |_| None);
             assert_eq!(known.len(), all.len(), "{path:?}");
             for (k, a) in known.iter().zip(&all) {
                 assert_eq!(theirs(k), theirs(a), "{path:?}");

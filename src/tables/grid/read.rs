@@ -133,7 +133,7 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                 turned += 1;
                 continue;
             }
-            if sq.is_empty() || is_page_number(sq) || is_meta(sq) || super::super::catalogue::marker_line(sq).is_some() {
+            if sq.is_empty() || is_page_number(sq) || is_meta(sq) || super::super::catalogue::is_marker_line(sq) {
                 continue;
             }
             if is_note(sq) {

@@ -188,7 +188,10 @@ fn rows_by_line(tables: &[TableOut]) -> Vec<Vec<(usize, usize)>> {
         .iter()
         .map(|t| {
             let mut by_line: Vec<(usize, usize)> = t.rows.iter().enumerate().map(|(i, r)| (r.source_line, i)).collect();
-            by_line.sort_unstable();
+            // The rows are in line order, or in a few runs of it (a
+            // two-sided table's sides): merged as runs (no two pairs are
+            // equal, so any sort gives this order), not quicksorted.
+            by_line.sort();
             by_line
         })
         .collect()
@@ -239,6 +242,24 @@ fn table_index(tables: &[TableOut], key: &str) -> Option<usize> {
     tables.iter().position(|t| t.key.len() == key.len() && t.key.as_bytes().last() == last && t.key == key)
 }
 
+/// Where the first "（行次" of `text` starts: `search::find(text, "（行次")`,
+/// looked for at the bytes 0xEF its "（" starts with (which only full-width
+/// marks start with), not at each byte equal to its last (0xA1, a
+/// continuation byte CJK text holds every few dozen bytes).
+fn line_mark(text: &str) -> Option<usize> {
+    const MARK: &[u8] = "（行次".as_bytes();
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(j) = memchr::memchr(MARK[0], b.get(from..)?) {
+        let i = from + j;
+        if b.get(i..).is_some_and(|r| r.starts_with(MARK)) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
 /// A row description ("本年支出合计（行次58）", "2010350 事业运行", "合计"),
 /// as the rules write it, read once per finding rather than once per row
 /// it is compared with.
@@ -260,7 +281,7 @@ impl<'a> RowName<'a> {
         }
         // By a byte search: a str searcher set up per finding and related
         // cell cost more than the search.
-        match crate::text::search::find(text, "（行次") {
+        match line_mark(text) {
             Some(i) => RowName::Line(&text[..i], text[i + "（行次".len()..].trim_end_matches('）').parse::<u32>().ok()),
             None => RowName::Text(text),
         }
@@ -532,6 +553,37 @@ mod place_tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Every place a report gives a finding or a related cell, over the
+    /// corpus, is the one a pass over its table finds.
+    #[test]
+    fn a_reports_places_are_those_a_pass_finds() {
+        let mut placed = 0;
+        for name in crate::FIXTURES {
+            let report = crate::check_text(name, &crate::fixture(name));
+            for f in &report.findings {
+                let pass =
+                    f.table.as_deref().and_then(|t| place(&report.tables, &[], t, f.row.as_deref(), f.column.as_deref(), f.source_line));
+                assert_eq!(f.place, pass, "{name}: {}", f.message);
+                for c in &f.related {
+                    let pass = place(&report.tables, &[], &c.table, Some(&c.row), c.column.as_deref(), Some(c.source_line))
+                        .filter(|p| p.row.is_some());
+                    assert_eq!(c.place, pass, "{name}: {}", f.message);
+                    placed += usize::from(pass.is_some());
+                }
+            }
+        }
+        assert!(placed > 50, "{placed}");
+    }
+
+    /// [`line_mark`] finds the first "（行次" as a substring search does.
+    #[test]
+    fn line_mark_is_the_first_match() {
+        let pieces = ["（行次", "（", "行次", "次", "）", "合计", "a", "1", "（行", "，"];
+        for text in crate::text::stream::sample_texts(&pieces, 1000) {
+            assert_eq!(line_mark(&text), crate::text::search::find(&text, "（行次"), "{text:?}");
         }
     }
 

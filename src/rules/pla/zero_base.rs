@@ -150,7 +150,8 @@ fn base_of<'a>(before: &[(&'a Paragraph, &'a Claim)], para: &'a Paragraph, share
             let cores = cores(base);
             // The nearest first: searched backwards, not to the end.
             let mut amounts = before.iter().rev().map(|(_, c)| *c).filter(|c| c.is_money_amount());
-            match amounts.by_ref().take(LOOKBACK).find(|c| cores.iter().any(|k| c.subject.contains(k.as_str()))) {
+            // (`holds`: no `str` searcher set up per subject and core.)
+            match amounts.by_ref().take(LOOKBACK).find(|c| cores.iter().any(|k| c.subject.holds(k))) {
                 Some(c) => Base::Found(c),
                 None if amounts.next().is_some() => Base::TooFar,
                 None => Base::Absent,

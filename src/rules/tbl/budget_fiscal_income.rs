@@ -60,7 +60,9 @@ fn check(doc: &Document, sink: &mut Sink) {
         sink.identity(target(t, total, 0), &[(1, at(t, year, 0))], "本年收入合计");
         return;
     };
-    sink.identity(target(t, total, 0), &[(1, at(t, year, 0)), (1, at(t, carry, 0))], &format!("本年收入合计与“{}”之和", carry.label));
+    sink.identity_named(target(t, total, 0), &[(1, at(t, year, 0)), (1, at(t, carry, 0))], || {
+        format!("本年收入合计与“{}”之和", carry.label)
+    });
     let parts: Vec<(i8, Located)> = between.iter().skip(1).map(|(_, r)| (1, at(t, r, 0))).collect();
     if !parts.is_empty() {
         sink.identity(target(t, carry, 0), &parts, "其下各类结转之和");

@@ -57,10 +57,8 @@ fn check(doc: &Document, sink: &mut Sink) {
             continue;
         };
         let col = 1 + i;
-        sink.identity(
-            Target::cell(t, end, col),
-            &[(1, at(t, begin, 0)), (1, at(t, income, 0)), (-1, at(t, spent, col))],
-            &format!("{fund}的年初结转和结余加本年收入减本年支出"),
-        );
+        sink.identity_named(Target::cell(t, end, col), &[(1, at(t, begin, 0)), (1, at(t, income, 0)), (-1, at(t, spent, col))], || {
+            format!("{fund}的年初结转和结余加本年收入减本年支出")
+        });
     }
 }

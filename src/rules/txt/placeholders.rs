@@ -116,7 +116,8 @@ fn check(doc: &Document, sink: &mut Sink) {
                 // starts with one of these (a test says so): most brackets
                 // ("支出（类）") try none, and no char is decoded.
                 let a = m.saturating_sub(6);
-                if text.get(a..).is_some_and(|t| ["增", "减", "下", "大", "小"].iter().any(|w| t.starts_with(w))) {
+                // (One char decoded and compared, not five words.)
+                if text.get(a..).is_some_and(|t| t.starts_with(['增', '减', '下', '大', '小'])) {
                     for (which, w) in ALTERNATIVES.iter().enumerate() {
                         if let Some(last) = alternative_at(text, a, m, c, w) {
                             alternatives.push((a, which, w, last));
@@ -161,7 +162,8 @@ fn check(doc: &Document, sink: &mut Sink) {
             continue;
         }
         let b: String = inside.chars().map(read).collect();
-        if INSTRUCTIONS.iter().any(|w| b.contains(w)) {
+        // (`holds`: no `str` searcher set up per instruction.)
+        if INSTRUCTIONS.iter().any(|w| b.holds(w)) {
             found.push((s.line_at(close), format!("填写说明“{b}”")));
         }
     }

@@ -67,16 +67,14 @@ fn read(doc: &Document, sink: &mut Sink, gated: bool) {
         Scope::Unit => ("单位", "部门"),
     };
     // The words looked for, made once, not on every heading line.
-    let words = ["预算", "决算"].map(|kind| (kind, format!("{other}{kind}"), format!("{own}{kind}"), format!("所属{other}{kind}")));
-    for line in &doc.lines {
+    // (Joined, not `format!`ted: its machinery cost more than the copies.)
+    let words = ["预算", "决算"].map(|kind| (kind, [other, kind].concat(), [own, kind].concat(), ["所属", other, kind].concat()));
+    // A heading starts with 第 or ends with 情况说明: only the lines that
+    // may be a heading are read (walked for once per run, shared with
+    // TXT-008), not every line.
+    let lines: Vec<usize> = if gated { sink.heading_lines(doc) } else { (0..doc.lines.len()).collect() };
+    for line in lines.into_iter().filter_map(|i| doc.lines.get(i)) {
         let t = line.squeezed.as_str();
-        // A heading starts with 第 or ends with 情况说明: a line whose first
-        // and last bytes are neither's is passed over on two bytes, before
-        // any word is compared (most lines are).
-        let b = t.as_bytes();
-        if gated && b.first() != "第".as_bytes().first() && b.last() != "情况说明".as_bytes().last() {
-            continue;
-        }
         // Titles and part headings only: prose may name the other kind legitimately
         // ("本部门预算包括所属单位预算").
         // (Cheapest test first.)

@@ -63,6 +63,14 @@ fn inner(c: char) -> bool {
     matches!(c, '：' | ':' | '要' | '原' | '因' | '是' | '为' | '用' | '于' | '包' | '括' | '体')
 }
 
+/// Whether `b` may be the last byte of an [`inner`] char: it is that of
+/// one of them (a test says every inner char's is here). Other chars end
+/// with these bytes too; they are told apart by the scan.
+fn may_end_inner(b: u8) -> bool {
+    // ':', then the last bytes of ： 要 原 因 是 为 用 于 包 括 体.
+    matches!(b, b':' | 0x9A | 0x81 | 0x9F | 0xA0 | 0xAF | 0xBA | 0xA8 | 0x8E | 0x85 | 0xAC | 0x93)
+}
+
 fn check(doc: &Document, sink: &mut Sink) {
     // A finding ends at a sentence end: each is looked at, the whole text is
     // not read. The scan the rule defines (from the start, a lead-in at a
@@ -74,6 +82,14 @@ fn check(doc: &Document, sink: &mut Sink) {
     // The sentence ends are kept apart from the other marks (see
     // `Document::marks`): no pass over every mark.
     for &(e, end) in doc.marks(MarkKind::End) {
+        // A finding needs an inner char right before the end (a lead-in's
+        // last char or a colon): after any other char the scan below is at
+        // the end at once. Told by the byte before the end, that char's last
+        // ([`may_end_inner`]): most ends are passed over on it, no char
+        // decoded.
+        if !e.checked_sub(1).and_then(|i| text.as_bytes().get(i)).is_some_and(|&b| may_end_inner(b)) {
+            continue;
+        }
         let before = text.get(..e).unwrap_or_default();
         let mut k = before.char_indices().rev().find(|(_, c)| !inner(*c)).map_or(0, |(i, _)| i);
         while k < e {
@@ -118,6 +134,16 @@ mod tests {
     fn inner_chars_are_the_later_chars_of_lead_ins_and_sentence_ends_are_marked() {
         assert!(LEAD_INS.iter().all(|w| w.chars().skip(1).all(inner)));
         assert!(['。', '；', ';'].iter().all(|c| !inner(*c) && crate::text::stream::marked(*c)));
+    }
+
+    /// Every [`inner`] char's last byte is one [`may_end_inner`] passes.
+    #[test]
+    fn the_last_byte_of_every_inner_char_may_end_one() {
+        let inner_chars: Vec<char> = (0..0x11_0000).filter_map(char::from_u32).filter(|c| inner(*c)).collect();
+        assert_eq!(inner_chars.len(), 12);
+        for c in inner_chars {
+            assert!(c.to_string().as_bytes().last().is_some_and(|&b| may_end_inner(b)), "{c}");
+        }
     }
 
     /// The rule as it was first written: a scan over every char of the stream.
@@ -166,6 +192,9 @@ mod tests {
             "原",
             "用",
             "包",
+            // 明 ends with the byte 于 ends with, and is not inner.
+            "明",
+            "主要原因是：",
         ];
         let texts = crate::text::stream::sample_texts(&pieces, 400);
         let fired = crate::rules::testing::same_as_definition("TXT-006", check, char_by_char, texts);

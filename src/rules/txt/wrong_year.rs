@@ -56,19 +56,23 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
+    let lines = stream_lines(doc, &sink.heading_lines(doc));
+    read(doc, sink, lines);
+}
+
+/// The rule, reading `stream_lines` (lines of the stream with whether each
+/// may hold a date) and the running headers.
+fn read(doc: &Document, sink: &mut Sink, stream_lines: Vec<(&crate::text::Line, bool)>) {
     let Some(year) = doc.info.year else {
         sink.skip("没有识别出文件年度，无法核对标题和日期中的年度".into());
         return;
     };
     let final_accounts = doc.info.kind == DocumentKind::FinalAccounts;
     let kind_word = if final_accounts { "决算" } else { "预算" };
-    // Only lines with a 年: found by one search of the text, not one per line.
     // The running headers are left out of the stream (they would split a
     // sentence), but are headings all the same; they are searched for a 截.
-    let dated_lines = dated_lines(doc);
-    let stream_lines = doc.lines_with(MarkKind::Nian).into_iter().map(|l| (l, dated_lines.contains(&l.no)));
     let headers = doc.furniture_lines().map(|l| (l, search::has_char(&l.squeezed, '截')));
-    for (line, dated) in stream_lines.chain(headers) {
+    for (line, dated) in stream_lines.into_iter().chain(headers) {
         let t = line.squeezed.as_str();
         // Only a heading or a "截至/截止" date (`dated`: the line may hold
         // one) can be reported: most lines are neither and are not copied
@@ -125,6 +129,47 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
 }
 
+/// The lines of the stream (all but the running headers) that `check`
+/// reads, in order, each with whether it may hold a date ([`dated_lines`]):
+/// those of `headings` (indexes in `doc.lines` of the lines that
+/// [`may_be_heading`](crate::rules::support::headings::may_be_heading), a
+/// walk shared with TXT-009) that end like a heading
+/// and hold a 年, and those that may hold a date. A heading or a date
+/// names its year before a 年, so these are all the lines of
+/// `doc.lines_with(年)` (the rule's first definition, a test holds it to)
+/// that can be reported: every line holding a 年 is not walked for.
+fn stream_lines<'d>(doc: &'d Document, headings: &[usize]) -> Vec<(&'d crate::text::Line, bool)> {
+    let mut dated = doc.numbered(dated_lines(doc)).peekable();
+    // The running headers, ascending as the headings are, are left out.
+    let mut furniture = doc.furniture.iter().peekable();
+    let mut heads = headings
+        .iter()
+        .filter(|&&i| {
+            while furniture.next_if(|&&f| f < i).is_some() {}
+            furniture.peek() != Some(&&i)
+        })
+        .filter_map(|&i| doc.lines.get(i))
+        // (The last byte first: most lines that may be headings start with
+        // a char led by E7 and end otherwise.)
+        .filter(|l| may_end_a_heading(&l.squeezed) && search::has_char(&l.squeezed, '年'))
+        .peekable();
+    let mut out = Vec::new();
+    loop {
+        let next = match (heads.peek().map(|l| l.no), dated.peek().map(|l| l.no)) {
+            (None, None) => break,
+            (Some(h), Some(d)) if d < h => dated.next().map(|l| (l, true)),
+            (Some(h), Some(d)) if d == h => {
+                heads.next();
+                dated.next().map(|l| (l, true))
+            }
+            (Some(_), _) => heads.next().map(|l| (l, false)),
+            (None, Some(_)) => dated.next().map(|l| (l, true)),
+        };
+        out.extend(next);
+    }
+    out
+}
+
 /// The words a heading ends with.
 const HEADING_ENDS: [&str; 7] = ["情况说明", "决算", "预算", "决算表", "预算表", "公开", "报告"];
 
@@ -178,6 +223,67 @@ fn years(chars: &[char]) -> Vec<(u16, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::support::headings::may_be_heading;
+
+    /// The rule as it was before [`stream_lines`]: every line of the stream
+    /// holding a 年 is read.
+    fn every_line_with_a_nian(doc: &Document, sink: &mut Sink) {
+        let dated = dated_lines(doc);
+        let lines = doc.lines_with(MarkKind::Nian).into_iter().map(|l| (l, dated.contains(&l.no))).collect();
+        read(doc, sink, lines);
+    }
+
+    /// Reading only the lines that may be a heading or hold a date finds
+    /// what reading every line with a 年 finds: in the corpus documents,
+    /// in them with headings and dates of other years (in the text and in
+    /// running headers), and in texts made of heading and date pieces.
+    #[test]
+    fn agrees_with_reading_every_line_with_a_nian() {
+        let edits = [
+            ("第三部分 2024 年度部门决算情况说明", "第三部分 2023 年度部门决算情况说明"),
+            ("2024 年度收、支总计均为", "截至2023年12月31日，2024 年度收、支总计均为"),
+            ("2024 年度收、支总计均为", "2022年度部门决算表\n截止2025年12月31日\n2021年度部门决算公开\n"),
+        ];
+        let mut texts: Vec<String> = crate::FIXTURES.iter().map(|name| crate::fixture(name)).collect();
+        for (from, to) in edits {
+            texts.push(crate::fixture(Y).replacen(from, to, 1));
+        }
+        let pieces = [
+            "2023年",
+            "2024年",
+            "2025 年",
+            "度",
+            "部门决算",
+            "单位预算",
+            "情况说明",
+            "决算表",
+            "公开",
+            "报告",
+            "截至",
+            "截止",
+            "12月31日",
+            "第三部分",
+            "，",
+            "与",
+            "字",
+            " ",
+            "2024年度部门决算情况说明",
+        ];
+        for header in ["2024年度部门决算\n", "2024年单位预算\n"] {
+            texts.extend(crate::text::stream::sample_texts(&pieces, 300).into_iter().map(|t| format!("{header}{t}")));
+        }
+        let fired = crate::rules::testing::same_as_definition("TXT-008", check, every_line_with_a_nian, texts);
+        assert!(fired > 20, "{fired}");
+    }
+
+    /// Every heading TXT-008 reads [`may_be_heading`]: its words end with
+    /// one of the shared heading ends.
+    #[test]
+    fn a_heading_here_may_be_a_heading() {
+        for w in HEADING_ENDS {
+            assert!(may_be_heading(w) && may_be_heading(&format!("2024年度部门{w}")), "{w}");
+        }
+    }
 
     #[test]
     fn lines_with_a_nian_are_marked_in_the_stream() {

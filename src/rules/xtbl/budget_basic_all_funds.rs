@@ -50,7 +50,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             let (Some(code), true) = (r.code.as_deref(), settled(a, i)) else { continue };
             if let Some((j, er)) = coded(e, code) {
                 if settled(e, j) {
-                    sink.identity(target(a, r, ac), &[(1, at(e, er, 0))], &format!("公开表{}“{code}”的小计", e.no()));
+                    sink.identity_named(target(a, r, ac), &[(1, at(e, er, 0))], || format!("公开表{}“{code}”的小计", e.no()));
                 }
             }
         }

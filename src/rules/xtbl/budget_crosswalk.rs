@@ -70,12 +70,14 @@ fn check(doc: &Document, sink: &mut Sink) {
         let (first, rest) = gov_rows.split_first().map(|(f, r)| (*f, r.to_vec())).unwrap_or((gov_rows[0], Vec::new()));
         let mut parts: Vec<(i8, Located)> = dept_rows.iter().map(|(_, r)| (1, at(d, r, 0))).collect();
         parts.extend(rest.iter().map(|(_, r)| (-1, at(g, r, 0))));
-        let what = format!(
-            "公开表{}中 {} 之和{}",
-            d.no(),
-            dept.join("、"),
-            if rest.is_empty() { String::new() } else { format!("减去本表 {}", gov[1..].join("、")) }
-        );
-        sink.identity(target(g, first.1, 0), &parts, &what);
+        let what = || {
+            format!(
+                "公开表{}中 {} 之和{}",
+                d.no(),
+                dept.join("、"),
+                if rest.is_empty() { String::new() } else { format!("减去本表 {}", gov[1..].join("、")) }
+            )
+        };
+        sink.identity_named(target(g, first.1, 0), &parts, what);
     }
 }

@@ -51,17 +51,17 @@ fn check(doc: &Document, sink: &mut Sink) {
     let (_, se) = sides(s);
     if let (Some((_, year)), Some(terms)) = (labelled(&se, "本年支出合计"), total_terms(t, 0)) {
         let parts: Vec<(i8, Located)> = terms.into_iter().map(|c| (1, c)).collect();
-        sink.identity(target(s, year, 0), &parts, &format!("公开表{}的合计", t.no()));
+        sink.identity_named(target(s, year, 0), &parts, || format!("公开表{}的合计", t.no()));
     }
     for (_, r) in &se {
         let Some(code) = class_code(&r.label) else { continue };
         match coded(t, code) {
             Some((j, tr)) if settled(t, j) => {
-                sink.identity(target(t, tr, 0), &[(1, at(s, r, 0))], &format!("公开表{}“{}”", s.no(), r.label))
+                sink.identity_named(target(t, tr, 0), &[(1, at(s, r, 0))], || format!("公开表{}“{}”", s.no(), r.label))
             }
             Some(_) => {}
             None if r.value(0).is_some_and(|v| !v.is_zero()) => {
-                sink.identity(target(s, r, 0), &[], &format!("公开表{}中 {code} 类科目的合计（该表没有这一类）", t.no()));
+                sink.identity_named(target(s, r, 0), &[], || format!("公开表{}中 {code} 类科目的合计（该表没有这一类）", t.no()));
             }
             None => {}
         }

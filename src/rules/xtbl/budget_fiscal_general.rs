@@ -57,19 +57,21 @@ fn check(doc: &Document, sink: &mut Sink) {
         }
         match coded(g, code) {
             Some((j, gr)) if settled(g, j) => {
-                sink.identity(target(f, r, fc), &[(1, at(g, gr, 0))], &format!("公开表{}“{code} {}”的合计", g.no(), gr.label))
+                sink.identity_named(target(f, r, fc), &[(1, at(g, gr, 0))], || format!("公开表{}“{code} {}”的合计", g.no(), gr.label))
             }
             Some(_) => {}
             None => {
                 if r.value(fc).is_some_and(|v| !v.is_zero()) {
-                    sink.identity(target(f, r, fc), &[], &format!("公开表{}（没有 {code} 类科目的行）", g.no()));
+                    sink.identity_named(target(f, r, fc), &[], || format!("公开表{}（没有 {code} 类科目的行）", g.no()));
                 }
             }
         }
     }
     if let (Some((i, year)), Some(terms)) = (labelled(&exp, "本年支出合计"), total_terms(g, 0)) {
         if settled(f, i) {
-            sink.identity(target(f, year, fc), &terms.into_iter().map(|c| (1, c)).collect::<Vec<_>>(), &format!("公开表{}的合计", g.no()));
+            sink.identity_named(target(f, year, fc), &terms.into_iter().map(|c| (1, c)).collect::<Vec<_>>(), || {
+                format!("公开表{}的合计", g.no())
+            });
         }
     }
 }

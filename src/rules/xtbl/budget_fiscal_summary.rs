@@ -55,7 +55,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         }
         let s_end = labelled(&si, "本年收入合计").map_or(usize::MAX, |x| x.0);
         if let (Some((_, fr)), Some((_, sr))) = (pick(f, &fi, k, src), pick(s, &si, s_end, src)) {
-            sink.identity(target(f, fr, 0), &[(1, at(s, sr, 0))], &format!("公开表{}“{}”", s.no(), sr.label));
+            sink.identity_named(target(f, fr, 0), &[(1, at(s, sr, 0))], || format!("公开表{}“{}”", s.no(), sr.label));
         }
     }
 }

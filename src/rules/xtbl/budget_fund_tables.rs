@@ -55,9 +55,11 @@ fn check(doc: &Document, sink: &mut Sink) {
         let (Some(t), Some(fc)) = (doc.table(kind), f.column(src)) else { continue };
         let empty = t.rows.iter().all(|r| r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero())));
         if empty {
-            sink.identity(target(f, year, fc), &[], &format!("公开表{}（{}为空表）", t.no(), t.title));
+            sink.identity_named(target(f, year, fc), &[], || format!("公开表{}（{}为空表）", t.no(), t.title));
         } else if let Some(terms) = total_terms(t, 0) {
-            sink.identity(target(f, year, fc), &terms.into_iter().map(|c| (1, c)).collect::<Vec<_>>(), &format!("公开表{}的合计", t.no()));
+            sink.identity_named(target(f, year, fc), &terms.into_iter().map(|c| (1, c)).collect::<Vec<_>>(), || {
+                format!("公开表{}的合计", t.no())
+            });
         }
     }
 }

@@ -57,7 +57,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             continue;
         }
         if let Some(r01) = line01(doc, 32 + p) {
-            sink.identity(Target::cell(t03, r, 0), &[(1, v01(doc, 32 + p))], &format!("公开01表“{}”（行次{}）", r01.label, 32 + p));
+            sink.identity_named(Target::cell(t03, r, 0), &[(1, v01(doc, 32 + p))], || format!("公开01表“{}”（行次{}）", r01.label, 32 + p));
         }
     }
     // A class with money in 01 but no row in 03.

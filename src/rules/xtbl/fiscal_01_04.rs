@@ -50,7 +50,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     let Some(t04) = doc.table(TableKind::F04) else { return };
     for n in 1..=3 {
         if let (Some(r04), Some(r01)) = (line04(doc, n), line01(doc, n)) {
-            sink.identity(Target::cell(t04, r04, 0), &[(1, v01(doc, n))], &format!("公开01表“{}”（行次{n}）", r01.label));
+            sink.identity_named(Target::cell(t04, r04, 0), &[(1, v01(doc, n))], || format!("公开01表“{}”（行次{n}）", r01.label));
         }
     }
     if let (Some(r27), Some(tot)) = (line04(doc, 27), doc.table(TableKind::F02).and_then(total_row)) {

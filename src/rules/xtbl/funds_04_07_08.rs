@@ -55,7 +55,9 @@ fn check(doc: &Document, sink: &mut Sink) {
                 [(0, 30, 0, "年初结转和结余"), (1, 2, 0, "本年收入"), (2, 59, 2, "本年支出"), (5, 60, 2, "年末结转和结余")]
             {
                 if let Some(r04) = line04(doc, n) {
-                    sink.identity(Target::cell(t, t07, col07), &[(1, at(t04, r04, col04))], &format!("公开04表行次{n}的政府性基金{what}"));
+                    sink.identity_named(Target::cell(t, t07, col07), &[(1, at(t04, r04, col04))], || {
+                        format!("公开04表行次{n}的政府性基金{what}")
+                    });
                 }
             }
         }

@@ -57,9 +57,9 @@ fn check(doc: &Document, sink: &mut Sink) {
         let code = CLASSES[p as usize];
         let Some(r04) = line04(doc, 33 + p) else { continue };
         match coded_row(t05, code) {
-            Some(r05) => {
-                sink.identity(Target::cell(t05, r05, 0), &[(1, at(t04, r04, 1))], &format!("公开04表“{}”的一般公共预算财政拨款", r04.label))
-            }
+            Some(r05) => sink.identity_named(Target::cell(t05, r05, 0), &[(1, at(t04, r04, 1))], || {
+                format!("公开04表“{}”的一般公共预算财政拨款", r04.label)
+            }),
             None if t05.rows.iter().all(|r| r.code.as_deref() != Some(code)) && r04.value(1).is_some_and(|v| !v.is_zero()) => {
                 sink.note(
                     t04,

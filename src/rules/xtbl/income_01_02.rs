@@ -60,7 +60,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     }
     for (col, n) in (2..7).zip(4..=8) {
         if let Some(r) = line01(doc, n) {
-            sink.identity(Target::cell(t02, tot, col), &[(1, v01(doc, n))], &format!("公开01表“{}”（行次{n}）", r.label));
+            sink.identity_named(Target::cell(t02, tot, col), &[(1, v01(doc, n))], || format!("公开01表“{}”（行次{n}）", r.label));
         }
     }
 }

@@ -801,11 +801,13 @@ pub(crate) struct Streamed {
 
 impl Streamed {
     /// The stream of `lines` without the running headers at `furniture`,
-    /// its marks sorted by kind as the stream finds them; `room` bytes at
-    /// least as many as its text's (see `Stream::without`).
-    fn of(lines: &[Line], furniture: &[usize], room: usize) -> Streamed {
+    /// its marks taken from `marks` (those of all the lines, see
+    /// [`Document::line_marks`]) and sorted by kind as the stream takes
+    /// them; `room` bytes at least as many as its text's (see
+    /// `Stream::without`).
+    fn of(lines: &[Line], furniture: &[usize], room: usize, marks: &[(usize, char)]) -> Streamed {
         let kind = |c: char| usize::from(MARK_KIND.get((u32::from(c) & 0xFF) as usize).copied().unwrap_or(0));
-        let (stream, by_kind) = crate::text::Stream::without(lines, furniture, room, kind);
+        let (stream, by_kind) = crate::text::Stream::without(lines, furniture, room, marks, kind);
         Streamed { stream, by_kind }
     }
 }
@@ -830,6 +832,11 @@ pub struct Document {
     /// The text as one stream of chars, with its marks sorted by kind, made
     /// once on first use (see [`Document::stream`], [`Document::marks`]).
     pub(crate) stream: std::sync::OnceLock<Streamed>,
+    /// The marked chars of the lines' squeezed texts (running headers too)
+    /// at their offsets in those texts joined, as normalisation found them
+    /// (`text::normalise::normalise_marking`): the stream's marks, taken
+    /// from here, not found by a scan of its text.
+    pub(crate) line_marks: crate::text::stream::Marks,
     /// The squeezed lines joined by "\n", made once for recognition and
     /// segmentation.
     pub(crate) joined: crate::text::joined::Joined,
@@ -879,7 +886,7 @@ impl Document {
     }
 
     fn streamed(&self) -> &Streamed {
-        self.stream.get_or_init(|| Streamed::of(&self.lines, &self.furniture, self.joined.text.len()))
+        self.stream.get_or_init(|| Streamed::of(&self.lines, &self.furniture, self.joined.text.len(), &self.line_marks))
     }
 
     /// The running page headers ([`Document::furniture`]), in order.

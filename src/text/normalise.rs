@@ -5,7 +5,7 @@
 //! source. Normalisation never joins or splits lines; joining wrapped paragraphs
 //! is the narrative reader's job.
 
-use crate::text::stream::Marks;
+use crate::text::stream::{kind_of, MarkKind, MarkSet};
 use crate::text::{window, words};
 
 /// One physical line after normalisation.
@@ -79,7 +79,7 @@ pub(crate) struct Seen {
 /// nothing between: found as the lines are made, whose scan looks at every
 /// byte already, not by a second scan of the joined text (the document's
 /// stream takes its marks from these).
-pub(crate) fn normalise_marking(text: &str) -> (Vec<Line>, Seen, Marks) {
+pub(crate) fn normalise_marking(text: &str) -> (Vec<Line>, Seen, MarkSet) {
     let bytes = text.as_bytes();
     // A CR at the very end is dropped, not taken as a line end: lines are
     // the pieces between LFs, each without one trailing CR, then cut at any
@@ -173,7 +173,7 @@ struct Lines<'a> {
     squeezed_bytes: usize,
     /// The marked chars so far, at their offsets in the squeezed texts
     /// joined (see [`normalise_marking`]).
-    marks: Marks,
+    marks: MarkSet,
 }
 
 impl<'a> Lines<'a> {
@@ -197,7 +197,7 @@ impl<'a> Lines<'a> {
             squeezed_bytes: 0,
             // About one char in six is marked in these texts, a char mostly
             // 3 bytes long: sized once, the vector seldom grows.
-            marks: Vec::with_capacity(s.len() / 20),
+            marks: MarkSet::with_capacity(s.len() / 20),
         }
     }
 
@@ -243,20 +243,35 @@ impl<'a> Lines<'a> {
                     self.squeezed.push(',');
                     self.q = end;
                 } else {
-                    self.mark(p, '，');
+                    self.mark(p, '，', MarkKind::Other as usize);
                 }
             }
-            lead => {
-                // A marked char that is no white space and does not fold,
-                // told by its bytes: kept as it is.
-                if let Some(c) = super::stream::mark_at(bytes, p) {
-                    self.mark(p, c);
-                    return;
+            // The marked chars that are no white space and do not fold, told
+            // by their bytes and kept as they are; a char that passed for its
+            // lead alone (收, 政, 平, Latin-1 letters) neither folds nor is
+            // white space: passed over.
+            b @ (b'(' | b')') => self.mark(p, char::from(b), MarkKind::Bracket as usize),
+            b';' => self.mark(p, ';', MarkKind::End as usize),
+            b @ (b'X' | b'x') => self.mark(p, char::from(b), MarkKind::Ex as usize),
+            0xC3 => {
+                if bytes.get(p + 1) == Some(&0x97) {
+                    self.mark(p, '×', MarkKind::Ex as usize);
                 }
-                // Else a char that passed for its lead alone (收, 政, 平,
-                // Latin-1 letters): none of these leads starts a char that
-                // folds or is white space.
-                if matches!(lead, 0xC3 | 0xE5 | 0xE6) {
+            }
+            0xE5 => {
+                if bytes.get(p + 1..p + 3) == Some(&[0xB9, 0xB4]) {
+                    self.mark(p, '年', MarkKind::Nian as usize);
+                }
+            }
+            0xE6 => {
+                if bytes.get(p + 1..p + 3) == Some(&[0x94, 0xAF]) {
+                    self.mark(p, '支', MarkKind::Zhi as usize);
+                }
+            }
+            _ => {
+                // 、。（）；, led by E3 and EF like chars that fold.
+                if let Some(c) = super::stream::mark_at(bytes, p) {
+                    self.mark(p, c, kind_of(c));
                     return;
                 }
                 let Some(c) = self.s.get(p..).and_then(|rest| rest.chars().next()) else { return };
@@ -275,7 +290,7 @@ impl<'a> Lines<'a> {
                     // A char that folds to a marked one (Ｘ, ⽀): marked
                     // where its fold stands.
                     if super::stream::marked(f) {
-                        self.mark(p, f);
+                        self.mark(p, f, kind_of(f));
                     }
                     self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
                     self.squeezed.push(f);
@@ -290,16 +305,15 @@ impl<'a> Lines<'a> {
     /// texts joined: after the lines before, the current line's squeezed
     /// buffer and the bytes pending since `q` (which are copied unchanged).
     #[inline(always)]
-    fn mark(&mut self, p: usize, c: char) {
+    fn mark(&mut self, p: usize, c: char, kind: usize) {
         let at = self.squeezed_bytes.saturating_add(self.squeezed.len()).saturating_add(p.saturating_sub(self.q));
-        self.marks.push((at, c));
+        self.marks.push(at, c, kind);
     }
 
     /// A blank line numbered `no` where the current line had text (a page
     /// footer): the marks found in it go with its text.
     fn blank(&mut self, no: usize) -> Line {
-        let kept = self.marks.partition_point(|&(at, _)| at < self.squeezed_bytes);
-        self.marks.truncate(kept);
+        self.marks.truncate_from(self.squeezed_bytes);
         Line { no, text: String::new(), squeezed: String::new() }
     }
 
@@ -908,7 +922,7 @@ mod tests {
     fn assert_marks_as_defined(text: &str) {
         let (lines, _, marks) = normalise_marking(text);
         let joined: String = lines.iter().map(|l| l.squeezed.as_str()).collect();
-        assert_eq!(marks, super::super::stream::marks_by_chars(&joined), "{text:?}");
+        assert_eq!(marks, MarkSet::by_chars(&joined), "{text:?}");
     }
 
     #[test]

@@ -60,35 +60,127 @@ pub(crate) fn marks_by_chars(text: &str) -> Marks {
     text.char_indices().filter(|&(_, c)| marked(c)).collect()
 }
 
-/// The marks of the lines' squeezed texts joined (`all`, in order) moved to
-/// a text without the byte ranges `cuts` (ascending, apart): those inside a
-/// cut dropped, those after one moved back by its length. Each is also put
-/// in `sorted[kind(c)]` (none where that is past the end): the marks sorted
-/// as they are moved, not in a second pass.
-fn marks_without<const N: usize>(all: &[(usize, char)], cuts: &[(usize, usize)], kind: impl Fn(char) -> usize) -> (Marks, [Marks; N]) {
-    let mut marks = Vec::with_capacity(all.len());
-    // No kind holds more than about a third of the marks: sized once, the
-    // vectors seldom grow.
-    let mut sorted: [Marks; N] = std::array::from_fn(|_| Vec::with_capacity(all.len() / 3));
-    let mut cuts = cuts.iter().peekable();
-    // The bytes of the cuts passed.
-    let mut shift = 0usize;
-    for &(at, c) in all {
-        // A cut that ends at or before the mark is passed: its bytes are gone.
-        while let Some(&(start, end)) = cuts.next_if(|&&(_, end)| end <= at) {
-            shift = shift.saturating_add(end.saturating_sub(start));
-        }
-        // A mark inside a cut goes with it.
-        if cuts.peek().is_some_and(|&&(start, _)| start <= at) {
-            continue;
-        }
-        let i = at.saturating_sub(shift);
-        marks.push((i, c));
-        if let Some(v) = sorted.get_mut(kind(c)) {
-            v.push((i, c));
+/// The kinds of the stream's marked chars that the text rules read apart
+/// (see `Document::marks`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MarkKind {
+    /// The rest (，、): each mark has one kind.
+    Other = 0,
+    /// 支 (TXT-004).
+    Zhi = 1,
+    /// Sentence ends: 。；; (TXT-006).
+    End = 2,
+    /// Brackets: （）() (TXT-007).
+    Bracket = 3,
+    /// Placeholder letters: X x × (TXT-007).
+    Ex = 4,
+    /// 年 (TXT-008).
+    Nian = 5,
+}
+
+/// How many [`MarkKind`]s there are.
+pub(crate) const MARK_KINDS: usize = 6;
+
+/// The [`MarkKind`] of a marked char, by the low byte of its code point:
+/// the marked chars' low bytes all differ (a test says so), so a table
+/// tells a mark's kind without a branch (which mark comes next cannot be
+/// foreseen).
+pub(crate) const MARK_KIND: [u8; 256] = {
+    use MarkKind::*;
+    let kinds = [
+        ('支', Zhi),
+        ('。', End),
+        ('；', End),
+        (';', End),
+        ('（', Bracket),
+        ('）', Bracket),
+        ('(', Bracket),
+        (')', Bracket),
+        ('X', Ex),
+        ('x', Ex),
+        ('×', Ex),
+        ('年', Nian),
+    ];
+    let mut t = [Other as u8; 256];
+    let mut i = 0;
+    while i < kinds.len() {
+        t[(kinds[i].0 as u32 & 0xFF) as usize] = kinds[i].1 as u8;
+        i += 1;
+    }
+    t
+};
+
+/// The index of the [`MarkKind`] of a marked char (see [`MARK_KIND`]).
+#[inline(always)]
+pub(crate) fn kind_of(c: char) -> usize {
+    usize::from(MARK_KIND.get((u32::from(c) & 0xFF) as usize).copied().unwrap_or(0))
+}
+
+/// The marks of a text in order, all of them and each kind's apart: each
+/// put in both as it is found, not sorted by kind in a pass after.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct MarkSet {
+    /// Every mark, in order.
+    pub(crate) all: Marks,
+    /// The marks of each kind (indexed by [`MarkKind`]), in order.
+    pub(crate) by_kind: [Marks; MARK_KINDS],
+}
+
+impl MarkSet {
+    /// An empty set with room for about `marks` marks.
+    pub(crate) fn with_capacity(marks: usize) -> MarkSet {
+        // No kind holds more than about a third of the marks: sized once,
+        // the vectors seldom grow.
+        MarkSet { all: Vec::with_capacity(marks), by_kind: std::array::from_fn(|_| Vec::with_capacity(marks / 3)) }
+    }
+
+    /// Adds the mark `c`, of kind `kind` (see [`kind_of`]), at `at`: past
+    /// every mark before.
+    #[inline(always)]
+    pub(crate) fn push(&mut self, at: usize, c: char, kind: usize) {
+        self.all.push((at, c));
+        if let Some(v) = self.by_kind.get_mut(kind) {
+            v.push((at, c));
         }
     }
-    (marks, sorted)
+
+    /// Drops the marks at offsets `from` and after.
+    pub(crate) fn truncate_from(&mut self, from: usize) {
+        for v in std::iter::once(&mut self.all).chain(self.by_kind.iter_mut()) {
+            let kept = v.partition_point(|&(at, _)| at < from);
+            v.truncate(kept);
+        }
+    }
+
+    /// The marks of `text` found char by char: the definition the marks
+    /// found by bytes are held to.
+    #[cfg(test)]
+    pub(crate) fn by_chars(text: &str) -> MarkSet {
+        let mut set = MarkSet::default();
+        for (at, c) in marks_by_chars(text) {
+            set.push(at, c, kind_of(c));
+        }
+        set
+    }
+}
+
+/// `marks` (ascending) moved to a text without the byte ranges `cuts`
+/// (ascending, apart): those inside a cut dropped, those after one moved
+/// back by its length. Copied in runs between the cuts (a few running
+/// headers), not tested one by one.
+fn without_cuts(marks: &[(usize, char)], cuts: &[(usize, usize)]) -> Marks {
+    let mut out = Vec::with_capacity(marks.len());
+    // The first mark not yet copied, and the bytes cut before it.
+    let (mut from, mut shift) = (0usize, 0usize);
+    let first_at = |from: usize, at: usize| from.saturating_add(marks.get(from..).map_or(0, |rest| rest.partition_point(|m| m.0 < at)));
+    for &(start, end) in cuts {
+        let before = first_at(from, start);
+        out.extend(marks.get(from..before).unwrap_or_default().iter().map(|&(at, c)| (at.saturating_sub(shift), c)));
+        from = first_at(before, end);
+        shift = shift.saturating_add(end.saturating_sub(start));
+    }
+    out.extend(marks.get(from..).unwrap_or_default().iter().map(|&(at, c)| (at.saturating_sub(shift), c)));
+    out
 }
 
 impl Stream {
@@ -96,23 +188,17 @@ impl Stream {
     #[cfg(test)]
     pub(crate) fn of(lines: &[Line]) -> Stream {
         let joined: String = lines.iter().map(|l| l.squeezed.as_str()).collect();
-        Stream::without::<0>(lines, &[], joined.len(), &marks_by_chars(&joined), |_| 0).0
+        Stream::without(lines, &[], joined.len(), &MarkSet::by_chars(&joined)).0
     }
 
     /// The stream of `lines` with those at `skip` (strictly ascending
     /// indexes) left empty: the running page headers, which would split a
-    /// sentence. Its marks are taken from `marks`, those of all the lines'
-    /// squeezed texts joined (as normalisation finds them), and sorted by
-    /// `kind` (see [`marks_without`]). Its text is sized to `room` bytes,
-    /// given (the lines' squeezed texts joined, which the document has
-    /// made, are at least as long), not summed over every line.
-    pub(crate) fn without<const N: usize>(
-        lines: &[Line],
-        skip: &[usize],
-        room: usize,
-        marks: &[(usize, char)],
-        kind: impl Fn(char) -> usize,
-    ) -> (Stream, [Marks; N]) {
+    /// sentence. Its marks, all and each kind's, are taken from `marks`,
+    /// those of all the lines' squeezed texts joined (as normalisation finds
+    /// them), moved past the lines left empty. Its text is sized to `room`
+    /// bytes, given (the lines' squeezed texts joined, which the document
+    /// has made, are at least as long), not summed over every line.
+    pub(crate) fn without(lines: &[Line], skip: &[usize], room: usize, marks: &MarkSet) -> (Stream, [Marks; MARK_KINDS]) {
         let mut text = String::with_capacity(room);
         let mut starts = Vec::with_capacity(lines.len());
         // Empty lines too, not filtered out: a test of each line for text
@@ -147,8 +233,8 @@ impl Stream {
             }
         }
         copy(lines.get(from..).unwrap_or_default(), &mut text, &mut starts);
-        let (marks, sorted) = marks_without(marks, &cuts, kind);
-        (Stream { text, starts, marks }, sorted)
+        let by_kind = std::array::from_fn(|k| without_cuts(marks.by_kind.get(k).map_or(&[], Vec::as_slice), &cuts));
+        (Stream { text, starts, marks: without_cuts(&marks.all, &cuts) }, by_kind)
     }
 
     /// The numbers of the lines whose squeezed text holds `c`, a [`marked`]
@@ -294,22 +380,17 @@ mod tests {
         for name in crate::FIXTURES {
             let text = crate::fixture(name);
             let (lines, seen, all) = crate::text::normalise::normalise_marking(&text);
-            // Every seventh line left out; sorted by a kind that is past the
-            // end for some chars: those are in no kind.
+            // Every seventh line left out.
             let skip: Vec<usize> = (3..lines.len()).step_by(7).collect();
-            let kind = |c: char| u32::from(c) as usize % 4;
-            let (stream, sorted) = Stream::without::<3>(&lines, &skip, seen.squeezed_bytes, &all, kind);
-            assert_eq!(stream.marks, marks_by_chars(&stream.text), "{name}");
-            for (k, of_kind) in sorted.iter().enumerate() {
-                let want: Vec<(usize, char)> = stream.marks.iter().copied().filter(|&(_, c)| kind(c) == k).collect();
-                assert_eq!(of_kind, &want, "{name}");
-            }
+            let (stream, by_kind) = Stream::without(&lines, &skip, seen.squeezed_bytes, &all);
+            let want = MarkSet::by_chars(&stream.text);
+            assert_eq!((&stream.marks, &by_kind), (&want.all, &want.by_kind), "{name}");
         }
     }
 
     #[test]
     fn without_some_lines_is_the_lines_joined_with_those_empty() {
-        let pieces = ["（", "。", "字", "a", " ", "年", "\n"];
+        let pieces = ["（", "。", "字", "a", " ", "年", "\n", "X", "支", "，"];
         for (k, text) in sample_texts(&pieces, 300).into_iter().enumerate() {
             let lines = crate::text::normalise(&text);
             // Every k-th line from a varying first one, the first and the last included.
@@ -327,9 +408,10 @@ mod tests {
                 }
             }
             let joined: String = lines.iter().map(|l| l.squeezed.as_str()).collect();
-            let s = Stream::without::<0>(&lines, &skip, 0, &marks_by_chars(&joined), |_| 0).0;
+            let (s, by_kind) = Stream::without(&lines, &skip, 0, &MarkSet::by_chars(&joined));
             assert_eq!((s.text.as_str(), &s.starts), (want_text.as_str(), &want_starts), "{skip:?} of {text:?}");
-            assert_eq!(s.marks, marks_by_chars(&want_text));
+            let want = MarkSet::by_chars(&want_text);
+            assert_eq!((&s.marks, &by_kind), (&want.all, &want.by_kind));
         }
     }
 

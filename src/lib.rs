@@ -89,7 +89,7 @@ enum Origin {
 
 /// [`read`], told where the text's layout comes from.
 fn read_from(text: &str, origin: Origin) -> model::Document {
-    let (mut lines, seen) = text::normalise::normalise_seeing(text);
+    let (mut lines, seen, line_marks) = text::normalise::normalise_marking(text);
     // A layout text that lost its positions is read by order.
     let lost = if origin == Origin::User { text::lost_positions::lost_seen(text, &lines, seen) } else { None };
     if lost.is_some() {
@@ -107,6 +107,7 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
         evaluations: Vec::new(),
         narrative: narrative::Narrative::default(),
         stream: Default::default(),
+        line_marks,
         joined,
         furniture: Vec::new(),
         lost,

@@ -742,52 +742,9 @@ pub struct ReadProblem {
     pub source_line: Option<usize>,
 }
 
-/// The kinds of the stream's marked chars that the text rules read apart
-/// (see [`Document::marks`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum MarkKind {
-    /// The rest (，、): each mark has one kind.
-    Other = 0,
-    /// 支 (TXT-004).
-    Zhi = 1,
-    /// Sentence ends: 。；; (TXT-006).
-    End = 2,
-    /// Brackets: （）() (TXT-007).
-    Bracket = 3,
-    /// Placeholder letters: X x × (TXT-007).
-    Ex = 4,
-    /// 年 (TXT-008).
-    Nian = 5,
-}
-
-/// The [`MarkKind`] of a marked char, by the low byte of its code point:
-/// the marked chars' low bytes all differ (a test says so), so a table
-/// tells a mark's kind without a branch (which mark comes next cannot be
-/// foreseen).
-const MARK_KIND: [u8; 256] = {
-    use MarkKind::*;
-    let kinds = [
-        ('支', Zhi),
-        ('。', End),
-        ('；', End),
-        (';', End),
-        ('（', Bracket),
-        ('）', Bracket),
-        ('(', Bracket),
-        (')', Bracket),
-        ('X', Ex),
-        ('x', Ex),
-        ('×', Ex),
-        ('年', Nian),
-    ];
-    let mut t = [Other as u8; 256];
-    let mut i = 0;
-    while i < kinds.len() {
-        t[(kinds[i].0 as u32 & 0xFF) as usize] = kinds[i].1 as u8;
-        i += 1;
-    }
-    t
-};
+pub(crate) use crate::text::stream::MarkKind;
+#[cfg(test)]
+use crate::text::stream::MARK_KIND;
 
 /// A document's [`crate::text::Stream`] with its marks sorted by kind in one
 /// pass, so that each text rule reads its own marks, not every mark.
@@ -796,16 +753,16 @@ pub(crate) struct Streamed {
     /// The stream.
     pub(crate) stream: crate::text::Stream,
     /// The stream's marks of each [`MarkKind`], in order.
-    by_kind: [Vec<(usize, char)>; 6],
+    by_kind: [Vec<(usize, char)>; crate::text::stream::MARK_KINDS],
 }
 
 impl Streamed {
     /// The stream of `lines` without the running headers at `furniture`,
-    /// its marks sorted by kind as the stream finds them; `room` bytes at
-    /// least as many as its text's (see `Stream::without`).
-    fn of(lines: &[Line], furniture: &[usize], room: usize) -> Streamed {
-        let kind = |c: char| usize::from(MARK_KIND.get((u32::from(c) & 0xFF) as usize).copied().unwrap_or(0));
-        let (stream, by_kind) = crate::text::Stream::without(lines, furniture, room, kind);
+    /// its marks (all, and each kind's) taken from `marks`, those of all
+    /// the lines (see [`Document::line_marks`]); `room` bytes at least as
+    /// many as its text's (see `Stream::without`).
+    fn of(lines: &[Line], furniture: &[usize], room: usize, marks: &crate::text::stream::MarkSet) -> Streamed {
+        let (stream, by_kind) = crate::text::Stream::without(lines, furniture, room, marks);
         Streamed { stream, by_kind }
     }
 }
@@ -830,6 +787,11 @@ pub struct Document {
     /// The text as one stream of chars, with its marks sorted by kind, made
     /// once on first use (see [`Document::stream`], [`Document::marks`]).
     pub(crate) stream: std::sync::OnceLock<Streamed>,
+    /// The marked chars of the lines' squeezed texts (running headers too)
+    /// at their offsets in those texts joined, as normalisation found them
+    /// (`text::normalise::normalise_marking`): the stream's marks, taken
+    /// from here, not found by a scan of its text.
+    pub(crate) line_marks: crate::text::stream::MarkSet,
     /// The squeezed lines joined by "\n", made once for recognition and
     /// segmentation.
     pub(crate) joined: crate::text::joined::Joined,
@@ -879,7 +841,7 @@ impl Document {
     }
 
     fn streamed(&self) -> &Streamed {
-        self.stream.get_or_init(|| Streamed::of(&self.lines, &self.furniture, self.joined.text.len()))
+        self.stream.get_or_init(|| Streamed::of(&self.lines, &self.furniture, self.joined.text.len(), &self.line_marks))
     }
 
     /// The running page headers ([`Document::furniture`]), in order.

@@ -5,6 +5,7 @@
 //! source. Normalisation never joins or splits lines; joining wrapped paragraphs
 //! is the narrative reader's job.
 
+use crate::text::stream::{kind_of, MarkKind, MarkSet};
 use crate::text::{window, words};
 
 /// One physical line after normalisation.
@@ -35,13 +36,21 @@ impl Line {
     }
 }
 
-/// [`normalise_seeing`]'s lines: how the tests normalise a text.
+/// [`normalise_marking`]'s lines: how the tests normalise a text.
 #[cfg(test)]
 pub fn normalise(text: &str) -> Vec<Line> {
-    normalise_seeing(text).0
+    normalise_marking(text).0
 }
 
-/// What [`normalise_seeing`] saw of a text on its way through it, which a
+/// [`normalise_marking`]'s lines and what it saw: how the tests that need
+/// no marks normalise a text.
+#[cfg(test)]
+pub(crate) fn normalise_seeing(text: &str) -> (Vec<Line>, Seen) {
+    let (lines, seen, _) = normalise_marking(text);
+    (lines, seen)
+}
+
+/// What [`normalise_marking`] saw of a text on its way through it, which a
 /// later look would have to find again line by line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Seen {
@@ -65,8 +74,12 @@ pub(crate) struct Seen {
 /// Splits text into normalised lines (CRLF, CR and LF all end a line). Page
 /// footers such as "第1页，共102页", "— 12 —" and "- 36 -" become blank lines so
 /// that they never land inside a table or a paragraph. Also says what it
-/// [`Seen`] on the way.
-pub(crate) fn normalise_seeing(text: &str) -> (Vec<Line>, Seen) {
+/// [`Seen`] on the way, and where the marked chars of the lines' squeezed
+/// texts (see [`super::stream::marked`]) stand in those texts joined with
+/// nothing between: found as the lines are made, whose scan looks at every
+/// byte already, not by a second scan of the joined text (the document's
+/// stream takes its marks from these).
+pub(crate) fn normalise_marking(text: &str) -> (Vec<Line>, Seen, MarkSet) {
     let bytes = text.as_bytes();
     // A CR at the very end is dropped, not taken as a line end: lines are
     // the pieces between LFs, each without one trailing CR, then cut at any
@@ -77,10 +90,10 @@ pub(crate) fn normalise_seeing(text: &str) -> (Vec<Line>, Seen) {
         _ => bytes.len(),
     };
     let mut lines = Lines::new(text);
-    // Only line ends, white space and the chars that may fold need a look:
-    // found 64 bytes at a time ([`window::scan`]), every other byte is
-    // copied as it is, in runs.
-    window::scan(bytes.get(..body).unwrap_or_default(), may_change, |at, mask| {
+    // Only line ends, white space, the chars that may fold and the marked
+    // chars need a look: found 64 bytes at a time ([`window::scan`]), every
+    // other byte is copied as it is, in runs.
+    window::scan(bytes.get(..body).unwrap_or_default(), may_change_or_mark, |at, mask| {
         for p in window::positions(at, mask) {
             lines.at(p);
         }
@@ -89,44 +102,43 @@ pub(crate) fn normalise_seeing(text: &str) -> (Vec<Line>, Seen) {
     if bytes.last() != Some(&b'\n') {
         lines.end_line(body, body);
     }
-    let Lines { out, tab_space, form_feeds, gaps, squeezed_bytes, .. } = lines;
-    (out, Seen { tab_space, form_feeds, gaps, squeezed_bytes })
+    let Lines { out, tab_space, form_feeds, gaps, squeezed_bytes, marks, .. } = lines;
+    (out, Seen { tab_space, form_feeds, gaps, squeezed_bytes }, marks)
 }
 
-/// True at the first byte of every char that [`normalise_seeing`] must look at: a
-/// line end (LF, CR), ASCII white space, and a char that may fold or be
-/// white space (then decoded: this test lets through more than those, but
-/// never misses one, which a test checks for every char). It passes over
-/// the CJK punctuation of running text (（）：；、。《》), which never folds;
-/// not "，", which folds between digit groups (and is then told from prose
-/// by the byte before it). What it lets through needlessly is rare in these
-/// texts (the controls U+000E…U+001F, U+0080…U+00BF, the dashes and quotes
-/// of U+2010…U+2027, under 0.2% of the chars, the rest of U+1000…U+2FFF,
-/// and Katakana): each is decoded, which costs less than the compares that
-/// would tell it apart, made on every byte of every block.
+/// True at the first byte of every char that [`normalise_marking`] must look
+/// at: a line end (LF, CR), ASCII white space, a char that may fold or be white
+/// space (then decoded), and a marked char ([`super::stream::marked`]).
+/// It lets through more than those, but never misses one, which a test
+/// checks for every char: all chars led by C2, C3, E1, E2, E3 or EF, and
+/// those led by E5 B9 (年's) or E6 94 (支's), are looked at; what passes
+/// needlessly (收, 政, 平, ：, 《》) is told in [`Lines::at`] by its bytes, or
+/// decoded (CJK punctuation, rare). No lead byte appears inside a char,
+/// so the test holds only at a char's first byte.
 #[inline(always)]
-fn may_change([a, b, c]: [u8; 3]) -> bool {
+fn may_change_or_mark([a, b, _]: [u8; 3]) -> bool {
     // Tab … space.
     let ascii_space = a.wrapping_sub(b'\t') <= b' ' - b'\t';
-    // U+0085 and U+00A0 (led by C2), U+1680 (by E1), U+2000… (by E2: the
-    // spaces, the radicals U+2E80…).
-    let c2_e1_e2 = (a == 0xC2) | (a.wrapping_sub(0xE1) <= 0xE2 - 0xE1);
-    // U+3000 and U+30FC (with the rest of U+30C0…U+30FF). An E3 is followed
-    // by two continuation bytes (0x80…0xBF), which are both 0x80 when their
-    // OR is.
-    let e3 = (a == 0xE3) & (((b | c) == 0x80) | (b == 0x83));
-    // U+F000…U+FFFF but the kept （）：；: EF BC 88/89 and 9A/9B are pairs
-    // that differ in the low bit, tested as one with it cleared. The
-    // full-width comma (EF BC 8C) is looked at: between digits it may be a
-    // thousands separator ([`digit_groups`]).
-    let pair = c & 0xFE;
-    let kept = (b == 0xBC) & ((pair == 0x88) | (pair == 0x9A));
-    let ef = (a == 0xEF) & !kept;
-    ascii_space | c2_e1_e2 | e3 | ef
+    // ( ) ; X x: pairs that differ in one bit tested as one, the bit set
+    // or cleared ('(' ')' are 0x28 0x29, 'X' 'x' 0x58 0x78).
+    let ascii_mark = ((a & 0xFE) == b'(') | (a == b';') | ((a | 0x20) == b'x');
+    // U+0085 and U+00A0 (led by C2), × (C3).
+    let c2_c3 = (a & 0xFE) == 0xC2;
+    // U+1680 (led by E1), U+2000… (E2: the spaces, the radicals U+2E80…),
+    // U+3000… (E3: the ideographic space, U+30FC, 、。).
+    let e1_e3 = a.wrapping_sub(0xE1) <= 0xE3 - 0xE1;
+    // U+F000…U+FFFF: the full-width forms, （），；, the compatibility
+    // ideographs.
+    let ef = a == 0xEF;
+    // 年 (E5 B9 B4), 支 (E6 94 AF).
+    let nian = (a == 0xE5) & (b == 0xB9);
+    let zhi = (a == 0xE6) & (b == 0x94);
+    ascii_space | ascii_mark | c2_c3 | e1_e3 | ef | nian | zhi
 }
 
-/// The lines of one text as [`normalise_seeing`] builds them: it is told each
-/// position [`may_change`] holds at, in order, and copies the runs between.
+/// The lines of one text as [`normalise_marking`] builds them: it is told each
+/// position [`may_change_or_mark`] holds at, in order, and copies the runs
+/// between.
 struct Lines<'a> {
     s: &'a str,
     out: Vec<Line>,
@@ -156,8 +168,12 @@ struct Lines<'a> {
     form_feeds: bool,
     /// The lines' [`Seen::gaps`] so far.
     gaps: super::lost_positions::GapLines,
-    /// [`Seen::squeezed_bytes`] so far.
+    /// [`Seen::squeezed_bytes`] so far: where the current line's squeezed
+    /// text starts in the lines' squeezed texts joined.
     squeezed_bytes: usize,
+    /// The marked chars so far, at their offsets in the squeezed texts
+    /// joined (see [`normalise_marking`]).
+    marks: MarkSet,
 }
 
 impl<'a> Lines<'a> {
@@ -179,10 +195,13 @@ impl<'a> Lines<'a> {
             form_feeds: false,
             gaps: super::lost_positions::GapLines::default(),
             squeezed_bytes: 0,
+            // About one char in six is marked in these texts, a char mostly
+            // 3 bytes long: sized once, the vector seldom grows.
+            marks: MarkSet::with_capacity(s.len() / 20),
         }
     }
 
-    /// Handles the char at `p`, one [`may_change`] holds at.
+    /// Handles the char at `p`, one [`may_change_or_mark`] holds at.
     fn at(&mut self, p: usize) {
         if p < self.next {
             return;
@@ -223,9 +242,38 @@ impl<'a> Lines<'a> {
                     self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
                     self.squeezed.push(',');
                     self.q = end;
+                } else {
+                    self.mark(p, '，', MarkKind::Other as usize);
+                }
+            }
+            // The marked chars that are no white space and do not fold, told
+            // by their bytes and kept as they are; a char that passed for its
+            // lead alone (收, 政, 平, Latin-1 letters) neither folds nor is
+            // white space: passed over.
+            b @ (b'(' | b')') => self.mark(p, char::from(b), MarkKind::Bracket as usize),
+            b';' => self.mark(p, ';', MarkKind::End as usize),
+            b @ (b'X' | b'x') => self.mark(p, char::from(b), MarkKind::Ex as usize),
+            0xC3 => {
+                if bytes.get(p + 1) == Some(&0x97) {
+                    self.mark(p, '×', MarkKind::Ex as usize);
+                }
+            }
+            0xE5 => {
+                if bytes.get(p + 1..p + 3) == Some(&[0xB9, 0xB4]) {
+                    self.mark(p, '年', MarkKind::Nian as usize);
+                }
+            }
+            0xE6 => {
+                if bytes.get(p + 1..p + 3) == Some(&[0x94, 0xAF]) {
+                    self.mark(p, '支', MarkKind::Zhi as usize);
                 }
             }
             _ => {
+                // 、。（）；, led by E3 and EF like chars that fold.
+                if let Some(c) = super::stream::mark_at(bytes, p) {
+                    self.mark(p, c, kind_of(c));
+                    return;
+                }
                 let Some(c) = self.s.get(p..).and_then(|rest| rest.chars().next()) else { return };
                 let end = p.saturating_add(c.len_utf8());
                 let f = fold_char(c);
@@ -239,6 +287,11 @@ impl<'a> Lines<'a> {
                     self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
                     self.q = end;
                 } else if f != c {
+                    // A char that folds to a marked one (Ｘ, ⽀): marked
+                    // where its fold stands.
+                    if super::stream::marked(f) {
+                        self.mark(p, f, kind_of(f));
+                    }
                     self.squeezed.push_str(self.s.get(self.q..p).unwrap_or_default());
                     self.squeezed.push(f);
                     self.q = end;
@@ -246,6 +299,22 @@ impl<'a> Lines<'a> {
                 self.next = end;
             }
         }
+    }
+
+    /// Notes the marked char `c` at `p`, where it stands in the squeezed
+    /// texts joined: after the lines before, the current line's squeezed
+    /// buffer and the bytes pending since `q` (which are copied unchanged).
+    #[inline(always)]
+    fn mark(&mut self, p: usize, c: char, kind: usize) {
+        let at = self.squeezed_bytes.saturating_add(self.squeezed.len()).saturating_add(p.saturating_sub(self.q));
+        self.marks.push(at, c, kind);
+    }
+
+    /// A blank line numbered `no` where the current line had text (a page
+    /// footer): the marks found in it go with its text.
+    fn blank(&mut self, no: usize) -> Line {
+        self.marks.truncate_from(self.squeezed_bytes);
+        Line { no, text: String::new(), squeezed: String::new() }
     }
 
     /// Ends the current line at `end` (exclusive) and starts the next at
@@ -286,7 +355,7 @@ impl<'a> Lines<'a> {
         // this one (the trim's, the footer's, the copies') sees text and is
         // not misled by the empty lines that alternate with it.
         let line = if text.is_empty() {
-            Line { no, text: String::new(), squeezed: String::new() }
+            self.blank(no)
         } else {
             // Trailing white space goes; what folds to it too (U+200B). Most
             // lines end in a CJK char or a digit: no char decoded then.
@@ -299,11 +368,11 @@ impl<'a> Lines<'a> {
                 &self.squeezed
             };
             if is_page_footer(text) {
-                Line { no, text: String::new(), squeezed: String::new() }
+                self.blank(no)
             } else if text.is_empty() {
                 // White space only: a form feed among it is carried on.
                 self.form_feed |= raw.contains('\u{c}');
-                Line { no, text: String::new(), squeezed: String::new() }
+                self.blank(no)
             } else if std::mem::take(&mut self.form_feed) && !text.starts_with('\u{c}') {
                 Line { no, text: format!("\u{c}{text}"), squeezed: squeezed.to_owned() }
             } else {
@@ -414,7 +483,7 @@ fn comma_before(b: &[u8], i: usize) -> usize {
 /// (（）：，、；), ideographic space to a space, minus look-alikes to '-', and
 /// CJK radicals that bad PDF font maps emit to their ordinary characters; a
 /// full-width comma that separates thousands to ','
-/// ([`commas_by_definition`]). [`normalise_seeing`] folds and squeezes the whole
+/// ([`commas_by_definition`]). [`normalise_marking`] folds and squeezes the whole
 /// text in one pass; this is the plain definition the tests hold that pass
 /// to.
 #[cfg(test)]
@@ -814,18 +883,96 @@ mod tests {
         assert!(!normalise(&text)[0].text.contains(','));
     }
 
-    /// Every char `may_change` must see, with what a text may hold after it.
+    /// Every char `may_change_or_mark` must see, with what a text may hold
+    /// after it; and no byte inside a char passes.
     #[test]
-    fn may_change_holds_at_every_char_that_ends_a_line_folds_or_is_white_space() {
+    fn may_change_or_mark_holds_at_every_char_that_ends_a_line_folds_is_white_space_or_is_marked() {
         for c in (0..0x11_0000).filter_map(char::from_u32) {
-            if !(fold_char(c) != c || c.is_whitespace()) {
-                continue;
-            }
             let mut buf = [0u8; 4];
             let enc = c.encode_utf8(&mut buf).as_bytes();
-            for next in [0u8, b'a', 0xE5, 0x80] {
-                let w = [enc[0], enc.get(1).copied().unwrap_or(next), enc.get(2).copied().unwrap_or(next)];
-                assert!(may_change(w), "{c:?} U+{:04X}", u32::from(c));
+            for next in [0u8, b'a', 0xE5, 0x80, 0xB9, 0x94] {
+                let w = |i: usize| {
+                    let b = |k: usize| enc.get(i + k).copied().unwrap_or(if i + k == enc.len() { next } else { 0 });
+                    [b(0), b(1), b(2)]
+                };
+                if fold_char(c) != c || c.is_whitespace() || super::super::stream::marked(c) {
+                    assert!(may_change_or_mark(w(0)), "{c:?} U+{:04X}", u32::from(c));
+                }
+                for i in 1..enc.len() {
+                    assert!(!may_change_or_mark(w(i)), "{c:?} byte {i}");
+                }
+            }
+        }
+    }
+
+    /// What [`Lines::at`] passes over unread: a char led by C3, E5 or E6
+    /// that is not marked never folds and is no white space.
+    #[test]
+    fn the_chars_of_the_mark_leads_need_no_fold() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            if matches!(c.encode_utf8(&mut buf).as_bytes()[0], 0xC3 | 0xE5 | 0xE6) {
+                assert!(fold_char(c) == c && !c.is_whitespace(), "{c:?}");
+            }
+        }
+    }
+
+    /// The marks of [`normalise_marking`] are the marked chars of its lines'
+    /// squeezed texts joined, char by char, at their offsets there.
+    fn assert_marks_as_defined(text: &str) {
+        let (lines, _, marks) = normalise_marking(text);
+        let joined: String = lines.iter().map(|l| l.squeezed.as_str()).collect();
+        assert_eq!(marks, MarkSet::by_chars(&joined), "{text:?}");
+    }
+
+    #[test]
+    fn marks_are_the_marked_chars_of_the_squeezed_lines() {
+        let pieces = [
+            "（",
+            "）",
+            "(",
+            ")",
+            "X",
+            "x",
+            "×",
+            "。",
+            "，",
+            "；",
+            "、",
+            ";",
+            "：",
+            "年",
+            "支",
+            "收",
+            "政",
+            "平",
+            "⽀",
+            "\u{F98E}",
+            "Ｘ",
+            "ｘ",
+            "１",
+            "1",
+            "，234",
+            "第1页，共2页",
+            "— 12 —",
+            " ",
+            "\t",
+            "\u{3000}",
+            "\r",
+            "\r\n",
+            "\u{c}",
+            "é",
+            "😀",
+            "字",
+            "《",
+            "》",
+        ];
+        for text in crate::text::stream::sample_texts(&pieces, 2000) {
+            assert_marks_as_defined(&text);
+        }
+        for name in crate::FIXTURES {
+            for ends in ["\n", "\r\n", "\r"] {
+                assert_marks_as_defined(&crate::fixture(name).replace('\n', ends));
             }
         }
     }

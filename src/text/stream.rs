@@ -19,40 +19,12 @@ pub(crate) struct Stream {
 /// The chars whose offsets the stream keeps: the doubled marks of TXT-005,
 /// the sentence ends of TXT-006, the brackets and X's of TXT-007, and the
 /// chars whose lines TXT-004 and TXT-008 read (`Document::lines_with`; each
-/// rule has a test that its chars are here). The definition the scan is
-/// held to: it tells the marks by their bytes ([`mark_at`]).
-#[cfg(test)]
+/// rule has a test that its chars are here). Normalisation finds them as it
+/// makes the lines (`normalise_marking`), most by their bytes
+/// ([`mark_at`]), a char that folds to one by its fold.
+#[inline(always)]
 pub(crate) fn marked(c: char) -> bool {
     matches!(c, '。' | '，' | '；' | '、' | ';' | '（' | '）' | '(' | ')' | 'X' | 'x' | '×' | '支' | '年')
-}
-
-/// Whether a `marked` char may start at the head of a window (the three
-/// bytes from a position, zero past the end): whether it opens with a
-/// marked char's lead byte, and for the leads of common CJK chars (E5, E6)
-/// its second byte too. A few other chars pass (收 and 政 with 支, 平 with
-/// 年, ： with ，, any char led by C3, E3 or EF, which the normalised text
-/// holds few of but the marks), so the char is told ([`mark_at`]) where
-/// this holds.
-/// Tested at every byte, not char by char: a lead byte never appears inside
-/// a char, so no position depends on the one before, and the test has no
-/// branch to mispredict and runs vectorised (stepping char by char, by a
-/// width looked up in a table, cost 9% of a check's time: each step waited
-/// on the last). Every compare is made on each byte of a block, so a lead
-/// byte that only marks lead (C3 ×, E3 、。, EF （），；) is tested alone: its
-/// second byte's compare cost more than the few chars it would pass over.
-/// The third byte is left to [`mark_at`]: its tests at every byte cost more
-/// than a look at each candidate (0.7% of a check's instructions).
-#[inline(always)]
-fn may_start_mark([a, b, _]: [u8; 3]) -> bool {
-    // Pairs that differ in one bit are tested as one, the bit set or
-    // cleared: '(' ')' (0x28, 0x29), 'X' 'x' (0x58, 0x78).
-    ((a & 0xFE) == b'(') | (a == b';') | ((a | 0x20) == b'x')
-        // ×; 、 。; （ ） ， ；
-        | (a == 0xC3) | (a == 0xE3) | (a == 0xEF)
-        // 年
-        | ((a == 0xE5) & (b == 0xB9))
-        // 支
-        | ((a == 0xE6) & (b == 0x94))
 }
 
 /// The `marked` char whose encoding starts at byte `i` of `bytes`, if
@@ -61,7 +33,7 @@ fn may_start_mark([a, b, _]: [u8; 3]) -> bool {
 /// lead byte never appears inside a char, so bytes that spell a char's
 /// whole encoding are that char wherever they stand.
 #[inline(always)]
-fn mark_at(bytes: &[u8], i: usize) -> Option<char> {
+pub(crate) fn mark_at(bytes: &[u8], i: usize) -> Option<char> {
     let b = |k: usize| bytes.get(i.wrapping_add(k)).copied().unwrap_or(0);
     Some(match (b(0), b(1), b(2)) {
         (a @ (b'(' | b')' | b';' | b'X' | b'x'), _, _) => char::from(a),
@@ -81,79 +53,199 @@ fn mark_at(bytes: &[u8], i: usize) -> Option<char> {
 /// Marked chars with their byte offsets in a text, in order.
 pub(crate) type Marks = Vec<(usize, char)>;
 
-/// The offsets and chars of the `marked` chars of `text`, in order: the
-/// char told ([`mark_at`]) only where [`may_start_mark`] holds. Each is also put in
-/// `sorted[kind(c)]` (none where that is past the end): the marks sorted as
-/// they are found, not in a second pass.
-fn marks_of<const N: usize>(text: &str, kind: impl Fn(char) -> usize) -> (Marks, [Marks; N]) {
-    // About one char in six is marked in these texts (a char is mostly 3
-    // bytes), and no kind holds more than a third of the marks: sized once,
-    // the vectors seldom grow.
-    let mut marks = Vec::with_capacity(text.len() / 16);
-    let mut sorted: [Marks; N] = std::array::from_fn(|_| Vec::with_capacity(text.len() / 48));
-    let bytes = text.as_bytes();
-    super::window::scan(bytes, may_start_mark, |at, mask| {
-        for i in super::window::positions(at, mask) {
-            if let Some(c) = mark_at(bytes, i) {
-                marks.push((i, c));
-                if let Some(v) = sorted.get_mut(kind(c)) {
-                    v.push((i, c));
-                }
-            }
+/// The marks of a text found char by char: the definition the marks found
+/// by bytes are held to.
+#[cfg(test)]
+pub(crate) fn marks_by_chars(text: &str) -> Marks {
+    text.char_indices().filter(|&(_, c)| marked(c)).collect()
+}
+
+/// The kinds of the stream's marked chars that the text rules read apart
+/// (see `Document::marks`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MarkKind {
+    /// The rest (，、): each mark has one kind.
+    Other = 0,
+    /// 支 (TXT-004).
+    Zhi = 1,
+    /// Sentence ends: 。；; (TXT-006).
+    End = 2,
+    /// Brackets: （）() (TXT-007).
+    Bracket = 3,
+    /// Placeholder letters: X x × (TXT-007).
+    Ex = 4,
+    /// 年 (TXT-008).
+    Nian = 5,
+}
+
+/// How many [`MarkKind`]s there are.
+pub(crate) const MARK_KINDS: usize = 6;
+
+/// The [`MarkKind`] of a marked char, by the low byte of its code point:
+/// the marked chars' low bytes all differ (a test says so), so a table
+/// tells a mark's kind without a branch (which mark comes next cannot be
+/// foreseen).
+pub(crate) const MARK_KIND: [u8; 256] = {
+    use MarkKind::*;
+    let kinds = [
+        ('支', Zhi),
+        ('。', End),
+        ('；', End),
+        (';', End),
+        ('（', Bracket),
+        ('）', Bracket),
+        ('(', Bracket),
+        (')', Bracket),
+        ('X', Ex),
+        ('x', Ex),
+        ('×', Ex),
+        ('年', Nian),
+    ];
+    let mut t = [Other as u8; 256];
+    let mut i = 0;
+    while i < kinds.len() {
+        t[(kinds[i].0 as u32 & 0xFF) as usize] = kinds[i].1 as u8;
+        i += 1;
+    }
+    t
+};
+
+/// The index of the [`MarkKind`] of a marked char (see [`MARK_KIND`]).
+#[inline(always)]
+pub(crate) fn kind_of(c: char) -> usize {
+    usize::from(MARK_KIND.get((u32::from(c) & 0xFF) as usize).copied().unwrap_or(0))
+}
+
+/// The marks of a text in order, all of them and each kind's apart: each
+/// put in both as it is found, not sorted by kind in a pass after.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct MarkSet {
+    /// Every mark, in order.
+    pub(crate) all: Marks,
+    /// The marks of each kind (indexed by [`MarkKind`]), in order.
+    pub(crate) by_kind: [Marks; MARK_KINDS],
+}
+
+impl MarkSet {
+    /// An empty set with room for about `marks` marks.
+    pub(crate) fn with_capacity(marks: usize) -> MarkSet {
+        // No kind holds more than about a third of the marks: sized once,
+        // the vectors seldom grow.
+        MarkSet { all: Vec::with_capacity(marks), by_kind: std::array::from_fn(|_| Vec::with_capacity(marks / 3)) }
+    }
+
+    /// Adds the mark `c`, of kind `kind` (see [`kind_of`]), at `at`: past
+    /// every mark before.
+    #[inline(always)]
+    pub(crate) fn push(&mut self, at: usize, c: char, kind: usize) {
+        self.all.push((at, c));
+        if let Some(v) = self.by_kind.get_mut(kind) {
+            v.push((at, c));
         }
-    });
-    (marks, sorted)
+    }
+
+    /// Drops the marks at offsets `from` and after.
+    pub(crate) fn truncate_from(&mut self, from: usize) {
+        for v in std::iter::once(&mut self.all).chain(self.by_kind.iter_mut()) {
+            let kept = v.partition_point(|&(at, _)| at < from);
+            v.truncate(kept);
+        }
+    }
+
+    /// The marks of `text` found char by char: the definition the marks
+    /// found by bytes are held to.
+    #[cfg(test)]
+    pub(crate) fn by_chars(text: &str) -> MarkSet {
+        let mut set = MarkSet::default();
+        for (at, c) in marks_by_chars(text) {
+            set.push(at, c, kind_of(c));
+        }
+        set
+    }
+}
+
+/// `marks` (ascending) moved to a text without the byte ranges `cuts`
+/// (ascending, apart): those inside a cut dropped, those after one moved
+/// back by its length. Copied in runs between the cuts (a few running
+/// headers), not tested one by one.
+fn without_cuts(marks: &[(usize, char)], cuts: &[(usize, usize)]) -> Marks {
+    let mut out = Vec::with_capacity(marks.len());
+    // The first mark not yet copied, and the bytes cut before it.
+    let (mut from, mut shift) = (0usize, 0usize);
+    let first_at = |from: usize, at: usize| from.saturating_add(marks.get(from..).map_or(0, |rest| rest.partition_point(|m| m.0 < at)));
+    // A run before any cut (every mark of a text with none) is copied as
+    // it is, not moved one by one.
+    let copy = |out: &mut Marks, run: &[(usize, char)], shift: usize| {
+        if shift == 0 {
+            out.extend_from_slice(run);
+        } else {
+            out.extend(run.iter().map(|&(at, c)| (at.saturating_sub(shift), c)));
+        }
+    };
+    for &(start, end) in cuts {
+        let before = first_at(from, start);
+        copy(&mut out, marks.get(from..before).unwrap_or_default(), shift);
+        from = first_at(before, end);
+        shift = shift.saturating_add(end.saturating_sub(start));
+    }
+    copy(&mut out, marks.get(from..).unwrap_or_default(), shift);
+    out
 }
 
 impl Stream {
     /// The stream of `lines`.
     #[cfg(test)]
     pub(crate) fn of(lines: &[Line]) -> Stream {
-        let room = lines.iter().map(|l| l.squeezed.len()).fold(0usize, usize::saturating_add);
-        Stream::without::<0>(lines, &[], room, |_| 0).0
+        let joined: String = lines.iter().map(|l| l.squeezed.as_str()).collect();
+        Stream::without(lines, &[], joined.len(), &MarkSet::by_chars(&joined)).0
     }
 
     /// The stream of `lines` with those at `skip` (strictly ascending
     /// indexes) left empty: the running page headers, which would split a
-    /// sentence. With its marks sorted by `kind` (see [`marks_of`]). Its
-    /// text is sized to `room` bytes, given (the lines' squeezed texts
-    /// joined, which the document has made, are at least as long), not
-    /// summed over every line.
-    pub(crate) fn without<const N: usize>(
-        lines: &[Line],
-        skip: &[usize],
-        room: usize,
-        kind: impl Fn(char) -> usize,
-    ) -> (Stream, [Marks; N]) {
+    /// sentence. Its marks, all and each kind's, are taken from `marks`,
+    /// those of all the lines' squeezed texts joined (as normalisation finds
+    /// them), moved past the lines left empty. Its text is sized to `room`
+    /// bytes, given (the lines' squeezed texts joined, which the document
+    /// has made, are at least as long), not summed over every line.
+    pub(crate) fn without(lines: &[Line], skip: &[usize], room: usize, marks: &MarkSet) -> (Stream, [Marks; MARK_KINDS]) {
         let mut text = String::with_capacity(room);
         let mut starts = Vec::with_capacity(lines.len());
-        // Empty lines too, not filtered out: a test of each line for text
-        // mispredicts on the empty lines that alternate with text in these
-        // PDFs. An empty line starts where the next line does, and a search
-        // of the starts takes the last that starts at or before an offset:
-        // the line with text.
+        // Empty lines too get a start: an empty line starts where the next
+        // line does, and a search of the starts takes the last that starts
+        // at or before an offset: the line with text. Their texts are not
+        // copied: nearly half the lines of these PDFs are empty, and a copy
+        // of nothing still calls the copy.
         let copy = |run: &[Line], text: &mut String, starts: &mut Vec<(usize, usize)>| {
             // Sized at once (a slice's map knows its length), not a capacity
             // test per line.
             starts.extend(run.iter().map(|l| {
                 let at = text.len();
-                text.push_str(&l.squeezed);
+                if !l.squeezed.is_empty() {
+                    text.push_str(&l.squeezed);
+                }
                 (at, l.no)
             }));
         };
         // The lines between two skipped ones are copied as a run, not each
         // tested for a skip (the skipped are a few running headers).
         let mut from = 0;
+        // Where each skipped line's squeezed text stands in all the lines'
+        // joined: the bytes the marks lose.
+        let mut cuts = Vec::with_capacity(skip.len());
+        let mut cut = 0usize;
         for &k in skip {
             if let (Some(run), Some(skipped)) = (lines.get(from..k), lines.get(k)) {
                 copy(run, &mut text, &mut starts);
                 starts.push((text.len(), skipped.no));
+                let start = text.len().saturating_add(cut);
+                cut = cut.saturating_add(skipped.squeezed.len());
+                cuts.push((start, start.saturating_add(skipped.squeezed.len())));
                 from = k + 1;
             }
         }
         copy(lines.get(from..).unwrap_or_default(), &mut text, &mut starts);
-        let (marks, sorted) = marks_of(&text, kind);
-        (Stream { text, starts, marks }, sorted)
+        let by_kind = std::array::from_fn(|k| without_cuts(marks.by_kind.get(k).map_or(&[], Vec::as_slice), &cuts));
+        (Stream { text, starts, marks: without_cuts(&marks.all, &cuts) }, by_kind)
     }
 
     /// The numbers of the lines whose squeezed text holds `c`, a [`marked`]
@@ -271,29 +363,6 @@ pub(crate) fn sample_texts(pieces: &[&str], count: usize) -> Vec<String> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_marked_char_may_start_a_mark_and_no_byte_inside_a_char_may() {
-        // Every char, alone and followed by each byte a text may hold next:
-        // the window test holds at a marked char's start, and at no byte
-        // inside a char, so a candidate is always a char's start.
-        for c in (0..0x11_0000).filter_map(char::from_u32) {
-            let mut buf = [0u8; 4];
-            let bytes = c.encode_utf8(&mut buf).as_bytes();
-            let window = |i: usize, next: u8| {
-                let b = |k: usize| bytes.get(i + k).copied().unwrap_or(if i + k == bytes.len() { next } else { 0 });
-                [b(0), b(1), b(2)]
-            };
-            for next in [0u8, b'(', 0xE5, 0xE3, 0xEF, 0x80, 0xB4] {
-                if marked(c) {
-                    assert!(may_start_mark(window(0, next)), "{c}");
-                }
-                for i in 1..bytes.len() {
-                    assert!(!may_start_mark(window(i, next)), "{c} byte {i}");
-                }
-            }
-        }
-    }
-
     /// Every char, followed by each byte a text may hold next: its bytes
     /// are told to be a mark exactly when it is [`marked`], and no byte
     /// inside a char is.
@@ -314,32 +383,25 @@ mod tests {
         }
     }
 
-    /// The char-by-char definition of the marks of a text.
-    fn marks_by_chars(text: &str) -> Vec<(usize, char)> {
-        text.char_indices().filter(|&(_, c)| marked(c)).collect()
-    }
-
+    /// The marks of the fixtures' lines, as normalisation finds them, moved
+    /// to a stream without some lines: the marked chars of that stream, and
+    /// each kind's those of its chars.
     #[test]
     fn the_marks_of_every_fixture_are_its_marked_chars() {
         for name in crate::FIXTURES {
             let text = crate::fixture(name);
-            // Sorted by a kind that is past the end for some chars: those are in no kind.
-            let kind = |c: char| u32::from(c) as usize % 4;
-            let (marks, sorted) = marks_of::<3>(&text, kind);
-            assert_eq!(marks, marks_by_chars(&text), "{name}");
-            for (k, of_kind) in sorted.iter().enumerate() {
-                let want: Vec<(usize, char)> = marks.iter().copied().filter(|&(_, c)| kind(c) == k).collect();
-                assert_eq!(of_kind, &want, "{name}");
-            }
-            let lines = crate::text::normalise(&text);
-            let stream = Stream::of(&lines);
-            assert_eq!(stream.marks, marks_by_chars(&stream.text), "{name}");
+            let (lines, seen, all) = crate::text::normalise::normalise_marking(&text);
+            // Every seventh line left out.
+            let skip: Vec<usize> = (3..lines.len()).step_by(7).collect();
+            let (stream, by_kind) = Stream::without(&lines, &skip, seen.squeezed_bytes, &all);
+            let want = MarkSet::by_chars(&stream.text);
+            assert_eq!((&stream.marks, &by_kind), (&want.all, &want.by_kind), "{name}");
         }
     }
 
     #[test]
     fn without_some_lines_is_the_lines_joined_with_those_empty() {
-        let pieces = ["（", "。", "字", "a", " ", "年", "\n"];
+        let pieces = ["（", "。", "字", "a", " ", "年", "\n", "X", "支", "，"];
         for (k, text) in sample_texts(&pieces, 300).into_iter().enumerate() {
             let lines = crate::text::normalise(&text);
             // Every k-th line from a varying first one, the first and the last included.
@@ -356,9 +418,11 @@ mod tests {
                     want_text.push_str(&l.squeezed);
                 }
             }
-            let s = Stream::without::<0>(&lines, &skip, 0, |_| 0).0;
+            let joined: String = lines.iter().map(|l| l.squeezed.as_str()).collect();
+            let (s, by_kind) = Stream::without(&lines, &skip, 0, &MarkSet::by_chars(&joined));
             assert_eq!((s.text.as_str(), &s.starts), (want_text.as_str(), &want_starts), "{skip:?} of {text:?}");
-            assert_eq!(s.marks, marks_by_chars(&want_text));
+            let want = MarkSet::by_chars(&want_text);
+            assert_eq!((&s.marks, &by_kind), (&want.all, &want.by_kind));
         }
     }
 

@@ -239,12 +239,18 @@ fn unit_sum(terms: impl Iterator<Item = Term>) -> Option<UnitSum> {
     // Each term widens both ends by its half unit h ≥ 0, whatever its sign
     // (see [`delta`]): the sum is (P, P − H, P + H) with H = Σ h, and its
     // largest end in magnitude is |P| + H. Two running sums, not three.
+    // No addition here can overflow: before each, |P| + H ≤ FAST_LIMIT, and
+    // a term is at most FAST_LIMIT ([`units`]) with h under 10⁹, far inside
+    // i128. So the sums wrap (they never do) rather than test for overflow,
+    // and |P| + H ≤ FAST_LIMIT is one range test of P (none holds once H
+    // alone is over the limit: the range is empty).
     let (mut p, mut half): (i128, i128) = (0, 0);
     for (sign, v) in terms {
         let (x, h) = units(v)?;
-        p = if sign >= 0 { p.checked_add(x)? } else { p.checked_sub(x)? };
-        half = half.checked_add(h)?;
-        if p.unsigned_abs().checked_add(half.unsigned_abs())? > FAST_LIMIT.unsigned_abs() {
+        p = if sign >= 0 { p.wrapping_add(x) } else { p.wrapping_sub(x) };
+        half = half.wrapping_add(h);
+        let room = FAST_LIMIT.wrapping_sub(half);
+        if !(room.wrapping_neg()..=room).contains(&p) {
             return None;
         }
     }
@@ -278,11 +284,13 @@ pub(crate) fn exact<I: Iterator<Item = Term>>(actual: Option<Decimal>, terms: I)
     // interval ends (the point ± the terms' half units, each under 10⁹
     // units) far inside Decimal's range too, so [`compare`] would say
     // Exact whenever this does.
+    // As in [`unit_sum`], no addition can overflow (|P| ≤ FAST_LIMIT before
+    // each, a term at most FAST_LIMIT): the sums wrap rather than test.
     let mut p: i128 = 0;
     for (sign, v) in terms {
         let (x, _) = units(v)?;
-        p = if sign >= 0 { p.checked_add(x)? } else { p.checked_sub(x)? };
-        if p.unsigned_abs() > FAST_LIMIT.unsigned_abs() {
+        p = if sign >= 0 { p.wrapping_add(x) } else { p.wrapping_sub(x) };
+        if !(-FAST_LIMIT..=FAST_LIMIT).contains(&p) {
             return None;
         }
     }
@@ -510,6 +518,64 @@ mod tests {
         assert!(negative_zero.is_sign_negative());
         assert_eq!(units(Some(negative_zero)), Some((0, 5_000_000)));
         assert_eq!(units(Some(negative_zero)), old(Some(negative_zero)));
+    }
+
+    /// [`unit_sum`] and [`exact`] add in i128 without overflow tests; they
+    /// are their checked definitions, leaving the fast path exactly where
+    /// those did: sums around FAST_LIMIT, of terms at it and of every sign.
+    #[test]
+    fn the_unit_sums_are_their_checked_definitions() {
+        let checked_sum = |terms: &[Term]| -> Option<UnitSum> {
+            let (mut p, mut half): (i128, i128) = (0, 0);
+            for (sign, v) in terms {
+                let (x, h) = units(*v)?;
+                p = if *sign >= 0 { p.checked_add(x)? } else { p.checked_sub(x)? };
+                half = half.checked_add(h)?;
+                if p.unsigned_abs().checked_add(half.unsigned_abs())? > FAST_LIMIT.unsigned_abs() {
+                    return None;
+                }
+            }
+            Some((p, p.checked_sub(half)?, p.checked_add(half)?))
+        };
+        let checked_exact = |a: Option<Decimal>, terms: &[Term]| -> Option<bool> {
+            let mut p: i128 = 0;
+            for (sign, v) in terms {
+                let (x, _) = units(*v)?;
+                p = if *sign >= 0 { p.checked_add(x)? } else { p.checked_sub(x)? };
+                if p.unsigned_abs() > FAST_LIMIT.unsigned_abs() {
+                    return None;
+                }
+            }
+            Some(units(a)?.0 == p)
+        };
+        // In units of 10⁻⁹: FAST_LIMIT is 10¹⁸ at no decimals; amounts at
+        // it, just under and over, halves of it, with 0 to 8 decimals.
+        let e18 = 1_000_000_000_000_000_000i128;
+        let mantissas = [e18, e18 - 1, e18 / 2, e18 / 2 + 1, 1, 0, 7, e18 * 100, e18 * 100 - 1];
+        let mut vals: Vec<Option<Decimal>> = vec![None];
+        for m in mantissas {
+            for scale in [0, 1, 2, 8] {
+                for m in [m, -m] {
+                    vals.push(Some(Decimal::try_from_i128_with_scale(m * 10i128.pow(scale), scale).unwrap()));
+                }
+            }
+        }
+        let mut n = 0;
+        for (i, a) in vals.iter().enumerate() {
+            for (j, b) in vals.iter().enumerate() {
+                for c in [vals[(i + j) % vals.len()], vals[(i * 7 + j * 3) % vals.len()]] {
+                    for signs in [[1, 1, 1], [1, -1, 1], [-1, 1, -1], [1, 1, -1]] {
+                        let terms: Vec<Term> = signs.iter().zip([*a, *b, c]).map(|(s, v)| (*s, v)).collect();
+                        assert_eq!(unit_sum(terms.iter().copied()), checked_sum(&terms), "{terms:?}");
+                        for total in [*a, *b, c, None] {
+                            assert_eq!(exact(total, terms.iter().copied()), checked_exact(total, &terms), "{total:?} {terms:?}");
+                        }
+                        n += usize::from(checked_sum(&terms).is_none());
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "sums off the path: {n}");
     }
 
     #[test]

@@ -212,13 +212,18 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     // index its tables by candidate. (Where it has none, the Decimal check
     // gives the same verdicts: see the differential test.)
     let compiled: Vec<Option<Compiled>> = constraints.iter().map(|c| Compiled::new(c, p, &domains)).collect();
-    // Each constraint's open rows, once.
+    // Each constraint's open rows, once: a compiled one has them listed
+    // (ascending, each once, as `rows` gives them).
     let open_rows: Vec<Vec<usize>> = constraints
         .iter()
-        .map(|c| {
-            let mut rows = c.rows();
-            rows.retain(|r| domains.get(*r).is_some_and(Option::is_some));
-            rows
+        .zip(&compiled)
+        .map(|(c, f)| match f {
+            Some(f) => f.open.iter().map(|(r, ..)| *r).collect(),
+            None => {
+                let mut rows = c.rows();
+                rows.retain(|r| domains.get(*r).is_some_and(Option::is_some));
+                rows
+            }
         })
         .collect();
     let checker = Checker { p, constraints: &constraints, compiled: &compiled, domains: &domains };
@@ -251,7 +256,10 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
             solve_component(&checker, &at, &mut scratch, &mut placed);
         }
     }
-    placed.into_iter().enumerate().filter_map(|(i, x)| Some((i, x?))).collect()
+    // One placement per open row: sized once, not grown as they come.
+    let mut out = Vec::with_capacity(comps.iter().fold(0usize, |n, c| n.saturating_add(c.len())));
+    out.extend(placed.into_iter().enumerate().filter_map(|(i, x)| Some((i, x?))));
+    out
 }
 
 /// The constraints of `p` that are evidence, given each open row's
@@ -819,7 +827,9 @@ fn decided(checker: &Checker, at: &Component, placed: &mut [Option<Placement>]) 
     // of each Decimal check there, and at each of its N leaves adds m.
     let combinations = open.iter().map(left).fold(1usize, usize::saturating_mul);
     let checks = cons.iter().fold(0usize, |a, &ci| {
-        a.saturating_add(match checker.compiled(ci).filter(|c| c.reach_total(alive).is_some()) {
+        // A compiled constraint is searched in integers (its reach_total
+        // never overflows: the bound of Compiled::new).
+        a.saturating_add(match checker.compiled(ci) {
             Some(c) => c.open.len(),
             None => checker.constraints.get(ci).map_or(0, Constraint::size),
         })
@@ -1012,13 +1022,17 @@ impl Compiled {
                 }
                 continue;
             };
+            // The additions and their reach ([`reach_of`]) in one pass.
             let mut deltas = Vec::with_capacity(cands.len());
+            let mut reach: Option<(i128, i128)> = None;
             for v in cands {
-                deltas.push(delta(sign, cell_at(v, col)?)?);
+                let d = delta(sign, cell_at(v, col)?)?;
+                reach = Some(reach.map_or((d.1, d.2), |(lo, hi)| (lo.min(d.1), hi.max(d.2))));
+                deltas.push(d);
             }
+            let reach = reach.unwrap_or((0, 0));
             // The widest of the term's additions is the wider end of their
             // reach (an addition's lower end is never above its upper end).
-            let reach = reach_of(deltas.iter());
             bound = bound.checked_add(reach.0.unsigned_abs().max(reach.1.unsigned_abs()))?;
             // Kept in row order as they come, rather than sorted after.
             match open.binary_search_by_key(&r, |(o, ..)| *o) {
@@ -1071,8 +1085,9 @@ impl Compiled {
     }
 
     /// What all open rows' candidates left can add together (see
-    /// [`Compiled::reach_left`]); None if that overflowed (the bound of
-    /// [`Compiled::new`] rules it out).
+    /// [`Compiled::reach_left`]); None if that overflowed, which the bound
+    /// of [`Compiled::new`] rules out (each end is at most the sum of the
+    /// terms' widest additions).
     fn reach_total(&self, alive: &[Vec<usize>]) -> Option<(i128, i128)> {
         self.open.iter().try_fold((0i128, 0i128), |a, row| {
             let d = self.reach_left(row, alive);

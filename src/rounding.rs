@@ -180,25 +180,42 @@ pub(crate) const FAST_LIMIT: i128 = 1_000_000_000_000_000_000_000_000_000;
 /// None when outside the fast path.
 pub(crate) fn units(v: Option<Decimal>) -> Option<(i128, i128)> {
     let Some(v) = v else { return Some((0, 0)) };
-    const POW10: [i64; 10] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
-    let f = *POW10.get(FAST_SCALE.checked_sub(v.scale()).filter(|k| *k > 0)? as usize)?;
-    let m = v.mantissa();
-    // Nearly every amount's mantissa is at most 10¹⁸: then |m × f| ≤ 10¹⁸ ×
-    // 10⁹ = FAST_LIMIT, so the product is one widening i64 multiply that
-    // cannot overflow and needs no bound test.
-    if let Some(m) = i64::try_from(m).ok().filter(|m| m.unsigned_abs() <= 1_000_000_000_000_000_000) {
-        return Some((i128::from(m).wrapping_mul(i128::from(f)), i128::from(f / 2)));
+    // By scale: the factor 10^(9 − scale) to units, and half of it (the
+    // half unit of the last digit). Scales from FAST_SCALE up are off the path.
+    const FACTOR: [(i64, i64); FAST_SCALE as usize] = [
+        (1_000_000_000, 500_000_000),
+        (100_000_000, 50_000_000),
+        (10_000_000, 5_000_000),
+        (1_000_000, 500_000),
+        (100_000, 50_000),
+        (10_000, 5_000),
+        (1_000, 500),
+        (100, 50),
+        (10, 5),
+    ];
+    // The parts of the Decimal as stored, rather than its signed 128-bit
+    // mantissa rebuilt and tested against i64 (units is asked of nearly
+    // every amount every identity adds, about 0.3 M instructions a corpus).
+    let d = v.unpack();
+    let &(f, half) = FACTOR.get(d.scale as usize)?;
+    // Nearly every amount's mantissa is at most 10¹⁸, so its high word is
+    // clear: then |m × f| ≤ 10¹⁸ × 10⁹ = FAST_LIMIT, one widening multiply
+    // that cannot overflow and needs no bound test.
+    let low = u64::from(d.mid) << 32 | u64::from(d.lo);
+    if d.hi == 0 && low <= 1_000_000_000_000_000_000 {
+        let x = i128::from(low).wrapping_mul(i128::from(f));
+        return Some((if d.negative { x.wrapping_neg() } else { x }, i128::from(half)));
     }
     // |mantissa| × f in u128, then the sign: an unsigned multiplication is
     // inline code, a signed i128 one a library call.
-    let f = i128::from(f);
-    let magnitude = m.unsigned_abs().checked_mul(f.unsigned_abs())?;
+    let m = v.mantissa();
+    let magnitude = m.unsigned_abs().checked_mul(u128::from(f.unsigned_abs()))?;
     if magnitude > FAST_LIMIT.unsigned_abs() {
         return None;
     }
     let x = i128::try_from(magnitude).ok()?;
     let x = if m < 0 { x.checked_neg()? } else { x };
-    Some((x, f.checked_div(2)?))
+    Some((x, i128::from(half)))
 }
 
 /// A signed interval sum in units of 10⁻⁹: (point, lower end, upper end).
@@ -222,12 +239,18 @@ fn unit_sum(terms: impl Iterator<Item = Term>) -> Option<UnitSum> {
     // Each term widens both ends by its half unit h ≥ 0, whatever its sign
     // (see [`delta`]): the sum is (P, P − H, P + H) with H = Σ h, and its
     // largest end in magnitude is |P| + H. Two running sums, not three.
+    // No addition here can overflow: before each, |P| + H ≤ FAST_LIMIT, and
+    // a term is at most FAST_LIMIT ([`units`]) with h under 10⁹, far inside
+    // i128. So the sums wrap (they never do) rather than test for overflow,
+    // and |P| + H ≤ FAST_LIMIT is one range test of P (none holds once H
+    // alone is over the limit: the range is empty).
     let (mut p, mut half): (i128, i128) = (0, 0);
     for (sign, v) in terms {
         let (x, h) = units(v)?;
-        p = if sign >= 0 { p.checked_add(x)? } else { p.checked_sub(x)? };
-        half = half.checked_add(h)?;
-        if p.unsigned_abs().checked_add(half.unsigned_abs())? > FAST_LIMIT.unsigned_abs() {
+        p = if sign >= 0 { p.wrapping_add(x) } else { p.wrapping_sub(x) };
+        half = half.wrapping_add(h);
+        let room = FAST_LIMIT.wrapping_sub(half);
+        if !(room.wrapping_neg()..=room).contains(&p) {
             return None;
         }
     }
@@ -261,11 +284,13 @@ pub(crate) fn exact<I: Iterator<Item = Term>>(actual: Option<Decimal>, terms: I)
     // interval ends (the point ± the terms' half units, each under 10⁹
     // units) far inside Decimal's range too, so [`compare`] would say
     // Exact whenever this does.
+    // As in [`unit_sum`], no addition can overflow (|P| ≤ FAST_LIMIT before
+    // each, a term at most FAST_LIMIT): the sums wrap rather than test.
     let mut p: i128 = 0;
     for (sign, v) in terms {
         let (x, _) = units(v)?;
-        p = if sign >= 0 { p.checked_add(x)? } else { p.checked_sub(x)? };
-        if p.unsigned_abs() > FAST_LIMIT.unsigned_abs() {
+        p = if sign >= 0 { p.wrapping_add(x) } else { p.wrapping_sub(x) };
+        if !(-FAST_LIMIT..=FAST_LIMIT).contains(&p) {
             return None;
         }
     }
@@ -473,7 +498,13 @@ mod tests {
         let big = i128::from(i64::MAX);
         let e18 = 1_000_000_000_000_000_000i128;
         let edges = [e18 - 1, e18, e18 + 1, -e18 + 1, -e18, -e18 - 1, e18 * 10, big - 1, big, big + 1, -big, -big - 1, -big - 2];
-        let ms = [0, 1, -1, 12345, -98765, FAST_LIMIT / 10, FAST_LIMIT / 1000 + 7, (1 << 95) - 1, -(1 << 95) + 1].into_iter().chain(edges);
+        // Around the words the stored mantissa is read by: 2³², 2⁶⁴ (the
+        // high word set) and 2⁹⁶.
+        let words = [1i128 << 32, 1 << 64, (1 << 96) - 1].into_iter().flat_map(|w| [w - 1, w, w + 1, -w + 1, -w, -w - 1]);
+        let ms = [0, 1, -1, 12345, -98765, FAST_LIMIT / 10, FAST_LIMIT / 1000 + 7, (1 << 95) - 1, -(1 << 95) + 1]
+            .into_iter()
+            .chain(edges)
+            .chain(words.filter(|m| m.unsigned_abs() < 1 << 96));
         assert_eq!(units(None), old(None));
         for m in ms {
             for scale in 0..=28 {
@@ -481,6 +512,70 @@ mod tests {
                 assert_eq!(units(Some(v)), old(Some(v)), "{m} e-{scale}");
             }
         }
+        // A negative zero (what a sum that cancels may leave) is zero.
+        let mut negative_zero = Decimal::try_from_i128_with_scale(0, 2).unwrap();
+        negative_zero.set_sign_negative(true);
+        assert!(negative_zero.is_sign_negative());
+        assert_eq!(units(Some(negative_zero)), Some((0, 5_000_000)));
+        assert_eq!(units(Some(negative_zero)), old(Some(negative_zero)));
+    }
+
+    /// [`unit_sum`] and [`exact`] add in i128 without overflow tests; they
+    /// are their checked definitions, leaving the fast path exactly where
+    /// those did: sums around FAST_LIMIT, of terms at it and of every sign.
+    #[test]
+    fn the_unit_sums_are_their_checked_definitions() {
+        let checked_sum = |terms: &[Term]| -> Option<UnitSum> {
+            let (mut p, mut half): (i128, i128) = (0, 0);
+            for (sign, v) in terms {
+                let (x, h) = units(*v)?;
+                p = if *sign >= 0 { p.checked_add(x)? } else { p.checked_sub(x)? };
+                half = half.checked_add(h)?;
+                if p.unsigned_abs().checked_add(half.unsigned_abs())? > FAST_LIMIT.unsigned_abs() {
+                    return None;
+                }
+            }
+            Some((p, p.checked_sub(half)?, p.checked_add(half)?))
+        };
+        let checked_exact = |a: Option<Decimal>, terms: &[Term]| -> Option<bool> {
+            let mut p: i128 = 0;
+            for (sign, v) in terms {
+                let (x, _) = units(*v)?;
+                p = if *sign >= 0 { p.checked_add(x)? } else { p.checked_sub(x)? };
+                if p.unsigned_abs() > FAST_LIMIT.unsigned_abs() {
+                    return None;
+                }
+            }
+            Some(units(a)?.0 == p)
+        };
+        // In units of 10⁻⁹: FAST_LIMIT is 10¹⁸ at no decimals; amounts at
+        // it, just under and over, halves of it, with 0 to 8 decimals.
+        let e18 = 1_000_000_000_000_000_000i128;
+        let mantissas = [e18, e18 - 1, e18 / 2, e18 / 2 + 1, 1, 0, 7, e18 * 100, e18 * 100 - 1];
+        let mut vals: Vec<Option<Decimal>> = vec![None];
+        for m in mantissas {
+            for scale in [0, 1, 2, 8] {
+                for m in [m, -m] {
+                    vals.push(Some(Decimal::try_from_i128_with_scale(m * 10i128.pow(scale), scale).unwrap()));
+                }
+            }
+        }
+        let mut n = 0;
+        for (i, a) in vals.iter().enumerate() {
+            for (j, b) in vals.iter().enumerate() {
+                for c in [vals[(i + j) % vals.len()], vals[(i * 7 + j * 3) % vals.len()]] {
+                    for signs in [[1, 1, 1], [1, -1, 1], [-1, 1, -1], [1, 1, -1]] {
+                        let terms: Vec<Term> = signs.iter().zip([*a, *b, c]).map(|(s, v)| (*s, v)).collect();
+                        assert_eq!(unit_sum(terms.iter().copied()), checked_sum(&terms), "{terms:?}");
+                        for total in [*a, *b, c, None] {
+                            assert_eq!(exact(total, terms.iter().copied()), checked_exact(total, &terms), "{total:?} {terms:?}");
+                        }
+                        n += usize::from(checked_sum(&terms).is_none());
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "sums off the path: {n}");
     }
 
     #[test]

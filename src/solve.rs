@@ -212,13 +212,18 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
     // index its tables by candidate. (Where it has none, the Decimal check
     // gives the same verdicts: see the differential test.)
     let compiled: Vec<Option<Compiled>> = constraints.iter().map(|c| Compiled::new(c, p, &domains)).collect();
-    // Each constraint's open rows, once.
+    // Each constraint's open rows, once: a compiled one has them listed
+    // (ascending, each once, as `rows` gives them).
     let open_rows: Vec<Vec<usize>> = constraints
         .iter()
-        .map(|c| {
-            let mut rows = c.rows();
-            rows.retain(|r| domains.get(*r).is_some_and(Option::is_some));
-            rows
+        .zip(&compiled)
+        .map(|(c, f)| match f {
+            Some(f) => f.open.iter().map(|(r, ..)| *r).collect(),
+            None => {
+                let mut rows = c.rows();
+                rows.retain(|r| domains.get(*r).is_some_and(Option::is_some));
+                rows
+            }
         })
         .collect();
     let checker = Checker { p, constraints: &constraints, compiled: &compiled, domains: &domains };
@@ -251,7 +256,10 @@ pub fn solve(p: &Problem) -> Vec<(usize, Placement)> {
             solve_component(&checker, &at, &mut scratch, &mut placed);
         }
     }
-    placed.into_iter().enumerate().filter_map(|(i, x)| Some((i, x?))).collect()
+    // One placement per open row: sized once, not grown as they come.
+    let mut out = Vec::with_capacity(comps.iter().fold(0usize, |n, c| n.saturating_add(c.len())));
+    out.extend(placed.into_iter().enumerate().filter_map(|(i, x)| Some((i, x?))));
+    out
 }
 
 /// The constraints of `p` that are evidence, given each open row's
@@ -523,37 +531,40 @@ fn lone_combination(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &m
 fn walk_supports(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut usize, b: &mut SupportBufs) -> Option<()> {
     let left = |k: usize| open.get(k).and_then(|r| alive.get(*r)).map_or(&[][..], Vec::as_slice);
     // Each row's distinct additions, `adds[starts[k]..starts[k + 1]]`, and
-    // per candidate left which of them it is (`which`, rows one after another).
+    // per candidate left which of them it is (`which`, rows one after
+    // another). Indices into `adds` are whole (not from the row's start), so
+    // that the walk below reads an addition without finding its row's.
     b.adds.clear();
     b.starts.clear();
     b.which.clear();
+    // rest[k]: first row k's reach (the least it can add to the lower end,
+    // the most to the upper: its additions' extremes, found as they are
+    // met), then below what rows k.. can add together.
+    b.rest.clear();
     for k in 0..open.len() {
         let start = b.adds.len();
         b.starts.push(start);
+        let mut reach: Option<(i128, i128)> = None;
         for j in left(k) {
             let d = c.delta(k, *j);
             // A row with many distinct additions keeps some twice rather
             // than being compared with all of them (a repeat is only walked twice).
             let seen = b.adds.get(start..).and_then(|a| a.iter().take(MAX_ALIKE).position(|x| *x == d));
-            b.which.push(seen.unwrap_or_else(|| {
-                b.adds.push(d);
-                b.adds.len() - 1 - start
-            }));
+            b.which.push(match seen {
+                Some(i) => start + i,
+                None => {
+                    reach = Some(reach.map_or((d.1, d.2), |(lo, hi)| (lo.min(d.1), hi.max(d.2))));
+                    b.adds.push(d);
+                    b.adds.len() - 1
+                }
+            });
         }
+        b.rest.push(Some(reach.unwrap_or((0, 0))));
     }
     b.starts.push(b.adds.len());
-    let level = |adds: &[UnitSum], starts: &[usize], k: usize| -> (usize, usize) {
-        let a = starts.get(k).copied().unwrap_or(0);
-        (a, starts.get(k + 1).copied().unwrap_or(a).min(adds.len()))
-    };
-    // rest[k]: the least rows k.. can add to the lower end, the most to the upper.
-    b.rest.clear();
-    b.rest.resize(open.len() + 1, Some((0i128, 0i128)));
+    b.rest.push(Some((0, 0)));
     for k in (0..open.len()).rev() {
-        let (a, z) = level(&b.adds, &b.starts, k);
-        let deltas = b.adds.get(a..z).unwrap_or_default();
-        let reach = (deltas.iter().map(|d| d.1).min().unwrap_or(0), deltas.iter().map(|d| d.2).max().unwrap_or(0));
-        b.rest[k] = b.rest[k + 1].and_then(|r| Some((r.0.checked_add(reach.0)?, r.1.checked_add(reach.1)?)));
+        b.rest[k] = b.rest[k + 1].zip(b.rest[k]).and_then(|(r, reach)| Some((r.0.checked_add(reach.0)?, r.1.checked_add(reach.1)?)));
     }
     // ok[i]: whether addition i takes part in a combination that holds.
     b.ok.clear();
@@ -562,12 +573,13 @@ fn walk_supports(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut 
     // sums[k]: the fixed cells plus rows ..k at their additions idx[..k].
     b.sums.clear();
     b.sums.resize(open.len() + 1, Some(c.base));
-    b.clear_idx(open.len());
+    // idx[k]: row k's addition (whole index), from its first.
+    b.idx.clear();
+    b.idx.extend(b.starts.iter().take(open.len()));
     let mut k = 0;
     'walk: loop {
         if k < open.len() {
-            let (a, _) = level(&b.adds, &b.starts, k);
-            let &d = b.adds.get(a + b.idx[k])?;
+            let &d = b.adds.get(b.idx[k])?;
             *work += 1;
             let sum = b.sums[k].and_then(|s| plus(s, d));
             // An overflow (the bound of Compiled::new rules it out) cuts nothing.
@@ -578,9 +590,8 @@ fn walk_supports(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut 
             }
         } else if c.meets(b.sums[k])? {
             // Every row chosen, and the sum holds.
-            for (t, i) in b.idx.iter().enumerate() {
-                let (a, _) = level(&b.adds, &b.starts, t);
-                if let Some(ok) = b.ok.get_mut(a + i) {
+            for i in &b.idx {
+                if let Some(ok) = b.ok.get_mut(*i) {
                     unsupported -= usize::from(!*ok);
                     *ok = true;
                 }
@@ -593,11 +604,10 @@ fn walk_supports(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut 
         let mut at = k.min(open.len() - 1);
         loop {
             b.idx[at] += 1;
-            let (a, z) = level(&b.adds, &b.starts, at);
-            if b.idx[at] < z.saturating_sub(a) {
+            if b.idx[at] < b.starts[at + 1] {
                 break;
             }
-            b.idx[at] = 0;
+            b.idx[at] = b.starts[at];
             let Some(up) = at.checked_sub(1) else { break 'walk };
             at = up;
         }
@@ -605,10 +615,9 @@ fn walk_supports(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut 
     }
     b.clear_supported();
     let mut which = b.which.iter();
-    for (k, s) in b.supported.iter_mut().enumerate().take(open.len()) {
-        let (a, _) = level(&b.adds, &b.starts, k);
+    for s in b.supported.iter_mut().take(open.len()) {
         for x in s.iter_mut() {
-            *x = which.next().is_some_and(|i| b.ok.get(a + i).copied().unwrap_or(false));
+            *x = which.next().is_some_and(|i| b.ok.get(*i).copied().unwrap_or(false));
         }
     }
     Some(())
@@ -818,7 +827,9 @@ fn decided(checker: &Checker, at: &Component, placed: &mut [Option<Placement>]) 
     // of each Decimal check there, and at each of its N leaves adds m.
     let combinations = open.iter().map(left).fold(1usize, usize::saturating_mul);
     let checks = cons.iter().fold(0usize, |a, &ci| {
-        a.saturating_add(match checker.compiled(ci).filter(|c| c.reach_total(alive).is_some()) {
+        // A compiled constraint is searched in integers (its reach_total
+        // never overflows: the bound of Compiled::new).
+        a.saturating_add(match checker.compiled(ci) {
             Some(c) => c.open.len(),
             None => checker.constraints.get(ci).map_or(0, Constraint::size),
         })
@@ -1011,13 +1022,17 @@ impl Compiled {
                 }
                 continue;
             };
+            // The additions and their reach ([`reach_of`]) in one pass.
             let mut deltas = Vec::with_capacity(cands.len());
+            let mut reach: Option<(i128, i128)> = None;
             for v in cands {
-                deltas.push(delta(sign, cell_at(v, col)?)?);
+                let d = delta(sign, cell_at(v, col)?)?;
+                reach = Some(reach.map_or((d.1, d.2), |(lo, hi)| (lo.min(d.1), hi.max(d.2))));
+                deltas.push(d);
             }
+            let reach = reach.unwrap_or((0, 0));
             // The widest of the term's additions is the wider end of their
             // reach (an addition's lower end is never above its upper end).
-            let reach = reach_of(deltas.iter());
             bound = bound.checked_add(reach.0.unsigned_abs().max(reach.1.unsigned_abs()))?;
             // Kept in row order as they come, rather than sorted after.
             match open.binary_search_by_key(&r, |(o, ..)| *o) {
@@ -1070,8 +1085,9 @@ impl Compiled {
     }
 
     /// What all open rows' candidates left can add together (see
-    /// [`Compiled::reach_left`]); None if that overflowed (the bound of
-    /// [`Compiled::new`] rules it out).
+    /// [`Compiled::reach_left`]); None if that overflowed, which the bound
+    /// of [`Compiled::new`] rules out (each end is at most the sum of the
+    /// terms' widest additions).
     fn reach_total(&self, alive: &[Vec<usize>]) -> Option<(i128, i128)> {
         self.open.iter().try_fold((0i128, 0i128), |a, row| {
             let d = self.reach_left(row, alive);

@@ -254,6 +254,8 @@ fn supports_over_distinct_additions_are_every_combinations() {
             domains.iter().map(|d| (0..d.as_ref().map_or(0, Vec::len)).filter(|_| round % 4 != 1 || !rng.one_in(3)).collect()).collect();
         for (ci, c) in constraints.iter().enumerate() {
             let Some(f) = checker.compiled(ci) else { continue };
+            // What `decided` counts on: the rows left never add up past i128.
+            assert!(f.reach_total(&alive).is_some(), "{p:?} {ci}");
             let open: Vec<usize> = c.rows().into_iter().filter(|r| domains.get(*r).is_some_and(Option::is_some)).collect();
             let lens: Vec<usize> = open.iter().map(|r| alive[*r].len()).collect();
             if open.is_empty() || lens.contains(&0) || lens.iter().fold(1usize, |a, n| a.saturating_mul(*n)) > 20_000 {
@@ -261,6 +263,8 @@ fn supports_over_distinct_additions_are_every_combinations() {
             }
             b.lens.clone_from(&lens);
             let mut work = 0;
+            // Some only when the compiled rows are `open` (what `solve` takes
+            // a compiled constraint's open rows from).
             assert_eq!(supports_compiled(f, &open, &alive, &mut work, &mut b), Some(()), "{p:?}");
             let got = b.supported[..open.len()].to_vec();
             let mut want: Vec<Vec<bool>> = lens.iter().map(|n| vec![false; *n]).collect();

@@ -378,6 +378,11 @@ pub(crate) struct Sentences(Vec<usize>);
 pub(crate) struct Scratch {
     sentences: Sentences,
     marks: Vec<usize>,
+    /// The indexes of the ASCII spaces, where the paragraph's flush looks
+    /// for a number spaced out ([`super::join::spaced_digits_among`]).
+    spaces: Vec<usize>,
+    /// Whether a '$' (which opens a LaTeX fragment) was noted.
+    dollar: bool,
     /// The claims found, copied out at the end in one allocation of their
     /// exact size (not grown push by push).
     claims: Vec<Claim>,
@@ -389,22 +394,37 @@ impl Scratch {
     pub(crate) fn clear_marks(&mut self) {
         self.sentences.0.clear();
         self.marks.clear();
+        self.spaces.clear();
+        self.dollar = false;
     }
 
     /// Notes char `k`, `c`, of a paragraph as [`Sentences::and_marks`] does,
     /// for a reader that walks the chars anyway (the decoding of a joined
-    /// paragraph): not a second pass over them.
+    /// paragraph): not a second pass over them. The spaces and a '$' are
+    /// noted too: the repairs' markers, otherwise searched for in the text
+    /// again (a memchr call per space).
     #[inline]
     pub(crate) fn note(&mut self, k: usize, c: char) {
-        const ENDS_AND_MARKS: CharSet = CharSet::new(&['。', '！', '？', '!', '?', '无', '持', '一']);
-        // One well-predicted branch per char (most are neither).
-        if ENDS_AND_MARKS.has(c) {
-            if matches!(c, '。' | '！' | '？' | '!' | '?') {
-                self.sentences.0.push(k);
-            } else {
-                self.marks.push(k);
+        const NOTED: CharSet = CharSet::new(&['。', '！', '？', '!', '?', '无', '持', '一', ' ', '$']);
+        // One well-predicted branch per char (most are none of these).
+        if NOTED.has(c) {
+            match c {
+                '。' | '！' | '？' | '!' | '?' => self.sentences.0.push(k),
+                ' ' => self.spaces.push(k),
+                '$' => self.dollar = true,
+                _ => self.marks.push(k),
             }
         }
+    }
+
+    /// The indexes of the spaces noted, in order.
+    pub(crate) fn spaces(&self) -> &[usize] {
+        &self.spaces
+    }
+
+    /// Whether a '$' was noted.
+    pub(crate) fn dollar(&self) -> bool {
+        self.dollar
     }
 }
 
@@ -613,7 +633,7 @@ pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> V
 pub(crate) fn extract_noted(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> Vec<Claim> {
     let chars = para.chars;
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
-    let Scratch { sentences, marks, claims: out } = scratch;
+    let Scratch { sentences, marks, claims: out, .. } = scratch;
     out.clear();
     let mut prev_end = 0;
     let mut i = 0;
@@ -879,7 +899,7 @@ mod tests {
         let text = format!("收入10万元。比上年增加2%！{long}支出5万元？年初无预算，一般与上年持平!结余。{long}");
         let chars: Vec<char> = text.chars().collect();
         let sentences = Sentences::of(&chars);
-        let mut scratch = Scratch { sentences: Sentences(vec![3, 1]), marks: vec![2], claims: Vec::new() };
+        let mut scratch = Scratch { sentences: Sentences(vec![3, 1]), marks: vec![2], ..Scratch::default() };
         Sentences::and_marks(&chars, &mut scratch);
         let (same, marks) = (scratch.sentences, scratch.marks);
         assert_eq!(same.0, sentences.0);

@@ -378,18 +378,17 @@ fn flush(buf: &mut Joining, current: &mut Section, repairs: &mut Vec<Repair>) {
         return;
     }
     let mut d = buf.decode();
-    // Neither repair can apply to a text without its marker, found in the
-    // string far faster than by walking the chars: a LaTeX fragment opens
+    // Neither repair can apply to a text without its marker, noted as the
+    // chars were decoded (no search of the text): a LaTeX fragment opens
     // with '$', and spaced digits are runs of number chars with only spaces
     // between them (runs are maximal, so a gap of spaces is not empty): a
     // number char, spaces and a number char, looked for at the spaces only.
-    // The '$' by memchr's vector search (`search::has_char`): `str::contains`
-    // of a char walks the bytes a word at a time, about one instruction a byte.
-    let dollar = crate::text::search::has_char(&buf.text, '$');
-    if dollar || join::may_have_spaced_digits(&buf.text) {
+    let dollar = buf.scratch.dollar();
+    let may_be_spaced = join::spaced_digits_among(&d.chars, buf.scratch.spaces());
+    if dollar || may_be_spaced {
         let mut chars: Vec<Ch> = d.chars.iter().copied().zip(d.lines.iter().copied()).collect();
         let latex = dollar && join::repair_latex(&mut chars, repairs);
-        let spaced = (latex || join::may_have_spaced_digits(&buf.text)) && join::repair_spaced_digits(&mut chars, repairs);
+        let spaced = (latex || may_be_spaced) && join::repair_spaced_digits(&mut chars, repairs);
         if latex || spaced {
             buf.text.clear();
             buf.text.extend(chars.iter().map(|c| c.0));
@@ -443,7 +442,7 @@ mod tests {
 
     #[test]
     fn the_joined_text_decodes_to_the_chars_and_lines_join_gives() {
-        let pieces = ["12", "a", "万元", "。", " ", "3.5", "é", "😀", "无", "?", "\n"];
+        let pieces = ["12", "a", "万元", "。", " ", "3.5", "é", "😀", "无", "?", "$", "\n"];
         for (k, text) in crate::text::stream::sample_texts(&pieces, 200).into_iter().enumerate() {
             let (mut joining, mut want) = (Joining::default(), Vec::new());
             for (no, t) in text.split('\n').map(str::trim).filter(|t| !t.is_empty()).enumerate() {
@@ -456,6 +455,10 @@ mod tests {
             let mut marks = claim::Scratch::default();
             claim::Sentences::and_marks(&d.chars, &mut marks);
             assert_eq!(joining.scratch, marks, "{text:?}");
+            // The repairs' markers noted on the way are those of the text.
+            let spaces: Vec<usize> = d.chars.iter().enumerate().filter(|(_, &c)| c == ' ').map(|(k, _)| k).collect();
+            assert_eq!(joining.scratch.spaces(), spaces, "{text:?}");
+            assert_eq!(joining.scratch.dollar(), joining.text.contains('$'), "{text:?}");
             let offsets: Vec<usize> = joining.text.char_indices().map(|(at, _)| at).chain([joining.text.len()]).collect();
             assert_eq!(d.offsets, offsets);
         }

@@ -370,7 +370,8 @@ pub fn clause_bounds(chars: &[char], pos: usize) -> (usize, usize) {
 pub(crate) struct Sentences(Vec<usize>);
 
 /// The buffers [`extract_noted`] reads and fills for each paragraph (its
-/// sentence ends and the chars a wordless claim opens with, its claims),
+/// sentence ends, delimiters and the chars a wordless claim opens with,
+/// its claims; and the repairs' markers, which the paragraph's flush reads),
 /// kept from one paragraph to the next so that they do not regrow from
 /// nothing each time.
 #[derive(Default)]
@@ -383,6 +384,9 @@ pub(crate) struct Scratch {
     spaces: Vec<usize>,
     /// Whether a '$' (which opens a LaTeX fragment) was noted.
     dollar: bool,
+    /// The indexes of the delimiters ([`is_delimiter`]): a claim's lead
+    /// starts after the last one before its number.
+    delimiters: Vec<usize>,
     /// The claims found, copied out at the end in one allocation of their
     /// exact size (not grown push by push).
     claims: Vec<Claim>,
@@ -396,23 +400,31 @@ impl Scratch {
         self.marks.clear();
         self.spaces.clear();
         self.dollar = false;
+        self.delimiters.clear();
     }
 
     /// Notes char `k`, `c`, of a paragraph as [`Sentences::and_marks`] does,
     /// for a reader that walks the chars anyway (the decoding of a joined
     /// paragraph): not a second pass over them. The spaces and a '$' are
     /// noted too: the repairs' markers, otherwise searched for in the text
-    /// again (a memchr call per space).
-    #[inline]
+    /// again (a memchr call per space); and the delimiters, which each
+    /// claim's lead was found by walking back to. Always inlined: it runs
+    /// for every char of the decoding loop, and a call per char costs more
+    /// than everything it saves.
+    #[inline(always)]
     pub(crate) fn note(&mut self, k: usize, c: char) {
-        const NOTED: CharSet = CharSet::new(&['。', '！', '？', '!', '?', '无', '持', '一', ' ', '$']);
+        const NOTED: CharSet = CharSet::new(&['。', '！', '？', '!', '?', '无', '持', '一', ' ', '$', '，', '；', '：', ',', ';', ':']);
         // One well-predicted branch per char (most are none of these).
         if NOTED.has(c) {
             match c {
-                '。' | '！' | '？' | '!' | '?' => self.sentences.0.push(k),
+                '。' | '！' | '？' | '!' | '?' => {
+                    self.sentences.0.push(k);
+                    self.delimiters.push(k);
+                }
                 ' ' => self.spaces.push(k),
                 '$' => self.dollar = true,
-                _ => self.marks.push(k),
+                '无' | '持' | '一' => self.marks.push(k),
+                _ => self.delimiters.push(k),
             }
         }
     }
@@ -633,7 +645,10 @@ pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> V
 pub(crate) fn extract_noted(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> Vec<Claim> {
     let chars = para.chars;
     let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
-    let Scratch { sentences, marks, claims: out, .. } = scratch;
+    let Scratch { sentences, marks, delimiters, claims: out, .. } = scratch;
+    // The delimiters before the number being read: passed over once, in
+    // order, as the numbers are (not looked for back from each claim).
+    let mut delimiters_before = 0;
     out.clear();
     let mut prev_end = 0;
     let mut i = 0;
@@ -674,8 +689,12 @@ pub(crate) fn extract_noted(para: &Chars, lines: &[usize], scratch: &mut Scratch
                 continue;
             }
         };
-        let lead_start =
-            chars.get(prev_end..i).and_then(|r| r.iter().rposition(|&c| is_delimiter(c))).map_or(prev_end, |k| prev_end + k + 1);
+        // After the last delimiter before the number, if that is not before
+        // the last claim's end.
+        while delimiters.get(delimiters_before).is_some_and(|&k| k < i) {
+            delimiters_before += 1;
+        }
+        let lead_start = delimiters_before.checked_sub(1).and_then(|d| delimiters.get(d)).map_or(prev_end, |&k| (k + 1).max(prev_end));
         let lead = para.str(lead_start, i);
         let kind = classify(lead, chars.get(lead_start..i).unwrap_or_default(), &unit);
         let mut subject = clean_subject(lead);
@@ -890,6 +909,20 @@ mod tests {
                 let want = (from..chars.len()).find(|&k| chars[k].is_ascii_digit()).unwrap_or(chars.len());
                 assert_eq!(next_digit(&chars, from), want, "{from} in {text:?}");
             }
+        }
+    }
+
+    /// The delimiters noted are the chars [`is_delimiter`] tells, so that a
+    /// lead starts where the walk back to the last one started it.
+    #[test]
+    fn the_delimiters_noted_are_the_delimiters() {
+        let pieces = ["，", "。", "；", "：", ",", ";", ":", "！", "？", "!", "?", "、", "收入", "12", "无", " ", "$", "é"];
+        for text in crate::text::stream::sample_texts(&pieces, 1000) {
+            let chars: Vec<char> = text.chars().collect();
+            let mut scratch = Scratch::default();
+            Sentences::and_marks(&chars, &mut scratch);
+            let want: Vec<usize> = (0..chars.len()).filter(|&k| is_delimiter(chars[k])).collect();
+            assert_eq!(scratch.delimiters, want, "{text:?}");
         }
     }
 

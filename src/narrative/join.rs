@@ -196,6 +196,8 @@ fn is_num_char(c: char) -> bool {
 /// chars are maximal, so two of them separated only by spaces have one
 /// space at least between them). The number chars are ASCII: a byte test
 /// at each space, found by memchr, instead of a walk over every char.
+/// The definition [`spaced_digits_among`] is held to.
+#[cfg(test)]
 pub fn may_have_spaced_digits(text: &str) -> bool {
     let b = text.as_bytes();
     let num = |c: u8| c.is_ascii_digit() || c == b',' || c == b'.';
@@ -205,6 +207,16 @@ pub fn may_have_spaced_digits(text: &str) -> bool {
         at.checked_sub(1).and_then(|p| b.get(p)).is_some_and(|&c| num(c))
             && b.get(at..).and_then(|r| r.iter().find(|&&c| c != b' ')).is_some_and(|&c| num(c))
     })
+}
+
+/// [`may_have_spaced_digits`] of the text of `chars`, given the indexes
+/// of its ASCII spaces (all of them, in order), noted as the paragraph was
+/// decoded: a look at the chars about each, with no search of the text.
+pub fn spaced_digits_among(chars: &[char], spaces: &[usize]) -> bool {
+    let num = |c: Option<&char>| c.is_some_and(|&c| is_num_char(c));
+    spaces
+        .iter()
+        .any(|&at| num(at.checked_sub(1).and_then(|p| chars.get(p))) && num(chars.get(at..).and_then(|r| r.iter().find(|&&c| c != ' '))))
 }
 
 /// The longest number a spaced-out run may join into: 28 digits (the most a
@@ -387,6 +399,17 @@ mod tests {
         }
         assert!(may_have_spaced_digits("17,12 7") && may_have_spaced_digits("1.  2"));
         assert!(!may_have_spaced_digits("2024 年 1") && !may_have_spaced_digits("a 1") && !may_have_spaced_digits("1 "));
+    }
+
+    /// The test on the chars about the noted spaces is the test on the text.
+    #[test]
+    fn the_spaced_digits_test_among_the_spaces_is_the_test_on_the_text() {
+        let pieces = ["1", "2", "12", "123", ",", ".", " ", "  ", "万元", "a", "年", "17,12 7 . 8 3", "\t", "\u{3000}", "é", "😀", "\n"];
+        for text in crate::text::stream::sample_texts(&pieces, 2000).into_iter().chain(["".into(), " ".into(), "1 ".into(), " 1".into()]) {
+            let chars: Vec<char> = text.chars().collect();
+            let spaces: Vec<usize> = (0..chars.len()).filter(|&k| chars[k] == ' ').collect();
+            assert_eq!(spaced_digits_among(&chars, &spaces), may_have_spaced_digits(&text), "{text:?}");
+        }
     }
 
     #[test]

@@ -189,7 +189,7 @@ pub(crate) fn claims_in(lines: &[Line], joined: &crate::text::joined::Joined) ->
     let mut last_text: &str = "";
     let body = lines.get(range).unwrap_or(&[]);
     for (i, line) in body.iter().enumerate() {
-        let t = trim_fast(&line.text);
+        let t = trim_fast(without_indent(&line.text));
         if t.is_empty() || is_page_number(body, i) {
             continue;
         }
@@ -227,19 +227,47 @@ pub(crate) fn claims_in(lines: &[Line], joined: &crate::text::joined::Joined) ->
     out
 }
 
+/// `s` without the ASCII spaces that open it (a layout's indent, often
+/// dozens): passed over eight at a time, not decoded char by char as
+/// `trim_start` decodes them. What remains trims as `s` does.
+fn without_indent(s: &str) -> &str {
+    let b = s.as_bytes();
+    // Most narrative lines are not indented: left as they are at one compare.
+    if b.first() != Some(&b' ') {
+        return s;
+    }
+    // Each eight bytes compared as one word.
+    let spaces8 = u64::from_ne_bytes([b' '; 8]);
+    let eights =
+        b.chunks_exact(8).take_while(|&chunk| <[u8; 8]>::try_from(chunk).is_ok_and(|w| u64::from_ne_bytes(w) == spaces8)).count() * 8;
+    let spaces = eights + b.get(eights..).map_or(0, |r| r.iter().take_while(|&&c| c == b' ').count());
+    // Spaces are ASCII: the index is a char boundary.
+    s.get(spaces..).unwrap_or("")
+}
+
 /// A page number printed alone on its line at a page break ("27" before the
 /// form feed that opens the next page): not part of the paragraph it
 /// interrupts ("因公出国（境）费安排 185.4 ⏎ 31 ⏎ ␌万元" is 185.4 万元).
 #[inline]
 pub(crate) fn is_page_number(lines: &[Line], i: usize) -> bool {
-    // Most lines open, after the ASCII spaces of a layout's indent, with
-    // neither a digit nor other white space (whose UTF-8 lead byte is ASCII
-    // or C2, E1, E2, E3): rejected here, in the caller's loop over lines,
-    // without a call or the trimming (which decodes each char of the indent).
-    lines.get(i).is_some_and(|l| l.text.bytes().find(|&b| b != b' ').is_some_and(may_open_page_number)) && page_number_at(lines, i)
+    // Most lines are rejected here, in the caller's loop over lines, by
+    // their squeezed text's length or first byte, without a call or a walk
+    // over the indent.
+    lines.get(i).is_some_and(|l| may_be_page_number(&l.squeezed)) && page_number_at(lines, i)
 }
 
-/// [`is_page_number`] without its quick rejection: the definition.
+/// Whether a line whose squeezed text is `sq` may be a page number: a
+/// page number's text trims to one to four ASCII digits, and so squeezes
+/// to them (squeezing removes the white space trimming does, and more).
+/// A line whose text was taken out while the narrative is read (its page
+/// number hidden, its squeezed text kept) is no page number either way.
+fn may_be_page_number(sq: &str) -> bool {
+    (1..=4).contains(&sq.len()) && sq.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// [`is_page_number`] without its quick rejection: the definition. Kept
+/// out of line, so that the quick rejection is made in the callers' loops.
+#[inline(never)]
 fn page_number_at(lines: &[Line], i: usize) -> bool {
     let t = lines[i].text.trim();
     if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
@@ -254,12 +282,6 @@ fn page_number_at(lines: &[Line], i: usize) -> bool {
     let centred = lines[i].text.len() - lines[i].text.trim_start().len() >= 8;
     let blank = |j: usize| lines.get(j).is_some_and(|l| l.text.trim().is_empty());
     opens_page(&lines[i]) || next.is_some_and(opens_page) || centred || i > 0 && blank(i - 1) && blank(i + 1)
-}
-
-/// Whether a line whose first byte is `b` may be a page number: `b` is a
-/// digit or may open white space.
-fn may_open_page_number(b: u8) -> bool {
-    b.is_ascii_digit() || crate::text::words::may_start_white_space(b)
 }
 
 /// Handles a heading: a level-1 heading always opens a section; a deeper one
@@ -356,18 +378,17 @@ fn flush(buf: &mut Joining, current: &mut Section, repairs: &mut Vec<Repair>) {
         return;
     }
     let mut d = buf.decode();
-    // Neither repair can apply to a text without its marker, found in the
-    // string far faster than by walking the chars: a LaTeX fragment opens
+    // Neither repair can apply to a text without its marker, noted as the
+    // chars were decoded (no search of the text): a LaTeX fragment opens
     // with '$', and spaced digits are runs of number chars with only spaces
     // between them (runs are maximal, so a gap of spaces is not empty): a
     // number char, spaces and a number char, looked for at the spaces only.
-    // The '$' by memchr's vector search (`search::has_char`): `str::contains`
-    // of a char walks the bytes a word at a time, about one instruction a byte.
-    let dollar = crate::text::search::has_char(&buf.text, '$');
-    if dollar || join::may_have_spaced_digits(&buf.text) {
+    let dollar = buf.scratch.dollar();
+    let may_be_spaced = join::spaced_digits_among(&d.chars, buf.scratch.spaces());
+    if dollar || may_be_spaced {
         let mut chars: Vec<Ch> = d.chars.iter().copied().zip(d.lines.iter().copied()).collect();
         let latex = dollar && join::repair_latex(&mut chars, repairs);
-        let spaced = (latex || join::may_have_spaced_digits(&buf.text)) && join::repair_spaced_digits(&mut chars, repairs);
+        let spaced = (latex || may_be_spaced) && join::repair_spaced_digits(&mut chars, repairs);
         if latex || spaced {
             buf.text.clear();
             buf.text.extend(chars.iter().map(|c| c.0));
@@ -421,7 +442,7 @@ mod tests {
 
     #[test]
     fn the_joined_text_decodes_to_the_chars_and_lines_join_gives() {
-        let pieces = ["12", "a", "万元", "。", " ", "3.5", "é", "😀", "无", "?", "\n"];
+        let pieces = ["12", "a", "万元", "。", " ", "3.5", "é", "😀", "无", "?", "$", "\n"];
         for (k, text) in crate::text::stream::sample_texts(&pieces, 200).into_iter().enumerate() {
             let (mut joining, mut want) = (Joining::default(), Vec::new());
             for (no, t) in text.split('\n').map(str::trim).filter(|t| !t.is_empty()).enumerate() {
@@ -434,6 +455,10 @@ mod tests {
             let mut marks = claim::Scratch::default();
             claim::Sentences::and_marks(&d.chars, &mut marks);
             assert_eq!(joining.scratch, marks, "{text:?}");
+            // The repairs' markers noted on the way are those of the text.
+            let spaces: Vec<usize> = d.chars.iter().enumerate().filter(|(_, &c)| c == ' ').map(|(k, _)| k).collect();
+            assert_eq!(joining.scratch.spaces(), spaces, "{text:?}");
+            assert_eq!(joining.scratch.dollar(), joining.text.contains('$'), "{text:?}");
             let offsets: Vec<usize> = joining.text.char_indices().map(|(at, _)| at).chain([joining.text.len()]).collect();
             assert_eq!(d.offsets, offsets);
         }
@@ -465,18 +490,37 @@ mod tests {
     }
 
     #[test]
-    fn every_white_space_opens_with_a_byte_the_page_number_test_lets_through() {
-        for c in ('\0'..='\u{ffff}').filter(|c| c.is_whitespace()) {
-            let mut b = [0; 4];
-            assert!(may_open_page_number(c.encode_utf8(&mut b).as_bytes()[0]), "{c:?}");
-        }
+    fn a_page_number_indented_by_any_white_space_is_read_as_one() {
         let lines = normalise("\u{3000}27\n\u{c}正文\n正文\n27\n");
         assert!(is_page_number(&lines, 0) && !is_page_number(&lines, 1));
+        // Whatever white space stands about it, as the definition reads it.
+        for c in ('\0'..='\u{ffff}').filter(|c| c.is_whitespace()) {
+            let lines = normalise(&format!("正文\n\n{c}{c}27{c}\n\n正文\n        {c}27\n\u{c}正文"));
+            for i in 0..lines.len() {
+                assert_eq!(is_page_number(&lines, i), page_number_at(&lines, i), "{c:?} {i}");
+            }
+        }
+    }
+
+    /// The indent skipped eight spaces at a time leaves what `trim_start`
+    /// leaves once trimmed, on sampled texts and every corpus line.
+    #[test]
+    fn a_line_without_its_indent_trims_as_the_line_does() {
+        let pieces = [" ", "        ", "\u{3000}", "\t", "\u{c}", "收入", "27", "a", "é"];
+        let texts = crate::text::stream::sample_texts(&pieces, 400).into_iter().chain(crate::FIXTURES.iter().map(|n| crate::fixture(n)));
+        for text in texts {
+            for line in text.lines() {
+                assert_eq!(trim_fast(without_indent(line)), line.trim(), "{line:?}");
+            }
+        }
     }
 
     #[test]
     fn the_quick_page_number_test_is_the_definition() {
-        let pieces = ["27", " ", "   ", "\u{3000}", "\t", "\u{c}", "收入", "12345", "a", "\n", "\n\n"];
+        let pieces = [
+            "27", " ", "   ", "\u{3000}", "\t", "\u{c}", "\u{a0}", "\u{85}", "\u{2003}", "\u{2028}", "\u{1680}", "\u{200b}", "收入",
+            "12345", "a", "\n", "\n\n",
+        ];
         let texts = crate::text::stream::sample_texts(&pieces, 400).into_iter().chain(crate::FIXTURES.iter().map(|n| crate::fixture(n)));
         for text in texts {
             let lines = normalise(&text);

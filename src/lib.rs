@@ -107,6 +107,7 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
         evaluations: Vec::new(),
         narrative: narrative::Narrative::default(),
         stream: Default::default(),
+        sangong: Default::default(),
         line_marks,
         joined,
         furniture: Vec::new(),

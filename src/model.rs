@@ -787,6 +787,9 @@ pub struct Document {
     /// The text as one stream of chars, with its marks sorted by kind, made
     /// once on first use (see [`Document::stream`], [`Document::marks`]).
     pub(crate) stream: std::sync::OnceLock<Streamed>,
+    /// The 三公 figures of the narrative, read once on first use: both the
+    /// report's counts and SG-001 ask for them.
+    pub(crate) sangong: std::sync::OnceLock<crate::narrative::sangong::SangongFacts>,
     /// The marked chars of the lines' squeezed texts (running headers too)
     /// at their offsets in those texts joined, as normalisation found them
     /// (`text::normalise::normalise_marking`): the stream's marks, taken
@@ -838,6 +841,12 @@ impl Document {
     /// stream's `marks` of those chars).
     pub(crate) fn marks(&self, kind: MarkKind) -> &[(usize, char)] {
         self.streamed().by_kind.get(kind as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// The 三公 figures the narrative states ([`crate::narrative::sangong::facts`]),
+    /// read once per document however many ask.
+    pub(crate) fn sangong_facts(&self) -> &crate::narrative::sangong::SangongFacts {
+        self.sangong.get_or_init(|| crate::narrative::sangong::facts(&self.narrative))
     }
 
     fn streamed(&self) -> &Streamed {

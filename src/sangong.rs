@@ -34,7 +34,7 @@ pub struct SangongCounts {
 
 /// The counts the narrative states with the 三公 amounts.
 pub fn counts(doc: &Document) -> SangongCounts {
-    let facts = crate::narrative::sangong::facts(&doc.narrative);
+    let facts = doc.sangong_facts();
     let c = |f: Option<crate::narrative::sangong::Fact>| f.map(|f| Count { value: f.value, line: f.line });
     SangongCounts {
         abroad_groups: c(facts.abroad_groups),

@@ -211,6 +211,16 @@ mod tests {
         f.map(|f| (f.value.to_string(), f.line))
     }
 
+    /// The document's 三公 figures, read once for the report and SG-001,
+    /// are the figures of its narrative.
+    #[test]
+    fn a_documents_figures_are_its_narratives() {
+        for name in crate::FIXTURES {
+            let doc = crate::read(&crate::fixture(name));
+            assert_eq!(doc.sangong_facts(), &facts(&doc.narrative), "{name}");
+        }
+    }
+
     #[test]
     fn every_word_starts_with_a_tested_char() {
         assert!(WORDS.iter().all(|(w, _)| w.starts_with(['公', '国', '购', '运', '因', '境', '外'])));

@@ -25,7 +25,7 @@
 //! `tests/snapshots/rules/SG-001.snap`，`cargo test SG_001` 只运行本条。
 
 use crate::model::{Document, DocumentKind};
-use crate::narrative::sangong::{facts, Fact};
+use crate::narrative::sangong::Fact;
 use crate::rules::percent::{narrative_finding, show};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
@@ -50,8 +50,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let n = &doc.narrative;
-    let f = facts(n);
+    let f = doc.sangong_facts();
     let mut err = |line: usize, message: String| {
         sink.push(narrative_finding(ID, Severity::Error, message, line));
     };

@@ -390,7 +390,7 @@ mod tests {
     fn the_marks_of_every_fixture_are_its_marked_chars() {
         for name in crate::FIXTURES {
             let text = crate::fixture(name);
-            let (lines, seen, all) = crate::text::normalise::normalise_marking(&text);
+            let (lines, seen, all, _) = crate::text::normalise::normalise_marking(&text);
             // Every seventh line left out.
             let skip: Vec<usize> = (3..lines.len()).step_by(7).collect();
             let (stream, by_kind) = Stream::without(&lines, &skip, seen.squeezed_bytes, &all);

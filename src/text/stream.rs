@@ -312,19 +312,22 @@ impl Stream {
 /// bytes are tested 64 at a time, each block by an OR of one-range tests
 /// with no early exit (so it runs vectorised; `is_ascii_alphabetic` tests
 /// two ranges, and with the case bit set one is left); only a block with a
-/// letter is looked into byte by byte.
+/// letter is looked into byte by byte. The blocks are arrays, their length
+/// known at compile time (no loop over a slice's length, with its tail, per
+/// block); the last bytes, fewer than 64, are looked into byte by byte.
 fn next_ascii_letter(bytes: &[u8], from: usize) -> Option<usize> {
+    let (blocks, tail) = bytes.get(from..)?.as_chunks::<64>();
     let mut base = from;
-    for block in bytes.get(from..)?.chunks(64) {
+    for block in blocks {
         let any = block.iter().fold(0u8, |seen, b| seen | u8::from((b | 0x20).wrapping_sub(b'a') < 26));
         if any != 0 {
             if let Some(j) = block.iter().position(u8::is_ascii_alphabetic) {
                 return base.checked_add(j);
             }
         }
-        base = base.saturating_add(block.len());
+        base = base.saturating_add(64);
     }
-    None
+    tail.iter().position(u8::is_ascii_alphabetic).and_then(|j| base.checked_add(j))
 }
 
 /// The chars of `lines` in stream order with their source lines, one by
@@ -423,6 +426,31 @@ mod tests {
             assert_eq!((s.text.as_str(), &s.starts), (want_text.as_str(), &want_starts), "{skip:?} of {text:?}");
             let want = MarkSet::by_chars(&want_text);
             assert_eq!((&s.marks, &by_kind), (&want.all, &want.by_kind));
+        }
+    }
+
+    /// The first ASCII letter found from each offset of texts of every
+    /// length around a block's (64) and of the fixtures' squeezed lines
+    /// joined is the first one there.
+    #[test]
+    fn next_ascii_letter_is_the_first_letter_from_where_it_starts() {
+        let pieces = ["字", "a", "Z", "1", "@", "[", "`", "{", "é", "😀", " "];
+        let mut texts = sample_texts(&pieces, 300);
+        texts.extend(crate::FIXTURES.iter().map(|name| {
+            let lines = crate::text::normalise(&crate::fixture(name));
+            lines.iter().map(|l| l.squeezed.as_str()).collect::<String>()
+        }));
+        for n in 0..200 {
+            texts.push(format!("{}b", "字".repeat(n / 3)) + &"1".repeat(n % 3));
+        }
+        for text in &texts {
+            let bytes = text.as_bytes();
+            // Every offset of a short text, a hundred of a fixture.
+            let step = (bytes.len() / 100).max(1);
+            for from in (0..=bytes.len() + 1).step_by(step) {
+                let want = bytes.get(from..).and_then(|rest| rest.iter().position(u8::is_ascii_alphabetic)).map(|j| from + j);
+                assert_eq!(next_ascii_letter(bytes, from), want, "{from} of {text:?}");
+            }
         }
     }
 

@@ -89,7 +89,8 @@ enum Origin {
 
 /// [`read`], told where the text's layout comes from.
 fn read_from(text: &str, origin: Origin) -> model::Document {
-    let (mut lines, seen, line_marks, colon_lines) = text::normalise::normalise_marking(text);
+    let text::normalise::Normalised { mut lines, seen, marks: line_marks, colon_lines, heading_lines } =
+        text::normalise::normalise_marking(text);
     // A layout text that lost its positions is read by order.
     let lost = if origin == Origin::User { text::lost_positions::lost_seen(text, &lines, seen) } else { None };
     if lost.is_some() {
@@ -108,6 +109,7 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
         narrative: narrative::Narrative::default(),
         stream: Default::default(),
         line_marks,
+        heading_lines,
         joined,
         furniture: Vec::new(),
         lost,

@@ -792,6 +792,11 @@ pub struct Document {
     /// (`text::normalise::normalise_marking`): the stream's marks, taken
     /// from here, not found by a scan of its text.
     pub(crate) line_marks: crate::text::stream::MarkSet,
+    /// The indexes of the lines that may be a heading
+    /// (`rules::support::headings`), as normalisation told them: the
+    /// lines' squeezed texts are those it made (the running headers are put
+    /// back), so they hold for the rules.
+    pub(crate) heading_lines: Vec<usize>,
     /// The squeezed lines joined by "\n", made once for recognition and
     /// segmentation.
     pub(crate) joined: crate::text::joined::Joined,

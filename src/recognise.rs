@@ -461,8 +461,8 @@ mod tests {
         let texts = crate::text::stream::sample_texts(&pieces, 2000);
         let fixtures = crate::FIXTURES.iter().map(|name| crate::fixture(name));
         for text in texts.into_iter().chain(fixtures) {
-            let (lines, _, _, noted) = crate::text::normalise::normalise_marking(&text);
-            assert_eq!(noted, colon_lines(&lines), "{text:?}");
+            let n = crate::text::normalise::normalise_marking(&text);
+            assert_eq!(n.colon_lines, colon_lines(&n.lines), "{text:?}");
         }
     }
 

@@ -39,15 +39,15 @@ impl Line {
 /// [`normalise_marking`]'s lines: how the tests normalise a text.
 #[cfg(test)]
 pub fn normalise(text: &str) -> Vec<Line> {
-    normalise_marking(text).0
+    normalise_marking(text).lines
 }
 
 /// [`normalise_marking`]'s lines and what it saw: how the tests that need
 /// no marks normalise a text.
 #[cfg(test)]
 pub(crate) fn normalise_seeing(text: &str) -> (Vec<Line>, Seen) {
-    let (lines, seen, _, _) = normalise_marking(text);
-    (lines, seen)
+    let n = normalise_marking(text);
+    (n.lines, n.seen)
 }
 
 /// What [`normalise_marking`] saw of a text on its way through it, which a
@@ -71,6 +71,21 @@ pub(crate) struct Seen {
     pub(crate) squeezed_bytes: usize,
 }
 
+/// What [`normalise_marking`] makes of a text.
+pub(crate) struct Normalised {
+    /// The lines.
+    pub(crate) lines: Vec<Line>,
+    /// What it saw on the way.
+    pub(crate) seen: Seen,
+    /// The marked chars of the lines' squeezed texts joined.
+    pub(crate) marks: MarkSet,
+    /// The indexes of the lines whose squeezed text holds a colon (： or :).
+    pub(crate) colon_lines: Vec<usize>,
+    /// The indexes of the lines whose squeezed text
+    /// [`may_be_heading`](super::headings::may_be_heading).
+    pub(crate) heading_lines: Vec<usize>,
+}
+
 /// Splits text into normalised lines (CRLF, CR and LF all end a line). Page
 /// footers such as "第1页，共102页", "— 12 —" and "- 36 -" become blank lines so
 /// that they never land inside a table or a paragraph. Also says what it
@@ -80,8 +95,10 @@ pub(crate) struct Seen {
 /// byte already, not by a second scan of the joined text (the document's
 /// stream takes its marks from these). Last, the indexes of the lines whose
 /// squeezed text holds a colon (： or :), which recognition reads for its
-/// keys: noted as the scan passes the colons, not searched for after.
-pub(crate) fn normalise_marking(text: &str) -> (Vec<Line>, Seen, MarkSet, Vec<usize>) {
+/// keys: noted as the scan passes the colons, not searched for after; and
+/// of those that may be a heading, which two text rules read: told as each
+/// line is made, not by a walk of every line after.
+pub(crate) fn normalise_marking(text: &str) -> Normalised {
     let bytes = text.as_bytes();
     // A CR at the very end is dropped, not taken as a line end: lines are
     // the pieces between LFs, each without one trailing CR, then cut at any
@@ -104,8 +121,8 @@ pub(crate) fn normalise_marking(text: &str) -> (Vec<Line>, Seen, MarkSet, Vec<us
     if bytes.last() != Some(&b'\n') {
         lines.end_line(body, body);
     }
-    let Lines { out, tab_space, form_feeds, gaps, squeezed_bytes, marks, colon_lines, .. } = lines;
-    (out, Seen { tab_space, form_feeds, gaps, squeezed_bytes }, marks, colon_lines)
+    let Lines { out, tab_space, form_feeds, gaps, squeezed_bytes, marks, colon_lines, heading_lines, .. } = lines;
+    Normalised { lines: out, seen: Seen { tab_space, form_feeds, gaps, squeezed_bytes }, marks, colon_lines, heading_lines }
 }
 
 /// True at the first byte of every char that [`normalise_marking`] must look
@@ -183,6 +200,8 @@ struct Lines<'a> {
     colon: bool,
     /// The indexes of the lines with text that hold a colon.
     colon_lines: Vec<usize>,
+    /// The indexes of the lines that may be a heading.
+    heading_lines: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
@@ -209,6 +228,7 @@ impl<'a> Lines<'a> {
             marks: MarkSet::with_capacity(s.len() / 20),
             colon: false,
             colon_lines: Vec::new(),
+            heading_lines: Vec::new(),
         }
     }
 
@@ -397,6 +417,9 @@ impl<'a> Lines<'a> {
         self.gaps.count(&line);
         if std::mem::take(&mut self.colon) && !line.squeezed.is_empty() {
             self.colon_lines.push(self.out.len());
+        }
+        if super::headings::may_be_heading(&line.squeezed) {
+            self.heading_lines.push(self.out.len());
         }
         self.squeezed_bytes = self.squeezed_bytes.saturating_add(line.squeezed.len());
         self.out.push(line);
@@ -937,7 +960,7 @@ mod tests {
     /// The marks of [`normalise_marking`] are the marked chars of its lines'
     /// squeezed texts joined, char by char, at their offsets there.
     fn assert_marks_as_defined(text: &str) {
-        let (lines, _, marks, _) = normalise_marking(text);
+        let Normalised { lines, marks, .. } = normalise_marking(text);
         let joined: String = lines.iter().map(|l| l.squeezed.as_str()).collect();
         assert_eq!(marks, MarkSet::by_chars(&joined), "{text:?}");
     }

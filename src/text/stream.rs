@@ -383,7 +383,7 @@ mod tests {
     fn the_marks_of_every_fixture_are_its_marked_chars() {
         for name in crate::FIXTURES {
             let text = crate::fixture(name);
-            let (lines, seen, all, _) = crate::text::normalise::normalise_marking(&text);
+            let crate::text::normalise::Normalised { lines, seen, marks: all, .. } = crate::text::normalise::normalise_marking(&text);
             // Every seventh line left out.
             let skip: Vec<usize> = (3..lines.len()).step_by(7).collect();
             let (stream, by_kind) = Stream::without(&lines, &skip, seen.squeezed_bytes, &all);
@@ -453,7 +453,7 @@ mod tests {
         texts.push("第一行（X）。\n\n  增加(减少)；x×、，;\n普通文字《》「」：\n。一二三四五六七八九十（一二三四五六七八九十）X十一二三四五六七八九十、".into());
         for text in texts {
             // The marks as normalisation finds them, moved to the stream.
-            let (lines, seen, found, _) = crate::text::normalise::normalise_marking(&text);
+            let crate::text::normalise::Normalised { lines, seen, marks: found, .. } = crate::text::normalise::normalise_marking(&text);
             let (s, by_kind) = Stream::without(&lines, &[], seen.squeezed_bytes, &found);
             let mut expected_marks = Vec::new();
             let mut expected_lines = Vec::new();

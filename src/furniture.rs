@@ -190,7 +190,7 @@ mod tests {
 
     /// What recognition finds of the cover and the titles of `lines`.
     fn found(lines: &[Line]) -> Found {
-        crate::recognise::recognise_in(lines, &Joined::squeezed(lines)).1
+        crate::recognise::recognise_in(lines, &Joined::squeezed(lines), &crate::recognise::colon_lines(lines)).1
     }
 
     /// The sample's 公开表七 broken over a page before its row 208, the

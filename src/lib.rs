@@ -89,7 +89,8 @@ enum Origin {
 
 /// [`read`], told where the text's layout comes from.
 fn read_from(text: &str, origin: Origin) -> model::Document {
-    let (mut lines, seen, line_marks) = text::normalise::normalise_marking(text);
+    let text::normalise::Normalised { mut lines, seen, marks: line_marks, colon_lines, heading_lines } =
+        text::normalise::normalise_marking(text);
     // A layout text that lost its positions is read by order.
     let lost = if origin == Origin::User { text::lost_positions::lost_seen(text, &lines, seen) } else { None };
     if lost.is_some() {
@@ -97,7 +98,7 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
     }
     // squeeze_gaps changes only the lines' texts: their squeezed bytes stand.
     let joined = text::joined::Joined::squeezed_sized(&lines, seen.squeezed_bytes);
-    let (info, found) = recognise::recognise_in(&lines, &joined);
+    let (info, found) = recognise::recognise_in(&lines, &joined, &colon_lines);
     let mut doc = model::Document {
         info,
         lines,
@@ -109,6 +110,7 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
         stream: Default::default(),
         sangong: Default::default(),
         line_marks,
+        heading_lines,
         joined,
         furniture: Vec::new(),
         lost,

@@ -758,7 +758,7 @@ pub(crate) struct Streamed {
 
 impl Streamed {
     /// The stream of `lines` without the running headers at `furniture`,
-    /// its marks (all, and each kind's) taken from `marks`, those of all
+    /// its marks of each kind taken from `marks`, those of all
     /// the lines (see [`Document::line_marks`]); `room` bytes at least as
     /// many as its text's (see `Stream::without`).
     fn of(lines: &[Line], furniture: &[usize], room: usize, marks: &crate::text::stream::MarkSet) -> Streamed {
@@ -795,6 +795,11 @@ pub struct Document {
     /// (`text::normalise::normalise_marking`): the stream's marks, taken
     /// from here, not found by a scan of its text.
     pub(crate) line_marks: crate::text::stream::MarkSet,
+    /// The indexes of the lines that may be a heading
+    /// (`rules::support::headings`), as normalisation told them: the
+    /// lines' squeezed texts are those it made (the running headers are put
+    /// back), so they hold for the rules.
+    pub(crate) heading_lines: Vec<usize>,
     /// The squeezed lines joined by "\n", made once for recognition and
     /// segmentation.
     pub(crate) joined: crate::text::joined::Joined,
@@ -837,8 +842,8 @@ impl Document {
         &self.streamed().stream
     }
 
-    /// The marks of the [`Document::stream`] of one kind, in order (the
-    /// stream's `marks` of those chars).
+    /// The marks of the [`Document::stream`] of one kind, in order (its
+    /// [`crate::text::stream::marked`] chars of that kind).
     pub(crate) fn marks(&self, kind: MarkKind) -> &[(usize, char)] {
         self.streamed().by_kind.get(kind as usize).map_or(&[], Vec::as_slice)
     }
@@ -973,7 +978,8 @@ mod tests {
         for text in crate::text::stream::sample_texts(&pieces, 300) {
             let doc = crate::read(&text);
             for kind in [MarkKind::Other, MarkKind::Zhi, MarkKind::End, MarkKind::Bracket, MarkKind::Ex, MarkKind::Nian] {
-                let expected: Vec<(usize, char)> = doc.stream().marks.iter().copied().filter(|(_, c)| kind_of(*c) == kind).collect();
+                let marks = crate::text::stream::marks_by_chars(&doc.stream().text);
+                let expected: Vec<(usize, char)> = marks.into_iter().filter(|(_, c)| kind_of(*c) == kind).collect();
                 assert_eq!(doc.marks(kind), expected.as_slice(), "{text:?}");
             }
         }
@@ -1004,7 +1010,7 @@ mod tests {
             let s = doc.stream();
             // Every char's offset, every mark's, every third char's.
             let all: Vec<usize> = s.text.char_indices().map(|(i, _)| i).collect();
-            let marks: Vec<usize> = s.marks.iter().map(|m| m.0).collect();
+            let marks: Vec<usize> = crate::text::stream::marks_by_chars(&s.text).iter().map(|m| m.0).collect();
             let some: Vec<usize> = all.iter().copied().step_by(3).collect();
             for offsets in [all, marks, some, Vec::new()] {
                 let mut expected: Vec<usize> = Vec::new();

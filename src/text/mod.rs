@@ -1,6 +1,7 @@
 //! Text input: decoding bytes and normalising lines.
 
 pub mod decode;
+pub(crate) mod headings;
 pub(crate) mod joined;
 pub(crate) mod lost_positions;
 pub mod normalise;

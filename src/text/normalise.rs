@@ -39,15 +39,15 @@ impl Line {
 /// [`normalise_marking`]'s lines: how the tests normalise a text.
 #[cfg(test)]
 pub fn normalise(text: &str) -> Vec<Line> {
-    normalise_marking(text).0
+    normalise_marking(text).lines
 }
 
 /// [`normalise_marking`]'s lines and what it saw: how the tests that need
 /// no marks normalise a text.
 #[cfg(test)]
 pub(crate) fn normalise_seeing(text: &str) -> (Vec<Line>, Seen) {
-    let (lines, seen, _) = normalise_marking(text);
-    (lines, seen)
+    let n = normalise_marking(text);
+    (n.lines, n.seen)
 }
 
 /// What [`normalise_marking`] saw of a text on its way through it, which a
@@ -71,6 +71,21 @@ pub(crate) struct Seen {
     pub(crate) squeezed_bytes: usize,
 }
 
+/// What [`normalise_marking`] makes of a text.
+pub(crate) struct Normalised {
+    /// The lines.
+    pub(crate) lines: Vec<Line>,
+    /// What it saw on the way.
+    pub(crate) seen: Seen,
+    /// The marked chars of the lines' squeezed texts joined.
+    pub(crate) marks: MarkSet,
+    /// The indexes of the lines whose squeezed text holds a colon (： or :).
+    pub(crate) colon_lines: Vec<usize>,
+    /// The indexes of the lines whose squeezed text
+    /// [`may_be_heading`](super::headings::may_be_heading).
+    pub(crate) heading_lines: Vec<usize>,
+}
+
 /// Splits text into normalised lines (CRLF, CR and LF all end a line). Page
 /// footers such as "第1页，共102页", "— 12 —" and "- 36 -" become blank lines so
 /// that they never land inside a table or a paragraph. Also says what it
@@ -78,8 +93,12 @@ pub(crate) struct Seen {
 /// texts (see [`super::stream::marked`]) stand in those texts joined with
 /// nothing between: found as the lines are made, whose scan looks at every
 /// byte already, not by a second scan of the joined text (the document's
-/// stream takes its marks from these).
-pub(crate) fn normalise_marking(text: &str) -> (Vec<Line>, Seen, MarkSet) {
+/// stream takes its marks from these). Last, the indexes of the lines whose
+/// squeezed text holds a colon (： or :), which recognition reads for its
+/// keys: noted as the scan passes the colons, not searched for after; and
+/// of those that may be a heading, which two text rules read: told as each
+/// line is made, not by a walk of every line after.
+pub(crate) fn normalise_marking(text: &str) -> Normalised {
     let bytes = text.as_bytes();
     // A CR at the very end is dropped, not taken as a line end: lines are
     // the pieces between LFs, each without one trailing CR, then cut at any
@@ -102,26 +121,28 @@ pub(crate) fn normalise_marking(text: &str) -> (Vec<Line>, Seen, MarkSet) {
     if bytes.last() != Some(&b'\n') {
         lines.end_line(body, body);
     }
-    let Lines { out, tab_space, form_feeds, gaps, squeezed_bytes, marks, .. } = lines;
-    (out, Seen { tab_space, form_feeds, gaps, squeezed_bytes }, marks)
+    let Lines { out, tab_space, form_feeds, gaps, squeezed_bytes, marks, colon_lines, heading_lines, .. } = lines;
+    Normalised { lines: out, seen: Seen { tab_space, form_feeds, gaps, squeezed_bytes }, marks, colon_lines, heading_lines }
 }
 
 /// True at the first byte of every char that [`normalise_marking`] must look
 /// at: a line end (LF, CR), ASCII white space, a char that may fold or be white
-/// space (then decoded), and a marked char ([`super::stream::marked`]).
+/// space (then decoded), a marked char ([`super::stream::marked`]) and a
+/// colon (： is led by EF; ':' is tested with ';').
 /// It lets through more than those, but never misses one, which a test
 /// checks for every char: all chars led by C2, C3, E1, E2, E3 or EF, and
 /// those led by E5 B9 (年's) or E6 94 (支's), are looked at; what passes
-/// needlessly (收, 政, 平, ：, 《》) is told in [`Lines::at`] by its bytes, or
+/// needlessly (收, 政, 平, 《》) is told in [`Lines::at`] by its bytes, or
 /// decoded (CJK punctuation, rare). No lead byte appears inside a char,
 /// so the test holds only at a char's first byte.
 #[inline(always)]
 fn may_change_or_mark([a, b, _]: [u8; 3]) -> bool {
     // Tab … space.
     let ascii_space = a.wrapping_sub(b'\t') <= b' ' - b'\t';
-    // ( ) ; X x: pairs that differ in one bit tested as one, the bit set
-    // or cleared ('(' ')' are 0x28 0x29, 'X' 'x' 0x58 0x78).
-    let ascii_mark = ((a & 0xFE) == b'(') | (a == b';') | ((a | 0x20) == b'x');
+    // ( ) : ; X x: pairs that differ in one bit tested as one, the bit set
+    // or cleared ('(' ')' are 0x28 0x29, ':' ';' 0x3A 0x3B, 'X' 'x' 0x58
+    // 0x78).
+    let ascii_mark = ((a & 0xFE) == b'(') | ((a & 0xFE) == b':') | ((a | 0x20) == b'x');
     // U+0085 and U+00A0 (led by C2), × (C3).
     let c2_c3 = (a & 0xFE) == 0xC2;
     // U+1680 (led by E1), U+2000… (E2: the spaces, the radicals U+2E80…),
@@ -174,6 +195,13 @@ struct Lines<'a> {
     /// The marked chars so far, at their offsets in the squeezed texts
     /// joined (see [`normalise_marking`]).
     marks: MarkSet,
+    /// The current line holds a colon (： or :, neither folds nor is white
+    /// space, so its squeezed text holds it too).
+    colon: bool,
+    /// The indexes of the lines with text that hold a colon.
+    colon_lines: Vec<usize>,
+    /// The indexes of the lines that may be a heading.
+    heading_lines: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
@@ -198,6 +226,9 @@ impl<'a> Lines<'a> {
             // About one char in six is marked in these texts, a char mostly
             // 3 bytes long: sized once, the vector seldom grows.
             marks: MarkSet::with_capacity(s.len() / 20),
+            colon: false,
+            colon_lines: Vec::new(),
+            heading_lines: Vec::new(),
         }
     }
 
@@ -252,6 +283,9 @@ impl<'a> Lines<'a> {
             // white space: passed over.
             b @ (b'(' | b')') => self.mark(p, char::from(b), MarkKind::Bracket as usize),
             b';' => self.mark(p, ';', MarkKind::End as usize),
+            b':' => self.colon = true,
+            // ：, led by EF like the chars that fold: told here, not decoded.
+            0xEF if bytes.get(p + 1..p + 3) == Some(&[0xBC, 0x9A]) => self.colon = true,
             b @ (b'X' | b'x') => self.mark(p, char::from(b), MarkKind::Ex as usize),
             0xC3 => {
                 if bytes.get(p + 1) == Some(&0x97) {
@@ -381,6 +415,12 @@ impl<'a> Lines<'a> {
         };
         // An empty line is neither indented nor gapped: only these count.
         self.gaps.count(&line);
+        if std::mem::take(&mut self.colon) && !line.squeezed.is_empty() {
+            self.colon_lines.push(self.out.len());
+        }
+        if super::headings::may_be_heading(&line.squeezed) {
+            self.heading_lines.push(self.out.len());
+        }
         self.squeezed_bytes = self.squeezed_bytes.saturating_add(line.squeezed.len());
         self.out.push(line);
         self.text.clear();
@@ -895,7 +935,7 @@ mod tests {
                     let b = |k: usize| enc.get(i + k).copied().unwrap_or(if i + k == enc.len() { next } else { 0 });
                     [b(0), b(1), b(2)]
                 };
-                if fold_char(c) != c || c.is_whitespace() || super::super::stream::marked(c) {
+                if fold_char(c) != c || c.is_whitespace() || super::super::stream::marked(c) || matches!(c, '：' | ':') {
                     assert!(may_change_or_mark(w(0)), "{c:?} U+{:04X}", u32::from(c));
                 }
                 for i in 1..enc.len() {
@@ -920,7 +960,7 @@ mod tests {
     /// The marks of [`normalise_marking`] are the marked chars of its lines'
     /// squeezed texts joined, char by char, at their offsets there.
     fn assert_marks_as_defined(text: &str) {
-        let (lines, _, marks) = normalise_marking(text);
+        let Normalised { lines, marks, .. } = normalise_marking(text);
         let joined: String = lines.iter().map(|l| l.squeezed.as_str()).collect();
         assert_eq!(marks, MarkSet::by_chars(&joined), "{text:?}");
     }

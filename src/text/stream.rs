@@ -4,16 +4,15 @@ use super::Line;
 
 /// The squeezed lines of a text joined into one string, with the source
 /// line of each part: a defect split by a line wrap is still one run of
-/// chars. Also the offsets of the few chars the text rules look for
-/// (`marked`), found in one pass so that no rule scans the whole text.
+/// chars. The offsets of the few chars the text rules look for (`marked`)
+/// are made with it, each kind's apart ([`Stream::without`]), so that no
+/// rule scans the whole text.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Stream {
     /// The lines' squeezed texts, joined with nothing between.
     pub(crate) text: String,
     /// (byte offset in `text`, line number) where each line starts.
     starts: Vec<(usize, usize)>,
-    /// The `marked` chars with their byte offsets in `text`, in order.
-    pub(crate) marks: Vec<(usize, char)>,
 }
 
 /// The chars whose offsets the stream keeps: the doubled marks of TXT-005,
@@ -116,12 +115,11 @@ pub(crate) fn kind_of(c: char) -> usize {
     usize::from(MARK_KIND.get((u32::from(c) & 0xFF) as usize).copied().unwrap_or(0))
 }
 
-/// The marks of a text in order, all of them and each kind's apart: each
-/// put in both as it is found, not sorted by kind in a pass after.
+/// The marks of a text in order, each kind's apart: each put in its kind's
+/// as it is found, not sorted by kind in a pass after. No rule reads all
+/// the marks together, so they are not kept together too.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct MarkSet {
-    /// Every mark, in order.
-    pub(crate) all: Marks,
     /// The marks of each kind (indexed by [`MarkKind`]), in order.
     pub(crate) by_kind: [Marks; MARK_KINDS],
 }
@@ -131,14 +129,13 @@ impl MarkSet {
     pub(crate) fn with_capacity(marks: usize) -> MarkSet {
         // No kind holds more than about a third of the marks: sized once,
         // the vectors seldom grow.
-        MarkSet { all: Vec::with_capacity(marks), by_kind: std::array::from_fn(|_| Vec::with_capacity(marks / 3)) }
+        MarkSet { by_kind: std::array::from_fn(|_| Vec::with_capacity(marks / 3)) }
     }
 
     /// Adds the mark `c`, of kind `kind` (see [`kind_of`]), at `at`: past
     /// every mark before.
     #[inline(always)]
     pub(crate) fn push(&mut self, at: usize, c: char, kind: usize) {
-        self.all.push((at, c));
         if let Some(v) = self.by_kind.get_mut(kind) {
             v.push((at, c));
         }
@@ -146,7 +143,7 @@ impl MarkSet {
 
     /// Drops the marks at offsets `from` and after.
     pub(crate) fn truncate_from(&mut self, from: usize) {
-        for v in std::iter::once(&mut self.all).chain(self.by_kind.iter_mut()) {
+        for v in &mut self.by_kind {
             let kept = v.partition_point(|&(at, _)| at < from);
             v.truncate(kept);
         }
@@ -193,16 +190,9 @@ fn without_cuts(marks: &[(usize, char)], cuts: &[(usize, usize)]) -> Marks {
 }
 
 impl Stream {
-    /// The stream of `lines`.
-    #[cfg(test)]
-    pub(crate) fn of(lines: &[Line]) -> Stream {
-        let joined: String = lines.iter().map(|l| l.squeezed.as_str()).collect();
-        Stream::without(lines, &[], joined.len(), &MarkSet::by_chars(&joined)).0
-    }
-
     /// The stream of `lines` with those at `skip` (strictly ascending
     /// indexes) left empty: the running page headers, which would split a
-    /// sentence. Its marks, all and each kind's, are taken from `marks`,
+    /// sentence. Its marks of each kind are taken from `marks`,
     /// those of all the lines' squeezed texts joined (as normalisation finds
     /// them), moved past the lines left empty. Its text is sized to `room`
     /// bytes, given (the lines' squeezed texts joined, which the document
@@ -245,7 +235,7 @@ impl Stream {
         }
         copy(lines.get(from..).unwrap_or_default(), &mut text, &mut starts);
         let by_kind = std::array::from_fn(|k| without_cuts(marks.by_kind.get(k).map_or(&[], Vec::as_slice), &cuts));
-        (Stream { text, starts, marks: without_cuts(&marks.all, &cuts) }, by_kind)
+        (Stream { text, starts }, by_kind)
     }
 
     /// The numbers of the lines whose squeezed text holds `c`, a [`marked`]
@@ -255,7 +245,7 @@ impl Stream {
     #[cfg(test)]
     pub(crate) fn lines_with(&self, c: char) -> Vec<usize> {
         debug_assert!(marked(c));
-        self.lines_at(self.marks.iter().filter(|(_, m)| *m == c).map(|m| m.0))
+        self.lines_at(marks_by_chars(&self.text).into_iter().filter(|(_, m)| *m == c).map(|m| m.0))
     }
 
     /// The numbers of the lines holding these byte offsets of `text`
@@ -312,19 +302,22 @@ impl Stream {
 /// bytes are tested 64 at a time, each block by an OR of one-range tests
 /// with no early exit (so it runs vectorised; `is_ascii_alphabetic` tests
 /// two ranges, and with the case bit set one is left); only a block with a
-/// letter is looked into byte by byte.
+/// letter is looked into byte by byte. The blocks are arrays, their length
+/// known at compile time (no loop over a slice's length, with its tail, per
+/// block); the last bytes, fewer than 64, are looked into byte by byte.
 fn next_ascii_letter(bytes: &[u8], from: usize) -> Option<usize> {
+    let (blocks, tail) = bytes.get(from..)?.as_chunks::<64>();
     let mut base = from;
-    for block in bytes.get(from..)?.chunks(64) {
+    for block in blocks {
         let any = block.iter().fold(0u8, |seen, b| seen | u8::from((b | 0x20).wrapping_sub(b'a') < 26));
         if any != 0 {
             if let Some(j) = block.iter().position(u8::is_ascii_alphabetic) {
                 return base.checked_add(j);
             }
         }
-        base = base.saturating_add(block.len());
+        base = base.saturating_add(64);
     }
-    None
+    tail.iter().position(u8::is_ascii_alphabetic).and_then(|j| base.checked_add(j))
 }
 
 /// The chars of `lines` in stream order with their source lines, one by
@@ -390,12 +383,12 @@ mod tests {
     fn the_marks_of_every_fixture_are_its_marked_chars() {
         for name in crate::FIXTURES {
             let text = crate::fixture(name);
-            let (lines, seen, all) = crate::text::normalise::normalise_marking(&text);
+            let crate::text::normalise::Normalised { lines, seen, marks: all, .. } = crate::text::normalise::normalise_marking(&text);
             // Every seventh line left out.
             let skip: Vec<usize> = (3..lines.len()).step_by(7).collect();
             let (stream, by_kind) = Stream::without(&lines, &skip, seen.squeezed_bytes, &all);
             let want = MarkSet::by_chars(&stream.text);
-            assert_eq!((&stream.marks, &by_kind), (&want.all, &want.by_kind), "{name}");
+            assert_eq!(&by_kind, &want.by_kind, "{name}");
         }
     }
 
@@ -422,7 +415,32 @@ mod tests {
             let (s, by_kind) = Stream::without(&lines, &skip, 0, &MarkSet::by_chars(&joined));
             assert_eq!((s.text.as_str(), &s.starts), (want_text.as_str(), &want_starts), "{skip:?} of {text:?}");
             let want = MarkSet::by_chars(&want_text);
-            assert_eq!((&s.marks, &by_kind), (&want.all, &want.by_kind));
+            assert_eq!(&by_kind, &want.by_kind);
+        }
+    }
+
+    /// The first ASCII letter found from each offset of texts of every
+    /// length around a block's (64) and of the fixtures' squeezed lines
+    /// joined is the first one there.
+    #[test]
+    fn next_ascii_letter_is_the_first_letter_from_where_it_starts() {
+        let pieces = ["字", "a", "Z", "1", "@", "[", "`", "{", "é", "😀", " "];
+        let mut texts = sample_texts(&pieces, 300);
+        texts.extend(crate::FIXTURES.iter().map(|name| {
+            let lines = crate::text::normalise(&crate::fixture(name));
+            lines.iter().map(|l| l.squeezed.as_str()).collect::<String>()
+        }));
+        for n in 0..200 {
+            texts.push(format!("{}b", "字".repeat(n / 3)) + &"1".repeat(n % 3));
+        }
+        for text in &texts {
+            let bytes = text.as_bytes();
+            // Every offset of a short text, a hundred of a fixture.
+            let step = (bytes.len() / 100).max(1);
+            for from in (0..=bytes.len() + 1).step_by(step) {
+                let want = bytes.get(from..).and_then(|rest| rest.iter().position(u8::is_ascii_alphabetic)).map(|j| from + j);
+                assert_eq!(next_ascii_letter(bytes, from), want, "{from} of {text:?}");
+            }
         }
     }
 
@@ -434,8 +452,9 @@ mod tests {
         texts.push(format!("{}a\n{}\nb{}Z", "字".repeat(30), "字".repeat(50), "1".repeat(70)));
         texts.push("第一行（X）。\n\n  增加(减少)；x×、，;\n普通文字《》「」：\n。一二三四五六七八九十（一二三四五六七八九十）X十一二三四五六七八九十、".into());
         for text in texts {
-            let lines = crate::text::normalise(&text);
-            let s = Stream::of(&lines);
+            // The marks as normalisation finds them, moved to the stream.
+            let crate::text::normalise::Normalised { lines, seen, marks: found, .. } = crate::text::normalise::normalise_marking(&text);
+            let (s, by_kind) = Stream::without(&lines, &[], seen.squeezed_bytes, &found);
             let mut expected_marks = Vec::new();
             let mut expected_lines = Vec::new();
             let mut at = 0;
@@ -448,7 +467,10 @@ mod tests {
                 }
                 at += l.squeezed.len();
             }
-            assert_eq!(s.marks, expected_marks, "{text}");
+            for (k, marks) in by_kind.iter().enumerate() {
+                let expected: Marks = expected_marks.iter().copied().filter(|&(_, c)| kind_of(c) == k).collect();
+                assert_eq!(marks, &expected, "{text}");
+            }
             let expected: Vec<usize> = lines.iter().filter(|l| l.squeezed.bytes().any(|b| b.is_ascii_alphabetic())).map(|l| l.no).collect();
             assert_eq!(s.lines_with_ascii_letters(), expected, "{text}");
             for c in ['X', '。', '支', '年'] {

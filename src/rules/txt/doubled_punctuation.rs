@@ -37,6 +37,7 @@ use crate::rules::percent::narrative_finding;
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
 use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+use crate::text::stream::MarkKind;
 
 /// The doubled marks, as [`punct`] tells them (the tests' definition).
 #[cfg(test)]
@@ -60,28 +61,29 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     let s = doc.stream();
     let text = s.text.as_str();
-    // Every mark is among the stream's marked chars (a test says so), so a
-    // run of marks is a run of marked chars at consecutive offsets, and a
-    // run of exactly two is a pair of marks, the second starting where the
-    // first ends, with no mark ending where the pair starts or starting
-    // where it ends. Marks that touch are few: that is tested first, and
-    // the chars only then (most marks are not these four, but which are
-    // cannot be foreseen).
-    let marks = &s.marks;
-    // Each mark beside the next, zipped (no window indexed).
-    for (j, (&(start, first), &(second, last))) in marks.iter().zip(marks.get(1..).unwrap_or_default()).enumerate() {
-        // Every doubled mark is 3 bytes long (a test says so): the first's
-        // width is not worked out at every mark.
-        if second.wrapping_sub(start) != 3 || !(punct(first) & punct(last)) {
-            continue;
+    let bytes = text.as_bytes();
+    // Whether one of the four marks starts at byte `i`, told by its bytes:
+    // each is 3 bytes long and led by a lead byte (a test says so), which
+    // never stands inside a char, so the bytes before a char are a mark
+    // just when the char before is one.
+    let punct_at = |i: usize| matches!(bytes.get(i..i.saturating_add(3)), Some(&[a, b, c]) if punct_bytes([a, b, c]));
+    // Every mark is a marked char of kind End (。；) or Other (，、) (a
+    // test says so): a run of exactly two starts at one of those, with a
+    // mark after it and none before it or after the second. Most marks are
+    // followed by no mark: that is tested first. The kinds are walked
+    // apart and the pairs found put in order (they are few).
+    let mut pairs: Vec<usize> = Vec::new();
+    for kind in [MarkKind::End, MarkKind::Other] {
+        for &(start, first) in doc.marks(kind) {
+            // Three or more ("。。。。。1") are leader dots or an ellipsis, not a slip.
+            if punct_at(start + 3) && punct(first) && !start.checked_sub(3).is_some_and(punct_at) && !punct_at(start + 6) {
+                pairs.push(start);
+            }
         }
-        let end = second + last.len_utf8();
-        // Three or more ("。。。。。1") are leader dots or an ellipsis, not a slip.
-        let touches_before = j.checked_sub(1).and_then(|b| marks.get(b)).is_some_and(|&(m, c)| m + c.len_utf8() == start && punct(c));
-        let touches_after = marks.get(j + 2).is_some_and(|&(m, c)| m == end && punct(c));
-        if touches_before || touches_after {
-            continue;
-        }
+    }
+    pairs.sort_unstable();
+    for start in pairs {
+        let (second, end) = (start + 3, start + 6);
         let before = text.get(..start).unwrap_or_default();
         let from = before.char_indices().rev().take(12).last().map_or(start, |(i, _)| i);
         let (pair, context) = (text.get(start..end).unwrap_or_default(), before.get(from..).unwrap_or_default());
@@ -94,6 +96,11 @@ fn punct(c: char) -> bool {
     matches!(c, '。' | '，' | '；' | '、')
 }
 
+/// Whether the three bytes `b` are the encoding of a [`punct`] mark.
+fn punct_bytes(b: [u8; 3]) -> bool {
+    matches!(b, [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x8C] | [0xEF, 0xBC, 0x9B] | [0xE3, 0x80, 0x81])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +108,18 @@ mod tests {
     #[test]
     fn every_mark_is_a_marked_char_of_the_stream() {
         assert!(PUNCT.iter().all(|c| crate::text::stream::marked(*c) && c.len_utf8() == 3));
+        // Of the kinds the rule walks, and led by a lead byte.
+        let kinds = [crate::text::stream::MarkKind::End as usize, crate::text::stream::MarkKind::Other as usize];
+        assert!(PUNCT
+            .iter()
+            .all(|c| kinds.contains(&crate::text::stream::kind_of(*c)) && (0xC2..0xF5).contains(&c.to_string().as_bytes()[0])));
+        // Told by their bytes as by the char: every char's encoding (padded)
+        // is a mark's just when the char is one.
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let mut b = [0u8; 4];
+            c.encode_utf8(&mut b);
+            assert_eq!(punct_bytes([b[0], b[1], b[2]]), punct(c), "{c}");
+        }
         // And `punct` tells them from the other marked chars.
         for c in ['。', '，', '；', '、', ';', '（', '）', '(', ')', 'X', 'x', '×', '支', '年', '：', ','] {
             assert_eq!(punct(c), PUNCT.contains(&c), "{c}");

@@ -132,7 +132,7 @@ fn read(doc: &Document, sink: &mut Sink, stream_lines: Vec<(&crate::text::Line, 
 /// The lines of the stream (all but the running headers) that `check`
 /// reads, in order, each with whether it may hold a date ([`dated_lines`]):
 /// those of `headings` (indexes in `doc.lines` of the lines that
-/// [`may_be_heading`](crate::rules::support::headings::may_be_heading), a
+/// [`may_be_heading`](crate::text::headings::may_be_heading), a
 /// walk shared with TXT-009) that end like a heading
 /// and hold a 年, and those that may hold a date. A heading or a date
 /// names its year before a 年, so these are all the lines of
@@ -223,7 +223,7 @@ fn years(chars: &[char]) -> Vec<(u16, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::support::headings::may_be_heading;
+    use crate::text::headings::may_be_heading;
 
     /// The rule as it was before [`stream_lines`]: every line of the stream
     /// holding a 年 is read.

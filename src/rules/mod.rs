@@ -243,9 +243,6 @@ pub struct Sink {
     /// The narrative's "名称（类）" mentions, searched for once per run (see
     /// [`Sink::class_mentions`]).
     class_mentions: Option<Vec<support::classes::Mention>>,
-    /// The indexes of the lines that may be a heading, walked for once per
-    /// run (see [`Sink::heading_lines`]).
-    heading_lines: Option<Vec<usize>>,
     /// The document's money unit, for a table that states none (see
     /// [`support::units`]).
     unit: Option<String>,
@@ -465,7 +462,6 @@ pub(crate) fn run(doc: &Document) -> RunResult {
         severity: Severity::Info,
         two_amounts: None,
         class_mentions: None,
-        heading_lines: None,
         unit: doc.info.unit.clone(),
     };
     for rule in catalogue().iter().filter(|r| r.applies_to.contains(&doc.info.kind)) {
@@ -712,7 +708,6 @@ pub(crate) mod testing {
             severity: Severity::Error,
             two_amounts: None,
             class_mentions: None,
-            heading_lines: None,
             unit: doc.info.unit.clone(),
         }
     }

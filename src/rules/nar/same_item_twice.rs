@@ -304,7 +304,6 @@ mod tests {
             severity: Severity::Error,
             two_amounts: None,
             class_mentions: None,
-            heading_lines: None,
             unit: None,
         };
         let messages = |s: Sink| s.findings.into_iter().map(|f| (f.severity, f.message, f.source_line)).collect::<Vec<_>>();

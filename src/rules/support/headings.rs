@@ -1,10 +1,10 @@
 //! What TXT-008 and TXT-009 share: the lines that may be a heading.
 //!
 //! Both read only headings, told by how a line starts (第…部分) or ends
-//! (…情况说明, …决算表, …公开). Each walked every line to find them; the
-//! walk is made once per run here ([`crate::rules::Sink::heading_lines`]),
-//! and each rule reads the few lines it keeps. Normalisation tells them as
-//! it makes the lines ([`crate::text::headings`]).
+//! (…情况说明, …决算表, …公开). Each walked every line to find them;
+//! normalisation now tells them as it makes the lines
+//! ([`crate::text::headings`], `Document::heading_lines`), and each rule
+//! reads the few lines it keeps. Here is the walk that list is held to.
 
 #[cfg(test)]
 use crate::text::{headings::may_be_heading, Line};
@@ -20,15 +20,6 @@ pub(crate) fn heading_lines(lines: &[Line]) -> Vec<usize> {
         }
     }
     out
-}
-
-impl crate::rules::Sink {
-    /// The lines of the document that
-    /// [`may_be_heading`](crate::text::headings::may_be_heading), as
-    /// normalisation told them (TXT-008 and TXT-009 ask it).
-    pub(crate) fn heading_lines(&mut self, doc: &crate::model::Document) -> Vec<usize> {
-        self.heading_lines.get_or_insert_with(|| doc.heading_lines.clone()).clone()
-    }
 }
 
 #[cfg(test)]

@@ -580,7 +580,6 @@ fn test_sink(unit: Option<&str>) -> Sink {
         severity: Severity::Error,
         two_amounts: None,
         class_mentions: None,
-        heading_lines: None,
         unit: unit.map(str::to_string),
     }
 }

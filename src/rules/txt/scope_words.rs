@@ -70,10 +70,16 @@ fn read(doc: &Document, sink: &mut Sink, gated: bool) {
     // (Joined, not `format!`ted: its machinery cost more than the copies.)
     let words = ["预算", "决算"].map(|kind| (kind, [other, kind].concat(), [own, kind].concat(), ["所属", other, kind].concat()));
     // A heading starts with 第 or ends with 情况说明: only the lines that
-    // may be a heading are read (walked for once per run, shared with
+    // may be a heading are read (told by normalisation, shared with
     // TXT-008), not every line.
-    let lines: Vec<usize> = if gated { sink.heading_lines(doc) } else { (0..doc.lines.len()).collect() };
-    for line in lines.into_iter().filter_map(|i| doc.lines.get(i)) {
+    let all: Vec<usize>;
+    let lines: &[usize] = if gated {
+        &doc.heading_lines
+    } else {
+        all = (0..doc.lines.len()).collect();
+        &all
+    };
+    for line in lines.iter().filter_map(|&i| doc.lines.get(i)) {
         let t = line.squeezed.as_str();
         // Titles and part headings only: prose may name the other kind legitimately
         // ("本部门预算包括所属单位预算").

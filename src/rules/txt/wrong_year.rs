@@ -56,7 +56,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let lines = stream_lines(doc, &sink.heading_lines(doc));
+    let lines = stream_lines(doc, &doc.heading_lines);
     read(doc, sink, lines);
 }
 

@@ -450,6 +450,15 @@ mod tests {
         });
     }
 
+    /// A total reaches one bound (the test of `Sink::at_least`) when its
+    /// interval's upper end is at least the bound's lower end.
+    #[test]
+    fn a_total_reaches_a_bound_when_its_interval_does() {
+        each_sum(|a, [(_, b), _], case| {
+            assert_eq!(reaches(a, std::iter::once((1, b))), Interval::of(a).hi >= Interval::of(b).lo, "{case}");
+        });
+    }
+
     /// [`compare`] (its integer path for ordinary amounts) is
     /// [`compare_by_intervals`], to the point's representation: over every
     /// verdict boundary, and sums of more terms.

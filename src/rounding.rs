@@ -182,7 +182,7 @@ pub(crate) fn units(v: Option<Decimal>) -> Option<(i128, i128)> {
     let Some(v) = v else { return Some((0, 0)) };
     // By scale: the factor 10^(9 − scale) to units, and half of it (the
     // half unit of the last digit). Scales from FAST_SCALE up are off the path.
-    const FACTOR: [(i64, i64); FAST_SCALE as usize] = [
+    const FACTOR: [(u64, u64); FAST_SCALE as usize] = [
         (1_000_000_000, 500_000_000),
         (100_000_000, 50_000_000),
         (10_000_000, 5_000_000),
@@ -200,16 +200,19 @@ pub(crate) fn units(v: Option<Decimal>) -> Option<(i128, i128)> {
     let &(f, half) = FACTOR.get(d.scale as usize)?;
     // Nearly every amount's mantissa is at most 10¹⁸, so its high word is
     // clear: then |m × f| ≤ 10¹⁸ × 10⁹ = FAST_LIMIT, one widening multiply
-    // that cannot overflow and needs no bound test.
+    // that cannot overflow and needs no bound test. Unsigned operands make
+    // it a single 64 × 64 → 128-bit multiply (a signed factor would also
+    // have its high word multiplied), and the product, under 2¹²⁷, keeps its
+    // value as an i128.
     let low = u64::from(d.mid) << 32 | u64::from(d.lo);
     if d.hi == 0 && low <= 1_000_000_000_000_000_000 {
-        let x = i128::from(low).wrapping_mul(i128::from(f));
+        let x = u128::from(low).wrapping_mul(u128::from(f)).cast_signed(); // a u64 × u64 product never wraps
         return Some((if d.negative { x.wrapping_neg() } else { x }, i128::from(half)));
     }
     // |mantissa| × f in u128, then the sign: an unsigned multiplication is
     // inline code, a signed i128 one a library call.
     let m = v.mantissa();
-    let magnitude = m.unsigned_abs().checked_mul(u128::from(f.unsigned_abs()))?;
+    let magnitude = m.unsigned_abs().checked_mul(u128::from(f))?;
     if magnitude > FAST_LIMIT.unsigned_abs() {
         return None;
     }
@@ -447,6 +450,15 @@ mod tests {
                 iv = if s >= 0 { iv.add(Interval::of(x)) } else { iv.sub(Interval::of(x)) };
             }
             assert_eq!(reaches(a, terms.iter().copied()), Interval::of(a).hi >= iv.lo);
+        });
+    }
+
+    /// A total reaches one bound (the test of `Sink::at_least`) when its
+    /// interval's upper end is at least the bound's lower end.
+    #[test]
+    fn a_total_reaches_a_bound_when_its_interval_does() {
+        each_sum(|a, [(_, b), _], case| {
+            assert_eq!(reaches(a, std::iter::once((1, b))), Interval::of(a).hi >= Interval::of(b).lo, "{case}");
         });
     }
 

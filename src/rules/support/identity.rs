@@ -293,12 +293,15 @@ impl Sink {
     /// Within rounding passes silently; beyond is reported at the rule's severity.
     /// Units as in [`Sink::identity`].
     pub(crate) fn at_least(&mut self, target: Target<'_>, bound: Target<'_>, what: &str) {
-        use crate::rounding::Interval;
+        // Whether the target, widened by its rounding, reaches the bound's
+        // lower end: `reaches` with the bound as its one term, which settles
+        // ordinary amounts in integers rather than widening both in Decimal.
+        let reaches = |have: Option<Decimal>, need: Option<Decimal>| crate::rounding::reaches(have, std::iter::once((1, need)));
         let (actual, bound_actual) = (target.actual, bound.actual);
         // The two compared in one unit (the larger, see `units`); the bound
         // stated in the target's unit too, and the units when they differ.
-        let (have, need, bound_here, convert) = match units::common(self.unit.as_deref(), [target.table, bound.table].into_iter()) {
-            Common::Same => (Interval::of(actual), Interval::of(bound_actual), bound_actual, None),
+        let (holds, bound_here, convert) = match units::common(self.unit.as_deref(), [target.table, bound.table].into_iter()) {
+            Common::Same => (reaches(actual, bound_actual), bound_actual, None),
             Common::To(to) => {
                 let (ft, fb) = (units::of(target.table, to), units::of(bound.table, to));
                 let places = actual.map_or(0, |v| v.scale());
@@ -311,14 +314,14 @@ impl Sink {
                     self.skip(format!("{}与{}：{}", placed(&target.cell_ref()), placed(&bound.cell_ref()), crate::checked::TOO_LARGE));
                     return;
                 };
-                (Interval::of(a), Interval::of(b), here, Some((fb, ft)))
+                (reaches(a, b), here, Some((fb, ft)))
             }
             Common::Unknown => {
                 self.skip(format!("{}与{}：{}", placed(&target.cell_ref()), placed(&bound.cell_ref()), units::UNKNOWN));
                 return;
             }
         };
-        if have.hi >= need.lo {
+        if holds {
             return;
         }
         let (target, bound) = (target.cell_ref(), bound.cell_ref());

@@ -10,6 +10,8 @@
 //! the solver splits it into independent parts, so a contradiction in one
 //! table does not blank the others.
 
+use std::cell::OnceCell;
+
 use rust_decimal::Decimal;
 
 use super::schema::{Reader, Schema};
@@ -124,6 +126,10 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
         }
     }
 
+    // Where the next open row's result is looked up from: the open rows come
+    // in the order of the results (by row), so a walk finds them all, rather
+    // than a binary search per row.
+    let mut next = 0;
     for (pi, p) in parts.iter_mut().enumerate() {
         let (mut ambiguous, mut contradicted, mut too_many) = (Vec::new(), Vec::new(), Vec::new());
         for (row, cands) in &p.open {
@@ -137,8 +143,7 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
                 p.table.printed.push((*row, cands.printed()));
                 continue;
             }
-            let Ok(at) = results.binary_search_by_key(&(base[pi] + row), |(g, _)| *g) else { continue };
-            let placement = &results[at].1;
+            let Some(placement) = result_of(&results, &mut next, base[pi] + row) else { continue };
             match placement {
                 Placement::Unique(v) => {
                     // In the problem's unit; read back in the table's (no copy when they are one).
@@ -198,6 +203,22 @@ pub fn place(parts: &mut [Part], problems: &mut Vec<ReadProblem>) {
             });
         }
     }
+}
+
+/// The placement of problem row `row` in `results` (sorted by row, each
+/// once), looked up from `*next` on: a row before the last one asked for
+/// starts the walk again from the first. Asked in ascending order, as
+/// [`place`] asks, the rows are found in one pass over the results; asked
+/// in any order, it finds what a binary search finds.
+fn result_of<'r>(results: &'r [(usize, Placement)], next: &mut usize, row: usize) -> Option<&'r Placement> {
+    // Every result before `*next` is below the row asked for last; one of
+    // them may be this row only when it is not above that one.
+    if next.checked_sub(1).and_then(|i| results.get(i)).is_some_and(|(g, _)| *g >= row) {
+        *next = 0;
+    }
+    let skip = results.get(*next..).unwrap_or_default().iter().take_while(|(g, _)| *g < row).count();
+    *next += skip;
+    results.get(*next).filter(|(g, _)| *g == row).map(|(_, p)| p)
 }
 
 /// Each part's unit (its exponent, [`units::exponent`]) and the largest,
@@ -566,22 +587,29 @@ impl Ctx<'_> {
 
     /// Equalities and bounds between tables.
     fn links(&self, p: &mut Problem) {
+        // Each part's total rows and code index, found once: several links
+        // read the same table's (表5's total rows for three columns and 项目支出,
+        // the 收入总表's for each of its columns).
+        let totals: Vec<OnceCell<Vec<usize>>> = self.parts.iter().map(|_| OnceCell::new()).collect();
+        let total_rows = |pi: usize| totals.get(pi).map_or(&[][..], |t| t.get_or_init(|| self.total_rows(pi)).as_slice());
+        let codes: Vec<OnceCell<Vec<(&str, usize)>>> = self.parts.iter().map(|_| OnceCell::new()).collect();
+        let by_code = |pi: usize| codes.get(pi).map_or(&[][..], |t| t.get_or_init(|| self.by_code(pi)).as_slice());
         let gpb = self.find(TableKind::BGeneral);
         let econ = self.find(TableKind::BBasicEcon).or_else(|| self.find(TableKind::BBasicGovEcon));
         // 一般公共预算支出表 基本/人员/公用 totals = 基本支出表 totals.
         if let (Some(g), Some(e)) = (gpb, econ) {
             for s in [Source::Basic, Source::Personnel, Source::Public] {
                 let (Some(gc), Some(ec)) = (self.col(g, s), self.col(e, s)) else { continue };
-                let left: Vec<At> = self.total_rows(g).into_iter().map(|r| self.at(g, r, gc)).collect();
-                let right: Vec<At> = self.total_rows(e).into_iter().map(|r| self.at(e, r, ec)).collect();
+                let left: Vec<At> = total_rows(g).iter().map(|r| self.at(g, *r, gc)).collect();
+                let right: Vec<At> = total_rows(e).iter().map(|r| self.at(e, *r, ec)).collect();
                 p.links.extend(equal_sums(&left, &right));
             }
         }
         // 支出总表 ≥ 一般公共预算支出表, row by row, for 基本 and 项目.
         if let (Some(x), Some(g)) = (self.find(TableKind::BExpenditure), gpb) {
-            let in_g = self.by_code(g);
+            let in_g = by_code(g);
             for (i, r) in self.parts[x].table.rows.iter().enumerate() {
-                let Some(j) = r.code.as_deref().and_then(|c| first_of(&in_g, c)) else { continue };
+                let Some(j) = r.code.as_deref().and_then(|c| first_of(in_g, c)) else { continue };
                 if !self.is_open(x, i) && !self.is_open(g, j) {
                     continue;
                 }
@@ -595,9 +623,9 @@ impl Ctx<'_> {
         // 全口径基本支出表: its 一般公共预算 column is the 基本支出表's row total.
         if let (Some(a), Some(e)) = (self.find(TableKind::BBasicAll), econ) {
             if let (Some(ac), Some(ec)) = (self.col(a, Source::Gpb), self.col(e, Source::Basic)) {
-                let in_e = self.by_code(e);
+                let in_e = by_code(e);
                 for (i, r) in self.parts[a].table.rows.iter().enumerate() {
-                    let Some(j) = r.code.as_deref().and_then(|c| first_of(&in_e, c)) else { continue };
+                    let Some(j) = r.code.as_deref().and_then(|c| first_of(in_e, c)) else { continue };
                     p.links.push(Link { total: self.at(a, i, ac), parts: vec![(1, self.at(e, j, ec))], relation: Relation::Equal });
                 }
             }
@@ -606,10 +634,10 @@ impl Ctx<'_> {
         if let (Some(f), Some(g)) = (self.find(TableKind::BFiscal), gpb) {
             if let Some(fc) = self.col(f, Source::Gpb) {
                 let t = &self.parts[f].table;
-                let in_g = self.by_code(g);
+                let in_g = by_code(g);
                 for (i, r) in t.rows.iter().enumerate().skip(t.sides.unwrap_or(0)) {
                     let Some(code) = class_code(&r.label) else { continue };
-                    let Some(j) = first_of(&in_g, code) else { continue };
+                    let Some(j) = first_of(in_g, code) else { continue };
                     p.links.push(Link { total: self.at(f, i, fc), parts: vec![(1, self.at(g, j, 0))], relation: Relation::Equal });
                 }
             }
@@ -618,7 +646,7 @@ impl Ctx<'_> {
         if let (Some(pr), Some(g)) = (self.find(TableKind::BProjects), gpb) {
             if let (Some(pc), Some(gc)) = (self.col(pr, Source::Gpb), self.col(g, Source::Project)) {
                 let left: Vec<At> = (0..self.parts[pr].table.rows.len()).map(|r| self.at(pr, r, pc)).collect();
-                let right: Vec<At> = self.total_rows(g).into_iter().map(|r| self.at(g, r, gc)).collect();
+                let right: Vec<At> = total_rows(g).iter().map(|r| self.at(g, *r, gc)).collect();
                 p.links.extend(equal_sums(&left, &right));
             }
         }
@@ -632,7 +660,7 @@ impl Ctx<'_> {
                 let stated: Vec<usize> = (0..st.sides.unwrap_or(0)).filter(|i| st.stated(*i) == Some(*src)).collect();
                 // Only a single, unambiguous row of that source anchors the column.
                 let [row] = stated.as_slice() else { continue };
-                let left: Vec<At> = self.total_rows(inc).into_iter().map(|r| self.at(inc, r, c)).collect();
+                let left: Vec<At> = total_rows(inc).iter().map(|r| self.at(inc, *r, c)).collect();
                 p.links.extend(equal_sums(&left, &[self.at(s, *row, 0)]));
             }
         }
@@ -831,5 +859,28 @@ mod tests {
         }
         // The rows tried both keep and drop placements.
         assert!(kept_any > 100, "{kept_any}");
+    }
+
+    /// [`result_of`] finds what a binary search of the results finds, for
+    /// rows asked in ascending order (as [`place`] asks), with repeats, and
+    /// in any other order.
+    #[test]
+    fn a_result_walked_to_is_the_result_searched_for() {
+        let results: Vec<(usize, Placement)> = [1, 2, 5, 6, 9, 14]
+            .iter()
+            .map(|g| (*g, if g % 2 == 0 { Placement::Ambiguous(*g) } else { Placement::Contradiction }))
+            .collect();
+        let searched = |row: usize| results.binary_search_by_key(&row, |(g, _)| *g).ok().map(|at| &results[at].1);
+        let ascending: Vec<usize> = (0..17).collect();
+        let repeated = [0, 1, 1, 2, 2, 3, 5, 5, 5, 9, 14, 14, 16];
+        let descending: Vec<usize> = (0..17).rev().collect();
+        let mixed = [6, 1, 9, 2, 2, 14, 0, 5, 16, 6, 7, 1];
+        for asked in [&ascending[..], &repeated, &descending, &mixed] {
+            let mut next = 0;
+            for row in asked {
+                assert_eq!(result_of(&results, &mut next, *row), searched(*row), "{row} in {asked:?}");
+            }
+        }
+        assert_eq!(result_of(&[], &mut 0, 3), None);
     }
 }

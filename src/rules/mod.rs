@@ -773,30 +773,35 @@ mod summary_tests {
         (0..n).map(|i| Skipped { rule: "TBL-001", reason: format!("第{i}处") }).collect()
     }
 
+    /// Up to `max`, `summarise` lists everything as made; past it, the
+    /// first `max` and one more, whose text (`text`) counts the rest as
+    /// `counted` words it.
+    fn assert_summary<T: PartialEq + std::fmt::Debug>(
+        max: usize,
+        made: impl Fn(usize) -> Vec<T>,
+        summarise: impl Fn(Vec<T>) -> Vec<T>,
+        text: impl Fn(&T) -> &str,
+        counted: impl Fn(usize) -> String,
+    ) {
+        for n in [0, 1, max - 1, max] {
+            assert_eq!(summarise(made(n)), made(n), "{n}");
+        }
+        for n in [max + 1, max + 7] {
+            let got = summarise(made(n));
+            assert_eq!(got.len(), max + 1, "{n}");
+            assert_eq!(got[..max], made(max)[..], "{n}");
+            assert!(text(&got[max]).contains(&counted(n - max)), "{}", text(&got[max]));
+        }
+    }
+
     /// Up to the limit every finding and skip is listed as made (the way
     /// out that counts nothing); past it, the first `max` and one that
     /// counts the rest.
     #[test]
     fn summaries_list_all_up_to_the_limit_and_count_the_rest() {
         let max = crate::limits::MAX_FINDINGS_PER_RULE_AND_TABLE;
-        for n in [0, 1, max - 1, max] {
-            assert_eq!(summarise(findings(n)), findings(n), "{n}");
-        }
-        for n in [max + 1, max + 7] {
-            let got = summarise(findings(n));
-            assert_eq!(got.len(), max + 1, "{n}");
-            assert_eq!(got[..max], findings(max)[..], "{n}");
-            assert!(got[max].message.contains(&format!("还有 {} 处同类问题", n - max)), "{}", got[max].message);
-        }
+        assert_summary(max, findings, summarise, |f| &f.message, |n| format!("还有 {n} 处同类问题"));
         let max = crate::limits::MAX_SKIPS_PER_RULE;
-        for n in [0, 1, max - 1, max] {
-            assert_eq!(summarise_skips(skips(n)), skips(n), "{n}");
-        }
-        for n in [max + 1, max + 7] {
-            let got = summarise_skips(skips(n));
-            assert_eq!(got.len(), max + 1, "{n}");
-            assert_eq!(got[..max], skips(max)[..], "{n}");
-            assert!(got[max].reason.contains(&format!("另有 {} 处", n - max)), "{}", got[max].reason);
-        }
+        assert_summary(max, skips, summarise_skips, |s| &s.reason, |n| format!("另有 {n} 处"));
     }
 }

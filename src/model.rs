@@ -796,7 +796,7 @@ pub struct Document {
     /// from here, not found by a scan of its text.
     pub(crate) line_marks: crate::text::stream::MarkSet,
     /// The indexes of the lines that may be a heading
-    /// (`rules::support::headings`), as normalisation told them: the
+    /// ([`crate::text::headings::may_be_heading`]), as normalisation told them: the
     /// lines' squeezed texts are those it made (the running headers are put
     /// back), so they hold for the rules.
     pub(crate) heading_lines: Vec<usize>,

@@ -1,5 +1,5 @@
 //! The lines that may be a heading, told by their first and last bytes:
-//! what TXT-008 and TXT-009 read (`rules::support::headings`), found as
+//! what TXT-008 and TXT-009 read (`Document::heading_lines`), found as
 //! normalisation makes the lines.
 
 /// Whether `b` is the last byte of a word a heading may end with: 明
@@ -39,5 +39,51 @@ mod tests {
         assert!(!may_be_heading("") && !may_be_heading("收入。") && !may_be_heading("2024年") && !may_be_heading("三第"));
         // 于 ends with 明's last byte, 用 with 表's.
         assert!(!may_be_heading("关于") && !may_be_heading("使用"));
+    }
+
+    /// The definition: the indexes of the lines that [`may_be_heading`],
+    /// ascending, walked for line by line.
+    fn heading_lines(lines: &[crate::text::Line]) -> Vec<usize> {
+        (0..lines.len()).filter(|&i| may_be_heading(&lines[i].squeezed)).collect()
+    }
+
+    /// The heading lines normalisation tells are the lines of the read
+    /// document that [`may_be_heading`], in order: in every corpus document
+    /// and in texts of headings, running headers, page footers and white
+    /// space.
+    #[test]
+    fn heading_lines_are_the_lines_that_may_be_headings() {
+        for text in crate::FIXTURES.iter().map(|name| crate::fixture(name)) {
+            let doc = crate::read(&text);
+            let expected = heading_lines(&doc.lines);
+            assert_eq!(doc.heading_lines, expected);
+            assert!(!expected.is_empty());
+        }
+        let pieces = [
+            "第一部分",
+            "第",
+            "情况说明",
+            "部门决算",
+            "收支总表",
+            "信息公开",
+            "报告",
+            "关于",
+            "使用",
+            "示例市某某局",
+            "2024年度部门预算",
+            "第1页，共2页",
+            "- 3 -",
+            " ",
+            "\u{3000}",
+            "\t",
+            "\u{c}",
+            "\r\n",
+            "\n",
+            "1",
+        ];
+        for text in crate::text::stream::sample_texts(&pieces, 600) {
+            let doc = crate::read(&text);
+            assert_eq!(doc.heading_lines, heading_lines(&doc.lines), "{text:?}");
+        }
     }
 }

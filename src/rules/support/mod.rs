@@ -19,7 +19,6 @@ pub mod final_summary;
 pub mod final_xtbl;
 pub mod fiscal04;
 pub mod grid;
-pub mod headings;
 pub mod identity;
 pub mod index;
 pub mod kinds;

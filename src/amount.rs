@@ -147,7 +147,7 @@ fn parse_amount_in_full(s: &str) -> Option<Decimal> {
     let s = s.trim();
     // An amount starts with its sign, its bracket or a digit: every label
     // that comes here (most tokens of a table line) leaves at once.
-    if !matches!(s.as_bytes().first(), Some(b'0'..=b'9' | b'-' | b'(' | b'+')) {
+    if !s.as_bytes().first().is_some_and(|&b| may_open_amount(b)) {
         return None;
     }
     // A full-width comma between digit groups is still a thousands separator.
@@ -218,11 +218,17 @@ pub(crate) fn parse_prose_number(s: &str) -> Option<Decimal> {
     }
 }
 
+/// Whether a trimmed text whose first byte is `b` may be an amount: `b` is
+/// a digit, a sign or a bracket.
+fn may_open_amount(b: u8) -> bool {
+    matches!(b, b'0'..=b'9' | b'-' | b'(' | b'+')
+}
+
 /// Whether a text whose first byte is `b` may be a number that
-/// [`parse_prose_number_in_full`] reads: `b` opens a digit, a sign, a
-/// bracket or white space (which the full reading trims).
+/// [`parse_prose_number_in_full`] reads: `b` opens an amount or white space
+/// (which the full reading trims).
 fn may_open_number(b: u8) -> bool {
-    matches!(b, b'0'..=b'9' | b'-' | b'+' | b'(') || crate::text::words::may_start_white_space(b)
+    may_open_amount(b) || crate::text::words::may_start_white_space(b)
 }
 
 /// The prose numbers of [`plain_token`]'s forms: an integer of at most 18
@@ -239,7 +245,8 @@ fn plain_number(s: &str) -> Option<Option<Decimal>> {
 
 /// [`parse_prose_number`] for any input.
 fn parse_prose_number_in_full(s: &str) -> Option<Decimal> {
-    if let Some(d) = parse_amount(s) {
+    // In full: [`parse_prose_number`] has tried the plain forms already.
+    if let Some(d) = parse_amount_in_full(s) {
         return Some(d);
     }
     let t = s.trim();

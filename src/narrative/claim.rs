@@ -211,8 +211,7 @@ fn may_start_unit(c: char) -> bool {
 
 /// Punctuation that ends a subject.
 fn is_delimiter(c: char) -> bool {
-    // One look-up, not eleven compares: every char of a claim's lead is
-    // tested, back from its number to the punctuation before it.
+    // One look-up, not eleven compares.
     const DELIMITERS: CharSet = CharSet::new(&['，', '。', '；', '：', ',', ';', ':', '！', '？', '!', '?']);
     DELIMITERS.has(c)
 }
@@ -630,7 +629,7 @@ fn next_digit(chars: &[char], from: usize) -> usize {
     chars.get(at..).and_then(|r| r.iter().position(char::is_ascii_digit)).map_or(chars.len(), |k| at + k)
 }
 
-/// [`extract_noted`] with the sentence ends and marks found first.
+/// [`extract_noted`] with the sentence ends, marks and delimiters found first.
 #[cfg(test)]
 pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> Vec<Claim> {
     Sentences::and_marks(para.chars, scratch);
@@ -639,7 +638,7 @@ pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> V
 
 /// Extracts every claim of one paragraph, in order. `lines` gives the source
 /// line of each char; `scratch` holds buffers reused between paragraphs,
-/// with the sentence ends and marks of `para` already in it
+/// with the sentence ends, marks and delimiters of `para` already in it
 /// ([`Sentences::and_marks`], or each char [noted](Scratch::note) as the
 /// paragraph was decoded).
 pub(crate) fn extract_noted(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> Vec<Claim> {

@@ -194,9 +194,8 @@ fn is_num_char(c: char) -> bool {
 /// Whether `text` has number chars on both sides of a run of spaces: the
 /// only place [`repair_spaced_digits`] joins anything (its runs of number
 /// chars are maximal, so two of them separated only by spaces have one
-/// space at least between them). The number chars are ASCII: a byte test
-/// at each space, found by memchr, instead of a walk over every char.
-/// The definition [`spaced_digits_among`] is held to.
+/// space at least between them). The definition [`spaced_digits_among`]
+/// is held to.
 #[cfg(test)]
 pub fn may_have_spaced_digits(text: &str) -> bool {
     let b = text.as_bytes();

@@ -251,11 +251,11 @@ fn by_panel(entries: Vec<Entry>) -> (Vec<Entry>, Vec<Entry>) {
     let mut panels: [Vec<Entry>; 3] = Default::default();
     let mut others = Vec::new();
     for e in entries {
+        let [first, second, third] = &mut panels;
         match e.code.as_deref().map(panel) {
-            Some(p) => match panels.get_mut(usize::from(p)) {
-                Some(list) => list.push(e),
-                None => others.push(e),
-            },
+            Some(0) => first.push(e),
+            Some(1) => second.push(e),
+            Some(_) => third.push(e),
             None => others.push(e),
         }
     }

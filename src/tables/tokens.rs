@@ -367,13 +367,7 @@ mod tests {
         let samples: Vec<&str> =
             "合计|1.00|8666.60一、|.5|5.|1.x|x.1|(12.00)|-0.07|10,116.83|１.00|1，000.00|2024|栏次| |\t|.|。|..|1..2".split('|').collect();
         let mut texts = crate::text::stream::sample_texts(&samples, 2000);
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        for e in std::fs::read_dir(dir).expect("fixtures") {
-            let path = e.expect("entry").path();
-            if path.extension().is_some_and(|x| x == "txt") {
-                texts.push(std::fs::read_to_string(&path).expect("fixture"));
-            }
-        }
+        texts.extend(crate::FIXTURES.iter().map(|name| crate::fixture(name)));
         let mut hits = 0usize;
         for t in &texts {
             for l in t.split('\n') {

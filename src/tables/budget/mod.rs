@@ -208,13 +208,7 @@ mod tests {
     fn a_stripped_serial_leaves_the_line_squeezed_as_before() {
         let pieces = ["2", "12", "123", "1234", "201", " ", "  ", "\t", "\u{3000}", "\u{a0}", "一般公共服务支出", "1.00", "序号", "x"];
         let mut texts = crate::text::stream::sample_texts(&pieces, 600);
-        let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
-        for e in std::fs::read_dir(dir).expect("fixtures") {
-            let path = e.expect("entry").path();
-            if path.extension().is_some_and(|x| x == "txt") {
-                texts.push(std::fs::read_to_string(path).expect("fixture"));
-            }
-        }
+        texts.extend(crate::FIXTURES.iter().map(|name| crate::fixture(name)));
         let mut stripped = 0;
         for text in texts {
             for l in crate::text::normalise(&text) {

@@ -55,12 +55,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    read(doc, sink, true);
+    // A heading starts with 第 or ends with 情况说明: only the lines that
+    // may be a heading are read (told by normalisation, shared with
+    // TXT-008), not every line.
+    read(doc, sink, &doc.heading_lines);
 }
 
-/// The rule, with or without the byte test that passes over most lines
-/// (without it, the tests' definition).
-fn read(doc: &Document, sink: &mut Sink, gated: bool) {
+/// The rule over the lines at `lines` (indexes in `doc.lines`): the
+/// heading lines, or, for the tests' definition, every line.
+fn read(doc: &Document, sink: &mut Sink, lines: &[usize]) {
     let Some(scope) = doc.info.scope else { return };
     let (own, other) = match scope {
         Scope::Department => ("部门", "单位"),
@@ -69,16 +72,6 @@ fn read(doc: &Document, sink: &mut Sink, gated: bool) {
     // The words looked for, made once, not on every heading line.
     // (Joined, not `format!`ted: its machinery cost more than the copies.)
     let words = ["预算", "决算"].map(|kind| (kind, [other, kind].concat(), [own, kind].concat(), ["所属", other, kind].concat()));
-    // A heading starts with 第 or ends with 情况说明: only the lines that
-    // may be a heading are read (told by normalisation, shared with
-    // TXT-008), not every line.
-    let all: Vec<usize>;
-    let lines: &[usize] = if gated {
-        &doc.heading_lines
-    } else {
-        all = (0..doc.lines.len()).collect();
-        &all
-    };
     for line in lines.iter().filter_map(|&i| doc.lines.get(i)) {
         let t = line.squeezed.as_str();
         // Titles and part headings only: prose may name the other kind legitimately
@@ -109,7 +102,7 @@ mod tests {
 
     /// The rule reading every line's words.
     fn every_line(doc: &Document, sink: &mut Sink) {
-        read(doc, sink, false);
+        read(doc, sink, &(0..doc.lines.len()).collect::<Vec<_>>());
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let lines = stream_lines(doc, &doc.heading_lines);
+    let lines = stream_lines(doc);
     read(doc, sink, lines);
 }
 
@@ -131,18 +131,19 @@ fn read(doc: &Document, sink: &mut Sink, stream_lines: Vec<(&crate::text::Line, 
 
 /// The lines of the stream (all but the running headers) that `check`
 /// reads, in order, each with whether it may hold a date ([`dated_lines`]):
-/// those of `headings` (indexes in `doc.lines` of the lines that
-/// [`may_be_heading`](crate::text::headings::may_be_heading), a
-/// walk shared with TXT-009) that end like a heading
+/// those of `doc.heading_lines` (the lines that
+/// [`may_be_heading`](crate::text::headings::may_be_heading), told by
+/// normalisation and shared with TXT-009) that end like a heading
 /// and hold a 年, and those that may hold a date. A heading or a date
 /// names its year before a 年, so these are all the lines of
 /// `doc.lines_with(年)` (the rule's first definition, a test holds it to)
 /// that can be reported: every line holding a 年 is not walked for.
-fn stream_lines<'d>(doc: &'d Document, headings: &[usize]) -> Vec<(&'d crate::text::Line, bool)> {
+fn stream_lines(doc: &Document) -> Vec<(&crate::text::Line, bool)> {
     let mut dated = doc.numbered(dated_lines(doc)).peekable();
     // The running headers, ascending as the headings are, are left out.
     let mut furniture = doc.furniture.iter().peekable();
-    let mut heads = headings
+    let mut heads = doc
+        .heading_lines
         .iter()
         .filter(|&&i| {
             while furniture.next_if(|&&f| f < i).is_some() {}
@@ -177,7 +178,7 @@ const HEADING_ENDS: [&str; 7] = ["情况说明", "决算", "预算", "决算表"
 /// of 明, 算, 表, 开 or 告; a test says these are all): most lines end
 /// otherwise and are not compared with the seven words.
 fn may_end_a_heading(t: &str) -> bool {
-    matches!(t.as_bytes().last(), Some(0x8E | 0x97 | 0xA8 | 0x80 | 0x8A))
+    t.as_bytes().last().is_some_and(|&b| crate::text::headings::ends_a_heading(b))
 }
 
 /// The numbers of the stream's lines that may hold a date `check` reads, a

@@ -438,7 +438,7 @@ fn path_row<'a>(doc: &'a Document, section: &str, item: &str) -> Option<Located<
     // The one such row, found without a Vec of them.
     let row = one_row(t, |r| {
         let Some(code) = r.code.as_deref().filter(|c| c.len() == 7) else { return false };
-        r.label == item && t.rows.iter().any(|p| p.code.as_deref() == Some(&code[..5]) && p.label == section)
+        r.label == item && t.rows.iter().any(|p| p.code.as_deref() == code.get(..5) && p.label == section)
     })?;
     Some(at(t, row, 0))
 }
@@ -557,7 +557,7 @@ mod tests {
                         coded(7)
                             .filter(|r| {
                                 let code = r.code.as_deref().unwrap_or_default();
-                                r.label == item && t.rows.iter().any(|p| p.code.as_deref() == Some(&code[..5]) && p.label == section)
+                                r.label == item && t.rows.iter().any(|p| p.code.as_deref() == code.get(..5) && p.label == section)
                             })
                             .collect(),
                     );

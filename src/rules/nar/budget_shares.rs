@@ -29,7 +29,6 @@
 use rust_decimal::Decimal;
 
 use crate::model::Document;
-use crate::narrative::claim::sentence_bounds;
 use crate::narrative::{Claim, ClaimKind};
 use crate::rounding::Interval;
 use crate::rules::percent::{is_exact, judge_percent, narrative_values, ratio_range, round_half_up, show, PercentVerdict};
@@ -60,7 +59,6 @@ fn check(doc: &Document, sink: &mut Sink) {
     for s in &n.sections {
         let all: Vec<&Claim> = s.claims().map(|(_, c)| c).collect();
         for p in &s.paragraphs {
-            let chars = p.chars();
             for (k, c) in p.claims.iter().enumerate() {
                 let ClaimKind::Share { base } = &c.kind else { continue };
                 let Some(printed) = c.value else { continue };
@@ -77,7 +75,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                 if part.subject.contains('占') {
                     continue;
                 }
-                let Some(base_amount) = base_of(&all, p, chars, k, part, base.as_deref()) else { continue };
+                let Some(base_amount) = base_of(&all, p, k, part, base.as_deref()) else { continue };
                 let (Some(pv), Some(pi)) = (part.wan(), claim_interval(part)) else { continue };
                 let (bv, bi, what) = base_amount;
                 if bv.is_zero() || pv > bv {
@@ -132,7 +130,6 @@ fn check(doc: &Document, sink: &mut Sink) {
 fn base_of(
     all: &[&Claim],
     p: &crate::narrative::Paragraph,
-    chars: &[char],
     k: usize,
     part: &Claim,
     base: Option<&str>,
@@ -152,7 +149,8 @@ fn base_of(
                 return Some((x.wan()?, claim_interval(x)?, format!("第{}行所说的{}", x.source_line, x.subject.trim_end_matches('为'))));
             }
             // No amount of its own: the parts listed in the sentence, if their shares make 100%.
-            let (ss, se) = sentence_bounds(chars, share.start);
+            // (The share's sentence as read: `sentence_bounds` at its start.)
+            let (ss, se) = share.sentence;
             let group: Vec<&Claim> = p.claims.iter().filter(|x| x.start >= ss && x.start < se).collect();
             let shares: Vec<Decimal> = group
                 .iter()

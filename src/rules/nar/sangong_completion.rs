@@ -71,7 +71,8 @@ fn check(doc: &Document, sink: &mut Sink) {
                 if p.claims.iter().any(|x| x.start >= ss && x.start < c.start && x.is_money_amount()) {
                     continue;
                 }
-                let sentence: String = chars[ss..c.start].iter().collect();
+                let Some(sentence) = chars.get(ss..c.start) else { continue };
+                let sentence: String = sentence.iter().collect();
                 let Some(Some(col)) = sangong_item(&sentence) else { continue };
                 let (budget, actual) = (sangong_cell(doc, true, col), sangong_cell(doc, false, col));
                 let (Some(b), Some(a)) = (budget, actual) else { continue };

@@ -722,12 +722,23 @@ pub fn in_title_marks(title: &str) -> String {
 /// (决算), "公开表1" (budgets that print the number after 表), the title in
 /// 《》 for a table of the general reader (its [`Table::no`]).
 pub fn table_name(no: &str) -> String {
+    let mut s = String::with_capacity(no.len().saturating_add(9));
+    push_table_name(&mut s, no);
+    s
+}
+
+/// Appends [`table_name`]`(no)` to `s`: the findings' messages are written
+/// by pushes, not `format!`.
+pub(crate) fn push_table_name(s: &mut String, no: &str) {
     if no.starts_with('《') {
-        no.to_string()
+        s.push_str(no);
     } else if no.len() == 2 && no.starts_with('0') {
-        format!("公开{no}表")
+        s.push_str("公开");
+        s.push_str(no);
+        s.push('表');
     } else {
-        format!("公开表{no}")
+        s.push_str("公开表");
+        s.push_str(no);
     }
 }
 
@@ -746,8 +757,9 @@ pub(crate) use crate::text::stream::MarkKind;
 #[cfg(test)]
 use crate::text::stream::MARK_KIND;
 
-/// A document's [`crate::text::Stream`] with its marks sorted by kind in one
-/// pass, so that each text rule reads its own marks, not every mark.
+/// A document's [`crate::text::Stream`] with its marks by kind, as
+/// normalisation filed them (moved past the running headers), so that each
+/// text rule reads its own marks, not every mark.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Streamed {
     /// The stream.

@@ -16,7 +16,7 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
 }
 
 /// Recognises the document from its first pages and its table meta lines,
-/// given the squeezed lines joined ([`Joined::squeezed`]) and the indexes of
+/// given the squeezed lines joined ([`Joined::squeezed_sized`]) and the indexes of
 /// the lines with a colon (see [`colon_lines`], which normalisation notes as
 /// it makes the lines); and what page furniture needs of what it found.
 pub(crate) fn recognise_in(lines: &[Line], joined: &Joined, colons: &[usize]) -> (DocumentInfo, Found) {

@@ -24,7 +24,7 @@ pub struct Segment {
 }
 
 /// Finds every table marker and the lines that belong to it, given the
-/// squeezed lines joined ([`Joined::squeezed`]).
+/// squeezed lines joined ([`Joined::squeezed_sized`]).
 pub(crate) fn find_tables_in(lines: &[Line], joined: &Joined) -> Vec<Segment> {
     // Each line's squeezed text read in place (a line past the end is
     // empty), not first copied out of every line into a vector.

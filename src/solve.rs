@@ -553,7 +553,7 @@ fn walk_supports(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut 
             b.which.push(match seen {
                 Some(i) => start + i,
                 None => {
-                    reach = Some(reach.map_or((d.1, d.2), |(lo, hi)| (lo.min(d.1), hi.max(d.2))));
+                    reach = widen(reach, &d);
                     b.adds.push(d);
                     b.adds.len() - 1
                 }
@@ -1027,7 +1027,7 @@ impl Compiled {
             let mut reach: Option<(i128, i128)> = None;
             for v in cands {
                 let d = delta(sign, cell_at(v, col)?)?;
-                reach = Some(reach.map_or((d.1, d.2), |(lo, hi)| (lo.min(d.1), hi.max(d.2))));
+                reach = widen(reach, &d);
                 deltas.push(d);
             }
             let reach = reach.unwrap_or((0, 0));
@@ -1110,8 +1110,14 @@ impl Compiled {
 /// The lowest lower end and the highest upper end of `deltas` ((0, 0) for
 /// none): what a row can add to a constraint, for cutting the search off
 /// early.
-fn reach_of<'d>(deltas: impl Iterator<Item = &'d UnitSum> + Clone) -> (i128, i128) {
-    (deltas.clone().map(|d| d.1).min().unwrap_or(0), deltas.map(|d| d.2).max().unwrap_or(0))
+fn reach_of<'d>(deltas: impl Iterator<Item = &'d UnitSum>) -> (i128, i128) {
+    deltas.fold(None, widen).unwrap_or((0, 0))
+}
+
+/// `reach` (lowest lower end, highest upper end; None for no addition yet)
+/// with the addition `d` taken in.
+fn widen(reach: Option<(i128, i128)>, d: &UnitSum) -> Option<(i128, i128)> {
+    Some(reach.map_or((d.1, d.2), |(lo, hi)| (lo.min(d.1), hi.max(d.2))))
 }
 
 /// A row's cell in units; a column beyond the row is blank.

@@ -63,8 +63,8 @@ pub(crate) struct Seen {
     pub(crate) form_feeds: bool,
     /// The lines that are indented, and those that may hold a gap, as
     /// [`super::lost_positions`] counts them to tell a trimmed layout text:
-    /// counted as each line with text is made, not in a pass over every
-    /// line after.
+    /// counted as each line is made (an empty one adds nothing), not in a
+    /// pass over every line after.
     pub(crate) gaps: super::lost_positions::GapLines,
     /// The bytes of every line's squeezed text, summed as the lines are
     /// made: what the document's joined text is sized by, not summed again.
@@ -413,7 +413,7 @@ impl<'a> Lines<'a> {
                 Line { no, text: text.to_owned(), squeezed: squeezed.to_owned() }
             }
         };
-        // An empty line is neither indented nor gapped: only these count.
+        // Counted here, as the line is made (an empty line adds nothing).
         self.gaps.count(&line);
         if std::mem::take(&mut self.colon) && !line.squeezed.is_empty() {
             self.colon_lines.push(self.out.len());

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Row, Table};
+use crate::model::{push_table_name, Row, Table};
 use crate::rounding::{compare, Term, Verdict};
 use crate::rules::support::units::{self, Common};
 use crate::rules::{Finding, Severity, Sink};
@@ -399,20 +399,6 @@ fn push_placed(s: &mut String, cell: &CellRef) {
     }
 }
 
-/// Appends [`table_name`]`(no)` without its `format!`.
-fn push_table_name(s: &mut String, no: &str) {
-    if no.starts_with('《') {
-        s.push_str(no);
-    } else if no.len() == 2 && no.starts_with('0') {
-        s.push_str("公开");
-        s.push_str(no);
-        s.push('表');
-    } else {
-        s.push_str("公开表");
-        s.push_str(no);
-    }
-}
-
 /// Appends `d` as `{d}` shows it: a "-" when negative (even a negative
 /// zero), the whole digits (at least "0"), and a "." before the `scale`
 /// fraction digits if there are any. Digits of a mantissa within u64 (every
@@ -489,16 +475,6 @@ mod describe_tests {
                     assert_eq!(placed(&cell), old(&cell), "{cell:?}");
                 }
             }
-        }
-    }
-
-    /// [`push_table_name`] appends what [`table_name`] makes.
-    #[test]
-    fn push_table_name_is_table_name() {
-        for no in ["01", "05", "0", "10", "011", "B3", "《收支总表》", "《》", "", "０1"] {
-            let mut s = "前".to_string();
-            push_table_name(&mut s, no);
-            assert_eq!(s, format!("前{}", table_name(no)), "{no}");
         }
     }
 

@@ -236,7 +236,10 @@ fn main() {
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     println!("{:<62} {:>7} {:>10} {:>9} {:>9} {:>7}", "document", "KiB", "base (ms)", "read (ms)", "check(ms)", "ratio");
     let mut ratios = Vec::new();
+    // BENCH_DOC=part keeps the documents whose name holds it (for profiling).
+    let part = std::env::var("BENCH_DOC").unwrap_or_default();
     let docs = if only == "growth" { Vec::new() } else { documents() };
+    let docs = docs.into_iter().filter(|(doc, _)| doc.contains(&part));
     for (doc, text) in docs {
         let base = time(budget, 5, || {
             black_box(baseline(black_box(&text)));

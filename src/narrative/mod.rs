@@ -356,12 +356,42 @@ impl Joining {
         // Each line's number repeated over its chars, up to the char where
         // the next line starts (found among the offsets): a fill per line.
         let mut lines = Vec::with_capacity(n);
-        for (k, &(_, line)) in self.starts.iter().enumerate() {
-            let end = self.starts.get(k + 1).map_or(n, |s| offsets.partition_point(|&o| o < s.0));
+        for (k, &(from, line)) in self.starts.iter().enumerate() {
+            let end = self.starts.get(k + 1).map_or(n, |next| line_end(&offsets, lines.len(), from, next.0));
             lines.resize(end.max(lines.len()), line);
         }
         debug_assert_eq!(lines.len(), n, "every char has its line");
         Decoded { chars, lines, offsets }
+    }
+}
+
+/// `offsets.partition_point(|&o| o < to)` for the strictly ascending byte
+/// offsets of a paragraph's chars ([`Joining::decode`]), given that char
+/// `first` is at byte `from` (where the line before ends) and `to` is where
+/// the next line starts: the chars are stepped over from there, each step
+/// as many chars as the bytes left would hold at three bytes a char (CJK),
+/// which reaches no further than `to` while no char takes four. A line of
+/// CJK prose is crossed in one step, one with a few digits in a few, where
+/// a binary search of the paragraph's offsets took about eight. Any other
+/// case (an overshoot, `first` not at `from`) is left to that search.
+fn line_end(offsets: &[usize], first: usize, from: usize, to: usize) -> usize {
+    let search = || offsets.partition_point(|&o| o < to);
+    if offsets.get(first) != Some(&from) {
+        return search();
+    }
+    let (mut k, mut at) = (first, from);
+    while at < to {
+        let step = ((to - at) / 3).max(1);
+        match k.checked_add(step).and_then(|next| Some((next, *offsets.get(next)?))) {
+            Some((next, o)) if o <= to => (k, at) = (next, o),
+            _ => return search(),
+        }
+    }
+    // Offsets are distinct: the `k` chars before are all before `to`.
+    if at == to {
+        k
+    } else {
+        search()
     }
 }
 
@@ -461,6 +491,28 @@ mod tests {
             assert_eq!(joining.scratch.dollar(), joining.text.contains('$'), "{text:?}");
             let offsets: Vec<usize> = joining.text.char_indices().map(|(at, _)| at).chain([joining.text.len()]).collect();
             assert_eq!(d.offsets, offsets);
+        }
+    }
+
+    /// [`line_end`] is the partition point of the offsets it is given, for
+    /// any first char and start (where the line before ends or not), on
+    /// the char offsets of made-up texts (four-byte chars among them).
+    #[test]
+    fn a_line_ends_at_the_partition_point_of_the_offsets() {
+        let pieces = ["收入", "12", "a", " ", "é", "😀", "。"];
+        for text in crate::text::stream::sample_texts(&pieces, 100) {
+            let offsets: Vec<usize> = text.char_indices().map(|(at, _)| at).chain([text.len()]).collect();
+            // Every char's offset, and a byte inside each char or past the end.
+            let tos: Vec<usize> = offsets.iter().flat_map(|&o| [o, o + 1]).collect();
+            for (i, &from) in offsets.iter().enumerate() {
+                // The char at `from` (as decoding gives it), and others.
+                for first in [i, i + 1, i.saturating_sub(1), 0, offsets.len()] {
+                    for &to in &tos {
+                        let want = offsets.partition_point(|&o| o < to);
+                        assert_eq!(line_end(&offsets, first, from, to), want, "{first} {from} {to} {text:?}");
+                    }
+                }
+            }
         }
     }
 

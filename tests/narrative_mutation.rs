@@ -72,7 +72,7 @@ fn narrative_mutations_are_caught() {
             all[c.source_line - 1] = mutated_line;
             let r = gongkai::check_text(doc, &all.join("\n"));
             total += 1;
-            let (lo, hi) = (p.first_line(), p.lines.last().copied().unwrap_or(0));
+            let (lo, hi) = (p.first_line(), p.last_line());
             let hit = r.findings.iter().any(|f| {
                 f.severity == Severity::Error && f.source_line.is_some_and(|l| l >= lo && l <= hi) && !base_errors.contains(&f.message)
             });
@@ -445,7 +445,7 @@ fn one_unit(title: &str, docs: &[(String, String)]) -> Vec<String> {
                 let mut all: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
                 all[c.source_line - 1] = format!("{}{}{}", &line[..pos], bumped, &line[pos + c.printed.len()..]);
                 let r = gongkai::check_text(doc_name, &all.join("\n"));
-                let (lo, hi) = (p.first_line(), p.lines.last().copied().unwrap_or(0));
+                let (lo, hi) = (p.first_line(), p.last_line());
                 let inside = |f: &&gongkai::rules::Finding| f.source_line.is_some_and(|l| l >= lo && l <= hi);
                 let hit = r.findings.iter().filter(inside).any(|f| f.severity == Severity::Error && !base_errors.contains(&f.message));
                 let class = class_of(&c.kind);

@@ -629,25 +629,40 @@ fn next_digit(chars: &[char], from: usize) -> usize {
     chars.get(at..).and_then(|r| r.iter().position(char::is_ascii_digit)).map_or(chars.len(), |k| at + k)
 }
 
+/// The source line of char `k` of a paragraph whose chars start at byte
+/// `offsets` (and the text ends at the last), given `starts`, the (byte
+/// offset, line) where each source line's part of the text starts
+/// (ascending from 0): the line of the last start at or before the char
+/// (the last line from the end of the text on, 0 with no start).
+pub(crate) fn line_of(starts: &[(usize, usize)], offsets: &[usize], k: usize) -> usize {
+    let last = starts.last().map_or(0, |s| s.1);
+    let Some(&at) = offsets.get(k) else { return last };
+    let i = starts.partition_point(|s| s.0 <= at);
+    i.checked_sub(1).and_then(|i| starts.get(i)).or(starts.first()).map_or(last, |s| s.1)
+}
+
 /// [`extract_noted`] with the sentence ends, marks and delimiters found first.
 #[cfg(test)]
-pub(crate) fn extract(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> Vec<Claim> {
+pub(crate) fn extract(para: &Chars, lines: &[(usize, usize)], scratch: &mut Scratch) -> Vec<Claim> {
     Sentences::and_marks(para.chars, scratch);
     extract_noted(para, lines, scratch)
 }
 
-/// Extracts every claim of one paragraph, in order. `lines` gives the source
-/// line of each char; `scratch` holds buffers reused between paragraphs,
-/// with the sentence ends, marks and delimiters of `para` already in it
+/// Extracts every claim of one paragraph, in order. `lines` gives where
+/// each source line's part of the text starts (see [`line_of`]); `scratch`
+/// holds buffers reused between paragraphs, with the sentence ends, marks
+/// and delimiters of `para` already in it
 /// ([`Sentences::and_marks`], or each char [noted](Scratch::note) as the
 /// paragraph was decoded).
-pub(crate) fn extract_noted(para: &Chars, lines: &[usize], scratch: &mut Scratch) -> Vec<Claim> {
+pub(crate) fn extract_noted(para: &Chars, lines: &[(usize, usize)], scratch: &mut Scratch) -> Vec<Claim> {
     let chars = para.chars;
-    let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
     let Scratch { sentences, marks, delimiters, claims: out, .. } = scratch;
     // The delimiters before the number being read: passed over once, in
     // order, as the numbers are (not looked for back from each claim).
     let mut delimiters_before = 0;
+    // The line start at or before the number: passed over once too, each
+    // number's line found as `line_of` finds it.
+    let mut line = 0;
     out.clear();
     let mut prev_end = 0;
     let mut i = 0;
@@ -694,6 +709,10 @@ pub(crate) fn extract_noted(para: &Chars, lines: &[usize], scratch: &mut Scratch
             delimiters_before += 1;
         }
         let lead_start = delimiters_before.checked_sub(1).and_then(|d| delimiters.get(d)).map_or(prev_end, |&k| (k + 1).max(prev_end));
+        let at = para.offsets.get(i).copied().unwrap_or(usize::MAX);
+        while lines.get(line + 1).is_some_and(|s| s.0 <= at) {
+            line += 1;
+        }
         let lead = para.str(lead_start, i);
         let kind = classify(lead, chars.get(lead_start..i).unwrap_or_default(), &unit);
         let mut subject = clean_subject(lead);
@@ -707,7 +726,7 @@ pub(crate) fn extract_noted(para: &Chars, lines: &[usize], scratch: &mut Scratch
             printed: printed.to_string(),
             subject: subject.to_string(),
             sentence: sentences.around(chars.len(), i),
-            source_line: line_at(i),
+            source_line: lines.get(line).map_or(0, |s| s.1),
             start: i,
             end,
         });
@@ -783,9 +802,9 @@ fn strip_verb(s: &str) -> &str {
 
 /// 年初无预算 and year-on-year "持平" / "一致" claims; `marks` are the indexes
 /// of the chars they can open with (无, 持, 一), in order.
-fn wordless(para: &Chars, lines: &[usize], sentences: &Sentences, marks: &[usize], out: &mut Vec<Claim>) {
+fn wordless(para: &Chars, lines: &[(usize, usize)], sentences: &Sentences, marks: &[usize], out: &mut Vec<Claim>) {
     let chars = para.chars;
-    let line_at = |k: usize| lines.get(k).or(lines.last()).copied().unwrap_or(0);
+    let line_at = |k: usize| line_of(lines, para.offsets, k);
     let mk = |kind: ClaimKind, subject: &str, s: usize, e: usize| Claim {
         kind,
         value: None,
@@ -944,8 +963,9 @@ mod tests {
 
     fn claims(s: &str) -> Vec<Claim> {
         let chars: Vec<char> = s.chars().collect();
-        let lines: Vec<usize> = (0..chars.len()).map(|k| 100 + k / 10).collect();
         let offsets: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        // A source line every ten chars, from line 100.
+        let lines: Vec<(usize, usize)> = offsets.iter().take(chars.len()).step_by(10).enumerate().map(|(j, &at)| (at, 100 + j)).collect();
         extract(&Chars { chars: &chars, text: s, offsets: &offsets }, &lines, &mut Scratch::default())
     }
 

@@ -36,9 +36,12 @@ use section::LineStart;
 pub struct Paragraph {
     /// The joined, repaired text.
     pub text: String,
-    /// The 1-based source line of each character of `text`.
+    /// (byte offset in `text`, 1-based source line) where each source
+    /// line's part of the text starts, ascending from 0: a char's line is
+    /// that of the last start at or before it ([`Paragraph::line_at`]),
+    /// kept per line, not repeated over every char.
     #[serde(skip)]
-    pub lines: Vec<usize>,
+    line_starts: Vec<(usize, usize)>,
     /// The claims in this paragraph, in order (at most
     /// [`crate::limits::MAX_CLAIMS_PER_PARAGRAPH`]).
     pub claims: Vec<Claim>,
@@ -59,11 +62,11 @@ impl Paragraph {
     fn of(text: &str, d: Decoded, scratch: &mut claim::Scratch) -> Paragraph {
         let text = text.to_owned();
         debug_assert!(text.chars().eq(d.chars.iter().copied()), "the text is the chars");
-        let Decoded { chars, lines, offsets } = d;
-        let mut claims = claim::extract_noted(&claim::Chars { chars: &chars, text: &text, offsets: &offsets }, &lines, scratch);
+        let Decoded { chars, line_starts, offsets } = d;
+        let mut claims = claim::extract_noted(&claim::Chars { chars: &chars, text: &text, offsets: &offsets }, &line_starts, scratch);
         let claims_dropped = claims.len().saturating_sub(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
         claims.truncate(crate::limits::MAX_CLAIMS_PER_PARAGRAPH);
-        Paragraph { text, lines, claims, claims_dropped, offsets, chars }
+        Paragraph { text, line_starts, claims, claims_dropped, offsets, chars }
     }
 
     /// The chars of the paragraph's text.
@@ -73,12 +76,17 @@ impl Paragraph {
 
     /// The source line of the paragraph's first character.
     pub fn first_line(&self) -> usize {
-        self.lines.first().copied().unwrap_or(0)
+        self.line_starts.first().map_or(0, |s| s.1)
+    }
+
+    /// The source line of the paragraph's last character.
+    pub fn last_line(&self) -> usize {
+        self.line_starts.last().map_or(0, |s| s.1)
     }
 
     /// The source line of char `k` (the last line when out of range).
     pub fn line_at(&self, k: usize) -> usize {
-        self.lines.get(k).or(self.lines.last()).copied().unwrap_or(0)
+        claim::line_of(&self.line_starts, &self.offsets, k)
     }
 
     /// The text from char `k` on ("" past the end): a slice, not a copy.
@@ -353,53 +361,20 @@ impl Joining {
         if let Some(end) = offsets.last_mut() {
             *end = self.text.len();
         }
-        // Each line's number repeated over its chars, up to the char where
-        // the next line starts (found among the offsets): a fill per line.
-        let mut lines = Vec::with_capacity(n);
-        for (k, &(from, line)) in self.starts.iter().enumerate() {
-            let end = self.starts.get(k + 1).map_or(n, |next| line_end(&offsets, lines.len(), from, next.0));
-            lines.resize(end.max(lines.len()), line);
-        }
-        debug_assert_eq!(lines.len(), n, "every char has its line");
-        Decoded { chars, lines, offsets }
+        // Where each line starts, as appended: a char's line is found from
+        // its offset when asked for (a claim's, a rule's), not written out
+        // for every char.
+        let line_starts = self.starts.to_vec();
+        Decoded { chars, line_starts, offsets }
     }
 }
 
-/// `offsets.partition_point(|&o| o < to)` for the strictly ascending byte
-/// offsets of a paragraph's chars ([`Joining::decode`]), given that char
-/// `first` is at byte `from` (where the line before ends) and `to` is where
-/// the next line starts: the chars are stepped over from there, each step
-/// as many chars as the bytes left would hold at three bytes a char (CJK),
-/// which reaches no further than `to` while no char takes four. A line of
-/// CJK prose is crossed in one step, one with a few digits in a few, where
-/// a binary search of the paragraph's offsets took about eight. Any other
-/// case (an overshoot, `first` not at `from`) is left to that search.
-fn line_end(offsets: &[usize], first: usize, from: usize, to: usize) -> usize {
-    let search = || offsets.partition_point(|&o| o < to);
-    if offsets.get(first) != Some(&from) {
-        return search();
-    }
-    let (mut k, mut at) = (first, from);
-    while at < to {
-        let step = ((to - at) / 3).max(1);
-        match k.checked_add(step).and_then(|next| Some((next, *offsets.get(next)?))) {
-            Some((next, o)) if o <= to => (k, at) = (next, o),
-            _ => return search(),
-        }
-    }
-    // Offsets are distinct: the `k` chars before are all before `to`.
-    if at == to {
-        k
-    } else {
-        search()
-    }
-}
-
-/// A paragraph's text decoded: its chars, the source line of each, and the
-/// byte offset of each (and of the end).
+/// A paragraph's text decoded: its chars, where each source line's part
+/// of it starts ([`Paragraph::line_starts`]), and the byte offset of each
+/// char (and of the end).
 struct Decoded {
     chars: Vec<char>,
-    lines: Vec<usize>,
+    line_starts: Vec<(usize, usize)>,
     offsets: Vec<usize>,
 }
 
@@ -416,17 +391,31 @@ fn flush(buf: &mut Joining, current: &mut Section, repairs: &mut Vec<Repair>) {
     let dollar = buf.scratch.dollar();
     let may_be_spaced = join::spaced_digits_among(&d.chars, buf.scratch.spaces());
     if dollar || may_be_spaced {
-        let mut chars: Vec<Ch> = d.chars.iter().copied().zip(d.lines.iter().copied()).collect();
+        // Each char with its line (as `claim::line_of` finds it), the line
+        // starts passed over once.
+        let mut s = 0;
+        let mut chars: Vec<Ch> = (d.chars.iter().zip(&d.offsets))
+            .map(|(&c, &at)| {
+                while d.line_starts.get(s + 1).is_some_and(|next| next.0 <= at) {
+                    s += 1;
+                }
+                (c, d.line_starts.get(s).map_or(0, |start| start.1))
+            })
+            .collect();
         let latex = dollar && join::repair_latex(&mut chars, repairs);
         let spaced = (latex || may_be_spaced) && join::repair_spaced_digits(&mut chars, repairs);
         if latex || spaced {
             buf.text.clear();
             buf.text.extend(chars.iter().map(|c| c.0));
-            d = Decoded {
-                chars: chars.iter().map(|c| c.0).collect(),
-                lines: chars.iter().map(|c| c.1).collect(),
-                offsets: buf.text.char_indices().map(|(at, _)| at).chain([buf.text.len()]).collect(),
-            };
+            let offsets: Vec<usize> = buf.text.char_indices().map(|(at, _)| at).chain([buf.text.len()]).collect();
+            // A start where the line changes from the char before.
+            let mut line_starts: Vec<(usize, usize)> = Vec::new();
+            for (&at, &(_, line)) in offsets.iter().zip(&chars) {
+                if line_starts.last().is_none_or(|s| s.1 != line) {
+                    line_starts.push((at, line));
+                }
+            }
+            d = Decoded { chars: chars.iter().map(|c| c.0).collect(), line_starts, offsets };
             claim::Sentences::and_marks(&d.chars, &mut buf.scratch);
         }
     }
@@ -465,8 +454,8 @@ mod tests {
         let ps: Vec<&str> = n.sections[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(ps, vec!["本年收入合计17,127.83万元，增长 ≥95% ，减少了1244万元，合计12 345.6万元。", "新段落 A B。"]);
         for p in &n.sections[0].paragraphs {
-            assert_eq!(p.text.chars().count(), p.lines.len());
-            assert_eq!(p.slice(0, p.lines.len()), p.text);
+            assert_eq!(p.text.chars().count(), p.chars().len());
+            assert_eq!(p.slice(0, p.chars().len()), p.text);
         }
     }
 
@@ -480,7 +469,13 @@ mod tests {
                 join::append(&mut want, t, no + k);
             }
             let d = joining.decode();
-            assert_eq!(d.chars.iter().copied().zip(d.lines.iter().copied()).collect::<Vec<_>>(), want, "{text:?}");
+            // Each char's line, found from the line starts, is the line of
+            // the char as join gives it (the last line's past the end).
+            for k in 0..d.chars.len() + 3 {
+                let line = want.get(k).or(want.last()).map_or(0, |c| c.1);
+                assert_eq!(claim::line_of(&d.line_starts, &d.offsets, k), line, "{k} {text:?}");
+            }
+            assert_eq!(d.chars, want.iter().map(|c| c.0).collect::<Vec<_>>(), "{text:?}");
             // The sentence ends and marks noted on the way are those of the chars.
             let mut marks = claim::Scratch::default();
             claim::Sentences::and_marks(&d.chars, &mut marks);
@@ -494,23 +489,53 @@ mod tests {
         }
     }
 
-    /// [`line_end`] is the partition point of the offsets it is given, for
-    /// any first char and start (where the line before ends or not), on
-    /// the char offsets of made-up texts (four-byte chars among them).
+    /// A paragraph's chars keep the lines the per-char join and repairs
+    /// give them (read from its line starts, the last line's past the
+    /// end), and each claim is on its number's line, on made-up texts with
+    /// spaced digits and LaTeX to repair.
     #[test]
-    fn a_line_ends_at_the_partition_point_of_the_offsets() {
-        let pieces = ["收入", "12", "a", " ", "é", "😀", "。"];
-        for text in crate::text::stream::sample_texts(&pieces, 100) {
-            let offsets: Vec<usize> = text.char_indices().map(|(at, _)| at).chain([text.len()]).collect();
-            // Every char's offset, and a byte inside each char or past the end.
-            let tos: Vec<usize> = offsets.iter().flat_map(|&o| [o, o + 1]).collect();
-            for (i, &from) in offsets.iter().enumerate() {
-                // The char at `from` (as decoding gives it), and others.
-                for first in [i, i + 1, i.saturating_sub(1), 0, offsets.len()] {
-                    for &to in &tos {
-                        let want = offsets.partition_point(|&o| o < to);
-                        assert_eq!(line_end(&offsets, first, from, to), want, "{first} {from} {to} {text:?}");
-                    }
+    fn each_char_of_a_repaired_paragraph_keeps_its_line() {
+        let pieces = ["12", " ", "3", ".", "5", ",", "万元", "$\\geq 95\\%$", "$", "收入", "。", "\n"];
+        let mut repaired = 0;
+        for (k, text) in crate::text::stream::sample_texts(&pieces, 400).into_iter().enumerate() {
+            let (mut joining, mut want) = (Joining::default(), Vec::new());
+            for (no, t) in text.split('\n').map(str::trim).filter(|t| !t.is_empty()).enumerate() {
+                joining.append(t, no + k);
+                join::append(&mut want, t, no + k);
+            }
+            let before = want.clone();
+            let (mut want_repairs, mut repairs) = (Vec::new(), Vec::new());
+            join::repair_latex(&mut want, &mut want_repairs);
+            join::repair_spaced_digits(&mut want, &mut want_repairs);
+            repaired += usize::from(want != before);
+            let mut section =
+                Section { topic: Topic::Preamble, heading: String::new(), source_line: 0, subheadings: Vec::new(), paragraphs: Vec::new() };
+            flush(&mut joining, &mut section, &mut repairs);
+            let Some(p) = section.paragraphs.first() else {
+                assert!(want.is_empty(), "{text:?}");
+                continue;
+            };
+            assert_eq!(p.chars(), want.iter().map(|c| c.0).collect::<Vec<_>>(), "{text:?}");
+            for j in 0..want.len() + 3 {
+                assert_eq!(p.line_at(j), want.get(j).or(want.last()).map_or(0, |c| c.1), "{j} {text:?}");
+            }
+            assert_eq!((p.first_line(), p.last_line()), (want.first().map_or(0, |c| c.1), want.last().map_or(0, |c| c.1)));
+            for c in &p.claims {
+                assert_eq!(c.source_line, p.line_at(c.start), "{text:?}");
+            }
+        }
+        assert!(repaired > 20, "{repaired}");
+    }
+
+    /// Every claim of every corpus paragraph is on the line of its first
+    /// char ([`Paragraph::line_at`]): the claims' lines, found as the
+    /// numbers are read, are the lines the paragraph gives.
+    #[test]
+    fn every_corpus_claim_is_on_the_line_of_its_first_char() {
+        for name in crate::FIXTURES {
+            for (_, p) in crate::read(&crate::fixture(name)).narrative.paragraphs() {
+                for c in &p.claims {
+                    assert_eq!(c.source_line, p.line_at(c.start), "{name} {c:?}");
                 }
             }
         }
@@ -522,7 +547,7 @@ mod tests {
     fn the_text_to_a_char_is_the_text_before_its_index() {
         for name in crate::FIXTURES {
             for (_, p) in crate::read(&crate::fixture(name)).narrative.paragraphs() {
-                for k in (0..=p.lines.len() + 1).chain([usize::MAX]) {
+                for k in (0..=p.chars().len() + 1).chain([usize::MAX]) {
                     let end = p.text.char_indices().nth(k).map_or(p.text.len(), |(i, _)| i);
                     assert_eq!(p.text_to(k), &p.text[..end], "{name} {k}");
                 }

@@ -591,7 +591,7 @@ mod tests {
             for (i, p) in ps.iter().enumerate() {
                 let prev = i.checked_sub(1).and_then(|j| ps.get(j)).copied();
                 // Every char, past the end, and the last char's place.
-                for upto in (0..=p.lines.len() + 1).chain([usize::MAX]) {
+                for upto in (0..=p.chars().len() + 1).chain([usize::MAX]) {
                     found += same(&doc, p, upto, prev);
                     tried += 1;
                 }

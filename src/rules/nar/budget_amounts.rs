@@ -112,8 +112,11 @@ fn check(doc: &Document, sink: &mut Sink) {
                 if subject.holds("（款）") || subject.holds("（项）") {
                     continue;
                 }
-                // (A byte search for 类 first: most subjects have none.)
-                let subject = if search::has_char(&subject, '类') { Cow::Owned(replaced(&subject, "（类）", "")) } else { subject };
+                // Copied only when it holds a （类） (most subjects hold none).
+                let subject = match replaced_if_any(&subject, "（类）", "") {
+                    Some(cut) => Cow::Owned(cut),
+                    None => subject,
+                };
                 let mut cells = named_cells(&groups, &subject);
                 // A section on all funds (收支, 收入, 支出预算) states a 类's
                 // amount for all of them: a 财政拨款 or 一般公共预算 table's
@@ -401,7 +404,8 @@ fn cut_tails(mut s: &str, keep: u8) -> &str {
 /// The cut subject `s` ends with `name` and adds nothing before it that narrows it.
 fn ends_with_name(s: &str, name: &str) -> bool {
     let Some(rest) = s.strip_suffix(name) else { return false };
-    !NARROWING.iter().any(|w| rest.holds(w) && !name.holds(w))
+    // (Nothing before the name holds no word: no search of it per word.)
+    rest.is_empty() || !NARROWING.iter().any(|w| rest.holds(w) && !name.holds(w))
 }
 
 /// Value columns of a row named by its label: the amount ("金额", "合计") or the first.
@@ -424,14 +428,27 @@ struct NameGroup<'a> {
     name: Cow<'a, str>,
     /// [`tails_of`] the name.
     tails: u8,
-    cells: Vec<Named<'a>>,
+    /// Where its cells are in [`Groups::cells`]: one Vec for all the
+    /// groups, not one per group (most groups hold a cell or two).
+    cells: std::ops::Range<usize>,
 }
 
 /// Every printed, settled cell of the [`TABLES`] under the name that selects
 /// it, in table, row, column order (the order the findings cite them).
-/// Names `names` can never accept are left out.
-fn name_groups<'a>(doc: &'a Document, table_names: &[Option<TableNames<'a>>]) -> Vec<NameGroup<'a>> {
-    let mut out = Vec::new();
+/// Names `names` can never accept are left out. The groups, and their cells
+/// one after another.
+fn name_groups<'a>(doc: &'a Document, table_names: &[Option<TableNames<'a>>]) -> (Vec<NameGroup<'a>>, Vec<Named<'a>>) {
+    // Sized once for every cell of the tables (no more groups or cells can
+    // be made): a Named is large, and growing the Vec copied them.
+    let bound: usize = doc
+        .tables
+        .iter()
+        .zip(table_names)
+        .filter(|(_, n)| n.is_some())
+        .flat_map(|(t, _)| &t.rows)
+        .fold(0, |n, r| n.saturating_add(r.cells.len()));
+    let mut out = Vec::with_capacity(bound);
+    let mut all: Vec<Named<'a>> = Vec::with_capacity(bound);
     // Every table of these kinds, Shandong layout or read by its headings
     // (those [`TableNames`] are made for).
     for (t, names) in doc.tables.iter().zip(table_names).filter_map(|(t, n)| Some((t, n.as_ref()?))) {
@@ -446,31 +463,37 @@ fn name_groups<'a>(doc: &'a Document, table_names: &[Option<TableNames<'a>>]) ->
                 continue;
             }
             let Some(label) = names.rows.get(i) else { continue };
-            let total_row = label.is_empty() || matches!(r.label.trim(), "合计" | "总计");
+            // `label.is_empty() || matches!(r.label.trim(), "合计" | "总计")`:
+            // a label trimmed to 合计 is named "" and one trimmed to 总计 is
+            // named 总计 (a test says so), so only a row named 总计 has its
+            // label trimmed, not every row.
+            let total_row = label.is_empty() || (&**label == "总计" && r.label.trim() == "总计");
             if total_row {
                 // A total row's cells are named by their columns.
                 for (col, cell) in r.cells.iter().enumerate() {
                     let (Some(v), Some(h)) = (cell.value, cols.get(col)) else { continue };
-                    if nameable(h) {
-                        out.extend(named(i, col, v).map(|c| NameGroup { name: h.clone(), tails: tails_of(h), cells: vec![c] }));
-                    }
+                    let Some(c) = nameable(h).then(|| named(i, col, v)).flatten() else { continue };
+                    let at = all.len();
+                    all.push(c);
+                    out.push(NameGroup { name: h.clone(), tails: tails_of(h), cells: at..all.len() });
                 }
             } else if nameable(label) {
                 // Another row's amount columns are named by the row.
-                let cells: Vec<Named<'_>> = r
-                    .cells
-                    .iter()
-                    .enumerate()
-                    .filter(|(col, _)| amount_column(cols, *col))
-                    .filter_map(|(col, cell)| named(i, col, cell.value?))
-                    .collect();
-                if !cells.is_empty() {
-                    out.push(NameGroup { tails: tails_of(label), name: label.clone(), cells });
+                let from = all.len();
+                all.extend(
+                    r.cells
+                        .iter()
+                        .enumerate()
+                        .filter(|(col, _)| amount_column(cols, *col))
+                        .filter_map(|(col, cell)| named(i, col, cell.value?)),
+                );
+                if all.len() > from {
+                    out.push(NameGroup { tails: tails_of(label), name: label.clone(), cells: from..all.len() });
                 }
             }
         }
     }
-    out
+    (out, all)
 }
 
 /// A cell the subject names: (value in 万元, half a unit in 万元, table, row, column).
@@ -506,27 +529,39 @@ impl<'a> TableNames<'a> {
 /// is held against those groups alone, not against every group.
 struct Groups<'a> {
     list: Vec<NameGroup<'a>>,
-    /// (tails, last char of the name, index in `list`), sorted.
-    by_end: Vec<(u8, char, usize)>,
+    /// The groups' cells (see [`NameGroup::cells`]).
+    cells: Vec<Named<'a>>,
+    /// ([`end_key`] of the name's tails and last char, index in `list`),
+    /// sorted by the key alone: the groups of one key are looked at
+    /// together, and their hits sorted after ([`named_groups`]).
+    by_end: Vec<(u32, usize)>,
     /// The distinct tails of the names, ascending.
     tails: Vec<u8>,
 }
 
 impl<'a> Groups<'a> {
-    fn of(list: Vec<NameGroup<'a>>) -> Groups<'a> {
-        let mut by_end: Vec<(u8, char, usize)> =
-            list.iter().enumerate().filter_map(|(i, g)| Some((g.tails, g.name.chars().next_back()?, i))).collect();
-        by_end.sort_unstable();
-        let mut tails: Vec<u8> = by_end.iter().map(|e| e.0).collect();
+    fn of((list, cells): (Vec<NameGroup<'a>>, Vec<Named<'a>>)) -> Groups<'a> {
+        let mut by_end: Vec<(u32, usize)> =
+            list.iter().enumerate().filter_map(|(i, g)| Some((end_key(g.tails, g.name.chars().next_back()?), i))).collect();
+        // By one integer, not a tuple compared field by field.
+        by_end.sort_unstable_by_key(|e| e.0);
+        let mut tails: Vec<u8> = by_end.iter().filter_map(|e| u8::try_from(e.0 >> 21).ok()).collect();
         tails.dedup();
-        Groups { list, by_end, tails }
+        Groups { list, cells, by_end, tails }
     }
+}
+
+/// A name's tails and last char as one integer, ordered as the pair: a
+/// char is under 2²¹.
+fn end_key(tails: u8, last: char) -> u32 {
+    u32::from(tails) << 21 | u32::from(last)
 }
 
 /// The cells of the groups whose name the subject `names`, in the groups'
 /// order.
 fn named_cells<'a>(groups: &Groups<'a>, subject: &str) -> Vec<Named<'a>> {
-    named_groups(groups, subject).iter().filter_map(|&i| groups.list.get(i)).flat_map(|g| g.cells.iter().copied()).collect()
+    let cells = |g: &NameGroup<'_>| groups.cells.get(g.cells.clone()).unwrap_or_default();
+    named_groups(groups, subject).iter().filter_map(|&i| groups.list.get(i)).flat_map(|g| cells(g).iter().copied()).collect()
 }
 
 /// The indexes of the groups whose name the subject `names`, ascending.
@@ -537,9 +572,10 @@ fn named_groups(groups: &Groups<'_>, subject: &str) -> Vec<usize> {
     for &t in &groups.tails {
         let s = cut_tails(trimmed, t);
         let Some(last) = s.chars().next_back() else { continue };
-        let from = groups.by_end.partition_point(|&(gt, c, _)| (gt, c) < (t, last));
-        let same_end = groups.by_end.get(from..).unwrap_or_default().iter().take_while(|&&(gt, c, _)| (gt, c) == (t, last));
-        hits.extend(same_end.map(|e| e.2).filter(|&i| groups.list.get(i).is_some_and(|g| ends_with_name(s, &g.name))));
+        let key = end_key(t, last);
+        let from = groups.by_end.partition_point(|&(k, _)| k < key);
+        let same_end = groups.by_end.get(from..).unwrap_or_default().iter().take_while(|&&(k, _)| k == key);
+        hits.extend(same_end.map(|e| e.1).filter(|&i| groups.list.get(i).is_some_and(|g| ends_with_name(s, &g.name))));
     }
     hits.sort_unstable();
     hits
@@ -676,19 +712,30 @@ fn total_cells<'a>(doc: &'a Document, table_names: &[Option<TableNames<'a>>]) ->
     out
 }
 
-/// `s.replace(from, to)` (`from` not empty), its matches found by byte
-/// search ([`search::match_starts`]): no `str` searcher set up for each of
-/// the few words of a short subject.
-fn replaced(s: &str, from: &str, to: &str) -> String {
+/// `s.replace(from, to)` (`from` not empty) when `s` holds `from`, else
+/// None (nothing copied): its matches found by byte search
+/// ([`search::match_starts`]), no `str` searcher set up for each of the few
+/// words of a short subject, and no search before it to tell whether there
+/// are any.
+fn replaced_if_any(s: &str, from: &str, to: &str) -> Option<String> {
+    let mut starts = search::match_starts(s, from).peekable();
+    starts.peek()?;
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
-    for i in search::match_starts(s, from) {
+    for i in starts {
         out.push_str(s.get(last..i).unwrap_or_default());
         out.push_str(to);
         last = i + from.len();
     }
     out.push_str(s.get(last..).unwrap_or_default());
-    out
+    Some(out)
+}
+
+/// Where the last match of `w` in `s` ends (0 for none): `s.rfind(w)`'s
+/// end for a word that cannot overlap itself (Ⓖ, 财政拨款; a test says
+/// so), found by byte search, not a reverse `str` searcher set up per word.
+fn last_match_end(s: &str, w: &str) -> usize {
+    search::match_starts(s, w).last().map_or(0, |j| j + w.len())
 }
 
 /// Whether a row label may squeeze to a total's name ("", "合计", "总计",
@@ -718,11 +765,21 @@ fn fiscal_is_general(doc: &Document) -> bool {
 /// `check` gives it): squeezing it again would change nothing (a test says
 /// so), and is not done.
 fn total_key(subject: &str) -> Option<(Scope, Part)> {
-    // Each word replaced only where it occurs: `replace` copies the string even when it does not.
-    // (Tested by `holds`: `contains` sets up a searcher for each test.)
-    let swap = |s: String, from: &str, to: &str| if s.holds(from) { replaced(&s, from, to) } else { s };
-    let s = swap(swap(swap(swap(subject.to_string(), "一般公共预算", "Ⓖ"), "政府性基金", "Ⓕ"), "国有资本", "Ⓒ"), "预算", "");
-    let s = s.trim_end_matches(['为', '：', ':', '是']).trim_end_matches("安排").trim_end_matches('数');
+    // Each word replaced only where it occurs, found once: the subject is
+    // lent until a word is replaced (`replace` copies it even when none is).
+    fn swap<'a>(s: Cow<'a, str>, from: &str, to: &str) -> Cow<'a, str> {
+        match replaced_if_any(&s, from, to) {
+            Some(r) => Cow::Owned(r),
+            None => s,
+        }
+    }
+    let s = swap(swap(swap(swap(Cow::Borrowed(subject), "一般公共预算", "Ⓖ"), "政府性基金", "Ⓕ"), "国有资本", "Ⓒ"), "预算", "");
+    // (`trim_end_matches("安排")` by strip_suffix: no str searcher set up.)
+    let mut s = s.trim_end_matches(['为', '：', ':', '是']);
+    while let Some(rest) = s.strip_suffix("安排") {
+        s = rest;
+    }
+    let s = s.trim_end_matches('数');
     const TAILS: [(&str, Part); 15] = [
         ("收入、支出总计", Part::Both),
         ("收、支总计", Part::Both),
@@ -760,7 +817,7 @@ fn total_key(subject: &str) -> Option<(Scope, Part)> {
     // and "…拨款安排的会议费预算支出" are other quantities.
     let fund_at = ["Ⓖ", "财政拨款"]
         .iter()
-        .filter_map(|w| crate::text::search::find(prefix, w).map(|i| (i, prefix.rfind(w).map_or(0, |j| j + w.len()))))
+        .filter_map(|w| Some((search::find(prefix, w)?, last_match_end(prefix, w))))
         .fold(None, |acc: Option<(usize, usize)>, (i, j)| Some(acc.map_or((i, j), |(a, b)| (a.min(i), b.max(j)))));
     let (owner, between) = match fund_at {
         Some((i, j)) => (&prefix[..i], &prefix[j..]),
@@ -844,16 +901,61 @@ mod tests {
         assert!(totals > 20, "{totals}");
     }
 
-    /// [`replaced`] is `str::replace`, for the words [`total_key`] swaps,
-    /// the （类） `check` cuts, and one that overlaps itself.
+    /// [`replaced_if_any`] is `str::replace` where the text holds the word
+    /// and None where it does not, for the words [`total_key`] swaps, the
+    /// （类） `check` cuts, and one that overlaps itself.
     #[test]
-    fn replaced_is_str_replace() {
+    fn replaced_if_any_is_str_replace_where_the_word_is() {
         let pieces =
             ["一般公共预算", "一般", "政府性基金", "国有资本", "预算", "预", "算", "ⒼⒼ", "Ⓖ", "财政拨款", "a", " ", "（类）", "类", "（"];
         for text in crate::text::stream::sample_texts(&pieces, 500) {
             for (from, to) in [("一般公共预算", "Ⓖ"), ("政府性基金", "Ⓕ"), ("国有资本", "Ⓒ"), ("预算", ""), ("ⒼⒼ", "x"), ("（类）", "")]
             {
-                assert_eq!(replaced(&text, from, to), text.replace(from, to), "{text:?} {from}");
+                let expected = text.contains(from).then(|| text.replace(from, to));
+                assert_eq!(replaced_if_any(&text, from, to), expected, "{text:?} {from}");
+            }
+        }
+    }
+
+    /// [`last_match_end`] is the end of `rfind`'s match (0 for none) for
+    /// the words [`total_key`] looks for.
+    #[test]
+    fn last_match_end_is_rfinds() {
+        let pieces = ["Ⓖ", "财政拨款", "财政", "拨款", "财", "款", "a", "安排的", "ⒼⒼ"];
+        for text in crate::text::stream::sample_texts(&pieces, 500) {
+            for w in ["Ⓖ", "财政拨款"] {
+                assert_eq!(last_match_end(&text, w), text.rfind(w).map_or(0, |j| j + w.len()), "{text:?} {w}");
+            }
+        }
+    }
+
+    /// A row is a total row by its name alone unless it is named 总计: a
+    /// label trimmed to 合计 is named "", one trimmed to 总计 is named 总计.
+    #[test]
+    fn labels_trimmed_to_a_total_are_named_as_check_assumes() {
+        let pieces = ["合计", "总计", "合", "计", "总", " ", "\u{3000}", "四、", "一", "支出", "›", "(", "a"];
+        // Short labels in white space, and longer ones.
+        let cores = ["合计", "总计", "合 计", "总计合计", "合计合计", "四、合计", "四、总计", "总", "", "支出 › 合计", "(合计)"];
+        let padded = cores.iter().flat_map(|c| ["", " ", "\u{3000}", " \t"].map(|w| format!("{w}{c}{w}")));
+        let mut totals = 0;
+        for label in padded.chain(crate::text::stream::sample_texts(&pieces, 2000)) {
+            let name = name_of(&label);
+            let trimmed = label.trim();
+            let old = name.is_empty() || matches!(trimmed, "合计" | "总计");
+            assert_eq!(name.is_empty() || (&*name == "总计" && trimmed == "总计"), old, "{label:?}");
+            totals += usize::from(matches!(trimmed, "合计" | "总计"));
+        }
+        assert!(totals > 5, "{totals}");
+    }
+
+    /// [`end_key`] orders as the pair (tails, last char) it packs.
+    #[test]
+    fn end_keys_order_as_their_pairs() {
+        let chars = ['\0', 'a', '出', '算', '排', char::MAX];
+        for (t1, c1) in (0..16u8).flat_map(|t| chars.map(|c| (t, c))) {
+            for (t2, c2) in (0..16u8).flat_map(|t| chars.map(|c| (t, c))) {
+                assert_eq!(end_key(t1, c1).cmp(&end_key(t2, c2)), (t1, c1).cmp(&(t2, c2)));
+                assert_eq!(u8::try_from(end_key(t1, c1) >> 21), Ok(t1));
             }
         }
     }
@@ -888,8 +990,7 @@ mod tests {
             "预算",
         ];
         let names_ = ["公共安全支出", "公共安全", "项目支出", "基本支出", "会议费", "会议费预算数", "预算", "支出安排"];
-        let groups: Vec<NameGroup> =
-            names_.iter().map(|n| NameGroup { name: Cow::Borrowed(n), tails: tails_of(n), cells: Vec::new() }).collect();
+        let groups: Vec<NameGroup> = names_.iter().map(|n| NameGroup { name: Cow::Borrowed(n), tails: tails_of(n), cells: 0..0 }).collect();
         for subject in subjects {
             let trimmed = subject.trim_end_matches(['为', '：', ':']);
             for g in &groups {
@@ -916,9 +1017,8 @@ mod tests {
             "支出",
             "项目支出安排",
         ];
-        let list: Vec<NameGroup> =
-            names_.iter().map(|n| NameGroup { name: Cow::Borrowed(n), tails: tails_of(n), cells: Vec::new() }).collect();
-        let groups = Groups::of(list);
+        let list: Vec<NameGroup> = names_.iter().map(|n| NameGroup { name: Cow::Borrowed(n), tails: tails_of(n), cells: 0..0 }).collect();
+        let groups = Groups::of((list, Vec::new()));
         let pieces = ["公共", "安全", "支出", "预算", "预算数", "安排", "项目", "会议费", "为", "：", "基本", "财政拨款"];
         let mut hit = 0;
         for subject in crate::text::stream::sample_texts(&pieces, 2000) {

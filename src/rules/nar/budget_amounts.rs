@@ -108,12 +108,16 @@ fn check(doc: &Document, sink: &mut Sink) {
         for p in &s.paragraphs {
             for c in p.claims.iter().filter(|c| c.kind == ClaimKind::Amount && c.is_money_amount()) {
                 let subject = squeeze(&c.subject);
+                // （款）, （项） and （类） start with a full-width bracket, whose
+                // lead byte most subjects hold none of: one byte search, not
+                // three word searches (a test says so).
+                let bracketed = memchr::memchr(BRACKET_LEAD, subject.as_bytes()).is_some();
                 // A 款 or 项 path is NAR-020's: its names nest ("司法（款）其他司法支出（项）").
-                if subject.holds("（款）") || subject.holds("（项）") {
+                if bracketed && (subject.holds("（款）") || subject.holds("（项）")) {
                     continue;
                 }
                 // Copied only when it holds a （类） (most subjects hold none).
-                let subject = match replaced_if_any(&subject, "（类）", "") {
+                let subject = match bracketed.then(|| replaced_if_any(&subject, "（类）", "")).flatten() {
                     Some(cut) => Cow::Owned(cut),
                     None => subject,
                 };
@@ -167,6 +171,9 @@ fn check(doc: &Document, sink: &mut Sink) {
         }
     }
 }
+
+/// The first byte of "（" (U+FF08), and so of （款）, （项） and （类）.
+const BRACKET_LEAD: u8 = 0xEF;
 
 /// The tables that print a budget's amounts by name. Not the economic
 /// classifications (a "公务接待费" row there is the basic-expenditure part of
@@ -302,13 +309,35 @@ fn ordinal_len(name: &str) -> usize {
     // "四、" but not the 一 of "一般公共预算": a run of numerals from the start
     // and a 、 right after it (the first 、 of the name, as no numeral is one),
     // read from the start, not searched for.
-    let after = name.trim_start_matches(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
-    let run = name.len() - after.len();
-    if run > 0 && after.starts_with('、') {
+    // Each numeral and the 、 is three bytes long (a test says so): the run is
+    // told by byte triples, not by decoding chars and comparing each with ten.
+    let b = name.as_bytes();
+    let mut run = 0;
+    while b.get(run..run + 3).is_some_and(is_numeral) {
+        run += 3;
+    }
+    if run > 0 && b.get(run..run + 3) == Some("、".as_bytes()) {
         run + '、'.len_utf8()
     } else {
         0
     }
+}
+
+/// The numerals of an ordinal, 一 to 十 ([`is_numeral`]'s, by char).
+#[cfg(test)]
+const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// Whether `b` is the UTF-8 of one of [`NUMERALS`] (a test says so).
+fn is_numeral(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [0xE4, 0xB8, 0x80 | 0x83 | 0x89]
+            | [0xE4, 0xBA, 0x8C | 0x94]
+            | [0xE5, 0x9B, 0x9B]
+            | [0xE5, 0x85, 0xAD | 0xAB]
+            | [0xE4, 0xB9, 0x9D]
+            | [0xE5, 0x8D, 0x81]
+    )
 }
 
 /// `name` without every trailing 合计: strip_suffix in a loop, as
@@ -453,9 +482,17 @@ fn name_groups<'a>(doc: &'a Document, table_names: &[Option<TableNames<'a>>]) ->
     // (those [`TableNames`] are made for).
     for (t, names) in doc.tables.iter().zip(table_names).filter_map(|(t, n)| Some((t, n.as_ref()?))) {
         let cols = &names.cols;
+        // Which columns are amount columns, asked once per column, not per cell.
+        let amount: Vec<bool> = (0..cols.len()).map(|col| amount_column(cols, col)).collect();
+        let is_amount = |col: usize| amount.get(col).copied().unwrap_or(col == 0);
         let (u, unit) = unit_in_wan(t, doc);
+        // A table in 万元 (most) is not multiplied into 万元: multiplying a
+        // non-zero amount, or its half unit, by one (scale 0) changes nothing
+        // (a test says so; a zero would lose its scale, and is multiplied).
+        let in_wan = u.scale() == 0 && u == Decimal::ONE;
         let named = |i: usize, col: usize, v: Decimal| {
-            let (Some(value), Some(half)) = (v.checked_mul(u), crate::rounding::half_ulp(v).checked_mul(u)) else { return None };
+            let half = crate::rounding::half_ulp(v);
+            let (value, half) = if in_wan && !v.is_zero() { (v, half) } else { (v.checked_mul(u)?, half.checked_mul(u)?) };
             Some(Named { printed: v, unit, value, half, t, row: i, col })
         };
         for (i, r) in t.rows.iter().enumerate() {
@@ -481,11 +518,7 @@ fn name_groups<'a>(doc: &'a Document, table_names: &[Option<TableNames<'a>>]) ->
                 // Another row's amount columns are named by the row.
                 let from = all.len();
                 all.extend(
-                    r.cells
-                        .iter()
-                        .enumerate()
-                        .filter(|(col, _)| amount_column(cols, *col))
-                        .filter_map(|(col, cell)| named(i, col, cell.value?)),
+                    r.cells.iter().enumerate().filter(|(col, _)| is_amount(*col)).filter_map(|(col, cell)| named(i, col, cell.value?)),
                 );
                 if all.len() > from {
                     out.push(NameGroup { tails: tails_of(label), name: label.clone(), cells: from..all.len() });
@@ -858,6 +891,68 @@ fn totals_named<'a>(doc: &'a Document, cells: &[TotalCell<'a>], general_is_fisca
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The path words `check` looks for only in a subject holding
+    /// [`BRACKET_LEAD`] start with it.
+    #[test]
+    fn path_words_start_with_the_bracket_lead() {
+        assert!(["（款）", "（项）", "（类）"].iter().all(|w| w.as_bytes().first() == Some(&BRACKET_LEAD)));
+    }
+
+    /// [`ordinal_len`] by byte triples is its definition by chars.
+    #[test]
+    fn ordinal_len_is_its_definition_by_chars() {
+        assert!(NUMERALS.iter().chain(&['、']).all(|c| c.len_utf8() == 3));
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let mut b = [0u8; 4];
+            c.encode_utf8(&mut b);
+            assert_eq!(is_numeral(&b[..3]), NUMERALS.contains(&c), "{c}");
+        }
+        let old = |name: &str| {
+            let after = name.trim_start_matches(NUMERALS);
+            let run = name.len() - after.len();
+            if run > 0 && after.starts_with('、') {
+                run + '、'.len_utf8()
+            } else {
+                0
+            }
+        };
+        let pieces = ["一", "二", "十", "四", "、", "一般", "公共", "七", "八", "九", "三", "五", "六", "a", " ", "，", "丁"];
+        for text in crate::text::stream::sample_texts(&pieces, 1000) {
+            assert_eq!(ordinal_len(&text), old(&text), "{text:?}");
+        }
+    }
+
+    /// Multiplying a non-zero amount by one (scale 0) gives it back as it
+    /// was, mantissa, scale and sign (what `name_groups` skips for a table
+    /// in 万元); a zero comes back as a plain 0.
+    #[test]
+    fn a_non_zero_amount_times_one_is_itself() {
+        let one = crate::units::factor(4, 4).unwrap();
+        assert_eq!((one.mantissa(), one.scale()), (1, 0));
+        let mut state = 3u64;
+        for k in 0..3000u64 {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let mantissa = match k % 4 {
+                0 => i128::from(state % 1000),
+                1 => i128::from(state),
+                2 => i128::from(state) << 30,
+                _ => (1i128 << 95) - 1 - i128::from(state % 1000),
+            };
+            let scale = u32::try_from(state >> 59).unwrap() % 29;
+            for m in [mantissa, -mantissa] {
+                let v = Decimal::try_from_i128_with_scale(m, scale).unwrap();
+                let got = v.checked_mul(one).unwrap();
+                if v.is_zero() {
+                    continue;
+                }
+                assert_eq!((got.mantissa(), got.scale(), got.is_sign_negative()), (v.mantissa(), v.scale(), v.is_sign_negative()), "{v}");
+                let half = crate::rounding::half_ulp(v);
+                let got = half.checked_mul(one).unwrap();
+                assert_eq!((got.mantissa(), got.scale()), (half.mantissa(), half.scale()), "{v}");
+            }
+        }
+    }
 
     #[test]
     fn name_of_is_its_first_definition() {

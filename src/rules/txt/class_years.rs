@@ -48,7 +48,9 @@ pub const INTRODUCED: [(&str, u16, &str); 4] = [
 /// by 出.
 static ZHICHU: CharFinder = CharFinder::new("支出");
 
-/// The last chars of the names below without their 支出.
+/// The last chars of the names below without their 支出 (those of any
+/// year: [`stem_ends_in`] gives one year's).
+#[cfg(test)]
 const STEM_ENDS: [char; 6] = ['育', '生', '媒', '等', '康', '理'];
 
 pub const RULE: Rule = Rule {
@@ -74,36 +76,56 @@ fn check(doc: &Document, sink: &mut Sink) {
     // Every line of the document: a table printed with the old template is as
     // much out of date as a sentence.
     let mut seen: Vec<(String, usize, usize)> = Vec::new(); // name, first line, count
-    for line in candidate_lines(doc) {
-        read_line(line, year, &mut seen);
+                                                            // Only the names that can be out of date in this year are looked for:
+                                                            // a line whose 支出 follows no char their stems end with is not read
+                                                            // (卫生健康支出 in a budget of 2019 or later, where no name of the
+                                                            // table ends so).
+    let ends = stem_ends_in(year);
+    for line in candidate_lines(doc, &ends) {
+        read_line(line, year, &ends, &mut seen);
     }
     report(year, seen, sink);
 }
 
-/// The lines that can hold a name: those whose squeezed text has a 支出
-/// right after a char some name's stem ends with (a test says every name
-/// does). Squeezing only drops white space, so a name in a line's text is
+/// The last chars of the stems (the names without their 支出) of the names
+/// [`read_line`] notes in `year`: the former names out of use by then and
+/// the new ones not yet in use.
+fn stem_ends_in(year: u16) -> Vec<char> {
+    let former = FORMER.iter().filter(|(_, last, _)| last.is_some_and(|l| year > l)).map(|f| f.0);
+    let introduced = INTRODUCED.iter().filter(|(_, first, _)| year < *first).map(|i| i.0);
+    let mut ends: Vec<char> =
+        former.chain(introduced).filter_map(|n| n.strip_suffix("支出").and_then(|stem| stem.chars().next_back())).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends
+}
+
+/// The lines that can hold a name noted in the year: those whose squeezed
+/// text has a 支出 right after one of `stem_ends` ([`stem_ends_in`]; a
+/// test says every name's stem ends with one). Squeezing only drops white space, so a name in a line's text is
 /// in its squeezed text too, and so in the stream. Its 支 are among the
 /// stream's marks (a test says so), kept apart by `Document::marks`: read
 /// from them, the text is not searched again, nor every line holding a 支
 /// read (most lines of a budget table hold one); their lines are found as
 /// `Document::lines_at` finds them.
-fn candidate_lines(doc: &Document) -> Vec<&crate::text::Line> {
+fn candidate_lines<'d>(doc: &'d Document, stem_ends: &[char]) -> Vec<&'d crate::text::Line> {
     let text = doc.stream().text.as_str();
     let ends = doc.marks(MarkKind::Zhi).iter().map(|&(i, _)| i).filter(|&i| {
-        text.get(i + '支'.len_utf8()..).is_some_and(|r| r.starts_with('出')) && text.get(..i).unwrap_or_default().ends_with(STEM_ENDS)
+        text.get(i + '支'.len_utf8()..).is_some_and(|r| r.starts_with('出')) && text.get(..i).unwrap_or_default().ends_with(stem_ends)
     });
     doc.lines_at(ends)
 }
 
-/// Notes the names in `line` that are out of date in `year`.
-fn read_line(line: &crate::text::Line, year: u16, seen: &mut Vec<(String, usize, usize)>) {
+/// Notes the names in `line` that are out of date in `year`. `stem_ends`
+/// holds the last char of every such name's stem ([`stem_ends_in`], or
+/// those of every name).
+fn read_line(line: &crate::text::Line, year: u16, stem_ends: &[char], seen: &mut Vec<(String, usize, usize)>) {
     // Every name below ends in 支出 (a test says so): a name is found by what
     // precedes each 支出 (one search per line, not one per name).
     let t = line.text.as_str();
     // Only a 支出 after a char some name's stem ends with can end a name
     // (a test says so): most lines keep none and allocate nothing.
-    let ends: Vec<usize> = ZHICHU.in_text(t).filter(|&i| t[..i].ends_with(STEM_ENDS)).collect();
+    let ends: Vec<usize> = ZHICHU.in_text(t).filter(|&i| t[..i].ends_with(stem_ends)).collect();
     if ends.is_empty() {
         return;
     }
@@ -153,14 +175,31 @@ mod tests {
     use super::*;
 
     /// The rule as it was before [`candidate_lines`]: every line whose
-    /// squeezed text holds a 支 is read.
+    /// squeezed text holds a 支 is read, for every name's stem end.
     fn by_lines_with_zhi(doc: &Document, sink: &mut Sink) {
         let Some(year) = doc.info.year else { return };
         let mut seen = Vec::new();
         for line in doc.lines_with(MarkKind::Zhi) {
-            read_line(line, year, &mut seen);
+            read_line(line, year, &STEM_ENDS, &mut seen);
         }
         report(year, seen, sink);
+    }
+
+    /// The stem ends of a year are those of the names noted in it, each a
+    /// stem end of [`STEM_ENDS`].
+    #[test]
+    fn a_years_stem_ends_are_its_names() {
+        for year in 2000..2030 {
+            let ends = stem_ends_in(year);
+            assert!(!ends.is_empty() && ends.iter().all(|c| STEM_ENDS.contains(c)), "{year}");
+            let noted = FORMER
+                .iter()
+                .filter(|f| f.1.is_some_and(|l| year > l))
+                .map(|f| f.0)
+                .chain(INTRODUCED.iter().filter(|i| year < i.1).map(|i| i.0));
+            assert!(noted.into_iter().all(|n| n.trim_end_matches("支出").ends_with(ends.as_slice())), "{year}");
+        }
+        assert_eq!(stem_ends_in(2024), ['媒', '生', '等', '育']);
     }
 
     #[test]
@@ -194,7 +233,7 @@ mod tests {
             "字",
         ];
         let mut fired = 0;
-        for header in ["2024年度部门决算\n", "2018年度部门决算\n"] {
+        for header in ["2024年度部门决算\n", "2018年度部门决算\n", "2012年度部门决算\n"] {
             let texts = crate::text::stream::sample_texts(&pieces, 300).into_iter().map(|t| format!("{header}{t}"));
             fired += crate::rules::testing::same_as_definition("TXT-004", check, by_lines_with_zhi, texts);
         }

@@ -54,14 +54,26 @@ pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
     // Before the first TAB the pieces join as a SPACE-separated line's do
     // (from the first token): a line with none is that reading, and is
     // known to be one by the scan, not by a search for a TAB first.
+    // The closures are inlined where they are called: each is called for
+    // every word of every table line, where a call (and another per part)
+    // cost about as much as the word's reading.
     let (mut cell, mut tabbed) = (0, false);
-    for_each_word(line, |piece| match piece {
-        Piece::Word(word, glued) => each_part(word, glued, |part| push_joined(toks, cell, part)),
-        Piece::Tab => {
-            tabbed = true;
-            cell = end_cell(toks, cell);
-        }
-    });
+    for_each_word(
+        line,
+        #[inline(always)]
+        |piece| match piece {
+            Piece::Word(word, glued) => each_part(
+                word,
+                glued,
+                #[inline(always)]
+                |part| push_joined(toks, cell, part),
+            ),
+            Piece::Tab => {
+                tabbed = true;
+                cell = end_cell(toks, cell);
+            }
+        },
+    );
     if tabbed {
         end_cell(toks, cell);
     }
@@ -96,19 +108,33 @@ pub fn pieces(line: &str) -> Vec<Tok<'_>> {
 /// all its lines.
 pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Tok<'a>>) {
     out.clear();
-    let mut push = |part: &'a str| {
-        out.push(match classify(part) {
-            Token::Amount(d) => Tok::Amount(d),
-            Token::Dash => Tok::Blank,
-            Token::Int(n) => Tok::Int(n),
-            Token::Text => Tok::Text(Cow::Borrowed(part)),
-        })
-    };
-    for_each_word(line, |piece| {
-        if let Piece::Word(word, glued) = piece {
-            each_part(word, glued, &mut push);
-        }
-    });
+    // Inlined where called, as in [`tokenize_into`]: a call per word and
+    // another per part cost about as much as the reading.
+    for_each_word(
+        line,
+        #[inline(always)]
+        |piece| {
+            if let Piece::Word(word, glued) = piece {
+                each_part(
+                    word,
+                    glued,
+                    #[inline(always)]
+                    |part| out.push(piece_tok(part)),
+                );
+            }
+        },
+    );
+}
+
+/// The token of one piece of a word, as [`pieces`] gives it.
+#[inline(always)]
+fn piece_tok(part: &str) -> Tok<'_> {
+    match classify(part) {
+        Token::Amount(d) => Tok::Amount(d),
+        Token::Dash => Tok::Blank,
+        Token::Int(n) => Tok::Int(n),
+        Token::Text => Tok::Text(Cow::Borrowed(part)),
+    }
 }
 
 /// Whether any of a line's [`pieces`] is an amount, without building them
@@ -165,6 +191,7 @@ const LINE_TOKENS: usize = 8;
 
 /// Pushes a piece's token to `out`, a text piece joined to a text token
 /// before it at or after `start`.
+#[inline(always)]
 fn push_joined<'a>(out: &mut Vec<Tok<'a>>, start: usize, part: &'a str) {
     match (classify(part), out.get_mut(start..).and_then(<[Tok]>::last_mut)) {
         // Adjacent text pieces join (the label then needs a String);
@@ -186,6 +213,7 @@ enum Piece<'a> {
 
 /// The parts [`unglue`] cuts a word into, given to `f`; a word known not to
 /// be glued is given whole without a look.
+#[inline(always)]
 fn each_part<'a>(word: &'a str, glued: bool, mut f: impl FnMut(&'a str)) {
     if glued {
         unglue(word, f);

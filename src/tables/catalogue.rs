@@ -151,9 +151,8 @@ fn trailing_marker(s: &str) -> Option<(&str, &str)> {
     // Read backwards from the end, no search: most lines end in no numeral
     // and no 表 and are turned away at once. "…表一", "…附表3": numerals
     // after 表; "…公开01表": numerals between 公开 and 表.
-    let numerals = s.trim_end_matches(is_numeral);
-    let head = if numerals.len() < s.len() {
-        let before = numerals.strip_suffix('表')?;
+    let head = if s.ends_with(is_numeral) {
+        let before = s.trim_end_matches(is_numeral).strip_suffix('表')?;
         before.strip_suffix("公开").or_else(|| before.strip_suffix('附')).unwrap_or(before)
     } else {
         let inner = s.strip_suffix('表')?.trim_end_matches(is_numeral);
@@ -173,8 +172,7 @@ fn title_before_marker(squeezed: &str) -> Option<Title> {
         return None;
     }
     let squeezed = without_unit_ending_like_a_title(squeezed)?;
-    let n = squeezed.chars().count();
-    if !(4..=64).contains(&n) {
+    if !has_chars_within(squeezed, 4, 64) {
         return None;
     }
     // Sentence marks, and a title quoted in prose ("…业务经费;其三为《财政拨款支出预算表"
@@ -314,7 +312,18 @@ fn last_group(s: &str) -> Option<usize> {
 /// "…表", "…表（功能科目）", "…表(一般公共预算)", "…表（续）", "续表".
 fn ends_like_title(t: &str) -> bool {
     let core = bracket_core(t);
-    core.ends_with('表') && core.chars().count() >= 4
+    core.ends_with('表') && has_chars_within(core, 4, usize::MAX)
+}
+
+/// Whether `s` has `lo..=hi` chars: told by its length in bytes where that
+/// alone decides (a char takes one to four), as it does for most titles,
+/// else by counting them.
+fn has_chars_within(s: &str, lo: usize, hi: usize) -> bool {
+    let len = s.len();
+    if len < lo || len / 4 > hi {
+        return false;
+    }
+    (len >= lo.saturating_mul(4) && len <= hi) || (lo..=hi).contains(&s.chars().count())
 }
 
 /// `t` without a bracketed qualifier at its end ("…表（续）" → "…表"); `t`
@@ -440,6 +449,27 @@ pub fn marker_number(marker: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`has_chars_within`] is whether the count of chars is in the range,
+    /// on every line of the fixtures and of sample texts, for ranges about
+    /// their lengths.
+    #[test]
+    fn chars_within_a_range_are_those_counted() {
+        let pieces = ["表", "a", "𝄞", "é", "收支预算总表", "12", "（续）"];
+        let mut texts = crate::text::stream::sample_texts(&pieces, 600);
+        texts.extend(crate::FIXTURES.iter().map(|f| crate::fixture(f)));
+        let mut told = 0;
+        for text in &texts {
+            for line in text.lines() {
+                for (lo, hi) in [(4, 64), (4, usize::MAX), (0, 0), (0, 3), (1, 1), (2, 9), (16, 16), (30, 200)] {
+                    let want = (lo..=hi).contains(&line.chars().count());
+                    assert_eq!(has_chars_within(line, lo, hi), want, "{line:?} {lo} {hi}");
+                    told += usize::from(want);
+                }
+            }
+        }
+        assert!(told > 1000, "{told}");
+    }
 
     /// A group's bracket found walking back is the last one `rfind` finds,
     /// on sample texts and every line of the fixtures.

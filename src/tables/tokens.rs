@@ -47,7 +47,13 @@ pub fn tokenize(line: &str) -> TokLine<'_> {
 /// line was TAB-separated.
 pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
     toks.clear();
-    toks.reserve(LINE_TOKENS);
+    // Most readers pass a new vector for each line they keep: allocated
+    // at its size at once, not grown from nothing by `reserve`.
+    if toks.capacity() == 0 {
+        *toks = Vec::with_capacity(LINE_TOKENS);
+    } else {
+        toks.reserve(LINE_TOKENS);
+    }
     // One scan of the whole line (a TAB ends a cell); each cell's pieces
     // go straight into `toks` after the cells before (from `cell`), and
     // are settled there when it ends: no buffer to move them through.
@@ -83,16 +89,26 @@ pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
 /// Settles a TAB cell, whose pieces are `toks[cell..]`: a blank cell as
 /// [`Tok::Blank`]; a cell of one piece, or of text without an amount, as one
 /// token (a tab cell may still hold "code name" or several numbers); others
-/// as their pieces. Returns where the next cell starts.
+/// as their pieces. Returns where the next cell starts. Inlined into the
+/// scan of a line, which settles every cell: most are blank or one piece.
+#[inline(always)]
 fn end_cell(toks: &mut Vec<Tok<'_>>, cell: usize) -> usize {
+    match toks.len().saturating_sub(cell) {
+        0 => toks.push(Tok::Blank),
+        1 => {}
+        _ => merge_cell(toks, cell),
+    }
+    toks.len()
+}
+
+/// [`end_cell`] of a cell of several pieces, `toks[cell..]`: one token when
+/// they are text without an amount.
+fn merge_cell(toks: &mut Vec<Tok<'_>>, cell: usize) {
     let inner = toks.get(cell..).unwrap_or_default();
-    if inner.is_empty() {
-        toks.push(Tok::Blank);
-    } else if inner.len() > 1 && inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
+    if inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
         let merged = toks.drain(cell..).reduce(merge_text);
         toks.extend(merged);
     }
-    toks.len()
 }
 
 /// Tokenises a SPACE-separated line without joining adjacent text pieces:

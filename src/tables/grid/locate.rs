@@ -341,6 +341,9 @@ const TAIL_ENDS: [char; 3] = ['表', '）', ')'];
 /// [`may_start_title`] by whole characters: a line the byte test lets by
 /// for its last byte alone (…元, …局, …，: the last bytes of 三, 一, 二) is
 /// turned away before [`title_on`] reads it and the line after it.
+/// Inlined into the search for titles, which asks it of every line the
+/// byte test lets by.
+#[inline(always)]
 fn ends_as_a_title(sq: &[&str], i: usize) -> bool {
     let ends = |j: usize, with: &[char]| sq.get(j).is_some_and(|s| s.ends_with(with));
     ends(i, &TITLE_ENDS) || ends(i + 1, &TAIL_ENDS) || ends(i + 2, &TAIL_ENDS)
@@ -376,10 +379,11 @@ fn title_on(sq: &[&str], i: usize) -> Option<(Title, usize)> {
 /// A line without the unit after it ("算表（单位：万元）": the unit is no
 /// part of the title), if that ends in 表 as a title's wrapped tail does.
 fn tail_core(next: &str) -> Option<&str> {
-    // It ends in 表, or in a unit after it: a line ending otherwise
-    // ("（10分）") holds no 单位 and is turned away by one search, not a
+    // It ends in 表, or in a unit in brackets after it: a line ending in
+    // neither (a row, a header) is turned away by its last char, and one
+    // ending in a bracket without 单位 ("（10分）") by one search, not a
     // look for the unit in its last bracket.
-    if !next.ends_with('表') && !search::contains(next, "单位") {
+    if !(next.ends_with('表') || next.ends_with(['）', ')']) && search::contains(next, "单位")) {
         return None;
     }
     Some(catalogue::without_unit(next)).filter(|core| core.ends_with('表'))

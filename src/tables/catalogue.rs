@@ -151,9 +151,8 @@ fn trailing_marker(s: &str) -> Option<(&str, &str)> {
     // Read backwards from the end, no search: most lines end in no numeral
     // and no 表 and are turned away at once. "…表一", "…附表3": numerals
     // after 表; "…公开01表": numerals between 公开 and 表.
-    let numerals = s.trim_end_matches(is_numeral);
-    let head = if numerals.len() < s.len() {
-        let before = numerals.strip_suffix('表')?;
+    let head = if s.ends_with(is_numeral) {
+        let before = s.trim_end_matches(is_numeral).strip_suffix('表')?;
         before.strip_suffix("公开").or_else(|| before.strip_suffix('附')).unwrap_or(before)
     } else {
         let inner = s.strip_suffix('表')?.trim_end_matches(is_numeral);
@@ -173,8 +172,7 @@ fn title_before_marker(squeezed: &str) -> Option<Title> {
         return None;
     }
     let squeezed = without_unit_ending_like_a_title(squeezed)?;
-    let n = squeezed.chars().count();
-    if !(4..=64).contains(&n) {
+    if !has_chars_within(squeezed, 4, 64) {
         return None;
     }
     // Sentence marks, and a title quoted in prose ("…业务经费;其三为《财政拨款支出预算表"
@@ -314,7 +312,18 @@ fn last_group(s: &str) -> Option<usize> {
 /// "…表", "…表（功能科目）", "…表(一般公共预算)", "…表（续）", "续表".
 fn ends_like_title(t: &str) -> bool {
     let core = bracket_core(t);
-    core.ends_with('表') && core.chars().count() >= 4
+    core.ends_with('表') && has_chars_within(core, 4, usize::MAX)
+}
+
+/// Whether `s` has `lo..=hi` chars: told by its length in bytes where that
+/// alone decides (a char takes one to four), as it does for most titles,
+/// else by counting them.
+fn has_chars_within(s: &str, lo: usize, hi: usize) -> bool {
+    let len = s.len();
+    if len < lo || len / 4 > hi {
+        return false;
+    }
+    (len >= lo.saturating_mul(4) && len <= hi) || (lo..=hi).contains(&s.chars().count())
 }
 
 /// `t` without a bracketed qualifier at its end ("…表（续）" → "…表"); `t`
@@ -360,6 +369,18 @@ const MARKER_HEAD_STARTS: [char; 3] = ['公', '附', '表'];
 
 /// Splits a leading marker off a squeezed title.
 fn split_marker(s: &str) -> (Option<&str>, &str) {
+    // Every marker starts with one of MARKER_HEAD_STARTS, a numeral or
+    // （: most titles and lines start with none, and are told so by their
+    // first char alone, not by each reading of a marker below in turn.
+    if !s.starts_with(|c: char| MARKER_HEAD_STARTS.contains(&c) || c == '（' || is_numeral(c)) {
+        return (None, s);
+    }
+    split_marker_in_full(s)
+}
+
+/// [`split_marker`] without its test of the first char: the definition it
+/// is held to.
+fn split_marker_in_full(s: &str) -> (Option<&str>, &str) {
     // 公开01表 / 公开表一 / 公开表1 / 附表1 / 表一 (only with a numeral after 表).
     // Most lines start with none of their first chars: one test turns them
     // away, not a comparison with each head.
@@ -440,6 +461,47 @@ pub fn marker_number(marker: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`has_chars_within`] is whether the count of chars is in the range,
+    /// on every line of the fixtures and of sample texts, for ranges about
+    /// their lengths.
+    #[test]
+    fn chars_within_a_range_are_those_counted() {
+        let pieces = ["表", "a", "𝄞", "é", "收支预算总表", "12", "（续）"];
+        let mut texts = crate::text::stream::sample_texts(&pieces, 600);
+        texts.extend(crate::FIXTURES.iter().map(|f| crate::fixture(f)));
+        let mut told = 0;
+        for text in &texts {
+            for line in text.lines() {
+                for (lo, hi) in [(4, 64), (4, usize::MAX), (0, 0), (0, 3), (1, 1), (2, 9), (16, 16), (30, 200)] {
+                    let want = (lo..=hi).contains(&line.chars().count());
+                    assert_eq!(has_chars_within(line, lo, hi), want, "{line:?} {lo} {hi}");
+                    told += usize::from(want);
+                }
+            }
+        }
+        assert!(told > 1000, "{told}");
+    }
+
+    /// [`split_marker`]'s test of the first char turns away no marker: on
+    /// every squeezed line of the fixtures and of sample texts of markers'
+    /// pieces.
+    #[test]
+    fn the_first_char_test_turns_away_no_marker() {
+        let pieces = ["公开", "附", "表", "01", "一", "十二", "〇", "零", "（", "）", "、", ".", "．", "-", "收支预算总表", "2017年", "x"];
+        let mut texts = crate::text::stream::sample_texts(&pieces, 600);
+        texts.extend(crate::FIXTURES.iter().map(|f| crate::fixture(f)));
+        let mut markers = 0;
+        for text in &texts {
+            for line in text.lines() {
+                let sq: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+                let want = split_marker_in_full(&sq);
+                assert_eq!(split_marker(&sq), want, "{sq:?}");
+                markers += usize::from(want.0.is_some());
+            }
+        }
+        assert!(markers > 100, "{markers}");
+    }
 
     /// A group's bracket found walking back is the last one `rfind` finds,
     /// on sample texts and every line of the fixtures.

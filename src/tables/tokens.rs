@@ -47,21 +47,39 @@ pub fn tokenize(line: &str) -> TokLine<'_> {
 /// line was TAB-separated.
 pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
     toks.clear();
-    toks.reserve(LINE_TOKENS);
+    // Most readers pass a new vector for each line they keep: allocated
+    // at its size at once, not grown from nothing by `reserve`.
+    if toks.capacity() == 0 {
+        *toks = Vec::with_capacity(LINE_TOKENS);
+    } else {
+        toks.reserve(LINE_TOKENS);
+    }
     // One scan of the whole line (a TAB ends a cell); each cell's pieces
     // go straight into `toks` after the cells before (from `cell`), and
     // are settled there when it ends: no buffer to move them through.
     // Before the first TAB the pieces join as a SPACE-separated line's do
     // (from the first token): a line with none is that reading, and is
     // known to be one by the scan, not by a search for a TAB first.
+    // The closures are inlined where they are called: each is called for
+    // every word of every table line, where a call (and another per part)
+    // cost about as much as the word's reading.
     let (mut cell, mut tabbed) = (0, false);
-    for_each_word(line, |piece| match piece {
-        Piece::Word(word, glued) => each_part(word, glued, |part| push_joined(toks, cell, part)),
-        Piece::Tab => {
-            tabbed = true;
-            cell = end_cell(toks, cell);
-        }
-    });
+    for_each_word(
+        line,
+        #[inline(always)]
+        |piece| match piece {
+            Piece::Word(word, glued) => each_part(
+                word,
+                glued,
+                #[inline(always)]
+                |part| push_joined(toks, cell, part),
+            ),
+            Piece::Tab => {
+                tabbed = true;
+                cell = end_cell(toks, cell);
+            }
+        },
+    );
     if tabbed {
         end_cell(toks, cell);
     }
@@ -71,16 +89,26 @@ pub fn tokenize_into<'a>(line: &'a str, toks: &mut Vec<Tok<'a>>) -> bool {
 /// Settles a TAB cell, whose pieces are `toks[cell..]`: a blank cell as
 /// [`Tok::Blank`]; a cell of one piece, or of text without an amount, as one
 /// token (a tab cell may still hold "code name" or several numbers); others
-/// as their pieces. Returns where the next cell starts.
+/// as their pieces. Returns where the next cell starts. Inlined into the
+/// scan of a line, which settles every cell: most are blank or one piece.
+#[inline(always)]
 fn end_cell(toks: &mut Vec<Tok<'_>>, cell: usize) -> usize {
+    match toks.len().saturating_sub(cell) {
+        0 => toks.push(Tok::Blank),
+        1 => {}
+        _ => merge_cell(toks, cell),
+    }
+    toks.len()
+}
+
+/// [`end_cell`] of a cell of several pieces, `toks[cell..]`: one token when
+/// they are text without an amount.
+fn merge_cell(toks: &mut Vec<Tok<'_>>, cell: usize) {
     let inner = toks.get(cell..).unwrap_or_default();
-    if inner.is_empty() {
-        toks.push(Tok::Blank);
-    } else if inner.len() > 1 && inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
+    if inner.iter().any(|t| matches!(t, Tok::Text(_))) && inner.iter().all(|t| !matches!(t, Tok::Amount(_))) {
         let merged = toks.drain(cell..).reduce(merge_text);
         toks.extend(merged);
     }
-    toks.len()
 }
 
 /// Tokenises a SPACE-separated line without joining adjacent text pieces:
@@ -96,19 +124,33 @@ pub fn pieces(line: &str) -> Vec<Tok<'_>> {
 /// all its lines.
 pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Tok<'a>>) {
     out.clear();
-    let mut push = |part: &'a str| {
-        out.push(match classify(part) {
-            Token::Amount(d) => Tok::Amount(d),
-            Token::Dash => Tok::Blank,
-            Token::Int(n) => Tok::Int(n),
-            Token::Text => Tok::Text(Cow::Borrowed(part)),
-        })
-    };
-    for_each_word(line, |piece| {
-        if let Piece::Word(word, glued) = piece {
-            each_part(word, glued, &mut push);
-        }
-    });
+    // Inlined where called, as in [`tokenize_into`]: a call per word and
+    // another per part cost about as much as the reading.
+    for_each_word(
+        line,
+        #[inline(always)]
+        |piece| {
+            if let Piece::Word(word, glued) = piece {
+                each_part(
+                    word,
+                    glued,
+                    #[inline(always)]
+                    |part| out.push(piece_tok(part)),
+                );
+            }
+        },
+    );
+}
+
+/// The token of one piece of a word, as [`pieces`] gives it.
+#[inline(always)]
+fn piece_tok(part: &str) -> Tok<'_> {
+    match classify(part) {
+        Token::Amount(d) => Tok::Amount(d),
+        Token::Dash => Tok::Blank,
+        Token::Int(n) => Tok::Int(n),
+        Token::Text => Tok::Text(Cow::Borrowed(part)),
+    }
 }
 
 /// Whether any of a line's [`pieces`] is an amount, without building them
@@ -165,6 +207,7 @@ const LINE_TOKENS: usize = 8;
 
 /// Pushes a piece's token to `out`, a text piece joined to a text token
 /// before it at or after `start`.
+#[inline(always)]
 fn push_joined<'a>(out: &mut Vec<Tok<'a>>, start: usize, part: &'a str) {
     match (classify(part), out.get_mut(start..).and_then(<[Tok]>::last_mut)) {
         // Adjacent text pieces join (the label then needs a String);
@@ -186,6 +229,7 @@ enum Piece<'a> {
 
 /// The parts [`unglue`] cuts a word into, given to `f`; a word known not to
 /// be glued is given whole without a look.
+#[inline(always)]
 fn each_part<'a>(word: &'a str, glued: bool, mut f: impl FnMut(&'a str)) {
     if glued {
         unglue(word, f);

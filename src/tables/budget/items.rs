@@ -68,8 +68,9 @@ struct Acc {
 
 impl Acc {
     /// Adds a row; its cells are certain when every column (or none) is
-    /// printed, else the row is open with its candidate placements.
-    fn push(&mut self, row: Row, amounts: &[Cell], ncols: usize, table: &str) {
+    /// printed, else the row is open with its candidate placements. The
+    /// row's cells are its `amounts`, moved rather than copied.
+    fn push(&mut self, row: Row, amounts: Vec<Cell>, ncols: usize, table: &str) {
         let n = amounts.len();
         let line = row.source_line;
         if n > ncols {
@@ -80,7 +81,8 @@ impl Acc {
                 source_line: Some(line),
             });
         }
-        let mut cells: Vec<Cell> = amounts.iter().take(ncols).cloned().collect();
+        let mut cells = amounts;
+        cells.truncate(ncols);
         if n == 0 || n >= ncols {
             cells.resize(ncols, Cell::blank(line));
         } else {
@@ -118,7 +120,7 @@ pub fn read_projects(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Re
             Some(k) => format!("{name}（{k}）"),
             None => name,
         };
-        acc.push(Row { code: None, label, line: None, cells: Vec::new(), source_line: l.no }, &amounts, ncols, table);
+        acc.push(Row { code: None, label, line: None, cells: Vec::new(), source_line: l.no }, amounts, ncols, table);
     }
     acc.read
 }
@@ -147,14 +149,16 @@ pub fn read_procurement(body: &[Line], ncols: usize, table: &str, yuan: bool) ->
             pending.push_str(&text);
             continue;
         }
-        let full = format!("{}{text}", std::mem::take(&mut pending));
+        // The wrapped lines, then this one's text: in the lines' buffer.
+        let mut full = std::mem::take(&mut pending);
+        full.push_str(&text);
         let start = first_line.take().unwrap_or(l.no);
         let (code, label) = match full.find('[') {
             Some(i) => parse_item(&full[i..]),
-            None => (None, text.clone()),
+            None => (None, text),
         };
         let source_line = if code.is_some() { start } else { l.no };
-        acc.push(Row { code, label, line: None, cells: Vec::new(), source_line }, &amounts, ncols, table);
+        acc.push(Row { code, label, line: None, cells: Vec::new(), source_line }, amounts, ncols, table);
     }
     acc.read
 }
@@ -199,7 +203,7 @@ pub fn read_labelled(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Re
         let starts_row = serial.is_some() || cur.as_ref().is_none_or(|o| !o.1.is_empty());
         if starts_row {
             if let Some((row, amounts)) = cur.take() {
-                acc.push(row, &amounts, ncols, table);
+                acc.push(row, amounts, ncols, table);
             }
             cur = Some((Row { code: None, label: String::new(), line: serial, cells: Vec::new(), source_line: l.no }, Vec::new()));
         }
@@ -213,7 +217,7 @@ pub fn read_labelled(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Re
         }
     }
     if let Some((row, amounts)) = cur.take() {
-        acc.push(row, &amounts, ncols, table);
+        acc.push(row, amounts, ncols, table);
     }
     acc.read
 }

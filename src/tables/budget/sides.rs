@@ -122,7 +122,8 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str, yuan:
     let mut open = Vec::new();
     for side in [Side::Income, Side::Expenditure] {
         let ncols = if side == Side::Income { income } else { expenditure };
-        for e in entries.iter().filter(|e| e.side == Some(side)) {
+        // Each entry is on one side: its label moves into its row.
+        for e in entries.iter_mut().filter(|e| e.side == Some(side)) {
             let n = e.amounts.len();
             if n > ncols {
                 set_aside = set_aside.saturating_add(n - ncols);
@@ -137,7 +138,7 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str, yuan:
                 open.push((rows.len(), candidates(&cells, ncols, e.line)));
                 cells = vec![Cell::blank(e.line); ncols];
             }
-            rows.push(Row { code: None, label: e.label.clone(), line: e.serial, cells, source_line: e.line });
+            rows.push(Row { code: None, label: std::mem::take(&mut e.label), line: e.serial, cells, source_line: e.line });
         }
     }
     let sides = entries.iter().filter(|e| e.side == Some(Side::Income)).count();

@@ -128,10 +128,13 @@ pub fn read_projects(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Re
 /// 政府采购预算表 item rows and their 合计 row; `yuan` as for [`data_lines`].
 pub fn read_procurement(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Read {
     let mut acc = Acc::default();
-    let mut pending = String::new();
+    // The text of the lines since the row before (wrapped name lines, and
+    // headers repeated after a page break, cut off below at the first "["),
+    // then this line's: one buffer for every row, not a string per line.
+    let mut text = String::new();
     let mut first_line: Option<usize> = None;
     for (l, toks) in data_lines(body, yuan) {
-        let mut text = String::new();
+        let from = text.len();
         let mut amounts = Vec::new();
         for t in &toks {
             match t {
@@ -140,23 +143,19 @@ pub fn read_procurement(body: &[Line], ncols: usize, table: &str, yuan: bool) ->
                 _ => {}
             }
         }
-        if text.contains('[') && first_line.is_none() {
+        let this_line = text.get(from..).unwrap_or_default();
+        if this_line.contains('[') && first_line.is_none() {
             first_line = Some(l.no);
         }
         if amounts.is_empty() {
-            // Wrapped name lines, and headers repeated after a page break
-            // (cut off below at the first "[").
-            pending.push_str(&text);
             continue;
         }
-        // The wrapped lines, then this one's text: in the lines' buffer.
-        let mut full = std::mem::take(&mut pending);
-        full.push_str(&text);
         let start = first_line.take().unwrap_or(l.no);
-        let (code, label) = match full.find('[') {
-            Some(i) => parse_item(&full[i..]),
-            None => (None, text),
+        let (code, label) = match text.find('[') {
+            Some(i) => parse_item(text.get(i..).unwrap_or_default()),
+            None => (None, this_line.to_string()),
         };
+        text.clear();
         let source_line = if code.is_some() { start } else { l.no };
         acc.push(Row { code, label, line: None, cells: Vec::new(), source_line }, amounts, ncols, table);
     }

@@ -295,9 +295,9 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
     match plan.how {
         How::Sides { left, right } => {
             let n = kind.number();
-            let (entries, mut problems) = two_sided::read_entries(body, left, right, n, yuan);
-            let (mut rows, p1, amb_l) = two_sided::place(&entries, left, n);
-            let (rows_r, p2, amb_r) = two_sided::place(&entries, right, n);
+            let (mut entries, mut problems) = two_sided::read_entries(body, left, right, n, yuan);
+            let (mut rows, p1, amb_l) = two_sided::place(&mut entries, left, n);
+            let (rows_r, p2, amb_r) = two_sided::place(&mut entries, right, n);
             let offset = rows.len();
             rows.extend(rows_r);
             problems.extend(p1);
@@ -385,6 +385,22 @@ fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table>
 #[cfg(test)]
 mod tests {
     use crate::corpus_edits::{table_in_yuan_as, tables_in_wan};
+
+    /// [`super::two_sided::place`] moves each placed entry's label into its
+    /// row: that needs every two-sided 决算 layout's sides to hold different
+    /// 行次, so that no entry is placed by both.
+    #[test]
+    fn the_sides_of_a_two_sided_layout_share_no_line_number() {
+        let mut two_sided = 0;
+        for n in 1..=20 {
+            let Some(kind) = crate::model::TableKind::final_by_number(n) else { continue };
+            if let super::Layout::TwoSided { left, right, .. } = super::columns_for(kind) {
+                assert!(left.last < right.first || right.last < left.first, "{kind:?}");
+                two_sided += 1;
+            }
+        }
+        assert!(two_sided >= 2, "{two_sided}");
+    }
 
     /// A 决算's 科目 tables (收入决算表, 支出决算表, 公开05/07/08表) printed in 元
     /// as integers ("合计 171278300 171278300 0 0 0 0 0", "2080505

@@ -220,8 +220,10 @@ pub fn is_header_line(sq: &str) -> bool {
 
 /// Places the entries of one side into rows of `side.ncols` cells, one row per
 /// 行次 from `first` to `last`. Entries whose cells cannot be placed by
-/// position alone are returned in the third element for the solver.
-pub fn place(entries: &[Entry], side: Side, table: &str) -> (Vec<Row>, Vec<ReadProblem>, Vec<Entry>) {
+/// position alone are returned in the third element for the solver. The
+/// label of each entry placed moves into its row (the two sides of a layout
+/// hold different 行次, so no entry is placed twice).
+pub fn place(entries: &mut [Entry], side: Side, table: &str) -> (Vec<Row>, Vec<ReadProblem>, Vec<Entry>) {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let mut ambiguous = Vec::new();
@@ -230,7 +232,8 @@ pub fn place(entries: &[Entry], side: Side, table: &str) -> (Vec<Row>, Vec<ReadP
     // rather than a search of them per 行次.
     let at = first_by_line(entries.iter().map(|e| e.line), side.first, side.last);
     for n in side.first..=side.last {
-        let e = n.checked_sub(side.first).and_then(|k| at.get(usize::try_from(k).ok()?).copied().flatten()).and_then(|i| entries.get(i));
+        let e =
+            n.checked_sub(side.first).and_then(|k| at.get(usize::try_from(k).ok()?).copied().flatten()).and_then(|i| entries.get_mut(i));
         let Some(e) = e else {
             missing.push(n);
             continue;
@@ -258,7 +261,7 @@ pub fn place(entries: &[Entry], side: Side, table: &str) -> (Vec<Row>, Vec<ReadP
             ambiguous.push(e.clone());
             cells = (0..side.ncols).map(|_| Cell::blank(e.source_line)).collect();
         }
-        rows.push(Row { code: None, label: e.label.clone(), line: Some(n), cells, source_line: e.source_line });
+        rows.push(Row { code: None, label: std::mem::take(&mut e.label), line: Some(n), cells, source_line: e.source_line });
     }
     if !missing.is_empty() && !rows.is_empty() {
         problems.push(ReadProblem {

@@ -10,7 +10,7 @@
 use super::sides::candidates;
 use super::Read;
 use crate::model::{Cell, ReadProblem, Row};
-use crate::tables::tokens::{pieces, Tok};
+use crate::tables::tokens::{pieces_into, Tok};
 use crate::text::Line;
 
 /// 采购类别 words, printed at the start of a procurement row's numbers line.
@@ -22,22 +22,39 @@ pub use crate::narrative::stated::CATEGORIES;
 /// then also a line printing integers after its first piece
 /// ([`super::integer_amounts`]), and every line's integers printed last
 /// ([`integers_as_amounts`]) are its amounts.
-fn data_lines(body: &[Line], yuan: bool) -> Vec<(&Line, Vec<Tok<'_>>)> {
-    let mut out = Vec::new();
-    let mut started = false;
-    for l in super::body_lines(body, &["栏次"]) {
-        let mut toks = pieces(&l.text);
-        let first = toks.iter().any(|t| matches!(t, Tok::Amount(_))) || yuan && super::integer_amounts(&l.text);
-        if !(started || first) {
-            continue;
+///
+/// The lines come one at a time from [`DataLines::next_line`], their tokens
+/// in one buffer kept from line to line, not a vector per line.
+fn data_lines(body: &[Line], yuan: bool) -> DataLines<'_, impl Iterator<Item = &Line>> {
+    DataLines { lines: super::body_lines(body, &["栏次"]), yuan, started: false, toks: Vec::new() }
+}
+
+/// See [`data_lines`].
+struct DataLines<'a, I> {
+    lines: I,
+    yuan: bool,
+    /// Whether the first row's line has been met.
+    started: bool,
+    toks: Vec<Tok<'a>>,
+}
+
+impl<'a, I: Iterator<Item = &'a Line>> DataLines<'a, I> {
+    /// The next line that holds rows, with its tokens.
+    fn next_line(&mut self) -> Option<(&'a Line, &[Tok<'a>])> {
+        for l in self.lines.by_ref() {
+            pieces_into(&l.text, &mut self.toks);
+            let first = self.toks.iter().any(|t| matches!(t, Tok::Amount(_))) || self.yuan && super::integer_amounts(&l.text);
+            if !(self.started || first) {
+                continue;
+            }
+            self.started = true;
+            if self.yuan {
+                integers_as_amounts(&mut self.toks);
+            }
+            return Some((l, &self.toks));
         }
-        started = true;
-        if yuan {
-            integers_as_amounts(&mut toks);
-        }
-        out.push((l, toks));
+        None
     }
-    out
 }
 
 /// A line of a table in 元 with the integers of its last run of numbers as
@@ -68,8 +85,9 @@ struct Acc {
 
 impl Acc {
     /// Adds a row; its cells are certain when every column (or none) is
-    /// printed, else the row is open with its candidate placements.
-    fn push(&mut self, row: Row, amounts: &[Cell], ncols: usize, table: &str) {
+    /// printed, else the row is open with its candidate placements. The
+    /// row's cells are its `amounts`, moved rather than copied.
+    fn push(&mut self, row: Row, amounts: Vec<Cell>, ncols: usize, table: &str) {
         let n = amounts.len();
         let line = row.source_line;
         if n > ncols {
@@ -80,7 +98,8 @@ impl Acc {
                 source_line: Some(line),
             });
         }
-        let mut cells: Vec<Cell> = amounts.iter().take(ncols).cloned().collect();
+        let mut cells = amounts;
+        cells.truncate(ncols);
         if n == 0 || n >= ncols {
             cells.resize(ncols, Cell::blank(line));
         } else {
@@ -97,7 +116,8 @@ impl Acc {
 pub fn read_projects(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Read {
     let mut acc = Acc::default();
     let mut pending: Vec<String> = Vec::new();
-    for (l, toks) in data_lines(body, yuan) {
+    let mut lines = data_lines(body, yuan);
+    while let Some((l, toks)) = lines.next_line() {
         let texts: Vec<String> = toks.iter().filter_map(|t| if let Tok::Text(s) = t { Some(s.to_string()) } else { None }).collect();
         let amounts: Vec<Cell> = toks
             .iter()
@@ -118,7 +138,7 @@ pub fn read_projects(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Re
             Some(k) => format!("{name}（{k}）"),
             None => name,
         };
-        acc.push(Row { code: None, label, line: None, cells: Vec::new(), source_line: l.no }, &amounts, ncols, table);
+        acc.push(Row { code: None, label, line: None, cells: Vec::new(), source_line: l.no }, amounts, ncols, table);
     }
     acc.read
 }
@@ -126,35 +146,37 @@ pub fn read_projects(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Re
 /// 政府采购预算表 item rows and their 合计 row; `yuan` as for [`data_lines`].
 pub fn read_procurement(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Read {
     let mut acc = Acc::default();
-    let mut pending = String::new();
+    // The text of the lines since the row before (wrapped name lines, and
+    // headers repeated after a page break, cut off below at the first "["),
+    // then this line's: one buffer for every row, not a string per line.
+    let mut text = String::new();
     let mut first_line: Option<usize> = None;
-    for (l, toks) in data_lines(body, yuan) {
-        let mut text = String::new();
+    let mut lines = data_lines(body, yuan);
+    while let Some((l, toks)) = lines.next_line() {
+        let from = text.len();
         let mut amounts = Vec::new();
-        for t in &toks {
+        for t in toks {
             match t {
                 Tok::Text(s) if amounts.is_empty() => text.push_str(s),
                 Tok::Amount(d) => amounts.push(Cell { value: Some(*d), source_line: l.no }),
                 _ => {}
             }
         }
-        if text.contains('[') && first_line.is_none() {
+        let this_line = text.get(from..).unwrap_or_default();
+        if this_line.contains('[') && first_line.is_none() {
             first_line = Some(l.no);
         }
         if amounts.is_empty() {
-            // Wrapped name lines, and headers repeated after a page break
-            // (cut off below at the first "[").
-            pending.push_str(&text);
             continue;
         }
-        let full = format!("{}{text}", std::mem::take(&mut pending));
         let start = first_line.take().unwrap_or(l.no);
-        let (code, label) = match full.find('[') {
-            Some(i) => parse_item(&full[i..]),
-            None => (None, text.clone()),
+        let (code, label) = match text.find('[') {
+            Some(i) => parse_item(text.get(i..).unwrap_or_default()),
+            None => (None, this_line.to_string()),
         };
+        text.clear();
         let source_line = if code.is_some() { start } else { l.no };
-        acc.push(Row { code, label, line: None, cells: Vec::new(), source_line }, &amounts, ncols, table);
+        acc.push(Row { code, label, line: None, cells: Vec::new(), source_line }, amounts, ncols, table);
     }
     acc.read
 }
@@ -162,25 +184,23 @@ pub fn read_procurement(body: &[Line], ncols: usize, table: &str, yuan: bool) ->
 /// "[2010301]行政运行[C23120302]车辆加油、添加燃料服务服务" →
 /// ("2010301/C23120302", "车辆加油、添加燃料服务（服务）").
 fn parse_item(s: &str) -> (Option<String>, String) {
-    let mut codes: Vec<String> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
+    // The codes and the last name, borrowed: only the key and the label
+    // are written out, not a string per piece.
+    let mut codes: Vec<&str> = Vec::new();
+    let mut name = "";
     for part in s.split('[').filter(|p| !p.is_empty()) {
         match part.split_once(']') {
             Some((c, n)) => {
-                codes.push(c.to_string());
-                names.push(n.to_string());
+                codes.push(c);
+                name = n;
             }
-            None => names.push(part.to_string()),
+            None => name = part,
         }
     }
-    let mut name = names.pop().unwrap_or_default();
     let category = CATEGORIES.iter().find(|c| name.ends_with(**c) && name.len() > c.len());
-    let label = match category {
-        Some(c) => {
-            name.truncate(name.len() - c.len());
-            format!("{name}（{c}）")
-        }
-        None => name,
+    let label = match category.and_then(|c| Some((name.get(..name.len() - c.len())?, c))) {
+        Some((name, c)) => format!("{name}（{c}）"),
+        None => name.to_string(),
     };
     ((!codes.is_empty()).then(|| codes.join("/")), label)
 }
@@ -191,7 +211,8 @@ pub fn read_labelled(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Re
     let mut acc = Acc::default();
     // The row being read and its amounts.
     let mut cur: Option<(Row, Vec<Cell>)> = None;
-    for (l, toks) in data_lines(body, yuan) {
+    let mut lines = data_lines(body, yuan);
+    while let Some((l, toks)) = lines.next_line() {
         let serial = match toks.first() {
             Some(Tok::Int(n)) if toks.len() > 1 => u32::try_from(*n).ok(),
             _ => None,
@@ -199,7 +220,7 @@ pub fn read_labelled(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Re
         let starts_row = serial.is_some() || cur.as_ref().is_none_or(|o| !o.1.is_empty());
         if starts_row {
             if let Some((row, amounts)) = cur.take() {
-                acc.push(row, &amounts, ncols, table);
+                acc.push(row, amounts, ncols, table);
             }
             cur = Some((Row { code: None, label: String::new(), line: serial, cells: Vec::new(), source_line: l.no }, Vec::new()));
         }
@@ -213,7 +234,7 @@ pub fn read_labelled(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Re
         }
     }
     if let Some((row, amounts)) = cur.take() {
-        acc.push(row, &amounts, ncols, table);
+        acc.push(row, amounts, ncols, table);
     }
     acc.read
 }
@@ -283,7 +304,7 @@ mod tests {
     #[test]
     fn only_the_integers_after_the_label_are_amounts() {
         let amounts = |line: &str| {
-            let mut toks = pieces(line);
+            let mut toks = crate::tables::tokens::pieces(line);
             integers_as_amounts(&mut toks);
             toks.iter().filter(|t| matches!(t, Tok::Amount(_))).count()
         };

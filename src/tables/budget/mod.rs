@@ -106,8 +106,7 @@ pub(crate) fn header_text(body: &[Line], yuan: bool) -> String {
 /// first piece may be a 序号): not a 栏次 line counting 1, 2, 3 …, and no
 /// year ("2023 年预算数") taken for one.
 pub(crate) fn integer_amounts(text: &str) -> bool {
-    let mut toks = Vec::new();
-    crate::tables::tokens::pieces_into(text, &mut toks);
+    let mut toks = crate::tables::tokens::pieces(text);
     sides::unglue_integers(&mut toks);
     let ints: Vec<u64> = toks.iter().skip(1).filter_map(|t| if let Tok::Int(n) = t { Some(*n) } else { None }).collect();
     let counting = ints.iter().zip(1u64..).all(|(n, k)| *n == k);

@@ -123,7 +123,9 @@ pub fn read(body: &[Line], ncols: usize, table: &str, yuan: bool) -> Read {
             set_aside = set_aside.saturating_add(n - ncols);
             problems.push(problem(format!("第{}行经济分类 {}/{gov} 的数字比栏目多，多出的数字已忽略", p.line, p.dept), p.line));
         }
-        let mut cells: Vec<Cell> = p.amounts.iter().take(ncols).cloned().collect();
+        // The amounts become the cells, moved rather than copied.
+        let mut cells = p.amounts;
+        cells.truncate(ncols);
         if n == 0 || n >= ncols {
             cells.resize(ncols, Cell::blank(p.line));
         } else {

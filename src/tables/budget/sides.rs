@@ -41,7 +41,8 @@ pub fn side_of(label: &str) -> Option<Side> {
 /// One entry as read.
 struct Entry {
     label: String,
-    amounts: Vec<(Decimal, usize)>,
+    /// As cells, which its row's become.
+    amounts: Vec<Cell>,
     serial: Option<u32>,
     side: Option<Side>,
     line: usize,
@@ -91,7 +92,7 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str, yuan:
                     _ => line_entries.push(Entry { label: t.into_owned(), amounts: Vec::new(), serial, side: None, line: l.no }),
                 },
                 Tok::Amount(d) => match line_entries.last_mut() {
-                    Some(e) => e.amounts.push((d, l.no)),
+                    Some(e) => e.amounts.push(Cell { value: Some(d), source_line: l.no }),
                     None => {
                         set_aside = set_aside.saturating_add(1);
                         problems.push(problem(
@@ -102,7 +103,7 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str, yuan:
                     }
                 },
                 Tok::Int(n) => match line_entries.last_mut() {
-                    Some(e) if yuan => e.amounts.push((Decimal::from(n), l.no)),
+                    Some(e) if yuan => e.amounts.push(Cell { value: Some(Decimal::from(n)), source_line: l.no }),
                     _ => problems.push(problem(table, format!("第{}行的数字 {n} 不是金额，已忽略", l.no), l.no)),
                 },
                 Tok::Blank => {}
@@ -122,13 +123,16 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str, yuan:
     let mut open = Vec::new();
     for side in [Side::Income, Side::Expenditure] {
         let ncols = if side == Side::Income { income } else { expenditure };
-        for e in entries.iter().filter(|e| e.side == Some(side)) {
+        // Each entry is on one side: its label and amounts move into its row.
+        for e in entries.iter_mut().filter(|e| e.side == Some(side)) {
             let n = e.amounts.len();
             if n > ncols {
                 set_aside = set_aside.saturating_add(n - ncols);
                 problems.push(problem(table, format!("第{}行“{}”的数字比栏目多，多出的数字已忽略", e.line, e.label), e.line));
             }
-            let mut cells: Vec<Cell> = e.amounts.iter().take(ncols).map(|(d, ln)| Cell { value: Some(*d), source_line: *ln }).collect();
+            // The amounts become the cells, moved rather than copied.
+            let mut cells = std::mem::take(&mut e.amounts);
+            cells.truncate(ncols);
             if n == 0 || n >= ncols {
                 cells.resize(ncols, Cell::blank(e.line));
             } else {
@@ -137,7 +141,7 @@ pub fn read(body: &[Line], income: usize, expenditure: usize, table: &str, yuan:
                 open.push((rows.len(), candidates(&cells, ncols, e.line)));
                 cells = vec![Cell::blank(e.line); ncols];
             }
-            rows.push(Row { code: None, label: e.label.clone(), line: e.serial, cells, source_line: e.line });
+            rows.push(Row { code: None, label: std::mem::take(&mut e.label), line: e.serial, cells, source_line: e.line });
         }
     }
     let sides = entries.iter().filter(|e| e.side == Some(Side::Income)).count();

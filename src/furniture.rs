@@ -42,7 +42,7 @@ pub(crate) fn hide(doc: &mut Document, found: &Found) -> Hidden {
         let Some(l) = doc.lines.get_mut(i) else { continue };
         // A form feed stays: it says where the page breaks.
         let feeds: String = l.text.chars().filter(|&c| c == '\u{c}').collect();
-        let blank = Line { no: l.no, text: feeds, squeezed: String::new() };
+        let blank = Line::blank(l.no, feeds);
         lines.push((i, std::mem::replace(l, blank)));
     }
     let blanked: Vec<usize> = lines.iter().map(|(i, _)| *i).collect();

@@ -158,12 +158,14 @@ pub struct LineView<'a> {
     pub text: &'a str,
     /// As [`Line::squeezed`].
     pub squeezed: &'a str,
+    /// As [`Line::colon`]: whether `squeezed` holds a colon.
+    pub colon: bool,
 }
 
 impl<'a> LineView<'a> {
     /// A whole line.
     pub fn of(l: &'a Line) -> Self {
-        LineView { no: l.no, text: &l.text, squeezed: &l.squeezed }
+        LineView { no: l.no, text: &l.text, squeezed: &l.squeezed, colon: l.colon }
     }
 }
 
@@ -203,7 +205,7 @@ pub fn read_views<L: AsView>(lines: &[L], first: &[char], table: &str, yuan: boo
             open = false;
             continue;
         }
-        if is_header_line(sq) || super::names_unit_or_department(sq) {
+        if is_header_line(sq) || l.colon && super::names_unit_or_department(sq) {
             open = false;
             continue;
         }

@@ -100,7 +100,9 @@ fn read_with(lines: &[Line], table: &str, integers: Option<&HashMap<u64, u32>>) 
     let mut totals = 0usize;
     for l in lines {
         let sq = l.squeezed.as_str();
-        if sq.is_empty() || super::names_unit_or_department(sq) || search::contains(sq, "单位:") || is_header_line(sq) {
+        // Both unit tests need a colon.
+        let names_unit = l.colon && (super::names_unit_or_department(sq) || search::contains(sq, "单位:"));
+        if sq.is_empty() || names_unit || is_header_line(sq) {
             continue;
         }
         if is_note(sq) {

@@ -247,6 +247,26 @@ mod tests {
         }
     }
 
+    /// A line that names a unit or a department holds a colon: the readers
+    /// that ask only lines with one ([`crate::text::normalise::Line::colon`])
+    /// miss none. Over generated lines and every line of the fixtures.
+    #[test]
+    fn a_line_without_a_colon_names_no_unit() {
+        let pieces = ["单位", "部门", "：", ":", "金额", "万元", " ", "\t", "\n", "﹕", "1.00"];
+        let texts = crate::text::stream::sample_texts(&pieces, 2000);
+        let fixtures = crate::FIXTURES.iter().map(|name| crate::fixture(name));
+        let mut named = 0;
+        for text in texts.into_iter().chain(fixtures) {
+            for l in crate::text::normalise::normalise(&text) {
+                let sq = l.squeezed.as_str();
+                let names = super::names_unit(sq) || super::names_unit_or_department(sq) || sq.contains("单位:");
+                assert!(l.colon || !names, "{sq:?}");
+                named += usize::from(names);
+            }
+        }
+        assert!(named > 100, "{named}");
+    }
+
     #[test]
     fn placements_beyond_the_cap_are_not_listed_and_are_reported() {
         // A 公开02表 (seven columns) of rows printing four amounts each: 20

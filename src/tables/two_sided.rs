@@ -102,7 +102,7 @@ fn read_with(
         if is_note(sq) {
             break;
         }
-        if is_header_line(sq) || super::names_unit_or_department(sq) {
+        if is_header_line(sq) || l.colon && super::names_unit_or_department(sq) {
             pending.clear();
             open = None;
             continue;

@@ -21,13 +21,24 @@ pub struct Line {
     /// `text` with all white space removed (`squeeze`), made once: the
     /// readers compare labels this way line after line.
     pub squeezed: String,
+    /// Whether `squeezed` holds a colon (： or :), as normalisation saw on
+    /// its way: a line without one names no unit nor key ("单位：万元"), so
+    /// the readers skip their searches for those on it.
+    pub colon: bool,
 }
 
 impl Line {
     /// A line from its number and normalised text.
     pub fn new(no: usize, text: String) -> Line {
         let squeezed = squeeze(&text);
-        Line { no, text, squeezed }
+        let colon = squeezed.contains(['：', ':']);
+        Line { no, text, squeezed, colon }
+    }
+
+    /// A line numbered `no` whose text is `text` and squeezes to nothing
+    /// (empty, white space or form feeds only).
+    pub(crate) fn blank(no: usize, text: String) -> Line {
+        Line { no, text, squeezed: String::new(), colon: false }
     }
 
     /// True when the line holds nothing but white space.
@@ -348,7 +359,7 @@ impl<'a> Lines<'a> {
     /// footer): the marks found in it go with its text.
     fn blank(&mut self, no: usize) -> Line {
         self.marks.truncate_from(self.squeezed_bytes);
-        Line { no, text: String::new(), squeezed: String::new() }
+        Line::blank(no, String::new())
     }
 
     /// Ends the current line at `end` (exclusive) and starts the next at
@@ -362,7 +373,7 @@ impl<'a> Lines<'a> {
         // at the end): then the line has no byte, so no white space either,
         // and its squeezed buffer is empty too.
         if self.text.is_empty() && self.t == end {
-            self.out.push(Line { no: self.out.len() + 1, text: String::new(), squeezed: String::new() });
+            self.out.push(Line::blank(self.out.len() + 1, String::new()));
             (self.next, self.t, self.q) = (next, next, next);
             return;
         }
@@ -408,14 +419,17 @@ impl<'a> Lines<'a> {
                 self.form_feed |= raw.contains('\u{c}');
                 self.blank(no)
             } else if std::mem::take(&mut self.form_feed) && !text.starts_with('\u{c}') {
-                Line { no, text: format!("\u{c}{text}"), squeezed: squeezed.to_owned() }
+                Line { no, text: format!("\u{c}{text}"), squeezed: squeezed.to_owned(), colon: self.colon }
             } else {
-                Line { no, text: text.to_owned(), squeezed: squeezed.to_owned() }
+                Line { no, text: text.to_owned(), squeezed: squeezed.to_owned(), colon: self.colon }
             }
         };
         // Counted here, as the line is made (an empty line adds nothing).
         self.gaps.count(&line);
-        if std::mem::take(&mut self.colon) && !line.squeezed.is_empty() {
+        // A blank line (a page footer's) was made without the colon its
+        // text had.
+        self.colon = false;
+        if line.colon {
             self.colon_lines.push(self.out.len());
         }
         if super::headings::may_be_heading(&line.squeezed) {
@@ -1015,6 +1029,47 @@ mod tests {
                 assert_marks_as_defined(&crate::fixture(name).replace('\n', ends));
             }
         }
+    }
+
+    /// A line's `colon` says whether its squeezed text holds ： or :, in
+    /// texts of colons, look-alikes, white space, line ends, page footers
+    /// and chars that fold, and in every fixture; as [`Line::new`] makes it.
+    #[test]
+    fn a_lines_colon_says_whether_its_squeezed_text_holds_one() {
+        let pieces = [
+            "单位：",
+            "单位:",
+            "：",
+            ":",
+            "：:",
+            "Ｘ",
+            "第1页，共2页",
+            "— 12 —",
+            " ",
+            "\u{3000}",
+            "\t",
+            "\u{c}",
+            "\r",
+            "\r\n",
+            "\n",
+            "\n\n",
+            "﹕",
+            "︰",
+            "字",
+            "1.00",
+        ];
+        let texts = crate::text::stream::sample_texts(&pieces, 2000);
+        let fixtures = crate::FIXTURES.iter().map(|name| crate::fixture(name));
+        let mut colons = 0;
+        for text in texts.into_iter().chain(fixtures) {
+            for l in normalise(&text) {
+                let holds = l.squeezed.contains(['：', ':']);
+                assert_eq!(l.colon, holds, "{:?} in {text:?}", l.text);
+                assert_eq!(Line::new(l.no, l.text.clone()).colon, holds, "{:?}", l.text);
+                colons += usize::from(holds);
+            }
+        }
+        assert!(colons > 1000, "{colons}");
     }
 
     #[test]

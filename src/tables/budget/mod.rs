@@ -78,7 +78,7 @@ pub(crate) fn body_lines<'a>(body: &'a [Line], also_skip: &'a [&str]) -> impl It
             let sq = l.squeezed.as_str();
             !(sq.is_empty()
                 || table_marker_number(sq).is_some()
-                || crate::tables::names_unit(sq)
+                || l.colon && crate::tables::names_unit(sq)
                 || also_skip.iter().any(|w| search::contains(sq, w)))
         })
         .take_while(|l| !is_note(&l.squeezed))
@@ -162,7 +162,7 @@ pub(crate) fn push_coded(read: &mut Read, r: coded::RawRow, ncols: usize) {
 /// line that is only "序号" becomes empty.
 fn strip_serial(l: &Line) -> LineView<'_> {
     if l.squeezed == "序号" {
-        return LineView { no: l.no, text: "", squeezed: "" };
+        return LineView { no: l.no, text: "", squeezed: "", colon: false };
     }
     // A serial is the line's first word when that is one to three ASCII
     // digits and more text follows: told from the digits it starts with and
@@ -174,8 +174,9 @@ fn strip_serial(l: &Line) -> LineView<'_> {
         let rest = t.get(digits..).filter(|after| after.starts_with(char::is_whitespace)).map(str::trim_start);
         if let Some(rest) = rest.filter(|r| !r.is_empty()) {
             // The squeezed line is the serial's digits, then the rest squeezed:
-            // cut, not squeezed again.
-            return LineView { no: l.no, text: rest, squeezed: l.squeezed.get(digits..).unwrap_or_default() };
+            // cut, not squeezed again; the digits cut are no colon.
+            let squeezed = l.squeezed.get(digits..).unwrap_or_default();
+            return LineView { no: l.no, text: rest, squeezed, colon: l.colon };
         }
     }
     LineView::of(l)

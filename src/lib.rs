@@ -89,7 +89,7 @@ enum Origin {
 
 /// [`read`], told where the text's layout comes from.
 fn read_from(text: &str, origin: Origin) -> model::Document {
-    let text::normalise::Normalised { mut lines, seen, marks: line_marks, colon_lines, heading_lines } =
+    let text::normalise::Normalised { mut lines, seen, marks: line_marks, colon_lines, heading_lines, head_lines } =
         text::normalise::normalise_marking(text);
     // A layout text that lost its positions is read by order.
     let lost = if origin == Origin::User { text::lost_positions::lost_seen(text, &lines, seen) } else { None };
@@ -125,7 +125,9 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
     // Read even when the text was not recognised, so that a rule run on a
     // fragment sees what the fragment says.
     let page_numbers = if lost.is_some() { text::lost_positions::hide_page_numbers(&mut doc.lines) } else { Vec::new() };
-    doc.narrative = narrative::claims_in(&doc.lines, &doc.joined);
+    // The lines blanked since normalisation open like no heading any more:
+    // the ones it noted stay a superset.
+    doc.narrative = narrative::claims_in(&doc.lines, &doc.joined, &head_lines);
     text::lost_positions::restore(&mut doc.lines, page_numbers);
     if doc.info.kind != model::DocumentKind::Unknown {
         solve::reset_budget();

@@ -169,14 +169,17 @@ impl Narrative {
 /// [`claims_in`] of lines alone: the tests' way in.
 #[cfg(test)]
 pub(crate) fn claims(lines: &[Line]) -> Narrative {
-    claims_in(lines, &crate::text::joined::Joined::squeezed(lines))
+    let every: Vec<usize> = (0..lines.len()).collect();
+    claims_in(lines, &crate::text::joined::Joined::squeezed(lines), &every)
 }
 
 /// Reads the narrative of a document: finds 第三部分 (or takes the whole text
 /// when there is none), splits it into sections and paragraphs and extracts
 /// every numeric claim. `joined` is the lines' squeezed texts joined (the
-/// document's own), searched instead of the lines one by one. Never panics.
-pub(crate) fn claims_in(lines: &[Line], joined: &crate::text::joined::Joined) -> Narrative {
+/// document's own), searched instead of the lines one by one; `opening` a
+/// superset of the indexes of the lines that open like a heading (as
+/// [`Stated::read`] is told). Never panics.
+pub(crate) fn claims_in(lines: &[Line], joined: &crate::text::joined::Joined, opening: &[usize]) -> Narrative {
     let (range, span) = match part::locate(lines) {
         Some(r) => {
             let first = lines.get(r.start).map_or(0, |l| l.no);
@@ -185,7 +188,7 @@ pub(crate) fn claims_in(lines: &[Line], joined: &crate::text::joined::Joined) ->
         }
         None => (0..lines.len(), None),
     };
-    let mut out = Narrative { span, sections: Vec::new(), repairs: Vec::new(), stated: Stated::read(lines, joined) };
+    let mut out = Narrative { span, sections: Vec::new(), repairs: Vec::new(), stated: Stated::read(lines, joined, opening) };
     let mut current = Section {
         topic: Topic::Preamble,
         heading: String::new(),

@@ -95,10 +95,11 @@ pub struct Stated {
 impl Stated {
     /// Reads every stated figure from the document's lines (all of them: a
     /// budget's 三公 section may sit outside 第三部分), given their squeezed
-    /// texts joined (the document's own).
-    pub(crate) fn read(lines: &[Line], joined: &Joined) -> Stated {
+    /// texts joined (the document's own), and `opening` a superset of the
+    /// indexes of the lines that open like a heading ([`opens`]), ascending.
+    pub(crate) fn read(lines: &[Line], joined: &Joined, opening: &[usize]) -> Stated {
         // The heading-like lines are found once for the four sections below.
-        let heads = Heads::of(lines);
+        let heads = Heads::among(lines, opening.iter().copied());
         let procurement = heads.section(lines, "政府采购");
         let performance = heads.section(lines, "绩效");
         let (sangong, meetings_training) = claims_in(&Prose::of(heads.section(lines, "三公"))).into_iter().partition(|c| c.column < 6);
@@ -230,8 +231,9 @@ pub(super) fn is_top_heading(sq: &str) -> bool {
 }
 
 /// Whether a line opens like a heading (an ordinal, "（" or "第"): the cheap
-/// test before a line is read as one.
-fn opens(l: &Line) -> bool {
+/// test before a line is read as one. Normalisation notes the lines that
+/// open so ([`crate::text::normalise::Normalised::head_lines`]).
+pub(crate) fn opens(sq: &str) -> bool {
     // The squeezed line opens with the text's first char that is not white
     // space: no trimming, and one look-up instead of twelve compares.
     // Every opener is a three-byte char: read without decoding the lead.
@@ -240,7 +242,7 @@ fn opens(l: &Line) -> bool {
     const OPENERS: [char; 12] = numerals_and::<12>(&['（', '第']);
     const SET: CharSet = CharSet::new(&OPENERS);
     const LEADS: [bool; 256] = lead_bytes(&OPENERS);
-    l.squeezed.as_bytes().first().is_some_and(|&b| LEADS[usize::from(b)]) && SET.has_code(first_three_byte_char(&l.squeezed))
+    sq.as_bytes().first().is_some_and(|&b| LEADS[usize::from(b)]) && SET.has_code(first_three_byte_char(sq))
 }
 
 /// Which bytes open one of `chars` (all three-byte chars, or the build
@@ -269,8 +271,18 @@ struct Heads {
 }
 
 impl Heads {
+    /// The headings among all `lines`.
+    #[cfg(test)]
     fn of(lines: &[Line]) -> Heads {
-        let at: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| opens(l) && is_heading(&l.squeezed)).map(|(i, _)| i).collect();
+        Heads::among(lines, 0..lines.len())
+    }
+
+    /// The headings of `lines` among the lines `candidates` (ascending
+    /// indexes): a superset of the lines that [`opens`], which are then the
+    /// only lines read.
+    fn among(lines: &[Line], candidates: impl IntoIterator<Item = usize>) -> Heads {
+        let at: Vec<usize> =
+            candidates.into_iter().filter(|&i| lines.get(i).is_some_and(|l| opens(&l.squeezed) && is_heading(&l.squeezed))).collect();
         let mut text = String::with_capacity(at.iter().fold(0usize, |n, &i| n.saturating_add(lines[i].squeezed.len() + 1)));
         let mut ends = Vec::with_capacity(at.len());
         for &i in &at {
@@ -926,7 +938,7 @@ mod tests {
         for text in crate::text::stream::sample_texts(&pieces, 400) {
             let lines = normalise(&text);
             let heads = Heads::of(&lines);
-            let want: Vec<usize> = (0..lines.len()).filter(|&i| opens(&lines[i]) && is_heading(&lines[i].squeezed)).collect();
+            let want: Vec<usize> = (0..lines.len()).filter(|&i| opens(&lines[i].squeezed) && is_heading(&lines[i].squeezed)).collect();
             assert_eq!(heads.at, want, "{text:?}");
             let every: Vec<usize> = (0..lines.len()).collect();
             let sangong = super::super::sangong_amounts::stated_among(&lines, &every);
@@ -952,7 +964,7 @@ mod tests {
         for text in &texts {
             for l in normalise(text) {
                 let want = l.squeezed.chars().next().is_some_and(|c| "一二三四五六七八九十（第".contains(c));
-                assert_eq!(opens(&l), want, "{:?}", l.squeezed);
+                assert_eq!(opens(&l.squeezed), want, "{:?}", l.squeezed);
                 opened += usize::from(want);
             }
         }

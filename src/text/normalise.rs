@@ -95,6 +95,9 @@ pub(crate) struct Normalised {
     /// The indexes of the lines whose squeezed text
     /// [`may_be_heading`](super::headings::may_be_heading).
     pub(crate) heading_lines: Vec<usize>,
+    /// The indexes of the lines whose squeezed text opens like a narrative
+    /// head ([`crate::narrative::stated::opens`]: an ordinal, "（" or "第").
+    pub(crate) head_lines: Vec<usize>,
 }
 
 /// Splits text into normalised lines (CRLF, CR and LF all end a line). Page
@@ -132,8 +135,8 @@ pub(crate) fn normalise_marking(text: &str) -> Normalised {
     if bytes.last() != Some(&b'\n') {
         lines.end_line(body, body);
     }
-    let Lines { out, tab_space, form_feeds, gaps, squeezed_bytes, marks, colon_lines, heading_lines, .. } = lines;
-    Normalised { lines: out, seen: Seen { tab_space, form_feeds, gaps, squeezed_bytes }, marks, colon_lines, heading_lines }
+    let Lines { out, tab_space, form_feeds, gaps, squeezed_bytes, marks, colon_lines, heading_lines, head_lines, .. } = lines;
+    Normalised { lines: out, seen: Seen { tab_space, form_feeds, gaps, squeezed_bytes }, marks, colon_lines, heading_lines, head_lines }
 }
 
 /// True at the first byte of every char that [`normalise_marking`] must look
@@ -213,6 +216,8 @@ struct Lines<'a> {
     colon_lines: Vec<usize>,
     /// The indexes of the lines that may be a heading.
     heading_lines: Vec<usize>,
+    /// The indexes of the lines that open like a narrative head.
+    head_lines: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
@@ -240,6 +245,7 @@ impl<'a> Lines<'a> {
             colon: false,
             colon_lines: Vec::new(),
             heading_lines: Vec::new(),
+            head_lines: Vec::new(),
         }
     }
 
@@ -434,6 +440,9 @@ impl<'a> Lines<'a> {
         }
         if super::headings::may_be_heading(&line.squeezed) {
             self.heading_lines.push(self.out.len());
+        }
+        if crate::narrative::stated::opens(&line.squeezed) {
+            self.head_lines.push(self.out.len());
         }
         self.squeezed_bytes = self.squeezed_bytes.saturating_add(line.squeezed.len());
         self.out.push(line);
@@ -1070,6 +1079,42 @@ mod tests {
             }
         }
         assert!(colons > 1000, "{colons}");
+    }
+
+    /// The head lines noted are the lines whose squeezed text opens like a
+    /// narrative head, in texts of openers, white space, line ends, page
+    /// footers and chars that fold, and in every fixture.
+    #[test]
+    fn the_head_lines_noted_are_the_lines_that_open_like_a_head() {
+        let pieces = [
+            "一、",
+            "（二）",
+            "(三)",
+            "第三部分",
+            "第1页，共2页",
+            "十",
+            "（",
+            "字",
+            " ",
+            "\u{3000}",
+            "\t",
+            "\u{c}",
+            "\r\n",
+            "\n",
+            "\n\n",
+            "Ｘ",
+        ];
+        let texts = crate::text::stream::sample_texts(&pieces, 2000);
+        let fixtures = crate::FIXTURES.iter().map(|name| crate::fixture(name));
+        let mut heads = 0;
+        for text in texts.into_iter().chain(fixtures) {
+            let n = normalise_marking(&text);
+            let want: Vec<usize> =
+                n.lines.iter().enumerate().filter(|(_, l)| crate::narrative::stated::opens(&l.squeezed)).map(|(i, _)| i).collect();
+            assert_eq!(n.head_lines, want, "{text:?}");
+            heads += want.len();
+        }
+        assert!(heads > 1000, "{heads}");
     }
 
     #[test]

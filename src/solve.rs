@@ -412,12 +412,13 @@ struct SupportBufs {
     /// Per open row, how many candidates it has left.
     lens: Vec<usize>,
     idx: Vec<usize>,
-    rest: Vec<Option<(i128, i128)>>,
-    sums: Vec<Option<UnitSum>>,
-    /// [`supports_compiled`]'s distinct additions of each row, where each
-    /// row's begin, which of them each candidate left is, and which take
-    /// part in a combination that holds.
-    adds: Vec<UnitSum>,
+    /// [`walk_supports`]'s sums, in i64 when they fit (most constraints:
+    /// half the width to copy and add), else in i128.
+    narrow: WalkBufs<i64>,
+    wide: WalkBufs<i128>,
+    /// [`walk_supports`]'s start of each row's distinct additions, which of
+    /// them each candidate left is, and which take part in a combination
+    /// that holds.
     starts: Vec<usize>,
     which: Vec<usize>,
     ok: Vec<bool>,
@@ -527,68 +528,134 @@ fn lone_combination(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &m
     Some(())
 }
 
-/// [`supports_compiled`]'s walk over every row's distinct additions.
+/// [`supports_compiled`]'s walk over every row's distinct additions: in
+/// i64 when every sum it forms fits (most constraints: amounts in units of
+/// 10⁻⁹ stay far below 9.2 × 10¹⁸), else again in i128, with the `work`
+/// the i64 walk counted taken back. Where the i64 walk finishes, every sum
+/// it formed is the i128 one, so it finds the same supports and work.
 fn walk_supports(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut usize, b: &mut SupportBufs) -> Option<()> {
+    let before = *work;
+    let mut narrow = std::mem::take(&mut b.narrow);
+    let found = walk_in(c, open, alive, work, b, &mut narrow);
+    b.narrow = narrow;
+    if found.is_some() {
+        return found;
+    }
+    *work = before;
+    let mut wide = std::mem::take(&mut b.wide);
+    let found = walk_in(c, open, alive, work, b, &mut wide);
+    b.wide = wide;
+    found
+}
+
+/// An integer [`walk_in`] adds in.
+trait WalkInt: Copy + PartialEq + PartialOrd + TryFrom<i128> {
+    const ZERO: Self;
+    fn plus(self, other: Self) -> Option<Self>;
+}
+
+impl WalkInt for i64 {
+    const ZERO: i64 = 0;
+    fn plus(self, other: i64) -> Option<i64> {
+        self.checked_add(other)
+    }
+}
+
+impl WalkInt for i128 {
+    const ZERO: i128 = 0;
+    fn plus(self, other: i128) -> Option<i128> {
+        self.checked_add(other)
+    }
+}
+
+/// Two (lower end, upper end) pairs added; None on overflow.
+fn plus_ends<T: WalkInt>(a: (T, T), b: (T, T)) -> Option<(T, T)> {
+    Some((a.0.plus(b.0)?, a.1.plus(b.1)?))
+}
+
+/// A [`UnitSum`]'s ends in `T`: all the walk needs (they fix the point
+/// too, half their sum, so additions alike in their ends are alike).
+fn ends<T: WalkInt>((_, lo, hi): UnitSum) -> Option<(T, T)> {
+    Some((T::try_from(lo).ok()?, T::try_from(hi).ok()?))
+}
+
+/// [`walk_supports`]' tables of sums in `T`.
+#[derive(Default)]
+struct WalkBufs<T> {
+    /// Each row's distinct additions, `adds[starts[k]..starts[k + 1]]`.
+    adds: Vec<(T, T)>,
+    /// rest[k]: what rows k.. can add together (least to the lower end,
+    /// most to the upper).
+    rest: Vec<(T, T)>,
+    /// sums[k]: the fixed cells plus rows ..k at their additions idx[..k].
+    sums: Vec<(T, T)>,
+}
+
+/// [`walk_supports`] in `T`; None when a value or sum does not fit in `T`
+/// (in i128 the bound of [`Compiled::new`] rules that out).
+fn walk_in<T: WalkInt>(
+    c: &Compiled,
+    open: &[usize],
+    alive: &[Vec<usize>],
+    work: &mut usize,
+    b: &mut SupportBufs,
+    t: &mut WalkBufs<T>,
+) -> Option<()> {
     let left = |k: usize| open.get(k).and_then(|r| alive.get(*r)).map_or(&[][..], Vec::as_slice);
-    // Each row's distinct additions, `adds[starts[k]..starts[k + 1]]`, and
-    // per candidate left which of them it is (`which`, rows one after
-    // another). Indices into `adds` are whole (not from the row's start), so
-    // that the walk below reads an addition without finding its row's.
-    b.adds.clear();
+    // Indices into `adds` are whole (not from the row's start), so that the
+    // walk below reads an addition without finding its row's.
+    t.adds.clear();
     b.starts.clear();
     b.which.clear();
-    // rest[k]: first row k's reach (the least it can add to the lower end,
-    // the most to the upper: its additions' extremes, found as they are
-    // met), then below what rows k.. can add together.
-    b.rest.clear();
+    // rest[k]: first row k's reach (its additions' extremes, found as they
+    // are met), then below what rows k.. can add together.
+    t.rest.clear();
     for k in 0..open.len() {
-        let start = b.adds.len();
+        let start = t.adds.len();
         b.starts.push(start);
-        let mut reach: Option<(i128, i128)> = None;
+        let mut reach: Option<(T, T)> = None;
         for j in left(k) {
-            let d = c.delta(k, *j);
+            let d = ends::<T>(c.delta(k, *j))?;
             // A row with many distinct additions keeps some twice rather
             // than being compared with all of them (a repeat is only walked twice).
-            let seen = b.adds.get(start..).and_then(|a| a.iter().take(MAX_ALIKE).position(|x| *x == d));
+            let seen = t.adds.get(start..).and_then(|a| a.iter().take(MAX_ALIKE).position(|x| *x == d));
             b.which.push(match seen {
                 Some(i) => start + i,
                 None => {
-                    reach = widen(reach, &d);
-                    b.adds.push(d);
-                    b.adds.len() - 1
+                    reach = Some(reach.map_or(d, |(lo, hi)| (if d.0 < lo { d.0 } else { lo }, if d.1 > hi { d.1 } else { hi })));
+                    t.adds.push(d);
+                    t.adds.len() - 1
                 }
             });
         }
-        b.rest.push(Some(reach.unwrap_or((0, 0))));
+        t.rest.push(reach.unwrap_or((T::ZERO, T::ZERO)));
     }
-    b.starts.push(b.adds.len());
-    b.rest.push(Some((0, 0)));
+    b.starts.push(t.adds.len());
+    t.rest.push((T::ZERO, T::ZERO));
     for k in (0..open.len()).rev() {
-        b.rest[k] = b.rest[k + 1].zip(b.rest[k]).and_then(|(r, reach)| Some((r.0.checked_add(reach.0)?, r.1.checked_add(reach.1)?)));
+        t.rest[k] = plus_ends(t.rest[k + 1], t.rest[k])?;
     }
     // ok[i]: whether addition i takes part in a combination that holds.
     b.ok.clear();
-    b.ok.resize(b.adds.len(), false);
-    let mut unsupported = b.adds.len();
-    // sums[k]: the fixed cells plus rows ..k at their additions idx[..k].
-    b.sums.clear();
-    b.sums.resize(open.len() + 1, Some(c.base));
+    b.ok.resize(t.adds.len(), false);
+    let mut unsupported = t.adds.len();
+    t.sums.clear();
+    t.sums.resize(open.len() + 1, ends::<T>(c.base)?);
     // idx[k]: row k's addition (whole index), from its first.
     b.idx.clear();
     b.idx.extend(b.starts.iter().take(open.len()));
     let mut k = 0;
     'walk: loop {
         if k < open.len() {
-            let &d = b.adds.get(b.idx[k])?;
+            let &d = t.adds.get(b.idx[k])?;
             *work += 1;
-            let sum = b.sums[k].and_then(|s| plus(s, d));
-            // An overflow (the bound of Compiled::new rules it out) cuts nothing.
-            if sum.zip(b.rest[k + 1]).and_then(|(s, r)| c.within(s, r)) != Some(false) {
-                b.sums[k + 1] = sum;
+            let sum = plus_ends(t.sums[k], d)?;
+            if c.within_ends(sum, t.rest[k + 1])? {
+                t.sums[k + 1] = sum;
                 k += 1;
                 continue;
             }
-        } else if c.meets(b.sums[k])? {
+        } else if c.within_ends(t.sums[k], (T::ZERO, T::ZERO))? {
             // Every row chosen, and the sum holds.
             for i in &b.idx {
                 if let Some(ok) = b.ok.get_mut(*i) {
@@ -613,12 +680,15 @@ fn walk_supports(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut 
         }
         k = at;
     }
-    b.clear_supported();
+    // `supported` as [`SupportBufs::clear_supported`] sizes it, each row's
+    // answers written once rather than cleared first.
+    if b.supported.len() < b.lens.len() {
+        b.supported.resize_with(b.lens.len(), Vec::new);
+    }
     let mut which = b.which.iter();
-    for s in b.supported.iter_mut().take(open.len()) {
-        for x in s.iter_mut() {
-            *x = which.next().is_some_and(|i| b.ok.get(*i).copied().unwrap_or(false));
-        }
+    for (s, n) in b.supported.iter_mut().zip(&b.lens) {
+        s.clear();
+        s.extend(which.by_ref().take(*n).map(|i| b.ok.get(*i).copied().unwrap_or(false)));
     }
     Some(())
 }
@@ -1067,6 +1137,16 @@ impl Compiled {
         })
     }
 
+    /// [`Compiled::within`] for a sum's (lower end, upper end) in `T`;
+    /// None if a sum overflowed.
+    fn within_ends<T: WalkInt>(&self, (lo, hi): (T, T), rest: (T, T)) -> Option<bool> {
+        let lo = lo.plus(rest.0)?;
+        Some(match self.relation {
+            Relation::Equal => lo <= T::ZERO && hi.plus(rest.1)? >= T::ZERO,
+            Relation::AtLeast => lo <= T::ZERO,
+        })
+    }
+
     /// What open row `slot` adds at candidate `j` (nothing when there is no
     /// such candidate: a blank, as in the Decimal check).
     fn delta(&self, slot: usize, j: usize) -> UnitSum {
@@ -1293,6 +1373,47 @@ mod tests {
         let got = solve(&p);
         assert_eq!(got[0], (1, Placement::Unique(v(&["21.60", "", "21.60"]))));
         assert_eq!(got[1], (2, Placement::Unique(v(&["71.78", "71.78", ""]))));
+    }
+
+    #[test]
+    fn the_walk_in_i64_is_the_walk_in_i128() {
+        // Rows of one to three candidates from a pool with amounts near
+        // i64's limit: where the i64 walk finishes it finds the i128 walk's
+        // supports and work; where a sum does not fit, walk_supports falls
+        // back to i128 with the same answer.
+        let big = 5_000_000_000_000_000_000; // two of them overflow i64
+        let wider = 10_000_000_000_000_000_000; // beyond i64 alone
+        let pool: Vec<UnitSum> =
+            [(1, (0, 0)), (1, (100, 5)), (1, (150, 0)), (-1, (250, 5)), (-1, (300, 50)), (1, (big, 5)), (-1, (big, 0)), (1, (wider, 0))]
+                .map(|(s, u)| delta(s, u).unwrap())
+                .to_vec();
+        let (mut narrow, mut fell_back) = (0, 0);
+        for relation in [Relation::Equal, Relation::AtLeast] {
+            for base in [(0, 0, 0), delta(-1, (250, 5)).unwrap(), delta(1, (big, 10)).unwrap()] {
+                for code in 0..8usize.pow(4) {
+                    // Three rows, candidates drawn from the pool by the digits of `code`.
+                    let digit = |k: u32| pool[code / 8usize.pow(k) % 8];
+                    let rows = [vec![digit(0), digit(1)], vec![digit(2)], vec![digit(3), pool[1], digit(0)]];
+                    let open: Vec<usize> = (0..rows.len()).collect();
+                    let c = Compiled { base, open: rows.iter().enumerate().map(|(r, d)| (r, d.clone(), (0, 0))).collect(), relation };
+                    let alive: Vec<Vec<usize>> = rows.iter().map(|d| (0..d.len()).collect()).collect();
+                    let bufs = || SupportBufs { lens: alive.iter().map(Vec::len).collect(), ..SupportBufs::default() };
+                    let (mut got, mut plain) = (bufs(), bufs());
+                    let (mut got_work, mut plain_work) = (0, 0);
+                    let mut wide = WalkBufs::<i128>::default();
+                    let plain_found = walk_in(&c, &open, &alive, &mut plain_work, &mut plain, &mut wide);
+                    let mut probe = WalkBufs::<i64>::default();
+                    match walk_in(&c, &open, &alive, &mut 0, &mut bufs(), &mut probe) {
+                        Some(()) => narrow += 1,
+                        None => fell_back += 1,
+                    }
+                    assert_eq!(walk_supports(&c, &open, &alive, &mut got_work, &mut got), plain_found);
+                    assert_eq!(got.supported[..open.len()], plain.supported[..open.len()], "{rows:?} {base:?} {relation:?}");
+                    assert_eq!(got_work, plain_work, "{rows:?} {base:?} {relation:?}");
+                }
+            }
+        }
+        assert!(narrow > 1000 && fell_back > 1000, "{narrow} {fell_back}");
     }
 
     #[test]

@@ -231,11 +231,6 @@ pub(crate) fn delta(sign: i8, (x, h): (i128, i128)) -> Option<UnitSum> {
     Some((x, x.checked_sub(h)?, x.checked_add(h)?))
 }
 
-/// Two [`UnitSum`]s added.
-pub(crate) fn plus(a: UnitSum, b: UnitSum) -> Option<UnitSum> {
-    Some((a.0.checked_add(b.0)?, a.1.checked_add(b.1)?, a.2.checked_add(b.2)?))
-}
-
 /// The signed sum of `terms`: (point, lower bound, upper bound) in units of
 /// 10⁻⁹, or None when a value is outside the fast path.
 fn unit_sum(terms: impl Iterator<Item = Term>) -> Option<UnitSum> {

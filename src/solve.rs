@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::rounding::{self, delta, plus, Interval, UnitSum};
+use crate::rounding::{self, delta, Interval};
 
 /// The values of one row, one per column (None = blank).
 pub type Values = Vec<Option<Decimal>>;
@@ -412,12 +412,13 @@ struct SupportBufs {
     /// Per open row, how many candidates it has left.
     lens: Vec<usize>,
     idx: Vec<usize>,
-    rest: Vec<Option<(i128, i128)>>,
-    sums: Vec<Option<UnitSum>>,
-    /// [`supports_compiled`]'s distinct additions of each row, where each
-    /// row's begin, which of them each candidate left is, and which take
-    /// part in a combination that holds.
-    adds: Vec<UnitSum>,
+    /// [`walk_supports`]'s sums, in i64 when they fit (most constraints:
+    /// half the width to copy and add), else in i128.
+    narrow: WalkBufs<i64>,
+    wide: WalkBufs<i128>,
+    /// [`walk_supports`]'s start of each row's distinct additions, which of
+    /// them each candidate left is, and which take part in a combination
+    /// that holds.
     starts: Vec<usize>,
     which: Vec<usize>,
     ok: Vec<bool>,
@@ -516,7 +517,7 @@ fn lone_combination(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &m
     let mut sum = c.base;
     for (k, r) in open.iter().enumerate() {
         let [j] = alive.get(*r)?.as_slice() else { return None };
-        sum = plus(sum, c.delta(k, *j))?;
+        sum = plus_ends(sum, c.delta(k, *j))?;
     }
     let holds = c.meets(Some(sum))?;
     *work += if holds { open.len() } else { 1 };
@@ -527,68 +528,133 @@ fn lone_combination(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &m
     Some(())
 }
 
-/// [`supports_compiled`]'s walk over every row's distinct additions.
+/// [`supports_compiled`]'s walk over every row's distinct additions: in
+/// i64 when every sum it forms fits (most constraints: amounts in units of
+/// 10⁻⁹ stay far below 9.2 × 10¹⁸), else again in i128, with the `work`
+/// the i64 walk counted taken back. Where the i64 walk finishes, every sum
+/// it formed is the i128 one, so it finds the same supports and work.
 fn walk_supports(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut usize, b: &mut SupportBufs) -> Option<()> {
+    let before = *work;
+    let mut narrow = std::mem::take(&mut b.narrow);
+    let found = walk_in(c, open, alive, work, b, &mut narrow);
+    b.narrow = narrow;
+    if found.is_some() {
+        return found;
+    }
+    *work = before;
+    let mut wide = std::mem::take(&mut b.wide);
+    let found = walk_in(c, open, alive, work, b, &mut wide);
+    b.wide = wide;
+    found
+}
+
+/// An integer [`walk_in`] adds in.
+trait WalkInt: Copy + PartialEq + PartialOrd + TryFrom<i128> {
+    const ZERO: Self;
+    fn plus(self, other: Self) -> Option<Self>;
+}
+
+impl WalkInt for i64 {
+    const ZERO: i64 = 0;
+    fn plus(self, other: i64) -> Option<i64> {
+        self.checked_add(other)
+    }
+}
+
+impl WalkInt for i128 {
+    const ZERO: i128 = 0;
+    fn plus(self, other: i128) -> Option<i128> {
+        self.checked_add(other)
+    }
+}
+
+/// Two (lower end, upper end) pairs added; None on overflow.
+fn plus_ends<T: WalkInt>(a: (T, T), b: (T, T)) -> Option<(T, T)> {
+    Some((a.0.plus(b.0)?, a.1.plus(b.1)?))
+}
+
+/// [`Ends`] in `T`.
+fn ends<T: WalkInt>((lo, hi): Ends) -> Option<(T, T)> {
+    Some((T::try_from(lo).ok()?, T::try_from(hi).ok()?))
+}
+
+/// [`walk_supports`]' tables of sums in `T`.
+#[derive(Default)]
+struct WalkBufs<T> {
+    /// Each row's distinct additions, `adds[starts[k]..starts[k + 1]]`.
+    adds: Vec<(T, T)>,
+    /// rest[k]: what rows k.. can add together (least to the lower end,
+    /// most to the upper).
+    rest: Vec<(T, T)>,
+    /// sums[k]: the fixed cells plus rows ..k at their additions idx[..k].
+    sums: Vec<(T, T)>,
+}
+
+/// [`walk_supports`] in `T`; None when a value or sum does not fit in `T`
+/// (in i128 the bound of [`Compiled::new`] rules that out).
+fn walk_in<T: WalkInt>(
+    c: &Compiled,
+    open: &[usize],
+    alive: &[Vec<usize>],
+    work: &mut usize,
+    b: &mut SupportBufs,
+    t: &mut WalkBufs<T>,
+) -> Option<()> {
     let left = |k: usize| open.get(k).and_then(|r| alive.get(*r)).map_or(&[][..], Vec::as_slice);
-    // Each row's distinct additions, `adds[starts[k]..starts[k + 1]]`, and
-    // per candidate left which of them it is (`which`, rows one after
-    // another). Indices into `adds` are whole (not from the row's start), so
-    // that the walk below reads an addition without finding its row's.
-    b.adds.clear();
+    // Indices into `adds` are whole (not from the row's start), so that the
+    // walk below reads an addition without finding its row's.
+    t.adds.clear();
     b.starts.clear();
     b.which.clear();
-    // rest[k]: first row k's reach (the least it can add to the lower end,
-    // the most to the upper: its additions' extremes, found as they are
-    // met), then below what rows k.. can add together.
-    b.rest.clear();
+    // rest[k]: first row k's reach (its additions' extremes, found as they
+    // are met), then below what rows k.. can add together.
+    t.rest.clear();
     for k in 0..open.len() {
-        let start = b.adds.len();
+        let start = t.adds.len();
         b.starts.push(start);
-        let mut reach: Option<(i128, i128)> = None;
+        let mut reach: Option<(T, T)> = None;
         for j in left(k) {
-            let d = c.delta(k, *j);
+            let d = ends::<T>(c.delta(k, *j))?;
             // A row with many distinct additions keeps some twice rather
             // than being compared with all of them (a repeat is only walked twice).
-            let seen = b.adds.get(start..).and_then(|a| a.iter().take(MAX_ALIKE).position(|x| *x == d));
+            let seen = t.adds.get(start..).and_then(|a| a.iter().take(MAX_ALIKE).position(|x| *x == d));
             b.which.push(match seen {
                 Some(i) => start + i,
                 None => {
-                    reach = widen(reach, &d);
-                    b.adds.push(d);
-                    b.adds.len() - 1
+                    reach = Some(reach.map_or(d, |(lo, hi)| (if d.0 < lo { d.0 } else { lo }, if d.1 > hi { d.1 } else { hi })));
+                    t.adds.push(d);
+                    t.adds.len() - 1
                 }
             });
         }
-        b.rest.push(Some(reach.unwrap_or((0, 0))));
+        t.rest.push(reach.unwrap_or((T::ZERO, T::ZERO)));
     }
-    b.starts.push(b.adds.len());
-    b.rest.push(Some((0, 0)));
+    b.starts.push(t.adds.len());
+    t.rest.push((T::ZERO, T::ZERO));
     for k in (0..open.len()).rev() {
-        b.rest[k] = b.rest[k + 1].zip(b.rest[k]).and_then(|(r, reach)| Some((r.0.checked_add(reach.0)?, r.1.checked_add(reach.1)?)));
+        t.rest[k] = plus_ends(t.rest[k + 1], t.rest[k])?;
     }
     // ok[i]: whether addition i takes part in a combination that holds.
     b.ok.clear();
-    b.ok.resize(b.adds.len(), false);
-    let mut unsupported = b.adds.len();
-    // sums[k]: the fixed cells plus rows ..k at their additions idx[..k].
-    b.sums.clear();
-    b.sums.resize(open.len() + 1, Some(c.base));
+    b.ok.resize(t.adds.len(), false);
+    let mut unsupported = t.adds.len();
+    t.sums.clear();
+    t.sums.resize(open.len() + 1, ends::<T>(c.base)?);
     // idx[k]: row k's addition (whole index), from its first.
     b.idx.clear();
     b.idx.extend(b.starts.iter().take(open.len()));
     let mut k = 0;
     'walk: loop {
         if k < open.len() {
-            let &d = b.adds.get(b.idx[k])?;
+            let &d = t.adds.get(b.idx[k])?;
             *work += 1;
-            let sum = b.sums[k].and_then(|s| plus(s, d));
-            // An overflow (the bound of Compiled::new rules it out) cuts nothing.
-            if sum.zip(b.rest[k + 1]).and_then(|(s, r)| c.within(s, r)) != Some(false) {
-                b.sums[k + 1] = sum;
+            let sum = plus_ends(t.sums[k], d)?;
+            if c.within_ends(sum, t.rest[k + 1])? {
+                t.sums[k + 1] = sum;
                 k += 1;
                 continue;
             }
-        } else if c.meets(b.sums[k])? {
+        } else if c.within_ends(t.sums[k], (T::ZERO, T::ZERO))? {
             // Every row chosen, and the sum holds.
             for i in &b.idx {
                 if let Some(ok) = b.ok.get_mut(*i) {
@@ -613,12 +679,15 @@ fn walk_supports(c: &Compiled, open: &[usize], alive: &[Vec<usize>], work: &mut 
         }
         k = at;
     }
-    b.clear_supported();
+    // `supported` as [`SupportBufs::clear_supported`] sizes it, each row's
+    // answers written once rather than cleared first.
+    if b.supported.len() < b.lens.len() {
+        b.supported.resize_with(b.lens.len(), Vec::new);
+    }
     let mut which = b.which.iter();
-    for s in b.supported.iter_mut().take(open.len()) {
-        for x in s.iter_mut() {
-            *x = which.next().is_some_and(|i| b.ok.get(*i).copied().unwrap_or(false));
-        }
+    for (s, n) in b.supported.iter_mut().zip(&b.lens) {
+        s.clear();
+        s.extend(which.by_ref().take(*n).map(|i| b.ok.get(*i).copied().unwrap_or(false)));
     }
     Some(())
 }
@@ -656,12 +725,12 @@ struct Scratch {
     assign: Vec<Option<usize>>,
     /// Per constraint: its fixed cells and those of the rows assigned so
     /// far, added up (None if that overflowed).
-    acc: Vec<Option<UnitSum>>,
+    acc: Vec<Option<Ends>>,
     /// Per constraint: the least the rows not yet assigned can add to its
     /// lower end, and the most to its upper end (None if that overflowed).
     rest: Vec<Option<(i128, i128)>>,
     /// The `acc` of each touched constraint, saved level by level.
-    saved: Vec<Option<UnitSum>>,
+    saved: Vec<Option<Ends>>,
     /// Per open row's candidate, whether a solution uses it: row r's are
     /// `seen[seen_at[r]..seen_at[r + 1]]`. One table for the problem (each
     /// row is in one component), not one allocated per component.
@@ -870,9 +939,9 @@ struct Search<'a> {
 /// What the search changes, and restores on the way back (see [`Scratch`]).
 struct State<'s> {
     assign: &'s mut [Option<usize>],
-    acc: &'s mut [Option<UnitSum>],
+    acc: &'s mut [Option<Ends>],
     rest: &'s mut [Option<(i128, i128)>],
-    saved: &'s mut Vec<Option<UnitSum>>,
+    saved: &'s mut Vec<Option<Ends>>,
 }
 
 impl Search<'_> {
@@ -926,7 +995,7 @@ impl Search<'_> {
     fn admits(&self, i: usize, j: usize, mark: usize, st: &mut State) -> bool {
         for (t, &(ci, slot, last, _)) in self.touch[i].iter().enumerate() {
             let Some(c) = self.checker.compiled(ci) else { continue };
-            let sum = st.saved.get(mark + t).copied().flatten().and_then(|s| plus(s, c.delta(slot, j)));
+            let sum = st.saved.get(mark + t).copied().flatten().and_then(|s| plus_ends(s, c.delta(slot, j)));
             st.acc[ci] = sum;
             // Past its last row nothing is left to add: this is the check itself.
             let ok = match sum.zip(st.rest[ci]).and_then(|(s, r)| c.within(s, r)) {
@@ -982,7 +1051,7 @@ fn plain_search() -> bool {
 /// exact integer path and give the same answer as [`Compiled::meets`].
 struct Compiled {
     /// The fixed cells, added up.
-    base: UnitSum,
+    base: Ends,
     /// The open rows, ascending: (row, what each of its candidates adds,
     /// their reach: the lowest lower end and the highest upper end of those
     /// additions).
@@ -991,7 +1060,17 @@ struct Compiled {
 }
 
 /// An open row of a [`Compiled`] constraint.
-type OpenRow = (usize, Vec<UnitSum>, (i128, i128));
+type OpenRow = (usize, Vec<Ends>, (i128, i128));
+
+/// A [`rounding::UnitSum`]'s lower and upper ends: all a [`Compiled`] constraint
+/// needs (they fix the point too, half their sum, so additions alike in
+/// their ends are alike), a third less to copy and add.
+type Ends = (i128, i128);
+
+/// The ends of `rounding::delta(sign, units)`.
+fn delta_ends(sign: i8, units: (i128, i128)) -> Option<Ends> {
+    delta(sign, units).map(|(_, lo, hi)| (lo, hi))
+}
 
 impl Compiled {
     fn new(c: &Constraint, p: &Problem, domains: &Domains) -> Option<Compiled> {
@@ -1011,14 +1090,14 @@ impl Compiled {
         let terms = sum_terms.chain(link_terms);
         // Sized once: a row per term at most, a delta per candidate (a
         // collected `Option<Vec>` does not know its length and grows).
-        let (mut base, mut bound, mut open) = ((0, 0, 0), 0u128, Vec::<OpenRow>::with_capacity(c.size()));
+        let (mut base, mut bound, mut open) = ((0, 0), 0u128, Vec::<OpenRow>::with_capacity(c.size()));
         for (sign, (r, col)) in terms {
             let Some(cands) = domains.get(r).and_then(Option::as_ref) else {
                 // A fixed row adds to the base; a row outside the problem is blank.
                 if let Some(RowChoice::Fixed(v)) = p.rows.get(r) {
-                    let d = delta(sign, cell_at(v, col)?)?;
+                    let d = delta_ends(sign, cell_at(v, col)?)?;
                     bound = bound.checked_add(widest(&d))?;
-                    base = plus(base, d)?;
+                    base = plus_ends(base, d)?;
                 }
                 continue;
             };
@@ -1026,7 +1105,7 @@ impl Compiled {
             let mut deltas = Vec::with_capacity(cands.len());
             let mut reach: Option<(i128, i128)> = None;
             for v in cands {
-                let d = delta(sign, cell_at(v, col)?)?;
+                let d = delta_ends(sign, cell_at(v, col)?)?;
                 reach = widen(reach, &d);
                 deltas.push(d);
             }
@@ -1040,7 +1119,7 @@ impl Compiled {
                     // A row with several cells in the constraint adds them together.
                     let (_, row, whole) = open.get_mut(i)?;
                     for (a, d) in row.iter_mut().zip(&deltas) {
-                        *a = plus(*a, *d)?;
+                        *a = plus_ends(*a, *d)?;
                     }
                     *whole = reach_of(row.iter());
                 }
@@ -1051,7 +1130,7 @@ impl Compiled {
     }
 
     /// Whether the sum meets the relation; None if it overflowed.
-    fn meets(&self, sum: Option<UnitSum>) -> Option<bool> {
+    fn meets(&self, sum: Option<Ends>) -> Option<bool> {
         self.within(sum?, (0, 0))
     }
 
@@ -1059,7 +1138,7 @@ impl Compiled {
     /// `rest.0` to its lower end and at most `rest.1` to its upper end, can
     /// still meet the relation (exactly whether it does when `rest` is zero);
     /// None if a sum overflowed.
-    fn within(&self, (_, lo, hi): UnitSum, rest: (i128, i128)) -> Option<bool> {
+    fn within(&self, (lo, hi): Ends, rest: (i128, i128)) -> Option<bool> {
         let lo = lo.checked_add(rest.0)?;
         Some(match self.relation {
             Relation::Equal => lo <= 0 && hi.checked_add(rest.1)? >= 0,
@@ -1067,10 +1146,20 @@ impl Compiled {
         })
     }
 
+    /// [`Compiled::within`] for a sum's (lower end, upper end) in `T`;
+    /// None if a sum overflowed.
+    fn within_ends<T: WalkInt>(&self, (lo, hi): (T, T), rest: (T, T)) -> Option<bool> {
+        let lo = lo.plus(rest.0)?;
+        Some(match self.relation {
+            Relation::Equal => lo <= T::ZERO && hi.plus(rest.1)? >= T::ZERO,
+            Relation::AtLeast => lo <= T::ZERO,
+        })
+    }
+
     /// What open row `slot` adds at candidate `j` (nothing when there is no
     /// such candidate: a blank, as in the Decimal check).
-    fn delta(&self, slot: usize, j: usize) -> UnitSum {
-        self.open.get(slot).and_then(|(_, d, _)| d.get(j)).copied().unwrap_or((0, 0, 0))
+    fn delta(&self, slot: usize, j: usize) -> Ends {
+        self.open.get(slot).and_then(|(_, d, _)| d.get(j)).copied().unwrap_or((0, 0))
     }
 
     /// The reach of open row `row`'s candidates left. Propagation only takes
@@ -1100,7 +1189,7 @@ impl Compiled {
     /// [`Compiled::new`]).
     fn holds_at(&self, cand: impl Fn(usize) -> Option<usize>) -> Option<bool> {
         let sum = self.open.iter().enumerate().try_fold(self.base, |s, (t, (r, ..))| match cand(*r) {
-            Some(j) => plus(s, self.delta(t, j)),
+            Some(j) => plus_ends(s, self.delta(t, j)),
             None => Some(s),
         });
         self.meets(sum)
@@ -1110,14 +1199,14 @@ impl Compiled {
 /// The lowest lower end and the highest upper end of `deltas` ((0, 0) for
 /// none): what a row can add to a constraint, for cutting the search off
 /// early.
-fn reach_of<'d>(deltas: impl Iterator<Item = &'d UnitSum>) -> (i128, i128) {
+fn reach_of<'d>(deltas: impl Iterator<Item = &'d Ends>) -> (i128, i128) {
     deltas.fold(None, widen).unwrap_or((0, 0))
 }
 
 /// `reach` (lowest lower end, highest upper end; None for no addition yet)
 /// with the addition `d` taken in.
-fn widen(reach: Option<(i128, i128)>, d: &UnitSum) -> Option<(i128, i128)> {
-    Some(reach.map_or((d.1, d.2), |(lo, hi)| (lo.min(d.1), hi.max(d.2))))
+fn widen(reach: Option<(i128, i128)>, d: &Ends) -> Option<(i128, i128)> {
+    Some(reach.map_or(*d, |(lo, hi)| (lo.min(d.0), hi.max(d.1))))
 }
 
 /// A row's cell in units; a column beyond the row is blank.
@@ -1126,8 +1215,8 @@ fn cell_at(v: &[Option<Decimal>], col: usize) -> Units {
 }
 
 /// The largest magnitude a term's interval reaches.
-fn widest(d: &UnitSum) -> u128 {
-    d.1.unsigned_abs().max(d.2.unsigned_abs())
+fn widest(d: &Ends) -> u128 {
+    d.0.unsigned_abs().max(d.1.unsigned_abs())
 }
 
 /// The constraints of a problem and how to check them.
@@ -1296,18 +1385,59 @@ mod tests {
     }
 
     #[test]
+    fn the_walk_in_i64_is_the_walk_in_i128() {
+        // Rows of one to three candidates from a pool with amounts near
+        // i64's limit: where the i64 walk finishes it finds the i128 walk's
+        // supports and work; where a sum does not fit, walk_supports falls
+        // back to i128 with the same answer.
+        let big = 5_000_000_000_000_000_000; // two of them overflow i64
+        let wider = 10_000_000_000_000_000_000; // beyond i64 alone
+        let pool: Vec<Ends> =
+            [(1, (0, 0)), (1, (100, 5)), (1, (150, 0)), (-1, (250, 5)), (-1, (300, 50)), (1, (big, 5)), (-1, (big, 0)), (1, (wider, 0))]
+                .map(|(s, u)| delta_ends(s, u).unwrap())
+                .to_vec();
+        let (mut narrow, mut fell_back) = (0, 0);
+        for relation in [Relation::Equal, Relation::AtLeast] {
+            for base in [(0, 0), delta_ends(-1, (250, 5)).unwrap(), delta_ends(1, (big, 10)).unwrap()] {
+                for code in 0..8usize.pow(4) {
+                    // Three rows, candidates drawn from the pool by the digits of `code`.
+                    let digit = |k: u32| pool[code / 8usize.pow(k) % 8];
+                    let rows = [vec![digit(0), digit(1)], vec![digit(2)], vec![digit(3), pool[1], digit(0)]];
+                    let open: Vec<usize> = (0..rows.len()).collect();
+                    let c = Compiled { base, open: rows.iter().enumerate().map(|(r, d)| (r, d.clone(), (0, 0))).collect(), relation };
+                    let alive: Vec<Vec<usize>> = rows.iter().map(|d| (0..d.len()).collect()).collect();
+                    let bufs = || SupportBufs { lens: alive.iter().map(Vec::len).collect(), ..SupportBufs::default() };
+                    let (mut got, mut plain) = (bufs(), bufs());
+                    let (mut got_work, mut plain_work) = (0, 0);
+                    let mut wide = WalkBufs::<i128>::default();
+                    let plain_found = walk_in(&c, &open, &alive, &mut plain_work, &mut plain, &mut wide);
+                    let mut probe = WalkBufs::<i64>::default();
+                    match walk_in(&c, &open, &alive, &mut 0, &mut bufs(), &mut probe) {
+                        Some(()) => narrow += 1,
+                        None => fell_back += 1,
+                    }
+                    assert_eq!(walk_supports(&c, &open, &alive, &mut got_work, &mut got), plain_found);
+                    assert_eq!(got.supported[..open.len()], plain.supported[..open.len()], "{rows:?} {base:?} {relation:?}");
+                    assert_eq!(got_work, plain_work, "{rows:?} {base:?} {relation:?}");
+                }
+            }
+        }
+        assert!(narrow > 1000 && fell_back > 1000, "{narrow} {fell_back}");
+    }
+
+    #[test]
     fn a_lone_combination_is_the_walk() {
         // Every open row with one candidate left (the second of two): the
         // fast path finds the supports the walk finds, and counts its work.
-        let pool: Vec<UnitSum> = [(1, (0, 0)), (1, (100, 5)), (1, (150, 0)), (-1, (250, 5)), (-1, (300, 50)), (1, (-40, 5))]
-            .map(|(s, u)| delta(s, u).unwrap())
+        let pool: Vec<Ends> = [(1, (0, 0)), (1, (100, 5)), (1, (150, 0)), (-1, (250, 5)), (-1, (300, 50)), (1, (-40, 5))]
+            .map(|(s, u)| delta_ends(s, u).unwrap())
             .to_vec();
         let (mut held, mut failed) = (0, 0);
         for relation in [Relation::Equal, Relation::AtLeast] {
-            for base in [(0, 0, 0), delta(-1, (250, 5)).unwrap(), delta(1, (110, 10)).unwrap()] {
+            for base in [(0, 0), delta_ends(-1, (250, 5)).unwrap(), delta_ends(1, (110, 10)).unwrap()] {
                 for n in 1..=3u32 {
                     for code in 0..pool.len().pow(n) {
-                        let picks: Vec<UnitSum> = (0..n).map(|k| pool[code / pool.len().pow(k) % pool.len()]).collect();
+                        let picks: Vec<Ends> = (0..n).map(|k| pool[code / pool.len().pow(k) % pool.len()]).collect();
                         let open: Vec<usize> = (0..picks.len()).collect();
                         let c = Compiled {
                             base,
@@ -1334,7 +1464,7 @@ mod tests {
         }
         assert!(held > 20 && failed > 20, "{held} {failed}");
         // Another number of candidates is the walk's to decide.
-        let c = Compiled { base: (0, 0, 0), open: vec![(0, vec![pool[0], pool[1]], (0, 0))], relation: Relation::Equal };
+        let c = Compiled { base: (0, 0), open: vec![(0, vec![pool[0], pool[1]], (0, 0))], relation: Relation::Equal };
         assert!(lone_combination(&c, &[0], &[vec![0, 1]], &mut 0, &mut SupportBufs::default()).is_none());
     }
 
@@ -1366,12 +1496,13 @@ mod tests {
                     Constraint::Sum(s, col) => vec![(if s.total == *r { -1 } else { 1 }, col)],
                 };
                 for (j, d) in deltas.iter().enumerate() {
-                    let plain = terms.iter().try_fold((0, 0, 0), |a, (s, col)| plus(a, delta(*s, rounding::units(cell(*r, j, *col))?)?));
+                    let plain =
+                        terms.iter().try_fold((0, 0), |a, (s, col)| plus_ends(a, delta_ends(*s, rounding::units(cell(*r, j, *col))?)?));
                     assert_eq!(Some(*d), plain);
                 }
                 let plain = |left: &[usize]| {
                     let ds = left.iter().map(|j| deltas[*j]);
-                    (ds.clone().map(|d| d.1).min().unwrap_or(0), ds.map(|d| d.2).max().unwrap_or(0))
+                    (ds.clone().map(|d| d.0).min().unwrap_or(0), ds.map(|d| d.1).max().unwrap_or(0))
                 };
                 let all: Vec<usize> = (0..deltas.len()).collect();
                 assert_eq!(*whole, plain(&all));

@@ -26,6 +26,8 @@ pub mod sangong;
 pub mod schema;
 pub mod sides;
 
+use std::borrow::Cow;
+
 use crate::model::{Cell, ReadProblem, Row};
 use crate::recognise::table_marker_number;
 use crate::segment::{is_note, Segment};
@@ -90,10 +92,15 @@ pub(crate) fn body_lines<'a>(body: &'a [Line], also_skip: &'a [&str]) -> impl It
 pub(crate) fn header_text(body: &[Line], yuan: bool) -> String {
     let mut out = String::new();
     for l in body {
+        let sq = l.squeezed.as_str();
+        // A line of white space only (every other line in some exports)
+        // holds no amount and adds nothing: not read for one.
+        if sq.is_empty() {
+            continue;
+        }
         if has_amount(&l.text) || yuan && integer_amounts(&l.text) {
             break;
         }
-        let sq = l.squeezed.as_str();
         if !is_note(sq) {
             out.push_str(sq);
         }
@@ -121,13 +128,8 @@ pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bo
     let lines: Vec<LineView> = body.iter().map(|l| if serial { strip_serial(l) } else { LineView::of(l) }).collect();
     // Rows start at the first line led by a code or holding an amount: a
     // header cell "合计" on a line of its own is a caption, not the 合计 row.
-    let start = lines
-        .iter()
-        .position(|l| {
-            let text = coded::join_split_codes(l.text);
-            first_int(&text).is_some_and(|n| coded::is_code_int(n, first)) || has_amount(&text) || yuan && integer_amounts(&text)
-        })
-        .unwrap_or(lines.len());
+    // A line of white space only has no words: it starts nothing.
+    let start = lines.iter().position(|l| !l.squeezed.is_empty() && starts_rows(l.text, first, yuan)).unwrap_or(lines.len());
     let (raw, problems) = coded::read_views(lines.get(start..).unwrap_or_default(), first, no, yuan);
     // Each problem `read_rows` reports is one amount it set aside.
     let mut read = Read { set_aside: problems.len(), problems, ..Read::default() };
@@ -143,6 +145,20 @@ pub(crate) fn read_coded(body: &[Line], first: &[char], ncols: usize, serial: bo
         push_coded(&mut read, r, ncols);
     }
     read
+}
+
+/// Whether a line of a 科目 table starts its rows: led by a code of `first`,
+/// or holding an amount (in 元, `yuan`, maybe an integer), split codes
+/// joined ([`coded::join_split_codes`]).
+fn starts_rows(text: &str, first: &[char], yuan: bool) -> bool {
+    // A join only merges digit words, the first with the next only when it
+    // is a 3-digit 类 code (an integer under 1000): the join, which scans
+    // the line, is made only for such a line or in 元 (whose integers are
+    // all read), not for every header line.
+    let int = first_int(text);
+    let text = if yuan || int.is_some_and(|n| n < 1000) { coded::join_split_codes(text) } else { Cow::Borrowed(text) };
+    let int = if matches!(text, Cow::Owned(_)) { first_int(&text) } else { int };
+    int.is_some_and(|n| coded::is_code_int(n, first)) || has_amount(&text) || yuan && integer_amounts(&text)
 }
 
 /// Adds a 科目 row: its cells where their columns are certain, otherwise
@@ -185,6 +201,33 @@ fn strip_serial(l: &Line) -> LineView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`starts_rows`] is its definition, the line joined first, on every
+    /// line of the fixtures and of sample texts of codes and their parts.
+    #[test]
+    fn a_line_starts_rows_as_its_joined_line_does() {
+        let pieces: Vec<&str> =
+            "201|03|01|2|12|007|999|2010301|301|1.00|86666000|行政运行|合计|栏次| |\t|  |\u{3000}|一、".split('|').collect();
+        let mut texts = crate::text::stream::sample_texts(&pieces, 600);
+        texts.extend(crate::FIXTURES.iter().map(|f| crate::fixture(f)));
+        let (mut lines, mut starts) = (0, 0);
+        for text in &texts {
+            for line in text.lines() {
+                for first in [&['2'][..], &['3'], &['3', '5']] {
+                    for yuan in [false, true] {
+                        let joined = coded::join_split_codes(line);
+                        let want = first_int(&joined).is_some_and(|n| coded::is_code_int(n, first))
+                            || has_amount(&joined)
+                            || yuan && integer_amounts(&joined);
+                        assert_eq!(starts_rows(line, first, yuan), want, "{line:?} {first:?} {yuan}");
+                        starts += usize::from(want);
+                    }
+                }
+                lines += 1;
+            }
+        }
+        assert!(lines > 5000 && starts > 1000, "{lines} {starts}");
+    }
 
     /// [`strip_serial`] as it was: the stripped text squeezed again.
     fn strip_serial_by_squeezing(l: &Line) -> Line {

@@ -429,43 +429,6 @@ mod tests {
     use super::*;
     use crate::text::normalise;
 
-    /// The colon lines normalisation notes are the lines whose squeezed
-    /// text holds a colon: in texts of colons, white space, line ends, page
-    /// footers and chars that fold, and in every fixture.
-    #[test]
-    fn the_colon_lines_noted_are_the_lines_with_a_colon() {
-        let pieces = [
-            "部门：",
-            "单位:",
-            "：",
-            ":",
-            "：:",
-            "合",
-            "a",
-            ";",
-            "；",
-            "，",
-            "Ｘ",
-            "第1页，共2页",
-            " ",
-            "\u{3000}",
-            "\t",
-            "\u{c}",
-            "\r",
-            "\r\n",
-            "\n",
-            "\n\n",
-            "﹕",
-            "︰",
-        ];
-        let texts = crate::text::stream::sample_texts(&pieces, 2000);
-        let fixtures = crate::FIXTURES.iter().map(|name| crate::fixture(name));
-        for text in texts.into_iter().chain(fixtures) {
-            let n = crate::text::normalise::normalise_marking(&text);
-            assert_eq!(n.colon_lines, colon_lines(&n.lines), "{text:?}");
-        }
-    }
-
     /// The kind words counted from each 预算/决算 are as many as a search
     /// for each word finds.
     #[test]

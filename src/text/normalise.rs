@@ -1040,9 +1040,11 @@ mod tests {
         }
     }
 
-    /// A line's `colon` says whether its squeezed text holds ： or :, in
-    /// texts of colons, look-alikes, white space, line ends, page footers
-    /// and chars that fold, and in every fixture; as [`Line::new`] makes it.
+    /// A line's `colon` says whether its squeezed text holds ： or :, as
+    /// [`Line::new`] makes it too, and the colon lines noted are those
+    /// lines (what recognition is told: `recognise::colon_lines`): in texts
+    /// of colons, look-alikes, white space, line ends, page footers and
+    /// chars that fold, and in every fixture.
     #[test]
     fn a_lines_colon_says_whether_its_squeezed_text_holds_one() {
         let pieces = [
@@ -1066,12 +1068,20 @@ mod tests {
             "︰",
             "字",
             "1.00",
+            "部门：",
+            "合",
+            "a",
+            ";",
+            "；",
+            "，",
         ];
         let texts = crate::text::stream::sample_texts(&pieces, 2000);
         let fixtures = crate::FIXTURES.iter().map(|name| crate::fixture(name));
         let mut colons = 0;
         for text in texts.into_iter().chain(fixtures) {
-            for l in normalise(&text) {
+            let n = normalise_marking(&text);
+            assert_eq!(n.colon_lines, crate::recognise::colon_lines(&n.lines), "{text:?}");
+            for l in n.lines {
                 let holds = l.squeezed.contains(['：', ':']);
                 assert_eq!(l.colon, holds, "{:?} in {text:?}", l.text);
                 assert_eq!(Line::new(l.no, l.text.clone()).colon, holds, "{:?}", l.text);

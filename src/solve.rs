@@ -781,6 +781,19 @@ struct Component<'a> {
 /// slot of `placed`.
 fn solve_component(checker: &Checker, at: &Component, scratch: &mut Scratch, placed: &mut [Option<Placement>]) {
     let Component { open, cons, open_rows, alive, settled } = *at;
+    // A row with no candidate left leaves no solution: every row is a
+    // contradiction, as a complete search would find, but the search would
+    // first try the assignments of the rows before it. A fuzzed document
+    // whose last row (in 9,502 constraints) had none spent 20 s in 200,000
+    // nodes whose work went uncounted (issue 13).
+    if open.iter().any(|r| alive.get(*r).is_none_or(Vec::is_empty)) {
+        for i in open {
+            if let Some(slot) = placed.get_mut(*i) {
+                *slot = Some(Placement::Contradiction);
+            }
+        }
+        return;
+    }
     for r in open {
         scratch.mine[*r] = true;
     }
@@ -964,6 +977,8 @@ impl Search<'_> {
             }
             return true;
         };
+        // Saving and restoring these is within the cost counted below: every
+        // row searched has a candidate (see solve_component).
         let touch = &self.touch[i];
         let mark = st.saved.len();
         for &(ci, _, _, d) in touch {
@@ -1598,6 +1613,28 @@ mod tests {
             ..Problem::default()
         };
         assert_eq!(solve(&p), vec![(0, Placement::Ambiguous(2))]);
+    }
+
+    #[test]
+    fn a_row_no_placement_fits_leaves_its_rows_contradictory_without_a_search() {
+        // Forty rows of two placements each under one total, and a last row
+        // whose every placement a bound rules out: no assignment of the
+        // forty completes, which a search learns only after trying them.
+        let n = 40;
+        let two = || RowChoice::Open(vec![v(&["1.00", "1.00", ""]), v(&["1.00", "", "1.00"])]);
+        let mut rows = vec![RowChoice::Fixed(v(&["41.00", "20.00", "21.00"]))];
+        rows.extend(std::iter::repeat_with(two).take(n + 1));
+        let p = Problem {
+            rows,
+            sums: vec![SumOfRows { total: 0, parts: (1..=n + 1).collect(), columns: vec![0, 1, 2] }],
+            bounds: vec![Bound::Equal(n + 1, 0, Interval::of(Some(Decimal::from_str("5.00").unwrap())))],
+            ..Problem::default()
+        };
+        SPENT.with(|s| s.set(0));
+        let got = solve(&p);
+        let want: Vec<(usize, Placement)> = (1..=n + 1).map(|r| (r, Placement::Contradiction)).collect();
+        assert_eq!(got, want);
+        assert_eq!(SPENT.with(std::cell::Cell::get), 0, "nothing searched");
     }
 
     #[test]

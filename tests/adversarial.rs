@@ -123,6 +123,29 @@ fn an_economic_row_repeated_a_thousand_times_stays_within_the_document_work_budg
 }
 
 #[test]
+fn a_row_no_placement_fits_makes_its_table_contradict_without_a_search() {
+    // Found by the mutate_document fuzz target: the Yantai budget's 公开03表
+    // "201 03 01 行政运行" row repeated 4,750 times, the code of one copy
+    // printed "(1,000.00)" and 公开05表's "201 03 02" printed "0.00". The
+    // last of the 4,752 open rows, in all 9,502 constraints, had no
+    // placement left; the search tried 200,000 assignments of the rows
+    // before it, each undoing those 9,502 sums (20 s in release). A row
+    // without a placement now ends the search before it starts.
+    let mut lines: Vec<String> = stress::budget().lines().map(str::to_string).collect();
+    let at = lines.iter().position(|l| l == "201 03 01 行政运行 2678.40 2678.40").expect("公开03表's 行政运行 row");
+    let copy = lines[at].clone();
+    lines.splice(at + 1..at + 1, std::iter::repeat_n(copy, 4749).chain(["201 03 (1,000.00) 行政运行 2678.40 2678.40".to_string()]));
+    // The first such line is 公开03表's, just after the copies.
+    let other = lines.iter().rposition(|l| l == "201 03 02 一般行政管理事务 4792.00 4792.00").expect("公开05表's row");
+    lines[other] = "0.00 03 02 一般行政管理事务 4792.00 4792.00".to_string();
+    let r = check(&lines.join("\n"));
+    // The copies are no placement at all, and are reported as one row.
+    let contradictions: Vec<_> = r.findings.iter().filter(|f| f.rule == "TBL-012").filter_map(|f| f.row.as_deref()).collect();
+    assert!(contradictions.contains(&"2010301 行政运行"), "{contradictions:?}");
+    assert!(contradictions.len() < 10, "{contradictions:?}");
+}
+
+#[test]
 fn a_parent_code_printed_thousands_of_times_is_held_to_no_sum() {
     // Which rows are a repeated 类/款's children is not known, so the solver
     // makes no sum of them (it gave every copy all the children: 49 s and

@@ -339,7 +339,9 @@ fn decided_components_are_placed_as_searched() {
         *stopped += usize::from(spent > 0 && got.0 != solved_from(&p, 0).0);
     }
     SPENT.with(|s| s.set(0));
-    // Not vacuous: many components decided, and budgets that stopped searches.
+    // Not vacuous: many components decided, constraints counted, and
+    // budgets that stopped searches. (72 counted: a component with a row
+    // left without candidates is not searched, so none of its are.)
     let (decided, counted) = (DECIDED.with(std::cell::Cell::get), COUNTED.with(std::cell::Cell::get));
-    assert!(decided > 6_000 && counted > 100 && *stopped > 150, "{decided} {counted} {stopped}");
+    assert!(decided > 6_000 && counted > 50 && *stopped > 150, "{decided} {counted} {stopped}");
 }

@@ -980,6 +980,8 @@ impl Search<'_> {
         // Saving and restoring these is within the cost counted below: every
         // row searched has a candidate (see solve_component).
         let touch = &self.touch[i];
+        #[cfg(test)]
+        SAVED.with(|n| n.set(n.get() + touch.len()));
         let mark = st.saved.len();
         for &(ci, _, _, d) in touch {
             st.saved.push(st.acc[ci]);
@@ -1040,6 +1042,9 @@ thread_local! {
     static COUNTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     /// Counts the components [`decided`] placed, for the differential test.
     static DECIDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Counts the constraint sums the search saved and restored, which its
+    /// work must bound (see [`Search::run`]).
+    static SAVED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Whether the differential test asks for the plain search.

@@ -294,6 +294,7 @@ fn main() {
                 .map(|n| (format!("spaced digits {} KiB", n >> 10), stress::spaced_digits(*n)))
                 .collect(),
         ),
+        ("listed items", [100usize, 800, 6400].iter().map(|n| (format!("listed items ×{n}"), stress::listed_items(*n))).collect()),
         ("spaces → tabs", vec![("budget".to_string(), stress::budget()), ("budget, spaces → tabs".to_string(), stress::budget_tabs())]),
         (
             "overflow",

@@ -73,6 +73,18 @@ pub fn table_repeated(n: usize) -> String {
     join(&[&y[..a], &rows, &y[b..]])
 }
 
+/// The Yantai final accounts with 公开06表's line "30303 退职（役）费 …"
+/// (three 款 rows) repeated `2n` times and the 公用经费 paragraph, which
+/// lists eighteen items after 主要包括, `n` times: NAR-010 once compared every
+/// listed item with every row (found by the mutate_document fuzz target).
+pub fn listed_items(n: usize) -> String {
+    let y = final_lines();
+    let rows = y.iter().position(|l| l.starts_with("30303\t退职（役）费")).expect("the 30303 line of 公开06表");
+    let para = y.iter().position(|l| l.starts_with("公用经费 685.77 万元，主要包括：")).expect("the 公用经费 paragraph");
+    assert!(rows < para, "the table comes before the narrative");
+    join(&[&y[..rows], &vec![y[rows].clone(); 2 * n], &y[rows..para], &vec![y[para].clone(); n], &y[para..]])
+}
+
 /// The Yantai budget as published.
 pub fn budget() -> String {
     corpus("yantai-office-2023-budget.txt")

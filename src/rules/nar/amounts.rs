@@ -89,12 +89,13 @@ fn check(doc: &Document, sink: &mut Sink) {
     // The tables a section's amounts are held against, missing or unread:
     // their amounts are not checked, and coverage says so (table, first line).
     let mut unchecked: Vec<(TableKind, usize)> = Vec::new();
+    let totals06 = Totals06::default();
     for s in &n.sections {
         for (k, p) in s.paragraphs.iter().enumerate() {
             let prev = k.checked_sub(1).and_then(|j| s.paragraphs.get(j));
             let mut sangong = None;
             for c in p.claims.iter().filter(|c| c.is_money_amount() && c.kind == ClaimKind::Amount) {
-                let Some(fig) = reference(doc, s.topic, p, prev, c, &mut sangong).and_then(|f| f.in_wan(doc)) else {
+                let Some(fig) = reference(doc, s.topic, p, prev, c, &mut sangong, &totals06).and_then(|f| f.in_wan(doc)) else {
                     if let Some(kind) = table_of(s.topic).filter(|k| !readable(doc, *k)) {
                         if !unchecked.iter().any(|u| u.0 == kind) {
                             unchecked.push((kind, c.source_line));
@@ -274,6 +275,12 @@ fn figure<'a>(cells: Option<Vec<Located<'a>>>, what: What) -> Option<Figure<'a>>
 
 /// What a money amount claim refers to, given its section and the 三公 item
 /// the sentence is about.
+/// 公开06表's rows "人员经费合计" and "公用经费合计", each looked up once a
+/// check: a narrative naming them in thousands of paragraphs (a fuzzed
+/// document) does not scan the table once per claim (issue 13).
+#[derive(Default)]
+struct Totals06<'a>([std::cell::OnceCell<Option<Located<'a>>>; 2]);
+
 fn reference<'a>(
     doc: &'a Document,
     topic: Topic,
@@ -281,6 +288,7 @@ fn reference<'a>(
     prev: Option<&Paragraph>,
     c: &Claim,
     sangong: &mut Option<usize>,
+    totals06: &Totals06<'a>,
 ) -> Option<Figure<'a>> {
     let s = norm(&c.subject);
     let s = &*s;
@@ -369,9 +377,12 @@ fn reference<'a>(
                 let grid = || grid_cell(doc, TableKind::F05, is_total, |h| h == "基本支出");
                 figure(cell(doc, TableKind::F05, total, 1).or_else(grid).map(|c| vec![c]), What::Fixed("公开05表合计行的基本支出"))
             } else if s == "人员经费" || s == "公用经费" {
-                // The row "{s}合计", compared without a copy.
-                let total_row = |r: &Row| r.code.is_none() && r.label.strip_suffix("合计") == Some(s);
-                figure(cell(doc, TableKind::F06, total_row, 0).map(|c| vec![c]), What::Total06)
+                let found = *totals06.0[usize::from(s == "公用经费")].get_or_init(|| {
+                    // The row "{s}合计", compared without a copy.
+                    let total_row = |r: &Row| r.code.is_none() && r.label.strip_suffix("合计") == Some(s);
+                    cell(doc, TableKind::F06, total_row, 0)
+                });
+                figure(found.map(|c| vec![c]), What::Total06)
             } else {
                 None
             }

@@ -67,9 +67,13 @@ fn check(doc: &Document, sink: &mut Sink) {
         Err(why) => return sink.skip(why),
     };
     let n = &doc.narrative;
-    // The 款 rows with their labels unified once, not once per listed item.
-    let labelled: Vec<(std::borrow::Cow<'_, str>, &Row)> =
+    // The 款 rows with their labels unified once, not once per listed item,
+    // and sorted by label: each item finds its rows by binary search, not by
+    // a pass over the table (a fuzzed document listing 130,000 items against
+    // 39,000 rows spent 1.4 s comparing them pair by pair; issue 13).
+    let mut labelled: Vec<(std::borrow::Cow<'_, str>, &Row)> =
         t06.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 5)).map(|r| (unified(&r.label), r)).collect();
+    labelled.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for s in n.sections_about(Topic::Basic) {
         for p in &s.paragraphs {
             let Some(i) = crate::text::search::find(&p.text, "主要包括") else { continue };
@@ -84,7 +88,8 @@ fn check(doc: &Document, sink: &mut Sink) {
             for item in list.split('、').map(str::trim).filter(|x| !x.is_empty()) {
                 let item_label = unified(item);
                 // Exactly one row of that label (no Vec of them).
-                let mut rows = labelled.iter().filter(|(l, _)| *l == item_label).map(|(_, r)| *r);
+                let from = labelled.partition_point(|(l, _)| l.as_ref() < item_label.as_ref());
+                let mut rows = labelled[from..].iter().take_while(|(l, _)| l.as_ref() == item_label.as_ref()).map(|(_, r)| *r);
                 let (Some(row), None) = (rows.next(), rows.next()) else { continue };
                 let col = amount_col(t06, row);
                 if row.value(col).is_none_or(|v| v.is_zero()) {

@@ -2,8 +2,11 @@
 //! at a time, by numbers chosen to stress the arithmetic (huge, tiny, many
 //! decimals, negative, blank, dash) and whose lines are duplicated or
 //! dropped. The fuzzer's bytes choose the document and the edits, so it
-//! explores real tables and narrative rather than random noise.
+//! explores real tables and narrative rather than random noise. The
+//! ../shared/real texts join the corpus when they are beside the checkout.
 #![no_main]
+
+use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 
@@ -34,6 +37,24 @@ const NUMBERS: [&str; 16] = [
     "99.99%",
 ];
 
+/// The corpus, then the ../shared/real texts in name order when they are
+/// there (`make fuzz` runs from the project root): the Shanghai and Jiangsu
+/// layouts, and the PDF viewer's copies, that the Shandong corpus lacks.
+/// Read at run time, never built in: they are not the project's files.
+fn documents() -> &'static [String] {
+    static ALL: OnceLock<Vec<String>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut docs: Vec<String> = DOCS.iter().map(|d| d.to_string()).collect();
+        if let Ok(dir) = std::fs::read_dir("../shared/real") {
+            let mut paths: Vec<_> =
+                dir.filter_map(|e| Some(e.ok()?.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+            paths.sort();
+            docs.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+        }
+        docs
+    })
+}
+
 /// Byte offsets of the numeric tokens of a line (digits, ',', '.', '-').
 fn numbers(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -54,7 +75,8 @@ fn numbers(line: &str) -> Vec<(usize, usize)> {
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, mut edits)) = data.split_first() else { return };
-    let mut lines: Vec<String> = DOCS[pick as usize % DOCS.len()].lines().map(str::to_string).collect();
+    let docs = documents();
+    let mut lines: Vec<String> = docs[usize::from(pick) % docs.len()].lines().map(str::to_string).collect();
     // Each edit is 4 bytes: what, which line (2 bytes), which token/number.
     while let [what, hi, lo, arg, rest @ ..] = edits {
         edits = rest;

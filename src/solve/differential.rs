@@ -306,6 +306,20 @@ fn solved_from(p: &Problem, spent: usize) -> (Vec<(usize, Placement)>, usize) {
     (out, SPENT.with(std::cell::Cell::get))
 }
 
+/// The search tests' problem for `round`: every other one has rows more
+/// alike, so that more have one candidate, or several that all fit.
+fn problem_of_round(rng: &mut Rng, round: usize) -> Problem {
+    let mut p = problem(rng);
+    if round.is_multiple_of(2) {
+        for r in &mut p.rows {
+            if let RowChoice::Open(c) = r {
+                c.truncate(1 + rng.index(2));
+            }
+        }
+    }
+    p
+}
+
 /// A component placed without searching ([`decided`]: one open row, or
 /// every open row at one candidate) is placed as the search places it, and
 /// a search that counts the constraints of rows at one candidate rather
@@ -319,19 +333,10 @@ fn decided_components_are_placed_as_searched() {
     let stopped = &mut 0;
     DECIDED.with(|d| d.set(0));
     COUNTED.with(|d| d.set(0));
-    for round in 0..12_000 {
-        let mut p = problem(&mut rng);
-        // Every other problem: rows more alike, so that more have one
-        // candidate, or several that all fit.
-        if round % 2 == 0 {
-            for r in &mut p.rows {
-                if let RowChoice::Open(c) = r {
-                    c.truncate(1 + rng.index(2));
-                }
-            }
-        }
+    for round in 0..12_000usize {
+        let p = problem_of_round(&mut rng, round);
         // The budget: fresh, or about as much left as the search needs.
-        let spent = if round % 3 == 0 { MAX_WORK_PER_DOCUMENT - rng.index(16) } else { 0 };
+        let spent = if round.is_multiple_of(3) { MAX_WORK_PER_DOCUMENT - rng.index(16) } else { 0 };
         let searched = solve_searching(&p, spent);
         let got = solved_from(&p, spent);
         assert_eq!(got, searched, "{p:?} {spent}");
@@ -355,15 +360,8 @@ fn decided_components_are_placed_as_searched() {
 fn the_search_counts_every_sum_it_saves() {
     let mut rng = Rng(0x5EED_0016);
     let (mut saved_all, mut worst) = (0usize, 0usize);
-    for round in 0..12_000 {
-        let mut p = problem(&mut rng);
-        if round % 2 == 0 {
-            for r in &mut p.rows {
-                if let RowChoice::Open(c) = r {
-                    c.truncate(1 + rng.index(2));
-                }
-            }
-        }
+    for round in 0..12_000usize {
+        let p = problem_of_round(&mut rng, round);
         let before = SAVED.with(std::cell::Cell::get);
         let (_, spent) = solve_searching(&p, 0);
         let saved = SAVED.with(std::cell::Cell::get) - before;

@@ -264,15 +264,26 @@ fn start_of_name(chars: &[char], end: usize) -> usize {
     k
 }
 
+/// Whether two names are one, brackets full-width or ASCII, with or without a
+/// trailing "支出". Compared char by char, not through normalised copies: it
+/// runs for every coded row of every table for each path.
 fn same(a: &str, b: &str) -> bool {
-    let n = |s: &str| s.replace('(', "（").replace(')', "）");
-    let (a, b) = (n(a), n(b));
-    a == b || a.strip_suffix("支出") == Some(b.as_str()) || b.strip_suffix("支出") == Some(a.as_str())
+    fn eq(a: &str, b: &str) -> bool {
+        let n = |c: char| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        };
+        a.chars().map(n).eq(b.chars().map(n))
+    }
+    eq(a, b) || a.strip_suffix("支出").is_some_and(|a| eq(a, b)) || b.strip_suffix("支出").is_some_and(|b| eq(a, b))
 }
 
 /// The 项 row a path names, if exactly one.
 fn row_of<'a>(t: &'a Table, path: &Path) -> Option<&'a Row> {
-    let code_of = |r: &Row| r.code.clone().unwrap_or_default();
+    fn code_of(r: &Row) -> &str {
+        r.code.as_deref().unwrap_or("")
+    }
     let parent = |code: &str, len: usize| t.rows.iter().find(|r| code_of(r) == code.get(..len).unwrap_or(""));
     let hits: Vec<(usize, &Row)> = t
         .rows
@@ -283,13 +294,15 @@ fn row_of<'a>(t: &'a Table, path: &Path) -> Option<&'a Row> {
             if code.len() != 7 || !code.bytes().all(|b| b.is_ascii_digit()) {
                 return false;
             }
+            // Codes first: they are cheap, and the names' parents are looked up
+            // by a scan of the table.
             let codes_fit = path.item_code.as_deref().is_none_or(|c| code.ends_with(c))
                 && path.kuan_code.as_deref().is_none_or(|c| code.get(3..5) == Some(c))
                 && path.class_code.as_deref().is_none_or(|c| code.get(..3) == Some(c));
-            let names_fit = same(&r.label, &path.item)
-                && path.kuan.as_deref().is_none_or(|k| parent(&code, 5).is_some_and(|p| same(&p.label, k)))
-                && path.class.as_deref().is_none_or(|c| parent(&code, 3).is_none_or(|p| same(&p.label, c)));
-            codes_fit && names_fit
+            codes_fit
+                && same(&r.label, &path.item)
+                && path.kuan.as_deref().is_none_or(|k| parent(code, 5).is_some_and(|p| same(&p.label, k)))
+                && path.class.as_deref().is_none_or(|c| parent(code, 3).is_none_or(|p| same(&p.label, c)))
         })
         .collect();
     // A row whose amounts were not placed with certainty settles nothing.
@@ -330,6 +343,17 @@ mod tests {
             }
         }
         assert!(with_paths >= 5, "{with_paths}");
+    }
+
+    #[test]
+    fn names_are_one_whatever_their_brackets_and_a_trailing_zhichu() {
+        assert!(same("政府办公厅(室)及相关机构事务", "政府办公厅（室）及相关机构事务"));
+        assert!(same("公共安全支出", "公共安全"));
+        assert!(same("公共安全", "公共安全支出"));
+        assert!(same("其他(项)支出", "其他（项）"));
+        assert!(!same("司法", "司法行政"));
+        assert!(!same("公共安全支出支出", "公共安全"));
+        assert!(!same("（室）", "(室"));
     }
 
     #[test]

@@ -150,14 +150,15 @@ fn carry_sums(t: &Table, rows: &[Row], col: usize, sink: &mut Sink) {
 
 /// "一、…", "十二、…": a top-level item of a summary panel.
 fn is_item(label: &str) -> bool {
-    let n: String = label.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).collect();
-    !n.is_empty() && label[n.len()..].starts_with('、')
+    // Asked of every row in several passes: a slice, no copy of the numeral.
+    let rest = label.trim_start_matches(|c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'));
+    rest.len() < label.len() && rest.starts_with('、')
 }
 
 /// "1.…", "（1）…": an item under the item above it.
 fn is_sub_item(label: &str) -> bool {
-    let n: String = label.chars().take_while(|c| c.is_ascii_digit()).collect();
-    !n.is_empty() && label[n.len()..].starts_with(['.', '．', '、'])
+    let rest = label.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < label.len() && rest.starts_with(['.', '．', '、'])
 }
 
 fn panel_sums(t: &Table, rows: &[Row], col: usize, sink: &mut Sink) {
@@ -203,6 +204,8 @@ mod tests {
         assert!(is_total("收入总计") && is_total("合计") && !is_total("当年收入小计"));
         assert!(is_item("一、财政拨款") && is_item("十二、农林水支出") && !is_item("1.一般公共预算"));
         assert!(is_sub_item("1.一般公共预算") && is_sub_item("2．政府性基金") && !is_sub_item("一、财政拨款"));
+        assert!(!is_item("、") && !is_item("一二") && !is_item("") && !is_item("第一、"));
+        assert!(!is_sub_item(".5") && !is_sub_item("12") && is_sub_item("12、其他"));
         assert!(reads("总 计", "总计") && reads("总计", "总计") && !reads("收入总计", "总计"));
     }
 }

@@ -151,7 +151,7 @@ fn carry_sums(t: &Table, rows: &[Row], col: usize, sink: &mut Sink) {
 /// "一、…", "十二、…": a top-level item of a summary panel.
 fn is_item(label: &str) -> bool {
     // Asked of every row in several passes: a slice, no copy of the numeral.
-    let rest = label.trim_start_matches(|c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'));
+    let rest = label.trim_start_matches(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
     rest.len() < label.len() && rest.starts_with('、')
 }
 

@@ -306,3 +306,24 @@ fn workbook_numbers_as_displayed_and_far_cells_bounded() {
     // The stray far cell is outside the bounds and dropped; nothing huge was built.
     assert!(x.text.len() < 1000);
 }
+
+#[test]
+fn the_real_xls_with_its_directory_chain_looped_is_refused_at_once() {
+    // The damage a fuzzer found (issue 13): a sector chain that comes back on
+    // itself. calamine follows the directory's chain to its end mark, with no
+    // bound, and grew its buffer to 24 GB in two minutes.
+    let Some(mut b) = real("06") else { return };
+    let word = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap()) as usize;
+    let size = 1usize << u16::from_le_bytes([b[30], b[31]]);
+    let dir = word(&b, 0x30);
+    // The FAT sector that maps the directory's first sector (the header
+    // lists the first 109 FAT sectors from 0x4C).
+    let per_sector = size / 4;
+    let fat_sector = word(&b, 0x4C + 4 * (dir / per_sector));
+    let entry = (fat_sector + 1) * size + 4 * (dir % per_sector);
+    b[entry..entry + 4].copy_from_slice(&(dir as u32).to_le_bytes());
+    match gongkai::check_bytes("06.xls", &b) {
+        Err(gongkai::InputError::Office(why)) => assert!(why.contains("首尾相接"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -21,6 +21,8 @@ mod html;
 mod pdf;
 #[cfg(feature = "office")]
 mod sheet;
+#[cfg(feature = "office")]
+mod xls_bounds;
 
 pub use html::clipboard;
 #[cfg(feature = "pdf")]

@@ -37,6 +37,18 @@ type SheetParts = (Vec<((u32, u32), Data)>, Vec<Dimensions>, Option<calamine::St
 
 /// Reads every sheet of a workbook.
 pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
+    // An .xls is laid out whole as calamine opens it: its extent is checked first.
+    if !bytes.starts_with(b"PK") {
+        super::xls_bounds::check(bytes).map_err(InputError::Office)?;
+    }
+    // calamine indexes some records without checking their length: a damaged
+    // file must give an error, not end the check. (In the browser a panic
+    // ends the worker instead, and the page says the check failed.)
+    std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| Err(InputError::Office("读取工作簿时出错".into())))
+}
+
+/// [`sheets`] past its checks.
+fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| InputError::Office(e.to_string()))?;
     let names = wb.sheet_names();
     let mut out = Vec::new();
@@ -226,5 +238,42 @@ mod tests {
         assert_eq!(number(float_decimal(-1234567.0).unwrap(), Some("#,##0")), "-1,234,567");
         assert_eq!(number(Decimal::from(7), Some("General")), "7");
         assert!(float_decimal(f64::NAN).is_none());
+    }
+
+    use crate::input::xls_bounds::tests::{number as cell, record, workbook, xls};
+
+    fn texts(sheets: &[Sheet]) -> Vec<Vec<Vec<String>>> {
+        sheets.iter().map(|s| s.grid.cells.clone()).collect()
+    }
+
+    #[test]
+    fn a_workbook_written_here_is_one_calamine_reads() {
+        // The workbooks of the damage tests below are real ones: calamine
+        // reads this one's two numbers where they stand.
+        let read = sheets(&xls(&workbook(&[cell(0, 0, 1.5), cell(2, 1, 2.0)], (0, 3, 0, 2)))).expect("read");
+        assert_eq!(texts(&read), vec![vec![vec!["1.5".to_string()], vec![], vec![String::new(), "2".to_string()]]]);
+    }
+
+    #[test]
+    fn a_damaged_workbook_is_an_error_never_gigabytes_a_hang_or_a_panic() {
+        // A cell at the sheet's far corner: calamine would lay out 16.7
+        // million cells between it and A1.
+        let far = xls(&workbook(&[cell(0, 0, 1.0), cell(65_535, 255, 2.0)], (0, 1, 0, 1)));
+        assert!(matches!(sheets(&far), Err(InputError::Office(why)) if why.contains("单元格范围过大")));
+        // The directory's sector chain pointing back at itself: calamine
+        // would follow it until memory ran out.
+        let mut looped = xls(&workbook(&[cell(0, 0, 1.0)], (0, 1, 0, 1)));
+        let (fat, dir) =
+            (u32::from_le_bytes(looped[0x4C..0x50].try_into().unwrap()), u32::from_le_bytes(looped[0x30..0x34].try_into().unwrap()));
+        let entry = (fat as usize + 1) * 512 + 4 * dir as usize;
+        looped[entry..entry + 4].copy_from_slice(&dir.to_le_bytes());
+        assert!(matches!(sheets(&looped), Err(InputError::Office(why)) if why.contains("首尾相接")));
+        // A BoundSheet8 record of two bytes: calamine reads its offset
+        // without checking the length, and panics.
+        let mut short = workbook(&[cell(0, 0, 1.0)], (0, 1, 0, 1));
+        let at = short.windows(2).position(|w| w == [0x85, 0x00]).expect("boundsheet");
+        let len = u16::from_le_bytes([short[at + 2], short[at + 3]]) as usize;
+        short.splice(at..at + 4 + len, record(0x0085, &[0, 0]));
+        assert!(sheets(&xls(&short)).is_err());
     }
 }

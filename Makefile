@@ -20,13 +20,14 @@ serve: setup
 	$(TRUNK_BUILD)
 	node tests/browser/serve.mjs dist $(PORT)
 
-## Formatting and lints, native tests, release wasm build, then the browser
-## tests in headless Chromium.
+## Formatting and lints, native tests, release wasm build, the browser
+## tests in headless Chromium, then a 30 s fuzz run per target (fuzz-smoke).
 test: setup lint
 	@echo "test: Rust tests (the first build takes a few minutes)"
 	cargo test --all-targets
 	$(TRUNK_BUILD)
 	cd tests/browser && node --test --test-reporter=spec
+	$(MAKE) fuzz-smoke
 
 setup:
 	scripts/setup.sh
@@ -68,23 +69,34 @@ bench:
 
 FUZZ_SECONDS ?= 900
 FUZZ_TARGETS := check_bytes mutate_document
-FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=262144 -len_control=0 -print_final_stats=1
+FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -len_control=0 -print_final_stats=1 $(FUZZ_EXTRA)
+# Inputs up to the largest seed: check_bytes is seeded with whole PDFs and
+# workbooks (up to 1.2 MB), mutate_document's bytes are edit instructions.
+FUZZ_MAX_LEN_check_bytes = 1300000
+FUZZ_MAX_LEN_mutate_document = 262144
 
-## Seeds: the corpus, and ../shared/real texts when present.
+## Seeds: the corpus, and ../shared/real when present: its texts, and its
+## PDFs and workbooks, whose readers (lopdf and ours, calamine) see hostile
+## bytes only from a seed of their own format.
 fuzz-seeds:
 	mkdir -p fuzz/corpus/check_bytes fuzz/corpus/mutate_document
 	cp tests/fixtures/*.txt fuzz/corpus/check_bytes/
-	if ls ../shared/real/*.txt >/dev/null 2>&1; then cp ../shared/real/*.txt fuzz/corpus/check_bytes/; else echo "../shared/real absent: seeds are the corpus only"; fi
+	if ls ../shared/real/*.txt >/dev/null 2>&1; then cp ../shared/real/*.txt ../shared/real/*.pdf ../shared/real/*.xls* fuzz/corpus/check_bytes/; else echo "../shared/real absent: seeds are the corpus only"; fi
 
 ## cargo-fuzz from crates.io when missing (a few minutes, once); the nightly
 ## toolchain must be installed (rustup).
 fuzz-setup:
+	@cargo +nightly --version >/dev/null 2>&1 || { echo "fuzz: the nightly toolchain is missing (rustup toolchain install nightly)"; exit 1; }
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 ## Fuzz each target for FUZZ_SECONDS (crashes and timeouts land in fuzz/artifacts/).
 fuzz: fuzz-setup fuzz-seeds
-	for t in $(FUZZ_TARGETS); do nice cargo +nightly fuzz run --sanitizer none $$t fuzz/corpus/$$t -- $(FUZZ_FLAGS) || exit 1; done
+	for t in $(FUZZ_TARGETS); do \
+	  case $$t in check_bytes) len=$(FUZZ_MAX_LEN_check_bytes);; *) len=$(FUZZ_MAX_LEN_mutate_document);; esac; \
+	  nice cargo +nightly fuzz run --sanitizer none $$t fuzz/corpus/$$t -- $(FUZZ_FLAGS) -max_len=$$len || exit 1; \
+	done
 
-## A bounded smoke run for CI: 30 s per target.
+## A bounded smoke run for CI (the end of `make test`): 30 s per target from
+## a fixed seed, so that a failure replays.
 fuzz-smoke:
-	$(MAKE) fuzz FUZZ_SECONDS=30
+	$(MAKE) fuzz FUZZ_SECONDS=30 FUZZ_EXTRA=-seed=1

@@ -19,13 +19,11 @@ const MAX_PAIRS: usize = 1 << 17;
 const MAX_SUBTABLES: usize = 16;
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    let s = b.get(at..at.checked_add(2)?)?;
-    Some(u16::from_be_bytes([s[0], s[1]]))
+    crate::input::bytes_at(b, at).map(u16::from_be_bytes)
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    let s = b.get(at..at.checked_add(4)?)?;
-    Some(u32::from_be_bytes([s[0], s[1], s[2], s[3]]))
+    crate::input::bytes_at(b, at).map(u32::from_be_bytes)
 }
 
 /// Glyph id → the character the font's `cmap` gives it. Empty when the font

@@ -147,14 +147,14 @@ pub fn detect(bytes: &[u8]) -> InputKind {
     InputKind::Text
 }
 
-/// The first place `needle` (not empty) occurs in `hay`: candidates are the
-/// places of its first byte, so most of the bytes are looked at once.
 /// The `N` bytes of `b` at `at`, None where they run past its end: what the
 /// binary readers (fonts, .xls) read their fixed-width numbers from.
 fn bytes_at<const N: usize>(b: &[u8], at: usize) -> Option<[u8; N]> {
     b.get(at..at.checked_add(N)?)?.try_into().ok()
 }
 
+/// The first place `needle` (not empty) occurs in `hay`: candidates are the
+/// places of its first byte, so most of the bytes are looked at once.
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let (first, rest) = needle.split_first()?;
     (0..hay.len()).find(|&i| hay[i] == *first && hay[i + 1..].starts_with(rest))

@@ -37,14 +37,65 @@ type SheetParts = (Vec<((u32, u32), Data)>, Vec<Dimensions>, Option<calamine::St
 
 /// Reads every sheet of a workbook.
 pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
-    // An .xls is laid out whole as calamine opens it: its extent is checked first.
-    if !bytes.starts_with(b"PK") {
+    // An .xls is laid out whole as calamine opens it: its extent is checked
+    // first; an .xlsx is inflated into memory: its inflated size is.
+    if bytes.starts_with(b"PK") {
+        inflated_within_limit(bytes)?;
+    } else {
         super::xls_bounds::check(bytes).map_err(InputError::Office)?;
     }
     // calamine indexes some records without checking their length: a damaged
     // file must give an error, not end the check. (In the browser a panic
     // ends the worker instead, and the page says the check failed.)
     std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| Err(InputError::Office("读取工作簿时出错".into())))
+}
+
+/// The bytes a workbook's entries may inflate to, all together: 100 times
+/// the file and 16 MiB more, at most 256 MiB. Real forms inflate about ten
+/// times (the official 2026 forms: 96 KB to 1.0 MB); a zip bomb of a few MB
+/// inflates to gigabytes, which calamine would hold in memory (shared
+/// strings are read whole).
+fn inflate_limit(file_len: usize) -> u64 {
+    (16u64 << 20).saturating_add(100u64.saturating_mul(file_len as u64)).min(256 << 20)
+}
+
+/// Inflates every entry of a zip into nothing, counting, and refuses it
+/// past [`inflate_limit`]. The sizes the zip states are not trusted: a
+/// deflated entry inflates to what its data says, whatever its header
+/// claims. A zip that cannot be opened is left to calamine to refuse.
+fn inflated_within_limit(bytes: &[u8]) -> Result<(), InputError> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) };
+    let limit = inflate_limit(bytes.len());
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let Ok(mut entry) = zip.by_index(i) else { continue };
+        let room = limit.saturating_sub(total).saturating_add(1);
+        // A damaged entry counts what inflated before the damage.
+        let mut counted = Counter(0);
+        let _ = std::io::copy(&mut std::io::Read::take(&mut entry, room), &mut counted);
+        total = total.saturating_add(counted.0);
+        if total > limit {
+            return Err(InputError::Office(format!(
+                "解压后超过{} MB（文件本身{} KB），文件可能已损坏或是“压缩炸弹”",
+                limit >> 20,
+                bytes.len() >> 10
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A writer that only counts what it is given.
+struct Counter(u64);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 = self.0.saturating_add(buf.len() as u64);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// [`sheets`] past its checks.
@@ -241,6 +292,28 @@ mod tests {
     }
 
     use crate::input::xls_bounds::tests::{number as cell, record, workbook, xls};
+
+    #[test]
+    fn a_workbook_that_inflates_past_its_limit_is_refused_before_calamine_holds_it() {
+        use std::io::Write;
+        // 40 MB of shared strings deflate to a few tens of KB: past the
+        // limit of a file that size (16 MiB and 100 times the file).
+        let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("xl/workbook.xml", deflated).unwrap();
+        z.write_all(b"<workbook/>").unwrap();
+        z.start_file("xl/sharedStrings.xml", deflated).unwrap();
+        let si = "<si><t>合计</t></si>".repeat(1 << 16);
+        for _ in 0..(40 << 20) / si.len() {
+            z.write_all(si.as_bytes()).unwrap();
+        }
+        let bomb = z.finish().unwrap().into_inner();
+        assert!(bomb.len() < 1 << 20, "{}", bomb.len());
+        assert!(matches!(sheets(&bomb), Err(InputError::Office(why)) if why.contains("压缩炸弹")));
+        // What real forms inflate to passes: about ten times the file.
+        assert!(inflate_limit(96 << 10) > 10 * (96 << 10));
+        assert_eq!(inflate_limit(usize::MAX), 256 << 20);
+    }
 
     fn texts(sheets: &[Sheet]) -> Vec<Vec<Vec<String>>> {
         sheets.iter().map(|s| s.grid.cells.clone()).collect()

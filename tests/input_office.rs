@@ -327,3 +327,41 @@ fn the_real_xls_with_its_directory_chain_looped_is_refused_at_once() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_sheet_with_a_stray_cell_far_out_in_every_row_is_read_compactly_or_refused() {
+    // Columns no cell prints in take no room: 20,000 rows of a label in A
+    // and an amount in AMJ (column 1,024) read as two cells a row, not as
+    // lines padded across a thousand empty columns (117 MB of text before).
+    let rows: String = (1..=20_000)
+        .map(|r| format!("<row r=\"{r}\"><c r=\"A{r}\" t=\"inlineStr\"><is><t>合计</t></is></c><c r=\"AMJ{r}\"><v>{r}</v></c></row>"))
+        .collect();
+    let x = input::extract(&xlsx_with_rows(&rows)).unwrap().unwrap();
+    assert_eq!(cells(x.text.lines().nth(9).unwrap()), vec!["合计", "10"]);
+    assert!(x.text.len() < 20_000 * 20, "{}", x.text.len());
+    // When the printed columns are many and every row reaches the last of
+    // them, the grid itself would be dense (21 million empty strings here):
+    // refused, not built.
+    let first: String = (0..1024).map(|c| format!("<c r=\"{}1\"><v>1</v></c>", column(c))).collect();
+    let rows: String = std::iter::once(format!("<row r=\"1\">{first}</row>"))
+        .chain((2..=20_000).map(|r| format!("<row r=\"{r}\"><c r=\"AMJ{r}\"><v>1</v></c></row>")))
+        .collect();
+    match input::extract(&xlsx_with_rows(&rows)) {
+        Err(gongkai::InputError::Office(why)) => assert!(why.contains("有效区域超过"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A column's letters (0 → A, 25 → Z, 26 → AA).
+fn column(mut c: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap()
+}

@@ -52,11 +52,16 @@ impl Grid {
         let spans: std::collections::HashMap<(usize, usize), usize> = self.merges.iter().map(|m| ((m.row, m.col), m.cols.max(1))).collect();
         let span = |r: usize, c: usize| -> usize { spans.get(&(r, c)).copied().unwrap_or(1) };
         let mut widths = vec![0usize; ncols];
+        // A column no row prints in takes no room: a sheet with a stray cell
+        // a thousand columns out would otherwise pad every line with two
+        // thousand spaces (a 466 KB workbook became 117 MB of text).
+        let mut used = vec![false; ncols];
         for (r, row) in self.cells.iter().enumerate() {
             for (c, v) in row.iter().enumerate() {
                 if span(r, c) == 1 {
                     widths[c] = widths[c].max(width(v));
                 }
+                used[c] |= v.chars().any(|ch| !ch.is_whitespace());
             }
         }
         let mut out = Vec::with_capacity(self.cells.len());
@@ -85,7 +90,7 @@ impl Grid {
                     line.push_str(&v);
                     col += width(&v);
                 }
-                start += widths[c..c + s].iter().fold(0, |n, w| n + w + 2);
+                start += widths[c..c + s].iter().zip(&used[c..c + s]).fold(0, |n, (w, u)| if *u { n + w + 2 } else { n });
                 c += s;
             }
             out.push(line.trim_end().to_string());

@@ -8,7 +8,7 @@
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_auto_from_rs, Data, Dimensions, Reader, Sheets};
+use calamine::{open_workbook_from_rs, Data, Dimensions, Reader, Sheets, Xls, Xlsb, Xlsx};
 use rust_decimal::prelude::*;
 
 use super::grid::{Grid, Merge};
@@ -98,29 +98,60 @@ impl std::io::Write for Counter {
     }
 }
 
+/// The workbook, opened as the format its first bytes say. Not calamine's
+/// own detection, which after .xlsx and .xlsb tries OpenDocument, whose
+/// sheets it lays out densely as it opens them.
+fn open(bytes: &[u8]) -> Result<Sheets<Cursor<Vec<u8>>>, InputError> {
+    let rs = || Cursor::new(bytes.to_vec());
+    if bytes.starts_with(b"PK") {
+        match open_workbook_from_rs::<Xlsx<_>, _>(rs()) {
+            Ok(x) => Ok(Sheets::Xlsx(x)),
+            Err(e) => open_workbook_from_rs::<Xlsb<_>, _>(rs()).map(Sheets::Xlsb).map_err(|_| InputError::Office(e.to_string())),
+        }
+    } else {
+        open_workbook_from_rs::<Xls<_>, _>(rs()).map(Sheets::Xls).map_err(|e| InputError::Office(e.to_string()))
+    }
+}
+
+/// A streamed sheet's cells, those beyond [`MAX_ROWS`] × [`MAX_COLS`] or
+/// [`MAX_CELLS`] dropped: streamed rather than read through
+/// `worksheet_range`, whose dense range would be as large as the distance
+/// between the outermost cells.
+fn streamed<'a>(mut next: impl FnMut() -> Option<calamine::Cell<calamine::DataRef<'a>>>) -> Vec<((u32, u32), Data)> {
+    let mut cells = Vec::new();
+    while let Some(c) = next() {
+        let (r, col) = c.get_position();
+        if r < MAX_ROWS && col < MAX_COLS && cells.len() < MAX_CELLS {
+            cells.push(((r, col), Data::from(c.get_value().clone())));
+        }
+    }
+    cells
+}
+
 /// [`sheets`] past its checks.
 fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
-    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| InputError::Office(e.to_string()))?;
+    let mut wb = open(bytes)?;
     let names = wb.sheet_names();
     let mut out = Vec::new();
     for name in names {
         let (cells, merges, formats): SheetParts = match &mut wb {
             Sheets::Xlsx(x) => {
-                // Streamed rather than `worksheet_range`, whose dense range
-                // would be as large as the distance between the outermost cells.
-                let mut cells = Vec::new();
-                if let Ok(mut rd) = x.worksheet_cells_reader(&name) {
-                    while let Ok(Some(c)) = rd.next_cell() {
-                        let (r, col) = c.get_position();
-                        if r < MAX_ROWS && col < MAX_COLS && cells.len() < MAX_CELLS {
-                            cells.push(((r, col), Data::from(c.get_value().clone())));
-                        }
-                    }
-                }
+                let cells = match x.worksheet_cells_reader(&name) {
+                    Ok(mut rd) => streamed(|| rd.next_cell().ok().flatten()),
+                    Err(_) => Vec::new(),
+                };
                 (cells, x.merge_cells_by_sheet_name(&name).unwrap_or_default(), x.worksheet_style(&name).ok())
             }
+            Sheets::Xlsb(x) => {
+                let cells = match x.worksheet_cells_reader(&name) {
+                    Ok(mut rd) => streamed(|| rd.next_cell().ok().flatten()),
+                    Err(_) => Vec::new(),
+                };
+                (cells, Vec::new(), None)
+            }
             Sheets::Xls(x) => {
-                // .xls is bounded by the format itself (65 536 × 256).
+                // Laid out by calamine as it opened the file, within the
+                // bounds xls_bounds checked.
                 let cells = match x.worksheet_range(&name) {
                     Ok(r) => {
                         let (sr, sc) = r.start().unwrap_or((0, 0));
@@ -130,33 +161,56 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
                 };
                 (cells, x.merge_cells_by_sheet_name(&name).unwrap_or_default(), None)
             }
-            _ => match wb.worksheet_range(&name) {
-                Ok(r) => {
-                    let start = r.start().unwrap_or((0, 0));
-                    let cells = r.used_cells().map(|(r0, c0, v)| ((r0 as u32 + start.0, c0 as u32 + start.1), v.clone())).collect();
-                    (cells, Vec::new(), None)
-                }
-                Err(_) => (Vec::new(), Vec::new(), None),
-            },
+            // Never opened (see `open`).
+            Sheets::Ods(_) => (Vec::new(), Vec::new(), None),
         };
-        out.push(Sheet { name, grid: to_grid(cells, &merges, formats.as_ref()) });
+        let grid = to_grid(cells, &merges, formats.as_ref())
+            .ok_or_else(|| InputError::Office(format!("工作表“{name}”的有效区域超过{MAX_GRID}个单元格，文件可能已损坏")))?;
+        out.push(Sheet { name, grid });
     }
     Ok(out)
 }
 
-/// Absolute (row, column) cells → a grid starting at the first used row and column.
-fn to_grid(cells: Vec<((u32, u32), Data)>, merges: &[Dimensions], formats: Option<&calamine::StyleRange>) -> Grid {
-    let (Some(r0), Some(c0)) = (cells.iter().map(|c| c.0 .0).min(), cells.iter().map(|c| c.0 .1).min()) else {
-        return Grid::default();
-    };
+/// Positions of a sheet's laid-out grid at most: each row as wide as its
+/// last cell, over the columns some cell prints in. A stray cell far out
+/// in every row must not make a dense grid of tens of millions of empty
+/// strings (a 466 KB workbook took 1.5 GB).
+const MAX_GRID: usize = 4_000_000;
+
+/// Absolute (row, column) cells → a grid starting at the first row a cell
+/// stands in, over the columns some cell prints in (an empty column would only pad
+/// the lines); None past [`MAX_GRID`] positions.
+fn to_grid(cells: Vec<((u32, u32), Data)>, merges: &[Dimensions], formats: Option<&calamine::StyleRange>) -> Option<Grid> {
+    // The first row any cell stands in, printed or not (as laid out before
+    // empty columns were left out: line numbers stay what they were).
+    let Some(r0) = cells.iter().map(|c| c.0 .0).min() else { return Some(Grid::default()) };
+    let mut texts: Vec<((u32, u32), String)> = cells
+        .into_iter()
+        .filter_map(|((r, c), v)| {
+            let fmt = formats.and_then(|f| f.get((r, c))).and_then(|s| s.number_format.as_ref()).map(|n| n.format_code.as_str());
+            let text = display(&v, fmt);
+            (!text.is_empty()).then_some(((r, c), text))
+        })
+        .collect();
+    texts.sort_unstable_by_key(|t| t.0);
+    let mut cols: Vec<u32> = texts.iter().map(|t| t.0 .1).collect();
+    cols.sort_unstable();
+    cols.dedup();
+    // A column's place among the printed ones (for a merge's edge: the
+    // first printed column at or after it).
+    let at = |c: u32| cols.partition_point(|&x| x < c);
+    // Rows are sorted: each row's last cell is the last of its run.
+    let area = texts
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| texts.get(i + 1).is_none_or(|n| n.0 .0 != t.0 .0))
+        .fold(0usize, |n, (_, t)| n.saturating_add(at(t.0 .1) + 1));
+    if area > MAX_GRID {
+        return None;
+    }
     let mut grid: Vec<Vec<String>> = Vec::new();
-    for ((r, c), v) in cells {
-        let fmt = formats.and_then(|f| f.get((r, c))).and_then(|s| s.number_format.as_ref()).map(|n| n.format_code.as_str());
-        let text = display(&v, fmt);
-        if text.is_empty() {
-            continue;
-        }
-        let (r, c) = ((r - r0) as usize, (c - c0) as usize);
+    for ((r, c), text) in texts {
+        let (r, c) = ((r - r0) as usize, at(c));
         if grid.len() <= r {
             grid.resize(r + 1, Vec::new());
         }
@@ -167,15 +221,18 @@ fn to_grid(cells: Vec<((u32, u32), Data)>, merges: &[Dimensions], formats: Optio
     }
     let merges = merges
         .iter()
-        .filter(|d| d.start.0 >= r0 && d.start.1 >= c0 && d.start.0 < MAX_ROWS && d.start.1 < MAX_COLS)
-        .map(|d| Merge {
-            row: (d.start.0 - r0) as usize,
-            col: (d.start.1 - c0) as usize,
-            rows: d.end.0.saturating_sub(d.start.0).saturating_add(1).min(MAX_ROWS) as usize,
-            cols: d.end.1.saturating_sub(d.start.1).saturating_add(1).min(MAX_COLS) as usize,
+        .filter(|d| d.start.0 >= r0 && d.start.0 < MAX_ROWS && d.start.1 < MAX_COLS && cols.binary_search(&d.start.1).is_ok())
+        .map(|d| {
+            let end = d.end.1.max(d.start.1).min(MAX_COLS - 1);
+            Merge {
+                row: (d.start.0 - r0) as usize,
+                col: at(d.start.1),
+                rows: d.end.0.saturating_sub(d.start.0).saturating_add(1).min(MAX_ROWS) as usize,
+                cols: at(end + 1) - at(d.start.1),
+            }
         })
         .collect();
-    Grid { cells: grid, merges }
+    Some(Grid { cells: grid, merges })
 }
 
 /// Reads a workbook into layout text; sheets are separated by `\f` like pages.

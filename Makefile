@@ -68,6 +68,9 @@ bench:
 	nice cargo bench --bench scaling
 
 FUZZ_SECONDS ?= 900
+# Through rustup, not `cargo +nightly`: the cargo of a toolchain's own folder
+# (as make fresh-check puts it on PATH) does not take +toolchain.
+NIGHTLY_CARGO = rustup run nightly cargo
 FUZZ_TARGETS := check_bytes mutate_document
 FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -len_control=0 -print_final_stats=1 $(FUZZ_EXTRA)
 # Inputs up to the largest seed: check_bytes is seeded with whole PDFs and
@@ -86,14 +89,14 @@ fuzz-seeds:
 ## cargo-fuzz from crates.io when missing (a few minutes, once); the nightly
 ## toolchain must be installed (rustup).
 fuzz-setup:
-	@cargo +nightly --version >/dev/null 2>&1 || { echo "fuzz: the nightly toolchain is missing (rustup toolchain install nightly)"; exit 1; }
+	@$(NIGHTLY_CARGO) --version >/dev/null 2>&1 || { echo "fuzz: the nightly toolchain is missing (rustup toolchain install nightly)"; exit 1; }
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 ## Fuzz each target for FUZZ_SECONDS (crashes and timeouts land in fuzz/artifacts/).
 fuzz: fuzz-setup fuzz-seeds
 	for t in $(FUZZ_TARGETS); do \
 	  case $$t in check_bytes) len=$(FUZZ_MAX_LEN_check_bytes);; *) len=$(FUZZ_MAX_LEN_mutate_document);; esac; \
-	  nice cargo +nightly fuzz run --sanitizer none $$t fuzz/corpus/$$t -- $(FUZZ_FLAGS) -max_len=$$len || exit 1; \
+	  nice $(NIGHTLY_CARGO) fuzz run --sanitizer none $$t fuzz/corpus/$$t -- $(FUZZ_FLAGS) -max_len=$$len || exit 1; \
 	done
 
 ## A bounded smoke run for CI (the end of `make test`): 30 s per target from

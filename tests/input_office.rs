@@ -212,8 +212,13 @@ fn xlsx_of(text: &str) -> Vec<u8> {
 
 /// A one-sheet workbook (sheet 决算) with these `<row>` elements and a #,##0.00 style as s="1".
 fn xlsx_with_rows(rows: &str) -> Vec<u8> {
+    xlsx_with_sheet(rows, "")
+}
+
+/// [`xlsx_with_rows`], with `after` (merges) after the sheet's data.
+fn xlsx_with_sheet(rows: &str, after: &str) -> Vec<u8> {
     let sheet = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{rows}</sheetData></worksheet>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{rows}</sheetData>{after}</worksheet>"
     );
     let styles =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
@@ -364,4 +369,19 @@ fn column(mut c: usize) -> String {
     }
     s.reverse();
     String::from_utf8(s).unwrap()
+}
+
+#[test]
+fn a_merge_whose_corners_are_reversed_reads_or_fails_but_never_panics() {
+    // Found by fuzzing (the 2026 unit form with a byte changed): calamine
+    // subtracts a merge's corners unchecked, which panics where overflow is
+    // checked (tests, the fuzzer) and wraps in release builds. Either way
+    // the check goes on: read, or a Chinese error, never a panic.
+    let rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>合计</t></is></c><c r=\"B1\"><v>1</v></c></row>";
+    let x = xlsx_with_sheet(rows, "<mergeCells count=\"1\"><mergeCell ref=\"B2:A1\"/></mergeCells>");
+    match input::extract(&x) {
+        Ok(Some(x)) => assert_eq!(cells(x.text.lines().next().unwrap()), vec!["合计", "1"]),
+        Err(gongkai::InputError::Office(why)) => assert_eq!(why, "读取工作簿时出错"),
+        other => panic!("{other:?}"),
+    }
 }

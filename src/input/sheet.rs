@@ -45,9 +45,17 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
         super::xls_bounds::check(bytes).map_err(InputError::Office)?;
     }
     // calamine indexes some records without checking their length: a damaged
-    // file must give an error, not end the check. (In the browser a panic
+    // file must give an error, not end the check. Only calamine's part is
+    // caught, so a panic of ours is never hidden. (In the browser a panic
     // ends the worker instead, and the page says the check failed.)
-    std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| Err(InputError::Office("读取工作簿时出错".into())))
+    let parts = std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| Err(InputError::Office("读取工作簿时出错".into())))?;
+    parts
+        .into_iter()
+        .map(|(name, (cells, merges, formats))| match to_grid(cells, &merges, formats.as_ref()) {
+            Some(grid) => Ok(Sheet { name, grid }),
+            None => Err(InputError::Office(format!("工作表“{name}”的有效区域超过{MAX_GRID}个单元格，文件可能已损坏"))),
+        })
+        .collect()
 }
 
 /// The bytes a workbook's entries may inflate to, all together: 100 times
@@ -128,8 +136,8 @@ fn streamed<'a>(mut next: impl FnMut() -> Option<calamine::Cell<calamine::DataRe
     cells
 }
 
-/// [`sheets`] past its checks.
-fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
+/// What calamine reads of every sheet: its name, cells, merges and styles.
+fn read_sheets(bytes: &[u8]) -> Result<Vec<(String, SheetParts)>, InputError> {
     let mut wb = open(bytes)?;
     let names = wb.sheet_names();
     let mut out = Vec::new();
@@ -164,9 +172,7 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
             // Never opened (see `open`).
             Sheets::Ods(_) => (Vec::new(), Vec::new(), None),
         };
-        let grid = to_grid(cells, &merges, formats.as_ref())
-            .ok_or_else(|| InputError::Office(format!("工作表“{name}”的有效区域超过{MAX_GRID}个单元格，文件可能已损坏")))?;
-        out.push(Sheet { name, grid });
+        out.push((name, (cells, merges, formats)));
     }
     Ok(out)
 }

@@ -72,7 +72,10 @@ FUZZ_SECONDS ?= 900
 # (as make fresh-check puts it on PATH) does not take +toolchain.
 NIGHTLY_CARGO = rustup run nightly cargo
 FUZZ_TARGETS := check_bytes mutate_document
-FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -len_control=0 -print_final_stats=1 $(FUZZ_EXTRA)
+# libFuzzer keeps its corpus in memory (hundreds of MB once check_bytes has
+# kept PDFs and workbooks a while), so the process limit is 4 GB and one
+# allocation's is 2 GB.
+FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -malloc_limit_mb=2048 -len_control=0 -print_final_stats=1 $(FUZZ_EXTRA)
 # Inputs up to the largest seed: check_bytes is seeded with whole PDFs and
 # workbooks (up to 1.2 MB), mutate_document's bytes are edit instructions.
 FUZZ_MAX_LEN_check_bytes = 1300000

@@ -1,16 +1,18 @@
-//! How large a grid calamine will lay out for an .xls workbook, found
-//! before calamine is given the file.
+//! What calamine will do with an .xls workbook, found before calamine is
+//! given the file.
 //!
 //! calamine reads every sheet of an .xls as it opens the file, into a dense
 //! range from the sheet's first cell to its last, and first reserves room
-//! for the area its DIMENSIONS record states. One damaged byte in a cell's
-//! position or in that record (a row of 65,535, a first row after the last)
-//! makes a 500 KB file cost minutes and tens of gigabytes. Nothing can
-//! bound calamine once it has started, so this reads the records it will
-//! read, in the same order, and refuses the workbook when a sheet would be
-//! laid out over more than [`MAX_SPAN`] positions or a sheet's position
-//! lies outside the stream (calamine slices the stream there, and would
-//! panic).
+//! for the area its DIMENSIONS record states; it follows the container's
+//! sector chains with no guard against a chain that loops. One damaged
+//! byte (a cell at row 65,535, a first row after the last, a chain pointing
+//! back) makes a 500 KB file cost minutes and tens of gigabytes. Nothing
+//! can bound calamine once it has started, so this reads what it will
+//! read, in the same order, and refuses the workbook when a chain loops or
+//! leaves the FAT, a sheet's position lies outside the stream (calamine
+//! slices the stream there, and would panic), the sheets overlap so that
+//! reading them would read the stream many times over, or a sheet would
+//! be laid out over more than [`MAX_SPAN`] positions.
 //!
 //! What is read mirrors calamine 0.38, step by step:
 //! - the container as its `cfb` module reads it: the header, the DIFAT and
@@ -63,11 +65,18 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), Refusal> {
             _ => {}
         }
     }
+    // Sheets are disjoint runs of records of four bytes or more: together
+    // they hold at most a quarter of the stream's bytes in records. Sheets
+    // said to start inside each other would have calamine (and this) read
+    // the same records once per sheet.
+    let mut budget = stream.len() / 4 + 1;
     for (k, pos) in sheets.into_iter().enumerate() {
         let Some(sheet) = stream.get(pos..) else {
             return Err(format!("第{}个工作表的位置在文件之外，文件可能已损坏", k + 1));
         };
-        let span = sheet_span(sheet);
+        let Some(span) = sheet_span(sheet, &mut budget) else {
+            return Err("工作表在文件中相互重叠，文件已损坏".into());
+        };
         if span > MAX_SPAN {
             return Err(format!("第{}个工作表的单元格范围过大（约{}个单元格），文件可能已损坏", k + 1, span));
         }
@@ -209,13 +218,15 @@ fn workbook_stream(bytes: &[u8]) -> ControlFlow<Result<(), Refusal>, Vec<u8>> {
 
 /// The cells a sheet's dense layout spans, as calamine lays it out: the
 /// larger of the area its DIMENSIONS record reserves and the box around
-/// its cells (as u64: never overflows).
-fn sheet_span(sheet: &[u8]) -> u64 {
+/// its cells (as u64: never overflows). Each record read is taken from
+/// `budget`; None when it runs out.
+fn sheet_span(sheet: &[u8], budget: &mut usize) -> Option<u64> {
     let mut bounds = Bounds::default();
     let mut reserved: u64 = 0;
     let mut seen_bof = false;
     let mut depth = 0usize;
     for r in Records::new(sheet) {
+        *budget = budget.checked_sub(1)?;
         if depth > 0 {
             match r.typ {
                 0x0809 => depth += 1,
@@ -245,7 +256,7 @@ fn sheet_span(sheet: &[u8]) -> u64 {
             _ => {}
         }
     }
-    reserved.max(bounds.area())
+    Some(reserved.max(bounds.area()))
 }
 
 /// The area calamine reserves for a DIMENSIONS record, computed as it
@@ -429,7 +440,9 @@ pub(crate) mod tests {
         let stream = workbook(&cells, (0, 10, 0, 4));
         assert_eq!(check(&xls(&stream)), Ok(()));
         let pos = Records::new(&stream).find(|r| r.typ == 0x0085).and_then(|r| u32_at(r.data, 0)).expect("boundsheet");
-        assert_eq!(sheet_span(&stream[pos as usize..]), 40);
+        let mut budget = 100;
+        assert_eq!(sheet_span(&stream[pos as usize..], &mut budget), Some(40));
+        assert_eq!(budget, 100 - 5, "BOF, DIMENSIONS, two cells, EOF");
     }
 
     #[test]
@@ -447,6 +460,27 @@ pub(crate) mod tests {
         // A million rows by 256 columns.
         assert!(check(&xls(&workbook(&cells, (0, 1_000_000, 0, 256)))).is_err());
         assert_eq!(check(&xls(&workbook(&cells, (0, 1_000, 0, 256)))), Ok(()));
+    }
+
+    #[test]
+    fn sheets_said_to_start_at_one_place_many_times_refuse_the_workbook_rather_than_read_it_many_times() {
+        let cells: Vec<Vec<u8>> = (0..2_000).map(|row| number(row, 0, 1.0)).collect();
+        let stream = workbook(&cells, (0, 2_000, 0, 1));
+        assert_eq!(check(&xls(&stream)), Ok(()));
+        // The one BoundSheet8 record, 3,000 times: 3,000 sheets over the
+        // same 2,000 cells (calamine would lay each out).
+        let at = stream.windows(2).position(|w| w == [0x85, 0x00]).expect("boundsheet");
+        let len = 4 + usize::from(u16::from_le_bytes([stream[at + 2], stream[at + 3]]));
+        let pos = u32_at(&stream, at + 4).expect("offset") as usize;
+        let added = 3_000 * len;
+        let mut many = stream[..at].to_vec();
+        for _ in 0..3_000 {
+            let mut r = stream[at..at + len].to_vec();
+            r[4..8].copy_from_slice(&((pos + added - len) as u32).to_le_bytes());
+            many.extend(r);
+        }
+        many.extend(&stream[at + len..]);
+        assert!(check(&xls(&many)).unwrap_err().contains("相互重叠"));
     }
 
     #[test]

@@ -71,21 +71,21 @@ FUZZ_SECONDS ?= 900
 # Through rustup, not `cargo +nightly`: the cargo of a toolchain's own folder
 # (as make fresh-check puts it on PATH) does not take +toolchain.
 NIGHTLY_CARGO = rustup run nightly cargo
-FUZZ_TARGETS := check_bytes mutate_document
+FUZZ_TARGETS := check_bytes mutate_document mutate_workbook mutate_pdf
 # libFuzzer keeps its corpus in memory (hundreds of MB once check_bytes has
 # kept PDFs and workbooks a while), so the process limit is 4 GB and one
 # allocation's is 2 GB.
 FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -malloc_limit_mb=2048 -len_control=0 -print_final_stats=1 $(FUZZ_EXTRA)
 # Inputs up to the largest seed: check_bytes is seeded with whole PDFs and
-# workbooks (up to 1.2 MB), mutate_document's bytes are edit instructions.
+# workbooks (up to 1.2 MB); the mutate_ targets' bytes are edit instructions.
 FUZZ_MAX_LEN_check_bytes = 1300000
-FUZZ_MAX_LEN_mutate_document = 262144
+FUZZ_MAX_LEN_edits = 262144
 
 ## Seeds: the corpus, and ../shared/real when present: its texts, and its
 ## PDFs and workbooks, whose readers (lopdf and ours, calamine) see hostile
 ## bytes only from a seed of their own format.
 fuzz-seeds:
-	mkdir -p fuzz/corpus/check_bytes fuzz/corpus/mutate_document
+	mkdir -p fuzz/corpus/check_bytes fuzz/corpus/mutate_document fuzz/corpus/mutate_workbook fuzz/corpus/mutate_pdf
 	cp tests/fixtures/*.txt fuzz/corpus/check_bytes/
 	if ls ../shared/real/*.txt >/dev/null 2>&1; then cp ../shared/real/*.txt ../shared/real/*.pdf ../shared/real/*.xls* fuzz/corpus/check_bytes/; else echo "../shared/real absent: seeds are the corpus only"; fi
 
@@ -98,7 +98,7 @@ fuzz-setup:
 ## Fuzz each target for FUZZ_SECONDS (crashes and timeouts land in fuzz/artifacts/).
 fuzz: fuzz-setup fuzz-seeds
 	for t in $(FUZZ_TARGETS); do \
-	  case $$t in check_bytes) len=$(FUZZ_MAX_LEN_check_bytes);; *) len=$(FUZZ_MAX_LEN_mutate_document);; esac; \
+	  case $$t in check_bytes) len=$(FUZZ_MAX_LEN_check_bytes);; *) len=$(FUZZ_MAX_LEN_edits);; esac; \
 	  nice $(NIGHTLY_CARGO) fuzz run --sanitizer none $$t fuzz/corpus/$$t -- $(FUZZ_FLAGS) -max_len=$$len || exit 1; \
 	done
 

@@ -346,7 +346,9 @@ fn department(keyed: &[&Line]) -> Option<String> {
             if let Some(i) = at {
                 let rest = &s[i + key.len()..];
                 let end = ["金额单位", "单位：", "单位:", "公开"].iter().filter_map(|k| search::find(rest, k)).min().unwrap_or(rest.len());
-                let name = rest[..end].trim_end_matches(['，', ',', '。']).to_string();
+                let name = rest[..end].trim_end_matches(['，', ',', '。']);
+                // "部门：某局      万元": the unit some portals print there without 单位：.
+                let name = crate::segment::trailing_unit(name).map_or(name, |(n, _)| n).to_string();
                 if name.chars().count() >= 2 && name.chars().count() <= 40 {
                     tally(&mut counts, name);
                 }

@@ -100,7 +100,8 @@ fn find_title<'a>(sq: impl Fn(usize) -> &'a str, lo: usize, marker: usize, hi: u
     (lo..marker).rev().chain(marker + 1..hi).find(|&j| is_title(sq(j))).map(|j| (j, strip_ordinal(without_unit(sq(j)))))
 }
 
-/// The unit in "金额单位：万元", "单位：元" (also fused with 部门).
+/// The unit in "金额单位：万元", "单位：元", "单位：人民币万元" (also fused
+/// with 部门), or of a line that is only a unit ([`lone_unit`]).
 pub fn unit_in(s: &str) -> Option<String> {
     // "编制单位：某局 单位：元": the unit is after the 单位 that names money.
     // Each 单位 found by `search::find` (a memchr for its last byte): str's
@@ -111,11 +112,55 @@ pub fn unit_in(s: &str) -> Option<String> {
         from += at + "单位".len();
         let after = s.get(from..).unwrap_or_default();
         let Some(rest) = after.strip_prefix('：').or_else(|| after.strip_prefix(':')) else { continue };
-        if let Some(u) = ["万元", "亿元", "千元", "元"].iter().find(|u| rest.starts_with(**u)) {
+        let rest = rest.strip_prefix("人民币").unwrap_or(rest);
+        if let Some(u) = UNITS.iter().find(|u| rest.starts_with(**u)) {
             return Some(u.to_string());
         }
     }
-    None
+    lone_unit(s).or_else(|| meta_unit(s)).map(str::to_string)
+}
+
+/// The units money is stated in, longest first where one ends another.
+const UNITS: [&str; 4] = ["万元", "亿元", "千元", "元"];
+
+/// A squeezed line that is only a unit, in brackets or not: "（万元）" at
+/// the end of a title or alone above a table, "万元" alone where other
+/// portals print "单位：万元". A bare "元" is not taken: alone on a line it
+/// is as often the end of "万元" wrapped in a narrow cell.
+fn lone_unit(s: &str) -> Option<&'static str> {
+    // Most lines end in neither 元 nor a bracket: turned away by the last char.
+    if !s.ends_with(['元', '）', ')']) || s.len() > "（万元）".len() {
+        return None;
+    }
+    let inner = s.strip_prefix('（').and_then(|r| r.strip_suffix('）')).or_else(|| s.strip_prefix('(').and_then(|r| r.strip_suffix(')')));
+    match inner {
+        Some(u) => UNITS.iter().find(|w| **w == u),
+        None => UNITS[..3].iter().find(|w| **w == s),
+    }
+    .copied()
+}
+
+/// The unit at the end of a 部门 meta line with no 单位： before it
+/// ("编制部门：某局      万元", squeezed "编制部门：某局万元"): a department's
+/// name ends in no unit.
+fn meta_unit(s: &str) -> Option<&'static str> {
+    if !s.ends_with(['元', '）', ')']) || !META_HEADS.iter().any(|h| s.starts_with(h)) {
+        return None;
+    }
+    trailing_unit(s).map(|(_, u)| u)
+}
+
+/// How a meta line naming the department begins.
+const META_HEADS: [&str; 6] = ["部门：", "部门:", "编制部门", "编制单位", "部门名称", "单位名称"];
+
+/// `s` without the unit it ends in, and that unit: a [`lone_unit`] in
+/// brackets ("…办公厅（元）") or 万元, 亿元, 千元 bare ("…办公厅万元"); a
+/// bare 元 is again not taken.
+pub(crate) fn trailing_unit(s: &str) -> Option<(&str, &'static str)> {
+    if let Some(u) = s.rfind(['（', '(']).and_then(|i| Some((&s[..i], lone_unit(&s[i..])?))) {
+        return Some(u);
+    }
+    UNITS[..3].iter().find(|u| s.ends_with(**u)).map(|u| (&s[..s.len() - u.len()], *u))
 }
 
 /// True for a note line ("注：", "注:", "说明：", "备注").
@@ -138,21 +183,80 @@ mod tests {
         assert_eq!(s[0].unit.as_deref(), Some("万元"));
     }
 
-    /// [`unit_in`] as first written: each 单 found by str's char search.
+    /// [`unit_in`] by its definition: each 单 found by str's char search,
+    /// then a line that is a unit and nothing else.
     fn unit_by_definition(s: &str) -> Option<String> {
-        s.match_indices('单').find_map(|(i, _)| {
+        let units = ["万元", "亿元", "千元", "元"];
+        let stated = s.match_indices('单').find_map(|(i, _)| {
             let after = s[i..].strip_prefix("单位")?;
             let rest = after.strip_prefix('：').or_else(|| after.strip_prefix(':'))?;
-            ["万元", "亿元", "千元", "元"].iter().find(|u| rest.starts_with(**u)).map(|u| u.to_string())
-        })
+            let rest = rest.strip_prefix("人民币").unwrap_or(rest);
+            units.iter().find(|u| rest.starts_with(**u)).map(|u| u.to_string())
+        });
+        // A line that is a unit: "（万元）", "(元)", or 万元, 亿元, 千元 bare.
+        let lone = |t: &str| {
+            units.iter().find(|u| t == format!("（{u}）") || t == format!("({u})") || (**u != "元" && t == **u)).map(|u| u.to_string())
+        };
+        // A 部门 meta line ending in such a unit: its last bracket group, or its last two chars.
+        let meta = ["部门：", "部门:", "编制部门", "编制单位", "部门名称", "单位名称"].iter().any(|h| s.starts_with(h));
+        let group = s.rfind(['（', '(']).map(|i| &s[i..]);
+        let tail: String = s.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+        let at_end = group.and_then(lone).or_else(|| lone(&tail).filter(|u| u.as_str() == tail));
+        stated.or_else(|| lone(s)).or_else(|| at_end.filter(|_| meta))
     }
 
     #[test]
     fn the_unit_is_found_as_defined() {
-        let pieces = ["单位", "单", "位", "：", ":", "万元", "元", "亿", "千", "编制", "金额", "a", "1"];
+        let pieces = [
+            "单位",
+            "单",
+            "位",
+            "：",
+            ":",
+            "万元",
+            "元",
+            "亿",
+            "千",
+            "编制",
+            "金额",
+            "人民币",
+            "（",
+            "）",
+            "(",
+            ")",
+            "部门：",
+            "某局",
+            "a",
+            "1",
+        ];
         for text in crate::text::stream::sample_texts(&pieces, 400) {
             assert_eq!(unit_in(&text), unit_by_definition(&text), "{text:?}");
         }
         assert_eq!(unit_in("编制单位：某局 单位：元").as_deref(), Some("元"));
+    }
+
+    /// Other portals print the unit without 单位：, alone on its line or in
+    /// brackets after the title, or with 人民币 before it. A bare 元 alone
+    /// is the end of a wrapped "万元" as often as a unit, and is not one.
+    #[test]
+    fn a_unit_printed_alone_in_brackets_or_in_renminbi() {
+        for (line, unit) in [
+            ("（万元）", Some("万元")),
+            ("(元)", Some("元")),
+            ("万元", Some("万元")),
+            ("亿元", Some("亿元")),
+            ("单位：人民币万元", Some("万元")),
+            ("金额单位:人民币元", Some("元")),
+            ("元", None),
+            ("（万元）合计", None),
+            ("项目资金（万元）", None),
+            ("1234.56万元", None),
+            ("编制部门：某局万元", Some("万元")),
+            ("部门：某局（万元）", Some("万元")),
+            ("单位名称：某局（本级）", None),
+            ("部门：某局元", None),
+        ] {
+            assert_eq!(unit_in(line).as_deref(), unit, "{line}");
+        }
     }
 }

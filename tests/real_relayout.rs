@@ -16,7 +16,9 @@
 //! of its own; titles named as the national template names them
 //! ("部门收支总体情况表", a 决算's "收入支出决算总体情况表") or a budget's
 //! without 预算 ("收支总表", "一般公共预算支出表");
-//! meta lines "金额单位：" and "编制部门："; columns headed "本年预算数";
+//! meta lines "金额单位：" and "编制部门："; units printed without "单位："
+//! ("万元" alone or at the end of the 部门 line, "（万元）", "（元）") or in
+//! 人民币 ("单位：人民币万元"); columns headed "本年预算数";
 //! 科目 codes printed split ("201 01 01"); markers printed at the right end
 //! of their title lines ("收支预算总表    表一"); common characters as their Kangxi-radical
 //! look-alikes ("⽀⼊" for 支入, as WPS PDFs give them); the narrative worded otherwise
@@ -352,6 +354,21 @@ fn code_against_label(text: &str) -> String {
         .join("\n")
 }
 
+/// The units as other portals print them, without 单位： before them: "万元"
+/// (or "（万元）" when `brackets`) alone on its line or at the end of the
+/// 部门 meta line; a unit of 元 always in brackets, since a bare 元 alone is
+/// also the end of a wrapped "万元".
+fn units_unlabelled(text: &str, brackets: bool) -> Option<String> {
+    let mut t = text.replace("金额单位", "单位");
+    for colon in ["：", ":"] {
+        for gap in ["", " "] {
+            let wan = if brackets { "（万元）" } else { "万元" };
+            t = t.replace(&format!("单位{colon}{gap}万元"), wan).replace(&format!("单位{colon}{gap}元"), "（元）");
+        }
+    }
+    (t != text).then_some(t)
+}
+
 /// A variant of a text, or None where it does not apply (or changes nothing).
 type Make = fn(&Doc) -> Option<String>;
 
@@ -453,6 +470,12 @@ const VARIANTS: &[(&str, Make)] = &[
         let t = d.text.replace("部门名称：", "编制部门：").replace("部门：", "编制部门：");
         let t = t.replace("单位：万元", "金额单位：万元").replace("单位：元", "金额单位：元");
         let t = t.replace("编制编制部门：", "编制部门：").replace("金额金额单位：", "金额单位：");
+        (t != d.text).then_some(t)
+    }),
+    ("units without 单位： (万元 alone or at a meta line's end, （元）)", |d| units_unlabelled(&d.text, false)),
+    ("units in brackets without 单位： (（万元）, （元）)", |d| units_unlabelled(&d.text, true)),
+    ("units in 人民币 (单位：人民币万元)", |d| {
+        let t = d.text.replace("单位：万元", "单位：人民币万元").replace("单位：元", "单位：人民币元");
         (t != d.text).then_some(t)
     }),
     ("columns headed 本年预算数 / 本年决算数", |d| {
@@ -598,7 +621,7 @@ fn every_variant_of_every_real_text_reads_the_same_tables_and_cells() {
         }
     }
     assert!(failures.is_empty(), "{} of {checked} variants differ:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(checked, 797, "variants that apply to the real texts");
+    assert_eq!(checked, 881, "variants that apply to the real texts");
 }
 
 /// The narrative worded as other departments word it, or laid out as a web

@@ -379,11 +379,14 @@ fn title_on(sq: &[&str], i: usize) -> Option<(Title, usize)> {
 /// A line without the unit after it ("算表（单位：万元）": the unit is no
 /// part of the title), if that ends in 表 as a title's wrapped tail does.
 fn tail_core(next: &str) -> Option<&str> {
-    // It ends in 表, or in a unit in brackets after it: a line ending in
-    // neither (a row, a header) is turned away by its last char, and one
-    // ending in a bracket without 单位 ("（10分）") by one search, not a
-    // look for the unit in its last bracket.
-    if !(next.ends_with('表') || next.ends_with(['）', ')']) && search::contains(next, "单位")) {
+    // It ends in 表, or in a unit in brackets after it ("（单位：万元）",
+    // "（万元）"): a line ending in neither (a row, a header) is turned away
+    // by its last char, and one ending in a bracket neither after 元 nor
+    // holding 单位 ("（10分）") by one search, not a look for the unit in its
+    // last bracket.
+    let bracket_unit =
+        || next.ends_with(['）', ')']) && (next.ends_with("元）") || next.ends_with("元)") || search::contains(next, "单位"));
+    if !(next.ends_with('表') || bracket_unit()) {
         return None;
     }
     Some(catalogue::without_unit(next)).filter(|core| core.ends_with('表'))
@@ -706,13 +709,30 @@ mod tests {
     }
 
     /// A tail's core is the line without its unit when that ends in 表,
-    /// whatever the search for 单位 turns away first. The pieces hold a
-    /// unit without 单位 ("表（万元）"): `tail_core` turns such a line away
-    /// before `without_unit` is asked, which is right only while
-    /// `without_unit` strips no unit lacking 单位.
+    /// whatever the test for 单位 or 元） turns away first. The pieces hold a
+    /// unit without 单位 ("表（万元）", "表（本级）"): `tail_core` turns a
+    /// bracket away unless it holds 单位 or ends in 元）, which is right only
+    /// while `without_unit` strips no other bracket.
     #[test]
     fn a_tails_core_is_the_line_without_its_unit() {
-        let pieces = ["表", "算表", "）", "（", ")", "(", "单位：万元", "单位:元", "单位", "表（万元）", "续", "10分", "类", "。", "a"];
+        let pieces = [
+            "表",
+            "算表",
+            "）",
+            "（",
+            ")",
+            "(",
+            "单位：万元",
+            "单位:元",
+            "单位",
+            "表（万元）",
+            "表（本级）",
+            "续",
+            "10分",
+            "类",
+            "。",
+            "a",
+        ];
         let mut cores = 0;
         for text in crate::text::stream::sample_texts(&pieces, 600) {
             for line in text.split('\n').map(str::trim) {

@@ -40,25 +40,36 @@ struct Entry {
 /// again taking integers as amounts where they cannot be codes
 /// ([`read_with`]); where even that cannot tell them apart, it is not read
 /// (no rows, one problem saying why) rather than read with its amounts blank.
-pub fn read(lines: &[Line], table: &str, yuan: bool) -> (Vec<Row>, Vec<ReadProblem>) {
+/// Also returns how many amounts no entry could hold (set aside).
+pub fn read(lines: &[Line], table: &str, yuan: bool) -> (Vec<Row>, Vec<ReadProblem>, usize) {
     let first = read_with(lines, table, None);
     // In 元 a code printed twice may be an amount printed like a code.
     let twice = || {
         let mut seen = std::collections::HashSet::new();
         first
-            .0
+            .entries
             .iter()
             .find(|e| e.code.as_deref().is_some_and(|c| !seen.insert(c)))
             .map(|e| (e.source_line, e.code.as_deref().and_then(|c| c.parse().ok()).unwrap_or(0)))
     };
-    let unknown = first.2.or_else(|| if yuan { twice() } else { None });
+    let unknown = first.unknown.or_else(|| if yuan { twice() } else { None });
     match (first, unknown) {
         (_, Some((line, n))) if yuan => match read_with(lines, table, Some(&integers_of(lines))) {
-            (entries, mut problems, None) => (to_rows(entries, table, &mut problems), problems),
-            _ => (Vec::new(), vec![super::two_sided::integers_in_yuan(table, line, n)]),
+            Pass { entries, mut problems, unknown: None, set_aside } => (to_rows(entries, table, &mut problems), problems, set_aside),
+            _ => (Vec::new(), vec![super::two_sided::integers_in_yuan(table, line, n)], 0),
         },
-        ((entries, mut problems, _), _) => (to_rows(entries, table, &mut problems), problems),
+        (Pass { entries, mut problems, set_aside, .. }, _) => (to_rows(entries, table, &mut problems), problems, set_aside),
     }
+}
+
+/// What one reading of a 06 body gives.
+struct Pass {
+    entries: Vec<Entry>,
+    problems: Vec<ReadProblem>,
+    /// The first integer neither a code nor (in 元) an amount: (line, value).
+    unknown: Option<(usize, u64)>,
+    /// Amounts no entry could hold.
+    set_aside: usize,
 }
 
 /// How many times each integer is printed in a table body (codes split off
@@ -86,9 +97,11 @@ fn integers_of(lines: &[Line]) -> HashMap<u64, u32> {
 /// line is named on the next); one that could be
 /// either and is printed more than once, or a code left without a name, is
 /// unknown.
-fn read_with(lines: &[Line], table: &str, integers: Option<&HashMap<u64, u32>>) -> (Vec<Entry>, Vec<ReadProblem>, Option<(usize, u64)>) {
+fn read_with(lines: &[Line], table: &str, integers: Option<&HashMap<u64, u32>>) -> Pass {
     let mut entries: Vec<Entry> = Vec::new();
     let mut problems = Vec::new();
+    // Amounts no entry could hold.
+    let mut set_aside = 0usize;
     let mut integer: Option<(usize, u64)> = None;
     // In 元, the last code of each panel: codes run upward in a panel.
     let mut last_code: [Option<String>; 3] = [None, None, None];
@@ -167,6 +180,7 @@ fn read_with(lines: &[Line], table: &str, integers: Option<&HashMap<u64, u32>>) 
                 Tok::Amount(d) => match entries.last_mut() {
                     Some(e) if e.amount.is_none() => e.amount = Some((d, l.no)),
                     _ => {
+                        set_aside = set_aside.saturating_add(1);
                         problems.push(problem(format!("第{}行的金额 {d} 前面没有科目编码和名称，无法确定它属于哪一项，已忽略", l.no), l.no))
                     }
                 },
@@ -185,7 +199,7 @@ fn read_with(lines: &[Line], table: &str, integers: Option<&HashMap<u64, u32>>) 
             integer = integer.or(Some((e.source_line, 0)));
         }
     }
-    (entries, problems, integer)
+    Pass { entries, problems, unknown: integer, set_aside }
 }
 
 /// Orders the entries into the normalised rows and checks the totals.
@@ -409,7 +423,7 @@ mod tests {
     use crate::text::normalise;
 
     fn read_text(s: &str) -> (Vec<(String, String, String)>, Vec<ReadProblem>) {
-        let (rows, problems) = read(&normalise(s), "06", false);
+        let (rows, problems, _) = read(&normalise(s), "06", false);
         let rows = rows
             .iter()
             .map(|r| (r.code.clone().unwrap_or_default(), r.label.clone(), r.value(0).map(|d| d.to_string()).unwrap_or_default()))
@@ -563,7 +577,7 @@ mod tests {
     #[test]
     fn integers_in_yuan_are_amounts_unless_named_as_codes() {
         let clear = "301 工资福利支出 120000 302 商品和服务支出 38700 399 其他支出 0\n30101 基本工资 120000 30226 劳务费 38700\n人员经费合计 120000 公用经费合计 38700\n";
-        let (rows, problems) = read(&normalise(clear), "06", true);
+        let (rows, problems, _) = read(&normalise(clear), "06", true);
         let got: Vec<_> = rows
             .iter()
             .map(|r| (r.code.clone().unwrap_or_default(), r.label.clone(), r.value(0).map(|d| d.to_string()).unwrap_or_default()))
@@ -582,12 +596,12 @@ mod tests {
         // printed twice sends it to be read in 元, where 30201 at a line's end
         // could be either.
         let shaped = "301 工资福利支出 30201 302 商品和服务支出 30201 399 其他支出 30201\n30101 基本工资 30201 30201 办公费 30201\n人员经费合计 30201 公用经费合计 30201\n";
-        let (rows, problems) = read(&normalise(shaped), "06", true);
+        let (rows, problems, _) = read(&normalise(shaped), "06", true);
         assert!(rows.is_empty() && problems.len() == 1, "{rows:?} {problems:?}");
         // 302's amount printed as 30201 元 at the end of its line, and 办公费
         // 30201 below it: 30201 could be the amount or the code.
         let unclear = "301 工资福利支出 120000 302 商品和服务支出 30201\n30101 基本工资 120000 30201 办公费 30201\n人员经费合计 120000 公用经费合计 30201\n";
-        let (rows, problems) = read(&normalise(unclear), "06", true);
+        let (rows, problems, _) = read(&normalise(unclear), "06", true);
         assert!(rows.is_empty());
         assert_eq!(problems.len(), 1);
         assert!(problems[0].message.contains("本表未读取"), "{}", problems[0].message);

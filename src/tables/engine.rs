@@ -151,6 +151,24 @@ pub fn read_marked(doc: &mut Document) {
         Family::Final => {
             let mut pending = Pending::default();
             for p in parts {
+                // Amounts its 科目 rows could not hold (rows printed without
+                // their codes, say): the rows read are part of the table,
+                // and its sums and the tables it must agree with would be
+                // checked against that part. Not read instead.
+                if p.set_aside > 0 {
+                    let t = &p.table;
+                    doc.problems.push(ReadProblem {
+                        message: format!(
+                            "公开{}表（{}）：有 {} 个金额不属于读出的任何科目行（例如行前没有科目编码），只读出一部分会导致误判，本表未读取",
+                            t.number.as_deref().unwrap_or_default(),
+                            t.kind.title(),
+                            p.set_aside
+                        ),
+                        table: t.number.clone(),
+                        source_line: Some(t.source_line),
+                    });
+                    continue;
+                }
                 pending.rows.extend(p.open.into_iter().map(|(i, c)| (p.table.kind, i, c)));
                 doc.tables.push(p.table);
             }
@@ -314,15 +332,18 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
         }
         How::Coded => {
             let (raw, problems) = coded::read_rows(body, &['2'], kind.number(), yuan);
-            let mut read = Read { problems, ..Read::default() };
+            // Each problem `read_rows` reports is one amount it set aside;
+            // so is each amount a row prints past the table's columns.
+            let mut read = Read { set_aside: problems.len(), problems, ..Read::default() };
             for r in raw {
+                read.set_aside = read.set_aside.saturating_add(r.amount_count().saturating_sub(ncols));
                 budget::push_coded(&mut read, r, ncols);
             }
             read
         }
         How::Economic => {
-            let (rows, problems) = econ::read(body, kind.number(), yuan);
-            Read { rows, problems, ..Read::default() }
+            let (rows, problems, set_aside) = econ::read(body, kind.number(), yuan);
+            Read { rows, problems, set_aside, ..Read::default() }
         }
         How::Schema(schema) => match schema.reader {
             schema::Reader::TwoSided { income } => budget::sides::read(body, income, ncols, &no, yuan),
@@ -477,5 +498,39 @@ mod tests {
                 assert!(said, "{file} {marker}: the table not read is said so");
             }
         }
+    }
+
+    /// A 决算's 科目 rows printed without their codes (names only, as some
+    /// portals print them): the 02, 03, 05 (coded) and 06 (经济分类) readers
+    /// cannot place their amounts, so those tables are not read, saying how
+    /// many amounts were left over, rather than read as the 合计 row alone
+    /// and checked against the other tables (which gave 11 false errors on
+    /// 青岛's final accounts).
+    #[test]
+    fn a_final_accounts_coded_tables_without_their_codes_are_not_read_rather_than_read_in_part() {
+        let text = std::fs::read_to_string(format!("{}/tests/fixtures/qingdao-office-2024-final.txt", env!("CARGO_MANIFEST_DIR")))
+            .expect("fixture");
+        let uncoded: String = text
+            .split_inclusive('\n')
+            .map(|l| {
+                let code = l.bytes().take_while(u8::is_ascii_digit).count();
+                let named = l.as_bytes().get(code) == Some(&b' ') && l.as_bytes().get(code + 1).is_some_and(|b| !b.is_ascii_digit());
+                if matches!(code, 3 | 5 | 7) && named {
+                    l[code + 1..].to_string()
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        let doc = crate::read(&uncoded);
+        let read: Vec<String> = doc.tables.iter().map(|t| t.no()).collect();
+        for no in ["02", "03", "05", "06"] {
+            assert!(!read.contains(&no.to_string()), "{no} read: {read:?}");
+            let said = doc.problems.iter().any(|p| {
+                p.table.as_deref() == Some(no) && p.message.contains("个金额不属于读出的任何科目行") && p.message.ends_with("本表未读取")
+            });
+            assert!(said, "{no}: the table not read is said so");
+        }
+        assert_eq!(read, ["01", "04", "07", "08", "09"]);
     }
 }

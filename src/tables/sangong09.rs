@@ -424,7 +424,7 @@ mod tests {
                         let n = next.text.char_indices().nth(next.text.chars().count() / 2).map_or(0, |c| c.0);
                         body.push(Line::new(next.no, next.text[..n].to_string()));
                     }
-                    let (rows, _) = econ::read(&body, "06", false);
+                    let (rows, ..) = econ::read(&body, "06", false);
                     assert!(rows.iter().all(|r| r.cells.len() == 1));
                     for anchor in [f06, None] {
                         let r = read(&body, anchor, &[], "09", false);

@@ -100,7 +100,7 @@ fn find_title<'a>(sq: impl Fn(usize) -> &'a str, lo: usize, marker: usize, hi: u
     (lo..marker).rev().chain(marker + 1..hi).find(|&j| is_title(sq(j))).map(|j| (j, strip_ordinal(without_unit(sq(j)))))
 }
 
-/// The unit in "金额单位：万元", "单位：元", "单位：人民币万元" (also fused
+/// The unit in "金额单位：万元", "单位：元", "单位：人民币万元", "单位：（万元）" (also fused
 /// with 部门), or of a line that is only a unit ([`lone_unit`]).
 pub fn unit_in(s: &str) -> Option<String> {
     // "编制单位：某局 单位：元": the unit is after the 单位 that names money.
@@ -112,6 +112,8 @@ pub fn unit_in(s: &str) -> Option<String> {
         from += at + "单位".len();
         let after = s.get(from..).unwrap_or_default();
         let Some(rest) = after.strip_prefix('：').or_else(|| after.strip_prefix(':')) else { continue };
+        // "单位：人民币万元", "单位：（万元）".
+        let rest = rest.strip_prefix(['（', '(']).unwrap_or(rest);
         let rest = rest.strip_prefix("人民币").unwrap_or(rest);
         if let Some(u) = UNITS.iter().find(|u| rest.starts_with(**u)) {
             return Some(u.to_string());
@@ -190,6 +192,7 @@ mod tests {
         let stated = s.match_indices('单').find_map(|(i, _)| {
             let after = s[i..].strip_prefix("单位")?;
             let rest = after.strip_prefix('：').or_else(|| after.strip_prefix(':'))?;
+            let rest = rest.strip_prefix(['（', '(']).unwrap_or(rest);
             let rest = rest.strip_prefix("人民币").unwrap_or(rest);
             units.iter().find(|u| rest.starts_with(**u)).map(|u| u.to_string())
         });
@@ -247,6 +250,7 @@ mod tests {
             ("亿元", Some("亿元")),
             ("单位：人民币万元", Some("万元")),
             ("金额单位:人民币元", Some("元")),
+            ("单位：（万元）", Some("万元")),
             ("元", None),
             ("（万元）合计", None),
             ("项目资金（万元）", None),

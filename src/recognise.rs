@@ -616,4 +616,18 @@ mod tests {
         assert_eq!(info.year, None);
         assert!(info.year_doubt.is_some_and(|d| d.contains("没有写明年度")));
     }
+
+    /// Covers and titles may print the year in Chinese numerals.
+    #[test]
+    fn a_year_in_chinese_numerals_is_the_years() {
+        for (cover, year) in [("二〇二四年部门预算", 2024), ("二零一九年度部门预算", 2019), ("二○二三年度部门决算", 2023)]
+        {
+            let kind = if cover.ends_with("决算") { "收入支出决算总表\n公开01表" } else { "收支预算总表\n公开表1" };
+            let info = recognise(&normalise(&format!("示例市某某局\n{cover}\n目录\n{kind}\n单位：万元\n")));
+            assert_eq!((info.year, info.year_doubt), (Some(year), None), "{cover}");
+        }
+        // A date in the same numerals after a title word is no title's year.
+        let info = recognise(&normalise("收支预算总表\n公开表1\n单位：万元\n二〇二四年一月\n"));
+        assert_eq!(info.year, None);
+    }
 }

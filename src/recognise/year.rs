@@ -116,11 +116,37 @@ fn compared_in<'a>(text: &'a str, years: impl Iterator<Item = (u16, usize, &'a s
     })
 }
 
-/// Every "20xx年" of `text`: the year, where its digits start and the text
+/// Every "20xx年" of `text`, and every one in Chinese numerals ("二〇二四年",
+/// as covers print it): the year, where its digits start and the text
 /// after its 年 (or 年度). A disclosure's year is of this century; a
 /// "19xx年" (a founding, a birth) is none.
 fn years(text: &str) -> impl Iterator<Item = (u16, usize, &str)> {
-    printed(text).filter(|(y, _, _)| *y >= 2000)
+    memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes()).filter_map(move |i| {
+        let (y, at, rest) = match i.checked_sub(4).and_then(|at| Some((leading(text.get(at..)?)?, at))) {
+            Some(((y, rest), at)) => (y, at, rest),
+            None => {
+                let at = i.checked_sub(4 * "〇".len())?;
+                let (y, rest) = leading_in_numerals(text.get(at..)?)?;
+                (y, at, rest)
+            }
+        };
+        (y >= 2000).then_some((y, at, rest))
+    })
+}
+
+/// The year `s` starts with in Chinese numerals ("二〇二四年", "二零一九年度";
+/// 〇 also as ○ or 零) and the text after it.
+fn leading_in_numerals(s: &str) -> Option<(u16, &str)> {
+    let mut y = 0u16;
+    let mut chars = s.char_indices();
+    for _ in 0..4 {
+        let (_, c) = chars.next()?;
+        let d = "〇一二三四五六七八九".chars().position(|n| n == c).or(matches!(c, '○' | '零').then_some(0))?;
+        y = y.checked_mul(10)?.checked_add(u16::try_from(d).ok()?)?;
+    }
+    let (at, _) = chars.next().filter(|(_, c)| *c == '年')?;
+    let rest = s.get(at + "年".len()..)?;
+    ((1900..2100).contains(&y)).then_some((y, rest.strip_prefix('度').unwrap_or(rest)))
 }
 
 /// Every year printed in `text` ("2023年", "1998年度"), as [`years`] gives

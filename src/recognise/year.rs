@@ -125,6 +125,8 @@ fn years(text: &str) -> impl Iterator<Item = (u16, usize, &str)> {
         let (y, at, rest) = match i.checked_sub(4).and_then(|at| Some((leading(text.get(at..)?)?, at))) {
             Some(((y, rest), at)) => (y, at, rest),
             None => {
+                // Most 年 follow no numeral (本年, 上年, 年度): one char looked at.
+                text.get(..i)?.chars().next_back().filter(|c| NUMERALS.contains(*c))?;
                 let at = i.checked_sub(4 * "〇".len())?;
                 let (y, rest) = leading_in_numerals(text.get(at..)?)?;
                 (y, at, rest)
@@ -134,6 +136,9 @@ fn years(text: &str) -> impl Iterator<Item = (u16, usize, &str)> {
     })
 }
 
+/// The digits 0–9 in Chinese numerals, then 〇's other forms (○, 零).
+const NUMERALS: &str = "〇一二三四五六七八九○零";
+
 /// The year `s` starts with in Chinese numerals ("二〇二四年", "二零一九年度";
 /// 〇 also as ○ or 零) and the text after it.
 fn leading_in_numerals(s: &str) -> Option<(u16, &str)> {
@@ -141,7 +146,7 @@ fn leading_in_numerals(s: &str) -> Option<(u16, &str)> {
     let mut chars = s.char_indices();
     for _ in 0..4 {
         let (_, c) = chars.next()?;
-        let d = "〇一二三四五六七八九".chars().position(|n| n == c).or(matches!(c, '○' | '零').then_some(0))?;
+        let d = NUMERALS.chars().position(|n| n == c).map(|k| if k < 10 { k } else { 0 })?;
         y = y.checked_mul(10)?.checked_add(u16::try_from(d).ok()?)?;
     }
     let (at, _) = chars.next().filter(|(_, c)| *c == '年')?;

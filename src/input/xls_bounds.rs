@@ -45,7 +45,8 @@ pub(super) type Refusal = String;
 
 /// Checks an .xls workbook before calamine reads it: Err with the reason
 /// when a sector chain calamine would follow loops or leaves the FAT, a
-/// sheet lies outside the workbook stream, or a sheet would span more than
+/// globals record is shorter than what calamine reads of it, a sheet lies
+/// outside the workbook stream, or a sheet would span more than
 /// [`MAX_SPAN`] cells.
 pub(super) fn check(bytes: &[u8]) -> Result<(), Refusal> {
     let stream = match workbook_stream(bytes) {
@@ -54,6 +55,9 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), Refusal> {
     };
     let mut sheets = Vec::new();
     for r in Records::new(&stream) {
+        if let Some(what) = too_short(r.typ, r.data) {
+            return Err(format!("文件中的{what}记录不完整，文件已损坏"));
+        }
         match r.typ {
             // BoundSheet8: the sheet's offset in the stream.
             0x0085 => {
@@ -82,6 +86,29 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), Refusal> {
         }
     }
     Ok(())
+}
+
+/// The globals' records calamine 0.38 reads at fixed offsets without a
+/// length check, with the bytes each needs: shorter, calamine panics (the
+/// browser's checking worker would die). By type: BOF, FilePass, CodePage,
+/// DateMode, ExternSheet, BoundSheet8 (offset, state, type), Lbl (its
+/// fixed part).
+const FIXED_PARTS: [(u16, usize, &str); 7] = [
+    (0x0809, 2, "BOF"),
+    (0x002F, 2, "FilePass"),
+    (0x0042, 2, "CodePage"),
+    (0x0022, 2, "DateMode"),
+    (0x0017, 2, "ExternSheet"),
+    (0x0085, 6, "BoundSheet8"),
+    (0x0018, 14, "Lbl"),
+];
+
+/// The name of a globals record too short for what calamine reads of it;
+/// a Lbl whose formula length runs past its end is too short as well.
+fn too_short(typ: u16, data: &[u8]) -> Option<&'static str> {
+    let &(_, need, what) = FIXED_PARTS.iter().find(|(t, _, _)| *t == typ)?;
+    let formula = if typ == 0x0018 { u16_at(data, 4).map_or(0, usize::from) } else { 0 };
+    (data.len() < need || data.len() < formula).then_some(what)
 }
 
 /// Sector chains' end mark, and the first of the marks that are no sector.
@@ -481,6 +508,40 @@ pub(crate) mod tests {
         }
         many.extend(&stream[at + len..]);
         assert!(check(&xls(&many)).unwrap_err().contains("相互重叠"));
+    }
+
+    /// calamine reads these records' first bytes unchecked and panics on a
+    /// shorter one; the workbook is refused first, saying which record.
+    #[test]
+    fn a_globals_record_shorter_than_calamine_reads_refuses_the_workbook() {
+        let stream = workbook(&[number(0, 0, 1.0)], (0, 1, 0, 1));
+        assert_eq!(check(&xls(&stream)), Ok(()));
+        // Where the globals end (their EOF): the short record goes before it,
+        // and the sheet after it moves on by its length.
+        let mut eof = 0;
+        while u16_at(&stream, eof) != Some(0x000A) {
+            eof += 4 + usize::from(u16_at(&stream, eof + 2).expect("length"));
+        }
+        let sheet_at = stream.windows(2).position(|w| w == [0x85, 0x00]).expect("boundsheet") + 4;
+        for (typ, data, what) in [
+            (0x0809, vec![9], "BOF"),
+            (0x0022, vec![], "DateMode"),
+            (0x0085, vec![0, 0, 0, 0, 0], "BoundSheet8"),
+            (0x0018, [vec![0; 4], vec![200, 0], vec![0; 10]].concat(), "Lbl"),
+        ] {
+            let short = record(typ, &data);
+            let mut s = [&stream[..eof], &short, &stream[eof..]].concat();
+            let moved = u32_at(&s, sheet_at).expect("offset") + short.len() as u32;
+            s[sheet_at..sheet_at + 4].copy_from_slice(&moved.to_le_bytes());
+            let bytes = xls(&s);
+            let refused = check(&bytes).unwrap_err();
+            assert!(refused.contains(&format!("{what}记录不完整")), "{refused}");
+            // What it spares: calamine's own panic on the record.
+            let panicked =
+                std::panic::catch_unwind(|| calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(std::io::Cursor::new(bytes)).map(drop))
+                    .is_err();
+            assert!(panicked, "{what}: calamine reads it without a panic");
+        }
     }
 
     #[test]

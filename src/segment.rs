@@ -153,7 +153,7 @@ fn meta_unit(s: &str) -> Option<&'static str> {
 }
 
 /// How a meta line naming the department begins.
-const META_HEADS: [&str; 6] = ["部门：", "部门:", "编制部门", "编制单位", "部门名称", "单位名称"];
+pub(crate) const META_HEADS: [&str; 6] = ["部门：", "部门:", "编制部门", "编制单位", "部门名称", "单位名称"];
 
 /// `s` without the unit it ends in, and that unit: a [`lone_unit`] in
 /// brackets ("…办公厅（元）") or 万元, 亿元, 千元 bare ("…办公厅万元"); a

@@ -121,19 +121,7 @@ fn compared_in<'a>(text: &'a str, years: impl Iterator<Item = (u16, usize, &'a s
 /// after its 年 (or 年度). A disclosure's year is of this century; a
 /// "19xx年" (a founding, a birth) is none.
 fn years(text: &str) -> impl Iterator<Item = (u16, usize, &str)> {
-    memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes()).filter_map(move |i| {
-        let (y, at, rest) = match i.checked_sub(4).and_then(|at| Some((leading(text.get(at..)?)?, at))) {
-            Some(((y, rest), at)) => (y, at, rest),
-            None => {
-                // Most 年 follow no numeral (本年, 上年, 年度): one char looked at.
-                text.get(..i)?.chars().next_back().filter(|c| NUMERALS.contains(*c))?;
-                let at = i.checked_sub(4 * "〇".len())?;
-                let (y, rest) = leading_in_numerals(text.get(at..)?)?;
-                (y, at, rest)
-            }
-        };
-        (y >= 2000).then_some((y, at, rest))
-    })
+    years_with(text, true).filter(|(y, _, _)| *y >= 2000)
 }
 
 /// The digits 0–9 in Chinese numerals, then 〇's other forms (○, 零).
@@ -157,9 +145,21 @@ fn leading_in_numerals(s: &str) -> Option<(u16, &str)> {
 /// Every year printed in `text` ("2023年", "1998年度"), as [`years`] gives
 /// them.
 pub(crate) fn printed(text: &str) -> impl Iterator<Item = (u16, usize, &str)> {
+    years_with(text, false)
+}
+
+/// Every year before a 年 of `text` in Arabic digits, and with `numerals`
+/// in Chinese ones too: the year, where it starts and the text after its
+/// 年 (or 年度).
+fn years_with(text: &str, numerals: bool) -> impl Iterator<Item = (u16, usize, &str)> {
     memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes()).filter_map(move |i| {
-        let at = i.checked_sub(4)?;
-        let (y, rest) = leading(text.get(at..)?)?;
+        if let Some((y, rest)) = i.checked_sub(4).and_then(|at| leading(text.get(at..)?)) {
+            return Some((y, i - 4, rest));
+        }
+        // Most 年 follow no numeral (本年, 上年, 年度): one char looked at.
+        text.get(..i)?.chars().next_back().filter(|c| numerals && NUMERALS.contains(*c))?;
+        let at = i.checked_sub(4 * "〇".len())?;
+        let (y, rest) = leading_in_numerals(text.get(at..)?)?;
         Some((y, at, rest))
     })
 }

@@ -14,7 +14,7 @@
 use super::locate::Block;
 use super::spans::{spans, Span, What};
 use crate::model::{Cell, Grid, Meaning, Panel, ReadProblem, Row, SangongCols, Table, TableKind};
-use crate::segment::{is_note, unit_in};
+use crate::segment::{is_note, unit_in, META_HEADS};
 use crate::tables::counts_columns;
 use crate::text::lost_positions::Lost;
 use crate::text::search;
@@ -1499,8 +1499,7 @@ fn is_page_number(sq: &str) -> bool {
 
 /// 部门：… 单位：万元, 编制部门：…, 单位名称：….
 fn is_meta(sq: &str) -> bool {
-    unit_in(sq).is_some()
-        || ["部门：", "部门:", "编制部门", "编制单位", "部门名称", "单位名称", "预算单位："].iter().any(|w| sq.starts_with(w))
+    unit_in(sq).is_some() || META_HEADS.iter().any(|w| sq.starts_with(w)) || sq.starts_with("预算单位：")
 }
 
 #[cfg(test)]

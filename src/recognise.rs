@@ -75,7 +75,11 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined, colons: &[usize]) ->
         Some(on_cover) => Some(on_cover),
         None => match (count(dept), count(unit)) {
             // Tables alone: "部门：…" meta lines say whose tables they are.
-            (0, 0) if whole.contains("\n部门：") || whole.starts_with("部门：") || whole.contains("编制部门：") => {
+            (0, 0)
+                if ["部门：", "部门:"].iter().any(|k| whole.starts_with(k) || whole.contains(&format!("\n{k}")))
+                    || whole.contains("编制部门：")
+                    || whole.contains("编制部门:") =>
+            {
                 Some(Scope::Department)
             }
             (0, 0) => None,
@@ -279,7 +283,7 @@ fn tally(counts: &mut Vec<(String, usize)>, name: String) {
 /// the name a line or two before or after the key. The name found beside
 /// the most keys.
 fn department_beside_key(lines: &[Line]) -> Option<String> {
-    const KEYS: [&str; 6] = ["部门：", "部门:", "编制部门：", "编制部门:", "单位名称：", "编制单位："];
+    const KEYS: [&str; 8] = ["部门：", "部门:", "编制部门：", "编制部门:", "单位名称：", "单位名称:", "编制单位：", "编制单位:"];
     let mut counts: Vec<(String, usize)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if !KEYS.contains(&l.squeezed.as_str()) {
@@ -341,7 +345,8 @@ fn department(keyed: &[&Line]) -> Option<String> {
         if !(search::has_char(s, '部') || search::has_char(s, '单')) {
             continue;
         }
-        const KEYS: [&str; 5] = ["部门：", "部门:", "单位名称：", "编制单位：", "编制部门："];
+        // ASCII colons as well: "编制单位:某局" on portals typing half-width.
+        const KEYS: [&str; 7] = ["部门：", "部门:", "单位名称：", "单位名称:", "编制单位：", "编制单位:", "编制部门："];
         for (key, at) in KEYS.into_iter().zip(keys_at(s, KEYS)) {
             if let Some(i) = at {
                 let rest = &s[i + key.len()..];
@@ -522,9 +527,15 @@ mod tests {
     /// department's.
     #[test]
     fn tables_alone_are_a_departments_by_their_meta_lines() {
-        for meta in ["部门：示例市某局", "编制部门：示例市某局"] {
+        // With ASCII colons too, as some portals type them.
+        for meta in ["部门：示例市某局", "编制部门：示例市某局", "部门:示例市某局", "编制部门:示例市某局"] {
             let text = format!("收支预算总表\n{meta}    单位：万元\n收入  支出\n");
-            assert_eq!(recognise(&normalise(&text)).scope, Some(Scope::Department), "{meta}");
+            let info = recognise(&normalise(&text));
+            assert_eq!((info.scope, info.department.as_deref()), (Some(Scope::Department), Some("示例市某局")), "{meta}");
+        }
+        for meta in ["单位名称:示例市某局", "编制单位:示例市某局"] {
+            let text = format!("2024年部门预算\n公开表1\n收支预算总表\n{meta}    单位:万元\n收入  支出\n");
+            assert_eq!(recognise(&normalise(&text)).department.as_deref(), Some("示例市某局"), "{meta}");
         }
         let text = "收支预算总表\n单位：万元\n收入  支出\n";
         assert_eq!(recognise(&normalise(text)).scope, None);

@@ -60,6 +60,7 @@ fn is_preamble(s: &str) -> bool {
         || search::contains(s, "单位：")
         || search::contains(s, "部门：")
         || search::contains(s, "单位:")
+        || search::contains(s, "部门:")
         || (s.ends_with("年度") && s.chars().count() <= 8)
         || s.ends_with("决算表") && s.chars().count() <= 12
 }
@@ -78,6 +79,8 @@ fn is_title(s: &str) -> bool {
         && !search::contains(s, "公开")
         && !search::contains(s, "单位：")
         && !search::contains(s, "部门：")
+        && !search::contains(s, "单位:")
+        && !search::contains(s, "部门:")
         && ["收", "支", "决算", "预算", "三公", "经费", "采购", "绩效"].iter().any(|k| search::contains(s, k))
 }
 

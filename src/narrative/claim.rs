@@ -527,7 +527,8 @@ fn clean_subject(lead: &str) -> &str {
 /// the closers and quotes it trims, the brackets of an unclosed bracket
 /// and of an ordinal, the numerals of an ordinal, 截 of "截至", 其 of "其中",
 /// and the punctuation after "其中".
-const SUBJECT_OPENERS: CharSet = CharSet::new(&super::section::numerals_and::<19>(&['、', '）', '”', '“', '（', '：', '，', '截', '其']));
+const SUBJECT_OPENERS: CharSet =
+    CharSet::new(&super::section::numerals_and::<21>(&['、', '）', '”', '“', '’', '‘', '（', '：', '，', '截', '其']));
 
 /// Whether `lead` opens with a char that [`clean_start`] leaves as it is
 /// and reads no further from: a char of more than one byte that cannot be
@@ -541,7 +542,7 @@ fn opens_plainly(lead: &str) -> bool {
 /// The start of a lead cleaned (and its end trimmed): closers, an unclosed
 /// bracket, an ordinal, a leading date and "其中" removed.
 fn clean_start(lead: &str) -> &str {
-    let mut s = trim_fast(lead).trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']);
+    let mut s = trim_fast(lead).trim_start_matches(['、', '）', ')', '”', '“', '’', '‘', '"', ' ']);
     // An opening bracket whose closing one is not in the subject: "(含外事接待".
     if s.starts_with(['（', '(']) && !s.contains(['）', ')']) {
         s = s.char_indices().nth(1).map_or("", |(i, _)| &s[i..]);
@@ -1116,7 +1117,7 @@ mod tests {
             }
             chars[e.min(chars.len())..].iter().collect()
         }
-        let mut s = lead.trim().trim_start_matches(['、', '）', ')', '”', '“', '"', ' ']).to_string();
+        let mut s = lead.trim().trim_start_matches(['、', '）', ')', '”', '“', '’', '‘', '"', ' ']).to_string();
         if s.starts_with(['（', '(']) && !s.contains(['）', ')']) {
             s = s.chars().skip(1).collect();
         }

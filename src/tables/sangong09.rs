@@ -104,7 +104,7 @@ fn data_cells(body: &[Line], yuan: bool) -> Option<Data> {
     let mut found: Option<Data> = None;
     for l in body {
         let sq = l.squeezed.as_str();
-        if sq.is_empty() || search::contains(sq, "单位：") || search::contains(sq, "部门：") {
+        if sq.is_empty() || ["单位：", "部门：", "单位:", "部门:"].iter().any(|k| search::contains(sq, k)) {
             continue;
         }
         if is_note(sq) {

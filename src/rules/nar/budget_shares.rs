@@ -205,6 +205,9 @@ mod tests {
         let sg = format!("{year}九、一般公共预算“三公”经费支出预算情况说明\n“三公”经费预算支出中，因公出国（境）费支出40万元，占“三公”经费的10.55%；公务用车购置及运行费支出305万元，占“三公”经费的80.48%；公务接待费支出34万元，占“三公”经费的8.97 %。");
         assert!(RULE.found(&sg).iter().all(|f| f.0 == Severity::Info), "{:#?}", RULE.found(&sg));
         assert_eq!(RULE.found(&sg.replace("10.55", "11.55")).iter().filter(|f| f.0 == Severity::Error).count(), 1);
+        // One share quoting ‘三公’ and the next “三公” still name one base.
+        let mixed = sg.replacen("占“三公”经费的10.55%", "占‘三公’经费的11.55%", 1);
+        assert_eq!(RULE.found(&mixed).iter().filter(|f| f.0 == Severity::Error).count(), 1, "{:#?}", RULE.found(&mixed));
         // An item whose amount was not read leaves no whole to divide by: no error.
         let cut = sg.replace("305万元", "305万- 15 -元");
         assert_eq!(RULE.found(&cut).iter().filter(|f| f.0 == Severity::Error).count(), 0, "{:#?}", RULE.found(&cut));

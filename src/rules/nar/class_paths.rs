@@ -188,7 +188,7 @@ fn name_before(chars: &[char], from: usize, to: usize) -> String {
     // Marks printed out of order give an empty name, never a bad slice.
     let Some(slice) = chars.get(from..to.min(chars.len())) else { return String::new() };
     let s: String = slice.iter().collect();
-    s.trim().trim_start_matches(['“', '"', '、', '.', '．', ' ']).trim_end_matches(['”', '"']).trim().to_string()
+    s.trim().trim_start_matches(['“', '‘', '"', '、', '.', '．', ' ']).trim_end_matches(['”', '’', '"']).trim().to_string()
 }
 
 /// The paths of a paragraph.

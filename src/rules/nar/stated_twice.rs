@@ -127,6 +127,12 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:#?}");
         assert!(got[0].2.contains("正文的270.72万元很可能有误"), "{}", got[0].2);
         assert!(two_amount_changes::RULE.found(&ascii).is_empty());
+        // And with single quotes (‘…（项）’), as some texts quote.
+        let single = text.replace('“', "‘").replace('”', "’");
+        let got = RULE.found(&single);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].2.contains("正文的270.72万元很可能有误"), "{}", got[0].2);
+        assert!(two_amount_changes::RULE.found(&single).is_empty());
         // A narrative in 元 is quoted in 元, not as so many 万元.
         let yuan =
             text.replace("268.40万元", "2,684,000.00元").replace("266.95万元", "2,669,500.00元").replace("270.72万元", "2,707,200.00元");

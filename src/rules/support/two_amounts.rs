@@ -252,7 +252,7 @@ fn held_level_by_squeezed(text: &str) -> Vec<usize> {
 }
 
 /// The amount a paragraph opens with for its item ("“……（项）”268.40万元",
-/// or with ASCII quotes as many PDFs print them), when it is a different
+/// or with ASCII or single quotes), when it is a different
 /// claim from `current` and comes before it.
 pub fn heading_amount<'a>(p: &'a Paragraph, current: &Claim) -> Option<&'a Claim> {
     let first = p.claims.iter().find(|c| c.is_money_amount())?;
@@ -261,7 +261,7 @@ pub fn heading_amount<'a>(p: &'a Paragraph, current: &Claim) -> Option<&'a Claim
     }
     // The paragraph's chars, lent: the lead ends at the first amount.
     let lead = raw_lead(p.chars(), first);
-    (lead.ends_with(['”', '"']) || lead.ends_with("（项）") || lead.ends_with("(项)")).then_some(first)
+    (lead.ends_with(['”', '’', '"']) || lead.ends_with("（项）") || lead.ends_with("(项)")).then_some(first)
 }
 
 #[cfg(test)]

@@ -159,7 +159,7 @@ pub fn read_marked(doc: &mut Document) {
                     let t = &p.table;
                     doc.problems.push(ReadProblem {
                         message: format!(
-                            "公开{}表（{}）：有 {} 个金额不属于读出的任何科目行（例如行前没有科目编码），只读出一部分会导致误判，本表未读取",
+                            "公开{}表（{}）：有 {} 个金额不属于读出的任何行（例如行前没有科目编码或行次），只读出一部分会导致误判，本表未读取",
                             t.number.as_deref().unwrap_or_default(),
                             t.kind.title(),
                             p.set_aside
@@ -313,9 +313,15 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
     match plan.how {
         How::Sides { left, right } => {
             let n = kind.number();
-            let (mut entries, mut problems) = two_sided::read_entries(body, left, right, n, yuan);
+            let (mut entries, mut problems, before_any) = two_sided::read_entries(body, left, right, n, yuan);
+            let amounts = |vs: &[Option<(rust_decimal::Decimal, usize)>]| vs.iter().filter(|v| v.is_some()).count();
+            let printed = entries.iter().fold(before_any, |k, e| k.saturating_add(amounts(&e.values)));
             let (mut rows, p1, amb_l) = two_sided::place(&mut entries, left, n);
             let (rows_r, p2, amb_r) = two_sided::place(&mut entries, right, n);
+            // What no row holds (past its columns, a 行次 printed twice, before
+            // any 行次) was set aside: a 决算 table is then not read (`read_marked`).
+            let held = rows.iter().chain(&rows_r).flat_map(|r| &r.cells).filter(|c| c.value.is_some()).count();
+            let held = [&amb_l, &amb_r].into_iter().flatten().fold(held, |k, e| k.saturating_add(amounts(&e.values)));
             let offset = rows.len();
             rows.extend(rows_r);
             problems.extend(p1);
@@ -328,7 +334,7 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
                     }
                 }
             }
-            Read { rows, open, problems, ..Read::default() }
+            Read { rows, open, problems, set_aside: printed.saturating_sub(held), ..Read::default() }
         }
         How::Coded => {
             let (raw, problems) = coded::read_rows(body, &['2'], kind.number(), yuan);
@@ -527,10 +533,28 @@ mod tests {
         for no in ["02", "03", "05", "06"] {
             assert!(!read.contains(&no.to_string()), "{no} read: {read:?}");
             let said = doc.problems.iter().any(|p| {
-                p.table.as_deref() == Some(no) && p.message.contains("个金额不属于读出的任何科目行") && p.message.ends_with("本表未读取")
+                p.table.as_deref() == Some(no) && p.message.contains("个金额不属于读出的任何行") && p.message.ends_with("本表未读取")
             });
             assert!(said, "{no}: the table not read is said so");
         }
         assert_eq!(read, ["01", "04", "07", "08", "09"]);
+    }
+
+    /// The two-sided (行次) 决算 tables likewise: an amount no 行次 holds
+    /// (its 行次 lost, here 公开01表's 1) leaves the table unread, not read
+    /// with that row blank and its totals checked against it.
+    #[test]
+    fn a_two_sided_final_table_with_an_amount_no_line_number_holds_is_not_read() {
+        let text = std::fs::read_to_string(format!("{}/tests/fixtures/qingdao-office-2024-final.txt", env!("CARGO_MANIFEST_DIR")))
+            .expect("fixture");
+        let row = "一、一般公共预算财政拨款收入 1 17,127.83";
+        assert!(text.contains(row));
+        let doc = crate::read(&text.replacen(row, "一、一般公共预算财政拨款收入 17,127.83", 1));
+        let read: Vec<String> = doc.tables.iter().map(|t| t.no()).collect();
+        assert_eq!(read, ["02", "03", "04", "05", "06", "07", "08", "09"]);
+        let said = doc.problems.iter().any(|p| {
+            p.table.as_deref() == Some("01") && p.message.contains("有 1 个金额不属于读出的任何行") && p.message.ends_with("本表未读取")
+        });
+        assert!(said, "{:#?}", doc.problems);
     }
 }

@@ -46,13 +46,15 @@ pub struct Entry {
 /// nor before one, the table is read again taking integers as amounts
 /// ([`Integers`]); where even that cannot tell them from 行次, it is not read
 /// (no entries, one problem saying why) rather than read with its amounts blank.
-pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str, yuan: bool) -> (Vec<Entry>, Vec<ReadProblem>) {
+/// The third value counts the amounts set aside: printed before any 行次,
+/// no entry could hold them.
+pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str, yuan: bool) -> (Vec<Entry>, Vec<ReadProblem>, usize) {
     match read_with(lines, left, right, table, None) {
-        (_, _, Some((line, n))) if yuan => match read_with(lines, left, right, table, Some(&Integers::of(lines))) {
-            (entries, problems, None) => (entries, problems),
-            _ => (Vec::new(), vec![integers_in_yuan(table, line, n)]),
+        (_, _, Some((line, n)), _) if yuan => match read_with(lines, left, right, table, Some(&Integers::of(lines))) {
+            (entries, problems, None, aside) => (entries, problems, aside),
+            _ => (Vec::new(), vec![integers_in_yuan(table, line, n)], 0),
         },
-        (entries, problems, _) => (entries, problems),
+        (entries, problems, _, aside) => (entries, problems, aside),
     }
 }
 
@@ -78,14 +80,16 @@ impl Integers {
 }
 
 /// Reads the entries; the third value is the first integer that was neither
-/// a 行次 nor (with `integers`, in 元) an amount of an open entry.
+/// a 行次 nor (with `integers`, in 元) an amount of an open entry, the
+/// fourth the amounts printed before any 行次.
 fn read_with(
     lines: &[Line],
     left: Side,
     right: Side,
     table: &str,
     integers: Option<&Integers>,
-) -> (Vec<Entry>, Vec<ReadProblem>, Option<(usize, u64)>) {
+) -> (Vec<Entry>, Vec<ReadProblem>, Option<(usize, u64)>, usize) {
+    let mut aside = 0usize;
     let mut entries: Vec<Entry> = Vec::new();
     let mut problems = Vec::new();
     let mut integer: Option<(usize, u64)> = None;
@@ -164,11 +168,14 @@ fn read_with(
                 }
                 Tok::Amount(d) => match open {
                     Some(i) => entries[i].values.push(Some((d, l.no))),
-                    None => problems.push(ReadProblem {
-                        table: Some(table.to_string()),
-                        message: format!("第{}行的金额 {d} 前面没有行次，无法确定它属于哪一行，已忽略", l.no),
-                        source_line: Some(l.no),
-                    }),
+                    None => {
+                        aside = aside.saturating_add(1);
+                        problems.push(ReadProblem {
+                            table: Some(table.to_string()),
+                            message: format!("第{}行的金额 {d} 前面没有行次，无法确定它属于哪一行，已忽略", l.no),
+                            source_line: Some(l.no),
+                        });
+                    }
                 },
                 Tok::Blank => {
                     if let Some(i) = open {
@@ -187,7 +194,7 @@ fn read_with(
     if integers.is_some() && (last_left != left.last || last_right != right.last) {
         integer = integer.or(Some((0, 0)));
     }
-    (entries, problems, integer)
+    (entries, problems, integer, aside)
 }
 
 /// The next 行次 of a side after `last`.
@@ -335,13 +342,13 @@ mod tests {
         let read = |s: &str| super::read_entries(&crate::text::normalise(s), side(1, 3), side(4, 6), "01", true);
         let clear =
             "一、财政拨款收入 1 120000 一、一般公共服务支出 4 120000\n二、其他收入 2 0 二、教育支出 5 0\n总计 3 120000 总计 6 120000\n";
-        let (entries, problems) = read(clear);
+        let (entries, problems, _) = read(clear);
         let got: Vec<(u32, Vec<Option<i64>>)> =
             entries.iter().map(|e| (e.line, e.values.iter().map(|v| v.and_then(|(d, _)| i64::try_from(d).ok())).collect())).collect();
         let want = [(1, 120000), (4, 120000), (2, 0), (5, 0), (3, 120000), (6, 120000)].map(|(n, v)| (n, vec![Some(v)]));
         assert_eq!(got, want, "{problems:?}");
         let unclear = clear.replace("120000", "4");
-        let (entries, problems) = read(&unclear);
+        let (entries, problems, _) = read(&unclear);
         assert!(entries.is_empty());
         assert_eq!(problems.len(), 1);
         assert!(problems[0].message.contains("本表未读取"), "{}", problems[0].message);

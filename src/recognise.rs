@@ -528,7 +528,8 @@ mod tests {
     #[test]
     fn tables_alone_are_a_departments_by_their_meta_lines() {
         // With ASCII colons too, as some portals type them.
-        for meta in ["部门：示例市某局", "编制部门：示例市某局", "部门:示例市某局", "编制部门:示例市某局"] {
+        for meta in ["部门：示例市某局", "编制部门：示例市某局", "部门:示例市某局", "编制部门:示例市某局"]
+        {
             let text = format!("收支预算总表\n{meta}    单位：万元\n收入  支出\n");
             let info = recognise(&normalise(&text));
             assert_eq!((info.scope, info.department.as_deref()), (Some(Scope::Department), Some("示例市某局")), "{meta}");

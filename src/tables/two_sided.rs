@@ -50,11 +50,11 @@ pub struct Entry {
 /// no entry could hold them.
 pub fn read_entries(lines: &[Line], left: Side, right: Side, table: &str, yuan: bool) -> (Vec<Entry>, Vec<ReadProblem>, usize) {
     match read_with(lines, left, right, table, None) {
-        (_, _, Some((line, n)), _) if yuan => match read_with(lines, left, right, table, Some(&Integers::of(lines))) {
-            (entries, problems, None, aside) => (entries, problems, aside),
+        Pass { integer: Some((line, n)), .. } if yuan => match read_with(lines, left, right, table, Some(&Integers::of(lines))) {
+            Pass { entries, problems, integer: None, aside } => (entries, problems, aside),
             _ => (Vec::new(), vec![integers_in_yuan(table, line, n)], 0),
         },
-        (entries, problems, _, aside) => (entries, problems, aside),
+        Pass { entries, problems, aside, .. } => (entries, problems, aside),
     }
 }
 
@@ -79,16 +79,19 @@ impl Integers {
     }
 }
 
-/// Reads the entries; the third value is the first integer that was neither
-/// a 行次 nor (with `integers`, in 元) an amount of an open entry, the
-/// fourth the amounts printed before any 行次.
-fn read_with(
-    lines: &[Line],
-    left: Side,
-    right: Side,
-    table: &str,
-    integers: Option<&Integers>,
-) -> (Vec<Entry>, Vec<ReadProblem>, Option<(usize, u64)>, usize) {
+/// One reading of a table's entries.
+struct Pass {
+    entries: Vec<Entry>,
+    problems: Vec<ReadProblem>,
+    /// The first integer (its line, its value) that was neither a 行次 nor
+    /// (with `integers`, in 元) an amount of an open entry.
+    integer: Option<(usize, u64)>,
+    /// The amounts printed before any 行次.
+    aside: usize,
+}
+
+/// Reads the entries.
+fn read_with(lines: &[Line], left: Side, right: Side, table: &str, integers: Option<&Integers>) -> Pass {
     let mut aside = 0usize;
     let mut entries: Vec<Entry> = Vec::new();
     let mut problems = Vec::new();
@@ -194,7 +197,7 @@ fn read_with(
     if integers.is_some() && (last_left != left.last || last_right != right.last) {
         integer = integer.or(Some((0, 0)));
     }
-    (entries, problems, integer, aside)
+    Pass { entries, problems, integer, aside }
 }
 
 /// The next 行次 of a side after `last`.

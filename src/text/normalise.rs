@@ -418,7 +418,9 @@ impl<'a> Lines<'a> {
                 self.squeezed.push_str(rest(self.q));
                 &self.squeezed
             };
-            if is_page_footer(text) {
+            if is_page_footer(text) || is_continuation_mark(squeezed) {
+                // Its form feed (a page's first line) is carried on.
+                self.form_feed |= raw.contains('\u{c}');
                 self.blank(no)
             } else if text.is_empty() {
                 // White space only: a form feed among it is carried on.
@@ -810,6 +812,20 @@ fn is_page_footer(line: &str) -> bool {
         && inner.chars().all(|c| c.is_ascii_digit())
 }
 
+/// "续表", "（续表）", "续上表", "（续）" alone on a line: the head of a
+/// table's next page, no row of it. Left in, a reader took it for the tail
+/// of the label above ("一、基本支出续表"), and that row no longer matched
+/// its name. A bare "续" is not one: it may end a wrapped label ("手" / "续").
+fn is_continuation_mark(squeezed: &str) -> bool {
+    // Every mark is at most 5 chars of 3 bytes; most lines are longer.
+    if squeezed.len() > 15 {
+        return false;
+    }
+    let bare = |s: &str| matches!(s, "续表" | "续上表" | "接上表");
+    let inner = ["（", "("].iter().find_map(|o| squeezed.strip_prefix(o)).and_then(|s| ["）", ")"].iter().find_map(|c| s.strip_suffix(c)));
+    bare(squeezed.trim_end_matches(['：', ':'])) || inner.is_some_and(|s| bare(s) || s == "续")
+}
+
 /// Removes all white space: how labels are compared ("合 计" = "合计").
 pub fn squeeze(s: &str) -> String {
     // Runs of text copied whole: every rule squeezes lines, so this is hot.
@@ -855,8 +871,11 @@ mod tests {
                     no += 1;
                 }
                 let folded = fold(piece);
-                let text = match (is_page_footer(&folded), folded.is_empty()) {
-                    (true, _) => String::new(),
+                let text = match (is_page_footer(&folded) || is_continuation_mark(&squeeze(&folded)), folded.is_empty()) {
+                    (true, _) => {
+                        form_feed |= piece.contains('\u{c}');
+                        String::new()
+                    }
                     (false, true) => {
                         form_feed |= piece.contains('\u{c}');
                         String::new()
@@ -876,7 +895,7 @@ mod tests {
     proptest! {
         #[test]
         fn lines_are_cut_folded_and_squeezed_as_defined(
-            text in "[a合1第页—\\-\r\n\t\u{c} \u{3000}\u{A0}\u{200B}\u{FEFF}\u{2ED4}\u{30FC}\u{FF11}\u{FF0C}“”]{0,24}"
+            text in "[a合1第页续表（—\\-\r\n\t\u{c} \u{3000}\u{A0}\u{200B}\u{FEFF}\u{2ED4}\u{30FC}\u{FF11}\u{FF0C}“”]{0,24}"
         ) {
             prop_assert_eq!(normalise(&text), by_definition(&text));
         }
@@ -1132,6 +1151,15 @@ mod tests {
         let lines = normalise("收入\r\n第1页，共102页\r\n\r\n— 12 —\n１２３．４５　万元\n");
         let got: Vec<(usize, &str)> = lines.iter().map(|l| (l.no, l.text.as_str())).collect();
         assert_eq!(got, vec![(1, "收入"), (2, ""), (3, ""), (4, ""), (5, "123.45 万元")]);
+    }
+
+    /// A continued table's page head ("续表", "（续表）") is blanked like a
+    /// footer; a "续" ending a wrapped label, or a title, is kept.
+    #[test]
+    fn continuation_marks_are_blank_lines() {
+        let text = "一、基本支出  12,308.48\n\u{c}            续表\n（续表）\n 续上表：\n(续)\n续\n收支预算总表（续）\n";
+        let got: Vec<String> = normalise(text).iter().map(|l| l.text.clone()).collect();
+        assert_eq!(got, ["一、基本支出  12,308.48", "", "", "", "", "\u{c}续", "收支预算总表（续）"]);
     }
 
     #[test]

@@ -304,12 +304,15 @@ fn captions(columns: &[&str]) -> Vec<String> {
 
 /// Reads the rows of a planned table (not a 三公 one).
 fn read_rows(doc: &Document, plan: &Plan) -> Read {
-    let body = &doc.lines[plan.body.clone()];
     let kind = plan.table.kind;
     let no = plan.table.number.clone().unwrap_or_default();
     let ncols = plan.table.columns.len();
     // A table in 元 may print its amounts as integers: its readers must know.
     let yuan = crate::units::is_yuan(plan.table.unit.as_deref());
+    let body = &doc.lines[plan.body.clone()];
+    // The 行次 readers clear a label at a header line, repeated or not.
+    let cleaned = (!matches!(plan.how, How::Sides { .. })).then(|| budget::without_repeated_header(body, yuan)).flatten();
+    let body = cleaned.as_deref().unwrap_or(body);
     match plan.how {
         How::Sides { left, right } => {
             let n = kind.number();
@@ -371,6 +374,8 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
 fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table> {
     let no = plan.table.no();
     let body = &doc.lines[plan.body.clone()];
+    let cleaned = budget::without_repeated_header(body, crate::units::is_yuan(plan.table.unit.as_deref()));
+    let body = cleaned.as_deref().unwrap_or(body);
     let (rows, problems, unresolved, contradicted, printed) = match family {
         Family::Final => {
             let yuan = crate::units::is_yuan(plan.table.unit.as_deref());
@@ -538,6 +543,75 @@ mod tests {
             assert!(said, "{no}: the table not read is said so");
         }
         assert_eq!(read, ["01", "04", "07", "08", "09"]);
+    }
+
+    /// A row as read: code, label, values.
+    type RowCells = (Option<String>, String, Vec<Option<rust_decimal::Decimal>>);
+
+    /// A table printed over pages with its header (and title) repeated on
+    /// each (print titles): the repeated lines are no rows and no new table,
+    /// and every table of the corpus reads as printed once.
+    #[test]
+    fn a_header_repeated_mid_table_reads_as_the_table_printed_once() {
+        use crate::tables::tokens::has_amount;
+        for file in [
+            "qingdao-office-2023-budget",
+            "qingdao-office-2024-final",
+            "yantai-bigdata-2023-final",
+            "yantai-office-2023-budget",
+            "yantai-office-2024-final",
+        ] {
+            let text = std::fs::read_to_string(format!("{}/tests/fixtures/{file}.txt", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+            let doc = crate::read(&text);
+            let raw: Vec<&str> = text.split('\n').collect();
+            let mut inserts: Vec<(usize, Vec<String>)> = Vec::new();
+            for seg in crate::segment::find_tables_in(&doc.lines, &doc.joined) {
+                let Some(t) = doc.tables.iter().find(|t| t.number.as_deref() == Some(seg.number.as_str())) else { continue };
+                let mut rows: Vec<usize> = t.rows.iter().map(|r| r.source_line).collect();
+                rows.sort_unstable();
+                rows.dedup();
+                let body = &doc.lines[seg.body.clone()];
+                let Some(first) = body.iter().position(|l| has_amount(&l.text)) else { continue };
+                let header: Vec<String> =
+                    body[..first].iter().filter(|l| !l.squeezed.is_empty()).map(|l| raw[l.no - 1].to_string()).collect();
+                if rows.len() < 4 || header.len() < 2 {
+                    continue;
+                }
+                let mut block = header;
+                block[0] = format!("\u{c}{}", block[0]);
+                inserts.push((rows[rows.len() / 2] - 1, block));
+            }
+            assert!(inserts.len() >= 5, "{file}: {} tables with a header", inserts.len());
+            inserts.sort();
+            let mut lines: Vec<String> = raw.iter().map(|l| l.to_string()).collect();
+            for (at, block) in inserts.into_iter().rev() {
+                lines.splice(at..at, block);
+            }
+            let got = crate::read(&lines.join("\n"));
+            let cells = |d: &crate::model::Document| -> Vec<(String, Vec<RowCells>)> {
+                d.tables
+                    .iter()
+                    .map(|t| {
+                        (
+                            t.no(),
+                            t.rows.iter().map(|r| (r.code.clone(), r.label.clone(), r.cells.iter().map(|c| c.value).collect())).collect(),
+                        )
+                    })
+                    .collect()
+            };
+            let (want, got) = (cells(&doc), cells(&got));
+            let differ: Vec<String> = want
+                .iter()
+                .zip(&got)
+                .filter(|(a, b)| a != b)
+                .map(|(a, b)| {
+                    let extra: Vec<_> = b.1.iter().filter(|r| !a.1.contains(r)).collect();
+                    let lost: Vec<_> = a.1.iter().filter(|r| !b.1.contains(r)).collect();
+                    format!("{} / {}: lost {lost:?}, extra {extra:?}", a.0, b.0)
+                })
+                .collect();
+            assert!(differ.is_empty() && want.len() == got.len(), "{file}: {} → {} tables\n{}", want.len(), got.len(), differ.join("\n"));
+        }
     }
 
     /// The two-sided (行次) 决算 tables likewise: an amount no 行次 holds

@@ -108,6 +108,47 @@ pub(crate) fn header_text(body: &[Line], yuan: bool) -> String {
     out
 }
 
+/// The body with the header's lines blanked where a later page prints them
+/// again ("print titles" of a table exported over several pages), or
+/// `None` when none is: a repeated caption line would otherwise be read as
+/// a row (a blank "合计", a label of captions) or as a wrapped label. A line
+/// is a repeat when it squeezes to a line of the header ([`header_text`]'s
+/// lines) and holds no amount; and when it is a 栏次 line or one of two or
+/// more such lines in a row (blank lines apart). A caption alone may also
+/// be a row's label ("合计", "国有资本经营预算财政拨款" in 公开04表).
+pub(crate) fn without_repeated_header(body: &[Line], yuan: bool) -> Option<Vec<Line>> {
+    let amounts = |l: &Line| has_amount(&l.text) || yuan && integer_amounts(&l.text);
+    let first_data = body.iter().position(|l| !l.squeezed.is_empty() && amounts(l))?;
+    let header: Vec<&str> = body[..first_data].iter().map(|l| l.squeezed.as_str()).filter(|sq| !sq.is_empty() && !is_note(sq)).collect();
+    if header.is_empty() {
+        return None;
+    }
+    let repeat = |l: &Line| header.contains(&l.squeezed.as_str()) && !amounts(l);
+    // The printed lines after the first row, and whether each repeats.
+    let printed: Vec<(usize, bool)> =
+        (first_data..body.len()).filter(|&i| !body[i].squeezed.is_empty()).map(|i| (i, repeat(&body[i]))).collect();
+    let blank: Vec<usize> = printed
+        .iter()
+        .enumerate()
+        .filter(|(k, (i, r))| {
+            let beside = |j: Option<usize>| j.and_then(|j| printed.get(j)).is_some_and(|x| x.1);
+            *r && (search::contains(&body[*i].squeezed, "栏次") || beside(k.checked_sub(1)) || beside(Some(k + 1)))
+        })
+        .map(|(_, (i, _))| *i)
+        .collect();
+    if blank.is_empty() {
+        return None;
+    }
+    let mut out = body.to_vec();
+    for i in blank {
+        let l = &mut out[i];
+        // A form feed stays: it says where the page breaks.
+        let feeds: String = l.text.chars().filter(|&c| c == '\u{c}').collect();
+        *l = Line::blank(l.no, feeds);
+    }
+    Some(out)
+}
+
 /// Whether a line of a table in 元 prints amounts as integers after its
 /// first piece ("一、财政拨款收入 86666000一、一般公共服务支出 82995800"; the
 /// first piece may be a 序号): not a 栏次 line counting 1, 2, 3 …, and no

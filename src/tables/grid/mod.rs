@@ -24,10 +24,21 @@ pub fn read_all(doc: &mut Document) {
     let read_at = |j: usize| starts.get(starts.partition_point(|s| *s < j)).copied();
     let blocks = locate::blocks(&doc.lines, &pages, doc.info.kind, read_at);
     let legacy = !doc.tables.is_empty();
+    // The lines each table read so far spans, first row to last: a title
+    // among them is the table's own, printed again on its next page.
+    let spans: Vec<(usize, usize)> = doc
+        .tables
+        .iter()
+        .filter_map(|t| Some((t.rows.iter().map(|r| r.source_line).min()?, t.rows.iter().map(|r| r.source_line).max()?)))
+        .collect();
     for b in blocks {
         let lines = line_numbers(doc, &b);
         let within = |l: usize| lines.contains(&l);
         if doc.tables.iter().any(|t| within(t.source_line)) {
+            continue;
+        }
+        let title = doc.lines[b.title_line].no;
+        if spans.iter().any(|(lo, hi)| *lo < title && title < *hi) {
             continue;
         }
         // Where the marker-based readers read the document, a block they set

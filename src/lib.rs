@@ -89,6 +89,9 @@ enum Origin {
 
 /// [`read`], told where the text's layout comes from.
 fn read_from(text: &str, origin: Origin) -> model::Document {
+    // Lines of fake bold ("收收支支预预算算总总表表") are read once.
+    let text = text::bold::undouble(text);
+    let text = text.as_ref();
     let text::normalise::Normalised { mut lines, seen, marks: line_marks, colon_lines, heading_lines, head_lines } =
         text::normalise::normalise_marking(text);
     // A layout text that lost its positions is read by order.

@@ -1,5 +1,6 @@
 //! Text input: decoding bytes and normalising lines.
 
+pub(crate) mod bold;
 pub mod decode;
 pub(crate) mod headings;
 pub(crate) mod joined;

@@ -89,11 +89,18 @@ enum Origin {
 
 /// [`read`], told where the text's layout comes from.
 fn read_from(text: &str, origin: Origin) -> model::Document {
-    // Lines of fake bold ("收收支支预预算算总总表表") are read once.
-    let text = text::bold::undouble(text);
-    let text = text.as_ref();
-    let text::normalise::Normalised { mut lines, seen, marks: line_marks, colon_lines, heading_lines, head_lines } =
-        text::normalise::normalise_marking(text);
+    let mut normalised = text::normalise::normalise_marking(text);
+    // Lines of fake bold ("收收支支预预算算总总表表") are read once: the text
+    // so mended is normalised again (few texts have any).
+    let once;
+    let text = if normalised.seen.doubled {
+        once = text::bold::undouble(text);
+        normalised = text::normalise::normalise_marking(&once);
+        once.as_str()
+    } else {
+        text
+    };
+    let text::normalise::Normalised { mut lines, seen, marks: line_marks, colon_lines, heading_lines, head_lines } = normalised;
     // A layout text that lost its positions is read by order.
     let lost = if origin == Origin::User { text::lost_positions::lost_seen(text, &lines, seen) } else { None };
     if lost.is_some() {

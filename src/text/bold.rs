@@ -6,15 +6,9 @@
 //! so printed, its later columns pushed right by the extra chars, is put
 //! back in its columns.)
 
-use std::borrow::Cow;
-
-/// `text` with every doubled line ([`undoubled`]) read once; borrowed when
-/// no line is doubled (the common case costs a look at each line's first
-/// two printed chars).
-pub(crate) fn undouble(text: &str) -> Cow<'_, str> {
-    if !text.split('\n').any(|l| undoubled(l).is_some()) {
-        return Cow::Borrowed(text);
-    }
+/// `text` with every doubled line ([`undoubled`]) read once (the
+/// normaliser tells whether any is, [`super::normalise::Seen::doubled`]).
+pub(crate) fn undouble(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (k, l) in text.split('\n').enumerate() {
         if k > 0 {
@@ -25,7 +19,12 @@ pub(crate) fn undouble(text: &str) -> Cow<'_, str> {
             None => out.push_str(l),
         }
     }
-    Cow::Owned(out)
+    out
+}
+
+/// Whether [`undoubled`] reads `line` once.
+pub(crate) fn is_doubled(line: &str) -> bool {
+    undoubled(line).is_some()
 }
 
 /// The line with each char once, when every printed char of it comes
@@ -34,9 +33,7 @@ pub(crate) fn undouble(text: &str) -> Cow<'_, str> {
 /// The white space stays as printed: each extra char pushed what follows it
 /// one column right, so dropping it puts the line back in its columns.
 fn undoubled(line: &str) -> Option<String> {
-    // Most lines fail at once: their first two printed chars differ.
-    let mut printed = line.chars().filter(|c| !c.is_whitespace());
-    if printed.next()? != printed.next()? {
+    if !starts_doubled(line) {
         return None;
     }
     let mut out = String::with_capacity(line.len());
@@ -56,6 +53,28 @@ fn undoubled(line: &str) -> Option<String> {
     (pairs >= 3 && wide).then_some(out)
 }
 
+/// Whether the first printed char of `line` is followed by itself: the
+/// test most lines fail, past their indent of ASCII white space unread.
+pub(crate) fn starts_doubled(line: &str) -> bool {
+    let rest = line.trim_start_matches([' ', '\t', '\u{c}', '\r']);
+    let mut chars = rest.chars();
+    matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a == b && !a.is_whitespace())
+}
+
+/// [`starts_doubled`] of a squeezed text (no white space): its first
+/// char's bytes again after it.
+pub(crate) fn squeezed_starts_doubled(squeezed: &str) -> bool {
+    let b = squeezed.as_bytes();
+    let w = match b.first() {
+        None => return false,
+        Some(&x) if x < 0x80 => 1,
+        Some(&x) if x >= 0xF0 => 4,
+        Some(&x) if x >= 0xE0 => 3,
+        Some(_) => 2,
+    };
+    b.get(..w).zip(b.get(w..w.saturating_mul(2))).is_some_and(|(x, y)| x == y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +85,14 @@ mod tests {
         assert_eq!(undoubled("合合计计    11,,223344..0000").as_deref(), Some("合计    1,234.00"));
         let text = "2024年部门预算\n  22002244年年部部门门预预算算\n一、财政拨款  1.00";
         assert_eq!(undouble(text), "2024年部门预算\n  2024年部门预算\n一、财政拨款  1.00");
+        assert!(crate::text::normalise::normalise_marking(text).seen.doubled);
+    }
+
+    #[test]
+    fn a_squeezed_text_starts_doubled_as_its_line_does() {
+        for line in ["收收支支", "  合合计计 1", "11,,22", "收支", "", "a", "éé", "𝄞𝄞x", "収"] {
+            assert_eq!(squeezed_starts_doubled(&crate::text::squeeze(line)), starts_doubled(line), "{line:?}");
+        }
     }
 
     #[test]
@@ -74,7 +101,6 @@ mod tests {
         {
             assert_eq!(undoubled(line), None, "{line:?}");
         }
-        let text = "收支预算总表\n合计  1.00\n";
-        assert!(matches!(undouble(text), Cow::Borrowed(_)));
+        assert!(!crate::text::normalise::normalise_marking("收支预算总表\n合计  1.00\n常常 说说\n").seen.doubled);
     }
 }

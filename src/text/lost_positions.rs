@@ -64,7 +64,7 @@ impl Lost {
 /// nothing known of what normalisation saw.
 #[cfg(test)]
 pub fn lost(text: &str, lines: &[Line]) -> Option<Lost> {
-    lost_seen(text, lines, Seen { tab_space: true, form_feeds: true, gaps: GapLines::of(lines), squeezed_bytes: 0 })
+    lost_seen(text, lines, Seen { tab_space: true, form_feeds: true, gaps: GapLines::of(lines), squeezed_bytes: 0, doubled: false })
 }
 
 /// How `lines`, normalised from `text`, lost their positions, if they

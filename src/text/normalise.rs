@@ -80,6 +80,9 @@ pub(crate) struct Seen {
     /// The bytes of every line's squeezed text, summed as the lines are
     /// made: what the document's joined text is sized by, not summed again.
     pub(crate) squeezed_bytes: usize,
+    /// Whether a line prints every char twice (fake bold,
+    /// [`super::bold::undouble`]): the text is then normalised again, read once.
+    pub(crate) doubled: bool,
 }
 
 /// What [`normalise_marking`] makes of a text.
@@ -135,8 +138,15 @@ pub(crate) fn normalise_marking(text: &str) -> Normalised {
     if bytes.last() != Some(&b'\n') {
         lines.end_line(body, body);
     }
-    let Lines { out, tab_space, form_feeds, gaps, squeezed_bytes, marks, colon_lines, heading_lines, head_lines, .. } = lines;
-    Normalised { lines: out, seen: Seen { tab_space, form_feeds, gaps, squeezed_bytes }, marks, colon_lines, heading_lines, head_lines }
+    let Lines { out, tab_space, form_feeds, gaps, squeezed_bytes, doubled, marks, colon_lines, heading_lines, head_lines, .. } = lines;
+    Normalised {
+        lines: out,
+        seen: Seen { tab_space, form_feeds, gaps, squeezed_bytes, doubled },
+        marks,
+        colon_lines,
+        heading_lines,
+        head_lines,
+    }
 }
 
 /// True at the first byte of every char that [`normalise_marking`] must look
@@ -206,6 +216,8 @@ struct Lines<'a> {
     /// [`Seen::squeezed_bytes`] so far: where the current line's squeezed
     /// text starts in the lines' squeezed texts joined.
     squeezed_bytes: usize,
+    /// [`Seen::doubled`] so far.
+    doubled: bool,
     /// The marked chars so far, at their offsets in the squeezed texts
     /// joined (see [`normalise_marking`]).
     marks: MarkSet,
@@ -239,6 +251,7 @@ impl<'a> Lines<'a> {
             form_feeds: false,
             gaps: super::lost_positions::GapLines::default(),
             squeezed_bytes: 0,
+            doubled: false,
             // About one char in six is marked in these texts, a char mostly
             // 3 bytes long: sized once, the vector seldom grows.
             marks: MarkSet::with_capacity(s.len() / 20),
@@ -418,6 +431,10 @@ impl<'a> Lines<'a> {
                 self.squeezed.push_str(rest(self.q));
                 &self.squeezed
             };
+            // Told by its squeezed text's first two chars, which most lines differ in.
+            if !self.doubled && super::bold::squeezed_starts_doubled(squeezed) {
+                self.doubled = super::bold::is_doubled(text);
+            }
             if is_page_footer(text) || is_continuation_mark(squeezed) {
                 // Its form feed (a page's first line) is carried on.
                 self.form_feed |= raw.contains('\u{c}');

@@ -118,12 +118,19 @@ pub(crate) fn header_text(body: &[Line], yuan: bool) -> String {
 /// be a row's label ("合计", "国有资本经营预算财政拨款" in 公开04表).
 pub(crate) fn without_repeated_header(body: &[Line], yuan: bool) -> Option<Vec<Line>> {
     let amounts = |l: &Line| has_amount(&l.text) || yuan && integer_amounts(&l.text);
-    let first_data = body.iter().position(|l| !l.squeezed.is_empty() && amounts(l))?;
+    // A header is a few lines: a body whose first amount comes later (a
+    // table of text, a 绩效目标表) is not looked through line by line.
+    const HEADER_LINES: usize = 30;
+    let first_data = body.iter().filter(|l| !l.squeezed.is_empty()).take(HEADER_LINES).find(|l| amounts(l))?;
+    let first_data = body.iter().position(|l| std::ptr::eq(l, first_data))?;
     let header: Vec<&str> = body[..first_data].iter().map(|l| l.squeezed.as_str()).filter(|sq| !sq.is_empty() && !is_note(sq)).collect();
     if header.is_empty() {
         return None;
     }
     let repeat = |l: &Line| header.contains(&l.squeezed.as_str()) && !amounts(l);
+    if !body[first_data..].iter().any(|l| header.contains(&l.squeezed.as_str())) {
+        return None;
+    }
     // The printed lines after the first row, and whether each repeats.
     let printed: Vec<(usize, bool)> =
         (first_data..body.len()).filter(|&i| !body[i].squeezed.is_empty()).map(|i| (i, repeat(&body[i]))).collect();

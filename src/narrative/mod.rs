@@ -204,7 +204,13 @@ pub(crate) fn claims_in(lines: &[Line], joined: &crate::text::joined::Joined, op
         if t.is_empty() || is_page_number(body, i) {
             continue;
         }
-        let start = section::line_start(t);
+        let mut start = section::line_start(t);
+        if start == LineStart::Text {
+            // "十 、 一 般 公 共 预 算 …": a heading spread over its line reads as itself.
+            if let Some(spread) = section::spaced_heading(t, &line.squeezed) {
+                start = spread;
+            }
+        }
         match &start {
             LineStart::Caption => {
                 flush(&mut buf, &mut current, &mut out.repairs);

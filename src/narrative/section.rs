@@ -351,6 +351,25 @@ fn may_open_non_text(t: &str) -> bool {
     }
 }
 
+/// A heading printed with its chars spread over the line (justified, or
+/// letter-spaced: "十 、 一 般 公 共 预 算 机 关 运 行 经 费 支 出 预 算 表 说 明"),
+/// read from its squeezed text: only a line whose first char may open an
+/// ordinal and is followed by white space, and only as a heading.
+pub fn spaced_heading(t: &str, squeezed: &str) -> Option<LineStart> {
+    if !may_open_non_text(t) {
+        return None;
+    }
+    let mut chars = t.chars();
+    chars.next()?;
+    if !chars.next()?.is_whitespace() {
+        return None;
+    }
+    match line_start_in_full(squeezed) {
+        h @ (LineStart::Heading(..) | LineStart::InlineHeading(..)) => Some(h),
+        _ => None,
+    }
+}
+
 /// [`line_start`] without its quick answer for plain lines: the definition.
 fn line_start_in_full(t: &str) -> LineStart {
     let mut first = t.chars();
@@ -492,6 +511,16 @@ mod tests {
     #[test]
     fn line_starts() {
         assert_eq!(line_start("十一、政府采购支出情况"), LineStart::Heading(1, "政府采购支出情况".into()));
+        // Spread over its line, a heading is read from its squeezed text; a
+        // line of text is not.
+        let spread = "十 、 一 般 公 共 预 算 机 关 运 行 经 费 支 出 预 算 表 说 明";
+        assert_eq!(line_start(spread), LineStart::Text);
+        assert_eq!(spaced_heading(spread, &squeeze(spread)), Some(LineStart::Heading(1, "一般公共预算机关运行经费支出预算表说明".into())));
+        assert_eq!(spaced_heading("（ 一 ） 收 入", "（一）收入"), Some(LineStart::Heading(2, "收入".into())));
+        for text in ["十一、政府采购支出情况", "1 2 3", "一 般 公 共 预 算 支 出", "三 公 经 费 增 加 5 万 元 。"]
+        {
+            assert_eq!(spaced_heading(text, &squeeze(text)), None, "{text}");
+        }
         assert_eq!(line_start("(一) 收入决算结构情况"), LineStart::Heading(2, "收入决算结构情况".into()));
         assert_eq!(line_start("（3）增减变化情况"), LineStart::Heading(3, "增减变化情况".into()));
         assert_eq!(line_start("（四）部门评价结果。本部门无部门评价项目。"), LineStart::InlineHeading(2, "部门评价结果".into()));

@@ -212,6 +212,30 @@ fn is_prose(s: &str) -> bool {
     !t.is_empty() && !t.contains("  ")
 }
 
+/// Every line of prose (with "。" or "，", no gap of two spaces) with a space
+/// between each two chars other than ASCII, as a justified line comes out.
+fn justified(text: &str) -> String {
+    let wide = |c: char| !c.is_ascii() && !c.is_whitespace();
+    text.split('\n')
+        .map(|l| {
+            if !l.contains(['。', '，']) || l.trim().contains("  ") {
+                return l.to_string();
+            }
+            let mut out = String::with_capacity(l.len() * 2);
+            let mut prev: Option<char> = None;
+            for c in l.chars() {
+                if prev.is_some_and(wide) && wide(c) {
+                    out.push(' ');
+                }
+                out.push(c);
+                prev = Some(c);
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Each heading ("一、…", "（二）…": at most 25 chars, no digit, no gap)
 /// printed with a space between its chars, as justified headings come out.
 fn spread_headings(text: &str) -> String {
@@ -751,6 +775,7 @@ fn every_variant_of_every_real_text_reads_the_same_tables_and_cells() {
 const WORDINGS: &[(&str, Make)] = &[
     ("％ for %", |d| Some(d.text.replace('%', "％"))),
     ("headings spread over their lines (一 、 部 门 预 算 …)", |d| Some(spread_headings(&d.text))),
+    ("prose justified, a space between its chars (增 加 5 万 元 。)", |d| Some(justified(&d.text))),
     ("‘三公’ and \"三公\" for “三公”, by turns, in the prose", |d| Some(quotes_by_turns(&d.text))),
     ("较上年 for 比上年 and 与上年相比", |d| Some(d.text.replace("比上年", "较上年").replace("与上年相比", "较上年"))),
     ("比上年 for 与上年相比 and 较上年", |d| Some(d.text.replace("与上年相比", "比上年").replace("较上年", "比上年"))),
@@ -799,7 +824,7 @@ fn the_narrative_worded_otherwise_reads_the_same_and_finds_exactly_the_same_erro
         }
     }
     assert!(failures.is_empty(), "{} of {checked} variants differ:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(checked, 445, "variants that apply to the real texts");
+    assert_eq!(checked, 477, "variants that apply to the real texts");
 }
 
 /// Each table of `want` as `read` gives it: read the same (true) or refused,

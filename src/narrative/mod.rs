@@ -19,6 +19,8 @@ pub(crate) mod section;
 pub(crate) mod stated;
 pub(crate) mod yoy;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 pub use claim::{Claim, ClaimKind, Direction, Money, Unit};
@@ -234,7 +236,7 @@ pub(crate) fn claims_in(lines: &[Line], joined: &crate::text::joined::Joined, op
                 }
             }
         }
-        buf.append(t, line.no);
+        buf.append(&closed(t), line.no);
         last_text = t;
     }
     flush(&mut buf, &mut current, &mut out.repairs);
@@ -435,8 +437,49 @@ fn flush(buf: &mut Joining, current: &mut Section, repairs: &mut Vec<Repair>) {
     buf.starts.clear();
 }
 
+/// `t` without the spaces (one or two) that stand between two chars other
+/// than ASCII: a justified line of prose spreads its chars ("本 年 收 入 预
+/// 算 合 计 增 加 5 万 元 。"), and "增 加" is not the word a claim is read by.
+/// Spaces beside a number or a Latin word stay. Borrowed when none goes.
+fn closed(t: &str) -> Cow<'_, str> {
+    let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
+    let b = t.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b' ', &b[at..]).map(|i| at + i) {
+        let run = b[i..].iter().take_while(|&&x| x == b' ').count();
+        let end = i + run;
+        if run <= 2 && wide(t[..i].chars().next_back()) && wide(t[end..].chars().next()) {
+            let o = out.get_or_insert_with(|| String::with_capacity(t.len()));
+            o.push_str(&t[copied..i]);
+            copied = end;
+        }
+        at = end;
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&t[copied..]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(t),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    /// A justified line's spread chars close up; spaces beside a number or
+    /// a Latin word, and wider gaps, stay.
+    #[test]
+    fn spaces_between_chars_of_prose_close_up() {
+        let closed = |t: &str| super::closed(t).into_owned();
+        assert_eq!(closed("本 年 收 入 增 加 5 万 元 ， 增 长 3 % 。"), "本年收入增加 5 万元，增长 3 % 。");
+        assert_eq!(closed("各增加   1463.8   万元"), "各增加   1463.8   万元");
+        assert_eq!(closed("项目   金额  合计"), "项目   金额合计");
+        assert_eq!(closed("PDF 文件 与 Excel"), "PDF 文件与 Excel");
+        assert_eq!(closed("没有空格"), "没有空格");
+    }
+
     use super::*;
     use crate::text::normalise;
 

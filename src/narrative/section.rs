@@ -225,11 +225,15 @@ impl CharSet {
     }
 }
 
-/// A leading ordinal: its level (1 "一、", 2 "（一）", 3 "（1）", 4 "1、"/"1.")
-/// and the char index where the text after it starts.
+/// A leading ordinal: its level (1 "一、" or "一．"/"一.", 2 "（一）", 3 "（1）",
+/// 4 "1、"/"1.") and the char index where the text after it starts.
 pub fn ordinal(chars: &[char]) -> Option<(u8, usize)> {
     let n_cn = chars.iter().take_while(|&&c| is_cn_digit(c)).count();
     if n_cn > 0 && n_cn <= 3 && chars.get(n_cn) == Some(&'、') {
+        return Some((1, n_cn + 1));
+    }
+    // "一．收入预算" as some documents number their parts (not "一.5").
+    if n_cn > 0 && n_cn <= 3 && matches!(chars.get(n_cn), Some('．' | '.')) && !chars.get(n_cn + 1).is_some_and(char::is_ascii_digit) {
         return Some((1, n_cn + 1));
     }
     if matches!(chars.first(), Some('（' | '(')) {
@@ -353,21 +357,29 @@ fn may_open_non_text(t: &str) -> bool {
 
 /// A heading printed with its chars spread over the line (justified, or
 /// letter-spaced: "十 、 一 般 公 共 预 算 机 关 运 行 经 费 支 出 预 算 表 说 明"),
-/// read from its squeezed text: only a line whose first char may open an
-/// ordinal and is followed by white space, and only as a heading.
+/// read from its squeezed text; or whose "、" was lost, a space in its place
+/// ("三 一般公共预算支出情况": the rest one word, no punctuation). Only a
+/// line whose first char may open an ordinal and is followed by white
+/// space, and only as a heading.
 pub fn spaced_heading(t: &str, squeezed: &str) -> Option<LineStart> {
     if !may_open_non_text(t) {
         return None;
     }
     let mut chars = t.chars();
     chars.next()?;
-    if !chars.next()?.is_whitespace() {
-        return None;
+    if chars.next()?.is_whitespace() {
+        if let h @ (LineStart::Heading(..) | LineStart::InlineHeading(..)) = line_start_in_full(squeezed) {
+            return Some(h);
+        }
     }
-    match line_start_in_full(squeezed) {
-        h @ (LineStart::Heading(..) | LineStart::InlineHeading(..)) => Some(h),
-        _ => None,
-    }
+    // The ordinal's numerals, then white space, then one word.
+    let (numerals, rest) = t.split_once(char::is_whitespace)?;
+    let rest = rest.trim();
+    let n = numerals.chars().count();
+    let one_word = !rest.contains(char::is_whitespace) && !rest.contains(['。', '，', ',', '；', ';', '：', ':']);
+    let numbered = (1..=3).contains(&n) && numerals.chars().all(is_cn_digit);
+    (numbered && one_word && (4..=30).contains(&rest.chars().count()) && !rest.chars().any(|c| c.is_ascii_digit()))
+        .then(|| LineStart::Heading(1, rest.to_string()))
 }
 
 /// [`line_start`] without its quick answer for plain lines: the definition.
@@ -511,14 +523,28 @@ mod tests {
     #[test]
     fn line_starts() {
         assert_eq!(line_start("十一、政府采购支出情况"), LineStart::Heading(1, "政府采购支出情况".into()));
+        assert_eq!(line_start("十一．政府采购支出情况"), LineStart::Heading(1, "政府采购支出情况".into()));
+        assert_eq!(line_start("三.一般公共预算支出情况"), LineStart::Heading(1, "一般公共预算支出情况".into()));
         // Spread over its line, a heading is read from its squeezed text; a
         // line of text is not.
         let spread = "十 、 一 般 公 共 预 算 机 关 运 行 经 费 支 出 预 算 表 说 明";
         assert_eq!(line_start(spread), LineStart::Text);
         assert_eq!(spaced_heading(spread, &squeeze(spread)), Some(LineStart::Heading(1, "一般公共预算机关运行经费支出预算表说明".into())));
         assert_eq!(spaced_heading("（ 一 ） 收 入", "（一）收入"), Some(LineStart::Heading(2, "收入".into())));
-        for text in ["十一、政府采购支出情况", "1 2 3", "一 般 公 共 预 算 支 出", "三 公 经 费 增 加 5 万 元 。"]
+        // Its "、" lost, a space in its place.
+        for (lost, heading) in [("三 一般公共预算支出情况", "一般公共预算支出情况"), ("十一 政府采购支出情况", "政府采购支出情况")]
         {
+            assert_eq!(spaced_heading(lost, &squeeze(lost)), Some(LineStart::Heading(1, heading.into())), "{lost}");
+        }
+        for text in [
+            "十一、政府采购支出情况",
+            "1 2 3",
+            "一 般 公 共 预 算 支 出",
+            "三 公 经 费 增 加 5 万 元 。",
+            "三 公经费",
+            "二 人次",
+            "一 2024年收入",
+        ] {
             assert_eq!(spaced_heading(text, &squeeze(text)), None, "{text}");
         }
         assert_eq!(line_start("(一) 收入决算结构情况"), LineStart::Heading(2, "收入决算结构情况".into()));

@@ -6,20 +6,25 @@
 //! so printed, its later columns pushed right by the extra chars, is put
 //! back in its columns.)
 
-/// `text` with every doubled line ([`undoubled`]) read once (the
-/// normaliser tells whether any is, [`super::normalise::Seen::doubled`]).
-pub(crate) fn undouble(text: &str) -> String {
+/// `text` with every doubled line ([`undoubled`]) read once, or `None`
+/// when no line is (the normaliser tells whether any may be,
+/// [`super::normalise::Seen::doubled`]).
+pub(crate) fn undouble(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
+    let mut any = false;
     for (k, l) in text.split('\n').enumerate() {
         if k > 0 {
             out.push('\n');
         }
         match undoubled(l) {
-            Some(once) => out.push_str(&once),
+            Some(once) => {
+                out.push_str(&once);
+                any = true;
+            }
             None => out.push_str(l),
         }
     }
-    out
+    any.then_some(out)
 }
 
 /// Whether [`undoubled`] reads `line` once.
@@ -84,7 +89,8 @@ mod tests {
         assert_eq!(undoubled("    收收支支预预算算总总表表").as_deref(), Some("    收支预算总表"));
         assert_eq!(undoubled("合合计计    11,,223344..0000").as_deref(), Some("合计    1,234.00"));
         let text = "2024年部门预算\n  22002244年年部部门门预预算算\n一、财政拨款  1.00";
-        assert_eq!(undouble(text), "2024年部门预算\n  2024年部门预算\n一、财政拨款  1.00");
+        assert_eq!(undouble(text).as_deref(), Some("2024年部门预算\n  2024年部门预算\n一、财政拨款  1.00"));
+        assert_eq!(undouble("收支预算总表\n合计  1.00"), None);
         assert!(crate::text::normalise::normalise_marking(text).seen.doubled);
     }
 

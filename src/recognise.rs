@@ -76,9 +76,8 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined, colons: &[usize]) ->
         None => match (count(dept), count(unit)) {
             // Tables alone: "部门：…" meta lines say whose tables they are.
             (0, 0)
-                if ["部门：", "部门:"].iter().any(|k| whole.starts_with(k) || whole.contains(&format!("\n{k}")))
-                    || whole.contains("编制部门：")
-                    || whole.contains("编制部门:") =>
+                if ["部门：", "部门:"].iter().any(|k| whole.starts_with(k))
+                    || ["\n部门：", "\n部门:", "编制部门：", "编制部门:"].iter().any(|k| whole.contains(k)) =>
             {
                 Some(Scope::Department)
             }

@@ -174,7 +174,7 @@ mod tests {
             }
         }
         out.chars()
-            .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
+            .filter(|c| !crate::text::is_quote(*c))
             .map(|c| match c {
                 '(' => '（',
                 ')' => '）',

@@ -692,7 +692,7 @@ mod tests {
                 continue;
             }
             starts.push((text.len(), l.no));
-            text.extend(l.squeezed.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')));
+            text.extend(l.squeezed.chars().filter(|c| !crate::text::is_quote(*c)));
         }
         (text, starts)
     }

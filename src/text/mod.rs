@@ -18,4 +18,10 @@ pub use decode::{decode, Decoded, TextEncoding};
 pub use normalise::normalise;
 pub use normalise::{squeeze, Line};
 pub(crate) use stream::Stream;
+
+/// The quotes a text may put around a name ("“三公”", "‘三公’", "\"三公\""),
+/// which name nothing themselves.
+pub(crate) fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')
+}
 pub(crate) use words::words;

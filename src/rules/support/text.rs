@@ -108,7 +108,7 @@ pub(crate) fn find_all(hay: &[char], needle: &str) -> Vec<usize> {
 /// "“三公”经费" → "三公经费": quotes and spaces do not name anything, and
 /// one text may quote "‘三公’" in one line and "“三公”" in the next.
 pub(crate) fn plain(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')).collect()
+    s.chars().filter(|c| !c.is_whitespace() && !crate::text::is_quote(*c)).collect()
 }
 
 #[cfg(test)]

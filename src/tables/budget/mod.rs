@@ -121,8 +121,7 @@ pub(crate) fn without_repeated_header(body: &[Line], yuan: bool) -> Option<Vec<L
     // A header is a few lines: a body whose first amount comes later (a
     // table of text, a 绩效目标表) is not looked through line by line.
     const HEADER_LINES: usize = 30;
-    let first_data = body.iter().filter(|l| !l.squeezed.is_empty()).take(HEADER_LINES).find(|l| amounts(l))?;
-    let first_data = body.iter().position(|l| std::ptr::eq(l, first_data))?;
+    let (first_data, _) = body.iter().enumerate().filter(|(_, l)| !l.squeezed.is_empty()).take(HEADER_LINES).find(|(_, l)| amounts(l))?;
     let header: Vec<&str> = body[..first_data].iter().map(|l| l.squeezed.as_str()).filter(|sq| !sq.is_empty() && !is_note(sq)).collect();
     if header.is_empty() {
         return None;

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::recognise::table_marker_number;
-use crate::tables::catalogue::without_unit;
+use crate::tables::catalogue::{kinds, may_head_title, without_unit};
 use crate::text::joined::Joined;
 use crate::text::search;
 use crate::text::Line;
@@ -100,7 +100,33 @@ fn find_title<'a>(sq: impl Fn(usize) -> &'a str, lo: usize, marker: usize, hi: u
         }
         _ => s.to_string(),
     };
-    (lo..marker).rev().chain(marker + 1..hi).find(|&j| is_title(sq(j))).map(|j| (j, strip_ordinal(without_unit(sq(j)))))
+    // A title wrapped onto two lines after the marker ("单位预算财政拨" /
+    // "款收支总表"): read whole when it names a table, and, where its tail
+    // alone reads as a title, another one than the tail ("收支总表"), or
+    // the head holds its ordinal or year.
+    let pair = |j: usize| {
+        let (head, tail) = (sq(j), sq(j + 1));
+        if j + 1 >= hi || tail.is_empty() || !may_head_title(head, tail) || is_title(head) {
+            return None;
+        }
+        let both = format!("{head}{tail}");
+        let named = kinds(&both);
+        let whole = is_title(&both)
+            && named.iter().any(Option::is_some)
+            && (!is_title(tail) || named != kinds(tail) || head.bytes().any(|b| b.is_ascii_digit()) || strip_ordinal(head) != head);
+        whole.then_some(both)
+    };
+    for j in (lo..marker).rev().chain(marker + 1..hi) {
+        if j > marker {
+            if let Some(both) = pair(j) {
+                return Some((j, strip_ordinal(without_unit(&both))));
+            }
+        }
+        if is_title(sq(j)) {
+            return Some((j, strip_ordinal(without_unit(sq(j)))));
+        }
+    }
+    None
 }
 
 /// The unit in "金额单位：万元", "单位：元", "单位：人民币万元", "单位：（万元）" (also fused
@@ -186,6 +212,24 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].title, Some((1, "“三公”经费、会议费、培训费支出预算表".to_string())));
         assert_eq!(s[0].unit.as_deref(), Some("万元"));
+    }
+
+    #[test]
+    fn a_marked_title_wrapped_onto_two_lines_is_read_whole() {
+        let title = |text: &str| find_tables_in(&normalise(text), &Joined::squeezed(&normalise(text)))[0].title.clone();
+        // Its tail alone reads as another table's title (收支总表).
+        assert_eq!(title("公开表4\n\n单位预算财政拨\n款收支总表\n序号\n"), Some((2, "单位预算财政拨款收支总表".to_string())));
+        assert_eq!(
+            title("公开表9\n单位一般公共预算“三公”经费\n支出情况表\n序号\n"),
+            Some((1, "单位一般公共预算“三公”经费支出情况表".to_string()))
+        );
+        // A label above a whole title is none of it; nor is the part
+        // heading before the marker (its two lines end in 表 too).
+        assert_eq!(
+            title("公开08表\n合计\n国有资本经营预算财政拨款支出决算表\n项目\n"),
+            Some((2, "国有资本经营预算财政拨款支出决算表".to_string()))
+        );
+        assert_eq!(title("某局2023年单位\n预算表\n公开表1\n\n单位预算收支总表\n"), Some((4, "单位预算收支总表".to_string())));
     }
 
     /// [`unit_in`] by its definition: each 单 found by str's char search,

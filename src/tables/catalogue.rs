@@ -136,6 +136,21 @@ pub fn title(squeezed: &str) -> Option<Title> {
     title_in_full(squeezed)
 }
 
+/// The table a title names in a budget and in a final account.
+pub(crate) fn kinds(title: &str) -> [Option<TableKind>; 2] {
+    [DocumentKind::Budget, DocumentKind::FinalAccounts].map(|k| kind_of(title, k))
+}
+
+/// Whether a squeezed line may be the first part of a title wrapped onto
+/// the next line, `tail`: short words (not a page number alone), and no
+/// amount, sentence mark or meta key ("单位：") in it.
+/// A year alone heads a title whose tail starts "年…" ("2024" / "年部门收入预算总表").
+pub(crate) fn may_head_title(s: &str, tail: &str) -> bool {
+    let amount = s.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b','));
+    let year = s.len() == 4 && s.starts_with("20") && s.bytes().all(|b| b.is_ascii_digit()) && tail.starts_with('年');
+    (year || !s.is_ascii()) && s.chars().count() <= 48 && !amount && !s.contains(['。', '，', '；', '：', ':'])
+}
+
 /// [`title`] without its test of the last char: the definition it is held to.
 fn title_in_full(squeezed: &str) -> Option<Title> {
     // A marker printed after the title on its line ("收支预算总表    表一").
@@ -392,6 +407,10 @@ fn split_marker_in_full(s: &str) -> (Option<&str>, &str) {
             // Squeezed "表12 2017年政府采购预算表": the year is the title's.
             if num > 4 && rest[num..].starts_with('年') && rest.is_char_boundary(num - 4) {
                 num -= 4;
+            }
+            // "表九" above "一般公共预算…", squeezed together: 一 starts 一般.
+            if num > '一'.len_utf8() && rest[num..].starts_with('般') && rest[..num].ends_with('一') {
+                num -= '一'.len_utf8();
             }
             if num == 0 {
                 continue;
@@ -704,6 +723,16 @@ mod tests {
         assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("附表3"), "收支预算总表"));
         let t = title("收支预算总表公开表十二").unwrap();
         assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("公开表十二"), "收支预算总表"));
+    }
+
+    #[test]
+    fn a_marker_line_squeezed_onto_a_title_keeps_the_titles_first_char() {
+        // 19-zhengxie 2017: "表九" above "一般公共预算基本支出预算表"; 九一 is no numeral.
+        let t = title("表九一般公共预算基本支出预算表").unwrap();
+        assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("表九"), "一般公共预算基本支出预算表"));
+        assert_eq!(kind_of(&t.text, DocumentKind::Budget), Some(TableKind::BBasicEcon));
+        let t = title("表十一一般公共预算“三公”经费支出表").unwrap();
+        assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("表十一"), "一般公共预算“三公”经费支出表"));
     }
 
     #[test]

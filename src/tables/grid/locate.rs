@@ -64,6 +64,7 @@ const WORDS_AFTER_TITLE: &str =
 /// with its body only up to that line and no unit or marker.
 pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at: impl Fn(usize) -> Option<usize>) -> Vec<Block> {
     let sq: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
+    let raw: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
     let may_start = may_start_titles(&sq);
     let mut titles: Vec<Candidate> = Vec::new(); // (line, lines used, title, kind)
     let mut i = 0;
@@ -76,7 +77,7 @@ pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at
             i += 1;
             continue;
         }
-        if let Some((t, used)) = title_on(&sq, i) {
+        if let Some((t, used)) = title_on(&sq, &raw, i) {
             if let Some(kind) = catalogue::kind_of(&t.text, doc) {
                 titles.push((i, used, t, kind));
                 i += used;
@@ -125,7 +126,7 @@ pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at
             let unit_on_title = (*i..i + used).any(|k| sq.get(k).is_some_and(|s| unit_in(s).is_some()));
             match next {
                 None => false,
-                Some(j) => title_at(&sq, j).is_none() && (unit_on_title || table_follows(printed(&sq, j..sq.len()).map(|k| sq[k]))),
+                Some(j) => title_at(&sq, &raw, j).is_none() && (unit_on_title || table_follows(printed(&sq, j..sq.len()).map(|k| sq[k]))),
             }
         })
         .collect();
@@ -324,11 +325,11 @@ fn foot(
 
 /// The title starting at line `i`, and how many lines it takes (a title
 /// wrapped onto a short second line, "…培训费支出预" / "算表", takes two).
-fn title_at(sq: &[&str], i: usize) -> Option<(Title, usize)> {
+fn title_at(sq: &[&str], raw: &[&str], i: usize) -> Option<(Title, usize)> {
     if !may_start_title(sq, i) || !ends_as_a_title(sq, i) {
         return None;
     }
-    title_on(sq, i)
+    title_on(sq, raw, i)
 }
 
 /// The characters a line that may be a title ends in: [`TAIL_ENDS`], or a
@@ -352,13 +353,12 @@ fn ends_as_a_title(sq: &[&str], i: usize) -> bool {
 /// Whether a short line is a table's whole title in either kind of
 /// document.
 fn names_a_table(s: &str) -> bool {
-    catalogue::title(s)
-        .is_some_and(|t| [DocumentKind::Budget, DocumentKind::FinalAccounts].into_iter().any(|k| catalogue::kind_of(&t.text, k).is_some()))
+    catalogue::title(s).is_some_and(|t| catalogue::kinds(&t.text).iter().any(Option::is_some))
 }
 
 /// The title at line `i` (alone or with a short next line), without the
 /// byte test that turns most lines away first.
-fn title_on(sq: &[&str], i: usize) -> Option<(Title, usize)> {
+fn title_on(sq: &[&str], raw: &[&str], i: usize) -> Option<(Title, usize)> {
     if let Some(t) = catalogue::title(sq.get(i)?) {
         return Some((t, 1));
     }
@@ -368,12 +368,78 @@ fn title_on(sq: &[&str], i: usize) -> Option<(Title, usize)> {
     // two runs.
     let j = if sq.get(i + 1).is_some_and(|s| s.is_empty() || is_part_heading(s)) { i + 2 } else { i + 1 };
     let next = sq.get(j)?;
-    let core = tail_core(next)?;
+    let head = sq.get(i)?;
+    // A tail ending in brackets: a title wrapped inside them ("…预算表（" /
+    // "功能科目）") or before ("财政拨款支出" / "预算表（功能科目）").
+    let bracketed = || {
+        let before = next.rfind(['（', '(']).map_or("", |k| &next[..k]);
+        (next.ends_with(['）', ')']) && (opens_a_bracket(head) || before.ends_with('表'))).then_some(*next)
+    };
+    let core = tail_core(next).or_else(bracketed)?;
+    let joined = || catalogue::title(&format!("{head}{next}")).map(|t| (t, j - i + 1));
+    let chars = core.chars().count();
     // A title of its own ("支出总表" under a table's last row) is no tail.
-    if core.chars().count() <= 4 && !names_a_table(core) {
-        return catalogue::title(&format!("{}{}", sq.get(i)?, next)).map(|t| (t, j - i + 1));
+    if chars <= 4 {
+        return if names_a_table(core) { None } else { joined() };
     }
-    None
+    // A title wrapped further back, as a narrower page or a larger font
+    // wraps it ("…会议费、培" / "训费支出预算表"): the head is a title's
+    // start (no amount, no sentence).
+    if chars > TAIL_CHARS || !catalogue::may_head_title(head, next) {
+        return None;
+    }
+    if !names_a_table(core) {
+        return joined();
+    }
+    // A tail that names a table ("一般公共预算财政拨款" / "支出决算表") is
+    // read with its head only when the head starts the title (its marker,
+    // "九、一般公共" / "预算基本支出预算表") or the two lines stand alike:
+    // in a viewer's copy a header's last cell stands above the next title
+    // ("国有资本经营预算" / "2024年部门一般公共预算…表"), and in a layout a
+    // total's label ("合计") may.
+    let t = joined()?;
+    // A marker, a quote left open ("财政拨款“" / "三公”经费支出决算表"), or
+    // the head starting a page and the tail not (a viewer's copy keeps no
+    // layout, but a title heads its page).
+    // So does a marker on the line above ("表六" / "财政拨款" / "基本支出预算表").
+    let page_first = |k: usize| raw.get(k).is_some_and(|s| s.starts_with('\u{c}'));
+    let above = (0..i).rev().take(2).find(|k| !sq[*k].is_empty());
+    let marked = t.0.marker.is_some()
+        || head.rfind('“').is_some_and(|k| !head[k..].contains('”'))
+        || page_first(i) && !page_first(j)
+        || above.is_some_and(|k| catalogue::is_marker_line(sq[k]));
+    if !marked && !wrapped_alike(raw.get(i)?, raw.get(j)?) {
+        return None;
+    }
+    // And when the whole names another table than the tail, or the head
+    // holds the title's marker or year ("一、2017年度…法" / "院部门收支预算总表").
+    (marked || head.bytes().any(|b| b.is_ascii_digit()) || catalogue::kinds(&t.0.text) != catalogue::kinds(core)).then_some(t)
+}
+
+/// Whether two lines of a layout text stand as one title's two lines: each
+/// one run of text, indented, with the same left edge or centre.
+fn wrapped_alike(head: &str, tail: &str) -> bool {
+    let run = |s: &str| {
+        // A page's first line keeps its form feed.
+        let s = s.trim_start_matches('\u{c}');
+        let body = s.trim_start_matches(' ');
+        let indent = s.len() - body.len();
+        (indent > 0 && !body.contains("  ") && !body.contains('\t')).then(|| (indent, indent + body.chars().count() / 2))
+    };
+    match (run(head), run(tail)) {
+        (Some((ih, ch)), Some((it, ct))) => ih.abs_diff(it) <= 2 || ch.abs_diff(ct) <= 3,
+        _ => false,
+    }
+}
+
+/// The most chars a title's wrapped tail holds ("…年度江" / "苏省高级人民
+/// 法院部门一般公共预算机关运行经费支出预算表": 27).
+const TAIL_CHARS: usize = 48;
+
+/// Whether a line leaves a bracket open ("…预算表（一般"), as a title
+/// wrapped inside its brackets does.
+fn opens_a_bracket(s: &str) -> bool {
+    s.rfind(['（', '(']).is_some_and(|k| !s[k..].contains(['）', ')']))
 }
 
 /// A line without the unit after it ("算表（单位：万元）": the unit is no
@@ -663,7 +729,7 @@ mod tests {
         if sq[i].is_empty() {
             return None;
         }
-        title_on(sq, i)
+        title_on(sq, sq, i)
     }
 
     #[test]
@@ -680,7 +746,7 @@ mod tests {
             for i in 0..sq.len() {
                 let full = title_at_in_full(&sq, i);
                 titles += usize::from(full.is_some());
-                assert_eq!(title_at(&sq, i), full, "{:?}", &sq[i..]);
+                assert_eq!(title_at(&sq, &sq, i), full, "{:?}", &sq[i..]);
                 assert_eq!(may_start[i], u8::from(may_start_title(&sq, i)), "{:?}", &sq[i..]);
                 assert_eq!(next_one(&may_start, i), memchr::memchr(1, &may_start[i..]).map(|k| i + k), "{:?}", &sq[i..]);
             }
@@ -753,6 +819,49 @@ mod tests {
         let kinds: Vec<TableKind> = b.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [TableKind::BOperating, TableKind::BSangong]);
         assert_eq!(b[1].body.start, 9, "the body starts after the title's second part");
+    }
+
+    /// The kinds, title lines and titles `blocks` finds in a budget text.
+    fn budget_titles(text: &str) -> Vec<(TableKind, usize, String)> {
+        let l = lines(text);
+        blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None).into_iter().map(|b| (b.kind, b.title_line, b.title)).collect()
+    }
+
+    #[test]
+    fn a_title_wrapped_anywhere_is_read_whole() {
+        // A tail that names no table alone: joined, however long.
+        let got = budget_titles("一般公共预算“三公”经费、会议费、培\n训费支出预算表\n单位：万元\n合计  1.00\n");
+        assert_eq!(got, [(TableKind::BSangong, 0, "一般公共预算“三公”经费、会议费、培训费支出预算表".to_string())]);
+        // Wrapped before or inside its brackets.
+        for text in [
+            "    财政拨款支出\n    预算表（功能科目）\n单位：万元\n合计  1.00\n",
+            "财政拨款支出预算表（\n功能科目）\n单位：万元\n合计  1.00\n",
+        ] {
+            assert_eq!(budget_titles(text), [(TableKind::BFiscalSpend, 0, "财政拨款支出预算表（功能科目）".to_string())], "{text:?}");
+        }
+        // A year alone heads a tail that starts with 年.
+        let got = budget_titles("                2024\n                年部门收入预算总表\n单位：万元\n合计  1.00\n");
+        assert_eq!(got, [(TableKind::BIncome, 0, "2024年部门收入预算总表".to_string())]);
+    }
+
+    #[test]
+    fn a_tail_that_names_a_table_takes_its_head_only_where_the_head_starts_the_title() {
+        let whole = |text: &str| budget_titles(text).first().map(|t| (t.0, t.1));
+        // The two lines aligned in a layout (left edge or centre), the
+        // whole naming another table than the tail.
+        assert_eq!(whole("      一般公共预算\n      基本支出预算表\n单位：万元\n合计  1.00\n"), Some((TableKind::BBasicEcon, 0)));
+        assert_eq!(whole("        财政拨款\n      收支预算总表\n单位：万元\n合计  1.00\n"), Some((TableKind::BFiscal, 0)));
+        // A viewer's copy (no layout): the head starts a page, or follows
+        // the marker, or holds the title's ordinal.
+        assert_eq!(whole("x\n\u{c}财政拨款\n收支预算总表\n单位：万元\n合计  1.00\n"), Some((TableKind::BFiscal, 1)));
+        assert_eq!(whole("表四\n财政拨款\n收支预算总表\n单位：万元\n合计  1.00\n"), Some((TableKind::BFiscal, 1)));
+        assert_eq!(whole("四、财政拨款\n收支预算总表\n单位：万元\n合计  1.00\n"), Some((TableKind::BFiscal, 0)));
+        // A header's last cell above the next title in a viewer's copy, and
+        // a total's label above it in a layout, are no part of the title.
+        assert_eq!(whole("国有资本经营预算\n\u{c}收支预算总表\n单位：万元\n合计  1.00\n"), Some((TableKind::BSummary, 1)));
+        assert_eq!(whole(&format!("{:14}合计\n{:12}收支预算总表\n单位：万元\n合计  1.00\n", "", "")), Some((TableKind::BSummary, 1)));
+        // A page number between marker and title is no head.
+        assert_eq!(whole("公开04表\n\n15\n\n财政拨款收支预算总表\n单位：万元\n合计  1.00\n"), Some((TableKind::BFiscal, 4)));
     }
 
     #[test]

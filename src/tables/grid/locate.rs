@@ -123,10 +123,20 @@ pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at
             let next = (i + used..sq.len().min(i + used + 40)).find(|j| !sq[*j].is_empty() && !catalogue::is_marker_line(sq[*j]));
             // "…表（单位：万元）": the unit printed on the title line says a
             // table follows as a unit line below it would.
-            let unit_on_title = (*i..i + used).any(|k| sq.get(k).is_some_and(|s| unit_in(s).is_some()));
+            let unit_on_title = (*i..i + used).any(|k| sq.get(k).is_some_and(|s| unit_in(s).is_some())) || unit_above(&sq, *i).is_some();
+            // A unit line with a title right under it is that title's
+            // (drawn before it), not this one's: a contents page's last
+            // entry above the first table.
+            let units_next_title = |j: usize| {
+                printed(&sq, j + 1..sq.len()).next().is_some_and(|k| unit_above(&sq, k) == Some(j) && title_at(&sq, &raw, k).is_some())
+            };
             match next {
                 None => false,
-                Some(j) => title_at(&sq, &raw, j).is_none() && (unit_on_title || table_follows(printed(&sq, j..sq.len()).map(|k| sq[k]))),
+                Some(j) => {
+                    title_at(&sq, &raw, j).is_none()
+                        && !units_next_title(j)
+                        && (unit_on_title || table_follows(printed(&sq, j..sq.len()).map(|k| sq[k])))
+                }
             }
         })
         .collect();
@@ -219,7 +229,7 @@ pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at
                             catalogue::marker_line(sq[j])
                         })
                     });
-                    let unit = (i..i + used).chain(printed(&sq, i + used..end)).find_map(|j| unit_in(sq[j]));
+                    let unit = (i..i + used).chain(printed(&sq, i + used..end)).chain(unit_above(&sq, i)).find_map(|j| unit_in(sq[j]));
                     Block {
                         kind: *kind,
                         title: t.text.clone(),
@@ -609,7 +619,18 @@ fn header_words(s: &str) -> usize {
 
 /// A marker line just above a title ("公开 09 表" then blank lines).
 fn marker_before(sq: &[&str], i: usize) -> Option<usize> {
+    let i = unit_above(sq, i).unwrap_or(i);
     (i.saturating_sub(4)..i).rev().find(|j| !sq[*j].is_empty()).filter(|j| catalogue::is_marker_line(sq[*j]))
+}
+
+/// The unit printed on the line just above a title ("单位：万元" drawn
+/// before it, as a viewer's copy may give it): the title's, since no row
+/// stands between.
+fn unit_above(sq: &[&str], i: usize) -> Option<usize> {
+    (i.saturating_sub(3)..i).rev().find(|j| !sq[*j].is_empty()).filter(|j| {
+        let s = sq[*j];
+        s.chars().count() <= 12 && unit_in(s).is_some() && catalogue::title(s).is_none()
+    })
 }
 
 /// Where a table whose lines after its title start at `start` ends, before
@@ -862,6 +883,17 @@ mod tests {
         assert_eq!(whole(&format!("{:14}合计\n{:12}收支预算总表\n单位：万元\n合计  1.00\n", "", "")), Some((TableKind::BSummary, 1)));
         // A page number between marker and title is no head.
         assert_eq!(whole("公开04表\n\n15\n\n财政拨款收支预算总表\n单位：万元\n合计  1.00\n"), Some((TableKind::BFiscal, 4)));
+    }
+
+    #[test]
+    fn a_unit_drawn_above_its_title_is_the_titles() {
+        // A viewer's copy: cells one a line, the unit before the title; the
+        // contents' last entry above it takes no table from that unit.
+        let text = "目录\n一、收入预算总表\n二、支出预算总表\n单位：万元\n收入预算总表\n项目\n金额\n合计\n1.00\n";
+        let l = lines(text);
+        let b = blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None);
+        let got: Vec<(TableKind, usize, Option<&str>)> = b.iter().map(|b| (b.kind, b.title_line, b.unit.as_deref())).collect();
+        assert_eq!(got, [(TableKind::BIncome, 4, Some("万元"))]);
     }
 
     #[test]

@@ -142,6 +142,18 @@ fn sangong_series_carry_both_years() {
 }
 
 #[test]
+fn a_sangong_header_worded_2023年度预算数_reads_the_same_both_years() {
+    // As other regions word the year columns: "2022年度预算数 2023年度预算数".
+    let text = std::fs::read_to_string(fixture("yantai-office-2023-budget.txt")).unwrap();
+    let worded = text.replace("年预算数", "年度预算数");
+    assert_ne!(worded, text);
+    let (a, b) = (check_fixture("yantai-office-2023-budget.txt"), gongkai::check_text("worded", &worded));
+    let rows = |r: &gongkai::DocumentReport| table(r, "7").rows.iter().map(|x| (x.label.clone(), x.values.clone())).collect::<Vec<_>>();
+    assert_eq!(rows(&b), rows(&a));
+    assert_eq!(b.sangong.iter().flatten().map(|s| s.label.clone()).collect::<Vec<_>>(), ["2022年预算数", "2023年预算数"]);
+}
+
+#[test]
 fn without_the_narrative_2022_sangong_stays_unplaced() {
     // 2022's 41.60 could be 购置 or 运维: only the narrative tells. Without it
     // the row is blank and coverage says so; 2023 is still placed by 表6.

@@ -101,7 +101,13 @@ pub(crate) fn header_text(body: &[Line], yuan: bool) -> String {
         if has_amount(&l.text) || yuan && integer_amounts(&l.text) {
             break;
         }
-        if !is_note(sq) {
+        if is_note(sq) {
+            continue;
+        }
+        // "2023年度预算数", as some regions word the column: "2023年预算数".
+        if search::contains(sq, "年度预算数") || search::contains(sq, "年度决算数") {
+            out.push_str(&sq.replace("年度预算数", "年预算数").replace("年度决算数", "年决算数"));
+        } else {
             out.push_str(sq);
         }
     }

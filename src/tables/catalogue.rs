@@ -377,7 +377,7 @@ fn numeral_len(s: &str) -> usize {
 }
 
 /// The words a marker printed before a title starts with, longest first.
-const MARKER_HEADS: [&str; 4] = ["公开表", "附表", "表", "公开"];
+const MARKER_HEADS: [&str; 5] = ["公开表", "附表", "附件", "表", "公开"];
 
 /// The first chars of [`MARKER_HEADS`].
 const MARKER_HEAD_STARTS: [char; 3] = ['公', '附', '表'];
@@ -723,6 +723,16 @@ mod tests {
         assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("附表3"), "收支预算总表"));
         let t = title("收支预算总表公开表十二").unwrap();
         assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("公开表十二"), "收支预算总表"));
+    }
+
+    #[test]
+    fn tables_numbered_as_attachments() {
+        // "附件3：收支预算总表", or "附件3" on a line of its own above it.
+        let t = title("附件3：收支预算总表").unwrap();
+        assert_eq!((t.marker.as_deref(), t.text.as_str()), (Some("附件3："), "收支预算总表"));
+        assert!(is_marker_line("附件3"));
+        assert_eq!(marker_number("附件12"), Some(12));
+        assert!(!is_marker_line("附件"));
     }
 
     #[test]

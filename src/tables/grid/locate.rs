@@ -334,7 +334,7 @@ fn foot(
 }
 
 /// The title starting at line `i`, and how many lines it takes (a title
-/// wrapped onto a short second line, "…培训费支出预" / "算表", takes two).
+/// wrapped onto a second line, "…培训费支出预" / "算表", takes two).
 fn title_at(sq: &[&str], raw: &[&str], i: usize) -> Option<(Title, usize)> {
     if !may_start_title(sq, i) || !ends_as_a_title(sq, i) {
         return None;
@@ -366,8 +366,9 @@ fn names_a_table(s: &str) -> bool {
     catalogue::title(s).is_some_and(|t| catalogue::kinds(&t.text).iter().any(Option::is_some))
 }
 
-/// The title at line `i` (alone or with a short next line), without the
-/// byte test that turns most lines away first.
+/// The title at line `i`, alone or wrapped onto the next line, without the
+/// byte test that turns most lines away first. `raw`: the lines as printed
+/// (their indents tell a wrapped title's two lines in a layout).
 fn title_on(sq: &[&str], raw: &[&str], i: usize) -> Option<(Title, usize)> {
     if let Some(t) = catalogue::title(sq.get(i)?) {
         return Some((t, 1));
@@ -408,10 +409,11 @@ fn title_on(sq: &[&str], raw: &[&str], i: usize) -> Option<(Title, usize)> {
     // ("国有资本经营预算" / "2024年部门一般公共预算…表"), and in a layout a
     // total's label ("合计") may.
     let t = joined()?;
-    // A marker, a quote left open ("财政拨款“" / "三公”经费支出决算表"), or
-    // the head starting a page and the tail not (a viewer's copy keeps no
-    // layout, but a title heads its page).
-    // So does a marker on the line above ("表六" / "财政拨款" / "基本支出预算表").
+    // The head starts the title when it holds its marker or leaves a quote
+    // open ("财政拨款“" / "三公”经费支出决算表"), when it starts a page and
+    // the tail does not (a viewer's copy keeps no layout, but a title heads
+    // its page), or when a marker stands on the line above ("表六" /
+    // "财政拨款" / "基本支出预算表").
     let page_first = |k: usize| raw.get(k).is_some_and(|s| s.starts_with('\u{c}'));
     let above = (0..i).rev().take(2).find(|k| !sq[*k].is_empty());
     let marked = t.0.marker.is_some()

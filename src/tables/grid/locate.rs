@@ -399,8 +399,11 @@ fn title_on(sq: &[&str], raw: &[&str], i: usize) -> Option<(Title, usize)> {
     if chars > TAIL_CHARS || !catalogue::may_head_title(head, next) {
         return None;
     }
+    // The whole must be a title first: most heads and tails asked are not
+    // one's, and are turned away before the tail is read alone.
+    let t = joined()?;
     if !names_a_table(core) {
-        return joined();
+        return Some(t);
     }
     // A tail that names a table ("一般公共预算财政拨款" / "支出决算表") is
     // read with its head only when the head starts the title (its marker,
@@ -408,7 +411,6 @@ fn title_on(sq: &[&str], raw: &[&str], i: usize) -> Option<(Title, usize)> {
     // in a viewer's copy a header's last cell stands above the next title
     // ("国有资本经营预算" / "2024年部门一般公共预算…表"), and in a layout a
     // total's label ("合计") may.
-    let t = joined()?;
     // The head starts the title when it holds its marker or leaves a quote
     // open ("财政拨款“" / "三公”经费支出决算表"), when it starts a page and
     // the tail does not (a viewer's copy keeps no layout, but a title heads

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::recognise::table_marker_number;
-use crate::tables::catalogue::{kinds, may_head_title, without_unit};
+use crate::tables::catalogue::{head_adds_to, kinds, may_head_title, without_unit};
 use crate::text::joined::Joined;
 use crate::text::search;
 use crate::text::Line;
@@ -110,10 +110,9 @@ fn find_title<'a>(sq: impl Fn(usize) -> &'a str, lo: usize, marker: usize, hi: u
             return None;
         }
         let both = format!("{head}{tail}");
-        let named = kinds(&both);
         let whole = is_title(&both)
-            && named.iter().any(Option::is_some)
-            && (!is_title(tail) || named != kinds(tail) || head.bytes().any(|b| b.is_ascii_digit()) || strip_ordinal(head) != head);
+            && kinds(&both).iter().any(Option::is_some)
+            && (!is_title(tail) || strip_ordinal(head) != head || head_adds_to(head, &both, tail));
         whole.then_some(both)
     };
     for j in (lo..marker).rev().chain(marker + 1..hi) {

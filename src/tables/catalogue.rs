@@ -141,6 +141,15 @@ pub(crate) fn kinds(title: &str) -> [Option<TableKind>; 2] {
     [DocumentKind::Budget, DocumentKind::FinalAccounts].map(|k| kind_of(title, k))
 }
 
+/// Whether a title wrapped after `head` says more than its `tail` alone,
+/// which reads as a title itself: the whole names another table
+/// ("财政拨款" / "收支预算总表"), or the head holds its year
+/// ("一、2017年度…法" / "院部门收支预算总表"). Otherwise the head may be a
+/// line of its own above a title (a total's label, a header's last cell).
+pub(crate) fn head_adds_to(head: &str, whole: &str, tail: &str) -> bool {
+    head.bytes().any(|b| b.is_ascii_digit()) || kinds(whole) != kinds(tail)
+}
+
 /// Whether a squeezed line may be the first part of a title wrapped onto
 /// the next line, `tail`: short words (not a page number alone), and no
 /// amount, sentence mark or meta key ("单位：") in it.

@@ -60,7 +60,7 @@ fn undoubled(line: &str) -> Option<String> {
 
 /// Whether the first printed char of `line` is followed by itself: the
 /// test most lines fail, past their indent of ASCII white space unread.
-pub(crate) fn starts_doubled(line: &str) -> bool {
+fn starts_doubled(line: &str) -> bool {
     let rest = line.trim_start_matches([' ', '\t', '\u{c}', '\r']);
     let mut chars = rest.chars();
     matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a == b && !a.is_whitespace())

@@ -425,9 +425,8 @@ fn title_on(sq: &[&str], raw: &[&str], i: usize) -> Option<(Title, usize)> {
     if !marked && !wrapped_alike(raw.get(i)?, raw.get(j)?) {
         return None;
     }
-    // And when the whole names another table than the tail, or the head
-    // holds the title's marker or year ("一、2017年度…法" / "院部门收支预算总表").
-    (marked || head.bytes().any(|b| b.is_ascii_digit()) || catalogue::kinds(&t.0.text) != catalogue::kinds(core)).then_some(t)
+    // And when the head holds the title's marker or says more than the tail.
+    (marked || catalogue::head_adds_to(head, &t.0.text, core)).then_some(t)
 }
 
 /// Whether two lines of a layout text stand as one title's two lines: each

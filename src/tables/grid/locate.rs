@@ -20,8 +20,9 @@ use crate::segment::{is_note, unit_in};
 use crate::text::search;
 use crate::text::Line;
 
-/// A title line found: (line, lines it takes, the title, its kind).
-type Candidate = (usize, usize, Title, TableKind);
+/// A title line found: (line, lines it takes, the title, its kind; None
+/// for a title the catalogue does not list, see [`unlisted`]).
+type Candidate = (usize, usize, Title, Option<TableKind>);
 
 /// One table found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +63,28 @@ const WORDS_AFTER_TITLE: &str =
 /// from `j` on where a table already read starts, if any; a block whose
 /// lines reach it is that table's (see [`super::read_all`]), and is given
 /// with its body only up to that line and no unit or marker.
+#[cfg(test)]
 pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at: impl Fn(usize) -> Option<usize>) -> Vec<Block> {
+    find(lines, pages, doc, read_at).0
+}
+
+/// A table whose title the catalogue does not list ("部门专项资金分配明细
+/// 表"): not read, but where it starts the table before it ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unlisted {
+    /// The title as printed (white space removed, marker split off).
+    pub title: String,
+    /// Index of the title line.
+    pub title_line: usize,
+}
+
+/// [`blocks`], and the [`Unlisted`] tables found among them.
+pub(crate) fn find(
+    lines: &[Line],
+    pages: &[usize],
+    doc: DocumentKind,
+    read_at: impl Fn(usize) -> Option<usize>,
+) -> (Vec<Block>, Vec<Unlisted>) {
     let sq: Vec<&str> = lines.iter().map(|l| l.squeezed.as_str()).collect();
     let raw: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
     let may_start = may_start_titles(&sq);
@@ -78,7 +100,10 @@ pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at
             continue;
         }
         if let Some((t, used)) = title_on(&sq, &raw, i) {
-            if let Some(kind) = catalogue::kind_of(&t.text, doc) {
+            let kind = catalogue::kind_of(&t.text, doc);
+            // An unlisted title is taken alone: a line above it (a header's
+            // last cell on the page before) would be joined to any.
+            if kind.is_some() || used == 1 && unlisted(&t.text, doc) {
                 titles.push((i, used, t, kind));
                 i += used;
                 continue;
@@ -174,8 +199,20 @@ pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at
         .enumerate()
         .map(|(k, (i, ..))| foot_of(k).map_or_else(|| marker_before(&sq, *i).unwrap_or(*i), |f| f.above.start))
         .collect();
+    let mut unlisted_found: Vec<Unlisted> = Vec::new();
+    // Whether an unlisted table stands between the last block and this one
+    // (the same title after it is then no continuation).
+    let mut after_unlisted = false;
     for (k, (i, used, t, kind)) in accepted.iter().enumerate() {
         let (i, used) = (*i, *used);
+        let Some(kind) = *kind else {
+            // Printed again on its next page: one table.
+            if !(after_unlisted && unlisted_found.last().is_some_and(|u| u.title == t.text)) {
+                unlisted_found.push(Unlisted { title: t.text.clone(), title_line: i });
+            }
+            after_unlisted = true;
+            continue;
+        };
         let next = starts.get(k + 1).copied().unwrap_or(sq.len());
         let block = match foot_of(k) {
             Some(f) => {
@@ -183,7 +220,7 @@ pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at
                 let unit = (i..i + used).chain(f.above.clone()).find_map(|j| unit_in(sq[j]));
                 let end = continued(&sq, pages, f.page_end, next);
                 Block {
-                    kind: *kind,
+                    kind,
                     title: t.text.clone(),
                     marker,
                     first: f.above.start,
@@ -211,7 +248,7 @@ pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at
                 let end = end_before(&sq, i + used, upto.unwrap_or(next));
                 if upto == Some(end) {
                     Block {
-                        kind: *kind,
+                        kind,
                         title: t.text.clone(),
                         marker: None,
                         first,
@@ -231,7 +268,7 @@ pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at
                     });
                     let unit = (i..i + used).chain(printed(&sq, i + used..end)).chain(unit_above(&sq, i)).find_map(|j| unit_in(sq[j]));
                     Block {
-                        kind: *kind,
+                        kind,
                         title: t.text.clone(),
                         marker,
                         first,
@@ -250,15 +287,37 @@ pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at
         };
         match out.last_mut() {
             // The same table again after a page break: a continuation.
-            Some(prev) if prev.kind == block.kind && prev.title == block.title && (block.page > prev.page || !paged) => {
+            Some(prev) if !after_unlisted && prev.kind == block.kind && prev.title == block.title && (block.page > prev.page || !paged) => {
                 prev.more.push(block.body);
                 prev.more.extend(block.more);
                 prev.refusal = prev.refusal.or(block.refusal);
             }
             _ => out.push(block),
         }
+        after_unlisted = false;
     }
-    out
+    (out, unlisted_found)
+}
+
+/// Whether a title the catalogue does not list names a table of a
+/// disclosure all the same ("政府购买服务预算表"): it ends in 表 and names
+/// money, and says more than which document it is in (the tables' part
+/// heading, "2024年度部门决算表", does not). Where such a table stands, the
+/// table before it ends; its rows are not that table's. A 绩效自评表 is read
+/// apart ([`crate::perf`]).
+fn unlisted(title: &str, doc: DocumentKind) -> bool {
+    const MONEY: [&str; 8] = ["预算", "决算", "支出", "收入", "收支", "经费", "资金", "资产"];
+    const DOCUMENT: [&str; 7] = ["部门", "单位", "预算", "决算", "公开", "年度", "年"];
+    let core = catalogue::without_unit(title);
+    let core = core.strip_suffix(['）', ')']).and_then(|c| c.rfind(['（', '(']).map(|k| &c[..k])).unwrap_or(core);
+    if doc == DocumentKind::Unknown || !core.ends_with('表') || !(6..=40).contains(&core.chars().count()) {
+        return false;
+    }
+    let mut rest = core.trim_start_matches(|c: char| c.is_ascii_digit()).to_string();
+    for w in DOCUMENT {
+        rest = rest.replace(w, "");
+    }
+    MONEY.iter().any(|w| search::contains(core, w)) && !search::contains(core, "绩效") && rest.chars().count() >= 4
 }
 
 /// Where the pages from `from` that continue a table whose title was
@@ -746,6 +805,36 @@ mod tests {
         assert_eq!(b[0].kind, TableKind::BSummary);
         assert_eq!(b[0].unit.as_deref(), Some("万元"));
         assert_eq!(b[0].marker.as_deref(), Some("一、"));
+    }
+
+    #[test]
+    fn a_table_the_catalogue_does_not_list_ends_the_table_before_it() {
+        // Its rows are not the 收支总表's, and it is given as unlisted.
+        let text = "一、收支预算总表\n单位：万元\n  项目   金额\n  合计   1.00\n\
+                    \x0c政府购买服务预算表\n单位：万元\n  项目名称   合计\n  物业服务   2.00\n\
+                    \x0c三、一般公共预算支出表\n单位：万元\n  科目   金额\n  合计   3.00\n";
+        let l = lines(text);
+        let (b, unlisted) = find(&l, &page_index(&l), DocumentKind::Budget, |_| None);
+        assert_eq!(
+            b.iter().map(|b| (b.kind, b.body.clone())).collect::<Vec<_>>(),
+            [(TableKind::BSummary, 1..4), (TableKind::BGeneral, 9..12)]
+        );
+        assert_eq!(unlisted, [Unlisted { title: "政府购买服务预算表".to_string(), title_line: 4 }]);
+        // The same table printed again on its next page is one.
+        let twice = text.replace("\x0c三、", "\x0c政府购买服务预算表\n单位：万元\n  项目名称   合计\n  会议服务   1.00\n\x0c三、");
+        let l = lines(&twice);
+        assert_eq!(find(&l, &page_index(&l), DocumentKind::Budget, |_| None).1.len(), 1);
+    }
+
+    #[test]
+    fn a_part_heading_and_a_performance_table_are_no_unlisted_table() {
+        for title in ["2024年度部门决算表", "2023年部门预算表", "部门预算公开表", "项目支出绩效自评表", "政府购买服务预算表"]
+        {
+            let listed = title == "政府购买服务预算表";
+            assert_eq!(unlisted(title, DocumentKind::Budget), listed, "{title}");
+            assert!(!unlisted(title, DocumentKind::Unknown), "{title}: in no disclosure");
+        }
+        assert!(unlisted("国有资产配置预算表（单位：万元）", DocumentKind::FinalAccounts));
     }
 
     /// The title test of [`title_at`] as it was, without the byte test.

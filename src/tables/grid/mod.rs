@@ -22,7 +22,7 @@ pub fn read_all(doc: &mut Document) {
     let pages = locate::pages(&doc.lines, doc.form_feeds);
     let starts = starts(doc);
     let read_at = |j: usize| starts.get(starts.partition_point(|s| *s < j)).copied();
-    let blocks = locate::blocks(&doc.lines, &pages, doc.info.kind, read_at);
+    let (blocks, unlisted) = locate::find(&doc.lines, &pages, doc.info.kind, read_at);
     let legacy = !doc.tables.is_empty();
     // The lines each table read so far spans, first row to last: a title
     // among them is the table's own, printed again on its next page.
@@ -53,6 +53,20 @@ pub fn read_all(doc: &mut Document) {
         doc.problems.retain(|p| !p.source_line.is_some_and(within));
         doc.problems.extend(problems);
         doc.tables.push(table);
+    }
+    // A table the catalogue does not list is said to be unread, so that
+    // its numbers are not taken as checked; one inside a table already read
+    // (a title printed in its notes) is not a table.
+    for u in unlisted {
+        let line = doc.lines[u.title_line].no;
+        if spans.iter().any(|(lo, hi)| *lo <= line && line <= *hi) {
+            continue;
+        }
+        doc.problems.push(crate::model::ReadProblem {
+            table: None,
+            message: format!("《{}》不在本工具认识的公开表之列，未读取，表中数字未核对。", u.title),
+            source_line: Some(line),
+        });
     }
     doc.tables.sort_by_key(|t| t.source_line);
 }

@@ -108,6 +108,8 @@ pub(crate) fn find(
                 i += used;
                 continue;
             }
+        } else if let Some(t) = bare_title(&sq, i).filter(|t| unlisted(&t.text, doc)) {
+            titles.push((i, 1, t, None));
         }
         i += 1;
     }
@@ -300,13 +302,12 @@ pub(crate) fn find(
 }
 
 /// Whether a title the catalogue does not list names a table of a
-/// disclosure all the same ("政府购买服务预算表"): it ends in 表 and names
-/// money, and says more than which document it is in (the tables' part
+/// disclosure all the same ("政府购买服务预算表"): it ends in 表 and says
+/// more than which document it is in (the tables' part
 /// heading, "2024年度部门决算表", does not). Where such a table stands, the
 /// table before it ends; its rows are not that table's. A 绩效自评表 is read
 /// apart ([`crate::perf`]).
 fn unlisted(title: &str, doc: DocumentKind) -> bool {
-    const MONEY: [&str; 8] = ["预算", "决算", "支出", "收入", "收支", "经费", "资金", "资产"];
     const DOCUMENT: [&str; 7] = ["部门", "单位", "预算", "决算", "公开", "年度", "年"];
     let core = catalogue::without_unit(title);
     let core = core.strip_suffix(['）', ')']).and_then(|c| c.rfind(['（', '(']).map(|k| &c[..k])).unwrap_or(core);
@@ -317,7 +318,20 @@ fn unlisted(title: &str, doc: DocumentKind) -> bool {
     for w in DOCUMENT {
         rest = rest.replace(w, "");
     }
-    MONEY.iter().any(|w| search::contains(core, w)) && !search::contains(core, "绩效") && rest.chars().count() >= 4
+    !search::contains(core, "绩效") && rest.chars().count() >= 4
+}
+
+/// A line that names no money the catalogue's titles name, but stands as a
+/// table's title all the same: a short line ending in 表, no sentence, no
+/// amount, with the table's unit on the next printed line ("国有资产占用情况
+/// 表" / "单位：万元").
+fn bare_title(sq: &[&str], i: usize) -> Option<Title> {
+    let s = sq.get(i)?;
+    let unit_next = || printed(sq, i + 1..sq.len()).next().is_some_and(|j| unit_in(sq[j]).is_some());
+    let text = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    let plain = !text.contains(|c: char| c.is_ascii_digit() || "。，；：:、.（(".contains(c));
+    (s.ends_with('表') && (6..=30).contains(&s.chars().count()) && plain && unit_next())
+        .then(|| Title { marker: None, text: s.to_string() })
 }
 
 /// Where the pages from `from` that continue a table whose title was
@@ -835,6 +849,20 @@ mod tests {
             assert!(!unlisted(title, DocumentKind::Unknown), "{title}: in no disclosure");
         }
         assert!(unlisted("国有资产配置预算表（单位：万元）", DocumentKind::FinalAccounts));
+    }
+
+    #[test]
+    fn a_title_naming_no_money_is_a_table_where_its_unit_follows() {
+        let l = lines("  合计   1.00\n国有资产占用情况表\n\n单位：万元\n  项目   数量\n");
+        let sq: Vec<&str> = l.iter().map(|l| l.squeezed.as_str()).collect();
+        assert_eq!(bare_title(&sq, 1).map(|t| t.text).as_deref(), Some("国有资产占用情况表"));
+        // Not without the unit, nor a sentence, nor a row.
+        for text in ["国有资产占用情况表\n  项目   数量\n", "详见国有资产占用情况表。\n单位：万元\n", "1.国有资产占用表\n单位：万元\n"]
+        {
+            let l = lines(text);
+            let sq: Vec<&str> = l.iter().map(|l| l.squeezed.as_str()).collect();
+            assert_eq!(bare_title(&sq, 0), None, "{text}");
+        }
     }
 
     /// The title test of [`title_at`] as it was, without the byte test.

@@ -314,11 +314,20 @@ fn unlisted(title: &str, doc: DocumentKind) -> bool {
     if doc == DocumentKind::Unknown || !core.ends_with('表') || !(6..=40).contains(&core.chars().count()) {
         return false;
     }
-    let mut rest = core.trim_start_matches(|c: char| c.is_ascii_digit()).to_string();
-    for w in DOCUMENT {
-        rest = rest.replace(w, "");
+    // The chars left once the year and the words naming the document are
+    // taken off.
+    let mut rest = core.trim_start_matches(|c: char| c.is_ascii_digit());
+    let mut left = 0;
+    while let Some(c) = rest.chars().next() {
+        match DOCUMENT.iter().find(|w| rest.starts_with(**w)) {
+            Some(w) => rest = &rest[w.len()..],
+            None => {
+                left += 1;
+                rest = &rest[c.len_utf8()..];
+            }
+        }
     }
-    !search::contains(core, "绩效") && rest.chars().count() >= 4
+    !search::contains(core, "绩效") && left >= 4
 }
 
 /// A line that names no money the catalogue's titles name, but stands as a
@@ -326,12 +335,13 @@ fn unlisted(title: &str, doc: DocumentKind) -> bool {
 /// amount, with the table's unit on the next printed line ("国有资产占用情况
 /// 表" / "单位：万元").
 fn bare_title(sq: &[&str], i: usize) -> Option<Title> {
-    let s = sq.get(i)?;
-    let unit_next = || printed(sq, i + 1..sq.len()).next().is_some_and(|j| unit_in(sq[j]).is_some());
+    // Most lines asked end otherwise (in a numeral's last byte, or a
+    // bracket): turned away by their last char before any scan.
+    let s = sq.get(i).filter(|s| s.ends_with('表'))?;
     let text = s.trim_start_matches(|c: char| c.is_ascii_digit());
     let plain = !text.contains(|c: char| c.is_ascii_digit() || "。，；：:、.（(".contains(c));
-    (s.ends_with('表') && (6..=30).contains(&s.chars().count()) && plain && unit_next())
-        .then(|| Title { marker: None, text: s.to_string() })
+    let unit_next = || printed(sq, i + 1..sq.len()).next().is_some_and(|j| unit_in(sq[j]).is_some());
+    ((6..=30).contains(&s.chars().count()) && plain && unit_next()).then(|| Title { marker: None, text: s.to_string() })
 }
 
 /// Where the pages from `from` that continue a table whose title was

@@ -180,13 +180,53 @@ fn push_token<'a>(out: &mut Vec<Span<'a>>, tok: &'a str, start: usize, end: usiz
         }
     }
     if let Some(last) = out.last_mut() {
-        if what == What::Text && last.what == What::Text && start == last.end + 1 {
+        if what == What::Text && last.what == What::Text && (start == last.end + 1 || letter_spaced(last, &tok, start)) {
             last.text.to_mut().push_str(&tok);
             last.end = end;
             return;
         }
     }
     out.push(Span { text: tok, start, end, what });
+}
+
+/// The captions forms print letter-spaced to fill their cell ("合    计",
+/// "项    目", "预 算 数").
+const SPACED: [&str; 20] = [
+    "合计",
+    "总计",
+    "小计",
+    "项目",
+    "科目",
+    "金额",
+    "名称",
+    "编码",
+    "备注",
+    "其中",
+    "收入",
+    "支出",
+    "栏次",
+    "行次",
+    "预算数",
+    "决算数",
+    "收入总计",
+    "支出总计",
+    "收入合计",
+    "支出合计",
+];
+
+/// Whether a one-char token at column `start` goes on a caption spelt out
+/// letter-spaced in the cell before it: what they make is one of
+/// [`SPACED`] or its start, and the gap is a cell's width at most. Cells of
+/// one char each ("类  款  项") make none. (A header's caption spaced wider,
+/// across a column of amounts, is joined by the header's reader, which
+/// knows the columns.)
+fn letter_spaced(last: &Span<'_>, tok: &str, start: usize) -> bool {
+    let mut chars = tok.chars();
+    let one = chars.next().is_some_and(|c| !c.is_ascii()) && chars.next().is_none();
+    one && start > last.end
+        && start - last.end <= 12
+        && last.text.len() <= 9
+        && SPACED.iter().any(|w| w.strip_prefix(&*last.text).is_some_and(|rest| rest.starts_with(tok)))
 }
 
 /// Where a token of amounts printed against each other splits (byte
@@ -434,5 +474,16 @@ mod tests {
         let s = spans("合\u{c}计\u{c}  1,0\u{c}00.5 \u{c}");
         assert_eq!((&*s[0].text, s[0].start, s[0].end), ("合计", 0, 2));
         assert_eq!((s[1].what, s[1].start, s[1].end), (What::Number(dec("1000.5")), 4, 11));
+    }
+
+    #[test]
+    fn a_caption_letter_spaced_in_its_cell_is_one_cell() {
+        let texts = |line: &str| spans(line).iter().map(|x| (x.text.to_string(), x.start, x.end)).collect::<Vec<_>>();
+        assert_eq!(texts("  合    计      1.00"), [("合计".into(), 2, 8), ("1.00".into(), 14, 18)]);
+        assert_eq!(texts("项    目   预  算  数"), [("项目".into(), 0, 6), ("预算数".into(), 9, 16)]);
+        // Cells of one char each, and chars too far apart to share a cell.
+        assert_eq!(texts("类  款  项").len(), 3);
+        assert_eq!(texts("合              计").len(), 2);
+        assert_eq!(texts("收    入    支    出"), [("收入".into(), 0, 6), ("支出".into(), 10, 16)]);
     }
 }

@@ -2085,3 +2085,46 @@ fn a_table_no_catalogue_lists_ends_the_table_before_it_and_is_said_unread() {
     assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
     assert_eq!((checked, said), (48, 48), "variants of texts with a titled table, and those that say the new one was not read");
 }
+
+/// How a continuation page may head its part of a table: its title marked
+/// 续 (and its unit again), or "续表" alone.
+type Head = fn(&str) -> String;
+
+const CONTINUATION_HEADS: [(&str, Head); 3] = [
+    ("the title and （续）", |title| format!("\u{c}                    {title}（续）\n")),
+    ("the title, （续表） and the unit", |title| format!("\u{c}                    {title}（续表）\n{}单位：万元", " ".repeat(60))),
+    ("续表 alone", |_| "\u{c}                              续表\n".to_string()),
+];
+
+#[test]
+fn a_continuation_page_headed_by_its_title_marked_continued_reads_as_the_same_table() {
+    // Printed in the middle of every table of a layout text (a page break
+    // there): the table's rows on both pages, as one table, or (where the
+    // page break cannot be told) not read; never two tables.
+    let Some(dir) = common::real_dir() else { return };
+    let mut failures = Vec::new();
+    let (mut checked, mut tables, mut same) = (0, 0, 0);
+    for file in texts(&dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
+        let d = load(&dir, &file);
+        for (name, head) in CONTINUATION_HEADS {
+            let text = mid_table(&d, |k| head(&d.report.tables[k].title));
+            if text == d.text {
+                continue;
+            }
+            let got = gongkai::check_text("variant", &text);
+            checked += 1;
+            let (want, read) = (cells(&d.report), cells(&got));
+            let what = format!("{file} / {name}");
+            if let Some(alike) = read_the_same_or_refused(&what, &want, &read, &mut failures) {
+                tables += want.iter().filter(|t| !t.2.is_empty()).count();
+                same += want.iter().zip(&alike).filter(|(t, a)| **a && !t.2.is_empty()).count();
+            }
+            otherwise_the_same(&what, &d.report, &got, &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, 39, "layout texts with a table of four rows or more, each way");
+    // 22's 收支总表, whose page break among label-only rows nothing else
+    // shows, is not read (as with a form feed alone there).
+    assert_eq!((tables, same), (399, 393), "tables with rows, and those read the same");
+}

@@ -160,8 +160,14 @@ pub(crate) fn may_head_title(s: &str, tail: &str) -> bool {
     (year || !s.is_ascii()) && s.chars().count() <= 48 && !amount && !s.contains(['。', '，', '；', '：', ':'])
 }
 
+/// The marks a continuation page adds to a title ("…表（续）").
+pub(crate) const CONTINUED: [&str; 4] = ["（续）", "（续表）", "(续)", "(续表)"];
+
 /// [`title`] without its test of the last char: the definition it is held to.
 fn title_in_full(squeezed: &str) -> Option<Title> {
+    // The mark a continuation page adds ("…表（功能科目）（续）") is no
+    // part of the table's name: its pages read as one table.
+    let squeezed = CONTINUED.iter().find_map(|m| squeezed.strip_suffix(m)).unwrap_or(squeezed);
     // A marker printed after the title on its line ("收支预算总表    表一").
     if let Some((head, marker)) = trailing_marker(squeezed) {
         return title_before_marker(head).map(|t| Title { marker: t.marker.or_else(|| Some(marker.to_string())), text: t.text });
@@ -493,6 +499,16 @@ mod tests {
     /// [`has_chars_within`] is whether the count of chars is in the range,
     /// on every line of the fixtures and of sample texts, for ranges about
     /// their lengths.
+    #[test]
+    fn a_continuation_pages_title_is_read_without_its_mark() {
+        for line in ["收支预算总表（续）", "财政拨款支出预算表（功能科目）（续表）", "公开05表收支预算总表(续)"]
+        {
+            let t = title(line).expect(line);
+            assert!(!t.text.contains('续'), "{line}: {}", t.text);
+        }
+        assert_eq!(title("财政拨款支出预算表（功能科目）（续）").map(|t| t.text).as_deref(), Some("财政拨款支出预算表（功能科目）"));
+    }
+
     #[test]
     fn chars_within_a_range_are_those_counted() {
         let pieces = ["表", "a", "𝄞", "é", "收支预算总表", "12", "（续）"];

@@ -157,12 +157,15 @@ pub(crate) fn find(
             let units_next_title = |j: usize| {
                 printed(&sq, j + 1..sq.len()).next().is_some_and(|k| unit_above(&sq, k) == Some(j) && title_at(&sq, &raw, k).is_some())
             };
+            // A continuation page's title ("…表（续）") may have its rows
+            // right under it.
+            let continued = sq.get(i + used - 1).is_some_and(|s| catalogue::CONTINUED.iter().any(|m| s.ends_with(m)));
             match next {
                 None => false,
                 Some(j) => {
                     title_at(&sq, &raw, j).is_none()
                         && !units_next_title(j)
-                        && (unit_on_title || table_follows(printed(&sq, j..sq.len()).map(|k| sq[k])))
+                        && (unit_on_title || continued || table_follows(printed(&sq, j..sq.len()).map(|k| sq[k])))
                 }
             }
         })
@@ -289,6 +292,7 @@ pub(crate) fn find(
         };
         match out.last_mut() {
             // The same table again after a page break: a continuation.
+            // (A continuation page's "…表（续）" is read without its mark.)
             Some(prev) if !after_unlisted && prev.kind == block.kind && prev.title == block.title && (block.page > prev.page || !paged) => {
                 prev.more.push(block.body);
                 prev.more.extend(block.more);
@@ -469,6 +473,11 @@ fn title_on(sq: &[&str], raw: &[&str], i: usize) -> Option<(Title, usize)> {
         let before = next.rfind(['（', '(']).map_or("", |k| &next[..k]);
         (next.ends_with(['）', ')']) && (opens_a_bracket(head) || before.ends_with('表'))).then_some(*next)
     };
+    // A title's two lines stand on one page: a line on the page before is
+    // no head of a title that starts a page ("…（续）" on the next).
+    if (i + 1..=j).any(|k| raw.get(k).is_some_and(|s| s.contains('\u{c}'))) {
+        return None;
+    }
     let core = tail_core(next).or_else(bracketed)?;
     let joined = || catalogue::title(&format!("{head}{next}")).map(|t| (t, j - i + 1));
     let chars = core.chars().count();

@@ -149,8 +149,11 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
             }
             let sp = spans(&l.text);
             let data = sp.iter().any(Span::is_value) && !is_column_numbers(&sp);
-            if part > 0 && before_data && !data {
-                continue; // the header repeated on a continuation page
+            // The header repeated on a continuation page: its first page's
+            // header lines again, or captions. A row printed without amounts
+            // ("十二、农林水支出" of a 收支总表, "事业收入") is no header.
+            if part > 0 && before_data && !data && (header_seen.contains(&sq) || is_captions(sq)) && !opens_a_row(sq) {
+                continue;
             }
             if data {
                 before_data = false;
@@ -1484,6 +1487,27 @@ fn is_wrap(label: &str) -> bool {
         && !label.starts_with(|c: char| "一二三四五六七八九十0123456789（(".contains(c))
 }
 
+/// Whether a line names a header's columns ("项目", "科目编码", "2024年预算数",
+/// "类 款 项") and no row.
+fn is_captions(sq: &str) -> bool {
+    const CAPTIONS: [&str; 9] = ["项目", "科目", "金额", "预算数", "决算数", "编码", "名称", "栏次", "类款项"];
+    CAPTIONS.iter().any(|w| search::contains(sq, w))
+}
+
+/// Whether a line starts as a row does and a header does not: with an
+/// ordinal ("十二、", "（三）", "3.") or a 科目 code.
+fn opens_a_row(sq: &str) -> bool {
+    let digits = sq.bytes().take_while(u8::is_ascii_digit).count();
+    let numeral = sq.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    let after = |n: usize| sq.chars().nth(n);
+    (numeral > 0 && after(numeral) == Some('、'))
+        || (sq.starts_with(['（', '(']) && sq.chars().nth(1).is_some_and(|c| "一二三四五六七八九十".contains(c)))
+        || ((1..=2).contains(&digits)
+            && sq[digits..].starts_with(['.', '．', '、'])
+            && sq[digits..].chars().nth(1).is_some_and(|c| !c.is_ascii_digit()))
+        || (matches!(digits, 3 | 5 | 7) && sq[digits..].starts_with(|c: char| !c.is_ascii()))
+}
+
 /// The words that name a total.
 const TOTALS: [&str; 3] = ["合计", "总计", "小计"];
 
@@ -1678,6 +1702,18 @@ mod tests {
         // As printed in 万元: "   24,458.43   10,403.11    12,081.46     1,973.86", 结转 blank.
         let printed = [col(3, 12), col(15, 24), col(29, 38), col(44, 52)];
         assert_eq!(super::match_leaves(&printed.iter().collect::<Vec<_>>(), &leaves), Some(vec![Some(0), Some(1), Some(2), Some(3)]));
+    }
+
+    #[test]
+    fn a_row_printed_without_amounts_is_told_from_a_repeated_header() {
+        for row in ["十二、农林水支出", "（三）其他资金", "2.政府性基金预算", "208社会保障和就业支出", "30108机关事业单位基本养老保险缴费"]
+        {
+            assert!(super::opens_a_row(row), "{row}");
+        }
+        for header in ["项目", "科目编码科目名称合计", "2024年预算数", "类款项", "12.50", "收入支出"] {
+            assert!(!super::opens_a_row(header), "{header}");
+        }
+        assert!(super::is_captions("科目编码科目名称合计") && super::is_captions("类款项") && !super::is_captions("事业收入"));
     }
 
     #[test]

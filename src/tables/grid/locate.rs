@@ -4,8 +4,10 @@
 //! words within a few lines, not another title (a table of contents lists
 //! titles one after another) and not prose. A table runs until the next
 //! table's title (and the marker printed before it), a part heading, or prose
-//! after its notes. The same kind again right after a table, with no other
-//! table between, is its continuation on the next page.
+//! after its notes; a title the catalogue does not list ends it too
+//! ([`Unlisted`]). The same kind again right after a table, with no other
+//! table between, is its continuation on the next page (its title marked
+//! "（续）" or not).
 //!
 //! Text copied in the order the PDF draws it may print every title last, at
 //! the foot of its page: where most titles stand so, with rows above them,
@@ -58,18 +60,14 @@ const TITLE_AMID_ROWS: &str =
 const WORDS_AFTER_TITLE: &str =
     "本页的表题排在表格内容之后（按PDF绘制顺序复制的文本），表题后还有表头或行名文字，无法放回原来的位置，本表未读取。";
 
-/// Finds every table whose title the catalogue knows; `pages` is the
-/// lines' [`page_index`]. `read_at(j)`: the first line
-/// from `j` on where a table already read starts, if any; a block whose
-/// lines reach it is that table's (see [`super::read_all`]), and is given
-/// with its body only up to that line and no unit or marker.
+/// The blocks [`find`] finds (the tests' view).
 #[cfg(test)]
 pub(crate) fn blocks(lines: &[Line], pages: &[usize], doc: DocumentKind, read_at: impl Fn(usize) -> Option<usize>) -> Vec<Block> {
     find(lines, pages, doc, read_at).0
 }
 
-/// A table whose title the catalogue does not list ("部门专项资金分配明细
-/// 表"): not read, but where it starts the table before it ends.
+/// A table whose title the catalogue does not list ("政府购买服务预算表"):
+/// not read, but where it starts the table before it ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unlisted {
     /// The title as printed (white space removed, marker split off).
@@ -78,7 +76,12 @@ pub struct Unlisted {
     pub title_line: usize,
 }
 
-/// [`blocks`], and the [`Unlisted`] tables found among them.
+/// Finds every table whose title the catalogue knows; `pages` is the
+/// lines' [`page_index`]. `read_at(j)`: the first line
+/// from `j` on where a table already read starts, if any; a block whose
+/// lines reach it is that table's (see [`super::read_all`]), and is given
+/// with its body only up to that line and no unit or marker.
+/// Also gives the [`Unlisted`] tables found among them.
 pub(crate) fn find(
     lines: &[Line],
     pages: &[usize],

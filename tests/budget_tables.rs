@@ -186,3 +186,21 @@ fn without_the_economic_table_personnel_or_public_is_not_guessed() {
     assert!(r.coverage.problems.iter().any(|p| p.table.as_deref() == Some("5") && p.message.contains("208（2种）")));
     assert!(!r.has_errors(), "{:#?}", r.findings);
 }
+
+#[test]
+fn a_page_break_before_a_split_code_reads_the_same_rows_and_finds_no_error() {
+    // pdftotext without -layout keeps a form feed at each page's first line:
+    // "\f208 05 06" starts a row as "208 05 06" does (it was read as 208, a
+    // 类, with false row-sum errors on 表2, 表6 and 表10).
+    let text = std::fs::read_to_string(fixture("yantai-office-2023-budget.txt")).unwrap();
+    let paged = text.replace("\n208 05 06", "\n\u{c}\n208 05 06");
+    assert_ne!(paged, text);
+    let (a, b) = (check_fixture("yantai-office-2023-budget.txt"), gongkai::check_text("paged", &paged));
+    let rows =
+        |r: &gongkai::DocumentReport, k: &str| table(r, k).rows.iter().map(|x| (x.code.clone(), x.values.clone())).collect::<Vec<_>>();
+    for k in ["2", "3", "4", "5", "6", "10"] {
+        assert_eq!(rows(&b, k), rows(&a, k), "公开表{k}");
+    }
+    let errors = |r: &gongkai::DocumentReport| r.findings.iter().filter(|f| f.severity == gongkai::rules::Severity::Error).count();
+    assert_eq!(errors(&b), errors(&a));
+}

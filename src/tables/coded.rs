@@ -74,6 +74,15 @@ pub fn is_code_int(n: u64, first: &[char]) -> bool {
 /// "20103"); every other separator is kept as it was (a tab still separates
 /// cells).
 pub fn join_split_codes(line: &str) -> std::borrow::Cow<'_, str> {
+    // A page's first line keeps its form feed before the code ("\u{c}208 05
+    // 06"): the code after it is joined as at a line's start.
+    let body = line.trim_start_matches('\u{c}');
+    if body.len() != line.len() {
+        return match join_split_codes(body) {
+            Cow::Borrowed(_) => Cow::Borrowed(line),
+            Cow::Owned(joined) => Cow::Owned(format!("{}{joined}", line.get(..line.len() - body.len()).unwrap_or_default())),
+        };
+    }
     // A join needs two digits standing alone after a separator; most lines
     // have none and are returned as they are, without a copy.
     // Separator-digit-digit is found 64 positions at a time, without a
@@ -425,6 +434,7 @@ mod tests {
         }
         assert_eq!(join_split_codes("201 03 01 行政运行 1.00"), "2010301 行政运行 1.00");
         assert_eq!(join_split_codes("201 03 政府办公厅"), "20103 政府办公厅");
+        assert_eq!(join_split_codes("\u{c}208 05 06 机关事业单位职业年金缴费支出"), "\u{c}2080506 机关事业单位职业年金缴费支出");
         assert_eq!(join_split_codes("栏次 1 2 3"), "栏次 1 2 3");
         // A text export may turn every run of spaces into a tab.
         assert_eq!(join_split_codes("201\t03\t01\t行政运行\t1.00"), "2010301\t行政运行\t1.00");

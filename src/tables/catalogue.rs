@@ -359,7 +359,7 @@ fn has_chars_within(s: &str, lo: usize, hi: usize) -> bool {
 /// `t` without a bracketed qualifier at its end ("…表（续）" → "…表"); `t`
 /// itself when it ends otherwise. For a suffix of a line that ends in 表
 /// here, the line does too (its last bracket is the suffix's).
-fn bracket_core(t: &str) -> &str {
+pub(crate) fn bracket_core(t: &str) -> &str {
     last_group(t).map_or(t, |i| &t[..i])
 }
 

@@ -74,22 +74,6 @@ pub fn is_code_int(n: u64, first: &[char]) -> bool {
 /// "20103"); every other separator is kept as it was (a tab still separates
 /// cells).
 pub fn join_split_codes(line: &str) -> std::borrow::Cow<'_, str> {
-    // A page's first line keeps its form feed before the code ("\u{c}208 05
-    // 06"): the code after it is joined as at a line's start.
-    let body = line.trim_start_matches('\u{c}');
-    if body.len() != line.len() {
-        return match join_split_codes(body) {
-            Cow::Borrowed(_) => Cow::Borrowed(line),
-            Cow::Owned(joined) => Cow::Owned(format!("{}{joined}", line.get(..line.len() - body.len()).unwrap_or_default())),
-        };
-    }
-    // A join needs two digits standing alone after a separator; most lines
-    // have none and are returned as they are, without a copy.
-    // Separator-digit-digit is found 64 positions at a time, without a
-    // branch per byte ([`window::scan`]); what stands around the two digits
-    // is looked at only where it holds. A separator is cut where it starts
-    // a 2-digit part after a 类 code, or after such a part after one: the
-    // rest of the line is copied as it is, in runs between the cuts.
     let b = line.as_bytes();
     let sep = |x: u8| (x == b' ') | (x == b'\t');
     // A token of `n` digits ending at `end`: a separator or the line's
@@ -97,7 +81,8 @@ pub fn join_split_codes(line: &str) -> std::borrow::Cow<'_, str> {
     let token = |end: usize, n: usize| {
         end.checked_sub(n).is_some_and(|start| {
             b.get(start..end).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-                && start.checked_sub(1).is_none_or(|k| b.get(k).is_some_and(|x| sep(*x)))
+                // (or a form feed: a page's first line keeps it, "\u{c}208 05 06")
+                && start.checked_sub(1).is_none_or(|k| b.get(k).is_some_and(|x| sep(*x) | (*x == 0x0c)))
         })
     };
     let mut cuts: Vec<usize> = Vec::new();
@@ -366,7 +351,7 @@ mod tests {
         while i < toks.len() {
             let (t, mut sep) = toks[i];
             out.push_str(t);
-            if digits(t, 3) && two(i + 1) {
+            if digits(t.trim_start_matches('\u{c}'), 3) && two(i + 1) {
                 out.push_str(toks[i + 1].0);
                 sep = toks[i + 1].1;
                 i += 2;

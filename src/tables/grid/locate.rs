@@ -316,8 +316,7 @@ pub(crate) fn find(
 /// apart ([`crate::perf`]).
 fn unlisted(title: &str, doc: DocumentKind) -> bool {
     const DOCUMENT: [&str; 7] = ["部门", "单位", "预算", "决算", "公开", "年度", "年"];
-    let core = catalogue::without_unit(title);
-    let core = core.strip_suffix(['）', ')']).and_then(|c| c.rfind(['（', '(']).map(|k| &c[..k])).unwrap_or(core);
+    let core = catalogue::bracket_core(catalogue::without_unit(title));
     if doc == DocumentKind::Unknown || !core.ends_with('表') || !(6..=40).contains(&core.chars().count()) {
         return false;
     }

@@ -89,17 +89,18 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined, colons: &[usize]) ->
 
     // The kind's title words name the year even where the text is no
     // disclosure for want of tables (a 情况说明 alone).
-    let year = year::year(titled_kind, (&cover, &cover_words), (whole, &words));
+    let department = department_on_cover(&cover)
+        .or_else(|| department(&keyed))
+        .or_else(|| department_beside_key(lines))
+        .or_else(|| department_in_prose(lines))
+        .or_else(|| department_as_subject(lines));
+    let year = year::year(titled_kind, (&cover, &cover_words), (whole, &words), department.as_deref());
     let info = DocumentInfo {
         kind,
         scope,
         year: year.year,
         year_doubt: if reason.is_some() { None } else { year.doubt },
-        department: department_on_cover(&cover)
-            .or_else(|| department(&keyed))
-            .or_else(|| department_beside_key(lines))
-            .or_else(|| department_in_prose(lines))
-            .or_else(|| department_as_subject(lines)),
+        department,
         unit: money_unit(&keyed),
         reason,
     };
@@ -218,6 +219,11 @@ impl Cover {
         let mut on = Vec::new();
         for (i, l) in printed {
             let s = l.squeezed.as_str();
+            // A table's marker ("表一", "公开01表") above its title is no
+            // part of the cover's text, nor of the name it gives.
+            if crate::tables::catalogue::is_marker_line(s) {
+                continue;
+            }
             let part = s.starts_with('第') && s.chars().nth(2) == Some('部') && s.chars().nth(3) == Some('分');
             if s.starts_with("目录")
                 || part
@@ -539,6 +545,26 @@ mod tests {
         }
         let text = "收支预算总表\n单位：万元\n收入  支出\n";
         assert_eq!(recognise(&normalise(text)).scope, None);
+    }
+
+    /// Tables titled with their department and year, their marker on the
+    /// line above: the marker is no part of the name the title gives, and a
+    /// long name between the year and the title's words still dates it.
+    #[test]
+    fn titles_naming_department_and_year_give_both() {
+        for marker in ["表一", "公开01表", "公开表一", "附表1"] {
+            let text =
+                format!("{marker}\n示例省某某办公厅2017年一般公共预算支出预算表\n部门：示例省某某办公厅    单位：万元\n收入  支出\n");
+            let info = recognise(&normalise(&text));
+            assert_eq!((info.department.as_deref(), info.year), (Some("示例省某某办公厅"), Some(2017)), "{marker}");
+        }
+        let dept = "中国共产党示例省委员会办公厅机关事务管理局";
+        let text = format!(
+            "公开表一\n2017年{dept}收支预算总表\n部门：{dept}    单位：万元\n收入  支出\n\
+             公开表十\n2017年{dept}政府采购预算表\n部门：{dept}    单位：万元\n项目  金额\n"
+        );
+        let info = recognise(&normalise(&text));
+        assert_eq!((info.department.as_deref(), info.year, info.year_doubt), (Some(dept), Some(2017), None));
     }
 
     /// The national template names its tables "…总体情况表": no "总表", no

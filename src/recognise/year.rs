@@ -19,12 +19,13 @@ pub(super) struct Year {
 
 /// The year of a text of `kind` from its `cover` (squeezed, joined; see
 /// `super::Cover`) and its `whole` text (squeezed lines joined by "\n"),
-/// each with its [`title::words`].
-pub(super) fn year(kind: DocumentKind, (cover, on_cover): (&str, &[Word]), (whole, words): (&str, &[Word])) -> Year {
+/// each with its [`title::words`]; `dept` is the department recognised,
+/// which a title may name between its year and its words.
+pub(super) fn year(kind: DocumentKind, (cover, on_cover): (&str, &[Word]), (whole, words): (&str, &[Word]), dept: Option<&str>) -> Year {
     // A cover title ("示例市某区2024年区级部门预算", "2017 年部门预算") is no
     // sentence and no 情况说明 heading, which may be copied from last year's.
     if !cover.contains(['，', '。']) && !cover.contains("说明") {
-        if let Some(y) = titled_in(kind, cover, years(cover), on_cover).next() {
+        if let Some(y) = titled_in(kind, cover, years(cover), on_cover, dept).next() {
             return Year { year: Some(y), doubt: None };
         }
     }
@@ -48,7 +49,7 @@ pub(super) fn year(kind: DocumentKind, (cover, on_cover): (&str, &[Word]), (whol
     };
     // The text's years found once, for both kinds of vote.
     let found: Vec<(u16, usize, &str)> = years(whole).collect();
-    for y in titled_in(kind, whole, found.iter().copied(), words) {
+    for y in titled_in(kind, whole, found.iter().copied(), words, dept) {
         vote(y, true);
     }
     for y in compared_in(whole, found.iter().copied()) {
@@ -87,14 +88,18 @@ pub(super) fn year(kind: DocumentKind, (cover, on_cover): (&str, &[Word]), (whol
 /// its [`title::words`]: a "20xx年" or "20xx年度" followed, within a few
 /// characters and no punctuation, by a title word of the kind ("部门预算",
 /// "预算表", "决算公开"…). "2023年当年预算执行数" and "2023年预算数" are not
-/// titles.
+/// titles. The department's name `dept` right after the year is no part
+/// of the gap: "2017年中国共产党某某省委员会办公厅政府采购预算表" is a title
+/// however long the name.
 fn titled_in<'a>(
     kind: DocumentKind,
     text: &'a str,
     years: impl Iterator<Item = (u16, usize, &'a str)> + 'a,
     words: &'a [Word],
+    dept: Option<&'a str>,
 ) -> impl Iterator<Item = u16> + 'a {
     years.filter_map(move |(y, _, after)| {
+        let after = dept.filter(|d| !d.is_empty()).and_then(|d| after.strip_prefix(d)).unwrap_or(after);
         // The gap: at most 16 characters ("示例省某某管理中心", "政府采购",
         // "单位\n", "“三公”经费"), no digit (another year's) and no
         // punctuation but quotes.

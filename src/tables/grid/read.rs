@@ -336,6 +336,19 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
         let on: Vec<&BodyLine> = data_lines.iter().copied().filter(|b| b.page == *p).collect();
         label_starts(&on, &header, l);
     }
+    // A later page whose panels are told otherwise than on the first (its
+    // rows left in some panels only, a total's label across two), but each
+    // of whose columns of numbers ends where one of the first page's does:
+    // the table goes on in the first page's columns and panels.
+    if paged {
+        if let Some(((_, first), rest)) = layouts.split_first_mut() {
+            for (_, l) in rest.iter_mut() {
+                if l.starts.len() != first.starts.len() && l.cols.len() < first.cols.len() && ends_among(&l.cols, &first.cols) {
+                    *l = first.clone();
+                }
+            }
+        }
+    }
     let primary = &layouts[0].1;
     // A page whose columns do not pair up with the first page's: its rows are
     // read only where they print a number in every column.
@@ -881,6 +894,19 @@ fn overlaps(s: &Span<'_>, c: &Col) -> bool {
 }
 
 /// The column whose numbers end nearest this number's end.
+/// Whether each of `cols` ends within three chars of one of `of`'s, a
+/// different one each, in order.
+fn ends_among(cols: &[Col], of: &[Col]) -> bool {
+    let mut after = 0;
+    cols.iter().all(|c| match (after..of.len()).find(|k| of[*k].hi.abs_diff(c.hi) <= 3) {
+        Some(k) => {
+            after = k + 1;
+            true
+        }
+        None => false,
+    })
+}
+
 fn nearest(cols: &[Col], s: &Span<'_>) -> Option<usize> {
     let off = |c: usize| cols[c].edge.unwrap_or(cols[c].hi).abs_diff(s.end);
     (0..cols.len()).min_by_key(|c| off(*c)).filter(|c| off(*c) <= 6 || overlaps(s, &cols[*c]))

@@ -204,3 +204,62 @@ fn a_page_break_before_a_split_code_reads_the_same_rows_and_finds_no_error() {
     let errors = |r: &gongkai::DocumentReport| r.findings.iter().filter(|f| f.severity == gongkai::rules::Severity::Error).count();
     assert_eq!(errors(&b), errors(&a));
 }
+
+#[test]
+fn a_continuation_page_headed_by_its_title_marked_continued_adds_no_row_to_a_corpus_table() {
+    // A page break before the middle row of every table of four rows or
+    // more, headed by the title marked （续） or （续表）, or by 续表 alone:
+    // the marker readers read every table as before. (The head was read as
+    // a row of its own, "财政拨款收支总表（续）", or as the start of the next
+    // row's label, "项目支出预算表（续）购买办公家具…".)
+    let heads: [fn(&str) -> String; 3] = [
+        |title| format!("\u{c}                    {title}（续）"),
+        |title| format!("\u{c}                    {title}（续表）\n                                                单位：万元"),
+        |_| "\u{c}                              续表".to_string(),
+    ];
+    type Cells = Vec<Vec<(Option<String>, String, Vec<Option<String>>)>>;
+    let cells = |r: &gongkai::DocumentReport| -> Cells {
+        let text = |v: &Option<rust_decimal::Decimal>| v.map(|d| d.normalize().to_string());
+        r.tables
+            .iter()
+            .map(|t| t.rows.iter().map(|x| (x.code.clone(), x.label.clone(), x.values.iter().map(text).collect())).collect())
+            .collect()
+    };
+    let errors = |r: &gongkai::DocumentReport| r.findings.iter().filter(|f| f.severity == gongkai::rules::Severity::Error).count();
+    let mut placed = 0;
+    for doc in [
+        "yantai-office-2023-budget.txt",
+        "qingdao-office-2023-budget.txt",
+        "yantai-office-2024-final.txt",
+        "qingdao-office-2024-final.txt",
+        "yantai-bigdata-2023-final.txt",
+    ] {
+        let text = std::fs::read_to_string(fixture(doc)).unwrap();
+        let base = check_fixture(doc);
+        for head in heads {
+            let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+            let mut at: Vec<(usize, String)> = Vec::new();
+            for t in &base.tables {
+                let mut rows: Vec<usize> = t.rows.iter().map(|r| r.source_line - 1).collect();
+                rows.sort_unstable();
+                rows.dedup();
+                if rows.len() >= 4 {
+                    at.push((rows[rows.len() / 2], head(&t.title)));
+                }
+            }
+            at.sort();
+            placed += at.len();
+            for (i, s) in at.into_iter().rev() {
+                lines.insert(i, s);
+            }
+            let got = gongkai::check_text(doc, &lines.join("\n"));
+            let (got_cells, want) = (cells(&got), cells(&base));
+            assert_eq!(got_cells.len(), want.len(), "{doc}: {}", head("…"));
+            for (k, (g, w)) in got_cells.iter().zip(&want).enumerate() {
+                assert_eq!(g, w, "{doc}: {}, table {k}", head("…"));
+            }
+            assert_eq!(errors(&got), errors(&base), "{doc}: {}", head("…"));
+        }
+    }
+    assert_eq!(placed, 108, "heads placed: 36 tables, three heads each");
+}

@@ -163,6 +163,13 @@ pub(crate) fn may_head_title(s: &str, tail: &str) -> bool {
 /// The marks a continuation page adds to a title ("…表（续）").
 pub(crate) const CONTINUED: [&str; 4] = ["（续）", "（续表）", "(续)", "(续表)"];
 
+/// Whether a squeezed line heads a continuation page: a table's title
+/// marked continued ("…表（续）", "…表（续表）") or 续表 alone.
+pub(crate) fn is_continuation_head(squeezed: &str) -> bool {
+    matches!(squeezed, "续表" | "（续表）" | "(续表)")
+        || (squeezed.ends_with(['）', ')']) && CONTINUED.iter().any(|m| squeezed.strip_suffix(m).is_some_and(|t| title(t).is_some())))
+}
+
 /// [`title`] without its test of the last char: the definition it is held to.
 fn title_in_full(squeezed: &str) -> Option<Title> {
     // The mark a continuation page adds ("…表（功能科目）（续）") is no
@@ -496,9 +503,6 @@ pub fn marker_number(marker: &str) -> Option<u32> {
 mod tests {
     use super::*;
 
-    /// [`has_chars_within`] is whether the count of chars is in the range,
-    /// on every line of the fixtures and of sample texts, for ranges about
-    /// their lengths.
     #[test]
     fn a_continuation_pages_title_is_read_without_its_mark() {
         for line in ["收支预算总表（续）", "财政拨款支出预算表（功能科目）（续表）", "公开05表收支预算总表(续)"]
@@ -509,6 +513,22 @@ mod tests {
         assert_eq!(title("财政拨款支出预算表（功能科目）（续）").map(|t| t.text).as_deref(), Some("财政拨款支出预算表（功能科目）"));
     }
 
+    /// A continuation page's head is a title marked 续 or 续表 alone; a
+    /// row's label with a bracket ("其他支出（项）") or a title unmarked is none.
+    #[test]
+    fn a_continuation_head_is_a_title_marked_continued_or_xubiao_alone() {
+        for line in ["收支预算总表（续）", "项目支出预算表(续表)", "续表", "（续表）", "财政拨款支出预算表（功能科目）（续）"]
+        {
+            assert!(is_continuation_head(line), "{line}");
+        }
+        for line in ["收支预算总表", "其他一般公共服务支出（项）", "续", "行政运行（续）", "续表说明"] {
+            assert!(!is_continuation_head(line), "{line}");
+        }
+    }
+
+    /// [`has_chars_within`] is whether the count of chars is in the range,
+    /// on every line of the fixtures and of sample texts, for ranges about
+    /// their lengths.
     #[test]
     fn chars_within_a_range_are_those_counted() {
         let pieces = ["表", "a", "𝄞", "é", "收支预算总表", "12", "（续）"];

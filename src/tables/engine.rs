@@ -310,6 +310,8 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
     // A table in 元 may print its amounts as integers: its readers must know.
     let yuan = crate::units::is_yuan(plan.table.unit.as_deref());
     let body = &doc.lines[plan.body.clone()];
+    let heads = budget::without_continuation_heads(body);
+    let body = heads.as_deref().unwrap_or(body);
     // The 行次 readers clear a label at a header line, repeated or not.
     let cleaned = (!matches!(plan.how, How::Sides { .. })).then(|| budget::without_repeated_header(body, yuan)).flatten();
     let body = cleaned.as_deref().unwrap_or(body);
@@ -374,6 +376,8 @@ fn read_rows(doc: &Document, plan: &Plan) -> Read {
 fn read_sangong(doc: &mut Document, family: Family, plan: Plan) -> Option<Table> {
     let no = plan.table.no();
     let body = &doc.lines[plan.body.clone()];
+    let heads = budget::without_continuation_heads(body);
+    let body = heads.as_deref().unwrap_or(body);
     let cleaned = budget::without_repeated_header(body, crate::units::is_yuan(plan.table.unit.as_deref()));
     let body = cleaned.as_deref().unwrap_or(body);
     let (rows, problems, unresolved, contradicted, printed) = match family {

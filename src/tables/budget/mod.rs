@@ -71,6 +71,28 @@ pub(crate) fn merge_pages(segments: Vec<Segment>) -> Vec<Segment> {
     out
 }
 
+/// The body without the heads its continuation pages print (the title
+/// marked （续） or （续表）, or 续表 alone): no row's label, nor the head of
+/// the next row's. None when it has none.
+pub(crate) fn without_continuation_heads(body: &[Line]) -> Option<Vec<Line>> {
+    let head = |l: &Line| crate::tables::catalogue::is_continuation_head(&l.squeezed);
+    if !body.iter().any(head) {
+        return None;
+    }
+    Some(
+        body.iter()
+            .map(|l| {
+                if head(l) {
+                    // A form feed stays: it says where the page breaks.
+                    Line::blank(l.no, l.text.chars().filter(|&c| c == '\u{c}').collect())
+                } else {
+                    l.clone()
+                }
+            })
+            .collect(),
+    )
+}
+
 /// The lines of a body that can hold rows: up to its note, without empty,
 /// marker (公开表N) and unit (单位：) lines, nor lines containing a word of
 /// `also_skip`.

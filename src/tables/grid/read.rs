@@ -339,13 +339,16 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
     // A later page whose panels are told otherwise than on the first (its
     // rows left in some panels only, a total's label across two), but each
     // of whose columns of numbers ends where one of the first page's does:
-    // the table goes on in the first page's columns and panels.
-    if paged {
-        if let Some(((_, first), rest)) = layouts.split_first_mut() {
-            for (_, l) in rest.iter_mut() {
-                if l.starts.len() != first.starts.len() && l.cols.len() < first.cols.len() && ends_among(&l.cols, &first.cols) {
-                    *l = first.clone();
-                }
+    // the table goes on in the first page's columns and panels. Where the
+    // first page prints no number in some column (its 功能分类 rows start
+    // lower), another page that prints more columns may be the one.
+    if paged && layouts.len() > 1 {
+        let printed: Vec<Layout> = layouts.iter().map(|(_, l)| l.clone()).collect();
+        for (k, (_, l)) in layouts.iter_mut().enumerate().skip(1) {
+            let like = |r: &Layout| l.starts.len() != r.starts.len() && l.cols.len() < r.cols.len() && ends_among(&l.cols, &r.cols);
+            let by_most = (1..printed.len()).filter(|j| *j != k).max_by_key(|j| (printed[*j].cols.len(), std::cmp::Reverse(*j)));
+            if let Some(r) = std::iter::once(0).chain(by_most).map(|j| &printed[j]).find(|r| like(r)) {
+                *l = r.clone();
             }
         }
     }

@@ -174,7 +174,7 @@ fn plain_number(s: &str) -> Option<Decimal> {
 }
 
 /// Finds every self-evaluation table by its "年度资金总额" line; `joined` is
-/// the lines' squeezed texts joined ([`Joined::squeezed`], the document's
+/// the lines' squeezed texts joined (`Joined::squeezed`, the document's
 /// own), searched once rather than line by line.
 pub(crate) fn self_evaluations(lines: &[Line], joined: &Joined) -> Vec<SelfEvaluation> {
     let anchors = joined.lines_with("年度资金总额");

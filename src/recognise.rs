@@ -17,7 +17,7 @@ pub fn recognise(lines: &[Line]) -> DocumentInfo {
 
 /// Recognises the document from its first pages and its table meta lines,
 /// given the squeezed lines joined ([`Joined::squeezed_sized`]) and the indexes of
-/// the lines with a colon (see [`colon_lines`], which normalisation notes as
+/// the lines with a colon (see `colon_lines`, which normalisation notes as
 /// it makes the lines); and what page furniture needs of what it found.
 pub(crate) fn recognise_in(lines: &[Line], joined: &Joined, colons: &[usize]) -> (DocumentInfo, Found) {
     // Kind keywords may first appear deep in the text (a budget that opens with

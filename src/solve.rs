@@ -583,10 +583,10 @@ fn ends<T: WalkInt>((lo, hi): Ends) -> Option<(T, T)> {
 struct WalkBufs<T> {
     /// Each row's distinct additions, `adds[starts[k]..starts[k + 1]]`.
     adds: Vec<(T, T)>,
-    /// rest[k]: what rows k.. can add together (least to the lower end,
+    /// `rest[k]`: what rows k.. can add together (least to the lower end,
     /// most to the upper).
     rest: Vec<(T, T)>,
-    /// sums[k]: the fixed cells plus rows ..k at their additions idx[..k].
+    /// `sums[k]`: the fixed cells plus rows ..k at their additions `idx[..k]`.
     sums: Vec<(T, T)>,
 }
 

@@ -208,7 +208,7 @@ pub fn may_have_spaced_digits(text: &str) -> bool {
     })
 }
 
-/// [`may_have_spaced_digits`] of the text of `chars`, given the indexes
+/// `may_have_spaced_digits` of the text of `chars`, given the indexes
 /// of its ASCII spaces (all of them, in order), noted as the paragraph was
 /// decoded: a look at the chars about each, with no search of the text.
 pub fn spaced_digits_among(chars: &[char], spaces: &[usize]) -> bool {

@@ -339,7 +339,7 @@ struct Joining {
 }
 
 impl Joining {
-    /// Appends a trimmed line as [`join::append`] does: a space between two
+    /// Appends a trimmed line as `join::append` does: a space between two
     /// ASCII alphanumerics meeting at the join. The last char of the text
     /// (the first of the line) is one exactly when its last (first) byte is:
     /// every byte of a longer char is at least 0x80.

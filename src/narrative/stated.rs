@@ -450,7 +450,7 @@ fn claims_in(p: &Prose) -> Vec<SangongClaim> {
     out
 }
 
-/// The first "<verb>N<unit>" in `s`, signed by the verb (its sign in `signs`).
+/// The first `"<verb>N<unit>"` in `s`, signed by the verb (its sign in `signs`).
 fn signed_after<const N: usize>(s: &str, verbs: [&str; N], signs: [i8; N], unit: &str) -> Option<Decimal> {
     let mut best: Option<(usize, Decimal)> = None;
     for (v, sign) in verbs.into_iter().zip(signs) {
@@ -477,7 +477,7 @@ pub fn stated(lines: &[Line], keyword: &str, gap: usize) -> Option<(Decimal, usi
     stated_in(&Prose::of(lines), keyword, gap)
 }
 
-/// [`stated`] in joined text (a section's: short), the keyword found by
+/// `stated` in joined text (a section's: short), the keyword found by
 /// [`search::match_starts`].
 fn stated_in(p: &Prose, keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
     search::match_starts(&p.text, keyword).find_map(|i| {
@@ -527,7 +527,7 @@ pub fn performance_tables(lines: &[Line]) -> Vec<Performance> {
     performance_tables_in(lines, &Joined::squeezed(lines), &Heads::of(lines))
 }
 
-/// [`performance_tables`], given the lines' squeezed texts joined and their
+/// `performance_tables`, given the lines' squeezed texts joined and their
 /// heading lines: a block opens at a line found by one search of the joined
 /// text and ends at the next such line or at the next heading found
 /// already, so that no line is tested on its own.

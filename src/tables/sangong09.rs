@@ -241,7 +241,7 @@ fn half_holds(c: &Line12, h: usize) -> bool {
     agrees(v(h), [(1, v(h + 1)), (1, v(h + 2)), (1, v(h + 5))].into_iter()) && agrees(v(h + 2), [(1, v(h + 3)), (1, v(h + 4))].into_iter())
 }
 
-/// The placements of [`placements`] whose halves both hold ([`halves_hold`]),
+/// The placements of `placements` whose halves both hold (`halves_hold`),
 /// in the same order. Each half's identities read only its own six cells,
 /// so the halves are enumerated apart, for each count of amounts the first
 /// takes, and only the halves that hold are combined: a few dozen half

@@ -238,7 +238,7 @@ fn each_part<'a>(word: &'a str, glued: bool, mut f: impl FnMut(&'a str)) {
     }
 }
 
-/// Calls `f` for each of [`words`]`(s)` in order, as [`Piece::Word`] with
+/// Calls `f` for each of [`fn@words`]`(s)` in order, as [`Piece::Word`] with
 /// `glued` false only when [`unglue`] would give the word whole (no ASCII
 /// digit in it is followed by a non-ASCII char), and for each TAB, as
 /// [`Piece::Tab`] after the word before it. The white space and the places

@@ -327,7 +327,7 @@ fn ordinal_len(name: &str) -> usize {
 #[cfg(test)]
 const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/// Whether `b` is the UTF-8 of one of [`NUMERALS`] (a test says so).
+/// Whether `b` is the UTF-8 of one of `NUMERALS` (a test says so).
 fn is_numeral(b: &[u8]) -> bool {
     matches!(
         b,

@@ -112,7 +112,7 @@ fn starts_not_item(c: char) -> bool {
 }
 
 /// Words that make a subject a threshold, a comparison or a part, not one
-/// item's figure ("其中" and those of [`specific_by_definition`]'s last test).
+/// item's figure ("其中" and those of `specific_by_definition`'s last test).
 const NOT_ITEMS: [&str; 11] = ["其中", "小于", "大于", "等于", "比", "较", "以上", "以下", "价值", "单价", "原因"];
 
 /// Subjects that name a position in a template, not an item.

@@ -42,7 +42,7 @@ pub(crate) const CLASSES: [&str; 29] = [
 
 /// Names of 类 used in earlier years' classifications, with the last year they
 /// were in force (the 2019 classification renamed 207, 210, 215 and 220) and
-/// the code. Not an error in a disclosure of their years; see [`CLASS_YEARS`].
+/// the code. Not an error in a disclosure of their years; see `CLASS_YEARS`.
 pub const FORMER: [(&str, Option<u16>, &str); 6] = [
     ("医疗卫生与计划生育支出", Some(2018), "210"),
     ("医疗卫生支出", Some(2013), "210"),

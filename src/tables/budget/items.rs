@@ -1,5 +1,5 @@
 //! Budget tables whose rows are not 科目 codes: 项目支出 rows (name and type),
-//! 政府采购 item rows ("[2010301]行政运行 [C23120302]车辆加油… 服务 28.00 …")
+//! 政府采购 item rows (`"[2010301]行政运行 [C23120302]车辆加油… 服务 28.00 …"`)
 //! and rows led by a 序号 and a label (三公 by fund).
 //!
 //! Text columns are kept in the label: a project's type and a procurement
@@ -181,7 +181,7 @@ pub fn read_procurement(body: &[Line], ncols: usize, table: &str, yuan: bool) ->
     acc.read
 }
 
-/// "[2010301]行政运行[C23120302]车辆加油、添加燃料服务服务" →
+/// `"[2010301]行政运行[C23120302]车辆加油、添加燃料服务服务"` →
 /// ("2010301/C23120302", "车辆加油、添加燃料服务（服务）").
 fn parse_item(s: &str) -> (Option<String>, String) {
     // The codes and the last name, borrowed: only the key and the label

@@ -251,7 +251,7 @@ fn values(cells: &[Cell]) -> Vec<Option<Decimal>> {
     cells.iter().map(|c| c.value).collect()
 }
 
-/// A layout's within-row identities ([`holds_by`]) over the placements of
+/// A layout's within-row identities (`holds_by`) over the placements of
 /// one row, added up in integers: each printed amount is turned into
 /// rounding units once, not once per placement and identity it is in.
 struct RowSums<'a> {
@@ -341,7 +341,7 @@ impl<'a> RowSums<'a> {
     /// Whether the identities that end in the columns `settled` hold, for
     /// the placement begun in `values` with its amounts in the columns
     /// `cols` (see [`Candidates::for_each_blank_where`]): asked for every range
-    /// on the way to a placement, it is [`holds_by`] for that placement.
+    /// on the way to a placement, it is `holds_by` for that placement.
     fn settled(&mut self, values: &[Option<Decimal>], cols: &[usize], settled: std::ops::Range<usize>) -> bool {
         if self.by_last.is_empty() {
             return true;

@@ -23,7 +23,7 @@ pub enum Reader {
     EconPair,
     /// 项目名称 + 项目类型 rows.
     Projects,
-    /// 政府采购 item rows: [功能科目]名称 [品目]名称 类别 amounts.
+    /// 政府采购 item rows: `[功能科目]名称 [品目]名称 类别` amounts.
     Procurement,
     /// Rows led by 序号 and a label.
     Labelled,

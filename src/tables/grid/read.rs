@@ -337,11 +337,13 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
         label_starts(&on, &header, l);
     }
     // A later page whose panels are told otherwise than on the first (its
-    // rows left in some panels only, a total's label across two), but each
-    // of whose columns of numbers ends where one of the first page's does:
-    // the table goes on in the first page's columns and panels. Where the
-    // first page prints no number in some column (its 功能分类 rows start
-    // lower), another page that prints more columns may be the one.
+    // rows left in some panels only, a total's label across two) and that
+    // prints fewer columns of numbers, each ending where one of the first
+    // page's does: the table goes on in the first page's columns and
+    // panels. Where the first page prints no number in some column (its
+    // 功能分类 rows start lower), the page printing the most columns may be
+    // the one. (A page with as many columns is left to the mappings below:
+    // read against another page's panels, its totals' labels were misread.)
     if paged && layouts.len() > 1 {
         let printed: Vec<Layout> = layouts.iter().map(|(_, l)| l.clone()).collect();
         for (k, (_, l)) in layouts.iter_mut().enumerate().skip(1) {
@@ -896,7 +898,6 @@ fn overlaps(s: &Span<'_>, c: &Col) -> bool {
     s.start < c.hi + 1 && c.lo < s.end + 1
 }
 
-/// The column whose numbers end nearest this number's end.
 /// Whether each of `cols` ends within three chars of one of `of`'s, a
 /// different one each, in order.
 fn ends_among(cols: &[Col], of: &[Col]) -> bool {
@@ -910,6 +911,7 @@ fn ends_among(cols: &[Col], of: &[Col]) -> bool {
     })
 }
 
+/// The column whose numbers end nearest this number's end.
 fn nearest(cols: &[Col], s: &Span<'_>) -> Option<usize> {
     let off = |c: usize| cols[c].edge.unwrap_or(cols[c].hi).abs_diff(s.end);
     (0..cols.len()).min_by_key(|c| off(*c)).filter(|c| off(*c) <= 6 || overlaps(s, &cols[*c]))

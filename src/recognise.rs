@@ -567,6 +567,20 @@ mod tests {
         assert_eq!((info.department.as_deref(), info.year, info.year_doubt), (Some(dept), Some(2017), None));
     }
 
+    /// Tables alone whose only dated titles are their 总表 ("2019年收支预算
+    /// 总表"): the year is theirs.
+    #[test]
+    fn a_total_tables_title_dates_the_tables() {
+        let text = "公开表一\n2019年收支预算总表\n部门：示例省某某厅    单位：万元\n收入  支出\n\
+                    公开表二\n2019年收入预算总表\n部门：示例省某某厅    单位：万元\n项目  金额\n\
+                    公开表五\n一般公共预算支出预算表\n部门：示例省某某厅    单位：万元\n科目  金额\n";
+        let info = recognise(&normalise(text));
+        assert_eq!((info.kind, info.year, info.year_doubt), (DocumentKind::Budget, Some(2019), None));
+        let text = "公开01表\n2023年度收入支出决算总表\n部门：示例市某局    单位：万元\n收入  支出\n";
+        let info = recognise(&normalise(text));
+        assert_eq!((info.kind, info.year, info.year_doubt), (DocumentKind::FinalAccounts, Some(2023), None));
+    }
+
     /// The national template names its tables "…总体情况表": no "总表", no
     /// marker, and still a disclosure's tables.
     #[test]

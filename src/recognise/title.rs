@@ -20,6 +20,8 @@ pub(crate) struct Word {
     pub table: bool,
     /// 公开 just after it.
     pub open: bool,
+    /// 总表 just after it ("收支预算总表": a title, though no 预算表).
+    pub total: bool,
 }
 
 /// Bytes of one CJK character (预, 算, 表…) in UTF-8.
@@ -42,7 +44,14 @@ impl Word {
         } else {
             None
         };
-        Some(Word { at: before.len(), kind, owner, table: after.starts_with('表'), open: after.starts_with("公开") })
+        Some(Word {
+            at: before.len(),
+            kind,
+            owner,
+            table: after.starts_with('表'),
+            open: after.starts_with("公开"),
+            total: after.starts_with("总表"),
+        })
     }
 
     /// Where its 算 ends.
@@ -67,13 +76,14 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
 
 /// Where the first title word of `kind` printed wholly within
 /// `text[from..to]` starts, given the text's [`words`]: at its 部门 or 单位,
-/// else at its 预/决 when 表 or 公开 follows ("部门预算", "单位决算", "预算表",
-/// "决算公开"). Only the words whose 预 is in the span are looked at.
+/// else at its 预/决 when 表, 总表 or 公开 follows ("部门预算", "单位决算",
+/// "预算表", "预算总表", "决算公开"). Only the words whose 预 is in the span
+/// are looked at.
 pub(crate) fn first_title(words: &[Word], kind: DocumentKind, from: usize, to: usize) -> Option<usize> {
     let first = words.partition_point(|w| w.at < from);
     words.get(first..)?.iter().take_while(|w| w.end() <= to).filter(|w| w.is(kind)).find_map(|w| {
         let owner = w.at.checked_sub(2 * CJK).filter(|s| w.owner.is_some() && *s >= from);
-        let tail = (w.table && w.end() + CJK <= to) || (w.open && w.end() + 2 * CJK <= to);
+        let tail = (w.table && w.end() + CJK <= to) || ((w.open || w.total) && w.end() + 2 * CJK <= to);
         // A later word starts after this one's 预 (its owner is two characters
         // after this one's 算 at the earliest): the first found is the least.
         owner.or_else(|| tail.then_some(w.at))
@@ -113,9 +123,11 @@ mod tests {
     /// of a search for each word.
     fn first_by_search(kind: DocumentKind, window: &str) -> Option<usize> {
         let words: &[&str] = match kind {
-            DocumentKind::Budget => &["部门预算", "单位预算", "预算表", "预算公开"],
-            DocumentKind::FinalAccounts => &["部门决算", "单位决算", "决算表", "决算公开"],
-            DocumentKind::Unknown => &["部门预算", "单位预算", "预算表", "预算公开", "部门决算", "单位决算", "决算表", "决算公开"],
+            DocumentKind::Budget => &["部门预算", "单位预算", "预算表", "预算总表", "预算公开"],
+            DocumentKind::FinalAccounts => &["部门决算", "单位决算", "决算表", "决算总表", "决算公开"],
+            DocumentKind::Unknown => {
+                &["部门预算", "单位预算", "预算表", "预算总表", "预算公开", "部门决算", "单位决算", "决算表", "决算总表", "决算公开"]
+            }
         };
         words.iter().filter_map(|w| window.find(w)).min()
     }
@@ -125,7 +137,7 @@ mod tests {
     /// end of the window does not count.
     #[test]
     fn a_title_word_is_found_where_a_search_for_each_word_finds_the_first() {
-        let pieces = ["部门", "单位", "预", "决", "算", "表", "公开", "部", "年", "1"];
+        let pieces = ["部门", "单位", "预", "决", "算", "表", "总表", "公开", "部", "年", "1"];
         for text in crate::text::stream::sample_texts(&pieces, 400) {
             let all = words(&text);
             let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();

@@ -161,20 +161,25 @@ pub(crate) fn may_head_title(s: &str, tail: &str) -> bool {
 }
 
 /// The marks a continuation page adds to a title ("…表（续）").
-pub(crate) const CONTINUED: [&str; 4] = ["（续）", "（续表）", "(续)", "(续表)"];
+const CONTINUED: [&str; 4] = ["（续）", "（续表）", "(续)", "(续表)"];
+
+/// `s` without the mark a continuation page adds to a title ("…表（续）" →
+/// "…表"); None when it ends with none.
+pub(crate) fn without_continued_mark(s: &str) -> Option<&str> {
+    CONTINUED.iter().find_map(|m| s.strip_suffix(m))
+}
 
 /// Whether a squeezed line heads a continuation page: a table's title
 /// marked continued ("…表（续）", "…表（续表）") or 续表 alone.
 pub(crate) fn is_continuation_head(squeezed: &str) -> bool {
-    matches!(squeezed, "续表" | "（续表）" | "(续表)")
-        || (squeezed.ends_with(['）', ')']) && CONTINUED.iter().any(|m| squeezed.strip_suffix(m).is_some_and(|t| title(t).is_some())))
+    matches!(squeezed, "续表" | "（续表）" | "(续表)") || without_continued_mark(squeezed).is_some_and(|t| title(t).is_some())
 }
 
 /// [`title`] without its test of the last char: the definition it is held to.
 fn title_in_full(squeezed: &str) -> Option<Title> {
     // The mark a continuation page adds ("…表（功能科目）（续）") is no
     // part of the table's name: its pages read as one table.
-    let squeezed = CONTINUED.iter().find_map(|m| squeezed.strip_suffix(m)).unwrap_or(squeezed);
+    let squeezed = without_continued_mark(squeezed).unwrap_or(squeezed);
     // A marker printed after the title on its line ("收支预算总表    表一").
     if let Some((head, marker)) = trailing_marker(squeezed) {
         return title_before_marker(head).map(|t| Title { marker: t.marker.or_else(|| Some(marker.to_string())), text: t.text });

@@ -162,7 +162,7 @@ pub(crate) fn find(
             };
             // A continuation page's title ("…表（续）") may have its rows
             // right under it.
-            let continued = sq.get(i + used - 1).is_some_and(|s| catalogue::CONTINUED.iter().any(|m| s.ends_with(m)));
+            let continued = sq.get(i + used - 1).is_some_and(|s| catalogue::without_continued_mark(s).is_some());
             match next {
                 None => false,
                 Some(j) => {

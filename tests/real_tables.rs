@@ -192,6 +192,123 @@ fn two_sangong_captions_one_space_apart_are_two_columns_held_to_the_identities()
     named(8, "培训费");
 }
 
+/// Every Jiangsu and Shanghai budget prints its 三公 table as one row, a
+/// column per item. That row is the 三公 chart's series: this year's budget,
+/// in the table's own unit (Shanghai's 三公 table is in 万元, its other tables
+/// in 元), the same from the layout text and from the PDF. 公务用车购置费 is
+/// blank where no car is bought, and stays blank.
+#[test]
+fn every_real_budgets_sangong_row_is_its_chart_series_in_the_tables_unit() {
+    let Some(dir) = common::real_dir() else { return };
+    // (file stem, year, 三公 total, 因公出国, 公务用车, 购置, 运行, 公务接待)
+    type Want = (&'static str, u16, [Option<&'static str>; 6]);
+    let want: [Want; 12] = [
+        (
+            "01-shanghai-putuo-wanli-2024-department-budget",
+            2024,
+            [Some("47.91"), Some("0"), Some("46.56"), Some("25"), Some("21.56"), Some("1.35")],
+        ),
+        (
+            "07-jiangsu-renda-2018-department-budget",
+            2018,
+            [Some("833.60"), Some("222.50"), Some("183.60"), None, Some("183.60"), Some("427.50")],
+        ),
+        (
+            "09-jiangsu-renda-tables-2019-department-budget",
+            2019,
+            [Some("767.60"), Some("199.25"), Some("183.60"), None, Some("183.60"), Some("384.75")],
+        ),
+        (
+            "10-jiangsu-jianchayuan-2017-department-budget",
+            2017,
+            [Some("584.35"), Some("110.00"), Some("317.80"), Some("50.00"), Some("267.80"), Some("156.55")],
+        ),
+        (
+            "11-jiangsu-jianchayuan-2019-department-budget",
+            2019,
+            [Some("418.26"), Some("80"), Some("237"), None, Some("237"), Some("101.26")],
+        ),
+        (
+            "13-jiangsu-shengweiban-tables-2017-department-budget",
+            2017,
+            [Some("509.20"), Some("70.00"), Some("411.20"), None, Some("411.20"), Some("28.00")],
+        ),
+        (
+            "15-jiangsu-shengweiban-tables-2018-department-budget",
+            2018,
+            [Some("508.20"), Some("70.00"), Some("411.20"), None, Some("411.20"), Some("27.00")],
+        ),
+        (
+            "17-jiangsu-shengweiban-tables-2019-department-budget",
+            2019,
+            [Some("508.20"), Some("70.00"), Some("411.20"), None, Some("411.20"), Some("27.00")],
+        ),
+        (
+            "19-jiangsu-zhengxie-tables-2017-department-budget",
+            2017,
+            [Some("676.10"), Some("76.00"), Some("156.60"), None, Some("156.60"), Some("443.50")],
+        ),
+        (
+            "21-jiangsu-zhengxie-tables-2019-department-budget",
+            2019,
+            [Some("660.10"), Some("106.00"), Some("156.60"), None, Some("156.60"), Some("397.50")],
+        ),
+        (
+            "22-jiangsu-gaoyuan-2017-department-budget",
+            2017,
+            [Some("670.12"), Some("180.00"), Some("304.40"), None, Some("304.40"), Some("185.72")],
+        ),
+        (
+            "23-jiangsu-gaoyuan-2018-department-budget",
+            2018,
+            [Some("620.75"), Some("170.00"), Some("266.80"), None, Some("266.80"), Some("183.95")],
+        ),
+    ];
+    for (stem, year, six) in want {
+        for file in [format!("{stem}.layout.txt"), format!("{stem}.pdf")] {
+            let r = check(&dir, &file);
+            let series = r.sangong.as_deref().unwrap_or_else(|| panic!("{file}: no 三公 series"));
+            let [s] = series else { panic!("{file}: {series:?}") };
+            assert_eq!(s.label, format!("{year}年预算数"), "{file}");
+            assert!(!s.actual, "{file}");
+            assert_eq!(s.six(), six.map(|v| v.map(d)), "{file}");
+            assert_eq!(s.unit.as_deref(), Some("万元"), "{file}");
+        }
+    }
+    // The plain text (a viewer's copy) leaves 21's 三公 table unread: no chart.
+    assert_eq!(check(&dir, "21-jiangsu-zhengxie-tables-2019-department-budget.txt").sangong, None);
+}
+
+/// Two 三公 captions printed one space apart, each wrapped onto a line below
+/// ("公务用车购置 公务用车运行" over "费" and "维护费", or "公务用车购 公务用车运行"
+/// over "置费" and "维护费"), are two columns' captions, each whole; and
+/// "因公出国" over "（境）费" is one column's caption, not a group over the
+/// 小计 beside it. Before, 09's columns read "公务用车购置公务用车运行 › 费" and
+/// "… › 维护费", 15's 小计 "因公出国 › 小计".
+#[test]
+fn sangong_captions_run_together_or_wrapped_read_whole() {
+    let Some(dir) = common::real_dir() else { return };
+    let want = ["合计", "小计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行维护费", "公务接待费", "会议费", "培训费"];
+    for stem in [
+        "09-jiangsu-renda-tables-2019-department-budget",
+        "13-jiangsu-shengweiban-tables-2017-department-budget",
+        "15-jiangsu-shengweiban-tables-2018-department-budget",
+        "17-jiangsu-shengweiban-tables-2019-department-budget",
+        "19-jiangsu-zhengxie-tables-2017-department-budget",
+    ] {
+        for file in [format!("{stem}.layout.txt"), format!("{stem}.pdf")] {
+            let r = check(&dir, &file);
+            let t = table(&r, TableKind::BSangong);
+            let leaves: Vec<&str> = t.columns.iter().map(|c| c.rsplit(" › ").next().unwrap_or(c)).collect();
+            assert_eq!(leaves, want, "{file}: {:?}", t.columns);
+            // 因公出国 captions its own column only.
+            for (c, path) in t.columns.iter().enumerate() {
+                assert!(!path.contains("因公出国") || c == 2, "{file}: {path}");
+            }
+        }
+    }
+}
+
 #[test]
 fn rows_printed_with_their_columns_collapsed_are_placed_by_the_tables_sums() {
     // 02's 收入决算表 in layout text ends a page with two short lines whose
@@ -608,6 +725,18 @@ fn a_final_sangong_table_of_budget_and_actual_pairs_is_held_to_its_sums_in_each(
     let (rows, errors) = tbl204(&text);
     assert_eq!(rows, Some(vec![figures.iter().map(|v| Some(d(v))).collect()]));
     assert_eq!(errors, Vec::<String>::new());
+    // The chart: the 预算数 of each item, and its 决算数 (合计, 因公出国, 公务用车,
+    // 购置, 运行, 公务接待).
+    let series = gongkai::check_text("02", &text).sangong.expect("三公 series");
+    let six = |v: [&str; 6]| v.map(|v| Some(d(v)));
+    let got: Vec<(String, bool, [Option<Decimal>; 6])> = series.iter().map(|s| (s.label.clone(), s.actual, s.six())).collect();
+    assert_eq!(
+        got,
+        [
+            ("预算数".to_string(), false, six(["0.95", "0.00", "0.50", "0.00", "0.50", "0.45"])),
+            ("决算数".to_string(), true, six(["0.80", "0.00", "0.40", "0.00", "0.40", "0.40"])),
+        ]
+    );
     // The 决算数 合计 one tenth off: found, in the 决算数 set.
     let mut off = figures;
     off[1] = "0.90";

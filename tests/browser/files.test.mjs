@@ -91,6 +91,13 @@ test("a real PDF dropped on the page is read there: its tables, findings and pag
   const doc002 = page.locator('li.finding[data-rule="DOC-002"]');
   assert.equal(await doc002.count(), 1);
   assert.match(await doc002.locator("button.source-line").innerText(), /^第10页 · 原文第\d+行$/);
+  // Its 三公 chart: this year's budget from the table's one row, a column per
+  // item (公务用车购置费 printed blank), in the table's unit.
+  const sangong = page.locator("#sangong");
+  assert.equal(await sangong.locator('svg.chart.bars[role="img"] rect').count(), 4, "one bar per category");
+  const figures = await sangong.locator("table.sangong tbody tr").first().locator("td").allInnerTexts();
+  assert.deepEqual(figures.map((c) => c.trim()), ["767.60", "199.25", "183.60", "—", "183.60", "384.75"]);
+  assert.equal((await sangong.locator("p.legend").first().innerText()).trim(), "单位：万元");
   await page.screenshot({ path: join(shots, "20-pdf-09.png") });
   assert.deepEqual(await axeProblems(page), [], "axe-core with a PDF's results shown");
 
@@ -100,6 +107,19 @@ test("a real PDF dropped on the page is read there: its tables, findings and pag
     `PDF 09 (${pages} pages, ${bytes.length} bytes): drop → results ${millis} ms ` +
       `(check ${check} ms), ${(pages / (millis / 1000)).toFixed(1)} pages/s`,
   );
+});
+
+test("a Shanghai budget's 三公 chart is in its table's 万元, not the document's 元", { skip: noReal }, async () => {
+  const file = realFile("01", ".layout.txt");
+  const { requests } = await drop(file, readFileSync(join(real, file)), "text/plain");
+  assert.deepEqual(requests, []);
+  assert.match(await summary().locator(".card").innerText(), /万里街道/);
+  const sangong = page.locator("#sangong");
+  assert.equal((await sangong.locator("p.legend").first().innerText()).trim(), "单位：万元");
+  const figures = await sangong.locator("table.sangong tbody tr").first().locator("td").allInnerTexts();
+  assert.deepEqual(figures.map((c) => c.trim()), ["47.91", "0", "46.56", "25", "21.56", "1.35"]);
+  assert.match(await sangong.locator("table.sangong tbody th").first().innerText(), /2024年预算数/);
+  await sangong.screenshot({ path: join(shots, "21-sangong-01.png") });
 });
 
 test("the largest real PDF: drop → results, timed (not asserted)", { skip: noReal }, async () => {

@@ -41,25 +41,9 @@ pub fn sangong_in<'a>(doc: &'a Document, t: &'a Table) -> Option<Sangong<'a>> {
         let prior = (0..6).map(|c| if cur >= 1 { row(cur - 1).map(|r| (r, c)) } else { None }).collect();
         return Some(Sangong { t, current, prior });
     }
-    // One row, one column per category ("合计 | “三公”经费 › 小计 | 因公出国（境）费 …
-    // | 会议费 | 培训费", Jiangsu; "合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及
-    // 运行费 › 小计 | 购置费 | 运行费 | 机关运行经费", Shanghai): each category by
-    // its column heading.
-    let last = |h: &str| h.rsplit('›').next().unwrap_or(h).trim().to_string();
-    let has = |w: &str| t.columns.iter().any(|h| last(h).contains(w));
-    if t.rows.len() == 1 && settled(t, 0) && has("因公出国") && has("公务接待") {
-        let col = |p: &dyn Fn(&str, &str) -> bool| t.columns.iter().position(|h| p(h, &last(h)));
-        let extra = has("会议费") || has("培训费");
-        let cols = [
-            if extra { col(&|h, l| l == "小计" && !h.holds("购置")) } else { col(&|_, l| l == "合计") },
-            col(&|_, l| l.holds("因公出国")),
-            col(&|h, l| (l == "小计" && h.holds("购置及运行")) || l.holds("购置及运行")),
-            col(&|_, l| l.holds("购置费") && !l.holds("运行")),
-            col(&|_, l| l.holds("运行") && l.ends_with('费') && !l.holds("购置") && !l.holds("机关")),
-            col(&|_, l| l.holds("公务接待")),
-            col(&|_, l| l == "会议费"),
-            col(&|_, l| l == "培训费"),
-        ];
+    // One row, one column per category (Jiangsu, Shanghai): each category
+    // by its column's caption.
+    if let Some(cols) = crate::sangong::one_row_columns(t).filter(|_| settled(t, 0)) {
         let r = &t.rows[0];
         let current = cols.iter().map(|c| c.map(|c| (r, c))).collect();
         return Some(Sangong { t, current, prior: vec![None; 6] });

@@ -1194,11 +1194,25 @@ fn header_leaves(header: &[&BodyLine], l: &Layout, split: bool) -> Vec<Leaf> {
     let between = |a: &Span, b: &Span| l.cols.iter().any(|c| a.end <= c.lo && c.hi <= b.start);
     // (line, word, whether a run of single characters)
     let mut spaced: Vec<(usize, Span, bool)> = Vec::with_capacity(words.len());
+    // Words a caption above took as its piece ([`super::sangong::run_together`]).
+    let mut taken: Vec<(usize, usize)> = Vec::new();
     for (i, s) in &words {
         // Two 三公 items' captions one space apart ("公务接待 会议费") are two
         // captions where `split` says so.
         if let Some(parts) = header.get(*i).filter(|_| split).and_then(|h| super::sangong::two_items(h.text, s)) {
             spaced.extend(parts.into_iter().map(|p| (*i, p, false)));
+            continue;
+        }
+        // Two 三公 captions run together, each wrapped onto a line below
+        // ("公务用车购置 公务用车运行" over "费" and "维护费"): two captions,
+        // each with its piece below, not a group over both.
+        if taken.contains(&(*i, s.start)) {
+            continue;
+        }
+        let below: Vec<(usize, &Span)> = words.iter().filter(|(j, _)| j > i).copied().collect();
+        if let Some((parts, pieces)) = header.get(*i).and_then(|h| super::sangong::run_together(h.text, s, &below)) {
+            spaced.extend(parts.into_iter().map(|p| (*i, p, false)));
+            taken.extend(pieces);
             continue;
         }
         // (类, 款 and 项, the code's levels, are captions each.)
@@ -1283,7 +1297,14 @@ fn header_leaves(header: &[&BodyLine], l: &Layout, split: bool) -> Vec<Leaf> {
         // two lines, two columns or more apart, for the pieces of one caption
         // stacked over its column may stand a column or two askew (a text
         // layer's proportional widths), "接待" over "费" just clear of it.
-        let below: Vec<&(usize, &Span)> = words.iter().filter(|(j, w)| *j > i && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi).collect();
+        // (A 三公 item's caption, "因公出国" over "（境）费", is over its own
+        // column, or over its 预算数 and 决算数, never over a 小计: the 小计
+        // under its widened reach are its neighbours'.)
+        let item = super::sangong::names_item(s);
+        let below: Vec<&(usize, &Span)> = words
+            .iter()
+            .filter(|(j, w)| *j > i && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi && !(item && TOTALS.contains(&&*w.text)))
+            .collect();
         below.iter().any(|(ja, a)| below.iter().any(|(jb, b)| b.start >= a.end + if ja == jb { 0 } else { 2 }))
     };
     // Pieces of one caption stand askew by up to three columns (centres

@@ -195,6 +195,55 @@ pub(super) fn two_items<'a>(line: &str, s: &Span<'a>) -> Option<[Span<'a>; 2]> {
     Some([piece(left, s.start, mid), piece(right, mid + 1, s.end)])
 }
 
+/// Two captions made whole, and the words below they took (line, first column).
+pub(super) type RunTogether<'a> = ([Span<'a>; 2], [(usize, usize); 2]);
+
+/// The two captions of a header cell whose words, one space apart, each
+/// stand over one of the two words below it ("公务用车购置 公务用车运行" over
+/// "费" and "维护费"; "公务用车购 公务用车运行" over "置费" and "维护费"): two
+/// columns' captions run together, each wrapped onto a line below. `below`
+/// are the header's words on later lines (line, word). Gives the two
+/// captions whole ("公务用车购置费", "公务用车运行维护费"), and the two words
+/// below that they took (line, first column). Only where both words are
+/// 三公 captions (naming 公务用车 or an item): elsewhere one space may stand
+/// inside a caption over a group of columns.
+pub(super) fn run_together<'a>(line: &str, s: &Span<'a>, below: &[(usize, &Span<'_>)]) -> Option<RunTogether<'a>> {
+    if s.what != What::Text || s.end - s.start != s.text.chars().count() + 1 {
+        return None; // no space inside, or more than one
+    }
+    let cell: String = line.chars().skip(s.start).take(s.end - s.start).collect();
+    let (left, right) = cell.split_once(' ')?;
+    let sangong = |w: &str| w.chars().count() >= 2 && (search::contains(w, "公务用车") || !named_items(w).is_empty());
+    if !sangong(left) || !sangong(right) {
+        return None;
+    }
+    let mid = s.start + left.chars().count();
+    // The words below within its width, or clear of it by up to three blank
+    // columns (a text layer's narrower pitch): two on one line, one each
+    // side of the space.
+    let near: Vec<&(usize, &Span)> = below.iter().filter(|(_, w)| w.end + 3 >= s.start && w.start <= s.end + 3).collect();
+    let [(la, a), (lb, b)] = near.as_slice() else { return None };
+    let space2 = 2 * mid + 1;
+    if !(la == lb && a.what == What::Text && b.what == What::Text && a.mid2() < space2 && b.mid2() > space2 && a.end <= b.start) {
+        return None;
+    }
+    let piece = |t: String, start: usize, end: usize| Span { text: t.into(), start, end, what: What::Text };
+    Some((
+        [
+            piece(format!("{left}{}", a.text), s.start.min(a.start), mid.max(a.end)),
+            piece(format!("{right}{}", b.text), (mid + 1).min(b.start), s.end.max(b.end)),
+        ],
+        [(*la, a.start), (*lb, b.start)],
+    ))
+}
+
+/// Whether a header word names one 三公 item other than 公务用车's
+/// (因公出国, 公务接待, 会议费, 培训费): a caption of one column's, or of a
+/// 预算数 and 决算数 pair's, never a group over several items.
+pub(super) fn names_item(s: &Span<'_>) -> bool {
+    matches!(named_items(&s.text).as_slice(), [k] if ITEMS[*k] != "购置" && ITEMS[*k] != "运行")
+}
+
 /// Whether two captions name different 三公 items (公务用车, 因公出国,
 /// 公务接待, 会议费, 培训费; 购置 and 运行 are 公务用车's): a group over one
 /// is not over the other.
@@ -359,6 +408,41 @@ mod tests {
         assert_eq!(cut("公务用车购置及运行 维护费"), None);
         assert_eq!(cut("公务接待会议费"), None);
         assert_eq!(cut("因公出国 （境）费"), None);
+    }
+
+    #[test]
+    fn two_sangong_captions_run_together_over_their_two_pieces_are_two_captions() {
+        use super::super::spans::spans;
+        // The caption line, then the lines below it (09, 13 and 17 in layout
+        // text; 15 cut inside 购置; the PDF's narrower pitch, 维护费 three
+        // columns clear of 公务用车运行).
+        let whole = |lines: &[&str]| -> Option<Vec<(String, usize, usize)>> {
+            let s = spans(lines[0]).into_iter().find(|s| s.end - s.start == s.text.chars().count() + 1)?;
+            let below: Vec<(usize, super::Span)> =
+                lines.iter().enumerate().skip(1).flat_map(|(i, l)| spans(l).into_iter().map(move |w| (i, w))).collect();
+            let below: Vec<(usize, &super::Span)> = below.iter().map(|(i, w)| (*i, w)).collect();
+            super::run_together(lines[0], &s, &below).map(|(p, _)| p.iter().map(|x| (x.text.to_string(), x.start, x.end)).collect())
+        };
+        let caption = |p: Option<Vec<(String, usize, usize)>>| p.map(|p| p.into_iter().map(|x| x.0).collect::<Vec<_>>());
+        let two = Some(vec!["公务用车购置费".to_string(), "公务用车运行维护费".to_string()]);
+        assert_eq!(caption(whole(&["     （境）费     公务用车购置 公务用车运行", "      小计", "                 费     维护费"])), two);
+        assert_eq!(caption(whole(&["公务用车购 公务用车运行", "", " 置费    维护费"])), two);
+        assert_eq!(caption(whole(&["公务用车购置 公务用车运行", "     费          维护费"])), two);
+        // The pieces take the columns they stand over.
+        assert_eq!(whole(&["公务用车购置 公务用车运行", "     费     维护费"]).map(|p| (p[0].2, p[1].1)), Some((6, 7)));
+
+        // One piece below, three, two on different lines, or one piece that
+        // stands under the space: no two captions to tell.
+        assert_eq!(whole(&["公务用车购置 公务用车运行", "     费"]), None);
+        assert_eq!(whole(&["公务用车购置 公务用车运行", " 费    维护  费"]), None);
+        assert_eq!(whole(&["公务用车购置 公务用车运行", "     费", "           维护费"]), None);
+        assert_eq!(whole(&["公务用车购置 公务用车运行", "  公务用车费用"]), None);
+        // Too far askew: more than three blank columns past the caption.
+        assert_eq!(whole(&["公务用车购置 公务用车运行", "     费              维护费"]), None);
+        // Not two 三公 captions: one caption with a space inside, over a
+        // group ("公务用车 购置及运行费" names one item, "本年收入" none).
+        assert_eq!(whole(&["公务用车 购置及运行费", "  小计     购置费"]), None);
+        assert_eq!(whole(&["本年收入 上年结转", "  小计     合计"]), None);
     }
 
     #[test]

@@ -38,7 +38,8 @@ pub fn Sangong(checker: Checker) -> impl IntoView {
             return None;
         };
         let series = report.sangong.clone().filter(|s| !s.is_empty())?;
-        let unit = report.document.unit.clone().unwrap_or_else(|| "原文未注明".to_string());
+        // The 三公 table's own unit: Shanghai prints it in 万元 beside tables in 元.
+        let unit = series[0].unit.clone().or_else(|| report.document.unit.clone()).unwrap_or_else(|| "原文未注明".to_string());
         let shown = composed(&series).clone();
         let labels: Vec<String> = series.iter().map(|s| s.label.clone()).collect();
         Some(view! {

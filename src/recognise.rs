@@ -187,7 +187,7 @@ pub fn table_marker_number(squeezed: &str) -> Option<String> {
     let b = squeezed.as_bytes();
     let at = memchr::memchr_iter(OPEN[2], b).filter_map(|i| i.checked_sub(2)).find(|s| b.get(*s..s + OPEN.len()) == Some(OPEN))?;
     let rest = squeezed.get(at.checked_add(OPEN.len())?..)?;
-    if squeezed.chars().count() > 40 {
+    if squeezed.chars().count() > 40 || names_a_table(squeezed.get(..at).unwrap_or(""), rest) {
         return None;
     }
     if let Some(r) = rest.strip_prefix('表') {
@@ -199,6 +199,21 @@ pub fn table_marker_number(squeezed: &str) -> Option<String> {
         return None;
     }
     rest[digits.len()..].starts_with('表').then_some(digits)
+}
+
+/// Whether a marker's words stand in prose that names a table, not over the
+/// table: in brackets with the sentence going on ("本表（公开01表）反映部门…"),
+/// or in quotation marks ("（按“部门预算公开06表财政拨款基本支出预算表”中…",
+/// the quotation opened before "公开" or closed after it). `before` and
+/// `after` are the line's text on each side of "公开". A title's own quotation
+/// marks ("公开09表一般公共预算“三公”经费支出预算表") open after the marker,
+/// and a marker bracketed at a title's end ("收支预算总表（公开01表）") ends its
+/// line.
+fn names_a_table(before: &str, after: &str) -> bool {
+    let quoted = before.contains(['“', '"']) || after.split('“').next().is_some_and(|a| a.contains('”'));
+    let bracketed = before.ends_with(['（', '('])
+        && after.find(['）', ')']).is_some_and(|close| after.get(close..).is_some_and(|a| a.chars().count() > 1));
+    quoted || bracketed
 }
 
 /// The cover: the first few printed lines before the 目录 or the first part
@@ -501,6 +516,29 @@ mod tests {
             assert_eq!(table_marker_number(&crate::text::squeeze(s)).as_deref(), Some(n), "{s}");
         }
         assert_eq!(table_marker_number("政务公开是政府的责任"), None);
+    }
+
+    #[test]
+    fn a_marker_named_in_prose_marks_no_table() {
+        // 20's narrative (Jiangsu) opens each table's note "本表（公开 01 表）反映…",
+        // and a template instruction quotes another table (07, 20).
+        for s in [
+            "本表（公开 01 表）反映部门年度总体收支预算情况。根据",
+            "（按“部门预算公开 06 表 财政拨款基本支",
+            "预算公开 06 表 财政拨款基本支出预算表”中实际发生经济分类",
+        ] {
+            assert_eq!(table_marker_number(&crate::text::squeeze(s)), None, "{s}");
+        }
+        // Over its table: alone, with the title or the unit, a title's own
+        // quotation marks after it, bracketed at the title's end.
+        for (s, n) in [
+            ("公开09表 一般公共预算“三公”经费支出预算表", "09"),
+            ("收支预算总表（公开01表）", "01"),
+            ("公开 02 表          单位：万元", "02"),
+            ("（公开表3）", "3"),
+        ] {
+            assert_eq!(table_marker_number(&crate::text::squeeze(s)).as_deref(), Some(n), "{s}");
+        }
     }
 
     #[test]

@@ -192,6 +192,31 @@ fn two_sangong_captions_one_space_apart_are_two_columns_held_to_the_identities()
     named(8, "培训费");
 }
 
+/// A narrative that names its tables by marker ("本表（公开 01 表）反映…", a
+/// template instruction quoting "部门预算公开 06 表 财政拨款基本支出预算表") has
+/// no table there: 20 (narrative only) reported twelve tables it could not
+/// tell, 07 two it could not read. And a marker left at the foot of the page
+/// before its table's title (11's "公开 06 表") is the table's: once the table
+/// is read, nothing is said of the marker.
+#[test]
+fn markers_named_in_prose_or_left_a_page_before_their_table_raise_no_problem() {
+    let Some(dir) = common::real_dir() else { return };
+    for stem in [
+        "20-jiangsu-zhengxie-narrative-2019-department-budget",
+        "07-jiangsu-renda-2018-department-budget",
+        "11-jiangsu-jianchayuan-2019-department-budget",
+    ] {
+        for file in [format!("{stem}.layout.txt"), format!("{stem}.txt"), format!("{stem}.pdf")] {
+            let r = check(&dir, &file);
+            // (A viewer's copy leaves tables unread, each said by its title.)
+            let named: Vec<&str> = r.coverage.problems.iter().map(|p| p.message.as_str()).filter(|m| m.starts_with("公开")).collect();
+            assert_eq!(named, Vec::<&str>::new(), "{file}");
+        }
+    }
+    let r = check(&dir, "11-jiangsu-jianchayuan-2019-department-budget.layout.txt");
+    assert_eq!(table(&r, TableKind::BFiscalBasic).rows.len(), 31, "06 is read");
+}
+
 /// Every Jiangsu and Shanghai budget prints its 三公 table as one row, a
 /// column per item. That row is the 三公 chart's series: this year's budget,
 /// in the table's own unit (Shanghai's 三公 table is in 万元, its other tables

@@ -49,8 +49,10 @@ pub fn read_all(doc: &mut Document) {
             continue;
         }
         let (table, problems) = read::read(&doc.lines, &pages, &b, doc.lost);
-        // What the marker-based readers said of this table is superseded.
-        doc.problems.retain(|p| !p.source_line.is_some_and(within));
+        // What the marker-based readers said of this table is superseded: of
+        // its lines, or of its marker left at the foot of the page before.
+        let marker = marker_above(doc, b.first);
+        doc.problems.retain(|p| !p.source_line.is_some_and(|l| within(l) || p.table.is_some() && Some(l) == marker));
         doc.problems.extend(problems);
         doc.tables.push(table);
     }
@@ -88,6 +90,21 @@ fn starts(doc: &Document) -> Vec<usize> {
 
 /// The source line numbers a block spans, from its first line to the end
 /// of its last part.
+/// The line number of a table marker printed above line `first` with
+/// nothing but blank lines and a page number between ("公开 06 表" at the
+/// foot of a page, "16", a form feed, then the table's title): the marker
+/// of the table that starts there.
+fn marker_above(doc: &Document, first: usize) -> Option<usize> {
+    let page_number = |sq: &str| {
+        let t = sq.trim_matches(|c| matches!(c, '-' | '—' | '–'));
+        !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let above = doc.lines.get(..first)?;
+    let k = above.iter().rposition(|l| !l.is_blank() && !page_number(&l.squeezed))?;
+    let gap = above.len() - k - 1;
+    (gap <= 4 && crate::recognise::is_table_marker(&above[k].squeezed)).then(|| above[k].no)
+}
+
 fn line_numbers(doc: &Document, b: &locate::Block) -> std::ops::RangeInclusive<usize> {
     let from = doc.lines[b.first].no;
     let to = b.body.end.checked_sub(1).map_or(from, |i| doc.lines[i].no);

@@ -313,12 +313,14 @@ impl Heads {
         // ("九、一般公共预算“三公”经费…支出预算表" above "十、…"): the section is a later one.
         let mut from = 0;
         let mut first: Option<&'a [Line]> = None;
+        // The first with printed lines below its heading.
+        let mut printed: Option<&'a [Line]> = None;
         // At most a few candidates: linear time on a text of nothing but headings.
         for _ in 0..4 {
             // The next heading holding the word and at most 40 chars long.
             let mut h = from;
             let h = loop {
-                let Some(k) = self.next_with(h, word) else { return first.unwrap_or(&[]) };
+                let Some(k) = self.next_with(h, word) else { return printed.or(first).unwrap_or(&[]) };
                 if self.at.get(k).is_some_and(|&i| lines[i].squeezed.chars().count() <= 40) {
                     break k;
                 }
@@ -327,14 +329,35 @@ impl Heads {
             let start = self.at[h];
             let end = end_of(h);
             let body = &lines[start..end];
+            // A section that states an amount ("支出 110 万元") is the
+            // narrative's; one that states none may be its table, whose title
+            // is numbered like a heading ("九、2018 年…“三公”经费…支出预算表"),
+            // printed before the narrative: kept only if no later one states any.
             if body.iter().skip(1).any(|l| !l.text.trim().is_empty()) {
-                return body;
+                if states_amount(body) {
+                    return body;
+                }
+                printed.get_or_insert(body);
             }
             first.get_or_insert(body);
             from = h + 1;
         }
-        first.unwrap_or(&[])
+        printed.or(first).unwrap_or(&[])
     }
+}
+
+/// Whether any of `lines` states an amount in 万元 or 元 ("110万元", "1,200元"):
+/// a digit straight before the unit, as prose prints it (a table's "单位：万元"
+/// has none).
+fn states_amount(lines: &[Line]) -> bool {
+    lines.iter().any(|l| {
+        let sq = l.squeezed.as_bytes();
+        search::long_match_starts(&l.squeezed, "元").any(|at| {
+            let before = sq.get(..at).unwrap_or_default();
+            let before = before.strip_suffix("万".as_bytes()).unwrap_or(before);
+            before.last().is_some_and(u8::is_ascii_digit)
+        })
+    })
 }
 
 /// A number followed by 万元 starting at the beginning of `s`.
@@ -900,17 +923,29 @@ mod tests {
         let end_of = |h: usize| heads[h + 1..].iter().find(|&&i| !lines[i].squeezed.contains(word)).map_or(lines.len(), |&i| i);
         let mut from = 0;
         let mut first: Option<&'a [Line]> = None;
+        let mut printed: Option<&'a [Line]> = None;
         for _ in 0..4 {
             let Some(k) = heads[from..].iter().position(|&i| heading(&lines[i])) else { break };
             let h = from + k;
             let body = &lines[heads[h]..end_of(h)];
             if body.iter().skip(1).any(|l| !l.text.trim().is_empty()) {
-                return body;
+                // The first to state an amount in prose, else the first printed.
+                let amount = body.iter().any(|l| {
+                    let c: Vec<char> = l.squeezed.chars().collect();
+                    (0..c.len()).any(|i| {
+                        let before = c[..i].strip_suffix(&['万']).unwrap_or(&c[..i]);
+                        c[i] == '元' && before.last().is_some_and(char::is_ascii_digit)
+                    })
+                });
+                if amount {
+                    return body;
+                }
+                printed.get_or_insert(body);
             }
             first.get_or_insert(body);
             from = h + 1;
         }
-        first.unwrap_or(&[])
+        printed.or(first).unwrap_or(&[])
     }
 
     #[test]

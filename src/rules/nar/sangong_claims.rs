@@ -11,7 +11,8 @@
 //! up like the table's own identities. A blank cell prints no amount: only a
 //! stated zero agrees with it, and a change with a blank year is left
 //! unchecked (a coverage note), never worked out from an assumed zero. A table
-//! printed in 元 is compared in 万元, converted exactly.
+//! printed in 元 is compared in 万元, converted exactly. A table found but not
+//! read (a viewer's copy) leaves the whole check undone, said in coverage.
 //!
 //! ## 为什么重要
 //!
@@ -83,6 +84,13 @@ fn check(doc: &Document, sink: &mut Sink) {
         sink.skip("缺少“三公”经费预算表，未核对".to_string());
         return;
     };
+    // A table found but not read (a viewer's copy), or read without a cell
+    // of any category: nothing to hold the narrative against.
+    if s.current.iter().all(Option::is_none) {
+        let name = if s.t.grid.is_some() { s.t.no() } else { format!("公开表{}", s.t.no()) };
+        sink.skip(format!("{name}未能读出各项“三公”经费的金额，未核对"));
+        return;
+    }
     let claims = &doc.narrative.stated.sangong;
     if claims.is_empty() {
         sink.skip("情况说明中没有找到“三公”经费的金额，未核对".to_string());

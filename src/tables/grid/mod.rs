@@ -88,23 +88,19 @@ fn starts(doc: &Document) -> Vec<usize> {
     starts
 }
 
-/// The source line numbers a block spans, from its first line to the end
-/// of its last part.
 /// The line number of a table marker printed above line `first` with
 /// nothing but blank lines and a page number between ("公开 06 表" at the
 /// foot of a page, "16", a form feed, then the table's title): the marker
 /// of the table that starts there.
 fn marker_above(doc: &Document, first: usize) -> Option<usize> {
-    let page_number = |sq: &str| {
-        let t = sq.trim_matches(|c| matches!(c, '-' | '—' | '–'));
-        !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
-    };
     let above = doc.lines.get(..first)?;
-    let k = above.iter().rposition(|l| !l.is_blank() && !page_number(&l.squeezed))?;
+    let k = above.iter().rposition(|l| !l.is_blank() && !read::is_page_number(&l.squeezed))?;
     let gap = above.len() - k - 1;
     (gap <= 4 && crate::recognise::is_table_marker(&above[k].squeezed)).then(|| above[k].no)
 }
 
+/// The source line numbers a block spans, from its first line to the end
+/// of its last part.
 fn line_numbers(doc: &Document, b: &locate::Block) -> std::ops::RangeInclusive<usize> {
     let from = doc.lines[b.first].no;
     let to = b.body.end.checked_sub(1).map_or(from, |i| doc.lines[i].no);

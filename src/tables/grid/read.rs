@@ -1209,11 +1209,15 @@ fn header_leaves(header: &[&BodyLine], l: &Layout, split: bool) -> Vec<Leaf> {
         if taken.contains(&(*i, s.start)) {
             continue;
         }
-        let below: Vec<(usize, &Span)> = words.iter().filter(|(j, _)| j > i).copied().collect();
-        if let Some((parts, pieces)) = header.get(*i).and_then(|h| super::sangong::run_together(h.text, s, &below)) {
-            spaced.extend(parts.into_iter().map(|p| (*i, p, false)));
-            taken.extend(pieces);
-            continue;
+        // (Only a word with one space inside can be two: the words below
+        // are gathered for those alone.)
+        if s.end - s.start == s.text.chars().count() + 1 {
+            let below: Vec<(usize, &Span)> = words.iter().filter(|(j, _)| j > i).copied().collect();
+            if let Some((parts, pieces)) = header.get(*i).and_then(|h| super::sangong::run_together(h.text, s, &below)) {
+                spaced.extend(parts.into_iter().map(|p| (*i, p, false)));
+                taken.extend(pieces);
+                continue;
+            }
         }
         // (类, 款 and 项, the code's levels, are captions each.)
         let single = s.text.chars().count() == 1 && s.text.chars().all(|c| c > '\u{2e80}' && !"类款项".contains(c));
@@ -1568,7 +1572,7 @@ pub(super) fn is_total_label(l: &str) -> bool {
 }
 
 /// "12", "- 12 -": a page number alone on its line.
-fn is_page_number(sq: &str) -> bool {
+pub(super) fn is_page_number(sq: &str) -> bool {
     let t = sq.trim_matches(|c| matches!(c, '-' | '—' | '–'));
     !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
 }

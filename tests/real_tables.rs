@@ -1180,3 +1180,36 @@ fn the_fiscal_summary_agrees_with_its_detail_tables() {
         "{found:?}"
     );
 }
+
+/// XTBL-107 holds the 基本支出 table's 三公 items (30217 公务接待费, 30231
+/// 公务用车运行维护费 …) within the year's 三公 budget, now on the one-row
+/// tables of Jiangsu and Shanghai too: 13's 411.20 万元 of 30231 within its
+/// 411.20 budgeted, and 01's 215600 元 within its 21.56 万元 (the 三公 table in
+/// 万元, the 基本支出 table in 元). 13 with 30231 printed 421.20 in its
+/// 一般公共预算基本支出预算表: found. A viewer's copy, its 三公 table unread,
+/// says the check was not made.
+#[test]
+fn the_basic_expenditure_sangong_items_stay_within_a_one_row_sangong_budget() {
+    let Some(dir) = common::real_dir() else { return };
+    let xtbl107 = |r: &DocumentReport| r.findings.iter().filter(|f| f.rule == "XTBL-107").map(|f| f.message.clone()).collect::<Vec<_>>();
+    let ran = |r: &DocumentReport| r.coverage.rules_skipped.iter().all(|s| s.rule != "XTBL-107");
+    for file in
+        ["13-jiangsu-shengweiban-tables-2017-department-budget.layout.txt", "01-shanghai-putuo-wanli-2024-department-budget.layout.txt"]
+    {
+        let r = check(&dir, file);
+        assert!(ran(&r), "{file}: {:?}", r.coverage.rules_skipped);
+        assert_eq!(xtbl107(&r), Vec::<String>::new(), "{file}");
+    }
+    let file = "13-jiangsu-shengweiban-tables-2017-department-budget.layout.txt";
+    let text = std::fs::read_to_string(dir.join(file)).expect("real text");
+    let line = "30231                 公务用车运行维护费                411.20";
+    assert_eq!(text.matches(line).count(), 1, "08 表's 30231");
+    let r = gongkai::check_text(file, &text.replace(line, "30231                 公务用车运行维护费                421.20"));
+    let found = xtbl107(&r);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("411.20") && found[0].contains("421.20"), "{found:?}");
+
+    let r = check(&dir, "13-jiangsu-shengweiban-tables-2017-department-budget.txt");
+    let skipped: Vec<&str> = r.coverage.rules_skipped.iter().filter(|s| s.rule == "XTBL-107").map(|s| s.reason.as_str()).collect();
+    assert!(skipped.len() == 1 && skipped[0].contains("未能读出"), "{skipped:?}");
+}

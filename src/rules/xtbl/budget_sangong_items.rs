@@ -2,7 +2,10 @@
 //!
 //! ## 它检查什么
 //!
-//! 三公 (current year) ≥ the 基本支出 economic items of the same kind.
+//! 三公 (current year) ≥ the 基本支出 economic items of the same kind, in
+//! either layout: a Shandong 三公 table, or the one-row table of Jiangsu and
+//! Shanghai (the 三公 series of [`crate::sangong::series`]) against the
+//! 基本支出 table's total column.
 //!
 //! ## 为什么重要
 //!
@@ -38,7 +41,8 @@ pub const RULE: Rule = Rule {
     title: "基本支出表中的“三公”科目不超过当年“三公”经费预算",
     why: "基本支出表里的因公出国（境）费用、公务用车运行维护费、公务接待费、公务用车购置，只是当年“三公”经费预算中用基本支出安排的部分（“三公”经费还包括项目支出），所以前者不应大于后者。",
     applies_to: BUDGET,
-    needs: &[TableKind::BSangong],
+    // (Either layout: the 三公 table is looked for in `check`.)
+    needs: &[],
     check,
     fixtures: fixtures![
         Fixture::fires(QB, &[("17 30231 公务用车运行维护费 67.50 0.00 67.50", "17 30231 公务用车运行维护费 77.50 0.00 77.50")]);
@@ -46,12 +50,40 @@ pub const RULE: Rule = Rule {
     ],
 };
 
+/// A table as messages name it: 公开表N, or 《title》 for one the general reader read.
+fn in_marks(t: &Table) -> String {
+    if t.grid.is_some() {
+        t.no()
+    } else {
+        format!("公开表{}", t.no())
+    }
+}
+
 fn check(doc: &Document, sink: &mut Sink) {
-    let Some(t) = doc.table(TableKind::BSangong) else { return };
-    let Some(series) = crate::sangong::series(doc) else { return };
-    let Some(current) = series.last() else { return };
-    let econ: Vec<&Table> = [TableKind::BBasicEcon, TableKind::BBasicGovEcon].iter().filter_map(|k| doc.table(*k)).collect();
-    let Some(e) = econ.first() else { return };
+    // Either layout: a Shandong table, or one the general reader read (its
+    // one row, a column per item, as the 三公 series gives it).
+    let read = |k: TableKind| doc.table(k).or_else(|| doc.found(k).filter(|t| t.grid.as_deref().is_some_and(|g| g.read)));
+    let Some(t) = read(TableKind::BSangong) else {
+        sink.skip(match doc.found(TableKind::BSangong) {
+            Some(t) => format!("{}未能读出，无法核对", in_marks(t)),
+            None => format!("缺少{}，无法核对", TableKind::BSangong.name()),
+        });
+        return;
+    };
+    let Some(current) = crate::sangong::series(doc).and_then(|s| s.last().cloned()) else {
+        sink.skip(format!("{}没有读出本年“三公”经费预算数，无法核对", in_marks(t)));
+        return;
+    };
+    // The 基本支出 table's first column is its total: by its place in a
+    // Shandong table, by its caption's meaning (or as the only column) in
+    // one the general reader read.
+    let total_first =
+        |e: &&Table| e.grid.as_deref().is_none_or(|g| g.meanings.len() == 1 || g.meanings.first() == Some(&crate::model::Meaning::Total));
+    let econ: Vec<&Table> = [TableKind::BBasicEcon, TableKind::BBasicGovEcon].iter().filter_map(|k| read(*k)).filter(total_first).collect();
+    let Some(e) = econ.first() else {
+        sink.skip(format!("缺少{}，无法核对", TableKind::BBasicEcon.name()));
+        return;
+    };
     let six = current.six();
     // The 三公 table and the 基本支出 table may be printed in different units
     // (Shanghai: 万元 and 元): compared in the larger, by `units`.
@@ -59,7 +91,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         Common::Same => (0, 0, 0),
         Common::To(to) => (units::of(t, to), units::of(e, to), to),
         Common::Unknown => {
-            sink.skip(format!("公开表{}与公开表{}：{}", t.no(), e.no(), units::UNKNOWN));
+            sink.skip(format!("{}与{}：{}", in_marks(t), in_marks(e), units::UNKNOWN));
             return;
         }
     };
@@ -75,7 +107,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             continue;
         }
         let Some(sum) = crate::checked::sum(items.iter().filter_map(|r| r.value(0))) else {
-            sink.skip(format!("公开表{}的各项之和：{}", e.no(), crate::checked::TOO_LARGE));
+            sink.skip(format!("{}的各项之和：{}", in_marks(e), crate::checked::TOO_LARGE));
             continue;
         };
         let of = |v: Option<Decimal>, from: u32| units::shift_cell(v, from, to).map(Interval::of);
@@ -88,7 +120,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             units::shift(sum, fe, to).and_then(|s| units::back(s, ft, to, six[col].map_or(0, |v| v.scale())))
         };
         let (Some(have), Some(need), Some(here)) = (have, need, here) else {
-            sink.skip(format!("公开表{}的各项之和：{}", e.no(), crate::checked::TOO_LARGE));
+            sink.skip(format!("{}的各项之和：{}", in_marks(e), crate::checked::TOO_LARGE));
             continue;
         };
         if have.hi >= need.lo {
@@ -103,10 +135,10 @@ fn check(doc: &Document, sink: &mut Sink) {
             rule: "XTBL-107",
             severity: Severity::Error,
             message: format!(
-                "公开表{}的{}{name}为 {shown}，小于公开表{}中同类经济科目之和 {sum_shown}（基本支出中的三公科目是三公经费预算的一部分）。",
-                t.no(),
+                "{}的{}{name}为 {shown}，小于{}中同类经济科目之和 {sum_shown}（基本支出中的三公科目是三公经费预算的一部分）。",
+                in_marks(t),
                 current.label,
-                e.no()
+                in_marks(e)
             ),
             table: Some(t.no()),
             row: Some(current.label.clone()),

@@ -176,12 +176,11 @@ pub fn one_row_columns(t: &Table) -> Option<[Option<usize>; 8]> {
     if t.rows.len() != 1 {
         return None;
     }
-    let last = |h: &str| h.rsplit('›').next().unwrap_or(h).trim().to_string();
-    let has = |w: &str| t.columns.iter().any(|h| search::contains(&last(h), w));
+    let has = |w: &str| t.columns.iter().any(|h| search::contains(last_caption(h), w));
     if !(has("因公出国") && has("公务接待")) {
         return None;
     }
-    let col = |p: &dyn Fn(&str, &str) -> bool| t.columns.iter().position(|h| p(h, &last(h)));
+    let col = |p: &dyn Fn(&str, &str) -> bool| t.columns.iter().position(|h| p(h, last_caption(h)));
     let extra = has("会议费") || has("培训费");
     let holds = search::contains;
     Some([
@@ -194,6 +193,11 @@ pub fn one_row_columns(t: &Table) -> Option<[Option<usize>; 8]> {
         col(&|_, l| l == "会议费"),
         col(&|_, l| l == "培训费"),
     ])
+}
+
+/// A column's last caption: "公务用车购置及运行费 › 购置费" → "购置费".
+fn last_caption(path: &str) -> &str {
+    path.rsplit('›').next().unwrap_or(path).trim()
 }
 
 /// A 三公 table with one row per category (and columns per fund): the

@@ -39,6 +39,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Document, TableKind};
 use crate::narrative::stated::SangongClaim;
+use crate::rules::support::budget::table_name;
 use crate::rules::support::budget_narrative::{claim_finding, sangong_in, unit_in_wan, value};
 use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
@@ -87,8 +88,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     // A table found but not read (a viewer's copy), or read without a cell
     // of any category: nothing to hold the narrative against.
     if s.current.iter().all(Option::is_none) {
-        let name = if s.t.grid.is_some() { s.t.no() } else { format!("公开表{}", s.t.no()) };
-        sink.skip(format!("{name}未能读出各项“三公”经费的金额，未核对"));
+        sink.skip(format!("{}未能读出各项“三公”经费的金额，未核对", table_name(s.t)));
         return;
     }
     let claims = &doc.narrative.stated.sangong;

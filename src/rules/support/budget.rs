@@ -13,6 +13,17 @@ use crate::model::{Row, Table};
 use crate::rules::identity::{at, Located, Target};
 use crate::rules::support::text::Holds;
 
+/// A table as messages name it: 公开表N for one read by the corpus-layout
+/// readers, its 《title》 for one the general reader read (which prints no
+/// number to go by).
+pub(crate) fn table_name(t: &Table) -> String {
+    if t.grid.is_some() {
+        t.no()
+    } else {
+        format!("公开表{}", t.no())
+    }
+}
+
 /// Row `i` was placed (not left blank for want of a unique placement).
 pub(crate) fn settled(t: &Table, i: usize) -> bool {
     !t.unresolved.contains(&i)

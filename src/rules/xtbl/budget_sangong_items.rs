@@ -29,6 +29,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Document, Row, Table, TableKind};
 use crate::rounding::Interval;
+use crate::rules::support::budget::table_name;
 use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::support::units::{self, Common};
@@ -50,28 +51,19 @@ pub const RULE: Rule = Rule {
     ],
 };
 
-/// A table as messages name it: 公开表N, or 《title》 for one the general reader read.
-fn in_marks(t: &Table) -> String {
-    if t.grid.is_some() {
-        t.no()
-    } else {
-        format!("公开表{}", t.no())
-    }
-}
-
 fn check(doc: &Document, sink: &mut Sink) {
     // Either layout: a Shandong table, or one the general reader read (its
     // one row, a column per item, as the 三公 series gives it).
     let read = |k: TableKind| doc.table(k).or_else(|| doc.found(k).filter(|t| t.grid.as_deref().is_some_and(|g| g.read)));
     let Some(t) = read(TableKind::BSangong) else {
         sink.skip(match doc.found(TableKind::BSangong) {
-            Some(t) => format!("{}未能读出，无法核对", in_marks(t)),
+            Some(t) => format!("{}未能读出，无法核对", table_name(t)),
             None => format!("缺少{}，无法核对", TableKind::BSangong.name()),
         });
         return;
     };
     let Some(current) = crate::sangong::series(doc).and_then(|s| s.last().cloned()) else {
-        sink.skip(format!("{}没有读出本年“三公”经费预算数，无法核对", in_marks(t)));
+        sink.skip(format!("{}没有读出本年“三公”经费预算数，无法核对", table_name(t)));
         return;
     };
     // The 基本支出 table's first column is its total: by its place in a
@@ -91,7 +83,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         Common::Same => (0, 0, 0),
         Common::To(to) => (units::of(t, to), units::of(e, to), to),
         Common::Unknown => {
-            sink.skip(format!("{}与{}：{}", in_marks(t), in_marks(e), units::UNKNOWN));
+            sink.skip(format!("{}与{}：{}", table_name(t), table_name(e), units::UNKNOWN));
             return;
         }
     };
@@ -107,7 +99,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             continue;
         }
         let Some(sum) = crate::checked::sum(items.iter().filter_map(|r| r.value(0))) else {
-            sink.skip(format!("{}的各项之和：{}", in_marks(e), crate::checked::TOO_LARGE));
+            sink.skip(format!("{}的各项之和：{}", table_name(e), crate::checked::TOO_LARGE));
             continue;
         };
         let of = |v: Option<Decimal>, from: u32| units::shift_cell(v, from, to).map(Interval::of);
@@ -120,7 +112,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             units::shift(sum, fe, to).and_then(|s| units::back(s, ft, to, six[col].map_or(0, |v| v.scale())))
         };
         let (Some(have), Some(need), Some(here)) = (have, need, here) else {
-            sink.skip(format!("{}的各项之和：{}", in_marks(e), crate::checked::TOO_LARGE));
+            sink.skip(format!("{}的各项之和：{}", table_name(e), crate::checked::TOO_LARGE));
             continue;
         };
         if have.hi >= need.lo {
@@ -136,9 +128,9 @@ fn check(doc: &Document, sink: &mut Sink) {
             severity: Severity::Error,
             message: format!(
                 "{}的{}{name}为 {shown}，小于{}中同类经济科目之和 {sum_shown}（基本支出中的三公科目是三公经费预算的一部分）。",
-                in_marks(t),
+                table_name(t),
                 current.label,
-                in_marks(e)
+                table_name(e)
             ),
             table: Some(t.no()),
             row: Some(current.label.clone()),

@@ -75,8 +75,7 @@ fn run() -> Result<u8, String> {
                 };
             }
             Short('h') | Long("help") => {
-                println!("{USAGE}");
-                return Ok(0);
+                return emit(|out| writeln!(out, "{USAGE}")).map(|()| 0);
             }
             Value(v) => {
                 let v = v.string().map_err(|_| "参数不是有效的 UTF-8 / argument is not UTF-8")?;
@@ -92,10 +91,7 @@ fn run() -> Result<u8, String> {
     }
     match command.as_deref() {
         Some("check") => check(&files, format),
-        Some("rules") => {
-            rules(format);
-            Ok(0)
-        }
+        Some("rules") => emit(|out| rules(out, format)).map(|()| 0),
         Some(other) => Err(format!("未知命令 / unknown command: {other}")),
         None => Err("缺少命令 / missing command".into()),
     }
@@ -141,19 +137,12 @@ fn check(files: &[String], format: Format) -> Result<u8, String> {
         }
     }
     let any_error = reports.iter().any(DocumentReport::has_errors);
-    let out = std::io::stdout();
-    let mut out = out.lock();
-    let written = match format {
+    emit(|out| match format {
         Format::Json => out.write_all(export::reports_json(&reports).as_bytes()),
         Format::Csv => out.write_all(export::findings_csv_all(&reports).as_bytes()),
         Format::TablesCsv => out.write_all(export::tables_csv_all(&reports).as_bytes()),
-        Format::Text => reports.iter().try_for_each(|r| write_text(&mut out, r)),
-    };
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(e.to_string());
-        }
-    }
+        Format::Text => reports.iter().try_for_each(|r| write_text(out, r)),
+    })?;
     Ok(if unreadable {
         2
     } else if any_error {
@@ -219,7 +208,17 @@ fn join(v: &[String]) -> String {
     }
 }
 
-fn rules(format: Format) {
+/// Writes to standard output. A reader that stops early (`gongkai rules | head`)
+/// closes the pipe: that ends the output quietly, where `println!` would panic.
+fn emit(write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        _ => Ok(()),
+    }
+}
+
+fn rules(out: &mut impl Write, format: Format) -> std::io::Result<()> {
     let rules = catalogue();
     if format == Format::Json {
         let list: Vec<serde_json::Value> = rules
@@ -233,8 +232,7 @@ fn rules(format: Format) {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
-        return;
+        return writeln!(out, "{}", serde_json::to_string_pretty(&list).unwrap_or_default());
     }
     for r in rules {
         let sev = match r.severity {
@@ -242,6 +240,7 @@ fn rules(format: Format) {
             Severity::Warning => "警告",
             Severity::Info => "提示",
         };
-        println!("{}  [{}·{}]  {}\n    {}\n", r.id, r.family.zh(), sev, r.title, r.why);
+        writeln!(out, "{}  [{}·{}]  {}\n    {}\n", r.id, r.family.zh(), sev, r.title, r.why)?;
     }
+    Ok(())
 }

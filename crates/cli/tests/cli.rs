@@ -146,6 +146,23 @@ fn rules_lists_the_catalogue() {
     assert!(out.contains("本年收入合计"));
 }
 
+/// `gongkai rules | head` and the like: the reader closes the pipe before the
+/// output is written, and the CLI ends quietly rather than panicking.
+#[test]
+fn a_reader_that_closes_the_pipe_early_ends_the_output_quietly() {
+    let doc = common::fixture("yantai-office-2023-budget.txt");
+    let doc = doc.to_str().unwrap();
+    for args in [&["rules"][..], &["rules", "--format", "json"], &["--help"], &["check", doc], &["check", "--format", "json", doc]] {
+        let mut child =
+            Command::new(env!("CARGO_BIN_EXE_gongkai")).args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        drop(child.stdout.take()); // closed before the child writes a byte
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
+
 #[test]
 fn csv_lists_every_finding_of_every_file_led_by_its_name() {
     let y = common::fixture("yantai-office-2024-final.txt");

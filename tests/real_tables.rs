@@ -332,6 +332,23 @@ fn sangong_captions_run_together_or_wrapped_read_whole() {
             }
         }
     }
+    // 01 prints "2024年机关运行经" over "费预算数" two lines below, with the
+    // 公务用车 group's captions between; in its PDF's text layer the 运行费
+    // caption stands within reach of the first piece, which is still the
+    // last column's caption, not a group over 运行费.
+    let stem = "01-shanghai-putuo-wanli-2024-department-budget";
+    for file in [format!("{stem}.layout.txt"), format!("{stem}.pdf")] {
+        let r = check(&dir, &file);
+        let t = table(&r, TableKind::BSangong);
+        let leaves: Vec<&str> = t.columns.iter().map(|c| c.rsplit(" › ").next().unwrap_or(c)).collect();
+        assert_eq!(
+            leaves,
+            ["合计", "因公出国(境)费", "公务接待费", "小计", "购置费", "运行费", "2024年机关运行经费预算数"],
+            "{file}: {:?}",
+            t.columns
+        );
+        assert!(t.columns.iter().all(|c| !c.contains("机关运行经 ›")), "{file}: {:?}", t.columns);
+    }
 }
 
 #[test]

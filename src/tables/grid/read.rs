@@ -1291,8 +1291,15 @@ fn header_leaves(header: &[&BodyLine], l: &Layout, split: bool) -> Vec<Leaf> {
         let mut under = words.iter().filter(|(j, w)| *j > i && inside(w)).map(|(j, _)| *j);
         let rest = under.next().filter(|_| under.next().is_none());
         if rest == Some(i + 2) {
-            let beside_between =
-                words.iter().filter(|(j, w)| *j > i && !inside(w) && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi).all(|(j, _)| *j == i + 1);
+            // (Below the rest, only a word under the caption itself counts:
+            // one merely within its widened reach there is the next column's
+            // caption, which a text layer's narrower pitch brings near,
+            // "运行费" beside "2024年机关运行经" / "费预算数".)
+            let under_itself = |w: &Span| w.end > s.start && w.start < s.end;
+            let beside_between = words
+                .iter()
+                .filter(|(j, w)| *j > i && !inside(w) && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi && (*j <= i + 2 || under_itself(w)))
+                .all(|(j, _)| *j == i + 1);
             if beside_between {
                 return false;
             }

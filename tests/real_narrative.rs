@@ -301,3 +301,94 @@ fn a_jiangsu_sangong_section_after_its_numbered_table_is_held_against_the_table(
         assert!(skipped.len() == 1 && skipped[0].contains("未能读出"), "{nn}: {skipped:?}");
     }
 }
+
+/// Jiangsu's 政府采购 sections ("政府采购支出预算总额X万元，其中：拟采购货物
+/// 支出…", "政府采购预算总金额为X万元。其中拟购买货物…") are held against
+/// the 政府采购预算表 the general reader read: its 合计 row and its category
+/// rows ("一、货物A"). As published they agree; a figure changed in the
+/// narrative is found on the row it belongs to, and a figure that differs
+/// only within rounding is 尾数误差.
+#[test]
+fn a_jiangsu_procurement_section_is_held_against_its_procurement_table() {
+    let Some(dir) = common::real_dir() else { return };
+    for (nn, printed, changed, severity, said) in [
+        (
+            "07",
+            "政府采购支出预算总额 2064.25 万元",
+            "政府采购支出预算总额 2074.25 万元",
+            Error,
+            "称政府采购预算总额 2074.25 万元，《政府采购支出预算表》中“合计”为 2064.25 万元，两者不符",
+        ),
+        (
+            "10",
+            "拟购买货物 334 万元",
+            "拟购买货物 344 万元",
+            Error,
+            "称政府采购货物预算 344 万元，《政府采购支出预算表》中“一、货物A”为 334.00 万元，两者不符",
+        ),
+        (
+            "11",
+            "预算总额2744.84万元",
+            "预算总额2744.8万元",
+            Info,
+            "称政府采购预算总额 2744.8 万元，《政府采购支出预算表》中“合计”为 2744.84 万元，差异在尾数误差范围内",
+        ),
+        (
+            "22",
+            "拟购买工程 500 万元",
+            "拟购买工程 50 万元",
+            Error,
+            "称政府采购工程预算 50 万元，《2017年江苏省高级人民法院部门政府采购预算表》中“二、工程B”为 500.00 万元，两者不符",
+        ),
+        (
+            "23",
+            "拟购买服务 3139.76 万",
+            "拟购买服务 3193.76 万",
+            Error,
+            "称政府采购服务预算 3193.76 万元，《2018年江苏省高级人民法院政府采购预算表》中“三、服务C”为 3139.76 万元，两者不符",
+        ),
+    ] {
+        let (_, layout) = forms(&dir, nn).into_iter().find(|(l, _)| *l).expect("layout text");
+        let text = std::fs::read_to_string(&layout).expect("real text");
+        let r = gongkai::check_text(nn, &text);
+        assert!(r.coverage.rules_skipped.iter().all(|s| s.rule != "NAR-103"), "{nn}: {:?}", r.coverage.rules_skipped);
+        assert!(r.findings.iter().all(|f| f.rule != "NAR-103"), "{nn}: the narrative agrees with the table");
+        assert_eq!(text.matches(printed).count(), 1, "{nn}: {printed}");
+        let r = gongkai::check_text(nn, &text.replace(printed, changed));
+        let found: Vec<(Severity, &str)> =
+            r.findings.iter().filter(|f| f.rule == "NAR-103").map(|f| (f.severity, f.message.as_str())).collect();
+        assert!(found.len() == 1 && found[0].0 == severity && found[0].1.contains(said), "{nn}: {found:?}");
+    }
+}
+
+/// The 机关运行经费 a Jiangsu budget states is its 机关运行经费支出预算表's
+/// 合计, and a Shanghai budget's is the 机关运行经费 column beside its 三公
+/// items: held to that figure, as published they agree.
+#[test]
+fn the_running_costs_stated_are_the_figure_a_table_prints_for_them() {
+    let Some(dir) = common::real_dir() else { return };
+    for (nn, printed, changed, said) in [
+        ("01", "机关运行经费预算为443.18万元", "机关运行经费预算为453.18万元", "称机关运行经费 453.18 万元，《部门“三公”经费和机关运行经费预算表》中“2024年机关运行经费预算数”栏为 443.18 万元，两者不符"),
+        ("22", "机关运行经费预算支出 9193.40 万", "机关运行经费预算支出 9139.40 万", "称机关运行经费 9139.40 万元，《2017年度江苏省高级人民法院部门一般公共预算机关运行经费支出预算表》中“合计”为 9193.40 万元，两者不符"),
+        ("23", "机关运行经费预算支出 3407.38 万", "机关运行经费预算支出 3470.38 万", "称机关运行经费 3470.38 万元，《2018年度江苏省高级人民法院一般公共预算机关运行经费支出预算表》中“合计”为 3407.38 万元，两者不符"),
+    ] {
+        let (_, layout) = forms(&dir, nn).into_iter().find(|(l, _)| *l).expect("layout text");
+        let text = std::fs::read_to_string(&layout).expect("real text");
+        let r = gongkai::check_text(nn, &text);
+        assert!(r.coverage.rules_skipped.iter().all(|s| s.rule != "NAR-104"), "{nn}: {:?}", r.coverage.rules_skipped);
+        assert!(r.findings.iter().all(|f| f.rule != "NAR-104"), "{nn}: the narrative agrees with the table");
+        assert_eq!(text.matches(printed).count(), 1, "{nn}: {printed}");
+        let r = gongkai::check_text(nn, &text.replace(printed, changed));
+        let found: Vec<(Severity, &str)> = r.findings.iter().filter(|f| f.rule == "NAR-104").map(|f| (f.severity, f.message.as_str())).collect();
+        assert!(found.len() == 1 && found[0].0 == Warning && found[0].1.contains(said), "{nn}: {found:?}");
+    }
+    // 07, 10 and 11 agree with their tables as published; so does 01 as its
+    // PDF gives it (its 机关运行经费 caption is wrapped over two lines).
+    let pdf = dir.join("01-shanghai-putuo-wanli-2024-department-budget.pdf");
+    for (nn, path) in [("07", None), ("10", None), ("11", None), ("01", Some(pdf))] {
+        let path = path.unwrap_or_else(|| forms(&dir, nn).into_iter().find(|(l, _)| *l).expect("layout text").1);
+        let r = check(&path).expect("readable");
+        assert!(r.coverage.rules_skipped.iter().all(|s| s.rule != "NAR-104"), "{nn}: {:?}", r.coverage.rules_skipped);
+        assert!(r.findings.iter().all(|f| f.rule != "NAR-104"), "{nn}");
+    }
+}

@@ -60,10 +60,21 @@ const fn firsts<T: Copy, const N: usize>(pairs: [(&'static str, T); N]) -> [&'st
     out
 }
 
-/// "政府采购预算" and each category's (`CATEGORIES`: "货物预算", …), as
-/// [`Stated::read`] looks them up: once each, in a short section's prose,
-/// by [`search::match_starts`] (a finder's set-up costs more than the search).
-const PROCUREMENT: [&str; 4] = ["政府采购预算", "货物预算", "工程预算", "服务预算"];
+/// The words that state the 政府采购 total, then each category's
+/// (`CATEGORIES` order), with how many characters may stand between a word
+/// and its amount. Shandong and Shanghai write "政府采购预算X万元，其中：
+/// 政府采购货物预算…"; Jiangsu "政府采购支出预算总额X万元，其中：拟采购
+/// 货物支出…、拟购买服务支出…", "政府采购预算总金额为X万元。其中拟购买货物
+/// X万元" or "货物类政府采购支出预算X万元". Looked up as [`Stated::read`]
+/// does: once each, in a short section's prose, by [`search::match_starts`]
+/// (a finder's set-up costs more than the search); the earliest statement
+/// counts.
+const PROCUREMENT: [&[(&str, usize)]; 4] = [
+    &[("政府采购预算", 6), ("政府采购支出预算", 6)],
+    &[("货物预算", 2), ("采购货物", 2), ("购买货物", 2), ("货物类政府采购支出预算", 0)],
+    &[("工程预算", 2), ("采购工程", 2), ("购买工程", 2), ("工程类政府采购支出预算", 0)],
+    &[("服务预算", 2), ("采购服务", 2), ("购买服务", 2), ("服务类政府采购支出预算", 0)],
+];
 /// 机关运行经费 (looked for as [`PROCUREMENT`] is).
 const RUNNING_COSTS: &str = "机关运行经费";
 
@@ -110,8 +121,8 @@ impl Stated {
             meetings_training,
             // Every top heading is a heading line: only those are tested.
             sangong_final: super::sangong_amounts::stated_among(lines, &heads.at),
-            procurement_total: stated_in(&procurement_prose, PROCUREMENT[0], 6),
-            procurement_parts: [1, 2, 3].map(|k| stated_in(&procurement_prose, PROCUREMENT[k], 2)),
+            procurement_total: stated_first(&procurement_prose, PROCUREMENT[0]),
+            procurement_parts: [1, 2, 3].map(|k| stated_first(&procurement_prose, PROCUREMENT[k])),
             running_costs: stated_in(&Prose::of(heads.section(lines, RUNNING_COSTS)), RUNNING_COSTS, 16),
             performance: performance_tables_in(lines, joined, &heads),
             performance_summary: performance_summary(performance),
@@ -509,6 +520,23 @@ fn stated_in(p: &Prose, keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
     })
 }
 
+/// The earliest amount any of `words` states in `p` (each word with its gap,
+/// as [`stated_in`] reads it). "政府购买服务" is another matter (services the
+/// government buys, disclosed apart), never a 政府采购 category.
+fn stated_first(p: &Prose, words: &[(&str, usize)]) -> Option<(Decimal, usize)> {
+    words
+        .iter()
+        .filter_map(|(w, gap)| {
+            let other = |i: usize| w.starts_with("购买") && p.text[..i].ends_with("政府");
+            search::match_starts(&p.text, w).filter(|i| !other(*i)).find_map(|i| {
+                let start = i + w.len();
+                first_wan(&p.text[start..], *gap).map(|(v, at)| (start + at, v))
+            })
+        })
+        .min_by_key(|(at, _)| *at)
+        .map(|(at, v)| (v, p.line_at(at)))
+}
+
 /// A number (with optional thousands separators and decimals) at the start of `s`.
 fn number_at(s: &str) -> Option<Decimal> {
     let n = s.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
@@ -824,7 +852,8 @@ mod tests {
         let mut n = 0;
         for t in &texts {
             n += found(&SANGONG_FINDERS, t);
-            for w in AMOUNT_VERBS.into_iter().chain(RATE_VERBS).chain(PROCUREMENT).chain([RUNNING_COSTS]) {
+            let procurement = PROCUREMENT.iter().flat_map(|ws| ws.iter().map(|(w, _)| *w));
+            for w in AMOUNT_VERBS.into_iter().chain(RATE_VERBS).chain(procurement).chain([RUNNING_COSTS]) {
                 let want: Vec<usize> = t.match_indices(w).map(|(i, _)| i).collect();
                 assert_eq!(search::match_starts(t, w).collect::<Vec<_>>(), want, "{w}");
                 n += want.len();
@@ -834,8 +863,10 @@ mod tests {
         }
         assert!(n > 1000, "{n}");
         assert_eq!(SANGONG_FINDERS.words, SANGONG_WORDS.map(|(w, _)| w));
-        let categories = CATEGORIES.map(|c| format!("{c}预算"));
-        assert!(PROCUREMENT.iter().skip(1).eq(categories.iter()), "{PROCUREMENT:?}");
+        // Each category's words name that category, and only it.
+        for (c, words) in CATEGORIES.iter().zip(&PROCUREMENT[1..]) {
+            assert!(words.iter().all(|(w, _)| w.contains(c) && CATEGORIES.iter().filter(|x| w.contains(*x)).count() == 1), "{words:?}");
+        }
     }
 
     #[test]

@@ -4,8 +4,11 @@
 //!
 //! The 政府采购 total the budget's 情况说明 states against the 政府采购预算表's
 //! 合计; where the table lists a category (货物, 工程, 服务) per item, each
-//! category the narrative states against the sum of its items. 货物 + 工程 +
-//! 服务 = 总额 within the narrative is NAR-014's.
+//! category the narrative states against the sum of its items. A table the
+//! general reader read (Jiangsu's: a row per category, "一、货物A", over its
+//! items) is held to the narrative by its 合计 row and category rows, in
+//! 万元 within the rounding of both figures. 货物 + 工程 + 服务 = 总额 within
+//! the narrative is NAR-014's.
 //!
 //! ## 为什么重要
 //!
@@ -17,23 +20,28 @@
 //!
 //! - `yantai-office-2023-budget.txt`：“2023年政府采购预算917.60万元” 改为 “2023年政府采购预算927.60万元”
 //! - `qingdao-office-2023-budget.txt`：“政府采购货物\n\n预算82.25万元” 改为 “政府采购货物\n\n预算72.25万元”；“政府采购服务预算\n\n5,887.84万元” 改为 “政府采购服务预算\n\n5,897.84万元”
+//! - `layout-budget-sample.txt`：加入江苏样式的政府采购支出预算表（合计 80.00 万元）及其情况说明，说明中的总额改为 90.00 万元
+//! - `layout-budget-sample.txt`：同上，说明中的服务类改为 60.00 万元（表中为 50.00）
 //!
 //! 本条不报告的样例：
 //!
+//! - `layout-budget-sample.txt`：加入同一张表和说明，各数相符
 //! - `yantai-office-2023-budget.txt`（原样）
 //! - `qingdao-office-2023-budget.txt`（原样）
 //!
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/NAR-103.snap`，`cargo test NAR_103` 只运行本条。
 
-use crate::model::{Document, Row, TableKind};
-use crate::narrative::stated::CATEGORIES;
+use crate::model::{Document, Grid, Meaning, Row, Table, TableKind};
+use crate::narrative::stated::{Stated, CATEGORIES};
+use crate::rounding::{compare, Verdict};
 use crate::rules::identity::{describe, nowhere, CellRef};
 use crate::rules::percent::narrative_values;
-use crate::rules::support::budget::{settled, sums_equal, total_rows};
-use crate::rules::support::corpus::{fixtures, QB, YB};
+use crate::rules::support::budget::{settled, sums_equal, table_name, total_rows};
+use crate::rules::support::budget_narrative::{claim_finding, unit_in_wan};
+use crate::rules::support::corpus::{fixtures, L, L_NARRATIVE, L_RUNNING_PROCUREMENT, QB, YB};
 use crate::rules::support::kinds::BUDGET;
-use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
+use crate::rules::{Expect, Family, Finding, Fixture, Rule, Severity, Sink};
 
 /// 政府采购 in the narrative = the 政府采购预算表.
 pub const RULE: Rule = Rule {
@@ -43,22 +51,37 @@ pub const RULE: Rule = Rule {
     title: "政府采购情况说明与政府采购预算表一致（总额和货物、工程、服务各类）",
     why: "情况说明会写政府采购预算总额，以及其中货物、工程、服务各多少。总额应等于政府采购预算表的合计；表中列出采购类别时，每一类也应等于表中该类各项之和。对不上，说明说明文字或采购表至少有一处写错。",
     applies_to: BUDGET,
-    needs: &[TableKind::BProcurement],
+    // (Either layout: the table is looked for in `check`.)
+    needs: &[],
     check,
     fixtures: fixtures![
         Fixture::fires(YB, &[("2023年政府采购预算917.60万元", "2023年政府采购预算927.60万元")]),
-        Fixture::fires(QB, &[("政府采购货物\n\n预算82.25万元", "政府采购货物\n\n预算72.25万元"), ("政府采购服务预算\n\n5,887.84万元", "政府采购服务预算\n\n5,897.84万元")]);
+        Fixture::fires(QB, &[("政府采购货物\n\n预算82.25万元", "政府采购货物\n\n预算72.25万元"), ("政府采购服务预算\n\n5,887.84万元", "政府采购服务预算\n\n5,897.84万元")]),
+        Fixture::fires(L, &[(L_NARRATIVE, L_RUNNING_PROCUREMENT), ("预算总额80.00万元", "预算总额90.00万元")]),
+        Fixture::fires(L, &[(L_NARRATIVE, L_RUNNING_PROCUREMENT), ("拟购买服务支出50.00万元", "拟购买服务支出60.00万元")]),
+        Fixture { document: L, edits: &[(L_NARRATIVE, L_RUNNING_PROCUREMENT)], expect: Expect::Quiet };
         quiet YB, QB
     ],
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let Some(t) = doc.table(TableKind::BProcurement) else { return };
+    // Either layout: a Shandong table, or one the general reader read.
+    let grid = doc.found(TableKind::BProcurement).and_then(|t| t.grid.as_deref().filter(|g| g.read).map(|g| (t, g)));
+    let Some(t) = doc.table(TableKind::BProcurement).or(grid.map(|(t, _)| t)) else {
+        sink.skip(match doc.found(TableKind::BProcurement) {
+            Some(t) => format!("{}未能读出，无法核对", table_name(t)),
+            None => format!("缺少{}，无法核对", TableKind::BProcurement.name()),
+        });
+        return;
+    };
     let said = &doc.narrative.stated;
     let Some((total, line)) = said.procurement_total else {
         sink.skip("情况说明中没有找到政府采购预算总额，未核对".to_string());
         return;
     };
+    if let Some((t, g)) = grid {
+        return by_caption(doc, t, g, said, sink);
+    }
     if let Some(rows) = total_rows(t) {
         sums_equal(sink, t, &rows, 0, vec![nowhere(Some(total))], || format!("情况说明（第{line}行）所述政府采购预算总额"));
     }
@@ -98,6 +121,76 @@ fn check(doc: &Document, sink: &mut Sink) {
                 related,
                 ..narrative_values("NAR-103", Severity::Error, message, l, (Some(sum), Some(v)))
             });
+        }
+    }
+}
+
+/// A table the general reader read (Jiangsu's 政府采购预算表: a 合计 row,
+/// then each category's row, "一、货物A", with its items below, amounts in
+/// one 总计 column): the narrative's total against the 合计 row, each
+/// category it states against that category's row, compared in 万元 within
+/// the rounding of both printed figures.
+fn by_caption(doc: &Document, t: &Table, g: &Grid, said: &Stated, sink: &mut Sink) {
+    // The amounts: the table's first column when it is the total (by its
+    // caption) or the only one.
+    if !(g.meanings.len() == 1 || g.meanings.first() == Some(&Meaning::Total)) {
+        sink.skip(format!("{}的第一栏不是合计，无法确定各类采购金额所在的栏，未核对", table_name(t)));
+        return;
+    }
+    let (factor, unit) = unit_in_wan(t, doc);
+    let rows: Vec<Option<&Row>> = std::iter::once(t.rows.iter().find(|r| r.code.is_none() && matches!(r.label.as_str(), "合计" | "总计")))
+        .chain(CATEGORIES.iter().map(|c| t.rows.iter().find(|r| category_of(&r.label) == Some(*c))))
+        .collect();
+    let stated = std::iter::once(said.procurement_total).chain(said.procurement_parts);
+    for (k, (said, row)) in stated.zip(&rows).enumerate() {
+        let (Some((v, line)), Some(row)) = (said, row) else { continue };
+        let Some(cell) = row.value(0) else { continue };
+        let Some(wan) = cell.checked_mul(factor) else {
+            sink.skip(format!("{}的{}：{}", table_name(t), describe(row), crate::checked::TOO_LARGE));
+            continue;
+        };
+        let what = match k {
+            0 => "政府采购预算总额".to_string(),
+            _ => format!("政府采购{}预算", CATEGORIES[k - 1]),
+        };
+        let severity = match compare(Some(v), &[(1, Some(wan))]).0 {
+            Verdict::Exact => continue,
+            Verdict::Rounding => Severity::Info,
+            Verdict::Mismatch => Severity::Error,
+            Verdict::TooLarge => {
+                sink.skip(format!("第{line}行{what}：{}", crate::checked::TOO_LARGE));
+                continue;
+            }
+        };
+        let tail = if severity == Severity::Info { "，差异在尾数误差范围内" } else { "，两者不符" };
+        let message = format!("情况说明（第{line}行）称{what} {v} 万元，{}中“{}”为 {cell} {unit}{tail}。", table_name(t), describe(row));
+        sink.push(claim_finding("NAR-103", severity, message, t, Some((row, 0)), (Some(wan), Some(v)), line));
+    }
+}
+
+/// The category a row of the 政府采购预算表 heads: its label, past an ordinal
+/// ("一、", "（一）", "1."), is the category alone, maybe with 类 and the
+/// category's letter of the 品目 catalogue ("货物A", "服务类").
+fn category_of(label: &str) -> Option<&'static str> {
+    let bare = label
+        .trim_start_matches(|c: char| "一二三四五六七八九十（）()、.．0123456789".contains(c))
+        .trim_end_matches(|c: char| c.is_ascii_uppercase())
+        .trim_end_matches('类');
+    CATEGORIES.iter().find(|c| **c == bare).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::category_of;
+
+    #[test]
+    fn a_category_row_is_the_category_alone_after_its_ordinal() {
+        for (label, c) in [("一、货物A", Some("货物")), ("二、工程B", Some("工程")), ("（三）服务类", Some("服务")), ("服务", Some("服务"))]
+        {
+            assert_eq!(category_of(label), c, "{label}");
+        }
+        for label in ["办公设备购置", "一、货物及服务", "信息网络及软件购置更新", "合计", "物业管理服务"] {
+            assert_eq!(category_of(label), None, "{label}");
         }
     }
 }

@@ -14,6 +14,51 @@ pub const QB: &str = "qingdao-office-2023-budget.txt";
 /// prints them (columns aligned by spaces).
 pub const L: &str = "layout-budget-sample.txt";
 
+/// Where fixtures insert into [`L`] what [`L_RUNNING_PROCUREMENT`] adds: the
+/// heading of its 情况说明.
+pub const L_NARRATIVE: &str = "第三部分 2024年度部门预算情况说明\n";
+
+/// A Jiangsu-style 机关运行经费支出预算表 (公开表十一) and 政府采购支出预算表
+/// (公开表十二) before [`L`]'s 情况说明, and the sections that state their
+/// figures as Jiangsu writes them. Made up, in the sample's own figures: the
+/// 机关运行经费 is its 公用经费, 100.00 万元.
+pub const L_RUNNING_PROCUREMENT: &str = "                 一般公共预算机关运行经费支出预算表
+公开表十一
+部门：   示例市某某局                                  单位：万元
+
+                 项目                         机关运行经费支出
+
+                 合计                                  100.00
+
+           商品和服务支出                              100.00
+
+             办公费                                     60.00
+
+         公务用车运行维护费                             40.00
+
+                      政府采购支出预算表
+公开表十二
+部门：   示例市某某局                                           单位：万元
+
+采购品目大类     专项名称         采购物品名称       采购组织形式        总计
+
+  合   计                                                        80.00
+
+一、货物A                                                        30.00
+
+            办公设备购置     台式计算机          政府集中采购        30.00
+
+三、服务C                                                        50.00
+
+            物业管理         物业管理服务        分散自行组织        50.00
+
+第三部分 2024年度部门预算情况说明
+二、机关运行经费预算情况说明
+2024年本部门一般公共预算机关运行经费预算支出100.00万元。
+三、政府采购预算情况说明
+2024年度政府采购支出预算总额80.00万元，其中：拟采购货物支出30.00万元、拟购买服务支出50.00万元。
+";
+
 /// A sentence of [`YB`] that fixtures extend with a sentence of their own
 /// (the find of their edit).
 pub const YB_ANCHOR: &str = "3.收支预算增加的主要原因，项目经费增加。";

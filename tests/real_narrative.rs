@@ -392,3 +392,31 @@ fn the_running_costs_stated_are_the_figure_a_table_prints_for_them() {
         assert!(r.findings.iter().all(|f| f.rule != "NAR-104"), "{nn}");
     }
 }
+
+/// A reason the 三公 section gives against the change it states, in a
+/// budget whose one-row 三公 table prints this year alone: the change is the
+/// narrative's own. As published, 01 and 23 give none; 01 with its 运行费's
+/// reason turned into an increase (it states 持平) is found.
+#[test]
+fn a_sangong_reason_against_the_stated_change_is_found_in_a_one_row_budget() {
+    let Some(dir) = common::real_dir() else { return };
+    for nn in ["01", "10", "23"] {
+        let (_, layout) = forms(&dir, nn).into_iter().find(|(l, _)| *l).expect("layout text");
+        let r = check(&layout).expect("readable");
+        assert!(r.coverage.rules_skipped.iter().all(|s| s.rule != "NAR-102"), "{nn}: {:?}", r.coverage.rules_skipped);
+        assert!(r.findings.iter().all(|f| f.rule != "NAR-102"), "{nn}");
+    }
+    let (_, layout) = forms(&dir, "01").into_iter().find(|(l, _)| *l).expect("layout text");
+    let text = std::fs::read_to_string(&layout).expect("real text");
+    let (printed, changed) = ("主要原因是公务车用车运行费保持", "主要原因是公务车用车运维费增加，");
+    assert_eq!(text.matches(printed).count(), 1);
+    let r = gongkai::check_text("01", &text.replace(printed, changed));
+    let found: Vec<(Severity, &str)> =
+        r.findings.iter().filter(|f| f.rule == "NAR-102").map(|f| (f.severity, f.message.as_str())).collect();
+    assert!(
+        found.len() == 1
+            && found[0].0 == Warning
+            && found[0].1.contains("说公务用车运行维护费增加，但情况说明称公务用车运行维护费为 21.56 万元，与上年持平"),
+        "{found:?}"
+    );
+}

@@ -5,7 +5,9 @@
 //! A reason the 情况说明 gives for the 三公 change that cites an item's increase
 //! (or decrease) while the table shows it did not change that way (or the
 //! narrative's own stated change of the item, when the table prints one year or
-//! leaves the item blank: a blank cell prints no amount to subtract).
+//! leaves the item blank: a blank cell prints no amount to subtract). A
+//! Jiangsu or Shanghai budget's one-row 三公 table, read by its captions,
+//! prints this year alone: its changes are the narrative's own.
 //!
 //! ## 为什么重要
 //!
@@ -28,7 +30,8 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Document, TableKind};
-use crate::rules::support::budget_narrative::{claim_finding, sangong, unit_in_wan, value};
+use crate::rules::support::budget::table_name;
+use crate::rules::support::budget_narrative::{claim_finding, sangong_in, unit_in_wan, value};
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::support::text::Holds;
@@ -51,7 +54,8 @@ pub const RULE: Rule = Rule {
     title: "“三公”经费增减原因与表中数字相符",
     why: "情况说明解释“三公”经费为什么增减，例如“新旧公务用车替换，相关购置及运维费增加”。如果表中某一项其实没有增加（例如公务用车购置费两年都是0），这个解释就与数字不符：要么原因写得不准确，要么数字有误。这不一定是错误，但值得追问。",
     applies_to: BUDGET,
-    needs: &[TableKind::BSangong],
+    // (Either layout: the table is looked for in `check`.)
+    needs: &[],
     check,
     fixtures: &[
         // As published: "相关购置及运维费增加" while 购置费 is 0.00 in both years.
@@ -67,7 +71,16 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, sink: &mut Sink) {
-    let Some(s) = sangong(doc) else { return };
+    // However the table was read: a Jiangsu or Shanghai one-row table prints
+    // this year's figures only, and a change is then the narrative's own.
+    let Some(s) = doc.found(TableKind::BSangong).and_then(|t| sangong_in(doc, t)) else {
+        sink.skip(format!("缺少{}，无法核对", TableKind::BSangong.name()));
+        return;
+    };
+    if s.current.iter().all(Option::is_none) {
+        sink.skip(format!("{}未能读出各项“三公”经费的金额，未核对", table_name(s.t)));
+        return;
+    }
     let claims = &doc.narrative.stated.sangong;
     let stated = |col: usize| claims.iter().find(|c| c.column == col);
     let cell = |side: &[Option<(&crate::model::Row, usize)>], col: usize| value(side.get(col).copied().flatten());
@@ -119,7 +132,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                 // Where the numbers come from, as the reader should look them up.
                 let shown = if from_table {
                     let both_zero = d.is_zero() && value(cur).is_some_and(|v| v.is_zero());
-                    format!("公开表{}中{name}{}{actual}", s.t.no(), if both_zero { "两年均为0，" } else { "" })
+                    format!("{}中{name}{}{actual}", table_name(s.t), if both_zero { "两年均为0，" } else { "" })
                 } else {
                     let amount = stated(col).map_or(String::new(), |c| format!("为 {} 万元，", c.amount));
                     // A cell the table has, printed blank (not a year it leaves out).
@@ -127,7 +140,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                         side.get(col).copied().flatten().is_some_and(|(r, c)| r.value(c).is_none())
                     };
                     let blank = if blank_at(&s.current) || blank_at(&s.prior) {
-                        format!("公开表{}中{name}为空白，", s.t.no())
+                        format!("{}中{name}为空白，", table_name(s.t))
                     } else {
                         String::new()
                     };

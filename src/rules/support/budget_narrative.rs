@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Document, Row, Table, TableKind};
+use crate::model::{Document, Row, Table};
 use crate::rules::identity::{describe, CellRef};
 use crate::rules::percent::narrative_values;
 use crate::rules::support::budget::settled;
@@ -20,11 +20,6 @@ pub struct Sangong<'a> {
     pub current: Vec<Option<(&'a Row, usize)>>,
     /// Per category, the previous year's cell.
     pub prior: Vec<Option<(&'a Row, usize)>>,
-}
-
-/// The cells of the 三公 table (as read in the Shandong layout).
-pub fn sangong(doc: &Document) -> Option<Sangong<'_>> {
-    sangong_in(doc, doc.table(TableKind::BSangong)?)
 }
 
 /// The cells of 三公 table `t`, by its layout.
@@ -122,6 +117,7 @@ pub fn target_finding(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::TableKind;
 
     #[test]
     fn a_tables_unit_in_wan_follows_the_units_the_readers_know() {

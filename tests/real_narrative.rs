@@ -294,6 +294,8 @@ fn a_jiangsu_sangong_section_after_its_numbered_table_is_held_against_the_table(
         let r = gongkai::check_text(nn, &text.replace(printed, changed));
         let errors: Vec<&str> = r.findings.iter().filter(|f| f.rule == "NAR-101").map(|f| f.message.as_str()).collect();
         assert_eq!(errors.len(), 1, "{nn}: {errors:?}");
+        // The table is named by its title (it prints no 公开表 number of its own).
+        assert!(errors[0].contains("万元，但《") && !errors[0].contains("公开表《"), "{nn}: {errors:?}");
 
         let (_, plain) = forms(&dir, nn).into_iter().find(|(l, _)| !*l).expect("plain text");
         let r = check(&plain).expect("readable");
@@ -418,5 +420,23 @@ fn a_sangong_reason_against_the_stated_change_is_found_in_a_one_row_budget() {
             && found[0].0 == Warning
             && found[0].1.contains("说公务用车运行维护费增加，但情况说明称公务用车运行维护费为 21.56 万元，与上年持平"),
         "{found:?}"
+    );
+}
+
+/// A Jiangsu budget's 收支总体情况 held against the general reader's
+/// 收支预算总表: a total changed in the narrative is found, and the message
+/// names the table by its title.
+#[test]
+fn a_jiangsu_budget_total_changed_in_the_narrative_is_found_against_its_summary_table() {
+    let Some(dir) = common::real_dir() else { return };
+    let (_, layout) = forms(&dir, "11").into_iter().find(|(l, _)| *l).expect("layout text");
+    let text = std::fs::read_to_string(&layout).expect("real text");
+    let (printed, changed) = ("（一）收入预算总计 24,169.74 万元", "（一）收入预算总计 24,196.74 万元");
+    assert_eq!(text.matches(printed).count(), 1);
+    let r = gongkai::check_text("11", &text.replace(printed, changed));
+    let found: Vec<&str> = r.findings.iter().filter(|f| f.rule == "NAR-105").map(|f| f.message.as_str()).collect();
+    assert_eq!(
+        found,
+        ["情况说明第802行写“收入预算总计”24,196.74 万元，但《收支预算总表》“当年收入小计”的“金额”为 24,169.74 万元，两者不符。"]
     );
 }

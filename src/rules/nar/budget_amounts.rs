@@ -51,7 +51,7 @@ use crate::narrative::{ClaimKind, Topic};
 use crate::rounding::Verdict;
 use crate::rules::identity::{describe, CellRef};
 use crate::rules::percent::{narrative_values, show};
-use crate::rules::support::budget::settled;
+use crate::rules::support::budget::{settled, table_name};
 use crate::rules::support::budget_narrative::unit_in_wan;
 use crate::rules::support::claims::claim_point;
 use crate::rules::support::corpus::{fixtures, QB, YB, YB_ANCHOR};
@@ -145,11 +145,11 @@ fn check(doc: &Document, sink: &mut Sink) {
                 let r = &first.t.rows[first.row];
                 let column = first.t.columns.get(first.col).cloned();
                 let message = format!(
-                    "情况说明第{}行写“{}”{} 万元，但公开表{}“{}”{}为 {} {}，两者不符。",
+                    "情况说明第{}行写“{}”{} 万元，但{}“{}”{}为 {} {}，两者不符。",
                     c.source_line,
                     c.subject.trim_end_matches('为'),
                     show(said.0),
-                    first.t.no(),
+                    table_name(first.t),
                     if r.label.trim().is_empty() { "合计" } else { r.label.trim() },
                     column.as_deref().map(|h| format!("的“{h}”")).unwrap_or_default(),
                     show(first.printed),

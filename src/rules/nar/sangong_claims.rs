@@ -124,7 +124,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             sink.push(claim_finding(
                 rule,
                 Severity::Error,
-                format!("情况说明（第{}行）称{name}为 {} 万元，但公开表{}中为{shown}。", c.line, c.amount, s.t.no()),
+                format!("情况说明（第{}行）称{name}为 {} 万元，但{}中为{shown}。", c.line, c.amount, table_name(s.t)),
                 s.t,
                 Some(cur),
                 (Some(c.amount), cell),
@@ -136,7 +136,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         if let (Some(change), Some(p)) = (c.change, prior) {
             // A change needs both years' amounts: a blank year leaves it unchecked.
             let (Some(now), Some(then)) = (printed, value(Some(p))) else {
-                sink.skip(format!("公开表{}中{name}有一年为空白，情况说明（第{}行）所称增减额未核对", s.t.no(), c.line));
+                sink.skip(format!("{}中{name}有一年为空白，情况说明（第{}行）所称增减额未核对", table_name(s.t), c.line));
                 continue;
             };
             // The table's change in its own unit (for the message), and in 万元.
@@ -154,11 +154,11 @@ fn check(doc: &Document, sink: &mut Sink) {
                     rule,
                     Severity::Error,
                     format!(
-                        "情况说明（第{}行）称{name}比上年{} {} 万元，但公开表{}中本年 {now} 减上年 {then} 为 {step} {unit}。",
+                        "情况说明（第{}行）称{name}比上年{} {} 万元，但{}中本年 {now} 减上年 {then} 为 {step} {unit}。",
                         c.line,
                         verb(change),
                         change.abs(),
-                        s.t.no(),
+                        table_name(s.t),
                     ),
                     s.t,
                     Some(cur),

@@ -121,8 +121,8 @@ impl Stated {
             meetings_training,
             // Every top heading is a heading line: only those are tested.
             sangong_final: super::sangong_amounts::stated_among(lines, &heads.at),
-            procurement_total: stated_first(&procurement_prose, PROCUREMENT[0]),
-            procurement_parts: [1, 2, 3].map(|k| stated_first(&procurement_prose, PROCUREMENT[k])),
+            procurement_total: stated_first(&procurement_prose, "政府采购", PROCUREMENT[0]),
+            procurement_parts: [1, 2, 3].map(|k| stated_first(&procurement_prose, CATEGORIES[k - 1], PROCUREMENT[k])),
             running_costs: stated_in(&Prose::of(heads.section(lines, RUNNING_COSTS)), RUNNING_COSTS, 16),
             performance: performance_tables_in(lines, joined, &heads),
             performance_summary: performance_summary(performance),
@@ -521,20 +521,22 @@ fn stated_in(p: &Prose, keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
 }
 
 /// The earliest amount any of `words` states in `p` (each word with its gap,
-/// as [`stated_in`] reads it). "政府购买服务" is another matter (services the
-/// government buys, disclosed apart), never a 政府采购 category.
-fn stated_first(p: &Prose, words: &[(&str, usize)]) -> Option<(Decimal, usize)> {
-    words
-        .iter()
-        .filter_map(|(w, gap)| {
-            let other = |i: usize| w.starts_with("购买") && p.text[..i].ends_with("政府");
-            search::match_starts(&p.text, w).filter(|i| !other(*i)).find_map(|i| {
-                let start = i + w.len();
-                first_wan(&p.text[start..], *gap).map(|(v, at)| (start + at, v))
-            })
+/// as [`stated_in`] reads it), every word holding `core` (the category, or
+/// "政府采购"): `core` is searched for once and each word tried around its
+/// matches, not each word searched for. "政府购买服务" is another matter
+/// (services the government buys, disclosed apart), never a 政府采购 category.
+fn stated_first(p: &Prose, core: &str, words: &[(&str, usize)]) -> Option<(Decimal, usize)> {
+    let t = p.text.as_str();
+    search::match_starts(t, core).find_map(|m| {
+        words.iter().find_map(|(w, gap)| {
+            let i = m.checked_sub(w.find(core)?)?;
+            if !t.get(i..)?.starts_with(w) || (w.starts_with("购买") && t[..i].ends_with("政府")) {
+                return None;
+            }
+            let start = i + w.len();
+            first_wan(&t[start..], *gap).map(|(v, at)| (v, p.line_at(start + at)))
         })
-        .min_by_key(|(at, _)| *at)
-        .map(|(at, v)| (v, p.line_at(at)))
+    })
 }
 
 /// A number (with optional thousands separators and decimals) at the start of `s`.
@@ -863,7 +865,9 @@ mod tests {
         }
         assert!(n > 1000, "{n}");
         assert_eq!(SANGONG_FINDERS.words, SANGONG_WORDS.map(|(w, _)| w));
-        // Each category's words name that category, and only it.
+        // Each slot's words hold its core (`stated_first`), and a category's
+        // name that category alone.
+        assert!(PROCUREMENT[0].iter().all(|(w, _)| w.contains("政府采购")));
         for (c, words) in CATEGORIES.iter().zip(&PROCUREMENT[1..]) {
             assert!(words.iter().all(|(w, _)| w.contains(c) && CATEGORIES.iter().filter(|x| w.contains(*x)).count() == 1), "{words:?}");
         }

@@ -332,6 +332,16 @@ fn sangong_captions_run_together_or_wrapped_read_whole() {
             }
         }
     }
+    // 07 stacks "公务用车购置费" down its narrow column, two characters a
+    // line: one caption, and no group "公务" over its neighbours.
+    let stem = "07-jiangsu-renda-2018-department-budget";
+    for file in [format!("{stem}.layout.txt"), format!("{stem}.pdf")] {
+        let r = check(&dir, &file);
+        let t = table(&r, TableKind::BSangong);
+        let leaves: Vec<&str> = t.columns.iter().map(|c| c.rsplit(" › ").next().unwrap_or(c)).collect();
+        assert_eq!(leaves, want, "{file}: {:?}", t.columns);
+        assert!(t.columns.iter().all(|c| !c.contains("公务 ›")), "{file}: {:?}", t.columns);
+    }
     // 01 prints "2024年机关运行经" over "费预算数" two lines below, with the
     // 公务用车 group's captions between; in its PDF's text layer the 运行费
     // caption stands within reach of the first piece, which is still the

@@ -1288,6 +1288,23 @@ fn header_leaves(header: &[&BodyLine], l: &Layout, split: bool) -> Vec<Leaf> {
         // "费" "维护费": two captions run together); a rest further down
         // is a column's under a group ("“三公”经费" … "小计").
         let inside = |w: &Span| w.start.saturating_add(1) >= s.start && w.end <= s.end.saturating_add(1);
+        // A caption stacked down its narrow column a piece a line ("公务" /
+        // "用车" / "购置" / "费", 07's 公务用车购置费): a short word with two
+        // pieces or more under it, each inside its width and at least half
+        // as wide, on a line of its own, a line or two apart, none a total.
+        // (A wide group's child wrapped under it, "公务用车购" / "置费" under
+        // "公务用车购置及运行维护费", is narrower by far.) The captions beside
+        // it are its neighbours'.
+        let width = s.end - s.start;
+        let stack: Vec<(usize, &Span)> = words.iter().filter(|(j, w)| *j > i && inside(w)).copied().collect();
+        let stacked = width <= 4
+            && stack.len() >= 2
+            && stack.first().is_some_and(|(j, _)| *j <= i + 2)
+            && stack.windows(2).all(|p| p[1].0 > p[0].0 && p[1].0 - p[0].0 <= 2)
+            && stack.iter().all(|(_, w)| 2 * (w.end - w.start) >= width && !TOTALS.contains(&&*w.text));
+        if stacked {
+            return false;
+        }
         let mut under = words.iter().filter(|(j, w)| *j > i && inside(w)).map(|(j, _)| *j);
         let rest = under.next().filter(|_| under.next().is_none());
         if rest == Some(i + 2) {
@@ -2199,6 +2216,31 @@ mod tests {
         assert_eq!(columns.len(), 9, "{columns:?}");
         assert!(columns[3].ends_with("公务用车购置及运行维护费 › 小计"), "{columns:?}");
         assert!(columns[4].ends_with("公务用车购置及运行维护费 › 公务用车购置费"), "{columns:?}");
+        assert_eq!(values, sangong_values());
+    }
+
+    /// 07's header: "公务用车购置费" stacked down its narrow column two
+    /// characters a line ("公务" / "用车" / "购置" / "费") between the 小计
+    /// and the 公务用车运行维护费 of its group, the other captions' pieces on
+    /// the lines between. One caption, not a group "公务" over its neighbours.
+    #[test]
+    fn a_caption_stacked_down_its_narrow_column_is_one_caption() {
+        let header: [&[(usize, &str)]; 8] = [
+            &[(32, "“三公”经费")],
+            &[(32, "公务用车购置及运行维护费")],
+            &[(42, "公务")],
+            &[(2, "合计"), (21, "因公出国"), (59, "公务接"), (68, "会议费"), (79, "培训费")],
+            &[(42, "用车"), (47, "公务用车运")],
+            &[(13, "小计"), (21, "（境）费"), (32, "小计"), (59, "待费")],
+            &[(42, "购置"), (47, "行维护费")],
+            &[(43, "费")],
+        ];
+        let ends = [(9, "100.00"), (18, "60.00"), (29, "10.00"), (38, "40.00"), (56, "40.00"), (65, "10.00"), (75, "25.00"), (86, "15.00")];
+        let (columns, values) = sangong_relaid(&header, &ends);
+        assert_eq!(columns.len(), 9, "{columns:?}");
+        assert!(columns[3].ends_with("公务用车购置及运行维护费 › 小计"), "{columns:?}");
+        assert!(columns[4].ends_with("公务用车购置及运行维护费 › 公务用车购置费"), "{columns:?}");
+        assert!(columns[5].ends_with("公务用车运行维护费") && columns.iter().all(|c| !c.contains("公务 ›")), "{columns:?}");
         assert_eq!(values, sangong_values());
     }
 

@@ -65,10 +65,8 @@ const fn firsts<T: Copy, const N: usize>(pairs: [(&'static str, T); N]) -> [&'st
 /// and its amount. Shandong and Shanghai write "政府采购预算X万元，其中：
 /// 政府采购货物预算…"; Jiangsu "政府采购支出预算总额X万元，其中：拟采购
 /// 货物支出…、拟购买服务支出…", "政府采购预算总金额为X万元。其中拟购买货物
-/// X万元" or "货物类政府采购支出预算X万元". Looked up as [`Stated::read`]
-/// does: once each, in a short section's prose, by [`search::match_starts`]
-/// (a finder's set-up costs more than the search); the earliest statement
-/// counts.
+/// X万元" or "货物类政府采购支出预算X万元". Looked up in the 政府采购
+/// section's prose by [`stated_first`]: the earliest statement counts.
 const PROCUREMENT: [&[(&str, usize)]; 4] = [
     &[("政府采购预算", 6), ("政府采购支出预算", 6)],
     &[("货物预算", 2), ("采购货物", 2), ("购买货物", 2), ("货物类政府采购支出预算", 0)],

@@ -65,13 +65,14 @@ const fn firsts<T: Copy, const N: usize>(pairs: [(&'static str, T); N]) -> [&'st
 /// and its amount. Shandong and Shanghai write "政府采购预算X万元，其中：
 /// 政府采购货物预算…"; Jiangsu "政府采购支出预算总额X万元，其中：拟采购
 /// 货物支出…、拟购买服务支出…", "政府采购预算总金额为X万元。其中拟购买货物
-/// X万元" or "货物类政府采购支出预算X万元". Looked up in the 政府采购
+/// X万元" or "货物类政府采购支出预算X万元"; "货物类X万元", "货物采购预算X万元"
+/// and a bare "货物X万元" are read too. Looked up in the 政府采购
 /// section's prose by [`stated_first`]: the earliest statement counts.
 const PROCUREMENT: [&[(&str, usize)]; 4] = [
     &[("政府采购预算", 6), ("政府采购支出预算", 6)],
-    &[("货物预算", 2), ("采购货物", 2), ("购买货物", 2), ("货物类政府采购支出预算", 0)],
-    &[("工程预算", 2), ("采购工程", 2), ("购买工程", 2), ("工程类政府采购支出预算", 0)],
-    &[("服务预算", 2), ("采购服务", 2), ("购买服务", 2), ("服务类政府采购支出预算", 0)],
+    &[("货物预算", 2), ("采购货物", 2), ("购买货物", 2), ("货物类政府采购支出预算", 0), ("货物采购", 2), ("货物类", 2), ("货物", 1)],
+    &[("工程预算", 2), ("采购工程", 2), ("购买工程", 2), ("工程类政府采购支出预算", 0), ("工程采购", 2), ("工程类", 2), ("工程", 1)],
+    &[("服务预算", 2), ("采购服务", 2), ("购买服务", 2), ("服务类政府采购支出预算", 0), ("服务采购", 2), ("服务类", 2), ("服务", 1)],
 ];
 /// 机关运行经费 (looked for as [`PROCUREMENT`] is).
 const RUNNING_COSTS: &str = "机关运行经费";
@@ -525,10 +526,10 @@ fn stated_in(p: &Prose, keyword: &str, gap: usize) -> Option<(Decimal, usize)> {
 /// (services the government buys, disclosed apart), never a 政府采购 category.
 fn stated_first(p: &Prose, core: &str, words: &[(&str, usize)]) -> Option<(Decimal, usize)> {
     let t = p.text.as_str();
-    search::match_starts(t, core).find_map(|m| {
+    search::match_starts(t, core).filter(|m| !t[..*m].ends_with("政府购买")).find_map(|m| {
         words.iter().find_map(|(w, gap)| {
             let i = m.checked_sub(w.find(core)?)?;
-            if !t.get(i..)?.starts_with(w) || (w.starts_with("购买") && t[..i].ends_with("政府")) {
+            if !t.get(i..)?.starts_with(w) {
                 return None;
             }
             let start = i + w.len();
@@ -1079,5 +1080,31 @@ mod tests {
     fn stated_amounts_skip_definitions() {
         let text = "机关运行经费指为保障行政单位运行用于购买货物和服务的各项资金。\n2023年本部门机关运行经费安排608.27万元。\n";
         assert_eq!(stated(&normalise(text), "机关运行经费", 12), Some((d("608.27"), 2)));
+    }
+
+    /// The 政府采购 total and categories in each region's wording (the
+    /// first four as Shandong, Shanghai and Jiangsu print them, the last
+    /// two made up), and "政府购买服务" never taken for the 服务 category.
+    #[test]
+    fn procurement_is_read_in_every_wording() {
+        let stated = |sentence: &str| {
+            let text = format!("2024年度部门预算\n第三部分 2024年度部门预算情况说明\n三、政府采购预算情况说明\n{sentence}\n");
+            let s = crate::read(&text).narrative.stated;
+            (s.procurement_total.map(|(v, _)| v.to_string()), s.procurement_parts.map(|p| p.map(|(v, _)| v.to_string())))
+        };
+        let some = |v: &str| Some(v.to_string());
+        for (sentence, total, parts) in [
+            ("2024年政府采购预算917.60万元，其中：政府采购货物预算54.00万元，政府采购工程预算0.00万元，政府采购服务预算863.60万元。", "917.60", ["54.00", "0.00", "863.60"]),
+            ("2019年度政府采购支出预算总额2744.84万元，其中：拟采购货物支出303.4万元、拟购买服务支出2441.44万元。", "2744.84", ["303.4", "", "2441.44"]),
+            ("2017年我部门政府采购预算总金额为2889.8万元。其中拟购买货物334万元；拟购买工程0万元；拟购买服务2555.8万元。", "2889.8", ["334", "0", "2555.8"]),
+            ("2017年度部门政府采购预算总金额为1,271.22万元。其中，货物类政府采购支出预算259.32万元,占20.40%；服务类政府采购支出预算1,011.90万元,占79.60%；工程类政府采购支出预算0万元。", "1271.22", ["259.32", "0", "1011.90"]),
+            ("2024年政府采购预算总额100.00万元，其中：货物类30.00万元、工程类0万元、服务类70.00万元。", "100.00", ["30.00", "0", "70.00"]),
+            ("2024年政府采购预算总额100.00万元，其中：货物30.00万元、服务70.00万元。另安排政府购买服务5.00万元。", "100.00", ["30.00", "", "70.00"]),
+        ] {
+            let want = parts.map(|p| (!p.is_empty()).then(|| p.to_string()));
+            assert_eq!(stated(sentence), (some(total), want), "{sentence}");
+        }
+        // Services the government buys are not a 政府采购 category.
+        assert_eq!(stated("2024年政府采购预算总额100.00万元。政府购买服务预算5.00万元。").1, [None, None, None]);
     }
 }

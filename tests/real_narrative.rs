@@ -433,3 +433,27 @@ fn a_jiangsu_budget_total_changed_in_the_narrative_is_found_against_its_summary_
         ["情况说明第802行写“收入预算总计”24,196.74 万元，但《收支预算总表》“当年收入小计”的“金额”为 24,169.74 万元，两者不符。"]
     );
 }
+
+/// A Jiangsu 三公 section's items ("（1）公务用车购置预算支出 50 万元",
+/// "（2）公务用车运行维护费预算支出 266.8 万元") are part of the section its
+/// top heading opens, and each is held against its column.
+#[test]
+fn a_jiangsu_sangong_sections_bracketed_items_are_held_against_the_table() {
+    let Some(dir) = common::real_dir() else { return };
+    quiet_then_found(
+        &dir,
+        "10",
+        "NAR-101",
+        ("公务用车购置预算支出          50   万元", "公务用车购置预算支出          60   万元"),
+        Error,
+        "称公务用车购置费为 60 万元，但《一般公共预算“三公”经费、会议费、培训费支出预算表》中为 50.00 万元",
+    );
+    quiet_then_found(
+        &dir,
+        "23",
+        "NAR-101",
+        ("运行维护费预算支出 266.8 万元", "运行维护费预算支出 286.8 万元"),
+        Error,
+        "称公务用车运行维护费为 286.8 万元，但《2018年江苏省高级人民法院“三公”经费、会议费、培训费支出预算表》中为 266.80 万元",
+    );
+}

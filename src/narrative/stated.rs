@@ -316,9 +316,15 @@ impl Heads {
     }
 
     /// The lines of the first section whose heading contains `word`, up to
-    /// the next heading without it.
+    /// the next heading without it: of its own rank or above, for a top
+    /// heading ("十一、…“三公”经费…情况说明" runs on past its "（1）公务用车
+    /// 购置预算支出…" and "（2）…", Jiangsu's items), any for a bracketed one.
     fn section<'a>(&self, lines: &'a [Line], word: &str) -> &'a [Line] {
-        let end_of = |h: usize| self.at[h + 1..].iter().find(|&&i| !search::contains(&lines[i].squeezed, word)).map_or(lines.len(), |&i| i);
+        let end_of = |h: usize| {
+            let top = is_top_heading(&lines[self.at[h]].squeezed);
+            let ends = |l: &Line| !search::contains(&l.squeezed, word) && (!top || is_top_heading(&l.squeezed));
+            self.at[h + 1..].iter().find(|&&i| ends(&lines[i])).map_or(lines.len(), |&i| i)
+        };
         // A heading straight followed by the next one is a 目录 entry
         // ("九、一般公共预算“三公”经费…支出预算表" above "十、…"): the section is a later one.
         let mut from = 0;
@@ -401,11 +407,13 @@ pub fn first_wan(s: &str, gap: usize) -> Option<(Decimal, usize)> {
 /// The 三公 categories in the narrative: (keyword, column of the 三公 table's
 /// six: 合计, 出国, 车小计, 购置, 运维, 接待; then 会议费 and 培训费, which a
 /// Jiangsu 三公 section and table carry too). No keyword contains another.
-const SANGONG_WORDS: [(&str, usize); 9] = [
+const SANGONG_WORDS: [(&str, usize); 10] = [
     ("三公经费", 0),
     ("因公出国（境）", 1),
     ("公务用车购置及运行", 2),
     ("公务用车购置费", 3),
+    // "（1）公务用车购置预算支出50万元" (Jiangsu): the same column.
+    ("公务用车购置预算", 3),
     ("公务用车运行维护费", 4),
     // "公务用车运行费18.40万元" (Shanghai): the same column.
     ("公务用车运行费", 4),
@@ -414,7 +422,7 @@ const SANGONG_WORDS: [(&str, usize); 9] = [
     ("培训费", 7),
 ];
 /// The words of [`SANGONG_WORDS`], found by finders kept.
-static SANGONG_FINDERS: Words<9> = Words::new(firsts(SANGONG_WORDS));
+static SANGONG_FINDERS: Words<10> = Words::new(firsts(SANGONG_WORDS));
 /// The verbs of a change of an amount, and of a rate, with their signs.
 /// They are looked for in the short text after one 三公 amount, by
 /// [`search::match_starts`]: no finder is built for them (about a thousand
@@ -954,7 +962,12 @@ mod tests {
             let sq = l.squeezed.as_str();
             sq.contains(word) && sq.chars().count() <= 40
         };
-        let end_of = |h: usize| heads[h + 1..].iter().find(|&&i| !lines[i].squeezed.contains(word)).map_or(lines.len(), |&i| i);
+        // A top heading's section ends at a top heading, a bracketed one's at any.
+        let end_of = |h: usize| {
+            let top = is_top_heading_by_chars(&lines[heads[h]].squeezed);
+            let ends = |l: &Line| !l.squeezed.contains(word) && (!top || is_top_heading_by_chars(&l.squeezed));
+            heads[h + 1..].iter().find(|&&i| ends(&lines[i])).map_or(lines.len(), |&i| i)
+        };
         let mut from = 0;
         let mut first: Option<&'a [Line]> = None;
         let mut printed: Option<&'a [Line]> = None;

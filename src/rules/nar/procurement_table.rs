@@ -32,12 +32,12 @@
 //! 完整的改动见 [`RULE`] 的 `fixtures`；每个样例产生的发现记在
 //! `tests/snapshots/rules/NAR-103.snap`，`cargo test NAR_103` 只运行本条。
 
-use crate::model::{Document, Grid, Meaning, Row, Table, TableKind};
+use crate::model::{Document, Row, Table, TableKind};
 use crate::narrative::stated::{Stated, CATEGORIES};
 use crate::rounding::{compare, Verdict};
 use crate::rules::identity::{describe, nowhere, CellRef};
 use crate::rules::percent::narrative_values;
-use crate::rules::support::budget::{settled, sums_equal, table_name, total_rows};
+use crate::rules::support::budget::{readable, settled, sums_equal, table_name, total_first, total_row, total_rows, unreadable};
 use crate::rules::support::budget_narrative::{claim_finding, unit_in_wan};
 use crate::rules::support::corpus::{fixtures, L, L_NARRATIVE, L_RUNNING_PROCUREMENT, QB, YB};
 use crate::rules::support::kinds::BUDGET;
@@ -66,12 +66,8 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     // Either layout: a Shandong table, or one the general reader read.
-    let grid = doc.found(TableKind::BProcurement).and_then(|t| t.grid.as_deref().filter(|g| g.read).map(|g| (t, g)));
-    let Some(t) = doc.table(TableKind::BProcurement).or(grid.map(|(t, _)| t)) else {
-        sink.skip(match doc.found(TableKind::BProcurement) {
-            Some(t) => format!("{}未能读出，无法核对", table_name(t)),
-            None => format!("缺少{}，无法核对", TableKind::BProcurement.name()),
-        });
+    let Some(t) = readable(doc, TableKind::BProcurement) else {
+        sink.skip(unreadable(doc, TableKind::BProcurement));
         return;
     };
     let said = &doc.narrative.stated;
@@ -79,8 +75,8 @@ fn check(doc: &Document, sink: &mut Sink) {
         sink.skip("情况说明中没有找到政府采购预算总额，未核对".to_string());
         return;
     };
-    if let Some((t, g)) = grid {
-        return by_caption(doc, t, g, said, sink);
+    if t.grid.is_some() {
+        return by_caption(doc, t, said, sink);
     }
     if let Some(rows) = total_rows(t) {
         sums_equal(sink, t, &rows, 0, vec![nowhere(Some(total))], || format!("情况说明（第{line}行）所述政府采购预算总额"));
@@ -130,15 +126,15 @@ fn check(doc: &Document, sink: &mut Sink) {
 /// one 总计 column): the narrative's total against the 合计 row, each
 /// category it states against that category's row, compared in 万元 within
 /// the rounding of both printed figures.
-fn by_caption(doc: &Document, t: &Table, g: &Grid, said: &Stated, sink: &mut Sink) {
+fn by_caption(doc: &Document, t: &Table, said: &Stated, sink: &mut Sink) {
     // The amounts: the table's first column when it is the total (by its
     // caption) or the only one.
-    if !(g.meanings.len() == 1 || g.meanings.first() == Some(&Meaning::Total)) {
+    if !total_first(t) {
         sink.skip(format!("{}的第一栏不是合计，无法确定各类采购金额所在的栏，未核对", table_name(t)));
         return;
     }
     let (factor, unit) = unit_in_wan(t, doc);
-    let rows: Vec<Option<&Row>> = std::iter::once(t.rows.iter().find(|r| r.code.is_none() && matches!(r.label.as_str(), "合计" | "总计")))
+    let rows: Vec<Option<&Row>> = std::iter::once(total_row(t).map(|(_, r)| r))
         .chain(CATEGORIES.iter().map(|c| t.rows.iter().find(|r| category_of(&r.label) == Some(*c))))
         .collect();
     let stated = std::iter::once(said.procurement_total).chain(said.procurement_parts);

@@ -33,7 +33,7 @@ use crate::model::{Document, Row, Source, Table, TableKind};
 use crate::rounding::{compare, Verdict};
 use crate::rules::identity::{describe, CellRef};
 use crate::rules::percent::narrative_values;
-use crate::rules::support::budget::{settled, table_name, total_rows};
+use crate::rules::support::budget::{settled, table_name, total_row, total_rows};
 use crate::rules::support::budget_narrative::{claim_finding, unit_in_wan};
 use crate::rules::support::corpus::{fixtures, L, L_NARRATIVE, L_RUNNING_PROCUREMENT, QB, YB};
 use crate::rules::support::kinds::BUDGET;
@@ -129,8 +129,7 @@ fn check(doc: &Document, sink: &mut Sink) {
 fn printed_total(doc: &Document) -> Option<(&Table, (&Row, usize))> {
     let grid = |t: &&Table| t.grid.as_deref().is_some_and(|g| g.read);
     let table = doc.found(TableKind::BOperating).filter(grid).filter(|t| t.columns.len() == 1);
-    let total =
-        table.and_then(|t| t.rows.iter().find(|r| r.code.is_none() && matches!(r.label.as_str(), "合计" | "总计")).map(|r| (t, (r, 0))));
+    let total = table.and_then(|t| total_row(t).map(|(_, r)| (t, (r, 0))));
     total.or_else(|| {
         doc.tables.iter().filter(grid).filter(|t| t.rows.len() == 1).find_map(|t| {
             let c = t.columns.iter().position(|h| h.rsplit('›').next().is_some_and(|l| search::contains(l, "机关运行经费")))?;

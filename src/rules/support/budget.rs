@@ -24,6 +24,33 @@ pub(crate) fn table_name(t: &Table) -> String {
     }
 }
 
+/// The table of `kind` a rule can read, in either layout: one read by the
+/// corpus-layout readers, or one whose cells the general reader read.
+pub(crate) fn readable(doc: &crate::model::Document, kind: crate::model::TableKind) -> Option<&Table> {
+    doc.table(kind).or_else(|| doc.found(kind).filter(|t| t.grid.as_deref().is_some_and(|g| g.read)))
+}
+
+/// Why a rule could not use the table of `kind` ([`readable`] gave none):
+/// found but not read, or missing.
+pub(crate) fn unreadable(doc: &crate::model::Document, kind: crate::model::TableKind) -> String {
+    match doc.found(kind) {
+        Some(t) => format!("{}未能读出，无法核对", table_name(t)),
+        None => format!("缺少{}，无法核对", kind.name()),
+    }
+}
+
+/// The first column of `t` is its total: by its place in a corpus-layout
+/// table, by its caption's meaning (or as the only column) in one the
+/// general reader read.
+pub(crate) fn total_first(t: &Table) -> bool {
+    t.grid.as_deref().is_none_or(|g| g.meanings.len() == 1 || g.meanings.first() == Some(&crate::model::Meaning::Total))
+}
+
+/// The table's 合计 (or 总计) row: a row of that label and no code.
+pub(crate) fn total_row(t: &Table) -> Option<(usize, &Row)> {
+    t.rows.iter().enumerate().find(|(_, r)| r.code.is_none() && matches!(r.label.as_str(), "合计" | "总计"))
+}
+
 /// Row `i` was placed (not left blank for want of a unique placement).
 pub(crate) fn settled(t: &Table, i: usize) -> bool {
     !t.unresolved.contains(&i)
@@ -48,7 +75,7 @@ pub(crate) fn labelled<'a>(rows: &[(usize, &'a Row)], word: &str) -> Option<(usi
 /// (3-digit codes, or 3-digit 部门 codes of a code pair). None when one of
 /// them was not placed.
 pub(crate) fn total_rows(t: &Table) -> Option<Vec<usize>> {
-    if let Some(i) = t.rows.iter().position(|r| r.code.is_none() && matches!(r.label.as_str(), "合计" | "总计")) {
+    if let Some((i, _)) = total_row(t) {
         return settled(t, i).then(|| vec![i]);
     }
     let classes: Vec<usize> = (0..t.rows.len()).filter(|i| t.rows[*i].code.as_deref().is_some_and(is_class)).collect();

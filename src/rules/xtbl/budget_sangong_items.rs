@@ -29,7 +29,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Document, Row, Table, TableKind};
 use crate::rounding::Interval;
-use crate::rules::support::budget::table_name;
+use crate::rules::support::budget::{readable, table_name, total_first, unreadable};
 use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::support::units::{self, Common};
@@ -54,24 +54,17 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     // Either layout: a Shandong table, or one the general reader read (its
     // one row, a column per item, as the 三公 series gives it).
-    let read = |k: TableKind| doc.table(k).or_else(|| doc.found(k).filter(|t| t.grid.as_deref().is_some_and(|g| g.read)));
-    let Some(t) = read(TableKind::BSangong) else {
-        sink.skip(match doc.found(TableKind::BSangong) {
-            Some(t) => format!("{}未能读出，无法核对", table_name(t)),
-            None => format!("缺少{}，无法核对", TableKind::BSangong.name()),
-        });
+    let Some(t) = readable(doc, TableKind::BSangong) else {
+        sink.skip(unreadable(doc, TableKind::BSangong));
         return;
     };
     let Some(current) = crate::sangong::series(doc).and_then(|s| s.last().cloned()) else {
         sink.skip(format!("{}没有读出本年“三公”经费预算数，无法核对", table_name(t)));
         return;
     };
-    // The 基本支出 table's first column is its total: by its place in a
-    // Shandong table, by its caption's meaning (or as the only column) in
-    // one the general reader read.
-    let total_first =
-        |e: &&Table| e.grid.as_deref().is_none_or(|g| g.meanings.len() == 1 || g.meanings.first() == Some(&crate::model::Meaning::Total));
-    let econ: Vec<&Table> = [TableKind::BBasicEcon, TableKind::BBasicGovEcon].iter().filter_map(|k| read(*k)).filter(total_first).collect();
+    // The 基本支出 table's first column is its total.
+    let econ: Vec<&Table> =
+        [TableKind::BBasicEcon, TableKind::BBasicGovEcon].iter().filter_map(|k| readable(doc, *k)).filter(|e| total_first(e)).collect();
     let Some(e) = econ.first() else {
         sink.skip(format!("缺少{}，无法核对", TableKind::BBasicEcon.name()));
         return;

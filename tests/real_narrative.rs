@@ -457,3 +457,13 @@ fn a_jiangsu_sangong_sections_bracketed_items_are_held_against_the_table() {
         "称公务用车运行维护费为 286.8 万元，但《2018年江苏省高级人民法院“三公”经费、会议费、培训费支出预算表》中为 266.80 万元",
     );
 }
+
+#[test]
+fn counts_are_not_asked_for_a_sangong_item_nothing_was_spent_on() {
+    let Some(dir) = common::real_dir() else { return };
+    // 02 spent nothing on any 三公 item ("因公出国（境）费决算为 0.00 万元" …)
+    // and so states no 团组, 辆 or 批次; once something was spent abroad,
+    // the 团组 and 人次 are asked for.
+    let spent = ("（境）费决\n算为 0.00 万元", "（境）费决\n算为 0.50 万元");
+    quiet_then_found(&dir, "02", "SG-002", spent, Warning, "因公出国（境）团组数、因公出国（境）人次。");
+}

@@ -67,6 +67,8 @@ pub struct SangongFacts {
     pub abroad_groups: Option<Fact>,
     /// 因公出国（境）人次.
     pub abroad_persons: Option<Fact>,
+    /// 公务用车购置及运行（维护）费 spent, as a whole.
+    pub vehicles_spent: Option<Fact>,
     /// 公务用车购置费 spent.
     pub purchase_spent: Option<Fact>,
     /// Vehicles bought (辆).
@@ -127,16 +129,17 @@ fn fact(c: &Claim) -> Option<Fact> {
 }
 
 impl SangongFacts {
-    /// The amount spent in a category; None for a category stated only by
-    /// counts (车辆, 外事接待).
+    /// The amount spent in a category; None for the one stated only by
+    /// counts (外事接待).
     fn spent(&mut self, cat: Category) -> Option<&mut Option<Fact>> {
         match cat {
             Category::Abroad => Some(&mut self.abroad_spent),
+            Category::Vehicles => Some(&mut self.vehicles_spent),
             Category::Purchase => Some(&mut self.purchase_spent),
             Category::Operation => Some(&mut self.operation_spent),
             Category::Reception => Some(&mut self.reception_spent),
             Category::Foreign => Some(&mut self.foreign_spent),
-            Category::Vehicles | Category::ForeignAffairs => None,
+            Category::ForeignAffairs => None,
         }
     }
 }
@@ -233,6 +236,7 @@ mod tests {
         assert_eq!(v(f.abroad_spent), Some(("87.6".into(), 2)));
         assert_eq!(v(f.abroad_groups), Some(("0".into(), 4)));
         assert_eq!(v(f.abroad_persons), Some(("15".into(), 4)));
+        assert_eq!(v(f.vehicles_spent), Some(("61.36".into(), 5)));
         assert_eq!(v(f.purchase_spent), Some(("17.98".into(), 6)));
         assert_eq!(v(f.purchased), Some(("1".into(), 6)));
         assert_eq!(v(f.operation_spent), Some(("43.38".into(), 6)));

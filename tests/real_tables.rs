@@ -1240,3 +1240,26 @@ fn the_basic_expenditure_sangong_items_stay_within_a_one_row_sangong_budget() {
     let skipped: Vec<&str> = r.coverage.rules_skipped.iter().filter(|s| s.rule == "XTBL-107").map(|s| s.reason.as_str()).collect();
     assert!(skipped.len() == 1 && skipped[0].contains("未能读出"), "{skipped:?}");
 }
+
+/// An empty 政府性基金 table is warned of (DOC-002) only where nothing under
+/// it says why. Jiangsu says why in its own words: "注：本部门无相关收支项目"
+/// (07, 15, 17), "注：我单位无2017年政府性基金支出安排。" (19), "注：本部门无该项目"
+/// (21), or "此表为空" among its rows, unmarked (11).
+#[test]
+fn an_empty_table_is_warned_of_only_where_nothing_under_it_says_why() {
+    let Some(dir) = common::real_dir() else { return };
+    let explained = ["07", "11", "15", "17", "19", "21"];
+    let silent = ["09", "10", "13", "22", "23"];
+    for d in manifest(&dir) {
+        let file = d["file"].as_str().unwrap();
+        let nn = &file[..2];
+        if !explained.contains(&nn) && !silent.contains(&nn) {
+            continue;
+        }
+        for text in [file.replace(".pdf", ".layout.txt"), file.replace(".pdf", ".txt")] {
+            let r = check(&dir, &text);
+            let warned = r.findings.iter().filter(|f| f.rule == "DOC-002").count();
+            assert_eq!(warned, usize::from(silent.contains(&nn)), "{text}");
+        }
+    }
+}

@@ -167,6 +167,20 @@ pub(crate) fn notes(doc: &Document, seg: &Segment) -> Vec<(usize, String)> {
     out
 }
 
+/// Whether a note under a table says why it has nothing to show: "……，故本表
+/// 无数据", "本部门没有……", "此表为空", or any "无" ("注：本部门无相关收支项目",
+/// "我单位无2017年政府性基金支出安排", "本部门无该项目"), as Jiangsu words it.
+pub(crate) fn says_none(note: &str) -> bool {
+    search::has_char(note, '无') || ["没有", "为空", "空表"].iter().any(|w| search::contains(note, w))
+}
+
+/// Whether a line printed among a table's rows, not marked "注", says the
+/// table is empty ("此表为空", "本表无数据"): a note all the same. Short, so
+/// that no row label is taken for one.
+pub(crate) fn is_empty_note(sq: &str) -> bool {
+    sq.chars().count() <= 8 && ["为空", "空表", "无数据"].iter().any(|w| search::contains(sq, w))
+}
+
 /// Whether a squeezed line names the unit or the department ("金额单位：万元",
 /// "部门：…"): `contains("单位：") || contains("部门：")`, by one search for
 /// their shared full-width colon and a look at the two chars before each
@@ -227,6 +241,26 @@ pub(crate) const fn side(first: u32, last: u32, ncols: usize) -> Side {
 #[cfg(test)]
 mod tests {
     use super::candidates::MAX_LISTED;
+
+    /// The notes that say why a table is empty, in Shandong's and Jiangsu's
+    /// words; a note on something else does not.
+    #[test]
+    fn a_note_says_why_a_table_is_empty_in_any_regions_words() {
+        for note in [
+            "注：本部门没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。",
+            "2.本单位2023年无政府性基金预算财政拨款安排的支出，故本表无数据。",
+            "注：本部门无相关收支项目",
+            "注：我单位无2017年政府性基金支出安排。",
+            "注：本部门无该项目",
+            "此表为空",
+        ] {
+            assert!(super::says_none(note), "{note}");
+        }
+        assert!(!super::says_none("注：“科目编码”和“科目名称”为必填项"));
+        // Unmarked, only a short line that says so is a note.
+        assert!(super::is_empty_note("此表为空") && super::is_empty_note("本表无数据"));
+        assert!(!super::is_empty_note("合计") && !super::is_empty_note("其他为空调维修等支出的项目经费"));
+    }
     use super::counts_columns;
     use crate::model::TableKind;
 

@@ -2,8 +2,10 @@
 //!
 //! ## 它检查什么
 //!
-//! An empty fund table (政府性基金, 国有资本经营) carries a note saying why. (A
-//! note calling a table empty over amounts is DOC-003's.)
+//! An empty fund table (政府性基金, 国有资本经营) carries a note saying why, in
+//! any region's words: "故本表无数据", "本部门没有……", "本部门无相关收支项目",
+//! or "此表为空" among its rows. (A note calling a table empty over amounts is
+//! DOC-003's.)
 //!
 //! ## 为什么重要
 //!
@@ -20,6 +22,7 @@
 //!
 //! - `yantai-office-2023-budget.txt`（原样）
 //! - `qingdao-office-2023-budget.txt`（原样）
+//! - `yantai-office-2024-final.txt`：“注：本部门没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。” 改为 “注：本部门无相关收支项目”
 //! - `yantai-office-2024-final.txt`（原样）
 //! - `qingdao-office-2024-final.txt`（原样）
 //! - `yantai-bigdata-2023-final.txt`（原样）
@@ -29,7 +32,7 @@
 
 use crate::model::{Document, TableKind};
 use crate::rules::support::corpus::{fixtures, B, Q, Y};
-use crate::rules::{Family, Finding, Fixture, Rule, Severity, Sink};
+use crate::rules::{Expect, Family, Finding, Fixture, Rule, Severity, Sink};
 
 pub const RULE: Rule = Rule {
     id: "DOC-002",
@@ -44,7 +47,13 @@ pub const RULE: Rule = Rule {
         Fixture::fires("qingdao-office-2023-budget.txt", &[("2.本单位2023年无政府性基金预算财政拨款安排的支出，故本表无数据。", "")]),
         Fixture::quiet("yantai-office-2023-budget.txt"),
         Fixture::quiet("qingdao-office-2023-budget.txt"),
-        Fixture::fires(Y, &[("注：本部门没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。", "")]);
+        Fixture::fires(Y, &[("注：本部门没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。", "")]),
+        // Jiangsu's words for it.
+        Fixture {
+            document: Y,
+            edits: &[("注：本部门没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。", "注：本部门无相关收支项目")],
+            expect: Expect::Quiet,
+        };
         quiet Y, Q, B
     ],
 };
@@ -55,8 +64,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             continue;
         }
         let empty = t.rows.iter().all(|r| r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero())));
-        let says_empty =
-            t.notes.iter().any(|(_, n)| n.contains("无数据") || n.contains("没有") || n.contains("为空") || n.contains("空表"));
+        let says_empty = t.notes.iter().any(|(_, n)| crate::tables::says_none(n));
         if empty && !says_empty {
             let message = format!(
                 "{}（{}）没有任何数据，但表下没有说明原因（如“本部门没有……，故本表无数据”）。",

@@ -136,7 +136,7 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
             if sq.is_empty() || is_page_number(sq) || is_meta(sq) || super::super::catalogue::is_marker_line(sq) {
                 continue;
             }
-            if is_note(sq) {
+            if is_note(sq) || super::super::is_empty_note(sq) {
                 in_note = true;
                 table.notes.push((l.no, sq.to_string()));
                 continue;

@@ -134,6 +134,12 @@ pub const REQUIRED_BUDGET_TABLES: [(&[TableKind], &str); 8] = [
     (&[TableKind::BFund], "政府性基金预算支出表"),
 ];
 
+/// Whether a budget table is one of [`REQUIRED_BUDGET_TABLES`] (or one of
+/// its forms).
+pub fn required_in_budget(kind: TableKind) -> bool {
+    REQUIRED_BUDGET_TABLES.iter().any(|(kinds, _)| kinds.contains(&kind))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -474,8 +474,7 @@ pub(crate) fn run(doc: &Document) -> RunResult {
                     names.join("、")
                 )
             } else if missing.iter().any(|k| k.is_budget()) {
-                let names: Vec<String> = missing.iter().map(|k| k.name()).collect();
-                format!("缺少{}，无法核对", names.join("、"))
+                support::budget::absent(&missing)
             } else {
                 let numbers: Vec<&str> = missing.iter().map(|k| k.number()).collect();
                 format!("缺少公开{}表，无法核对", numbers.join("、"))

@@ -35,7 +35,19 @@ pub(crate) fn readable(doc: &crate::model::Document, kind: crate::model::TableKi
 pub(crate) fn unreadable(doc: &crate::model::Document, kind: crate::model::TableKind) -> String {
     match doc.found(kind) {
         Some(t) => format!("{}未能读出，无法核对", table_name(t)),
-        None => format!("缺少{}，无法核对", kind.name()),
+        None => absent(&[kind]),
+    }
+}
+
+/// Why a rule could not run on a budget without the tables of `kinds`: they
+/// are missing, or, where none is a table every budget prints (Shandong's
+/// 部门基本支出预算表, 项目支出预算表), the rule does not apply.
+pub(crate) fn absent(kinds: &[crate::model::TableKind]) -> String {
+    let names: Vec<String> = kinds.iter().map(|k| k.name()).collect();
+    if kinds.iter().any(|k| crate::domain::required_in_budget(*k)) {
+        format!("缺少{}，无法核对", names.join("、"))
+    } else {
+        format!("本文件没有{}（不在必须公开的预算表之列，许多地区不单独公开），本条不适用", names.join("、"))
     }
 }
 
@@ -124,4 +136,21 @@ pub(crate) fn is_class(code: &str) -> bool {
 /// The same target, as a value (for `Sink::identity` on the left-hand side).
 pub(crate) fn target<'a>(t: &'a Table, r: &'a Row, c: usize) -> Target<'a> {
     Target::cell(t, r, c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::absent;
+    use crate::model::TableKind;
+
+    /// A required table is missing; a table only some regions print is not,
+    /// and the rule that needs it does not apply.
+    #[test]
+    fn a_table_only_some_regions_print_is_not_called_missing() {
+        assert_eq!(absent(&[TableKind::BSangong]), format!("缺少{}，无法核对", TableKind::BSangong.name()));
+        let project = absent(&[TableKind::BProjects]);
+        assert!(project.starts_with(&format!("本文件没有{}", TableKind::BProjects.name())) && project.ends_with("本条不适用"), "{project}");
+        // With one required table among them, they are missing.
+        assert!(absent(&[TableKind::BProjects, TableKind::BGeneral]).starts_with("缺少"));
+    }
 }

@@ -544,7 +544,14 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
     // collapsed): placed after the loop by the table's sums.
     let mut collapsed_rows: Vec<Vec<super::collapsed::Unplaced>> = (0..npanels).map(|_| Vec::new()).collect();
     let mut filled: Vec<bool> = Vec::with_capacity(ncols);
-    for b in &body[first_data..] {
+    // A label's beginning printed above its row ("机关事业单位基本养老保险"
+    // over "30108 缴费 …"), held for that row: (label, line).
+    let mut head: Option<(String, usize)> = None;
+    for (bi, b) in body.iter().enumerate().skip(first_data) {
+        // A head whose row did not follow on the next line is a row of its own.
+        if let Some((h, at)) = head.take_if(|(_, at)| at.checked_add(1) != Some(b.no)) {
+            rows_by_panel[0].push(Row { code: None, label: h, line: None, cells: vec![Cell::blank(at); ncols], source_line: at });
+        }
         if !b.data && header_seen.contains(&b.sq) {
             continue;
         }
@@ -628,9 +635,62 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                 unseen_panels.insert(b.no); // labels of two panels, one of them unseen on this page
             }
             let (code, label) = split_code(codes, texts.iter().map(|s| &*s.text).collect());
+            // (The row starts on its head's line.)
+            let mut starts = b.no;
+            let label = match head.take() {
+                Some((h, at)) if code.is_some() => {
+                    starts = at;
+                    h + &label
+                }
+                // (Not taken: a row of its own, as it would have been.)
+                Some((h, at)) => {
+                    rows_by_panel[p].push(Row { code: None, label: h, line: None, cells: vec![Cell::blank(at); ncols], source_line: at });
+                    label
+                }
+                None => label,
+            };
             if values.is_empty() && code.is_none() && is_wrap(&label) {
                 if let Some(prev) = rows_by_panel[p].last_mut().filter(|r| !is_complete(&r.label)) {
                     prev.label.push_str(&label);
+                    continue;
+                }
+            }
+            // A longer rest ("行政单位离退休支出" under "2080501 未归口管理的"): the
+            // line right under a coded row's, label alone, no code and no
+            // number, where every row has a code; not a total, an ordinal's
+            // row, nor a "其中".
+            if values.is_empty() && code.is_none() && is_long_wrap(&label) {
+                // A label's second line under its row ("行政单位离退休支出"
+                // under "2080501 未归口管理的 84.65"), or its first line above
+                // it ("机关事业单位基本养老保险" over "30108 缴费 1,064.46"). A
+                // cell's text wraps where the cell ends, so the longer line
+                // is the first: the row above holds a longer label, the one
+                // below a shorter. Where both could be (a row above exactly
+                // as wide), the row below takes it: a rest as wide as its
+                // first line needs a label of exactly two widths, rarer than
+                // a one-line label that fills its cell.
+                let n = label.chars().count();
+                let below = body.get(bi + 1).is_some_and(|next| {
+                    let text =
+                        next.spans.iter().filter(|s| s.what == What::Text).fold(0usize, |t, s| t.saturating_add(s.text.chars().count()));
+                    b.no.checked_add(1) == Some(next.no)
+                        && text <= n
+                        && next.spans.iter().any(|s| s.what == What::Code)
+                        && next.spans.iter().any(Span::is_value)
+                });
+                // (A row whose head was above starts two lines up: the line
+                // after it is the next row's head, as in the rest of its table.)
+                let above = |r: &&mut Row| {
+                    let m = r.label.chars().count();
+                    r.code.is_some() && (m > n || m == n && !below) && r.source_line.checked_add(1) == Some(b.no)
+                };
+                if let Some(prev) = rows_by_panel[p].last_mut().filter(above) {
+                    prev.label.push_str(&label);
+                    continue;
+                }
+                // (One panel only, where the next line's row is this panel's.)
+                if npanels == 1 && below {
+                    head = Some((label, b.no));
                     continue;
                 }
             }
@@ -705,13 +765,16 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                     }
                     prev.cells = cells;
                 }
-                None => rows_by_panel[p].push(Row { code, label, line: None, cells, source_line: b.no }),
+                None => rows_by_panel[p].push(Row { code, label, line: None, cells, source_line: starts }),
             }
             if let Some(values) = deferred {
                 let row = rows_by_panel[p].len().saturating_sub(1);
                 collapsed_rows[p].push(super::collapsed::Unplaced { row, values });
             }
         }
+    }
+    if let Some((h, at)) = head {
+        rows_by_panel[0].push(Row { code: None, label: h, line: None, cells: vec![Cell::blank(at); ncols], source_line: at });
     }
     if joined_labels > 0 {
         refuse(
@@ -1567,6 +1630,19 @@ fn is_wrap(label: &str) -> bool {
         && !label.starts_with(|c: char| "一二三四五六七八九十0123456789（(".contains(c))
 }
 
+/// The longer rest of a coded row's wrapped label ([`is_wrap`]'s, of up to
+/// a cell's width): not a total, an ordinal's or a code's row, nor "其中".
+fn is_long_wrap(label: &str) -> bool {
+    let n = label.chars().count();
+    (5..=16).contains(&n)
+        && !TOTALS.iter().any(|w| search::contains(label, w))
+        && !label.starts_with("其中")
+        && !opens_a_row(label)
+        && !label.starts_with(|c: char| "一二三四五六七八九十0123456789".contains(c))
+        // "（室）及相关机构事务" is a rest; "（1）…" is an item's row.
+        && !label.trim_start_matches(['（', '(']).starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Whether a line names a header's columns ("项目", "科目编码", "2024年预算数",
 /// "类 款 项") and no row.
 fn is_captions(sq: &str) -> bool {
@@ -2278,6 +2354,36 @@ mod tests {
         let doc = crate::read(&text.replacen(row, &blank, 1));
         let t = doc.found(TableKind::BGeneral).expect("公开表七 is read");
         assert!(t.rows.iter().any(|r| r.code.as_deref() == Some("2080505") && r.label.is_empty()));
+    }
+
+    /// A label wrapped over two lines, its longer first line on the row's
+    /// line and the rest under it (a top-aligned cell), or its first line
+    /// above the row and the rest on it (a cell aligned lower), reads as the
+    /// row printed on one line; a shorter line under a row is no rest of it.
+    #[test]
+    fn a_label_wrapped_onto_the_line_under_or_over_its_row_is_the_rows() {
+        let text = sample();
+        let row = text.lines().find(|l| l.starts_with("2080505 ")).expect("the row");
+        let (label, at) = ("机关事业单位基本养老保险缴费支出", row.find('机').expect("label"));
+        let (head, rest) = label.split_at("机关事业单位基本养老".len());
+        let code = &row[..at];
+        let amounts = &row[at + label.len()..];
+        let pad = |s: &str| " ".repeat(s.chars().count());
+        let rows = |d: &crate::model::Document| -> Vec<(Option<String>, String, Vec<Option<Decimal>>)> {
+            let t = d.found(TableKind::BGeneral).expect("公开表七 is read");
+            t.rows.iter().map(|r| (r.code.clone(), r.label.clone(), r.cells.iter().map(|c| c.value).collect())).collect()
+        };
+        let was = rows(&crate::read(&text));
+        let under = format!("{code}{head}{}{amounts}\n{}{rest}", pad(rest), pad(code));
+        assert_eq!(rows(&crate::read(&text.replacen(row, &under, 1))), was);
+        let over = format!("{}{head}\n{code}{rest}{}{amounts}", pad(code), pad(head));
+        assert_eq!(rows(&crate::read(&text.replacen(row, &over, 1))), was);
+        // Under a shorter label, the line is the next row's beginning: with
+        // no row after it, a row of its own.
+        let short = format!("{code}{rest}{}{amounts}\n{}{head}", pad(head), pad(code));
+        let read = rows(&crate::read(&text.replacen(row, &short, 1)));
+        assert!(read.iter().any(|r| r.0.as_deref() == Some("2080505") && r.1 == rest), "{read:?}");
+        assert!(read.iter().any(|r| r.0.is_none() && r.1 == head), "{read:?}");
     }
 
     /// A title over a body of the other classification's codes (a 功能分类

@@ -34,11 +34,11 @@
 
 use crate::model::{Document, Row, Table, TableKind};
 use crate::narrative::stated::{Stated, CATEGORIES};
-use crate::rounding::{compare, Verdict};
+use crate::rounding::Verdict;
 use crate::rules::identity::{describe, nowhere, CellRef};
 use crate::rules::percent::narrative_values;
 use crate::rules::support::budget::{readable, settled, sums_equal, table_name, total_first, total_row, total_rows, unreadable};
-use crate::rules::support::budget_narrative::{claim_finding, unit_in_wan};
+use crate::rules::support::budget_narrative::{claim_finding, held, Held};
 use crate::rules::support::corpus::{fixtures, L, L_NARRATIVE, L_RUNNING_PROCUREMENT, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Expect, Family, Finding, Fixture, Rule, Severity, Sink};
@@ -133,7 +133,6 @@ fn by_caption(doc: &Document, t: &Table, said: &Stated, sink: &mut Sink) {
         sink.skip(format!("{}的第一栏不是合计，无法确定各类采购金额所在的栏，未核对", table_name(t)));
         return;
     }
-    let (factor, unit) = unit_in_wan(t, doc);
     let rows: Vec<Option<&Row>> = std::iter::once(total_row(t).map(|(_, r)| r))
         .chain(CATEGORIES.iter().map(|c| t.rows.iter().find(|r| category_of(&r.label) == Some(*c))))
         .collect();
@@ -141,22 +140,18 @@ fn by_caption(doc: &Document, t: &Table, said: &Stated, sink: &mut Sink) {
     for (k, (said, row)) in stated.zip(&rows).enumerate() {
         let (Some((v, line)), Some(row)) = (said, row) else { continue };
         let Some(cell) = row.value(0) else { continue };
-        let Some(wan) = cell.checked_mul(factor) else {
-            sink.skip(format!("{}的{}：{}", table_name(t), describe(row), crate::checked::TOO_LARGE));
-            continue;
-        };
         let what = match k {
             0 => "政府采购预算总额".to_string(),
             _ => format!("政府采购{}预算", CATEGORIES[k - 1]),
         };
-        let severity = match compare(Some(v), &[(1, Some(wan))]).0 {
+        let Some(Held { verdict, wan, unit }) = held(doc, t, cell, v) else {
+            sink.skip(format!("第{line}行{what}：{}", crate::checked::TOO_LARGE));
+            continue;
+        };
+        let severity = match verdict {
             Verdict::Exact => continue,
             Verdict::Rounding => Severity::Info,
-            Verdict::Mismatch => Severity::Error,
-            Verdict::TooLarge => {
-                sink.skip(format!("第{line}行{what}：{}", crate::checked::TOO_LARGE));
-                continue;
-            }
+            Verdict::Mismatch | Verdict::TooLarge => Severity::Error,
         };
         let tail = if severity == Severity::Info { "，差异在尾数误差范围内" } else { "，两者不符" };
         let message = format!("情况说明（第{line}行）称{what} {v} 万元，{}中“{}”为 {cell} {unit}{tail}。", table_name(t), describe(row));

@@ -30,11 +30,11 @@
 //! `tests/snapshots/rules/NAR-104.snap`，`cargo test NAR_104` 只运行本条。
 
 use crate::model::{Document, Row, Source, Table, TableKind};
-use crate::rounding::{compare, Verdict};
+use crate::rounding::Verdict;
 use crate::rules::identity::{describe, CellRef};
 use crate::rules::percent::narrative_values;
 use crate::rules::support::budget::{settled, table_name, total_row, total_rows};
-use crate::rules::support::budget_narrative::{claim_finding, unit_in_wan};
+use crate::rules::support::budget_narrative::{claim_finding, held, Held};
 use crate::rules::support::corpus::{fixtures, L, L_NARRATIVE, L_RUNNING_PROCUREMENT, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::{Expect, Family, Finding, Fixture, Rule, Severity, Sink};
@@ -142,19 +142,14 @@ fn printed_total(doc: &Document) -> Option<(&Table, (&Row, usize))> {
 /// compared in 万元 within the rounding of both.
 fn against_printed(doc: &Document, t: &Table, (row, c): (&Row, usize), (v, line): (rust_decimal::Decimal, usize), sink: &mut Sink) {
     let Some(cell) = row.value(c) else { return };
-    let (factor, unit) = unit_in_wan(t, doc);
-    let Some(wan) = cell.checked_mul(factor) else {
-        sink.skip(format!("{}的机关运行经费：{}", table_name(t), crate::checked::TOO_LARGE));
+    let Some(Held { verdict, wan, unit }) = held(doc, t, cell, v) else {
+        sink.skip(format!("第{line}行机关运行经费：{}", crate::checked::TOO_LARGE));
         return;
     };
-    let (severity, tail) = match compare(Some(v), &[(1, Some(wan))]).0 {
+    let (severity, tail) = match verdict {
         Verdict::Exact => return,
         Verdict::Rounding => (Severity::Info, "差异在尾数误差范围内"),
-        Verdict::Mismatch => (Severity::Warning, "两者不符"),
-        Verdict::TooLarge => {
-            sink.skip(format!("第{line}行机关运行经费：{}", crate::checked::TOO_LARGE));
-            return;
-        }
+        Verdict::Mismatch | Verdict::TooLarge => (Severity::Warning, "两者不符"),
     };
     let place = match t.columns.get(c).filter(|_| t.columns.len() > 1) {
         Some(col) => format!("“{}”栏", col.rsplit('›').next().unwrap_or(col).trim()),

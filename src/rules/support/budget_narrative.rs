@@ -74,6 +74,28 @@ pub fn unit_in_wan(t: &Table, doc: &Document) -> (Decimal, &'static str) {
     (crate::units::factor(e, WAN).unwrap_or(Decimal::ONE), crate::rules::support::units::name(e))
 }
 
+/// A narrative amount (万元) held against one printed cell of `t`.
+pub struct Held {
+    /// Exact, within the cell's rounding (尾数误差), or not.
+    pub verdict: crate::rounding::Verdict,
+    /// The cell in 万元.
+    pub wan: Decimal,
+    /// The name of the table's unit, for the message.
+    pub unit: &'static str,
+}
+
+/// How `said` (万元) compares with `cell` of `t`, converted to 万元 exactly;
+/// None where either is beyond Decimal (the rule skips, saying so).
+pub fn held(doc: &Document, t: &Table, cell: Decimal, said: Decimal) -> Option<Held> {
+    use crate::rounding::{compare, Verdict};
+    let (factor, unit) = unit_in_wan(t, doc);
+    let wan = cell.checked_mul(factor)?;
+    match compare(Some(said), &[(1, Some(wan))]).0 {
+        Verdict::TooLarge => None,
+        verdict => Some(Held { verdict, wan, unit }),
+    }
+}
+
 /// A finding about a narrative claim, on the table's cell it is held
 /// against: (expected, actual) as the rule sees them.
 pub fn claim_finding(

@@ -550,7 +550,7 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
     for (bi, b) in body.iter().enumerate().skip(first_data) {
         // A head whose row did not follow on the next line is a row of its own.
         if let Some((h, at)) = head.take_if(|(_, at)| at.checked_add(1) != Some(b.no)) {
-            rows_by_panel[0].push(Row { code: None, label: h, line: None, cells: vec![Cell::blank(at); ncols], source_line: at });
+            rows_by_panel[0].push(label_alone(h, at, ncols));
         }
         if !b.data && header_seen.contains(&b.sq) {
             continue;
@@ -644,7 +644,7 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                 }
                 // (Not taken: a row of its own, as it would have been.)
                 Some((h, at)) => {
-                    rows_by_panel[p].push(Row { code: None, label: h, line: None, cells: vec![Cell::blank(at); ncols], source_line: at });
+                    rows_by_panel[p].push(label_alone(h, at, ncols));
                     label
                 }
                 None => label,
@@ -655,20 +655,16 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                     continue;
                 }
             }
-            // A longer rest ("行政单位离退休支出" under "2080501 未归口管理的"): the
-            // line right under a coded row's, label alone, no code and no
-            // number, where every row has a code; not a total, an ordinal's
-            // row, nor a "其中".
+            // A longer label alone on its line, no code, no number: its
+            // row's second line under it ("行政单位离退休支出" under "2080501
+            // 未归口管理的 84.65"), or its first line over it ("机关事业单位基本
+            // 养老保险" over "30108 缴费 1,064.46"). A cell's text wraps where
+            // the cell ends, so the longer line is the first: the row above
+            // holds a longer label, the one below a shorter. Where both
+            // could be (a row above exactly as wide), the row below takes
+            // it: a rest as wide as its first line needs a label of exactly
+            // two widths, rarer than a one-line label that fills its cell.
             if values.is_empty() && code.is_none() && is_long_wrap(&label) {
-                // A label's second line under its row ("行政单位离退休支出"
-                // under "2080501 未归口管理的 84.65"), or its first line above
-                // it ("机关事业单位基本养老保险" over "30108 缴费 1,064.46"). A
-                // cell's text wraps where the cell ends, so the longer line
-                // is the first: the row above holds a longer label, the one
-                // below a shorter. Where both could be (a row above exactly
-                // as wide), the row below takes it: a rest as wide as its
-                // first line needs a label of exactly two widths, rarer than
-                // a one-line label that fills its cell.
                 let n = label.chars().count();
                 let below = body.get(bi + 1).is_some_and(|next| {
                     let text =
@@ -774,7 +770,7 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
         }
     }
     if let Some((h, at)) = head {
-        rows_by_panel[0].push(Row { code: None, label: h, line: None, cells: vec![Cell::blank(at); ncols], source_line: at });
+        rows_by_panel[0].push(label_alone(h, at, ncols));
     }
     if joined_labels > 0 {
         refuse(
@@ -1630,8 +1626,14 @@ fn is_wrap(label: &str) -> bool {
         && !label.starts_with(|c: char| "一二三四五六七八九十0123456789（(".contains(c))
 }
 
-/// The longer rest of a coded row's wrapped label ([`is_wrap`]'s, of up to
-/// a cell's width): not a total, an ordinal's or a code's row, nor "其中".
+/// A row of a label alone on line `at`, no code and every cell blank.
+fn label_alone(label: String, at: usize, ncols: usize) -> Row {
+    Row { code: None, label, line: None, cells: vec![Cell::blank(at); ncols], source_line: at }
+}
+
+/// A line of a coded row's wrapped label longer than [`is_wrap`]'s rest (its
+/// rest or its beginning, up to a cell's width): not a total, an ordinal's
+/// or a code's row, nor "其中".
 fn is_long_wrap(label: &str) -> bool {
     let n = label.chars().count();
     (5..=16).contains(&n)

@@ -633,7 +633,20 @@ pub struct RowSum {
     pub parts: Vec<usize>,
 }
 
+/// Whether a note says why its table has nothing to show: "……，故本表
+/// 无数据", "本部门没有……", "此表为空", or any "无" ("注：本部门无相关收支项目",
+/// "我单位无2017年政府性基金支出安排", "本部门无该项目"), as Jiangsu words it.
+pub fn says_none(note: &str) -> bool {
+    crate::text::search::has_char(note, '无') || ["没有", "为空", "空表"].iter().any(|w| crate::text::search::contains(note, w))
+}
+
 impl Table {
+    /// Whether a note under the table says why it has nothing to show
+    /// ([`says_none`]).
+    pub fn notes_say_none(&self) -> bool {
+        self.notes.iter().any(|(_, n)| says_none(n))
+    }
+
     /// A table of `kind` headed at `source_line`, before its reader fills
     /// it: no number, title, unit, columns or rows yet.
     pub(crate) fn empty(kind: TableKind, source_line: usize) -> Table {

@@ -167,13 +167,6 @@ pub(crate) fn notes(doc: &Document, seg: &Segment) -> Vec<(usize, String)> {
     out
 }
 
-/// Whether a note under a table says why it has nothing to show: "……，故本表
-/// 无数据", "本部门没有……", "此表为空", or any "无" ("注：本部门无相关收支项目",
-/// "我单位无2017年政府性基金支出安排", "本部门无该项目"), as Jiangsu words it.
-pub(crate) fn says_none(note: &str) -> bool {
-    search::has_char(note, '无') || ["没有", "为空", "空表"].iter().any(|w| search::contains(note, w))
-}
-
 /// Whether a line printed among a table's rows, not marked "注", says the
 /// table is empty ("此表为空", "本表无数据"): a note all the same. Short, so
 /// that no row label is taken for one.
@@ -254,9 +247,9 @@ mod tests {
             "注：本部门无该项目",
             "此表为空",
         ] {
-            assert!(super::says_none(note), "{note}");
+            assert!(crate::model::says_none(note), "{note}");
         }
-        assert!(!super::says_none("注：“科目编码”和“科目名称”为必填项"));
+        assert!(!crate::model::says_none("注：“科目编码”和“科目名称”为必填项"));
         // Unmarked, only a short line that says so is a note.
         assert!(super::is_empty_note("此表为空") && super::is_empty_note("本表无数据"));
         assert!(!super::is_empty_note("合计") && !super::is_empty_note("其他为空调维修等支出的项目经费"));

@@ -64,7 +64,7 @@ fn check(doc: &Document, sink: &mut Sink) {
             continue;
         }
         let empty = t.rows.iter().all(|r| r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero())));
-        let says_empty = t.notes.iter().any(|(_, n)| crate::tables::says_none(n));
+        let says_empty = t.notes_say_none();
         if empty && !says_empty {
             let message = format!(
                 "{}（{}）没有任何数据，但表下没有说明原因（如“本部门没有……，故本表无数据”）。",

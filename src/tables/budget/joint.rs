@@ -444,7 +444,7 @@ pub fn zero_sources(tables: &[&Table]) -> Vec<Source> {
             }
             TableKind::BFund | TableKind::BCapital => {
                 let empty = t.rows.iter().all(|r| r.cells.iter().all(|c| c.value.is_none_or(|v| v.is_zero())));
-                let says = t.notes.iter().any(|(_, n)| crate::tables::says_none(n));
+                let says = t.notes_say_none();
                 if empty && says {
                     note(if t.kind == TableKind::BFund { Source::Fund } else { Source::Capital }, true);
                 }

@@ -34,7 +34,9 @@
 //! tables it misses); the pages run together without their form feeds (each
 //! table read the same or, where nothing shows the page break, not read,
 //! never misread); a layout text's runs of spaces turned into TABs or
-//! squeezed to one (each table read by order the same, or not read).
+//! squeezed to one (each table read by order the same, or not read); a
+//! coded row's label longer than ten chars wrapped onto the line under or
+//! over its row (read the same).
 //!
 //! One table reprinted in 元 (integers, or grouped with two decimals) while
 //! the others stay in 万元: the document finds the same errors (the checks
@@ -1298,6 +1300,83 @@ fn an_amount_printed_against_the_label_after_it_reads_the_same() {
     assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(texts_changed, 18, "layout texts with an amount before a label");
     assert_eq!(same, 149, "tables read the same");
+}
+
+/// Every coded row's label longer than `width` chars wrapped at `width`, as
+/// a narrower cell prints it: the rest on the line under the row, at the
+/// label's column (a top-aligned cell), or the beginning on the line over
+/// it and the rest on the row's line (a cell aligned lower); the code and
+/// the amounts where they were (pdftotext counts a CJK char as one column).
+fn wrapped_labels(text: &str, width: usize, over: bool) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for l in text.split('\n') {
+        let lead = l.len() - l.trim_start_matches(' ').len();
+        let digits = l[lead..].bytes().take_while(u8::is_ascii_digit).count();
+        let gap = l[lead + digits..].bytes().take_while(|b| *b == b' ').count();
+        let at = lead + digits + gap;
+        let label: String = l[at..].chars().take_while(|c| !c.is_whitespace()).collect();
+        let after = &l[at + label.len()..];
+        let coded = matches!(digits, 3 | 5 | 7) && gap > 0;
+        let amounts = after.starts_with(' ') && after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if !coded || !amounts || label.chars().count() <= width || label.contains(['，', '。']) {
+            out.push(l.to_string());
+            continue;
+        }
+        let cut = label.char_indices().nth(width).map_or(label.len(), |(i, _)| i);
+        let (head, rest) = label.split_at(cut);
+        let blank = |s: &str| " ".repeat(s.chars().count());
+        let code = &l[..at];
+        let indent = " ".repeat(at);
+        if over {
+            out.push(format!("{indent}{head}"));
+            out.push(format!("{code}{rest}{}{after}", blank(head)));
+        } else {
+            out.push(format!("{code}{head}{}{after}", blank(rest)));
+            out.push(format!("{indent}{rest}"));
+        }
+    }
+    out.join("\n")
+}
+
+/// A label wrapped over two lines, under or over its row, reads as the row
+/// printed on one line: every table of every layout text the same, cell by
+/// cell, and no error added.
+#[test]
+fn labels_wrapped_under_or_over_their_rows_read_the_same() {
+    let Some(dir) = common::real_dir() else { return };
+    let mut failures = Vec::new();
+    let (mut texts_changed, mut tables) = (0, 0);
+    for file in texts(&dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
+        let d = load(&dir, &file);
+        for over in [false, true] {
+            let text = wrapped_labels(&d.text, 10, over);
+            if text == d.text {
+                continue;
+            }
+            texts_changed += 1;
+            let what = format!("{file} (wrapped {})", if over { "over" } else { "under" });
+            let got = gongkai::check_text("variant", &text);
+            let (want, read) = (cells(&d.report), cells(&got));
+            if want.len() != read.len() {
+                failures.push(format!("{what}: {} tables read as {}", want.len(), read.len()));
+                continue;
+            }
+            for (k, (w, r)) in want.iter().zip(&read).enumerate() {
+                tables += 1;
+                if w != r {
+                    let rows: Vec<&str> = r.2.iter().map(|x| x.1.as_str()).filter(|x| !w.2.iter().any(|y| y.1 == *x)).collect();
+                    failures.push(format!("{what}: table {k} ({}) reads rows {rows:?}", w.0));
+                }
+            }
+            otherwise_the_same(&what, &d.report, &got, &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(
+        (texts_changed, tables),
+        (26, 300),
+        "layout texts (each wrapped both ways) with a label longer than 10 chars, and their tables"
+    );
 }
 
 /// Every run of two or more spaces printed as `gap`.

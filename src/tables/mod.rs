@@ -234,6 +234,8 @@ pub(crate) const fn side(first: u32, last: u32, ncols: usize) -> Side {
 #[cfg(test)]
 mod tests {
     use super::candidates::MAX_LISTED;
+    use super::counts_columns;
+    use crate::model::TableKind;
 
     /// The notes that say why a table is empty, in Shandong's and Jiangsu's
     /// words; a note on something else does not.
@@ -254,8 +256,6 @@ mod tests {
         assert!(super::is_empty_note("此表为空") && super::is_empty_note("本表无数据"));
         assert!(!super::is_empty_note("合计") && !super::is_empty_note("其他为空调维修等支出的项目经费"));
     }
-    use super::counts_columns;
-    use crate::model::TableKind;
 
     /// Each colon test is `contains` of its words, over generated lines.
     #[test]

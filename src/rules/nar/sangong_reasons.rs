@@ -30,7 +30,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Document, TableKind};
-use crate::rules::support::budget::table_name;
+use crate::rules::support::budget::{absent, table_name};
 use crate::rules::support::budget_narrative::{claim_finding, sangong_in, unit_in_wan, value};
 use crate::rules::support::corpus::{QB, YB};
 use crate::rules::support::kinds::BUDGET;
@@ -74,7 +74,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     // However the table was read: a Jiangsu or Shanghai one-row table prints
     // this year's figures only, and a change is then the narrative's own.
     let Some(s) = doc.found(TableKind::BSangong).and_then(|t| sangong_in(doc, t)) else {
-        sink.skip(format!("缺少{}，无法核对", TableKind::BSangong.name()));
+        sink.skip(absent(&[TableKind::BSangong]));
         return;
     };
     if s.current.iter().all(Option::is_none) {

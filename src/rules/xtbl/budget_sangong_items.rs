@@ -29,7 +29,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Document, Row, Table, TableKind};
 use crate::rounding::Interval;
-use crate::rules::support::budget::{readable, table_name, total_first, unreadable};
+use crate::rules::support::budget::{absent, readable, table_name, total_first, unreadable};
 use crate::rules::support::corpus::{fixtures, QB, YB};
 use crate::rules::support::kinds::BUDGET;
 use crate::rules::support::units::{self, Common};
@@ -66,7 +66,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     let econ: Vec<&Table> =
         [TableKind::BBasicEcon, TableKind::BBasicGovEcon].iter().filter_map(|k| readable(doc, *k)).filter(|e| total_first(e)).collect();
     let Some(e) = econ.first() else {
-        sink.skip(format!("缺少{}，无法核对", TableKind::BBasicEcon.name()));
+        sink.skip(absent(&[TableKind::BBasicEcon]));
         return;
     };
     let six = current.six();

@@ -1620,10 +1620,13 @@ fn is_complete(label: &str) -> bool {
 
 /// The rest of a wrapped label ("费", "支出"): short and not a row of its own.
 fn is_wrap(label: &str) -> bool {
-    let n = label.chars().count();
-    (1..=4).contains(&n)
-        && !TOTALS.iter().any(|w| search::contains(label, w))
-        && !label.starts_with(|c: char| "一二三四五六七八九十0123456789（(".contains(c))
+    (1..=4).contains(&label.chars().count()) && could_be_rest(label) && !label.starts_with(['（', '('])
+}
+
+/// Whether a label alone on its line could be part of another row's: not a
+/// total, nor starting as an ordinal's or a number's row does.
+fn could_be_rest(label: &str) -> bool {
+    !TOTALS.iter().any(|w| search::contains(label, w)) && !label.starts_with(|c: char| "一二三四五六七八九十0123456789".contains(c))
 }
 
 /// A row of a label alone on line `at`, no code and every cell blank.
@@ -1637,10 +1640,9 @@ fn label_alone(label: String, at: usize, ncols: usize) -> Row {
 fn is_long_wrap(label: &str) -> bool {
     let n = label.chars().count();
     (5..=16).contains(&n)
-        && !TOTALS.iter().any(|w| search::contains(label, w))
+        && could_be_rest(label)
         && !label.starts_with("其中")
         && !opens_a_row(label)
-        && !label.starts_with(|c: char| "一二三四五六七八九十0123456789".contains(c))
         // "（室）及相关机构事务" is a rest; "（1）…" is an item's row.
         && !label.trim_start_matches(['（', '(']).starts_with(|c: char| c.is_ascii_digit())
 }

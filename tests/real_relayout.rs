@@ -1307,7 +1307,10 @@ fn an_amount_printed_against_the_label_after_it_reads_the_same() {
 /// label's column (a top-aligned cell), or the beginning on the line over
 /// it and the rest on the row's line (a cell aligned lower); the code and
 /// the amounts where they were (pdftotext counts a CJK char as one column).
-fn wrapped_labels(text: &str, width: usize, over: bool) -> String {
+/// With `coded` false, the rows without a code instead, whose label opens
+/// the line or a panel's part of it (a 收支总表's), and only labels of at
+/// most two widths (a longer one takes three lines).
+fn wrapped_labels(text: &str, width: usize, over: bool, coded: bool) -> String {
     let mut out: Vec<String> = Vec::new();
     for l in text.split('\n') {
         let lead = l.len() - l.trim_start_matches(' ').len();
@@ -1316,9 +1319,21 @@ fn wrapped_labels(text: &str, width: usize, over: bool) -> String {
         let at = lead + digits + gap;
         let label: String = l[at..].chars().take_while(|c| !c.is_whitespace()).collect();
         let after = &l[at + label.len()..];
-        let coded = matches!(digits, 3 | 5 | 7) && gap > 0;
-        let amounts = after.starts_with(' ') && after.trim_start().starts_with(|c: char| c.is_ascii_digit());
-        if !coded || !amounts || label.chars().count() <= width || label.contains(['，', '。']) {
+        // (A label without code is told from prose by the gap after it.)
+        let gap_after = if coded { " " } else { "  " };
+        let amounts = after.starts_with(gap_after) && after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        let n = label.chars().count();
+        let row = match coded {
+            true => matches!(digits, 3 | 5 | 7) && gap > 0,
+            // (not a sentence laid out with gaps: "…各增加    1463.8   万元，增长")
+            false => {
+                digits == 0
+                    && n <= 2 * width
+                    && !l.contains(|c: char| "，。：:%万".contains(c))
+                    && !label.contains(|c: char| c.is_ascii_digit())
+            }
+        };
+        if !row || !amounts || n <= width || label.contains(['，', '。']) {
             out.push(l.to_string());
             continue;
         }
@@ -1338,18 +1353,42 @@ fn wrapped_labels(text: &str, width: usize, over: bool) -> String {
     out.join("\n")
 }
 
-/// A label wrapped over two lines, under or over its row, reads as the row
-/// printed on one line: every table of every layout text the same, cell by
-/// cell, and no error added.
+/// A coded row's label wrapped over two lines, under or over its row,
+/// reads as the row printed on one line: every table of every layout text
+/// the same, cell by cell, and no error added.
 #[test]
 fn labels_wrapped_under_or_over_their_rows_read_the_same() {
     let Some(dir) = common::real_dir() else { return };
+    assert_eq!(
+        wrapped_read_the_same(&dir, 10, true),
+        (26, 300),
+        "layout texts (each wrapped both ways) with a coded label longer than 10 chars, and their tables"
+    );
+}
+
+/// So does a label wrapped in a table without codes (a 收支总表's, on
+/// either side), the first row's too, whose first line stands right under
+/// the header ("一、一般公共预算" over "资金  156,211,123 …").
+#[test]
+fn labels_wrapped_in_tables_without_codes_read_the_same() {
+    let Some(dir) = common::real_dir() else { return };
+    assert_eq!(
+        wrapped_read_the_same(&dir, 8, false),
+        (26, 298),
+        "layout texts (each wrapped both ways) with a label without code longer than 8 chars, and their tables"
+    );
+}
+
+/// Checks every layout text with its labels wrapped at `width` (see
+/// [`wrapped_labels`]) both ways against the text as printed; returns the
+/// texts the wrapping changed and the tables compared.
+fn wrapped_read_the_same(dir: &Path, width: usize, coded: bool) -> (usize, usize) {
     let mut failures = Vec::new();
     let (mut texts_changed, mut tables) = (0, 0);
-    for file in texts(&dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
-        let d = load(&dir, &file);
+    for file in texts(dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
+        let d = load(dir, &file);
         for over in [false, true] {
-            let text = wrapped_labels(&d.text, 10, over);
+            let text = wrapped_labels(&d.text, width, over, coded);
             if text == d.text {
                 continue;
             }
@@ -1372,11 +1411,7 @@ fn labels_wrapped_under_or_over_their_rows_read_the_same() {
         }
     }
     assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(
-        (texts_changed, tables),
-        (26, 300),
-        "layout texts (each wrapped both ways) with a label longer than 10 chars, and their tables"
-    );
+    (texts_changed, tables)
 }
 
 /// Every run of two or more spaces printed as `gap`.

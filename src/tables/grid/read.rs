@@ -159,7 +159,9 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                 before_data = false;
             } else if !body.iter().any(|b| b.data) {
                 header_seen.push(sq);
-            } else if header_seen.contains(&sq) {
+            } else if header_seen.contains(&sq) && !opens_a_row(sq) {
+                // (A line opening as a row does may be a label's first line,
+                // the header's only until the rows are told: see `starts_wrapped`.)
                 continue;
             }
             body.push(BodyLine { no: l.no, page: *page + turned, sq, text: &l.text, spans: sp, data });
@@ -199,6 +201,16 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
             g.read = true;
         }
         return (table, problems);
+    };
+    // The first row's label wrapped, its first line over the row's line
+    // ("一、一般公共预算" over "资金  156,211,123  一、…"): that line is the
+    // row's, not the header's.
+    let first_data = match first_data.checked_sub(1) {
+        Some(i) if lost.is_none() && starts_wrapped(&body[i], &body[first_data]) => {
+            header_seen.retain(|h| *h != body[i].sq);
+            i
+        }
+        _ => first_data,
     };
 
     let data_lines: Vec<&BodyLine> = body.iter().filter(|b| b.data).collect();
@@ -635,6 +647,16 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                 unseen_panels.insert(b.no); // labels of two panels, one of them unseen on this page
             }
             let (code, label) = split_code(codes, texts.iter().map(|s| &*s.text).collect());
+            // The table's line above (blank lines apart: some layouts print
+            // one between every two lines, a cell's too), if it prints one
+            // text in this panel starting where `x` is (within a column), of
+            // one cell, and the columns are where the page put them.
+            let over = |x: usize| {
+                bi.checked_sub(1).and_then(|i| body.get(i)).filter(|a| {
+                    let mut here = a.spans.iter().filter(|s| s.what == What::Text && text_panel(a.page, s.start) == p);
+                    lost.is_none() && here.next().is_some_and(|s| s.start.abs_diff(x) <= 1 && one_cell(s)) && here.next().is_none()
+                })
+            };
             // (The row starts on its head's line.)
             let mut starts = b.no;
             let label = match head.take() {
@@ -690,6 +712,17 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                     continue;
                 }
             }
+            // The rest of a label wrapped onto the line under its row, in a
+            // table without codes ("八、社会保障  1,121.39" over "和就业支出"),
+            // starting where the row's label does.
+            if let (true, None, [t]) = (values.is_empty(), &code, texts.as_slice()) {
+                let above = over(t.start).map(|a| a.no);
+                let under = |r: &&mut Row| r.code.is_none() && Some(r.source_line) == above && continues(&r.label, &label);
+                if let Some(prev) = rows_by_panel[p].last_mut().filter(under) {
+                    prev.label.push_str(&label);
+                    continue;
+                }
+            }
             // A row printed over lines, one part a line, the amounts last:
             // a label on its own line above the code and numbers of its row
             // (a wrapped label), or, in text copied in the content's order,
@@ -702,8 +735,15 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                 // (a total has no code: "人员经费合计" after a blank "310")
                 let code_above = r.code.is_some() && r.label.is_empty() && code.is_none() && !label.is_empty() && !is_total_label(&label);
                 let amounts_after = r.code.is_some() && !r.label.is_empty() && code.is_none() && label.is_empty() && !values.is_empty();
-                open && (label_above || code_above || amounts_after)
+                // (a wrap's rest is one text, under its first line's)
+                let wrapped = match texts.as_slice() {
+                    [t] => over(t.start).is_some_and(|a| wraps_onto(r, a.no, code.as_deref(), &label, !values.is_empty())),
+                    _ => false,
+                };
+                open && (label_above || code_above || amounts_after || wrapped)
             });
+            // (Of the merges, only a wrap's brings a label to a row with one.)
+            let joins_above = merge && rows_by_panel[p].last().is_some_and(|r| !r.label.is_empty() && !label.is_empty());
             let mut cells = vec![Cell::blank(b.no); ncols];
             filled.clear();
             filled.resize(ncols, false);
@@ -756,7 +796,9 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
             match rows_by_panel[p].last_mut().filter(|_| merge) {
                 Some(prev) => {
                     prev.code = prev.code.take().or(code);
-                    if !label.is_empty() {
+                    if joins_above {
+                        prev.label.push_str(&label);
+                    } else if !label.is_empty() {
                         prev.label = label;
                     }
                     prev.cells = cells;
@@ -1647,6 +1689,58 @@ fn is_long_wrap(label: &str) -> bool {
         && !label.trim_start_matches(['（', '(']).starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether `above`, the table's line before `row`, a line of one text
+/// opening as an item's row does ("一、一般公共预算"), is the first line of
+/// the label of `row`, whose label starts under it and reads as a rest
+/// ("资金  156,211,123"): see [`wraps_onto`].
+fn starts_wrapped(above: &BodyLine, row: &BodyLine) -> bool {
+    let ([a], Some(r)) = (above.spans.as_slice(), row.spans.first()) else { return false };
+    a.what == What::Text
+        && one_cell(a)
+        && r.what == What::Text
+        && a.start.abs_diff(r.start) <= 1
+        && opens_a_row(&a.text)
+        && is_rest(&r.text)
+        && r.text.chars().count() <= a.text.chars().count()
+}
+
+/// Whether a text span is one cell's: no space inside but one after an
+/// ordinal ("1. 一般公共预算资金"); "台式计算机（20万以下） 分散自行组织" is two
+/// columns' cells.
+fn one_cell(s: &Span) -> bool {
+    let gaps = s.end.saturating_sub(s.start).saturating_sub(s.text.chars().count());
+    gaps == 0 || gaps == 1 && opens_a_row(&s.text)
+}
+
+/// Whether a label could be the rest of a label wrapped onto its line: no
+/// total, no ordinal's or code's row, not "其中" nor "（…".
+fn is_rest(label: &str) -> bool {
+    could_be_rest(label) && !label.starts_with("其中") && !label.starts_with(['（', '(']) && !opens_a_row(label)
+}
+
+/// Whether a row without code or amounts, its label alone on the table's
+/// line `above`, is the first line of the row on the line under it (code,
+/// label, amounts): a label wrapped in a table without codes, its cell's
+/// text printed from the line above the amounts ("八、社会保障和就" over
+/// "业支出  1,121.39"). See [`continues`].
+fn wraps_onto(r: &Row, above: usize, code: Option<&str>, label: &str, has_values: bool) -> bool {
+    r.code.is_none() && code.is_none() && has_values && r.source_line == above && continues(&r.label, label)
+}
+
+/// Whether `rest`, a label on the line under `first`'s and starting where
+/// it does, is the rest of a label wrapped there: it reads as a rest (no
+/// ordinal, no total, not "其中" nor "（…"), it is no longer than `first`
+/// (a cell's text wraps where the cell ends), and `first` is no name
+/// complete in itself ("其他资金" over "经营收入", "…（含专用结余）" over
+/// "年初结转和结余" are two rows).
+fn continues(first: &str, rest: &str) -> bool {
+    (1..=first.chars().count()).contains(&rest.chars().count())
+        && !is_complete(first)
+        && !first.ends_with(['）', ')'])
+        && !["支出", "结余"].iter().any(|w| first.ends_with(w))
+        && is_rest(rest)
+}
+
 /// Whether a line names a header's columns ("项目", "科目编码", "2024年预算数",
 /// "类 款 项") and no row.
 fn is_captions(sq: &str) -> bool {
@@ -2388,6 +2482,40 @@ mod tests {
         let read = rows(&crate::read(&text.replacen(row, &short, 1)));
         assert!(read.iter().any(|r| r.0.as_deref() == Some("2080505") && r.1 == rest), "{read:?}");
         assert!(read.iter().any(|r| r.0.is_none() && r.1 == head), "{read:?}");
+    }
+
+    /// In a table without codes, a label's first line printed over its row
+    /// (the first row's too, right under the header) or its rest under it
+    /// is the row's: the 收支总表 reads as printed on one line.
+    #[test]
+    fn a_label_wrapped_in_a_table_without_codes_is_its_rows() {
+        let text = sample();
+        let rows = |d: &crate::model::Document| -> Vec<(String, Vec<Option<Decimal>>)> {
+            let t = d.found(TableKind::BSummary).expect("公开表一 is read");
+            t.rows.iter().map(|r| (r.label.clone(), r.cells.iter().map(|c| c.value).collect())).collect()
+        };
+        let was = rows(&crate::read(&text));
+        let line = |start: &str| text.lines().find(|l| l.starts_with(start)).expect("the row");
+        // Each label cut after `keep` chars at its column, over or under the row.
+        let wrap = |row: &str, label: &str, keep: usize, over: bool| {
+            let at = row[..row.find(label).expect("label")].chars().count();
+            let cut = label.char_indices().nth(keep).map_or(label.len(), |(i, _)| i);
+            let (head, rest) = label.split_at(cut);
+            let alone = |s: &str| format!("{}{s}", " ".repeat(at));
+            match over {
+                true => format!("{}\n{}", alone(head), row.replacen(label, &format!("{rest}{}", " ".repeat(head.chars().count())), 1)),
+                false => format!("{}\n{}", row.replacen(label, &format!("{head}{}", " ".repeat(rest.chars().count())), 1), alone(rest)),
+            }
+        };
+        let (first, second) = (line("一、财政拨款"), line("1.一般公共预算"));
+        let over = text.replacen(first, &wrap(first, "一、财政拨款", 4, true), 1).replacen(
+            second,
+            &wrap(second, "二、社会保障和就业支出", 8, true),
+            1,
+        );
+        assert_eq!(rows(&crate::read(&over)), was);
+        let under = text.replacen(second, &wrap(second, "二、社会保障和就业支出", 6, false), 1);
+        assert_eq!(rows(&crate::read(&under)), was);
     }
 
     /// A title over a body of the other classification's codes (a 功能分类

@@ -1302,16 +1302,27 @@ fn an_amount_printed_against_the_label_after_it_reads_the_same() {
     assert_eq!(same, 149, "tables read the same");
 }
 
+/// How [`wrapped_labels`] wraps a label: the rest on the line under the
+/// row, at the label's column (a top-aligned cell); the beginning on the
+/// line over it and the rest on the row's line (a cell aligned lower); or
+/// as a vertically centred cell prints it: over three lines, the row's in
+/// the middle, a label longer than two widths, and as `Over` a shorter one.
+#[derive(Clone, Copy, Debug)]
+enum Wrap {
+    Under,
+    Over,
+    Centred,
+}
+
 /// Every coded row's label longer than `width` chars wrapped at `width`, as
-/// a narrower cell prints it: the rest on the line under the row, at the
-/// label's column (a top-aligned cell), or the beginning on the line over
-/// it and the rest on the row's line (a cell aligned lower); the code and
-/// the amounts where they were (pdftotext counts a CJK char as one column).
+/// a narrower cell prints it ([`Wrap`]), the code and the amounts where they
+/// were (pdftotext counts a CJK char as one column); only labels of at most
+/// two widths, or three when `Centred` (a longer one takes more lines).
 /// With `coded` false, the rows without a code instead, whose label opens
-/// the line or a panel's part of it (a 收支总表's), and only labels of at
-/// most two widths (a longer one takes three lines).
-fn wrapped_labels(text: &str, width: usize, over: bool, coded: bool) -> String {
+/// the line or a panel's part of it (a 收支总表's).
+fn wrapped_labels(text: &str, width: usize, how: Wrap, coded: bool) -> String {
     let mut out: Vec<String> = Vec::new();
+    let lines = if matches!(how, Wrap::Centred) { 3 } else { 2 };
     for l in text.split('\n') {
         let lead = l.len() - l.trim_start_matches(' ').len();
         let digits = l[lead..].bytes().take_while(u8::is_ascii_digit).count();
@@ -1324,7 +1335,7 @@ fn wrapped_labels(text: &str, width: usize, over: bool, coded: bool) -> String {
         let amounts = after.starts_with(gap_after) && after.trim_start().starts_with(|c: char| c.is_ascii_digit());
         let n = label.chars().count();
         let row = match coded {
-            true => matches!(digits, 3 | 5 | 7) && gap > 0,
+            true => matches!(digits, 3 | 5 | 7) && gap > 0 && n <= lines * width,
             // (not a sentence laid out with gaps: "…各增加    1463.8   万元，增长")
             false => {
                 digits == 0
@@ -1337,17 +1348,28 @@ fn wrapped_labels(text: &str, width: usize, over: bool, coded: bool) -> String {
             out.push(l.to_string());
             continue;
         }
-        let cut = label.char_indices().nth(width).map_or(label.len(), |(i, _)| i);
-        let (head, rest) = label.split_at(cut);
+        let cut = |k: usize| label.char_indices().nth(k).map_or(label.len(), |(i, _)| i);
+        let (head, rest) = label.split_at(cut(width));
         let blank = |s: &str| " ".repeat(s.chars().count());
         let code = &l[..at];
         let indent = " ".repeat(at);
-        if over {
-            out.push(format!("{indent}{head}"));
-            out.push(format!("{code}{rest}{}{after}", blank(head)));
-        } else {
-            out.push(format!("{code}{head}{}{after}", blank(rest)));
-            out.push(format!("{indent}{rest}"));
+        match how {
+            Wrap::Over => {
+                out.push(format!("{indent}{head}"));
+                out.push(format!("{code}{rest}{}{after}", blank(head)));
+            }
+            Wrap::Under => {
+                out.push(format!("{code}{head}{}{after}", blank(rest)));
+                out.push(format!("{indent}{rest}"));
+            }
+            Wrap::Centred => {
+                let (middle, tail) = rest.split_at(cut(2 * width).min(label.len()) - head.len());
+                out.push(format!("{indent}{head}"));
+                out.push(format!("{code}{middle}{}{after}", blank(head) + &blank(tail)));
+                if !tail.is_empty() {
+                    out.push(format!("{indent}{tail}"));
+                }
+            }
         }
     }
     out.join("\n")
@@ -1360,9 +1382,21 @@ fn wrapped_labels(text: &str, width: usize, over: bool, coded: bool) -> String {
 fn labels_wrapped_under_or_over_their_rows_read_the_same() {
     let Some(dir) = common::real_dir() else { return };
     assert_eq!(
-        wrapped_read_the_same(&dir, 10, true),
+        wrapped_read_the_same(&dir, 10, &[Wrap::Under, Wrap::Over], true),
         (26, 300),
         "layout texts (each wrapped both ways) with a coded label longer than 10 chars, and their tables"
+    );
+}
+
+/// So does a coded row's label wrapped over three lines, the row's line in
+/// the middle ("党委办公厅" / "20131  （室）及相  …" / "关机构事务").
+#[test]
+fn labels_wrapped_over_three_lines_read_the_same() {
+    let Some(dir) = common::real_dir() else { return };
+    assert_eq!(
+        wrapped_read_the_same(&dir, 8, &[Wrap::Centred], true),
+        (14, 158),
+        "layout texts with a coded label longer than 8 chars, and their tables"
     );
 }
 
@@ -1373,27 +1407,27 @@ fn labels_wrapped_under_or_over_their_rows_read_the_same() {
 fn labels_wrapped_in_tables_without_codes_read_the_same() {
     let Some(dir) = common::real_dir() else { return };
     assert_eq!(
-        wrapped_read_the_same(&dir, 8, false),
+        wrapped_read_the_same(&dir, 8, &[Wrap::Under, Wrap::Over], false),
         (26, 298),
         "layout texts (each wrapped both ways) with a label without code longer than 8 chars, and their tables"
     );
 }
 
-/// Checks every layout text with its labels wrapped at `width` (see
-/// [`wrapped_labels`]) both ways against the text as printed; returns the
+/// Checks every layout text with its labels wrapped at `width` each way of
+/// `ways` (see [`wrapped_labels`]) against the text as printed; returns the
 /// texts the wrapping changed and the tables compared.
-fn wrapped_read_the_same(dir: &Path, width: usize, coded: bool) -> (usize, usize) {
+fn wrapped_read_the_same(dir: &Path, width: usize, ways: &[Wrap], coded: bool) -> (usize, usize) {
     let mut failures = Vec::new();
     let (mut texts_changed, mut tables) = (0, 0);
     for file in texts(dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
         let d = load(dir, &file);
-        for over in [false, true] {
-            let text = wrapped_labels(&d.text, width, over, coded);
+        for how in ways {
+            let text = wrapped_labels(&d.text, width, *how, coded);
             if text == d.text {
                 continue;
             }
             texts_changed += 1;
-            let what = format!("{file} (wrapped {})", if over { "over" } else { "under" });
+            let what = format!("{file} (wrapped {how:?})");
             let got = gongkai::check_text("variant", &text);
             let (want, read) = (cells(&d.report), cells(&got));
             if want.len() != read.len() {

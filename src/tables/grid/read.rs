@@ -557,12 +557,12 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
     let mut collapsed_rows: Vec<Vec<super::collapsed::Unplaced>> = (0..npanels).map(|_| Vec::new()).collect();
     let mut filled: Vec<bool> = Vec::with_capacity(ncols);
     // A label's beginning printed above its row ("机关事业单位基本养老保险"
-    // over "30108 缴费 …"), held for that row: (label, line).
-    let mut head: Option<(String, usize)> = None;
+    // over "30108 缴费 …"), held for that row: (label, line, panel).
+    let mut head: Option<(String, usize, usize)> = None;
     for (bi, b) in body.iter().enumerate().skip(first_data) {
         // A head whose row did not follow on the next line is a row of its own.
-        if let Some((h, at)) = head.take_if(|(_, at)| at.checked_add(1) != Some(b.no)) {
-            rows_by_panel[0].push(label_alone(h, at, ncols));
+        if let Some((h, at, p)) = head.take_if(|(_, at, _)| at.checked_add(1) != Some(b.no)) {
+            rows_by_panel[p].push(label_alone(h, at, ncols));
         }
         if !b.data && header_seen.contains(&b.sq) {
             continue;
@@ -659,13 +659,13 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
             };
             // (The row starts on its head's line.)
             let mut starts = b.no;
-            let label = match head.take() {
-                Some((h, at)) if code.is_some() => {
+            let label = match head.take_if(|(_, _, q)| *q == p) {
+                Some((h, at, _)) if code.is_some() => {
                     starts = at;
                     h + &label
                 }
                 // (Not taken: a row of its own, as it would have been.)
-                Some((h, at)) => {
+                Some((h, at, _)) => {
                     rows_by_panel[p].push(label_alone(h, at, ncols));
                     label
                 }
@@ -688,27 +688,38 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
             // two widths, rarer than a one-line label that fills its cell.
             if values.is_empty() && code.is_none() && is_long_wrap(&label) {
                 let n = label.chars().count();
+                // (Of the next line, what this panel prints: the row it holds.)
                 let below = body.get(bi + 1).is_some_and(|next| {
-                    let text =
-                        next.spans.iter().filter(|s| s.what == What::Text).fold(0usize, |t, s| t.saturating_add(s.text.chars().count()));
+                    let here = |s: &&Span| p == if s.is_value() { panel_at(next.page, s.start) } else { text_panel(next.page, s.start) };
+                    let text = next
+                        .spans
+                        .iter()
+                        .filter(here)
+                        .filter(|s| s.what == What::Text)
+                        .fold(0usize, |t, s| t.saturating_add(s.text.chars().count()));
                     b.no.checked_add(1) == Some(next.no)
                         && text <= n
-                        && next.spans.iter().any(|s| s.what == What::Code)
-                        && next.spans.iter().any(Span::is_value)
+                        && next.spans.iter().filter(here).any(|s| s.what == What::Code)
+                        && next.spans.iter().filter(here).any(Span::is_value)
                 });
                 // (A row whose head was above starts two lines up: the line
-                // after it is the next row's head, as in the rest of its table.)
+                // after it is the next row's head, as in the rest of its
+                // table, unless the next row's line prints more than it,
+                // as no rest of a wrap does: then it is the third line of a
+                // label printed over three ("党委办公厅" / "20131 （室）及相
+                // …" / "关机构事务").)
                 let above = |r: &&mut Row| {
                     let m = r.label.chars().count();
-                    r.code.is_some() && (m > n || m == n && !below) && r.source_line.checked_add(1) == Some(b.no)
+                    let last = r.cells.iter().map(|c| c.source_line).fold(r.source_line, usize::max);
+                    let next_line = |l: usize| l.checked_add(1) == Some(b.no);
+                    r.code.is_some() && (m > n || m == n && !below) && (next_line(r.source_line) || !below && next_line(last))
                 };
                 if let Some(prev) = rows_by_panel[p].last_mut().filter(above) {
                     prev.label.push_str(&label);
                     continue;
                 }
-                // (One panel only, where the next line's row is this panel's.)
-                if npanels == 1 && below {
-                    head = Some((label, b.no));
+                if below {
+                    head = Some((label, b.no, p));
                     continue;
                 }
             }
@@ -811,8 +822,8 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
             }
         }
     }
-    if let Some((h, at)) = head {
-        rows_by_panel[0].push(label_alone(h, at, ncols));
+    if let Some((h, at, p)) = head {
+        rows_by_panel[p].push(label_alone(h, at, ncols));
     }
     if joined_labels > 0 {
         refuse(
@@ -1666,9 +1677,10 @@ fn is_wrap(label: &str) -> bool {
 }
 
 /// Whether a label alone on its line could be part of another row's: not a
-/// total, nor starting as an ordinal's or a number's row does.
+/// total, nor starting as an ordinal's ("一、", "（三）", "3.") or a number's
+/// row does ("一般公共服务支" may be a label's first line).
 fn could_be_rest(label: &str) -> bool {
-    !TOTALS.iter().any(|w| search::contains(label, w)) && !label.starts_with(|c: char| "一二三四五六七八九十0123456789".contains(c))
+    !TOTALS.iter().any(|w| search::contains(label, w)) && !opens_a_row(label) && !label.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A row of a label alone on line `at`, no code and every cell blank.
@@ -1689,17 +1701,22 @@ fn is_long_wrap(label: &str) -> bool {
         && !label.trim_start_matches(['（', '(']).starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// Whether `above`, the table's line before `row`, a line of one text
-/// opening as an item's row does ("一、一般公共预算"), is the first line of
-/// the label of `row`, whose label starts under it and reads as a rest
-/// ("资金  156,211,123"): see [`wraps_onto`].
+/// Whether `above`, the table's line before `row` and a line of one cell,
+/// is the first line of `row`'s label, which starts under it and reads as
+/// a rest: in a table without codes a line opening as an item's row does
+/// ("一、一般公共预算" over "资金  156,211,123", see [`wraps_onto`]), in a
+/// coded one any line that names no column ("一般公共服务支" over "201  出
+/// 2,932,700").
 fn starts_wrapped(above: &BodyLine, row: &BodyLine) -> bool {
-    let ([a], Some(r)) = (above.spans.as_slice(), row.spans.first()) else { return false };
+    let [a] = above.spans.as_slice() else { return false };
+    let coded = row.spans.first().is_some_and(|s| s.what == What::Code);
+    let Some(r) = row.spans.iter().find(|s| s.what != What::Code) else { return false };
+    let first = if coded { !is_captions(&a.text) && is_long_wrap(&a.text) } else { opens_a_row(&a.text) };
     a.what == What::Text
         && one_cell(a)
         && r.what == What::Text
+        && first
         && a.start.abs_diff(r.start) <= 1
-        && opens_a_row(&a.text)
         && is_rest(&r.text)
         && r.text.chars().count() <= a.text.chars().count()
 }
@@ -2482,6 +2499,17 @@ mod tests {
         let read = rows(&crate::read(&text.replacen(row, &short, 1)));
         assert!(read.iter().any(|r| r.0.as_deref() == Some("2080505") && r.1 == rest), "{read:?}");
         assert!(read.iter().any(|r| r.0.is_none() && r.1 == head), "{read:?}");
+        // Over three lines, the row's in the middle (a vertically centred cell).
+        let (first, rest) = label.split_at("机关事业单位".len());
+        let (middle, last) = rest.split_at("基本养老保".len());
+        let centred = format!("{}{first}\n{code}{middle}{}{amounts}\n{}{last}", pad(code), pad(first) + &pad(last), pad(code));
+        assert_eq!(rows(&crate::read(&text.replacen(row, &centred, 1))), was);
+        // A first line opening as an ordinal's row would ("一般…", not "一、…").
+        let first = text.lines().find(|l| l.starts_with("201 ")).expect("the 类 row");
+        let at = first.find('一').expect("label");
+        let (code, amounts) = (&first[..at], &first[at + "一般公共服务支出".len()..]);
+        let over = format!("{}一般公共服务支\n{code}出{}{amounts}", pad(code), pad("一般公共服务支"));
+        assert_eq!(rows(&crate::read(&text.replacen(first, &over, 1))), was);
     }
 
     /// In a table without codes, a label's first line printed over its row

@@ -727,8 +727,9 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
             // table without codes ("八、社会保障  1,121.39" over "和就业支出"),
             // starting where the row's label does.
             if let (true, None, [t]) = (values.is_empty(), &code, texts.as_slice()) {
-                let above = over(t.start).map(|a| a.no);
-                let under = |r: &&mut Row| r.code.is_none() && Some(r.source_line) == above && continues(&r.label, &label);
+                // (The line above looked at last: most lines are no rest.)
+                let under =
+                    |r: &&mut Row| r.code.is_none() && continues(&r.label, &label) && over(t.start).is_some_and(|a| a.no == r.source_line);
                 if let Some(prev) = rows_by_panel[p].last_mut().filter(under) {
                     prev.label.push_str(&label);
                     continue;
@@ -748,7 +749,9 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                 let amounts_after = r.code.is_some() && !r.label.is_empty() && code.is_none() && label.is_empty() && !values.is_empty();
                 // (a wrap's rest is one text, under its first line's)
                 let wrapped = match texts.as_slice() {
-                    [t] => over(t.start).is_some_and(|a| wraps_onto(r, a.no, code.as_deref(), &label, !values.is_empty())),
+                    [t] => {
+                        wraps_onto(r, code.as_deref(), &label, !values.is_empty()) && over(t.start).is_some_and(|a| a.no == r.source_line)
+                    }
                     _ => false,
                 };
                 open && (label_above || code_above || amounts_after || wrapped)
@@ -1736,12 +1739,12 @@ fn is_rest(label: &str) -> bool {
 }
 
 /// Whether a row without code or amounts, its label alone on the table's
-/// line `above`, is the first line of the row on the line under it (code,
-/// label, amounts): a label wrapped in a table without codes, its cell's
-/// text printed from the line above the amounts ("八、社会保障和就" over
-/// "业支出  1,121.39"). See [`continues`].
-fn wraps_onto(r: &Row, above: usize, code: Option<&str>, label: &str, has_values: bool) -> bool {
-    r.code.is_none() && code.is_none() && has_values && r.source_line == above && continues(&r.label, label)
+/// line above (the caller tells), may be the first line of the row with
+/// `code`, `label` and amounts: a label wrapped in a table without codes,
+/// its cell's text printed from the line above the amounts ("八、社会保障和就"
+/// over "业支出  1,121.39"). See [`continues`].
+fn wraps_onto(r: &Row, code: Option<&str>, label: &str, has_values: bool) -> bool {
+    r.code.is_none() && code.is_none() && has_values && continues(&r.label, label)
 }
 
 /// Whether `rest`, a label on the line under `first`'s and starting where

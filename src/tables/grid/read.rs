@@ -1699,7 +1699,6 @@ fn is_long_wrap(label: &str) -> bool {
     (5..=16).contains(&n)
         && could_be_rest(label)
         && !label.starts_with("其中")
-        && !opens_a_row(label)
         // "（室）及相关机构事务" is a rest; "（1）…" is an item's row.
         && !label.trim_start_matches(['（', '(']).starts_with(|c: char| c.is_ascii_digit())
 }
@@ -1735,7 +1734,7 @@ fn one_cell(s: &Span) -> bool {
 /// Whether a label could be the rest of a label wrapped onto its line: no
 /// total, no ordinal's or code's row, not "其中" nor "（…".
 fn is_rest(label: &str) -> bool {
-    could_be_rest(label) && !label.starts_with("其中") && !label.starts_with(['（', '(']) && !opens_a_row(label)
+    could_be_rest(label) && !label.starts_with("其中") && !label.starts_with(['（', '('])
 }
 
 /// Whether a row without code or amounts, its label alone on the table's
@@ -2508,11 +2507,11 @@ mod tests {
         let centred = format!("{}{first}\n{code}{middle}{}{amounts}\n{}{last}", pad(code), pad(first) + &pad(last), pad(code));
         assert_eq!(rows(&crate::read(&text.replacen(row, &centred, 1))), was);
         // A first line opening as an ordinal's row would ("一般…", not "一、…").
-        let first = text.lines().find(|l| l.starts_with("201 ")).expect("the 类 row");
-        let at = first.find('一').expect("label");
-        let (code, amounts) = (&first[..at], &first[at + "一般公共服务支出".len()..]);
+        let class = text.lines().find(|l| l.starts_with("201 ")).expect("the 类 row");
+        let at = class.find('一').expect("label");
+        let (code, amounts) = (&class[..at], &class[at + "一般公共服务支出".len()..]);
         let over = format!("{}一般公共服务支\n{code}出{}{amounts}", pad(code), pad("一般公共服务支"));
-        assert_eq!(rows(&crate::read(&text.replacen(first, &over, 1))), was);
+        assert_eq!(rows(&crate::read(&text.replacen(class, &over, 1))), was);
     }
 
     /// In a table without codes, a label's first line printed over its row

@@ -1283,6 +1283,15 @@ struct Leaf {
 /// more words below it inside its width is a group caption; words stacked
 /// over the same place are one caption ("事业单位" / "经营收入").
 fn header_leaves(header: &[&BodyLine], l: &Layout, split: bool) -> Vec<Leaf> {
+    // (Its lowest line read in pairs where it is one pair over and over;
+    // word by word where it is not, or where a pair cannot be parted again.)
+    leaves_of(header, l, split, true).or_else(|| leaves_of(header, l, split, false)).unwrap_or_default()
+}
+
+/// [`header_leaves`], with the lowest line read in pairs when `paired` and
+/// it is one pair of captions over and over; None when read in pairs and a
+/// pair's leaf cannot be parted again.
+fn leaves_of(header: &[&BodyLine], l: &Layout, split: bool, paired: bool) -> Option<Vec<Leaf>> {
     // Words in a panel's label area are captions of the labels: left of
     // its first column, or, in a panel without numbers on this page, over
     // its labels (a word right of them captions its amounts).
@@ -1356,6 +1365,12 @@ fn header_leaves(header: &[&BodyLine], l: &Layout, split: bool) -> Vec<Leaf> {
             None => spaced.push((*i, (*s).clone(), single)),
         }
     }
+    // A lowest line of one pair of captions over and over ("预算数 决算数"
+    // under each 三公 item, the national 决算 form's): each pair stands as
+    // one word over both its columns while the captions above are placed,
+    // and is parted below. An item's caption is centred over its pair, so
+    // over the gap or over one half only.
+    let seconds = if paired { pair_lowest_line(&mut spaced) } else { Vec::new() };
     let words: Vec<(usize, &Span)> = spaced.iter().map(|(i, s, _)| (*i, s)).collect();
     // A word alone on its header line spans the words below it (centred
     // captions are narrower than their groups): widen it before testing.
@@ -1384,6 +1399,12 @@ fn header_leaves(header: &[&BodyLine], l: &Layout, split: bool) -> Vec<Leaf> {
         };
         (s.start.saturating_sub(w), s.end + w)
     };
+    // Over pairs, the pair (index) a word's centre stands over.
+    let lowest = words.iter().map(|(i, _)| *i).max();
+    let pair_under = |w: &Span| {
+        let mid2 = w.mid2();
+        words.iter().filter(|(j, _)| Some(*j) == lowest).position(|(_, p)| 2 * p.start <= mid2 && mid2 <= 2 * p.end)
+    };
     // Two words below it side by side (not overlapping): some word ends
     // at or before another starts, i.e. the least end is at most the
     // greatest start (a word never ends where it starts, so these are two).
@@ -1394,6 +1415,29 @@ fn header_leaves(header: &[&BodyLine], l: &Layout, split: bool) -> Vec<Leaf> {
             return false;
         }
         let (lo, hi) = reach(i, s);
+        // Over pairs, an item's caption stands over its pair, its pieces
+        // too ("因公出国" / "（境）费"); a group stands over no one pair, or
+        // over the captions of two (not counting, for an item, the totals
+        // and the other items' captions its widened reach takes in).
+        if !seconds.is_empty() {
+            if Some(i) == lowest || pair_under(s).is_none() {
+                return Some(i) != lowest;
+            }
+            let item = super::sangong::names_item(s);
+            let mut under = words
+                .iter()
+                .filter(|(j, w)| {
+                    *j > i
+                        && Some(*j) != lowest
+                        && w.mid2() >= 2 * lo
+                        && w.mid2() <= 2 * hi
+                        && !(item && TOTALS.contains(&&*w.text))
+                        && !super::sangong::other_items(&s.text, &w.text)
+                })
+                .filter_map(|(_, w)| pair_under(w));
+            let first = under.next();
+            return first.is_some() && under.any(|p| Some(p) != first);
+        }
         // A caption wrapped over two lines in a header whose one-line
         // captions stand centred on the line between ("附属单位上" /
         // 经营收入 … 其他收入 / "缴收入"): the word two lines under it,
@@ -1490,6 +1534,11 @@ fn header_leaves(header: &[&BodyLine], l: &Layout, split: bool) -> Vec<Leaf> {
             None => leaves.push(Leaf { lo, hi, words: vec![(*i, s.text.to_string())], groups: Vec::new() }),
         }
     }
+    // Over pairs, a group takes each pair its widened reach touches (its
+    // caption centred over several pairs is narrower than they are), and the
+    // one caption on the header's first line takes them all.
+    let first = words.iter().map(|(i, _)| *i).min();
+    let over_all = |i: usize| !seconds.is_empty() && Some(i) == first && words.iter().filter(|(j, _)| *j == i).count() == 1;
     for lf in leaves.iter_mut() {
         let mid2 = lf.lo + lf.hi;
         let caption: String = lf.words.iter().map(|(_, w)| w.as_str()).collect();
@@ -1497,16 +1546,90 @@ fn header_leaves(header: &[&BodyLine], l: &Layout, split: bool) -> Vec<Leaf> {
             .iter()
             .filter(|(i, g)| {
                 let (lo, hi) = reach(*i, g);
+                let touches = !seconds.is_empty() && lo < lf.hi && lf.lo < hi;
                 // (A group widened past its own columns does not take a
                 // caption of another 三公 item: 公务用车购置及运行维护费 is not
                 // over 因公出国（境）费.)
-                mid2 >= 2 * lo && mid2 <= 2 * hi && lf.words.iter().all(|(j, _)| j > i) && !super::sangong::other_items(&g.text, &caption)
+                (mid2 >= 2 * lo && mid2 <= 2 * hi || touches || over_all(*i))
+                    && lf.words.iter().all(|(j, _)| j > i)
+                    && !super::sangong::other_items(&g.text, &caption)
             })
             .map(|(i, g)| (*i, g.text.to_string()))
             .collect();
     }
     leaves.sort_by_key(|lf| lf.lo + lf.hi);
-    leaves
+    match seconds.is_empty() {
+        true => Some(leaves),
+        false => part_pairs(leaves, &spaced, &seconds),
+    }
+}
+
+/// Captions that name a column's kind of amount and come in pairs under
+/// each item ("预算数" / "决算数").
+fn pairs_with(w: &str) -> bool {
+    ["预算", "决算", "执行"].iter().any(|k| w.contains(k))
+}
+
+/// The second captions of a header's lowest line when that line is one
+/// pair of captions over and over, twice or more ("预算数 决算数 预算数 决算数
+/// …"): each first caption is widened over its pair and the second taken
+/// out (with the first's own end). Empty, the words untouched, for any
+/// other header.
+fn pair_lowest_line<'a>(spaced: &mut Vec<(usize, Span<'a>, bool)>) -> Vec<(usize, Span<'a>)> {
+    let Some(last) = spaced.iter().map(|(i, _, _)| *i).max() else {
+        return Vec::new();
+    };
+    let at: Vec<usize> = (0..spaced.len()).filter(|k| spaced[*k].0 == last).collect();
+    let text = |k: usize| &*spaced[at[k]].1.text;
+    let paired = at.len() >= 4
+        && at.len().is_multiple_of(2)
+        && text(0) != text(1)
+        && pairs_with(text(0))
+        && pairs_with(text(1))
+        && (0..at.len()).all(|k| text(k) == text(k % 2))
+        && at.windows(2).all(|w| w[1] == w[0] + 1 && spaced[w[0]].1.end <= spaced[w[1]].1.start);
+    if !paired {
+        return Vec::new();
+    }
+    let mut seconds = Vec::with_capacity(at.len() / 2);
+    for k in (0..at.len()).step_by(2).rev() {
+        let second = spaced.remove(at[k + 1]).1;
+        let own = std::mem::replace(&mut spaced[at[k]].1.end, second.end);
+        seconds.push((own, second));
+    }
+    seconds.reverse();
+    seconds
+}
+
+/// Each pair's leaf parted into its two columns: the captions stacked over
+/// the pair become its item's group ("合计" › "预算数", "合计" › "决算数").
+/// None when a leaf holds no pair or two, or a pair is in no leaf.
+fn part_pairs(leaves: Vec<Leaf>, spaced: &[(usize, Span, bool)], seconds: &[(usize, Span)]) -> Option<Vec<Leaf>> {
+    let lowest = spaced.iter().map(|(i, _, _)| *i).max()?;
+    let firsts: Vec<&Span> = spaced.iter().filter(|(i, _, _)| *i == lowest).map(|(_, s, _)| s).collect();
+    let mut out = Vec::with_capacity(leaves.len() + seconds.len());
+    let mut parted = 0;
+    for lf in leaves {
+        let held: Vec<usize> = (0..firsts.len()).filter(|k| lf.lo <= firsts[*k].start && firsts[*k].end <= lf.hi).collect();
+        let on_lowest = lf.words.iter().filter(|(j, _)| *j == lowest).count();
+        match (held.as_slice(), on_lowest) {
+            ([], 0) => out.push(lf),
+            ([k], 1) => {
+                let (first, (own_end, second)) = (firsts[*k], seconds.get(*k)?);
+                let item: Vec<&(usize, String)> = lf.words.iter().filter(|(j, _)| *j != lowest).collect();
+                let mut groups = lf.groups.clone();
+                if let Some((line, _)) = item.first() {
+                    groups.push((*line, item.iter().map(|(_, w)| w.as_str()).collect()));
+                }
+                let words = |s: &Span| vec![(lowest, s.text.to_string())];
+                out.push(Leaf { lo: first.start, hi: *own_end, words: words(first), groups: groups.clone() });
+                out.push(Leaf { lo: second.start, hi: second.end, words: words(second), groups });
+                parted += 1;
+            }
+            _ => return None,
+        }
+    }
+    (parted == firsts.len()).then_some(out)
 }
 
 /// A header word that names a side or a block ("支出", "功能分类"), never a
@@ -1950,6 +2073,88 @@ mod tests {
         let t = doc.found(TableKind::BExpenditure).expect("支出预算总表");
         assert!(!t.grid.as_ref().is_some_and(|g| g.read) && t.rows.is_empty());
         assert!(doc.problems.iter().any(|p| p.message.contains("“合计”栏为空")), "{:?}", doc.problems);
+    }
+
+    /// A 决算 with its 三公 table in the national form (示例市, made up): each
+    /// item's 预算数 and 决算数 side by side, the items' captions centred over
+    /// their pairs (some wrapped), 公务用车's three under one caption, all
+    /// under one title. `left` puts each caption at its pair's start and on
+    /// one line instead.
+    fn final_with_sangong_pairs(left: bool, figures: [&str; 12]) -> String {
+        let captions: &[&str] = if left {
+            &[
+                "                          财政拨款“三公”经费",
+                "                              公务用车购置及运行维护费",
+                "                                                    公务接待费",
+                "  合计        因公出国（境）费",
+                "                      小计        公务用车购置费   公务用车运行维护费",
+            ]
+        } else {
+            &[
+                "                               财政拨款“三公”经费",
+                "                                    公务用车购置及运行维护费",
+                "                因公出国",
+                "     合计                                 公务用车        公务用车        公务接待费",
+                "                （境）费         小计",
+                "                                         购置费        运行维护费",
+            ]
+        };
+        let (pairs, at) = if left { ("预算数  决算数", 2) } else { ("预算数   决算数", 3) };
+        let header = format!("  {}", [pairs; 6].join(&" ".repeat(at)));
+        // Each figure right-aligned a character past its caption.
+        let ends = header.char_indices().filter(|(_, c)| *c == '数').map(|(i, _)| header[..i].chars().count() + 2);
+        let mut row = String::new();
+        for (end, v) in ends.zip(figures) {
+            let pad = end.saturating_sub(row.chars().count() + v.len()).max(1);
+            row.push_str(&" ".repeat(if v.is_empty() { end - row.chars().count() } else { pad }));
+            row.push_str(v);
+        }
+        let mut lines = vec![
+            "示例市某某局2024年度部门决算",
+            "",
+            "第二部分 2024年度部门决算表",
+            "",
+            "                    收入支出决算总表",
+            "                                                      单位：万元",
+            "          项目          决算数          项目          决算数",
+            "本年收入合计              12.50    本年支出合计              12.50",
+            "                                 财政拨款“三公”经费支出决算表",
+            "                                                                      单位：万元",
+        ];
+        lines.extend_from_slice(captions);
+        lines.extend(["", &header, &row, "注：本表反映部门本年度“三公”经费支出预决算情况。"]);
+        lines.join("\n")
+    }
+
+    /// A caption centred over a pair stands over its gap, or over one half
+    /// only ("因公出国" over 预算数): read as the pair's item, over both.
+    #[test]
+    fn a_sangong_table_of_budget_and_actual_pairs_reads_each_pair_under_its_item() {
+        let figures = ["12.50", "10.27", "0.00", "0.00", "8.00", "7.60", "0.00", "0.00", "8.00", "7.60", "4.50", "2.67"];
+        let blank = ["4.50", "2.67", "", "", "", "", "", "", "", "", "4.50", "2.67"];
+        for left in [false, true] {
+            for figures in [figures, blank] {
+                let doc = crate::read(&final_with_sangong_pairs(left, figures));
+                let t = doc.found(TableKind::F09).expect("三公 table");
+                let g = t.grid.as_ref().expect("read by its header");
+                assert!(g.read, "{:?}", doc.problems);
+                let items = ["合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+                let want: Vec<Vec<&str>> = (0..12)
+                    .map(|c| {
+                        let mut path = vec!["财政拨款“三公”经费"];
+                        if (2..5).contains(&(c / 2)) {
+                            path.push("公务用车购置及运行维护费");
+                        }
+                        path.extend([items[c / 2], ["预算数", "决算数"][c % 2]]);
+                        path
+                    })
+                    .collect();
+                assert_eq!(g.paths, want, "left {left}");
+                let values: Vec<Option<Decimal>> = figures.iter().map(|v| number(v)).collect();
+                assert_eq!(t.rows[0].cells.iter().map(|c| c.value).collect::<Vec<_>>(), values, "left {left}");
+                assert!(g.sangong_pairs.is_some(), "each pair named by its item");
+            }
+        }
     }
 
     /// Jiangsu's 支出总表 in 元 with decimals: four amounts under five

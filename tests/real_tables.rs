@@ -717,6 +717,11 @@ fn a_caption_wrapped_around_its_neighbours_captions_is_one_columns() {
     for form in ["layout.txt", "pdf"] {
         let file = format!("02-shanghai-putuo-caizhengju-defective-2024-department-final.{form}");
         assert_eq!(columns(&file, "《收入决算表》"), income, "{form}");
+        // "政府性基金预算" / (合计, a line of one-line captions) / "财政拨款":
+        // the last piece is a block's word, and still the caption's.
+        let fiscal = columns(&file, "《财政拨款收入支出决算总表》");
+        let leaves: Vec<&str> = fiscal.iter().map(|c| c.rsplit(" › ").next().unwrap_or_default()).collect();
+        assert_eq!(leaves, ["决算数", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"], "{form}");
     }
     let wanli = columns("01-shanghai-putuo-wanli-2024-department-budget.layout.txt", "收入预算总表");
     assert!(wanli.iter().any(|c| c.ends_with("事业单位经营收入")), "{wanli:?}");

@@ -1501,7 +1501,16 @@ fn leaves_of(header: &[&BodyLine], l: &Layout, split: bool, paired: bool) -> Opt
     let mut leaves: Vec<Leaf> = Vec::new();
     let mut groups: Vec<(usize, &Span)> = Vec::new();
     for (i, s) in &words {
-        if is_block_word(&s.text) || is_group(*i, s) {
+        // (A block's word under a caption's piece, over its width, with no
+        // caption under it, is that caption's last piece: "国有资本" /
+        // "经营预算" / "财政拨款", or "政府性基金预算" / (a line of one-line
+        // captions) / "财政拨款".)
+        let last_piece = || {
+            let (lo, hi) = reach(*i, s);
+            let above = words.iter().any(|(j, w)| j < i && w.start < s.end && s.start < w.end);
+            above && !words.iter().any(|(j, w)| j > i && w.mid2() >= 2 * lo && w.mid2() <= 2 * hi)
+        };
+        if is_block_word(&s.text) && !last_piece() || is_group(*i, s) {
             groups.push((*i, s));
             continue;
         }

@@ -11,6 +11,9 @@ pub const MAX_TEXT_BYTES: usize = 50 << 20;
 /// Rows of one table beyond this are not checked (the largest 部门 table has
 /// a few hundred).
 pub const MAX_ROWS_PER_TABLE: usize = 10_000;
+/// A table whose header (its few lines over the first row) holds more words
+/// than this is not read (the widest real header has a few dozen).
+pub const MAX_HEADER_WORDS: usize = 400;
 /// Numbers of one paragraph beyond this are not checked.
 pub const MAX_CLAIMS_PER_PARAGRAPH: usize = 2_000;
 /// Findings of one rule on one table shown one by one; the rest are counted.

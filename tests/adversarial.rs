@@ -215,3 +215,23 @@ fn a_viewer_copy_table_beyond_the_row_cap_is_cut_and_said_not_a_panic() {
         ["合计", "201", "20101", "2010101", "2010102", "2010103"]
     );
 }
+
+#[test]
+fn a_header_line_of_ten_thousand_captions_refuses_its_table_at_once() {
+    // Found reading the national 决算 form's 三公 header: placing each caption
+    // among the others is quadratic in the header's words, and a garbled
+    // export can print thousands on one line (8,000 pairs took 2 s). A table
+    // whose header holds more than MAX_HEADER_WORDS is found, not read, said.
+    let text = std::fs::read_to_string(common::fixture("layout-budget-sample.txt")).expect("fixture");
+    let header = "          合计            基本支出            项目支出";
+    assert!(text.contains(header));
+    let wide = format!("{header}{}", "   预算数   金额".repeat(5_000));
+    let r = check(&text.replacen(header, &wide, 1));
+    let spending = r.tables.iter().find(|t| t.name.contains("支出预算总表")).expect("found");
+    assert!(!spending.read && spending.rows.is_empty());
+    assert!(r.coverage.problems.iter().any(|p| p.message.contains("表头有10003个词语")), "{:?}", r.coverage.problems);
+    // The other tables are read as before.
+    let before = check(&text);
+    let read = |r: &DocumentReport| r.tables.iter().filter(|t| t.read).count();
+    assert_eq!(read(&r), read(&before) - 1);
+}

@@ -219,6 +219,13 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
     let aligned = body.iter().filter(|b| b.spans.windows(2).any(|w| w[1].start >= w[0].end + 3)).count();
     // A header is a few lines; bounding it keeps pathological input linear.
     let header: Vec<&BodyLine> = body[first_data.saturating_sub(12)..first_data].iter().collect();
+    // And a few dozen words: each caption is placed among the others, so
+    // thousands on a line (no table prints them) would take quadratic time.
+    let words = header.iter().fold(0usize, |n, h| n.saturating_add(h.spans.len()));
+    if words > crate::limits::MAX_HEADER_WORDS {
+        refuse(&mut table, format!("表头有{words}个词语，远多于一张表格的栏目，不像是一张表格，本表未读取。"));
+        return (table, problems);
+    }
     // Layout text whose runs of spaces were squeezed to one or turned into
     // TABs keeps its rows but not its columns: read by order where every row
     // prints as many amounts as the header names columns ([`super::order`]).

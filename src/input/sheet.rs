@@ -412,4 +412,140 @@ mod tests {
         short.splice(at..at + 4 + len, record(0x0085, &[0, 0]));
         assert!(sheets(&xls(&short)).is_err());
     }
+
+    /// The official 2026 部门预算 form (04, read in place from
+    /// ../shared/real) filled the way a department fills it: figures in its
+    /// amount cells (as Excel shows "#,##0.00"), the "…" example rows cleared,
+    /// the 支出 side's rows named, a row of figures under the 三公 header.
+    fn filled_budget_form() -> Option<String> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/real/04-shanghai-putuo-dept-budget-form-2026-template.xlsx");
+        let Ok(bytes) = std::fs::read(path) else {
+            eprintln!("skipped: {path} is absent (../shared/real is not beside the checkout)");
+            return None;
+        };
+        let mut sheets = sheets(&bytes).expect("the form");
+        let set = |sheets: &mut Vec<Sheet>, name: &str, r: usize, c: usize, v: &str| {
+            let s = sheets.iter_mut().find(|s| s.name.trim() == name).expect(name);
+            if s.grid.cells.len() <= r {
+                s.grid.cells.resize(r + 1, Vec::new());
+            }
+            let row = &mut s.grid.cells[r];
+            if row.len() <= c {
+                row.resize(c + 1, String::new());
+            }
+            row[c] = v.to_string();
+        };
+        // (row, [cells from column 4]) of the 科目 tables: 205 教育支出 and
+        // 207 文化旅游体育与传媒支出 with their 款 and 项, and 合计.
+        let coded = |total: &str, basic: &str, project: &str| [total.to_string(), basic.to_string(), project.to_string()];
+        let rows = [
+            (8, coded("1,200,000.00", "1,000,000.00", "200,000.00")),
+            (9, coded("1,200,000.00", "1,000,000.00", "200,000.00")),
+            (10, coded("1,200,000.00", "1,000,000.00", "200,000.00")),
+            (12, coded("800,000.00", "500,000.00", "300,000.00")),
+            (13, coded("800,000.00", "500,000.00", "300,000.00")),
+            (19, coded("2,000,000.00", "1,500,000.00", "500,000.00")),
+        ];
+        for (r, [total, basic, project]) in &rows {
+            set(&mut sheets, "部门收入总表", *r, 4, total);
+            set(&mut sheets, "部门收入总表", *r, 5, total);
+            for name in ["部门支出总表", "部门一般公共预算拨款表"] {
+                let r = if *r == 19 && name == "部门一般公共预算拨款表" { 20 } else { *r };
+                for (c, v) in [(4, total), (5, basic), (6, project)] {
+                    set(&mut sheets, name, r, c, v);
+                }
+            }
+        }
+        for name in ["部门收入总表", "部门支出总表", "部门一般公共预算拨款表"] {
+            for r in [11, 14, 15, 16] {
+                for c in 0..4 {
+                    set(&mut sheets, name, r, c, "");
+                }
+            }
+        }
+        let summary = [
+            (7, 1, "2,000,000.00"),
+            (7, 2, "五、教育支出"),
+            (7, 3, "1,200,000.00"),
+            (8, 1, "2,000,000.00"),
+            (8, 2, "七、文化旅游体育与传媒支出"),
+            (8, 3, "800,000.00"),
+            (9, 2, ""),
+            (20, 1, "2,000,000.00"),
+            (20, 3, "2,000,000.00"),
+        ];
+        for (r, c, v) in summary {
+            set(&mut sheets, "部门收支总表", r, c, v);
+        }
+        let fiscal = [
+            (7, 1, "2,000,000.00"),
+            (7, 2, "五、教育支出"),
+            (7, 3, "1,200,000.00"),
+            (7, 4, "1,200,000.00"),
+            (8, 2, "七、文化旅游体育与传媒支出"),
+            (8, 3, "800,000.00"),
+            (8, 4, "800,000.00"),
+            (9, 2, ""),
+            (20, 1, "2,000,000.00"),
+            (20, 3, "2,000,000.00"),
+            (20, 4, "2,000,000.00"),
+        ];
+        for (r, c, v) in fiscal {
+            set(&mut sheets, "部门财政拨款收支总表", r, c, v);
+        }
+        for (c, v) in ["4.50", "0.00", "1.50", "3.00", "0.00", "3.00", "50.00"].iter().enumerate() {
+            set(&mut sheets, "部门“三公”经费和机关运行费预算表", 6, c, v);
+        }
+        let mut text = String::new();
+        for (i, s) in sheets.iter().enumerate() {
+            if i > 0 {
+                text.push('\u{c}');
+            }
+            for line in s.grid.lines() {
+                text.push_str(&line);
+                text.push('\n');
+            }
+        }
+        Some(text)
+    }
+
+    /// No real workbook here holds figures; a department's filled form reads
+    /// every figure put in it, each table by its header, and the tables agree.
+    #[test]
+    fn the_official_budget_form_filled_in_reads_its_figures() {
+        use crate::model::TableKind;
+        let Some(text) = filled_budget_form() else { return };
+        // (As a dropped file is checked: laid out from the sheets, its lines'
+        // starts are its cells', not a trimmed text's.)
+        let r = crate::check_from("04", &text, crate::Origin::Extracted);
+        let table = |kind| r.tables.iter().find(|t| t.kind == kind).unwrap_or_else(|| panic!("{kind:?}"));
+        let d = |v: &str| crate::amount::parse_amount(v);
+        let row = |kind, label: &str| -> Vec<Option<Decimal>> {
+            let t = table(kind);
+            assert!(t.read, "{kind:?}");
+            t.rows.iter().find(|r| r.label == label).unwrap_or_else(|| panic!("{kind:?} {label}")).values.clone()
+        };
+        let two = |a: &str, b: &str| vec![d(a), d(b)];
+        assert_eq!(row(TableKind::BSummary, "一、财政拨款收入"), two("2000000.00", ""));
+        assert_eq!(row(TableKind::BSummary, "七、文化旅游体育与传媒支出"), two("", "800000.00"));
+        assert_eq!(row(TableKind::BIncome, "高等教育")[..2], two("1200000.00", "1200000.00"));
+        for kind in [TableKind::BExpenditure, TableKind::BGeneral] {
+            assert_eq!(row(kind, "其他文化旅游体育与传媒支出"), [d("800000.00"), d("500000.00"), d("300000.00")], "{kind:?}");
+            assert_eq!(row(kind, "合计"), [d("2000000.00"), d("1500000.00"), d("500000.00")], "{kind:?}");
+        }
+        let fiscal = table(TableKind::BFiscal);
+        assert!(fiscal.rows.iter().any(|r| r.label == "五、教育支出" && r.values.contains(&d("1200000.00"))), "{:?}", fiscal.rows);
+        let sangong = table(TableKind::BSangong);
+        assert_eq!(
+            sangong.rows.iter().map(|r| r.values.clone()).collect::<Vec<_>>(),
+            [["4.50", "0.00", "1.50", "3.00", "0.00", "3.00", "50.00"].map(d).to_vec()]
+        );
+        let errors: Vec<String> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity == crate::rules::Severity::Error)
+            .map(|f| format!("{} {}", f.rule, f.message))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
 }

@@ -413,88 +413,124 @@ mod tests {
         assert!(sheets(&xls(&short)).is_err());
     }
 
-    /// The official 2026 部门预算 form (04, read in place from
-    /// ../shared/real) filled the way a department fills it: figures in its
-    /// amount cells (as Excel shows "#,##0.00"), the "…" example rows cleared,
-    /// the 支出 side's rows named, a row of figures under the 三公 header.
-    fn filled_budget_form() -> Option<String> {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/real/04-shanghai-putuo-dept-budget-form-2026-template.xlsx");
-        let Ok(bytes) = std::fs::read(path) else {
+    /// An official 2026 预算 form (04 部门, 05 单位, 06 单位 as .xls, read in
+    /// place from ../shared/real) filled the way a department fills it:
+    /// figures in its amount cells (as Excel shows "#,##0.00"), the "…"
+    /// example rows cleared, the 支出 side's rows named, a row of figures
+    /// under the 三公 header. Its sheets are named after `scope` (部门, 单位).
+    fn filled_budget_form(file: &str, scope: &str) -> Option<String> {
+        let path = format!("{}/../shared/real/{file}", env!("CARGO_MANIFEST_DIR"));
+        let Ok(bytes) = std::fs::read(&path) else {
             eprintln!("skipped: {path} is absent (../shared/real is not beside the checkout)");
             return None;
         };
         let mut sheets = sheets(&bytes).expect("the form");
-        let set = |sheets: &mut Vec<Sheet>, name: &str, r: usize, c: usize, v: &str| {
-            let s = sheets.iter_mut().find(|s| s.name.trim() == name).expect(name);
-            if s.grid.cells.len() <= r {
-                s.grid.cells.resize(r + 1, Vec::new());
+        let sheet = |sheets: &mut Vec<Sheet>, name: &str| -> usize {
+            let name = format!("{scope}{name}");
+            sheets.iter().position(|s| s.name.trim() == name).unwrap_or_else(|| panic!("{file}: {name}"))
+        };
+        let cell = |row: &[String], c: usize| row.get(c).map_or("", String::as_str).to_string();
+        // The row whose first cells read `first` ("" for an empty cell).
+        let row_of = |grid: &Grid, first: &[&str]| -> usize {
+            let found = grid.cells.iter().position(|row| first.iter().enumerate().all(|(c, w)| cell(row, c) == *w));
+            found.unwrap_or_else(|| panic!("{file}: a row {first:?}"))
+        };
+        let put = |grid: &mut Grid, r: usize, c: usize, v: &str| {
+            if grid.cells.len() <= r {
+                grid.cells.resize(r + 1, Vec::new());
             }
-            let row = &mut s.grid.cells[r];
+            let row = &mut grid.cells[r];
             if row.len() <= c {
                 row.resize(c + 1, String::new());
             }
             row[c] = v.to_string();
         };
-        // (row, [cells from column 4]) of the 科目 tables: 205 教育支出 and
-        // 207 文化旅游体育与传媒支出 with their 款 and 项, and 合计.
-        let coded = |total: &str, basic: &str, project: &str| [total.to_string(), basic.to_string(), project.to_string()];
-        let rows = [
-            (8, coded("1,200,000.00", "1,000,000.00", "200,000.00")),
-            (9, coded("1,200,000.00", "1,000,000.00", "200,000.00")),
-            (10, coded("1,200,000.00", "1,000,000.00", "200,000.00")),
-            (12, coded("800,000.00", "500,000.00", "300,000.00")),
-            (13, coded("800,000.00", "500,000.00", "300,000.00")),
-            (19, coded("2,000,000.00", "1,500,000.00", "500,000.00")),
+        // The 科目 tables, their example rows replaced by 205 教育支出 and 207
+        // 文化旅游体育与传媒支出 with their 款 and 项, over 合计: (code cells,
+        // label, 合计, 基本支出, 项目支出).
+        let coded: [([&str; 3], &str, [&str; 3]); 5] = [
+            (["205", "", ""], "教育支出", ["1,200,000.00", "1,000,000.00", "200,000.00"]),
+            (["205", "02", ""], "普通教育", ["1,200,000.00", "1,000,000.00", "200,000.00"]),
+            (["205", "02", "05"], "高等教育", ["1,200,000.00", "1,000,000.00", "200,000.00"]),
+            (["207", "", ""], "文化旅游体育与传媒支出", ["800,000.00", "500,000.00", "300,000.00"]),
+            (["207", "99", ""], "其他文化旅游体育与传媒支出", ["800,000.00", "500,000.00", "300,000.00"]),
         ];
-        for (r, [total, basic, project]) in &rows {
-            set(&mut sheets, "部门收入总表", *r, 4, total);
-            set(&mut sheets, "部门收入总表", *r, 5, total);
-            for name in ["部门支出总表", "部门一般公共预算拨款表"] {
-                let r = if *r == 19 && name == "部门一般公共预算拨款表" { 20 } else { *r };
-                for (c, v) in [(4, total), (5, basic), (6, project)] {
-                    set(&mut sheets, name, r, c, v);
+        let total = ["2,000,000.00", "1,500,000.00", "500,000.00"];
+        for name in ["收入总表", "支出总表", "一般公共预算拨款表"] {
+            let k = sheet(&mut sheets, name);
+            let grid = &mut sheets[k].grid;
+            let (first, last) = (row_of(grid, &["类"]) + 1, row_of(grid, &["合计"]));
+            assert!(last >= first + coded.len(), "{file}: {name} has room for the rows");
+            for row in &mut grid.cells[first..last] {
+                row.clear();
+            }
+            // The 收入总表's second amount column is 财政拨款收入.
+            let figures = |f: &[&str; 3]| -> Vec<String> {
+                let second = if name == "收入总表" { f[0] } else { f[1] };
+                let mut v = vec![f[0].to_string(), second.to_string()];
+                if name != "收入总表" {
+                    v.push(f[2].to_string());
                 }
+                v
+            };
+            for (k, (codes, label, f)) in coded.iter().enumerate() {
+                let mut row: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
+                row.push(label.to_string());
+                row.extend(figures(f));
+                grid.cells[first + k] = row;
+            }
+            for (c, v) in figures(&total).iter().enumerate() {
+                put(grid, last, 4 + c, v);
             }
         }
-        for name in ["部门收入总表", "部门支出总表", "部门一般公共预算拨款表"] {
-            for r in [11, 14, 15, 16] {
-                for c in 0..4 {
-                    set(&mut sheets, name, r, c, "");
-                }
+        // The two-sided tables: (left label, column, figure or right label).
+        type Cells<'a> = &'a [(&'a str, usize, &'a str)];
+        let sided: [(&str, Cells); 2] = [
+            (
+                "收支总表",
+                &[
+                    ("财政拨款收入", 1, "2,000,000.00"),
+                    ("财政拨款收入", 2, "五、教育支出"),
+                    ("财政拨款收入", 3, "1,200,000.00"),
+                    ("一般公共预算", 1, "2,000,000.00"),
+                    ("一般公共预算", 2, "七、文化旅游体育与传媒支出"),
+                    ("一般公共预算", 3, "800,000.00"),
+                    ("政府性基金预算", 2, ""),
+                    ("收入总计", 1, "2,000,000.00"),
+                    ("收入总计", 3, "2,000,000.00"),
+                ],
+            ),
+            (
+                "财政拨款收支总表",
+                &[
+                    ("一般公共预算", 1, "2,000,000.00"),
+                    ("一般公共预算", 2, "五、教育支出"),
+                    ("一般公共预算", 3, "1,200,000.00"),
+                    ("一般公共预算", 4, "1,200,000.00"),
+                    ("政府性基金预算", 2, "七、文化旅游体育与传媒支出"),
+                    ("政府性基金预算", 3, "800,000.00"),
+                    ("政府性基金预算", 4, "800,000.00"),
+                    ("国有资本经营预算", 2, ""),
+                    ("收入总计", 1, "2,000,000.00"),
+                    ("收入总计", 3, "2,000,000.00"),
+                    ("收入总计", 4, "2,000,000.00"),
+                ],
+            ),
+        ];
+        for (name, cells) in sided {
+            let k = sheet(&mut sheets, name);
+            for (label, c, v) in cells {
+                // (By its label without the ordinal: "1. 一般公共预算" in one
+                // form is "1、一般公共预算" in another.)
+                let rows = &sheets[k].grid.cells;
+                let r = rows.iter().position(|row| cell(row, 0).ends_with(label)).unwrap_or_else(|| panic!("{file}: {name} {label}"));
+                put(&mut sheets[k].grid, r, *c, v);
             }
         }
-        let summary = [
-            (7, 1, "2,000,000.00"),
-            (7, 2, "五、教育支出"),
-            (7, 3, "1,200,000.00"),
-            (8, 1, "2,000,000.00"),
-            (8, 2, "七、文化旅游体育与传媒支出"),
-            (8, 3, "800,000.00"),
-            (9, 2, ""),
-            (20, 1, "2,000,000.00"),
-            (20, 3, "2,000,000.00"),
-        ];
-        for (r, c, v) in summary {
-            set(&mut sheets, "部门收支总表", r, c, v);
-        }
-        let fiscal = [
-            (7, 1, "2,000,000.00"),
-            (7, 2, "五、教育支出"),
-            (7, 3, "1,200,000.00"),
-            (7, 4, "1,200,000.00"),
-            (8, 2, "七、文化旅游体育与传媒支出"),
-            (8, 3, "800,000.00"),
-            (8, 4, "800,000.00"),
-            (9, 2, ""),
-            (20, 1, "2,000,000.00"),
-            (20, 3, "2,000,000.00"),
-            (20, 4, "2,000,000.00"),
-        ];
-        for (r, c, v) in fiscal {
-            set(&mut sheets, "部门财政拨款收支总表", r, c, v);
-        }
+        let k = sheet(&mut sheets, "“三公”经费和机关运行费预算表");
+        let under = sheets[k].grid.cells.iter().rposition(|row| row.iter().any(|c| c == "运行费")).expect("the 三公 header") + 1;
         for (c, v) in ["4.50", "0.00", "1.50", "3.00", "0.00", "3.00", "50.00"].iter().enumerate() {
-            set(&mut sheets, "部门“三公”经费和机关运行费预算表", 6, c, v);
+            put(&mut sheets[k].grid, under, c, v);
         }
         let mut text = String::new();
         for (i, s) in sheets.iter().enumerate() {
@@ -512,12 +548,22 @@ mod tests {
     /// No real workbook here holds figures; a department's filled form reads
     /// every figure put in it, each table by its header, and the tables agree.
     #[test]
-    fn the_official_budget_form_filled_in_reads_its_figures() {
+    fn the_official_budget_forms_filled_in_read_their_figures() {
+        for (file, scope) in [
+            ("04-shanghai-putuo-dept-budget-form-2026-template.xlsx", "部门"),
+            ("05-shanghai-putuo-unit-budget-form-2026-template.xlsx", "单位"),
+            ("06-shanghai-putuo-unit-budget-form-2026-template.xls", "单位"),
+        ] {
+            let Some(text) = filled_budget_form(file, scope) else { return };
+            filled_form_reads(&text);
+        }
+    }
+
+    fn filled_form_reads(text: &str) {
         use crate::model::TableKind;
-        let Some(text) = filled_budget_form() else { return };
         // (As a dropped file is checked: laid out from the sheets, its lines'
         // starts are its cells', not a trimmed text's.)
-        let r = crate::check_from("04", &text, crate::Origin::Extracted);
+        let r = crate::check_from("form", text, crate::Origin::Extracted);
         let table = |kind| r.tables.iter().find(|t| t.kind == kind).unwrap_or_else(|| panic!("{kind:?}"));
         let d = |v: &str| crate::amount::parse_amount(v);
         let row = |kind, label: &str| -> Vec<Option<Decimal>> {

@@ -1377,7 +1377,10 @@ fn leaves_of(header: &[&BodyLine], l: &Layout, split: bool, paired: bool) -> Opt
     // one word over both its columns while the captions above are placed,
     // and is parted below. An item's caption is centred over its pair, so
     // over the gap or over one half only.
-    let seconds = if paired { pair_lowest_line(&mut spaced) } else { Vec::new() };
+    let (lowest, pairs) = match paired {
+        true => pair_lowest_line(&mut spaced),
+        false => (None, Vec::new()),
+    };
     let words: Vec<(usize, &Span)> = spaced.iter().map(|(i, s, _)| (*i, s)).collect();
     // A word alone on its header line spans the words below it (centred
     // captions are narrower than their groups): widen it before testing.
@@ -1407,10 +1410,9 @@ fn leaves_of(header: &[&BodyLine], l: &Layout, split: bool, paired: bool) -> Opt
         (s.start.saturating_sub(w), s.end + w)
     };
     // Over pairs, the pair (index) a word's centre stands over.
-    let lowest = words.iter().map(|(i, _)| *i).max();
     let pair_under = |w: &Span| {
         let mid2 = w.mid2();
-        words.iter().filter(|(j, _)| Some(*j) == lowest).position(|(_, p)| 2 * p.start <= mid2 && mid2 <= 2 * p.end)
+        pairs.iter().position(|(a, b)| 2 * a.start <= mid2 && mid2 <= 2 * b.end)
     };
     // Two words below it side by side (not overlapping): some word ends
     // at or before another starts, i.e. the least end is at most the
@@ -1426,16 +1428,17 @@ fn leaves_of(header: &[&BodyLine], l: &Layout, split: bool, paired: bool) -> Opt
         // too ("因公出国" / "（境）费"); a group stands over no one pair, or
         // over the captions of two (not counting, for an item, the totals
         // and the other items' captions its widened reach takes in).
-        if !seconds.is_empty() {
-            if Some(i) == lowest || pair_under(s).is_none() {
-                return Some(i) != lowest;
+        if let Some(lowest) = lowest {
+            // (A pair is no group; a word over no pair is one.)
+            if i == lowest || pair_under(s).is_none() {
+                return i != lowest;
             }
             let item = super::sangong::names_item(s);
             let mut under = words
                 .iter()
                 .filter(|(j, w)| {
                     *j > i
-                        && Some(*j) != lowest
+                        && *j != lowest
                         && w.mid2() >= 2 * lo
                         && w.mid2() <= 2 * hi
                         && !(item && TOTALS.contains(&&*w.text))
@@ -1554,7 +1557,7 @@ fn leaves_of(header: &[&BodyLine], l: &Layout, split: bool, paired: bool) -> Opt
     // caption centred over several pairs is narrower than they are), and the
     // one caption on the header's first line takes them all.
     let first = words.iter().map(|(i, _)| *i).min();
-    let over_all = |i: usize| !seconds.is_empty() && Some(i) == first && words.iter().filter(|(j, _)| *j == i).count() == 1;
+    let over_all = |i: usize| lowest.is_some() && Some(i) == first && words.iter().filter(|(j, _)| *j == i).count() == 1;
     for lf in leaves.iter_mut() {
         let mid2 = lf.lo + lf.hi;
         let caption: String = lf.words.iter().map(|(_, w)| w.as_str()).collect();
@@ -1562,7 +1565,7 @@ fn leaves_of(header: &[&BodyLine], l: &Layout, split: bool, paired: bool) -> Opt
             .iter()
             .filter(|(i, g)| {
                 let (lo, hi) = reach(*i, g);
-                let touches = !seconds.is_empty() && lo < lf.hi && lf.lo < hi;
+                let touches = lowest.is_some() && lo < lf.hi && lf.lo < hi;
                 // (A group widened past its own columns does not take a
                 // caption of another 三公 item: 公务用车购置及运行维护费 is not
                 // over 因公出国（境）费.)
@@ -1574,9 +1577,9 @@ fn leaves_of(header: &[&BodyLine], l: &Layout, split: bool, paired: bool) -> Opt
             .collect();
     }
     leaves.sort_by_key(|lf| lf.lo + lf.hi);
-    match seconds.is_empty() {
-        true => Some(leaves),
-        false => part_pairs(leaves, &spaced, &seconds),
+    match lowest {
+        None => Some(leaves),
+        Some(lowest) => part_pairs(leaves, lowest, &pairs),
     }
 }
 
@@ -1586,14 +1589,14 @@ fn pairs_with(w: &str) -> bool {
     ["预算", "决算", "执行"].iter().any(|k| w.contains(k))
 }
 
-/// The second captions of a header's lowest line when that line is one
-/// pair of captions over and over, twice or more ("预算数 决算数 预算数 决算数
-/// …"): each first caption is widened over its pair and the second taken
-/// out (with the first's own end). Empty, the words untouched, for any
-/// other header.
-fn pair_lowest_line<'a>(spaced: &mut Vec<(usize, Span<'a>, bool)>) -> Vec<(usize, Span<'a>)> {
+/// A header's lowest line when it is one pair of captions over and over,
+/// twice or more ("预算数 决算数 预算数 决算数 …"): its line and its pairs,
+/// each (first, second) as printed. In `spaced` each pair is left as one
+/// word, the first widened over the second. None, the words untouched, for
+/// any other header.
+fn pair_lowest_line<'a>(spaced: &mut Vec<(usize, Span<'a>, bool)>) -> (Option<usize>, Vec<(Span<'a>, Span<'a>)>) {
     let Some(last) = spaced.iter().map(|(i, _, _)| *i).max() else {
-        return Vec::new();
+        return (None, Vec::new());
     };
     let at: Vec<usize> = (0..spaced.len()).filter(|k| spaced[*k].0 == last).collect();
     let text = |k: usize| &*spaced[at[k]].1.text;
@@ -1605,47 +1608,45 @@ fn pair_lowest_line<'a>(spaced: &mut Vec<(usize, Span<'a>, bool)>) -> Vec<(usize
         && (0..at.len()).all(|k| text(k) == text(k % 2))
         && at.windows(2).all(|w| w[1] == w[0] + 1 && spaced[w[0]].1.end <= spaced[w[1]].1.start);
     if !paired {
-        return Vec::new();
+        return (None, Vec::new());
     }
-    let mut seconds = Vec::with_capacity(at.len() / 2);
+    let mut pairs = Vec::with_capacity(at.len() / 2);
     for k in (0..at.len()).step_by(2).rev() {
         let second = spaced.remove(at[k + 1]).1;
-        let own = std::mem::replace(&mut spaced[at[k]].1.end, second.end);
-        seconds.push((own, second));
+        let first = spaced[at[k]].1.clone();
+        spaced[at[k]].1.end = second.end;
+        pairs.push((first, second));
     }
-    seconds.reverse();
-    seconds
+    pairs.reverse();
+    (Some(last), pairs)
 }
 
 /// Each pair's leaf parted into its two columns: the captions stacked over
 /// the pair become its item's group ("合计" › "预算数", "合计" › "决算数").
 /// None when a leaf holds no pair or two, or a pair is in no leaf.
-fn part_pairs(leaves: Vec<Leaf>, spaced: &[(usize, Span, bool)], seconds: &[(usize, Span)]) -> Option<Vec<Leaf>> {
-    let lowest = spaced.iter().map(|(i, _, _)| *i).max()?;
-    let firsts: Vec<&Span> = spaced.iter().filter(|(i, _, _)| *i == lowest).map(|(_, s, _)| s).collect();
-    let mut out = Vec::with_capacity(leaves.len() + seconds.len());
+fn part_pairs(leaves: Vec<Leaf>, lowest: usize, pairs: &[(Span, Span)]) -> Option<Vec<Leaf>> {
+    let mut out = Vec::with_capacity(leaves.len() + pairs.len());
     let mut parted = 0;
     for lf in leaves {
-        let held: Vec<usize> = (0..firsts.len()).filter(|k| lf.lo <= firsts[*k].start && firsts[*k].end <= lf.hi).collect();
+        let held: Vec<&(Span, Span)> = pairs.iter().filter(|(a, b)| lf.lo <= a.start && b.end <= lf.hi).collect();
         let on_lowest = lf.words.iter().filter(|(j, _)| *j == lowest).count();
         match (held.as_slice(), on_lowest) {
             ([], 0) => out.push(lf),
-            ([k], 1) => {
-                let (first, (own_end, second)) = (firsts[*k], seconds.get(*k)?);
+            ([(first, second)], 1) => {
                 let item: Vec<&(usize, String)> = lf.words.iter().filter(|(j, _)| *j != lowest).collect();
                 let mut groups = lf.groups.clone();
                 if let Some((line, _)) = item.first() {
                     groups.push((*line, item.iter().map(|(_, w)| w.as_str()).collect()));
                 }
                 let words = |s: &Span| vec![(lowest, s.text.to_string())];
-                out.push(Leaf { lo: first.start, hi: *own_end, words: words(first), groups: groups.clone() });
+                out.push(Leaf { lo: first.start, hi: first.end, words: words(first), groups: groups.clone() });
                 out.push(Leaf { lo: second.start, hi: second.end, words: words(second), groups });
                 parted += 1;
             }
             _ => return None,
         }
     }
-    (parted == firsts.len()).then_some(out)
+    (parted == pairs.len()).then_some(out)
 }
 
 /// A header word that names a side or a block ("支出", "功能分类"), never a

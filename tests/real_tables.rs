@@ -152,6 +152,28 @@ fn coverage_never_lists_an_unread_table_as_read() {
     assert!(r.coverage.tables_unread.contains(&sangong.key) && !r.coverage.tables_found.contains(&sangong.key));
 }
 
+/// A rule skipped for want of a table found but not read says so: "按表头读取"
+/// (read by its header) never names a table whose cells were left out, as
+/// it did for every table of 01's viewer copy.
+#[test]
+fn a_rule_skipped_for_an_unread_table_says_it_was_not_read() {
+    let Some(dir) = common::real_dir() else { return };
+    for m in manifest(&dir) {
+        for file in [&m["text"]["layout"], &m["text"]["plain"]].into_iter().filter_map(Value::as_str) {
+            let r = check(&dir, file);
+            for t in r.tables.iter().filter(|t| !t.read) {
+                let named = format!("《{}》", t.title);
+                for s in r.coverage.rules_skipped.iter().filter(|s| s.reason.contains(&named)) {
+                    assert!(!s.reason.contains("按表头读取"), "{file}: {} {}", s.rule, s.reason);
+                }
+            }
+        }
+    }
+    let r = check(&dir, "01-shanghai-putuo-wanli-2024-department-budget.txt");
+    let tbl101 = r.coverage.rules_skipped.iter().find(|s| s.rule == "TBL-101").expect("TBL-101 skipped");
+    assert_eq!(tbl101.reason, "《2024年部门财务收支预算总表》未能读出，无法核对");
+}
+
 /// 21's 三公 table prints "公务接待 会议费": two columns' captions one space
 /// apart in layout text. Read as two captions, its eight figures under nine
 /// columns (公务用车购置费 blank) keep all three identities in one placement

@@ -467,7 +467,14 @@ pub(crate) fn run(doc: &Document) -> RunResult {
     for rule in catalogue().iter().filter(|r| r.applies_to.contains(&doc.info.kind)) {
         let missing: Vec<TableKind> = rule.needs.iter().filter(|k| doc.table(**k).is_none()).copied().collect();
         if !missing.is_empty() {
-            let reason = if missing.iter().all(|k| doc.found(*k).is_some()) {
+            let unread: Vec<&crate::model::Table> =
+                missing.iter().filter_map(|k| doc.found(*k)).filter(|t| t.grid.as_deref().is_some_and(|g| !g.read)).collect();
+            let reason = if !unread.is_empty() && missing.iter().all(|k| doc.found(*k).is_some()) {
+                // Found by its title but its cells left out (a viewer's copy):
+                // "read by its header" would claim a reading that never was.
+                let names: Vec<String> = unread.iter().map(|t| format!("《{}》", t.title)).collect();
+                format!("{}未能读出，无法核对", names.join("、"))
+            } else if missing.iter().all(|k| doc.found(*k).is_some()) {
                 let names: Vec<String> = missing.iter().filter_map(|k| doc.found(*k)).map(|t| format!("《{}》", t.title)).collect();
                 format!(
                     "{}按表头读取（格式与山东样式不同），本条按固定栏目核对的规则不适用；相应核对由 TBL-201 至 TBL-204、XTBL-201 进行",

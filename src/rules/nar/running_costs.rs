@@ -66,7 +66,9 @@ fn check(doc: &Document, sink: &mut Sink) {
             (Some((t, r)), Some((v, line))) => against_printed(doc, t, r, (v, line), sink),
             (Some(_), None) => sink.skip("情况说明中没有找到机关运行经费的金额，未核对".to_string()),
             (None, _) => sink.skip(match (doc.found(TableKind::BOperating), doc.found(TableKind::BGeneral)) {
-                (Some(t), _) if t.grid.as_deref().is_some_and(|g| !g.read) => format!("{}未能读出，无法核对", table_name(t)),
+                (Some(t), _) | (None, Some(t)) if t.grid.as_deref().is_some_and(|g| !g.read) => {
+                    format!("{}未能读出，无法核对", table_name(t))
+                }
                 (Some(t), _) => format!("{}的金额栏不止一栏，不能确定机关运行经费合计所在的栏，未核对", table_name(t)),
                 (None, Some(t)) => format!("{}按表头读取，其中没有可与机关运行经费核对的栏目，未核对", table_name(t)),
                 (None, None) => format!("缺少{}和机关运行经费表，无法核对", TableKind::BGeneral.name()),

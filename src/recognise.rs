@@ -50,7 +50,10 @@ pub(crate) fn recognise_in(lines: &[Line], joined: &Joined, colons: &[usize]) ->
     // either name is searched whole for.
     let reason = if kind == DocumentKind::Unknown {
         Some("未识别为部门预算或决算公开文本：文中没有“部门决算”“部门预算”等字样，也没有“公开01表”之类的表格编号。".to_string())
-    } else if search::find_long(whole, "总表").is_none() && !has_marker(lines, joined) && search::find_long(whole, "总体情况表").is_none()
+    } else if search::find_long(whole, "总表").is_none()
+        && !has_marker(lines, joined)
+        && search::find_long(whole, "总体情况表").is_none()
+        && !has_listed_title(lines, kind)
     {
         Some("文中提到预算或决算，但没有找到任何公开表（如“公开01表”“收入支出决算总表”）。".to_string())
     } else {
@@ -152,6 +155,15 @@ impl Counts {
     fn get(&self, needle: &str) -> Option<usize> {
         self.words.iter().find(|(w, _)| *w == needle).map(|(_, n)| *n)
     }
+}
+
+/// Whether any of `lines` is the title of a table the catalogue lists for
+/// `kind`: a budget that titles its summaries "部门收支预算表", "部门收入预算表"
+/// (no 总表, no marker) is a disclosure all the same. Asked only of a text
+/// the quicker tests above found no table in.
+fn has_listed_title(lines: &[Line], kind: DocumentKind) -> bool {
+    use crate::tables::catalogue;
+    lines.iter().any(|l| catalogue::title(&l.squeezed).is_some_and(|t| catalogue::kind_of(&t.text, kind).is_some()))
 }
 
 /// Whether any of `lines` is a table marker, `joined` their squeezed texts
@@ -628,6 +640,19 @@ mod tests {
         assert_eq!(info.reason, None);
         let info = recognise(&normalise("示例市某局2025年部门预算\n部门收支情况说明\n"));
         assert_eq!(info.kind, DocumentKind::Unknown, "a budget's words without a table");
+    }
+
+    /// Any title the catalogue lists makes a disclosure: a budget titling
+    /// its summaries "部门收支预算表" has no 总表 and no marker to find.
+    #[test]
+    fn tables_titled_without_zongbiao_or_marker_make_a_disclosure() {
+        let info = recognise(&normalise("示例市某局2025年部门预算\n部门收支预算表\n单位：万元\n收入 支出\n部门收入预算表\n"));
+        assert_eq!((info.kind, info.reason), (DocumentKind::Budget, None));
+        let info = recognise(&normalise("示例市某局2024年度部门决算\n收入决算表\n单位：万元\n"));
+        assert_eq!((info.kind, info.reason), (DocumentKind::FinalAccounts, None));
+        // A title in a sentence is no table.
+        let info = recognise(&normalise("示例市某局2025年部门预算\n详见部门收支预算表中的各项数字，此处不再列出。\n"));
+        assert_eq!(info.kind, DocumentKind::Unknown);
     }
 
     /// A PDF viewer's copy puts "部门：" and its value on lines of their

@@ -665,6 +665,48 @@ fn every_real_document_is_recognised_kind_scope_year_and_department() {
     }
 }
 
+/// A final account may print a table of one part of its spending (a made-up
+/// 项目支出决算表 here, put before 02's 一般公共预算财政拨款支出决算表). It is
+/// not the 支出决算表 02 lacks: read as that, its 603.14 was held to the
+/// narrative's 本年支出合计 2,940.05 and made two false errors.
+#[test]
+fn a_table_of_project_spending_is_not_the_final_accounts_expenditure_table() {
+    let Some(dir) = common::real_dir() else { return };
+    let file = "02-shanghai-putuo-caizhengju-defective-2024-department-final.layout.txt";
+    let base = check(&dir, file);
+    let text = std::fs::read_to_string(dir.join(file)).unwrap();
+    let at = text.find("                       一般公共预算财政拨款支出决算表").expect("02's 05 table");
+    for title in ["项目支出决算表", "部门项目支出决算表", "机关运行经费支出决算表"] {
+        let part = format!(
+            "                       {title}\n\
+             \x20                                                        单位：万元\n\
+             \x20                  项目\n\
+             \x20功能分类\n\
+             \x20                                    合计       基本支出       项目支出\n\
+             \x20科目编码                    科目名称\n\
+             类     款    项\n\
+             201             一般公共服务支出             603.14                 603.14\n\
+             201   06        财政事务                 603.14                 603.14\n\
+             201   06   02   一般行政管理事务             10.00                 10.00\n\
+             201   06   08   财政委托业务支出             593.14                593.14\n\
+             \x20                  合计                603.14                 603.14\n"
+        );
+        let got = gongkai::check_text(file, &format!("{}{part}{}", &text[..at], &text[at..]));
+        assert!(got.tables.iter().all(|t| t.kind != TableKind::F03), "{title}: read as the 支出决算表");
+        let errors = |r: &DocumentReport| {
+            let mut e: Vec<(String, String)> = r
+                .findings
+                .iter()
+                .filter(|f| f.severity == gongkai::rules::Severity::Error)
+                .map(|f| (f.rule.to_string(), f.message.clone()))
+                .collect();
+            e.sort();
+            e
+        };
+        assert_eq!(errors(&got).len(), errors(&base).len(), "{title}: {:?}", errors(&got));
+    }
+}
+
 #[test]
 fn the_planted_empty_sangong_table_of_02_is_found_against_its_narrative() {
     let Some(dir) = common::real_dir() else { return };

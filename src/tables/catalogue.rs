@@ -27,6 +27,8 @@ pub struct Alias {
     pub kind: TableKind,
     /// The [`word_bits`] of `all`: a title lacking one lacks a word.
     bits: u64,
+    /// Whether the first of `all` must lead the title ([`leads`]).
+    lead: bool,
 }
 
 const fn a(all: &'static [&'static str], none: &'static [&'static str], kind: TableKind) -> Alias {
@@ -36,7 +38,26 @@ const fn a(all: &'static [&'static str], none: &'static [&'static str], kind: Ta
         bits |= word_bits(all[k].as_bytes());
         k += 1;
     }
-    Alias { all, none, kind, bits }
+    Alias { all, none, kind, bits, lead: false }
+}
+
+/// An alias whose first word must lead the title: "支出预算表" names the
+/// 支出总表 in "2019年部门支出预算表", not in the tail of a wrapped title
+/// ("…会议费、培" / "训费支出预算表") or in any "…支出预算表".
+const fn lead(all: &'static [&'static str], kind: TableKind) -> Alias {
+    let mut al = a(all, &[], kind);
+    al.lead = true;
+    al
+}
+
+/// Whether `word` leads `title`: nothing before it, or the year and the
+/// department ("2018年度江苏省高级人民法院", "某某局2019年"), or the scope
+/// ("部门", "单位", "部门财务"). A wrapped title's tail holds no year.
+fn leads(title: &str, word: &str) -> bool {
+    search::find(title, word).is_some_and(|k| {
+        let before = &title[..k];
+        before.is_empty() || before.contains('年') || ["部门", "单位", "财务"].iter().any(|e| before.ends_with(e))
+    })
 }
 
 /// One bit for each byte of `b`, by its low six bits: a text holding a
@@ -60,6 +81,9 @@ pub const FINAL_TITLES: &[Alias] = &[
     a(&["财政拨款收支", "总表"], &[], TableKind::F04),
     a(&["收入支出", "总表"], &[], TableKind::F01),
     a(&["收支", "总表"], &[], TableKind::F01),
+    // Summaries titled "…决算表" without 总表.
+    a(&["财政拨款", "收入支出", "决算表"], &["一般公共预算"], TableKind::F04),
+    a(&["收入支出", "决算表"], &["一般公共预算"], TableKind::F01),
     // "…决算总体情况表", as the budget's national template names its summaries.
     a(&["财政拨款", "总体情况表"], &["一般公共预算"], TableKind::F04),
     a(&["收入支出", "总体情况表"], &[], TableKind::F01),
@@ -67,7 +91,10 @@ pub const FINAL_TITLES: &[Alias] = &[
     a(&["一般公共预算", "基本支出"], &[], TableKind::F06),
     a(&["一般公共预算", "支出"], &[], TableKind::F05),
     a(&["收入", "决算表"], &["支出"], TableKind::F02),
-    a(&["支出", "决算表"], &["收入"], TableKind::F03),
+    // A table of one part of the spending (项目支出决算表, 机关运行经费支出
+    // 决算表, 财政拨款支出决算表 of an older template) is not the 支出决算表
+    // of all of it: named so, its totals would be held to 01's.
+    a(&["支出", "决算表"], &["收入", "项目支出", "基本支出", "机关运行", "采购", "绩效", "财政拨款"], TableKind::F03),
 ];
 
 /// 预算 titles, most specific first.
@@ -95,6 +122,15 @@ pub const BUDGET_TITLES: &[Alias] = &[
     a(&["基本支出预算表"], &[], TableKind::BBasicAll),
     a(&["一般公共预算", "支出"], &[], TableKind::BGeneral),
     a(&["财政拨款", "支出"], &["收入"], TableKind::BFiscalSpend),
+    // Summaries titled "…预算表" without 总表 (部门收支预算表, 收入预算表,
+    // 2019年部门支出预算表): the word leads the title, as in a wrapped
+    // title's tail ("…会议费、培" / "训费支出预算表") it does not.
+    a(&["财政拨款", "收支", "预算表"], &[], TableKind::BFiscal),
+    a(&["财政拨款", "收入支出", "总表"], &[], TableKind::BFiscal),
+    lead(&["收支预算表"], TableKind::BSummary),
+    a(&["收入支出", "总表"], &[], TableKind::BSummary),
+    lead(&["收入预算表"], TableKind::BIncome),
+    lead(&["支出预算表"], TableKind::BExpenditure),
 ];
 
 /// The kind a cleaned title names in a document of `doc` kind.
@@ -109,7 +145,10 @@ pub fn kind_of(title: &str, doc: DocumentKind) -> Option<TableKind> {
     let bits = word_bits(title.as_bytes());
     list.iter()
         .find(|al| {
-            al.bits & !bits == 0 && al.all.iter().all(|w| search::contains(title, w)) && !al.none.iter().any(|w| search::contains(title, w))
+            al.bits & !bits == 0
+                && al.all.iter().all(|w| search::contains(title, w))
+                && !al.none.iter().any(|w| search::contains(title, w))
+                && (!al.lead || leads(title, al.all[0]))
         })
         .map(|al| al.kind)
 }
@@ -676,7 +715,16 @@ mod tests {
             DocumentKind::Budget => BUDGET_TITLES,
             DocumentKind::Unknown => return None,
         };
-        list.iter().find(|al| al.all.iter().all(|w| title.contains(w)) && !al.none.iter().any(|w| title.contains(w))).map(|al| al.kind)
+        let leads = |w: &str| {
+            title
+                .find(w)
+                .is_some_and(|k| k == 0 || title[..k].contains('年') || ["部门", "单位", "财务"].iter().any(|e| title[..k].ends_with(e)))
+        };
+        list.iter()
+            .find(|al| {
+                al.all.iter().all(|w| title.contains(w)) && !al.none.iter().any(|w| title.contains(w)) && (!al.lead || leads(al.all[0]))
+            })
+            .map(|al| al.kind)
     }
 
     #[test]
@@ -810,6 +858,45 @@ mod tests {
         assert_eq!(k("政府性基金预算财政拨款收入支出决算表"), Some(TableKind::F07));
         assert_eq!(k("国有资本经营预算财政拨款收入支出决算表"), Some(TableKind::F08));
         assert_eq!(k("财政拨款“三公”经费支出决算表"), Some(TableKind::F09));
+    }
+
+    /// Summaries titled without 总表, as other regions title them, name the
+    /// same tables; a table of one part of the spending is not the 支出决算表
+    /// of all of it (its totals would be held to 01's).
+    #[test]
+    fn summaries_titled_without_zongbiao_are_summaries_and_part_tables_are_not_the_whole() {
+        let b = |t: &str| kind_of(t, DocumentKind::Budget);
+        assert_eq!(b("部门收支预算表"), Some(TableKind::BSummary));
+        assert_eq!(b("部门收入支出预算总表"), Some(TableKind::BSummary));
+        assert_eq!(b("财政拨款收支预算表"), Some(TableKind::BFiscal));
+        assert_eq!(b("财政拨款收入支出预算总表"), Some(TableKind::BFiscal));
+        assert_eq!(b("部门收入预算表"), Some(TableKind::BIncome));
+        assert_eq!(b("部门支出预算表"), Some(TableKind::BExpenditure));
+        // The particular tables keep their kinds.
+        assert_eq!(b("一般公共预算支出预算表"), Some(TableKind::BGeneral));
+        assert_eq!(b("政府性基金支出预算表"), Some(TableKind::BFund));
+        assert_eq!(b("项目支出预算表"), Some(TableKind::BProjects));
+        assert_eq!(b("部门基本支出预算表"), Some(TableKind::BBasicAll));
+        assert_eq!(b("财政拨款支出预算表"), Some(TableKind::BFiscalSpend));
+        assert_eq!(b("基本支出预算明细表"), None);
+        assert_eq!(b("收支预算表"), Some(TableKind::BSummary));
+        assert_eq!(b("2019年收入预算表"), Some(TableKind::BIncome));
+        assert_eq!(b("江苏省某某厅2019年度支出预算表"), Some(TableKind::BExpenditure));
+        assert_eq!(b("部门财务收支预算表"), Some(TableKind::BSummary));
+        // Not leading: the tail of a wrapped title, another table's name.
+        assert_eq!(b("训费支出预算表"), None);
+        assert_eq!(b("其他支出预算表"), None);
+        let f = |t: &str| kind_of(t, DocumentKind::FinalAccounts);
+        assert_eq!(f("收入支出决算表"), Some(TableKind::F01));
+        assert_eq!(f("财政拨款收入支出决算表"), Some(TableKind::F04));
+        assert_eq!(f("政府性基金预算财政拨款收入支出决算表"), Some(TableKind::F07));
+        assert_eq!(f("一般公共预算财政拨款收入支出决算表"), Some(TableKind::F05));
+        for part in
+            ["项目支出决算表", "部门项目支出决算表", "机关运行经费支出决算表", "基本支出决算表", "财政拨款支出决算表", "政府采购支出决算表"]
+        {
+            assert_eq!(f(part), None, "{part}");
+        }
+        assert_eq!(f("部门支出决算表"), Some(TableKind::F03));
     }
 
     #[test]

@@ -89,7 +89,8 @@ pub const FINAL_TITLES: &[Alias] = &[
     a(&["收入支出", "总体情况表"], &[], TableKind::F01),
     a(&["收支", "总体情况表"], &[], TableKind::F01),
     a(&["一般公共预算", "基本支出"], &[], TableKind::F06),
-    a(&["一般公共预算", "支出"], &[], TableKind::F05),
+    // Nor is a 一般公共预算 table of one part of it (…项目支出决算表) the 05 table.
+    a(&["一般公共预算", "支出"], &["项目支出", "机关运行", "采购", "绩效"], TableKind::F05),
     a(&["收入", "决算表"], &["支出"], TableKind::F02),
     // A table of one part of the spending (项目支出决算表, 机关运行经费支出
     // 决算表, 财政拨款支出决算表 of an older template) is not the 支出决算表
@@ -891,9 +892,15 @@ mod tests {
         assert_eq!(f("财政拨款收入支出决算表"), Some(TableKind::F04));
         assert_eq!(f("政府性基金预算财政拨款收入支出决算表"), Some(TableKind::F07));
         assert_eq!(f("一般公共预算财政拨款收入支出决算表"), Some(TableKind::F05));
-        for part in
-            ["项目支出决算表", "部门项目支出决算表", "机关运行经费支出决算表", "基本支出决算表", "财政拨款支出决算表", "政府采购支出决算表"]
-        {
+        for part in [
+            "项目支出决算表",
+            "部门项目支出决算表",
+            "机关运行经费支出决算表",
+            "基本支出决算表",
+            "财政拨款支出决算表",
+            "政府采购支出决算表",
+            "一般公共预算财政拨款项目支出决算表",
+        ] {
             assert_eq!(f(part), None, "{part}");
         }
         assert_eq!(f("部门支出决算表"), Some(TableKind::F03));

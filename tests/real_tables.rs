@@ -710,6 +710,46 @@ fn a_table_of_project_spending_is_not_the_final_accounts_expenditure_table() {
     }
 }
 
+/// A table that prints no unit, in a document that states none either
+/// (every "单位：元" and "单位：万元" line taken out), is held to the
+/// narrative in the unit the narrative tells: 01's 元 tables were taken as
+/// 万元, and each of the 30 amounts its 情况说明 gives by 科目 (25.77万元
+/// against 257,700) became a false NAR-020 error.
+#[test]
+fn a_table_printed_without_its_unit_raises_no_error_the_unit_would_not() {
+    let Some(dir) = common::real_dir() else { return };
+    for file in [
+        "01-shanghai-putuo-wanli-2024-department-budget.layout.txt",
+        "07-jiangsu-renda-2018-department-budget.layout.txt",
+        "22-jiangsu-gaoyuan-2017-department-budget.layout.txt",
+    ] {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let unitless: String = text
+            .split('\n')
+            .map(|l| {
+                let mut l = l.to_string();
+                for u in ["单位：万元", "单位:万元", "单位：元", "单位:元"] {
+                    l = l.replace(u, "");
+                }
+                l
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_ne!(unitless, text, "{file}");
+        let errors = |r: &DocumentReport| -> Vec<(String, Option<usize>)> {
+            r.findings
+                .iter()
+                .filter(|f| f.severity == gongkai::rules::Severity::Error)
+                .map(|f| (f.rule.to_string(), f.source_line))
+                .collect()
+        };
+        let base = errors(&check(&dir, file));
+        let got = errors(&gongkai::check_text(file, &unitless));
+        let new: Vec<_> = got.iter().filter(|e| !base.contains(e)).collect();
+        assert!(new.is_empty(), "{file}: new errors {new:?}");
+    }
+}
+
 #[test]
 fn the_planted_empty_sangong_table_of_02_is_found_against_its_narrative() {
     let Some(dir) = common::real_dir() else { return };

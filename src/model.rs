@@ -815,6 +815,10 @@ pub struct Document {
     /// The 三公 figures of the narrative, read once on first use: both the
     /// report's counts and SG-001 ask for them.
     pub(crate) sangong: std::sync::OnceLock<crate::narrative::sangong::SangongFacts>,
+    /// Per table, the unit exponent the narrative tells for a table that
+    /// states none (the rules' guess, made once for all tables on first use,
+    /// not once per claim held to a table).
+    pub(crate) unstated_units: std::sync::OnceLock<Vec<Option<u32>>>,
     /// The marked chars of the lines' squeezed texts (running headers too)
     /// at their offsets in those texts joined, as normalisation found them
     /// (`text::normalise::normalise_marking`): the stream's marks, taken

@@ -84,7 +84,14 @@ pub fn unit_in_wan(t: &Table, doc: &Document) -> (Decimal, &'static str) {
 /// read as 元 (257,700 → 25.77) than read as 万元, 万元 when fewer. Taken
 /// as 万元 outright, a 元 table printed without its unit line made every
 /// narrative amount held to it a false error. None when nothing tells.
+/// Told once for every table of the document: the rules ask per claim.
 fn unstated_unit(t: &Table, doc: &Document) -> Option<u32> {
+    let at = doc.tables.iter().position(|x| std::ptr::eq(x, t))?;
+    doc.unstated_units.get_or_init(|| unstated_units(doc)).get(at).copied().flatten()
+}
+
+/// [`unstated_unit`] of each table of `doc`, in order.
+fn unstated_units(doc: &Document) -> Vec<Option<u32>> {
     use std::collections::HashSet;
     let said: HashSet<Decimal> = doc
         .narrative
@@ -94,21 +101,24 @@ fn unstated_unit(t: &Table, doc: &Document) -> Option<u32> {
         .filter(|v| !v.is_zero())
         .map(|v| v.normalize())
         .collect();
-    if said.is_empty() {
-        return None;
-    }
     let ten_thousand = Decimal::from(10_000);
-    let (mut as_wan, mut as_yuan) = (0usize, 0usize);
-    for v in t.rows.iter().flat_map(|r| r.cells.iter().filter_map(|c| c.value)).filter(|v| !v.is_zero()) {
-        as_wan += usize::from(said.contains(&v.normalize()));
-        let yuan = v.checked_div(ten_thousand).map(|w| w.round_dp(2).normalize());
-        as_yuan += usize::from(yuan.is_some_and(|w| said.contains(&w)));
-    }
-    match as_yuan.cmp(&as_wan) {
-        std::cmp::Ordering::Greater => Some(0),
-        std::cmp::Ordering::Less => Some(4),
-        std::cmp::Ordering::Equal => None,
-    }
+    let one = |t: &Table| {
+        if said.is_empty() {
+            return None;
+        }
+        let (mut as_wan, mut as_yuan) = (0usize, 0usize);
+        for v in t.rows.iter().flat_map(|r| r.cells.iter().filter_map(|c| c.value)).filter(|v| !v.is_zero()) {
+            as_wan += usize::from(said.contains(&v.normalize()));
+            let yuan = v.checked_div(ten_thousand).map(|w| w.round_dp(2).normalize());
+            as_yuan += usize::from(yuan.is_some_and(|w| said.contains(&w)));
+        }
+        match as_yuan.cmp(&as_wan) {
+            std::cmp::Ordering::Greater => Some(0),
+            std::cmp::Ordering::Less => Some(4),
+            std::cmp::Ordering::Equal => None,
+        }
+    };
+    doc.tables.iter().map(one).collect()
 }
 
 /// A narrative amount (万元) held against one printed cell of `t`.

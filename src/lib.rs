@@ -125,7 +125,6 @@ fn read_from(text: &str, origin: Origin) -> model::Document {
         narrative: narrative::Narrative::default(),
         stream: Default::default(),
         sangong: Default::default(),
-        unstated_units: Default::default(),
         line_marks,
         heading_lines,
         joined,

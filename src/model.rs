@@ -364,8 +364,12 @@ pub struct Table {
     pub number: Option<String>,
     /// The title as printed (white space removed), or the standard title.
     pub title: String,
-    /// The money unit stated for this table.
+    /// The money unit stated for this table, or the one the narrative tells
+    /// for a table that prints none ([`Table::unit_told`]).
     pub unit: Option<String>,
+    /// The table prints no unit: `unit` is the one the narrative's amounts
+    /// tell ([`crate::tables::unit_told`]), not a printed one.
+    pub unit_told: bool,
     /// Column captions of the value columns, in order.
     pub columns: Vec<String>,
     /// Rows in normalised order.
@@ -655,6 +659,7 @@ impl Table {
             number: None,
             title: String::new(),
             unit: None,
+            unit_told: false,
             columns: Vec::new(),
             rows: Vec::new(),
             notes: Vec::new(),
@@ -815,10 +820,6 @@ pub struct Document {
     /// The 三公 figures of the narrative, read once on first use: both the
     /// report's counts and SG-001 ask for them.
     pub(crate) sangong: std::sync::OnceLock<crate::narrative::sangong::SangongFacts>,
-    /// Per table, the unit exponent the narrative tells for a table that
-    /// states none (the rules' guess, made once for all tables on first use,
-    /// not once per claim held to a table).
-    pub(crate) unstated_units: std::sync::OnceLock<Vec<Option<u32>>>,
     /// The marked chars of the lines' squeezed texts (running headers too)
     /// at their offsets in those texts joined, as normalisation found them
     /// (`text::normalise::normalise_marking`): the stream's marks, taken

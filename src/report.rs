@@ -344,6 +344,10 @@ pub struct TableOut {
     pub title: String,
     /// The money unit.
     pub unit: Option<String>,
+    /// The table prints no unit: `unit` is the one the narrative's amounts
+    /// tell, and coverage says so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unit_told: bool,
     /// Captions of the value columns.
     pub columns: Vec<String>,
     /// The rows.
@@ -441,6 +445,7 @@ impl TableOut {
             meanings,
             title: t.title,
             unit: t.unit,
+            unit_told: t.unit_told,
             columns: t.columns,
             rows,
         }
@@ -536,6 +541,7 @@ mod place_tests {
             meanings: Vec::new(),
             title: String::new(),
             unit: None,
+            unit_told: false,
             columns: vec!["a".into(), "b".into()],
             rows,
         };

@@ -22,6 +22,16 @@ pub(crate) fn exponent(unit: &str) -> Option<u32> {
     }
 }
 
+/// The unit of a given exponent, for messages (万元 for one not known here).
+pub(crate) fn name(exponent: u32) -> &'static str {
+    match exponent {
+        0 => "元",
+        3 => "千元",
+        8 => "亿元",
+        _ => "万元",
+    }
+}
+
 /// Whether a table's unit is 元: its amounts may be printed as integers,
 /// which its readers must then take for amounts, not 行次 or codes.
 pub(crate) fn is_yuan(unit: Option<&str>) -> bool {

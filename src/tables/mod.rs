@@ -19,6 +19,7 @@ pub mod layout;
 pub mod sangong09;
 pub mod tokens;
 pub mod two_sided;
+pub(crate) mod unit_told;
 
 use crate::model::{Document, ReadProblem, TableKind};
 use crate::segment::{is_note, Segment};
@@ -41,6 +42,7 @@ pub struct Pending {
 pub fn read_all(doc: &mut Document) {
     engine::read_marked(doc);
     grid::read_all(doc);
+    unit_told::settle(doc);
 }
 
 /// Runs the solver over the rows whose positions were not certain.

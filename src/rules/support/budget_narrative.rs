@@ -66,59 +66,14 @@ pub fn value(cell: Option<(&Row, usize)>) -> Option<Decimal> {
 
 /// How many 万元 one unit of `t` is, and the unit's name: a table's unit
 /// (or, when it states none, the document's) as [`crate::units`] knows it
-/// (元 is 0.0001 万元, 亿元 10000). Where neither states one, the narrative
-/// tells ([`unstated_unit`]); failing that it is taken as 万元, the unit the
-/// narrative's amounts are read in.
+/// (元 is 0.0001 万元, 亿元 10000). A table the narrative told a unit for
+/// has it as its own ([`crate::tables::unit_told`]); where nothing states
+/// one it is taken as 万元, the unit the narrative's amounts are read in.
 pub fn unit_in_wan(t: &Table, doc: &Document) -> (Decimal, &'static str) {
     const WAN: u32 = 4;
     let stated = t.unit.as_deref().or(doc.info.unit.as_deref());
-    let e = match stated {
-        Some(u) => crate::units::exponent(u).unwrap_or(WAN),
-        None => unstated_unit(t, doc).unwrap_or(WAN),
-    };
+    let e = stated.map_or(WAN, |u| crate::units::exponent(u).unwrap_or(WAN));
     (crate::units::factor(e, WAN).unwrap_or(Decimal::ONE), crate::rules::support::units::name(e))
-}
-
-/// The unit of a table that neither it nor the document states, by the
-/// narrative: 元 when more of the narrative's 万元 amounts are its cells
-/// read as 元 (257,700 → 25.77) than read as 万元, 万元 when fewer. Taken
-/// as 万元 outright, a 元 table printed without its unit line made every
-/// narrative amount held to it a false error. None when nothing tells.
-/// Told once for every table of the document: the rules ask per claim.
-fn unstated_unit(t: &Table, doc: &Document) -> Option<u32> {
-    let at = doc.tables.iter().position(|x| std::ptr::eq(x, t))?;
-    doc.unstated_units.get_or_init(|| unstated_units(doc)).get(at).copied().flatten()
-}
-
-/// [`unstated_unit`] of each table of `doc`, in order.
-fn unstated_units(doc: &Document) -> Vec<Option<u32>> {
-    use std::collections::HashSet;
-    let said: HashSet<Decimal> = doc
-        .narrative
-        .claims()
-        .filter(|(_, _, c)| matches!(c.unit, crate::narrative::claim::Unit::Money(crate::narrative::claim::Money::Wan)))
-        .filter_map(|(_, _, c)| c.value)
-        .filter(|v| !v.is_zero())
-        .map(|v| v.normalize())
-        .collect();
-    let ten_thousand = Decimal::from(10_000);
-    let one = |t: &Table| {
-        if said.is_empty() {
-            return None;
-        }
-        let (mut as_wan, mut as_yuan) = (0usize, 0usize);
-        for v in t.rows.iter().flat_map(|r| r.cells.iter().filter_map(|c| c.value)).filter(|v| !v.is_zero()) {
-            as_wan += usize::from(said.contains(&v.normalize()));
-            let yuan = v.checked_div(ten_thousand).map(|w| w.round_dp(2).normalize());
-            as_yuan += usize::from(yuan.is_some_and(|w| said.contains(&w)));
-        }
-        match as_yuan.cmp(&as_wan) {
-            std::cmp::Ordering::Greater => Some(0),
-            std::cmp::Ordering::Less => Some(4),
-            std::cmp::Ordering::Equal => None,
-        }
-    };
-    doc.tables.iter().map(one).collect()
 }
 
 /// A narrative amount (万元) held against one printed cell of `t`.

@@ -13,17 +13,7 @@ use crate::model::Table;
 /// Why a comparison of [`Common::Unknown`] tables was not made (coverage).
 pub(crate) const UNKNOWN: &str = "有的表未注明金额单位，另一张表的单位与全文不同，无法确定两者能否直接比较，未比较";
 
-pub(crate) use crate::units::{exponent, shift, shift_cell};
-
-/// The unit of a given exponent, for messages.
-pub(crate) fn name(exponent: u32) -> &'static str {
-    match exponent {
-        0 => "元",
-        3 => "千元",
-        8 => "亿元",
-        _ => "万元",
-    }
-}
+pub(crate) use crate::units::{exponent, name, shift, shift_cell};
 
 /// How the tables of one comparison stand to each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

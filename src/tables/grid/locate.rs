@@ -168,15 +168,17 @@ pub(crate) fn find(
                 Some(j) => {
                     title_at(&sq, &raw, j).is_none()
                         && !units_next_title(j)
-                        && (unit_on_title || continued || table_follows(printed(&sq, j..sq.len()).map(|k| sq[k])))
+                        && (unit_on_title || continued || table_follows(printed(&sq, j..sq.len()).map(|k| (sq[k], Some(raw[k])))))
                 }
             }
         })
         .collect();
     // A title printed last, with its table (rows, and a unit or header)
     // above it.
-    let above: Vec<bool> =
-        feet.iter().map(|f| f.as_ref().is_some_and(|f| f.rows && table_follows(printed(&sq, f.above.clone()).map(|k| sq[k])))).collect();
+    let above: Vec<bool> = feet
+        .iter()
+        .map(|f| f.as_ref().is_some_and(|f| f.rows && table_follows(printed(&sq, f.above.clone()).map(|k| (sq[k], None)))))
+        .collect();
     let at_feet = above.iter().filter(|a| **a).count();
     let found = below.iter().zip(&above).filter(|(b, a)| **b || **a).count();
     let titles_last = at_feet >= 2 && 2 * at_feet > found;
@@ -665,16 +667,22 @@ fn printed<'a>(sq: &'a [&str], range: Range<usize>) -> impl Iterator<Item = usiz
     (range.start..end).filter(|j| !sq[*j].is_empty()).take(16)
 }
 
-/// Words a table's first lines hold (unit, header).
-fn table_follows<'a>(next: impl IntoIterator<Item = &'a str>) -> bool {
+/// Words a table's first lines hold (unit, header), or a row of amounts:
+/// each line squeezed, and as printed where a row of amounts counts (under
+/// a title; above one, where titles are printed last, rows are asked for
+/// apart).
+fn table_follows<'a>(next: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> bool {
     let mut next = next.into_iter().peekable();
     // "本表（公开01表）反映…": a narrative about the table, not the table.
-    if next.peek().is_some_and(|s| s.starts_with("本表") || search::contains(s, "反映")) {
+    if next.peek().is_some_and(|(s, _)| s.starts_with("本表") || search::contains(s, "反映")) {
         return false;
     }
-    // Up to the next title or contents leader: a unit line, or a header line
-    // naming at least two columns.
-    for s in next {
+    // Up to the next title or contents leader: a unit line, a header line
+    // naming at least two columns, or a row of amounts; or, where each cell
+    // is a line (a viewer's copy: "收入" / "项目" / "一、一般公共预算…" /
+    // "支出"), a run of such lines naming three.
+    let mut cells = 0u16;
+    for (s, printed) in next {
         if catalogue::title(s).is_some() || search::has_char(s, '…') || search::contains(s, "..") || is_part_heading(s) {
             return false;
         }
@@ -684,19 +692,66 @@ fn table_follows<'a>(next: impl IntoIterator<Item = &'a str>) -> bool {
         if unit_in(s).is_some() {
             return true;
         }
-        if header_words(s) >= 2 && !search::has_char(s, '。') && !search::has_char(s, '，') {
+        let prose = search::has_char(s, '。') || search::has_char(s, '，');
+        let words = header_mask(s);
+        if words.count_ones() >= 2 && !prose {
+            return true;
+        }
+        // A row of amounts alone: a table's, whatever its header says.
+        if printed.is_some_and(amounts_only) {
+            return true;
+        }
+        let cell = printed.is_some() && !prose && !search::has_char(s, '；') && s.chars().nth(16).is_none();
+        cells = if cell { cells | words } else { 0 };
+        if cells.count_ones() >= 3 {
             return true;
         }
     }
     false
 }
 
-/// Column names a table's header line holds at least two of.
-const HEADER_WORDS: [&str; 10] = ["项目", "科目", "合计", "金额", "预算数", "决算数", "收入", "支出", "编码", "名称"];
+/// Whether a line is three or more amounts and nothing else, one at least
+/// with a decimal point or thousands comma ("1,452.35 584.35 110 …"): a
+/// table's row, never prose, a contents entry (one page number) or a date
+/// ("2024 12 31").
+fn amounts_only(s: &str) -> bool {
+    let (mut n, mut marked) = (0usize, false);
+    for w in s.split_whitespace() {
+        let digits = w.strip_prefix('-').unwrap_or(w);
+        if !digits.starts_with(|c: char| c.is_ascii_digit()) || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+            return false;
+        }
+        marked |= digits.contains(['.', ',']);
+        n += 1;
+    }
+    n >= 3 && marked
+}
+
+/// Column names a table's header line holds at least two of. The 三公
+/// table's own columns count too: its header ("合计 因公出国(境)费 公务接待费",
+/// "合计 因公出 公务接 会议费 培训费") names no other two, and printed
+/// without a unit line the table was not found.
+const HEADER_WORDS: [&str; 15] = [
+    "项目",
+    "科目",
+    "合计",
+    "金额",
+    "预算数",
+    "决算数",
+    "收入",
+    "支出",
+    "编码",
+    "名称",
+    "因公出国",
+    "公务接待",
+    "公务用车",
+    "会议费",
+    "培训费",
+];
 
 /// The [`catalogue::word_bits`] of each of [`HEADER_WORDS`].
-const HEADER_BITS: [u64; 10] = {
-    let mut bits = [0; 10];
+const HEADER_BITS: [u64; 15] = {
+    let mut bits = [0; 15];
     let mut k = 0;
     while k < HEADER_WORDS.len() {
         bits[k] = catalogue::word_bits(HEADER_WORDS[k].as_bytes());
@@ -705,13 +760,19 @@ const HEADER_BITS: [u64; 10] = {
     bits
 };
 
-/// How many of [`HEADER_WORDS`] the line holds. A line lacking one of a
-/// word's byte bits lacks the word: the bits, taken once, turn most words
-/// away without a search for each (ten searches a line were most of the
-/// cost of telling that a table follows a title).
-fn header_words(s: &str) -> usize {
+/// Which of [`HEADER_WORDS`] the line holds, one bit each. A line lacking
+/// one of a word's byte bits lacks the word: the bits, taken once, turn
+/// most words away without a search for each (ten searches a line were
+/// most of the cost of telling that a table follows a title).
+fn header_mask(s: &str) -> u16 {
     let bits = catalogue::word_bits(s.as_bytes());
-    HEADER_WORDS.iter().zip(HEADER_BITS).filter(|(w, b)| b & !bits == 0 && search::contains(s, w)).count()
+    let mut mask = 0;
+    for (k, (w, b)) in HEADER_WORDS.iter().zip(HEADER_BITS).enumerate() {
+        if b & !bits == 0 && search::contains(s, w) {
+            mask |= 1 << k;
+        }
+    }
+    mask
 }
 
 /// A marker line just above a title ("公开 09 表" then blank lines).
@@ -843,6 +904,36 @@ mod tests {
     }
 
     #[test]
+    fn a_title_without_a_unit_line_is_a_table_by_its_columns_or_a_row_of_amounts() {
+        let found = |text: &str| {
+            let l = lines(text);
+            blocks(&l, &page_index(&l), DocumentKind::Budget, |_| None).iter().map(|b| b.kind).collect::<Vec<_>>()
+        };
+        // The 三公 table's own columns (the header names no other two), or
+        // its row of amounts under a header of wrapped words.
+        for text in [
+            "部门“三公”经费预算表\n编制部门：某街道\n   合计    因公出国(境)费    公务接待费\n   47.91   0   1.35\n",
+            "“三公”经费、会议费、培训费支出预算表\n部门：某院\n  合计   因公出   公务接   会议费   培训费\n",
+            "“三公”经费支出预算表\n部门：某院\n  因公出   公务用车购\n  国（境）   置费\n  1,276.70   418.26   80   237\n",
+        ] {
+            assert_eq!(found(text), [TableKind::BSangong], "{text}");
+        }
+        // A viewer's copy, a cell a line: three column words in a run.
+        let l = lines("收入支出决算总表\n收入\n项目\n一、一般公共预算财政拨款收入\n\n支出\n决算数\n2,940.05\n");
+        assert_eq!(blocks(&l, &page_index(&l), DocumentKind::FinalAccounts, |_| None).len(), 1);
+        // Not a sentence of such words, a page number or a date after it.
+        for text in [
+            "“三公”经费支出预算表\n因公出国（境）费、公务接待费均为零。\n",
+            "“三公”经费支出预算表\n  3\n2024 12 31\n",
+            "“三公”经费支出预算表\n合计\n收入增加，支出减少。\n项目\n",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
+        assert!(amounts_only("1,452.35 584.35 -110") && !amounts_only("1,452.35 584.35") && !amounts_only("合计 1.00 2.00 3.00"));
+        assert!(!amounts_only("2024 12 31") && !amounts_only("25 0 3"));
+    }
+
+    #[test]
     fn a_table_the_catalogue_does_not_list_ends_the_table_before_it() {
         // Its rows are not the 收支总表's, and it is given as unlisted.
         let text = "一、收支预算总表\n单位：万元\n  项目   金额\n  合计   1.00\n\
@@ -929,7 +1020,7 @@ mod tests {
         for text in &texts {
             for line in text.lines() {
                 let want = HEADER_WORDS.iter().filter(|w| line.contains(*w)).count();
-                assert_eq!(header_words(line), want, "{line:?}");
+                assert_eq!(header_mask(line).count_ones() as usize, want, "{line:?}");
                 with_two += usize::from(want >= 2);
             }
         }

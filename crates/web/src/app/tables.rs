@@ -121,7 +121,14 @@ fn table_view(checker: Checker, report: &DocumentReport, ti: usize, t: &TableOut
         marks: &marks,
     };
     let heading = t.heading.clone();
-    let unit = t.unit.clone().map(|u| format!("单位：{u}"));
+    // A unit the table does not print is marked as the narrative's.
+    let unit = t.unit.clone().map(|u| {
+        if t.unit_told {
+            format!("单位：{u}（表中未印，按情况说明推定）")
+        } else {
+            format!("单位：{u}")
+        }
+    });
     let row_count = format!("{} 行", t.rows.len());
     // The heading is the target of findings whose row could not be placed.
     let (heading_id, jumped) = target_attrs(checker, CellTarget { table: ti, row: None, column: None });

@@ -383,6 +383,8 @@ fn department(keyed: &[&Line]) -> Option<String> {
             if let Some(i) = at {
                 let rest = &s[i + key.len()..];
                 let end = ["金额单位", "单位：", "单位:", "公开"].iter().filter_map(|k| search::find(rest, k)).min().unwrap_or(rest.len());
+                // "部门：某局  单位（万元）", "… 单位/元": a unit stated without a colon.
+                let end = crate::segment::unit_without_colon(rest).map_or(end, |k| k.min(end));
                 let name = rest[..end].trim_end_matches(['，', ',', '。']);
                 // "部门：某局      万元": the unit some portals print there without 单位：.
                 let name = crate::segment::trailing_unit(name).map_or(name, |(n, _)| n).to_string();
@@ -449,14 +451,17 @@ fn money_unit(keyed: &[&Line]) -> Option<String> {
             continue;
         }
         let [full, ascii] = keys_at(s, ["单位：", "单位:"]);
-        if let Some(i) = full.or(ascii) {
-            let rest = &s[i..];
-            let rest = rest.split_once(['：', ':']).map(|x| x.1).unwrap_or("");
-            for (u, c) in best.iter_mut() {
-                if rest.starts_with(*u) {
-                    *c += 1;
-                    break;
-                }
+        let rest = match full.or(ascii) {
+            Some(i) => s[i..].split_once(['：', ':']).map(|x| x.1).unwrap_or(""),
+            // "部门：某局 单位（万元）": stated without a colon after 单位.
+            None => crate::segment::unit_without_colon(s)
+                .and_then(|k| s.get(k + "单位".len()..))
+                .map_or("", |r| r.trim_start_matches(['（', '(', '/', '／'])),
+        };
+        for (u, c) in best.iter_mut() {
+            if rest.starts_with(*u) {
+                *c += 1;
+                break;
             }
         }
     }
@@ -692,6 +697,16 @@ mod tests {
         assert_eq!(info.unit.as_deref(), Some("万元"));
         assert_eq!(info.year, Some(2024));
         assert_eq!(info.scope, Some(Scope::Department));
+    }
+
+    #[test]
+    fn a_unit_stated_without_a_colon_ends_the_department_name() {
+        for (line, unit) in [("部门：某某事业单位管理局    单位（万元）", "万元"), ("部门：某某事业单位管理局  单位/元", "元")]
+        {
+            let info = recognise(&normalise(&format!("2024年部门预算\n收支预算总表\n{line}\n")));
+            assert_eq!(info.department.as_deref(), Some("某某事业单位管理局"), "{line}");
+            assert_eq!(info.unit.as_deref(), Some(unit), "{line}");
+        }
     }
 
     /// A 2024 budget pasted from its 情况说明 on: last year's amounts and

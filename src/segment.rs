@@ -139,7 +139,12 @@ pub fn unit_in(s: &str) -> Option<String> {
     while let Some(at) = s.get(from..).and_then(|rest| search::find(rest, "单位")) {
         from += at + "单位".len();
         let after = s.get(from..).unwrap_or_default();
-        let Some(rest) = after.strip_prefix('：').or_else(|| after.strip_prefix(':')) else { continue };
+        let Some(rest) = after.strip_prefix('：').or_else(|| after.strip_prefix(':')) else {
+            if let Some(u) = unit_after_no_colon(after) {
+                return Some(u.to_string());
+            }
+            continue;
+        };
         // "单位：人民币万元", "单位：（万元）".
         let rest = rest.strip_prefix(['（', '(']).unwrap_or(rest);
         let rest = rest.strip_prefix("人民币").unwrap_or(rest);
@@ -148,6 +153,35 @@ pub fn unit_in(s: &str) -> Option<String> {
         }
     }
     lone_unit(s).or_else(|| meta_unit(s)).map(str::to_string)
+}
+
+/// The unit `after` a 单位 states without a colon: "（万元）" closed by its
+/// bracket, or "/元" after a slash ("单位元旦" names no unit).
+fn unit_after_no_colon(after: &str) -> Option<&'static str> {
+    let closed = |open: char, close: char| {
+        let inner = after.strip_prefix(open)?;
+        UNITS.iter().find(|u| inner.strip_prefix(**u).is_some_and(|r| r.starts_with(close)))
+    };
+    let slashed = || {
+        let rest = after.strip_prefix(['/', '／'])?;
+        UNITS.iter().find(|u| rest.starts_with(**u))
+    };
+    closed('（', '）').or_else(|| closed('(', ')')).or_else(slashed).copied()
+}
+
+/// Where in `s` a unit stated without a colon starts ("单位（万元）",
+/// "单位(元)", "单位/万元"): the end of the name on a 部门 meta line that
+/// states its unit so.
+pub(crate) fn unit_without_colon(s: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = s.get(from..).and_then(|rest| search::find(rest, "单位")) {
+        let start = from + at;
+        from = start + "单位".len();
+        if unit_after_no_colon(s.get(from..).unwrap_or_default()).is_some() {
+            return Some(start);
+        }
+    }
+    None
 }
 
 /// The units money is stated in, longest first where one ends another.
@@ -237,6 +271,13 @@ mod tests {
         let units = ["万元", "亿元", "千元", "元"];
         let stated = s.match_indices('单').find_map(|(i, _)| {
             let after = s[i..].strip_prefix("单位")?;
+            // "单位（万元）", "单位(元)", "单位/万元".
+            for u in units {
+                if [format!("（{u}）"), format!("({u})"), format!("/{u}"), format!("／{u}")].iter().any(|f| after.starts_with(f.as_str()))
+                {
+                    return Some(u.to_string());
+                }
+            }
             let rest = after.strip_prefix('：').or_else(|| after.strip_prefix(':'))?;
             let rest = rest.strip_prefix(['（', '(']).unwrap_or(rest);
             let rest = rest.strip_prefix("人民币").unwrap_or(rest);
@@ -273,6 +314,7 @@ mod tests {
             "）",
             "(",
             ")",
+            "/",
             "部门：",
             "某局",
             "a",
@@ -297,6 +339,12 @@ mod tests {
             ("单位：人民币万元", Some("万元")),
             ("金额单位:人民币元", Some("元")),
             ("单位：（万元）", Some("万元")),
+            ("单位（万元）", Some("万元")),
+            ("金额单位(元)", Some("元")),
+            ("单位/万元", Some("万元")),
+            ("本单位元旦", None),
+            ("单位（万元", None),
+            ("某某事业单位管理局单位：万元", Some("万元")),
             ("元", None),
             ("（万元）合计", None),
             ("项目资金（万元）", None),

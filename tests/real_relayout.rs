@@ -19,7 +19,7 @@
 //! without 预算 ("收支总表", "一般公共预算支出表");
 //! meta lines "金额单位：" and "编制部门："; units printed without "单位："
 //! ("万元" alone or at the end of the 部门 line, "（万元）", "（元）") or in
-//! 人民币 ("单位：人民币万元") or brackets ("单位：（万元）"); columns headed "本年预算数";
+//! 人民币 ("单位：人民币万元") or brackets ("单位：（万元）", "单位（万元）", "单位/元"); columns headed "本年预算数";
 //! 科目 codes printed split ("201 01 01"); markers printed at the right end
 //! of their title lines ("收支预算总表    表一"); common characters as their Kangxi-radical
 //! look-alikes ("⽀⼊" for 支入, as WPS PDFs give them); the narrative worded otherwise
@@ -771,6 +771,11 @@ const VARIANTS: &[(&str, Make)] = &[
         let t = d.text.replace("单位：万元", "单位：（万元）").replace("单位：元", "单位：（元）");
         (t != d.text).then_some(t)
     }),
+    ("units in brackets or after a slash, no colon (单位（万元）, 单位/元)", |d| {
+        let t = d.text.replace("单位：万元", "单位（万元）").replace("单位：元", "单位/元");
+        let t = t.replace("单位:万元", "单位(万元)").replace("单位:元", "单位／元");
+        (t != d.text).then_some(t)
+    }),
     ("columns headed 本年预算数 / 本年决算数", |d| {
         let t = d.text.replace("本年预算数", "预算数").replace("本年决算数", "决算数");
         let t = t.replace("预算数", "本年预算数").replace("决算数", "本年决算数");
@@ -938,7 +943,7 @@ fn every_variant_of_every_real_text_reads_the_same_tables_and_cells() {
         }
     }
     assert!(failures.is_empty(), "{} of {checked} variants differ:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(checked, 1285, "variants that apply to the real texts");
+    assert_eq!(checked, 1313, "variants that apply to the real texts");
 }
 
 /// The narrative worded as other departments word it, or laid out as a web

@@ -227,6 +227,13 @@ pub(crate) fn trailing_unit(s: &str) -> Option<(&str, &'static str)> {
     UNITS[..3].iter().find(|u| s.ends_with(**u)).map(|u| (&s[..s.len() - u.len()], *u))
 }
 
+/// `s` without the unit in brackets it ends in, and that unit: a column's
+/// caption "金额（万元）" is the column 金额, in 万元.
+pub(crate) fn bracketed_unit(s: &str) -> Option<(&str, &'static str)> {
+    let i = s.rfind(['（', '('])?;
+    Some((&s[..i], lone_unit(&s[i..])?)).filter(|(name, _)| !name.is_empty())
+}
+
 /// True for a note line ("注：", "注:", "说明：", "备注").
 pub fn is_note(s: &str) -> bool {
     s.starts_with("注") || s.starts_with("说明：") || s.starts_with("备注")
@@ -355,6 +362,11 @@ mod tests {
             ("部门：某局元", None),
         ] {
             assert_eq!(unit_in(line).as_deref(), unit, "{line}");
+        }
+        assert_eq!(bracketed_unit("金额（万元）"), Some(("金额", "万元")));
+        assert_eq!(bracketed_unit("预算数(元)"), Some(("预算数", "元")));
+        for caption in ["（万元）", "金额（本级）", "金额万元", "因公出国（境）费"] {
+            assert_eq!(bracketed_unit(caption), None, "{caption}");
         }
     }
 }

@@ -475,7 +475,19 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
         refuse(&mut table, "表格中有一栏文字的表头没有对应的金额栏，无法确定各栏的界限，本表未读取。".to_string());
         return (table, problems);
     }
-    let paths: Vec<Vec<String>> = cols.iter().map(path).collect();
+    let mut paths: Vec<Vec<String>> = cols.iter().map(path).collect();
+    // "金额（万元）": the column is 金额, and the unit the table's where it
+    // prints none elsewhere (one unit for all its captions).
+    let mut caption_units = Vec::new();
+    for caption in paths.iter_mut().flatten() {
+        if let Some((name, unit)) = crate::segment::bracketed_unit(caption) {
+            caption_units.push(unit);
+            *caption = name.to_string();
+        }
+    }
+    if table.unit.is_none() && caption_units.first().is_some_and(|u| caption_units.iter().all(|v| v == u)) {
+        table.unit = caption_units.first().map(|u| u.to_string());
+    }
     // Amounts under a caption that names labels (科目名称, 科目编码, 项目)
     // were placed by positions that no longer hold (a text whose lines
     // moved by their indents): never a reading.
@@ -2068,6 +2080,24 @@ mod tests {
     /// one column left blank) end past the next caption's centre, so the
     /// row reads a column right and its 合计 is left blank, which no sum
     /// can see: refused and said, never read askew.
+    #[test]
+    fn a_unit_printed_in_the_captions_is_the_tables_and_not_the_columns_name() {
+        let text = sample();
+        let (meta, header) =
+            ("部门：   示例市某某局                            单位：万元", "          合计            基本支出            项目支出");
+        assert!(text.contains(meta) && text.contains(header));
+        let captioned = text.replacen(meta, "部门：   示例市某某局", 1).replacen(
+            header,
+            "          合计（万元）    基本支出（万元）    项目支出（万元）",
+            1,
+        );
+        let doc = crate::read(&captioned);
+        let t = doc.found(TableKind::BExpenditure).expect("支出预算总表");
+        assert!(t.grid.as_ref().is_some_and(|g| g.read), "{:?}", doc.problems);
+        assert_eq!(t.unit.as_deref(), Some("万元"));
+        assert_eq!(t.columns[..3], ["合计", "基本支出", "项目支出"]);
+    }
+
     #[test]
     fn a_row_read_a_column_right_of_its_blank_total_is_refused() {
         let text = sample();

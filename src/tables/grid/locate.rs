@@ -701,6 +701,7 @@ fn table_follows<'a>(next: impl IntoIterator<Item = (&'a str, Option<&'a str>)>)
         if printed.is_some_and(amounts_only) {
             return true;
         }
+        // Cells are asked of the lines under a title only, as rows are.
         let cell = printed.is_some() && !prose && !search::has_char(s, '；') && s.chars().nth(16).is_none();
         cells = if cell { cells | words } else { 0 };
         if cells.count_ones() >= 3 {
@@ -748,6 +749,9 @@ const HEADER_WORDS: [&str; 15] = [
     "会议费",
     "培训费",
 ];
+
+// One bit of a u16 each in [`header_mask`].
+const _: () = assert!(HEADER_WORDS.len() <= 16);
 
 /// The [`catalogue::word_bits`] of each of [`HEADER_WORDS`].
 const HEADER_BITS: [u64; 15] = {

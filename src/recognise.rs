@@ -384,7 +384,7 @@ fn department(keyed: &[&Line]) -> Option<String> {
                 let rest = &s[i + key.len()..];
                 let end = ["金额单位", "单位：", "单位:", "公开"].iter().filter_map(|k| search::find(rest, k)).min().unwrap_or(rest.len());
                 // "部门：某局  单位（万元）", "… 单位/元": a unit stated without a colon.
-                let end = crate::segment::unit_without_colon(rest).map_or(end, |k| k.min(end));
+                let end = crate::segment::unit_without_colon(rest).map_or(end, |(k, _)| k.min(end));
                 let name = rest[..end].trim_end_matches(['，', ',', '。']);
                 // "部门：某局      万元": the unit some portals print there without 单位：.
                 let name = crate::segment::trailing_unit(name).map_or(name, |(n, _)| n).to_string();
@@ -454,9 +454,7 @@ fn money_unit(keyed: &[&Line]) -> Option<String> {
         let rest = match full.or(ascii) {
             Some(i) => s[i..].split_once(['：', ':']).map(|x| x.1).unwrap_or(""),
             // "部门：某局 单位（万元）": stated without a colon after 单位.
-            None => crate::segment::unit_without_colon(s)
-                .and_then(|k| s.get(k + "单位".len()..))
-                .map_or("", |r| r.trim_start_matches(['（', '(', '/', '／'])),
+            None => crate::segment::unit_without_colon(s).map_or("", |(_, u)| u),
         };
         for (u, c) in best.iter_mut() {
             if rest.starts_with(*u) {

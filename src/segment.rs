@@ -170,15 +170,15 @@ fn unit_after_no_colon(after: &str) -> Option<&'static str> {
 }
 
 /// Where in `s` a unit stated without a colon starts ("单位（万元）",
-/// "单位(元)", "单位/万元"): the end of the name on a 部门 meta line that
-/// states its unit so.
-pub(crate) fn unit_without_colon(s: &str) -> Option<usize> {
+/// "单位(元)", "单位/万元"), and the unit: the end of the name on a 部门
+/// meta line that states its unit so, and the document's unit.
+pub(crate) fn unit_without_colon(s: &str) -> Option<(usize, &'static str)> {
     let mut from = 0;
     while let Some(at) = s.get(from..).and_then(|rest| search::find(rest, "单位")) {
         let start = from + at;
         from = start + "单位".len();
-        if unit_after_no_colon(s.get(from..).unwrap_or_default()).is_some() {
-            return Some(start);
+        if let Some(u) = unit_after_no_colon(s.get(from..).unwrap_or_default()) {
+            return Some((start, u));
         }
     }
     None

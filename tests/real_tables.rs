@@ -724,30 +724,18 @@ fn a_table_printed_without_its_unit_raises_no_error_the_unit_would_not() {
         "22-jiangsu-gaoyuan-2017-department-budget.layout.txt",
     ] {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
-        let unitless: String = text
-            .split('\n')
-            .map(|l| {
-                let mut l = l.to_string();
-                for u in ["单位：万元", "单位:万元", "单位：元", "单位:元"] {
-                    l = l.replace(u, "");
-                }
-                l
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
+        let unitless = without_units(&text, |_| true);
         assert_ne!(unitless, text, "{file}");
-        let errors = |r: &DocumentReport| -> Vec<(String, Option<usize>)> {
-            r.findings
-                .iter()
-                .filter(|f| f.severity == gongkai::rules::Severity::Error)
-                .map(|f| (f.rule.to_string(), f.source_line))
-                .collect()
-        };
         let base = errors(&check(&dir, file));
         let got = errors(&gongkai::check_text(file, &unitless));
         let new: Vec<_> = got.iter().filter(|e| !base.contains(e)).collect();
         assert!(new.is_empty(), "{file}: new errors {new:?}");
     }
+}
+
+/// The error findings of a report, by rule and source line.
+fn errors(r: &DocumentReport) -> Vec<(String, Option<usize>)> {
+    r.findings.iter().filter(|f| f.severity == gongkai::rules::Severity::Error).map(|f| (f.rule.to_string(), f.source_line)).collect()
 }
 
 /// `text` with the unit statements of the lines `which` picks taken out
@@ -780,10 +768,7 @@ fn a_table_whose_unit_line_is_lost_is_found_read_and_held_in_the_unit_the_narrat
     assert!(t.read);
     assert_eq!((t.unit.as_deref(), t.unit_told), (Some("万元"), true));
     assert!(r.coverage.problems.iter().any(|p| p.message.contains("未印金额单位") && p.message.contains("按万元核对")));
-    let rules = |r: &DocumentReport| -> Vec<(String, Option<usize>)> {
-        r.findings.iter().filter(|f| f.severity == gongkai::rules::Severity::Error).map(|f| (f.rule.to_string(), f.source_line)).collect()
-    };
-    assert_eq!(rules(&r), rules(&check(&dir, file)), "the same errors, 01's DOC-003 among them");
+    assert_eq!(errors(&r), errors(&check(&dir, file)), "the same errors, 01's DOC-003 among them");
 
     // Every real text, each 三公 unit line out, then every unit out. A
     // viewer's copy keeps every table it reads (it leaves some unread, and
@@ -808,7 +793,7 @@ fn a_table_whose_unit_line_is_lost_is_found_read_and_held_in_the_unit_the_narrat
                 let read = |r: &DocumentReport| -> Vec<(String, bool)> { tables(r).into_iter().filter(|t| t.1).collect() };
                 assert_eq!(read(&r), read(&base), "{file} ({what} unit out): tables read");
             }
-            assert_eq!(rules(&r), rules(&base), "{file} ({what} unit out): errors");
+            assert_eq!(errors(&r), errors(&base), "{file} ({what} unit out): errors");
         }
     }
 }

@@ -385,3 +385,135 @@ fn a_merge_whose_corners_are_reversed_reads_or_fails_but_never_panics() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A cell to write into a form: an amount (a number, kept in the form's
+/// own number format) or a text (empty to clear the form's example).
+enum Fill<'a> {
+    Amount(&'a str),
+    Text(&'a str),
+}
+
+/// The real 05 form (the Putuo 2026 预算单位 workbook) as a unit fills it
+/// in: each `(sheet, cell, value)` written into that sheet's XML (sheets by
+/// their number in the workbook), every other part as the form has it.
+/// None when ../shared/real is absent.
+fn filled_05(fills: &[(u32, &str, Fill)]) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let form = real("05")?;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(form)).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..zip.len() {
+        let mut e = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        e.read_to_end(&mut bytes).unwrap();
+        parts.push((e.name().unwrap().to_string(), bytes));
+    }
+    for (sheet, at, fill) in fills {
+        let name = format!("xl/worksheets/sheet{sheet}.xml");
+        let part = parts.iter_mut().find(|p| p.0 == name).unwrap();
+        let mut xml = String::from_utf8(part.1.clone()).unwrap();
+        // The form's cell, empty (`<c r="B10" s="33"/>`) or holding an example.
+        let open = format!("<c r=\"{at}\" ");
+        let start = xml.find(&open).unwrap_or_else(|| panic!("{name} has no cell {at}"));
+        let head_end = start + xml[start..].find('>').unwrap();
+        let end = if xml[..head_end].ends_with('/') { head_end + 1 } else { head_end + xml[head_end..].find("</c>").unwrap() + 4 };
+        let style = xml[start..head_end].split(" s=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("0").to_string();
+        let cell = match fill {
+            Fill::Amount(v) => format!("<c r=\"{at}\" s=\"{style}\"><v>{v}</v></c>"),
+            Fill::Text("") => format!("<c r=\"{at}\" s=\"{style}\"/>"),
+            Fill::Text(t) => format!("<c r=\"{at}\" s=\"{style}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", esc(t)),
+        };
+        xml.replace_range(start..end, &cell);
+        part.1 = xml.into_bytes();
+    }
+    let parts: Vec<(&str, Vec<u8>)> = parts.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    Some(zip_store(&parts))
+}
+
+/// 05 filled in with amounts that agree everywhere: its 财务收支预算总表,
+/// whose header has three levels (预算数 over 合计, 基本支出 and 项目支出;
+/// 基本支出 over 人员经费 and 公用经费), its “三公” table, and the
+/// narrative of 其他相关情况说明, one cell of many lines.
+fn agreeing_05() -> Vec<(u32, &'static str, Fill<'static>)> {
+    use Fill::*;
+    vec![
+        (7, "B10", Amount("1300000")),
+        (7, "B11", Amount("1300000")),
+        (7, "B14", Amount("200000")),
+        (7, "C10", Text("一、教育支出")),
+        (7, "D10", Amount("1000000")),
+        (7, "E10", Amount("500000")),
+        (7, "F10", Amount("100000")),
+        (7, "G10", Amount("400000")),
+        (7, "C11", Text("二、文化旅游体育与传媒支出")),
+        (7, "D11", Amount("500000")),
+        (7, "G11", Amount("500000")),
+        (7, "C12", Text("")),
+        (7, "C13", Text("")),
+        (7, "B21", Amount("1500000")),
+        (7, "D21", Amount("1500000")),
+        (7, "E21", Amount("500000")),
+        (7, "F21", Amount("100000")),
+        (7, "G21", Amount("900000")),
+        (15, "A7", Amount("5")),
+        (15, "B7", Amount("1")),
+        (15, "C7", Amount("1")),
+        (15, "D7", Amount("3")),
+        (15, "E7", Amount("0")),
+        (15, "F7", Amount("3")),
+        (15, "G7", Amount("10")),
+        (
+            16,
+            "A3",
+            Text(
+                "   一、2026年“三公”经费预算情况说明 \n      2026年“三公”经费预算数为5万元，比2025年预算持平。其中：\n     （一）因公出国（境）费1万元，比2025年预算持平。\n     （二）公务用车购置及运行费3万元，比2025年预算持平。\n     （三）公务接待费1万元，比2025年预算持平。\n  二、机关运行经费预算\n      2026年本单位机关运行经费预算为10万元。\n",
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn a_filled_unit_form_reads_its_three_level_header_and_its_narrative_sheet_and_finds_no_error() {
+    let Some(b) = filled_05(&agreeing_05()) else { return };
+    let r = gongkai::check_bytes("05-filled.xlsx", &b).unwrap();
+    let errors: Vec<&str> =
+        r.findings.iter().filter(|f| f.severity == gongkai::rules::Severity::Error).map(|f| f.message.as_str()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // The header's columns, in order: 基本支出's two columns are its
+    // 人员经费 and 公用经费 (not a third column of its own, which made
+    // "合计 = the others' sum" fail on every row).
+    let t = r.tables.iter().find(|t| t.kind == gongkai::model::TableKind::BSummary).unwrap();
+    assert_eq!(t.columns.len(), 5, "{:?}", t.columns);
+    assert!(t.columns[2].ends_with("基本支出 › 人员经费") && t.columns[3].ends_with("基本支出 › 公用经费"), "{:?}", t.columns);
+    let row = t.rows.iter().find(|r| r.label == "一、教育支出").unwrap();
+    let d = |s: &str| Some(s.parse::<rust_decimal::Decimal>().unwrap());
+    assert_eq!(row.values, [None, d("1000000"), d("500000"), d("100000"), d("400000")]);
+    // The narrative sheet's headings open their sections, so its 三公 and
+    // 机关运行经费 amounts are found and checked against the table.
+    let skipped: Vec<&str> = r.coverage.rules_skipped.iter().map(|s| s.rule).collect();
+    for rule in ["NAR-101", "NAR-104", "TBL-201"] {
+        assert!(!skipped.contains(&rule), "{rule} skipped: {:?}", r.coverage.rules_skipped);
+    }
+}
+
+#[test]
+fn a_filled_unit_form_with_a_wrong_cell_or_narrative_amount_is_reported() {
+    let wrong = |at: (u32, &'static str), fill: Fill<'static>| {
+        let mut fills = agreeing_05();
+        fills.retain(|f| (f.0, f.1) != at);
+        fills.push((at.0, at.1, fill));
+        let b = filled_05(&fills)?;
+        let r = gongkai::check_bytes("05-filled.xlsx", &b).unwrap();
+        Some(r.findings.iter().filter(|f| f.severity == gongkai::rules::Severity::Error).map(|f| f.rule.to_string()).collect::<Vec<_>>())
+    };
+    // 人员经费 510,000: the row's 合计 is no longer its columns' sum.
+    let Some(errors) = wrong((7, "E10"), Fill::Amount("510000")) else { return };
+    assert!(errors.iter().any(|r| r == "TBL-201"), "{errors:?}");
+    // The narrative's 三公 total 6 万元 against the table's 5.
+    let text = match &agreeing_05()[25].2 {
+        Fill::Text(t) => t.replace("预算数为5万元", "预算数为6万元"),
+        Fill::Amount(_) => unreachable!(),
+    };
+    let errors = wrong((16, "A3"), Fill::Text(Box::leak(text.into_boxed_str()))).unwrap();
+    assert!(errors.iter().any(|r| r == "NAR-101"), "{errors:?}");
+}

@@ -30,6 +30,9 @@ pub struct Grid {
 /// Spaces between two columns.
 const GAP: usize = 2;
 
+/// Rows a table's header spans at most (the official forms: four).
+const MAX_HEADER_ROWS: usize = 8;
+
 fn width(s: &str) -> usize {
     s.chars().count()
 }
@@ -68,10 +71,20 @@ impl Grid {
         let mut out_header = Vec::with_capacity(header.len());
         let mut cells = Vec::with_capacity(self.cells.len());
         let mut merges = Vec::with_capacity(self.merges.len());
+        let wide: std::collections::HashSet<(usize, usize)> =
+            self.merges.iter().filter(|m| m.cols > 1 && header.get(m.row) == Some(&true)).map(|m| (m.row, m.col)).collect();
+        if wide.is_empty() {
+            return None;
+        }
+        let mut by_row: std::collections::HashMap<usize, Vec<&Merge>> = std::collections::HashMap::new();
+        for m in &self.merges {
+            by_row.entry(m.row).or_default().push(m);
+        }
         for (r, row) in self.cells.iter().enumerate() {
-            let groups: Vec<usize> = (0..row.len())
-                .filter(|&c| !row[c].trim().is_empty() && self.merges.iter().any(|m| m.row == r && m.col == c && m.cols > 1))
-                .collect();
+            let groups: Vec<usize> = match header.get(r) {
+                Some(true) => (0..row.len()).filter(|&c| !row[c].trim().is_empty() && wide.contains(&(r, c))).collect(),
+                _ => Vec::new(),
+            };
             let last = header.get(r + 1) != Some(&true);
             let alone = groups.len() == row.iter().filter(|v| !v.trim().is_empty()).count();
             // (A group over the row labels, from the first column, stays
@@ -85,10 +98,14 @@ impl Grid {
                     if k == 1 && groups[0] == 0 {
                         one[0] = row[0].clone();
                         let at = cells.len();
-                        merges.extend(self.merges.iter().filter(|m| m.row == r && m.col == 0).map(|m| Merge { row: at, rows: 1, ..*m }));
+                        merges.extend(by_row.get(&r).into_iter().flatten().filter(|m| m.col == 0).map(|m| Merge {
+                            row: at,
+                            rows: 1,
+                            ..**m
+                        }));
                     }
                     let at = cells.len();
-                    merges.extend(self.merges.iter().filter(|m| m.row == r && m.col == c).map(|m| Merge { row: at, rows: 1, ..*m }));
+                    merges.extend(by_row.get(&r).into_iter().flatten().filter(|m| m.col == c).map(|m| Merge { row: at, rows: 1, ..**m }));
                     cells.push(one);
                     out_header.push(true);
                 }
@@ -96,7 +113,7 @@ impl Grid {
                 continue;
             }
             let at = cells.len();
-            merges.extend(self.merges.iter().filter(|m| m.row == r).map(|m| Merge { row: at, ..*m }));
+            merges.extend(by_row.get(&r).into_iter().flatten().map(|m| Merge { row: at, ..**m }));
             cells.push(row.clone());
             out_header.push(header.get(r) == Some(&true));
         }
@@ -114,8 +131,8 @@ impl Grid {
     /// prints another below it (two lines of one caption). None when no
     /// caption moves.
     fn captions_down(&self, header: &[bool]) -> Option<Grid> {
-        let multi: Vec<&Merge> = self.merges.iter().filter(|m| m.cols > 1).collect();
-        let covered = |r: usize, c: usize| multi.iter().any(|m| r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
+        let mut multi: Vec<&Merge> = self.merges.iter().filter(|m| m.cols > 1).collect();
+        multi.sort_unstable_by_key(|m| m.row);
         let filled = |r: usize, c: usize| self.cells.get(r).and_then(|row| row.get(c)).is_some_and(|v| !v.trim().is_empty());
         let mut moves: Vec<(usize, usize, usize)> = Vec::new(); // (row, col, to)
         let mut r = 0;
@@ -124,15 +141,28 @@ impl Grid {
                 r += 1;
                 continue;
             }
-            // One band of header rows: r..end.
+            // One band of header rows: r..end (a few rows, `MAX_HEADER_ROWS`).
             let end = (r..header.len()).find(|&k| !header[k]).unwrap_or(header.len());
             let last = end - 1;
+            let width = self.cells[r..end].iter().map(Vec::len).max().unwrap_or(0);
+            // The band's cells under a group's caption, and where groups start.
+            let mut covered = vec![false; (end - r) * width];
+            let mut starts = std::collections::HashSet::new();
+            let first = multi.partition_point(|m| m.row < r);
+            for m in multi[first..].iter().take_while(|m| m.row < end) {
+                starts.insert((m.row, m.col));
+                for k in m.row..end.min(m.row.saturating_add(m.rows)) {
+                    for c in m.col..width.min(m.col.saturating_add(m.cols)) {
+                        covered[(k - r) * width + c] = true;
+                    }
+                }
+            }
             for row in r..last {
                 for c in 0..self.cells[row].len() {
-                    if !filled(row, c) || multi.iter().any(|m| m.row == row && m.col == c) {
+                    if !filled(row, c) || starts.contains(&(row, c)) {
                         continue;
                     }
-                    if ((row + 1)..=last).all(|k| !filled(k, c) && !covered(k, c)) {
+                    if ((row + 1)..=last).all(|k| !filled(k, c) && !covered[(k - r) * width + c]) {
                         moves.push((row, c, last));
                     }
                 }
@@ -143,6 +173,10 @@ impl Grid {
             return None;
         }
         let mut g = self.clone();
+        let mut at: std::collections::HashMap<(usize, usize), Vec<usize>> = std::collections::HashMap::new();
+        for (k, m) in self.merges.iter().enumerate() {
+            at.entry((m.row, m.col)).or_default().push(k);
+        }
         for (row, c, to) in moves {
             let v = std::mem::take(&mut g.cells[row][c]);
             let line = &mut g.cells[to];
@@ -151,9 +185,9 @@ impl Grid {
             }
             line[c] = v;
             // (Its merge, one column wide, went with it: spans are by row.)
-            for m in g.merges.iter_mut().filter(|m| m.row == row && m.col == c) {
-                m.row = to;
-                m.rows = 1;
+            for &k in at.get(&(row, c)).into_iter().flatten() {
+                g.merges[k].row = to;
+                g.merges[k].rows = 1;
             }
         }
         Some(g)
@@ -258,6 +292,10 @@ impl Grid {
         let filled = |row: &[String]| row.iter().filter(|v| !v.trim().is_empty()).count();
         let amounts = |row: &[String]| row.iter().any(|v| amount(&clean(v)));
         let mut header = vec![false; self.cells.len()];
+        // Merged captions by their top row, so a band finds its own at once
+        // (a sheet of many rows and merges must not cost their product).
+        let mut merged: Vec<&Merge> = self.merges.iter().filter(|m| m.rows > 1 || m.cols > 1).collect();
+        merged.sort_unstable_by_key(|m| m.row);
         // The run of candidate rows so far, and whether an amount row is right above it.
         let mut run = 0..0;
         let mut after_amounts = false;
@@ -270,13 +308,14 @@ impl Grid {
                 // below that and above the amounts are rows of the table
                 // with no amounts ("15 十五、商业服务业等支出 47"), or a row
                 // of column numbers (栏次 1 2 3).
-                let end = self
-                    .merges
+                let first = merged.partition_point(|m| m.row < run.start);
+                let end = merged[first..]
                     .iter()
-                    .filter(|m| run.contains(&m.row) && (m.rows > 1 || m.cols > 1))
-                    .map(|m| if m.cols > 1 { m.row + 2 } else { m.row + m.rows })
+                    .take_while(|m| m.row < run.end)
+                    .map(|m| if m.cols > 1 { m.row + 2 } else { m.row.saturating_add(m.rows) })
                     .max();
-                if let Some(end) = end.filter(|_| !after_amounts) {
+                // (A real header has a few rows; a longer run is no header.)
+                if let Some(end) = end.filter(|e| !after_amounts && e.min(&run.end) - run.start <= MAX_HEADER_ROWS) {
                     header[run.start..end.min(run.end)].iter_mut().for_each(|h| *h = true);
                 }
                 run = r + 1..r + 1;

@@ -92,13 +92,15 @@ impl Grid {
             // words over the labels, and a line of its own between a group
             // and its columns would read as one caption's middle line.)
             if header.get(r) == Some(&true) && !last && groups.iter().filter(|&&c| c > 0).count() > 1 && alone {
-                for (k, &c) in groups.iter().enumerate().filter(|(_, &c)| c > 0) {
+                // (The labels' group, if any, goes with the first.)
+                let labels = groups.first().copied().filter(|&c| c == 0);
+                for (k, &c) in groups.iter().filter(|&&c| c > 0).enumerate() {
                     let mut one = vec![String::new(); row.len()];
                     one[c] = row[c].clone();
-                    if k == 1 && groups[0] == 0 {
-                        one[0] = row[0].clone();
+                    if let Some(l) = labels.filter(|_| k == 0) {
+                        one[l] = row[l].clone();
                         let at = cells.len();
-                        merges.extend(by_row.get(&r).into_iter().flatten().filter(|m| m.col == 0).map(|m| Merge {
+                        merges.extend(by_row.get(&r).into_iter().flatten().filter(|m| m.col == l).map(|m| Merge {
                             row: at,
                             rows: 1,
                             ..**m
@@ -280,9 +282,7 @@ impl Grid {
         }
         out
     }
-}
 
-impl Grid {
     /// Rows of a table's header: the rows of several cells, none an amount,
     /// right above a row of amounts (up to a blank row or a row of one cell,
     /// the title), one caption at least merged over several cells. A row of
@@ -333,19 +333,10 @@ impl Grid {
 
 /// Whether a cell shows an amount: with decimals ("16,482.53"), or a whole
 /// number in groups of three ("1,300,000", a form in 元 formatted
-/// `#,##0`). A bare integer ("205", "02") may be a code, and is not one.
+/// `#,##0`), read as the amount it would be with a point (as prose numbers
+/// are). A bare integer ("205", "02") may be a code, and is not one.
 fn amount(v: &str) -> bool {
-    if crate::amount::parse_amount(v).is_some() {
-        return true;
-    }
-    let digits = v.strip_prefix('-').unwrap_or(v);
-    let mut groups = digits.split(',');
-    let first = groups.next().unwrap_or("");
-    let mut rest = groups.peekable();
-    rest.peek().is_some()
-        && (1..=3).contains(&first.len())
-        && first.bytes().all(|b| b.is_ascii_digit())
-        && rest.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    crate::amount::parse_amount(v).is_some() || v.contains(',') && crate::amount::parse_amount(&format!("{v}.0")).is_some()
 }
 
 /// A row's one cell when it is prose of several lines (a workbook's 说明

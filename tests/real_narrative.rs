@@ -295,12 +295,16 @@ fn a_class_amount_of_all_funds_is_not_held_to_a_fiscal_table_alone() {
 #[test]
 fn a_jiangsu_sangong_section_after_its_numbered_table_is_held_against_the_table() {
     let Some(dir) = common::real_dir() else { return };
-    for (nn, printed, changed) in [
-        ("10", "1．因公出国（境）费预算支出 110", "1．因公出国（境）费预算支出 120"),
-        ("23", "1．因公出国（境）费预算支出 170 万元", "1．因公出国（境）费预算支出 175 万元"),
+    // The layout text, and the viewer's copy: its 三公 table read by the
+    // table's identities, the narrative is held against it all the same.
+    for (nn, printed, changed, form) in [
+        ("10", "1．因公出国（境）费预算支出 110", "1．因公出国（境）费预算支出 120", true),
+        ("23", "1．因公出国（境）费预算支出 170 万元", "1．因公出国（境）费预算支出 175 万元", true),
+        ("10", "1．因公出国（境）费预算支出 110", "1．因公出国（境）费预算支出 120", false),
+        ("23", "1．因公出国（境）费预算支出 170 万元", "1．因公出国（境）费预算支出 175 万元", false),
     ] {
-        let (_, layout) = forms(&dir, nn).into_iter().find(|(l, _)| *l).expect("layout text");
-        let text = std::fs::read_to_string(&layout).expect("real text");
+        let (_, path) = forms(&dir, nn).into_iter().find(|(l, _)| *l == form).expect("text");
+        let text = std::fs::read_to_string(&path).expect("real text");
         let r = gongkai::check_text(nn, &text);
         let nar101 = |r: &DocumentReport| r.findings.iter().filter(|f| f.rule == "NAR-101").count();
         assert!(r.coverage.rules_skipped.iter().all(|s| s.rule != "NAR-101"), "{nn}: {:?}", r.coverage.rules_skipped);
@@ -311,11 +315,6 @@ fn a_jiangsu_sangong_section_after_its_numbered_table_is_held_against_the_table(
         assert_eq!(errors.len(), 1, "{nn}: {errors:?}");
         // The table is named by its title (it prints no 公开表 number of its own).
         assert!(errors[0].contains("万元，但《") && !errors[0].contains("公开表《"), "{nn}: {errors:?}");
-
-        let (_, plain) = forms(&dir, nn).into_iter().find(|(l, _)| !*l).expect("plain text");
-        let r = check(&plain).expect("readable");
-        let skipped: Vec<&str> = r.coverage.rules_skipped.iter().filter(|s| s.rule == "NAR-101").map(|s| s.reason.as_str()).collect();
-        assert!(skipped.len() == 1 && skipped[0].contains("未能读出"), "{nn}: {skipped:?}");
     }
 }
 

@@ -300,7 +300,19 @@ fn page_number_at(lines: &[Line], i: usize) -> bool {
     // (as plain pdftotext does).
     let centred = lines[i].text.len() - lines[i].text.trim_start().len() >= 8;
     let blank = |j: usize| lines.get(j).is_some_and(|l| l.text.trim().is_empty());
-    opens_page(&lines[i]) || next.is_some_and(opens_page) || centred || i > 0 && blank(i - 1) && blank(i + 1)
+    // A viewer's copy may draw the page's number before its last line
+    // ("22 ⏎ ⏎ 267.8 万元，与 ⏎ ⏎ ␌上年预算数一致"): a block of its own, and
+    // the page turns within a few lines.
+    let turns_soon = || lines[i + 1..].iter().take(4).any(opens_page);
+    // A number alone on its line with a number next is no piece of that
+    // number (a number wraps at a full line's end, never alone): without
+    // its blank lines and form feeds, that is all that shows the page's.
+    let figure_next = next.is_some_and(|l| l.text.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    opens_page(&lines[i])
+        || next.is_some_and(opens_page)
+        || centred
+        || figure_next
+        || blank(i + 1) && (i > 0 && blank(i - 1) || turns_soon())
 }
 
 /// Handles a heading: a level-1 heading always opens a section; a deeper one
@@ -675,6 +687,24 @@ mod tests {
         // Neither centred nor between blank lines: a number of the text.
         let lines = normalise("支出\n\n27\n万元\n支出\n27\n\n万元\n");
         assert!(!is_page_number(&lines, 2) && !is_page_number(&lines, 5));
+    }
+
+    #[test]
+    fn a_page_number_a_viewer_drew_before_its_pages_last_line_is_not_read() {
+        // 10-jiangsu-jianchayuan-2017 in a viewer's copy (its page 22): the
+        // number, a blank line, the page's last line, then the next page.
+        let lines = normalise("（2）公务用车运行维护费预算支出\n22\n\n267.8 万元，与\n\n\u{c}上年预算数一致。\n");
+        assert!(is_page_number(&lines, 1));
+        let values: Vec<_> = claims(&lines).claims().filter_map(|(_, _, c)| c.value).collect();
+        assert!(values.iter().any(|v| v.to_string() == "267.8") && values.iter().all(|v| v.to_string() != "22267.8"), "{values:?}");
+        // With no blank line or form feed left: the figure after it tells.
+        let lines = normalise("（2）公务用车运行维护费预算支出\n22\n267.8 万元，与\n上年预算数一致。\n");
+        assert!(is_page_number(&lines, 1));
+        // A number the text goes on from, or one far from a page's end: the text's.
+        let lines = normalise("预算支出\n22\n万元\n\n\u{c}正文\n");
+        assert!(!is_page_number(&lines, 1));
+        let lines = normalise("预算支出\n22\n\n万元\n\n正文\n正文\n\u{c}正文\n");
+        assert!(!is_page_number(&lines, 1));
     }
 
     #[test]

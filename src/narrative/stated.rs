@@ -362,27 +362,42 @@ impl Heads {
     }
 }
 
-/// Whether any of `lines` states an amount in 万元 or 元 ("110万元", "1,200元"):
-/// a digit straight before the unit, as prose prints it (a table's "单位：万元"
-/// has none).
+/// Whether any of `lines` states an amount in 万元 or 元 ("110万元", "1,200元"),
+/// or in 万 at a clause's end ("80万，", [`wan_at`]): a digit straight before
+/// the unit, as prose prints it (a table's "单位：万元" has none).
 fn states_amount(lines: &[Line]) -> bool {
     lines.iter().any(|l| {
         let sq = l.squeezed.as_bytes();
-        search::long_match_starts(&l.squeezed, "元").any(|at| {
+        let yuan = search::long_match_starts(&l.squeezed, "元").any(|at| {
             let before = sq.get(..at).unwrap_or_default();
             let before = before.strip_suffix("万".as_bytes()).unwrap_or(before);
             before.last().is_some_and(u8::is_ascii_digit)
-        })
+        });
+        yuan || search::long_match_starts(&l.squeezed, "万")
+            .any(|at| at > 0 && sq[at - 1].is_ascii_digit() && l.squeezed.get(at + "万".len()..).is_some_and(ends_clause))
     })
 }
 
-/// A number followed by 万元 starting at the beginning of `s`.
+/// A number followed by 万元 starting at the beginning of `s`, or by 万
+/// and the clause's end ("支出80万，比上年…", as prose may shorten it:
+/// [`ends_clause`]).
 fn wan_at(s: &str) -> Option<(Decimal, usize)> {
     let n = s.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
-    if n == 0 || !s[n..].starts_with("万元") {
+    let rest = &s[n..];
+    let unit = match () {
+        _ if rest.starts_with("万元") => "万元".len(),
+        _ if rest.strip_prefix('万').is_some_and(ends_clause) => "万".len(),
+        _ => return None,
+    };
+    if n == 0 {
         return None;
     }
-    Some((parse_prose_number(&s[..n])?, n + "万元".len()))
+    Some((parse_prose_number(&s[..n])?, n + unit))
+}
+
+/// Whether text after "N万" ends its clause there (so 万 is 万元).
+fn ends_clause(rest: &str) -> bool {
+    rest.is_empty() || rest.starts_with(['，', '。', '；', '、'])
 }
 
 /// The first "N万元" in `s` that starts within `gap` characters and before

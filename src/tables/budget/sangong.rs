@@ -22,8 +22,9 @@ use crate::tables::tokens::{tokenize, Tok};
 use crate::text::Line;
 use crate::units;
 
-/// Economic items (部门 and 政府 codes) bounded by a 三公 column (0..6).
-const ITEMS: [(&[&str], usize); 4] =
+/// Economic items (部门 and 政府 codes) bounded by a 三公 column (0..6:
+/// 合计, 因公出国（境）费, 公务用车小计, 购置费, 运行费, 公务接待费).
+pub(crate) const ITEMS: [(&[&str], usize); 4] =
     [(&["30212", "50207"], 1), (&["31013", "50303", "50403", "5060113"], 3), (&["30231", "50208"], 4), (&["30217", "50206"], 5)];
 
 /// What was read.
@@ -201,13 +202,13 @@ fn data(body: &[Line], yuan: bool) -> Option<(Vec<(Decimal, usize)>, usize)> {
 /// first table that lists any of those items; None for a column no table
 /// bounds. The same for every placement, so added up once, not per
 /// placement (烟台's budget tries about a hundred).
-type ItemBound = Option<(Interval, u32, u32)>;
+pub(crate) type ItemBound = Option<(Interval, u32, u32)>;
 
 /// The bound of each of [`ITEMS`], in order: in the larger unit where the
 /// 三公 table (in `unit`) and the 基本支出 table are printed in different
 /// ones ([`units::shift`], exact: 2225100 元 is 222.5100 万元, ±0.5 元); as
 /// printed where either states none.
-fn item_bounds(econ: &[&Table], unit: Option<&str>) -> [ItemBound; 4] {
+pub(crate) fn item_bounds(econ: &[&Table], unit: Option<&str>) -> [ItemBound; 4] {
     let mine = unit.and_then(units::exponent);
     ITEMS.map(|(codes, _)| {
         let mut total = Interval::of(None);
@@ -240,11 +241,15 @@ fn item_bounds(econ: &[&Table], unit: Option<&str>) -> [ItemBound; 4] {
 /// their [`item_bounds`]: each column moved as the table it is held against
 /// (too fine to move: no evidence).
 fn items_fit(c: &Line12, current: usize, bounds: &[ItemBound; 4]) -> bool {
-    ITEMS.iter().zip(bounds).all(|((_, col), bound)| {
-        let Some((total, from, to)) = bound else { return true };
-        let column = c[current * 6 + col].map(|x| x.0);
-        units::shift_cell(column, *from, *to).is_none_or(|moved| total.lo <= Interval::of(moved).hi)
-    })
+    ITEMS.iter().zip(bounds).all(|((_, col), bound)| item_fits(bound, c[current * 6 + col].map(|x| x.0)))
+}
+
+/// A 三公 column's amount (blank: none) is at least the 基本支出 items it
+/// holds, within rounding ([`item_bounds`]; no bound, or too fine to move:
+/// no evidence).
+pub(crate) fn item_fits(bound: &ItemBound, column: Option<Decimal>) -> bool {
+    let Some((total, from, to)) = bound else { return true };
+    units::shift_cell(column, *from, *to).is_none_or(|moved| total.lo <= Interval::of(moved).hi)
 }
 
 #[cfg(test)]

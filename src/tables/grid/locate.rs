@@ -682,6 +682,11 @@ fn table_follows<'a>(next: impl IntoIterator<Item = (&'a str, Option<&'a str>)>)
     // is a line (a viewer's copy: "收入" / "项目" / "一、一般公共预算…" /
     // "支出"), a run of such lines naming three.
     let mut cells = 0u16;
+    // Amounts alone on their lines among such cells: a 三公 table's copy
+    // names two columns in its first sixteen lines ("“三公”经费" / "因公出"
+    // / "合计" / "小计" / "国（境）" / "费" / "2,558.26" …), but prints
+    // its figures among them.
+    let mut figures = 0u8;
     for (s, printed) in next {
         if catalogue::title(s).is_some() || search::has_char(s, '…') || search::contains(s, "..") || is_part_heading(s) {
             return false;
@@ -704,7 +709,11 @@ fn table_follows<'a>(next: impl IntoIterator<Item = (&'a str, Option<&'a str>)>)
         // Cells are asked of the lines under a title only, as rows are.
         let cell = printed.is_some() && !prose && !search::has_char(s, '；') && s.chars().nth(16).is_none();
         cells = if cell { cells | words } else { 0 };
-        if cells.count_ones() >= 3 {
+        figures = match cell {
+            true => figures.saturating_add(u8::from(crate::amount::parse_amount(s).is_some())),
+            false => 0,
+        };
+        if cells.count_ones() >= 3 || cells.count_ones() >= 2 && figures >= 2 {
             return true;
         }
     }
@@ -925,6 +934,25 @@ mod tests {
         // A viewer's copy, a cell a line: three column words in a run.
         let l = lines("收入支出决算总表\n收入\n项目\n一、一般公共预算财政拨款收入\n\n支出\n决算数\n2,940.05\n");
         assert_eq!(blocks(&l, &page_index(&l), DocumentKind::FinalAccounts, |_| None).len(), 1);
+        // A 三公 table's copy without its unit line (23-jiangsu-gaoyuan-2018's
+        // shape): two column words in its first sixteen lines, with figures
+        // alone on their lines among them.
+        let copy = "“三公”经费、会议费、培训费支出预算表
+“三公”经费
+因公出
+合计
+小计
+国（境）
+费
+2,558.26
+620.75
+170.00
+公务用车购置及运行维护费
+";
+        assert_eq!(found(copy), [TableKind::BSangong]);
+        // Figures without two column words, or one figure: no table.
+        assert_eq!(found(&copy.replace("合计", "说法")), []);
+        assert_eq!(found(&copy.replace("620.75\n170.00\n", "")), []);
         // Not a sentence of such words, a page number or a date after it.
         for text in [
             "“三公”经费支出预算表\n因公出国（境）费、公务接待费均为零。\n",

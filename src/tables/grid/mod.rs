@@ -13,9 +13,10 @@ mod order;
 mod pages;
 pub mod read;
 pub mod sangong;
+pub mod sangong_cells;
 pub mod spans;
 
-use crate::model::Document;
+use crate::model::{Document, TableKind};
 
 /// Finds and reads every table the corpus-layout readers left unread.
 pub fn read_all(doc: &mut Document) {
@@ -31,6 +32,10 @@ pub fn read_all(doc: &mut Document) {
         .iter()
         .filter_map(|t| Some((t.rows.iter().map(|r| r.source_line).min()?, t.rows.iter().map(|r| r.source_line).max()?)))
         .collect();
+    // The 三公 tables last: the 基本支出 tables are evidence for them
+    // ([`sangong_cells`]).
+    let mut blocks = blocks;
+    blocks.sort_by_key(|b| b.kind == crate::model::TableKind::BSangong);
     for b in blocks {
         let lines = line_numbers(doc, &b);
         let within = |l: usize| lines.contains(&l);
@@ -48,7 +53,11 @@ pub fn read_all(doc: &mut Document) {
         if legacy && !aligned(&doc.lines[b.first..b.body.end]) {
             continue;
         }
-        let (table, problems) = read::read(&doc.lines, &pages, &b, doc.lost);
+        let evidence = sangong_cells::Evidence {
+            econ: doc.tables.iter().filter(|t| matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicGovEcon)).collect(),
+            claims: &doc.narrative.stated.sangong,
+        };
+        let (table, problems) = read::read(&doc.lines, &pages, &b, doc.lost, &evidence);
         // What the marker-based readers said of this table is superseded: of
         // its lines, or of its marker left at the foot of the page before.
         let marker = marker_above(doc, b.first);

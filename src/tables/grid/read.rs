@@ -12,6 +12,7 @@
 //! read", with the reason: a table not read is better than a table misread.
 
 use super::locate::Block;
+use super::sangong_cells::Evidence;
 use super::spans::{spans, Span, What};
 use crate::model::{Cell, Grid, Meaning, Panel, ReadProblem, Row, SangongCols, Table, TableKind};
 use crate::segment::{is_note, unit_in, META_HEADS};
@@ -63,8 +64,8 @@ type Pieces<'a> = (Vec<&'a Span<'a>>, Vec<&'a Span<'a>>, Vec<(&'a Span<'a>, Opti
 
 /// Reads a located table. The table comes back with `grid.read == false`
 /// and a problem saying why when its cells cannot be placed with certainty.
-pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) -> (Table, Vec<ReadProblem>) {
-    let first = read_with(lines, pages, block, lost, false);
+pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>, evidence: &Evidence) -> (Table, Vec<ReadProblem>) {
+    let first = read_with(lines, pages, block, lost, evidence, false);
     // A 三公 table whose two captions stood one space apart ("公务接待 会议费")
     // is read again with them apart, and taken only if its identities then
     // place every number (see `sangong::two_items`). Only then: elsewhere the
@@ -72,7 +73,7 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
     if !first.1.iter().any(|p| p.message.ends_with(super::sangong::JOINED)) {
         return first;
     }
-    let again = read_with(lines, pages, block, lost, true);
+    let again = read_with(lines, pages, block, lost, evidence, true);
     if again.0.grid.as_ref().is_some_and(|g| g.read && super::sangong::keeps_identities(&again.0, g)) {
         again
     } else {
@@ -82,7 +83,14 @@ pub fn read(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>) 
 
 /// [`read`], with `split` telling whether two 三公 captions one space apart
 /// are two captions.
-fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>, split: bool) -> (Table, Vec<ReadProblem>) {
+fn read_with(
+    lines: &[Line],
+    pages: &[usize],
+    block: &Block,
+    lost: Option<Lost>,
+    evidence: &Evidence,
+    split: bool,
+) -> (Table, Vec<ReadProblem>) {
     let squeezed = lost.map_or(SQUEEZED, Lost::refusal);
     let mut problems = Vec::new();
     let source_line = lines[block.title_line].no;
@@ -236,7 +244,13 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
     if cell_per_line {
         // One shape reads in order: a 科目 table of one amount column.
         let read = match table.kind {
-            TableKind::BSangong | TableKind::F09 => Err(super::cells::Refusal::Shape),
+            TableKind::BSangong => {
+                if let Err(why) = read_sangong_cells(lines, block, evidence, &mut table) {
+                    refuse(&mut table, why.to_string());
+                }
+                return (table, problems);
+            }
+            TableKind::F09 => Err(super::cells::Refusal::Shape),
             _ => {
                 // The body's lines and the codes taken for page numbers, in
                 // printed order (a continuation's lines come after).
@@ -261,7 +275,7 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
                     g.exact = true;
                 }
             }
-            Err(super::cells::Refusal::Shape) => refuse(&mut table, "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字），无法确定数字属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string()),
+            Err(super::cells::Refusal::Shape) => refuse(&mut table, CELLS_SHAPE.to_string()),
             Err(super::cells::Refusal::Sums) => refuse(&mut table, "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字）；按顺序读出的金额与上下级科目的合计对不上，可能是复制时有数字离开了原来的位置，本表未读取（若确是表中错误，请用保持版式的文字或PDF文件核对）。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。".to_string()),
         }
         return (table, problems);
@@ -950,6 +964,77 @@ fn read_with(lines: &[Line], pages: &[usize], block: &Block, lost: Option<Lost>,
     }
     (table, problems)
 }
+
+/// A viewer's copy of a 三公 table, read by its identities
+/// ([`super::sangong_cells`]) from the lines of its block as printed: a
+/// whole number is an amount there, not a page number, and a note is its
+/// one line (the cells after it are the table's, in drawing order).
+fn read_sangong_cells(lines: &[Line], block: &Block, evidence: &Evidence, table: &mut Table) -> Result<(), &'static str> {
+    use super::sangong_cells::{meanings, read, Refusal};
+    let ranges = std::iter::once(block.body.clone()).chain(block.more.iter().cloned());
+    let mut cells: Vec<(usize, &str)> = Vec::new();
+    // A meta line's value on the next line ("部门：" over the department's
+    // name), and the title's wrapped end ("算表") before anything else.
+    let mut value_next = false;
+    // A note wrapped onto more lines, up to its sentence's end: the cells
+    // after it are the table's (drawn after it), and no cell ends in 。.
+    let mut in_note = false;
+    for l in ranges.flat_map(|r| lines[r].iter()) {
+        let sq = l.squeezed.as_str();
+        if sq.is_empty() {
+            continue;
+        }
+        let figures = || l.text.split_whitespace().all(super::sangong_cells::is_figure);
+        if in_note && !figures() {
+            in_note = !(sq.ends_with('。') || sq.ends_with('；'));
+            continue;
+        }
+        if is_note(sq) || super::super::is_empty_note(sq) {
+            in_note = !(sq.ends_with('。') || sq.ends_with('；'));
+            continue;
+        }
+        in_note = false;
+        let told = std::mem::take(&mut value_next);
+        if is_meta(sq) {
+            value_next = sq.ends_with('：') || sq.ends_with(':');
+            continue;
+        }
+        let title_end = cells.is_empty() && block.title.ends_with(sq) && block.title.len() > sq.len();
+        if told && !sq.bytes().any(|b| b.is_ascii_digit()) || title_end {
+            continue;
+        }
+        if !super::super::catalogue::is_marker_line(sq) {
+            cells.push((l.no, l.text.as_str()));
+        }
+    }
+    let read = read(&cells, &block.title, block.unit.as_deref(), evidence).map_err(|r| match r {
+        Refusal::Shape => CELLS_SHAPE,
+        Refusal::Sums => SANGONG_SUMS,
+        Refusal::Ambiguous => SANGONG_AMBIGUOUS,
+    })?;
+    table.columns = read.paths.iter().map(|p| p.join(" › ")).collect();
+    table.rows = read.rows;
+    if let Some(g) = table.grid.as_mut() {
+        g.meanings = meanings(&read.paths);
+        g.panels = vec![Panel { name: String::new(), columns: 0..read.paths.len(), rows: 0..table.rows.len() }];
+        g.paths = read.paths;
+        g.read = true;
+        // Placed by the identities, which then hold by construction: the
+        // rules must not take them for the table's own.
+        g.exact = false;
+        g.sangong = SangongCols::of(g);
+    }
+    Ok(())
+}
+
+/// Why a viewer's copy of a table is not read: its cells' columns are lost.
+const CELLS_SHAPE: &str = "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字），无法确定数字属于哪一栏，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。";
+
+/// Why a viewer's copy of a 三公 table is not read: no placement adds up.
+const SANGONG_SUMS: &str = "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字）；按顺序读出的数字怎样归入各栏都不符合“合计＝各项之和”“公务用车购置及运行费＝购置费＋运行费”，可能是复制时数字离开了原来的位置，也可能是表中本身有误，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件核对。";
+
+/// Why a viewer's copy of a 三公 table is not read: several placements add up.
+const SANGONG_AMBIGUOUS: &str = "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字），空白栏不印数字；按“合计＝各项之和”、基本支出表中的“三公”科目和情况说明所述金额，数字仍有不止一种归入各栏的方式（如购置费与运行费哪一栏空白），本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。";
 
 /// The grid of a table found but not read: its page and marker kept.
 fn unread(g: &Grid) -> Box<Grid> {

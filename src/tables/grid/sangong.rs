@@ -338,7 +338,7 @@ pub(super) fn keeps_identities(table: &Table, grid: &Grid) -> bool {
 
 /// Every identity holds within rounding (blank cells count as zero; an
 /// identity whose total is blank is not checked).
-fn holds(v: &[Option<Decimal>], ids: &[(usize, Vec<usize>)]) -> bool {
+pub(super) fn holds(v: &[Option<Decimal>], ids: &[(usize, Vec<usize>)]) -> bool {
     ids.iter().all(|(t, parts)| {
         let Some(total) = v.get(*t).copied().flatten() else { return true };
         crate::rounding::agrees(Some(total), parts.iter().map(|p| (1, v.get(*p).copied().flatten())))

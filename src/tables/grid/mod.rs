@@ -35,7 +35,7 @@ pub fn read_all(doc: &mut Document) {
     // The 三公 tables last: the 基本支出 tables are evidence for them
     // ([`sangong_cells`]).
     let mut blocks = blocks;
-    blocks.sort_by_key(|b| b.kind == crate::model::TableKind::BSangong);
+    blocks.sort_by_key(|b| b.kind == TableKind::BSangong);
     for b in blocks {
         let lines = line_numbers(doc, &b);
         let within = |l: usize| lines.contains(&l);

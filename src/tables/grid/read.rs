@@ -967,8 +967,8 @@ fn read_with(
 
 /// A viewer's copy of a 三公 table, read by its identities
 /// ([`super::sangong_cells`]) from the lines of its block as printed: a
-/// whole number is an amount there, not a page number, and a note is its
-/// one line (the cells after it are the table's, in drawing order).
+/// whole number is an amount there, not a page number, and a note ends with
+/// its sentence (the cells after it are the table's, in drawing order).
 fn read_sangong_cells(lines: &[Line], block: &Block, evidence: &Evidence, table: &mut Table) -> Result<(), &'static str> {
     use super::sangong_cells::{meanings, read, Refusal};
     let ranges = std::iter::once(block.body.clone()).chain(block.more.iter().cloned());

@@ -9,14 +9,21 @@
 //! 公务接待费) in some order, and, where the title and header name them,
 //! a “三公”小计 with 会议费 and 培训费, or 机关运行经费 last.
 //!
-//! So each order of the items is tried, and each order-keeping placement of
+//! So each usual order of the items is tried (因公出国 before 公务接待,
+//! which the sums cannot tell apart), and each order-keeping placement of
 //! the printed figures in it, held to the table's identities (合计 = the
 //! items; 公务用车 = 购置费 + 运行费), to the 基本支出 table's 三公
 //! economic items (each part of its column: 30231 公务用车运行维护费 > 0
 //! means 运行费 is not the blank one), and then to the amounts the
-//! narrative states. The table is read only when every surviving reading
-//! gives each item the same figure; otherwise it is found but not read, and
-//! says why. A header with any word no 三公 table prints (a column this
+//! narrative states. Only where no placement keeps the sums is one figure
+//! put back from where it was drawn (a figure under a caption wrapped
+//! lower comes after its right-hand neighbours). The table is read only
+//! when every surviving reading gives each item the same figure; otherwise
+//! it is found but not read, and says why. Two items the sums alone cannot
+//! tell apart, drawn in each other's order (会议费 and 培训费, or 购置费 and
+//! 运行费 where both are printed), would be read swapped where nothing else
+//! tells: no real copy draws them so, and the layout text or the PDF itself
+//! is the reader of record. A header with any word no 三公 table prints (a column this
 //! reader does not know), two years, or a line mixing words and figures is
 //! not read either.
 

@@ -53,10 +53,14 @@ pub fn read_all(doc: &mut Document) {
         if legacy && !aligned(&doc.lines[b.first..b.body.end]) {
             continue;
         }
-        let evidence = sangong_cells::Evidence {
-            econ: doc.tables.iter().filter(|t| matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicGovEcon)).collect(),
-            claims: &doc.narrative.stated.sangong,
+        // Asked for by a 三公 table only.
+        let econ = match b.kind {
+            TableKind::BSangong => {
+                doc.tables.iter().filter(|t| matches!(t.kind, TableKind::BBasicEcon | TableKind::BBasicGovEcon)).collect()
+            }
+            _ => Vec::new(),
         };
+        let evidence = sangong_cells::Evidence { econ, claims: &doc.narrative.stated.sangong };
         let (table, problems) = read::read(&doc.lines, &pages, &b, doc.lost, &evidence);
         // What the marker-based readers said of this table is superseded: of
         // its lines, or of its marker left at the foot of the page before.

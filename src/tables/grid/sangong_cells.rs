@@ -43,7 +43,8 @@ pub struct Evidence<'a> {
     pub claims: &'a [SangongClaim],
 }
 
-/// A column of the table, by what it holds.
+/// A column of the table, by what it holds (ten: a reading's figures are
+/// indexed by role).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Total,
@@ -57,20 +58,6 @@ enum Role {
     Training,
     Organ,
 }
-
-/// The roles, as indexes of a reading's figures.
-const ROLES: [Role; 10] = [
-    Role::Total,
-    Role::Subtotal,
-    Role::Abroad,
-    Role::Vehicle,
-    Role::Purchase,
-    Role::Operation,
-    Role::Reception,
-    Role::Meeting,
-    Role::Training,
-    Role::Organ,
-];
 
 /// Every character a 三公 table's header prints (its captions, wrapped
 /// anywhere): a header with any other is a table this reader does not know.
@@ -174,7 +161,7 @@ pub fn read(lines: &[(usize, &str)], title: &str, unit: Option<&str>, evidence: 
 }
 
 /// One way of reading the figures: the order of columns (its index), the
-/// cells, and the figure of each of [`ROLES`].
+/// cells, and the figure of each [`Role`].
 struct Reading {
     order: usize,
     cells: Vec<Cell>,
@@ -302,8 +289,9 @@ fn cols_of(order: &[Role]) -> SangongCols {
     }
 }
 
+/// A role as an index of a reading's figures (its place in [`Role`]).
 fn index(r: Role) -> usize {
-    ROLES.iter().position(|x| *x == r).unwrap_or(0)
+    r as usize
 }
 
 /// Each column at least the 基本支出 items it holds ([`item_bounds`]).

@@ -424,8 +424,9 @@ fn a_viewers_copy_reads_its_one_amount_coded_tables_as_the_layout_text_does() {
     for m in manifest(&dir) {
         let (Some(layout), Some(plain)) = (m["text"]["layout"].as_str(), m["text"]["plain"].as_str()) else { continue };
         let (l, p) = (check(&dir, layout), check(&dir, plain));
-        // (The 三公 table, read by its identities, has a test of its own.)
-        for t in p.tables.iter().filter(|t| !t.rows.is_empty() && t.kind != TableKind::BSangong) {
+        // (The 三公 table, read by its identities, and the 财政拨款收支总表,
+        // by its enumerations, have tests of their own.)
+        for t in p.tables.iter().filter(|t| !t.rows.is_empty() && !matches!(t.kind, TableKind::BSangong | TableKind::BFiscal)) {
             let same = l.tables.iter().find(|x| x.key == t.key).expect("the layout text has the table");
             assert_eq!(t.columns.len(), 1, "{plain}: {}", t.key);
             assert_eq!(t.rows.iter().map(key).collect::<Vec<_>>(), same.rows.iter().map(key).collect::<Vec<_>>(), "{plain}: {}", t.key);
@@ -499,6 +500,36 @@ fn a_viewers_copy_reads_its_sangong_table_by_the_identities_as_the_layout_text_d
     );
     // Read, its narrative's 三公 amounts are checked against it.
     assert!(!r.coverage.rules_skipped.iter().any(|x| x.rule == "NAR-101"), "{:?}", r.coverage.rules_skipped);
+}
+
+#[test]
+fn a_viewers_copy_reads_its_fiscal_summary_by_its_enumerations_as_the_layout_text_does() {
+    // A viewer's copy of the 财政拨款收支预算总表 interleaves its 收入 and
+    // 支出 panels ("18,330.37 一、基本支出") or prints one after the other,
+    // drops its blank cells, and may print an amount after a later row's
+    // label. The rows' enumerations, the panels' 合计 and their sums place
+    // every amount: each Jiangsu budget's copy reads it row for row as its
+    // layout text does, and adds no error.
+    let Some(dir) = common::real_dir() else { return };
+    let key = |r: &gongkai::report::RowOut| (r.label.clone(), r.values.clone(), r.role, r.level);
+    let mut read = Vec::new();
+    for m in manifest(&dir) {
+        let (Some(layout), Some(plain)) = (m["text"]["layout"].as_str(), m["text"]["plain"].as_str()) else { continue };
+        let (l, p) = (check(&dir, layout), check(&dir, plain));
+        let Some(t) = p.tables.iter().find(|t| t.kind == TableKind::BFiscal && !t.rows.is_empty()) else { continue };
+        let same = table(&l, TableKind::BFiscal);
+        assert_eq!(t.rows.iter().map(key).collect::<Vec<_>>(), same.rows.iter().map(key).collect::<Vec<_>>(), "{plain}");
+        read.push(plain[..2].to_string());
+    }
+    assert_eq!(read, ["07", "09", "10", "11", "13", "15", "17", "19", "21", "22", "23"]);
+
+    // 13's 196.72 of 单位预留机动经费 comes out after "支出合计".
+    let Some(m) = manifest(&dir).into_iter().find(|m| m["file"].as_str().is_some_and(|f| f.starts_with("13-"))) else { return };
+    let r = check(&dir, m["text"]["plain"].as_str().expect("plain text"));
+    let t = table(&r, TableKind::BFiscal);
+    assert_eq!(row(t, "三、单位预留机动经费").values, values(&[None, Some("196.72")]));
+    assert_eq!(row(t, "收入合计").values, values(&[Some("20702.25"), None]));
+    assert_eq!(row(t, "支出合计").values, values(&[None, Some("20702.25")]));
 }
 
 #[test]

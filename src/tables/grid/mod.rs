@@ -11,6 +11,7 @@ mod collapsed;
 pub mod locate;
 mod order;
 mod pages;
+mod panels_cells;
 pub mod read;
 pub mod sangong;
 pub mod sangong_cells;

@@ -251,6 +251,12 @@ fn read_with(
                 return (table, problems);
             }
             TableKind::F09 => Err(super::cells::Refusal::Shape),
+            TableKind::BFiscal | TableKind::BSummary => {
+                if let Err(why) = read_panels_cells(lines, block, &mut table) {
+                    refuse(&mut table, why.to_string());
+                }
+                return (table, problems);
+            }
             _ => {
                 // The body's lines and the codes taken for page numbers, in
                 // printed order (a continuation's lines come after).
@@ -921,6 +927,13 @@ fn read_with(
         // not be told ("158.44700"), and its row's other cells are astray.
         table.grid = table.grid.as_deref().map(unread);
         refuse(&mut table, format!("第{line}行有小数位数超过四位的数字，可能是两个数字挤在了一起，各栏无法分清，本表未读取。"));
+    } else if table.grid.as_deref().is_some_and(|g| g.read && uncaptioned_beside_captioned(&table, g)) {
+        // A column of figures no caption names, beside captioned ones in its
+        // panel: the header's words were not matched to the figures (a
+        // caption taken into its neighbour's, as text printing Chinese
+        // narrower than it stands gives), so every column may be askew.
+        table.grid = table.grid.as_deref().map(unread);
+        refuse(&mut table, "表中有一栏数字在表头找不到对应的栏名，各栏可能没有对准，本表未读取。".to_string());
     } else if matches!(table.kind, TableKind::BSangong | TableKind::F09) {
         if let Some(g) = table.grid.take() {
             match super::sangong::settle(&mut table, &g) {
@@ -971,6 +984,57 @@ fn read_with(
 /// its sentence (the cells after it are the table's, in drawing order).
 fn read_sangong_cells(lines: &[Line], block: &Block, evidence: &Evidence, table: &mut Table) -> Result<(), &'static str> {
     use super::sangong_cells::{meanings, read, Refusal};
+    let cells = block_cells(lines, block);
+    let read = read(&cells, &block.title, block.unit.as_deref(), evidence).map_err(|r| match r {
+        Refusal::Shape => CELLS_SHAPE,
+        Refusal::Sums => SANGONG_SUMS,
+        Refusal::Ambiguous => SANGONG_AMBIGUOUS,
+    })?;
+    table.columns = read.paths.iter().map(|p| p.join(" › ")).collect();
+    table.rows = read.rows;
+    if let Some(g) = table.grid.as_mut() {
+        g.meanings = meanings(&read.paths);
+        g.panels = vec![Panel { name: String::new(), columns: 0..read.paths.len(), rows: 0..table.rows.len() }];
+        g.paths = read.paths;
+        g.read = true;
+        // Placed by the identities, which then hold by construction: the
+        // rules must not take them for the table's own.
+        g.exact = false;
+        g.sangong = SangongCols::of(g);
+    }
+    Ok(())
+}
+
+/// A viewer's copy of a summary in enumerated panels (收入 | 支出), read by
+/// its enumerations and its panels' 合计 ([`super::panels_cells`]).
+fn read_panels_cells(lines: &[Line], block: &Block, table: &mut Table) -> Result<(), &'static str> {
+    use super::panels_cells::{read, Refusal};
+    let read = read(&block_cells(lines, block)).map_err(|r| match r {
+        Refusal::Shape => CELLS_SHAPE,
+        Refusal::Sums => PANELS_SUMS,
+        Refusal::Ambiguous => PANELS_AMBIGUOUS,
+    })?;
+    let n = read.panels.len();
+    let paths: Vec<Vec<String>> = vec![vec![String::new()]; n];
+    table.columns = vec![String::new(); n];
+    table.rows = read.rows;
+    if let Some(g) = table.grid.as_mut() {
+        g.meanings = paths.iter().map(|p| Meaning::of(p)).collect();
+        g.panels = (0..n)
+            .map(|p| Panel { name: String::new(), columns: p..p + 1, rows: read.panels.get(p).cloned().unwrap_or_default() })
+            .collect();
+        g.paths = paths;
+        g.read = true;
+        // Placed by the panels' sums, which then hold by construction.
+        g.exact = false;
+    }
+    Ok(())
+}
+
+/// The cells of a block printed one per line, in printed order: its meta
+/// lines (and a meta line's value on the next), notes, markers and the
+/// title's wrapped end left out.
+fn block_cells<'a>(lines: &'a [Line], block: &Block) -> Vec<(usize, &'a str)> {
     let ranges = std::iter::once(block.body.clone()).chain(block.more.iter().cloned());
     let mut cells: Vec<(usize, &str)> = Vec::new();
     // A meta line's value on the next line ("部门：" over the department's
@@ -1007,24 +1071,7 @@ fn read_sangong_cells(lines: &[Line], block: &Block, evidence: &Evidence, table:
             cells.push((l.no, l.text.as_str()));
         }
     }
-    let read = read(&cells, &block.title, block.unit.as_deref(), evidence).map_err(|r| match r {
-        Refusal::Shape => CELLS_SHAPE,
-        Refusal::Sums => SANGONG_SUMS,
-        Refusal::Ambiguous => SANGONG_AMBIGUOUS,
-    })?;
-    table.columns = read.paths.iter().map(|p| p.join(" › ")).collect();
-    table.rows = read.rows;
-    if let Some(g) = table.grid.as_mut() {
-        g.meanings = meanings(&read.paths);
-        g.panels = vec![Panel { name: String::new(), columns: 0..read.paths.len(), rows: 0..table.rows.len() }];
-        g.paths = read.paths;
-        g.read = true;
-        // Placed by the identities, which then hold by construction: the
-        // rules must not take them for the table's own.
-        g.exact = false;
-        g.sangong = SangongCols::of(g);
-    }
-    Ok(())
+    cells
 }
 
 /// Why a viewer's copy of a table is not read: its cells' columns are lost.
@@ -1036,12 +1083,31 @@ const SANGONG_SUMS: &str = "这段文字每个单元格占一行（常见于从P
 /// Why a viewer's copy of a 三公 table is not read: several placements add up.
 const SANGONG_AMBIGUOUS: &str = "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字），空白栏不印数字；按“合计＝各项之和”、基本支出表中的“三公”科目和情况说明所述金额，数字仍有不止一种归入各栏的方式（如购置费与运行费哪一栏空白），本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。";
 
+/// Why a viewer's copy of a 收支 summary is not read: no placement adds up.
+const PANELS_SUMS: &str = "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字）；按行次编号和“合计”读出的数字怎样归入各行都不符合“合计＝各行之和”，可能是复制时数字离开了原来的位置，也可能是表中本身有误，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件核对。";
+
+/// Why a viewer's copy of a 收支 summary is not read: several placements add up.
+const PANELS_AMBIGUOUS: &str = "这段文字每个单元格占一行（常见于从PDF阅读器复制的文字），空白格不印数字；按“合计＝各行之和”，数字仍有不止一种归入各行的方式，本表未读取。请粘贴保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。";
+
 /// The grid of a table found but not read: its page and marker kept.
 fn unread(g: &Grid) -> Box<Grid> {
     Box::new(Grid { read: false, page: g.page, marker: g.marker.clone(), ..Grid::default() })
 }
 
 /// The source line of a cell with more than four decimals, if any.
+/// Whether a panel has a column with figures and no caption while another
+/// of its columns has one. (A panel whose columns are all uncaptioned, a
+/// 收入 | 支出 summary's "金额" under its panel's name, is read by order.)
+fn uncaptioned_beside_captioned(table: &Table, g: &Grid) -> bool {
+    let named = |c: usize| g.paths.get(c).is_some_and(|p| p.iter().any(|w| !w.trim().is_empty()));
+    let filled = |c: usize| table.rows.iter().any(|r| r.cells.get(c).is_some_and(|x| x.value.is_some()));
+    let panels: Vec<std::ops::Range<usize>> = match g.panels.is_empty() {
+        true => std::iter::once(0..g.paths.len()).collect(),
+        false => g.panels.iter().map(|p| p.columns.clone()).collect(),
+    };
+    panels.into_iter().any(|cols| cols.clone().any(|c| !named(c) && filled(c)) && cols.clone().any(named))
+}
+
 fn overlong_decimals(table: &Table) -> Option<usize> {
     table.rows.iter().flat_map(|r| &r.cells).find(|c| c.value.is_some_and(|v| v.scale() > 4)).map(|c| c.source_line)
 }
@@ -1573,7 +1639,10 @@ fn leaves_of(header: &[&BodyLine], l: &Layout, split: bool, paired: bool) -> Opt
         }
         let mut under = words.iter().filter(|(j, w)| *j > i && inside(w)).map(|(j, _)| *j);
         let rest = under.next().filter(|_| under.next().is_none());
-        if rest == Some(i + 2) {
+        // (A caption ending in 费 is whole: the word under it is a column's
+        // own, "公务用车购" under "公务用车购置及运行维护费" where the text
+        // prints Chinese narrower than it stands, not its rest.)
+        if rest == Some(i + 2) && !s.text.ends_with('费') {
             // (Below the rest, only a word under the caption itself counts:
             // one merely within its widened reach there is the next column's
             // caption, which a text layer's narrower pitch brings near,
@@ -2639,6 +2708,41 @@ mod tests {
         assert!(problems.iter().any(|p| p.message.contains("无法确定各数字属于哪一栏")), "{problems:?}");
     }
 
+    /// 01's 一般公共预算支出功能分类预算表 as `pdftotext -layout -fixed 2`
+    /// prints it (Chinese a quarter as wide as it stands): "合计" lost its
+    /// column and "一般公共预算支出" took "基本支出" into one caption, so a
+    /// column of figures stood under no caption beside captioned ones. Such
+    /// a reading is askew; a panel all uncaptioned (a summary's 金额 under
+    /// its panel's name) is not.
+    #[test]
+    fn figures_under_no_caption_beside_captioned_columns_are_askew() {
+        use super::uncaptioned_beside_captioned;
+        use crate::model::{Cell, Grid, Panel, Row, Table};
+        let table = |values: &[Option<&str>]| Table {
+            rows: vec![Row {
+                code: Some("201".to_string()),
+                label: "一般公共服务支出".to_string(),
+                line: None,
+                cells: values.iter().map(|v| Cell { value: v.map(|v| v.parse().expect("decimal")), source_line: 1 }).collect(),
+                source_line: 1,
+            }],
+            ..Table::empty(TableKind::BGeneral, 1)
+        };
+        let grid = |paths: &[&str], panels: Vec<Panel>| Grid {
+            paths: paths.iter().map(|p| vec![p.to_string()]).collect(),
+            panels,
+            read: true,
+            ..Grid::default()
+        };
+        let askew = table(&[Some("2932700"), None, Some("0"), Some("2932700")]);
+        assert!(uncaptioned_beside_captioned(&askew, &grid(&["", "一般公共预算支出基本支出", "", "项目支出"], Vec::new())));
+        let panel = |c: usize| Panel { name: String::new(), columns: c..c + 1, rows: 0..1 };
+        let summary = table(&[Some("18330.37"), Some("13907.78"), Some("9312.90")]);
+        assert!(!uncaptioned_beside_captioned(&summary, &grid(&["", "", "金额"], vec![panel(0), panel(1), panel(2)])));
+        let as_printed = table(&[Some("2932700"), Some("0"), Some("2932700")]);
+        assert!(!uncaptioned_beside_captioned(&as_printed, &grid(&["合计", "基本支出", "项目支出"], Vec::new())));
+    }
+
     /// An amount glued to an integer ("1,000.00520") cannot be split:
     /// a cell of five decimals, which no disclosure prints, refuses the
     /// table instead of reading its row astray.
@@ -2746,6 +2850,34 @@ mod tests {
         assert_eq!(columns.len(), 9, "{columns:?}");
         assert!(columns[3].ends_with("公务用车购置及运行维护费 › 小计"), "{columns:?}");
         assert!(columns[4].ends_with("公务用车购置及运行维护费 › 公务用车购置费"), "{columns:?}");
+        assert_eq!(values, sangong_values());
+    }
+
+    /// The header `pdftotext -layout -fixed 3` prints for 11's 三公 table:
+    /// Chinese a third as wide as it stands, so that "公务用车购置及运行维护费"
+    /// is narrower than its group, "公务用车购" stands under it alone and
+    /// its "置费" a line below, just past its end.
+    const SANGONG_AT_A_THIRD_THE_WIDTH: [&[(usize, &str)]; 6] = [
+        &[(85, "“三公”经费")],
+        &[(84, "公务用车购置及运行维护费")],
+        &[(32, "合计"), (62, "因公出"), (133, "公务接"), (147, "会议费"), (161, "培训费")],
+        &[(61, "国（境）"), (92, "公务用车购"), (112, "公务用车运")],
+        &[(49, "小计"), (65, "费"), (79, "小计"), (135, "待费")],
+        &[(97, "置费"), (114, "行维护费")],
+    ];
+
+    const SANGONG_AT_A_THIRD: [(usize, &str); 8] =
+        [(36, "100.00"), (53, "60.00"), (63, "10.00"), (82, "40.00"), (117, "40.00"), (138, "10.00"), (152, "25.00"), (167, "15.00")];
+
+    /// A caption ending in 费 is whole: the word under it, inside its
+    /// width, is a column's caption under its group, not its rest.
+    #[test]
+    fn a_whole_caption_over_a_narrower_word_is_a_group_not_a_caption_wrapped() {
+        let (columns, values) = sangong_relaid(&SANGONG_AT_A_THIRD_THE_WIDTH, &SANGONG_AT_A_THIRD);
+        assert_eq!(columns.len(), 9, "{columns:?}");
+        assert!(columns[3].ends_with("公务用车购置及运行维护费 › 小计"), "{columns:?}");
+        assert!(columns[4].ends_with("公务用车购置及运行维护费 › 公务用车购置费"), "{columns:?}");
+        assert!(columns[5].ends_with("公务用车运行维护费"), "{columns:?}");
         assert_eq!(values, sangong_values());
     }
 

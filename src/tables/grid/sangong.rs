@@ -264,6 +264,20 @@ pub(super) fn other_items(a: &str, b: &str) -> bool {
 }
 
 /// Why a 三公 table whose captions ran together is not read.
+/// Why a 三公 table with a column whose caption names nothing it prints
+/// (a caption's piece taken for a column: "置费") is not read.
+pub const UNNAMED: &str = "表头中有栏名未能识别（可能是折行的栏名被拆成了两栏），无法确定每个数字属于哪一栏，未读取（以免把数字放错栏）";
+
+/// Whether a 三公 table's column caption names something such a table
+/// prints: a total, an item, 机关运行经费, or a 预算数 / 决算数 of one. A
+/// caption's piece ("置费", "待费") names nothing: the header was not read
+/// cleanly, and a figure under it, or under the caption it was cut from,
+/// would be read as another column's.
+fn names_a_column(caption: &str) -> bool {
+    const WORDS: [&str; 12] = ["合计", "小计", "总计", "出国", "接待", "购置", "运行", "会议", "培训", "预算", "决算", "执行"];
+    WORDS.iter().any(|w| search::contains(caption, w))
+}
+
 pub const JOINED: &str = "表头中两个栏名连在了一起（如“公务接待”与“会议费”），无法确定每个数字属于哪一栏，未读取（以免把数字放错栏）";
 
 /// Why a 三公 table cannot be read with certainty.
@@ -274,12 +288,33 @@ pub const UNSETTLED: &str =
 /// amounts when the positions break them (see the module doc). Err when a
 /// row cannot be settled; Ok(true) when a row was moved.
 pub fn settle(table: &mut Table, grid: &Grid) -> Result<bool, &'static str> {
+    if grid.paths.iter().any(|p| !names_a_column(p.last().map_or("", String::as_str))) {
+        return Err(UNNAMED);
+    }
     let Some(cols) = SangongCols::of(grid) else {
         // Two captions run together ("公务接待 会议费" read as one): which
         // number is which cannot be told.
         let joined = grid.paths.iter().filter_map(|p| p.last()).any(|leaf| named_items(leaf).len() > 1);
         return if joined { Err(JOINED) } else { Ok(false) };
     };
+    // Every column named by one role, or 机关运行经费: a column no role
+    // claims is a caption's piece, a group's caption or a third 小计 taken
+    // for a column, and the figures beside it are then under the wrong items.
+    let claimed = [
+        Some(cols.total),
+        cols.subtotal,
+        cols.abroad,
+        cols.reception,
+        cols.vehicle,
+        cols.purchase,
+        cols.operation,
+        cols.meeting,
+        cols.training,
+    ];
+    let organ = |c: usize| grid.paths[c].iter().any(|p| search::contains(p, "机关运行"));
+    if (0..grid.paths.len()).any(|c| !claimed.contains(&Some(c)) && !organ(c)) {
+        return Err(UNNAMED);
+    }
     // Every caption paired with its column in order: the positions are
     // certain, and a broken identity is the table's own (TBL-204 reports it).
     if grid.exact {
@@ -393,6 +428,42 @@ mod tests {
         &["公务接待费预算数"],
         &["决算数"],
     ];
+
+    /// A caption's piece taken for a column of its own ("置费", cut from
+    /// "公务用车购置费" where the text prints Chinese narrower than it
+    /// stands): a figure under it, or under the caption it was cut from,
+    /// would be read as another item's, so the table is not read.
+    #[test]
+    fn a_column_whose_caption_names_nothing_leaves_the_table_unread() {
+        use crate::model::{Table, TableKind};
+        let g = grid(&[
+            &["合计"],
+            &["小计"],
+            &["因公出国（境）费"],
+            &["“三公”经费", "小计"],
+            &["“三公”经费", "公务用车购置及运行维护费公务用车购"],
+            &["“三公”经费", "置费"],
+            &["公务用车运行维护费"],
+            &["公务接待费"],
+            &["会议费"],
+            &["培训费"],
+        ]);
+        let mut t = Table::empty(TableKind::BSangong, 1);
+        assert_eq!(super::settle(&mut t, &g), Err(super::UNNAMED));
+        // Read cleanly, every caption names its column.
+        let g = grid(&[
+            &["合计"],
+            &["小计"],
+            &["因公出国（境）费"],
+            &["“三公”经费", "公务用车购置及运行维护费", "小计"],
+            &["“三公”经费", "公务用车购置及运行维护费", "公务用车购置费"],
+            &["公务用车运行维护费"],
+            &["公务接待费"],
+            &["会议费"],
+            &["培训费"],
+        ]);
+        assert_eq!(super::settle(&mut t, &g), Ok(false));
+    }
 
     #[test]
     fn two_items_captions_one_space_apart_are_cut_at_the_space() {

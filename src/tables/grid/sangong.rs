@@ -263,10 +263,10 @@ pub(super) fn other_items(a: &str, b: &str) -> bool {
     matches!((item(a), item(b)), (Some(x), Some(y)) if x != y)
 }
 
-/// Why a 三公 table whose captions ran together is not read.
-/// Why a 三公 table with a column whose caption names nothing it prints
-/// (a caption's piece taken for a column: "置费") is not read.
-pub const UNNAMED: &str = "表头中有栏名未能识别（可能是折行的栏名被拆成了两栏），无法确定每个数字属于哪一栏，未读取（以免把数字放错栏）";
+/// Why a 三公 table with a column whose caption names nothing it prints,
+/// or that no item claims (a caption's piece taken for a column: "置费"; a
+/// group's caption), is not read.
+pub const UNNAMED: &str = "表头中有栏名未能识别或对不上“三公”的任何一项（可能是折行的栏名被拆成了两栏，或上一级的栏名被当成了一栏），无法确定每个数字属于哪一栏，未读取（以免把数字放错栏）";
 
 /// Whether a 三公 table's column caption names something such a table
 /// prints: a total, an item, 机关运行经费, or a 预算数 / 决算数 of one. A
@@ -278,6 +278,7 @@ fn names_a_column(caption: &str) -> bool {
     WORDS.iter().any(|w| search::contains(caption, w))
 }
 
+/// Why a 三公 table whose captions ran together is not read.
 pub const JOINED: &str = "表头中两个栏名连在了一起（如“公务接待”与“会议费”），无法确定每个数字属于哪一栏，未读取（以免把数字放错栏）";
 
 /// Why a 三公 table cannot be read with certainty.

@@ -54,10 +54,9 @@ fn token(t: &str) -> Token<'_> {
     if matches!(t.len(), 3 | 5 | 7) && t.bytes().all(|c| c.is_ascii_digit()) {
         return Token::Code(t);
     }
-    match super::spans::number(t) {
-        // With decimals or separators: a bare integer may be a code or a 行次.
-        Some(d) if t.contains(['.', ',']) => Token::Amount(d),
-        _ => Token::Text(t),
+    match super::spans::printed_amount(t) {
+        Some(d) => Token::Amount(d),
+        None => Token::Text(t),
     }
 }
 

@@ -124,10 +124,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         } else if CAPTIONS.contains(&&*w) {
             continue;
         } else {
-            match super::spans::number(&w) {
-                Some(d) if w.contains(['.', ',']) => out.push(Piece::Amount(d)),
-                _ => out.push(Piece::Other),
-            }
+            out.push(super::spans::printed_amount(&w).map_or(Piece::Other, Piece::Amount));
         }
     }
     out

@@ -71,6 +71,12 @@ fn classify(tok: &str) -> What {
     number(tok).map(What::Number).unwrap_or(What::Text)
 }
 
+/// A cell that is an amount beyond doubt: a number printed with decimals
+/// or separators (a bare integer may be a code, a 行次 or a page number).
+pub fn printed_amount(tok: &str) -> Option<Decimal> {
+    number(tok).filter(|_| tok.contains(['.', ',']))
+}
+
 /// "16,482.53", "-1,234", "148,306,215", "0.00": optional sign, thousands
 /// groups of three, optional decimals. None for anything else.
 pub fn number(tok: &str) -> Option<Decimal> {

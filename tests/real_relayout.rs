@@ -36,7 +36,9 @@
 //! never misread); a layout text's runs of spaces turned into TABs or
 //! squeezed to one (each table read by order the same, or not read); a
 //! coded row's label longer than ten chars wrapped onto the line under or
-//! over its row (read the same).
+//! over its row (read the same); each cell moved right by the wide chars
+//! before it, as a text aligned by display width is printed (its columns
+//! drift row by row: each table read the same, or not read).
 //!
 //! One table reprinted in 元 (integers, or grouped with two decimals) while
 //! the others stay in 万元: the document finds the same errors (the checks
@@ -1243,6 +1245,64 @@ fn words_a_column_askew_read_the_same_or_not_at_all() {
     assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(tables, 654, "tables with rows, five ways (but one)");
     assert_eq!(same, 652, "tables read the same");
+}
+
+/// `text` with each cell (a run of words one space apart) moved right by
+/// the wide chars before it on its line: the columns a text takes when it
+/// is aligned by display width (a CJK char two columns, an ASCII one one),
+/// as a page printed from such a text and read back gives them. A line's
+/// columns then drift by its labels' lengths: rows with longer labels put
+/// their amounts further right.
+fn by_display_width(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let mut out = String::new();
+            let (mut len, mut wide, mut spaces) = (0usize, 0usize, 0usize);
+            for (i, c) in line.chars().enumerate() {
+                if c == ' ' {
+                    spaces += 1;
+                    continue;
+                }
+                // A cell starts where its first char stood, plus the wide
+                // chars before it; a space inside a cell stays one.
+                let pad = if spaces >= 2 || len == 0 { (i + wide).saturating_sub(len) } else { spaces };
+                out.extend(std::iter::repeat_n(' ', pad));
+                out.push(c);
+                len += pad + 1;
+                spaces = 0;
+                if !c.is_ascii() && c != '\u{c}' {
+                    wide += 1;
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_text_aligned_by_display_width_reads_the_same_or_not_at_all() {
+    // Its columns drift row by row (a 功能分类 label starts left of 收入's
+    // amounts, an amount stands beside the column it belongs to): a table
+    // is read as the text printed aligned reads it, or not at all, and no
+    // error comes that the aligned text does not give.
+    let Some(dir) = common::real_dir() else { return };
+    let mut failures = Vec::new();
+    let (mut tables, mut same) = (0, 0);
+    for file in texts(&dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
+        let d = load(&dir, &file);
+        let want = cells(&d.report);
+        let what = format!("{file} / by display width");
+        let got = gongkai::check_text("variant", &by_display_width(&d.text));
+        if let Some(v) = read_the_same_or_refused(&what, &want, &cells(&got), &mut failures) {
+            tables += want.iter().filter(|t| !t.2.is_empty()).count();
+            same += v.iter().zip(&want).filter(|(s, t)| **s && !t.2.is_empty()).count();
+        }
+        otherwise_the_same(&what, &d.report, &got, &mut failures);
+    }
+    assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(tables, 133, "tables with rows");
+    assert_eq!(same, 95, "tables read the same, the rest not read");
 }
 
 /// `text` with every amount that has decimals or thousands separators

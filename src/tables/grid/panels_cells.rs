@@ -75,7 +75,7 @@ enum Piece<'a> {
 }
 
 /// The number an enumeration stands for: "一、" = 1, "十二、" = 12.
-fn enumeration(label: &str) -> Option<u32> {
+pub(super) fn enumeration(label: &str) -> Option<u32> {
     let (head, rest) = label.split_once('、')?;
     if rest.is_empty() {
         return None;

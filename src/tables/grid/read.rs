@@ -511,7 +511,9 @@ fn read_with(
     // Amounts under a caption that names labels (科目名称, 科目编码, 项目)
     // were placed by positions that no longer hold (a text whose lines
     // moved by their indents): never a reading.
-    if let Some(k) = (0..cols.len()).find(|k| cols[*k].has_data && paths[*k].last().is_some_and(|w| super::order::names_labels(w))) {
+    // (So do a procurement list's 采购组织形式, 采购方式 and 采购品目大类.)
+    let names_labels = |w: &str| super::order::names_labels(w) || ["形式", "方式", "大类"].iter().any(|e| w.ends_with(e));
+    if let Some(k) = (0..cols.len()).find(|k| cols[*k].has_data && paths[*k].last().is_some_and(|w| names_labels(w))) {
         let caption = paths[k].last().cloned().unwrap_or_default();
         refuse(&mut table, format!("有数字落在“{caption}”栏下，各栏的位置与表头对不上（可能是文字各行的缩进被改动过），本表未读取。请使用保持版式的文字（如 pdftotext -layout 的结果），或直接使用PDF文件。"));
         return (table, problems);
@@ -583,6 +585,7 @@ fn read_with(
     let mut rows_by_panel: Vec<Vec<Row>> = (0..npanels).map(|_| Vec::with_capacity(rows_max)).collect();
     let mut collisions = 0usize;
     let mut joined_labels = 0usize;
+    let mut two_items = 0usize;
     let mut strays = 0usize;
     // Lines of a page with fewer panels whose labels may be another panel's.
     let mut unseen_panels = std::collections::BTreeSet::new();
@@ -598,7 +601,20 @@ fn read_with(
     // A label's beginning printed above its row ("机关事业单位基本养老保险"
     // over "30108 缴费 …"), held for that row: (label, line, panel).
     let mut head: Option<(String, usize, usize)> = None;
+    // A row's amounts printed on the line above its name, held for the row
+    // the next line opens: (cells, line, panel).
+    let mut lead: Option<(Vec<Cell>, usize, usize)> = None;
+    // Per panel, the last line that printed something in it, and where the
+    // label of its last row starts and ends on its line.
+    let mut touched: Vec<usize> = vec![usize::MAX; npanels];
+    let mut label_at: Vec<Option<(usize, usize)>> = vec![None; npanels];
+    let mut astray_rests = 0usize;
     for (bi, b) in body.iter().enumerate().skip(first_data) {
+        // Amounts held for a row the line after them did not open: strays.
+        let previous = bi.checked_sub(1).and_then(|i| body.get(i)).map(|a| a.no);
+        if let Some((cells, _, _)) = lead.take_if(|(_, at, _)| previous != Some(*at)) {
+            strays = strays.saturating_add(cells.iter().filter(|c| c.value.is_some()).count());
+        }
         // A head whose row did not follow on the next line is a row of its own.
         if let Some((h, at, p)) = head.take_if(|(_, at, _)| at.checked_add(1) != Some(b.no)) {
             rows_by_panel[p].push(label_alone(h, at, ncols));
@@ -675,6 +691,7 @@ fn read_with(
             if codes.is_empty() && texts.is_empty() && values.is_empty() {
                 continue;
             }
+            let touched_before = std::mem::replace(&mut touched[p], b.no);
             // Two labels apart in one panel of a two-sided table: its panels
             // were not told apart on this line. With form feeds each page's
             // panels are found on it; without, a page that prints them
@@ -684,6 +701,13 @@ fn read_with(
                 joined_labels += 1;
             } else if apart && on_fewer {
                 unseen_panels.insert(b.no); // labels of two panels, one of them unseen on this page
+            }
+            // Two items of a list apart in one panel ("一、一般公共服务支出"
+            // … "一、基本支出"): rows of two panels taken for one, whatever
+            // the panels found.
+            let enumerated = |s: &Span| super::panels_cells::enumeration(&s.text).is_some();
+            if texts.windows(2).any(|w| w[1].start >= w[0].end + 3 && enumerated(w[0]) && enumerated(w[1])) {
+                two_items += 1;
             }
             let (code, label) = split_code(codes, texts.iter().map(|s| &*s.text).collect());
             // The table's line above (blank lines apart: some layouts print
@@ -712,6 +736,15 @@ fn read_with(
             };
             if values.is_empty() && code.is_none() && is_wrap(&label) {
                 if let Some(prev) = rows_by_panel[p].last_mut().filter(|r| !is_complete(&r.label)) {
+                    // (A rest starts under its row's label, left-aligned or
+                    // centred, or under the line above it (a cell of three
+                    // lines, its amount's line in the middle). Beside other
+                    // panels, one starting right of where that label ends
+                    // may be the next panel's, its columns drifted: whose,
+                    // the page does not say.)
+                    if npanels > 1 && label_at[p].zip(texts.first()).is_some_and(|((_, to), t)| t.start > to) {
+                        astray_rests += 1;
+                    }
                     prev.label.push_str(&label);
                     continue;
                 }
@@ -781,7 +814,10 @@ fn read_with(
             // ("2080505" / "机关事业单位基本养老保险缴费支" / "出" / "580.01").
             // One row.
             let merge = rows_by_panel[p].last().is_some_and(|r| {
-                let open = r.cells.iter().all(|c| c.value.is_none()) && !is_total_label(&r.label);
+                // (The parts of one row are on lines one after another: a
+                // line between that this panel left empty holds another
+                // panel's row, and these amounts are a row of their own.)
+                let open = previous == Some(touched_before) && r.cells.iter().all(|c| c.value.is_none()) && !is_total_label(&r.label);
                 let label_above = r.code.is_none() && !r.label.is_empty() && label.is_empty() && (code.is_some() || !values.is_empty());
                 // (a total has no code: "人员经费合计" after a blank "310")
                 let code_above = r.code.is_some() && r.label.is_empty() && code.is_none() && !label.is_empty() && !is_total_label(&label);
@@ -846,6 +882,10 @@ fn read_with(
                 }
                 continue;
             }
+            let named = rows_by_panel[p].iter().any(|r| r.code.is_some() || !r.label.is_empty());
+            if let (Some(first), Some(last)) = (texts.first(), texts.last()) {
+                label_at[p] = Some((first.start, last.end));
+            }
             match rows_by_panel[p].last_mut().filter(|_| merge) {
                 Some(prev) => {
                     prev.code = prev.code.take().or(code);
@@ -856,7 +896,33 @@ fn read_with(
                     }
                     prev.cells = cells;
                 }
-                None => rows_by_panel[p].push(Row { code, label, line: None, cells, source_line: starts }),
+                // Amounts under no label and no code that finish no row, in a
+                // panel whose rows are named: whose they are is not printed
+                // here, so they are not placed. (A 三公 table's one row of
+                // figures has no name.)
+                None if code.is_none() && label.is_empty() && !values.is_empty() && named => {
+                    // Unless the next line names this panel's row and prints
+                    // none of its amounts: a row over several lines, its
+                    // amounts centred above its name.
+                    let names_next = body.get(bi + 1).is_some_and(|next| {
+                        let here =
+                            |s: &&Span| p == if s.is_value() { panel_at(next.page, s.start) } else { text_panel(next.page, s.start) };
+                        next.spans.iter().filter(here).any(|s| s.what == What::Text) && !next.spans.iter().filter(here).any(Span::is_value)
+                    });
+                    if names_next && deferred.is_none() {
+                        lead = Some((cells, b.no, p));
+                    } else {
+                        strays = strays.saturating_add(values.len());
+                    }
+                    continue;
+                }
+                None => {
+                    let mut row = Row { code, label, line: None, cells, source_line: starts };
+                    if let Some((cells, _, _)) = lead.take_if(|(_, _, q)| *q == p && values.is_empty() && !row.label.is_empty()) {
+                        row.cells = cells;
+                    }
+                    rows_by_panel[p].push(row);
+                }
             }
             if let Some(values) = deferred {
                 let row = rows_by_panel[p].len().saturating_sub(1);
@@ -866,6 +932,9 @@ fn read_with(
     }
     if let Some((h, at, p)) = head {
         rows_by_panel[p].push(label_alone(h, at, ncols));
+    }
+    if let Some((cells, _, _)) = lead {
+        strays = strays.saturating_add(cells.iter().filter(|c| c.value.is_some()).count());
     }
     if joined_labels > 0 {
         refuse(
@@ -879,6 +948,14 @@ fn read_with(
             &mut table,
             format!("续页只印出部分栏的文字，有{}行的文字可能属于该页未印出的另一栏，无法确定，本表未读取。", unseen_panels.len()),
         );
+        return (table, problems);
+    }
+    if astray_rests > 0 {
+        refuse(&mut table, format!("有{astray_rests}处折行的名称不在其上一行名称之下（栏位随行漂移），无法确定属于哪一栏，本表未读取。"));
+        return (table, problems);
+    }
+    if two_items > 0 {
+        refuse(&mut table, format!("有{two_items}行在同一栏内印着两个编号的项目（如“一、…”与“一、…”），各栏的分界无法确定，本表未读取。"));
         return (table, problems);
     }
     // Rows whose spaces collapsed, placed by the table's sums where exactly
@@ -2457,9 +2534,66 @@ mod tests {
             let doc = crate::read(&text);
             let t = doc.found(TableKind::BSummary).expect("found");
             assert!(t.rows.is_empty() && t.grid.as_ref().is_some_and(|g| !g.read), "{what}: {:?}", t.rows);
-            let why = if what.contains("second page") { "可能属于该页未印出的另一栏" } else { "无法唯一对应" };
+            // (Both first ones print two items of a list apart in one panel.)
+            let why = if what.contains("second page") { "可能属于该页未印出的另一栏" } else { "两个编号的项目" };
             assert!(doc.problems.iter().any(|p| p.message.contains(why)), "{what}: {:?}", doc.problems);
         }
+    }
+
+    /// 功能分类's labels below 收入's last row printed left of where its
+    /// column starts (a text layer that drifts row by row): they are taken
+    /// for 收入's rows, and their amounts stand in 功能分类's column on
+    /// lines where it prints no label. Those amounts are nobody's on the
+    /// page: the table is not read, rather than the amounts given to the
+    /// last 功能分类 row printed lines above ("三、国防支出").
+    #[test]
+    fn amounts_on_a_line_where_their_panel_prints_no_label_are_not_given_to_a_row_lines_above() {
+        let text = summary_over_two_pages()
+            .replace("\u{c}  二、其他资金                           20.00      四、公共安全支出                1,200.00", "  二、其他资金                           20.00")
+            .replace(
+                "                                              八、社会保障和就业支出               200.00",
+                "                  四、公共安全支出\n                  五、教育支出\n                  八、社会保障和就业支出                                 200.00",
+            )
+            .replace("                                              十八、住房保障支出                 120.00", "                  十八、住房保障支出                                    120.00");
+        assert!(text.contains("八、社会保障和就业支出                                 200.00"));
+        let doc = crate::read(&text);
+        let t = doc.found(TableKind::BSummary).expect("found");
+        assert!(t.grid.as_ref().is_some_and(|g| !g.read), "{:?}", t.rows.iter().map(|r| (&r.label, r.value(1))).collect::<Vec<_>>());
+        assert!(doc.problems.iter().any(|p| p.message.contains("无法唯一对应")), "{:?}", doc.problems);
+    }
+
+    /// A procurement row over several lines, its amount centred above its
+    /// names (13's 政府采购预算表: "30.00" over "机要及电子政务业务费  办公设备
+    /// 购置"): the amount is the row's the next line opens.
+    #[test]
+    fn an_amount_alone_on_the_line_above_its_rows_names_is_that_rows() {
+        let lines = [
+            "示例市某某局",
+            "2099年度部门预算",
+            "",
+            "                       2099年政府采购预算表",
+            "部门：示例市某某局                                              单位：万元",
+            "  采购品目大类        专项名称          经济科目       采购物品名称       采购组织形式     总计",
+            "合计                                                                                 40.00",
+            "一、货物A                                                                            40.00",
+            "               办公设备购置费      办公设备购置                                     10.00",
+            "                                               台式计算机         政府集中采购      10.00",
+            "                                                                                     30.00",
+            "               机要业务费          办公设备购置",
+            "                                               复印机             政府集中采购      30.00",
+        ];
+        let doc = crate::read(&lines.join("\n"));
+        let t = doc.found(TableKind::BProcurement).expect("found");
+        assert!(t.grid.as_ref().is_some_and(|g| g.read), "{:?}", doc.problems);
+        let row = t.rows.iter().find(|r| r.label.starts_with("机要业务费")).expect("the row its names open");
+        assert_eq!(row.value(0), Some(Decimal::from(30)));
+        assert_eq!(row.cells[0].source_line, 11, "the amount's own line");
+        assert!(t.rows.iter().all(|r| !r.label.is_empty()), "{:?}", t.rows);
+        // The same amount with the names' line gone is nobody's: not read.
+        let alone = lines.iter().filter(|l| !l.contains("机要业务费")).copied().collect::<Vec<_>>().join("\n");
+        let doc = crate::read(&alone);
+        let t = doc.found(TableKind::BProcurement).expect("found");
+        assert!(t.grid.as_ref().is_some_and(|g| !g.read), "{:?}", t.rows);
     }
 
     #[test]

@@ -1028,6 +1028,20 @@ fn read_the_same_or_refused(what: &str, want: &Cells, read: &Cells, failures: &m
     Some(out)
 }
 
+/// `text`, a real text `d` made over, checked: each table read as `d`'s
+/// cells `want` or not at all, and [`otherwise_the_same`]. Returns how many
+/// of `d`'s tables have rows and how many of those read the same.
+fn made_over(d: &Doc, want: &Cells, what: &str, text: &str, failures: &mut Vec<String>) -> (usize, usize) {
+    let got = gongkai::check_text("variant", text);
+    let mut counts = (0, 0);
+    if let Some(v) = read_the_same_or_refused(what, want, &cells(&got), failures) {
+        counts.0 = want.iter().filter(|t| !t.2.is_empty()).count();
+        counts.1 = v.iter().zip(want).filter(|(s, t)| **s && !t.2.is_empty()).count();
+    }
+    otherwise_the_same(what, &d.report, &got, failures);
+    counts
+}
+
 /// No new error, the same kind, and recognised the same (or the year said unknown).
 fn otherwise_the_same(what: &str, base: &DocumentReport, got: &DocumentReport, failures: &mut Vec<String>) {
     let new = new_errors(base, got);
@@ -1233,18 +1247,18 @@ fn words_a_column_askew_read_the_same_or_not_at_all() {
             if seed == 2 && file.starts_with("11-") {
                 continue;
             }
-            let what = format!("{file} / askew {seed}");
-            let got = gongkai::check_text("variant", &askew(&d.text, seed));
-            if let Some(v) = read_the_same_or_refused(&what, &want, &cells(&got), &mut failures) {
-                tables += want.iter().filter(|t| !t.2.is_empty()).count();
-                same += v.iter().zip(&want).filter(|(s, t)| **s && !t.2.is_empty()).count();
-            }
-            otherwise_the_same(&what, &d.report, &got, &mut failures);
+            let (t, s) = made_over(&d, &want, &format!("{file} / askew {seed}"), &askew(&d.text, seed), &mut failures);
+            (tables, same) = (tables + t, same + s);
         }
     }
     assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(tables, 654, "tables with rows, five ways (but one)");
     assert_eq!(same, 652, "tables read the same");
+}
+
+/// `text` with each of its lines made over by `f`.
+fn each_line(text: &str, f: impl FnMut(&str) -> String) -> String {
+    text.split('\n').map(f).collect::<Vec<_>>().join("\n")
 }
 
 /// `text` with each cell (a run of words one space apart) moved right by
@@ -1254,30 +1268,27 @@ fn words_a_column_askew_read_the_same_or_not_at_all() {
 /// columns then drift by its labels' lengths: rows with longer labels put
 /// their amounts further right.
 fn by_display_width(text: &str) -> String {
-    text.split('\n')
-        .map(|line| {
-            let mut out = String::new();
-            let (mut len, mut wide, mut spaces) = (0usize, 0usize, 0usize);
-            for (i, c) in line.chars().enumerate() {
-                if c == ' ' {
-                    spaces += 1;
-                    continue;
-                }
-                // A cell starts where its first char stood, plus the wide
-                // chars before it; a space inside a cell stays one.
-                let pad = if spaces >= 2 || len == 0 { (i + wide).saturating_sub(len) } else { spaces };
-                out.extend(std::iter::repeat_n(' ', pad));
-                out.push(c);
-                len += pad + 1;
-                spaces = 0;
-                if !c.is_ascii() && c != '\u{c}' {
-                    wide += 1;
-                }
+    each_line(text, |line| {
+        let mut out = String::new();
+        let (mut len, mut wide, mut spaces) = (0usize, 0usize, 0usize);
+        for (i, c) in line.chars().enumerate() {
+            if c == ' ' {
+                spaces += 1;
+                continue;
             }
-            out
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+            // A cell starts where its first char stood, plus the wide
+            // chars before it; a space inside a cell stays one.
+            let pad = if spaces >= 2 || len == 0 { (i + wide).saturating_sub(len) } else { spaces };
+            out.extend(std::iter::repeat_n(' ', pad));
+            out.push(c);
+            len += pad + 1;
+            spaces = 0;
+            if !c.is_ascii() && c != '\u{c}' {
+                wide += 1;
+            }
+        }
+        out
+    })
 }
 
 #[test]
@@ -1292,13 +1303,8 @@ fn a_text_aligned_by_display_width_reads_the_same_or_not_at_all() {
     for file in texts(&dir).into_iter().filter(|f| f.ends_with(".layout.txt")) {
         let d = load(&dir, &file);
         let want = cells(&d.report);
-        let what = format!("{file} / by display width");
-        let got = gongkai::check_text("variant", &by_display_width(&d.text));
-        if let Some(v) = read_the_same_or_refused(&what, &want, &cells(&got), &mut failures) {
-            tables += want.iter().filter(|t| !t.2.is_empty()).count();
-            same += v.iter().zip(&want).filter(|(s, t)| **s && !t.2.is_empty()).count();
-        }
-        otherwise_the_same(&what, &d.report, &got, &mut failures);
+        let (t, s) = made_over(&d, &want, &format!("{file} / by display width"), &by_display_width(&d.text), &mut failures);
+        (tables, same) = (tables + t, same + s);
     }
     assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(tables, 133, "tables with rows");
@@ -1326,24 +1332,18 @@ fn glued(text: &str) -> String {
             && r.starts_with(|c: char| c.is_ascii_digit())
             && r.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     };
-    text.split('\n')
-        .map(|l| {
-            let mut runs = runs_of(l);
-            let mut i = 0;
-            while i + 2 < runs.len() {
-                if amount(&runs[i])
-                    && runs[i + 1].starts_with(' ')
-                    && runs[i + 2].starts_with(|c: char| !c.is_ascii() && !c.is_whitespace())
-                {
-                    runs.swap(i + 1, i + 2);
-                    i += 2;
-                }
-                i += 1;
+    each_line(text, |l| {
+        let mut runs = runs_of(l);
+        let mut i = 0;
+        while i + 2 < runs.len() {
+            if amount(&runs[i]) && runs[i + 1].starts_with(' ') && runs[i + 2].starts_with(|c: char| !c.is_ascii() && !c.is_whitespace()) {
+                runs.swap(i + 1, i + 2);
+                i += 2;
             }
-            runs.concat()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+            i += 1;
+        }
+        runs.concat()
+    })
 }
 
 #[test]

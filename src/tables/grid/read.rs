@@ -2562,6 +2562,37 @@ mod tests {
         assert!(doc.problems.iter().any(|p| p.message.contains("无法唯一对应")), "{:?}", doc.problems);
     }
 
+    /// The rest of 支出用途's wrapped label ("三、单位预留机动经" / "费")
+    /// drifted left into 功能分类, right of where that panel's last label
+    /// ("三、国防支出") ends: not taken as that label's rest ("三、国防支出费");
+    /// whose it is the page does not say, so the table is not read.
+    #[test]
+    fn a_wrapped_labels_rest_right_of_its_panels_last_label_refuses_the_table() {
+        let text = summary_over_two_pages();
+        let line = text.lines().find(|l| l.contains("三、单位预留机动经费")).expect("the row").to_string();
+        let at = line.find("三、国防支出").expect("功能分类's label");
+        let rest = format!("{}费", " ".repeat(line[..at].chars().count() + 12));
+        let drifted = text.replacen(&line, &format!("{}\n{rest}", line.replacen("机动经费", "机动经 ", 1)), 1);
+        let doc = crate::read(&drifted);
+        let t = doc.found(TableKind::BSummary).expect("found");
+        assert!(t.rows.iter().all(|r| !r.label.ends_with("国防支出费")), "{:?}", t.rows);
+        assert!(t.grid.as_ref().is_some_and(|g| !g.read), "{:?}", t.rows);
+        assert!(doc.problems.iter().any(|p| p.message.contains("折行的名称")), "{:?}", doc.problems);
+        // Under its own label, the rest is that label's.
+        let under = text.replacen(
+            &line,
+            &format!(
+                "{}\n{}费",
+                line.replacen("机动经费", "机动经 ", 1),
+                " ".repeat(line.find("三、单位").map(|i| line[..i].chars().count()).unwrap_or(0))
+            ),
+            1,
+        );
+        let doc = crate::read(&under);
+        let t = doc.found(TableKind::BSummary).expect("found");
+        assert!(t.rows.iter().any(|r| r.label == "三、单位预留机动经费"), "{:?} {:?}", t.rows, doc.problems);
+    }
+
     /// A procurement row over several lines, its amount centred above its
     /// names (13's 政府采购预算表: "30.00" over "机要及电子政务业务费  办公设备
     /// 购置"): the amount is the row's the next line opens.

@@ -1004,6 +1004,12 @@ fn read_with(
         // not be told ("158.44700"), and its row's other cells are astray.
         table.grid = table.grid.as_deref().map(unread);
         refuse(&mut table, format!("第{line}行有小数位数超过四位的数字，可能是两个数字挤在了一起，各栏无法分清，本表未读取。"));
+    } else if let Some(line) = table.grid.as_ref().filter(|g| g.read).and_then(|_| amount_in_a_label(&table)) {
+        // Text printed over its neighbour's (a label too long for its cell
+        // run into the amount beside it): the two come out letter by letter
+        // ("及相关机1构6,事84务5.17"), and that row's amount is in its name.
+        table.grid = table.grid.as_deref().map(unread);
+        refuse(&mut table, format!("第{line}行的名称中夹着一个金额（文字与数字重叠印在一起），这一行的金额无法读出，本表未读取。"));
     } else if table.grid.as_deref().is_some_and(|g| g.read && uncaptioned_beside_captioned(&table, g)) {
         // A column of figures no caption names, beside captioned ones in its
         // panel: the header's words were not matched to the figures (a
@@ -1183,6 +1189,30 @@ fn uncaptioned_beside_captioned(table: &Table, g: &Grid) -> bool {
         false => g.panels.iter().map(|p| p.columns.clone()).collect(),
     };
     panels.into_iter().any(|cols| cols.clone().any(|c| !named(c) && filled(c)) && cols.clone().any(named))
+}
+
+/// The line of a row whose label ends in an amount: printed against it, or
+/// letter by letter between its last Chinese characters ("机1构6,事84务5.17":
+/// its digits and separators make "16,845.17").
+fn amount_in_a_label(table: &Table) -> Option<usize> {
+    table.rows.iter().find(|r| interleaved_amount(&r.label)).map(|r| r.source_line)
+}
+
+/// Whether `label` ends in digits that, with the Chinese characters among
+/// them left out, print an amount with decimals or separators: one printed
+/// against the label's end ("本年支出合计2,940.05") or letter by letter among
+/// its last characters.
+fn interleaved_amount(label: &str) -> bool {
+    let cs: Vec<char> = label.chars().collect();
+    if !cs.last().is_some_and(char::is_ascii_digit) {
+        return false;
+    }
+    (1..cs.len()).any(|i| {
+        let tail = &cs[i..];
+        let opens = cs[i].is_ascii_digit() && !cs[i - 1].is_ascii();
+        let figures: String = tail.iter().filter(|c| c.is_ascii()).collect();
+        opens && super::spans::printed_amount(&figures).is_some()
+    })
 }
 
 fn overlong_decimals(table: &Table) -> Option<usize> {
@@ -2591,6 +2621,20 @@ mod tests {
         let doc = crate::read(&under);
         let t = doc.found(TableKind::BSummary).expect("found");
         assert!(t.rows.iter().any(|r| r.label == "三、单位预留机动经费"), "{:?} {:?}", t.rows, doc.problems);
+    }
+
+    /// A label run into the amount beside it, their letters interleaved:
+    /// the amount is in the name, and the row's cell is blank.
+    #[test]
+    fn an_amount_printed_letter_by_letter_in_a_label_is_told() {
+        use super::interleaved_amount;
+        assert!(interleaved_amount("党委办公厅（室）及相关机1构6,事84务5.17"));
+        assert!(interleaved_amount("未归口管理的行政单2位,0离00退.3休9"));
+        assert!(interleaved_amount("本年支出合计2,940.05"));
+        for label in ["便携式计算机（20万以下）", "2.政府性基金预算", "3.5吨以上车辆", "其他支出2", "二、其他资金", "2024年", "第1季度"]
+        {
+            assert!(!interleaved_amount(label), "{label}");
+        }
     }
 
     /// A procurement row over several lines, its amount centred above its

@@ -1204,6 +1204,17 @@ fn amount_in_a_label(table: &Table) -> Option<usize> {
 /// its last characters.
 fn interleaved_amount(label: &str) -> bool {
     let cs: Vec<char> = label.chars().collect();
+    // An amount printed against the characters either side of it, inside
+    // the label ("…资金24,458.43专项收入"): two decimals or a separator, so
+    // a number of the label's own ("（20万以下）", "3.5吨") is not one.
+    let glued = cs.split(|c| !c.is_ascii()).enumerate().any(|(k, run)| {
+        let run: String = run.iter().collect();
+        let money = run.contains(',') || run.split_once('.').is_some_and(|(_, d)| d.len() == 2);
+        k > 0 && run.len() >= 4 && money && super::spans::printed_amount(&run).is_some()
+    });
+    if glued {
+        return true;
+    }
     if !cs.last().is_some_and(char::is_ascii_digit) {
         return false;
     }
@@ -2631,6 +2642,7 @@ mod tests {
         assert!(interleaved_amount("党委办公厅（室）及相关机1构6,事84务5.17"));
         assert!(interleaved_amount("未归口管理的行政单2位,0离00退.3休9"));
         assert!(interleaved_amount("本年支出合计2,940.05"));
+        assert!(interleaved_amount("一般公共预算资公金共财政拨款(补助)资金24,458.43专项收入"));
         for label in ["便携式计算机（20万以下）", "2.政府性基金预算", "3.5吨以上车辆", "其他支出2", "二、其他资金", "2024年", "第1季度"]
         {
             assert!(!interleaved_amount(label), "{label}");

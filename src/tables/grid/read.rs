@@ -609,6 +609,9 @@ fn read_with(
     let mut touched: Vec<usize> = vec![usize::MAX; npanels];
     let mut label_at: Vec<Option<(usize, usize)>> = vec![None; npanels];
     let mut astray_rests = 0usize;
+    // Per panel, how many of its rows were looked at, and whether one of
+    // them is named (a code or a label).
+    let mut named: Vec<(usize, bool)> = vec![(0, false); npanels];
     for (bi, b) in body.iter().enumerate().skip(first_data) {
         // Amounts held for a row the line after them did not open: strays.
         let previous = bi.checked_sub(1).and_then(|i| body.get(i)).map(|a| a.no);
@@ -882,7 +885,15 @@ fn read_with(
                 }
                 continue;
             }
-            let named = rows_by_panel[p].iter().any(|r| r.code.is_some() || !r.label.is_empty());
+            // (Rows are looked at once each: a panel of many rows costs no
+            // scan of them all per line.)
+            let rows = &rows_by_panel[p];
+            let (seen, found) = &mut named[p];
+            // (The last row again: a later line may have named it.)
+            let from = seen.saturating_sub(1);
+            *found = *found || rows.get(from..).unwrap_or_default().iter().any(|r| r.code.is_some() || !r.label.is_empty());
+            *seen = rows.len();
+            let named = *found;
             if let (Some(first), Some(last)) = (texts.first(), texts.last()) {
                 label_at[p] = Some((first.start, last.end));
             }
@@ -1218,7 +1229,10 @@ fn interleaved_amount(label: &str) -> bool {
     if !cs.last().is_some_and(char::is_ascii_digit) {
         return false;
     }
-    (1..cs.len()).any(|i| {
+    // (An amount and the characters among it take a few dozen at most:
+    // only the label's last 40 are looked at, so a long label costs no
+    // more than a short one.)
+    (cs.len().saturating_sub(40).max(1)..cs.len()).any(|i| {
         let tail = &cs[i..];
         let opens = cs[i].is_ascii_digit() && !cs[i - 1].is_ascii();
         let figures: String = tail.iter().filter(|c| c.is_ascii()).collect();
@@ -2643,6 +2657,8 @@ mod tests {
         assert!(interleaved_amount("未归口管理的行政单2位,0离00退.3休9"));
         assert!(interleaved_amount("本年支出合计2,940.05"));
         assert!(interleaved_amount("一般公共预算资公金共财政拨款(补助)资金24,458.43专项收入"));
+        // A label of a million characters is looked at in linear time.
+        assert!(!interleaved_amount(&"中1".repeat(500_000)));
         for label in ["便携式计算机（20万以下）", "2.政府性基金预算", "3.5吨以上车辆", "其他支出2", "二、其他资金", "2024年", "第1季度"]
         {
             assert!(!interleaved_amount(label), "{label}");

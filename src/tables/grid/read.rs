@@ -1214,6 +1214,10 @@ fn amount_in_a_label(table: &Table) -> Option<usize> {
 /// against the label's end ("本年支出合计2,940.05") or letter by letter among
 /// its last characters.
 fn interleaved_amount(label: &str) -> bool {
+    // (Most labels print no digit: they cost one pass over their bytes.)
+    if !label.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let cs: Vec<char> = label.chars().collect();
     // An amount printed against the characters either side of it, inside
     // the label ("…资金24,458.43专项收入"): two decimals or a separator, so

@@ -1308,7 +1308,9 @@ fn a_text_aligned_by_display_width_reads_the_same_or_not_at_all() {
     }
     assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(tables, 133, "tables with rows");
-    assert_eq!(same, 95, "tables read the same, the rest not read");
+    // (A 三公 table whose 购置费 and 运行维护费 come captioned as one
+    // column, "公务用车购置公务用车运行费维护费", is not read.)
+    assert_eq!(same, 94, "tables read the same, the rest not read");
 }
 
 /// `text` with every amount that has decimals or thousands separators

@@ -1227,7 +1227,7 @@ fn interleaved_amount(label: &str) -> bool {
         let money = run.contains(',') || run.split_once('.').is_some_and(|(_, d)| d.len() == 2);
         k > 0 && run.len() >= 4 && money && super::spans::printed_amount(&run).is_some()
     });
-    if glued {
+    if glued || interleaved_inside(&cs) {
         return true;
     }
     if !cs.last().is_some_and(char::is_ascii_digit) {
@@ -1241,6 +1241,31 @@ fn interleaved_amount(label: &str) -> bool {
         let opens = cs[i].is_ascii_digit() && !cs[i - 1].is_ascii();
         let figures: String = tail.iter().filter(|c| c.is_ascii()).collect();
         opens && super::spans::printed_amount(&figures).is_some()
+    })
+}
+
+/// Whether an amount stands letter by letter among a label's characters
+/// inside it ("（补助1）58资97金.44专项收入": 15,897.44 printed over the
+/// label): figures from a digit to a digit, two Chinese characters or more
+/// among them (one may be the label's own bracket after a number), with
+/// two decimals or a separator.
+fn interleaved_inside(cs: &[char]) -> bool {
+    let money = |f: &str| f.contains(',') || f.split_once('.').is_some_and(|(_, d)| d.len() == 2);
+    (1..cs.len()).filter(|&i| cs[i].is_ascii_digit() && !cs[i - 1].is_ascii()).any(|i| {
+        let (mut figures, mut among) = (String::new(), 0usize);
+        // (An amount and the characters among it take a few dozen at most.)
+        for j in i..cs.len().min(i.saturating_add(40)) {
+            if cs[j].is_ascii() {
+                figures.push(cs[j]);
+            } else {
+                among = among.saturating_add(1);
+            }
+            let closes = cs[j].is_ascii_digit() && cs.get(j + 1).is_some_and(|n| !n.is_ascii());
+            if closes && among >= 2 && money(&figures) && super::spans::printed_amount(&figures).is_some() {
+                return true;
+            }
+        }
+        false
     })
 }
 
@@ -2661,6 +2686,7 @@ mod tests {
         assert!(interleaved_amount("未归口管理的行政单2位,0离00退.3休9"));
         assert!(interleaved_amount("本年支出合计2,940.05"));
         assert!(interleaved_amount("一般公共预算资公金共财政拨款(补助)资金24,458.43专项收入"));
+        assert!(interleaved_amount("一般公共预算资金公共财政拨款（补助1）58资97金.44专项收入"));
         // A label of a million characters is looked at in linear time.
         assert!(!interleaved_amount(&"中1".repeat(500_000)));
         for label in ["便携式计算机（20万以下）", "2.政府性基金预算", "3.5吨以上车辆", "其他支出2", "二、其他资金", "2024年", "第1季度"]

@@ -292,6 +292,12 @@ pub fn settle(table: &mut Table, grid: &Grid) -> Result<bool, &'static str> {
     if grid.paths.iter().any(|p| !names_a_column(p.last().map_or("", String::as_str))) {
         return Err(UNNAMED);
     }
+    // Two captions printed against each other with no space between
+    // ("公务用车公务用车运" over 购置费 and 运行维护费): one column where the
+    // page prints two, and every figure after it a column early.
+    if grid.paths.iter().filter_map(|p| p.last()).any(|leaf| search::match_starts(leaf, "公务用车").nth(1).is_some()) {
+        return Err(JOINED);
+    }
     let Some(cols) = SangongCols::of(grid) else {
         // Two captions run together ("公务接待 会议费" read as one): which
         // number is which cannot be told.
@@ -464,6 +470,27 @@ mod tests {
             &["培训费"],
         ]);
         assert_eq!(super::settle(&mut t, &g), Ok(false));
+    }
+
+    /// Two captions printed against each other with no space between
+    /// ("公务用车公务用车运" over 购置费 and 运行维护费, as a PDF that places
+    /// each word at its column gives them): one column stands for two, and
+    /// each figure after it would be read a column early.
+    #[test]
+    fn two_captions_printed_against_each_other_leave_the_table_unread() {
+        use crate::model::{Table, TableKind};
+        let g = grid(&[
+            &["合计"],
+            &["小计"],
+            &["因公出国（境）费"],
+            &["“三公”经费", "公务用车购置及运行维护费", "小计"],
+            &["“三公”经费", "公务用车购置及运行维护费", "公务用车公务用车运购置费"],
+            &["“三公”经费", "公务接待费行维护费"],
+            &["会议费"],
+            &["培训费"],
+        ]);
+        let mut t = Table::empty(TableKind::BSangong, 1);
+        assert_eq!(super::settle(&mut t, &g), Err(super::JOINED));
     }
 
     #[test]

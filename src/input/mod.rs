@@ -17,6 +17,7 @@ use crate::InputError;
 mod docx;
 mod grid;
 mod html;
+mod layout;
 #[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(feature = "office")]

@@ -21,10 +21,10 @@ mod cmap;
 mod content;
 mod fonts;
 mod interp;
-pub mod layout;
 mod sfnt_cmap;
 
-pub use interp::Glyph;
+use crate::input::layout;
+use crate::input::layout::PageGlyphs;
 
 /// Bounds that keep a hostile or huge PDF from freezing the page.
 #[derive(Debug, Clone, Copy)]
@@ -43,14 +43,6 @@ impl Default for Limits {
     fn default() -> Self {
         Limits { page_content_bytes: 32 << 20, page_glyphs: 200_000, page_ops: 2_000_000, pages: 5_000 }
     }
-}
-
-/// One page as glyphs in display space (y grows upwards, origin bottom-left,
-/// /Rotate already applied).
-#[derive(Debug, Clone, Default)]
-pub struct PageGlyphs {
-    /// The glyphs in drawing order.
-    pub glyphs: Vec<Glyph>,
 }
 
 /// An opened PDF, read page by page so that a caller (the app) can show

@@ -8,25 +8,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use super::content::{Lexer, Tok};
 use super::fonts::{Code, Font};
 use super::{deref, dict_get, num, Limits};
-
-/// One shown character in display space (points, y up, page rotation applied).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Glyph {
-    /// Left end of the glyph's baseline.
-    pub x: f32,
-    /// Baseline.
-    pub y: f32,
-    /// Advance along the baseline.
-    pub w: f32,
-    /// Font size as drawn (height of an em).
-    pub size: f32,
-    /// The character (ligatures give several glyphs sharing the advance).
-    pub ch: char,
-    /// Quarter turns of the baseline in display space: 0 left to right, 1
-    /// bottom to top, 2 right to left (upside down), 3 top to bottom, 4 skewed.
-    /// Turned text (rotated table headers, stamps) is laid out separately.
-    pub turn: u8,
-}
+use crate::input::layout::Glyph;
 
 type M = [f32; 6];
 

@@ -1,11 +1,39 @@
-//! Positioned glyphs → text lines shaped like `pdftotext -layout`.
+//! Positioned glyphs → text lines shaped like `pdftotext -layout`: a PDF
+//! page's ([`super::pdf`]), or an HTML page's whose text is placed by CSS
+//! ([`super::html`]).
 //!
 //! Lines are rebuilt from baselines; within a line, a gap wider than a word
 //! space starts a new run, and runs are padded with spaces towards the column
 //! their x position gives, so a table's cells stay on their row's line and are
 //! separated by at least two spaces (the table readers split cells on that).
 
-use super::{Glyph, PageGlyphs};
+/// One shown character in display space (y up; points for a PDF, px for
+/// placed HTML; page rotation applied).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Left end of the glyph's baseline.
+    pub x: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Advance along the baseline.
+    pub w: f32,
+    /// Font size as drawn (height of an em).
+    pub size: f32,
+    /// The character (ligatures give several glyphs sharing the advance).
+    pub ch: char,
+    /// Quarter turns of the baseline in display space: 0 left to right, 1
+    /// bottom to top, 2 right to left (upside down), 3 top to bottom, 4 skewed.
+    /// Turned text (rotated table headers, stamps) is laid out separately.
+    pub turn: u8,
+}
+
+/// One page as glyphs in display space (y grows upwards, origin bottom-left,
+/// /Rotate already applied).
+#[derive(Debug, Clone, Default)]
+pub struct PageGlyphs {
+    /// The glyphs in drawing order.
+    pub glyphs: Vec<Glyph>,
+}
 
 /// A rebuilt line before it is turned into text.
 struct Line<'a> {

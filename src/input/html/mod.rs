@@ -1,10 +1,13 @@
-//! HTML pages: paragraphs as lines, `<table>`s as aligned grids.
+//! HTML pages: paragraphs as lines, `<table>`s as aligned grids, and text
+//! placed by CSS laid out by position ([`placed`]).
 //!
 //! A small tag scanner rather than an HTML5 parser: portal pages are simple,
 //! and a dependency-free reader costs nothing in the wasm bundle. The app
 //! reads a pasted text/html (a table copied from a web page, Excel, WPS or
 //! LibreOffice) through [`clipboard`], so a paste gives the same lines as
 //! the same table in a dropped .html file.
+
+mod placed;
 
 use super::grid::{Grid, Merge};
 use super::{Extracted, InputKind};
@@ -13,6 +16,9 @@ use crate::InputError;
 /// Reads an HTML page into layout text.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
     let html = decode(bytes);
+    if let Some(pages) = placed::pages(&html).filter(|p| p.iter().flatten().any(|l| !l.trim().is_empty())) {
+        return Ok(from_pages(pages));
+    }
     let lines = html_lines(&html);
     if lines.iter().all(|l| l.trim().is_empty()) {
         return Err(InputError::Empty);
@@ -23,6 +29,26 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
         text.push('\n');
     }
     Ok(Extracted { page_of_line: vec![1; lines.len()], text, kind: InputKind::Html, pages: 1, sheet_names: Vec::new() })
+}
+
+/// The lines of a page whose text is placed by CSS, page after page, each
+/// page after the first opening with a form feed (as `pdftotext` ends each
+/// page with one).
+fn from_pages(pages: Vec<Vec<String>>) -> Extracted {
+    let mut text = String::new();
+    let mut page_of_line = Vec::new();
+    for (i, lines) in pages.iter().enumerate() {
+        if i > 0 {
+            text.push('\u{c}');
+        }
+        for l in lines {
+            text.push_str(l);
+            text.push('\n');
+            page_of_line.push(u32::try_from(i).unwrap_or(u32::MAX).saturating_add(1));
+        }
+    }
+    let pages = u32::try_from(pages.len()).unwrap_or(u32::MAX);
+    Extracted { page_of_line, text, kind: InputKind::Html, pages, sheet_names: Vec::new() }
 }
 
 /// The `text/html` of a paste as layout text, the lines [`extract`](crate::input::extract) gives
@@ -54,7 +80,10 @@ pub fn clipboard(html: &str) -> Option<String> {
     Some(text)
 }
 
-/// Bytes to text: a `charset=gb2312/gbk/gb18030` near the start means GB18030, else the usual detection.
+/// Bytes to text: a `charset=gb2312/gbk/gb18030` near the start means
+/// GB18030, a `charset=utf-8` UTF-8 (a stray invalid byte replaced: PDF
+/// converters copy a font's name into the style sheet in its own encoding,
+/// "宋体" in GBK, and the page is not GBK for it), else the usual detection.
 fn decode(bytes: &[u8]) -> String {
     let head: String = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
     if ["charset=gb2312", "charset=\"gb2312", "charset=gbk", "charset=\"gbk", "charset=gb18030", "charset=\"gb18030"]
@@ -62,6 +91,9 @@ fn decode(bytes: &[u8]) -> String {
         .any(|c| head.contains(c))
     {
         return encoding_rs::GB18030.decode(bytes).0.into_owned();
+    }
+    if ["charset=utf-8", "charset=\"utf-8", "charset='utf-8"].iter().any(|c| head.contains(c)) {
+        return encoding_rs::UTF_8.decode(bytes).0.into_owned();
     }
     crate::text::decode(bytes).text
 }

@@ -55,7 +55,8 @@ pub struct DocumentReport {
 pub struct InputOut {
     /// What it was: "pdf", "xlsx", "xls", "docx" or "html".
     pub kind: crate::input::InputKind,
-    /// Pages (PDF) or sheets (workbook) read; 1 for .docx and HTML.
+    /// Pages (PDF, or HTML whose text is placed by CSS) or sheets (workbook)
+    /// read; 1 for .docx and other HTML.
     pub pages: u32,
     /// The sheets' names in order (workbooks); empty otherwise.
     pub sheet_names: Vec<String>,
@@ -78,12 +79,14 @@ impl DocumentReport {
     }
 
     /// Records the file the checked text was extracted from (`input`) and,
-    /// for a PDF or workbook, the page or sheet of every finding's and row's
-    /// source line (`page`), from the page of every extracted line. The text
-    /// checked must be `x.text`, unchanged, or the pages would be wrong.
+    /// for a PDF or workbook (or an HTML page of pages), the page or sheet
+    /// of every finding's and row's source line (`page`), from the page of
+    /// every extracted line. The text checked must be `x.text`, unchanged,
+    /// or the pages would be wrong.
     pub fn place_in(&mut self, x: &crate::input::Extracted) {
         self.input = Some(InputOut { kind: x.kind, pages: x.pages, sheet_names: x.sheet_names.clone() });
-        if !x.kind.has_pages() {
+        let paged = x.kind == crate::input::InputKind::Html && x.pages > 1;
+        if !x.kind.has_pages() && !paged {
             return;
         }
         for f in &mut self.findings {

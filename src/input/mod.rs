@@ -68,6 +68,7 @@ impl InputKind {
         match self {
             InputKind::Pdf => format!("{}，{pages} 页", self.label()),
             InputKind::Xlsx | InputKind::Xls => format!("{}，{pages} 个工作表", self.label()),
+            InputKind::Html if pages > 1 => format!("{}，{pages} 页", self.label()),
             _ => self.label().to_string(),
         }
     }
@@ -78,12 +79,12 @@ impl InputKind {
         matches!(self, InputKind::Pdf | InputKind::Xlsx | InputKind::Xls)
     }
 
-    /// Where a line is, for the user: "第3页" (PDF), "工作表“表1”" (a
-    /// workbook's sheet, by its 1-based number, from `sheet_names`); None for
-    /// kinds without pages.
+    /// Where a line is, for the user: "第3页" (PDF, or an HTML page of
+    /// pages, text placed by CSS), "工作表“表1”" (a workbook's sheet, by
+    /// its 1-based number, from `sheet_names`); None for kinds without pages.
     pub fn place(self, page: u32, sheet_names: &[String]) -> Option<String> {
         match self {
-            InputKind::Pdf => Some(format!("第{page}页")),
+            InputKind::Pdf | InputKind::Html => Some(format!("第{page}页")),
             InputKind::Xlsx | InputKind::Xls => Some(match page.checked_sub(1).and_then(|i| sheet_names.get(i as usize)) {
                 Some(name) => format!("工作表“{name}”"),
                 None => format!("第{page}个工作表"),

@@ -356,6 +356,7 @@ mod tests {
         assert_eq!(e.pages, 2);
         assert!(e.text.contains("27\n\u{c}万元，比上年增加 10 万元。\n"), "{:?}", e.text);
         assert_eq!(e.page_of_line.last(), Some(&2));
+        assert_eq!(e.kind.place(2, &[]).as_deref(), Some("第2页"));
     }
 
     /// A page that flows (a few placed elements, a banner, beside its
@@ -465,9 +466,14 @@ mod tests {
             let html = as_placed_html(&bytes);
             let from_html = crate::check_bytes(&name, html.as_bytes()).expect("the HTML");
             assert_eq!(from_html.input.as_ref().map(|i| i.pages), from_pdf.input.as_ref().map(|i| i.pages), "{name}: pages");
-            let errors = |r: &crate::DocumentReport| -> Vec<String> {
-                let mut e: Vec<String> =
-                    r.findings.iter().filter(|f| f.severity == crate::rules::Severity::Error).map(|f| f.rule.to_string()).collect();
+            // Each error on the PDF's page (第N页).
+            let errors = |r: &crate::DocumentReport| -> Vec<(String, Option<u32>)> {
+                let mut e: Vec<(String, Option<u32>)> = r
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == crate::rules::Severity::Error)
+                    .map(|f| (f.rule.to_string(), f.page))
+                    .collect();
                 e.sort();
                 e
             };

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::{entities, tag};
+use super::{entities, Tags};
 use crate::input::layout::{self, Glyph, PageGlyphs};
 
 /// Placed runs of text a page must hold, at least, to be laid out by
@@ -166,6 +166,7 @@ pub(super) fn pages(html: &str) -> Option<Vec<Vec<String>>> {
     let mut page: Vec<Glyph> = Vec::new();
     let (mut runs, mut placed_chars, mut flowing_chars) = (0usize, 0usize, 0usize);
     let mut run: Option<Run> = None;
+    let mut tags = Tags::new(html);
     let mut skip: Option<String> = None;
     let mut i = 0;
     let b = html.as_bytes();
@@ -179,7 +180,7 @@ pub(super) fn pages(html: &str) -> Option<Vec<Vec<String>>> {
                 i = html[i..].find('>').map_or(html.len(), |k| i + k + 1);
                 continue;
             }
-            if let Some((t, len)) = tag(&html[i..]) {
+            if let Some((t, len)) = tags.at(html, i) {
                 i += len;
                 if let Some(s) = &skip {
                     if t.closing && &t.name == s {

@@ -115,11 +115,45 @@ struct Tags {
     /// tag ends at its first `>`, as that one did, so that no later tag
     /// scans to the end again.
     lenient: bool,
+    /// The element whose content is no text (a script, a style sheet), set
+    /// by the reader at its start tag: markup up to its end tag is passed
+    /// over.
+    skipping: Option<String>,
+}
+
+/// What stands at a `<` ([`Tags::markup`]).
+enum Markup<'a> {
+    /// A comment, a declaration (`<!DOCTYPE …>`, Office's `<![if …]>`), a
+    /// processing instruction (`<?xml …?>`) or a tag inside a skipped
+    /// element: no text; reading goes on at this byte.
+    Skip(usize),
+    /// A tag, and the byte after it.
+    Tag(Tag<'a>, usize),
 }
 
 impl Tags {
     fn new(html: &str) -> Tags {
-        Tags { last_gt: memchr::memrchr(b'>', html.as_bytes()), lenient: false }
+        Tags { last_gt: memchr::memrchr(b'>', html.as_bytes()), lenient: false, skipping: None }
+    }
+
+    /// The markup at byte `i` of `html` (a `<`), or None when that `<`
+    /// opens none (it is text).
+    fn markup<'a>(&mut self, html: &'a str, i: usize) -> Option<Markup<'a>> {
+        let rest = html.get(i..)?;
+        if rest.starts_with("<!--") {
+            return Some(Markup::Skip(rest.find("-->").map_or(html.len(), |k| i + k + 3)));
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            return Some(Markup::Skip(rest.find('>').map_or(html.len(), |k| i + k + 1)));
+        }
+        let (t, len) = self.at(html, i)?;
+        if let Some(s) = &self.skipping {
+            if t.closing && &t.name == s {
+                self.skipping = None;
+            }
+            return Some(Markup::Skip(i + len));
+        }
+        Some(Markup::Tag(t, i + len))
     }
 
     /// The tag `<name attrs>` at byte `i` of `html`, and its length. Names
@@ -308,7 +342,6 @@ fn read(html: &str) -> Page {
     // The table's <caption>, read while open, put above the table.
     let mut caption: Option<String> = None;
     let mut captions: Vec<String> = Vec::new();
-    let mut skip: Option<String> = None;
     let mut tags = Tags::new(html);
     let mut i = 0;
     let b = html.as_bytes();
@@ -321,25 +354,15 @@ fn read(html: &str) -> Page {
     };
     while i < html.len() {
         if b[i] == b'<' {
-            if html[i..].starts_with("<!--") {
-                i = html[i..].find("-->").map(|k| i + k + 3).unwrap_or(html.len());
+            let markup = tags.markup(html, i);
+            if let Some(Markup::Skip(next)) = markup {
+                i = next;
                 continue;
             }
-            // <!DOCTYPE …>, Office's <![if …]> / <![endif]>, <?xml …?>: no text.
-            if html[i..].starts_with("<!") || html[i..].starts_with("<?") {
-                i = html[i..].find('>').map(|k| i + k + 1).unwrap_or(html.len());
-                continue;
-            }
-            if let Some((t, len)) = tags.at(html, i) {
-                i += len;
-                if let Some(s) = &skip {
-                    if t.closing && &t.name == s {
-                        skip = None;
-                    }
-                    continue;
-                }
+            if let Some(Markup::Tag(t, next)) = markup {
+                i = next;
                 match (t.name.as_str(), t.closing) {
-                    ("script" | "style" | "head" | "title" | "xml", false) => skip = Some(t.name.clone()),
+                    ("script" | "style" | "head" | "title" | "xml", false) => tags.skipping = Some(t.name.clone()),
                     ("table", false) => {
                         depth += 1;
                         if depth == 1 {
@@ -403,7 +426,7 @@ fn read(html: &str) -> Page {
         // Text up to the next tag.
         let step = html[i..].chars().next().map(char::len_utf8).unwrap_or(1);
         let next = html[i + step..].find('<').map(|k| i + step + k).unwrap_or(html.len());
-        if skip.is_none() {
+        if tags.skipping.is_none() {
             let text = entities(&html[i..next]);
             match (cell.as_mut(), caption.as_mut()) {
                 (Some(c), _) if depth > 0 => c.cell.0.push_str(&text),

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::{entities, Tags};
+use super::{entities, Markup, Tags};
 use crate::input::layout::{self, Glyph, PageGlyphs};
 
 /// Placed runs of text a page must hold, at least, to be laid out by
@@ -167,27 +167,17 @@ pub(super) fn pages(html: &str) -> Option<Vec<Vec<String>>> {
     let (mut runs, mut placed_chars, mut flowing_chars) = (0usize, 0usize, 0usize);
     let mut run: Option<Run> = None;
     let mut tags = Tags::new(html);
-    let mut skip: Option<String> = None;
     let mut i = 0;
     let b = html.as_bytes();
     while i < html.len() {
         if b[i] == b'<' {
-            if html[i..].starts_with("<!--") {
-                i = html[i..].find("-->").map_or(html.len(), |k| i + k + 3);
+            let markup = tags.markup(html, i);
+            if let Some(Markup::Skip(next)) = markup {
+                i = next;
                 continue;
             }
-            if html[i..].starts_with("<!") || html[i..].starts_with("<?") {
-                i = html[i..].find('>').map_or(html.len(), |k| i + k + 1);
-                continue;
-            }
-            if let Some((t, len)) = tags.at(html, i) {
-                i += len;
-                if let Some(s) = &skip {
-                    if t.closing && &t.name == s {
-                        skip = None;
-                    }
-                    continue;
-                }
+            if let Some(Markup::Tag(t, next)) = markup {
+                i = next;
                 match (t.name.as_str(), t.closing) {
                     // A style sheet's text, read up to its end tag: its rules
                     // are often wrapped in "<!-- -->", which is no comment
@@ -197,7 +187,7 @@ pub(super) fn pages(html: &str) -> Option<Vec<Vec<String>>> {
                         class_rules(html.get(i..end).unwrap_or_default(), &mut rules);
                         i = end;
                     }
-                    ("script" | "title" | "xml", false) => skip = Some(t.name.clone()),
+                    ("script" | "title" | "xml", false) => tags.skipping = Some(t.name.clone()),
                     ("br", _) => {
                         if let Some(r) = run.as_mut() {
                             // A line break inside a placed run: the next line, at its left.
@@ -243,7 +233,7 @@ pub(super) fn pages(html: &str) -> Option<Vec<Vec<String>>> {
         // Text up to the next tag.
         // (A byte search: '<' never stands inside a multi-byte char.)
         let end = memchr::memchr(b'<', b.get(i + 1..).unwrap_or_default()).map_or(html.len(), |k| i + 1 + k);
-        if skip.is_some() {
+        if tags.skipping.is_some() {
             i = end;
             continue;
         }

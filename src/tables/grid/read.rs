@@ -1224,8 +1224,7 @@ fn interleaved_amount(label: &str) -> bool {
     // a number of the label's own ("（20万以下）", "3.5吨") is not one.
     let glued = cs.split(|c| !c.is_ascii()).enumerate().any(|(k, run)| {
         let run: String = run.iter().collect();
-        let money = run.contains(',') || run.split_once('.').is_some_and(|(_, d)| d.len() == 2);
-        k > 0 && run.len() >= 4 && money && super::spans::printed_amount(&run).is_some()
+        k > 0 && run.len() >= 4 && money_figures(&run)
     });
     if glued || interleaved_inside(&cs) {
         return true;
@@ -1250,7 +1249,6 @@ fn interleaved_amount(label: &str) -> bool {
 /// among them (one may be the label's own bracket after a number), with
 /// two decimals or a separator.
 fn interleaved_inside(cs: &[char]) -> bool {
-    let money = |f: &str| f.contains(',') || f.split_once('.').is_some_and(|(_, d)| d.len() == 2);
     (1..cs.len()).filter(|&i| cs[i].is_ascii_digit() && !cs[i - 1].is_ascii()).any(|i| {
         let (mut figures, mut among) = (String::new(), 0usize);
         // (An amount and the characters among it take a few dozen at most.)
@@ -1261,12 +1259,19 @@ fn interleaved_inside(cs: &[char]) -> bool {
                 among = among.saturating_add(1);
             }
             let closes = cs[j].is_ascii_digit() && cs.get(j + 1).is_some_and(|n| !n.is_ascii());
-            if closes && among >= 2 && money(&figures) && super::spans::printed_amount(&figures).is_some() {
+            if closes && among >= 2 && money_figures(&figures) {
                 return true;
             }
         }
         false
     })
+}
+
+/// Whether figures print an amount of money, not a number of a label's own
+/// ("20", "3.5"): two decimals or a thousands separator.
+fn money_figures(f: &str) -> bool {
+    let money = f.contains(',') || f.split_once('.').is_some_and(|(_, d)| d.len() == 2);
+    money && super::spans::printed_amount(f).is_some()
 }
 
 fn overlong_decimals(table: &Table) -> Option<usize> {

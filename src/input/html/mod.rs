@@ -186,6 +186,79 @@ impl Tags {
     }
 }
 
+/// What a page holds, in order ([`Events`]).
+enum Event<'a> {
+    /// A start or end tag.
+    Tag(Tag<'a>),
+    /// Text up to the next tag, its character references decoded; none
+    /// inside a skipped element.
+    Text(String),
+}
+
+/// The tags and texts of a page in order, comments, declarations and the
+/// content of skipped elements passed over: the one loop both readers (the
+/// flowing one and [`placed`]) walk a page with.
+struct Events<'a> {
+    html: &'a str,
+    tags: Tags,
+    i: usize,
+}
+
+impl<'a> Events<'a> {
+    fn new(html: &'a str) -> Events<'a> {
+        Events { html, tags: Tags::new(html), i: 0 }
+    }
+
+    /// Passes over the content of the element just opened (a script, a
+    /// style sheet) up to its end tag `name`.
+    fn skip_element(&mut self, name: &str) {
+        self.tags.skipping = Some(name.to_string());
+    }
+
+    /// Goes on reading at byte `to` (a char boundary) of the page, what
+    /// lies before it read apart by the caller (a style sheet's rules).
+    fn resume_at(&mut self, to: usize) {
+        self.i = to.clamp(self.i, self.html.len());
+    }
+
+    /// Where reading stands, a byte of the page.
+    fn at(&self) -> usize {
+        self.i
+    }
+}
+
+impl<'a> Iterator for Events<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        let (html, b) = (self.html, self.html.as_bytes());
+        while self.i < html.len() {
+            let i = self.i;
+            if b[i] == b'<' {
+                match self.tags.markup(html, i) {
+                    Some(Markup::Skip(next)) => {
+                        self.i = next;
+                        continue;
+                    }
+                    Some(Markup::Tag(t, next)) => {
+                        self.i = next;
+                        return Some(Event::Tag(t));
+                    }
+                    None => {}
+                }
+            }
+            // Text up to the next tag. (A byte search: '<' never stands
+            // inside a multi-byte char.)
+            let end = memchr::memchr(b'<', b.get(i + 1..).unwrap_or_default()).map_or(html.len(), |k| i + 1 + k);
+            self.i = end;
+            if self.tags.skipping.is_none() {
+                return Some(Event::Text(entities(&html[i..end])));
+            }
+        }
+        None
+    }
+}
+
 /// Where the tag starting at `s` ends: the first `>` outside a quoted
 /// attribute value (Google Sheets and Excel put `>` in attribute values);
 /// None when a quote is never closed (then [`Tags`] takes the first `>`).
@@ -214,27 +287,49 @@ fn tag_end(s: &str) -> Option<usize> {
     None
 }
 
+/// A tag's declarations, white space dropped and lower-cased, from its
+/// `style` attribute: what [`hidden`] and [`ignores_colspan`] look for.
+fn flat_style(attrs: &str) -> String {
+    attr(attrs, "style").unwrap_or_default().chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase()
+}
+
 /// Whether a tag's style hides it (`display:none`: a filtered-out row or a
 /// hidden column of a spreadsheet).
-fn hidden(attrs: &str) -> bool {
-    let flat: String = attrs.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-    flat.contains("display:none")
+fn hidden(style: &str) -> bool {
+    style.contains("display:none")
 }
 
 /// Whether a cell's colspan is Excel's overflow (`mso-ignore:colspan`): the
 /// text runs over empty neighbours, which stay cells of their own.
-fn ignores_colspan(attrs: &str) -> bool {
-    let flat: String = attrs.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-    flat.contains("mso-ignore:colspan")
+fn ignores_colspan(style: &str) -> bool {
+    style.contains("mso-ignore:colspan")
 }
 
-fn attr_num(attrs: &str, key: &str) -> usize {
-    let lower = attrs.to_ascii_lowercase();
-    let Some(i) = lower.find(key) else { return 1 };
-    let rest = lower[i + key.len()..].trim_start();
-    let Some(rest) = rest.strip_prefix('=') else { return 1 };
-    let digits: String = rest.trim_start().trim_start_matches(['"', '\'']).chars().take_while(|c| c.is_ascii_digit()).collect();
-    digits.parse().unwrap_or(1).clamp(1, 64)
+/// The value of attribute `key` (lower case) in a tag's attributes,
+/// unquoted. The name must stand as a word: `colspan` is not the one in
+/// `style='mso-ignore:colspan'` nor in `data-colspan`.
+fn attr<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
+    let b = attrs.as_bytes();
+    let mut from = 0;
+    while let Some(k) = b.get(from..)?.windows(key.len()).position(|w| w.eq_ignore_ascii_case(key.as_bytes())).map(|k| k + from) {
+        from = k + key.len();
+        let word = k == 0 || b.get(k - 1).is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\''));
+        let Some(rest) = attrs.get(from..)?.trim_start().strip_prefix('=').filter(|_| word) else { continue };
+        let rest = rest.trim_start();
+        return Some(match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+            _ => rest.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
+        });
+    }
+    None
+}
+
+/// A span attribute (`colspan`, `rowspan`): its leading digits, 1 when
+/// absent or unreadable, at most 64.
+fn span(attrs: &str, key: &str) -> usize {
+    let v = attr(attrs, key).unwrap_or_default().trim();
+    let digits = v.bytes().take_while(u8::is_ascii_digit).count();
+    v[..digits].parse().unwrap_or(1).clamp(1, 64)
 }
 
 /// Decodes character references: the common named ones and numeric ones.
@@ -342,9 +437,7 @@ fn read(html: &str) -> Page {
     // The table's <caption>, read while open, put above the table.
     let mut caption: Option<String> = None;
     let mut captions: Vec<String> = Vec::new();
-    let mut tags = Tags::new(html);
-    let mut i = 0;
-    let b = html.as_bytes();
+    let mut events = Events::new(html);
     let flush = |line: &mut String, out: &mut Vec<String>| {
         let t = line.split_whitespace().collect::<Vec<_>>().join(" ");
         if !t.is_empty() {
@@ -352,90 +445,73 @@ fn read(html: &str) -> Page {
         }
         line.clear();
     };
-    while i < html.len() {
-        if b[i] == b'<' {
-            let markup = tags.markup(html, i);
-            if let Some(Markup::Skip(next)) = markup {
-                i = next;
-                continue;
-            }
-            if let Some(Markup::Tag(t, next)) = markup {
-                i = next;
-                match (t.name.as_str(), t.closing) {
-                    ("script" | "style" | "head" | "title" | "xml", false) => tags.skipping = Some(t.name.clone()),
-                    ("table", false) => {
-                        depth += 1;
-                        if depth == 1 {
-                            flush(&mut line, &mut out);
-                            rows.clear();
-                            captions.clear();
-                            row_hidden = false;
-                        }
+    while let Some(event) = events.next() {
+        match event {
+            Event::Tag(t) => match (t.name.as_str(), t.closing) {
+                ("script" | "style" | "head" | "title" | "xml", false) => events.skip_element(&t.name),
+                ("table", false) => {
+                    depth += 1;
+                    if depth == 1 {
+                        flush(&mut line, &mut out);
+                        rows.clear();
+                        captions.clear();
+                        row_hidden = false;
                     }
-                    ("table", true) if depth > 0 => {
-                        depth -= 1;
-                        if depth == 0 {
-                            close_cell(&mut cell, &mut rows);
-                            caption = None;
-                            grid_rows += rows.iter().filter(|r| r.iter().filter(|c| !c.0.trim().is_empty()).count() >= 2).count();
-                            out.append(&mut captions);
-                            out.extend(table_grid(&rows).lines());
-                            rows.clear();
-                        }
-                    }
-                    ("caption", false) if depth == 1 => caption = Some(String::new()),
-                    ("caption", true) if depth == 1 => {
-                        if let Some(c) = caption.take() {
-                            let c = c.split_whitespace().collect::<Vec<_>>().join(" ");
-                            if !c.is_empty() {
-                                captions.push(c);
-                            }
-                        }
-                    }
-                    ("tr", false) if depth == 1 => {
-                        // An end tag may be left out (`<tr><td>a<td>b`).
-                        close_cell(&mut cell, &mut rows);
-                        row_hidden = hidden(t.attrs);
-                        if !row_hidden {
-                            rows.push(Vec::new());
-                        }
-                    }
-                    ("td" | "th", false) if depth == 1 => {
-                        close_cell(&mut cell, &mut rows);
-                        cell = Some(OpenCell {
-                            cell: (String::new(), attr_num(t.attrs, "colspan"), attr_num(t.attrs, "rowspan")),
-                            hidden: row_hidden || hidden(t.attrs),
-                            overflow: ignores_colspan(t.attrs),
-                        });
-                    }
-                    ("td" | "th", true) if depth == 1 => close_cell(&mut cell, &mut rows),
-                    ("tr", true) if depth == 1 => close_cell(&mut cell, &mut rows),
-                    ("p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "tr", _) if depth == 0 => {
-                        flush(&mut line, &mut out)
-                    }
-                    ("p" | "div" | "br" | "li", _) => {
-                        if let Some(c) = cell.as_mut() {
-                            c.cell.0.push(' ');
-                        }
-                    }
-                    _ => {}
                 }
-                continue;
-            }
-        }
-        // Text up to the next tag.
-        let step = html[i..].chars().next().map(char::len_utf8).unwrap_or(1);
-        let next = html[i + step..].find('<').map(|k| i + step + k).unwrap_or(html.len());
-        if tags.skipping.is_none() {
-            let text = entities(&html[i..next]);
-            match (cell.as_mut(), caption.as_mut()) {
+                ("table", true) if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close_cell(&mut cell, &mut rows);
+                        caption = None;
+                        grid_rows += rows.iter().filter(|r| r.iter().filter(|c| !c.0.trim().is_empty()).count() >= 2).count();
+                        out.append(&mut captions);
+                        out.extend(table_grid(&rows).lines());
+                        rows.clear();
+                    }
+                }
+                ("caption", false) if depth == 1 => caption = Some(String::new()),
+                ("caption", true) if depth == 1 => {
+                    if let Some(c) = caption.take() {
+                        let c = c.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if !c.is_empty() {
+                            captions.push(c);
+                        }
+                    }
+                }
+                ("tr", false) if depth == 1 => {
+                    // An end tag may be left out (`<tr><td>a<td>b`).
+                    close_cell(&mut cell, &mut rows);
+                    row_hidden = hidden(&flat_style(t.attrs));
+                    if !row_hidden {
+                        rows.push(Vec::new());
+                    }
+                }
+                ("td" | "th", false) if depth == 1 => {
+                    close_cell(&mut cell, &mut rows);
+                    let style = flat_style(t.attrs);
+                    cell = Some(OpenCell {
+                        cell: (String::new(), span(t.attrs, "colspan"), span(t.attrs, "rowspan")),
+                        hidden: row_hidden || hidden(&style),
+                        overflow: ignores_colspan(&style),
+                    });
+                }
+                ("td" | "th", true) if depth == 1 => close_cell(&mut cell, &mut rows),
+                ("tr", true) if depth == 1 => close_cell(&mut cell, &mut rows),
+                ("p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "tr", _) if depth == 0 => flush(&mut line, &mut out),
+                ("p" | "div" | "br" | "li", _) => {
+                    if let Some(c) = cell.as_mut() {
+                        c.cell.0.push(' ');
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(text) => match (cell.as_mut(), caption.as_mut()) {
                 (Some(c), _) if depth > 0 => c.cell.0.push_str(&text),
                 (None, Some(c)) if depth > 0 => c.push_str(&text),
                 _ if depth > 0 => {}
                 _ => line.push_str(&text),
-            }
+            },
         }
-        i = next;
     }
     flush(&mut line, &mut out);
     // A table never closed (a clipboard fragment cut short) still counts.
@@ -554,6 +630,34 @@ mod tests {
                 "一、一般公共预算财政拨款收入      10,095.35",
                 "总计              31  10,261.39",
             ]
+        );
+    }
+
+    /// A span is read from its own attribute, wherever it stands: after a
+    /// style naming `colspan` (`mso-ignore:colspan`), or beside a
+    /// `data-colspan`, which is no span.
+    #[test]
+    fn a_span_is_its_own_attributes_value() {
+        assert_eq!(span(" style='mso-ignore:colspan' colspan=2", "colspan"), 2);
+        assert_eq!(span(" data-colspan=\"5\" colspan=\"3\"", "colspan"), 3);
+        assert_eq!(span(" data-colspan=5", "colspan"), 1);
+        assert_eq!(span(" class=\"a\"ROWSPAN='4'", "rowspan"), 4);
+        assert_eq!(span(" colspan=999", "colspan"), 64);
+        assert_eq!(span(" colspan=x", "colspan"), 1);
+        assert_eq!(attr(" style = 'display: none' ", "style"), Some("display: none"));
+        assert_eq!(attr(" class=ft10>", "class"), Some("ft10"));
+        // An overflowing label whose style comes first still spans its
+        // empty neighbour: its amount stays in the third column.
+        let text = clipboard(
+            "<table><tr><td>项目</td><td>行次</td><td>金额</td></tr>\
+             <tr><td style='mso-ignore:colspan' colspan=2>一、一般公共预算财政拨款收入</td><td>10,095.35</td></tr>\
+             <tr><td>总计</td><td>31</td><td>10,261.39</td></tr></table>",
+        )
+        .expect("a table");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            vec!["项目              行次  金额", "一、一般公共预算财政拨款收入      10,095.35", "总计              31  10,261.39"]
         );
     }
 

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::{entities, Markup, Tags};
+use super::{attr, Event, Events};
 use crate::input::layout::{self, Glyph, PageGlyphs};
 
 /// Placed runs of text a page must hold, at least, to be laid out by
@@ -101,24 +101,6 @@ fn length(v: &str) -> Option<f32> {
     (x.is_finite() && x.abs() < 1.0e6).then_some(x * scale)
 }
 
-/// The value of attribute `key` in a tag's attributes, unquoted.
-fn attr<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
-    let lower = attrs.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(k) = lower.get(from..)?.find(key).map(|k| k + from) {
-        from = k + key.len();
-        let before_ok = k == 0 || lower.as_bytes().get(k - 1).is_some_and(|b| b.is_ascii_whitespace());
-        let rest = attrs.get(from..)?.trim_start();
-        let Some(rest) = rest.strip_prefix('=').filter(|_| before_ok) else { continue };
-        let rest = rest.trim_start();
-        return Some(match rest.chars().next() {
-            Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-            _ => rest.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
-        });
-    }
-    None
-}
-
 /// The class rules of a style sheet (".ft10{font-size:54px;…}"): class name
 /// to style. Selectors other than a lone class (or a tag and a class) are
 /// passed over.
@@ -166,102 +148,83 @@ pub(super) fn pages(html: &str) -> Option<Vec<Vec<String>>> {
     let mut page: Vec<Glyph> = Vec::new();
     let (mut runs, mut placed_chars, mut flowing_chars) = (0usize, 0usize, 0usize);
     let mut run: Option<Run> = None;
-    let mut tags = Tags::new(html);
-    let mut i = 0;
-    let b = html.as_bytes();
-    while i < html.len() {
-        if b[i] == b'<' {
-            let markup = tags.markup(html, i);
-            if let Some(Markup::Skip(next)) = markup {
-                i = next;
-                continue;
-            }
-            if let Some(Markup::Tag(t, next)) = markup {
-                i = next;
-                match (t.name.as_str(), t.closing) {
-                    // A style sheet's text, read up to its end tag: its rules
-                    // are often wrapped in "<!-- -->", which is no comment
-                    // there.
-                    ("style", false) => {
-                        let end = end_tag(html, i, "</style").unwrap_or(html.len());
-                        class_rules(html.get(i..end).unwrap_or_default(), &mut rules);
-                        i = end;
+    let mut events = Events::new(html);
+    while let Some(event) = events.next() {
+        match event {
+            Event::Tag(t) => match (t.name.as_str(), t.closing) {
+                // A style sheet's text, read up to its end tag: its rules
+                // are often wrapped in "<!-- -->", which is no comment
+                // there.
+                ("style", false) => {
+                    let from = events.at();
+                    let end = end_tag(html, from, "</style").unwrap_or(html.len());
+                    class_rules(html.get(from..end).unwrap_or_default(), &mut rules);
+                    events.resume_at(end);
+                }
+                ("script" | "title" | "xml", false) => events.skip_element(&t.name),
+                ("br", _) => {
+                    if let Some(r) = run.as_mut() {
+                        // A line break inside a placed run: the next line, at its left.
+                        r.y -= 1.2 * r.size;
+                        r.x = r.left;
                     }
-                    ("script" | "title" | "xml", false) => tags.skipping = Some(t.name.clone()),
-                    ("br", _) => {
-                        if let Some(r) = run.as_mut() {
-                            // A line break inside a placed run: the next line, at its left.
-                            r.y -= 1.2 * r.size;
-                            r.x = r.left;
-                        }
-                    }
-                    (name, true) => {
-                        if let Some(r) = run.as_mut().filter(|r| r.name == name) {
-                            if r.depth == 0 {
-                                run = None;
-                            } else {
-                                r.depth -= 1;
-                            }
-                        }
-                    }
-                    (name, false) => {
-                        if let Some(r) = run.as_mut() {
-                            if r.name == name && !t.attrs.trim_end().ends_with('/') {
-                                r.depth += 1;
-                            }
-                            continue;
-                        }
-                        let mut style = Style::default();
-                        for c in attr(t.attrs, "class").unwrap_or("").split_whitespace() {
-                            if let Some(s) = rules.get(c) {
-                                style = style.over(*s);
-                            }
-                        }
-                        style = style.over(Style::parse(attr(t.attrs, "style").unwrap_or("")));
-                        if style.relative && name == "div" && !page.is_empty() {
-                            pages.push(layout::lines(&PageGlyphs { glyphs: std::mem::take(&mut page) }));
-                        }
-                        if let Some((x, y, size)) = style.place() {
-                            runs += 1;
-                            run = Some(Run { name: name.to_string(), depth: 0, x, left: x, y, size });
+                }
+                (name, true) => {
+                    if let Some(r) = run.as_mut().filter(|r| r.name == name) {
+                        if r.depth == 0 {
+                            run = None;
+                        } else {
+                            r.depth -= 1;
                         }
                     }
                 }
-                continue;
-            }
-        }
-        // Text up to the next tag.
-        // (A byte search: '<' never stands inside a multi-byte char.)
-        let end = memchr::memchr(b'<', b.get(i + 1..).unwrap_or_default()).map_or(html.len(), |k| i + 1 + k);
-        if tags.skipping.is_some() {
-            i = end;
-            continue;
-        }
-        let text = entities(&html[i..end]);
-        match run.as_mut() {
-            Some(r) => {
-                let mut space = false;
-                for ch in text.chars() {
-                    if ch.is_whitespace() {
-                        // White space collapses to one space's advance.
-                        if !space {
-                            r.x += 0.3 * r.size;
+                (name, false) => {
+                    if let Some(r) = run.as_mut() {
+                        if r.name == name && !t.attrs.trim_end().ends_with('/') {
+                            r.depth += 1;
                         }
-                        space = true;
                         continue;
                     }
-                    space = false;
-                    let w = if wide(ch) { r.size } else { 0.5 * r.size };
-                    if page.len() < MAX_PAGE_GLYPHS {
-                        page.push(Glyph { x: r.x, y: r.y, w, size: r.size, ch, turn: 0 });
+                    let mut style = Style::default();
+                    for c in attr(t.attrs, "class").unwrap_or("").split_whitespace() {
+                        if let Some(s) = rules.get(c) {
+                            style = style.over(*s);
+                        }
                     }
-                    r.x += w;
-                    placed_chars += 1;
+                    style = style.over(Style::parse(attr(t.attrs, "style").unwrap_or("")));
+                    if style.relative && name == "div" && !page.is_empty() {
+                        pages.push(layout::lines(&PageGlyphs { glyphs: std::mem::take(&mut page) }));
+                    }
+                    if let Some((x, y, size)) = style.place() {
+                        runs += 1;
+                        run = Some(Run { name: name.to_string(), depth: 0, x, left: x, y, size });
+                    }
                 }
-            }
-            None => flowing_chars += text.chars().filter(|c| !c.is_whitespace()).count(),
+            },
+            Event::Text(text) => match run.as_mut() {
+                Some(r) => {
+                    let mut space = false;
+                    for ch in text.chars() {
+                        if ch.is_whitespace() {
+                            // White space collapses to one space's advance.
+                            if !space {
+                                r.x += 0.3 * r.size;
+                            }
+                            space = true;
+                            continue;
+                        }
+                        space = false;
+                        let w = if wide(ch) { r.size } else { 0.5 * r.size };
+                        if page.len() < MAX_PAGE_GLYPHS {
+                            page.push(Glyph { x: r.x, y: r.y, w, size: r.size, ch, turn: 0 });
+                        }
+                        r.x += w;
+                        placed_chars += 1;
+                    }
+                }
+                None => flowing_chars += text.chars().filter(|c| !c.is_whitespace()).count(),
+            },
         }
-        i = end;
     }
     if runs < MIN_RUNS || placed_chars < 4 * flowing_chars {
         return None;

@@ -60,6 +60,10 @@ pub struct InputOut {
     pub pages: u32,
     /// The sheets' names in order (workbooks); empty otherwise.
     pub sheet_names: Vec<String>,
+    /// The names of a workbook's hidden sheets, which were not read;
+    /// absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden_sheets: Vec<String>,
 }
 
 impl InputOut {
@@ -67,6 +71,11 @@ impl InputOut {
     /// None for a file without pages.
     pub fn place(&self, page: u32) -> Option<String> {
         self.kind.place(page, &self.sheet_names)
+    }
+
+    /// What was read, for the user ([`InputKind::summary`](crate::input::InputKind::summary)).
+    pub fn summary(&self) -> String {
+        self.kind.summary(self.pages, &self.hidden_sheets)
     }
 }
 
@@ -84,7 +93,8 @@ impl DocumentReport {
     /// every extracted line. The text checked must be `x.text`, unchanged,
     /// or the pages would be wrong.
     pub fn place_in(&mut self, x: &crate::input::Extracted) {
-        self.input = Some(InputOut { kind: x.kind, pages: x.pages, sheet_names: x.sheet_names.clone() });
+        self.input =
+            Some(InputOut { kind: x.kind, pages: x.pages, sheet_names: x.sheet_names.clone(), hidden_sheets: x.hidden_sheets.clone() });
         let paged = x.kind == crate::input::InputKind::Html && x.pages > 1;
         if !x.kind.has_pages() && !paged {
             return;

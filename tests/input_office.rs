@@ -517,3 +517,90 @@ fn a_filled_unit_form_with_a_wrong_cell_or_narrative_amount_is_reported() {
     let errors = wrong((16, "A3"), Fill::Text(Box::leak(text.into_boxed_str()))).unwrap();
     assert!(errors.iter().any(|r| r == "NAR-101"), "{errors:?}");
 }
+
+/// The parts of a zip (an .xlsx), by name, in order.
+fn parts_of(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut e = zip.by_index(i).unwrap();
+            let mut b = Vec::new();
+            e.read_to_end(&mut b).unwrap();
+            (e.name().unwrap().to_string(), b)
+        })
+        .collect()
+}
+
+/// A zip of `parts`.
+fn zip_of(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let parts: Vec<(&str, Vec<u8>)> = parts.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    zip_store(&parts)
+}
+
+/// `parts` with the text of part `name` put through `f`.
+fn edited(mut parts: Vec<(String, Vec<u8>)>, name: &str, f: impl Fn(String) -> String) -> Vec<(String, Vec<u8>)> {
+    let part = parts.iter_mut().find(|p| p.0 == name).unwrap();
+    part.1 = f(String::from_utf8(part.1.clone()).unwrap()).into_bytes();
+    parts
+}
+
+/// `bytes` (an .xlsx) with one more sheet, hidden, named `name`: a copy of
+/// sheet `of` with `edits` (cell, value) made in it.
+fn with_hidden_copy(bytes: &[u8], of: u32, name: &str, edits: &[(&str, &str)]) -> Vec<u8> {
+    let parts = parts_of(bytes);
+    let sheet = format!("xl/worksheets/sheet{of}.xml");
+    let mut copy = String::from_utf8(parts.iter().find(|p| p.0 == sheet).unwrap().1.clone()).unwrap();
+    for (at, v) in edits {
+        let start = copy.find(&format!("<c r=\"{at}\" ")).unwrap();
+        let end = start + copy[start..].find("</c>").unwrap() + 4;
+        copy.replace_range(start..end, &format!("<c r=\"{at}\"><v>{v}</v></c>"));
+    }
+    let parts = edited(parts, "xl/workbook.xml", |x| {
+        x.replace("</sheets>", &format!("<sheet name=\"{name}\" sheetId=\"99\" state=\"hidden\" r:id=\"rId99\"/></sheets>"))
+    });
+    let mut parts = edited(parts, "xl/_rels/workbook.xml.rels", |x| {
+        x.replace(
+            "</Relationships>",
+            "<Relationship Id=\"rId99\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet99.xml\"/></Relationships>",
+        )
+    });
+    parts.push(("xl/worksheets/sheet99.xml".to_string(), copy.into_bytes()));
+    zip_of(&parts)
+}
+
+/// What a workbook publishes is what opens in it: a hidden sheet (here a
+/// draft of the 财务收支预算总表 whose 人员经费 disagrees) is not read, so
+/// its copy of the table is not held to the published one, and the report
+/// names it; a workbook of hidden sheets only says so.
+#[test]
+fn a_hidden_sheet_is_named_not_read() {
+    let Some(filled) = filled_05(&agreeing_05()) else { return };
+    let b = with_hidden_copy(&filled, 7, "底稿", &[("E10", "510000")]);
+    let x = input::extract(&b).unwrap().unwrap();
+    assert_eq!(x.hidden_sheets, vec!["底稿".to_string()]);
+    assert_eq!(x.sheet_names.len(), 16);
+    assert!(!x.text.contains("510,000"));
+    let r = gongkai::check_bytes("05-filled.xlsx", &b).unwrap();
+    let errors: Vec<&str> = r.findings.iter().filter(|f| f.severity == gongkai::rules::Severity::Error).map(|f| f.rule).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(r.tables.iter().filter(|t| t.kind == gongkai::model::TableKind::BSummary).count(), 1);
+    let input = r.input.as_ref().unwrap();
+    assert_eq!(input.summary(), "Excel (.xlsx)，16 个工作表，另有 1 个隐藏的工作表未读取：底稿");
+    // The JSON names it; a workbook without hidden sheets has no such key.
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["input"]["hidden_sheets"], serde_json::json!(["底稿"]));
+    let plain = serde_json::to_value(gongkai::check_bytes("05-filled.xlsx", &filled).unwrap()).unwrap();
+    assert!(plain["input"].get("hidden_sheets").is_none());
+    // Shown, the draft is read and its 人员经费 breaks the row's sum.
+    let shown = zip_of(&edited(parts_of(&b), "xl/workbook.xml", |x| x.replace(" state=\"hidden\"", "")));
+    let r = gongkai::check_bytes("05-filled.xlsx", &shown).unwrap();
+    assert!(r.findings.iter().any(|f| f.rule == "TBL-201" && f.severity == gongkai::rules::Severity::Error));
+
+    let one = xlsx_with_rows("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>合计</t></is></c></row>");
+    let hidden = zip_of(&edited(parts_of(&one), "xl/workbook.xml", |x| x.replace("sheetId=\"1\"", "sheetId=\"1\" state=\"hidden\"")));
+    match input::extract(&hidden) {
+        Err(gongkai::InputError::Office(why)) => assert!(why.contains("都已隐藏（决算）"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -26,7 +26,14 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
         text.push_str(l);
         text.push('\n');
     }
-    Ok(Extracted { page_of_line: vec![1; lines.len()], text, kind: InputKind::Docx, pages: 1, sheet_names: Vec::new() })
+    Ok(Extracted {
+        page_of_line: vec![1; lines.len()],
+        text,
+        kind: InputKind::Docx,
+        pages: 1,
+        sheet_names: Vec::new(),
+        hidden_sheets: Vec::new(),
+    })
 }
 
 /// A table being read: rows of (text, gridSpan, continues a vertical merge).

@@ -63,14 +63,19 @@ impl InputKind {
     }
 
     /// What was read, for the user: "PDF，13 页", "Excel (.xlsx)，17 个工作表",
-    /// "Word (.docx)".
-    pub fn summary(self, pages: u32) -> String {
-        match self {
+    /// "Word (.docx)", and a workbook's hidden sheets, not read
+    /// ("Excel (.xlsx)，15 个工作表，另有 2 个隐藏的工作表未读取：数据源、Sheet3").
+    pub fn summary(self, pages: u32, hidden_sheets: &[String]) -> String {
+        let mut s = match self {
             InputKind::Pdf => format!("{}，{pages} 页", self.label()),
             InputKind::Xlsx | InputKind::Xls => format!("{}，{pages} 个工作表", self.label()),
             InputKind::Html if pages > 1 => format!("{}，{pages} 页", self.label()),
             _ => self.label().to_string(),
+        };
+        if !hidden_sheets.is_empty() {
+            s.push_str(&format!("，另有 {} 个隐藏的工作表未读取：{}", hidden_sheets.len(), hidden_sheets.join("、")));
         }
+        s
     }
 
     /// Whether the file's lines have a page (PDF) or sheet (workbook) worth
@@ -107,6 +112,9 @@ pub struct Extracted {
     pub page_of_line: Vec<u32>,
     /// Sheet names, in order (workbooks only).
     pub sheet_names: Vec<String>,
+    /// The names of a workbook's hidden sheets, which are not read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden_sheets: Vec<String>,
 }
 
 impl Extracted {

@@ -152,6 +152,7 @@ impl Reader {
             pages: self.next as u32,
             page_of_line: self.page_of_line,
             sheet_names: Vec::new(),
+            hidden_sheets: Vec::new(),
         })
     }
 }

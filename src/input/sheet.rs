@@ -8,7 +8,7 @@
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_from_rs, Data, Dimensions, Reader, Sheets, Xls, Xlsb, Xlsx};
+use calamine::{open_workbook_from_rs, Data, Dimensions, Reader, SheetVisible, Sheets, Xls, Xlsb, Xlsx};
 use rust_decimal::prelude::*;
 
 use super::grid::{Grid, Merge};
@@ -35,8 +35,20 @@ const MAX_COLS: u32 = 1_024;
 /// A sheet's cells at absolute positions, its merged regions, and (xlsx) its styles.
 type SheetParts = (Vec<((u32, u32), Data)>, Vec<Dimensions>, Option<calamine::StyleRange>);
 
-/// Reads every sheet of a workbook.
-pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
+/// A sheet's name and its [`SheetParts`].
+type NamedParts = (String, SheetParts);
+
+/// Reads every sheet of a workbook shown on a tab.
+#[cfg(test)]
+fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
+    sheets_and_hidden(bytes).map(|(shown, _)| shown)
+}
+
+/// Reads every sheet of a workbook shown on a tab, and names the hidden
+/// ones, which are not read: what the workbook publishes is what opens in
+/// it (a hidden sheet holds a draft, a lookup list or a table left out,
+/// and read, its copy of a table would be held to the published one).
+fn sheets_and_hidden(bytes: &[u8]) -> Result<(Vec<Sheet>, Vec<String>), InputError> {
     // An .xls is laid out whole as calamine opens it: its extent is checked
     // first; an .xlsx is inflated into memory: its inflated size is.
     if bytes.starts_with(b"PK") {
@@ -48,14 +60,16 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, InputError> {
     // file must give an error, not end the check. Only calamine's part is
     // caught, so a panic of ours is never hidden. (In the browser a panic
     // ends the worker instead, and the page says the check failed.)
-    let parts = std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| Err(InputError::Office("读取工作簿时出错".into())))?;
-    parts
+    let (parts, hidden) =
+        std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| Err(InputError::Office("读取工作簿时出错".into())))?;
+    let shown = parts
         .into_iter()
         .map(|(name, (cells, merges, formats))| match to_grid(cells, &merges, formats.as_ref()) {
             Some(grid) => Ok(Sheet { name, grid }),
             None => Err(InputError::Office(format!("工作表“{name}”的有效区域超过{MAX_GRID}个单元格，文件可能已损坏"))),
         })
-        .collect()
+        .collect::<Result<Vec<Sheet>, InputError>>()?;
+    Ok((shown, hidden))
 }
 
 /// The bytes a workbook's entries may inflate to, all together: 100 times
@@ -136,10 +150,13 @@ fn streamed<'a>(mut next: impl FnMut() -> Option<calamine::Cell<calamine::DataRe
     cells
 }
 
-/// What calamine reads of every sheet: its name, cells, merges and styles.
-fn read_sheets(bytes: &[u8]) -> Result<Vec<(String, SheetParts)>, InputError> {
+/// What calamine reads of every sheet shown on a tab (its name, cells,
+/// merges and styles), and the names of the hidden ones.
+fn read_sheets(bytes: &[u8]) -> Result<(Vec<NamedParts>, Vec<String>), InputError> {
     let mut wb = open(bytes)?;
-    let names = wb.sheet_names();
+    let (shown, hidden): (Vec<_>, Vec<_>) = wb.sheets_metadata().iter().partition(|s| s.visible == SheetVisible::Visible);
+    let hidden: Vec<String> = hidden.into_iter().map(|s| s.name.clone()).collect();
+    let names: Vec<String> = shown.into_iter().map(|s| s.name.clone()).collect();
     let mut out = Vec::new();
     for name in names {
         let (cells, merges, formats): SheetParts = match &mut wb {
@@ -174,7 +191,7 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<(String, SheetParts)>, InputError> {
         };
         out.push((name, (cells, merges, formats)));
     }
-    Ok(out)
+    Ok((out, hidden))
 }
 
 /// Positions of a sheet's laid-out grid at most: each row as wide as its
@@ -244,12 +261,18 @@ fn to_grid(cells: Vec<((u32, u32), Data)>, merges: &[Dimensions], formats: Optio
 /// Reads a workbook into layout text; sheets are separated by `\f` like pages.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
     let kind = if bytes.starts_with(b"PK") { InputKind::Xlsx } else { InputKind::Xls };
-    let sheets = sheets(bytes)?;
+    let (sheets, hidden_sheets) = sheets_and_hidden(bytes)?;
     if sheets.is_empty() {
-        return Err(InputError::Office("no sheet".into()));
+        let why = match hidden_sheets.is_empty() {
+            true => "工作簿中没有工作表".to_string(),
+            false => format!("工作簿中的工作表都已隐藏（{}），没有可读的内容", hidden_sheets.join("、")),
+        };
+        return Err(InputError::Office(why));
     }
     let (text, page_of_line) = laid_out(&sheets);
-    Ok(Extracted { text, kind, pages: sheets.len() as u32, page_of_line, sheet_names: sheets.into_iter().map(|s| s.name).collect() })
+    let pages = u32::try_from(sheets.len()).unwrap_or(u32::MAX);
+    let sheet_names = sheets.into_iter().map(|s| s.name).collect();
+    Ok(Extracted { text, kind, pages, page_of_line, sheet_names, hidden_sheets })
 }
 
 /// The sheets' layout lines, a form feed between two sheets, and the sheet

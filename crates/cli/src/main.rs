@@ -173,6 +173,9 @@ fn write_text(out: &mut impl Write, r: &DocumentReport) -> std::io::Result<()> {
     if let Some(x) = &r.input {
         let unit = if x.sheet_names.is_empty() { "页" } else { "个工作表" };
         writeln!(out, "文件：{}，已读取 {} {}", x.kind.label(), x.pages, unit)?;
+        if !x.hidden_sheets.is_empty() {
+            writeln!(out, "隐藏的工作表未读取：{}", x.hidden_sheets.join("、"))?;
+        }
     }
     let (e, w, i) = r.counts();
     let c = &r.coverage;

@@ -281,6 +281,7 @@ mod tests {
             pages: 1,
             page_of_line: Vec::new(),
             sheet_names: Vec::new(),
+            hidden_sheets: Vec::new(),
         };
         let Reply::Checked { report, .. } = through_json(Job::Extracted { name: "a.html".into(), extracted: x }, None) else { panic!() };
         assert_eq!(report.input.as_ref().map(|i| i.kind), Some(gongkai::input::InputKind::Html));

@@ -28,7 +28,14 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
         text.push_str(l);
         text.push('\n');
     }
-    Ok(Extracted { page_of_line: vec![1; lines.len()], text, kind: InputKind::Html, pages: 1, sheet_names: Vec::new() })
+    Ok(Extracted {
+        page_of_line: vec![1; lines.len()],
+        text,
+        kind: InputKind::Html,
+        pages: 1,
+        sheet_names: Vec::new(),
+        hidden_sheets: Vec::new(),
+    })
 }
 
 /// The lines of a page whose text is placed by CSS, page after page, each
@@ -48,7 +55,7 @@ fn from_pages(pages: Vec<Vec<String>>) -> Extracted {
         }
     }
     let pages = u32::try_from(pages.len()).unwrap_or(u32::MAX);
-    Extracted { page_of_line, text, kind: InputKind::Html, pages, sheet_names: Vec::new() }
+    Extracted { page_of_line, text, kind: InputKind::Html, pages, sheet_names: Vec::new(), hidden_sheets: Vec::new() }
 }
 
 /// The `text/html` of a paste as layout text, the lines [`extract`](crate::input::extract) gives

@@ -73,7 +73,7 @@ impl Source {
     /// What was read from the file: "PDF，13 页", "Excel (.xlsx)，17 个工作表",
     /// "Word (.docx)"; None for text.
     pub fn file_summary(&self) -> Option<String> {
-        self.file.as_deref().map(|x| x.kind.summary(x.pages))
+        self.file.as_deref().map(|x| x.kind.summary(x.pages, &x.hidden_sheets))
     }
 }
 

@@ -126,7 +126,7 @@ fn card(report: &DocumentReport, source: &Source, millis: f64, seq: u32) -> impl
     let unit = info.unit.clone().map(|u| format!("金额单位：{u}"));
     let mut from = format!("来源：{}", source.name);
     if let Some(x) = &report.input {
-        from.push_str(&format!("（{}）", x.kind.summary(x.pages)));
+        from.push_str(&format!("（{}）", x.summary()));
     } else if let Some(enc) = &report.encoding {
         from.push_str(&format!("（{enc}）"));
     }

@@ -20,6 +20,7 @@
 //!
 //! 本条不报告的样例：
 //!
+//! - `qingdao-office-2024-final.txt`：“十一、预算绩效情况说明” 改为 “预算绩效情况说明”，“（一）预算绩效管理工作开展情况” 改为 “预算绩效管理工作开展情况”（绩效一节未被认出，“涉及预算资金”7804.48万元与0万元落在同一节：“涉及……”说的是前一分句所说项目的资金，不是一个项目）
 //! - `yantai-office-2024-final.txt`（原样）
 //! - `qingdao-office-2024-final.txt`（原样）
 //! - `yantai-bigdata-2023-final.txt`（原样）
@@ -38,7 +39,7 @@ use crate::rules::percent::{narrative_values, show};
 use crate::rules::support::claims::{claim_interval, claim_point};
 use crate::rules::support::corpus::{fixtures, B, Q, QB, Y, YB};
 use crate::rules::support::kinds::BOTH;
-use crate::rules::{Family, Fixture, Rule, Severity, Sink};
+use crate::rules::{Expect, Family, Fixture, Rule, Severity, Sink};
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -53,10 +54,18 @@ pub const RULE: Rule = Rule {
     fixtures: fixtures![
         Fixture::fires(Y, &[("2、项目支出 5,111.47 万元。", "2、项目支出 5,111.47 万元，基本支出 4,924.51 万元。")]),
         // One unit of the last digit is a different number, not rounding.
-        Fixture::fires(Y, &[("2、项目支出 5,111.47 万元。", "2、项目支出 5,111.47 万元，基本支出 4,942.52 万元。")]);
+        Fixture::fires(Y, &[("2、项目支出 5,111.47 万元。", "2、项目支出 5,111.47 万元，基本支出 4,942.52 万元。")]),
+        // Its 绩效 section's headings printed without their numbers: the
+        // section is not told apart, and "涉及预算资金" of 市级 projects
+        // (7,804.48) and of 中央转移支付 projects (0) fall in one section.
+        Fixture { document: Q, edits: UNNUMBERED_PERFORMANCE, expect: Expect::Quiet };
         quiet Y, Q, B, YB, QB
     ],
 };
+
+/// Q's 绩效 headings without their numbers.
+const UNNUMBERED_PERFORMANCE: &[(&str, &str)] =
+    &[("十一、预算绩效情况说明", "预算绩效情况说明"), ("（一）预算绩效管理工作开展情况", "预算绩效管理工作开展情况")];
 
 fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
@@ -96,6 +105,9 @@ fn specific(subject: &str) -> bool {
     ["支出", "收入", "经费", "费", "总计", "总额", "资金"].iter().any(|w| s.ends_with(w))
         && !GENERIC.contains(&s)
         && !s.ends_with("合计为")
+        // "涉及预算资金" is the funds of whatever the clause before names
+        // (市级项目 …, then 中央转移支付项目 …): no item of its own.
+        && !s.starts_with("涉及")
         // (An ASCII digit byte is an ASCII digit char in UTF-8.)
         && !s.bytes().any(|b| b.is_ascii_digit())
         && s.chars().count() >= 4
@@ -116,7 +128,7 @@ fn starts_not_item(c: char) -> bool {
 const NOT_ITEMS: [&str; 11] = ["其中", "小于", "大于", "等于", "比", "较", "以上", "以下", "价值", "单价", "原因"];
 
 /// Subjects that name a position in a template, not an item.
-const GENERIC: [&str; 18] = [
+const GENERIC: [&str; 17] = [
     "年初预算",
     "全年预算",
     "调整后预算",
@@ -134,7 +146,6 @@ const GENERIC: [&str; 18] = [
     "采购金额",
     "共计",
     "累计",
-    "涉及预算金额",
 ];
 
 /// [`specific`]'s definition, for the test that holds it to it.
@@ -146,6 +157,7 @@ fn specific_by_definition(subject: &str) -> bool {
         && !GENERIC.contains(&s)
         && !s.holds("其中")
         && !s.ends_with("合计为")
+        && !s.starts_with("涉及")
         // A subject carrying its own path or ordinal is one item's.
         && !s.contains('、')
         && !s.chars().any(|c| c.is_ascii_digit())

@@ -26,13 +26,22 @@ fn is_part_heading(line: &Line, numerals: &[char]) -> bool {
         && s.chars().count() <= 40
 }
 
-/// The line indexes of the narrative, without its heading line. The last
-/// "第三部分" heading wins, so that a 目录 entry is skipped; None when there is
-/// no such heading.
+/// The line indexes of the narrative, without its heading line: after the
+/// last "第三部分" heading whose part holds a sentence, so that a 目录
+/// entry is skipped; None when there is no such heading. (Where the body's
+/// heading is printed otherwise, the 目录's entry is the last: its part,
+/// up to the 目录's "第四部分", is a line or two of titles, and taken, it
+/// left no narrative at all.)
 pub fn locate(lines: &[Line]) -> Option<Range<usize>> {
-    let start = lines.iter().rposition(|l| is_part(l, &['三']))?;
-    let end = (start + 1..lines.len()).find(|&j| is_part(&lines[j], &['四', '五'])).unwrap_or(lines.len());
-    Some(start + 1..end)
+    let mut before = lines.len();
+    while let Some(start) = lines.get(..before)?.iter().rposition(|l| is_part(l, &['三'])) {
+        let end = (start + 1..lines.len()).find(|&j| is_part(&lines[j], &['四', '五'])).unwrap_or(lines.len());
+        if lines.get(start + 1..end).is_some_and(|part| part.iter().any(|l| l.squeezed.contains('。'))) {
+            return Some(start + 1..end);
+        }
+        before = start;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -47,5 +56,16 @@ mod tests {
         );
         assert_eq!(locate(&lines), Some(5..7));
         assert_eq!(locate(&normalise("无")), None);
+    }
+
+    /// A body whose narrative heading is printed otherwise ("三、…情况说明")
+    /// is not taken to be the 目录's entry, whose part is a title or two:
+    /// the whole text is read instead.
+    #[test]
+    fn a_contents_entry_alone_is_no_narrative() {
+        let lines = normalise(
+            "目录\n第三部分 2019年度部门预算情况说明\n第四部分 名词解释\n表格\n三、2019年度部门预算情况说明\n收入预算100万元。\n",
+        );
+        assert_eq!(locate(&lines), None);
     }
 }

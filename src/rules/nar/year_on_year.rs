@@ -67,7 +67,7 @@ fn check(doc: &Document, sink: &mut Sink) {
     let n = &doc.narrative;
     for pair in pairs(n) {
         let mut out = Vec::new();
-        check_pair(&pair, &mut out);
+        check_pair(&pair, doc.info.year, &mut out);
         out.into_iter().for_each(|f| sink.push(f));
     }
     flat_contradictions(n, sink);
@@ -87,7 +87,7 @@ enum Outcome {
 }
 
 /// Checks one pair, appends its finding (if any) to `out` and says what it found.
-fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
+fn check_pair(pair: &YearOnYear<'_>, year: Option<u16>, out: &mut Vec<Finding>) -> Outcome {
     let (ClaimKind::Change(dir_a), ClaimKind::ChangePercent(dir_p)) = (&pair.change.kind, &pair.percent.kind) else {
         return Outcome::Unchecked;
     };
@@ -114,8 +114,9 @@ fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     }
     let Some(current) = pair.current.and_then(|c| c.wan().map(|w| (c, w))) else { return Outcome::Unchecked };
     let (cur_claim, cur) = current;
-    // "上年支出100万元，…增加20万元": the amount stated is the prior year's own.
-    let stated_prior = ["上年", "上一年", "去年"].iter().any(|w| cur_claim.subject.holds(w));
+    // "上年支出100万元，…增加20万元", "与2016年度相比（2016年度…为
+    // 8,648.07万元），增加498.72万元": the amount stated is the prior year's own.
+    let stated_prior = ["上年", "上一年", "去年"].iter().any(|w| cur_claim.subject.holds(w)) || names_prior_year(&cur_claim.subject, year);
     if stated_prior {
         return prior_stated(pair, cur_claim, cur, delta, p, &quote, out);
     }
@@ -212,6 +213,15 @@ fn check_pair(pair: &YearOnYear<'_>, out: &mut Vec<Finding>) -> Outcome {
     }
 }
 
+/// Whether a subject names the year before the document's ("2016年度…为"
+/// in a 2017 budget) and not the document's own.
+fn names_prior_year(subject: &str, year: Option<u16>) -> bool {
+    let Some(year) = year else { return false };
+    let flat: String = subject.chars().filter(|c| !c.is_whitespace()).collect();
+    let names = |y: u16| flat.holds(&format!("{y}年"));
+    year.checked_sub(1).is_some_and(names) && !names(year)
+}
+
 /// The pair as quoted in a message ("“增加20万元，增长10%”"), written out
 /// only when a finding is made.
 struct Quote<'a> {
@@ -290,13 +300,15 @@ fn flat_contradictions(n: &Narrative, sink: &mut Sink) {
             if flat.subject.holds("口径") {
                 continue;
             }
-            let moved =
-                p.claims.iter().filter(|c| c.start >= s && c.start < e).filter(|c| !in_other_scope(chars, c.start, flat.start)).find(|c| {
-                    match c.kind {
-                        ClaimKind::Reached(_) => true,
-                        ClaimKind::Change(_) | ClaimKind::ChangePercent(_) => c.value.is_some_and(|v| !v.is_zero()),
-                        _ => false,
-                    }
+            let moved = p
+                .claims
+                .iter()
+                .filter(|c| c.start >= s && c.start < e)
+                .filter(|c| !in_other_scope(chars, c.start, flat.start) && !own_subject(chars, c.end, flat.start))
+                .find(|c| match c.kind {
+                    ClaimKind::Reached(_) => true,
+                    ClaimKind::Change(_) | ClaimKind::ChangePercent(_) => c.value.is_some_and(|v| !v.is_zero()),
+                    _ => false,
                 });
             if let Some(m) = moved {
                 let said = p.slice(m.start.saturating_sub(3), m.end);
@@ -309,6 +321,17 @@ fn flat_contradictions(n: &Narrative, sink: &mut Sink) {
             }
         }
     }
+}
+
+/// True when what is said to be flat names its own subject after the
+/// change: "基本支出增加498.72万元，项目支出、单位预留机动经费与上年数一致"
+/// (but not "减少2万元，与上年持平"): after the last comma between the
+/// change's end `moved_end` and the flat phrase at `flat_start`, words
+/// stand before it.
+fn own_subject(chars: &[char], moved_end: usize, flat_start: usize) -> bool {
+    let Some(between) = chars.get(moved_end..flat_start) else { return false };
+    let Some(comma) = between.iter().rposition(|c| matches!(c, '，' | ',')) else { return false };
+    between[comma + 1..].iter().filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation()).count() >= 2
 }
 
 /// True when a scope word ("其中", "分别", "主要是") stands between two offsets
@@ -355,6 +378,22 @@ mod tests {
         // 持平 after 其中 is about a part, not the total that fell.
         assert!(RULE.found("一、三公\n“三公”经费支出减少2.00万元，其中：公务接待费与上年持平。").is_empty());
         assert_eq!(RULE.found("一、三公\n公务接待费减少2.00万元，与上年持平。").len(), 1);
+        // What is flat names its own subject after the change (the words of
+        // 18-zhengxie-2017's 部门概况).
+        assert!(RULE.found("一、支出\n基本支出增加 498.72 万元，项目支出、单位预留\n机动经费与上年数一致。").is_empty());
+    }
+
+    /// The amount in brackets is the year before's (a 2017 budget's "2016
+    /// 年度…为8,648.07万元", as 18-zhengxie-2017 words it): the rate is
+    /// the change over it, 498.72 ÷ 8,648.07 = 5.77%, not over a prior
+    /// year worked out from it as if it were this year's.
+    #[test]
+    fn an_amount_of_the_year_before_is_the_base() {
+        let text = "江苏省政协办公厅2017年度部门预算\n一、收支预算总体情况\n2017 年度部门支出预算安排与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加 498.72 万元，增长 5.77%。";
+        assert!(RULE.found(text).iter().all(|f| f.0 == Severity::Info), "{:#?}", RULE.found(text));
+        let wrong = RULE.found(&text.replace("5.77%", "6.12%"));
+        assert_eq!(wrong.len(), 1, "{wrong:#?}");
+        assert!(wrong[0].2.contains("上年数为8,648.07万元，幅度应为5.77%"), "{}", wrong[0].2);
     }
 
     #[test]
@@ -408,7 +447,7 @@ mod tests {
             let pairs = pairs(&n);
             for p in &pairs {
                 let mut sink = Vec::new();
-                assert_eq!(check_pair(p, &mut sink), Outcome::Holds, "{name} L{}", p.percent.source_line);
+                assert_eq!(check_pair(p, None, &mut sink), Outcome::Holds, "{name} L{}", p.percent.source_line);
             }
             per_doc.push(pairs.len());
         }

@@ -37,6 +37,14 @@ pub(crate) fn find_tables_in(lines: &[Line], joined: &Joined) -> Vec<Segment> {
     for (k, (i, number)) in markers.iter().enumerate() {
         let next = markers.get(k + 1).map_or(lines.len(), |m| m.0);
         let mut end = (i + 1..next).find(|&j| is_part_heading(sq(j))).unwrap_or(next);
+        // A table ends where the narrative begins, if it does before the
+        // next marker or part heading: at its first heading followed by
+        // prose. (Without its "第三部分" the last table ran on to "第四部分"
+        // or the document's end, and its reader took the narrative's
+        // figures into its last row.)
+        if let Some(j) = (i + 4..end).find(|&j| opens_narrative(sq, j)) {
+            end = title_lines_before(sq, |k| crate::narrative::is_page_number(lines, k), i + 1, j);
+        }
         // The next table's title and meta lines precede its marker; they are
         // not part of this table.
         if end == next && k + 1 < markers.len() {
@@ -82,6 +90,65 @@ fn is_title(s: &str) -> bool {
         && !search::contains(s, "单位:")
         && !search::contains(s, "部门:")
         && ["收", "支", "决算", "预算", "三公", "经费", "采购", "绩效"].iter().any(|k| search::contains(s, k))
+}
+
+/// Whether squeezed line `j` is a top-level heading of the narrative
+/// ("一、收支预算总体情况说明": an ordinal, a few words, no figure) with
+/// prose within the next few lines: a sentence, not a note. A table's
+/// row label printed without amounts is followed by rows, not prose.
+fn opens_narrative<'a>(sq: impl Fn(usize) -> &'a str, j: usize) -> bool {
+    let s = sq(j);
+    let Some((ordinal, words)) = s.split_once('、') else { return false };
+    let numeral = !ordinal.is_empty() && ordinal.chars().all(|c| "一二三四五六七八九十".contains(c));
+    let n = words.chars().count();
+    numeral
+        && (2..=30).contains(&n)
+        && !words.chars().any(|c| c.is_ascii_digit() || c == '.')
+        && (j + 1..j + 5).map(&sq).any(|l| !is_note(l) && l.chars().count() >= 12 && (l.contains('。') || l.contains('，')))
+}
+
+/// Where the lines standing right before the narrative's first heading at
+/// `j` begin, back to `from` at most: its title ("江苏省高级人民法院 2017
+/// 年度" / "部门预算情况说明": no figure but a year's, or "2017 年度" reads
+/// as a row of 2017, and a year or a word of a title, 说明, 年度 or 情况),
+/// blank lines and page numbers; not a sentence or a note, which belong to
+/// the table above, nor a row's label.
+pub(crate) fn title_lines_before<'a>(sq: impl Fn(usize) -> &'a str, page_number: impl Fn(usize) -> bool, from: usize, j: usize) -> usize {
+    let mut start = j;
+    while start > from {
+        let s = sq(start - 1);
+        let years = only_years(s);
+        let worded = ["说明", "年度", "情况"].iter().any(|w| search::contains(s, w));
+        let title = years.is_some_and(|n| n > 0 || worded) && !s.contains('。') && !is_note(s);
+        if !(s.is_empty() || title || page_number(start - 1)) {
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
+/// How many figures `s` holds, when every one is a year ("2017年", or
+/// "2018" ending the line, its 年 wrapped onto the next): four digits from
+/// 1990 to 2099, before 年 or at the end. None when another figure stands.
+fn only_years(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let (mut k, mut years) = (0, 0);
+    while k < b.len() {
+        if b[k].is_ascii_digit() {
+            let run = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let year = s[k..k + run].parse::<u32>().is_ok_and(|y| (1990..2100).contains(&y));
+            let rest = &s[k + run..];
+            if run != 4 || !year || !(rest.is_empty() || rest.starts_with('年')) {
+                return None;
+            }
+            years += 1;
+            k += run;
+        } else {
+            k += 1;
+        }
+    }
+    Some(years)
 }
 
 /// "第三部分 …": the tables end where the narrative starts.
@@ -252,6 +319,25 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].title, Some((1, "“三公”经费、会议费、培训费支出预算表".to_string())));
         assert_eq!(s[0].unit.as_deref(), Some("万元"));
+    }
+
+    /// The last table ends where the narrative begins when no "第三部分"
+    /// stands between them (the shape of yantai-office-2023-budget with
+    /// its part heading taken out): at a heading followed by prose. A row
+    /// label printed without amounts, followed by rows, ends nothing, nor
+    /// does a heading before an earlier table's next marker.
+    #[test]
+    fn the_last_table_ends_where_prose_begins_without_a_part_heading() {
+        let text = "公开表11\n项目支出表\n合计  1.00\n一、基本支出\n  工资  1.00\n公开表12\n政府采购预算表\n科目编码 科目名称 合计\n一、货物\n201 03 02 一般行政管理事务 865.00\n\n2023年部门预算情况\n 一、预算收支增减变化情况说明\n\n按照综合预算的原则，本部门所有收入和支出均纳入部\n门预算管理。较上年增加1,331.67万元。\n第四部分\n名词解释\n";
+        let lines = normalise(text);
+        let s = find_tables_in(&lines, &Joined::squeezed(&lines));
+        let last_line = |k: usize| lines[s[k].body.end - 1].no;
+        // (Its title "2023年部门预算情况" above the heading goes with it.)
+        assert_eq!((s.len(), last_line(0), last_line(1)), (2, 5, 10));
+        // With its part heading, it ends there, as before.
+        let lines = normalise(&text.replace("2023年部门预算情况", "第三部分 2023年部门预算情况"));
+        let s = find_tables_in(&lines, &Joined::squeezed(&lines));
+        assert_eq!(lines[s[1].body.end - 1].no, 11);
     }
 
     #[test]

@@ -174,14 +174,23 @@ fn docx_of(text: &str) -> Vec<u8> {
             }
         }
     }
+    docx_package(&body, None)
+}
+
+/// A .docx of this document body, with a numbering part if given.
+fn docx_package(body: &str, numbering: Option<String>) -> Vec<u8> {
     let doc = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
          <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
     );
-    zip_store(&[
+    let mut parts = vec![
         ("[Content_Types].xml", b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_vec()),
         ("word/document.xml", doc.into_bytes()),
-    ])
+    ];
+    if let Some(n) = numbering {
+        parts.push(("word/numbering.xml", n.into_bytes()));
+    }
+    zip_store(&parts)
 }
 
 /// A workbook with one sheet: the corpus text, one line per row, tab-separated cells in columns,
@@ -661,15 +670,7 @@ fn docx_numbered(text: &str) -> Vec<u8> {
          <w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>\
          <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl></w:abstractNum>{nums}</w:numbering>"
     );
-    let doc = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
-         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
-    );
-    zip_store(&[
-        ("[Content_Types].xml", b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_vec()),
-        ("word/document.xml", doc.into_bytes()),
-        ("word/numbering.xml", numbering.into_bytes()),
-    ])
+    docx_package(&body, Some(numbering))
 }
 
 /// A .docx whose headings Word numbers is read with its numbers: each

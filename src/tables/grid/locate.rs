@@ -832,7 +832,9 @@ fn trim_prose(sq: &[&str], start: usize, end: usize) -> usize {
         }
         let prose = search::has_char(s, '。') || s.ends_with("情况说明") || search::contains(s, "情况说明") && s.chars().count() < 30;
         if prose && !in_note {
-            return j;
+            // The heading's lines above it go with it ("江苏省高级人民法院
+            // 2017 年度" over "部门预算情况说明"), not into the last row.
+            return crate::segment::title_lines_before(|k| sq[k], |_| false, start, j);
         }
         // A heading after a note ("其他相关情况说明", "一、…情况") ends the table.
         if in_note && (search::contains(s, "情况说明") || s.starts_with("一、") || s.starts_with("第")) {

@@ -323,9 +323,9 @@ mod tests {
 
     /// The last table ends where the narrative begins when no "第三部分"
     /// stands between them (the shape of yantai-office-2023-budget with
-    /// its part heading taken out): at a heading followed by prose. A row
-    /// label printed without amounts, followed by rows, ends nothing, nor
-    /// does a heading before an earlier table's next marker.
+    /// its part heading taken out): at a heading followed by prose, its
+    /// title above it going with it. A row label printed without amounts
+    /// ("一、基本支出", "一、货物"), followed by rows, ends nothing.
     #[test]
     fn the_last_table_ends_where_prose_begins_without_a_part_heading() {
         let text = "公开表11\n项目支出表\n合计  1.00\n一、基本支出\n  工资  1.00\n公开表12\n政府采购预算表\n科目编码 科目名称 合计\n一、货物\n201 03 02 一般行政管理事务 865.00\n\n2023年部门预算情况\n 一、预算收支增减变化情况说明\n\n按照综合预算的原则，本部门所有收入和支出均纳入部\n门预算管理。较上年增加1,331.67万元。\n第四部分\n名词解释\n";

@@ -82,14 +82,16 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Vec<u8> {
     out
 }
 
-/// The lines of word/document.xml's body, tables included (nested tables are flattened into their cell).
+/// [`document_lines_numbered`] with no list: the tests' reader.
 #[cfg(test)]
 fn document_lines(xml: &[u8]) -> Vec<String> {
     document_lines_numbered(xml, Numbering::default())
 }
 
-/// [`document_lines`], each numbered paragraph opening with the number Word
-/// shows for it ("一、", "（二）", "3."), worked out from `numbering`.
+/// The lines of word/document.xml's body, tables included (nested tables
+/// are flattened into their cell), each numbered paragraph opening with the
+/// number Word shows for it ("一、", "（二）", "3."), worked out from
+/// `numbering`.
 fn document_lines_numbered(xml: &[u8], mut numbering: Numbering) -> Vec<String> {
     let mut rd = XmlReader::from_reader(xml);
     let mut buf = Vec::new();

@@ -48,7 +48,9 @@ pub struct ProcurementFacts<'a> {
 /// Reads the procurement figures of the first 政府采购 section.
 pub fn facts(n: &Narrative) -> ProcurementFacts<'_> {
     let mut f = ProcurementFacts::default();
-    let Some(section) = n.sections_about(Topic::Procurement).next() else { return f };
+    // The first that states anything: a 目录 read as narrative (no part
+    // heading found) opens an empty one before the section itself.
+    let Some(section) = n.sections_about(Topic::Procurement).find(|s| s.claims().next().is_some()) else { return f };
     let claims: Vec<&Claim> = section.claims().map(|(_, c)| c).collect();
     for (k, c) in claims.iter().enumerate() {
         let next_share = claims.get(k + 1).copied().filter(|s| matches!(s.kind, ClaimKind::Share { .. }));

@@ -33,13 +33,19 @@ fn is_part_heading(line: &Line, numerals: &[char]) -> bool {
 /// up to the 目录's "第四部分", is a line or two of titles, and taken, it
 /// left no narrative at all.)
 pub fn locate(lines: &[Line]) -> Option<Range<usize>> {
-    let mut before = lines.len();
-    while let Some(start) = lines.get(..before)?.iter().rposition(|l| is_part(l, &['三'])) {
-        let end = (start + 1..lines.len()).find(|&j| is_part(&lines[j], &['四', '五'])).unwrap_or(lines.len());
-        if lines.get(start + 1..end).is_some_and(|part| part.iter().any(|l| l.squeezed.contains('。'))) {
-            return Some(start + 1..end);
+    // One pass from the end: the next "第四/五部分" after each line, and
+    // whether a sentence stands between them (a candidate each looking
+    // ahead to its part's end was quadratic in a text of many headings).
+    let (mut end, mut sentence) = (lines.len(), false);
+    for (j, l) in lines.iter().enumerate().rev() {
+        if is_part(l, &['四', '五']) {
+            (end, sentence) = (j, false);
+            continue;
         }
-        before = start;
+        if sentence && is_part(l, &['三']) {
+            return Some(j + 1..end);
+        }
+        sentence = sentence || l.squeezed.contains('。');
     }
     None
 }
@@ -61,6 +67,16 @@ mod tests {
     /// A body whose narrative heading is printed otherwise ("三、…情况说明")
     /// is not taken to be the 目录's entry, whose part is a title or two:
     /// the whole text is read instead.
+    /// Many part headings cost one pass: each no longer looks ahead to
+    /// its part's end.
+    #[test]
+    fn many_part_headings_are_read_in_one_pass() {
+        let lines = normalise(&"第三部分 说明\n".repeat(200_000));
+        assert_eq!(locate(&lines), None);
+        let lines = normalise(&format!("{}收入100万元。\n", "第三部分 说明\n".repeat(200_000)));
+        assert_eq!(locate(&lines), Some(200_000..200_001));
+    }
+
     #[test]
     fn a_contents_entry_alone_is_no_narrative() {
         let lines = normalise(
